@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { ImportPreview } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import { importMappingSchema, type ImportMapping, type ImportProblem, type ImportSummary } from '../../../shared/import-mapping';
+import { nowOf, todayOf, type CoreContext } from '../context';
+import type { Job } from '../jobs/job-registry';
+import { writeBatch } from '../ledger/write-batch';
+import { getSetting } from '../settings';
+import { convertRows } from './convert';
+import { detectPreset, planFromMapping, planFromPreset, planToMapping, type PlanResult } from './plan';
+import { findPreset } from './presets';
+import { readCsv, type CsvRow } from './read-csv';
+
+export interface ImportRequest {
+  fileId: string;
+  preset?: string | undefined;
+  mapping?: ImportMapping | undefined;
+}
+
+const PREVIEW_ROWS = 20;
+const PREVIEW_READ_ROWS = 200;
+
+function plan(ctx: CoreContext, request: ImportRequest, rows: readonly CsvRow[]): PlanResult | null {
+  const currency = getSetting(ctx.database.sqlite, 'baseCurrency');
+  if (request.mapping) return planFromMapping(request.mapping, rows, 'custom');
+  if (request.preset) {
+    const preset = findPreset(request.preset);
+    if (preset) return planFromPreset(preset, rows, currency);
+    const saved = savedMapping(ctx, request.preset);
+    if (saved) return planFromMapping(saved, rows, request.preset);
+    throw new AppError('NOT_FOUND', `No preset or saved mapping named "${request.preset}".`);
+  }
+  const detected = detectPreset(rows);
+  return detected ? planFromPreset(detected, rows, currency) : null;
+}
+
+function savedMapping(ctx: CoreContext, name: string): ImportMapping | null {
+  const row = ctx.database.sqlite.prepare('SELECT mapping FROM saved_mappings WHERE name = ?').get(name) as { mapping: string } | undefined;
+  return row ? importMappingSchema.parse(JSON.parse(row.mapping)) : null;
+}
+
+export async function previewImport(ctx: CoreContext, request: ImportRequest): Promise<ImportPreview> {
+  const file = ctx.files.get(request.fileId);
+  const csv = await readCsv(file.path, { maxRows: PREVIEW_READ_ROWS });
+  const result = plan(ctx, request, csv.rows);
+  const base = { fileName: file.name, delimiter: csv.delimiter };
+  if (!result || !result.ok) {
+    return {
+      ...base, preset: request.preset ?? null, mapping: null, headers: csv.rows[0]?.cells ?? [], headerRow: 1,
+      rows: csv.rows.slice(1, PREVIEW_ROWS + 1).map((r) => r.cells), problems: result?.ok === false ? result.problems : [],
+    };
+  }
+  const conversion = convertRows(csv.rows.slice(0, result.plan.headerIndex + 1 + PREVIEW_ROWS), result.plan, csv.delimiter, result.plan.currency ?? getSetting(ctx.database.sqlite, 'baseCurrency'));
+  return {
+    ...base,
+    preset: result.plan.preset,
+    mapping: planToMapping(result.plan),
+    headers: result.plan.headers,
+    headerRow: result.plan.headerIndex + 1,
+    rows: csv.rows.slice(result.plan.headerIndex + 1, result.plan.headerIndex + 1 + PREVIEW_ROWS).map((r) => r.cells),
+    problems: conversion.problems.list,
+  };
+}
+
+/**
+ * Reads, validates and writes one file: every row valid, or nothing written and every problem reported.
+ * Reading and validating stream with progress and honour cancel; the write is one transaction.
+ */
+export async function runImport(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job): Promise<ImportSummary> {
+  const file = ctx.files.get(request.fileId);
+  const csv = await readCsv(file.path, { signal: job.signal, onProgress: (done, total) => job.progress('reading', done, total) });
+  if (csv.rows.length === 0) reject([{ row: 1, column: '', value: '', reason: 'the file is empty' }]);
+  const planned = plan(ctx, request, csv.rows);
+  if (!planned) {
+    reject([{ row: 1, column: '', value: csv.rows[0]!.cells.join(csv.delimiter).slice(0, 120),
+      reason: 'no preset matches these headers; choose a preset or map the columns' }]);
+  }
+  if (!planned.ok) reject(planned.problems);
+  job.progress('validating', 0, csv.rows.length);
+  const conversion = convertRows(csv.rows, planned.plan, csv.delimiter, getSetting(ctx.database.sqlite, 'baseCurrency'));
+  if (conversion.problems.count > 0) reject(conversion.problems.list, conversion.problems.count);
+  if (conversion.rows === 0) reject([{ row: planned.plan.headerIndex + 2, column: '', value: '', reason: 'the file has a header but no data rows' }]);
+  if (request.snapshot && planned.plan.kind !== 'invoices') {
+    throw new AppError('INVALID_INPUT', 'Snapshot mode only applies to open-invoice files.');
+  }
+  if (job.signal.aborted) throw new AppError('CANCELLED', 'Import cancelled; nothing was written.');
+  job.progress('writing', 0, 1);
+  conversion.batch.snapshot = request.snapshot;
+  const counts = writeBatch(ctx.database.sqlite, conversion.batch, todayOf(ctx), nowOf(ctx));
+  const summary: ImportSummary = {
+    kind: planned.plan.kind, preset: planned.plan.preset, source: planned.plan.source, rows: conversion.rows,
+    skipped: conversion.skipped, ...counts,
+  };
+  ctx.database.sqlite
+    .prepare('INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(summary.source, summary.preset, summary.kind, file.name, await sha256(file.path), request.snapshot ? 1 : 0, nowOf(ctx), JSON.stringify(summary));
+  return summary;
+}
+
+function reject(problems: ImportProblem[], count = problems.length): never {
+  throw new AppError('IMPORT_REJECTED', `Nothing was imported: ${count} problem${count === 1 ? '' : 's'} in the file.`, {
+    problems,
+    problemCount: count,
+  });
+}
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,129 @@
+import { MAPPING_FIELDS, type ImportKind, type ImportMapping, type ImportProblem } from '../../../shared/import-mapping';
+import type { CsvRow } from './read-csv';
+import type { DateFormat } from './parse-date';
+import { PRESETS, normalizeHeader, type Dialect, type Preset } from './presets';
+
+/** Everything needed to read the data rows of one file: where the header is and which column is which. */
+export interface ImportPlan {
+  kind: ImportKind;
+  /** Preset id, or "custom" for a user mapping. */
+  preset: string;
+  source: string;
+  dialect: Dialect;
+  /** Index into the file's rows of the header row. */
+  headerIndex: number;
+  headers: string[];
+  columns: Record<string, { index: number; header: string }>;
+  dateFormat?: DateFormat;
+  decimalSeparator?: '.' | ',';
+  currency?: string;
+}
+
+/** Preambles (a report title, "As of …") sit above the header; look this far down for it. */
+const HEADER_SEARCH_ROWS = 30;
+
+export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problems: ImportProblem[] };
+
+export function planFromPreset(preset: Preset, rows: readonly CsvRow[], currency: string | undefined): PlanResult {
+  type Candidate = { index: number; found: Record<string, { index: number; header: string }>; missing: string[] };
+  let chosen: Candidate | null = null;
+  for (const [index, row] of rows.slice(0, HEADER_SEARCH_ROWS).entries()) {
+    const normalized = row.cells.map(normalizeHeader);
+    const found: Candidate['found'] = {};
+    for (const [field, names] of Object.entries(preset.columns)) {
+      const column = names.map((n) => normalized.indexOf(n)).find((i) => i !== -1);
+      if (column !== undefined) found[field] = { index: column, header: row.cells[column]!.trim() };
+    }
+    const missing = preset.required.filter((field) => !found[field]);
+    if (!chosen || missing.length < chosen.missing.length) chosen = { index, found, missing };
+    if (missing.length === 0) break;
+  }
+  if (!chosen || chosen.missing.length > 0) {
+    const headerRow = chosen ? chosen.index + 1 : 1;
+    return {
+      ok: false,
+      problems: (chosen?.missing ?? preset.required).map((field) => ({
+        row: headerRow,
+        column: field,
+        value: '',
+        reason: `required column for "${field}" not found (expected a header named ${preset.columns[field]!.map((n) => `"${n}"`).join(' or ')})`,
+      })),
+    };
+  }
+  return {
+    ok: true,
+    plan: {
+      kind: preset.kind,
+      preset: preset.id,
+      source: preset.source,
+      dialect: preset.dialect,
+      headerIndex: chosen.index,
+      headers: rows[chosen.index]!.cells.map((c) => c.trim()),
+      columns: chosen.found,
+      dateFormat: preset.dateFormat,
+      decimalSeparator: preset.decimalSeparator,
+      currency,
+    },
+  };
+}
+
+export function planFromMapping(mapping: ImportMapping, rows: readonly CsvRow[], name: string): PlanResult {
+  const wanted = Object.entries(mapping.columns);
+  const index = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => {
+    const normalized = row.cells.map(normalizeHeader);
+    return wanted.every(([, header]) => normalized.includes(normalizeHeader(header)));
+  });
+  if (index === -1) {
+    const first = rows[0]?.cells.map(normalizeHeader) ?? [];
+    return {
+      ok: false,
+      problems: wanted
+        .filter(([, header]) => !first.includes(normalizeHeader(header)))
+        .map(([field, header]) => ({ row: 1, column: header, value: '', reason: `mapped column "${header}" (for ${field}) is not in the file` })),
+    };
+  }
+  const normalized = rows[index]!.cells.map(normalizeHeader);
+  const columns = Object.fromEntries(
+    wanted.map(([field, header]) => {
+      const column = normalized.indexOf(normalizeHeader(header));
+      return [field, { index: column, header: rows[index]!.cells[column]!.trim() }];
+    }),
+  );
+  return {
+    ok: true,
+    plan: {
+      kind: mapping.kind,
+      preset: name,
+      source: mapping.source ?? 'generic',
+      dialect: 'plain',
+      headerIndex: index,
+      headers: rows[index]!.cells.map((c) => c.trim()),
+      columns,
+      dateFormat: mapping.dateFormat,
+      decimalSeparator: mapping.decimalSeparator,
+      currency: mapping.currency,
+    },
+  };
+}
+
+/** The preset whose required columns all appear earliest in the file, preferring specific exports over generic ones. */
+export function detectPreset(rows: readonly CsvRow[]): Preset | null {
+  const specific = [...PRESETS].sort((a, b) => Number(a.dialect === 'plain') - Number(b.dialect === 'plain'));
+  return specific.find((preset) => planFromPreset(preset, rows, undefined).ok) ?? null;
+}
+
+/** The plan as a user mapping (standard fields only), to show in the import screen or save and edit. */
+export function planToMapping(plan: ImportPlan): ImportMapping {
+  const known: readonly string[] = [...MAPPING_FIELDS[plan.kind].required, ...MAPPING_FIELDS[plan.kind].optional];
+  const columns = Object.fromEntries(
+    Object.entries(plan.columns).filter(([field]) => known.includes(field)).map(([field, c]) => [field, c.header]),
+  );
+  return {
+    kind: plan.kind,
+    columns,
+    ...(plan.dateFormat ? { dateFormat: plan.dateFormat } : {}),
+    ...(plan.currency ? { currency: plan.currency } : {}),
+    ...(plan.decimalSeparator ? { decimalSeparator: plan.decimalSeparator } : {}),
+    source: plan.source,
+  };
+}

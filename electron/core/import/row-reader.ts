@@ -1,0 +1,88 @@
+import { currencyExponent, isCurrencyCode, parseAmount } from '../../../shared/money';
+import type { IsoDate } from '../../../shared/dates';
+import type { CsvRow } from './read-csv';
+import { parseDate, type DateFormat } from './parse-date';
+import type { ImportPlan } from './plan';
+import type { Problems } from './problems';
+
+/** Settings resolved once per file before rows are read. */
+export interface FileSettings {
+  dateFormat: DateFormat;
+  decimalSeparator: '.' | ',';
+  /** Currency for rows without a currency cell. */
+  currency: string;
+}
+
+/**
+ * Typed access to one data row's mapped cells. Every failed read records a problem naming the row,
+ * the file's column header, the raw value and the reason, and returns null.
+ */
+export class RowReader {
+  constructor(
+    private readonly plan: ImportPlan,
+    private readonly settings: FileSettings,
+    private readonly problems: Problems,
+    readonly row: CsvRow,
+  ) {}
+
+  get line(): number {
+    return this.row.row;
+  }
+
+  has(field: string): boolean {
+    return this.plan.columns[field] !== undefined;
+  }
+
+  header(field: string): string {
+    return this.plan.columns[field]?.header ?? field;
+  }
+
+  /** Trimmed cell text; Odoo's guard apostrophe before = + - @ is not part of the value. */
+  text(field: string): string {
+    const column = this.plan.columns[field];
+    if (!column) return '';
+    const raw = (this.row.cells[column.index] ?? '').trim();
+    return this.plan.dialect === 'odoo' && /^'[=+\-@]/.test(raw) ? raw.slice(1) : raw;
+  }
+
+  fail(field: string, reason: string, value = this.text(field)): null {
+    this.problems.add(this.line, this.header(field), value, reason);
+    return null;
+  }
+
+  required(field: string): string | null {
+    const value = this.text(field);
+    return value === '' ? this.fail(field, 'required value is empty') : value;
+  }
+
+  date(field: string, required: boolean): IsoDate | null | undefined {
+    const value = this.text(field);
+    if (value === '') return required ? this.fail(field, 'required date is empty') : undefined;
+    return parseDate(value, this.settings.dateFormat) ?? this.fail(field, `not a valid date in format ${this.settings.dateFormat}`);
+  }
+
+  currency(): string | null {
+    const value = this.text('currency').toUpperCase() || this.settings.currency;
+    return isCurrencyCode(value) ? value : this.fail('currency', 'not an ISO 4217 currency code like "USD"');
+  }
+
+  amount(field: string, currency: string, required: boolean): number | null | undefined {
+    const value = this.text(field);
+    if (value === '') return required ? this.fail(field, 'required amount is empty') : undefined;
+    const parsed = parseAmount(value, currencyExponent(currency), { decimalSeparator: this.settings.decimalSeparator });
+    return parsed.ok ? parsed.value : this.fail(field, `not an amount: ${parsed.reason}`);
+  }
+
+  flag(field: string): boolean | null {
+    const value = this.text(field).toLowerCase();
+    if (['', '0', 'no', 'n', 'false', 'f'].includes(value)) return false;
+    if (['1', 'yes', 'y', 'true', 't', 'x', 'disputed'].includes(value)) return true;
+    return this.fail(field, 'not a yes/no value (use yes/no, true/false, 1/0 or leave empty)');
+  }
+
+  integer(field: string): number | null | undefined {
+    const value = this.text(field);
+    if (value === '') return undefined;
+    return /^\d{1,6}$/.test(value) ? Number(value) : this.fail(field, 'not a whole number');
+  }
+}

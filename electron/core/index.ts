@@ -1,0 +1,53 @@
+import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
+import { openDatabase } from '../db/open';
+import { appHandlers } from './app/app-handlers';
+import type { CoreContext } from './context';
+import { dispatch } from './dispatch';
+import type { Handlers } from './handler-types';
+import { importHandlers } from './import/import-handlers';
+import { JobRegistry } from './jobs/job-registry';
+import { ledgerHandlers } from './ledger/ledger-handlers';
+import { sampleHandlers } from './sample/sample-handlers';
+import { StagedFiles } from './staged-files';
+
+/** Every procedure of the contract; TypeScript fails here if one is missing. */
+const handlers: Handlers<ProcedureName> = { ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers };
+
+export interface CoreOptions {
+  dbPath: string;
+  key: Buffer;
+  clock?: () => Date;
+}
+
+/** The core's public API, the only thing hosts use. */
+export interface Core {
+  /** Untyped entry for hosts relaying wire messages; input is validated inside. */
+  dispatch(name: string, input: unknown): Promise<unknown>;
+  call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
+  stageFile(path: string, name?: string): StagedFile;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function openCore(options: CoreOptions): Core {
+  const listeners = new Set<(event: CoreEvent) => void>();
+  const database = openDatabase(options.dbPath, options.key);
+  const ctx: CoreContext = {
+    database,
+    jobs: new JobRegistry((event) => listeners.forEach((listener) => listener(event))),
+    files: new StagedFiles(),
+    clock: options.clock ?? (() => new Date()),
+  };
+  return {
+    dispatch: (name, input) => dispatch(handlers, ctx, name, input),
+    call: (name, input) => dispatch(handlers, ctx, name, input) as never,
+    stageFile: (path, name) => ctx.files.stage(path, name),
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => database.close(),
+  };
+}
+
+export { generateKey, parseKeyHex } from '../db/key';

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { CoreEvent, JobProgressEvent } from '../../../shared/api';
+
+/** Progress is sent at most this often per job so a fast import does not flood the window. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export interface Job {
+  signal: AbortSignal;
+  progress(phase: JobProgressEvent['phase'], done: number, total: number): void;
+}
+
+/** Long jobs by id: each gets an abort signal for cancel and a throttled progress reporter. */
+export class JobRegistry {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly emit: (event: CoreEvent) => void) {}
+
+  async run<T>(jobId: string | undefined, work: (job: Job) => Promise<T>): Promise<T> {
+    const id = jobId ?? randomUUID();
+    if (this.running.has(id)) throw new AppError('CONFLICT', `Job ${id} is already running.`);
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    let last = 0;
+    const job: Job = {
+      signal: controller.signal,
+      progress: (phase, done, total) => {
+        const now = Date.now();
+        if (phase !== 'done' && now - last < PROGRESS_INTERVAL_MS) return;
+        last = now;
+        this.emit({ type: 'job.progress', jobId: id, phase, done, total });
+      },
+    };
+    try {
+      const result = await work(job);
+      job.progress('done', 1, 1);
+      return result;
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  cancel(jobId: string): boolean {
+    const controller = this.running.get(jobId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+}

@@ -1,0 +1,84 @@
+import type { IsoDate } from '../../../shared/dates';
+
+/**
+ * Normalized ledger records: what every importer (any preset or mapping), the sample generator and
+ * later the live ERP connectors produce, and the one shape the ledger writer accepts.
+ * `row` is the source row (1-based) so write-time problems can still point at the file.
+ */
+export interface CustomerRecord {
+  row: number;
+  externalId: string;
+  name?: string;
+  currency?: string;
+  termsDays?: number;
+  creditLimitMinor?: number;
+  segment?: string;
+  collector?: string;
+  contacts?: ContactRecord[];
+}
+
+export interface ContactRecord {
+  name: string;
+  email?: string;
+  phone?: string;
+  role: 'billing' | 'ap' | 'primary' | 'escalation';
+  isPrimary: boolean;
+}
+
+export interface InvoiceRecord {
+  row: number;
+  externalId: string;
+  number: string;
+  customerExternalId: string;
+  customerName?: string;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  currency: string;
+  amountMinor: number;
+  openMinor: number;
+  /** A settled date from the export: creates a payment of amount − open applied on that date. */
+  paidDate?: IsoDate;
+  disputed: boolean;
+}
+
+export interface CreditRecord {
+  row: number;
+  externalId: string;
+  number: string;
+  customerExternalId: string;
+  customerName?: string;
+  kind: 'credit_note' | 'unapplied_payment';
+  date: IsoDate;
+  currency: string;
+  /** Positive: the credit's face value and what is still unapplied. */
+  amountMinor: number;
+  openMinor: number;
+}
+
+export interface PaymentRecord {
+  row: number;
+  externalId: string;
+  customerExternalId: string;
+  customerName?: string;
+  date: IsoDate;
+  currency: string;
+  amountMinor: number;
+  /** Invoice (by number, same source) the payment is applied to; the rest stays unapplied. */
+  invoiceNumber?: string;
+  method?: string;
+  reference?: string;
+}
+
+export interface LedgerBatch {
+  source: string;
+  customers: CustomerRecord[];
+  invoices: InvoiceRecord[];
+  credits: CreditRecord[];
+  payments: PaymentRecord[];
+  /** Close open invoices of this source that the batch does not mention (complete open-items file). */
+  snapshot: boolean;
+}
+
+export function emptyBatch(source: string): LedgerBatch {
+  return { source, customers: [], invoices: [], credits: [], payments: [], snapshot: false };
+}

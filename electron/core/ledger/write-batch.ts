@@ -1,0 +1,330 @@
+import { AppError } from '../../../shared/errors';
+import type { IsoDate } from '../../../shared/dates';
+import { PROBLEM_LIST_LIMIT, type ImportProblem } from '../../../shared/import-mapping';
+import type { SqliteDb } from '../../db/sqlite';
+import type { CreditRecord, CustomerRecord, InvoiceRecord, LedgerBatch, PaymentRecord } from './records';
+
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  closed: number;
+  customersCreated: number;
+  paymentsCreated: number;
+  creditsCreated: number;
+}
+
+interface InvoiceRow {
+  id: number;
+  customer_id: number;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  amount_minor: number;
+  open_minor: number;
+  status: string;
+  disputed: number;
+}
+
+/**
+ * Writes a validated batch in one transaction: all of it or, on any problem, none of it.
+ * Upserts by (source, external id), so the same batch twice changes nothing. A balance that changed
+ * between two exports without a dated payment to explain it is recorded as an ERP adjustment on
+ * `today`, which keeps "balance as of" right for dates before this import.
+ */
+export function writeBatch(sqlite: SqliteDb, batch: LedgerBatch, today: IsoDate, now: string): WriteCounts {
+  const writer = new BatchWriter(sqlite, batch.source, today, now);
+  return sqlite.transaction(() => writer.write(batch))();
+}
+
+class BatchWriter {
+  private readonly counts: WriteCounts = {
+    created: 0, updated: 0, unchanged: 0, closed: 0, customersCreated: 0, paymentsCreated: 0, creditsCreated: 0,
+  };
+  private readonly problems: ImportProblem[] = [];
+  private problemCount = 0;
+  private readonly customerIds = new Map<string, number>();
+  private readonly stmt;
+
+  constructor(
+    private readonly sqlite: SqliteDb,
+    private readonly source: string,
+    private readonly today: IsoDate,
+    private readonly now: string,
+  ) {
+    this.stmt = {
+      findCustomer: sqlite.prepare('SELECT id, name, currency, terms_days, credit_limit_minor, segment, collector FROM customers WHERE source = ? AND external_id = ?'),
+      insertCustomer: sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, terms_days, credit_limit_minor, segment, collector, created_at, updated_at)
+        VALUES (@source, @externalId, @name, @currency, @termsDays, @creditLimit, @segment, @collector, @now, @now)`),
+      updateCustomer: sqlite.prepare(`UPDATE customers SET name = @name, currency = @currency, terms_days = @termsDays,
+        credit_limit_minor = @creditLimit, segment = @segment, collector = @collector, updated_at = @now WHERE id = @id`),
+      insertContact: sqlite.prepare(`INSERT INTO contacts (customer_id, name, email, phone, role, is_primary, status, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, 'valid', ?)`),
+      findContact: sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND name = ? AND coalesce(email, \'\') = ?'),
+      findInvoice: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND external_id = ?'),
+      findInvoiceByNumber: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND number = ? ORDER BY id LIMIT 1'),
+      insertInvoice: sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, disputed, closed_date, created_at, updated_at)
+        VALUES (@customerId, @source, @externalId, @number, @issueDate, @dueDate, @currency, @amount, @open, @status, @disputed, @closedDate, @now, @now)`),
+      updateInvoice: sqlite.prepare(`UPDATE invoices SET customer_id = @customerId, number = @number, issue_date = @issueDate, due_date = @dueDate,
+        currency = @currency, amount_minor = @amount, open_minor = @open, status = @status, disputed = @disputed,
+        closed_date = @closedDate, updated_at = @now WHERE id = @id`),
+      setInvoiceOpen: sqlite.prepare('UPDATE invoices SET open_minor = ?, status = ?, closed_date = ?, updated_at = ? WHERE id = ?'),
+      findPayment: sqlite.prepare('SELECT id, amount_minor, received_date, currency FROM payments WHERE source = ? AND external_id = ?'),
+      insertPayment: sqlite.prepare(`INSERT INTO payments (customer_id, source, external_id, received_date, currency, amount_minor, method, reference, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertAllocation: sqlite.prepare(`INSERT INTO allocations (invoice_id, payment_id, credit_note_id, kind, applied_date, amount_minor, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      findCredit: sqlite.prepare('SELECT * FROM credit_notes WHERE source = ? AND external_id = ?'),
+      insertCredit: sqlite.prepare(`INSERT INTO credit_notes (customer_id, source, external_id, number, kind, issue_date, currency, amount_minor, open_minor, created_at, updated_at)
+        VALUES (@customerId, @source, @externalId, @number, @kind, @date, @currency, @amount, @open, @now, @now)`),
+      updateCredit: sqlite.prepare(`UPDATE credit_notes SET customer_id = @customerId, number = @number, kind = @kind, issue_date = @date,
+        currency = @currency, amount_minor = @amount, open_minor = @open, updated_at = @now WHERE id = @id`),
+      openInvoicesOfSource: sqlite.prepare("SELECT id, external_id, open_minor FROM invoices WHERE source = ? AND status = 'open'"),
+      audit: sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'import', ?, ?, ?, ?)"),
+    };
+  }
+
+  write(batch: LedgerBatch): WriteCounts {
+    for (const customer of batch.customers) this.upsertCustomer(customer);
+    const seen = new Set<string>();
+    for (const invoice of batch.invoices) {
+      seen.add(invoice.externalId);
+      this.upsertInvoice(invoice);
+    }
+    for (const credit of batch.credits) this.upsertCredit(credit);
+    for (const payment of batch.payments) this.upsertPayment(payment);
+    if (batch.snapshot) this.closeMissing(seen);
+    if (this.problemCount > 0) {
+      throw new AppError('IMPORT_REJECTED', `${this.problemCount} row(s) could not be applied; nothing was imported.`, {
+        problems: this.problems,
+        problemCount: this.problemCount,
+      });
+    }
+    return this.counts;
+  }
+
+  private problem(row: number, column: string, value: string, reason: string): void {
+    this.problemCount++;
+    if (this.problems.length < PROBLEM_LIST_LIMIT) this.problems.push({ row, column, value, reason });
+  }
+
+  private customerId(externalId: string, name: string | undefined, currency: string | undefined): number {
+    const cached = this.customerIds.get(externalId);
+    if (cached !== undefined) return cached;
+    const existing = this.stmt.findCustomer.get(this.source, externalId) as { id: number } | undefined;
+    const id = existing
+      ? existing.id
+      : this.insertCustomer({ row: 0, externalId, name: name ?? externalId, currency: currency ?? 'USD' });
+    this.customerIds.set(externalId, id);
+    return id;
+  }
+
+  private insertCustomer(record: CustomerRecord): number {
+    const result = this.stmt.insertCustomer.run({
+      source: this.source,
+      externalId: record.externalId,
+      name: record.name ?? record.externalId,
+      currency: record.currency ?? 'USD',
+      termsDays: record.termsDays ?? null,
+      creditLimit: record.creditLimitMinor ?? null,
+      segment: record.segment ?? null,
+      collector: record.collector ?? null,
+      now: this.now,
+    });
+    this.counts.customersCreated++;
+    return Number(result.lastInsertRowid);
+  }
+
+  private upsertCustomer(record: CustomerRecord): void {
+    const existing = this.stmt.findCustomer.get(this.source, record.externalId) as
+      | { id: number; name: string; currency: string; terms_days: number | null; credit_limit_minor: number | null; segment: string | null; collector: string | null }
+      | undefined;
+    let id: number;
+    if (!existing) {
+      id = this.insertCustomer(record);
+      this.counts.created++;
+    } else {
+      id = existing.id;
+      const next = {
+        id,
+        name: record.name ?? existing.name,
+        currency: record.currency ?? existing.currency,
+        termsDays: record.termsDays ?? existing.terms_days,
+        creditLimit: record.creditLimitMinor ?? existing.credit_limit_minor,
+        segment: record.segment ?? existing.segment,
+        collector: record.collector ?? existing.collector,
+        now: this.now,
+      };
+      const changed =
+        next.name !== existing.name || next.currency !== existing.currency || next.termsDays !== existing.terms_days ||
+        next.creditLimit !== existing.credit_limit_minor || next.segment !== existing.segment || next.collector !== existing.collector;
+      if (changed) {
+        this.stmt.updateCustomer.run(next);
+        this.counts.updated++;
+      } else {
+        this.counts.unchanged++;
+      }
+    }
+    this.customerIds.set(record.externalId, id);
+    for (const contact of record.contacts ?? []) {
+      if (this.stmt.findContact.get(id, contact.name, contact.email ?? '')) continue;
+      this.stmt.insertContact.run(id, contact.name, contact.email ?? null, contact.phone ?? null, contact.role, contact.isPrimary ? 1 : 0, this.now);
+    }
+  }
+
+  private upsertInvoice(record: InvoiceRecord): void {
+    const customerId = this.customerId(record.customerExternalId, record.customerName, record.currency);
+    const existing = this.stmt.findInvoice.get(this.source, record.externalId) as InvoiceRow | undefined;
+    const settled = record.openMinor === 0;
+    const values = {
+      customerId,
+      source: this.source,
+      externalId: record.externalId,
+      number: record.number,
+      issueDate: record.issueDate,
+      dueDate: record.dueDate,
+      currency: record.currency,
+      amount: record.amountMinor,
+      open: record.openMinor,
+      status: settled ? 'paid' : 'open',
+      disputed: record.disputed ? 1 : 0,
+      closedDate: settled ? (record.paidDate ?? null) : null,
+      now: this.now,
+    };
+    let invoiceId: number;
+    let explained = 0;
+    if (!existing) {
+      invoiceId = Number(this.stmt.insertInvoice.run(values).lastInsertRowid);
+      this.counts.created++;
+    } else {
+      invoiceId = existing.id;
+      const changed =
+        existing.customer_id !== customerId || existing.number !== record.number || existing.issue_date !== record.issueDate ||
+        existing.due_date !== record.dueDate || existing.currency !== record.currency || existing.amount_minor !== record.amountMinor ||
+        existing.open_minor !== record.openMinor || existing.disputed !== values.disputed || existing.status !== values.status;
+      if (changed) {
+        this.stmt.updateInvoice.run({ ...values, id: invoiceId });
+        this.counts.updated++;
+      } else {
+        this.counts.unchanged++;
+      }
+    }
+    if (record.paidDate && record.amountMinor > record.openMinor) {
+      explained = this.recordSettlement(record, customerId, invoiceId);
+    }
+    if (existing) {
+      // What the new balance does not explain through a dated payment happened between the two exports.
+      const unexplained = existing.open_minor - record.openMinor - explained;
+      if (unexplained !== 0) {
+        this.stmt.insertAllocation.run(invoiceId, null, null, 'erp_adjustment', this.today, unexplained, this.now);
+      }
+    }
+  }
+
+  /** The export's paid date becomes a payment applied to the invoice; returns the amount newly applied. */
+  private recordSettlement(record: InvoiceRecord, customerId: number, invoiceId: number): number {
+    const externalId = `paid:${record.externalId}`;
+    const amount = record.amountMinor - record.openMinor;
+    const existing = this.stmt.findPayment.get(this.source, externalId) as
+      | { id: number; amount_minor: number; received_date: string }
+      | undefined;
+    if (existing && existing.amount_minor === amount && existing.received_date === record.paidDate) return 0;
+    if (existing) {
+      this.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(existing.id);
+    }
+    const paymentId = Number(
+      this.stmt.insertPayment.run(customerId, this.source, externalId, record.paidDate, record.currency, amount, null, `Settled ${record.number}`, this.now)
+        .lastInsertRowid,
+    );
+    this.stmt.insertAllocation.run(invoiceId, paymentId, null, 'payment', record.paidDate, amount, this.now);
+    if (!existing) this.counts.paymentsCreated++;
+    return amount - (existing?.amount_minor ?? 0);
+  }
+
+  private upsertCredit(record: CreditRecord): void {
+    const customerId = this.customerId(record.customerExternalId, record.customerName, record.currency);
+    const existing = this.stmt.findCredit.get(this.source, record.externalId) as
+      | { id: number; customer_id: number; number: string; kind: string; issue_date: string; currency: string; amount_minor: number; open_minor: number }
+      | undefined;
+    const values = {
+      customerId, source: this.source, externalId: record.externalId, number: record.number, kind: record.kind,
+      date: record.date, currency: record.currency, amount: record.amountMinor, open: record.openMinor, now: this.now,
+    };
+    if (!existing) {
+      this.stmt.insertCredit.run(values);
+      this.counts.creditsCreated++;
+      this.counts.created++;
+      return;
+    }
+    const changed =
+      existing.customer_id !== customerId || existing.number !== record.number || existing.kind !== record.kind ||
+      existing.issue_date !== record.date || existing.currency !== record.currency ||
+      existing.amount_minor !== record.amountMinor || existing.open_minor !== record.openMinor;
+    if (changed) {
+      this.stmt.updateCredit.run({ ...values, id: existing.id });
+      this.counts.updated++;
+    } else {
+      this.counts.unchanged++;
+    }
+  }
+
+  private upsertPayment(record: PaymentRecord): void {
+    const customerId = this.customerId(record.customerExternalId, record.customerName, record.currency);
+    const existing = this.stmt.findPayment.get(this.source, record.externalId) as
+      | { id: number; amount_minor: number; received_date: string; currency: string }
+      | undefined;
+    if (existing) {
+      if (existing.amount_minor === record.amountMinor && existing.received_date === record.date && existing.currency === record.currency) {
+        this.counts.unchanged++;
+      } else {
+        this.problem(record.row, 'amount', String(record.amountMinor),
+          `payment ${record.externalId} was already imported with a different amount or date; payments are never rewritten — void it in the ERP and export a new one`);
+      }
+      return;
+    }
+    const paymentId = Number(
+      this.stmt.insertPayment.run(customerId, this.source, record.externalId, record.date, record.currency, record.amountMinor,
+        record.method ?? null, record.reference ?? null, this.now).lastInsertRowid,
+    );
+    this.counts.created++;
+    this.counts.paymentsCreated++;
+    let unapplied = record.amountMinor;
+    if (record.invoiceNumber) {
+      const invoice = this.stmt.findInvoiceByNumber.get(this.source, record.invoiceNumber) as InvoiceRow | undefined;
+      if (!invoice) {
+        this.problem(record.row, 'invoiceNumber', record.invoiceNumber, 'no invoice with this number has been imported from this source');
+        return;
+      }
+      if (invoice.currency !== record.currency) {
+        this.problem(record.row, 'currency', record.currency, `invoice ${invoice.number} is in ${invoice.currency}`);
+        return;
+      }
+      const applied = Math.min(unapplied, Math.max(invoice.open_minor, 0));
+      if (applied > 0) {
+        const open = invoice.open_minor - applied;
+        this.stmt.insertAllocation.run(invoice.id, paymentId, null, 'payment', record.date, applied, this.now);
+        this.stmt.setInvoiceOpen.run(open, open === 0 ? 'paid' : 'open', open === 0 ? record.date : null, this.now, invoice.id);
+        unapplied -= applied;
+      }
+    }
+    if (unapplied > 0) {
+      this.stmt.insertCredit.run({
+        customerId, source: this.source, externalId: `unapplied:${record.externalId}`, number: record.reference ?? record.externalId,
+        kind: 'unapplied_payment', date: record.date, currency: record.currency, amount: unapplied, open: unapplied, now: this.now,
+      });
+      this.counts.creditsCreated++;
+    }
+  }
+
+  private closeMissing(seen: Set<string>): void {
+    const open = this.stmt.openInvoicesOfSource.all(this.source) as { id: number; external_id: string; open_minor: number }[];
+    for (const invoice of open) {
+      if (seen.has(invoice.external_id)) continue;
+      this.stmt.insertAllocation.run(invoice.id, null, null, 'snapshot_close', this.today, invoice.open_minor, this.now);
+      this.stmt.setInvoiceOpen.run(0, 'closed', this.today, this.now, invoice.id);
+      this.stmt.audit.run(this.now, 'snapshot-close', 'invoice', invoice.external_id, JSON.stringify({ openMinor: invoice.open_minor }));
+      this.counts.closed++;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
+import type { SqliteDb } from '../db/sqlite';
+
+/** Every setting with its schema and default: unknown keys cannot be written, stored values are re-validated on read. */
+const SETTINGS = {
+  agingEdges: { schema: agingEdgesSchema, fallback: DEFAULT_AGING_EDGES },
+  baseCurrency: { schema: z.string().regex(/^[A-Z]{3}$/), fallback: 'USD' },
+} as const;
+
+type Settings = typeof SETTINGS;
+export type SettingKey = keyof Settings;
+export type SettingValue<K extends SettingKey> = z.output<Settings[K]['schema']>;
+
+export function getSetting<K extends SettingKey>(sqlite: SqliteDb, key: K): SettingValue<K> {
+  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  if (!row) return SETTINGS[key].fallback as SettingValue<K>;
+  const parsed = SETTINGS[key].schema.safeParse(JSON.parse(row.value));
+  return (parsed.success ? parsed.data : SETTINGS[key].fallback) as SettingValue<K>;
+}
+
+export function setSetting<K extends SettingKey>(sqlite: SqliteDb, key: K, value: SettingValue<K>, now: string): void {
+  const valid = SETTINGS[key].schema.parse(value);
+  sqlite.transaction(() => {
+    sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(valid));
+    sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'setting.set', 'setting', ?, ?)")
+      .run(now, key, JSON.stringify(valid));
+  })();
+}

@@ -1,0 +1,34 @@
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { SqliteDb } from './sqlite';
+
+const KEEP_BACKUPS = 5;
+
+/**
+ * Copies the (still encrypted) database file beside itself. The WAL is checkpointed first so the main
+ * file holds every committed page; copying bytes keeps the copy under the same key and cipher.
+ * Keeps the newest few copies so backups never fill a disk.
+ */
+export function backupDatabase(db: SqliteDb, path: string, reason: string, now: Date = new Date()): string {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = `${path}.bak-${stamp}-${reason}`;
+  copyFileSync(path, target);
+  pruneBackups(path);
+  return target;
+}
+
+export function listBackups(path: string): string[] {
+  const dir = dirname(path);
+  if (!existsSync(dir)) return [];
+  const prefix = `${basename(path)}.bak-`;
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(prefix))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function pruneBackups(path: string): void {
+  const backups = listBackups(path);
+  for (const old of backups.slice(0, Math.max(0, backups.length - KEEP_BACKUPS))) rmSync(old);
+}

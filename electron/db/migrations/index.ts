@@ -1,0 +1,5 @@
+import type { Migration } from './migration';
+import { initial } from './0001-initial';
+
+/** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
+export const MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,145 @@
+import type { Generated } from 'kysely';
+
+/** Kysely's view of the tables created by the migrations (column names as stored). */
+export interface CustomersTable {
+  id: Generated<number>;
+  source: string;
+  external_id: string;
+  name: string;
+  currency: string;
+  terms_days: number | null;
+  credit_limit_minor: number | null;
+  segment: string | null;
+  collector: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  role: 'billing' | 'ap' | 'primary' | 'escalation';
+  is_primary: number;
+  status: 'valid' | 'bounced' | 'left';
+  created_at: string;
+}
+
+export type InvoiceStatus = 'open' | 'paid' | 'closed' | 'void';
+
+export interface InvoicesTable {
+  id: Generated<number>;
+  customer_id: number;
+  source: string;
+  external_id: string;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  amount_minor: number;
+  open_minor: number;
+  status: InvoiceStatus;
+  disputed: number;
+  closed_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  customer_id: number;
+  source: string;
+  external_id: string;
+  received_date: string;
+  currency: string;
+  amount_minor: number;
+  method: string | null;
+  reference: string | null;
+  created_at: string;
+}
+
+export interface CreditNotesTable {
+  id: Generated<number>;
+  customer_id: number;
+  source: string;
+  external_id: string;
+  number: string;
+  kind: 'credit_note' | 'unapplied_payment';
+  issue_date: string;
+  currency: string;
+  amount_minor: number;
+  open_minor: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AllocationsTable {
+  id: Generated<number>;
+  invoice_id: number;
+  payment_id: number | null;
+  credit_note_id: number | null;
+  kind: 'payment' | 'credit' | 'erp_adjustment' | 'snapshot_close';
+  applied_date: string;
+  amount_minor: number;
+  created_at: string;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  customer_id: number;
+  invoice_id: number | null;
+  kind: string;
+  occurred_at: string;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  detail: string;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  source: string;
+  preset: string;
+  kind: string;
+  file_name: string;
+  file_sha256: string;
+  snapshot: number;
+  committed_at: string;
+  summary: string;
+}
+
+export interface SavedMappingsTable {
+  name: string;
+  mapping: string;
+  updated_at: string;
+}
+
+export interface DB {
+  customers: CustomersTable;
+  contacts: ContactsTable;
+  invoices: InvoicesTable;
+  payments: PaymentsTable;
+  credit_notes: CreditNotesTable;
+  allocations: AllocationsTable;
+  activities: ActivitiesTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+  import_batches: ImportBatchesTable;
+  saved_mappings: SavedMappingsTable;
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AGING_BUCKETS, type AgingReport } from '../../shared/aging';
+import { localToday } from '../../shared/dates';
+import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
+import { importMappingSchema, type ImportProblem } from '../../shared/import-mapping';
+import { formatMoney } from '../../shared/money';
+import { generateKey, parseKeyHex } from '../db/key';
+import { openCore, type Core } from '../core';
+
+/**
+ * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
+ * cannot be opened. The key comes only from INFLOW_DB_KEY so it never lands in shell history or `ps`.
+ */
+const USAGE = `Usage: npm run cli -- <command> [options]
+  keygen                                   print a new random database key (set it as INFLOW_DB_KEY)
+  init   --db PATH                         create an empty encrypted database
+  sample --db PATH                         load the embedded sample dataset
+  import FILE --db PATH [--preset NAME | --mapping FILE.json] [--snapshot] [--json]
+  aging  --db PATH [--as-of YYYY-MM-DD] [--json]
+The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
+
+const EXIT_REJECTED = 1;
+const EXIT_DATABASE = 2;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      preset: { type: 'string' },
+      mapping: { type: 'string' },
+      snapshot: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : EXIT_REJECTED;
+  }
+  if (command === 'keygen') {
+    console.log(generateKey().toString('hex'));
+    return 0;
+  }
+  if (!['init', 'sample', 'import', 'aging'].includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
+  if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
+  const key = parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY');
+  const core = openCore({ dbPath: resolve(values.db), key });
+  try {
+    switch (command) {
+      case 'init':
+        print(values.json, { ok: true, db: resolve(values.db) }, `Encrypted database ready at ${resolve(values.db)}`);
+        return 0;
+      case 'sample': {
+        const summary = await core.call('sample.load', {});
+        print(values.json, summary, `Sample loaded: ${summary.customers} customers, ${summary.invoices} invoices, ${summary.payments} payments.`);
+        return 0;
+      }
+      case 'import':
+        return await importFile(core, rest[0], values);
+      default:
+        return await aging(core, values['as-of'] ?? localToday(), values.json);
+    }
+  } finally {
+    await core.close();
+  }
+}
+
+async function importFile(core: Core, file: string | undefined, values: { preset?: string | undefined; mapping?: string | undefined; snapshot: boolean; json: boolean }): Promise<number> {
+  if (!file) throw new AppError('INVALID_INPUT', 'import needs a FILE to read.');
+  if (values.preset && values.mapping) throw new AppError('INVALID_INPUT', 'Give --preset or --mapping, not both.');
+  const mapping = values.mapping ? readMapping(values.mapping) : undefined;
+  const staged = core.stageFile(resolve(file));
+  const summary = await core.call('import.run', {
+    jobId: randomUUID(),
+    fileId: staged.fileId,
+    snapshot: values.snapshot,
+    ...(values.preset ? { preset: values.preset } : {}),
+    ...(mapping ? { mapping } : {}),
+  });
+  print(values.json, summary,
+    `Imported ${summary.rows} rows of ${summary.kind} (${summary.preset}): ${summary.created} created, ${summary.updated} updated, ` +
+      `${summary.unchanged} unchanged, ${summary.closed} closed, ${summary.skipped} skipped; ` +
+      `${summary.customersCreated} customers and ${summary.paymentsCreated} payments created.`);
+  return 0;
+}
+
+function readMapping(path: string): unknown {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(resolve(path), 'utf8'));
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `Mapping file ${path} is not readable JSON: ${(error as Error).message}`);
+  }
+  const parsed = importMappingSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('INVALID_INPUT', `Mapping file ${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+async function aging(core: Core, asOf: string, json: boolean): Promise<number> {
+  const report = await core.call('aging.report', { asOf });
+  if (json) {
+    console.log(JSON.stringify(agingJson(report)));
+    return 0;
+  }
+  console.log(`Aging as of ${report.asOf}`);
+  for (const [currency, totals] of Object.entries(report.totals)) {
+    console.log(`  ${currency}: ${AGING_BUCKETS.map((b) => `${b} ${formatMoney(totals[b], currency, 'en-US')}`).join(' · ')} · total ${formatMoney(totals.total, currency, 'en-US')}`);
+  }
+  console.log(`  ${report.customers.length} customer balances (use --json for all of them)`);
+  return 0;
+}
+
+/** The documented JSON shape: amounts in minor units, customers without internal ids. */
+function agingJson(report: AgingReport) {
+  return {
+    asOf: report.asOf,
+    totals: report.totals,
+    customers: report.customers.map(({ customerId: _internal, ...row }) => row),
+  };
+}
+
+function print(json: boolean, value: unknown, text: string): void {
+  console.log(json ? JSON.stringify(value) : text);
+}
+
+function report(error: ErrorShape, json: boolean): void {
+  if (json) {
+    console.log(JSON.stringify({ error }));
+    return;
+  }
+  console.error(`inflow: ${error.message}`);
+  const details = error.details as { problems?: ImportProblem[]; problemCount?: number } | undefined;
+  if (details?.problems) {
+    for (const p of details.problems.slice(0, 50)) {
+      console.error(`  row ${p.row}${p.column ? `, ${p.column}` : ''}${p.value ? ` "${p.value}"` : ''}: ${p.reason}`);
+    }
+    const count = details.problemCount ?? details.problems.length;
+    if (count > 50) console.error(`  … and ${count - 50} more (use --json for the first 1,000)`);
+  }
+}
+
+const json = process.argv.includes('--json');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const shape = toErrorShape(error);
+    report(shape, json);
+    process.exitCode = shape.code === 'DB_CANNOT_OPEN' || shape.code === 'DB_TOO_NEW' ? EXIT_DATABASE : EXIT_REJECTED;
+  },
+);

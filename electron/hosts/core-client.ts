@@ -1,0 +1,68 @@
+import { Worker } from 'node:worker_threads';
+import type { CoreEvent, StagedFile } from '../../shared/api';
+import { AppError, type ErrorShape } from '../../shared/errors';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+/** A host's handle on the core running in a worker thread. */
+export interface CoreClient {
+  dispatch(name: string, input: unknown): Promise<unknown>;
+  stageFile(path: string, name?: string): Promise<StagedFile>;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Starts the worker and resolves once the database is open, or rejects with the open error. */
+export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer): Promise<CoreClient> {
+  const worker = new Worker(workerUrl, { workerData: { dbPath, keyHex: key.toString('hex') } });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: AppError) => void }>();
+  const listeners = new Set<(event: CoreEvent) => void>();
+  let nextId = 1;
+  const fail = (error: ErrorShape): AppError => new AppError(error.code, error.message, error.details);
+
+  const request = (message: Omit<ToWorker, 'id'>): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id } as ToWorker);
+    });
+
+  return new Promise((resolveClient, rejectClient) => {
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'ready':
+          resolveClient(client);
+          break;
+        case 'fatal':
+          rejectClient(fail(message.error));
+          break;
+        case 'event':
+          listeners.forEach((listener) => listener(message.event));
+          break;
+        case 'reply': {
+          const waiter = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.ok) waiter?.resolve(message.result);
+          else waiter?.reject(fail(message.error));
+        }
+      }
+    });
+    worker.on('error', (error) => {
+      const shape = { code: 'INTERNAL' as const, message: `The core stopped: ${error.message}` };
+      rejectClient(fail(shape));
+      pending.forEach((waiter) => waiter.reject(fail(shape)));
+      pending.clear();
+    });
+    const client: CoreClient = {
+      dispatch: (name, input) => request({ type: 'call', name, input }),
+      stageFile: (path, name) => request({ type: 'stage', path, name }) as Promise<StagedFile>,
+      onEvent: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      close: async () => {
+        await request({ type: 'close' });
+        await worker.terminate();
+      },
+    };
+  });
+}

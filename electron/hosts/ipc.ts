@@ -1,0 +1,46 @@
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { toErrorShape } from '../../shared/errors';
+import type { CoreClient } from './core-client';
+
+/** IPC channel names shared with the preload. */
+export const RPC_CHANNEL = 'inflow:rpc';
+export const EVENT_CHANNEL = 'inflow:event';
+export const PICK_FILE_CHANNEL = 'inflow:pick-file';
+
+/**
+ * The Electron host: relays the contract over IPC. Only frames showing our own renderer may call,
+ * inputs are validated by the core's dispatch, and errors come back as data (not thrown) so their
+ * code and details survive Electron's error serialisation.
+ */
+export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boolean): () => void {
+  const trusted = (event: IpcMainInvokeEvent): boolean => isAppUrl(event.senderFrame?.url ?? '');
+
+  ipcMain.handle(RPC_CHANNEL, async (event, name: unknown, input: unknown) => {
+    if (!trusted(event)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender.' } };
+    try {
+      return { ok: true, result: await core.dispatch(String(name), input) };
+    } catch (error) {
+      return { ok: false, error: toErrorShape(error) };
+    }
+  });
+
+  ipcMain.handle(PICK_FILE_CHANNEL, async (event, accept: unknown) => {
+    if (!trusted(event)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender.' } };
+    const extensions = Array.isArray(accept) ? accept.filter((e): e is string => typeof e === 'string' && /^\.?\w{1,8}$/.test(e)).map((e) => e.replace(/^\./, '')) : [];
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = { properties: ['openFile' as const], filters: extensions.length ? [{ name: 'Exports', extensions }] : [] };
+    const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    if (picked.canceled || !picked.filePaths[0]) return { ok: true, result: null };
+    return { ok: true, result: await core.stageFile(picked.filePaths[0]) };
+  });
+
+  const unsubscribe = core.onEvent((event) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
+  });
+
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(RPC_CHANNEL);
+    ipcMain.removeHandler(PICK_FILE_CHANNEL);
+  };
+}

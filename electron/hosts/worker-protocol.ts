@@ -1,0 +1,21 @@
+import type { CoreEvent } from '../../shared/api';
+import type { ErrorShape } from '../../shared/errors';
+
+/** Messages between a host and the core's worker thread. */
+export type ToWorker =
+  | { type: 'call'; id: number; name: string; input: unknown }
+  | { type: 'stage'; id: number; path: string; name?: string | undefined }
+  | { type: 'close'; id: number };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'fatal'; error: ErrorShape }
+  | { type: 'reply'; id: number; ok: true; result: unknown }
+  | { type: 'reply'; id: number; ok: false; error: ErrorShape }
+  | { type: 'event'; event: CoreEvent };
+
+export interface WorkerConfig {
+  dbPath: string;
+  keyHex: string;
+}
+

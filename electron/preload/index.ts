@@ -1,0 +1,30 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { CoreEvent, InflowBridge } from '../../shared/api';
+import { AppError, type ErrorShape } from '../../shared/errors';
+
+/** Channel names are repeated here (not imported from the host) so the sandboxed preload bundles nothing of main. */
+const RPC_CHANNEL = 'inflow:rpc';
+const EVENT_CHANNEL = 'inflow:event';
+const PICK_FILE_CHANNEL = 'inflow:pick-file';
+
+type Reply = { ok: true; result: unknown } | { ok: false; error: ErrorShape };
+
+function unwrap(reply: Reply): unknown {
+  if (reply.ok) return reply.result;
+  throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+}
+
+/** Named functions only: the renderer never sees ipcRenderer or a generic channel. */
+const bridge: InflowBridge = {
+  call: (name, input) => ipcRenderer.invoke(RPC_CHANNEL, name, input).then(unwrap) as never,
+  onEvent: (listener) => {
+    const handler = (_event: unknown, payload: CoreEvent): void => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+  pickFile: (accept) => ipcRenderer.invoke(PICK_FILE_CHANNEL, accept).then(unwrap) as never,
+};
+
+contextBridge.exposeInMainWorld('inflow', bridge);

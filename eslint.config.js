@@ -1,0 +1,41 @@
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** Layer rules from DESIGN.md: each layer may import only what sits below it. */
+const forbid = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group, message })) }];
+
+export default tseslint.config(
+  { ignores: ['out/', 'dist/', 'node_modules/', '.tools/', 'test-results/', 'playwright-report/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: { 'no-restricted-imports': forbid([['*', '!zod', '!./*']], 'shared/ imports nothing but zod and itself.') },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid([['electron', 'electron/*', '**/renderer/**', '**/hosts/**', '**/main/**', '**/preload/**']],
+        'The core is plain Node: never electron, the renderer or a host.'),
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': forbid([['node:*', 'electron', 'electron/*', '**/electron/**']], 'The renderer imports only shared/ and itself.'),
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid([['**/core/*/**', '**/db/**', '**/renderer/**']], 'The shell uses the core only through its public API (electron/core/index.ts).'),
+    },
+  },
+);

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
+import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
+
+/**
+ * The one API contract: every procedure the renderer, the CLI or a test may call, with the zod schema
+ * its input is parsed by (always, in the core host) and the type of what it returns. The preload, the
+ * IPC and HTTP hosts, the CLI and the renderer's client are all derived from this map.
+ */
+function returns<O>() {
+  return <I extends z.ZodType>(input: I): { input: I; output: O } => ({ input, output: undefined as O });
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
+/** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
+const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
+const presetOrMapping = {
+  preset: z.string().min(1).max(64).optional(),
+  mapping: importMappingSchema.optional(),
+};
+
+export interface AppStatus {
+  version: string;
+  hasData: boolean;
+  customers: number;
+  invoices: number;
+  openInvoices: number;
+  currencies: string[];
+  baseCurrency: string;
+  agingEdges: AgingEdges;
+}
+
+export interface PresetInfo {
+  id: string;
+  label: string;
+  kind: ImportKind;
+  description: string;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  delimiter: string;
+  /** Preset picked: the one asked for, else the best guess from the headers, else null. */
+  preset: string | null;
+  mapping: ImportMapping | null;
+  headers: string[];
+  headerRow: number;
+  /** First rows as the file has them (max 20). */
+  rows: string[][];
+  /** Problems found in the preview rows with the chosen mapping, to fix before importing. */
+  problems: ImportProblem[];
+}
+
+export interface CustomerListRow {
+  id: number;
+  externalId: string;
+  name: string;
+  currency: string;
+  openInvoices: number;
+  openMinor: number;
+  overdueMinor: number;
+}
+
+export interface SampleSummary {
+  customers: number;
+  contacts: number;
+  invoices: number;
+  payments: number;
+}
+
+export const api = {
+  'app.status': returns<AppStatus>()(z.object({})),
+  'sample.load': returns<SampleSummary>()(z.object({ jobId: jobId.optional() })),
+  'import.presets': returns<PresetInfo[]>()(z.object({})),
+  'import.preview': returns<ImportPreview>()(z.object({ fileId, ...presetOrMapping })),
+  'import.run': returns<ImportSummary>()(
+    z.object({ jobId, fileId, snapshot: z.boolean().default(false), ...presetOrMapping }),
+  ),
+  'import.mappings.list': returns<{ name: string; mapping: ImportMapping }[]>()(z.object({})),
+  'import.mappings.save': returns<{ name: string }>()(
+    z.object({ name: z.string().trim().min(1).max(64), mapping: importMappingSchema }),
+  ),
+  'jobs.cancel': returns<{ cancelled: boolean }>()(z.object({ jobId })),
+  'aging.report': returns<AgingReport>()(z.object({ asOf: isoDate })),
+  'settings.setAgingEdges': returns<{ edges: AgingEdges }>()(z.object({ edges: agingEdgesSchema })),
+  'customers.list': returns<CustomerListRow[]>()(z.object({ asOf: isoDate })),
+} as const;
+
+export type Api = typeof api;
+export type ProcedureName = keyof Api;
+export type ProcedureInput<P extends ProcedureName> = z.input<Api[P]['input']>;
+export type ParsedInput<P extends ProcedureName> = z.output<Api[P]['input']>;
+export type ProcedureOutput<P extends ProcedureName> = Api[P]['output'];
+export const PROCEDURE_NAMES = Object.keys(api) as ProcedureName[];
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.hasOwn(api, name);
+}
+
+/** Push events from the core: long-job progress. */
+export interface JobProgressEvent {
+  type: 'job.progress';
+  jobId: string;
+  phase: 'reading' | 'validating' | 'writing' | 'done';
+  done: number;
+  total: number;
+}
+export type CoreEvent = JobProgressEvent;
+
+/** What a staged file looks like to the renderer. */
+export interface StagedFile {
+  fileId: string;
+  name: string;
+  size: number;
+}
+
+/** The renderer's view of any host: window.inflow in the app, HTTP in dev:web and tests. */
+export interface InflowBridge {
+  call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** Lets the user choose a file; the host stages it for the core and returns its id. */
+  pickFile(accept: string[]): Promise<StagedFile | null>;
+}

@@ -1,0 +1,57 @@
+/**
+ * Errors cross every host boundary as plain `{ code, message, details }` objects. Codes are stable
+ * so the UI can translate them; messages are already readable English for logs and the CLI.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'IMPORT_REJECTED',
+  'DB_CANNOT_OPEN',
+  'DB_TOO_NEW',
+  'CANCELLED',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toShape(): ErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isErrorShape(value: unknown): value is ErrorShape {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorShape).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as ErrorShape).code) &&
+    typeof (value as ErrorShape).message === 'string'
+  );
+}
+
+/** Turns anything thrown into the wire shape, hiding internals of unexpected errors. */
+export function toErrorShape(error: unknown): ErrorShape {
+  if (error instanceof AppError) return error.toShape();
+  if (isErrorShape(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+}

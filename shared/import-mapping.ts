@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The user mapping file: a documented interface that other tools write. Values in `columns` are the
+ * export's column headers. Only the fields listed as required for each kind must be mapped.
+ */
+export const IMPORT_KINDS = ['invoices', 'payments', 'customers'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const MAPPING_FIELDS = {
+  invoices: {
+    required: ['invoiceNumber', 'customerId', 'issueDate', 'dueDate', 'amount'],
+    optional: ['customerName', 'openBalance', 'paidDate', 'currency', 'disputed', 'externalId', 'status'],
+  },
+  payments: {
+    required: ['paymentId', 'customerId', 'date', 'amount'],
+    optional: ['customerName', 'invoiceNumber', 'currency', 'method', 'reference'],
+  },
+  customers: {
+    required: ['customerId', 'name'],
+    optional: ['currency', 'email', 'phone', 'contactName', 'termsDays', 'creditLimit', 'segment', 'collector'],
+  },
+} as const satisfies Record<ImportKind, { required: readonly string[]; optional: readonly string[] }>;
+
+export const DATE_FORMATS = [
+  'yyyy-MM-dd',
+  'M/d/yyyy',
+  'MM/dd/yyyy',
+  'd/M/yyyy',
+  'dd/MM/yyyy',
+  'd.M.yyyy',
+  'dd.MM.yyyy',
+  'd-M-yyyy',
+  'M-d-yyyy',
+  'yyyy/MM/dd',
+  'd MMM yyyy',
+  'MMM d, yyyy',
+] as const;
+
+export const importMappingSchema = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    columns: z.record(z.string(), z.string().min(1)),
+    /** One of DATE_FORMATS, or omitted to detect (refused when day/month order is ambiguous). */
+    dateFormat: z.enum(DATE_FORMATS).optional(),
+    /** Currency used when the file has no currency column (or an empty cell). */
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"').optional(),
+    /** Omitted: detected from the amounts ("1.234,56" → ","), else "," for semicolon files, else ".". */
+    decimalSeparator: z.enum(['.', ',']).optional(),
+    /** Source name that scopes external ids; defaults to the mapping's name or "file". */
+    source: z.string().min(1).max(64).optional(),
+  })
+  .superRefine((mapping, ctx) => {
+    const spec = MAPPING_FIELDS[mapping.kind];
+    const known: readonly string[] = [...spec.required, ...spec.optional];
+    for (const field of spec.required) {
+      if (!mapping.columns[field]) {
+        ctx.addIssue({ code: 'custom', path: ['columns', field], message: `"${field}" must be mapped to a column` });
+      }
+    }
+    for (const field of Object.keys(mapping.columns)) {
+      if (!known.includes(field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', field],
+          message: `unknown field "${field}" for ${mapping.kind}; known: ${known.join(', ')}`,
+        });
+      }
+    }
+  });
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+export type ImportMappingInput = z.input<typeof importMappingSchema>;
+
+export interface ImportProblem {
+  /** 1-based line number in the file (the header is line 1 unless a preamble precedes it). */
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportSummary {
+  kind: ImportKind;
+  preset: string;
+  source: string;
+  rows: number;
+  /** Valid rows that are not receivables (drafts, vendor bills, voided invoices). */
+  skipped: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  closed: number;
+  customersCreated: number;
+  paymentsCreated: number;
+  creditsCreated: number;
+}
+
+export const PROBLEM_LIST_LIMIT = 1000;

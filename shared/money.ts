@@ -1,0 +1,110 @@
+/**
+ * Money is always an integer count of the currency's minor unit plus an ISO 4217 code.
+ * Parsing works on the decimal string itself (never through a float) so "4,250.10" is exactly 425010.
+ */
+export type Minor = number;
+
+const currencyExponentCache = new Map<string, number>();
+
+/** Number of minor-unit digits of a currency (USD 2, JPY 0, KWD 3), from the runtime's ICU data. */
+export function currencyExponent(currency: string): number {
+  let digits = currencyExponentCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+    currencyExponentCache.set(currency, digits);
+  }
+  return digits;
+}
+
+export function isCurrencyCode(value: string): boolean {
+  if (!/^[A-Z]{3}$/.test(value)) return false;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface AmountFormat {
+  /** '.' or ',' */
+  decimalSeparator: '.' | ',';
+}
+
+/**
+ * Parses an amount as written in an ERP export: "$4,250.00", "(1,234.56)", "-12.5", "1.234,56 €",
+ * "1 234,56". Returns minor units, or a reason string when the text is not an amount in that format.
+ */
+export function parseAmount(
+  text: string,
+  exponent: number,
+  format: AmountFormat,
+): { ok: true; value: Minor } | { ok: false; reason: string } {
+  let s = text.trim();
+  if (s === '') return { ok: false, reason: 'empty amount' };
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  // Currency symbols and codes around the number ("$", "€", "USD") carry no value here.
+  s = s.replace(/^[A-Z]{3}\s*|\s*[A-Z]{3}$/g, '').replace(/^[^\d\-+.,]+|[^\d.,]+$/g, '');
+  if (s.startsWith('-') || s.startsWith('+')) {
+    if (s.startsWith('-')) negative = !negative;
+    s = s.slice(1).trim();
+    s = s.replace(/^[^\d.,]+/, '');
+  }
+  if (s.endsWith('-')) {
+    negative = !negative;
+    s = s.slice(0, -1);
+  }
+  const group = format.decimalSeparator === '.' ? ',' : '.';
+  const groupPattern = group === ',' ? /[,\s\u00a0\u202f']/g : /[.\s\u00a0\u202f']/g;
+  const withoutGroups = s.replace(groupPattern, '');
+  const parts = withoutGroups.split(format.decimalSeparator);
+  if (parts.length > 2) return { ok: false, reason: `more than one decimal separator "${format.decimalSeparator}"` };
+  const [whole = '', fraction = ''] = parts;
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || (whole === '' && fraction === '')) {
+    return { ok: false, reason: 'not a number' };
+  }
+  if (fraction.length > exponent && /[1-9]/.test(fraction.slice(exponent))) {
+    return { ok: false, reason: `more than ${exponent} decimal places` };
+  }
+  if (!groupsAreWellFormed(s, group, format.decimalSeparator)) {
+    return {
+      ok: false,
+      reason: `digit grouping does not match decimal separator "${format.decimalSeparator}"`,
+    };
+  }
+  const digits = (whole === '' ? '0' : whole) + fraction.slice(0, exponent).padEnd(exponent, '0');
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value)) return { ok: false, reason: 'amount too large' };
+  return { ok: true, value: negative && value !== 0 ? -value : value };
+}
+
+/** "1,234.56" with "." decimals is fine; "1,23.45" or "12.345,6" read with "." decimals is not. */
+function groupsAreWellFormed(s: string, group: string, decimal: string): boolean {
+  const whole = s.split(decimal)[0] ?? '';
+  if (group === ',' && !whole.includes(',')) return true;
+  if (group === '.' && !whole.includes('.')) return true;
+  const groups = whole.split(group);
+  return groups.slice(1).every((g) => /^\d{3}$/.test(g.replace(/[\s\u00a0\u202f']/g, '')));
+}
+
+/** Exact decimal string of a minor amount, e.g. 425010 USD → "4250.10". */
+export function minorToDecimalString(value: Minor, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const negative = value < 0;
+  const digits = String(Math.abs(value)).padStart(exponent + 1, '0');
+  const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
+  const fraction = exponent === 0 ? '' : `.${digits.slice(-exponent)}`;
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+/** Locale-formatted money for display. Goes through a decimal string so no float rounding is involved. */
+export function formatMoney(value: Minor, currency: string, locale?: string): string {
+  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  // Intl accepts decimal strings exactly (ES2023 "string as exact decimal").
+  return formatter.format(minorToDecimalString(value, currency) as unknown as number);
+}
