@@ -15,7 +15,9 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: { 'no-restricted-imports': forbid([['*', '!zod', '!./*']], 'shared/ imports nothing but zod and itself.') },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: 'shared/ imports nothing but zod and itself.' }] }],
+    },
   },
   {
     files: ['electron/core/**/*.ts', 'electron/db/**/*.ts'],

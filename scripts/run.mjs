@@ -28,6 +28,10 @@ function bin(name) {
   return join(root, 'node_modules', '.bin', isWindows ? `${name}.cmd` : name);
 }
 
+function tsx(script, scriptArgs) {
+  return run(bin('tsx'), [script, ...scriptArgs]);
+}
+
 function toolNodeDir() {
   const platform = { linux: 'linux', darwin: 'darwin', win32: 'win' }[process.platform];
   return join(root, '.tools', 'node_modules', `node-${platform}-${process.arch}`);
@@ -70,7 +74,7 @@ function electronAvailable() {
 
 function serveWeb() {
   must(bin('electron-vite'), ['build']);
-  process.exit(run(bin('tsx'), ['electron/hosts/serve-web.ts', ...args]));
+  process.exit(tsx('electron/hosts/serve-web.ts', args));
 }
 
 const tasks = {
@@ -105,8 +109,8 @@ const tasks = {
       tasks[step]();
     }
   },
-  bench: () => must(bin('tsx'), ['test/bench/run.ts', ...args]),
-  cli: () => process.exit(run(bin('tsx'), ['electron/hosts/cli.ts', ...args])),
+  bench: () => process.exit(tsx('test/bench/run.ts', args)),
+  cli: () => process.exit(tsx('electron/hosts/cli.ts', args)),
   help() {
     console.log(`Tasks: ${Object.keys(tasks).join(', ')}`);
   },

@@ -48,18 +48,20 @@ export function parseAmount(
     negative = true;
     s = s.slice(1, -1).trim();
   }
-  // Currency symbols and codes around the number ("$", "€", "USD") carry no value here.
-  s = s.replace(/^[A-Z]{3}\s*|\s*[A-Z]{3}$/g, '').replace(/^[^\d\-+.,]+|[^\d.,]+$/g, '');
+  s = stripCurrency(s);
   if (s.startsWith('-') || s.startsWith('+')) {
     if (s.startsWith('-')) negative = !negative;
-    s = s.slice(1).trim();
-    s = s.replace(/^[^\d.,]+/, '');
+    s = stripCurrency(s.slice(1));
   }
   if (s.endsWith('-')) {
     negative = !negative;
-    s = s.slice(0, -1);
+    s = s.slice(0, -1).trim();
   }
   const group = format.decimalSeparator === '.' ? ',' : '.';
+  const decimalAt = s.indexOf(format.decimalSeparator);
+  if (decimalAt !== -1 && s.slice(decimalAt).includes(group)) {
+    return { ok: false, reason: `"${group}" after the decimal separator "${format.decimalSeparator}": does this file use "${group}" for decimals?` };
+  }
   const groupPattern = group === ',' ? /[,\s\u00a0\u202f']/g : /[.\s\u00a0\u202f']/g;
   const withoutGroups = s.replace(groupPattern, '');
   const parts = withoutGroups.split(format.decimalSeparator);
@@ -81,6 +83,11 @@ export function parseAmount(
   const value = Number(digits);
   if (!Number.isSafeInteger(value)) return { ok: false, reason: 'amount too large' };
   return { ok: true, value: negative && value !== 0 ? -value : value };
+}
+
+/** A currency symbol or ISO code before or after the number ("$", "€", "USD") carries no value. */
+function stripCurrency(s: string): string {
+  return s.replace(/^(?:[A-Z]{3}|\p{Sc})\s*/u, '').replace(/\s*(?:[A-Z]{3}|\p{Sc})$/u, '').trim();
 }
 
 /** "1,234.56" with "." decimals is fine; "1,23.45" or "12.345,6" read with "." decimals is not. */

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { AGING_BUCKETS, type AgingReport } from '../../shared/aging';
 import { localToday } from '../../shared/dates';
 import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
-import { importMappingSchema, type ImportProblem } from '../../shared/import-mapping';
+import { importMappingSchema, type ImportMapping, type ImportProblem } from '../../shared/import-mapping';
 import { formatMoney } from '../../shared/money';
 import { generateKey, parseKeyHex } from '../db/key';
 import { openCore, type Core } from '../core';
@@ -25,20 +25,28 @@ The database key is read from the INFLOW_DB_KEY environment variable (64 hex cha
 const EXIT_REJECTED = 1;
 const EXIT_DATABASE = 2;
 
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        preset: { type: 'string' },
+        mapping: { type: 'string' },
+        snapshot: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        'as-of': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `${(error as Error).message}. Run "npm run cli -- --help" for usage.`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      db: { type: 'string' },
-      preset: { type: 'string' },
-      mapping: { type: 'string' },
-      snapshot: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'as-of': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -91,7 +99,7 @@ async function importFile(core: Core, file: string | undefined, values: { preset
   return 0;
 }
 
-function readMapping(path: string): unknown {
+function readMapping(path: string): ImportMapping {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(resolve(path), 'utf8'));

@@ -11,15 +11,24 @@ export interface CoreClient {
   close(): Promise<void>;
 }
 
-/** Starts the worker and resolves once the database is open, or rejects with the open error. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/**
+ * Starts the worker and resolves once the database is open, or rejects with the open error.
+ * From sources (dev:web, tests) the worker is TypeScript and needs tsx's loader; built code is plain JS.
+ */
 export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer): Promise<CoreClient> {
-  const worker = new Worker(workerUrl, { workerData: { dbPath, keyHex: key.toString('hex') } });
+  const fromSource = workerUrl.pathname.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx'));
+  const worker = new Worker(workerUrl, {
+    workerData: { dbPath, keyHex: key.toString('hex') },
+    ...(fromSource ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
+  });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: AppError) => void }>();
   const listeners = new Set<(event: CoreEvent) => void>();
   let nextId = 1;
   const fail = (error: ErrorShape): AppError => new AppError(error.code, error.message, error.details);
 
-  const request = (message: Omit<ToWorker, 'id'>): Promise<unknown> =>
+  const request = (message: WithoutId<ToWorker>): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });

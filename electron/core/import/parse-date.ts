@@ -1,4 +1,4 @@
-import { DATE_FORMATS } from '../../../shared/import-mapping';
+import type { DATE_FORMATS } from '../../../shared/import-mapping';
 import { isValidYmd, toIsoDate, type IsoDate } from '../../../shared/dates';
 
 export type DateFormat = (typeof DATE_FORMATS)[number];

@@ -74,6 +74,7 @@ function parseWith(path: string, encoding: CsvFile['encoding'], options: ReadCsv
       input.destroy();
       finish(() => reject(new AppError('CANCELLED', 'Import cancelled; nothing was written.')));
     };
+    if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
     input.on('error', (error) => finish(() => reject(error)));
     Papa.parse<string[]>(input as unknown as File, {

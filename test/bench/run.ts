@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import Papa from 'papaparse';
+import { createReadStream } from 'node:fs';
+import { openCore } from '../../electron/core';
+
+/**
+ * Import and aging throughput, reported as ratios against a baseline measured in the same run
+ * (papaparse alone over the same file), because absolute timings on a shared 2-core machine are noise.
+ */
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const dir = mkdtempSync(join(tmpdir(), 'inflow-bench-'));
+const csv = join(dir, 'invoices.csv');
+
+async function writeFile(): Promise<void> {
+  const out = createWriteStream(csv);
+  out.write('Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Currency\n');
+  for (let i = 0; i < ROWS; i++) {
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const line = `INV-${String(i).padStart(7, '0')},C${i % 5000},Customer ${i % 5000},2026-${month}-01,2026-${month}-28,${(i % 9000) + 10}.${String(i % 100).padStart(2, '0')},${(i % 4000) + 5}.00,USD\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function time(label: string, work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  const ms = performance.now() - start;
+  console.log(`${label.padEnd(36)} ${ms.toFixed(0).padStart(7)} ms`);
+  return ms;
+}
+
+async function main(): Promise<void> {
+  await writeFile();
+  const baseline = await time(`papaparse only (${ROWS} rows)`, () =>
+    new Promise<void>((resolve) => Papa.parse(createReadStream(csv) as unknown as File, { step: () => undefined, complete: () => resolve() })));
+  const core = openCore({ dbPath: join(dir, 'bench.db'), key: randomBytes(32) });
+  const fileId = core.stageFile(csv).fileId;
+  const first = await time('import (validate + encrypted write)', () => core.call('import.run', { jobId: 'bench-first', fileId, preset: 'generic-invoices' }));
+  const again = await time('re-import (idempotent, no changes)', () => core.call('import.run', { jobId: 'bench-again', fileId, preset: 'generic-invoices' }));
+  const aging = await time('aging report', () => core.call('aging.report', { asOf: '2026-11-22' }));
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`\nimport / parse-only ratio: ${(first / baseline).toFixed(1)}×   re-import / import: ${(again / first).toFixed(2)}×   aging / parse-only: ${(aging / baseline).toFixed(2)}×`);
+  console.log(`import rate: ${Math.round(ROWS / (first / 1000)).toLocaleString('en-US')} rows/s`);
+}
+
+void main();

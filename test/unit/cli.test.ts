@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePath } from '../helpers/temp-core';
+
+/** The CLI as a user runs it: a real process, the key only in INFLOW_DB_KEY, exit codes 0 / 1 / 2. */
+const root = join(import.meta.dirname, '..', '..');
+const key = randomBytes(32).toString('hex');
+let dir: string;
+let db: string;
+
+function cli(args: string[], env: Record<string, string | undefined> = { INFLOW_DB_KEY: key }) {
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['electron/hosts/cli.ts', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'inflow-cli-'));
+  db = join(dir, 'ar.db');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('inflow CLI', () => {
+  it('init creates an encrypted database', () => {
+    const result = cli(['init', '--db', db]);
+    expect(result).toMatchObject({ code: 0 });
+    expect(readFileSync(db).subarray(0, 15).toString()).not.toBe('SQLite format 3');
+  });
+
+  it('imports with a preset and prints the aging JSON in minor units', () => {
+    expect(cli(['import', fixturePath('erp/quickbooks-aging-detail.csv'), '--db', db, '--preset', 'quickbooks-aging'])).toMatchObject({ code: 0 });
+    const aging = cli(['aging', '--db', db, '--as-of', '2026-11-22', '--json']);
+    expect(aging.code).toBe(0);
+    const report = JSON.parse(aging.stdout) as { asOf: string; totals: Record<string, Record<string, number>>; customers: Record<string, unknown>[] };
+    expect(report.asOf).toBe('2026-11-22');
+    expect(report.totals.USD).toEqual({ current: 23_900, d1_30: 120_050, d31_60: 0, d61_90: 62_910, d91_120: -123_456, d120_plus: 6_100, total: 89_404 });
+    expect(Object.keys(report.customers[0]!)).toEqual(['externalId', 'name', 'currency', 'current', 'd1_30', 'd31_60', 'd61_90', 'd91_120', 'd120_plus', 'total']);
+  });
+
+  it('detects the preset when none is given, and a mapping file works', () => {
+    expect(cli(['import', fixturePath('erp/odoo-account-move.csv'), '--db', db, '--json'])).toMatchObject({ code: 0 });
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({
+      kind: 'invoices', columns: { invoiceNumber: 'Belegnummer', customerId: 'Kundennr', issueDate: 'Belegdatum', dueDate: 'Fällig', amount: 'Betrag', openBalance: 'Offen' },
+      dateFormat: 'dd.MM.yyyy', currency: 'EUR', decimalSeparator: ',',
+    }));
+    const result = cli(['import', fixturePath('erp/custom-datev.csv'), '--db', db, '--mapping', mapping, '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ preset: 'custom', created: 2 });
+  });
+
+  it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nX-1,C1,2026-01-01,2026-01-31,12.00\nX-2,C1,2026-02-30,2026-03-31,TBD\n');
+    const before = readFileSync(db);
+    const result = cli(['import', bad, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Nothing was imported: 2 problems');
+    expect(result.stderr).toContain('row 3, Issue Date "2026-02-30": not a valid date');
+    expect(result.stderr).toContain('row 3, Amount "TBD": not an amount');
+    const json = cli(['import', bad, '--db', db, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'IMPORT_REJECTED', details: { problemCount: 2 } } });
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it('exits 2 with one line for a wrong key, and leaves the file untouched', () => {
+    const before = { bytes: readFileSync(db), mtime: statSync(db).mtimeMs };
+    const result = cli(['aging', '--db', db, '--json'], { INFLOW_DB_KEY: randomBytes(32).toString('hex') });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'DB_CANNOT_OPEN' } });
+    const plain = cli(['aging', '--db', db], { INFLOW_DB_KEY: randomBytes(32).toString('hex') });
+    expect(plain.stderr.trim().split('\n')).toHaveLength(1);
+    expect(plain.stderr).toContain('wrong key, or not an Inflow database');
+    expect(readFileSync(db).equals(before.bytes)).toBe(true);
+    expect(statSync(db).mtimeMs).toBe(before.mtime);
+  });
+
+  it('exits 2 without a key, and never accepts one as a flag', () => {
+    expect(cli(['aging', '--db', db], {})).toMatchObject({ code: 2 });
+    expect(cli(['aging', '--db', db, '--key', key], {}).code).not.toBe(0);
+  });
+
+  it('exits 2 for a file that is not an Inflow database', () => {
+    const notDb = join(dir, 'notes.txt');
+    writeFileSync(notDb, 'just some notes, not a database at all'.repeat(200));
+    expect(cli(['aging', '--db', notDb])).toMatchObject({ code: 2 });
+  });
+});

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../../electron/db/backup';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import type { Migration } from '../../electron/db/migrations/migration';
+import { INFLOW_APPLICATION_ID, openDatabase } from '../../electron/db/open';
+import { AppError } from '../../shared/errors';
+
+let dir: string;
+let path: string;
+const key = randomBytes(32);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'inflow-db-'));
+  path = join(dir, 'inflow.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function snapshot(file: string) {
+  return { bytes: readFileSync(file), mtime: statSync(file).mtimeMs, siblings: readdirSync(dir).sort() };
+}
+
+function expectOpenError(run: () => unknown, code: string, message: RegExp): void {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    expect((error as AppError).message).toMatch(message);
+    expect((error as AppError).message).not.toContain('\n');
+    return;
+  }
+  throw new Error('expected the open to fail');
+}
+
+async function createWithCustomer(name: string) {
+  const db = openDatabase(path, key);
+  db.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', ?, 'USD', 'x', 'x')`).run(name);
+  await db.close();
+}
+
+describe('encryption at rest', () => {
+  it('has no SQLite header and no customer name in clear, in the file or its WAL', async () => {
+    const db = openDatabase(path, key);
+    db.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Zanzibar Widgets Unlimited', 'USD', 'x', 'x')`).run();
+    // Before close the row may sit only in the WAL: that file must be encrypted too.
+    for (const file of [path, `${path}-wal`].filter(existsSync)) {
+      expect(readFileSync(file).includes('Zanzibar Widgets')).toBe(false);
+    }
+    await db.close();
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(bytes.includes('Zanzibar Widgets')).toBe(false);
+    expect(bytes.includes('customers')).toBe(false);
+  });
+
+  it('uses WAL, foreign keys and the SQLCipher 4 format', async () => {
+    const db = openDatabase(path, key);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('application_id', { simple: true })).toBe(INFLOW_APPLICATION_ID);
+    await db.close();
+    // A plain SQLCipher client opens it with the same key and settings.
+    const other = new Database(path);
+    other.pragma("cipher='sqlcipher'");
+    other.pragma('legacy=4');
+    other.pragma(`key="x'${key.toString('hex')}'"`);
+    expect(other.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
+    other.close();
+  });
+});
+
+describe('refusing to open', () => {
+  it('a wrong key: one clear line, file untouched', async () => {
+    await createWithCustomer('Acme');
+    const before = snapshot(path);
+    expectOpenError(() => openDatabase(path, randomBytes(32)), 'DB_CANNOT_OPEN', /wrong key, or not an Inflow database/);
+    const after = snapshot(path);
+    expect(after.bytes.equals(before.bytes)).toBe(true);
+    expect(after.mtime).toBe(before.mtime);
+    expect(after.siblings).toEqual(before.siblings);
+  });
+
+  it('an unencrypted SQLite file', () => {
+    const plain = new Database(path);
+    plain.exec('CREATE TABLE t (x)');
+    plain.close();
+    const before = snapshot(path);
+    expectOpenError(() => openDatabase(path, key), 'DB_CANNOT_OPEN', /unencrypted SQLite file, not an Inflow database/);
+    expect(snapshot(path).bytes.equals(before.bytes)).toBe(true);
+  });
+
+  it('a file that is not a database at all', () => {
+    writeFileSync(path, randomBytes(8192));
+    const before = snapshot(path);
+    expectOpenError(() => openDatabase(path, key), 'DB_CANNOT_OPEN', /cannot be opened/);
+    expect(snapshot(path).bytes.equals(before.bytes)).toBe(true);
+  });
+
+  it('an encrypted database of another application', () => {
+    const foreign = new Database(path);
+    foreign.pragma("cipher='sqlcipher'");
+    foreign.pragma('legacy=4');
+    foreign.pragma(`key="x'${key.toString('hex')}'"`);
+    foreign.exec('CREATE TABLE notes (x)');
+    foreign.close();
+    const before = snapshot(path);
+    expectOpenError(() => openDatabase(path, key), 'DB_CANNOT_OPEN', /not an Inflow database/);
+    expect(snapshot(path).bytes.equals(before.bytes)).toBe(true);
+  });
+
+  it('a database from a newer Inflow', async () => {
+    await (await openDatabase(path, key)).close();
+    const future = [...MIGRATIONS, { name: 'future', up: (db) => db.exec('CREATE TABLE future (x)') } satisfies Migration];
+    await openDatabase(path, key, future).close();
+    const before = snapshot(path);
+    expectOpenError(() => openDatabase(path, key), 'DB_TOO_NEW', /newer Inflow \(schema 2, this version knows 1\)/);
+    expect(snapshot(path).bytes.equals(before.bytes)).toBe(true);
+  });
+});
+
+describe('migrations', () => {
+  it('track the schema in user_version', async () => {
+    const db = openDatabase(path, key);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.migrationBackup).toBeNull();
+    await db.close();
+  });
+
+  it('back up the database before migrating an existing one, and the copy opens with the same key', async () => {
+    await createWithCustomer('Backup Brothers');
+    const next = [...MIGRATIONS, { name: 'add-notes', up: (db) => db.exec('ALTER TABLE customers ADD COLUMN notes TEXT') } satisfies Migration];
+    const db = openDatabase(path, key, next);
+    expect(db.migrationBackup).not.toBeNull();
+    expect(listBackups(path)).toEqual([db.migrationBackup]);
+    await db.close();
+    const copy = openDatabase(db.migrationBackup!, key);
+    expect(copy.sqlite.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.sqlite.prepare('SELECT name FROM customers').get()).toEqual({ name: 'Backup Brothers' });
+    await copy.close();
+  });
+
+  it('run each step in one transaction: a failing step leaves the previous version intact', async () => {
+    await createWithCustomer('Atomic Ltd');
+    const broken = [...MIGRATIONS, {
+      name: 'half-done',
+      up: (db) => {
+        db.exec('ALTER TABLE customers ADD COLUMN half TEXT');
+        throw new Error('boom');
+      },
+    } satisfies Migration];
+    expect(() => openDatabase(path, key, broken)).toThrow('boom');
+    const db = openDatabase(path, key);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(1);
+    const columns = db.sqlite.prepare('PRAGMA table_info(customers)').all() as { name: string }[];
+    expect(columns.map((c) => c.name)).not.toContain('half');
+    await db.close();
+  });
+});
