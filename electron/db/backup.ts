@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SqliteDb } from './sqlite';
 
@@ -16,6 +16,15 @@ export function backupDatabase(db: SqliteDb, path: string, reason: string, now: 
   copyFileSync(path, target);
   pruneBackups(path);
   return target;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A rolling daily copy: taken at open when the newest backup is more than a day old. */
+export function backupIfDue(db: SqliteDb, path: string, now: Date = new Date()): string | null {
+  const newest = listBackups(path).at(-1);
+  if (newest && now.getTime() - statSync(newest).mtimeMs < DAY_MS) return null;
+  return backupDatabase(db, path, 'daily', now);
 }
 
 export function listBackups(path: string): string[] {

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../shared/errors';
-import { backupDatabase } from './backup';
+import { backupDatabase, backupIfDue } from './backup';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 import type { DB } from './schema';
@@ -56,6 +56,7 @@ export function openDatabase(
     const migrationBackup =
       existed && version > 0 && version < migrations.length ? backupDatabase(sqlite, path, `before-v${version + 1}`) : null;
     migrate(sqlite, migrations, version);
+    if (existed) backupIfDue(sqlite, path);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
       sqlite,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listBackups } from '../../electron/db/backup';
+import { backupIfDue, listBackups } from '../../electron/db/backup';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import type { Migration } from '../../electron/db/migrations/migration';
 import { INFLOW_APPLICATION_ID, openDatabase } from '../../electron/db/open';
@@ -142,6 +142,19 @@ describe('migrations', () => {
     expect(copy.sqlite.pragma('user_version', { simple: true })).toBe(1);
     expect(copy.sqlite.prepare('SELECT name FROM customers').get()).toEqual({ name: 'Backup Brothers' });
     await copy.close();
+  });
+
+  it('keep a rolling daily backup of an existing database', async () => {
+    await createWithCustomer('Daily Doubles');
+    await openDatabase(path, key).close();
+    expect(listBackups(path)).toHaveLength(1);
+    await openDatabase(path, key).close();
+    expect(listBackups(path)).toHaveLength(1);
+    const tomorrow = new Date(Date.now() + 86_400_000 + 1000);
+    const db = openDatabase(path, key);
+    expect(backupIfDue(db.sqlite, path, tomorrow)).not.toBeNull();
+    await db.close();
+    expect(listBackups(path)).toHaveLength(2);
   });
 
   it('run each step in one transaction: a failing step leaves the previous version intact', async () => {
