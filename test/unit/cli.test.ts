@@ -40,7 +40,7 @@ describe('inflow CLI', () => {
     expect(aging.code).toBe(0);
     const report = JSON.parse(aging.stdout) as { asOf: string; totals: Record<string, Record<string, number>>; customers: Record<string, unknown>[] };
     expect(report.asOf).toBe('2026-11-22');
-    expect(report.totals.USD).toEqual({ current: 23_900, d1_30: 120_050, d31_60: 0, d61_90: 62_910, d91_120: -123_456, d120_plus: 6_100, total: 89_404 });
+    expect(report.totals.USD).toEqual({ current: 23_900, d1_30: 120_050, d31_60: 0, d61_90: 62_910, d91_120: -123_456, d120_plus: 6_100, total: 89_504 });
     expect(Object.keys(report.customers[0]!)).toEqual(['externalId', 'name', 'currency', 'current', 'd1_30', 'd31_60', 'd61_90', 'd91_120', 'd120_plus', 'total']);
   });
 

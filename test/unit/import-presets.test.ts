@@ -64,8 +64,8 @@ describe('QuickBooks', () => {
     const summary = await importFixture('quickbooks-aging-detail.csv');
     expect(summary).toMatchObject({ preset: 'quickbooks-aging', rows: 7, created: 7, creditsCreated: 3 });
     const report = await aging();
-    // The report's own TOTAL line says $894.04 of open balance.
-    expect(report.totals.USD?.total).toBe(89_404);
+    // The report's own TOTAL line says $895.04 of open balance.
+    expect(report.totals.USD?.total).toBe(89_504);
     const byName = Object.fromEntries(report.customers.map((c) => [c.name, c]));
     // 1045 $239.00 not yet due; credit memo -$50.00 dated 11-15 (7 days).
     expect(byName["Amy's Bird Sanctuary"]).toMatchObject({ current: 23_900, d1_30: -5_000, total: 18_900 });

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
@@ -51,8 +51,35 @@ async function* decoded(path: string, encoding: CsvFile['encoding'], onBytes: (n
   if (rest) yield rest;
 }
 
+const DELIMITERS = [',', ';', '\t', '|'];
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Papaparse's own guess picks "," for "1.234,56;…" files (the decimal commas look like columns), so
+ * choose the delimiter under which the most of the first rows agree on a field count above one.
+ */
+export function sniffDelimiter(path: string): string {
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.alloc(SNIFF_BYTES);
+  const read = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+  closeSync(fd);
+  let text = buffer.subarray(0, read).toString('latin1');
+  if (read === SNIFF_BYTES) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
+  let best = { delimiter: ',', agreeing: 0, fields: 0 };
+  for (const delimiter of DELIMITERS) {
+    const rows = Papa.parse<string[]>(text, { delimiter, preview: 50, skipEmptyLines: true }).data;
+    const counts = new Map<number, number>();
+    for (const row of rows) if (row.length > 1) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+    for (const [fields, agreeing] of counts) {
+      if (agreeing > best.agreeing || (agreeing === best.agreeing && fields > best.fields)) best = { delimiter, agreeing, fields };
+    }
+  }
+  return best.delimiter;
+}
+
 function parseWith(path: string, encoding: CsvFile['encoding'], options: ReadCsvOptions): Promise<CsvFile> {
   const total = statSync(path).size;
+  const delimiter = sniffDelimiter(path);
   let bytes = 0;
   const rows: CsvRow[] = [];
   const input = Readable.from(decoded(path, encoding, (n) => {
@@ -60,7 +87,6 @@ function parseWith(path: string, encoding: CsvFile['encoding'], options: ReadCsv
     options.onProgress?.(bytes, total);
   }));
   return new Promise<CsvFile>((resolve, reject) => {
-    let delimiter = ',';
     let settled = false;
     const finish = (outcome: () => void): void => {
       if (settled) return;
@@ -78,10 +104,10 @@ function parseWith(path: string, encoding: CsvFile['encoding'], options: ReadCsv
     options.signal?.addEventListener('abort', onAbort);
     input.on('error', (error) => finish(() => reject(error)));
     Papa.parse<string[]>(input as unknown as File, {
+      delimiter,
       skipEmptyLines: false,
       step: (result, parser) => {
         parserRef = parser;
-        delimiter = result.meta.delimiter || delimiter;
         const cells = result.data;
         const row: CsvRow = { row: rows.length + 1, cells };
         const structural = result.errors.find((e) => e.type === 'Quotes');

@@ -63,7 +63,11 @@ export interface PaymentRecord {
   date: IsoDate;
   currency: string;
   amountMinor: number;
-  /** Invoice (by number, same source) the payment is applied to; the rest stays unapplied. */
+  /**
+   * Invoice (by number, same source) the payment is applied to; the rest stays unapplied. When the
+   * same batch states that invoice's balance, the payment is history already reflected in it;
+   * otherwise it lowers the invoice's open balance.
+   */
   invoiceNumber?: string;
   method?: string;
   reference?: string;

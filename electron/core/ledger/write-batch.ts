@@ -45,6 +45,8 @@ class BatchWriter {
   private readonly problems: ImportProblem[] = [];
   private problemCount = 0;
   private readonly customerIds = new Map<string, number>();
+  /** Invoices whose balance this batch states, and what the batch itself applied to them. */
+  private readonly stated = new Map<number, { previousOpen: number | null; newOpen: number; explained: number }>();
   private readonly stmt;
 
   constructor(
@@ -80,6 +82,7 @@ class BatchWriter {
         VALUES (@customerId, @source, @externalId, @number, @kind, @date, @currency, @amount, @open, @now, @now)`),
       updateCredit: sqlite.prepare(`UPDATE credit_notes SET customer_id = @customerId, number = @number, kind = @kind, issue_date = @date,
         currency = @currency, amount_minor = @amount, open_minor = @open, updated_at = @now WHERE id = @id`),
+      allocatedToInvoice: sqlite.prepare("SELECT coalesce(sum(amount_minor), 0) AS n FROM allocations WHERE invoice_id = ? AND kind IN ('payment', 'credit')"),
       openInvoicesOfSource: sqlite.prepare("SELECT id, external_id, open_minor FROM invoices WHERE source = ? AND status = 'open'"),
       audit: sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'import', ?, ?, ?, ?)"),
     };
@@ -94,6 +97,7 @@ class BatchWriter {
     }
     for (const credit of batch.credits) this.upsertCredit(credit);
     for (const payment of batch.payments) this.upsertPayment(payment);
+    this.recordUnexplainedChanges();
     if (batch.snapshot) this.closeMissing(seen);
     if (this.problemCount > 0) {
       throw new AppError('IMPORT_REJECTED', `${this.problemCount} row(s) could not be applied; nothing was imported.`, {
@@ -193,7 +197,6 @@ class BatchWriter {
       now: this.now,
     };
     let invoiceId: number;
-    let explained = 0;
     if (!existing) {
       invoiceId = Number(this.stmt.insertInvoice.run(values).lastInsertRowid);
       this.counts.created++;
@@ -210,15 +213,19 @@ class BatchWriter {
         this.counts.unchanged++;
       }
     }
-    if (record.paidDate && record.amountMinor > record.openMinor) {
-      explained = this.recordSettlement(record, customerId, invoiceId);
-    }
-    if (existing) {
-      // What the new balance does not explain through a dated payment happened between the two exports.
-      const unexplained = existing.open_minor - record.openMinor - explained;
-      if (unexplained !== 0) {
-        this.stmt.insertAllocation.run(invoiceId, null, null, 'erp_adjustment', this.today, unexplained, this.now);
-      }
+    const explained = record.paidDate && record.amountMinor > record.openMinor ? this.recordSettlement(record, customerId, invoiceId) : 0;
+    this.stated.set(invoiceId, { previousOpen: existing?.open_minor ?? null, newOpen: record.openMinor, explained });
+  }
+
+  /**
+   * A stated balance that moved since the last import without a dated payment in this batch to
+   * explain it changed between the two exports: record the difference on `today`.
+   */
+  private recordUnexplainedChanges(): void {
+    for (const [invoiceId, { previousOpen, newOpen, explained }] of this.stated) {
+      if (previousOpen === null) continue;
+      const unexplained = previousOpen - newOpen - explained;
+      if (unexplained !== 0) this.stmt.insertAllocation.run(invoiceId, null, null, 'erp_adjustment', this.today, unexplained, this.now);
     }
   }
 
@@ -300,13 +307,7 @@ class BatchWriter {
         this.problem(record.row, 'currency', record.currency, `invoice ${invoice.number} is in ${invoice.currency}`);
         return;
       }
-      const applied = Math.min(unapplied, Math.max(invoice.open_minor, 0));
-      if (applied > 0) {
-        const open = invoice.open_minor - applied;
-        this.stmt.insertAllocation.run(invoice.id, paymentId, null, 'payment', record.date, applied, this.now);
-        this.stmt.setInvoiceOpen.run(open, open === 0 ? 'paid' : 'open', open === 0 ? record.date : null, this.now, invoice.id);
-        unapplied -= applied;
-      }
+      unapplied -= this.applyPayment(invoice, paymentId, record.date, unapplied);
     }
     if (unapplied > 0) {
       this.stmt.insertCredit.run({
@@ -315,6 +316,28 @@ class BatchWriter {
       });
       this.counts.creditsCreated++;
     }
+  }
+
+  /**
+   * When this batch states the invoice's balance, the payment is history already reflected in it
+   * (an ERP sends both); otherwise it is news that lowers the open balance. Returns the amount applied.
+   */
+  private applyPayment(invoice: InvoiceRow, paymentId: number, date: string, available: number): number {
+    const stated = this.stated.get(invoice.id);
+    if (stated) {
+      const allocated = (this.stmt.allocatedToInvoice.get(invoice.id) as { n: number }).n;
+      const applied = Math.min(available, Math.max(invoice.amount_minor - allocated, 0));
+      if (applied > 0) this.stmt.insertAllocation.run(invoice.id, paymentId, null, 'payment', date, applied, this.now);
+      stated.explained += applied;
+      return applied;
+    }
+    const applied = Math.min(available, Math.max(invoice.open_minor, 0));
+    if (applied > 0) {
+      const open = invoice.open_minor - applied;
+      this.stmt.insertAllocation.run(invoice.id, paymentId, null, 'payment', date, applied, this.now);
+      this.stmt.setInvoiceOpen.run(open, open === 0 ? 'paid' : 'open', open === 0 ? date : null, this.now, invoice.id);
+    }
+    return applied;
   }
 
   private closeMissing(seen: Set<string>): void {

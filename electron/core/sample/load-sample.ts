@@ -1,0 +1,18 @@
+import type { SampleSummary } from '../../../shared/api';
+import type { IsoDate } from '../../../shared/dates';
+import type { SqliteDb } from '../../db/sqlite';
+import { writeBatch } from '../ledger/write-batch';
+import { SAMPLE_SOURCE, generateSample } from './generate-sample';
+
+/** Writes the sample dataset through the same ledger writer as every import; loading it twice changes nothing. */
+export function loadSample(sqlite: SqliteDb, options: { anchor: IsoDate; now: string; seed?: number }): SampleSummary {
+  const batch = generateSample({ anchor: options.anchor, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  writeBatch(sqlite, batch, options.anchor, options.now);
+  const count = (sql: string): number => (sqlite.prepare(sql).get(SAMPLE_SOURCE) as { n: number }).n;
+  return {
+    customers: count('SELECT count(*) AS n FROM customers WHERE source = ?'),
+    contacts: count('SELECT count(*) AS n FROM contacts JOIN customers c ON c.id = contacts.customer_id WHERE c.source = ?'),
+    invoices: count('SELECT count(*) AS n FROM invoices WHERE source = ?'),
+    payments: count('SELECT count(*) AS n FROM payments WHERE source = ?'),
+  };
+}
