@@ -24,6 +24,8 @@ describe('parseDate', () => {
     ['2026-01-31 00:00:00', 'yyyy-MM-dd', '2026-01-31'],
     ['5 Mar 2026', 'd MMM yyyy', '2026-03-05'],
     ['Mar 5, 2026', 'MMM d, yyyy', '2026-03-05'],
+    ['12/15/26', 'M/d/yyyy', '2026-12-15'],
+    ['26-01-15', 'yyyy-MM-dd', null],
     ['02/30/2026', 'M/d/yyyy', null],
     ['13/13/2026', 'd/M/yyyy', null],
     ['yesterday', 'yyyy-MM-dd', null],

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
@@ -81,6 +83,23 @@ describe('QuickBooks', () => {
     const report = await aging();
     expect(report.totals.USD).toEqual({ ...ZERO, current: 110_820, d1_30: 23_900, d91_120: 69_400, total: 204_120 });
     expect(report.customers.map((c) => c.name).sort()).toEqual(["Amy's Bird Sanctuary", 'Cool Cars']);
+  });
+});
+
+describe('day/month order', () => {
+  it('a preset settles what the data leaves open: QuickBooks is month-first, Xero day-first', async () => {
+    const qb = '"","Date","Transaction Type","Num","Customer","Due Date","Amount","Open Balance"\n"","03/04/26","Invoice","7","Ivy","04/03/26","10.00","10.00"\n';
+    const xero = '*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,*Quantity,*UnitAmount,Currency\nIvy,X-7,03/04/2026,04/05/2026,1,10.00,GBP\n';
+    writeFileSync(join(t.dir, 'qb.csv'), qb);
+    writeFileSync(join(t.dir, 'xero.csv'), xero);
+    await t.core.call('import.run', { jobId: JOB(), fileId: t.core.stageFile(join(t.dir, 'qb.csv')).fileId, preset: 'quickbooks-aging' });
+    await t.core.call('import.run', { jobId: JOB(), fileId: t.core.stageFile(join(t.dir, 'xero.csv')).fileId, preset: 'xero-invoices' });
+    // QuickBooks: due April 3rd → 233 days late on 2026-11-22. Xero: due 4 May → 202 days.
+    const report = await aging();
+    expect(report.totals.USD).toMatchObject({ d120_plus: 1_000 });
+    expect((await aging('2026-04-02')).totals.USD).toMatchObject({ current: 1_000 });
+    expect((await aging('2026-05-04')).totals.GBP).toMatchObject({ current: 1_000 });
+    expect((await aging('2026-05-05')).totals.GBP).toMatchObject({ d1_30: 1_000 });
   });
 });
 

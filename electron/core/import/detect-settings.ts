@@ -27,13 +27,14 @@ export function resolveSettings(
   if (!dateFormat) {
     const detection = detectDateFormat(cellsOf(rows, plan, DATE_FIELDS));
     const dateColumn = DATE_FIELDS.map((f) => plan.columns[f]?.header).find(Boolean) ?? 'date';
-    if (detection.kind === 'ambiguous') {
+    const settled = detection.kind === 'ambiguous' && plan.dateOrder && detection.formats.includes(plan.dateOrder);
+    if (detection.kind === 'ambiguous' && !settled) {
       problems.add(plan.headerIndex + 1, dateColumn, detection.example,
         `day/month order is ambiguous (${detection.formats.join(' or ')}); set "dateFormat" in the mapping`);
       return null;
     }
-    // With no readable date at all, every row reports its own bad date against the ISO format.
-    dateFormat = detection.kind === 'found' ? detection.format : 'yyyy-MM-dd';
+    // With no readable date at all, every row reports its own bad date against the expected format.
+    dateFormat = detection.kind === 'found' ? detection.format : (plan.dateOrder ?? 'yyyy-MM-dd');
   }
   return {
     dateFormat,

@@ -19,7 +19,10 @@ function compile(format: DateFormat): CompiledFormat {
   const order: CompiledFormat['order'] = [];
   const source = format.replace(/yyyy|MMM|MM|M|dd|d|[.*+?^${}()|[\]\\/]/g, (token) => {
     switch (token) {
-      case 'yyyy': order.push('y'); return '(\\d{4})';
+      case 'yyyy':
+        // Two-digit years only where the year comes last ("1/5/26"), never in year-first formats.
+        order.push('y');
+        return order.length === 1 ? '(\\d{4})' : '(\\d{4}|\\d{2})';
       case 'MMM': order.push('mon'); return '([A-Za-z]{3,9})\\.?';
       case 'MM': case 'M': order.push('m'); return '(\\d{1,2})';
       case 'dd': case 'd': order.push('d'); return '(\\d{1,2})';
@@ -41,7 +44,8 @@ export function parseDate(text: string, format: DateFormat): IsoDate | null {
   let day = 0;
   order.forEach((part, index) => {
     const value = match[index + 1]!;
-    if (part === 'y') year = Number(value);
+    // Some exports (QuickBooks Desktop) print two-digit years: they mean this century.
+    if (part === 'y') year = value.length === 2 ? 2000 + Number(value) : Number(value);
     else if (part === 'm') month = Number(value);
     else if (part === 'd') day = Number(value);
     else month = MONTHS.indexOf(value.slice(0, 3).toLowerCase()) + 1;

@@ -15,6 +15,8 @@ export interface ImportPlan {
   headers: string[];
   columns: Record<string, { index: number; header: string }>;
   dateFormat?: DateFormat;
+  /** Settles a day/month order the data leaves open (a preset knows its ERP; a user mapping states dateFormat). */
+  dateOrder?: DateFormat;
   decimalSeparator?: '.' | ',';
   currency?: string;
 }
@@ -60,7 +62,7 @@ export function planFromPreset(preset: Preset, rows: readonly CsvRow[], currency
       headerIndex: chosen.index,
       headers: rows[chosen.index]!.cells.map((c) => c.trim()),
       columns: chosen.found,
-      dateFormat: preset.dateFormat,
+      dateOrder: preset.dateOrder,
       decimalSeparator: preset.decimalSeparator,
       currency,
     },

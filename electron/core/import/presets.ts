@@ -19,11 +19,15 @@ export interface Preset {
   columns: Record<string, readonly string[]>;
   /** Fields whose columns must be present for the preset to match a file. */
   required: readonly string[];
-  dateFormat?: DateFormat;
+  /**
+   * The order this ERP writes day and month in. Dates are still detected per file (an export may be
+   * ISO or "15 Jan 2026"); this only settles files where every day is 12 or less.
+   */
+  dateOrder: DateFormat;
   decimalSeparator?: '.' | ',';
 }
 
-const generic = { source: 'generic', dialect: 'plain' } as const;
+const generic = { source: 'generic', dialect: 'plain', dateOrder: 'yyyy-MM-dd' } as const;
 
 export const PRESETS: readonly Preset[] = [
   {
@@ -102,7 +106,7 @@ export const PRESETS: readonly Preset[] = [
       type: ['transaction type', 'type'],
     },
     required: ['invoiceNumber', 'issueDate', 'dueDate', 'openBalance'],
-    dateFormat: 'M/d/yyyy',
+    dateOrder: 'M/d/yyyy',
     decimalSeparator: '.',
   },
   {
@@ -130,7 +134,7 @@ export const PRESETS: readonly Preset[] = [
       type: ['type'],
     },
     required: ['invoiceNumber', 'customerId', 'issueDate', 'dueDate'],
-    dateFormat: 'd/M/yyyy',
+    dateOrder: 'd/M/yyyy',
     decimalSeparator: '.',
   },
   {
@@ -154,7 +158,7 @@ export const PRESETS: readonly Preset[] = [
       type: ['type', 'move_type'],
     },
     required: ['invoiceNumber', 'customerId', 'issueDate', 'dueDate', 'amount'],
-    dateFormat: 'yyyy-MM-dd',
+    dateOrder: 'yyyy-MM-dd',
     decimalSeparator: '.',
   },
 ];
