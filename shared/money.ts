@@ -17,14 +17,11 @@ export function currencyExponent(currency: string): number {
   return digits;
 }
 
+const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 code the runtime knows ("USD"); "XYZ" or "usd" are not. */
 export function isCurrencyCode(value: string): boolean {
-  if (!/^[A-Z]{3}$/.test(value)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return knownCurrencies.has(value);
 }
 
 export interface AmountFormat {

@@ -21,7 +21,10 @@ async function writeFile(): Promise<void> {
   out.write('Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Currency\n');
   for (let i = 0; i < ROWS; i++) {
     const month = String((i % 12) + 1).padStart(2, '0');
-    const line = `INV-${String(i).padStart(7, '0')},C${i % 5000},Customer ${i % 5000},2026-${month}-01,2026-${month}-28,${(i % 9000) + 10}.${String(i % 100).padStart(2, '0')},${(i % 4000) + 5}.00,USD\n`;
+    const amount = ((i * 7919) % 900_000) + 1_000;
+    const open = i % 3 === 0 ? amount : Math.floor(amount / 2);
+    const money = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+    const line = `INV-${String(i).padStart(7, '0')},C${i % 5000},Customer ${i % 5000},2026-${month}-01,2026-${month}-28,${money(amount)},${money(open)},USD\n`;
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();
