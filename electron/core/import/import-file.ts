@@ -8,7 +8,7 @@ import type { Job } from '../jobs/job-registry';
 import { writeBatch } from '../ledger/write-batch';
 import { getSetting } from '../settings';
 import { convertRows } from './convert';
-import { detectPreset, planFromMapping, planFromPreset, planToMapping, type PlanResult } from './plan';
+import { detectPreset, planFromMapping, planFromPreset, planToMapping, type ImportPlan, type PlanResult } from './plan';
 import { findPreset } from './presets';
 import { readCsv, type CsvRow } from './read-csv';
 
@@ -32,7 +32,13 @@ function plan(ctx: CoreContext, request: ImportRequest, rows: readonly CsvRow[])
     throw new AppError('NOT_FOUND', `No preset or saved mapping named "${request.preset}".`);
   }
   const detected = detectPreset(rows);
-  return detected ? planFromPreset(detected, rows, currency) : null;
+  if (!detected) return null;
+  const result = planFromPreset(detected.preset, rows, currency);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    problems: result.problems.map((p) => ({ ...p, reason: `looks like "${detected.preset.label}", but its ${p.reason}` })),
+  };
 }
 
 function savedMapping(ctx: CoreContext, name: string): ImportMapping | null {
@@ -87,7 +93,7 @@ export async function runImport(ctx: CoreContext, request: ImportRequest & { sna
   if (job.signal.aborted) throw new AppError('CANCELLED', 'Import cancelled; nothing was written.');
   job.progress('writing', 0, 1);
   conversion.batch.snapshot = request.snapshot;
-  const counts = writeBatch(ctx.database.sqlite, conversion.batch, todayOf(ctx), nowOf(ctx));
+  const counts = withFileColumns(planned.plan, () => writeBatch(ctx.database.sqlite, conversion.batch, todayOf(ctx), nowOf(ctx)));
   const summary: ImportSummary = {
     kind: planned.plan.kind, preset: planned.plan.preset, source: planned.plan.source, rows: conversion.rows,
     skipped: conversion.skipped, ...counts,
@@ -96,6 +102,17 @@ export async function runImport(ctx: CoreContext, request: ImportRequest & { sna
     .prepare('INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(summary.source, summary.preset, summary.kind, file.name, await sha256(file.path), request.snapshot ? 1 : 0, nowOf(ctx), JSON.stringify(summary));
   return summary;
+}
+
+/** Problems found while writing name fields; show the file's own column headers instead. */
+function withFileColumns<T>(plan: ImportPlan, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'IMPORT_REJECTED') throw error;
+    const details = error.details as { problems: ImportProblem[]; problemCount: number };
+    return reject(details.problems.map((p) => ({ ...p, column: plan.columns[p.column]?.header ?? p.column })), details.problemCount);
+  }
 }
 
 function reject(problems: ImportProblem[], count = problems.length): never {

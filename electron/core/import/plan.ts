@@ -108,10 +108,21 @@ export function planFromMapping(mapping: ImportMapping, rows: readonly CsvRow[],
   };
 }
 
-/** The preset whose required columns all appear earliest in the file, preferring specific exports over generic ones. */
-export function detectPreset(rows: readonly CsvRow[]): Preset | null {
+/**
+ * The first preset (specific exports before generic ones) whose required columns are all in the file;
+ * failing that, the closest one, so the user learns which columns are missing rather than "unknown file".
+ */
+export function detectPreset(rows: readonly CsvRow[]): { preset: Preset; matches: boolean } | null {
   const specific = [...PRESETS].sort((a, b) => Number(a.dialect === 'plain') - Number(b.dialect === 'plain'));
-  return specific.find((preset) => planFromPreset(preset, rows, undefined).ok) ?? null;
+  let closest: { preset: Preset; missing: number } | null = null;
+  for (const preset of specific) {
+    const result = planFromPreset(preset, rows, undefined);
+    if (result.ok) return { preset, matches: true };
+    const missing = result.problems.length;
+    // Only a preset that recognises most of its required columns is "close".
+    if (missing * 2 < preset.required.length && (!closest || missing < closest.missing)) closest = { preset, missing };
+  }
+  return closest ? { preset: closest.preset, matches: false } : null;
 }
 
 /** The plan as a user mapping (standard fields only), to show in the import screen or save and edit. */
