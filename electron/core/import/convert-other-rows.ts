@@ -39,7 +39,9 @@ export function readCustomerRow(r: RowReader): CustomerRecord | null {
   const segment = r.text('segment');
   const collector = r.text('collector');
   return {
-    row: r.line, externalId, name, currency,
+    row: r.line, externalId, name,
+    // Without a currency cell, keep what the customer has (e.g. from its invoices) rather than the default.
+    ...(r.text('currency') ? { currency } : {}),
     ...(termsDays !== undefined ? { termsDays } : {}),
     ...(creditLimit !== undefined ? { creditLimitMinor: creditLimit } : {}),
     ...(segment ? { segment } : {}),
