@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { CoreEvent, InflowBridge } from '../../shared/api';
-import { AppError, type ErrorShape } from '../../shared/errors';
+import type { ErrorShape } from '../../shared/errors';
 
 /** Channel names are repeated here (not imported from the host) so the sandboxed preload bundles nothing of main. */
 const RPC_CHANNEL = 'inflow:rpc';
@@ -9,9 +9,13 @@ const PICK_FILE_CHANNEL = 'inflow:pick-file';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: ErrorShape };
 
+/**
+ * Rejects with the plain {code, message, details} object: an Error crossing the context bridge keeps
+ * only its message, and the renderer needs the code and the import's problem list.
+ */
 function unwrap(reply: Reply): unknown {
   if (reply.ok) return reply.result;
-  throw new AppError(reply.error.code, reply.error.message, reply.error.details);
+  throw reply.error;
 }
 
 /** Named functions only: the renderer never sees ipcRenderer or a generic channel. */

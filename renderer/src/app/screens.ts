@@ -1,0 +1,11 @@
+/** The top-level screens, in sidebar order, with the key that follows `g` to reach each one. */
+export const SCREENS = [
+  { id: 'worklist', label: 'Worklist', key: 'w', description: 'Who to contact next' },
+  { id: 'customers', label: 'Customers', key: 'c', description: 'Every customer with an open balance' },
+  { id: 'reports', label: 'Reports', key: 'r', description: 'Aging by customer and currency' },
+  { id: 'outreach', label: 'Outreach', key: 'o', description: 'Reminder emails and the escalation ladder' },
+  { id: 'import', label: 'Import', key: 'i', description: 'Bring in your ERP’s exports' },
+  { id: 'settings', label: 'Settings', key: 's', description: 'Theme and aging buckets' },
+] as const;
+
+export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -1,0 +1,172 @@
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowData,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState, type ReactNode } from 'react';
+import { useShortcut } from '../app/use-shortcut';
+import { formatCount } from '../lib/format';
+import { useRowCursor } from './use-row-cursor';
+import './data-table.css';
+
+declare module '@tanstack/react-table' {
+  // Type parameters must match the library's declaration for the merge to apply.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Amounts and counts: right-aligned, tabular figures. */
+    numeric?: boolean;
+    /** Takes the width the fixed-size columns leave over. */
+    grow?: boolean;
+  }
+}
+
+const ROW_HEIGHT = 30;
+const HEADER_HEIGHT = 32;
+
+interface Props<T> {
+  data: T[];
+  columns: ColumnDef<T>[];
+  /** Accessible name of the table, e.g. "Customers". */
+  label: string;
+  testId?: string;
+  filterPlaceholder?: string;
+  initialSort?: SortingState;
+  /** Toolbar content after the filter and row count. */
+  toolbar?: ReactNode;
+}
+
+/**
+ * Every list in Inflow: sortable headers, a text filter (`/`), a sticky header, j/k row movement, and
+ * virtualized rows with fixed column widths so nothing shifts while scrolling.
+ */
+export function DataTable<T>({ data, columns, label, testId, filterPlaceholder = 'Filter…', initialSort = [], toolbar }: Props<T>) {
+  const [sorting, setSorting] = useState<SortingState>(initialSort);
+  const [filter, setFilter] = useState('');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; TanStack's hooks re-render as documented.
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    globalFilterFn: 'includesString',
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+  const rows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    overscan: 12,
+  });
+  const { cursor, setCursor, onKeyDown } = useRowCursor(rows.length, (index) => virtualizer.scrollToIndex(index));
+  useShortcut('/', () => filterRef.current?.focus());
+
+  const items = virtualizer.getVirtualItems();
+  const padTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? HEADER_HEIGHT);
+  const leafColumns = table.getVisibleLeafColumns();
+
+  return (
+    <div className="data-table" data-testid={testId}>
+      <div className="table-toolbar">
+        <input
+          ref={filterRef}
+          className="input filter"
+          type="search"
+          placeholder={filterPlaceholder}
+          aria-label={`Filter ${label}`}
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && filter) setFilter('');
+            else if (event.key === 'Escape') event.currentTarget.blur();
+            if (event.key === 'ArrowDown') scrollRef.current?.focus();
+          }}
+        />
+        <span className="table-count">
+          {filter ? `${formatCount(rows.length)} of ${formatCount(data.length)}` : formatCount(data.length)} rows
+        </span>
+        {toolbar}
+      </div>
+      <div className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={label} onKeyDown={onKeyDown}>
+        <table aria-rowcount={rows.length + 1}>
+          <colgroup>
+            {leafColumns.map((column) => (
+              <col key={column.id} style={column.columnDef.meta?.grow ? undefined : { width: column.getSize() }} />
+            ))}
+          </colgroup>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      className={header.column.columnDef.meta?.numeric ? 'numeric' : undefined}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    >
+                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span className="sort-mark" aria-hidden="true">
+                          {sorted === 'asc' ? '↑' : sorted === 'desc' ? '↓' : ''}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {padTop > 0 && <Spacer height={padTop} columns={leafColumns.length} />}
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return (
+                <tr
+                  key={row.id}
+                  aria-rowindex={item.index + 2}
+                  aria-current={item.index === cursor ? 'true' : undefined}
+                  className={item.index === cursor ? 'active' : undefined}
+                  onMouseDown={() => setCursor(item.index)}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className={cell.column.columnDef.meta?.numeric ? 'numeric' : undefined}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {padBottom > 0 && <Spacer height={padBottom} columns={leafColumns.length} />}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="table-empty">{filter ? `Nothing matches “${filter}”.` : 'Nothing to show.'}</p>}
+      </div>
+    </div>
+  );
+}
+
+/** Stands in for the rows scrolled out of view so the scrollbar matches the whole list. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr className="spacer" aria-hidden="true">
+      <td colSpan={columns} style={{ height }} />
+    </tr>
+  );
+}

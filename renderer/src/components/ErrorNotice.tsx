@@ -1,0 +1,36 @@
+import type { ErrorCode } from '../../../shared/errors';
+import type { ApiError } from '../lib/api-error';
+
+/** What the user can do about each kind of failure. */
+const NEXT_STEP: Record<ErrorCode, string> = {
+  INVALID_INPUT: 'Check the values and try again.',
+  NOT_FOUND: 'It may have been removed. Refresh and try again.',
+  IMPORT_REJECTED: 'Fix the file and import it again.',
+  DB_CANNOT_OPEN: 'Restart Inflow. If this keeps happening, restore the latest backup.',
+  DB_TOO_NEW: 'This database was written by a newer Inflow: update Inflow to open it.',
+  CANCELLED: 'Nothing was changed.',
+  CONFLICT: 'Something else is still running. Wait for it to finish, then try again.',
+  INTERNAL: 'Try again. If it keeps happening, restart Inflow.',
+};
+
+interface Props {
+  error: ApiError;
+  title?: string;
+  onRetry?: () => void;
+}
+
+export function ErrorNotice({ error, title = 'That did not work.', onRetry }: Props) {
+  return (
+    <div className="notice error" role="alert">
+      <div>
+        <strong>{title}</strong> {error.message}
+        <div className="muted">{NEXT_STEP[error.code]}</div>
+      </div>
+      {onRetry && (
+        <button type="button" className="button small" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useShortcut } from '../../app/use-shortcut';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { CUSTOM, useImport } from './import-store';
+import { ImportStart } from './ImportStart';
+import { ImportToolbar } from './ImportToolbar';
+import { MappingEditor } from './MappingEditor';
+import { PresetPicker } from './PresetPicker';
+import { PreviewPanel } from './PreviewPanel';
+import { RunResult } from './RunResult';
+import './import.css';
+
+/** UX.md's import flow on one screen: file → preset or mapping → preview → import → summary or problems. */
+export function ImportScreen() {
+  const { file, choice, error, pickFile, loadOptions } = useImport();
+  useShortcut('o', () => void pickFile());
+  useEffect(() => {
+    void loadOptions();
+  }, [loadOptions]);
+
+  const notice = error && <ErrorNotice error={error} title="The file could not be read." />;
+  if (!file) {
+    return (
+      <>
+        {notice}
+        <ImportStart />
+      </>
+    );
+  }
+  return (
+    <div className="import">
+      <ImportToolbar file={file} />
+      {notice}
+      <RunResult />
+      <section className="card mapping-card" aria-label="How to read this file">
+        <PresetPicker />
+        {choice === CUSTOM && <MappingEditor />}
+      </section>
+      <PreviewPanel />
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { create } from 'zustand';
+import type { ImportPreview, PresetInfo, StagedFile } from '../../../../shared/api';
+import type { ImportMapping } from '../../../../shared/import-mapping';
+import { api, call } from '../../lib/api';
+import { toApiError, type ApiError } from '../../lib/api-error';
+import { useImportRun } from './import-run-store';
+import { checkDraft, emptyDraft, type MappingDraft } from './mapping-draft';
+
+/** Select values: a preset id, "saved:<name>" for a saved mapping, or "custom". */
+export const CUSTOM = 'custom';
+export const SAVED = 'saved:';
+
+export type ImportSelection = { preset: string } | { mapping: ImportMapping };
+
+interface ImportState {
+  file: StagedFile | null;
+  preview: ImportPreview | null;
+  choice: string;
+  draft: MappingDraft;
+  presets: PresetInfo[];
+  saved: { name: string; mapping: ImportMapping }[];
+  busy: boolean;
+  error: ApiError | null;
+  loadOptions(): Promise<void>;
+  pickFile(): Promise<void>;
+  choose(choice: string): Promise<void>;
+  editDraft(draft: MappingDraft): Promise<void>;
+  saveDraft(name: string): Promise<void>;
+}
+
+/** What `import.preview` and `import.run` are called with for the current choice; null while incomplete. */
+export function selectionOf(state: Pick<ImportState, 'choice' | 'draft'>): ImportSelection | null {
+  if (state.choice === CUSTOM) {
+    const checked = checkDraft(state.draft);
+    return 'mapping' in checked ? { mapping: checked.mapping } : null;
+  }
+  return { preset: state.choice.startsWith(SAVED) ? state.choice.slice(SAVED.length) : state.choice };
+}
+
+/** The import screen's state lives outside the screen, so leaving and coming back keeps the preview. */
+export const useImport = create<ImportState>()((set, get) => {
+  let latest = 0;
+
+  async function refreshPreview(selection: ImportSelection | null): Promise<void> {
+    const file = get().file;
+    if (!file || !selection) return;
+    const request = ++latest;
+    set({ busy: true, error: null });
+    try {
+      const preview = await call('import.preview', { fileId: file.fileId, ...selection });
+      if (request === latest) set({ preview });
+    } catch (error) {
+      if (request === latest) set({ error: toApiError(error) });
+    } finally {
+      if (request === latest) set({ busy: false });
+    }
+  }
+
+  return {
+    file: null,
+    preview: null,
+    choice: CUSTOM,
+    draft: emptyDraft(),
+    presets: [],
+    saved: [],
+    busy: false,
+    error: null,
+
+    loadOptions: async () => {
+      try {
+        const [presets, saved] = await Promise.all([call('import.presets', {}), call('import.mappings.list', {})]);
+        set({ presets, saved });
+      } catch (error) {
+        set({ error: toApiError(error) });
+      }
+    },
+
+    pickFile: async () => {
+      if (get().busy || useImportRun.getState().jobId) return;
+      const request = ++latest;
+      set({ busy: true, error: null });
+      try {
+        const file = await api.pickFile(['.csv', '.tsv', '.txt']);
+        if (!file) return;
+        const preview = await call('import.preview', { fileId: file.fileId });
+        useImportRun.getState().reset();
+        set({ file, preview, choice: preview.preset ?? CUSTOM, draft: preview.mapping ?? emptyDraft() });
+      } catch (error) {
+        set({ error: toApiError(error) });
+      } finally {
+        if (request === latest) set({ busy: false });
+      }
+    },
+
+    choose: async (choice) => {
+      useImportRun.getState().reset();
+      const { preview, draft } = get();
+      const next = choice === CUSTOM ? { choice, draft: preview?.mapping ?? draft } : { choice };
+      set(next);
+      await refreshPreview(selectionOf(get()));
+    },
+
+    editDraft: async (draft) => {
+      useImportRun.getState().reset();
+      set({ draft });
+      await refreshPreview(selectionOf(get()));
+    },
+
+    saveDraft: async (name) => {
+      const checked = checkDraft(get().draft);
+      if (!('mapping' in checked)) return;
+      try {
+        const saved = await call('import.mappings.save', { name, mapping: checked.mapping });
+        set({ saved: await call('import.mappings.list', {}), choice: SAVED + saved.name });
+      } catch (error) {
+        set({ error: toApiError(error) });
+      }
+    },
+  };
+});

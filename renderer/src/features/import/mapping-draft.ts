@@ -1,0 +1,46 @@
+import {
+  importMappingSchema,
+  MAPPING_FIELDS,
+  type ImportKind,
+  type ImportMapping,
+  type ImportMappingInput,
+} from '../../../../shared/import-mapping';
+
+/** A custom mapping while the user builds it: possibly incomplete. */
+export type MappingDraft = ImportMappingInput;
+
+export function emptyDraft(kind: ImportKind = 'invoices'): MappingDraft {
+  return { kind, columns: {} };
+}
+
+/** Switching kind keeps only the columns the new kind knows. */
+export function withKind(draft: MappingDraft, kind: ImportKind): MappingDraft {
+  const known: readonly string[] = [...MAPPING_FIELDS[kind].required, ...MAPPING_FIELDS[kind].optional];
+  const columns = Object.fromEntries(Object.entries(draft.columns).filter(([field]) => known.includes(field)));
+  return { ...draft, kind, columns };
+}
+
+export function withColumn(draft: MappingDraft, field: string, header: string): MappingDraft {
+  const columns = { ...draft.columns };
+  if (header) columns[field] = header;
+  else delete columns[field];
+  return { ...draft, columns };
+}
+
+/** The mapping the core would accept, or the required fields still unmapped. */
+export function checkDraft(draft: MappingDraft): { mapping: ImportMapping } | { missing: string[] } {
+  const parsed = importMappingSchema.safeParse(draft);
+  if (parsed.success) return { mapping: parsed.data };
+  return { missing: MAPPING_FIELDS[draft.kind].required.filter((field) => !draft.columns[field]) };
+}
+
+/** "invoiceNumber" → "Invoice number", "customerId" → "Customer ID". */
+export function fieldLabel(field: string): string {
+  const words = field.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/\bid\b/, 'ID');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Column header → the field it feeds, for the row above the preview's headers. */
+export function fieldsByHeader(mapping: { columns: Record<string, string> } | null): Map<string, string> {
+  return new Map(Object.entries(mapping?.columns ?? {}).map(([field, header]) => [header, field]));
+}

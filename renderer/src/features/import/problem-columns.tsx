@@ -1,0 +1,13 @@
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import type { ImportProblem } from '../../../../shared/import-mapping';
+import { formatCount } from '../../lib/format';
+
+const column = createColumnHelper<ImportProblem>();
+
+// Helper columns are typed by their value; the table takes them as one list (TanStack's documented widening).
+export const problemColumns = [
+  column.accessor('row', { header: 'Row', size: 72, meta: { numeric: true }, cell: (info) => formatCount(info.getValue()) }),
+  column.accessor('column', { header: 'Column', size: 170 }),
+  column.accessor('value', { header: 'Value', size: 220, cell: (info) => <code className="raw">{info.getValue()}</code> }),
+  column.accessor('reason', { header: 'Reason', meta: { grow: true } }),
+] as ColumnDef<ImportProblem>[];

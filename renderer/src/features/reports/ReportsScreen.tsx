@@ -1,0 +1,68 @@
+import { useMemo, useState } from 'react';
+import { agingBucketLabels } from '../../../../shared/aging';
+import { localToday } from '../../../../shared/dates';
+import { useNav } from '../../app/nav-store';
+import { useStatus } from '../../app/status-store';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDate } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { agingColumns } from './aging-columns';
+import { currencyAging } from './aging-rows';
+import { AgingToolbar } from './AgingToolbar';
+import { AgingSummary } from './AgingSummary';
+import './reports.css';
+
+/** Reports → Aging: open balances by days past due, as of any date. */
+export function ReportsScreen() {
+  const [asOf, setAsOf] = useState(() => localToday());
+  const report = useApi('aging.report', { asOf });
+  const hasData = useStatus((state) => state.status?.hasData ?? false);
+  const go = useNav((nav) => nav.go);
+  const data = report.data;
+  const labels = useMemo(() => (data ? agingBucketLabels(data.edges) : null), [data]);
+  const columns = useMemo(() => (labels ? agingColumns(labels) : []), [labels]);
+  const currencies = useMemo(() => (data ? currencyAging(data) : []), [data]);
+  const toolbar = <AgingToolbar asOf={asOf} onAsOf={setAsOf} reportDate={data?.asOf} loading={report.loading} />;
+
+  if (report.error) return <ErrorNotice error={report.error} title="The aging report could not be built." onRetry={report.reload} />;
+  if (!data || !labels) return toolbar;
+  if (data.customers.length === 0) {
+    return (
+      <>
+        {toolbar}
+        {hasData ? (
+          <EmptyState title={`Nothing was open on ${formatDate(data.asOf)}`}>
+            <p>Aging counts invoices issued on or before the “as of” date. Try a later date.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title="Import your ERP’s open invoices to see aging"
+            actions={
+              <button type="button" className="button primary" onClick={() => go('import')}>
+                Import open invoices
+              </button>
+            }
+          >
+            <p>Aging groups every open invoice by how many days past due it is, per customer and currency.</p>
+          </EmptyState>
+        )}
+      </>
+    );
+  }
+  return (
+    <div className="screen-fill">
+      {toolbar}
+      <AgingSummary currencies={currencies} labels={labels} edges={data.edges} />
+      <DataTable
+        data={data.customers}
+        columns={columns}
+        label="Aging by customer"
+        testId="aging-table"
+        filterPlaceholder="Filter customers…"
+        initialSort={[{ id: 'total', desc: true }]}
+      />
+    </div>
+  );
+}

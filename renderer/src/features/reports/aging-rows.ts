@@ -1,0 +1,26 @@
+import { AGING_BUCKETS, type AgingAmounts, type AgingReport } from '../../../../shared/aging';
+
+export interface CurrencyAging {
+  currency: string;
+  amounts: AgingAmounts;
+  /** Each bucket's share of the currency's total, 0–100, for a 100% stacked bar. */
+  shares: Record<string, number>;
+}
+
+/** Currencies by total, largest first; shares are display-only, so floats are fine here. */
+export function currencyAging(report: AgingReport): CurrencyAging[] {
+  return Object.entries(report.totals)
+    .map(([currency, amounts]) => {
+      const positive = AGING_BUCKETS.reduce((sum, bucket) => sum + Math.max(amounts[bucket], 0), 0);
+      const shares = Object.fromEntries(
+        AGING_BUCKETS.map((bucket) => [bucket, positive > 0 ? (Math.max(amounts[bucket], 0) / positive) * 100 : 0]),
+      );
+      return { currency, amounts, shares };
+    })
+    .sort((a, b) => b.amounts.total - a.amounts.total);
+}
+
+/** Everything past due: the total less the current bucket. */
+export function overdue(amounts: AgingAmounts): number {
+  return amounts.total - amounts.current;
+}

@@ -1,0 +1,13 @@
+import { useStatus } from '../../app/status-store';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { FirstRun } from './FirstRun';
+import { QueueComingSoon } from './QueueComingSoon';
+
+export function WorklistScreen() {
+  const status = useStatus((state) => state.status);
+  const error = useStatus((state) => state.error);
+  const refresh = useStatus((state) => state.refresh);
+  if (error && !status) return <ErrorNotice error={error} title="Inflow could not reach its database." onRetry={() => void refresh()} />;
+  if (!status) return null;
+  return status.hasData ? <QueueComingSoon status={status} /> : <FirstRun />;
+}

@@ -1,0 +1,88 @@
+import type { CoreEvent, InflowBridge, ProcedureName, ProcedureOutput, StagedFile } from '../../../shared/api';
+import { isErrorShape } from '../../../shared/errors';
+import { ApiError } from './api-error';
+
+/**
+ * The bridge for a browser served by the loopback web host (`npm run dev:web`, browser tests): JSON RPC
+ * over fetch, push events over Server-Sent Events, files uploaded as raw request bodies.
+ */
+export function createHttpBridge(token: string): InflowBridge {
+  const listeners = new Set<(event: CoreEvent) => void>();
+  let source: EventSource | null = null;
+
+  function post(path: string, body: BodyInit, contentType: string): Promise<unknown> {
+    return fetch(path, { method: 'POST', headers: { 'Content-Type': contentType, 'X-Inflow-Token': token }, body }).then(unwrap, () => {
+      throw new ApiError({ code: 'INTERNAL', message: 'Inflow’s local server is not reachable. Is it still running?' });
+    });
+  }
+
+  function openEvents(): EventSource {
+    const events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    events.onmessage = (message: MessageEvent<string>) => {
+      const event = JSON.parse(message.data) as CoreEvent;
+      listeners.forEach((listener) => listener(event));
+    };
+    return events;
+  }
+
+  return {
+    call: <P extends ProcedureName>(name: P, input: unknown) =>
+      post(`/api/rpc/${name}`, JSON.stringify(input), 'application/json') as Promise<ProcedureOutput<P>>,
+    onEvent(listener) {
+      listeners.add(listener);
+      source ??= openEvents();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = null;
+        }
+      };
+    },
+    async pickFile(accept) {
+      const file = await chooseFile(accept);
+      if (!file) return null;
+      return (await post(`/api/files?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream')) as StagedFile;
+    },
+  };
+}
+
+async function unwrap(response: Response): Promise<unknown> {
+  const text = await response.text();
+  const body = parseJson(text);
+  if (response.ok && isReply(body) && body.ok) return body.result;
+  if (isReply(body) && !body.ok && isErrorShape(body.error)) throw new ApiError(body.error);
+  throw new ApiError({ code: 'INTERNAL', message: `The local server answered ${response.status}: ${text.slice(0, 200) || response.statusText}` });
+}
+
+type Reply = { ok: true; result: unknown } | { ok: false; error: unknown };
+
+function isReply(value: unknown): value is Reply {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the browser's file chooser; resolves null when the user cancels it. */
+function chooseFile(accept: string[]): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept.join(',');
+    input.hidden = true;
+    const finish = (file: File | null): void => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => finish(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { startThemeSync } from './lib/theme';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './app/shell.css';
+import './app/overlays.css';
+
+startThemeSync();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
