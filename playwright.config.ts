@@ -5,7 +5,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
   workers: 1,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : 'list',
   use: {
     viewport: { width: 1280, height: 800 },
     launchOptions: {
