@@ -56,6 +56,7 @@ export const initial: Migration = {
         UNIQUE (source, external_id)
       );
       CREATE INDEX invoices_customer ON invoices(customer_id);
+      CREATE INDEX invoices_number ON invoices(source, number);
       CREATE INDEX invoices_aging ON invoices(issue_date, due_date, currency, customer_id, open_minor);
 
       CREATE TABLE payments (
