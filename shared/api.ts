@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
+import { addNoteInput, logCallInput, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
+import type { WorklistPage } from './worklist';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
 /**
@@ -85,6 +87,24 @@ export const api = {
   'aging.report': returns<AgingReport>()(z.object({ asOf: isoDate })),
   'settings.setAgingEdges': returns<{ edges: AgingEdges }>()(z.object({ edges: agingEdgesSchema })),
   'customers.list': returns<CustomerListRow[]>()(z.object({ asOf: isoDate })),
+  'worklist.list': returns<WorklistPage>()(
+    z.object({
+      asOf: isoDate.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+      collector: z.string().max(120).optional(),
+      segment: z.string().max(120).optional(),
+      currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+      reason: z.string().max(40).optional(),
+    }),
+  ),
+  'worklist.snooze': returns<{ activityId: number }>()(snoozeInput),
+  'activity.logCall': returns<{ activityId: number }>()(logCallInput),
+  'activity.addNote': returns<{ activityId: number }>()(addNoteInput),
+  'activity.recordPromise': returns<{ activityId: number; promiseId: number }>()(recordPromiseInput),
+  'activity.openDispute': returns<{ activityId: number; disputeId: number }>()(openDisputeInput),
+  'activity.resolveDispute': returns<{ activityId: number }>()(resolveDisputeInput),
+  'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
 } as const;
 
 export type Api = typeof api;

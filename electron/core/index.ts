@@ -9,9 +9,14 @@ import { JobRegistry } from './jobs/job-registry';
 import { ledgerHandlers } from './ledger/ledger-handlers';
 import { sampleHandlers } from './sample/sample-handlers';
 import { StagedFiles } from './staged-files';
+import { WorklistCache } from './worklist/worklist-cache';
+import { worklistHandlers } from './worklist/worklist-handlers';
+import { activityHandlers } from './activity/activity-handlers';
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
-const handlers: Handlers<ProcedureName> = { ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers };
+const handlers: Handlers<ProcedureName> = {
+  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers,
+};
 
 export interface CoreOptions {
   dbPath: string;
@@ -36,6 +41,7 @@ export function openCore(options: CoreOptions): Core {
     database,
     jobs: new JobRegistry((event) => listeners.forEach((listener) => listener(event))),
     files: new StagedFiles(),
+    worklist: new WorklistCache(database.sqlite),
     clock: options.clock ?? (() => new Date()),
   };
   return {

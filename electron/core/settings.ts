@@ -6,6 +6,10 @@ import type { SqliteDb } from '../db/sqlite';
 const SETTINGS = {
   agingEdges: { schema: agingEdgesSchema, fallback: DEFAULT_AGING_EDGES },
   baseCurrency: { schema: z.string().regex(/^[A-Z]{3}$/), fallback: 'USD' },
+  /** Base-currency units per unit of each other currency, used only to rank the queue; missing → 1. */
+  fxRates: { schema: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()), fallback: {} as Record<string, number> },
+  /** Days after a promised date before an unpaid promise counts as broken. */
+  promiseGraceDays: { schema: z.number().int().min(0).max(60), fallback: 2 },
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -130,6 +130,63 @@ export interface SavedMappingsTable {
   updated_at: string;
 }
 
+export interface PromisesTable {
+  id: Generated<number>;
+  customer_id: number;
+  activity_id: number | null;
+  currency: string;
+  amount_minor: number;
+  promised_date: string;
+  made_date: string;
+  grace_days: number;
+  cancelled_date: string | null;
+  created_at: string;
+}
+
+export interface PromiseInvoicesTable {
+  promise_id: number;
+  invoice_id: number;
+}
+
+export type DisputeReason = 'pricing' | 'quantity' | 'quality' | 'not_received' | 'duplicate_billing' | 'po_missing' | 'other';
+
+export interface DisputesTable {
+  id: Generated<number>;
+  customer_id: number;
+  reason_code: DisputeReason;
+  owner: string | null;
+  sla_days: number;
+  opened_date: string;
+  status: 'open' | 'resolved';
+  resolved_date: string | null;
+  resolution_note: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface DisputeInvoicesTable {
+  dispute_id: number;
+  invoice_id: number;
+}
+
+export interface SnoozesTable {
+  customer_id: number;
+  until_date: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface SyncOutboxTable {
+  id: Generated<number>;
+  entity: string;
+  entity_id: string;
+  action: string;
+  payload: string;
+  created_at: string;
+  sent_at: string | null;
+  attempts: Generated<number>;
+}
+
 export interface DB {
   customers: CustomersTable;
   contacts: ContactsTable;
@@ -142,4 +199,10 @@ export interface DB {
   audit_log: AuditLogTable;
   import_batches: ImportBatchesTable;
   saved_mappings: SavedMappingsTable;
+  promises: PromisesTable;
+  promise_invoices: PromiseInvoicesTable;
+  disputes: DisputesTable;
+  dispute_invoices: DisputeInvoicesTable;
+  snoozes: SnoozesTable;
+  sync_outbox: SyncOutboxTable;
 }

@@ -118,7 +118,7 @@ describe('refusing to open', () => {
     const future = [...MIGRATIONS, { name: 'future', up: (db) => db.exec('CREATE TABLE future (x)') } satisfies Migration];
     await openDatabase(path, key, future).close();
     const before = snapshot(path);
-    expectOpenError(() => openDatabase(path, key), 'DB_TOO_NEW', /newer Inflow \(schema 2, this version knows 1\)/);
+    expectOpenError(() => openDatabase(path, key), 'DB_TOO_NEW', new RegExp(`newer Inflow \\(schema ${MIGRATIONS.length + 1}, this version knows ${MIGRATIONS.length}\\)`));
     expect(snapshot(path).bytes.equals(before.bytes)).toBe(true);
   });
 });
@@ -139,9 +139,21 @@ describe('migrations', () => {
     expect(listBackups(path)).toEqual([db.migrationBackup]);
     await db.close();
     const copy = openDatabase(db.migrationBackup!, key);
-    expect(copy.sqlite.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(copy.sqlite.prepare('SELECT name FROM customers').get()).toEqual({ name: 'Backup Brothers' });
     await copy.close();
+  });
+
+  it('0002 (collections) upgrades a version-1 database and keeps its data', async () => {
+    const v1 = openDatabase(path, key, MIGRATIONS.slice(0, 1));
+    v1.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Old Timer', 'USD', 'x', 'x')`).run();
+    await v1.close();
+    const db = openDatabase(path, key);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.migrationBackup).not.toBeNull();
+    expect(db.sqlite.prepare('SELECT name FROM customers').get()).toEqual({ name: 'Old Timer' });
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('promises', 'disputes', 'snoozes', 'sync_outbox')").get()).toEqual({ n: 4 });
+    await db.close();
   });
 
   it('keep a rolling daily backup of an existing database', async () => {
@@ -168,7 +180,7 @@ describe('migrations', () => {
     } satisfies Migration];
     expect(() => openDatabase(path, key, broken)).toThrow('boom');
     const db = openDatabase(path, key);
-    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const columns = db.sqlite.prepare('PRAGMA table_info(customers)').all() as { name: string }[];
     expect(columns.map((c) => c.name)).not.toContain('half');
     await db.close();

@@ -7,7 +7,11 @@ import { PRESETS } from './presets';
 export const importHandlers: Handlers<'import.presets' | 'import.preview' | 'import.run' | 'import.mappings.list' | 'import.mappings.save' | 'jobs.cancel'> = {
   'import.presets': () => PRESETS.map(({ id, label, kind, description }) => ({ id, label, kind, description })),
   'import.preview': (input, ctx) => previewImport(ctx, input),
-  'import.run': (input, ctx) => ctx.jobs.run(input.jobId, (job) => runImport(ctx, input, job)),
+  'import.run': async (input, ctx) => {
+    const summary = await ctx.jobs.run(input.jobId, (job) => runImport(ctx, input, job));
+    ctx.worklist.invalidate();
+    return summary;
+  },
   'import.mappings.list': (_input, ctx) =>
     (ctx.database.sqlite.prepare('SELECT name, mapping FROM saved_mappings ORDER BY name').all() as { name: string; mapping: string }[]).map(
       (row) => ({ name: row.name, mapping: importMappingSchema.parse(JSON.parse(row.mapping)) }),

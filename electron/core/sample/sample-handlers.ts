@@ -6,6 +6,8 @@ export const sampleHandlers: Handlers<'sample.load'> = {
   'sample.load': ({ jobId }, ctx) =>
     ctx.jobs.run(jobId, async (job) => {
       job.progress('writing', 0, 1);
-      return loadSample(ctx.database.sqlite, { anchor: todayOf(ctx), now: nowOf(ctx) });
+      const summary = loadSample(ctx.database.sqlite, { anchor: todayOf(ctx), now: nowOf(ctx) });
+      ctx.worklist.invalidate();
+      return summary;
     }),
 };

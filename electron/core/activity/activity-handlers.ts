@@ -1,0 +1,95 @@
+import { AppError } from '../../../shared/errors';
+import { isCurrencyCode } from '../../../shared/money';
+import { addDays } from '../../../shared/dates';
+import { nowOf, todayOf } from '../context';
+import type { Handlers } from '../handler-types';
+import { getSetting } from '../settings';
+import { assertCustomerInvoices, recordActivity } from './record-activity';
+import { customerTimeline } from './timeline';
+
+export const activityHandlers: Handlers<
+  'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.openDispute' | 'activity.resolveDispute' | 'worklist.snooze' | 'customer.timeline'
+> = {
+  'activity.logCall': (input, ctx) => {
+    const { customerId, ...call } = input;
+    return { activityId: recordActivity(ctx, { customerId, kind: 'call', body: call }).activityId };
+  },
+
+  'activity.addNote': ({ customerId, text }, ctx) => ({ activityId: recordActivity(ctx, { customerId, kind: 'note', body: { text } }).activityId }),
+
+  'activity.recordPromise': (input, ctx) => {
+    if (!isCurrencyCode(input.currency)) throw new AppError('INVALID_INPUT', `"${input.currency}" is not a currency code.`);
+    const today = todayOf(ctx);
+    if (input.promisedDate < today) throw new AppError('INVALID_INPUT', 'A promise is for today or a later date.');
+    assertCustomerInvoices(ctx, input.customerId, input.invoiceIds);
+    const graceDays = input.graceDays ?? getSetting(ctx.database.sqlite, 'promiseGraceDays');
+    const { sqlite } = ctx.database;
+    const { activityId, entityId } = recordActivity(ctx, {
+      customerId: input.customerId,
+      kind: 'promise',
+      body: { amountMinor: input.amountMinor, currency: input.currency, promisedDate: input.promisedDate, invoiceIds: input.invoiceIds, note: input.note },
+      also: (activity) => {
+        const id = Number(sqlite.prepare(`INSERT INTO promises (customer_id, activity_id, currency, amount_minor, promised_date, made_date, grace_days, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.customerId, activity, input.currency, input.amountMinor, input.promisedDate, today, graceDays, nowOf(ctx)).lastInsertRowid);
+        const link = sqlite.prepare('INSERT INTO promise_invoices (promise_id, invoice_id) VALUES (?, ?)');
+        for (const invoiceId of new Set(input.invoiceIds)) link.run(id, invoiceId);
+        return { entity: 'promise', id };
+      },
+    });
+    return { activityId, promiseId: entityId! };
+  },
+
+  'activity.openDispute': (input, ctx) => {
+    assertCustomerInvoices(ctx, input.customerId, input.invoiceIds);
+    const { sqlite } = ctx.database;
+    const { activityId, entityId } = recordActivity(ctx, {
+      customerId: input.customerId,
+      kind: 'dispute_opened',
+      body: { invoiceIds: input.invoiceIds, reasonCode: input.reasonCode, owner: input.owner ?? null, slaDays: input.slaDays, note: input.note },
+      also: () => {
+        const id = Number(sqlite.prepare(`INSERT INTO disputes (customer_id, reason_code, owner, sla_days, opened_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+          .run(input.customerId, input.reasonCode, input.owner ?? null, input.slaDays, todayOf(ctx), input.note, nowOf(ctx)).lastInsertRowid);
+        const link = sqlite.prepare('INSERT INTO dispute_invoices (dispute_id, invoice_id) VALUES (?, ?)');
+        for (const invoiceId of new Set(input.invoiceIds)) link.run(id, invoiceId);
+        return { entity: 'dispute', id };
+      },
+    });
+    return { activityId, disputeId: entityId! };
+  },
+
+  'activity.resolveDispute': ({ disputeId, resolutionNote }, ctx) => {
+    const { sqlite } = ctx.database;
+    const dispute = sqlite.prepare('SELECT customer_id AS customerId, status FROM disputes WHERE id = ?').get(disputeId) as { customerId: number; status: string } | undefined;
+    if (!dispute) throw new AppError('NOT_FOUND', `No dispute with id ${disputeId}.`);
+    if (dispute.status === 'resolved') throw new AppError('CONFLICT', 'That dispute is already resolved.');
+    const { activityId } = recordActivity(ctx, {
+      customerId: dispute.customerId,
+      kind: 'dispute_resolved',
+      body: { disputeId, resolutionNote },
+      also: () => {
+        sqlite.prepare("UPDATE disputes SET status = 'resolved', resolved_date = ?, resolution_note = ? WHERE id = ?").run(todayOf(ctx), resolutionNote, disputeId);
+        return { entity: 'dispute', id: disputeId };
+      },
+    });
+    return { activityId };
+  },
+
+  'worklist.snooze': ({ customerId, untilDate, reason }, ctx) => {
+    const today = todayOf(ctx);
+    if (untilDate <= today || untilDate > addDays(today, 365)) throw new AppError('INVALID_INPUT', 'Snooze until a date after today and within a year.');
+    const { activityId } = recordActivity(ctx, {
+      customerId,
+      kind: 'snooze',
+      body: { untilDate, reason },
+      also: () => {
+        ctx.database.sqlite.prepare(`INSERT INTO snoozes (customer_id, until_date, reason, created_at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (customer_id) DO UPDATE SET until_date = excluded.until_date, reason = excluded.reason, created_at = excluded.created_at`)
+          .run(customerId, untilDate, reason, nowOf(ctx));
+        return { entity: 'snooze', id: customerId };
+      },
+    });
+    return { activityId };
+  },
+
+  'customer.timeline': ({ customerId, limit }, ctx) => customerTimeline(ctx.database.sqlite, customerId, limit),
+};

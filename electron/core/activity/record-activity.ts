@@ -1,0 +1,48 @@
+import { AppError } from '../../../shared/errors';
+import type { ActivityKind } from '../../../shared/activity';
+import { nowOf, type CoreContext } from '../context';
+
+export interface ActivityWrite {
+  customerId: number;
+  kind: ActivityKind;
+  body: Record<string, unknown>;
+  /** Domain rows written with the activity (a promise, a dispute …); returns their id for the outbox. */
+  also?: (activityId: number) => { entity: string; id: number } | void;
+}
+
+/**
+ * The one way a collector's action is stored: the timeline entry, its domain rows, an audit entry and
+ * a sync-outbox row for the ERP, all in one transaction, so nothing is half-written or silently lost.
+ * Then only this customer is re-scored in the queue.
+ */
+export function recordActivity(ctx: CoreContext, write: ActivityWrite): { activityId: number; entityId: number | null } {
+  const { sqlite } = ctx.database;
+  const now = nowOf(ctx);
+  const result = sqlite.transaction(() => {
+    if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(write.customerId)) {
+      throw new AppError('NOT_FOUND', `No customer with id ${write.customerId}.`);
+    }
+    const body = JSON.stringify(write.body);
+    const activityId = Number(sqlite.prepare('INSERT INTO activities (customer_id, kind, occurred_at, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(write.customerId, write.kind, now, body, 'collector', now).lastInsertRowid);
+    const entity = write.also?.(activityId) ?? { entity: 'activity', id: activityId };
+    sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, ?, ?, ?)")
+      .run(now, `${write.kind}.create`, entity.entity, String(entity.id), body);
+    sqlite.prepare("INSERT INTO sync_outbox (entity, entity_id, action, payload, created_at) VALUES (?, ?, 'create', ?, ?)")
+      .run(entity.entity, String(entity.id), JSON.stringify({ customerId: write.customerId, kind: write.kind, ...write.body }), now);
+    return { activityId, entityId: entity.entity === 'activity' ? null : entity.id };
+  })();
+  ctx.worklist.refreshCustomer(write.customerId);
+  return result;
+}
+
+/** Invoice ids must belong to the customer the action is about. */
+export function assertCustomerInvoices(ctx: CoreContext, customerId: number, invoiceIds: readonly number[]): void {
+  if (invoiceIds.length === 0) return;
+  const found = ctx.database.sqlite
+    .prepare(`SELECT count(*) AS n FROM invoices WHERE customer_id = ? AND id IN (${invoiceIds.map(() => '?').join(', ')})`)
+    .get(customerId, ...invoiceIds) as { n: number };
+  if (found.n !== new Set(invoiceIds).size) {
+    throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.', { invoiceIds });
+  }
+}

@@ -1,0 +1,54 @@
+import type { TimelineEntry } from '../../../shared/activity';
+import { AppError } from '../../../shared/errors';
+import type { SqliteDb } from '../../db/sqlite';
+
+interface ActivityRow {
+  at: string;
+  kind: TimelineEntry['kind'];
+  body: string;
+}
+
+const TITLES: Record<string, string> = {
+  call: 'Call', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved', snooze: 'Snoozed',
+};
+
+/** Detail line of a collector's entry, from its stored body. */
+function detailOf(kind: string, body: Record<string, unknown>): string {
+  switch (kind) {
+    case 'call':
+      return [String(body.outcome ?? '').replaceAll('_', ' '), body.notes].filter(Boolean).join(' · ');
+    case 'note':
+      return String(body.text ?? '');
+    case 'promise':
+      return [`by ${String(body.promisedDate)}`, body.note].filter(Boolean).join(' · ');
+    case 'dispute_opened':
+      return [String(body.reasonCode ?? '').replaceAll('_', ' '), body.note].filter(Boolean).join(' · ');
+    case 'dispute_resolved':
+      return String(body.resolutionNote ?? '');
+    default:
+      return [`until ${String(body.untilDate)}`, body.reason].filter(Boolean).join(' · ');
+  }
+}
+
+/** Everything about a customer in one stream, newest first: invoices issued, payments received, and every action logged. */
+export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: number): TimelineEntry[] {
+  if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(customerId)) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
+  const activities = (sqlite.prepare('SELECT occurred_at AS at, kind, body FROM activities WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?')
+    .all(customerId, limit) as ActivityRow[]).map((row): TimelineEntry => {
+    const body = JSON.parse(row.body) as Record<string, unknown>;
+    const money = typeof body.amountMinor === 'number' && typeof body.currency === 'string' ? { amountMinor: body.amountMinor, currency: body.currency } : {};
+    return { at: row.at, kind: row.kind, title: TITLES[row.kind] ?? row.kind, detail: detailOf(row.kind, body), ...money };
+  });
+  const invoices = (sqlite.prepare(`SELECT issue_date AS at, number, due_date AS due, amount_minor AS amountMinor, currency FROM invoices
+    WHERE customer_id = ? ORDER BY issue_date DESC LIMIT ?`).all(customerId, limit) as { at: string; number: string; due: string; amountMinor: number; currency: string }[])
+    .map((row): TimelineEntry => ({ at: row.at, kind: 'invoice', title: `Invoice ${row.number}`, detail: `due ${row.due}`, amountMinor: row.amountMinor, currency: row.currency }));
+  const payments = (sqlite.prepare(`SELECT p.received_date AS at, p.amount_minor AS amountMinor, p.currency, p.method,
+      (SELECT group_concat(i.number, ', ') FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id) AS applied
+    FROM payments p WHERE p.customer_id = ? ORDER BY p.received_date DESC LIMIT ?`).all(customerId, limit) as
+    { at: string; amountMinor: number; currency: string; method: string | null; applied: string | null }[])
+    .map((row): TimelineEntry => ({
+      at: row.at, kind: 'payment', title: 'Payment received', detail: [row.method, row.applied ? `applied to ${row.applied}` : 'unapplied'].filter(Boolean).join(' · '),
+      amountMinor: row.amountMinor, currency: row.currency,
+    }));
+  return [...activities, ...invoices, ...payments].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+}

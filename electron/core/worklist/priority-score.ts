@@ -1,0 +1,94 @@
+import { daysBetween, type IsoDate } from '../../../shared/dates';
+import { currencyExponent } from '../../../shared/money';
+import type { Reason, ScoreFactor } from '../../../shared/worklist';
+
+/** Everything the score looks at for one customer, as plain data (one currency per row). */
+export interface CustomerFacts {
+  currency: string;
+  /** Base-currency units per unit of `currency` (ranking only; money itself is never converted). */
+  baseRate: number;
+  overdueMinor: number;
+  /** Part of the overdue amount more than 60 days past due. */
+  overdue60Minor: number;
+  oldestDaysPastDue: number;
+  /** Overdue-amount-weighted average days past due. */
+  weightedDaysPastDue: number;
+  promise: { state: 'open' | 'broken'; amountMinor: number; currency: string; promisedDate: IsoDate } | null;
+  installmentMissed: { amountMinor: number; currency: string; dueDate: IsoDate } | null;
+  disputePastSla: { daysOver: number; invoices: number } | null;
+  lastTouch: IsoDate | null;
+  escalationStep: string | null;
+  /** 0–1 chance of paying late, when the risk model has one. */
+  risk: number | null;
+  /** Invoiced over the last 12 months, in base-currency units. */
+  valueBase: number;
+}
+
+export interface Score {
+  score: number;
+  factors: ScoreFactor[];
+  /** The top reasons, most weighty first. */
+  reasons: Reason[];
+}
+
+const REASONS_SHOWN = 3;
+
+function toBase(minor: number, currency: string, rate: number): number {
+  return (minor / 10 ** currencyExponent(currency)) * rate;
+}
+
+/**
+ * Money-weighted priority: the overdue amount sets the scale (logarithmic, so $100k is not a
+ * thousand times $100), age and broken commitments push up, a recent touch pushes down.
+ * Points are a ranking heuristic, not money: floats are fine here.
+ */
+export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
+  const parts: { factor: ScoreFactor; reason?: Reason }[] = [];
+  const add = (key: ScoreFactor['key'], points: number, reason?: Reason): void => {
+    if (points > 0) parts.push({ factor: { key, points: Math.round(points * 10) / 10 }, ...(reason ? { reason } : {}) });
+  };
+  const overdueBase = toBase(facts.overdueMinor, facts.currency, facts.baseRate);
+  if (facts.overdueMinor > 0) {
+    const reason: Reason = facts.overdue60Minor > 0
+      ? { code: 'overdue_over', amountMinor: facts.overdue60Minor, currency: facts.currency, days: 60 }
+      : { code: 'overdue', amountMinor: facts.overdueMinor, currency: facts.currency, oldestDays: facts.oldestDaysPastDue };
+    add('overdue_amount', 20 * Math.log10(1 + overdueBase), reason);
+    add('oldest_age', (Math.min(facts.oldestDaysPastDue, 180) / 180) * 30);
+    add('weighted_age', (Math.min(facts.weightedDaysPastDue, 120) / 120) * 20);
+  }
+  if (facts.promise?.state === 'broken') {
+    add('promise', 35, { code: 'promise_broken', amountMinor: facts.promise.amountMinor, currency: facts.promise.currency, date: facts.promise.promisedDate });
+  } else if (facts.promise?.state === 'open' && facts.promise.promisedDate <= today) {
+    add('promise', 25, { code: 'promise_due', amountMinor: facts.promise.amountMinor, currency: facts.promise.currency, date: facts.promise.promisedDate });
+  }
+  if (facts.installmentMissed) add('installment', 30);
+  if (facts.disputePastSla) {
+    add('dispute', 15 + Math.min(facts.disputePastSla.daysOver, 30) / 2, { code: 'dispute_past_sla', ...facts.disputePastSla });
+  }
+  if (facts.overdueMinor > 0) {
+    const days = facts.lastTouch === null ? null : daysBetween(facts.lastTouch, today);
+    const points = days === null ? 15 : (Math.min(days, 30) / 30) * 15;
+    add('last_touch', points, days === null || days >= 14 ? { code: 'no_touch', days } : undefined);
+  }
+  if (facts.escalationStep) add('escalation', 20, { code: 'escalation_due', step: facts.escalationStep });
+  if (facts.risk !== null) add('risk', facts.risk * 20, facts.risk >= 0.6 ? { code: 'risk', score: facts.risk } : undefined);
+  add('value', 3 * Math.log10(1 + facts.valueBase));
+  parts.sort((a, b) => b.factor.points - a.factor.points);
+  const score = Math.round(parts.reduce((sum, p) => sum + p.factor.points, 0) * 10) / 10;
+  return {
+    score,
+    factors: parts.map((p) => p.factor),
+    reasons: parts.flatMap((p) => (p.reason ? [p.reason] : [])).slice(0, REASONS_SHOWN),
+  };
+}
+
+/** In today's queue: something is owed or promised, or a dispute has waited too long. */
+export function needsAction(facts: CustomerFacts, today: IsoDate): boolean {
+  return (
+    facts.overdueMinor > 0 ||
+    facts.promise?.state === 'broken' ||
+    (facts.promise?.state === 'open' && facts.promise.promisedDate <= today) ||
+    facts.installmentMissed !== null ||
+    facts.disputePastSla !== null
+  );
+}

@@ -1,0 +1,62 @@
+import type { IsoDate } from '../../../shared/dates';
+import type { WorklistRow } from '../../../shared/worklist';
+import type { SqliteDb } from '../../db/sqlite';
+import { getSetting } from '../settings';
+import { needsAction, priorityScore } from './priority-score';
+import { readFacts, type FactsRow } from './worklist-facts';
+
+function toRow({ meta, facts }: FactsRow, today: IsoDate): WorklistRow {
+  const { score, factors, reasons } = priorityScore(facts, today);
+  return { ...meta, overdueMinor: facts.overdueMinor, oldestDaysPastDue: facts.oldestDaysPastDue, score, factors, reasons };
+}
+
+const byRank = (a: WorklistRow, b: WorklistRow): number => b.score - a.score || a.name.localeCompare(b.name) || a.currency.localeCompare(b.currency);
+
+/**
+ * The ranked queue for one day, built once and then kept current one customer at a time: an activity
+ * re-scores only that customer and moves its rows into place (binary search), never a full re-rank.
+ * Any ledger write (an import) drops it, and a new day rebuilds it.
+ */
+export class WorklistCache {
+  private day: IsoDate | null = null;
+  private rows: WorklistRow[] = [];
+
+  constructor(private readonly sqlite: SqliteDb) {}
+
+  ranked(today: IsoDate): readonly WorklistRow[] {
+    if (this.day !== today) {
+      this.rows = this.compute(today).sort(byRank);
+      this.day = today;
+    }
+    return this.rows;
+  }
+
+  refreshCustomer(customerId: number): void {
+    if (this.day === null) return;
+    this.rows = this.rows.filter((row) => row.customerId !== customerId);
+    for (const row of this.compute(this.day, customerId)) this.rows.splice(this.insertionPoint(row), 0, row);
+  }
+
+  invalidate(): void {
+    this.day = null;
+    this.rows = [];
+  }
+
+  private compute(today: IsoDate, customerId?: number): WorklistRow[] {
+    const fxRates = getSetting(this.sqlite, 'fxRates');
+    return readFacts(this.sqlite, today, fxRates, customerId)
+      .filter((row) => needsAction(row.facts, today))
+      .map((row) => toRow(row, today));
+  }
+
+  private insertionPoint(row: WorklistRow): number {
+    let low = 0;
+    let high = this.rows.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byRank(this.rows[middle]!, row) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}

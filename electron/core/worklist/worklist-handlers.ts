@@ -1,0 +1,27 @@
+import { todayOf, type CoreContext } from '../context';
+import type { Handlers } from '../handler-types';
+import { TOUCH_KINDS } from './worklist-facts';
+
+/** Customers touched since local midnight: the "done today" counter. */
+function doneToday(ctx: CoreContext): number {
+  const now = ctx.clock();
+  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+  const row = ctx.database.sqlite
+    .prepare(`SELECT count(DISTINCT customer_id) AS n FROM activities WHERE occurred_at >= ? AND kind IN (${TOUCH_KINDS.map(() => '?').join(', ')}, 'snooze')`)
+    .get(midnight, ...TOUCH_KINDS) as { n: number };
+  return row.n;
+}
+
+export const worklistHandlers: Handlers<'worklist.list'> = {
+  'worklist.list': ({ asOf, offset, limit, collector, segment, currency, reason }, ctx) => {
+    const today = asOf ?? todayOf(ctx);
+    const rows = ctx.worklist.ranked(today).filter(
+      (row) =>
+        (collector === undefined || row.collector === collector) &&
+        (segment === undefined || row.segment === segment) &&
+        (currency === undefined || row.currency === currency) &&
+        (reason === undefined || row.reasons.some((r) => r.code === reason)),
+    );
+    return { asOf: today, total: rows.length, doneToday: doneToday(ctx), rows: rows.slice(offset, offset + limit) };
+  },
+};

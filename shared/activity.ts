@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** What a collector records, as the contract accepts it. Money is minor units with its currency. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
+const id = z.number().int().positive();
+const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
+const text = (max: number) => z.string().trim().max(max);
+
+export const CALL_OUTCOMES = ['reached', 'left_voicemail', 'no_answer', 'wrong_number', 'promised_to_pay', 'disputed', 'refused', 'claims_paid'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const DISPUTE_REASONS = ['pricing', 'quantity', 'quality', 'not_received', 'duplicate_billing', 'po_missing', 'other'] as const;
+
+export const logCallInput = z.object({
+  customerId: id,
+  contactId: id.optional(),
+  direction: z.enum(['outbound', 'inbound']).default('outbound'),
+  outcome: z.enum(CALL_OUTCOMES),
+  notes: text(4000).default(''),
+  durationSeconds: z.number().int().min(0).max(86_400).optional(),
+  followUpDate: isoDate.optional(),
+});
+
+export const addNoteInput = z.object({ customerId: id, text: text(4000).min(1, 'a note needs some text') });
+
+export const recordPromiseInput = z.object({
+  customerId: id,
+  amountMinor: z.number().int().positive('a promise is for a positive amount'),
+  currency,
+  promisedDate: isoDate,
+  invoiceIds: z.array(id).max(500).default([]),
+  graceDays: z.number().int().min(0).max(60).optional(),
+  note: text(2000).default(''),
+});
+
+export const openDisputeInput = z.object({
+  customerId: id,
+  invoiceIds: z.array(id).min(1, 'a dispute is about at least one invoice').max(500),
+  reasonCode: z.enum(DISPUTE_REASONS),
+  owner: text(120).optional(),
+  slaDays: z.number().int().min(1).max(365).default(14),
+  note: text(2000).default(''),
+});
+
+export const resolveDisputeInput = z.object({ disputeId: id, resolutionNote: text(2000).min(1, 'say how it was resolved') });
+
+export const snoozeInput = z.object({ customerId: id, untilDate: isoDate, reason: text(500).min(1, 'say why the customer is snoozed') });
+
+export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** One entry of a customer's timeline, newest first. */
+export interface TimelineEntry {
+  at: string;
+  kind: ActivityKind | 'invoice' | 'payment';
+  title: string;
+  detail: string;
+  amountMinor?: number;
+  currency?: string;
+}

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
+
+/** The queue on real imported data: ranking, reasons, and how one logged action moves one customer. */
+let t: TempCore;
+let now: Date;
+beforeEach(async () => {
+  now = new Date('2026-11-22T15:00:00Z');
+  t = tempCore(() => now);
+  await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-invoices.csv'), preset: 'generic-invoices' });
+});
+afterEach(() => t.dispose());
+
+const list = () => t.core.call('worklist.list', {});
+const idOf = async (externalId: string) => (await list()).rows.find((r) => r.externalId === externalId)!.customerId;
+
+describe('worklist', () => {
+  it('ranks customers with overdue money, with reasons, and leaves out those with nothing due', async () => {
+    const page = await list();
+    // Birch's $8,150 is 144 days late: age outweighs Acme's larger but younger $13,400.
+    expect(page.rows.map((r) => r.externalId)).toEqual(['C-002', 'C-001', 'C-003']);
+    expect(page.total).toBe(3);
+    expect(page.rows[1]).toMatchObject({ name: 'Acme Tools Ltd', overdueMinor: 1_340_025, oldestDaysPastDue: 83 });
+    expect(page.rows[1]!.reasons[0]).toEqual({ code: 'overdue_over', amountMinor: 1_240_000, currency: 'USD', days: 60 });
+    expect(page.doneToday).toBe(0);
+  });
+
+  it('filters by currency and by reason', async () => {
+    expect((await t.core.call('worklist.list', { currency: 'EUR' })).rows.map((r) => r.externalId)).toEqual(['C-003']);
+    expect((await t.core.call('worklist.list', { reason: 'overdue_over' })).total).toBe(2);
+  });
+
+  it('a logged call lowers only that customer; done-today counts it', async () => {
+    const acme = await idOf('C-001');
+    const before = (await list()).rows.find((r) => r.customerId === acme)!.score;
+    await t.core.call('activity.logCall', { customerId: acme, outcome: 'reached', notes: 'Spoke to J. Park' });
+    const page = await list();
+    expect(page.rows.find((r) => r.customerId === acme)!.score).toBeLessThan(before);
+    expect(page.doneToday).toBe(1);
+  });
+
+  it('a broken promise raises the customer and is shown on the timeline', async () => {
+    const cole = await idOf('C-003');
+    const before = (await list()).rows.find((r) => r.customerId === cole)!;
+    await t.core.call('activity.recordPromise', { customerId: cole, amountMinor: 100_000, currency: 'EUR', promisedDate: '2026-11-24', graceDays: 0 });
+    now = new Date('2026-11-26T09:00:00Z');
+    const after = (await list()).rows.find((r) => r.customerId === cole)!;
+    expect(after.reasons.map((r) => r.code)).toContain('promise_broken');
+    expect(after.score).toBeGreaterThan(before.score);
+    const timeline = await t.core.call('customer.timeline', { customerId: cole });
+    expect(timeline[0]).toMatchObject({ kind: 'promise', title: 'Promise to pay', amountMinor: 100_000, currency: 'EUR' });
+    expect(timeline.some((e) => e.kind === 'invoice' && e.title === 'Invoice 00127')).toBe(true);
+  });
+
+  it('a snoozed customer leaves the queue until the date', async () => {
+    const birch = await idOf('C-002');
+    await t.core.call('worklist.snooze', { customerId: birch, untilDate: '2026-11-25', reason: 'AP on holiday' });
+    expect((await list()).rows.map((r) => r.customerId)).not.toContain(birch);
+    now = new Date('2026-11-25T09:00:00Z');
+    expect((await list()).rows.map((r) => r.customerId)).toContain(birch);
+  });
+
+  it('every action writes its audit entry and a sync-outbox row in the same transaction', async () => {
+    const acme = await idOf('C-001');
+    const { disputeId } = await t.core.call('activity.openDispute', { customerId: acme, invoiceIds: [1], reasonCode: 'pricing', slaDays: 7, note: 'Wrong unit price' });
+    await t.core.call('activity.resolveDispute', { disputeId, resolutionNote: 'Credit note agreed' });
+    await t.core.call('activity.addNote', { customerId: acme, text: '<b>not html</b>' });
+    // A second connection reads what the core committed (WAL allows it while the core is open).
+    const raw = new Database(t.dbPath);
+    raw.pragma("cipher='sqlcipher'");
+    raw.pragma('legacy=4');
+    raw.pragma(`key="x'${t.key.toString('hex')}'"`);
+    const outbox = raw.prepare('SELECT entity, action FROM sync_outbox ORDER BY id').all();
+    const audit = raw.prepare("SELECT action FROM audit_log WHERE actor = 'collector' ORDER BY id").all();
+    raw.close();
+    expect(outbox).toEqual([{ entity: 'dispute', action: 'create' }, { entity: 'dispute', action: 'create' }, { entity: 'activity', action: 'create' }]);
+    expect(audit).toEqual([{ action: 'dispute_opened.create' }, { action: 'dispute_resolved.create' }, { action: 'note.create' }]);
+  });
+
+  it('refuses invoices of another customer, unknown customers and past promise dates', async () => {
+    const acme = await idOf('C-001');
+    await expect(t.core.call('activity.openDispute', { customerId: acme, invoiceIds: [5], reasonCode: 'other' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(t.core.call('activity.addNote', { customerId: 999, text: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(t.core.call('activity.recordPromise', { customerId: acme, amountMinor: 1, currency: 'USD', promisedDate: '2026-11-01' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(t.core.call('activity.logCall', { customerId: acme, outcome: 'shouted' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
