@@ -64,6 +64,18 @@ export interface CustomerListRow {
   overdueMinor: number;
 }
 
+export interface OpenInvoice {
+  id: number;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  amountMinor: number;
+  openMinor: number;
+  /** Under an open dispute in Inflow (or flagged disputed by the ERP). */
+  disputed: boolean;
+}
+
 export interface SampleSummary {
   customers: number;
   contacts: number;
@@ -104,6 +116,10 @@ export const api = {
   'activity.recordPromise': returns<{ activityId: number; promiseId: number }>()(recordPromiseInput),
   'activity.openDispute': returns<{ activityId: number; disputeId: number }>()(openDisputeInput),
   'activity.resolveDispute': returns<{ activityId: number }>()(resolveDisputeInput),
+  'customer.lookup': returns<{ customerId: number; name: string; currency: string }>()(
+    z.object({ externalId: z.string().trim().min(1).max(200) }),
+  ),
+  'customer.openInvoices': returns<OpenInvoice[]>()(z.object({ customerId: z.number().int().positive() })),
   'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
 } as const;
 

@@ -6,6 +6,7 @@ import { dispatch } from './dispatch';
 import type { Handlers } from './handler-types';
 import { importHandlers } from './import/import-handlers';
 import { JobRegistry } from './jobs/job-registry';
+import { customerHandlers } from './ledger/customer-handlers';
 import { ledgerHandlers } from './ledger/ledger-handlers';
 import { sampleHandlers } from './sample/sample-handlers';
 import { StagedFiles } from './staged-files';
@@ -15,7 +16,7 @@ import { activityHandlers } from './activity/activity-handlers';
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
-  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers,
+  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers,
 };
 
 export interface CoreOptions {

@@ -9,6 +9,7 @@ import { importMappingSchema, type ImportMapping, type ImportProblem } from '../
 import { formatMoney } from '../../shared/money';
 import { generateKey, parseKeyHex } from '../db/key';
 import { openCore, type Core } from '../core';
+import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -20,8 +21,13 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   sample --db PATH                         load the embedded sample dataset
   import FILE --db PATH [--preset NAME | --mapping FILE.json] [--snapshot] [--json]
   aging  --db PATH [--as-of YYYY-MM-DD] [--json]
+  worklist --db PATH [--as-of YYYY-MM-DD] [--json]        the ranked queue with its reasons
+  log-call --db PATH --customer ID --outcome OUTCOME [--notes TEXT] [--direction inbound] [--follow-up DATE]
+  promise  --db PATH --customer ID --amount 4000.00 --date YYYY-MM-DD [--currency USD] [--invoices N1,N2] [--notes TEXT]
+  dispute  --db PATH --customer ID --invoices N1,N2 --reason REASON [--sla DAYS] [--owner NAME] [--notes TEXT]
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
+const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute'];
 const EXIT_REJECTED = 1;
 const EXIT_DATABASE = 2;
 
@@ -37,6 +43,18 @@ function parseCommandLine(argv: string[]) {
         snapshot: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'as-of': { type: 'string' },
+        customer: { type: 'string' },
+        outcome: { type: 'string' },
+        notes: { type: 'string' },
+        direction: { type: 'string' },
+        'follow-up': { type: 'string' },
+        amount: { type: 'string' },
+        currency: { type: 'string' },
+        date: { type: 'string' },
+        invoices: { type: 'string' },
+        reason: { type: 'string' },
+        sla: { type: 'string' },
+        owner: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -56,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(generateKey().toString('hex'));
     return 0;
   }
-  if (!['init', 'sample', 'import', 'aging'].includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
+  if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY');
   const core = openCore({ dbPath: resolve(values.db), key });
@@ -72,8 +90,16 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'import':
         return await importFile(core, rest[0], values);
-      default:
+      case 'aging':
         return await aging(core, values['as-of'] ?? localToday(), values.json);
+      case 'worklist':
+        await worklistCommand(core, values, localToday());
+        return 0;
+      default: {
+        const run = { 'log-call': logCallCommand, promise: promiseCommand, dispute: disputeCommand }[command as 'log-call' | 'promise' | 'dispute'];
+        print(values.json, { ok: true }, await run(core, values));
+        return 0;
+      }
     }
   } finally {
     await core.close();

@@ -56,6 +56,24 @@ describe('inflow CLI', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ preset: 'custom', created: 2 });
   });
 
+  it('prints the ranked worklist and runs the collector loop: call, promise, dispute', () => {
+    const ranked = () => JSON.parse(cli(['worklist', '--db', db, '--as-of', '2026-11-22', '--json']).stdout) as { asOf: string; rows: { externalId: string; name: string; score: number; reasons: string[] }[] };
+    const before = ranked();
+    expect(before.asOf).toBe('2026-11-22');
+    expect(Object.keys(before.rows[0]!)).toEqual(['externalId', 'name', 'score', 'reasons']);
+    expect(before.rows.map((r) => r.score)).toEqual([...before.rows.map((r) => r.score)].sort((a, b) => b - a));
+    const geeta = before.rows.find((r) => r.name === 'Geeta Kalapatapu')!;
+    expect(geeta.reasons.length).toBeGreaterThan(0);
+    expect(cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'reached', '--notes', 'Will pay Friday'])).toMatchObject({ code: 0 });
+    expect(cli(['promise', '--db', db, '--customer', 'Geeta Kalapatapu', '--amount', '629.10', '--date', '2099-01-01', '--invoices', '1022'])).toMatchObject({ code: 0 });
+    expect(cli(['dispute', '--db', db, '--customer', 'Geeta Kalapatapu', '--invoices', '1022', '--reason', 'pricing'])).toMatchObject({ code: 0 });
+    expect(ranked().rows.find((r) => r.name === 'Geeta Kalapatapu')!.reasons).not.toContain('Never contacted');
+    const bad = cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'shouted']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--outcome must be one of: reached');
+    expect(cli(['dispute', '--db', db, '--customer', 'Nobody', '--invoices', '1', '--reason', 'other']).code).toBe(1);
+  });
+
   it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nX-1,C1,2026-01-01,2026-01-31,12.00\nX-2,C1,2026-02-30,2026-03-31,TBD\n');
