@@ -53,6 +53,25 @@ describe('worklist', () => {
     expect(timeline.some((e) => e.kind === 'invoice' && e.title === 'Invoice 00127')).toBe(true);
   });
 
+  it('the incrementally kept queue equals a full rebuild after many actions', async () => {
+    const t2 = tempCore(() => now);
+    try {
+      await t2.core.call('sample.load', {});
+      const rows = (await t2.core.call('worklist.list', { limit: 40 })).rows;
+      for (const [index, row] of rows.entries()) {
+        if (index % 3 === 0) await t2.core.call('activity.logCall', { customerId: row.customerId, outcome: 'no_answer' });
+        if (index % 5 === 0) await t2.core.call('activity.addNote', { customerId: row.customerId, text: 'Checked' });
+      }
+      const incremental = (await t2.core.call('worklist.list', { limit: 1000 })).rows.map((r) => [r.customerId, r.score]);
+      // An import drops the cache; the next list is a full rebuild.
+      await t2.core.call('import.run', { jobId: JOB(), fileId: t2.stage('erp/generic-customers.csv'), preset: 'generic-customers' });
+      const rebuilt = (await t2.core.call('worklist.list', { limit: 1000 })).rows.map((r) => [r.customerId, r.score]);
+      expect(incremental).toEqual(rebuilt);
+    } finally {
+      await t2.dispose();
+    }
+  });
+
   it('a snoozed customer leaves the queue until the date', async () => {
     const birch = await idOf('C-002');
     await t.core.call('worklist.snooze', { customerId: birch, untilDate: '2026-11-25', reason: 'AP on holiday' });

@@ -10,7 +10,9 @@ function toRow({ meta, facts }: FactsRow, today: IsoDate): WorklistRow {
   return { ...meta, overdueMinor: facts.overdueMinor, oldestDaysPastDue: facts.oldestDaysPastDue, score, factors, reasons };
 }
 
-const byRank = (a: WorklistRow, b: WorklistRow): number => b.score - a.score || a.name.localeCompare(b.name) || a.currency.localeCompare(b.currency);
+// A total order (customer id last), so a row's position can be found again by binary search.
+const byRank = (a: WorklistRow, b: WorklistRow): number =>
+  b.score - a.score || a.name.localeCompare(b.name) || a.currency.localeCompare(b.currency) || a.customerId - b.customerId;
 
 /**
  * The ranked queue for one day, built once and then kept current one customer at a time: an activity
@@ -20,12 +22,16 @@ const byRank = (a: WorklistRow, b: WorklistRow): number => b.score - a.score || 
 export class WorklistCache {
   private day: IsoDate | null = null;
   private rows: WorklistRow[] = [];
+  /** Each customer's rows, so a refresh finds them by binary search instead of scanning the queue. */
+  private byCustomer = new Map<number, WorklistRow[]>();
 
   constructor(private readonly sqlite: SqliteDb) {}
 
   ranked(today: IsoDate): readonly WorklistRow[] {
     if (this.day !== today) {
       this.rows = this.compute(today).sort(byRank);
+      this.byCustomer = new Map();
+      for (const row of this.rows) this.byCustomer.set(row.customerId, [...(this.byCustomer.get(row.customerId) ?? []), row]);
       this.day = today;
     }
     return this.rows;
@@ -33,13 +39,16 @@ export class WorklistCache {
 
   refreshCustomer(customerId: number): void {
     if (this.day === null) return;
-    this.rows = this.rows.filter((row) => row.customerId !== customerId);
-    for (const row of this.compute(this.day, customerId)) this.rows.splice(this.insertionPoint(row), 0, row);
+    for (const old of this.byCustomer.get(customerId) ?? []) this.rows.splice(this.insertionPoint(old) - 1, 1);
+    const fresh = this.compute(this.day, customerId);
+    for (const row of fresh) this.rows.splice(this.insertionPoint(row), 0, row);
+    this.byCustomer.set(customerId, fresh);
   }
 
   invalidate(): void {
     this.day = null;
     this.rows = [];
+    this.byCustomer = new Map();
   }
 
   private compute(today: IsoDate, customerId?: number): WorklistRow[] {
@@ -49,6 +58,7 @@ export class WorklistCache {
       .map((row) => toRow(row, today));
   }
 
+  /** Index just after every row ranked at or before `row` (for a row in the queue: its own index + 1). */
   private insertionPoint(row: WorklistRow): number {
     let low = 0;
     let high = this.rows.length;

@@ -30,7 +30,8 @@ const BROKEN_PROMISE_DAYS = 30;
  * queries. One row per customer and currency with open invoices, as aging does.
  */
 export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<string, number>, customerId?: number): FactsRow[] {
-  const only = customerId === undefined ? '' : 'AND c.id = @customerId';
+  // Filter on each table's own customer_id so a single-customer refresh uses its index.
+  const only = (column: string): string => (customerId === undefined ? '' : `AND ${column} = @customerId`);
   const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), customerId: customerId ?? null };
   const groups = sqlite.prepare(`
     SELECT c.id AS customerId, c.external_id AS externalId, c.name, c.collector, c.segment, i.currency,
@@ -40,25 +41,25 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
            MIN(CASE WHEN i.due_date < @today THEN i.due_date END) AS oldestDue,
            SUM(CASE WHEN i.due_date < @today THEN i.open_minor * (julianday(@today) - julianday(i.due_date)) ELSE 0 END) AS weightedDaySum
     FROM invoices i JOIN customers c ON c.id = i.customer_id
-    WHERE i.status = 'open' AND i.open_minor > 0 ${only}
-    GROUP BY c.id, i.currency`).all(params) as (Omit<CustomerMeta, 'openMinor'> & {
+    WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
+    GROUP BY i.customer_id, i.currency`).all(params) as (Omit<CustomerMeta, 'openMinor'> & {
       openMinor: number; overdueMinor: number; overdue60Minor: number; oldestDue: string | null; weightedDaySum: number;
     })[];
   if (groups.length === 0) return [];
   const lastTouch = mapBy(sqlite.prepare(`
-    SELECT a.customer_id AS id, substr(MAX(a.occurred_at), 1, 10) AS value FROM activities a JOIN customers c ON c.id = a.customer_id
-    WHERE a.kind IN (${TOUCH_KINDS.map((k) => `'${k}'`).join(', ')}) ${only} GROUP BY a.customer_id`).all(params) as { id: number; value: string }[]);
+    SELECT a.customer_id AS id, substr(MAX(a.occurred_at), 1, 10) AS value FROM activities a
+    WHERE a.kind IN (${TOUCH_KINDS.map((k) => `'${k}'`).join(', ')}) ${only('a.customer_id')} GROUP BY a.customer_id`).all(params) as { id: number; value: string }[]);
   const value = mapBy(sqlite.prepare(`
-    SELECT i.customer_id || '|' || i.currency AS id, SUM(i.amount_minor) AS value FROM invoices i JOIN customers c ON c.id = i.customer_id
-    WHERE i.issue_date >= @yearAgo ${only} GROUP BY i.customer_id, i.currency`).all(params) as { id: string; value: number }[]);
+    SELECT i.customer_id || '|' || i.currency AS id, SUM(i.amount_minor) AS value FROM invoices i INDEXED BY invoices_issued
+    WHERE i.issue_date >= @yearAgo ${only('i.customer_id')} GROUP BY i.customer_id, i.currency`).all(params) as { id: string; value: number }[]);
   const disputes = new Map((sqlite.prepare(`
     SELECT d.customer_id AS id, COUNT(di.invoice_id) AS invoices, MAX(julianday(@today) - julianday(d.opened_date) - d.sla_days) AS daysOver
-    FROM disputes d JOIN dispute_invoices di ON di.dispute_id = d.id JOIN customers c ON c.id = d.customer_id
-    WHERE d.status = 'open' AND julianday(@today) - julianday(d.opened_date) > d.sla_days ${only} GROUP BY d.customer_id`).all(params) as
+    FROM disputes d JOIN dispute_invoices di ON di.dispute_id = d.id
+    WHERE d.status = 'open' AND julianday(@today) - julianday(d.opened_date) > d.sla_days ${only('d.customer_id')} GROUP BY d.customer_id`).all(params) as
     { id: number; invoices: number; daysOver: number }[]).map((row) => [row.id, row]));
-  const snoozed = new Set((sqlite.prepare(`SELECT s.customer_id AS id FROM snoozes s JOIN customers c ON c.id = s.customer_id WHERE s.until_date > @today ${only}`)
+  const snoozed = new Set((sqlite.prepare(`SELECT s.customer_id AS id FROM snoozes s WHERE s.until_date > @today ${only('s.customer_id')}`)
     .all(params) as { id: number }[]).map((r) => r.id));
-  const promises = currentPromises(sqlite, today, params, only);
+  const promises = currentPromises(sqlite, today, params, only('p.customer_id'));
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     const rate = fxRates[g.currency] ?? 1;
     const promise = promises.get(g.customerId);
@@ -91,7 +92,7 @@ function currentPromises(sqlite: SqliteDb, today: IsoDate, params: Record<string
   const rows = sqlite.prepare(`
     SELECT p.id, p.customer_id AS customerId, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate,
            p.promised_date AS promisedDate, p.grace_days AS graceDays, p.cancelled_date AS cancelledDate
-    FROM promises p JOIN customers c ON c.id = p.customer_id
+    FROM promises p
     WHERE p.cancelled_date IS NULL AND p.promised_date >= @since ${only}
     ORDER BY p.made_date, p.id`).all({ ...params, since: addDays(today, -BROKEN_PROMISE_DAYS) }) as
     { id: number; customerId: number; currency: string; amountMinor: number; madeDate: string; promisedDate: string; graceDays: number; cancelledDate: string | null }[];

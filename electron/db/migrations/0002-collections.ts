@@ -66,6 +66,9 @@ export const collections: Migration = {
       );
       CREATE INDEX sync_outbox_pending ON sync_outbox(sent_at, id);
       CREATE INDEX activities_kind ON activities(kind, occurred_at);
+      -- The queue reads open balances and a year of invoicing per customer without touching the table.
+      CREATE INDEX invoices_open ON invoices(customer_id, currency, due_date, open_minor) WHERE status = 'open';
+      CREATE INDEX invoices_issued ON invoices(customer_id, currency, issue_date, amount_minor);
     `);
   },
 };
