@@ -46,7 +46,20 @@ export const resolveDisputeInput = z.object({ disputeId: id, resolutionNote: tex
 
 export const snoozeInput = z.object({ customerId: id, untilDate: isoDate, reason: text(500).min(1, 'say why the customer is snoozed') });
 
-export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze'] as const;
+export const createPlanInput = z
+  .object({
+    customerId: id,
+    /** "Payment plan", "No-penalty pause", "Downsize" … plans differ only by their label. */
+    label: text(80).min(1).default('Payment plan'),
+    currency,
+    invoiceIds: z.array(id).max(500).default([]),
+    installments: z.array(z.object({ dueDate: isoDate, amountMinor: z.number().int().positive() })).min(1).max(120),
+    graceDays: z.number().int().min(0).max(60).default(0),
+    note: text(2000).default(''),
+  })
+  .refine((plan) => new Set(plan.installments.map((i) => i.dueDate)).size === plan.installments.length, 'two installments fall on the same date');
+
+export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** One entry of a customer's timeline, newest first. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
-import { addNoteInput, logCallInput, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
+import { addNoteInput, createPlanInput, logCallInput, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { WorklistPage } from './worklist';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
@@ -115,6 +115,7 @@ export const api = {
   'activity.addNote': returns<{ activityId: number }>()(addNoteInput),
   'activity.recordPromise': returns<{ activityId: number; promiseId: number }>()(recordPromiseInput),
   'activity.openDispute': returns<{ activityId: number; disputeId: number }>()(openDisputeInput),
+  'activity.createPlan': returns<{ activityId: number; planId: number }>()(createPlanInput),
   'activity.resolveDispute': returns<{ activityId: number }>()(resolveDisputeInput),
   'customer.lookup': returns<{ customerId: number; name: string; currency: string }>()(
     z.object({ externalId: z.string().trim().min(1).max(200) }),

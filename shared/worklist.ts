@@ -10,6 +10,7 @@ export type Reason =
   | { code: 'promise_due'; amountMinor: number; currency: string; date: IsoDate }
   | { code: 'overdue_over'; amountMinor: number; currency: string; days: number }
   | { code: 'overdue'; amountMinor: number; currency: string; oldestDays: number }
+  | { code: 'installment_missed'; amountMinor: number; currency: string; date: IsoDate }
   | { code: 'dispute_past_sla'; daysOver: number; invoices: number }
   | { code: 'no_touch'; days: number | null }
   | { code: 'risk'; score: number }
@@ -61,6 +62,8 @@ export function describeReason(reason: Reason, today: IsoDate, locale?: string):
       return `${formatMoney(reason.amountMinor, reason.currency, locale)} over ${reason.days} days`;
     case 'overdue':
       return `${formatMoney(reason.amountMinor, reason.currency, locale)} overdue, oldest ${reason.oldestDays} days`;
+    case 'installment_missed':
+      return `Plan installment of ${formatMoney(reason.amountMinor, reason.currency, locale)} due ${when(reason.date, today)}, missed`;
     case 'dispute_past_sla':
       return `Dispute on ${reason.invoices} invoice${reason.invoices === 1 ? '' : 's'} ${reason.daysOver} days past its SLA`;
     case 'no_touch':

@@ -72,6 +72,23 @@ describe('worklist', () => {
     }
   });
 
+  it('a missed plan installment is a queue reason; payments keep it off', async () => {
+    const cole = await idOf('C-003');
+    await t.core.call('activity.createPlan', {
+      customerId: cole, label: 'No-penalty pause', currency: 'EUR', invoiceIds: [5],
+      installments: [{ dueDate: '2026-11-23', amountMinor: 50_000 }, { dueDate: '2026-12-23', amountMinor: 50_000 }],
+    });
+    expect((await list()).rows.find((r) => r.customerId === cole)!.reasons.map((r) => r.code)).not.toContain('installment_missed');
+    now = new Date('2026-11-25T09:00:00Z');
+    const row = (await t.core.call('worklist.list', { reason: 'installment_missed' })).rows[0]!;
+    expect(row.customerId).toBe(cole);
+    expect(row.reasons).toContainEqual({ code: 'installment_missed', amountMinor: 50_000, currency: 'EUR', date: '2026-11-23' });
+    const timeline = await t.core.call('customer.timeline', { customerId: cole });
+    expect(timeline[0]).toMatchObject({ kind: 'plan_created', title: 'Payment plan', detail: 'No-penalty pause · 2 installments' });
+    await expect(t.core.call('activity.createPlan', { customerId: cole, currency: 'EUR', installments: [{ dueDate: '2026-12-01', amountMinor: 1 }, { dueDate: '2026-12-01', amountMinor: 1 }] }))
+      .rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   it('a snoozed customer leaves the queue until the date', async () => {
     const birch = await idOf('C-002');
     await t.core.call('worklist.snooze', { customerId: birch, untilDate: '2026-11-25', reason: 'AP on holiday' });

@@ -8,7 +8,8 @@ import { assertCustomerInvoices, recordActivity } from './record-activity';
 import { customerTimeline } from './timeline';
 
 export const activityHandlers: Handlers<
-  'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.openDispute' | 'activity.resolveDispute' | 'worklist.snooze' | 'customer.timeline'
+  | 'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'
+  | 'worklist.snooze' | 'customer.timeline'
 > = {
   'activity.logCall': (input, ctx) => {
     const { customerId, ...call } = input;
@@ -55,6 +56,27 @@ export const activityHandlers: Handlers<
       },
     });
     return { activityId, disputeId: entityId! };
+  },
+
+  'activity.createPlan': (input, ctx) => {
+    if (!isCurrencyCode(input.currency)) throw new AppError('INVALID_INPUT', `"${input.currency}" is not a currency code.`);
+    assertCustomerInvoices(ctx, input.customerId, input.invoiceIds);
+    const { sqlite } = ctx.database;
+    const { activityId, entityId } = recordActivity(ctx, {
+      customerId: input.customerId,
+      kind: 'plan_created',
+      body: { label: input.label, currency: input.currency, invoiceIds: input.invoiceIds, installments: input.installments, graceDays: input.graceDays, note: input.note },
+      also: () => {
+        const id = Number(sqlite.prepare('INSERT INTO payment_plans (customer_id, label, currency, start_date, grace_days, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(input.customerId, input.label, input.currency, todayOf(ctx), input.graceDays, input.note, nowOf(ctx)).lastInsertRowid);
+        const installment = sqlite.prepare('INSERT INTO plan_installments (plan_id, due_date, amount_minor) VALUES (?, ?, ?)');
+        for (const i of input.installments) installment.run(id, i.dueDate, i.amountMinor);
+        const link = sqlite.prepare('INSERT INTO plan_invoices (plan_id, invoice_id) VALUES (?, ?)');
+        for (const invoiceId of new Set(input.invoiceIds)) link.run(id, invoiceId);
+        return { entity: 'payment_plan', id };
+      },
+    });
+    return { activityId, planId: entityId! };
   },
 
   'activity.resolveDispute': ({ disputeId, resolutionNote }, ctx) => {

@@ -61,7 +61,9 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
   } else if (facts.promise?.state === 'open' && facts.promise.promisedDate <= today) {
     add('promise', 25, { code: 'promise_due', amountMinor: facts.promise.amountMinor, currency: facts.promise.currency, date: facts.promise.promisedDate });
   }
-  if (facts.installmentMissed) add('installment', 30);
+  if (facts.installmentMissed) add('installment', 30, {
+    code: 'installment_missed', amountMinor: facts.installmentMissed.amountMinor, currency: facts.installmentMissed.currency, date: facts.installmentMissed.dueDate,
+  });
   if (facts.disputePastSla) {
     add('dispute', 15 + Math.min(facts.disputePastSla.daysOver, 30) / 2, { code: 'dispute_past_sla', ...facts.disputePastSla });
   }

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { currencyExponent } from '../../../shared/money';
 import type { SqliteDb } from '../../db/sqlite';
+import { planStatus } from '../activity/plan-status';
 import { promiseStatus, type PaymentFact } from '../activity/promise-status';
 import type { CustomerFacts } from './priority-score';
 
@@ -21,7 +22,7 @@ export interface FactsRow {
 }
 
 /** Activities that count as touching the customer. */
-export const TOUCH_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved'];
+export const TOUCH_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'plan_created'];
 /** How long a broken promise keeps its weight in the queue. */
 const BROKEN_PROMISE_DAYS = 30;
 
@@ -60,6 +61,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
   const snoozed = new Set((sqlite.prepare(`SELECT s.customer_id AS id FROM snoozes s WHERE s.until_date > @today ${only('s.customer_id')}`)
     .all(params) as { id: number }[]).map((r) => r.id));
   const promises = currentPromises(sqlite, today, params, only('p.customer_id'));
+  const missed = missedInstallments(sqlite, today, params, only('pp.customer_id'));
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     const rate = fxRates[g.currency] ?? 1;
     const promise = promises.get(g.customerId);
@@ -74,7 +76,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
         oldestDaysPastDue: g.oldestDue ? daysBetween(g.oldestDue, today) : 0,
         weightedDaysPastDue: g.overdueMinor > 0 ? g.weightedDaySum / g.overdueMinor : 0,
         promise: promise && promise.currency === g.currency ? promise : null,
-        installmentMissed: null,
+        installmentMissed: missed.get(`${g.customerId}|${g.currency}`) ?? null,
         disputePastSla: dispute ? { daysOver: Math.round(dispute.daysOver), invoices: dispute.invoices } : null,
         lastTouch: lastTouch.get(g.customerId) ?? null,
         escalationStep: null,
@@ -105,6 +107,27 @@ function currentPromises(sqlite: SqliteDb, today: IsoDate, params: Record<string
     else current.delete(promise.customerId);
   }
   return current;
+}
+
+type InstallmentFact = NonNullable<CustomerFacts['installmentMissed']>;
+
+/** The first missed installment of each customer's active plans (by customer and currency). */
+function missedInstallments(sqlite: SqliteDb, today: IsoDate, params: Record<string, unknown>, only: string): Map<string, InstallmentFact> {
+  const plans = sqlite.prepare(`
+    SELECT pp.id, pp.customer_id AS customerId, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays,
+           json_group_array(json_object('dueDate', pi.due_date, 'amountMinor', pi.amount_minor)) AS installments
+    FROM payment_plans pp JOIN plan_installments pi ON pi.plan_id = pp.id
+    WHERE pp.cancelled_date IS NULL ${only} GROUP BY pp.id`).all(params) as
+    { id: number; customerId: number; currency: string; startDate: string; graceDays: number; installments: string }[];
+  const payments = sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date >= ?');
+  const missed = new Map<string, InstallmentFact>();
+  for (const plan of plans) {
+    const terms = { ...plan, installments: JSON.parse(plan.installments) as { dueDate: string; amountMinor: number }[] };
+    const first = planStatus(terms, payments.all(plan.customerId, plan.startDate) as PaymentFact[], today).find((i) => i.state === 'missed');
+    const key = `${plan.customerId}|${plan.currency}`;
+    if (first && !missed.has(key)) missed.set(key, { amountMinor: first.amountMinor - first.paidMinor, currency: plan.currency, dueDate: first.dueDate });
+  }
+  return missed;
 }
 
 function mapBy<K, V>(rows: { id: K; value: V }[]): Map<K, V> {

@@ -47,6 +47,31 @@ export const collections: Migration = {
         PRIMARY KEY (dispute_id, invoice_id)
       );
 
+      CREATE TABLE payment_plans (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        start_date TEXT NOT NULL,
+        grace_days INTEGER NOT NULL DEFAULT 0,
+        cancelled_date TEXT,
+        note TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX payment_plans_customer ON payment_plans(customer_id);
+      CREATE TABLE plan_installments (
+        id INTEGER PRIMARY KEY,
+        plan_id INTEGER NOT NULL REFERENCES payment_plans(id) ON DELETE CASCADE,
+        due_date TEXT NOT NULL,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor > 0)
+      );
+      CREATE INDEX plan_installments_plan ON plan_installments(plan_id, due_date);
+      CREATE TABLE plan_invoices (
+        plan_id INTEGER NOT NULL REFERENCES payment_plans(id) ON DELETE CASCADE,
+        invoice_id INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+        PRIMARY KEY (plan_id, invoice_id)
+      );
+
       CREATE TABLE snoozes (
         customer_id INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
         until_date TEXT NOT NULL,
