@@ -59,7 +59,7 @@ export const createPlanInput = z
   })
   .refine((plan) => new Set(plan.installments.map((i) => i.dueDate)).size === plan.installments.length, 'two installments fall on the same date');
 
-export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created'] as const;
+export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** One entry of a customer's timeline, newest first. */
@@ -70,4 +70,47 @@ export interface TimelineEntry {
   detail: string;
   amountMinor?: number;
   currency?: string;
+}
+
+export const CONTACT_ROLES = ['billing', 'ap', 'primary', 'escalation'] as const;
+export const CONTACT_STATUSES = ['valid', 'bounced', 'left'] as const;
+
+export const saveContactInput = z.object({
+  customerId: id,
+  /** Absent: a new contact. */
+  contactId: id.optional(),
+  name: text(200).min(1, 'a contact needs a name'),
+  email: z.union([z.literal(''), z.string().trim().max(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/, 'not an email address')]).default(''),
+  phone: text(60).default(''),
+  role: z.enum(CONTACT_ROLES),
+  isPrimary: z.boolean().default(false),
+  status: z.enum(CONTACT_STATUSES).default('valid'),
+});
+
+export const assignInput = z.object({ customerId: id, collector: text(120).min(1, 'name the collector'), note: text(2000).default('') });
+
+export interface Contact {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  role: (typeof CONTACT_ROLES)[number];
+  isPrimary: boolean;
+  status: (typeof CONTACT_STATUSES)[number];
+}
+
+export interface CustomerSummary {
+  customerId: number;
+  externalId: string;
+  name: string;
+  currency: string;
+  collector: string | null;
+  segment: string | null;
+  termsDays: number | null;
+  creditLimitMinor: number | null;
+  openMinor: number;
+  overdueMinor: number;
+  oldestDaysPastDue: number;
+  /** Amount-weighted days late of paid invoices; null with no payment history. */
+  averageDaysLate: number | null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
-import { addNoteInput, createPlanInput, logCallInput, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
+import { addNoteInput, assignInput, createPlanInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { WorklistPage } from './worklist';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
@@ -121,6 +121,10 @@ export const api = {
     z.object({ externalId: z.string().trim().min(1).max(200) }),
   ),
   'customer.openInvoices': returns<OpenInvoice[]>()(z.object({ customerId: z.number().int().positive() })),
+  'customer.summary': returns<CustomerSummary>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
+  'customer.assign': returns<{ activityId: number }>()(assignInput),
+  'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
+  'contacts.save': returns<{ contactId: number }>()(saveContactInput),
   'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
 } as const;
 

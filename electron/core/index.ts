@@ -6,7 +6,8 @@ import { dispatch } from './dispatch';
 import type { Handlers } from './handler-types';
 import { importHandlers } from './import/import-handlers';
 import { JobRegistry } from './jobs/job-registry';
-import { customerHandlers } from './ledger/customer-handlers';
+import { customerHandlers } from './customers/customer-handlers';
+import { contactHandlers } from './customers/contact-handlers';
 import { ledgerHandlers } from './ledger/ledger-handlers';
 import { sampleHandlers } from './sample/sample-handlers';
 import { StagedFiles } from './staged-files';
@@ -16,7 +17,7 @@ import { activityHandlers } from './activity/activity-handlers';
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
-  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers,
+  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
 };
 
 export interface CoreOptions {

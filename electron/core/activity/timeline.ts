@@ -10,7 +10,7 @@ interface ActivityRow {
 
 const TITLES: Record<string, string> = {
   call: 'Call', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved', snooze: 'Snoozed',
-  plan_created: 'Payment plan',
+  plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved',
 };
 
 /** Detail line of a collector's entry, from its stored body. */
@@ -26,6 +26,10 @@ function detailOf(kind: string, body: Record<string, unknown>): string {
       return [String(body.reasonCode ?? '').replaceAll('_', ' '), body.note].filter(Boolean).join(' · ');
     case 'dispute_resolved':
       return String(body.resolutionNote ?? '');
+    case 'assignment':
+      return [`${String(body.from ?? 'nobody')} → ${String(body.to)}`, body.note].filter(Boolean).join(' · ');
+    case 'contact_saved':
+      return String((body.after as { name?: string } | undefined)?.name ?? '');
     case 'plan_created':
       return [String(body.label ?? ''), `${Array.isArray(body.installments) ? body.installments.length : 0} installments`, body.note].filter(Boolean).join(' · ');
     default:

@@ -1,8 +1,11 @@
 import type { OpenInvoice } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
+import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
+import { recordActivity } from '../activity/record-activity';
+import { customerSummary } from './customer-summary';
 
-export const customerHandlers: Handlers<'customer.lookup' | 'customer.openInvoices'> = {
+export const customerHandlers: Handlers<'customer.lookup' | 'customer.openInvoices' | 'customer.summary' | 'customer.assign'> = {
   'customer.lookup': ({ externalId }, ctx) => {
     const matches = ctx.database.sqlite
       .prepare('SELECT id AS customerId, name, currency FROM customers WHERE external_id = ? ORDER BY id LIMIT 2')
@@ -18,4 +21,21 @@ export const customerHandlers: Handlers<'customer.lookup' | 'customer.openInvoic
                                         WHERE di.invoice_id = i.id AND d.status = 'open')) AS disputed
       FROM invoices i WHERE i.customer_id = ? AND i.status = 'open' ORDER BY i.due_date, i.number`).all(customerId) as (Omit<OpenInvoice, 'disputed'> & { disputed: number })[])
       .map((row) => ({ ...row, disputed: row.disputed === 1 })),
+
+  'customer.summary': ({ customerId, asOf }, ctx) => customerSummary(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx)),
+
+  'customer.assign': ({ customerId, collector, note }, ctx) => {
+    const { sqlite } = ctx.database;
+    const before = sqlite.prepare('SELECT collector FROM customers WHERE id = ?').get(customerId) as { collector: string | null } | undefined;
+    const { activityId } = recordActivity(ctx, {
+      customerId,
+      kind: 'assignment',
+      body: { from: before?.collector ?? null, to: collector, note },
+      also: () => {
+        sqlite.prepare('UPDATE customers SET collector = ?, updated_at = ? WHERE id = ?').run(collector, nowOf(ctx), customerId);
+        return { entity: 'customer', id: customerId };
+      },
+    });
+    return { activityId };
+  },
 };
