@@ -42,6 +42,8 @@ export const openDisputeInput = z.object({
   note: text(2000).default(''),
 });
 
+export const cancelPromiseInput = z.object({ promiseId: id, reason: text(500).min(1, 'say why the promise is cancelled') });
+
 export const resolveDisputeInput = z.object({ disputeId: id, resolutionNote: text(2000).min(1, 'say how it was resolved') });
 
 export const snoozeInput = z.object({ customerId: id, untilDate: isoDate, reason: text(500).min(1, 'say why the customer is snoozed') });
@@ -59,7 +61,7 @@ export const createPlanInput = z
   })
   .refine((plan) => new Set(plan.installments.map((i) => i.dueDate)).size === plan.installments.length, 'two installments fall on the same date');
 
-export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved'] as const;
+export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** One entry of a customer's timeline, newest first. */

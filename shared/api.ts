@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
-import { addNoteInput, assignInput, createPlanInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
+import { addNoteInput, assignInput, cancelPromiseInput, createPlanInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { WorklistPage } from './worklist';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
@@ -114,6 +114,7 @@ export const api = {
   'activity.logCall': returns<{ activityId: number }>()(logCallInput),
   'activity.addNote': returns<{ activityId: number }>()(addNoteInput),
   'activity.recordPromise': returns<{ activityId: number; promiseId: number }>()(recordPromiseInput),
+  'activity.cancelPromise': returns<{ activityId: number }>()(cancelPromiseInput),
   'activity.openDispute': returns<{ activityId: number; disputeId: number }>()(openDisputeInput),
   'activity.createPlan': returns<{ activityId: number; planId: number }>()(createPlanInput),
   'activity.resolveDispute': returns<{ activityId: number }>()(resolveDisputeInput),

@@ -53,6 +53,17 @@ describe('worklist', () => {
     expect(timeline.some((e) => e.kind === 'invoice' && e.title === 'Invoice 00127')).toBe(true);
   });
 
+  it('a cancelled promise stops counting as broken but stays on the timeline', async () => {
+    const cole = await idOf('C-003');
+    const { promiseId } = await t.core.call('activity.recordPromise', { customerId: cole, amountMinor: 100_000, currency: 'EUR', promisedDate: '2026-11-23', graceDays: 0 });
+    await t.core.call('activity.cancelPromise', { promiseId, reason: 'Customer switched to a payment plan' });
+    now = new Date('2026-11-26T09:00:00Z');
+    expect((await list()).rows.find((r) => r.customerId === cole)!.reasons.map((r) => r.code)).not.toContain('promise_broken');
+    const timeline = await t.core.call('customer.timeline', { customerId: cole });
+    expect(timeline.slice(0, 2).map((e) => e.kind)).toEqual(['promise_cancelled', 'promise']);
+    await expect(t.core.call('activity.cancelPromise', { promiseId, reason: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('the incrementally kept queue equals a full rebuild after many actions', async () => {
     const t2 = tempCore(() => now);
     try {

@@ -8,7 +8,7 @@ import { assertCustomerInvoices, recordActivity } from './record-activity';
 import { customerTimeline } from './timeline';
 
 export const activityHandlers: Handlers<
-  | 'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'
+  | 'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.cancelPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'
   | 'worklist.snooze' | 'customer.timeline'
 > = {
   'activity.logCall': (input, ctx) => {
@@ -38,6 +38,25 @@ export const activityHandlers: Handlers<
       },
     });
     return { activityId, promiseId: entityId! };
+  },
+
+  /** Cancelled, not deleted: the promise stays on the timeline and out of the kept rate. */
+  'activity.cancelPromise': ({ promiseId, reason }, ctx) => {
+    const { sqlite } = ctx.database;
+    const promise = sqlite.prepare('SELECT customer_id AS customerId, cancelled_date AS cancelledDate FROM promises WHERE id = ?').get(promiseId) as
+      { customerId: number; cancelledDate: string | null } | undefined;
+    if (!promise) throw new AppError('NOT_FOUND', `No promise with id ${promiseId}.`);
+    if (promise.cancelledDate) throw new AppError('CONFLICT', 'That promise is already cancelled.');
+    const { activityId } = recordActivity(ctx, {
+      customerId: promise.customerId,
+      kind: 'promise_cancelled',
+      body: { promiseId, reason },
+      also: () => {
+        sqlite.prepare('UPDATE promises SET cancelled_date = ? WHERE id = ?').run(todayOf(ctx), promiseId);
+        return { entity: 'promise', id: promiseId };
+      },
+    });
+    return { activityId };
   },
 
   'activity.openDispute': (input, ctx) => {

@@ -10,7 +10,7 @@ interface ActivityRow {
 
 const TITLES: Record<string, string> = {
   call: 'Call', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved', snooze: 'Snoozed',
-  plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved',
+  plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved', promise_cancelled: 'Promise cancelled',
 };
 
 /** Detail line of a collector's entry, from its stored body. */
@@ -26,6 +26,8 @@ function detailOf(kind: string, body: Record<string, unknown>): string {
       return [String(body.reasonCode ?? '').replaceAll('_', ' '), body.note].filter(Boolean).join(' · ');
     case 'dispute_resolved':
       return String(body.resolutionNote ?? '');
+    case 'promise_cancelled':
+      return String(body.reason ?? '');
     case 'assignment':
       return [`${String(body.from ?? 'nobody')} → ${String(body.to)}`, body.note].filter(Boolean).join(' · ');
     case 'contact_saved':
