@@ -26,5 +26,17 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['Home', 'End'], label: 'First / last row' },
     ],
   },
+  {
+    title: 'Worklist',
+    keys: [
+      { keys: ['j', 'k'], label: 'Next / previous customer' },
+      { keys: ['c'], label: 'Log a call (then 1–8 for the outcome)' },
+      { keys: ['p'], label: 'Record a promise to pay' },
+      { keys: ['n'], label: 'Add a note' },
+      { keys: ['s'], label: 'Snooze until a date' },
+      { keys: ['w'], label: 'Why: the score breakdown' },
+      { keys: [modKey, 'Enter'], label: 'Save the form; the next customer is selected' },
+    ],
+  },
   { title: 'Import', keys: [{ keys: ['o'], label: 'Open a file' }] },
 ];

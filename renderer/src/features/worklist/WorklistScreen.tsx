@@ -1,7 +1,7 @@
 import { useStatus } from '../../app/status-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FirstRun } from './FirstRun';
-import { QueueComingSoon } from './QueueComingSoon';
+import { WorklistQueue } from './WorklistQueue';
 
 export function WorklistScreen() {
   const status = useStatus((state) => state.status);
@@ -9,5 +9,5 @@ export function WorklistScreen() {
   const refresh = useStatus((state) => state.refresh);
   if (error && !status) return <ErrorNotice error={error} title="Inflow could not reach its database." onRetry={() => void refresh()} />;
   if (!status) return null;
-  return status.hasData ? <QueueComingSoon status={status} /> : <FirstRun />;
+  return status.hasData ? <WorklistQueue /> : <FirstRun />;
 }

@@ -1,0 +1,58 @@
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Kbd } from '../../app/Kbd';
+import { modKey } from '../../app/keymap';
+import { toApiError } from '../../lib/api-error';
+
+interface Props {
+  title: string;
+  testId: string;
+  /** Saves, or throws with a message the form shows. */
+  onSubmit(): Promise<void>;
+  onSaved(): void;
+  onCancel(): void;
+  onKeyDown?(event: KeyboardEvent<HTMLFormElement>): void;
+  children: ReactNode;
+}
+
+/** The pane's side form: Tab through fields, Ctrl/Cmd+Enter saves, Esc cancels; errors stay in the form. */
+export function ActionForm({ title, testId, onSubmit, onSaved, onCancel, onKeyDown, children }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit();
+      onSaved();
+    } catch (caught) {
+      setError(toApiError(caught).message);
+      setBusy(false);
+    }
+  }
+
+  function keys(event: KeyboardEvent<HTMLFormElement>): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    } else {
+      onKeyDown?.(event);
+    }
+  }
+
+  return (
+    <form className="action-form card" data-testid={testId} aria-label={title} onKeyDown={keys} onSubmit={(event) => { event.preventDefault(); void save(); }}>
+      <div className="action-form-title">{title}</div>
+      {children}
+      {error && <p className="field-error" role="alert">{error}</p>}
+      <div className="action-form-buttons">
+        <button type="submit" className="button primary small" disabled={busy}>Save <Kbd keys={[modKey, 'Enter']} /></button>
+        <button type="button" className="button ghost small" onClick={onCancel}>Cancel <Kbd keys={['Esc']} /></button>
+      </div>
+    </form>
+  );
+}

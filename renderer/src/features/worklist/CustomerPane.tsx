@@ -1,0 +1,73 @@
+import type { ReactElement } from 'react';
+import { describeReason, type WorklistRow } from '../../../../shared/worklist';
+import { Kbd } from '../../app/Kbd';
+import { Money } from '../../components/Money';
+import { useApi } from '../../lib/use-api';
+import { CallForm } from './CallForm';
+import { NoteForm } from './NoteForm';
+import { PromiseForm } from './PromiseForm';
+import { ScoreBreakdown } from './ScoreBreakdown';
+import { SnoozeForm } from './SnoozeForm';
+import { Timeline } from './Timeline';
+
+export type FormKind = 'call' | 'promise' | 'note' | 'snooze';
+
+interface Props {
+  row: WorklistRow;
+  today: string;
+  form: FormKind | null;
+  showWhy: boolean;
+  onForm(kind: FormKind | null): void;
+  onSaved(): void;
+}
+
+const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
+  { kind: 'call', key: 'c', label: 'call' },
+  { kind: 'promise', key: 'p', label: 'promise' },
+  { kind: 'note', key: 'n', label: 'note' },
+  { kind: 'snooze', key: 's', label: 'snooze' },
+];
+
+/** The selected customer: balances, why it is here, the action being recorded, and its timeline. */
+export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Props) {
+  const summary = useApi('customer.summary', { customerId: row.customerId });
+  const timeline = useApi('customer.timeline', { customerId: row.customerId, limit: 200 });
+  const s = summary.data;
+  const close = (): void => onForm(null);
+  const forms: Record<FormKind, ReactElement> = {
+    call: <CallForm customerId={row.customerId} onSaved={onSaved} onCancel={close} />,
+    promise: <PromiseForm customerId={row.customerId} currency={row.currency} today={today} onSaved={onSaved} onCancel={close} />,
+    note: <NoteForm customerId={row.customerId} onSaved={onSaved} onCancel={close} />,
+    snooze: <SnoozeForm customerId={row.customerId} today={today} onSaved={onSaved} onCancel={close} />,
+  };
+
+  return (
+    <section className="customer-pane" aria-label={row.name} data-testid="worklist-pane">
+      <header className="pane-header">
+        <h2>{row.name} <span className="muted">{row.externalId}</span></h2>
+        <div className="pane-figures">
+          <span>Open <Money minor={row.openMinor} currency={row.currency} /></span>
+          <span>Overdue <Money minor={row.overdueMinor} currency={row.currency} /></span>
+          <span>Oldest {row.oldestDaysPastDue}d</span>
+          {s?.termsDays != null && <span>Net {s.termsDays}</span>}
+          {s?.averageDaysLate != null && <span>Pays {s.averageDaysLate}d late on average</span>}
+          {row.collector && <span>{row.collector}</span>}
+        </div>
+        <ul className="pane-reasons">
+          {row.reasons.map((reason) => <li key={reason.code}>{describeReason(reason, today, navigator.language)}</li>)}
+        </ul>
+        <div className="pane-actions">
+          {ACTIONS.map((action) => (
+            <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => onForm(action.kind)}>
+              <Kbd keys={[action.key]} /> {action.label}
+            </button>
+          ))}
+          <span className="muted"><Kbd keys={['w']} /> why · score {row.score}</span>
+        </div>
+      </header>
+      {showWhy && <ScoreBreakdown factors={row.factors} score={row.score} />}
+      {form && forms[form]}
+      <Timeline entries={timeline.data ?? []} />
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { localToday } from '../../../../shared/dates';
+import { useShortcut } from '../../app/use-shortcut';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { plural } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { CustomerPane, type FormKind } from './CustomerPane';
+import { QueueList } from './QueueList';
+import './worklist.css';
+
+/**
+ * The home screen: the ranked queue on the left, the selected customer on the right. Keyboard only:
+ * j/k move, c/p/n/s open an action in the pane, w shows why, and saving moves to the next customer.
+ */
+export function WorklistQueue() {
+  const [today] = useState(() => localToday());
+  const page = useApi('worklist.list', { asOf: today, limit: 1000 });
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [form, setForm] = useState<FormKind | null>(null);
+  const [showWhy, setShowWhy] = useState(false);
+  const rows = page.data?.rows ?? [];
+  const index = Math.max(0, rows.findIndex((row) => row.customerId === selectedId));
+  const selected = rows[index];
+
+  const move = (step: number): void => {
+    const next = rows[Math.max(0, Math.min(rows.length - 1, index + step))];
+    if (next) setSelectedId(next.customerId);
+    setForm(null);
+  };
+  const open = (kind: FormKind) => () => selected && setForm(kind);
+  useShortcut('j', () => move(1));
+  useShortcut('ArrowDown', () => move(1));
+  useShortcut('k', () => move(-1));
+  useShortcut('ArrowUp', () => move(-1));
+  useShortcut('c', open('call'));
+  useShortcut('p', open('promise'));
+  useShortcut('n', open('note'));
+  useShortcut('s', open('snooze'));
+  useShortcut('w', () => setShowWhy((shown) => !shown));
+  useShortcut('Escape', () => setForm(null));
+
+  /** After an action the next customer is the one to work on; the queue is then re-read. */
+  function saved(): void {
+    const next = rows[index + 1] ?? rows[index - 1];
+    setSelectedId(next ? next.customerId : null);
+    setForm(null);
+    page.reload();
+  }
+
+  if (page.error && !page.data) return <ErrorNotice error={page.error} title="The worklist could not be built." onRetry={page.reload} />;
+  if (!page.data) return null;
+  if (rows.length === 0) {
+    return (
+      <EmptyState title="Nothing to chase today">
+        <p>No customer has money overdue, a promise due or a dispute past its SLA. Snoozed customers come back on their date.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="worklist">
+      <div className="worklist-head">
+        <span data-testid="worklist-done">
+          <strong>{page.data.doneToday}</strong> done today · {plural(page.data.total, 'customer')} to contact
+        </span>
+      </div>
+      <div className="worklist-split">
+        <QueueList rows={rows} selectedIndex={index} today={today} onSelect={(row) => { setSelectedId(row.customerId); setForm(null); }} />
+        {selected && (
+          <CustomerPane key={selected.customerId} row={selected} today={today} form={form} showWhy={showWhy} onForm={setForm} onSaved={saved} />
+        )}
+      </div>
+    </div>
+  );
+}

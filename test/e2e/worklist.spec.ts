@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * A collector's morning, keyboard only, on the sample data: log calls, record a promise, add a
+ * note, snooze one, move on; then a reload shows the same queue and timeline.
+ */
+const selectedName = (page: Page) => page.locator('[data-testid="worklist-row"][aria-selected="true"] .queue-name').innerText();
+
+test('a collector processes accounts with the keyboard only, and a reload agrees', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
+  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  const done = page.getByTestId('worklist-done');
+  await expect(done).toContainText('0 done today');
+
+  const worked: string[] = [];
+  for (let account = 0; account < 6; account++) {
+    const name = await selectedName(page);
+    worked.push(name);
+    await page.keyboard.press('c');
+    await expect(page.getByTestId('call-form')).toBeVisible();
+    await page.keyboard.press(account % 2 === 0 ? '1' : '3');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('call-form')).toBeHidden();
+    await expect.poll(() => selectedName(page)).not.toBe(name);
+  }
+  await expect(done).toContainText('6 done today');
+
+  // Promise on the next account, then a note on the one after.
+  const promised = await selectedName(page);
+  await page.keyboard.press('p');
+  await page.keyboard.type('1250.00');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => selectedName(page)).not.toBe(promised);
+  const noted = await selectedName(page);
+  await page.keyboard.press('n');
+  await page.keyboard.type('Asked for a copy of <INV-42> & a statement');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => selectedName(page)).not.toBe(noted);
+
+  // Snooze the next one: it leaves the queue.
+  const snoozed = await selectedName(page);
+  await page.keyboard.press('s');
+  await page.keyboard.type('AP on holiday');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => selectedName(page)).not.toBe(snoozed);
+  await expect(done).toContainText('9 done today');
+
+  await page.reload();
+  await expect(done).toContainText('9 done today');
+  const names = await page.locator('[data-testid="worklist-row"] .queue-name').allInnerTexts();
+  expect(names).not.toContain(snoozed);
+
+  // The promised customer's timeline shows the promise first; the note is text, not markup.
+  await page.locator('[data-testid="worklist-row"]', { hasText: promised }).first().click();
+  await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Promise to pay');
+  await page.locator('[data-testid="worklist-row"]', { hasText: noted }).first().click();
+  await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Asked for a copy of <INV-42> & a statement');
+});
+
+test('w shows the score breakdown and Esc closes a form without saving', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
+  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('w');
+  await expect(page.getByRole('table', { name: 'Score breakdown' })).toContainText('Overdue amount');
+  const name = await selectedName(page);
+  await page.keyboard.press('c');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('call-form')).toBeHidden();
+  expect(await selectedName(page)).toBe(name);
+  await expect(page.getByTestId('worklist-done')).toContainText('0 done today');
+});
