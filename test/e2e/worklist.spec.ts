@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
- * A collector's morning, keyboard only, on the sample data: log calls, record a promise, add a
- * note, snooze one, move on; then a reload shows the same queue and timeline.
+ * A collector's morning, keyboard only, on the sample data: ten accounts — calls, a promise, a
+ * note, a snooze, a dispute — then a reload shows the same queue and timeline.
  */
 const selectedName = (page: Page) => page.locator('[data-testid="worklist-row"][aria-selected="true"] .queue-name').innerText();
 
@@ -47,14 +47,25 @@ test('a collector processes accounts with the keyboard only, and a reload agrees
   await expect.poll(() => selectedName(page)).not.toBe(snoozed);
   await expect(done).toContainText('9 done today');
 
+  // A dispute on the first open invoice of the tenth account.
+  const disputed = await selectedName(page);
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('dispute-form').getByRole('checkbox').first()).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => selectedName(page)).not.toBe(disputed);
+  await expect(done).toContainText('10 done today');
+
   await page.reload();
-  await expect(done).toContainText('9 done today');
+  await expect(done).toContainText('10 done today');
   const names = await page.locator('[data-testid="worklist-row"] .queue-name').allInnerTexts();
   expect(names).not.toContain(snoozed);
 
   // The promised customer's timeline shows the promise first; the note is text, not markup.
   await page.locator('[data-testid="worklist-row"]', { hasText: promised }).first().click();
   await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Promise to pay');
+  await page.locator('[data-testid="worklist-row"]', { hasText: disputed }).first().click();
+  await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Dispute opened');
   await page.locator('[data-testid="worklist-row"]', { hasText: noted }).first().click();
   await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Asked for a copy of <INV-42> & a statement');
 });

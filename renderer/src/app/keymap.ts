@@ -32,6 +32,7 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['j', 'k'], label: 'Next / previous customer' },
       { keys: ['c'], label: 'Log a call (then 1–8 for the outcome)' },
       { keys: ['p'], label: 'Record a promise to pay' },
+      { keys: ['d'], label: 'Open a dispute (Space ticks an invoice)' },
       { keys: ['n'], label: 'Add a note' },
       { keys: ['s'], label: 'Snooze until a date' },
       { keys: ['w'], label: 'Why: the score breakdown' },

@@ -4,13 +4,14 @@ import { Kbd } from '../../app/Kbd';
 import { Money } from '../../components/Money';
 import { useApi } from '../../lib/use-api';
 import { CallForm } from './CallForm';
+import { DisputeForm } from './DisputeForm';
 import { NoteForm } from './NoteForm';
 import { PromiseForm } from './PromiseForm';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { SnoozeForm } from './SnoozeForm';
 import { Timeline } from './Timeline';
 
-export type FormKind = 'call' | 'promise' | 'note' | 'snooze';
+export type FormKind = 'call' | 'promise' | 'dispute' | 'note' | 'snooze';
 
 interface Props {
   row: WorklistRow;
@@ -24,6 +25,7 @@ interface Props {
 const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
   { kind: 'call', key: 'c', label: 'call' },
   { kind: 'promise', key: 'p', label: 'promise' },
+  { kind: 'dispute', key: 'd', label: 'dispute' },
   { kind: 'note', key: 'n', label: 'note' },
   { kind: 'snooze', key: 's', label: 'snooze' },
 ];
@@ -37,6 +39,7 @@ export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Pro
   const forms: Record<FormKind, ReactElement> = {
     call: <CallForm customerId={row.customerId} onSaved={onSaved} onCancel={close} />,
     promise: <PromiseForm customerId={row.customerId} currency={row.currency} today={today} onSaved={onSaved} onCancel={close} />,
+    dispute: <DisputeForm customerId={row.customerId} onSaved={onSaved} onCancel={close} />,
     note: <NoteForm customerId={row.customerId} onSaved={onSaved} onCancel={close} />,
     snooze: <SnoozeForm customerId={row.customerId} today={today} onSaved={onSaved} onCancel={close} />,
   };

@@ -35,6 +35,7 @@ export function WorklistQueue() {
   useShortcut('ArrowUp', () => move(-1));
   useShortcut('c', open('call'));
   useShortcut('p', open('promise'));
+  useShortcut('d', open('dispute'));
   useShortcut('n', open('note'));
   useShortcut('s', open('snooze'));
   useShortcut('w', () => setShowWhy((shown) => !shown));
