@@ -83,3 +83,15 @@ test('w shows the score breakdown and Esc closes a form without saving', async (
   expect(await selectedName(page)).toBe(name);
   await expect(page.getByTestId('worklist-done')).toContainText('0 done today');
 });
+
+// In the desktop app actions travel over IPC to the local database, so they never need the network;
+// this browser host talks HTTP on loopback, which Chromium's offline switch also cuts, so only the
+// indicator is checked here.
+test('the status pill says when the machine goes offline and comes back', async ({ page, appUrl, context }) => {
+  await page.goto(appUrl);
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  await context.setOffline(true);
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+});

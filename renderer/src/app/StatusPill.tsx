@@ -1,10 +1,12 @@
 import { plural } from '../lib/format';
+import { useOnline } from '../lib/use-online';
 import { useStatus } from './status-store';
 
-/** Top-right health: is the local core answering, and how much is in it. */
+/** Top-right health: online or offline, is the local core answering, and how much is in it. */
 export function StatusPill() {
   const status = useStatus((state) => state.status);
   const error = useStatus((state) => state.error);
+  const online = useOnline();
   if (error) {
     return (
       <span className="status-pill bad" role="status" title={error.message}>
@@ -20,8 +22,12 @@ export function StatusPill() {
     );
   }
   return (
-    <span className="status-pill good" role="status" title={`Inflow ${status.version} · local encrypted database`}>
-      <span className="dot" /> Local · {status.hasData ? plural(status.openInvoices, 'open invoice') : 'no data yet'}
+    <span
+      className={`status-pill ${online ? 'good' : 'offline'}`}
+      role="status"
+      title={`Inflow ${status.version} · local encrypted database${online ? '' : ' · offline: everything is saved locally, sync catches up later'}`}
+    >
+      <span className="dot" /> {online ? 'Online' : 'Offline'} · {status.hasData ? plural(status.openInvoices, 'open invoice') : 'no data yet'}
     </span>
   );
 }
