@@ -82,6 +82,15 @@ test('w shows the score breakdown and Esc closes a form without saving', async (
   await expect(page.getByTestId('call-form')).toBeHidden();
   expect(await selectedName(page)).toBe(name);
   await expect(page.getByTestId('worklist-done')).toContainText('0 done today');
+
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Filter by collector')).toBeFocused();
+  await page.getByLabel('Filter by currency').selectOption('EUR');
+  const onlyEuros = async () => {
+    const money = await page.locator('[data-testid="worklist-row"] .queue-money').allInnerTexts();
+    return money.length > 0 && money.every((text) => text.includes('€'));
+  };
+  await expect.poll(onlyEuros).toBe(true);
 });
 
 // In the desktop app actions travel over IPC to the local database, so they never need the network;

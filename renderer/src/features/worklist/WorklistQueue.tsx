@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { CustomerPane, type FormKind } from './CustomerPane';
+import { QueueFilters, type Filters } from './QueueFilters';
 import { QueueList } from './QueueList';
 import './worklist.css';
 
@@ -15,7 +16,8 @@ import './worklist.css';
  */
 export function WorklistQueue() {
   const [today] = useState(() => localToday());
-  const page = useApi('worklist.list', { asOf: today, limit: 1000 });
+  const [filters, setFilters] = useState<Filters>({});
+  const page = useApi('worklist.list', { asOf: today, limit: 1000, ...filters });
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [form, setForm] = useState<FormKind | null>(null);
   const [showWhy, setShowWhy] = useState(false);
@@ -51,7 +53,7 @@ export function WorklistQueue() {
 
   if (page.error && !page.data) return <ErrorNotice error={page.error} title="The worklist could not be built." onRetry={page.reload} />;
   if (!page.data) return null;
-  if (rows.length === 0) {
+  if (rows.length === 0 && Object.keys(filters).length === 0) {
     return (
       <EmptyState title="Nothing to chase today">
         <p>No customer has money overdue, a promise due or a dispute past its SLA. Snoozed customers come back on their date.</p>
@@ -64,7 +66,10 @@ export function WorklistQueue() {
         <span data-testid="worklist-done">
           <strong>{page.data.doneToday}</strong> done today · {plural(page.data.total, 'customer')} to contact
         </span>
+        <span className="spacer" />
+        <QueueFilters rows={rows} filters={filters} onChange={setFilters} />
       </div>
+      {rows.length === 0 && <p className="muted">No customer matches these filters.</p>}
       <div className="worklist-split">
         <QueueList rows={rows} selectedIndex={index} today={today} onSelect={(row) => { setSelectedId(row.customerId); setForm(null); }} />
         {selected && (

@@ -1,0 +1,57 @@
+import { useRef } from 'react';
+import type { Reason, WorklistRow } from '../../../../shared/worklist';
+import { useShortcut } from '../../app/use-shortcut';
+
+export interface Filters {
+  collector?: string;
+  segment?: string;
+  currency?: string;
+  reason?: Reason['code'];
+}
+
+const REASONS: { code: Reason['code']; label: string }[] = [
+  { code: 'promise_broken', label: 'Broken promise' },
+  { code: 'promise_due', label: 'Promise due' },
+  { code: 'installment_missed', label: 'Missed installment' },
+  { code: 'dispute_past_sla', label: 'Dispute past SLA' },
+  { code: 'overdue_over', label: 'Over 60 days' },
+  { code: 'no_touch', label: 'Not contacted lately' },
+];
+
+type Field = 'collector' | 'segment' | 'currency';
+
+/** Collector, segment, currency and reason filters; `/` jumps to the first. Choices are the values the queue has shown. */
+export function QueueFilters({ rows, filters, onChange }: { rows: WorklistRow[]; filters: Filters; onChange(filters: Filters): void }) {
+  const first = useRef<HTMLSelectElement>(null);
+  const seen = useRef<Record<Field, Set<string>>>({ collector: new Set(), segment: new Set(), currency: new Set() });
+  for (const row of rows) {
+    for (const field of ['collector', 'segment', 'currency'] as const) {
+      const value = row[field];
+      if (value) seen.current[field].add(value);
+    }
+  }
+  useShortcut('/', () => first.current?.focus());
+  const set = (field: keyof Filters, value: string): void => {
+    const next = { ...filters };
+    if (value) (next as Record<string, string>)[field] = value;
+    else delete next[field];
+    onChange(next);
+  };
+  const select = (field: Field, label: string, ref?: typeof first) => (
+    <select ref={ref} className="input" aria-label={`Filter by ${label}`} value={filters[field] ?? ''} onChange={(event) => set(field, event.target.value)}>
+      <option value="">All {label}s</option>
+      {[...seen.current[field]].sort().map((value) => <option key={value} value={value}>{value}</option>)}
+    </select>
+  );
+  return (
+    <div className="queue-filters">
+      {select('collector', 'collector', first)}
+      {select('segment', 'segment')}
+      {select('currency', 'currency')}
+      <select className="input" aria-label="Filter by reason" value={filters.reason ?? ''} onChange={(event) => set('reason', event.target.value)}>
+        <option value="">All reasons</option>
+        {REASONS.map((reason) => <option key={reason.code} value={reason.code}>{reason.label}</option>)}
+      </select>
+    </div>
+  );
+}
