@@ -16,6 +16,9 @@ try {
   core = openCore({ dbPath: config.dbPath, key: Buffer.from(config.keyHex, 'hex') });
   core.onEvent((event) => send({ type: 'event', event }));
   send({ type: 'ready' });
+  // Build today's queue while the window loads, so the first worklist answer is instant.
+  // A failure here is reported by the first real call, which meets it again.
+  setImmediate(() => void core.dispatch('worklist.list', { limit: 1 }).catch(() => undefined));
 } catch (error) {
   send({ type: 'fatal', error: toErrorShape(error) });
   process.exit(0);

@@ -74,7 +74,7 @@ describe('worklist', () => {
         if (index % 5 === 0) await t2.core.call('activity.addNote', { customerId: row.customerId, text: 'Checked' });
       }
       const incremental = (await t2.core.call('worklist.list', { limit: 1000 })).rows.map((r) => [r.customerId, r.score]);
-      // An import drops the cache; the next list is a full rebuild.
+      // An import rebuilds the queue from scratch.
       await t2.core.call('import.run', { jobId: JOB(), fileId: t2.stage('erp/generic-customers.csv'), preset: 'generic-customers' });
       const rebuilt = (await t2.core.call('worklist.list', { limit: 1000 })).rows.map((r) => [r.customerId, r.score]);
       expect(incremental).toEqual(rebuilt);

@@ -1,5 +1,5 @@
 import { importMappingSchema } from '../../../shared/import-mapping';
-import { nowOf } from '../context';
+import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { previewImport, runImport } from './import-file';
 import { PRESETS } from './presets';
@@ -9,7 +9,7 @@ export const importHandlers: Handlers<'import.presets' | 'import.preview' | 'imp
   'import.preview': (input, ctx) => previewImport(ctx, input),
   'import.run': async (input, ctx) => {
     const summary = await ctx.jobs.run(input.jobId, (job) => runImport(ctx, input, job));
-    ctx.worklist.invalidate();
+    ctx.worklist.rebuild(todayOf(ctx));
     return summary;
   },
   'import.mappings.list': (_input, ctx) =>

@@ -7,7 +7,7 @@ export const sampleHandlers: Handlers<'sample.load'> = {
     ctx.jobs.run(jobId, async (job) => {
       job.progress('writing', 0, 1);
       const summary = loadSample(ctx.database.sqlite, { anchor: todayOf(ctx), now: nowOf(ctx) });
-      ctx.worklist.invalidate();
+      ctx.worklist.rebuild(todayOf(ctx));
       return summary;
     }),
 };

@@ -17,7 +17,7 @@ const byRank = (a: WorklistRow, b: WorklistRow): number =>
 /**
  * The ranked queue for one day, built once and then kept current one customer at a time: an activity
  * re-scores only that customer and moves its rows into place (binary search), never a full re-rank.
- * Any ledger write (an import) drops it, and a new day rebuilds it.
+ * Any ledger write (an import) and a new day rebuild it from scratch.
  */
 export class WorklistCache {
   private day: IsoDate | null = null;
@@ -45,10 +45,10 @@ export class WorklistCache {
     this.byCustomer.set(customerId, fresh);
   }
 
-  invalidate(): void {
+  /** Drops the queue after a ledger write and builds it again at once, so the next look at it is instant. */
+  rebuild(today: IsoDate): void {
     this.day = null;
-    this.rows = [];
-    this.byCustomer = new Map();
+    this.ranked(today);
   }
 
   private compute(today: IsoDate, customerId?: number): WorklistRow[] {
