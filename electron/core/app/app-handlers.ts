@@ -1,9 +1,8 @@
+import packageJson from '../../../package.json';
 import type { Handlers } from '../handler-types';
 import { getSetting, setSetting } from '../settings';
 import { nowOf } from '../context';
 
-declare const __INFLOW_VERSION__: string | undefined;
-const VERSION = typeof __INFLOW_VERSION__ === 'string' ? __INFLOW_VERSION__ : '0.1.0';
 
 export const appHandlers: Handlers<'app.status' | 'settings.setAgingEdges'> = {
   'app.status': async (_input, ctx) => {
@@ -15,7 +14,7 @@ export const appHandlers: Handlers<'app.status' | 'settings.setAgingEdges'> = {
     const customers = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const currencies = await db.selectFrom('invoices').select('currency').distinct().orderBy('currency').execute();
     return {
-      version: VERSION,
+      version: packageJson.version,
       hasData: Number(customers.n) > 0,
       customers: Number(customers.n),
       invoices: Number(counts.invoices),

@@ -1,20 +1,13 @@
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { currencyExponent } from '../../../shared/money';
+import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import { planStatus } from '../activity/plan-status';
 import { promiseStatus, type PaymentFact } from '../activity/promise-status';
 import type { CustomerFacts } from './priority-score';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
-export interface CustomerMeta {
-  customerId: number;
-  externalId: string;
-  name: string;
-  currency: string;
-  collector: string | null;
-  segment: string | null;
-  openMinor: number;
-}
+export type CustomerMeta = Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor'>;
 
 export interface FactsRow {
   meta: CustomerMeta;
@@ -98,7 +91,7 @@ function currentPromises(sqlite: SqliteDb, today: IsoDate, params: Record<string
     WHERE p.cancelled_date IS NULL AND p.promised_date >= @since ${only}
     ORDER BY p.made_date, p.id`).all({ ...params, since: addDays(today, -BROKEN_PROMISE_DAYS) }) as
     { id: number; customerId: number; currency: string; amountMinor: number; madeDate: string; promisedDate: string; graceDays: number; cancelledDate: string | null }[];
-  const payments = sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date >= ?');
+  const payments = paymentsSince(sqlite);
   const current = new Map<number, PromiseFact>();
   for (const promise of rows) {
     const { state } = promiseStatus(promise, payments.all(promise.customerId, promise.madeDate) as PaymentFact[], today);
@@ -119,7 +112,7 @@ function missedInstallments(sqlite: SqliteDb, today: IsoDate, params: Record<str
     FROM payment_plans pp JOIN plan_installments pi ON pi.plan_id = pp.id
     WHERE pp.cancelled_date IS NULL ${only} GROUP BY pp.id`).all(params) as
     { id: number; customerId: number; currency: string; startDate: string; graceDays: number; installments: string }[];
-  const payments = sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date >= ?');
+  const payments = paymentsSince(sqlite);
   const missed = new Map<string, InstallmentFact>();
   for (const plan of plans) {
     const terms = { ...plan, installments: JSON.parse(plan.installments) as { dueDate: string; amountMinor: number }[] };
@@ -128,6 +121,11 @@ function missedInstallments(sqlite: SqliteDb, today: IsoDate, params: Record<str
     if (first && !missed.has(key)) missed.set(key, { amountMinor: first.amountMinor - first.paidMinor, currency: plan.currency, dueDate: first.dueDate });
   }
   return missed;
+}
+
+/** A customer's payments from a date: what promises and plans are judged by. */
+function paymentsSince(sqlite: SqliteDb) {
+  return sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date >= ?');
 }
 
 function mapBy<K, V>(rows: { id: K; value: V }[]): Map<K, V> {
