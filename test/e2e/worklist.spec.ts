@@ -104,3 +104,22 @@ test('the status pill says when the machine goes offline and comes back', async 
   await context.setOffline(false);
   await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
 });
+
+test('Enter opens the customer page: balances, open invoices, contacts and a filterable timeline', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
+  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  const name = await selectedName(page);
+  await page.keyboard.press('Enter');
+  const customer = page.getByTestId('customer-page');
+  await expect(customer.getByRole('heading', { name })).toBeVisible();
+  await expect(customer).toContainText('Average days late');
+  await expect(page.getByTestId('customer-invoices')).toContainText('INV-');
+  await expect(page.getByTestId('contacts').locator('li').first()).toContainText('@');
+  await page.getByLabel('Timeline shows').selectOption('payment');
+  const titles = await page.getByTestId('timeline').locator('.timeline-title').allInnerTexts();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(new Set(titles)).toEqual(new Set(['Payment received']));
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('customers-table')).toBeVisible();
+});

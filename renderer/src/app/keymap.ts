@@ -30,6 +30,7 @@ export const KEY_GROUPS: KeyGroup[] = [
     title: 'Worklist',
     keys: [
       { keys: ['j', 'k'], label: 'Next / previous customer' },
+      { keys: ['Enter'], label: 'Open the customer page (Esc goes back)' },
       { keys: ['/'], label: 'Filter by collector, segment, currency or reason' },
       { keys: ['c'], label: 'Log a call (then 1–8 for the outcome)' },
       { keys: ['p'], label: 'Record a promise to pay' },

@@ -5,8 +5,11 @@ type Overlay = 'palette' | 'keys';
 
 interface NavState {
   screen: ScreenId;
+  /** The customer whose page is open (on the Customers screen), if any. */
+  customerId: number | null;
   overlay: Overlay | null;
   go(screen: ScreenId): void;
+  openCustomer(customerId: number): void;
   toggle(overlay: Overlay): void;
   close(): void;
 }
@@ -14,8 +17,10 @@ interface NavState {
 /** Which screen is showing and which overlay (command palette, key map) is open: the whole "router". */
 export const useNav = create<NavState>()((set) => ({
   screen: 'worklist',
+  customerId: null,
   overlay: null,
-  go: (screen) => set({ screen, overlay: null }),
+  go: (screen) => set({ screen, customerId: null, overlay: null }),
+  openCustomer: (customerId) => set({ screen: 'customers', customerId, overlay: null }),
   toggle: (overlay) => set((state) => ({ overlay: state.overlay === overlay ? null : overlay })),
   close: () => set({ overlay: null }),
 }));

@@ -39,13 +39,15 @@ interface Props<T> {
   initialSort?: SortingState;
   /** Toolbar content after the filter and row count. */
   toolbar?: ReactNode;
+  /** Enter on the highlighted row, or a double click, opens it. */
+  onActivate?(row: T): void;
 }
 
 /**
  * Every list in Inflow: sortable headers, a text filter (`/`), a sticky header, j/k row movement, and
  * virtualized rows with fixed column widths so nothing shifts while scrolling.
  */
-export function DataTable<T>({ data, columns, label, testId, filterPlaceholder = 'Filter…', initialSort = [], toolbar }: Props<T>) {
+export function DataTable<T>({ data, columns, label, testId, filterPlaceholder = 'Filter…', initialSort = [], toolbar, onActivate }: Props<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort);
   const [filter, setFilter] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -102,7 +104,18 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
         </span>
         {toolbar}
       </div>
-      <div className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={label} onKeyDown={onKeyDown}>
+      <div
+        className="table-scroll"
+        ref={scrollRef}
+        tabIndex={0}
+        role="region"
+        aria-label={label}
+        onKeyDown={(event) => {
+          const row = rows[cursor];
+          if (event.key === 'Enter' && onActivate && row) onActivate(row.original);
+          else onKeyDown(event);
+        }}
+      >
         <table aria-rowcount={rows.length + 1}>
           <colgroup>
             {leafColumns.map((column) => (
@@ -144,6 +157,7 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
                   aria-current={item.index === cursor ? 'true' : undefined}
                   className={item.index === cursor ? 'active' : undefined}
                   onMouseDown={() => setCursor(item.index)}
+                  onDoubleClick={() => onActivate?.(row.original)}
                 >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={cell.column.columnDef.meta?.numeric ? 'numeric' : undefined}>

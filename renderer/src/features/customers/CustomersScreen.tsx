@@ -6,12 +6,16 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useApi } from '../../lib/use-api';
 import { customerColumns } from './customer-columns';
+import { CustomerPage } from './CustomerPage';
 
 export function CustomersScreen() {
   const [asOf] = useState(() => localToday());
   const customers = useApi('customers.list', { asOf });
   const go = useNav((nav) => nav.go);
+  const openCustomer = useNav((nav) => nav.openCustomer);
+  const customerId = useNav((nav) => nav.customerId);
 
+  if (customerId !== null) return <CustomerPage customerId={customerId} />;
   if (customers.error) return <ErrorNotice error={customers.error} title="Customers could not be loaded." onRetry={customers.reload} />;
   if (!customers.data) return null;
   if (customers.data.length === 0) {
@@ -37,6 +41,7 @@ export function CustomersScreen() {
         testId="customers-table"
         filterPlaceholder="Filter customers…"
         initialSort={[{ id: 'overdueMinor', desc: true }]}
+        onActivate={(row) => openCustomer(row.id)}
       />
     </div>
   );

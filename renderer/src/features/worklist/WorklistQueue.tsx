@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { localToday } from '../../../../shared/dates';
+import { useNav } from '../../app/nav-store';
 import { useShortcut } from '../../app/use-shortcut';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -12,7 +13,8 @@ import './worklist.css';
 
 /**
  * The home screen: the ranked queue on the left, the selected customer on the right. Keyboard only:
- * j/k move, c/p/n/s open an action in the pane, w shows why, and saving moves to the next customer.
+ * j/k move, Enter opens the customer, c/p/d/n/s open an action in the pane, w shows why, and saving
+ * moves to the next customer.
  */
 export function WorklistQueue() {
   const [today] = useState(() => localToday());
@@ -21,6 +23,7 @@ export function WorklistQueue() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [form, setForm] = useState<FormKind | null>(null);
   const [showWhy, setShowWhy] = useState(false);
+  const openCustomer = useNav((nav) => nav.openCustomer);
   const rows = page.data?.rows ?? [];
   const index = Math.max(0, rows.findIndex((row) => row.customerId === selectedId));
   const selected = rows[index];
@@ -42,6 +45,7 @@ export function WorklistQueue() {
   useShortcut('s', open('snooze'));
   useShortcut('w', () => setShowWhy((shown) => !shown));
   useShortcut('Escape', () => setForm(null));
+  useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId));
 
   /** After an action the next customer is the one to work on; the queue is then re-read. */
   function saved(): void {
