@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WorklistRow } from './worklist';
 
 /** What a collector records, as the contract accepts it. Money is minor units with its currency. */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
@@ -101,18 +102,10 @@ export interface Contact {
   status: (typeof CONTACT_STATUSES)[number];
 }
 
-export interface CustomerSummary {
-  customerId: number;
-  externalId: string;
-  name: string;
-  currency: string;
-  collector: string | null;
-  segment: string | null;
+export interface CustomerSummary
+  extends Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue'> {
   termsDays: number | null;
   creditLimitMinor: number | null;
-  openMinor: number;
-  overdueMinor: number;
-  oldestDaysPastDue: number;
   /** Amount-weighted days late of paid invoices; null with no payment history. */
   averageDaysLate: number | null;
 }
