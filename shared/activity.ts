@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AgingCustomerRow } from './aging';
 import type { WorklistRow } from './worklist';
 
 /** What a collector records, as the contract accepts it. Money is minor units with its currency. */
@@ -45,6 +46,8 @@ export const openDisputeInput = z.object({
 
 export const cancelPromiseInput = z.object({ promiseId: id, reason: text(500).min(1, 'say why the promise is cancelled') });
 
+export const cancelPlanInput = z.object({ planId: id, reason: text(500).min(1, 'say why the plan is cancelled') });
+
 export const resolveDisputeInput = z.object({ disputeId: id, resolutionNote: text(2000).min(1, 'say how it was resolved') });
 
 export const snoozeInput = z.object({ customerId: id, untilDate: isoDate, reason: text(500).min(1, 'say why the customer is snoozed') });
@@ -62,17 +65,29 @@ export const createPlanInput = z
   })
   .refine((plan) => new Set(plan.installments.map((i) => i.dueDate)).size === plan.installments.length, 'two installments fall on the same date');
 
-export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled'] as const;
+export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled', 'plan_cancelled'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** Kinds a collector may correct or withdraw; promises, disputes and plans have their own lifecycle (cancel, resolve). */
+export const AMENDABLE_KINDS = ['call', 'note'] as const satisfies readonly ActivityKind[];
+
+export const editActivityInput = z.object({ activityId: id, text: text(4000).min(1, 'the corrected text cannot be empty') });
+export const deleteActivityInput = z.object({ activityId: id, reason: text(500).min(1, 'say why it is withdrawn') });
+
+/** Entries the ledger and payments imply rather than a collector's action. */
+export type DerivedKind = 'invoice' | 'payment' | 'promise_kept' | 'promise_broken' | 'installment_missed';
 
 /** One entry of a customer's timeline, newest first. */
 export interface TimelineEntry {
   at: string;
-  kind: ActivityKind | 'invoice' | 'payment';
+  kind: ActivityKind | DerivedKind;
   title: string;
   detail: string;
   amountMinor?: number;
   currency?: string;
+  /** A collector's entry: its id, to correct or withdraw it when its kind allows. */
+  activityId?: number;
+  edited?: boolean;
 }
 
 export const CONTACT_ROLES = ['billing', 'ap', 'primary', 'escalation'] as const;
@@ -108,4 +123,6 @@ export interface CustomerSummary
   creditLimitMinor: number | null;
   /** Amount-weighted days late of paid invoices; null with no payment history. */
   averageDaysLate: number | null;
+  /** The customer's aging today, one row per currency it owes in. */
+  aging: AgingCustomerRow[];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
-import { addNoteInput, assignInput, cancelPromiseInput, createPlanInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
+import { addNoteInput, assignInput, cancelPlanInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
+import type { Commitments } from './commitments';
 import type { WorklistPage } from './worklist';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
@@ -64,7 +65,7 @@ export interface CustomerListRow {
   overdueMinor: number;
 }
 
-export interface OpenInvoice {
+export interface CustomerInvoice {
   id: number;
   number: string;
   issueDate: string;
@@ -72,8 +73,16 @@ export interface OpenInvoice {
   currency: string;
   amountMinor: number;
   openMinor: number;
+  /** As the ledger has it; "closed" is written off or credited away. */
+  status: 'open' | 'paid' | 'closed';
+  /** The day it was paid or closed, when it has been. */
+  closedDate: string | null;
   /** Under an open dispute in Inflow (or flagged disputed by the ERP). */
   disputed: boolean;
+  /** Covered by a promise to pay that is still running. */
+  promised: boolean;
+  /** Part of a payment plan with installments left. */
+  inPlan: boolean;
 }
 
 export interface SampleSummary {
@@ -118,11 +127,18 @@ export const api = {
   'activity.openDispute': returns<{ activityId: number; disputeId: number }>()(openDisputeInput),
   'activity.createPlan': returns<{ activityId: number; planId: number }>()(createPlanInput),
   'activity.resolveDispute': returns<{ activityId: number }>()(resolveDisputeInput),
+  'activity.cancelPlan': returns<{ activityId: number }>()(cancelPlanInput),
+  'activity.edit': returns<{ activityId: number }>()(editActivityInput),
+  'activity.delete': returns<{ activityId: number }>()(deleteActivityInput),
   'customer.lookup': returns<{ customerId: number; name: string; currency: string }>()(
     z.object({ externalId: z.string().trim().min(1).max(200) }),
   ),
-  'customer.openInvoices': returns<OpenInvoice[]>()(z.object({ customerId: z.number().int().positive() })),
+  'customer.invoices': returns<CustomerInvoice[]>()(
+    z.object({ customerId: z.number().int().positive(), openOnly: z.boolean().default(false), asOf: isoDate.optional() }),
+  ),
+  'customer.commitments': returns<Commitments>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
   'customer.summary': returns<CustomerSummary>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
+  'customers.collectors': returns<string[]>()(z.object({})),
   'customer.assign': returns<{ activityId: number }>()(assignInput),
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),

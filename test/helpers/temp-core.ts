@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../electron/core';
@@ -13,6 +14,10 @@ export interface TempCore {
   key: Buffer;
   /** Stages a fixture (path relative to test/fixtures) and returns its file id. */
   stage(fixture: string): string;
+  /** Stages a file written on the spot (a CSV made for one test). */
+  stageText(name: string, text: string): string;
+  /** Reads what the core committed, through a second connection (WAL allows it while the core is open). */
+  query<T>(sql: string): T[];
   dispose(): Promise<void>;
 }
 
@@ -28,6 +33,21 @@ export function tempCore(clock: () => Date = () => FROZEN_NOW): TempCore {
     dbPath,
     key,
     stage: (fixture) => core.stageFile(fixturePath(fixture)).fileId,
+    stageText: (name, text) => {
+      writeFileSync(join(dir, name), text);
+      return core.stageFile(join(dir, name)).fileId;
+    },
+    query: <T>(sql: string) => {
+      const raw = new Database(dbPath, { readonly: true });
+      try {
+        raw.pragma("cipher='sqlcipher'");
+        raw.pragma('legacy=4');
+        raw.pragma(`key="x'${key.toString('hex')}'"`);
+        return raw.prepare(sql).all() as T[];
+      } finally {
+        raw.close();
+      }
+    },
     dispose: async () => {
       await core.close();
       rmSync(dir, { recursive: true, force: true });

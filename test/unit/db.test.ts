@@ -144,15 +144,16 @@ describe('migrations', () => {
     await copy.close();
   });
 
-  it('0002 (collections) upgrades a version-1 database and keeps its data', async () => {
+  it('upgrade a version-1 database to the latest and keep its data', async () => {
     const v1 = openDatabase(path, key, MIGRATIONS.slice(0, 1));
     v1.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Old Timer', 'USD', 'x', 'x')`).run();
     await v1.close();
     const db = openDatabase(path, key);
-    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.migrationBackup).not.toBeNull();
     expect(db.sqlite.prepare('SELECT name FROM customers').get()).toEqual({ name: 'Old Timer' });
     expect(db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('promises', 'disputes', 'snoozes', 'sync_outbox')").get()).toEqual({ n: 4 });
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM pragma_table_info('activities') WHERE name IN ('edited_at', 'deleted_at')").get()).toEqual({ n: 2 });
     await db.close();
   });
 

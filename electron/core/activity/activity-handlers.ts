@@ -5,11 +5,13 @@ import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { getSetting } from '../settings';
 import { assertCustomerInvoices, recordActivity } from './record-activity';
+import { amendActivity } from './amend-activity';
+import { readCommitments } from './commitments';
 import { customerTimeline } from './timeline';
 
 export const activityHandlers: Handlers<
   | 'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.cancelPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'
-  | 'worklist.snooze' | 'customer.timeline'
+  | 'activity.cancelPlan' | 'activity.edit' | 'activity.delete' | 'worklist.snooze' | 'customer.timeline'
 > = {
   'activity.logCall': (input, ctx) => {
     const { customerId, ...call } = input;
@@ -98,6 +100,35 @@ export const activityHandlers: Handlers<
     return { activityId, planId: entityId! };
   },
 
+  /** Cancelled, not deleted: its installments stop being chased and it stays on the timeline. */
+  'activity.cancelPlan': ({ planId, reason }, ctx) => {
+    const { sqlite } = ctx.database;
+    const plan = sqlite.prepare('SELECT customer_id AS customerId, cancelled_date AS cancelledDate FROM payment_plans WHERE id = ?').get(planId) as
+      { customerId: number; cancelledDate: string | null } | undefined;
+    if (!plan) throw new AppError('NOT_FOUND', `No payment plan with id ${planId}.`);
+    if (plan.cancelledDate) throw new AppError('CONFLICT', 'That plan is already cancelled.');
+    const { activityId } = recordActivity(ctx, {
+      customerId: plan.customerId,
+      kind: 'plan_cancelled',
+      body: { planId, reason },
+      also: () => {
+        sqlite.prepare('UPDATE payment_plans SET cancelled_date = ? WHERE id = ?').run(todayOf(ctx), planId);
+        return { entity: 'payment_plan', id: planId };
+      },
+    });
+    return { activityId };
+  },
+
+  'activity.edit': ({ activityId, text }, ctx) => {
+    amendActivity(ctx, { activityId, change: { edit: text } });
+    return { activityId };
+  },
+
+  'activity.delete': ({ activityId, reason }, ctx) => {
+    amendActivity(ctx, { activityId, change: { withdraw: reason } });
+    return { activityId };
+  },
+
   'activity.resolveDispute': ({ disputeId, resolutionNote }, ctx) => {
     const { sqlite } = ctx.database;
     const dispute = sqlite.prepare('SELECT customer_id AS customerId, status FROM disputes WHERE id = ?').get(disputeId) as { customerId: number; status: string } | undefined;
@@ -132,5 +163,6 @@ export const activityHandlers: Handlers<
     return { activityId };
   },
 
-  'customer.timeline': ({ customerId, limit }, ctx) => customerTimeline(ctx.database.sqlite, customerId, limit),
+  'customer.timeline': ({ customerId, limit }, ctx) =>
+    customerTimeline(ctx.database.sqlite, customerId, limit, readCommitments(ctx.database.sqlite, customerId, todayOf(ctx))),
 };

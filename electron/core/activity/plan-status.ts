@@ -1,4 +1,5 @@
 import { addDays, type IsoDate } from '../../../shared/dates';
+import type { InstallmentState, InstallmentView } from '../../../shared/commitments';
 import type { PaymentFact } from './promise-status';
 
 export interface PlanTerms {
@@ -8,21 +9,12 @@ export interface PlanTerms {
   installments: { dueDate: IsoDate; amountMinor: number }[];
 }
 
-export type InstallmentState = 'paid' | 'upcoming' | 'due' | 'missed';
-
-export interface InstallmentStatus {
-  dueDate: IsoDate;
-  amountMinor: number;
-  paidMinor: number;
-  state: InstallmentState;
-}
-
 /**
  * Payments in the plan's currency from its start fill the installments in date order. An
  * installment is paid once the running total covers it; missed once its date plus grace days has
  * passed without that; due when its date has come; upcoming before.
  */
-export function planStatus(plan: PlanTerms, payments: readonly PaymentFact[], today: IsoDate): InstallmentStatus[] {
+export function planStatus(plan: PlanTerms, payments: readonly PaymentFact[], today: IsoDate): InstallmentView[] {
   let available = payments
     .filter((p) => p.currency === plan.currency && p.date >= plan.startDate && p.date <= today)
     .reduce((sum, p) => sum + p.amountMinor, 0);

@@ -1,16 +1,20 @@
-import type { TimelineEntry } from '../../../shared/activity';
+import type { ActivityKind, TimelineEntry } from '../../../shared/activity';
+import type { Commitments } from '../../../shared/commitments';
+import { addDays } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
 
 interface ActivityRow {
+  id: number;
   at: string;
-  kind: TimelineEntry['kind'];
+  kind: ActivityKind;
   body: string;
+  editedAt: string | null;
 }
 
 const TITLES: Record<string, string> = {
   call: 'Call', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved', snooze: 'Snoozed',
-  plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved', promise_cancelled: 'Promise cancelled',
+  plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved', promise_cancelled: 'Promise cancelled', plan_cancelled: 'Plan cancelled',
 };
 
 /** Detail line of a collector's entry, from its stored body. */
@@ -27,6 +31,7 @@ function detailOf(kind: string, body: Record<string, unknown>): string {
     case 'dispute_resolved':
       return String(body.resolutionNote ?? '');
     case 'promise_cancelled':
+    case 'plan_cancelled':
       return String(body.reason ?? '');
     case 'assignment':
       return [`${String(body.from ?? 'nobody')} → ${String(body.to)}`, body.note].filter(Boolean).join(' · ');
@@ -39,14 +44,19 @@ function detailOf(kind: string, body: Record<string, unknown>): string {
   }
 }
 
-/** Everything about a customer in one stream, newest first: invoices issued, payments received, and every action logged. */
-export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: number): TimelineEntry[] {
+/**
+ * Everything about a customer in one stream, newest first: invoices issued, payments received, every
+ * action logged (withdrawn ones left out; the audit log keeps them), and what payments made of the
+ * promises and plans.
+ */
+export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: number, commitments: Commitments): TimelineEntry[] {
   if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(customerId)) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
-  const activities = (sqlite.prepare('SELECT occurred_at AS at, kind, body FROM activities WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?')
+  const activities = (sqlite.prepare(`SELECT id, occurred_at AS at, kind, body, edited_at AS editedAt FROM activities
+    WHERE customer_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`)
     .all(customerId, limit) as ActivityRow[]).map((row): TimelineEntry => {
     const body = JSON.parse(row.body) as Record<string, unknown>;
     const money = typeof body.amountMinor === 'number' && typeof body.currency === 'string' ? { amountMinor: body.amountMinor, currency: body.currency } : {};
-    return { at: row.at, kind: row.kind, title: TITLES[row.kind] ?? row.kind, detail: detailOf(row.kind, body), ...money };
+    return { at: row.at, kind: row.kind, title: TITLES[row.kind] ?? row.kind, detail: detailOf(row.kind, body), activityId: row.id, edited: row.editedAt !== null, ...money };
   });
   const invoices = (sqlite.prepare(`SELECT issue_date AS at, number, due_date AS due, amount_minor AS amountMinor, currency FROM invoices
     WHERE customer_id = ? ORDER BY issue_date DESC LIMIT ?`).all(customerId, limit) as { at: string; number: string; due: string; amountMinor: number; currency: string }[])
@@ -59,5 +69,22 @@ export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: nu
       at: row.at, kind: 'payment', title: 'Payment received', detail: [row.method, row.applied ? `applied to ${row.applied}` : 'unapplied'].filter(Boolean).join(' · '),
       amountMinor: row.amountMinor, currency: row.currency,
     }));
-  return [...activities, ...invoices, ...payments].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+  return [...activities, ...invoices, ...payments, ...outcomes(commitments)].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+}
+
+/** Promises kept or broken and installments missed, on the day payments decided them. */
+function outcomes({ promises, plans }: Commitments): TimelineEntry[] {
+  const decided = promises.flatMap((p): TimelineEntry[] => {
+    if (p.settledDate === null || p.state === 'cancelled' || p.state === 'open') return [];
+    const kept = p.state === 'kept';
+    const detail = kept ? `promised by ${p.promisedDate}` : `promised by ${p.promisedDate}; ${p.paidMinor > 0 ? 'part paid' : 'nothing paid'}`;
+    return [{ at: p.settledDate, kind: kept ? 'promise_kept' : 'promise_broken', title: kept ? 'Promise kept' : 'Promise broken', detail, amountMinor: p.amountMinor, currency: p.currency }];
+  });
+  const missed = plans.filter((plan) => plan.cancelledDate === null).flatMap((plan) => plan.installments
+    .filter((i) => i.state === 'missed')
+    .map((i): TimelineEntry => ({
+      at: addDays(i.dueDate, plan.graceDays + 1), kind: 'installment_missed', title: 'Installment missed', detail: `${plan.label}, due ${i.dueDate}`,
+      amountMinor: i.amountMinor - i.paidMinor, currency: plan.currency,
+    })));
+  return [...decided, ...missed];
 }

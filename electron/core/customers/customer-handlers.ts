@@ -1,11 +1,12 @@
-import type { OpenInvoice } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { recordActivity } from '../activity/record-activity';
+import { readCommitments } from '../activity/commitments';
+import { customerInvoices } from './customer-invoices';
 import { customerSummary } from './customer-summary';
 
-export const customerHandlers: Handlers<'customer.lookup' | 'customer.openInvoices' | 'customer.summary' | 'customer.assign'> = {
+export const customerHandlers: Handlers<'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors'> = {
   'customer.lookup': ({ externalId }, ctx) => {
     const matches = ctx.database.sqlite
       .prepare('SELECT id AS customerId, name, currency FROM customers WHERE external_id = ? ORDER BY id LIMIT 2')
@@ -14,15 +15,13 @@ export const customerHandlers: Handlers<'customer.lookup' | 'customer.openInvoic
     if (matches.length > 1) throw new AppError('CONFLICT', `More than one source has a customer "${externalId}".`);
     return matches[0]!;
   },
-  'customer.openInvoices': ({ customerId }, ctx) =>
-    (ctx.database.sqlite.prepare(`
-      SELECT i.id, i.number, i.issue_date AS issueDate, i.due_date AS dueDate, i.currency, i.amount_minor AS amountMinor, i.open_minor AS openMinor,
-             (i.disputed = 1 OR EXISTS (SELECT 1 FROM dispute_invoices di JOIN disputes d ON d.id = di.dispute_id
-                                        WHERE di.invoice_id = i.id AND d.status = 'open')) AS disputed
-      FROM invoices i WHERE i.customer_id = ? AND i.status = 'open' ORDER BY i.due_date, i.number`).all(customerId) as (Omit<OpenInvoice, 'disputed'> & { disputed: number })[])
-      .map((row) => ({ ...row, disputed: row.disputed === 1 })),
+  'customer.invoices': ({ customerId, openOnly, asOf }, ctx) => customerInvoices(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx), openOnly),
+  'customer.commitments': ({ customerId, asOf }, ctx) => readCommitments(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx)),
 
   'customer.summary': ({ customerId, asOf }, ctx) => customerSummary(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx)),
+
+  'customers.collectors': (_input, ctx) =>
+    (ctx.database.sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map((row) => row.collector),
 
   'customer.assign': ({ customerId, collector, note }, ctx) => {
     const { sqlite } = ctx.database;

@@ -2,12 +2,14 @@ import type { CustomerSummary } from '../../../shared/activity';
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import { agingReport } from '../ledger/aging-query';
+import { getSetting } from '../settings';
 
 /** The customer page header: balances today in the customer's currency, terms, and how late they usually pay. */
 export function customerSummary(sqlite: SqliteDb, customerId: number, today: IsoDate): CustomerSummary {
   const customer = sqlite.prepare(`SELECT id AS customerId, external_id AS externalId, name, currency, collector, segment,
       terms_days AS termsDays, credit_limit_minor AS creditLimitMinor FROM customers WHERE id = ?`).get(customerId) as
-    Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue' | 'averageDaysLate'> | undefined;
+    Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue' | 'averageDaysLate' | 'aging'> | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   const balances = sqlite.prepare(`SELECT coalesce(SUM(open_minor), 0) AS openMinor,
       coalesce(SUM(CASE WHEN due_date < @today THEN open_minor ELSE 0 END), 0) AS overdueMinor,
@@ -24,5 +26,6 @@ export function customerSummary(sqlite: SqliteDb, customerId: number, today: Iso
     overdueMinor: balances.overdueMinor,
     oldestDaysPastDue: balances.oldestDue ? daysBetween(balances.oldestDue, today) : 0,
     averageDaysLate: history.total ? Math.round((history.weighted ?? 0) / history.total) : null,
+    aging: agingReport(sqlite, today, getSetting(sqlite, 'agingEdges'), customerId).customers,
   };
 }

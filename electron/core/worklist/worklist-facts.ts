@@ -42,7 +42,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
   if (groups.length === 0) return [];
   const lastTouch = mapBy(sqlite.prepare(`
     SELECT a.customer_id AS id, substr(MAX(a.occurred_at), 1, 10) AS value FROM activities a
-    WHERE a.kind IN (${TOUCH_KINDS.map((k) => `'${k}'`).join(', ')}) ${only('a.customer_id')} GROUP BY a.customer_id`).all(params) as { id: number; value: string }[]);
+    WHERE a.kind IN (${TOUCH_KINDS.map((k) => `'${k}'`).join(', ')}) AND a.deleted_at IS NULL ${only('a.customer_id')} GROUP BY a.customer_id`).all(params) as { id: number; value: string }[]);
   const value = mapBy(sqlite.prepare(`
     SELECT i.customer_id || '|' || i.currency AS id, SUM(i.amount_minor) AS value FROM invoices i INDEXED BY invoices_issued
     WHERE i.issue_date >= @yearAgo ${only('i.customer_id')} GROUP BY i.customer_id, i.currency`).all(params) as { id: string; value: number }[]);

@@ -7,7 +7,7 @@ function doneToday(ctx: CoreContext): number {
   const now = ctx.clock();
   const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
   const row = ctx.database.sqlite
-    .prepare(`SELECT count(DISTINCT customer_id) AS n FROM activities WHERE occurred_at >= ? AND kind IN (${TOUCH_KINDS.map(() => '?').join(', ')}, 'snooze')`)
+    .prepare(`SELECT count(DISTINCT customer_id) AS n FROM activities WHERE occurred_at >= ? AND deleted_at IS NULL AND kind IN (${TOUCH_KINDS.map(() => '?').join(', ')}, 'snooze')`)
     .get(midnight, ...TOUCH_KINDS) as { n: number };
   return row.n;
 }

@@ -1,0 +1,41 @@
+import type { Commitments, DisputeView, PlanView, PromiseView } from '../../../shared/commitments';
+import type { IsoDate } from '../../../shared/dates';
+import type { SqliteDb } from '../../db/sqlite';
+import { planStatus } from './plan-status';
+import { promiseStatus, type PaymentFact } from './promise-status';
+
+const ids = (list: string | null): number[] => (list ? list.split(',').map(Number) : []);
+
+/** A customer's promises, plans and disputes, newest first, each judged against its payments as of `today`. */
+export function readCommitments(sqlite: SqliteDb, customerId: number, today: IsoDate): Commitments {
+  const payments = sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ?')
+    .all(customerId) as PaymentFact[];
+  const promises = (sqlite.prepare(`
+    SELECT p.id, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate, p.promised_date AS promisedDate,
+           p.grace_days AS graceDays, p.cancelled_date AS cancelledDate,
+           (SELECT group_concat(invoice_id) FROM promise_invoices WHERE promise_id = p.id) AS invoiceIds
+    FROM promises p WHERE p.customer_id = ? ORDER BY p.made_date DESC, p.id DESC`).all(customerId) as (Omit<PromiseView, 'state' | 'paidMinor' | 'settledDate' | 'invoiceIds'> & { invoiceIds: string | null })[])
+    .map((row): PromiseView => ({ ...row, ...promiseStatus(row, payments, today), invoiceIds: ids(row.invoiceIds) }));
+  const plans = (sqlite.prepare(`
+    SELECT pp.id, pp.label, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays, pp.cancelled_date AS cancelledDate,
+           (SELECT json_group_array(json_object('dueDate', due_date, 'amountMinor', amount_minor)) FROM plan_installments WHERE plan_id = pp.id) AS installments,
+           (SELECT group_concat(invoice_id) FROM plan_invoices WHERE plan_id = pp.id) AS invoiceIds
+    FROM payment_plans pp WHERE pp.customer_id = ? ORDER BY pp.start_date DESC, pp.id DESC`).all(customerId) as
+    (Omit<PlanView, 'installments' | 'invoiceIds'> & { installments: string; invoiceIds: string | null })[])
+    .map((row): PlanView => {
+      const terms = { ...row, installments: JSON.parse(row.installments) as { dueDate: string; amountMinor: number }[] };
+      return { ...row, installments: planStatus(terms, payments, today), invoiceIds: ids(row.invoiceIds) };
+    });
+  const disputes = (sqlite.prepare(`
+    SELECT d.id, d.reason_code AS reasonCode, d.owner, d.sla_days AS slaDays, d.opened_date AS openedDate, d.status,
+           d.resolved_date AS resolvedDate, d.resolution_note AS resolutionNote, d.note,
+           (SELECT group_concat(invoice_id) FROM dispute_invoices WHERE dispute_id = d.id) AS invoiceIds
+    FROM disputes d WHERE d.customer_id = ? ORDER BY d.opened_date DESC, d.id DESC`).all(customerId) as (Omit<DisputeView, 'invoiceIds'> & { invoiceIds: string | null })[])
+    .map((row): DisputeView => ({ ...row, invoiceIds: ids(row.invoiceIds) }));
+  return { promises, plans, disputes };
+}
+
+/** A plan still running: not cancelled and with an installment left to pay. */
+export function isActivePlan(plan: PlanView): boolean {
+  return plan.cancelledDate === null && plan.installments.some((i) => i.state !== 'paid');
+}
