@@ -87,6 +87,8 @@ export interface TimelineEntry {
   currency?: string;
   /** A collector's entry: its id, to correct or withdraw it when its kind allows. */
   activityId?: number;
+  /** The free text a collector may correct (a call's notes, a note), on calls and notes only. */
+  text?: string;
   edited?: boolean;
 }
 

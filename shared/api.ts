@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
+import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
 import type { WorklistPage } from './worklist';
@@ -116,6 +116,8 @@ export const api = {
       collector: z.string().max(120).optional(),
       segment: z.string().max(120).optional(),
       currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+      /** The aging bucket of the customer's oldest overdue invoice. */
+      bucket: z.enum(AGING_BUCKETS).optional(),
       reason: z.string().max(40).optional(),
     }),
   ),

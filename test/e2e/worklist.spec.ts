@@ -113,7 +113,8 @@ test('Enter opens the customer page: balances, open invoices, contacts and a fil
   await page.keyboard.press('Enter');
   const customer = page.getByTestId('customer-page');
   await expect(customer.getByRole('heading', { name })).toBeVisible();
-  await expect(customer).toContainText('Average days late');
+  await expect(customer).toContainText('Pays on average');
+  await expect(page.getByTestId('customer-aging')).toBeVisible();
   await expect(page.getByTestId('customer-invoices')).toContainText('INV-');
   await expect(page.getByTestId('contacts').locator('li').first()).toContainText('@');
   await page.getByLabel('Timeline shows').selectOption('payment');
@@ -121,5 +122,5 @@ test('Enter opens the customer page: balances, open invoices, contacts and a fil
   expect(titles.length).toBeGreaterThan(0);
   expect(new Set(titles)).toEqual(new Set(['Payment received']));
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('customers-table')).toBeVisible();
+  await expect(page.getByTestId('worklist-list')).toBeVisible();
 });

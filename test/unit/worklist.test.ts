@@ -25,9 +25,12 @@ describe('worklist', () => {
     expect(page.doneToday).toBe(0);
   });
 
-  it('filters by currency and by reason', async () => {
+  it('filters by currency, by age of the oldest overdue invoice, and by reason', async () => {
     expect((await t.core.call('worklist.list', { currency: 'EUR' })).rows.map((r) => r.externalId)).toEqual(['C-003']);
     expect((await t.core.call('worklist.list', { reason: 'overdue_over' })).total).toBe(2);
+    // Oldest overdue: Birch 144 days (120+), Acme 83 (61–90), Cole 22 (1–30).
+    expect((await t.core.call('worklist.list', { bucket: 'd61_90' })).rows.map((r) => r.externalId)).toEqual(['C-001']);
+    expect((await t.core.call('worklist.list', { bucket: 'd120_plus' })).rows.map((r) => r.externalId)).toEqual(['C-002']);
   });
 
   it('a logged call lowers only that customer; done-today counts it', async () => {

@@ -56,7 +56,11 @@ export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: nu
     .all(customerId, limit) as ActivityRow[]).map((row): TimelineEntry => {
     const body = JSON.parse(row.body) as Record<string, unknown>;
     const money = typeof body.amountMinor === 'number' && typeof body.currency === 'string' ? { amountMinor: body.amountMinor, currency: body.currency } : {};
-    return { at: row.at, kind: row.kind, title: TITLES[row.kind] ?? row.kind, detail: detailOf(row.kind, body), activityId: row.id, edited: row.editedAt !== null, ...money };
+    const text = row.kind === 'call' ? body.notes : row.kind === 'note' ? body.text : undefined;
+    return {
+      at: row.at, kind: row.kind, title: TITLES[row.kind] ?? row.kind, detail: detailOf(row.kind, body), activityId: row.id, edited: row.editedAt !== null,
+      ...money, ...(typeof text === 'string' ? { text } : {}),
+    };
   });
   const invoices = (sqlite.prepare(`SELECT issue_date AS at, number, due_date AS due, amount_minor AS amountMinor, currency FROM invoices
     WHERE customer_id = ? ORDER BY issue_date DESC LIMIT ?`).all(customerId, limit) as { at: string; number: string; due: string; amountMinor: number; currency: string }[])

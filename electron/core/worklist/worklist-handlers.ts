@@ -1,5 +1,7 @@
 import { todayOf, type CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
+import { agingBucket } from '../ledger/aging';
+import { getSetting } from '../settings';
 import { TOUCH_KINDS } from './worklist-facts';
 
 /** Customers touched since local midnight: the "done today" counter. */
@@ -13,13 +15,15 @@ function doneToday(ctx: CoreContext): number {
 }
 
 export const worklistHandlers: Handlers<'worklist.list'> = {
-  'worklist.list': ({ asOf, offset, limit, collector, segment, currency, reason }, ctx) => {
+  'worklist.list': ({ asOf, offset, limit, collector, segment, currency, bucket, reason }, ctx) => {
     const today = asOf ?? todayOf(ctx);
+    const edges = getSetting(ctx.database.sqlite, 'agingEdges');
     const rows = ctx.worklist.ranked(today).filter(
       (row) =>
         (collector === undefined || row.collector === collector) &&
         (segment === undefined || row.segment === segment) &&
         (currency === undefined || row.currency === currency) &&
+        (bucket === undefined || agingBucket(row.oldestDaysPastDue, edges) === bucket) &&
         (reason === undefined || row.reasons.some((r) => r.code === reason)),
     );
     return { asOf: today, total: rows.length, doneToday: doneToday(ctx), rows: rows.slice(offset, offset + limit) };

@@ -7,6 +7,8 @@ interface NavState {
   screen: ScreenId;
   /** The customer whose page is open (on the Customers screen), if any. */
   customerId: number | null;
+  /** Where Esc on the customer page goes back to: the screen it was opened from. */
+  returnTo: ScreenId;
   overlay: Overlay | null;
   go(screen: ScreenId): void;
   openCustomer(customerId: number): void;
@@ -18,9 +20,10 @@ interface NavState {
 export const useNav = create<NavState>()((set) => ({
   screen: 'worklist',
   customerId: null,
+  returnTo: 'customers',
   overlay: null,
   go: (screen) => set({ screen, customerId: null, overlay: null }),
-  openCustomer: (customerId) => set({ screen: 'customers', customerId, overlay: null }),
+  openCustomer: (customerId) => set((state) => ({ screen: 'customers', customerId, returnTo: state.screen, overlay: null })),
   toggle: (overlay) => set((state) => ({ overlay: state.overlay === overlay ? null : overlay })),
   close: () => set({ overlay: null }),
 }));

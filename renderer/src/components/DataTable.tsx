@@ -6,6 +6,7 @@ import {
   useReactTable,
   type ColumnDef,
   type RowData,
+  type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -41,13 +42,15 @@ interface Props<T> {
   toolbar?: ReactNode;
   /** Enter on the highlighted row, or a double click, opens it. */
   onActivate?(row: T): void;
+  /** Multi-select: a tick column, and `x` ticks the highlighted row. Keyed by `rowId`. */
+  selection?: { selected: RowSelectionState; onChange(selected: RowSelectionState): void; rowId(row: T): string };
 }
 
 /**
  * Every list in Inflow: sortable headers, a text filter (`/`), a sticky header, j/k row movement, and
  * virtualized rows with fixed column widths so nothing shifts while scrolling.
  */
-export function DataTable<T>({ data, columns, label, testId, filterPlaceholder = 'Filter…', initialSort = [], toolbar, onActivate }: Props<T>) {
+export function DataTable<T>({ data, columns, label, testId, filterPlaceholder = 'Filter…', initialSort = [], toolbar, onActivate, selection }: Props<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort);
   const [filter, setFilter] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -56,8 +59,11 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; TanStack's hooks re-render as documented.
   const table = useReactTable({
     data,
-    columns,
-    state: { sorting, globalFilter: filter },
+    columns: selection ? [tickColumn<T>(), ...columns] : columns,
+    state: { sorting, globalFilter: filter, rowSelection: selection?.selected ?? {} },
+    enableRowSelection: selection !== undefined,
+    onRowSelectionChange: (update) => selection?.onChange(typeof update === 'function' ? update(selection.selected) : update),
+    ...(selection ? { getRowId: selection.rowId } : {}),
     onSortingChange: setSorting,
     onGlobalFilterChange: setFilter,
     globalFilterFn: 'includesString',
@@ -110,9 +116,12 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
         tabIndex={0}
         role="region"
         aria-label={label}
+        // Focus lands on a row, so the first j, x or Enter acts on something visible.
+        onFocus={() => cursor < 0 && rows.length > 0 && setCursor(0)}
         onKeyDown={(event) => {
           const row = rows[cursor];
           if (event.key === 'Enter' && onActivate && row) onActivate(row.original);
+          else if (event.key === 'x' && selection && row) row.toggleSelected();
           else onKeyDown(event);
         }}
       >
@@ -133,12 +142,16 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
                       className={header.column.columnDef.meta?.numeric ? 'numeric' : undefined}
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                     >
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span className="sort-mark" aria-hidden="true">
-                          {sorted === 'asc' ? '↑' : sorted === 'desc' ? '↓' : ''}
-                        </span>
-                      </button>
+                      {header.column.getCanSort() ? (
+                        <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span className="sort-mark" aria-hidden="true">
+                            {sorted === 'asc' ? '↑' : sorted === 'desc' ? '↓' : ''}
+                          </span>
+                        </button>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
                     </th>
                   );
                 })}
@@ -155,7 +168,8 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
                   key={row.id}
                   aria-rowindex={item.index + 2}
                   aria-current={item.index === cursor ? 'true' : undefined}
-                  className={item.index === cursor ? 'active' : undefined}
+                  aria-selected={selection ? row.getIsSelected() : undefined}
+                  className={[item.index === cursor ? 'active' : '', row.getIsSelected() ? 'selected' : ''].join(' ').trim() || undefined}
                   onMouseDown={() => setCursor(item.index)}
                   onDoubleClick={() => onActivate?.(row.original)}
                 >
@@ -174,6 +188,21 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
       </div>
     </div>
   );
+}
+
+/** The tick column of a multi-select table; the header ticks every row the filter shows. */
+function tickColumn<T>(): ColumnDef<T> {
+  return {
+    id: 'tick',
+    size: 34,
+    enableSorting: false,
+    header: ({ table }) => (
+      <input type="checkbox" aria-label="Tick all" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} tabIndex={-1} />
+    ),
+    cell: ({ row }) => (
+      <input type="checkbox" aria-label="Tick" checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} tabIndex={-1} onMouseDown={(event) => event.stopPropagation()} />
+    ),
+  };
 }
 
 /** Stands in for the rows scrolled out of view so the scrollbar matches the whole list. */

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Kbd } from '../../app/Kbd';
 import { modKey } from '../../app/keymap';
 import { toApiError } from '../../lib/api-error';
+import './activity.css';
 
 interface Props {
   title: string;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../../shared/activity';
 import { isTyping } from '../../app/use-shortcut';
 import { call } from '../../lib/api';
+import { useApi } from '../../lib/use-api';
 import { ActionForm } from './ActionForm';
 
 const LABELS: Record<CallOutcome, string> = {
@@ -17,7 +18,11 @@ interface Props {
 
 /** Log a call: keys 1–8 pick the outcome, then notes and a follow-up date. */
 export function CallForm({ customerId, onSaved, onCancel }: Props) {
+  const contacts = useApi('contacts.list', { customerId }).data ?? [];
   const [outcome, setOutcome] = useState<CallOutcome>('reached');
+  const [contactId, setContactId] = useState('');
+  const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');
+  const [minutes, setMinutes] = useState('');
   const [notes, setNotes] = useState('');
   const [followUp, setFollowUp] = useState('');
   return (
@@ -34,7 +39,14 @@ export function CallForm({ customerId, onSaved, onCancel }: Props) {
         }
       }}
       onSubmit={async () => {
-        await call('activity.logCall', { customerId, outcome, notes, ...(followUp ? { followUpDate: followUp } : {}) });
+        const duration = minutes.trim() === '' ? undefined : Number(minutes);
+        if (duration !== undefined && !(Number.isInteger(duration) && duration >= 0)) throw new Error('Minutes: a whole number, like 5.');
+        await call('activity.logCall', {
+          customerId, outcome, direction, notes,
+          ...(contactId ? { contactId: Number(contactId) } : {}),
+          ...(duration !== undefined ? { durationSeconds: duration * 60 } : {}),
+          ...(followUp ? { followUpDate: followUp } : {}),
+        });
       }}
     >
       <fieldset className="outcomes">
@@ -46,6 +58,26 @@ export function CallForm({ customerId, onSaved, onCancel }: Props) {
           </label>
         ))}
       </fieldset>
+      <div className="field-row">
+        <label className="field">
+          <span>With</span>
+          <select className="input" value={contactId} onChange={(event) => setContactId(event.target.value)}>
+            <option value="">Someone not listed</option>
+            {contacts.map((contact) => <option key={contact.id} value={contact.id}>{contact.name}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span>Direction</span>
+          <select className="input" value={direction} onChange={(event) => setDirection(event.target.value as typeof direction)}>
+            <option value="outbound">I called them</option>
+            <option value="inbound">They called me</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Minutes</span>
+          <input className="input" inputMode="numeric" value={minutes} onChange={(event) => setMinutes(event.target.value)} />
+        </label>
+      </div>
       <label className="field">
         <span>Notes</span>
         <textarea className="input" rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />

@@ -1,30 +1,27 @@
 import { useState } from 'react';
 import { DISPUTE_REASONS } from '../../../../shared/activity';
-import { Money } from '../../components/Money';
 import { call } from '../../lib/api';
-import { formatDate } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
 import { ActionForm } from './ActionForm';
-
-const LABELS: Record<(typeof DISPUTE_REASONS)[number], string> = {
-  pricing: 'Pricing', quantity: 'Quantity', quality: 'Quality', not_received: 'Not received', duplicate_billing: 'Duplicate billing',
-  po_missing: 'PO missing', other: 'Other',
-};
+import { DISPUTE_LABELS } from './dispute-labels';
+import { InvoicePicker } from './InvoicePicker';
+import { useOpenInvoices } from './use-open-invoices';
 
 interface Props {
   customerId: number;
+  /** Invoices already chosen (the selection on the customer page). */
+  invoiceIds?: number[];
   onSaved(): void;
   onCancel(): void;
 }
 
 /** Open a dispute on one or more of the customer's open invoices (Space ticks an invoice). */
-export function DisputeForm({ customerId, onSaved, onCancel }: Props) {
-  const invoices = useApi('customer.openInvoices', { customerId });
-  const [chosen, setChosen] = useState<number[]>([]);
+export function DisputeForm({ customerId, invoiceIds = [], onSaved, onCancel }: Props) {
+  const invoices = useOpenInvoices(customerId);
+  const [chosen, setChosen] = useState(invoiceIds);
   const [reason, setReason] = useState<(typeof DISPUTE_REASONS)[number]>('pricing');
+  const [owner, setOwner] = useState('');
   const [slaDays, setSlaDays] = useState('14');
   const [note, setNote] = useState('');
-  const toggle = (id: number): void => setChosen((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   return (
     <ActionForm
       title="Open a dispute"
@@ -33,28 +30,25 @@ export function DisputeForm({ customerId, onSaved, onCancel }: Props) {
       onCancel={onCancel}
       onSubmit={async () => {
         if (chosen.length === 0) throw new Error('Tick at least one invoice.');
-        await call('activity.openDispute', { customerId, invoiceIds: chosen, reasonCode: reason, slaDays: Number(slaDays), note });
+        await call('activity.openDispute', { customerId, invoiceIds: chosen, reasonCode: reason, slaDays: Number(slaDays), note, ...(owner.trim() ? { owner } : {}) });
       }}
     >
-      <fieldset className="dispute-invoices">
-        <legend>Invoices</legend>
-        {(invoices.data ?? []).map((invoice, index) => (
-          <label key={invoice.id} className="checkbox">
-            <input type="checkbox" autoFocus={index === 0} checked={chosen.includes(invoice.id)} disabled={invoice.disputed} onChange={() => toggle(invoice.id)} />
-            {invoice.number} · due {formatDate(invoice.dueDate)} · <Money minor={invoice.openMinor} currency={invoice.currency} />
-            {invoice.disputed && <span className="muted"> (already disputed)</span>}
-          </label>
-        ))}
-      </fieldset>
+      <InvoicePicker invoices={invoices} chosen={chosen} onChange={setChosen} autoFocus={invoiceIds.length === 0} unavailable={(invoice) => (invoice.disputed ? 'already disputed' : null)} />
+      <div className="field-row">
+        <label className="field">
+          <span>Reason</span>
+          <select className="input" autoFocus={invoiceIds.length > 0} value={reason} onChange={(event) => setReason(event.target.value as typeof reason)}>
+            {DISPUTE_REASONS.map((code) => <option key={code} value={code}>{DISPUTE_LABELS[code]}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span>Resolve within (days)</span>
+          <input className="input" type="number" min={1} max={365} value={slaDays} onChange={(event) => setSlaDays(event.target.value)} />
+        </label>
+      </div>
       <label className="field">
-        <span>Reason</span>
-        <select className="input" value={reason} onChange={(event) => setReason(event.target.value as typeof reason)}>
-          {DISPUTE_REASONS.map((code) => <option key={code} value={code}>{LABELS[code]}</option>)}
-        </select>
-      </label>
-      <label className="field">
-        <span>Resolve within (days)</span>
-        <input className="input" type="number" min={1} max={365} value={slaDays} onChange={(event) => setSlaDays(event.target.value)} />
+        <span>Owner</span>
+        <input className="input" placeholder="Who resolves it (sales, warehouse …)" value={owner} onChange={(event) => setOwner(event.target.value)} />
       </label>
       <label className="field">
         <span>Note</span>

@@ -1,23 +1,40 @@
+import { useState } from 'react';
+import type { Contact } from '../../../../shared/activity';
 import { useApi } from '../../lib/use-api';
+import { ContactForm } from './ContactForm';
+import { CONTACT_ROLE_LABELS, CONTACT_STATUS_LABELS } from './contact-labels';
 
-const ROLES = { billing: 'Billing', ap: 'Accounts payable', primary: 'Primary', escalation: 'Escalation' } as const;
-
-/** Who to talk to, with their role and whether their address still works. */
+/** Who to talk to, with their role and whether their address still works; add and edit in place. */
 export function ContactList({ customerId }: { customerId: number }) {
   const contacts = useApi('contacts.list', { customerId });
+  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const saved = (): void => {
+    setEditing(null);
+    contacts.reload();
+  };
   return (
-    <ul className="contact-list" aria-label="Contacts" data-testid="contacts">
-      {(contacts.data ?? []).map((contact) => (
-        <li key={contact.id} className={contact.status === 'valid' ? undefined : 'contact-inactive'}>
-          <strong>{contact.name}</strong>
-          {contact.isPrimary && <span className="chip info">Primary</span>}
-          <span className="muted">{ROLES[contact.role]}</span>
-          {contact.email && <span>{contact.email}</span>}
-          {contact.phone && <span className="muted">{contact.phone}</span>}
-          {contact.status !== 'valid' && <span className="chip warn">{contact.status === 'bounced' ? 'Bounced' : 'Left'}</span>}
-        </li>
-      ))}
-      {contacts.data?.length === 0 && <li className="muted">No contacts yet.</li>}
-    </ul>
+    <div className="contacts">
+      <div className="section-head">
+        <h3>Contacts</h3>
+        <button type="button" className="button ghost small" onClick={() => setEditing('new')}>Add contact</button>
+      </div>
+      {editing && (
+        <ContactForm key={editing === 'new' ? 'new' : editing.id} customerId={customerId} contact={editing === 'new' ? undefined : editing} onSaved={saved} onCancel={() => setEditing(null)} />
+      )}
+      <ul className="contact-list" aria-label="Contacts" data-testid="contacts">
+        {(contacts.data ?? []).map((contact) => (
+          <li key={contact.id} className={contact.status === 'valid' ? undefined : 'contact-inactive'}>
+            <strong>{contact.name}</strong>
+            {contact.isPrimary && <span className="chip info">Primary</span>}
+            <span className="muted">{CONTACT_ROLE_LABELS[contact.role]}</span>
+            {contact.email && <span>{contact.email}</span>}
+            {contact.phone && <span className="muted">{contact.phone}</span>}
+            {contact.status !== 'valid' && <span className="chip warn">{CONTACT_STATUS_LABELS[contact.status]}</span>}
+            <button type="button" className="button ghost small contact-edit" aria-label={`Edit ${contact.name}`} onClick={() => setEditing(contact)}>Edit</button>
+          </li>
+        ))}
+        {contacts.data?.length === 0 && <li className="muted">No contacts yet. Add the person who approves payments.</li>}
+      </ul>
+    </div>
   );
 }

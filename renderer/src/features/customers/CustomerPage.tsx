@@ -1,76 +1,121 @@
-import { useState, type ReactNode } from 'react';
+import type { RowSelectionState } from '@tanstack/react-table';
+import { useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/activity';
+import { localToday } from '../../../../shared/dates';
+import { Kbd } from '../../app/Kbd';
 import { useNav } from '../../app/nav-store';
+import { useStatus } from '../../app/status-store';
 import { useShortcut } from '../../app/use-shortcut';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Money } from '../../components/Money';
+import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
-import { Timeline } from '../worklist/Timeline';
+import { ACTIONS, ActivityForm, useActionKeys, type FormKind } from '../activity/ActivityForms';
+import { Timeline } from '../activity/Timeline';
+import { CommitmentList } from './CommitmentList';
 import { ContactList } from './ContactList';
+import { CustomerAging } from './CustomerAging';
+import { CustomerTiles } from './CustomerTiles';
 import { invoiceColumns } from './invoice-columns';
 import './customer-page.css';
 
 const KINDS: { value: TimelineEntry['kind'] | ''; label: string }[] = [
   { value: '', label: 'Everything' }, { value: 'invoice', label: 'Invoices' }, { value: 'payment', label: 'Payments' },
   { value: 'call', label: 'Calls' }, { value: 'promise', label: 'Promises' }, { value: 'note', label: 'Notes' },
-  { value: 'dispute_opened', label: 'Disputes' },
+  { value: 'dispute_opened', label: 'Disputes' }, { value: 'assignment', label: 'Assignments' },
 ];
 
-/** One customer with room: balances and terms, open invoices, contacts and the whole timeline. Esc goes back. */
+/**
+ * One customer with room: balances and terms, aging, every invoice (x ticks them for a promise,
+ * dispute or plan), what was promised or contested, contacts, and the whole timeline. Esc goes back
+ * to where the page was opened from.
+ */
 export function CustomerPage({ customerId }: { customerId: number }) {
+  const [today] = useState(() => localToday());
   const go = useNav((nav) => nav.go);
+  const returnTo = useNav((nav) => nav.returnTo);
+  const back = (): void => go(returnTo);
+  const edges = useStatus((state) => state.status?.agingEdges);
   const summary = useApi('customer.summary', { customerId });
-  const invoices = useApi('customer.openInvoices', { customerId });
-  const timeline = useApi('customer.timeline', { customerId, limit: 2000 });
+  const invoices = useApi('customer.invoices', { customerId });
+  const commitments = useApi('customer.commitments', { customerId });
+  const timeline = useApi('customer.timeline', { customerId, limit: 5000 });
   const [kind, setKind] = useState<TimelineEntry['kind'] | ''>('');
-  useShortcut('Escape', () => go('customers'));
+  const [form, setForm] = useState<FormKind | null>(null);
+  const [ticked, setTicked] = useState<RowSelectionState>({});
+  useShortcut('Escape', () => (form ? setForm(null) : back()));
+  useActionKeys(setForm);
+
+  const reload = (): void => {
+    for (const query of [summary, invoices, commitments, timeline]) query.reload();
+  };
   const s = summary.data;
   if (summary.error) return <ErrorNotice error={summary.error} title="This customer could not be loaded." onRetry={summary.reload} />;
   if (!s) return null;
-  const utilisation = s.creditLimitMinor ? Math.round((s.openMinor / s.creditLimitMinor) * 100) : null;
-  const entries = (timeline.data ?? []).filter((entry) => kind === '' || entry.kind === kind);
+  const tickedIds = Object.keys(ticked).filter((id) => ticked[id]).map(Number);
+  const numberOf = (id: number): string => invoices.data?.find((invoice) => invoice.id === id)?.number ?? `#${id}`;
+  const promiseKinds: TimelineEntry['kind'][] = ['promise', 'promise_kept', 'promise_broken', 'promise_cancelled'];
+  const entries = (timeline.data ?? []).filter((entry) => kind === '' || entry.kind === kind || (kind === 'promise' && promiseKinds.includes(entry.kind)) || (kind === 'dispute_opened' && entry.kind === 'dispute_resolved'));
+
   return (
     <div className="customer-page" data-testid="customer-page">
       <div className="screen-toolbar">
-        <button type="button" className="button ghost small" onClick={() => go('customers')}>← Customers</button>
+        <button type="button" className="button ghost small" onClick={back}>← Back <Kbd keys={['Esc']} /></button>
         <h2 className="customer-title">{s.name} <span className="muted">{s.externalId}</span></h2>
+        <span className="spacer" />
+        <div className="pane-actions">
+          {ACTIONS.map((action) => (
+            <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => setForm(action.kind)}>
+              <Kbd keys={[action.key]} /> {action.label}
+            </button>
+          ))}
+        </div>
       </div>
-      <div className="tiles customer-tiles">
-        <Tile label="Open"><Money minor={s.openMinor} currency={s.currency} /></Tile>
-        <Tile label="Overdue"><Money minor={s.overdueMinor} currency={s.currency} /></Tile>
-        <Tile label="Oldest">{s.oldestDaysPastDue} days</Tile>
-        <Tile label="Average days late">{s.averageDaysLate ?? '—'}</Tile>
-        <Tile label="Terms">{s.termsDays !== null ? `Net ${s.termsDays}` : '—'}</Tile>
-        <Tile label="Credit limit">
-          {s.creditLimitMinor !== null ? <><Money minor={s.creditLimitMinor} currency={s.currency} /> <span className="muted">{utilisation}% used</span></> : '—'}
-        </Tile>
-        <Tile label="Collector">{s.collector ?? 'Unassigned'}</Tile>
-      </div>
+      <CustomerTiles summary={s} />
       <div className="customer-columns">
-        <section className="card customer-invoices" aria-label="Open invoices">
-          <DataTable data={invoices.data ?? []} columns={invoiceColumns} label="Open invoices" testId="customer-invoices" initialSort={[{ id: 'dueDate', desc: false }]} />
+        <section className="card customer-main" aria-label="Invoices">
+          {edges && <CustomerAging rows={s.aging} edges={edges} />}
+          <DataTable
+            data={invoices.data ?? []}
+            columns={invoiceColumns}
+            label="Invoices"
+            testId="customer-invoices"
+            initialSort={[{ id: 'dueDate', desc: true }]}
+            selection={{ selected: ticked, onChange: setTicked, rowId: (invoice) => String(invoice.id) }}
+            toolbar={
+              <span className="muted table-hint">
+                {tickedIds.length > 0 ? `${plural(tickedIds.length, 'invoice')} ticked for p, d or l` : <><Kbd keys={['x']} /> ticks an invoice</>}
+              </span>
+            }
+          />
+          {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}
         </section>
         <section className="card customer-side">
+          {form && (
+            <ActivityForm
+              key={form}
+              kind={form}
+              customer={s}
+              today={today}
+              invoiceIds={tickedIds}
+              onCancel={() => setForm(null)}
+              onSaved={() => {
+                setForm(null);
+                setTicked({});
+                reload();
+              }}
+            />
+          )}
           <ContactList customerId={customerId} />
-          <label className="field inline">
-            <span>Timeline</span>
-            <select className="input" value={kind} onChange={(event) => setKind(event.target.value as typeof kind)} aria-label="Timeline shows">
+          <div className="section-head">
+            <h3>Timeline</h3>
+            <select className="input small" value={kind} onChange={(event) => setKind(event.target.value as typeof kind)} aria-label="Timeline shows">
               {KINDS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
             </select>
-          </label>
-          <Timeline entries={entries} />
+          </div>
+          <Timeline entries={entries} onAmended={reload} />
         </section>
       </div>
-    </div>
-  );
-}
-
-function Tile({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="tile">
-      <div className="tile-label">{label}</div>
-      <div className="tile-value small">{children}</div>
     </div>
   );
 }

@@ -1,30 +1,39 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
-import type { OpenInvoice } from '../../../../shared/api';
+import type { CustomerInvoice } from '../../../../shared/api';
 import { DateCell } from '../../components/DateCell';
 import { Money } from '../../components/Money';
 
-const column = createColumnHelper<OpenInvoice>();
+const column = createColumnHelper<CustomerInvoice>();
 
-/** Open, partially paid or disputed, from the invoice's own figures. */
-function statusOf(invoice: OpenInvoice): { label: string; tone: string } {
-  if (invoice.disputed) return { label: 'Disputed', tone: 'warn' };
-  if (invoice.openMinor < invoice.amountMinor) return { label: 'Partially paid', tone: 'info' };
-  return { label: 'Open', tone: 'neutral' };
+type Chip = { label: string; tone: 'neutral' | 'info' | 'warn' | 'good' };
+
+/** What is going on with an invoice: its balance state first, then what a collector agreed or contests. */
+export function invoiceChips(invoice: CustomerInvoice): Chip[] {
+  const chips: Chip[] = [];
+  if (invoice.status === 'paid') chips.push({ label: 'Paid', tone: 'good' });
+  else if (invoice.status === 'closed') chips.push({ label: 'Closed', tone: 'neutral' });
+  else if (invoice.openMinor < invoice.amountMinor) chips.push({ label: 'Part paid', tone: 'info' });
+  else chips.push({ label: 'Open', tone: 'neutral' });
+  if (invoice.disputed) chips.push({ label: 'Disputed', tone: 'warn' });
+  if (invoice.inPlan) chips.push({ label: 'In plan', tone: 'info' });
+  if (invoice.promised) chips.push({ label: 'Promised', tone: 'info' });
+  return chips;
 }
 
 // Helper columns are typed by their value; the table takes them as one list (TanStack's documented widening).
 export const invoiceColumns = [
-  column.accessor('number', { header: 'Invoice', meta: { grow: true }, size: 140 }),
-  column.accessor('dueDate', { header: 'Due', size: 110, cell: (info) => <DateCell date={info.getValue()} /> }),
-  column.display({
+  column.accessor('number', { header: 'Invoice', size: 104 }),
+  column.accessor('dueDate', { header: 'Due', size: 100, cell: (info) => <DateCell date={info.getValue()} /> }),
+  column.accessor((invoice) => invoiceChips(invoice).map((chip) => chip.label).join(' '), {
     id: 'status',
     header: 'Status',
-    size: 112,
-    cell: (info) => {
-      const status = statusOf(info.row.original);
-      return <span className={`chip ${status.tone}`}>{status.label}</span>;
-    },
+    meta: { grow: true },
+    cell: (info) => (
+      <span className="chips">
+        {invoiceChips(info.row.original).map((chip) => <span key={chip.label} className={`chip ${chip.tone}`}>{chip.label}</span>)}
+      </span>
+    ),
   }),
-  column.accessor('amountMinor', { header: 'Amount', size: 118, meta: { numeric: true }, cell: (info) => <Money minor={info.getValue()} currency={info.row.original.currency} /> }),
-  column.accessor('openMinor', { header: 'Open', size: 118, meta: { numeric: true }, cell: (info) => <Money minor={info.getValue()} currency={info.row.original.currency} /> }),
-] as ColumnDef<OpenInvoice>[];
+  column.accessor('amountMinor', { header: 'Amount', size: 104, meta: { numeric: true }, cell: (info) => <Money minor={info.getValue()} currency={info.row.original.currency} /> }),
+  column.accessor('openMinor', { header: 'Open', size: 104, meta: { numeric: true }, cell: (info) => <Money minor={info.getValue()} currency={info.row.original.currency} /> }),
+] as ColumnDef<CustomerInvoice>[];

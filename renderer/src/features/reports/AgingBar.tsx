@@ -2,6 +2,7 @@ import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recha
 import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/aging';
 import type { CurrencyAging } from './aging-rows';
 import { AgingTooltip } from './AgingTooltip';
+import './aging-bar.css';
 
 interface Props {
   aging: CurrencyAging;

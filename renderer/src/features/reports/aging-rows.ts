@@ -7,17 +7,18 @@ export interface CurrencyAging {
   shares: Record<string, number>;
 }
 
-/** Currencies by total, largest first; shares are display-only, so floats are fine here. */
+/** Currencies by total, largest first. */
 export function currencyAging(report: AgingReport): CurrencyAging[] {
   return Object.entries(report.totals)
-    .map(([currency, amounts]) => {
-      const positive = AGING_BUCKETS.reduce((sum, bucket) => sum + Math.max(amounts[bucket], 0), 0);
-      const shares = Object.fromEntries(
-        AGING_BUCKETS.map((bucket) => [bucket, positive > 0 ? (Math.max(amounts[bucket], 0) / positive) * 100 : 0]),
-      );
-      return { currency, amounts, shares };
-    })
+    .map(([currency, amounts]) => withShares(currency, amounts))
     .sort((a, b) => b.amounts.total - a.amounts.total);
+}
+
+/** One currency's buckets with their shares; shares are display-only, so floats are fine here. */
+export function withShares(currency: string, amounts: AgingAmounts): CurrencyAging {
+  const positive = AGING_BUCKETS.reduce((sum, bucket) => sum + Math.max(amounts[bucket], 0), 0);
+  const shares = Object.fromEntries(AGING_BUCKETS.map((bucket) => [bucket, positive > 0 ? (Math.max(amounts[bucket], 0) / positive) * 100 : 0]));
+  return { currency, amounts, shares };
 }
 
 /** Everything past due: the total less the current bucket. */

@@ -1,17 +1,10 @@
-import type { ReactElement } from 'react';
 import { describeReason, type WorklistRow } from '../../../../shared/worklist';
 import { Kbd } from '../../app/Kbd';
 import { Money } from '../../components/Money';
 import { useApi } from '../../lib/use-api';
-import { CallForm } from './CallForm';
-import { DisputeForm } from './DisputeForm';
-import { NoteForm } from './NoteForm';
-import { PromiseForm } from './PromiseForm';
+import { ACTIONS, ActivityForm, type FormKind } from '../activity/ActivityForms';
+import { Timeline } from '../activity/Timeline';
 import { ScoreBreakdown } from './ScoreBreakdown';
-import { SnoozeForm } from './SnoozeForm';
-import { Timeline } from './Timeline';
-
-export type FormKind = 'call' | 'promise' | 'dispute' | 'note' | 'snooze';
 
 interface Props {
   row: WorklistRow;
@@ -22,27 +15,11 @@ interface Props {
   onSaved(): void;
 }
 
-const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
-  { kind: 'call', key: 'c', label: 'call' },
-  { kind: 'promise', key: 'p', label: 'promise' },
-  { kind: 'dispute', key: 'd', label: 'dispute' },
-  { kind: 'note', key: 'n', label: 'note' },
-  { kind: 'snooze', key: 's', label: 'snooze' },
-];
-
 /** The selected customer: balances, why it is here, the action being recorded, and its timeline. */
 export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Props) {
   const summary = useApi('customer.summary', { customerId: row.customerId });
   const timeline = useApi('customer.timeline', { customerId: row.customerId, limit: 200 });
   const s = summary.data;
-  const close = (): void => onForm(null);
-  const forms: Record<FormKind, ReactElement> = {
-    call: <CallForm customerId={row.customerId} onSaved={onSaved} onCancel={close} />,
-    promise: <PromiseForm customerId={row.customerId} currency={row.currency} today={today} onSaved={onSaved} onCancel={close} />,
-    dispute: <DisputeForm customerId={row.customerId} onSaved={onSaved} onCancel={close} />,
-    note: <NoteForm customerId={row.customerId} onSaved={onSaved} onCancel={close} />,
-    snooze: <SnoozeForm customerId={row.customerId} today={today} onSaved={onSaved} onCancel={close} />,
-  };
 
   return (
     <section className="customer-pane" aria-label={row.name} data-testid="worklist-pane">
@@ -69,8 +46,8 @@ export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Pro
         </div>
       </header>
       {showWhy && <ScoreBreakdown factors={row.factors} score={row.score} />}
-      {form && forms[form]}
-      <Timeline entries={timeline.data ?? []} />
+      {form && <ActivityForm key={form} kind={form} customer={row} today={today} onSaved={onSaved} onCancel={() => onForm(null)} />}
+      <Timeline entries={timeline.data ?? []} onAmended={timeline.reload} />
     </section>
   );
 }

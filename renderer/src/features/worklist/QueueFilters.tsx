@@ -1,11 +1,14 @@
 import { useRef } from 'react';
 import type { Reason, WorklistRow } from '../../../../shared/worklist';
+import { AGING_BUCKETS, DEFAULT_AGING_EDGES, agingBucketLabels, type AgingBucket } from '../../../../shared/aging';
+import { useStatus } from '../../app/status-store';
 import { useShortcut } from '../../app/use-shortcut';
 
 export interface Filters {
   collector?: string;
   segment?: string;
   currency?: string;
+  bucket?: AgingBucket;
   reason?: Reason['code'];
 }
 
@@ -20,9 +23,11 @@ const REASONS: { code: Reason['code']; label: string }[] = [
 
 type Field = 'collector' | 'segment' | 'currency';
 
-/** Collector, segment, currency and reason filters; `/` jumps to the first. Choices are the values the queue has shown. */
+/** Collector, segment, currency, age (the bucket of the oldest overdue invoice) and reason filters; `/` jumps to the first. Choices are the values the queue has shown. */
 export function QueueFilters({ rows, filters, onChange }: { rows: WorklistRow[]; filters: Filters; onChange(filters: Filters): void }) {
   const first = useRef<HTMLSelectElement>(null);
+  const edges = useStatus((state) => state.status?.agingEdges ?? DEFAULT_AGING_EDGES);
+  const labels = agingBucketLabels(edges);
   const seen = useRef<Record<Field, Set<string>>>({ collector: new Set(), segment: new Set(), currency: new Set() });
   for (const row of rows) {
     for (const field of ['collector', 'segment', 'currency'] as const) {
@@ -37,17 +42,21 @@ export function QueueFilters({ rows, filters, onChange }: { rows: WorklistRow[];
     else delete next[field];
     onChange(next);
   };
-  const select = (field: Field, label: string, ref?: typeof first) => (
+  const select = (field: Field, label: string, all: string, ref?: typeof first) => (
     <select ref={ref} className="input" aria-label={`Filter by ${label}`} value={filters[field] ?? ''} onChange={(event) => set(field, event.target.value)}>
-      <option value="">All {label}s</option>
+      <option value="">{all}</option>
       {[...seen.current[field]].sort().map((value) => <option key={value} value={value}>{value}</option>)}
     </select>
   );
   return (
     <div className="queue-filters">
-      {select('collector', 'collector', first)}
-      {select('segment', 'segment')}
-      {select('currency', 'currency')}
+      {select('collector', 'collector', 'All collectors', first)}
+      {select('segment', 'segment', 'All segments')}
+      {select('currency', 'currency', 'All currencies')}
+      <select className="input" aria-label="Filter by age" value={filters.bucket ?? ''} onChange={(event) => set('bucket', event.target.value)}>
+        <option value="">Any age</option>
+        {AGING_BUCKETS.filter((bucket) => bucket !== 'current').map((bucket) => <option key={bucket} value={bucket}>Oldest {labels[bucket]} days</option>)}
+      </select>
       <select className="input" aria-label="Filter by reason" value={filters.reason ?? ''} onChange={(event) => set('reason', event.target.value)}>
         <option value="">All reasons</option>
         {REASONS.map((reason) => <option key={reason.code} value={reason.code}>{reason.label}</option>)}

@@ -1,0 +1,61 @@
+import type { ReactElement } from 'react';
+import { useShortcut } from '../../app/use-shortcut';
+import { useApi } from '../../lib/use-api';
+import { AssignForm } from './AssignForm';
+import { CallForm } from './CallForm';
+import { DisputeForm } from './DisputeForm';
+import { NoteForm } from './NoteForm';
+import { PlanForm } from './PlanForm';
+import { PromiseForm } from './PromiseForm';
+import { SnoozeForm } from './SnoozeForm';
+
+export type FormKind = 'call' | 'promise' | 'dispute' | 'plan' | 'note' | 'assign' | 'snooze';
+
+/** Every action a collector records, with its key; the worklist pane and the customer page offer the same ones. */
+export const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
+  { kind: 'call', key: 'c', label: 'call' },
+  { kind: 'promise', key: 'p', label: 'promise' },
+  { kind: 'dispute', key: 'd', label: 'dispute' },
+  { kind: 'plan', key: 'l', label: 'plan' },
+  { kind: 'note', key: 'n', label: 'note' },
+  { kind: 'assign', key: 'a', label: 'assign' },
+  { kind: 'snooze', key: 's', label: 'snooze' },
+];
+
+/** Registers the action keys; `open` is called with the form to show. */
+export function useActionKeys(open: (kind: FormKind) => void): void {
+  useShortcut('c', () => open('call'));
+  useShortcut('p', () => open('promise'));
+  useShortcut('d', () => open('dispute'));
+  useShortcut('l', () => open('plan'));
+  useShortcut('n', () => open('note'));
+  useShortcut('a', () => open('assign'));
+  useShortcut('s', () => open('snooze'));
+}
+
+interface Props {
+  kind: FormKind;
+  customer: { customerId: number; currency: string; collector: string | null };
+  today: string;
+  /** Invoices ticked on the customer page, pre-chosen in the promise, dispute and plan forms. */
+  invoiceIds?: number[];
+  onSaved(): void;
+  onCancel(): void;
+}
+
+/** The form for one action on one customer. */
+export function ActivityForm({ kind, customer, today, invoiceIds, onSaved, onCancel }: Props) {
+  const collectors = useApi('customers.collectors', {}).data ?? [];
+  const { customerId, currency } = customer;
+  const common = { customerId, onSaved, onCancel };
+  const forms: Record<FormKind, () => ReactElement> = {
+    call: () => <CallForm {...common} />,
+    promise: () => <PromiseForm {...common} currency={currency} today={today} invoiceIds={invoiceIds} />,
+    dispute: () => <DisputeForm {...common} invoiceIds={invoiceIds} />,
+    plan: () => <PlanForm {...common} currency={currency} today={today} invoiceIds={invoiceIds} />,
+    note: () => <NoteForm {...common} />,
+    assign: () => <AssignForm {...common} current={customer.collector} collectors={collectors} />,
+    snooze: () => <SnoozeForm {...common} today={today} />,
+  };
+  return forms[kind]();
+}

@@ -1,0 +1,72 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The customer page, keyboard first: tick invoices with x, agree a plan on them, record a promise,
+ * add a contact, correct and withdraw a note; the invoice chips, the commitments and the timeline agree.
+ */
+async function openFirstCustomer(page: Page, appUrl: string): Promise<void> {
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
+  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('customer-page')).toBeVisible();
+}
+
+const invoiceRows = (page: Page) => page.getByTestId('customer-invoices').locator('tbody tr:not(.spacer)');
+
+test('tick two invoices with x and agree a payment plan on them', async ({ page, appUrl }) => {
+  await openFirstCustomer(page, appUrl);
+  // Newest due first; the open ones are the ones to plan.
+  await page.getByTestId('customer-invoices').getByLabel('Filter Invoices').fill('Open');
+  await page.getByTestId('customer-invoices').getByRole('region', { name: 'Invoices' }).focus();
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('customer-invoices')).toContainText('2 invoices ticked');
+  const ticked = await invoiceRows(page).filter({ has: page.locator('input:checked') }).locator('td:nth-child(2)').allInnerTexts();
+  expect(ticked).toHaveLength(2);
+
+  await page.keyboard.press('l');
+  const plan = page.getByTestId('plan-form');
+  await expect(plan).toBeVisible();
+  await expect(plan.getByRole('checkbox', { checked: true })).toHaveCount(2);
+  await expect(plan.getByTestId('plan-installments').locator('li')).toHaveCount(3);
+  await page.keyboard.press('Control+Enter');
+  await expect(plan).toBeHidden();
+
+  for (const number of ticked) {
+    await expect(invoiceRows(page).filter({ hasText: number })).toContainText('In plan');
+  }
+  await expect(page.getByTestId('commitments')).toContainText('0 of 3 paid');
+  await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Payment plan');
+});
+
+test('add a contact, then correct and withdraw a note; the timeline keeps up', async ({ page, appUrl }) => {
+  await openFirstCustomer(page, appUrl);
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  const contact = page.getByTestId('contact-form');
+  await contact.getByLabel('Name').fill('Rita Escalante');
+  await contact.getByLabel('Email').fill('rita@example.com');
+  await contact.getByLabel('Role').selectOption('escalation');
+  await contact.getByLabel('Name').press('Control+Enter');
+  await expect(page.getByTestId('contacts')).toContainText('Rita Escalante');
+
+  await page.locator('body').press('n');
+  await page.keyboard.type('Cheque in teh post');
+  await page.keyboard.press('Control+Enter');
+  const first = page.getByTestId('timeline').locator('li').first();
+  await expect(first).toContainText('Cheque in teh post');
+  await first.hover();
+  await first.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('amend-form').getByLabel('Note').fill('Cheque in the post');
+  await page.keyboard.press('Control+Enter');
+  await expect(first).toContainText('Cheque in the post');
+  await expect(first).toHaveClass(/edited/);
+
+  await first.hover();
+  await first.getByRole('button', { name: 'Withdraw' }).click();
+  await page.keyboard.type('Wrong customer');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('timeline')).not.toContainText('Cheque in the post');
+});
