@@ -15,6 +15,7 @@ function returns<O>() {
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
 /** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
 const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
@@ -31,6 +32,8 @@ export interface AppStatus {
   openInvoices: number;
   currencies: string[];
   baseCurrency: string;
+  /** Base-currency units per unit of each other currency; only ranks the queue, never converts money. */
+  fxRates: Record<string, number>;
   agingEdges: AgingEdges;
 }
 
@@ -107,6 +110,12 @@ export const api = {
   'jobs.cancel': returns<{ cancelled: boolean }>()(z.object({ jobId })),
   'aging.report': returns<AgingReport>()(z.object({ asOf: isoDate })),
   'settings.setAgingEdges': returns<{ edges: AgingEdges }>()(z.object({ edges: agingEdgesSchema })),
+  'settings.setFxRates': returns<{ baseCurrency: string; fxRates: Record<string, number> }>()(
+    z.object({
+      baseCurrency: currencyCode,
+      rates: z.record(currencyCode, z.number().positive('a rate is more than zero').max(1_000_000).finite()),
+    }),
+  ),
   'customers.list': returns<CustomerListRow[]>()(z.object({ asOf: isoDate })),
   'worklist.list': returns<WorklistPage>()(
     z.object({

@@ -108,6 +108,18 @@ describe('worklist', () => {
       .rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
+  it('ranks other currencies by their value in the base currency once rates are set', async () => {
+    const euros = async () => (await list()).rows.find((r) => r.currency === 'EUR')!;
+    const atPar = await euros();
+    await t.core.call('settings.setFxRates', { baseCurrency: 'USD', rates: { EUR: 2, USD: 5 } });
+    expect((await t.core.call('app.status', {})).fxRates).toEqual({ EUR: 2 });
+    expect((await euros()).score).toBeGreaterThan(atPar.score);
+    await t.core.call('settings.setFxRates', { baseCurrency: 'USD', rates: { EUR: 0.25 } });
+    expect((await euros()).score).toBeLessThan(atPar.score);
+    await expect(t.core.call('settings.setFxRates', { baseCurrency: 'USD', rates: { EUR: 0 } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(t.core.call('settings.setFxRates', { baseCurrency: 'XYZ', rates: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   it('a snoozed customer leaves the queue until the date', async () => {
     const birch = await idOf('C-002');
     await t.core.call('worklist.snooze', { customerId: birch, untilDate: '2026-11-25', reason: 'AP on holiday' });

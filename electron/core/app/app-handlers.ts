@@ -1,10 +1,11 @@
 import packageJson from '../../../package.json';
 import type { Handlers } from '../handler-types';
 import { getSetting, setSetting } from '../settings';
-import { nowOf } from '../context';
+import { AppError } from '../../../shared/errors';
+import { isCurrencyCode } from '../../../shared/money';
+import { nowOf, todayOf } from '../context';
 
-
-export const appHandlers: Handlers<'app.status' | 'settings.setAgingEdges'> = {
+export const appHandlers: Handlers<'app.status' | 'settings.setAgingEdges' | 'settings.setFxRates'> = {
   'app.status': async (_input, ctx) => {
     const { db, sqlite } = ctx.database;
     const counts = await db
@@ -21,11 +22,27 @@ export const appHandlers: Handlers<'app.status' | 'settings.setAgingEdges'> = {
       openInvoices: Number(counts.open ?? 0),
       currencies: currencies.map((c) => c.currency),
       baseCurrency: getSetting(sqlite, 'baseCurrency'),
+      fxRates: getSetting(sqlite, 'fxRates'),
       agingEdges: getSetting(sqlite, 'agingEdges'),
     };
   },
   'settings.setAgingEdges': ({ edges }, ctx) => {
     setSetting(ctx.database.sqlite, 'agingEdges', edges, nowOf(ctx));
     return { edges };
+  },
+  /** Rates rank customers owing in different currencies against each other, so the queue is rebuilt. */
+  'settings.setFxRates': ({ baseCurrency, rates }, ctx) => {
+    for (const code of [baseCurrency, ...Object.keys(rates)]) {
+      if (!isCurrencyCode(code)) throw new AppError('INVALID_INPUT', `"${code}" is not a currency code.`, { field: code });
+    }
+    // The base currency is 1 by definition; a stored rate for it would only contradict that.
+    const fxRates = Object.fromEntries(Object.entries(rates).filter(([code]) => code !== baseCurrency));
+    const { sqlite } = ctx.database;
+    sqlite.transaction(() => {
+      setSetting(sqlite, 'baseCurrency', baseCurrency, nowOf(ctx));
+      setSetting(sqlite, 'fxRates', fxRates, nowOf(ctx));
+    })();
+    ctx.worklist.rebuild(todayOf(ctx));
+    return { baseCurrency, fxRates };
   },
 };
