@@ -1,24 +1,34 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { describeReason, type WorklistRow } from '../../../../shared/worklist';
+import { describeReason } from '../../../../shared/worklist';
 import { Money } from '../../components/Money';
+import type { WorklistPages } from './use-worklist-pages';
 
 const ROW_HEIGHT = 52;
 
 interface Props {
-  rows: WorklistRow[];
+  queue: WorklistPages;
+  total: number;
   selectedIndex: number;
   /** Customers ticked with x, for the bulk actions of the outreach screen. */
   ticked: ReadonlySet<number>;
   today: string;
-  onSelect(row: WorklistRow): void;
+  onSelect(index: number): void;
 }
 
-/** The ranked queue, virtualized: a customer per two-line row with its first reason in words. */
-export function QueueList({ rows, selectedIndex, ticked, today, onSelect }: Props) {
+/** The ranked queue, virtualized and paged: a customer per two-line row with its first reason in words. */
+export function QueueList({ queue, total, selectedIndex, ticked, today, onSelect }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders as documented.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    queue.want(first, last);
+    // Only a new visible range (or a new queue) asks for pages; `queue` itself changes every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [first, last, total]);
   useEffect(() => {
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
@@ -26,8 +36,10 @@ export function QueueList({ rows, selectedIndex, ticked, today, onSelect }: Prop
   return (
     <div className="queue-scroll" ref={scrollRef} role="listbox" aria-label="Worklist" data-testid="worklist-list">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
+        {items.map((item) => {
+          const row = queue.rowAt(item.index);
+          const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
+          if (!row) return <div key={`loading-${item.index}`} className="queue-row loading" style={style} aria-hidden="true" />;
           const reason = row.reasons[0];
           return (
             <div
@@ -36,8 +48,8 @@ export function QueueList({ rows, selectedIndex, ticked, today, onSelect }: Prop
               aria-selected={item.index === selectedIndex}
               data-testid="worklist-row"
               className={ticked.has(row.customerId) ? 'queue-row ticked' : 'queue-row'}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              onClick={() => onSelect(row)}
+              style={style}
+              onClick={() => onSelect(item.index)}
             >
               <span className="queue-rank">{ticked.has(row.customerId) ? <span aria-label="ticked">✓</span> : item.index + 1}</span>
               <span className="queue-name">{row.name}</span>

@@ -5,11 +5,11 @@ import { useShortcut } from '../../app/use-shortcut';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
 import { useActionKeys, type FormKind } from '../activity/ActivityForms';
 import { CustomerPane } from './CustomerPane';
 import { QueueFilters, type Filters } from './QueueFilters';
 import { QueueList } from './QueueList';
+import { useWorklistPages } from './use-worklist-pages';
 import './worklist.css';
 
 /**
@@ -20,21 +20,24 @@ import './worklist.css';
 export function WorklistQueue() {
   const [today] = useState(() => localToday());
   const [filters, setFilters] = useState<Filters>({});
-  const page = useApi('worklist.list', { asOf: today, limit: 1000, ...filters });
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const queue = useWorklistPages({ asOf: today, ...filters });
+  // The selected customer, and where it was: after a re-rank it is found again by id among the loaded rows.
+  const [cursor, setCursor] = useState<{ index: number; customerId: number | null }>({ index: 0, customerId: null });
   const [form, setForm] = useState<FormKind | null>(null);
   const [showWhy, setShowWhy] = useState(false);
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const openCustomer = useNav((nav) => nav.openCustomer);
-  const rows = page.data?.rows ?? [];
-  const index = Math.max(0, rows.findIndex((row) => row.customerId === selectedId));
-  const selected = rows[index];
+  const total = queue.total ?? 0;
+  const found = cursor.customerId === null || queue.rowAt(cursor.index)?.customerId === cursor.customerId ? undefined : queue.indexOf(cursor.customerId);
+  const index = Math.min(found ?? cursor.index, Math.max(0, total - 1));
+  const selected = queue.rowAt(index);
 
-  const move = (step: number): void => {
-    const next = rows[Math.max(0, Math.min(rows.length - 1, index + step))];
-    if (next) setSelectedId(next.customerId);
+  const select = (next: number): void => {
+    const bounded = Math.max(0, Math.min(total - 1, next));
+    setCursor({ index: bounded, customerId: queue.rowAt(bounded)?.customerId ?? null });
     setForm(null);
   };
+  const move = (step: number): void => select(index + step);
   const toggleTick = (customerId: number): void =>
     setTicked((set) => {
       const next = new Set(set);
@@ -53,15 +56,15 @@ export function WorklistQueue() {
 
   /** After an action the next customer is the one to work on; the queue is then re-read. */
   function saved(): void {
-    const next = rows[index + 1] ?? rows[index - 1];
-    setSelectedId(next ? next.customerId : null);
+    const nextIndex = queue.rowAt(index + 1) ? index + 1 : Math.max(0, index - 1);
+    setCursor({ index: nextIndex, customerId: queue.rowAt(nextIndex)?.customerId ?? null });
     setForm(null);
-    page.reload();
+    queue.reload();
   }
 
-  if (page.error && !page.data) return <ErrorNotice error={page.error} title="The worklist could not be built." onRetry={page.reload} />;
-  if (!page.data) return null;
-  if (rows.length === 0 && Object.keys(filters).length === 0) {
+  if (queue.error && queue.total === null) return <ErrorNotice error={queue.error} title="The worklist could not be built." onRetry={queue.reload} />;
+  if (queue.total === null) return null;
+  if (total === 0 && Object.keys(filters).length === 0) {
     return (
       <EmptyState title="Nothing to chase today">
         <p>No customer has money overdue, a promise due or a dispute past its SLA. Snoozed customers come back on their date.</p>
@@ -72,7 +75,7 @@ export function WorklistQueue() {
     <div className="worklist">
       <div className="worklist-head">
         <span data-testid="worklist-done">
-          <strong>{page.data.doneToday}</strong> done today · {plural(page.data.total, 'customer')} to contact
+          <strong>{queue.doneToday}</strong> done today · {plural(total, 'customer')} to contact
         </span>
         {ticked.size > 0 && (
           <span className="muted" data-testid="worklist-ticked">
@@ -80,11 +83,11 @@ export function WorklistQueue() {
           </span>
         )}
         <span className="spacer" />
-        <QueueFilters rows={rows} filters={filters} onChange={setFilters} />
+        <QueueFilters rows={queue.loaded()} filters={filters} onChange={setFilters} />
       </div>
-      {rows.length === 0 && <p className="muted">No customer matches these filters.</p>}
+      {total === 0 && <p className="muted">No customer matches these filters.</p>}
       <div className="worklist-split">
-        <QueueList rows={rows} selectedIndex={index} ticked={ticked} today={today} onSelect={(row) => { setSelectedId(row.customerId); setForm(null); }} />
+        <QueueList queue={queue} total={total} selectedIndex={index} ticked={ticked} today={today} onSelect={select} />
         {selected && (
           <CustomerPane key={selected.customerId} row={selected} today={today} form={form} showWhy={showWhy} onForm={setForm} onSaved={saved} />
         )}
