@@ -106,9 +106,22 @@ export function minorToDecimalString(value: Minor, currency: string): string {
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Building a formatter costs far more than using one, and a scrolling list formats thousands of amounts. */
+function moneyFormatter(locale: string | undefined, currency: string): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Locale-formatted money for display. Goes through a decimal string so no float rounding is involved. */
 export function formatMoney(value: Minor, currency: string, locale?: string): string {
-  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const formatter = moneyFormatter(locale, currency);
   // Intl accepts decimal strings exactly (ES2023 "string as exact decimal").
   return formatter.format(minorToDecimalString(value, currency) as unknown as number);
 }

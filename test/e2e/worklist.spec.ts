@@ -7,12 +7,28 @@ import { expect, test } from './fixtures';
  */
 const selectedName = (page: Page) => page.locator('[data-testid="worklist-row"][aria-selected="true"] .queue-name').innerText();
 
+/** The queue renders only the rows in view: scroll down a screen at a time until the customer's row is there. */
+async function clickRow(page: Page, name: string): Promise<void> {
+  const list = page.getByTestId('worklist-list');
+  const row = page.locator('[data-testid="worklist-row"]', { hasText: name }).first();
+  await list.evaluate((element) => { element.scrollTop = 0; });
+  for (let screen = 0; screen < 50 && (await row.count()) === 0; screen++) {
+    await list.evaluate((element) => new Promise((done) => {
+      element.scrollTop += element.clientHeight;
+      requestAnimationFrame(() => requestAnimationFrame(done));
+    }));
+  }
+  await row.click();
+}
+
 test('a collector processes accounts with the keyboard only, and a reload agrees', async ({ page, appUrl }) => {
   await page.goto(appUrl);
   await page.getByRole('button', { name: 'Load the sample dataset' }).click();
   await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
   const done = page.getByTestId('worklist-done');
   await expect(done).toContainText('0 done today');
+  const toContact = async () => Number(/(\d+) customers to contact/.exec(await done.innerText())?.[1]);
+  const before = await toContact();
 
   const worked: string[] = [];
   for (let account = 0; account < 6; account++) {
@@ -58,15 +74,17 @@ test('a collector processes accounts with the keyboard only, and a reload agrees
 
   await page.reload();
   await expect(done).toContainText('10 done today');
+  // Only the snoozed customer left the queue; the others were worked, not cleared.
+  expect(await toContact()).toBe(before - 1);
   const names = await page.locator('[data-testid="worklist-row"] .queue-name').allInnerTexts();
   expect(names).not.toContain(snoozed);
 
   // The promised customer's timeline shows the promise first; the note is text, not markup.
-  await page.locator('[data-testid="worklist-row"]', { hasText: promised }).first().click();
+  await clickRow(page, promised);
   await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Promise to pay');
-  await page.locator('[data-testid="worklist-row"]', { hasText: disputed }).first().click();
+  await clickRow(page, disputed);
   await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Dispute opened');
-  await page.locator('[data-testid="worklist-row"]', { hasText: noted }).first().click();
+  await clickRow(page, noted);
   await expect(page.getByTestId('timeline').locator('li').first()).toContainText('Asked for a copy of <INV-42> & a statement');
 });
 
@@ -82,6 +100,16 @@ test('w shows the score breakdown and Esc closes a form without saving', async (
   await expect(page.getByTestId('call-form')).toBeHidden();
   expect(await selectedName(page)).toBe(name);
   await expect(page.getByTestId('worklist-done')).toContainText('0 done today');
+
+  // x ticks customers for bulk work; Esc (with no form open) clears the ticks.
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('worklist-ticked')).toContainText('2 ticked');
+  await expect(page.locator('[data-testid="worklist-row"].ticked')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('worklist-ticked')).toBeHidden();
+  await page.keyboard.press('k');
 
   await page.keyboard.press('/');
   await expect(page.getByLabel('Filter by collector')).toBeFocused();

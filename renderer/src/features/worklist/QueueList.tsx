@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
-import { describeReason } from '../../../../shared/worklist';
+import { memo, useEffect, useRef } from 'react';
+import { describeReason, type WorklistRow } from '../../../../shared/worklist';
 import { Money } from '../../components/Money';
 import type { WorklistPages } from './use-worklist-pages';
 
@@ -16,11 +16,42 @@ interface Props {
   onSelect(index: number): void;
 }
 
+interface RowProps {
+  row: WorklistRow;
+  index: number;
+  top: number;
+  selected: boolean;
+  ticked: boolean;
+  today: string;
+  onSelect(index: number): void;
+}
+
+/** One customer in the queue; memoized, so scrolling renders only the rows that come into view. */
+const QueueRow = memo(function QueueRow({ row, index, top, selected, ticked, today, onSelect }: RowProps) {
+  const reason = row.reasons[0];
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      data-testid="worklist-row"
+      className={ticked ? 'queue-row ticked' : 'queue-row'}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => onSelect(index)}
+    >
+      <span className="queue-rank">{ticked ? <span aria-label="ticked">✓</span> : index + 1}</span>
+      <span className="queue-name">{row.name}</span>
+      <span className="queue-money"><Money minor={row.overdueMinor} currency={row.currency} /></span>
+      <span className="queue-days">{row.oldestDaysPastDue > 0 ? `${row.oldestDaysPastDue}d` : ''}</span>
+      <span className="queue-reason">{reason ? describeReason(reason, today, navigator.language) : ''}</span>
+    </div>
+  );
+});
+
 /** The ranked queue, virtualized and paged: a customer per two-line row with its first reason in words. */
 export function QueueList({ queue, total, selectedIndex, ticked, today, onSelect }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders as documented.
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -40,23 +71,17 @@ export function QueueList({ queue, total, selectedIndex, ticked, today, onSelect
           const row = queue.rowAt(item.index);
           const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
           if (!row) return <div key={`loading-${item.index}`} className="queue-row loading" style={style} aria-hidden="true" />;
-          const reason = row.reasons[0];
           return (
-            <div
+            <QueueRow
               key={`${row.customerId}-${row.currency}`}
-              role="option"
-              aria-selected={item.index === selectedIndex}
-              data-testid="worklist-row"
-              className={ticked.has(row.customerId) ? 'queue-row ticked' : 'queue-row'}
-              style={style}
-              onClick={() => onSelect(item.index)}
-            >
-              <span className="queue-rank">{ticked.has(row.customerId) ? <span aria-label="ticked">✓</span> : item.index + 1}</span>
-              <span className="queue-name">{row.name}</span>
-              <span className="queue-money"><Money minor={row.overdueMinor} currency={row.currency} /></span>
-              <span className="queue-days">{row.oldestDaysPastDue > 0 ? `${row.oldestDaysPastDue}d` : ''}</span>
-              <span className="queue-reason">{reason ? describeReason(reason, today, navigator.language) : ''}</span>
-            </div>
+              row={row}
+              index={item.index}
+              top={item.start}
+              selected={item.index === selectedIndex}
+              ticked={ticked.has(row.customerId)}
+              today={today}
+              onSelect={onSelect}
+            />
           );
         })}
       </div>

@@ -4,7 +4,7 @@ import { useNav } from '../../app/nav-store';
 import { useShortcut } from '../../app/use-shortcut';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { plural } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
 import { useActionKeys, type FormKind } from '../activity/ActivityForms';
 import { CustomerPane } from './CustomerPane';
 import { QueueFilters, type Filters } from './QueueFilters';
@@ -79,7 +79,7 @@ export function WorklistQueue() {
         </span>
         {ticked.size > 0 && (
           <span className="muted" data-testid="worklist-ticked">
-            {plural(ticked.size, 'customer')} ticked · <button type="button" className="link-button" onClick={() => setTicked(new Set())}>clear</button>
+            {formatCount(ticked.size)} ticked · <button type="button" className="link-button" onClick={() => setTicked(new Set())}>clear</button>
           </span>
         )}
         <span className="spacer" />

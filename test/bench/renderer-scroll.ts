@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { startCoreWorker } from '../../electron/hosts/core-client';
+import { startHttpHost } from '../../electron/hosts/http';
+
+/** Frame intervals while the page scrolls `selector` by `rows` queue rows every frame (vsync off, so an interval is the frame's cost). */
+const SCROLL_FRAMES = `async ({ selector, rows, frames }) => {
+  const element = selector ? document.querySelector(selector) : null;
+  const step = rows * (document.querySelector('[data-testid="worklist-row"]')?.offsetHeight ?? 0);
+  const intervals = [];
+  await new Promise((resolve) => {
+    let last = 0;
+    const tick = (now) => {
+      if (last > 0) intervals.push(now - last);
+      last = now;
+      if (intervals.length >= frames) return resolve();
+      if (element) element.scrollTop += step;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return intervals;
+}`;
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+}
+
+export interface ScrollFigures {
+  rows: number;
+  /** p95 frame time scrolling 5 rows a frame (a fast wheel flick, ~15,000 px/s), the figure the target applies to. */
+  wheelP95: number;
+  /** p95 scrolling 20 rows a frame (dragging the scrollbar): every frame is all new rows. */
+  dragP95: number;
+  /** p95 of an idle page's frames: the machine's own floor. */
+  idleP95: number;
+}
+
+/**
+ * The worklist of a big database in Debian's Chromium (software raster, vsync off so a frame interval
+ * is that frame's cost): scroll 600 frames through the queue at two speeds and report p95 frame times,
+ * beside an idle page's frames as the baseline.
+ */
+export async function benchRendererScroll(dbPath: string, key: Buffer): Promise<ScrollFigures> {
+  const core = await startCoreWorker(new URL('../../electron/hosts/core-worker.ts', import.meta.url), dbPath, key);
+  const host = await startHttpHost(core, join(import.meta.dirname, '..', '..', 'out', 'renderer'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await page.getByTestId('worklist-list').waitFor({ timeout: 120_000 });
+    const counter = await page.getByTestId('worklist-done').innerText();
+    const rows = Number(/·\s*([\d.,\s\u00a0\u202f]+?)\s+customers?/.exec(counter)?.[1]?.replace(/\D/g, '') ?? 0);
+    const p95Of = async (selector: string | null, rowsPerFrame: number) => {
+      const intervals = (await page.evaluate(`(${SCROLL_FRAMES})(${JSON.stringify({ selector, rows: rowsPerFrame, frames: 600 })})`)) as number[];
+      return percentile(intervals, 0.95);
+    };
+    const list = '[data-testid="worklist-list"]';
+    const idleP95 = await p95Of(null, 0);
+    const wheelP95 = await p95Of(list, 5);
+    const dragP95 = await p95Of(list, 20);
+    return { rows, wheelP95, dragP95, idleP95 };
+  } finally {
+    await browser.close();
+    await host.close();
+    await core.close();
+  }
+}
