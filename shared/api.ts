@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
+import type { LadderPolicy, LadderRun } from './outreach/ladder';
+import { ladderPolicySchema } from './outreach/ladder-schema';
+import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
+import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
+import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import type { WorklistPage } from './worklist';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
@@ -19,6 +24,15 @@ const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
 /** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
 const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
+const templateId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a template id like "first-reminder"');
+const templateInput = z.object({
+  id: templateId,
+  name: z.string().trim().min(1).max(120),
+  purpose: z.enum(TEMPLATE_PURPOSES),
+  tone: z.enum(['friendly', 'firm', 'final']),
+  subject: z.string().trim().min(1).max(500),
+  body: z.string().min(1).max(50_000),
+});
 const presetOrMapping = {
   preset: z.string().min(1).max(64).optional(),
   mapping: importMappingSchema.optional(),
@@ -88,6 +102,21 @@ export interface CustomerInvoice {
   inPlan: boolean;
 }
 
+export interface TemplateProblem {
+  part: 'subject' | 'body';
+  /** The tag as written, e.g. "{{customer.nmae}}". */
+  tag: string;
+  message: string;
+}
+
+export interface EmailPreview {
+  to: { name: string; address: string } | null;
+  subject: string;
+  html: string;
+  text: string;
+  problems: TemplateProblem[];
+}
+
 export interface SampleSummary {
   customers: number;
   contacts: number;
@@ -154,6 +183,32 @@ export const api = {
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),
   'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
+  'templates.list': returns<EmailTemplate[]>()(z.object({})),
+  'templates.check': returns<TemplateProblem[]>()(z.object({ subject: z.string().max(500), body: z.string().max(50_000) })),
+  'templates.save': returns<{ id: string }>()(templateInput),
+  'templates.reset': returns<EmailTemplate>()(z.object({ id: templateId })),
+  'outreach.preview': returns<EmailPreview>()(
+    z.object({ draft: messageDraftSchema, template: z.object({ subject: z.string().max(500), body: z.string().max(50_000) }).optional() }),
+  ),
+  'outreach.queue': returns<QueueResult>()(z.object({ messages: z.array(messageDraftSchema).min(1).max(10_000) })),
+  'outreach.freshness': returns<{ lastSyncAt: string | null; ageDays: number | null; fresh: boolean; limitDays: number }>()(z.object({})),
+  'outbox.list': returns<OutboxMessage[]>()(
+    z.object({ status: z.enum(OUTBOX_STATUSES).optional(), batchId: z.string().max(64).optional(), limit: z.number().int().min(1).max(10_000).default(500) }),
+  ),
+  'outbox.counts': returns<OutboxCounts & { paused: boolean }>()(z.object({ batchId: z.string().max(64).optional() })),
+  'outbox.cancel': returns<{ cancelled: number }>()(z.object({ batchId: z.string().max(64) })),
+  'outbox.resolve': returns<{ status: string }>()(
+    z.object({ messageId: z.number().int().positive(), action: z.enum(['mark_sent', 'send_again', 'cancel']) }),
+  ),
+  'outbox.pause': returns<{ paused: boolean }>()(z.object({ paused: z.boolean() })),
+  'settings.smtp.get': returns<SmtpSettingsView | null>()(z.object({})),
+  'settings.smtp.save': returns<SmtpSettingsView>()(smtpSettingsSchema.extend({ password: z.string().max(1024).optional() })),
+  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/, 'not an email address') })),
+  'settings.outreach.get': returns<OutreachSettings>()(z.object({})),
+  'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsSchema),
+  'ladder.policies': returns<LadderPolicy[]>()(z.object({})),
+  'ladder.savePolicy': returns<{ id: string }>()(ladderPolicySchema),
+  'ladder.run': returns<LadderRun & { queued: QueueResult | null }>()(z.object({ asOf: isoDate.optional(), dryRun: z.boolean().default(true) })),
 } as const;
 
 export type Api = typeof api;
@@ -175,7 +230,13 @@ export interface JobProgressEvent {
   done: number;
   total: number;
 }
-export type CoreEvent = JobProgressEvent;
+/** The outbox changed (a message sent, failed or retried); the window re-reads the batch it shows. */
+export interface OutboxChangedEvent {
+  type: 'outbox.changed';
+  batchId: string | null;
+}
+
+export type CoreEvent = JobProgressEvent | OutboxChangedEvent;
 
 /** What a staged file looks like to the renderer. */
 export interface StagedFile {

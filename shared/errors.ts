@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'DB_TOO_NEW',
   'CANCELLED',
   'CONFLICT',
+  /** The mail server refused or could not be reached; the message carries its words. */
+  'SEND_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

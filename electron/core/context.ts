@@ -1,6 +1,8 @@
 import type { OpenDatabase } from '../db/open';
 import { localToday, type IsoDate } from '../../shared/dates';
+import type { CoreEvent } from '../../shared/api';
 import type { JobRegistry } from './jobs/job-registry';
+import type { OutboxSender } from './outreach/outbox-sender';
 import type { StagedFiles } from './staged-files';
 import type { WorklistCache } from './worklist/worklist-cache';
 
@@ -10,6 +12,9 @@ export interface CoreContext {
   jobs: JobRegistry;
   files: StagedFiles;
   worklist: WorklistCache;
+  outbox: OutboxSender;
+  /** Pushes an event to every host listening (progress, outbox changes). */
+  emit(event: CoreEvent): void;
   /** Injectable so tests can freeze time. */
   clock: () => Date;
 }

@@ -14,10 +14,15 @@ import { StagedFiles } from './staged-files';
 import { WorklistCache } from './worklist/worklist-cache';
 import { worklistHandlers } from './worklist/worklist-handlers';
 import { activityHandlers } from './activity/activity-handlers';
+import { ladderHandlers } from './outreach/ladder-handlers';
+import { OutboxSender } from './outreach/outbox-sender';
+import { outreachHandlers } from './outreach/outreach-handlers';
+import { seedTemplates } from './outreach/template-store';
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
+  ...outreachHandlers, ...ladderHandlers,
 };
 
 export interface CoreOptions {
@@ -39,13 +44,19 @@ export interface Core {
 export function openCore(options: CoreOptions): Core {
   const listeners = new Set<(event: CoreEvent) => void>();
   const database = openDatabase(options.dbPath, options.key);
-  const ctx: CoreContext = {
+  const emit = (event: CoreEvent): void => listeners.forEach((listener) => listener(event));
+  const ctx = {
     database,
-    jobs: new JobRegistry((event) => listeners.forEach((listener) => listener(event))),
+    jobs: new JobRegistry(emit),
     files: new StagedFiles(),
     worklist: new WorklistCache(database.sqlite),
+    emit,
     clock: options.clock ?? (() => new Date()),
-  };
+  } as Omit<CoreContext, 'outbox'> as CoreContext;
+  // The sender needs the context it belongs to.
+  ctx.outbox = new OutboxSender(ctx);
+  seedTemplates(database.sqlite, ctx.clock().toISOString());
+  ctx.outbox.start();
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
     call: (name, input) => dispatch(handlers, ctx, name, input) as never,
@@ -54,7 +65,10 @@ export function openCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => database.close(),
+    close: async () => {
+      await ctx.outbox.close();
+      await database.close();
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
+import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import type { SqliteDb } from '../db/sqlite';
 
 /** Every setting with its schema and default: unknown keys cannot be written, stored values are re-validated on read. */
@@ -10,6 +11,10 @@ const SETTINGS = {
   fxRates: { schema: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()), fallback: {} as Record<string, number> },
   /** Days after a promised date before an unpaid promise counts as broken. */
   promiseGraceDays: { schema: z.number().int().min(0).max(60), fallback: 2 },
+  /** The collector's own mailbox; the password lives here, in the encrypted database, and never leaves the core. */
+  smtp: { schema: smtpSettingsSchema.nullable(), fallback: null },
+  /** Who signs the messages and how links, rates and freshness work. */
+  outreach: { schema: outreachSettingsSchema, fallback: DEFAULT_OUTREACH_SETTINGS },
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -72,7 +72,7 @@ describe('customers file after invoices', () => {
 describe('long jobs', () => {
   it('report progress and can be cancelled before anything is written', async () => {
     const events: string[] = [];
-    t.core.onEvent((e) => events.push(e.phase));
+    t.core.onEvent((e) => e.type === 'job.progress' && events.push(e.phase));
     const jobId = JOB();
     const pending = t.core.call('import.run', { jobId, fileId: t.stage('erp/open-items-2026-11-20.csv'), snapshot: false });
     expect(await t.core.call('jobs.cancel', { jobId })).toEqual({ cancelled: true });

@@ -8,6 +8,8 @@ export interface ActivityWrite {
   body: Record<string, unknown>;
   /** Domain rows written with the activity (a promise, a dispute …); returns their id for the outbox. */
   also?: (activityId: number) => { entity: string; id: number } | void;
+  /** Background work (the outbox sender) re-scores the customer when the queue is next read, not now. */
+  deferRescore?: boolean;
 }
 
 /**
@@ -32,7 +34,8 @@ export function recordActivity(ctx: CoreContext, write: ActivityWrite): { activi
       .run(entity.entity, String(entity.id), JSON.stringify({ customerId: write.customerId, kind: write.kind, ...write.body }), now);
     return { activityId, entityId: entity.entity === 'activity' ? null : entity.id };
   })();
-  ctx.worklist.refreshCustomer(write.customerId);
+  if (write.deferRescore) ctx.worklist.markStale(write.customerId);
+  else ctx.worklist.refreshCustomer(write.customerId);
   return result;
 }
 

@@ -4,10 +4,17 @@ import type { SqliteDb } from '../../db/sqlite';
 import { writeBatch } from '../ledger/write-batch';
 import { SAMPLE_SOURCE, generateSample } from './generate-sample';
 
-/** Writes the sample dataset through the same ledger writer as every import; loading it twice changes nothing. */
+/**
+ * Writes the sample dataset through the same ledger writer as every import; loading it twice changes
+ * nothing. It is recorded as an import batch, so the sample ERP counts as freshly synced.
+ */
 export function loadSample(sqlite: SqliteDb, options: { anchor: IsoDate; now: string; seed?: number }): SampleSummary {
   const batch = generateSample({ anchor: options.anchor, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
-  writeBatch(sqlite, batch, options.anchor, options.now);
+  sqlite.transaction(() => {
+    writeBatch(sqlite, batch, options.anchor, options.now);
+    sqlite.prepare("INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, 'sample', 'sample', 'sample dataset', '', 0, ?, '{}')")
+      .run(SAMPLE_SOURCE, options.now);
+  })();
   const count = (sql: string): number => (sqlite.prepare(sql).get(SAMPLE_SOURCE) as { n: number }).n;
   return {
     customers: count('SELECT count(*) AS n FROM customers WHERE source = ?'),

@@ -24,10 +24,14 @@ export class WorklistCache {
   private rows: WorklistRow[] = [];
   /** Each customer's rows, so a refresh finds them by binary search instead of scanning the queue. */
   private byCustomer = new Map<number, WorklistRow[]>();
+  /** Customers touched by background work (a bulk send), re-scored when the queue is next read. */
+  private readonly stale = new Set<number>();
 
   constructor(private readonly sqlite: SqliteDb) {}
 
   ranked(today: IsoDate): readonly WorklistRow[] {
+    for (const customerId of this.stale) this.refreshCustomer(customerId);
+    this.stale.clear();
     if (this.day !== today) {
       this.rows = this.compute(today).sort(byRank);
       this.byCustomer = new Map();
@@ -43,6 +47,11 @@ export class WorklistCache {
     const fresh = this.compute(this.day, customerId);
     for (const row of fresh) this.rows.splice(this.insertionPoint(row), 0, row);
     this.byCustomer.set(customerId, fresh);
+  }
+
+  /** For background work that touches many customers: re-score them once, when the queue is next read. */
+  markStale(customerId: number): void {
+    this.stale.add(customerId);
   }
 
   /** Drops the queue after a ledger write and builds it again at once, so the next look at it is instant. */

@@ -15,7 +15,7 @@ export interface FactsRow {
 }
 
 /** Activities that count as touching the customer. */
-export const TOUCH_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'plan_created'];
+export const TOUCH_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'plan_created', 'email'];
 /** How long a broken promise keeps its weight in the queue. */
 const BROKEN_PROMISE_DAYS = 30;
 

@@ -10,6 +10,7 @@ const NEXT_STEP: Record<ErrorCode, string> = {
   DB_TOO_NEW: 'This database was written by a newer Inflow: update Inflow to open it.',
   CANCELLED: 'Nothing was changed.',
   CONFLICT: 'Something else is still running. Wait for it to finish, then try again.',
+  SEND_FAILED: 'Check the mail server settings (Settings → Email) and try again.',
   INTERNAL: 'Try again. If it keeps happening, restart Inflow.',
 };
 

@@ -1,0 +1,48 @@
+import { nowOf, todayOf } from '../context';
+import type { Handlers } from '../handler-types';
+import { getSetting } from '../settings';
+import { evaluateLadder } from './ladder-evaluation';
+import { readLadderFacts, readPolicies } from './ladder-facts';
+import { queueMessages, type LadderDraft } from './outbox';
+import { syncFreshness } from './sync-freshness';
+
+export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.run'> = {
+  'ladder.policies': (_input, ctx) => readPolicies(ctx.database.sqlite),
+
+  'ladder.savePolicy': (policy, ctx) => {
+    const { sqlite } = ctx.database;
+    sqlite.transaction(() => {
+      sqlite.prepare(`INSERT INTO ladder_policies (id, name, segments, steps, updated_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, segments = excluded.segments, steps = excluded.steps, updated_at = excluded.updated_at`)
+        .run(policy.id, policy.name, JSON.stringify(policy.segments), JSON.stringify(policy.steps), nowOf(ctx));
+      sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'ladder.save', 'ladder_policy', ?, ?)")
+        .run(nowOf(ctx), policy.id, JSON.stringify(policy));
+    })();
+    return { id: policy.id };
+  },
+
+  /**
+   * What the ladder would send today (or on any date) and why each invoice is held back; without
+   * dryRun, the email steps are queued (call, letter and agency steps stay on the list for a person).
+   */
+  'ladder.run': ({ asOf, dryRun }, ctx) => {
+    const { sqlite } = ctx.database;
+    const date = asOf ?? todayOf(ctx);
+    const { fresh } = syncFreshness(sqlite, todayOf(ctx), getSetting(sqlite, 'outreach').syncFreshnessDays);
+    const run = evaluateLadder(readLadderFacts(sqlite, date), readPolicies(sqlite), date, { syncFresh: fresh });
+    if (dryRun) return { ...run, queued: null };
+    const drafts = run.messages.filter((message) => message.step.channel === 'email').map((message): LadderDraft => ({
+      customerId: message.customerId,
+      templateId: message.step.templateId,
+      invoiceIds: message.invoices.map((invoice) => invoice.invoiceId),
+      senderRole: message.step.senderRole,
+      ladder: {
+        policyId: message.policyId,
+        stepId: message.step.id,
+        invoiceSteps: message.invoices.map((invoice) => ({ invoiceId: invoice.invoiceId, stepId: invoice.stepId })),
+        skipped: message.skipped,
+      },
+    }));
+    return { ...run, queued: drafts.length > 0 ? queueMessages(ctx, drafts) : null };
+  },
+};

@@ -1,0 +1,254 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
+import { nowOf, type CoreContext } from '../context';
+import { recordActivity } from '../activity/record-activity';
+import { resourcePath } from '../resources';
+import { getSetting } from '../settings';
+
+interface DueMessage {
+  id: number;
+  batchId: string | null;
+  customerId: number;
+  templateId: string;
+  ladderStepId: string | null;
+  to: string;
+  from: string;
+  replyTo: string | null;
+  bcc: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  attempts: number;
+  messageId: string;
+}
+
+/** SMTP failures as nodemailer reports them. */
+interface SendError extends Error {
+  responseCode?: number;
+  response?: string;
+  code?: string;
+  /** Set when the server refused one recipient of several. */
+  recipient?: string;
+}
+
+const MAX_ATTEMPTS = 6;
+const MAX_IDLE_MS = 60_000;
+const CHANGE_EVENT_MS = 200;
+
+/** 30 s, 1 min, 2 min … capped at 30 min. */
+const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
+
+/**
+ * Whether the server has said "354, send the data" in the current transaction: after that, a dropped
+ * connection leaves the message's fate unknown (nodemailer then reports the failure as CONN, so its
+ * own error cannot tell us). Read from the SMTP dialogue nodemailer logs.
+ */
+export class DataStage {
+  started = false;
+  readonly logger = {
+    level: () => undefined, trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, fatal: () => undefined,
+    debug: (entry: { tnx?: string } | undefined, message: unknown) => {
+      if (entry?.tnx === 'server' && typeof message === 'string' && message.startsWith('354')) this.started = true;
+    },
+  };
+}
+
+export function createMailer(smtp: SmtpSettings, stage?: DataStage): Transporter {
+  return nodemailer.createTransport({
+    ...(stage ? { logger: stage.logger as never, debug: true } : {}),
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.security === 'tls',
+    requireTLS: smtp.security === 'starttls',
+    ignoreTLS: smtp.security === 'none',
+    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password } } : {}),
+    pool: true,
+    maxConnections: 1,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+}
+
+/**
+ * Drains the outbox one message at a time: throttled to the configured rate, retried with backoff on
+ * 4xx replies and connection errors, failed for good on 5xx with the server's words. Each message is
+ * marked `sending` (committed) before it goes out, so after a crash a message whose fate is unknown is
+ * found in that state and marked `uncertain` for a human, never silently sent again.
+ */
+export class OutboxSender {
+  private closed = false;
+  private paused = false;
+  private wakeUp: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private mailer: { key: string; transport: Transporter } | null = null;
+  private readonly stage = new DataStage();
+  private lastSendAt = 0;
+  private changeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly changed = new Set<string | null>();
+
+  constructor(private readonly ctx: CoreContext) {}
+
+  start(): void {
+    const now = nowOf(this.ctx);
+    this.ctx.database.sqlite.prepare(`UPDATE outbox_messages SET status = 'uncertain', updated_at = ?,
+        last_error = 'Inflow stopped while this message was being sent. Check your Sent folder, then mark it sent or send it again.'
+      WHERE status = 'sending'`).run(now);
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    this.wake();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wake();
+    await this.loop;
+    this.mailer?.transport.close();
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.closed) {
+      const next = this.paused ? undefined : this.nextDue();
+      if (!next) {
+        await this.sleep(this.paused ? MAX_IDLE_MS : this.msUntilNextDue());
+        continue;
+      }
+      await this.throttle();
+      if (this.closed || this.paused) continue;
+      await this.send(next);
+    }
+  }
+
+  private nextDue(): DueMessage | undefined {
+    return this.ctx.database.sqlite.prepare(`SELECT id, batch_id AS batchId, customer_id AS customerId, template_id AS templateId, ladder_step_id AS ladderStepId,
+        to_address AS "to", from_address AS "from", reply_to AS replyTo, bcc, subject, html, text, attempts, message_id AS messageId
+      FROM outbox_messages WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`).get(nowOf(this.ctx)) as DueMessage | undefined;
+  }
+
+  private msUntilNextDue(): number {
+    const row = this.ctx.database.sqlite.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox_messages WHERE status = 'queued'").get() as { at: string | null };
+    if (!row.at) return MAX_IDLE_MS;
+    return Math.max(10, Math.min(MAX_IDLE_MS, Date.parse(row.at) - this.ctx.clock().getTime()));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  private async throttle(): Promise<void> {
+    const perMinute = getSetting(this.ctx.database.sqlite, 'outreach').messagesPerMinute;
+    const wait = this.lastSendAt + 60_000 / perMinute - Date.now();
+    if (wait > 0) await this.sleep(wait);
+  }
+
+  private transport(): Transporter | null {
+    const smtp = getSetting(this.ctx.database.sqlite, 'smtp');
+    if (!smtp) return null;
+    const key = JSON.stringify(smtp);
+    if (this.mailer?.key !== key) {
+      this.mailer?.transport.close();
+      this.mailer = { key, transport: createMailer(smtp, this.stage) };
+    }
+    return this.mailer.transport;
+  }
+
+  private async send(message: DueMessage): Promise<void> {
+    const { sqlite } = this.ctx.database;
+    const transport = this.transport();
+    if (!transport) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
+    // Committed before the first byte goes out: this row is what a restart finds if we die mid-send.
+    const claimed = sqlite.prepare("UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'")
+      .run(nowOf(this.ctx), message.id);
+    if (claimed.changes === 0) return;
+    this.lastSendAt = Date.now();
+    this.stage.started = false;
+    try {
+      const info = (await transport.sendMail({
+        from: message.from,
+        to: message.to,
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        ...(message.bcc ? { bcc: message.bcc } : {}),
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId: message.messageId,
+        headers: { 'X-Inflow-Outbox-Id': String(message.id) },
+        attachments: message.html.includes('cid:inflow-video-card')
+          ? [{ filename: 'video-message.png', path: resourcePath('email', 'video-card.png'), cid: 'inflow-video-card' }]
+          : [],
+      })) as { rejectedErrors?: SendError[] };
+      // With a BCC copy the server may take the message for one recipient and refuse the customer.
+      const refused = info.rejectedErrors?.find((error) => error.recipient === message.to);
+      if (refused) return this.handleFailure(message, refused, 'The copy to the BCC address may have been delivered. ');
+      this.markSent(message);
+    } catch (caught) {
+      this.handleFailure(message, caught as SendError);
+    }
+  }
+
+  private markSent(message: DueMessage): void {
+    const { sqlite } = this.ctx.database;
+    recordActivity(this.ctx, {
+      customerId: message.customerId,
+      kind: 'email',
+      deferRescore: true,
+      body: { subject: message.subject, to: message.to, templateId: message.templateId, ladderStepId: message.ladderStepId, messageId: message.messageId, outboxId: message.id },
+      also: () => {
+        sqlite.prepare("UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ?").run(nowOf(this.ctx), nowOf(this.ctx), message.id);
+        return { entity: 'email', id: message.id };
+      },
+    });
+    this.noteChange(message.batchId);
+  }
+
+  private handleFailure(message: DueMessage, error: SendError, note = ''): void {
+    const words = note + (error.response ?? error.message);
+    const attempts = message.attempts + 1;
+    if (error.responseCode !== undefined && error.responseCode >= 500) return this.finish(message, 'failed', words);
+    // The body went out and the server never answered: it may have been delivered; resending could duplicate.
+    if (error.responseCode === undefined && this.stage.started) {
+      return this.finish(message, 'uncertain', `The connection dropped after the message was sent and before the server confirmed it (${words}). Check your Sent folder.`);
+    }
+    if (attempts >= MAX_ATTEMPTS) return this.finish(message, 'failed', `Gave up after ${attempts} attempts: ${words}`);
+    const retryAt = new Date(this.ctx.clock().getTime() + backoffMs(attempts)).toISOString();
+    this.ctx.database.sqlite.prepare("UPDATE outbox_messages SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
+      .run(retryAt, words, nowOf(this.ctx), message.id);
+    this.noteChange(message.batchId);
+  }
+
+  private finish(message: DueMessage, status: 'failed' | 'uncertain', reason: string): void {
+    this.ctx.database.sqlite.prepare('UPDATE outbox_messages SET status = ?, last_error = ?, updated_at = ? WHERE id = ?').run(status, reason, nowOf(this.ctx), message.id);
+    this.noteChange(message.batchId);
+  }
+
+  /** Progress reaches the window at most every 200 ms, whatever the send rate. */
+  private noteChange(batchId: string | null): void {
+    this.changed.add(batchId);
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      for (const id of this.changed) this.ctx.emit({ type: 'outbox.changed', batchId: id });
+      this.changed.clear();
+    }, CHANGE_EVENT_MS);
+  }
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { MessageDraft, QueueResult } from '../../../shared/outreach/outbox';
+import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
+import { nowOf, todayOf, type CoreContext } from '../context';
+import { getSetting } from '../settings';
+import { checkVideoLink } from './links';
+import { mergeValues } from './merge-values';
+import { staleMessage, syncFreshness } from './sync-freshness';
+import { getTemplate } from './template-store';
+import { renderTemplate } from './template-render';
+
+/** A draft the ladder produced: the step it takes for each invoice, and earlier steps it makes moot. */
+export interface LadderDraft extends MessageDraft {
+  ladder: { policyId: string; stepId: string; invoiceSteps: { invoiceId: number; stepId: string }[]; skipped: { invoiceId: number; stepId: string }[] };
+}
+
+/** The mailbox messages go from; queueing without one would only fail later. */
+export function requireSmtp(ctx: CoreContext): SmtpSettings {
+  const smtp = getSetting(ctx.database.sqlite, 'smtp');
+  if (!smtp) throw new AppError('CONFLICT', 'Set up your mailbox in Settings → Email before sending.');
+  return smtp;
+}
+
+/** The same reminder is never queued twice: a ladder step once per invoice set, a template once a day. */
+function idempotencyKey(draft: MessageDraft | LadderDraft, invoiceIds: number[], today: string): string {
+  const invoices = [...new Set(invoiceIds)].sort((a, b) => a - b).join(',');
+  return 'ladder' in draft
+    ? `ladder|${draft.customerId}|${draft.ladder.policyId}|${draft.ladder.stepId}|${invoices}`
+    : `template|${draft.customerId}|${draft.templateId}|${invoices}|${today}`;
+}
+
+/**
+ * Renders and queues messages in one transaction: each gets its row, the invoices it covers and, for
+ * ladder steps, the per-invoice step state, so a crash leaves either all of a batch or none of it.
+ * Sending happens later, in the outbox sender. Held while the ERP data is stale.
+ */
+export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft | LadderDraft)[], batchId = randomUUID()): QueueResult {
+  const { sqlite } = ctx.database;
+  const today = todayOf(ctx);
+  const now = nowOf(ctx);
+  const settings = getSetting(sqlite, 'outreach');
+  const freshness = syncFreshness(sqlite, today, settings.syncFreshnessDays);
+  if (!freshness.fresh) throw new AppError('CONFLICT', staleMessage(freshness), { freshness });
+  const smtp = requireSmtp(ctx);
+  const domain = smtp.fromAddress.split('@')[1]!;
+  const result: QueueResult = { batchId, queued: 0, duplicates: [], skipped: [] };
+  const templates = new Map<string, ReturnType<typeof getTemplate>>();
+  const insert = sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
+      reply_to, bcc, subject, html, text, status, next_attempt_at, message_id, created_at, updated_at)
+    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @html, @text, 'queued', @now, @messageId, @now, @now)
+    ON CONFLICT (idempotency_key) DO NOTHING`);
+  const cover = sqlite.prepare('INSERT INTO outbox_message_invoices (message_id, invoice_id) VALUES (?, ?)');
+  const step = sqlite.prepare(`INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const nameOf = sqlite.prepare('SELECT name FROM customers WHERE id = ?');
+
+  sqlite.transaction(() => {
+    for (const draft of drafts) {
+      const customerName = (nameOf.get(draft.customerId) as { name: string } | undefined)?.name;
+      if (customerName === undefined) throw new AppError('NOT_FOUND', `No customer with id ${draft.customerId}.`);
+      const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
+      const template = templates.get(draft.templateId) ?? getTemplate(sqlite, draft.templateId);
+      templates.set(draft.templateId, template);
+      const { values, recipient, invoiceIds } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, smtp.fromAddress);
+      if (!recipient) {
+        result.skipped.push({ customerId: draft.customerId, customerName, reason: 'no contact with a valid email address' });
+        continue;
+      }
+      const email = renderTemplate(template, values);
+      const inserted = insert.run({
+        key: idempotencyKey(draft, invoiceIds, today), batchId, customerId: draft.customerId, contactId: recipient.contactId, templateId: draft.templateId,
+        stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.address, from: smtp.fromAddress, replyTo: smtp.replyTo || null,
+        bcc: smtp.bcc || null, subject: email.subject, html: email.html, text: email.text, now, messageId: `<${randomUUID()}@${domain}>`,
+      });
+      if (inserted.changes === 0) {
+        result.duplicates.push({ customerId: draft.customerId, customerName });
+        continue;
+      }
+      const messageId = Number(inserted.lastInsertRowid);
+      for (const invoiceId of invoiceIds) cover.run(messageId, invoiceId);
+      if ('ladder' in draft) {
+        for (const taken of draft.ladder.invoiceSteps) step.run(taken.invoiceId, draft.ladder.policyId, taken.stepId, 'taken', messageId, now);
+        for (const skipped of draft.ladder.skipped) step.run(skipped.invoiceId, draft.ladder.policyId, skipped.stepId, 'skipped', messageId, now);
+      }
+      result.queued += 1;
+    }
+  })();
+  ctx.outbox.wake();
+  return result;
+}

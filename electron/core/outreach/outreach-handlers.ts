@@ -1,0 +1,128 @@
+import { AppError } from '../../../shared/errors';
+import type { OutboxCounts, OutboxMessage } from '../../../shared/outreach/outbox';
+import { OUTBOX_STATUSES } from '../../../shared/outreach/outbox';
+import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
+import { nowOf, todayOf } from '../context';
+import type { Handlers } from '../handler-types';
+import { getSetting, setSetting } from '../settings';
+import { checkVideoLink } from './links';
+import { queueMessages, requireSmtp } from './outbox';
+import { createMailer } from './outbox-sender';
+import { mergeValues } from './merge-values';
+import { syncFreshness } from './sync-freshness';
+import { checkTemplate } from './template-check';
+import { renderTemplate } from './template-render';
+import { builtInTemplates, getTemplate, listTemplates, saveTemplate } from './template-store';
+
+const withoutPassword = ({ password, ...view }: SmtpSettings) => ({ ...view, hasPassword: password !== '' });
+
+export const outreachHandlers: Handlers<
+  | 'templates.list' | 'templates.check' | 'templates.save' | 'templates.reset' | 'outreach.preview' | 'outreach.queue' | 'outreach.freshness'
+  | 'outbox.list' | 'outbox.counts' | 'outbox.cancel' | 'outbox.resolve' | 'outbox.pause'
+  | 'settings.smtp.get' | 'settings.smtp.save' | 'settings.smtp.test' | 'settings.outreach.get' | 'settings.outreach.save'
+> = {
+  'templates.list': (_input, ctx) => listTemplates(ctx.database.sqlite),
+  'templates.check': ({ subject, body }) => checkTemplate(subject, body),
+  'templates.save': (template, ctx) => {
+    saveTemplate(ctx.database.sqlite, template, nowOf(ctx));
+    return { id: template.id };
+  },
+  'templates.reset': ({ id }, ctx) => {
+    const original = builtInTemplates().get(id);
+    if (!original) throw new AppError('NOT_FOUND', `"${id}" is not one of the templates Inflow ships.`);
+    saveTemplate(ctx.database.sqlite, original, nowOf(ctx));
+    return getTemplate(ctx.database.sqlite, id);
+  },
+
+  /** The message exactly as it would go out, from the saved template or a draft being edited. */
+  'outreach.preview': ({ draft, template }, ctx) => {
+    const { sqlite } = ctx.database;
+    const settings = getSetting(sqlite, 'outreach');
+    const source = template ?? getTemplate(sqlite, draft.templateId);
+    const problems = checkTemplate(source.subject, source.body);
+    const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
+    const fromAddress = getSetting(sqlite, 'smtp')?.fromAddress ?? '';
+    const { values, recipient } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, todayOf(ctx), settings, fromAddress);
+    const email = problems.length === 0 ? renderTemplate(source, values) : { subject: '', html: '', text: '' };
+    return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, problems };
+  },
+  'outreach.queue': ({ messages }, ctx) => queueMessages(ctx, messages),
+  'outreach.freshness': (_input, ctx) => syncFreshness(ctx.database.sqlite, todayOf(ctx), getSetting(ctx.database.sqlite, 'outreach').syncFreshnessDays),
+
+  'outbox.list': ({ status, batchId, limit }, ctx) =>
+    ctx.database.sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, c.name AS customerName, m.template_id AS templateId,
+        m.ladder_step_id AS ladderStepId, m.to_address AS "to", m.subject, m.status, m.attempts, m.last_error AS lastError, m.message_id AS messageId,
+        m.created_at AS createdAt, m.sent_at AS sentAt
+      FROM outbox_messages m JOIN customers c ON c.id = m.customer_id
+      WHERE (@status IS NULL OR m.status = @status) AND (@batchId IS NULL OR m.batch_id = @batchId)
+      ORDER BY m.id DESC LIMIT @limit`).all({ status: status ?? null, batchId: batchId ?? null, limit }) as OutboxMessage[],
+  'outbox.counts': ({ batchId }, ctx) => {
+    const rows = ctx.database.sqlite.prepare('SELECT status, count(*) AS n FROM outbox_messages WHERE (@batchId IS NULL OR batch_id = @batchId) GROUP BY status')
+      .all({ batchId: batchId ?? null }) as { status: keyof OutboxCounts; n: number }[];
+    const counts = Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as OutboxCounts;
+    for (const row of rows) counts[row.status] = row.n;
+    return { ...counts, paused: ctx.outbox.isPaused };
+  },
+  'outbox.cancel': ({ batchId }, ctx) => {
+    const result = ctx.database.sqlite.prepare("UPDATE outbox_messages SET status = 'cancelled', updated_at = ? WHERE batch_id = ? AND status = 'queued'").run(nowOf(ctx), batchId);
+    ctx.emit({ type: 'outbox.changed', batchId });
+    return { cancelled: result.changes };
+  },
+  /** A human settles a message the outbox could not: it was sent after all, should go again, or should not go. */
+  'outbox.resolve': ({ messageId, action }, ctx) => {
+    const { sqlite } = ctx.database;
+    const row = sqlite.prepare('SELECT status, batch_id AS batchId FROM outbox_messages WHERE id = ?').get(messageId) as { status: string; batchId: string | null } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `No message ${messageId} in the outbox.`);
+    if (!['failed', 'uncertain'].includes(row.status)) throw new AppError('CONFLICT', `The message is ${row.status}; only failed or uncertain messages need a decision.`);
+    const status = action === 'mark_sent' ? 'sent' : action === 'send_again' ? 'queued' : 'cancelled';
+    sqlite.transaction(() => {
+      sqlite.prepare("UPDATE outbox_messages SET status = ?, next_attempt_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ? WHERE id = ?")
+        .run(status, nowOf(ctx), status, nowOf(ctx), nowOf(ctx), messageId);
+      sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'email', ?, ?)")
+        .run(nowOf(ctx), `outbox.${action}`, String(messageId), JSON.stringify({ from: row.status, to: status }));
+    })();
+    ctx.outbox.wake();
+    ctx.emit({ type: 'outbox.changed', batchId: row.batchId });
+    return { status };
+  },
+  'outbox.pause': ({ paused }, ctx) => {
+    ctx.outbox.setPaused(paused);
+    return { paused };
+  },
+
+  'settings.smtp.get': (_input, ctx) => {
+    const smtp = getSetting(ctx.database.sqlite, 'smtp');
+    return smtp ? withoutPassword(smtp) : null;
+  },
+  /** Without a password field the stored one is kept, so the window never needs to hold it. */
+  'settings.smtp.save': (input, ctx) => {
+    const stored = getSetting(ctx.database.sqlite, 'smtp');
+    const smtp = { ...input, password: input.password ?? stored?.password ?? '' };
+    setSetting(ctx.database.sqlite, 'smtp', smtp, nowOf(ctx));
+    ctx.outbox.wake();
+    return withoutPassword(smtp);
+  },
+  'settings.smtp.test': async ({ to }, ctx) => {
+    const smtp = requireSmtp(ctx);
+    const mailer = createMailer(smtp);
+    try {
+      const info = (await mailer.sendMail({
+        from: smtp.fromName ? { name: smtp.fromName, address: smtp.fromAddress } : smtp.fromAddress,
+        to,
+        subject: 'Inflow test message',
+        text: 'Your mailbox is set up: Inflow can send reminders from it.\n',
+      })) as { messageId: string };
+      return { messageId: info.messageId };
+    } catch (error) {
+      const failure = error as Error & { response?: string };
+      throw new AppError('SEND_FAILED', `The test message was not sent: ${failure.response ?? failure.message}`);
+    } finally {
+      mailer.close();
+    }
+  },
+  'settings.outreach.get': (_input, ctx) => getSetting(ctx.database.sqlite, 'outreach'),
+  'settings.outreach.save': (settings, ctx) => {
+    setSetting(ctx.database.sqlite, 'outreach', settings, nowOf(ctx));
+    return settings;
+  },
+};

@@ -1,0 +1,72 @@
+import MarkdownIt from 'markdown-it';
+import Mustache from 'mustache';
+import type { EmailTemplate } from '../../../shared/outreach/template-fields';
+
+/** Values of one message, as text (escaped for HTML when merged there); blocks come as HTML and as text. */
+export interface MergeValues {
+  fields: Record<string, string>;
+  blocks: Record<string, { html: string; text: string }>;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+// Raw HTML in a template body is shown as text, never run; links are checked by markdown-it's validator.
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
+const TAG = /\{\{\{?[^}]*\}?\}\}/g;
+const placeholder = (index: number): string => `inflowmerge${index}z`;
+
+/** "a.b.c" → { a: { b: { c } } }: Mustache resolves dotted names through nested objects. */
+function nest(flat: Record<string, unknown>): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(flat)) {
+    const path = name.split('.');
+    let node = view;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path.at(-1)!] = value;
+  }
+  return view;
+}
+
+/** Control characters (CR, LF …) never reach a message: in a subject they would forge headers. */
+const clean = (value: string): string => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+const oneLine = (value: string): string => clean(value).replace(/[\r\n\t]+/g, ' ');
+
+/**
+ * Renders a checked template for one message. The body's Markdown becomes HTML first, with every
+ * merge tag swapped for an inert placeholder so Markdown can neither mangle a tag nor read markup
+ * inside a merged value; then the values are merged, HTML-escaped. The text part merges the same
+ * values into the Markdown source, unescaped, with links spelled out.
+ */
+export function renderTemplate(template: Pick<EmailTemplate, 'subject' | 'body'>, values: MergeValues): RenderedEmail {
+  const text = Object.fromEntries(Object.entries(values.fields).map(([name, value]) => [name, clean(value)]));
+  const htmlView = nest({ ...text, ...Object.fromEntries(Object.entries(values.blocks).map(([name, block]) => [name, block.html])) });
+  const textView = nest({ ...text, ...Object.fromEntries(Object.entries(values.blocks).map(([name, block]) => [name, block.text])) });
+  const raw = { escape: (value: unknown) => String(value) };
+
+  const tags: string[] = [];
+  const shielded = template.body.replace(TAG, (tag) => placeholder(tags.push(tag) - 1));
+  const htmlSource = markdown
+    .render(shielded)
+    // A block alone on its line is a table or a card, not a paragraph.
+    .replace(/<p>(inflowmerge\d+z)<\/p>/g, '$1')
+    .replace(/inflowmerge(\d+)z/g, (_match, index: string) => tags[Number(index)]!)
+    // A section tag on its own line must not leave a line break behind.
+    .replace(/(\{\{[#^/][^}]*\}\})<br>\n?/g, '$1')
+    .replace(/<br>\n?(\{\{[#^/][^}]*\}\})/g, '$1');
+  const textSource = template.body
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1: $2')
+    .replace(/\*\*([^*]+)\*\*/g, '$1');
+
+  const subjectView = nest(Object.fromEntries(Object.entries(text).map(([name, value]) => [name, oneLine(value)])));
+  const rendered = {
+    subject: oneLine(Mustache.render(template.subject, subjectView, {}, raw)).trim(),
+    html: Mustache.render(htmlSource, htmlView).replace(/<p>\s*<\/p>\n?/g, ''),
+    text: Mustache.render(textSource, textView, {}, raw).replace(/\n{3,}/g, '\n\n').trim() + '\n',
+  };
+  Mustache.clearCache();
+  return rendered;
+}

@@ -1,0 +1,92 @@
+import type { IsoDate } from '../dates';
+
+/**
+ * The escalation ladder (dunning policy): ordered steps relative to each invoice's due date, chosen
+ * per customer segment. Evaluation is a pure function of these facts and "today" (see
+ * electron/core/outreach/ladder-evaluation.ts).
+ */
+export const LADDER_CHANNELS = ['email', 'call_task', 'letter', 'agency_referral'] as const;
+export type LadderChannel = (typeof LADDER_CHANNELS)[number];
+export const SENDER_ROLES = ['collector', 'manager'] as const;
+export type SenderRole = (typeof SENDER_ROLES)[number];
+
+export interface LadderStep {
+  /** Stable id, unique within its policy, e.g. "first-reminder". Recorded per invoice once done. */
+  id: string;
+  label: string;
+  /** Days relative to the due date: negative before it, 0 on it, positive after. Steps are ordered by it. */
+  offsetDays: number;
+  channel: LadderChannel;
+  templateId: string;
+  senderRole: SenderRole;
+  tone: 'friendly' | 'firm' | 'final';
+}
+
+export interface LadderPolicy {
+  id: string;
+  name: string;
+  /** Segments this policy applies to; the policy with none is the default for everyone else. */
+  segments: string[];
+  steps: LadderStep[];
+}
+
+export interface LadderInvoice {
+  invoiceId: number;
+  number: string;
+  dueDate: IsoDate;
+  currency: string;
+  openMinor: number;
+  /** Open in the ledger; paid or closed invoices are listed only when they were on the ladder. */
+  status: 'open' | 'paid' | 'closed';
+  /** A payment recorded as on its way (e.g. a remittance advice) but not yet applied. */
+  inTransit: boolean;
+  /** Under an open dispute in Inflow or flagged disputed by the ERP. */
+  disputed: boolean;
+  /** Covered by a promise to pay that is still running. */
+  promised: boolean;
+  /** Part of a payment plan with installments left. */
+  inPlan: boolean;
+  /** Steps already taken for this invoice (sent, or skipped when a later step caught up). */
+  doneStepIds: string[];
+}
+
+export interface LadderCustomer {
+  customerId: number;
+  externalId: string;
+  segment: string | null;
+  snoozed: boolean;
+  /** Has a contact with a valid email address (for the email channel). */
+  hasEmailContact: boolean;
+  invoices: LadderInvoice[];
+}
+
+export const EXCLUSION_REASONS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'snoozed', 'no_contact', 'stale_sync'] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+export interface LadderMessage {
+  customerId: number;
+  customerExternalId: string;
+  policyId: string;
+  /** The most advanced step among the invoices listed: its template, channel and sender are used. */
+  step: LadderStep;
+  /** Every invoice of the customer at or past a step not yet taken, with the step it is at. */
+  invoices: { invoiceId: number; number: string; stepId: string }[];
+  /** Earlier steps of these invoices that were missed and are now taken by this one (never sent later). */
+  skipped: { invoiceId: number; stepId: string }[];
+}
+
+export interface LadderExclusion {
+  customerId: number;
+  customerExternalId: string;
+  invoiceId: number;
+  number: string;
+  /** The step the invoice would be at. */
+  stepId: string;
+  reason: ExclusionReason;
+}
+
+export interface LadderRun {
+  asOf: IsoDate;
+  messages: LadderMessage[];
+  excluded: LadderExclusion[];
+}

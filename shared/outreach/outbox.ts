@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+const id = z.number().int().positive();
+const templateId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a template id like "first-reminder"');
+
+/** One message to queue: a customer, a template, the invoices it lists, and optionally a video memo. */
+export const messageDraftSchema = z.object({
+  customerId: id,
+  templateId,
+  /** Empty: every open invoice past due. */
+  invoiceIds: z.array(id).max(500).default([]),
+  senderRole: z.enum(['collector', 'manager']).default('collector'),
+  videoMemoUrl: z.string().max(2000).optional(),
+});
+export type MessageDraft = z.output<typeof messageDraftSchema>;
+
+export interface OutboxMessage {
+  id: number;
+  batchId: string | null;
+  customerId: number;
+  customerName: string;
+  templateId: string;
+  ladderStepId: string | null;
+  to: string;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  messageId: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface QueueResult {
+  batchId: string;
+  queued: number;
+  /** Already queued or sent before (same customer, template or step, invoices, day): not queued again. */
+  duplicates: { customerId: number; customerName: string }[];
+  /** Could not be queued, with why (no contact with a valid address …). */
+  skipped: { customerId: number; customerName: string; reason: string }[];
+}
+
+export type OutboxCounts = Record<OutboxStatus, number>;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** No CR/LF (or other control characters) in anything that becomes a mail header. */
+const headerText = (max: number) => z.string().trim().max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'no line breaks or control characters');
+const address = headerText(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/, 'not an email address');
+const optionalAddress = z.union([z.literal(''), address]).default('');
+
+export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
+
+export const smtpSettingsSchema = z.object({
+  host: headerText(253).min(1, 'the mail server name'),
+  port: z.number().int().min(1).max(65_535),
+  /** STARTTLS (587), TLS from the start (465), or none (a relay on this machine only). */
+  security: z.enum(SMTP_SECURITY),
+  user: headerText(254).default(''),
+  password: z.string().max(1024).default(''),
+  fromName: headerText(120).default(''),
+  fromAddress: address,
+  replyTo: optionalAddress,
+  /** A copy of every message to the ERP's inbox, if it files emails. */
+  bcc: optionalAddress,
+});
+export type SmtpSettings = z.output<typeof smtpSettingsSchema>;
+/** What the window sees: never the password, only whether one is stored. */
+export type SmtpSettingsView = Omit<SmtpSettings, 'password'> & { hasPassword: boolean };
+
+export const outreachSettingsSchema = z.object({
+  senderName: headerText(120).default(''),
+  senderRole: headerText(120).default('Accounts Receivable'),
+  managerName: headerText(120).default(''),
+  managerRole: headerText(120).default('Finance Manager'),
+  senderPhone: headerText(60).default(''),
+  companyName: headerText(120).default(''),
+  /** How amounts and dates are written in messages (the customer's reading, not the app's). */
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale like en-US').default('en-US'),
+  /** e.g. https://pay.example.com/{invoiceNumber}?amount={balance}; used when the ERP gave no link. */
+  paymentUrlPattern: z.string().trim().max(500).default(''),
+  /** Hosts a video-memo link may point to. */
+  videoHosts: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a host name like loom.com')).max(50)
+    .default(['loom.com', 'vidyard.com', 'youtube.com', 'youtu.be', 'vimeo.com']),
+  messagesPerMinute: z.number().int().min(1).max(600).default(60),
+  /** Sends are held when the last import from the ERP is older than this. */
+  syncFreshnessDays: z.number().int().min(1).max(60).default(2),
+});
+export type OutreachSettings = z.output<typeof outreachSettingsSchema>;
+export const DEFAULT_OUTREACH_SETTINGS: OutreachSettings = outreachSettingsSchema.parse({});

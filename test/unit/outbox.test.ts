@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+
+/**
+ * The outbox against a real SMTP server on 127.0.0.1: what arrives (content, headers, escaping), and
+ * how refusals, hang-ups, throttling and duplicate queueing are handled.
+ */
+let t: TempCore;
+let sink: SmtpSink;
+let now: Date;
+
+beforeEach(async () => {
+  now = new Date('2026-11-22T15:00:00Z');
+  t = tempCore(() => now);
+  sink = await startSmtpSink();
+  await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-customers.csv'), preset: 'generic-customers' });
+  await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-invoices.csv'), preset: 'generic-invoices' });
+  await t.core.call('settings.smtp.save', {
+    host: '127.0.0.1', port: sink.port, security: 'none', fromName: 'Dana Reyes', fromAddress: 'dana@northwind.example', replyTo: 'ar@northwind.example', bcc: 'erp@northwind.example',
+  });
+  await t.core.call('settings.outreach.save', {
+    senderName: 'Dana Reyes', companyName: 'Northwind <Supplies> & Co', paymentUrlPattern: 'https://pay.northwind.example/{invoiceNumber}?amount={balance}', messagesPerMinute: 600,
+  });
+});
+afterEach(async () => {
+  await t.dispose();
+  await sink.close();
+});
+
+const idOf = async (externalId: string) => (await t.core.call('customer.lookup', { externalId })).customerId;
+const settled = async () => {
+  await vi.waitFor(async () => {
+    const counts = await t.core.call('outbox.counts', {});
+    expect(counts.queued + counts.sending).toBe(0);
+  }, { timeout: 10_000, interval: 20 });
+  return t.core.call('outbox.list', {});
+};
+/** Moves the frozen clock past a retry's backoff; resuming wakes the sender to look again. */
+const later = async (ms: number) => {
+  now = new Date(now.getTime() + ms);
+  await t.core.call('outbox.pause', { paused: false });
+};
+
+describe('outbox', () => {
+  it('delivers one consolidated reminder with escaped values, both parts, headers and a recorded Message-ID', async () => {
+    const acme = await idOf('C-001');
+    const result = await t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'first-reminder' }] });
+    expect(result).toMatchObject({ queued: 1, duplicates: [], skipped: [] });
+    const [row] = await settled();
+    expect(row).toMatchObject({ status: 'sent', to: 'jane.park@acme.example', attempts: 1, subject: 'Invoice 00123 is now past due' });
+    expect(sink.received).toHaveLength(1);
+    const { mail, envelopeTo } = sink.received[0]!;
+    expect(mail.messageId).toBe(row!.messageId);
+    expect(mail.from?.text).toBe('dana@northwind.example');
+    expect(mail.replyTo?.text).toBe('ar@northwind.example');
+    expect(envelopeTo).toEqual(['jane.park@acme.example', 'erp@northwind.example']);
+    expect(mail.headers.get('bcc')).toBeUndefined();
+    expect(mail.html).toContain('Northwind &lt;Supplies&gt; &amp; Co');
+    expect(mail.html).toContain('<td style="padding:6px 8px;border-bottom:1px solid #e3e3e8;text-align:left">00123</td>');
+    expect(mail.html).toContain('href="https:&#x2F;&#x2F;pay.northwind.example&#x2F;00123?amount&#x3D;12400.00"');
+    expect(mail.text).toContain('Northwind <Supplies> & Co');
+    expect(mail.text).toContain('pay online: https://pay.northwind.example/00123?amount=12400.00');
+    expect(mail.text).toContain('$13,400.25');
+    const timeline = await t.core.call('customer.timeline', { customerId: acme });
+    expect(timeline[0]).toMatchObject({ kind: 'email', title: 'Email sent', detail: 'Invoice 00123 is now past due · to jane.park@acme.example' });
+  });
+
+  it('never queues the same reminder twice', async () => {
+    const acme = await idOf('C-001');
+    const draft = { customerId: acme, templateId: 'first-reminder' };
+    await t.core.call('outreach.queue', { messages: [draft] });
+    const again = await t.core.call('outreach.queue', { messages: [draft, draft] });
+    expect(again).toMatchObject({ queued: 0, duplicates: [{ customerName: 'Acme Tools Ltd' }, { customerName: 'Acme Tools Ltd' }] });
+    await settled();
+    expect(sink.received).toHaveLength(1);
+  });
+
+  it('skips a customer without a valid address and says why', async () => {
+    const cole = await idOf('C-003');
+    const result = await t.core.call('outreach.queue', { messages: [{ customerId: cole, templateId: 'first-reminder' }] });
+    expect(result).toMatchObject({ queued: 0, skipped: [{ customerName: 'Cole Foods GmbH', reason: 'no contact with a valid email address' }] });
+  });
+
+  it('retries a 4xx reply after a backoff and then delivers once', async () => {
+    sink.replyTo((attempt) => (attempt === 0 ? { code: 451, message: 'Try again later' } : { accept: true }));
+    await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] });
+    await vi.waitFor(async () => expect((await t.core.call('outbox.list', {}))[0]).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringContaining('Try again later') }));
+    expect(sink.received).toHaveLength(0);
+    await later(31_000);
+    expect((await settled())[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(sink.received).toHaveLength(1);
+  });
+
+  it('retries when the server refuses the recipient for now (before any data is sent)', async () => {
+    sink.refuseRecipients(1);
+    await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] });
+    await vi.waitFor(async () => expect((await t.core.call('outbox.list', {}))[0]).toMatchObject({ status: 'queued', attempts: 1 }));
+    await later(31_000);
+    expect((await settled())[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('fails for good on a 5xx reply, with the server\'s words', async () => {
+    sink.replyTo(() => ({ code: 550, message: 'Mailbox does not exist' }));
+    await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] });
+    expect((await settled())[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('550 Mailbox does not exist') });
+  });
+
+  it('marks a message uncertain, never resends it, when the connection drops after the data went out', async () => {
+    sink.replyTo((attempt) => (attempt === 0 ? { hangUp: true } : { accept: true }));
+    await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] });
+    const [row] = await settled();
+    expect(row).toMatchObject({ status: 'uncertain', lastError: expect.stringContaining('Check your Sent folder') });
+    await later(60 * 60_000);
+    expect((await settled())[0]!.status).toBe('uncertain');
+    // A person decides: send it again.
+    await t.core.call('outbox.resolve', { messageId: row!.id, action: 'send_again' });
+    expect((await settled())[0]!.status).toBe('sent');
+    expect(sink.received).toHaveLength(1);
+  });
+
+  it('waits out a slow server', async () => {
+    sink.replyTo(() => ({ accept: true, delayMs: 1500 }));
+    await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] });
+    expect((await settled()).map((r) => r.status)).toEqual(['sent']);
+  });
+
+  it('keeps to the configured rate', async () => {
+    await t.core.call('settings.outreach.save', { ...(await t.core.call('settings.outreach.get', {})), messagesPerMinute: 120 });
+    const [acme, birch] = [await idOf('C-001'), await idOf('C-002')];
+    await t.core.call('outreach.queue', {
+      messages: [{ customerId: acme, templateId: 'first-reminder' }, { customerId: birch, templateId: 'first-reminder' }, { customerId: acme, templateId: 'second-reminder' }],
+    });
+    expect((await settled()).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    // 120 a minute is one every 500 ms. Measured between transactions on the warm connection (the
+    // first also pays for connecting), and as a lower bound, so a slow machine cannot fail it.
+    const [, second, third] = sink.transactions;
+    expect(third! - second!).toBeGreaterThanOrEqual(480);
+  });
+
+  it('holds sends while the ERP data is stale', async () => {
+    now = new Date('2026-11-26T15:00:00Z');
+    await expect(t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] }))
+      .rejects.toMatchObject({ code: 'CONFLICT', message: 'Refresh from the ERP before sending: the last sync is 4 days old (the limit is 2).' });
+  });
+});

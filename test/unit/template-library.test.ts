@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkTemplate } from '../../electron/core/outreach/template-check';
+import { builtInTemplates } from '../../electron/core/outreach/template-store';
+import { tempCore, type TempCore } from '../helpers/temp-core';
+
+/** Every shipped template is valid and renders for a real customer of the sample data. */
+const library = [...builtInTemplates().values()];
+let t: TempCore;
+let customerId: number;
+beforeAll(async () => {
+  t = tempCore();
+  await t.core.call('sample.load', {});
+  customerId = (await t.core.call('worklist.list', { limit: 1 })).rows[0]!.customerId;
+  await t.core.call('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}' });
+});
+afterAll(() => t.dispose());
+
+describe('the template library', () => {
+  it('ships every template the brief asks for', () => {
+    expect(library.map((tpl) => tpl.purpose).sort()).toEqual(expect.arrayContaining(['pre_due', 'value_memo', 'reminder', 'escalation', 'final', 'agency', 'promise', 'broken_promise', 'dispute', 'plan', 'discount']));
+    expect(library.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(library.map((tpl) => [tpl.id, tpl] as const))('%s is valid and renders with no tag left over', async (_id, template) => {
+    expect(checkTemplate(template.subject, template.body)).toEqual([]);
+    const preview = await t.core.call('outreach.preview', { draft: { customerId, templateId: template.id, videoMemoUrl: 'https://www.loom.com/share/abc' } });
+    expect(preview.problems).toEqual([]);
+    expect(preview.subject.length).toBeGreaterThan(5);
+    for (const part of [preview.subject, preview.html, preview.text]) expect(part).not.toMatch(/\{\{|\}\}|inflowmerge/);
+    expect(preview.text).toContain('Dana Reyes');
+  });
+});
