@@ -38,7 +38,8 @@ export const outreachSettingsSchema = z.object({
   /** Hosts a video-memo link may point to. */
   videoHosts: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a host name like loom.com')).max(50)
     .default(['loom.com', 'vidyard.com', 'youtube.com', 'youtu.be', 'vimeo.com']),
-  messagesPerMinute: z.number().int().min(1).max(600).default(60),
+  /** A personal mailbox takes about 60 a minute before the provider objects; a company relay, far more. */
+  messagesPerMinute: z.number().int().min(1).max(60_000).default(60),
   /** Sends are held when the last import from the ERP is older than this. */
   syncFreshnessDays: z.number().int().min(1).max(60).default(2),
 });

@@ -1,112 +1,219 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateLadder } from '../../electron/core/outreach/ladder-evaluation';
-import type { LadderCustomer, LadderInvoice, LadderPolicy } from '../../shared/outreach/ladder';
+import { addDays, type IsoDate } from '../../shared/dates';
+import type { ExclusionReason, LadderChannel, LadderCustomer, LadderInvoice, LadderPolicy, LadderStep } from '../../shared/outreach/ladder';
 
-const AS_OF = '2026-11-22';
-const step = (id: string, offsetDays: number, channel: LadderPolicy['steps'][number]['channel'] = 'email') =>
-  ({ id, label: id, offsetDays, channel, templateId: id, senderRole: 'collector', tone: 'firm' }) as const;
-const standard: LadderPolicy = {
-  id: 'standard', name: 'Standard', segments: [],
-  // Deliberately out of order: evaluation sorts by offset.
-  steps: [step('first', 1), step('pre', -3), step('second', 15), step('call', 21, 'call_task'), step('final', 45, 'letter')],
+const AS_OF: IsoDate = '2026-11-22';
+
+const step = (id: string, offsetDays: number, channel: LadderChannel = 'email', over: Partial<LadderStep> = {}): LadderStep =>
+  ({ id, label: id, offsetDays, channel, templateId: id, senderRole: 'collector', tone: 'firm', ...over });
+
+const STANDARD: LadderPolicy = {
+  id: 'standard',
+  name: 'Standard',
+  segments: [],
+  // Saved out of order on purpose: the ladder follows offsetDays, not array order.
+  steps: [
+    step('second-reminder', 15),
+    step('friendly-nudge', -3, 'email', { tone: 'friendly' }),
+    step('first-reminder', 1, 'email', { tone: 'friendly' }),
+    step('call', 21, 'call_task'),
+    step('manager-escalation', 30, 'email', { senderRole: 'manager' }),
+    step('agency-referral', 60, 'agency_referral', { senderRole: 'manager', tone: 'final' }),
+    step('final-notice', 45, 'letter', { senderRole: 'manager', tone: 'final' }),
+  ],
 };
-const strategic: LadderPolicy = { id: 'soft', name: 'Strategic', segments: ['Strategic'], steps: [step('gentle', 10)] };
+const LADDER = [...STANDARD.steps].sort((a, b) => a.offsetDays - b.offsetDays).map((s) => s.id);
+/** Every standard step up to and including `id`, as if each had been taken. */
+const doneThrough = (id: string): string[] => LADDER.slice(0, LADDER.indexOf(id) + 1);
 
-let nextId = 1;
-function invoice(dueDate: string, overrides: Partial<LadderInvoice> = {}): LadderInvoice {
-  const id = nextId++;
-  return { invoiceId: id, number: `INV-${id}`, dueDate, currency: 'USD', openMinor: 10_000, status: 'open', inTransit: false, disputed: false, promised: false, inPlan: false, doneStepIds: [], ...overrides };
-}
-function customer(invoices: LadderInvoice[], overrides: Partial<LadderCustomer> = {}): LadderCustomer {
-  return { customerId: 1, externalId: 'C-1', segment: null, snoozed: false, hasEmailContact: true, invoices, ...overrides };
-}
-const run = (customers: LadderCustomer[], syncFresh = true) => evaluateLadder(customers, [standard, strategic], AS_OF, { syncFresh });
-const stepOf = (inv: LadderInvoice, overrides: Partial<LadderCustomer> = {}) => {
-  const result = run([customer([inv], overrides)]);
-  return result.messages[0]?.invoices[0]?.stepId ?? null;
+const STRATEGIC: LadderPolicy = {
+  id: 'strategic',
+  name: 'Strategic accounts',
+  segments: ['Strategic', 'Enterprise'],
+  steps: [step('account-manager', 30, 'email', { senderRole: 'manager' }), step('courtesy-call', 10, 'call_task')],
 };
 
-describe('evaluateLadder: which step is due', () => {
-  it.each([
-    ['not yet at the pre-due step (due in 5 days)', invoice('2026-11-27'), null],
-    ['the pre-due nudge, 3 days before due', invoice('2026-11-25'), 'pre'],
-    ['exactly on the first reminder day', invoice('2026-11-21'), 'first'],
-    ['catch-up: first reminder was due 3 days ago and never sent', invoice('2026-11-18', { doneStepIds: ['pre'] }), 'first'],
-    ['no repeat: first taken, second not reached', invoice('2026-11-18', { doneStepIds: ['pre', 'first'] }), null],
-    ['two missed steps: only the later one', invoice('2026-11-05'), 'second'],
-    ['never backwards: a later step taken, an earlier one never', invoice('2026-11-05', { doneStepIds: ['second'] }), null],
-    ['a non-email step goes out without an email contact', invoice('2026-10-30', { doneStepIds: ['second'] }), 'call'],
-  ])('%s', (_why, inv, expected) => {
-    expect(stepOf(inv, { hasEmailContact: inv.doneStepIds.includes('second') ? false : true })).toBe(expected);
-  });
+let nextInvoiceId = 1;
+/** An open invoice `daysPastDue` days past due as of AS_OF (negative: not due yet). */
+function invoice(daysPastDue: number, over: Partial<LadderInvoice> = {}): LadderInvoice {
+  const invoiceId = nextInvoiceId++;
+  return {
+    invoiceId, number: `INV-${1000 + invoiceId}`, dueDate: addDays(AS_OF, -daysPastDue), currency: 'USD', openMinor: 125_000,
+    status: 'open', inTransit: false, disputed: false, promised: false, inPlan: false, doneStepIds: [], ...over,
+  };
+}
+function customer(invoices: LadderInvoice[], over: Partial<LadderCustomer> = {}): LadderCustomer {
+  return { customerId: 1, externalId: 'C-1', segment: null, snoozed: false, hasEmailContact: true, invoices, ...over };
+}
+const evaluate = (customers: LadderCustomer[], { policies = [STANDARD, STRATEGIC], syncFresh = true } = {}) =>
+  evaluateLadder(customers, policies, AS_OF, { syncFresh });
 
-  it('reports the steps a catch-up makes moot, so they are never sent later', () => {
-    const inv = invoice('2026-11-05', { doneStepIds: ['pre'] });
-    expect(run([customer([inv])]).messages[0]!.skipped).toEqual([{ invoiceId: inv.invoiceId, stepId: 'first' }]);
+describe('evaluateLadder: the step an invoice is at', () => {
+  it.each<[string, number, string[], string | null, string[]]>([
+    ['nothing before the first pre-due step', -4, [], null, []],
+    ['the pre-due nudge fires 3 days before the due date', -3, [], 'friendly-nudge', []],
+    ['a pre-due nudge missed is still due on the due date', 0, [], 'friendly-nudge', []],
+    ['the first reminder on its exact day', 1, ['friendly-nudge'], 'first-reminder', []],
+    ['catch-up: the first reminder was due 3 days ago and never taken', 4, ['friendly-nudge'], 'first-reminder', []],
+    ['two missed steps: only the later one, the earlier is skipped', 16, ['friendly-nudge'], 'second-reminder', ['first-reminder']],
+    ['never on the ladder, long overdue: only the furthest step', 31, [], 'manager-escalation', ['friendly-nudge', 'first-reminder', 'second-reminder', 'call']],
+    ['no repeat: the first reminder is taken and the next is not reached', 4, doneThrough('first-reminder'), null, []],
+    ['the next step on its day once the previous was taken', 15, doneThrough('first-reminder'), 'second-reminder', []],
+    ['never backwards: a later step taken, an earlier one never', 16, ['second-reminder'], null, []],
+    ['past a gap, forwards only: the passed-over step is not skipped again', 22, ['second-reminder'], 'call', []],
+    ['a taken id the policy no longer has does not block the ladder', 2, ['retired-step'], 'first-reminder', ['friendly-nudge']],
+    ['nothing once the last step is taken', 400, LADDER, null, []],
+  ])('%s', (_why, daysPastDue, doneStepIds, expected, skipped) => {
+    const inv = invoice(daysPastDue, { doneStepIds });
+    const [message] = evaluate([customer([inv])]).messages;
+    expect(message?.invoices).toEqual(expected === null ? undefined : [{ invoiceId: inv.invoiceId, number: inv.number, stepId: expected }]);
+    expect(message?.step.id ?? null).toBe(expected);
+    expect(message?.skipped ?? []).toEqual(skipped.map((stepId) => ({ invoiceId: inv.invoiceId, stepId })));
   });
 });
 
 describe('evaluateLadder: auto-stop', () => {
-  it.each([
-    ['paid', { status: 'paid' as const, openMinor: 0 }, {}],
-    ['paid', { openMinor: 0 }, {}],
-    ['in_transit', { inTransit: true }, {}],
-    ['disputed', { disputed: true }, {}],
-    ['promise', { promised: true }, {}],
-    ['plan', { inPlan: true }, {}],
-    ['snoozed', {}, { snoozed: true }],
-    ['no_contact', {}, { hasEmailContact: false }],
-    ['paid', { status: 'paid' as const, disputed: true, promised: true }, { snoozed: true }],
-    ['disputed', { disputed: true, promised: true, inPlan: true }, {}],
-  ])('%s', (reason, invoiceFacts, customerFacts) => {
-    const inv = invoice('2026-11-10', invoiceFacts);
-    const result = run([customer([inv], customerFacts)]);
+  // Each invoice would be at 'second-reminder' (an email step) if nothing held it back.
+  it.each<[string, ExclusionReason, Partial<LadderInvoice>, Partial<LadderCustomer>, boolean]>([
+    ['paid', 'paid', { status: 'paid', openMinor: 0 }, {}, true],
+    ['closed in the ERP', 'paid', { status: 'closed' }, {}, true],
+    ['open but nothing left to pay', 'paid', { openMinor: 0 }, {}, true],
+    ['a payment in transit', 'in_transit', { inTransit: true }, {}, true],
+    ['disputed', 'disputed', { disputed: true }, {}, true],
+    ['a running promise to pay', 'promise', { promised: true }, {}, true],
+    ['in a payment plan', 'plan', { inPlan: true }, {}, true],
+    ['a snoozed customer', 'snoozed', {}, { snoozed: true }, true],
+    ['stale ERP data', 'stale_sync', {}, {}, false],
+    ['no email contact for an email step', 'no_contact', {}, { hasEmailContact: false }, true],
+    // Precedence: the first reason in the order above wins.
+    ['paid and disputed', 'paid', { status: 'paid', openMinor: 0, disputed: true }, {}, true],
+    ['paid, with every other reason too', 'paid', { status: 'paid', inTransit: true, disputed: true, promised: true, inPlan: true }, { snoozed: true, hasEmailContact: false }, false],
+    ['in transit and disputed', 'in_transit', { inTransit: true, disputed: true }, {}, true],
+    ['disputed, promised and in a plan', 'disputed', { disputed: true, promised: true, inPlan: true }, {}, true],
+    ['promised and in a plan', 'promise', { promised: true, inPlan: true }, {}, true],
+    ['in a plan and snoozed', 'plan', { inPlan: true }, { snoozed: true }, true],
+    ['snoozed on stale data', 'snoozed', {}, { snoozed: true }, false],
+    ['stale data and no email contact', 'stale_sync', {}, { hasEmailContact: false }, false],
+  ])('%s → %s', (_why, reason, invoiceFacts, customerFacts, syncFresh) => {
+    const inv = invoice(16, { doneStepIds: doneThrough('first-reminder'), ...invoiceFacts });
+    const result = evaluate([customer([inv], customerFacts)], { syncFresh });
     expect(result.messages).toEqual([]);
-    expect(result.excluded).toEqual([{ customerId: 1, customerExternalId: 'C-1', invoiceId: inv.invoiceId, number: inv.number, stepId: 'first', reason }]);
+    expect(result.excluded).toEqual([{ customerId: 1, customerExternalId: 'C-1', invoiceId: inv.invoiceId, number: inv.number, stepId: 'second-reminder', reason }]);
   });
 
-  it('holds everything when the ERP data is stale', () => {
-    const result = run([customer([invoice('2026-11-10'), invoice('2026-10-01')])], false);
-    expect(result.messages).toEqual([]);
-    expect(result.excluded.map((e) => e.reason)).toEqual(['stale_sync', 'stale_sync']);
+  it.each<[string, number, string, LadderChannel]>([
+    ['a call task', 21, 'second-reminder', 'call_task'],
+    ['a letter', 45, 'manager-escalation', 'letter'],
+    ['an agency referral', 60, 'final-notice', 'agency_referral'],
+  ])('no_contact is for email only: %s goes out without an email contact', (_why, daysPastDue, lastTaken, channel) => {
+    const result = evaluate([customer([invoice(daysPastDue, { doneStepIds: doneThrough(lastTaken) })], { hasEmailContact: false })]);
+    expect(result.excluded).toEqual([]);
+    expect(result.messages[0]!.step.channel).toBe(channel);
   });
 
-  it('lists nothing for an invoice with no due step, however it stands', () => {
-    expect(run([customer([invoice('2026-12-20', { disputed: true })])])).toEqual({ asOf: AS_OF, messages: [], excluded: [] });
+  it('holds everything while the ERP data is stale, whatever the channel', () => {
+    const result = evaluate([
+      customer([invoice(-3), invoice(22, { doneStepIds: doneThrough('second-reminder') })], { customerId: 1, externalId: 'C-1' }),
+      customer([invoice(45, { doneStepIds: doneThrough('manager-escalation') })], { customerId: 2, externalId: 'C-2', hasEmailContact: false }),
+    ], { syncFresh: false });
+    expect(result.messages).toEqual([]);
+    expect(result.excluded.map((e) => [e.customerExternalId, e.stepId, e.reason])).toEqual([
+      ['C-1', 'call', 'stale_sync'],
+      ['C-1', 'friendly-nudge', 'stale_sync'],
+      ['C-2', 'final-notice', 'stale_sync'],
+    ]);
+  });
+
+  it('lists an invoice with no due step nowhere, however it stands', () => {
+    const result = evaluate([customer([
+      invoice(-10, { disputed: true }),
+      invoice(20, { status: 'paid', openMinor: 0, doneStepIds: doneThrough('second-reminder') }),
+    ])]);
+    expect(result).toEqual({ asOf: AS_OF, messages: [], excluded: [] });
   });
 });
 
-describe('evaluateLadder: consolidation and policies', () => {
-  it('sends one message per customer, at its most advanced step, listing every invoice with its own step', () => {
-    const a = invoice('2026-11-20');
-    const b = invoice('2026-11-05', { doneStepIds: ['pre', 'first'] });
-    const c = invoice('2026-11-19');
-    const disputed = invoice('2026-11-02', { disputed: true });
-    const result = run([customer([a, b, c, disputed])]);
-    expect(result.messages).toHaveLength(1);
-    expect(result.messages[0]).toMatchObject({ policyId: 'standard', step: { id: 'second' } });
-    expect(result.messages[0]!.invoices).toEqual([
-      { invoiceId: b.invoiceId, number: b.number, stepId: 'second' },
-      { invoiceId: c.invoiceId, number: c.number, stepId: 'first' },
-      { invoiceId: a.invoiceId, number: a.number, stepId: 'first' },
-    ]);
-    expect(result.excluded.map((e) => [e.number, e.reason])).toEqual([[disputed.number, 'disputed']]);
+describe('evaluateLadder: one message per customer', () => {
+  it('lists every invoice with its own step; the most advanced step speaks for the message', () => {
+    const recent = invoice(2, { doneStepIds: ['friendly-nudge'] });
+    const older = invoice(16, { doneStepIds: doneThrough('first-reminder') });
+    const middle = invoice(5, { doneStepIds: ['friendly-nudge'] });
+    const run = evaluate([customer([recent, older, middle])]);
+    expect(run.messages).toHaveLength(1);
+    expect(run.messages[0]).toEqual({
+      customerId: 1, customerExternalId: 'C-1', policyId: 'standard',
+      step: STANDARD.steps.find((s) => s.id === 'second-reminder'),
+      invoices: [
+        { invoiceId: older.invoiceId, number: older.number, stepId: 'second-reminder' },
+        { invoiceId: middle.invoiceId, number: middle.number, stepId: 'first-reminder' },
+        { invoiceId: recent.invoiceId, number: recent.number, stepId: 'first-reminder' },
+      ],
+      skipped: [],
+    });
   });
 
-  it('uses the segment policy, the default otherwise, and skips a customer no policy covers', () => {
-    const inv = invoice('2026-11-10');
-    expect(run([customer([inv], { segment: 'Strategic' })]).messages[0]).toMatchObject({ policyId: 'soft', step: { id: 'gentle' } });
-    expect(run([customer([inv], { segment: 'SMB' })]).messages[0]).toMatchObject({ policyId: 'standard', step: { id: 'first' } });
-    expect(evaluateLadder([customer([inv], { segment: 'SMB' })], [strategic], AS_OF, { syncFresh: true }).messages).toEqual([]);
+  it('a held-back invoice neither joins the message nor sets its step', () => {
+    const chased = invoice(4, { doneStepIds: ['friendly-nudge'] });
+    const disputed = invoice(31, { disputed: true });
+    const run = evaluate([customer([chased, disputed])]);
+    expect(run.messages.map((m) => [m.step.id, m.invoices.map((i) => i.invoiceId)])).toEqual([['first-reminder', [chased.invoiceId]]]);
+    expect(run.excluded.map((e) => [e.invoiceId, e.stepId, e.reason])).toEqual([[disputed.invoiceId, 'manager-escalation', 'disputed']]);
   });
 
-  it('orders messages by customer and exclusions by customer, due date and number', () => {
-    const result = run([
-      customer([invoice('2026-11-10', { disputed: true, number: 'B' }), invoice('2026-11-10', { disputed: true, number: 'A' })], { customerId: 2, externalId: 'C-2' }),
-      customer([invoice('2026-11-10')], { customerId: 3, externalId: 'C-10' }),
-      customer([invoice('2026-11-12')], { customerId: 1, externalId: 'C-1' }),
+  it('steps on different channels still make one message, on the most advanced step’s channel', () => {
+    const email = invoice(4, { doneStepIds: ['friendly-nudge'] });
+    const call = invoice(22, { doneStepIds: ['friendly-nudge'] });
+    const [message, ...rest] = evaluate([customer([email, call])]).messages;
+    expect(rest).toEqual([]);
+    expect(message!.step).toMatchObject({ id: 'call', channel: 'call_task' });
+    expect(message!.invoices.map((i) => i.stepId)).toEqual(['call', 'first-reminder']);
+    expect(message!.skipped).toEqual([
+      { invoiceId: call.invoiceId, stepId: 'first-reminder' },
+      { invoiceId: call.invoiceId, stepId: 'second-reminder' },
     ]);
-    expect(result.messages.map((m) => m.customerExternalId)).toEqual(['C-1', 'C-10']);
-    expect(result.excluded.map((e) => e.number)).toEqual(['A', 'B']);
+  });
+});
+
+describe('evaluateLadder: policy choice', () => {
+  it.each<[string, string | null, LadderPolicy[], string | null, string | null]>([
+    ['a segment named by a policy uses it', 'Enterprise', [STANDARD, STRATEGIC], 'strategic', 'courtesy-call'],
+    ['any segment a policy lists counts', 'Strategic', [STANDARD, STRATEGIC], 'strategic', 'courtesy-call'],
+    ['another segment falls back to the default', 'SMB', [STANDARD, STRATEGIC], 'standard', 'second-reminder'],
+    ['no segment falls back to the default', null, [STRATEGIC, STANDARD], 'standard', 'second-reminder'],
+    ['no policy applies: the customer is skipped', 'SMB', [STRATEGIC], null, null],
+    ['no segment and no default: skipped', null, [STRATEGIC], null, null],
+  ])('%s', (_why, segment, policies, policyId, stepId) => {
+    const run = evaluate([customer([invoice(16), invoice(16, { disputed: true })], { segment })], { policies });
+    expect(run.messages.map((m) => [m.policyId, m.step.id])).toEqual(policyId === null ? [] : [[policyId, stepId]]);
+    // A skipped customer is not "held back" either: nothing applies to it at all.
+    expect(run.excluded.map((e) => e.stepId)).toEqual(stepId === null ? [] : [stepId]);
+  });
+});
+
+describe('evaluateLadder: deterministic output', () => {
+  const customers = (): LadderCustomer[] => [
+    customer([invoice(16, { number: 'B-2' }), invoice(20, { number: 'C-1' }), invoice(16, { number: 'A-9' })], { customerId: 7, externalId: 'C-2' }),
+    customer([invoice(5, { disputed: true, number: 'Z-1' }), invoice(9, { disputed: true, number: 'Y-1' }), invoice(5, { disputed: true, number: 'X-1' })], { customerId: 3, externalId: 'C-10' }),
+    customer([invoice(2, { number: 'D-1' })], { customerId: 9, externalId: 'C-1' }),
+    customer([invoice(3, { promised: true, number: 'E-1' })], { customerId: 4, externalId: 'c-0' }),
+  ];
+
+  it('orders messages by customer, their invoices by due date then number, exclusions by customer, due date, number', () => {
+    const run = evaluate(customers());
+    // Plain code-unit order, the same on every machine: 'C-10' before 'C-2', lower case after upper case.
+    expect(run.messages.map((m) => [m.customerExternalId, m.invoices.map((i) => i.number)])).toEqual([
+      ['C-1', ['D-1']],
+      ['C-2', ['C-1', 'A-9', 'B-2']],
+    ]);
+    expect(run.excluded.map((e) => [e.customerExternalId, e.number])).toEqual([
+      ['C-10', 'Y-1'], ['C-10', 'X-1'], ['C-10', 'Z-1'], ['c-0', 'E-1'],
+    ]);
+  });
+
+  it('gives the same run whatever order the facts arrive in', () => {
+    const forwards = customers();
+    const backwards = forwards.map((c) => ({ ...c, invoices: [...c.invoices].reverse() })).reverse();
+    expect(evaluate(backwards)).toEqual(evaluate(forwards));
   });
 });
