@@ -29,6 +29,11 @@ export interface CoreOptions {
   dbPath: string;
   key: Buffer;
   clock?: () => Date;
+  /**
+   * Whether this core drains the email outbox (default true). A short CLI command that only reads
+   * leaves it to the app, so two processes never judge each other's in-flight messages.
+   */
+  sendMail?: boolean;
 }
 
 /** The core's public API, the only thing hosts use. */
@@ -56,7 +61,7 @@ export function openCore(options: CoreOptions): Core {
   // The sender needs the context it belongs to.
   ctx.outbox = new OutboxSender(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
-  ctx.outbox.start();
+  if (options.sendMail ?? true) ctx.outbox.start();
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
     call: (name, input) => dispatch(handlers, ctx, name, input) as never,

@@ -10,6 +10,7 @@ import { formatMoney } from '../../shared/money';
 import { generateKey, parseKeyHex } from '../db/key';
 import { openCore, type Core } from '../core';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
+import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -25,9 +26,14 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   log-call --db PATH --customer ID --outcome OUTCOME [--notes TEXT] [--direction inbound] [--follow-up DATE]
   promise  --db PATH --customer ID --amount 4000.00 --date YYYY-MM-DD [--currency USD] [--invoices N1,N2] [--notes TEXT]
   dispute  --db PATH --customer ID --invoices N1,N2 --reason REASON [--sla DAYS] [--owner NAME] [--notes TEXT]
+  ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
+  outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]
+  outbox list --db PATH [--status STATUS] [--json]
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute'];
+const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox'];
+/** Commands that send mail run the outbox sender; the others leave it to the app. */
+const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
 const EXIT_DATABASE = 2;
 
@@ -55,6 +61,9 @@ function parseCommandLine(argv: string[]) {
         reason: { type: 'string' },
         sla: { type: 'string' },
         owner: { type: 'string' },
+        template: { type: 'string' },
+        status: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -77,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY');
-  const core = openCore({ dbPath: resolve(values.db), key });
+  const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'] });
   try {
     switch (command) {
       case 'init':
@@ -94,6 +103,11 @@ async function main(argv: string[]): Promise<number> {
         return await aging(core, values['as-of'] ?? localToday(), values.json);
       case 'worklist':
         await worklistCommand(core, values, localToday());
+        return 0;
+      case 'ladder':
+      case 'outreach':
+      case 'outbox':
+        console.log(await { ladder: ladderCommand, outreach: outreachCommand, outbox: outboxCommand }[command](core, rest[0], values));
         return 0;
       default: {
         const run = { 'log-call': logCallCommand, promise: promiseCommand, dispute: disputeCommand }[command as 'log-call' | 'promise' | 'dispute'];

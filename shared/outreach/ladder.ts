@@ -48,6 +48,8 @@ export interface LadderInvoice {
   inPlan: boolean;
   /** Steps already taken for this invoice (sent, or skipped when a later step caught up). */
   doneStepIds: string[];
+  /** When the furthest of those was taken: the next step keeps its spacing from that day. */
+  lastStepTakenOn: IsoDate | null;
 }
 
 export interface LadderCustomer {
@@ -60,16 +62,17 @@ export interface LadderCustomer {
   invoices: LadderInvoice[];
 }
 
-export const EXCLUSION_REASONS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'snoozed', 'no_contact', 'stale_sync'] as const;
+/** In order of precedence: when several apply, the first is the one reported. */
+export const EXCLUSION_REASONS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'snoozed', 'stale_sync', 'no_contact'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export interface LadderMessage {
   customerId: number;
   customerExternalId: string;
   policyId: string;
-  /** The most advanced step among the invoices listed: its template, channel and sender are used. */
+  /** The most advanced step among the invoices listed (all on one channel): its template and sender are used. */
   step: LadderStep;
-  /** Every invoice of the customer at or past a step not yet taken, with the step it is at. */
+  /** Every invoice of the customer at a step on this channel not yet taken and not held back, with its step. */
   invoices: { invoiceId: number; number: string; stepId: string }[];
   /** Earlier steps of these invoices that were missed and are now taken by this one (never sent later). */
   skipped: { invoiceId: number; stepId: string }[];

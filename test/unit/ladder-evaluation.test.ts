@@ -40,7 +40,7 @@ function invoice(daysPastDue: number, over: Partial<LadderInvoice> = {}): Ladder
   const invoiceId = nextInvoiceId++;
   return {
     invoiceId, number: `INV-${1000 + invoiceId}`, dueDate: addDays(AS_OF, -daysPastDue), currency: 'USD', openMinor: 125_000,
-    status: 'open', inTransit: false, disputed: false, promised: false, inPlan: false, doneStepIds: [], ...over,
+    status: 'open', inTransit: false, disputed: false, promised: false, inPlan: false, doneStepIds: [], lastStepTakenOn: null, ...over,
   };
 }
 function customer(invoices: LadderInvoice[], over: Partial<LadderCustomer> = {}): LadderCustomer {
@@ -58,6 +58,7 @@ describe('evaluateLadder: the step an invoice is at', () => {
     ['catch-up: the first reminder was due 3 days ago and never taken', 4, ['friendly-nudge'], 'first-reminder', []],
     ['two missed steps: only the later one, the earlier is skipped', 16, ['friendly-nudge'], 'second-reminder', ['first-reminder']],
     ['never on the ladder, long overdue: only the furthest step', 31, [], 'manager-escalation', ['friendly-nudge', 'first-reminder', 'second-reminder', 'call']],
+    ['never on the ladder: it never opens with a final step, however late', 90, [], 'manager-escalation', ['friendly-nudge', 'first-reminder', 'second-reminder', 'call']],
     ['no repeat: the first reminder is taken and the next is not reached', 4, doneThrough('first-reminder'), null, []],
     ['the next step on its day once the previous was taken', 15, doneThrough('first-reminder'), 'second-reminder', []],
     ['never backwards: a later step taken, an earlier one never', 16, ['second-reminder'], null, []],
@@ -70,6 +71,23 @@ describe('evaluateLadder: the step an invoice is at', () => {
     expect(message?.invoices).toEqual(expected === null ? undefined : [{ invoiceId: inv.invoiceId, number: inv.number, stepId: expected }]);
     expect(message?.step.id ?? null).toBe(expected);
     expect(message?.skipped ?? []).toEqual(skipped.map((stepId) => ({ invoiceId: inv.invoiceId, stepId })));
+  });
+});
+
+describe('evaluateLadder: spacing from the day a step was actually taken', () => {
+  it.each<[string, number, number, string | null]>([
+    // The first reminder (day 1) was taken late; the second (day 15) keeps its 14 days from then.
+    ['13 days after a late first reminder: not yet', 30, 13, null],
+    ['14 days after it: the second reminder', 30, 14, 'second-reminder'],
+    ['taken on time, the next step falls on its own day', 15, 14, 'second-reminder'],
+  ])('%s', (_why, daysPastDue, daysSinceTaken, expected) => {
+    const inv = invoice(daysPastDue, { doneStepIds: doneThrough('first-reminder'), lastStepTakenOn: addDays(AS_OF, -daysSinceTaken) });
+    expect(evaluate([customer([inv])]).messages[0]?.step.id ?? null).toBe(expected);
+  });
+
+  it('a final step follows a taken one once its spacing has passed', () => {
+    const inv = invoice(90, { doneStepIds: doneThrough('manager-escalation'), lastStepTakenOn: addDays(AS_OF, -15) });
+    expect(evaluate([customer([inv])]).messages.map((m) => m.step.id)).toEqual(['final-notice']);
   });
 });
 
@@ -134,7 +152,7 @@ describe('evaluateLadder: auto-stop', () => {
   });
 });
 
-describe('evaluateLadder: one message per customer', () => {
+describe('evaluateLadder: one message per customer and channel', () => {
   it('lists every invoice with its own step; the most advanced step speaks for the message', () => {
     const recent = invoice(2, { doneStepIds: ['friendly-nudge'] });
     const older = invoice(16, { doneStepIds: doneThrough('first-reminder') });
@@ -161,14 +179,15 @@ describe('evaluateLadder: one message per customer', () => {
     expect(run.excluded.map((e) => [e.invoiceId, e.stepId, e.reason])).toEqual([[disputed.invoiceId, 'manager-escalation', 'disputed']]);
   });
 
-  it('steps on different channels still make one message, on the most advanced step’s channel', () => {
+  it('steps on different channels make one message per channel: a call task is never folded into an email', () => {
     const email = invoice(4, { doneStepIds: ['friendly-nudge'] });
     const call = invoice(22, { doneStepIds: ['friendly-nudge'] });
-    const [message, ...rest] = evaluate([customer([email, call])]).messages;
-    expect(rest).toEqual([]);
-    expect(message!.step).toMatchObject({ id: 'call', channel: 'call_task' });
-    expect(message!.invoices.map((i) => i.stepId)).toEqual(['call', 'first-reminder']);
-    expect(message!.skipped).toEqual([
+    const messages = evaluate([customer([email, call])]).messages;
+    expect(messages.map((m) => [m.step.id, m.step.channel, m.invoices.map((i) => i.invoiceId)])).toEqual([
+      ['first-reminder', 'email', [email.invoiceId]],
+      ['call', 'call_task', [call.invoiceId]],
+    ]);
+    expect(messages[1]!.skipped).toEqual([
       { invoiceId: call.invoiceId, stepId: 'first-reminder' },
       { invoiceId: call.invoiceId, stepId: 'second-reminder' },
     ]);

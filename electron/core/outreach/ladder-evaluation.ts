@@ -1,4 +1,5 @@
 import { daysBetween, type IsoDate } from '../../../shared/dates';
+import { LADDER_CHANNELS } from '../../../shared/outreach/ladder';
 import type {
   ExclusionReason, LadderCustomer, LadderExclusion, LadderInvoice, LadderMessage, LadderPolicy, LadderRun, LadderStep,
 } from '../../../shared/outreach/ladder';
@@ -27,7 +28,10 @@ interface DueStep {
  * The step an invoice is at today. State-based rather than "is today exactly day N", so a day the run
  * missed still catches up. Only steps beyond the furthest one taken count: a step never repeats and
  * the ladder never goes back to an earlier step it passed over. Taken ids the policy no longer has
- * (it was edited, or the customer changed segment) are ignored.
+ * (it was edited, or the customer changed segment) are ignored. Two rules keep a late start humane:
+ * the next step keeps its spacing from the day the previous one was actually taken (a reminder sent
+ * late does not bring the next one forward), and an invoice new to the ladder never opens with a
+ * final step (final notice, agency referral) however late it is.
  */
 function dueStep(invoice: LadderInvoice, steps: readonly LadderStep[], asOf: IsoDate): DueStep | null {
   const days = daysBetween(invoice.dueDate, asOf);
@@ -36,7 +40,10 @@ function dueStep(invoice: LadderInvoice, steps: readonly LadderStep[], asOf: Iso
   steps.forEach((step, index) => {
     if (done.has(step.id)) furthestDone = index;
   });
-  const reached = steps.slice(furthestDone + 1).filter((step) => step.offsetDays <= days);
+  const previous = steps[furthestDone];
+  const sinceTaken = invoice.lastStepTakenOn === null ? Number.POSITIVE_INFINITY : daysBetween(invoice.lastStepTakenOn, asOf);
+  const reached = steps.slice(furthestDone + 1).filter((step) =>
+    step.offsetDays <= days && (previous ? sinceTaken >= step.offsetDays - previous.offsetDays : step.tone !== 'final'));
   const step = reached.at(-1);
   return step ? { step, skipped: reached.slice(0, -1) } : null;
 }
@@ -61,9 +68,9 @@ function stopReason(invoice: LadderInvoice, customer: LadderCustomer, step: Ladd
 }
 
 /**
- * What the escalation ladder does as of a date: one consolidated message per customer listing every
- * invoice at a step not yet taken (each with its own step), and every invoice held back with one
- * reason. Pure: the caller reads the facts and records what was sent.
+ * What the escalation ladder does as of a date: one consolidated message per customer and channel
+ * listing every invoice at a step not yet taken (each with its own step), and every invoice held back
+ * with one reason. Pure: the caller reads the facts and records what was sent.
  */
 export function evaluateLadder(
   customers: readonly LadderCustomer[], policies: readonly LadderPolicy[], asOf: IsoDate, options: { syncFresh: boolean },
@@ -90,19 +97,22 @@ export function evaluateLadder(
         });
       }
     }
-    if (listed.length === 0) continue;
-    // The most advanced step speaks for the whole message, even when other invoices sit at a step on
-    // another channel: the customer hears the firmest thing due, once, rather than several messages of
-    // mixed tone; each invoice still records its own step. First wins on a tie, so the earliest invoice.
-    const lead = listed.reduce((most, entry) => (entry.step.offsetDays > most.step.offsetDays ? entry : most));
-    messages.push({
-      customerId: customer.customerId,
-      customerExternalId: customer.externalId,
-      policyId: policy.id,
-      step: lead.step,
-      invoices: listed.map(({ invoice, step }) => ({ invoiceId: invoice.invoiceId, number: invoice.number, stepId: step.id })),
-      skipped: listed.flatMap(({ invoice, skipped }) => skipped.map((step) => ({ invoiceId: invoice.invoiceId, stepId: step.id }))),
-    });
+    // One message per channel: the most advanced step speaks for it (the firmest email due, once,
+    // rather than several of mixed tone), and each invoice still records its own step. A call task or
+    // an agency referral is work for a person, never folded into an email. First wins on a tie.
+    for (const channel of LADDER_CHANNELS) {
+      const group = listed.filter((entry) => entry.step.channel === channel);
+      if (group.length === 0) continue;
+      const lead = group.reduce((most, entry) => (entry.step.offsetDays > most.step.offsetDays ? entry : most));
+      messages.push({
+        customerId: customer.customerId,
+        customerExternalId: customer.externalId,
+        policyId: policy.id,
+        step: lead.step,
+        invoices: group.map(({ invoice, step }) => ({ invoiceId: invoice.invoiceId, number: invoice.number, stepId: step.id })),
+        skipped: group.flatMap(({ invoice, skipped }) => skipped.map((step) => ({ invoiceId: invoice.invoiceId, stepId: step.id }))),
+      });
+    }
   }
   return { asOf, messages, excluded };
 }

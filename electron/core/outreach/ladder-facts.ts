@@ -21,10 +21,12 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate): LadderCustome
     SELECT i.id AS invoiceId, i.customer_id AS customerId, i.number, i.due_date AS dueDate, i.currency, i.open_minor AS openMinor, i.status,
            i.in_transit_since IS NOT NULL AS inTransit,
            (i.disputed = 1 OR EXISTS (SELECT 1 FROM dispute_invoices di JOIN disputes d ON d.id = di.dispute_id WHERE di.invoice_id = i.id AND d.status = 'open')) AS disputed,
-           (SELECT group_concat(step_id) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id) AS doneSteps
+           (SELECT group_concat(step_id) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id) AS doneSteps,
+           (SELECT substr(MAX(taken_at), 1, 10) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id AND s.state = 'taken') AS lastStepTakenOn
     FROM invoices i
     WHERE (i.status = 'open' AND i.open_minor > 0) OR EXISTS (SELECT 1 FROM ladder_invoice_steps s WHERE s.invoice_id = i.id)
-    ORDER BY i.customer_id, i.due_date, i.number`).all() as (Omit<LadderInvoice, 'inTransit' | 'disputed' | 'promised' | 'inPlan' | 'doneStepIds' | 'status'> & {
+    ORDER BY i.customer_id, i.due_date, i.number`).all() as (Omit<LadderInvoice, 'inTransit' | 'disputed' | 'promised' | 'inPlan' | 'doneStepIds' | 'status' | 'lastStepTakenOn'> & {
+      lastStepTakenOn: string | null;
       customerId: number; status: string; inTransit: number; disputed: number; doneSteps: string | null;
     })[];
   const byCustomer = new Map<number, typeof invoices>();
@@ -49,6 +51,7 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate): LadderCustome
         status: row.status === 'open' ? 'open' : row.status === 'paid' ? 'paid' : 'closed',
         inTransit: row.inTransit === 1, disputed: row.disputed === 1, promised: promised.has(row.invoiceId), inPlan: inPlan.has(row.invoiceId),
         doneStepIds: row.doneSteps ? row.doneSteps.split(',') : [],
+        lastStepTakenOn: row.lastStepTakenOn,
       })),
     };
   });
