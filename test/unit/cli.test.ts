@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localToday } from '../../shared/dates';
 import { fixturePath } from '../helpers/temp-core';
 
 /** The CLI as a user runs it: a real process, the key only in INFLOW_DB_KEY, exit codes 0 / 1 / 2. */
@@ -72,6 +73,26 @@ describe('inflow CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--outcome must be one of: reached');
     expect(cli(['dispute', '--db', db, '--customer', 'Nobody', '--invoices', '1', '--reason', 'other']).code).toBe(1);
+  });
+
+  it('prints the ladder dry run in the documented JSON, and the outbox', () => {
+    const fresh = join(dir, 'ladder.db');
+    for (const [file, preset] of [['erp/generic-customers.csv', 'generic-customers'], ['erp/generic-invoices.csv', 'generic-invoices']]) {
+      expect(cli(['import', fixturePath(file!), '--db', fresh, '--preset', preset!])).toMatchObject({ code: 0 });
+    }
+    const before = readFileSync(fresh);
+    const run = cli(['ladder', 'run', '--db', fresh, '--as-of', localToday(), '--dry-run', '--json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { asOf: string; messages: { customerExternalId: string; template: string; invoices: { number: string; step: string }[] }[]; excluded: { number: string; reason: string }[] };
+    expect(json.asOf).toBe(localToday());
+    expect(json.messages.find((m) => m.customerExternalId === 'C-001')).toMatchObject({ template: 'manager-escalation', invoices: [{ number: '00123', step: 'manager' }, { number: '00124', step: 'manager' }] });
+    // The import's Disputed = yes column counts as an open dispute.
+    expect(json.excluded).toContainEqual(expect.objectContaining({ number: '00125', reason: 'disputed' }));
+    expect(readFileSync(fresh).equals(before)).toBe(true);
+    expect(JSON.parse(cli(['outbox', 'list', '--db', fresh, '--json']).stdout)).toEqual({ messages: [] });
+    const preview = cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']);
+    expect(preview.stdout).toContain('To: Jane Park <jane.park@acme.example>');
+    expect(cli(['outreach', 'send', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']).stderr).toContain('Set up your mailbox in Settings');
   });
 
   it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', () => {
