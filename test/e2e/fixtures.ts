@@ -3,23 +3,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { startCoreWorker } from '../../electron/hosts/core-client';
+import { startCoreWorker, type CoreClient } from '../../electron/hosts/core-client';
 import { startHttpHost } from '../../electron/hosts/http';
 
 /**
  * Each test gets its own web host: a fresh encrypted database, the core in a worker thread, and the
  * built renderer (out/renderer, from `electron-vite build`) served on 127.0.0.1.
  */
-export const test = base.extend<{ appUrl: string }>({
-  appUrl: async ({}, use) => {
+export const test = base.extend<{ app: { url: string; core: CoreClient }; appUrl: string }>({
+  app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'inflow-e2e-'));
     const core = await startCoreWorker(new URL('../../electron/hosts/core-worker.ts', import.meta.url), join(dir, 'inflow.db'), randomBytes(32));
     const host = await startHttpHost(core, join(import.meta.dirname, '..', '..', 'out', 'renderer'));
-    await use(host.url);
+    await use({ url: host.url, core });
     await host.close();
     await core.close();
     rmSync(dir, { recursive: true, force: true });
   },
+  /** The served app's address; `app.core` reaches the same core for setup a test does behind the window. */
+  appUrl: async ({ app }, use) => use(app.url),
   page: async ({ page }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -9,7 +9,7 @@ import { checkVideoLink } from './links';
 import { queueMessages, requireSmtp } from './outbox';
 import { createMailer } from './outbox-sender';
 import { mergeValues } from './merge-values';
-import { syncFreshness } from './sync-freshness';
+import { staleMessage, syncFreshness } from './sync-freshness';
 import { checkTemplate } from './template-check';
 import { renderTemplate } from './template-render';
 import { builtInTemplates, getTemplate, listTemplates, saveTemplate } from './template-store';
@@ -47,7 +47,10 @@ export const outreachHandlers: Handlers<
     return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, problems };
   },
   'outreach.queue': ({ messages }, ctx) => queueMessages(ctx, messages),
-  'outreach.freshness': (_input, ctx) => syncFreshness(ctx.database.sqlite, todayOf(ctx), getSetting(ctx.database.sqlite, 'outreach').syncFreshnessDays),
+  'outreach.freshness': (_input, ctx) => {
+    const freshness = syncFreshness(ctx.database.sqlite, todayOf(ctx), getSetting(ctx.database.sqlite, 'outreach').syncFreshnessDays);
+    return { ...freshness, message: freshness.fresh ? null : staleMessage(freshness) };
+  },
 
   'outbox.list': ({ status, batchId, limit }, ctx) =>
     ctx.database.sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, c.name AS customerName, m.template_id AS templateId,

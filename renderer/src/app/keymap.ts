@@ -41,6 +41,7 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['a'], label: 'Assign or hand over to a collector' },
       { keys: ['s'], label: 'Snooze until a date' },
       { keys: ['x'], label: 'Tick the customer for bulk work (Esc clears)' },
+      { keys: ['e'], label: 'Email the ticked customers (bulk send)' },
       { keys: ['w'], label: 'Why: the score breakdown' },
       { keys: [modKey, 'Enter'], label: 'Save the form; the next customer is selected' },
     ],
@@ -53,5 +54,6 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['Esc'], label: 'Back to where you came from' },
     ],
   },
+  { title: 'Bulk send', keys: [{ keys: ['j', 'k'], label: 'Next / previous message' }, { keys: ['x'], label: 'Skip or include this message' }] },
   { title: 'Import', keys: [{ keys: ['o'], label: 'Open a file' }] },
 ];

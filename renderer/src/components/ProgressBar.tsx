@@ -12,10 +12,12 @@ interface Props {
   /** Null until the first event: shown as "Starting…" with a moving bar. */
   progress: JobProgressEvent | null;
   testId: string;
+  /** Words for what is happening, when the job's phase names do not fit (e.g. "Sending"). */
+  label?: string;
 }
 
 /** A long job's progress from its job.progress events; indeterminate until a total is known. */
-export function ProgressBar({ progress, testId }: Props) {
+export function ProgressBar({ progress, testId, label }: Props) {
   // "0 of 1" is how a job without countable steps reports itself: show movement, not a stuck 0%.
   const countable = progress !== null && (progress.total > 1 || progress.done >= progress.total);
   const fraction = countable && progress.total > 0 ? Math.min(progress.done / progress.total, 1) : null;
@@ -23,7 +25,7 @@ export function ProgressBar({ progress, testId }: Props) {
   return (
     <div className="progress" data-testid={testId}>
       <div className="progress-label">
-        <span>{progress ? PHASES[progress.phase] : 'Starting…'}</span>
+        <span>{label ?? (progress ? PHASES[progress.phase] : 'Starting…')}</span>
         <span className="num">{percent === null ? '' : `${percent}%`}</span>
       </div>
       <div
@@ -32,7 +34,7 @@ export function ProgressBar({ progress, testId }: Props) {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent ?? undefined}
-        aria-label={progress ? PHASES[progress.phase] : 'Starting'}
+        aria-label={label ?? (progress ? PHASES[progress.phase] : 'Starting')}
       >
         <div className="progress-fill" style={{ transform: `scaleX(${fraction ?? 0.3})` }} />
       </div>

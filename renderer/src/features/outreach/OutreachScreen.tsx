@@ -1,16 +1,33 @@
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { useApi } from '../../lib/use-api';
+import { BulkSend } from './BulkSend';
+import { FreshnessBanner } from './FreshnessBanner';
+import { outboxColumns } from './outbox-columns';
+import { useOutreachSelection } from './outreach-store';
+import { useOutboxChanges } from './use-outbox-changes';
+import './outreach.css';
 
+/** Bulk sends (customers ticked in the worklist) and the outbox: what went out, what failed, what needs a decision. */
 export function OutreachScreen() {
+  const { customers, pick } = useOutreachSelection();
+  const outbox = useApi('outbox.list', { limit: 5000 });
+  useOutboxChanges(() => outbox.reload());
+  const columns = outboxColumns(outbox.reload);
+  const rows = outbox.data ?? [];
   return (
-    <EmptyState title="Outreach is coming next">
-      <p>
-        Send reminder emails in bulk and let an escalation ladder pick the next step for each customer: a friendly
-        reminder before the due date, a firmer one after, then a call task or a final notice.
-      </p>
-      <p className="muted">
-        You will choose a template or a ladder step, preview every message with exclusions explained, then send with a
-        progress bar you can pause or cancel.
-      </p>
-    </EmptyState>
+    <div className="outreach">
+      <FreshnessBanner />
+      {customers.length > 0 && <BulkSend key={customers.map((c) => c.customerId).join()} customers={customers} onDone={() => { pick([]); outbox.reload(); }} />}
+      {rows.length === 0 && customers.length === 0 ? (
+        <EmptyState title="Nothing sent yet">
+          <p>In the worklist, tick customers with <kbd>x</kbd> and press <kbd>e</kbd> to email them; every message you send is listed here.</p>
+        </EmptyState>
+      ) : (
+        <section className="card outbox" aria-label="Outbox">
+          <DataTable data={rows} columns={columns} label="Outbox" testId="outbox-table" filterPlaceholder="Filter by customer, subject or status…" />
+        </section>
+      )}
+    </div>
   );
 }

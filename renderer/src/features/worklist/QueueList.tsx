@@ -11,7 +11,7 @@ interface Props {
   total: number;
   selectedIndex: number;
   /** Customers ticked with x, for the bulk actions of the outreach screen. */
-  ticked: ReadonlySet<number>;
+  ticked: ReadonlyMap<number, string>;
   today: string;
   onSelect(index: number): void;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { localToday } from '../../../../shared/dates';
+import { Kbd } from '../../app/Kbd';
 import { useNav } from '../../app/nav-store';
 import { useShortcut } from '../../app/use-shortcut';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,6 +11,7 @@ import { CustomerPane } from './CustomerPane';
 import { QueueFilters, type Filters } from './QueueFilters';
 import { QueueList } from './QueueList';
 import { useWorklistPages } from './use-worklist-pages';
+import { useOutreachSelection } from '../outreach/outreach-store';
 import './worklist.css';
 
 /**
@@ -25,7 +27,10 @@ export function WorklistQueue() {
   const [cursor, setCursor] = useState<{ index: number; customerId: number | null }>({ index: 0, customerId: null });
   const [form, setForm] = useState<FormKind | null>(null);
   const [showWhy, setShowWhy] = useState(false);
-  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  // Ticked customers with their names, which a bulk send lists even for rows no longer loaded.
+  const [ticked, setTicked] = useState<ReadonlyMap<number, string>>(new Map());
+  const pick = useOutreachSelection((selection) => selection.pick);
+  const go = useNav((nav) => nav.go);
   const openCustomer = useNav((nav) => nav.openCustomer);
   const total = queue.total ?? 0;
   const found = cursor.customerId === null || queue.rowAt(cursor.index)?.customerId === cursor.customerId ? undefined : queue.indexOf(cursor.customerId);
@@ -38,10 +43,10 @@ export function WorklistQueue() {
     setForm(null);
   };
   const move = (step: number): void => select(index + step);
-  const toggleTick = (customerId: number): void =>
-    setTicked((set) => {
-      const next = new Set(set);
-      if (!next.delete(customerId)) next.add(customerId);
+  const toggleTick = (row: { customerId: number; name: string }): void =>
+    setTicked((map) => {
+      const next = new Map(map);
+      if (!next.delete(row.customerId)) next.set(row.customerId, row.name);
       return next;
     });
   useShortcut('j', () => move(1));
@@ -49,9 +54,14 @@ export function WorklistQueue() {
   useShortcut('k', () => move(-1));
   useShortcut('ArrowUp', () => move(-1));
   useActionKeys((kind) => selected && setForm(kind));
-  useShortcut('x', () => selected && toggleTick(selected.customerId));
+  useShortcut('x', () => selected && toggleTick(selected));
+  useShortcut('e', () => {
+    if (ticked.size === 0) return;
+    pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
+    go('outreach');
+  });
   useShortcut('w', () => setShowWhy((shown) => !shown));
-  useShortcut('Escape', () => (form ? setForm(null) : setTicked(new Set())));
+  useShortcut('Escape', () => (form ? setForm(null) : setTicked(new Map())));
   useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId));
 
   /** After an action the next customer is the one to work on; the queue is then re-read. */
@@ -79,7 +89,7 @@ export function WorklistQueue() {
         </span>
         {ticked.size > 0 && (
           <span className="muted" data-testid="worklist-ticked">
-            {formatCount(ticked.size)} ticked · <button type="button" className="link-button" onClick={() => setTicked(new Set())}>clear</button>
+            {formatCount(ticked.size)} ticked · <Kbd keys={['e']} /> email them · <button type="button" className="link-button" onClick={() => setTicked(new Map())}>clear</button>
           </span>
         )}
         <span className="spacer" />

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import type { QueueResult } from '../../../../shared/outreach/outbox';
+import { Kbd } from '../../app/Kbd';
+import { useShortcut } from '../../app/use-shortcut';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { toApiError, type ApiError } from '../../lib/api-error';
+import { plural } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { BatchProgress } from './BatchProgress';
+import { MessagePreview } from './MessagePreview';
+import type { PickedCustomer } from './outreach-store';
+
+interface Props {
+  customers: PickedCustomer[];
+  onDone(): void;
+}
+
+/**
+ * A bulk send in three steps: choose a template (and a video memo link), preview every message
+ * (j/k move, x skips one), then send with progress and a summary of what was not queued and why.
+ */
+export function BulkSend({ customers, onDone }: Props) {
+  const customerIds = customers.map((c) => c.customerId);
+  const templates = useApi('templates.list', {}).data ?? [];
+  const [templateId, setTemplateId] = useState('first-reminder');
+  const [videoMemoUrl, setVideoMemoUrl] = useState('');
+  const [step, setStep] = useState<'choose' | 'preview' | 'sent'>('choose');
+  const [cursor, setCursor] = useState(0);
+  const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
+  const [result, setResult] = useState<QueueResult | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const current = customerIds[cursor];
+  const draft = (customerId: number) => ({ customerId, templateId, ...(videoMemoUrl.trim() ? { videoMemoUrl: videoMemoUrl.trim() } : {}) });
+
+  useShortcut('j', () => step === 'preview' && setCursor((c) => Math.min(customerIds.length - 1, c + 1)));
+  useShortcut('k', () => step === 'preview' && setCursor((c) => Math.max(0, c - 1)));
+  useShortcut('x', () => {
+    if (step !== 'preview' || current === undefined) return;
+    setSkipped((set) => {
+      const next = new Set(set);
+      if (!next.delete(current)) next.add(current);
+      return next;
+    });
+  });
+
+  async function send(): Promise<void> {
+    setError(null);
+    try {
+      const messages = customerIds.filter((id) => !skipped.has(id)).map(draft);
+      setResult(await call('outreach.queue', { messages }));
+      setStep('sent');
+    } catch (failure) {
+      setError(toApiError(failure));
+    }
+  }
+
+  const sending = customerIds.length - skipped.size;
+  return (
+    <section className="card bulk-send" aria-label="Bulk send" data-testid="bulk-send">
+      <div className="bulk-head">
+        <strong>Send to {plural(customerIds.length, 'customer')}</strong>
+        <ol className="steps">
+          {(['choose', 'preview', 'sent'] as const).map((name, index) => (
+            <li key={name} aria-current={step === name ? 'step' : undefined}>{index + 1}. {{ choose: 'Choose', preview: 'Preview', sent: 'Send' }[name]}</li>
+          ))}
+        </ol>
+        <span className="spacer" />
+        <button type="button" className="button ghost small" onClick={onDone}>Close</button>
+      </div>
+      {step === 'choose' && (
+        <form className="bulk-choose" onSubmit={(event) => { event.preventDefault(); setStep('preview'); }}>
+          <label className="field">
+            <span>Template</span>
+            <select className="input" autoFocus value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Template">
+              {templates.map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>Video memo link (optional)</span>
+            <input className="input" type="url" placeholder="https://www.loom.com/share/…" value={videoMemoUrl} onChange={(event) => setVideoMemoUrl(event.target.value)} />
+          </label>
+          <button type="submit" className="button primary">Preview {plural(customerIds.length, 'message')}</button>
+        </form>
+      )}
+      {step === 'preview' && current !== undefined && (
+        <div className="bulk-preview">
+          <ul className="bulk-list" aria-label="Messages" data-testid="bulk-list">
+            {customers.map(({ customerId: id, name }, index) => (
+              <li key={id} aria-current={index === cursor ? 'true' : undefined} className={skipped.has(id) ? 'skipped' : undefined} onClick={() => setCursor(index)}>
+                {skipped.has(id) ? '✕' : '✓'} {name}
+              </li>
+            ))}
+          </ul>
+          <MessagePreview draft={draft(current)} />
+          <div className="bulk-actions">
+            <span className="muted"><Kbd keys={['j', 'k']} /> move · <Kbd keys={['x']} /> skip · {plural(sending, 'message')} to send</span>
+            <button type="button" className="button ghost" onClick={() => setStep('choose')}>Back</button>
+            <button type="button" className="button primary" disabled={sending === 0} onClick={() => void send()}>Send {plural(sending, 'message')}</button>
+          </div>
+          {error && <ErrorNotice error={error} title="Nothing was queued." />}
+        </div>
+      )}
+      {step === 'sent' && result && (
+        <div className="bulk-result">
+          <BatchProgress batchId={result.batchId} total={result.queued} />
+          {result.duplicates.length > 0 && <p className="muted">Already sent today, not queued again: {result.duplicates.map((d) => d.customerName).join(', ')}.</p>}
+          {result.skipped.length > 0 && (
+            <ul className="bulk-skipped" aria-label="Not queued">
+              {result.skipped.map((s) => <li key={s.customerId}>{s.customerName}: {s.reason}</li>)}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

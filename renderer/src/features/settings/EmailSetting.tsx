@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { SMTP_SECURITY, type OutreachSettings, type SmtpSettingsView } from '../../../../shared/outreach/outreach-settings';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { toApiError, type ApiError } from '../../lib/api-error';
+
+const SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = { starttls: 'STARTTLS (port 587)', tls: 'TLS (port 465)', none: 'None (local relay only)' };
+
+type Draft = Omit<SmtpSettingsView, 'hasPassword' | 'port'> & { port: string; password: string };
+
+/**
+ * The collector's own mailbox and how messages are signed. The password goes to the encrypted
+ * database and never comes back to the window: leave it blank to keep the stored one.
+ */
+export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null; outreach: OutreachSettings }) {
+  const [draft, setDraft] = useState<Draft>({
+    host: smtp?.host ?? '', port: String(smtp?.port ?? 587), security: smtp?.security ?? 'starttls', user: smtp?.user ?? '', password: '',
+    fromName: smtp?.fromName ?? '', fromAddress: smtp?.fromAddress ?? '', replyTo: smtp?.replyTo ?? '', bcc: smtp?.bcc ?? '',
+  });
+  const [sender, setSender] = useState(outreach);
+  const [testTo, setTestTo] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
+  const text = (key: keyof Draft, label: string, type = 'text') => (
+    <label className="field">
+      <span>{label}</span>
+      <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && smtp?.hasPassword ? 'Stored — leave blank to keep' : undefined} />
+    </label>
+  );
+  const senderText = (key: 'senderName' | 'senderRole' | 'managerName' | 'managerRole' | 'senderPhone' | 'companyName' | 'paymentUrlPattern', label: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input className="input" value={sender[key]} onChange={(event) => setSender({ ...sender, [key]: event.target.value })} />
+    </label>
+  );
+
+  async function run(work: () => Promise<string>): Promise<void> {
+    setError(null);
+    setStatus(null);
+    try {
+      setStatus(await work());
+    } catch (failure) {
+      setError(toApiError(failure));
+    }
+  }
+  const save = (event: FormEvent): void => {
+    event.preventDefault();
+    void run(async () => {
+      const { password, port, ...rest } = draft;
+      await call('settings.smtp.save', { ...rest, port: Number(port), ...(password ? { password } : {}) });
+      await call('settings.outreach.save', sender);
+      return 'Saved';
+    });
+  };
+
+  return (
+    <form className="setting" onSubmit={save} noValidate data-testid="email-setting">
+      <fieldset>
+        <legend>Email</legend>
+        <p className="muted">Reminders go from your own mailbox, so replies come back to you.</p>
+        <div className="setting-grid">
+          {text('host', 'Mail server')}
+          {text('port', 'Port')}
+          <label className="field">
+            <span>Security</span>
+            <select className="input" value={draft.security} onChange={(event) => edit({ security: event.target.value as Draft['security'] })}>
+              {SMTP_SECURITY.map((value) => <option key={value} value={value}>{SECURITY_LABELS[value]}</option>)}
+            </select>
+          </label>
+          {text('user', 'User name')}
+          {text('password', 'Password', 'password')}
+          {text('fromName', 'From name')}
+          {text('fromAddress', 'From address', 'email')}
+          {text('replyTo', 'Reply-To (optional)', 'email')}
+          {text('bcc', 'BCC to the ERP (optional)', 'email')}
+          {senderText('senderName', 'Your name')}
+          {senderText('senderRole', 'Your role')}
+          {senderText('senderPhone', 'Your phone')}
+          {senderText('managerName', 'Manager (escalations)')}
+          {senderText('managerRole', 'Manager role')}
+          {senderText('companyName', 'Company')}
+          {senderText('paymentUrlPattern', 'Payment link pattern')}
+          <label className="field">
+            <span>Messages per minute</span>
+            <input className="input" inputMode="numeric" value={sender.messagesPerMinute} onChange={(event) => setSender({ ...sender, messagesPerMinute: Number(event.target.value) || 1 })} />
+          </label>
+        </div>
+        <div className="setting-actions">
+          <button type="submit" className="button primary">Save email settings</button>
+          <input className="input" type="email" placeholder="you@company.com" aria-label="Send a test message to" value={testTo} onChange={(event) => setTestTo(event.target.value)} />
+          <button type="button" className="button" onClick={() => void run(async () => `Test message sent (${(await call('settings.smtp.test', { to: testTo })).messageId})`)}>Send test message</button>
+          {status && <span className="saved">{status}</span>}
+        </div>
+      </fieldset>
+      {error && <ErrorNotice error={error} title="That did not work." />}
+    </form>
+  );
+}

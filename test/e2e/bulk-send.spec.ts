@@ -1,0 +1,48 @@
+import { startSmtpSink } from '../helpers/smtp-sink';
+import { expect, test } from './fixtures';
+
+/**
+ * Bulk send from the worklist, keyboard first: tick 50 customers, choose a template, preview every
+ * message and skip one, send, and watch the progress reach the end; the SMTP server on 127.0.0.1 gets
+ * exactly the messages the summary says were sent.
+ */
+test('bulk send 50 reminders from the worklist with preview and progress', async ({ page, app }) => {
+  const sink = await startSmtpSink();
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Load the sample dataset' }).click();
+    await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+    await app.core.dispatch('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example', fromName: 'Northwind AR' });
+    await app.core.dispatch('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 6000 });
+
+    for (let i = 0; i < 50; i++) {
+      await page.keyboard.press('x');
+      await page.keyboard.press('j');
+    }
+    await expect(page.getByTestId('worklist-ticked')).toContainText('50 ticked');
+    await page.keyboard.press('e');
+
+    const bulk = page.getByTestId('bulk-send');
+    await expect(bulk).toContainText('Send to 50 customers');
+    await bulk.getByLabel('Template').selectOption('second-reminder');
+    await bulk.getByRole('button', { name: 'Preview 50 messages' }).click();
+    await expect(page.getByTestId('bulk-list').locator('li')).toHaveCount(50);
+    await expect(page.getByTestId('message-preview')).toContainText('Subject');
+    await expect(page.getByTestId('message-preview')).toContainText('Dana Reyes');
+    await page.locator('body').press('j');
+    await page.keyboard.press('x');
+    await expect(page.getByTestId('bulk-list').locator('li.skipped')).toHaveCount(1);
+    await bulk.getByRole('button', { name: 'Send 49 messages' }).click();
+
+    await expect(page.getByTestId('batch-progress-bar')).toContainText('Done', { timeout: 30_000 });
+    const summary = await page.getByTestId('batch-summary').innerText();
+    const sent = Number(/(\d+) sent/.exec(summary)?.[1]);
+    expect(sent).toBeGreaterThan(40);
+    expect(summary).toContain('0 failed');
+    await expect.poll(() => sink.received.length).toBe(sent);
+    expect(new Set(sink.received.map((r) => r.mail.messageId)).size).toBe(sent);
+    await expect(page.getByTestId('outbox-table')).toContainText('Sent');
+  } finally {
+    await sink.close();
+  }
+});
