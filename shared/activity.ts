@@ -46,6 +46,22 @@ export const openDisputeInput = z.object({
 
 export const cancelPromiseInput = z.object({ promiseId: id, reason: text(500).min(1, 'say why the promise is cancelled') });
 
+export const offerDiscountInput = z.object({
+  customerId: id,
+  invoiceIds: z.array(id).min(1, 'a discount is on at least one invoice').max(500),
+  /** Hundredths of a percent: 250 is 2.5 %, exact. */
+  percentBp: z.number().int().min(1).max(5000, 'a discount of more than 50 % is not an early-payment discount'),
+  payBy: isoDate,
+  note: text(2000).default(''),
+});
+
+/** The customer says the money is on its way (a remittance advice): reminders wait for it a while. */
+export const markInTransitInput = z.object({
+  customerId: id,
+  invoiceIds: z.array(id).min(1, 'say which invoices were paid').max(500),
+  note: text(2000).default(''),
+});
+
 export const cancelPlanInput = z.object({ planId: id, reason: text(500).min(1, 'say why the plan is cancelled') });
 
 export const resolveDisputeInput = z.object({ disputeId: id, resolutionNote: text(2000).min(1, 'say how it was resolved') });
@@ -65,7 +81,7 @@ export const createPlanInput = z
   })
   .refine((plan) => new Set(plan.installments.map((i) => i.dueDate)).size === plan.installments.length, 'two installments fall on the same date');
 
-export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled', 'plan_cancelled', 'email'] as const;
+export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled', 'plan_cancelled', 'email', 'discount_offered', 'payment_in_transit'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Kinds a collector may correct or withdraw; promises, disputes and plans have their own lifecycle (cancel, resolve). */

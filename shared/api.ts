@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
-import { addNoteInput, assignInput, cancelPlanInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
+import { addNoteInput, assignInput, cancelPlanInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema } from './outreach/ladder-schema';
@@ -168,6 +168,8 @@ export const api = {
   'activity.createPlan': returns<{ activityId: number; planId: number }>()(createPlanInput),
   'activity.resolveDispute': returns<{ activityId: number }>()(resolveDisputeInput),
   'activity.cancelPlan': returns<{ activityId: number }>()(cancelPlanInput),
+  'activity.offerDiscount': returns<{ activityId: number; offerId: number }>()(offerDiscountInput),
+  'activity.markInTransit': returns<{ activityId: number }>()(markInTransitInput),
   'activity.edit': returns<{ activityId: number }>()(editActivityInput),
   'activity.delete': returns<{ activityId: number }>()(deleteActivityInput),
   'customer.lookup': returns<{ customerId: number; name: string; currency: string }>()(

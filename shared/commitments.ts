@@ -54,8 +54,22 @@ export interface DisputeView {
   invoiceIds: number[];
 }
 
+export interface DiscountView {
+  id: number;
+  currency: string;
+  percentBp: number;
+  payBy: IsoDate;
+  offeredDate: IsoDate;
+  /** What the customer saves: the percentage of the invoices' amounts, rounded half up to the minor unit. */
+  savingMinor: number;
+  /** Taken: every invoice paid by the date; expired: the date passed first; open: still running. */
+  state: 'open' | 'taken' | 'expired';
+  invoiceIds: number[];
+}
+
 export interface Commitments {
   promises: PromiseView[];
   plans: PlanView[];
   disputes: DisputeView[];
+  discounts: DiscountView[];
 }

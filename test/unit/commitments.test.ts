@@ -70,6 +70,24 @@ describe('commitments', () => {
     await expect(t.core.call('activity.cancelPlan', { planId, reason: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('an early-payment discount saves an exact amount, is taken when paid by its date, and expires otherwise', async () => {
+    const cole = await idOf('C-003');
+    const [inv127, inv128] = await invoices(cole);
+    // 2.5 % of 3,020.00 = 75.50; of 999.99 = 24.99975 → 25.00 (half up).
+    await t.core.call('activity.offerDiscount', { customerId: cole, invoiceIds: [inv127!.id], percentBp: 250, payBy: '2026-11-25' });
+    const { offerId } = await t.core.call('activity.offerDiscount', { customerId: cole, invoiceIds: [inv128!.id], percentBp: 250, payBy: '2026-11-30' });
+    let { discounts } = await t.core.call('customer.commitments', { customerId: cole });
+    expect(discounts.map((d) => [d.id, d.savingMinor, d.state])).toEqual([[offerId, 2_500, 'open'], [offerId - 1, 7_550, 'open']]);
+    await payCole('2026-11-24', '3020.00');
+    now = new Date('2026-11-26T09:00:00Z');
+    ({ discounts } = await t.core.call('customer.commitments', { customerId: cole }));
+    expect(discounts.find((d) => d.id === offerId - 1)!.state).toBe('taken');
+    now = new Date('2026-12-01T09:00:00Z');
+    ({ discounts } = await t.core.call('customer.commitments', { customerId: cole }));
+    expect(discounts.find((d) => d.id === offerId)!.state).toBe('expired');
+    await expect(t.core.call('activity.offerDiscount', { customerId: cole, invoiceIds: [inv128!.id], percentBp: 250, payBy: '2026-11-01' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   it('corrects a note and withdraws a call; the audit log and the outbox keep what they were', async () => {
     const acme = await idOf('C-001');
     const { activityId: noteId } = await t.core.call('activity.addNote', { customerId: acme, text: 'Cheque in teh post' });

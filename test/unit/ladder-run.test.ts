@@ -53,6 +53,25 @@ describe('ladder run', () => {
     expect(summary(await dryRun()).messages.filter((m) => m[0] === 'C-001')).toEqual([['C-001', 'final-notice', 'email', ['00123@final-notice', '00124@final-notice']]]);
   });
 
+  it('holds an invoice whose payment is on its way, for two weeks', async () => {
+    const acme = (await t.core.call('customer.lookup', { externalId: 'C-001' })).customerId;
+    const [oldest] = await t.core.call('customer.invoices', { customerId: acme, openOnly: true });
+    await t.core.call('activity.markInTransit', { customerId: acme, invoiceIds: [oldest!.id], note: 'Remittance advice received' });
+    expect(summary(await dryRun()).excluded).toContainEqual(['00123', 'in_transit']);
+    now = new Date('2026-12-07T15:00:00Z');
+    await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-invoices.csv'), preset: 'generic-invoices' });
+    expect(summary(await dryRun()).excluded).not.toContainEqual(['00123', 'in_transit']);
+  });
+
+  it('merges an open discount offer into the offer template', async () => {
+    const acme = (await t.core.call('customer.lookup', { externalId: 'C-001' })).customerId;
+    const [oldest] = await t.core.call('customer.invoices', { customerId: acme, openOnly: true });
+    await t.core.call('activity.offerDiscount', { customerId: acme, invoiceIds: [oldest!.id], percentBp: 200, payBy: '2026-11-30' });
+    const preview = await t.core.call('outreach.preview', { draft: { customerId: acme, templateId: 'early-payment-discount' } });
+    expect(preview.subject).toBe('Save $248.00 by paying by Nov 30, 2026');
+    expect(preview.text).toContain('2%');
+  });
+
   it('stops for a promise, a snooze and stale ERP data', async () => {
     const acme = (await t.core.call('customer.lookup', { externalId: 'C-001' })).customerId;
     const invoices = await t.core.call('customer.invoices', { customerId: acme, openOnly: true });

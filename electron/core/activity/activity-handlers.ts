@@ -11,7 +11,7 @@ import { customerTimeline } from './timeline';
 
 export const activityHandlers: Handlers<
   | 'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.cancelPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'
-  | 'activity.cancelPlan' | 'activity.edit' | 'activity.delete' | 'worklist.snooze' | 'customer.timeline'
+  | 'activity.cancelPlan' | 'activity.offerDiscount' | 'activity.markInTransit' | 'activity.edit' | 'activity.delete' | 'worklist.snooze' | 'customer.timeline'
 > = {
   'activity.logCall': (input, ctx) => {
     const { customerId, ...call } = input;
@@ -114,6 +114,44 @@ export const activityHandlers: Handlers<
       also: () => {
         sqlite.prepare('UPDATE payment_plans SET cancelled_date = ? WHERE id = ?').run(todayOf(ctx), planId);
         return { entity: 'payment_plan', id: planId };
+      },
+    });
+    return { activityId };
+  },
+
+  /** An offer in the customer's currency on invoices of that currency; judged against payments later (taken / expired). */
+  'activity.offerDiscount': (input, ctx) => {
+    const today = todayOf(ctx);
+    if (input.payBy < today) throw new AppError('INVALID_INPUT', 'The pay-by date of a discount is today or later.');
+    assertCustomerInvoices(ctx, input.customerId, input.invoiceIds);
+    const { sqlite } = ctx.database;
+    const currencies = sqlite.prepare(`SELECT DISTINCT currency FROM invoices WHERE id IN (${input.invoiceIds.map(() => '?').join(', ')})`).all(...input.invoiceIds) as { currency: string }[];
+    if (currencies.length !== 1) throw new AppError('INVALID_INPUT', 'A discount covers invoices in one currency; make one offer per currency.');
+    const currency = currencies[0]!.currency;
+    const { activityId, entityId } = recordActivity(ctx, {
+      customerId: input.customerId,
+      kind: 'discount_offered',
+      body: { invoiceIds: input.invoiceIds, percentBp: input.percentBp, payBy: input.payBy, currency, note: input.note },
+      also: (activity) => {
+        const id = Number(sqlite.prepare('INSERT INTO discount_offers (customer_id, activity_id, currency, percent_bp, pay_by, offered_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(input.customerId, activity, currency, input.percentBp, input.payBy, today, nowOf(ctx)).lastInsertRowid);
+        const link = sqlite.prepare('INSERT INTO discount_offer_invoices (offer_id, invoice_id) VALUES (?, ?)');
+        for (const invoiceId of new Set(input.invoiceIds)) link.run(id, invoiceId);
+        return { entity: 'discount_offer', id };
+      },
+    });
+    return { activityId, offerId: entityId! };
+  },
+
+  'activity.markInTransit': ({ customerId, invoiceIds, note }, ctx) => {
+    assertCustomerInvoices(ctx, customerId, invoiceIds);
+    const { activityId } = recordActivity(ctx, {
+      customerId,
+      kind: 'payment_in_transit',
+      body: { invoiceIds, note },
+      also: () => {
+        const mark = ctx.database.sqlite.prepare('UPDATE invoices SET in_transit_since = ? WHERE id = ?');
+        for (const invoiceId of invoiceIds) mark.run(todayOf(ctx), invoiceId);
       },
     });
     return { activityId };

@@ -1,4 +1,4 @@
-import type { Commitments, DisputeView, PlanView, PromiseView } from '../../../shared/commitments';
+import type { Commitments, DiscountView, DisputeView, PlanView, PromiseView } from '../../../shared/commitments';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { planStatus } from './plan-status';
@@ -32,7 +32,25 @@ export function readCommitments(sqlite: SqliteDb, customerId: number, today: Iso
            (SELECT group_concat(invoice_id) FROM dispute_invoices WHERE dispute_id = d.id) AS invoiceIds
     FROM disputes d WHERE d.customer_id = ? ORDER BY d.opened_date DESC, d.id DESC`).all(customerId) as (Omit<DisputeView, 'invoiceIds'> & { invoiceIds: string | null })[])
     .map((row): DisputeView => ({ ...row, invoiceIds: ids(row.invoiceIds) }));
-  return { promises, plans, disputes };
+  const discounts = (sqlite.prepare(`
+    SELECT o.id, o.currency, o.percent_bp AS percentBp, o.pay_by AS payBy, o.offered_date AS offeredDate,
+           SUM(i.amount_minor) AS baseMinor, group_concat(i.id) AS invoiceIds,
+           SUM(CASE WHEN i.status != 'open' AND i.closed_date IS NOT NULL AND i.closed_date <= o.pay_by THEN 0 ELSE 1 END) AS unpaid
+    FROM discount_offers o JOIN discount_offer_invoices oi ON oi.offer_id = o.id JOIN invoices i ON i.id = oi.invoice_id
+    WHERE o.customer_id = ? GROUP BY o.id ORDER BY o.offered_date DESC, o.id DESC`).all(customerId) as
+    (Omit<DiscountView, 'state' | 'savingMinor' | 'invoiceIds'> & { baseMinor: number; invoiceIds: string; unpaid: number })[])
+    .map(({ baseMinor, unpaid, ...row }): DiscountView => ({
+      ...row,
+      savingMinor: discountMinor(baseMinor, row.percentBp),
+      state: unpaid === 0 ? 'taken' : today > row.payBy ? 'expired' : 'open',
+      invoiceIds: ids(row.invoiceIds),
+    }));
+  return { promises, plans, disputes, discounts };
+}
+
+/** base × basis points / 10,000, rounded half up, in integers only. */
+export function discountMinor(baseMinor: number, percentBp: number): number {
+  return Math.floor((baseMinor * percentBp + 5_000) / 10_000);
 }
 
 /** A plan still running: not cancelled and with an installment left to pay. */

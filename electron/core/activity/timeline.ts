@@ -14,7 +14,7 @@ interface ActivityRow {
 
 const TITLES: Record<string, string> = {
   call: 'Call', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved', snooze: 'Snoozed',
-  plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved', promise_cancelled: 'Promise cancelled', plan_cancelled: 'Plan cancelled', email: 'Email sent',
+  plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved', promise_cancelled: 'Promise cancelled', plan_cancelled: 'Plan cancelled', email: 'Email sent', discount_offered: 'Discount offered', payment_in_transit: 'Payment on its way',
 };
 
 /** Detail line of a collector's entry, from its stored body. */
@@ -35,6 +35,10 @@ function detailOf(kind: string, body: Record<string, unknown>): string {
       return String(body.reason ?? '');
     case 'assignment':
       return [`${String(body.from ?? 'nobody')} → ${String(body.to)}`, body.note].filter(Boolean).join(' · ');
+    case 'discount_offered':
+      return [`${(Number(body.percentBp) / 100).toString()} % if paid by ${String(body.payBy)}`, body.note].filter(Boolean).join(' · ');
+    case 'payment_in_transit':
+      return String(body.note ?? '');
     case 'email':
       return [String(body.subject ?? ''), `to ${String(body.to ?? '')}`].join(' · ');
     case 'contact_saved':

@@ -1,9 +1,12 @@
-import type { IsoDate } from '../../../shared/dates';
+import { addDays, type IsoDate } from '../../../shared/dates';
 import type { LadderCustomer, LadderInvoice, LadderPolicy } from '../../../shared/outreach/ladder';
 import { DEFAULT_POLICY } from '../../../shared/outreach/default-policy';
 import { ladderPolicySchema } from '../../../shared/outreach/ladder-schema';
 import type { SqliteDb } from '../../db/sqlite';
 import { isActivePlan, readCommitments } from '../activity/commitments';
+
+/** How long a payment the customer says is on its way holds reminders back before the ladder resumes. */
+const IN_TRANSIT_DAYS = 14;
 
 /** The company's policies, or the standard one until it writes its own. */
 export function readPolicies(sqlite: SqliteDb): LadderPolicy[] {
@@ -19,13 +22,13 @@ export function readPolicies(sqlite: SqliteDb): LadderPolicy[] {
 export function readLadderFacts(sqlite: SqliteDb, today: IsoDate): LadderCustomer[] {
   const invoices = sqlite.prepare(`
     SELECT i.id AS invoiceId, i.customer_id AS customerId, i.number, i.due_date AS dueDate, i.currency, i.open_minor AS openMinor, i.status,
-           i.in_transit_since IS NOT NULL AS inTransit,
+           coalesce(i.in_transit_since >= @inTransitSince, 0) AS inTransit,
            (i.disputed = 1 OR EXISTS (SELECT 1 FROM dispute_invoices di JOIN disputes d ON d.id = di.dispute_id WHERE di.invoice_id = i.id AND d.status = 'open')) AS disputed,
            (SELECT group_concat(step_id) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id) AS doneSteps,
            (SELECT substr(MAX(taken_at), 1, 10) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id AND s.state = 'taken') AS lastStepTakenOn
     FROM invoices i
     WHERE (i.status = 'open' AND i.open_minor > 0) OR EXISTS (SELECT 1 FROM ladder_invoice_steps s WHERE s.invoice_id = i.id)
-    ORDER BY i.customer_id, i.due_date, i.number`).all() as (Omit<LadderInvoice, 'inTransit' | 'disputed' | 'promised' | 'inPlan' | 'doneStepIds' | 'status' | 'lastStepTakenOn'> & {
+    ORDER BY i.customer_id, i.due_date, i.number`).all({ inTransitSince: addDays(today, -IN_TRANSIT_DAYS) }) as (Omit<LadderInvoice, 'inTransit' | 'disputed' | 'promised' | 'inPlan' | 'doneStepIds' | 'status' | 'lastStepTakenOn'> & {
       lastStepTakenOn: string | null;
       customerId: number; status: string; inTransit: number; disputed: number; doneSteps: string | null;
     })[];

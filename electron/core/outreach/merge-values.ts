@@ -63,7 +63,9 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   const aging = agingReport(sqlite, today, getSetting(sqlite, 'agingEdges'), subject.customerId).customers.find((row) => row.currency === customer.currency);
   const oldest = invoices[0];
   const links = invoices.map((invoice) => paymentLink(invoice, settings.paymentUrlPattern));
-  const { promises, plans, disputes } = readCommitments(sqlite, subject.customerId, today);
+  const { promises, plans, disputes, discounts } = readCommitments(sqlite, subject.customerId, today);
+  const discount = discounts.find((d) => d.state === 'open');
+  const percent = new Intl.NumberFormat(settings.locale, { style: 'percent', maximumFractionDigits: 2 });
   const promise = promises.find((p) => p.state !== 'cancelled');
   const plan = plans.find(isActivePlan);
   const next = plan?.installments.find((i) => i.state !== 'paid');
@@ -99,6 +101,10 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     'promise.date': promise ? date(promise.promisedDate) : '',
     'plan.nextDate': next ? date(next.dueDate) : '',
     'plan.nextAmount': next && plan ? money(next.amountMinor - next.paidMinor, plan.currency) : '',
+    // Basis points to a fraction for display only; the saving itself is integer money.
+    'discount.percent': discount ? percent.format(discount.percentBp / 10_000) : '',
+    'discount.amount': discount ? money(discount.savingMinor, discount.currency) : '',
+    'discount.payBy': discount ? date(discount.payBy) : '',
     'dispute.reason': dispute ? dispute.reasonCode.replaceAll('_', ' ') : '',
     'dispute.invoices': dispute ? dispute.invoiceIds.map((id) => numbers.get(id) ?? '').filter(Boolean).join(', ') : '',
     today: date(today),
