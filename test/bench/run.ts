@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { createReadStream } from 'node:fs';
 import { openCore } from '../../electron/core';
 import { openDatabase } from '../../electron/db/open';
+import { benchOutreach } from './outreach';
 import { benchRendererScroll } from './renderer-scroll';
 import { benchWorklist, seedLedger } from './worklist';
 
@@ -62,11 +63,14 @@ async function main(): Promise<void> {
   const worklist = await benchWorklist(big, time);
   await big.close();
   const scroll = await benchRendererScroll(join(dir, 'worklist.db'), bigKey);
+  const outreach = await benchOutreach(dir, time);
   rmSync(dir, { recursive: true, force: true });
   console.log(`\nimport / parse-only ratio: ${(first / baseline).toFixed(1)}×   re-import / import: ${(again / first).toFixed(2)}×   aging / parse-only: ${(aging / baseline).toFixed(2)}×`);
   console.log(`import rate: ${Math.round(ROWS / (first / 1000)).toLocaleString('en-US')} rows/s`);
   console.log(`renderer: ${scroll.rows.toLocaleString('en-US')}-row worklist, p95 frame scrolling 5 rows/frame ${scroll.wheelP95.toFixed(1)} ms (target ≤ 16.7), ` +
     `20 rows/frame ${scroll.dragP95.toFixed(1)} ms; idle page p95 ${scroll.idleP95.toFixed(1)} ms (software raster, vsync off)`);
+  console.log(`outreach: ${outreach.delivered} delivered; send throughput ${(outreach.bare / outreach.send).toFixed(2)}× a bare nodemailer loop (target ≥ 0.8), ` +
+    `with rendering and queueing ${(outreach.bare / (outreach.send + outreach.queue)).toFixed(2)}×; host event-loop lag p99 ${outreach.lagP99.toFixed(1)} ms (target ≤ 50)`);
   console.log(`worklist: warm first page ${worklist.warm.toFixed(1)} ms (target ≤ 150), re-rank after a call ${worklist.afterCall.toFixed(1)} ms (target ≤ 10), cold build ${worklist.cold.toFixed(0)} ms`);
 }
 

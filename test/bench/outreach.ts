@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { openDatabase } from '../../electron/db/open';
+import { startCoreWorker, type CoreClient } from '../../electron/hosts/core-client';
+
+/**
+ * Outreach at scale: 5,000 personalised reminders through the outbox to an SMTP server on 127.0.0.1,
+ * against a bare nodemailer loop sending 5,000 messages of the same size to the same server, with the
+ * host's event-loop lag measured while the core (in its worker, as in the app) renders and sends.
+ */
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5_000);
+
+/** Accepts and discards: the bench measures the sender, not a parser. */
+async function startDrain(): Promise<{ port: number; count: () => number; close(): Promise<void> }> {
+  let accepted = 0;
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 200,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        accepted += 1;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.server.address() as AddressInfo).port, count: () => accepted, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+function seedCustomers(dbPath: string, key: Buffer, customers: number): void {
+  const db = openDatabase(dbPath, key);
+  const now = new Date().toISOString();
+  const { sqlite } = db;
+  sqlite.transaction(() => {
+    const customer = sqlite.prepare("INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('bench', ?, ?, 'USD', ?, ?)");
+    const contact = sqlite.prepare("INSERT INTO contacts (customer_id, name, email, role, is_primary, status, created_at) VALUES (?, ?, ?, 'billing', 1, 'valid', ?)");
+    const invoice = sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, created_at, updated_at)
+      VALUES (?, 'bench', ?, ?, '2026-09-01', '2026-10-01', 'USD', ?, ?, 'open', ?, ?)`);
+    for (let c = 1; c <= customers; c++) {
+      const id = Number(customer.run(`B${c}`, `Bench Customer ${c}`, now, now).lastInsertRowid);
+      contact.run(id, `Contact ${c}`, `ap${c}@customer${c}.example`, now);
+      for (let i = 0; i < 3; i++) invoice.run(id, `I${c}-${i}`, `INV-${c}-${i}`, 100_000 + c + i, 100_000 + c + i, now, now);
+    }
+    sqlite.prepare("INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES ('bench', 'bench', 'invoices', 'bench', '', 0, ?, '{}')").run(now);
+  })();
+  void db.close();
+}
+
+async function bareLoop(port: number, html: string, text: string): Promise<number> {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, ignoreTLS: true, pool: true, maxConnections: 1 });
+  const start = performance.now();
+  for (let i = 0; i < MESSAGES; i++) {
+    await transport.sendMail({ from: 'ar@bench.example', to: `ap${i}@customer${i}.example`, subject: `Invoice INV-${i} is past due`, html, text });
+  }
+  const ms = performance.now() - start;
+  transport.close();
+  return ms;
+}
+
+async function waitSent(core: CoreClient): Promise<void> {
+  for (;;) {
+    const counts = (await core.dispatch('outbox.counts', {})) as { queued: number; sending: number };
+    if (counts.queued + counts.sending === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function benchOutreach(dir: string, time: (label: string, work: () => Promise<unknown>) => Promise<number>) {
+  const drain = await startDrain();
+  const key = randomBytes(32);
+  const dbPath = join(dir, 'outreach.db');
+  seedCustomers(dbPath, key, MESSAGES);
+  const core = await startCoreWorker(new URL('../../electron/hosts/core-worker.ts', import.meta.url), dbPath, key);
+  await core.dispatch('settings.smtp.save', { host: '127.0.0.1', port: drain.port, security: 'none', fromAddress: 'ar@bench.example' });
+  await core.dispatch('settings.outreach.save', { senderName: 'Bench', companyName: 'Bench Co', messagesPerMinute: 60_000 });
+  await core.dispatch('outbox.pause', { paused: true });
+  const sample = (await core.dispatch('outreach.preview', { draft: { customerId: 1, templateId: 'first-reminder' } })) as { html: string; text: string };
+
+  const bare = await time(`bare nodemailer loop, ${MESSAGES} messages`, () => bareLoop(drain.port, sample.html, sample.text));
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const customerIds = Array.from({ length: MESSAGES }, (_, i) => i + 1);
+  const queue = await time(`render + queue ${MESSAGES} personalised`, async () => {
+    for (let i = 0; i < customerIds.length; i += 1000) {
+      await core.dispatch('outreach.queue', { messages: customerIds.slice(i, i + 1000).map((customerId) => ({ customerId, templateId: 'first-reminder' })) });
+    }
+  });
+  const before = drain.count();
+  const send = await time(`send ${MESSAGES} through the outbox`, async () => {
+    await core.dispatch('outbox.pause', { paused: false });
+    await waitSent(core);
+  });
+  lag.disable();
+  const delivered = drain.count() - before;
+  await core.close();
+  await drain.close();
+  return { bare, queue, send, delivered, lagP99: lag.percentile(99) / 1e6 };
+}
