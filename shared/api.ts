@@ -115,6 +115,8 @@ export interface EmailPreview {
   html: string;
   text: string;
   problems: TemplateProblem[];
+  /** Fields the message uses with no value for this customer (no company name set, no promise …). */
+  missing: string[];
 }
 
 export interface SampleSummary {

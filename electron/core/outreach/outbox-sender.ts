@@ -39,23 +39,24 @@ const CHANGE_EVENT_MS = 200;
 const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
 
 /**
- * Whether the server has said "354, send the data" in the current transaction: after that, a dropped
- * connection leaves the message's fate unknown (nodemailer then reports the failure as CONN, so its
- * own error cannot tell us). Read from the SMTP dialogue nodemailer logs.
+ * Whether the current message has been written out in full (nodemailer logs "<n bytes encoded mime
+ * message>" at that point, with or without debug output). After that, a dropped connection leaves the
+ * message's fate unknown, and nodemailer reports the drop as a plain connection error, so its error
+ * alone cannot tell "never sent" from "sent but unconfirmed".
  */
 export class DataStage {
-  started = false;
+  written = false;
   readonly logger = {
-    level: () => undefined, trace: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, fatal: () => undefined,
-    debug: (entry: { tnx?: string } | undefined, message: unknown) => {
-      if (entry?.tnx === 'server' && typeof message === 'string' && message.startsWith('354')) this.started = true;
+    level: () => undefined, trace: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined, fatal: () => undefined,
+    info: (entry: { tnx?: string; outByteCount?: number } | undefined) => {
+      if (entry?.tnx === 'message' && entry.outByteCount !== undefined) this.written = true;
     },
   };
 }
 
 export function createMailer(smtp: SmtpSettings, stage?: DataStage): Transporter {
   return nodemailer.createTransport({
-    ...(stage ? { logger: stage.logger as never, debug: true } : {}),
+    ...(stage ? { logger: stage.logger as never } : {}),
     host: smtp.host,
     port: smtp.port,
     secure: smtp.security === 'tls',
@@ -161,7 +162,7 @@ export class OutboxSender {
     if (wait > 0) await this.sleep(wait);
   }
 
-  private transport(): Transporter | null {
+  private transport(): { transport: Transporter; fromName: string } | null {
     const smtp = getSetting(this.ctx.database.sqlite, 'smtp');
     if (!smtp) return null;
     const key = JSON.stringify(smtp);
@@ -169,22 +170,22 @@ export class OutboxSender {
       this.mailer?.transport.close();
       this.mailer = { key, transport: createMailer(smtp, this.stage) };
     }
-    return this.mailer.transport;
+    return { transport: this.mailer.transport, fromName: smtp.fromName };
   }
 
   private async send(message: DueMessage): Promise<void> {
     const { sqlite } = this.ctx.database;
-    const transport = this.transport();
-    if (!transport) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
+    const mailer = this.transport();
+    if (!mailer) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
     // Committed before the first byte goes out: this row is what a restart finds if we die mid-send.
     const claimed = sqlite.prepare("UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'")
       .run(nowOf(this.ctx), message.id);
     if (claimed.changes === 0) return;
     this.lastSendAt = Date.now();
-    this.stage.started = false;
+    this.stage.written = false;
     try {
-      const info = (await transport.sendMail({
-        from: message.from,
+      const info = (await mailer.transport.sendMail({
+        from: mailer.fromName ? { name: mailer.fromName, address: message.from } : message.from,
         to: message.to,
         ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         ...(message.bcc ? { bcc: message.bcc } : {}),
@@ -226,7 +227,7 @@ export class OutboxSender {
     const attempts = message.attempts + 1;
     if (error.responseCode !== undefined && error.responseCode >= 500) return this.finish(message, 'failed', words);
     // The body went out and the server never answered: it may have been delivered; resending could duplicate.
-    if (error.responseCode === undefined && this.stage.started) {
+    if (error.responseCode === undefined && this.stage.written) {
       return this.finish(message, 'uncertain', `The connection dropped after the message was sent and before the server confirmed it (${words}). Check your Sent folder.`);
     }
     if (attempts >= MAX_ATTEMPTS) return this.finish(message, 'failed', `Gave up after ${attempts} attempts: ${words}`);

@@ -10,7 +10,7 @@ import { queueMessages, requireSmtp } from './outbox';
 import { createMailer } from './outbox-sender';
 import { mergeValues } from './merge-values';
 import { staleMessage, syncFreshness } from './sync-freshness';
-import { checkTemplate } from './template-check';
+import { checkTemplate, unguardedFields } from './template-check';
 import { renderTemplate } from './template-render';
 import { builtInTemplates, getTemplate, listTemplates, saveTemplate } from './template-store';
 
@@ -44,7 +44,8 @@ export const outreachHandlers: Handlers<
     const fromAddress = getSetting(sqlite, 'smtp')?.fromAddress ?? '';
     const { values, recipient } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, todayOf(ctx), settings, fromAddress);
     const email = problems.length === 0 ? renderTemplate(source, values) : { subject: '', html: '', text: '' };
-    return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, problems };
+    const missing = problems.length === 0 ? unguardedFields(source.subject, source.body).filter((name) => !values.fields[name] && !values.blocks[name]) : [];
+    return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, problems, missing };
   },
   'outreach.queue': ({ messages }, ctx) => queueMessages(ctx, messages),
   'outreach.freshness': (_input, ctx) => {

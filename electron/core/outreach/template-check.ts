@@ -49,3 +49,13 @@ function checkPart(part: TemplateProblem['part'], source: string): TemplateProbl
   walk(tokens);
   return problems;
 }
+
+/** Fields merged outside any section in subject or body: when one has no value, the message has a hole. */
+export function unguardedFields(subject: string, body: string): string[] {
+  const names = new Set<string>();
+  for (const source of [subject, body]) {
+    for (const [type, name] of Mustache.parse(source) as Token[]) if (type === 'name' || type === '&') names.add(name);
+  }
+  Mustache.clearCache();
+  return [...names];
+}

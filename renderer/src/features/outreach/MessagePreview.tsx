@@ -6,8 +6,8 @@ import { useApi } from '../../lib/use-api';
  * One message exactly as it will go out: recipient, subject and the plain-text part (the HTML part
  * carries the same words). Shown as text, so nothing in a customer's data can run in the window.
  */
-export function MessagePreview({ draft }: { draft: Omit<MessageDraft, 'invoiceIds' | 'senderRole'> }) {
-  const preview = useApi('outreach.preview', { draft });
+export function MessagePreview({ draft, template }: { draft: Omit<MessageDraft, 'invoiceIds' | 'senderRole'>; template?: { subject: string; body: string } }) {
+  const preview = useApi('outreach.preview', { draft, ...(template ? { template } : {}) });
   if (preview.error) return <ErrorNotice error={preview.error} title="This message cannot be built." />;
   const p = preview.data;
   if (!p) return <div className="message-preview" />;
@@ -19,6 +19,12 @@ export function MessagePreview({ draft }: { draft: Omit<MessageDraft, 'invoiceId
         <dt>Subject</dt>
         <dd>{p.subject}</dd>
       </dl>
+      {p.missing.length > 0 && (
+        <p className="notice" data-testid="preview-missing">
+          No value for {p.missing.map((name) => `{{${name}}}`).join(', ')} for this customer: the message will have a gap there.
+          Sender and company come from Settings → Email.
+        </p>
+      )}
       {p.problems.length > 0 ? (
         <ul className="field-error">{p.problems.map((problem) => <li key={problem.tag + problem.message}>{problem.tag} {problem.message}</li>)}</ul>
       ) : (

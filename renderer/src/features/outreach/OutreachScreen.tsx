@@ -1,7 +1,9 @@
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useApi } from '../../lib/use-api';
+import { useState } from 'react';
 import { BulkSend } from './BulkSend';
+import { TemplateEditor } from './TemplateEditor';
 import { FreshnessBanner } from './FreshnessBanner';
 import { outboxColumns } from './outbox-columns';
 import { useOutreachSelection } from './outreach-store';
@@ -10,6 +12,7 @@ import './outreach.css';
 
 /** Bulk sends (customers ticked in the worklist) and the outbox: what went out, what failed, what needs a decision. */
 export function OutreachScreen() {
+  const [tab, setTab] = useState<'outbox' | 'templates'>('outbox');
   const { customers, pick } = useOutreachSelection();
   const outbox = useApi('outbox.list', { limit: 5000 });
   useOutboxChanges(() => outbox.reload());
@@ -17,6 +20,14 @@ export function OutreachScreen() {
   const rows = outbox.data ?? [];
   return (
     <div className="outreach">
+      <div className="segmented outreach-tabs" role="tablist">
+        {(['outbox', 'templates'] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'segment-button active' : 'segment-button'} onClick={() => setTab(name)}>
+            {name === 'outbox' ? 'Outbox' : 'Templates'}
+          </button>
+        ))}
+      </div>
+      {tab === 'templates' ? <TemplateEditor /> : <>
       <FreshnessBanner />
       {customers.length > 0 && <BulkSend key={customers.map((c) => c.customerId).join()} customers={customers} onDone={() => { pick([]); outbox.reload(); }} />}
       {rows.length === 0 && customers.length === 0 ? (
@@ -28,6 +39,7 @@ export function OutreachScreen() {
           <DataTable data={rows} columns={columns} label="Outbox" testId="outbox-table" filterPlaceholder="Filter by customer, subject or status…" />
         </section>
       )}
+      </>}
     </div>
   );
 }

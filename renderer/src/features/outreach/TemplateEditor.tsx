@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { localToday } from '../../../../shared/dates';
+import type { EmailTemplate } from '../../../../shared/outreach/template-fields';
+import { TEMPLATE_FIELDS } from '../../../../shared/outreach/template-fields';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { toApiError, type ApiError } from '../../lib/api-error';
+import { useApi } from '../../lib/use-api';
+import { MessagePreview } from './MessagePreview';
+
+/**
+ * Edit a template with its problems listed as you type (unknown fields, blocks in the wrong braces)
+ * and the message it makes for a real customer beside it. Saving refuses a template with problems.
+ */
+export function TemplateEditor() {
+  const templates = useApi('templates.list', {});
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const list = templates.data ?? [];
+  const selected = list.find((t) => t.id === selectedId) ?? list[0];
+  return (
+    <div className="template-editor">
+      <ul className="template-list" aria-label="Templates" data-testid="template-list">
+        {list.map((template) => (
+          <li key={template.id} aria-current={template.id === selected?.id ? 'true' : undefined}>
+            <button type="button" className="link-button" onClick={() => setSelectedId(template.id)}>{template.name}</button>
+          </li>
+        ))}
+      </ul>
+      {selected && <TemplateForm key={selected.id} template={selected} onSaved={templates.reload} />}
+    </div>
+  );
+}
+
+function TemplateForm({ template, onSaved }: { template: EmailTemplate; onSaved(): void }) {
+  const [draft, setDraft] = useState(template);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const problems = useApi('templates.check', { subject: draft.subject, body: draft.body }).data ?? [];
+  const customers = useApi('worklist.list', { asOf: localToday(), limit: 50 }).data?.rows ?? [];
+  const [customerId, setCustomerId] = useState<number | null>(null);
+  const previewCustomer = customerId ?? customers[0]?.customerId;
+
+  async function run(work: () => Promise<string>): Promise<void> {
+    setError(null);
+    try {
+      setStatus(await work());
+      onSaved();
+    } catch (failure) {
+      setError(toApiError(failure));
+    }
+  }
+
+  return (
+    <div className="template-form" data-testid="template-form">
+      <div className="field-row">
+        <label className="field">
+          <span>Name</span>
+          <input className="input" value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />
+        </label>
+        <label className="field">
+          <span>Preview for</span>
+          <select className="input" value={previewCustomer ?? ''} onChange={(event) => setCustomerId(Number(event.target.value))}>
+            {customers.map((row) => <option key={row.customerId} value={row.customerId}>{row.name}</option>)}
+          </select>
+        </label>
+      </div>
+      <label className="field">
+        <span>Subject</span>
+        <input className="input" value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.target.value })} aria-label="Subject" />
+      </label>
+      <label className="field">
+        <span>Body (Markdown; fields in {'{{…}}'}, tables and cards in {'{{{…}}}'})</span>
+        <textarea className="input template-body" rows={14} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} aria-label="Body" spellCheck />
+      </label>
+      {problems.length > 0 && (
+        <ul className="field-error" data-testid="template-problems">
+          {problems.map((p) => <li key={p.part + p.tag + p.message}>{p.part}: {p.tag} — {p.message}</li>)}
+        </ul>
+      )}
+      <details className="field-help">
+        <summary>Merge fields</summary>
+        <dl>
+          {Object.entries(TEMPLATE_FIELDS).map(([name, info]) => (
+            <div key={name}><dt><code>{'block' in info ? `{{{${name}}}}` : `{{${name}}}`}</code></dt><dd>{info.description}</dd></div>
+          ))}
+        </dl>
+      </details>
+      <div className="setting-actions">
+        <button type="button" className="button primary" disabled={problems.length > 0}
+          onClick={() => void run(async () => { await call('templates.save', draft); return 'Saved'; })}>Save template</button>
+        {template.builtIn && (
+          <button type="button" className="button ghost" onClick={() => void run(async () => { setDraft(await call('templates.reset', { id: template.id })); return 'Back to the shipped version'; })}>
+            Reset to shipped
+          </button>
+        )}
+        {status && <span className="saved">{status}</span>}
+      </div>
+      {error && <ErrorNotice error={error} title="The template was not saved." />}
+      {previewCustomer !== undefined && problems.length === 0 && (
+        <MessagePreview draft={{ customerId: previewCustomer, templateId: draft.id }} template={{ subject: draft.subject, body: draft.body }} />
+      )}
+    </div>
+  );
+}
