@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useApi } from '../../lib/use-api';
 import { useState } from 'react';
 import { BulkSend } from './BulkSend';
+import { LadderPanel } from './LadderPanel';
 import { TemplateEditor } from './TemplateEditor';
 import { FreshnessBanner } from './FreshnessBanner';
 import { outboxColumns } from './outbox-columns';
@@ -12,7 +13,7 @@ import './outreach.css';
 
 /** Bulk sends (customers ticked in the worklist) and the outbox: what went out, what failed, what needs a decision. */
 export function OutreachScreen() {
-  const [tab, setTab] = useState<'outbox' | 'templates'>('outbox');
+  const [tab, setTab] = useState<'outbox' | 'ladder' | 'templates'>('outbox');
   const { customers, pick } = useOutreachSelection();
   const outbox = useApi('outbox.list', { limit: 5000 });
   useOutboxChanges(() => outbox.reload());
@@ -21,13 +22,15 @@ export function OutreachScreen() {
   return (
     <div className="outreach">
       <div className="segmented outreach-tabs" role="tablist">
-        {(['outbox', 'templates'] as const).map((name) => (
+        {(['outbox', 'ladder', 'templates'] as const).map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'segment-button active' : 'segment-button'} onClick={() => setTab(name)}>
-            {name === 'outbox' ? 'Outbox' : 'Templates'}
+            {{ outbox: 'Outbox', ladder: 'Ladder', templates: 'Templates' }[name]}
           </button>
         ))}
       </div>
-      {tab === 'templates' ? <TemplateEditor /> : <>
+      {tab === 'templates' && <TemplateEditor />}
+      {tab === 'ladder' && <LadderPanel />}
+      {tab === 'outbox' && <>
       <FreshnessBanner />
       {customers.length > 0 && <BulkSend key={customers.map((c) => c.customerId).join()} customers={customers} onDone={() => { pick([]); outbox.reload(); }} />}
       {rows.length === 0 && customers.length === 0 ? (
