@@ -425,21 +425,21 @@ describe('known importer bugs (it.fails until fixed)', () => {
 
   // A UTF-8 BOM followed by Windows-1252 bytes: the fallback decoder keeps the BOM as "ï»¿", which
   // hides the first header ("ï»¿Invoice Number"), and detection again lands on "Generic customers".
-  it.fails('a BOM + Windows-1252 invoices file imports its invoice', async () => {
+  it('a BOM + Windows-1252 invoices file imports its invoice', async () => {
     expect(await importFile(stageMalformed('bug-bom-windows-1252.csv'))).toMatchObject({ kind: 'invoices', created: 1 });
     expect((await t.core.call('aging.report', { asOf: '2026-11-22' })).customers.map((c) => c.name)).toEqual(['Société Générale']);
   });
 
   // QuickBooks "Open Invoices" grouped by customer: the heading "Total Wine & More" is taken for a
   // total row, so that customer's $694.00 is booked to the previous customer, Amy's Bird Sanctuary.
-  it.fails('a QuickBooks customer named "Total Wine & More" keeps its own invoices', async () => {
+  it('a QuickBooks customer named "Total Wine & More" keeps its own invoices', async () => {
     await importFile(stageMalformed('bug-quickbooks-customer-named-total.csv'));
     const customers = (await t.core.call('aging.report', { asOf: '2026-11-22' })).customers;
     expect(Object.fromEntries(customers.map((c) => [c.name, c.total]))).toEqual({ "Amy's Bird Sanctuary": 23_900, 'Total Wine & More': 69_400 });
   });
 
   // With the customer in the first column, the same rule silently drops the data row.
-  it.fails('a QuickBooks data row whose first cell is "Total Wine & More" is not dropped', async () => {
+  it('a QuickBooks data row whose first cell is "Total Wine & More" is not dropped', async () => {
     expect(await importFile(stageMalformed('bug-quickbooks-total-first-column.csv'))).toMatchObject({ rows: 2, created: 2 });
   });
 
@@ -452,7 +452,7 @@ describe('known importer bugs (it.fails until fixed)', () => {
   });
 
   // A payment by C-002 naming C-001's invoice lowers C-001's balance; nothing checks the customer.
-  it.fails("a payment naming another customer's invoice is refused", async () => {
+  it("a payment naming another customer's invoice is refused", async () => {
     await importFile(stageText('inv-3001.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-3001,C-001,2026-10-01,2026-10-31,1000.00,USD\nINV-3002,C-002,2026-10-01,2026-10-31,500.00,USD\n'));
     const error = await refusal(importFile(stageMalformed('bug-payment-other-customers-invoice.csv')));
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ row: 2, column: 'Invoice Number', value: 'INV-3001' })]);
@@ -474,7 +474,7 @@ describe('known importer bugs (it.fails until fixed)', () => {
   });
 
   // A payment re-exported with a changed amount is refused (right), but the value shown is minor units ("150000").
-  it.fails('a changed payment is reported with the amount as written in the file', async () => {
+  it('a changed payment is reported with the amount as written in the file', async () => {
     await importFile(stageText('inv.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-3201,C-001,2026-10-01,2026-10-31,2000.00,USD\n'));
     await importFile(stageText('pay-1.csv', 'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nP-9,C-001,2026-11-01,1000.00,INV-3201,USD\n'));
     const error = await refusal(importFile(stageText('pay-2.csv', 'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nP-9,C-001,2026-11-01,1500.00,INV-3201,USD\n')));

@@ -14,13 +14,28 @@ export type QuickbooksRowKind = { kind: 'data' } | { kind: 'skip' } | { kind: 'c
  */
 export function classifyQuickbooksRow(row: CsvRow, plan: ImportPlan): QuickbooksRowKind {
   const first = row.cells.find((c) => c.trim() !== '')?.trim() ?? '';
-  if (/^total\b/i.test(first)) return { kind: 'skip' };
+  if (isTotalRow(first, row, plan)) return { kind: 'skip' };
   const mappedCellsEmpty = Object.values(plan.columns).every(({ index }) => (row.cells[index] ?? '').trim() === '');
   if (!mappedCellsEmpty) return { kind: 'data' };
   if (first !== '' && !plan.columns.customerId && !QB_BUCKET_HEADING.test(first) && row.cells.filter((c) => c.trim()).length === 1) {
     return { kind: 'customer', name: first };
   }
   return { kind: 'skip' };
+}
+
+/**
+ * "TOTAL", "Total for Acme", or QuickBooks Desktop's "Total Acme" with sums but no invoice number or
+ * date. A customer that is merely named "Total Wine & More" has those, or is a heading with nothing else.
+ */
+function isTotalRow(first: string, row: CsvRow, plan: ImportPlan): boolean {
+  if (/^total(\s+for\b.*)?$/i.test(first)) return true;
+  if (!/^total\s/i.test(first)) return false;
+  const cell = (field: 'invoiceNumber' | 'issueDate'): string => {
+    const column = plan.columns[field];
+    return column ? (row.cells[column.index] ?? '').trim() : '';
+  };
+  const hasSums = Object.values(plan.columns).some(({ index }) => (row.cells[index] ?? '').trim() !== '' && (row.cells[index] ?? '').trim() !== first);
+  return hasSums && cell('invoiceNumber') === '' && cell('issueDate') === '';
 }
 
 /** Credit memos and unapplied payments are credits; for anything else (negative invoices, journal entries) the sign decides. */

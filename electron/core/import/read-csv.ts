@@ -42,15 +42,21 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
 
 async function* decoded(path: string, encoding: CsvFile['encoding'], onBytes: (n: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
+  let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     onBytes((chunk as Buffer).length);
-    const text = decoder.decode(chunk as Buffer, { stream: true });
+    // A file that starts with a UTF-8 byte-order mark but is not valid UTF-8 after it (an editor mixed
+    // the two): Windows-1252 would read the mark as "ï»¿" glued to the first header.
+    const bytes = first && encoding === 'windows-1252' && (chunk as Buffer).subarray(0, 3).equals(UTF8_BOM) ? (chunk as Buffer).subarray(3) : (chunk as Buffer);
+    first = false;
+    const text = decoder.decode(bytes, { stream: true });
     if (text) yield text;
   }
   const rest = decoder.decode();
   if (rest) yield rest;
 }
 
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const DELIMITERS = [',', ';', '\t', '|'];
 const SNIFF_BYTES = 64 * 1024;
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { minorToDecimalString } from '../../../shared/money';
 import type { IsoDate } from '../../../shared/dates';
 import { PROBLEM_LIST_LIMIT, type ImportProblem } from '../../../shared/import-mapping';
 import type { SqliteDb } from '../../db/sqlite';
@@ -65,6 +66,7 @@ class BatchWriter {
         VALUES (?, ?, ?, ?, ?, ?, 'valid', ?)`),
       findContact: sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND name = ? AND coalesce(email, \'\') = ?'),
       findInvoice: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND external_id = ?'),
+      customerExternalId: sqlite.prepare('SELECT external_id AS externalId FROM customers WHERE id = ?'),
       findInvoiceByNumber: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND number = ? ORDER BY id LIMIT 1'),
       insertInvoice: sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, disputed, closed_date, created_at, updated_at)
         VALUES (@customerId, @source, @externalId, @number, @issueDate, @dueDate, @currency, @amount, @open, @status, @disputed, @closedDate, @now, @now)`),
@@ -285,7 +287,7 @@ class BatchWriter {
       if (existing.amount_minor === record.amountMinor && existing.received_date === record.date && existing.currency === record.currency) {
         this.counts.unchanged++;
       } else {
-        this.problem(record.row, 'amount', String(record.amountMinor),
+        this.problem(record.row, 'amount', minorToDecimalString(record.amountMinor, record.currency),
           `payment ${record.externalId} was already imported with a different amount or date; payments are never rewritten — void it in the ERP and export a new one`);
       }
       return;
@@ -301,6 +303,11 @@ class BatchWriter {
       const invoice = this.stmt.findInvoiceByNumber.get(this.source, record.invoiceNumber) as InvoiceRow | undefined;
       if (!invoice) {
         this.problem(record.row, 'invoiceNumber', record.invoiceNumber, 'no invoice with this number has been imported from this source');
+        return;
+      }
+      if (invoice.customer_id !== customerId) {
+        const owner = (this.stmt.customerExternalId.get(invoice.customer_id) as { externalId: string }).externalId;
+        this.problem(record.row, 'invoiceNumber', record.invoiceNumber, `invoice ${invoice.number} belongs to customer ${owner}, not ${record.customerExternalId}`);
         return;
       }
       if (invoice.currency !== record.currency) {
