@@ -408,16 +408,13 @@ describe('the same files, once fixed, import: each refusal was specific', () => 
  * fixed, and should then become a plain `it`.
  */
 describe('known importer bugs (it.fails until fixed)', () => {
-  // Generic detection falls through to "Generic customers" when the invoice-number header is not
-  // recognised ("Invoice #"): the invoices are silently dropped and only customers are created.
-  it.fails('an invoices file headed "Invoice #" is refused, not imported as a customers file', async () => {
-    const error = await refusal(importFile(stageMalformed('bug-invoice-hash-header.csv')));
-    expect(rejectionDetails(error).problems[0]).toMatchObject({ column: 'invoiceNumber' });
-    await expectNothingCommitted();
+  // "Invoice #" is how many exports head the number column: it is an invoices file, not a customers list.
+  it('an invoices file headed "Invoice #" imports its invoices', async () => {
+    expect(await importFile(stageMalformed('bug-invoice-hash-header.csv'))).toMatchObject({ kind: 'invoices', created: 2 });
   });
 
-  // Same root cause: an invoices file missing "Due Date" but having "Customer Name" is a valid customers file.
-  it.fails('an invoices file without "Due Date" is refused for the due date, not imported as customers', async () => {
+  // An invoices file missing "Due Date" but having "Customer Name" is a valid customers file.
+  it('an invoices file without "Due Date" is refused for the due date, not imported as customers', async () => {
     const error = await refusal(importFile(stageMalformed('bug-missing-due-date-with-name.csv')));
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ column: 'dueDate' })]);
     await expectNothingCommitted();

@@ -37,7 +37,7 @@ export const PRESETS: readonly Preset[] = [
     kind: 'invoices',
     description: 'One row per invoice: number, customer id, issue and due dates, amount; optionally name, open balance, paid date, currency, disputed.',
     columns: {
-      invoiceNumber: ['invoice number', 'invoice no', 'invoice', 'number', 'invoice_number'],
+      invoiceNumber: ['invoice number', 'invoice no', 'invoice no.', 'invoice #', 'inv #', 'inv no', 'invoice', 'number', 'invoice_number'],
       customerId: ['customer id', 'customer number', 'customer_id', 'account number'],
       customerName: ['customer name', 'customer', 'customer_name'],
       issueDate: ['issue date', 'invoice date', 'date', 'issue_date'],
