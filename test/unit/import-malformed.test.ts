@@ -442,7 +442,7 @@ describe('known importer bugs (it.fails until fixed)', () => {
 
   // The documented mapping field "status" is accepted but never read for plain files: void and
   // draft invoices become open receivables.
-  it.fails('a mapped status column skips Void and Draft invoices', async () => {
+  it('a mapped status column skips Void and Draft invoices', async () => {
     const mapping = docMapping({ columns: { ...DOC_COLUMNS, status: 'State' } });
     expect(await importFile(stageMalformed('bug-mapping-status-void.csv'), { mapping })).toMatchObject({ created: 1, skipped: 2 });
     expect((await agingTotals()).EUR?.total).toBe(1_000);

@@ -1,9 +1,9 @@
 import { currencyExponent } from '../../../shared/money';
 import type { InvoiceRowResult } from './convert-invoice-row';
 import { lineAmountMinor } from './line-amount';
+import { NOT_RECEIVABLE_STATUSES } from './dialects';
 import type { RowReader } from './row-reader';
 
-const SKIPPED_STATUSES = new Set(['draft', 'deleted', 'voided', 'void']);
 const CREDIT_TYPES = new Set(['accreccredit', 'sales credit note', 'credit note']);
 
 
@@ -14,7 +14,7 @@ const CREDIT_TYPES = new Set(['accreccredit', 'sales credit note', 'credit note'
  */
 export function readXeroInvoice(lines: readonly RowReader[]): InvoiceRowResult {
   const first = lines[0]!;
-  if (SKIPPED_STATUSES.has(first.text('status').toLowerCase())) return { type: 'skip' };
+  if (NOT_RECEIVABLE_STATUSES.has(first.text('status').toLowerCase())) return { type: 'skip' };
   let consistent = true;
   for (const line of lines.slice(1)) {
     for (const field of ['customerId', 'issueDate', 'dueDate', 'currency', 'amount']) {

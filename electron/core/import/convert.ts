@@ -3,7 +3,7 @@ import { readInvoiceRow, type InvoiceRowResult } from './convert-invoice-row';
 import { readCustomerRow, readPaymentRow } from './convert-other-rows';
 import { readXeroInvoice } from './convert-xero';
 import { resolveSettings } from './detect-settings';
-import { classifyQuickbooksRow, odooPartiallyPaid, odooSettled, odooSide, quickbooksCreditKind, quickbooksCreditNumber, quickbooksSide } from './dialects';
+import { classifyQuickbooksRow, odooPartiallyPaid, odooSettled, odooSide, quickbooksCreditKind, quickbooksCreditNumber, quickbooksSide, statusSide } from './dialects';
 import type { ImportPlan } from './plan';
 import { Problems } from './problems';
 import type { CsvRow } from './read-csv';
@@ -82,7 +82,7 @@ function readInvoiceLike(r: RowReader, plan: ImportPlan, customerFallback: strin
     }
     return readInvoiceRow(r, { side: odooSide(r), settled: odooSettled(r) });
   }
-  return readInvoiceRow(r, { side: null });
+  return readInvoiceRow(r, { side: statusSide(r) });
 }
 
 function addInvoice(result: Conversion, row: InvoiceRowResult, plan: ImportPlan): void {

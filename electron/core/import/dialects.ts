@@ -45,6 +45,14 @@ export function quickbooksSide(r: RowReader): RowSide {
 
 const QB_CREDIT_TYPES = new Set(['credit memo', 'payment', 'refund', 'credit']);
 
+/** Statuses that mean "not a receivable": never booked, or taken back. */
+export const NOT_RECEIVABLE_STATUSES = new Set(['draft', 'deleted', 'voided', 'void', 'cancelled', 'canceled']);
+
+/** A plain export with a mapped status column: void and draft invoices are skipped, the rest read as usual. */
+export function statusSide(r: RowReader): RowSide {
+  return r.has('status') && NOT_RECEIVABLE_STATUSES.has(r.text('status').toLowerCase()) ? 'skip' : null;
+}
+
 /** Unapplied payments often have no number; date, customer and amount identify them across exports. */
 export function quickbooksCreditNumber(r: RowReader): string | undefined {
   if (r.text('invoiceNumber') !== '' || !QB_CREDIT_TYPES.has(r.text('type').toLowerCase())) return undefined;

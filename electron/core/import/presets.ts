@@ -47,6 +47,7 @@ export const PRESETS: readonly Preset[] = [
       paidDate: ['paid date', 'paid on', 'settled date', 'paid_date'],
       currency: ['currency'],
       disputed: ['disputed', 'in dispute'],
+      status: ['status', 'invoice status'],
     },
     required: ['invoiceNumber', 'customerId', 'issueDate', 'dueDate', 'amount'],
   },
