@@ -27,7 +27,15 @@ export function isCurrencyCode(value: string): boolean {
 export interface AmountFormat {
   /** '.' or ',' */
   decimalSeparator: '.' | ',';
+  /** The currency the amount is in; a different code or symbol written in the text is an error, not stripped. */
+  currency?: string;
 }
+
+/** Symbols that name one currency (or a few). "$" is written for many dollars and pesos, so it is never contradicted. */
+const SYMBOL_CURRENCIES: Record<string, readonly string[]> = {
+  '€': ['EUR'], '£': ['GBP', 'GIP', 'FKP', 'SHP', 'EGP'], '¥': ['JPY', 'CNY'], '₹': ['INR'], '₩': ['KRW'], '₽': ['RUB'], '₺': ['TRY'],
+  '₪': ['ILS'], '₫': ['VND'], '฿': ['THB'], '₱': ['PHP'], '₴': ['UAH'], '₦': ['NGN'], '₡': ['CRC'],
+};
 
 /**
  * Parses an amount as written in an ERP export: "$4,250.00", "(1,234.56)", "-12.5", "1.234,56 €",
@@ -45,11 +53,14 @@ export function parseAmount(
     negative = true;
     s = s.slice(1, -1).trim();
   }
-  s = stripCurrency(s);
+  const written: string[] = [];
+  s = stripCurrency(s, written);
   if (s.startsWith('-') || s.startsWith('+')) {
     if (s.startsWith('-')) negative = !negative;
-    s = stripCurrency(s.slice(1));
+    s = stripCurrency(s.slice(1), written);
   }
+  const contradiction = format.currency ? written.find((marker) => contradicts(marker, format.currency!)) : undefined;
+  if (contradiction) return { ok: false, reason: `written in ${contradiction}, but the row's currency is ${format.currency}` };
   if (s.endsWith('-')) {
     negative = !negative;
     s = s.slice(0, -1).trim();
@@ -83,8 +94,20 @@ export function parseAmount(
 }
 
 /** A currency symbol or ISO code before or after the number ("$", "€", "USD") carries no value. */
-function stripCurrency(s: string): string {
-  return s.replace(/^(?:[A-Z]{3}|\p{Sc})\s*/u, '').replace(/\s*(?:[A-Z]{3}|\p{Sc})$/u, '').trim();
+/** Removes a leading or trailing currency code or symbol, noting each one in `written`. */
+function stripCurrency(s: string, written: string[]): string {
+  const note = (marker: string) => {
+    written.push(marker.trim());
+    return '';
+  };
+  return s.replace(/^(?:[A-Z]{3}|\p{Sc})\s*/u, note).replace(/\s*(?:[A-Z]{3}|\p{Sc})$/u, note).trim();
+}
+
+function contradicts(marker: string, currency: string): boolean {
+  // Three capitals that are not a currency ("TBD") are not a claim about the currency.
+  if (/^[A-Z]{3}$/.test(marker)) return isCurrencyCode(marker) && marker !== currency;
+  const known = SYMBOL_CURRENCIES[marker];
+  return known !== undefined && !known.includes(currency);
 }
 
 /** "1,234.56" with "." decimals is fine; "1,23.45" or "12.345,6" read with "." decimals is not. */

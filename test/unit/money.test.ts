@@ -60,3 +60,22 @@ describe('money formatting', () => {
     expect(formatMoney(123456, 'EUR', 'de-DE')).toBe('1.234,56\u00a0€');
   });
 });
+
+describe('parseAmount: a currency written in the amount must agree with the row', () => {
+  it.each([
+    ['EUR 1,200.00', 'USD', '.', 'written in EUR, but the row\'s currency is USD'],
+    ['£120.00', 'USD', '.', 'written in £, but the row\'s currency is USD'],
+    ['-€5', 'GBP', '.', 'written in €, but the row\'s currency is GBP'],
+  ] as const)('%s in a %s row is refused', (text, currency, decimalSeparator, reason) => {
+    expect(parseAmount(text, 2, { decimalSeparator, currency })).toEqual({ ok: false, reason });
+  });
+
+  it.each([
+    ['$5.00', 'CAD', '.', 500],
+    ['1.200,00 €', 'EUR', ',', 120_000],
+    ['USD 7', 'USD', '.', 700],
+    ['¥1,200', 'JPY', '.', 120_000],
+  ] as const)('%s in a %s row is read', (text, currency, decimalSeparator, value) => {
+    expect(parseAmount(text, 2, { decimalSeparator, currency })).toEqual({ ok: true, value });
+  });
+});

@@ -69,7 +69,7 @@ export class RowReader {
   amount(field: string, currency: string, required: boolean): number | null | undefined {
     const value = this.text(field);
     if (value === '') return required ? this.fail(field, 'required amount is empty') : undefined;
-    const parsed = parseAmount(value, currencyExponent(currency), { decimalSeparator: this.settings.decimalSeparator });
+    const parsed = parseAmount(value, currencyExponent(currency), { decimalSeparator: this.settings.decimalSeparator, currency });
     return parsed.ok ? parsed.value : this.fail(field, `not an amount: ${parsed.reason}`);
   }
 
