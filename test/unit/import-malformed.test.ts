@@ -402,12 +402,8 @@ describe('the same files, once fixed, import: each refusal was specific', () => 
   });
 });
 
-/**
- * Valid-looking exports the importer currently gets wrong. Each test states the behaviour a
- * collector needs and is marked `it.fails` while the bug exists: it turns red once the importer is
- * fixed, and should then become a plain `it`.
- */
-describe('known importer bugs (it.fails until fixed)', () => {
+/** Valid-looking exports the importer once got wrong; each states the behaviour a collector needs. */
+describe('importer edge cases that once slipped through', () => {
   // "Invoice #" is how many exports head the number column: it is an invoices file, not a customers list.
   it('an invoices file headed "Invoice #" imports its invoices', async () => {
     expect(await importFile(stageMalformed('bug-invoice-hash-header.csv'))).toMatchObject({ kind: 'invoices', created: 2 });
@@ -464,7 +460,7 @@ describe('known importer bugs (it.fails until fixed)', () => {
 
   // With a preamble above the header, a mapping missing one column is reported as missing all six
   // (compared with line 1, the preamble), all at row 1.
-  it.fails('a mapping column absent from a file with a preamble is the only one reported', async () => {
+  it('a mapping column absent from a file with a preamble is the only one reported', async () => {
     const mapping = docMapping({ columns: { ...DOC_COLUMNS, customerName: 'Account Name' } });
     const error = await refusal(importFile(stageMalformed('bug-mapping-absent-after-preamble.csv'), { mapping }));
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ row: 3, column: 'Account Name' })]);

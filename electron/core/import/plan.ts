@@ -76,12 +76,17 @@ export function planFromMapping(mapping: ImportMapping, rows: readonly CsvRow[],
     return wanted.every(([, header]) => normalized.includes(normalizeHeader(header)));
   });
   if (index === -1) {
-    const first = rows[0]?.cells.map(normalizeHeader) ?? [];
+    // Report against the line that looks most like the header (a title may sit above it), so only
+    // the columns really absent are named, at that line.
+    const candidates = rows.slice(0, HEADER_SEARCH_ROWS).map((row) => row.cells.map(normalizeHeader));
+    const found = (cells: string[]) => wanted.filter(([, header]) => cells.includes(normalizeHeader(header))).length;
+    const best = candidates.reduce((bestIndex, cells, i) => (found(cells) > found(candidates[bestIndex] ?? []) ? i : bestIndex), 0);
+    const header = candidates[best] ?? [];
     return {
       ok: false,
       problems: wanted
-        .filter(([, header]) => !first.includes(normalizeHeader(header)))
-        .map(([field, header]) => ({ row: 1, column: header, value: '', reason: `mapped column "${header}" (for ${field}) is not in the file` })),
+        .filter(([, column]) => !header.includes(normalizeHeader(column)))
+        .map(([field, column]) => ({ row: best + 1, column, value: '', reason: `mapped column "${column}" (for ${field}) is not in the file` })),
     };
   }
   const normalized = rows[index]!.cells.map(normalizeHeader);
