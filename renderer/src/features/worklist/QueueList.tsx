@@ -10,6 +10,8 @@ interface Props {
   queue: WorklistPages;
   total: number;
   selectedIndex: number;
+  /** Changes when the collector moves the selection: only then is the list scrolled to it (not when a re-rank moves it). */
+  revealKey: number;
   /** Customers ticked with x, for the bulk actions of the outreach screen. */
   ticked: ReadonlyMap<number, string>;
   today: string;
@@ -48,7 +50,7 @@ const QueueRow = memo(function QueueRow({ row, index, top, selected, ticked, tod
 });
 
 /** The ranked queue, virtualized and paged: a customer per two-line row with its first reason in words. */
-export function QueueList({ queue, total, selectedIndex, ticked, today, onSelect }: Props) {
+export function QueueList({ queue, total, selectedIndex, revealKey, ticked, today, onSelect }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders as documented.
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
@@ -62,7 +64,9 @@ export function QueueList({ queue, total, selectedIndex, ticked, today, onSelect
   }, [first, last, total]);
   useEffect(() => {
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    // Only a move by the collector scrolls; the index it moved to is read at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revealKey, virtualizer]);
 
   return (
     <div className="queue-scroll" ref={scrollRef} role="listbox" aria-label="Worklist" data-testid="worklist-list">

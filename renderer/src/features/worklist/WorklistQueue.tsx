@@ -25,6 +25,7 @@ export function WorklistQueue() {
   const queue = useWorklistPages({ asOf: today, ...filters });
   // The selected customer, and where it was: after a re-rank it is found again by id among the loaded rows.
   const [cursor, setCursor] = useState<{ index: number; customerId: number | null }>({ index: 0, customerId: null });
+  const [revealKey, setRevealKey] = useState(0);
   const [form, setForm] = useState<FormKind | null>(null);
   const [showWhy, setShowWhy] = useState(false);
   // Ticked customers with their names, which a bulk send lists even for rows no longer loaded.
@@ -40,6 +41,7 @@ export function WorklistQueue() {
   const select = (next: number): void => {
     const bounded = Math.max(0, Math.min(total - 1, next));
     setCursor({ index: bounded, customerId: queue.rowAt(bounded)?.customerId ?? null });
+    setRevealKey((key) => key + 1);
     setForm(null);
   };
   const move = (step: number): void => select(index + step);
@@ -68,6 +70,7 @@ export function WorklistQueue() {
   function saved(): void {
     const nextIndex = queue.rowAt(index + 1) ? index + 1 : Math.max(0, index - 1);
     setCursor({ index: nextIndex, customerId: queue.rowAt(nextIndex)?.customerId ?? null });
+    setRevealKey((key) => key + 1);
     setForm(null);
     queue.reload();
   }
@@ -97,7 +100,7 @@ export function WorklistQueue() {
       </div>
       {total === 0 && <p className="muted">No customer matches these filters.</p>}
       <div className="worklist-split">
-        <QueueList queue={queue} total={total} selectedIndex={index} ticked={ticked} today={today} onSelect={select} />
+        <QueueList queue={queue} total={total} selectedIndex={index} revealKey={revealKey} ticked={ticked} today={today} onSelect={select} />
         {selected && (
           <CustomerPane key={selected.customerId} row={selected} today={today} form={form} showWhy={showWhy} onForm={setForm} onSaved={saved} />
         )}

@@ -93,7 +93,9 @@ export function useWorklistPages(query: WorklistQuery): WorklistPages {
     error,
     rowAt,
     indexOf: (customerId) => {
-      for (const [page, loaded] of pages) {
+      // Fresh pages first: a stale page still on screen may show the customer where it used to rank.
+      const ordered = [...pages].sort(([, a], [, b]) => Number(b.generation === generation.current) - Number(a.generation === generation.current));
+      for (const [page, loaded] of ordered) {
         const at = loaded.rows.findIndex((row) => row.customerId === customerId);
         if (at >= 0) return page * PAGE + at;
       }
