@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { ActivityKind } from '../../../shared/activity';
+import type { SqliteDb } from '../../db/sqlite';
 import { nowOf, type CoreContext } from '../context';
 
 export interface ActivityWrite {
@@ -12,6 +13,17 @@ export interface ActivityWrite {
   deferRescore?: boolean;
 }
 
+/** Prepared once per database: a bulk send records thousands of activities. */
+const statementsOf = new WeakMap<SqliteDb, ReturnType<typeof prepare>>();
+function prepare(sqlite: SqliteDb) {
+  return {
+    customer: sqlite.prepare('SELECT 1 FROM customers WHERE id = ?'),
+    activity: sqlite.prepare('INSERT INTO activities (customer_id, kind, occurred_at, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    audit: sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, ?, ?, ?)"),
+    outbox: sqlite.prepare("INSERT INTO sync_outbox (entity, entity_id, action, payload, created_at) VALUES (?, ?, 'create', ?, ?)"),
+  };
+}
+
 /**
  * The one way a collector's action is stored: the timeline entry, its domain rows, an audit entry and
  * a sync-outbox row for the ERP, all in one transaction, so nothing is half-written or silently lost.
@@ -20,18 +32,16 @@ export interface ActivityWrite {
 export function recordActivity(ctx: CoreContext, write: ActivityWrite): { activityId: number; entityId: number | null } {
   const { sqlite } = ctx.database;
   const now = nowOf(ctx);
+  let statements = statementsOf.get(sqlite);
+  if (!statements) statementsOf.set(sqlite, (statements = prepare(sqlite)));
+  const stmt = statements;
   const result = sqlite.transaction(() => {
-    if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(write.customerId)) {
-      throw new AppError('NOT_FOUND', `No customer with id ${write.customerId}.`);
-    }
+    if (!stmt.customer.get(write.customerId)) throw new AppError('NOT_FOUND', `No customer with id ${write.customerId}.`);
     const body = JSON.stringify(write.body);
-    const activityId = Number(sqlite.prepare('INSERT INTO activities (customer_id, kind, occurred_at, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(write.customerId, write.kind, now, body, 'collector', now).lastInsertRowid);
+    const activityId = Number(stmt.activity.run(write.customerId, write.kind, now, body, 'collector', now).lastInsertRowid);
     const entity = write.also?.(activityId) ?? { entity: 'activity', id: activityId };
-    sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, ?, ?, ?)")
-      .run(now, `${write.kind}.create`, entity.entity, String(entity.id), body);
-    sqlite.prepare("INSERT INTO sync_outbox (entity, entity_id, action, payload, created_at) VALUES (?, ?, 'create', ?, ?)")
-      .run(entity.entity, String(entity.id), JSON.stringify({ customerId: write.customerId, kind: write.kind, ...write.body }), now);
+    stmt.audit.run(now, `${write.kind}.create`, entity.entity, String(entity.id), body);
+    stmt.outbox.run(entity.entity, String(entity.id), JSON.stringify({ customerId: write.customerId, kind: write.kind, ...write.body }), now);
     return { activityId, entityId: entity.entity === 'activity' ? null : entity.id };
   })();
   if (write.deferRescore) ctx.worklist.markStale(write.customerId);

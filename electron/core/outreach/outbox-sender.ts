@@ -87,8 +87,28 @@ export class OutboxSender {
   private lastSendAt = 0;
   private changeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly changed = new Set<string | null>();
+  /** Settings read at most once a second: a change in Settings reaches the next second's sends. */
+  private settings: { at: number; smtp: SmtpSettings | null; perMinute: number } | null = null;
+  private readonly stmt;
 
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: CoreContext) {
+    const { sqlite } = ctx.database;
+    this.stmt = {
+      nextDue: sqlite.prepare(`SELECT id, batch_id AS batchId, customer_id AS customerId, template_id AS templateId, ladder_step_id AS ladderStepId,
+          to_address AS "to", from_address AS "from", reply_to AS replyTo, bcc, subject, html, text, attempts, message_id AS messageId
+        FROM outbox_messages WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`),
+      claim: sqlite.prepare("UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'"),
+      sent: sqlite.prepare("UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ?"),
+    };
+  }
+
+  private current(): { smtp: SmtpSettings | null; perMinute: number } {
+    if (!this.settings || Date.now() - this.settings.at > 1000) {
+      const { sqlite } = this.ctx.database;
+      this.settings = { at: Date.now(), smtp: getSetting(sqlite, 'smtp'), perMinute: getSetting(sqlite, 'outreach').messagesPerMinute };
+    }
+    return this.settings;
+  }
 
   start(): void {
     const now = nowOf(this.ctx);
@@ -98,7 +118,9 @@ export class OutboxSender {
     this.loop = this.run();
   }
 
+  /** New messages, or changed settings: look again now, with the settings read afresh. */
   wake(): void {
+    this.settings = null;
     this.wakeUp?.();
   }
 
@@ -133,9 +155,7 @@ export class OutboxSender {
   }
 
   private nextDue(): DueMessage | undefined {
-    return this.ctx.database.sqlite.prepare(`SELECT id, batch_id AS batchId, customer_id AS customerId, template_id AS templateId, ladder_step_id AS ladderStepId,
-        to_address AS "to", from_address AS "from", reply_to AS replyTo, bcc, subject, html, text, attempts, message_id AS messageId
-      FROM outbox_messages WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`).get(nowOf(this.ctx)) as DueMessage | undefined;
+    return this.stmt.nextDue.get(nowOf(this.ctx)) as DueMessage | undefined;
   }
 
   private msUntilNextDue(): number {
@@ -157,13 +177,12 @@ export class OutboxSender {
   }
 
   private async throttle(): Promise<void> {
-    const perMinute = getSetting(this.ctx.database.sqlite, 'outreach').messagesPerMinute;
-    const wait = this.lastSendAt + 60_000 / perMinute - Date.now();
+    const wait = this.lastSendAt + 60_000 / this.current().perMinute - Date.now();
     if (wait > 0) await this.sleep(wait);
   }
 
   private transport(): { transport: Transporter; fromName: string } | null {
-    const smtp = getSetting(this.ctx.database.sqlite, 'smtp');
+    const { smtp } = this.current();
     if (!smtp) return null;
     const key = JSON.stringify(smtp);
     if (this.mailer?.key !== key) {
@@ -174,12 +193,10 @@ export class OutboxSender {
   }
 
   private async send(message: DueMessage): Promise<void> {
-    const { sqlite } = this.ctx.database;
     const mailer = this.transport();
     if (!mailer) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
     // Committed before the first byte goes out: this row is what a restart finds if we die mid-send.
-    const claimed = sqlite.prepare("UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'")
-      .run(nowOf(this.ctx), message.id);
+    const claimed = this.stmt.claim.run(nowOf(this.ctx), message.id);
     if (claimed.changes === 0) return;
     this.lastSendAt = Date.now();
     this.stage.written = false;
@@ -208,14 +225,13 @@ export class OutboxSender {
   }
 
   private markSent(message: DueMessage): void {
-    const { sqlite } = this.ctx.database;
     recordActivity(this.ctx, {
       customerId: message.customerId,
       kind: 'email',
       deferRescore: true,
       body: { subject: message.subject, to: message.to, templateId: message.templateId, ladderStepId: message.ladderStepId, messageId: message.messageId, outboxId: message.id },
       also: () => {
-        sqlite.prepare("UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ?").run(nowOf(this.ctx), nowOf(this.ctx), message.id);
+        this.stmt.sent.run(nowOf(this.ctx), nowOf(this.ctx), message.id);
         return { entity: 'email', id: message.id };
       },
     });

@@ -127,6 +127,7 @@ export const outreachHandlers: Handlers<
   'settings.outreach.get': (_input, ctx) => getSetting(ctx.database.sqlite, 'outreach'),
   'settings.outreach.save': (settings, ctx) => {
     setSetting(ctx.database.sqlite, 'outreach', settings, nowOf(ctx));
+    ctx.outbox.wake();
     return settings;
   },
 };
