@@ -93,7 +93,6 @@ export function parseAmount(
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
 
-/** A currency symbol or ISO code before or after the number ("$", "€", "USD") carries no value. */
 /** Removes a leading or trailing currency code or symbol, noting each one in `written`. */
 function stripCurrency(s: string, written: string[]): string {
   const note = (marker: string) => {
@@ -103,6 +102,7 @@ function stripCurrency(s: string, written: string[]): string {
   return s.replace(/^(?:[A-Z]{3}|\p{Sc})\s*/u, note).replace(/\s*(?:[A-Z]{3}|\p{Sc})$/u, note).trim();
 }
 
+/** A code or symbol that names another currency than the row's; "$" and unknown symbols name none for sure. */
 function contradicts(marker: string, currency: string): boolean {
   // Three capitals that are not a currency ("TBD") are not a claim about the currency.
   if (/^[A-Z]{3}$/.test(marker)) return isCurrencyCode(marker) && marker !== currency;

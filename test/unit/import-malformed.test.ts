@@ -10,7 +10,7 @@ import { fixturePath, JOB, tempCore, type TempCore } from '../helpers/temp-core'
  * spreadsheet makes. Every file must be refused whole, with every problem named exactly (row,
  * column header, value, why), and leave the database as empty as it was. A handful are then fixed
  * and import, so the refusals are specific, not blanket. Files named bug-*.csv are valid-looking
- * exports the importer currently misreads; see "known importer bugs" at the end.
+ * exports the importer once misread; see "importer edge cases that once slipped through" at the end.
  */
 
 interface Expected {
@@ -409,68 +409,95 @@ describe('importer edge cases that once slipped through', () => {
     expect(await importFile(stageMalformed('bug-invoice-hash-header.csv'))).toMatchObject({ kind: 'invoices', created: 2 });
   });
 
-  // An invoices file missing "Due Date" but having "Customer Name" is a valid customers file.
+  // An invoices file missing "Due Date" but having "Customer Name" also matches the customers preset.
   it('an invoices file without "Due Date" is refused for the due date, not imported as customers', async () => {
     const error = await refusal(importFile(stageMalformed('bug-missing-due-date-with-name.csv')));
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ column: 'dueDate' })]);
     await expectNothingCommitted();
   });
 
-  // A UTF-8 BOM followed by Windows-1252 bytes: the fallback decoder keeps the BOM as "ï»¿", which
-  // hides the first header ("ï»¿Invoice Number"), and detection again lands on "Generic customers".
+  // A UTF-8 BOM followed by Windows-1252 bytes: the fallback decoder must not read the BOM as "ï»¿",
+  // which would hide the first header ("ï»¿Invoice Number") and make the file look like customers.
   it('a BOM + Windows-1252 invoices file imports its invoice', async () => {
     expect(await importFile(stageMalformed('bug-bom-windows-1252.csv'))).toMatchObject({ kind: 'invoices', created: 1 });
     expect((await t.core.call('aging.report', { asOf: '2026-11-22' })).customers.map((c) => c.name)).toEqual(['Société Générale']);
   });
 
-  // QuickBooks "Open Invoices" grouped by customer: the heading "Total Wine & More" is taken for a
-  // total row, so that customer's $694.00 is booked to the previous customer, Amy's Bird Sanctuary.
+  // QuickBooks "Open Invoices" grouped by customer: the heading "Total Wine & More" is not a total
+  // row, or that customer's $694.00 would be booked to the previous customer, Amy's Bird Sanctuary.
   it('a QuickBooks customer named "Total Wine & More" keeps its own invoices', async () => {
     await importFile(stageMalformed('bug-quickbooks-customer-named-total.csv'));
     const customers = (await t.core.call('aging.report', { asOf: '2026-11-22' })).customers;
     expect(Object.fromEntries(customers.map((c) => [c.name, c.total]))).toEqual({ "Amy's Bird Sanctuary": 23_900, 'Total Wine & More': 69_400 });
   });
 
-  // With the customer in the first column, the same rule silently drops the data row.
+  // With the customer in the first column, taking it for a total would silently drop the data row.
   it('a QuickBooks data row whose first cell is "Total Wine & More" is not dropped', async () => {
     expect(await importFile(stageMalformed('bug-quickbooks-total-first-column.csv'))).toMatchObject({ rows: 2, created: 2 });
   });
 
-  // The documented mapping field "status" is accepted but never read for plain files: void and
-  // draft invoices become open receivables.
+  // The documented mapping field "status" is read for plain files: void and draft invoices are not receivables.
   it('a mapped status column skips Void and Draft invoices', async () => {
     const mapping = docMapping({ columns: { ...DOC_COLUMNS, status: 'State' } });
     expect(await importFile(stageMalformed('bug-mapping-status-void.csv'), { mapping })).toMatchObject({ created: 1, skipped: 2 });
     expect((await agingTotals()).EUR?.total).toBe(1_000);
   });
 
-  // A payment by C-002 naming C-001's invoice lowers C-001's balance; nothing checks the customer.
+  // A payment by C-002 naming C-001's invoice would lower C-001's balance.
   it("a payment naming another customer's invoice is refused", async () => {
     await importFile(stageText('inv-3001.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-3001,C-001,2026-10-01,2026-10-31,1000.00,USD\nINV-3002,C-002,2026-10-01,2026-10-31,500.00,USD\n'));
     const error = await refusal(importFile(stageMalformed('bug-payment-other-customers-invoice.csv')));
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ row: 2, column: 'Invoice Number', value: 'INV-3001' })]);
   });
 
-  // "EUR 1,200.00" in a row whose Currency is USD is read as USD 1,200.00: the code in the amount is stripped, not compared.
+  // "EUR 1,200.00" in a row whose Currency is USD: the code in the amount is compared, not stripped.
   it('an amount written in another currency than its row is refused', async () => {
     const error = await refusal(importFile(stageMalformed('bug-amount-currency-contradicts.csv')));
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ row: 2, column: 'Amount', value: 'EUR 1,200.00' })]);
     await expectNothingCommitted();
   });
 
-  // With a preamble above the header, a mapping missing one column is reported as missing all six
-  // (compared with line 1, the preamble), all at row 1.
+  // With a preamble above the header, the missing column is found by comparing with the header line
+  // (row 3), not line 1 (the title), which would report every mapped column missing.
   it('a mapping column absent from a file with a preamble is the only one reported', async () => {
     const mapping = docMapping({ columns: { ...DOC_COLUMNS, customerName: 'Account Name' } });
     const error = await refusal(importFile(stageMalformed('bug-mapping-absent-after-preamble.csv'), { mapping }));
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ row: 3, column: 'Account Name' })]);
   });
 
-  // A payment re-exported with a changed amount is refused (right), but the value shown is minor units ("150000").
+  // A payment re-exported with a changed amount is refused, showing the amount as written, not minor units ("150000").
   it('a changed payment is reported with the amount as written in the file', async () => {
     await importFile(stageText('inv.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-3201,C-001,2026-10-01,2026-10-31,2000.00,USD\n'));
     await importFile(stageText('pay-1.csv', 'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nP-9,C-001,2026-11-01,1000.00,INV-3201,USD\n'));
     const error = await refusal(importFile(stageText('pay-2.csv', 'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nP-9,C-001,2026-11-01,1500.00,INV-3201,USD\n')));
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ row: 2, column: 'Amount', value: '1500.00' })]);
+  });
+
+  // QuickBooks Desktop writes "Total <heading>" without "for", for customers and aging buckets alike.
+  it('QuickBooks Desktop totals are skipped, and a customer named "Total …" keeps its invoice', async () => {
+    const report = [
+      ',Type,Date,Num,Terms,Due Date,Open Balance',
+      'Current,,,,,,',
+      'Total Wine & More,,,,,,',
+      ',Invoice,10/02/2026,72,Net 30,12/01/2026,694.00',
+      'Total Total Wine & More,,,,,,694.00',
+      'Total Current,,,,,,694.00',
+      'TOTAL,,,,,,694.00',
+    ].join('\r\n');
+    expect(await importFile(stageText('qbd-open-invoices.csv', `${report}\r\n`), { preset: 'quickbooks-aging' })).toMatchObject({ rows: 1, created: 1 });
+    expect((await t.core.call('aging.report', { asOf: '2026-11-22' })).customers.map((c) => [c.name, c.total])).toEqual([['Total Wine & More', 69_400]]);
+  });
+
+  // Missing both dates still leaves most of an invoices file: refused for them, not read as customers.
+  it('an invoices file missing two columns is refused for both, not imported as customers', async () => {
+    const error = await refusal(importFile(stageText('no-dates.csv', 'Invoice #,Customer ID,Customer Name,Amount\n10452,C-001,Acme Tools Ltd,1200.00\n')));
+    expect(rejectionDetails(error).problems.map((x) => x.column)).toEqual(['issueDate', 'dueDate']);
+    await expectNothingCommitted();
+  });
+
+  // Without a currency column the row is in the base currency (USD), so a pound sign contradicts it.
+  it('a pound amount in a USD import without a currency column is refused', async () => {
+    const error = await refusal(importFile(stageText('pounds.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nINV-1,C-001,2026-10-01,2026-10-31,£120.00\n')));
+    expect(rejectionDetails(error).problems).toEqual([{ row: 2, column: 'Amount', value: '£120.00', reason: "not an amount: written in £, but the row's currency is USD" }]);
   });
 });

@@ -123,16 +123,18 @@ export function detectPreset(rows: readonly CsvRow[]): { preset: Preset; matches
   let customers: Preset | null = null;
   for (const preset of specific) {
     const result = planFromPreset(preset, rows, undefined);
-    // A customers list matches almost any export with a customer id and name; decide it last.
-    if (result.ok && preset.kind === 'customers') customers ??= preset;
-    else if (result.ok) return { preset, matches: true };
-    const missing = result.ok ? 0 : result.problems.length;
+    if (result.ok) {
+      if (preset.kind !== 'customers') return { preset, matches: true };
+      customers ??= preset;
+      continue;
+    }
+    const missing = result.problems.length;
     // Only a preset that recognises most of its required columns is "close".
-    if (!result.ok && missing * 2 < preset.required.length && (!closest || missing < closest.missing)) closest = { preset, missing };
+    if (missing * 2 < preset.required.length && (!closest || missing < closest.missing)) closest = { preset, missing };
   }
-  // An invoices export missing one column is that, not a customers list: refuse it for the column.
-  if (closest && closest.preset.kind === 'invoices' && closest.missing === 1) return { preset: closest.preset, matches: false };
-  if (customers) return { preset: customers, matches: true };
+  // A customers list matches almost any export with a customer id and name. An invoices or payments
+  // export that lacks a column or two is that, not a customers list: refuse it for those columns.
+  if (customers && !closest) return { preset: customers, matches: true };
   return closest ? { preset: closest.preset, matches: false } : null;
 }
 
