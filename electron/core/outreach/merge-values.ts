@@ -1,4 +1,5 @@
 import Mustache from 'mustache';
+import type { CustomerInvoice } from '../../../shared/api';
 import type { IsoDate } from '../../../shared/dates';
 import { daysBetween, dayNumber } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
@@ -26,16 +27,8 @@ export interface MessageSubject {
   videoMemoUrl?: string;
 }
 
-interface InvoiceRow {
-  id: number;
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  currency: string;
-  amountMinor: number;
-  openMinor: number;
-  paymentUrl: string | null;
-}
+/** A listed invoice: the customer-page fields plus the link the ERP gave for it. */
+type InvoiceRow = Pick<CustomerInvoice, 'id' | 'number' | 'issueDate' | 'dueDate' | 'currency' | 'amountMinor' | 'openMinor'> & { paymentUrl: string | null };
 
 /** Inline styles: mail clients drop style sheets. */
 const CELL = 'padding:6px 8px;border-bottom:1px solid #e3e3e8;text-align:left';
@@ -70,7 +63,6 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   const plan = plans.find(isActivePlan);
   const next = plan?.installments.find((i) => i.state !== 'paid');
   const dispute = disputes.find((d) => d.status === 'open');
-  const numbers = new Map((sqlite.prepare('SELECT id, number FROM invoices WHERE customer_id = ?').all(subject.customerId) as { id: number; number: string }[]).map((r) => [r.id, r.number]));
   const manager = subject.senderRole === 'manager';
 
   const fields: Record<string, string> = {
@@ -106,7 +98,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     'discount.amount': discount ? money(discount.savingMinor, discount.currency) : '',
     'discount.payBy': discount ? date(discount.payBy) : '',
     'dispute.reason': dispute ? dispute.reasonCode.replaceAll('_', ' ') : '',
-    'dispute.invoices': dispute ? dispute.invoiceIds.map((id) => numbers.get(id) ?? '').filter(Boolean).join(', ') : '',
+    'dispute.invoices': dispute ? disputedNumbers(sqlite, dispute.invoiceIds) : '',
     today: date(today),
   };
   const blocks: MergeValues['blocks'] = {
@@ -128,6 +120,13 @@ function listedInvoices(sqlite: SqliteDb, subject: MessageSubject, today: IsoDat
     .all(subject.customerId, ...subject.invoiceIds) as InvoiceRow[];
   if (rows.length !== new Set(subject.invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
   return rows;
+}
+
+/** Only read when the customer has an open dispute: most messages never need it. */
+function disputedNumbers(sqlite: SqliteDb, invoiceIds: number[]): string {
+  if (invoiceIds.length === 0) return '';
+  return (sqlite.prepare(`SELECT number FROM invoices WHERE id IN (${invoiceIds.map(() => '?').join(', ')}) ORDER BY number`).all(...invoiceIds) as { number: string }[])
+    .map((row) => row.number).join(', ');
 }
 
 type Format = (minor: number, currency: string) => string;
