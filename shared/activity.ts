@@ -81,7 +81,7 @@ export const createPlanInput = z
   })
   .refine((plan) => new Set(plan.installments.map((i) => i.dueDate)).size === plan.installments.length, 'two installments fall on the same date');
 
-export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled', 'plan_cancelled', 'email', 'discount_offered', 'payment_in_transit'] as const;
+export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled', 'plan_cancelled', 'email', 'discount_offered', 'payment_in_transit', 'ladder_task'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Kinds a collector may correct or withdraw; promises, disputes and plans have their own lifecycle (cancel, resolve). */
@@ -121,6 +121,13 @@ export const saveContactInput = z.object({
   role: z.enum(CONTACT_ROLES),
   isPrimary: z.boolean().default(false),
   status: z.enum(CONTACT_STATUSES).default('valid'),
+});
+
+/** A ladder step done by hand (a letter posted, the account referred to the agency); a call is logged as a call. */
+export const completeLadderTaskInput = z.object({
+  customerId: id,
+  channel: z.enum(['letter', 'agency_referral']),
+  note: text(2000).default(''),
 });
 
 export const assignInput = z.object({ customerId: id, collector: text(120).min(1, 'name the collector'), note: text(2000).default('') });

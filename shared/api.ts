@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
-import { addNoteInput, assignInput, cancelPlanInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
+import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema } from './outreach/ladder-schema';
@@ -213,6 +213,7 @@ export const api = {
   'ladder.policies': returns<LadderPolicy[]>()(z.object({})),
   'ladder.savePolicy': returns<{ id: string }>()(ladderPolicySchema),
   'ladder.run': returns<LadderRun & { queued: QueueResult | null }>()(z.object({ asOf: isoDate.optional(), dryRun: z.boolean().default(true) })),
+  'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
 } as const;
 
 export type Api = typeof api;

@@ -1,5 +1,6 @@
 import { daysBetween, type IsoDate } from './dates';
 import { formatMoney } from './money';
+import type { LadderChannel } from './outreach/ladder';
 
 /**
  * Why a customer is in the queue, as data: the core decides, each host words it in the user's
@@ -14,7 +15,7 @@ export type Reason =
   | { code: 'dispute_past_sla'; daysOver: number; invoices: number }
   | { code: 'no_touch'; days: number | null }
   | { code: 'risk'; score: number }
-  | { code: 'escalation_due'; step: string };
+  | { code: 'escalation_due'; step: string; stepId: string; channel: LadderChannel };
 
 export interface ScoreFactor {
   key: 'overdue_amount' | 'oldest_age' | 'weighted_age' | 'promise' | 'installment' | 'dispute' | 'last_touch' | 'escalation' | 'risk' | 'value';
@@ -71,6 +72,6 @@ export function describeReason(reason: Reason, today: IsoDate, locale?: string):
     case 'risk':
       return `Likely to pay late (risk ${Math.round(reason.score * 100)}%)`;
     case 'escalation_due':
-      return `${reason.step} due today`;
+      return `${reason.step} due`;
   }
 }

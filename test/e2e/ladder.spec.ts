@@ -27,3 +27,32 @@ test('the ladder dry run lists what it would send and why invoices are held; sen
     await sink.close();
   }
 });
+
+/** A ladder letter step reaches the worklist as a reason; t records it posted and the queue stops asking. */
+test('a due ladder letter shows in the worklist and is marked posted with t', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
+  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  const [standard] = (await app.core.dispatch('ladder.policies', {})) as { steps: { id: string; channel: string; label: string }[] }[];
+  await app.core.dispatch('ladder.savePolicy', {
+    ...standard, steps: standard!.steps.map((step) => (step.id === 'manager' ? { ...step, id: 'letter', label: 'Letter', channel: 'letter' } : step)),
+  });
+  await page.reload();
+  const pane = page.getByTestId('worklist-pane');
+  await expect(page.getByTestId('worklist-list')).toBeVisible();
+  // Walk the queue with j until a customer with the letter due is selected, as a collector would.
+  for (let i = 0; i < 60 && !(await pane.getByText('Letter due').isVisible()); i++) await page.keyboard.press('j');
+  await expect(pane.getByText('Letter due')).toBeVisible();
+  const externalId = await pane.locator('h2 .muted').innerText();
+  await page.keyboard.press('t');
+  await page.getByTestId('ladder-task-form').getByRole('textbox').fill('Posted first class, ref 4411');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('ladder-task-form')).toBeHidden();
+  const { customerId } = (await app.core.dispatch('customer.lookup', { externalId })) as { customerId: number };
+  const timeline = (await app.core.dispatch('customer.timeline', { customerId })) as { title: string; detail: string }[];
+  expect(timeline[0]).toMatchObject({ title: 'Ladder step done', detail: expect.stringContaining('Posted first class, ref 4411') });
+  // Other invoices of the customer may be at another step; none is at the letter any more.
+  const { rows } = (await app.core.dispatch('worklist.list', { limit: 1000 })) as { rows: { externalId: string; reasons: { code: string; channel?: string }[] }[] };
+  const reasons = rows.filter((row) => row.externalId === externalId).flatMap((row) => row.reasons);
+  expect(reasons.filter((r) => r.channel === 'letter')).toEqual([]);
+});

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
+import { DEFAULT_POLICY } from '../../shared/outreach/default-policy';
+import { describeReason } from '../../shared/worklist';
 
 /** The ladder on a real ledger: what it reads (import flags, promises, snoozes), what it sends, and that a step never repeats. */
 let t: TempCore;
@@ -83,5 +85,32 @@ describe('ladder run', () => {
     now = new Date('2026-11-26T15:00:00Z');
     expect(summary(await dryRun()).excluded.map((e) => e[1])).toContain('stale_sync');
     await expect(t.core.call('ladder.run', { dryRun: false })).resolves.toMatchObject({ messages: [], queued: null });
+  });
+
+  it('feeds the queue its due steps, and a logged call or a posted letter takes the step', async () => {
+    const reasons = async () => Object.fromEntries((await t.core.call('worklist.list', {})).rows.map((row) => [row.externalId,
+      row.reasons.filter((r) => r.code === 'escalation_due').map((r) => describeReason(r, '2026-11-22'))]));
+    expect(await reasons()).toMatchObject({ 'C-001': ['Manager due'], 'C-003': ['Call due'] });
+    const cole = (await t.core.call('customer.lookup', { externalId: 'C-003' })).customerId;
+    await t.core.call('activity.logCall', { customerId: cole, outcome: 'left_voicemail' });
+    expect((await reasons())['C-003']).toEqual([]);
+    expect(summary(await dryRun()).messages.map((m) => m[0])).toEqual(['C-001']);
+    expect((await t.core.call('customer.timeline', { customerId: cole }))[0]).toMatchObject({ kind: 'call', detail: 'left voicemail · ladder: Call done' });
+    // The call took its step and the three earlier ones it passed over; a second call changes nothing.
+    const steps = () => t.query<{ step: string }>("SELECT step_id || ':' || state AS step FROM ladder_invoice_steps ORDER BY rowid").map((r) => r.step);
+    expect(steps()).toEqual(['call:taken', 'pre-due:skipped', 'first-reminder:skipped', 'second-reminder:skipped']);
+    await t.core.call('activity.logCall', { customerId: cole, outcome: 'reached' });
+    expect(steps()).toHaveLength(4);
+
+    await t.core.call('ladder.savePolicy', { ...DEFAULT_POLICY, steps: DEFAULT_POLICY.steps.map((step) =>
+      (step.id === 'manager' ? { ...step, id: 'letter', label: 'Letter', channel: 'letter' as const } : step)) });
+    const acme = (await t.core.call('customer.lookup', { externalId: 'C-001' })).customerId;
+    expect((await reasons())['C-001']).toEqual(['Letter due']);
+    await expect(t.core.call('ladder.completeTask', { customerId: cole, channel: 'letter' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(t.core.call('ladder.completeTask', { customerId: acme, channel: 'letter', note: 'Posted first class' }))
+      .resolves.toMatchObject({ stepId: 'letter', invoiceNumbers: ['00123', '00124'] });
+    expect((await reasons())['C-001']).toEqual([]);
+    expect((await t.core.call('customer.timeline', { customerId: acme }))[0]).toMatchObject({ kind: 'ladder_task', detail: 'Letter · 00123, 00124 · Posted first class' });
+    await expect(t.core.call('ladder.completeTask', { customerId: acme, channel: 'letter' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -5,7 +5,7 @@ import { describeReason } from '../../shared/worklist';
 const TODAY = '2026-11-22';
 const base: CustomerFacts = {
   currency: 'USD', baseRate: 1, overdueMinor: 0, overdue60Minor: 0, oldestDaysPastDue: 0, weightedDaysPastDue: 0,
-  promise: null, installmentMissed: null, disputePastSla: null, lastTouch: TODAY, escalationStep: null, risk: null, valueBase: 0,
+  promise: null, installmentMissed: null, disputePastSla: null, lastTouch: TODAY, escalation: null, risk: null, valueBase: 0,
 };
 const facts = (over: Partial<CustomerFacts>): CustomerFacts => ({ ...base, ...over });
 const score = (over: Partial<CustomerFacts>) => priorityScore(facts(over), TODAY).score;
@@ -52,6 +52,8 @@ describe('needsAction', () => {
     ['a broken promise', { promise: { state: 'broken', amountMinor: 1, currency: 'USD', promisedDate: '2026-11-01' } }, true],
     ['a promise due later', { promise: { state: 'open', amountMinor: 1, currency: 'USD', promisedDate: '2026-12-01' } }, false],
     ['a dispute past SLA', { disputePastSla: { daysOver: 1, invoices: 1 } }, true],
+    ['a ladder call due', { escalation: { stepId: 'call', label: 'Call', channel: 'call_task' } }, true],
+    ['only a ladder email due (the ladder run sends it)', { escalation: { stepId: 'pre-due', label: 'Friendly nudge', channel: 'email' } }, false],
   ] as const)('%s → %s', (_why, over, expected) => {
     expect(needsAction(facts(over as Partial<CustomerFacts>), TODAY)).toBe(expected);
   });

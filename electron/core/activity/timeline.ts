@@ -15,13 +15,14 @@ interface ActivityRow {
 const TITLES: Record<string, string> = {
   call: 'Call', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved', snooze: 'Snoozed',
   plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved', promise_cancelled: 'Promise cancelled', plan_cancelled: 'Plan cancelled', email: 'Email sent', discount_offered: 'Discount offered', payment_in_transit: 'Payment on its way',
+  ladder_task: 'Ladder step done',
 };
 
 /** Detail line of a collector's entry, from its stored body. */
 function detailOf(kind: string, body: Record<string, unknown>): string {
   switch (kind) {
     case 'call':
-      return [String(body.outcome ?? '').replaceAll('_', ' '), body.notes].filter(Boolean).join(' · ');
+      return [String(body.outcome ?? '').replaceAll('_', ' '), body.notes, body.ladderStep ? `ladder: ${String(body.ladderStep)} done` : ''].filter(Boolean).join(' · ');
     case 'note':
       return String(body.text ?? '');
     case 'promise':
@@ -39,6 +40,8 @@ function detailOf(kind: string, body: Record<string, unknown>): string {
       return [`${(Number(body.percentBp) / 100).toString()} % if paid by ${String(body.payBy)}`, body.note].filter(Boolean).join(' · ');
     case 'payment_in_transit':
       return String(body.note ?? '');
+    case 'ladder_task':
+      return [String(body.label ?? ''), Array.isArray(body.invoiceNumbers) ? body.invoiceNumbers.join(', ') : '', body.note].filter(Boolean).join(' · ');
     case 'email':
       return [String(body.subject ?? ''), `to ${String(body.to ?? '')}`].join(' · ');
     case 'contact_saved':

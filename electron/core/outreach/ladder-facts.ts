@@ -3,7 +3,7 @@ import type { LadderCustomer, LadderInvoice, LadderPolicy } from '../../../share
 import { DEFAULT_POLICY } from '../../../shared/outreach/default-policy';
 import { ladderPolicySchema } from '../../../shared/outreach/ladder-schema';
 import type { SqliteDb } from '../../db/sqlite';
-import { isActivePlan, readCommitments } from '../activity/commitments';
+import { readCoveredInvoices } from '../activity/covered-invoices';
 
 /** How long a payment the customer says is on its way holds reminders back before the ladder resumes. */
 const IN_TRANSIT_DAYS = 14;
@@ -15,44 +15,61 @@ export function readPolicies(sqlite: SqliteDb): LadderPolicy[] {
   return policies.some((policy) => policy.segments.length === 0) ? policies : [...policies, DEFAULT_POLICY];
 }
 
+/** How long a paid invoice that was on the ladder stays in the dry run as "paid", explaining why it stopped. */
+const PAID_SHOWN_DAYS = 30;
+
+type InvoiceRow = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'currency' | 'openMinor' | 'lastStepTakenOn'> & {
+  customerId: number; status: string; inTransit: number; erpDisputed: number; doneSteps: string | null;
+};
+
 /**
- * What the ladder looks at, for every customer with an open invoice or an invoice already on the
- * ladder: balances, disputes, promises, plans, payments in transit, snoozes and the steps taken.
+ * What the ladder looks at, for every customer (or one) with an open invoice or one recently paid
+ * while on the ladder: balances, disputes, promises, plans, payments in transit, snoozes and the steps
+ * taken. Grouped reads, so the queue can ask for 50,000 customers at once.
  */
-export function readLadderFacts(sqlite: SqliteDb, today: IsoDate): LadderCustomer[] {
-  const invoices = sqlite.prepare(`
-    SELECT i.id AS invoiceId, i.customer_id AS customerId, i.number, i.due_date AS dueDate, i.currency, i.open_minor AS openMinor, i.status,
-           coalesce(i.in_transit_since >= @inTransitSince, 0) AS inTransit,
-           (i.disputed = 1 OR EXISTS (SELECT 1 FROM dispute_invoices di JOIN disputes d ON d.id = di.dispute_id WHERE di.invoice_id = i.id AND d.status = 'open')) AS disputed,
+export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, customerId?: number): LadderCustomer[] {
+  const only = (column: string): string => (customerId === undefined ? '' : `AND ${column} = @customerId`);
+  const params = { today, customerId: customerId ?? null, inTransitSince: addDays(today, -IN_TRANSIT_DAYS), paidSince: addDays(today, -PAID_SHOWN_DAYS) };
+  const columns = `i.id AS invoiceId, i.customer_id AS customerId, i.number, i.due_date AS dueDate, i.currency, i.open_minor AS openMinor, i.status,
+           coalesce(i.in_transit_since >= @inTransitSince, 0) AS inTransit, i.disputed AS erpDisputed,
            (SELECT group_concat(step_id) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id) AS doneSteps,
-           (SELECT substr(MAX(taken_at), 1, 10) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id AND s.state = 'taken') AS lastStepTakenOn
-    FROM invoices i
-    WHERE (i.status = 'open' AND i.open_minor > 0) OR EXISTS (SELECT 1 FROM ladder_invoice_steps s WHERE s.invoice_id = i.id)
-    ORDER BY i.customer_id, i.due_date, i.number`).all({ inTransitSince: addDays(today, -IN_TRANSIT_DAYS) }) as (Omit<LadderInvoice, 'inTransit' | 'disputed' | 'promised' | 'inPlan' | 'doneStepIds' | 'status' | 'lastStepTakenOn'> & {
-      lastStepTakenOn: string | null;
-      customerId: number; status: string; inTransit: number; disputed: number; doneSteps: string | null;
-    })[];
-  const byCustomer = new Map<number, typeof invoices>();
-  for (const invoice of invoices) byCustomer.set(invoice.customerId, [...(byCustomer.get(invoice.customerId) ?? []), invoice]);
-  const customer = sqlite.prepare(`SELECT c.external_id AS externalId, c.segment,
+           (SELECT substr(MAX(taken_at), 1, 10) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id AND s.state = 'taken') AS lastStepTakenOn`;
+  // Two halves, so the open half is read from the open-invoices index alone (it covers these columns).
+  // No ORDER BY: the evaluation orders customers and invoices itself.
+  const invoices = sqlite.prepare(`
+    SELECT ${columns} FROM invoices i WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
+    UNION ALL
+    SELECT ${columns} FROM invoices i
+    WHERE i.id IN (SELECT invoice_id FROM ladder_invoice_steps) AND NOT (i.status = 'open' AND i.open_minor > 0)
+      AND coalesce(i.closed_date, @today) >= @paidSince ${only('i.customer_id')}`).all(params) as InvoiceRow[];
+  if (invoices.length === 0) return [];
+  const byCustomer = new Map<number, InvoiceRow[]>();
+  for (const invoice of invoices) {
+    const rows = byCustomer.get(invoice.customerId);
+    if (rows) rows.push(invoice);
+    else byCustomer.set(invoice.customerId, [invoice]);
+  }
+  const meta = new Map((sqlite.prepare(`SELECT c.id, c.external_id AS externalId, c.segment,
       EXISTS (SELECT 1 FROM snoozes s WHERE s.customer_id = c.id AND s.until_date > @today) AS snoozed,
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
-    FROM customers c WHERE c.id = @id`);
-  return [...byCustomer].map(([customerId, rows]): LadderCustomer => {
-    const meta = customer.get({ id: customerId, today }) as { externalId: string; segment: string | null; snoozed: number; hasEmail: number };
-    const { promises, plans } = readCommitments(sqlite, customerId, today);
-    const promised = new Set(promises.filter((p) => p.state === 'open').flatMap((p) => p.invoiceIds));
-    const inPlan = new Set(plans.filter(isActivePlan).flatMap((p) => p.invoiceIds));
+    FROM customers c WHERE 1 ${only('c.id')}`).all(params) as { id: number; externalId: string; segment: string | null; snoozed: number; hasEmail: number }[])
+    .map((row) => [row.id, row]));
+  const covered = readCoveredInvoices(sqlite, today, customerId);
+  return [...byCustomer].map(([id, rows]): LadderCustomer => {
+    const customer = meta.get(id)!;
     return {
-      customerId,
-      externalId: meta.externalId,
-      segment: meta.segment,
-      snoozed: meta.snoozed === 1,
-      hasEmailContact: meta.hasEmail === 1,
+      customerId: id,
+      externalId: customer.externalId,
+      segment: customer.segment,
+      snoozed: customer.snoozed === 1,
+      hasEmailContact: customer.hasEmail === 1,
       invoices: rows.map((row) => ({
         invoiceId: row.invoiceId, number: row.number, dueDate: row.dueDate, currency: row.currency, openMinor: row.openMinor,
         status: row.status === 'open' ? 'open' : row.status === 'paid' ? 'paid' : 'closed',
-        inTransit: row.inTransit === 1, disputed: row.disputed === 1, promised: promised.has(row.invoiceId), inPlan: inPlan.has(row.invoiceId),
+        inTransit: row.inTransit === 1,
+        disputed: row.erpDisputed === 1 || covered.disputed.has(row.invoiceId),
+        promised: covered.promised.has(row.invoiceId),
+        inPlan: covered.inPlan.has(row.invoiceId),
         doneStepIds: row.doneSteps ? row.doneSteps.split(',') : [],
         lastStepTakenOn: row.lastStepTakenOn,
       })),

@@ -1,12 +1,17 @@
+import { AppError } from '../../../shared/errors';
+import { recordActivity } from '../activity/record-activity';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { getSetting } from '../settings';
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
 import { queueMessages, type LadderDraft } from './outbox';
+import { takeLadderTask } from './ladder-tasks';
 import { syncFreshness } from './sync-freshness';
 
-export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.run'> = {
+const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;
+
+export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.run' | 'ladder.completeTask'> = {
   'ladder.policies': (_input, ctx) => readPolicies(ctx.database.sqlite),
 
   'ladder.savePolicy': (policy, ctx) => {
@@ -18,6 +23,8 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
       sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'ladder.save', 'ladder_policy', ?, ?)")
         .run(nowOf(ctx), policy.id, JSON.stringify(policy));
     })();
+    // Every customer's due step may have moved.
+    ctx.worklist.rebuild(todayOf(ctx));
     return { id: policy.id };
   },
 
@@ -43,6 +50,20 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
         skipped: message.skipped,
       },
     }));
-    return { ...run, queued: drafts.length > 0 ? queueMessages(ctx, drafts) : null };
+    const queued = drafts.length > 0 ? queueMessages(ctx, drafts) : null;
+    // Their steps are taken: the queue stops showing them as due.
+    for (const draft of drafts) ctx.worklist.markStale(draft.customerId);
+    return { ...run, queued };
+  },
+
+  /** A letter posted or a referral made: the step due on that channel is taken and goes on the timeline. */
+  'ladder.completeTask': ({ customerId, channel, note }, ctx) => {
+    const { sqlite } = ctx.database;
+    return sqlite.transaction(() => {
+      const task = takeLadderTask(sqlite, customerId, channel, todayOf(ctx), nowOf(ctx));
+      if (!task) throw new AppError('CONFLICT', `No ${TASK_WORDS[channel]} step of the ladder is due for this customer today.`);
+      const { activityId } = recordActivity(ctx, { customerId, kind: 'ladder_task', body: { channel, ...task, note } });
+      return { activityId, stepId: task.stepId, invoiceNumbers: task.invoiceNumbers };
+    })();
   },
 };

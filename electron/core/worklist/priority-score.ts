@@ -1,6 +1,7 @@
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import { currencyExponent } from '../../../shared/money';
 import type { Reason, ScoreFactor } from '../../../shared/worklist';
+import type { EscalationDue } from '../outreach/escalations-due';
 
 /** Everything the score looks at for one customer, as plain data (one currency per row). */
 export interface CustomerFacts {
@@ -17,7 +18,8 @@ export interface CustomerFacts {
   installmentMissed: { amountMinor: number; currency: string; dueDate: IsoDate } | null;
   disputePastSla: { daysOver: number; invoices: number } | null;
   lastTouch: IsoDate | null;
-  escalationStep: string | null;
+  /** The ladder step due for this customer's invoices in this currency, when one is. */
+  escalation: EscalationDue | null;
   /** 0–1 chance of paying late, when the risk model has one. */
   risk: number | null;
   /** Invoiced over the last 12 months, in base-currency units. */
@@ -72,7 +74,7 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
     const points = days === null ? 15 : (Math.min(days, 30) / 30) * 15;
     add('last_touch', points, days === null || days >= 14 ? { code: 'no_touch', days } : undefined);
   }
-  if (facts.escalationStep) add('escalation', 20, { code: 'escalation_due', step: facts.escalationStep });
+  if (facts.escalation) add('escalation', 20, { code: 'escalation_due', step: facts.escalation.label, stepId: facts.escalation.stepId, channel: facts.escalation.channel });
   if (facts.risk !== null) add('risk', facts.risk * 20, facts.risk >= 0.6 ? { code: 'risk', score: facts.risk } : undefined);
   add('value', 3 * Math.log10(1 + facts.valueBase));
   parts.sort((a, b) => b.factor.points - a.factor.points);
@@ -84,13 +86,17 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
   };
 }
 
-/** In today's queue: something is owed or promised, or a dispute has waited too long. */
+/**
+ * In today's queue: something is owed or promised, a dispute has waited too long, or the ladder has
+ * work for a person (a call, a letter, an agency referral; its emails go out from the ladder run).
+ */
 export function needsAction(facts: CustomerFacts, today: IsoDate): boolean {
   return (
     facts.overdueMinor > 0 ||
     facts.promise?.state === 'broken' ||
     (facts.promise?.state === 'open' && facts.promise.promisedDate <= today) ||
     facts.installmentMissed !== null ||
-    facts.disputePastSla !== null
+    facts.disputePastSla !== null ||
+    (facts.escalation !== null && facts.escalation.channel !== 'email')
   );
 }

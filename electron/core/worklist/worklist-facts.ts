@@ -4,6 +4,7 @@ import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import { planStatus } from '../activity/plan-status';
 import { promiseStatus, type PaymentFact } from '../activity/promise-status';
+import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
@@ -15,7 +16,7 @@ export interface FactsRow {
 }
 
 /** Activities that count as touching the customer. */
-export const TOUCH_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'plan_created', 'email'];
+export const TOUCH_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'plan_created', 'email', 'ladder_task'];
 /** How long a broken promise keeps its weight in the queue. */
 const BROKEN_PROMISE_DAYS = 30;
 
@@ -55,6 +56,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
     .all(params) as { id: number }[]).map((r) => r.id));
   const promises = currentPromises(sqlite, today, params, only('p.customer_id'));
   const missed = missedInstallments(sqlite, today, params, only('pp.customer_id'));
+  const escalations = readEscalationsDue(sqlite, today, customerId);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     const rate = fxRates[g.currency] ?? 1;
     const promise = promises.get(g.customerId);
@@ -72,7 +74,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
         installmentMissed: missed.get(`${g.customerId}|${g.currency}`) ?? null,
         disputePastSla: dispute ? { daysOver: Math.round(dispute.daysOver), invoices: dispute.invoices } : null,
         lastTouch: lastTouch.get(g.customerId) ?? null,
-        escalationStep: null,
+        escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
         risk: null,
         valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * rate,
       },

@@ -40,6 +40,7 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['n'], label: 'Add a note' },
       { keys: ['a'], label: 'Assign or hand over to a collector' },
       { keys: ['s'], label: 'Snooze until a date' },
+      { keys: ['t'], label: "Mark the ladder's letter or agency referral done (a due call: log it with c)" },
       { keys: ['x'], label: 'Tick the customer for bulk work (Esc clears)' },
       { keys: ['e'], label: 'Email the ticked customers (bulk send)' },
       { keys: ['w'], label: 'Why: the score breakdown' },

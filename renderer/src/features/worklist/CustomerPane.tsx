@@ -4,14 +4,18 @@ import { Money } from '../../components/Money';
 import { useApi } from '../../lib/use-api';
 import { ACTIONS, ActivityForm, type FormKind } from '../activity/ActivityForms';
 import { Timeline } from '../activity/Timeline';
+import { LadderTaskForm, ladderTaskOf, TASK_DONE_LABEL } from './LadderTaskForm';
 import { ScoreBreakdown } from './ScoreBreakdown';
+
+/** The pane's forms: the collector's actions, and the ladder's letter or referral when one is due. */
+export type PaneForm = FormKind | 'task';
 
 interface Props {
   row: WorklistRow;
   today: string;
-  form: FormKind | null;
+  form: PaneForm | null;
   showWhy: boolean;
-  onForm(kind: FormKind | null): void;
+  onForm(kind: PaneForm | null): void;
   onSaved(): void;
 }
 
@@ -20,6 +24,7 @@ export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Pro
   const summary = useApi('customer.summary', { customerId: row.customerId });
   const timeline = useApi('customer.timeline', { customerId: row.customerId, limit: 200 });
   const s = summary.data;
+  const task = ladderTaskOf(row.reasons);
 
   return (
     <section className="customer-pane" aria-label={row.name} data-testid="worklist-pane">
@@ -42,11 +47,17 @@ export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Pro
               <Kbd keys={[action.key]} /> {action.label}
             </button>
           ))}
+          {task && (
+            <button type="button" className="button small" aria-pressed={form === 'task'} onClick={() => onForm('task')}>
+              <Kbd keys={['t']} /> {TASK_DONE_LABEL[task.channel].toLowerCase()}
+            </button>
+          )}
           <span className="muted"><Kbd keys={['w']} /> why · score {row.score}</span>
         </div>
       </header>
       {showWhy && <ScoreBreakdown factors={row.factors} score={row.score} />}
-      {form && <ActivityForm key={form} kind={form} customer={row} today={today} onSaved={onSaved} onCancel={() => onForm(null)} />}
+      {form === 'task' && task && <LadderTaskForm customerId={row.customerId} task={task} onSaved={onSaved} onCancel={() => onForm(null)} />}
+      {form && form !== 'task' && <ActivityForm key={form} kind={form} customer={row} today={today} onSaved={onSaved} onCancel={() => onForm(null)} />}
       <Timeline entries={timeline.data ?? []} onAmended={timeline.reload} />
     </section>
   );

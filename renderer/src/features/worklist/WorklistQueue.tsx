@@ -6,8 +6,9 @@ import { useShortcut } from '../../app/use-shortcut';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount, plural } from '../../lib/format';
-import { useActionKeys, type FormKind } from '../activity/ActivityForms';
-import { CustomerPane } from './CustomerPane';
+import { useActionKeys } from '../activity/ActivityForms';
+import { CustomerPane, type PaneForm } from './CustomerPane';
+import { ladderTaskOf } from './LadderTaskForm';
 import { QueueFilters, type Filters } from './QueueFilters';
 import { QueueList } from './QueueList';
 import { useWorklistPages } from './use-worklist-pages';
@@ -16,7 +17,8 @@ import './worklist.css';
 
 /**
  * The home screen: the ranked queue on the left, the selected customer on the right. Keyboard only:
- * j/k move, Enter opens the customer, c/p/d/l/n/a/s open an action in the pane, w shows why, x ticks
+ * j/k move, Enter opens the customer, c/p/d/l/n/a/s open an action in the pane (t: the ladder's letter
+ * or agency referral when one is due; a due call is done by logging it), w shows why, x ticks
  * a customer for bulk work, and saving moves to the next customer.
  */
 export function WorklistQueue() {
@@ -26,7 +28,7 @@ export function WorklistQueue() {
   // The selected customer, and where it was: after a re-rank it is found again by id among the loaded rows.
   const [cursor, setCursor] = useState<{ index: number; customerId: number | null }>({ index: 0, customerId: null });
   const [revealKey, setRevealKey] = useState(0);
-  const [form, setForm] = useState<FormKind | null>(null);
+  const [form, setForm] = useState<PaneForm | null>(null);
   const [showWhy, setShowWhy] = useState(false);
   // Ticked customers with their names, which a bulk send lists even for rows no longer loaded.
   const [ticked, setTicked] = useState<ReadonlyMap<number, string>>(new Map());
@@ -56,6 +58,7 @@ export function WorklistQueue() {
   useShortcut('k', () => move(-1));
   useShortcut('ArrowUp', () => move(-1));
   useActionKeys((kind) => selected && setForm(kind));
+  useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && setForm('task'));
   useShortcut('x', () => selected && toggleTick(selected));
   useShortcut('e', () => {
     if (ticked.size === 0) return;

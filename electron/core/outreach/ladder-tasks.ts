@@ -1,0 +1,28 @@
+import type { IsoDate } from '../../../shared/dates';
+import type { LadderChannel } from '../../../shared/outreach/ladder';
+import type { SqliteDb } from '../../db/sqlite';
+import { evaluateLadder } from './ladder-evaluation';
+import { readLadderFacts, readPolicies } from './ladder-facts';
+
+export interface TakenTask {
+  stepId: string;
+  label: string;
+  invoiceNumbers: string[];
+}
+
+/**
+ * Records the ladder step due today on a person's channel (a call made, a letter posted, a referral
+ * to the agency) as taken for each invoice it covers, with the earlier steps it passes over, so the
+ * ladder moves on and the queue stops asking. Null when no step on that channel is due. Runs inside
+ * the caller's transaction, beside the activity that did the work.
+ */
+export function takeLadderTask(sqlite: SqliteDb, customerId: number, channel: Exclude<LadderChannel, 'email'>, today: IsoDate, now: string): TakenTask | null {
+  const facts = readLadderFacts(sqlite, today, customerId);
+  // The person did the work: the step is done whether or not the ERP data is fresh.
+  const message = evaluateLadder(facts, readPolicies(sqlite), today, { syncFresh: true }).messages.find((m) => m.step.channel === channel);
+  if (!message) return null;
+  const record = sqlite.prepare('INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, NULL, ?)');
+  for (const invoice of message.invoices) record.run(invoice.invoiceId, message.policyId, invoice.stepId, 'taken', now);
+  for (const skipped of message.skipped) record.run(skipped.invoiceId, message.policyId, skipped.stepId, 'skipped', now);
+  return { stepId: message.step.id, label: message.step.label, invoiceNumbers: message.invoices.map((i) => i.number) };
+}
