@@ -212,7 +212,13 @@ export const api = {
   'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsSchema),
   'ladder.policies': returns<LadderPolicy[]>()(z.object({})),
   'ladder.savePolicy': returns<{ id: string }>()(ladderPolicySchema),
-  'ladder.run': returns<LadderRun & { queued: QueueResult | null }>()(z.object({ asOf: isoDate.optional(), dryRun: z.boolean().default(true) })),
+  'ladder.run': returns<LadderRun & { queued: QueueResult | null }>()(z.object({
+    asOf: isoDate.optional(),
+    dryRun: z.boolean().default(true),
+    /** Only these customers (a bulk send of "the ladder's next step"); absent: everyone. */
+    customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+    videoMemoUrl: z.string().max(2000).optional(),
+  })),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
 } as const;
 

@@ -16,6 +16,8 @@ export const messageDraftSchema = z.object({
   videoMemoUrl: z.string().max(2000).optional(),
 });
 export type MessageDraft = z.output<typeof messageDraftSchema>;
+/** A draft as a caller writes it (defaults not yet applied). */
+export type MessageDraftInput = z.input<typeof messageDraftSchema>;
 
 export interface OutboxMessage {
   id: number;

@@ -46,3 +46,40 @@ test('bulk send 50 reminders from the worklist with preview and progress', async
     await sink.close();
   }
 });
+
+/** Shift+X ticks the whole filtered queue; "the ladder's next step" previews each customer's due step, lists who is held and why, and sends each step once. */
+test('bulk send of the ladder\'s next step to every customer the filters match', async ({ page, app }) => {
+  const sink = await startSmtpSink();
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Load the sample dataset' }).click();
+    await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+    await app.core.dispatch('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example' });
+    await app.core.dispatch('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 6000 });
+    const { total } = (await app.core.dispatch('worklist.list', {})) as { total: number };
+    const due = (await app.core.dispatch('ladder.run', { dryRun: true })) as { messages: { customerId: number; step: { channel: string } }[] };
+    const queued = (await app.core.dispatch('worklist.list', { limit: 1000 })) as { rows: { customerId: number }[] };
+    const inQueue = new Set(queued.rows.map((r) => r.customerId));
+    const emails = due.messages.filter((m) => m.step.channel === 'email' && inQueue.has(m.customerId)).length;
+
+    await page.keyboard.press('Shift+X');
+    await expect(page.getByTestId('worklist-ticked')).toContainText(`${inQueue.size} ticked`);
+    expect(inQueue.size).toBeLessThanOrEqual(total);
+    await page.keyboard.press('e');
+    const bulk = page.getByTestId('bulk-send');
+    await bulk.getByLabel('Template').selectOption({ label: 'The ladder’s next step for each customer' });
+    await bulk.getByRole('button', { name: /^Preview/ }).click();
+    await expect(page.getByTestId('bulk-list').locator('li')).toHaveCount(inQueue.size);
+    await expect(page.getByTestId('bulk-list').locator('li.skipped')).toHaveCount(inQueue.size - emails);
+    // Walk to a held customer: the preview says why nothing goes.
+    for (let i = 0; i < inQueue.size && !(await page.getByTestId('bulk-held').isVisible()); i++) await page.locator('body').press('j');
+    await expect(page.getByTestId('bulk-held')).toContainText(/Nothing goes to this customer: (held by the ladder|no email step)/);
+    await bulk.getByRole('button', { name: `Send ${emails} messages` }).click();
+    await expect(page.getByTestId('batch-progress-bar')).toContainText('Done', { timeout: 60_000 });
+    await expect.poll(() => sink.received.length, { timeout: 30_000 }).toBe(emails);
+    const after = (await app.core.dispatch('ladder.run', { dryRun: true })) as { messages: { customerId: number; step: { channel: string } }[] };
+    expect(after.messages.filter((m) => m.step.channel === 'email' && inQueue.has(m.customerId))).toEqual([]);
+  } finally {
+    await sink.close();
+  }
+});

@@ -32,17 +32,20 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
    * What the ladder would send today (or on any date) and why each invoice is held back; without
    * dryRun, the email steps are queued (call, letter and agency steps stay on the list for a person).
    */
-  'ladder.run': ({ asOf, dryRun }, ctx) => {
+  'ladder.run': ({ asOf, dryRun, customerIds, videoMemoUrl }, ctx) => {
     const { sqlite } = ctx.database;
     const date = asOf ?? todayOf(ctx);
     const { fresh } = syncFreshness(sqlite, todayOf(ctx), getSetting(sqlite, 'outreach').syncFreshnessDays);
-    const run = evaluateLadder(readLadderFacts(sqlite, date), readPolicies(sqlite), date, { syncFresh: fresh });
+    const chosen = customerIds && new Set(customerIds);
+    const facts = readLadderFacts(sqlite, date).filter((customer) => !chosen || chosen.has(customer.customerId));
+    const run = evaluateLadder(facts, readPolicies(sqlite), date, { syncFresh: fresh });
     if (dryRun) return { ...run, queued: null };
     const drafts = run.messages.filter((message) => message.step.channel === 'email').map((message): LadderDraft => ({
       customerId: message.customerId,
       templateId: message.step.templateId,
       invoiceIds: message.invoices.map((invoice) => invoice.invoiceId),
       senderRole: message.step.senderRole,
+      ...(videoMemoUrl ? { videoMemoUrl } : {}),
       ladder: {
         policyId: message.policyId,
         stepId: message.step.id,

@@ -42,6 +42,7 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['s'], label: 'Snooze until a date' },
       { keys: ['t'], label: "Mark the ladder's letter or agency referral done (a due call: log it with c)" },
       { keys: ['x'], label: 'Tick the customer for bulk work (Esc clears)' },
+      { keys: ['Shift', 'x'], label: 'Tick every customer the filters match' },
       { keys: ['e'], label: 'Email the ticked customers (bulk send)' },
       { keys: ['w'], label: 'Why: the score breakdown' },
       { keys: [modKey, 'Enter'], label: 'Save the form; the next customer is selected' },

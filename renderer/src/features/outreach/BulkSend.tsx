@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { QueueResult } from '../../../../shared/outreach/outbox';
 import { Kbd } from '../../app/Kbd';
 import { useShortcut } from '../../app/use-shortcut';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';
 import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { BatchProgress } from './BatchProgress';
+import { planBulk, sendBulk, type BulkChoice, type BulkPlan } from './bulk-plan';
 import { MessagePreview } from './MessagePreview';
 import type { PickedCustomer } from './outreach-store';
+
+/** The select's value for "each customer's next ladder step" (template ids are never empty). */
+const LADDER_CHOICE = '';
 
 interface Props {
   customers: PickedCustomer[];
@@ -17,13 +20,15 @@ interface Props {
 }
 
 /**
- * A bulk send in three steps: choose a template (and a video memo link), preview every message
- * (j/k move, x skips one), then send with progress and a summary of what was not queued and why.
+ * A bulk send in three steps: choose a template or the ladder's next step (and a video memo link),
+ * preview every message (j/k move, x skips one), then send with progress and a summary of what was
+ * not queued and why.
  */
 export function BulkSend({ customers, onDone }: Props) {
   const customerIds = customers.map((c) => c.customerId);
   const templates = useApi('templates.list', {}).data ?? [];
   const [templateId, setTemplateId] = useState('first-reminder');
+  const [plan, setPlan] = useState<BulkPlan | null>(null);
   const [videoMemoUrl, setVideoMemoUrl] = useState('');
   const [step, setStep] = useState<'choose' | 'preview' | 'sent'>('choose');
   const [cursor, setCursor] = useState(0);
@@ -31,7 +36,12 @@ export function BulkSend({ customers, onDone }: Props) {
   const [result, setResult] = useState<QueueResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const current = customerIds[cursor];
-  const draft = (customerId: number) => ({ customerId, templateId, ...(videoMemoUrl.trim() ? { videoMemoUrl: videoMemoUrl.trim() } : {}) });
+  const choice: BulkChoice = templateId === LADDER_CHOICE ? { kind: 'ladder' } : { kind: 'template', templateId };
+  const video = videoMemoUrl.trim();
+  const isHeld = (customerId: number): boolean => plan?.held.has(customerId) ?? false;
+  const list = useRef<HTMLUListElement>(null);
+  // j/k keep the message being previewed in view in a long list.
+  useEffect(() => list.current?.children[cursor]?.scrollIntoView({ block: 'nearest' }), [cursor]);
 
   useShortcut('j', () => step === 'preview' && setCursor((c) => Math.min(customerIds.length - 1, c + 1)));
   useShortcut('k', () => step === 'preview' && setCursor((c) => Math.max(0, c - 1)));
@@ -44,18 +54,31 @@ export function BulkSend({ customers, onDone }: Props) {
     });
   });
 
-  async function send(): Promise<void> {
+  async function preview(): Promise<void> {
     setError(null);
     try {
-      const messages = customerIds.filter((id) => !skipped.has(id)).map(draft);
-      setResult(await call('outreach.queue', { messages }));
+      setPlan(await planBulk(choice, customerIds, video));
+      setStep('preview');
+    } catch (failure) {
+      setError(toApiError(failure));
+    }
+  }
+
+  async function send(): Promise<void> {
+    if (!plan) return;
+    setError(null);
+    try {
+      const queued = await sendBulk(choice, plan, customerIds.filter((id) => !skipped.has(id)), video);
+      // Nothing was due after all (another run took the steps): a summary with nothing queued.
+      setResult(queued ?? { batchId: '', queued: 0, duplicates: [], skipped: [] });
       setStep('sent');
     } catch (failure) {
       setError(toApiError(failure));
     }
   }
 
-  const sending = customerIds.length - skipped.size;
+  const sending = customerIds.filter((id) => !skipped.has(id) && !isHeld(id)).length;
+  const draft = current === undefined ? undefined : plan?.drafts.get(current);
   return (
     <section className="card bulk-send" aria-label="Bulk send" data-testid="bulk-send">
       <div className="bulk-head">
@@ -69,10 +92,11 @@ export function BulkSend({ customers, onDone }: Props) {
         <button type="button" className="button ghost small" onClick={onDone}>Close</button>
       </div>
       {step === 'choose' && (
-        <form className="bulk-choose" onSubmit={(event) => { event.preventDefault(); setStep('preview'); }}>
+        <form className="bulk-choose" onSubmit={(event) => { event.preventDefault(); void preview(); }}>
           <label className="field">
             <span>Template</span>
             <select className="input" autoFocus value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Template">
+              <option value={LADDER_CHOICE}>The ladder&rsquo;s next step for each customer</option>
               {templates.map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
             </select>
           </label>
@@ -81,18 +105,19 @@ export function BulkSend({ customers, onDone }: Props) {
             <input className="input" type="url" placeholder="https://www.loom.com/share/…" value={videoMemoUrl} onChange={(event) => setVideoMemoUrl(event.target.value)} />
           </label>
           <button type="submit" className="button primary">Preview {plural(customerIds.length, 'message')}</button>
+          {error && <ErrorNotice error={error} title="The messages cannot be prepared." />}
         </form>
       )}
       {step === 'preview' && current !== undefined && (
         <div className="bulk-preview">
-          <ul className="bulk-list" aria-label="Messages" data-testid="bulk-list">
+          <ul className="bulk-list" aria-label="Messages" data-testid="bulk-list" ref={list}>
             {customers.map(({ customerId: id, name }, index) => (
-              <li key={id} aria-current={index === cursor ? 'true' : undefined} className={skipped.has(id) ? 'skipped' : undefined} onClick={() => setCursor(index)}>
-                {skipped.has(id) ? '✕' : '✓'} {name}
+              <li key={id} aria-current={index === cursor ? 'true' : undefined} className={skipped.has(id) || isHeld(id) ? 'skipped' : undefined} onClick={() => setCursor(index)}>
+                {skipped.has(id) || isHeld(id) ? '✕' : '✓'} {name}
               </li>
             ))}
           </ul>
-          <MessagePreview draft={draft(current)} />
+          {draft ? <MessagePreview draft={draft} /> : <p className="notice" data-testid="bulk-held">Nothing goes to this customer: {plan?.held.get(current)}.</p>}
           <div className="bulk-actions">
             <span className="muted"><Kbd keys={['j', 'k']} /> move · <Kbd keys={['x']} /> skip · {plural(sending, 'message')} to send</span>
             <button type="button" className="button ghost" onClick={() => setStep('choose')}>Back</button>
@@ -103,7 +128,8 @@ export function BulkSend({ customers, onDone }: Props) {
       )}
       {step === 'sent' && result && (
         <div className="bulk-result">
-          <BatchProgress batchId={result.batchId} total={result.queued} />
+          {result.queued > 0 && <BatchProgress batchId={result.batchId} total={result.queued} />}
+          {result.queued === 0 && result.duplicates.length === 0 && <p className="muted">Nothing to send.</p>}
           {result.duplicates.length > 0 && <p className="muted">Already sent today, not queued again: {result.duplicates.map((d) => d.customerName).join(', ')}.</p>}
           {result.skipped.length > 0 && (
             <ul className="bulk-skipped" aria-label="Not queued">

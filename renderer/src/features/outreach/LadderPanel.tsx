@@ -1,17 +1,12 @@
 import { useState } from 'react';
 import { localToday } from '../../../../shared/dates';
-import type { ExclusionReason, LadderChannel } from '../../../../shared/outreach/ladder';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';
 import { formatDate, plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
+import { CHANNEL_WORDS, REASON_WORDS } from './ladder-words';
 
-const CHANNELS: Record<LadderChannel, string> = { email: 'Email', call_task: 'Call', letter: 'Letter', agency_referral: 'Agency' };
-const REASONS: Record<ExclusionReason, string> = {
-  paid: 'Paid', in_transit: 'Payment on its way', disputed: 'Disputed', promise: 'Promised', plan: 'In a plan',
-  snoozed: 'Customer snoozed', stale_sync: 'ERP data too old', no_contact: 'No email contact',
-};
 
 /**
  * The escalation ladder: its steps, and a dry run for any date showing exactly what it would send
@@ -47,7 +42,7 @@ export function LadderPanel() {
               {[...policy.steps].sort((a, b) => a.offsetDays - b.offsetDays).map((step) => (
                 <li key={step.id}>
                   <span className="num">{step.offsetDays < 0 ? `${-step.offsetDays}d before` : step.offsetDays === 0 ? 'due date' : `+${step.offsetDays}d`}</span>
-                  {step.label} <span className="chip neutral">{CHANNELS[step.channel]}</span>
+                  {step.label} <span className="chip neutral">{CHANNEL_WORDS[step.channel]}</span>
                 </li>
               ))}
             </ol>
@@ -76,7 +71,7 @@ export function LadderPanel() {
               {(run.data?.messages ?? []).map((m) => (
                 <tr key={`${m.customerId}-${m.step.channel}`}>
                   <td className="nowrap">{m.customerExternalId}</td>
-                  <td className="nowrap">{m.step.label} <span className="chip neutral">{CHANNELS[m.step.channel]}</span></td>
+                  <td className="nowrap">{m.step.label} <span className="chip neutral">{CHANNEL_WORDS[m.step.channel]}</span></td>
                   <td>{m.invoices.map((i) => i.number).join(', ')}</td>
                 </tr>
               ))}
@@ -90,7 +85,7 @@ export function LadderPanel() {
                   <td className="nowrap">{e.number}</td>
                   <td className="nowrap">{e.customerExternalId}</td>
                   <td className="nowrap">{stepLabel(e.stepId)}</td>
-                  <td>{REASONS[e.reason]}</td>
+                  <td>{REASON_WORDS[e.reason]}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import type { MessageDraft } from '../../../../shared/outreach/outbox';
+import type { MessageDraftInput } from '../../../../shared/outreach/outbox';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useApi } from '../../lib/use-api';
 
@@ -6,7 +6,7 @@ import { useApi } from '../../lib/use-api';
  * One message exactly as it will go out: recipient, subject and the plain-text part (the HTML part
  * carries the same words). Shown as text, so nothing in a customer's data can run in the window.
  */
-export function MessagePreview({ draft, template }: { draft: Omit<MessageDraft, 'invoiceIds' | 'senderRole'>; template?: { subject: string; body: string } }) {
+export function MessagePreview({ draft, template }: { draft: MessageDraftInput; template?: { subject: string; body: string } }) {
   const preview = useApi('outreach.preview', { draft, ...(template ? { template } : {}) });
   if (preview.error) return <ErrorNotice error={preview.error} title="This message cannot be built." />;
   const p = preview.data;

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount, plural } from '../../lib/format';
 import { useActionKeys } from '../activity/ActivityForms';
 import { CustomerPane, type PaneForm } from './CustomerPane';
+import { customersMatching } from './customers-matching';
 import { ladderTaskOf } from './LadderTaskForm';
 import { QueueFilters, type Filters } from './QueueFilters';
 import { QueueList } from './QueueList';
@@ -19,7 +20,7 @@ import './worklist.css';
  * The home screen: the ranked queue on the left, the selected customer on the right. Keyboard only:
  * j/k move, Enter opens the customer, c/p/d/l/n/a/s open an action in the pane (t: the ladder's letter
  * or agency referral when one is due; a due call is done by logging it), w shows why, x ticks
- * a customer for bulk work, and saving moves to the next customer.
+ * a customer for bulk work (X every customer the filters match), and saving moves to the next customer.
  */
 export function WorklistQueue() {
   const [today] = useState(() => localToday());
@@ -60,6 +61,7 @@ export function WorklistQueue() {
   useActionKeys((kind) => selected && setForm(kind));
   useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && setForm('task'));
   useShortcut('x', () => selected && toggleTick(selected));
+  useShortcut('X', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all]))));
   useShortcut('e', () => {
     if (ticked.size === 0) return;
     pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
