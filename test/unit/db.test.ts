@@ -157,6 +157,17 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0005 gives outbox messages a payment QR link, empty for messages queued before it', async () => {
+    const v4 = openDatabase(path, key, MIGRATIONS.slice(0, 4));
+    v4.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Queued Early', 'USD', 'x', 'x')`).run();
+    v4.sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, to_address, from_address, subject, html, text, status, next_attempt_at, message_id, created_at, updated_at)
+      VALUES ('k', 1, 'first-reminder', 'a@b.example', 'c@d.example', 's', '<p>h</p>', 't', 'queued', 'x', '<m@d.example>', 'x', 'x')`).run();
+    await v4.close();
+    const db = openDatabase(path, key);
+    expect(db.sqlite.prepare('SELECT subject, payment_qr_link AS link FROM outbox_messages').get()).toEqual({ subject: 's', link: null });
+    await db.close();
+  });
+
   it('keep a rolling daily backup of an existing database', async () => {
     await createWithCustomer('Daily Doubles');
     await openDatabase(path, key).close();

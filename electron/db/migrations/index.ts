@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { collections } from './0002-collections';
 import { activityEdits } from './0003-activity-edits';
 import { outreach } from './0004-outreach';
+import { outboxPaymentQr } from './0005-outbox-payment-qr';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach];
+export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, outboxPaymentQr];
