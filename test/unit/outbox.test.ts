@@ -65,6 +65,8 @@ describe('outbox', () => {
     expect(mail.text).toContain('Northwind <Supplies> & Co');
     expect(mail.text).toContain('pay online: https://pay.northwind.example/00123?amount=12400.00');
     expect(mail.text).toContain('$13,400.25');
+    // The shipped first reminder shows the payment link as a QR code too.
+    expect(mail.attachments.map((a) => a.cid)).toEqual(['inflow-payment-qr']);
     const timeline = await t.core.call('customer.timeline', { customerId: acme });
     expect(timeline[0]).toMatchObject({ kind: 'email', title: 'Email sent', detail: 'Invoice 00123 is now past due · to jane.park@acme.example' });
   });
@@ -155,7 +157,7 @@ describe('outbox', () => {
     });
     // Queued while paused, sent by a core opened afresh: the row alone must be enough.
     await t.core.call('outbox.pause', { paused: true });
-    await t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'scan-to-pay', videoMemoUrl: 'https://www.loom.com/share/abc' }, { customerId: acme, templateId: 'first-reminder' }] });
+    await t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'scan-to-pay', videoMemoUrl: 'https://www.loom.com/share/abc' }, { customerId: acme, templateId: 'second-reminder' }] });
     await t.core.close();
     t.core = openCore({ dbPath: t.dbPath, key: t.key, clock: () => now });
     expect((await settled()).map((row) => row.status)).toEqual(['sent', 'sent']);
@@ -173,6 +175,6 @@ describe('outbox', () => {
     expect(images['inflow-payment-qr']!.content.equals(await paymentQrPng(link))).toBe(true);
     expect(images['inflow-video-card']).toMatchObject({ contentType: 'image/png', filename: 'video-message.png' });
     // A template without either block carries no attachment at all.
-    expect(byTemplate('Invoice 00123 is now past due').mail.attachments).toEqual([]);
+    expect(byTemplate('Second reminder: $13,400.25 past due on your account').mail.attachments).toEqual([]);
   });
 });
