@@ -15,5 +15,5 @@ export const EMAIL_STYLES = {
   alignRight: 'text-align:right',
   alignCenter: 'text-align:center',
   /** The preview's page: what a mail client's reading pane supplies around the message. */
-  previewPage: "margin:0;padding:16px 20px;background:#fff;color:#1f1f24;font:14px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif",
+  previewPage: "margin:0;padding:4px 20px 16px;background:#fff;color:#1f1f24;font:14px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif",
 } as const;
