@@ -113,6 +113,8 @@ export interface EmailPreview {
   to: { name: string; address: string } | null;
   subject: string;
   html: string;
+  /** The HTML part for showing in the window: inline (cid:) images as data: URLs, in a white page. */
+  previewHtml: string;
   text: string;
   problems: TemplateProblem[];
   /** Fields the message uses with no value for this customer (no company name set, no promise …). */

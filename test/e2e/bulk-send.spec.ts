@@ -28,7 +28,8 @@ test('bulk send 50 reminders from the worklist with preview and progress', async
     await bulk.getByRole('button', { name: 'Preview 50 messages' }).click();
     await expect(page.getByTestId('bulk-list').locator('li')).toHaveCount(50);
     await expect(page.getByTestId('message-preview')).toContainText('Subject');
-    await expect(page.getByTestId('message-preview')).toContainText('Dana Reyes');
+    // The HTML part, shown first, is a sandboxed frame of its own.
+    await expect(page.frameLocator('[data-testid="message-frame"]').locator('body')).toContainText('Dana Reyes');
     await page.locator('body').press('j');
     await page.keyboard.press('x');
     await expect(page.getByTestId('bulk-list').locator('li.skipped')).toHaveCount(1);

@@ -157,6 +157,27 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0005 widens the open-invoices index so the ladder reads open invoices from it alone', async () => {
+    const db = openDatabase(path, key);
+    expect((db.sqlite.prepare("SELECT name FROM pragma_index_info('invoices_open')").all() as { name: string }[]).map((c) => c.name))
+      .toEqual(['customer_id', 'currency', 'due_date', 'open_minor', 'number', 'in_transit_since', 'disputed']);
+    const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id, customer_id, number, due_date, currency, open_minor, status, in_transit_since, disputed
+      FROM invoices WHERE status = 'open' AND open_minor > 0`).all() as { detail: string }[];
+    expect(plan.map((step) => step.detail)).toEqual(['SCAN invoices USING COVERING INDEX invoices_open']);
+    await db.close();
+  });
+
+  it('0006 gives outbox messages a payment QR link, empty for messages queued before it', async () => {
+    const v5 = openDatabase(path, key, MIGRATIONS.slice(0, 5));
+    v5.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Queued Early', 'USD', 'x', 'x')`).run();
+    v5.sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, to_address, from_address, subject, html, text, status, next_attempt_at, message_id, created_at, updated_at)
+      VALUES ('k', 1, 'first-reminder', 'a@b.example', 'c@d.example', 's', '<p>h</p>', 't', 'queued', 'x', '<m@d.example>', 'x', 'x')`).run();
+    await v5.close();
+    const db = openDatabase(path, key);
+    expect(db.sqlite.prepare('SELECT subject, payment_qr_link AS link FROM outbox_messages').get()).toEqual({ subject: 's', link: null });
+    await db.close();
+  });
+
   it('keep a rolling daily backup of an existing database', async () => {
     await createWithCustomer('Daily Doubles');
     await openDatabase(path, key).close();

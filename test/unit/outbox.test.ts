@@ -1,4 +1,7 @@
+import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openCore } from '../../electron/core';
+import { paymentQrPng } from '../../electron/core/outreach/payment-qr';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
@@ -62,6 +65,8 @@ describe('outbox', () => {
     expect(mail.text).toContain('Northwind <Supplies> & Co');
     expect(mail.text).toContain('pay online: https://pay.northwind.example/00123?amount=12400.00');
     expect(mail.text).toContain('$13,400.25');
+    // The shipped first reminder shows the payment link as a QR code too.
+    expect(mail.attachments.map((a) => a.cid)).toEqual(['inflow-payment-qr']);
     const timeline = await t.core.call('customer.timeline', { customerId: acme });
     expect(timeline[0]).toMatchObject({ kind: 'email', title: 'Email sent', detail: 'Invoice 00123 is now past due · to jane.park@acme.example' });
   });
@@ -142,5 +147,34 @@ describe('outbox', () => {
     now = new Date('2026-11-26T15:00:00Z');
     await expect(t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] }))
       .rejects.toMatchObject({ code: 'CONFLICT', message: 'Refresh from the ERP before sending: the last sync is 4 days old (the limit is 2).' });
+  });
+
+  it('inlines the payment QR code and the video card a template shows, each with its Content-ID, drawn again after a restart', async () => {
+    const acme = await idOf('C-001');
+    await t.core.call('templates.save', {
+      id: 'scan-to-pay', name: 'Scan to pay', purpose: 'reminder', tone: 'friendly', subject: 'Pay {{oldestInvoice.number}}',
+      body: 'Hi {{contact.firstName}},\n\n{{{videoMemo}}}\n\n{{#paymentLink}}Scan to pay:\n\n{{{paymentQr}}}\n\nor open {{paymentLink}}{{/paymentLink}}',
+    });
+    // Queued while paused, sent by a core opened afresh: the row alone must be enough.
+    await t.core.call('outbox.pause', { paused: true });
+    await t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'scan-to-pay', videoMemoUrl: 'https://www.loom.com/share/abc' }, { customerId: acme, templateId: 'second-reminder' }] });
+    await t.core.close();
+    t.core = openCore({ dbPath: t.dbPath, key: t.key, clock: () => now });
+    expect((await settled()).map((row) => row.status)).toEqual(['sent', 'sent']);
+
+    const byTemplate = (subject: string) => sink.received.find((r) => r.mail.subject === subject)!;
+    const link = 'https://pay.northwind.example/00123?amount=12400.00';
+    const { mail: scan, raw } = byTemplate('Pay 00123');
+    // The sink's parse swaps cid: references for data: URLs; read the HTML as sent.
+    expect((await simpleParser(raw, { skipImageLinks: true })).html).toContain('<img src="cid:inflow-payment-qr" alt="QR code for the payment link" width="120" height="120" border="0">');
+    expect(scan.text).not.toMatch(/cid:|<img/);
+    expect(scan.text).toContain(`or open ${link}`);
+    const images = Object.fromEntries(scan.attachments.map((a) => [a.cid, a]));
+    expect(Object.keys(images).sort()).toEqual(['inflow-payment-qr', 'inflow-video-card']);
+    expect(images['inflow-payment-qr']).toMatchObject({ contentType: 'image/png', contentDisposition: 'inline', filename: 'payment-qr.png' });
+    expect(images['inflow-payment-qr']!.content.equals(await paymentQrPng(link))).toBe(true);
+    expect(images['inflow-video-card']).toMatchObject({ contentType: 'image/png', filename: 'video-message.png' });
+    // A template without either block carries no attachment at all.
+    expect(byTemplate('Second reminder: $13,400.25 past due on your account').mail.attachments).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMAIL_STYLES } from '../../electron/core/outreach/email-styles';
 import { checkTemplate } from '../../electron/core/outreach/template-check';
 import { builtInTemplates } from '../../electron/core/outreach/template-store';
 import { tempCore, type TempCore } from '../helpers/temp-core';
@@ -30,5 +31,9 @@ describe('the template library', () => {
     expect(preview.subject.length).toBeGreaterThan(5);
     for (const part of [preview.subject, preview.html, preview.text]) expect(part).not.toMatch(/\{\{|\}\}|inflowmerge/);
     expect(preview.text).toContain('Dana Reyes');
+    // The preview frame applies only the inline styles the CSP lists (see email-styles.test.ts).
+    const styles = new Set([...preview.previewHtml.matchAll(/ style="([^"]*)"/g)].map((match) => match[1]));
+    expect([...styles].filter((style) => !Object.values<string>(EMAIL_STYLES).includes(style!))).toEqual([]);
+    expect(preview.previewHtml).not.toContain('cid:');
   });
 });

@@ -10,7 +10,10 @@ import type { SqliteDb } from '../../db/sqlite';
 import { readCommitments, isActivePlan } from '../activity/commitments';
 import { agingReport } from '../ledger/aging-query';
 import { getSetting } from '../settings';
+import { EMAIL_STYLES } from './email-styles';
+import { VIDEO_CARD_CID } from './inline-images';
 import { paymentLink } from './links';
+import { paymentQrBlock } from './payment-qr';
 import type { MergeValues } from './template-render';
 
 export interface Recipient {
@@ -30,9 +33,7 @@ export interface MessageSubject {
 /** A listed invoice: the customer-page fields plus the link the ERP gave for it. */
 type InvoiceRow = Pick<CustomerInvoice, 'id' | 'number' | 'issueDate' | 'dueDate' | 'currency' | 'amountMinor' | 'openMinor'> & { paymentUrl: string | null };
 
-/** Inline styles: mail clients drop style sheets. */
-const CELL = 'padding:6px 8px;border-bottom:1px solid #e3e3e8;text-align:left';
-const NUM = 'padding:6px 8px;border-bottom:1px solid #e3e3e8;text-align:right;white-space:nowrap';
+const { cell: CELL, number: NUM } = EMAIL_STYLES;
 const esc = (value: string): string => Mustache.escape(value);
 
 /** The contact a reminder goes to: a valid address, primary first, then billing, AP, anyone. */
@@ -64,6 +65,9 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   const next = plan?.installments.find((i) => i.state !== 'paid');
   const dispute = disputes.find((d) => d.status === 'open');
   const manager = subject.senderRole === 'manager';
+  // One invoice: its own link; several: the first link, which a pay page usually lets the customer widen.
+  const payLink = links.find((link) => link !== null) ?? '';
+  const qr = payLink ? paymentQrBlock(payLink) : null;
 
   const fields: Record<string, string> = {
     'customer.name': customer.name,
@@ -86,8 +90,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     oldestDaysLate: oldest ? String(Math.max(0, daysBetween(oldest.dueDate, today))) : '',
     'oldestInvoice.number': oldest?.number ?? '',
     invoiceCount: String(invoices.length),
-    // One invoice: its own link; several: the first link, which a pay page usually lets the customer widen.
-    paymentLink: links.find((link) => link !== null) ?? '',
+    paymentLink: payLink,
     videoMemoUrl: subject.videoMemoUrl ?? '',
     'promise.amount': promise ? money(promise.amountMinor, promise.currency) : '',
     'promise.date': promise ? date(promise.promisedDate) : '',
@@ -104,6 +107,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   const blocks: MergeValues['blocks'] = {
     invoiceTable: invoiceTable(invoices, links, today, money, date),
     ...(subject.videoMemoUrl ? { videoMemo: videoCard(subject.videoMemoUrl) } : {}),
+    ...(qr ? { paymentQr: qr } : {}),
     ...(plan ? { 'plan.installmentTable': installmentTable(plan.installments, plan.currency, money, date) } : {}),
   };
   return { values: { fields, blocks }, recipient, invoiceIds: invoices.map((invoice) => invoice.id) };
@@ -136,7 +140,7 @@ function invoiceTable(invoices: InvoiceRow[], links: (string | null)[], today: I
     const late = Math.max(0, daysBetween(invoice.dueDate, today));
     return { invoice, late, link: links[index] ?? null };
   });
-  const html = `<table role="presentation" style="border-collapse:collapse;width:100%;font-size:14px;margin:8px 0 12px">
+  const html = `<table role="presentation" style="${EMAIL_STYLES.invoiceTable}">
 <tr><th style="${CELL}">Invoice</th><th style="${CELL}">Due</th><th style="${NUM}">Amount</th><th style="${NUM}">Balance</th><th style="${NUM}">Days late</th><th style="${CELL}"></th></tr>
 ${rows.map(({ invoice, late, link }) => `<tr><td style="${CELL}">${esc(invoice.number)}</td><td style="${CELL}">${esc(date(invoice.dueDate))}</td><td style="${NUM}">${esc(money(invoice.amountMinor, invoice.currency))}</td><td style="${NUM}">${esc(money(invoice.openMinor, invoice.currency))}</td><td style="${NUM}">${late > 0 ? late : ''}</td><td style="${CELL}">${link ? `<a href="${esc(link)}">Pay</a>` : ''}</td></tr>`).join('\n')}
 </table>`;
@@ -149,11 +153,11 @@ ${rows.map(({ invoice, late, link }) => `<tr><td style="${CELL}">${esc(invoice.n
   return { html, text };
 }
 
-/** A thumbnail with a play button (attached inline as cid:inflow-video-card) that opens the video. */
+/** A thumbnail with a play button (attached inline, see inline-images.ts) that opens the video. */
 function videoCard(url: string): { html: string; text: string } {
   const href = esc(url);
   return {
-    html: `<p><a href="${href}"><img src="cid:inflow-video-card" alt="Play the video message" width="480" style="display:block;max-width:100%;border:0;border-radius:8px"></a></p>
+    html: `<p><a href="${href}"><img src="cid:${VIDEO_CARD_CID}" alt="Play the video message" width="480" style="${EMAIL_STYLES.videoCard}"></a></p>
 <p><a href="${href}">Watch the video message</a></p>`,
     text: `Video message: ${url}`,
   };
@@ -161,7 +165,7 @@ function videoCard(url: string): { html: string; text: string } {
 
 function installmentTable(installments: { dueDate: string; amountMinor: number; paidMinor: number }[], currency: string, money: Format, date: (iso: string) => string): { html: string; text: string } {
   return {
-    html: `<table role="presentation" style="border-collapse:collapse;font-size:14px;margin:8px 0 12px">
+    html: `<table role="presentation" style="${EMAIL_STYLES.installmentTable}">
 ${installments.map((i) => `<tr><td style="${CELL}">${esc(date(i.dueDate))}</td><td style="${NUM}">${esc(money(i.amountMinor, currency))}</td></tr>`).join('\n')}
 </table>`,
     text: installments.map((i) => `${date(i.dueDate).padEnd(14)}  ${money(i.amountMinor, currency)}`).join('\n'),

@@ -2,8 +2,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { nowOf, type CoreContext } from '../context';
 import { recordActivity } from '../activity/record-activity';
-import { resourcePath } from '../resources';
 import { getSetting } from '../settings';
+import { inlineImages } from './inline-images';
 
 interface DueMessage {
   id: number;
@@ -18,6 +18,7 @@ interface DueMessage {
   subject: string;
   html: string;
   text: string;
+  paymentQrLink: string | null;
   attempts: number;
   messageId: string;
 }
@@ -95,7 +96,7 @@ export class OutboxSender {
     const { sqlite } = ctx.database;
     this.stmt = {
       nextDue: sqlite.prepare(`SELECT id, batch_id AS batchId, customer_id AS customerId, template_id AS templateId, ladder_step_id AS ladderStepId,
-          to_address AS "to", from_address AS "from", reply_to AS replyTo, bcc, subject, html, text, attempts, message_id AS messageId
+          to_address AS "to", from_address AS "from", reply_to AS replyTo, bcc, subject, html, text, payment_qr_link AS paymentQrLink, attempts, message_id AS messageId
         FROM outbox_messages WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`),
       claim: sqlite.prepare("UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'"),
       sent: sqlite.prepare("UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ?"),
@@ -201,6 +202,7 @@ export class OutboxSender {
     this.lastSendAt = Date.now();
     this.stage.written = false;
     try {
+      const images = await inlineImages(message.html, message.paymentQrLink);
       const info = (await mailer.transport.sendMail({
         from: mailer.fromName ? { name: mailer.fromName, address: message.from } : message.from,
         to: message.to,
@@ -211,9 +213,7 @@ export class OutboxSender {
         html: message.html,
         messageId: message.messageId,
         headers: { 'X-Inflow-Outbox-Id': String(message.id) },
-        attachments: message.html.includes('cid:inflow-video-card')
-          ? [{ filename: 'video-message.png', path: resourcePath('email', 'video-card.png'), cid: 'inflow-video-card' }]
-          : [],
+        attachments: images,
       })) as { rejectedErrors?: SendError[] };
       // With a BCC copy the server may take the message for one recipient and refuse the customer.
       const refused = info.rejectedErrors?.find((error) => error.recipient === message.to);

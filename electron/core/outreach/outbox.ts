@@ -4,6 +4,7 @@ import type { MessageDraft, QueueResult } from '../../../shared/outreach/outbox'
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
+import { paymentQrLinkOf } from './inline-images';
 import { checkVideoLink } from './links';
 import { mergeValues } from './merge-values';
 import { staleMessage, syncFreshness } from './sync-freshness';
@@ -47,8 +48,8 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
   const result: QueueResult = { batchId, queued: 0, duplicates: [], skipped: [] };
   const templates = new Map<string, ReturnType<typeof getTemplate>>();
   const insert = sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
-      reply_to, bcc, subject, html, text, status, next_attempt_at, message_id, created_at, updated_at)
-    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @html, @text, 'queued', @now, @messageId, @now, @now)
+      reply_to, bcc, subject, html, text, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at)
+    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @html, @text, @paymentQrLink, 'queued', @now, @messageId, @now, @now)
     ON CONFLICT (idempotency_key) DO NOTHING`);
   const cover = sqlite.prepare('INSERT INTO outbox_message_invoices (message_id, invoice_id) VALUES (?, ?)');
   const step = sqlite.prepare(`INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)`);
@@ -70,7 +71,8 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
       const inserted = insert.run({
         key: idempotencyKey(draft, invoiceIds, today), batchId, customerId: draft.customerId, contactId: recipient.contactId, templateId: draft.templateId,
         stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.address, from: smtp.fromAddress, replyTo: smtp.replyTo || null,
-        bcc: smtp.bcc || null, subject: email.subject, html: email.html, text: email.text, now, messageId: `<${randomUUID()}@${domain}>`,
+        bcc: smtp.bcc || null, subject: email.subject, html: email.html, text: email.text,
+        paymentQrLink: paymentQrLinkOf(email.html, values.fields.paymentLink), now, messageId: `<${randomUUID()}@${domain}>`,
       });
       if (inserted.changes === 0) {
         result.duplicates.push({ customerId: draft.customerId, customerName });

@@ -5,10 +5,12 @@ import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { getSetting, setSetting } from '../settings';
+import { inlineImages, paymentQrLinkOf } from './inline-images';
 import { checkVideoLink } from './links';
 import { queueMessages, requireSmtp } from './outbox';
 import { createMailer } from './outbox-sender';
 import { mergeValues } from './merge-values';
+import { previewPage } from './preview-page';
 import { staleMessage, syncFreshness } from './sync-freshness';
 import { checkTemplate, unguardedFields } from './template-check';
 import { renderTemplate } from './template-render';
@@ -35,7 +37,7 @@ export const outreachHandlers: Handlers<
   },
 
   /** The message exactly as it would go out, from the saved template or a draft being edited. */
-  'outreach.preview': ({ draft, template }, ctx) => {
+  'outreach.preview': async ({ draft, template }, ctx) => {
     const { sqlite } = ctx.database;
     const settings = getSetting(sqlite, 'outreach');
     const source = template ?? getTemplate(sqlite, draft.templateId);
@@ -45,7 +47,9 @@ export const outreachHandlers: Handlers<
     const { values, recipient } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, todayOf(ctx), settings, fromAddress);
     const email = problems.length === 0 ? renderTemplate(source, values) : { subject: '', html: '', text: '' };
     const missing = problems.length === 0 ? unguardedFields(source.subject, source.body).filter((name) => !values.fields[name] && !values.blocks[name]) : [];
-    return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, problems, missing };
+    const images = await inlineImages(email.html, paymentQrLinkOf(email.html, values.fields.paymentLink));
+    const previewHtml = email.html ? previewPage(email.html, images) : '';
+    return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, previewHtml, problems, missing };
   },
   'outreach.queue': ({ messages }, ctx) => queueMessages(ctx, messages),
   'outreach.freshness': (_input, ctx) => {

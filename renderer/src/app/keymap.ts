@@ -56,6 +56,13 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['Esc'], label: 'Back to where you came from' },
     ],
   },
-  { title: 'Bulk send', keys: [{ keys: ['j', 'k'], label: 'Next / previous message' }, { keys: ['x'], label: 'Skip or include this message' }] },
+  {
+    title: 'Bulk send',
+    keys: [
+      { keys: ['j', 'k'], label: 'Next / previous message' },
+      { keys: ['x'], label: 'Skip or include this message' },
+      { keys: ['t'], label: 'HTML or plain-text part (when the preview has focus)' },
+    ],
+  },
   { title: 'Import', keys: [{ keys: ['o'], label: 'Open a file' }] },
 ];

@@ -41,7 +41,9 @@ export function BulkSend({ customers, onDone }: Props) {
   const isHeld = (customerId: number): boolean => plan?.held.has(customerId) ?? false;
   const list = useRef<HTMLUListElement>(null);
   // j/k keep the message being previewed in view in a long list.
-  useEffect(() => list.current?.children[cursor]?.scrollIntoView({ block: 'nearest' }), [cursor]);
+  useEffect(() => {
+    list.current?.children[cursor]?.scrollIntoView({ block: 'nearest' });
+  }, [cursor]);
 
   useShortcut('j', () => step === 'preview' && setCursor((c) => Math.min(customerIds.length - 1, c + 1)));
   useShortcut('k', () => step === 'preview' && setCursor((c) => Math.max(0, c - 1)));

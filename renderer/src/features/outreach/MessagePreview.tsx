@@ -1,18 +1,33 @@
+import { useState, type KeyboardEvent } from 'react';
 import type { MessageDraftInput } from '../../../../shared/outreach/outbox';
+import { Kbd } from '../../app/Kbd';
+import { isTyping } from '../../app/use-shortcut';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useApi } from '../../lib/use-api';
 
+const PARTS = { html: 'HTML', text: 'Text' } as const;
+type Part = keyof typeof PARTS;
+
 /**
- * One message exactly as it will go out: recipient, subject and the plain-text part (the HTML part
- * carries the same words). Shown as text, so nothing in a customer's data can run in the window.
+ * One message exactly as it will go out: recipient, subject, and the HTML part or the plain-text
+ * part (`t` switches while the preview has focus). The HTML is shown in a frame sandboxed with no
+ * permissions at all, so nothing in a customer's data can run there, reach the window, or navigate.
  */
 export function MessagePreview({ draft, template }: { draft: MessageDraftInput; template?: { subject: string; body: string } }) {
   const preview = useApi('outreach.preview', { draft, ...(template ? { template } : {}) });
+  const [part, setPart] = useState<Part>('html');
   if (preview.error) return <ErrorNotice error={preview.error} title="This message cannot be built." />;
   const p = preview.data;
   if (!p) return <div className="message-preview" />;
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 't' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    // The window's own single-key shortcuts must not also act on it.
+    event.preventDefault();
+    event.stopPropagation();
+    setPart(part === 'html' ? 'text' : 'html');
+  };
   return (
-    <article className="message-preview" data-testid="message-preview">
+    <article className="message-preview" data-testid="message-preview" tabIndex={0} aria-label="Message preview" onKeyDown={onKeyDown}>
       <dl className="message-head">
         <dt>To</dt>
         <dd>{p.to ? `${p.to.name} <${p.to.address}>` : <span className="field-error">No contact with a valid address: this one will be skipped.</span>}</dd>
@@ -28,7 +43,23 @@ export function MessagePreview({ draft, template }: { draft: MessageDraftInput; 
       {p.problems.length > 0 ? (
         <ul className="field-error">{p.problems.map((problem) => <li key={problem.tag + problem.message}>{problem.tag} {problem.message}</li>)}</ul>
       ) : (
-        <pre className="message-text">{p.text}</pre>
+        <>
+          <div className="message-parts">
+            <div className="segmented" role="tablist" aria-label="Part of the message">
+              {(Object.keys(PARTS) as Part[]).map((name) => (
+                <button key={name} type="button" role="tab" aria-selected={part === name} className={part === name ? 'segment-button active' : 'segment-button'} onClick={() => setPart(name)}>
+                  {PARTS[name]}
+                </button>
+              ))}
+            </div>
+            <span className="muted"><Kbd keys={['t']} /> switch</span>
+          </div>
+          {part === 'html' ? (
+            <iframe className="message-frame" title="HTML part of the message" sandbox="" referrerPolicy="no-referrer" srcDoc={p.previewHtml} data-testid="message-frame" />
+          ) : (
+            <pre className="message-text" data-testid="message-text">{p.text}</pre>
+          )}
+        </>
       )}
     </article>
   );
