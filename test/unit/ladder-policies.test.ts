@@ -51,7 +51,7 @@ describe('ladder policies', () => {
   it('deletes a saved policy with an audit entry; its customers fall back to the default, and the shipped Standard returns', async () => {
     await t.core.call('ladder.savePolicy', enterprise);
     await t.core.call('ladder.savePolicy', { ...DEFAULT_POLICY, name: 'House rules' });
-    expect((await t.core.call('ladder.policies', {})).map((p) => p.name)).toEqual(['House rules', 'Strategic']);
+    expect((await t.core.call('ladder.policies', {})).map((p) => p.name)).toEqual(['Strategic', 'House rules']);
     expect(await t.core.call('ladder.deletePolicy', { id: 'strategic' })).toEqual({ id: 'strategic' });
     expect(await t.core.call('ladder.deletePolicy', { id: 'standard' })).toEqual({ id: 'standard' });
     expect(await t.core.call('ladder.policies', {})).toEqual([DEFAULT_POLICY]);
