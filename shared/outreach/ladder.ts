@@ -89,6 +89,8 @@ export interface LadderExclusion {
   customerExternalId: string;
   invoiceId: number;
   number: string;
+  /** The policy the customer is on; its steps name stepId (another policy may use the same id). */
+  policyId: string;
   /** The step the invoice would be at. */
   stepId: string;
   reason: ExclusionReason;

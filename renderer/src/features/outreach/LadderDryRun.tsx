@@ -30,7 +30,8 @@ export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const emails = (run.data?.messages ?? []).filter((m) => m.step.channel === 'email').length;
-  const stepLabel = (id: string): string => policies.flatMap((p) => p.steps).find((step) => step.id === id)?.label ?? id;
+  const stepLabel = (policyId: string, stepId: string): string =>
+    policies.find((p) => p.id === policyId)?.steps.find((step) => step.id === stepId)?.label ?? stepId;
 
   async function send(): Promise<void> {
     setError(null);
@@ -79,7 +80,7 @@ export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
               <tr key={e.invoiceId}>
                 <td className="nowrap">{e.number}</td>
                 <td className="nowrap">{e.customerExternalId}</td>
-                <td className="nowrap">{stepLabel(e.stepId)}</td>
+                <td className="nowrap">{stepLabel(e.policyId, e.stepId)}</td>
                 <td>{REASONS[e.reason]}</td>
               </tr>
             ))}
