@@ -55,5 +55,13 @@ export const KEY_GROUPS: KeyGroup[] = [
     ],
   },
   { title: 'Bulk send', keys: [{ keys: ['j', 'k'], label: 'Next / previous message' }, { keys: ['x'], label: 'Skip or include this message' }] },
+  {
+    title: 'Ladder policies',
+    keys: [
+      { keys: ['↓', '↑'], label: 'Next / previous policy in the list' },
+      { keys: [modKey, 'Enter'], label: 'Save the policy (problems are shown beside their fields)' },
+      { keys: ['Esc'], label: 'Keep the policy when asked to delete it' },
+    ],
+  },
   { title: 'Import', keys: [{ keys: ['o'], label: 'Open a file' }] },
 ];
