@@ -36,9 +36,17 @@ export const ladderPolicySchema = z
       const earlier = policy.steps.slice(0, index);
       const sameId = earlier.findIndex((other) => other.id === step.id);
       if (sameId >= 0) ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `same id as step ${sameId + 1}` });
+      // NaN never equals itself, so a day that is not a number yet is reported once, by its own check.
       const sameDay = earlier.findIndex((other) => other.offsetDays === step.offsetDays);
       if (sameDay >= 0) ctx.addIssue({ code: 'custom', path: ['steps', index, 'offsetDays'], message: `same day as step ${sameDay + 1} ("${earlier[sameDay]!.label}"); two steps cannot fall on one day` });
     });
+  }, {
+    // Also when another field is wrong, so the editor lists every problem at once. The checks above
+    // only compare values, so a step with a wrong field (an empty label, a missing day) is safe here.
+    when: ({ value }) => {
+      const shape = value as { segments?: unknown; steps?: unknown };
+      return Array.isArray(shape.segments) && Array.isArray(shape.steps) && shape.steps.every((step) => typeof step === 'object' && step !== null);
+    },
   });
 
 /** One problem with a policy: the dotted path of the field (as the core's INVALID_INPUT details give it) and why. */

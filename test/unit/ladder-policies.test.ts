@@ -39,6 +39,12 @@ describe('ladder policies', () => {
     expect(await refusal(t.core.call('ladder.savePolicy', { ...enterprise, steps: sameDay }))).toMatchObject({
       code: 'INVALID_INPUT', details: { issues: [{ path: 'steps.2.offsetDays', message: 'same day as step 2 ("Firm reminder"); two steps cannot fall on one day' }] },
     });
+    // Every problem at once, not the same-day one only after the others are fixed.
+    const alsoUnnamed = sameDay.map((step, index) => (index === 0 ? { ...step, label: ' ' } : step));
+    expect((await refusal(t.core.call('ladder.savePolicy', { ...enterprise, steps: alsoUnnamed })))?.details?.issues).toEqual([
+      { path: 'steps.0.label', message: 'give the step a name' },
+      { path: 'steps.2.offsetDays', message: 'same day as step 2 ("Firm reminder"); two steps cannot fall on one day' },
+    ]);
     await t.core.call('ladder.savePolicy', enterprise);
     expect(await refusal(t.core.call('ladder.savePolicy', { ...enterprise, id: 'big', name: 'Big', segments: ['SMB', 'Enterprise'] }))).toMatchObject({
       details: { issues: [{ path: 'segments.1', message: '"Enterprise" is already on the "Strategic" policy' }] },
