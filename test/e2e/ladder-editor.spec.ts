@@ -4,7 +4,8 @@ import { expect, test } from './fixtures';
 
 /**
  * Editing the ladder in the window: a policy for one segment, refused while two steps share a day,
- * saved once fixed, then deleted; the dry run follows each change. Screenshots of the editor in both
+ * saved once fixed, then deleted; the dry run follows each change. What the core still refuses is
+ * shown at the field too. Screenshots of the editor in both
  * themes go to SHOTS_DIR (or the test's output folder) for a person to look at.
  */
 test('a policy for a segment is created, checked, saved and deleted in the Ladder tab; the dry run follows', async ({ page, app }, testInfo) => {
@@ -55,4 +56,15 @@ test('a policy for a segment is created, checked, saved and deleted in the Ladde
   await expect(page.getByRole('navigation', { name: 'Policies' })).not.toContainText('Strategic');
   await expect(messages).not.toContainText('Courtesy note');
   expect(((await app.core.dispatch('ladder.policies', {})) as LadderPolicy[]).map((policy) => policy.name)).toEqual(['Standard']);
+
+  // Someone else takes SMB while the window's list is stale: the core refuses, and says so at the field.
+  const standard = ((await app.core.dispatch('ladder.policies', {})) as LadderPolicy[])[0]!;
+  await app.core.dispatch('ladder.savePolicy', { ...standard, id: 'rival', name: 'Rival', segments: ['SMB'] });
+  await page.getByRole('button', { name: 'New policy' }).click();
+  await editor.getByRole('checkbox', { name: 'SMB' }).check();
+  await editor.getByRole('button', { name: /^Save policy/ }).click();
+  await expect(editor.getByRole('alert')).toContainText('The policy was not saved.');
+  await expect(editor.locator('#policy-segments-issues')).toHaveText('"SMB" is already on the "Rival" policy');
+  await expect(editor.getByRole('checkbox', { name: 'SMB' }).locator('..')).toContainText('on Rival');
+  await shot('refused-light');
 });

@@ -18,7 +18,8 @@ export function savePolicy(sqlite: SqliteDb, policy: LadderPolicy, now: string):
   const templateIds = new Set((sqlite.prepare('SELECT id FROM email_templates').all() as { id: string }[]).map((row) => row.id));
   const issues = policyConflicts(policy, readPolicies(sqlite), templateIds);
   if (issues.length > 0) {
-    throw new AppError('INVALID_INPUT', `The policy "${policy.name}" was not saved. ${issues.map((issue) => describeIssue(policy, issue)).join('; ')}.`, { issues });
+    const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;
+    throw new AppError('INVALID_INPUT', `The policy "${policy.name}" has ${count}: ${issues.map((issue) => describeIssue(policy, issue)).join('; ')}.`, { issues });
   }
   sqlite.transaction(() => {
     sqlite.prepare(`INSERT INTO ladder_policies (id, name, segments, steps, updated_at) VALUES (?, ?, ?, ?, ?)

@@ -86,7 +86,8 @@ export function LadderPanel() {
               setSelected(null);
               setStatus(`Deleted “${policy.name}”.`);
               reload();
-            }} />
+            }}
+            onRefused={reload} />
         )}
         <LadderDryRun asOf={asOf} onAsOf={setAsOf} run={run} policies={policies} />
       </div>

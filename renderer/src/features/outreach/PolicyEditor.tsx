@@ -25,6 +25,8 @@ interface Props {
   onDiscard(): void;
   onSaved(policy: LadderPolicy): void;
   onDeleted(policy: LadderPolicy): void;
+  /** The core refused: the list and the dry run may be out of date (the CLI or another window changed a policy). */
+  onRefused(): void;
 }
 
 /**
@@ -32,7 +34,7 @@ interface Props {
  * own schema and conflict checks before anything is sent, shown from the first save attempt on and
  * updated as the collector types; whatever the core still refuses is shown the same way.
  */
-export function PolicyEditor({ draft, saved, policies, templates, segments, dirty, status, onChange, onDiscard, onSaved, onDeleted }: Props) {
+export function PolicyEditor({ draft, saved, policies, templates, segments, dirty, status, onChange, onDiscard, onSaved, onDeleted, onRefused }: Props) {
   const [tried, setTried] = useState(false);
   const [refusal, setRefusal] = useState<{ action: 'save' | 'delete'; error: ApiError; issues: PolicyIssue[] } | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -88,6 +90,7 @@ export function PolicyEditor({ draft, saved, policies, templates, segments, dirt
     } catch (failure) {
       const error = toApiError(failure);
       setRefusal({ action, error, issues: issuesIn(error) });
+      onRefused();
     } finally {
       setBusy(false);
       setConfirming(false);
