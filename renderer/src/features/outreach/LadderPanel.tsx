@@ -19,7 +19,8 @@ const NEW = '+new';
 export function LadderPanel() {
   const [asOf, setAsOf] = useState(() => localToday());
   const loaded = useApi('ladder.policies', {});
-  const templates = useApi('templates.list', {}).data ?? [];
+  // The editor waits for the templates too: without them every step's template would read as missing.
+  const templates = useApi('templates.list', {}).data;
   const segments = useApi('customers.segments', {}).data ?? [];
   const run = useApi('ladder.run', { asOf, dryRun: true });
   const [selected, setSelected] = useState<string | null>(null);
@@ -69,7 +70,7 @@ export function LadderPanel() {
         </ul>
       </nav>
       <div className="ladder-main">
-        {draft && key !== undefined && (
+        {draft && templates && key !== undefined && (
           <PolicyEditor key={key} draft={draft} saved={current} policies={policies} templates={templates} segments={segments} dirty={dirty} status={status}
             onChange={(next) => { setDrafts({ ...drafts, [key]: next }); setStatus(null); }}
             onDiscard={() => { forget(key); if (key === NEW) select(null); }}
