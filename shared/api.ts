@@ -3,7 +3,7 @@ import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } fr
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
-import { ladderPolicySchema } from './outreach/ladder-schema';
+import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
 import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
 import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
@@ -185,6 +185,8 @@ export const api = {
   'customer.commitments': returns<Commitments>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
   'customer.summary': returns<CustomerSummary>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
   'customers.collectors': returns<string[]>()(z.object({})),
+  /** The segments customers are in, for choosing which a ladder policy applies to. */
+  'customers.segments': returns<string[]>()(z.object({})),
   'customer.assign': returns<{ activityId: number }>()(assignInput),
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),
@@ -214,6 +216,8 @@ export const api = {
   'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsSchema),
   'ladder.policies': returns<LadderPolicy[]>()(z.object({})),
   'ladder.savePolicy': returns<{ id: string }>()(ladderPolicySchema),
+  /** Customers it covered fall to the policy for everyone else (the shipped Standard when none is saved). */
+  'ladder.deletePolicy': returns<{ id: string }>()(z.object({ id: ladderSlug })),
   'ladder.run': returns<LadderRun & { queued: QueueResult | null }>()(z.object({
     asOf: isoDate.optional(),
     dryRun: z.boolean().default(true),

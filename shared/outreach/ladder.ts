@@ -30,6 +30,12 @@ export interface LadderPolicy {
   steps: LadderStep[];
 }
 
+/** The order policies are listed in: those for segments by name, then the one for everyone else. */
+export function policyOrder(a: LadderPolicy, b: LadderPolicy): number {
+  const defaults = Number(a.segments.length === 0) - Number(b.segments.length === 0);
+  return defaults || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
 export interface LadderInvoice {
   invoiceId: number;
   number: string;
@@ -83,6 +89,8 @@ export interface LadderExclusion {
   customerExternalId: string;
   invoiceId: number;
   number: string;
+  /** The policy the customer is on; its steps name stepId (another policy may use the same id). */
+  policyId: string;
   /** The step the invoice would be at. */
   stepId: string;
   reason: ExclusionReason;

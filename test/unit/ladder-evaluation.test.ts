@@ -117,7 +117,7 @@ describe('evaluateLadder: auto-stop', () => {
     const inv = invoice(16, { doneStepIds: doneThrough('first-reminder'), ...invoiceFacts });
     const result = evaluate([customer([inv], customerFacts)], { syncFresh });
     expect(result.messages).toEqual([]);
-    expect(result.excluded).toEqual([{ customerId: 1, customerExternalId: 'C-1', invoiceId: inv.invoiceId, number: inv.number, stepId: 'second-reminder', reason }]);
+    expect(result.excluded).toEqual([{ customerId: 1, customerExternalId: 'C-1', invoiceId: inv.invoiceId, number: inv.number, policyId: 'standard', stepId: 'second-reminder', reason }]);
   });
 
   it.each<[string, number, string, LadderChannel]>([

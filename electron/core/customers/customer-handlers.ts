@@ -6,7 +6,7 @@ import { readCommitments } from '../activity/commitments';
 import { customerInvoices } from './customer-invoices';
 import { customerSummary } from './customer-summary';
 
-export const customerHandlers: Handlers<'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors'> = {
+export const customerHandlers: Handlers<'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors' | 'customers.segments'> = {
   'customer.lookup': ({ externalId }, ctx) => {
     const matches = ctx.database.sqlite
       .prepare('SELECT id AS customerId, name, currency FROM customers WHERE external_id = ? ORDER BY id LIMIT 2')
@@ -22,6 +22,8 @@ export const customerHandlers: Handlers<'customer.lookup' | 'customer.invoices' 
 
   'customers.collectors': (_input, ctx) =>
     (ctx.database.sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map((row) => row.collector),
+  'customers.segments': (_input, ctx) =>
+    (ctx.database.sqlite.prepare("SELECT DISTINCT segment FROM customers WHERE segment IS NOT NULL AND segment != '' ORDER BY segment").all() as { segment: string }[]).map((row) => row.segment),
 
   'customer.assign': ({ customerId, collector, note }, ctx) => {
     const { sqlite } = ctx.database;

@@ -93,7 +93,7 @@ export function evaluateLadder(
       } else {
         excluded.push({
           customerId: customer.customerId, customerExternalId: customer.externalId,
-          invoiceId: invoice.invoiceId, number: invoice.number, stepId: due.step.id, reason,
+          invoiceId: invoice.invoiceId, number: invoice.number, policyId: policy.id, stepId: due.step.id, reason,
         });
       }
     }

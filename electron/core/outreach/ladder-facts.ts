@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../../../shared/dates';
-import type { LadderCustomer, LadderInvoice, LadderPolicy } from '../../../shared/outreach/ladder';
+import { policyOrder, type LadderCustomer, type LadderInvoice, type LadderPolicy } from '../../../shared/outreach/ladder';
 import { DEFAULT_POLICY } from '../../../shared/outreach/default-policy';
 import { ladderPolicySchema } from '../../../shared/outreach/ladder-schema';
 import type { SqliteDb } from '../../db/sqlite';
@@ -8,11 +8,11 @@ import { readCoveredInvoices } from '../activity/covered-invoices';
 /** How long a payment the customer says is on its way holds reminders back before the ladder resumes. */
 const IN_TRANSIT_DAYS = 14;
 
-/** The company's policies, or the standard one until it writes its own. */
+/** The company's policies (in policyOrder), with the standard one for everyone else until it writes its own. */
 export function readPolicies(sqlite: SqliteDb): LadderPolicy[] {
-  const rows = sqlite.prepare('SELECT id, name, segments, steps FROM ladder_policies ORDER BY name').all() as { id: string; name: string; segments: string; steps: string }[];
+  const rows = sqlite.prepare('SELECT id, name, segments, steps FROM ladder_policies').all() as { id: string; name: string; segments: string; steps: string }[];
   const policies = rows.map((row) => ladderPolicySchema.parse({ id: row.id, name: row.name, segments: JSON.parse(row.segments), steps: JSON.parse(row.steps) }));
-  return policies.some((policy) => policy.segments.length === 0) ? policies : [...policies, DEFAULT_POLICY];
+  return (policies.some((policy) => policy.segments.length === 0) ? policies : [...policies, DEFAULT_POLICY]).sort(policyOrder);
 }
 
 /** How long a paid invoice that was on the ladder stays in the dry run as "paid", explaining why it stopped. */

@@ -5,27 +5,27 @@ import type { Handlers } from '../handler-types';
 import { getSetting } from '../settings';
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
+import { deletePolicy, savePolicy } from './ladder-policy-store';
 import { queueMessages, type LadderDraft } from './outbox';
 import { takeLadderTask } from './ladder-tasks';
 import { syncFreshness } from './sync-freshness';
 
 const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;
 
-export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.run' | 'ladder.completeTask'> = {
+export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.deletePolicy' | 'ladder.run' | 'ladder.completeTask'> = {
   'ladder.policies': (_input, ctx) => readPolicies(ctx.database.sqlite),
 
   'ladder.savePolicy': (policy, ctx) => {
-    const { sqlite } = ctx.database;
-    sqlite.transaction(() => {
-      sqlite.prepare(`INSERT INTO ladder_policies (id, name, segments, steps, updated_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET name = excluded.name, segments = excluded.segments, steps = excluded.steps, updated_at = excluded.updated_at`)
-        .run(policy.id, policy.name, JSON.stringify(policy.segments), JSON.stringify(policy.steps), nowOf(ctx));
-      sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'ladder.save', 'ladder_policy', ?, ?)")
-        .run(nowOf(ctx), policy.id, JSON.stringify(policy));
-    })();
+    savePolicy(ctx.database.sqlite, policy, nowOf(ctx));
     // Every customer's due step may have moved.
     ctx.worklist.rebuild(todayOf(ctx));
     return { id: policy.id };
+  },
+
+  'ladder.deletePolicy': ({ id }, ctx) => {
+    deletePolicy(ctx.database.sqlite, id, nowOf(ctx));
+    ctx.worklist.rebuild(todayOf(ctx));
+    return { id };
   },
 
   /**

@@ -64,5 +64,13 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['t'], label: 'HTML or plain-text part (when the preview has focus)' },
     ],
   },
+  {
+    title: 'Ladder policies',
+    keys: [
+      { keys: ['↓', '↑'], label: 'Next / previous policy in the list' },
+      { keys: [modKey, 'Enter'], label: 'Save the policy (problems are shown beside their fields)' },
+      { keys: ['Esc'], label: 'Keep the policy when asked to delete it' },
+    ],
+  },
   { title: 'Import', keys: [{ keys: ['o'], label: 'Open a file' }] },
 ];

@@ -1,98 +1,128 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { localToday } from '../../../../shared/dates';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
-import { formatDate, plural } from '../../lib/format';
+import { policyOrder, type LadderPolicy } from '../../../../shared/outreach/ladder';
+import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
-import { CHANNEL_WORDS, REASON_WORDS } from './ladder-words';
+import { LadderDryRun } from './LadderDryRun';
+import { offsetLabel } from './ladder-labels';
+import { PolicyEditor } from './PolicyEditor';
+import { copyOf, draftOf, type PolicyDraft } from './policy-draft';
 
+/** The selection of a policy not saved yet (not a valid policy id, so it never collides with one). */
+const NEW = '+new';
 
 /**
- * The escalation ladder: its steps, and a dry run for any date showing exactly what it would send
- * and why each held-back invoice is held. "Send the email steps" queues them (once per step).
+ * The escalation ladder: its policies to pick from, the picked one's editor, and the dry run under
+ * it, which reloads after every save or delete so the collector sees what the change does. Edits
+ * are kept per policy while the collector looks at another one.
  */
 export function LadderPanel() {
   const [asOf, setAsOf] = useState(() => localToday());
-  const policies = useApi('ladder.policies', {}).data ?? [];
+  const loaded = useApi('ladder.policies', {});
+  // The editor waits for the templates too: without them every step's template would read as missing.
+  const templates = useApi('templates.list', {}).data;
+  const segments = useApi('customers.segments', {}).data ?? [];
   const run = useApi('ladder.run', { asOf, dryRun: true });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, PolicyDraft>>({});
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const emails = (run.data?.messages ?? []).filter((m) => m.step.channel === 'email').length;
-  const stepLabel = (id: string): string => policies.flatMap((p) => p.steps).find((step) => step.id === id)?.label ?? id;
+  // The policy just saved, shown at once: the list reloads a moment later and would otherwise flash the old one.
+  const [justSaved, setJustSaved] = useState<LadderPolicy | null>(null);
+  const policies = withSaved(loaded.data ?? [], justSaved);
 
-  async function send(): Promise<void> {
-    setError(null);
-    try {
-      const result = await call('ladder.run', { dryRun: false });
-      setStatus(result.queued ? `${plural(result.queued.queued, 'email')} queued; see the Outbox.` : 'Nothing to send.');
-      run.reload();
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
+  const current = selected === NEW ? null : (policies.find((policy) => policy.id === selected) ?? policies[0] ?? null);
+  const key = selected === NEW ? NEW : current?.id;
+  const draft = key === undefined ? undefined : (drafts[key] ?? (current ? draftOf(current) : undefined));
+  const dirty = key !== undefined && key in drafts && (current === null || JSON.stringify(drafts[key]) !== JSON.stringify(draftOf(current)));
+
+  function select(id: string | null): void {
+    setSelected(id);
+    setStatus(null);
+  }
+  function forget(id: string): void {
+    setDrafts(({ [id]: _gone, ...rest }) => rest);
+  }
+  function reload(): void {
+    loaded.reload();
+    run.reload();
+  }
+  function startNew(): void {
+    const from = current ?? policies.find((policy) => policy.segments.length === 0);
+    if (from && !(NEW in drafts)) setDrafts({ ...drafts, [NEW]: copyOf(from) });
+    select(NEW);
   }
 
   return (
     <div className="ladder" data-testid="ladder">
-      <div className="ladder-policies">
-        {policies.map((policy) => (
-          <section key={policy.id} className="card ladder-policy">
-            <h3>{policy.name} <span className="muted">{policy.segments.length ? policy.segments.join(', ') : 'everyone else'}</span></h3>
-            <ol>
-              {[...policy.steps].sort((a, b) => a.offsetDays - b.offsetDays).map((step) => (
-                <li key={step.id}>
-                  <span className="num">{step.offsetDays < 0 ? `${-step.offsetDays}d before` : step.offsetDays === 0 ? 'due date' : `+${step.offsetDays}d`}</span>
-                  {step.label} <span className="chip neutral">{CHANNEL_WORDS[step.channel]}</span>
-                </li>
-              ))}
-            </ol>
-          </section>
-        ))}
+      <nav className="ladder-policies" aria-label="Policies">
+        <button type="button" className="button small" onClick={startNew} title="Starts as a copy of the selected policy">New policy</button>
+        <ul className="policy-list" onKeyDown={moveWithArrows}>
+          {policies.map((policy) => (
+            <PolicyItem key={policy.id} policy={policy} current={policy.id === key} edited={policy.id in drafts} onSelect={() => select(policy.id)} />
+          ))}
+          {NEW in drafts && (
+            <li aria-current={key === NEW ? 'true' : undefined}>
+              <button type="button" className="policy-pick" onClick={() => select(NEW)}>
+                <span className="policy-pick-name">{drafts[NEW]!.name || 'New policy'} <span className="chip info">unsaved</span></span>
+              </button>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <div className="ladder-main">
+        {draft && templates && key !== undefined && (
+          <PolicyEditor key={key} draft={draft} saved={current} policies={policies} templates={templates} segments={segments} dirty={dirty} status={status}
+            onChange={(next) => { setDrafts({ ...drafts, [key]: next }); setStatus(null); }}
+            onDiscard={() => { forget(key); if (key === NEW) select(null); }}
+            onSaved={(policy) => {
+              forget(key);
+              setJustSaved(policy);
+              setSelected(policy.id);
+              setStatus('Saved. The dry run below uses it now.');
+              reload();
+            }}
+            onDeleted={(policy) => {
+              forget(policy.id);
+              if (justSaved?.id === policy.id) setJustSaved(null);
+              setSelected(null);
+              setStatus(`Deleted “${policy.name}”.`);
+              reload();
+            }}
+            onRefused={reload} />
+        )}
+        <LadderDryRun asOf={asOf} onAsOf={setAsOf} run={run} policies={policies} />
       </div>
-      <section className="card ladder-run">
-        <div className="section-head">
-          <label className="field inline">
-            <span>Dry run as of</span>
-            <input className="input" type="date" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
-          </label>
-          <span className="muted">{plural(run.data?.messages.length ?? 0, 'message')} · {plural(run.data?.excluded.length ?? 0, 'invoice')} held back</span>
-          <span className="spacer" />
-          {status && <span className="saved">{status}</span>}
-          <button type="button" className="button primary" disabled={emails === 0 || asOf !== localToday()} onClick={() => void send()}>
-            Send the {plural(emails, 'email step')} now
-          </button>
-        </div>
-        {error && <ErrorNotice error={error} title="Nothing was queued." />}
-        {run.error && <ErrorNotice error={run.error} title="The ladder could not be run." />}
-        <div className="ladder-tables">
-          <table className="plain-table" aria-label="Would send" data-testid="ladder-messages">
-            <thead><tr><th>Customer</th><th>Step</th><th>Invoices</th></tr></thead>
-            <tbody>
-              {(run.data?.messages ?? []).map((m) => (
-                <tr key={`${m.customerId}-${m.step.channel}`}>
-                  <td className="nowrap">{m.customerExternalId}</td>
-                  <td className="nowrap">{m.step.label} <span className="chip neutral">{CHANNEL_WORDS[m.step.channel]}</span></td>
-                  <td>{m.invoices.map((i) => i.number).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="plain-table" aria-label="Held back" data-testid="ladder-excluded">
-            <thead><tr><th>Invoice</th><th>Customer</th><th>Would be at</th><th>Why not</th></tr></thead>
-            <tbody>
-              {(run.data?.excluded ?? []).map((e) => (
-                <tr key={e.invoiceId}>
-                  <td className="nowrap">{e.number}</td>
-                  <td className="nowrap">{e.customerExternalId}</td>
-                  <td className="nowrap">{stepLabel(e.stepId)}</td>
-                  <td>{REASON_WORDS[e.reason]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className="muted">As of {formatDate(asOf)}. Steps are taken once per invoice; a late start joins at the current step but never opens with a final notice.</p>
-      </section>
     </div>
   );
+}
+
+function PolicyItem({ policy, current, edited, onSelect }: { policy: LadderPolicy; current: boolean; edited: boolean; onSelect(): void }) {
+  const first = Math.min(...policy.steps.map((step) => step.offsetDays));
+  return (
+    <li aria-current={current ? 'true' : undefined}>
+      <button type="button" className="policy-pick" onClick={onSelect}>
+        <span className="policy-pick-name">{policy.name} {edited && <span className="chip info">edited</span>}</span>
+        <span className="muted">{policy.segments.length ? policy.segments.join(', ') : 'Everyone else'}</span>
+        <span className="muted">{plural(policy.steps.length, 'step')} · from {offsetLabel(first)}</span>
+      </button>
+    </li>
+  );
+}
+
+/** ↑/↓ move through the list, choosing as they go, like the worklist's j/k. */
+function moveWithArrows(event: KeyboardEvent<HTMLUListElement>): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const buttons = [...event.currentTarget.querySelectorAll('button')];
+  const next = buttons[buttons.indexOf(event.target as HTMLButtonElement) + (event.key === 'ArrowDown' ? 1 : -1)];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+  next.click();
+}
+
+/** The loaded list with the policy just saved in it (replacing its old version, or added where the core will list it). */
+function withSaved(policies: readonly LadderPolicy[], saved: LadderPolicy | null): LadderPolicy[] {
+  if (!saved) return [...policies];
+  if (policies.some((policy) => policy.id === saved.id)) return policies.map((policy) => (policy.id === saved.id ? saved : policy));
+  return [...policies, saved].sort(policyOrder);
 }

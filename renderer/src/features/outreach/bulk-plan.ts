@@ -1,6 +1,6 @@
 import type { MessageDraftInput, QueueResult } from '../../../../shared/outreach/outbox';
 import { call } from '../../lib/api';
-import { REASON_WORDS } from './ladder-words';
+import { REASONS } from './ladder-labels';
 
 /** What a bulk send sends: one template to everyone, or each customer's next step on the ladder. */
 export type BulkChoice = { kind: 'template'; templateId: string } | { kind: 'ladder' };
@@ -34,7 +34,7 @@ export async function planBulk(choice: BulkChoice, customerIds: readonly number[
   const held = new Map<number, string>();
   for (const customerId of customerIds) {
     if (drafts.has(customerId)) continue;
-    const reasons = [...new Set(run.excluded.filter((e) => e.customerId === customerId).map((e) => REASON_WORDS[e.reason]))];
+    const reasons = [...new Set(run.excluded.filter((e) => e.customerId === customerId).map((e) => REASONS[e.reason]))];
     held.set(customerId, reasons.length ? `held by the ladder: ${reasons.join(', ').toLowerCase()}` : 'no email step of the ladder is due');
   }
   return { drafts, held };

@@ -17,6 +17,7 @@ const REASONS: { code: Reason['code']; label: string }[] = [
   { code: 'promise_due', label: 'Promise due' },
   { code: 'installment_missed', label: 'Missed installment' },
   { code: 'dispute_past_sla', label: 'Dispute past SLA' },
+  { code: 'escalation_due', label: 'Ladder step due' },
   { code: 'overdue_over', label: 'Over 60 days' },
   { code: 'no_touch', label: 'Not contacted lately' },
 ];
