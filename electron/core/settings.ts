@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import type { SqliteDb } from '../db/sqlite';
+import { prepareCached } from '../db/statement-cache';
 
 /** Every setting with its schema and default: unknown keys cannot be written, stored values are re-validated on read. */
 const SETTINGS = {
@@ -22,7 +23,7 @@ export type SettingKey = keyof Settings;
 export type SettingValue<K extends SettingKey> = z.output<Settings[K]['schema']>;
 
 export function getSetting<K extends SettingKey>(sqlite: SqliteDb, key: K): SettingValue<K> {
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepareCached(sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if (!row) return SETTINGS[key].fallback as SettingValue<K>;
   const parsed = SETTINGS[key].schema.safeParse(JSON.parse(row.value));
   return (parsed.success ? parsed.data : SETTINGS[key].fallback) as SettingValue<K>;

@@ -157,8 +157,16 @@ describe('migrations', () => {
     await db.close();
   });
 
-  it('0005 widens the open-invoices index so the ladder reads open invoices from it alone', async () => {
+  it('0005 moves message bodies out of the outbox rows, and widens the open-invoices index so the ladder reads it alone', async () => {
+    const v4 = openDatabase(path, key, MIGRATIONS.slice(0, 4));
+    v4.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Queued Early', 'USD', 'x', 'x')`).run();
+    v4.sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, to_address, from_address, subject, html, text, status, next_attempt_at, message_id, created_at, updated_at)
+      VALUES ('k', 1, 'first-reminder', 'a@b.example', 'c@d.example', 's', '<p>h</p>', 't', 'queued', 'x', '<m@d.example>', 'x', 'x')`).run();
+    await v4.close();
     const db = openDatabase(path, key);
+    expect(db.sqlite.prepare('SELECT m.subject, b.html, b.text FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id').all())
+      .toEqual([{ subject: 's', html: '<p>h</p>', text: 't' }]);
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM pragma_table_info('outbox_messages') WHERE name IN ('html', 'text')").get()).toEqual({ n: 0 });
     expect((db.sqlite.prepare("SELECT name FROM pragma_index_info('invoices_open')").all() as { name: string }[]).map((c) => c.name))
       .toEqual(['customer_id', 'currency', 'due_date', 'open_minor', 'number', 'in_transit_since', 'disputed']);
     const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id, customer_id, number, due_date, currency, open_minor, status, in_transit_since, disputed
@@ -170,8 +178,8 @@ describe('migrations', () => {
   it('0006 gives outbox messages a payment QR link, empty for messages queued before it', async () => {
     const v5 = openDatabase(path, key, MIGRATIONS.slice(0, 5));
     v5.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Queued Early', 'USD', 'x', 'x')`).run();
-    v5.sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, to_address, from_address, subject, html, text, status, next_attempt_at, message_id, created_at, updated_at)
-      VALUES ('k', 1, 'first-reminder', 'a@b.example', 'c@d.example', 's', '<p>h</p>', 't', 'queued', 'x', '<m@d.example>', 'x', 'x')`).run();
+    v5.sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, to_address, from_address, subject, status, next_attempt_at, message_id, created_at, updated_at)
+      VALUES ('k', 1, 'first-reminder', 'a@b.example', 'c@d.example', 's', 'queued', 'x', '<m@d.example>', 'x', 'x')`).run();
     await v5.close();
     const db = openDatabase(path, key);
     expect(db.sqlite.prepare('SELECT subject, payment_qr_link AS link FROM outbox_messages').get()).toEqual({ subject: 's', link: null });

@@ -1,6 +1,7 @@
 import type { Commitments, DiscountView, DisputeView, PlanView, PromiseView } from '../../../shared/commitments';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
 import { planStatus } from './plan-status';
 import { promiseStatus, type PaymentFact } from './promise-status';
 
@@ -8,15 +9,15 @@ const ids = (list: string | null): number[] => (list ? list.split(',').map(Numbe
 
 /** A customer's promises, plans and disputes, newest first, each judged against its payments as of `today`. */
 export function readCommitments(sqlite: SqliteDb, customerId: number, today: IsoDate): Commitments {
-  const payments = sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ?')
+  const payments = prepareCached(sqlite, 'SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ?')
     .all(customerId) as PaymentFact[];
-  const promises = (sqlite.prepare(`
+  const promises = (prepareCached(sqlite, `
     SELECT p.id, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate, p.promised_date AS promisedDate,
            p.grace_days AS graceDays, p.cancelled_date AS cancelledDate,
            (SELECT group_concat(invoice_id) FROM promise_invoices WHERE promise_id = p.id) AS invoiceIds
     FROM promises p WHERE p.customer_id = ? ORDER BY p.made_date DESC, p.id DESC`).all(customerId) as (Omit<PromiseView, 'state' | 'paidMinor' | 'settledDate' | 'invoiceIds'> & { invoiceIds: string | null })[])
     .map((row): PromiseView => ({ ...row, ...promiseStatus(row, payments, today), invoiceIds: ids(row.invoiceIds) }));
-  const plans = (sqlite.prepare(`
+  const plans = (prepareCached(sqlite, `
     SELECT pp.id, pp.label, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays, pp.cancelled_date AS cancelledDate,
            (SELECT json_group_array(json_object('dueDate', due_date, 'amountMinor', amount_minor)) FROM plan_installments WHERE plan_id = pp.id) AS installments,
            (SELECT group_concat(invoice_id) FROM plan_invoices WHERE plan_id = pp.id) AS invoiceIds
@@ -26,13 +27,13 @@ export function readCommitments(sqlite: SqliteDb, customerId: number, today: Iso
       const terms = { ...row, installments: JSON.parse(row.installments) as { dueDate: string; amountMinor: number }[] };
       return { ...row, installments: planStatus(terms, payments, today), invoiceIds: ids(row.invoiceIds) };
     });
-  const disputes = (sqlite.prepare(`
+  const disputes = (prepareCached(sqlite, `
     SELECT d.id, d.reason_code AS reasonCode, d.owner, d.sla_days AS slaDays, d.opened_date AS openedDate, d.status,
            d.resolved_date AS resolvedDate, d.resolution_note AS resolutionNote, d.note,
            (SELECT group_concat(invoice_id) FROM dispute_invoices WHERE dispute_id = d.id) AS invoiceIds
     FROM disputes d WHERE d.customer_id = ? ORDER BY d.opened_date DESC, d.id DESC`).all(customerId) as (Omit<DisputeView, 'invoiceIds'> & { invoiceIds: string | null })[])
     .map((row): DisputeView => ({ ...row, invoiceIds: ids(row.invoiceIds) }));
-  const discounts = (sqlite.prepare(`
+  const discounts = (prepareCached(sqlite, `
     SELECT o.id, o.currency, o.percent_bp AS percentBp, o.pay_by AS payBy, o.offered_date AS offeredDate,
            SUM(i.amount_minor) AS baseMinor, group_concat(i.id) AS invoiceIds,
            SUM(CASE WHEN i.status != 'open' AND i.closed_date IS NOT NULL AND i.closed_date <= o.pay_by THEN 0 ELSE 1 END) AS unpaid

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { ActivityKind } from '../../../shared/activity';
-import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
 import { nowOf, type CoreContext } from '../context';
 
 export interface ActivityWrite {
@@ -13,17 +13,6 @@ export interface ActivityWrite {
   deferRescore?: boolean;
 }
 
-/** Prepared once per database: a bulk send records thousands of activities. */
-const statementsOf = new WeakMap<SqliteDb, ReturnType<typeof prepare>>();
-function prepare(sqlite: SqliteDb) {
-  return {
-    customer: sqlite.prepare('SELECT 1 FROM customers WHERE id = ?'),
-    activity: sqlite.prepare('INSERT INTO activities (customer_id, kind, occurred_at, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    audit: sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, ?, ?, ?)"),
-    outbox: sqlite.prepare("INSERT INTO sync_outbox (entity, entity_id, action, payload, created_at) VALUES (?, ?, 'create', ?, ?)"),
-  };
-}
-
 /**
  * The one way a collector's action is stored: the timeline entry, its domain rows, an audit entry and
  * a sync-outbox row for the ERP, all in one transaction, so nothing is half-written or silently lost.
@@ -32,9 +21,13 @@ function prepare(sqlite: SqliteDb) {
 export function recordActivity(ctx: CoreContext, write: ActivityWrite): { activityId: number; entityId: number | null } {
   const { sqlite } = ctx.database;
   const now = nowOf(ctx);
-  let statements = statementsOf.get(sqlite);
-  if (!statements) statementsOf.set(sqlite, (statements = prepare(sqlite)));
-  const stmt = statements;
+  // Prepared once per connection: a bulk send records thousands of activities.
+  const stmt = {
+    customer: prepareCached(sqlite, 'SELECT 1 FROM customers WHERE id = ?'),
+    activity: prepareCached(sqlite, 'INSERT INTO activities (customer_id, kind, occurred_at, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    audit: prepareCached(sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, ?, ?, ?)"),
+    outbox: prepareCached(sqlite, "INSERT INTO sync_outbox (entity, entity_id, action, payload, created_at) VALUES (?, ?, 'create', ?, ?)"),
+  };
   const result = sqlite.transaction(() => {
     if (!stmt.customer.get(write.customerId)) throw new AppError('NOT_FOUND', `No customer with id ${write.customerId}.`);
     const body = JSON.stringify(write.body);

@@ -1,6 +1,7 @@
 import type { AgingEdges, AgingReport } from '../../../shared/aging';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
 import { ageItems, type AgingItem } from './aging';
 
 /**
@@ -27,6 +28,6 @@ const ONE_CUSTOMER = openItemsAsOf('AND ?.customer_id = @customerId');
 
 /** Every customer's aging, or one customer's (its page's small chart). */
 export function agingReport(sqlite: SqliteDb, asOf: IsoDate, edges: AgingEdges, customerId?: number): AgingReport {
-  const items = (customerId === undefined ? sqlite.prepare(ALL).all({ asOf }) : sqlite.prepare(ONE_CUSTOMER).all({ asOf, customerId })) as AgingItem[];
+  const items = (customerId === undefined ? prepareCached(sqlite, ALL).all({ asOf }) : prepareCached(sqlite, ONE_CUSTOMER).all({ asOf, customerId })) as AgingItem[];
   return ageItems(items, asOf, edges);
 }

@@ -7,6 +7,7 @@ import { formatMoney } from '../../../shared/money';
 import type { OutreachSettings } from '../../../shared/outreach/outreach-settings';
 import type { SenderRole } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
 import { readCommitments, isActivePlan } from '../activity/commitments';
 import { agingReport } from '../ledger/aging-query';
 import { getSetting } from '../settings';
@@ -36,9 +37,23 @@ type InvoiceRow = Pick<CustomerInvoice, 'id' | 'number' | 'issueDate' | 'dueDate
 const { cell: CELL, number: NUM } = EMAIL_STYLES;
 const esc = (value: string): string => Mustache.escape(value);
 
+const formatters = new Map<string, { dateFormat: Intl.DateTimeFormat; percent: Intl.NumberFormat }>();
+/** Building an Intl formatter costs more than rendering a message with it: one pair per locale. */
+function formattersFor(locale: string) {
+  let pair = formatters.get(locale);
+  if (!pair) {
+    pair = {
+      dateFormat: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
+    };
+    formatters.set(locale, pair);
+  }
+  return pair;
+}
+
 /** The contact a reminder goes to: a valid address, primary first, then billing, AP, anyone. */
 export function recipientOf(sqlite: SqliteDb, customerId: number): Recipient | null {
-  return (sqlite.prepare(`SELECT id AS contactId, name, email AS address FROM contacts
+  return (prepareCached(sqlite, `SELECT id AS contactId, name, email AS address FROM contacts
     WHERE customer_id = ? AND status = 'valid' AND email IS NOT NULL AND email != ''
     ORDER BY is_primary DESC, CASE role WHEN 'billing' THEN 0 WHEN 'ap' THEN 1 WHEN 'primary' THEN 2 ELSE 3 END, id LIMIT 1`)
     .get(customerId) as Recipient | undefined) ?? null;
@@ -46,11 +61,11 @@ export function recipientOf(sqlite: SqliteDb, customerId: number): Recipient | n
 
 /** Every merge value of one message to one customer, formatted in the locale the messages are written in. */
 export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: IsoDate, settings: OutreachSettings, fromAddress: string): { values: MergeValues; recipient: Recipient | null; invoiceIds: number[] } {
-  const customer = sqlite.prepare('SELECT external_id AS externalId, name, currency FROM customers WHERE id = ?').get(subject.customerId) as
+  const customer = prepareCached(sqlite, 'SELECT external_id AS externalId, name, currency FROM customers WHERE id = ?').get(subject.customerId) as
     { externalId: string; name: string; currency: string } | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${subject.customerId}.`);
   const money = (minor: number, currency: string): string => formatMoney(minor, currency, settings.locale);
-  const dateFormat = new Intl.DateTimeFormat(settings.locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const { dateFormat, percent } = formattersFor(settings.locale);
   const date = (iso: string): string => dateFormat.format(new Date(dayNumber(iso) * 86_400_000));
   const invoices = listedInvoices(sqlite, subject, today);
   const recipient = recipientOf(sqlite, subject.customerId);
@@ -59,7 +74,6 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   const links = invoices.map((invoice) => paymentLink(invoice, settings.paymentUrlPattern));
   const { promises, plans, disputes, discounts } = readCommitments(sqlite, subject.customerId, today);
   const discount = discounts.find((d) => d.state === 'open');
-  const percent = new Intl.NumberFormat(settings.locale, { style: 'percent', maximumFractionDigits: 2 });
   const promise = promises.find((p) => p.state !== 'cancelled');
   const plan = plans.find(isActivePlan);
   const next = plan?.installments.find((i) => i.state !== 'paid');
@@ -117,10 +131,10 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
 function listedInvoices(sqlite: SqliteDb, subject: MessageSubject, today: IsoDate): InvoiceRow[] {
   const columns = `id, number, issue_date AS issueDate, due_date AS dueDate, currency, amount_minor AS amountMinor, open_minor AS openMinor, payment_url AS paymentUrl`;
   if (subject.invoiceIds.length === 0) {
-    return sqlite.prepare(`SELECT ${columns} FROM invoices WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND due_date < ? ORDER BY due_date, number`)
+    return prepareCached(sqlite, `SELECT ${columns} FROM invoices WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND due_date < ? ORDER BY due_date, number`)
       .all(subject.customerId, today) as InvoiceRow[];
   }
-  const rows = sqlite.prepare(`SELECT ${columns} FROM invoices WHERE customer_id = ? AND id IN (${subject.invoiceIds.map(() => '?').join(', ')}) ORDER BY due_date, number`)
+  const rows = prepareCached(sqlite, `SELECT ${columns} FROM invoices WHERE customer_id = ? AND id IN (${subject.invoiceIds.map(() => '?').join(', ')}) ORDER BY due_date, number`)
     .all(subject.customerId, ...subject.invoiceIds) as InvoiceRow[];
   if (rows.length !== new Set(subject.invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
   return rows;
@@ -129,7 +143,7 @@ function listedInvoices(sqlite: SqliteDb, subject: MessageSubject, today: IsoDat
 /** Only read when the customer has an open dispute: most messages never need it. */
 function disputedNumbers(sqlite: SqliteDb, invoiceIds: number[]): string {
   if (invoiceIds.length === 0) return '';
-  return (sqlite.prepare(`SELECT number FROM invoices WHERE id IN (${invoiceIds.map(() => '?').join(', ')}) ORDER BY number`).all(...invoiceIds) as { number: string }[])
+  return (prepareCached(sqlite, `SELECT number FROM invoices WHERE id IN (${invoiceIds.map(() => '?').join(', ')}) ORDER BY number`).all(...invoiceIds) as { number: string }[])
     .map((row) => row.number).join(', ');
 }
 

@@ -91,13 +91,17 @@ export class OutboxSender {
   /** Settings read at most once a second: a change in Settings reaches the next second's sends. */
   private settings: { at: number; smtp: SmtpSettings | null; perMinute: number } | null = null;
   private readonly stmt;
+  /** A delivered message not yet recorded: recorded in the same commit that claims the next one. */
+  private unrecorded: DueMessage | null = null;
 
   constructor(private readonly ctx: CoreContext) {
     const { sqlite } = ctx.database;
     this.stmt = {
-      nextDue: sqlite.prepare(`SELECT id, batch_id AS batchId, customer_id AS customerId, template_id AS templateId, ladder_step_id AS ladderStepId,
-          to_address AS "to", from_address AS "from", reply_to AS replyTo, bcc, subject, html, text, payment_qr_link AS paymentQrLink, attempts, message_id AS messageId
-        FROM outbox_messages WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`),
+      nextDue: sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, m.template_id AS templateId, m.ladder_step_id AS ladderStepId,
+          m.to_address AS "to", m.from_address AS "from", m.reply_to AS replyTo, m.bcc, m.subject, b.html, b.text, m.payment_qr_link AS paymentQrLink,
+          m.attempts, m.message_id AS messageId
+        FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id
+        WHERE m.status = 'queued' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`),
       claim: sqlite.prepare("UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'"),
       sent: sqlite.prepare("UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ?"),
     };
@@ -138,6 +142,7 @@ export class OutboxSender {
     this.closed = true;
     this.wake();
     await this.loop;
+    this.recordDelivered();
     this.mailer?.transport.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);
   }
@@ -146,6 +151,7 @@ export class OutboxSender {
     while (!this.closed) {
       const next = this.paused ? undefined : this.nextDue();
       if (!next) {
+        this.recordDelivered();
         await this.sleep(this.paused ? MAX_IDLE_MS : this.msUntilNextDue());
         continue;
       }
@@ -153,6 +159,12 @@ export class OutboxSender {
       if (this.closed || this.paused) continue;
       await this.send(next);
     }
+  }
+
+  private recordDelivered(): void {
+    const message = this.unrecorded;
+    this.unrecorded = null;
+    if (message) this.markSent(message);
   }
 
   private nextDue(): DueMessage | undefined {
@@ -179,7 +191,9 @@ export class OutboxSender {
 
   private async throttle(): Promise<void> {
     const wait = this.lastSendAt + 60_000 / this.current().perMinute - Date.now();
-    if (wait > 0) await this.sleep(wait);
+    if (wait <= 0) return;
+    this.recordDelivered();
+    await this.sleep(wait);
   }
 
   private transport(): { transport: Transporter; fromName: string } | null {
@@ -197,7 +211,11 @@ export class OutboxSender {
     const mailer = this.transport();
     if (!mailer) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
     // Committed before the first byte goes out: this row is what a restart finds if we die mid-send.
-    const claimed = this.stmt.claim.run(nowOf(this.ctx), message.id);
+    // The previous message's "sent" shares the commit: one write per message instead of two.
+    const claimed = this.ctx.database.sqlite.transaction(() => {
+      this.recordDelivered();
+      return this.stmt.claim.run(nowOf(this.ctx), message.id);
+    })();
     if (claimed.changes === 0) return;
     this.lastSendAt = Date.now();
     this.stage.written = false;
@@ -218,7 +236,7 @@ export class OutboxSender {
       // With a BCC copy the server may take the message for one recipient and refuse the customer.
       const refused = info.rejectedErrors?.find((error) => error.recipient === message.to);
       if (refused) return this.handleFailure(message, refused, 'The copy to the BCC address may have been delivered. ');
-      this.markSent(message);
+      this.unrecorded = message;
     } catch (caught) {
       this.handleFailure(message, caught as SendError);
     }

@@ -48,9 +48,10 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
   const result: QueueResult = { batchId, queued: 0, duplicates: [], skipped: [] };
   const templates = new Map<string, ReturnType<typeof getTemplate>>();
   const insert = sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
-      reply_to, bcc, subject, html, text, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at)
-    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @html, @text, @paymentQrLink, 'queued', @now, @messageId, @now, @now)
+      reply_to, bcc, subject, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at)
+    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @paymentQrLink, 'queued', @now, @messageId, @now, @now)
     ON CONFLICT (idempotency_key) DO NOTHING`);
+  const body = sqlite.prepare('INSERT INTO outbox_message_bodies (message_id, html, text) VALUES (?, ?, ?)');
   const cover = sqlite.prepare('INSERT INTO outbox_message_invoices (message_id, invoice_id) VALUES (?, ?)');
   const step = sqlite.prepare(`INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)`);
   const nameOf = sqlite.prepare('SELECT name FROM customers WHERE id = ?');
@@ -71,7 +72,7 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
       const inserted = insert.run({
         key: idempotencyKey(draft, invoiceIds, today), batchId, customerId: draft.customerId, contactId: recipient.contactId, templateId: draft.templateId,
         stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.address, from: smtp.fromAddress, replyTo: smtp.replyTo || null,
-        bcc: smtp.bcc || null, subject: email.subject, html: email.html, text: email.text,
+        bcc: smtp.bcc || null, subject: email.subject,
         paymentQrLink: paymentQrLinkOf(email.html, values.fields.paymentLink), now, messageId: `<${randomUUID()}@${domain}>`,
       });
       if (inserted.changes === 0) {
@@ -79,6 +80,7 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
         continue;
       }
       const messageId = Number(inserted.lastInsertRowid);
+      body.run(messageId, email.html, email.text);
       for (const invoiceId of invoiceIds) cover.run(messageId, invoiceId);
       if ('ladder' in draft) {
         for (const taken of draft.ladder.invoiceSteps) step.run(taken.invoiceId, draft.ladder.policyId, taken.stepId, 'taken', messageId, now);

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { OutboxCounts, OutboxMessage } from '../../../shared/outreach/outbox';
 import { OUTBOX_STATUSES } from '../../../shared/outreach/outbox';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
+import { prepareCached } from '../../db/statement-cache';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { getSetting, setSetting } from '../settings';
@@ -65,8 +66,11 @@ export const outreachHandlers: Handlers<
       WHERE (@status IS NULL OR m.status = @status) AND (@batchId IS NULL OR m.batch_id = @batchId)
       ORDER BY m.id DESC LIMIT @limit`).all({ status: status ?? null, batchId: batchId ?? null, limit }) as OutboxMessage[],
   'outbox.counts': ({ batchId }, ctx) => {
-    const rows = ctx.database.sqlite.prepare('SELECT status, count(*) AS n FROM outbox_messages WHERE (@batchId IS NULL OR batch_id = @batchId) GROUP BY status')
-      .all({ batchId: batchId ?? null }) as { status: keyof OutboxCounts; n: number }[];
+    // Two statements, so each reads its own index (the window asks this on every change of a send).
+    const rows = (batchId === undefined
+      ? prepareCached(ctx.database.sqlite, 'SELECT status, count(*) AS n FROM outbox_messages GROUP BY status').all()
+      : prepareCached(ctx.database.sqlite, 'SELECT status, count(*) AS n FROM outbox_messages WHERE batch_id = ? GROUP BY status').all(batchId)) as
+      { status: keyof OutboxCounts; n: number }[];
     const counts = Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as OutboxCounts;
     for (const row of rows) counts[row.status] = row.n;
     return { ...counts, paused: ctx.outbox.isPaused };

@@ -35,18 +35,32 @@ function nest(flat: Record<string, unknown>): Record<string, unknown> {
 const clean = (value: string): string => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 const oneLine = (value: string): string => clean(value).replace(/[\r\n\t]+/g, ' ');
 
-/**
- * Renders a checked template for one message. The body's Markdown becomes HTML first, with every
- * merge tag swapped for an inert placeholder so Markdown can neither mangle a tag nor read markup
- * inside a merged value; then the values are merged, HTML-escaped. The text part merges the same
- * values into the Markdown source, unescaped, with links spelled out.
- */
-export function renderTemplate(template: Pick<EmailTemplate, 'subject' | 'body'>, values: MergeValues): RenderedEmail {
-  const text = Object.fromEntries(Object.entries(values.fields).map(([name, value]) => [name, clean(value)]));
-  const htmlView = nest({ ...text, ...Object.fromEntries(Object.entries(values.blocks).map(([name, block]) => [name, block.html])) });
-  const textView = nest({ ...text, ...Object.fromEntries(Object.entries(values.blocks).map(([name, block]) => [name, block.text])) });
-  const raw = { escape: (value: unknown) => String(value) };
+interface PreparedTemplate {
+  subject: string;
+  htmlSource: string;
+  textSource: string;
+  /** Its own writer, so Mustache's parse cache lives and dies with this template. */
+  writer: Mustache.Writer;
+}
 
+/** Recently used templates, prepared: a bulk send renders one template thousands of times. */
+const prepared = new Map<string, PreparedTemplate>();
+const PREPARED_KEPT = 32;
+
+/**
+ * The body's Markdown becomes HTML once per template, with every merge tag swapped for an inert
+ * placeholder so Markdown can neither mangle a tag nor read markup inside a merged value. The text
+ * part is the Markdown source with links spelled out. Kept for the few templates in use; an edited
+ * draft in the preview is a new key and the oldest entry goes.
+ */
+function prepare(template: Pick<EmailTemplate, 'subject' | 'body'>): PreparedTemplate {
+  const key = `${template.subject}\u0000${template.body}`;
+  const hit = prepared.get(key);
+  if (hit) {
+    prepared.delete(key);
+    prepared.set(key, hit);
+    return hit;
+  }
   const tags: string[] = [];
   const shielded = template.body.replace(TAG, (tag) => placeholder(tags.push(tag) - 1));
   const htmlSource = markdown
@@ -60,13 +74,26 @@ export function renderTemplate(template: Pick<EmailTemplate, 'subject' | 'body'>
   const textSource = template.body
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1: $2')
     .replace(/\*\*([^*]+)\*\*/g, '$1');
+  const entry = { subject: template.subject, htmlSource, textSource, writer: new Mustache.Writer() };
+  prepared.set(key, entry);
+  if (prepared.size > PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
+  return entry;
+}
 
+/**
+ * Renders a checked template for one message: the values are merged into its HTML, HTML-escaped,
+ * and into its text part and subject unescaped (a subject on one line).
+ */
+export function renderTemplate(template: Pick<EmailTemplate, 'subject' | 'body'>, values: MergeValues): RenderedEmail {
+  const text = Object.fromEntries(Object.entries(values.fields).map(([name, value]) => [name, clean(value)]));
+  const htmlView = nest({ ...text, ...Object.fromEntries(Object.entries(values.blocks).map(([name, block]) => [name, block.html])) });
+  const textView = nest({ ...text, ...Object.fromEntries(Object.entries(values.blocks).map(([name, block]) => [name, block.text])) });
+  const raw = { escape: (value: unknown) => String(value) };
+  const { subject, htmlSource, textSource, writer } = prepare(template);
   const subjectView = nest(Object.fromEntries(Object.entries(text).map(([name, value]) => [name, oneLine(value)])));
-  const rendered = {
-    subject: oneLine(Mustache.render(template.subject, subjectView, {}, raw)).trim(),
-    html: Mustache.render(htmlSource, htmlView).replace(/<p>\s*<\/p>\n?/g, ''),
-    text: Mustache.render(textSource, textView, {}, raw).replace(/\n{3,}/g, '\n\n').trim() + '\n',
+  return {
+    subject: oneLine(writer.render(subject, subjectView, {}, raw)).trim(),
+    html: writer.render(htmlSource, htmlView).replace(/<p>\s*<\/p>\n?/g, ''),
+    text: writer.render(textSource, textView, {}, raw).replace(/\n{3,}/g, '\n\n').trim() + '\n',
   };
-  Mustache.clearCache();
-  return rendered;
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { EmailTemplate } from '../../../shared/outreach/template-fields';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
 import { resourcePath } from '../resources';
 import { checkTemplate } from './template-check';
 import { parseTemplateFile } from './template-file';
@@ -33,7 +34,7 @@ export function listTemplates(sqlite: SqliteDb): EmailTemplate[] {
 }
 
 export function getTemplate(sqlite: SqliteDb, id: string): EmailTemplate {
-  const row = sqlite.prepare(`${SELECT} WHERE id = ?`).get(id) as TemplateRow | undefined;
+  const row = prepareCached(sqlite, `${SELECT} WHERE id = ?`).get(id) as TemplateRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No template "${id}".`);
   return toTemplate(row);
 }

@@ -3,8 +3,8 @@ import { initial } from './0001-initial';
 import { collections } from './0002-collections';
 import { activityEdits } from './0003-activity-edits';
 import { outreach } from './0004-outreach';
-import { openInvoiceIndex } from './0005-open-invoice-index';
+import { hotPathIndexes } from './0005-hot-path-indexes';
 import { outboxPaymentQr } from './0006-outbox-payment-qr';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, openInvoiceIndex, outboxPaymentQr];
+export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr];
