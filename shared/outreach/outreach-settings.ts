@@ -19,6 +19,11 @@ export const smtpSettingsSchema = z.object({
   replyTo: optionalAddress,
   /** A copy of every message to the ERP's inbox, if it files emails. */
   bcc: optionalAddress,
+  /**
+   * Connections the outbox sends on at once: two keep the server busy while Inflow records the last
+   * message; mailbox providers allow a few (Microsoft 365 three, Gmail more).
+   */
+  connections: z.number().int().min(1).max(4).default(2),
 });
 export type SmtpSettings = z.output<typeof smtpSettingsSchema>;
 /** What the window sees: never the password, only whether one is stored. */

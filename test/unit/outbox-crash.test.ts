@@ -9,7 +9,7 @@ import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 /**
  * kill -9 in the middle of a bulk send, then a restart: every message is delivered exactly once or
- * marked uncertain for a person to check, and none is delivered twice.
+ * marked uncertain for a person to check (the ones on the wire at the kill), and none is delivered twice.
  */
 const dir = mkdtempSync(join(tmpdir(), 'inflow-crash-'));
 const dbPath = join(dir, 'inflow.db');
@@ -75,9 +75,12 @@ it('a sender killed with SIGKILL mid-batch delivers every message once or marks 
   const sent = rows.filter((row) => row.status === 'sent');
   const uncertain = rows.filter((row) => row.status === 'uncertain');
   expect(sent.length + uncertain.length).toBe(rows.length);
-  expect(uncertain).toHaveLength(1);
+  // At most one message per connection was in flight (the default mailbox sends on two).
+  expect(uncertain.length).toBeGreaterThanOrEqual(1);
+  expect(uncertain.length).toBeLessThanOrEqual(2);
   for (const row of sent) expect(delivered.filter((id) => id === row.messageId)).toHaveLength(1);
-  // The uncertain one did reach the server, once; nobody sent it again.
-  expect(delivered.filter((id) => id === uncertain[0]!.messageId)).toHaveLength(1);
-  expect(delivered).toHaveLength(rows.length);
+  // The tenth reached the server once, and nobody sent an uncertain one again.
+  expect(uncertain.some((row) => delivered.includes(row.messageId))).toBe(true);
+  for (const row of uncertain) expect(delivered.filter((id) => id === row.messageId).length).toBeLessThanOrEqual(1);
+  expect(delivered.length).toBeGreaterThanOrEqual(rows.length - 1);
 });

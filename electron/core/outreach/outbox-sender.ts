@@ -1,9 +1,9 @@
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { nowOf, type CoreContext } from '../context';
 import { recordActivity } from '../activity/record-activity';
 import { getSetting } from '../settings';
 import { inlineImages } from './inline-images';
+import { SmtpLane } from './smtp-lane';
 
 interface DueMessage {
   id: number;
@@ -40,39 +40,6 @@ const CHANGE_EVENT_MS = 200;
 const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
 
 /**
- * Whether the current message has been written out in full (nodemailer logs "<n bytes encoded mime
- * message>" at that point, with or without debug output). After that, a dropped connection leaves the
- * message's fate unknown, and nodemailer reports the drop as a plain connection error, so its error
- * alone cannot tell "never sent" from "sent but unconfirmed".
- */
-export class DataStage {
-  written = false;
-  readonly logger = {
-    level: () => undefined, trace: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined, fatal: () => undefined,
-    info: (entry: { tnx?: string; outByteCount?: number } | undefined) => {
-      if (entry?.tnx === 'message' && entry.outByteCount !== undefined) this.written = true;
-    },
-  };
-}
-
-export function createMailer(smtp: SmtpSettings, stage?: DataStage): Transporter {
-  return nodemailer.createTransport({
-    ...(stage ? { logger: stage.logger as never } : {}),
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.security === 'tls',
-    requireTLS: smtp.security === 'starttls',
-    ignoreTLS: smtp.security === 'none',
-    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password } } : {}),
-    pool: true,
-    maxConnections: 1,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
-}
-
-/**
  * Drains the outbox one message at a time: throttled to the configured rate, retried with backoff on
  * 4xx replies and connection errors, failed for good on 5xx with the server's words. Each message is
  * marked `sending` (committed) before it goes out, so after a crash a message whose fate is unknown is
@@ -83,16 +50,15 @@ export class OutboxSender {
   private paused = false;
   private wakeUp: (() => void) | null = null;
   private loop: Promise<void> | null = null;
-  private mailer: { key: string; transport: Transporter } | null = null;
-  private readonly stage = new DataStage();
+  private readonly lanes: SmtpLane[] = [];
   private lastSendAt = 0;
   private changeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly changed = new Set<string | null>();
   /** Settings read at most once a second: a change in Settings reaches the next second's sends. */
   private settings: { at: number; smtp: SmtpSettings | null; perMinute: number } | null = null;
   private readonly stmt;
-  /** A delivered message not yet recorded: recorded in the same commit that claims the next one. */
-  private unrecorded: DueMessage | null = null;
+  /** Delivered messages not yet recorded: recorded in the same commit that claims the next one. */
+  private delivered: DueMessage[] = [];
 
   constructor(private readonly ctx: CoreContext) {
     const { sqlite } = ctx.database;
@@ -143,28 +109,44 @@ export class OutboxSender {
     this.wake();
     await this.loop;
     this.recordDelivered();
-    this.mailer?.transport.close();
+    for (const lane of this.lanes) lane.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);
   }
 
   private async run(): Promise<void> {
     while (!this.closed) {
-      const next = this.paused ? undefined : this.nextDue();
-      if (!next) {
-        this.recordDelivered();
-        await this.sleep(this.paused ? MAX_IDLE_MS : this.msUntilNextDue());
+      const busy = this.lanes.flatMap((lane) => (lane.busy ? [lane.busy] : []));
+      const lane = this.freeLane();
+      const next = lane && !this.paused ? this.nextDue() : undefined;
+      if (!lane || !next) {
+        // Nothing more to start now: let a send finish (it may retry or free a lane), else rest.
+        if (busy.length > 0) await Promise.race(busy);
+        else {
+          this.recordDelivered();
+          await this.sleep(this.paused ? MAX_IDLE_MS : this.msUntilNextDue());
+        }
         continue;
       }
       await this.throttle();
       if (this.closed || this.paused) continue;
-      await this.send(next);
+      lane.busy = this.send(lane, next).finally(() => {
+        lane.busy = null;
+      });
     }
+    await Promise.all(this.lanes.map((lane) => lane.busy));
+  }
+
+  /** An idle connection, with as many lanes as the mailbox allows (settings may change it). */
+  private freeLane(): SmtpLane | undefined {
+    const wanted = this.current().smtp?.connections ?? 1;
+    while (this.lanes.length < wanted) this.lanes.push(new SmtpLane());
+    return this.lanes.slice(0, wanted).find((lane) => !lane.busy);
   }
 
   private recordDelivered(): void {
-    const message = this.unrecorded;
-    this.unrecorded = null;
-    if (message) this.markSent(message);
+    const delivered = this.delivered;
+    this.delivered = [];
+    for (const message of delivered) this.markSent(message);
   }
 
   private nextDue(): DueMessage | undefined {
@@ -196,20 +178,10 @@ export class OutboxSender {
     await this.sleep(wait);
   }
 
-  private transport(): { transport: Transporter; fromName: string } | null {
+  private async send(lane: SmtpLane, message: DueMessage): Promise<void> {
     const { smtp } = this.current();
-    if (!smtp) return null;
-    const key = JSON.stringify(smtp);
-    if (this.mailer?.key !== key) {
-      this.mailer?.transport.close();
-      this.mailer = { key, transport: createMailer(smtp, this.stage) };
-    }
-    return { transport: this.mailer.transport, fromName: smtp.fromName };
-  }
-
-  private async send(message: DueMessage): Promise<void> {
-    const mailer = this.transport();
-    if (!mailer) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
+    if (!smtp) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
+    const transport = lane.transportFor(smtp);
     // Committed before the first byte goes out: this row is what a restart finds if we die mid-send.
     // The previous message's "sent" shares the commit: one write per message instead of two.
     const claimed = this.ctx.database.sqlite.transaction(() => {
@@ -218,11 +190,11 @@ export class OutboxSender {
     })();
     if (claimed.changes === 0) return;
     this.lastSendAt = Date.now();
-    this.stage.written = false;
+    lane.stage.written = false;
     try {
       const images = await inlineImages(message.html, message.paymentQrLink);
-      const info = (await mailer.transport.sendMail({
-        from: mailer.fromName ? { name: mailer.fromName, address: message.from } : message.from,
+      const info = (await transport.sendMail({
+        from: smtp.fromName ? { name: smtp.fromName, address: message.from } : message.from,
         to: message.to,
         ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         ...(message.bcc ? { bcc: message.bcc } : {}),
@@ -235,10 +207,10 @@ export class OutboxSender {
       })) as { rejectedErrors?: SendError[] };
       // With a BCC copy the server may take the message for one recipient and refuse the customer.
       const refused = info.rejectedErrors?.find((error) => error.recipient === message.to);
-      if (refused) return this.handleFailure(message, refused, 'The copy to the BCC address may have been delivered. ');
-      this.unrecorded = message;
+      if (refused) return this.handleFailure(message, refused, lane.stage.written, 'The copy to the BCC address may have been delivered. ');
+      this.delivered.push(message);
     } catch (caught) {
-      this.handleFailure(message, caught as SendError);
+      this.handleFailure(message, caught as SendError, lane.stage.written);
     }
   }
 
@@ -256,12 +228,12 @@ export class OutboxSender {
     this.noteChange(message.batchId);
   }
 
-  private handleFailure(message: DueMessage, error: SendError, note = ''): void {
+  private handleFailure(message: DueMessage, error: SendError, written: boolean, note = ''): void {
     const words = note + (error.response ?? error.message);
     const attempts = message.attempts + 1;
     if (error.responseCode !== undefined && error.responseCode >= 500) return this.finish(message, 'failed', words);
     // The body went out and the server never answered: it may have been delivered; resending could duplicate.
-    if (error.responseCode === undefined && this.stage.written) {
+    if (error.responseCode === undefined && written) {
       return this.finish(message, 'uncertain', `The connection dropped after the message was sent and before the server confirmed it (${words}). Check your Sent folder.`);
     }
     if (attempts >= MAX_ATTEMPTS) return this.finish(message, 'failed', `Gave up after ${attempts} attempts: ${words}`);

@@ -9,7 +9,7 @@ import { getSetting, setSetting } from '../settings';
 import { inlineImages, paymentQrLinkOf } from './inline-images';
 import { checkVideoLink } from './links';
 import { queueMessages, requireSmtp } from './outbox';
-import { createMailer } from './outbox-sender';
+import { createMailer } from './smtp-lane';
 import { mergeValues } from './merge-values';
 import { previewPage } from './preview-page';
 import { staleMessage, syncFreshness } from './sync-freshness';

@@ -16,13 +16,14 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
   const [draft, setDraft] = useState<Draft>({
     host: smtp?.host ?? '', port: String(smtp?.port ?? 587), security: smtp?.security ?? 'starttls', user: smtp?.user ?? '', password: '',
     fromName: smtp?.fromName ?? '', fromAddress: smtp?.fromAddress ?? '', replyTo: smtp?.replyTo ?? '', bcc: smtp?.bcc ?? '',
+    connections: smtp?.connections ?? 2,
   });
   const [sender, setSender] = useState(outreach);
   const [testTo, setTestTo] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
-  const text = (key: keyof Draft, label: string, type = 'text') => (
+  const text = (key: Exclude<keyof Draft, 'connections'>, label: string, type = 'text') => (
     <label className="field">
       <span>{label}</span>
       <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && smtp?.hasPassword ? 'Stored — leave blank to keep' : undefined} />
@@ -81,6 +82,12 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
           {senderText('managerRole', 'Manager role')}
           {senderText('companyName', 'Company')}
           {senderText('paymentUrlPattern', 'Payment link pattern')}
+          <label className="field">
+            <span>Connections at once</span>
+            <select className="input" value={draft.connections} onChange={(event) => edit({ connections: Number(event.target.value) })}>
+              {[1, 2, 3, 4].map((n) => <option key={n} value={n}>{n}</option>)}
+            </select>
+          </label>
           <label className="field">
             <span>Messages per minute</span>
             <input className="input" inputMode="numeric" value={sender.messagesPerMinute} onChange={(event) => setSender({ ...sender, messagesPerMinute: Number(event.target.value) || 1 })} />
