@@ -12,7 +12,6 @@ import { startCoreWorker, type CoreClient } from '../../electron/hosts/core-clie
  * against a bare nodemailer loop sending 5,000 messages of the same size to the same server, with the
  * host's event-loop lag measured while the core (in its worker, as in the app) renders and sends.
  */
-const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5_000);
 
 /** Accepts and discards: the bench measures the sender, not a parser. */
 async function startDrain(): Promise<{ port: number; count: () => number; close(): Promise<void> }> {
@@ -75,11 +74,11 @@ async function waitSent(core: CoreClient, target: number): Promise<void> {
  */
 const ROUNDS = 5;
 
-export async function benchOutreach(dir: string, time: (label: string, work: () => Promise<unknown>) => Promise<number>) {
+export async function benchOutreach(dir: string, time: (label: string, work: () => Promise<unknown>) => Promise<number>, messages = 5_000) {
   const drain = await startDrain();
   const key = randomBytes(32);
   const dbPath = join(dir, 'outreach.db');
-  seedCustomers(dbPath, key, MESSAGES);
+  seedCustomers(dbPath, key, messages);
   const core = await startCoreWorker(new URL('../../electron/hosts/core-worker.ts', import.meta.url), dbPath, key);
   await core.dispatch('settings.smtp.save', { host: '127.0.0.1', port: drain.port, security: 'none', fromAddress: 'ar@bench.example' });
   await core.dispatch('settings.outreach.save', { senderName: 'Bench', companyName: 'Bench Co', messagesPerMinute: 60_000 });
@@ -88,18 +87,18 @@ export async function benchOutreach(dir: string, time: (label: string, work: () 
 
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
-  const customerIds = Array.from({ length: MESSAGES }, (_, i) => i + 1);
-  const queue = await time(`render + queue ${MESSAGES} personalised`, async () => {
+  const customerIds = Array.from({ length: messages }, (_, i) => i + 1);
+  const queue = await time(`render + queue ${messages} personalised`, async () => {
     for (let i = 0; i < customerIds.length; i += 1000) {
       await core.dispatch('outreach.queue', { messages: customerIds.slice(i, i + 1000).map((customerId) => ({ customerId, templateId: 'first-reminder' })) });
     }
   });
   const before = drain.count();
-  const round = Math.ceil(MESSAGES / ROUNDS);
+  const round = Math.ceil(messages / ROUNDS);
   let bare = 0;
   let send = 0;
   for (let r = 0; r < ROUNDS; r++) {
-    const count = Math.min(round, MESSAGES - r * round);
+    const count = Math.min(round, messages - r * round);
     bare += await bareLoop(drain.port, sample.html, sample.text, r * round, count);
     const started = performance.now();
     await core.dispatch('outbox.pause', { paused: false });
@@ -108,9 +107,9 @@ export async function benchOutreach(dir: string, time: (label: string, work: () 
     send += performance.now() - started;
   }
   lag.disable();
-  console.log(`${`bare nodemailer loop, ${MESSAGES} messages`.padEnd(36)} ${bare.toFixed(0).padStart(7)} ms`);
-  console.log(`${`send ${MESSAGES} through the outbox`.padEnd(36)} ${send.toFixed(0).padStart(7)} ms`);
-  const delivered = drain.count() - before - MESSAGES;
+  console.log(`${`bare nodemailer loop, ${messages} messages`.padEnd(36)} ${bare.toFixed(0).padStart(7)} ms`);
+  console.log(`${`send ${messages} through the outbox`.padEnd(36)} ${send.toFixed(0).padStart(7)} ms`);
+  const delivered = drain.count() - before - messages;
   await core.close();
   await drain.close();
   return { bare, queue, send, delivered, lagP99: lag.percentile(99) / 1e6 };

@@ -23,7 +23,9 @@ const openItemsAsOf = (only: string): string => `
   FROM credit_notes n JOIN customers c ON c.id = n.customer_id
   WHERE n.issue_date <= @asOf ${only.replace('?', 'n')}
 `;
-const ALL = openItemsAsOf('');
+/** Every open item as of @asOf: exported so the bench can run the very same SQL in the sqlite3 CLI. */
+export const OPEN_ITEMS_SQL = openItemsAsOf('');
+const ALL = OPEN_ITEMS_SQL;
 const ONE_CUSTOMER = openItemsAsOf('AND ?.customer_id = @customerId');
 
 /** Every customer's aging, or one customer's (its page's small chart). */

@@ -1,0 +1,17 @@
+import { performance } from 'node:perf_hooks';
+import { openCore } from '../../electron/core';
+
+/**
+ * P7, in a process of its own so its memory is the core's alone: open the big database cold and
+ * read the first worklist page, then report the time and the peak resident memory. With --baseline
+ * it only loads the same modules, which is the floor (Node, tsx and the code) the figure sits on.
+ */
+const [dbPath, keyHex, asOf, mode] = process.argv.slice(2);
+const started = performance.now();
+if (mode !== '--baseline') {
+  const core = openCore({ dbPath: dbPath!, key: Buffer.from(keyHex!, 'hex'), clock: () => new Date(`${asOf}T12:00:00Z`) });
+  await core.call('worklist.list', { asOf, limit: 100 });
+  await core.close();
+}
+const ms = performance.now() - started;
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

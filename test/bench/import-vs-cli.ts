@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { OPEN_ITEMS_SQL } from '../../electron/core/ledger/aging-query';
+import { openDatabase } from '../../electron/db/open';
+import { startCoreWorker } from '../../electron/hosts/core-client';
+import { BENCH_TODAY } from './dataset';
+
+const CLI = process.env.SQLITE3_PATH ?? 'sqlite3';
+
+function cli(db: string, commands: string[]): number {
+  const started = performance.now();
+  const run = spawnSync(CLI, [db], { input: commands.join('\n'), encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) throw new Error(`sqlite3 failed: ${run.stderr}`);
+  return performance.now() - started;
+}
+
+/** The aging report's arithmetic in SQL: the same open items, summed per customer, currency and bucket. */
+const AGING_SQL = `SELECT customerId, currency,
+    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) <= 0 THEN balanceMinor ELSE 0 END),
+    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) BETWEEN 1 AND 30 THEN balanceMinor ELSE 0 END),
+    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) BETWEEN 31 AND 60 THEN balanceMinor ELSE 0 END),
+    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) BETWEEN 61 AND 90 THEN balanceMinor ELSE 0 END),
+    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) BETWEEN 91 AND 120 THEN balanceMinor ELSE 0 END),
+    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) > 120 THEN balanceMinor ELSE 0 END)
+  FROM (${OPEN_ITEMS_SQL}) GROUP BY customerId, currency;`;
+
+/** The tables aging reads, copied without encryption (same schema and indexes) for the sqlite3 CLI. */
+function plainCopy(dbPath: string, key: Buffer, target: string): void {
+  const db = openDatabase(dbPath, key);
+  const { sqlite } = db;
+  // An existing database is opened without the create flag, which ATTACH inherits: give it an (empty, valid) file.
+  writeFileSync(target, '');
+  sqlite.prepare("ATTACH DATABASE ? AS plain KEY ''").run(target);
+  const tables = ['customers', 'invoices', 'allocations', 'credit_notes', 'payments'];
+  const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN (${tables.map(() => '?').join(', ')}) AND sql IS NOT NULL ORDER BY type DESC`)
+    .all(...tables) as { type: string; name: string; sql: string }[];
+  for (const item of schema) sqlite.exec(item.sql.replace(/^CREATE (TABLE|INDEX) (\S+)/, 'CREATE $1 plain.$2'));
+  // A copy of tables that reference others (imports, activities) left out: no foreign keys to check.
+  sqlite.pragma('foreign_keys = OFF');
+  for (const table of tables) sqlite.exec(`INSERT INTO plain.${table} SELECT * FROM main.${table}`);
+  sqlite.exec('DETACH plain');
+  void db.close();
+}
+
+export interface ImportFigures {
+  importMs: number;
+  cliImportMs: number;
+  agingMs: number;
+  cliAgingMs: number;
+  importLagP99: number;
+  rows: number;
+}
+
+/**
+ * P1, P2, P5 (import): the invoices file imported into the encrypted database by the core in its
+ * worker, as the app does (parse, validate, upsert), with the host's event-loop lag watched, beside
+ * the sqlite3 CLI's .import of the same file into an unencrypted table; then aging as of a date
+ * beside the same SQL in the CLI over an unencrypted copy. Best of three for the aging runs.
+ */
+export async function benchImport(dir: string, files: { customers: string; invoices: string }): Promise<{ figures: ImportFigures; dbPath: string; key: Buffer }> {
+  const key = randomBytes(32);
+  const dbPath = join(dir, 'ledger.db');
+  const core = await startCoreWorker(new URL('../../electron/hosts/core-worker.ts', import.meta.url), dbPath, key);
+  const customers = await core.stageFile(files.customers);
+  await core.dispatch('import.run', { jobId: 'bench-customers', fileId: customers.fileId, preset: 'generic-customers' });
+  const invoices = await core.stageFile(files.invoices);
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const started = performance.now();
+  const summary = (await core.dispatch('import.run', { jobId: 'bench-invoices', fileId: invoices.fileId, preset: 'generic-invoices' })) as { rows?: number; created?: number };
+  const importMs = performance.now() - started;
+  lag.disable();
+  const agingRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const at = performance.now();
+    await core.dispatch('aging.report', { asOf: BENCH_TODAY });
+    agingRuns.push(performance.now() - at);
+  }
+  await core.close();
+
+  const cliImportMs = cli(join(dir, 'cli-import.db'), ['.mode csv', `.import ${files.invoices} invoices`]);
+  const plain = join(dir, 'plain.db');
+  plainCopy(dbPath, key, plain);
+  const cliAging: number[] = [];
+  for (let i = 0; i < 3; i++) cliAging.push(cli(plain, [`.parameter set @asOf '${BENCH_TODAY}'`, '.output /dev/null', AGING_SQL]));
+  return {
+    dbPath, key,
+    figures: {
+      importMs, cliImportMs, agingMs: Math.min(...agingRuns), cliAgingMs: Math.min(...cliAging),
+      importLagP99: lag.percentile(99) / 1e6, rows: summary.rows ?? summary.created ?? 0,
+    },
+  };
+}
