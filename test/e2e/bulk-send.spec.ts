@@ -1,5 +1,5 @@
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { expect, test } from './fixtures';
+import { expect, test, openWithSample, useTestMailbox } from './fixtures';
 
 /**
  * Bulk send from the worklist, keyboard first: tick 50 customers, choose a template, preview every
@@ -9,11 +9,8 @@ import { expect, test } from './fixtures';
 test('bulk send 50 reminders from the worklist with preview and progress', async ({ page, app }) => {
   const sink = await startSmtpSink();
   try {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-    await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
-    await app.core.dispatch('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example', fromName: 'Northwind AR' });
-    await app.core.dispatch('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 6000 });
+    await openWithSample(page, app.url);
+    await useTestMailbox(app.core, sink.port, 'Northwind AR');
 
     for (let i = 0; i < 50; i++) {
       await page.keyboard.press('x');
@@ -52,11 +49,8 @@ test('bulk send 50 reminders from the worklist with preview and progress', async
 test('bulk send of the ladder\'s next step to every customer the filters match', async ({ page, app }) => {
   const sink = await startSmtpSink();
   try {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-    await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
-    await app.core.dispatch('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example' });
-    await app.core.dispatch('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 6000 });
+    await openWithSample(page, app.url);
+    await useTestMailbox(app.core, sink.port);
     const { total } = (await app.core.dispatch('worklist.list', {})) as { total: number };
     const due = (await app.core.dispatch('ladder.run', { dryRun: true })) as { messages: { customerId: number; step: { channel: string } }[] };
     const queued = (await app.core.dispatch('worklist.list', { limit: 1000 })) as { rows: { customerId: number }[] };

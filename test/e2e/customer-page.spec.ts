@@ -1,14 +1,12 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, openWithSample } from './fixtures';
 
 /**
  * The customer page, keyboard first: tick invoices with x, agree a plan on them, record a promise,
  * add a contact, correct and withdraw a note; the invoice chips, the commitments and the timeline agree.
  */
 async function openFirstCustomer(page: Page, appUrl: string): Promise<void> {
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await openWithSample(page, appUrl);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('customer-page')).toBeVisible();
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { startCoreWorker, type CoreClient } from '../../electron/hosts/core-client';
 import { startHttpHost } from '../../electron/hosts/http';
 
@@ -37,3 +37,16 @@ export const test = base.extend<{ app: { url: string; core: CoreClient }; appUrl
 
 export { expect };
 export const fixture = (name: string): string => join(import.meta.dirname, '..', 'fixtures', name);
+
+/** Opens the app on a fresh database and loads the embedded sample, as a newcomer's first click does. */
+export async function openWithSample(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
+  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+}
+
+/** Sends through a test SMTP server on 127.0.0.1, signed by Dana Reyes of Northwind, without throttling. */
+export async function useTestMailbox(core: CoreClient, port: number, fromName?: string): Promise<void> {
+  await core.dispatch('settings.smtp.save', { host: '127.0.0.1', port, security: 'none', fromAddress: 'ar@northwind.example', ...(fromName ? { fromName } : {}) });
+  await core.dispatch('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 6000 });
+}

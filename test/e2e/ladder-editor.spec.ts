@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { LadderPolicy } from '../../shared/outreach/ladder';
-import { expect, test } from './fixtures';
+import { expect, test, openWithSample } from './fixtures';
 
 /**
  * Editing the ladder in the window: a policy for one segment, refused while two steps share a day,
@@ -10,9 +10,7 @@ import { expect, test } from './fixtures';
  */
 test('a policy for a segment is created, checked, saved and deleted in the Ladder tab; the dry run follows', async ({ page, app }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: join(process.env.SHOTS_DIR ?? testInfo.outputPath(), `ladder-editor-${name}.png`) });
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await openWithSample(page, app.url);
   await page.keyboard.press('g');
   await page.keyboard.press('o');
   await page.getByRole('tab', { name: 'Ladder' }).click();

@@ -1,15 +1,12 @@
 import { startSmtpSink } from '../helpers/smtp-sink';
-import { expect, test } from './fixtures';
+import { expect, test, openWithSample, useTestMailbox } from './fixtures';
 
 /** The ladder's dry run on the sample data, then its email steps sent once: a second run has nothing left to send. */
 test('the ladder dry run lists what it would send and why invoices are held; sending takes each step once', async ({ page, app }) => {
   const sink = await startSmtpSink();
   try {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-    await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
-    await app.core.dispatch('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example' });
-    await app.core.dispatch('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 6000 });
+    await openWithSample(page, app.url);
+    await useTestMailbox(app.core, sink.port);
     await page.keyboard.press('g');
     await page.keyboard.press('o');
     await page.getByRole('tab', { name: 'Ladder' }).click();
@@ -30,9 +27,7 @@ test('the ladder dry run lists what it would send and why invoices are held; sen
 
 /** A ladder letter step reaches the worklist as a reason; t records it posted and the queue stops asking. */
 test('a due ladder letter shows in the worklist and is marked posted with t', async ({ page, app }) => {
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await openWithSample(page, app.url);
   const [standard] = (await app.core.dispatch('ladder.policies', {})) as { steps: { id: string; channel: string; label: string }[] }[];
   await app.core.dispatch('ladder.savePolicy', {
     ...standard, steps: standard!.steps.map((step) => (step.id === 'manager' ? { ...step, id: 'letter', label: 'Letter', channel: 'letter' } : step)),

@@ -1,10 +1,8 @@
-import { expect, test } from './fixtures';
+import { expect, test, openWithSample } from './fixtures';
 
 /** A template is edited with its problems shown as you type and refused until they are fixed; the preview follows. */
 test('edit a template: a typo in a merge field is caught before saving, the preview shows the result', async ({ page, appUrl }) => {
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await openWithSample(page, appUrl);
   await page.keyboard.press('g');
   await page.keyboard.press('o');
   await page.getByRole('tab', { name: 'Templates' }).click();

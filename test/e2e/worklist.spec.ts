@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, openWithSample } from './fixtures';
 
 /**
  * A collector's morning, keyboard only, on the sample data: ten accounts — calls, a promise, a
@@ -26,9 +26,7 @@ async function selectByKeyboard(page: Page, name: string): Promise<void> {
 }
 
 test('a collector processes accounts with the keyboard only, and a reload agrees', async ({ page, appUrl }) => {
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await openWithSample(page, appUrl);
   const done = page.getByTestId('worklist-done');
   await expect(done).toContainText('0 done today');
   const toContact = async () => Number(/(\d+) customers to contact/.exec(await done.innerText())?.[1]);
@@ -93,9 +91,7 @@ test('a collector processes accounts with the keyboard only, and a reload agrees
 });
 
 test('w shows the score breakdown and Esc closes a form without saving', async ({ page, appUrl }) => {
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await openWithSample(page, appUrl);
   await page.keyboard.press('w');
   await expect(page.getByRole('table', { name: 'Score breakdown' })).toContainText('Overdue amount');
   const name = await selectedName(page);
@@ -138,9 +134,7 @@ test('the status pill says when the machine goes offline and comes back', async 
 });
 
 test('Enter opens the customer page: balances, open invoices, contacts and a filterable timeline', async ({ page, appUrl }) => {
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Load the sample dataset' }).click();
-  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await openWithSample(page, appUrl);
   const name = await selectedName(page);
   await page.keyboard.press('Enter');
   const customer = page.getByTestId('customer-page');
