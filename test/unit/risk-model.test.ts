@@ -4,7 +4,7 @@ import { accuracy, auc, brier } from '../../electron/core/risk/classification-me
 import { creditAdvice } from '../../electron/core/risk/credit-advice';
 import { fitLogistic, predictProbability, sigmoid } from '../../electron/core/risk/logistic-regression';
 import { percentile } from '../../electron/core/risk/percentile';
-import { FEATURE_KEYS, riskFacts, type InvoiceTerms } from '../../electron/core/risk/risk-features';
+import { FEATURE_KEYS, payDelaysBefore, riskFacts, type InvoiceTerms } from '../../electron/core/risk/risk-features';
 import type { CustomerHistory, PastInvoice } from '../../electron/core/risk/risk-history';
 import { topReasons } from '../../electron/core/risk/risk-reasons';
 import { riskSegment } from '../../electron/core/risk/risk-segment';
@@ -110,8 +110,9 @@ describe('risk features', () => {
       brokenPromises: 1, // the first; the second's window was still open
       tenureDays: 147, amountLogRatio: Math.log(250 / 250), termsDays: 30,
       overdueMinor: 400_00, // invoice 4 was due 05-01, 100 of its 500 paid by then
-      currency: 'USD', payDelays: [16, -2, 40], // by paid date
+      currency: 'USD',
     });
+    expect(payDelaysBefore(history(), judged.issueDate)).toEqual([-2, 16, 40]);
   });
 
   it('never change when anything dated on or after the issue date changes (no leakage)', () => {

@@ -35,8 +35,6 @@ export interface RiskFacts {
   /** Earlier invoices in the currency past due and unpaid the day before. */
   overdueMinor: number;
   currency: string;
-  /** Signed days from due to paid of every earlier paid invoice (negative: early), for the forecast band. */
-  payDelays: number[];
 }
 
 const RECENT = 5;
@@ -54,9 +52,8 @@ export function riskFacts(history: CustomerHistory, invoice: InvoiceTerms): Risk
   const t = invoice.issueDate;
   const dayBefore = addDays(t, -1);
   const prior = history.invoices.filter((i) => i.issueDate < t);
-  const paid = prior.filter((i) => i.paidDate !== null && i.paidDate < t).sort((a, b) => a.paidDate!.localeCompare(b.paidDate!) || a.id - b.id);
-  const delays = paid.map((i) => daysBetween(i.dueDate, i.paidDate!));
-  const lateness = delays.map((d) => Math.max(0, d));
+  const paid = paidBefore(history, t);
+  const lateness = paid.map((i) => Math.max(0, daysBetween(i.dueDate, i.paidDate!)));
   const recent = lateness.slice(-RECENT);
   const season = paid.filter((i) => i.issueDate.slice(5, 7) === t.slice(5, 7));
   const sameCurrency = prior.filter((i) => i.currency === invoice.currency);
@@ -80,8 +77,18 @@ export function riskFacts(history: CustomerHistory, invoice: InvoiceTerms): Risk
     termsDays: daysBetween(invoice.issueDate, invoice.dueDate),
     overdueMinor: sameCurrency.filter((i) => i.dueDate < t).reduce((sum, i) => sum + Math.max(0, balanceBefore(i, t)), 0),
     currency: invoice.currency,
-    payDelays: delays,
   };
+}
+
+/** Earlier invoices paid before `date`, in the order they were paid. */
+function paidBefore(history: CustomerHistory, date: IsoDate): PastInvoice[] {
+  return history.invoices.filter((i) => i.issueDate < date && i.paidDate !== null && i.paidDate < date)
+    .sort((a, b) => a.paidDate!.localeCompare(b.paidDate!) || a.id - b.id);
+}
+
+/** Signed days from due to paid (negative: early) of the invoices paid before `date`, sorted: the customer's spread. */
+export function payDelaysBefore(history: CustomerHistory, date: IsoDate): number[] {
+  return paidBefore(history, date).map((i) => daysBetween(i.dueDate, i.paidDate!)).sort((a, b) => a - b);
 }
 
 function isBroken(state: string): boolean {
