@@ -75,7 +75,7 @@ describe('logistic regression', () => {
 });
 
 const invoice = (id: number, issueDate: string, termsDays: number, amountMinor: number, paidDate: string | null, extra: Partial<PastInvoice> = {}): PastInvoice => ({
-  id, customerId: 1, issueDate, dueDate: addDays(issueDate, termsDays), currency: 'USD', amountMinor, openMinor: paidDate ? 0 : amountMinor, paidDate, disputed: false,
+  id, customerId: 1, issueDate, dueDate: addDays(issueDate, termsDays), currency: 'USD', amountMinor, openMinor: paidDate ? 0 : amountMinor, paidDate, disputed: false, billing: null,
   allocations: paidDate ? [{ date: paidDate, amountMinor }] : [], ...extra,
 });
 
@@ -110,8 +110,9 @@ describe('risk features', () => {
       brokenPromises: 1, // the first; the second's window was still open
       tenureDays: 147, amountLogRatio: Math.log(250 / 250), termsDays: 30,
       overdueMinor: 400_00, // invoice 4 was due 05-01, 100 of its 500 paid by then
-      currency: 'USD',
+      currency: 'USD', billing: null,
     });
+    expect(riskFacts(history(), { ...judged, billing: 'paper' }).billing).toBe('paper');
     expect(payDelaysBefore(history(), judged.issueDate)).toEqual([-2, 16, 40]);
   });
 

@@ -47,6 +47,22 @@ describe('risk model on the sample', () => {
   });
 });
 
+describe('billing channel', () => {
+  it('is read from an export that says it, kept when a later export does not, and refused when unknown', async () => {
+    const fresh = tempCore();
+    try {
+      const header = 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Billing\n';
+      await fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.stageText('a.csv', `${header}1,C1,2026-01-05,2026-02-04,100.00,Paperless\n2,C1,2026-02-05,2026-03-07,50.00,Paper\n`), preset: 'generic-invoices' });
+      await fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.stageText('b.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\n1,C1,2026-01-05,2026-02-04,100.00\n'), preset: 'generic-invoices' });
+      expect(fresh.query('SELECT number, billing FROM invoices ORDER BY number')).toEqual([{ number: '1', billing: 'electronic' }, { number: '2', billing: 'paper' }]);
+      await expect(fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.stageText('c.csv', `${header}3,C1,2026-01-05,2026-02-04,1.00,carrier pigeon\n`), preset: 'generic-invoices' }))
+        .rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
+
 describe('cash forecast on the sample', () => {
   it('forecasts 13 weeks per currency that, with what falls later, add up to the open balance', async () => {
     const forecast = await t.core.call('forecast.run', {});

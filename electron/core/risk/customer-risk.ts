@@ -23,7 +23,7 @@ export function customerRisk(model: RiskModel, history: CustomerHistory, today: 
   const sameCurrency = history.invoices.filter((i) => i.currency === latest.currency).map((i) => i.amountMinor).sort((a, b) => a - b);
   const usualMinor = sameCurrency[sameCurrency.length >> 1]!;
   const termsDays = daysBetween(latest.issueDate, latest.dueDate);
-  const next = { issueDate: tomorrow, dueDate: addDays(tomorrow, termsDays), amountMinor: usualMinor, currency: latest.currency };
+  const next = { issueDate: tomorrow, dueDate: addDays(tomorrow, termsDays), amountMinor: usualMinor, currency: latest.currency, billing: latest.billing };
   const profile = scoreInvoice(model, history, next);
   const open = history.invoices.filter((i) => i.issueDate <= today).map((i) => ({ invoice: i, balance: balanceBefore(i, tomorrow) })).filter((o) => o.balance > 0);
   const scored = open.length > 0

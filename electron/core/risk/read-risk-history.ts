@@ -17,7 +17,7 @@ export function readRiskHistories(sqlite: SqliteDb): Map<number, CustomerHistory
   };
   const invoices = sqlite.prepare(`
     SELECT i.id, i.customer_id AS customerId, i.issue_date AS issueDate, i.due_date AS dueDate, i.currency, i.amount_minor AS amountMinor,
-           i.open_minor AS openMinor, i.disputed,
+           i.open_minor AS openMinor, i.disputed, i.billing,
            CASE WHEN i.status = 'paid' THEN COALESCE(i.closed_date, (SELECT MAX(a.applied_date) FROM allocations a WHERE a.invoice_id = i.id)) END AS paidDate,
            (SELECT json_group_array(json_object('date', a.applied_date, 'amountMinor', a.amount_minor)) FROM allocations a WHERE a.invoice_id = i.id) AS allocations
     FROM invoices i WHERE i.status != 'void' AND i.amount_minor > 0

@@ -9,6 +9,7 @@ export interface InvoiceTerms {
   dueDate: IsoDate;
   amountMinor: number;
   currency: string;
+  billing?: 'electronic' | 'paper' | null;
 }
 
 /** What was known about the customer on the morning of an invoice's issue date, in plain numbers. */
@@ -35,6 +36,7 @@ export interface RiskFacts {
   /** Earlier invoices in the currency past due and unpaid the day before. */
   overdueMinor: number;
   currency: string;
+  billing: 'electronic' | 'paper' | null;
 }
 
 const RECENT = 5;
@@ -77,6 +79,7 @@ export function riskFacts(history: CustomerHistory, invoice: InvoiceTerms): Risk
     termsDays: daysBetween(invoice.issueDate, invoice.dueDate),
     overdueMinor: sameCurrency.filter((i) => i.dueDate < t).reduce((sum, i) => sum + Math.max(0, balanceBefore(i, t)), 0),
     currency: invoice.currency,
+    billing: invoice.billing ?? null,
   };
 }
 
@@ -97,7 +100,7 @@ function isBroken(state: string): boolean {
 
 export const FEATURE_KEYS = [
   'prior_invoices', 'late_share', 'recent_late_share', 'season_late_share', 'mean_days_late', 'recent_days_late', 'trend', 'max_days_late',
-  'disputes', 'broken_promises', 'tenure', 'amount_ratio', 'terms_days', 'open_overdue',
+  'disputes', 'broken_promises', 'tenure', 'amount_ratio', 'terms_days', 'open_overdue', 'electronic_billing',
 ] as const;
 export type FeatureKey = (typeof FEATURE_KEYS)[number];
 
@@ -122,6 +125,8 @@ export function featureVector(facts: RiskFacts): number[] {
     amount_ratio: facts.amountLogRatio,
     terms_days: facts.termsDays,
     open_overdue: Math.log1p(facts.overdueMinor / 10 ** currencyExponent(facts.currency)),
+    // Unknown sits between the two, so a book that never says gets no weight from it.
+    electronic_billing: facts.billing === null ? 0.5 : facts.billing === 'electronic' ? 1 : 0,
   };
   return FEATURE_KEYS.map((key) => values[key]);
 }

@@ -15,6 +15,8 @@ export interface PastInvoice {
   paidDate: IsoDate | null;
   /** Flagged disputed by the ERP (undated: counted only once the invoice was paid, when it was surely known). */
   disputed: boolean;
+  /** How it was sent, when the ERP said; known on the issue date. */
+  billing: 'electronic' | 'paper' | null;
   allocations: { date: IsoDate; amountMinor: number }[];
 }
 

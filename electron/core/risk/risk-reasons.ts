@@ -29,6 +29,7 @@ const WORDS: Record<FeatureKey, (f: RiskFacts) => string> = {
   tenure: (f) => (f.tenureDays === 0 ? 'a new customer' : `a customer for ${duration(f.tenureDays)}`),
   amount_ratio: (f) => `invoiced ${Math.exp(f.amountLogRatio).toFixed(1)}× their usual amount`,
   terms_days: (f) => `Net ${f.termsDays} terms`,
+  electronic_billing: (f) => (f.billing === null ? 'billing channel unknown' : f.billing === 'electronic' ? 'billed electronically' : 'billed on paper'),
   open_overdue: (f) => (f.overdueMinor === 0 ? 'nothing overdue when invoiced' : `${formatMoney(f.overdueMinor, f.currency, 'en-US')} already overdue when invoiced`),
 };
 

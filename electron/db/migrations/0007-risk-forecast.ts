@@ -1,14 +1,16 @@
 import type { Migration } from './migration';
 
 /**
- * The learned risk model and what it said, and each cash-forecast run's weekly figures, kept so a
- * forecast can be compared later with what actually came in. Models are kept (small, and they say
- * when the score changed); customer scores are those of the latest model only.
+ * How each invoice was sent (electronic or paper, when the export says: a risk feature); the learned
+ * risk model and what it said; each cash-forecast run's weekly figures, kept so a forecast can be
+ * compared later with what actually came in. Models are kept (small, and they say when the score
+ * changed); customer scores are those of the latest model only.
  */
 export const riskForecast: Migration = {
   name: 'risk-forecast',
   up: (db) => {
     db.exec(`
+      ALTER TABLE invoices ADD COLUMN billing TEXT CHECK (billing IN ('electronic', 'paper'));
       CREATE TABLE risk_models (
         id INTEGER PRIMARY KEY,
         trained_at TEXT NOT NULL,
