@@ -1,15 +1,15 @@
 import { Random } from './random';
 
 /** Chance an invoice starts a cash squeeze for its customer, and that the next one ends it. */
-const SQUEEZE_START = 0.06;
-const SQUEEZE_END = 0.35;
-/** Days a bill twice the customer's usual size waits longer (log-scaled, larger bills only). */
-const DAYS_PER_LOG_SIZE = 12;
+const SQUEEZE_START = 0.04;
+const SQUEEZE_END = 0.4;
+/** Days a bill twice the customer's usual size waits longer (and one half its size is paid sooner). */
+const DAYS_PER_DOUBLING = 4;
 
 /**
  * What shifts a customer's payments beyond its behaviour, as in real ledgers: cash squeezes that
- * last several invoices (so recent lateness predicts the next) and large bills paid later than small
- * ones. Its own random stream, so the rest of the sample draws exactly as before.
+ * last several invoices (so recent lateness predicts the next), large bills paid later and small
+ * ones sooner. Its own random stream, so the rest of the sample draws exactly as before.
  */
 export class PaymentDrift {
   private readonly rng: Random;
@@ -25,6 +25,6 @@ export class PaymentDrift {
     if (squeeze > 0 && this.rng.chance(SQUEEZE_END)) squeeze = 0;
     else if (squeeze === 0 && this.rng.chance(SQUEEZE_START)) squeeze = this.rng.int(15, 35);
     this.squeezed.set(customer, squeeze);
-    return squeeze + Math.max(0, Math.round(DAYS_PER_LOG_SIZE * Math.log(amountMinor / usualMinor) / Math.LN2));
+    return squeeze + Math.round(DAYS_PER_DOUBLING * Math.log2(amountMinor / usualMinor));
   }
 }
