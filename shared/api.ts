@@ -7,6 +7,7 @@ import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
 import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
 import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
+import type { CashForecast, CustomerRisk, ForecastComparison, RiskDistribution, RiskEvaluation, RiskTrainSummary } from './risk';
 import type { WorklistPage } from './worklist';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
@@ -226,6 +227,17 @@ export const api = {
     videoMemoUrl: z.string().max(2000).optional(),
   })),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
+
+  // Risk and cash forecast (issue 5, items 3–4).
+  /** Trains on everything known today and re-scores every customer; null when there is too little to learn from. */
+  'risk.train': returns<RiskTrainSummary | null>()(z.object({})),
+  /** A time split: trained on what was known at asOf, tested on invoices issued after it whose outcome is known. */
+  'risk.evaluate': returns<RiskEvaluation>()(z.object({ asOf: isoDate })),
+  'risk.customer': returns<CustomerRisk | null>()(z.object({ customerId: z.number().int().positive() })),
+  'risk.distribution': returns<RiskDistribution>()(z.object({})),
+  /** Expected collections per week for 13 weeks; each run is stored for forecast.compare. */
+  'forecast.run': returns<CashForecast>()(z.object({ asOf: isoDate.optional() })),
+  'forecast.compare': returns<ForecastComparison>()(z.object({ runId: z.number().int().positive().optional() })),
 } as const;
 
 export type Api = typeof api;

@@ -10,7 +10,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const MAPPING_FIELDS = {
   invoices: {
     required: ['invoiceNumber', 'customerId', 'issueDate', 'dueDate', 'amount'],
-    optional: ['customerName', 'openBalance', 'paidDate', 'currency', 'disputed', 'externalId', 'status'],
+    optional: ['customerName', 'openBalance', 'paidDate', 'currency', 'disputed', 'externalId', 'status', 'billing'],
   },
   payments: {
     required: ['paymentId', 'customerId', 'date', 'amount'],

@@ -18,11 +18,13 @@ import { ladderHandlers } from './outreach/ladder-handlers';
 import { OutboxSender } from './outreach/outbox-sender';
 import { outreachHandlers } from './outreach/outreach-handlers';
 import { seedTemplates } from './outreach/template-store';
+import { forecastHandlers } from './forecast/forecast-handlers';
+import { riskHandlers } from './risk/risk-handlers';
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...ladderHandlers,
+  ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers,
 };
 
 export interface CoreOptions {

@@ -42,6 +42,7 @@ export interface InvoicesTable {
   open_minor: number;
   status: InvoiceStatus;
   disputed: number;
+  billing: 'electronic' | 'paper' | null;
   closed_date: string | null;
   created_at: string;
   updated_at: string;

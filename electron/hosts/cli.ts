@@ -11,6 +11,7 @@ import { generateKey, parseKeyHex } from '../db/key';
 import { openCore, type Core } from '../core';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
+import { forecastCommand, riskCommand } from './cli-risk';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -29,9 +30,13 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
   outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]
   outbox list --db PATH [--status STATUS] [--json]
+  risk train --db PATH [--json]                            retrain the late-payment model and re-score customers
+  risk evaluate --db PATH --as-of YYYY-MM-DD [--json]      train on what was known then, test on invoices issued after
+  risk show --db PATH --customer ID [--json]               a customer's risk, its three reasons and credit advice
+  forecast --db PATH [--as-of YYYY-MM-DD] [--json]         expected collections per week for 13 weeks, with a band
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox'];
+const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast'];
 /** Commands that send mail run the outbox sender; the others leave it to the app. */
 const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
@@ -103,6 +108,12 @@ async function main(argv: string[]): Promise<number> {
         return await aging(core, values['as-of'] ?? localToday(), values.json);
       case 'worklist':
         await worklistCommand(core, values, localToday());
+        return 0;
+      case 'risk':
+        console.log(await riskCommand(core, rest[0], values));
+        return 0;
+      case 'forecast':
+        console.log(await forecastCommand(core, values));
         return 0;
       case 'ladder':
       case 'outreach':

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localToday } from '../../shared/dates';
+import { addDays, localToday } from '../../shared/dates';
 import { fixturePath } from '../helpers/temp-core';
 
 /** The CLI as a user runs it: a real process, the key only in INFLOW_DB_KEY, exit codes 0 / 1 / 2. */
@@ -93,6 +93,25 @@ describe('inflow CLI', () => {
     const preview = cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']);
     expect(preview.stdout).toContain('To: Jane Park <jane.park@acme.example>');
     expect(cli(['outreach', 'send', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']).stderr).toContain('Set up your mailbox in Settings');
+  });
+
+  it('evaluates, shows and forecasts risk on the sample in the documented JSON', () => {
+    const sample = join(dir, 'risk.db');
+    expect(cli(['sample', '--db', sample])).toMatchObject({ code: 0 });
+    const today = localToday();
+    const asOf = addDays(today, -182);
+    const evaluated = cli(['risk', 'evaluate', '--db', sample, '--as-of', asOf, '--json']);
+    expect(evaluated.code).toBe(0);
+    const metrics = JSON.parse(evaluated.stdout) as Record<string, number>;
+    expect(Object.keys(metrics)).toEqual(['auc', 'accuracy', 'brier', 'baselineAuc', 'nTrain', 'nTest']);
+    expect(Object.values(metrics).every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
+    expect(metrics.auc).toBeGreaterThan(metrics.baselineAuc!);
+    const shown = JSON.parse(cli(['risk', 'show', '--db', sample, '--customer', 'CUST-0002', '--json']).stdout) as Record<string, unknown>;
+    expect(Object.keys(shown)).toEqual(['externalId', 'name', 'pLate', 'expectedDaysLate', 'segment', 'reasons', 'advice', 'trainedAt']);
+    const forecast = JSON.parse(cli(['forecast', '--db', sample, '--as-of', today, '--json']).stdout) as { asOf: string; currencies: { weeks: unknown[] }[] };
+    expect(forecast.asOf).toBe(today);
+    expect(forecast.currencies[0]!.weeks).toHaveLength(13);
+    expect(cli(['risk', 'evaluate', '--db', sample, '--json']).code).toBe(1);
   });
 
   it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', () => {

@@ -186,6 +186,16 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0007 adds the risk model, customer scores and forecast runs, empty until trained', async () => {
+    await openDatabase(path, key, MIGRATIONS.slice(0, 6)).close();
+    const db = openDatabase(path, key);
+    for (const table of ['risk_models', 'customer_risk', 'forecast_runs', 'forecast_weeks']) {
+      expect(db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+    }
+    expect(() => db.sqlite.prepare("INSERT INTO customer_risk (customer_id, model_id, p_late, expected_days_late, segment, reasons, advice) VALUES (1, 1, 0.5, 3, 'shaky', '[]', '[]')").run()).toThrow();
+    await db.close();
+  });
+
   it('keep a rolling daily backup of an existing database', async () => {
     await createWithCustomer('Daily Doubles');
     await openDatabase(path, key).close();

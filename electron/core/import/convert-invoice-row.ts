@@ -35,12 +35,13 @@ export function readInvoiceRow(r: RowReader, { side, customerFallback, settled, 
   const paidDate = r.has('paidDate') ? r.date('paidDate', false) : undefined;
   const currency = r.currency();
   const disputed = r.has('disputed') ? r.flag('disputed') : false;
+  const billing = r.has('billing') ? r.billing('billing') : undefined;
   if (currency === null) return null;
   const open = r.amount('openBalance', currency, false);
   // QuickBooks' Open Invoices report may carry no Amount column: the open balance is all it states.
   const amount = r.has('amount') ? r.amount('amount', currency, true) : open;
   if (amount === undefined && !r.has('amount')) r.fail('openBalance', 'required amount is empty');
-  if (number === null || customer === '' || !issueDate || dueDate === null || paidDate === null || disputed === null || amount == null || open === null) {
+  if (number === null || customer === '' || !issueDate || dueDate === null || paidDate === null || disputed === null || billing === null || amount == null || open === null) {
     return null;
   }
   const isCredit = side === 'credit' || (side === null && amount < 0);
@@ -71,6 +72,7 @@ export function readInvoiceRow(r: RowReader, { side, customerFallback, settled, 
       row: r.line, externalId, number, customerExternalId: customer, customerName: r.text('customerName') || customer,
       issueDate, dueDate: dueDate ?? issueDate, currency, amountMinor: face, openMinor: balance, disputed,
       ...(paidDate && balance < face ? { paidDate } : {}),
+      ...(billing ? { billing } : {}),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { importMappingSchema } from '../../../shared/import-mapping';
-import { nowOf, todayOf } from '../context';
+import { nowOf } from '../context';
 import type { Handlers } from '../handler-types';
+import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { previewImport, runImport } from './import-file';
 import { PRESETS } from './presets';
 
@@ -9,7 +10,7 @@ export const importHandlers: Handlers<'import.presets' | 'import.preview' | 'imp
   'import.preview': (input, ctx) => previewImport(ctx, input),
   'import.run': async (input, ctx) => {
     const summary = await ctx.jobs.run(input.jobId, (job) => runImport(ctx, input, job));
-    ctx.worklist.rebuild(todayOf(ctx));
+    afterLedgerWrite(ctx);
     return summary;
   },
   'import.mappings.list': (_input, ctx) =>

@@ -35,7 +35,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'generic-invoices',
     label: 'Generic invoices',
     kind: 'invoices',
-    description: 'One row per invoice: number, customer id, issue and due dates, amount; optionally name, open balance, paid date, currency, disputed.',
+    description: 'One row per invoice: number, customer id, issue and due dates, amount; optionally name, open balance, paid date, currency, disputed, billing (electronic or paper).',
     columns: {
       invoiceNumber: ['invoice number', 'invoice no', 'invoice no.', 'invoice #', 'inv #', 'inv no', 'invoice', 'number', 'invoice_number'],
       customerId: ['customer id', 'customer number', 'customer_id', 'account number'],
@@ -48,6 +48,7 @@ export const PRESETS: readonly Preset[] = [
       currency: ['currency'],
       disputed: ['disputed', 'in dispute'],
       status: ['status', 'invoice status'],
+      billing: ['billing', 'paperless bill', 'paperlessbill', 'billing method', 'delivery method'],
     },
     required: ['invoiceNumber', 'customerId', 'issueDate', 'dueDate', 'amount'],
   },

@@ -80,6 +80,15 @@ export class RowReader {
     return this.fail(field, 'not a yes/no value (use yes/no, true/false, 1/0 or leave empty)');
   }
 
+  /** How the invoice was sent: undefined when not stated, null when the value is not one we know. */
+  billing(field: string): 'electronic' | 'paper' | null | undefined {
+    const value = this.text(field).toLowerCase();
+    if (value === '') return undefined;
+    if (['electronic', 'paperless', 'email', 'e-mail', 'edi', 'portal', 'online', 'e-invoice'].includes(value)) return 'electronic';
+    if (['paper', 'mail', 'post', 'print', 'printed', 'letter'].includes(value)) return 'paper';
+    return this.fail(field, 'not a billing channel (use electronic or paper)');
+  }
+
   integer(field: string): number | null | undefined {
     const value = this.text(field);
     if (value === '') return undefined;

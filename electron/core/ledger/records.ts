@@ -39,6 +39,8 @@ export interface InvoiceRecord {
   /** A settled date from the export: creates a payment of amount − open applied on that date. */
   paidDate?: IsoDate;
   disputed: boolean;
+  /** How it was sent, when the export says: electronic or paper (the risk model uses it). */
+  billing?: 'electronic' | 'paper';
 }
 
 export interface CreditRecord {

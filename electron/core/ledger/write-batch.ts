@@ -26,6 +26,7 @@ interface InvoiceRow {
   open_minor: number;
   status: string;
   disputed: number;
+  billing: string | null;
 }
 
 /**
@@ -68,11 +69,11 @@ class BatchWriter {
       findInvoice: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND external_id = ?'),
       customerExternalId: sqlite.prepare('SELECT external_id AS externalId FROM customers WHERE id = ?'),
       findInvoiceByNumber: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND number = ? ORDER BY id LIMIT 1'),
-      insertInvoice: sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, disputed, closed_date, created_at, updated_at)
-        VALUES (@customerId, @source, @externalId, @number, @issueDate, @dueDate, @currency, @amount, @open, @status, @disputed, @closedDate, @now, @now)`),
+      insertInvoice: sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, disputed, billing, closed_date, created_at, updated_at)
+        VALUES (@customerId, @source, @externalId, @number, @issueDate, @dueDate, @currency, @amount, @open, @status, @disputed, @billing, @closedDate, @now, @now)`),
       updateInvoice: sqlite.prepare(`UPDATE invoices SET customer_id = @customerId, number = @number, issue_date = @issueDate, due_date = @dueDate,
         currency = @currency, amount_minor = @amount, open_minor = @open, status = @status, disputed = @disputed,
-        closed_date = @closedDate, updated_at = @now WHERE id = @id`),
+        billing = COALESCE(@billing, billing), closed_date = @closedDate, updated_at = @now WHERE id = @id`),
       setInvoiceOpen: sqlite.prepare('UPDATE invoices SET open_minor = ?, status = ?, closed_date = ?, updated_at = ? WHERE id = ?'),
       findPayment: sqlite.prepare('SELECT id, amount_minor, received_date, currency FROM payments WHERE source = ? AND external_id = ?'),
       insertPayment: sqlite.prepare(`INSERT INTO payments (customer_id, source, external_id, received_date, currency, amount_minor, method, reference, created_at)
@@ -195,6 +196,8 @@ class BatchWriter {
       open: record.openMinor,
       status: settled ? 'paid' : 'open',
       disputed: record.disputed ? 1 : 0,
+      // Not stated keeps what an earlier export said.
+      billing: record.billing ?? null,
       closedDate: settled ? (record.paidDate ?? null) : null,
       now: this.now,
     };
@@ -207,7 +210,8 @@ class BatchWriter {
       const changed =
         existing.customer_id !== customerId || existing.number !== record.number || existing.issue_date !== record.issueDate ||
         existing.due_date !== record.dueDate || existing.currency !== record.currency || existing.amount_minor !== record.amountMinor ||
-        existing.open_minor !== record.openMinor || existing.disputed !== values.disputed || existing.status !== values.status;
+        existing.open_minor !== record.openMinor || existing.disputed !== values.disputed || existing.status !== values.status ||
+        (values.billing !== null && existing.billing !== values.billing);
       if (changed) {
         this.stmt.updateInvoice.run({ ...values, id: invoiceId });
         this.counts.updated++;

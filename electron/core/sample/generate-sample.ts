@@ -2,6 +2,7 @@ import dataset from '../../../resources/sample/dataset.json';
 import { addDays, addMonths, toIsoDate, type IsoDate } from '../../../shared/dates';
 import type { ContactRecord, CustomerRecord, LedgerBatch, PaymentRecord } from '../ledger/records';
 import { BEHAVIOURS, OUTCOMES, type Behaviour } from './behaviours';
+import { PaymentDrift } from './payment-drift';
 import { Random } from './random';
 
 export const SAMPLE_SOURCE = 'sample';
@@ -30,6 +31,8 @@ interface DraftInvoice {
   amountMinor: number;
   behaviour: Behaviour;
   monthIndex: number;
+  /** The size of a typical invoice of its customer's segment. */
+  usualMinor: number;
 }
 
 /**
@@ -58,13 +61,16 @@ export function generateSample({ anchor, seed = 20_261_122, customers = 300 }: S
   }
   drafts.sort((a, b) => a.issueDate.localeCompare(b.issueDate) || a.customer.localeCompare(b.customer));
   const payments: PaymentRecord[] = [];
+  const drift = new PaymentDrift(seed);
   drafts.forEach((draft, index) => {
     const number = `INV-${String(index + 1).padStart(6, '0')}`;
     const outcome = OUTCOMES[draft.behaviour]({ ...draft }, rng);
+    const extra = drift.extraDays(draft.customer, draft.amountMinor, draft.usualMinor);
     let paid = 0;
     for (const payment of outcome.payments) {
       // A payment never predates its invoice, and one dated after "today" has not happened yet.
-      const date = payment.date < draft.issueDate ? draft.issueDate : payment.date;
+      const shifted = addDays(payment.date, extra);
+      const date = shifted < draft.issueDate ? draft.issueDate : shifted;
       if (date > anchor) continue;
       paid += payment.amountMinor;
       payments.push({ row: 0, externalId: '', customerExternalId: draft.customer, date, currency: draft.currency, amountMinor: payment.amountMinor, invoiceNumber: number, method: rng.pick(['ACH', 'wire', 'card', 'check']) });
@@ -136,7 +142,7 @@ function invoicesFor(rng: Random, customer: SampleCustomer, anchor: IsoDate): Dr
       const amountMinor = rng.int(profile.amount[0], profile.amount[1]) * 100 + rng.int(0, 99);
       drafts.push({
         customer: customer.record.externalId, currency: customer.currency, issueDate, dueDate: addDays(issueDate, customer.termsDays),
-        amountMinor, behaviour: customer.behaviour, monthIndex,
+        amountMinor, behaviour: customer.behaviour, monthIndex, usualMinor: ((profile.amount[0] + profile.amount[1]) / 2) * 100,
       });
     }
   }

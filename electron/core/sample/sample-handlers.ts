@@ -1,5 +1,6 @@
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
+import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { loadSample } from './load-sample';
 
 export const sampleHandlers: Handlers<'sample.load'> = {
@@ -7,7 +8,7 @@ export const sampleHandlers: Handlers<'sample.load'> = {
     ctx.jobs.run(jobId, async (job) => {
       job.progress('writing', 0, 1);
       const summary = loadSample(ctx.database.sqlite, { anchor: todayOf(ctx), now: nowOf(ctx) });
-      ctx.worklist.rebuild(todayOf(ctx));
+      afterLedgerWrite(ctx);
       return summary;
     }),
 };

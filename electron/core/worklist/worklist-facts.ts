@@ -52,6 +52,8 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
     FROM disputes d JOIN dispute_invoices di ON di.dispute_id = d.id
     WHERE d.status = 'open' AND julianday(@today) - julianday(d.opened_date) > d.sla_days ${only('d.customer_id')} GROUP BY d.customer_id`).all(params) as
     { id: number; invoices: number; daysOver: number }[]).map((row) => [row.id, row]));
+  const risk = mapBy(sqlite.prepare(`SELECT r.customer_id AS id, r.p_late AS value FROM customer_risk r WHERE 1 = 1 ${only('r.customer_id')}`)
+    .all(params) as { id: number; value: number }[]);
   const snoozed = new Set((sqlite.prepare(`SELECT s.customer_id AS id FROM snoozes s WHERE s.until_date > @today ${only('s.customer_id')}`)
     .all(params) as { id: number }[]).map((r) => r.id));
   const promises = currentPromises(sqlite, today, params, only('p.customer_id'));
@@ -75,7 +77,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
         disputePastSla: dispute ? { daysOver: Math.round(dispute.daysOver), invoices: dispute.invoices } : null,
         lastTouch: lastTouch.get(g.customerId) ?? null,
         escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
-        risk: null,
+        risk: risk.get(g.customerId) ?? null,
         valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * rate,
       },
     };

@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import type { CustomerSummary } from '../../../../shared/activity';
 import { Money } from '../../components/Money';
 import { plural } from '../../lib/format';
+import { RiskSummary } from './RiskSummary';
 
-/** The page header's figures: what is owed and how late, terms, credit, and who works the account. */
+/** The page header's figures: what is owed and how late, terms, credit, who works the account, and the learned risk. */
 export function CustomerTiles({ summary: s }: { summary: CustomerSummary }) {
   const utilisation = s.creditLimitMinor ? Math.round((s.openMinor / s.creditLimitMinor) * 100) : null;
   return (
@@ -17,6 +18,7 @@ export function CustomerTiles({ summary: s }: { summary: CustomerSummary }) {
         {s.creditLimitMinor !== null ? <><Money minor={s.creditLimitMinor} currency={s.currency} /> <span className={utilisation !== null && utilisation > 100 ? 'over-limit' : 'muted'}>{utilisation}% used</span></> : '—'}
       </Tile>
       <Tile label="Collector">{s.collector ?? 'Unassigned'}</Tile>
+      <Tile label="Risk"><RiskSummary customerId={s.customerId} /></Tile>
     </div>
   );
 }

@@ -12,6 +12,8 @@ import { agingColumns } from './aging-columns';
 import { currencyAging } from './aging-rows';
 import { AgingToolbar } from './AgingToolbar';
 import { AgingSummary } from './AgingSummary';
+import { CashForecastChart } from './risk/CashForecastChart';
+import { RiskDistributionChart } from './risk/RiskDistributionChart';
 import './reports.css';
 
 /** Reports → Aging: open balances by days past due, as of any date. */
@@ -55,6 +57,10 @@ export function ReportsScreen() {
     <div className="screen-fill">
       {toolbar}
       <AgingSummary currencies={currencies} labels={labels} edges={data.edges} />
+      <div className="risk-charts">
+        <RiskDistributionChart />
+        <CashForecastChart />
+      </div>
       <DataTable
         data={data.customers}
         columns={columns}

@@ -4,6 +4,7 @@ import { Money } from '../../components/Money';
 import { useApi } from '../../lib/use-api';
 import { ACTIONS, ActivityForm, type FormKind } from '../activity/ActivityForms';
 import { Timeline } from '../activity/Timeline';
+import { RiskSummary } from '../customers/RiskSummary';
 import { LadderTaskForm, ladderTaskOf, TASK_DONE_LABEL } from './LadderTaskForm';
 import { ScoreBreakdown } from './ScoreBreakdown';
 
@@ -41,6 +42,7 @@ export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Pro
         <ul className="pane-reasons">
           {row.reasons.map((reason) => <li key={reason.code}>{describeReason(reason, today, navigator.language)}</li>)}
         </ul>
+        <RiskSummary customerId={row.customerId} compact />
         <div className="pane-actions">
           {ACTIONS.map((action) => (
             <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => onForm(action.kind)}>

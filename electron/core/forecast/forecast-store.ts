@@ -1,0 +1,34 @@
+import type { IsoDate } from '../../../shared/dates';
+import type { CurrencyForecast, ForecastComparison } from '../../../shared/risk';
+import type { SqliteDb } from '../../db/sqlite';
+
+/** Keeps a run's weekly figures, so it can be held against what came in once the weeks have passed. */
+export function saveForecast(sqlite: SqliteDb, asOf: IsoDate, now: string, currencies: readonly CurrencyForecast[]): number {
+  return sqlite.transaction(() => {
+    const runId = Number(sqlite.prepare('INSERT INTO forecast_runs (as_of, created_at) VALUES (?, ?)').run(asOf, now).lastInsertRowid);
+    const insert = sqlite.prepare(`INSERT INTO forecast_weeks (run_id, currency, week_start, week_end, expected_minor, low_minor, high_minor)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    for (const c of currencies) for (const w of c.weeks) insert.run(runId, c.currency, w.weekStart, w.weekEnd, w.expectedMinor, w.lowMinor, w.highMinor);
+    return runId;
+  })();
+}
+
+/**
+ * A run (the latest when none is named) against what actually came in, for the weeks that have
+ * ended by `today`: payments applied in the week to the invoices the run forecast (issued by its
+ * as-of date), so cash for invoices issued later does not flatter the forecast.
+ */
+export function compareForecast(sqlite: SqliteDb, today: IsoDate, runId?: number): ForecastComparison {
+  const run = (runId === undefined
+    ? sqlite.prepare('SELECT id, as_of AS asOf FROM forecast_runs ORDER BY id DESC LIMIT 1').get()
+    : sqlite.prepare('SELECT id, as_of AS asOf FROM forecast_runs WHERE id = ?').get(runId)) as { id: number; asOf: string } | undefined;
+  if (!run) return { runId: null, asOf: null, rows: [] };
+  const rows = sqlite.prepare(`
+    SELECT w.currency, w.week_start AS weekStart, w.week_end AS weekEnd, w.expected_minor AS expectedMinor, w.low_minor AS lowMinor, w.high_minor AS highMinor,
+           COALESCE((SELECT SUM(a.amount_minor) FROM allocations a JOIN invoices i ON i.id = a.invoice_id
+                     WHERE a.kind = 'payment' AND a.applied_date BETWEEN w.week_start AND w.week_end
+                       AND i.issue_date <= @asOf AND i.currency = w.currency), 0) AS actualMinor
+    FROM forecast_weeks w WHERE w.run_id = @runId AND w.week_end < @today ORDER BY w.currency, w.week_start`)
+    .all({ runId: run.id, asOf: run.asOf, today }) as ForecastComparison['rows'];
+  return { runId: run.id, asOf: run.asOf, rows };
+}

@@ -1,0 +1,68 @@
+import { solveLinear } from './solve-linear';
+
+/** A fitted model: features are standardized with the training means and deviations before the weights apply. */
+export interface LogisticModel {
+  means: number[];
+  stds: number[];
+  intercept: number;
+  weights: number[];
+}
+
+export interface FitOptions {
+  /** L2 penalty on the (standardized) weights, not the intercept. */
+  l2?: number;
+  maxIterations?: number;
+}
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/**
+ * L2-regularized logistic regression fitted by Newton's method (IRLS). Deterministic: no random
+ * start, no sampling; the same rows always give the same model. A feature constant in training has
+ * deviation 1 so it standardizes to 0 and gets no weight.
+ */
+export function fitLogistic(rows: readonly (readonly number[])[], labels: readonly number[], { l2 = 1, maxIterations = 50 }: FitOptions = {}): LogisticModel {
+  const p = rows[0]?.length ?? 0;
+  const n = rows.length;
+  const means = Array.from({ length: p }, (_, k) => rows.reduce((s, r) => s + r[k]!, 0) / Math.max(n, 1));
+  const stds = means.map((m, k) => {
+    const sd = Math.sqrt(rows.reduce((s, r) => s + (r[k]! - m) ** 2, 0) / Math.max(n, 1));
+    return sd > 1e-12 ? sd : 1;
+  });
+  // Column 0 is the intercept.
+  const z = rows.map((r) => [1, ...r.map((v, k) => (v - means[k]!) / stds[k]!)]);
+  let beta = new Array<number>(p + 1).fill(0);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    const gradient = beta.map((b, k) => (k === 0 ? 0 : -l2 * b));
+    const hessian = beta.map((_, i) => beta.map((__, j) => (i === j && i > 0 ? l2 : 0)));
+    for (let r = 0; r < n; r++) {
+      const x = z[r]!;
+      const prob = sigmoid(dot(beta, x));
+      const weight = Math.max(prob * (1 - prob), 1e-10);
+      for (let i = 0; i <= p; i++) {
+        gradient[i]! += (labels[r]! - prob) * x[i]!;
+        for (let j = 0; j <= i; j++) hessian[i]![j]! += weight * x[i]! * x[j]!;
+      }
+    }
+    for (let i = 0; i <= p; i++) for (let j = i + 1; j <= p; j++) hessian[i]![j] = hessian[j]![i]!;
+    const step = solveLinear(hessian, gradient);
+    beta = beta.map((b, k) => b + step[k]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+  }
+  return { means, stds, intercept: beta[0]!, weights: beta.slice(1) };
+}
+
+/** Each feature's push on the log-odds: weight × standardized value. */
+export function contributions(model: LogisticModel, features: readonly number[]): number[] {
+  return model.weights.map((w, k) => w * ((features[k]! - model.means[k]!) / model.stds[k]!));
+}
+
+export function predictProbability(model: LogisticModel, features: readonly number[]): number {
+  return sigmoid(model.intercept + contributions(model, features).reduce((a, b) => a + b, 0));
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  return a.reduce((sum, v, k) => sum + v * b[k]!, 0);
+}

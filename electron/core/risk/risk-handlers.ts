@@ -1,0 +1,33 @@
+import { AppError } from '../../../shared/errors';
+import { RISK_SEGMENTS } from '../../../shared/risk';
+import { nowOf, todayOf } from '../context';
+import type { Handlers } from '../handler-types';
+import { evaluateRisk } from './evaluate-risk';
+import { readRiskHistories } from './read-risk-history';
+import { retrainRisk } from './retrain-risk';
+import { readCustomerRisk, readRiskScores } from './risk-store';
+
+const BINS = 10;
+
+export const riskHandlers: Handlers<'risk.train' | 'risk.evaluate' | 'risk.customer' | 'risk.distribution'> = {
+  'risk.train': (_input, ctx) => {
+    const summary = retrainRisk(ctx.database.sqlite, todayOf(ctx), nowOf(ctx));
+    ctx.worklist.rebuild(todayOf(ctx));
+    return summary;
+  },
+  'risk.evaluate': ({ asOf }, ctx) => {
+    const today = todayOf(ctx);
+    if (asOf >= today) throw new AppError('INVALID_INPUT', `--as-of must be before today (${today}): the test invoices are those issued after it.`);
+    const evaluation = evaluateRisk(readRiskHistories(ctx.database.sqlite), asOf, today);
+    if (!evaluation) throw new AppError('CONFLICT', `Too few invoices with a known outcome by ${asOf} to learn from.`);
+    return evaluation;
+  },
+  'risk.customer': ({ customerId }, ctx) => readCustomerRisk(ctx.database.sqlite, customerId),
+  'risk.distribution': (_input, ctx) => {
+    const scores = readRiskScores(ctx.database.sqlite);
+    const bins = Array.from({ length: BINS }, (_, k) => ({ from: k / BINS, to: (k + 1) / BINS, customers: 0 }));
+    for (const { pLate } of scores) bins[Math.min(BINS - 1, Math.floor(pLate * BINS))]!.customers++;
+    const segments = Object.fromEntries(RISK_SEGMENTS.map((s) => [s, scores.filter((x) => x.segment === s).length])) as Record<(typeof RISK_SEGMENTS)[number], number>;
+    return { bins, segments };
+  },
+};

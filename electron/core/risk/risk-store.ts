@@ -1,0 +1,32 @@
+import type { CreditAdvice, CustomerRisk, RiskSegment } from '../../../shared/risk';
+import type { SqliteDb } from '../../db/sqlite';
+import type { RiskModel } from './risk-model';
+
+/** Replaces the customers' scores with a new model's, in one transaction with the model itself. */
+export function saveRisk(sqlite: SqliteDb, model: RiskModel, trainedAt: string, scores: readonly Omit<CustomerRisk, 'trainedAt'>[]): void {
+  sqlite.transaction(() => {
+    const modelId = Number(sqlite.prepare('INSERT INTO risk_models (trained_at, as_of, n_train, model) VALUES (?, ?, ?, ?)')
+      .run(trainedAt, model.asOf, model.nTrain, JSON.stringify(model)).lastInsertRowid);
+    sqlite.prepare('DELETE FROM customer_risk').run();
+    const insert = sqlite.prepare(`INSERT INTO customer_risk (customer_id, model_id, p_late, expected_days_late, segment, reasons, advice)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    for (const s of scores) insert.run(s.customerId, modelId, s.pLate, s.expectedDaysLate, s.segment, JSON.stringify(s.reasons), JSON.stringify(s.advice));
+  })();
+}
+
+/** The latest model's view of one customer, or null when it has none (no model yet, or no invoices). */
+export function readCustomerRisk(sqlite: SqliteDb, customerId: number): CustomerRisk | null {
+  const row = sqlite.prepare(`
+    SELECT r.customer_id AS customerId, r.p_late AS pLate, r.expected_days_late AS expectedDaysLate, r.segment, r.reasons, r.advice, m.trained_at AS trainedAt
+    FROM customer_risk r JOIN risk_models m ON m.id = r.model_id WHERE r.customer_id = ?`).get(customerId) as
+    (Omit<CustomerRisk, 'reasons' | 'advice' | 'segment'> & { segment: RiskSegment; reasons: string; advice: string }) | undefined;
+  if (!row) return null;
+  return { ...row, reasons: JSON.parse(row.reasons) as string[], advice: JSON.parse(row.advice) as CreditAdvice[] };
+}
+
+/** Every scored customer's P(late) and segment: what the queue and the distribution chart read. */
+export function readRiskScores(sqlite: SqliteDb, customerId?: number): { customerId: number; pLate: number; segment: RiskSegment }[] {
+  const only = customerId === undefined ? '' : 'WHERE customer_id = @customerId';
+  return sqlite.prepare(`SELECT customer_id AS customerId, p_late AS pLate, segment FROM customer_risk ${only}`)
+    .all({ customerId: customerId ?? null }) as { customerId: number; pLate: number; segment: RiskSegment }[];
+}

@@ -1,0 +1,42 @@
+import type { RiskSegment } from '../../../../shared/risk';
+import { useApi } from '../../lib/use-api';
+import './risk-summary.css';
+
+export const SEGMENT_LABEL: Record<RiskSegment, string> = {
+  reliable: 'Reliable',
+  occasionally_late: 'Occasionally late',
+  habitually_late: 'Habitually late',
+  new: 'New',
+};
+
+/** Low under 25 %, high from 60 %: the same edges the core segments by. */
+function level(pLate: number): 'low' | 'medium' | 'high' {
+  return pLate < 0.25 ? 'low' : pLate < 0.6 ? 'medium' : 'high';
+}
+
+/**
+ * The learned late-payment risk of a customer with its three reasons and any credit advice: a
+ * header tile on the customer page, a compact block in the worklist pane.
+ */
+export function RiskSummary({ customerId, compact = false }: { customerId: number; compact?: boolean }) {
+  const risk = useApi('risk.customer', { customerId }).data;
+  if (risk === undefined) return null;
+  if (risk === null) return compact ? null : <span className="muted">Not scored yet</span>;
+  return (
+    <div className={`risk-summary${compact ? ' compact' : ''}`} data-testid="customer-risk">
+      <div className="risk-headline">
+        <span className={`risk-dot ${level(risk.pLate)}`} aria-hidden="true" />
+        <strong>{Math.round(risk.pLate * 100)}% likely late</strong>
+        <span className="muted">{SEGMENT_LABEL[risk.segment]}{risk.expectedDaysLate >= 1 ? ` · ~${Math.round(risk.expectedDaysLate)}d late expected` : ''}</span>
+      </div>
+      <ul className="risk-reasons" aria-label="Why">
+        {risk.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+      </ul>
+      {risk.advice.length > 0 && (
+        <ul className="risk-advice" aria-label="Credit advice">
+          {risk.advice.map((advice) => <li key={advice.code}>{advice.text}</li>)}
+        </ul>
+      )}
+    </div>
+  );
+}

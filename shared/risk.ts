@@ -1,0 +1,78 @@
+import type { IsoDate } from './dates';
+
+/**
+ * The learned payment-risk view of a customer and the cash forecast built on it. Probabilities and
+ * days are floats; money stays integer minor units per currency.
+ */
+export const RISK_SEGMENTS = ['reliable', 'occasionally_late', 'habitually_late', 'new'] as const;
+export type RiskSegment = (typeof RISK_SEGMENTS)[number];
+
+export interface CreditAdvice {
+  code: 'deposit' | 'lower_limit' | 'shorter_terms';
+  text: string;
+}
+
+export interface CustomerRisk {
+  customerId: number;
+  /** Chance its open invoices are paid after their due date, amount-weighted (0–1). */
+  pLate: number;
+  /** Amount-weighted expected days paid after due (P(late) × the customer's usual lateness when late). */
+  expectedDaysLate: number;
+  segment: RiskSegment;
+  /** The three features pushing the score most, in words ("paid 7 of 10 invoices late"). */
+  reasons: string[];
+  advice: CreditAdvice[];
+  trainedAt: string;
+}
+
+export interface RiskTrainSummary {
+  trainedAt: string;
+  asOf: IsoDate;
+  nTrain: number;
+  lateShare: number;
+  customersScored: number;
+}
+
+export interface RiskEvaluation {
+  auc: number;
+  accuracy: number;
+  brier: number;
+  baselineAuc: number;
+  nTrain: number;
+  nTest: number;
+}
+
+export interface RiskDistribution {
+  /** Customers by P(late) in tenths: bins[0] is 0–10 %. */
+  bins: { from: number; to: number; customers: number }[];
+  segments: Record<RiskSegment, number>;
+}
+
+export interface ForecastWeek {
+  weekStart: IsoDate;
+  weekEnd: IsoDate;
+  expectedMinor: number;
+  lowMinor: number;
+  highMinor: number;
+}
+
+export interface CurrencyForecast {
+  currency: string;
+  weeks: ForecastWeek[];
+  /** Open at the as-of date and expected only after the horizon. */
+  beyondMinor: number;
+  openMinor: number;
+}
+
+export interface CashForecast {
+  runId: number;
+  asOf: IsoDate;
+  currencies: CurrencyForecast[];
+}
+
+export interface ForecastComparison {
+  runId: number | null;
+  asOf: IsoDate | null;
+  /** Only weeks that have ended: what the run expected against what came in on the invoices it forecast. */
+  rows: { currency: string; weekStart: IsoDate; weekEnd: IsoDate; expectedMinor: number; lowMinor: number; highMinor: number; actualMinor: number }[];
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/dates';
+import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
+
+/** The risk model and the cash forecast on the embedded sample (anchored at the frozen "today", 2026-11-22). */
+let t: TempCore;
+beforeAll(async () => {
+  t = tempCore();
+  await t.core.call('sample.load', { jobId: JOB() });
+}, 60_000);
+afterAll(() => t.dispose());
+
+describe('risk model on the sample', () => {
+  it('beats the customer\'s past late share alone on a six-month time split', async () => {
+    const result = await t.core.call('risk.evaluate', { asOf: '2026-05-22' });
+    expect(result.nTrain).toBeGreaterThan(5000);
+    expect(result.nTest).toBeGreaterThan(1000);
+    expect(result.auc).toBeGreaterThan(result.baselineAuc + 0.01);
+    expect(result.auc).toBeGreaterThan(0.8);
+    expect(result.brier).toBeLessThan(0.15);
+    expect(result.accuracy).toBeGreaterThan(0.8);
+  });
+
+  it('is trained by the sample load, scores every customer and feeds the queue', async () => {
+    const stored = t.query<{ n: number }>('SELECT count(*) AS n FROM customer_risk')[0]!.n;
+    expect(stored).toBe(300);
+    const page = await t.core.call('worklist.list', { limit: 1000 });
+    expect(page.rows.every((row) => row.factors.some((f) => f.key === 'risk') || row.factors.length > 0)).toBe(true);
+    expect(page.rows.filter((row) => row.factors.some((f) => f.key === 'risk')).length).toBeGreaterThan(page.rows.length / 2);
+    const distribution = await t.core.call('risk.distribution', {});
+    expect(distribution.bins.reduce((s, b) => s + b.customers, 0)).toBe(300);
+    expect(Object.values(distribution.segments).reduce((s, n) => s + n, 0)).toBe(300);
+    expect(distribution.segments.reliable).toBeGreaterThan(0);
+    expect(distribution.segments.habitually_late).toBeGreaterThan(0);
+  });
+
+  it('explains a customer in three reasons and advises on credit when it is habitually late', async () => {
+    const [worst] = t.query<{ id: number }>("SELECT customer_id AS id FROM customer_risk WHERE segment = 'habitually_late' ORDER BY p_late DESC LIMIT 1");
+    const risk = (await t.core.call('risk.customer', { customerId: worst!.id }))!;
+    expect(risk.pLate).toBeGreaterThan(0.6);
+    expect(risk.expectedDaysLate).toBeGreaterThan(0);
+    expect(risk.reasons).toHaveLength(3);
+    expect(risk.advice.map((a) => a.code)).toContain('shorter_terms');
+    const retrained = await t.core.call('risk.train', {});
+    expect(retrained).toMatchObject({ asOf: '2026-11-22', customersScored: 300 });
+    expect(t.query<{ n: number }>('SELECT count(*) AS n FROM risk_models')[0]!.n).toBe(2);
+  });
+});
+
+describe('billing channel', () => {
+  it('is read from an export that says it, kept when a later export does not, and refused when unknown', async () => {
+    const fresh = tempCore();
+    try {
+      const header = 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Billing\n';
+      await fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.stageText('a.csv', `${header}1,C1,2026-01-05,2026-02-04,100.00,Paperless\n2,C1,2026-02-05,2026-03-07,50.00,Paper\n`), preset: 'generic-invoices' });
+      await fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.stageText('b.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\n1,C1,2026-01-05,2026-02-04,100.00\n'), preset: 'generic-invoices' });
+      expect(fresh.query('SELECT number, billing FROM invoices ORDER BY number')).toEqual([{ number: '1', billing: 'electronic' }, { number: '2', billing: 'paper' }]);
+      await expect(fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.stageText('c.csv', `${header}3,C1,2026-01-05,2026-02-04,1.00,carrier pigeon\n`), preset: 'generic-invoices' }))
+        .rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
+
+describe('cash forecast on the sample', () => {
+  it('forecasts 13 weeks per currency that, with what falls later, add up to the open balance', async () => {
+    const forecast = await t.core.call('forecast.run', {});
+    const open = t.query<{ currency: string; n: number }>("SELECT currency, SUM(open_minor) AS n FROM invoices WHERE status = 'open' AND open_minor > 0 GROUP BY currency");
+    expect(forecast.currencies.map((c) => c.currency)).toEqual(open.map((o) => o.currency));
+    for (const c of forecast.currencies) {
+      expect(c.weeks).toHaveLength(13);
+      expect(c.openMinor).toBe(open.find((o) => o.currency === c.currency)!.n);
+      expect(c.weeks.reduce((s, w) => s + w.expectedMinor, 0) + c.beyondMinor).toBe(c.openMinor);
+      expect(c.weeks.every((w) => Number.isSafeInteger(w.expectedMinor) && w.lowMinor <= w.expectedMinor && w.expectedMinor <= w.highMinor)).toBe(true);
+    }
+  });
+
+  it('compares a past run with what actually came in on the invoices it forecast', async () => {
+    const asOf = '2026-08-30';
+    const past = await t.core.call('forecast.run', { asOf });
+    const comparison = await t.core.call('forecast.compare', { runId: past.runId });
+    expect(comparison.asOf).toBe(asOf);
+    const weeks = new Set(comparison.rows.map((r) => r.weekStart));
+    expect(weeks.size).toBe(11); // 13 weeks from 08-31; the last two end on or after 11-22
+    expect([...weeks][0]).toBe(addDays(asOf, 1));
+    const usd = comparison.rows.filter((r) => r.currency === 'USD');
+    const paid = usd.reduce((s, r) => s + r.actualMinor, 0);
+    const expected = usd.reduce((s, r) => s + r.expectedMinor, 0);
+    expect(paid).toBeGreaterThan(0);
+    // The forecast is in the right range of what came in over those weeks.
+    expect(expected / paid).toBeGreaterThan(0.5);
+    expect(expected / paid).toBeLessThan(2);
+  });
+});
