@@ -8,6 +8,7 @@ import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueRe
 import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import type { WorklistPage } from './worklist';
+import { exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
 /**
@@ -226,6 +227,23 @@ export const api = {
     videoMemoUrl: z.string().max(2000).optional(),
   })),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
+  // ── Analytics (issue 5): KPIs, aging trend, attribution, drill-downs and table export ──
+  /** DSO family, CEI, % past due, days to pay, promise-kept and dispute figures per group and currency. */
+  'analytics.kpis': returns<KpiReport>()(
+    z.object({ from: isoDate, to: isoDate, groupBy: z.enum(KPI_GROUPS).default('book') }).refine((p) => p.from <= p.to, 'from is on or before to'),
+  ),
+  /** Month-end aging from history for `months` months ending at asOf, with each month's KPIs. */
+  'analytics.trend': returns<AgingTrend>()(z.object({ asOf: isoDate, months: z.number().int().min(2).max(120).default(24) })),
+  /** "What made them pay"; defaults: the 365 days to today, the attributionWindowDays setting. */
+  'analytics.attribution': returns<AttributionReport>()(
+    z.object({ from: isoDate.optional(), to: isoDate.optional(), days: z.number().int().min(1).max(90).optional() }),
+  ),
+  /** The open items behind a chart's bar or a tile, as of a date in one currency. */
+  'analytics.drilldown': returns<DrilldownInvoice[]>()(
+    z.object({ asOf: isoDate, currency: currencyCode, bucket: z.enum([...AGING_BUCKETS, 'past_due', 'all']).default('all') }),
+  ),
+  /** A table as CSV or XLSX bytes (the renderer saves them); built here so every host exports alike. */
+  'reports.exportTable': returns<ExportedFile>()(exportTableInput),
 } as const;
 
 export type Api = typeof api;

@@ -9,6 +9,7 @@ import { importMappingSchema, type ImportMapping, type ImportProblem } from '../
 import { formatMoney } from '../../shared/money';
 import { generateKey, parseKeyHex } from '../db/key';
 import { openCore, type Core } from '../core';
+import { attributionCommand, kpiCommand } from './cli-analytics';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
 
@@ -29,9 +30,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
   outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]
   outbox list --db PATH [--status STATUS] [--json]
+  kpi --db PATH --from DATE --to DATE [--currency USD] [--by segment|collector|customer] [--json]   DSO, CEI, ADD, % past due …
+  attribution --db PATH [--from DATE] [--to DATE] [--days N] [--json]                          what made them pay
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox'];
+const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'kpi', 'attribution'];
 /** Commands that send mail run the outbox sender; the others leave it to the app. */
 const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
@@ -64,6 +67,10 @@ function parseCommandLine(argv: string[]) {
         template: { type: 'string' },
         status: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        by: { type: 'string' },
+        days: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -103,6 +110,12 @@ async function main(argv: string[]): Promise<number> {
         return await aging(core, values['as-of'] ?? localToday(), values.json);
       case 'worklist':
         await worklistCommand(core, values, localToday());
+        return 0;
+      case 'kpi':
+        console.log(await kpiCommand(core, values));
+        return 0;
+      case 'attribution':
+        console.log(await attributionCommand(core, values));
         return 0;
       case 'ladder':
       case 'outreach':
