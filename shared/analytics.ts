@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgingAmounts, AgingEdges } from './aging';
+import { AGING_BUCKETS, type AgingAmounts, type AgingEdges } from './aging';
 
 /** How KPI rows are grouped; every row is also per currency, since money is never mixed. */
 export const KPI_GROUPS = ['book', 'segment', 'collector', 'customer'] as const;
@@ -112,6 +112,10 @@ export interface AttributionReport {
   untouched: { invoices: number; paidWithin: number; sharePct: number | null };
   payments: AttributedPayment[];
 }
+
+/** What a drill-down lists: one aging bucket, everything past due, or all open items. */
+export const DRILLDOWN_BUCKETS = [...AGING_BUCKETS, 'past_due', 'all'] as const;
+export type DrilldownBucket = (typeof DRILLDOWN_BUCKETS)[number];
 
 export interface DrilldownInvoice {
   invoiceNumber: string;

@@ -8,7 +8,7 @@ import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueRe
 import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import type { WorklistPage } from './worklist';
-import { exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
+import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
 /**
@@ -240,7 +240,7 @@ export const api = {
   ),
   /** The open items behind a chart's bar or a tile, as of a date in one currency. */
   'analytics.drilldown': returns<DrilldownInvoice[]>()(
-    z.object({ asOf: isoDate, currency: currencyCode, bucket: z.enum([...AGING_BUCKETS, 'past_due', 'all']).default('all') }),
+    z.object({ asOf: isoDate, currency: currencyCode, bucket: z.enum(DRILLDOWN_BUCKETS).default('all') }),
   ),
   /** A table as CSV or XLSX bytes (the renderer saves them); built here so every host exports alike. */
   'reports.exportTable': returns<ExportedFile>()(exportTableInput),

@@ -1,11 +1,9 @@
-import type { DrilldownInvoice } from '../../../shared/analytics';
-import type { AgingBucket, AgingEdges } from '../../../shared/aging';
+import type { DrilldownBucket, DrilldownInvoice } from '../../../shared/analytics';
+import type { AgingEdges } from '../../../shared/aging';
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { agingBucket } from '../ledger/aging';
 import { openItemDetails } from '../ledger/aging-query';
-
-export type DrilldownBucket = AgingBucket | 'past_due' | 'all';
 
 /** The open items behind a bar or a tile: as of a date, in one currency, in a bucket (or all past due), largest first. */
 export function drilldownInvoices(sqlite: SqliteDb, asOf: IsoDate, currency: string, bucket: DrilldownBucket, edges: AgingEdges): DrilldownInvoice[] {
