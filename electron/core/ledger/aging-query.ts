@@ -7,8 +7,6 @@ import { ageItems, type AgingItem } from './aging';
 export interface AgingItemDetail extends AgingItem {
   number: string;
   issueDate: IsoDate;
-  segment: string | null;
-  collector: string | null;
 }
 
 /**
@@ -18,13 +16,13 @@ export interface AgingItemDetail extends AgingItem {
  */
 const openItemsAsOf = (only: string): string => `
   SELECT c.id AS customerId, c.external_id AS externalId, c.name AS name, i.currency AS currency,
-         i.due_date AS dueDate, i.number AS number, i.issue_date AS issueDate, c.segment AS segment, c.collector AS collector,
+         i.due_date AS dueDate, i.number AS number, i.issue_date AS issueDate,
          i.open_minor + COALESCE((SELECT SUM(a.amount_minor) FROM allocations a
                                    WHERE a.invoice_id = i.id AND a.applied_date > @asOf), 0) AS balanceMinor
   FROM invoices i JOIN customers c ON c.id = i.customer_id
   WHERE i.issue_date <= @asOf AND i.status != 'void' ${only.replace('?', 'i')}
   UNION ALL
-  SELECT c.id, c.external_id, c.name, n.currency, n.issue_date, n.number, n.issue_date, c.segment, c.collector,
+  SELECT c.id, c.external_id, c.name, n.currency, n.issue_date, n.number, n.issue_date,
          -(n.open_minor + COALESCE((SELECT SUM(a.amount_minor) FROM allocations a
                                      WHERE a.credit_note_id = n.id AND a.applied_date > @asOf), 0))
   FROM credit_notes n JOIN customers c ON c.id = n.customer_id
