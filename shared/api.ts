@@ -9,6 +9,7 @@ import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import type { CashForecast, CustomerRisk, ForecastComparison, RiskDistribution, RiskEvaluation, RiskTrainSummary } from './risk';
 import type { WorklistPage } from './worklist';
+import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 
 /**
@@ -238,6 +239,24 @@ export const api = {
   /** Expected collections per week for 13 weeks; each run is stored for forecast.compare. */
   'forecast.run': returns<CashForecast>()(z.object({ asOf: isoDate.optional() })),
   'forecast.compare': returns<ForecastComparison>()(z.object({ runId: z.number().int().positive().optional() })),
+
+  // ── Analytics (issue 5): KPIs, aging trend, attribution, drill-downs and table export ──
+  /** DSO family, CEI, % past due, days to pay, promise-kept and dispute figures per group and currency. */
+  'analytics.kpis': returns<KpiReport>()(
+    z.object({ from: isoDate, to: isoDate, groupBy: z.enum(KPI_GROUPS).default('book') }).refine((p) => p.from <= p.to, 'from is on or before to'),
+  ),
+  /** Month-end aging from history for `months` months ending at asOf, with each month's KPIs. */
+  'analytics.trend': returns<AgingTrend>()(z.object({ asOf: isoDate, months: z.number().int().min(2).max(120).default(24) })),
+  /** "What made them pay"; defaults: the 365 days to today, the attributionWindowDays setting. */
+  'analytics.attribution': returns<AttributionReport>()(
+    z.object({ from: isoDate.optional(), to: isoDate.optional(), days: z.number().int().min(1).max(90).optional() }),
+  ),
+  /** The open items behind a chart's bar or a tile, as of a date in one currency. */
+  'analytics.drilldown': returns<DrilldownInvoice[]>()(
+    z.object({ asOf: isoDate, currency: currencyCode, bucket: z.enum(DRILLDOWN_BUCKETS).default('all') }),
+  ),
+  /** A table as CSV or XLSX bytes (the renderer saves them); built here so every host exports alike. */
+  'reports.exportTable': returns<ExportedFile>()(exportTableInput),
 } as const;
 
 export type Api = typeof api;

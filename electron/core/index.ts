@@ -1,5 +1,6 @@
 import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
 import { openDatabase } from '../db/open';
+import { analyticsHandlers } from './analytics/analytics-handlers';
 import { appHandlers } from './app/app-handlers';
 import type { CoreContext } from './context';
 import { dispatch } from './dispatch';
@@ -24,7 +25,7 @@ import { riskHandlers } from './risk/risk-handlers';
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers,
+  ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers,
 };
 
 export interface CoreOptions {

@@ -12,6 +12,8 @@ const SETTINGS = {
   fxRates: { schema: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()), fallback: {} as Record<string, number> },
   /** Days after a promised date before an unpaid promise counts as broken. */
   promiseGraceDays: { schema: z.number().int().min(0).max(60), fallback: 2 },
+  /** Days before a payment in which a touch counts towards it in "what made them pay". */
+  attributionWindowDays: { schema: z.number().int().min(1).max(90), fallback: 14 },
   /** The collector's own mailbox; the password lives here, in the encrypted database, and never leaves the core. */
   smtp: { schema: smtpSettingsSchema.nullable(), fallback: null },
   /** Who signs the messages and how links, rates and freshness work. */

@@ -9,6 +9,7 @@ import { importMappingSchema, type ImportMapping, type ImportProblem } from '../
 import { formatMoney } from '../../shared/money';
 import { generateKey, parseKeyHex } from '../db/key';
 import { openCore, type Core } from '../core';
+import { attributionCommand, kpiCommand } from './cli-analytics';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
 import { forecastCommand, riskCommand } from './cli-risk';
@@ -34,9 +35,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   risk evaluate --db PATH --as-of YYYY-MM-DD [--json]      train on what was known then, test on invoices issued after
   risk show --db PATH --customer ID [--json]               a customer's risk, its three reasons and credit advice
   forecast --db PATH [--as-of YYYY-MM-DD] [--json]         expected collections per week for 13 weeks, with a band
+  kpi --db PATH --from DATE --to DATE [--currency USD] [--by segment|collector|customer] [--json]   DSO, CEI, ADD, % past due …
+  attribution --db PATH [--from DATE] [--to DATE] [--days N] [--json]                          what made them pay
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast'];
+const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution'];
 /** Commands that send mail run the outbox sender; the others leave it to the app. */
 const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
@@ -69,6 +72,10 @@ function parseCommandLine(argv: string[]) {
         template: { type: 'string' },
         status: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        by: { type: 'string' },
+        days: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -114,6 +121,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'forecast':
         console.log(await forecastCommand(core, values));
+        return 0;
+      case 'kpi':
+        console.log(await kpiCommand(core, values));
+        return 0;
+      case 'attribution':
+        console.log(await attributionCommand(core, values));
         return 0;
       case 'ladder':
       case 'outreach':

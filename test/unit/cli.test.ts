@@ -114,6 +114,24 @@ describe('inflow CLI', () => {
     expect(cli(['risk', 'evaluate', '--db', sample, '--json']).code).toBe(1);
   });
 
+  it('prints the KPIs and attribution in the documented JSON, one currency at a time', () => {
+    const mixed = cli(['kpi', '--db', db, '--from', '2026-10-01', '--to', '2026-11-22', '--json']);
+    expect(mixed.code).toBe(1);
+    expect(JSON.parse(mixed.stdout).error.message).toMatch(/pass --currency/);
+    const kpi = cli(['kpi', '--db', db, '--from', '2026-10-01', '--to', '2026-11-22', '--currency', 'USD', '--by', 'customer', '--json']);
+    expect(kpi.code).toBe(0);
+    const figures = JSON.parse(kpi.stdout) as Record<string, unknown> & { groups: Record<string, unknown>[] };
+    expect(figures).toMatchObject({ from: '2026-10-01', to: '2026-11-22', days: 53, currency: 'USD' });
+    for (const name of ['dsoSimple', 'dsoCountback', 'bestPossibleDso', 'add', 'cei', 'pastDuePct', 'beginningAr', 'endingAr', 'currentAr', 'sales']) {
+      expect(typeof figures[name], name).toBe('number');
+    }
+    expect(figures.groups.length).toBeGreaterThan(0);
+    const attribution = cli(['attribution', '--db', db, '--from', '2026-01-01', '--to', '2026-11-22', '--days', '10', '--json']);
+    expect(attribution.code).toBe(0);
+    expect(Object.keys(JSON.parse(attribution.stdout))).toEqual(['from', 'to', 'windowDays', 'rows', 'invoiceShares', 'untouched', 'paymentCount']);
+    expect(JSON.parse(attribution.stdout)).toMatchObject({ windowDays: 10 });
+  });
+
   it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nX-1,C1,2026-01-01,2026-01-31,12.00\nX-2,C1,2026-02-30,2026-03-31,TBD\n');

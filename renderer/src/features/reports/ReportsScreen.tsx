@@ -10,15 +10,33 @@ import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { agingColumns } from './aging-columns';
 import { currencyAging } from './aging-rows';
-import { AgingToolbar } from './AgingToolbar';
+import { AgingToolbar, type ReportTab } from './AgingToolbar';
+import { PerformanceView } from './PerformanceView';
 import { AgingSummary } from './AgingSummary';
 import { CashForecastChart } from './risk/CashForecastChart';
 import { RiskDistributionChart } from './risk/RiskDistributionChart';
 import './reports.css';
 
-/** Reports → Aging: open balances by days past due, as of any date. */
+/** Reports: Aging (open balances by days past due, as of any date) and Trends & KPIs. */
 export function ReportsScreen() {
   const [asOf, setAsOf] = useState(() => localToday());
+  const [tab, setTab] = useState<ReportTab>('aging');
+  if (tab === 'trends') {
+    return (
+      <PerformanceView
+        asOf={asOf}
+        toolbar={(extra) => (
+          <AgingToolbar tab={tab} onTab={setTab} asOf={asOf} onAsOf={setAsOf} reportDate={asOf} loading={false}>
+            {extra ?? null}
+          </AgingToolbar>
+        )}
+      />
+    );
+  }
+  return <AgingReportView asOf={asOf} onAsOf={setAsOf} onTab={setTab} />;
+}
+
+function AgingReportView({ asOf, onAsOf, onTab }: { asOf: string; onAsOf(date: string): void; onTab(tab: ReportTab): void }) {
   const report = useApi('aging.report', { asOf });
   const hasData = useStatus((state) => state.status?.hasData ?? false);
   const go = useNav((nav) => nav.go);
@@ -26,7 +44,7 @@ export function ReportsScreen() {
   const labels = useMemo(() => (data ? agingBucketLabels(data.edges) : null), [data]);
   const columns = useMemo(() => (labels ? agingColumns(labels) : []), [labels]);
   const currencies = useMemo(() => (data ? currencyAging(data) : []), [data]);
-  const toolbar = <AgingToolbar asOf={asOf} onAsOf={setAsOf} reportDate={data?.asOf} loading={report.loading} />;
+  const toolbar = <AgingToolbar tab="aging" onTab={onTab} asOf={asOf} onAsOf={onAsOf} reportDate={data?.asOf} loading={report.loading} />;
 
   if (report.error) return <ErrorNotice error={report.error} title="The aging report could not be built." onRetry={report.reload} />;
   if (!data || !labels) return toolbar;

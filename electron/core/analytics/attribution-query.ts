@@ -1,0 +1,43 @@
+import type { AttributionReport } from '../../../shared/analytics';
+import { addDays, type IsoDate } from '../../../shared/dates';
+import type { SqliteDb } from '../../db/sqlite';
+import { VIDEO_CARD_CID } from '../outreach/inline-images';
+import { attribute, type InvoiceLife, type PaymentRecord, type Touch } from './attribution';
+import { SETTLED_DATE_SQL } from './paid-date';
+import { TOUCH_ACTIVITY_KINDS, touchAction } from './touch-action';
+
+/**
+ * Reads the payments, touches and invoice lives attribution needs for [from, to] and a window.
+ * A touch's day is the UTC date of its activity's timestamp. An email was a video memo when its
+ * outbox message embedded the video card (the sent activity itself does not record it).
+ */
+export function attributionReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, windowDays: number): AttributionReport {
+  const start = addDays(from, -windowDays);
+  const payments = (sqlite.prepare(`
+    SELECT p.id AS paymentId, p.customer_id AS customerId, c.external_id AS customerExternalId, c.name AS customerName,
+           p.received_date AS date, p.currency, p.amount_minor AS amountMinor,
+           (SELECT group_concat(i.number, '|') FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id) AS numbers
+    FROM payments p JOIN customers c ON c.id = p.customer_id
+    WHERE p.received_date BETWEEN @from AND @to ORDER BY p.received_date, p.id`).all({ from, to }) as (Omit<PaymentRecord, 'invoiceNumbers'> & { numbers: string | null })[])
+    .map(({ numbers, ...p }): PaymentRecord => ({ ...p, invoiceNumbers: numbers ? numbers.split('|') : [] }));
+
+  const touches: Touch[] = [];
+  const activityRows = sqlite.prepare(`
+    SELECT a.customer_id AS customerId, substr(a.occurred_at, 1, 10) AS date, a.kind, a.body,
+           CASE WHEN a.kind = 'email' AND instr(COALESCE(o.html, ''), @videoCid) > 0 THEN 1 ELSE 0 END AS hadVideo
+    FROM activities a LEFT JOIN outbox_message_bodies o ON a.kind = 'email' AND o.message_id = json_extract(a.body, '$.outboxId')
+    WHERE a.deleted_at IS NULL AND a.kind IN (${TOUCH_ACTIVITY_KINDS.map((k) => `'${k}'`).join(', ')})
+      AND substr(a.occurred_at, 1, 10) BETWEEN @start AND @to`).all({ start, to, videoCid: `cid:${VIDEO_CARD_CID}` }) as
+    { customerId: number; date: IsoDate; kind: string; body: string; hadVideo: number }[];
+  for (const row of activityRows) {
+    const named = touchAction(row.kind, JSON.parse(row.body) as Record<string, unknown>, row.hadVideo === 1);
+    if (named) touches.push({ customerId: row.customerId, date: row.date, ...named });
+  }
+
+  const invoices = sqlite.prepare(`SELECT customerId, issueDate, dueDate, CASE WHEN status = 'paid' THEN closedDate END AS paidDate, closedDate FROM (
+      SELECT i.customer_id AS customerId, i.issue_date AS issueDate, i.due_date AS dueDate, i.status, ${SETTLED_DATE_SQL} AS closedDate
+      FROM invoices i WHERE i.status != 'void' AND i.issue_date <= @to)
+    WHERE closedDate IS NULL OR closedDate >= @start`).all({ start, to }) as InvoiceLife[];
+
+  return attribute(payments, touches, invoices, { from, to, windowDays });
+}
