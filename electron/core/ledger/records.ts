@@ -39,6 +39,12 @@ export interface InvoiceRecord {
   /** A settled date from the export: creates a payment of amount − open applied on that date. */
   paidDate?: IsoDate;
   disputed: boolean;
+  /** Cancelled or voided in the ERP after it was issued: nothing is owed, and it is not "paid". */
+  voided?: boolean;
+  /** The ERP's own link to pay it online; kept when a later batch has none. */
+  paymentUrl?: string;
+  /** The ERP has registered a payment that has not cleared yet (Odoo's "in payment"): reminders stop. */
+  inTransit?: boolean;
 }
 
 export interface CreditRecord {

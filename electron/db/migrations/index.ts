@@ -5,6 +5,7 @@ import { activityEdits } from './0003-activity-edits';
 import { outreach } from './0004-outreach';
 import { openInvoiceIndex } from './0005-open-invoice-index';
 import { outboxPaymentQr } from './0006-outbox-payment-qr';
+import { sync } from './0008-sync';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, openInvoiceIndex, outboxPaymentQr];
+export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, openInvoiceIndex, outboxPaymentQr, sync];
