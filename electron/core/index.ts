@@ -18,11 +18,13 @@ import { ladderHandlers } from './outreach/ladder-handlers';
 import { OutboxSender } from './outreach/outbox-sender';
 import { outreachHandlers } from './outreach/outreach-handlers';
 import { seedTemplates } from './outreach/template-store';
+import { syncHandlers } from './sync/sync-handlers';
+import { SyncScheduler } from './sync/sync-scheduler';
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...ladderHandlers,
+  ...outreachHandlers, ...ladderHandlers, ...syncHandlers,
 };
 
 export interface CoreOptions {
@@ -34,6 +36,8 @@ export interface CoreOptions {
    * leaves it to the app, so two processes never judge each other's in-flight messages.
    */
   sendMail?: boolean;
+  /** Whether this core runs scheduled ERP syncs and watches the export folder (default true); the CLI syncs only when told. */
+  scheduleSync?: boolean;
 }
 
 /** The core's public API, the only thing hosts use. */
@@ -57,11 +61,13 @@ export function openCore(options: CoreOptions): Core {
     worklist: new WorklistCache(database.sqlite),
     emit,
     clock: options.clock ?? (() => new Date()),
-  } as Omit<CoreContext, 'outbox'> as CoreContext;
-  // The sender needs the context it belongs to.
+  } as Omit<CoreContext, 'outbox' | 'sync'> as CoreContext;
+  // The sender and the scheduler need the context they belong to.
   ctx.outbox = new OutboxSender(ctx);
+  ctx.sync = new SyncScheduler(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   if (options.sendMail ?? true) ctx.outbox.start();
+  if (options.scheduleSync ?? true) ctx.sync.start();
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
     call: (name, input) => dispatch(handlers, ctx, name, input) as never,
@@ -71,6 +77,7 @@ export function openCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     close: async () => {
+      await ctx.sync.close();
       await ctx.outbox.close();
       await database.close();
     },
