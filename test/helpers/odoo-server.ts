@@ -22,7 +22,7 @@ export interface OdooServer {
   models: Map<string, OdooRecord[]>;
   calls: { model: string; method: string; params: Record<string, unknown> }[];
   /** Called for each model call; a Fault (or null) decides the answer. */
-  fault: (call: { model: string; method: string; index: number }) => Fault;
+  fault: (call: { model: string; method: string; index: number; params: Record<string, unknown> }) => Fault;
   create(model: string, values: Record<string, unknown>): OdooRecord;
   write(model: string, id: number, values: Record<string, unknown>): OdooRecord;
   close(): Promise<void>;
@@ -128,7 +128,7 @@ export async function startOdooServer(): Promise<OdooServer> {
 
   /** Applies a test's fault; true when it answered instead of the model. */
   const faulted = (res: ServerResponse, model: string, method: string, ids: number[] | undefined, params: Record<string, unknown>): boolean => {
-    const fault = server.fault({ model, method, index: callIndex++ });
+    const fault = server.fault({ model, method, index: callIndex++, params });
     if (!fault) return false;
     if (fault.dropAfterCall) {
       call(model, method, ids, params);
