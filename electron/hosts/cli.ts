@@ -11,6 +11,7 @@ import { generateKey, parseKeyHex } from '../db/key';
 import { openCore, type Core } from '../core';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
+import { syncCommand } from './cli-sync';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -29,9 +30,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
   outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]
   outbox list --db PATH [--status STATUS] [--json]
+  sync --db PATH --connector odoo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_SYNC_*)
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox'];
+const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'sync'];
 /** Commands that send mail run the outbox sender; the others leave it to the app. */
 const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
@@ -63,6 +65,8 @@ function parseCommandLine(argv: string[]) {
         owner: { type: 'string' },
         template: { type: 'string' },
         status: { type: 'string' },
+        connector: { type: 'string' },
+        'base-url': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -86,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY');
-  const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'] });
+  const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'], scheduleSync: false });
   try {
     switch (command) {
       case 'init':
@@ -103,6 +107,9 @@ async function main(argv: string[]): Promise<number> {
         return await aging(core, values['as-of'] ?? localToday(), values.json);
       case 'worklist':
         await worklistCommand(core, values, localToday());
+        return 0;
+      case 'sync':
+        console.log(await syncCommand(core, values, process.env));
         return 0;
       case 'ladder':
       case 'outreach':
