@@ -49,6 +49,7 @@ export class SyncScheduler {
 
   /** A sync already running is joined rather than started twice. */
   runNow(jobId?: string): Promise<SyncResult> {
+    if (this.closed) return Promise.reject(new AppError('CANCELLED', 'Inflow is closing; the sync will run next time.'));
     this.running ??= this.ctx.jobs.run(jobId, (job) => this.runOnce(job)).finally(() => {
       this.running = null;
       this.schedule();
