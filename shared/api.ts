@@ -11,6 +11,7 @@ import type { CashForecast, CustomerRisk, ForecastComparison, RiskDistribution, 
 import type { WorklistPage } from './worklist';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
+import { erpConnectionSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
 
 /**
  * The one API contract: every procedure the renderer, the CLI or a test may call, with the zod schema
@@ -257,6 +258,16 @@ export const api = {
   ),
   /** A table as CSV or XLSX bytes (the renderer saves them); built here so every host exports alike. */
   'reports.exportTable': returns<ExportedFile>()(exportTableInput),
+
+  // ERP sync: the connection (its secret never comes back), test, sync now, disconnect, status and log.
+  'sync.connection.get': returns<ErpConnectionView | null>()(z.object({})),
+  /** Without an apiKey the stored one is kept, so the window never needs to hold it. */
+  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSchema.extend({ apiKey: z.string().max(4096).optional() })),
+  'sync.test': returns<{ message: string }>()(z.object({})),
+  'sync.run': returns<SyncResult>()(z.object({ jobId: jobId.optional() })),
+  /** Forgets the connection, its credentials and cursors; what was synced stays in the ledger. */
+  'sync.disconnect': returns<{ disconnected: true }>()(z.object({})),
+  'sync.status': returns<SyncStatus>()(z.object({ logLimit: z.number().int().min(1).max(500).default(20) })),
 } as const;
 
 export type Api = typeof api;

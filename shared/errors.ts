@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'CONFLICT',
   /** The mail server refused or could not be reached; the message carries its words. */
   'SEND_FAILED',
+  /** The ERP answered but refused or sent something unusable; the message says what and what to check. */
+  'SYNC_FAILED',
+  /** The ERP could not be reached at all (no network, server down): retried later with backoff. */
+  'OFFLINE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

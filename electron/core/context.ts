@@ -4,6 +4,7 @@ import type { CoreEvent } from '../../shared/api';
 import type { JobRegistry } from './jobs/job-registry';
 import type { OutboxSender } from './outreach/outbox-sender';
 import type { StagedFiles } from './staged-files';
+import type { SyncScheduler } from './sync/sync-scheduler';
 import type { WorklistCache } from './worklist/worklist-cache';
 
 /** What every handler gets: the database, the clock, long-job tracking and staged files. */
@@ -13,6 +14,7 @@ export interface CoreContext {
   files: StagedFiles;
   worklist: WorklistCache;
   outbox: OutboxSender;
+  sync: SyncScheduler;
   /** Pushes an event to every host listening (progress, outbox changes). */
   emit(event: CoreEvent): void;
   /** Injectable so tests can freeze time. */

@@ -21,11 +21,13 @@ import { outreachHandlers } from './outreach/outreach-handlers';
 import { seedTemplates } from './outreach/template-store';
 import { forecastHandlers } from './forecast/forecast-handlers';
 import { riskHandlers } from './risk/risk-handlers';
+import { syncHandlers } from './sync/sync-handlers';
+import { SyncScheduler } from './sync/sync-scheduler';
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers,
+  ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
 };
 
 export interface CoreOptions {
@@ -37,6 +39,8 @@ export interface CoreOptions {
    * leaves it to the app, so two processes never judge each other's in-flight messages.
    */
   sendMail?: boolean;
+  /** Whether this core runs scheduled ERP syncs and watches the export folder (default true); the CLI syncs only when told. */
+  scheduleSync?: boolean;
 }
 
 /** The core's public API, the only thing hosts use. */
@@ -60,11 +64,13 @@ export function openCore(options: CoreOptions): Core {
     worklist: new WorklistCache(database.sqlite),
     emit,
     clock: options.clock ?? (() => new Date()),
-  } as Omit<CoreContext, 'outbox'> as CoreContext;
-  // The sender needs the context it belongs to.
+  } as Omit<CoreContext, 'outbox' | 'sync'> as CoreContext;
+  // The sender and the scheduler need the context they belong to.
   ctx.outbox = new OutboxSender(ctx);
+  ctx.sync = new SyncScheduler(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   if (options.sendMail ?? true) ctx.outbox.start();
+  if (options.scheduleSync ?? true) ctx.sync.start();
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
     call: (name, input) => dispatch(handlers, ctx, name, input) as never,
@@ -74,6 +80,7 @@ export function openCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     close: async () => {
+      await ctx.sync.close();
       await ctx.outbox.close();
       await database.close();
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
+import { erpConnectionSchema, type ErpConnection } from '../../shared/sync';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 
@@ -18,6 +19,12 @@ const SETTINGS = {
   smtp: { schema: smtpSettingsSchema.nullable(), fallback: null },
   /** Who signs the messages and how links, rates and freshness work. */
   outreach: { schema: outreachSettingsSchema, fallback: DEFAULT_OUTREACH_SETTINGS },
+  /** The ERP to sync with; its password or API key stays in the encrypted database, out of the audit log too. */
+  erpConnection: {
+    schema: erpConnectionSchema.nullable(),
+    fallback: null,
+    audited: (value: ErpConnection | null) => value && { ...value, apiKey: value.apiKey ? '(stored)' : '' },
+  },
 } as const;
 
 type Settings = typeof SETTINGS;
@@ -36,7 +43,8 @@ export function setSetting<K extends SettingKey>(sqlite: SqliteDb, key: K, value
   sqlite.transaction(() => {
     sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(key, JSON.stringify(valid));
+    const entry = SETTINGS[key] as { audited?: (value: never) => unknown };
     sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'setting.set', 'setting', ?, ?)")
-      .run(now, key, JSON.stringify(valid));
+      .run(now, key, JSON.stringify(entry.audited ? entry.audited(valid as never) : valid));
   })();
 }

@@ -13,6 +13,7 @@ import { attributionCommand, kpiCommand } from './cli-analytics';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
 import { forecastCommand, riskCommand } from './cli-risk';
+import { syncCommand } from './cli-sync';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -37,9 +38,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   forecast --db PATH [--as-of YYYY-MM-DD] [--json]         expected collections per week for 13 weeks, with a band
   kpi --db PATH --from DATE --to DATE [--currency USD] [--by segment|collector|customer] [--json]   DSO, CEI, ADD, % past due …
   attribution --db PATH [--from DATE] [--to DATE] [--days N] [--json]                          what made them pay
+  sync --db PATH --connector odoo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_SYNC_*)
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution'];
+const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync'];
 /** Commands that send mail run the outbox sender; the others leave it to the app. */
 const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
@@ -71,6 +73,8 @@ function parseCommandLine(argv: string[]) {
         owner: { type: 'string' },
         template: { type: 'string' },
         status: { type: 'string' },
+        connector: { type: 'string' },
+        'base-url': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         from: { type: 'string' },
         to: { type: 'string' },
@@ -98,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY');
-  const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'] });
+  const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'], scheduleSync: false });
   try {
     switch (command) {
       case 'init':
@@ -127,6 +131,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'attribution':
         console.log(await attributionCommand(core, values));
+        return 0;
+      case 'sync':
+        console.log(await syncCommand(core, values, process.env));
         return 0;
       case 'ladder':
       case 'outreach':

@@ -122,7 +122,8 @@ function reject(problems: ImportProblem[], count = problems.length): never {
   });
 }
 
-async function sha256(path: string): Promise<string> {
+/** The content hash that tells a changed export from one already imported. */
+export async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -41,6 +41,12 @@ export interface InvoiceRecord {
   disputed: boolean;
   /** How it was sent, when the export says: electronic or paper (the risk model uses it). */
   billing?: 'electronic' | 'paper';
+  /** Cancelled or voided in the ERP after it was issued: nothing is owed, and it is not "paid". */
+  voided?: boolean;
+  /** The ERP's own link to pay it online; kept when a later batch has none. */
+  paymentUrl?: string;
+  /** The ERP has registered a payment that has not cleared yet (Odoo's "in payment"): reminders stop. */
+  inTransit?: boolean;
 }
 
 export interface CreditRecord {

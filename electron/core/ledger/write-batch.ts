@@ -27,6 +27,8 @@ interface InvoiceRow {
   status: string;
   disputed: number;
   billing: string | null;
+  payment_url: string | null;
+  in_transit_since: string | null;
 }
 
 /**
@@ -69,11 +71,13 @@ class BatchWriter {
       findInvoice: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND external_id = ?'),
       customerExternalId: sqlite.prepare('SELECT external_id AS externalId FROM customers WHERE id = ?'),
       findInvoiceByNumber: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND number = ? ORDER BY id LIMIT 1'),
-      insertInvoice: sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, disputed, billing, closed_date, created_at, updated_at)
-        VALUES (@customerId, @source, @externalId, @number, @issueDate, @dueDate, @currency, @amount, @open, @status, @disputed, @billing, @closedDate, @now, @now)`),
+      insertInvoice: sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, disputed, billing, closed_date, payment_url, in_transit_since, created_at, updated_at)
+        VALUES (@customerId, @source, @externalId, @number, @issueDate, @dueDate, @currency, @amount, @open, @status, @disputed, @billing, @closedDate, @paymentUrl, @inTransitSince, @now, @now)`),
+      // A collector's own "in transit" mark is collection data: the ERP may set it, never clear it.
       updateInvoice: sqlite.prepare(`UPDATE invoices SET customer_id = @customerId, number = @number, issue_date = @issueDate, due_date = @dueDate,
         currency = @currency, amount_minor = @amount, open_minor = @open, status = @status, disputed = @disputed,
-        billing = COALESCE(@billing, billing), closed_date = @closedDate, updated_at = @now WHERE id = @id`),
+        billing = COALESCE(@billing, billing), closed_date = @closedDate, payment_url = coalesce(@paymentUrl, payment_url),
+        in_transit_since = coalesce(in_transit_since, @inTransitSince), updated_at = @now WHERE id = @id`),
       setInvoiceOpen: sqlite.prepare('UPDATE invoices SET open_minor = ?, status = ?, closed_date = ?, updated_at = ? WHERE id = ?'),
       findPayment: sqlite.prepare('SELECT id, amount_minor, received_date, currency FROM payments WHERE source = ? AND external_id = ?'),
       insertPayment: sqlite.prepare(`INSERT INTO payments (customer_id, source, external_id, received_date, currency, amount_minor, method, reference, created_at)
@@ -194,11 +198,13 @@ class BatchWriter {
       currency: record.currency,
       amount: record.amountMinor,
       open: record.openMinor,
-      status: settled ? 'paid' : 'open',
+      status: record.voided ? 'void' : settled ? 'paid' : 'open',
       disputed: record.disputed ? 1 : 0,
       // Not stated keeps what an earlier export said.
       billing: record.billing ?? null,
-      closedDate: settled ? (record.paidDate ?? null) : null,
+      closedDate: record.voided ? this.today : settled ? (record.paidDate ?? null) : null,
+      paymentUrl: record.paymentUrl ?? null,
+      inTransitSince: record.inTransit ? this.today : null,
       now: this.now,
     };
     let invoiceId: number;
@@ -211,7 +217,8 @@ class BatchWriter {
         existing.customer_id !== customerId || existing.number !== record.number || existing.issue_date !== record.issueDate ||
         existing.due_date !== record.dueDate || existing.currency !== record.currency || existing.amount_minor !== record.amountMinor ||
         existing.open_minor !== record.openMinor || existing.disputed !== values.disputed || existing.status !== values.status ||
-        (values.billing !== null && existing.billing !== values.billing);
+        (values.billing !== null && existing.billing !== values.billing) ||
+        (values.paymentUrl !== null && existing.payment_url !== values.paymentUrl) || (values.inTransitSince !== null && existing.in_transit_since === null);
       if (changed) {
         this.stmt.updateInvoice.run({ ...values, id: invoiceId });
         this.counts.updated++;

@@ -11,6 +11,8 @@ const NEXT_STEP: Record<ErrorCode, string> = {
   CANCELLED: 'Nothing was changed.',
   CONFLICT: 'Something else is still running. Wait for it to finish, then try again.',
   SEND_FAILED: 'Check the mail server settings (Settings → Email) and try again.',
+  SYNC_FAILED: 'Check the ERP connection (Settings → ERP connection) and try again.',
+  OFFLINE: 'Inflow will keep trying on its own; your work is saved meanwhile.',
   INTERNAL: 'Try again. If it keeps happening, restart Inflow.',
 };
 

@@ -1,6 +1,7 @@
 import { useStatus } from '../../app/status-store';
 import { AgingEdgesSetting } from './AgingEdgesSetting';
 import { EmailSetting } from './EmailSetting';
+import { ErpConnectionSetting } from './ErpConnectionSetting';
 import { FxRatesSetting } from './FxRatesSetting';
 import { useApi } from '../../lib/use-api';
 import { ThemeSetting } from './ThemeSetting';
@@ -15,6 +16,7 @@ export function SettingsScreen() {
       <ThemeSetting />
       {status && <AgingEdgesSetting edges={status.agingEdges} />}
       {smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} />}
+      <ErpConnectionSetting />
       {status && <FxRatesSetting key={`${status.baseCurrency}:${status.currencies.join()}`} status={status} />}
     </div>
   );

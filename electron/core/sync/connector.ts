@@ -1,0 +1,33 @@
+import type { ConnectorCapabilities, ConnectorId } from '../../../shared/sync';
+import type { LedgerBatch } from '../ledger/records';
+
+/**
+ * One page of what an ERP changed, already in the ledger's normalized records. The engine writes the
+ * batch and stores `cursor` in one transaction, so a crash leaves either the whole page or none of it.
+ */
+export interface PulledPage {
+  /** What is being read ("customers", "payments" …), for progress. */
+  stream: string;
+  batch: LedgerBatch;
+  /** Where to resume after this page. */
+  cursor: string;
+  records: number;
+}
+
+/** A collector's activity waiting in the sync outbox, as text the ERP can file on the customer. */
+export interface PushItem {
+  outboxId: number;
+  customerExternalId: string;
+  text: string;
+}
+
+export interface Connector {
+  id: ConnectorId;
+  capabilities: ConnectorCapabilities;
+  /** Checks the address and credentials; returns who Inflow is connected as, in words. */
+  test(signal: AbortSignal): Promise<string>;
+  /** Pages changed since `cursor` (null: everything), oldest first. */
+  pull(cursor: string | null, signal: AbortSignal): AsyncIterable<PulledPage>;
+  /** Files the item in the ERP at most once, even when retried after a crash. Absent: the ERP cannot hold it. */
+  push?(item: PushItem, signal: AbortSignal): Promise<'posted' | 'already-there'>;
+}

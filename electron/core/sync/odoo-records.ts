@@ -1,0 +1,162 @@
+import { AppError } from '../../../shared/errors';
+import type { IsoDate } from '../../../shared/dates';
+import type { ContactRecord, CreditRecord, CustomerRecord, InvoiceRecord, PaymentRecord } from '../ledger/records';
+import { jsonAmountToMinor } from './json-amount';
+
+/** Odoo sends a relation as [id, display name] and every empty value as `false`. */
+export type Many2one = [number, string] | false;
+
+export interface OdooPartner {
+  id: number;
+  name: string | false;
+  email: string | false;
+  phone: string | false;
+  parent_id: Many2one;
+  type: string | false;
+}
+
+export interface OdooMove {
+  id: number;
+  name: string;
+  move_type: 'out_invoice' | 'out_refund';
+  state: 'posted' | 'cancel';
+  commercial_partner_id: Many2one;
+  invoice_date: string | false;
+  invoice_date_due: string | false;
+  amount_total: number;
+  amount_residual: number;
+  currency_id: Many2one;
+  payment_state: string | false;
+  access_url: string | false;
+  access_token: string | false;
+}
+
+export interface OdooPayment {
+  id: number;
+  name: string | false;
+  date: string;
+  amount: number;
+  currency_id: Many2one;
+  reconciled_invoice_ids: number[];
+}
+
+export const PARTNER_FIELDS = ['name', 'email', 'phone', 'parent_id', 'type', 'write_date'];
+export const MOVE_FIELDS = [
+  'name', 'move_type', 'state', 'commercial_partner_id', 'invoice_date', 'invoice_date_due', 'amount_total', 'amount_residual',
+  'currency_id', 'payment_state', 'access_url', 'access_token', 'write_date',
+];
+export const PAYMENT_FIELDS = ['name', 'date', 'amount', 'currency_id', 'reconciled_invoice_ids', 'write_date'];
+
+export function text(value: string | false | undefined): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function relation(value: Many2one, what: string): [number, string] {
+  if (!Array.isArray(value)) throw new AppError('SYNC_FAILED', `Odoo sent ${what} without its ${what.split(' ').pop()}.`);
+  return value;
+}
+
+function date(value: string | false, what: string): IsoDate {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new AppError('SYNC_FAILED', `Odoo sent ${what} without a valid date (${JSON.stringify(value)}).`);
+  return value;
+}
+
+/** A company (or a person buying for themselves) is a customer; a child partner is one of its contacts. */
+export function partnerRecords(partners: readonly OdooPartner[]): CustomerRecord[] {
+  const byId = new Map<string, CustomerRecord>();
+  const recordOf = (externalId: string): CustomerRecord => {
+    let record = byId.get(externalId);
+    if (!record) byId.set(externalId, (record = { row: 0, externalId, contacts: [] }));
+    return record;
+  };
+  for (const partner of partners) {
+    const email = text(partner.email);
+    const phone = text(partner.phone);
+    const name = text(partner.name);
+    const parent = partner.parent_id;
+    const record = recordOf(String(parent ? parent[0] : partner.id));
+    if (!parent && name) record.name = name;
+    if (!email && !phone) continue;
+    const contact: ContactRecord = {
+      name: name ?? email ?? phone!, role: partner.type === 'invoice' ? 'billing' : 'primary', isPrimary: !parent || partner.type === 'invoice',
+      ...(email ? { email } : {}), ...(phone ? { phone } : {}),
+    };
+    record.contacts!.push(contact);
+  }
+  return [...byId.values()];
+}
+
+export function isCreditNote(move: OdooMove): boolean {
+  return move.move_type === 'out_refund';
+}
+
+export function invoiceRecord(move: OdooMove, baseUrl: string): InvoiceRecord {
+  const [partnerId, partnerName] = relation(move.commercial_partner_id, `invoice ${move.name} customer`);
+  const currency = relation(move.currency_id, `invoice ${move.name} currency`)[1];
+  const cancelled = move.state === 'cancel';
+  const issueDate = date(move.invoice_date, `invoice ${move.name}`);
+  const accessUrl = text(move.access_url);
+  const token = text(move.access_token);
+  return {
+    row: 0,
+    externalId: String(move.id),
+    number: move.name,
+    customerExternalId: String(partnerId),
+    customerName: partnerName,
+    issueDate,
+    dueDate: move.invoice_date_due ? date(move.invoice_date_due, `invoice ${move.name}`) : issueDate,
+    currency,
+    amountMinor: jsonAmountToMinor(move.amount_total, currency),
+    openMinor: cancelled ? 0 : jsonAmountToMinor(move.amount_residual, currency),
+    disputed: false,
+    ...(cancelled ? { voided: true } : {}),
+    // "In payment": registered in Odoo but not yet matched with the bank, so it counts as in transit.
+    ...(move.payment_state === 'in_payment' ? { inTransit: true } : {}),
+    ...(accessUrl && token ? { paymentUrl: `${baseUrl}${accessUrl}?access_token=${encodeURIComponent(token)}` } : {}),
+  };
+}
+
+export function creditRecord(move: OdooMove): CreditRecord {
+  const [partnerId, partnerName] = relation(move.commercial_partner_id, `credit note ${move.name} customer`);
+  const currency = relation(move.currency_id, `credit note ${move.name} currency`)[1];
+  return {
+    row: 0,
+    externalId: String(move.id),
+    number: move.name,
+    customerExternalId: String(partnerId),
+    customerName: partnerName,
+    kind: 'credit_note',
+    date: date(move.invoice_date, `credit note ${move.name}`),
+    currency,
+    amountMinor: jsonAmountToMinor(move.amount_total, currency),
+    openMinor: move.state === 'cancel' ? 0 : jsonAmountToMinor(move.amount_residual, currency),
+  };
+}
+
+/**
+ * A payment as the ledger's payment records: one per invoice it paid, in the amount that invoice has
+ * been paid (oldest first, the rest on the last), since Odoo's payment does not say how it was split.
+ * The invoices travel in the same batch, so the ledger treats the payments as history their balances
+ * already reflect. Payments not matched with an invoice yet are left for the sync after they are.
+ */
+export function paymentRecords(payment: OdooPayment, invoices: ReadonlyMap<number, OdooMove>): PaymentRecord[] {
+  const currency = relation(payment.currency_id, `payment ${payment.id} currency`)[1];
+  const amount = jsonAmountToMinor(payment.amount, currency);
+  const paid = payment.reconciled_invoice_ids.map((id) => invoices.get(id)).filter((move): move is OdooMove => move !== undefined && !isCreditNote(move));
+  const reference = text(payment.name);
+  const base = { row: 0, date: date(payment.date, `payment ${payment.id}`), currency, ...(reference ? { reference } : {}) };
+  // Not yet matched with an invoice: the ledger never rewrites a payment, so one taken in unapplied could
+  // not be applied later and would count twice once Odoo restates the invoice. It comes with its invoice.
+  if (paid.length === 0) return [];
+  let left = amount;
+  return paid.map((move, index) => {
+    const last = index === paid.length - 1;
+    const share = last ? left : Math.min(left, jsonAmountToMinor(move.amount_total, currency) - jsonAmountToMinor(move.amount_residual, currency));
+    left -= share;
+    const [partnerId, partnerName] = relation(move.commercial_partner_id, `invoice ${move.name} customer`);
+    return {
+      ...base, externalId: paid.length === 1 ? String(payment.id) : `${payment.id}:${move.id}`, customerExternalId: String(partnerId),
+      customerName: partnerName, amountMinor: share, invoiceNumber: move.name,
+    };
+  }).filter((record) => record.amountMinor > 0);
+}

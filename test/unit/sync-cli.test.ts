@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedOdoo } from '../helpers/odoo-fixtures';
+import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
+import { fixturePath } from '../helpers/temp-core';
+
+/** `sync` as a user runs it, against a local Odoo: asynchronous, since the server answers from this process. */
+const root = join(import.meta.dirname, '..', '..');
+const key = randomBytes(32).toString('hex');
+let dir: string;
+let server: OdooServer;
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(join(root, 'node_modules', '.bin', 'tsx'), ['electron/hosts/cli.ts', ...args], {
+      cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key, ...env },
+    }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'inflow-sync-cli-'));
+  server = await startOdooServer();
+  seedOdoo(server);
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('sync --connector odoo takes credentials from the environment and prints counts and the cursor', { timeout: 60_000 }, async () => {
+  const db = join(dir, 'odoo.db');
+  const env = { INFLOW_ODOO_DB: server.db, INFLOW_ODOO_LOGIN: server.login, INFLOW_ODOO_API_KEY: server.password };
+  const first = await cli(['sync', '--db', db, '--connector', 'odoo', '--base-url', server.url, '--json'], env);
+  expect(first).toMatchObject({ code: 0 });
+  const result = JSON.parse(first.stdout) as { connector: string; created: number; cursor: string };
+  expect(result).toMatchObject({ connector: 'odoo', created: expect.any(Number) });
+  expect(result.created).toBeGreaterThan(5);
+  expect(JSON.parse(result.cursor)).toHaveProperty('moves');
+  // The second run uses the stored connection and changes nothing.
+  const again = await cli(['sync', '--db', db, '--connector', 'odoo']);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toMatch(/^Synced odoo: 0 created, 0 updated, 0 unchanged, 0 closed, 0 activities pushed \(0 pages\)\.\nCursor: \{/);
+  const refused = await cli(['sync', '--db', db, '--connector', 'odoo', '--json'], { INFLOW_ODOO_API_KEY: 'wrong' });
+  expect(refused.code).toBe(1);
+  expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'SYNC_FAILED', message: expect.stringMatching(/refused the login/) } });
+});
+
+it('sync --connector folder imports the exports in INFLOW_SYNC_FOLDER', { timeout: 60_000 }, async () => {
+  const folder = join(dir, 'exports');
+  mkdirSync(folder);
+  copyFileSync(fixturePath('erp/generic-invoices.csv'), join(folder, 'open.csv'));
+  const result = await cli(['sync', '--db', join(dir, 'folder.db'), '--connector', 'folder'], { INFLOW_SYNC_FOLDER: folder, INFLOW_SYNC_MAPPING: 'generic-invoices' });
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/^Synced folder: \d+ created/);
+});
