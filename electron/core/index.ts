@@ -78,3 +78,4 @@ export function openCore(options: CoreOptions): Core {
 }
 
 export { generateKey, parseKeyHex } from '../db/key';
+export { contentSecurityPolicy } from './security/csp';

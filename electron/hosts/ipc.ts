@@ -1,6 +1,7 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { toErrorShape } from '../../shared/errors';
 import type { CoreClient } from './core-client';
+import { isTrustedSender } from './trusted-sender';
 
 /** IPC channel names shared with the preload. */
 export const RPC_CHANNEL = 'inflow:rpc';
@@ -8,12 +9,12 @@ export const EVENT_CHANNEL = 'inflow:event';
 export const PICK_FILE_CHANNEL = 'inflow:pick-file';
 
 /**
- * The Electron host: relays the contract over IPC. Only frames showing our own renderer may call,
+ * The Electron host: relays the contract over IPC. Only the top frame showing our own renderer may call (checked before any input is read),
  * inputs are validated by the core's dispatch, and errors come back as data (not thrown) so their
  * code and details survive Electron's error serialisation.
  */
 export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boolean): () => void {
-  const trusted = (event: IpcMainInvokeEvent): boolean => isAppUrl(event.senderFrame?.url ?? '');
+  const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event.senderFrame, isAppUrl);
 
   ipcMain.handle(RPC_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!trusted(event)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender.' } };

@@ -1,25 +1,23 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
+import { contentSecurityPolicy } from '../core';
 import { startCoreWorker, type CoreClient } from '../hosts/core-client';
 import { registerIpcHost } from '../hosts/ipc';
 import { createMainWindow } from './create-window';
+import { hardenSession } from './harden-session';
 import { loadOrCreateKey } from './key-store';
+import { appUrlMatcher } from './security/app-url';
+import { externalHostRules, externalUrlToOpen } from './security/external-url';
 
 /**
  * Electron main: a thin shell. It unwraps the database key from the keychain, starts the core in a
  * worker, relays IPC and makes the window. All product logic lives in the core.
  */
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
-const appOrigin = new URL(rendererUrl);
-const isAppUrl = (url: string): boolean => {
-  try {
-    const parsed = new URL(url);
-    return appOrigin.protocol === 'file:' ? parsed.protocol === 'file:' && parsed.pathname === appOrigin.pathname : parsed.origin === appOrigin.origin;
-  } catch {
-    return false;
-  }
-};
+const isAppUrl = appUrlMatcher(rendererUrl);
+const preload = join(import.meta.dirname, '../preload/index.cjs');
 
 let core: CoreClient | null = null;
 
@@ -27,18 +25,38 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const key = loadOrCreateKey(join(dataDir, 'inflow.key'));
   core = await startCoreWorker(new URL('./core-worker.js', import.meta.url), join(dataDir, 'inflow.db'), key);
+  hardenSession(session.defaultSession, contentSecurityPolicy('header'));
   registerIpcHost(core, isAppUrl);
-  createMainWindow(rendererUrl, isAppUrl);
+  openWindow();
+}
+
+function openWindow(): BrowserWindow {
+  return createMainWindow({ appUrl: rendererUrl, isAppUrl, preload, openLink });
+}
+
+/** Only https links to the configured payment portal and video hosts reach the browser (settings read fresh). */
+function openLink(url: string): void {
+  if (!core) return;
+  void core.dispatch('settings.outreach.get', {}).then((settings) => {
+    const safe = externalUrlToOpen(url, externalHostRules(settings as OutreachSettings));
+    if (safe) return shell.openExternal(safe);
+  }).catch(() => undefined);
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
+
+// Any web contents, not only the ones the factory makes, gets no webview and no popup.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
 
 app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('activate', () => {
-  if (core && BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererUrl, isAppUrl);
+  if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
 });
 app.on('will-quit', () => {
   void core?.close();

@@ -43,19 +43,70 @@ const APP = 'file:///opt/inflow/out/renderer/index.html';
 const isAppUrl = (url: string) => url === APP;
 
 describe('main window', () => {
-  it('is isolated, sandboxed, without Node, and stays on the app', async () => {
+  const openLink = vi.fn();
+  const make = async () => {
     const { createMainWindow } = await import('../../electron/main/create-window');
-    createMainWindow(APP, isAppUrl);
-    const window = windows.at(-1)!;
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true });
-    const navigate = window.listeners.get('will-navigate')!;
-    const blocked = { preventDefault: vi.fn() };
-    navigate(blocked, 'https://evil.example/');
-    expect(blocked.preventDefault).toHaveBeenCalled();
-    const allowed = { preventDefault: vi.fn() };
-    navigate(allowed, APP);
-    expect(allowed.preventDefault).not.toHaveBeenCalled();
+    createMainWindow({ appUrl: APP, isAppUrl, preload: '/opt/inflow/out/preload/index.cjs', openLink });
+    return windows.at(-1)!;
+  };
+
+  it('is isolated, sandboxed, without Node or webview, with spellcheck, and loads the app', async () => {
+    const window = await make();
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, webviewTag: false, spellcheck: true,
+    });
+    expect(window.loaded).toBe(APP);
+  });
+
+  it('keeps its security settings whatever a caller asks for (sandbox is written last)', async () => {
+    const { lockedWebPreferences } = await import('../../electron/main/create-window');
+    const prefs = lockedWebPreferences({ sandbox: false, contextIsolation: false, nodeIntegration: true, webSecurity: false, webviewTag: true, spellcheck: true });
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, spellcheck: true });
+  });
+
+  it('stays on the app: navigation and redirects elsewhere stopped, new windows and webviews refused', async () => {
+    const window = await make();
+    openLink.mockClear();
+    const event = () => ({ preventDefault: vi.fn() });
+    const away = event();
+    window.listeners.get('will-navigate')!(away, 'https://loom.com/x');
+    expect(away.preventDefault).toHaveBeenCalled();
+    expect(openLink).toHaveBeenCalledWith('https://loom.com/x');
+    const home = event();
+    window.listeners.get('will-navigate')!(home, APP);
+    expect(home.preventDefault).not.toHaveBeenCalled();
+    const redirect = event();
+    window.listeners.get('will-redirect')!(redirect, 'https://evil.example/');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    const webview = event();
+    window.listeners.get('will-attach-webview')!(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
     expect(window.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(openLink).toHaveBeenLastCalledWith('https://evil.example/');
+  });
+});
+
+describe('session', () => {
+  it('grants only notifications and adds the CSP header to every response', async () => {
+    const { hardenSession } = await import('../../electron/main/harden-session');
+    let request: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void = () => undefined;
+    let check: (contents: unknown, permission: string) => boolean = () => true;
+    let headers: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void = () => undefined;
+    const session = {
+      setPermissionRequestHandler: (handler: typeof request) => (request = handler),
+      setPermissionCheckHandler: (handler: typeof check) => (check = handler),
+      webRequest: { onHeadersReceived: (handler: typeof headers) => (headers = handler) },
+    };
+    hardenSession(session as never, "default-src 'none'");
+    for (const [permission, granted] of [['notifications', true], ['media', false], ['geolocation', false], ['clipboard-read', false], ['openExternal', false]] as const) {
+      const callback = vi.fn();
+      request(null, permission, callback);
+      expect(callback).toHaveBeenCalledWith(granted);
+      expect(check(null, permission)).toBe(granted);
+    }
+    const callback = vi.fn();
+    headers({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'none'"] } });
   });
 });
 
@@ -74,21 +125,19 @@ describe('IPC host', () => {
     const { registerIpcHost, RPC_CHANNEL } = await import('../../electron/hosts/ipc');
     registerIpcHost(core, isAppUrl);
     const rpc = handlers.get(RPC_CHANNEL)!;
-    expect(await rpc({ senderFrame: { url: 'https://evil.example/' } }, 'app.status', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await rpc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.status', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await rpc({ senderFrame: { url: APP, parent: {} } }, 'app.status', {})).toMatchObject({ ok: false });
     expect(core.dispatch).not.toHaveBeenCalled();
-    expect(await rpc({ senderFrame: { url: APP } }, 'app.status', {})).toEqual({ ok: true, result: { name: 'app.status' } });
-    expect(await rpc({ senderFrame: { url: APP } }, 'boom', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await rpc({ senderFrame: { url: APP, parent: null } }, 'app.status', {})).toEqual({ ok: true, result: { name: 'app.status' } });
+    expect(await rpc({ senderFrame: { url: APP, parent: null } }, 'boom', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
 
 describe('renderer page', () => {
-  it('declares a strict Content-Security-Policy: own scripts only, nothing inline or eval', async () => {
+  it('takes its CSP meta tag from the build (one function) and runs no inline script', async () => {
     const { readFileSync } = await import('node:fs');
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
-    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(html).toMatch(/http-equiv="Content-Security-Policy"\s+content="__INFLOW_CSP__"/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 });
