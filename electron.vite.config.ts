@@ -35,7 +35,7 @@ export default defineConfig({
   preload: {
     build: {
       rollupOptions: {
-        input: { index: resolve('electron/preload/index.ts') },
+        input: { index: resolve('electron/preload/index.ts'), passphrase: resolve('electron/preload/passphrase.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -45,7 +45,7 @@ export default defineConfig({
     plugins: [injectCsp(), react()],
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: { input: { index: resolve('renderer/index.html'), passphrase: resolve('renderer/passphrase.html') } },
     },
   },
 });

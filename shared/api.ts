@@ -269,3 +269,6 @@ export interface InflowBridge {
   /** Lets the user choose a file; the host stages it for the core and returns its id. */
   pickFile(accept: string[]): Promise<StagedFile | null>;
 }
+
+/** The passphrase page's one message to the shell (when no OS keychain can hold the database key). */
+export const passphraseSubmissionSchema = z.string().min(1).max(1024);

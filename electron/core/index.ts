@@ -79,3 +79,4 @@ export function openCore(options: CoreOptions): Core {
 
 export { generateKey, parseKeyHex } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
+export { databaseOpensWith, rotateDatabaseKey } from '../db/rekey';

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
 import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
-import { contentSecurityPolicy } from '../core';
+import { contentSecurityPolicy, databaseOpensWith } from '../core';
 import { startCoreWorker, type CoreClient } from '../hosts/core-client';
 import { registerIpcHost } from '../hosts/ipc';
 import { createMainWindow } from './create-window';
 import { hardenSession } from './harden-session';
-import { loadOrCreateKey } from './key-store';
+import { createWithPassphrase, openVault, settleRotation, unlockWithPassphrase, type VaultEnv } from './key-vault';
+import { askForPassphrase } from './passphrase-window';
 import { appUrlMatcher } from './security/app-url';
 import { externalHostRules, externalUrlToOpen } from './security/external-url';
 
@@ -23,11 +25,25 @@ let core: CoreClient | null = null;
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  const key = loadOrCreateKey(join(dataDir, 'inflow.key'));
-  core = await startCoreWorker(new URL('./core-worker.js', import.meta.url), join(dataDir, 'inflow.db'), key);
+  const dbPath = join(dataDir, 'inflow.db');
+  const key = await unlockDatabaseKey(dbPath, join(dataDir, 'inflow.key'));
+  core = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key);
   hardenSession(session.defaultSession, contentSecurityPolicy('header'));
   registerIpcHost(core, isAppUrl);
   openWindow();
+}
+
+/** The keychain-wrapped key, or (no usable keychain) the passphrase page; then any interrupted rotation is settled. */
+async function unlockDatabaseKey(dbPath: string, keyPath: string): Promise<Buffer> {
+  const env: VaultEnv = { keyPath, safeStorage, platform: process.platform };
+  const state = openVault(env);
+  const unlocked = state.status === 'unlocked' ? state : await askForPassphrase({
+    pageUrl: new URL('passphrase.html', rendererUrl).href,
+    preload: join(import.meta.dirname, '../preload/passphrase.cjs'),
+    create: state.firstRun,
+    attempt: (passphrase) => (state.firstRun ? { key: createWithPassphrase(env, passphrase), pendingKey: null } : unlockWithPassphrase(env, passphrase)),
+  });
+  return settleRotation(env, unlocked, (candidate) => existsSync(dbPath) && databaseOpensWith(dbPath, candidate));
 }
 
 function openWindow(): BrowserWindow {

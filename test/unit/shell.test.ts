@@ -20,7 +20,12 @@ class FakeWindow {
     this.options = options;
     windows.push(this);
   }
+  closed = false;
   once(): void {}
+  on(): void {}
+  close(): void {
+    this.closed = true;
+  }
   loadURL(url: string): Promise<void> {
     this.loaded = url;
     return Promise.resolve();
@@ -107,6 +112,32 @@ describe('session', () => {
     const callback = vi.fn();
     headers({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'none'"] } });
+  });
+});
+
+describe('passphrase window', () => {
+  const PAGE = 'file:///opt/inflow/out/renderer/passphrase.html';
+
+  it('hears only its own page, parses the input, shows a wrong passphrase and resolves with the key', async () => {
+    const { askForPassphrase, PASSPHRASE_CHANNEL } = await import('../../electron/main/passphrase-window');
+    const attempt = vi.fn((passphrase: string) => {
+      if (passphrase !== 'the right passphrase') throw new Error('Wrong passphrase.');
+      return 'unlocked';
+    });
+    const unlocked = askForPassphrase({ pageUrl: PAGE, preload: '/p.cjs', create: false, attempt });
+    const window = windows.at(-1)!;
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(window.loaded).toBe(`${PAGE}#unlock`);
+    const submit = handlers.get(PASSPHRASE_CHANNEL)!;
+    expect(await submit({ senderFrame: { url: APP, parent: null } }, 'the right passphrase')).toEqual({ ok: false, message: 'Untrusted sender.' });
+    expect(await submit({ senderFrame: { url: `${PAGE}#unlock`, parent: {} } }, 'the right passphrase')).toEqual({ ok: false, message: 'Untrusted sender.' });
+    expect(await submit({ senderFrame: { url: `${PAGE}#unlock`, parent: null } }, { passphrase: 'x' })).toEqual({ ok: false, message: 'Enter a passphrase.' });
+    expect(attempt).not.toHaveBeenCalled();
+    expect(await submit({ senderFrame: { url: `${PAGE}#unlock`, parent: null } }, 'guess')).toEqual({ ok: false, message: 'Wrong passphrase.' });
+    expect(await submit({ senderFrame: { url: `${PAGE}#unlock`, parent: null } }, 'the right passphrase')).toEqual({ ok: true });
+    await expect(unlocked).resolves.toBe('unlocked');
+    expect(window.closed).toBe(true);
+    expect(handlers.has(PASSPHRASE_CHANNEL)).toBe(false);
   });
 });
 
