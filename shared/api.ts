@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
@@ -226,6 +227,10 @@ export const api = {
     videoMemoUrl: z.string().max(2000).optional(),
   })),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
+  // Desktop shell (issue 7): restart safety, shell settings, backups.
+  'app.busy': returns<AppBusy>()(z.object({})),
+  'settings.shell.get': returns<ShellSettings & { dataFolder: string }>()(z.object({})),
+  'settings.shell.save': returns<ShellSettings & { dataFolder: string }>()(shellSettingsSchema),
 } as const;
 
 export type Api = typeof api;
@@ -268,7 +273,13 @@ export interface InflowBridge {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Lets the user choose a file; the host stages it for the core and returns its id. */
   pickFile(accept: string[]): Promise<StagedFile | null>;
+  /** The desktop app's updater; absent in the browser (dev:web, tests). */
+  update?(action: UpdateAction): Promise<UpdateStatus>;
 }
 
 /** The passphrase page's one message to the shell (when no OS keychain can hold the database key). */
 export const passphraseSubmissionSchema = z.string().min(1).max(1024);
+
+/** The Settings screen's requests to the desktop updater (the web host has none). */
+export const updateActionSchema = z.enum(['status', 'check', 'restart']);
+export type UpdateAction = z.output<typeof updateActionSchema>;

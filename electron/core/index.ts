@@ -1,5 +1,7 @@
 import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
+import { backupIfDue, pruneBackups } from '../db/backup';
 import { openDatabase } from '../db/open';
+import { getSetting } from './settings';
 import { appHandlers } from './app/app-handlers';
 import type { CoreContext } from './context';
 import { dispatch } from './dispatch';
@@ -18,11 +20,14 @@ import { ladderHandlers } from './outreach/ladder-handlers';
 import { OutboxSender } from './outreach/outbox-sender';
 import { outreachHandlers } from './outreach/outreach-handlers';
 import { seedTemplates } from './outreach/template-store';
+import { shellHandlers } from './shell/shell-handlers';
+
+const HOUR_MS = 3_600_000;
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...ladderHandlers,
+  ...outreachHandlers, ...ladderHandlers, ...shellHandlers,
 };
 
 export interface CoreOptions {
@@ -62,6 +67,11 @@ export function openCore(options: CoreOptions): Core {
   ctx.outbox = new OutboxSender(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   if (options.sendMail ?? true) ctx.outbox.start();
+  const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;
+  pruneBackups(database.path, keepBackups());
+  // The app can run for days: the rolling daily backup is looked at hourly, not only at open.
+  const backupTimer = setInterval(() => backupIfDue(database.sqlite, database.path, ctx.clock(), keepBackups()), HOUR_MS);
+  backupTimer.unref();
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
     call: (name, input) => dispatch(handlers, ctx, name, input) as never,
@@ -71,6 +81,7 @@ export function openCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     close: async () => {
+      clearInterval(backupTimer);
       await ctx.outbox.close();
       await database.close();
     },

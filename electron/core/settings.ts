@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
+import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-settings';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import type { SqliteDb } from '../db/sqlite';
 
@@ -15,6 +16,8 @@ const SETTINGS = {
   smtp: { schema: smtpSettingsSchema.nullable(), fallback: null },
   /** Who signs the messages and how links, rates and freshness work. */
   outreach: { schema: outreachSettingsSchema, fallback: DEFAULT_OUTREACH_SETTINGS },
+  /** Update address, backups kept, notifications: the desktop shell's own settings. */
+  shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
 } as const;
 
 type Settings = typeof SETTINGS;

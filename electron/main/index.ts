@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
-import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Notification, safeStorage, session, shell } from 'electron';
+import type { UpdateAction } from '../../shared/api';
+import type { AppBusy, ShellSettings, UpdateStatus } from '../../shared/shell-settings';
 import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
 import { contentSecurityPolicy, databaseOpensWith } from '../core';
 import { startCoreWorker, type CoreClient } from '../hosts/core-client';
@@ -10,6 +12,7 @@ import { createMainWindow } from './create-window';
 import { hardenSession } from './harden-session';
 import { createWithPassphrase, openVault, settleRotation, unlockWithPassphrase, type VaultEnv } from './key-vault';
 import { askForPassphrase } from './passphrase-window';
+import { startUpdater, type Updater } from './updater/auto-update';
 import { appUrlMatcher } from './security/app-url';
 import { externalHostRules, externalUrlToOpen } from './security/external-url';
 
@@ -22,15 +25,37 @@ const isAppUrl = appUrlMatcher(rendererUrl);
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 
 let core: CoreClient | null = null;
+let updater: Updater | null = null;
 
 async function start(): Promise<void> {
+  hardenSession(session.defaultSession, contentSecurityPolicy('header'));
   const dataDir = app.getPath('userData');
   const dbPath = join(dataDir, 'inflow.db');
   const key = await unlockDatabaseKey(dbPath, join(dataDir, 'inflow.key'));
-  core = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key);
-  hardenSession(session.defaultSession, contentSecurityPolicy('header'));
-  registerIpcHost(core, isAppUrl);
+  const client = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key);
+  core = client;
+  updater = startUpdater({
+    updateUrl: async () => ((await client.dispatch('settings.shell.get', {})) as ShellSettings).updateUrl,
+    busy: async () => (await client.dispatch('app.busy', {})) as AppBusy,
+    onReady: (version) => notify({ title: `Inflow ${version} is ready`, body: 'Restart to update: Inflow waits for any send or import to finish.' }, () => void updater?.restartWhenSafe()),
+  });
+  registerIpcHost(client, isAppUrl, updateAction);
   openWindow();
+}
+
+/** The Settings screen's update buttons. */
+function updateAction(action: UpdateAction): Promise<UpdateStatus> {
+  if (!updater) return Promise.resolve({ state: 'off', version: null, message: 'Inflow is still starting.', checkedAt: null });
+  if (action === 'check') return updater.check();
+  if (action === 'restart') return updater.restartWhenSafe();
+  return Promise.resolve(updater.status());
+}
+
+function notify(content: { title: string; body: string }, onClick?: () => void): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification(content);
+  if (onClick) notification.on('click', onClick);
+  notification.show();
 }
 
 /** The keychain-wrapped key, or (no usable keychain) the passphrase page; then any interrupted rotation is settled. */
@@ -75,6 +100,7 @@ app.on('activate', () => {
   if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
 });
 app.on('will-quit', () => {
+  updater?.stop();
   void core?.close();
 });
 
