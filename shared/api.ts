@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Notice, TraySummary } from './notifications';
 import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
@@ -231,6 +232,8 @@ export const api = {
   'app.busy': returns<AppBusy>()(z.object({})),
   'settings.shell.get': returns<ShellSettings & { dataFolder: string }>()(z.object({})),
   'settings.shell.save': returns<ShellSettings & { dataFolder: string }>()(shellSettingsSchema),
+  'notifications.due': returns<Notice[]>()(z.object({})),
+  'tray.summary': returns<TraySummary>()(z.object({})),
 } as const;
 
 export type Api = typeof api;

@@ -21,13 +21,14 @@ import { OutboxSender } from './outreach/outbox-sender';
 import { outreachHandlers } from './outreach/outreach-handlers';
 import { seedTemplates } from './outreach/template-store';
 import { shellHandlers } from './shell/shell-handlers';
+import { notificationHandlers } from './notifications/notification-handlers';
 
 const HOUR_MS = 3_600_000;
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...ladderHandlers, ...shellHandlers,
+  ...outreachHandlers, ...ladderHandlers, ...shellHandlers, ...notificationHandlers,
 };
 
 export interface CoreOptions {

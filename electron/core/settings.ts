@@ -18,6 +18,8 @@ const SETTINGS = {
   outreach: { schema: outreachSettingsSchema, fallback: DEFAULT_OUTREACH_SETTINGS },
   /** Update address, backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
+  /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */
+  notifiedKeys: { schema: z.array(z.string().max(200)).max(5000), fallback: [] as string[] },
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -34,8 +34,35 @@ class FakeWindow {
   static fromWebContents = () => null;
 }
 
+const trays: { title: string; tooltip: string; menu: { label?: string; enabled?: boolean }[]; destroyed: boolean }[] = [];
+const menus: { template: { role?: string; label?: string; submenu?: unknown[] }[] }[] = [];
+
 vi.mock('electron', () => ({
   BrowserWindow: FakeWindow,
+  Menu: {
+    buildFromTemplate: (template: unknown[]) => ({ template }),
+    setApplicationMenu: (menu: { template: { role?: string; label?: string }[] }) => menus.push(menu),
+  },
+  nativeImage: { createFromPath: (path: string) => ({ path, setTemplateImage: vi.fn() }) },
+  Tray: class {
+    readonly state = { title: '', tooltip: '', menu: [] as { label?: string }[], destroyed: false };
+    constructor() {
+      trays.push(this.state);
+    }
+    on(): void {}
+    setToolTip(text: string): void {
+      this.state.tooltip = text;
+    }
+    setTitle(text: string): void {
+      this.state.title = text;
+    }
+    setContextMenu(menu: { template: { label?: string }[] }): void {
+      this.state.menu = menu.template;
+    }
+    destroy(): void {
+      this.state.destroyed = true;
+    }
+  },
   shell: { openExternal: vi.fn() },
   dialog: { showOpenDialog: vi.fn() },
   ipcMain: {
@@ -138,6 +165,34 @@ describe('passphrase window', () => {
     await expect(unlocked).resolves.toBe('unlocked');
     expect(window.closed).toBe(true);
     expect(handlers.has(PASSPHRASE_CHANNEL)).toBe(false);
+  });
+});
+
+describe('tray and menu', () => {
+  it('shows today\'s queue in the tray', async () => {
+    const { createAppTray } = await import('../../electron/main/tray');
+    const tray = createAppTray('/opt/inflow/resources', vi.fn(), vi.fn());
+    const state = trays.at(-1)!;
+    expect(state.tooltip).toBe('Inflow — Inflow');
+    tray.update({ queue: 47, promisesDueToday: 3 });
+    expect(state.tooltip).toBe("Inflow — 47 in today's queue · 3 promised today");
+    expect(state.menu[0]).toMatchObject({ label: "47 in today's queue · 3 promised today", enabled: false });
+    expect(state.menu.map((item) => item.label)).toContain('Open Inflow');
+    tray.destroy();
+    expect(state.destroyed).toBe(true);
+  });
+
+  it('has the standard roles and the app keys, typed into the page when clicked', async () => {
+    const { installAppMenu } = await import('../../electron/main/app-menu');
+    const sendInputEvent = vi.fn();
+    installAppMenu({ window: () => ({ webContents: { sendInputEvent } }) as never, checkForUpdates: vi.fn() });
+    const template = menus.at(-1)!.template;
+    expect(template.map((item) => item.role).filter(Boolean)).toEqual(expect.arrayContaining(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']));
+    const go = template.find((item) => item.label === 'Go')!.submenu as { label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void }[];
+    const palette = go.find((item) => item.label === 'Command Palette')!;
+    expect(palette).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
+    go.find((item) => item.label?.startsWith('Worklist'))!.click!();
+    expect(sendInputEvent.mock.calls.filter(([event]) => event.type === 'char').map(([event]) => event.keyCode)).toEqual(['g', 'w']);
   });
 });
 
