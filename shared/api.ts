@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BackupInfo, BackupPreview, ExportResult } from './backups';
 import type { Notice, TraySummary } from './notifications';
 import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
@@ -130,6 +131,9 @@ export interface SampleSummary {
   payments: number;
 }
 
+/** A backup's file name as listed, never a path. */
+const backupName = z.string().max(200).regex(/^[\w.-]+$/, 'a backup name');
+
 export const api = {
   'app.status': returns<AppStatus>()(z.object({})),
   'sample.load': returns<SampleSummary>()(z.object({ jobId: jobId.optional() })),
@@ -234,6 +238,10 @@ export const api = {
   'settings.shell.save': returns<ShellSettings & { dataFolder: string }>()(shellSettingsSchema),
   'notifications.due': returns<Notice[]>()(z.object({})),
   'tray.summary': returns<TraySummary>()(z.object({})),
+  'backups.list': returns<BackupInfo[]>()(z.object({})),
+  'backups.preview': returns<BackupPreview>()(z.object({ name: backupName })),
+  'backups.restore': returns<{ restartRequired: true }>()(z.object({ name: backupName })),
+  'data.export': returns<ExportResult>()(z.object({ passphrase: z.string().min(10, 'at least 10 characters').max(1024) })),
 } as const;
 
 export type Api = typeof api;

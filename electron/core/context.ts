@@ -13,6 +13,8 @@ export interface CoreContext {
   files: StagedFiles;
   worklist: WorklistCache;
   outbox: OutboxSender;
+  /** The database key, to open backups and make exports under it; never sent to a host. */
+  dbKey: Buffer;
   /** Pushes an event to every host listening (progress, outbox changes). */
   emit(event: CoreEvent): void;
   /** Injectable so tests can freeze time. */

@@ -22,13 +22,14 @@ import { outreachHandlers } from './outreach/outreach-handlers';
 import { seedTemplates } from './outreach/template-store';
 import { shellHandlers } from './shell/shell-handlers';
 import { notificationHandlers } from './notifications/notification-handlers';
+import { backupHandlers } from './backups/backup-handlers';
 
 const HOUR_MS = 3_600_000;
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...ladderHandlers, ...shellHandlers, ...notificationHandlers,
+  ...outreachHandlers, ...ladderHandlers, ...shellHandlers, ...notificationHandlers, ...backupHandlers,
 };
 
 export interface CoreOptions {
@@ -58,6 +59,7 @@ export function openCore(options: CoreOptions): Core {
   const emit = (event: CoreEvent): void => listeners.forEach((listener) => listener(event));
   const ctx = {
     database,
+    dbKey: options.key,
     jobs: new JobRegistry(emit),
     files: new StagedFiles(),
     worklist: new WorklistCache(database.sqlite),

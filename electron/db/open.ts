@@ -4,6 +4,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { backupDatabase, backupIfDue } from './backup';
 import { MIGRATIONS } from './migrations';
+import { applyPendingRestore } from './restore';
 import type { Migration } from './migrations/migration';
 import type { DB } from './schema';
 import type { SqliteDb } from './sqlite';
@@ -30,6 +31,7 @@ export function openDatabase(
   key: Buffer,
   migrations: readonly Migration[] = MIGRATIONS,
 ): OpenDatabase {
+  applyPendingRestore(path);
   const existed = existsSync(path) && statSync(path).size > 0;
   if (existed && readHeader(path) === PLAIN_SQLITE_HEADER) {
     throw new AppError('DB_CANNOT_OPEN', `${path} is an unencrypted SQLite file, not an Inflow database.`);
