@@ -239,6 +239,7 @@ export const api = {
   'notifications.due': returns<Notice[]>()(z.object({})),
   'tray.summary': returns<TraySummary>()(z.object({})),
   'backups.list': returns<BackupInfo[]>()(z.object({})),
+  'backups.create': returns<BackupInfo>()(z.object({})),
   'backups.preview': returns<BackupPreview>()(z.object({ name: backupName })),
   'backups.restore': returns<{ restartRequired: true }>()(z.object({ name: backupName })),
   'data.export': returns<ExportResult>()(z.object({ passphrase: z.string().min(10, 'at least 10 characters').max(1024) })),

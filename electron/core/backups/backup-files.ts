@@ -10,7 +10,7 @@ import { applyKey, proveKey } from '../../db/open';
 const STAMP = /\.bak-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(.+)$/;
 
 export function listBackupInfo(dbPath: string): BackupInfo[] {
-  return listBackups(dbPath).map(describe).reverse();
+  return listBackups(dbPath).map(describeBackup).reverse();
 }
 
 /** Resolves a name from the window to a backup of this database, never to any other file. */
@@ -30,7 +30,7 @@ export function previewBackup(dbPath: string, name: string, key: Buffer): Backup
     const count = (sql: string): number => (sqlite.prepare(sql).get() as { n: number }).n;
     const latest = sqlite.prepare('SELECT MAX(at) AS at FROM (SELECT MAX(occurred_at) AS at FROM activities UNION ALL SELECT MAX(committed_at) FROM import_batches)').get() as { at: string | null };
     return {
-      ...describe(path),
+      ...describeBackup(path),
       schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
       customers: count('SELECT count(*) AS n FROM customers'),
       invoices: count('SELECT count(*) AS n FROM invoices'),
@@ -43,7 +43,7 @@ export function previewBackup(dbPath: string, name: string, key: Buffer): Backup
   }
 }
 
-function describe(path: string): BackupInfo {
+export function describeBackup(path: string): BackupInfo {
   const match = STAMP.exec(path);
   const stats = statSync(path);
   return {

@@ -1,8 +1,11 @@
 import { useStatus } from '../../app/status-store';
 import { AgingEdgesSetting } from './AgingEdgesSetting';
+import { ConnectionsSetting } from './ConnectionsSetting';
+import { DataSetting } from './DataSetting';
 import { EmailSetting } from './EmailSetting';
 import { FxRatesSetting } from './FxRatesSetting';
 import { useApi } from '../../lib/use-api';
+import { ShellSettingsForm } from './ShellSettings';
 import { ThemeSetting } from './ThemeSetting';
 import './settings.css';
 
@@ -10,12 +13,17 @@ export function SettingsScreen() {
   const status = useStatus((state) => state.status);
   const smtp = useApi('settings.smtp.get', {});
   const outreach = useApi('settings.outreach.get', {});
+  const shell = useApi('settings.shell.get', {});
   return (
     <div className="settings">
-      <ThemeSetting />
-      {status && <AgingEdgesSetting edges={status.agingEdges} />}
+      {/* Account (your name and role) and mailbox share one form: both sign every message. */}
       {smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} />}
+      <ConnectionsSetting />
       {status && <FxRatesSetting key={`${status.baseCurrency}:${status.currencies.join()}`} status={status} />}
+      {status && <AgingEdgesSetting edges={status.agingEdges} />}
+      <ThemeSetting />
+      {shell.data && <DataSetting dataFolder={shell.data.dataFolder} />}
+      {shell.data && <ShellSettingsForm settings={shell.data} />}
     </div>
   );
 }
