@@ -45,6 +45,8 @@ test('settings: back up, preview with counts, stage a restore, export, and save 
   await updates.getByRole('button', { name: 'Save' }).click();
   await expect(updates.getByRole('status')).toHaveText('Saved');
   await page.reload();
+  // The keys work once the app has loaded its data again.
+  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
   await page.keyboard.press('g');
   await page.keyboard.press('s');
   await expect(page.getByTestId('updates-setting').getByLabel('Update address')).toHaveValue('https://updates.example.com/inflow');
