@@ -1,6 +1,24 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './electron/core/security/csp';
+
+const CSP_PLACEHOLDER = '__INFLOW_CSP__';
+
+/** Writes the window's one CSP into the page's meta tag, so the meta and the header come from one function. */
+function injectCsp(): Plugin {
+  return {
+    name: 'inflow-csp',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => {
+        if (!html.includes(CSP_PLACEHOLDER)) throw new Error(`renderer/index.html lost its CSP placeholder ${CSP_PLACEHOLDER}`);
+        return html.replace(CSP_PLACEHOLDER, contentSecurityPolicy('meta'));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -17,17 +35,17 @@ export default defineConfig({
   preload: {
     build: {
       rollupOptions: {
-        input: { index: resolve('electron/preload/index.ts') },
+        input: { index: resolve('electron/preload/index.ts'), passphrase: resolve('electron/preload/passphrase.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [injectCsp(), react()],
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: { input: { index: resolve('renderer/index.html'), passphrase: resolve('renderer/passphrase.html') } },
     },
   },
 });

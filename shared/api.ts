@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { BackupInfo, BackupPreview, ExportResult } from './backups';
+import type { Notice, TraySummary } from './notifications';
+import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
@@ -130,6 +133,9 @@ export interface SampleSummary {
   invoices: number;
   payments: number;
 }
+
+/** A backup's file name as listed, never a path. */
+const backupName = z.string().max(200).regex(/^[\w.-]+$/, 'a backup name');
 
 export const api = {
   'app.status': returns<AppStatus>()(z.object({})),
@@ -268,6 +274,18 @@ export const api = {
   /** Forgets the connection, its credentials and cursors; what was synced stays in the ledger. */
   'sync.disconnect': returns<{ disconnected: true }>()(z.object({})),
   'sync.status': returns<SyncStatus>()(z.object({ logLimit: z.number().int().min(1).max(500).default(20) })),
+
+  // Desktop shell (issue 7): restart safety, shell settings, backups.
+  'app.busy': returns<AppBusy>()(z.object({})),
+  'settings.shell.get': returns<ShellSettings & { dataFolder: string }>()(z.object({})),
+  'settings.shell.save': returns<ShellSettings & { dataFolder: string }>()(shellSettingsSchema),
+  'notifications.due': returns<Notice[]>()(z.object({})),
+  'tray.summary': returns<TraySummary>()(z.object({})),
+  'backups.list': returns<BackupInfo[]>()(z.object({})),
+  'backups.create': returns<BackupInfo>()(z.object({})),
+  'backups.preview': returns<BackupPreview>()(z.object({ name: backupName })),
+  'backups.restore': returns<{ restartRequired: true }>()(z.object({ name: backupName })),
+  'data.export': returns<ExportResult>()(z.object({ passphrase: z.string().min(10, 'at least 10 characters').max(1024) })),
 } as const;
 
 export type Api = typeof api;
@@ -310,4 +328,13 @@ export interface InflowBridge {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Lets the user choose a file; the host stages it for the core and returns its id. */
   pickFile(accept: string[]): Promise<StagedFile | null>;
+  /** The desktop app's updater; absent in the browser (dev:web, tests). */
+  update?(action: UpdateAction): Promise<UpdateStatus>;
 }
+
+/** The passphrase page's one message to the shell (when no OS keychain can hold the database key). */
+export const passphraseSubmissionSchema = z.string().min(1).max(1024);
+
+/** The Settings screen's requests to the desktop updater (the web host has none). */
+export const updateActionSchema = z.enum(['status', 'check', 'restart']);
+export type UpdateAction = z.output<typeof updateActionSchema>;

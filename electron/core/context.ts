@@ -15,6 +15,8 @@ export interface CoreContext {
   worklist: WorklistCache;
   outbox: OutboxSender;
   sync: SyncScheduler;
+  /** The database key, to open backups and make exports under it; never sent to a host. */
+  dbKey: Buffer;
   /** Pushes an event to every host listening (progress, outbox changes). */
   emit(event: CoreEvent): void;
   /** Injectable so tests can freeze time. */

@@ -1,6 +1,8 @@
 import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
+import { backupIfDue, pruneBackups } from '../db/backup';
 import { openDatabase } from '../db/open';
 import { analyticsHandlers } from './analytics/analytics-handlers';
+import { getSetting } from './settings';
 import { appHandlers } from './app/app-handlers';
 import type { CoreContext } from './context';
 import { dispatch } from './dispatch';
@@ -23,11 +25,17 @@ import { forecastHandlers } from './forecast/forecast-handlers';
 import { riskHandlers } from './risk/risk-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncScheduler } from './sync/sync-scheduler';
+import { shellHandlers } from './shell/shell-handlers';
+import { notificationHandlers } from './notifications/notification-handlers';
+import { backupHandlers } from './backups/backup-handlers';
+
+const HOUR_MS = 3_600_000;
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
   ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
+  ...shellHandlers, ...notificationHandlers, ...backupHandlers,
 };
 
 export interface CoreOptions {
@@ -59,6 +67,7 @@ export function openCore(options: CoreOptions): Core {
   const emit = (event: CoreEvent): void => listeners.forEach((listener) => listener(event));
   const ctx = {
     database,
+    dbKey: options.key,
     jobs: new JobRegistry(emit),
     files: new StagedFiles(),
     worklist: new WorklistCache(database.sqlite),
@@ -71,6 +80,11 @@ export function openCore(options: CoreOptions): Core {
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   if (options.sendMail ?? true) ctx.outbox.start();
   if (options.scheduleSync ?? true) ctx.sync.start();
+  const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;
+  pruneBackups(database.path, keepBackups());
+  // The app can run for days: the rolling daily backup is looked at hourly, not only at open.
+  const backupTimer = setInterval(() => backupIfDue(database.sqlite, database.path, ctx.clock(), keepBackups()), HOUR_MS);
+  backupTimer.unref();
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
     call: (name, input) => dispatch(handlers, ctx, name, input) as never,
@@ -81,6 +95,7 @@ export function openCore(options: CoreOptions): Core {
     },
     close: async () => {
       await ctx.sync.close();
+      clearInterval(backupTimer);
       await ctx.outbox.close();
       await database.close();
     },
@@ -88,3 +103,5 @@ export function openCore(options: CoreOptions): Core {
 }
 
 export { generateKey, parseKeyHex } from '../db/key';
+export { contentSecurityPolicy } from './security/csp';
+export { databaseOpensWith, rotateDatabaseKey } from '../db/rekey';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
+import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-settings';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import { erpConnectionSchema, type ErpConnection } from '../../shared/sync';
 import type { SqliteDb } from '../db/sqlite';
@@ -25,6 +26,10 @@ const SETTINGS = {
     fallback: null,
     audited: (value: ErpConnection | null) => value && { ...value, apiKey: value.apiKey ? '(stored)' : '' },
   },
+  /** Update address, backups kept, notifications: the desktop shell's own settings. */
+  shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
+  /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */
+  notifiedKeys: { schema: z.array(z.string().max(200)).max(5000), fallback: [] as string[] },
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -2,29 +2,30 @@ import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs
 import { basename, dirname, join } from 'node:path';
 import type { SqliteDb } from './sqlite';
 
-const KEEP_BACKUPS = 5;
+/** Until the core has read the user's setting (shellSettings.keepBackups); a fresh install's default. */
+export const DEFAULT_KEEP_BACKUPS = 7;
 
 /**
  * Copies the (still encrypted) database file beside itself. The WAL is checkpointed first so the main
  * file holds every committed page; copying bytes keeps the copy under the same key and cipher.
  * Keeps the newest few copies so backups never fill a disk.
  */
-export function backupDatabase(db: SqliteDb, path: string, reason: string, now: Date = new Date()): string {
+export function backupDatabase(db: SqliteDb, path: string, reason: string, now: Date = new Date(), keep = DEFAULT_KEEP_BACKUPS): string {
   db.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = `${path}.bak-${stamp}-${reason}`;
   copyFileSync(path, target);
-  pruneBackups(path);
+  pruneBackups(path, keep);
   return target;
 }
 
 const DAY_MS = 86_400_000;
 
 /** A rolling daily copy: taken at open when the newest backup is more than a day old. */
-export function backupIfDue(db: SqliteDb, path: string, now: Date = new Date()): string | null {
+export function backupIfDue(db: SqliteDb, path: string, now: Date = new Date(), keep = DEFAULT_KEEP_BACKUPS): string | null {
   const newest = listBackups(path).at(-1);
   if (newest && now.getTime() - statSync(newest).mtimeMs < DAY_MS) return null;
-  return backupDatabase(db, path, 'daily', now);
+  return backupDatabase(db, path, 'daily', now, keep);
 }
 
 export function listBackups(path: string): string[] {
@@ -37,7 +38,8 @@ export function listBackups(path: string): string[] {
     .map((f) => join(dir, f));
 }
 
-function pruneBackups(path: string): void {
+/** Keeps the newest `keep` copies (names sort by their timestamp). */
+export function pruneBackups(path: string, keep: number): void {
   const backups = listBackups(path);
-  for (const old of backups.slice(0, Math.max(0, backups.length - KEEP_BACKUPS))) rmSync(old);
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) rmSync(old);
 }

@@ -4,6 +4,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { backupDatabase, backupIfDue } from './backup';
 import { MIGRATIONS } from './migrations';
+import { applyPendingRestore } from './restore';
 import type { Migration } from './migrations/migration';
 import type { DB } from './schema';
 import type { SqliteDb } from './sqlite';
@@ -30,6 +31,7 @@ export function openDatabase(
   key: Buffer,
   migrations: readonly Migration[] = MIGRATIONS,
 ): OpenDatabase {
+  applyPendingRestore(path);
   const existed = existsSync(path) && statSync(path).size > 0;
   if (existed && readHeader(path) === PLAIN_SQLITE_HEADER) {
     throw new AppError('DB_CANNOT_OPEN', `${path} is an unencrypted SQLite file, not an Inflow database.`);
@@ -63,8 +65,12 @@ export function openDatabase(
       db,
       path,
       migrationBackup,
-      // Kysely's destroy() closes the underlying driver handle too.
-      close: () => db.destroy(),
+      // Kysely closes the driver only if it ever opened a connection itself, so close it here too:
+      // a handle left open keeps the file locked (rekey, restore).
+      close: async () => {
+        await db.destroy();
+        if (sqlite.open) sqlite.close();
+      },
     };
   } catch (error) {
     sqlite.close();
@@ -72,7 +78,7 @@ export function openDatabase(
   }
 }
 
-function applyKey(sqlite: SqliteDb, key: Buffer): void {
+export function applyKey(sqlite: SqliteDb, key: Buffer): void {
   // SQLCipher 4 format so the file opens in any SQLCipher-compatible tool given the key.
   sqlite.pragma("cipher='sqlcipher'");
   sqlite.pragma('legacy=4');
@@ -80,7 +86,7 @@ function applyKey(sqlite: SqliteDb, key: Buffer): void {
 }
 
 /** A wrong key only shows at the first read, so read right away to fail at open, not later. */
-function proveKey(sqlite: SqliteDb, path: string): void {
+export function proveKey(sqlite: SqliteDb, path: string): void {
   try {
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {

@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { CoreEvent } from '../../shared/api';
 import { toErrorShape, type ErrorCode } from '../../shared/errors';
+import { contentSecurityPolicy } from '../core/security/csp';
 import type { CoreClient } from './core-client';
 
 /**
@@ -19,12 +20,8 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-/** The page's own CSP (renderer/index.html) plus frame-ancestors, which only a header can carry. */
-export const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; " +
-  // Only the inline styles Inflow's emails use, for the message preview frame (see email-styles.ts).
-  "style-src-attr 'unsafe-hashes' 'sha256-ili5ivQ5kuKu9f3Rep+4hjv/iUHcVFn+mbrgK34J6ek=' 'sha256-+p7zS0829ePTy35B4vrFYrQAH8DLAiSdPksGGKPJWHg=' 'sha256-q2JxXEamGqujhy28jzT2ibGjsIfOjTVYyB73Ty8qbHk=' 'sha256-OTx+2Gfy2NiQOOgPNdW/icWZRkB7657iMEZFz+0VrcQ=' 'sha256-Xvpoq3UvqymlSvBIH6iTO+wtFUSr0RknXcci+of75vI=' 'sha256-De7agAeYqm6ANIVvRRW6HFWi52AJW8inhFE0gSdgXnI=' 'sha256-XzJlZKVo+ff9ozww9Sr2p/2TbJXITZuaWMZ9p53zN1U=' 'sha256-kFAIUwypIt04FgLyVU63Lcmp2AQimPh/TdYjy04Flxs=' 'sha256-yZ5uhqYCQa0gCAkphSzTPj0+rjvP/s5tz2E4GsDfRfs='; " +
-  "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The window's policy, as a header so it can add frame-ancestors (see contentSecurityPolicy). */
+export const CSP = contentSecurityPolicy('header');
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const TYPES: Record<string, string> = {

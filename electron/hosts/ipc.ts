@@ -1,19 +1,23 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { updateActionSchema, type UpdateAction } from '../../shared/api';
 import { toErrorShape } from '../../shared/errors';
+import type { UpdateStatus } from '../../shared/shell-settings';
 import type { CoreClient } from './core-client';
+import { isTrustedSender } from './trusted-sender';
 
 /** IPC channel names shared with the preload. */
 export const RPC_CHANNEL = 'inflow:rpc';
 export const EVENT_CHANNEL = 'inflow:event';
 export const PICK_FILE_CHANNEL = 'inflow:pick-file';
+export const UPDATE_CHANNEL = 'inflow:update';
 
 /**
- * The Electron host: relays the contract over IPC. Only frames showing our own renderer may call,
+ * The Electron host: relays the contract over IPC. Only the top frame showing our own renderer may call (checked before any input is read),
  * inputs are validated by the core's dispatch, and errors come back as data (not thrown) so their
  * code and details survive Electron's error serialisation.
  */
-export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boolean): () => void {
-  const trusted = (event: IpcMainInvokeEvent): boolean => isAppUrl(event.senderFrame?.url ?? '');
+export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boolean, update?: (action: UpdateAction) => Promise<UpdateStatus>): () => void {
+  const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event.senderFrame, isAppUrl);
 
   ipcMain.handle(RPC_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!trusted(event)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender.' } };
@@ -34,6 +38,18 @@ export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boo
     return { ok: true, result: await core.stageFile(picked.filePaths[0]) };
   });
 
+  ipcMain.handle(UPDATE_CHANNEL, async (event, action: unknown) => {
+    if (!trusted(event)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender.' } };
+    const parsed = updateActionSchema.safeParse(action);
+    if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Unknown update action.' } };
+    if (!update) return { ok: true, result: { state: 'off', version: null, message: 'Updates are not available here.', checkedAt: null } satisfies UpdateStatus };
+    try {
+      return { ok: true, result: await update(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toErrorShape(error) };
+    }
+  });
+
   const unsubscribe = core.onEvent((event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
   });
@@ -42,5 +58,6 @@ export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boo
     unsubscribe();
     ipcMain.removeHandler(RPC_CHANNEL);
     ipcMain.removeHandler(PICK_FILE_CHANNEL);
+    ipcMain.removeHandler(UPDATE_CHANNEL);
   };
 }

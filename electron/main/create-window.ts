@@ -1,42 +1,65 @@
-import { join } from 'node:path';
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, type Rectangle, type WebPreferences } from 'electron';
 
-/** Links the app may open in the user's browser; compared by parsed origin, never by substring. */
-const EXTERNAL_ORIGINS = new Set<string>();
+export interface MainWindowOptions {
+  appUrl: string;
+  isAppUrl: (url: string) => boolean;
+  preload: string;
+  /** Where the window was last; already clamped to a visible display. */
+  bounds?: Partial<Rectangle>;
+  /** A link the page tried to open; the shell decides (allow-list) whether the browser gets it. */
+  openLink: (url: string) => void;
+}
 
 /**
- * The one window factory. Security settings are applied last so nothing can override them:
- * isolated, sandboxed renderer with no Node, no navigation away from the app, no new windows.
+ * The security settings of every window, written after the caller's so none can be weakened: an
+ * isolated, sandboxed renderer with no Node and no <webview>.
  */
-export function createMainWindow(appUrl: string, isAppUrl: (url: string) => boolean): BrowserWindow {
+export function lockedWebPreferences(requested: WebPreferences): WebPreferences {
+  return {
+    ...requested,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    sandbox: true,
+  };
+}
+
+/**
+ * The one window factory. The window never leaves the app's page: navigation and redirects elsewhere
+ * are stopped, new windows are refused (an allowed https link goes to the browser instead), and a
+ * <webview> is never attached.
+ */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
+    ...options.bounds,
     minWidth: 960,
     minHeight: 600,
     show: false,
     title: 'Inflow',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      spellcheck: false,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      sandbox: true,
-    },
+    webPreferences: lockedWebPreferences({ preload: options.preload, spellcheck: true }),
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  const stayOnApp = (event: { preventDefault(): void }, url: string): void => {
+    if (options.isAppUrl(url)) return;
+    event.preventDefault();
+    options.openLink(url);
+  };
+  window.webContents.on('will-navigate', stayOnApp);
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!options.isAppUrl(url)) event.preventDefault();
   });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
-    try {
-      if (EXTERNAL_ORIGINS.has(new URL(url).origin)) void shell.openExternal(url);
-    } catch {
-      // An unparsable URL is simply not opened.
-    }
+    options.openLink(url);
     return { action: 'deny' };
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(appUrl);
+  void window.loadURL(options.appUrl);
   return window;
 }

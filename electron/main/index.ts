@@ -1,46 +1,152 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog, Notification, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
+import type { UpdateAction } from '../../shared/api';
+import type { Notice, TraySummary } from '../../shared/notifications';
+import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
+import type { AppBusy, ShellSettings, UpdateStatus } from '../../shared/shell-settings';
+import { contentSecurityPolicy, databaseOpensWith } from '../core';
 import { startCoreWorker, type CoreClient } from '../hosts/core-client';
 import { registerIpcHost } from '../hosts/ipc';
+import { installAppMenu } from './app-menu';
 import { createMainWindow } from './create-window';
-import { loadOrCreateKey } from './key-store';
+import { hardenSession } from './harden-session';
+import { createWithPassphrase, openVault, settleRotation, unlockWithPassphrase, type VaultEnv } from './key-vault';
+import { askForPassphrase } from './passphrase-window';
+import { appUrlMatcher } from './security/app-url';
+import { externalHostRules, externalUrlToOpen } from './security/external-url';
+import { createAppTray, type AppTray } from './tray';
+import { startUpdater, type Updater } from './updater/auto-update';
+import { restoreBounds } from './window-bounds';
 
 /**
- * Electron main: a thin shell. It unwraps the database key from the keychain, starts the core in a
- * worker, relays IPC and makes the window. All product logic lives in the core.
+ * Electron main: a thin shell. It unwraps the database key, starts the core in a worker, relays IPC,
+ * makes the window, and shows what the core decides (notifications, tray count, update readiness).
+ * All product logic lives in the core; every decision here is a tested pure function.
  */
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
-const appOrigin = new URL(rendererUrl);
-const isAppUrl = (url: string): boolean => {
-  try {
-    const parsed = new URL(url);
-    return appOrigin.protocol === 'file:' ? parsed.protocol === 'file:' && parsed.pathname === appOrigin.pathname : parsed.origin === appOrigin.origin;
-  } catch {
-    return false;
-  }
-};
+const isAppUrl = appUrlMatcher(rendererUrl);
+const preload = join(import.meta.dirname, '../preload/index.cjs');
+const NOTIFY_EVERY_MS = 5 * 60_000;
+const TRAY_EVERY_MS = 60_000;
 
 let core: CoreClient | null = null;
+let updater: Updater | null = null;
+let tray: AppTray | null = null;
+let mainWindow: BrowserWindow | null = null;
+const timers: ReturnType<typeof setInterval>[] = [];
 
 async function start(): Promise<void> {
+  hardenSession(session.defaultSession, contentSecurityPolicy('header'));
   const dataDir = app.getPath('userData');
-  const key = loadOrCreateKey(join(dataDir, 'inflow.key'));
-  core = await startCoreWorker(new URL('./core-worker.js', import.meta.url), join(dataDir, 'inflow.db'), key);
-  registerIpcHost(core, isAppUrl);
-  createMainWindow(rendererUrl, isAppUrl);
+  const dbPath = join(dataDir, 'inflow.db');
+  const key = await unlockDatabaseKey(dbPath, join(dataDir, 'inflow.key'));
+  const client = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key);
+  core = client;
+  registerIpcHost(client, isAppUrl, updateAction);
+  updater = startUpdater({
+    updateUrl: async () => ((await client.dispatch('settings.shell.get', {})) as ShellSettings).updateUrl,
+    busy: async () => (await client.dispatch('app.busy', {})) as AppBusy,
+    onReady: (version) => notify({ title: `Inflow ${version} is ready`, body: 'Restart to update: Inflow waits for any send or import to finish.' }, () => void updater?.restartWhenSafe()),
+  });
+  installAppMenu({ window: () => mainWindow, checkForUpdates: () => void updater?.check() });
+  tray = createAppTray(join(app.getAppPath(), 'resources'), showWindow, () => app.quit());
+  mainWindow = openWindow();
+  const poll = (): void => {
+    void client.dispatch('notifications.due', {}).then((notices) => (notices as Notice[]).forEach((notice) => notify(notice, () => showWindow()))).catch(() => undefined);
+  };
+  const refreshTray = (): void => {
+    void client.dispatch('tray.summary', {}).then((summary) => tray?.update(summary as TraySummary)).catch(() => undefined);
+  };
+  poll();
+  refreshTray();
+  timers.push(setInterval(poll, NOTIFY_EVERY_MS), setInterval(refreshTray, TRAY_EVERY_MS));
+}
+
+/** The keychain-wrapped key, or (no usable keychain) the passphrase page; then any interrupted rotation is settled. */
+async function unlockDatabaseKey(dbPath: string, keyPath: string): Promise<Buffer> {
+  const env: VaultEnv = { keyPath, safeStorage, platform: process.platform };
+  const state = openVault(env);
+  const unlocked = state.status === 'unlocked' ? state : await askForPassphrase({
+    pageUrl: new URL('passphrase.html', rendererUrl).href,
+    preload: join(import.meta.dirname, '../preload/passphrase.cjs'),
+    create: state.firstRun,
+    attempt: (passphrase) => (state.firstRun ? { key: createWithPassphrase(env, passphrase), pendingKey: null } : unlockWithPassphrase(env, passphrase)),
+  });
+  return settleRotation(env, unlocked, (candidate) => existsSync(dbPath) && databaseOpensWith(dbPath, candidate));
+}
+
+const windowStatePath = (): string => join(app.getPath('userData'), 'window-state.json');
+
+function openWindow(): BrowserWindow {
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
+  const window = createMainWindow({ appUrl: rendererUrl, isAppUrl, preload, openLink, bounds: restoreBounds(readJson(windowStatePath()), displays) });
+  // Saved on close only: the normal (not maximised) bounds, so a restore puts it back where it was.
+  window.on('close', () => writeFileSync(windowStatePath(), JSON.stringify(window.getNormalBounds())));
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  return window;
+}
+
+function showWindow(): void {
+  if (!core) return;
+  mainWindow ??= openWindow();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The Settings screen's update buttons. */
+function updateAction(action: UpdateAction): Promise<UpdateStatus> {
+  if (!updater) return Promise.resolve({ state: 'off', version: null, message: 'Inflow is still starting.', checkedAt: null });
+  if (action === 'check') return updater.check();
+  if (action === 'restart') return updater.restartWhenSafe();
+  return Promise.resolve(updater.status());
+}
+
+function notify(content: { title: string; body: string }, onClick: () => void): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title: content.title, body: content.body });
+  notification.on('click', onClick);
+  notification.show();
+}
+
+/** Only https links to the configured payment portal and video hosts reach the browser (settings read fresh). */
+function openLink(url: string): void {
+  if (!core) return;
+  void core.dispatch('settings.outreach.get', {}).then((settings) => {
+    const safe = externalUrlToOpen(url, externalHostRules(settings as OutreachSettings));
+    if (safe) return shell.openExternal(safe);
+  }).catch(() => undefined);
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+// Any web contents, not only the ones the factory makes, gets no webview and no popup.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+// A second launch (a double-click on the icon) brings the running window forward instead.
+app.on('second-instance', showWindow);
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('activate', () => {
-  if (core && BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererUrl, isAppUrl);
-});
+app.on('activate', showWindow);
 app.on('will-quit', () => {
+  timers.forEach(clearInterval);
+  updater?.stop();
+  tray?.destroy();
   void core?.close();
 });
 

@@ -6,6 +6,7 @@ import type { ErrorShape } from '../../shared/errors';
 const RPC_CHANNEL = 'inflow:rpc';
 const EVENT_CHANNEL = 'inflow:event';
 const PICK_FILE_CHANNEL = 'inflow:pick-file';
+const UPDATE_CHANNEL = 'inflow:update';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: ErrorShape };
 
@@ -29,6 +30,7 @@ const bridge: InflowBridge = {
     };
   },
   pickFile: (accept) => ipcRenderer.invoke(PICK_FILE_CHANNEL, accept).then(unwrap) as never,
+  update: (action) => ipcRenderer.invoke(UPDATE_CHANNEL, action).then(unwrap) as never,
 };
 
 contextBridge.exposeInMainWorld('inflow', bridge);

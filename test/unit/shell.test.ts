@@ -20,7 +20,12 @@ class FakeWindow {
     this.options = options;
     windows.push(this);
   }
+  closed = false;
   once(): void {}
+  on(): void {}
+  close(): void {
+    this.closed = true;
+  }
   loadURL(url: string): Promise<void> {
     this.loaded = url;
     return Promise.resolve();
@@ -29,8 +34,35 @@ class FakeWindow {
   static fromWebContents = () => null;
 }
 
+const trays: { title: string; tooltip: string; menu: { label?: string; enabled?: boolean }[]; destroyed: boolean }[] = [];
+const menus: { template: { role?: string; label?: string; submenu?: unknown[] }[] }[] = [];
+
 vi.mock('electron', () => ({
   BrowserWindow: FakeWindow,
+  Menu: {
+    buildFromTemplate: (template: unknown[]) => ({ template }),
+    setApplicationMenu: (menu: { template: { role?: string; label?: string }[] }) => menus.push(menu),
+  },
+  nativeImage: { createFromPath: (path: string) => ({ path, setTemplateImage: vi.fn() }) },
+  Tray: class {
+    readonly state = { title: '', tooltip: '', menu: [] as { label?: string }[], destroyed: false };
+    constructor() {
+      trays.push(this.state);
+    }
+    on(): void {}
+    setToolTip(text: string): void {
+      this.state.tooltip = text;
+    }
+    setTitle(text: string): void {
+      this.state.title = text;
+    }
+    setContextMenu(menu: { template: { label?: string }[] }): void {
+      this.state.menu = menu.template;
+    }
+    destroy(): void {
+      this.state.destroyed = true;
+    }
+  },
   shell: { openExternal: vi.fn() },
   dialog: { showOpenDialog: vi.fn() },
   ipcMain: {
@@ -43,19 +75,124 @@ const APP = 'file:///opt/inflow/out/renderer/index.html';
 const isAppUrl = (url: string) => url === APP;
 
 describe('main window', () => {
-  it('is isolated, sandboxed, without Node, and stays on the app', async () => {
+  const openLink = vi.fn();
+  const make = async () => {
     const { createMainWindow } = await import('../../electron/main/create-window');
-    createMainWindow(APP, isAppUrl);
-    const window = windows.at(-1)!;
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true });
-    const navigate = window.listeners.get('will-navigate')!;
-    const blocked = { preventDefault: vi.fn() };
-    navigate(blocked, 'https://evil.example/');
-    expect(blocked.preventDefault).toHaveBeenCalled();
-    const allowed = { preventDefault: vi.fn() };
-    navigate(allowed, APP);
-    expect(allowed.preventDefault).not.toHaveBeenCalled();
+    createMainWindow({ appUrl: APP, isAppUrl, preload: '/opt/inflow/out/preload/index.cjs', openLink });
+    return windows.at(-1)!;
+  };
+
+  it('is isolated, sandboxed, without Node or webview, with spellcheck, and loads the app', async () => {
+    const window = await make();
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, webviewTag: false, spellcheck: true,
+    });
+    expect(window.loaded).toBe(APP);
+  });
+
+  it('keeps its security settings whatever a caller asks for (sandbox is written last)', async () => {
+    const { lockedWebPreferences } = await import('../../electron/main/create-window');
+    const prefs = lockedWebPreferences({ sandbox: false, contextIsolation: false, nodeIntegration: true, webSecurity: false, webviewTag: true, spellcheck: true });
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, spellcheck: true });
+  });
+
+  it('stays on the app: navigation and redirects elsewhere stopped, new windows and webviews refused', async () => {
+    const window = await make();
+    openLink.mockClear();
+    const event = () => ({ preventDefault: vi.fn() });
+    const away = event();
+    window.listeners.get('will-navigate')!(away, 'https://loom.com/x');
+    expect(away.preventDefault).toHaveBeenCalled();
+    expect(openLink).toHaveBeenCalledWith('https://loom.com/x');
+    const home = event();
+    window.listeners.get('will-navigate')!(home, APP);
+    expect(home.preventDefault).not.toHaveBeenCalled();
+    const redirect = event();
+    window.listeners.get('will-redirect')!(redirect, 'https://evil.example/');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    const webview = event();
+    window.listeners.get('will-attach-webview')!(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
     expect(window.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(openLink).toHaveBeenLastCalledWith('https://evil.example/');
+  });
+});
+
+describe('session', () => {
+  it('grants only notifications and adds the CSP header to every response', async () => {
+    const { hardenSession } = await import('../../electron/main/harden-session');
+    let request: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void = () => undefined;
+    let check: (contents: unknown, permission: string) => boolean = () => true;
+    let headers: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void = () => undefined;
+    const session = {
+      setPermissionRequestHandler: (handler: typeof request) => (request = handler),
+      setPermissionCheckHandler: (handler: typeof check) => (check = handler),
+      webRequest: { onHeadersReceived: (handler: typeof headers) => (headers = handler) },
+    };
+    hardenSession(session as never, "default-src 'none'");
+    for (const [permission, granted] of [['notifications', true], ['media', false], ['geolocation', false], ['clipboard-read', false], ['openExternal', false]] as const) {
+      const callback = vi.fn();
+      request(null, permission, callback);
+      expect(callback).toHaveBeenCalledWith(granted);
+      expect(check(null, permission)).toBe(granted);
+    }
+    const callback = vi.fn();
+    headers({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'none'"] } });
+  });
+});
+
+describe('passphrase window', () => {
+  const PAGE = 'file:///opt/inflow/out/renderer/passphrase.html';
+
+  it('hears only its own page, parses the input, shows a wrong passphrase and resolves with the key', async () => {
+    const { askForPassphrase, PASSPHRASE_CHANNEL } = await import('../../electron/main/passphrase-window');
+    const attempt = vi.fn((passphrase: string) => {
+      if (passphrase !== 'the right passphrase') throw new Error('Wrong passphrase.');
+      return 'unlocked';
+    });
+    const unlocked = askForPassphrase({ pageUrl: PAGE, preload: '/p.cjs', create: false, attempt });
+    const window = windows.at(-1)!;
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(window.loaded).toBe(`${PAGE}#unlock`);
+    const submit = handlers.get(PASSPHRASE_CHANNEL)!;
+    expect(await submit({ senderFrame: { url: APP, parent: null } }, 'the right passphrase')).toEqual({ ok: false, message: 'Untrusted sender.' });
+    expect(await submit({ senderFrame: { url: `${PAGE}#unlock`, parent: {} } }, 'the right passphrase')).toEqual({ ok: false, message: 'Untrusted sender.' });
+    expect(await submit({ senderFrame: { url: `${PAGE}#unlock`, parent: null } }, { passphrase: 'x' })).toEqual({ ok: false, message: 'Enter a passphrase.' });
+    expect(attempt).not.toHaveBeenCalled();
+    expect(await submit({ senderFrame: { url: `${PAGE}#unlock`, parent: null } }, 'guess')).toEqual({ ok: false, message: 'Wrong passphrase.' });
+    expect(await submit({ senderFrame: { url: `${PAGE}#unlock`, parent: null } }, 'the right passphrase')).toEqual({ ok: true });
+    await expect(unlocked).resolves.toBe('unlocked');
+    expect(window.closed).toBe(true);
+    expect(handlers.has(PASSPHRASE_CHANNEL)).toBe(false);
+  });
+});
+
+describe('tray and menu', () => {
+  it('shows today\'s queue in the tray', async () => {
+    const { createAppTray } = await import('../../electron/main/tray');
+    const tray = createAppTray('/opt/inflow/resources', vi.fn(), vi.fn());
+    const state = trays.at(-1)!;
+    expect(state.tooltip).toBe('Inflow — Inflow');
+    tray.update({ queue: 47, promisesDueToday: 3 });
+    expect(state.tooltip).toBe("Inflow — 47 in today's queue · 3 promised today");
+    expect(state.menu[0]).toMatchObject({ label: "47 in today's queue · 3 promised today", enabled: false });
+    expect(state.menu.map((item) => item.label)).toContain('Open Inflow');
+    tray.destroy();
+    expect(state.destroyed).toBe(true);
+  });
+
+  it('has the standard roles and the app keys, typed into the page when clicked', async () => {
+    const { installAppMenu } = await import('../../electron/main/app-menu');
+    const sendInputEvent = vi.fn();
+    installAppMenu({ window: () => ({ webContents: { sendInputEvent } }) as never, checkForUpdates: vi.fn() });
+    const template = menus.at(-1)!.template;
+    expect(template.map((item) => item.role).filter(Boolean)).toEqual(expect.arrayContaining(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']));
+    const go = template.find((item) => item.label === 'Go')!.submenu as { label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void }[];
+    const palette = go.find((item) => item.label === 'Command Palette')!;
+    expect(palette).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
+    go.find((item) => item.label?.startsWith('Worklist'))!.click!();
+    expect(sendInputEvent.mock.calls.filter(([event]) => event.type === 'char').map(([event]) => event.keyCode)).toEqual(['g', 'w']);
   });
 });
 
@@ -74,21 +211,19 @@ describe('IPC host', () => {
     const { registerIpcHost, RPC_CHANNEL } = await import('../../electron/hosts/ipc');
     registerIpcHost(core, isAppUrl);
     const rpc = handlers.get(RPC_CHANNEL)!;
-    expect(await rpc({ senderFrame: { url: 'https://evil.example/' } }, 'app.status', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await rpc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.status', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await rpc({ senderFrame: { url: APP, parent: {} } }, 'app.status', {})).toMatchObject({ ok: false });
     expect(core.dispatch).not.toHaveBeenCalled();
-    expect(await rpc({ senderFrame: { url: APP } }, 'app.status', {})).toEqual({ ok: true, result: { name: 'app.status' } });
-    expect(await rpc({ senderFrame: { url: APP } }, 'boom', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await rpc({ senderFrame: { url: APP, parent: null } }, 'app.status', {})).toEqual({ ok: true, result: { name: 'app.status' } });
+    expect(await rpc({ senderFrame: { url: APP, parent: null } }, 'boom', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
 
 describe('renderer page', () => {
-  it('declares a strict Content-Security-Policy: own scripts only, nothing inline or eval', async () => {
+  it('takes its CSP meta tag from the build (one function) and runs no inline script', async () => {
     const { readFileSync } = await import('node:fs');
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
-    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(html).toMatch(/http-equiv="Content-Security-Policy"\s+content="__INFLOW_CSP__"/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 });

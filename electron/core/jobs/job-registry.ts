@@ -40,6 +40,11 @@ export class JobRegistry {
     }
   }
 
+  /** How many jobs are running: the shell never restarts for an update in the middle of one. */
+  get runningCount(): number {
+    return this.running.size;
+  }
+
   cancel(jobId: string): boolean {
     const controller = this.running.get(jobId);
     controller?.abort();

@@ -100,6 +100,13 @@ export class OutboxSender {
     this.wake();
   }
 
+  /** A message is out on the wire now, or due messages wait for an unpaused sender: a restart would interrupt a send. */
+  get isSending(): boolean {
+    const { sqlite } = this.ctx.database;
+    if (sqlite.prepare("SELECT 1 FROM outbox_messages WHERE status = 'sending' LIMIT 1").get()) return true;
+    return !this.paused && this.nextDue() !== undefined;
+  }
+
   get isPaused(): boolean {
     return this.paused;
   }

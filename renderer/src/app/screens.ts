@@ -5,7 +5,7 @@ export const SCREENS = [
   { id: 'reports', label: 'Reports', key: 'r', description: 'Aging, trends and KPIs, what made customers pay' },
   { id: 'outreach', label: 'Outreach', key: 'o', description: 'Reminder emails and the escalation ladder' },
   { id: 'import', label: 'Import', key: 'i', description: 'Bring in your ERP’s exports' },
-  { id: 'settings', label: 'Settings', key: 's', description: 'Email, theme, aging buckets and currencies' },
+  { id: 'settings', label: 'Settings', key: 's', description: 'Email, currencies, theme, backups and updates' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

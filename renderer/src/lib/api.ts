@@ -25,6 +25,7 @@ function withApiErrors(bridge: InflowBridge): InflowBridge {
       bridge.pickFile(accept).catch((error: unknown) => {
         throw toApiError(error);
       }),
+    ...(bridge.update ? { update: bridge.update } : {}),
   };
 }
 

@@ -1,0 +1,39 @@
+import { randomBytes, scryptSync } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ExportResult } from '../../../shared/backups';
+import { AppError } from '../../../shared/errors';
+import { rekeyDatabase } from '../../db/rekey';
+import type { SqliteDb } from '../../db/sqlite';
+
+/** The same cost as the app's passphrase key: 128 MiB of scrypt per guess. */
+export const EXPORT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 };
+
+/**
+ * Everything, as an archive that opens on another machine: a `VACUUM INTO` copy of the database
+ * (consistent while the app runs, compacted), re-encrypted under a key derived from a passphrase the
+ * user chooses (the app's own key stays in this machine's keychain), and a manifest saying how to
+ * derive that key. Any SQLCipher 4 tool opens the copy given the derived key.
+ */
+export function exportArchive(sqlite: SqliteDb, dbPath: string, key: Buffer, passphrase: string, now: Date, appVersion: string, scrypt = EXPORT_SCRYPT): ExportResult {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const folder = join(dirname(dbPath), 'exports', `inflow-export-${stamp}`);
+  if (existsSync(folder)) throw new AppError('CONFLICT', `${folder} already exists.`);
+  mkdirSync(folder, { recursive: true });
+  const copy = join(folder, 'inflow.db');
+  sqlite.prepare('VACUUM INTO ?').run(copy);
+  const salt = randomBytes(16);
+  const exportKey = scryptSync(passphrase.normalize('NFC'), salt, 32, { ...scrypt, maxmem: 256 * scrypt.N * scrypt.r });
+  rekeyDatabase(copy, key, exportKey);
+  const manifest = {
+    format: 'inflow-export',
+    version: 1,
+    createdAt: now.toISOString(),
+    appVersion,
+    schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
+    database: { file: 'inflow.db', cipher: 'sqlcipher', legacy: 4 },
+    key: { derivation: 'scrypt', ...scrypt, keyLength: 32, salt: salt.toString('base64'), passphraseNormalization: 'NFC' },
+  };
+  writeFileSync(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { folder, files: ['inflow.db', 'manifest.json'] };
+}

@@ -1,0 +1,57 @@
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  window: () => BrowserWindow | null;
+  checkForUpdates: () => void;
+}
+
+/** A key the page handles itself; the menu shows it and, when clicked, types it into the page. */
+interface PageKey {
+  label: string;
+  keys: { keyCode: string; modifiers?: ('control' | 'meta' | 'shift')[] }[];
+  accelerator?: string;
+}
+
+const isMac = process.platform === 'darwin';
+const SCREENS: [string, string][] = [['Worklist', 'w'], ['Customers', 'c'], ['Reports', 'r'], ['Outreach', 'o'], ['Import', 'i'], ['Settings', 's']];
+
+/**
+ * The native menu: the standard roles (so copy, paste, undo, zoom and window handling work as users
+ * expect) plus the app's own keys. Those stay the page's (registerAccelerator: false), so a key
+ * press reaches the page exactly once; the menu item types the same keys when clicked.
+ */
+export function installAppMenu(actions: MenuActions): void {
+  const press = (key: PageKey) => () => {
+    const contents = actions.window()?.webContents;
+    if (!contents) return;
+    for (const { keyCode, modifiers = [] } of key.keys) {
+      contents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
+      if (modifiers.length === 0) contents.sendInputEvent({ type: 'char', keyCode });
+      contents.sendInputEvent({ type: 'keyUp', keyCode, modifiers });
+    }
+  };
+  const pageItem = (key: PageKey): MenuItemConstructorOptions => ({
+    label: key.label,
+    click: press(key),
+    ...(key.accelerator ? { accelerator: key.accelerator, registerAccelerator: false } : {}),
+  });
+
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'Go',
+      submenu: [
+        pageItem({ label: 'Command Palette', accelerator: 'CmdOrCtrl+K', keys: [{ keyCode: 'K', modifiers: [isMac ? 'meta' : 'control'] }] }),
+        pageItem({ label: 'Key Map', keys: [{ keyCode: '?' }] }),
+        { type: 'separator' },
+        ...SCREENS.map(([label, key]) => pageItem({ label: `${label}\tg ${key}`, keys: [{ keyCode: 'g' }, { keyCode: key }] })),
+      ],
+    },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Check for Updates…', click: actions.checkForUpdates }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

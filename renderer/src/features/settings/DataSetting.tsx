@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import type { BackupPreview, ExportResult } from '../../../../shared/backups';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { toApiError, type ApiError } from '../../lib/api-error';
+import { useApi } from '../../lib/use-api';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const count = new Intl.NumberFormat();
+const megabytes = (bytes: number): string => `${(bytes / 1_048_576).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
+
+/**
+ * Where the data lives, the rolling backups (preview one, then restore it at the next start), and an
+ * export of everything under a passphrase of the user's choosing.
+ */
+export function DataSetting({ dataFolder }: { dataFolder: string }) {
+  const backups = useApi('backups.list', {});
+  const [preview, setPreview] = useState<BackupPreview | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [exported, setExported] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const run = async (work: () => Promise<void>): Promise<void> => {
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setError(toApiError(failure));
+    }
+  };
+  const exportAll = (event: FormEvent): void => {
+    event.preventDefault();
+    void run(async () => {
+      setExported(await call('data.export', { passphrase }));
+      setPassphrase('');
+    });
+  };
+
+  return (
+    <section className="setting" data-testid="data-setting">
+      <fieldset>
+        <legend>Data and backups</legend>
+        <p className="muted">Everything is kept encrypted on this computer, in <code className="path">{dataFolder}</code>. A backup is taken daily and before every upgrade.</p>
+        {backups.data && backups.data.length === 0 && <p className="muted">No backups yet: the first is taken tomorrow, or now with Back up now.</p>}
+        {backups.data && backups.data.length > 0 && (
+          <table className="backups">
+            <thead><tr><th>Taken</th><th>Why</th><th className="number">Size</th><th aria-label="Actions" /></tr></thead>
+            <tbody>
+              {backups.data.map((backup) => (
+                <tr key={backup.name} aria-selected={preview?.name === backup.name}>
+                  <td>{dateTime.format(new Date(backup.takenAt))}</td>
+                  <td>{backup.reason}</td>
+                  <td className="number">{megabytes(backup.sizeBytes)}</td>
+                  <td><button type="button" className="button small" onClick={() => void run(async () => setPreview(await call('backups.preview', { name: backup.name })))}>Preview</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {preview && (
+          <div className="backup-preview" data-testid="backup-preview">
+            <p>
+              Backup of <strong>{dateTime.format(new Date(preview.takenAt))}</strong>: {count.format(preview.customers)} customers, {count.format(preview.invoices)} invoices
+              ({count.format(preview.openInvoices)} open), {count.format(preview.activities)} activities
+              {preview.latestActivityAt ? `; newest entry ${dateTime.format(new Date(preview.latestActivityAt))}` : ''}.
+            </p>
+            <p className="muted">Restoring replaces today's data with this backup when Inflow next starts. The current data is kept beside it, so this can be undone.</p>
+            <div className="setting-actions">
+              <button type="button" className="button danger" onClick={() => void run(async () => {
+                await call('backups.restore', { name: preview.name });
+                setRestored(preview.takenAt);
+              })}>Restore this backup</button>
+              <button type="button" className="button" onClick={() => setPreview(null)}>Cancel</button>
+            </div>
+          </div>
+        )}
+        <div className="setting-actions">
+          <button type="button" className="button" onClick={() => void run(async () => {
+            await call('backups.create', {});
+            backups.reload();
+          })}>Back up now</button>
+        </div>
+        {restored && <p className="notice" role="status">Quit and reopen Inflow to finish restoring the backup of {dateTime.format(new Date(restored))}.</p>}
+        <form className="export" onSubmit={exportAll} noValidate>
+          <label className="field">
+            <span>Export everything, protected by a passphrase</span>
+            <input className="input" type="password" autoComplete="new-password" value={passphrase} placeholder="At least 10 characters" onChange={(event) => setPassphrase(event.target.value)} />
+          </label>
+          <button type="submit" className="button" disabled={passphrase.length < 10}>Export</button>
+        </form>
+        {exported && <p className="muted" role="status">Exported to <code className="path">{exported.folder}</code>. Keep the passphrase: without it the export cannot be opened.</p>}
+        {error && <ErrorNotice error={error} />}
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../electron/core/security/csp';
+import { isTrustedSender } from '../../electron/hosts/trusted-sender';
+import { appUrlMatcher } from '../../electron/main/security/app-url';
+import { externalHostRules, externalUrlToOpen } from '../../electron/main/security/external-url';
+
+/** The shell's pure security decisions, in plain Node: which links leave, which pages are ours, which senders are heard. */
+const rules = externalHostRules({ paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}?amount={balance}', videoHosts: ['loom.com', 'YouTube.com', 'bücher.example', 'not a host'] });
+
+describe('external link allow-list', () => {
+  it('builds host rules from the payment URL pattern and the video hosts, parsed and normalised', () => {
+    expect(rules).toEqual([
+      { host: 'pay.example.com', subdomains: false },
+      { host: 'loom.com', subdomains: true },
+      { host: 'youtube.com', subdomains: true },
+      { host: 'xn--bcher-kva.example', subdomains: true },
+    ]);
+    expect(externalHostRules({ paymentUrlPattern: 'http://pay.example.com/{n}', videoHosts: [] })).toEqual([]);
+    expect(externalHostRules({ paymentUrlPattern: '', videoHosts: ['evil.com/path', 'a@b.com', 'x.com:8443'] })).toEqual([]);
+  });
+
+  it.each([
+    ['https://pay.example.com/INV-1?amount=10', 'https://pay.example.com/INV-1?amount=10'],
+    ['HTTPS://PAY.Example.COM/INV-1', 'https://pay.example.com/INV-1'],
+    ['https://pay.example.com:443/x', 'https://pay.example.com/x'],
+    ['https://www.loom.com/share/abc', 'https://www.loom.com/share/abc'],
+    ['https://loom.com/share/abc', 'https://loom.com/share/abc'],
+    ['https://m.youtube.com/watch?v=1', 'https://m.youtube.com/watch?v=1'],
+    ['https://bücher.example/v', 'https://xn--bcher-kva.example/v'],
+    ['  https://loom.com/x  ', 'https://loom.com/x'],
+  ])('opens %s as %s', (url, opened) => {
+    expect(externalUrlToOpen(url, rules)).toBe(opened);
+  });
+
+  it.each([
+    ['userinfo hiding the real host', 'https://pay.example.com@evil.com/'],
+    ['a user name on the allowed host', 'https://user@pay.example.com/'],
+    ['a password on the allowed host', 'https://u:p@pay.example.com/'],
+    ['plain http', 'http://pay.example.com/INV-1'],
+    ['a non-default port', 'https://pay.example.com:8443/'],
+    ['a look-alike suffix', 'https://pay.example.com.evil.com/'],
+    ['a look-alike prefix', 'https://evilpay.example.com/'],
+    ['a subdomain of the payment portal (matched exactly)', 'https://x.pay.example.com/'],
+    ['a host ending in the video host without a dot', 'https://evilloom.com/'],
+    ['a trailing dot', 'https://pay.example.com./'],
+    ['a trailing dot on a video host', 'https://loom.com./x'],
+    ['a Cyrillic homograph of loom.com', 'https://lооm.com/'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['javascript: in mixed case', 'JaVaScRiPt:alert(1)'],
+    ['file:', 'file:///etc/passwd'],
+    ['data:', 'data:text/html,<script>alert(1)</script>'],
+    ['a custom scheme', 'ms-msdt:/id PCWDiagnostic'],
+    ['a relative URL', '/pay'],
+    ['garbage', 'not a url'],
+    ['an unlisted https host', 'https://evil.example/'],
+    ['an IP address', 'https://127.0.0.1/'],
+  ])('refuses %s', (_why, url) => {
+    expect(externalUrlToOpen(url, rules)).toBeNull();
+  });
+
+  it('opens the normalised URL, so the OS parses the host we checked (backslash reads as a path)', () => {
+    expect(externalUrlToOpen('https://pay.example.com\\@evil.com/', rules)).toBe('https://pay.example.com/@evil.com/');
+  });
+
+  it('refuses everything when nothing is configured', () => {
+    expect(externalUrlToOpen('https://loom.com/', externalHostRules({ paymentUrlPattern: '', videoHosts: [] }))).toBeNull();
+  });
+});
+
+describe('app page guard', () => {
+  const packaged = appUrlMatcher('file:///opt/Inflow/resources/app.asar/out/renderer/index.html');
+  const dev = appUrlMatcher('http://localhost:5173/');
+
+  it('accepts only the packaged page itself, with any hash or query', () => {
+    expect(packaged('file:///opt/Inflow/resources/app.asar/out/renderer/index.html')).toBe(true);
+    expect(packaged('file:///opt/Inflow/resources/app.asar/out/renderer/index.html#/customers')).toBe(true);
+    expect(packaged('file:///opt/Inflow/resources/app.asar/out/renderer/other.html')).toBe(false);
+    expect(packaged('file:///etc/passwd')).toBe(false);
+    expect(packaged('file://evil-host/opt/Inflow/resources/app.asar/out/renderer/index.html')).toBe(false);
+    expect(packaged('https://evil.example/opt/Inflow/resources/app.asar/out/renderer/index.html')).toBe(false);
+  });
+
+  it('matches the dev server by parsed origin', () => {
+    expect(dev('http://localhost:5173/src/main.tsx')).toBe(true);
+    expect(dev('http://LOCALHOST:5173/')).toBe(true);
+    expect(dev('http://localhost:5174/')).toBe(false);
+    expect(dev('https://localhost:5173/')).toBe(false);
+    expect(dev('http://localhost:5173@evil.com/')).toBe(false);
+    expect(dev('http://localhost.evil.com:5173/')).toBe(false);
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,x', 'about:blank', 'about:srcdoc', '', 'nonsense'])('refuses %j', (url) => {
+    expect(packaged(url)).toBe(false);
+    expect(dev(url)).toBe(false);
+  });
+});
+
+describe('IPC sender check', () => {
+  const isApp = appUrlMatcher('file:///app/index.html');
+
+  it('hears only the app page in a top-level frame', () => {
+    expect(isTrustedSender({ url: 'file:///app/index.html', parent: null }, isApp)).toBe(true);
+    expect(isTrustedSender({ url: 'file:///app/index.html#/x', parent: null }, isApp)).toBe(true);
+  });
+
+  it.each([
+    ['a subframe showing the app page', { url: 'file:///app/index.html', parent: {} }],
+    ['the preview iframe', { url: 'about:srcdoc', parent: {} }],
+    ['a foreign page', { url: 'https://evil.example/', parent: null }],
+    ['a frame whose parent is unknown', { url: 'file:///app/index.html', parent: undefined }],
+    ['a destroyed frame', null],
+    ['no frame', undefined],
+  ])('refuses %s', (_why, frame) => {
+    expect(isTrustedSender(frame as never, isApp)).toBe(false);
+  });
+});
+
+describe('content security policy', () => {
+  it('allows own scripts only, nothing inline, eval or remote; the header adds frame-ancestors', () => {
+    const meta = contentSecurityPolicy('meta');
+    const header = contentSecurityPolicy('header');
+    for (const csp of [meta, header]) {
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("base-uri 'none'");
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*|https?:/);
+    }
+    expect(meta).not.toContain('frame-ancestors');
+    expect(header).toBe(`${meta}; frame-ancestors 'none'`);
+  });
+});
