@@ -20,18 +20,11 @@ interface CustomerInfo {
 }
 
 /** The facts of one group and currency, summed from its customers before any ratio is taken. */
-interface Bucket {
-  group: string | null;
-  label: string;
-  currency: string;
-  beginningAr: number;
-  endingAr: number;
-  currentAr: number;
-  sales: number;
+type Bucket = Pick<KpiRow, 'group' | 'label' | 'currency' | 'beginningAr' | 'endingAr' | 'currentAr' | 'sales'> & {
   monthSales: Map<string, number>;
   paid: PaidInvoice[];
   promises: JudgedPromise[];
-}
+};
 
 function groupOf(customer: CustomerInfo, groupBy: KpiGroup): { group: string | null; label: string } {
   if (groupBy === 'book') return { group: null, label: 'Whole book' };
