@@ -15,7 +15,7 @@ export type Reason =
   | { code: 'dispute_past_sla'; daysOver: number; invoices: number }
   | { code: 'no_touch'; days: number | null }
   | { code: 'risk'; score: number }
-  | { code: 'escalation_due'; step: string; stepId: string; channel: LadderChannel };
+  | { code: 'escalation_due'; step: string; channel: LadderChannel };
 
 export interface ScoreFactor {
   key: 'overdue_amount' | 'oldest_age' | 'weighted_age' | 'promise' | 'installment' | 'dispute' | 'last_touch' | 'escalation' | 'risk' | 'value';

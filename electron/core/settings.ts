@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
 import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-settings';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
-import { erpConnectionSchema, type ErpConnection } from '../../shared/sync';
+import { erpConnectionSchema } from '../../shared/sync';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 
@@ -16,16 +16,12 @@ const SETTINGS = {
   promiseGraceDays: { schema: z.number().int().min(0).max(60), fallback: 2 },
   /** Days before a payment in which a touch counts towards it in "what made them pay". */
   attributionWindowDays: { schema: z.number().int().min(1).max(90), fallback: 14 },
-  /** The collector's own mailbox; the password lives here, in the encrypted database, and never leaves the core. */
-  smtp: { schema: smtpSettingsSchema.nullable(), fallback: null },
+  /** The collector's own mailbox; the password lives here, in the encrypted database, never in the audit log, and never leaves the core. */
+  smtp: { schema: smtpSettingsSchema.nullable(), fallback: null, secret: 'password' },
   /** Who signs the messages and how links, rates and freshness work. */
   outreach: { schema: outreachSettingsSchema, fallback: DEFAULT_OUTREACH_SETTINGS },
   /** The ERP to sync with; its password or API key stays in the encrypted database, out of the audit log too. */
-  erpConnection: {
-    schema: erpConnectionSchema.nullable(),
-    fallback: null,
-    audited: (value: ErpConnection | null) => value && { ...value, apiKey: value.apiKey ? '(stored)' : '' },
-  },
+  erpConnection: { schema: erpConnectionSchema.nullable(), fallback: null, secret: 'apiKey' },
   /** Update address, backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */
@@ -48,8 +44,15 @@ export function setSetting<K extends SettingKey>(sqlite: SqliteDb, key: K, value
   sqlite.transaction(() => {
     sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(key, JSON.stringify(valid));
-    const entry = SETTINGS[key] as { audited?: (value: never) => unknown };
     sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'setting.set', 'setting', ?, ?)")
-      .run(now, key, JSON.stringify(entry.audited ? entry.audited(valid as never) : valid));
+      .run(now, key, JSON.stringify(withSecretHidden(key, valid)));
   })();
+}
+
+/** What the audit log keeps of a setting: a stored secret only as "(stored)". */
+function withSecretHidden(key: SettingKey, value: unknown): unknown {
+  const { secret } = SETTINGS[key] as { secret?: string };
+  if (!secret || value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  return { ...record, [secret]: record[secret] ? '(stored)' : '' };
 }

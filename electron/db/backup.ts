@@ -2,15 +2,13 @@ import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs
 import { basename, dirname, join } from 'node:path';
 import type { SqliteDb } from './sqlite';
 
-/** Until the core has read the user's setting (shellSettings.keepBackups); a fresh install's default. */
-export const DEFAULT_KEEP_BACKUPS = 7;
-
 /**
  * Copies the (still encrypted) database file beside itself. The WAL is checkpointed first so the main
  * file holds every committed page; copying bytes keeps the copy under the same key and cipher.
- * Keeps the newest few copies so backups never fill a disk.
+ * With `keep`, only the newest that many copies stay, so backups never fill a disk. The database
+ * layer takes none (it cannot read the user's setting); the core prunes to it when it opens.
  */
-export function backupDatabase(db: SqliteDb, path: string, reason: string, now: Date = new Date(), keep = DEFAULT_KEEP_BACKUPS): string {
+export function backupDatabase(db: SqliteDb, path: string, reason: string, now: Date = new Date(), keep = Number.POSITIVE_INFINITY): string {
   db.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = `${path}.bak-${stamp}-${reason}`;
@@ -22,7 +20,7 @@ export function backupDatabase(db: SqliteDb, path: string, reason: string, now: 
 const DAY_MS = 86_400_000;
 
 /** A rolling daily copy: taken at open when the newest backup is more than a day old. */
-export function backupIfDue(db: SqliteDb, path: string, now: Date = new Date(), keep = DEFAULT_KEEP_BACKUPS): string | null {
+export function backupIfDue(db: SqliteDb, path: string, now: Date = new Date(), keep = Number.POSITIVE_INFINITY): string | null {
   const newest = listBackups(path).at(-1);
   if (newest && now.getTime() - statSync(newest).mtimeMs < DAY_MS) return null;
   return backupDatabase(db, path, 'daily', now, keep);

@@ -1,9 +1,10 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core';
+import { listBackups } from '../../electron/db/backup';
 import { databaseOpensWith } from '../../electron/db/rekey';
 
 /** Backups, restore and export on real encrypted files, through the core's procedures. */
@@ -56,12 +57,23 @@ describe('backups', () => {
     }
   });
 
-  it('keeps as many backups as the setting says', async () => {
-    open();
-    const shell = await core!.call('settings.shell.get', {});
+  it('keeps as many backups as the setting says, also across a restart', async () => {
+    // A clock that moves, so each backup gets its own timestamp.
+    let at = NOW.getTime();
+    core = openCore({ dbPath, key, clock: () => new Date((at += 1000)), sendMail: false });
+    const shell = await core.call('settings.shell.get', {});
     expect(shell.dataFolder).toBe(dir);
-    await core!.call('settings.shell.save', { ...shell, keepBackups: 1 });
-    expect((await core!.call('backups.list', {})).length).toBeLessThanOrEqual(1);
+    await core.call('settings.shell.save', { ...shell, keepBackups: 10 });
+    for (let i = 0; i < 9; i++) await core.call('backups.create', {});
+    expect(await core.call('backups.list', {})).toHaveLength(9);
+    await core.close();
+    // Two days later (the daily backup goes by the files' times) the daily backup is the tenth: none is pruned below the setting at open.
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    for (const backup of listBackups(dbPath)) utimesSync(backup, twoDaysAgo, twoDaysAgo);
+    core = openCore({ dbPath, key, clock: () => new Date((at += 1000)), sendMail: false });
+    expect(await core.call('backups.list', {})).toHaveLength(10);
+    await core.call('settings.shell.save', { ...shell, keepBackups: 1 });
+    expect(await core.call('backups.list', {})).toHaveLength(1);
   });
 });
 

@@ -71,6 +71,14 @@ describe('outbox', () => {
     expect(timeline[0]).toMatchObject({ kind: 'email', title: 'Email sent', detail: 'Invoice 00123 is now past due · to jane.park@acme.example' });
   });
 
+  it('keeps the mailbox password out of the audit log and out of what the window reads', async () => {
+    const smtp = await t.core.call('settings.smtp.get', {});
+    await t.core.call('settings.smtp.save', { ...smtp!, password: 'hunter2-mailbox' });
+    expect(await t.core.call('settings.smtp.get', {})).toMatchObject({ hasPassword: true });
+    expect(JSON.stringify(await t.core.call('settings.smtp.get', {}))).not.toContain('hunter2-mailbox');
+    expect(JSON.stringify(t.query('SELECT detail FROM audit_log'))).not.toContain('hunter2-mailbox');
+  });
+
   it('never queues the same reminder twice', async () => {
     const acme = await idOf('C-001');
     const draft = { customerId: acme, templateId: 'first-reminder' };

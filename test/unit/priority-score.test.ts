@@ -52,8 +52,8 @@ describe('needsAction', () => {
     ['a broken promise', { promise: { state: 'broken', amountMinor: 1, currency: 'USD', promisedDate: '2026-11-01' } }, true],
     ['a promise due later', { promise: { state: 'open', amountMinor: 1, currency: 'USD', promisedDate: '2026-12-01' } }, false],
     ['a dispute past SLA', { disputePastSla: { daysOver: 1, invoices: 1 } }, true],
-    ['a ladder call due', { escalation: { stepId: 'call', label: 'Call', channel: 'call_task' } }, true],
-    ['only a ladder email due (the ladder run sends it)', { escalation: { stepId: 'pre-due', label: 'Friendly nudge', channel: 'email' } }, false],
+    ['a ladder call due', { escalation: { label: 'Call', channel: 'call_task' } }, true],
+    ['only a ladder email due (the ladder run sends it)', { escalation: { label: 'Friendly nudge', channel: 'email' } }, false],
   ] as const)('%s → %s', (_why, over, expected) => {
     expect(needsAction(facts(over as Partial<CustomerFacts>), TODAY)).toBe(expected);
   });

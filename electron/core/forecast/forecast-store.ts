@@ -2,9 +2,13 @@ import type { IsoDate } from '../../../shared/dates';
 import type { CurrencyForecast, ForecastComparison } from '../../../shared/risk';
 import type { SqliteDb } from '../../db/sqlite';
 
-/** Keeps a run's weekly figures, so it can be held against what came in once the weeks have passed. */
+/**
+ * Keeps a run's weekly figures, so it can be held against what came in once the weeks have passed.
+ * One run per as-of date (the latest): the chart asks for a forecast each time it is shown.
+ */
 export function saveForecast(sqlite: SqliteDb, asOf: IsoDate, now: string, currencies: readonly CurrencyForecast[]): number {
   return sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM forecast_runs WHERE as_of = ?').run(asOf);
     const runId = Number(sqlite.prepare('INSERT INTO forecast_runs (as_of, created_at) VALUES (?, ?)').run(asOf, now).lastInsertRowid);
     const insert = sqlite.prepare(`INSERT INTO forecast_weeks (run_id, currency, week_start, week_end, expected_minor, low_minor, high_minor)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -14,13 +18,14 @@ export function saveForecast(sqlite: SqliteDb, asOf: IsoDate, now: string, curre
 }
 
 /**
- * A run (the latest when none is named) against what actually came in, for the weeks that have
+ * A run (when none is named, the latest made for an earlier day, whose first weeks have ended)
+ * against what actually came in, for the weeks that have
  * ended by `today`: payments applied in the week to the invoices the run forecast (issued by its
  * as-of date), so cash for invoices issued later does not flatter the forecast.
  */
 export function compareForecast(sqlite: SqliteDb, today: IsoDate, runId?: number): ForecastComparison {
   const run = (runId === undefined
-    ? sqlite.prepare('SELECT id, as_of AS asOf FROM forecast_runs ORDER BY id DESC LIMIT 1').get()
+    ? sqlite.prepare('SELECT id, as_of AS asOf FROM forecast_runs WHERE as_of < ? ORDER BY as_of DESC, id DESC LIMIT 1').get(today)
     : sqlite.prepare('SELECT id, as_of AS asOf FROM forecast_runs WHERE id = ?').get(runId)) as { id: number; asOf: string } | undefined;
   if (!run) return { runId: null, asOf: null, rows: [] };
   const rows = sqlite.prepare(`

@@ -1,8 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { LadderChannel } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
-import { evaluateLadder } from './ladder-evaluation';
-import { readLadderFacts, readPolicies } from './ladder-facts';
+import { dueLadderMessages } from './escalations-due';
 
 export interface TakenTask {
   stepId: string;
@@ -17,9 +16,8 @@ export interface TakenTask {
  * the caller's transaction, beside the activity that did the work.
  */
 export function takeLadderTask(sqlite: SqliteDb, customerId: number, channel: Exclude<LadderChannel, 'email'>, today: IsoDate, now: string): TakenTask | null {
-  const facts = readLadderFacts(sqlite, today, customerId);
   // The person did the work: the step is done whether or not the ERP data is fresh.
-  const message = evaluateLadder(facts, readPolicies(sqlite), today, { syncFresh: true }).messages.find((m) => m.step.channel === channel);
+  const message = dueLadderMessages(sqlite, today, customerId).messages.find((m) => m.step.channel === channel);
   if (!message) return null;
   const record = sqlite.prepare('INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, NULL, ?)');
   for (const invoice of message.invoices) record.run(invoice.invoiceId, message.policyId, invoice.stepId, 'taken', now);

@@ -21,6 +21,7 @@ export function customerRisk(model: RiskModel, history: CustomerHistory, today: 
   if (!latest) return null;
   const tomorrow = addDays(today, 1);
   const sameCurrency = history.invoices.filter((i) => i.currency === latest.currency).map((i) => i.amountMinor).sort((a, b) => a - b);
+  // The upper middle, not the mean of the two: an amount in minor units stays a whole number.
   const usualMinor = sameCurrency[sameCurrency.length >> 1]!;
   const termsDays = daysBetween(latest.issueDate, latest.dueDate);
   const next = { issueDate: tomorrow, dueDate: addDays(tomorrow, termsDays), amountMinor: usualMinor, currency: latest.currency, billing: latest.billing };

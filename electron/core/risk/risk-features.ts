@@ -2,6 +2,7 @@ import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { currencyExponent } from '../../../shared/money';
 import { promiseStatus } from '../activity/promise-status';
 import { balanceBefore, LATE_GRACE_DAYS, type CustomerHistory, type PastInvoice } from './risk-history';
+import { median } from '../analytics/median';
 
 /** The invoice being judged: only its own terms, never its outcome. */
 export interface InvoiceTerms {
@@ -59,7 +60,7 @@ export function riskFacts(history: CustomerHistory, invoice: InvoiceTerms): Risk
   const recent = lateness.slice(-RECENT);
   const season = paid.filter((i) => i.issueDate.slice(5, 7) === t.slice(5, 7));
   const sameCurrency = prior.filter((i) => i.currency === invoice.currency);
-  const usual = median(sameCurrency.map((i) => i.amountMinor));
+  const usual = median(sameCurrency.map((i) => i.amountMinor)) ?? 0;
   return {
     priorInvoices: prior.length,
     settled: paid.length,
@@ -138,11 +139,4 @@ export function lateShare(facts: Pick<RiskFacts, 'late' | 'settled'>): number {
 
 function mean(values: number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

@@ -1,20 +1,16 @@
 import { AppError } from '../../../shared/errors';
 import { RISK_SEGMENTS } from '../../../shared/risk';
-import { nowOf, todayOf } from '../context';
+import { todayOf } from '../context';
+import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import type { Handlers } from '../handler-types';
 import { evaluateRisk } from './evaluate-risk';
 import { readRiskHistories } from './read-risk-history';
-import { retrainRisk } from './retrain-risk';
 import { readCustomerRisk, readRiskScores } from './risk-store';
 
 const BINS = 10;
 
 export const riskHandlers: Handlers<'risk.train' | 'risk.evaluate' | 'risk.customer' | 'risk.distribution'> = {
-  'risk.train': (_input, ctx) => {
-    const summary = retrainRisk(ctx.database.sqlite, todayOf(ctx), nowOf(ctx));
-    ctx.worklist.rebuild(todayOf(ctx));
-    return summary;
-  },
+  'risk.train': (_input, ctx) => afterLedgerWrite(ctx),
   'risk.evaluate': ({ asOf }, ctx) => {
     const today = todayOf(ctx);
     if (asOf >= today) throw new AppError('INVALID_INPUT', `--as-of must be before today (${today}): the test invoices are those issued after it.`);

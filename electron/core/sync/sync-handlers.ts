@@ -23,9 +23,15 @@ export const syncHandlers: Handlers<'sync.connection.get' | 'sync.connection.sav
     return connection ? withoutSecret(connection) : null;
   },
   'sync.connection.save': (input, ctx) => {
-    const stored = getSetting(ctx.database.sqlite, 'erpConnection');
+    const { sqlite } = ctx.database;
+    const stored = getSetting(sqlite, 'erpConnection');
     const connection = { ...input, apiKey: input.apiKey ?? stored?.apiKey ?? '' };
-    setSetting(ctx.database.sqlite, 'erpConnection', connection, nowOf(ctx));
+    // Another server (a sandbox, then production) starts from the beginning, not from the old one's cursor.
+    const otherServer = stored !== null && (stored.connector !== connection.connector || stored.baseUrl !== connection.baseUrl || stored.database !== connection.database);
+    sqlite.transaction(() => {
+      setSetting(sqlite, 'erpConnection', connection, nowOf(ctx));
+      if (otherServer) sqlite.prepare('DELETE FROM sync_cursors WHERE connector = ?').run(stored.connector);
+    })();
     ctx.sync.start();
     return withoutSecret(connection);
   },

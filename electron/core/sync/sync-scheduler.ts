@@ -1,7 +1,8 @@
+import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { watch, type FSWatcher } from 'node:fs';
 import { AppError, toErrorShape } from '../../../shared/errors';
 import type { ErpConnection, SyncResult } from '../../../shared/sync';
-import { nowOf, todayOf, type CoreContext } from '../context';
+import { nowOf, type CoreContext } from '../context';
 import type { Job } from '../jobs/job-registry';
 import { getSetting } from '../settings';
 import type { Connector } from './connector';
@@ -72,6 +73,7 @@ export class SyncScheduler {
         ? await scanFolder(this.ctx, connection, job)
         : await pullAndPush(this.ctx, connection, connectorFor(connection), job);
       this.failures = 0;
+      if (result.pages > 0 || result.created + result.updated + result.closed > 0) afterLedgerWrite(this.ctx);
       if (connection.connector !== 'folder') {
         logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: 'ok', counts: result,
           message: `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.pushed} activities pushed.` });
@@ -83,10 +85,9 @@ export class SyncScheduler {
         this.failures++;
         logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: shape.code === 'OFFLINE' ? 'offline' : 'failed', message: shape.message });
       }
+      // Pages written before a failure are in the ledger; offline, nothing was (and a streak retries often).
+      if (shape.code !== 'OFFLINE') afterLedgerWrite(this.ctx);
       throw error;
-    } finally {
-      // Pages written so far are in the ledger even when a later one failed.
-      this.ctx.worklist.rebuild(todayOf(this.ctx));
     }
   }
 

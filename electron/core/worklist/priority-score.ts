@@ -74,7 +74,7 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
     const points = days === null ? 15 : (Math.min(days, 30) / 30) * 15;
     add('last_touch', points, days === null || days >= 14 ? { code: 'no_touch', days } : undefined);
   }
-  if (facts.escalation) add('escalation', 20, { code: 'escalation_due', step: facts.escalation.label, stepId: facts.escalation.stepId, channel: facts.escalation.channel });
+  if (facts.escalation) add('escalation', 20, { code: 'escalation_due', step: facts.escalation.label, channel: facts.escalation.channel });
   if (facts.risk !== null) add('risk', facts.risk * 20, facts.risk >= 0.6 ? { code: 'risk', score: facts.risk } : undefined);
   add('value', 3 * Math.log10(1 + facts.valueBase));
   parts.sort((a, b) => b.factor.points - a.factor.points);

@@ -28,7 +28,8 @@ export function LadderPanel() {
   const [status, setStatus] = useState<string | null>(null);
   // The policy just saved, shown at once: the list reloads a moment later and would otherwise flash the old one.
   const [justSaved, setJustSaved] = useState<LadderPolicy | null>(null);
-  const policies = withSaved(loaded.data ?? [], justSaved);
+  // Only until the reload lands: after that the stored list is the truth (another window may edit it).
+  const policies = withSaved(loaded.data ?? [], loaded.loading ? justSaved : null);
 
   const current = selected === NEW ? null : (policies.find((policy) => policy.id === selected) ?? policies[0] ?? null);
   const key = selected === NEW ? NEW : current?.id;

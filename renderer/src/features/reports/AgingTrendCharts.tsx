@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrilldownBucket, TrendPoint } from '../../../../shared/analytics';
 import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/aging';
+import { currencyExponent } from '../../../../shared/money';
 import { formatAmount, formatDate } from '../../lib/format';
 import { ChartExport } from './ExportButtons';
 import { monthLabel } from './trend-rows';
@@ -15,8 +16,8 @@ interface Props {
 
 const compact = new Intl.NumberFormat(typeof navigator === 'undefined' ? 'en-US' : navigator.language, { notation: 'compact', maximumFractionDigits: 1 });
 
-/** Axis ticks in major units, compact ("1.2M"): the tooltip carries the exact amounts. */
-const tick = (minor: number) => compact.format(minor / 100);
+/** Axis ticks in major units of the chart's currency, compact ("1.2M"): the tooltip carries the exact amounts. */
+const tickFor = (currency: string) => (minor: number) => compact.format(minor / 10 ** currencyExponent(currency));
 
 function TrendTooltip({ active, payload, currency, labels }: { active?: boolean; payload?: { payload: TrendPoint }[]; currency: string; labels: Record<AgingBucket, string> }) {
   const point = payload?.[0]?.payload;
@@ -64,7 +65,7 @@ export function AgingTrendCharts({ points, currency, labels, onDrill }: Props) {
     <>
       <CartesianGrid vertical={false} className="chart-grid" />
       <XAxis dataKey="label" tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={8} className="chart-axis" />
-      <YAxis tickFormatter={tick} tickLine={false} axisLine={false} width={52} className="chart-axis" />
+      <YAxis tickFormatter={tickFor(currency)} tickLine={false} axisLine={false} width={52} className="chart-axis" />
     </>
   );
   return (
