@@ -102,6 +102,6 @@ export function openCore(options: CoreOptions): Core {
   };
 }
 
-export { generateKey, parseKeyHex } from '../db/key';
+export { generateKey, KEY_BYTES, parseKeyHex } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
 export { databaseOpensWith, rotateDatabaseKey } from '../db/rekey';

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { generateKey, parseKeyHex, KEY_BYTES } from '../core';
 
 /**
  * Where the database key lives (Signal's pattern): 32 random bytes, never written in clear, kept in a
@@ -27,7 +28,6 @@ export interface ScryptParams {
 /** 128 MiB and about half a second on a laptop: slow enough against guessing, once per launch. */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 export const MIN_PASSPHRASE_LENGTH = 10;
-const KEY_BYTES = 32;
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 const keychainRecord = z.object({
@@ -72,7 +72,7 @@ export function openVault(env: VaultEnv): VaultState {
   const record = readRecord(env.keyPath);
   if (!record) {
     if (!keychainBackend(env).usable) return { status: 'passphrase', firstRun: true };
-    const key = randomBytes(KEY_BYTES);
+    const key = generateKey();
     writeRecord(env.keyPath, wrapWithKeychain(key, env));
     return { status: 'unlocked', key, pendingKey: null };
   }
@@ -84,7 +84,7 @@ export function openVault(env: VaultEnv): VaultState {
 /** First run without a keychain: a new random key, wrapped under the passphrase. */
 export function createWithPassphrase(env: VaultEnv, passphrase: string): Buffer {
   if (readRecord(env.keyPath)) throw new AppError('CONFLICT', 'A database key already exists; unlock it instead.');
-  const key = randomBytes(KEY_BYTES);
+  const key = generateKey();
   writeRecord(env.keyPath, wrapWithPassphrase(key, passphrase, env.scrypt ?? DEFAULT_SCRYPT));
   return key;
 }
@@ -159,8 +159,7 @@ function unwrapKeychain(record: z.output<typeof keychainRecord>, env: VaultEnv):
   } catch {
     throw new AppError('DB_CANNOT_OPEN', 'The OS keychain could not unwrap the database key (was the keychain reset, or is this another user account?).');
   }
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new AppError('DB_CANNOT_OPEN', 'The keychain returned something that is not a database key.');
-  return Buffer.from(hex, 'hex');
+  return parseKeyHex(hex, 'The key the keychain unwrapped');
 }
 
 function keychainChanged(recorded: string | null, current: string | null): AppError {
