@@ -99,6 +99,8 @@ const tasks = {
   typecheck: () => must(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
   lint: () => must(bin('eslint'), ['.', '--max-warnings', '0']),
   'test:unit': () => must(bin('vitest'), ['run', ...args]),
+  // The fault suite (crashes, malformed and hostile input, fuzzing) also runs inside test:unit.
+  'test:faults': () => must(bin('vitest'), ['run', 'test/faults', ...args]),
   'test:e2e'() {
     must(bin('electron-vite'), ['build']);
     must(bin('playwright'), ['test', ...args]);
