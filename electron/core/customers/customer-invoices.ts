@@ -1,7 +1,7 @@
 import type { CustomerInvoice } from '../../../shared/api';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
-import { readCoveredInvoices } from '../activity/covered-invoices';
+import { readOpenCommitments } from '../activity/open-commitments';
 
 type InvoiceRow = Omit<CustomerInvoice, 'disputed' | 'promised' | 'inPlan'> & { erpDisputed: number };
 
@@ -15,7 +15,7 @@ export function customerInvoices(sqlite: SqliteDb, customerId: number, today: Is
            i.status, i.closed_date AS closedDate, i.disputed AS erpDisputed
     FROM invoices i WHERE i.customer_id = ? ${openOnly ? "AND i.status = 'open'" : "AND i.status != 'void'"}
     ORDER BY i.due_date, i.number`).all(customerId) as InvoiceRow[];
-  const covered = readCoveredInvoices(sqlite, today, customerId);
+  const { covered } = readOpenCommitments(sqlite, today, customerId);
   return rows.map(({ erpDisputed, ...row }) => ({
     ...row, disputed: erpDisputed === 1 || covered.disputed.has(row.id), promised: covered.promised.has(row.id), inPlan: covered.inPlan.has(row.id),
   }));

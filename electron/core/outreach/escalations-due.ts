@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { LadderChannel, LadderCustomer, LadderMessage } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
+import type { CoveredInvoices } from '../activity/open-commitments';
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
 
@@ -13,8 +14,10 @@ export interface EscalationDue {
  * What the ladder has due today for everyone or one customer, judged as if the ERP data were fresh:
  * a step is due whatever the sync; stale data only holds the sending, with its own banner.
  */
-export function dueLadderMessages(sqlite: SqliteDb, today: IsoDate, customerId?: number): { customers: LadderCustomer[]; messages: LadderMessage[] } {
-  const customers = readLadderFacts(sqlite, today, customerId);
+export function dueLadderMessages(
+  sqlite: SqliteDb, today: IsoDate, customerId?: number, covered?: CoveredInvoices,
+): { customers: LadderCustomer[]; messages: LadderMessage[] } {
+  const customers = readLadderFacts(sqlite, today, customerId, covered);
   return { customers, messages: evaluateLadder(customers, readPolicies(sqlite), today, { syncFresh: true }).messages };
 }
 
@@ -31,8 +34,8 @@ function outranks(a: { channel: LadderChannel; offsetDays: number }, b: { channe
  * The ladder step due for each customer and currency (key "customerId|currency") that the queue
  * names as its reason ("Call due", "Final notice due").
  */
-export function readEscalationsDue(sqlite: SqliteDb, today: IsoDate, customerId?: number): Map<string, EscalationDue> {
-  const { customers, messages } = dueLadderMessages(sqlite, today, customerId);
+export function readEscalationsDue(sqlite: SqliteDb, today: IsoDate, customerId?: number, covered?: CoveredInvoices): Map<string, EscalationDue> {
+  const { customers, messages } = dueLadderMessages(sqlite, today, customerId, covered);
   const currencyOf = new Map(customers.flatMap((c) => c.invoices.map((i) => [i.invoiceId, i.currency] as const)));
   const due = new Map<string, EscalationDue & { offsetDays: number }>();
   for (const message of messages) {

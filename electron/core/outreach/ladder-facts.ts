@@ -3,16 +3,24 @@ import { policyOrder, type LadderCustomer, type LadderInvoice, type LadderPolicy
 import { DEFAULT_POLICY } from '../../../shared/outreach/default-policy';
 import { ladderPolicySchema } from '../../../shared/outreach/ladder-schema';
 import type { SqliteDb } from '../../db/sqlite';
-import { readCoveredInvoices } from '../activity/covered-invoices';
+import { prepareCached } from '../../db/statement-cache';
+import { readOpenCommitments, type CoveredInvoices } from '../activity/open-commitments';
 
 /** How long a payment the customer says is on its way holds reminders back before the ladder resumes. */
 const IN_TRANSIT_DAYS = 14;
 
+/** The last policies parsed, by their stored text: every re-rank after an activity asks for them. */
+let parsed: { text: string; policies: readonly LadderPolicy[] } | null = null;
+
 /** The company's policies (in policyOrder), with the standard one for everyone else until it writes its own. */
-export function readPolicies(sqlite: SqliteDb): LadderPolicy[] {
-  const rows = sqlite.prepare('SELECT id, name, segments, steps FROM ladder_policies').all() as { id: string; name: string; segments: string; steps: string }[];
-  const policies = rows.map((row) => ladderPolicySchema.parse({ id: row.id, name: row.name, segments: JSON.parse(row.segments), steps: JSON.parse(row.steps) }));
-  return (policies.some((policy) => policy.segments.length === 0) ? policies : [...policies, DEFAULT_POLICY]).sort(policyOrder);
+export function readPolicies(sqlite: SqliteDb): readonly LadderPolicy[] {
+  const rows = prepareCached(sqlite, 'SELECT id, name, segments, steps FROM ladder_policies ORDER BY id').all() as { id: string; name: string; segments: string; steps: string }[];
+  const text = JSON.stringify(rows);
+  if (parsed?.text !== text) {
+    const policies = rows.map((row) => ladderPolicySchema.parse({ id: row.id, name: row.name, segments: JSON.parse(row.segments), steps: JSON.parse(row.steps) }));
+    parsed = { text, policies: (policies.some((policy) => policy.segments.length === 0) ? policies : [...policies, DEFAULT_POLICY]).sort(policyOrder) };
+  }
+  return parsed.policies;
 }
 
 /** How long a paid invoice that was on the ladder stays in the dry run as "paid", explaining why it stopped. */
@@ -25,9 +33,10 @@ type InvoiceRow = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'curr
 /**
  * What the ladder looks at, for every customer (or one) with an open invoice or one recently paid
  * while on the ladder: balances, disputes, promises, plans, payments in transit, snoozes and the steps
- * taken. Grouped reads, so the queue can ask for 50,000 customers at once.
+ * taken. Grouped reads, so the queue can ask for 50,000 customers at once; the queue passes the
+ * commitments it has already read.
  */
-export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, customerId?: number): LadderCustomer[] {
+export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, customerId?: number, covered?: CoveredInvoices): LadderCustomer[] {
   const only = (column: string): string => (customerId === undefined ? '' : `AND ${column} = @customerId`);
   const params = { today, customerId: customerId ?? null, inTransitSince: addDays(today, -IN_TRANSIT_DAYS), paidSince: addDays(today, -PAID_SHOWN_DAYS) };
   const columns = `i.id AS invoiceId, i.customer_id AS customerId, i.number, i.due_date AS dueDate, i.currency, i.open_minor AS openMinor, i.status,
@@ -54,7 +63,7 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, customerId?: n
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
     FROM customers c WHERE 1 ${only('c.id')}`).all(params) as { id: number; externalId: string; segment: string | null; snoozed: number; hasEmail: number }[])
     .map((row) => [row.id, row]));
-  const covered = readCoveredInvoices(sqlite, today, customerId);
+  const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, today, customerId).covered;
   return [...byCustomer].map(([id, rows]): LadderCustomer => {
     const customer = meta.get(id)!;
     return {
@@ -67,9 +76,9 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, customerId?: n
         invoiceId: row.invoiceId, number: row.number, dueDate: row.dueDate, currency: row.currency, openMinor: row.openMinor,
         status: row.status === 'open' ? 'open' : row.status === 'paid' ? 'paid' : 'closed',
         inTransit: row.inTransit === 1,
-        disputed: row.erpDisputed === 1 || covered.disputed.has(row.invoiceId),
-        promised: covered.promised.has(row.invoiceId),
-        inPlan: covered.inPlan.has(row.invoiceId),
+        disputed: row.erpDisputed === 1 || disputed.has(row.invoiceId),
+        promised: promised.has(row.invoiceId),
+        inPlan: inPlan.has(row.invoiceId),
         doneStepIds: row.doneSteps ? row.doneSteps.split(',') : [],
         lastStepTakenOn: row.lastStepTakenOn,
       })),

@@ -1,4 +1,7 @@
+import type { IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
+import type { LadderCustomer } from '../../../shared/outreach/ladder';
+import type { SqliteDb } from '../../db/sqlite';
 import { recordActivity } from '../activity/record-activity';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
@@ -13,7 +16,7 @@ import { syncFreshness } from './sync-freshness';
 const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;
 
 export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.deletePolicy' | 'ladder.run' | 'ladder.completeTask'> = {
-  'ladder.policies': (_input, ctx) => readPolicies(ctx.database.sqlite),
+  'ladder.policies': (_input, ctx) => [...readPolicies(ctx.database.sqlite)],
 
   'ladder.savePolicy': (policy, ctx) => {
     savePolicy(ctx.database.sqlite, policy, nowOf(ctx));
@@ -36,8 +39,7 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
     const { sqlite } = ctx.database;
     const date = asOf ?? todayOf(ctx);
     const { fresh } = syncFreshness(sqlite, todayOf(ctx), getSetting(sqlite, 'outreach').syncFreshnessDays);
-    const chosen = customerIds && new Set(customerIds);
-    const facts = readLadderFacts(sqlite, date).filter((customer) => !chosen || chosen.has(customer.customerId));
+    const facts = ladderFactsFor(sqlite, date, customerIds);
     const run = evaluateLadder(facts, readPolicies(sqlite), date, { syncFresh: fresh });
     if (dryRun) return { ...run, queued: null };
     const drafts = run.messages.filter((message) => message.step.channel === 'email').map((message): LadderDraft => ({
@@ -70,3 +72,14 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
     })();
   },
 };
+
+/** Below this many chosen customers, reading each one by its index beats reading the whole book. */
+const PER_CUSTOMER_READS = 200;
+
+function ladderFactsFor(sqlite: SqliteDb, date: IsoDate, customerIds: readonly number[] | undefined): LadderCustomer[] {
+  if (!customerIds) return readLadderFacts(sqlite, date);
+  const chosen = [...new Set(customerIds)];
+  if (chosen.length <= PER_CUSTOMER_READS) return chosen.flatMap((id) => readLadderFacts(sqlite, date, id));
+  const wanted = new Set(chosen);
+  return readLadderFacts(sqlite, date).filter((customer) => wanted.has(customer.customerId));
+}

@@ -2,8 +2,7 @@ import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { currencyExponent } from '../../../shared/money';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
-import { planStatus } from '../activity/plan-status';
-import { promiseStatus, type PaymentFact } from '../activity/promise-status';
+import { readOpenCommitments, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
 import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
 
@@ -17,7 +16,7 @@ export interface FactsRow {
 
 /** Activities that count as touching the customer. */
 export const TOUCH_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'plan_created', 'email', 'ladder_task'];
-/** How long a broken promise keeps its weight in the queue. */
+/** How long a broken promise keeps its weight in the queue (within the commitments reader's 60-day window). */
 const BROKEN_PROMISE_DAYS = 30;
 
 /**
@@ -56,9 +55,10 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
     .all(params) as { id: number; value: number }[]);
   const snoozed = new Set((sqlite.prepare(`SELECT s.customer_id AS id FROM snoozes s WHERE s.until_date > @today ${only('s.customer_id')}`)
     .all(params) as { id: number }[]).map((r) => r.id));
-  const promises = currentPromises(sqlite, today, params, only('p.customer_id'));
-  const missed = missedInstallments(sqlite, today, params, only('pp.customer_id'));
-  const escalations = readEscalationsDue(sqlite, today, customerId);
+  const commitments = readOpenCommitments(sqlite, today, customerId);
+  const promises = currentPromises(commitments.promises, today);
+  const missed = firstMissedInstallments(commitments.missedInstallments);
+  const escalations = readEscalationsDue(sqlite, today, customerId, commitments.covered);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     const rate = fxRates[g.currency] ?? 1;
     const promise = promises.get(g.customerId);
@@ -87,21 +87,14 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
 type PromiseFact = NonNullable<CustomerFacts['promise']>;
 
 /** Each customer's promise that matters today: the latest broken one (recently) or the one falling due. */
-function currentPromises(sqlite: SqliteDb, today: IsoDate, params: Record<string, unknown>, only: string): Map<number, PromiseFact> {
-  const rows = sqlite.prepare(`
-    SELECT p.id, p.customer_id AS customerId, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate,
-           p.promised_date AS promisedDate, p.grace_days AS graceDays, p.cancelled_date AS cancelledDate
-    FROM promises p
-    WHERE p.cancelled_date IS NULL AND p.promised_date >= @since ${only}
-    ORDER BY p.made_date, p.id`).all({ ...params, since: addDays(today, -BROKEN_PROMISE_DAYS) }) as
-    { id: number; customerId: number; currency: string; amountMinor: number; madeDate: string; promisedDate: string; graceDays: number; cancelledDate: string | null }[];
-  const payments = paymentsSince(sqlite);
+function currentPromises(promises: readonly JudgedPromise[], today: IsoDate): Map<number, PromiseFact> {
+  const since = addDays(today, -BROKEN_PROMISE_DAYS);
   const current = new Map<number, PromiseFact>();
-  for (const promise of rows) {
-    const { state } = promiseStatus(promise, payments.all(promise.customerId, promise.madeDate) as PaymentFact[], today);
+  for (const { customerId, state, amountMinor, currency, promisedDate } of promises) {
+    if (promisedDate < since) continue;
     // A later promise replaces an earlier one; kept promises need no action.
-    if (state === 'broken' || state === 'open') current.set(promise.customerId, { state, amountMinor: promise.amountMinor, currency: promise.currency, promisedDate: promise.promisedDate });
-    else current.delete(promise.customerId);
+    if (state === 'broken' || state === 'open') current.set(customerId, { state, amountMinor, currency, promisedDate });
+    else current.delete(customerId);
   }
   return current;
 }
@@ -109,27 +102,13 @@ function currentPromises(sqlite: SqliteDb, today: IsoDate, params: Record<string
 type InstallmentFact = NonNullable<CustomerFacts['installmentMissed']>;
 
 /** The first missed installment of each customer's active plans (by customer and currency). */
-function missedInstallments(sqlite: SqliteDb, today: IsoDate, params: Record<string, unknown>, only: string): Map<string, InstallmentFact> {
-  const plans = sqlite.prepare(`
-    SELECT pp.id, pp.customer_id AS customerId, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays,
-           json_group_array(json_object('dueDate', pi.due_date, 'amountMinor', pi.amount_minor)) AS installments
-    FROM payment_plans pp JOIN plan_installments pi ON pi.plan_id = pp.id
-    WHERE pp.cancelled_date IS NULL ${only} GROUP BY pp.id`).all(params) as
-    { id: number; customerId: number; currency: string; startDate: string; graceDays: number; installments: string }[];
-  const payments = paymentsSince(sqlite);
-  const missed = new Map<string, InstallmentFact>();
-  for (const plan of plans) {
-    const terms = { ...plan, installments: JSON.parse(plan.installments) as { dueDate: string; amountMinor: number }[] };
-    const first = planStatus(terms, payments.all(plan.customerId, plan.startDate) as PaymentFact[], today).find((i) => i.state === 'missed');
-    const key = `${plan.customerId}|${plan.currency}`;
-    if (first && !missed.has(key)) missed.set(key, { amountMinor: first.amountMinor - first.paidMinor, currency: plan.currency, dueDate: first.dueDate });
+function firstMissedInstallments(missed: readonly MissedInstallment[]): Map<string, InstallmentFact> {
+  const first = new Map<string, InstallmentFact>();
+  for (const { customerId, currency, amountMinor, dueDate } of missed) {
+    const key = `${customerId}|${currency}`;
+    if (!first.has(key)) first.set(key, { amountMinor, currency, dueDate });
   }
-  return missed;
-}
-
-/** A customer's payments from a date: what promises and plans are judged by. */
-function paymentsSince(sqlite: SqliteDb) {
-  return sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date >= ?');
+  return first;
 }
 
 function mapBy<K, V>(rows: { id: K; value: V }[]): Map<K, V> {
