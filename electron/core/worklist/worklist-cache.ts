@@ -10,6 +10,9 @@ function toRow({ meta, facts }: FactsRow, today: IsoDate): WorklistRow {
   return { ...meta, overdueMinor: facts.overdueMinor, oldestDaysPastDue: facts.oldestDaysPastDue, score, factors, reasons };
 }
 
+/** Stale customers beyond which one full build is cheaper than re-scoring each. */
+const FULL_BUILD_AFTER = 500;
+
 // A total order (customer id last), so a row's position can be found again by binary search.
 const byRank = (a: WorklistRow, b: WorklistRow): number =>
   b.score - a.score || a.name.localeCompare(b.name) || a.currency.localeCompare(b.currency) || a.customerId - b.customerId;
@@ -30,14 +33,16 @@ export class WorklistCache {
   constructor(private readonly sqlite: SqliteDb) {}
 
   ranked(today: IsoDate): readonly WorklistRow[] {
-    for (const customerId of this.stale) this.refreshCustomer(customerId);
-    this.stale.clear();
-    if (this.day !== today) {
+    // Re-scoring one customer costs about as much as 1/500 of a full build: past that, build it all.
+    if (this.day !== today || this.stale.size > FULL_BUILD_AFTER) {
       this.rows = this.compute(today).sort(byRank);
       this.byCustomer = new Map();
       for (const row of this.rows) this.byCustomer.set(row.customerId, [...(this.byCustomer.get(row.customerId) ?? []), row]);
       this.day = today;
+    } else {
+      for (const customerId of this.stale) this.refreshCustomer(customerId);
     }
+    this.stale.clear();
     return this.rows;
   }
 
