@@ -1,3 +1,4 @@
+import { textProblem } from '../../../shared/text';
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
 import { readInvoiceRow, type InvoiceRowResult } from './convert-invoice-row';
 import { readCustomerRow, readPaymentRow } from './convert-other-rows';
@@ -65,9 +66,27 @@ function dataRows(rows: readonly CsvRow[], plan: ImportPlan, problems: Problems)
           (row.cells.length < plan.headers.length ? ' (truncated line?)' : ' (a value with an unquoted delimiter?)'));
       continue;
     }
+    if (hasBrokenText(row, plan, problems)) continue;
     data.push({ row, ...(customer !== undefined ? { customerFallback: customer } : {}) });
   }
   return data;
+}
+
+/**
+ * Every value an import stores is one line (a name, a number, a reference): a line break or control
+ * character in a mapped cell would reach the window, exports and mail headers, so the row is refused.
+ */
+function hasBrokenText(row: CsvRow, plan: ImportPlan, problems: Problems): boolean {
+  let broken = false;
+  for (const { index, header } of Object.values(plan.columns)) {
+    const value = row.cells[index] ?? '';
+    const problem = textProblem(value.trim(), true);
+    if (problem) {
+      problems.add(row.row, header, value, problem);
+      broken = true;
+    }
+  }
+  return broken;
 }
 
 function readInvoiceLike(r: RowReader, plan: ImportPlan, customerFallback: string | undefined): InvoiceRowResult {
