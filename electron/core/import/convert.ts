@@ -48,6 +48,7 @@ export function convertRows(rows: readonly CsvRow[], plan: ImportPlan, delimiter
 /** Drops headings, totals and blank lines; flags rows whose shape does not match the header. */
 function dataRows(rows: readonly CsvRow[], plan: ImportPlan, problems: Problems): DataRow[] {
   const data: DataRow[] = [];
+  const mapped = Object.values(plan.columns);
   let customer: string | undefined;
   for (const row of rows) {
     if (row.cells.every((c) => c.trim() === '')) continue;
@@ -66,7 +67,7 @@ function dataRows(rows: readonly CsvRow[], plan: ImportPlan, problems: Problems)
           (row.cells.length < plan.headers.length ? ' (truncated line?)' : ' (a value with an unquoted delimiter?)'));
       continue;
     }
-    if (hasBrokenText(row, plan, problems)) continue;
+    if (hasBrokenText(row, mapped, problems)) continue;
     data.push({ row, ...(customer !== undefined ? { customerFallback: customer } : {}) });
   }
   return data;
@@ -76,9 +77,9 @@ function dataRows(rows: readonly CsvRow[], plan: ImportPlan, problems: Problems)
  * Every value an import stores is one line (a name, a number, a reference): a line break or control
  * character in a mapped cell would reach the window, exports and mail headers, so the row is refused.
  */
-function hasBrokenText(row: CsvRow, plan: ImportPlan, problems: Problems): boolean {
+function hasBrokenText(row: CsvRow, mapped: readonly { index: number; header: string }[], problems: Problems): boolean {
   let broken = false;
-  for (const { index, header } of Object.values(plan.columns)) {
+  for (const { index, header } of mapped) {
     const value = row.cells[index] ?? '';
     const problem = textProblem(value.trim(), true);
     if (problem) {

@@ -20,6 +20,7 @@ export function checkTemplate(subject: string, body: string): TemplateProblem[] 
 
 /** Fields whose values are checked web addresses (https or http only), so they may start a link's address. */
 const URL_FIELDS: ReadonlySet<string> = new Set<TemplateField>(['paymentLink', 'videoMemoUrl']);
+const STARTS_WITH_TAG = new RegExp(`^${PLACEHOLDER.source}`);
 
 /**
  * A link or image whose address starts with a merge tag takes its scheme from the value: a customer
@@ -30,7 +31,7 @@ function linkTargetProblems(body: string): TemplateProblem[] {
   const { html, tags } = shieldedMarkdown(body);
   const problems: TemplateProblem[] = [];
   for (const [, target] of html.matchAll(/(?:href|src)="([^"]*)"/g)) {
-    const first = new RegExp(`^${PLACEHOLDER.source}`).exec(target!);
+    const first = STARTS_WITH_TAG.exec(target!);
     if (!first) continue;
     const tag = tags[Number(first[1])]!;
     if (!URL_FIELDS.has(tag.replace(/^\{+[&{]?\s*|\s*\}+$/g, ''))) {
