@@ -27,10 +27,7 @@ const short = INJECTION_CORPUS.filter((c) => fitsOneLine(c.value, 80)).map((c) =
 async function seed(core: CoreClient): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'inflow-injection-'));
   try {
-    // The showcase customer owes the most and the longest, so the worklist opens on it.
-    const invoices = invoicesCsv(names).replace(`"${customerIdOf(showcase)}","${showcase.value.replaceAll('"', '""')}","2026-09-01","2026-10-01","100.00","100.00"`,
-      `"${customerIdOf(showcase)}","${showcase.value.replaceAll('"', '""')}","2026-01-01","2026-02-01","900000.00","900000.00"`);
-    for (const [file, text, preset] of [['customers.csv', customersCsv(names), 'generic-customers'], ['invoices.csv', invoices, 'generic-invoices']] as const) {
+    for (const [file, text, preset] of [['customers.csv', customersCsv(names), 'generic-customers'], ['invoices.csv', invoicesCsv(names, showcase), 'generic-invoices']] as const) {
       writeFileSync(join(dir, file), text);
       const { fileId } = await core.stageFile(join(dir, file));
       await core.dispatch('import.run', { jobId: `job-${preset}`, fileId, preset });

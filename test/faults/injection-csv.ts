@@ -14,8 +14,14 @@ export function customersCsv(cases: readonly InjectionCase[]): string {
   return ['Customer ID,Name,Currency,Contact Name,Email,Phone,Terms Days,Credit Limit,Segment,Collector', ...rows].join('\r\n') + '\r\n';
 }
 
-/** A generic invoices export: each case's customer owes one past-due invoice numbered with the case's value. */
-export function invoicesCsv(cases: readonly InjectionCase[]): string {
-  const rows = cases.map((c) => [c.value, customerIdOf(c), c.value, '2026-09-01', '2026-10-01', '100.00', '100.00', '', 'USD', 'no'].map(cell).join(','));
+/**
+ * A generic invoices export: each case's customer owes one past-due invoice of 100.00 numbered with the
+ * case's value; the `largest` case's customer owes 900,000.00 since January, so it heads the worklist.
+ */
+export function invoicesCsv(cases: readonly InjectionCase[], largest?: InjectionCase): string {
+  const rows = cases.map((c) => {
+    const [issued, due, amount] = c === largest ? ['2026-01-01', '2026-02-01', '900000.00'] : ['2026-09-01', '2026-10-01', '100.00'];
+    return [c.value, customerIdOf(c), c.value, issued, due, amount, amount, '', 'USD', 'no'].map(cell).join(',');
+  });
   return ['Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency,Disputed', ...rows].join('\r\n') + '\r\n';
 }
