@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { AgingCustomerRow } from './aging';
 import type { WorklistRow } from './worklist';
+import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
 
 /** What a collector records, as the contract accepts it. Money is minor units with its currency. */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
 const id = z.number().int().positive();
 const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
-const text = (max: number) => z.string().trim().max(max);
 
 export const CALL_OUTCOMES = ['reached', 'left_voicemail', 'no_answer', 'wrong_number', 'promised_to_pay', 'disputed', 'refused', 'claims_paid'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
@@ -18,12 +18,12 @@ export const logCallInput = z.object({
   contactId: id.optional(),
   direction: z.enum(['outbound', 'inbound']).default('outbound'),
   outcome: z.enum(CALL_OUTCOMES),
-  notes: text(4000).default(''),
+  notes: freeText(4000).default(''),
   durationSeconds: z.number().int().min(0).max(86_400).optional(),
   followUpDate: isoDate.optional(),
 });
 
-export const addNoteInput = z.object({ customerId: id, text: text(4000).min(1, 'a note needs some text') });
+export const addNoteInput = z.object({ customerId: id, text: freeText(4000).min(1, 'a note needs some text') });
 
 export const recordPromiseInput = z.object({
   customerId: id,
@@ -32,19 +32,19 @@ export const recordPromiseInput = z.object({
   promisedDate: isoDate,
   invoiceIds: z.array(id).max(500).default([]),
   graceDays: z.number().int().min(0).max(60).optional(),
-  note: text(2000).default(''),
+  note: freeText(2000).default(''),
 });
 
 export const openDisputeInput = z.object({
   customerId: id,
   invoiceIds: z.array(id).min(1, 'a dispute is about at least one invoice').max(500),
   reasonCode: z.enum(DISPUTE_REASONS),
-  owner: text(120).optional(),
+  owner: oneLineText(120).optional(),
   slaDays: z.number().int().min(1).max(365).default(14),
-  note: text(2000).default(''),
+  note: freeText(2000).default(''),
 });
 
-export const cancelPromiseInput = z.object({ promiseId: id, reason: text(500).min(1, 'say why the promise is cancelled') });
+export const cancelPromiseInput = z.object({ promiseId: id, reason: freeText(500).min(1, 'say why the promise is cancelled') });
 
 export const offerDiscountInput = z.object({
   customerId: id,
@@ -52,32 +52,32 @@ export const offerDiscountInput = z.object({
   /** Hundredths of a percent: 250 is 2.5 %, exact. */
   percentBp: z.number().int().min(1).max(5000, 'a discount of more than 50 % is not an early-payment discount'),
   payBy: isoDate,
-  note: text(2000).default(''),
+  note: freeText(2000).default(''),
 });
 
 /** The customer says the money is on its way (a remittance advice): reminders wait for it a while. */
 export const markInTransitInput = z.object({
   customerId: id,
   invoiceIds: z.array(id).min(1, 'say which invoices were paid').max(500),
-  note: text(2000).default(''),
+  note: freeText(2000).default(''),
 });
 
-export const cancelPlanInput = z.object({ planId: id, reason: text(500).min(1, 'say why the plan is cancelled') });
+export const cancelPlanInput = z.object({ planId: id, reason: freeText(500).min(1, 'say why the plan is cancelled') });
 
-export const resolveDisputeInput = z.object({ disputeId: id, resolutionNote: text(2000).min(1, 'say how it was resolved') });
+export const resolveDisputeInput = z.object({ disputeId: id, resolutionNote: freeText(2000).min(1, 'say how it was resolved') });
 
-export const snoozeInput = z.object({ customerId: id, untilDate: isoDate, reason: text(500).min(1, 'say why the customer is snoozed') });
+export const snoozeInput = z.object({ customerId: id, untilDate: isoDate, reason: freeText(500).min(1, 'say why the customer is snoozed') });
 
 export const createPlanInput = z
   .object({
     customerId: id,
     /** "Payment plan", "No-penalty pause", "Downsize" … plans differ only by their label. */
-    label: text(80).min(1).default('Payment plan'),
+    label: oneLineText(80).min(1).default('Payment plan'),
     currency,
     invoiceIds: z.array(id).max(500).default([]),
     installments: z.array(z.object({ dueDate: isoDate, amountMinor: z.number().int().positive() })).min(1).max(120),
     graceDays: z.number().int().min(0).max(60).default(0),
-    note: text(2000).default(''),
+    note: freeText(2000).default(''),
   })
   .refine((plan) => new Set(plan.installments.map((i) => i.dueDate)).size === plan.installments.length, 'two installments fall on the same date');
 
@@ -87,8 +87,8 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 /** Kinds a collector may correct or withdraw; promises, disputes and plans have their own lifecycle (cancel, resolve). */
 export const AMENDABLE_KINDS = ['call', 'note'] as const satisfies readonly ActivityKind[];
 
-export const editActivityInput = z.object({ activityId: id, text: text(4000).min(1, 'the corrected text cannot be empty') });
-export const deleteActivityInput = z.object({ activityId: id, reason: text(500).min(1, 'say why it is withdrawn') });
+export const editActivityInput = z.object({ activityId: id, text: freeText(4000).min(1, 'the corrected text cannot be empty') });
+export const deleteActivityInput = z.object({ activityId: id, reason: freeText(500).min(1, 'say why it is withdrawn') });
 
 /** Entries the ledger and payments imply rather than a collector's action. */
 export type DerivedKind = 'invoice' | 'payment' | 'promise_kept' | 'promise_broken' | 'installment_missed';
@@ -115,9 +115,9 @@ export const saveContactInput = z.object({
   customerId: id,
   /** Absent: a new contact. */
   contactId: id.optional(),
-  name: text(200).min(1, 'a contact needs a name'),
-  email: z.union([z.literal(''), z.string().trim().max(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/, 'not an email address')]).default(''),
-  phone: text(60).default(''),
+  name: oneLineText(200).min(1, 'a contact needs a name'),
+  email: z.union([z.literal(''), z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address')]).default(''),
+  phone: oneLineText(60).default(''),
   role: z.enum(CONTACT_ROLES),
   isPrimary: z.boolean().default(false),
   status: z.enum(CONTACT_STATUSES).default('valid'),
@@ -127,10 +127,10 @@ export const saveContactInput = z.object({
 export const completeLadderTaskInput = z.object({
   customerId: id,
   channel: z.enum(['letter', 'agency_referral']),
-  note: text(2000).default(''),
+  note: freeText(2000).default(''),
 });
 
-export const assignInput = z.object({ customerId: id, collector: text(120).min(1, 'name the collector'), note: text(2000).default('') });
+export const assignInput = z.object({ customerId: id, collector: oneLineText(120).min(1, 'name the collector'), note: freeText(2000).default('') });
 
 export interface Contact {
   id: number;

@@ -14,6 +14,7 @@ import type { CashForecast, CustomerRisk, ForecastComparison, RiskDistribution, 
 import type { WorklistPage } from './worklist';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
+import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
 import { erpConnectionSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
 
 /**
@@ -33,11 +34,11 @@ const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
 const templateId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a template id like "first-reminder"');
 const templateInput = z.object({
   id: templateId,
-  name: z.string().trim().min(1).max(120),
+  name: oneLineText(120).min(1),
   purpose: z.enum(TEMPLATE_PURPOSES),
   tone: z.enum(['friendly', 'firm', 'final']),
-  subject: z.string().trim().min(1).max(500),
-  body: z.string().min(1).max(50_000),
+  subject: oneLineText(500).min(1),
+  body: freeText(50_000).min(1),
 });
 const presetOrMapping = {
   preset: z.string().min(1).max(64).optional(),
@@ -147,7 +148,7 @@ export const api = {
   ),
   'import.mappings.list': returns<{ name: string; mapping: ImportMapping }[]>()(z.object({})),
   'import.mappings.save': returns<{ name: string }>()(
-    z.object({ name: z.string().trim().min(1).max(64), mapping: importMappingSchema }),
+    z.object({ name: oneLineText(64).min(1), mapping: importMappingSchema }),
   ),
   'jobs.cancel': returns<{ cancelled: boolean }>()(z.object({ jobId })),
   'aging.report': returns<AgingReport>()(z.object({ asOf: isoDate })),
@@ -220,7 +221,7 @@ export const api = {
   'outbox.pause': returns<{ paused: boolean }>()(z.object({ paused: z.boolean() })),
   'settings.smtp.get': returns<SmtpSettingsView | null>()(z.object({})),
   'settings.smtp.save': returns<SmtpSettingsView>()(smtpSettingsSchema.extend({ password: z.string().max(1024).optional() })),
-  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/, 'not an email address') })),
+  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address') })),
   'settings.outreach.get': returns<OutreachSettings>()(z.object({})),
   'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsSchema),
   'ladder.policies': returns<LadderPolicy[]>()(z.object({})),
@@ -232,7 +233,7 @@ export const api = {
     dryRun: z.boolean().default(true),
     /** Only these customers (a bulk send of "the ladder's next step"); absent: everyone. */
     customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
-    videoMemoUrl: z.string().max(2000).optional(),
+    videoMemoUrl: oneLineText(2000).optional(),
   })),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLineText } from '../text';
 import { LADDER_CHANNELS, SENDER_ROLES } from './ladder';
 
 /** A policy or step id: stable once saved (steps taken are recorded by it). */
@@ -13,12 +14,12 @@ const days = 'a whole number of days';
 export const ladderPolicySchema = z
   .object({
     id: ladderSlug,
-    name: z.string().trim().min(1, 'give the policy a name').max(80, 'at most 80 characters'),
-    segments: z.array(z.string().trim().min(1).max(120)).max(50),
+    name: oneLineText(80).min(1, 'give the policy a name'),
+    segments: z.array(oneLineText(120).min(1)).max(50),
     steps: z
       .array(z.object({
         id: ladderSlug,
-        label: z.string().trim().min(1, 'give the step a name').max(80, 'at most 80 characters'),
+        label: oneLineText(80).min(1, 'give the step a name'),
         offsetDays: z.number({ error: days }).int(days).min(-90, 'at most 90 days before the due date').max(365, 'at most 365 days after the due date'),
         channel: z.enum(LADDER_CHANNELS),
         templateId: ladderSlug,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLineText } from '../text';
 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -13,7 +14,7 @@ export const messageDraftSchema = z.object({
   /** Empty: every open invoice past due. */
   invoiceIds: z.array(id).max(500).default([]),
   senderRole: z.enum(['collector', 'manager']).default('collector'),
-  videoMemoUrl: z.string().max(2000).optional(),
+  videoMemoUrl: oneLineText(2000).optional(),
 });
 export type MessageDraft = z.output<typeof messageDraftSchema>;
 /** A draft as a caller writes it (defaults not yet applied). */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { EMAIL_ADDRESS, oneLineText } from '../text';
 
 /** No CR/LF (or other control characters) in anything that becomes a mail header. */
-const headerText = (max: number) => z.string().trim().max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'no line breaks or control characters');
-const address = headerText(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/, 'not an email address');
+const headerText = oneLineText;
+const address = headerText(254).regex(EMAIL_ADDRESS, 'not an email address');
 const optionalAddress = z.union([z.literal(''), address]).default('');
 
 export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
@@ -39,7 +40,7 @@ export const outreachSettingsSchema = z.object({
   /** How amounts and dates are written in messages (the customer's reading, not the app's). */
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale like en-US').default('en-US'),
   /** e.g. https://pay.example.com/{invoiceNumber}?amount={balance}; used when the ERP gave no link. */
-  paymentUrlPattern: z.string().trim().max(500).default(''),
+  paymentUrlPattern: oneLineText(500).default(''),
   /** Hosts a video-memo link may point to. */
   videoHosts: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a host name like loom.com')).max(50)
     .default(['loom.com', 'vidyard.com', 'youtube.com', 'youtu.be', 'vimeo.com']),

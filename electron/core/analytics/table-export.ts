@@ -19,7 +19,9 @@ function csvCell(value: Cell, row: readonly Cell[], column: ExportTableInput['co
   if (value === null) return '';
   const text = column.kind === 'money' && typeof value === 'number' ? minorToDecimalString(value, currencyOf(row, column))
     : typeof value === 'number' ? String(value) : safeText(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // A semicolon is quoted too: Excel in a locale with decimal commas splits CSV on ";", and an unquoted
+  // "Acme;=1+1" would become a cell starting with "=".
+  return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** RFC 4180 CSV with CRLF line ends and a UTF-8 byte-order mark, so Excel reads accents right. */
@@ -33,7 +35,7 @@ export function tableCsv(table: ExportTableInput): string {
 export async function tableXlsx(table: ExportTableInput): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(table.name.slice(0, 31));
-  sheet.columns = table.columns.map((c) => ({ header: c.header, width: Math.max(10, Math.min(40, c.header.length + 4)) }));
+  sheet.columns = table.columns.map((c) => ({ header: safeText(c.header), width: Math.max(10, Math.min(40, c.header.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const row of table.rows) {

@@ -1,3 +1,4 @@
+import { textProblem } from '../../../shared/text';
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
 import { readInvoiceRow, type InvoiceRowResult } from './convert-invoice-row';
 import { readCustomerRow, readPaymentRow } from './convert-other-rows';
@@ -47,6 +48,7 @@ export function convertRows(rows: readonly CsvRow[], plan: ImportPlan, delimiter
 /** Drops headings, totals and blank lines; flags rows whose shape does not match the header. */
 function dataRows(rows: readonly CsvRow[], plan: ImportPlan, problems: Problems): DataRow[] {
   const data: DataRow[] = [];
+  const mapped = Object.values(plan.columns);
   let customer: string | undefined;
   for (const row of rows) {
     if (row.cells.every((c) => c.trim() === '')) continue;
@@ -65,9 +67,27 @@ function dataRows(rows: readonly CsvRow[], plan: ImportPlan, problems: Problems)
           (row.cells.length < plan.headers.length ? ' (truncated line?)' : ' (a value with an unquoted delimiter?)'));
       continue;
     }
+    if (hasBrokenText(row, mapped, problems)) continue;
     data.push({ row, ...(customer !== undefined ? { customerFallback: customer } : {}) });
   }
   return data;
+}
+
+/**
+ * Every value an import stores is one line (a name, a number, a reference): a line break or control
+ * character in a mapped cell would reach the window, exports and mail headers, so the row is refused.
+ */
+function hasBrokenText(row: CsvRow, mapped: readonly { index: number; header: string }[], problems: Problems): boolean {
+  let broken = false;
+  for (const { index, header } of mapped) {
+    const value = row.cells[index] ?? '';
+    const problem = textProblem(value.trim(), true);
+    if (problem) {
+      problems.add(row.row, header, value, problem);
+      broken = true;
+    }
+  }
+  return broken;
 }
 
 function readInvoiceLike(r: RowReader, plan: ImportPlan, customerFallback: string | undefined): InvoiceRowResult {

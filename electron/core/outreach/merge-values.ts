@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
 import type { OutreachSettings } from '../../../shared/outreach/outreach-settings';
 import type { SenderRole } from '../../../shared/outreach/ladder';
+import { EMAIL_ADDRESS } from '../../../shared/text';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readCommitments, isActivePlan } from '../activity/commitments';
@@ -51,12 +52,17 @@ function formattersFor(locale: string) {
   return pair;
 }
 
-/** The contact a reminder goes to: a valid address, primary first, then billing, AP, anyone. */
+/**
+ * The contact a reminder goes to: a valid address, primary first, then billing, AP, anyone. An ERP
+ * may hand over a list ("a@x.com, b@y.com") or anything else in its email field; only one plain
+ * address is ever a recipient, so a stored value can never add a recipient or a header.
+ */
 export function recipientOf(sqlite: SqliteDb, customerId: number): Recipient | null {
-  return (prepareCached(sqlite, `SELECT id AS contactId, name, email AS address FROM contacts
+  const contacts = prepareCached(sqlite, `SELECT id AS contactId, name, email AS address FROM contacts
     WHERE customer_id = ? AND status = 'valid' AND email IS NOT NULL AND email != ''
-    ORDER BY is_primary DESC, CASE role WHEN 'billing' THEN 0 WHEN 'ap' THEN 1 WHEN 'primary' THEN 2 ELSE 3 END, id LIMIT 1`)
-    .get(customerId) as Recipient | undefined) ?? null;
+    ORDER BY is_primary DESC, CASE role WHEN 'billing' THEN 0 WHEN 'ap' THEN 1 WHEN 'primary' THEN 2 ELSE 3 END, id`)
+    .all(customerId) as Recipient[];
+  return contacts.find((contact) => EMAIL_ADDRESS.test(contact.address)) ?? null;
 }
 
 /** Every merge value of one message to one customer, formatted in the locale the messages are written in. */

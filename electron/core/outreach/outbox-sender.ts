@@ -1,3 +1,4 @@
+import { encodeWord } from 'nodemailer/lib/mime-funcs';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { nowOf, type CoreContext } from '../context';
 import { recordActivity } from '../activity/record-activity';
@@ -30,6 +31,15 @@ interface SendError extends Error {
   code?: string;
   /** Set when the server refused one recipient of several. */
   recipient?: string;
+}
+
+/**
+ * Headers fold only at spaces, so a subject with a word too long for a header line (a customer named
+ * with one 10,000-letter word) would exceed SMTP's 998-octet line limit. Such a subject goes as MIME
+ * encoded words, which split anywhere and decode to the same text; null: it folds as it is.
+ */
+function encodedSubject(subject: string): { prepared: true; foldLines: true; value: string } | null {
+  return /\S{70,}/.test(subject) ? { prepared: true, foldLines: true, value: encodeWord(subject, 'Q', 52) } : null;
 }
 
 const MAX_ATTEMPTS = 6;
@@ -200,16 +210,17 @@ export class OutboxSender {
     lane.stage.written = false;
     try {
       const images = await inlineImages(message.html, message.paymentQrLink);
+      const encoded = encodedSubject(message.subject);
       const info = (await transport.sendMail({
         from: smtp.fromName ? { name: smtp.fromName, address: message.from } : message.from,
         to: message.to,
         ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         ...(message.bcc ? { bcc: message.bcc } : {}),
-        subject: message.subject,
+        ...(encoded ? {} : { subject: message.subject }),
         text: message.text,
         html: message.html,
         messageId: message.messageId,
-        headers: { 'X-Inflow-Outbox-Id': String(message.id) },
+        headers: { 'X-Inflow-Outbox-Id': String(message.id), ...(encoded ? { Subject: encoded } : {}) },
         attachments: images,
       })) as { rejectedErrors?: SendError[] };
       // With a BCC copy the server may take the message for one recipient and refuse the customer.

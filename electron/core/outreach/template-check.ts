@@ -1,6 +1,7 @@
 import Mustache from 'mustache';
 import type { TemplateProblem } from '../../../shared/api';
 import { TEMPLATE_FIELDS, type TemplateField } from '../../../shared/outreach/template-fields';
+import { PLACEHOLDER, shieldedMarkdown } from './template-render';
 
 /** Mustache's token: [type, name, start, end, children?]. Types: text, name, &, #, ^, !, >, =. */
 type Token = [string, string, number, number, Token[]?];
@@ -14,7 +15,30 @@ const isBlock = (name: TemplateField): boolean => 'block' in TEMPLATE_FIELDS[nam
  * partials and delimiter changes, and unbalanced sections.
  */
 export function checkTemplate(subject: string, body: string): TemplateProblem[] {
-  return [...checkPart('subject', subject), ...checkPart('body', body)];
+  return [...checkPart('subject', subject), ...checkPart('body', body), ...linkTargetProblems(body)];
+}
+
+/** Fields whose values are checked web addresses (https or http only), so they may start a link's address. */
+const URL_FIELDS: ReadonlySet<string> = new Set<TemplateField>(['paymentLink', 'videoMemoUrl']);
+const STARTS_WITH_TAG = new RegExp(`^${PLACEHOLDER.source}`);
+
+/**
+ * A link or image whose address starts with a merge tag takes its scheme from the value: a customer
+ * named "javascript:…" would become a script link. Only the checked URL fields may start one; any
+ * field may follow a fixed "https://…" or "mailto:".
+ */
+function linkTargetProblems(body: string): TemplateProblem[] {
+  const { html, tags } = shieldedMarkdown(body);
+  const problems: TemplateProblem[] = [];
+  for (const [, target] of html.matchAll(/(?:href|src)="([^"]*)"/g)) {
+    const first = STARTS_WITH_TAG.exec(target!);
+    if (!first) continue;
+    const tag = tags[Number(first[1])]!;
+    if (!URL_FIELDS.has(tag.replace(/^\{+[&{]?\s*|\s*\}+$/g, ''))) {
+      problems.push({ part: 'body', tag, message: 'only {{paymentLink}} or {{videoMemoUrl}} may start a link\'s address; write the address (https://… or mailto:) before other fields' });
+    }
+  }
+  return problems;
 }
 
 function checkPart(part: TemplateProblem['part'], source: string): TemplateProblem[] {

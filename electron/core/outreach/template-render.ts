@@ -18,6 +18,15 @@ export interface RenderedEmail {
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
 const TAG = /\{\{\{?[^}]*\}?\}\}/g;
 const placeholder = (index: number): string => `inflowmerge${index}z`;
+/** A placeholder in rendered HTML; its number indexes the tags it stands for. */
+export const PLACEHOLDER = /inflowmerge(\d+)z/g;
+
+/** The body's Markdown as HTML with each merge tag replaced by an inert placeholder, and the tags in order. */
+export function shieldedMarkdown(body: string): { html: string; tags: string[] } {
+  const tags: string[] = [];
+  const shielded = body.replace(TAG, (tag) => placeholder(tags.push(tag) - 1));
+  return { html: markdown.render(shielded), tags };
+}
 
 /** "a.b.c" → { a: { b: { c } } }: Mustache resolves dotted names through nested objects. */
 function nest(flat: Record<string, unknown>): Record<string, unknown> {
@@ -61,13 +70,11 @@ function prepare(template: Pick<EmailTemplate, 'subject' | 'body'>): PreparedTem
     prepared.set(key, hit);
     return hit;
   }
-  const tags: string[] = [];
-  const shielded = template.body.replace(TAG, (tag) => placeholder(tags.push(tag) - 1));
-  const htmlSource = markdown
-    .render(shielded)
+  const { html, tags } = shieldedMarkdown(template.body);
+  const htmlSource = html
     // A block alone on its line is a table or a card, not a paragraph.
     .replace(/<p>(inflowmerge\d+z)<\/p>/g, '$1')
-    .replace(/inflowmerge(\d+)z/g, (_match, index: string) => tags[Number(index)]!)
+    .replace(PLACEHOLDER, (_match, index: string) => tags[Number(index)]!)
     // A section tag on its own line must not leave a line break behind.
     .replace(/(\{\{[#^/][^}]*\}\})<br>\n?/g, '$1')
     .replace(/<br>\n?(\{\{[#^/][^}]*\}\})/g, '$1');

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * What text the API accepts, named once. A single-line value (a name, a subject, a reference) may
+ * become a mail header or a table cell, so a line break or control character in it is refused, never
+ * silently dropped; free text (notes) keeps its line breaks and tabs. Neither may hold a lone UTF-16
+ * surrogate: it is not a character and cannot be stored as UTF-8 without being replaced.
+ */
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const NEVER_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** With the u flag a surrogate range matches only a surrogate that is not half of a pair. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Why the value is not acceptable text, naming the first offending character and where it is; null when it is fine. */
+export function textProblem(value: string, oneLine: boolean): string | null {
+  const bad = (oneLine ? LINE_BREAKING : NEVER_TEXT).exec(value);
+  if (bad) {
+    const what = /[\r\n\u0085\u2028\u2029]/.test(bad[0]) ? 'a line break' : 'a control character';
+    return `contains ${what} (${codePoint(bad[0])}) at character ${bad.index + 1}${oneLine ? '; this field is one line of text' : ''}`;
+  }
+  if (LONE_SURROGATE.test(value)) return 'contains a broken character (a lone UTF-16 surrogate)';
+  return null;
+}
+
+const checked = (oneLine: boolean) => (value: string, ctx: z.RefinementCtx): void => {
+  const problem = textProblem(value, oneLine);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+/** One line of text, trimmed, at most `max` characters. */
+export const oneLineText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).superRefine(checked(true));
+
+/** Free text with line breaks and tabs (a note, a template body), trimmed, at most `max` characters. */
+export const freeText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).superRefine(checked(false));
+
+/** One email address as Inflow sends to it: no display name, no list, nothing a header could split on. */
+export const EMAIL_ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
