@@ -42,6 +42,8 @@ const templateInput = z.object({
 const presetOrMapping = {
   preset: z.string().min(1).max(64).optional(),
   mapping: importMappingSchema.optional(),
+  /** The worksheet of an .xlsx file (Excel allows 31 characters); the first visible one when absent. */
+  sheet: z.string().min(1).max(31).optional(),
 };
 
 export interface AppStatus {
@@ -67,6 +69,8 @@ export interface PresetInfo {
 export interface ImportPreview {
   fileName: string;
   delimiter: string;
+  /** The worksheet read, for a workbook. */
+  sheet?: string;
   /** Preset picked: the one asked for, else the best guess from the headers, else null. */
   preset: string | null;
   mapping: ImportMapping | null;
