@@ -123,7 +123,7 @@ function duplicateHeaders(header: CsvRow, used: readonly { index: number; header
   return used.flatMap((column) => {
     const at = normalized.flatMap((name, i) => (name === normalized[column.index] ? [i + 1] : []));
     return at.length > 1
-      ? [{ row, column: column.header, value: column.header, reason: `the header "${column.header}" appears ${at.length} times (columns ${at.join(', ')}); rename or delete all but one so it is clear which to read` }]
+      ? [{ row, column: column.header, value: column.header, reason: `header "${column.header}" appears in columns ${at.slice(0, -1).join(', ')} and ${at.at(-1)}; rename or delete all but one so it is clear which to read` }]
       : [];
   });
 }

@@ -58,18 +58,25 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
 async function* decoded(path: string, encoding: TextEncoding, onBytes: (n: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
   let first = true;
+  let carry = '';
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     onBytes((chunk as Buffer).length);
     // A file that starts with a UTF-8 byte-order mark but is not valid UTF-8 after it (an editor mixed
     // the two): Windows-1252 would read the mark as "ï»¿" glued to the first header.
     const bytes = first && encoding === 'windows-1252' && (chunk as Buffer).subarray(0, 3).equals(UTF8_BOM) ? (chunk as Buffer).subarray(3) : (chunk as Buffer);
     first = false;
-    const text = decoder.decode(bytes, { stream: true });
-    if (text) yield text;
+    // Concatenated exports mix CRLF, LF and CR line ends; papaparse splits on one, so make them all LF.
+    // A CR at the end of a chunk may be the first half of a CRLF: hold it back for the next one.
+    let text = carry + decoder.decode(bytes, { stream: true });
+    carry = text.endsWith('\r') ? '\r' : '';
+    if (carry) text = text.slice(0, -1);
+    if (text) yield text.replace(LINE_END, '\n');
   }
-  const rest = decoder.decode();
+  const rest = (carry + decoder.decode()).replace(LINE_END, '\n');
   if (rest) yield rest;
 }
+
+const LINE_END = /\r\n?/g;
 
 type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -157,6 +164,7 @@ function parseWith(path: string, encoding: TextEncoding, options: ReadCsvOptions
     input.on('error', (error) => finish(() => reject(error)));
     Papa.parse<string[]>(input as unknown as File, {
       delimiter,
+      newline: '\n',
       skipEmptyLines: false,
       step: (result, parser) => {
         parserRef = parser;

@@ -80,7 +80,7 @@ export const useImport = create<ImportState>()((set, get) => {
       const request = ++latest;
       set({ busy: true, error: null });
       try {
-        const file = await api.pickFile(['.csv', '.tsv', '.txt']);
+        const file = await api.pickFile(['.csv', '.tsv', '.txt', '.xlsx', '.xlsm']);
         if (!file) return;
         const preview = await call('import.preview', { fileId: file.fileId });
         useImportRun.getState().reset();
