@@ -71,6 +71,9 @@ export const importMappingSchema = z
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
 
+/** File names an import takes: delimited text and Excel workbooks (the file picker, the CLI, the watched folder). */
+export const IMPORT_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm'] as const;
+
 /** The row of a problem with the whole file (not a workbook, encrypted, binary, empty) rather than one of its rows. */
 export const FILE_LEVEL_ROW = 0;
 

@@ -59,7 +59,7 @@ export async function previewImport(ctx: CoreContext, request: ImportRequest): P
   if (!result || !result.ok) {
     return {
       ...base, preset: request.preset ?? null, mapping: null, headers: csv.rows[0]?.cells ?? [], headerRow: 1,
-      rows: csv.rows.slice(1, PREVIEW_ROWS + 1).map((r) => r.cells), problems: result?.ok === false ? result.problems : [],
+      rows: csv.rows.slice(1, PREVIEW_ROWS + 1).map((r) => r.cells), problems: withSheet(result?.ok === false ? result.problems : [], csv.sheet),
     };
   }
   const conversion = convertRows(csv.rows.slice(0, result.plan.headerIndex + 1 + PREVIEW_ROWS), result.plan, csv.delimiter, result.plan.currency ?? getSetting(ctx.database.sqlite, 'baseCurrency'));
@@ -70,7 +70,7 @@ export async function previewImport(ctx: CoreContext, request: ImportRequest): P
     headers: result.plan.headers,
     headerRow: result.plan.headerIndex + 1,
     rows: csv.rows.slice(result.plan.headerIndex + 1, result.plan.headerIndex + 1 + PREVIEW_ROWS).map((r) => r.cells),
-    problems: conversion.problems.list,
+    problems: withSheet(conversion.problems.list, csv.sheet),
   };
 }
 
@@ -124,6 +124,10 @@ function withFileColumns<T>(plan: ImportPlan, write: () => T): T {
   }
 }
 
+function withSheet(problems: ImportProblem[], sheet: string | undefined): ImportProblem[] {
+  return sheet === undefined ? problems : problems.map((p) => ({ ...p, sheet }));
+}
+
 /** Names the worksheet in every problem of a workbook import, so a row number says where to look. */
 async function inSheet<T>(sheet: string | undefined, run: () => Promise<T>): Promise<T> {
   try {
@@ -132,7 +136,7 @@ async function inSheet<T>(sheet: string | undefined, run: () => Promise<T>): Pro
     if (sheet === undefined || !(error instanceof AppError) || error.code !== 'IMPORT_REJECTED') throw error;
     const details = error.details as { problems: ImportProblem[]; problemCount: number };
     throw new AppError('IMPORT_REJECTED', `Nothing was imported: ${details.problemCount} problem${details.problemCount === 1 ? '' : 's'} in sheet "${sheet}".`, {
-      problems: details.problems.map((p) => ({ ...p, sheet })),
+      problems: withSheet(details.problems, sheet),
       problemCount: details.problemCount,
     });
   }

@@ -1,7 +1,8 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
+import { readHead } from './file-head';
 import { rejectFile } from './problems';
 import { MAX_COLUMNS, tooManyColumns } from './table-limits';
 
@@ -99,14 +100,6 @@ function unicodeEncoding(path: string): 'utf-16le' | 'utf-16be' | null {
     rejectFile('the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 CSV (or UTF-16 with its byte-order mark)');
   }
   rejectFile(`the file is binary, not a text export (a NUL byte at offset ${nul}); choose the CSV or .xlsx the ERP exported`);
-}
-
-function readHead(path: string, bytes: number): Buffer {
-  const fd = openSync(path, 'r');
-  const buffer = Buffer.alloc(bytes);
-  const read = readSync(fd, buffer, 0, bytes, 0);
-  closeSync(fd);
-  return buffer.subarray(0, read);
 }
 
 const UTF32LE_BOM = Buffer.from([0xff, 0xfe, 0, 0]);

@@ -1,7 +1,8 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { toIsoDate } from '../../../shared/dates';
+import { readHead, workbookContainer } from './file-head';
 import { rejectFile } from './problems';
 import type { CellType, CsvFile, CsvRow, ReadCsvOptions } from './read-csv';
 import { MAX_COLUMNS, tooManyColumns } from './table-limits';
@@ -17,9 +18,6 @@ export interface ReadXlsxOptions extends ReadCsvOptions {
  */
 export const MAX_XLSX_BYTES = 8 * 1024 * 1024;
 
-const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
-/** OLE compound file: Excel 97–2003 .xls, and also what Excel wraps a password-protected .xlsx in. */
-const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 /**
@@ -53,13 +51,10 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
 
 /** Names what the file is when it is not an .xlsx zip, from its first bytes. */
 function checkContainer(path: string): void {
-  const head = Buffer.alloc(64 * 1024);
-  const fd = openSync(path, 'r');
-  const read = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const bytes = head.subarray(0, read);
-  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return;
-  if (bytes.subarray(0, 8).equals(CFB_MAGIC)) {
+  const bytes = readHead(path, 64 * 1024);
+  const container = workbookContainer(bytes);
+  if (container === 'zip') return;
+  if (container === 'ole') {
     rejectFile(bytes.includes(ENCRYPTED_PACKAGE)
       ? 'the workbook is password-protected (encrypted); remove the password in Excel (File › Info › Protect Workbook) and save it again, or export CSV'
       : 'this is an Excel 97–2003 .xls file, not .xlsx; save it as .xlsx or CSV');

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ImportPreview, PresetInfo, StagedFile } from '../../../../shared/api';
-import type { ImportMapping } from '../../../../shared/import-mapping';
+import { IMPORT_EXTENSIONS, type ImportMapping } from '../../../../shared/import-mapping';
 import { api, call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';
 import { useImportRun } from './import-run-store';
@@ -80,7 +80,7 @@ export const useImport = create<ImportState>()((set, get) => {
       const request = ++latest;
       set({ busy: true, error: null });
       try {
-        const file = await api.pickFile(['.csv', '.tsv', '.txt', '.xlsx', '.xlsm']);
+        const file = await api.pickFile([...IMPORT_EXTENSIONS]);
         if (!file) return;
         const preview = await call('import.preview', { fileId: file.fileId });
         useImportRun.getState().reset();
