@@ -26,5 +26,9 @@ export function rejectImport(problems: ImportProblem[], count = problems.length)
 
 /** A file that cannot be read as a table at all (not a workbook, encrypted, UTF-16, binary): one problem, row 0. */
 export function rejectFile(reason: string): never {
-  return rejectImport([{ row: FILE_LEVEL_ROW, column: '', value: '', reason }]);
+  // The reason is the message too: a file refused before its preview has no problem list on screen.
+  throw new AppError('IMPORT_REJECTED', `Nothing was imported: ${reason}.`, {
+    problems: [{ row: FILE_LEVEL_ROW, column: '', value: '', reason }],
+    problemCount: 1,
+  });
 }

@@ -12,8 +12,7 @@ export const problemColumns = [
   column.accessor('reason', { header: 'Reason', meta: { grow: true } }),
 ] as ColumnDef<ImportProblem>[];
 
-/** "File" for a problem with the whole file; a workbook's rows carry their sheet, as Excel writes "Sheet1!5". */
-function rowLabel({ row, sheet }: ImportProblem): string {
-  if (row === FILE_LEVEL_ROW) return 'File';
-  return sheet === undefined ? formatCount(row) : `${sheet}!${formatCount(row)}`;
+/** "File" for a problem with the whole file rather than a row (the sheet of a workbook is named above the list). */
+function rowLabel({ row }: ImportProblem): string {
+  return row === FILE_LEVEL_ROW ? 'File' : formatCount(row);
 }
