@@ -43,6 +43,8 @@ const templateInput = z.object({
 const presetOrMapping = {
   preset: z.string().min(1).max(64).optional(),
   mapping: importMappingSchema.optional(),
+  /** The worksheet of an .xlsx file (Excel allows 31 characters); the first visible one when absent. */
+  sheet: z.string().min(1).max(31).optional(),
 };
 
 export interface AppStatus {
@@ -68,6 +70,8 @@ export interface PresetInfo {
 export interface ImportPreview {
   fileName: string;
   delimiter: string;
+  /** The worksheet read, for a workbook. */
+  sheet?: string;
   /** Preset picked: the one asked for, else the best guess from the headers, else null. */
   preset: string | null;
   mapping: ImportMapping | null;
@@ -329,9 +333,18 @@ export interface InflowBridge {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Lets the user choose a file; the host stages it for the core and returns its id. */
   pickFile(accept: string[]): Promise<StagedFile | null>;
+  /** Stages a file the user dropped on the window, from its bytes (a dropped file's path is never trusted). */
+  stageDroppedFile(name: string, bytes: ArrayBuffer): Promise<StagedFile>;
   /** The desktop app's updater; absent in the browser (dev:web, tests). */
   update?(action: UpdateAction): Promise<UpdateStatus>;
 }
+
+export const MAX_DROPPED_BYTES = 512 * 1024 * 1024;
+/** A dropped file the desktop app stages: its name as the user sees it, and its bytes (IPC may deliver them as a Uint8Array). */
+export const droppedFileSchema = z.object({
+  name: z.string().min(1).max(200).regex(/^[^\\/\u0000-\u001f]+$/, 'a file name without a folder'),
+  bytes: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]).refine((b) => b.byteLength <= MAX_DROPPED_BYTES, `at most ${MAX_DROPPED_BYTES / 1024 / 1024} MB`),
+});
 
 /** The passphrase page's one message to the shell (when no OS keychain can hold the database key). */
 export const passphraseSubmissionSchema = z.string().min(1).max(1024);

@@ -71,12 +71,20 @@ export const importMappingSchema = z
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
 
+/** File names an import takes: delimited text and Excel workbooks (the file picker, the CLI, the watched folder). */
+export const IMPORT_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm'] as const;
+
+/** The row of a problem with the whole file (not a workbook, encrypted, binary, empty) rather than one of its rows. */
+export const FILE_LEVEL_ROW = 0;
+
 export interface ImportProblem {
-  /** 1-based line number in the file (the header is line 1 unless a preamble precedes it). */
+  /** 1-based line number in the file or spreadsheet row of the sheet (the header is row 1 unless a preamble precedes it); FILE_LEVEL_ROW for the whole file. */
   row: number;
   column: string;
   value: string;
   reason: string;
+  /** The worksheet the row is on, for a workbook. */
+  sheet?: string;
 }
 
 export interface ImportSummary {

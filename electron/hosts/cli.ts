@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   keygen                                   print a new random database key (set it as INFLOW_DB_KEY)
   init   --db PATH                         create an empty encrypted database
   sample --db PATH                         load the embedded sample dataset
-  import FILE --db PATH [--preset NAME | --mapping FILE.json] [--snapshot] [--json]
+  import FILE --db PATH [--preset NAME | --mapping FILE.json] [--sheet NAME] [--snapshot] [--json]
   aging  --db PATH [--as-of YYYY-MM-DD] [--json]
   worklist --db PATH [--as-of YYYY-MM-DD] [--json]        the ranked queue with its reasons
   log-call --db PATH --customer ID --outcome OUTCOME [--notes TEXT] [--direction inbound] [--follow-up DATE]
@@ -56,6 +56,7 @@ function parseCommandLine(argv: string[]) {
         db: { type: 'string' },
         preset: { type: 'string' },
         mapping: { type: 'string' },
+        sheet: { type: 'string' },
         snapshot: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'as-of': { type: 'string' },
@@ -151,7 +152,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function importFile(core: Core, file: string | undefined, values: { preset?: string | undefined; mapping?: string | undefined; snapshot: boolean; json: boolean }): Promise<number> {
+async function importFile(core: Core, file: string | undefined, values: { preset?: string | undefined; mapping?: string | undefined; sheet?: string | undefined; snapshot: boolean; json: boolean }): Promise<number> {
   if (!file) throw new AppError('INVALID_INPUT', 'import needs a FILE to read.');
   if (values.preset && values.mapping) throw new AppError('INVALID_INPUT', 'Give --preset or --mapping, not both.');
   const mapping = values.mapping ? readMapping(values.mapping) : undefined;
@@ -162,6 +163,7 @@ async function importFile(core: Core, file: string | undefined, values: { preset
     snapshot: values.snapshot,
     ...(values.preset ? { preset: values.preset } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(values.sheet ? { sheet: values.sheet } : {}),
   });
   print(values.json, summary,
     `Imported ${summary.rows} rows of ${summary.kind} (${summary.preset}): ${summary.created} created, ${summary.updated} updated, ` +

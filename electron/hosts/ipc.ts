@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { updateActionSchema, type UpdateAction } from '../../shared/api';
+import { droppedFileSchema, updateActionSchema, type UpdateAction } from '../../shared/api';
 import { toErrorShape } from '../../shared/errors';
 import type { UpdateStatus } from '../../shared/shell-settings';
 import type { CoreClient } from './core-client';
@@ -10,6 +14,7 @@ export const RPC_CHANNEL = 'inflow:rpc';
 export const EVENT_CHANNEL = 'inflow:event';
 export const PICK_FILE_CHANNEL = 'inflow:pick-file';
 export const UPDATE_CHANNEL = 'inflow:update';
+export const STAGE_DROPPED_CHANNEL = 'inflow:stage-dropped';
 
 /**
  * The Electron host: relays the contract over IPC. Only the top frame showing our own renderer may call (checked before any input is read),
@@ -38,6 +43,18 @@ export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boo
     return { ok: true, result: await core.stageFile(picked.filePaths[0]) };
   });
 
+  // A dropped file arrives as bytes, written under a name of our own: the renderer never names a path to read.
+  let drops: string | null = null;
+  ipcMain.handle(STAGE_DROPPED_CHANNEL, async (event, name: unknown, bytes: unknown) => {
+    if (!trusted(event)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender.' } };
+    const parsed = droppedFileSchema.safeParse({ name, bytes });
+    if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: `Dropped file refused: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.` } };
+    drops ??= mkdtempSync(join(tmpdir(), 'inflow-drops-'));
+    const path = join(drops, randomBytes(16).toString('hex'));
+    writeFileSync(path, new Uint8Array(parsed.data.bytes));
+    return { ok: true, result: await core.stageFile(path, parsed.data.name) };
+  });
+
   ipcMain.handle(UPDATE_CHANNEL, async (event, action: unknown) => {
     if (!trusted(event)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender.' } };
     const parsed = updateActionSchema.safeParse(action);
@@ -59,5 +76,7 @@ export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boo
     ipcMain.removeHandler(RPC_CHANNEL);
     ipcMain.removeHandler(PICK_FILE_CHANNEL);
     ipcMain.removeHandler(UPDATE_CHANNEL);
+    ipcMain.removeHandler(STAGE_DROPPED_CHANNEL);
+    if (drops) rmSync(drops, { recursive: true, force: true });
   };
 }

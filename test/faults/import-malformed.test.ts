@@ -116,7 +116,7 @@ const CASES: Case[] = [
 
   // Structure of the file
   // A zero-byte file (export to a full disk, or an empty report).
-  { file: 'empty.csv', why: 'zero bytes', expected: rejected(p(1, '', '', 'the file is empty')) },
+  { file: 'empty.csv', why: 'zero bytes', expected: rejected(p(0, '', '', 'the file is empty')) },
   // Only line breaks (an empty sheet saved as CSV). Unclear: reported as unknown headers, not as empty.
   { file: 'blank-lines-only.csv', why: 'nothing but line breaks', expected: rejected(p(1, '', '', 'no preset matches these headers')) },
   // An export of a filter that matched nothing.

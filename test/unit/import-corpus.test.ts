@@ -39,7 +39,7 @@ const CASES: Case[] = [
   { file: 'bom-duplicate.csv', why: 'a UTF-8 BOM must not hide the first header ("Invoice Number" still found)', problems: [{ row: 3, column: 'Invoice Number', value: 'A-1', reason: 'already on row 2' }] },
   { file: 'semicolon-bad-amount.csv', why: 'a semicolon file (decimal comma detected) with a malformed amount', problems: [{ row: 3, column: 'Amount', value: '12,5,0', reason: 'more than one decimal separator' }] },
   { file: 'decimal-comma-read-as-dot.csv', why: 'decimal-comma amounts with a mapping that says "."', mapping: docMapping({ decimalSeparator: '.' }), problems: [{ row: 2, column: 'Gross', value: '1.234,56', reason: 'does this file use "," for decimals?' }] },
-  { file: 'empty.csv', why: 'a zero-byte file', problems: [{ row: 1, reason: 'the file is empty' }] },
+  { file: 'empty.csv', why: 'a zero-byte file', problems: [{ row: 0, reason: 'the file is empty' }] },
   { file: 'header-only.csv', why: 'an export with no rows', problems: [{ row: 2, reason: 'header but no data rows' }] },
   { file: 'truncated-last-line.csv', why: 'a download cut off mid-line', problems: [{ row: 3, column: '', reason: 'row has 5 fields but the header has 8 (truncated line?)' }] },
   { file: 'unclosed-quote.csv', why: 'a quote opened and never closed', problems: [{ row: 3, reason: 'unclosed quote' }] },

@@ -217,6 +217,23 @@ describe('IPC host', () => {
     expect(await rpc({ senderFrame: { url: APP, parent: null } }, 'app.status', {})).toEqual({ ok: true, result: { name: 'app.status' } });
     expect(await rpc({ senderFrame: { url: APP, parent: null } }, 'boom', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
+
+  it('stages a dropped file from its bytes under a name of its own, never a path the renderer gives', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { basename } = await import('node:path');
+    const { registerIpcHost, STAGE_DROPPED_CHANNEL } = await import('../../electron/hosts/ipc');
+    core.stageFile.mockImplementation(async (path: string, name: string) => ({ fileId: 'f'.repeat(32), name, size: readFileSync(path).length, path }));
+    const dispose = registerIpcHost(core, isAppUrl);
+    const drop = handlers.get(STAGE_DROPPED_CHANNEL)!;
+    const bytes = new TextEncoder().encode('Invoice Number\n').buffer;
+    expect(await drop({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'a.csv', bytes)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await drop({ senderFrame: { url: APP, parent: null } }, '../../etc/passwd', bytes)).toMatchObject({ ok: false, error: { message: expect.stringContaining('a file name without a folder') } });
+    expect(await drop({ senderFrame: { url: APP, parent: null } }, 'open.csv', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const staged = (await drop({ senderFrame: { url: APP, parent: null } }, 'open.csv', bytes)) as { ok: true; result: { name: string; size: number; path: string } };
+    expect(staged).toMatchObject({ ok: true, result: { name: 'open.csv', size: 15 } });
+    expect(basename(staged.result.path)).toMatch(/^[0-9a-f]{32}$/);
+    dispose();
+  });
 });
 
 describe('renderer page', () => {

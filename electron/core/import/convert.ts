@@ -9,6 +9,7 @@ import type { ImportPlan } from './plan';
 import { Problems } from './problems';
 import type { CsvRow } from './read-csv';
 import { RowReader } from './row-reader';
+import { cellTooLong, MAX_CELL_CHARS } from './table-limits';
 
 export interface Conversion {
   batch: LedgerBatch;
@@ -28,6 +29,8 @@ interface DataRow {
 export function convertRows(rows: readonly CsvRow[], plan: ImportPlan, delimiter: string, defaultCurrency: string): Conversion {
   const problems = new Problems();
   const batch = emptyBatch(plan.source);
+  const header = rows[plan.headerIndex];
+  if (header?.error) addRowError(header, plan, problems);
   const data = dataRows(rows.slice(plan.headerIndex + 1), plan, problems);
   const result: Conversion = { batch, problems, rows: data.length, skipped: 0 };
   const settings = resolveSettings(data.map((d) => d.row), plan, delimiter, defaultCurrency, problems);
@@ -58,13 +61,18 @@ function dataRows(rows: readonly CsvRow[], plan: ImportPlan, problems: Problems)
       if (kind.kind !== 'data') continue;
     }
     if (row.error) {
-      problems.add(row.row, '', row.cells.join(',').slice(0, 80), row.error);
+      addRowError(row, plan, problems);
       continue;
     }
     if (row.cells.length !== plan.headers.length) {
       problems.add(row.row, '', row.cells.join(',').slice(0, 80),
         `row has ${row.cells.length} fields but the header has ${plan.headers.length}` +
           (row.cells.length < plan.headers.length ? ' (truncated line?)' : ' (a value with an unquoted delimiter?)'));
+      continue;
+    }
+    const long = mapped.find((c) => (row.cells[c.index]?.length ?? 0) > MAX_CELL_CHARS);
+    if (long) {
+      problems.add(row.row, long.header, `${row.cells[long.index]!.slice(0, 40)}…`, cellTooLong(row.cells[long.index]!.length));
       continue;
     }
     if (hasBrokenText(row, mapped, problems)) continue;
@@ -88,6 +96,12 @@ function hasBrokenText(row: CsvRow, mapped: readonly { index: number; header: st
     }
   }
   return broken;
+}
+
+/** A row the reader could not read whole: the cell at fault under its header when one is, else the line. */
+function addRowError(row: CsvRow, plan: ImportPlan, problems: Problems): void {
+  if (row.errorColumn !== undefined) problems.add(row.row, plan.headers[row.errorColumn] ?? '', row.cells[row.errorColumn] ?? '', row.error!);
+  else problems.add(row.row, '', row.cells.join(',').slice(0, 80), row.error!);
 }
 
 function readInvoiceLike(r: RowReader, plan: ImportPlan, customerFallback: string | undefined): InvoiceRowResult {

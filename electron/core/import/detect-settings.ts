@@ -7,9 +7,10 @@ import type { FileSettings } from './row-reader';
 const DATE_FIELDS = ['issueDate', 'dueDate', 'paidDate', 'date'];
 const AMOUNT_FIELDS = ['amount', 'openBalance', 'creditLimit', 'lineAmount', 'unitAmount', 'taxAmount', 'amountPaid'];
 
+/** The fields' text cells: a workbook's date and number cells say nothing about how the file writes dates or decimals. */
 function cellsOf(rows: readonly CsvRow[], plan: ImportPlan, fields: readonly string[]): string[] {
   const indexes = fields.flatMap((f) => (plan.columns[f] ? [plan.columns[f]!.index] : []));
-  return rows.flatMap((row) => indexes.map((i) => (row.cells[i] ?? '').trim())).filter((v) => v !== '');
+  return rows.flatMap((row) => indexes.filter((i) => !row.typed?.[i]).map((i) => (row.cells[i] ?? '').trim())).filter((v) => v !== '');
 }
 
 /**

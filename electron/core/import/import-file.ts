@@ -10,10 +10,15 @@ import { getSetting } from '../settings';
 import { convertRows } from './convert';
 import { detectPreset, planFromMapping, planFromPreset, planToMapping, type ImportPlan, type PlanResult } from './plan';
 import { findPreset } from './presets';
-import { readCsv, type CsvRow } from './read-csv';
+import { FILE_LEVEL_ROW } from '../../../shared/import-mapping';
+import { rejectImport } from './problems';
+import type { CsvFile, CsvRow } from './read-csv';
+import { readTable } from './read-table';
 
 export interface ImportRequest {
   fileId: string;
+  /** The worksheet of a workbook; the first visible one when absent. */
+  sheet?: string | undefined;
   preset?: string | undefined;
   mapping?: ImportMapping | undefined;
 }
@@ -48,13 +53,13 @@ function savedMapping(ctx: CoreContext, name: string): ImportMapping | null {
 
 export async function previewImport(ctx: CoreContext, request: ImportRequest): Promise<ImportPreview> {
   const file = ctx.files.get(request.fileId);
-  const csv = await readCsv(file.path, { maxRows: PREVIEW_READ_ROWS });
+  const csv = await readTable(file.path, file.name, { maxRows: PREVIEW_READ_ROWS, sheet: request.sheet });
   const result = plan(ctx, request, csv.rows);
-  const base = { fileName: file.name, delimiter: csv.delimiter };
+  const base = { fileName: file.name, delimiter: csv.delimiter, ...(csv.sheet !== undefined ? { sheet: csv.sheet } : {}) };
   if (!result || !result.ok) {
     return {
       ...base, preset: request.preset ?? null, mapping: null, headers: csv.rows[0]?.cells ?? [], headerRow: 1,
-      rows: csv.rows.slice(1, PREVIEW_ROWS + 1).map((r) => r.cells), problems: result?.ok === false ? result.problems : [],
+      rows: csv.rows.slice(1, PREVIEW_ROWS + 1).map((r) => r.cells), problems: withSheet(result?.ok === false ? result.problems : [], csv.sheet),
     };
   }
   const conversion = convertRows(csv.rows.slice(0, result.plan.headerIndex + 1 + PREVIEW_ROWS), result.plan, csv.delimiter, result.plan.currency ?? getSetting(ctx.database.sqlite, 'baseCurrency'));
@@ -65,7 +70,7 @@ export async function previewImport(ctx: CoreContext, request: ImportRequest): P
     headers: result.plan.headers,
     headerRow: result.plan.headerIndex + 1,
     rows: csv.rows.slice(result.plan.headerIndex + 1, result.plan.headerIndex + 1 + PREVIEW_ROWS).map((r) => r.cells),
-    problems: conversion.problems.list,
+    problems: withSheet(conversion.problems.list, csv.sheet),
   };
 }
 
@@ -75,18 +80,22 @@ export async function previewImport(ctx: CoreContext, request: ImportRequest): P
  */
 export async function runImport(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job): Promise<ImportSummary> {
   const file = ctx.files.get(request.fileId);
-  const csv = await readCsv(file.path, { signal: job.signal, onProgress: (done, total) => job.progress('reading', done, total) });
-  if (csv.rows.length === 0) reject([{ row: 1, column: '', value: '', reason: 'the file is empty' }]);
+  const csv = await readTable(file.path, file.name, { sheet: request.sheet, signal: job.signal, onProgress: (done, total) => job.progress('reading', done, total) });
+  return inSheet(csv.sheet, () => validateAndWrite(ctx, request, job, file, csv));
+}
+
+async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, file: { name: string; path: string }, csv: CsvFile): Promise<ImportSummary> {
+  if (csv.rows.length === 0) rejectImport([{ row: FILE_LEVEL_ROW, column: '', value: '', reason: csv.sheet === undefined ? 'the file is empty' : 'the sheet is empty' }]);
   const planned = plan(ctx, request, csv.rows);
   if (!planned) {
-    reject([{ row: 1, column: '', value: csv.rows[0]!.cells.join(csv.delimiter).slice(0, 120),
+    rejectImport([{ row: 1, column: '', value: csv.rows[0]!.cells.join(csv.delimiter).slice(0, 120),
       reason: 'no preset matches these headers; choose a preset or map the columns' }]);
   }
-  if (!planned.ok) reject(planned.problems);
+  if (!planned.ok) rejectImport(planned.problems);
   job.progress('validating', 0, csv.rows.length);
   const conversion = convertRows(csv.rows, planned.plan, csv.delimiter, getSetting(ctx.database.sqlite, 'baseCurrency'));
-  if (conversion.problems.count > 0) reject(conversion.problems.list, conversion.problems.count);
-  if (conversion.rows === 0) reject([{ row: planned.plan.headerIndex + 2, column: '', value: '', reason: 'the file has a header but no data rows' }]);
+  if (conversion.problems.count > 0) rejectImport(conversion.problems.list, conversion.problems.count);
+  if (conversion.rows === 0) rejectImport([{ row: planned.plan.headerIndex + 2, column: '', value: '', reason: 'the file has a header but no data rows' }]);
   if (request.snapshot && planned.plan.kind !== 'invoices') {
     throw new AppError('INVALID_INPUT', 'Snapshot mode only applies to open-invoice files.');
   }
@@ -111,15 +120,26 @@ function withFileColumns<T>(plan: ImportPlan, write: () => T): T {
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'IMPORT_REJECTED') throw error;
     const details = error.details as { problems: ImportProblem[]; problemCount: number };
-    return reject(details.problems.map((p) => ({ ...p, column: plan.columns[p.column]?.header ?? p.column })), details.problemCount);
+    return rejectImport(details.problems.map((p) => ({ ...p, column: plan.columns[p.column]?.header ?? p.column })), details.problemCount);
   }
 }
 
-function reject(problems: ImportProblem[], count = problems.length): never {
-  throw new AppError('IMPORT_REJECTED', `Nothing was imported: ${count} problem${count === 1 ? '' : 's'} in the file.`, {
-    problems,
-    problemCount: count,
-  });
+function withSheet(problems: ImportProblem[], sheet: string | undefined): ImportProblem[] {
+  return sheet === undefined ? problems : problems.map((p) => ({ ...p, sheet }));
+}
+
+/** Names the worksheet in every problem of a workbook import, so a row number says where to look. */
+async function inSheet<T>(sheet: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (sheet === undefined || !(error instanceof AppError) || error.code !== 'IMPORT_REJECTED') throw error;
+    const details = error.details as { problems: ImportProblem[]; problemCount: number };
+    throw new AppError('IMPORT_REJECTED', `Nothing was imported: ${details.problemCount} problem${details.problemCount === 1 ? '' : 's'} in sheet "${sheet}".`, {
+      problems: withSheet(details.problems, sheet),
+      problemCount: details.problemCount,
+    });
+  }
 }
 
 /** The content hash that tells a changed export from one already imported. */

@@ -52,6 +52,8 @@ export function planFromPreset(preset: Preset, rows: readonly CsvRow[], currency
       })),
     };
   }
+  const duplicated = duplicateHeaders(rows[chosen.index]!, Object.values(chosen.found), chosen.index + 1);
+  if (duplicated.length > 0) return { ok: false, problems: duplicated };
   return {
     ok: true,
     plan: {
@@ -96,6 +98,8 @@ export function planFromMapping(mapping: ImportMapping, rows: readonly CsvRow[],
       return [field, { index: column, header: rows[index]!.cells[column]!.trim() }];
     }),
   );
+  const duplicated = duplicateHeaders(rows[index]!, Object.values(columns), index + 1);
+  if (duplicated.length > 0) return { ok: false, problems: duplicated };
   return {
     ok: true,
     plan: {
@@ -111,6 +115,17 @@ export function planFromMapping(mapping: ImportMapping, rows: readonly CsvRow[],
       currency: mapping.currency,
     },
   };
+}
+
+/** A column read by a field whose header the file has twice: which of the two is meant cannot be known. */
+function duplicateHeaders(header: CsvRow, used: readonly { index: number; header: string }[], row: number): ImportProblem[] {
+  const normalized = header.cells.map(normalizeHeader);
+  return used.flatMap((column) => {
+    const at = normalized.flatMap((name, i) => (name === normalized[column.index] ? [i + 1] : []));
+    return at.length > 1
+      ? [{ row, column: column.header, value: column.header, reason: `header "${column.header}" appears in columns ${at.slice(0, -1).join(', ')} and ${at.at(-1)}; rename or delete all but one so it is clear which to read` }]
+      : [];
+  });
 }
 
 /**

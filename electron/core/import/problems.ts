@@ -1,4 +1,5 @@
-import { PROBLEM_LIST_LIMIT, type ImportProblem } from '../../../shared/import-mapping';
+import { AppError } from '../../../shared/errors';
+import { FILE_LEVEL_ROW, PROBLEM_LIST_LIMIT, type ImportProblem } from '../../../shared/import-mapping';
 
 /** Collects every problem of a file: keeps the first 1,000 to list and counts them all. */
 export class Problems {
@@ -13,4 +14,21 @@ export class Problems {
   addAll(problems: readonly ImportProblem[]): void {
     for (const p of problems) this.add(p.row, p.column, p.value, p.reason);
   }
+}
+
+/** Refuses the whole import with its problems; nothing has been written when this is thrown. */
+export function rejectImport(problems: ImportProblem[], count = problems.length): never {
+  throw new AppError('IMPORT_REJECTED', `Nothing was imported: ${count} problem${count === 1 ? '' : 's'} in the file.`, {
+    problems,
+    problemCount: count,
+  });
+}
+
+/** A file that cannot be read as a table at all (not a workbook, encrypted, UTF-16, binary): one problem, row 0. */
+export function rejectFile(reason: string): never {
+  // The reason is the message too: a file refused before its preview has no problem list on screen.
+  throw new AppError('IMPORT_REJECTED', `Nothing was imported: ${reason}.`, {
+    problems: [{ row: FILE_LEVEL_ROW, column: '', value: '', reason }],
+    problemCount: 1,
+  });
 }

@@ -1,20 +1,34 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
+import { readHead } from './file-head';
+import { rejectFile } from './problems';
+import { MAX_COLUMNS, tooManyColumns } from './table-limits';
 
 export interface CsvRow {
   /** 1-based record number in the file, as a spreadsheet would show it for one-line records. */
   row: number;
   cells: string[];
-  /** A structural problem papaparse saw in this record (e.g. an unclosed quote). */
+  /** A structural problem papaparse saw in this record (e.g. an unclosed quote), or a workbook cell that cannot be read. */
   error?: string;
+  /** The cell `error` is about, when it is one cell's fault. */
+  errorColumn?: number;
+  /**
+   * Cells a workbook typed (absent for CSV): a date cell's text is its ISO date and a number cell's
+   * its exact decimal digits, so neither is read through the file's text date format or decimal separator.
+   */
+  typed?: (CellType | undefined)[];
 }
+
+export type CellType = 'date' | 'number';
 
 export interface CsvFile {
   delimiter: string;
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: TextEncoding | 'xlsx';
   rows: CsvRow[];
+  /** The worksheet read, for a workbook. */
+  sheet?: string;
 }
 
 export interface ReadCsvOptions {
@@ -30,6 +44,8 @@ export interface ReadCsvOptions {
  * Papaparse guesses the delimiter (comma, semicolon, tab, pipe).
  */
 export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<CsvFile> {
+  const unicode = unicodeEncoding(path);
+  if (unicode) return parseWith(path, unicode, options);
   try {
     return await parseWith(path, 'utf-8', options);
   } catch (error) {
@@ -40,21 +56,54 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}): Promi
   }
 }
 
-async function* decoded(path: string, encoding: CsvFile['encoding'], onBytes: (n: number) => void): AsyncGenerator<string> {
+async function* decoded(path: string, encoding: TextEncoding, onBytes: (n: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
   let first = true;
+  let carry = '';
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     onBytes((chunk as Buffer).length);
     // A file that starts with a UTF-8 byte-order mark but is not valid UTF-8 after it (an editor mixed
     // the two): Windows-1252 would read the mark as "ï»¿" glued to the first header.
     const bytes = first && encoding === 'windows-1252' && (chunk as Buffer).subarray(0, 3).equals(UTF8_BOM) ? (chunk as Buffer).subarray(3) : (chunk as Buffer);
     first = false;
-    const text = decoder.decode(bytes, { stream: true });
-    if (text) yield text;
+    // Concatenated exports mix CRLF, LF and CR line ends; papaparse splits on one, so make them all LF.
+    // A CR at the end of a chunk may be the first half of a CRLF: hold it back for the next one.
+    let text = carry + decoder.decode(bytes, { stream: true });
+    carry = text.endsWith('\r') ? '\r' : '';
+    if (carry) text = text.slice(0, -1);
+    if (text) yield text.replace(LINE_END, '\n');
   }
-  const rest = decoder.decode();
+  const rest = (carry + decoder.decode()).replace(LINE_END, '\n');
   if (rest) yield rest;
 }
+
+const LINE_END = /\r\n?/g;
+
+type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/**
+ * UTF-16 with a byte-order mark (Excel's "Unicode Text") is read as such. NUL bytes otherwise mean
+ * the file is not text in any encoding read here: UTF-16 without a mark, UTF-32, or binary.
+ */
+function unicodeEncoding(path: string): 'utf-16le' | 'utf-16be' | null {
+  const head = readHead(path, SNIFF_BYTES);
+  if (head[0] === 0xff && head[1] === 0xfe && !(head[2] === 0 && head[3] === 0)) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const nul = head.indexOf(0);
+  if (nul === -1) return null;
+  if (head.subarray(0, 4).equals(UTF32LE_BOM) || head.subarray(0, 4).equals(UTF32BE_BOM)) {
+    rejectFile('the file is UTF-32 text; save it as UTF-8 CSV');
+  }
+  const evenNuls = head.filter((b, i) => b === 0 && i % 2 === 0).length;
+  const oddNuls = head.filter((b, i) => b === 0 && i % 2 === 1).length;
+  if (Math.max(evenNuls, oddNuls) > head.length / 4 && Math.min(evenNuls, oddNuls) < head.length / 50) {
+    rejectFile('the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 CSV (or UTF-16 with its byte-order mark)');
+  }
+  rejectFile(`the file is binary, not a text export (a NUL byte at offset ${nul}); choose the CSV or .xlsx the ERP exported`);
+}
+
+const UTF32LE_BOM = Buffer.from([0xff, 0xfe, 0, 0]);
+const UTF32BE_BOM = Buffer.from([0, 0, 0xfe, 0xff]);
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -65,12 +114,9 @@ const SNIFF_BYTES = 64 * 1024;
  * choose the delimiter under which the most of the first rows agree on a field count above one.
  */
 export function sniffDelimiter(path: string): string {
-  const fd = openSync(path, 'r');
-  const buffer = Buffer.alloc(SNIFF_BYTES);
-  const read = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
-  closeSync(fd);
-  let text = buffer.subarray(0, read).toString('latin1');
-  if (read === SNIFF_BYTES) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
+  const head = readHead(path, SNIFF_BYTES);
+  let text = head.toString('latin1');
+  if (head.length === SNIFF_BYTES) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
   let best = { delimiter: ',', agreeing: 0, fields: 0 };
   for (const delimiter of DELIMITERS) {
     const rows = Papa.parse<string[]>(text, { delimiter, preview: 50, skipEmptyLines: true }).data;
@@ -83,7 +129,7 @@ export function sniffDelimiter(path: string): string {
   return best.delimiter;
 }
 
-function parseWith(path: string, encoding: CsvFile['encoding'], options: ReadCsvOptions): Promise<CsvFile> {
+function parseWith(path: string, encoding: TextEncoding, options: ReadCsvOptions): Promise<CsvFile> {
   const total = statSync(path).size;
   const delimiter = sniffDelimiter(path);
   let bytes = 0;
@@ -111,6 +157,7 @@ function parseWith(path: string, encoding: CsvFile['encoding'], options: ReadCsv
     input.on('error', (error) => finish(() => reject(error)));
     Papa.parse<string[]>(input as unknown as File, {
       delimiter,
+      newline: '\n',
       skipEmptyLines: false,
       step: (result, parser) => {
         parserRef = parser;
@@ -118,6 +165,7 @@ function parseWith(path: string, encoding: CsvFile['encoding'], options: ReadCsv
         const row: CsvRow = { row: rows.length + 1, cells };
         const structural = result.errors.find((e) => e.type === 'Quotes');
         if (structural) row.error = structural.code === 'MissingQuotes' ? 'unclosed quote: the line is truncated or a quote is missing' : structural.message;
+        else if (cells.length > MAX_COLUMNS) row.error = tooManyColumns(cells.length);
         rows.push(row);
         if (options.maxRows !== undefined && rows.length >= options.maxRows) {
           parser.abort();

@@ -1,6 +1,6 @@
 import { currencyExponent, isCurrencyCode, parseAmount } from '../../../shared/money';
 import type { IsoDate } from '../../../shared/dates';
-import type { CsvRow } from './read-csv';
+import type { CellType, CsvRow } from './read-csv';
 import { parseDate, type DateFormat } from './parse-date';
 import type { ImportPlan } from './plan';
 import type { Problems } from './problems';
@@ -45,6 +45,12 @@ export class RowReader {
     return this.plan.dialect === 'odoo' && /^'[=+\-@]/.test(raw) ? raw.slice(1) : raw;
   }
 
+  /** What a workbook typed the cell as; undefined for text (and every CSV cell). */
+  private typeOf(field: string): CellType | undefined {
+    const column = this.plan.columns[field];
+    return column ? this.row.typed?.[column.index] : undefined;
+  }
+
   fail(field: string, reason: string, value = this.text(field)): null {
     this.problems.add(this.line, this.header(field), value, reason);
     return null;
@@ -58,6 +64,9 @@ export class RowReader {
   date(field: string, required: boolean): IsoDate | null | undefined {
     const value = this.text(field);
     if (value === '') return required ? this.fail(field, 'required date is empty') : undefined;
+    const type = this.typeOf(field);
+    if (type === 'date') return value as IsoDate;
+    if (type === 'number') return this.fail(field, 'not a date: the cell holds a number (format the column as dates in the workbook)');
     return parseDate(value, this.settings.dateFormat) ?? this.fail(field, `not a valid date in format ${this.settings.dateFormat}`);
   }
 
@@ -69,7 +78,11 @@ export class RowReader {
   amount(field: string, currency: string, required: boolean): number | null | undefined {
     const value = this.text(field);
     if (value === '') return required ? this.fail(field, 'required amount is empty') : undefined;
-    const parsed = parseAmount(value, currencyExponent(currency), { decimalSeparator: this.settings.decimalSeparator, currency });
+    const type = this.typeOf(field);
+    if (type === 'date') return this.fail(field, 'not an amount: the cell holds a date');
+    // A number cell's text is its own decimal digits, whatever separator the file's text cells use.
+    const decimalSeparator = type === 'number' ? '.' : this.settings.decimalSeparator;
+    const parsed = parseAmount(value, currencyExponent(currency), { decimalSeparator, currency });
     return parsed.ok ? parsed.value : this.fail(field, `not an amount: ${parsed.reason}`);
   }
 

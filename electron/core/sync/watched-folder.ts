@@ -4,10 +4,9 @@ import { AppError, toErrorShape } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection, SyncResult } from '../../../shared/sync';
 import { nowOf, type CoreContext } from '../context';
 import { runImport, sha256 } from '../import/import-file';
+import { isImportFile } from '../import/read-table';
 import type { Job } from '../jobs/job-registry';
 import { fileLogged, logSync } from './sync-log';
-
-const EXPORT_FILE = /\.(csv|txt|tsv)$/i;
 
 /** What an export file can carry, depending on its preset or mapping; nothing goes back. */
 export const FOLDER_CAPABILITIES: ConnectorCapabilities = {
@@ -24,7 +23,7 @@ export async function scanFolder(ctx: CoreContext, connection: ErpConnection, jo
   if (!connection.folder) throw new AppError('INVALID_INPUT', 'Choose the folder your ERP exports to.');
   let names: string[];
   try {
-    names = (await readdir(connection.folder, { withFileTypes: true })).filter((entry) => entry.isFile() && EXPORT_FILE.test(entry.name)).map((entry) => entry.name).sort();
+    names = (await readdir(connection.folder, { withFileTypes: true })).filter((entry) => entry.isFile() && isImportFile(entry.name)).map((entry) => entry.name).sort();
   } catch (error) {
     throw new AppError('SYNC_FAILED', `The export folder ${connection.folder} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
   }

@@ -25,6 +25,10 @@ function withApiErrors(bridge: InflowBridge): InflowBridge {
       bridge.pickFile(accept).catch((error: unknown) => {
         throw toApiError(error);
       }),
+    stageDroppedFile: (name, bytes) =>
+      bridge.stageDroppedFile(name, bytes).catch((error: unknown) => {
+        throw toApiError(error);
+      }),
     ...(bridge.update ? { update: bridge.update } : {}),
   };
 }

@@ -16,6 +16,10 @@ export function createHttpBridge(token: string): InflowBridge {
     });
   }
 
+  async function upload(name: string, body: BodyInit): Promise<StagedFile> {
+    return (await post(`/api/files?name=${encodeURIComponent(name)}`, body, 'application/octet-stream')) as StagedFile;
+  }
+
   function openEvents(): EventSource {
     const events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
     events.onmessage = (message: MessageEvent<string>) => {
@@ -41,9 +45,9 @@ export function createHttpBridge(token: string): InflowBridge {
     },
     async pickFile(accept) {
       const file = await chooseFile(accept);
-      if (!file) return null;
-      return (await post(`/api/files?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream')) as StagedFile;
+      return file ? upload(file.name, file) : null;
     },
+    stageDroppedFile: (name, bytes) => upload(name, bytes),
   };
 }
 

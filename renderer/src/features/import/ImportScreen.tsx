@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useShortcut } from '../../app/use-shortcut';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { DropZone } from './DropZone';
 import { CUSTOM, useImport } from './import-store';
 import { ImportStart } from './ImportStart';
 import { ImportToolbar } from './ImportToolbar';
@@ -12,31 +13,34 @@ import './import.css';
 
 /** UX.md's import flow on one screen: file → preset or mapping → preview → import → summary or problems. */
 export function ImportScreen() {
-  const { file, choice, error, pickFile, loadOptions } = useImport();
+  const { file, choice, error, pickFile, dropFile, loadOptions } = useImport();
   useShortcut('o', () => void pickFile());
   useEffect(() => {
     void loadOptions();
   }, [loadOptions]);
 
   const notice = error && <ErrorNotice error={error} title="The file could not be read." />;
+  const drop = (next: File) => void dropFile(next);
   if (!file) {
     return (
-      <>
+      <DropZone onFile={drop}>
         {notice}
         <ImportStart />
-      </>
+      </DropZone>
     );
   }
   return (
-    <div className="import">
-      <ImportToolbar file={file} />
-      {notice}
-      <RunResult />
-      <section className="card mapping-card" aria-label="How to read this file">
-        <PresetPicker />
-        {choice === CUSTOM && <MappingEditor />}
-      </section>
-      <PreviewPanel />
-    </div>
+    <DropZone onFile={drop}>
+      <div className="import">
+        <ImportToolbar file={file} />
+        {notice}
+        <RunResult />
+        <section className="card mapping-card" aria-label="How to read this file">
+          <PresetPicker />
+          {choice === CUSTOM && <MappingEditor />}
+        </section>
+        <PreviewPanel />
+      </div>
+    </DropZone>
   );
 }

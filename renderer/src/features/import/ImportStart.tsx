@@ -10,7 +10,7 @@ export function ImportStart() {
       title="Import your ERP’s open invoices"
       actions={
         <button type="button" className="button primary" data-testid="import-pick" disabled={busy} onClick={() => void pickFile()}>
-          Choose a CSV file <Kbd keys={['o']} />
+          Choose a CSV or Excel file <Kbd keys={['o']} />
         </button>
       }
       details={

@@ -15,8 +15,16 @@ export function PreviewPanel() {
       <header className="card-header">
         <h2>Preview</h2>
         <span className="muted">
-          First {plural(preview.rows.length, 'row')} · header on line {preview.headerRow} · delimiter{' '}
-          <code className="raw">{preview.delimiter === '\t' ? 'tab' : preview.delimiter}</code>
+          First {plural(preview.rows.length, 'row')} · header on {preview.sheet === undefined ? 'line' : 'row'} {preview.headerRow} ·{' '}
+          {preview.sheet === undefined ? (
+            <>
+              delimiter <code className="raw">{preview.delimiter === '\t' ? 'tab' : preview.delimiter}</code>
+            </>
+          ) : (
+            <>
+              sheet <code className="raw">{preview.sheet}</code>
+            </>
+          )}
         </span>
         <span className="spacer" />
         {problems.length === 0 ? (

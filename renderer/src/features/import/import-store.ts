@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { ImportPreview, PresetInfo, StagedFile } from '../../../../shared/api';
-import type { ImportMapping } from '../../../../shared/import-mapping';
+import { IMPORT_EXTENSIONS, type ImportMapping } from '../../../../shared/import-mapping';
 import { api, call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
+import { ApiError, toApiError } from '../../lib/api-error';
 import { useImportRun } from './import-run-store';
 import { checkDraft, emptyDraft, type MappingDraft } from './mapping-draft';
 
@@ -23,6 +23,7 @@ interface ImportState {
   error: ApiError | null;
   loadOptions(): Promise<void>;
   pickFile(): Promise<void>;
+  dropFile(file: File): Promise<void>;
   choose(choice: string): Promise<void>;
   editDraft(draft: MappingDraft): Promise<void>;
   saveDraft(name: string): Promise<void>;
@@ -56,6 +57,24 @@ export const useImport = create<ImportState>()((set, get) => {
     }
   }
 
+  /** Stages a file (picked or dropped) and previews it with the preset its headers suggest. */
+  async function openFile(stage: () => Promise<StagedFile | null>): Promise<void> {
+    if (get().busy || useImportRun.getState().jobId) return;
+    const request = ++latest;
+    set({ busy: true, error: null });
+    try {
+      const file = await stage();
+      if (!file) return;
+      const preview = await call('import.preview', { fileId: file.fileId });
+      useImportRun.getState().reset();
+      set({ file, preview, choice: preview.preset ?? CUSTOM, draft: preview.mapping ?? emptyDraft() });
+    } catch (error) {
+      set({ error: toApiError(error) });
+    } finally {
+      if (request === latest) set({ busy: false });
+    }
+  }
+
   return {
     file: null,
     preview: null,
@@ -75,21 +94,14 @@ export const useImport = create<ImportState>()((set, get) => {
       }
     },
 
-    pickFile: async () => {
-      if (get().busy || useImportRun.getState().jobId) return;
-      const request = ++latest;
-      set({ busy: true, error: null });
-      try {
-        const file = await api.pickFile(['.csv', '.tsv', '.txt']);
-        if (!file) return;
-        const preview = await call('import.preview', { fileId: file.fileId });
-        useImportRun.getState().reset();
-        set({ file, preview, choice: preview.preset ?? CUSTOM, draft: preview.mapping ?? emptyDraft() });
-      } catch (error) {
-        set({ error: toApiError(error) });
-      } finally {
-        if (request === latest) set({ busy: false });
+    pickFile: () => openFile(() => api.pickFile([...IMPORT_EXTENSIONS])),
+
+    dropFile: (dropped) => {
+      if (!IMPORT_EXTENSIONS.some((extension) => dropped.name.toLowerCase().endsWith(extension))) {
+        set({ error: new ApiError({ code: 'INVALID_INPUT', message: `“${dropped.name}” is not a CSV or Excel (.xlsx) export.` }) });
+        return Promise.resolve();
       }
+      return openFile(async () => api.stageDroppedFile(dropped.name, await dropped.arrayBuffer()));
     },
 
     choose: async (choice) => {
