@@ -25,11 +25,23 @@ export function toIsoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Risk features, aging and imports ask this millions of times about a few thousand distinct dates,
+ * so each answer is kept (the cache is dropped whole if a caller ever feeds it unbounded dates).
+ */
+const dayNumbers = new Map<IsoDate, number>();
+const DAY_CACHE_LIMIT = 100_000;
+
 /** Days since 1970-01-01 for an ISO date. */
 export function dayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not an ISO date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  if (dayNumbers.size >= DAY_CACHE_LIMIT) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
 }
 
 export function fromDayNumber(day: number): IsoDate {

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { OPEN_ITEMS_SQL } from '../../electron/core/ledger/aging-query';
+import { AGING_SQL, agingParameters } from '../../electron/core/ledger/aging-query';
+import { DEFAULT_AGING_EDGES, type AgingReport } from '../../shared/aging';
 import { openDatabase } from '../../electron/db/open';
 import { startCoreWorker } from '../../electron/hosts/core-client';
 import { BENCH_TODAY } from './dataset';
@@ -12,20 +13,15 @@ const CLI = process.env.SQLITE3_PATH ?? 'sqlite3';
 
 function cli(db: string, commands: string[]): number {
   const started = performance.now();
-  const run = spawnSync(CLI, [db], { input: commands.join('\n'), encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (run.status !== 0) throw new Error(`sqlite3 failed: ${run.stderr}`);
+  cliOutput(db, commands);
   return performance.now() - started;
 }
 
-/** The aging report's arithmetic in SQL: the same open items, summed per customer, currency and bucket. */
-const AGING_SQL = `SELECT customerId, currency,
-    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) <= 0 THEN balanceMinor ELSE 0 END),
-    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) BETWEEN 1 AND 30 THEN balanceMinor ELSE 0 END),
-    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) BETWEEN 31 AND 60 THEN balanceMinor ELSE 0 END),
-    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) BETWEEN 61 AND 90 THEN balanceMinor ELSE 0 END),
-    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) BETWEEN 91 AND 120 THEN balanceMinor ELSE 0 END),
-    SUM(CASE WHEN julianday(@asOf) - julianday(dueDate) > 120 THEN balanceMinor ELSE 0 END)
-  FROM (${OPEN_ITEMS_SQL}) GROUP BY customerId, currency;`;
+function cliOutput(db: string, commands: string[]): string {
+  const run = spawnSync(CLI, [db], { input: commands.join('\n'), encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0 || run.stderr) throw new Error(`sqlite3 failed: ${run.stderr}`);
+  return run.stdout;
+}
 
 /** The tables aging reads, copied without encryption (same schema and indexes) for the sqlite3 CLI. */
 function plainCopy(dbPath: string, key: Buffer, target: string): void {
@@ -74,9 +70,10 @@ export async function benchImport(dir: string, files: { customers: string; invoi
   const importMs = performance.now() - started;
   lag.disable();
   const agingRuns: number[] = [];
+  let report: AgingReport | undefined;
   for (let i = 0; i < 3; i++) {
     const at = performance.now();
-    await core.dispatch('aging.report', { asOf: BENCH_TODAY });
+    report = (await core.dispatch('aging.report', { asOf: BENCH_TODAY })) as AgingReport;
     agingRuns.push(performance.now() - at);
   }
   await core.close();
@@ -85,7 +82,13 @@ export async function benchImport(dir: string, files: { customers: string; invoi
   const plain = join(dir, 'plain.db');
   plainCopy(dbPath, key, plain);
   const cliAging: number[] = [];
-  for (let i = 0; i < 3; i++) cliAging.push(cli(plain, [`.parameter set @asOf '${BENCH_TODAY}'`, '.output /dev/null', AGING_SQL]));
+  // The very statement the core runs for aging.report, with the same parameters (the default bucket edges).
+  const parameters = Object.entries(agingParameters(BENCH_TODAY, DEFAULT_AGING_EDGES))
+    .map(([name, value]) => `.parameter set @${name} ${typeof value === 'string' ? `"'${value}'"` : value}`);
+  for (let i = 0; i < 3; i++) cliAging.push(cli(plain, [...parameters, '.output /dev/null', `${AGING_SQL};`]));
+  // A baseline that silently does less (a parameter bound as the wrong type matches no row) is no baseline.
+  const cliRows = cliOutput(plain, [...parameters, `${AGING_SQL};`]).trim().split('\n').filter(Boolean).length;
+  if (cliRows !== report!.customers.length) throw new Error(`the CLI's aging has ${cliRows} rows, the core's ${report!.customers.length}`);
   return {
     dbPath, key,
     figures: {

@@ -35,7 +35,22 @@ function compile(format: DateFormat): CompiledFormat {
   return cached;
 }
 
+/** An export repeats a few hundred distinct dates across a million rows: each is read once per format. */
+const parsed = new Map<DateFormat, Map<string, IsoDate | null>>();
+const PARSED_LIMIT = 100_000;
+
 export function parseDate(text: string, format: DateFormat): IsoDate | null {
+  let known = parsed.get(format);
+  if (!known) parsed.set(format, (known = new Map()));
+  const cached = known.get(text);
+  if (cached !== undefined) return cached;
+  const result = readDate(text, format);
+  if (known.size >= PARSED_LIMIT) known.clear();
+  known.set(text, result);
+  return result;
+}
+
+function readDate(text: string, format: DateFormat): IsoDate | null {
   const { pattern, order } = compile(format);
   const match = pattern.exec(text.trim());
   if (!match) return null;

@@ -30,7 +30,6 @@ export function agingBucket(daysPastDue: number, edges: AgingEdges): AgingBucket
 /** Sums items into per-customer rows (one per customer and currency) and per-currency totals. */
 export function ageItems(items: readonly AgingItem[], asOf: IsoDate, edges: AgingEdges): AgingReport {
   const rows = new Map<string, AgingCustomerRow>();
-  const totals: Record<string, AgingAmounts> = {};
   for (const item of items) {
     if (item.balanceMinor === 0) continue;
     const bucket = agingBucket(daysBetween(item.dueDate, asOf), edges);
@@ -40,13 +39,21 @@ export function ageItems(items: readonly AgingItem[], asOf: IsoDate, edges: Agin
       row = { customerId: item.customerId, externalId: item.externalId, name: item.name, currency: item.currency, ...emptyAgingAmounts() };
       rows.set(key, row);
     }
-    const total = (totals[item.currency] ??= emptyAgingAmounts());
     row[bucket] += item.balanceMinor;
     row.total += item.balanceMinor;
-    total[bucket] += item.balanceMinor;
-    total.total += item.balanceMinor;
   }
-  const customers = [...rows.values()].sort(
+  return agingFromRows([...rows.values()], asOf, edges);
+}
+
+/** The report from its per-customer rows (however they were summed): ordered, with per-currency totals. */
+export function agingFromRows(rows: AgingCustomerRow[], asOf: IsoDate, edges: AgingEdges): AgingReport {
+  const totals: Record<string, AgingAmounts> = {};
+  for (const row of rows) {
+    const total = (totals[row.currency] ??= emptyAgingAmounts());
+    for (const bucket of AGING_BUCKETS) total[bucket] += row[bucket];
+    total.total += row.total;
+  }
+  const customers = rows.sort(
     (a, b) => a.currency.localeCompare(b.currency) || b.total - a.total || a.name.localeCompare(b.name),
   );
   return { asOf, edges, totals: sortKeys(totals), customers };

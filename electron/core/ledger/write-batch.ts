@@ -39,7 +39,45 @@ interface InvoiceRow {
  */
 export function writeBatch(sqlite: SqliteDb, batch: LedgerBatch, today: IsoDate, now: string): WriteCounts {
   const writer = new BatchWriter(sqlite, batch.source, today, now);
-  return sqlite.transaction(() => writer.write(batch))();
+  return withWriteCache(sqlite, () => sqlite.transaction(() => writer.write(batch))());
+}
+
+/** The tables whose secondary indexes a bulk load rebuilds: what writing an invoice row touches. */
+const BULK_TABLES = ['invoices', 'payments', 'allocations'];
+
+/**
+ * Inserting a million invoices (each with its settlement and allocation) updates a dozen secondary
+ * indexes at a random place per row; SQLite builds an index from scratch by sorting, far faster.
+ * So for a batch at least as large as the ledger it lands in (a first import, a new ERP), those
+ * indexes are dropped and rebuilt from their own SQL inside the batch's transaction: a failed batch
+ * rolls back to the same indexes, and the file ends with the same schema. The UNIQUE keys the
+ * upsert looks rows up by are constraints, never dropped.
+ */
+function withIndexesRebuilt<T>(sqlite: SqliteDb, write: () => T): T {
+  const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
+    .all(...BULK_TABLES) as { name: string; sql: string }[];
+  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+  const result = write();
+  for (const index of indexes) sqlite.exec(index.sql);
+  return result;
+}
+
+/** Page cache for one big write, in KiB (SQLite's negative cache_size); the connection's own is restored after. */
+const WRITE_CACHE_KIB = 131_072;
+
+/**
+ * A big batch dirties far more pages than the connection's small cache holds: SQLite would spill
+ * them to the WAL mid-transaction and read them back, encrypting and decrypting each page every
+ * time. A cache sized for the write keeps them in memory until commit; durability is unchanged.
+ */
+function withWriteCache<T>(sqlite: SqliteDb, write: () => T): T {
+  const previous = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
+  try {
+    return write();
+  } finally {
+    sqlite.pragma(`cache_size = ${previous}`);
+  }
 }
 
 class BatchWriter {
@@ -52,6 +90,11 @@ class BatchWriter {
   /** Invoices whose balance this batch states, and what the batch itself applied to them. */
   private readonly stated = new Map<number, { previousOpen: number | null; newOpen: number; explained: number }>();
   private readonly stmt;
+  /**
+   * Whether the source had no invoices (or payments) before this batch: a first import has nothing
+   * to find, so the lookup per row is skipped for all but a row repeating an earlier one of the batch.
+   */
+  private readonly firstOf: { invoices: boolean; payments: boolean };
 
   constructor(
     private readonly sqlite: SqliteDb,
@@ -93,15 +136,25 @@ class BatchWriter {
       openInvoicesOfSource: sqlite.prepare("SELECT id, external_id, open_minor FROM invoices WHERE source = ? AND status = 'open'"),
       audit: sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'import', ?, ?, ?, ?)"),
     };
+    this.firstOf = {
+      invoices: sqlite.prepare('SELECT 1 FROM invoices WHERE source = ? LIMIT 1').get(source) === undefined,
+      payments: sqlite.prepare('SELECT 1 FROM payments WHERE source = ? LIMIT 1').get(source) === undefined,
+    };
   }
 
   write(batch: LedgerBatch): WriteCounts {
     for (const customer of batch.customers) this.upsertCustomer(customer);
     const seen = new Set<string>();
-    for (const invoice of batch.invoices) {
-      seen.add(invoice.externalId);
-      this.upsertInvoice(invoice);
-    }
+    const invoices = (): void => {
+      for (const invoice of batch.invoices) {
+        const repeat = seen.has(invoice.externalId);
+        seen.add(invoice.externalId);
+        this.upsertInvoice(invoice, repeat);
+      }
+    };
+    // Rebuilt before payments and credits, which find invoices by number and sum allocations.
+    if (this.bulkLoad(batch)) withIndexesRebuilt(this.sqlite, invoices);
+    else invoices();
     for (const credit of batch.credits) this.upsertCredit(credit);
     for (const payment of batch.payments) this.upsertPayment(payment);
     this.recordUnexplainedChanges();
@@ -113,6 +166,12 @@ class BatchWriter {
       });
     }
     return this.counts;
+  }
+
+  /** A batch of invoices at least as many as the ledger already has (the largest id, read from the key). */
+  private bulkLoad(batch: LedgerBatch): boolean {
+    const largest = (this.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM invoices').get() as { n: number }).n;
+    return batch.invoices.length > 0 && batch.invoices.length >= largest;
   }
 
   private problem(row: number, column: string, value: string, reason: string): void {
@@ -184,9 +243,9 @@ class BatchWriter {
     }
   }
 
-  private upsertInvoice(record: InvoiceRecord): void {
+  private upsertInvoice(record: InvoiceRecord, repeat: boolean): void {
     const customerId = this.customerId(record.customerExternalId, record.customerName, record.currency);
-    const existing = this.stmt.findInvoice.get(this.source, record.externalId) as InvoiceRow | undefined;
+    const existing = this.firstOf.invoices && !repeat ? undefined : (this.stmt.findInvoice.get(this.source, record.externalId) as InvoiceRow | undefined);
     const settled = record.openMinor === 0;
     const values = {
       customerId,
@@ -226,7 +285,7 @@ class BatchWriter {
         this.counts.unchanged++;
       }
     }
-    const explained = record.paidDate && record.amountMinor > record.openMinor ? this.recordSettlement(record, customerId, invoiceId) : 0;
+    const explained = record.paidDate && record.amountMinor > record.openMinor ? this.recordSettlement(record, customerId, invoiceId, repeat) : 0;
     this.stated.set(invoiceId, { previousOpen: existing?.open_minor ?? null, newOpen: record.openMinor, explained });
   }
 
@@ -243,12 +302,12 @@ class BatchWriter {
   }
 
   /** The export's paid date becomes a payment applied to the invoice; returns the amount newly applied. */
-  private recordSettlement(record: InvoiceRecord, customerId: number, invoiceId: number): number {
+  private recordSettlement(record: InvoiceRecord, customerId: number, invoiceId: number, repeat: boolean): number {
     const externalId = `paid:${record.externalId}`;
     const amount = record.amountMinor - record.openMinor;
-    const existing = this.stmt.findPayment.get(this.source, externalId) as
+    const existing = this.firstOf.payments && !repeat ? undefined : (this.stmt.findPayment.get(this.source, externalId) as
       | { id: number; amount_minor: number; received_date: string }
-      | undefined;
+      | undefined);
     if (existing && existing.amount_minor === amount && existing.received_date === record.paidDate) return 0;
     if (existing) {
       this.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(existing.id);

@@ -7,6 +7,7 @@ import { hotPathIndexes } from './0005-hot-path-indexes';
 import { outboxPaymentQr } from './0006-outbox-payment-qr';
 import { riskForecast } from './0007-risk-forecast';
 import { sync } from './0008-sync';
+import { agingIndexes } from './0009-aging-indexes';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync];
+export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes];

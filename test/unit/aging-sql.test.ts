@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGING_SQL, agingParameters, agingReport } from '../../electron/core/ledger/aging-query';
+import { ageItems, type AgingItem } from '../../electron/core/ledger/aging';
+import { openDatabase, type OpenDatabase } from '../../electron/db/open';
+import { DEFAULT_AGING_EDGES, type AgingEdges } from '../../shared/aging';
+import { tempCore, type TempCore } from '../helpers/temp-core';
+
+/**
+ * The SQL aging report against a plain reading of the ledger's definition, item by item in
+ * JavaScript: every non-void invoice and every credit issued by the date, its balance then being
+ * today's open balance plus what was applied to it after the date. The sample book has partial
+ * payments, credits and settlements on many dates, so past dates bring settled items back.
+ */
+function reference(database: OpenDatabase, asOf: string, edges: AgingEdges) {
+  const customers = new Map((database.sqlite.prepare('SELECT id, external_id AS externalId, name FROM customers').all() as { id: number; externalId: string; name: string }[])
+    .map((c) => [c.id, c]));
+  const allocations = database.sqlite.prepare('SELECT invoice_id AS invoiceId, credit_note_id AS creditId, applied_date AS date, amount_minor AS amount FROM allocations').all() as
+    { invoiceId: number; creditId: number | null; date: string; amount: number }[];
+  const after = { invoiceId: new Map<number, number>(), creditId: new Map<number, number>() };
+  for (const a of allocations.filter((a) => a.date > asOf)) {
+    after.invoiceId.set(a.invoiceId, (after.invoiceId.get(a.invoiceId) ?? 0) + a.amount);
+    if (a.creditId !== null) after.creditId.set(a.creditId, (after.creditId.get(a.creditId) ?? 0) + a.amount);
+  }
+  const later = (key: 'invoiceId' | 'creditId', id: number) => after[key].get(id) ?? 0;
+  const item = (customerId: number, currency: string, dueDate: string, balanceMinor: number): AgingItem => ({ customerId, ...customers.get(customerId)!, currency, dueDate, balanceMinor });
+  const invoices = database.sqlite.prepare("SELECT id, customer_id AS customerId, currency, due_date AS dueDate, open_minor AS open FROM invoices WHERE status != 'void' AND issue_date <= ?").all(asOf) as
+    { id: number; customerId: number; currency: string; dueDate: string; open: number }[];
+  const credits = database.sqlite.prepare('SELECT id, customer_id AS customerId, currency, issue_date AS date, open_minor AS open FROM credit_notes WHERE issue_date <= ?').all(asOf) as
+    { id: number; customerId: number; currency: string; date: string; open: number }[];
+  return ageItems([
+    ...invoices.map((i) => item(i.customerId, i.currency, i.dueDate, i.open + later('invoiceId', i.id))),
+    ...credits.map((n) => item(n.customerId, n.currency, n.date, -(n.open + later('creditId', n.id)))),
+  ], asOf, edges);
+}
+
+let t: TempCore;
+let database: OpenDatabase;
+beforeAll(async () => {
+  t = tempCore();
+  await t.core.call('sample.load', {});
+  database = openDatabase(t.dbPath, t.key);
+});
+afterAll(async () => {
+  await database.close();
+  await t.dispose();
+});
+
+describe('aging as of a date in SQL', () => {
+  it.each(['2026-11-22', '2026-09-30', '2026-03-31', '2025-12-31', '2030-01-01'])('equals the item-by-item definition as of %s', (asOf) => {
+    const report = agingReport(database.sqlite, asOf, DEFAULT_AGING_EDGES);
+    expect(report.customers.length).toBeGreaterThan(0);
+    expect(report).toEqual(reference(database, asOf, DEFAULT_AGING_EDGES));
+  });
+
+  it('follows the bucket edges setting', () => {
+    const edges: AgingEdges = [15, 30, 45, 60];
+    const report = agingReport(database.sqlite, '2026-10-31', edges);
+    expect(report.totals).toEqual(reference(database, '2026-10-31', edges).totals);
+    expect(report.totals).not.toEqual(agingReport(database.sqlite, '2026-10-31', DEFAULT_AGING_EDGES).totals);
+  });
+
+  it('one customer alone matches its row in the whole book', () => {
+    const whole = agingReport(database.sqlite, '2026-06-30', DEFAULT_AGING_EDGES);
+    const row = whole.customers[3]!;
+    expect(agingReport(database.sqlite, '2026-06-30', DEFAULT_AGING_EDGES, row.customerId).customers).toEqual(whole.customers.filter((c) => c.customerId === row.customerId));
+  });
+
+  it('reads open invoices from their index and allocations by date, never every invoice', () => {
+    const plan = (database.sqlite.prepare(`EXPLAIN QUERY PLAN ${AGING_SQL}`).all(agingParameters('2026-11-22', DEFAULT_AGING_EDGES)) as { detail: string }[]).map((step) => step.detail);
+    expect(plan).toContain('SEARCH i USING INDEX invoices_open_aging (issue_date<?)');
+    expect(plan.filter((step) => step.startsWith('SEARCH allocations'))).toEqual([
+      'SEARCH allocations USING COVERING INDEX allocations_applied (applied_date>?)', 'SEARCH allocations USING COVERING INDEX allocations_applied (applied_date>?)',
+    ]);
+    expect(plan.filter((step) => /^SCAN (i|invoices|allocations)\b/.test(step))).toEqual([]);
+  });
+});
