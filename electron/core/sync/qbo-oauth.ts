@@ -106,7 +106,7 @@ export function exchangeCode(connection: ErpConnection, grant: AuthorizationGran
 /** A new access token; Intuit may rotate the refresh token too, and the new one is the one to keep. */
 export function refreshTokens(connection: ErpConnection, tokens: QboTokens, now: Date, signal: AbortSignal): Promise<QboTokens> {
   return tokenRequest(connection, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, tokens.realmId, now, signal)
-    .then((fresh) => ({ ...fresh, companyName: tokens.companyName }));
+    .then((fresh) => ({ ...fresh, companyName: tokens.companyName, seed: tokens.seed }));
 }
 
 /**
@@ -132,6 +132,6 @@ async function tokenRequest(connection: ErpConnection, form: Record<string, stri
   }
   return {
     realmId, accessToken: answer.access_token, refreshToken: answer.refresh_token,
-    accessTokenExpiresAt: new Date(now.getTime() + answer.expires_in * 1000).toISOString(), companyName: '',
+    accessTokenExpiresAt: new Date(now.getTime() + answer.expires_in * 1000).toISOString(), companyName: '', seed: '',
   };
 }

@@ -9,5 +9,7 @@ export const qboTokensSchema = z.object({
   /** When the access token stops working (Intuit: an hour after it was issued). */
   accessTokenExpiresAt: z.string(),
   companyName: z.string().max(500).default(''),
+  /** SHA-256 of a refresh token given from outside (the CLI's environment), so the same one given again does not undo a rotation. */
+  seed: z.string().max(64).default(''),
 });
 export type QboTokens = z.output<typeof qboTokensSchema>;

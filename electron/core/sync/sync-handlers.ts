@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ConnectorCapabilities, ErpConnection, ErpConnectionView, OAuthStatus } from '../../../shared/sync';
 import { AppError } from '../../../shared/errors';
 import { nowOf, todayOf, type CoreContext } from '../context';
@@ -55,7 +56,15 @@ export const syncHandlers: Handlers<'sync.connection.get' | 'sync.connection.sav
       // Tokens belong to one app and company: another one's are useless, and new ones start a fresh pull unless the company is the same.
       const tokens = getSetting(sqlite, 'qboTokens');
       if (qboRefreshToken && qboRealmId) {
-        setSetting(sqlite, 'qboTokens', { realmId: qboRealmId, accessToken: '', refreshToken: qboRefreshToken, accessTokenExpiresAt: new Date(0).toISOString(), companyName: tokens?.realmId === qboRealmId ? tokens.companyName : '' }, nowOf(ctx));
+        const seed = createHash('sha256').update(qboRefreshToken).digest('hex');
+        // The same token again (a script run twice) would undo the rotation Intuit did since: keep the rotated one.
+        const sameSeed = tokens?.realmId === qboRealmId && tokens.seed === seed && tokens.refreshToken !== '';
+        if (!sameSeed) {
+          setSetting(sqlite, 'qboTokens', {
+            realmId: qboRealmId, accessToken: '', refreshToken: qboRefreshToken, accessTokenExpiresAt: new Date(0).toISOString(),
+            companyName: tokens?.realmId === qboRealmId ? tokens.companyName : '', seed,
+          }, nowOf(ctx));
+        }
         if (tokens?.realmId !== qboRealmId) sqlite.prepare("DELETE FROM sync_cursors WHERE connector = 'qbo'").run();
       } else if (otherServer && tokens) {
         setSetting(sqlite, 'qboTokens', null, nowOf(ctx));
