@@ -193,6 +193,17 @@ describe('QuickBooks sync', () => {
     expect(JSON.parse(full.cursor!).since).toBe(new Date(now.getTime() - 5 * 60_000).toISOString());
   });
 
+  it('reads everything again when the change feed hits its 1,000-object cap, since the rest would be missing', { timeout: 30_000 }, async () => {
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    for (let i = 0; i < 1000; i++) customer(server, `New ${String(i).padStart(4, '0')}`);
+    server.calls.length = 0;
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(server.calls.filter((call) => call.kind !== 'token').map((call) => call.kind)[0]).toBe('cdc');
+    expect(queries()).toEqual(['Payment@1', 'Invoice@1 IN', 'Invoice@1', 'CreditMemo@1', 'Customer@1', 'Customer@1001']);
+    expect(t.query<{ n: number }>('SELECT count(*) AS n FROM customers')[0]!.n).toBe(1004);
+  });
+
   it.each([
     [1000, ['Customer@1', 'Customer@1001']],
     [1001, ['Customer@1', 'Customer@1001']],

@@ -85,7 +85,7 @@ export async function startSignIn(connection: ErpConnection, timeoutMs = SIGN_IN
 }
 
 function page(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'" });
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
   res.end(`<!doctype html><meta charset="utf-8"><title>Inflow</title><p style="font:16px system-ui;margin:3rem">${message}</p>`);
 }
 
