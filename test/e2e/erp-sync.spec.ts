@@ -3,6 +3,7 @@ import { seedOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { seedQbo } from '../helpers/qbo-fixtures';
 import { startQboServer } from '../helpers/qbo-server';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 let server: OdooServer;
@@ -11,6 +12,16 @@ test.beforeEach(async () => {
   seedOdoo(server);
 });
 test.afterEach(async () => server.close());
+
+/** The section at 1280×800 in the light theme, then the dark one, for a look at the PNGs. */
+async function shootBothThemes(page: Page, section: Locator, name: string): Promise<void> {
+  mkdirSync('/tmp/shots-sync', { recursive: true });
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `/tmp/shots-sync/${name}-light.png` });
+  await page.getByText('Dark', { exact: true }).click();
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `/tmp/shots-sync/${name}-dark.png` });
+}
 
 test('connects to an Odoo server from Settings, tests it, syncs with progress and shows the log', async ({ page, app }) => {
   await page.goto(app.url);
@@ -38,12 +49,7 @@ test('connects to an Odoo server from Settings, tests it, syncs with progress an
   await expect(section).toContainText('Pushes notes, calls, promises and disputes');
   expect(await app.core.dispatch('app.status', {})).toMatchObject({ invoices: 5, customers: 2 });
 
-  mkdirSync('/tmp/shots-sync', { recursive: true });
-  await section.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/shots-sync/erp-settings-light.png' });
-  await page.getByText('Dark', { exact: true }).click();
-  await section.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/shots-sync/erp-settings-dark.png' });
+  await shootBothThemes(page, section, 'erp-settings');
 });
 
 test('a refused login is shown in words, and Disconnect forgets the connection', async ({ page, app }) => {
@@ -93,12 +99,7 @@ test('connects to QuickBooks: the sign-in opens in a browser tab, then the compa
     await expect(section).toContainText('Pushes nothing back to the ERP.');
     expect(await app.core.dispatch('app.status', {})).toMatchObject({ invoices: 6, customers: 4 });
 
-    mkdirSync('/tmp/shots-sync', { recursive: true });
-    await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/shots-sync/qbo-settings-light.png' });
-    await page.getByText('Dark', { exact: true }).click();
-    await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/shots-sync/qbo-settings-dark.png' });
+    await shootBothThemes(page, section, 'qbo-settings');
   } finally {
     await qbo.close();
   }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
+import { qboClient } from '../../electron/core/sync/qbo-client';
 import { startSignIn } from '../../electron/core/sync/qbo-oauth';
+import type { QboTokens } from '../../electron/core/sync/qbo-tokens';
 import { erpConnectionSchema } from '../../shared/sync';
 import { customer, invoice, payment, seedQbo, type SeededQbo } from '../helpers/qbo-fixtures';
 import { browse, startQboServer, type QboServer } from '../helpers/qbo-server';
@@ -344,5 +346,22 @@ describe('QuickBooks amounts', () => {
       { number: '1010', kind: 'payment', amount_minor: 123456, applied_date: '2026-11-20' },
       { number: '1011', kind: 'payment', amount_minor: 7, applied_date: '2026-11-20' },
     ]);
+  });
+});
+
+describe('QuickBooks client', () => {
+  it('a refresh that lost the race to another request uses the tokens that request stored, instead of forgetting them', async () => {
+    const connection = erpConnectionSchema.parse({ connector: 'qbo', baseUrl: server.url, tokenUrl: server.tokenUrl, clientId: server.clientId, apiKey: server.clientSecret });
+    const stale: QboTokens = { realmId: server.realmId, accessToken: '', refreshToken: server.issueRefreshToken(), accessTokenExpiresAt: new Date(0).toISOString(), companyName: '', seed: '' };
+    // The other request refreshed (Intuit rotated the token) after this one had read the store.
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: stale.refreshToken });
+    const basic = Buffer.from(`${server.clientId}:${server.clientSecret}`).toString('base64');
+    const rotated = await (await fetch(server.tokenUrl, { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: form })).json() as { access_token: string; refresh_token: string };
+    let stored: QboTokens = { ...stale, accessToken: rotated.access_token, refreshToken: rotated.refresh_token, accessTokenExpiresAt: new Date(FROZEN_NOW.getTime() + 3_600_000).toISOString() };
+    let reads = 0;
+    const store = { read: () => (reads++ === 0 ? stale : stored), save: (tokens: QboTokens) => void (stored = tokens) };
+    const info = await qboClient(connection, store, () => FROZEN_NOW).get(`companyinfo/${server.realmId}`, {}, AbortSignal.timeout(10_000));
+    expect(info.CompanyInfo).toMatchObject({ CompanyName: 'Sandbox Company_US_1' });
+    expect(stored.refreshToken).toBe(rotated.refresh_token);
   });
 });

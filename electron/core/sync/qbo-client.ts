@@ -28,8 +28,9 @@ interface Fault {
 
 /**
  * Sends each request with the current access token. An expired token is refreshed first; a 401 is
- * refreshed once and retried once. A refresh token Intuit refuses is forgotten on the spot, so every
- * later sync says "Reconnect QuickBooks" at once instead of asking Intuit again.
+ * refreshed once and retried once. A refresh token Intuit refuses is forgotten on the spot (unless
+ * another request has stored a newer one meanwhile), so every later sync says "Reconnect QuickBooks"
+ * at once instead of asking Intuit again.
  */
 export function qboClient(connection: ErpConnection, store: QboTokenStore, clock: () => Date): QboClient {
   const base = (connection.baseUrl || INTUIT_API_URL).replace(/\/+$/, '');
@@ -45,9 +46,11 @@ export function qboClient(connection: ErpConnection, store: QboTokenStore, clock
       store.save(fresh);
       return fresh;
     } catch (error) {
-      if (error instanceof AppError && (error.details as { reconnect?: boolean } | undefined)?.reconnect) {
-        store.save({ ...stale, accessToken: '', refreshToken: '' });
-      }
+      if (!(error instanceof AppError) || !(error.details as { reconnect?: boolean } | undefined)?.reconnect) throw error;
+      // Another request (a connection test during a sync) may have rotated the token first: use its tokens.
+      const latest = store.read();
+      if (latest?.refreshToken && latest.refreshToken !== stale.refreshToken) return latest;
+      store.save({ ...stale, accessToken: '', refreshToken: '' });
       throw error;
     }
   };
