@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ConnectorCapabilities, ErpConnection, ErpConnectionView, OAuthStatus } from '../../../shared/sync';
 import { AppError } from '../../../shared/errors';
 import { nowOf, todayOf, type CoreContext } from '../context';
@@ -9,10 +8,9 @@ import { ODOO_CAPABILITIES } from './odoo-connector';
 import { FOLDER_CAPABILITIES } from './watched-folder';
 import { connectorFor } from './sync-scheduler';
 import { recentSyncLog } from './sync-log';
-import { qboClient } from './qbo-client';
-import { companyName, qboCapabilities } from './qbo-connector';
-import { exchangeCode, startSignIn } from './qbo-oauth';
-import { settingsTokenStore } from './qbo-token-store';
+import { qboCapabilities } from './qbo-connector';
+import { signInToQuickBooks } from './qbo-sign-in';
+import { storeGivenTokens } from './qbo-token-store';
 
 const TEST_TIMEOUT_MS = 60_000;
 
@@ -53,22 +51,9 @@ export const syncHandlers: Handlers<'sync.connection.get' | 'sync.connection.sav
     sqlite.transaction(() => {
       setSetting(sqlite, 'erpConnection', connection, nowOf(ctx));
       if (otherServer) sqlite.prepare('DELETE FROM sync_cursors WHERE connector = ?').run(stored.connector);
-      // Tokens belong to one app and company: another one's are useless, and new ones start a fresh pull unless the company is the same.
-      const tokens = getSetting(sqlite, 'qboTokens');
-      if (qboRefreshToken && qboRealmId) {
-        const seed = createHash('sha256').update(qboRefreshToken).digest('hex');
-        // The same token again (a script run twice) would undo the rotation Intuit did since: keep the rotated one.
-        const sameSeed = tokens?.realmId === qboRealmId && tokens.seed === seed && tokens.refreshToken !== '';
-        if (!sameSeed) {
-          setSetting(sqlite, 'qboTokens', {
-            realmId: qboRealmId, accessToken: '', refreshToken: qboRefreshToken, accessTokenExpiresAt: new Date(0).toISOString(),
-            companyName: tokens?.realmId === qboRealmId ? tokens.companyName : '', seed,
-          }, nowOf(ctx));
-        }
-        if (tokens?.realmId !== qboRealmId) sqlite.prepare("DELETE FROM sync_cursors WHERE connector = 'qbo'").run();
-      } else if (otherServer && tokens) {
-        setSetting(sqlite, 'qboTokens', null, nowOf(ctx));
-      }
+      // Tokens belong to one app and company: another app's are useless.
+      if (qboRefreshToken && qboRealmId) storeGivenTokens(sqlite, qboRefreshToken, qboRealmId, nowOf(ctx));
+      else if (otherServer && getSetting(sqlite, 'qboTokens')) setSetting(sqlite, 'qboTokens', null, nowOf(ctx));
     })();
     ctx.sync.start();
     return withoutSecret(connection);
@@ -81,21 +66,7 @@ export const syncHandlers: Handlers<'sync.connection.get' | 'sync.connection.sav
   'sync.qbo.connect': async (_input, ctx) => {
     const connection = requireConnection(ctx);
     if (connection.connector !== 'qbo') throw new AppError('CONFLICT', 'Choose QuickBooks Online and save the connection before signing in.');
-    if (!connection.apiKey) throw new AppError('INVALID_INPUT', 'Enter the client secret of your Intuit app and save the connection first.');
-    const signIn = await startSignIn(connection);
-    ctx.emit({ type: 'browser.open', url: signIn.url });
-    const grant = await signIn.grant;
-    const signal = AbortSignal.timeout(TEST_TIMEOUT_MS);
-    const tokens = await exchangeCode(connection, grant, ctx.clock(), signal);
-    const { sqlite } = ctx.database;
-    const previous = getSetting(sqlite, 'qboTokens');
-    const store = settingsTokenStore(sqlite, () => nowOf(ctx));
-    sqlite.transaction(() => {
-      store.save(tokens);
-      if (previous?.realmId !== tokens.realmId) sqlite.prepare("DELETE FROM sync_cursors WHERE connector = 'qbo'").run();
-    })();
-    const connectedAs = await companyName(qboClient(connection, store, ctx.clock), signal);
-    store.save({ ...store.read()!, companyName: connectedAs });
+    const connectedAs = await signInToQuickBooks(ctx, connection);
     ctx.sync.start();
     return { connectedAs };
   },
