@@ -272,8 +272,20 @@ export const api = {
 
   // ERP sync: the connection (its secret never comes back), test, sync now, disconnect, status and log.
   'sync.connection.get': returns<ErpConnectionView | null>()(z.object({})),
-  /** Without an apiKey the stored one is kept, so the window never needs to hold it. */
-  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSchema.extend({ apiKey: z.string().max(4096).optional() })),
+  /**
+   * Without an apiKey the stored one is kept, so the window never needs to hold it. A QuickBooks
+   * refresh token and company (realm) id, when given, replace the stored sign-in (the CLI's way in).
+   */
+  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSchema.extend({
+    apiKey: z.string().max(4096).optional(),
+    qboRefreshToken: z.string().trim().min(1).max(4096).optional(),
+    qboRealmId: z.string().trim().regex(/^\d{1,30}$/, 'the company id QuickBooks shows (digits only)').optional(),
+  })),
+  /**
+   * Signs in to QuickBooks: the authorize page opens in the system browser (a `browser.open` event);
+   * resolves once Intuit redirected back to Inflow's loopback address and the tokens are stored.
+   */
+  'sync.qbo.connect': returns<{ connectedAs: string }>()(z.object({})),
   'sync.test': returns<{ message: string }>()(z.object({})),
   'sync.run': returns<SyncResult>()(z.object({ jobId: jobId.optional() })),
   /** Forgets the connection, its credentials and cursors; what was synced stays in the ledger. */
@@ -304,7 +316,7 @@ export function isProcedureName(name: string): name is ProcedureName {
   return Object.hasOwn(api, name);
 }
 
-/** Push events from the core: long-job progress. */
+/** Push events from the core: long-job progress, outbox changes, pages to open in the browser. */
 export interface JobProgressEvent {
   type: 'job.progress';
   jobId: string;
@@ -318,7 +330,16 @@ export interface OutboxChangedEvent {
   batchId: string | null;
 }
 
-export type CoreEvent = JobProgressEvent | OutboxChangedEvent;
+/**
+ * A page the user must see in their own browser (QuickBooks' sign-in). The desktop shell opens it with
+ * the system browser; the web host's window opens a tab.
+ */
+export interface BrowserOpenEvent {
+  type: 'browser.open';
+  url: string;
+}
+
+export type CoreEvent = JobProgressEvent | OutboxChangedEvent | BrowserOpenEvent;
 
 /** What a staged file looks like to the renderer. */
 export interface StagedFile {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The systems Inflow syncs with; each also names the `source` that scopes its external ids. */
-export const CONNECTOR_IDS = ['odoo', 'folder'] as const;
+export const CONNECTOR_IDS = ['odoo', 'qbo', 'folder'] as const;
 export type ConnectorId = (typeof CONNECTOR_IDS)[number];
 
 /** Odoo 16–18 speak JSON-RPC (`/jsonrpc`, login + password or API key); Odoo 19 adds JSON-2 (`/json/2`, API key only). */
@@ -16,8 +16,14 @@ export const erpConnectionSchema = z.object({
   protocol: z.enum(ODOO_PROTOCOLS).default('jsonrpc'),
   database: z.string().trim().max(200).default(''),
   login: z.string().trim().max(254).default(''),
-  /** Password or API key; kept in the encrypted database and never sent back to the window. */
+  /** Password, API key or (QuickBooks) OAuth client secret; kept in the encrypted database and never sent back to the window. */
   apiKey: z.string().max(4096).default(''),
+  /** QuickBooks: the app's OAuth client id, and Intuit's authorize and token endpoints (blank: production's). */
+  clientId: z.string().trim().max(200).default(''),
+  authUrl: z.union([z.literal(''), httpUrl]).default(''),
+  tokenUrl: z.union([z.literal(''), httpUrl]).default(''),
+  /** QuickBooks: append the collector's notes to the customer record (off: nothing is written to QuickBooks). */
+  pushNotes: z.boolean().default(false),
   /** The watched export folder and the preset or saved mapping its files are read with. */
   folder: z.string().trim().max(4096).default(''),
   mapping: z.string().trim().max(64).default(''),
@@ -68,8 +74,16 @@ export interface SyncLogEntry {
   counts: SyncCounts | null;
 }
 
+/** An OAuth connection (QuickBooks): whom the stored tokens are for, or that they must be renewed by signing in again. */
+export interface OAuthStatus {
+  connectedAs: string | null;
+  reconnect: boolean;
+}
+
 export interface SyncStatus {
   connection: ErpConnectionView | null;
+  /** Null for connectors that sign in with a stored key. */
+  oauth: OAuthStatus | null;
   capabilities: ConnectorCapabilities | null;
   running: boolean;
   lastSyncAt: string | null;

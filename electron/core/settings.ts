@@ -3,6 +3,7 @@ import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
 import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-settings';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import { erpConnectionSchema } from '../../shared/sync';
+import { qboTokensSchema } from './sync/qbo-tokens';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 
@@ -17,11 +18,13 @@ const SETTINGS = {
   /** Days before a payment in which a touch counts towards it in "what made them pay". */
   attributionWindowDays: { schema: z.number().int().min(1).max(90), fallback: 14 },
   /** The collector's own mailbox; the password lives here, in the encrypted database, never in the audit log, and never leaves the core. */
-  smtp: { schema: smtpSettingsSchema.nullable(), fallback: null, secret: 'password' },
+  smtp: { schema: smtpSettingsSchema.nullable(), fallback: null, secret: ['password'] },
   /** Who signs the messages and how links, rates and freshness work. */
   outreach: { schema: outreachSettingsSchema, fallback: DEFAULT_OUTREACH_SETTINGS },
   /** The ERP to sync with; its password or API key stays in the encrypted database, out of the audit log too. */
-  erpConnection: { schema: erpConnectionSchema.nullable(), fallback: null, secret: 'apiKey' },
+  erpConnection: { schema: erpConnectionSchema.nullable(), fallback: null, secret: ['apiKey'] },
+  /** QuickBooks' OAuth tokens and company id, from signing in; like every secret, out of the audit log and the window. */
+  qboTokens: { schema: qboTokensSchema.nullable(), fallback: null, secret: ['accessToken', 'refreshToken', 'realmId'] },
   /** Update address, backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */
@@ -49,10 +52,10 @@ export function setSetting<K extends SettingKey>(sqlite: SqliteDb, key: K, value
   })();
 }
 
-/** What the audit log keeps of a setting: a stored secret only as "(stored)". */
+/** What the audit log keeps of a setting: each stored secret only as "(stored)". */
 function withSecretHidden(key: SettingKey, value: unknown): unknown {
-  const { secret } = SETTINGS[key] as { secret?: string };
+  const { secret } = SETTINGS[key] as { secret?: readonly string[] };
   if (!secret || value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
-  return { ...record, [secret]: record[secret] ? '(stored)' : '' };
+  return { ...record, ...Object.fromEntries(secret.map((field) => [field, record[field] ? '(stored)' : ''])) };
 }

@@ -38,7 +38,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   forecast --db PATH [--as-of YYYY-MM-DD] [--json]         expected collections per week for 13 weeks, with a band
   kpi --db PATH --from DATE --to DATE [--currency USD] [--by segment|collector|customer] [--json]   DSO, CEI, ADD, % past due …
   attribution --db PATH [--from DATE] [--to DATE] [--days N] [--json]                          what made them pay
-  sync --db PATH --connector odoo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_SYNC_*)
+  sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
 const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync'];

@@ -15,7 +15,7 @@ import { hardenSession } from './harden-session';
 import { createWithPassphrase, openVault, settleRotation, unlockWithPassphrase, type VaultEnv } from './key-vault';
 import { askForPassphrase } from './passphrase-window';
 import { appUrlMatcher } from './security/app-url';
-import { externalHostRules, externalUrlToOpen } from './security/external-url';
+import { corePageToOpen, externalHostRules, externalUrlToOpen } from './security/external-url';
 import { createAppTray, type AppTray } from './tray';
 import { startUpdater, type Updater } from './updater/auto-update';
 import { restoreBounds } from './window-bounds';
@@ -45,6 +45,11 @@ async function start(): Promise<void> {
   const client = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key);
   core = client;
   registerIpcHost(client, isAppUrl, updateAction);
+  // Sign-in pages (QuickBooks) open in the system browser, where the user's password manager and session are.
+  client.onEvent((event) => {
+    const safe = event.type === 'browser.open' ? corePageToOpen(event.url) : null;
+    if (safe) void shell.openExternal(safe).catch(() => undefined);
+  });
   updater = startUpdater({
     updateUrl: async () => ((await client.dispatch('settings.shell.get', {})) as ShellSettings).updateUrl,
     busy: async () => (await client.dispatch('app.busy', {})) as AppBusy,

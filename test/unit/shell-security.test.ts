@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../electron/core/security/csp';
 import { isTrustedSender } from '../../electron/hosts/trusted-sender';
 import { appUrlMatcher } from '../../electron/main/security/app-url';
-import { externalHostRules, externalUrlToOpen } from '../../electron/main/security/external-url';
+import { corePageToOpen, externalHostRules, externalUrlToOpen } from '../../electron/main/security/external-url';
 
 /** The shell's pure security decisions, in plain Node: which links leave, which pages are ours, which senders are heard. */
 const rules = externalHostRules({ paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}?amount={balance}', videoHosts: ['loom.com', 'YouTube.com', 'bücher.example', 'not a host'] });
@@ -60,6 +60,13 @@ describe('external link allow-list', () => {
 
   it('opens the normalised URL, so the OS parses the host we checked (backslash reads as a path)', () => {
     expect(externalUrlToOpen('https://pay.example.com\\@evil.com/', rules)).toBe('https://pay.example.com/@evil.com/');
+  });
+
+  it('opens a sign-in page the core asks for over https only', () => {
+    expect(corePageToOpen('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b')).toBe('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b');
+    expect(corePageToOpen('http://appcenter.intuit.com/connect/oauth2')).toBeNull();
+    expect(corePageToOpen('javascript:alert(1)')).toBeNull();
+    expect(corePageToOpen('https://user:pw@appcenter.intuit.com/')).toBeNull();
   });
 
   it('refuses everything when nothing is configured', () => {

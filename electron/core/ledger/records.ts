@@ -89,6 +89,10 @@ export interface LedgerBatch {
   payments: PaymentRecord[];
   /** Close open invoices of this source that the batch does not mention (complete open-items file). */
   snapshot: boolean;
+  /** External ids of invoices the ERP deleted (its change feed sends only the id): closed, nothing owed. */
+  deletedInvoiceIds?: string[];
+  /** External ids of credits the ERP deleted: nothing left to apply. */
+  deletedCreditIds?: string[];
 }
 
 export function emptyBatch(source: string): LedgerBatch {

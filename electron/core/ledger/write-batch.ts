@@ -159,6 +159,8 @@ class BatchWriter {
     for (const payment of batch.payments) this.upsertPayment(payment);
     this.recordUnexplainedChanges();
     if (batch.snapshot) this.closeMissing(seen);
+    for (const externalId of batch.deletedInvoiceIds ?? []) this.closeDeleted(externalId);
+    for (const externalId of batch.deletedCreditIds ?? []) this.emptyDeletedCredit(externalId);
     if (this.problemCount > 0) {
       throw new AppError('IMPORT_REJECTED', `${this.problemCount} row(s) could not be applied; nothing was imported.`, {
         problems: this.problems,
@@ -420,11 +422,27 @@ class BatchWriter {
   private closeMissing(seen: Set<string>): void {
     const open = this.stmt.openInvoicesOfSource.all(this.source) as { id: number; external_id: string; open_minor: number }[];
     for (const invoice of open) {
-      if (seen.has(invoice.external_id)) continue;
-      this.stmt.insertAllocation.run(invoice.id, null, null, 'snapshot_close', this.today, invoice.open_minor, this.now);
-      this.stmt.setInvoiceOpen.run(0, 'closed', this.today, this.now, invoice.id);
-      this.stmt.audit.run(this.now, 'snapshot-close', 'invoice', invoice.external_id, JSON.stringify({ openMinor: invoice.open_minor }));
-      this.counts.closed++;
+      if (!seen.has(invoice.external_id)) this.close(invoice, 'snapshot-close');
     }
+  }
+
+  /** An invoice deleted in the ERP; one already closed or never imported needs nothing. */
+  private closeDeleted(externalId: string): void {
+    const invoice = this.stmt.findInvoice.get(this.source, externalId) as (InvoiceRow & { external_id: string }) | undefined;
+    if (invoice?.status === 'open') this.close(invoice, 'erp-delete');
+  }
+
+  private close(invoice: { id: number; external_id: string; open_minor: number }, action: 'snapshot-close' | 'erp-delete'): void {
+    this.stmt.insertAllocation.run(invoice.id, null, null, 'snapshot_close', this.today, invoice.open_minor, this.now);
+    this.stmt.setInvoiceOpen.run(0, 'closed', this.today, this.now, invoice.id);
+    this.stmt.audit.run(this.now, action, 'invoice', invoice.external_id, JSON.stringify({ openMinor: invoice.open_minor }));
+    this.counts.closed++;
+  }
+
+  private emptyDeletedCredit(externalId: string): void {
+    const credit = this.stmt.findCredit.get(this.source, externalId) as { id: number; open_minor: number } | undefined;
+    if (!credit || credit.open_minor === 0) return;
+    this.sqlite.prepare('UPDATE credit_notes SET open_minor = 0, updated_at = ? WHERE id = ?').run(this.now, credit.id);
+    this.counts.updated++;
   }
 }

@@ -7,6 +7,8 @@ import type { Job } from '../jobs/job-registry';
 import { getSetting } from '../settings';
 import type { Connector } from './connector';
 import { odooConnector } from './odoo-connector';
+import { qboConnector } from './qbo-connector';
+import { settingsTokenStore } from './qbo-token-store';
 import { pullAndPush } from './sync-engine';
 import { logSync } from './sync-log';
 import { scanFolder } from './watched-folder';
@@ -16,7 +18,11 @@ const FIRST_RETRY_MS = 30_000;
 /** A burst of file events (an ERP writing an export in chunks) becomes one scan. */
 const FOLDER_SETTLE_MS = 2_000;
 
-export function connectorFor(connection: ErpConnection): Connector {
+export function connectorFor(ctx: CoreContext, connection: ErpConnection): Connector {
+  if (connection.connector === 'qbo') {
+    const { sqlite } = ctx.database;
+    return qboConnector(connection, settingsTokenStore(sqlite, () => nowOf(ctx)), ctx.clock, getSetting(sqlite, 'baseCurrency'));
+  }
   if (connection.connector !== 'odoo') throw new AppError('INVALID_INPUT', `"${connection.connector}" is not an ERP with an API.`);
   if (!connection.baseUrl) throw new AppError('INVALID_INPUT', 'Enter the address of your Odoo server.');
   return odooConnector(connection);
@@ -71,7 +77,7 @@ export class SyncScheduler {
     try {
       const result = connection.connector === 'folder'
         ? await scanFolder(this.ctx, connection, job)
-        : await pullAndPush(this.ctx, connection, connectorFor(connection), job);
+        : await pullAndPush(this.ctx, connection, connectorFor(this.ctx, connection), job);
       this.failures = 0;
       if (result.pages > 0 || result.created + result.updated + result.closed > 0) afterLedgerWrite(this.ctx);
       if (connection.connector !== 'folder') {

@@ -39,6 +39,14 @@ export function externalUrlToOpen(url: string, rules: readonly HostRule[]): stri
 }
 
 /**
+ * A page the core asks to show (QuickBooks' sign-in, at the address in the ERP settings): any https
+ * host, since only the core sends these, never the window; still normalised and https-only.
+ */
+export function corePageToOpen(url: string): string | null {
+  return parseHttps(url)?.href ?? null;
+}
+
+/**
  * https only, on the default port, with no user name or password (they hide the real host from a
  * reader), and a host name that is not written with a trailing dot (an alias a rule would not name).
  */

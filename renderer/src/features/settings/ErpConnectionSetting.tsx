@@ -8,9 +8,10 @@ import { toApiError, type ApiError } from '../../lib/api-error';
 import { formatCount } from '../../lib/format';
 import { useJobProgress } from '../../lib/job-progress';
 import { useApi } from '../../lib/use-api';
+import { QboSignIn } from './QboSignIn';
 import './erp-connection.css';
 
-const CONNECTORS: Record<ConnectorId, string> = { odoo: 'Odoo', folder: 'Watched export folder' };
+const CONNECTORS: Record<ConnectorId, string> = { odoo: 'Odoo', qbo: 'QuickBooks Online', folder: 'Watched export folder' };
 const INTERVALS = [[0, 'Only on “Sync now”'], [15, 'Every 15 minutes'], [60, 'Every hour'], [240, 'Every 4 hours'], [1440, 'Daily']] as const;
 const STATUS_CHIPS: Record<SyncLogEntry['status'], [string, string]> = { ok: ['good', 'Synced'], failed: ['warn', 'Failed'], offline: ['warn', 'Offline'] };
 const timeFormat = new Intl.DateTimeFormat(typeof navigator === 'undefined' ? 'en-US' : navigator.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -20,14 +21,15 @@ type Draft = Omit<ErpConnectionView, 'hasApiKey'> & { apiKey: string };
 const emptyDraft = (connection: ErpConnectionView | null): Draft => ({
   connector: connection?.connector ?? 'odoo', baseUrl: connection?.baseUrl ?? '', protocol: connection?.protocol ?? 'jsonrpc',
   database: connection?.database ?? '', login: connection?.login ?? '', apiKey: '', folder: connection?.folder ?? '',
-  mapping: connection?.mapping ?? '', intervalMinutes: connection?.intervalMinutes ?? 60,
+  mapping: connection?.mapping ?? '', intervalMinutes: connection?.intervalMinutes ?? 60, clientId: connection?.clientId ?? '',
+  authUrl: connection?.authUrl ?? '', tokenUrl: connection?.tokenUrl ?? '', pushNotes: connection?.pushNotes ?? false,
 });
 
 /** What the chosen connector takes in and gives back, in words; the push line says plainly when nothing goes back. */
 function capabilityText(capabilities: ConnectorCapabilities): string {
   const pulled = (['customers', 'contacts', 'invoices', 'payments', 'creditNotes', 'paymentLinks'] as const)
     .filter((key) => capabilities[key]).map((key) => ({ creditNotes: 'credit notes', paymentLinks: 'payment links' } as Record<string, string>)[key] ?? key);
-  return `Pulls ${pulled.join(', ')}. ${capabilities.push ? 'Pushes notes, calls, promises and disputes to the customer’s record as internal notes.' : 'Pushes nothing back to the ERP.'}`;
+  return `Pulls ${pulled.join(', ')}. ${capabilities.push ? 'Pushes notes, calls, promises and disputes to the customer’s record as notes.' : 'Pushes nothing back to the ERP.'}`;
 }
 
 /** The ERP connection: connect, test, sync now with progress, disconnect, and the sync log. */
@@ -46,7 +48,7 @@ function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () 
   const mappings = useApi('import.mappings.list', {});
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
   const connected = status.connection !== null;
-  const text = (key: 'baseUrl' | 'database' | 'login' | 'apiKey' | 'folder', label: string, type = 'text', placeholder?: string) => (
+  const text = (key: 'baseUrl' | 'database' | 'login' | 'apiKey' | 'folder' | 'clientId' | 'authUrl' | 'tokenUrl', label: string, type = 'text', placeholder?: string) => (
     <label className="field">
       <span>{label}</span>
       <input className="input" type={type} value={draft[key]} placeholder={placeholder} onChange={(event) => edit({ [key]: event.target.value })} />
@@ -108,7 +110,19 @@ function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () 
               {Object.entries(CONNECTORS).map(([id, label]) => <option key={id} value={id}>{label}</option>)}
             </select>
           </label>
-          {draft.connector === 'odoo' ? (
+          {draft.connector === 'qbo' ? (
+            <>
+              {text('clientId', 'Client id (Intuit app)')}
+              {text('apiKey', 'Client secret', 'password', status.connection?.hasApiKey ? 'Stored — leave blank to keep' : undefined)}
+              {text('baseUrl', 'API address', 'url', 'https://quickbooks.api.intuit.com')}
+              {text('authUrl', 'Sign-in address', 'url', 'https://appcenter.intuit.com/connect/oauth2')}
+              {text('tokenUrl', 'Token address', 'url', 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer')}
+              <label className="field check">
+                <input type="checkbox" checked={draft.pushNotes} onChange={(event) => edit({ pushNotes: event.target.checked })} />
+                <span>Add collectors’ notes to the customer in QuickBooks</span>
+              </label>
+            </>
+          ) : draft.connector === 'odoo' ? (
             <>
               {text('baseUrl', 'Server address', 'url', 'https://mycompany.odoo.com')}
               <label className="field">
@@ -143,13 +157,15 @@ function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () 
           </label>
         </div>
         {status.capabilities && <p className="muted erp-capabilities">{capabilityText(status.capabilities)}</p>}
+        {draft.connector === 'qbo' && !draft.pushNotes && <p className="muted" data-testid="qbo-push-note">QuickBooks does not receive notes unless you turn this on.</p>}
+        {draft.connector === 'qbo' && <QboSignIn oauth={status.oauth} save={save} run={run} />}
         <div className="setting-actions">
-          <button type="submit" className="button primary">{connected ? 'Save connection' : 'Connect'}</button>
+          <button type="submit" className={draft.connector === 'qbo' ? 'button' : 'button primary'}>{connected || draft.connector === 'qbo' ? 'Save connection' : 'Connect'}</button>
           <button type="button" className="button" disabled={!connected} onClick={() => void run(async () => (await call('sync.test', {})).message)}>Test connection</button>
           <button type="button" className="button" disabled={!connected || jobId !== null} onClick={syncNow}>Sync now</button>
           <button type="button" className="button" disabled={!connected} onClick={() => void run(async () => {
             await call('sync.disconnect', {});
-            return 'Disconnected: the credentials are gone; what was synced stays.';
+            return 'Disconnected: the credentials and sign-in tokens are gone; what was synced stays.';
           })}>Disconnect</button>
         </div>
         {jobId && (
