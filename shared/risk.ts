@@ -67,6 +67,8 @@ export interface CurrencyForecast {
 export interface CashForecast {
   runId: number;
   asOf: IsoDate;
+  /** The risk model the predicted pay dates came from: the stored one, or one learned for a past as-of date. */
+  model: { asOf: IsoDate; trainedAt: string };
   currencies: CurrencyForecast[];
 }
 

@@ -93,3 +93,35 @@ describe('cash forecast on the sample', () => {
     expect(expected / paid).toBeLessThan(2);
   });
 });
+
+describe('cash forecast and the stored risk model', () => {
+  it('uses the model the last ledger write trained, never retraining per request, until a retrain is asked for', async () => {
+    let now = new Date('2026-11-22T12:00:00Z');
+    const own = tempCore(() => now);
+    try {
+      await own.core.call('sample.load', { jobId: JOB() });
+      const models = () => own.query<{ trainedAt: string; n: number }>('SELECT MAX(trained_at) AS trainedAt, count(*) AS n FROM risk_models')[0]!;
+      const stored = models();
+      now = new Date('2026-11-23T08:00:00Z');
+      const first = await own.core.call('forecast.run', {});
+      now = new Date('2026-11-23T09:00:00Z');
+      const second = await own.core.call('forecast.run', {});
+      expect(first.model).toEqual({ asOf: '2026-11-22', trainedAt: stored.trainedAt });
+      expect(second.model).toEqual(first.model);
+      expect(second.currencies).toEqual(first.currencies);
+      expect(models()).toEqual(stored);
+
+      await own.core.call('risk.train', {});
+      const retrained = await own.core.call('forecast.run', {});
+      expect(retrained.model).toEqual({ asOf: '2026-11-23', trainedAt: now.toISOString() });
+      expect(models().n).toBe(stored.n + 1);
+
+      // A day before the stored model learned is a backtest: it learns from what was known then, and stores no model.
+      const past = await own.core.call('forecast.run', { asOf: '2026-08-30' });
+      expect(past.model.asOf).toBe('2026-08-30');
+      expect(models().n).toBe(stored.n + 1);
+    } finally {
+      await own.dispose();
+    }
+  }, 60_000);
+});
