@@ -10,7 +10,7 @@ import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
 import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
 import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
-import type { CashForecast, CustomerRisk, ForecastComparison, RiskDistribution, RiskEvaluation, RiskTrainSummary } from './risk';
+import type { CashForecast, CustomerRisk, ForecastComparison, ForecastRunInfo, RiskDistribution, RiskEvaluation, RiskTrainSummary } from './risk';
 import type { WorklistPage } from './worklist';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
@@ -245,7 +245,11 @@ export const api = {
   'risk.distribution': returns<RiskDistribution>()(z.object({})),
   /** Expected collections per week for 13 weeks; each run is stored for forecast.compare. */
   'forecast.run': returns<CashForecast>()(z.object({ asOf: isoDate.optional() })),
-  'forecast.compare': returns<ForecastComparison>()(z.object({ runId: z.number().int().positive().optional() })),
+  /** A stored run (by id or as-of date; else the latest for an earlier day) against what came in, week by week. */
+  'forecast.compare': returns<ForecastComparison>()(z.object({ runId: z.number().int().positive().optional(), asOf: isoDate.optional() })
+    .refine((p) => p.runId === undefined || p.asOf === undefined, 'name a run by id or by as-of date, not both')),
+  /** Stored forecast runs, newest as-of date first. */
+  'forecast.runs': returns<ForecastRunInfo[]>()(z.object({})),
 
   // ── Analytics (issue 5): KPIs, aging trend, attribution, drill-downs and table export ──
   /** DSO family, CEI, % past due, days to pay, promise-kept and dispute figures per group and currency. */

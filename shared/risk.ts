@@ -72,9 +72,18 @@ export interface CashForecast {
   currencies: CurrencyForecast[];
 }
 
+export interface ForecastRunInfo {
+  runId: number;
+  asOf: IsoDate;
+  createdAt: string;
+}
+
 export interface ForecastComparison {
   runId: number | null;
   asOf: IsoDate | null;
-  /** Only weeks that have ended: what the run expected against what came in on the invoices it forecast. */
-  rows: { currency: string; weekStart: IsoDate; weekEnd: IsoDate; expectedMinor: number; lowMinor: number; highMinor: number; actualMinor: number }[];
+  /**
+   * Every week of the run: what it expected against what came in on the invoices it forecast.
+   * `actualMinor` and `errorMinor` (actual − expected) are null for weeks not ended yet.
+   */
+  rows: { currency: string; weekStart: IsoDate; weekEnd: IsoDate; expectedMinor: number; lowMinor: number; highMinor: number; actualMinor: number | null; errorMinor: number | null }[];
 }

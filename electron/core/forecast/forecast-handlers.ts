@@ -9,9 +9,9 @@ import { readLatestModel } from '../risk/risk-store';
 import type { CustomerHistory } from '../risk/risk-history';
 import { cashForecast } from './cash-forecast';
 import { openItemsAt } from './forecast-items';
-import { compareForecast, saveForecast } from './forecast-store';
+import { compareForecast, listForecastRuns, saveForecast } from './forecast-store';
 
-export const forecastHandlers: Handlers<'forecast.run' | 'forecast.compare'> = {
+export const forecastHandlers: Handlers<'forecast.run' | 'forecast.compare' | 'forecast.runs'> = {
   'forecast.run': ({ asOf }, ctx) => {
     const day = asOf ?? todayOf(ctx);
     const histories = readRiskHistories(ctx.database.sqlite);
@@ -19,7 +19,8 @@ export const forecastHandlers: Handlers<'forecast.run' | 'forecast.compare'> = {
     const currencies = cashForecast(openItemsAt(histories.values(), model, day), day);
     return { runId: saveForecast(ctx.database.sqlite, day, nowOf(ctx), currencies), asOf: day, model: { asOf: model.asOf, trainedAt }, currencies };
   },
-  'forecast.compare': ({ runId }, ctx) => compareForecast(ctx.database.sqlite, todayOf(ctx), runId),
+  'forecast.compare': (choice, ctx) => compareForecast(ctx.database.sqlite, todayOf(ctx), choice),
+  'forecast.runs': (_input, ctx) => listForecastRuns(ctx.database.sqlite),
 };
 
 /**
