@@ -42,6 +42,13 @@ export interface RiskEvaluation {
   nTest: number;
 }
 
+/** The distribution chart's P(late) tenths: bin k holds k/10 ≤ P < (k+1)/10, the last one P = 1 too. */
+export const RISK_BINS = 10;
+
+export function riskBin(pLate: number): number {
+  return Math.min(RISK_BINS - 1, Math.max(0, Math.floor(pLate * RISK_BINS)));
+}
+
 export interface RiskDistribution {
   /** Customers by P(late) in tenths: bins[0] is 0–10 %. */
   bins: { from: number; to: number; customers: number }[];
