@@ -31,6 +31,10 @@ describe('risk facts in one pass per customer', () => {
         invoices += history.invoices.length;
       }
       expect(invoices).toBeGreaterThan(5_000);
+      // The sample's collection history is in there: promises broken and disputes raised before invoices.
+      const all = histories.flatMap(historyFacts);
+      expect(all.filter((f) => f.brokenPromises > 0).length).toBeGreaterThan(100);
+      expect(all.filter((f) => f.disputes > 0).length).toBeGreaterThan(100);
     } finally {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
