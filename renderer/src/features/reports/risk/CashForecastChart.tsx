@@ -63,9 +63,9 @@ export function CashForecastChart({ asOf, onDrill }: { asOf: string; onDrill(dri
   };
   const ended = weeks.filter((w) => w.actualMinor !== null);
   return (
-    <section className="report-card" data-testid="cash-forecast-chart" aria-label="Cash forecast">
+    <section className="report-card forecast-card" data-testid="cash-forecast-chart" aria-label="Cash forecast">
       <header className="report-card-header">
-        <h3>{compared ? 'Forecast against what came in' : 'Expected collections, 13 weeks'} · {currency}</h3>
+        <h3 title={compared ? 'Forecast against what came in' : 'Expected collections, next 13 weeks'}>{compared ? 'Forecast vs actual' : 'Expected collections, 13 weeks'} · {currency}</h3>
         {data.currencies.length > 1 && (
           <select className="input small" aria-label="Forecast currency" value={currency} onChange={(event) => setPicked(event.target.value)}>
             {data.currencies.map((c) => <option key={c.currency} value={c.currency}>{c.currency}</option>)}
