@@ -10,7 +10,7 @@ import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
 import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
 import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
-import type { CashForecast, CustomerRisk, ForecastComparison, RiskDistribution, RiskEvaluation, RiskTrainSummary } from './risk';
+import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
 import type { WorklistPage } from './worklist';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
@@ -250,7 +250,11 @@ export const api = {
   'risk.distribution': returns<RiskDistribution>()(z.object({})),
   /** Expected collections per week for 13 weeks; each run is stored for forecast.compare. */
   'forecast.run': returns<CashForecast>()(z.object({ asOf: isoDate.optional() })),
-  'forecast.compare': returns<ForecastComparison>()(z.object({ runId: z.number().int().positive().optional() })),
+  /** A stored run (by id or as-of date; else the latest for an earlier day) against what came in, week by week. */
+  'forecast.compare': returns<ForecastComparison>()(z.object({ runId: z.number().int().positive().optional(), asOf: isoDate.optional() })
+    .refine((p) => p.runId === undefined || p.asOf === undefined, 'name a run by id or by as-of date, not both')),
+  /** Stored forecast runs, newest as-of date first. */
+  'forecast.runs': returns<ForecastRunInfo[]>()(z.object({})),
 
   // ── Analytics (issue 5): KPIs, aging trend, attribution, drill-downs and table export ──
   /** DSO family, CEI, % past due, days to pay, promise-kept and dispute figures per group and currency. */
@@ -263,10 +267,15 @@ export const api = {
   'analytics.attribution': returns<AttributionReport>()(
     z.object({ from: isoDate.optional(), to: isoDate.optional(), days: z.number().int().min(1).max(90).optional() }),
   ),
-  /** The open items behind a chart's bar or a tile, as of a date in one currency. */
-  'analytics.drilldown': returns<DrilldownInvoice[]>()(
-    z.object({ asOf: isoDate, currency: currencyCode, bucket: z.enum(DRILLDOWN_BUCKETS).default('all') }),
-  ),
+  /**
+   * The invoices behind a chart's bar, band or tile: an aging bucket as of a date in one currency;
+   * the open invoices of the customers in a P(late) tenth; or the invoices a forecast expects in a week.
+   */
+  'analytics.drilldown': returns<DrilldownInvoice[]>()(z.discriminatedUnion('by', [
+    z.object({ by: z.literal('aging'), asOf: isoDate, currency: currencyCode, bucket: z.enum(DRILLDOWN_BUCKETS).default('all') }),
+    z.object({ by: z.literal('risk'), bin: z.number().int().min(0).max(RISK_BINS - 1) }),
+    z.object({ by: z.literal('forecast'), asOf: isoDate, currency: currencyCode, weekStart: isoDate }),
+  ])),
   /** A table as CSV or XLSX bytes (the renderer saves them); built here so every host exports alike. */
   'reports.exportTable': returns<ExportedFile>()(exportTableInput),
 

@@ -42,6 +42,13 @@ export interface RiskEvaluation {
   nTest: number;
 }
 
+/** The distribution chart's P(late) tenths: bin k holds k/10 ≤ P < (k+1)/10, the last one P = 1 too. */
+export const RISK_BINS = 10;
+
+export function riskBin(pLate: number): number {
+  return Math.min(RISK_BINS - 1, Math.max(0, Math.floor(pLate * RISK_BINS)));
+}
+
 export interface RiskDistribution {
   /** Customers by P(late) in tenths: bins[0] is 0–10 %. */
   bins: { from: number; to: number; customers: number }[];
@@ -67,12 +74,23 @@ export interface CurrencyForecast {
 export interface CashForecast {
   runId: number;
   asOf: IsoDate;
+  /** The risk model the predicted pay dates came from: the stored one, or one learned for a past as-of date. */
+  model: { asOf: IsoDate; trainedAt: string };
   currencies: CurrencyForecast[];
+}
+
+export interface ForecastRunInfo {
+  runId: number;
+  asOf: IsoDate;
+  createdAt: string;
 }
 
 export interface ForecastComparison {
   runId: number | null;
   asOf: IsoDate | null;
-  /** Only weeks that have ended: what the run expected against what came in on the invoices it forecast. */
-  rows: { currency: string; weekStart: IsoDate; weekEnd: IsoDate; expectedMinor: number; lowMinor: number; highMinor: number; actualMinor: number }[];
+  /**
+   * Every week of the run: what it expected against what came in on the invoices it forecast.
+   * `actualMinor` and `errorMinor` (actual − expected) are null for weeks not ended yet.
+   */
+  rows: { currency: string; weekStart: IsoDate; weekEnd: IsoDate; expectedMinor: number; lowMinor: number; highMinor: number; actualMinor: number | null; errorMinor: number | null }[];
 }

@@ -42,11 +42,46 @@ export async function riskCommand(core: Core, action: string | undefined, option
   }
 }
 
-export async function forecastCommand(core: Core, options: RiskOptions): Promise<string> {
+export async function forecastCommand(core: Core, action: string | undefined, options: RiskOptions): Promise<string> {
+  if (action === 'compare') return forecastComparison(core, options);
+  if (action !== undefined) throw new AppError('INVALID_INPUT', 'Usage: forecast [compare] --db PATH [--as-of YYYY-MM-DD] [--json]');
   const forecast = await core.call('forecast.run', options['as-of'] ? { asOf: options['as-of'] } : {});
   if (options.json) return JSON.stringify(forecast);
-  return [`Cash forecast as of ${forecast.asOf} (run ${forecast.runId})`, ...forecast.currencies.flatMap((c) => [
-    `  ${c.currency}: open ${formatMoney(c.openMinor, c.currency, 'en-US')}, after 13 weeks ${formatMoney(c.beyondMinor, c.currency, 'en-US')}`,
-    ...c.weeks.map((w) => `    ${w.weekStart} ${formatMoney(w.expectedMinor, c.currency, 'en-US')} (${formatMoney(w.lowMinor, c.currency, 'en-US')}–${formatMoney(w.highMinor, c.currency, 'en-US')})`),
+  return [`Cash forecast as of ${forecast.asOf} (run ${forecast.runId}, risk model of ${forecast.model.asOf})`, ...forecast.currencies.flatMap((c) => [
+    `  ${c.currency}: open ${money(c.openMinor, c.currency)}, after 13 weeks ${money(c.beyondMinor, c.currency)}`,
+    ...c.weeks.map((w) => `    ${w.weekStart} ${money(w.expectedMinor, c.currency)} (${money(w.lowMinor, c.currency)}–${money(w.highMinor, c.currency)})`),
   ])].join('\n');
+}
+
+const money = (minor: number, currency: string): string => formatMoney(minor, currency, 'en-US');
+
+/** A stored run against what came in: per week the forecast, its band, the actual and the error (actual − expected). */
+async function forecastComparison(core: Core, options: RiskOptions): Promise<string> {
+  const comparison = await core.call('forecast.compare', options['as-of'] ? { asOf: options['as-of'] } : {});
+  if (comparison.runId === null) {
+    throw new AppError('NOT_FOUND', options['as-of']
+      ? `No forecast is stored for ${options['as-of']}: make one with "forecast --as-of ${options['as-of']}", and compare once its weeks have passed.`
+      : 'No forecast is stored for a day before today: make one with "forecast --as-of YYYY-MM-DD".');
+  }
+  if (options.json) return JSON.stringify(comparison);
+  const lines = [`Forecast as of ${comparison.asOf} (run ${comparison.runId}) against what came in`];
+  for (const currency of [...new Set(comparison.rows.map((r) => r.currency))]) {
+    const rows = comparison.rows.filter((r) => r.currency === currency);
+    const table = rows.map((r) => [r.weekStart, money(r.expectedMinor, currency), `${money(r.lowMinor, currency)}–${money(r.highMinor, currency)}`,
+      r.actualMinor === null ? 'not ended' : money(r.actualMinor, currency), r.errorMinor === null ? '' : signed(r.errorMinor, currency)]);
+    const ended = rows.filter((r) => r.actualMinor !== null);
+    const expected = ended.reduce((sum, r) => sum + r.expectedMinor, 0);
+    const actual = ended.reduce((sum, r) => sum + r.actualMinor!, 0);
+    lines.push(`  ${currency}`, ...columns([['week', 'expected', 'range', 'actual', 'error'], ...table]).map((line) => `    ${line}`),
+      `    ${ended.length} ended weeks: expected ${money(expected, currency)}, came in ${money(actual, currency)}, error ${signed(actual - expected, currency)}`);
+  }
+  return lines.join('\n');
+}
+
+const signed = (minor: number, currency: string): string => (minor > 0 ? '+' : '') + money(minor, currency);
+
+/** Left-aligned first column, the rest right-aligned, each as wide as its widest cell. */
+function columns(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
+  return rows.map((r) => r.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join('  ').trimEnd());
 }

@@ -35,7 +35,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   risk train --db PATH [--json]                            retrain the late-payment model and re-score customers
   risk evaluate --db PATH --as-of YYYY-MM-DD [--json]      train on what was known then, test on invoices issued after
   risk show --db PATH --customer ID [--json]               a customer's risk, its three reasons and credit advice
-  forecast --db PATH [--as-of YYYY-MM-DD] [--json]         expected collections per week for 13 weeks, with a band
+  forecast --db PATH [--as-of YYYY-MM-DD] [--json]         expected collections per week for 13 weeks, with a band (stored as a run)
+  forecast compare --db PATH [--as-of YYYY-MM-DD] [--json] that stored run (default: the latest before today) against what came in
   kpi --db PATH --from DATE --to DATE [--currency USD] [--by segment|collector|customer] [--json]   DSO, CEI, ADD, % past due …
   attribution --db PATH [--from DATE] [--to DATE] [--days N] [--json]                          what made them pay
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
@@ -125,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(await riskCommand(core, rest[0], values));
         return 0;
       case 'forecast':
-        console.log(await forecastCommand(core, values));
+        console.log(await forecastCommand(core, rest[0], values));
         return 0;
       case 'kpi':
         console.log(await kpiCommand(core, values));

@@ -16,10 +16,11 @@ test('risk shows in the pane and the customer header with its reasons; reports d
   await expect(headerRisk.getByRole('list', { name: 'Why' }).locator('li')).toHaveCount(3);
 
   await page.getByRole('button', { name: /Reports/ }).click();
+  await page.getByRole('tab', { name: 'Trends & KPIs' }).click();
   const distribution = page.getByTestId('risk-distribution-chart');
   await expect(distribution).toContainText('Habitually late');
   await expect(distribution.locator('.recharts-bar-rectangle').first()).toBeVisible();
   const forecast = page.getByTestId('cash-forecast-chart');
   await expect(forecast).toContainText('expected after 13 weeks');
-  await expect(forecast.locator('.recharts-line path').first()).toBeVisible();
+  await expect(forecast.locator('.forecast-line path, path.forecast-line').first()).toBeVisible();
 });

@@ -57,7 +57,7 @@ describe('KPIs on an imported book', () => {
   });
 
   it('drills down to the invoices behind a bar', async () => {
-    const pastDue = await t.core.call('analytics.drilldown', { asOf: '2026-10-31', currency: 'USD', bucket: 'past_due' });
+    const pastDue = await t.core.call('analytics.drilldown', { by: 'aging', asOf: '2026-10-31', currency: 'USD', bucket: 'past_due' });
     expect(pastDue.map((i) => [i.invoiceNumber, i.balanceMinor, i.daysPastDue])).toEqual([['A2', 50_000, 16], ['B1', 30_000, 6]]);
   });
 });

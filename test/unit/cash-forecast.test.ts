@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATCH_UP_WEEKS, cashForecast, HORIZON_WEEKS, type OpenItem } from '../../electron/core/forecast/cash-forecast';
 
 const AS_OF = '2026-11-22';
-const item = (over: Partial<OpenItem>): OpenItem => ({ currency: 'USD', balanceMinor: 100_00, dueDate: '2026-12-01', expectedDaysLate: 0, band: { p10: -2, p90: 20 }, ...over });
+const item = (over: Partial<OpenItem>): OpenItem => ({ invoiceId: 1, currency: 'USD', balanceMinor: 100_00, dueDate: '2026-12-01', expectedDaysLate: 0, band: { p10: -2, p90: 20 }, ...over });
 
 describe('cash forecast', () => {
   it('puts each balance in the week of its predicted pay day, with the early and late timings as the band', () => {

@@ -112,7 +112,29 @@ describe('inflow CLI', () => {
     expect(forecast.asOf).toBe(today);
     expect(forecast.currencies[0]!.weeks).toHaveLength(13);
     expect(cli(['risk', 'evaluate', '--db', sample, '--json']).code).toBe(1);
-  });
+  }, 120_000);
+
+  it('compares a stored forecast run with what came in, week by week, in JSON and as a table', () => {
+    const sample = join(dir, 'risk.db');
+    const today = localToday();
+    // Five weeks ago: its weeks 1–4 ended by yesterday at the latest, the fifth ends today or later.
+    const past = addDays(today, -35);
+    expect(cli(['forecast', '--db', sample, '--as-of', past]).code).toBe(0);
+    const compared = JSON.parse(cli(['forecast', 'compare', '--db', sample, '--as-of', past, '--json']).stdout) as
+      { asOf: string; rows: { currency: string; expectedMinor: number; actualMinor: number | null; errorMinor: number | null }[] };
+    expect(compared.asOf).toBe(past);
+    const usd = compared.rows.filter((r) => r.currency === 'USD');
+    expect(usd).toHaveLength(13);
+    expect(usd.filter((r) => r.actualMinor !== null)).toHaveLength(4);
+    expect(usd.every((r) => r.errorMinor === (r.actualMinor === null ? null : r.actualMinor - r.expectedMinor))).toBe(true);
+    const text = cli(['forecast', 'compare', '--db', sample, '--as-of', past]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/week +expected +range +actual +error/);
+    expect(text.stdout).toMatch(/4 ended weeks: expected \$[\d,.]+, came in \$[\d,.]+, error [+-]?-?\$/);
+    const missing = cli(['forecast', 'compare', '--db', sample, '--as-of', addDays(today, -3), '--json']);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).error.message).toMatch(/No forecast is stored for .*forecast --as-of/);
+  }, 120_000);
 
   it('prints the KPIs and attribution in the documented JSON, one currency at a time', () => {
     const mixed = cli(['kpi', '--db', db, '--from', '2026-10-01', '--to', '2026-11-22', '--json']);

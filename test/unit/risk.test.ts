@@ -82,14 +82,96 @@ describe('cash forecast on the sample', () => {
     const comparison = await t.core.call('forecast.compare', { runId: past.runId });
     expect(comparison.asOf).toBe(asOf);
     const weeks = new Set(comparison.rows.map((r) => r.weekStart));
-    expect(weeks.size).toBe(11); // 13 weeks from 08-31; the last two end on or after 11-22
+    expect(weeks.size).toBe(13);
     expect([...weeks][0]).toBe(addDays(asOf, 1));
-    const usd = comparison.rows.filter((r) => r.currency === 'USD');
-    const paid = usd.reduce((s, r) => s + r.actualMinor, 0);
+    // 13 weeks from 08-31; the last two end on or after 11-22, so nothing has come in for them yet.
+    const ended = new Set(comparison.rows.filter((r) => r.actualMinor !== null).map((r) => r.weekStart));
+    expect(ended).toEqual(new Set([...weeks].slice(0, 11)));
+    expect(comparison.rows.every((r) => r.errorMinor === (r.actualMinor === null ? null : r.actualMinor - r.expectedMinor))).toBe(true);
+    const usd = comparison.rows.filter((r) => r.currency === 'USD' && r.actualMinor !== null);
+    const paid = usd.reduce((s, r) => s + r.actualMinor!, 0);
     const expected = usd.reduce((s, r) => s + r.expectedMinor, 0);
     expect(paid).toBeGreaterThan(0);
     // The forecast is in the right range of what came in over those weeks.
     expect(expected / paid).toBeGreaterThan(0.5);
     expect(expected / paid).toBeLessThan(2);
   });
+});
+
+describe('cash forecast and the stored risk model', () => {
+  it('uses the model the last ledger write trained, never retraining per request, until a retrain is asked for', async () => {
+    let now = new Date('2026-11-22T12:00:00Z');
+    const own = tempCore(() => now);
+    try {
+      await own.core.call('sample.load', { jobId: JOB() });
+      const models = () => own.query<{ trainedAt: string; n: number }>('SELECT MAX(trained_at) AS trainedAt, count(*) AS n FROM risk_models')[0]!;
+      const stored = models();
+      now = new Date('2026-11-23T08:00:00Z');
+      const first = await own.core.call('forecast.run', {});
+      now = new Date('2026-11-23T09:00:00Z');
+      const second = await own.core.call('forecast.run', {});
+      expect(first.model).toEqual({ asOf: '2026-11-22', trainedAt: stored.trainedAt });
+      expect(second.model).toEqual(first.model);
+      expect(second.currencies).toEqual(first.currencies);
+      expect(models()).toEqual(stored);
+
+      await own.core.call('risk.train', {});
+      const retrained = await own.core.call('forecast.run', {});
+      expect(retrained.model).toEqual({ asOf: '2026-11-23', trainedAt: now.toISOString() });
+      expect(models().n).toBe(stored.n + 1);
+
+      // A day before the stored model learned is a backtest: it learns from what was known then, and stores no model.
+      const past = await own.core.call('forecast.run', { asOf: '2026-08-30' });
+      expect(past.model.asOf).toBe('2026-08-30');
+      expect(models().n).toBe(stored.n + 1);
+    } finally {
+      await own.dispose();
+    }
+  }, 60_000);
+});
+
+describe('forecast against what came in', () => {
+  it('credits payments made after a stored run to its weeks, only on invoices it forecast, with the error per week', async () => {
+    let now = new Date('2026-11-22T12:00:00Z');
+    const own = tempCore(() => now);
+    const importCsv = (name: string, preset: string, text: string) => own.core.call('import.run', { jobId: JOB(), fileId: own.stageText(name, text), preset });
+    try {
+      await own.core.call('sample.load', { jobId: JOB() });
+      await importCsv('open.csv', 'generic-invoices', `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency
+G1,G-1,Gale Works,2026-11-01,2026-12-01,1000.00,1000.00,,USD
+G2,G-1,Gale Works,2026-11-10,2026-11-20,400.00,400.00,,USD
+`);
+      const run = await own.core.call('forecast.run', {});
+      expect(run.asOf).toBe('2026-11-22');
+      const before = await own.core.call('forecast.compare', { asOf: '2026-11-22' });
+      expect(before.runId).toBe(run.runId);
+      expect(before.rows.every((r) => r.actualMinor === null)).toBe(true);
+
+      now = new Date('2026-12-10T09:00:00Z');
+      await importCsv('paid.csv', 'generic-payments', `Payment ID,Customer ID,Date,Amount,Invoice Number,Currency
+P1,G-1,2026-11-25,250.00,G1,USD
+P2,G-1,2026-12-02,400.00,G2,USD
+`);
+      // Issued after the run's as-of date, so not what it forecast: its payment must not count.
+      await importCsv('later.csv', 'generic-invoices', `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency
+G3,G-1,Gale Works,2026-12-01,2026-12-31,700.00,0,2026-12-03,USD
+`);
+      const after = await own.core.call('forecast.compare', { asOf: '2026-11-22' });
+      const usd = after.rows.filter((r) => r.currency === 'USD');
+      const expectedUsd = run.currencies.find((c) => c.currency === 'USD')!.weeks;
+      expect(usd.map((r) => r.weekStart)).toEqual(expectedUsd.map((w) => w.weekStart));
+      expect(usd.map((r) => r.expectedMinor)).toEqual(expectedUsd.map((w) => w.expectedMinor));
+      // Weeks 11-23…11-29 and 11-30…12-06 have ended by 12-10; 12-07…12-13 has not.
+      expect(usd.slice(0, 3).map((r) => r.actualMinor)).toEqual([250_00, 400_00, null]);
+      expect(usd.slice(0, 3).map((r) => r.errorMinor)).toEqual([250_00 - usd[0]!.expectedMinor, 400_00 - usd[1]!.expectedMinor, null]);
+      expect(after.rows.filter((r) => r.currency !== 'USD').every((r) => r.actualMinor === null || r.actualMinor === 0)).toBe(true);
+
+      const runs = await own.core.call('forecast.runs', {});
+      expect(runs.map((r) => r.asOf)).toEqual(['2026-11-22']);
+      // Without a date, the latest run for a day before today.
+      expect((await own.core.call('forecast.compare', {})).runId).toBe(run.runId);
+    } finally {
+      await own.dispose();
+    }
+  }, 60_000);
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { QUIET_DAYS, sampleCollectionHistory } from '../../electron/core/sample/collection-history';
 import { generateSample } from '../../electron/core/sample/generate-sample';
+import { addDays } from '../../shared/dates';
 import { tempCore } from '../helpers/temp-core';
 
 const ANCHOR = '2026-11-22';
@@ -63,4 +65,50 @@ describe('embedded sample dataset', () => {
       await t.dispose();
     }
   });
+
+  it('has a deterministic collection history, all of it before the quiet weeks, on settled invoices only', () => {
+    const history = sampleCollectionHistory(batch, ANCHOR, 20_261_122);
+    expect(sampleCollectionHistory(generateSample({ anchor: ANCHOR }), ANCHOR, 20_261_122)).toEqual(history);
+    const settled = new Set(batch.invoices.filter((i) => i.openMinor === 0).map((i) => i.number));
+    const touches = history.flatMap((c) => c.touches);
+    expect(history.every((c) => settled.has(c.invoiceNumber))).toBe(true);
+    expect(touches.every((t) => t.date < addDays(ANCHOR, -QUIET_DAYS))).toBe(true);
+    const kinds = new Set(touches.map((t) => (t.kind === 'email' ? (t.videoMemo ? 'video' : `email:${t.templateId}`) : t.kind === 'call' ? `call:${t.outcome}` : t.kind)));
+    for (const kind of ['email:pre-due-nudge', 'email:first-reminder', 'email:second-reminder', 'email:final-notice', 'email:early-payment-discount', 'video',
+      'call:reached', 'call:left_voicemail', 'call:no_answer', 'call:promised_to_pay', 'promise', 'ladder_task', 'discount_offered', 'dispute']) expect(kinds).toContain(kind);
+  });
+
+  it('makes attribution, the promise-kept rate and the dispute figures meaningful, and does not move today\'s queue', async () => {
+    const t = tempCore();
+    try {
+      await t.core.call('sample.load', {});
+      const attribution = await t.core.call('analytics.attribution', { to: ANCHOR });
+      const usd = attribution.rows.filter((r) => r.currency === 'USD' && r.view === 'last');
+      const touched = usd.filter((r) => r.action !== 'none');
+      expect(touched.length).toBeGreaterThanOrEqual(8);
+      expect(touched.reduce((n, r) => n + r.payments, 0)).toBeGreaterThan(usd.find((r) => r.action === 'none')!.payments);
+      const report = await t.core.call('analytics.kpis', { from: '2026-01-01', to: '2026-10-31' });
+      const kpis = report.rows.find((r) => r.currency === 'USD')!;
+      expect(kpis.promisesKept).toBeGreaterThan(20);
+      expect(kpis.promisesBroken).toBeGreaterThan(20);
+      expect(kpis.promiseKeptPct).toBeGreaterThan(20);
+      expect(kpis.promiseKeptPct).toBeLessThan(80);
+      const disputes = report.disputes[0]!;
+      expect(disputes.opened).toBeGreaterThan(5);
+      expect(disputes.medianResolutionDays).toBeGreaterThan(0);
+      expect(disputes.pastSlaPct).toBeGreaterThan(0);
+      expect(disputes.pastSlaPct).toBeLessThan(100);
+      // Nothing is recent: no one counts as touched lately, no promise or dispute weighs on today's queue.
+      const queue = await t.core.call('worklist.list', { limit: 1000 });
+      expect(queue.rows.length).toBeGreaterThan(50);
+      expect(queue.rows.some((r) => r.factors.some((f) => f.key === 'promise' || f.key === 'dispute'))).toBe(false);
+      expect(queue.rows.every((r) => (r.factors.find((f) => f.key === 'last_touch')?.points ?? 15) === 15)).toBe(true);
+      const activities = t.query<{ n: number }>('SELECT count(*) AS n FROM activities')[0]!.n;
+      await t.core.call('sample.load', {});
+      expect(t.query<{ n: number }>('SELECT count(*) AS n FROM activities')[0]!.n).toBe(activities);
+      expect(t.query<{ n: number }>("SELECT count(*) AS n FROM sync_outbox")[0]!.n).toBe(0);
+    } finally {
+      await t.dispose();
+    }
+  }, 60_000);
 });

@@ -4,7 +4,9 @@ import type { Handlers } from '../handler-types';
 import { getSetting } from '../settings';
 import { agingTrend } from './aging-trend';
 import { attributionReport } from './attribution-query';
-import { drilldownInvoices } from './drilldown';
+import { forecastWeekInvoices } from '../forecast/forecast-drilldown';
+import { riskBinInvoices } from '../risk/risk-drilldown';
+import { agingBucketFilter, drilldownInvoices } from './drilldown';
 import { kpiReport } from './kpi-report';
 import { exportTable } from './table-export';
 
@@ -15,6 +17,15 @@ export const analyticsHandlers: Handlers<'analytics.kpis' | 'analytics.trend' | 
     const to = input.to ?? todayOf(ctx);
     return attributionReport(ctx.database.sqlite, input.from ?? addDays(to, -364), to, input.days ?? getSetting(ctx.database.sqlite, 'attributionWindowDays'));
   },
-  'analytics.drilldown': ({ asOf, currency, bucket }, ctx) => drilldownInvoices(ctx.database.sqlite, asOf, currency, bucket, getSetting(ctx.database.sqlite, 'agingEdges')),
+  'analytics.drilldown': (query, ctx) => {
+    switch (query.by) {
+      case 'aging':
+        return drilldownInvoices(ctx.database.sqlite, query.asOf, agingBucketFilter(query.currency, query.bucket, getSetting(ctx.database.sqlite, 'agingEdges')));
+      case 'risk':
+        return riskBinInvoices(ctx.database.sqlite, query.bin, todayOf(ctx));
+      case 'forecast':
+        return forecastWeekInvoices(ctx, query.asOf, query.currency, query.weekStart);
+    }
+  },
   'reports.exportTable': (table) => exportTable(table),
 };

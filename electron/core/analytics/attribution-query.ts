@@ -3,13 +3,13 @@ import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { VIDEO_CARD_CID } from '../outreach/inline-images';
 import { attribute, type InvoiceLife, type PaymentRecord, type Touch } from './attribution';
-import { SETTLED_DATE_SQL } from './paid-date';
+import { SETTLED_DATE_SQL } from '../ledger/paid-date';
 import { TOUCH_ACTIVITY_KINDS, touchAction } from './touch-action';
 
 /**
  * Reads the payments, touches and invoice lives attribution needs for [from, to] and a window.
  * A touch's day is the UTC date of its activity's timestamp. An email was a video memo when its
- * outbox message embedded the video card (the sent activity itself does not record it).
+ * activity says so, or (for emails sent before activities said) when its outbox message embedded the video card.
  */
 export function attributionReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, windowDays: number): AttributionReport {
   const start = addDays(from, -windowDays);
@@ -24,7 +24,7 @@ export function attributionReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, 
   const touches: Touch[] = [];
   const activityRows = sqlite.prepare(`
     SELECT a.customer_id AS customerId, substr(a.occurred_at, 1, 10) AS date, a.kind, a.body,
-           CASE WHEN a.kind = 'email' AND instr(COALESCE(o.html, ''), @videoCid) > 0 THEN 1 ELSE 0 END AS hadVideo
+           CASE WHEN a.kind = 'email' AND (json_extract(a.body, '$.videoMemo') = 1 OR instr(COALESCE(o.html, ''), @videoCid) > 0) THEN 1 ELSE 0 END AS hadVideo
     FROM activities a LEFT JOIN outbox_message_bodies o ON a.kind = 'email' AND o.message_id = json_extract(a.body, '$.outboxId')
     WHERE a.deleted_at IS NULL AND a.kind IN (${TOUCH_ACTIVITY_KINDS.map((k) => `'${k}'`).join(', ')})
       AND substr(a.occurred_at, 1, 10) BETWEEN @start AND @to`).all({ start, to, videoCid: `cid:${VIDEO_CARD_CID}` }) as

@@ -3,17 +3,22 @@ import type { AgingEdges } from '../../../shared/aging';
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { agingBucket } from '../ledger/aging';
-import { openItemDetails } from '../ledger/aging-query';
+import { openItemDetails, type AgingItemDetail } from '../ledger/aging-query';
 
-/** The open items behind a bar or a tile: as of a date, in one currency, in a bucket (or all past due), largest first. */
-export function drilldownInvoices(sqlite: SqliteDb, asOf: IsoDate, currency: string, bucket: DrilldownBucket, edges: AgingEdges): DrilldownInvoice[] {
+/** The open items as of a date that `keep` accepts, largest first: what every invoice drill-down lists. */
+export function drilldownInvoices(sqlite: SqliteDb, asOf: IsoDate, keep: (item: AgingItemDetail, daysPastDue: number) => boolean): DrilldownInvoice[] {
   return openItemDetails(sqlite, asOf)
-    .filter((item) => item.currency === currency)
     .map((item) => ({ item, daysPastDue: daysBetween(item.dueDate, asOf) }))
-    .filter(({ daysPastDue }) => bucket === 'all' || (bucket === 'past_due' ? daysPastDue > 0 : agingBucket(daysPastDue, edges) === bucket))
+    .filter(({ item, daysPastDue }) => keep(item, daysPastDue))
     .map(({ item, daysPastDue }) => ({
       invoiceNumber: item.number, customerExternalId: item.externalId, customerName: item.name, currency: item.currency,
       issueDate: item.issueDate, dueDate: item.dueDate, balanceMinor: item.balanceMinor, daysPastDue,
     }))
     .sort((a, b) => b.balanceMinor - a.balanceMinor || a.invoiceNumber.localeCompare(b.invoiceNumber));
+}
+
+/** The items behind an aging bar or a tile: in one currency, in a bucket (or all past due, or all). */
+export function agingBucketFilter(currency: string, bucket: DrilldownBucket, edges: AgingEdges) {
+  return (item: AgingItemDetail, daysPastDue: number): boolean =>
+    item.currency === currency && (bucket === 'all' || (bucket === 'past_due' ? daysPastDue > 0 : agingBucket(daysPastDue, edges) === bucket));
 }

@@ -7,7 +7,7 @@ import { agingReport } from '../ledger/aging-query';
 import { countbackMonths } from './countback-dso';
 import { paidInvoiceStats, type PaidInvoice } from './days-to-pay';
 import { disputeStats, type DisputeFact } from './dispute-stats';
-import { SETTLED_DATE_SQL } from './paid-date';
+import { SETTLED_DATE_SQL } from '../ledger/paid-date';
 import { periodKpis } from './period-kpis';
 import { promiseKeptRate, type JudgedPromise } from './promise-kept-rate';
 

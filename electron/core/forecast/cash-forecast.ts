@@ -7,6 +7,7 @@ export const CATCH_UP_WEEKS = 4;
 
 /** One open invoice as the forecast needs it: what is left to pay and when it is likely to come. */
 export interface OpenItem {
+  invoiceId: number;
   currency: string;
   balanceMinor: number;
   dueDate: IsoDate;
@@ -16,18 +17,43 @@ export interface OpenItem {
 }
 
 type Scenario = 'expected' | 'low' | 'high';
+const SCENARIOS = ['expected', 'low', 'high'] as const;
+
+export interface ForecastWeekSpan {
+  weekStart: IsoDate;
+  weekEnd: IsoDate;
+}
+
+/** The 13 weeks after `asOf`: week k runs asOf + 7k + 1 … asOf + 7k + 7. */
+export function forecastWeeks(asOf: IsoDate): ForecastWeekSpan[] {
+  return Array.from({ length: HORIZON_WEEKS }, (_, k) => ({ weekStart: addDays(asOf, 7 * k + 1), weekEnd: addDays(asOf, 7 * k + 7) }));
+}
 
 /**
- * Expected collections per week for the 13 weeks after `asOf`, per currency. Each invoice's balance
- * lands in the week of its predicted pay day (due + expected days late); a day already past is
- * spread evenly over the next four weeks (it is overdue: it will come, but no one knows which week);
- * beyond the horizon it is counted apart. The band is the spread of three timings per invoice — the
- * expected one, the customer's 10th and its 90th percentile days late — each week taking the lowest
- * and highest of the three sums. Money stays integer: a split's remainder goes to its first week.
+ * Where an invoice's balance lands under one timing: the week of its predicted pay day (due + days
+ * late); a day already past is spread evenly over the next four weeks (it is overdue: it will
+ * come, but no one knows which week), the remainder of the split in the first; beyond the horizon
+ * it lands in no week. Money stays integer.
+ */
+export function placeItem(item: OpenItem, asOf: IsoDate, weeks: readonly ForecastWeekSpan[], scenario: Scenario): { week: number; amountMinor: number }[] | 'beyond' {
+  const daysLate = { expected: item.expectedDaysLate, low: item.band.p10, high: item.band.p90 }[scenario];
+  const day = addDays(item.dueDate, Math.round(daysLate));
+  if (day <= asOf) {
+    const part = Math.floor(item.balanceMinor / CATCH_UP_WEEKS);
+    return Array.from({ length: CATCH_UP_WEEKS }, (_, k) => ({ week: k, amountMinor: part + (k === 0 ? item.balanceMinor - part * CATCH_UP_WEEKS : 0) }));
+  }
+  if (day > weeks.at(-1)!.weekEnd) return 'beyond';
+  return [{ week: weeks.findIndex((w) => day <= w.weekEnd), amountMinor: item.balanceMinor }];
+}
+
+/**
+ * Expected collections per week for the 13 weeks after `asOf`, per currency, each invoice placed
+ * by `placeItem`; what lands beyond the horizon is counted apart. The band is the spread of three
+ * timings per invoice — the expected one, the customer's 10th and its 90th percentile days late —
+ * each week taking the lowest and highest of the three sums.
  */
 export function cashForecast(items: readonly OpenItem[], asOf: IsoDate): CurrencyForecast[] {
-  const weeks = Array.from({ length: HORIZON_WEEKS }, (_, k) => ({ weekStart: addDays(asOf, 7 * k + 1), weekEnd: addDays(asOf, 7 * k + 7) }));
-  const horizonEnd = weeks.at(-1)!.weekEnd;
+  const weeks = forecastWeeks(asOf);
   const byCurrency = new Map<string, { sums: Record<Scenario, number[]>; beyond: number; open: number }>();
   for (const item of items) {
     let entry = byCurrency.get(item.currency);
@@ -37,18 +63,12 @@ export function cashForecast(items: readonly OpenItem[], asOf: IsoDate): Currenc
       byCurrency.set(item.currency, entry);
     }
     entry.open += item.balanceMinor;
-    const days: Record<Scenario, number> = { expected: Math.round(item.expectedDaysLate), low: Math.round(item.band.p10), high: Math.round(item.band.p90) };
-    for (const scenario of ['expected', 'low', 'high'] as const) {
-      const day = addDays(item.dueDate, days[scenario]);
-      const sums = entry.sums[scenario];
-      if (day <= asOf) {
-        const part = Math.floor(item.balanceMinor / CATCH_UP_WEEKS);
-        for (let k = 0; k < CATCH_UP_WEEKS; k++) sums[k]! += part;
-        sums[0]! += item.balanceMinor - part * CATCH_UP_WEEKS;
-      } else if (day > horizonEnd) {
+    for (const scenario of SCENARIOS) {
+      const placed = placeItem(item, asOf, weeks, scenario);
+      if (placed === 'beyond') {
         if (scenario === 'expected') entry.beyond += item.balanceMinor;
       } else {
-        sums[weeks.findIndex((w) => day <= w.weekEnd)]! += item.balanceMinor;
+        for (const { week, amountMinor } of placed) entry.sums[scenario][week]! += amountMinor;
       }
     }
   }

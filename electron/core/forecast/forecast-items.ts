@@ -1,8 +1,9 @@
 import { addDays, type IsoDate } from '../../../shared/dates';
+import { historyFacts } from '../risk/history-facts';
 import { percentile } from '../risk/percentile';
 import { payDelaysBefore } from '../risk/risk-features';
 import { balanceBefore, type CustomerHistory } from '../risk/risk-history';
-import { scoreInvoice, type RiskModel } from '../risk/risk-model';
+import { scoreFacts, type RiskModel } from '../risk/risk-model';
 import type { OpenItem } from './cash-forecast';
 
 /** Below this many paid invoices a customer's own spread says little; the book's is used instead. */
@@ -15,11 +16,13 @@ export function openItemsAt(histories: Iterable<CustomerHistory>, model: RiskMod
   for (const history of histories) {
     const delays = payDelaysBefore(history, dayAfter);
     const band = delays.length >= OWN_BAND_FROM ? { p10: percentile(delays, 0.1), p90: percentile(delays, 0.9) } : model.delayBand;
-    for (const invoice of history.invoices) {
+    let facts: ReturnType<typeof historyFacts> | undefined;
+    for (const [k, invoice] of history.invoices.entries()) {
       if (invoice.issueDate > asOf) continue;
       const balanceMinor = balanceBefore(invoice, dayAfter);
       if (balanceMinor <= 0) continue;
-      items.push({ currency: invoice.currency, balanceMinor, dueDate: invoice.dueDate, expectedDaysLate: scoreInvoice(model, history, invoice).expectedDaysLate, band });
+      facts ??= historyFacts(history);
+      items.push({ invoiceId: invoice.id, currency: invoice.currency, balanceMinor, dueDate: invoice.dueDate, expectedDaysLate: scoreFacts(model, facts[k]!).expectedDaysLate, band });
     }
   }
   return items;

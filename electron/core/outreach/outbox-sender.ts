@@ -3,7 +3,7 @@ import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { nowOf, type CoreContext } from '../context';
 import { recordActivity } from '../activity/record-activity';
 import { getSetting } from '../settings';
-import { inlineImages } from './inline-images';
+import { inlineImages, VIDEO_CARD_CID } from './inline-images';
 import { SmtpLane } from './smtp-lane';
 
 interface DueMessage {
@@ -237,7 +237,11 @@ export class OutboxSender {
       customerId: message.customerId,
       kind: 'email',
       deferRescore: true,
-      body: { subject: message.subject, to: message.to, templateId: message.templateId, ladderStepId: message.ladderStepId, messageId: message.messageId, outboxId: message.id },
+      body: {
+        subject: message.subject, to: message.to, templateId: message.templateId, ladderStepId: message.ladderStepId, messageId: message.messageId, outboxId: message.id,
+        // Attribution credits a video memo apart from a plain email of the same template.
+        ...(message.html.includes(`cid:${VIDEO_CARD_CID}`) ? { videoMemo: true } : {}),
+      },
       also: () => {
         this.stmt.sent.run(nowOf(this.ctx), nowOf(this.ctx), message.id);
         return { entity: 'email', id: message.id };

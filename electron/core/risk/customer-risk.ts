@@ -1,9 +1,11 @@
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import type { CustomerRisk } from '../../../shared/risk';
 import { creditAdvice } from './credit-advice';
+import { historyFacts } from './history-facts';
+import { riskFacts } from './risk-features';
 import { topReasons } from './risk-reasons';
 import { balanceBefore, type CustomerHistory } from './risk-history';
-import { scoreInvoice, type RiskModel } from './risk-model';
+import { scoreFacts, type RiskModel } from './risk-model';
 import { riskSegment } from './risk-segment';
 
 export interface CustomerCredit {
@@ -25,11 +27,13 @@ export function customerRisk(model: RiskModel, history: CustomerHistory, today: 
   const usualMinor = sameCurrency[sameCurrency.length >> 1]!;
   const termsDays = daysBetween(latest.issueDate, latest.dueDate);
   const next = { issueDate: tomorrow, dueDate: addDays(tomorrow, termsDays), amountMinor: usualMinor, currency: latest.currency, billing: latest.billing };
-  const profile = scoreInvoice(model, history, next);
-  const open = history.invoices.filter((i) => i.issueDate <= today).map((i) => ({ invoice: i, balance: balanceBefore(i, tomorrow) })).filter((o) => o.balance > 0);
-  const scored = open.length > 0
-    ? open.map(({ invoice, balance }) => ({ risk: scoreInvoice(model, history, invoice), weight: balance }))
-    : [{ risk: profile, weight: 1 }];
+  const profile = scoreFacts(model, riskFacts(history, next));
+  const facts = historyFacts(history);
+  const open = history.invoices.flatMap((invoice, k) => {
+    const balance = invoice.issueDate <= today ? balanceBefore(invoice, tomorrow) : 0;
+    return balance > 0 ? [{ risk: scoreFacts(model, facts[k]!), weight: balance }] : [];
+  });
+  const scored = open.length > 0 ? open : [{ risk: profile, weight: 1 }];
   const total = scored.reduce((sum, s) => sum + s.weight, 0);
   const weighted = (pick: (s: (typeof scored)[number]) => number): number => scored.reduce((sum, s) => sum + pick(s) * s.weight, 0) / total;
   const pLate = weighted((s) => s.risk.pLate);

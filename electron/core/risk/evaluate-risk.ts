@@ -3,7 +3,8 @@ import type { RiskEvaluation } from '../../../shared/risk';
 import { accuracy, auc, brier } from './classification-metrics';
 import { isLate, lateShare } from './risk-features';
 import { LATE_GRACE_DAYS, type CustomerHistory } from './risk-history';
-import { scoreInvoice, trainingExamples, trainRiskModel, type Example } from './risk-model';
+import { historyFacts } from './history-facts';
+import { scoreFacts, trainingExamples, trainRiskModel, type Example } from './risk-model';
 
 /**
  * A time split: train on what was known at `asOf` (invoices paid by then, each with the facts of its
@@ -17,13 +18,14 @@ export function evaluateRisk(histories: Map<number, CustomerHistory>, asOf: IsoD
   const tests: { p: number; baseline: number; late: number }[] = [];
   const lateBy = addDays(today, -LATE_GRACE_DAYS);
   for (const history of histories.values()) {
-    for (const invoice of history.invoices) {
+    const facts = historyFacts(history);
+    for (const [k, invoice] of history.invoices.entries()) {
       if (invoice.issueDate <= asOf) continue;
       let outcome: Example['late'] | null = null;
       if (invoice.paidDate !== null && invoice.paidDate <= today) outcome = isLate(invoice) ? 1 : 0;
       else if (invoice.paidDate === null && invoice.openMinor > 0 && invoice.dueDate < lateBy) outcome = 1;
       if (outcome === null) continue;
-      const scored = scoreInvoice(model, history, invoice);
+      const scored = scoreFacts(model, facts[k]!);
       tests.push({ p: scored.pLate, baseline: lateShare(scored.facts), late: outcome });
     }
   }

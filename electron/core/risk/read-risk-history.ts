@@ -1,9 +1,10 @@
 import type { SqliteDb } from '../../db/sqlite';
+import { SETTLED_DATE_SQL } from '../ledger/paid-date';
 import type { CustomerHistory, PastInvoice } from './risk-history';
 
 /**
- * Every customer's dated history in four grouped reads. The paid date is the ERP's own when it sent
- * one, else the day of the last allocation that brought the balance to zero.
+ * Every customer's dated history in four grouped reads. Only invoices paid (not closed otherwise)
+ * have a paid date, by the ledger's one settled-date rule.
  */
 export function readRiskHistories(sqlite: SqliteDb): Map<number, CustomerHistory> {
   const histories = new Map<number, CustomerHistory>();
@@ -18,7 +19,7 @@ export function readRiskHistories(sqlite: SqliteDb): Map<number, CustomerHistory
   const invoices = sqlite.prepare(`
     SELECT i.id, i.customer_id AS customerId, i.issue_date AS issueDate, i.due_date AS dueDate, i.currency, i.amount_minor AS amountMinor,
            i.open_minor AS openMinor, i.disputed, i.billing,
-           CASE WHEN i.status = 'paid' THEN COALESCE(i.closed_date, (SELECT MAX(a.applied_date) FROM allocations a WHERE a.invoice_id = i.id)) END AS paidDate,
+           CASE WHEN i.status = 'paid' THEN ${SETTLED_DATE_SQL} END AS paidDate,
            (SELECT json_group_array(json_object('date', a.applied_date, 'amountMinor', a.amount_minor)) FROM allocations a WHERE a.invoice_id = i.id) AS allocations
     FROM invoices i WHERE i.status != 'void' AND i.amount_minor > 0
     ORDER BY i.customer_id, i.issue_date, i.id`).all() as (Omit<PastInvoice, 'disputed' | 'allocations'> & { disputed: number; allocations: string })[];

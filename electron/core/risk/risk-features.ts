@@ -40,7 +40,8 @@ export interface RiskFacts {
   billing: 'electronic' | 'paper' | null;
 }
 
-const RECENT = 5;
+/** How many of the latest paid invoices are "recent". */
+export const RECENT = 5;
 
 export function isLate(invoice: Pick<PastInvoice, 'dueDate' | 'paidDate'>): boolean {
   return invoice.paidDate !== null && daysBetween(invoice.dueDate, invoice.paidDate) > LATE_GRACE_DAYS;
@@ -49,7 +50,9 @@ export function isLate(invoice: Pick<PastInvoice, 'dueDate' | 'paidDate'>): bool
 /**
  * The facts behind an invoice's risk, from the customer's history strictly before its issue date:
  * invoices issued earlier, payments and allocations dated earlier, disputes opened and promises
- * broken earlier. Nothing dated on or after the issue date can change them (no leakage).
+ * broken earlier. Nothing dated on or after the issue date can change them (no leakage). This is the
+ * definition, read for one invoice (a customer's next one); `historyFacts` gives the same for every
+ * invoice of a history in one pass.
  */
 export function riskFacts(history: CustomerHistory, invoice: InvoiceTerms): RiskFacts {
   const t = invoice.issueDate;
@@ -98,7 +101,7 @@ export function payDelaysBefore(history: CustomerHistory, date: IsoDate): number
   return paidBefore(history, date).map((i) => daysBetween(i.dueDate, i.paidDate!)).sort((a, b) => a - b);
 }
 
-function isBroken(state: string): boolean {
+export function isBroken(state: string): boolean {
   return state === 'broken' || state === 'partially_kept';
 }
 

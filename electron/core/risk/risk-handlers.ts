@@ -1,13 +1,11 @@
 import { AppError } from '../../../shared/errors';
-import { RISK_SEGMENTS } from '../../../shared/risk';
+import { RISK_BINS, RISK_SEGMENTS, riskBin } from '../../../shared/risk';
 import { todayOf } from '../context';
 import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import type { Handlers } from '../handler-types';
 import { evaluateRisk } from './evaluate-risk';
 import { readRiskHistories } from './read-risk-history';
 import { readCustomerRisk, readRiskScores } from './risk-store';
-
-const BINS = 10;
 
 export const riskHandlers: Handlers<'risk.train' | 'risk.evaluate' | 'risk.customer' | 'risk.distribution'> = {
   'risk.train': (_input, ctx) => afterLedgerWrite(ctx),
@@ -21,8 +19,8 @@ export const riskHandlers: Handlers<'risk.train' | 'risk.evaluate' | 'risk.custo
   'risk.customer': ({ customerId }, ctx) => readCustomerRisk(ctx.database.sqlite, customerId),
   'risk.distribution': (_input, ctx) => {
     const scores = readRiskScores(ctx.database.sqlite);
-    const bins = Array.from({ length: BINS }, (_, k) => ({ from: k / BINS, to: (k + 1) / BINS, customers: 0 }));
-    for (const { pLate } of scores) bins[Math.min(BINS - 1, Math.floor(pLate * BINS))]!.customers++;
+    const bins = Array.from({ length: RISK_BINS }, (_, k) => ({ from: k / RISK_BINS, to: (k + 1) / RISK_BINS, customers: 0 }));
+    for (const { pLate } of scores) bins[riskBin(pLate)]!.customers++;
     const segments = Object.fromEntries(RISK_SEGMENTS.map((s) => [s, scores.filter((x) => x.segment === s).length])) as Record<(typeof RISK_SEGMENTS)[number], number>;
     return { bins, segments };
   },

@@ -1,7 +1,8 @@
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { percentile } from './percentile';
 import { contributions, fitLogistic, predictProbability, type LogisticModel } from './logistic-regression';
-import { featureVector, isLate, riskFacts, type InvoiceTerms, type RiskFacts } from './risk-features';
+import { historyFacts } from './history-facts';
+import { featureVector, isLate, type RiskFacts } from './risk-features';
 import { balanceBefore, LATE_GRACE_DAYS, type CustomerHistory } from './risk-history';
 
 /** What is stored after training: enough to score any invoice again without the training rows. */
@@ -37,8 +38,7 @@ export interface InvoiceRisk {
 const SHRINK_INVOICES = 3;
 const L2 = 1;
 
-export function example(history: CustomerHistory, invoice: InvoiceTerms, late: boolean, delay: number | null): Example {
-  const facts = riskFacts(history, invoice);
+function example(facts: RiskFacts, late: boolean, delay: number | null): Example {
   return { facts, features: featureVector(facts), late: late ? 1 : 0, delay };
 }
 
@@ -51,10 +51,11 @@ export function trainingExamples(histories: Iterable<CustomerHistory>, asOf: Iso
   const rows: Example[] = [];
   const lateBy = addDays(asOf, -LATE_GRACE_DAYS);
   for (const history of histories) {
-    for (const invoice of history.invoices) {
-      if (invoice.paidDate !== null && invoice.paidDate <= asOf) rows.push(example(history, invoice, isLate(invoice), daysBetween(invoice.dueDate, invoice.paidDate)));
-      else if (invoice.dueDate < lateBy && balanceBefore(invoice, addDays(asOf, 1)) > 0) rows.push(example(history, invoice, true, null));
-    }
+    const facts = historyFacts(history);
+    history.invoices.forEach((invoice, k) => {
+      if (invoice.paidDate !== null && invoice.paidDate <= asOf) rows.push(example(facts[k]!, isLate(invoice), daysBetween(invoice.dueDate, invoice.paidDate)));
+      else if (invoice.dueDate < lateBy && balanceBefore(invoice, addDays(asOf, 1)) > 0) rows.push(example(facts[k]!, true, null));
+    });
   }
   return rows;
 }
@@ -81,8 +82,7 @@ export function trainRiskModel(examples: readonly Example[], asOf: IsoDate): Ris
  * P(late) from the logistic model; expected days late = P(late) × how late the customer usually is
  * when late (its own mean, shrunk toward the book's with SHRINK_INVOICES pseudo-invoices).
  */
-export function scoreInvoice(model: RiskModel, history: CustomerHistory, invoice: InvoiceTerms): InvoiceRisk {
-  const facts = riskFacts(history, invoice);
+export function scoreFacts(model: RiskModel, facts: RiskFacts): InvoiceRisk {
   const features = featureVector(facts);
   const pLate = predictProbability(model.logistic, features);
   const lateDaysSum = facts.meanDaysLate * facts.settled;

@@ -14,6 +14,12 @@ export function saveRisk(sqlite: SqliteDb, model: RiskModel, trainedAt: string, 
   })();
 }
 
+/** The latest stored model (what `retrainRisk` saved), or null before the first training. */
+export function readLatestModel(sqlite: SqliteDb): { model: RiskModel; trainedAt: string } | null {
+  const row = sqlite.prepare('SELECT trained_at AS trainedAt, model FROM risk_models ORDER BY id DESC LIMIT 1').get() as { trainedAt: string; model: string } | undefined;
+  return row ? { model: JSON.parse(row.model) as RiskModel, trainedAt: row.trainedAt } : null;
+}
+
 /** The latest model's view of one customer, or null when it has none (no model yet, or no invoices). */
 export function readCustomerRisk(sqlite: SqliteDb, customerId: number): CustomerRisk | null {
   const row = sqlite.prepare(`

@@ -7,6 +7,7 @@ import { Random } from './random';
 
 export const SAMPLE_SOURCE = 'sample';
 const HISTORY_MONTHS = 24;
+export const DEFAULT_SEED = 20_261_122;
 
 type Segment = 'Enterprise' | 'Mid-market' | 'SMB';
 /** Invoices per month and invoice size (major units) by segment. */
@@ -40,7 +41,7 @@ interface DraftInvoice {
  * 24 months of invoices and the payments they made, in several currencies. Deterministic: the same
  * options always give the same batch.
  */
-export function generateSample({ anchor, seed = 20_261_122, customers = 300 }: SampleOptions): LedgerBatch {
+export function generateSample({ anchor, seed = DEFAULT_SEED, customers = 300 }: SampleOptions): LedgerBatch {
   const rng = new Random(seed);
   const names = new Set<string>();
   const batch: LedgerBatch = { source: SAMPLE_SOURCE, customers: [], invoices: [], credits: [], payments: [], snapshot: false };

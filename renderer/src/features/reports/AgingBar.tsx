@@ -1,7 +1,7 @@
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/aging';
 import type { CurrencyAging } from './aging-rows';
-import { AgingTooltip } from './AgingTooltip';
+import { BucketTooltip } from './BucketTooltip';
 import './aging-bar.css';
 
 interface Props {
@@ -21,7 +21,7 @@ export function AgingBar({ aging, labels }: Props) {
           <XAxis type="number" domain={[0, 100]} hide />
           <YAxis type="category" dataKey="currency" hide />
           <Tooltip
-            content={<AgingTooltip labels={labels} />}
+            content={<BucketTooltip labels={labels} read={(row: CurrencyAging) => ({ title: row.currency, currency: row.currency, amounts: row.amounts, shares: row.shares })} />}
             cursor={false}
             isAnimationActive={false}
             allowEscapeViewBox={{ x: true, y: true }}

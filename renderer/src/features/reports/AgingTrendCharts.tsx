@@ -2,8 +2,9 @@ import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrilldownBucket, TrendPoint } from '../../../../shared/analytics';
 import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/aging';
-import { currencyExponent } from '../../../../shared/money';
-import { formatAmount, formatDate } from '../../lib/format';
+import { formatDate } from '../../lib/format';
+import { BucketTooltip } from './BucketTooltip';
+import { tickFor } from './chart-ticks';
 import { ChartExport } from './ExportButtons';
 import { monthLabel } from './trend-rows';
 
@@ -14,36 +15,7 @@ interface Props {
   onDrill(asOf: string, bucket: DrilldownBucket, title: string): void;
 }
 
-const compact = new Intl.NumberFormat(typeof navigator === 'undefined' ? 'en-US' : navigator.language, { notation: 'compact', maximumFractionDigits: 1 });
-
-/** Axis ticks in major units of the chart's currency, compact ("1.2M"): the tooltip carries the exact amounts. */
-const tickFor = (currency: string) => (minor: number) => compact.format(minor / 10 ** currencyExponent(currency));
-
-function TrendTooltip({ active, payload, currency, labels }: { active?: boolean; payload?: { payload: TrendPoint }[]; currency: string; labels: Record<AgingBucket, string> }) {
-  const point = payload?.[0]?.payload;
-  if (!active || !point) return null;
-  return (
-    <div className="chart-tooltip">
-      <div className="chart-tooltip-title">{formatDate(point.asOf)}</div>
-      <table>
-        <tbody>
-          {AGING_BUCKETS.map((bucket, index) => (
-            <tr key={bucket}>
-              <th>
-                <span className={`swatch bucket-${index}`} /> {labels[bucket]}
-              </th>
-              <td className="numeric">{formatAmount(point.aging[bucket], currency)}</td>
-            </tr>
-          ))}
-          <tr>
-            <th>Total</th>
-            <td className="numeric">{formatAmount(point.aging.total, currency)}</td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const trendRow = (currency: string) => (point: TrendPoint) => ({ title: formatDate(point.asOf), currency, amounts: point.aging });
 
 /**
  * Month-end aging from history: stacked bars (how much was open, and how old) and one line per
@@ -79,7 +51,7 @@ export function AgingTrendCharts({ points, currency, labels, onDrill }: Props) {
           <ResponsiveContainer width="100%" height={220}>
             <BarChart data={data} margin={{ top: 6, right: 6, bottom: 0, left: 0 }} barCategoryGap="18%">
               {axes}
-              <Tooltip content={<TrendTooltip currency={currency} labels={labels} />} cursor={{ className: 'chart-cursor' }} isAnimationActive={false} />
+              <Tooltip content={<BucketTooltip labels={labels} read={trendRow(currency)} />} cursor={{ className: 'chart-cursor' }} isAnimationActive={false} />
               {AGING_BUCKETS.map((bucket, index) => (
                 <Bar key={bucket} dataKey={(p: TrendPoint) => p.aging[bucket]} name={labels[bucket]} stackId="aging" className={`trend-bar bucket-${index}`}
                   isAnimationActive={false} onClick={(_, i) => drill(i, bucket)} />
@@ -97,7 +69,7 @@ export function AgingTrendCharts({ points, currency, labels, onDrill }: Props) {
           <ResponsiveContainer width="100%" height={220}>
             <LineChart data={data} margin={{ top: 6, right: 6, bottom: 0, left: 0 }} onClick={(state) => drillMonth(Number(state.activeTooltipIndex ?? -1))}>
               {axes}
-              <Tooltip content={<TrendTooltip currency={currency} labels={labels} />} isAnimationActive={false} />
+              <Tooltip content={<BucketTooltip labels={labels} read={trendRow(currency)} />} isAnimationActive={false} />
               {AGING_BUCKETS.map((bucket, index) => (
                 <Line key={bucket} type="monotone" dataKey={(p: TrendPoint) => p.aging[bucket]} name={labels[bucket]} className={`trend-line bucket-${index}`}
                   dot={false} strokeWidth={1.75} isAnimationActive={false} activeDot={{ r: 3, className: `trend-dot bucket-${index}` }} />

@@ -1,5 +1,5 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { AttributedPayment, DrilldownInvoice } from '../../../../shared/analytics';
 import { DataTable } from '../../components/DataTable';
 import { DateCell } from '../../components/DateCell';
@@ -13,14 +13,14 @@ import { TableExport } from './ExportButtons';
 import type { ExportColumn } from './export-table';
 
 const invoice = createColumnHelper<DrilldownInvoice>();
-const INVOICE_COLUMNS = [
+const invoiceColumns = (amount: string) => [
   invoice.accessor('invoiceNumber', { header: 'Invoice', size: 100 }),
   invoice.accessor('customerName', { header: 'Customer', meta: { grow: true } }),
   invoice.accessor('dueDate', { header: 'Due', size: 108, cell: (i) => <DateCell date={i.getValue()} /> }),
   invoice.accessor('daysPastDue', { header: 'Days late', size: 70, meta: { numeric: true }, cell: (i) => Math.max(0, i.getValue()) }),
-  invoice.accessor('balanceMinor', { header: 'Balance', size: 116, meta: { numeric: true }, cell: (i) => <Money minor={i.getValue()} currency={i.row.original.currency} /> }),
+  invoice.accessor('balanceMinor', { header: amount, size: 116, meta: { numeric: true }, cell: (i) => <Money minor={i.getValue()} currency={i.row.original.currency} /> }),
 ] as ColumnDef<DrilldownInvoice>[];
-const INVOICE_EXPORT: ExportColumn<DrilldownInvoice>[] = [
+const invoiceExport = (amount: string): ExportColumn<DrilldownInvoice>[] => [
   { header: 'Invoice', kind: 'text', value: (r) => r.invoiceNumber },
   { header: 'Customer ID', kind: 'text', value: (r) => r.customerExternalId },
   { header: 'Customer', kind: 'text', value: (r) => r.customerName },
@@ -28,8 +28,27 @@ const INVOICE_EXPORT: ExportColumn<DrilldownInvoice>[] = [
   { header: 'Issued', kind: 'date', value: (r) => r.issueDate },
   { header: 'Due', kind: 'date', value: (r) => r.dueDate },
   { header: 'Days past due', kind: 'number', value: (r) => r.daysPastDue },
-  { header: 'Balance', kind: 'money', currencyColumn: 3, value: (r) => r.balanceMinor },
+  { header: amount, kind: 'money', currencyColumn: 3, value: (r) => r.balanceMinor },
 ];
+
+/** Totals per currency, largest count first: a risk tenth spans customers in several currencies. */
+function totalsByCurrency(rows: readonly DrilldownInvoice[]): { currency: string; minor: number }[] {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.currency, (totals.get(row.currency) ?? 0) + row.balanceMinor);
+  return [...totals.entries()].map(([currency, minor]) => ({ currency, minor })).sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+/** A file name for the drill's export: what it drilled into, and on which date. */
+function exportName(query: Extract<Drill, { kind: 'invoices' }>['query']): string {
+  switch (query.by) {
+    case 'aging':
+      return `invoices-${query.bucket ?? 'all'}-${query.asOf}`;
+    case 'risk':
+      return `invoices-risk-${query.bin * 10}-${query.bin * 10 + 10}pct`;
+    case 'forecast':
+      return `invoices-expected-${query.currency}-week-${query.weekStart}`;
+  }
+}
 
 const payment = createColumnHelper<AttributedPayment>();
 const PAYMENT_COLUMNS = [
@@ -50,17 +69,22 @@ const PAYMENT_EXPORT: ExportColumn<AttributedPayment>[] = [
 ];
 
 function InvoiceList({ drill }: { drill: Extract<Drill, { kind: 'invoices' }> }) {
-  const list = useApi('analytics.drilldown', { asOf: drill.asOf, currency: drill.currency, bucket: drill.bucket });
+  const list = useApi('analytics.drilldown', drill.query);
+  const amount = drill.amount ?? 'Balance';
+  const columns = useMemo(() => invoiceColumns(amount), [amount]);
+  const exported = useMemo(() => invoiceExport(amount), [amount]);
   if (list.error) return <ErrorNotice error={list.error} title="The invoices could not be listed." onRetry={list.reload} />;
   if (!list.data) return <p className="muted">Loading…</p>;
-  const total = list.data.reduce((sum, i) => sum + i.balanceMinor, 0);
   return (
     <>
       <div className="drill-summary">
-        <span>{formatCount(list.data.length)} items · <Money minor={total} currency={drill.currency} /></span>
-        <TableExport name={`invoices-${drill.bucket}-${drill.asOf}`} columns={INVOICE_EXPORT} rows={list.data} />
+        <span>
+          {formatCount(list.data.length)} items
+          {totalsByCurrency(list.data).map((t) => <span key={t.currency}> · <Money minor={t.minor} currency={t.currency} /></span>)}
+        </span>
+        <TableExport name={exportName(drill.query)} columns={exported} rows={list.data} />
       </div>
-      <DataTable data={list.data} columns={INVOICE_COLUMNS} label="Invoices behind the figure" testId="drilldown-table" initialSort={[{ id: 'balanceMinor', desc: true }]} />
+      <DataTable data={list.data} columns={columns} label="Invoices behind the figure" testId="drilldown-table" initialSort={[{ id: 'balanceMinor', desc: true }]} />
     </>
   );
 }

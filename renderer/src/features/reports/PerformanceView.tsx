@@ -10,6 +10,8 @@ import { AttributionTable } from './AttributionTable';
 import type { Drill } from './drill';
 import { DrilldownPanel } from './DrilldownPanel';
 import { KpiTiles } from './KpiTiles';
+import { CashForecastChart } from './risk/CashForecastChart';
+import { RiskDistributionChart } from './risk/RiskDistributionChart';
 import { kpiMonths, pointsOf, trendCurrencies } from './trend-rows';
 import './performance.css';
 
@@ -52,15 +54,15 @@ export function PerformanceView({ asOf, toolbar }: Props) {
     );
   }
   const onDrill = (asOfDate: string, bucket: DrilldownBucket, title: string) =>
-    setDrill({ kind: 'invoices', title: `${title} · ${currency}`, asOf: asOfDate, currency, bucket });
+    setDrill({ kind: 'invoices', title: `${title} · ${currency}`, query: { by: 'aging', asOf: asOfDate, currency, bucket } });
   return (
     <div className={`screen-scroll${drill ? ' with-drill' : ''}`}>
       {toolbar(picker)}
       <KpiTiles months={kpiMonths(points, 12)} onDrill={onDrill} />
       <div className="report-grid">
         <AgingTrendCharts points={points} currency={currency} labels={labels} onDrill={onDrill} />
-        {/* Grid slot for the risk distribution and cash forecast charts (issue 5, items 3–4), built with the risk model. */}
-        <div className="report-slot" data-slot="risk-and-forecast" />
+        <RiskDistributionChart onDrill={setDrill} />
+        <CashForecastChart asOf={asOf} onDrill={setDrill} />
       </div>
       {attribution.error && <ErrorNotice error={attribution.error} title="What made them pay could not be computed." onRetry={attribution.reload} />}
       {attribution.data && <AttributionTable report={attribution.data} currency={currency} onDrill={setDrill} />}

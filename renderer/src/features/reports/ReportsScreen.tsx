@@ -13,8 +13,6 @@ import { currencyAging } from './aging-rows';
 import { AgingToolbar, type ReportTab } from './AgingToolbar';
 import { PerformanceView } from './PerformanceView';
 import { AgingSummary } from './AgingSummary';
-import { CashForecastChart } from './risk/CashForecastChart';
-import { RiskDistributionChart } from './risk/RiskDistributionChart';
 import './reports.css';
 
 /** Reports: Aging (open balances by days past due, as of any date) and Trends & KPIs. */
@@ -75,10 +73,6 @@ function AgingReportView({ asOf, onAsOf, onTab }: { asOf: string; onAsOf(date: s
     <div className="screen-fill">
       {toolbar}
       <AgingSummary currencies={currencies} labels={labels} edges={data.edges} />
-      <div className="risk-charts">
-        <RiskDistributionChart />
-        <CashForecastChart />
-      </div>
       <DataTable
         data={data.customers}
         columns={columns}

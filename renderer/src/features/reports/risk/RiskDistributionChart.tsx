@@ -1,32 +1,66 @@
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useRef } from 'react';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { RISK_SEGMENTS } from '../../../../../shared/risk';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount } from '../../../lib/format';
 import { useApi } from '../../../lib/use-api';
 import { SEGMENT_LABEL } from '../../customers/RiskSummary';
+import type { Drill } from '../drill';
+import { ChartExport, TableExport } from '../ExportButtons';
+import type { ExportColumn } from '../export-table';
 import './risk-charts.css';
 
-/** How many customers sit at each chance of paying late (tenths), with the count per risk segment. */
-export function RiskDistributionChart() {
+interface BinRow {
+  bin: number;
+  label: string;
+  fromPct: number;
+  toPct: number;
+  customers: number;
+}
+
+const EXPORT: ExportColumn<BinRow>[] = [
+  { header: 'P(late) from %', kind: 'number', value: (r) => r.fromPct },
+  { header: 'P(late) to %', kind: 'number', value: (r) => r.toPct },
+  { header: 'Customers', kind: 'number', value: (r) => r.customers },
+];
+
+/** How many customers sit at each chance of paying late (tenths), with the count per risk segment; a bar lists their open invoices. */
+export function RiskDistributionChart({ onDrill }: { onDrill(drill: Drill): void }) {
   const distribution = useApi('risk.distribution', {});
+  const box = useRef<HTMLDivElement>(null);
   if (distribution.error) return <ErrorNotice error={distribution.error} title="The risk distribution could not be read." onRetry={distribution.reload} />;
   const data = distribution.data;
   if (!data) return null;
-  const rows = data.bins.map((bin) => ({ label: `${Math.round(bin.from * 100)}–${Math.round(bin.to * 100)}%`, customers: bin.customers }));
+  const rows: BinRow[] = data.bins.map((bin, k) => {
+    const fromPct = Math.round(bin.from * 100);
+    const toPct = Math.round(bin.to * 100);
+    return { bin: k, label: `${fromPct}–${toPct}%`, fromPct, toPct, customers: bin.customers };
+  });
+  const drill = (index: number) => {
+    const row = rows[index];
+    if (row && row.customers > 0) onDrill({ kind: 'invoices', title: `Open invoices of customers ${row.label} likely late`, query: { by: 'risk', bin: row.bin } });
+  };
   return (
-    <section className="tile risk-chart" data-testid="risk-distribution-chart" aria-label="Customers by risk of paying late">
-      <div className="tile-label">Customers by chance of paying late</div>
+    <section className="report-card" data-testid="risk-distribution-chart" aria-label="Customers by risk of paying late">
+      <header className="report-card-header">
+        <h3>Customers by chance of paying late</h3>
+        <TableExport name="customers-by-risk" columns={EXPORT} rows={rows} />
+        <ChartExport target={box} name="customers-by-risk" />
+      </header>
       <ul className="chart-legend" aria-label="Risk segments">
         {RISK_SEGMENTS.map((segment) => <li key={segment}>{SEGMENT_LABEL[segment]} {formatCount(data.segments[segment])}</li>)}
       </ul>
-      <ResponsiveContainer width="100%" height={160}>
-        <BarChart data={rows} margin={{ top: 4, right: 4, bottom: 0, left: -20 }}>
-          <XAxis dataKey="label" fontSize={10} interval={1} />
-          <YAxis allowDecimals={false} fontSize={10} />
-          <Tooltip isAnimationActive={false} formatter={(value) => [formatCount(Number(value)), 'customers']} />
-          <Bar dataKey="customers" className="risk-bar" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <div ref={box} className="chart-box" data-testid="risk-distribution-bars">
+        <ResponsiveContainer width="100%" height={196}>
+          <BarChart data={rows} margin={{ top: 6, right: 6, bottom: 0, left: -12 }}>
+            <CartesianGrid vertical={false} className="chart-grid" />
+            <XAxis dataKey="label" tickLine={false} axisLine={false} interval={1} className="chart-axis" />
+            <YAxis allowDecimals={false} tickLine={false} axisLine={false} className="chart-axis" />
+            <Tooltip isAnimationActive={false} cursor={{ className: 'chart-cursor' }} formatter={(value) => [formatCount(Number(value)), 'customers']} />
+            <Bar dataKey="customers" className="risk-bar" isAnimationActive={false} onClick={(_, index) => drill(index)} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,28 @@
+import type { IsoDate } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import { nowOf, type CoreContext } from '../context';
+import { afterLedgerWrite } from '../ledger/after-ledger-write';
+import { readRiskHistories } from '../risk/read-risk-history';
+import { trainingExamples, trainRiskModel, type RiskModel } from '../risk/risk-model';
+import { readLatestModel } from '../risk/risk-store';
+import type { OpenItem } from './cash-forecast';
+import { openItemsAt } from './forecast-items';
+
+/**
+ * The open invoices at `day` with their predicted pay days, from the stored model, which the ledger
+ * writes and "risk train" keep fresh, so showing the chart never retrains (the first ask on a book
+ * never trained trains and stores it once). A day before that model learned is a backtest: a model
+ * is learned from what was known then, and not stored.
+ */
+export function forecastItems(ctx: CoreContext, day: IsoDate): { items: OpenItem[]; model: RiskModel; trainedAt: string } {
+  const tooFew = () => new AppError('CONFLICT', `Too few invoices with a known outcome by ${day} to forecast from.`);
+  const histories = readRiskHistories(ctx.database.sqlite);
+  let stored = readLatestModel(ctx.database.sqlite) ?? (afterLedgerWrite(ctx) && readLatestModel(ctx.database.sqlite));
+  if (!stored) throw tooFew();
+  if (stored.model.asOf > day) {
+    const model = trainRiskModel(trainingExamples(histories.values(), day), day);
+    if (!model) throw tooFew();
+    stored = { model, trainedAt: nowOf(ctx) };
+  }
+  return { items: openItemsAt(histories.values(), stored.model, day), ...stored };
+}

@@ -1,0 +1,51 @@
+import type { TooltipContentProps } from 'recharts';
+import { AGING_BUCKETS, type AgingAmounts, type AgingBucket } from '../../../../shared/aging';
+import { Money } from '../../components/Money';
+
+export interface BucketTooltipRow {
+  title: string;
+  currency: string;
+  amounts: AgingAmounts;
+  /** Each bucket's share, 0–100, when the chart shows shares (the 100% bar). */
+  shares?: Record<string, number>;
+}
+
+type Props = Partial<TooltipContentProps<number, string>> & {
+  labels: Record<AgingBucket, string>;
+  /** The hovered datum as a row of buckets. */
+  read(datum: never): BucketTooltipRow;
+};
+
+/** The hovered point's aging buckets as exact amounts (with shares when the chart shows shares), and the total. */
+export function BucketTooltip({ active, payload, labels, read }: Props) {
+  const datum = payload?.[0]?.payload as never | undefined;
+  if (!active || datum === undefined) return null;
+  const row = read(datum);
+  return (
+    <div className="chart-tooltip">
+      <div className="chart-tooltip-title">{row.title}</div>
+      <table>
+        <tbody>
+          {AGING_BUCKETS.map((bucket, index) => (
+            <tr key={bucket}>
+              <th>
+                <span className={`swatch bucket-${index}`} /> {labels[bucket]}
+              </th>
+              <td className="numeric">
+                <Money minor={row.amounts[bucket]} currency={row.currency} />
+              </td>
+              {row.shares && <td className="numeric muted">{Math.round(row.shares[bucket] ?? 0)}%</td>}
+            </tr>
+          ))}
+          <tr>
+            <th>Total</th>
+            <td className="numeric">
+              <Money minor={row.amounts.total} currency={row.currency} />
+            </td>
+            {row.shares && <td />}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
