@@ -4,9 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toErrorShape } from '../../shared/errors';
 import { generateKey, parseKeyHex } from '../db/key';
-import { startCoreWorker, type CoreClient } from './core-client';
+import { startCoreWorker } from './core-client';
 import { startHttpHost } from './http';
-import { RECOVERABLE, recoveringClient } from './recovering-client';
 
 /**
  * Runs the app in a browser: the core in a worker, the built renderer and the API on 127.0.0.1.
@@ -23,14 +22,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(dbPath), { recursive: true });
   const key = persistent ? parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY') : generateKey();
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './core-worker.ts' : './core-worker.js', import.meta.url);
-  const startCore = (): Promise<CoreClient> => startCoreWorker(workerUrl, dbPath, key);
-  const core = await startCore().catch((error: unknown) => {
-    const problem = toErrorShape(error);
-    if (!RECOVERABLE.has(problem.code)) throw error;
-    // The page shows the problem and offers the latest backup instead of failing to start.
-    console.error(`inflow: ${problem.message}`);
-    return recoveringClient(problem, dbPath, key, startCore);
-  });
+  const core = await startCoreWorker(workerUrl, dbPath, key);
   const host = await startHttpHost(core, resolve(values.static), Number(values.port));
   console.log(persistent ? `Database: ${dbPath}` : 'No INFLOW_DB_KEY set: using a throwaway database for this run (set it to keep your data).');
   console.log(`Inflow is running at ${host.url}`);

@@ -3,14 +3,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, dialog, Notification, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import type { UpdateAction } from '../../shared/api';
-import { toErrorShape } from '../../shared/errors';
 import type { Notice, TraySummary } from '../../shared/notifications';
 import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
 import type { AppBusy, ShellSettings, UpdateStatus } from '../../shared/shell-settings';
 import { contentSecurityPolicy, databaseOpensWith } from '../core';
 import { startCoreWorker, type CoreClient } from '../hosts/core-client';
 import { registerIpcHost } from '../hosts/ipc';
-import { RECOVERABLE, recoveringClient } from '../hosts/recovering-client';
 import { installAppMenu } from './app-menu';
 import { createMainWindow } from './create-window';
 import { hardenSession } from './harden-session';
@@ -44,13 +42,7 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const dbPath = join(dataDir, 'inflow.db');
   const key = await unlockDatabaseKey(dbPath, join(dataDir, 'inflow.key'));
-  const startCore = (): Promise<CoreClient> => startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key);
-  // A database that does not open gets the window anyway: it explains why and offers the latest backup.
-  const client = await startCore().catch((error: unknown) => {
-    const problem = toErrorShape(error);
-    if (!RECOVERABLE.has(problem.code)) throw error;
-    return recoveringClient(problem, dbPath, key, startCore);
-  });
+  const client = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key);
   core = client;
   registerIpcHost(client, isAppUrl, updateAction);
   updater = startUpdater({
