@@ -105,5 +105,5 @@ export function openCore(options: CoreOptions): Core {
 export { generateKey, KEY_BYTES, parseKeyHex } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
-export { openRecovery, type Recovery } from './backups/recover';
+export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';
 export { rotateDatabaseKey } from '../db/rekey';

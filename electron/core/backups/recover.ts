@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupPreview, RecoveryStatus, RestoreResult, SkippedBackup } from '../../../shared/backups';
-import { AppError, type ErrorShape } from '../../../shared/errors';
+import { AppError, type ErrorCode, type ErrorShape } from '../../../shared/errors';
 import { listBackups } from '../../db/backup';
 import { MIGRATIONS } from '../../db/migrations';
 import { applyKey, diagnoseDatabase, INFLOW_APPLICATION_ID, proveKey } from '../../db/open';
@@ -61,6 +61,9 @@ function whyNotRestorable(path: string, key: Buffer): string | null {
     sqlite?.close();
   }
 }
+
+/** Open failures a window can explain (and, for damage, repair from a backup) rather than refusing to start. */
+export const RECOVERABLE: ReadonlySet<ErrorCode> = new Set(['DB_CORRUPT', 'DB_WRONG_KEY', 'DB_TOO_NEW', 'DB_CANNOT_OPEN']);
 
 export interface Recovery {
   /** Answers recovery.status and recovery.restore; any other procedure fails with the open error. */
