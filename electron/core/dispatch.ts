@@ -37,5 +37,5 @@ export function parseInput<P extends ProcedureName>(name: P | string, rawInput: 
 function damagedDatabase(error: unknown, path: string): AppError | null {
   const code = (error as { code?: unknown }).code;
   if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return null;
-  return new AppError('DB_CORRUPT', `${path} is damaged (${(error as Error).message}). Restart Inflow to restore the latest backup.`, { reason: 'damaged' });
+  return new AppError('DB_CORRUPT', `${path} is damaged (${(error as Error).message}). Restore the latest backup (Settings → Data and backups, or restart Inflow).`, { reason: 'damaged' });
 }
