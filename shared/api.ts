@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BackupInfo, BackupPreview, ExportResult } from './backups';
+import type { BackupInfo, BackupPreview, ExportResult, RecoveryStatus, RestoreResult } from './backups';
 import type { Notice, TraySummary } from './notifications';
 import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
@@ -311,6 +311,10 @@ export const api = {
   'backups.create': returns<BackupInfo>()(z.object({})),
   'backups.preview': returns<BackupPreview>()(z.object({ name: backupName })),
   'backups.restore': returns<{ restartRequired: true }>()(z.object({ name: backupName })),
+  /** Why the database did not open and the newest whole backup; served by a host whose database is broken. */
+  'recovery.status': returns<RecoveryStatus>()(z.object({})),
+  /** Puts a backup in place of a database that does not open (the broken file is kept), then opens it. */
+  'recovery.restore': returns<RestoreResult>()(z.object({ name: backupName })),
   'data.export': returns<ExportResult>()(z.object({ passphrase: z.string().min(10, 'at least 10 characters').max(1024) })),
 } as const;
 

@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'IMPORT_REJECTED',
   'DB_CANNOT_OPEN',
+  /** The database file is there, but this key is not the one it was written with. */
+  'DB_WRONG_KEY',
+  /** The database file is damaged, truncated, emptied or lost its write-ahead log: restore a backup. */
+  'DB_CORRUPT',
   'DB_TOO_NEW',
   'CANCELLED',
   'CONFLICT',

@@ -1,4 +1,4 @@
-import { api, isProcedureName, type ProcedureName, type ProcedureOutput } from '../../shared/api';
+import { api, isProcedureName, type ParsedInput, type ProcedureName, type ProcedureOutput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { CoreContext } from './context';
 import type { Handlers } from './handler-types';
@@ -13,12 +13,29 @@ export async function dispatch(
   name: string,
   rawInput: unknown,
 ): Promise<ProcedureOutput<ProcedureName>> {
+  const input = parseInput(name, rawInput);
+  const handler = handlers[name as ProcedureName] as (input: unknown, ctx: CoreContext) => Promise<unknown> | unknown;
+  try {
+    return (await handler(input, ctx)) as ProcedureOutput<ProcedureName>;
+  } catch (error) {
+    throw damagedDatabase(error, ctx.database.path) ?? error;
+  }
+}
+
+/** Names the procedure and parses its input with the contract's schema. */
+export function parseInput<P extends ProcedureName>(name: P | string, rawInput: unknown): ParsedInput<P> {
   if (!isProcedureName(name)) throw new AppError('NOT_FOUND', `Unknown procedure "${name}".`);
   const parsed = api[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     throw new AppError('INVALID_INPUT', `Invalid input for ${name}: ${issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ')}`, { issues });
   }
-  const handler = handlers[name] as (input: unknown, ctx: CoreContext) => Promise<unknown> | unknown;
-  return (await handler(parsed.data, ctx)) as ProcedureOutput<ProcedureName>;
+  return parsed.data as ParsedInput<P>;
+}
+
+/** Damage deep in the file shows only when a page is read: say so plainly, not as an internal error. */
+function damagedDatabase(error: unknown, path: string): AppError | null {
+  const code = (error as { code?: unknown }).code;
+  if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return null;
+  return new AppError('DB_CORRUPT', `${path} is damaged (${(error as Error).message}). Restore the latest backup (Settings → Data and backups, or restart Inflow).`, { reason: 'damaged' });
 }

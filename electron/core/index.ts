@@ -104,4 +104,6 @@ export function openCore(options: CoreOptions): Core {
 
 export { generateKey, KEY_BYTES, parseKeyHex } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
-export { databaseOpensWith, rotateDatabaseKey } from '../db/rekey';
+export { databaseOpensWith, diagnoseDatabase } from '../db/open';
+export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';
+export { rotateDatabaseKey } from '../db/rekey';

@@ -31,7 +31,8 @@ export function listBackups(path: string): string[] {
   if (!existsSync(dir)) return [];
   const prefix = `${basename(path)}.bak-`;
   return readdirSync(dir)
-    .filter((f) => f.startsWith(prefix))
+    // Reading a backup (preview, restore) makes SQLite put -wal/-shm files beside it: those are not backups.
+    .filter((f) => f.startsWith(prefix) && !/-(wal|shm|journal)$/.test(f))
     .sort()
     .map((f) => join(dir, f));
 }

@@ -1,9 +1,11 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { backupDatabase, backupIfDue } from './backup';
+import { recordKey } from './key-check';
 import { MIGRATIONS } from './migrations';
+import { checkFileBeforeOpen, explainOpenFailure } from './open-check';
 import { applyPendingRestore } from './restore';
 import type { Migration } from './migrations/migration';
 import type { DB } from './schema';
@@ -11,7 +13,6 @@ import type { SqliteDb } from './sqlite';
 
 /** PRAGMA application_id of every Inflow database ("INFL"), so a foreign SQLite file is refused. */
 export const INFLOW_APPLICATION_ID = 0x494e464c;
-const PLAIN_SQLITE_HEADER = 'SQLite format 3\0';
 
 export interface OpenDatabase {
   sqlite: SqliteDb;
@@ -32,25 +33,18 @@ export function openDatabase(
   migrations: readonly Migration[] = MIGRATIONS,
 ): OpenDatabase {
   applyPendingRestore(path);
+  checkFileBeforeOpen(path);
   const existed = existsSync(path) && statSync(path).size > 0;
-  if (existed && readHeader(path) === PLAIN_SQLITE_HEADER) {
-    throw new AppError('DB_CANNOT_OPEN', `${path} is an unencrypted SQLite file, not an Inflow database.`);
-  }
   const sqlite = new Database(path, { fileMustExist: existed });
   try {
     applyKey(sqlite, key);
-    proveKey(sqlite, path);
+    proveReadable(sqlite, path, key);
     const version = sqlite.pragma('user_version', { simple: true }) as number;
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
     if (existed && applicationId !== INFLOW_APPLICATION_ID && !(applicationId === 0 && version === 0 && isEmpty(sqlite))) {
       throw new AppError('DB_CANNOT_OPEN', `${path} is a database, but not an Inflow database.`);
     }
-    if (version > migrations.length) {
-      throw new AppError(
-        'DB_TOO_NEW',
-        `${path} was written by a newer Inflow (schema ${version}, this version knows ${migrations.length}); update Inflow to open it.`,
-      );
-    }
+    if (version > migrations.length) throw tooNew(path, version, migrations.length);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
@@ -59,6 +53,7 @@ export function openDatabase(
       existed && version > 0 && version < migrations.length ? backupDatabase(sqlite, path, `before-v${version + 1}`) : null;
     migrate(sqlite, migrations, version);
     if (existed) backupIfDue(sqlite, path);
+    recordKey(path, key);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
       sqlite,
@@ -85,6 +80,45 @@ export function applyKey(sqlite: SqliteDb, key: Buffer): void {
   sqlite.pragma(`key="x'${key.toString('hex')}'"`);
 }
 
+function tooNew(path: string, version: number, known: number): AppError {
+  return new AppError('DB_TOO_NEW', `${path} was written by a newer Inflow (schema ${version}, this version knows ${known}); update Inflow to open it.`);
+}
+
+/** The first read, explained when it fails: wrong key, damage, or not ours. */
+function proveReadable(sqlite: SqliteDb, path: string, key: Buffer): void {
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    throw explainOpenFailure(path, key, error, (backup) => databaseOpensWith(backup, key));
+  }
+}
+
+/**
+ * What is wrong with a database file, without migrating, backing up or writing anything: null when
+ * it opens and every page checks out (PRAGMA quick_check reads them all, so it finds damage deep in
+ * the file that opening alone does not).
+ */
+export function diagnoseDatabase(path: string, key: Buffer, migrations: readonly Migration[] = MIGRATIONS): AppError | null {
+  try {
+    checkFileBeforeOpen(path);
+    if (!existsSync(path)) return new AppError('DB_CORRUPT', `${path} is missing.`, { reason: 'missing' });
+    const sqlite = new Database(path, { fileMustExist: true });
+    try {
+      applyKey(sqlite, key);
+      proveReadable(sqlite, path, key);
+      const version = sqlite.pragma('user_version', { simple: true }) as number;
+      if (version > migrations.length) return tooNew(path, version, migrations.length);
+      const check = sqlite.pragma('quick_check', { simple: true }) as string;
+      return check === 'ok' ? null : new AppError('DB_CORRUPT', `${path} is damaged: ${check.split('\n')[0]}. Restore it from the latest backup.`, { reason: 'damaged' });
+    } finally {
+      sqlite.close();
+    }
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    return new AppError('DB_CORRUPT', `${path} is damaged: ${(error as Error).message}. Restore it from the latest backup.`, { reason: 'damaged' });
+  }
+}
+
 /** A wrong key only shows at the first read, so read right away to fail at open, not later. */
 export function proveKey(sqlite: SqliteDb, path: string): void {
   try {
@@ -95,6 +129,21 @@ export function proveKey(sqlite: SqliteDb, path: string): void {
       throw new AppError('DB_CANNOT_OPEN', `${path} cannot be opened: wrong key, or not an Inflow database.`);
     }
     throw new AppError('DB_CANNOT_OPEN', `${path} cannot be opened: ${(error as Error).message}`);
+  }
+}
+
+/** Whether a key opens a database file (nothing is written): decides which key an interrupted rotation left, or whether an unreadable file's key is right. */
+export function databaseOpensWith(path: string, key: Buffer): boolean {
+  const sqlite = new Database(path, { fileMustExist: true, readonly: true });
+  try {
+    applyKey(sqlite, key);
+    proveKey(sqlite, path);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  } finally {
+    sqlite.close();
   }
 }
 
@@ -111,16 +160,5 @@ function migrate(sqlite: SqliteDb, migrations: readonly Migration[], from: numbe
       migration.up(sqlite);
       sqlite.pragma(`user_version = ${index + 1}`);
     })();
-  }
-}
-
-function readHeader(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(16);
-    const read = readSync(fd, buffer, 0, 16, 0);
-    return buffer.subarray(0, read).toString('latin1');
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { AppError } from '../../shared/errors';
 import { listBackups } from './backup';
-import { applyKey, proveKey } from './open';
+import { keyMatchesRecord, recordKey } from './key-check';
+import { applyKey, databaseOpensWith, proveKey } from './open';
 
 /**
  * Re-encrypts a closed database file under a new key, with the same cipher settings `openDatabase`
@@ -20,21 +20,8 @@ export function rekeyDatabase(path: string, oldKey: Buffer, newKey: Buffer): voi
   } finally {
     sqlite.close();
   }
-}
-
-/** Whether a key opens a database file (nothing is written): decides which key an interrupted rotation left. */
-export function databaseOpensWith(path: string, key: Buffer): boolean {
-  const sqlite = new Database(path, { fileMustExist: true, readonly: true });
-  try {
-    applyKey(sqlite, key);
-    proveKey(sqlite, path);
-    return true;
-  } catch (error) {
-    if (error instanceof AppError) return false;
-    throw error;
-  } finally {
-    sqlite.close();
-  }
+  // A database's key record follows its key (a copy being exported has none and gets none).
+  if (keyMatchesRecord(path, oldKey) !== null) recordKey(path, newKey);
 }
 
 /**

@@ -24,12 +24,12 @@ export function stageRestore(path: string, backup: string, key: Buffer): void {
 
 /**
  * Run before opening: a staged restore replaces the database, whose current file is kept beside it
- * (`.before-restore`) so a wrong choice can be undone. The WAL of the old file goes with it.
+ * (`.before-restore`, or a damaged one's `.corrupt-<time>`) so a wrong choice can be undone. The WAL
+ * of the old file goes with it.
  */
-export function applyPendingRestore(path: string): string | null {
+export function applyPendingRestore(path: string, kept = `${path}.before-restore`): string | null {
   const staged = pendingRestorePath(path);
   if (!existsSync(staged)) return null;
-  const kept = `${path}.before-restore`;
   if (existsSync(path)) {
     rmSync(kept, { force: true });
     renameSync(path, kept);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGING_BUCKETS, type AgingReport } from '../../shared/aging';
 import { localToday } from '../../shared/dates';
@@ -8,7 +8,8 @@ import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
 import { importMappingSchema, type ImportMapping, type ImportProblem } from '../../shared/import-mapping';
 import { formatMoney } from '../../shared/money';
 import { generateKey, parseKeyHex } from '../db/key';
-import { openCore, type Core } from '../core';
+import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
+import { diagnoseDatabase, openCore, openRecovery, type Core } from '../core';
 import { attributionCommand, kpiCommand } from './cli-analytics';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
@@ -39,10 +40,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   forecast compare --db PATH [--as-of YYYY-MM-DD] [--json] that stored run (default: the latest before today) against what came in
   kpi --db PATH --from DATE --to DATE [--currency USD] [--by segment|collector|customer] [--json]   DSO, CEI, ADD, % past due …
   attribution --db PATH [--from DATE] [--to DATE] [--days N] [--json]                          what made them pay
+  restore --db PATH (--latest | --backup NAME) [--json]   replace a database that does not open with a whole backup (the broken file is kept)
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync'];
+const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync'];
 /** Commands that send mail run the outbox sender; the others leave it to the app. */
 const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
@@ -77,6 +79,8 @@ function parseCommandLine(argv: string[]) {
         status: { type: 'string' },
         connector: { type: 'string' },
         'base-url': { type: 'string' },
+        latest: { type: 'boolean', default: false },
+        backup: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         from: { type: 'string' },
         to: { type: 'string' },
@@ -104,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY');
+  if (command === 'restore') return restore(resolve(values.db), key, values);
   const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'], scheduleSync: false });
   try {
     switch (command) {
@@ -173,6 +178,26 @@ async function importFile(core: Core, file: string | undefined, values: { preset
   return 0;
 }
 
+/** Recovery without the window: the same choice of backup, the same kept-aside broken file. */
+async function restore(dbPath: string, key: Buffer, values: { latest: boolean; backup?: string | undefined; json: boolean }): Promise<number> {
+  if (values.latest === Boolean(values.backup)) throw new AppError('INVALID_INPUT', 'restore needs --latest or --backup NAME (one of them).');
+  const problem = diagnoseDatabase(dbPath, key);
+  if (!problem) throw new AppError('CONFLICT', `${dbPath} opens and checks out: nothing to restore.`);
+  const recovery = openRecovery(dbPath, key, problem.toShape());
+  const status = (await recovery.dispatch('recovery.status', {})) as RecoveryStatus;
+  for (const skipped of status.skipped) console.error(`  skipped ${skipped.name}: ${skipped.reason}`);
+  const name = values.backup ? basename(values.backup) : status.latest?.name;
+  if (!name) throw new AppError(problem.code, `${problem.message} No backup of it can be restored.`, problem.details);
+  const result = (await recovery.dispatch('recovery.restore', { name })) as RestoreResult;
+  const reopened = openCore({ dbPath, key, sendMail: false, scheduleSync: false });
+  await reopened.close();
+  const { restored } = result;
+  print(values.json, result,
+    `${problem.message}\nRestored ${restored.name} (taken ${restored.takenAt}: ${restored.customers} customers, ${restored.invoices} invoices, ` +
+      `${restored.activities} activities). The damaged file is kept at ${result.keptAs}.`);
+  return 0;
+}
+
 function readMapping(path: string): ImportMapping {
   let raw: unknown;
   try {
@@ -220,6 +245,7 @@ function report(error: ErrorShape, json: boolean): void {
     return;
   }
   console.error(`inflow: ${error.message}`);
+  if (error.code === 'DB_CORRUPT') console.error('  To restore the newest whole backup: npm run cli -- restore --db PATH --latest');
   const details = error.details as { problems?: ImportProblem[]; problemCount?: number } | undefined;
   if (details?.problems) {
     for (const p of details.problems.slice(0, 50)) {
@@ -238,6 +264,6 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const shape = toErrorShape(error);
     report(shape, json);
-    process.exitCode = shape.code === 'DB_CANNOT_OPEN' || shape.code === 'DB_TOO_NEW' ? EXIT_DATABASE : EXIT_REJECTED;
+    process.exitCode = shape.code.startsWith('DB_') ? EXIT_DATABASE : EXIT_REJECTED;
   },
 );

@@ -1,10 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { CoreEvent, StagedFile } from '../../shared/api';
 import { AppError, type ErrorShape } from '../../shared/errors';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /** A host's handle on the core running in a worker thread. */
 export interface CoreClient {
+  /** Why the database did not open (a worker started with `recover` then serves only recovery), else null. */
+  problem: ErrorShape | null;
   dispatch(name: string, input: unknown): Promise<unknown>;
   stageFile(path: string, name?: string): Promise<StagedFile>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
@@ -17,10 +19,10 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
  * Starts the worker and resolves once the database is open, or rejects with the open error.
  * From sources (dev:web, tests) the worker is TypeScript and needs tsx's loader; built code is plain JS.
  */
-export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer): Promise<CoreClient> {
+export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer, options: { recover?: boolean } = {}): Promise<CoreClient> {
   const fromSource = workerUrl.pathname.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx'));
   const worker = new Worker(workerUrl, {
-    workerData: { dbPath, keyHex: key.toString('hex') },
+    workerData: { dbPath, keyHex: key.toString('hex'), recover: options.recover ?? false } satisfies WorkerConfig,
     ...(fromSource ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: AppError) => void }>();
@@ -39,6 +41,7 @@ export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer): Pr
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':
+          client.problem = message.problem;
           resolveClient(client);
           break;
         case 'fatal':
@@ -62,6 +65,7 @@ export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer): Pr
       pending.clear();
     });
     const client: CoreClient = {
+      problem: null,
       dispatch: (name, input) => request({ type: 'call', name, input }),
       stageFile: (path, name) => request({ type: 'stage', path, name }) as Promise<StagedFile>,
       onEvent: (listener) => {

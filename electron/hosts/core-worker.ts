@@ -1,41 +1,65 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { toErrorShape } from '../../shared/errors';
-import { openCore, type Core } from '../core';
+import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
+import { openCore, openRecovery, RECOVERABLE, type Core, type Recovery } from '../core';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /**
  * Worker-thread entry: the core runs here so a long import never blocks the host's event loop
  * (Electron's main process or the web host). Calls are handled concurrently; jobs yield while reading.
+ * With `recover`, a database that does not open leaves the worker serving the recovery procedures
+ * (the window explains the problem and offers the latest backup); a restore then opens the core.
  */
 const port = parentPort!;
 const config = workerData as WorkerConfig;
 const send = (message: FromWorker): void => port.postMessage(message);
+const key = Buffer.from(config.keyHex, 'hex');
 
-let core: Core;
-try {
-  core = openCore({ dbPath: config.dbPath, key: Buffer.from(config.keyHex, 'hex') });
-  core.onEvent((event) => send({ type: 'event', event }));
-  send({ type: 'ready' });
+let core: Core | null = null;
+let recovery: { problem: ErrorShape; procedures: Recovery } | null = null;
+
+function open(): Core {
+  const opened = openCore({ dbPath: config.dbPath, key });
+  opened.onEvent((event) => send({ type: 'event', event }));
   // Build today's queue while the window loads, so the first worklist answer is instant.
   // A failure here is reported by the first real call, which meets it again.
-  setImmediate(() => void core.dispatch('worklist.list', { limit: 1 }).catch(() => undefined));
+  setImmediate(() => void opened.dispatch('worklist.list', { limit: 1 }).catch(() => undefined));
+  return opened;
+}
+
+try {
+  core = open();
+  send({ type: 'ready', problem: null });
 } catch (error) {
-  send({ type: 'fatal', error: toErrorShape(error) });
-  process.exit(0);
+  const problem = toErrorShape(error);
+  if (config.recover && RECOVERABLE.has(problem.code)) {
+    recovery = { problem, procedures: openRecovery(config.dbPath, key, problem) };
+    send({ type: 'ready', problem });
+  } else {
+    send({ type: 'fatal', error: problem });
+    process.exit(0);
+  }
 }
 
 port.on('message', (message: ToWorker) => {
   void handle(message);
 });
 
+async function call(name: string, input: unknown): Promise<unknown> {
+  if (core) return core.dispatch(name, input);
+  const result = await recovery!.procedures.dispatch(name, input);
+  if (name === 'recovery.restore') core = open();
+  return result;
+}
+
 async function handle(message: ToWorker): Promise<void> {
   try {
     if (message.type === 'call') {
-      send({ type: 'reply', id: message.id, ok: true, result: await core.dispatch(message.name, message.input) });
+      send({ type: 'reply', id: message.id, ok: true, result: await call(message.name, message.input) });
     } else if (message.type === 'stage') {
+      if (!core) throw new AppError(recovery!.problem.code, recovery!.problem.message);
       send({ type: 'reply', id: message.id, ok: true, result: core.stageFile(message.path, message.name) });
     } else {
-      await core.close();
+      await core?.close();
       send({ type: 'reply', id: message.id, ok: true, result: null });
     }
   } catch (error) {

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   mkdirSync(dirname(dbPath), { recursive: true });
   const key = persistent ? parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY') : generateKey();
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './core-worker.ts' : './core-worker.js', import.meta.url);
-  const core = await startCoreWorker(workerUrl, dbPath, key);
+  const core = await startCoreWorker(workerUrl, dbPath, key, { recover: true });
+  // The page shows the problem and offers the latest backup instead of the host failing to start.
+  if (core.problem) console.error(`inflow: ${core.problem.message} Open the page to restore the latest backup.`);
   const host = await startHttpHost(core, resolve(values.static), Number(values.port));
   console.log(persistent ? `Database: ${dbPath}` : 'No INFLOW_DB_KEY set: using a throwaway database for this run (set it to keep your data).');
   console.log(`Inflow is running at ${host.url}`);

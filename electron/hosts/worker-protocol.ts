@@ -8,7 +8,8 @@ export type ToWorker =
   | { type: 'close'; id: number };
 
 export type FromWorker =
-  | { type: 'ready' }
+  /** `problem`: the database did not open and the worker serves only the recovery procedures. */
+  | { type: 'ready'; problem: ErrorShape | null }
   | { type: 'fatal'; error: ErrorShape }
   | { type: 'reply'; id: number; ok: true; result: unknown }
   | { type: 'reply'; id: number; ok: false; error: ErrorShape }
@@ -17,5 +18,7 @@ export type FromWorker =
 export interface WorkerConfig {
   dbPath: string;
   keyHex: string;
+  /** Serve the recovery procedures when the database does not open, instead of failing to start. */
+  recover: boolean;
 }
 

@@ -42,7 +42,8 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const dbPath = join(dataDir, 'inflow.db');
   const key = await unlockDatabaseKey(dbPath, join(dataDir, 'inflow.key'));
-  const client = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key);
+  // A database that does not open still gets its window: it explains why and offers the latest backup.
+  const client = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key, { recover: true });
   core = client;
   registerIpcHost(client, isAppUrl, updateAction);
   // Sign-in pages (QuickBooks) open in the system browser, where the user's password manager and session are.

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { Boot } from './app/Boot';
 import { startThemeSync } from './lib/theme';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -14,7 +14,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <Boot />
     </StrictMode>,
   );
 }

@@ -1,124 +1,160 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { openCore, type Core } from '../../electron/core';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { openCore } from '../../electron/core';
+import { MIGRATIONS } from '../../electron/db/migrations';
+import { applyKey } from '../../electron/db/open';
+import { faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild, walBytes } from '../helpers/crash-harness';
 import { invoice, seedOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { customer, seedQbo } from '../helpers/qbo-fixtures';
-import { startQboServer, type QboServer } from '../helpers/qbo-server';
+import { startQboServer } from '../helpers/qbo-server';
 
-/** kill -9 in the middle of a sync, then a restart: whole pages only, and the sync resumes where it stopped. */
+/**
+ * SIGKILL in the middle of a sync, at random points: while a page is awaited from the ERP, or after
+ * a random share of the pages' writes. Each page is written in one transaction with its cursor, so
+ * only whole pages are kept, the next sync resumes after the last one, and every call, note and
+ * promise logged during the sync is there.
+ */
+const TRIALS = 20;
+const PAGE = 200;
+const BEFORE = 5;
+const BULK = 450;
 const key = randomBytes(32);
 let dir: string;
-let dbPath: string;
-let server: OdooServer | undefined;
-let qbo: QboServer | undefined;
-let child: ChildProcess | undefined;
-let core: Core | undefined;
+let template: string;
+let server: OdooServer;
+let walGrowth: number;
 
-beforeEach(() => {
+const env = (dbPath: string): Record<string, string> => ({ INFLOW_CRASH_MODE: 'sync', INFLOW_TEST_DB: dbPath, INFLOW_TEST_KEY: key.toString('hex') });
+
+function copyTemplate(name: string): string {
+  mkdirSync(join(dir, name));
+  const path = join(dir, name, 'inflow.db');
+  copyFileSync(template, path);
+  return path;
+}
+
+function invoiceCount(path: string): { invoices: number; uniq: number } {
+  const sqlite = new Database(path, { fileMustExist: true, readonly: true });
+  try {
+    applyKey(sqlite, key);
+    return sqlite.prepare('SELECT count(*) AS invoices, count(DISTINCT source || external_id) AS uniq FROM invoices').get() as { invoices: number; uniq: number };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** A database that synced the small company once; then the ERP gains 450 invoices (three pages) for the child to pull. */
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inflow-sync-crash-'));
-  dbPath = join(dir, 'inflow.db');
+  template = join(dir, 'template.db');
+  server = await startOdooServer();
+  const seeded = seedOdoo(server);
+  const core = openCore({ dbPath: template, key, sendMail: false, scheduleSync: false });
+  await core.call('sync.connection.save', { connector: 'odoo', baseUrl: server.url, database: server.db, login: server.login, apiKey: server.password, intervalMinutes: 0 });
+  await core.call('sync.run', {});
+  expect((await core.call('app.status', {})).invoices).toBe(BEFORE);
+  await core.close();
+  for (let i = 0; i < BULK; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner_id: seeded.deco.id, amount_total: 10, amount_residual: 10 });
+  const calibration = copyTemplate('calibration');
+  const child = startChild(env(calibration));
+  await child.finished;
+  walGrowth = walBytes(calibration);
+  child.kill();
+  await child.exited;
+  expect(invoiceCount(calibration).invoices).toBe(BEFORE + BULK);
 });
-afterEach(async () => {
-  child?.kill('SIGKILL');
-  await core?.close();
+afterAll(async () => {
+  stopWarmChild();
   await server?.close();
-  await qbo?.close();
-  server = qbo = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
 
-function count(c: Core): Promise<number> {
-  return c.call('app.status', {}).then((status) => status.invoices);
-}
-
-/** Runs a sync in a child process, to be killed by the server's fault hook; resolves once it has died. */
-async function syncInChild(killed: () => boolean): Promise<void> {
-  child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'helpers', 'sync-child.ts')], {
-    env: { ...process.env, INFLOW_TEST_DB: dbPath, INFLOW_TEST_KEY: key.toString('hex') },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child!.once('exit', resolve));
-  await vi.waitFor(() => expect(killed()).toBe(true), { timeout: 30_000 });
-  await exited;
-  child = undefined;
-}
-
-it('a sync killed with SIGKILL mid-way keeps only whole pages and resumes after the last one', { timeout: 60_000 }, async () => {
-  const odoo = (server = await startOdooServer());
-  const seeded = seedOdoo(odoo);
-  for (let i = 0; i < 450; i++) invoice(odoo, { name: `BULK/${String(i).padStart(4, '0')}`, partner_id: seeded.deco.id, amount_total: 10, amount_residual: 10 });
-  core = openCore({ dbPath, key, scheduleSync: false });
-  await core.call('sync.connection.save', { connector: 'odoo', baseUrl: odoo.url, database: odoo.db, login: odoo.login, apiKey: odoo.password, intervalMinutes: 0 });
-  await core.close();
-  core = undefined;
-
-  // The child dies while it waits for the third page of invoices.
-  let pages = 0;
-  let killed = false;
-  odoo.fault = ({ model, method, params }) => {
-    if (model === 'account.move' && method === 'search_read' && params.limit && ++pages === 3) {
-      child!.kill('SIGKILL');
-      killed = true;
+it(`${TRIALS} syncs killed with SIGKILL: whole pages only, resumed after the last one, no activity lost`, { timeout: 240_000 }, async () => {
+  const random = faultRandom('SIGKILL mid-sync');
+  const kept = new Map<number, number>();
+  for (let trial = 0; trial < TRIALS; trial++) {
+    const path = copyTemplate(`trial-${trial}`);
+    const waitingForPage = random.chance(0.4);
+    const page = random.int(1, 3);
+    const fraction = random.next() * 1.1;
+    let pages = 0;
+    let pageAsked = false;
+    server.fault = ({ model, method, params }) => {
+      if (!waitingForPage || model !== 'account.move' || method !== 'search_read' || !params.limit || ++pages !== page) return null;
+      pageAsked = true;
       return { drop: true };
-    }
-    return null;
-  };
-  await syncInChild(() => killed);
-  odoo.fault = () => null;
+    };
+    const child = startChild(env(path));
+    await child.started;
+    await killWhen(child, () => (waitingForPage ? pageAsked : walBytes(path) >= fraction * walGrowth));
+    server.fault = () => null;
+    const label = `trial ${trial} (${waitingForPage ? `kill while page ${page} is awaited` : `kill at ${(fraction * 100).toFixed(0)}% of ${walGrowth} WAL bytes`})`;
 
-  core = openCore({ dbPath, key, scheduleSync: false });
-  // Two full pages of 200 moves went in (the credit note among them), nothing of the third.
-  const afterCrash = await count(core);
-  expect(afterCrash).toBe(399);
-  expect((await core.call('outreach.freshness', {})).lastSyncAt).toBeNull();
+    expect(await openAfterKill(path, key), label).toEqual({ integrity: 'ok', userVersion: MIGRATIONS.length });
+    expect(missingActivities(path, key, child.activities), label).toEqual([]);
+    const afterKill = invoiceCount(path);
+    expect(afterKill.uniq, label).toBe(afterKill.invoices);
+    expect([BEFORE, BEFORE + PAGE, BEFORE + 2 * PAGE, BEFORE + BULK], `${label}: only whole pages`).toContain(afterKill.invoices);
+    kept.set(afterKill.invoices, (kept.get(afterKill.invoices) ?? 0) + 1);
 
-  odoo.calls.length = 0;
-  const resumed = await core.call('sync.run', {});
-  expect(await count(core)).toBe(455);
-  // Resumed: the invoice stream starts after the last page written, not from the beginning.
-  const firstMoveRead = odoo.calls.find((c) => c.model === 'account.move' && c.params.limit)!;
-  expect(JSON.stringify(firstMoveRead.params.domain)).toContain('write_date');
-  expect(resumed.created).toBe(455 + 1 - 400);
-  expect((await core.call('outreach.freshness', {})).lastSyncAt).not.toBeNull();
+    const core = openCore({ dbPath: path, key, sendMail: false, scheduleSync: false });
+    const resumed = await core.call('sync.run', {});
+    expect((await core.call('app.status', {})).invoices, `${label}: resumed`).toBe(BEFORE + BULK);
+    // Resumed after the last whole page: nothing kept is created again.
+    expect(resumed.created, label).toBe(BEFORE + BULK - afterKill.invoices);
+    expect((await core.call('outreach.freshness', {})).lastSyncAt, label).not.toBeNull();
+    await core.close();
+    rmSync(join(path, '..'), { recursive: true, force: true });
+  }
+  console.log(`SIGKILL mid-sync: invoices kept after the kill → trials: ${JSON.stringify(Object.fromEntries(kept))}`);
 });
 
 it('a QuickBooks sync killed with SIGKILL mid-read keeps whole pages and resumes at the next STARTPOSITION', { timeout: 90_000 }, async () => {
-  const qboServer = (qbo = await startQboServer());
-  seedQbo(qboServer);
-  for (let i = 4; i < 2500; i++) customer(qboServer, `Bulk ${String(i).padStart(4, '0')}`);
-  core = openCore({ dbPath, key, scheduleSync: false });
-  await core.call('sync.connection.save', {
-    connector: 'qbo', baseUrl: qboServer.url, tokenUrl: qboServer.tokenUrl, clientId: qboServer.clientId, apiKey: qboServer.clientSecret,
-    qboRefreshToken: qboServer.issueRefreshToken(), qboRealmId: qboServer.realmId, intervalMinutes: 0,
-  });
-  await core.close();
-  core = undefined;
+  const qbo = await startQboServer();
+  try {
+    seedQbo(qbo);
+    for (let i = 4; i < 2500; i++) customer(qbo, `Bulk ${String(i).padStart(4, '0')}`);
+    mkdirSync(join(dir, 'qbo'));
+    const path = join(dir, 'qbo', 'inflow.db');
+    let core = openCore({ dbPath: path, key, sendMail: false, scheduleSync: false });
+    await core.call('sync.connection.save', {
+      connector: 'qbo', baseUrl: qbo.url, tokenUrl: qbo.tokenUrl, clientId: qbo.clientId, apiKey: qbo.clientSecret,
+      qboRefreshToken: qbo.issueRefreshToken(), qboRealmId: qbo.realmId, intervalMinutes: 0,
+    });
+    await core.close();
 
-  // The child dies while it waits for the third page of customers.
-  let killed = false;
-  qboServer.fault = ({ entity, startPosition }) => {
-    if (entity !== 'Customer' || startPosition !== 2001) return null;
-    child!.kill('SIGKILL');
-    killed = true;
-    return { drop: true };
-  };
-  await syncInChild(() => killed);
-  qboServer.fault = () => null;
+    // The child dies while it waits for the third page of customers.
+    let killed = false;
+    const child = startChild(env(path));
+    qbo.fault = ({ entity, startPosition }) => {
+      if (entity !== 'Customer' || startPosition !== 2001) return null;
+      child.kill();
+      killed = true;
+      return { drop: true };
+    };
+    await vi.waitFor(() => expect(killed).toBe(true), { timeout: 60_000 });
+    await child.exited;
+    qbo.fault = () => null;
 
-  core = openCore({ dbPath, key, scheduleSync: false });
-  // Two whole pages of 1,000 customers, after every invoice; nothing of the third page.
-  expect(await core.call('app.status', {})).toMatchObject({ customers: 2000, invoices: 6 });
-  expect((await core.call('outreach.freshness', {})).lastSyncAt).toBeNull();
+    expect(await openAfterKill(path, key)).toEqual({ integrity: 'ok', userVersion: MIGRATIONS.length });
+    core = openCore({ dbPath: path, key, sendMail: false, scheduleSync: false });
+    // Two whole pages of 1,000 customers, after every invoice; nothing of the third page.
+    expect(await core.call('app.status', {})).toMatchObject({ customers: 2000, invoices: 6 });
+    expect((await core.call('outreach.freshness', {})).lastSyncAt).toBeNull();
 
-  qboServer.calls.length = 0;
-  await core.call('sync.run', {});
-  expect((await core.call('app.status', {})).customers).toBe(2500);
-  // Resumed with the token the child had rotated and stored, at the page it never got.
-  expect(qboServer.calls.filter((call) => call.kind === 'query').map((call) => `${call.entity}@${call.startPosition}`)).toEqual(['Customer@2001']);
-  expect((await core.call('outreach.freshness', {})).lastSyncAt).not.toBeNull();
+    qbo.calls.length = 0;
+    await core.call('sync.run', {});
+    expect((await core.call('app.status', {})).customers).toBe(2500);
+    // Resumed with the token the child had rotated and stored, at the page it never got.
+    expect(qbo.calls.filter((call) => call.kind === 'query').map((call) => `${call.entity}@${call.startPosition}`)).toEqual(['Customer@2001']);
+    expect((await core.call('outreach.freshness', {})).lastSyncAt).not.toBeNull();
+    await core.close();
+  } finally {
+    await qbo.close();
+  }
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../electron/core';
 import { listBackups } from '../../electron/db/backup';
-import { databaseOpensWith } from '../../electron/db/rekey';
+import { databaseOpensWith } from '../../electron/db/open';
 
 /** Backups, restore and export on real encrypted files, through the core's procedures. */
 const NOW = new Date('2026-11-22T12:00:00Z');

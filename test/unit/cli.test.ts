@@ -172,10 +172,10 @@ describe('inflow CLI', () => {
     const before = { bytes: readFileSync(db), mtime: statSync(db).mtimeMs };
     const result = cli(['aging', '--db', db, '--json'], { INFLOW_DB_KEY: randomBytes(32).toString('hex') });
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'DB_CANNOT_OPEN' } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'DB_WRONG_KEY' } });
     const plain = cli(['aging', '--db', db], { INFLOW_DB_KEY: randomBytes(32).toString('hex') });
     expect(plain.stderr.trim().split('\n')).toHaveLength(1);
-    expect(plain.stderr).toContain('wrong key, or not an Inflow database');
+    expect(plain.stderr).toContain('cannot be opened with this key');
     expect(readFileSync(db).equals(before.bytes)).toBe(true);
     expect(statSync(db).mtimeMs).toBe(before.mtime);
   });

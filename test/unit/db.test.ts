@@ -78,7 +78,7 @@ describe('refusing to open', () => {
   it('a wrong key: one clear line, file untouched', async () => {
     await createWithCustomer('Acme');
     const before = snapshot(path);
-    expectOpenError(() => openDatabase(path, randomBytes(32)), 'DB_CANNOT_OPEN', /wrong key, or not an Inflow database/);
+    expectOpenError(() => openDatabase(path, randomBytes(32)), 'DB_WRONG_KEY', /cannot be opened with this key/);
     const after = snapshot(path);
     expect(after.bytes.equals(before.bytes)).toBe(true);
     expect(after.mtime).toBe(before.mtime);

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase, listBackups } from '../../electron/db/backup';
 import { generateKey } from '../../electron/db/key';
 import { openDatabase } from '../../electron/db/open';
-import { databaseOpensWith, rekeyDatabase, rotateDatabaseKey } from '../../electron/db/rekey';
+import { databaseOpensWith } from '../../electron/db/open';
+import { rekeyDatabase, rotateDatabaseKey } from '../../electron/db/rekey';
 
 /** PRAGMA rekey on real encrypted files: the data survives, the new key opens them, the old one no longer does. */
 let dir: string;
@@ -28,7 +29,7 @@ describe('rekey', () => {
     const newKey = generateKey();
     await seed(oldKey);
     rekeyDatabase(path, oldKey, newKey);
-    expect(() => openDatabase(path, oldKey)).toThrow(/wrong key/);
+    expect(() => openDatabase(path, oldKey)).toThrow(expect.objectContaining({ code: 'DB_WRONG_KEY' }));
     const reopened = openDatabase(path, newKey);
     expect(reopened.sqlite.prepare("SELECT value FROM settings WHERE key = 'marker'").get()).toEqual({ value: '"before rekey"' });
     expect(reopened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -202,6 +202,7 @@ describe('IPC host', () => {
       if (name === 'boom') throw Object.assign(new Error('bad'), {});
       return { name };
     }),
+    problem: null,
     stageFile: vi.fn(),
     onEvent: vi.fn(() => () => undefined),
     close: vi.fn(),

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ExportedFile, ExportTableInput } from '../../../shared/analytics';
 import { currencyExponent, minorToDecimalString } from '../../../shared/money';
 
@@ -33,6 +32,8 @@ export function tableCsv(table: ExportTableInput): string {
 
 /** One worksheet with a bold, frozen header; money as numbers in major units, formatted to the currency's decimals. */
 export async function tableXlsx(table: ExportTableInput): Promise<Buffer> {
+  // Loaded on first use: it is the heaviest module of the core (seconds on a busy machine), and every start paid for it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(table.name.slice(0, 31));
   sheet.columns = table.columns.map((c) => ({ header: safeText(c.header), width: Math.max(10, Math.min(40, c.header.length + 4)) }));

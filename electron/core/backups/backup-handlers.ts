@@ -1,4 +1,5 @@
 import packageJson from '../../../package.json';
+import { AppError } from '../../../shared/errors';
 import { backupDatabase } from '../../db/backup';
 import { stageRestore } from '../../db/restore';
 import { getSetting } from '../settings';
@@ -6,7 +7,7 @@ import type { Handlers } from '../handler-types';
 import { backupPath, describeBackup, listBackupInfo, previewBackup } from './backup-files';
 import { exportArchive } from './export-archive';
 
-export const backupHandlers: Handlers<'backups.list' | 'backups.create' | 'backups.preview' | 'backups.restore' | 'data.export'> = {
+export const backupHandlers: Handlers<'backups.list' | 'backups.create' | 'backups.preview' | 'backups.restore' | 'recovery.status' | 'recovery.restore' | 'data.export'> = {
   'backups.list': (_input, ctx) => listBackupInfo(ctx.database.path),
   'backups.create': (_input, ctx) =>
     describeBackup(backupDatabase(ctx.database.sqlite, ctx.database.path, 'manual', ctx.clock(), getSetting(ctx.database.sqlite, 'shell').keepBackups)),
@@ -15,6 +16,11 @@ export const backupHandlers: Handlers<'backups.list' | 'backups.create' | 'backu
   'backups.restore': ({ name }, ctx) => {
     stageRestore(ctx.database.path, backupPath(ctx.database.path, name), ctx.dbKey);
     return { restartRequired: true };
+  },
+  // This core opened its database: there is nothing to recover (a broken one is served by openRecovery).
+  'recovery.status': () => ({ problem: null, latest: null, skipped: [] }),
+  'recovery.restore': () => {
+    throw new AppError('CONFLICT', 'The database is open and well; restore a backup from Settings → Backups instead.');
   },
   'data.export': ({ passphrase }, ctx) => exportArchive(ctx.database.sqlite, ctx.database.path, ctx.dbKey, passphrase, ctx.clock(), packageJson.version),
 };

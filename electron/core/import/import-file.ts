@@ -100,17 +100,22 @@ async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { sna
     throw new AppError('INVALID_INPUT', 'Snapshot mode only applies to open-invoice files.');
   }
   if (job.signal.aborted) throw new AppError('CANCELLED', 'Import cancelled; nothing was written.');
+  const fileSha256 = await sha256(file.path);
   job.progress('writing', 0, 1);
   conversion.batch.snapshot = request.snapshot;
-  const counts = withFileColumns(planned.plan, () => writeBatch(ctx.database.sqlite, conversion.batch, todayOf(ctx), nowOf(ctx)));
-  const summary: ImportSummary = {
-    kind: planned.plan.kind, preset: planned.plan.preset, source: planned.plan.source, rows: conversion.rows,
-    skipped: conversion.skipped, ...counts,
-  };
-  ctx.database.sqlite
-    .prepare('INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(summary.source, summary.preset, summary.kind, file.name, await sha256(file.path), request.snapshot ? 1 : 0, nowOf(ctx), JSON.stringify(summary));
-  return summary;
+  const { sqlite } = ctx.database;
+  // The rows and the record of the batch commit together: a crash leaves both or neither.
+  return sqlite.transaction(() => {
+    const counts = withFileColumns(planned.plan, () => writeBatch(sqlite, conversion.batch, todayOf(ctx), nowOf(ctx)));
+    const summary: ImportSummary = {
+      kind: planned.plan.kind, preset: planned.plan.preset, source: planned.plan.source, rows: conversion.rows,
+      skipped: conversion.skipped, ...counts,
+    };
+    sqlite
+      .prepare('INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(summary.source, summary.preset, summary.kind, file.name, fileSha256, request.snapshot ? 1 : 0, nowOf(ctx), JSON.stringify(summary));
+    return summary;
+  })();
 }
 
 /** Problems found while writing name fields; show the file's own column headers instead. */

@@ -7,6 +7,8 @@ const NEXT_STEP: Record<ErrorCode, string> = {
   NOT_FOUND: 'It may have been removed. Refresh and try again.',
   IMPORT_REJECTED: 'Fix the file and import it again.',
   DB_CANNOT_OPEN: 'Restart Inflow. If this keeps happening, restore the latest backup.',
+  DB_WRONG_KEY: 'This is not the key the database was written with. Nothing was changed.',
+  DB_CORRUPT: 'The database file is damaged: restore the latest backup (Settings → Data and backups).',
   DB_TOO_NEW: 'This database was written by a newer Inflow: update Inflow to open it.',
   CANCELLED: 'Nothing was changed.',
   CONFLICT: 'Something else is still running. Wait for it to finish, then try again.',

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { BackupPreview, ExportResult } from '../../../../shared/backups';
+import { BackupSummary } from '../../components/BackupSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';
 import { useApi } from '../../lib/use-api';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const count = new Intl.NumberFormat();
 const megabytes = (bytes: number): string => `${(bytes / 1_048_576).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
 
 /**
@@ -60,11 +60,7 @@ export function DataSetting({ dataFolder }: { dataFolder: string }) {
         )}
         {preview && (
           <div className="backup-preview" data-testid="backup-preview">
-            <p>
-              Backup of <strong>{dateTime.format(new Date(preview.takenAt))}</strong>: {count.format(preview.customers)} customers, {count.format(preview.invoices)} invoices
-              ({count.format(preview.openInvoices)} open), {count.format(preview.activities)} activities
-              {preview.latestActivityAt ? `; newest entry ${dateTime.format(new Date(preview.latestActivityAt))}` : ''}.
-            </p>
+            <BackupSummary preview={preview} />
             <p className="muted">Restoring replaces today's data with this backup when Inflow next starts. The current data is kept beside it, so this can be undone.</p>
             <div className="setting-actions">
               <button type="button" className="button danger" onClick={() => void run(async () => {
