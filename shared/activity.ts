@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_ADDRESS } from './email-address';
 import type { AgingCustomerRow } from './aging';
 import type { WorklistRow } from './worklist';
 
@@ -116,7 +117,7 @@ export const saveContactInput = z.object({
   /** Absent: a new contact. */
   contactId: id.optional(),
   name: text(200).min(1, 'a contact needs a name'),
-  email: z.union([z.literal(''), z.string().trim().max(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/, 'not an email address')]).default(''),
+  email: z.union([z.literal(''), z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address')]).default(''),
   phone: text(60).default(''),
   role: z.enum(CONTACT_ROLES),
   isPrimary: z.boolean().default(false),

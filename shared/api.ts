@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_ADDRESS } from './email-address';
 import type { BackupInfo, BackupPreview, ExportResult } from './backups';
 import type { Notice, TraySummary } from './notifications';
 import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
@@ -220,7 +221,7 @@ export const api = {
   'outbox.pause': returns<{ paused: boolean }>()(z.object({ paused: z.boolean() })),
   'settings.smtp.get': returns<SmtpSettingsView | null>()(z.object({})),
   'settings.smtp.save': returns<SmtpSettingsView>()(smtpSettingsSchema.extend({ password: z.string().max(1024).optional() })),
-  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/, 'not an email address') })),
+  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address') })),
   'settings.outreach.get': returns<OutreachSettings>()(z.object({})),
   'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsSchema),
   'ladder.policies': returns<LadderPolicy[]>()(z.object({})),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { EMAIL_ADDRESS } from '../email-address';
 
 /** No CR/LF (or other control characters) in anything that becomes a mail header. */
 const headerText = (max: number) => z.string().trim().max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'no line breaks or control characters');
-const address = headerText(254).regex(/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/, 'not an email address');
+const address = headerText(254).regex(EMAIL_ADDRESS, 'not an email address');
 const optionalAddress = z.union([z.literal(''), address]).default('');
 
 export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;

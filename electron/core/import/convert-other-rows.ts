@@ -1,3 +1,4 @@
+import { EMAIL_ADDRESS } from '../../../shared/email-address';
 import type { CustomerRecord, PaymentRecord } from '../ledger/records';
 import type { RowReader } from './row-reader';
 
@@ -22,15 +23,13 @@ export function readPaymentRow(r: RowReader): PaymentRecord | null {
   };
 }
 
-const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
-
 export function readCustomerRow(r: RowReader): CustomerRecord | null {
   const externalId = r.required('customerId');
   const name = r.required('name');
   const currency = r.currency();
   const termsDays = r.integer('termsDays');
   const email = r.text('email');
-  const emailOk = email === '' || EMAIL.test(email) || r.fail('email', 'not an email address') !== null;
+  const emailOk = email === '' || EMAIL_ADDRESS.test(email) || r.fail('email', 'not an email address') !== null;
   const creditLimit = currency === null ? null : r.amount('creditLimit', currency, false);
   if (creditLimit != null && creditLimit < 0) return r.fail('creditLimit', 'credit limit is negative');
   if (externalId === null || name === null || currency === null || termsDays === null || !emailOk || creditLimit === null) return null;
