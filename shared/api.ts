@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_ADDRESS } from './email-address';
+import { newPassphraseSchema } from './passphrase';
 import type { BackupInfo, BackupPreview, ExportResult } from './backups';
 import type { Notice, TraySummary } from './notifications';
 import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
@@ -286,7 +287,7 @@ export const api = {
   'backups.create': returns<BackupInfo>()(z.object({})),
   'backups.preview': returns<BackupPreview>()(z.object({ name: backupName })),
   'backups.restore': returns<{ restartRequired: true }>()(z.object({ name: backupName })),
-  'data.export': returns<ExportResult>()(z.object({ passphrase: z.string().min(10, 'at least 10 characters').max(1024) })),
+  'data.export': returns<ExportResult>()(z.object({ passphrase: newPassphraseSchema })),
 } as const;
 
 export type Api = typeof api;

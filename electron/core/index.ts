@@ -102,6 +102,6 @@ export function openCore(options: CoreOptions): Core {
   };
 }
 
-export { generateKey, KEY_BYTES, parseKeyHex } from '../db/key';
+export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
 export { databaseOpensWith, rotateDatabaseKey } from '../db/rekey';

@@ -85,6 +85,21 @@ export function applyKey(sqlite: SqliteDb, key: Buffer): void {
   sqlite.pragma(`key="x'${key.toString('hex')}'"`);
 }
 
+/**
+ * Opens an existing encrypted file under a key, proves the key, runs `use`, and closes it again: for
+ * the files beside the database (a backup to preview or restore, a copy to rekey), never the live one.
+ */
+export function withKeyedFile<T>(path: string, key: Buffer, options: { readonly: boolean }, use: (sqlite: SqliteDb) => T): T {
+  const sqlite = new Database(path, { fileMustExist: true, readonly: options.readonly });
+  try {
+    applyKey(sqlite, key);
+    proveKey(sqlite, path);
+    return use(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
 /** A wrong key only shows at the first read, so read right away to fail at open, not later. */
 export function proveKey(sqlite: SqliteDb, path: string): void {
   try {

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import { listBackups } from './backup';
-import { applyKey, proveKey } from './open';
+import { withKeyedFile } from './open';
 
 /**
  * Re-encrypts a closed database file under a new key, with the same cipher settings `openDatabase`
@@ -10,30 +9,20 @@ import { applyKey, proveKey } from './open';
  * journal for the rekey, then back.
  */
 export function rekeyDatabase(path: string, oldKey: Buffer, newKey: Buffer): void {
-  const sqlite = new Database(path, { fileMustExist: true });
-  try {
-    applyKey(sqlite, oldKey);
-    proveKey(sqlite, path);
+  withKeyedFile(path, oldKey, { readonly: false }, (sqlite) => {
     sqlite.pragma('journal_mode = DELETE');
     sqlite.pragma(`rekey="x'${newKey.toString('hex')}'"`);
     sqlite.pragma('journal_mode = WAL');
-  } finally {
-    sqlite.close();
-  }
+  });
 }
 
 /** Whether a key opens a database file (nothing is written): decides which key an interrupted rotation left. */
 export function databaseOpensWith(path: string, key: Buffer): boolean {
-  const sqlite = new Database(path, { fileMustExist: true, readonly: true });
   try {
-    applyKey(sqlite, key);
-    proveKey(sqlite, path);
-    return true;
+    return withKeyedFile(path, key, { readonly: true }, () => true);
   } catch (error) {
     if (error instanceof AppError) return false;
     throw error;
-  } finally {
-    sqlite.close();
   }
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toErrorShape } from '../../shared/errors';
-import { generateKey, parseKeyHex } from '../db/key';
+import { generateKey, keyFromEnv } from '../db/key';
 import { startCoreWorker } from './core-client';
 import { startHttpHost } from './http';
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const scratch = persistent ? null : mkdtempSync(join(tmpdir(), 'inflow-web-'));
   const dbPath = resolve(values.db ?? (scratch ? join(scratch, 'inflow.db') : '.inflow-data/inflow.db'));
   mkdirSync(dirname(dbPath), { recursive: true });
-  const key = persistent ? parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY') : generateKey();
+  const key = persistent ? keyFromEnv(process.env) : generateKey();
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './core-worker.ts' : './core-worker.js', import.meta.url);
   const core = await startCoreWorker(workerUrl, dbPath, key);
   const host = await startHttpHost(core, resolve(values.static), Number(values.port));

@@ -10,7 +10,7 @@ import { contentSecurityPolicy, databaseOpensWith } from '../core';
 import { startCoreWorker, type CoreClient } from '../hosts/core-client';
 import { registerIpcHost } from '../hosts/ipc';
 import { installAppMenu } from './app-menu';
-import { createMainWindow } from './create-window';
+import { createMainWindow, refuseWebviewsAndPopups } from './create-window';
 import { hardenSession } from './harden-session';
 import { createWithPassphrase, openVault, settleRotation, unlockWithPassphrase, type VaultEnv } from './key-vault';
 import { askForPassphrase } from './passphrase-window';
@@ -133,10 +133,7 @@ function openLink(url: string): void {
 if (!app.requestSingleInstanceLock()) app.quit();
 
 // Any web contents, not only the ones the factory makes, gets no webview and no popup.
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+app.on('web-contents-created', (_event, contents) => refuseWebviewsAndPopups(contents));
 // A second launch (a double-click on the icon) brings the running window forward instead.
 app.on('second-instance', showWindow);
 app.on('window-all-closed', () => {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { BackupPreview, ExportResult } from '../../../../shared/backups';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/passphrase';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';
@@ -85,9 +86,9 @@ export function DataSetting({ dataFolder }: { dataFolder: string }) {
         <form className="export" onSubmit={exportAll} noValidate>
           <label className="field">
             <span>Export everything, protected by a passphrase</span>
-            <input className="input" type="password" autoComplete="new-password" value={passphrase} placeholder="At least 10 characters" onChange={(event) => setPassphrase(event.target.value)} />
+            <input className="input" type="password" autoComplete="new-password" value={passphrase} placeholder={`At least ${MIN_PASSPHRASE_LENGTH} characters`} onChange={(event) => setPassphrase(event.target.value)} />
           </label>
-          <button type="submit" className="button" disabled={passphrase.length < 10}>Export</button>
+          <button type="submit" className="button" disabled={passphrase.length < MIN_PASSPHRASE_LENGTH}>Export</button>
         </form>
         {exported && <p className="muted" role="status">Exported to <code className="path">{exported.folder}</code>. Keep the passphrase: without it the export cannot be opened.</p>}
         {error && <ErrorNotice error={error} />}
