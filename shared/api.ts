@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { EMAIL_ADDRESS } from './email-address';
-import { newPassphraseSchema } from './passphrase';
+import { newPassphraseSchema, passphraseSubmissionSchema } from './passphrase';
 import type { BackupInfo, BackupPreview, ExportResult } from './backups';
 import type { Notice, TraySummary } from './notifications';
-import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
+import { shellSettingsSchema, type AppBusy, type KeyRotation, type ShellSettings, type UpdateStatus, type VaultStatus } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
@@ -281,8 +281,8 @@ export const api = {
   'app.busy': returns<AppBusy>()(z.object({})),
   'settings.shell.get': returns<ShellSettings & { dataFolder: string }>()(z.object({})),
   'settings.shell.save': returns<ShellSettings & { dataFolder: string }>()(shellSettingsSchema),
-  'notifications.due': returns<Notice[]>()(z.object({})),
-  'tray.summary': returns<TraySummary>()(z.object({})),
+  /** The notices to show now and the tray's summary, from one read of the same facts. */
+  'notifications.due': returns<{ notices: Notice[]; tray: TraySummary }>()(z.object({})),
   'backups.list': returns<BackupInfo[]>()(z.object({})),
   'backups.create': returns<BackupInfo>()(z.object({})),
   'backups.preview': returns<BackupPreview>()(z.object({ name: backupName })),
@@ -301,6 +301,28 @@ export function isProcedureName(name: string): name is ProcedureName {
   return Object.hasOwn(api, name);
 }
 
+/**
+ * What the window asks of its host rather than the core: the database key (held by the desktop
+ * shell's keychain or passphrase, never by the core's callers) and restarting onto a restored backup.
+ * Parsed by the host with these schemas, like the core's procedures.
+ */
+export const shellApi = {
+  'vault.status': returns<VaultStatus>()(z.object({})),
+  /** Re-wraps the same database key under a new passphrase; the database itself is untouched. */
+  'vault.changePassphrase': returns<{ changed: true }>()(z.object({ current: passphraseSubmissionSchema, next: newPassphraseSchema })),
+  /** A new random key: the database and its backups are re-encrypted (PRAGMA rekey) and the key re-wrapped. */
+  'vault.rotateKey': returns<KeyRotation>()(z.object({ passphrase: passphraseSubmissionSchema.optional() })),
+  /** Starts Inflow again (applying a staged restore); `reload` tells a browser page to load itself again. */
+  'app.restart': returns<{ reload: boolean }>()(z.object({})),
+} as const;
+
+export type ShellApi = typeof shellApi;
+export type ShellProcedureName = keyof ShellApi;
+
+export function isShellProcedureName(name: string): name is ShellProcedureName {
+  return Object.hasOwn(shellApi, name);
+}
+
 /** Push events from the core: long-job progress. */
 export interface JobProgressEvent {
   type: 'job.progress';
@@ -315,7 +337,13 @@ export interface OutboxChangedEvent {
   batchId: string | null;
 }
 
-export type CoreEvent = JobProgressEvent | OutboxChangedEvent;
+/** Today's queue changed length (an activity, an import, a new day): the tray and dock badge show it. */
+export interface QueueChangedEvent {
+  type: 'queue.changed';
+  queue: number;
+}
+
+export type CoreEvent = JobProgressEvent | OutboxChangedEvent | QueueChangedEvent;
 
 /** What a staged file looks like to the renderer. */
 export interface StagedFile {
@@ -332,10 +360,10 @@ export interface InflowBridge {
   pickFile(accept: string[]): Promise<StagedFile | null>;
   /** The desktop app's updater; absent in the browser (dev:web, tests). */
   update?(action: UpdateAction): Promise<UpdateStatus>;
+  /** The host's own procedures (shellApi): the database key, restarting. */
+  shell<P extends ShellProcedureName>(name: P, input: z.input<ShellApi[P]['input']>): Promise<ShellApi[P]['output']>;
 }
 
-/** The passphrase page's one message to the shell (when no OS keychain can hold the database key). */
-export const passphraseSubmissionSchema = z.string().min(1).max(1024);
 
 /** The Settings screen's requests to the desktop updater (the web host has none). */
 export const updateActionSchema = z.enum(['status', 'check', 'restart']);

@@ -1,5 +1,6 @@
 import { api, isProcedureName, type ProcedureName, type ProcedureOutput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
+import { parseInput } from '../../shared/parse-input';
 import type { CoreContext } from './context';
 import type { Handlers } from './handler-types';
 
@@ -14,11 +15,7 @@ export async function dispatch(
   rawInput: unknown,
 ): Promise<ProcedureOutput<ProcedureName>> {
   if (!isProcedureName(name)) throw new AppError('NOT_FOUND', `Unknown procedure "${name}".`);
-  const parsed = api[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    throw new AppError('INVALID_INPUT', `Invalid input for ${name}: ${issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ')}`, { issues });
-  }
+  const input = parseInput(api[name].input, name, rawInput);
   const handler = handlers[name] as (input: unknown, ctx: CoreContext) => Promise<unknown> | unknown;
-  return (await handler(parsed.data, ctx)) as ProcedureOutput<ProcedureName>;
+  return (await handler(input, ctx)) as ProcedureOutput<ProcedureName>;
 }

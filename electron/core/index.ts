@@ -70,7 +70,7 @@ export function openCore(options: CoreOptions): Core {
     dbKey: options.key,
     jobs: new JobRegistry(emit),
     files: new StagedFiles(),
-    worklist: new WorklistCache(database.sqlite),
+    worklist: new WorklistCache(database.sqlite, (queue) => emit({ type: 'queue.changed', queue })),
     emit,
     clock: options.clock ?? (() => new Date()),
   } as Omit<CoreContext, 'outbox' | 'sync'> as CoreContext;

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { CoreEvent, StagedFile } from '../../shared/api';
 import { AppError, type ErrorShape } from '../../shared/errors';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import type { KeyRotation } from '../../shared/shell-settings';
+import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /** A host's handle on the core running in a worker thread. */
 export interface CoreClient {
@@ -9,6 +10,8 @@ export interface CoreClient {
   stageFile(path: string, name?: string): Promise<StagedFile>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): Promise<void>;
+  /** What the start re-encrypted, when it was asked to rotate the key first. */
+  readonly rotated: KeyRotation | null;
 }
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -17,10 +20,10 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
  * Starts the worker and resolves once the database is open, or rejects with the open error.
  * From sources (dev:web, tests) the worker is TypeScript and needs tsx's loader; built code is plain JS.
  */
-export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer): Promise<CoreClient> {
+export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer, options: { rotateTo?: Buffer } = {}): Promise<CoreClient> {
   const fromSource = workerUrl.pathname.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx'));
   const worker = new Worker(workerUrl, {
-    workerData: { dbPath, keyHex: key.toString('hex') },
+    workerData: { dbPath, keyHex: key.toString('hex'), ...(options.rotateTo ? { rotateToHex: options.rotateTo.toString('hex') } : {}) } satisfies WorkerConfig,
     ...(fromSource ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: AppError) => void }>();
@@ -39,7 +42,7 @@ export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer): Pr
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':
-          resolveClient(client);
+          resolveClient({ ...client, rotated: message.rotated });
           break;
         case 'fatal':
           rejectClient(fail(message.error));
@@ -61,7 +64,7 @@ export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer): Pr
       pending.forEach((waiter) => waiter.reject(fail(shape)));
       pending.clear();
     });
-    const client: CoreClient = {
+    const client: Omit<CoreClient, 'rotated'> = {
       dispatch: (name, input) => request({ type: 'call', name, input }),
       stageFile: (path, name) => request({ type: 'stage', path, name }) as Promise<StagedFile>,
       onEvent: (listener) => {

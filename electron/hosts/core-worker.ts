@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorShape } from '../../shared/errors';
-import { openCore, type Core } from '../core';
+import { openCore, rotateDatabaseKey, type Core } from '../core';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /**
@@ -13,9 +13,12 @@ const send = (message: FromWorker): void => port.postMessage(message);
 
 let core: Core;
 try {
-  core = openCore({ dbPath: config.dbPath, key: Buffer.from(config.keyHex, 'hex') });
+  const key = Buffer.from(config.keyHex, 'hex');
+  const rotateTo = config.rotateToHex ? Buffer.from(config.rotateToHex, 'hex') : null;
+  const rotation = rotateTo ? rotateDatabaseKey(config.dbPath, key, rotateTo) : null;
+  core = openCore({ dbPath: config.dbPath, key: rotateTo ?? key });
   core.onEvent((event) => send({ type: 'event', event }));
-  send({ type: 'ready' });
+  send({ type: 'ready', rotated: rotation && { backups: rotation.backups, skipped: rotation.skipped.length } });
   // Build today's queue while the window loads, so the first worklist answer is instant.
   // A failure here is reported by the first real call, which meets it again.
   setImmediate(() => void core.dispatch('worklist.list', { limit: 1 }).catch(() => undefined));

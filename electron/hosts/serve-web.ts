@@ -6,6 +6,8 @@ import { toErrorShape } from '../../shared/errors';
 import { generateKey, keyFromEnv } from '../db/key';
 import { startCoreWorker } from './core-client';
 import { startHttpHost } from './http';
+import { restartableCore } from './restartable-core';
+import { webShellHandlers } from './web-shell';
 
 /**
  * Runs the app in a browser: the core in a worker, the built renderer and the API on 127.0.0.1.
@@ -22,8 +24,8 @@ async function main(): Promise<void> {
   mkdirSync(dirname(dbPath), { recursive: true });
   const key = persistent ? keyFromEnv(process.env) : generateKey();
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './core-worker.ts' : './core-worker.js', import.meta.url);
-  const core = await startCoreWorker(workerUrl, dbPath, key);
-  const host = await startHttpHost(core, resolve(values.static), Number(values.port));
+  const core = await restartableCore(() => startCoreWorker(workerUrl, dbPath, key));
+  const host = await startHttpHost(core, resolve(values.static), Number(values.port), webShellHandlers(core));
   console.log(persistent ? `Database: ${dbPath}` : 'No INFLOW_DB_KEY set: using a throwaway database for this run (set it to keep your data).');
   console.log(`Inflow is running at ${host.url}`);
   const stop = async (): Promise<void> => {

@@ -1,5 +1,6 @@
 import type { CoreEvent } from '../../shared/api';
 import type { ErrorShape } from '../../shared/errors';
+import type { KeyRotation } from '../../shared/shell-settings';
 
 /** Messages between a host and the core's worker thread. */
 export type ToWorker =
@@ -8,7 +9,7 @@ export type ToWorker =
   | { type: 'close'; id: number };
 
 export type FromWorker =
-  | { type: 'ready' }
+  | { type: 'ready'; rotated: KeyRotation | null }
   | { type: 'fatal'; error: ErrorShape }
   | { type: 'reply'; id: number; ok: true; result: unknown }
   | { type: 'reply'; id: number; ok: false; error: ErrorShape }
@@ -17,5 +18,7 @@ export type FromWorker =
 export interface WorkerConfig {
   dbPath: string;
   keyHex: string;
+  /** Re-encrypt the database and its backups under this key before opening (a key rotation), off the host's thread. */
+  rotateToHex?: string;
 }
 

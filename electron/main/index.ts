@@ -7,10 +7,12 @@ import type { Notice, TraySummary } from '../../shared/notifications';
 import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
 import type { AppBusy, ShellSettings, UpdateStatus } from '../../shared/shell-settings';
 import { contentSecurityPolicy, databaseOpensWith } from '../core';
-import { startCoreWorker, type CoreClient } from '../hosts/core-client';
+import { startCoreWorker } from '../hosts/core-client';
+import { restartableCore, type RestartableCore } from '../hosts/restartable-core';
 import { registerIpcHost } from '../hosts/ipc';
 import { installAppMenu } from './app-menu';
 import { createMainWindow, refuseWebviewsAndPopups } from './create-window';
+import { desktopShellHandlers } from './desktop-shell';
 import { hardenSession } from './harden-session';
 import { createWithPassphrase, openVault, settleRotation, unlockWithPassphrase, type VaultEnv } from './key-vault';
 import { askForPassphrase } from './passphrase-window';
@@ -29,9 +31,8 @@ const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(impo
 const isAppUrl = appUrlMatcher(rendererUrl);
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 const NOTIFY_EVERY_MS = 5 * 60_000;
-const TRAY_EVERY_MS = 60_000;
 
-let core: CoreClient | null = null;
+let core: RestartableCore | null = null;
 let updater: Updater | null = null;
 let tray: AppTray | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -41,10 +42,16 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, contentSecurityPolicy('header'));
   const dataDir = app.getPath('userData');
   const dbPath = join(dataDir, 'inflow.db');
-  const key = await unlockDatabaseKey(dbPath, join(dataDir, 'inflow.key'));
-  const client = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key);
+  const env: VaultEnv = { keyPath: join(dataDir, 'inflow.key'), safeStorage, platform: process.platform };
+  const key = { current: await unlockDatabaseKey(dbPath, env) };
+  const startCore = (under: Buffer, rotateTo?: Buffer) => startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, under, rotateTo ? { rotateTo } : {});
+  const client = await restartableCore(() => startCore(key.current));
   core = client;
-  registerIpcHost(client, isAppUrl, updateAction);
+  const relaunch = (): void => {
+    app.relaunch();
+    app.exit(0);
+  };
+  registerIpcHost(client, isAppUrl, updateAction, desktopShellHandlers({ env, dbPath, core: client, key, startCore, relaunch }));
   updater = startUpdater({
     updateUrl: async () => ((await client.dispatch('settings.shell.get', {})) as ShellSettings).updateUrl,
     busy: async () => (await client.dispatch('app.busy', {})) as AppBusy,
@@ -53,20 +60,24 @@ async function start(): Promise<void> {
   installAppMenu({ window: () => mainWindow, checkForUpdates: () => void updater?.check() });
   tray = createAppTray(join(app.getAppPath(), 'resources'), showWindow, () => app.quit());
   mainWindow = openWindow();
+  // One read of the facts every few minutes serves both the notices and the tray; between polls the
+  // tray follows the queue's own change events.
   const poll = (): void => {
-    void client.dispatch('notifications.due', {}).then((notices) => (notices as Notice[]).forEach((notice) => notify(notice, () => showWindow()))).catch(() => undefined);
+    void client.dispatch('notifications.due', {}).then((due) => {
+      const { notices, tray: summary } = due as { notices: Notice[]; tray: TraySummary };
+      tray?.update(summary);
+      notices.forEach((notice) => notify(notice, () => showWindow()));
+    }).catch(() => undefined);
   };
-  const refreshTray = (): void => {
-    void client.dispatch('tray.summary', {}).then((summary) => tray?.update(summary as TraySummary)).catch(() => undefined);
-  };
+  client.onEvent((event) => {
+    if (event.type === 'queue.changed') tray?.setQueue(event.queue);
+  });
   poll();
-  refreshTray();
-  timers.push(setInterval(poll, NOTIFY_EVERY_MS), setInterval(refreshTray, TRAY_EVERY_MS));
+  timers.push(setInterval(poll, NOTIFY_EVERY_MS));
 }
 
 /** The keychain-wrapped key, or (no usable keychain) the passphrase page; then any interrupted rotation is settled. */
-async function unlockDatabaseKey(dbPath: string, keyPath: string): Promise<Buffer> {
-  const env: VaultEnv = { keyPath, safeStorage, platform: process.platform };
+async function unlockDatabaseKey(dbPath: string, env: VaultEnv): Promise<Buffer> {
   const state = openVault(env);
   const unlocked = state.status === 'unlocked' ? state : await askForPassphrase({
     pageUrl: new URL('passphrase.html', rendererUrl).href,

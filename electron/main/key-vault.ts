@@ -73,6 +73,11 @@ export function openVault(env: VaultEnv): VaultState {
   return { status: 'unlocked', key: unwrapKeychain(record, env), pendingKey: pending?.kind === 'keychain' ? unwrapKeychain(pending, env) : null };
 }
 
+/** How the stored key is wrapped; null before the first run has made one. */
+export function vaultProtection(env: Pick<VaultEnv, 'keyPath'>): KeyRecord['kind'] | null {
+  return readRecord(env.keyPath)?.kind ?? null;
+}
+
 /** First run without a keychain: a new random key, wrapped under the passphrase. */
 export function createWithPassphrase(env: VaultEnv, passphrase: string): Buffer {
   if (readRecord(env.keyPath)) throw new AppError('CONFLICT', 'A database key already exists; unlock it instead.');

@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain } from 'electron';
-import { passphraseSubmissionSchema } from '../../shared/api';
+import { passphraseSubmissionSchema } from '../../shared/passphrase';
 import { isTrustedSender } from '../hosts/trusted-sender';
 import { keepOnPage, lockedWebPreferences } from './create-window';
 import { appUrlMatcher } from './security/app-url';

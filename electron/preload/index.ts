@@ -7,6 +7,7 @@ const RPC_CHANNEL = 'inflow:rpc';
 const EVENT_CHANNEL = 'inflow:event';
 const PICK_FILE_CHANNEL = 'inflow:pick-file';
 const UPDATE_CHANNEL = 'inflow:update';
+const SHELL_CHANNEL = 'inflow:shell';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: ErrorShape };
 
@@ -31,6 +32,7 @@ const bridge: InflowBridge = {
   },
   pickFile: (accept) => ipcRenderer.invoke(PICK_FILE_CHANNEL, accept).then(unwrap) as never,
   update: (action) => ipcRenderer.invoke(UPDATE_CHANNEL, action).then(unwrap) as never,
+  shell: (name, input) => ipcRenderer.invoke(SHELL_CHANNEL, name, input).then(unwrap) as never,
 };
 
 contextBridge.exposeInMainWorld('inflow', bridge);

@@ -25,6 +25,10 @@ function withApiErrors(bridge: InflowBridge): InflowBridge {
       bridge.pickFile(accept).catch((error: unknown) => {
         throw toApiError(error);
       }),
+    shell: (name, input) =>
+      bridge.shell(name, input).catch((error: unknown) => {
+        throw toApiError(error);
+      }),
     ...(bridge.update ? { update: bridge.update } : {}),
   };
 }
