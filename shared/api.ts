@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { BackupInfo, BackupPreview, ExportResult, RecoveryStatus, RestoreResult } from './backups';
+import { newPassphraseSchema, passphraseSubmissionSchema } from './passphrase';
 import type { Notice, TraySummary } from './notifications';
-import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
+import { shellSettingsSchema, type AppBusy, type KeyRotation, type ShellSettings, type UpdateStatus, type VaultStatus } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
@@ -305,8 +306,8 @@ export const api = {
   'app.busy': returns<AppBusy>()(z.object({})),
   'settings.shell.get': returns<ShellSettings & { dataFolder: string }>()(z.object({})),
   'settings.shell.save': returns<ShellSettings & { dataFolder: string }>()(shellSettingsSchema),
-  'notifications.due': returns<Notice[]>()(z.object({})),
-  'tray.summary': returns<TraySummary>()(z.object({})),
+  /** The notices to show now and the tray's summary, from one read of the same facts. */
+  'notifications.due': returns<{ notices: Notice[]; tray: TraySummary }>()(z.object({})),
   'backups.list': returns<BackupInfo[]>()(z.object({})),
   'backups.create': returns<BackupInfo>()(z.object({})),
   'backups.preview': returns<BackupPreview>()(z.object({ name: backupName })),
@@ -315,7 +316,7 @@ export const api = {
   'recovery.status': returns<RecoveryStatus>()(z.object({})),
   /** Puts a backup in place of a database that does not open (the broken file is kept), then opens it. */
   'recovery.restore': returns<RestoreResult>()(z.object({ name: backupName })),
-  'data.export': returns<ExportResult>()(z.object({ passphrase: z.string().min(10, 'at least 10 characters').max(1024) })),
+  'data.export': returns<ExportResult>()(z.object({ passphrase: newPassphraseSchema })),
 } as const;
 
 export type Api = typeof api;
@@ -327,6 +328,28 @@ export const PROCEDURE_NAMES = Object.keys(api) as ProcedureName[];
 
 export function isProcedureName(name: string): name is ProcedureName {
   return Object.hasOwn(api, name);
+}
+
+/**
+ * What the window asks of its host rather than the core: the database key (held by the desktop
+ * shell's keychain or passphrase, never by the core's callers) and restarting onto a restored backup.
+ * Parsed by the host with these schemas, like the core's procedures.
+ */
+export const shellApi = {
+  'vault.status': returns<VaultStatus>()(z.object({})),
+  /** Re-wraps the same database key under a new passphrase; the database itself is untouched. */
+  'vault.changePassphrase': returns<{ changed: true }>()(z.object({ current: passphraseSubmissionSchema, next: newPassphraseSchema })),
+  /** A new random key: the database and its backups are re-encrypted (PRAGMA rekey) and the key re-wrapped. */
+  'vault.rotateKey': returns<KeyRotation>()(z.object({ passphrase: passphraseSubmissionSchema.optional() })),
+  /** Starts Inflow again (applying a staged restore); `reload` tells a browser page to load itself again. */
+  'app.restart': returns<{ reload: boolean }>()(z.object({})),
+} as const;
+
+export type ShellApi = typeof shellApi;
+export type ShellProcedureName = keyof ShellApi;
+
+export function isShellProcedureName(name: string): name is ShellProcedureName {
+  return Object.hasOwn(shellApi, name);
 }
 
 /** Push events from the core: long-job progress, outbox changes, pages to open in the browser. */
@@ -352,7 +375,13 @@ export interface BrowserOpenEvent {
   url: string;
 }
 
-export type CoreEvent = JobProgressEvent | OutboxChangedEvent | BrowserOpenEvent;
+/** Today's queue changed length (an activity, an import, a new day): the tray and dock badge show it. */
+export interface QueueChangedEvent {
+  type: 'queue.changed';
+  queue: number;
+}
+
+export type CoreEvent = JobProgressEvent | OutboxChangedEvent | BrowserOpenEvent | QueueChangedEvent;
 
 /** What a staged file looks like to the renderer. */
 export interface StagedFile {
@@ -371,6 +400,8 @@ export interface InflowBridge {
   stageDroppedFile(name: string, bytes: ArrayBuffer): Promise<StagedFile>;
   /** The desktop app's updater; absent in the browser (dev:web, tests). */
   update?(action: UpdateAction): Promise<UpdateStatus>;
+  /** The host's own procedures (shellApi): the database key, restarting. */
+  shell<P extends ShellProcedureName>(name: P, input: z.input<ShellApi[P]['input']>): Promise<ShellApi[P]['output']>;
 }
 
 export const MAX_DROPPED_BYTES = 512 * 1024 * 1024;
@@ -379,9 +410,6 @@ export const droppedFileSchema = z.object({
   name: z.string().min(1).max(200).regex(/^[^\\/\u0000-\u001f]+$/, 'a file name without a folder'),
   bytes: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]).refine((b) => b.byteLength <= MAX_DROPPED_BYTES, `at most ${MAX_DROPPED_BYTES / 1024 / 1024} MB`),
 });
-
-/** The passphrase page's one message to the shell (when no OS keychain can hold the database key). */
-export const passphraseSubmissionSchema = z.string().min(1).max(1024);
 
 /** The Settings screen's requests to the desktop updater (the web host has none). */
 export const updateActionSchema = z.enum(['status', 'check', 'restart']);

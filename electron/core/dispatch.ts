@@ -1,5 +1,6 @@
 import { api, isProcedureName, type ParsedInput, type ProcedureName, type ProcedureOutput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
+import { parseInput } from '../../shared/parse-input';
 import type { CoreContext } from './context';
 import type { Handlers } from './handler-types';
 
@@ -13,7 +14,7 @@ export async function dispatch(
   name: string,
   rawInput: unknown,
 ): Promise<ProcedureOutput<ProcedureName>> {
-  const input = parseInput(name, rawInput);
+  const input = parseProcedureInput(name, rawInput);
   const handler = handlers[name as ProcedureName] as (input: unknown, ctx: CoreContext) => Promise<unknown> | unknown;
   try {
     return (await handler(input, ctx)) as ProcedureOutput<ProcedureName>;
@@ -23,14 +24,9 @@ export async function dispatch(
 }
 
 /** Names the procedure and parses its input with the contract's schema. */
-export function parseInput<P extends ProcedureName>(name: P | string, rawInput: unknown): ParsedInput<P> {
+export function parseProcedureInput<P extends ProcedureName>(name: P | string, rawInput: unknown): ParsedInput<P> {
   if (!isProcedureName(name)) throw new AppError('NOT_FOUND', `Unknown procedure "${name}".`);
-  const parsed = api[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    throw new AppError('INVALID_INPUT', `Invalid input for ${name}: ${issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ')}`, { issues });
-  }
-  return parsed.data as ParsedInput<P>;
+  return parseInput(api[name].input, name, rawInput) as ParsedInput<P>;
 }
 
 /** Damage deep in the file shows only when a page is read: say so plainly, not as an internal error. */

@@ -70,7 +70,7 @@ export function openCore(options: CoreOptions): Core {
     dbKey: options.key,
     jobs: new JobRegistry(emit),
     files: new StagedFiles(),
-    worklist: new WorklistCache(database.sqlite),
+    worklist: new WorklistCache(database.sqlite, (queue) => emit({ type: 'queue.changed', queue })),
     emit,
     clock: options.clock ?? (() => new Date()),
   } as Omit<CoreContext, 'outbox' | 'sync'> as CoreContext;
@@ -102,7 +102,7 @@ export function openCore(options: CoreOptions): Core {
   };
 }
 
-export { generateKey, KEY_BYTES, parseKeyHex } from '../db/key';
+export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';

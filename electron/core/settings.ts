@@ -29,6 +29,11 @@ const SETTINGS = {
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */
   notifiedKeys: { schema: z.array(z.string().max(200)).max(5000), fallback: [] as string[] },
+  /** The watched folder's files as last settled (imported, refused or already known), so an untouched file is not hashed again. */
+  watchedFiles: {
+    schema: z.record(z.string().max(4096), z.object({ size: z.number().int().min(0), mtimeMs: z.number(), sha256: z.string().regex(/^[a-f0-9]{64}$/) })),
+    fallback: {} as Record<string, { size: number; mtimeMs: number; sha256: string }>,
+  },
 } as const;
 
 type Settings = typeof SETTINGS;

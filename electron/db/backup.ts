@@ -26,13 +26,15 @@ export function backupIfDue(db: SqliteDb, path: string, now: Date = new Date(), 
   return backupDatabase(db, path, 'daily', now, keep);
 }
 
+/** What SQLite leaves beside a file it opened (a backup previewed, a copy rekeyed): part of that backup, not one of its own. */
+const SIDE_FILES = ['-wal', '-shm', '-journal'];
+
 export function listBackups(path: string): string[] {
   const dir = dirname(path);
   if (!existsSync(dir)) return [];
   const prefix = `${basename(path)}.bak-`;
   return readdirSync(dir)
-    // Reading a backup (preview, restore) makes SQLite put -wal/-shm files beside it: those are not backups.
-    .filter((f) => f.startsWith(prefix) && !/-(wal|shm|journal)$/.test(f))
+    .filter((f) => f.startsWith(prefix) && !SIDE_FILES.some((suffix) => f.endsWith(suffix)))
     .sort()
     .map((f) => join(dir, f));
 }
@@ -40,5 +42,7 @@ export function listBackups(path: string): string[] {
 /** Keeps the newest `keep` copies (names sort by their timestamp). */
 export function pruneBackups(path: string, keep: number): void {
   const backups = listBackups(path);
-  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) rmSync(old);
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
+    for (const file of [old, ...SIDE_FILES.map((suffix) => old + suffix)]) rmSync(file, { force: true });
+  }
 }

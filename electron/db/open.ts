@@ -132,18 +132,28 @@ export function proveKey(sqlite: SqliteDb, path: string): void {
   }
 }
 
-/** Whether a key opens a database file (nothing is written): decides which key an interrupted rotation left, or whether an unreadable file's key is right. */
-export function databaseOpensWith(path: string, key: Buffer): boolean {
-  const sqlite = new Database(path, { fileMustExist: true, readonly: true });
+/**
+ * Opens an existing encrypted file under a key, proves the key, runs `use`, and closes it again: for
+ * the files beside the database (a backup to preview or restore, a copy to rekey), never the live one.
+ */
+export function withKeyedFile<T>(path: string, key: Buffer, options: { readonly: boolean }, use: (sqlite: SqliteDb) => T): T {
+  const sqlite = new Database(path, { fileMustExist: true, readonly: options.readonly });
   try {
     applyKey(sqlite, key);
     proveKey(sqlite, path);
-    return true;
+    return use(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Whether a key opens a database file (nothing is written): decides which key an interrupted rotation left, or whether an unreadable file's key is right. */
+export function databaseOpensWith(path: string, key: Buffer): boolean {
+  try {
+    return withKeyedFile(path, key, { readonly: true }, () => true);
   } catch (error) {
     if (error instanceof AppError) return false;
     throw error;
-  } finally {
-    sqlite.close();
   }
 }
 

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { listBackups } from './backup';
 import { keyMatchesRecord, recordKey } from './key-check';
-import { applyKey, databaseOpensWith, proveKey } from './open';
+import { databaseOpensWith, withKeyedFile } from './open';
 
 /**
  * Re-encrypts a closed database file under a new key, with the same cipher settings `openDatabase`
@@ -10,16 +9,11 @@ import { applyKey, databaseOpensWith, proveKey } from './open';
  * journal for the rekey, then back.
  */
 export function rekeyDatabase(path: string, oldKey: Buffer, newKey: Buffer): void {
-  const sqlite = new Database(path, { fileMustExist: true });
-  try {
-    applyKey(sqlite, oldKey);
-    proveKey(sqlite, path);
+  withKeyedFile(path, oldKey, { readonly: false }, (sqlite) => {
     sqlite.pragma('journal_mode = DELETE');
     sqlite.pragma(`rekey="x'${newKey.toString('hex')}'"`);
     sqlite.pragma('journal_mode = WAL');
-  } finally {
-    sqlite.close();
-  }
+  });
   // A database's key record follows its key (a copy being exported has none and gets none).
   if (keyMatchesRecord(path, oldKey) !== null) recordKey(path, newKey);
 }

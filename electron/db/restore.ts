@@ -1,7 +1,6 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
-import { applyKey, proveKey } from './open';
+import { withKeyedFile } from './open';
 
 /** Where a chosen backup waits for the next start to replace the database. */
 export const pendingRestorePath = (path: string): string => `${path}.restore`;
@@ -11,13 +10,7 @@ export const pendingRestorePath = (path: string): string => `${path}.restore`;
  * under a running core, and a copy staged first means a crash never leaves half a database.
  */
 export function stageRestore(path: string, backup: string, key: Buffer): void {
-  const probe = new Database(backup, { fileMustExist: true, readonly: true });
-  try {
-    applyKey(probe, key);
-    proveKey(probe, backup);
-  } finally {
-    probe.close();
-  }
+  withKeyedFile(backup, key, { readonly: true }, () => undefined);
   copyFileSync(backup, `${pendingRestorePath(path)}.tmp`);
   renameSync(`${pendingRestorePath(path)}.tmp`, pendingRestorePath(path));
 }

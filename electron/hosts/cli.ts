@@ -7,7 +7,7 @@ import { localToday } from '../../shared/dates';
 import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
 import { importMappingSchema, type ImportMapping, type ImportProblem } from '../../shared/import-mapping';
 import { formatMoney } from '../../shared/money';
-import { generateKey, parseKeyHex } from '../db/key';
+import { generateKey, keyFromEnv } from '../db/key';
 import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
 import { diagnoseDatabase, openCore, openRecovery, type Core } from '../core';
 import { attributionCommand, kpiCommand } from './cli-analytics';
@@ -107,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
-  const key = parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY');
+  const key = keyFromEnv(process.env);
   if (command === 'restore') return restore(resolve(values.db), key, values);
   const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'], scheduleSync: false });
   try {

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CoreEvent, StagedFile } from '../../shared/api';
 import { AppError, type ErrorShape } from '../../shared/errors';
+import type { KeyRotation } from '../../shared/shell-settings';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /** A host's handle on the core running in a worker thread. */
@@ -11,6 +12,8 @@ export interface CoreClient {
   stageFile(path: string, name?: string): Promise<StagedFile>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): Promise<void>;
+  /** What the start re-encrypted, when it was asked to rotate the key first. */
+  readonly rotated: KeyRotation | null;
 }
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -19,10 +22,15 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
  * Starts the worker and resolves once the database is open, or rejects with the open error.
  * From sources (dev:web, tests) the worker is TypeScript and needs tsx's loader; built code is plain JS.
  */
-export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer, options: { recover?: boolean } = {}): Promise<CoreClient> {
+export function startCoreWorker(
+  workerUrl: URL, dbPath: string, key: Buffer, options: { recover?: boolean; rotateTo?: Buffer } = {},
+): Promise<CoreClient> {
   const fromSource = workerUrl.pathname.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx'));
   const worker = new Worker(workerUrl, {
-    workerData: { dbPath, keyHex: key.toString('hex'), recover: options.recover ?? false } satisfies WorkerConfig,
+    workerData: {
+      dbPath, keyHex: key.toString('hex'), recover: options.recover ?? false,
+      ...(options.rotateTo ? { rotateToHex: options.rotateTo.toString('hex') } : {}),
+    } satisfies WorkerConfig,
     ...(fromSource ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: AppError) => void }>();
@@ -41,8 +49,7 @@ export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer, opt
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':
-          client.problem = message.problem;
-          resolveClient(client);
+          resolveClient({ ...client, problem: message.problem, rotated: message.rotated });
           break;
         case 'fatal':
           rejectClient(fail(message.error));
@@ -64,8 +71,7 @@ export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer, opt
       pending.forEach((waiter) => waiter.reject(fail(shape)));
       pending.clear();
     });
-    const client: CoreClient = {
-      problem: null,
+    const client: Omit<CoreClient, 'problem' | 'rotated'> = {
       dispatch: (name, input) => request({ type: 'call', name, input }),
       stageFile: (path, name) => request({ type: 'stage', path, name }) as Promise<StagedFile>,
       onEvent: (listener) => {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
-import { openCore, openRecovery, RECOVERABLE, type Core, type Recovery } from '../core';
+import type { KeyRotation } from '../../shared/shell-settings';
+import { openCore, openRecovery, RECOVERABLE, rotateDatabaseKey, type Core, type Recovery } from '../core';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /**
@@ -8,11 +9,13 @@ import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
  * (Electron's main process or the web host). Calls are handled concurrently; jobs yield while reading.
  * With `recover`, a database that does not open leaves the worker serving the recovery procedures
  * (the window explains the problem and offers the latest backup); a restore then opens the core.
+ * With `rotateToHex`, the database and its backups are re-encrypted under that key before opening
+ * (a key rotation), here rather than on the host's thread.
  */
 const port = parentPort!;
 const config = workerData as WorkerConfig;
 const send = (message: FromWorker): void => port.postMessage(message);
-const key = Buffer.from(config.keyHex, 'hex');
+let key = Buffer.from(config.keyHex, 'hex');
 
 let core: Core | null = null;
 let recovery: { problem: ErrorShape; procedures: Recovery } | null = null;
@@ -27,13 +30,20 @@ function open(): Core {
 }
 
 try {
+  let rotated: KeyRotation | null = null;
+  if (config.rotateToHex) {
+    const rotateTo = Buffer.from(config.rotateToHex, 'hex');
+    const rotation = rotateDatabaseKey(config.dbPath, key, rotateTo);
+    rotated = { backups: rotation.backups, skipped: rotation.skipped.length };
+    key = rotateTo;
+  }
   core = open();
-  send({ type: 'ready', problem: null });
+  send({ type: 'ready', problem: null, rotated });
 } catch (error) {
   const problem = toErrorShape(error);
   if (config.recover && RECOVERABLE.has(problem.code)) {
     recovery = { problem, procedures: openRecovery(config.dbPath, key, problem) };
-    send({ type: 'ready', problem });
+    send({ type: 'ready', problem, rotated: null });
   } else {
     send({ type: 'fatal', error: problem });
     process.exit(0);

@@ -8,6 +8,7 @@ import type { CoreEvent } from '../../shared/api';
 import { toErrorShape, type ErrorCode } from '../../shared/errors';
 import { contentSecurityPolicy } from '../core/security/csp';
 import type { CoreClient } from './core-client';
+import { dispatchShell, type ShellHandlers } from './shell-dispatch';
 
 /**
  * The loopback web host: the same API over HTTP for browser tests and `dev:web`. Any local process or
@@ -33,7 +34,7 @@ const STATUS: Record<ErrorCode, number> = {
   DB_CANNOT_OPEN: 503, DB_WRONG_KEY: 503, DB_CORRUPT: 503, DB_TOO_NEW: 503, SEND_FAILED: 502, SYNC_FAILED: 502, OFFLINE: 503, INTERNAL: 500,
 };
 
-export function startHttpHost(core: CoreClient, staticDir: string, port = 0): Promise<HttpHost> {
+export function startHttpHost(core: CoreClient, staticDir: string, port = 0, shell?: ShellHandlers): Promise<HttpHost> {
   const token = randomBytes(32).toString('hex');
   const uploads = mkdtempSync(join(tmpdir(), 'inflow-uploads-'));
   const streams = new Set<ServerResponse>();
@@ -56,10 +57,11 @@ export function startHttpHost(core: CoreClient, staticDir: string, port = 0): Pr
     if (url.pathname === '/api/events' && req.method === 'GET') return openEvents(res);
     if (req.method !== 'POST') return plain(res, 405, 'Method not allowed');
     if (url.pathname === '/api/files') return upload(req, res, url.searchParams.get('name') ?? 'upload.csv');
-    const match = /^\/api\/rpc\/([A-Za-z.]+)$/.exec(url.pathname);
-    if (!match) return plain(res, 404, 'Not found');
+    const match = /^\/api\/(rpc|shell)\/([A-Za-z.]+)$/.exec(url.pathname);
+    if (!match || (match[1] === 'shell' && !shell)) return plain(res, 404, 'Not found');
     const input = JSON.parse((await readBody(req, MAX_JSON_BYTES)) || '{}') as unknown;
-    sendJson(res, 200, { ok: true, result: await core.dispatch(match[1]!, input) });
+    const result = match[1] === 'shell' ? await dispatchShell(shell!, match[2]!, input) : await core.dispatch(match[2]!, input);
+    sendJson(res, 200, { ok: true, result });
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {

@@ -7,6 +7,7 @@ import { droppedFileSchema, updateActionSchema, type UpdateAction } from '../../
 import { toErrorShape } from '../../shared/errors';
 import type { UpdateStatus } from '../../shared/shell-settings';
 import type { CoreClient } from './core-client';
+import { dispatchShell, type ShellHandlers } from './shell-dispatch';
 import { isTrustedSender } from './trusted-sender';
 
 /** IPC channel names shared with the preload. */
@@ -15,13 +16,19 @@ export const EVENT_CHANNEL = 'inflow:event';
 export const PICK_FILE_CHANNEL = 'inflow:pick-file';
 export const UPDATE_CHANNEL = 'inflow:update';
 export const STAGE_DROPPED_CHANNEL = 'inflow:stage-dropped';
+export const SHELL_CHANNEL = 'inflow:shell';
 
 /**
  * The Electron host: relays the contract over IPC. Only the top frame showing our own renderer may call (checked before any input is read),
  * inputs are validated by the core's dispatch, and errors come back as data (not thrown) so their
  * code and details survive Electron's error serialisation.
  */
-export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boolean, update?: (action: UpdateAction) => Promise<UpdateStatus>): () => void {
+export function registerIpcHost(
+  core: CoreClient,
+  isAppUrl: (url: string) => boolean,
+  update?: (action: UpdateAction) => Promise<UpdateStatus>,
+  shell?: ShellHandlers,
+): () => void {
   const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event.senderFrame, isAppUrl);
 
   ipcMain.handle(RPC_CHANNEL, async (event, name: unknown, input: unknown) => {
@@ -67,6 +74,16 @@ export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boo
     }
   });
 
+  ipcMain.handle(SHELL_CHANNEL, async (event, name: unknown, input: unknown) => {
+    if (!trusted(event)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender.' } };
+    if (!shell) return { ok: false, error: { code: 'NOT_FOUND', message: 'This host has no shell procedures.' } };
+    try {
+      return { ok: true, result: await dispatchShell(shell, String(name), input) };
+    } catch (error) {
+      return { ok: false, error: toErrorShape(error) };
+    }
+  });
+
   const unsubscribe = core.onEvent((event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
   });
@@ -78,5 +95,6 @@ export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boo
     ipcMain.removeHandler(UPDATE_CHANNEL);
     ipcMain.removeHandler(STAGE_DROPPED_CHANNEL);
     if (drops) rmSync(drops, { recursive: true, force: true });
+    ipcMain.removeHandler(SHELL_CHANNEL);
   };
 }

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toErrorShape } from '../../shared/errors';
-import { generateKey, parseKeyHex } from '../db/key';
+import { generateKey, keyFromEnv } from '../db/key';
 import { startCoreWorker } from './core-client';
 import { startHttpHost } from './http';
+import { restartableCore } from './restartable-core';
+import { webShellHandlers } from './web-shell';
 
 /**
  * Runs the app in a browser: the core in a worker, the built renderer and the API on 127.0.0.1.
@@ -20,12 +22,12 @@ async function main(): Promise<void> {
   const scratch = persistent ? null : mkdtempSync(join(tmpdir(), 'inflow-web-'));
   const dbPath = resolve(values.db ?? (scratch ? join(scratch, 'inflow.db') : '.inflow-data/inflow.db'));
   mkdirSync(dirname(dbPath), { recursive: true });
-  const key = persistent ? parseKeyHex(process.env.INFLOW_DB_KEY, 'INFLOW_DB_KEY') : generateKey();
+  const key = persistent ? keyFromEnv(process.env) : generateKey();
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './core-worker.ts' : './core-worker.js', import.meta.url);
-  const core = await startCoreWorker(workerUrl, dbPath, key, { recover: true });
+  const core = await restartableCore(() => startCoreWorker(workerUrl, dbPath, key, { recover: true }));
   // The page shows the problem and offers the latest backup instead of the host failing to start.
   if (core.problem) console.error(`inflow: ${core.problem.message} Open the page to restore the latest backup.`);
-  const host = await startHttpHost(core, resolve(values.static), Number(values.port));
+  const host = await startHttpHost(core, resolve(values.static), Number(values.port), webShellHandlers(core));
   console.log(persistent ? `Database: ${dbPath}` : 'No INFLOW_DB_KEY set: using a throwaway database for this run (set it to keep your data).');
   console.log(`Inflow is running at ${host.url}`);
   const stop = async (): Promise<void> => {

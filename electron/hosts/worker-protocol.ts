@@ -1,5 +1,6 @@
 import type { CoreEvent } from '../../shared/api';
 import type { ErrorShape } from '../../shared/errors';
+import type { KeyRotation } from '../../shared/shell-settings';
 
 /** Messages between a host and the core's worker thread. */
 export type ToWorker =
@@ -9,7 +10,7 @@ export type ToWorker =
 
 export type FromWorker =
   /** `problem`: the database did not open and the worker serves only the recovery procedures. */
-  | { type: 'ready'; problem: ErrorShape | null }
+  | { type: 'ready'; problem: ErrorShape | null; rotated: KeyRotation | null }
   | { type: 'fatal'; error: ErrorShape }
   | { type: 'reply'; id: number; ok: true; result: unknown }
   | { type: 'reply'; id: number; ok: false; error: ErrorShape }
@@ -20,5 +21,7 @@ export interface WorkerConfig {
   keyHex: string;
   /** Serve the recovery procedures when the database does not open, instead of failing to start. */
   recover: boolean;
+  /** Re-encrypt the database and its backups under this key before opening (a key rotation), off the host's thread. */
+  rotateToHex?: string;
 }
 

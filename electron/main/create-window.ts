@@ -1,4 +1,5 @@
-import { BrowserWindow, type Rectangle, type WebPreferences } from 'electron';
+import { BrowserWindow, type Rectangle, type WebContents, type WebPreferences } from 'electron';
+import { DEFAULT_SIZE, MIN_SIZE } from './window-bounds';
 
 export interface MainWindowOptions {
   appUrl: string;
@@ -29,36 +30,44 @@ export function lockedWebPreferences(requested: WebPreferences): WebPreferences 
   };
 }
 
+/** Any web contents at all: never a <webview>, never a popup window. */
+export function refuseWebviewsAndPopups(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
 /**
- * The one window factory. The window never leaves the app's page: navigation and redirects elsewhere
- * are stopped, new windows are refused (an allowed https link goes to the browser instead), and a
- * <webview> is never attached.
+ * A window of ours never leaves its page: navigation and redirects elsewhere are stopped, new windows
+ * are refused (a link goes to `openLink`, which decides whether the browser gets it), no <webview>.
  */
+export function keepOnPage(contents: WebContents, isPage: (url: string) => boolean, openLink: (url: string) => void): void {
+  refuseWebviewsAndPopups(contents);
+  contents.on('will-navigate', (event, url) => {
+    if (isPage(url)) return;
+    event.preventDefault();
+    openLink(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isPage(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openLink(url);
+    return { action: 'deny' };
+  });
+}
+
+/** The one main-window factory: locked preferences, kept on the app's page. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...DEFAULT_SIZE,
     ...options.bounds,
-    minWidth: 960,
-    minHeight: 600,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Inflow',
     webPreferences: lockedWebPreferences({ preload: options.preload, spellcheck: true }),
   });
-  const stayOnApp = (event: { preventDefault(): void }, url: string): void => {
-    if (options.isAppUrl(url)) return;
-    event.preventDefault();
-    options.openLink(url);
-  };
-  window.webContents.on('will-navigate', stayOnApp);
-  window.webContents.on('will-redirect', (event, url) => {
-    if (!options.isAppUrl(url)) event.preventDefault();
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    options.openLink(url);
-    return { action: 'deny' };
-  });
+  keepOnPage(window.webContents, options.isAppUrl, options.openLink);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.appUrl);
   return window;

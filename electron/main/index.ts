@@ -7,10 +7,12 @@ import type { Notice, TraySummary } from '../../shared/notifications';
 import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
 import type { AppBusy, ShellSettings, UpdateStatus } from '../../shared/shell-settings';
 import { contentSecurityPolicy, databaseOpensWith } from '../core';
-import { startCoreWorker, type CoreClient } from '../hosts/core-client';
+import { startCoreWorker } from '../hosts/core-client';
+import { restartableCore, type RestartableCore } from '../hosts/restartable-core';
 import { registerIpcHost } from '../hosts/ipc';
 import { installAppMenu } from './app-menu';
-import { createMainWindow } from './create-window';
+import { createMainWindow, refuseWebviewsAndPopups } from './create-window';
+import { desktopShellHandlers } from './desktop-shell';
 import { hardenSession } from './harden-session';
 import { createWithPassphrase, openVault, settleRotation, unlockWithPassphrase, type VaultEnv } from './key-vault';
 import { askForPassphrase } from './passphrase-window';
@@ -29,9 +31,8 @@ const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(impo
 const isAppUrl = appUrlMatcher(rendererUrl);
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 const NOTIFY_EVERY_MS = 5 * 60_000;
-const TRAY_EVERY_MS = 60_000;
 
-let core: CoreClient | null = null;
+let core: RestartableCore | null = null;
 let updater: Updater | null = null;
 let tray: AppTray | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -41,11 +42,18 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, contentSecurityPolicy('header'));
   const dataDir = app.getPath('userData');
   const dbPath = join(dataDir, 'inflow.db');
-  const key = await unlockDatabaseKey(dbPath, join(dataDir, 'inflow.key'));
+  const env: VaultEnv = { keyPath: join(dataDir, 'inflow.key'), safeStorage, platform: process.platform };
+  const key = { current: await unlockDatabaseKey(dbPath, env) };
   // A database that does not open still gets its window: it explains why and offers the latest backup.
-  const client = await startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, key, { recover: true });
+  const startCore = (under: Buffer, rotateTo?: Buffer) =>
+    startCoreWorker(new URL('./core-worker.js', import.meta.url), dbPath, under, { recover: true, ...(rotateTo ? { rotateTo } : {}) });
+  const client = await restartableCore(() => startCore(key.current));
   core = client;
-  registerIpcHost(client, isAppUrl, updateAction);
+  const relaunch = (): void => {
+    app.relaunch();
+    app.exit(0);
+  };
+  registerIpcHost(client, isAppUrl, updateAction, desktopShellHandlers({ env, dbPath, core: client, key, startCore, relaunch }));
   // Sign-in pages (QuickBooks) open in the system browser, where the user's password manager and session are.
   client.onEvent((event) => {
     const safe = event.type === 'browser.open' ? corePageToOpen(event.url) : null;
@@ -59,20 +67,24 @@ async function start(): Promise<void> {
   installAppMenu({ window: () => mainWindow, checkForUpdates: () => void updater?.check() });
   tray = createAppTray(join(app.getAppPath(), 'resources'), showWindow, () => app.quit());
   mainWindow = openWindow();
+  // One read of the facts every few minutes serves both the notices and the tray; between polls the
+  // tray follows the queue's own change events.
   const poll = (): void => {
-    void client.dispatch('notifications.due', {}).then((notices) => (notices as Notice[]).forEach((notice) => notify(notice, () => showWindow()))).catch(() => undefined);
+    void client.dispatch('notifications.due', {}).then((due) => {
+      const { notices, tray: summary } = due as { notices: Notice[]; tray: TraySummary };
+      tray?.update(summary);
+      notices.forEach((notice) => notify(notice, () => showWindow()));
+    }).catch(() => undefined);
   };
-  const refreshTray = (): void => {
-    void client.dispatch('tray.summary', {}).then((summary) => tray?.update(summary as TraySummary)).catch(() => undefined);
-  };
+  client.onEvent((event) => {
+    if (event.type === 'queue.changed') tray?.setQueue(event.queue);
+  });
   poll();
-  refreshTray();
-  timers.push(setInterval(poll, NOTIFY_EVERY_MS), setInterval(refreshTray, TRAY_EVERY_MS));
+  timers.push(setInterval(poll, NOTIFY_EVERY_MS));
 }
 
 /** The keychain-wrapped key, or (no usable keychain) the passphrase page; then any interrupted rotation is settled. */
-async function unlockDatabaseKey(dbPath: string, keyPath: string): Promise<Buffer> {
-  const env: VaultEnv = { keyPath, safeStorage, platform: process.platform };
+async function unlockDatabaseKey(dbPath: string, env: VaultEnv): Promise<Buffer> {
   const state = openVault(env);
   const unlocked = state.status === 'unlocked' ? state : await askForPassphrase({
     pageUrl: new URL('passphrase.html', rendererUrl).href,
@@ -139,10 +151,7 @@ function openLink(url: string): void {
 if (!app.requestSingleInstanceLock()) app.quit();
 
 // Any web contents, not only the ones the factory makes, gets no webview and no popup.
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+app.on('web-contents-created', (_event, contents) => refuseWebviewsAndPopups(contents));
 // A second launch (a double-click on the icon) brings the running window forward instead.
 app.on('second-instance', showWindow);
 app.on('window-all-closed', () => {

@@ -1,9 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { generateKey, parseKeyHex, KEY_BYTES } from '../core';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
+import { derivePassphraseKey, generateKey, parseKeyHex, PASSPHRASE_SCRYPT, type ScryptParams } from '../core';
 
 /**
  * Where the database key lives (Signal's pattern): 32 random bytes, never written in clear, kept in a
@@ -19,15 +20,6 @@ export interface SafeStorage {
   getSelectedStorageBackend?(): string;
 }
 
-export interface ScryptParams {
-  N: number;
-  r: number;
-  p: number;
-}
-
-/** 128 MiB and about half a second on a laptop: slow enough against guessing, once per launch. */
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
-export const MIN_PASSPHRASE_LENGTH = 10;
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 const keychainRecord = z.object({
@@ -81,11 +73,16 @@ export function openVault(env: VaultEnv): VaultState {
   return { status: 'unlocked', key: unwrapKeychain(record, env), pendingKey: pending?.kind === 'keychain' ? unwrapKeychain(pending, env) : null };
 }
 
+/** How the stored key is wrapped; null before the first run has made one. */
+export function vaultProtection(env: Pick<VaultEnv, 'keyPath'>): KeyRecord['kind'] | null {
+  return readRecord(env.keyPath)?.kind ?? null;
+}
+
 /** First run without a keychain: a new random key, wrapped under the passphrase. */
 export function createWithPassphrase(env: VaultEnv, passphrase: string): Buffer {
   if (readRecord(env.keyPath)) throw new AppError('CONFLICT', 'A database key already exists; unlock it instead.');
   const key = generateKey();
-  writeRecord(env.keyPath, wrapWithPassphrase(key, passphrase, env.scrypt ?? DEFAULT_SCRYPT));
+  writeRecord(env.keyPath, wrapWithPassphrase(key, passphrase, env.scrypt ?? PASSPHRASE_SCRYPT));
   return key;
 }
 
@@ -99,7 +96,7 @@ export function unlockWithPassphrase(env: VaultEnv, passphrase: string): { key: 
 /** Re-wraps the same database key under a new passphrase: the database itself is untouched, and the write is atomic. */
 export function changePassphrase(env: VaultEnv, current: string, next: string): void {
   const { key } = unlockWithPassphrase(env, current);
-  writeRecord(env.keyPath, wrapWithPassphrase(key, next, env.scrypt ?? DEFAULT_SCRYPT));
+  writeRecord(env.keyPath, wrapWithPassphrase(key, next, env.scrypt ?? PASSPHRASE_SCRYPT));
 }
 
 /**
@@ -113,7 +110,7 @@ export function stageRotation(env: VaultEnv, newKey: Buffer, passphrase?: string
   if (!record) throw new AppError('NOT_FOUND', 'There is no database key to rotate.');
   if (record.kind === 'passphrase' && passphrase === undefined) throw new AppError('INVALID_INPUT', 'Rotating a passphrase-protected key needs the passphrase.');
   if (record.kind === 'passphrase') unwrapPassphrase(record, passphrase!);
-  const wrapped = record.kind === 'keychain' ? wrapWithKeychain(newKey, env, record.backend) : wrapWithPassphrase(newKey, passphrase!, env.scrypt ?? DEFAULT_SCRYPT);
+  const wrapped = record.kind === 'keychain' ? wrapWithKeychain(newKey, env, record.backend) : wrapWithPassphrase(newKey, passphrase!, env.scrypt ?? PASSPHRASE_SCRYPT);
   writeRecord(pendingPath(env.keyPath), wrapped);
 }
 
@@ -171,16 +168,11 @@ function keychainChanged(recorded: string | null, current: string | null): AppEr
   );
 }
 
-function deriveKek(passphrase: string, salt: Buffer, params: ScryptParams): Buffer {
-  // scrypt needs 128·N·r bytes; Node's default cap (32 MiB) is below the chosen cost.
-  return scryptSync(passphrase.normalize('NFC'), salt, KEY_BYTES, { ...params, maxmem: 256 * params.N * params.r });
-}
-
 function wrapWithPassphrase(key: Buffer, passphrase: string, params: ScryptParams): KeyRecord {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppError('INVALID_INPUT', `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', deriveKek(passphrase, salt, params), iv);
+  const cipher = createCipheriv('aes-256-gcm', derivePassphraseKey(passphrase, salt, params), iv);
   const wrappedKey = Buffer.concat([cipher.update(key), cipher.final()]);
   return {
     version: 1,
@@ -192,7 +184,7 @@ function wrapWithPassphrase(key: Buffer, passphrase: string, params: ScryptParam
 
 function unwrapPassphrase(record: z.output<typeof passphraseRecord>, passphrase: string): Buffer {
   const { N, r, p, salt } = record.kdf;
-  const decipher = createDecipheriv('aes-256-gcm', deriveKek(passphrase, Buffer.from(salt, 'base64'), { N, r, p }), Buffer.from(record.cipher.iv, 'base64'));
+  const decipher = createDecipheriv('aes-256-gcm', derivePassphraseKey(passphrase, Buffer.from(salt, 'base64'), { N, r, p }), Buffer.from(record.cipher.iv, 'base64'));
   decipher.setAuthTag(Buffer.from(record.cipher.tag, 'base64'));
   try {
     return Buffer.concat([decipher.update(Buffer.from(record.cipher.wrappedKey, 'base64')), decipher.final()]);

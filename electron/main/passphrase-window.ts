@@ -1,7 +1,7 @@
 import { BrowserWindow, ipcMain } from 'electron';
-import { passphraseSubmissionSchema } from '../../shared/api';
+import { passphraseSubmissionSchema } from '../../shared/passphrase';
 import { isTrustedSender } from '../hosts/trusted-sender';
-import { lockedWebPreferences } from './create-window';
+import { keepOnPage, lockedWebPreferences } from './create-window';
 import { appUrlMatcher } from './security/app-url';
 
 export const PASSPHRASE_CHANNEL = 'inflow:passphrase';
@@ -46,8 +46,8 @@ export function askForPassphrase<T>(prompt: PassphrasePrompt<T>): Promise<T> {
         return { ok: false, message: error instanceof Error ? error.message : String(error) };
       }
     });
-    window.webContents.on('will-navigate', (event) => event.preventDefault());
-    window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // No link on this page leads anywhere: the passphrase page is all there is.
+    keepOnPage(window.webContents, isPage, () => undefined);
     window.on('closed', () => {
       if (done) return;
       ipcMain.removeHandler(PASSPHRASE_CHANNEL);

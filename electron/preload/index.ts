@@ -8,6 +8,7 @@ const EVENT_CHANNEL = 'inflow:event';
 const PICK_FILE_CHANNEL = 'inflow:pick-file';
 const UPDATE_CHANNEL = 'inflow:update';
 const STAGE_DROPPED_CHANNEL = 'inflow:stage-dropped';
+const SHELL_CHANNEL = 'inflow:shell';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: ErrorShape };
 
@@ -33,6 +34,7 @@ const bridge: InflowBridge = {
   pickFile: (accept) => ipcRenderer.invoke(PICK_FILE_CHANNEL, accept).then(unwrap) as never,
   stageDroppedFile: (name, bytes) => ipcRenderer.invoke(STAGE_DROPPED_CHANNEL, name, bytes).then(unwrap) as never,
   update: (action) => ipcRenderer.invoke(UPDATE_CHANNEL, action).then(unwrap) as never,
+  shell: (name, input) => ipcRenderer.invoke(SHELL_CHANNEL, name, input).then(unwrap) as never,
 };
 
 contextBridge.exposeInMainWorld('inflow', bridge);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startCoreWorker, type CoreClient } from '../../electron/hosts/core-client';
 import { startHttpHost } from '../../electron/hosts/http';
+import { restartableCore } from '../../electron/hosts/restartable-core';
+import { webShellHandlers } from '../../electron/hosts/web-shell';
 
 /**
  * Each test gets its own web host: a fresh encrypted database, the core in a worker thread, and the
@@ -13,8 +15,9 @@ import { startHttpHost } from '../../electron/hosts/http';
 export const test = base.extend<{ app: { url: string; core: CoreClient }; appUrl: string }>({
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'inflow-e2e-'));
-    const core = await startCoreWorker(new URL('../../electron/hosts/core-worker.ts', import.meta.url), join(dir, 'inflow.db'), randomBytes(32));
-    const host = await startHttpHost(core, join(import.meta.dirname, '..', '..', 'out', 'renderer'));
+    const key = randomBytes(32);
+    const core = await restartableCore(() => startCoreWorker(new URL('../../electron/hosts/core-worker.ts', import.meta.url), join(dir, 'inflow.db'), key));
+    const host = await startHttpHost(core, join(import.meta.dirname, '..', '..', 'out', 'renderer'), 0, webShellHandlers(core));
     await use({ url: host.url, core });
     await host.close();
     await core.close();

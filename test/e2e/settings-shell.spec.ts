@@ -31,8 +31,22 @@ test('settings: back up, preview with counts, stage a restore, export, and save 
     }
   }
 
+  // The browser host has no key vault: both key changes are shown, disabled, with the reason.
+  const key = page.getByTestId('database-key');
+  await expect(key).toContainText('its database key comes from INFLOW_DB_KEY');
+  await expect(key.getByRole('button', { name: 'Rotate database key' })).toBeDisabled();
+  await expect(key.getByRole('button', { name: 'Change passphrase' })).toBeDisabled();
+  await expect(key.getByLabel('New passphrase', { exact: true })).toHaveAttribute('placeholder', 'At least 10 characters');
+
   await data.getByRole('button', { name: 'Restore this backup' }).click();
-  await expect(data).toContainText('Quit and reopen Inflow to finish restoring');
+  await expect(data).toContainText('Restart Inflow to finish restoring');
+  // Restart now reopens the database in the host (the staged backup takes its place) and reloads the page.
+  await data.getByRole('button', { name: 'Restart now' }).click();
+  await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  await expect(data.getByRole('row')).toHaveCount(2);
+  await expect(data).not.toContainText('Restart Inflow to finish restoring');
   await data.getByLabel('Export everything, protected by a passphrase').fill('an export passphrase');
   await data.getByRole('button', { name: 'Export' }).click();
   await expect(data).toContainText(/Exported to .*inflow-export-/);

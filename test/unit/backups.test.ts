@@ -37,6 +37,8 @@ describe('backups', () => {
     expect(backup).toMatchObject({ reason: 'daily', name: expect.stringMatching(/^inflow\.db\.bak-/) });
     const preview = await core!.call('backups.preview', { name: backup!.name });
     expect(preview).toMatchObject({ customers: withSample.customers, invoices: withSample.invoices, openInvoices: withSample.openInvoices, schemaVersion: expect.any(Number) });
+    // Opening a WAL file to preview it leaves -wal/-shm files beside it: they are part of it, not more backups.
+    expect((await core!.call('backups.list', {})).map((b) => b.name)).toEqual([backup!.name]);
 
     const customerId = (await core!.call('customers.list', { asOf: '2026-11-22' }))[0]!.id;
     await core!.call('activity.addNote', { customerId, text: 'written after the backup' });

@@ -56,19 +56,38 @@ describe('notificationsDue', () => {
 });
 
 describe('notifications.due over the sample data', () => {
-  it('tells once, remembers across calls, and stays quiet when turned off', async () => {
+  it('tells once, remembers across calls, and stays quiet when turned off; the tray summary comes with every answer', async () => {
     const { tempCore } = await import('../helpers/temp-core');
     const temp = tempCore();
     try {
       await temp.core.call('sample.load', {});
       const first = await temp.core.call('notifications.due', {});
-      for (const notice of first) expect(notice.keys.length).toBeGreaterThan(0);
-      expect(await temp.core.call('notifications.due', {})).toEqual([]);
-      const summary = await temp.core.call('tray.summary', {});
-      expect(summary.queue).toBeGreaterThan(0);
+      for (const notice of first.notices) expect(notice.keys.length).toBeGreaterThan(0);
+      const again = await temp.core.call('notifications.due', {});
+      expect(again.notices).toEqual([]);
+      expect(again.tray.queue).toBeGreaterThan(0);
+      expect(again.tray).toEqual(first.tray);
       const shell = await temp.core.call('settings.shell.get', {});
       await temp.core.call('settings.shell.save', { updateUrl: shell.updateUrl, keepBackups: shell.keepBackups, notifications: false });
-      expect(await temp.core.call('notifications.due', {})).toEqual([]);
+      expect(await temp.core.call('notifications.due', {})).toEqual({ notices: [], tray: first.tray });
+    } finally {
+      await temp.dispose();
+    }
+  });
+
+  it('tells the queue\'s new length when it changes, without being asked', async () => {
+    const { tempCore } = await import('../helpers/temp-core');
+    const temp = tempCore();
+    try {
+      await temp.core.call('sample.load', {});
+      const { tray } = await temp.core.call('notifications.due', {});
+      const lengths: number[] = [];
+      temp.core.onEvent((event) => event.type === 'queue.changed' && lengths.push(event.queue));
+      const top = (await temp.core.call('worklist.list', { limit: 1 })).rows[0]!;
+      await temp.core.call('worklist.snooze', { customerId: top.customerId, untilDate: '2026-12-31', reason: 'on holiday' });
+      await temp.core.call('worklist.list', { limit: 1 });
+      expect(lengths.at(-1)).toBeLessThan(tray.queue);
+      expect((await temp.core.call('notifications.due', {})).tray.queue).toBe(lengths.at(-1));
     } finally {
       await temp.dispose();
     }

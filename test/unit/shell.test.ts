@@ -37,7 +37,10 @@ class FakeWindow {
 const trays: { title: string; tooltip: string; menu: { label?: string; enabled?: boolean }[]; destroyed: boolean }[] = [];
 const menus: { template: { role?: string; label?: string; submenu?: unknown[] }[] }[] = [];
 
+const badges: number[] = [];
+
 vi.mock('electron', () => ({
+  app: { setBadgeCount: (count: number) => badges.push(count) },
   BrowserWindow: FakeWindow,
   Menu: {
     buildFromTemplate: (template: unknown[]) => ({ template }),
@@ -169,17 +172,29 @@ describe('passphrase window', () => {
 });
 
 describe('tray and menu', () => {
-  it('shows today\'s queue in the tray', async () => {
-    const { createAppTray } = await import('../../electron/main/tray');
-    const tray = createAppTray('/opt/inflow/resources', vi.fn(), vi.fn());
-    const state = trays.at(-1)!;
-    expect(state.tooltip).toBe('Inflow — Inflow');
-    tray.update({ queue: 47, promisesDueToday: 3 });
-    expect(state.tooltip).toBe("Inflow — 47 in today's queue · 3 promised today");
-    expect(state.menu[0]).toMatchObject({ label: "47 in today's queue · 3 promised today", enabled: false });
-    expect(state.menu.map((item) => item.label)).toContain('Open Inflow');
-    tray.destroy();
-    expect(state.destroyed).toBe(true);
+  it('shows today\'s queue in the tray, its title on macOS and the badge, and follows the queue between polls', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'darwin' });
+    try {
+      const { createAppTray } = await import('../../electron/main/tray');
+      const tray = createAppTray('/opt/inflow/resources', vi.fn(), vi.fn());
+      const state = trays.at(-1)!;
+      expect(state.tooltip).toBe('Inflow — Inflow');
+      tray.update({ queue: 47, promisesDueToday: 3 });
+      expect(state.tooltip).toBe("Inflow — 47 in today's queue · 3 promised today");
+      expect(state.title).toBe('47');
+      expect(badges.at(-1)).toBe(47);
+      expect(state.menu[0]).toMatchObject({ label: "47 in today's queue · 3 promised today", enabled: false });
+      expect(state.menu.map((item) => item.label)).toContain('Open Inflow');
+      tray.setQueue(46);
+      expect(state.tooltip).toBe("Inflow — 46 in today's queue · 3 promised today");
+      expect(state.title).toBe('46');
+      expect(badges.at(-1)).toBe(46);
+      tray.destroy();
+      expect(state.destroyed).toBe(true);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
   });
 
   it('has the standard roles and the app keys, typed into the page when clicked', async () => {
@@ -206,6 +221,7 @@ describe('IPC host', () => {
     stageFile: vi.fn(),
     onEvent: vi.fn(() => () => undefined),
     close: vi.fn(),
+    rotated: null,
   };
 
   it('answers only our own frames, and returns errors as {code, message} data', async () => {

@@ -43,10 +43,10 @@ it('sync --connector odoo takes credentials from the environment and prints coun
   expect(result).toMatchObject({ connector: 'odoo', created: expect.any(Number) });
   expect(result.created).toBeGreaterThan(5);
   expect(JSON.parse(result.cursor)).toHaveProperty('moves');
-  // The second run uses the stored connection and changes nothing.
+  // The second run uses the stored connection and changes nothing (it re-reads only the cursor's few-second overlap).
   const again = await cli(['sync', '--db', db, '--connector', 'odoo']);
   expect(again.code).toBe(0);
-  expect(again.stdout).toMatch(/^Synced odoo: 0 created, 0 updated, 0 unchanged, 0 closed, 0 activities pushed \(0 pages\)\.\nCursor: \{/);
+  expect(again.stdout).toMatch(/^Synced odoo: 0 created, 0 updated, \d+ unchanged, 0 closed, 0 activities pushed \(\d+ pages?\)\.\nCursor: \{/);
   const refused = await cli(['sync', '--db', db, '--connector', 'odoo', '--json'], { INFLOW_ODOO_API_KEY: 'wrong' });
   expect(refused.code).toBe(1);
   expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'SYNC_FAILED', message: expect.stringMatching(/refused the login/) } });

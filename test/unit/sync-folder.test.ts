@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fixturePath, JOB, tempCore, type TempCore } from '../helpers/temp-core';
@@ -47,6 +47,27 @@ it('a refused file changes nothing, is logged once with its problems, and is tri
   const { log } = await t.core.call('sync.status', {});
   expect(log).toHaveLength(1);
   expect(log[0]).toMatchObject({ status: 'failed', message: expect.stringMatching(/^bad\.csv: Nothing was imported: 1 problem/) });
+});
+
+it('a file whose size and time are unchanged since it was imported is not read again; a touched one is', async () => {
+  await watch();
+  const path = join(folder, 'open-items.csv');
+  const row = (amount: string) => `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency,Disputed\n00999,C-001,Acme Tools Ltd,2026-11-01,2026-12-01,${amount},${amount},,USD,no\n`;
+  // Whole seconds, so setting the same time again is exact on every file system.
+  const mtime = new Date('2026-11-20T10:00:00Z');
+  const atime = mtime;
+  writeFileSync(path, row('10.00'));
+  utimesSync(path, atime, mtime);
+  expect(await t.core.call('sync.run', { jobId: JOB() })).toMatchObject({ pages: 1, created: 1 });
+  // Other content of the same size under the same time: the scan trusts size and time and skips it.
+  writeFileSync(path, row('20.00'));
+  utimesSync(path, atime, mtime);
+  expect(await t.core.call('sync.run', { jobId: JOB() })).toMatchObject({ pages: 0, updated: 0 });
+  expect(t.query('SELECT open_minor FROM invoices')).toEqual([{ open_minor: 1000 }]);
+  // A new time means it may have changed: hashed, found different, imported.
+  utimesSync(path, atime, new Date(mtime.getTime() + 60_000));
+  expect(await t.core.call('sync.run', { jobId: JOB() })).toMatchObject({ pages: 1, updated: 1 });
+  expect(t.query('SELECT open_minor FROM invoices')).toEqual([{ open_minor: 2000 }]);
 });
 
 it('a missing folder is a clear failure', async () => {

@@ -1,10 +1,9 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupInfo, BackupPreview } from '../../../shared/backups';
 import { AppError } from '../../../shared/errors';
 import { listBackups } from '../../db/backup';
-import { applyKey, proveKey } from '../../db/open';
+import { withKeyedFile } from '../../db/open';
 
 /** `inflow.db.bak-2026-11-22T12-00-00-000Z-daily` → its time and reason. */
 const STAMP = /\.bak-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(.+)$/;
@@ -23,10 +22,7 @@ export function backupPath(dbPath: string, name: string): string {
 /** Opens the backup read-only under the database key and counts what it holds. */
 export function previewBackup(dbPath: string, name: string, key: Buffer): BackupPreview {
   const path = backupPath(dbPath, name);
-  const sqlite = new Database(path, { fileMustExist: true, readonly: true });
-  try {
-    applyKey(sqlite, key);
-    proveKey(sqlite, path);
+  return withKeyedFile(path, key, { readonly: true }, (sqlite) => {
     const count = (sql: string): number => (sqlite.prepare(sql).get() as { n: number }).n;
     const latest = sqlite.prepare('SELECT MAX(at) AS at FROM (SELECT MAX(occurred_at) AS at FROM activities UNION ALL SELECT MAX(committed_at) FROM import_batches)').get() as { at: string | null };
     return {
@@ -38,9 +34,7 @@ export function previewBackup(dbPath: string, name: string, key: Buffer): Backup
       activities: count('SELECT count(*) AS n FROM activities'),
       latestActivityAt: latest.at,
     };
-  } finally {
-    sqlite.close();
-  }
+  });
 }
 
 export function describeBackup(path: string): BackupInfo {

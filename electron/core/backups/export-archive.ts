@@ -1,13 +1,11 @@
-import { randomBytes, scryptSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExportResult } from '../../../shared/backups';
 import { AppError } from '../../../shared/errors';
+import { derivePassphraseKey, KEY_BYTES, PASSPHRASE_SCRYPT } from '../../db/key';
 import { rekeyDatabase } from '../../db/rekey';
 import type { SqliteDb } from '../../db/sqlite';
-
-/** The same cost as the app's passphrase key: 128 MiB of scrypt per guess. */
-export const EXPORT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 };
 
 /**
  * Everything, as an archive that opens on another machine: a `VACUUM INTO` copy of the database
@@ -15,7 +13,7 @@ export const EXPORT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 };
  * user chooses (the app's own key stays in this machine's keychain), and a manifest saying how to
  * derive that key. Any SQLCipher 4 tool opens the copy given the derived key.
  */
-export function exportArchive(sqlite: SqliteDb, dbPath: string, key: Buffer, passphrase: string, now: Date, appVersion: string, scrypt = EXPORT_SCRYPT): ExportResult {
+export function exportArchive(sqlite: SqliteDb, dbPath: string, key: Buffer, passphrase: string, now: Date, appVersion: string, scrypt = PASSPHRASE_SCRYPT): ExportResult {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const folder = join(dirname(dbPath), 'exports', `inflow-export-${stamp}`);
   if (existsSync(folder)) throw new AppError('CONFLICT', `${folder} already exists.`);
@@ -23,7 +21,7 @@ export function exportArchive(sqlite: SqliteDb, dbPath: string, key: Buffer, pas
   const copy = join(folder, 'inflow.db');
   sqlite.prepare('VACUUM INTO ?').run(copy);
   const salt = randomBytes(16);
-  const exportKey = scryptSync(passphrase.normalize('NFC'), salt, 32, { ...scrypt, maxmem: 256 * scrypt.N * scrypt.r });
+  const exportKey = derivePassphraseKey(passphrase, salt, scrypt);
   rekeyDatabase(copy, key, exportKey);
   const manifest = {
     format: 'inflow-export',
@@ -32,7 +30,7 @@ export function exportArchive(sqlite: SqliteDb, dbPath: string, key: Buffer, pas
     appVersion,
     schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
     database: { file: 'inflow.db', cipher: 'sqlcipher', legacy: 4 },
-    key: { derivation: 'scrypt', ...scrypt, keyLength: 32, salt: salt.toString('base64'), passphraseNormalization: 'NFC' },
+    key: { derivation: 'scrypt', ...scrypt, keyLength: KEY_BYTES, salt: salt.toString('base64'), passphraseNormalization: 'NFC' },
   };
   writeFileSync(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { folder, files: ['inflow.db', 'manifest.json'] };

@@ -6,7 +6,7 @@ import { listBackups } from '../../db/backup';
 import { MIGRATIONS } from '../../db/migrations';
 import { applyKey, diagnoseDatabase, INFLOW_APPLICATION_ID, proveKey } from '../../db/open';
 import { applyPendingRestore, stageRestore } from '../../db/restore';
-import { parseInput } from '../dispatch';
+import { parseProcedureInput } from '../dispatch';
 import { backupPath, previewBackup } from './backup-files';
 
 /**
@@ -75,7 +75,7 @@ export function openRecovery(dbPath: string, key: Buffer, problem: ErrorShape, c
   return {
     dispatch: async (name, input) => {
       if (name === 'recovery.status') return recoveryStatus(dbPath, key, problem);
-      if (name === 'recovery.restore') return restoreOverBrokenDatabase(dbPath, key, parseInput('recovery.restore', input).name, clock());
+      if (name === 'recovery.restore') return restoreOverBrokenDatabase(dbPath, key, parseProcedureInput('recovery.restore', input).name, clock());
       throw new AppError(problem.code, problem.message, problem.details);
     },
   };

@@ -12,6 +12,14 @@ export interface PulledPage {
   /** Where to resume after this page. */
   cursor: string;
   records: number;
+  /** What the connector kept going past (a contact's malformed email), for the sync log. */
+  notes?: SyncNote[];
+}
+
+/** One line for the sync log; `ref` names its cause, so a record re-read at every sync is noted once. */
+export interface SyncNote {
+  ref: string;
+  message: string;
 }
 
 /** A collector's activity waiting in the sync outbox, as text the ERP can file on the customer. */

@@ -1,6 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../shared/errors';
 
+export interface RequestOptions {
+  /** false for a request that writes: sent once (see requestJson). */
+  retry?: boolean;
+  /** How a retry waits; injected by tests to see which wait was chosen without waiting it. */
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const pause = (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, undefined, { signal }).catch(() => undefined);
+
 export interface JsonResponse {
   status: number;
   body: unknown;
@@ -20,7 +29,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * writes (`retry: false`) is sent once: the server may have done it before the answer was lost, and
  * only the caller can check.
  */
-export async function requestJson(url: string, init: RequestInit, signal: AbortSignal, { retry = true } = {}): Promise<JsonResponse> {
+export async function requestJson(url: string, init: RequestInit, signal: AbortSignal, { retry = true, wait = pause }: RequestOptions = {}): Promise<JsonResponse> {
   const host = new URL(url).host;
   for (let attempt = 0; ; attempt++) {
     const retryIn = retry ? RETRY_DELAYS_MS[attempt] : undefined;
@@ -32,17 +41,17 @@ export async function requestJson(url: string, init: RequestInit, signal: AbortS
     } catch (error) {
       if (signal.aborted) throw new AppError('CANCELLED', 'Sync cancelled; every page written so far is kept and the next sync resumes there.');
       if (retryIn === undefined) throw new AppError('OFFLINE', `Could not reach ${host}: ${reasonOf(error)}.`);
-      await sleep(retryIn, undefined, { signal }).catch(() => undefined);
+      await wait(retryIn, signal);
       continue;
     }
     if (response.status === 429 || response.status >= 500) {
-      const wait = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) ?? retryIn : retryIn;
-      if (wait === undefined || retryIn === undefined || wait > MAX_RETRY_AFTER_MS) {
+      const delay = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) ?? retryIn : retryIn;
+      if (delay === undefined || retryIn === undefined || delay > MAX_RETRY_AFTER_MS) {
         throw new AppError('SYNC_FAILED', response.status === 429
           ? `${host} is limiting requests (HTTP 429); Inflow will try again later.`
           : `${host} had an internal error (HTTP ${response.status})${serverMessage(text)}; Inflow will try again later.`);
       }
-      await sleep(wait, undefined, { signal }).catch(() => undefined);
+      await wait(delay, signal);
       continue;
     }
     return { status: response.status, body: parseJson(text, host) };

@@ -1,10 +1,10 @@
 import { AppError } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync';
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
-import type { Connector, PulledPage, PushItem } from './connector';
+import type { Connector, PulledPage, PushItem, SyncNote } from './connector';
 import { odooClient, type OdooClient } from './odoo-client';
 import {
-  creditRecord, invoiceRecord, isCreditNote, MOVE_FIELDS, partnerRecords, PARTNER_FIELDS, PAYMENT_FIELDS, paymentRecords,
+  MOVE_FIELDS, moveRecords, partnerRecords, PARTNER_FIELDS, PAYMENT_FIELDS, paymentRecords,
   type OdooMove, type OdooPartner, type OdooPayment,
 } from './odoo-records';
 
@@ -57,26 +57,47 @@ export function odooConnector(connection: ErpConnection): Connector {
 }
 
 async function* pull(client: OdooClient, baseUrl: string, cursor: Cursor, signal: AbortSignal): AsyncGenerator<PulledPage> {
-  const streams: { name: StreamName; model: string; domain: unknown[]; fields: string[]; toBatch: (rows: Row[]) => Promise<LedgerBatch> }[] = [
-    { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: (rows) => paymentBatch(client, baseUrl, rows as unknown as OdooPayment[], signal) },
-    { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: async (rows) => moveBatch(rows as unknown as OdooMove[], baseUrl) },
-    { name: 'partners', model: 'res.partner', domain: PARTNER_DOMAIN, fields: PARTNER_FIELDS, toBatch: async (rows) => ({ ...emptyBatch(SOURCE), customers: partnerRecords(rows as unknown as OdooPartner[]) }) },
+  const streams: { name: StreamName; model: string; domain: unknown[]; fields: string[]; toBatch: (rows: Row[]) => Promise<{ batch: LedgerBatch; notes?: SyncNote[] }> }[] = [
+    { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: async (rows) => ({ batch: await paymentBatch(client, baseUrl, rows as unknown as OdooPayment[], signal) }) },
+    { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: async (rows) => ({ batch: moveBatch(rows as unknown as OdooMove[], baseUrl) }) },
+    { name: 'partners', model: 'res.partner', domain: PARTNER_DOMAIN, fields: PARTNER_FIELDS, toBatch: async (rows) => {
+      const { customers, notes } = partnerRecords(rows as unknown as OdooPartner[]);
+      return { batch: { ...emptyBatch(SOURCE), customers }, notes };
+    } },
   ];
   for (const stream of streams) {
+    const resumeAt = cursor[stream.name];
+    // A sync starts a little before where the last one stopped (see overlapStart); within it, each page
+    // follows the one before exactly.
+    let since: unknown[] = resumeAt ? [['write_date', '>=', overlapStart(resumeAt.writeDate)]] : [];
     for (;;) {
-      const after = cursor[stream.name];
       const rows = await client.call(stream.model, 'search_read', {
-        domain: after ? [...stream.domain, ...changedSince(after)] : stream.domain,
-        fields: stream.fields, offset: 0, limit: PAGE_SIZE, order: 'write_date asc, id asc',
+        domain: [...stream.domain, ...since], fields: stream.fields, offset: 0, limit: PAGE_SIZE, order: 'write_date asc, id asc',
       }, signal);
       if (!Array.isArray(rows)) throw new AppError('SYNC_FAILED', `Odoo's answer for ${stream.model} is not a list of records.`);
       if (rows.length === 0) break;
       const last = rows[rows.length - 1] as Row;
-      cursor = { ...cursor, [stream.name]: { writeDate: last.write_date, id: last.id } };
-      yield { stream: stream.name, batch: await stream.toBatch(rows as Row[]), cursor: JSON.stringify(cursor), records: rows.length };
+      const position = { writeDate: last.write_date, id: last.id };
+      cursor = { ...cursor, [stream.name]: position };
+      const { batch, notes } = await stream.toBatch(rows as Row[]);
+      yield { stream: stream.name, batch, cursor: JSON.stringify(cursor), records: rows.length, ...(notes?.length ? { notes } : {}) };
       if (rows.length < PAGE_SIZE) break;
+      since = changedSince(position);
     }
   }
+}
+
+/**
+ * Odoo's write_date has one-second resolution and is the time its transaction began, so a record can
+ * land at or just before the second the last sync stopped at after that sync read it. Re-reading a few
+ * seconds back catches it; what was already read comes back unchanged (the ledger's upserts are idempotent).
+ */
+export const CURSOR_OVERLAP_SECONDS = 5;
+
+function overlapStart(writeDate: string): string {
+  const at = Date.parse(`${writeDate.replace(' ', 'T')}Z`);
+  if (Number.isNaN(at)) throw new AppError('SYNC_FAILED', `The stored Odoo cursor has an unreadable write_date (${JSON.stringify(writeDate)}); disconnect and connect again to start over.`);
+  return new Date(at - CURSOR_OVERLAP_SECONDS * 1000).toISOString().replace('T', ' ').slice(0, 19);
 }
 
 /** Prefix notation: later than the position, or as late with a higher id. */
@@ -92,11 +113,7 @@ async function paymentBatch(client: OdooClient, baseUrl: string, payments: OdooP
 }
 
 function moveBatch(moves: readonly OdooMove[], baseUrl: string): LedgerBatch {
-  return {
-    ...emptyBatch(SOURCE),
-    invoices: moves.filter((move) => !isCreditNote(move)).map((move) => invoiceRecord(move, baseUrl)),
-    credits: moves.filter(isCreditNote).map(creditRecord),
-  };
+  return { ...emptyBatch(SOURCE), ...moveRecords(moves, baseUrl) };
 }
 
 /** The marker goes in the message, so a push retried after a crash finds its first attempt and stops. */

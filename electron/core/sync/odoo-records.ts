@@ -1,5 +1,7 @@
+import { EMAIL_ADDRESS } from '../../../shared/text';
 import { AppError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/dates';
+import type { SyncNote } from './connector';
 import type { ContactRecord, CreditRecord, CustomerRecord, InvoiceRecord, PaymentRecord } from '../ledger/records';
 import { jsonAmountToMinor } from './json-amount';
 
@@ -61,18 +63,30 @@ function date(value: string | false, what: string): IsoDate {
   return value;
 }
 
-/** A company (or a person buying for themselves) is a customer; a child partner is one of its contacts. */
-export function partnerRecords(partners: readonly OdooPartner[]): CustomerRecord[] {
+/**
+ * A company (or a person buying for themselves) is a customer; a child partner is one of its contacts.
+ * An email that is not an address (checked as an import checks it) is left off its contact, with a note,
+ * so one typo in Odoo neither fails the sync nor reaches an outgoing message.
+ */
+export function partnerRecords(partners: readonly OdooPartner[]): { customers: CustomerRecord[]; notes: SyncNote[] } {
   const byId = new Map<string, CustomerRecord>();
+  const notes: SyncNote[] = [];
   const recordOf = (externalId: string): CustomerRecord => {
     let record = byId.get(externalId);
     if (!record) byId.set(externalId, (record = { row: 0, externalId, contacts: [] }));
     return record;
   };
   for (const partner of partners) {
-    const email = text(partner.email);
+    const given = text(partner.email);
+    const email = given && EMAIL_ADDRESS.test(given) ? given : undefined;
     const phone = text(partner.phone);
     const name = text(partner.name);
+    if (given && !email) {
+      notes.push({
+        ref: `odoo-partner:${partner.id}:${given}`,
+        message: `Odoo partner ${partner.id} (${name ?? 'no name'}): email ${JSON.stringify(given)} is not an email address; the contact was kept without it.`,
+      });
+    }
     const parent = partner.parent_id;
     const record = recordOf(String(parent ? parent[0] : partner.id));
     if (!parent && name) record.name = name;
@@ -83,54 +97,48 @@ export function partnerRecords(partners: readonly OdooPartner[]): CustomerRecord
     };
     record.contacts!.push(contact);
   }
-  return [...byId.values()];
+  return { customers: [...byId.values()], notes };
 }
 
 export function isCreditNote(move: OdooMove): boolean {
   return move.move_type === 'out_refund';
 }
 
-export function invoiceRecord(move: OdooMove, baseUrl: string): InvoiceRecord {
-  const [partnerId, partnerName] = relation(move.commercial_partner_id, `invoice ${move.name} customer`);
-  const currency = relation(move.currency_id, `invoice ${move.name} currency`)[1];
-  const cancelled = move.state === 'cancel';
-  const issueDate = date(move.invoice_date, `invoice ${move.name}`);
-  const accessUrl = text(move.access_url);
-  const token = text(move.access_token);
-  return {
-    row: 0,
-    externalId: String(move.id),
-    number: move.name,
-    customerExternalId: String(partnerId),
-    customerName: partnerName,
-    issueDate,
-    dueDate: move.invoice_date_due ? date(move.invoice_date_due, `invoice ${move.name}`) : issueDate,
-    currency,
-    amountMinor: jsonAmountToMinor(move.amount_total, currency),
-    openMinor: cancelled ? 0 : jsonAmountToMinor(move.amount_residual, currency),
-    disputed: false,
-    ...(cancelled ? { voided: true } : {}),
-    // "In payment": registered in Odoo but not yet matched with the bank, so it counts as in transit.
-    ...(move.payment_state === 'in_payment' ? { inTransit: true } : {}),
-    ...(accessUrl && token ? { paymentUrl: `${baseUrl}${accessUrl}?access_token=${encodeURIComponent(token)}` } : {}),
-  };
-}
-
-export function creditRecord(move: OdooMove): CreditRecord {
-  const [partnerId, partnerName] = relation(move.commercial_partner_id, `credit note ${move.name} customer`);
-  const currency = relation(move.currency_id, `credit note ${move.name} currency`)[1];
-  return {
-    row: 0,
-    externalId: String(move.id),
-    number: move.name,
-    customerExternalId: String(partnerId),
-    customerName: partnerName,
-    kind: 'credit_note',
-    date: date(move.invoice_date, `credit note ${move.name}`),
-    currency,
-    amountMinor: jsonAmountToMinor(move.amount_total, currency),
-    openMinor: move.state === 'cancel' ? 0 : jsonAmountToMinor(move.amount_residual, currency),
-  };
+/**
+ * An invoice or a credit note: both are account.move with the same customer, currency and amounts; a
+ * cancelled one owes nothing. Only an invoice has a due date, a payment state and a portal link.
+ */
+export function moveRecords(moves: readonly OdooMove[], baseUrl: string): { invoices: InvoiceRecord[]; credits: CreditRecord[] } {
+  const invoices: InvoiceRecord[] = [];
+  const credits: CreditRecord[] = [];
+  for (const move of moves) {
+    const what = `${isCreditNote(move) ? 'credit note' : 'invoice'} ${move.name}`;
+    const [partnerId, partnerName] = relation(move.commercial_partner_id, `${what} customer`);
+    const currency = relation(move.currency_id, `${what} currency`)[1];
+    const cancelled = move.state === 'cancel';
+    const issueDate = date(move.invoice_date, what);
+    const common = {
+      row: 0, externalId: String(move.id), number: move.name, customerExternalId: String(partnerId), customerName: partnerName, currency,
+      amountMinor: jsonAmountToMinor(move.amount_total, currency), openMinor: cancelled ? 0 : jsonAmountToMinor(move.amount_residual, currency),
+    };
+    if (isCreditNote(move)) {
+      credits.push({ ...common, kind: 'credit_note', date: issueDate });
+      continue;
+    }
+    const accessUrl = text(move.access_url);
+    const token = text(move.access_token);
+    invoices.push({
+      ...common,
+      issueDate,
+      dueDate: move.invoice_date_due ? date(move.invoice_date_due, what) : issueDate,
+      disputed: false,
+      ...(cancelled ? { voided: true } : {}),
+      // "In payment": registered in Odoo but not yet matched with the bank, so it counts as in transit.
+      ...(move.payment_state === 'in_payment' ? { inTransit: true } : {}),
+      ...(accessUrl && token ? { paymentUrl: `${baseUrl}${accessUrl}?access_token=${encodeURIComponent(token)}` } : {}),
+    });
+  }
+  return { invoices, credits };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Job } from '../jobs/job-registry';
 import { writeBatch } from '../ledger/write-batch';
 import type { Connector } from './connector';
 import { PUSHED_KINDS, pushText } from './push-text';
+import { logSync, refLogged } from './sync-log';
 
 export function readCursor(sqlite: SqliteDb, connector: ConnectorId): string | null {
   const row = sqlite.prepare('SELECT cursor FROM sync_cursors WHERE connector = ?').get(connector) as { cursor: string } | undefined;
@@ -30,6 +31,9 @@ export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, c
     const written = sqlite.transaction(() => {
       const result = applyPage(ctx, page.batch, page.stream);
       saveCursor.run(connector.id, page.cursor, nowOf(ctx));
+      for (const note of page.notes ?? []) {
+        if (!refLogged(sqlite, connector.id, note.ref)) logSync(sqlite, { connector: connector.id, startedAt: nowOf(ctx), finishedAt: nowOf(ctx), status: 'ok', message: note.message, ref: note.ref });
+      }
       return result;
     })();
     counts.created += written.created;

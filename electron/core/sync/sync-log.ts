@@ -41,9 +41,9 @@ export function logSync(sqlite: SqliteDb, write: LogWrite): void {
     .run(write.connector, write.startedAt, write.finishedAt, write.status, write.message, write.counts ? JSON.stringify(write.counts) : null, write.ref ?? null);
 }
 
-/** Whether a watched file with this content hash has already been reported (imported or refused). */
-export function fileLogged(sqlite: SqliteDb, sha256: string): boolean {
-  return sqlite.prepare("SELECT 1 FROM sync_log WHERE connector = 'folder' AND ref = ?").get(sha256) !== undefined;
+/** Whether something with this ref (a watched file's content hash, a sync note's cause) is on the log already. */
+export function refLogged(sqlite: SqliteDb, connector: ConnectorId, ref: string): boolean {
+  return sqlite.prepare('SELECT 1 FROM sync_log WHERE connector = ? AND ref = ?').get(connector, ref) !== undefined;
 }
 
 export function recentSyncLog(sqlite: SqliteDb, limit: number): SyncLogEntry[] {

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, toErrorShape } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection, SyncResult } from '../../../shared/sync';
@@ -6,7 +6,8 @@ import { nowOf, type CoreContext } from '../context';
 import { runImport, sha256 } from '../import/import-file';
 import { isImportFile } from '../import/read-table';
 import type { Job } from '../jobs/job-registry';
-import { fileLogged, logSync } from './sync-log';
+import { getSetting, setSetting, type SettingValue } from '../settings';
+import { logSync, refLogged } from './sync-log';
 
 /** What an export file can carry, depending on its preset or mapping; nothing goes back. */
 export const FOLDER_CAPABILITIES: ConnectorCapabilities = {
@@ -29,10 +30,20 @@ export async function scanFolder(ctx: CoreContext, connection: ErpConnection, jo
   }
   const result: SyncResult = { connector: 'folder', created: 0, updated: 0, unchanged: 0, closed: 0, pushed: 0, pages: 0, cursor: null };
   const imported = sqlite.prepare('SELECT 1 FROM import_batches WHERE file_sha256 = ?');
+  const known = getSetting(sqlite, 'watchedFiles');
+  const settled: typeof known = {};
   for (const name of names) {
     const path = join(connection.folder, name);
+    const { size, mtimeMs } = await stat(path);
+    const last = known[path];
+    // Same size and time as when it was last settled: the same file, not worth reading again.
+    if (last && last.size === size && last.mtimeMs === mtimeMs) {
+      settled[path] = last;
+      continue;
+    }
     const hash = await sha256(path);
-    if (imported.get(hash) || fileLogged(sqlite, hash)) continue;
+    settled[path] = { size, mtimeMs, sha256: hash };
+    if (imported.get(hash) || refLogged(sqlite, 'folder', hash)) continue;
     const startedAt = nowOf(ctx);
     const staged = ctx.files.stage(path, name);
     try {
@@ -46,9 +57,18 @@ export async function scanFolder(ctx: CoreContext, connection: ErpConnection, jo
       result.closed += counts.closed;
       result.pages++;
     } catch (error) {
+      // Cancelled: what this scan settled is not remembered, so the next one simply hashes again.
       if (error instanceof AppError && error.code === 'CANCELLED') throw error;
       logSync(sqlite, { connector: 'folder', startedAt, finishedAt: nowOf(ctx), status: 'failed', ref: hash, message: `${name}: ${toErrorShape(error).message}` });
     }
   }
+  rememberFiles(ctx, known, settled);
   return result;
 }
+
+/** Keeps the files still in the folder (a removed one is forgotten); written only when something changed. */
+function rememberFiles(ctx: CoreContext, known: Record<string, FileStamp>, settled: Record<string, FileStamp>): void {
+  if (JSON.stringify(known) !== JSON.stringify(settled)) setSetting(ctx.database.sqlite, 'watchedFiles', settled, nowOf(ctx));
+}
+
+type FileStamp = SettingValue<'watchedFiles'>[string];

@@ -30,7 +30,11 @@ export class WorklistCache {
   /** Customers touched by background work (a bulk send), re-scored when the queue is next read. */
   private readonly stale = new Set<number>();
 
-  constructor(private readonly sqlite: SqliteDb) {}
+  /** The queue length last told to `onLength`, so a re-score that changes no count tells nothing. */
+  private toldLength: number | null = null;
+
+  /** `onLength` hears the queue's length whenever it changes (the tray's count), never per read. */
+  constructor(private readonly sqlite: SqliteDb, private readonly onLength: (length: number) => void = () => undefined) {}
 
   ranked(today: IsoDate): readonly WorklistRow[] {
     // Re-scoring one customer costs about as much as 1/500 of a full build: past that, build it all.
@@ -39,6 +43,7 @@ export class WorklistCache {
       this.byCustomer = new Map();
       for (const row of this.rows) this.byCustomer.set(row.customerId, [...(this.byCustomer.get(row.customerId) ?? []), row]);
       this.day = today;
+      this.tellLength();
     } else {
       for (const customerId of this.stale) this.refreshCustomer(customerId);
     }
@@ -52,6 +57,13 @@ export class WorklistCache {
     const fresh = this.compute(this.day, customerId);
     for (const row of fresh) this.rows.splice(this.insertionPoint(row), 0, row);
     this.byCustomer.set(customerId, fresh);
+    this.tellLength();
+  }
+
+  private tellLength(): void {
+    if (this.rows.length === this.toldLength) return;
+    this.toldLength = this.rows.length;
+    this.onLength(this.rows.length);
   }
 
   /** For background work that touches many customers: re-score them once, when the queue is next read. */

@@ -1,4 +1,4 @@
-import type { AppBusy } from '../../../shared/shell-settings';
+import { busyReason, type AppBusy } from '../../../shared/shell-settings';
 
 export interface RestartFacts {
   /** electron-updater has downloaded and verified an update. */
@@ -9,16 +9,9 @@ export interface RestartFacts {
 
 export type RestartDecision = { restart: true } | { restart: false; reason: string };
 
-/**
- * Whether "Restart to update" may restart now. Never in the middle of a send (a message cut off
- * mid-SMTP has an unknown fate) or a job (an import or sync would have to start over).
- */
+/** Whether "Restart to update" may restart now: only with an update ready and nothing the restart would cut off (busyReason). */
 export function canRestartForUpdate({ updateReady, busy }: RestartFacts): RestartDecision {
   if (!updateReady) return { restart: false, reason: 'No update is ready yet.' };
-  if (!busy) return { restart: false, reason: 'Inflow could not tell whether it is busy; try again in a moment.' };
-  if (busy.outboxSending) return { restart: false, reason: 'Emails are being sent. Inflow will restart when the outbox is done, or pause it first.' };
-  if (busy.jobsRunning > 0) {
-    return { restart: false, reason: `${busy.jobsRunning === 1 ? 'An import or sync is' : `${busy.jobsRunning} imports or syncs are`} running. Inflow will restart when ${busy.jobsRunning === 1 ? 'it finishes' : 'they finish'}.` };
-  }
-  return { restart: true };
+  const reason = busyReason(busy);
+  return reason ? { restart: false, reason: `${reason} Inflow restarts into the update as soon as it may.` } : { restart: true };
 }

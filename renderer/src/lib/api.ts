@@ -29,6 +29,10 @@ function withApiErrors(bridge: InflowBridge): InflowBridge {
       bridge.stageDroppedFile(name, bytes).catch((error: unknown) => {
         throw toApiError(error);
       }),
+    shell: (name, input) =>
+      bridge.shell(name, input).catch((error: unknown) => {
+        throw toApiError(error);
+      }),
     ...(bridge.update ? { update: bridge.update } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { CoreEvent, InflowBridge, ProcedureName, ProcedureOutput, StagedFile } from '../../../shared/api';
+import type { CoreEvent, InflowBridge, ProcedureName, ProcedureOutput, ShellApi, ShellProcedureName, StagedFile } from '../../../shared/api';
 import { isErrorShape } from '../../../shared/errors';
 import { ApiError } from './api-error';
 
@@ -32,6 +32,8 @@ export function createHttpBridge(token: string): InflowBridge {
   return {
     call: <P extends ProcedureName>(name: P, input: unknown) =>
       post(`/api/rpc/${name}`, JSON.stringify(input), 'application/json') as Promise<ProcedureOutput<P>>,
+    shell: <P extends ShellProcedureName>(name: P, input: unknown) =>
+      post(`/api/shell/${name}`, JSON.stringify(input), 'application/json') as Promise<ShellApi[P]['output']>,
     onEvent(listener) {
       listeners.add(listener);
       source ??= openEvents();

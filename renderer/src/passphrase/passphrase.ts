@@ -2,6 +2,7 @@ import '../styles/tokens.css';
 import '../styles/base.css';
 import '../styles/controls.css';
 import './passphrase.css';
+import { MIN_PASSPHRASE_LENGTH } from '../../../shared/passphrase';
 import { startThemeSync } from '../lib/theme';
 
 /**
@@ -25,7 +26,7 @@ const submit = byId<HTMLButtonElement>('submit');
 if (creating) {
   byId('title').textContent = 'Choose a passphrase';
   byId('explain').textContent =
-    'This computer has no keychain Inflow can use to protect your data, so a passphrase will. Choose at least 10 characters; without it, the data cannot be opened.';
+    `This computer has no keychain Inflow can use to protect your data, so a passphrase will. Choose at least ${MIN_PASSPHRASE_LENGTH} characters; without it, the data cannot be opened.`;
   byId('confirm-row').hidden = false;
   confirm.required = true;
   passphrase.autocomplete = 'new-password';

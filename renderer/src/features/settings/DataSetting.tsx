@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { BackupPreview, ExportResult } from '../../../../shared/backups';
+import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/passphrase';
 import { BackupSummary } from '../../components/BackupSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { call } from '../../lib/api';
+import { api, call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';
 import { useApi } from '../../lib/use-api';
+import { DatabaseKeySetting } from './DatabaseKeySetting';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const megabytes = (bytes: number): string => `${(bytes / 1_048_576).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
@@ -17,6 +19,7 @@ export function DataSetting({ dataFolder }: { dataFolder: string }) {
   const backups = useApi('backups.list', {});
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
+  const [restarting, setRestarting] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [exported, setExported] = useState<ExportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -28,6 +31,13 @@ export function DataSetting({ dataFolder }: { dataFolder: string }) {
     } catch (failure) {
       setError(toApiError(failure));
     }
+  };
+  /** Refused (with the reason) while mail sends or a job runs; a browser page then loads itself again. */
+  const restartNow = (): void => {
+    setRestarting(true);
+    void run(async () => {
+      if ((await api.shell('app.restart', {})).reload) location.reload();
+    }).finally(() => setRestarting(false));
   };
   const exportAll = (event: FormEvent): void => {
     event.preventDefault();
@@ -77,16 +87,22 @@ export function DataSetting({ dataFolder }: { dataFolder: string }) {
             backups.reload();
           })}>Back up now</button>
         </div>
-        {restored && <p className="notice" role="status">Quit and reopen Inflow to finish restoring the backup of {dateTime.format(new Date(restored))}.</p>}
+        {restored && (
+          <div className="setting-actions" role="status">
+            <span>Restart Inflow to finish restoring the backup of {dateTime.format(new Date(restored))}.</span>
+            <button type="button" className="button primary" disabled={restarting} onClick={restartNow}>{restarting ? 'Restarting…' : 'Restart now'}</button>
+          </div>
+        )}
         <form className="export" onSubmit={exportAll} noValidate>
           <label className="field">
             <span>Export everything, protected by a passphrase</span>
-            <input className="input" type="password" autoComplete="new-password" value={passphrase} placeholder="At least 10 characters" onChange={(event) => setPassphrase(event.target.value)} />
+            <input className="input" type="password" autoComplete="new-password" value={passphrase} placeholder={`At least ${MIN_PASSPHRASE_LENGTH} characters`} onChange={(event) => setPassphrase(event.target.value)} />
           </label>
-          <button type="submit" className="button" disabled={passphrase.length < 10}>Export</button>
+          <button type="submit" className="button" disabled={passphrase.length < MIN_PASSPHRASE_LENGTH}>Export</button>
         </form>
         {exported && <p className="muted" role="status">Exported to <code className="path">{exported.folder}</code>. Keep the passphrase: without it the export cannot be opened.</p>}
         {error && <ErrorNotice error={error} />}
+        <DatabaseKeySetting />
       </fieldset>
     </section>
   );

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { isShellProcedureName, shellApi, type ShellApi, type ShellProcedureName } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { parseInput } from '../../shared/parse-input';
+import { busyReason, type AppBusy } from '../../shared/shell-settings';
+import type { CoreClient } from './core-client';
+
+/** A host's implementation of the shell procedures (the desktop shell's, the web host's). */
+export type ShellHandlers = {
+  [K in ShellProcedureName]: (input: z.output<ShellApi[K]['input']>) => Promise<ShellApi[K]['output']>;
+};
+
+/** Names the shell procedure and parses its input (the window is never trusted to have), then runs it. */
+export async function dispatchShell(handlers: ShellHandlers, name: string, raw: unknown): Promise<unknown> {
+  if (!isShellProcedureName(name)) throw new AppError('NOT_FOUND', `Unknown shell procedure "${name}".`);
+  const input = parseInput(shellApi[name].input, name, raw);
+  return (handlers[name] as (input: unknown) => Promise<unknown>)(input);
+}
+
+/** Refuses (CONFLICT, with the reason) while the core sends mail or runs a job: the same decision the updater waits on. */
+export async function refuseWhileBusy(core: Pick<CoreClient, 'dispatch'>, what: string): Promise<void> {
+  const busy = (await core.dispatch('app.busy', {}).catch(() => null)) as AppBusy | null;
+  const reason = busyReason(busy);
+  if (reason) throw new AppError('CONFLICT', `Inflow cannot ${what} now. ${reason}`, { reason: 'busy' });
+}
