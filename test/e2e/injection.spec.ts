@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CoreClient } from '../../electron/hosts/core-client';
+import { MAX_CELL_CHARS } from '../../electron/core/import/table-limits';
 import { acceptedFreeText, acceptedOneLine, fitsOneLine, INJECTION_CORPUS } from '../faults/injection-corpus';
 import { customerIdOf, customersCsv, invoicesCsv } from '../faults/injection-csv';
 import { expect, test } from './fixtures';
@@ -16,7 +17,7 @@ import { expect, test } from './fixtures';
  * included). A few values are checked to be on screen as the text they are.
  */
 
-const names = acceptedOneLine(Number.POSITIVE_INFINITY);
+const names = acceptedOneLine(MAX_CELL_CHARS);
 const notes = acceptedFreeText(2000);
 /** The customer every collector action is recorded on: it owes the most, so it heads the worklist. */
 const showcase = INJECTION_CORPUS.find((c) => c.id === 'img-onerror')!;

@@ -33,6 +33,8 @@ export interface InjectionCase {
 
 const LONG_100K = 'Invoice dispute narrative. '.repeat(3704).slice(0, 100_000);
 const LONG_WORD = 'W'.repeat(10_000);
+/** Just inside an import's cell limit, and still longer than a mail header line may be. */
+const IMPORTABLE_WORD = 'V'.repeat(990);
 
 // prettier-ignore
 export const INJECTION_CORPUS: readonly InjectionCase[] = [
@@ -58,6 +60,7 @@ export const INJECTION_CORPUS: readonly InjectionCase[] = [
   { id: 'bare-cr', category: 'header', value: 'Acme\rCc: evil@attacker.example', attack: 'a bare CR' },
   { id: 'long-100k', category: 'long', value: LONG_100K, attack: 'a 100 kB value (limits, memory, line folding)' },
   { id: 'long-word', category: 'long', value: LONG_WORD, attack: 'one 10,000-character word (layout overflow, header folding)' },
+  { id: 'long-importable-word', category: 'long', value: IMPORTABLE_WORD, attack: 'one 990-character word, as long as an imported cell may be (header folding)' },
   { id: 'rlo', category: 'bidi', value: 'Invoice \u202Efdp.exe\u202C paid', attack: 'a right-to-left override that disguises text' },
   { id: 'isolates', category: 'bidi', value: '\u2066admin\u2069 \u2067عميل\u2069 \u2068mixed\u2069', attack: 'bidi isolates around left-to-right and Arabic text' },
   { id: 'zero-width', category: 'zero-width', value: 'Ac\u200Bme\u200C Co\u200D\uFEFF', attack: 'invisible characters that make two names look equal' },

@@ -1,5 +1,6 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_CELL_CHARS } from '../../electron/core/import/table-limits';
 import { toErrorShape } from '../../shared/errors';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 import { invoice } from '../helpers/odoo-fixtures';
@@ -80,7 +81,7 @@ async function refusal(call: Promise<unknown>): Promise<{ code: string; paths: s
 
 /** Sender-side text fields hold at most 120 characters; the corpus values that fit are sent with. */
 const senderText = (c: InjectionCase): string | null => (fitsOneLine(c.value, 120) ? c.value.trim() : null);
-const sendable = acceptedOneLine(Number.POSITIVE_INFINITY);
+const sendable = acceptedOneLine(MAX_CELL_CHARS);
 
 beforeAll(async () => {
   t = tempCore();
@@ -96,8 +97,10 @@ afterAll(async () => {
 
 describe('the injection corpus in email', () => {
   it('refuses, in an import, every name a mail header or a table cell could not hold, naming row and column, and commits nothing', async () => {
-    // A file cannot carry a lone surrogate: written as UTF-8 it is already U+FFFD.
-    const refused = INJECTION_CORPUS.filter((c) => !fitsOneLine(c.value, Number.POSITIVE_INFINITY) && c.category !== 'surrogate');
+    // A file cannot carry a lone surrogate: written as UTF-8 it is already U+FFFD. A NUL byte makes
+    // the reader refuse the whole file (it is not text), checked below.
+    const hasNul = (c: InjectionCase): boolean => c.value.includes('\u0000');
+    const refused = INJECTION_CORPUS.filter((c) => !fitsOneLine(c.value, Number.POSITIVE_INFINITY) && c.category !== 'surrogate' && !hasNul(c));
     expect(refused.length).toBeGreaterThanOrEqual(8);
     const before = t.query<{ n: number }>('SELECT count(*) AS n FROM customers')[0]!.n;
     const error = toErrorShape(await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('bad.csv', customersCsv(refused)), preset: 'generic-customers' }).catch((e: unknown) => e));
@@ -108,6 +111,11 @@ describe('the injection corpus in email', () => {
         expect(problems, `${c.id} in ${column}`).toContainEqual(expect.objectContaining({ row: index + 2, column, reason: expect.stringMatching(/contains a (line break|control character) \(U\+[0-9A-F]{4}\) at character \d+/) }));
       }
     });
+    const withNul = INJECTION_CORPUS.filter(hasNul);
+    expect(withNul.length).toBeGreaterThan(0);
+    const whole = toErrorShape(await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('nul.csv', customersCsv(withNul)), preset: 'generic-customers' }).catch((e: unknown) => e));
+    expect(whole.code).toBe('IMPORT_REJECTED');
+    expect((whole.details as { problems: { row: number }[] }).problems).toEqual([expect.objectContaining({ row: 0 })]);
     expect(t.query<{ n: number }>('SELECT count(*) AS n FROM customers')[0]!.n).toBe(before);
   });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { openCore } from '../../electron/core';
+import { CURSOR_OVERLAP_SECONDS } from '../../electron/core/sync/odoo-connector';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { applyKey } from '../../electron/db/open';
 import { faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild, walBytes } from '../helpers/crash-harness';
@@ -28,6 +29,8 @@ let dir: string;
 let template: string;
 let server: OdooServer;
 let walGrowth: number;
+/** Old moves each sync reads again (the cursor's overlap), ahead of the new ones on its first page. */
+let reread: number;
 
 const env = (dbPath: string): Record<string, string> => ({ INFLOW_CRASH_MODE: 'sync', INFLOW_TEST_DB: dbPath, INFLOW_TEST_KEY: key.toString('hex') });
 
@@ -58,6 +61,8 @@ beforeAll(async () => {
   await core.call('sync.connection.save', { connector: 'odoo', baseUrl: server.url, database: server.db, login: server.login, apiKey: server.password, intervalMinutes: 0 });
   await core.call('sync.run', {});
   expect((await core.call('app.status', {})).invoices).toBe(BEFORE);
+  const stamps = server.models.get('account.move')!.map((move) => Date.parse(`${move.write_date.replace(' ', 'T')}Z`));
+  reread = stamps.filter((stamp) => stamp >= Math.max(...stamps) - CURSOR_OVERLAP_SECONDS * 1000).length;
   await core.close();
   for (let i = 0; i < BULK; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner_id: seeded.deco.id, amount_total: 10, amount_residual: 10 });
   const calibration = copyTemplate('calibration');
@@ -99,7 +104,7 @@ it(`${TRIALS} syncs killed with SIGKILL: whole pages only, resumed after the las
     expect(missingActivities(path, key, child.activities), label).toEqual([]);
     const afterKill = invoiceCount(path);
     expect(afterKill.uniq, label).toBe(afterKill.invoices);
-    expect([BEFORE, BEFORE + PAGE, BEFORE + 2 * PAGE, BEFORE + BULK], `${label}: only whole pages`).toContain(afterKill.invoices);
+    expect([BEFORE, BEFORE + PAGE - reread, BEFORE + 2 * PAGE - reread, BEFORE + BULK], `${label}: only whole pages`).toContain(afterKill.invoices);
     kept.set(afterKill.invoices, (kept.get(afterKill.invoices) ?? 0) + 1);
 
     const core = openCore({ dbPath: path, key, sendMail: false, scheduleSync: false });

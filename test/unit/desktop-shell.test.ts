@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listBackups } from '../../electron/db/backup';
-import { databaseOpensWith } from '../../electron/db/rekey';
+import { databaseOpensWith } from '../../electron/db/open';
 import { startCoreWorker } from '../../electron/hosts/core-client';
 import { restartableCore, type RestartableCore } from '../../electron/hosts/restartable-core';
 import { dispatchShell } from '../../electron/hosts/shell-dispatch';
