@@ -66,7 +66,7 @@ export async function attributionCommand(core: Core, options: AnalyticsOptions):
   if (options.json) return JSON.stringify({ ...summary, paymentCount: payments.length });
   const lines = [`What made them pay, ${report.from} – ${report.to} (touches up to ${report.windowDays} days before a payment; last touch)`];
   for (const row of report.rows.filter((r) => r.view === 'last')) {
-    lines.push(`  ${row.action.padEnd(32)} ${String(row.payments).padStart(6)} payments  ${formatMoney(row.amountMinor, row.currency, 'en-US').padStart(16)}  median ${row.medianDaysToPay ?? '—'} days`);
+    lines.push(`  ${row.action.padEnd(32)} ${String(row.payments).padStart(6)} payments  ${formatMoney(row.amountMinor, row.currency, 'en-US').padStart(16)}  median ${row.medianDaysToPay === null ? '—' : `${row.medianDaysToPay} days`}`);
   }
   return lines.join('\n');
 }
