@@ -1,6 +1,7 @@
 import { api, isProcedureName, type ParsedInput, type ProcedureName, type ProcedureOutput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/parse-input';
+import { markDamaged } from '../db/damage-marker';
 import type { CoreContext } from './context';
 import type { Handlers } from './handler-types';
 
@@ -33,5 +34,6 @@ export function parseProcedureInput<P extends ProcedureName>(name: P | string, r
 function damagedDatabase(error: unknown, path: string): AppError | null {
   const code = (error as { code?: unknown }).code;
   if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return null;
+  markDamaged(path);
   return new AppError('DB_CORRUPT', `${path} is damaged (${(error as Error).message}). Restore the latest backup (Settings → Data and backups, or restart Inflow).`, { reason: 'damaged' });
 }

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { backupDatabase, backupIfDue } from './backup';
+import { clearDamaged, isMarkedDamaged } from './damage-marker';
 import { recordKey } from './key-check';
 import { MIGRATIONS } from './migrations';
 import { checkFileBeforeOpen, explainOpenFailure } from './open-check';
@@ -45,6 +46,12 @@ export function openDatabase(
       throw new AppError('DB_CANNOT_OPEN', `${path} is a database, but not an Inflow database.`);
     }
     if (version > migrations.length) throw tooNew(path, version, migrations.length);
+    if (isMarkedDamaged(path)) {
+      // A read met damage last time: check every page before migrating or backing up.
+      const problem = pageDamage(sqlite, path);
+      if (problem) throw problem;
+      clearDamaged(path);
+    }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
@@ -108,14 +115,26 @@ export function diagnoseDatabase(path: string, key: Buffer, migrations: readonly
       proveReadable(sqlite, path, key);
       const version = sqlite.pragma('user_version', { simple: true }) as number;
       if (version > migrations.length) return tooNew(path, version, migrations.length);
-      const check = sqlite.pragma('quick_check', { simple: true }) as string;
-      return check === 'ok' ? null : new AppError('DB_CORRUPT', `${path} is damaged: ${check.split('\n')[0]}. Restore it from the latest backup.`, { reason: 'damaged' });
+      return pageDamage(sqlite, path);
     } finally {
       sqlite.close();
     }
   } catch (error) {
     if (error instanceof AppError) return error;
-    return new AppError('DB_CORRUPT', `${path} is damaged: ${(error as Error).message}. Restore it from the latest backup.`, { reason: 'damaged' });
+    return damaged(path, (error as Error).message);
+  }
+}
+
+const damaged = (path: string, what: string): AppError =>
+  new AppError('DB_CORRUPT', `${path} is damaged: ${what}. Restore it from the latest backup.`, { reason: 'damaged' });
+
+/** PRAGMA quick_check reads every page (a damaged one may also make it throw): null when all check out. */
+function pageDamage(sqlite: SqliteDb, path: string): AppError | null {
+  try {
+    const check = sqlite.pragma('quick_check', { simple: true }) as string;
+    return check === 'ok' ? null : damaged(path, check.split('\n')[0]!);
+  } catch (error) {
+    return damaged(path, (error as Error).message);
   }
 }
 

@@ -9,6 +9,7 @@ import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
 import type { ErrorShape } from '../../shared/errors';
 import { openCore, openRecovery } from '../../electron/core';
 import { listBackups } from '../../electron/db/backup';
+import { damageMarkerPath } from '../../electron/db/damage-marker';
 import { keyCheckPath } from '../../electron/db/key-check';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { applyKey, diagnoseDatabase, openDatabase } from '../../electron/db/open';
@@ -83,6 +84,25 @@ describe('a damaged database file', () => {
       await expectRestoredFromNewest(path, problem.toShape(), broken);
     });
   }
+
+  it('damage that a read meets is checked for at the next open, which then offers the restore; a good file clears the mark', async () => {
+    const path = copyOfTemplate();
+    // The invoices table's root page: every read of the table goes through it.
+    const sqlite = new Database(path, { fileMustExist: true, readonly: true });
+    applyKey(sqlite, key);
+    const { rootpage } = sqlite.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'invoices'").get() as { rootpage: number };
+    sqlite.close();
+    flipBytes(path, (rootpage - 1) * 4096 + 300);
+    const core = openCore({ dbPath: path, key, clock: () => NOW, sendMail: false, scheduleSync: false });
+    await expect(core.call('app.status', {})).rejects.toMatchObject({ code: 'DB_CORRUPT' });
+    await core.close();
+    expect(existsSync(damageMarkerPath(path))).toBe(true);
+    const broken = readFileSync(path);
+    expect(() => openDatabase(path, key)).toThrow(expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringMatching(/damaged/) }));
+    // Restoring ends by opening the restored file, whose pages check out: the mark is gone.
+    await expectRestoredFromNewest(path, diagnoseDatabase(path, key)!.toShape(), broken);
+    expect(existsSync(damageMarkerPath(path))).toBe(false);
+  });
 
   it('a missing write-ahead log beside its -shm: the lost commits are reported, not silently dropped', async () => {
     const path = copyOfTemplate();
