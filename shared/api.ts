@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { returns } from './procedure';
+import type { ShellApi, ShellProcedureName } from './shell-api';
 import type { BackupInfo, BackupPreview, ExportResult, RecoveryStatus, RestoreResult } from './backups';
-import { newPassphraseSchema, passphraseSubmissionSchema } from './passphrase';
+import { newPassphraseSchema } from './passphrase';
 import type { Notice, TraySummary } from './notifications';
-import { shellSettingsSchema, type AppBusy, type KeyRotation, type ShellSettings, type UpdateStatus, type VaultStatus } from './shell-settings';
+import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
@@ -17,15 +19,6 @@ import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type 
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
 import { erpConnectionSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
-
-/**
- * The one API contract: every procedure the renderer, the CLI or a test may call, with the zod schema
- * its input is parsed by (always, in the core host) and the type of what it returns. The preload, the
- * IPC and HTTP hosts, the CLI and the renderer's client are all derived from this map.
- */
-function returns<O>() {
-  return <I extends z.ZodType>(input: I): { input: I; output: O } => ({ input, output: undefined as O });
-}
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
@@ -143,6 +136,11 @@ export interface SampleSummary {
 /** A backup's file name as listed, never a path. */
 const backupName = z.string().max(200).regex(/^[\w.-]+$/, 'a backup name');
 
+/**
+ * The one API contract: every procedure the renderer, the CLI or a test may call, with the zod schema
+ * its input is parsed by (always, in the core host) and the type of what it returns. The preload, the
+ * IPC and HTTP hosts, the CLI and the renderer's client are all derived from this map.
+ */
 export const api = {
   'app.status': returns<AppStatus>()(z.object({})),
   'sample.load': returns<SampleSummary>()(z.object({ jobId: jobId.optional() })),
@@ -328,28 +326,6 @@ export const PROCEDURE_NAMES = Object.keys(api) as ProcedureName[];
 
 export function isProcedureName(name: string): name is ProcedureName {
   return Object.hasOwn(api, name);
-}
-
-/**
- * What the window asks of its host rather than the core: the database key (held by the desktop
- * shell's keychain or passphrase, never by the core's callers) and restarting onto a restored backup.
- * Parsed by the host with these schemas, like the core's procedures.
- */
-export const shellApi = {
-  'vault.status': returns<VaultStatus>()(z.object({})),
-  /** Re-wraps the same database key under a new passphrase; the database itself is untouched. */
-  'vault.changePassphrase': returns<{ changed: true }>()(z.object({ current: passphraseSubmissionSchema, next: newPassphraseSchema })),
-  /** A new random key: the database and its backups are re-encrypted (PRAGMA rekey) and the key re-wrapped. */
-  'vault.rotateKey': returns<KeyRotation>()(z.object({ passphrase: passphraseSubmissionSchema.optional() })),
-  /** Starts Inflow again (applying a staged restore); `reload` tells a browser page to load itself again. */
-  'app.restart': returns<{ reload: boolean }>()(z.object({})),
-} as const;
-
-export type ShellApi = typeof shellApi;
-export type ShellProcedureName = keyof ShellApi;
-
-export function isShellProcedureName(name: string): name is ShellProcedureName {
-  return Object.hasOwn(shellApi, name);
 }
 
 /** Push events from the core: long-job progress, outbox changes, pages to open in the browser. */

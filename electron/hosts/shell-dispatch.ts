@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isShellProcedureName, shellApi, type ShellApi, type ShellProcedureName } from '../../shared/api';
+import { isShellProcedureName, shellApi, type ShellApi, type ShellProcedureName } from '../../shared/shell-api';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/parse-input';
 import { busyReason, type AppBusy } from '../../shared/shell-settings';

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openCore } from '../../electron/core';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { databaseState } from '../helpers/db-checksum';
-import { faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild, walBytes } from '../helpers/crash-harness';
+import { copyTemplate, faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild, walBytes, walGrowthOf } from '../helpers/crash-harness';
 
 /**
  * SIGKILL at random points of an import (reading, validating, inside the one write transaction,
@@ -45,14 +45,6 @@ function invoiceFile(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The template database alone in a folder of its own (so its backups are its own). */
-function copyTemplate(name: string): string {
-  mkdirSync(join(dir, name));
-  const path = join(dir, name, 'inflow.db');
-  copyFileSync(template, path);
-  return path;
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inflow-import-crash-'));
   template = join(dir, 'template.db');
@@ -67,12 +59,8 @@ beforeAll(async () => {
   logged.push((await core.call('activity.recordPromise', { customerId, amountMinor: 50_000, currency: 'USD', promisedDate: '2026-12-01' })).activityId);
   await core.close();
   before = databaseState(template, key, DERIVED).checksum;
-  const calibration = copyTemplate('calibration');
-  const child = startChild(env(calibration));
-  await child.finished;
-  walGrowth = walBytes(calibration);
-  child.kill();
-  await child.exited;
+  const calibration = copyTemplate(template, dir, 'calibration');
+  walGrowth = await walGrowthOf(env(calibration));
   expect(walGrowth).toBeGreaterThan(0);
   await openAfterKill(calibration, key);
   full = databaseState(calibration, key, DERIVED).checksum;
@@ -90,7 +78,7 @@ it(`${TRIALS} imports killed with SIGKILL at random points: all or nothing, no a
     // Spread over the log the job writes and past its end; squared, since the import's own commit is
     // the first part of that log (the risk retrain writes the rest).
     const fraction = random.next() ** 2 * 1.1;
-    const path = copyTemplate(`trial-${trial}`);
+    const path = copyTemplate(template, dir, `trial-${trial}`);
     const child = startChild(env(path));
     await child.started;
     await killWhen(child, () => walBytes(path) >= fraction * walGrowth);

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { openCore } from '../../electron/core';
 import { MIGRATIONS } from '../../electron/db/migrations';
-import { faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild } from '../helpers/crash-harness';
+import { copyTemplate, faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild } from '../helpers/crash-harness';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 /**
@@ -46,9 +46,7 @@ it(`${TRIALS} bulk sends killed with SIGKILL: each message once or uncertain, ne
   const random = faultRandom('SIGKILL mid-send');
   let uncertainTotal = 0;
   for (let trial = 0; trial < TRIALS; trial++) {
-    mkdirSync(join(dir, `trial-${trial}`));
-    const path = join(dir, `trial-${trial}`, 'inflow.db');
-    copyFileSync(template, path);
+    const path = copyTemplate(template, dir, `trial-${trial}`);
     sink.received.length = 0;
     // On the wire: the n-th DATA is kept and answered too late. Between messages: after n have arrived.
     const onTheWire = random.chance(0.5);

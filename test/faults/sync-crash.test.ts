@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -8,7 +8,7 @@ import { openCore } from '../../electron/core';
 import { CURSOR_OVERLAP_SECONDS } from '../../electron/core/sync/odoo-connector';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { applyKey } from '../../electron/db/open';
-import { faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild, walBytes } from '../helpers/crash-harness';
+import { copyTemplate, faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild, walBytes, walGrowthOf } from '../helpers/crash-harness';
 import { invoice, seedOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { customer, seedQbo } from '../helpers/qbo-fixtures';
@@ -34,13 +34,6 @@ let reread: number;
 
 const env = (dbPath: string): Record<string, string> => ({ INFLOW_CRASH_MODE: 'sync', INFLOW_TEST_DB: dbPath, INFLOW_TEST_KEY: key.toString('hex') });
 
-function copyTemplate(name: string): string {
-  mkdirSync(join(dir, name));
-  const path = join(dir, name, 'inflow.db');
-  copyFileSync(template, path);
-  return path;
-}
-
 function invoiceCount(path: string): { invoices: number; uniq: number } {
   const sqlite = new Database(path, { fileMustExist: true, readonly: true });
   try {
@@ -65,12 +58,8 @@ beforeAll(async () => {
   reread = stamps.filter((stamp) => stamp >= Math.max(...stamps) - CURSOR_OVERLAP_SECONDS * 1000).length;
   await core.close();
   for (let i = 0; i < BULK; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner_id: seeded.deco.id, amount_total: 10, amount_residual: 10 });
-  const calibration = copyTemplate('calibration');
-  const child = startChild(env(calibration));
-  await child.finished;
-  walGrowth = walBytes(calibration);
-  child.kill();
-  await child.exited;
+  const calibration = copyTemplate(template, dir, 'calibration');
+  walGrowth = await walGrowthOf(env(calibration));
   expect(invoiceCount(calibration).invoices).toBe(BEFORE + BULK);
 });
 afterAll(async () => {
@@ -83,7 +72,7 @@ it(`${TRIALS} syncs killed with SIGKILL: whole pages only, resumed after the las
   const random = faultRandom('SIGKILL mid-sync');
   const kept = new Map<number, number>();
   for (let trial = 0; trial < TRIALS; trial++) {
-    const path = copyTemplate(`trial-${trial}`);
+    const path = copyTemplate(template, dir, `trial-${trial}`);
     const waitingForPage = random.chance(0.4);
     const page = random.int(1, 3);
     const fraction = random.next() * 1.1;

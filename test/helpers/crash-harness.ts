@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -98,19 +98,27 @@ export function walBytes(dbPath: string): number {
   }
 }
 
-/** How long the work takes uninterrupted (from `go` to `done`): kill points are spread over it. */
-export async function timeUninterrupted(env: Record<string, string>): Promise<number> {
+/**
+ * Runs the work once, uninterrupted, on the database the child was given and returns how many bytes
+ * of write-ahead log it wrote: kill points are spread over that.
+ */
+export async function walGrowthOf(env: Record<string, string>): Promise<number> {
   const child = startChild(env);
-  await child.started;
-  const at = performance.now();
   await child.finished;
-  const elapsed = performance.now() - at;
+  const growth = walBytes(env.INFLOW_TEST_DB!);
   child.kill();
   await child.exited;
-  return elapsed;
+  return growth;
 }
 
-/** The suite's seed: INFLOW_FAULT_SEED to replay a failure, else a new one, printed either way. */
+/** A copy of a template database alone in a folder of its own under `dir` (so its backups are its own). */
+export function copyTemplate(template: string, dir: string, name: string): string {
+  mkdirSync(join(dir, name));
+  const path = join(dir, name, 'inflow.db');
+  copyFileSync(template, path);
+  return path;
+}
+
 export function faultRandom(suite: string): Random {
   const seed = process.env.INFLOW_FAULT_SEED ? Number(process.env.INFLOW_FAULT_SEED) : Math.floor(Math.random() * 2 ** 31);
   console.log(`${suite}: seed ${seed} (replay with INFLOW_FAULT_SEED=${seed})`);

@@ -3,6 +3,8 @@ import { minorToDecimalString } from '../../../shared/money';
 import type { IsoDate } from '../../../shared/dates';
 import { PROBLEM_LIST_LIMIT, type ImportProblem } from '../../../shared/import-mapping';
 import type { SqliteDb } from '../../db/sqlite';
+import { prepareBatchStatements, type BatchStatements } from './batch-statements';
+import { withIndexesRebuilt, withWriteCache } from './big-write';
 import type { CreditRecord, CustomerRecord, InvoiceRecord, LedgerBatch, PaymentRecord } from './records';
 
 export interface WriteCounts {
@@ -42,44 +44,6 @@ export function writeBatch(sqlite: SqliteDb, batch: LedgerBatch, today: IsoDate,
   return withWriteCache(sqlite, () => sqlite.transaction(() => writer.write(batch))());
 }
 
-/** The tables whose secondary indexes a bulk load rebuilds: what writing an invoice row touches. */
-const BULK_TABLES = ['invoices', 'payments', 'allocations'];
-
-/**
- * Inserting a million invoices (each with its settlement and allocation) updates a dozen secondary
- * indexes at a random place per row; SQLite builds an index from scratch by sorting, far faster.
- * So for a batch at least as large as the ledger it lands in (a first import, a new ERP), those
- * indexes are dropped and rebuilt from their own SQL inside the batch's transaction: a failed batch
- * rolls back to the same indexes, and the file ends with the same schema. The UNIQUE keys the
- * upsert looks rows up by are constraints, never dropped.
- */
-function withIndexesRebuilt<T>(sqlite: SqliteDb, write: () => T): T {
-  const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
-    .all(...BULK_TABLES) as { name: string; sql: string }[];
-  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
-  const result = write();
-  for (const index of indexes) sqlite.exec(index.sql);
-  return result;
-}
-
-/** Page cache for one big write, in KiB (SQLite's negative cache_size); the connection's own is restored after. */
-const WRITE_CACHE_KIB = 131_072;
-
-/**
- * A big batch dirties far more pages than the connection's small cache holds: SQLite would spill
- * them to the WAL mid-transaction and read them back, encrypting and decrypting each page every
- * time. A cache sized for the write keeps them in memory until commit; durability is unchanged.
- */
-function withWriteCache<T>(sqlite: SqliteDb, write: () => T): T {
-  const previous = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
-  try {
-    return write();
-  } finally {
-    sqlite.pragma(`cache_size = ${previous}`);
-  }
-}
-
 class BatchWriter {
   private readonly counts: WriteCounts = {
     created: 0, updated: 0, unchanged: 0, closed: 0, customersCreated: 0, paymentsCreated: 0, creditsCreated: 0,
@@ -89,7 +53,7 @@ class BatchWriter {
   private readonly customerIds = new Map<string, number>();
   /** Invoices whose balance this batch states, and what the batch itself applied to them. */
   private readonly stated = new Map<number, { previousOpen: number | null; newOpen: number; explained: number }>();
-  private readonly stmt;
+  private readonly stmt: BatchStatements;
   /**
    * Whether the source had no invoices (or payments) before this batch: a first import has nothing
    * to find, so the lookup per row is skipped for all but a row repeating an earlier one of the batch.
@@ -102,40 +66,7 @@ class BatchWriter {
     private readonly today: IsoDate,
     private readonly now: string,
   ) {
-    this.stmt = {
-      findCustomer: sqlite.prepare('SELECT id, name, currency, terms_days, credit_limit_minor, segment, collector FROM customers WHERE source = ? AND external_id = ?'),
-      insertCustomer: sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, terms_days, credit_limit_minor, segment, collector, created_at, updated_at)
-        VALUES (@source, @externalId, @name, @currency, @termsDays, @creditLimit, @segment, @collector, @now, @now)`),
-      updateCustomer: sqlite.prepare(`UPDATE customers SET name = @name, currency = @currency, terms_days = @termsDays,
-        credit_limit_minor = @creditLimit, segment = @segment, collector = @collector, updated_at = @now WHERE id = @id`),
-      insertContact: sqlite.prepare(`INSERT INTO contacts (customer_id, name, email, phone, role, is_primary, status, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, 'valid', ?)`),
-      findContact: sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND name = ? AND coalesce(email, \'\') = ?'),
-      findInvoice: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND external_id = ?'),
-      customerExternalId: sqlite.prepare('SELECT external_id AS externalId FROM customers WHERE id = ?'),
-      findInvoiceByNumber: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND number = ? ORDER BY id LIMIT 1'),
-      insertInvoice: sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, disputed, billing, closed_date, payment_url, in_transit_since, created_at, updated_at)
-        VALUES (@customerId, @source, @externalId, @number, @issueDate, @dueDate, @currency, @amount, @open, @status, @disputed, @billing, @closedDate, @paymentUrl, @inTransitSince, @now, @now)`),
-      // A collector's own "in transit" mark is collection data: the ERP may set it, never clear it.
-      updateInvoice: sqlite.prepare(`UPDATE invoices SET customer_id = @customerId, number = @number, issue_date = @issueDate, due_date = @dueDate,
-        currency = @currency, amount_minor = @amount, open_minor = @open, status = @status, disputed = @disputed,
-        billing = COALESCE(@billing, billing), closed_date = @closedDate, payment_url = coalesce(@paymentUrl, payment_url),
-        in_transit_since = coalesce(in_transit_since, @inTransitSince), updated_at = @now WHERE id = @id`),
-      setInvoiceOpen: sqlite.prepare('UPDATE invoices SET open_minor = ?, status = ?, closed_date = ?, updated_at = ? WHERE id = ?'),
-      findPayment: sqlite.prepare('SELECT id, amount_minor, received_date, currency FROM payments WHERE source = ? AND external_id = ?'),
-      insertPayment: sqlite.prepare(`INSERT INTO payments (customer_id, source, external_id, received_date, currency, amount_minor, method, reference, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertAllocation: sqlite.prepare(`INSERT INTO allocations (invoice_id, payment_id, credit_note_id, kind, applied_date, amount_minor, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      findCredit: sqlite.prepare('SELECT * FROM credit_notes WHERE source = ? AND external_id = ?'),
-      insertCredit: sqlite.prepare(`INSERT INTO credit_notes (customer_id, source, external_id, number, kind, issue_date, currency, amount_minor, open_minor, created_at, updated_at)
-        VALUES (@customerId, @source, @externalId, @number, @kind, @date, @currency, @amount, @open, @now, @now)`),
-      updateCredit: sqlite.prepare(`UPDATE credit_notes SET customer_id = @customerId, number = @number, kind = @kind, issue_date = @date,
-        currency = @currency, amount_minor = @amount, open_minor = @open, updated_at = @now WHERE id = @id`),
-      allocatedToInvoice: sqlite.prepare("SELECT coalesce(sum(amount_minor), 0) AS n FROM allocations WHERE invoice_id = ? AND kind IN ('payment', 'credit')"),
-      openInvoicesOfSource: sqlite.prepare("SELECT id, external_id, open_minor FROM invoices WHERE source = ? AND status = 'open'"),
-      audit: sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'import', ?, ?, ?, ?)"),
-    };
+    this.stmt = prepareBatchStatements(sqlite);
     this.firstOf = {
       invoices: sqlite.prepare('SELECT 1 FROM invoices WHERE source = ? LIMIT 1').get(source) === undefined,
       payments: sqlite.prepare('SELECT 1 FROM payments WHERE source = ? LIMIT 1').get(source) === undefined,

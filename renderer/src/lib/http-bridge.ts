@@ -1,4 +1,5 @@
-import type { CoreEvent, InflowBridge, ProcedureName, ProcedureOutput, ShellApi, ShellProcedureName, StagedFile } from '../../../shared/api';
+import type { CoreEvent, InflowBridge, ProcedureName, ProcedureOutput, StagedFile } from '../../../shared/api';
+import type { ShellApi, ShellProcedureName } from '../../../shared/shell-api';
 import { isErrorShape } from '../../../shared/errors';
 import { ApiError } from './api-error';
 

@@ -3,7 +3,7 @@ import type { VaultStatus } from '../../../../shared/shell-settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { api } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
+import { useOutcome } from '../../lib/use-outcome';
 
 /** The browser host's `unavailable` reason says all there is to say about its key. */
 const PROTECTION: Record<VaultStatus['protection'], string | null> = {
@@ -24,16 +24,16 @@ export function DatabaseKeySetting() {
   const [change, setChange] = useState({ current: '', next: '', confirm: '' });
   const [rotatePassphrase, setRotatePassphrase] = useState('');
   const [working, setWorking] = useState<'passphrase' | 'rotate' | null>(null);
-  const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const outcome = useOutcome();
+  const { message: result, error, fail } = outcome;
 
   useEffect(() => {
     let live = true;
-    api.shell('vault.status', {}).then((next) => live && setStatus(next), (failure: unknown) => live && setError(toApiError(failure)));
+    api.shell('vault.status', {}).then((next) => live && setStatus(next), (failure: unknown) => live && fail(failure));
     return () => {
       live = false;
     };
-  }, []);
+  }, [fail]);
 
   if (!status) return error ? <ErrorNotice error={error} /> : null;
   const min = status.minPassphraseLength;
@@ -46,15 +46,8 @@ export function DatabaseKeySetting() {
 
   const run = async (what: 'passphrase' | 'rotate', work: () => Promise<string>): Promise<void> => {
     setWorking(what);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await work());
-    } catch (failure) {
-      setError(toApiError(failure));
-    } finally {
-      setWorking(null);
-    }
+    await outcome.run(work);
+    setWorking(null);
   };
   const changePassphrase = (event: FormEvent): void => {
     event.preventDefault();

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { SMTP_SECURITY, type OutreachSettings, type SmtpSettingsView } from '../../../../shared/outreach/outreach-settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
+import { useOutcome } from '../../lib/use-outcome';
 
 const SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = { starttls: 'STARTTLS (port 587)', tls: 'TLS (port 465)', none: 'None (local relay only)' };
 
@@ -20,8 +20,7 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
   });
   const [sender, setSender] = useState(outreach);
   const [testTo, setTestTo] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { message: status, error, run } = useOutcome();
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
   const text = (key: Exclude<keyof Draft, 'connections'>, label: string, type = 'text') => (
     <label className="field">
@@ -36,15 +35,6 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
     </label>
   );
 
-  async function run(work: () => Promise<string>): Promise<void> {
-    setError(null);
-    setStatus(null);
-    try {
-      setStatus(await work());
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
-  }
   const save = (event: FormEvent): void => {
     event.preventDefault();
     void run(async () => {

@@ -4,7 +4,7 @@ import { useStatus } from '../../app/status-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { call, newJobId } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
+import { useOutcome } from '../../lib/use-outcome';
 import { formatCount } from '../../lib/format';
 import { useJobProgress } from '../../lib/job-progress';
 import { useApi } from '../../lib/use-api';
@@ -40,8 +40,8 @@ export function ErpConnectionSetting() {
 
 function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () => void }) {
   const [draft, setDraft] = useState<Draft>(emptyDraft(status.connection));
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const outcome = useOutcome();
+  const { message, error } = outcome;
   const [jobId, setJobId] = useState<string | null>(null);
   const progress = useJobProgress(jobId);
   const presets = useApi('import.presets', {});
@@ -55,17 +55,8 @@ function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () 
     </label>
   );
 
-  async function run(work: () => Promise<string>): Promise<void> {
-    setError(null);
-    setMessage(null);
-    try {
-      setMessage(await work());
-    } catch (failure) {
-      setError(toApiError(failure));
-    } finally {
-      reload();
-    }
-  }
+  // Whatever the answer, the status (connection, last sync) may have changed.
+  const run = (work: () => Promise<string>): Promise<void> => outcome.run(work).then(reload);
   const save = async (): Promise<void> => {
     const { apiKey, ...rest } = draft;
     await call('sync.connection.save', { ...rest, ...(apiKey ? { apiKey } : {}) });

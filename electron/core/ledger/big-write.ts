@@ -1,0 +1,39 @@
+import type { SqliteDb } from '../../db/sqlite';
+
+/** The tables whose secondary indexes a bulk load rebuilds: what writing an invoice row touches. */
+const BULK_TABLES = ['invoices', 'payments', 'allocations'];
+
+/**
+ * Inserting a million invoices (each with its settlement and allocation) updates a dozen secondary
+ * indexes at a random place per row; SQLite builds an index from scratch by sorting, far faster.
+ * So for a batch at least as large as the ledger it lands in (a first import, a new ERP), those
+ * indexes are dropped and rebuilt from their own SQL inside the batch's transaction: a failed batch
+ * rolls back to the same indexes, and the file ends with the same schema. The UNIQUE keys the
+ * upsert looks rows up by are constraints, never dropped.
+ */
+export function withIndexesRebuilt<T>(sqlite: SqliteDb, write: () => T): T {
+  const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
+    .all(...BULK_TABLES) as { name: string; sql: string }[];
+  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+  const result = write();
+  for (const index of indexes) sqlite.exec(index.sql);
+  return result;
+}
+
+/** Page cache for one big write, in KiB (SQLite's negative cache_size); the connection's own is restored after. */
+const WRITE_CACHE_KIB = 131_072;
+
+/**
+ * A big batch dirties far more pages than the connection's small cache holds: SQLite would spill
+ * them to the WAL mid-transaction and read them back, encrypting and decrypting each page every
+ * time. A cache sized for the write keeps them in memory until commit; durability is unchanged.
+ */
+export function withWriteCache<T>(sqlite: SqliteDb, write: () => T): T {
+  const previous = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
+  try {
+    return write();
+  } finally {
+    sqlite.pragma(`cache_size = ${previous}`);
+  }
+}
