@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTLED_DATE_SQL } from '../../electron/core/ledger/paid-date';
+import { SETTLED_DATE_SQL, settledDate } from '../../electron/core/ledger/paid-date';
 import { readRiskHistories } from '../../electron/core/risk/read-risk-history';
 import { openDatabase, type OpenDatabase } from '../../electron/db/open';
 
@@ -58,5 +58,35 @@ describe('the settled date', () => {
     const numbers = database.sqlite.prepare('SELECT id, number FROM invoices').all() as { id: number; number: string }[];
     const byId = new Map(numbers.map((n) => [n.id, n.number]));
     expect(invoices.map((i) => ({ number: byId.get(i.id), settled: i.paidDate }))).toEqual(CASES.map((c) => ({ number: c.number, settled: c.settled })));
+  });
+
+  it('is the same in SQL and in settledDate for 400 random histories', () => {
+    const { sqlite } = database;
+    let state = 20_261_201;
+    const random = (n: number): number => {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+      return state % n;
+    };
+    const day = (): string => `2026-04-${String(1 + random(28)).padStart(2, '0')}`;
+    const invoice = sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, closed_date, created_at, updated_at)
+      VALUES (1, 'r', ?, ?, '2026-04-01', '2026-04-30', 'USD', 10000, ?, 'paid', ?, 'x', 'x')`);
+    const allocation = sqlite.prepare("INSERT INTO allocations (invoice_id, kind, applied_date, amount_minor, created_at) VALUES (?, ?, ?, ?, 'x')");
+    const ids: number[] = [];
+    for (let n = 0; n < 400; n++) {
+      const id = Number(invoice.run(`R${n}`, `R${n}`, random(3) === 0 ? random(5_000) : 0, random(2) === 0 ? day() : null).lastInsertRowid);
+      ids.push(id);
+      for (let k = random(6); k > 0; k--) {
+        const reversal = random(4) === 0;
+        allocation.run(id, reversal ? 'erp_adjustment' : 'payment', day(), (reversal ? -1 : 1) * (1 + random(10_000)));
+      }
+    }
+    const inSql = sqlite.prepare(`SELECT i.id, ${SETTLED_DATE_SQL} AS settled FROM invoices i WHERE i.source = 'r' ORDER BY i.id`).all() as { id: number; settled: string | null }[];
+    const inJs = ids.map((id) => {
+      const row = sqlite.prepare('SELECT open_minor AS openMinor, closed_date AS closedDate FROM invoices WHERE id = ?').get(id) as { openMinor: number; closedDate: string | null };
+      const dated = sqlite.prepare('SELECT applied_date AS date, amount_minor AS amountMinor FROM allocations WHERE invoice_id = ?').all(id) as { date: string; amountMinor: number }[];
+      return { id, settled: settledDate(row.openMinor, row.closedDate, dated) };
+    });
+    expect(new Set(inSql.map((r) => r.settled)).size).toBeGreaterThan(10);
+    expect(inJs).toEqual(inSql);
   });
 });

@@ -14,3 +14,21 @@ export const SETTLED_DATE_SQL = `CASE WHEN i.status != 'open' THEN COALESCE(
      FROM (SELECT a.applied_date AS day, SUM(a.amount_minor) AS total FROM allocations a WHERE a.invoice_id = i.id GROUP BY a.applied_date))
    WHERE before > 0 AND before - total <= 0),
   i.closed_date) END`;
+
+/**
+ * SETTLED_DATE_SQL's rule for an invoice already read with its allocations, for a reader of the
+ * whole ledger (the risk model), where a correlated subquery per invoice would cost more than the
+ * read itself. The same walk: allocation days newest first, the balance before a day is
+ * open + everything applied that day or later; the newest day that took it from above zero to
+ * zero or below is the day it was settled. Tested equal to the SQL.
+ */
+export function settledDate(openMinor: number, closedDate: string | null, allocations: readonly { date: string; amountMinor: number }[]): string | null {
+  const byDay = new Map<string, number>();
+  for (const a of allocations) byDay.set(a.date, (byDay.get(a.date) ?? 0) + a.amountMinor);
+  let before = openMinor;
+  for (const [day, total] of [...byDay].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))) {
+    before += total;
+    if (before > 0 && before - total <= 0) return day;
+  }
+  return closedDate;
+}

@@ -31,23 +31,36 @@ export function fitLogistic(rows: readonly (readonly number[])[], labels: readon
     const sd = Math.sqrt(rows.reduce((s, r) => s + (r[k]! - m) ** 2, 0) / Math.max(n, 1));
     return sd > 1e-12 ? sd : 1;
   });
-  // Column 0 is the intercept.
-  const z = rows.map((r) => [1, ...r.map((v, k) => (v - means[k]!) / stds[k]!)]);
-  let beta = new Array<number>(p + 1).fill(0);
+  // One flat row-major matrix, column 0 the intercept: a million rows are fitted in typed arrays
+  // rather than a million small ones.
+  const width = p + 1;
+  const z = new Float64Array(n * width);
+  for (let r = 0; r < n; r++) {
+    z[r * width] = 1;
+    for (let k = 0; k < p; k++) z[r * width + k + 1] = (rows[r]![k]! - means[k]!) / stds[k]!;
+  }
+  let beta = new Array<number>(width).fill(0);
+  const hessian = new Float64Array(width * width);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     const gradient = beta.map((b, k) => (k === 0 ? 0 : -l2 * b));
-    const hessian = beta.map((_, i) => beta.map((__, j) => (i === j && i > 0 ? l2 : 0)));
+    hessian.fill(0);
+    for (let i = 1; i < width; i++) hessian[i * width + i] = l2;
     for (let r = 0; r < n; r++) {
-      const x = z[r]!;
-      const prob = sigmoid(dot(beta, x));
+      const at = r * width;
+      let logit = 0;
+      for (let i = 0; i < width; i++) logit += beta[i]! * z[at + i]!;
+      const prob = sigmoid(logit);
       const weight = Math.max(prob * (1 - prob), 1e-10);
-      for (let i = 0; i <= p; i++) {
-        gradient[i]! += (labels[r]! - prob) * x[i]!;
-        for (let j = 0; j <= i; j++) hessian[i]![j]! += weight * x[i]! * x[j]!;
+      const residual = labels[r]! - prob;
+      for (let i = 0; i < width; i++) {
+        const xi = z[at + i]!;
+        gradient[i]! += residual * xi;
+        const wxi = weight * xi;
+        for (let j = 0; j <= i; j++) hessian[i * width + j]! += wxi * z[at + j]!;
       }
     }
-    for (let i = 0; i <= p; i++) for (let j = i + 1; j <= p; j++) hessian[i]![j] = hessian[j]![i]!;
-    const step = solveLinear(hessian, gradient);
+    const square = Array.from({ length: width }, (_, i) => Array.from({ length: width }, (__, j) => hessian[Math.max(i, j) * width + Math.min(i, j)]!));
+    const step = solveLinear(square, gradient);
     beta = beta.map((b, k) => b + step[k]!);
     if (Math.max(...step.map(Math.abs)) < 1e-9) break;
   }
@@ -61,8 +74,4 @@ export function contributions(model: LogisticModel, features: readonly number[])
 
 export function predictProbability(model: LogisticModel, features: readonly number[]): number {
   return sigmoid(model.intercept + contributions(model, features).reduce((a, b) => a + b, 0));
-}
-
-function dot(a: readonly number[], b: readonly number[]): number {
-  return a.reduce((sum, v, k) => sum + v * b[k]!, 0);
 }
