@@ -1,33 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { openDatabase } from '../../electron/db/open';
 import { startCoreWorker, type CoreClient } from '../../electron/hosts/core-client';
 
 /**
  * Outreach at scale: 5,000 personalised reminders through the outbox to an SMTP server on 127.0.0.1,
  * against a bare nodemailer loop sending 5,000 messages of the same size to the same server, with the
- * host's event-loop lag measured while the core (in its worker, as in the app) renders and sends.
+ * host's event-loop lag measured while the core (in its worker, as in the app) renders and sends,
+ * and not while the bare loop, which runs on this thread, has its turn.
  */
 
-/** Accepts and discards: the bench measures the sender, not a parser. */
+/** The discarding SMTP server, started in its own thread (see smtp-drain.ts). */
 async function startDrain(): Promise<{ port: number; count: () => number; close(): Promise<void> }> {
-  let accepted = 0;
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 200,
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        accepted += 1;
-        callback();
-      });
+  const counter = new SharedArrayBuffer(4);
+  const worker = new Worker(new URL('./smtp-drain.ts', import.meta.url), { workerData: { counter } });
+  const [{ port }] = (await once(worker, 'message')) as [{ port: number }];
+  const accepted = new Int32Array(counter);
+  return {
+    port,
+    count: () => Atomics.load(accepted, 0),
+    async close() {
+      worker.postMessage('close');
+      await once(worker, 'message');
+      await worker.terminate();
     },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, count: () => accepted, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  };
 }
 
 function seedCustomers(dbPath: string, key: Buffer, customers: number): void {
@@ -85,14 +86,22 @@ export async function benchOutreach(dir: string, time: (label: string, work: () 
   await core.dispatch('outbox.pause', { paused: true });
   const sample = (await core.dispatch('outreach.preview', { draft: { customerId: 1, templateId: 'first-reminder' } })) as { html: string; text: string };
 
-  const lag = monitorEventLoopDelay({ resolution: 10 });
-  lag.enable();
+  // One histogram per stretch the core works: a re-enabled one would count the pause between as lag.
+  const lags: IntervalHistogram[] = [];
+  const watchLag = (): IntervalHistogram => {
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    lags.push(lag);
+    return lag;
+  };
+  let lag = watchLag();
   const customerIds = Array.from({ length: messages }, (_, i) => i + 1);
   const queue = await time(`render + queue ${messages} personalised`, async () => {
     for (let i = 0; i < customerIds.length; i += 1000) {
       await core.dispatch('outreach.queue', { messages: customerIds.slice(i, i + 1000).map((customerId) => ({ customerId, templateId: 'first-reminder' })) });
     }
   });
+  lag.disable();
   const before = drain.count();
   const round = Math.ceil(messages / ROUNDS);
   let bare = 0;
@@ -100,17 +109,19 @@ export async function benchOutreach(dir: string, time: (label: string, work: () 
   for (let r = 0; r < ROUNDS; r++) {
     const count = Math.min(round, messages - r * round);
     bare += await bareLoop(drain.port, sample.html, sample.text, r * round, count);
+    lag = watchLag();
     const started = performance.now();
     await core.dispatch('outbox.pause', { paused: false });
     await waitSent(core, (r + 1) * round);
     await core.dispatch('outbox.pause', { paused: true });
     send += performance.now() - started;
+    lag.disable();
   }
-  lag.disable();
   console.log(`${`bare nodemailer loop, ${messages} messages`.padEnd(36)} ${bare.toFixed(0).padStart(7)} ms`);
   console.log(`${`send ${messages} through the outbox`.padEnd(36)} ${send.toFixed(0).padStart(7)} ms`);
   const delivered = drain.count() - before - messages;
   await core.close();
   await drain.close();
-  return { bare, queue, send, delivered, lagP99: lag.percentile(99) / 1e6 };
+  // The worst stretch's p99, never better than the merged distribution's.
+  return { bare, queue, send, delivered, lagP99: Math.max(...lags.map((l) => l.percentile(99))) / 1e6 };
 }
