@@ -74,3 +74,18 @@ it('the same first import twice changes nothing the second time', () => {
   expect(write(db, batch(0, 120))).toMatchObject({ created: 0, updated: 0, unchanged: 120, paymentsCreated: 0 });
   expect(contents(db)).toEqual(once);
 });
+
+it('an invoice repeated later in a batch (a sync page that saw it change) ends as if written in two batches', () => {
+  const first = invoice(1);
+  const paidLater: InvoiceRecord = { ...first, row: 400, openMinor: 0, paidDate: '2026-11-20' };
+  const together = database('together.db');
+  // Over 64 rows in between, so the new rows are written in full statements before the repeat is looked up.
+  write(together, { ...emptyBatch('generic'), invoices: [first, ...batch(2, 100).invoices, paidLater] });
+  const apart = database('apart.db');
+  write(apart, { ...emptyBatch('generic'), invoices: [first, ...batch(2, 100).invoices] });
+  write(apart, { ...emptyBatch('generic'), invoices: [paidLater] });
+  const ledger = (db: OpenDatabase) => contents(db).tables;
+  expect(ledger(together)).toEqual(ledger(apart));
+  const settled = together.sqlite.prepare("SELECT i.status, p.received_date AS paid FROM invoices i JOIN allocations a ON a.invoice_id = i.id JOIN payments p ON p.id = a.payment_id WHERE i.external_id = 'INV-1'").all();
+  expect(settled).toEqual([{ status: 'paid', paid: '2026-11-20' }]);
+});

@@ -1,5 +1,13 @@
 import type { SqliteDb } from '../../db/sqlite';
 
+/** Columns of the rows a batch inserts many at a time (see RowBuffer); values are passed in this order. */
+export const INVOICE_COLUMNS = ['customer_id', 'source', 'external_id', 'number', 'issue_date', 'due_date', 'currency', 'amount_minor', 'open_minor',
+  'status', 'disputed', 'billing', 'closed_date', 'payment_url', 'in_transit_since', 'created_at', 'updated_at'] as const;
+export const PAYMENT_COLUMNS = ['customer_id', 'source', 'external_id', 'received_date', 'currency', 'amount_minor', 'method', 'reference', 'created_at'] as const;
+export const ALLOCATION_COLUMNS = ['invoice_id', 'payment_id', 'credit_note_id', 'kind', 'applied_date', 'amount_minor', 'created_at'] as const;
+
+const insertOne = (table: string, columns: readonly string[]): string => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
 /** The statements a batch write runs per row, prepared once per batch. */
 export function prepareBatchStatements(sqlite: SqliteDb) {
   return {
@@ -14,8 +22,6 @@ export function prepareBatchStatements(sqlite: SqliteDb) {
     findInvoice: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND external_id = ?'),
     customerExternalId: sqlite.prepare('SELECT external_id AS externalId FROM customers WHERE id = ?'),
     findInvoiceByNumber: sqlite.prepare('SELECT * FROM invoices WHERE source = ? AND number = ? ORDER BY id LIMIT 1'),
-    insertInvoice: sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, disputed, billing, closed_date, payment_url, in_transit_since, created_at, updated_at)
-      VALUES (@customerId, @source, @externalId, @number, @issueDate, @dueDate, @currency, @amount, @open, @status, @disputed, @billing, @closedDate, @paymentUrl, @inTransitSince, @now, @now)`),
     // A collector's own "in transit" mark is collection data: the ERP may set it, never clear it.
     updateInvoice: sqlite.prepare(`UPDATE invoices SET customer_id = @customerId, number = @number, issue_date = @issueDate, due_date = @dueDate,
       currency = @currency, amount_minor = @amount, open_minor = @open, status = @status, disputed = @disputed,
@@ -23,10 +29,8 @@ export function prepareBatchStatements(sqlite: SqliteDb) {
       in_transit_since = coalesce(in_transit_since, @inTransitSince), updated_at = @now WHERE id = @id`),
     setInvoiceOpen: sqlite.prepare('UPDATE invoices SET open_minor = ?, status = ?, closed_date = ?, updated_at = ? WHERE id = ?'),
     findPayment: sqlite.prepare('SELECT id, amount_minor, received_date, currency FROM payments WHERE source = ? AND external_id = ?'),
-    insertPayment: sqlite.prepare(`INSERT INTO payments (customer_id, source, external_id, received_date, currency, amount_minor, method, reference, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertAllocation: sqlite.prepare(`INSERT INTO allocations (invoice_id, payment_id, credit_note_id, kind, applied_date, amount_minor, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertPayment: sqlite.prepare(insertOne('payments', PAYMENT_COLUMNS)),
+    insertAllocation: sqlite.prepare(insertOne('allocations', ALLOCATION_COLUMNS)),
     findCredit: sqlite.prepare('SELECT * FROM credit_notes WHERE source = ? AND external_id = ?'),
     insertCredit: sqlite.prepare(`INSERT INTO credit_notes (customer_id, source, external_id, number, kind, issue_date, currency, amount_minor, open_minor, created_at, updated_at)
       VALUES (@customerId, @source, @externalId, @number, @kind, @date, @currency, @amount, @open, @now, @now)`),

@@ -3,9 +3,10 @@ import { minorToDecimalString } from '../../../shared/money';
 import type { IsoDate } from '../../../shared/dates';
 import { PROBLEM_LIST_LIMIT, type ImportProblem } from '../../../shared/import-mapping';
 import type { SqliteDb } from '../../db/sqlite';
-import { prepareBatchStatements, type BatchStatements } from './batch-statements';
+import { ALLOCATION_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS, prepareBatchStatements, type BatchStatements } from './batch-statements';
 import { withIndexesRebuilt, withWriteCache } from './big-write';
 import type { CreditRecord, CustomerRecord, InvoiceRecord, LedgerBatch, PaymentRecord } from './records';
+import { RowBuffer } from './row-buffer';
 
 export interface WriteCounts {
   created: number;
@@ -54,6 +55,8 @@ class BatchWriter {
   /** Invoices whose balance this batch states, and what the batch itself applied to them. */
   private readonly stated = new Map<number, { previousOpen: number | null; newOpen: number; explained: number }>();
   private readonly stmt: BatchStatements;
+  /** The invoice phase's new rows, many to a statement; flushed (in foreign-key order) before anything reads them. */
+  private readonly newRows: RowBuffer<'invoices' | 'payments' | 'allocations'>;
   /**
    * Whether the source had no invoices (or payments) before this batch: a first import has nothing
    * to find, so the lookup per row is skipped for all but a row repeating an earlier one of the batch.
@@ -67,6 +70,7 @@ class BatchWriter {
     private readonly now: string,
   ) {
     this.stmt = prepareBatchStatements(sqlite);
+    this.newRows = new RowBuffer(sqlite, [['invoices', INVOICE_COLUMNS], ['payments', PAYMENT_COLUMNS], ['allocations', ALLOCATION_COLUMNS]]);
     this.firstOf = {
       invoices: sqlite.prepare('SELECT 1 FROM invoices WHERE source = ? LIMIT 1').get(source) === undefined,
       payments: sqlite.prepare('SELECT 1 FROM payments WHERE source = ? LIMIT 1').get(source) === undefined,
@@ -80,8 +84,11 @@ class BatchWriter {
       for (const invoice of batch.invoices) {
         const repeat = seen.has(invoice.externalId);
         seen.add(invoice.externalId);
+        // A row repeating an earlier one of the batch looks that one up.
+        if (repeat) this.newRows.flush();
         this.upsertInvoice(invoice, repeat);
       }
+      this.newRows.flush();
     };
     // Rebuilt before payments and credits, which find invoices by number and sum allocations.
     if (this.bulkLoad(batch)) withIndexesRebuilt(this.sqlite, invoices);
@@ -201,7 +208,8 @@ class BatchWriter {
     };
     let invoiceId: number;
     if (!existing) {
-      invoiceId = Number(this.stmt.insertInvoice.run(values).lastInsertRowid);
+      invoiceId = this.newRows.add('invoices', [customerId, this.source, record.externalId, record.number, record.issueDate, record.dueDate, record.currency,
+        record.amountMinor, record.openMinor, values.status, values.disputed, values.billing, values.closedDate, values.paymentUrl, values.inTransitSince, this.now, this.now]);
       this.counts.created++;
     } else {
       invoiceId = existing.id;
@@ -245,11 +253,8 @@ class BatchWriter {
     if (existing) {
       this.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(existing.id);
     }
-    const paymentId = Number(
-      this.stmt.insertPayment.run(customerId, this.source, externalId, record.paidDate, record.currency, amount, null, `Settled ${record.number}`, this.now)
-        .lastInsertRowid,
-    );
-    this.stmt.insertAllocation.run(invoiceId, paymentId, null, 'payment', record.paidDate, amount, this.now);
+    const paymentId = this.newRows.add('payments', [customerId, this.source, externalId, record.paidDate, record.currency, amount, null, `Settled ${record.number}`, this.now]);
+    this.newRows.add('allocations', [invoiceId, paymentId, null, 'payment', record.paidDate, amount, this.now]);
     if (!existing) this.counts.paymentsCreated++;
     return amount - (existing?.amount_minor ?? 0);
   }
