@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 
   const ledger = await benchImport(dir, files);
   const i = ledger.figures;
-  console.log(`import ${i.rows.toLocaleString('en-US')} rows: ${i.importMs.toFixed(0)} ms (sqlite3 CLI .import ${i.cliImportMs.toFixed(0)} ms); aging ${i.agingMs.toFixed(0)} ms (CLI ${i.cliAgingMs.toFixed(0)} ms)`);
+  console.log(`import ${i.rows.toLocaleString('en-US')} rows: ${i.importMs.toFixed(0)} ms, then ${i.followUpMs.toFixed(0)} ms retrain and queue (sqlite3 CLI .import ${i.cliImportMs.toFixed(0)} ms, bare encrypted insert ${i.bareMs.toFixed(0)} ms); aging ${i.agingMs.toFixed(0)} ms (CLI ${i.cliAgingMs.toFixed(0)} ms)`);
 
   const core = openCore({ dbPath: ledger.dbPath, key: ledger.key, clock: () => new Date(`${BENCH_TODAY}T12:00:00Z`) });
   const worklist = await benchWorklist(core, time);
@@ -50,6 +50,9 @@ async function main(): Promise<void> {
   const figures: Figure[] = [
     { id: 'P1', what: `import ${(size.invoices / 1e6).toFixed(2)}M invoices (parse, validate, encrypted upsert)`, value: i.importMs, unit: 'ms',
       baseline: { label: 'sqlite3 .import, plain', value: i.cliImportMs }, ratio: i.cliImportMs / i.importMs, target: 'speed ≥ 0.5× CLI', pass: i.cliImportMs / i.importMs >= 0.5 },
+    { id: 'P1b', what: '… beside the floor: papaparse into one encrypted text table', value: i.importMs, unit: 'ms',
+      baseline: { label: 'bare papaparse + insert', value: i.bareMs }, ratio: i.bareMs / i.importMs, target: 'reported', pass: true },
+    { id: 'P1c', what: 'after the import: risk retrain and queue rebuild', value: i.followUpMs, unit: 'ms', baseline: null, ratio: null, target: 'reported', pass: true },
     { id: 'P2', what: 'aging as of a date over the whole ledger', value: i.agingMs, unit: 'ms',
       baseline: { label: 'same SQL, sqlite3 CLI', value: i.cliAgingMs }, ratio: i.agingMs / i.cliAgingMs, target: 'time ≤ 1.5× CLI', pass: i.agingMs / i.cliAgingMs <= 1.5 },
     { id: 'P3a', what: `worklist first page, ${size.customers.toLocaleString('en-US')} customers (warm)`, value: worklist.warm, unit: 'ms', baseline: null, ratio: null, target: '≤ 150 ms', pass: worklist.warm <= 150 },
