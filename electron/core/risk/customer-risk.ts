@@ -18,7 +18,7 @@ export interface CustomerCredit {
  * is judged on a next invoice like its usual one, issued tomorrow. Reasons are ranked by the same
  * weighted contributions and worded with what is known today, as are the segment and the advice.
  */
-export function customerRisk(model: RiskModel, history: CustomerHistory, today: IsoDate, credit: CustomerCredit): Omit<CustomerRisk, 'trainedAt'> | null {
+export function customerRisk(model: RiskModel, history: CustomerHistory, today: IsoDate, credit: CustomerCredit, facts = historyFacts(history)): Omit<CustomerRisk, 'trainedAt'> | null {
   const latest = history.invoices.at(-1);
   if (!latest) return null;
   const tomorrow = addDays(today, 1);
@@ -28,7 +28,6 @@ export function customerRisk(model: RiskModel, history: CustomerHistory, today: 
   const termsDays = daysBetween(latest.issueDate, latest.dueDate);
   const next = { issueDate: tomorrow, dueDate: addDays(tomorrow, termsDays), amountMinor: usualMinor, currency: latest.currency, billing: latest.billing };
   const profile = scoreFacts(model, riskFacts(history, next));
-  const facts = historyFacts(history);
   const open = history.invoices.flatMap((invoice, k) => {
     const balance = invoice.issueDate <= today ? balanceBefore(invoice, tomorrow) : 0;
     return balance > 0 ? [{ risk: scoreFacts(model, facts[k]!), weight: balance }] : [];

@@ -47,11 +47,11 @@ function example(facts: RiskFacts, late: boolean, delay: number | null): Example
  * and invoices still unpaid then though past due (late for certain). Leaving the latter out would
  * teach the model that recent invoices are paid on time, since only the prompt ones were paid yet.
  */
-export function trainingExamples(histories: Iterable<CustomerHistory>, asOf: IsoDate): Example[] {
+export function trainingExamples(histories: Iterable<CustomerHistory>, asOf: IsoDate, factsOf: (history: CustomerHistory) => RiskFacts[] = historyFacts): Example[] {
   const rows: Example[] = [];
   const lateBy = addDays(asOf, -LATE_GRACE_DAYS);
   for (const history of histories) {
-    const facts = historyFacts(history);
+    const facts = factsOf(history);
     history.invoices.forEach((invoice, k) => {
       if (invoice.paidDate !== null && invoice.paidDate <= asOf) rows.push(example(facts[k]!, isLate(invoice), daysBetween(invoice.dueDate, invoice.paidDate)));
       else if (invoice.dueDate < lateBy && balanceBefore(invoice, addDays(asOf, 1)) > 0) rows.push(example(facts[k]!, true, null));
