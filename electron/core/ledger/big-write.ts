@@ -20,8 +20,13 @@ export function withIndexesRebuilt<T>(sqlite: SqliteDb, write: () => T): T {
   return result;
 }
 
-/** Page cache for one big write, in KiB (SQLite's negative cache_size); the connection's own is restored after. */
-const WRITE_CACHE_KIB = 131_072;
+/**
+ * Page cache for one big write, in KiB (SQLite's negative cache_size); the connection's own is
+ * restored after. SQLite only takes what the write touches; a million-invoice first import uses it
+ * all, and rebuilding its indexes then reads the tables from memory instead of decrypting them once
+ * per index (17 s → 10 s at 1M invoices, with 128 MiB before).
+ */
+const WRITE_CACHE_KIB = 524_288;
 
 /**
  * A big batch dirties far more pages than the connection's small cache holds: SQLite would spill

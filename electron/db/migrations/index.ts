@@ -8,6 +8,7 @@ import { outboxPaymentQr } from './0006-outbox-payment-qr';
 import { riskForecast } from './0007-risk-forecast';
 import { sync } from './0008-sync';
 import { agingIndexes } from './0009-aging-indexes';
+import { dropInvoicesCustomer } from './0010-drop-invoices-customer';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer];
