@@ -39,32 +39,33 @@ export function fitLogistic(rows: readonly (readonly number[])[], labels: readon
     z[r * width] = 1;
     for (let k = 0; k < p; k++) z[r * width + k + 1] = (rows[r]![k]! - means[k]!) / stds[k]!;
   }
-  let beta = new Array<number>(width).fill(0);
+  const beta = new Float64Array(width);
+  const gradient = new Float64Array(width);
   const hessian = new Float64Array(width * width);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    const gradient = beta.map((b, k) => (k === 0 ? 0 : -l2 * b));
+    for (let i = 0; i < width; i++) gradient[i] = i === 0 ? 0 : -l2 * beta[i]!;
     hessian.fill(0);
     for (let i = 1; i < width; i++) hessian[i * width + i] = l2;
-    for (let r = 0; r < n; r++) {
-      const at = r * width;
+    for (let r = 0, at = 0; r < n; r++, at += width) {
       let logit = 0;
       for (let i = 0; i < width; i++) logit += beta[i]! * z[at + i]!;
       const prob = sigmoid(logit);
       const weight = Math.max(prob * (1 - prob), 1e-10);
       const residual = labels[r]! - prob;
-      for (let i = 0; i < width; i++) {
+      // The lower triangle only: the Hessian is symmetric.
+      for (let i = 0, row = 0; i < width; i++, row += width) {
         const xi = z[at + i]!;
         gradient[i]! += residual * xi;
         const wxi = weight * xi;
-        for (let j = 0; j <= i; j++) hessian[i * width + j]! += wxi * z[at + j]!;
+        for (let j = 0; j <= i; j++) hessian[row + j]! += wxi * z[at + j]!;
       }
     }
     const square = Array.from({ length: width }, (_, i) => Array.from({ length: width }, (__, j) => hessian[Math.max(i, j) * width + Math.min(i, j)]!));
-    const step = solveLinear(square, gradient);
-    beta = beta.map((b, k) => b + step[k]!);
+    const step = solveLinear(square, [...gradient]);
+    for (let k = 0; k < width; k++) beta[k]! += step[k]!;
     if (Math.max(...step.map(Math.abs)) < 1e-9) break;
   }
-  return { means, stds, intercept: beta[0]!, weights: beta.slice(1) };
+  return { means, stds, intercept: beta[0]!, weights: [...beta.subarray(1)] };
 }
 
 /** Each feature's push on the log-odds: weight × standardized value. */
