@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     { id: 'P2', what: 'aging as of a date over the whole ledger', value: i.agingMs, unit: 'ms',
       baseline: { label: 'same SQL, sqlite3 CLI', value: i.cliAgingMs }, ratio: i.agingMs / i.cliAgingMs, target: 'time ≤ 1.5× CLI', pass: i.agingMs / i.cliAgingMs <= 1.5 },
     { id: 'P3a', what: `worklist first page, ${size.customers.toLocaleString('en-US')} customers (warm)`, value: worklist.warm, unit: 'ms', baseline: null, ratio: null, target: '≤ 150 ms', pass: worklist.warm <= 150 },
-    { id: 'P3b', what: 're-rank after one logged call', value: worklist.afterCall, unit: 'ms', baseline: null, ratio: null, target: '≤ 10 ms', pass: worklist.afterCall <= 10 },
+    { id: 'P3b', what: 're-rank after one logged call (median of 20)', value: worklist.afterCall, unit: 'ms', baseline: { label: 'first call of the process', value: worklist.firstCall }, ratio: null, target: '≤ 10 ms', pass: worklist.afterCall <= 10 },
     { id: 'P4', what: `renderer: scroll the ${scroll.rows.toLocaleString('en-US')}-row worklist, p95 frame`, value: scroll.wheelP95, unit: 'ms',
       baseline: { label: 'idle page p95', value: scroll.idleP95 }, ratio: scroll.wheelP95 / scroll.idleP95, target: '≤ 16.7 ms', pass: scroll.wheelP95 <= 16.7 },
     { id: 'P5a', what: 'host event-loop lag p99 during the import', value: i.importLagP99, unit: 'ms', baseline: null, ratio: null, target: '≤ 50 ms', pass: i.importLagP99 <= 50 },
