@@ -175,3 +175,39 @@ G3,G-1,Gale Works,2026-12-01,2026-12-31,700.00,0,2026-12-03,USD
     }
   }, 60_000);
 });
+
+describe('risk after a small ledger write', () => {
+  it('re-scores only the customers it touched with the day\'s model, and retrains on the next day\'s first write', async () => {
+    let now = new Date('2026-11-22T12:00:00Z');
+    const own = tempCore(() => now);
+    const importCsv = (text: string) => own.core.call('import.run', { jobId: JOB(), fileId: own.stageText(`${JOB()}.csv`, text), preset: 'generic-invoices' });
+    const header = 'Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency';
+    try {
+      await own.core.call('sample.load', { jobId: JOB() });
+      const models = () => own.query<{ id: number }>('SELECT id FROM risk_models ORDER BY id').map((m) => m.id);
+      const scores = () => new Map(own.query<{ customerId: number; modelId: number; pLate: number }>(
+        'SELECT customer_id AS customerId, model_id AS modelId, p_late AS pLate FROM customer_risk').map((r) => [r.customerId, r]));
+      const trained = models();
+      const before = scores();
+
+      // One new customer, two invoices long overdue: scored at once, by the model already trained today.
+      await importCsv(`${header}\nH1,H-1,Heron Ltd,2026-08-01,2026-08-31,900.00,900.00,,USD\nH2,H-1,Heron Ltd,2026-09-01,2026-10-01,300.00,300.00,,USD\n`);
+      const [heron] = own.query<{ id: number }>("SELECT id FROM customers WHERE external_id = 'H-1'");
+      const after = scores();
+      expect(models()).toEqual(trained);
+      expect(after.get(heron!.id)).toMatchObject({ modelId: trained.at(-1) });
+      expect(after.size).toBe(before.size + 1);
+      for (const [customerId, score] of before) expect(after.get(customerId)).toEqual(score);
+      const queue = await own.core.call('worklist.list', { limit: 1000 });
+      expect(queue.rows.find((row) => row.customerId === heron!.id)?.factors.some((f) => f.key === 'risk')).toBe(true);
+
+      // The next day's first write learns again and re-scores everyone.
+      now = new Date('2026-11-23T09:00:00Z');
+      await importCsv(`${header}\nH3,H-1,Heron Ltd,2026-11-01,2026-12-01,100.00,100.00,,USD\n`);
+      expect(models()).toEqual([...trained, trained.at(-1)! + 1]);
+      expect([...scores().values()].every((s) => s.modelId === trained.at(-1)! + 1)).toBe(true);
+    } finally {
+      await own.dispose();
+    }
+  }, 60_000);
+});

@@ -17,12 +17,14 @@ import { openItemsAt } from './forecast-items';
 export function forecastItems(ctx: CoreContext, day: IsoDate): { items: OpenItem[]; model: RiskModel; trainedAt: string } {
   const tooFew = () => new AppError('CONFLICT', `Too few invoices with a known outcome by ${day} to forecast from.`);
   const histories = readRiskHistories(ctx.database.sqlite);
-  let stored = readLatestModel(ctx.database.sqlite) ?? (afterLedgerWrite(ctx) && readLatestModel(ctx.database.sqlite));
+  const stored = readLatestModel(ctx.database.sqlite) ?? (afterLedgerWrite(ctx) && readLatestModel(ctx.database.sqlite));
   if (!stored) throw tooFew();
-  if (stored.model.asOf > day) {
-    const model = trainRiskModel(trainingExamples(histories.values(), day), day);
-    if (!model) throw tooFew();
-    stored = { model, trainedAt: nowOf(ctx) };
+  let { model, trainedAt } = stored;
+  if (model.asOf > day) {
+    const backtest = trainRiskModel(trainingExamples(histories.values(), day), day);
+    if (!backtest) throw tooFew();
+    model = backtest;
+    trainedAt = nowOf(ctx);
   }
-  return { items: openItemsAt(histories.values(), stored.model, day), ...stored };
+  return { items: openItemsAt(histories.values(), model, day), model, trainedAt };
 }

@@ -78,13 +78,13 @@ export async function previewImport(ctx: CoreContext, request: ImportRequest): P
  * Reads, validates and writes one file: every row valid, or nothing written and every problem reported.
  * Reading and validating stream with progress and honour cancel; the write is one transaction.
  */
-export async function runImport(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job): Promise<ImportSummary> {
+export async function runImport(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, touched?: Set<number>): Promise<ImportSummary> {
   const file = ctx.files.get(request.fileId);
   const csv = await readTable(file.path, file.name, { sheet: request.sheet, signal: job.signal, onProgress: (done, total) => job.progress('reading', done, total) });
-  return inSheet(csv.sheet, () => validateAndWrite(ctx, request, job, file, csv));
+  return inSheet(csv.sheet, () => validateAndWrite(ctx, request, job, file, csv, touched));
 }
 
-async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, file: { name: string; path: string }, csv: CsvFile): Promise<ImportSummary> {
+async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, file: { name: string; path: string }, csv: CsvFile, touched?: Set<number>): Promise<ImportSummary> {
   if (csv.rows.length === 0) rejectImport([{ row: FILE_LEVEL_ROW, column: '', value: '', reason: csv.sheet === undefined ? 'the file is empty' : 'the sheet is empty' }]);
   const planned = plan(ctx, request, csv.rows);
   if (!planned) {
@@ -106,7 +106,7 @@ async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { sna
   const { sqlite } = ctx.database;
   // The rows and the record of the batch commit together: a crash leaves both or neither.
   return sqlite.transaction(() => {
-    const counts = withFileColumns(planned.plan, () => writeBatch(sqlite, conversion.batch, todayOf(ctx), nowOf(ctx)));
+    const counts = withFileColumns(planned.plan, () => writeBatch(sqlite, conversion.batch, todayOf(ctx), nowOf(ctx), touched));
     const summary: ImportSummary = {
       kind: planned.plan.kind, preset: planned.plan.preset, source: planned.plan.source, rows: conversion.rows,
       skipped: conversion.skipped, ...counts,

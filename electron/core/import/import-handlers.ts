@@ -9,8 +9,9 @@ export const importHandlers: Handlers<'import.presets' | 'import.preview' | 'imp
   'import.presets': () => PRESETS.map(({ id, label, kind, description }) => ({ id, label, kind, description })),
   'import.preview': (input, ctx) => previewImport(ctx, input),
   'import.run': async (input, ctx) => {
-    const summary = await ctx.jobs.run(input.jobId, (job) => runImport(ctx, input, job));
-    afterLedgerWrite(ctx);
+    const touched = new Set<number>();
+    const summary = await ctx.jobs.run(input.jobId, (job) => runImport(ctx, input, job, touched));
+    afterLedgerWrite(ctx, touched);
     return summary;
   },
   'import.mappings.list': (_input, ctx) =>

@@ -1,14 +1,26 @@
 import type { RiskTrainSummary } from '../../../shared/risk';
 import { nowOf, todayOf, type CoreContext } from '../context';
-import { retrainRisk } from '../risk/retrain-risk';
+import { rescoreRisk, retrainRisk } from '../risk/retrain-risk';
+
+/** Past this many touched customers, retraining and rebuilding costs about what refreshing each would. */
+const REFRESH_EACH_UP_TO = 500;
 
 /**
  * What follows every committed ledger write (an import, a sync, the sample) and an asked-for
  * retrain: the risk model learns from the new outcomes, then the queue is rebuilt so it ranks with
- * the fresh risk.
+ * the fresh risk. A write that names the few customers it touched, on a day the model was already
+ * trained, re-scores and re-ranks just them: a sync every few minutes must not retrain a
+ * million-invoice book each time. Returns the training summary, or null when nothing was trained.
  */
-export function afterLedgerWrite(ctx: CoreContext): RiskTrainSummary | null {
-  const summary = retrainRisk(ctx.database.sqlite, todayOf(ctx), nowOf(ctx));
-  ctx.worklist.rebuild(todayOf(ctx));
+export function afterLedgerWrite(ctx: CoreContext, touched?: ReadonlySet<number>): RiskTrainSummary | null {
+  const today = todayOf(ctx);
+  if (touched && touched.size <= REFRESH_EACH_UP_TO && rescoreRisk(ctx.database.sqlite, today, [...touched])) {
+    for (const customerId of touched) ctx.worklist.markStale(customerId);
+    // Re-ranked now, so the tray's count follows the write rather than the next look at the queue.
+    ctx.worklist.ranked(today);
+    return null;
+  }
+  const summary = retrainRisk(ctx.database.sqlite, today, nowOf(ctx));
+  ctx.worklist.rebuild(today);
   return summary;
 }

@@ -37,7 +37,7 @@ export function prepareBatchStatements(sqlite: SqliteDb) {
     updateCredit: sqlite.prepare(`UPDATE credit_notes SET customer_id = @customerId, number = @number, kind = @kind, issue_date = @date,
       currency = @currency, amount_minor = @amount, open_minor = @open, updated_at = @now WHERE id = @id`),
     allocatedToInvoice: sqlite.prepare("SELECT coalesce(sum(amount_minor), 0) AS n FROM allocations WHERE invoice_id = ? AND kind IN ('payment', 'credit')"),
-    openInvoicesOfSource: sqlite.prepare("SELECT id, external_id, open_minor FROM invoices WHERE source = ? AND status = 'open'"),
+    openInvoicesOfSource: sqlite.prepare("SELECT id, customer_id, external_id, open_minor FROM invoices WHERE source = ? AND status = 'open'"),
     audit: sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'import', ?, ?, ?, ?)"),
   };
 }

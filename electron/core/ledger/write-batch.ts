@@ -38,11 +38,14 @@ interface InvoiceRow {
  * Writes a validated batch in one transaction: all of it or, on any problem, none of it.
  * Upserts by (source, external id), so the same batch twice changes nothing. A balance that changed
  * between two exports without a dated payment to explain it is recorded as an ERP adjustment on
- * `today`, which keeps "balance as of" right for dates before this import.
+ * `today`, which keeps "balance as of" right for dates before this import. `touched` collects the
+ * customers the batch wrote for, so what follows (risk, queue) can refresh just them.
  */
-export function writeBatch(sqlite: SqliteDb, batch: LedgerBatch, today: IsoDate, now: string): WriteCounts {
+export function writeBatch(sqlite: SqliteDb, batch: LedgerBatch, today: IsoDate, now: string, touched?: Set<number>): WriteCounts {
   const writer = new BatchWriter(sqlite, batch.source, today, now);
-  return withWriteCache(sqlite, () => sqlite.transaction(() => writer.write(batch))());
+  const counts = withWriteCache(sqlite, () => sqlite.transaction(() => writer.write(batch))());
+  for (const customerId of writer.touched) touched?.add(customerId);
+  return counts;
 }
 
 class BatchWriter {
@@ -52,6 +55,8 @@ class BatchWriter {
   private readonly problems: ImportProblem[] = [];
   private problemCount = 0;
   private readonly customerIds = new Map<string, number>();
+  /** Every customer a row of the batch names, and those whose invoices or credits it closed. */
+  readonly touched = new Set<number>();
   /** Invoices whose balance this batch states, and what the batch itself applied to them. */
   private readonly stated = new Map<number, { previousOpen: number | null; newOpen: number; explained: number }>();
   private readonly stmt: BatchStatements;
@@ -127,6 +132,7 @@ class BatchWriter {
       ? existing.id
       : this.insertCustomer({ row: 0, externalId, name: name ?? externalId, currency: currency ?? 'USD' });
     this.customerIds.set(externalId, id);
+    this.touched.add(id);
     return id;
   }
 
@@ -177,6 +183,7 @@ class BatchWriter {
       }
     }
     this.customerIds.set(record.externalId, id);
+    this.touched.add(id);
     for (const contact of record.contacts ?? []) {
       if (this.stmt.findContact.get(id, contact.name, contact.email ?? '')) continue;
       this.stmt.insertContact.run(id, contact.name, contact.email ?? null, contact.phone ?? null, contact.role, contact.isPrimary ? 1 : 0, this.now);
@@ -356,7 +363,7 @@ class BatchWriter {
   }
 
   private closeMissing(seen: Set<string>): void {
-    const open = this.stmt.openInvoicesOfSource.all(this.source) as { id: number; external_id: string; open_minor: number }[];
+    const open = this.stmt.openInvoicesOfSource.all(this.source) as { id: number; customer_id: number; external_id: string; open_minor: number }[];
     for (const invoice of open) {
       if (!seen.has(invoice.external_id)) this.close(invoice, 'snapshot-close');
     }
@@ -368,7 +375,8 @@ class BatchWriter {
     if (invoice?.status === 'open') this.close(invoice, 'erp-delete');
   }
 
-  private close(invoice: { id: number; external_id: string; open_minor: number }, action: 'snapshot-close' | 'erp-delete'): void {
+  private close(invoice: { id: number; customer_id: number; external_id: string; open_minor: number }, action: 'snapshot-close' | 'erp-delete'): void {
+    this.touched.add(invoice.customer_id);
     this.stmt.insertAllocation.run(invoice.id, null, null, 'snapshot_close', this.today, invoice.open_minor, this.now);
     this.stmt.setInvoiceOpen.run(0, 'closed', this.today, this.now, invoice.id);
     this.stmt.audit.run(this.now, action, 'invoice', invoice.external_id, JSON.stringify({ openMinor: invoice.open_minor }));
@@ -376,8 +384,9 @@ class BatchWriter {
   }
 
   private emptyDeletedCredit(externalId: string): void {
-    const credit = this.stmt.findCredit.get(this.source, externalId) as { id: number; open_minor: number } | undefined;
+    const credit = this.stmt.findCredit.get(this.source, externalId) as { id: number; customer_id: number; open_minor: number } | undefined;
     if (!credit || credit.open_minor === 0) return;
+    this.touched.add(credit.customer_id);
     this.sqlite.prepare('UPDATE credit_notes SET open_minor = 0, updated_at = ? WHERE id = ?').run(this.now, credit.id);
     this.counts.updated++;
   }

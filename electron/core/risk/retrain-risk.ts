@@ -4,12 +4,15 @@ import type { SqliteDb } from '../../db/sqlite';
 import { customerRisk } from './customer-risk';
 import { historyFacts } from './history-facts';
 import { readRiskHistories } from './read-risk-history';
-import { trainingExamples, trainRiskModel } from './risk-model';
-import { saveRisk } from './risk-store';
+import type { CustomerHistory } from './risk-history';
+import type { RiskFacts } from './risk-features';
+import { trainingExamples, trainRiskModel, type RiskModel } from './risk-model';
+import { readLatestModel, replaceScores, saveRisk } from './risk-store';
 
 /**
- * Trains on everything known today and re-scores every customer; run on demand and after every
- * ledger write (an import, the sample), before the queue is rebuilt so it ranks with fresh risk.
+ * Trains on everything known today and re-scores every customer; run on demand and after a ledger
+ * write the model has not seen the day of (see rescoreRisk), before the queue is rebuilt so it
+ * ranks with fresh risk.
  */
 export function retrainRisk(sqlite: SqliteDb, today: IsoDate, now: string): RiskTrainSummary | null {
   const histories = readRiskHistories(sqlite);
@@ -17,12 +20,30 @@ export function retrainRisk(sqlite: SqliteDb, today: IsoDate, now: string): Risk
   const facts = new Map([...histories.values()].map((history) => [history.customerId, historyFacts(history)]));
   const model = trainRiskModel(trainingExamples(histories.values(), today, (history) => facts.get(history.customerId)!), today);
   if (!model) return null;
-  const limits = new Map((sqlite.prepare('SELECT id, credit_limit_minor AS creditLimitMinor FROM customers').all() as { id: number; creditLimitMinor: number | null }[])
-    .map((row) => [row.id, row.creditLimitMinor]));
-  const scores = [...histories.values()].flatMap((history) => {
-    const risk = customerRisk(model, history, today, { creditLimitMinor: limits.get(history.customerId) ?? null }, facts.get(history.customerId));
-    return risk ? [risk] : [];
-  });
+  const scores = scoreCustomers(sqlite, model, histories.values(), today, facts);
   saveRisk(sqlite, model, now, scores);
   return { trainedAt: now, asOf: today, nTrain: model.nTrain, lateShare: model.lateShare, customersScored: scores.length };
+}
+
+/**
+ * Between retrains: a write that touched a few customers (a sync page, a small import) re-scores
+ * just them with the model trained earlier the same day. The weights a day's few new outcomes
+ * would move are left for the next day's first write; a customer's own new facts (a payment, a
+ * broken promise) count at once. Returns false, having done nothing, when no model is from today.
+ */
+export function rescoreRisk(sqlite: SqliteDb, today: IsoDate, customerIds: readonly number[]): boolean {
+  const latest = readLatestModel(sqlite);
+  if (!latest || latest.model.asOf !== today) return false;
+  const histories = readRiskHistories(sqlite, customerIds);
+  replaceScores(sqlite, latest.id, customerIds, scoreCustomers(sqlite, latest.model, histories.values(), today));
+  return true;
+}
+
+function scoreCustomers(sqlite: SqliteDb, model: RiskModel, histories: Iterable<CustomerHistory>, today: IsoDate, facts?: Map<number, RiskFacts[]>) {
+  const limits = new Map((sqlite.prepare('SELECT id, credit_limit_minor AS creditLimitMinor FROM customers').all() as { id: number; creditLimitMinor: number | null }[])
+    .map((row) => [row.id, row.creditLimitMinor]));
+  return [...histories].flatMap((history) => {
+    const risk = customerRisk(model, history, today, { creditLimitMinor: limits.get(history.customerId) ?? null }, facts?.get(history.customerId));
+    return risk ? [risk] : [];
+  });
 }

@@ -2,22 +2,36 @@ import type { CreditAdvice, CustomerRisk, RiskSegment } from '../../../shared/ri
 import type { SqliteDb } from '../../db/sqlite';
 import type { RiskModel } from './risk-model';
 
-/** Replaces the customers' scores with a new model's, in one transaction with the model itself. */
-export function saveRisk(sqlite: SqliteDb, model: RiskModel, trainedAt: string, scores: readonly Omit<CustomerRisk, 'trainedAt'>[]): void {
+type Score = Omit<CustomerRisk, 'trainedAt'>;
+
+/** Replaces every customer's score with a new model's, in one transaction with the model itself. */
+export function saveRisk(sqlite: SqliteDb, model: RiskModel, trainedAt: string, scores: readonly Score[]): void {
   sqlite.transaction(() => {
     const modelId = Number(sqlite.prepare('INSERT INTO risk_models (trained_at, as_of, n_train, model) VALUES (?, ?, ?, ?)')
       .run(trainedAt, model.asOf, model.nTrain, JSON.stringify(model)).lastInsertRowid);
     sqlite.prepare('DELETE FROM customer_risk').run();
-    const insert = sqlite.prepare(`INSERT INTO customer_risk (customer_id, model_id, p_late, expected_days_late, segment, reasons, advice)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    for (const s of scores) insert.run(s.customerId, modelId, s.pLate, s.expectedDaysLate, s.segment, JSON.stringify(s.reasons), JSON.stringify(s.advice));
+    insertScores(sqlite, modelId, scores);
   })();
 }
 
+/** Replaces the given customers' scores (one with none now, e.g. no invoices left, loses its row). */
+export function replaceScores(sqlite: SqliteDb, modelId: number, customerIds: readonly number[], scores: readonly Score[]): void {
+  sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM customer_risk WHERE customer_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(customerIds));
+    insertScores(sqlite, modelId, scores);
+  })();
+}
+
+function insertScores(sqlite: SqliteDb, modelId: number, scores: readonly Score[]): void {
+  const insert = sqlite.prepare(`INSERT INTO customer_risk (customer_id, model_id, p_late, expected_days_late, segment, reasons, advice)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  for (const s of scores) insert.run(s.customerId, modelId, s.pLate, s.expectedDaysLate, s.segment, JSON.stringify(s.reasons), JSON.stringify(s.advice));
+}
+
 /** The latest stored model (what `retrainRisk` saved), or null before the first training. */
-export function readLatestModel(sqlite: SqliteDb): { model: RiskModel; trainedAt: string } | null {
-  const row = sqlite.prepare('SELECT trained_at AS trainedAt, model FROM risk_models ORDER BY id DESC LIMIT 1').get() as { trainedAt: string; model: string } | undefined;
-  return row ? { model: JSON.parse(row.model) as RiskModel, trainedAt: row.trainedAt } : null;
+export function readLatestModel(sqlite: SqliteDb): { id: number; model: RiskModel; trainedAt: string } | null {
+  const row = sqlite.prepare('SELECT id, trained_at AS trainedAt, model FROM risk_models ORDER BY id DESC LIMIT 1').get() as { id: number; trainedAt: string; model: string } | undefined;
+  return row ? { id: row.id, model: JSON.parse(row.model) as RiskModel, trainedAt: row.trainedAt } : null;
 }
 
 /** The latest model's view of one customer, or null when it has none (no model yet, or no invoices). */

@@ -20,7 +20,7 @@ export function readCursor(sqlite: SqliteDb, connector: ConnectorId): string | n
  * crash keeps every page before it and resumes after the last. The ledger counts as fresh (the
  * outreach ladder holds sends when it is not) only once the whole pull has succeeded.
  */
-export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, connector: Connector, job: Job): Promise<SyncResult> {
+export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, connector: Connector, job: Job, touched?: Set<number>): Promise<SyncResult> {
   const { sqlite } = ctx.database;
   const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, closed: 0, pushed: 0 };
   let cursor = readCursor(sqlite, connector.id);
@@ -29,7 +29,7 @@ export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, c
   const saveCursor = sqlite.prepare('INSERT INTO sync_cursors (connector, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (connector) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at');
   for await (const page of connector.pull(cursor, job.signal)) {
     const written = sqlite.transaction(() => {
-      const result = applyPage(ctx, page.batch, page.stream);
+      const result = applyPage(ctx, page.batch, page.stream, touched);
       saveCursor.run(connector.id, page.cursor, nowOf(ctx));
       for (const note of page.notes ?? []) {
         if (!refLogged(sqlite, connector.id, note.ref)) logSync(sqlite, { connector: connector.id, startedAt: nowOf(ctx), finishedAt: nowOf(ctx), status: 'ok', message: note.message, ref: note.ref });
@@ -51,9 +51,9 @@ export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, c
   return { connector: connector.id, ...counts, pages, cursor };
 }
 
-function applyPage(ctx: CoreContext, batch: Parameters<typeof writeBatch>[1], stream: string) {
+function applyPage(ctx: CoreContext, batch: Parameters<typeof writeBatch>[1], stream: string, touched: Set<number> | undefined) {
   try {
-    return writeBatch(ctx.database.sqlite, batch, todayOf(ctx), nowOf(ctx));
+    return writeBatch(ctx.database.sqlite, batch, todayOf(ctx), nowOf(ctx), touched);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'IMPORT_REJECTED') throw error;
     const problems = (error.details as { problems: ImportProblem[] }).problems;

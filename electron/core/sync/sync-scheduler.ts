@@ -74,12 +74,13 @@ export class SyncScheduler {
     const connection = getSetting(this.ctx.database.sqlite, 'erpConnection');
     if (!connection) throw new AppError('CONFLICT', 'Connect an ERP first (Settings → ERP connection).');
     const startedAt = nowOf(this.ctx);
+    const touched = new Set<number>();
     try {
       const result = connection.connector === 'folder'
-        ? await scanFolder(this.ctx, connection, job)
-        : await pullAndPush(this.ctx, connection, connectorFor(this.ctx, connection), job);
+        ? await scanFolder(this.ctx, connection, job, touched)
+        : await pullAndPush(this.ctx, connection, connectorFor(this.ctx, connection), job, touched);
       this.failures = 0;
-      if (result.pages > 0 || result.created + result.updated + result.closed > 0) afterLedgerWrite(this.ctx);
+      if (result.pages > 0 || result.created + result.updated + result.closed > 0) afterLedgerWrite(this.ctx, touched);
       if (connection.connector !== 'folder') {
         logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: 'ok', counts: result,
           message: `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.pushed} activities pushed.` });
@@ -91,8 +92,8 @@ export class SyncScheduler {
         this.failures++;
         logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: shape.code === 'OFFLINE' ? 'offline' : 'failed', message: shape.message });
       }
-      // Pages written before a failure are in the ledger; offline, nothing was (and a streak retries often).
-      if (shape.code !== 'OFFLINE') afterLedgerWrite(this.ctx);
+      // Pages written before a failure are in the ledger (and named their customers); offline, nothing was.
+      if (touched.size > 0) afterLedgerWrite(this.ctx, touched);
       throw error;
     }
   }

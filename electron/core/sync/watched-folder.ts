@@ -19,7 +19,7 @@ export const FOLDER_CAPABILITIES: ConnectorCapabilities = {
  * through the ordinary import (all-or-nothing, idempotent) with the chosen preset or saved mapping.
  * Each file's result goes on the sync log once; a refused file is not retried until its content changes.
  */
-export async function scanFolder(ctx: CoreContext, connection: ErpConnection, job: Job): Promise<SyncResult> {
+export async function scanFolder(ctx: CoreContext, connection: ErpConnection, job: Job, touched?: Set<number>): Promise<SyncResult> {
   const { sqlite } = ctx.database;
   if (!connection.folder) throw new AppError('INVALID_INPUT', 'Choose the folder your ERP exports to.');
   let names: string[];
@@ -47,7 +47,7 @@ export async function scanFolder(ctx: CoreContext, connection: ErpConnection, jo
     const startedAt = nowOf(ctx);
     const staged = ctx.files.stage(path, name);
     try {
-      const summary = await runImport(ctx, { fileId: staged.fileId, ...(connection.mapping ? { preset: connection.mapping } : {}), snapshot: false }, job);
+      const summary = await runImport(ctx, { fileId: staged.fileId, ...(connection.mapping ? { preset: connection.mapping } : {}), snapshot: false }, job, touched);
       const counts = { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, closed: summary.closed, pushed: 0 };
       logSync(sqlite, { connector: 'folder', startedAt, finishedAt: nowOf(ctx), status: 'ok', ref: hash, counts,
         message: `${name}: ${summary.rows} rows of ${summary.kind} imported (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged).` });
