@@ -121,6 +121,19 @@ test('w shows the score breakdown and Esc closes a form without saving', async (
   await expect.poll(onlyEuros).toBe(true);
 });
 
+test('a click on a row, or on any text in it, selects that customer and shows it in the pane', async ({ page, appUrl }) => {
+  await openWithSample(page, appUrl);
+  const rows = page.getByTestId('worklist-row');
+  const third = await rows.nth(2).locator('.queue-name').innerText();
+  await rows.nth(2).locator('.queue-money').click();
+  await expect.poll(() => selectedName(page)).toBe(third);
+  await expect(page.getByTestId('worklist-pane').getByRole('heading')).toContainText(third);
+  const first = await rows.nth(0).locator('.queue-name').innerText();
+  await rows.nth(0).click();
+  await expect.poll(() => selectedName(page)).toBe(first);
+  await expect(page.getByTestId('worklist-pane').getByRole('heading')).toContainText(first);
+});
+
 // In the desktop app actions travel over IPC to the local database, so they never need the network;
 // this browser host talks HTTP on loopback, which Chromium's offline switch also cuts, so only the
 // indicator is checked here.

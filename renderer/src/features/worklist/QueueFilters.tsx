@@ -25,15 +25,21 @@ const REASONS: { code: Reason['code']; label: string }[] = [
 type Field = 'collector' | 'segment' | 'currency';
 
 /** Collector, segment, currency, age (the bucket of the oldest overdue invoice) and reason filters; `/` jumps to the first. Choices are the values the queue has shown. */
-export function QueueFilters({ rows, filters, onChange }: { rows: WorklistRow[]; filters: Filters; onChange(filters: Filters): void }) {
+export function QueueFilters({ pages, filters, onChange }: { pages: (readonly WorklistRow[])[]; filters: Filters; onChange(filters: Filters): void }) {
   const first = useRef<HTMLSelectElement>(null);
   const edges = useStatus((state) => state.status?.agingEdges ?? DEFAULT_AGING_EDGES);
   const labels = agingBucketLabels(edges);
   const seen = useRef<Record<Field, Set<string>>>({ collector: new Set(), segment: new Set(), currency: new Set() });
-  for (const row of rows) {
-    for (const field of ['collector', 'segment', 'currency'] as const) {
-      const value = row[field];
-      if (value) seen.current[field].add(value);
+  // Only pages not read before: scrolling a 50,000-row queue would otherwise re-read every loaded row at each new page.
+  const read = useRef(new WeakSet<readonly WorklistRow[]>());
+  for (const rows of pages) {
+    if (read.current.has(rows)) continue;
+    read.current.add(rows);
+    for (const row of rows) {
+      for (const field of ['collector', 'segment', 'currency'] as const) {
+        const value = row[field];
+        if (value) seen.current[field].add(value);
+      }
     }
   }
   useShortcut('/', () => first.current?.focus());

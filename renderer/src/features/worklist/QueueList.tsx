@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, type MouseEvent } from 'react';
 import { describeReason, type WorklistRow } from '../../../../shared/worklist';
 import { Money } from '../../components/Money';
 import type { WorklistPages } from './use-worklist-pages';
@@ -25,20 +25,23 @@ interface RowProps {
   selected: boolean;
   ticked: boolean;
   today: string;
-  onSelect(index: number): void;
 }
 
-/** One customer in the queue; memoized, so scrolling renders only the rows that come into view. */
-const QueueRow = memo(function QueueRow({ row, index, top, selected, ticked, today, onSelect }: RowProps) {
+/**
+ * One customer in the queue; memoized, so scrolling renders only the rows that come into view. Its
+ * props are all values (clicks are handled once, on the list), so the memo also holds when the
+ * screen re-renders for a page arriving or the selection moving.
+ */
+const QueueRow = memo(function QueueRow({ row, index, top, selected, ticked, today }: RowProps) {
   const reason = row.reasons[0];
   return (
     <div
       role="option"
       aria-selected={selected}
       data-testid="worklist-row"
+      data-index={index}
       className={ticked ? 'queue-row ticked' : 'queue-row'}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      onClick={() => onSelect(index)}
     >
       <span className="queue-rank">{ticked ? <span aria-label="ticked">✓</span> : index + 1}</span>
       <span className="queue-name">{row.name}</span>
@@ -68,8 +71,14 @@ export function QueueList({ queue, total, selectedIndex, revealKey, ticked, toda
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revealKey, virtualizer]);
 
+  // One handler for the whole list: a closure per row would be a new prop at every render of the screen.
+  const click = (event: MouseEvent<HTMLDivElement>): void => {
+    const row = (event.target as Element).closest<HTMLElement>('[data-index]');
+    if (row) onSelect(Number(row.dataset.index));
+  };
+
   return (
-    <div className="queue-scroll" ref={scrollRef} role="listbox" aria-label="Worklist" data-testid="worklist-list">
+    <div className="queue-scroll" ref={scrollRef} role="listbox" aria-label="Worklist" data-testid="worklist-list" onClick={click}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = queue.rowAt(item.index);
@@ -84,7 +93,6 @@ export function QueueList({ queue, total, selectedIndex, revealKey, ticked, toda
               selected={item.index === selectedIndex}
               ticked={ticked.has(row.customerId)}
               today={today}
-              onSelect={onSelect}
             />
           );
         })}

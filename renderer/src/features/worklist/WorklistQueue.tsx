@@ -101,7 +101,7 @@ export function WorklistQueue() {
           </span>
         )}
         <span className="spacer" />
-        <QueueFilters rows={queue.loaded()} filters={filters} onChange={setFilters} />
+        <QueueFilters pages={queue.loadedPages()} filters={filters} onChange={setFilters} />
       </div>
       {total === 0 && <p className="muted">No customer matches these filters.</p>}
       <div className="worklist-split">

@@ -29,8 +29,8 @@ export interface WorklistPages {
   rowAt(index: number): WorklistRow | undefined;
   /** Where a customer sits among the rows loaded so far. */
   indexOf(customerId: number): number | undefined;
-  /** Every row loaded so far (the filters offer the values they have). */
-  loaded(): WorklistRow[];
+  /** Every page loaded so far (the filters offer the values they have); a page keeps its identity until replaced. */
+  loadedPages(): (readonly WorklistRow[])[];
   /** The rows on screen: their pages are fetched if missing. */
   want(from: number, to: number): void;
   /** Re-reads the pages on screen (after an action), keeping the old ones visible meanwhile. */
@@ -101,7 +101,7 @@ export function useWorklistPages(query: WorklistQuery): WorklistPages {
       }
       return undefined;
     },
-    loaded: () => [...pages.values()].flatMap((loaded) => loaded.rows),
+    loadedPages: () => [...pages.values()].map((loaded) => loaded.rows),
     want: (from, to) => {
       const range: [number, number] = [Math.floor(Math.max(0, from) / PAGE), Math.floor(Math.max(0, to) / PAGE)];
       wanted.current = range;
