@@ -44,8 +44,9 @@ async function writeLines(path: string, header: string, count: number, line: (in
 /**
  * A receivables book as an ERP would export it: customers (with a billing contact, a segment and a
  * collector), and invoices over two years, each customer paying with its own habit (some on time,
- * some weeks late), so about a third of the book is still open on BENCH_TODAY. A paid date makes the
- * importer write the payment, so the ledger also holds the payments.
+ * some weeks late), so some of the book is still open on BENCH_TODAY, and every customer has at
+ * least one invoice past due. A paid date makes the importer write the payment, so the ledger also
+ * holds the payments.
  */
 export async function writeDataset(dir: string, size: BenchSize): Promise<{ customers: string; invoices: string; bytes: number }> {
   const random = mulberry32(20_261_122);
@@ -58,12 +59,15 @@ export async function writeDataset(dir: string, size: BenchSize): Promise<{ cust
   const invoices = join(dir, 'invoices.csv');
   const today = Date.parse(BENCH_TODAY);
   await writeLines(invoices, 'Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency', size.invoices, (i) => {
-    const customer = Math.floor(random() * size.customers);
-    const issued = START + Math.floor(random() * SPAN_DAYS) * DAY;
+    // Each customer's first invoice is still open and 15 to 104 days past due, so every customer is
+    // in the queue (P4 scrolls all of them); the rest fall at random over the two years.
+    const standing = i < size.customers;
+    const customer = standing ? i : Math.floor(random() * size.customers);
+    const issued = standing ? today - (45 + (i % 90)) * DAY : START + Math.floor(random() * SPAN_DAYS) * DAY;
     const due = issued + 30 * DAY;
     const amount = 10_000 + Math.floor(random() * 5_000_000);
     const paidOn = due + (lateness[customer]! + Math.round((random() - 0.5) * 20)) * DAY;
-    const paid = paidOn < today;
+    const paid = !standing && paidOn < today;
     return `INV-${String(i).padStart(7, '0')},C${customer},Customer ${customer} Ltd,${iso(issued)},${iso(due)},${money(amount)},${paid ? '0.00' : money(amount)},${paid ? iso(Math.max(issued, paidOn)) : ''},USD`;
   });
   const { statSync } = await import('node:fs');
