@@ -15,14 +15,15 @@ export interface FileSettings {
 
 /**
  * Typed access to one data row's mapped cells. Every failed read records a problem naming the row,
- * the file's column header, the raw value and the reason, and returns null.
+ * the file's column header, the raw value and the reason, and returns null. A converter moves one
+ * reader from row to row (`row` is assigned) rather than building one per row.
  */
 export class RowReader {
   constructor(
     private readonly plan: ImportPlan,
     private readonly settings: FileSettings,
     private readonly problems: Problems,
-    readonly row: CsvRow,
+    public row: CsvRow,
   ) {}
 
   get line(): number {
