@@ -69,6 +69,8 @@ export class RowConverter {
   private settings: FileSettings | null = null;
   /** First row of each id per record list, to report duplicates. */
   private readonly firstRows = new Map<unknown[], Map<string, number>>();
+  private readonly customers = new Map<string, { id: string; name: string }>();
+  private currency = '';
 
   constructor(
     private readonly plan: ImportPlan,
@@ -151,7 +153,7 @@ export class RowConverter {
           (row.cells.length < plan.headers.length ? ' (truncated line?)' : ' (a value with an unquoted delimiter?)'));
       return null;
     }
-    const long = mapped.find((c) => (row.cells[c.index]?.length ?? 0) > MAX_CELL_CHARS);
+    const long = longCell(row, mapped);
     if (long) {
       problems.add(row.row, long.header, `${row.cells[long.index]!.slice(0, 40)}…`, cellTooLong(row.cells[long.index]!.length));
       return null;
@@ -171,8 +173,9 @@ export class RowConverter {
   }
 
   /** Adds a record unless the file already had one with the same id: duplicates are an error, never a silent overwrite. */
-  private pushUnique<T extends { externalId: string; row: number }>(list: T[], record: T | null, field: string): void {
+  private pushUnique<T extends SharedFields & { externalId: string; row: number }>(list: T[], record: T | null, field: string): void {
     if (!record) return;
+    this.share(record);
     let seen = this.firstRows.get(list);
     if (!seen) this.firstRows.set(list, (seen = new Map()));
     const first = seen.get(record.externalId);
@@ -183,6 +186,39 @@ export class RowConverter {
     seen.set(record.externalId, record.row);
     list.push(record);
   }
+
+  /**
+   * A customer's id and name and the currency repeat on every row: a record keeps the first copy of
+   * each, so a million records hold one string per customer, not one per row (each of which would
+   * also keep alive the whole chunk of the file it was cut from). One lookup, by the short id.
+   */
+  private share(record: SharedFields): void {
+    const id = record.customerExternalId;
+    if (id !== undefined) {
+      let known = this.customers.get(id);
+      if (!known) this.customers.set(id, (known = { id: copy(id), name: copy(record.customerName ?? '') }));
+      record.customerExternalId = known.id;
+      if (record.customerName === known.name) record.customerName = known.name;
+    }
+    if (record.currency !== undefined) {
+      if (record.currency === this.currency) record.currency = this.currency;
+      else this.currency = record.currency;
+    }
+  }
+}
+
+/** A string of its own: a cell cut from the file's text shares (and keeps) that text. */
+const copy = (value: string): string => Buffer.from(value).toString();
+
+interface SharedFields {
+  customerExternalId?: string;
+  customerName?: string;
+  currency?: string;
+}
+
+function longCell(row: CsvRow, mapped: readonly { index: number; header: string }[]): { index: number; header: string } | undefined {
+  for (const column of mapped) if ((row.cells[column.index]?.length ?? 0) > MAX_CELL_CHARS) return column;
+  return undefined;
 }
 
 function isBlank(cells: readonly string[]): boolean {

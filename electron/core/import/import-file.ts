@@ -7,14 +7,14 @@ import { nowOf, todayOf, type CoreContext } from '../context';
 import type { Job } from '../jobs/job-registry';
 import { writeBatch } from '../ledger/write-batch';
 import { getSetting } from '../settings';
-import { convertRows, RowConverter, type Conversion } from './convert';
-import { detectPreset, HEADER_SEARCH_ROWS, planFromMapping, planFromPreset, planToMapping, type ImportPlan, type PlanResult } from './plan';
+import { convertRows } from './convert';
+import { detectPreset, planFromMapping, planFromPreset, planToMapping, type ImportPlan, type PlanResult } from './plan';
 import { findPreset } from './presets';
 import { FILE_LEVEL_ROW } from '../../../shared/import-mapping';
 import { rejectImport } from './problems';
 import type { CsvRow } from './read-csv';
+import { readConversion } from './read-conversion';
 import { openTable, readTable, type TableSource } from './read-table';
-import type { FileSettings } from './row-reader';
 
 export interface ImportRequest {
   fileId: string;
@@ -86,45 +86,8 @@ export async function runImport(ctx: CoreContext, request: ImportRequest & { sna
   return inSheet(table.sheet, () => validateAndWrite(ctx, request, job, file, table));
 }
 
-/** The plan from a file's first rows, then every row converted with it as the file is read. */
-async function readConversion(ctx: CoreContext, request: ImportRequest, table: TableSource): Promise<{ plan: ImportPlan; conversion: Conversion }> {
-  const defaultCurrency = getSetting(ctx.database.sqlite, 'baseCurrency');
-  const read = async (settings?: FileSettings) => {
-    let head: CsvRow[] = [];
-    let converter: { plan: ImportPlan; rows: RowConverter } | null = null;
-    const start = (): { plan: ImportPlan; rows: RowConverter } => {
-      if (head.length === 0) rejectImport([{ row: FILE_LEVEL_ROW, column: '', value: '', reason: table.sheet === undefined ? 'the file is empty' : 'the sheet is empty' }]);
-      const planned = plan(ctx, request, head);
-      if (!planned) {
-        rejectImport([{ row: 1, column: '', value: head[0]!.cells.join(table.delimiter).slice(0, 120),
-          reason: 'no preset matches these headers; choose a preset or map the columns' }]);
-      }
-      if (!planned.ok) rejectImport(planned.problems);
-      const rows = new RowConverter(planned.plan, table.delimiter, defaultCurrency, settings);
-      for (const row of head) rows.push(row);
-      head = [];
-      return { plan: planned.plan, rows };
-    };
-    await table.read(() => {
-      head = [];
-      converter = null;
-      return (row) => {
-        if (converter) return converter.rows.push(row);
-        head.push(row);
-        if (head.length === HEADER_SEARCH_ROWS) converter = start();
-      };
-    });
-    const { plan: planned, rows } = converter ?? start();
-    return { plan: planned, conversion: rows.finish() };
-  };
-  const first = await read();
-  if (!('reconvert' in first.conversion)) return { plan: first.plan, conversion: first.conversion };
-  const second = await read(first.conversion.reconvert);
-  return { plan: second.plan, conversion: second.conversion as Conversion };
-}
-
 async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, file: { name: string; path: string }, table: TableSource): Promise<ImportSummary> {
-  const planned = await readConversion(ctx, request, table);
+  const planned = await readConversion(table, (head) => plan(ctx, request, head), getSetting(ctx.database.sqlite, 'baseCurrency'));
   const { conversion } = planned;
   job.progress('validating', conversion.rows, conversion.rows);
   if (conversion.problems.count > 0) rejectImport(conversion.problems.list, conversion.problems.count);

@@ -56,7 +56,7 @@ async function* decoded(path: string, encoding: TextEncoding, onBytes: (n: numbe
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
   let first = true;
   let carry = '';
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
     onBytes((chunk as Buffer).length);
     // A file that starts with a UTF-8 byte-order mark but is not valid UTF-8 after it (an editor mixed
     // the two): Windows-1252 would read the mark as "ï»¿" glued to the first header.
