@@ -10,7 +10,6 @@ import { getSetting } from '../settings';
 import { convertRows } from './convert';
 import { detectPreset, planFromMapping, planFromPreset, planToMapping, type ImportPlan, type PlanResult } from './plan';
 import { findPreset } from './presets';
-import { FILE_LEVEL_ROW } from '../../../shared/import-mapping';
 import { rejectImport } from './problems';
 import type { CsvRow } from './read-csv';
 import { readConversion } from './read-conversion';
