@@ -95,20 +95,31 @@ export function parseAmount(
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
 
-const PLAIN_DOT = /^(\d+)(?:\.(\d*))?$/;
-const PLAIN_COMMA = /^(\d+)(?:,(\d*))?$/;
-
 /**
  * The shape nearly every row of a machine export has ("1234.56": digits, at most one decimal
- * separator, no more decimals than the currency has), read without the general path's rewrites:
- * a million-row import reads two amounts a row. Anything else returns null for the general path.
+ * separator, no more decimals than the currency has), read digit by digit without the general path's
+ * rewrites or a regex match: a million-row import reads two amounts a row. Anything else returns
+ * null for the general path.
  */
 function plainAmount(text: string, exponent: number, decimalSeparator: '.' | ','): Minor | null {
-  const match = (decimalSeparator === '.' ? PLAIN_DOT : PLAIN_COMMA).exec(text);
-  if (!match) return null;
-  const fraction = match[2] ?? '';
-  if (fraction.length > exponent) return null;
-  const value = Number(match[1]! + fraction.padEnd(exponent, '0'));
+  const separator = decimalSeparator.charCodeAt(0);
+  let value = 0;
+  let whole = 0;
+  let fraction = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      value = value * 10 + (code - 48);
+      if (fraction === -1) whole++;
+      else fraction++;
+    } else if (code === separator && fraction === -1 && whole > 0) fraction = 0;
+    else return null;
+  }
+  if (whole === 0) return null;
+  const decimals = Math.max(fraction, 0);
+  if (decimals > exponent) return null;
+  // Beyond 2^53 the sum above is no longer exact, but it is then no longer a safe integer either.
+  value *= 10 ** (exponent - decimals);
   return Number.isSafeInteger(value) ? value : null;
 }
 

@@ -10,11 +10,14 @@ const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const NEVER_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** With the u flag a surrogate range matches only a surrogate that is not half of a pair. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/** Everything either check could object to, in one scan (any surrogate, paired or not): an import asks about every cell. */
+const SUSPECT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF]/;
 
 const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Why the value is not acceptable text, naming the first offending character and where it is; null when it is fine. */
 export function textProblem(value: string, oneLine: boolean): string | null {
+  if (!SUSPECT.test(value)) return null;
   const bad = (oneLine ? LINE_BREAKING : NEVER_TEXT).exec(value);
   if (bad) {
     const what = /[\r\n\u0085\u2028\u2029]/.test(bad[0]) ? 'a line break' : 'a control character';

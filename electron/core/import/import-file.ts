@@ -10,10 +10,10 @@ import { getSetting } from '../settings';
 import { convertRows } from './convert';
 import { detectPreset, planFromMapping, planFromPreset, planToMapping, type ImportPlan, type PlanResult } from './plan';
 import { findPreset } from './presets';
-import { FILE_LEVEL_ROW } from '../../../shared/import-mapping';
 import { rejectImport } from './problems';
-import type { CsvFile, CsvRow } from './read-csv';
-import { readTable } from './read-table';
+import type { CsvRow } from './read-csv';
+import { readConversion } from './read-conversion';
+import { openTable, readTable, type TableSource } from './read-table';
 
 export interface ImportRequest {
   fileId: string;
@@ -76,24 +76,19 @@ export async function previewImport(ctx: CoreContext, request: ImportRequest): P
 
 /**
  * Reads, validates and writes one file: every row valid, or nothing written and every problem reported.
- * Reading and validating stream with progress and honour cancel; the write is one transaction.
+ * Rows are converted as they stream in (with progress, honouring cancel), so the file is never held
+ * as rows; the write is one transaction.
  */
 export async function runImport(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, touched?: Set<number>): Promise<ImportSummary> {
   const file = ctx.files.get(request.fileId);
-  const csv = await readTable(file.path, file.name, { sheet: request.sheet, signal: job.signal, onProgress: (done, total) => job.progress('reading', done, total) });
-  return inSheet(csv.sheet, () => validateAndWrite(ctx, request, job, file, csv, touched));
+  const table = await openTable(file.path, file.name, { sheet: request.sheet, signal: job.signal, onProgress: (done, total) => job.progress('reading', done, total) });
+  return inSheet(table.sheet, () => validateAndWrite(ctx, request, job, file, table, touched));
 }
 
-async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, file: { name: string; path: string }, csv: CsvFile, touched?: Set<number>): Promise<ImportSummary> {
-  if (csv.rows.length === 0) rejectImport([{ row: FILE_LEVEL_ROW, column: '', value: '', reason: csv.sheet === undefined ? 'the file is empty' : 'the sheet is empty' }]);
-  const planned = plan(ctx, request, csv.rows);
-  if (!planned) {
-    rejectImport([{ row: 1, column: '', value: csv.rows[0]!.cells.join(csv.delimiter).slice(0, 120),
-      reason: 'no preset matches these headers; choose a preset or map the columns' }]);
-  }
-  if (!planned.ok) rejectImport(planned.problems);
-  job.progress('validating', 0, csv.rows.length);
-  const conversion = convertRows(csv.rows, planned.plan, csv.delimiter, getSetting(ctx.database.sqlite, 'baseCurrency'));
+async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, file: { name: string; path: string }, table: TableSource, touched?: Set<number>): Promise<ImportSummary> {
+  const planned = await readConversion(table, (head) => plan(ctx, request, head), getSetting(ctx.database.sqlite, 'baseCurrency'));
+  const { conversion } = planned;
+  job.progress('validating', conversion.rows, conversion.rows);
   if (conversion.problems.count > 0) rejectImport(conversion.problems.list, conversion.problems.count);
   if (conversion.rows === 0) rejectImport([{ row: planned.plan.headerIndex + 2, column: '', value: '', reason: 'the file has a header but no data rows' }]);
   if (request.snapshot && planned.plan.kind !== 'invoices') {

@@ -22,7 +22,7 @@ export interface ImportPlan {
 }
 
 /** Preambles (a report title, "As of …") sit above the header; look this far down for it. */
-const HEADER_SEARCH_ROWS = 30;
+export const HEADER_SEARCH_ROWS = 30;
 
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problems: ImportProblem[] };
 

@@ -14,6 +14,12 @@ export class Problems {
   addAll(problems: readonly ImportProblem[]): void {
     for (const p of problems) this.add(p.row, p.column, p.value, p.reason);
   }
+
+  /** Another collector's problems after these, as if they had been added here (the uncounted beyond its list too). */
+  append(other: Problems): void {
+    this.addAll(other.list);
+    this.count += other.count - other.list.length;
+  }
 }
 
 /** Refuses the whole import with its problems; nothing has been written when this is thrown. */

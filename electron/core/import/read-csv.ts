@@ -44,23 +44,19 @@ export interface ReadCsvOptions {
  * Papaparse guesses the delimiter (comma, semicolon, tab, pipe).
  */
 export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<CsvFile> {
-  const unicode = unicodeEncoding(path);
-  if (unicode) return parseWith(path, unicode, options);
-  try {
-    return await parseWith(path, 'utf-8', options);
-  } catch (error) {
-    if (error instanceof TypeError && /decode|encoded/i.test(error.message)) {
-      return parseWith(path, 'windows-1252', options);
-    }
-    throw error;
-  }
+  let rows: CsvRow[] = [];
+  const file = await streamCsv(path, options, () => {
+    rows = [];
+    return (row) => rows.push(row);
+  });
+  return { ...file, rows };
 }
 
 async function* decoded(path: string, encoding: TextEncoding, onBytes: (n: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
   let first = true;
   let carry = '';
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
     onBytes((chunk as Buffer).length);
     // A file that starts with a UTF-8 byte-order mark but is not valid UTF-8 after it (an editor mixed
     // the two): Windows-1252 would read the mark as "ï»¿" glued to the first header.
@@ -71,13 +67,14 @@ async function* decoded(path: string, encoding: TextEncoding, onBytes: (n: numbe
     let text = carry + decoder.decode(bytes, { stream: true });
     carry = text.endsWith('\r') ? '\r' : '';
     if (carry) text = text.slice(0, -1);
-    if (text) yield text.replace(LINE_END, '\n');
+    if (text) yield lf(text);
   }
-  const rest = (carry + decoder.decode()).replace(LINE_END, '\n');
+  const rest = lf(carry + decoder.decode());
   if (rest) yield rest;
 }
 
 const LINE_END = /\r\n?/g;
+const lf = (text: string): string => (text.includes('\r') ? text.replace(LINE_END, '\n') : text);
 
 type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -129,16 +126,39 @@ export function sniffDelimiter(path: string): string {
   return best.delimiter;
 }
 
-function parseWith(path: string, encoding: TextEncoding, options: ReadCsvOptions): Promise<CsvFile> {
+/** Receives rows as they are read; called again from row 1 when the file is re-read in another encoding. */
+export type RowSink = (row: CsvRow) => void;
+
+/**
+ * Streams a delimited text file row by row into the sink `open` returns at the start of each read,
+ * holding no rows itself: a million-row file never sits in memory as rows.
+ */
+export async function streamCsv(path: string, options: ReadCsvOptions, open: () => RowSink): Promise<Omit<CsvFile, 'rows'>> {
+  const unicode = unicodeEncoding(path);
+  if (unicode) return parseWith(path, unicode, options, open());
+  try {
+    return await parseWith(path, 'utf-8', options, open());
+  } catch (error) {
+    if (error instanceof TypeError && /decode|encoded/i.test(error.message)) {
+      return parseWith(path, 'windows-1252', options, open());
+    }
+    throw error;
+  }
+}
+
+function parseWith(path: string, encoding: TextEncoding, options: ReadCsvOptions, sink: RowSink): Promise<Omit<CsvFile, 'rows'>> {
   const total = statSync(path).size;
   const delimiter = sniffDelimiter(path);
   let bytes = 0;
-  const rows: CsvRow[] = [];
+  let count = 0;
+  // Each row is passed on once the next one is read: a file's final newline produces one empty
+  // record, which is not a row of the file.
+  let pending: CsvRow | null = null;
   const input = Readable.from(decoded(path, encoding, (n) => {
     bytes += n;
     options.onProgress?.(bytes, total);
   }));
-  return new Promise<CsvFile>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void): void => {
       if (settled) return;
@@ -147,11 +167,12 @@ function parseWith(path: string, encoding: TextEncoding, options: ReadCsvOptions
       outcome();
     };
     let parserRef: Papa.Parser | null = null;
-    const onAbort = (): void => {
+    const stop = (outcome: () => void): void => {
+      finish(outcome);
       parserRef?.abort();
       input.destroy();
-      finish(() => reject(new AppError('CANCELLED', 'Import cancelled; nothing was written.')));
     };
+    const onAbort = (): void => stop(() => reject(new AppError('CANCELLED', 'Import cancelled; nothing was written.')));
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
     input.on('error', (error) => finish(() => reject(error)));
@@ -159,27 +180,48 @@ function parseWith(path: string, encoding: TextEncoding, options: ReadCsvOptions
       delimiter,
       newline: '\n',
       skipEmptyLines: false,
-      step: (result, parser) => {
+      // Whole chunks rather than a callback per row: papaparse's per-row step builds a result object for each.
+      chunk: (result, parser) => {
         parserRef = parser;
-        const cells = result.data;
-        const row: CsvRow = { row: rows.length + 1, cells };
-        const structural = result.errors.find((e) => e.type === 'Quotes');
-        if (structural) row.error = structural.code === 'MissingQuotes' ? 'unclosed quote: the line is truncated or a quote is missing' : structural.message;
-        else if (cells.length > MAX_COLUMNS) row.error = tooManyColumns(cells.length);
-        rows.push(row);
-        if (options.maxRows !== undefined && rows.length >= options.maxRows) {
-          parser.abort();
+        const structural = firstQuoteErrors(result.errors, result.data.length);
+        try {
+          for (let i = 0; i < result.data.length; i++) {
+            const cells = result.data[i]!;
+            count++;
+            if (count === 1 && cells[0]?.startsWith('\uFEFF')) cells[0] = cells[0].slice(1);
+            const row: CsvRow = { row: count, cells };
+            const error = structural[i];
+            if (error) row.error = error.code === 'MissingQuotes' ? 'unclosed quote: the line is truncated or a quote is missing' : error.message;
+            else if (cells.length > MAX_COLUMNS) row.error = tooManyColumns(cells.length);
+            if (pending) sink(pending);
+            pending = row;
+            if (options.maxRows !== undefined && count >= options.maxRows) return stop(flush);
+          }
+        } catch (error) {
+          stop(() => reject(error));
         }
       },
-      complete: () => {
-        input.destroy();
-        if (rows[0]?.cells[0]?.startsWith('\uFEFF')) rows[0].cells[0] = rows[0].cells[0].slice(1);
-        // A file's final newline produces one empty record; it is not a row of the file.
-        const last = rows.at(-1);
-        if (last && last.cells.length === 1 && last.cells[0] === '') rows.pop();
-        finish(() => resolve({ delimiter, encoding, rows }));
-      },
+      complete: () => finish(flush),
       error: (error: Error) => finish(() => reject(error)),
     });
+    function flush(): void {
+      input.destroy();
+      try {
+        if (pending && !(pending.cells.length === 1 && pending.cells[0] === '')) sink(pending);
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      resolve({ delimiter, encoding });
+    }
   });
+}
+
+/** The first quote error of each row of a chunk, by the row's index in it. */
+function firstQuoteErrors(errors: readonly Papa.ParseError[], rows: number): (Papa.ParseError | undefined)[] {
+  const first: (Papa.ParseError | undefined)[] = [];
+  for (const error of errors) {
+    if (error.type === 'Quotes' && error.row !== undefined && error.row < rows) first[error.row] ??= error;
+  }
+  return first;
 }

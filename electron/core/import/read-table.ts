@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { IMPORT_EXTENSIONS } from '../../../shared/import-mapping';
 import { readHead, workbookContainer } from './file-head';
-import { readCsv, type CsvFile } from './read-csv';
+import { readCsv, sniffDelimiter, streamCsv, type CsvFile, type RowSink } from './read-csv';
 import { readXlsx, type ReadXlsxOptions } from './read-xlsx';
 
 const WORKBOOK_FILE = /\.xls[xm]$/i;
@@ -12,11 +12,43 @@ export function isImportFile(name: string): boolean {
 }
 
 /**
- * Reads an export as rows, whichever form it came in: a workbook by its name, or by its content when
- * an ERP saved one under a .csv name (a zip or OLE file is never a CSV); anything else as delimited text.
+ * A workbook by its name, or by its content when an ERP saved one under a .csv name (a zip or OLE
+ * file is never a CSV); anything else is delimited text.
  */
-export function readTable(path: string, name: string, options: ReadXlsxOptions = {}): Promise<CsvFile> {
-  if (WORKBOOK_FILE.test(name) || workbookContainer(readHead(path, 8))) return readXlsx(path, options);
+function isWorkbook(path: string, name: string, options: ReadXlsxOptions): boolean {
+  if (WORKBOOK_FILE.test(name) || workbookContainer(readHead(path, 8))) return true;
   if (options.sheet !== undefined) throw new AppError('INVALID_INPUT', `"${name}" is a text file, not a workbook: it has no sheets to choose from.`);
-  return readCsv(path, options);
+  return false;
+}
+
+/** Reads an export as rows, whichever form it came in. */
+export function readTable(path: string, name: string, options: ReadXlsxOptions = {}): Promise<CsvFile> {
+  return isWorkbook(path, name, options) ? readXlsx(path, options) : readCsv(path, options);
+}
+
+/** A table whose rows can be read (and read again) from the first, each into the sink `open` returns. */
+export interface TableSource {
+  delimiter: string;
+  /** The worksheet read, for a workbook. */
+  sheet?: string;
+  read(open: () => RowSink): Promise<void>;
+}
+
+/**
+ * An export to read row by row: a CSV streams from the file on every read, so its rows are never
+ * held; a workbook (at most MAX_XLSX_BYTES) is read whole once and its rows replayed.
+ */
+export async function openTable(path: string, name: string, options: ReadXlsxOptions = {}): Promise<TableSource> {
+  if (!isWorkbook(path, name, options)) {
+    return { delimiter: sniffDelimiter(path), read: async (open) => void (await streamCsv(path, options, open)) };
+  }
+  const book = await readXlsx(path, options);
+  return {
+    delimiter: book.delimiter,
+    ...(book.sheet !== undefined ? { sheet: book.sheet } : {}),
+    read: async (open) => {
+      const sink = open();
+      for (const row of book.rows) sink(row);
+    },
+  };
 }

@@ -15,39 +15,47 @@ export interface FileSettings {
 
 /**
  * Typed access to one data row's mapped cells. Every failed read records a problem naming the row,
- * the file's column header, the raw value and the reason, and returns null.
+ * the file's column header, the raw value and the reason, and returns null. A converter moves one
+ * reader from row to row (`row` is assigned) rather than building one per row.
  */
 export class RowReader {
   constructor(
-    private readonly plan: ImportPlan,
+    plan: ImportPlan,
     private readonly settings: FileSettings,
     private readonly problems: Problems,
-    readonly row: CsvRow,
-  ) {}
+    public row: CsvRow,
+  ) {
+    this.columns = new Map(Object.entries(plan.columns));
+    this.odoo = plan.dialect === 'odoo';
+  }
+
+  /** The plan's columns by field: a row asks for a dozen fields by name, and a Map answers that faster than an object's keys. */
+  private readonly columns: Map<string, { index: number; header: string }>;
+  private readonly odoo: boolean;
 
   get line(): number {
     return this.row.row;
   }
 
   has(field: string): boolean {
-    return this.plan.columns[field] !== undefined;
+    return this.columns.has(field);
   }
 
   header(field: string): string {
-    return this.plan.columns[field]?.header ?? field;
+    return this.columns.get(field)?.header ?? field;
   }
 
   /** Trimmed cell text; Odoo's guard apostrophe before = + - @ is not part of the value. */
   text(field: string): string {
-    const column = this.plan.columns[field];
+    const column = this.columns.get(field);
     if (!column) return '';
     const raw = (this.row.cells[column.index] ?? '').trim();
-    return this.plan.dialect === 'odoo' && /^'[=+\-@]/.test(raw) ? raw.slice(1) : raw;
+    return this.odoo && /^'[=+\-@]/.test(raw) ? raw.slice(1) : raw;
   }
 
   /** What a workbook typed the cell as; undefined for text (and every CSV cell). */
   private typeOf(field: string): CellType | undefined {
-    const column = this.plan.columns[field];
+    const column = this.columns.get(field);
     return column ? this.row.typed?.[column.index] : undefined;
   }
 
