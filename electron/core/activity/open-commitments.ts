@@ -3,6 +3,7 @@ import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { planStatus } from './plan-status';
 import { promiseStatus, type PaymentFact } from './promise-status';
+import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
 
 export interface CoveredInvoices {
   /** Invoices under a promise to pay that is still running. */
@@ -50,9 +51,9 @@ const ids = (list: string | null): number[] => (list ? list.split(',').map(Numbe
  * are read, and plans are few, so payments are read only for those: the ladder and the queue call
  * this for 50,000 customers at once.
  */
-export function readOpenCommitments(sqlite: SqliteDb, today: IsoDate, customerId?: number): OpenCommitments {
-  const only = (column: string): string => (customerId === undefined ? '' : `AND ${column} = @customerId`);
-  const params = { today, customerId: customerId ?? null };
+export function readOpenCommitments(sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope): OpenCommitments {
+  const only = (column: string): string => inScope(column, scope);
+  const params = { today, ...scopeParams(scope) };
   const payments = sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date >= ?');
   const covered: CoveredInvoices = { promised: new Set(), inPlan: new Set(), disputed: new Set() };
 

@@ -4,6 +4,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import type { CoveredInvoices } from '../activity/open-commitments';
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
+import type { CustomerScope } from '../customers/customer-scope';
 
 export interface EscalationDue {
   label: string;
@@ -15,9 +16,9 @@ export interface EscalationDue {
  * a step is due whatever the sync; stale data only holds the sending, with its own banner.
  */
 export function dueLadderMessages(
-  sqlite: SqliteDb, today: IsoDate, customerId?: number, covered?: CoveredInvoices,
+  sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope, covered?: CoveredInvoices,
 ): { customers: LadderCustomer[]; messages: LadderMessage[] } {
-  const customers = readLadderFacts(sqlite, today, customerId, covered);
+  const customers = readLadderFacts(sqlite, today, scope, covered);
   return { customers, messages: evaluateLadder(customers, readPolicies(sqlite), today, { syncFresh: true }).messages };
 }
 
@@ -34,8 +35,8 @@ function outranks(a: { channel: LadderChannel; offsetDays: number }, b: { channe
  * The ladder step due for each customer and currency (key "customerId|currency") that the queue
  * names as its reason ("Call due", "Final notice due").
  */
-export function readEscalationsDue(sqlite: SqliteDb, today: IsoDate, customerId?: number, covered?: CoveredInvoices): Map<string, EscalationDue> {
-  const { customers, messages } = dueLadderMessages(sqlite, today, customerId, covered);
+export function readEscalationsDue(sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope, covered?: CoveredInvoices): Map<string, EscalationDue> {
+  const { customers, messages } = dueLadderMessages(sqlite, today, scope, covered);
   const currencyOf = new Map(customers.flatMap((c) => c.invoices.map((i) => [i.invoiceId, i.currency] as const)));
   const due = new Map<string, EscalationDue & { offsetDays: number }>();
   for (const message of messages) {

@@ -5,6 +5,7 @@ import { ladderPolicySchema } from '../../../shared/outreach/ladder-schema';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readOpenCommitments, type CoveredInvoices } from '../activity/open-commitments';
+import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
 
 /** How long a payment the customer says is on its way holds reminders back before the ladder resumes. */
 const IN_TRANSIT_DAYS = 14;
@@ -36,9 +37,9 @@ type InvoiceRow = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'curr
  * taken. Grouped reads, so the queue can ask for 50,000 customers at once; the queue passes the
  * commitments it has already read.
  */
-export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, customerId?: number, covered?: CoveredInvoices): LadderCustomer[] {
-  const only = (column: string): string => (customerId === undefined ? '' : `AND ${column} = @customerId`);
-  const params = { today, customerId: customerId ?? null, inTransitSince: addDays(today, -IN_TRANSIT_DAYS), paidSince: addDays(today, -PAID_SHOWN_DAYS) };
+export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope, covered?: CoveredInvoices): LadderCustomer[] {
+  const only = (column: string): string => inScope(column, scope);
+  const params = { today, ...scopeParams(scope), inTransitSince: addDays(today, -IN_TRANSIT_DAYS), paidSince: addDays(today, -PAID_SHOWN_DAYS) };
   const columns = `i.id AS invoiceId, i.customer_id AS customerId, i.number, i.due_date AS dueDate, i.currency, i.open_minor AS openMinor, i.status,
            coalesce(i.in_transit_since >= @inTransitSince, 0) AS inTransit, i.disputed AS erpDisputed,
            (SELECT group_concat(step_id) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id) AS doneSteps,
@@ -63,7 +64,7 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, customerId?: n
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
     FROM customers c WHERE 1 ${only('c.id')}`).all(params) as { id: number; externalId: string; segment: string | null; snoozed: number; hasEmail: number }[])
     .map((row) => [row.id, row]));
-  const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, today, customerId).covered;
+  const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, today, scope).covered;
   return [...byCustomer].map(([id, rows]): LadderCustomer => {
     const customer = meta.get(id)!;
     return {

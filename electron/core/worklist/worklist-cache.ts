@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
+import type { CustomerScope } from '../customers/customer-scope';
 import { getSetting } from '../settings';
 import { needsAction, priorityScore } from './priority-score';
 import { readFacts, type FactsRow } from './worklist-facts';
@@ -12,6 +13,8 @@ function toRow({ meta, facts }: FactsRow, today: IsoDate): WorklistRow {
 
 /** Stale customers beyond which one full build is cheaper than re-scoring each. */
 const FULL_BUILD_AFTER = 500;
+/** Customers read per slice of a full build: few enough that a slice's rows die young, enough that the reads stay grouped. */
+const SLICE_CUSTOMERS = 1_000;
 
 // A total order (customer id last), so a row's position can be found again by binary search.
 const byRank = (a: WorklistRow, b: WorklistRow): number =>
@@ -77,11 +80,17 @@ export class WorklistCache {
     this.ranked(today);
   }
 
+  /** One customer's rows, or everyone's read a slice of ids at a time (see CustomerScope). */
   private compute(today: IsoDate, customerId?: number): WorklistRow[] {
     const fxRates = getSetting(this.sqlite, 'fxRates');
-    return readFacts(this.sqlite, today, fxRates, customerId)
+    const rowsOf = (scope: CustomerScope): WorklistRow[] => readFacts(this.sqlite, today, fxRates, scope)
       .filter((row) => needsAction(row.facts, today))
       .map((row) => toRow(row, today));
+    if (customerId !== undefined) return rowsOf(customerId);
+    const { first, last } = this.sqlite.prepare('SELECT min(id) AS first, max(id) AS last FROM customers').get() as { first: number | null; last: number | null };
+    const rows: WorklistRow[] = [];
+    for (let fromId = first ?? 1; fromId <= (last ?? 0); fromId += SLICE_CUSTOMERS) rows.push(...rowsOf({ fromId, toId: fromId + SLICE_CUSTOMERS - 1 }));
+    return rows;
   }
 
   /** Index just after every row ranked at or before `row` (for a row in the queue: its own index + 1). */

@@ -5,6 +5,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { readOpenCommitments, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
 import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
+import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
 export type CustomerMeta = Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor'>;
@@ -20,13 +21,14 @@ export const TOUCH_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'disput
 const BROKEN_PROMISE_DAYS = 30;
 
 /**
- * Reads the queue's facts for every customer (or one, after an activity) in a handful of grouped
- * queries. One row per customer and currency with open invoices, as aging does.
+ * Reads the queue's facts for every customer in scope (one after an activity, a slice of ids while
+ * the queue is built) in a handful of grouped queries. One row per customer and currency with open
+ * invoices, as aging does.
  */
-export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<string, number>, customerId?: number): FactsRow[] {
+export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<string, number>, scope?: CustomerScope): FactsRow[] {
   // Filter on each table's own customer_id so a single-customer refresh uses its index.
-  const only = (column: string): string => (customerId === undefined ? '' : `AND ${column} = @customerId`);
-  const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), customerId: customerId ?? null };
+  const only = (column: string): string => inScope(column, scope);
+  const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), ...scopeParams(scope) };
   const groups = sqlite.prepare(`
     SELECT c.id AS customerId, c.external_id AS externalId, c.name, c.collector, c.segment, i.currency,
            SUM(i.open_minor) AS openMinor,
@@ -55,10 +57,10 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
     .all(params) as { id: number; value: number }[]);
   const snoozed = new Set((sqlite.prepare(`SELECT s.customer_id AS id FROM snoozes s WHERE s.until_date > @today ${only('s.customer_id')}`)
     .all(params) as { id: number }[]).map((r) => r.id));
-  const commitments = readOpenCommitments(sqlite, today, customerId);
+  const commitments = readOpenCommitments(sqlite, today, scope);
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
-  const escalations = readEscalationsDue(sqlite, today, customerId, commitments.covered);
+  const escalations = readEscalationsDue(sqlite, today, scope, commitments.covered);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     const rate = fxRates[g.currency] ?? 1;
     const promise = promises.get(g.customerId);
