@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { toIsoDate } from '../../../shared/dates';
 import { readHead, workbookContainer } from './file-head';
@@ -33,7 +33,9 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
     rejectFile(`the workbook is ${(size / 1024 / 1024).toFixed(1)} MB; Inflow reads workbooks up to ${MAX_XLSX_BYTES / 1024 / 1024} MB, so export this one as CSV`);
   }
   throwIfCancelled(options.signal);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook, not at start: the library alone is about 30 MB of the core's memory.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
@@ -42,7 +44,7 @@ export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Pro
   throwIfCancelled(options.signal);
   options.onProgress?.(size, size);
   const sheet = chooseSheet(workbook, options.sheet);
-  return { delimiter: ',', encoding: 'xlsx', sheet: sheet.name, rows: sheetRows(sheet, options.maxRows) };
+  return { delimiter: ',', encoding: 'xlsx', sheet: sheet.name, rows: sheetRows(sheet, options.maxRows, excel.ValueType.Merge) };
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
@@ -84,7 +86,7 @@ function chooseSheet(workbook: ExcelJS.Workbook, name: string | undefined): Exce
   return sheet;
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet, maxRows: number | undefined): CsvRow[] {
+function sheetRows(sheet: ExcelJS.Worksheet, maxRows: number | undefined, mergeType: ExcelJS.ValueType): CsvRow[] {
   const width = sheet.columnCount;
   const merged = mergedRanges(sheet);
   const last = Math.min(sheet.rowCount, maxRows ?? Infinity);
@@ -95,7 +97,7 @@ function sheetRows(sheet: ExcelJS.Worksheet, maxRows: number | undefined): CsvRo
     if (source && source.cellCount > MAX_COLUMNS) row.error = `${tooManyColumns(source.cellCount)}: its last value is in column ${columnLetter(source.cellCount)}`;
     source?.eachCell((cell, column) => {
       // A merged range shows one value, its first cell's; the row is refused below in any case.
-      if (column > MAX_COLUMNS || cell.type === ExcelJS.ValueType.Merge) return;
+      if (column > MAX_COLUMNS || cell.type === mergeType) return;
       const value = cellValue(cell);
       row.cells[column - 1] = value.text;
       if (value.type) (row.typed ??= [])[column - 1] = value.type;
