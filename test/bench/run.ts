@@ -50,8 +50,8 @@ async function main(): Promise<void> {
   const figures: Figure[] = [
     { id: 'P1', what: `import ${(size.invoices / 1e6).toFixed(2)}M invoices (parse, validate, encrypted upsert)`, value: i.importMs, unit: 'ms',
       baseline: { label: 'sqlite3 .import, plain', value: i.cliImportMs }, ratio: i.cliImportMs / i.importMs, target: 'speed ≥ 0.5× CLI', pass: i.cliImportMs / i.importMs >= 0.5 },
-    { id: 'P1b', what: '… beside the floor: papaparse into one encrypted text table', value: i.importMs, unit: 'ms',
-      baseline: { label: 'bare papaparse + insert', value: i.bareMs }, ratio: i.bareMs / i.importMs, target: 'reported', pass: true },
+    { id: 'P1b', what: 'the floor on this stack: papaparse into one encrypted text table, no checks', value: i.bareMs, unit: 'ms',
+      baseline: { label: 'sqlite3 .import, plain', value: i.cliImportMs }, ratio: i.cliImportMs / i.bareMs, target: 'reported', pass: true },
     { id: 'P1c', what: 'after the import: risk retrain and queue rebuild', value: i.followUpMs, unit: 'ms', baseline: null, ratio: null, target: 'reported', pass: true },
     { id: 'P2', what: 'aging as of a date over the whole ledger', value: i.agingMs, unit: 'ms',
       baseline: { label: 'same SQL, sqlite3 CLI', value: i.cliAgingMs }, ratio: i.agingMs / i.cliAgingMs, target: 'time ≤ 1.5× CLI', pass: i.agingMs / i.cliAgingMs <= 1.5 },
