@@ -62,10 +62,12 @@ export async function attributionCommand(core: Core, options: AnalyticsOptions):
   const report = await core.call('analytics.attribution', {
     ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), ...(days === undefined ? {} : { days }),
   });
-  const { payments, ...summary } = report;
-  if (options.json) return JSON.stringify({ ...summary, paymentCount: payments.length });
-  const lines = [`What made them pay, ${report.from} – ${report.to} (touches up to ${report.windowDays} days before a payment; last touch)`];
-  for (const row of report.rows.filter((r) => r.view === 'last')) {
+  // Payments and their amounts are per currency; --currency keeps one (the invoice shares are counts, not money).
+  const ofCurrency = <T extends { currency: string }>(rows: T[]): T[] => (options.currency ? rows.filter((r) => r.currency === options.currency) : rows);
+  const { from, to, windowDays, rows, invoiceShares, untouched, payments } = report;
+  if (options.json) return JSON.stringify({ from, to, windowDays, rows: ofCurrency(rows), invoiceShares, untouched, paymentCount: ofCurrency(payments).length });
+  const lines = [`What made them pay, ${from} – ${to}${options.currency ? `, ${options.currency}` : ''} (touches up to ${windowDays} days before a payment; last touch)`];
+  for (const row of ofCurrency(rows).filter((r) => r.view === 'last')) {
     lines.push(`  ${row.action.padEnd(32)} ${String(row.payments).padStart(6)} payments  ${formatMoney(row.amountMinor, row.currency, 'en-US').padStart(16)}  median ${row.medianDaysToPay === null ? '—' : `${row.medianDaysToPay} days`}`);
   }
   return lines.join('\n');

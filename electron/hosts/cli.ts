@@ -39,7 +39,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   forecast --db PATH [--as-of YYYY-MM-DD] [--json]         expected collections per week for 13 weeks, with a band (stored as a run)
   forecast compare --db PATH [--as-of YYYY-MM-DD] [--json] that stored run (default: the latest before today) against what came in
   kpi --db PATH --from DATE --to DATE [--currency USD] [--by segment|collector|customer] [--json]   DSO, CEI, ADD, % past due …
-  attribution --db PATH [--from DATE] [--to DATE] [--days N] [--json]                          what made them pay
+  attribution --db PATH [--from DATE] [--to DATE] [--days N] [--currency CCY] [--json]         what made them pay
   restore --db PATH (--latest | --backup NAME) [--json]   replace a database that does not open with a whole backup (the broken file is kept)
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;

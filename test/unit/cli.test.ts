@@ -152,6 +152,15 @@ describe('inflow CLI', () => {
     expect(attribution.code).toBe(0);
     expect(Object.keys(JSON.parse(attribution.stdout))).toEqual(['from', 'to', 'windowDays', 'rows', 'invoiceShares', 'untouched', 'paymentCount']);
     expect(JSON.parse(attribution.stdout)).toMatchObject({ windowDays: 10 });
+    // The sample's touches and payments come in several currencies; --currency keeps one.
+    const sample = join(dir, 'sample.db');
+    expect(cli(['sample', '--db', sample]).code).toBe(0);
+    const all = JSON.parse(cli(['attribution', '--db', sample, '--json']).stdout) as { rows: { currency: string }[]; paymentCount: number };
+    const eur = JSON.parse(cli(['attribution', '--db', sample, '--currency', 'EUR', '--json']).stdout) as typeof all;
+    expect(new Set(all.rows.map((r) => r.currency)).size).toBeGreaterThan(1);
+    expect(eur.rows.length).toBeGreaterThan(0);
+    expect(eur.rows).toEqual(all.rows.filter((r) => r.currency === 'EUR'));
+    expect(eur.paymentCount).toBeLessThan(all.paymentCount);
   });
 
   it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', () => {
