@@ -17,14 +17,18 @@ interface Settled<T> {
   error: ApiError | null;
 }
 
-/** Calls a read-only procedure whenever its input changes (compared by value, not identity). */
-export function useApi<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Query<ProcedureOutput<P>> {
+/**
+ * Calls a read-only procedure whenever its input changes (compared by value, not identity); a null
+ * input asks nothing (a view that needs the answer only in some states).
+ */
+export function useApi<P extends ProcedureName>(name: P, input: ProcedureInput<P> | null): Query<ProcedureOutput<P>> {
   const [generation, setGeneration] = useState(0);
   const [settled, setSettled] = useState<Settled<ProcedureOutput<P>>>({ request: '', data: undefined, error: null });
   const inputJson = JSON.stringify(input);
   const request = `${generation}:${name}:${inputJson}`;
 
   useEffect(() => {
+    if (inputJson === 'null') return;
     let live = true;
     const current = `${generation}:${name}:${inputJson}`;
     call(name, JSON.parse(inputJson) as ProcedureInput<P>).then(
@@ -39,7 +43,7 @@ export function useApi<P extends ProcedureName>(name: P, input: ProcedureInput<P
   return {
     data: settled.data,
     error: settled.request === request ? settled.error : null,
-    loading: settled.request !== request,
+    loading: input !== null && settled.request !== request,
     reload: () => setGeneration((n) => n + 1),
   };
 }

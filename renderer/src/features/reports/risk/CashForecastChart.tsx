@@ -43,7 +43,7 @@ export function CashForecastChart({ asOf, onDrill }: { asOf: string; onDrill(dri
   const [view, setView] = useState<string>(NOW);
   const earlier = (runs.data ?? []).filter((r) => r.asOf < asOf);
   const compared = earlier.find((r) => String(r.runId) === view);
-  const comparison = useApi('forecast.compare', compared ? { runId: compared.runId } : { asOf });
+  const comparison = useApi('forecast.compare', compared ? { runId: compared.runId } : null);
   const box = useRef<HTMLDivElement>(null);
   if (forecast.error) return <ErrorNotice error={forecast.error} title="The cash forecast could not be made." onRetry={forecast.reload} />;
   const data = forecast.data;
