@@ -297,7 +297,8 @@ export const api = {
   'sync.test': returns<{ message: string }>()(z.object({})),
   'sync.run': returns<SyncResult>()(z.object({ jobId: jobId.optional() })),
   /** Forgets the connection, its credentials and cursors; what was synced stays in the ledger. */
-  'sync.disconnect': returns<{ disconnected: true }>()(z.object({})),
+  /** `revoked`: whether Intuit confirmed it revoked the QuickBooks sign-in (null: there was none). */
+  'sync.disconnect': returns<{ disconnected: true; revoked: boolean | null }>()(z.object({})),
   'sync.status': returns<SyncStatus>()(z.object({ logLimit: z.number().int().min(1).max(500).default(20) })),
 
   // Desktop shell (issue 7): restart safety, shell settings, backups.

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
  *   code, state and realmId) and `POST /oauth2/v1/tokens/bearer` (HTTP Basic client auth, form body;
  *   authorization_code checks the PKCE code_verifier against the S256 challenge; refresh_token rotates
  *   the refresh token and refuses the old one with invalid_grant). Access tokens last an hour.
+ *   `POST /v2/oauth2/tokens/revoke` (HTTP Basic, JSON {token}) revokes the refresh token given.
  * - Accounting API under `/v3/company/{realmId}`: `query` (select * from Entity [where Id IN (...) |
  *   Active IN (true, false)] STARTPOSITION n MAXRESULTS m, at most 1000, an empty QueryResponse past
  *   the end, inactive customers left out unless asked for), `cdc` (entities changed since a time no more
@@ -18,7 +19,7 @@ export type QboEntity = 'Customer' | 'Invoice' | 'Payment' | 'CreditMemo';
 export type QboRow = { Id: string; SyncToken: string; MetaData: { CreateTime: string; LastUpdatedTime: string } } & Record<string, unknown>;
 
 export interface ApiCall {
-  kind: 'query' | 'cdc' | 'companyinfo' | 'customer.read' | 'customer.update' | 'token';
+  kind: 'query' | 'cdc' | 'companyinfo' | 'customer.read' | 'customer.update' | 'token' | 'revoke';
   entity?: string;
   query?: string;
   startPosition?: number;
@@ -192,6 +193,16 @@ export async function startQboServer(): Promise<QboServer> {
     respond(res, 400, { error: 'unsupported_grant_type' });
   };
 
+  const revokeEndpoint = (req: IncomingMessage, res: ServerResponse, body: string): void => {
+    const { token } = JSON.parse(body || '{}') as { token?: string };
+    if (faulted(res, { kind: 'revoke', params: { token: token ?? '' } }, () => undefined)) return;
+    const basic = `Basic ${Buffer.from(`${server.clientId}:${server.clientSecret}`).toString('base64')}`;
+    if (req.headers.authorization !== basic) return respond(res, 401, { error: 'invalid_client' });
+    if (!String(req.headers['content-type']).startsWith('application/json') || !token) return respond(res, 400, { error: 'invalid_request' });
+    if (token === server.refreshToken) server.refreshToken = '';
+    respond(res, 200, {});
+  };
+
   /** The subset of Intuit's query language the connector speaks. */
   const runQuery = (statement: string): { entity: QboEntity; rows: QboRow[]; start: number; max: number } | string => {
     const match = /^select \* from (\w+)(?: where (.+?))?(?: startposition (\d+))?(?: maxresults (\d+))?$/i.exec(statement.trim());
@@ -289,6 +300,7 @@ export async function startQboServer(): Promise<QboServer> {
       const url = new URL(req.url ?? '/', 'http://x');
       if (req.method === 'GET' && url.pathname === '/connect/oauth2') return authorizePage(res, url.searchParams);
       if (req.method === 'POST' && url.pathname === '/oauth2/v1/tokens/bearer') return tokenEndpoint(req, res, body);
+      if (req.method === 'POST' && url.pathname === '/v2/oauth2/tokens/revoke') return revokeEndpoint(req, res, body);
       const company = /^\/v3\/company\/(\d+)\/(.+)$/.exec(url.pathname);
       if (company) {
         if (!url.searchParams.get('minorversion')) return fault(res, 400, 'ValidationFault', 'minorversion required', 'Send minorversion 75 or later', '2050');

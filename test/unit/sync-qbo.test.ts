@@ -326,12 +326,23 @@ describe('QuickBooks sync', () => {
     expect((await t.core.call('sync.run', { jobId: JOB() })).pushed).toBe(0);
   });
 
-  it('disconnecting deletes the tokens; what was synced stays', async () => {
+  it('disconnecting revokes the sign-in at Intuit and deletes the tokens; what was synced stays', async () => {
     await connect(t.core);
     await t.core.call('sync.run', { jobId: JOB() });
-    await t.core.call('sync.disconnect', {});
+    const refreshToken = server.refreshToken;
+    expect(await t.core.call('sync.disconnect', {})).toEqual({ disconnected: true, revoked: true });
+    expect(server.calls.filter((call) => call.kind === 'revoke').map((call) => call.params)).toEqual([{ token: refreshToken }]);
+    expect(server.refreshToken).toBe('');
     expect(t.query("SELECT value FROM settings WHERE key = 'qboTokens'")).toEqual([{ value: 'null' }]);
     expect(Object.keys(invoices())).toHaveLength(6);
+  });
+
+  it('disconnecting with Intuit unreachable still forgets the tokens here, and says the grant was not revoked', async () => {
+    await connect(t.core);
+    server.fault = (call) => (call.kind === 'revoke' ? { drop: true } : null);
+    expect(await t.core.call('sync.disconnect', {})).toEqual({ disconnected: true, revoked: false });
+    expect(t.query("SELECT value FROM settings WHERE key = 'qboTokens'")).toEqual([{ value: 'null' }]);
+    expect(t.query("SELECT value FROM settings WHERE key = 'erpConnection'")).toEqual([{ value: 'null' }]);
   });
 });
 

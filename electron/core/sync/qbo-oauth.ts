@@ -8,6 +8,7 @@ import type { QboTokens } from './qbo-tokens';
 
 export const INTUIT_AUTHORIZE_URL = 'https://appcenter.intuit.com/connect/oauth2';
 export const INTUIT_TOKEN_URL = 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer';
+export const INTUIT_REVOKE_URL = 'https://developer.api.intuit.com/v2/oauth2/tokens/revoke';
 const SCOPE = 'com.intuit.quickbooks.accounting';
 /** Long enough to sign in and pick a company; the loopback port closes after it. */
 export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
@@ -107,6 +108,27 @@ export function exchangeCode(connection: ErpConnection, grant: AuthorizationGran
 export function refreshTokens(connection: ErpConnection, tokens: QboTokens, now: Date, signal: AbortSignal): Promise<QboTokens> {
   return tokenRequest(connection, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, tokens.realmId, now, signal)
     .then((fresh) => ({ ...fresh, companyName: tokens.companyName, seed: tokens.seed }));
+}
+
+/**
+ * Asks Intuit to revoke the refresh token (and with it every access token it issued), so a
+ * disconnected Inflow holds no working grant anywhere. Best effort, once: disconnecting works
+ * offline, and the answer says whether Intuit confirmed. A connection whose token endpoint is
+ * overridden (a test server, a proxy) revokes on the same host.
+ */
+export async function revokeTokens(connection: ErpConnection, tokens: QboTokens, signal: AbortSignal): Promise<boolean> {
+  const url = connection.tokenUrl ? new URL('/v2/oauth2/tokens/revoke', connection.tokenUrl).href : INTUIT_REVOKE_URL;
+  const basic = Buffer.from(`${connection.clientId}:${connection.apiKey}`).toString('base64');
+  try {
+    const { status } = await requestJson(url, {
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}`, accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ token: tokens.refreshToken }),
+    }, signal, { retry: false });
+    return status === 200;
+  } catch {
+    return false;
+  }
 }
 
 /**

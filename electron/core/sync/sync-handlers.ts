@@ -9,10 +9,13 @@ import { FOLDER_CAPABILITIES } from './watched-folder';
 import { connectorFor } from './sync-scheduler';
 import { recentSyncLog } from './sync-log';
 import { qboCapabilities } from './qbo-connector';
+import { revokeTokens } from './qbo-oauth';
 import { signInToQuickBooks } from './qbo-sign-in';
 import { storeGivenTokens } from './qbo-token-store';
 
 const TEST_TIMEOUT_MS = 60_000;
+/** Disconnect waits this long for Intuit to revoke the sign-in, then forgets the tokens anyway. */
+const REVOKE_TIMEOUT_MS = 10_000;
 
 const withoutSecret = ({ apiKey, ...view }: ErpConnection): ErpConnectionView => ({ ...view, hasApiKey: apiKey !== '' });
 
@@ -71,15 +74,19 @@ export const syncHandlers: Handlers<'sync.connection.get' | 'sync.connection.sav
     return { connectedAs };
   },
   'sync.run': ({ jobId }, ctx) => ctx.sync.runNow(jobId),
-  'sync.disconnect': (_input, ctx) => {
+  'sync.disconnect': async (_input, ctx) => {
     const { sqlite } = ctx.database;
+    const connection = getSetting(sqlite, 'erpConnection');
+    const tokens = getSetting(sqlite, 'qboTokens');
+    // Revoked at Intuit first (the grant would otherwise stay valid there); forgotten here either way.
+    const revoked = connection?.connector === 'qbo' && tokens ? await revokeTokens(connection, tokens, AbortSignal.timeout(REVOKE_TIMEOUT_MS)) : null;
     sqlite.transaction(() => {
       setSetting(sqlite, 'erpConnection', null, nowOf(ctx));
       setSetting(sqlite, 'qboTokens', null, nowOf(ctx));
       sqlite.prepare('DELETE FROM sync_cursors').run();
     })();
     ctx.sync.start();
-    return { disconnected: true };
+    return { disconnected: true, revoked };
   },
   'sync.status': ({ logLimit }, ctx) => {
     const { sqlite } = ctx.database;

@@ -155,8 +155,10 @@ function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () 
           <button type="button" className="button" disabled={!connected} onClick={() => void run(async () => (await call('sync.test', {})).message)}>Test connection</button>
           <button type="button" className="button" disabled={!connected || jobId !== null} onClick={syncNow}>Sync now</button>
           <button type="button" className="button" disabled={!connected} onClick={() => void run(async () => {
-            await call('sync.disconnect', {});
-            return 'Disconnected: the credentials and sign-in tokens are gone; what was synced stays.';
+            const { revoked } = await call('sync.disconnect', {});
+            const gone = 'Disconnected: the credentials and sign-in tokens are gone; what was synced stays.';
+            if (revoked === false) return `${gone} Intuit could not be reached to revoke Inflow’s access: remove Inflow under Apps in QuickBooks.`;
+            return revoked ? `${gone} Intuit has revoked Inflow’s access.` : gone;
           })}>Disconnect</button>
         </div>
         {jobId && (
