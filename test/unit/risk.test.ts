@@ -201,6 +201,15 @@ describe('risk after a small ledger write', () => {
       const queue = await own.core.call('worklist.list', { limit: 1000 });
       expect(queue.rows.find((row) => row.customerId === heron!.id)?.factors.some((f) => f.key === 'risk')).toBe(true);
 
+      // An invoice the ERP moves to another customer leaves the first one's queue row and risk at once.
+      await importCsv(`${header}\nH1,K-1,Kestrel Co,2026-08-01,2026-08-31,900.00,900.00,,USD\n`);
+      const [kestrel] = own.query<{ id: number }>("SELECT id FROM customers WHERE external_id = 'K-1'");
+      const moved = await own.core.call('worklist.list', { limit: 1000 });
+      expect(moved.rows.find((row) => row.customerId === heron!.id)?.openMinor).toBe(300_00);
+      expect(moved.rows.find((row) => row.customerId === kestrel!.id)?.openMinor).toBe(900_00);
+      expect(scores().get(heron!.id)).not.toEqual(after.get(heron!.id));
+      expect(models()).toEqual(trained);
+
       // The next day's first write learns again and re-scores everyone.
       now = new Date('2026-11-23T09:00:00Z');
       await importCsv(`${header}\nH3,H-1,Heron Ltd,2026-11-01,2026-12-01,100.00,100.00,,USD\n`);

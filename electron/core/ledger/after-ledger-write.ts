@@ -2,7 +2,10 @@ import type { RiskTrainSummary } from '../../../shared/risk';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import { rescoreRisk, retrainRisk } from '../risk/retrain-risk';
 
-/** Past this many touched customers, retraining and rebuilding costs about what refreshing each would. */
+/**
+ * Past this many touched customers a write counts as a big one (an import, a first sync): the model
+ * learns from it at once, and the queue is rebuilt rather than re-ranked a customer at a time.
+ */
 const REFRESH_EACH_UP_TO = 500;
 
 /**

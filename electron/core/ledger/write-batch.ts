@@ -55,7 +55,7 @@ class BatchWriter {
   private readonly problems: ImportProblem[] = [];
   private problemCount = 0;
   private readonly customerIds = new Map<string, number>();
-  /** Every customer a row of the batch names, and those whose invoices or credits it closed. */
+  /** Every customer whose ledger the batch changed: rows created, changed, moved away, settled or closed. */
   readonly touched = new Set<number>();
   /** Invoices whose balance this batch states, and what the batch itself applied to them. */
   private readonly stated = new Map<number, { previousOpen: number | null; newOpen: number; explained: number }>();
@@ -132,7 +132,6 @@ class BatchWriter {
       ? existing.id
       : this.insertCustomer({ row: 0, externalId, name: name ?? externalId, currency: currency ?? 'USD' });
     this.customerIds.set(externalId, id);
-    this.touched.add(id);
     return id;
   }
 
@@ -149,7 +148,9 @@ class BatchWriter {
       now: this.now,
     });
     this.counts.customersCreated++;
-    return Number(result.lastInsertRowid);
+    const id = Number(result.lastInsertRowid);
+    this.touched.add(id);
+    return id;
   }
 
   private upsertCustomer(record: CustomerRecord): void {
@@ -177,15 +178,16 @@ class BatchWriter {
         next.creditLimit !== existing.credit_limit_minor || next.segment !== existing.segment || next.collector !== existing.collector;
       if (changed) {
         this.stmt.updateCustomer.run(next);
+        this.touched.add(id);
         this.counts.updated++;
       } else {
         this.counts.unchanged++;
       }
     }
     this.customerIds.set(record.externalId, id);
-    this.touched.add(id);
     for (const contact of record.contacts ?? []) {
       if (this.stmt.findContact.get(id, contact.name, contact.email ?? '')) continue;
+      this.touched.add(id);
       this.stmt.insertContact.run(id, contact.name, contact.email ?? null, contact.phone ?? null, contact.role, contact.isPrimary ? 1 : 0, this.now);
     }
   }
@@ -217,6 +219,7 @@ class BatchWriter {
     if (!existing) {
       invoiceId = this.newRows.add('invoices', [customerId, this.source, record.externalId, record.number, record.issueDate, record.dueDate, record.currency,
         record.amountMinor, record.openMinor, values.status, values.disputed, values.billing, values.closedDate, values.paymentUrl, values.inTransitSince, this.now, this.now]);
+      this.touched.add(customerId);
       this.counts.created++;
     } else {
       invoiceId = existing.id;
@@ -228,6 +231,8 @@ class BatchWriter {
         (values.paymentUrl !== null && existing.payment_url !== values.paymentUrl) || (values.inTransitSince !== null && existing.in_transit_since === null);
       if (changed) {
         this.stmt.updateInvoice.run({ ...values, id: invoiceId });
+        // Both owners when it moved: the old one has it no more.
+        this.touched.add(customerId).add(existing.customer_id);
         this.counts.updated++;
       } else {
         this.counts.unchanged++;
@@ -260,6 +265,7 @@ class BatchWriter {
     if (existing) {
       this.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(existing.id);
     }
+    this.touched.add(customerId);
     const paymentId = this.newRows.add('payments', [customerId, this.source, externalId, record.paidDate, record.currency, amount, null, `Settled ${record.number}`, this.now]);
     this.newRows.add('allocations', [invoiceId, paymentId, null, 'payment', record.paidDate, amount, this.now]);
     if (!existing) this.counts.paymentsCreated++;
@@ -277,6 +283,7 @@ class BatchWriter {
     };
     if (!existing) {
       this.stmt.insertCredit.run(values);
+      this.touched.add(customerId);
       this.counts.creditsCreated++;
       this.counts.created++;
       return;
@@ -287,6 +294,7 @@ class BatchWriter {
       existing.amount_minor !== record.amountMinor || existing.open_minor !== record.openMinor;
     if (changed) {
       this.stmt.updateCredit.run({ ...values, id: existing.id });
+      this.touched.add(customerId).add(existing.customer_id);
       this.counts.updated++;
     } else {
       this.counts.unchanged++;
@@ -311,6 +319,7 @@ class BatchWriter {
       this.stmt.insertPayment.run(customerId, this.source, record.externalId, record.date, record.currency, record.amountMinor,
         record.method ?? null, record.reference ?? null, this.now).lastInsertRowid,
     );
+    this.touched.add(customerId);
     this.counts.created++;
     this.counts.paymentsCreated++;
     let unapplied = record.amountMinor;

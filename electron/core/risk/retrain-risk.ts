@@ -35,13 +35,13 @@ export function rescoreRisk(sqlite: SqliteDb, today: IsoDate, customerIds: reado
   const latest = readLatestModel(sqlite);
   if (!latest || latest.model.asOf !== today) return false;
   const histories = readRiskHistories(sqlite, customerIds);
-  replaceScores(sqlite, latest.id, customerIds, scoreCustomers(sqlite, latest.model, histories.values(), today));
+  replaceScores(sqlite, latest.id, customerIds, scoreCustomers(sqlite, latest.model, histories.values(), today, undefined, customerIds));
   return true;
 }
 
-function scoreCustomers(sqlite: SqliteDb, model: RiskModel, histories: Iterable<CustomerHistory>, today: IsoDate, facts?: Map<number, RiskFacts[]>) {
-  const limits = new Map((sqlite.prepare('SELECT id, credit_limit_minor AS creditLimitMinor FROM customers').all() as { id: number; creditLimitMinor: number | null }[])
-    .map((row) => [row.id, row.creditLimitMinor]));
+function scoreCustomers(sqlite: SqliteDb, model: RiskModel, histories: Iterable<CustomerHistory>, today: IsoDate, facts?: Map<number, RiskFacts[]>, only?: readonly number[]) {
+  const limits = new Map((sqlite.prepare(`SELECT id, credit_limit_minor AS creditLimitMinor FROM customers ${only ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''}`)
+    .all(...(only ? [JSON.stringify(only)] : [])) as { id: number; creditLimitMinor: number | null }[]).map((row) => [row.id, row.creditLimitMinor]));
   return [...histories].flatMap((history) => {
     const risk = customerRisk(model, history, today, { creditLimitMinor: limits.get(history.customerId) ?? null }, facts?.get(history.customerId));
     return risk ? [risk] : [];

@@ -23,7 +23,8 @@ const byRank = (a: WorklistRow, b: WorklistRow): number =>
 /**
  * The ranked queue for one day, built once and then kept current one customer at a time: an activity
  * re-scores only that customer and moves its rows into place (binary search), never a full re-rank.
- * Any ledger write (an import) and a new day rebuild it from scratch.
+ * A big ledger write (an import) and a new day rebuild it from scratch; a small one re-scores the
+ * customers it touched.
  */
 export class WorklistCache {
   private day: IsoDate | null = null;
