@@ -22,10 +22,21 @@ export function readRiskHistories(sqlite: SqliteDb, customerIds?: readonly numbe
     }
     return history;
   };
+  // A million invoices bring a million copies of a few hundred dates: keep one of each. Rows are
+  // iterated, not collected, so the raw rows never all live beside the histories built from them.
+  const texts = new Map<string, string>();
+  const one = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    const known = texts.get(text);
+    if (known !== undefined) return known as T;
+    texts.set(text, text);
+    return text;
+  };
   const allocations = new Map<number, PastInvoice['allocations']>();
   const allocated = sqlite.prepare(`SELECT invoice_id, applied_date, amount_minor FROM allocations
-    WHERE ${customerIds ? `invoice_id IN (SELECT id FROM invoices WHERE ${among('customer_id')})` : 'invoice_id IS NOT NULL'}`).raw().all(...args) as [number, IsoDate, number][];
-  for (const [invoiceId, date, amountMinor] of allocated) {
+    WHERE ${customerIds ? `invoice_id IN (SELECT id FROM invoices WHERE ${among('customer_id')})` : 'invoice_id IS NOT NULL'}`).raw().iterate(...args) as IterableIterator<[number, IsoDate, number]>;
+  for (const [invoiceId, appliedDate, amountMinor] of allocated) {
+    const date = one(appliedDate);
     const list = allocations.get(invoiceId);
     if (list) list.push({ date, amountMinor });
     else allocations.set(invoiceId, [{ date, amountMinor }]);
@@ -34,12 +45,15 @@ export function readRiskHistories(sqlite: SqliteDb, customerIds?: readonly numbe
   // through the customer index per row and SQLite sorting a million rows through temp files.
   const invoices = sqlite.prepare(`
     SELECT id, customer_id, issue_date, due_date, currency, amount_minor, open_minor, disputed, billing, status, closed_date
-    FROM invoices WHERE status != 'void' AND amount_minor > 0 AND ${among('customer_id')}`).raw().all(...args) as
-    [number, number, IsoDate, IsoDate, string, number, number, number, PastInvoice['billing'], string, IsoDate | null][];
+    FROM invoices WHERE status != 'void' AND amount_minor > 0 AND ${among('customer_id')}`).raw().iterate(...args) as
+    IterableIterator<[number, number, IsoDate, IsoDate, string, number, number, number, PastInvoice['billing'], string, IsoDate | null]>;
   for (const [id, customerId, issueDate, dueDate, currency, amountMinor, openMinor, disputed, billing, status, closedDate] of invoices) {
     const dated = allocations.get(id) ?? [];
-    const paidDate = status === 'paid' ? settledDate(openMinor, closedDate, dated) : null;
-    historyOf(customerId).invoices.push({ id, customerId, issueDate, dueDate, currency, amountMinor, openMinor, paidDate, disputed: disputed === 1, billing, allocations: dated });
+    const paidDate = status === 'paid' ? one(settledDate(openMinor, closedDate, dated)) : null;
+    historyOf(customerId).invoices.push({
+      id, customerId, issueDate: one(issueDate), dueDate: one(dueDate), currency: one(currency), amountMinor, openMinor, paidDate,
+      disputed: disputed === 1, billing: one(billing), allocations: dated,
+    });
   }
   for (const history of histories.values()) history.invoices.sort(byIssueDate);
   for (const row of sqlite.prepare(`SELECT customer_id AS customerId, opened_date AS date FROM disputes WHERE ${among('customer_id')}`).all(...args) as { customerId: number; date: string }[]) {
