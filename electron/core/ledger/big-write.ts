@@ -11,6 +11,12 @@ const BULK_TABLES = ['invoices', 'payments', 'allocations'];
  * rolls back to the same indexes, and the file ends with the same schema. The UNIQUE keys the
  * upsert looks rows up by are constraints, never dropped.
  */
+/** A batch of invoices at least as many as the ledger already has (the largest id, read from the key). */
+export function isBulkLoad(sqlite: SqliteDb, invoices: number): boolean {
+  const largest = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM invoices').get() as { n: number }).n;
+  return invoices > 0 && invoices >= largest;
+}
+
 export function withIndexesRebuilt<T>(sqlite: SqliteDb, write: () => T): T {
   const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
     .all(...BULK_TABLES) as { name: string; sql: string }[];

@@ -3,8 +3,8 @@ import { minorToDecimalString } from '../../../shared/money';
 import type { IsoDate } from '../../../shared/dates';
 import { PROBLEM_LIST_LIMIT, type ImportProblem } from '../../../shared/import-mapping';
 import type { SqliteDb } from '../../db/sqlite';
-import { ALLOCATION_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS, prepareBatchStatements, type BatchStatements } from './batch-statements';
-import { withIndexesRebuilt, withWriteCache } from './big-write';
+import { ALLOCATION_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS, prepareBatchStatements, type BatchStatements, type InvoiceRow } from './batch-statements';
+import { isBulkLoad, withIndexesRebuilt, withWriteCache } from './big-write';
 import type { CreditRecord, CustomerRecord, InvoiceRecord, LedgerBatch, PaymentRecord } from './records';
 import { RowBuffer } from './row-buffer';
 
@@ -16,22 +16,6 @@ export interface WriteCounts {
   customersCreated: number;
   paymentsCreated: number;
   creditsCreated: number;
-}
-
-interface InvoiceRow {
-  id: number;
-  customer_id: number;
-  number: string;
-  issue_date: string;
-  due_date: string;
-  currency: string;
-  amount_minor: number;
-  open_minor: number;
-  status: string;
-  disputed: number;
-  billing: string | null;
-  payment_url: string | null;
-  in_transit_since: string | null;
 }
 
 /**
@@ -96,7 +80,7 @@ class BatchWriter {
       this.newRows.flush();
     };
     // Rebuilt before payments and credits, which find invoices by number and sum allocations.
-    if (this.bulkLoad(batch)) withIndexesRebuilt(this.sqlite, invoices);
+    if (isBulkLoad(this.sqlite, batch.invoices.length)) withIndexesRebuilt(this.sqlite, invoices);
     else invoices();
     for (const credit of batch.credits) this.upsertCredit(credit);
     for (const payment of batch.payments) this.upsertPayment(payment);
@@ -111,12 +95,6 @@ class BatchWriter {
       });
     }
     return this.counts;
-  }
-
-  /** A batch of invoices at least as many as the ledger already has (the largest id, read from the key). */
-  private bulkLoad(batch: LedgerBatch): boolean {
-    const largest = (this.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM invoices').get() as { n: number }).n;
-    return batch.invoices.length > 0 && batch.invoices.length >= largest;
   }
 
   private problem(row: number, column: string, value: string, reason: string): void {

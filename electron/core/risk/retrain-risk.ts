@@ -20,7 +20,7 @@ export function retrainRisk(sqlite: SqliteDb, today: IsoDate, now: string): Risk
   const facts = new Map([...histories.values()].map((history) => [history.customerId, historyFacts(history)]));
   const model = trainRiskModel(trainingExamples(histories.values(), today, (history) => facts.get(history.customerId)!), today);
   if (!model) return null;
-  const scores = scoreCustomers(sqlite, model, histories.values(), today, facts);
+  const scores = scoreCustomers(sqlite, model, histories.values(), today, { facts });
   saveRisk(sqlite, model, now, scores);
   return { trainedAt: now, asOf: today, nTrain: model.nTrain, lateShare: model.lateShare, customersScored: scores.length };
 }
@@ -35,11 +35,15 @@ export function rescoreRisk(sqlite: SqliteDb, today: IsoDate, customerIds: reado
   const latest = readLatestModel(sqlite);
   if (!latest || latest.model.asOf !== today) return false;
   const histories = readRiskHistories(sqlite, customerIds);
-  replaceScores(sqlite, latest.id, customerIds, scoreCustomers(sqlite, latest.model, histories.values(), today, undefined, customerIds));
+  replaceScores(sqlite, latest.id, customerIds, scoreCustomers(sqlite, latest.model, histories.values(), today, { only: customerIds }));
   return true;
 }
 
-function scoreCustomers(sqlite: SqliteDb, model: RiskModel, histories: Iterable<CustomerHistory>, today: IsoDate, facts?: Map<number, RiskFacts[]>, only?: readonly number[]) {
+/** `facts`: the customers' facts when already computed; `only`: the customers scored, when not everyone. */
+function scoreCustomers(
+  sqlite: SqliteDb, model: RiskModel, histories: Iterable<CustomerHistory>, today: IsoDate,
+  { facts, only }: { facts?: Map<number, RiskFacts[]>; only?: readonly number[] },
+) {
   const limits = new Map((sqlite.prepare(`SELECT id, credit_limit_minor AS creditLimitMinor FROM customers ${only ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''}`)
     .all(...(only ? [JSON.stringify(only)] : [])) as { id: number; creditLimitMinor: number | null }[]).map((row) => [row.id, row.creditLimitMinor]));
   return [...histories].flatMap((history) => {
