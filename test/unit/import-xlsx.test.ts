@@ -3,7 +3,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decimalText, readXlsx } from '../../electron/core/import/read-xlsx';
+import { readXlsx } from '../../electron/core/import/read-xlsx';
+import { decimalText } from '../../electron/core/import/xlsx-cell';
 import { fixturePath, JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
 /**

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { IMPORT_EXTENSIONS } from '../../../shared/import-mapping';
 import { readHead, workbookContainer } from './file-head';
 import { readCsv, sniffDelimiter, streamCsv, type CsvFile, type RowSink } from './read-csv';
-import { readXlsx, type ReadXlsxOptions } from './read-xlsx';
+import { openWorkbook, readXlsx, type ReadXlsxOptions } from './read-xlsx';
 
 const WORKBOOK_FILE = /\.xls[xm]$/i;
 
@@ -35,20 +35,10 @@ export interface TableSource {
 }
 
 /**
- * An export to read row by row: a CSV streams from the file on every read, so its rows are never
- * held; a workbook (at most MAX_XLSX_BYTES) is read whole once and its rows replayed.
+ * An export to read row by row: a CSV or a workbook streams from the file on every read, so its rows
+ * are never held.
  */
 export async function openTable(path: string, name: string, options: ReadXlsxOptions = {}): Promise<TableSource> {
-  if (!isWorkbook(path, name, options)) {
-    return { delimiter: sniffDelimiter(path), read: async (open) => void (await streamCsv(path, options, open)) };
-  }
-  const book = await readXlsx(path, options);
-  return {
-    delimiter: book.delimiter,
-    ...(book.sheet !== undefined ? { sheet: book.sheet } : {}),
-    read: async (open) => {
-      const sink = open();
-      for (const row of book.rows) sink(row);
-    },
-  };
+  if (isWorkbook(path, name, options)) return openWorkbook(path, options);
+  return { delimiter: sniffDelimiter(path), read: async (open) => void (await streamCsv(path, options, open)) };
 }

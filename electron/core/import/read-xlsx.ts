@@ -1,50 +1,126 @@
 import { statSync } from 'node:fs';
-import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
-import { toIsoDate } from '../../../shared/dates';
 import { readHead, workbookContainer } from './file-head';
 import { rejectFile } from './problems';
-import type { CellType, CsvFile, CsvRow, ReadCsvOptions } from './read-csv';
+import type { CsvFile, CsvRow, ReadCsvOptions, RowSink } from './read-csv';
+import type { TableSource } from './read-table';
 import { MAX_COLUMNS, tooManyColumns } from './table-limits';
+import { cellValue, columnLetter, columnNumber, type WorkbookContext } from './xlsx-cell';
+import { sheetRows, type SheetRow } from './xlsx-sheet-xml';
+import { damagedIfThrows, withSheetRows, withSheetXml } from './xlsx-sheets';
 
 export interface ReadXlsxOptions extends ReadCsvOptions {
   /** The worksheet to read; the first visible one when absent. */
   sheet?: string | undefined;
 }
 
-/**
- * ExcelJS holds the whole workbook model in memory (about 150 MB per MB of .xlsx), so larger
- * workbooks are refused with a pointer to CSV, which streams.
- */
-export const MAX_XLSX_BYTES = 8 * 1024 * 1024;
-
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 /**
- * Reads one worksheet into the rows read-csv.ts produces: row numbers are the sheet's own, every row
- * is as wide as the sheet, dates become ISO dates and numbers their exact decimal text (marked in
- * `typed`), formulas their saved result. A file that is not a readable workbook is refused whole.
+ * A worksheet to read row by row, as read-csv.ts produces rows: row numbers are the sheet's own,
+ * every row is as wide as the sheet, dates become ISO dates and numbers their exact decimal text
+ * (marked in `typed`), formulas their saved result. The workbook is streamed, never held: ExcelJS's
+ * whole-workbook model takes about 150 MB per MB of .xlsx. How wide the sheet is and which cells are
+ * merged are only known from its end (merges follow the cells), so a first pass over the sheet's
+ * XML reads just those, and every read then streams the cells. A file that is not a readable
+ * workbook is refused whole.
  */
-export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Promise<CsvFile> {
+export async function openWorkbook(path: string, options: ReadXlsxOptions = {}): Promise<TableSource> {
   const size = statSync(path).size;
   if (size === 0) rejectFile('the file is empty');
   checkContainer(path);
-  if (size > MAX_XLSX_BYTES) {
-    rejectFile(`the workbook is ${(size / 1024 / 1024).toFixed(1)} MB; Inflow reads workbooks up to ${MAX_XLSX_BYTES / 1024 / 1024} MB, so export this one as CSV`);
+  // The survey is the first half of the progress, the cells the second.
+  const half = (first: boolean) => (done: number, total: number) => options.onProgress?.(first ? done : total + done, 2 * total);
+  const survey = await withSheetXml(path, options.sheet, half(true), async (name, xml) => ({ name, ...(await surveySheet(xml, options.signal)) }));
+  return {
+    delimiter: ',',
+    sheet: survey.name,
+    read: (open) => withSheetRows(path, survey.name, half(false), (rows, book) => streamRows(rows, book, survey, open(), options)),
+  };
+}
+
+/** The first rows of a worksheet (or all of them), held: what an import preview shows. */
+export async function readXlsx(path: string, options: ReadXlsxOptions = {}): Promise<CsvFile> {
+  const table = await openWorkbook(path, options);
+  const rows: CsvRow[] = [];
+  await table.read(() => (row) => rows.push(row));
+  return { delimiter: table.delimiter, encoding: 'xlsx', ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), rows };
+}
+
+interface Survey {
+  /** Columns of the widest row. */
+  width: number;
+  /** The first merged range on each row it covers. */
+  merges: Map<number, { range: string; left: number }>;
+}
+
+/**
+ * Reads the sheet once for its widest row and its merged ranges, converting no cell: both are only
+ * known at its end, and every row is read knowing them.
+ */
+async function surveySheet(xml: AsyncIterable<Buffer>, signal: AbortSignal | undefined): Promise<Survey> {
+  let widest = 0;
+  const merges = new Map<number, { range: string; left: number }>();
+  const rows = damagedIterator(sheetRows(xml, (range) => {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+    if (!m) return;
+    for (let r = Number(m[2]); r <= Number(m[4]); r++) if (!merges.has(r)) merges.set(r, { range, left: columnNumber(m[1]!) });
+  }));
+  let count = 0;
+  for (let step = await rows.next(); !step.done; step = await rows.next()) {
+    widest = Math.max(widest, lastColumn(step.value));
+    if (++count % 1024 === 0) throwIfCancelled(signal);
   }
-  throwIfCancelled(options.signal);
-  // Loaded on the first workbook, not at start: the library alone is about 30 MB of the core's memory.
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (error) {
-    rejectFile(`the workbook is damaged or incomplete and cannot be opened (${(error as Error).message.trim()})`);
+  return { width: widest, merges };
+}
+
+function lastColumn(row: SheetRow): number {
+  return row.cells.reduce((widest, cell) => Math.max(widest, cell.column), 0);
+}
+
+/** The sheet's rows into the sink, a blank row for each row number the sheet skips. */
+async function streamRows(sheet: AsyncIterable<SheetRow>, book: WorkbookContext, survey: Survey, sink: RowSink, options: ReadXlsxOptions): Promise<void> {
+  const width = Math.min(survey.width, MAX_COLUMNS);
+  const limit = options.maxRows ?? Infinity;
+  const rows = damagedIterator(sheet);
+  let next = 1;
+  while (next <= limit) {
+    const step = await rows.next();
+    if (step.done) break;
+    const source = step.value;
+    while (next < source.number && next <= limit) sink({ row: next++, cells: new Array<string>(width).fill('') });
+    if (next > limit) break;
+    sink(sheetRow(source, book, width, survey.merges));
+    next++;
+    if (next % 1024 === 0) throwIfCancelled(options.signal);
   }
-  throwIfCancelled(options.signal);
-  options.onProgress?.(size, size);
-  const sheet = chooseSheet(workbook, options.sheet);
-  return { delimiter: ',', encoding: 'xlsx', sheet: sheet.name, rows: sheetRows(sheet, options.maxRows, excel.ValueType.Merge) };
+  await rows.return?.();
+}
+
+function sheetRow(source: SheetRow, book: WorkbookContext, width: number, merges: Survey['merges']): CsvRow {
+  const row: CsvRow = { row: source.number, cells: new Array<string>(width).fill('') };
+  const last = lastColumn(source);
+  if (last > MAX_COLUMNS) row.error = `${tooManyColumns(last)}: its last value is in column ${columnLetter(last)}`;
+  for (const cell of source.cells) {
+    if (cell.column > MAX_COLUMNS) continue;
+    const value = cellValue(cell, book);
+    row.cells[cell.column - 1] = value.text;
+    if (value.type) (row.typed ??= [])[cell.column - 1] = value.type;
+    if (value.error && !row.error) Object.assign(row, { error: value.error, errorColumn: cell.column - 1 });
+  }
+  const merge = merges.get(source.number);
+  // A merged range shows one value, in its first cell; the row is refused whatever it holds.
+  if (merge && !row.error) Object.assign(row, { error: `cells ${merge.range} are merged; unmerge them so every column has its own value`, errorColumn: merge.left - 1 });
+  return row;
+}
+
+/** An iterator over what is read from the zip and its XML, whose failures name the file as damaged. */
+function damagedIterator<T>(source: AsyncIterable<T>): AsyncIterator<T> {
+  const inner = source[Symbol.asyncIterator]();
+  return {
+    next: () => damagedIfThrows(() => inner.next()),
+    return: async () => (await inner.return?.()) ?? { done: true, value: undefined },
+  };
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
@@ -75,111 +151,4 @@ function isUtf8(bytes: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-function chooseSheet(workbook: ExcelJS.Workbook, name: string | undefined): ExcelJS.Worksheet {
-  const sheets = workbook.worksheets;
-  if (sheets.length === 0) rejectFile('the workbook has no worksheets');
-  if (name === undefined) return sheets.find((s) => s.state === 'visible') ?? sheets[0]!;
-  const sheet = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  if (!sheet) rejectFile(`the workbook has no sheet named "${name}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
-  return sheet;
-}
-
-function sheetRows(sheet: ExcelJS.Worksheet, maxRows: number | undefined, mergeType: ExcelJS.ValueType): CsvRow[] {
-  const width = sheet.columnCount;
-  const merged = mergedRanges(sheet);
-  const last = Math.min(sheet.rowCount, maxRows ?? Infinity);
-  const rows: CsvRow[] = [];
-  for (let r = 1; r <= last; r++) {
-    const source = sheet.findRow(r);
-    const row: CsvRow = { row: r, cells: new Array<string>(Math.min(width, MAX_COLUMNS)).fill('') };
-    if (source && source.cellCount > MAX_COLUMNS) row.error = `${tooManyColumns(source.cellCount)}: its last value is in column ${columnLetter(source.cellCount)}`;
-    source?.eachCell((cell, column) => {
-      // A merged range shows one value, its first cell's; the row is refused below in any case.
-      if (column > MAX_COLUMNS || cell.type === mergeType) return;
-      const value = cellValue(cell);
-      row.cells[column - 1] = value.text;
-      if (value.type) (row.typed ??= [])[column - 1] = value.type;
-      if (value.error && !row.error) Object.assign(row, { error: value.error, errorColumn: column - 1 });
-    });
-    const merge = merged.get(r);
-    if (merge && !row.error) Object.assign(row, { error: `cells ${merge.range} are merged; unmerge them so every column has its own value`, errorColumn: merge.left - 1 });
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** The first merged range on each row it covers. */
-function mergedRanges(sheet: ExcelJS.Worksheet): Map<number, { range: string; left: number }> {
-  const rows = new Map<number, { range: string; left: number }>();
-  for (const range of sheet.model.merges) {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-    if (!m) continue;
-    for (let r = Number(m[2]); r <= Number(m[4]); r++) if (!rows.has(r)) rows.set(r, { range, left: columnNumber(m[1]!) });
-  }
-  return rows;
-}
-
-interface CellValue {
-  text: string;
-  type?: CellType;
-  error?: string;
-}
-
-function cellValue(cell: ExcelJS.Cell): CellValue {
-  const value = cell.value;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value)) {
-    const formula = 'formula' in value ? value.formula : `shared formula of ${value.sharedFormula}`;
-    if (value.result === undefined || value.result === null) {
-      return { text: '', error: `cell ${cell.address} has a formula (=${formula}) with no saved result; open the file in Excel and save it, or paste the values` };
-    }
-    return plainValue(value.result, cell.address);
-  }
-  return plainValue(value, cell.address);
-}
-
-type Plain = ExcelJS.CellValue | ExcelJS.CellFormulaValue['result'];
-
-function plainValue(value: Plain, address: string): CellValue {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'boolean') return { text: value ? 'true' : 'false' };
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { text: String(value), error: `cell ${address} holds ${value}, not a number` };
-    return { text: decimalText(value), type: 'number' };
-  }
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { text: '', error: `cell ${address} holds an invalid date` };
-    // ExcelJS reads a date serial as that day at 00:00 UTC; the UTC fields are the calendar date, in any time zone.
-    return { text: toIsoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()), type: 'date' };
-  }
-  if ('error' in value) return { text: value.error };
-  if ('richText' in value) return { text: value.richText.map((run) => run.text).join('') };
-  if ('hyperlink' in value) return plainValue(value.text as Plain, address);
-  return { text: '', error: `cell ${address} holds a value Inflow cannot read` };
-}
-
-/**
- * A number's decimal text without exponent. Excel keeps 15 significant digits; beyond them a computed
- * double carries binary noise (=0.1+0.2 is 0.30000000000000004), which is not part of the amount.
- */
-export function decimalText(value: number): string {
-  const shortest = String(Number(value.toPrecision(15)) + 0);
-  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(shortest);
-  if (!m) return shortest;
-  const digits = m[2]! + (m[3] ?? '');
-  const point = m[2]!.length + Number(m[4]);
-  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return m[1] + plain;
-}
-
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-}
-
-function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
