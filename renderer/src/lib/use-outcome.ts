@@ -1,29 +1,43 @@
 import { useCallback, useState } from 'react';
 import { toApiError, type ApiError } from './api-error';
 
-export interface Outcome {
-  /** What the last action said it did, in words. */
+/** What a form shows under its buttons: what the last action said it did, or why it failed. */
+export interface Shown {
   message: string | null;
   error: ApiError | null;
-  /** Runs an action that answers in words: clears the last outcome, then shows its answer or its error. */
-  run(work: () => Promise<string>): Promise<void>;
-  /** Shows a failure that did not come from `run` (loading what the form needs). */
+}
+
+/** An action: it answers in words, or with nothing when its success is a state change of its own (a step, a "saved" flag). */
+export type Work = () => Promise<string | void>;
+
+export interface Outcome extends Shown {
+  /** Runs an action: clears the last outcome, then shows its answer or its error. Resolves to whether it worked. */
+  run(work: Work): Promise<boolean>;
+  /** `run` that leaves the last outcome up until this one arrives, so a form saved again after a refusal does not jump. */
+  runInPlace(work: Work): Promise<boolean>;
+  /** Shows a failure that did not come from an action (loading what the form needs). */
   fail(failure: unknown): void;
 }
 
-/** The result line or error notice under a settings form's buttons. */
+const NOTHING: Shown = { message: null, error: null };
+
+/** Runs `work` and shows how it went; `clearFirst` takes the last outcome down while it runs. */
+export async function showOutcome(work: Work, show: (shown: Shown) => void, clearFirst: boolean): Promise<boolean> {
+  if (clearFirst) show(NOTHING);
+  try {
+    show({ message: (await work()) ?? null, error: null });
+    return true;
+  } catch (failure) {
+    show({ message: null, error: toApiError(failure) });
+    return false;
+  }
+}
+
+/** The result line or error notice under a form's buttons. */
 export function useOutcome(): Outcome {
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const fail = useCallback((failure: unknown) => setError(toApiError(failure)), []);
-  const run = useCallback(async (work: () => Promise<string>) => {
-    setError(null);
-    setMessage(null);
-    try {
-      setMessage(await work());
-    } catch (failure) {
-      fail(failure);
-    }
-  }, [fail]);
-  return { message, error, run, fail };
+  const [shown, setShown] = useState<Shown>(NOTHING);
+  const fail = useCallback((failure: unknown) => setShown((last) => ({ ...last, error: toApiError(failure) })), []);
+  const run = useCallback((work: Work) => showOutcome(work, setShown, true), []);
+  const runInPlace = useCallback((work: Work) => showOutcome(work, setShown, false), []);
+  return { ...shown, run, runInPlace, fail };
 }
