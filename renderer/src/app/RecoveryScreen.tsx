@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import { BackupSummary } from '../components/BackupSummary';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { call } from '../lib/api';
-import { toApiError, type ApiError } from '../lib/api-error';
+import { useOutcome } from '../lib/use-outcome';
 import './recovery.css';
 
 const TITLE: Partial<Record<ErrorCode, string>> = {
@@ -26,20 +26,14 @@ const RESTORABLE = new Set<ErrorCode>(['DB_CORRUPT', 'DB_CANNOT_OPEN']);
 export function RecoveryScreen({ status }: { status: RecoveryStatus & { problem: NonNullable<RecoveryStatus['problem']> } }) {
   const [restoring, setRestoring] = useState(false);
   const [restored, setRestored] = useState<RestoreResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useOutcome();
   const { problem, latest, skipped } = status;
   const restorable = RESTORABLE.has(problem.code);
 
   const restore = async (name: string): Promise<void> => {
     setRestoring(true);
-    setError(null);
-    try {
-      setRestored(await call('recovery.restore', { name }));
-    } catch (failure) {
-      setError(toApiError(failure));
-    } finally {
-      setRestoring(false);
-    }
+    await run(async () => setRestored(await call('recovery.restore', { name })));
+    setRestoring(false);
   };
 
   return (

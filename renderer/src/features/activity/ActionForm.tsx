@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Kbd } from '../../app/Kbd';
 import { modKey } from '../../app/keymap';
-import { toApiError } from '../../lib/api-error';
+import { useOutcome } from '../../lib/use-outcome';
 import './activity.css';
 
 interface Props {
@@ -17,20 +17,18 @@ interface Props {
 
 /** The pane's side form: Tab through fields, Ctrl/Cmd+Enter saves, Esc cancels; errors stay in the form. */
 export function ActionForm({ title, testId, onSubmit, onSaved, onCancel, onKeyDown, children }: Props) {
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useOutcome();
   const [busy, setBusy] = useState(false);
 
   async function save(): Promise<void> {
     if (busy) return;
     setBusy(true);
-    setError(null);
-    try {
+    const saved = await run(async () => {
       await onSubmit();
       onSaved();
-    } catch (caught) {
-      setError(toApiError(caught).message);
-      setBusy(false);
-    }
+    });
+    // A saved form stays busy while it closes, so it cannot save twice.
+    if (!saved) setBusy(false);
   }
 
   function keys(event: KeyboardEvent<HTMLFormElement>): void {
@@ -49,7 +47,7 @@ export function ActionForm({ title, testId, onSubmit, onSaved, onCancel, onKeyDo
     <form className="action-form card" data-testid={testId} aria-label={title} onKeyDown={keys} onSubmit={(event) => { event.preventDefault(); void save(); }}>
       <div className="action-form-title">{title}</div>
       {children}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && <p className="field-error" role="alert">{error.message}</p>}
       <div className="action-form-buttons">
         <button type="submit" className="button primary small" disabled={busy}>Save <Kbd keys={[modKey, 'Enter']} /></button>
         <button type="button" className="button ghost small" onClick={onCancel}>Cancel <Kbd keys={['Esc']} /></button>

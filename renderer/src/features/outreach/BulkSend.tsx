@@ -3,9 +3,9 @@ import type { QueueResult } from '../../../../shared/outreach/outbox';
 import { Kbd } from '../../app/Kbd';
 import { useShortcut } from '../../app/use-shortcut';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { toApiError, type ApiError } from '../../lib/api-error';
 import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
+import { useOutcome } from '../../lib/use-outcome';
 import { BatchProgress } from './BatchProgress';
 import { planBulk, sendBulk, type BulkChoice, type BulkPlan } from './bulk-plan';
 import { MessagePreview } from './MessagePreview';
@@ -34,7 +34,7 @@ export function BulkSend({ customers, onDone }: Props) {
   const [cursor, setCursor] = useState(0);
   const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
   const [result, setResult] = useState<QueueResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useOutcome();
   const current = customerIds[cursor];
   const choice: BulkChoice = templateId === LADDER_CHOICE ? { kind: 'ladder' } : { kind: 'template', templateId };
   const video = videoMemoUrl.trim();
@@ -57,26 +57,20 @@ export function BulkSend({ customers, onDone }: Props) {
   });
 
   async function preview(): Promise<void> {
-    setError(null);
-    try {
+    await run(async () => {
       setPlan(await planBulk(choice, customerIds, video));
       setStep('preview');
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
+    });
   }
 
   async function send(): Promise<void> {
     if (!plan) return;
-    setError(null);
-    try {
+    await run(async () => {
       const queued = await sendBulk(choice, plan, customerIds.filter((id) => !skipped.has(id)), video);
       // Nothing was due after all (another run took the steps): a summary with nothing queued.
       setResult(queued ?? { batchId: '', queued: 0, duplicates: [], skipped: [] });
       setStep('sent');
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
+    });
   }
 
   const sending = customerIds.filter((id) => !skipped.has(id) && !isHeld(id)).length;

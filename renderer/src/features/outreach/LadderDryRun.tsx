@@ -4,9 +4,9 @@ import type { LadderPolicy } from '../../../../shared/outreach/ladder';
 import type { ProcedureOutput } from '../../../../shared/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
 import { formatDate, plural } from '../../lib/format';
 import type { Query } from '../../lib/use-api';
+import { useOutcome } from '../../lib/use-outcome';
 import { CHANNELS, REASONS } from './ladder-labels';
 
 interface Props {
@@ -22,21 +22,19 @@ interface Props {
  * is held. "Send the email steps" queues them (once per step).
  */
 export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
+  // Not the outcome's message: the last line stays up until the next action's replaces it.
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const outcome = useOutcome();
   const emails = (run.data?.messages ?? []).filter((m) => m.step.channel === 'email').length;
   const stepLabel = (policyId: string, stepId: string): string =>
     policies.find((p) => p.id === policyId)?.steps.find((step) => step.id === stepId)?.label ?? stepId;
 
   async function send(): Promise<void> {
-    setError(null);
-    try {
+    await outcome.run(async () => {
       const result = await call('ladder.run', { dryRun: false });
       setStatus(result.queued ? `${plural(result.queued.queued, 'email')} queued; see the Outbox.` : 'Nothing to send.');
       run.reload();
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
+    });
   }
 
   return (
@@ -53,7 +51,7 @@ export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
           Send the {plural(emails, 'email step')} now
         </button>
       </div>
-      {error && <ErrorNotice error={error} title="Nothing was queued." />}
+      {outcome.error && <ErrorNotice error={outcome.error} title="Nothing was queued." />}
       {run.error && <ErrorNotice error={run.error} title="The ladder could not be run." />}
       <div className="ladder-tables">
         <table className="plain-table" aria-label="Would send" data-testid="ladder-messages">

@@ -4,8 +4,8 @@ import type { EmailTemplate } from '../../../../shared/outreach/template-fields'
 import { TEMPLATE_FIELDS } from '../../../../shared/outreach/template-fields';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
 import { useApi } from '../../lib/use-api';
+import { useOutcome } from '../../lib/use-outcome';
 import { MessagePreview } from './MessagePreview';
 
 /**
@@ -33,21 +33,19 @@ export function TemplateEditor() {
 
 function TemplateForm({ template, onSaved }: { template: EmailTemplate; onSaved(): void }) {
   const [draft, setDraft] = useState(template);
+  // Not the outcome's message: the last line stays up until the next action's replaces it.
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const outcome = useOutcome();
   const problems = useApi('templates.check', { subject: draft.subject, body: draft.body }).data ?? [];
   const customers = useApi('worklist.list', { asOf: localToday(), limit: 50 }).data?.rows ?? [];
   const [customerId, setCustomerId] = useState<number | null>(null);
   const previewCustomer = customerId ?? customers[0]?.customerId;
 
   async function run(work: () => Promise<string>): Promise<void> {
-    setError(null);
-    try {
+    await outcome.run(async () => {
       setStatus(await work());
       onSaved();
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
+    });
   }
 
   return (
@@ -95,7 +93,7 @@ function TemplateForm({ template, onSaved }: { template: EmailTemplate; onSaved(
         )}
         {status && <span className="saved">{status}</span>}
       </div>
-      {error && <ErrorNotice error={error} title="The template was not saved." />}
+      {outcome.error && <ErrorNotice error={outcome.error} title="The template was not saved." />}
       {previewCustomer !== undefined && problems.length === 0 && (
         <MessagePreview draft={{ customerId: previewCustomer, templateId: draft.id }} template={{ subject: draft.subject, body: draft.body }} />
       )}

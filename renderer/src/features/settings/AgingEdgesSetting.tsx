@@ -3,7 +3,7 @@ import { agingBucketLabels, agingEdgesSchema, AGING_BUCKETS, DEFAULT_AGING_EDGES
 import { useStatus } from '../../app/status-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
+import { useOutcome } from '../../lib/use-outcome';
 
 const EDGE_NAMES = ['First', 'Second', 'Third', 'Fourth'];
 
@@ -16,7 +16,7 @@ function problemOf(draft: string[]): string | null {
 /** The four upper edges (days past due) of the middle aging buckets; labels follow them everywhere. */
 export function AgingEdgesSetting({ edges }: { edges: AgingEdges }) {
   const [draft, setDraft] = useState<string[]>(edges.map(String));
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, runInPlace } = useOutcome();
   const [saved, setSaved] = useState(false);
   const problem = problemOf(draft);
   const valid = problem === null ? (draft.map(Number) as AgingEdges) : null;
@@ -24,14 +24,11 @@ export function AgingEdgesSetting({ edges }: { edges: AgingEdges }) {
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (!valid) return;
-    try {
+    await runInPlace(async () => {
       await call('settings.setAgingEdges', { edges: valid });
       setSaved(true);
-      setError(null);
-      await useStatus.getState().refresh();
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
+      void useStatus.getState().refresh();
+    });
   }
 
   function edit(next: string[]): void {

@@ -4,8 +4,8 @@ import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/passphrase';
 import { BackupSummary } from '../../components/BackupSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
 import { useApi } from '../../lib/use-api';
+import { useOutcome } from '../../lib/use-outcome';
 import { DatabaseKeySetting } from './DatabaseKeySetting';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -22,16 +22,8 @@ export function DataSetting({ dataFolder }: { dataFolder: string }) {
   const [restarting, setRestarting] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [exported, setExported] = useState<ExportResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useOutcome();
 
-  const run = async (work: () => Promise<void>): Promise<void> => {
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
-  };
   /** Refused (with the reason) while mail sends or a job runs; a browser page then loads itself again. */
   const restartNow = (): void => {
     setRestarting(true);

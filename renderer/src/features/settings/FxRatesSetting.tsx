@@ -3,7 +3,7 @@ import type { AppStatus } from '../../../../shared/api';
 import { useStatus } from '../../app/status-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
+import { useOutcome } from '../../lib/use-outcome';
 
 /** A rate as typed: digits with one decimal point or comma; never a formula or a blank. */
 function parseRate(text: string): number | null {
@@ -20,7 +20,7 @@ function parseRate(text: string): number | null {
 export function FxRatesSetting({ status }: { status: AppStatus }) {
   const [base, setBase] = useState(status.baseCurrency);
   const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(status.currencies.map((code) => [code, String(status.fxRates[code] ?? 1)])));
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, runInPlace } = useOutcome();
   const [saved, setSaved] = useState(false);
   const others = status.currencies.filter((code) => code !== base);
   const invalid = others.filter((code) => parseRate(draft[code] ?? '') === null);
@@ -28,15 +28,12 @@ export function FxRatesSetting({ status }: { status: AppStatus }) {
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (invalid.length > 0) return;
-    try {
+    await runInPlace(async () => {
       const rates = Object.fromEntries(others.map((code) => [code, parseRate(draft[code] ?? '')!]));
       await call('settings.setFxRates', { baseCurrency: base, rates });
       setSaved(true);
-      setError(null);
-      await useStatus.getState().refresh();
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
+      void useStatus.getState().refresh();
+    });
   }
 
   return (

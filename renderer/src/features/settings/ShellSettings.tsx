@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ShellSettings, UpdateStatus } from '../../../../shared/shell-settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
+import { useOutcome } from '../../lib/use-outcome';
 
 type Saved = ShellSettings & { dataFolder: string };
 
@@ -23,7 +23,7 @@ const STATE_LABELS: Record<UpdateStatus['state'], string> = {
  */
 export function ShellSettingsForm({ settings }: { settings: Saved }) {
   const [draft, setDraft] = useState({ updateUrl: settings.updateUrl, keepBackups: String(settings.keepBackups), notifications: settings.notifications });
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, runInPlace, fail } = useOutcome();
   const [saved, setSaved] = useState(false);
   const [update, setUpdate] = useState<UpdateStatus | null>(null);
   const keep = Number(draft.keepBackups);
@@ -32,13 +32,10 @@ export function ShellSettingsForm({ settings }: { settings: Saved }) {
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (!keepValid) return;
-    try {
+    await runInPlace(async () => {
       await call('settings.shell.save', { updateUrl: draft.updateUrl.trim(), keepBackups: keep, notifications: draft.notifications });
       setSaved(true);
-      setError(null);
-    } catch (failure) {
-      setError(toApiError(failure));
-    }
+    });
   }
 
   async function ask(action: 'check' | 'restart'): Promise<void> {
@@ -46,7 +43,7 @@ export function ShellSettingsForm({ settings }: { settings: Saved }) {
     try {
       setUpdate(await api.update(action));
     } catch (failure) {
-      setError(toApiError(failure));
+      fail(failure);
     }
   }
 
