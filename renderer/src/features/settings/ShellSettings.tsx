@@ -23,7 +23,7 @@ const STATE_LABELS: Record<UpdateStatus['state'], string> = {
  */
 export function ShellSettingsForm({ settings }: { settings: Saved }) {
   const [draft, setDraft] = useState({ updateUrl: settings.updateUrl, keepBackups: String(settings.keepBackups), notifications: settings.notifications });
-  const { error, runInPlace, fail } = useOutcome();
+  const { error, runInPlace } = useOutcome();
   const [saved, setSaved] = useState(false);
   const [update, setUpdate] = useState<UpdateStatus | null>(null);
   const keep = Number(draft.keepBackups);
@@ -39,12 +39,10 @@ export function ShellSettingsForm({ settings }: { settings: Saved }) {
   }
 
   async function ask(action: 'check' | 'restart'): Promise<void> {
-    if (!api.update) return;
-    try {
-      setUpdate(await api.update(action));
-    } catch (failure) {
-      fail(failure);
-    }
+    const updater = api.update;
+    if (!updater) return;
+    // A check that answers takes down the error an earlier one left.
+    await runInPlace(async () => setUpdate(await updater(action)));
   }
 
   return (
