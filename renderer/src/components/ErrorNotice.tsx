@@ -11,7 +11,8 @@ const NEXT_STEP: Record<ErrorCode, string> = {
   DB_CORRUPT: 'The database file is damaged: restore the latest backup (Settings → Data and backups).',
   DB_TOO_NEW: 'This database was written by a newer Inflow: update Inflow to open it.',
   CANCELLED: 'Nothing was changed.',
-  CONFLICT: 'Something else is still running. Wait for it to finish, then try again.',
+  // Refused in the state things are in; each such message says what has to happen first.
+  CONFLICT: 'Nothing was changed.',
   SEND_FAILED: 'Check the mail server settings (Settings → Email) and try again.',
   SYNC_FAILED: 'Check the ERP connection (Settings → ERP connection) and try again.',
   OFFLINE: 'Inflow will keep trying on its own; your work is saved meanwhile.',

@@ -119,7 +119,7 @@ export function BulkSend({ customers, onDone }: Props) {
             <button type="button" className="button ghost" onClick={() => setStep('choose')}>Back</button>
             <button type="button" className="button primary" disabled={sending === 0} onClick={() => void send()}>Send {plural(sending, 'message')}</button>
           </div>
-          {error && <ErrorNotice error={error} title="Nothing was queued." />}
+          {error && <div className="bulk-error"><ErrorNotice error={error} title="Nothing was queued." /></div>}
         </div>
       )}
       {step === 'sent' && result && (
