@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../shared/dates';
-import type { RiskTrainSummary } from '../../../shared/risk';
+import type { CustomerRisk, RiskTrainSummary } from '../../../shared/risk';
 import type { SqliteDb } from '../../db/sqlite';
 import { customerRisk, owedInvoices, type OwedInvoice } from './customer-risk';
 import { historyFacts } from './history-facts';
@@ -25,9 +25,8 @@ export function retrainRisk(sqlite: SqliteDb, today: IsoDate, now: string): Risk
   };
   const model = trainRiskModel(trainingSet(histories, today, factsOnce), today);
   if (!model) return null;
-  const scores = scoreCustomers(sqlite, model, histories.values(), today, { owed });
-  saveRisk(sqlite, model, now, scores);
-  return { trainedAt: now, asOf: today, nTrain: model.nTrain, lateShare: model.lateShare, customersScored: scores.length };
+  const customersScored = saveRisk(sqlite, model, now, scoreCustomers(sqlite, model, histories.values(), today, { owed }));
+  return { trainedAt: now, asOf: today, nTrain: model.nTrain, lateShare: model.lateShare, customersScored };
 }
 
 /**
@@ -44,15 +43,18 @@ export function rescoreRisk(sqlite: SqliteDb, today: IsoDate, customerIds: reado
   return true;
 }
 
-/** `owed`: the customers' owed invoices when already found; `only`: the customers scored, when not everyone. */
-function scoreCustomers(
+/**
+ * Scores one customer at a time, as they are consumed. `owed`: the customers' owed invoices when
+ * already found; `only`: the customers scored, when not everyone.
+ */
+function* scoreCustomers(
   sqlite: SqliteDb, model: RiskModel, histories: Iterable<CustomerHistory>, today: IsoDate,
   { owed, only }: { owed?: Map<number, OwedInvoice[]>; only?: readonly number[] },
-) {
+): Generator<Omit<CustomerRisk, 'trainedAt'>> {
   const limits = new Map((sqlite.prepare(`SELECT id, credit_limit_minor AS creditLimitMinor FROM customers ${only ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''}`)
     .all(...(only ? [JSON.stringify(only)] : [])) as { id: number; creditLimitMinor: number | null }[]).map((row) => [row.id, row.creditLimitMinor]));
-  return [...histories].flatMap((history) => {
+  for (const history of histories) {
     const risk = customerRisk(model, history, today, { creditLimitMinor: limits.get(history.customerId) ?? null }, owed?.get(history.customerId));
-    return risk ? [risk] : [];
-  });
+    if (risk) yield risk;
+  }
 }
