@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PaymentFact } from '../../electron/core/activity/promise-status';
 import { customerRisk } from '../../electron/core/risk/customer-risk';
 import { historyFacts } from '../../electron/core/risk/history-facts';
 import { fitLogistic, sigmoid, type LogisticModel } from '../../electron/core/risk/logistic-regression';
@@ -133,6 +134,24 @@ describe('training in typed arrays', () => {
     const model = fitLogistic({ count: rows.length, width: 4, values: Float64Array.from(rows.flat()) }, labels, { l2: 1 });
     expect(model).toEqual(referenceFit(rows, labels, 1));
     expect(model.weights[2]).toBe(0);
+  });
+});
+
+describe('risk histories', () => {
+  it('leave out the payments of customers who never promised, which change none of their facts', () => {
+    const all = new Map<number, PaymentFact[]>();
+    for (const p of database.sqlite.prepare('SELECT customer_id AS customerId, received_date AS date, currency, amount_minor AS amountMinor FROM payments ORDER BY id').all() as (PaymentFact & { customerId: number })[]) {
+      all.set(p.customerId, [...(all.get(p.customerId) ?? []), { date: p.date, currency: p.currency, amountMinor: p.amountMinor }]);
+    }
+    const without = [...histories.values()].filter((h) => h.promises.length === 0 && all.has(h.customerId));
+    expect(without.length).toBeGreaterThan(20);
+    for (const history of without) {
+      expect(history.payments).toEqual([]);
+      expect(historyFacts({ ...history, payments: all.get(history.customerId)! })).toEqual(historyFacts(history));
+    }
+    const promisers = [...histories.values()].filter((h) => h.promises.length > 0);
+    expect(promisers.length).toBeGreaterThan(20);
+    for (const history of promisers) expect(history.payments).toEqual(all.get(history.customerId) ?? []);
   });
 });
 
