@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/dates';
 import { accuracy, auc, brier } from '../../electron/core/risk/classification-metrics';
 import { creditAdvice } from '../../electron/core/risk/credit-advice';
-import { fitLogistic, predictProbability, sigmoid } from '../../electron/core/risk/logistic-regression';
+import { fitLogistic, predictProbability, sigmoid, type FeatureRows } from '../../electron/core/risk/logistic-regression';
 import { percentile } from '../../electron/core/risk/percentile';
 import { FEATURE_KEYS, payDelaysBefore, riskFacts, type InvoiceTerms } from '../../electron/core/risk/risk-features';
 import type { CustomerHistory, PastInvoice } from '../../electron/core/risk/risk-history';
@@ -39,6 +39,8 @@ describe('classification metrics against hand-computed cases', () => {
   });
 });
 
+const featureRows = (rows: number[][]): FeatureRows => ({ count: rows.length, width: rows[0]?.length ?? 0, values: Float64Array.from(rows.flat()) });
+
 describe('logistic regression', () => {
   it('solves small linear systems exactly, pivoting past a zero', () => {
     const x = solveLinear([[0, 2, 1], [1, 1, 0], [2, 0, 3]], [7, 3, 11]);
@@ -56,7 +58,7 @@ describe('logistic regression', () => {
       rows.push(x);
       labels.push(rng.chance(sigmoid(z)) ? 1 : 0);
     }
-    const model = fitLogistic(rows, labels, { l2: 0.01 });
+    const model = fitLogistic(featureRows(rows), labels, { l2: 0.01 });
     // Back from standardized to raw units: w_raw = w / sd, b_raw = b − Σ w·mean/sd.
     const raw = model.weights.map((w, k) => w / model.stds[k]!);
     const intercept = model.intercept - model.weights.reduce((s, w, k) => s + (w * model.means[k]!) / model.stds[k]!, 0);
@@ -64,12 +66,12 @@ describe('logistic regression', () => {
     expect(raw[1]).toBeCloseTo(-2, 1);
     expect(Math.abs(raw[2]!)).toBeLessThan(0.05);
     expect(Math.abs(intercept + 0.5)).toBeLessThan(0.05);
-    expect(fitLogistic(rows, labels, { l2: 0.01 })).toEqual(model);
+    expect(fitLogistic(featureRows(rows), labels, { l2: 0.01 })).toEqual(model);
     expect(predictProbability(model, [0, 0, 0])).toBeCloseTo(sigmoid(-0.5), 1);
   });
 
   it('gives a feature that never varies no weight', () => {
-    const model = fitLogistic([[1, 3], [2, 3], [3, 3], [4, 3]], [0, 1, 0, 1]);
+    const model = fitLogistic(featureRows([[1, 3], [2, 3], [3, 3], [4, 3]]), [0, 1, 0, 1]);
     expect(model.weights[1]).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { nowOf, type CoreContext } from '../context';
 import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { readRiskHistories } from '../risk/read-risk-history';
-import { trainingExamples, trainRiskModel, type RiskModel } from '../risk/risk-model';
+import { trainingSet, trainRiskModel, type RiskModel } from '../risk/risk-model';
 import { readLatestModel } from '../risk/risk-store';
 import type { OpenItem } from './cash-forecast';
 import { openItemsAt } from './forecast-items';
@@ -21,7 +21,7 @@ export function forecastItems(ctx: CoreContext, day: IsoDate): { items: OpenItem
   if (!stored) throw tooFew();
   let { model, trainedAt } = stored;
   if (model.asOf > day) {
-    const backtest = trainRiskModel(trainingExamples(histories.values(), day), day);
+    const backtest = trainRiskModel(trainingSet(histories, day), day);
     if (!backtest) throw tooFew();
     model = backtest;
     trainedAt = nowOf(ctx);

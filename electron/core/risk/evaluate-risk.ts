@@ -4,7 +4,7 @@ import { accuracy, auc, brier } from './classification-metrics';
 import { isLate, lateShare } from './risk-features';
 import { LATE_GRACE_DAYS, type CustomerHistory } from './risk-history';
 import { historyFacts } from './history-facts';
-import { scoreFacts, trainingExamples, trainRiskModel, type Example } from './risk-model';
+import { scoreFacts, trainingSet, trainRiskModel } from './risk-model';
 
 /**
  * A time split: train on what was known at `asOf` (invoices paid by then, each with the facts of its
@@ -12,8 +12,7 @@ import { scoreFacts, trainingExamples, trainRiskModel, type Example } from './ri
  * still open past due (late for certain). Invoices closed without a payment have no outcome.
  */
 export function evaluateRisk(histories: Map<number, CustomerHistory>, asOf: IsoDate, today: IsoDate): RiskEvaluation | null {
-  const training = trainingExamples(histories.values(), asOf);
-  const model = trainRiskModel(training, asOf);
+  const model = trainRiskModel(trainingSet(histories, asOf), asOf);
   if (!model) return null;
   const tests: { p: number; baseline: number; late: number }[] = [];
   const lateBy = addDays(today, -LATE_GRACE_DAYS);
@@ -21,7 +20,7 @@ export function evaluateRisk(histories: Map<number, CustomerHistory>, asOf: IsoD
     const facts = historyFacts(history);
     for (const [k, invoice] of history.invoices.entries()) {
       if (invoice.issueDate <= asOf) continue;
-      let outcome: Example['late'] | null = null;
+      let outcome: 0 | 1 | null = null;
       if (invoice.paidDate !== null && invoice.paidDate <= today) outcome = isLate(invoice) ? 1 : 0;
       else if (invoice.paidDate === null && invoice.openMinor > 0 && invoice.dueDate < lateBy) outcome = 1;
       if (outcome === null) continue;
@@ -36,7 +35,7 @@ export function evaluateRisk(histories: Map<number, CustomerHistory>, asOf: IsoD
     accuracy: accuracy(probabilities, labels),
     brier: brier(probabilities, labels),
     baselineAuc: auc(tests.map((t) => t.baseline), labels),
-    nTrain: training.length,
+    nTrain: model.nTrain,
     nTest: tests.length,
   };
 }

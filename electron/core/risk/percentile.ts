@@ -1,5 +1,5 @@
 /** The q-quantile (0–1) of sorted values, linearly interpolated between ranks; NaN when empty. */
-export function percentile(sorted: readonly number[], q: number): number {
+export function percentile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * q;
   const low = Math.floor(position);

@@ -1,12 +1,12 @@
 import type { IsoDate } from '../../../shared/dates';
-import type { RiskTrainSummary } from '../../../shared/risk';
+import type { CustomerRisk, RiskTrainSummary } from '../../../shared/risk';
 import type { SqliteDb } from '../../db/sqlite';
-import { customerRisk } from './customer-risk';
+import { customerRisk, owedInvoices, type OwedInvoice } from './customer-risk';
 import { historyFacts } from './history-facts';
 import { readRiskHistories } from './read-risk-history';
 import type { CustomerHistory } from './risk-history';
 import type { RiskFacts } from './risk-features';
-import { trainingExamples, trainRiskModel, type RiskModel } from './risk-model';
+import { trainingSet, trainRiskModel, type RiskModel } from './risk-model';
 import { readLatestModel, replaceScores, saveRisk } from './risk-store';
 
 /**
@@ -16,13 +16,17 @@ import { readLatestModel, replaceScores, saveRisk } from './risk-store';
  */
 export function retrainRisk(sqlite: SqliteDb, today: IsoDate, now: string): RiskTrainSummary | null {
   const histories = readRiskHistories(sqlite);
-  // Each customer's facts once: training and scoring read the same ones.
-  const facts = new Map([...histories.values()].map((history) => [history.customerId, historyFacts(history)]));
-  const model = trainRiskModel(trainingExamples(histories.values(), today, (history) => facts.get(history.customerId)!), today);
+  // Each customer's facts are computed once, for training; of them scoring needs only its owed invoices'.
+  const owed = new Map<number, OwedInvoice[]>();
+  const factsOnce = (history: CustomerHistory): RiskFacts[] => {
+    const facts = historyFacts(history);
+    owed.set(history.customerId, owedInvoices(history, today, facts));
+    return facts;
+  };
+  const model = trainRiskModel(trainingSet(histories, today, factsOnce), today);
   if (!model) return null;
-  const scores = scoreCustomers(sqlite, model, histories.values(), today, { facts });
-  saveRisk(sqlite, model, now, scores);
-  return { trainedAt: now, asOf: today, nTrain: model.nTrain, lateShare: model.lateShare, customersScored: scores.length };
+  const customersScored = saveRisk(sqlite, model, now, scoreCustomers(sqlite, model, histories.values(), today, { owed }));
+  return { trainedAt: now, asOf: today, nTrain: model.nTrain, lateShare: model.lateShare, customersScored };
 }
 
 /**
@@ -39,15 +43,18 @@ export function rescoreRisk(sqlite: SqliteDb, today: IsoDate, customerIds: reado
   return true;
 }
 
-/** `facts`: the customers' facts when already computed; `only`: the customers scored, when not everyone. */
-function scoreCustomers(
+/**
+ * Scores one customer at a time, as they are consumed. `owed`: the customers' owed invoices when
+ * already found; `only`: the customers scored, when not everyone.
+ */
+function* scoreCustomers(
   sqlite: SqliteDb, model: RiskModel, histories: Iterable<CustomerHistory>, today: IsoDate,
-  { facts, only }: { facts?: Map<number, RiskFacts[]>; only?: readonly number[] },
-) {
+  { owed, only }: { owed?: Map<number, OwedInvoice[]>; only?: readonly number[] },
+): Generator<Omit<CustomerRisk, 'trainedAt'>> {
   const limits = new Map((sqlite.prepare(`SELECT id, credit_limit_minor AS creditLimitMinor FROM customers ${only ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''}`)
     .all(...(only ? [JSON.stringify(only)] : [])) as { id: number; creditLimitMinor: number | null }[]).map((row) => [row.id, row.creditLimitMinor]));
-  return [...histories].flatMap((history) => {
-    const risk = customerRisk(model, history, today, { creditLimitMinor: limits.get(history.customerId) ?? null }, facts?.get(history.customerId));
-    return risk ? [risk] : [];
-  });
+  for (const history of histories) {
+    const risk = customerRisk(model, history, today, { creditLimitMinor: limits.get(history.customerId) ?? null }, owed?.get(history.customerId));
+    if (risk) yield risk;
+  }
 }

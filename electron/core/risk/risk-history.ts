@@ -27,6 +27,7 @@ export interface CustomerHistory {
   invoices: PastInvoice[];
   disputeDates: IsoDate[];
   promises: PromiseTerms[];
+  /** What judges its promises; empty for a customer who never made one. */
   payments: PaymentFact[];
 }
 

@@ -1,9 +1,9 @@
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { percentile } from './percentile';
-import { contributions, fitLogistic, predictProbability, type LogisticModel } from './logistic-regression';
+import { contributions, fitLogistic, predictProbability, type FeatureRows, type LogisticModel } from './logistic-regression';
 import { historyFacts } from './history-facts';
-import { featureVector, isLate, type RiskFacts } from './risk-features';
-import { balanceBefore, LATE_GRACE_DAYS, type CustomerHistory } from './risk-history';
+import { FEATURE_KEYS, featureVector, isLate, type RiskFacts } from './risk-features';
+import { balanceBefore, LATE_GRACE_DAYS, type CustomerHistory, type PastInvoice } from './risk-history';
 
 /** What is stored after training: enough to score any invoice again without the training rows. */
 export interface RiskModel {
@@ -18,12 +18,17 @@ export interface RiskModel {
   logistic: LogisticModel;
 }
 
-export interface Example {
-  facts: RiskFacts;
-  features: number[];
-  late: 0 | 1;
-  /** Signed days from due to paid, when it has been paid. */
-  delay: number | null;
+/**
+ * The known outcomes training learns from, one row per invoice in typed arrays: a million of them
+ * as objects with a features array each cost several times the memory.
+ */
+export interface TrainingSet {
+  /** Row i: invoice i's feature vector (FEATURE_KEYS order). */
+  features: FeatureRows;
+  /** 1 when paid late (or unpaid and past due). */
+  late: Uint8Array;
+  /** Signed days from due to paid; NaN when not paid yet. */
+  delays: Float64Array;
 }
 
 export interface InvoiceRisk {
@@ -38,44 +43,73 @@ export interface InvoiceRisk {
 const SHRINK_INVOICES = 3;
 const L2 = 1;
 
-function example(facts: RiskFacts, late: boolean, delay: number | null): Example {
-  return { facts, features: featureVector(facts), late: late ? 1 : 0, delay };
-}
-
 /**
  * Training rows as known at `asOf`, each with the facts of its own issue date: invoices paid by then,
  * and invoices still unpaid then though past due (late for certain). Leaving the latter out would
  * teach the model that recent invoices are paid on time, since only the prompt ones were paid yet.
+ * Rows are counted first so the arrays are allocated once, at their size.
  */
-export function trainingExamples(histories: Iterable<CustomerHistory>, asOf: IsoDate, factsOf: (history: CustomerHistory) => RiskFacts[] = historyFacts): Example[] {
-  const rows: Example[] = [];
-  const lateBy = addDays(asOf, -LATE_GRACE_DAYS);
-  for (const history of histories) {
+export function trainingSet(histories: ReadonlyMap<number, CustomerHistory>, asOf: IsoDate, factsOf: (history: CustomerHistory) => RiskFacts[] = historyFacts): TrainingSet {
+  const outcome = knownOutcome(asOf);
+  let count = 0;
+  for (const history of histories.values()) for (const invoice of history.invoices) if (outcome(invoice) !== null) count++;
+  const width = FEATURE_KEYS.length;
+  const set: TrainingSet = { features: { count, width, values: new Float64Array(count * width) }, late: new Uint8Array(count), delays: new Float64Array(count) };
+  let row = 0;
+  for (const history of histories.values()) {
     const facts = factsOf(history);
     history.invoices.forEach((invoice, k) => {
-      if (invoice.paidDate !== null && invoice.paidDate <= asOf) rows.push(example(facts[k]!, isLate(invoice), daysBetween(invoice.dueDate, invoice.paidDate)));
-      else if (invoice.dueDate < lateBy && balanceBefore(invoice, addDays(asOf, 1)) > 0) rows.push(example(facts[k]!, true, null));
+      const known = outcome(invoice);
+      if (known === null) return;
+      set.features.values.set(featureVector(facts[k]!), row * width);
+      set.late[row] = known.late ? 1 : 0;
+      set.delays[row++] = known.delay;
     });
   }
-  return rows;
+  return set;
+}
+
+/** An invoice's outcome as known at `asOf` (delay NaN while unpaid), or null when not known yet. */
+function knownOutcome(asOf: IsoDate): (invoice: PastInvoice) => { late: boolean; delay: number } | null {
+  const lateBy = addDays(asOf, -LATE_GRACE_DAYS);
+  const dayAfter = addDays(asOf, 1);
+  return (invoice) => {
+    if (invoice.paidDate !== null && invoice.paidDate <= asOf) return { late: isLate(invoice), delay: daysBetween(invoice.dueDate, invoice.paidDate) };
+    if (invoice.dueDate < lateBy && balanceBefore(invoice, dayAfter) > 0) return { late: true, delay: Number.NaN };
+    return null;
+  };
 }
 
 /** Below this many known outcomes (or with only one kind) there is nothing to learn: no model, no risk points. */
 const MIN_TRAINING = 30;
 
-export function trainRiskModel(examples: readonly Example[], asOf: IsoDate): RiskModel | null {
-  const late = examples.filter((e) => e.late === 1);
-  if (examples.length < MIN_TRAINING || late.length === 0 || late.length === examples.length) return null;
-  const delays = examples.flatMap((e) => (e.delay === null ? [] : [e.delay])).sort((a, b) => a - b);
-  const lateDays = late.flatMap((e) => (e.delay === null ? [] : [e.delay]));
+export function trainRiskModel({ features, late, delays }: TrainingSet, asOf: IsoDate): RiskModel | null {
+  const n = features.count;
+  const lateCount = late.reduce((sum, l) => sum + l, 0);
+  if (n < MIN_TRAINING || lateCount === 0 || lateCount === n) return null;
+  // A typed array sorts by value, as (a, b) => a - b would.
+  const paid = delays.filter((d) => !Number.isNaN(d)).sort();
   return {
     asOf,
-    nTrain: examples.length,
-    lateShare: late.length / examples.length,
-    meanLateDays: lateDays.length > 0 ? lateDays.reduce((a, b) => a + b, 0) / lateDays.length : 0,
-    delayBand: { p10: percentile(delays, 0.1), p90: percentile(delays, 0.9) },
-    logistic: fitLogistic(examples.map((e) => e.features), examples.map((e) => e.late), { l2: L2 }),
+    nTrain: n,
+    lateShare: lateCount / n,
+    meanLateDays: meanLateDelay(late, delays),
+    delayBand: { p10: percentile(paid, 0.1), p90: percentile(paid, 0.9) },
+    logistic: fitLogistic(features, late, { l2: L2 }),
   };
+}
+
+/** Mean delay of the paid late rows, summed in row order; 0 without any. */
+function meanLateDelay(late: Uint8Array, delays: Float64Array): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < late.length; i++) {
+    if (late[i] === 1 && !Number.isNaN(delays[i]!)) {
+      sum += delays[i]!;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : 0;
 }
 
 /**

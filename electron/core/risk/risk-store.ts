@@ -4,28 +4,36 @@ import type { RiskModel } from './risk-model';
 
 type Score = Omit<CustomerRisk, 'trainedAt'>;
 
-/** Replaces every customer's score with a new model's, in one transaction with the model itself. */
-export function saveRisk(sqlite: SqliteDb, model: RiskModel, trainedAt: string, scores: readonly Score[]): void {
-  sqlite.transaction(() => {
+/**
+ * Replaces every customer's score with a new model's, in one transaction with the model itself.
+ * Scores may be computed as they are written, so fifty thousand never wait in memory; returns how many.
+ */
+export function saveRisk(sqlite: SqliteDb, model: RiskModel, trainedAt: string, scores: Iterable<Score>): number {
+  return sqlite.transaction(() => {
     const modelId = Number(sqlite.prepare('INSERT INTO risk_models (trained_at, as_of, n_train, model) VALUES (?, ?, ?, ?)')
       .run(trainedAt, model.asOf, model.nTrain, JSON.stringify(model)).lastInsertRowid);
     sqlite.prepare('DELETE FROM customer_risk').run();
-    insertScores(sqlite, modelId, scores);
+    return insertScores(sqlite, modelId, scores);
   })();
 }
 
 /** Replaces the given customers' scores (one with none now, e.g. no invoices left, loses its row). */
-export function replaceScores(sqlite: SqliteDb, modelId: number, customerIds: readonly number[], scores: readonly Score[]): void {
+export function replaceScores(sqlite: SqliteDb, modelId: number, customerIds: readonly number[], scores: Iterable<Score>): void {
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM customer_risk WHERE customer_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(customerIds));
     insertScores(sqlite, modelId, scores);
   })();
 }
 
-function insertScores(sqlite: SqliteDb, modelId: number, scores: readonly Score[]): void {
+function insertScores(sqlite: SqliteDb, modelId: number, scores: Iterable<Score>): number {
   const insert = sqlite.prepare(`INSERT INTO customer_risk (customer_id, model_id, p_late, expected_days_late, segment, reasons, advice)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  for (const s of scores) insert.run(s.customerId, modelId, s.pLate, s.expectedDaysLate, s.segment, JSON.stringify(s.reasons), JSON.stringify(s.advice));
+  let count = 0;
+  for (const s of scores) {
+    insert.run(s.customerId, modelId, s.pLate, s.expectedDaysLate, s.segment, JSON.stringify(s.reasons), JSON.stringify(s.advice));
+    count++;
+  }
+  return count;
 }
 
 /** The latest stored model (what `retrainRisk` saved), or null before the first training. */
