@@ -61,6 +61,7 @@ export interface LadderInvoice {
 export interface LadderCustomer {
   customerId: number;
   externalId: string;
+  name: string;
   segment: string | null;
   snoozed: boolean;
   /** Has a contact with a valid email address (for the email channel). */
@@ -75,6 +76,7 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 export interface LadderMessage {
   customerId: number;
   customerExternalId: string;
+  customerName: string;
   policyId: string;
   /** The most advanced step among the invoices listed (all on one channel): its template and sender are used. */
   step: LadderStep;
@@ -87,6 +89,7 @@ export interface LadderMessage {
 export interface LadderExclusion {
   customerId: number;
   customerExternalId: string;
+  customerName: string;
   invoiceId: number;
   number: string;
   /** The policy the customer is on; its steps name stepId (another policy may use the same id). */

@@ -44,7 +44,7 @@ function invoice(daysPastDue: number, over: Partial<LadderInvoice> = {}): Ladder
   };
 }
 function customer(invoices: LadderInvoice[], over: Partial<LadderCustomer> = {}): LadderCustomer {
-  return { customerId: 1, externalId: 'C-1', segment: null, snoozed: false, hasEmailContact: true, invoices, ...over };
+  return { customerId: 1, externalId: 'C-1', name: 'Customer One', segment: null, snoozed: false, hasEmailContact: true, invoices, ...over };
 }
 const evaluate = (customers: LadderCustomer[], { policies = [STANDARD, STRATEGIC], syncFresh = true } = {}) =>
   evaluateLadder(customers, policies, AS_OF, { syncFresh });
@@ -117,7 +117,7 @@ describe('evaluateLadder: auto-stop', () => {
     const inv = invoice(16, { doneStepIds: doneThrough('first-reminder'), ...invoiceFacts });
     const result = evaluate([customer([inv], customerFacts)], { syncFresh });
     expect(result.messages).toEqual([]);
-    expect(result.excluded).toEqual([{ customerId: 1, customerExternalId: 'C-1', invoiceId: inv.invoiceId, number: inv.number, policyId: 'standard', stepId: 'second-reminder', reason }]);
+    expect(result.excluded).toEqual([{ customerId: 1, customerExternalId: 'C-1', customerName: 'Customer One', invoiceId: inv.invoiceId, number: inv.number, policyId: 'standard', stepId: 'second-reminder', reason }]);
   });
 
   it.each<[string, number, string, LadderChannel]>([
@@ -160,7 +160,7 @@ describe('evaluateLadder: one message per customer and channel', () => {
     const run = evaluate([customer([recent, older, middle])]);
     expect(run.messages).toHaveLength(1);
     expect(run.messages[0]).toEqual({
-      customerId: 1, customerExternalId: 'C-1', policyId: 'standard',
+      customerId: 1, customerExternalId: 'C-1', customerName: 'Customer One', policyId: 'standard',
       step: STANDARD.steps.find((s) => s.id === 'second-reminder'),
       invoices: [
         { invoiceId: older.invoiceId, number: older.number, stepId: 'second-reminder' },

@@ -92,7 +92,7 @@ export function evaluateLadder(
         listed.push({ invoice, ...due });
       } else {
         excluded.push({
-          customerId: customer.customerId, customerExternalId: customer.externalId,
+          customerId: customer.customerId, customerExternalId: customer.externalId, customerName: customer.name,
           invoiceId: invoice.invoiceId, number: invoice.number, policyId: policy.id, stepId: due.step.id, reason,
         });
       }
@@ -107,6 +107,7 @@ export function evaluateLadder(
       messages.push({
         customerId: customer.customerId,
         customerExternalId: customer.externalId,
+        customerName: customer.name,
         policyId: policy.id,
         step: lead.step,
         invoices: group.map(({ invoice, step }) => ({ invoiceId: invoice.invoiceId, number: invoice.number, stepId: step.id })),

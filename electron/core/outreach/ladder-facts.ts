@@ -59,10 +59,10 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: Custom
     if (rows) rows.push(invoice);
     else byCustomer.set(invoice.customerId, [invoice]);
   }
-  const meta = new Map((sqlite.prepare(`SELECT c.id, c.external_id AS externalId, c.segment,
+  const meta = new Map((sqlite.prepare(`SELECT c.id, c.external_id AS externalId, c.name, c.segment,
       EXISTS (SELECT 1 FROM snoozes s WHERE s.customer_id = c.id AND s.until_date > @today) AS snoozed,
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
-    FROM customers c WHERE 1 ${only('c.id')}`).all(params) as { id: number; externalId: string; segment: string | null; snoozed: number; hasEmail: number }[])
+    FROM customers c WHERE 1 ${only('c.id')}`).all(params) as { id: number; externalId: string; name: string; segment: string | null; snoozed: number; hasEmail: number }[])
     .map((row) => [row.id, row]));
   const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, today, scope).covered;
   return [...byCustomer].map(([id, rows]): LadderCustomer => {
@@ -70,6 +70,7 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: Custom
     return {
       customerId: id,
       externalId: customer.externalId,
+      name: customer.name,
       segment: customer.segment,
       snoozed: customer.snoozed === 1,
       hasEmailContact: customer.hasEmail === 1,

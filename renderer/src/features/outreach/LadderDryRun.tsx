@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { localToday } from '../../../../shared/dates';
 import type { LadderPolicy } from '../../../../shared/outreach/ladder';
 import type { ProcedureOutput } from '../../../../shared/api';
@@ -59,9 +59,10 @@ export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
           <tbody>
             {(run.data?.messages ?? []).map((m) => (
               <tr key={`${m.customerId}-${m.step.channel}`}>
-                <td className="nowrap">{m.customerExternalId}</td>
+                <td title={m.customerExternalId}>{m.customerName}</td>
                 <td className="nowrap">{m.step.label} <span className="chip neutral">{CHANNELS[m.step.channel]}</span></td>
-                <td>{m.invoices.map((i) => i.number).join(', ')}</td>
+                {/* An invoice number wraps between numbers, never at its own hyphen. */}
+                <td>{m.invoices.map((i, k) => <Fragment key={i.invoiceId}>{k > 0 && ', '}<span className="nowrap">{i.number}</span></Fragment>)}</td>
               </tr>
             ))}
           </tbody>
@@ -72,7 +73,7 @@ export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
             {(run.data?.excluded ?? []).map((e) => (
               <tr key={e.invoiceId}>
                 <td className="nowrap">{e.number}</td>
-                <td className="nowrap">{e.customerExternalId}</td>
+                <td title={e.customerExternalId}>{e.customerName}</td>
                 <td className="nowrap">{stepLabel(e.policyId, e.stepId)}</td>
                 <td>{REASONS[e.reason]}</td>
               </tr>
