@@ -47,13 +47,14 @@ function workbook(path: string, { sheets, strings, date1904 }: Part): string {
 
 const inline = (ref: string, text: string) => `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c>`;
 
-it('reads a sheet by its own part name, prefixed tags, inline strings, omitted references, and formula results of every kind', async () => {
+it('reads a sheet by its own part name, prefixed tags, inline strings (CDATA too), omitted references, and formula results of every kind', async () => {
   const long = 'é'.repeat(40_000); // 80 KB of two-byte characters: the XML arrives in several chunks, split inside one.
   const sheet = `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${MAIN}"><x:sheetData>`
     + `<x:row r="1">${inline('A1', 'Invoice Number')}${inline('B1', 'Issue Date')}${inline('C1', 'Amount')}${inline('D1', 'Note')}</x:row>`
     + `<x:row r="3"><x:c t="s"><x:v>0</x:v></x:c><x:c s="1"><x:f>DATE(2026,10,1)</x:f><x:v>46296</x:v></x:c><x:c t="e"><x:f>Sheet2!A1</x:f><x:v>#REF!</x:v></x:c>${inline('D3', long)}</x:row>`
     + `<x:row><x:c r="A4" t="str"><x:f>"INV-"&amp;2</x:f><x:v>INV-2</x:v></x:c><x:c r="B4" s="1"><x:v>46297.75</x:v></x:c><x:c r="C4" s="2"><x:f>0.1+0.2</x:f><x:v>0.30000000000000004</x:v></x:c><x:c r="D4" t="b"><x:v>1</x:v></x:c></x:row>`
     + `<x:row r="5"><x:c r="A5"><x:f>A4</x:f></x:c><x:c r="C5" t="s"><x:v>7</x:v></x:c></x:row>`
+    + `<x:row r="6"><x:c r="A6" t="inlineStr"><x:is><x:t><![CDATA[INV-6 <draft>]]></x:t></x:is></x:c></x:row>`
     + '</x:sheetData></x:worksheet>';
   const path = workbook(join(t.dir, 'parts.xlsx'), {
     sheets: [{ name: 'Lookup', file: 'lookup.xml', state: 'hidden', xml: `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>` }, { name: 'Open items', file: 'open-items.xml', xml: sheet }],
@@ -67,6 +68,7 @@ it('reads a sheet by its own part name, prefixed tags, inline strings, omitted r
     { row: 3, cells: ['INV-1 & co', '2026-10-01', '#REF!', long], typed: [undefined, 'date'], error: undefined },
     { row: 4, cells: ['INV-2', '2026-10-02', '0.3', 'true'], typed: [undefined, 'date', 'number'], error: undefined },
     { row: 5, cells: ['', '', '', ''], typed: undefined, error: 'cell A5 has a formula (=A4) with no saved result; open the file in Excel and save it, or paste the values' },
+    { row: 6, cells: ['INV-6 <draft>', '', '', ''], typed: undefined, error: undefined },
   ]);
 });
 

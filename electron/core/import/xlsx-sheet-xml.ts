@@ -79,11 +79,14 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, onMerge?: (range: s
         break;
     }
   });
-  parser.on('text', (text) => {
+  const onText = (text: string): void => {
     if (!cell || !capture) return;
     if (capture === 'formula') cell.formula += text;
     else cell.value += text;
-  });
+  };
+  parser.on('text', onText);
+  // Excel never writes CDATA, but the format allows it and some generators do.
+  parser.on('cdata', onText);
   parser.on('closetag', (node) => {
     switch (localName(node.name)) {
       case 'v':
