@@ -44,6 +44,8 @@ export interface InvoicesTable {
   disputed: number;
   billing: 'electronic' | 'paper' | null;
   closed_date: string | null;
+  payment_url: string | null;
+  in_transit_since: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { InvoicesTable } from '../../db/schema';
 import type { SqliteDb } from '../../db/sqlite';
 
 /** Columns of the rows a batch inserts many at a time (see RowBuffer); values are passed in this order. */
@@ -8,22 +10,8 @@ export const ALLOCATION_COLUMNS = ['invoice_id', 'payment_id', 'credit_note_id',
 
 const insertOne = (table: string, columns: readonly string[]): string => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 
-/** An invoice as findInvoice and findInvoiceByNumber read it. */
-export interface InvoiceRow {
-  id: number;
-  customer_id: number;
-  number: string;
-  issue_date: string;
-  due_date: string;
-  currency: string;
-  amount_minor: number;
-  open_minor: number;
-  status: string;
-  disputed: number;
-  billing: string | null;
-  payment_url: string | null;
-  in_transit_since: string | null;
-}
+/** An invoice as findInvoice and findInvoiceByNumber read it (`SELECT *`). */
+export type InvoiceRow = Selectable<InvoicesTable>;
 
 /** The statements a batch write runs per row, prepared once per batch. */
 export function prepareBatchStatements(sqlite: SqliteDb) {

@@ -358,7 +358,7 @@ class BatchWriter {
 
   /** An invoice deleted in the ERP; one already closed or never imported needs nothing. */
   private closeDeleted(externalId: string): void {
-    const invoice = this.stmt.findInvoice.get(this.source, externalId) as (InvoiceRow & { external_id: string }) | undefined;
+    const invoice = this.stmt.findInvoice.get(this.source, externalId) as InvoiceRow | undefined;
     if (invoice?.status === 'open') this.close(invoice, 'erp-delete');
   }
 
