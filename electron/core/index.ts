@@ -13,7 +13,7 @@ import { customerHandlers } from './customers/customer-handlers';
 import { contactHandlers } from './customers/contact-handlers';
 import { ledgerHandlers } from './ledger/ledger-handlers';
 import { sampleHandlers } from './sample/sample-handlers';
-import { StagedFiles } from './staged-files';
+import { StagedFiles, type StageOptions } from './staged-files';
 import { WorklistCache } from './worklist/worklist-cache';
 import { worklistHandlers } from './worklist/worklist-handlers';
 import { activityHandlers } from './activity/activity-handlers';
@@ -56,7 +56,7 @@ export interface Core {
   /** Untyped entry for hosts relaying wire messages; input is validated inside. */
   dispatch(name: string, input: unknown): Promise<unknown>;
   call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
-  stageFile(path: string, name?: string): StagedFile;
+  stageFile(path: string, name?: string, options?: StageOptions): StagedFile;
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): Promise<void>;
 }
@@ -88,7 +88,7 @@ export function openCore(options: CoreOptions): Core {
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
     call: (name, input) => dispatch(handlers, ctx, name, input) as never,
-    stageFile: (path, name) => ctx.files.stage(path, name),
+    stageFile: (path, name, options) => ctx.files.stage(path, name, options),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -102,6 +102,7 @@ export function openCore(options: CoreOptions): Core {
   };
 }
 
+export type { StageOptions } from './staged-files';
 export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
