@@ -58,7 +58,12 @@ export interface Core {
   call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
   stageFile(path: string, name?: string, options?: StageOptions): StagedFile;
   onEvent(listener: (event: CoreEvent) => void): () => void;
-  close(): Promise<void>;
+  /**
+   * Stops everything before the database closes: running jobs (imports, syncs) are cancelled and
+   * end having written nothing, and a message on the wire completes or is marked uncertain within
+   * `sendGraceMs` (default CLOSE_GRACE_MS).
+   */
+  close(options?: { sendGraceMs?: number }): Promise<void>;
 }
 
 export function openCore(options: CoreOptions): Core {
@@ -93,10 +98,9 @@ export function openCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: async () => {
-      await ctx.sync.close();
+    close: async (closing = {}) => {
       clearInterval(backupTimer);
-      await ctx.outbox.close();
+      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs)]);
       await database.close();
     },
   };
@@ -105,6 +109,8 @@ export function openCore(options: CoreOptions): Core {
 export type { StageOptions } from './staged-files';
 export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
+export { INTUIT_AUTHORIZE_URL } from './sync/qbo-oauth';
+export { makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';
 export { rotateDatabaseKey } from '../db/rekey';

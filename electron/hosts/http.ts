@@ -1,6 +1,6 @@
-import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CoreEvent } from '../../shared/api';
@@ -8,6 +8,7 @@ import { toErrorShape, type ErrorCode } from '../../shared/errors';
 import { contentSecurityPolicy } from '../core/security/csp';
 import type { CoreClient } from './core-client';
 import { dispatchShell, type ShellHandlers } from './shell-dispatch';
+import { CONTENT_TYPES, resolveStaticFile } from './static-files';
 import { openUploadStaging, STAGED_FILE_MODE } from './upload-staging';
 import { LAUNCH_PATH, webSessions, type WebSessions } from './web-session';
 
@@ -42,10 +43,6 @@ export const CSP = contentSecurityPolicy('header');
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const NOT_SIGNED_IN = 'Not signed in. Open the launch link printed in the terminal where Inflow was started (npm start or npm run dev:web).';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
-};
 const STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400, NOT_FOUND: 404, IMPORT_REJECTED: 422, CONFLICT: 409, CANCELLED: 409,
   DB_CANNOT_OPEN: 503, DB_WRONG_KEY: 503, DB_CORRUPT: 503, DB_TOO_NEW: 503, SEND_FAILED: 502, SYNC_FAILED: 502, OFFLINE: 503, INTERNAL: 500,
@@ -98,11 +95,10 @@ export function startHttpHost(core: CoreClient, staticDir: string, options: Http
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
-    const file = join(staticDir, relative);
-    if (!file.startsWith(staticDir + sep) || !isFile(file)) return plain(res, 404, 'Not found');
+    const file = resolveStaticFile(staticDir, pathname);
+    if (!file) return plain(res, 404, 'Not found');
     res.setHeader('Content-Security-Policy', CSP);
-    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    res.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
     res.end(readFileSync(file));
   }
 
@@ -180,14 +176,6 @@ function refuseUpload(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Connection', 'close');
   plain(res, 413, 'File too large');
   res.on('finish', () => req.destroy());
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {

@@ -84,11 +84,23 @@ describe('signing in to QuickBooks', () => {
     expect((await t.core.call('sync.test', {})).message).toBe('Connected to QuickBooks company Sandbox Company_US_1.');
   });
 
-  it('refuses an answer that carries another state, and says so when consent was denied', async () => {
+  it('ignores an answer that carries another state: it is answered, and the sign-in goes on to finish', async () => {
     await save(t.core);
     server.authorize = 'wrong-state';
-    await expect(t.core.call('sync.qbo.connect', {})).rejects.toMatchObject({ code: 'SYNC_FAILED', message: expect.stringMatching(/did not carry the state Inflow sent/) });
-    expect(await pages[0]).toMatchObject({ status: 400 });
+    const opened = new Promise<string>((resolve) => t.core.onEvent((event) => event.type === 'browser.open' && resolve(event.url)));
+    const connecting = t.core.call('sync.qbo.connect', {});
+    const authorizePage = await opened;
+    expect(await pages[0]).toMatchObject({ status: 400, text: expect.stringContaining('Inflow ignored it') });
+    expect(server.calls.filter((call) => call.kind === 'token')).toHaveLength(0);
+    // The user finishes in the tab Inflow opened: the same sign-in completes.
+    server.authorize = 'grant';
+    expect(await browse(authorizePage)).toMatchObject({ status: 200 });
+    expect(await connecting).toMatchObject({ connectedAs: 'Sandbox Company_US_1' });
+    expect(server.calls.filter((call) => call.kind === 'token')).toHaveLength(1);
+  });
+
+  it('says so when consent was denied', async () => {
+    await save(t.core);
     server.authorize = 'deny';
     await expect(t.core.call('sync.qbo.connect', {})).rejects.toMatchObject({ message: expect.stringMatching(/cancelled or access was denied/) });
     expect(server.calls.filter((call) => call.kind === 'token')).toHaveLength(0);
