@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
  *   Active IN (true, false)] STARTPOSITION n MAXRESULTS m, at most 1000, an empty QueryResponse past
  *   the end, inactive customers left out unless asked for), `cdc` (entities changed since a time no more
  *   than 30 days ago, deleted ones as {status: "Deleted", Id}), `companyinfo/{realmId}`, `customer/{id}`
- *   and the sparse customer update (SyncToken checked). Errors are Faults; a bad token is a 401 Fault.
+ *   and the sparse customer update (SyncToken checked). Errors are Faults; a bad token is a 401 with
+ *   Intuit's lower-case `fault.error[]` body.
  */
 export type QboEntity = 'Customer' | 'Invoice' | 'Payment' | 'CreditMemo';
 export type QboRow = { Id: string; SyncToken: string; MetaData: { CreateTime: string; LastUpdatedTime: string } } & Record<string, unknown>;
@@ -231,7 +232,12 @@ export async function startQboServer(): Promise<QboServer> {
   const api = (req: IncomingMessage, res: ServerResponse, realmId: string, rest: string, params: URLSearchParams, body: string): void => {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !accessTokens.has(token)) {
-      return fault(res, 401, 'AUTHENTICATION', 'message=AuthenticationFailed; errorCode=003200; statusCode=401', 'Token expired', '3200');
+      // Intuit's gateway answers a bad token in lower case, with the rest of its envelope null.
+      return respond(res, 401, {
+        warnings: null, intuitObject: null, queryResponse: null, batchItemResponse: [], cdcresponse: [], requestId: null, status: null,
+        fault: { error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token expired: eyJlbmMiOiJBMTI4Q0JDLUhTMjU2', code: '3200', element: null }], type: 'AUTHENTICATION' },
+        time: Date.now(),
+      });
     }
     if (realmId !== server.realmId) return fault(res, 403, 'AuthorizationFault', 'Unauthorized', 'No access to this company', '003100');
     const all = Object.fromEntries(params);
