@@ -51,6 +51,11 @@ export interface QboServer {
   create(entity: QboEntity, values: Record<string, unknown>): QboRow;
   update(entity: QboEntity, id: string, values: Record<string, unknown>): QboRow;
   remove(entity: QboEntity, id: string): void;
+  /**
+   * QuickBooks' A/R aging per customer today, in cents, from its own records: every invoice's
+   * Balance, less every credit memo's RemainingCredit and every payment's UnappliedAmt.
+   */
+  expectedAging(): Map<string, number>;
   /** Every access token stops working at once (as after its hour), so the next call gets a 401. */
   expireAccessTokens(): void;
   /** Intuit's side of a revoked connection: the refresh token is refused from now on. */
@@ -101,6 +106,17 @@ export async function startQboServer(): Promise<QboServer> {
     remove: (entity, id) => {
       tables.set(entity, table(entity).filter((row) => row.Id !== id));
       deleted.push({ entity, Id: id, at: stamp() });
+    },
+    expectedAging: () => {
+      const totals = new Map<string, number>();
+      const add = (row: QboRow, amount: unknown, sign: number) => {
+        const customer = (row.CustomerRef as { value: string }).value;
+        totals.set(customer, (totals.get(customer) ?? 0) + sign * Math.round(Number(amount ?? 0) * 100));
+      };
+      for (const row of table('Invoice')) add(row, row.Balance, 1);
+      for (const row of table('CreditMemo')) add(row, row.RemainingCredit ?? row.Balance, -1);
+      for (const row of table('Payment')) add(row, row.UnappliedAmt, -1);
+      return new Map([...totals].filter(([, total]) => total !== 0));
     },
     expireAccessTokens: () => accessTokens.clear(),
     revokeRefreshToken: () => {
