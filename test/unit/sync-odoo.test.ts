@@ -294,6 +294,19 @@ describe('Odoo payments, split as Odoo matched them', () => {
     await expectOdooAging();
   });
 
+  it('a server that leaves out the amounts in each line\'s own currency (false) is read in the company\'s', async () => {
+    const { early } = seen();
+    for (const line of server.store.table('account.move.line')) Object.assign(line, { amount_currency: false, amount_residual_currency: false });
+    for (const partial of server.store.table('account.partial.reconcile')) Object.assign(partial, { debit_amount_currency: false, credit_amount_currency: false, max_date: false });
+    server.books.reconcile(server.books.invoice({ partner: seeded.deco, total: 12, date: '2026-10-02' }), server.books.creditNote({ partner: seeded.deco, total: 5, date: '2026-10-09' }));
+    for (const partial of server.store.table('account.partial.reconcile')) Object.assign(partial, { debit_amount_currency: false, max_date: false });
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(allocations().filter((a) => a.number.startsWith('INV/2013')).map((a) => a.amount_minor)).toEqual([1750, 4374, 4544]);
+    expect(allocations().filter((a) => a.kind === 'credit')).toEqual([{ number: expect.any(String), kind: 'credit', amount_minor: 500, applied_date: '2026-10-09' }]);
+    expect(credits(early.name)).toEqual([{ number: early.name, kind: 'unapplied_payment', amount_minor: 1750, open_minor: 0 }]);
+  });
+
   it('a payment spread over three invoices with some left over, and a credit note applied with a payment for the rest', async () => {
     const { books } = server;
     const a = books.invoice({ partner: seeded.deco, total: 100, date: '2026-09-01' });

@@ -18,21 +18,32 @@ export interface OdooLine {
   date: string;
   currency_id: Many2one;
   /** Signed, in the line's currency: positive for what the customer owes, negative for what they paid or were credited. */
-  amount_currency: number;
-  amount_residual_currency: number;
+  amount_currency: number | false;
+  amount_residual_currency: number | false;
+  /** The same in the company's currency. */
+  balance: number;
+  amount_residual: number;
 }
 
 export interface OdooPartial {
   id: number;
   debit_move_id: Many2one;
   credit_move_id: Many2one;
-  debit_amount_currency: number;
-  credit_amount_currency: number;
-  max_date: string;
+  /** In the company's currency, and in each side's own. */
+  amount: number;
+  debit_amount_currency: number | false;
+  max_date: string | false;
 }
 
-export const LINE_FIELDS = ['move_id', 'payment_id', 'date', 'currency_id', 'amount_currency', 'amount_residual_currency'];
-export const PARTIAL_FIELDS = ['debit_move_id', 'credit_move_id', 'debit_amount_currency', 'credit_amount_currency', 'max_date'];
+export const LINE_FIELDS = ['move_id', 'payment_id', 'date', 'currency_id', 'balance', 'amount_currency', 'amount_residual', 'amount_residual_currency'];
+export const PARTIAL_FIELDS = ['debit_move_id', 'credit_move_id', 'amount', 'debit_amount_currency', 'max_date'];
+
+/**
+ * An amount in the document's own currency, as Odoo 16–19 always send it; a server that leaves the
+ * currency amounts out (`false`: a single-currency stand-in of Odoo) is read in the company's, which
+ * then is the same.
+ */
+const own = (inCurrency: number | false, inCompany: number): number => (typeof inCurrency === 'number' ? inCurrency : inCompany);
 /** Journal items on a receivable account: the only ones an invoice is paid through. */
 export const RECEIVABLE = ['account_type', '=', 'asset_receivable'];
 
@@ -58,12 +69,12 @@ export function historyRecords(partials: readonly OdooPartial[], lines: Readonly
     const counterpart = moves.get(idOf(credit.move_id) ?? -1);
     if (!isInvoice(invoice) || invoice.state !== 'posted' || counterpart?.move_type === 'out_invoice') continue;
     const currency = relation(invoice.currency_id, `invoice ${invoice.name} currency`)[1];
-    const amountMinor = jsonAmountToMinor(partial.debit_amount_currency, currency);
+    const amountMinor = jsonAmountToMinor(own(partial.debit_amount_currency, partial.amount), currency);
     if (amountMinor <= 0) continue;
     if (counterpart && isCreditNote(counterpart)) {
       const key = `${counterpart.id}:${invoice.id}`;
       const applied = applications.get(key);
-      const applies = date(partial.max_date, `the match of ${counterpart.name} with ${invoice.name}`);
+      const applies = date(partial.max_date || [debit.date, credit.date].sort().at(-1)!, `the match of ${counterpart.name} with ${invoice.name}`);
       applications.set(key, {
         creditExternalId: String(counterpart.id), invoiceNumber: invoice.name,
         date: applied && applied.date > applies ? applied.date : applies, amountMinor: (applied?.amountMinor ?? 0) + amountMinor,
@@ -104,13 +115,13 @@ export function paymentCredits(lines: readonly OdooLine[], moves: ReadonlyMap<nu
       continue;
     }
     const currency = relation(paid[0]!.currency_id, `payment ${move.name} currency`)[1];
-    const sum = (field: 'amount_currency' | 'amount_residual_currency') => -paid.reduce((total, line) => total + jsonAmountToMinor(line[field], currency), 0);
-    const amountMinor = sum('amount_currency');
+    const sum = (amount: (line: OdooLine) => number) => -paid.reduce((total, line) => total + jsonAmountToMinor(amount(line), currency), 0);
+    const amountMinor = sum((line) => own(line.amount_currency, line.balance));
     if (amountMinor <= 0) continue;
     const [partnerId, partnerName] = relation(move.commercial_partner_id, `payment ${move.name} customer`);
     credits.push({
       row: 0, externalId: paymentCreditId(paymentId), number: move.name, customerExternalId: String(partnerId), customerName: partnerName,
-      kind: 'unapplied_payment', date: date(paid[0]!.date, `payment ${move.name}`), currency, amountMinor, openMinor: Math.max(sum('amount_residual_currency'), 0),
+      kind: 'unapplied_payment', date: date(paid[0]!.date, `payment ${move.name}`), currency, amountMinor, openMinor: Math.max(sum((line) => own(line.amount_residual_currency, line.amount_residual)), 0),
     });
   }
   return { credits, emptied };
