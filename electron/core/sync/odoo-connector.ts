@@ -3,8 +3,10 @@ import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync'
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
 import type { Connector, LedgerView, PulledPage, PushItem, SyncNote } from './connector';
 import { odooClient, type OdooClient } from './odoo-client';
-import { historyRecords, LINE_FIELDS, PARTIAL_FIELDS, paymentCreditId, paymentCredits, RECEIVABLE, type OdooLine, type OdooPartial } from './odoo-reconciliation';
-import { MOVE_FIELDS, moveRecords, partnerRecords, PARTNER_FIELDS, type Many2one, type OdooMove, type OdooPartner } from './odoo-records';
+import {
+  historyRecords, idOf, LINE_FIELDS, PARTIAL_FIELDS, paymentCreditId, paymentCredits, RECEIVABLE, type OdooLine, type OdooPartial, type OdooPayment,
+} from './odoo-reconciliation';
+import { MOVE_FIELDS, moveRecords, partnerRecords, PARTNER_FIELDS, type OdooMove, type OdooPartner } from './odoo-records';
 
 export const ODOO_CAPABILITIES: ConnectorCapabilities = {
   customers: true, contacts: true, invoices: true, payments: true, creditNotes: true, paymentLinks: true, push: true,
@@ -62,7 +64,7 @@ export function odooConnector(connection: ErpConnection): Connector {
 async function* pull(client: OdooClient, baseUrl: string, cursor: Cursor, ledger: LedgerView, signal: AbortSignal): AsyncGenerator<PulledPage> {
   const streams: { name: StreamName; model: string; domain: unknown[]; fields: string[]; toBatch: (rows: Row[]) => Promise<{ batch: LedgerBatch; notes?: SyncNote[] }> }[] = [
     { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: async (rows) => ({ batch: await moveBatch(client, baseUrl, rows as unknown as OdooMove[], signal) }) },
-    { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: async (rows) => ({ batch: await paymentBatch(client, rows as unknown as PaymentRow[], signal) }) },
+    { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: async (rows) => ({ batch: await paymentBatch(client, rows as unknown as OdooPayment[], signal) }) },
     { name: 'partners', model: 'res.partner', domain: PARTNER_DOMAIN, fields: PARTNER_FIELDS, toBatch: async (rows) => {
       const { customers, notes } = partnerRecords(rows as unknown as OdooPartner[]);
       return { batch: { ...emptyBatch(SOURCE), customers }, notes };
@@ -111,8 +113,6 @@ function changedSince(after: Position): unknown[] {
   return ['|', ['write_date', '>', after.writeDate], '&', ['write_date', '=', after.writeDate], ['id', '>', after.id]];
 }
 
-const idOf = (value: Many2one): number | undefined => (Array.isArray(value) ? value[0] : undefined);
-
 async function read<T>(client: OdooClient, model: string, domain: unknown[], fields: string[], signal: AbortSignal): Promise<T[]> {
   const rows = await client.call(model, 'search_read', { domain, fields }, signal);
   if (!Array.isArray(rows)) throw new AppError('SYNC_FAILED', `Odoo's answer for ${model} is not a list of records.`);
@@ -141,8 +141,9 @@ async function moveBatch(client: OdooClient, baseUrl: string, page: readonly Odo
   const moveIds = [...new Set([...pageIds, ...others.map((line) => idOf(line.move_id)).filter((id): id is number => id !== undefined)])];
   const moves = new Map((await read<OdooMove>(client, 'account.move', [['id', 'in', moveIds]], MOVE_FIELDS, signal)).map((move) => [move.id, move]));
   const history = historyRecords(partials, new Map([...own, ...others].map((line) => [line.id, line])), moves);
-  const paymentMoveIds = [...new Set(others.filter((line) => idOf(line.payment_id) !== undefined).map((line) => idOf(line.move_id)!))];
-  const paid = paymentCredits(await receivableLines(client, paymentMoveIds, signal), moves);
+  const entries = [...moves.values()].filter((move) => move.move_type === 'entry').map((move) => move.id);
+  const payments = entries.length === 0 ? [] : await read<OdooPayment>(client, 'account.payment', [['move_id', 'in', entries]], PAYMENT_FIELDS, signal);
+  const paid = await credits(client, payments, moves, signal);
   // Documents only: a draft (reset since the page was read) is left to the look-up of deletions.
   const documents = [...moves.values()].filter((move) => ['out_invoice', 'out_refund'].includes(move.move_type) && ['posted', 'cancel'].includes(move.state));
   const records = moveRecords(documents, baseUrl);
@@ -152,19 +153,19 @@ async function moveBatch(client: OdooClient, baseUrl: string, page: readonly Odo
   };
 }
 
-interface PaymentRow {
-  id: number;
-  move_id: Many2one;
+/** The payments' unapplied-payment credits, from their journal entries' receivable lines; `moves` may hold the entries already. */
+async function credits(client: OdooClient, payments: readonly OdooPayment[], moves: ReadonlyMap<number, OdooMove>, signal: AbortSignal) {
+  const moveIds = payments.map((payment) => idOf(payment.move_id)).filter((id): id is number => id !== undefined);
+  const unread = moveIds.filter((id) => !moves.has(id));
+  const entries = unread.length === 0 ? moves
+    : new Map([...moves, ...(await read<OdooMove>(client, 'account.move', [['id', 'in', unread]], MOVE_FIELDS, signal)).map((move) => [move.id, move] as const)]);
+  return paymentCredits(payments, await receivableLines(client, moveIds, signal), entries);
 }
 
 /** A page of payments as what each still has open (Odoo 18's payments without a journal entry have none). */
-async function paymentBatch(client: OdooClient, payments: readonly PaymentRow[], signal: AbortSignal): Promise<LedgerBatch> {
-  const moveIds = payments.map((payment) => idOf(payment.move_id)).filter((id): id is number => id !== undefined);
-  if (moveIds.length === 0) return emptyBatch(SOURCE);
-  const lines = await receivableLines(client, moveIds, signal);
-  const moves = new Map((await read<OdooMove>(client, 'account.move', [['id', 'in', moveIds]], MOVE_FIELDS, signal)).map((move) => [move.id, move]));
-  const { credits, emptied } = paymentCredits(lines, moves);
-  return { ...emptyBatch(SOURCE), credits, deletedCreditIds: emptied };
+async function paymentBatch(client: OdooClient, payments: readonly OdooPayment[], signal: AbortSignal): Promise<LedgerBatch> {
+  const { credits: held, emptied } = await credits(client, payments, new Map(), signal);
+  return { ...emptyBatch(SOURCE), credits: held, deletedCreditIds: emptied };
 }
 
 /**

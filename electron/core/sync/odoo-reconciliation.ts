@@ -13,8 +13,6 @@ import { date, isCreditNote, relation, text, type Many2one, type OdooMove } from
 export interface OdooLine {
   id: number;
   move_id: Many2one;
-  /** The account.payment that created the line's journal entry, if one did (a bank statement line or a manual entry: none). */
-  payment_id: Many2one;
   date: string;
   currency_id: Many2one;
   /** Signed, in the line's currency: positive for what the customer owes, negative for what they paid or were credited. */
@@ -35,7 +33,13 @@ export interface OdooPartial {
   max_date: string | false;
 }
 
-export const LINE_FIELDS = ['move_id', 'payment_id', 'date', 'currency_id', 'balance', 'amount_currency', 'amount_residual', 'amount_residual_currency'];
+/** A customer payment and its journal entry (Odoo 18+ may have none until the bank confirms it). */
+export interface OdooPayment {
+  id: number;
+  move_id: Many2one;
+}
+
+export const LINE_FIELDS = ['move_id', 'date', 'currency_id', 'balance', 'amount_currency', 'amount_residual', 'amount_residual_currency'];
 export const PARTIAL_FIELDS = ['debit_move_id', 'credit_move_id', 'amount', 'debit_amount_currency', 'max_date'];
 
 /**
@@ -48,7 +52,7 @@ const own = (inCurrency: number | false, inCompany: number): number => (typeof i
 export const RECEIVABLE = ['account_type', '=', 'asset_receivable'];
 
 const isInvoice = (move: OdooMove | undefined): move is OdooMove => move?.move_type === 'out_invoice';
-const idOf = (value: Many2one): number | undefined => (Array.isArray(value) ? value[0] : undefined);
+export const idOf = (value: Many2one): number | undefined => (Array.isArray(value) ? value[0] : undefined);
 
 /**
  * The history behind the balances of the invoices these partials touch: a payment record per
@@ -99,28 +103,25 @@ export const paymentCreditId = (paymentId: number): string => `payment:${payment
  * amount, and what Odoo still has open on it (the lines' residual), as its aged receivable shows.
  * A payment whose journal entry is no longer posted (reset to draft, cancelled) holds nothing.
  */
-export function paymentCredits(lines: readonly OdooLine[], moves: ReadonlyMap<number, OdooMove>): { credits: CreditRecord[]; emptied: string[] } {
-  const byPayment = new Map<number, OdooLine[]>();
-  for (const line of lines) {
-    const paymentId = idOf(line.payment_id);
-    if (paymentId === undefined) continue;
-    byPayment.set(paymentId, [...(byPayment.get(paymentId) ?? []), line]);
-  }
+export function paymentCredits(payments: readonly OdooPayment[], lines: readonly OdooLine[], moves: ReadonlyMap<number, OdooMove>): { credits: CreditRecord[]; emptied: string[] } {
   const credits: CreditRecord[] = [];
   const emptied: string[] = [];
-  for (const [paymentId, paid] of byPayment) {
-    const move = moves.get(idOf(paid[0]!.move_id) ?? -1);
+  for (const payment of payments) {
+    const moveId = idOf(payment.move_id);
+    const paid = lines.filter((line) => idOf(line.move_id) === moveId);
+    const move = moves.get(moveId ?? -1);
     if (!move || move.state !== 'posted') {
-      emptied.push(paymentCreditId(paymentId));
+      emptied.push(paymentCreditId(payment.id));
       continue;
     }
+    if (paid.length === 0) continue;
     const currency = relation(paid[0]!.currency_id, `payment ${move.name} currency`)[1];
     const sum = (amount: (line: OdooLine) => number) => -paid.reduce((total, line) => total + jsonAmountToMinor(amount(line), currency), 0);
     const amountMinor = sum((line) => own(line.amount_currency, line.balance));
     if (amountMinor <= 0) continue;
     const [partnerId, partnerName] = relation(move.commercial_partner_id, `payment ${move.name} customer`);
     credits.push({
-      row: 0, externalId: paymentCreditId(paymentId), number: move.name, customerExternalId: String(partnerId), customerName: partnerName,
+      row: 0, externalId: paymentCreditId(payment.id), number: move.name, customerExternalId: String(partnerId), customerName: partnerName,
       kind: 'unapplied_payment', date: date(paid[0]!.date, `payment ${move.name}`), currency, amountMinor, openMinor: Math.max(sum((line) => own(line.amount_residual_currency, line.amount_residual)), 0),
     });
   }

@@ -20,8 +20,9 @@ export interface OdooPartner {
 export interface OdooMove {
   id: number;
   name: string;
-  move_type: 'out_invoice' | 'out_refund';
-  state: 'posted' | 'cancel';
+  /** The moves stream reads invoices and credit notes; the other side of a match may be a journal entry (a payment's, a bank statement's). */
+  move_type: 'out_invoice' | 'out_refund' | 'entry';
+  state: 'draft' | 'posted' | 'cancel';
   commercial_partner_id: Many2one;
   invoice_date: string | false;
   invoice_date_due: string | false;
