@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeSchema, TEMPLATE_LANGUAGES, type TemplateLanguage } from './customer-locale';
 import { returns } from './procedure';
 import type { ShellApi, ShellProcedureName } from './shell-api';
 import type { BackupInfo, BackupPreview, ExportResult, RecoveryStatus, RestoreResult } from './backups';
@@ -11,7 +12,8 @@ import type { Commitments } from './commitments';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
 import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
-import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
+import { outreachSettingsInputSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
+import type { PaymentLinkValues } from './outreach/payment-link-pattern';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
 import type { WorklistPage } from './worklist';
@@ -26,8 +28,10 @@ const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits,
 /** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
 const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
 const templateId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a template id like "first-reminder"');
+const templateLanguage = z.enum(TEMPLATE_LANGUAGES).default('en');
 const templateInput = z.object({
   id: templateId,
+  language: templateLanguage,
   name: oneLineText(120).min(1),
   purpose: z.enum(TEMPLATE_PURPOSES),
   tone: z.enum(['friendly', 'firm', 'final']),
@@ -115,15 +119,24 @@ export interface TemplateProblem {
 }
 
 export interface EmailPreview {
+  /** The person who signs it (the step's sender role resolved) and the mailbox it goes from. */
+  from: { name: string; address: string };
   to: { name: string; address: string } | null;
+  /** The customer's template language: the version used, or English when the template has none in it. */
+  language: TemplateLanguage;
   subject: string;
   html: string;
   /** The HTML part for showing in the window: inline (cid:) images as data: URLs, in a white page. */
   previewHtml: string;
   text: string;
   problems: TemplateProblem[];
-  /** Fields the message uses with no value for this customer (no company name set, no promise …). */
-  missing: string[];
+}
+
+/** A real invoice's values for the payment-link tokens, with whose it is. */
+export interface PaymentLinkSample {
+  values: PaymentLinkValues;
+  customerName: string;
+  openMinor: number;
 }
 
 export interface SampleSummary {
@@ -201,13 +214,17 @@ export const api = {
   /** The segments customers are in, for choosing which a ladder policy applies to. */
   'customers.segments': returns<string[]>()(z.object({})),
   'customer.assign': returns<{ activityId: number }>()(assignInput),
+  /** The locale (and so the language) the customer's emails are written in; null follows its country. */
+  'customer.setLocale': returns<{ locale: string | null; messageLocale: string }>()(
+    z.object({ customerId: z.number().int().positive(), locale: localeSchema.nullable() }),
+  ),
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),
   'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
   'templates.list': returns<EmailTemplate[]>()(z.object({})),
   'templates.check': returns<TemplateProblem[]>()(z.object({ subject: z.string().max(500), body: z.string().max(50_000) })),
   'templates.save': returns<{ id: string }>()(templateInput),
-  'templates.reset': returns<EmailTemplate>()(z.object({ id: templateId })),
+  'templates.reset': returns<EmailTemplate>()(z.object({ id: templateId, language: templateLanguage })),
   'outreach.preview': returns<EmailPreview>()(
     z.object({ draft: messageDraftSchema, template: z.object({ subject: z.string().max(500), body: z.string().max(50_000) }).optional() }),
   ),
@@ -226,7 +243,9 @@ export const api = {
   'settings.smtp.save': returns<SmtpSettingsView>()(smtpSettingsSchema.extend({ password: z.string().max(1024).optional() })),
   'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address') })),
   'settings.outreach.get': returns<OutreachSettings>()(z.object({})),
-  'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsSchema),
+  'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsInputSchema),
+  /** An open invoice to build the payment link's live example from; null on an empty book. */
+  'settings.outreach.linkSample': returns<PaymentLinkSample | null>()(z.object({})),
   'ladder.policies': returns<LadderPolicy[]>()(z.object({})),
   'ladder.savePolicy': returns<{ id: string }>()(ladderPolicySchema),
   /** Customers it covered fall to the policy for everyone else (the shipped Standard when none is saved). */

@@ -90,8 +90,9 @@ describe('inflow CLI', () => {
     expect(json.excluded).toContainEqual(expect.objectContaining({ number: '00125', reason: 'disputed' }));
     expect(readFileSync(fresh).equals(before)).toBe(true);
     expect(JSON.parse(cli(['outbox', 'list', '--db', fresh, '--json']).stdout)).toEqual({ messages: [] });
-    const preview = cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']);
-    expect(preview.stdout).toContain('To: Jane Park <jane.park@acme.example>');
+    // No company or sender name yet: the preview is refused, naming the empty fields, rather than shown with gaps.
+    const refused = cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('{{sender.name}}, {{company.name}} are empty') });
     expect(cli(['outreach', 'send', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']).stderr).toContain('Set up your mailbox in Settings');
   });
 

@@ -41,7 +41,7 @@ interface Row {
  * Pages are keyed on (write_date, id) instead of an offset, so records edited while a sync runs are
  * neither skipped nor read twice.
  */
-export function odooConnector(connection: ErpConnection): Connector {
+export function odooConnector(connection: ErpConnection, portalOrigin: string | null = null): Connector {
   const client = odooClient(connection);
   const baseUrl = connection.baseUrl.replace(/\/+$/, '');
   return {
@@ -51,15 +51,21 @@ export function odooConnector(connection: ErpConnection): Connector {
       const count = await client.call('account.move', 'search_count', { domain: MOVE_DOMAIN }, signal);
       return `Connected to Odoo at ${new URL(baseUrl).host}: ${Number(count)} customer invoices and credit notes.`;
     },
-    pull: (cursor, signal) => pull(client, baseUrl, parseCursor(cursor), signal),
+    pull: (cursor, signal) => pull(client, { baseUrl, portalOrigin }, parseCursor(cursor), signal),
     push: (item, signal) => push(client, item, signal),
   };
 }
 
-async function* pull(client: OdooClient, baseUrl: string, cursor: Cursor, signal: AbortSignal): AsyncGenerator<PulledPage> {
+/** Where invoice portal links may lead: the Odoo server itself, or the payment portal of the settings. */
+interface LinkOrigins {
+  baseUrl: string;
+  portalOrigin: string | null;
+}
+
+async function* pull(client: OdooClient, links: LinkOrigins, cursor: Cursor, signal: AbortSignal): AsyncGenerator<PulledPage> {
   const streams: { name: StreamName; model: string; domain: unknown[]; fields: string[]; toBatch: (rows: Row[]) => Promise<{ batch: LedgerBatch; notes?: SyncNote[] }> }[] = [
-    { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: async (rows) => ({ batch: await paymentBatch(client, baseUrl, rows as unknown as OdooPayment[], signal) }) },
-    { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: async (rows) => ({ batch: moveBatch(rows as unknown as OdooMove[], baseUrl) }) },
+    { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: (rows) => paymentBatch(client, links, rows as unknown as OdooPayment[], signal) },
+    { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: async (rows) => moveBatch(rows as unknown as OdooMove[], links) },
     { name: 'partners', model: 'res.partner', domain: PARTNER_DOMAIN, fields: PARTNER_FIELDS, toBatch: async (rows) => {
       const { customers, notes } = partnerRecords(rows as unknown as OdooPartner[]);
       return { batch: { ...emptyBatch(SOURCE), customers }, notes };
@@ -105,15 +111,17 @@ function changedSince(after: Position): unknown[] {
   return ['|', ['write_date', '>', after.writeDate], '&', ['write_date', '=', after.writeDate], ['id', '>', after.id]];
 }
 
-async function paymentBatch(client: OdooClient, baseUrl: string, payments: OdooPayment[], signal: AbortSignal): Promise<LedgerBatch> {
+async function paymentBatch(client: OdooClient, links: LinkOrigins, payments: OdooPayment[], signal: AbortSignal): Promise<{ batch: LedgerBatch; notes: SyncNote[] }> {
   const ids = [...new Set(payments.flatMap((payment) => payment.reconciled_invoice_ids))];
   const moves = ids.length === 0 ? [] : (await client.call('account.move', 'search_read', { domain: [['id', 'in', ids]], fields: MOVE_FIELDS }, signal)) as OdooMove[];
   const byId = new Map(moves.map((move) => [move.id, move]));
-  return { ...moveBatch(moves, baseUrl), payments: payments.flatMap((payment) => paymentRecords(payment, byId)) };
+  const { batch, notes } = moveBatch(moves, links);
+  return { batch: { ...batch, payments: payments.flatMap((payment) => paymentRecords(payment, byId)) }, notes };
 }
 
-function moveBatch(moves: readonly OdooMove[], baseUrl: string): LedgerBatch {
-  return { ...emptyBatch(SOURCE), ...moveRecords(moves, baseUrl) };
+function moveBatch(moves: readonly OdooMove[], links: LinkOrigins): { batch: LedgerBatch; notes: SyncNote[] } {
+  const { invoices, credits, notes } = moveRecords(moves, links.baseUrl, links.portalOrigin);
+  return { batch: { ...emptyBatch(SOURCE), invoices, credits }, notes };
 }
 
 /** The marker goes in the message, so a push retried after a crash finds its first attempt and stops. */
