@@ -17,6 +17,7 @@ import type { PaymentLinkValues } from './outreach/payment-link-pattern';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
 import type { WorklistPage } from './worklist';
+import type { FxRatesView } from './exchange-rates';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
@@ -53,8 +54,6 @@ export interface AppStatus {
   openInvoices: number;
   currencies: string[];
   baseCurrency: string;
-  /** Base-currency units per unit of each other currency; only ranks the queue, never converts money. */
-  fxRates: Record<string, number>;
   agingEdges: AgingEdges;
 }
 
@@ -169,12 +168,16 @@ export const api = {
   'jobs.cancel': returns<{ cancelled: boolean }>()(z.object({ jobId })),
   'aging.report': returns<AgingReport>()(z.object({ asOf: isoDate })),
   'settings.setAgingEdges': returns<{ edges: AgingEdges }>()(z.object({ edges: agingEdgesSchema })),
-  'settings.setFxRates': returns<{ baseCurrency: string; fxRates: Record<string, number> }>()(
+  /** The base currency, and rates dated `date` (default today) for other currencies; the worklist is re-ranked. */
+  'settings.setFxRates': returns<FxRatesView>()(
     z.object({
       baseCurrency: currencyCode,
+      date: isoDate.optional(),
       rates: z.record(currencyCode, z.number().positive('a rate is more than zero').max(1_000_000).finite()),
     }),
   ),
+  'settings.fxRates.list': returns<FxRatesView>()(z.object({})),
+  'settings.fxRates.delete': returns<FxRatesView>()(z.object({ currency: currencyCode, date: isoDate })),
   'customers.list': returns<CustomerListRow[]>()(z.object({ asOf: isoDate })),
   'worklist.list': returns<WorklistPage>()(
     z.object({
