@@ -32,6 +32,9 @@ const COUNTRY_LOCALES: Record<string, string> = {
   PL: 'pl-PL', CZ: 'cs-CZ', SK: 'sk-SK', HU: 'hu-HU', RO: 'ro-RO', GR: 'el-GR', TR: 'tr-TR', JP: 'ja-JP', CN: 'zh-CN', KR: 'ko-KR',
 };
 
+/** The locales offered on the customer page: every country's usual one, plus a few other common ones. */
+export const OFFERED_LOCALES: readonly string[] = [...new Set([...Object.values(COUNTRY_LOCALES), 'fr-BE', 'fr-CH', 'fr-CA', 'de-BE', 'it-CH', 'en-BE', 'en-NL', 'en-DE'])].sort();
+
 export function countryLocale(country: string | null): string | null {
   return country ? (COUNTRY_LOCALES[country.toUpperCase()] ?? null) : null;
 }

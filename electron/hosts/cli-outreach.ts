@@ -44,7 +44,8 @@ export async function outreachCommand(core: Core, action: string | undefined, op
   if (action === 'preview' || options['dry-run']) {
     const preview = await core.call('outreach.preview', { draft });
     if (preview.problems.length > 0) throw new AppError('INVALID_INPUT', `The template has problems: ${preview.problems.map((p) => `${p.tag} ${p.message}`).join('; ')}`);
-    return options.json ? JSON.stringify(preview) : `To: ${preview.to ? `${preview.to.name} <${preview.to.address}>` : '(no contact with a valid address)'}\nSubject: ${preview.subject}\n\n${preview.text}`;
+    const from = preview.from.name ? `${preview.from.name} <${preview.from.address || 'no mailbox set up'}>` : preview.from.address;
+    return options.json ? JSON.stringify(preview) : `From: ${from}\nTo: ${preview.to ? `${preview.to.name} <${preview.to.address}>` : '(no contact with a valid address)'}\nSubject: ${preview.subject}\nLanguage: ${preview.language}\n\n${preview.text}`;
   }
   const result = await core.call('outreach.queue', { messages: [draft] });
   if (result.queued > 0) await settle(core, result.batchId);

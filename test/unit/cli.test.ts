@@ -96,6 +96,20 @@ describe('inflow CLI', () => {
     expect(cli(['outreach', 'send', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']).stderr).toContain('Set up your mailbox in Settings');
   });
 
+  it('sets who signs and each customer\'s language, refuses a bad payment-link pattern, and previews From the signer', () => {
+    const fresh = join(dir, 'signers.db');
+    for (const [file, preset] of [['erp/generic-customers.csv', 'generic-customers'], ['erp/generic-invoices.csv', 'generic-invoices']]) {
+      expect(cli(['import', fixturePath(file!), '--db', fresh, '--preset', preset!])).toMatchObject({ code: 0 });
+    }
+    const bad = cli(['settings', 'email', '--db', fresh, '--company', 'Northwind', '--payment-link', 'https://pay.northwind.example/{{invoice}}']);
+    expect(bad).toMatchObject({ code: 1, stderr: expect.stringContaining('{{invoice}} has double braces') });
+    const set = cli(['settings', 'email', '--db', fresh, '--company', 'Northwind', '--sender-name', 'Sam Carter', '--manager-name', 'Jordan Lee', '--manager-phone', '+1 555 0199']);
+    expect(set.stdout).toContain('Manager steps from: Jordan Lee, Finance Manager, +1 555 0199');
+    expect(cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']).stdout).toMatch(/^From: Sam Carter <no mailbox set up>\nTo: Jane Park <jane.park@acme.example>\nSubject: Invoice 00123 is now past due\nLanguage: en\n/);
+    expect(cli(['locale', '--db', fresh, '--customer', 'C-001', '--locale', 'de-DE']).stdout).toContain('C-001: emails in de-DE');
+    expect(cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']).stdout).toContain('Subject: Zahlungserinnerung: Rechnung 00123 ist überfällig');
+  }, 180_000);
+
   it('evaluates, shows and forecasts risk on the sample in the documented JSON', () => {
     const sample = join(dir, 'risk.db');
     expect(cli(['sample', '--db', sample])).toMatchObject({ code: 0 });

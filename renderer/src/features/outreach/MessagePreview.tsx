@@ -35,7 +35,9 @@ export function MessagePreview({ draft, template }: { draft: MessageDraftInput; 
         <dt>To</dt>
         <dd>{p.to ? `${p.to.name} <${p.to.address}>` : <span className="field-error">No contact with a valid address: this one will be skipped.</span>}</dd>
         <dt>Subject</dt>
-        <dd>{p.subject} <span className="muted">· {LANGUAGE_NAMES[p.language]}</span></dd>
+        <dd>{p.subject}</dd>
+        <dt>Language</dt>
+        <dd data-testid="preview-language">{LANGUAGE_NAMES[p.language]}</dd>
       </dl>
       {p.problems.length > 0 ? (
         <ul className="field-error">{p.problems.map((problem) => <li key={problem.tag + problem.message}>{problem.tag} {problem.message}</li>)}</ul>

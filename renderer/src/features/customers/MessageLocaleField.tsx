@@ -1,0 +1,37 @@
+import { countryLocale, LANGUAGE_NAMES, OFFERED_LOCALES, templateLanguage } from '../../../../shared/customer-locale';
+import type { CustomerSummary } from '../../../../shared/activity';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { useOutcome } from '../../lib/use-outcome';
+
+const names = new Intl.DisplayNames([navigator.language, 'en'], { type: 'language' });
+const nameOf = (locale: string): string => `${names.of(locale) ?? locale} · ${locale}`;
+
+/**
+ * The locale the customer's emails are written in: dates and amounts in its format, and templates in
+ * its language (English where Inflow has none). Unset, it follows the customer's country.
+ */
+export function MessageLocaleField({ summary, onChanged }: { summary: CustomerSummary; onChanged(): void }) {
+  const { error, run } = useOutcome();
+  const fromCountry = countryLocale(summary.country);
+  const offered = [...new Set([...OFFERED_LOCALES, ...(summary.locale ? [summary.locale] : [])])].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const set = (value: string): void => {
+    void run(async () => {
+      await call('customer.setLocale', { customerId: summary.customerId, locale: value || null });
+      onChanged();
+    });
+  };
+  return (
+    <div className="message-locale" data-testid="message-locale">
+      <label className="field inline">
+        <span>Emails in</span>
+        <select className="input small" value={summary.locale ?? ''} onChange={(event) => set(event.target.value)} aria-label="Language and formats of this customer's emails">
+          <option value="">{fromCountry ? `From the country (${summary.country}): ${nameOf(fromCountry)}` : `No country known: ${nameOf(summary.messageLocale)}`}</option>
+          {offered.map((locale) => <option key={locale} value={locale}>{nameOf(locale)}</option>)}
+        </select>
+      </label>
+      <span className="muted">{LANGUAGE_NAMES[templateLanguage(summary.messageLocale)]} templates</span>
+      {error && <ErrorNotice error={error} title="The language was not changed." />}
+    </div>
+  );
+}
