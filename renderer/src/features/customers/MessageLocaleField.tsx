@@ -1,4 +1,4 @@
-import { countryLocale, LANGUAGE_NAMES, OFFERED_LOCALES, templateLanguage } from '../../../../shared/customer-locale';
+import { countryLocale, OFFERED_LOCALES, templateLanguage } from '../../../../shared/customer-locale';
 import type { CustomerSummary } from '../../../../shared/activity';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
@@ -26,11 +26,14 @@ export function MessageLocaleField({ summary, onChanged }: { summary: CustomerSu
       <label className="field inline">
         <span>Emails in</span>
         <select className="input small" value={summary.locale ?? ''} onChange={(event) => set(event.target.value)} aria-label="Language and formats of this customer's emails">
-          <option value="">{fromCountry ? `From the country (${summary.country}): ${nameOf(fromCountry)}` : `No country known: ${nameOf(summary.messageLocale)}`}</option>
+          <option value="">{`${names.of(fromCountry ?? summary.messageLocale) ?? summary.messageLocale} (${fromCountry ? 'its country' : 'default'})`}</option>
           {offered.map((locale) => <option key={locale} value={locale}>{nameOf(locale)}</option>)}
         </select>
       </label>
-      <span className="muted">{LANGUAGE_NAMES[templateLanguage(summary.messageLocale)]} templates</span>
+      <span className="muted" data-testid="message-locale-hint">
+        {summary.locale ? 'Set for this customer' : fromCountry ? `From its country, ${summary.country}` : 'No country known: the default of Settings → Email'} ·{' '}
+        {names.of(templateLanguage(summary.messageLocale))} templates, {summary.messageLocale} dates and amounts
+      </span>
       {error && <ErrorNotice error={error} title="The language was not changed." />}
     </div>
   );

@@ -31,7 +31,9 @@ export function MessagePreview({ draft, template }: { draft: MessageDraftInput; 
     <article className="message-preview" data-testid="message-preview" tabIndex={0} aria-label="Message preview" onKeyDown={onKeyDown}>
       <dl className="message-head">
         <dt>From</dt>
-        <dd data-testid="preview-from">{p.from.name ? `${p.from.name} <${p.from.address}>` : p.from.address || 'Set up your mailbox in Settings → Email'}</dd>
+        <dd data-testid="preview-from">
+          {p.from.name}{p.from.address ? (p.from.name ? ` <${p.from.address}>` : p.from.address) : <span className="muted"> (no mailbox yet: Settings → Email)</span>}
+        </dd>
         <dt>To</dt>
         <dd>{p.to ? `${p.to.name} <${p.to.address}>` : <span className="field-error">No contact with a valid address: this one will be skipped.</span>}</dd>
         <dt>Subject</dt>

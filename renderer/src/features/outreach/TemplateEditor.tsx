@@ -21,7 +21,7 @@ export function TemplateEditor() {
   const versions = templates.data ?? [];
   const english = versions.filter((t) => t.language === 'en').sort((a, b) => a.name.localeCompare(b.name));
   const selected = english.find((t) => t.id === selectedId) ?? english[0];
-  const languagesOf = (id: string): TemplateLanguage[] => versions.filter((t) => t.id === id).map((t) => t.language);
+  const languagesOf = (id: string): TemplateLanguage[] => TEMPLATE_LANGUAGES.filter((code) => versions.some((t) => t.id === id && t.language === code));
   const version = selected && (versions.find((t) => t.id === selected.id && t.language === language) ?? null);
   return (
     <div className="template-editor">
