@@ -224,7 +224,8 @@ export const api = {
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),
   'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
-  'templates.list': returns<EmailTemplate[]>()(z.object({})),
+  /** Every version of every template, or only those in one language (the ladder and bulk send pick templates by their English names). */
+  'templates.list': returns<EmailTemplate[]>()(z.object({ language: z.enum(TEMPLATE_LANGUAGES).optional() })),
   'templates.check': returns<TemplateProblem[]>()(z.object({ subject: z.string().max(500), body: z.string().max(50_000) })),
   'templates.save': returns<{ id: string }>()(templateInput),
   'templates.reset': returns<EmailTemplate>()(z.object({ id: templateId, language: templateLanguage })),

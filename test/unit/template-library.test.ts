@@ -37,6 +37,14 @@ describe('the template library', () => {
     expect(english.length).toBeGreaterThanOrEqual(15);
   });
 
+  it('lists every version, or one language\'s (what the ladder and bulk send choose from: each template once)', async () => {
+    const all = await t.core.call('templates.list', {});
+    expect(all).toHaveLength(english.length * TEMPLATE_LANGUAGES.length);
+    const en = await t.core.call('templates.list', { language: 'en' });
+    expect(en.map((tpl) => tpl.id).sort()).toEqual(english.map((tpl) => tpl.id).sort());
+    expect(new Set(en.map((tpl) => tpl.language))).toEqual(new Set(['en']));
+  });
+
   it.each(english.flatMap((tpl) => TEMPLATE_LANGUAGES.filter((l) => l !== 'en').map((language) => [tpl.id, language] as const)))(
     '%s is translated into %s with the same purpose, tone, blocks and sections',
     (id, language) => {

@@ -25,7 +25,7 @@ export const outreachHandlers: Handlers<
   | 'outbox.list' | 'outbox.counts' | 'outbox.cancel' | 'outbox.resolve' | 'outbox.pause'
   | 'settings.smtp.get' | 'settings.smtp.save' | 'settings.smtp.test' | 'settings.outreach.get' | 'settings.outreach.save'
 > = {
-  'templates.list': (_input, ctx) => listTemplates(ctx.database.sqlite),
+  'templates.list': ({ language }, ctx) => listTemplates(ctx.database.sqlite, language),
   'templates.check': ({ subject, body }) => checkTemplate(subject, body),
   'templates.save': (template, ctx) => {
     saveTemplate(ctx.database.sqlite, template, nowOf(ctx));

@@ -44,9 +44,12 @@ export function seedTemplates(sqlite: SqliteDb, now: string): void {
   })();
 }
 
-/** Every version of every template, English first within a template. */
-export function listTemplates(sqlite: SqliteDb): EmailTemplate[] {
-  return (sqlite.prepare(`${SELECT} ORDER BY id, language != 'en', language`).all() as TemplateRow[]).map(toTemplate);
+/** Every version of every template (English first within a template), or every template's version in one language. */
+export function listTemplates(sqlite: SqliteDb, language?: TemplateLanguage): EmailTemplate[] {
+  const rows = language
+    ? sqlite.prepare(`${SELECT} WHERE language = ? ORDER BY name`).all(language)
+    : sqlite.prepare(`${SELECT} ORDER BY id, language != 'en', language`).all();
+  return (rows as TemplateRow[]).map(toTemplate);
 }
 
 /** The template in that language, or its English version when it has none. */
