@@ -32,7 +32,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   promise  --db PATH --customer ID --amount 4000.00 --date YYYY-MM-DD [--currency USD] [--invoices N1,N2] [--notes TEXT]
   dispute  --db PATH --customer ID --invoices N1,N2 --reason REASON [--sla DAYS] [--owner NAME] [--notes TEXT]
   ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
-  outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]
+  outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--dry-run] [--json]
   outbox list --db PATH [--status STATUS] [--json]
   settings email --db PATH [--company NAME] [--sender-name NAME] [--sender-title T] [--sender-phone P]
                  [--manager-name NAME] [--manager-title T] [--manager-phone P] [--payment-link PATTERN] [--locale en-US] [--json]
@@ -90,6 +90,7 @@ function parseCommandLine(argv: string[]) {
         to: { type: 'string' },
         by: { type: 'string' },
         days: { type: 'string' },
+        sender: { type: 'string' },
         company: { type: 'string' },
         'sender-name': { type: 'string' },
         'sender-title': { type: 'string' },

@@ -58,11 +58,15 @@ describe('inflow CLI', () => {
   });
 
   it('prints the ranked worklist and runs the collector loop: call, promise, dispute', () => {
-    const ranked = () => JSON.parse(cli(['worklist', '--db', db, '--as-of', '2026-11-22', '--json']).stdout) as { asOf: string; rows: { externalId: string; name: string; score: number; reasons: string[] }[] };
+    const ranked = () => JSON.parse(cli(['worklist', '--db', db, '--as-of', '2026-11-22', '--json']).stdout) as
+      { asOf: string; rows: { externalId: string; name: string; currency: string; score: number; reasons: string[] }[]; unratedCurrencies: string[] };
     const before = ranked();
     expect(before.asOf).toBe('2026-11-22');
-    expect(Object.keys(before.rows[0]!)).toEqual(['externalId', 'name', 'score', 'reasons']);
-    expect(before.rows.map((r) => r.score)).toEqual([...before.rows.map((r) => r.score)].sort((a, b) => b - a));
+    expect(Object.keys(before.rows[0]!)).toEqual(['externalId', 'name', 'currency', 'score', 'reasons']);
+    // Highest score first, the currencies without an exchange rate each after the rest, ranked among themselves.
+    const group = (row: { currency: string }): string => (before.unratedCurrencies.includes(row.currency) ? row.currency : '');
+    const order = [...before.rows].sort((a, b) => group(a).localeCompare(group(b)) || b.score - a.score);
+    expect(before.rows.map((r) => r.score)).toEqual(order.map((r) => r.score));
     const geeta = before.rows.find((r) => r.name === 'Geeta Kalapatapu')!;
     expect(geeta.reasons.length).toBeGreaterThan(0);
     expect(cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'reached', '--notes', 'Will pay Friday'])).toMatchObject({ code: 0 });
