@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateLadder } from '../../electron/core/outreach/ladder-evaluation';
 import { addDays, type IsoDate } from '../../shared/dates';
+import type { Wording } from '../../shared/outreach/guard';
 import type { ExclusionReason, LadderChannel, LadderCustomer, LadderInvoice, LadderPolicy, LadderStep } from '../../shared/outreach/ladder';
 
 const AS_OF: IsoDate = '2026-11-22';
@@ -46,8 +47,10 @@ function invoice(daysPastDue: number, over: Partial<LadderInvoice> = {}): Ladder
 function customer(invoices: LadderInvoice[], over: Partial<LadderCustomer> = {}): LadderCustomer {
   return { customerId: 1, externalId: 'C-1', name: 'Customer One', segment: null, snoozed: false, hasEmailContact: true, invoices, ...over };
 }
-const evaluate = (customers: LadderCustomer[], { policies = [STANDARD, STRATEGIC], syncFresh = true } = {}) =>
-  evaluateLadder(customers, policies, AS_OF, { syncFresh });
+/** The nudge speaks of invoices not yet due; every other template here of invoices past due. */
+const wordingOf = (templateId: string): Wording => (templateId === 'friendly-nudge' ? 'before_due' : 'past_due');
+const evaluate = (customers: LadderCustomer[], { policies = [STANDARD, STRATEGIC], syncFresh = true, rhythmDays = 1 } = {}) =>
+  evaluateLadder(customers, policies, AS_OF, { syncFresh, rhythmDays, wordingOf });
 
 describe('evaluateLadder: the step an invoice is at', () => {
   it.each<[string, number, string[], string | null, string[]]>([

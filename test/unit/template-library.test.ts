@@ -7,12 +7,22 @@ import { tempCore, type TempCore } from '../helpers/temp-core';
 /** Every shipped template is valid and renders for a real customer of the sample data. */
 const library = [...builtInTemplates().values()];
 let t: TempCore;
-let customerId: number;
+/** Customers of the sample the send guard lets each kind of message go to: one with invoices past due, one with invoices due this week. */
+let pastDue: number;
+let dueSoon: number;
 beforeAll(async () => {
   t = tempCore();
   await t.core.call('sample.load', {});
-  customerId = (await t.core.call('worklist.list', { limit: 1 })).rows[0]!.customerId;
   await t.core.call('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}' });
+  const goesTo = async (templateId: string, customerIds: number[]) => {
+    const plan = await t.core.call('outreach.plan', { kind: 'template', templateId, customerIds });
+    return plan.messages.find((m) => m.draft !== null)!.draft!;
+  };
+  const ranked = (await t.core.call('worklist.list', { limit: 100 })).rows.map((r) => r.customerId);
+  const reminder = await goesTo('first-reminder', ranked);
+  pastDue = reminder.customerId;
+  dueSoon = (await goesTo('pre-due-nudge', t.query<{ id: number }>('SELECT id FROM customers ORDER BY id').map((r) => r.id))).customerId;
+  await t.core.call('activity.offerDiscount', { customerId: pastDue, invoiceIds: [reminder.invoiceIds[0]!], percentBp: 200, payBy: '2099-12-31' });
 });
 afterAll(() => t.dispose());
 
@@ -24,7 +34,9 @@ describe('the template library', () => {
 
   it.each(library.map((tpl) => [tpl.id, tpl] as const))('%s is valid and renders with no tag left over', async (_id, template) => {
     expect(checkTemplate(template.subject, template.body)).toEqual([]);
+    const customerId = ['pre_due', 'value_memo'].includes(template.purpose) ? dueSoon : pastDue;
     const preview = await t.core.call('outreach.preview', { draft: { customerId, templateId: template.id, videoMemoUrl: 'https://www.loom.com/share/abc' } });
+    expect(preview.heldMessage).toBeNull();
     expect(preview.problems).toEqual([]);
     // Only values this sample customer may lack (no promise, plan, dispute or discount on file).
     expect(preview.missing.filter((name) => !/^(promise|plan|dispute|discount)\./.test(name) && name !== 'sender.phone')).toEqual([]);

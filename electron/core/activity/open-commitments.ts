@@ -1,6 +1,7 @@
 import type { PromiseState } from '../../../shared/commitments';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
 import { planStatus } from './plan-status';
 import { promiseStatus, type PaymentFact } from './promise-status';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
@@ -65,9 +66,16 @@ export function readOpenCommitments(sqlite: SqliteDb, today: IsoDate, scope?: Cu
     WHERE p.cancelled_date IS NULL AND p.promised_date >= @earliest ${only('p.customer_id')}
     ORDER BY p.made_date, p.id`).all({ ...params, earliest: addDays(today, -MAX_GRACE_DAYS) }) as
     { customerId: number; currency: string; amountMinor: number; madeDate: string; promisedDate: IsoDate; graceDays: number; cancelledDate: null; invoiceIds: string | null }[];
+  // A promise naming no invoice is the customer's word on the whole account in its currency: it
+  // covers every invoice open then (not one issued after the promise was made).
+  const wholeAccount = prepareCached(sqlite, `SELECT id FROM invoices
+    WHERE customer_id = ? AND currency = ? AND issue_date <= ? AND status = 'open' AND open_minor > 0`);
   const promises = promiseRows.map((row): JudgedPromise => {
     const { state } = promiseStatus(row, payments.all(row.customerId, row.madeDate) as PaymentFact[], today);
-    if (state === 'open') for (const id of ids(row.invoiceIds)) covered.promised.add(id);
+    if (state === 'open') {
+      const invoiceIds = row.invoiceIds ? ids(row.invoiceIds) : (wholeAccount.all(row.customerId, row.currency, row.madeDate) as { id: number }[]).map((r) => r.id);
+      for (const id of invoiceIds) covered.promised.add(id);
+    }
     return { customerId: row.customerId, currency: row.currency, amountMinor: row.amountMinor, promisedDate: row.promisedDate, state };
   });
 

@@ -100,7 +100,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     'sender.phone': settings.senderPhone,
     'company.name': settings.companyName,
     'totals.open': money(aging?.total ?? 0, customer.currency),
-    'totals.overdue': money((aging?.total ?? 0) - (aging?.current ?? 0), customer.currency),
+    'totals.overdue': subject.invoiceIds.length > 0 ? listedOverdue(invoices, today, money, customer.currency) : money((aging?.total ?? 0) - (aging?.current ?? 0), customer.currency),
     'totals.current': money(aging?.current ?? 0, customer.currency),
     'totals.d1_30': money(aging?.d1_30 ?? 0, customer.currency),
     'totals.d31_60': money(aging?.d31_60 ?? 0, customer.currency),
@@ -144,6 +144,16 @@ function listedInvoices(sqlite: SqliteDb, subject: MessageSubject, today: IsoDat
     .all(subject.customerId, ...subject.invoiceIds) as InvoiceRow[];
   if (rows.length !== new Set(subject.invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
   return rows;
+}
+
+/**
+ * Past due among the invoices a message names, per currency: the send guard may have left some out
+ * (disputed, promised …), and "the invoices below, $X in total" must not ask for them.
+ */
+function listedOverdue(invoices: InvoiceRow[], today: IsoDate, money: Format, currency: string): string {
+  const sums = new Map<string, number>();
+  for (const invoice of invoices) if (invoice.dueDate < today) sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0) + invoice.openMinor);
+  return sums.size === 0 ? money(0, currency) : [...sums].map(([code, minor]) => money(minor, code)).join(' + ');
 }
 
 /** Only read when the customer has an open dispute: most messages never need it. */

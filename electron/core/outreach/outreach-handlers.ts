@@ -12,6 +12,11 @@ import { queueMessages, requireSmtp } from './outbox';
 import { createMailer } from './smtp-lane';
 import { mergeValues } from './merge-values';
 import { previewPage } from './preview-page';
+import { describeHold } from '../../../shared/outreach/guard-words';
+import { guardDrafts } from './guard-drafts';
+import { guardDay } from './guard-facts';
+import { planSend } from './send-plan';
+import { recheckQueued } from './send-time-check';
 import { staleMessage, syncFreshness } from './sync-freshness';
 import { checkTemplate, unguardedFields } from './template-check';
 import { renderTemplate } from './template-render';
@@ -20,7 +25,7 @@ import { builtInTemplates, getTemplate, listTemplates, saveTemplate } from './te
 const withoutPassword = ({ password, ...view }: SmtpSettings) => ({ ...view, hasPassword: password !== '' });
 
 export const outreachHandlers: Handlers<
-  | 'templates.list' | 'templates.check' | 'templates.save' | 'templates.reset' | 'outreach.preview' | 'outreach.queue' | 'outreach.freshness'
+  | 'templates.list' | 'templates.check' | 'templates.save' | 'templates.reset' | 'outreach.preview' | 'outreach.queue' | 'outreach.plan' | 'outreach.freshness'
   | 'outbox.list' | 'outbox.counts' | 'outbox.cancel' | 'outbox.resolve' | 'outbox.pause'
   | 'settings.smtp.get' | 'settings.smtp.save' | 'settings.smtp.test' | 'settings.outreach.get' | 'settings.outreach.save'
 > = {
@@ -37,22 +42,34 @@ export const outreachHandlers: Handlers<
     return getTemplate(ctx.database.sqlite, id);
   },
 
-  /** The message exactly as it would go out, from the saved template or a draft being edited. */
+  /**
+   * The message exactly as it would go out, from the saved template or a draft being edited, after
+   * the send guard: only the invoices it keeps, with those dropped and why. With nothing left to
+   * remind about nothing is rendered; held for the customer (snoozed, emailed today …) it is shown
+   * with why it would not go.
+   */
   'outreach.preview': async ({ draft, template }, ctx) => {
     const { sqlite } = ctx.database;
+    const today = todayOf(ctx);
     const settings = getSetting(sqlite, 'outreach');
-    const source = template ?? getTemplate(sqlite, draft.templateId);
+    const rules = guardDay(sqlite, today);
+    const [guarded] = guardDrafts(sqlite, [draft], rules);
+    const { verdict } = guarded!;
+    const heldMessage = verdict.held ? describeHold(verdict.held, verdict, today, rules.rhythmDays) : null;
+    const source = template ?? guarded!.template;
     const problems = checkTemplate(source.subject, source.body);
     const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
     const fromAddress = getSetting(sqlite, 'smtp')?.fromAddress ?? '';
-    const { values, recipient } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, todayOf(ctx), settings, fromAddress);
-    const email = problems.length === 0 ? renderTemplate(source, values) : { subject: '', html: '', text: '' };
-    const missing = problems.length === 0 ? unguardedFields(source.subject, source.body).filter((name) => !values.fields[name] && !values.blocks[name]) : [];
+    const { values, recipient } = mergeValues(sqlite, { ...guarded!.draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, fromAddress);
+    const renders = problems.length === 0 && verdict.held !== 'nothing_left';
+    const email = renders ? renderTemplate(source, values) : { subject: '', html: '', text: '' };
+    const missing = renders ? unguardedFields(source.subject, source.body).filter((name) => !values.fields[name] && !values.blocks[name]) : [];
     const images = await inlineImages(email.html, paymentQrLinkOf(email.html, values.fields.paymentLink));
     const previewHtml = email.html ? previewPage(email.html, images) : '';
-    return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, previewHtml, problems, missing };
+    return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, previewHtml, problems, missing, guard: verdict, heldMessage };
   },
   'outreach.queue': ({ messages }, ctx) => queueMessages(ctx, messages),
+  'outreach.plan': (request, ctx) => planSend(ctx.database.sqlite, todayOf(ctx), request),
   'outreach.freshness': (_input, ctx) => {
     const freshness = syncFreshness(ctx.database.sqlite, todayOf(ctx), getSetting(ctx.database.sqlite, 'outreach').syncFreshnessDays);
     return { ...freshness, message: freshness.fresh ? null : staleMessage(freshness) };
@@ -80,12 +97,17 @@ export const outreachHandlers: Handlers<
     ctx.emit({ type: 'outbox.changed', batchId });
     return { cancelled: result.changes };
   },
-  /** A human settles a message the outbox could not: it was sent after all, should go again, or should not go. */
+  /**
+   * A human settles a message the outbox could not: it was sent after all, should go again, or should
+   * not go. Sending again asks the send guard first: a message held since it failed does not go.
+   */
   'outbox.resolve': ({ messageId, action }, ctx) => {
     const { sqlite } = ctx.database;
     const row = sqlite.prepare('SELECT status, batch_id AS batchId FROM outbox_messages WHERE id = ?').get(messageId) as { status: string; batchId: string | null } | undefined;
     if (!row) throw new AppError('NOT_FOUND', `No message ${messageId} in the outbox.`);
     if (!['failed', 'uncertain'].includes(row.status)) throw new AppError('CONFLICT', `The message is ${row.status}; only failed or uncertain messages need a decision.`);
+    const hold = action === 'send_again' ? recheckQueued(sqlite, messageId, todayOf(ctx)) : null;
+    if (hold) throw new AppError('CONFLICT', `Not sent again: ${hold.message}`, { hold: hold.reason });
     const status = action === 'mark_sent' ? 'sent' : action === 'send_again' ? 'queued' : 'cancelled';
     sqlite.transaction(() => {
       sqlite.prepare("UPDATE outbox_messages SET status = ?, next_attempt_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ? WHERE id = ?")

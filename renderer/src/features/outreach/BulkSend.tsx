@@ -68,7 +68,7 @@ export function BulkSend({ customers, onDone }: Props) {
     await run(async () => {
       const queued = await sendBulk(choice, plan, customerIds.filter((id) => !skipped.has(id)), video);
       // Nothing was due after all (another run took the steps): a summary with nothing queued.
-      setResult(queued ?? { batchId: '', queued: 0, duplicates: [], skipped: [] });
+      setResult(queued ?? { batchId: '', queued: 0, duplicates: [], skipped: [], dropped: [] });
       setStep('sent');
     });
   }
