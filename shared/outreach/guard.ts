@@ -101,7 +101,7 @@ export interface GuardOverride {
 export interface PlannedMessage {
   customerId: number;
   customerName: string;
-  /** What would be sent (invoices: exactly those kept); null when nothing goes to this customer. */
+  /** What would be sent (invoices: exactly those kept); null when there is nothing to remind about. */
   draft: { customerId: number; templateId: string; invoiceIds: number[]; senderRole: 'collector' | 'manager'; videoMemoUrl?: string } | null;
   /** The ladder step it takes, for "the ladder's next step". */
   stepLabel: string | null;

@@ -42,7 +42,8 @@ export function planSend(sqlite: SqliteDb, today: IsoDate, request: PlanRequest)
   const drafts = request.customerIds.map((customerId) => ({ customerId, templateId: request.templateId, invoiceIds: [], senderRole: 'collector' as const, ...video }));
   const messages = guardDrafts(sqlite, drafts, rules).map(({ draft, customerName, verdict }): PlannedMessage => ({
     customerId: draft.customerId, customerName, stepLabel: null, verdict,
-    draft: verdict.held ? null : draft,
+    // Held for the customer it is still shown (and the contact rhythm may be lifted); with nothing left there is nothing to show.
+    draft: verdict.held === 'nothing_left' ? null : draft,
     heldMessage: verdict.held ? describeHold(verdict.held, verdict, today, rules.rhythmDays) : null,
   }));
   return { ...plan, messages };

@@ -3,10 +3,9 @@ import { localToday } from '../../../../shared/dates';
 import type { LadderPolicy } from '../../../../shared/outreach/ladder';
 import type { ProcedureOutput } from '../../../../shared/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { call } from '../../lib/api';
 import { formatDate, plural } from '../../lib/format';
 import type { Query } from '../../lib/use-api';
-import { useOutcome } from '../../lib/use-outcome';
+import { BulkSend } from './BulkSend';
 import { CHANNELS, REASONS } from './ladder-labels';
 
 interface Props {
@@ -19,23 +18,14 @@ interface Props {
 
 /**
  * A dry run for any date showing exactly what the ladder would send and why each held-back invoice
- * is held. "Send the email steps" queues them (once per step).
+ * is held. "Send" opens the same preview as a bulk send (every message, what the guard left out, a
+ * skip per message) and asks for confirmation before anything is queued (once per step).
  */
 export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
-  // Not the outcome's message: the last line stays up until the next action's replaces it.
-  const [status, setStatus] = useState<string | null>(null);
-  const outcome = useOutcome();
+  const [sending, setSending] = useState(false);
   const emails = (run.data?.messages ?? []).filter((m) => m.step.channel === 'email').length;
   const stepLabel = (policyId: string, stepId: string): string =>
     policies.find((p) => p.id === policyId)?.steps.find((step) => step.id === stepId)?.label ?? stepId;
-
-  async function send(): Promise<void> {
-    await outcome.run(async () => {
-      const result = await call('ladder.run', { dryRun: false });
-      setStatus(result.queued ? `${plural(result.queued.queued, 'email')} queued; see the Outbox.` : 'Nothing to send.');
-      run.reload();
-    });
-  }
 
   return (
     <section className="card ladder-run" aria-label="Dry run">
@@ -46,12 +36,12 @@ export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
         </label>
         <span className="muted">{plural(run.data?.messages.length ?? 0, 'message')} · {plural(run.data?.excluded.length ?? 0, 'invoice')} held back</span>
         <span className="spacer" />
-        {status && <span className="saved">{status}</span>}
-        <button type="button" className="button primary" disabled={emails === 0 || asOf !== localToday()} onClick={() => void send()}>
-          Send the {plural(emails, 'email step')} now
+        <button type="button" className="button primary" disabled={emails === 0 || asOf !== localToday() || sending} onClick={() => setSending(true)}
+          title="Opens the preview of every message: nothing is sent before you confirm">
+          Preview and send the {plural(emails, 'email')}
         </button>
       </div>
-      {outcome.error && <ErrorNotice error={outcome.error} title="Nothing was queued." />}
+      {sending && <BulkSend onDone={() => { setSending(false); run.reload(); }} />}
       {run.error && <ErrorNotice error={run.error} title="The ladder could not be run." />}
       <div className="ladder-tables">
         <table className="plain-table" aria-label="Would send" data-testid="ladder-messages">
