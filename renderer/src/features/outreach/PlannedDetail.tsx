@@ -53,7 +53,7 @@ export function PlannedDetail({ message, today, canOverride, override = NO_OVERR
           <input className="input" value={override.reason} maxLength={500} onChange={(event) => onOverride({ ...override, reason: event.target.value })} data-testid="override-reason" />
         </label>
       )}
-      {message.draft && <MessagePreview draft={draftWith(message, override)} />}
+      {message.draft && <MessagePreview draft={draftWith(message, override)} guardShown />}
     </div>
   );
 }
