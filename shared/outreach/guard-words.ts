@@ -5,7 +5,7 @@ import type { GuardVerdict, HoldReason, MessageHold, RecentContact } from './gua
 export const HOLD_LABELS: Record<HoldReason | 'nothing_left', string> = {
   paid: 'Paid', in_transit: 'Payment on its way', disputed: 'Disputed', promise: 'Promised', plan: 'In a plan',
   wording: 'Wording does not fit its due date', snoozed: 'Customer snoozed', stale_sync: 'ERP data too old',
-  no_contact: 'No email contact', rhythm: 'Emailed recently', nothing_left: 'Nothing to remind about',
+  no_contact: 'No email contact', rhythm: 'Waits for the next message', nothing_left: 'Nothing to remind about',
 };
 
 /** "today", "yesterday", "on 2026-11-20": when another message went, as the rhythm warning says it. */

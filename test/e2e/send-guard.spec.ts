@@ -86,10 +86,16 @@ test('the ladder send preview shows what the guard held, and another message tod
     await list.locator('li', { hasText: 'left out' }).first().click();
     await expect(page.getByTestId('bulk-dropped')).toBeVisible();
     await shoot(page, testInfo, 'ladder-send-preview');
+    // Sending asks first, with the number typed for a batch this big; cancelling sends nothing.
+    const bulk = page.getByTestId('bulk-send');
+    await bulk.getByRole('button', { name: /^Send \d+ messages$/ }).click();
+    await expect(page.getByTestId('send-confirm').getByLabel(/^Type \d+ to confirm$/)).toBeFocused();
+    await shoot(page, testInfo, 'ladder-send-confirm');
+    await page.getByTestId('send-confirm').getByRole('button', { name: 'Cancel' }).click();
     await list.locator('li', { hasText: emailed.customerName }).click();
     await expect(page.getByTestId('bulk-held')).toContainText('Also emailed today by a manual send (First reminder): one message a day per customer.');
     await expect(list.locator('li', { hasText: emailed.customerName })).toHaveClass('skipped');
-    await page.getByTestId('bulk-send').getByRole('button', { name: 'Close' }).click();
+    await bulk.getByRole('button', { name: 'Close' }).click();
     expect(sink.received).toHaveLength(1);
   } finally {
     await sink.close();

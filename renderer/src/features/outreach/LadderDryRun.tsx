@@ -1,11 +1,10 @@
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { localToday } from '../../../../shared/dates';
 import type { LadderPolicy } from '../../../../shared/outreach/ladder';
 import type { ProcedureOutput } from '../../../../shared/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, plural } from '../../lib/format';
 import type { Query } from '../../lib/use-api';
-import { BulkSend } from './BulkSend';
 import { CHANNELS, REASONS } from './ladder-labels';
 
 interface Props {
@@ -14,15 +13,15 @@ interface Props {
   /** Owned by the panel, which reloads it when a policy is saved or deleted. */
   run: Query<ProcedureOutput<'ladder.run'>>;
   policies: readonly LadderPolicy[];
+  /** Opens the preview of today's email steps, where they are confirmed and sent. */
+  onSend(): void;
 }
 
 /**
  * A dry run for any date showing exactly what the ladder would send and why each held-back invoice
- * is held. "Send" opens the same preview as a bulk send (every message, what the guard left out, a
- * skip per message) and asks for confirmation before anything is queued (once per step).
+ * is held. "Send" opens the same preview as a bulk send, where nothing is queued before confirming.
  */
-export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
-  const [sending, setSending] = useState(false);
+export function LadderDryRun({ asOf, onAsOf, run, policies, onSend }: Props) {
   const emails = (run.data?.messages ?? []).filter((m) => m.step.channel === 'email').length;
   const stepLabel = (policyId: string, stepId: string): string =>
     policies.find((p) => p.id === policyId)?.steps.find((step) => step.id === stepId)?.label ?? stepId;
@@ -36,12 +35,11 @@ export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
         </label>
         <span className="muted">{plural(run.data?.messages.length ?? 0, 'message')} · {plural(run.data?.excluded.length ?? 0, 'invoice')} held back</span>
         <span className="spacer" />
-        <button type="button" className="button primary" disabled={emails === 0 || asOf !== localToday() || sending} onClick={() => setSending(true)}
+        <button type="button" className="button primary" disabled={emails === 0 || asOf !== localToday()} onClick={onSend}
           title="Opens the preview of every message: nothing is sent before you confirm">
           Preview and send the {plural(emails, 'email')}
         </button>
       </div>
-      {sending && <BulkSend onDone={() => { setSending(false); run.reload(); }} />}
       {run.error && <ErrorNotice error={run.error} title="The ladder could not be run." />}
       <div className="ladder-tables">
         <table className="plain-table" aria-label="Would send" data-testid="ladder-messages">

@@ -39,7 +39,7 @@ export function PlannedDetail({ message, today, canOverride, override = NO_OVERR
         <ul className="guard-dropped" aria-label="Left out" data-testid="bulk-dropped">
           {verdict.dropped.map((dropped) => (
             <li key={dropped.invoiceId}>
-              <span className="nowrap">{dropped.number}</span> left out: <span className="chip warn">{HOLD_LABELS[dropped.reason]}</span>
+              <span className="nowrap">{dropped.number}</span> left out: <span className={dropped.reason === 'rhythm' ? 'chip info' : 'chip warn'}>{HOLD_LABELS[dropped.reason]}</span>
               {canOverride && message.draft && liftable(dropped) && (
                 <label className="checkbox"><input type="checkbox" checked={override.invoiceIds.includes(dropped.invoiceId)} onChange={() => toggle(dropped.invoiceId)} /> Include anyway</label>
               )}
