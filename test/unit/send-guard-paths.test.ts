@@ -202,3 +202,16 @@ async function freshWithFailedMessage(): Promise<{ t: TempCore; sink: SmtpSink }
   await settled();
   return { t, sink };
 }
+
+describe('a message with nothing to ask for', () => {
+  it('is never rendered (seen: "Invoice  is now past due … €0.00 in total" over an empty table), whatever else holds it', async () => {
+    // Birch owes nothing due this week: a pre-due nudge has nothing to say, snoozed or not.
+    const nudge = await t.core.call('outreach.preview', { draft: { customerId: ids.birch, templateId: 'pre-due-nudge' } });
+    expect(nudge).toMatchObject({ subject: '', text: '', html: '', guard: { held: 'nothing_left', invoices: [] } });
+    await t.core.call('worklist.snooze', { customerId: ids.birch, untilDate: '2026-11-30', reason: 'AP on holiday' });
+    const snoozed = await t.core.call('outreach.preview', { draft: { customerId: ids.birch, templateId: 'pre-due-nudge' } });
+    expect(snoozed).toMatchObject({ subject: '', text: '', guard: { held: 'snoozed', invoices: [] } });
+    const plan = await t.core.call('outreach.plan', { kind: 'template', templateId: 'pre-due-nudge', customerIds: [ids.birch] });
+    expect(plan.messages[0]).toMatchObject({ draft: null, verdict: { held: 'snoozed' } });
+  });
+});

@@ -12,6 +12,7 @@ import { queueMessages, requireSmtp } from './outbox';
 import { createMailer } from './smtp-lane';
 import { mergeValues } from './merge-values';
 import { previewPage } from './preview-page';
+import { PURPOSE_RULES } from '../../../shared/outreach/guard';
 import { describeHold } from '../../../shared/outreach/guard-words';
 import { guardDrafts } from './guard-drafts';
 import { guardDay } from './guard-facts';
@@ -61,7 +62,8 @@ export const outreachHandlers: Handlers<
     const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
     const fromAddress = getSetting(sqlite, 'smtp')?.fromAddress ?? '';
     const { values, recipient } = mergeValues(sqlite, { ...guarded!.draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, fromAddress);
-    const renders = problems.length === 0 && verdict.held !== 'nothing_left';
+    // A message that asks for payment with no invoice to list is never rendered (it would read "Invoice  is now past due"), whatever else holds it.
+    const renders = problems.length === 0 && !(PURPOSE_RULES[guarded!.template.purpose].chases && verdict.invoices.length === 0);
     const email = renders ? renderTemplate(source, values) : { subject: '', html: '', text: '' };
     const missing = renders ? unguardedFields(source.subject, source.body).filter((name) => !values.fields[name] && !values.blocks[name]) : [];
     const images = await inlineImages(email.html, paymentQrLinkOf(email.html, values.fields.paymentLink));

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../shared/dates';
-import { CUSTOMER_HOLDS, type CustomerHold, type GuardVerdict, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
+import { CUSTOMER_HOLDS, PURPOSE_RULES, type CustomerHold, type GuardVerdict, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
 import { describeHold } from '../../../shared/outreach/guard-words';
 import type { LadderCustomer, LadderExclusion, LadderMessage, LadderPolicy, LadderRun } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
@@ -40,10 +40,10 @@ export function planSend(sqlite: SqliteDb, today: IsoDate, request: PlanRequest)
   const plan = { rhythmDays: rules.rhythmDays, typedConfirmAbove: settings.typedConfirmAbove };
   if (request.kind === 'ladder') return { ...plan, messages: ladderPlan(sqlite, today, rules, request.customerIds, video) };
   const drafts = request.customerIds.map((customerId) => ({ customerId, templateId: request.templateId, invoiceIds: [], senderRole: 'collector' as const, ...video }));
-  const messages = guardDrafts(sqlite, drafts, rules).map(({ draft, customerName, verdict }): PlannedMessage => ({
+  const messages = guardDrafts(sqlite, drafts, rules).map(({ draft, customerName, template, verdict }): PlannedMessage => ({
     customerId: draft.customerId, customerName, stepLabel: null, verdict,
-    // Held for the customer it is still shown (and the contact rhythm may be lifted); with nothing left there is nothing to show.
-    draft: verdict.held === 'nothing_left' ? null : draft,
+    // Held for the customer it is still shown (and the contact rhythm may be lifted); with no invoice to ask for there is nothing to show.
+    draft: PURPOSE_RULES[template.purpose].chases && verdict.invoices.length === 0 ? null : draft,
     heldMessage: verdict.held ? describeHold(verdict.held, verdict, today, rules.rhythmDays) : null,
   }));
   return { ...plan, messages };
