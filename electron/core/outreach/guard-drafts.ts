@@ -6,6 +6,7 @@ import type { EmailTemplate } from '../../../shared/outreach/template-fields';
 import type { SqliteDb } from '../../db/sqlite';
 import { readCommitments } from '../activity/commitments';
 import { readDraftFacts, type DraftFacts } from './guard-facts';
+import { byDueThenNumber } from './ladder-evaluation';
 import { guardMessage, type GuardDay } from './send-guard';
 import { getTemplate } from './template-store';
 
@@ -20,9 +21,6 @@ export interface GuardedDraft<D extends MessageDraft = MessageDraft> {
   template: EmailTemplate;
   verdict: GuardVerdict;
 }
-
-const byDueThenNumber = (a: LadderInvoice, b: LadderInvoice): number =>
-  (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
 
 /**
  * The invoices a message would list: those it names, or by its words every open invoice past due,

@@ -11,7 +11,8 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const byDueThenNumber = (a: LadderInvoice, b: LadderInvoice): number =>
+/** Oldest due first, then by number: the order a message lists its invoices in. */
+export const byDueThenNumber = (a: LadderInvoice, b: LadderInvoice): number =>
   compareText(a.dueDate, b.dueDate) || compareText(a.number, b.number) || a.invoiceId - b.invoiceId;
 
 /** The policy naming the customer's segment, else the default (no segments); none when neither exists. */
