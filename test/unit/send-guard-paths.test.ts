@@ -13,11 +13,13 @@ import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 const CUSTOMERS = `Customer ID,Name,Currency,Contact Name,Email
 C-1,Acme Tools,USD,Jane Park,jane@acme.example
 C-2,Birch & Co,USD,Sam Birch,sam@birch.example
+C-3,Cole Foods,USD,Kim Cole,kim@cole.example
 `;
 const INVOICES = (a1Open: string, a1Paid: string) => `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency
 A-1,C-1,Acme Tools,2026-10-06,2026-11-05,1000.00,${a1Open},${a1Paid},USD
 A-2,C-1,Acme Tools,2026-10-07,2026-11-05,500.00,500.00,,USD
 B-1,C-2,Birch & Co,2026-10-07,2026-11-05,700.00,700.00,,USD
+C-9,C-3,Cole Foods,2026-10-24,2026-11-23,300.00,300.00,,USD
 `;
 
 let t: TempCore;
@@ -213,5 +215,23 @@ describe('a message with nothing to ask for', () => {
     expect(snoozed).toMatchObject({ subject: '', text: '', guard: { held: 'snoozed', invoices: [] } });
     const plan = await t.core.call('outreach.plan', { kind: 'template', templateId: 'pre-due-nudge', customerIds: [ids.birch] });
     expect(plan.messages[0]).toMatchObject({ draft: null, verdict: { held: 'snoozed' } });
+  });
+});
+
+describe('the right words on the day a message goes', () => {
+  it('a pre-due nudge queued the day before the due date, still waiting after it, does not go', async () => {
+    const cole = (await t.core.call('customer.lookup', { externalId: 'C-3' })).customerId;
+    await t.core.call('outbox.pause', { paused: true });
+    expect(await t.core.call('outreach.queue', { messages: [{ customerId: cole, templateId: 'pre-due-nudge' }] })).toMatchObject({ queued: 1 });
+    // Two days on, with the ERP data read again: C-9 is now a day past due.
+    now = new Date('2026-11-24T10:00:00Z');
+    await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('again.csv', INVOICES('1000.00', '')), preset: 'generic-invoices' });
+    await t.core.call('outbox.pause', { paused: false });
+    const [row] = await settled();
+    expect(row).toMatchObject({ status: 'cancelled', lastError: 'Held when it was due to go: C-9: wording does not fit its due date' });
+    expect(sink.received).toEqual([]);
+    // The words that do fit it now: a reminder.
+    const preview = await t.core.call('outreach.preview', { draft: { customerId: cole, templateId: 'first-reminder' } });
+    expect(preview.guard).toMatchObject({ held: null, invoices: [{ number: 'C-9' }] });
   });
 });
