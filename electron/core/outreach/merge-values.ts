@@ -26,7 +26,7 @@ export interface Recipient {
 
 export interface MessageSubject {
   customerId: number;
-  /** The invoices the message lists; empty means every open invoice past due. */
+  /** The invoices the message lists, as the send guard left them (none: a message about a commitment). */
   invoiceIds: number[];
   senderRole: SenderRole;
   videoMemoUrl?: string;
@@ -73,7 +73,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   const money = (minor: number, currency: string): string => formatMoney(minor, currency, settings.locale);
   const { dateFormat, percent } = formattersFor(settings.locale);
   const date = (iso: string): string => dateFormat.format(new Date(dayNumber(iso) * 86_400_000));
-  const invoices = listedInvoices(sqlite, subject, today);
+  const invoices = listedInvoices(sqlite, subject);
   const recipient = recipientOf(sqlite, subject.customerId);
   const aging = agingReport(sqlite, today, getSetting(sqlite, 'agingEdges'), subject.customerId).customers.find((row) => row.currency === customer.currency);
   const oldest = invoices[0];
@@ -133,13 +133,13 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   return { values: { fields, blocks }, recipient, invoiceIds: invoices.map((invoice) => invoice.id) };
 }
 
-/** The invoices named, or every open invoice past due, oldest first. */
-function listedInvoices(sqlite: SqliteDb, subject: MessageSubject, today: IsoDate): InvoiceRow[] {
+/**
+ * The invoices named, oldest first. None named lists none: which invoices a message may list is the
+ * send guard's to decide (guard-drafts.ts), never a fallback here that could list a held one.
+ */
+function listedInvoices(sqlite: SqliteDb, subject: MessageSubject): InvoiceRow[] {
   const columns = `id, number, issue_date AS issueDate, due_date AS dueDate, currency, amount_minor AS amountMinor, open_minor AS openMinor, payment_url AS paymentUrl`;
-  if (subject.invoiceIds.length === 0) {
-    return prepareCached(sqlite, `SELECT ${columns} FROM invoices WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND due_date < ? ORDER BY due_date, number`)
-      .all(subject.customerId, today) as InvoiceRow[];
-  }
+  if (subject.invoiceIds.length === 0) return [];
   const rows = prepareCached(sqlite, `SELECT ${columns} FROM invoices WHERE customer_id = ? AND id IN (${subject.invoiceIds.map(() => '?').join(', ')}) ORDER BY due_date, number`)
     .all(subject.customerId, ...subject.invoiceIds) as InvoiceRow[];
   if (rows.length !== new Set(subject.invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
