@@ -9,6 +9,7 @@ import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatu
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
+import type { GuardVerdict, SendPlan } from './outreach/guard';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
 import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
@@ -129,6 +130,10 @@ export interface EmailPreview {
   previewHtml: string;
   text: string;
   problems: TemplateProblem[];
+  /** What the send guard made of it: the invoices kept, those dropped and why, other messages within the contact rhythm. */
+  guard: GuardVerdict;
+  /** Why it would not go, in words (with nothing left to remind about, nothing is rendered); null when it would go. */
+  heldMessage: string | null;
 }
 
 /** A real invoice's values for the payment-link tokens, with whose it is. */
@@ -233,6 +238,11 @@ export const api = {
     z.object({ draft: messageDraftSchema, template: z.object({ subject: z.string().max(500), body: z.string().max(50_000) }).optional() }),
   ),
   'outreach.queue': returns<QueueResult>()(z.object({ messages: z.array(messageDraftSchema).min(1).max(10_000) })),
+  /** Every message a bulk send (one template, or each customer's next ladder step) or the whole ladder would make, through the send guard, before anything is queued. */
+  'outreach.plan': returns<SendPlan>()(z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('template'), templateId, customerIds: z.array(z.number().int().positive()).min(1).max(10_000), videoMemoUrl: oneLineText(2000).optional() }),
+    z.object({ kind: z.literal('ladder'), customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(), videoMemoUrl: oneLineText(2000).optional() }),
+  ])),
   'outreach.freshness': returns<{ lastSyncAt: string | null; ageDays: number | null; fresh: boolean; limitDays: number; message: string | null }>()(z.object({})),
   'outbox.list': returns<OutboxMessage[]>()(
     z.object({ status: z.enum(OUTBOX_STATUSES).optional(), batchId: z.string().max(64).optional(), limit: z.number().int().min(1).max(10_000).default(500) }),

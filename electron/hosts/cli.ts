@@ -32,7 +32,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   promise  --db PATH --customer ID --amount 4000.00 --date YYYY-MM-DD [--currency USD] [--invoices N1,N2] [--notes TEXT]
   dispute  --db PATH --customer ID --invoices N1,N2 --reason REASON [--sla DAYS] [--owner NAME] [--notes TEXT]
   ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
-  outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--dry-run] [--json]
+  outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--invoices N1,N2]
+                        [--include N1,N2 --reason TEXT] [--override-rhythm --reason TEXT] [--dry-run] [--json]
   outbox list --db PATH [--status STATUS] [--json]
   settings email --db PATH [--company NAME] [--sender-name NAME] [--sender-title T] [--sender-phone P]
                  [--manager-name NAME] [--manager-title T] [--manager-phone P] [--payment-link PATTERN] [--locale en-US] [--json]
@@ -80,6 +81,8 @@ function parseCommandLine(argv: string[]) {
         sla: { type: 'string' },
         owner: { type: 'string' },
         template: { type: 'string' },
+        include: { type: 'string' },
+        'override-rhythm': { type: 'boolean', default: false },
         status: { type: 'string' },
         connector: { type: 'string' },
         'base-url': { type: 'string' },

@@ -54,6 +54,10 @@ export const outreachSettingsSchema = z.object({
   messagesPerMinute: z.number().int().min(1).max(60_000).default(60),
   /** Sends are held when the last import from the ERP is older than this. */
   syncFreshnessDays: z.number().int().min(1).max(60).default(2),
+  /** At most one message per customer in this many days, whatever sends it (ladder, bulk, single); 0: no limit. */
+  contactRhythmDays: z.number().int().min(0).max(30).default(1),
+  /** A send of more messages than this asks for their number to be typed before anything goes. */
+  typedConfirmAbove: z.number().int().min(1).max(100_000).default(25),
 });
 export type OutreachSettings = z.output<typeof outreachSettingsSchema>;
 export const DEFAULT_OUTREACH_SETTINGS: OutreachSettings = outreachSettingsSchema.parse({});

@@ -4,6 +4,7 @@ import { nowOf, type CoreContext } from '../context';
 import { recordActivity } from '../activity/record-activity';
 import { getSetting } from '../settings';
 import { inlineImages, VIDEO_CARD_CID } from './inline-images';
+import { holdAtSend } from './send-time-check';
 import { SmtpLane } from './smtp-lane';
 
 interface DueMessage {
@@ -215,6 +216,8 @@ export class OutboxSender {
   }
 
   private async send(lane: SmtpLane, message: DueMessage): Promise<void> {
+    // The send guard again, on the day it goes: held since it was queued, it never leaves.
+    if (holdAtSend(this.ctx, message.id)) return this.noteChange(message.batchId);
     const { smtp } = this.current();
     if (!smtp) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
     const transport = lane.transportFor(smtp);

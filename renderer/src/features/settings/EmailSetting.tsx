@@ -70,6 +70,14 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
             <span>Messages per minute</span>
             <input className="input" inputMode="numeric" value={sender.messagesPerMinute} onChange={(event) => setSender({ ...sender, messagesPerMinute: Number(event.target.value) || 1 })} />
           </label>
+          <label className="field" title="Whatever sends it (the ladder, a bulk send, one email); 0: no limit. A send may go anyway with a reason.">
+            <span>One message per customer every … days</span>
+            <input className="input" inputMode="numeric" value={sender.contactRhythmDays} onChange={(event) => setSender({ ...sender, contactRhythmDays: Math.max(0, Number(event.target.value) || 0) })} />
+          </label>
+          <label className="field" title="A send of more messages than this asks for their number to be typed before anything goes.">
+            <span>Type the count above … messages</span>
+            <input className="input" inputMode="numeric" value={sender.typedConfirmAbove} onChange={(event) => setSender({ ...sender, typedConfirmAbove: Number(event.target.value) || 1 })} />
+          </label>
         </div>
         <SignerFields value={sender} onChange={setSender} />
         <PaymentLinkField value={sender.paymentUrlPattern} onChange={(paymentUrlPattern) => setSender({ ...sender, paymentUrlPattern })} />
