@@ -11,14 +11,14 @@ import type { Commitments } from './commitments';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
 import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
-import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
+import { outreachSettingsSchema, smtpSaveSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
 import type { WorklistPage } from './worklist';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
-import { erpConnectionSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
+import { erpConnectionSaveSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
@@ -223,7 +223,7 @@ export const api = {
   ),
   'outbox.pause': returns<{ paused: boolean }>()(z.object({ paused: z.boolean() })),
   'settings.smtp.get': returns<SmtpSettingsView | null>()(z.object({})),
-  'settings.smtp.save': returns<SmtpSettingsView>()(smtpSettingsSchema.extend({ password: z.string().max(1024).optional() })),
+  'settings.smtp.save': returns<SmtpSettingsView>()(smtpSaveSchema),
   'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address') })),
   'settings.outreach.get': returns<OutreachSettings>()(z.object({})),
   'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsSchema),
@@ -281,14 +281,11 @@ export const api = {
   // ERP sync: the connection (its secret never comes back), test, sync now, disconnect, status and log.
   'sync.connection.get': returns<ErpConnectionView | null>()(z.object({})),
   /**
-   * Without an apiKey the stored one is kept, so the window never needs to hold it. A QuickBooks
+   * Without an apiKey the stored one is kept, so the window never needs to hold it, unless the server
+   * or login changed (ERP_SERVER_FIELDS): then it and QuickBooks' tokens are forgotten. A QuickBooks
    * refresh token and company (realm) id, when given, replace the stored sign-in (the CLI's way in).
    */
-  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSchema.extend({
-    apiKey: z.string().max(4096).optional(),
-    qboRefreshToken: z.string().trim().min(1).max(4096).optional(),
-    qboRealmId: z.string().trim().regex(/^\d{1,30}$/, 'the company id QuickBooks shows (digits only)').optional(),
-  })),
+  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSaveSchema),
   /**
    * Signs in to QuickBooks: the authorize page opens in the system browser (a `browser.open` event);
    * resolves once Intuit redirected back to Inflow's loopback address and the tokens are stored.

@@ -15,6 +15,8 @@ export type Fault = { status?: number; raw?: string; headers?: Record<string, st
 
 export interface OdooServer {
   url: string;
+  /** Every request as it arrived (method, path, headers, body): where a secret went, whatever the API did with it. */
+  wire: string[];
   db: string;
   login: string;
   password: string;
@@ -30,7 +32,7 @@ export interface OdooServer {
 
 const rel = (record: OdooRecord | undefined): [number, string] | false => (record ? [record.id, String(record.name)] : false);
 
-export async function startOdooServer(): Promise<OdooServer> {
+export async function startOdooServer({ host = '127.0.0.1' }: { host?: string } = {}): Promise<OdooServer> {
   let clock = Date.parse('2026-11-01T08:00:00Z');
   let nextId = 100;
   let callIndex = 0;
@@ -47,7 +49,7 @@ export async function startOdooServer(): Promise<OdooServer> {
   const find = (model: string, id: unknown): OdooRecord | undefined => table(model).find((r) => r.id === id);
 
   const server: OdooServer = {
-    url: '', db: 'acme', login: 'ar-bot', password: 'secret-pass', apiKey: '6578616d706c65206a736f6e20617069206b6579',
+    url: '', wire: [], db: 'acme', login: 'ar-bot', password: 'secret-pass', apiKey: '6578616d706c65206a736f6e20617069206b6579',
     models, calls: [], fault: () => null,
     create: (model, values) => {
       const record = { id: nextId++, ...values, write_date: stamp() } as OdooRecord;
@@ -185,6 +187,7 @@ export async function startOdooServer(): Promise<OdooServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      server.wire.push(`${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n\n${Buffer.concat(chunks).toString('utf8')}`);
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as never;
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const json2Path = /^\/json\/2\/([\w.]+)\/(\w+)$/.exec(path);
@@ -194,8 +197,8 @@ export async function startOdooServer(): Promise<OdooServer> {
       res.end('<html><body>404 Not Found</body></html>');
     });
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  server.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => http.listen(0, host, resolve));
+  server.url = `http://${host}:${(http.address() as AddressInfo).port}`;
   return server;
 }
 

@@ -1,10 +1,11 @@
 import { AppError } from '../../../shared/errors';
 import type { OutboxCounts, OutboxMessage } from '../../../shared/outreach/outbox';
 import { OUTBOX_STATUSES } from '../../../shared/outreach/outbox';
-import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
+import { SMTP_SERVER_FIELDS, type SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { prepareCached } from '../../db/statement-cache';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
+import { sameServer } from '../server-secret';
 import { getSetting, setSetting } from '../settings';
 import { inlineImages, paymentQrLinkOf } from './inline-images';
 import { checkVideoLink } from './links';
@@ -106,10 +107,11 @@ export const outreachHandlers: Handlers<
     const smtp = getSetting(ctx.database.sqlite, 'smtp');
     return smtp ? withoutPassword(smtp) : null;
   },
-  /** Without a password field the stored one is kept, so the window never needs to hold it. */
+  /** Without a password field the stored one is kept (the window never holds it), unless it was for another server or user. */
   'settings.smtp.save': (input, ctx) => {
     const stored = getSetting(ctx.database.sqlite, 'smtp');
-    const smtp = { ...input, password: input.password ?? stored?.password ?? '' };
+    const kept = sameServer(stored, input, SMTP_SERVER_FIELDS) ? stored.password : '';
+    const smtp = { ...input, password: input.password ?? kept };
     setSetting(ctx.database.sqlite, 'smtp', smtp, nowOf(ctx));
     ctx.outbox.wake();
     return withoutPassword(smtp);
