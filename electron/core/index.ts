@@ -78,6 +78,8 @@ export function openCore(options: CoreOptions): Core {
   ctx.outbox = new OutboxSender(ctx);
   ctx.sync = new SyncScheduler(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
+  // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
+  ctx.outbox.settleOrphans();
   if (options.sendMail ?? true) ctx.outbox.start();
   if (options.scheduleSync ?? true) ctx.sync.start();
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;

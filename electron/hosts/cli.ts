@@ -12,7 +12,8 @@ import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
 import { diagnoseDatabase, openCore, openRecovery, type Core } from '../core';
 import { attributionCommand, kpiCommand } from './cli-analytics';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
-import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
+import { outboxCommand } from './cli-outbox';
+import { ladderCommand, outreachCommand } from './cli-outreach';
 import { forecastCommand, riskCommand } from './cli-risk';
 import { syncCommand } from './cli-sync';
 
@@ -33,6 +34,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
   outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]
   outbox list --db PATH [--status STATUS] [--json]
+  outbox send --db PATH [--json]                           send everything queued (what an interrupted run left too), then return
+  outbox resolve --db PATH --id N --as sent|resend|drop    decide a message left uncertain or failed
   risk train --db PATH [--json]                            retrain the late-payment model and re-score customers
   risk evaluate --db PATH --as-of YYYY-MM-DD [--json]      train on what was known then, test on invoices issued after
   risk show --db PATH --customer ID [--json]               a customer's risk, its three reasons and credit advice
@@ -45,8 +48,14 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
 const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync'];
-/** Commands that send mail run the outbox sender; the others leave it to the app. */
-const SENDING = new Set(['ladder', 'outreach']);
+/**
+ * Commands that send mail run the outbox sender and return once it is drained; the others leave it
+ * to the app (a dead sender's messages are marked uncertain at any open, sending or not).
+ */
+function sendsMail(command: string, action: string | undefined, dryRun: boolean): boolean {
+  if (dryRun) return false;
+  return command === 'ladder' || (command === 'outreach' && action === 'send') || (command === 'outbox' && action === 'send');
+}
 const EXIT_REJECTED = 1;
 const EXIT_DATABASE = 2;
 
@@ -86,6 +95,8 @@ function parseCommandLine(argv: string[]) {
         to: { type: 'string' },
         by: { type: 'string' },
         days: { type: 'string' },
+        id: { type: 'string' },
+        as: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -109,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = keyFromEnv(process.env);
   if (command === 'restore') return restore(resolve(values.db), key, values);
-  const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'], scheduleSync: false });
+  const core = openCore({ dbPath: resolve(values.db), key, sendMail: sendsMail(command, rest[0], values['dry-run']), scheduleSync: false });
   try {
     switch (command) {
       case 'init':

@@ -62,7 +62,7 @@ export const outreachHandlers: Handlers<
   'outbox.list': ({ status, batchId, limit }, ctx) =>
     ctx.database.sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, c.name AS customerName, m.template_id AS templateId,
         m.ladder_step_id AS ladderStepId, m.to_address AS "to", m.subject, m.status, m.attempts, m.last_error AS lastError, m.message_id AS messageId,
-        m.created_at AS createdAt, m.sent_at AS sentAt
+        m.next_attempt_at AS nextAttemptAt, m.created_at AS createdAt, m.sent_at AS sentAt
       FROM outbox_messages m JOIN customers c ON c.id = m.customer_id
       WHERE (@status IS NULL OR m.status = @status) AND (@batchId IS NULL OR m.batch_id = @batchId)
       ORDER BY m.id DESC LIMIT @limit`).all({ status: status ?? null, batchId: batchId ?? null, limit }) as OutboxMessage[],
