@@ -17,11 +17,10 @@ import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastCompariso
 import type { WorklistPage } from './worklist';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
-import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
+import { emailAddressSchema, freeText, oneLineText } from './text';
+import { currencyCodeSchema as currencyCode, isoDateSchema as isoDate } from './value-schemas';
 import { erpConnectionSaveSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
 /** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
 const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
@@ -170,7 +169,7 @@ export const api = {
       limit: z.number().int().min(1).max(1000).default(200),
       collector: z.string().max(120).optional(),
       segment: z.string().max(120).optional(),
-      currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+      currency: currencyCode.optional(),
       /** The aging bucket of the customer's oldest overdue invoice. */
       bucket: z.enum(AGING_BUCKETS).optional(),
       reason: z.string().max(40).optional(),
@@ -224,7 +223,7 @@ export const api = {
   'outbox.pause': returns<{ paused: boolean }>()(z.object({ paused: z.boolean() })),
   'settings.smtp.get': returns<SmtpSettingsView | null>()(z.object({})),
   'settings.smtp.save': returns<SmtpSettingsView>()(smtpSaveSchema),
-  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address') })),
+  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: emailAddressSchema })),
   'settings.outreach.get': returns<OutreachSettings>()(z.object({})),
   'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsSchema),
   'ladder.policies': returns<LadderPolicy[]>()(z.object({})),

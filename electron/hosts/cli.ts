@@ -7,6 +7,7 @@ import { localToday } from '../../shared/dates';
 import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
 import { importMappingSchema, type ImportMapping, type ImportProblem } from '../../shared/import-mapping';
 import { formatMoney } from '../../shared/money';
+import { currencyCodeSchema, isoDateSchema } from '../../shared/value-schemas';
 import { generateKey, keyFromEnv } from '../db/key';
 import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
 import { diagnoseDatabase, openCore, openRecovery, type Core } from '../core';
@@ -105,8 +106,22 @@ function parseCommandLine(argv: string[]) {
   }
 }
 
+const DATE_FLAGS = ['as-of', 'from', 'to', 'date', 'follow-up'] as const;
+
+/** Dates and currency codes given as flags are refused by the very schemas every procedure's input passes, before anything opens. */
+function checkFlags(values: Partial<Record<(typeof DATE_FLAGS)[number] | 'currency', string>>): void {
+  const checks = [...DATE_FLAGS.map((flag) => [flag, isoDateSchema] as const), ['currency', currencyCodeSchema] as const];
+  for (const [flag, schema] of checks) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new AppError('INVALID_INPUT', `--${flag} ${value}: ${parsed.error.issues[0]!.message}.`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
+  checkFlags(values);
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { isLoopbackHost } from '../loopback';
-import { EMAIL_ADDRESS, oneLineText } from '../text';
+import { emailAddressSchema, oneLineText } from '../text';
 
 /** No CR/LF (or other control characters) in anything that becomes a mail header. */
 const headerText = oneLineText;
-const address = headerText(254).regex(EMAIL_ADDRESS, 'not an email address');
+const address = emailAddressSchema;
 const optionalAddress = z.union([z.literal(''), address]).default('');
 
 export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
