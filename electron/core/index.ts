@@ -1,6 +1,7 @@
 import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
 import { backupIfDue, pruneBackups } from '../db/backup';
 import { openDatabase } from '../db/open';
+import { log } from '../log/log';
 import { analyticsHandlers } from './analytics/analytics-handlers';
 import { getSetting } from './settings';
 import { appHandlers } from './app/app-handlers';
@@ -79,7 +80,11 @@ export function openCore(options: CoreOptions): Core {
   ctx.sync = new SyncScheduler(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
-  ctx.outbox.settleOrphans();
+  const orphans = ctx.outbox.settleOrphans();
+  log.info('core.open', {
+    schema: database.sqlite.pragma('user_version', { simple: true }) as number, migrated: database.migrationBackup !== null, orphanedSends: orphans,
+    sends: options.sendMail ?? true,
+  });
   if (options.sendMail ?? true) ctx.outbox.start();
   if (options.scheduleSync ?? true) ctx.sync.start();
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;

@@ -46,8 +46,10 @@ export function isLockHeld(path: string): boolean {
   let probe: SqliteDb;
   try {
     probe = new Database(path, { fileMustExist: true, timeout: 0 });
-  } catch {
-    return false;
+  } catch (error) {
+    // No file: no holder (its owner removed it on the way out, or never made it).
+    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') return false;
+    throw error;
   }
   try {
     probe.exec('BEGIN EXCLUSIVE');

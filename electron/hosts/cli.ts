@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGING_BUCKETS, type AgingReport } from '../../shared/aging';
 import { localToday } from '../../shared/dates';
@@ -9,6 +9,8 @@ import { importMappingSchema, type ImportMapping, type ImportProblem } from '../
 import { formatMoney } from '../../shared/money';
 import { currencyCodeSchema, isoDateSchema } from '../../shared/value-schemas';
 import { generateKey, keyFromEnv } from '../db/key';
+import { log } from '../log/log';
+import { openLogFile, type LogFile } from '../log/log-file';
 import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
 import { diagnoseDatabase, openCore, openRecovery, type Core } from '../core';
 import { attributionCommand, kpiCommand } from './cli-analytics';
@@ -134,12 +136,34 @@ async function main(argv: string[]): Promise<number> {
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = keyFromEnv(process.env);
-  if (command === 'restore') return restore(resolve(values.db), key, values);
-  const core = openCore({ dbPath: resolve(values.db), key, sendMail: sendsMail(command, rest[0], values['dry-run']), scheduleSync: false });
+  const dbPath = resolve(values.db);
+  const logFile = await openLogBeside(dbPath);
+  log.info('cli.command', { command });
+  try {
+    return await run(command, rest, values, dbPath, key);
+  } finally {
+    logFile?.close();
+  }
+}
+
+/** The log goes to the database's folder (logs/); a folder that cannot hold one costs the log, not the command. */
+async function openLogBeside(dbPath: string): Promise<LogFile | null> {
+  try {
+    return await openLogFile(dirname(dbPath));
+  } catch (error) {
+    console.error(`inflow: no log written (${toErrorShape(error).message})`);
+    return null;
+  }
+}
+
+/** One command on the database at `dbPath`. */
+async function run(command: string, rest: string[], values: ReturnType<typeof parseCommandLine>['values'], dbPath: string, key: Buffer): Promise<number> {
+  if (command === 'restore') return restore(dbPath, key, values);
+  const core = openCore({ dbPath, key, sendMail: sendsMail(command, rest[0], values['dry-run']), scheduleSync: false });
   try {
     switch (command) {
       case 'init':
-        print(values.json, { ok: true, db: resolve(values.db) }, `Encrypted database ready at ${resolve(values.db)}`);
+        print(values.json, { ok: true, db: dbPath }, `Encrypted database ready at ${dbPath}`);
         return 0;
       case 'sample': {
         const summary = await core.call('sample.load', {});

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { CoreEvent, StagedFile } from '../../shared/api';
 import { AppError, type ErrorShape } from '../../shared/errors';
 import type { KeyRotation } from '../../shared/shell-settings';
+import { log, safeError, writeLogLine } from '../log/log';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /** A host's handle on the core running in a worker thread. */
@@ -57,6 +58,9 @@ export function startCoreWorker(
         case 'event':
           listeners.forEach((listener) => listener(message.event));
           break;
+        case 'log':
+          writeLogLine(message.line);
+          break;
         case 'reply': {
           const waiter = pending.get(message.id);
           pending.delete(message.id);
@@ -66,6 +70,7 @@ export function startCoreWorker(
       }
     });
     worker.on('error', (error) => {
+      log.error('core.worker.crashed', safeError(error));
       const shape = { code: 'INTERNAL' as const, message: `The core stopped: ${error.message}` };
       rejectClient(fail(shape));
       pending.forEach((waiter) => waiter.reject(fail(shape)));

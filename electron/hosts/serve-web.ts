@@ -6,6 +6,8 @@ import { toErrorShape } from '../../shared/errors';
 import { generateKey, keyFromEnv } from '../db/key';
 import { startCoreWorker } from './core-client';
 import { startHttpHost } from './http';
+import { log } from '../log/log';
+import { openLogFile } from '../log/log-file';
 import { restartableCore } from './restartable-core';
 import { webShellHandlers } from './web-shell';
 
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   const scratch = persistent ? null : mkdtempSync(join(tmpdir(), 'inflow-web-'));
   const dbPath = resolve(values.db ?? (scratch ? join(scratch, 'inflow.db') : '.inflow-data/inflow.db'));
   mkdirSync(dirname(dbPath), { recursive: true });
+  const logFile = await openLogFile(dirname(dbPath));
   const key = persistent ? keyFromEnv(process.env) : generateKey();
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './core-worker.ts' : './core-worker.js', import.meta.url);
   const core = await restartableCore(() => startCoreWorker(workerUrl, dbPath, key, { recover: true }));
@@ -30,9 +33,11 @@ async function main(): Promise<void> {
   const host = await startHttpHost(core, resolve(values.static), Number(values.port), webShellHandlers(core));
   console.log(persistent ? `Database: ${dbPath}` : 'No INFLOW_DB_KEY set: using a throwaway database for this run (set it to keep your data).');
   console.log(`Inflow is running at ${host.url}`);
+  log.info('web.started', { port: Number(new URL(host.url).port) });
   const stop = async (): Promise<void> => {
     await host.close();
     await core.close();
+    logFile.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
     process.exit(0);
   };

@@ -8,6 +8,8 @@ import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
 import type { AppBusy, ShellSettings, UpdateStatus } from '../../shared/shell-settings';
 import { contentSecurityPolicy, databaseOpensWith } from '../core';
 import { startCoreWorker } from '../hosts/core-client';
+import { log, safeError } from '../log/log';
+import { openLogFile } from '../log/log-file';
 import { restartableCore, type RestartableCore } from '../hosts/restartable-core';
 import { registerIpcHost } from '../hosts/ipc';
 import { installAppMenu } from './app-menu';
@@ -41,6 +43,8 @@ const timers: ReturnType<typeof setInterval>[] = [];
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, contentSecurityPolicy('header'));
   const dataDir = app.getPath('userData');
+  // The log goes beside the database from the first moment, so a failed start is in it too.
+  await openLogFile(dataDir);
   const dbPath = join(dataDir, 'inflow.db');
   const env: VaultEnv = { keyPath: join(dataDir, 'inflow.key'), safeStorage, platform: process.platform };
   const key = { current: await unlockDatabaseKey(dbPath, env) };
@@ -57,7 +61,7 @@ async function start(): Promise<void> {
   // Sign-in pages (QuickBooks) open in the system browser, where the user's password manager and session are.
   client.onEvent((event) => {
     const safe = event.type === 'browser.open' ? corePageToOpen(event.url) : null;
-    if (safe) void shell.openExternal(safe).catch(() => undefined);
+    if (safe) void shell.openExternal(safe).catch((error: unknown) => log.warn('shell.open-external.failed', safeError(error)));
   });
   updater = startUpdater({
     updateUrl: async () => ((await client.dispatch('settings.shell.get', {})) as ShellSettings).updateUrl,
@@ -74,7 +78,7 @@ async function start(): Promise<void> {
       const { notices, tray: summary } = due as { notices: Notice[]; tray: TraySummary };
       tray?.update(summary);
       notices.forEach((notice) => notify(notice, () => showWindow()));
-    }).catch(() => undefined);
+    }).catch((error: unknown) => log.warn('shell.notifications.failed', safeError(error)));
   };
   client.onEvent((event) => {
     if (event.type === 'queue.changed') tray?.setQueue(event.queue);
@@ -119,7 +123,9 @@ function showWindow(): void {
 function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
+  } catch (error) {
+    // None yet, or unreadable: the window opens at its default place.
+    log.info('shell.window-state.unreadable', safeError(error));
     return null;
   }
 }
@@ -145,7 +151,7 @@ function openLink(url: string): void {
   void core.dispatch('settings.outreach.get', {}).then((settings) => {
     const safe = externalUrlToOpen(url, externalHostRules(settings as OutreachSettings));
     if (safe) return shell.openExternal(safe);
-  }).catch(() => undefined);
+  }).catch((error: unknown) => log.warn('shell.open-link.failed', safeError(error)));
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -166,6 +172,7 @@ app.on('will-quit', () => {
 });
 
 app.whenReady().then(start).catch((error: unknown) => {
+  log.error('shell.start.failed', safeError(error));
   dialog.showErrorBox('Inflow cannot start', error instanceof Error ? error.message : String(error));
   app.exit(2);
 });

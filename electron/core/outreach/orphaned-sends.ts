@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLockHeld, removeLockFile } from '../../db/process-lock';
 import type { SqliteDb } from '../../db/sqlite';
+import { log } from '../../log/log';
 
 /** Beside the database: one lock file per process draining its outbox, held for as long as that process lives. */
 const locksFolder = (dbPath: string): string => `${dbPath}-senders`;
@@ -23,7 +24,9 @@ export function settleOrphanedSends(sqlite: SqliteDb, dbPath: string, now: strin
   let settled = 0;
   for (const { sender } of senders) {
     if (sender !== null && isLockHeld(senderLockPath(dbPath, sender))) continue;
-    settled += settle.run(now, ORPHANED_SEND, sender).changes;
+    const count = settle.run(now, ORPHANED_SEND, sender).changes;
+    log.warn('outbox.orphaned', { sender, count });
+    settled += count;
     if (sender !== null) removeLockFile(senderLockPath(dbPath, sender));
   }
   removeDeadLocks(dbPath);

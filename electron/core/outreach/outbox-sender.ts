@@ -4,6 +4,7 @@ import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { nowOf, type CoreContext } from '../context';
 import { recordActivity } from '../activity/record-activity';
 import { ProcessLock } from '../../db/process-lock';
+import { log, safeError } from '../../log/log';
 import { getSetting } from '../settings';
 import { inlineImages, VIDEO_CARD_CID } from './inline-images';
 import { senderLockPath, settleOrphanedSends } from './orphaned-sends';
@@ -110,7 +111,12 @@ export class OutboxSender {
   private settleOrphansNowAndThen(): void {
     if (Date.now() - this.orphansCheckedAt < ORPHAN_CHECK_MS) return;
     this.orphansCheckedAt = Date.now();
-    this.settleOrphans();
+    try {
+      this.settleOrphans();
+    } catch (error) {
+      // The next idle moment tries again; sending goes on meanwhile.
+      log.warn('outbox.orphans.check-failed', safeError(error));
+    }
   }
 
   start(): void {
@@ -271,12 +277,15 @@ export class OutboxSender {
         return { entity: 'email', id: message.id };
       },
     });
+    log.info('outbox.sent', { outboxId: message.id, attempt: message.attempts + 1 });
     this.noteChange(message.batchId);
   }
 
   private handleFailure(message: DueMessage, error: SendError, written: boolean, note = ''): void {
     const words = note + (error.response ?? error.message);
     const attempts = message.attempts + 1;
+    // The server's words stay in the outbox row (they may quote the address); the log gets the codes.
+    log.warn('outbox.send.failed', { outboxId: message.id, attempt: attempts, responseCode: error.responseCode, errorCode: error.code, written });
     if (error.responseCode !== undefined && error.responseCode >= 500) return this.finish(message, 'failed', words);
     // The body went out and the server never answered: it may have been delivered; resending could duplicate.
     if (error.responseCode === undefined && written) {
@@ -290,6 +299,7 @@ export class OutboxSender {
   }
 
   private finish(message: DueMessage, status: 'failed' | 'uncertain', reason: string): void {
+    log.warn(`outbox.${status}`, { outboxId: message.id });
     this.ctx.database.sqlite.prepare('UPDATE outbox_messages SET status = ?, last_error = ?, updated_at = ? WHERE id = ?').run(status, reason, nowOf(this.ctx), message.id);
     this.noteChange(message.batchId);
   }

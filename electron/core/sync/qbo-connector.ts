@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync';
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
@@ -201,7 +202,8 @@ function parseCursor(cursor: string | null): Cursor | null {
   try {
     const parsed = JSON.parse(cursor) as Cursor;
     return typeof parsed.since === 'string' && !Number.isNaN(Date.parse(parsed.since)) ? parsed : null;
-  } catch {
+  } catch (error) {
+    log.warn('sync.cursor.unreadable', { connector: 'qbo', ...safeError(error) });
     return null;
   }
 }

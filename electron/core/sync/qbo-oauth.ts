@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -124,7 +125,9 @@ export async function revokeTokens(connection: ErpConnection, tokens: QboTokens,
       body: JSON.stringify({ token: tokens.refreshToken }),
     }, signal, { retry: false });
     return status === 200;
-  } catch {
+  } catch (error) {
+    // Disconnecting goes on offline; the answer tells the collector to revoke it in QuickBooks.
+    log.warn('sync.qbo.revoke-failed', safeError(error));
     return false;
   }
 }
