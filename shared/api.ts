@@ -300,7 +300,8 @@ export const api = {
   // Desktop shell (issue 7): restart safety, shell settings, backups.
   'app.busy': returns<AppBusy>()(z.object({})),
   'settings.shell.get': returns<ShellSettings & { dataFolder: string }>()(z.object({})),
-  'settings.shell.save': returns<ShellSettings & { dataFolder: string }>()(shellSettingsSchema),
+  // Strict: an update address (or any other unknown field) is refused, not quietly dropped.
+  'settings.shell.save': returns<ShellSettings & { dataFolder: string }>()(shellSettingsSchema.strict()),
   /** The notices to show now and the tray's summary, from one read of the same facts. */
   'notifications.due': returns<{ notices: Notice[]; tray: TraySummary }>()(z.object({})),
   'backups.list': returns<BackupInfo[]>()(z.object({})),

@@ -14,7 +14,7 @@ import { customerHandlers } from './customers/customer-handlers';
 import { contactHandlers } from './customers/contact-handlers';
 import { ledgerHandlers } from './ledger/ledger-handlers';
 import { sampleHandlers } from './sample/sample-handlers';
-import { StagedFiles } from './staged-files';
+import { StagedFiles, type StageOptions } from './staged-files';
 import { WorklistCache } from './worklist/worklist-cache';
 import { worklistHandlers } from './worklist/worklist-handlers';
 import { activityHandlers } from './activity/activity-handlers';
@@ -57,9 +57,14 @@ export interface Core {
   /** Untyped entry for hosts relaying wire messages; input is validated inside. */
   dispatch(name: string, input: unknown): Promise<unknown>;
   call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
-  stageFile(path: string, name?: string): StagedFile;
+  stageFile(path: string, name?: string, options?: StageOptions): StagedFile;
   onEvent(listener: (event: CoreEvent) => void): () => void;
-  close(): Promise<void>;
+  /**
+   * Stops everything before the database closes: running jobs (imports, syncs) are cancelled and
+   * end having written nothing, and a message on the wire completes or is marked uncertain within
+   * `sendGraceMs` (default CLOSE_GRACE_MS).
+   */
+  close(options?: { sendGraceMs?: number }): Promise<void>;
 }
 
 export function openCore(options: CoreOptions): Core {
@@ -95,22 +100,24 @@ export function openCore(options: CoreOptions): Core {
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
     call: (name, input) => dispatch(handlers, ctx, name, input) as never,
-    stageFile: (path, name) => ctx.files.stage(path, name),
+    stageFile: (path, name, options) => ctx.files.stage(path, name, options),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: async () => {
-      await ctx.sync.close();
+    close: async (closing = {}) => {
       clearInterval(backupTimer);
-      await ctx.outbox.close();
+      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs)]);
       await database.close();
     },
   };
 }
 
+export type { StageOptions } from './staged-files';
 export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
+export { INTUIT_AUTHORIZE_URL } from '../../shared/qbo-endpoints';
+export { makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';
 export { rotateDatabaseKey } from '../db/rekey';

@@ -26,7 +26,7 @@ const SETTINGS = {
   erpConnection: { schema: erpConnectionSchema.nullable(), fallback: null, secret: ['apiKey'] },
   /** QuickBooks' OAuth tokens and company id, from signing in; like every secret, out of the audit log and the window. */
   qboTokens: { schema: qboTokensSchema.nullable(), fallback: null, secret: ['accessToken', 'refreshToken', 'realmId'] },
-  /** Update address, backups kept, notifications: the desktop shell's own settings. */
+  /** Backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */
   notifiedKeys: { schema: z.array(z.string().max(200)).max(5000), fallback: [] as string[] },

@@ -7,6 +7,7 @@ import { clearDamaged, isMarkedDamaged } from './damage-marker';
 import { recordKey } from './key-check';
 import { MIGRATIONS } from './migrations';
 import { checkFileBeforeOpen, explainOpenFailure } from './open-check';
+import { makePrivate } from './private-files';
 import { applyPendingRestore } from './restore';
 import type { Migration } from './migrations/migration';
 import type { DB } from './schema';
@@ -40,6 +41,8 @@ export function openDatabase(
   try {
     applyKey(sqlite, key);
     proveReadable(sqlite, path, key);
+    // Before WAL mode creates its side files: SQLite gives them the database file's mode.
+    makePrivate(path, `${path}-wal`, `${path}-shm`);
     const version = sqlite.pragma('user_version', { simple: true }) as number;
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
     if (existed && applicationId !== INFLOW_APPLICATION_ID && !(applicationId === 0 && version === 0 && isEmpty(sqlite))) {

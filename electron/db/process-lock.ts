@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { makePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 import type { SqliteDb } from './sqlite';
 
 /**
@@ -17,9 +18,9 @@ export class ProcessLock {
   ) {}
 
   static acquire(path: string): ProcessLock {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    makePrivateDir(dirname(path));
     // Created first, so it is the owner's alone; it never holds data.
-    closeSync(openSync(path, 'a', 0o600));
+    closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
     // Another process may be probing this file at this very moment: wait out its brief lock.
     const sqlite = new Database(path, { timeout: 5000 });
     try {
@@ -43,12 +44,14 @@ export class ProcessLock {
 
 /** true while a live process holds the lock at `path`; false once it has gone, or if there never was one. */
 export function isLockHeld(path: string): boolean {
+  // No file: no holder (its owner removed it on the way out, or never got to make it).
+  if (!existsSync(path)) return false;
   let probe: SqliteDb;
   try {
     probe = new Database(path, { fileMustExist: true, timeout: 0 });
   } catch (error) {
-    // No file: no holder (its owner removed it on the way out, or never made it).
-    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') return false;
+    // Removed just now, by its owner leaving.
+    if (!existsSync(path)) return false;
     throw error;
   }
   try {

@@ -10,7 +10,7 @@ import { formatMoney } from '../../shared/money';
 import { currencyCodeSchema, isoDateSchema } from '../../shared/value-schemas';
 import { generateKey, keyFromEnv } from '../db/key';
 import { log } from '../log/log';
-import { openLogFile, type LogFile } from '../log/log-file';
+import { openLogFile, type LogFile } from './log-file';
 import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
 import { diagnoseDatabase, openCore, openRecovery, type Core } from '../core';
 import { attributionCommand, kpiCommand } from './cli-analytics';

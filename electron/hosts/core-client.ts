@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CoreEvent, StagedFile } from '../../shared/api';
+import type { StageOptions } from '../core';
 import { AppError, type ErrorShape } from '../../shared/errors';
 import type { KeyRotation } from '../../shared/shell-settings';
 import { log, safeError, writeLogLine } from '../log/log';
@@ -10,7 +11,8 @@ export interface CoreClient {
   /** Why the database did not open (a worker started with `recover` then serves only recovery), else null. */
   problem: ErrorShape | null;
   dispatch(name: string, input: unknown): Promise<unknown>;
-  stageFile(path: string, name?: string): Promise<StagedFile>;
+  /** `temporary`: the host's own copy (an upload), deleted once an import has used it. */
+  stageFile(path: string, name?: string, options?: StageOptions): Promise<StagedFile>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): Promise<void>;
   /** What the start re-encrypted, when it was asked to rotate the key first. */
@@ -78,7 +80,7 @@ export function startCoreWorker(
     });
     const client: Omit<CoreClient, 'problem' | 'rotated'> = {
       dispatch: (name, input) => request({ type: 'call', name, input }),
-      stageFile: (path, name) => request({ type: 'stage', path, name }) as Promise<StagedFile>,
+      stageFile: (path, name, options) => request({ type: 'stage', path, name, temporary: options?.temporary }) as Promise<StagedFile>,
       onEvent: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

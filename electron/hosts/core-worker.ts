@@ -70,7 +70,7 @@ async function handle(message: ToWorker): Promise<void> {
       send({ type: 'reply', id: message.id, ok: true, result: await call(message.name, message.input) });
     } else if (message.type === 'stage') {
       if (!core) throw new AppError(recovery!.problem.code, recovery!.problem.message);
-      send({ type: 'reply', id: message.id, ok: true, result: core.stageFile(message.path, message.name) });
+      send({ type: 'reply', id: message.id, ok: true, result: core.stageFile(message.path, message.name, { temporary: message.temporary ?? false }) });
     } else {
       await core?.close();
       send({ type: 'reply', id: message.id, ok: true, result: null });

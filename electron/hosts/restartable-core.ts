@@ -29,7 +29,7 @@ export async function restartableCore(start: () => Promise<CoreClient>): Promise
       return current.rotated;
     },
     dispatch: async (name, input) => (await live()).dispatch(name, input),
-    stageFile: async (path, name) => (await live()).stageFile(path, name),
+    stageFile: async (path, name, options) => (await live()).stageFile(path, name, options),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

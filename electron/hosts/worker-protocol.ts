@@ -5,7 +5,7 @@ import type { KeyRotation } from '../../shared/shell-settings';
 /** Messages between a host and the core's worker thread. */
 export type ToWorker =
   | { type: 'call'; id: number; name: string; input: unknown }
-  | { type: 'stage'; id: number; path: string; name?: string | undefined }
+  | { type: 'stage'; id: number; path: string; name?: string | undefined; temporary?: boolean | undefined }
   | { type: 'close'; id: number };
 
 export type FromWorker =

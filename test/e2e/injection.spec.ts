@@ -105,6 +105,7 @@ const WATCHER_REFUSED = "Blocked script execution in 'about:srcdoc' because the 
 test('the injection corpus, stored everywhere, is shown as text on every screen and runs nothing', async ({ browser, app }) => {
   // Not the fixture's page: it would count the watcher's refusal above as a console error.
   const page = await browser.newPage();
+  await app.signIn(page);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {

@@ -2,8 +2,11 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
-/** How the sink answers one message's DATA: accept, refuse (with a code), hang up, or answer late. */
-export type Reply = { accept: true; delayMs?: number } | { code: number; message: string } | { hangUp: true };
+/**
+ * How the sink answers one message's DATA: accept, refuse (with a code), hang up, or answer late
+ * (after `delayMs`, or once `release` settles: a test decides when the server confirms).
+ */
+export type Reply = { accept: true; delayMs?: number; release?: Promise<unknown> } | { code: number; message: string } | { hangUp: true };
 
 export interface Received {
   /** When the sink had the whole message (ms since epoch). */
@@ -81,7 +84,7 @@ export async function startSmtpSink({ host = '127.0.0.1' }: { host?: string } = 
         }
         void simpleParser(raw).then((mail) => {
           received.push({ at, mail, raw, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
-          setTimeout(() => callback(), reply.delayMs ?? 0);
+          void Promise.resolve(reply.release).then(() => setTimeout(() => callback(), reply.delayMs ?? 0));
         });
       });
     },

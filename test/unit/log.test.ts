@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { startCoreWorker, type CoreClient } from '../../electron/hosts/core-client';
 import { log, safeError } from '../../electron/log/log';
-import { openLogFile, type LogFile } from '../../electron/log/log-file';
+import { openLogFile, type LogFile } from '../../electron/hosts/log-file';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 

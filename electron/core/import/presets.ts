@@ -106,6 +106,7 @@ export const PRESETS: readonly Preset[] = [
       amount: ['amount', 'orig. amount'],
       openBalance: ['open balance', 'balance'],
       type: ['transaction type', 'type'],
+      reference: ['memo/description', 'memo'],
     },
     required: ['invoiceNumber', 'issueDate', 'dueDate', 'openBalance'],
     dateOrder: 'M/d/yyyy',

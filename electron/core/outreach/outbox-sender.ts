@@ -47,6 +47,10 @@ function encodedSubject(subject: string): { prepared: true; foldLines: true; val
 }
 
 const MAX_ATTEMPTS = 6;
+/** How long closing waits for a message on the wire to be confirmed before it hangs up. */
+export const CLOSE_GRACE_MS = 10_000;
+const QUIT_UNCERTAIN = 'Inflow quit while this message was being sent, before the server confirmed it. Check your Sent folder, then mark it sent or send it again.';
+const QUIT_NOT_SENT = 'Inflow quit before this message went out; it goes at the next start.';
 const MAX_IDLE_MS = 60_000;
 const CHANGE_EVENT_MS = 200;
 const ORPHAN_CHECK_MS = 5000;
@@ -68,6 +72,8 @@ export class OutboxSender {
   private lock: ProcessLock | null = null;
   private orphansCheckedAt = Date.now();
   private closed = false;
+  /** Closing ran out of patience and hung up: a send that fails now failed because of that. */
+  private hungUp = false;
   private paused = false;
   private wakeUp: (() => void) | null = null;
   private loop: Promise<void> | null = null;
@@ -147,10 +153,21 @@ export class OutboxSender {
     return this.paused;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops sending: no new message starts, and one on the wire gets `graceMs` to be confirmed. Past
+   * that the connection is dropped, and the message is marked uncertain if its body went out (the
+   * server may have it) or queued again if it did not; either way its row is settled before the
+   * database closes, never left `sending`.
+   */
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.closed = true;
     this.wake();
-    await this.loop;
+    const loop = this.loop ?? Promise.resolve();
+    if (!(await settlesWithin(loop, graceMs))) {
+      this.hungUp = true;
+      for (const lane of this.lanes) lane.abort();
+      await loop;
+    }
     this.recordDelivered();
     for (const lane of this.lanes) lane.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);
@@ -282,6 +299,7 @@ export class OutboxSender {
   }
 
   private handleFailure(message: DueMessage, error: SendError, written: boolean, note = ''): void {
+    if (this.hungUp) return written ? this.finish(message, 'uncertain', QUIT_UNCERTAIN) : this.requeue(message, nowOf(this.ctx), QUIT_NOT_SENT);
     const words = note + (error.response ?? error.message);
     const attempts = message.attempts + 1;
     // The server's words stay in the outbox row (they may quote the address); the log gets the codes.
@@ -292,9 +310,12 @@ export class OutboxSender {
       return this.finish(message, 'uncertain', `The connection dropped after the message was sent and before the server confirmed it (${words}). Check your Sent folder.`);
     }
     if (attempts >= MAX_ATTEMPTS) return this.finish(message, 'failed', `Gave up after ${attempts} attempts: ${words}`);
-    const retryAt = new Date(this.ctx.clock().getTime() + backoffMs(attempts)).toISOString();
+    this.requeue(message, new Date(this.ctx.clock().getTime() + backoffMs(attempts)).toISOString(), words);
+  }
+
+  private requeue(message: DueMessage, retryAt: string, reason: string): void {
     this.ctx.database.sqlite.prepare("UPDATE outbox_messages SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
-      .run(retryAt, words, nowOf(this.ctx), message.id);
+      .run(retryAt, reason, nowOf(this.ctx), message.id);
     this.noteChange(message.batchId);
   }
 
@@ -313,5 +334,16 @@ export class OutboxSender {
       for (const id of this.changed) this.ctx.emit({ type: 'outbox.changed', batchId: id });
       this.changed.clear();
     }, CHANGE_EVENT_MS);
+  }
+}
+
+/** Whether the promise settles within `ms` (it keeps running either way). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pinoRoll from 'pino-roll';
-import { setLogSink } from './log';
+import { makePrivate, makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
+import { setLogSink } from '../log/log';
 
 /** A few days of a busy collector's work in each file; the oldest goes when a fifth fills. */
 const FILE_SIZE = '5m';
@@ -19,11 +20,10 @@ export interface LogFile {
  */
 export async function openLogFile(dataFolder: string): Promise<LogFile> {
   const folder = join(dataFolder, 'logs');
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  chmodSync(folder, 0o700);
+  makePrivateDir(folder);
   // Files an earlier version (or a copy) left readable by others are closed up too.
-  for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o600);
-  const stream = await pinoRoll({ file: join(folder, 'inflow'), extension: '.log', size: FILE_SIZE, limit: { count: KEEP_OLDER }, mode: 0o600, sync: true });
+  makePrivate(...readdirSync(folder).map((name) => join(folder, name)));
+  const stream = await pinoRoll({ file: join(folder, 'inflow'), extension: '.log', size: FILE_SIZE, limit: { count: KEEP_OLDER }, mode: PRIVATE_FILE_MODE, sync: true });
   setLogSink(stream);
   return {
     folder,
