@@ -101,7 +101,8 @@ it('a credit note applied to an invoice is dated history of both balances, resta
 });
 
 it('0011 clears the Odoo payment history the old split wrote, and its cursor, so the next sync rebuilds them; other sources keep theirs', async () => {
-  const before = openDatabase(path, key, MIGRATIONS.filter((migration) => migration.name !== 'odoo-payment-history'));
+  // The schema as it was just before 0011 (later migrations come after it, as they would for a user).
+  const before = openDatabase(path, key, MIGRATIONS.slice(0, MIGRATIONS.findIndex((migration) => migration.name === 'odoo-payment-history')));
   const write = (source: string, batch: Partial<LedgerBatch>) => writeBatch(before.sqlite, { ...emptyBatch(source), ...batch }, '2026-11-22', '2026-11-22T12:00:00Z');
   // The old split: 61.24 paid by an earlier 17.50 and 61.24 "of this payment", which left 17.50 over as a credit.
   write('odoo', { invoices: [invoice({ amountMinor: 6_124, openMinor: 0 })], payments: [payment({ externalId: '41', amountMinor: 1_750 }), payment({ externalId: '42:7', amountMinor: 6_124 })] });
