@@ -18,6 +18,7 @@ import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from 
 import { outboxCommand } from './cli-outbox';
 import { ladderCommand, outreachCommand } from './cli-outreach';
 import { forecastCommand, riskCommand } from './cli-risk';
+import { localeCommand, settingsCommand } from './cli-settings';
 import { syncCommand } from './cli-sync';
 
 /**
@@ -35,10 +36,13 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   promise  --db PATH --customer ID --amount 4000.00 --date YYYY-MM-DD [--currency USD] [--invoices N1,N2] [--notes TEXT]
   dispute  --db PATH --customer ID --invoices N1,N2 --reason REASON [--sla DAYS] [--owner NAME] [--notes TEXT]
   ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
-  outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]
+  outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--dry-run] [--json]
   outbox list --db PATH [--status STATUS] [--json]
   outbox send --db PATH [--json]                           send everything queued (what an interrupted run left too), then return
   outbox resolve --db PATH --id N --as sent|resend|drop    decide a message left uncertain or failed
+  settings email --db PATH [--company NAME] [--sender-name NAME] [--sender-title T] [--sender-phone P]
+                 [--manager-name NAME] [--manager-title T] [--manager-phone P] [--payment-link PATTERN] [--locale en-US] [--json]
+  locale --db PATH --customer ID [--locale de-DE | --locale country] [--json]   the language and formats of a customer's emails
   risk train --db PATH [--json]                            retrain the late-payment model and re-score customers
   risk evaluate --db PATH --as-of YYYY-MM-DD [--json]      train on what was known then, test on invoices issued after
   risk show --db PATH --customer ID [--json]               a customer's risk, its three reasons and credit advice
@@ -50,7 +54,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync'];
+const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'settings', 'locale'];
 /**
  * Commands that send mail run the outbox sender and return once it is drained; the others leave it
  * to the app (a dead sender's messages are marked uncertain at any open, sending or not).
@@ -100,6 +104,16 @@ function parseCommandLine(argv: string[]) {
         days: { type: 'string' },
         id: { type: 'string' },
         as: { type: 'string' },
+        sender: { type: 'string' },
+        company: { type: 'string' },
+        'sender-name': { type: 'string' },
+        'sender-title': { type: 'string' },
+        'sender-phone': { type: 'string' },
+        'manager-name': { type: 'string' },
+        'manager-title': { type: 'string' },
+        'manager-phone': { type: 'string' },
+        'payment-link': { type: 'string' },
+        locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -191,6 +205,12 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
         return 0;
       case 'sync':
         console.log(await syncCommand(core, values, process.env));
+        return 0;
+      case 'settings':
+        console.log(await settingsCommand(core, rest[0], values));
+        return 0;
+      case 'locale':
+        console.log(await localeCommand(core, values));
         return 0;
       case 'ladder':
       case 'outreach':

@@ -10,9 +10,11 @@ import { sync } from './0008-sync';
 import { agingIndexes } from './0009-aging-indexes';
 import { dropInvoicesCustomer } from './0010-drop-invoices-customer';
 import { odooPaymentHistory } from './0011-odoo-payment-history';
+import { localeSendersRates } from './0012-locale-senders-rates';
 import { outboxSender } from './0013-outbox-sender';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
-  initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer, odooPaymentHistory, outboxSender,
+  initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer,
+  odooPaymentHistory, localeSendersRates, outboxSender,
 ];
