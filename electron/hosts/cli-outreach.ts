@@ -5,6 +5,7 @@ import type { EmailPreview } from '../../shared/api';
 import { localToday } from '../../shared/dates';
 import type { Core } from '../core';
 import { invoiceIds } from './cli-collection';
+import { drainOutbox, outboxSummary } from './cli-outbox';
 
 export interface OutreachOptions {
   json: boolean;
@@ -12,7 +13,6 @@ export interface OutreachOptions {
   'dry-run': boolean;
   customer?: string | undefined;
   template?: string | undefined;
-  status?: string | undefined;
   /** Who the message is from, as a ladder step's sender role: collector (default) or manager. */
   sender?: string | undefined;
   invoices?: string | undefined;
@@ -33,15 +33,20 @@ function ladderJson(run: LadderRun) {
   };
 }
 
-/** `ladder run`: the dry run prints what the ladder would send and why invoices are held; without it, the email steps are queued and sent. */
+/**
+ * `ladder run`: the dry run prints what the ladder would send and why invoices are held; without it,
+ * the email steps are queued and the command returns once the outbox is drained (what an interrupted
+ * run left queued included), so a run killed part-way is finished by the next one.
+ */
 export async function ladderCommand(core: Core, action: string | undefined, options: OutreachOptions): Promise<string> {
   if (action !== 'run') throw new AppError('INVALID_INPUT', 'Usage: ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]');
   const run = await core.call('ladder.run', { ...(options['as-of'] ? { asOf: options['as-of'] } : {}), dryRun: options['dry-run'] });
-  if (!options['dry-run'] && run.queued) await settle(core, run.queued.batchId);
-  if (options.json) return JSON.stringify(options['dry-run'] ? ladderJson(run) : { ...ladderJson(run), queued: run.queued });
+  const outbox = options['dry-run'] ? null : await drainOutbox(core);
+  if (options.json) return JSON.stringify(outbox ? { ...ladderJson(run), queued: run.queued, outbox } : ladderJson(run));
   const lines = [`Ladder as of ${run.asOf}: ${run.messages.length} messages, ${run.excluded.length} invoices held back`];
   for (const m of run.messages) lines.push(`  ${m.customerExternalId}: ${m.step.label} (${m.step.channel}) — ${m.invoices.map((i) => `${i.number} at ${i.stepId}`).join(', ')}`);
   for (const e of run.excluded) lines.push(`  held: ${e.customerExternalId} ${e.number} (${e.stepId}) — ${e.reason}`);
+  if (outbox) lines.push(outboxSummary(outbox));
   return lines.join('\n');
 }
 
@@ -73,7 +78,7 @@ export async function outreachCommand(core: Core, action: string | undefined, op
   }
   const result = await core.call('outreach.queue', { messages: [draft] });
   if (result.skipped[0]) throw new AppError('CONFLICT', `Not sent: ${result.skipped[0].reason}`, { skipped: result.skipped, dropped: result.dropped });
-  if (result.queued > 0) await settle(core, result.batchId);
+  await drainOutbox(core);
   const [row] = await core.call('outbox.list', { batchId: result.batchId, limit: 1 });
   if (options.json) return JSON.stringify({ ...result, message: row ?? null });
   if (result.duplicates[0]) return 'Not sent: the same message was already queued or sent today.';
@@ -93,22 +98,4 @@ function previewText(preview: EmailPreview): string {
   const from = preview.from.name ? `${preview.from.name} <${preview.from.address || 'no mailbox set up'}>` : preview.from.address;
   const to = preview.to ? `${preview.to.name} <${preview.to.address}>` : '(no contact with a valid address)';
   return `${notes.map((line) => `${line}\n`).join('')}From: ${from}\nTo: ${to}\nSubject: ${preview.subject}\nLanguage: ${preview.language}\n\n${preview.text}`;
-}
-
-/** `outbox list [--status S] --json`. */
-export async function outboxCommand(core: Core, action: string | undefined, options: OutreachOptions): Promise<string> {
-  if (action !== 'list') throw new AppError('INVALID_INPUT', 'Usage: outbox list --db PATH [--status queued|sending|sent|failed|uncertain|cancelled] [--json]');
-  const rows = await core.call('outbox.list', { ...(options.status ? { status: options.status as never } : {}), limit: 10_000 });
-  if (options.json) return JSON.stringify({ messages: rows });
-  return rows.map((r) => `${String(r.id).padStart(6)}  ${r.status.padEnd(10)} ${r.customerName} <${r.to}> "${r.subject}"${r.lastError ? ` — ${r.lastError}` : ''}`).join('\n') || 'The outbox is empty.';
-}
-
-/** Waits until nothing in the batch is queued or sending (a retry waiting out its backoff counts as done for now). */
-async function settle(core: Core, batchId: string): Promise<void> {
-  for (;;) {
-    const counts = await core.call('outbox.counts', { batchId });
-    const retrying = (await core.call('outbox.list', { batchId, status: 'queued', limit: 10_000 })).some((row) => row.attempts > 0);
-    if (counts.sending === 0 && (counts.queued === 0 || retrying)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

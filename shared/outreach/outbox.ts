@@ -40,6 +40,8 @@ export interface OutboxMessage {
   attempts: number;
   lastError: string | null;
   messageId: string;
+  /** When a queued message goes (or is retried) at the earliest. */
+  nextAttemptAt: string;
   createdAt: string;
   sentAt: string | null;
 }

@@ -184,6 +184,17 @@ describe('inflow CLI', () => {
     expect(eur.paymentCount).toBeLessThan(all.paymentCount);
   });
 
+  it('refuses impossible dates and unknown currency codes in flags, naming the flag', () => {
+    for (const value of ['2026-02-31', '2026-13-45', '0000-00-00']) {
+      const result = cli(['aging', '--db', db, '--as-of', value]);
+      expect(result.code, value).toBe(1);
+      expect(result.stderr).toContain(`--as-of ${value}: a date on the calendar like 2026-01-31`);
+    }
+    const currency = cli(['kpi', '--db', db, '--from', '2026-10-01', '--to', '2026-11-22', '--currency', 'usd']);
+    expect(currency.code).toBe(1);
+    expect(currency.stderr).toContain('--currency usd: an ISO 4217 code like "USD"');
+  });
+
   it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nX-1,C1,2026-01-01,2026-01-31,12.00\nX-2,C1,2026-02-30,2026-03-31,TBD\n');

@@ -1,10 +1,11 @@
 import { AppError } from '../../../shared/errors';
 import type { OutboxCounts, OutboxMessage } from '../../../shared/outreach/outbox';
 import { OUTBOX_STATUSES } from '../../../shared/outreach/outbox';
-import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
+import { SMTP_SERVER_FIELDS, type SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { prepareCached } from '../../db/statement-cache';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
+import { sameServer } from '../server-secret';
 import { getSetting, setSetting } from '../settings';
 import { inlineImages, paymentQrLinkOf } from './inline-images';
 import { checkVideoLink } from './links';
@@ -86,7 +87,7 @@ export const outreachHandlers: Handlers<
   'outbox.list': ({ status, batchId, limit }, ctx) =>
     ctx.database.sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, c.name AS customerName, m.template_id AS templateId,
         m.ladder_step_id AS ladderStepId, m.to_address AS "to", m.subject, m.status, m.attempts, m.last_error AS lastError, m.message_id AS messageId,
-        m.created_at AS createdAt, m.sent_at AS sentAt
+        m.next_attempt_at AS nextAttemptAt, m.created_at AS createdAt, m.sent_at AS sentAt
       FROM outbox_messages m JOIN customers c ON c.id = m.customer_id
       WHERE (@status IS NULL OR m.status = @status) AND (@batchId IS NULL OR m.batch_id = @batchId)
       ORDER BY m.id DESC LIMIT @limit`).all({ status: status ?? null, batchId: batchId ?? null, limit }) as OutboxMessage[],
@@ -136,10 +137,11 @@ export const outreachHandlers: Handlers<
     const smtp = getSetting(ctx.database.sqlite, 'smtp');
     return smtp ? withoutPassword(smtp) : null;
   },
-  /** Without a password field the stored one is kept, so the window never needs to hold it. */
+  /** Without a password field the stored one is kept (the window never holds it), unless it was for another server or user. */
   'settings.smtp.save': (input, ctx) => {
     const stored = getSetting(ctx.database.sqlite, 'smtp');
-    const smtp = { ...input, password: input.password ?? stored?.password ?? '' };
+    const kept = sameServer(stored, input, SMTP_SERVER_FIELDS) ? stored.password : '';
+    const smtp = { ...input, password: input.password ?? kept };
     setSetting(ctx.database.sqlite, 'smtp', smtp, nowOf(ctx));
     ctx.outbox.wake();
     return withoutPassword(smtp);

@@ -21,13 +21,14 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
     connections: smtp?.connections ?? 2,
   });
   const [sender, setSender] = useState(outreach);
+  const [hasPassword, setHasPassword] = useState(smtp?.hasPassword ?? false);
   const [testTo, setTestTo] = useState('');
   const { message: status, error, run } = useOutcome();
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
   const text = (key: Exclude<keyof Draft, 'connections'>, label: string, type = 'text') => (
     <label className="field">
       <span>{label}</span>
-      <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && smtp?.hasPassword ? 'Stored — leave blank to keep' : undefined} />
+      <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && hasPassword ? 'Stored — leave blank to keep' : undefined} />
     </label>
   );
 
@@ -35,9 +36,12 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
     event.preventDefault();
     void run(async () => {
       const { password, port, ...rest } = draft;
-      await call('settings.smtp.save', { ...rest, port: Number(port), ...(password ? { password } : {}) });
+      const saved = await call('settings.smtp.save', { ...rest, port: Number(port), ...(password ? { password } : {}) });
       await call('settings.outreach.save', sender);
-      return 'Saved';
+      setDraft({ ...draft, password: '' });
+      setHasPassword(saved.hasPassword);
+      // A password stays with the server and user it was entered for.
+      return hasPassword && !saved.hasPassword ? 'Saved. The stored password was for the previous server or user: enter the password for this one.' : 'Saved';
     });
   };
 
