@@ -52,3 +52,6 @@ export const EMAIL_ADDRESS = new RegExp(`^(?=.{3,254}$)(?=[^@]{1,64}@)${ATEXT}+(
 
 /** One plain email address (EMAIL_ADDRESS), trimmed: the schema every procedure takes an address with. */
 export const emailAddressSchema = oneLineText(254).regex(EMAIL_ADDRESS, 'a plain email address like name@example.com (no name, comment, group or quotes)');
+
+/** Ends a sentence once, even when it ends on a name that carries its own full stop ("Summit Hardware Inc."). */
+export const sentence = (text: string): string => (text.endsWith('.') ? text : `${text}.`);

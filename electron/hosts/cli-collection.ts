@@ -1,6 +1,7 @@
 import { CALL_OUTCOMES, DISPUTE_REASONS } from '../../shared/activity';
 import { AppError } from '../../shared/errors';
 import { currencyExponent, parseAmount } from '../../shared/money';
+import { sentence } from '../../shared/text';
 import { describeReason } from '../../shared/worklist';
 import type { Core } from '../core';
 
@@ -78,7 +79,7 @@ export async function logCallCommand(core: Core, options: CollectionOptions): Pr
     notes: options.notes ?? '',
     ...(options['follow-up'] ? { followUpDate: options['follow-up'] } : {}),
   });
-  return `Call logged for ${customer.name}.`;
+  return sentence(`Call logged for ${customer.name}`);
 }
 
 export async function promiseCommand(core: Core, options: CollectionOptions): Promise<string> {
@@ -91,7 +92,7 @@ export async function promiseCommand(core: Core, options: CollectionOptions): Pr
     customerId: customer.customerId, amountMinor: amount.value, currency, promisedDate: options.date,
     invoiceIds: await invoiceIds(core, customer.customerId, options.invoices), note: options.notes ?? '',
   });
-  return `Promise recorded for ${customer.name}.`;
+  return sentence(`Promise recorded for ${customer.name}${options.invoices ? '' : `, covering all its open ${currency} invoices`}`);
 }
 
 export async function disputeCommand(core: Core, options: CollectionOptions): Promise<string> {
