@@ -88,13 +88,8 @@ export interface ImportProblem {
   sheet?: string;
 }
 
-export interface ImportSummary {
-  kind: ImportKind;
-  preset: string;
-  source: string;
-  rows: number;
-  /** Valid rows that are not receivables (drafts, vendor bills, voided invoices). */
-  skipped: number;
+/** What one write into the ledger did, counted by kind. */
+export interface WriteCounts {
   created: number;
   updated: number;
   unchanged: number;
@@ -102,6 +97,15 @@ export interface ImportSummary {
   customersCreated: number;
   paymentsCreated: number;
   creditsCreated: number;
+}
+
+export interface ImportSummary extends WriteCounts {
+  kind: ImportKind;
+  preset: string;
+  source: string;
+  rows: number;
+  /** Valid rows that are not receivables (drafts, vendor bills, voided invoices). */
+  skipped: number;
 }
 
 export const PROBLEM_LIST_LIMIT = 1000;

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/dates';
-import { PROBLEM_LIST_LIMIT, type ImportProblem } from '../../../shared/import-mapping';
+import { PROBLEM_LIST_LIMIT, type ImportProblem, type WriteCounts } from '../../../shared/import-mapping';
 import type { SqliteDb } from '../../db/sqlite';
 import { ALLOCATION_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS, prepareBatchStatements, type BatchStatements, type InvoiceRow } from './batch-statements';
 import { isBulkLoad, withIndexesRebuilt, withWriteCache } from './big-write';
@@ -8,9 +8,8 @@ import type { CustomerRecord, InvoiceRecord, LedgerBatch } from './records';
 import { RowBuffer } from './row-buffer';
 import { emptyDeletedCredit, upsertCredit } from './write-credits';
 import { applyCreditNote, recordUnexplainedChanges, upsertPayment } from './write-history';
-import type { StatedBalance, WriteCounts, WriteScope } from './write-scope';
+import type { StatedBalance, WriteScope } from './write-scope';
 
-export type { WriteCounts } from './write-scope';
 
 /**
  * Writes a validated batch in one transaction: all of it or, on any problem, none of it.

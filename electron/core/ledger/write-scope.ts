@@ -1,16 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
+import type { WriteCounts } from '../../../shared/import-mapping';
 import type { SqliteDb } from '../../db/sqlite';
 import type { BatchStatements } from './batch-statements';
-
-export interface WriteCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  closed: number;
-  customersCreated: number;
-  paymentsCreated: number;
-  creditsCreated: number;
-}
 
 /** An invoice whose balance the batch states: what it was before, what it is now, and what the batch's own history explains of the change. */
 export interface StatedBalance {
