@@ -10,7 +10,6 @@ import { emptyDeletedCredit, upsertCredit } from './write-credits';
 import { applyCreditNote, recordUnexplainedChanges, upsertPayment } from './write-history';
 import type { StatedBalance, WriteScope } from './write-scope';
 
-
 /**
  * Writes a validated batch in one transaction: all of it or, on any problem, none of it.
  * Upserts by (source, external id), so the same batch twice changes nothing. A balance that changed
