@@ -65,7 +65,8 @@ async function readReplies(ctx: CoreContext, provider: SmsProvider, result: SmsP
   const { sqlite } = ctx.database;
   // The list filters by whole UTC days: from the day of the newest reply read (again), and never more than a week back at first.
   const since: IsoDate = getSetting(sqlite, 'smsInboundSince') ?? addDays(ctx.clock().toISOString().slice(0, 10), -7);
-  const received = (await provider.received(since)).sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? ''));
+  // Oldest first; the list is newest first, so replies of the same second keep their order reversed first.
+  const received = (await provider.received(since)).reverse().sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? ''));
   const known = sqlite.prepare('SELECT 1 FROM sms_inbound WHERE provider_id = ?');
   const fresh = received.filter((message) => !known.get(message.providerId));
   if (fresh.length > 0) {
