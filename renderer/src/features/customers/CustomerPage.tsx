@@ -14,6 +14,7 @@ import { ACTIONS, ActivityForm, useActionKeys, type FormKind } from '../activity
 import { Timeline } from '../activity/Timeline';
 import { CommitmentList } from './CommitmentList';
 import { ContactList } from './ContactList';
+import { TextPanel } from './TextPanel';
 import { CustomerAging } from './CustomerAging';
 import { CustomerTiles } from './CustomerTiles';
 import { invoiceColumns } from './invoice-columns';
@@ -108,7 +109,8 @@ export function CustomerPage({ customerId }: { customerId: number }) {
             />
           )}
           <MessageLocaleField summary={s} onChanged={summary.reload} />
-          <ContactList customerId={customerId} />
+          <ContactList customerId={customerId} country={s.country} />
+          <TextPanel key={customerId} customerId={customerId} onSent={reload} />
           <div className="section-head">
             <h3>Timeline</h3>
             <select className="input small" value={kind} onChange={(event) => setKind(event.target.value as typeof kind)} aria-label="Timeline shows">
