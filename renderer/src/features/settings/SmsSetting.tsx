@@ -49,14 +49,14 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
       <fieldset>
         <legend>SMS</legend>
         <p className="muted">Texts go through a Twilio account (or a provider with the same API). Replies and delivery reports are fetched every {rules.pollSeconds} seconds.</p>
-        <div className="grid-2">
+        <div className="sms-grid">
           {field('accountSid', 'Account SID', 'text', 'AC…')}
           {field('authToken', provider?.hasToken ? 'Auth token (stored; type to replace)' : 'Auth token', 'password')}
           {field('sender', 'Send from', 'text', '+14155550100 or MG…')}
           {field('baseUrl', 'API address')}
         </div>
         <p className="muted">Texts go only in each customer’s own daytime: its time zone, else its country’s, else the default below.</p>
-        <div className="grid-2">
+        <div className="sms-grid">
           {hours('start', 'Sending hours from')}
           {hours('end', 'until')}
           <label className="field">
