@@ -75,6 +75,8 @@ describe('the send guard for texts', () => {
     expect(preview.to).toEqual({ contactId, name: 'Jane Park', number: '+14155552671' });
     expect(preview.text).toMatch(/^Hi Jane, this is Dana Reyes from Northwind\. \d+ invoice\(s\) totalling \$[\d,.]+ are past due\./);
     expect(preview.segments).toMatchObject({ encoding: 'GSM-7' });
+    // No signer's phone in the settings: no "call me on ." with a hole in it.
+    expect(preview.text).not.toMatch(/ on \./);
     expect(preview.segments.segments).toBeGreaterThanOrEqual(1);
   });
 
