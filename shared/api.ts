@@ -24,6 +24,7 @@ import { importMappingSchema, type ImportKind, type ImportMapping, type ImportPr
 import { emailAddressSchema, freeText, oneLineText } from './text';
 import { currencyCodeSchema as currencyCode, isoDateSchema as isoDate } from './value-schemas';
 import { erpConnectionSaveSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
+import { smsApi } from './sms/sms-api';
 
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
 /** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
@@ -263,8 +264,10 @@ export const api = {
   'ladder.savePolicy': returns<{ id: string }>()(ladderPolicySchema),
   /** Customers it covered fall to the policy for everyone else (the shipped Standard when none is saved). */
   'ladder.deletePolicy': returns<{ id: string }>()(z.object({ id: ladderSlug })),
-  'ladder.run': returns<LadderRun & { queued: QueueResult | null }>()(z.object({
+  'ladder.run': returns<LadderRun & { queued: QueueResult | null; queuedTexts: QueueResult | null }>()(z.object({
     asOf: isoDate.optional(),
+    /** The moment texts are judged at (the customers' sending hours); default now. */
+    at: z.iso.datetime().optional(),
     dryRun: z.boolean().default(true),
     /** Only these customers (a bulk send of "the ladder's next step"); absent: everyone. */
     customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
@@ -346,6 +349,8 @@ export const api = {
   /** Puts a backup in place of a database that does not open (the broken file is kept), then opens it. */
   'recovery.restore': returns<RestoreResult>()(z.object({ name: backupName })),
   'data.export': returns<ExportResult>()(z.object({ passphrase: newPassphraseSchema })),
+  // Phone and text messages (issue 25).
+  ...smsApi,
 } as const;
 
 export type Api = typeof api;

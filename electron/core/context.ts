@@ -3,6 +3,7 @@ import { localToday, type IsoDate } from '../../shared/dates';
 import type { CoreEvent } from '../../shared/api';
 import type { JobRegistry } from './jobs/job-registry';
 import type { OutboxSender } from './outreach/outbox-sender';
+import type { SmsSender } from './sms/sms-sender';
 import type { StagedFiles } from './staged-files';
 import type { SyncScheduler } from './sync/sync-scheduler';
 import type { WorklistCache } from './worklist/worklist-cache';
@@ -14,6 +15,8 @@ export interface CoreContext {
   files: StagedFiles;
   worklist: WorklistCache;
   outbox: OutboxSender;
+  /** Sends the outbox's texts and polls their provider. */
+  sms: SmsSender;
   sync: SyncScheduler;
   /** The database key, to open backups and make exports under it; never sent to a host. */
   dbKey: Buffer;

@@ -31,6 +31,8 @@ import { SyncScheduler } from './sync/sync-scheduler';
 import { shellHandlers } from './shell/shell-handlers';
 import { notificationHandlers } from './notifications/notification-handlers';
 import { backupHandlers } from './backups/backup-handlers';
+import { smsHandlers } from './sms/sms-handlers';
+import { SmsSender } from './sms/sms-sender';
 
 const HOUR_MS = 3_600_000;
 
@@ -38,7 +40,7 @@ const HOUR_MS = 3_600_000;
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
   ...outreachHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
-  ...shellHandlers, ...notificationHandlers, ...backupHandlers,
+  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers,
 };
 
 export interface CoreOptions {
@@ -81,9 +83,10 @@ export function openCore(options: CoreOptions): Core {
     worklist: new WorklistCache(database.sqlite, (queue) => emit({ type: 'queue.changed', queue })),
     emit,
     clock: options.clock ?? (() => new Date()),
-  } as Omit<CoreContext, 'outbox' | 'sync'> as CoreContext;
-  // The sender and the scheduler need the context they belong to.
+  } as Omit<CoreContext, 'outbox' | 'sms' | 'sync'> as CoreContext;
+  // The senders and the scheduler need the context they belong to.
   ctx.outbox = new OutboxSender(ctx);
+  ctx.sms = new SmsSender(ctx);
   ctx.sync = new SyncScheduler(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
@@ -92,7 +95,10 @@ export function openCore(options: CoreOptions): Core {
     schema: database.sqlite.pragma('user_version', { simple: true }) as number, migrated: database.migrationBackup !== null, orphanedSends: orphans,
     sends: options.sendMail ?? true,
   });
-  if (options.sendMail ?? true) ctx.outbox.start();
+  if (options.sendMail ?? true) {
+    ctx.outbox.start();
+    ctx.sms.start();
+  }
   if (options.scheduleSync ?? true) ctx.sync.start();
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;
   pruneBackups(database.path, keepBackups());
@@ -109,7 +115,7 @@ export function openCore(options: CoreOptions): Core {
     },
     close: async (closing = {}) => {
       clearInterval(backupTimer);
-      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs)]);
+      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs), ctx.sms.close(closing.sendGraceMs)]);
       await database.close();
     },
   };

@@ -3,6 +3,7 @@ import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
 import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-settings';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import { erpConnectionSchema } from '../../shared/sync';
+import { DEFAULT_SMS_RULES, smsRulesSchema, smsSettingsSchema } from '../../shared/sms/sms-settings';
 import { currencyCodeSchema } from '../../shared/value-schemas';
 import { qboTokensSchema } from './sync/qbo-tokens';
 import type { SqliteDb } from '../db/sqlite';
@@ -25,6 +26,12 @@ const SETTINGS = {
   erpConnection: { schema: erpConnectionSchema.nullable(), fallback: null, secret: ['apiKey'] },
   /** QuickBooks' OAuth tokens and company id, from signing in; like every secret, out of the audit log and the window. */
   qboTokens: { schema: qboTokensSchema.nullable(), fallback: null, secret: ['accessToken', 'refreshToken', 'realmId'] },
+  /** The text-message provider; its auth token, like every secret, stays in the encrypted database, out of the audit log and the window. */
+  sms: { schema: smsSettingsSchema.nullable(), fallback: null, secret: ['authToken'] },
+  /** Sending hours, consent, pace and polling of texts. */
+  smsRules: { schema: smsRulesSchema, fallback: DEFAULT_SMS_RULES },
+  /** Where reading replies from the provider's message list got to: the day of the newest one read (the list filters by day). */
+  smsInboundSince: { schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), fallback: null as string | null },
   /** Backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */

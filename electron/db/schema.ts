@@ -15,6 +15,8 @@ export interface CustomersTable {
   country: string | null;
   /** BCP 47, set by a collector; null: the country's. */
   locale: string | null;
+  /** IANA zone for its texts' sending hours; null: its country's only zone, or the default (0015). */
+  time_zone: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -29,6 +31,11 @@ export interface ContactsTable {
   is_primary: number;
   status: 'valid' | 'bounced' | 'left';
   created_at: string;
+  /** Consent to texts: when it was recorded and how it was given (0015). */
+  sms_consent_at: string | null;
+  sms_consent_note: string | null;
+  /** A STOP reply or the provider's opt-out refusal: no text goes until the contact opts in again. */
+  sms_opted_out_at: string | null;
 }
 
 export type InvoiceStatus = 'open' | 'paid' | 'closed' | 'void';

@@ -10,6 +10,8 @@ import { drainOutbox, outboxSummary } from './cli-outbox';
 export interface OutreachOptions {
   json: boolean;
   'as-of'?: string | undefined;
+  /** The moment texts' sending hours are judged at (default now). */
+  at?: string | undefined;
   'dry-run': boolean;
   customer?: string | undefined;
   template?: string | undefined;
@@ -39,10 +41,10 @@ function ladderJson(run: LadderRun) {
  * run left queued included), so a run killed part-way is finished by the next one.
  */
 export async function ladderCommand(core: Core, action: string | undefined, options: OutreachOptions): Promise<string> {
-  if (action !== 'run') throw new AppError('INVALID_INPUT', 'Usage: ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]');
-  const run = await core.call('ladder.run', { ...(options['as-of'] ? { asOf: options['as-of'] } : {}), dryRun: options['dry-run'] });
+  if (action !== 'run') throw new AppError('INVALID_INPUT', 'Usage: ladder run --db PATH [--as-of YYYY-MM-DD] [--at ISO-TIME] [--dry-run] [--json]');
+  const run = await core.call('ladder.run', { ...(options['as-of'] ? { asOf: options['as-of'] } : {}), ...(options.at ? { at: options.at } : {}), dryRun: options['dry-run'] });
   const outbox = options['dry-run'] ? null : await drainOutbox(core);
-  if (options.json) return JSON.stringify(outbox ? { ...ladderJson(run), queued: run.queued, outbox } : ladderJson(run));
+  if (options.json) return JSON.stringify(outbox ? { ...ladderJson(run), queued: run.queued, queuedTexts: run.queuedTexts, outbox } : ladderJson(run));
   const lines = [`Ladder as of ${run.asOf}: ${run.messages.length} messages, ${run.excluded.length} invoices held back`];
   for (const m of run.messages) lines.push(`  ${m.customerExternalId}: ${m.step.label} (${m.step.channel}) — ${m.invoices.map((i) => `${i.number} at ${i.stepId}`).join(', ')}`);
   for (const e of run.excluded) lines.push(`  held: ${e.customerExternalId} ${e.number} (${e.stepId}) — ${e.reason}`);

@@ -17,6 +17,7 @@ import { attributionCommand, kpiCommand } from './cli-analytics';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 import { outboxCommand } from './cli-outbox';
 import { ladderCommand, outreachCommand } from './cli-outreach';
+import { smsCommand } from './cli-sms';
 import { forecastCommand, riskCommand } from './cli-risk';
 import { localeCommand, settingsCommand } from './cli-settings';
 import { syncCommand } from './cli-sync';
@@ -35,9 +36,10 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   log-call --db PATH --customer ID --outcome OUTCOME [--notes TEXT] [--direction inbound] [--follow-up DATE]
   promise  --db PATH --customer ID --amount 4000.00 --date YYYY-MM-DD [--currency USD] [--invoices N1,N2] [--notes TEXT]
   dispute  --db PATH --customer ID --invoices N1,N2 --reason REASON [--sla DAYS] [--owner NAME] [--notes TEXT]
-  ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
+  ladder run --db PATH [--as-of YYYY-MM-DD] [--at ISO-TIME] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
   outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--invoices N1,N2]
                         [--include N1,N2 --reason TEXT] [--override-rhythm --reason TEXT] [--dry-run] [--json]
+  sms send --db PATH --customer ID --template NAME [--dry-run] [--json]   one text through the send guard (the dry run says why not)
   outbox list --db PATH [--status STATUS] [--json]
   outbox send --db PATH [--json]                           send everything queued (what an interrupted run left too), then return
   outbox resolve --db PATH --id N --as sent|resend|drop    decide a message left uncertain or failed
@@ -55,14 +57,14 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'settings', 'locale'];
+const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'sms', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'settings', 'locale'];
 /**
  * Commands that send mail run the outbox sender and return once it is drained; the others leave it
  * to the app (a dead sender's messages are marked uncertain at any open, sending or not).
  */
 function sendsMail(command: string, action: string | undefined, dryRun: boolean): boolean {
   if (dryRun) return false;
-  return command === 'ladder' || (command === 'outreach' && action === 'send') || (command === 'outbox' && action === 'send');
+  return command === 'ladder' || ((command === 'outreach' || command === 'sms') && action === 'send') || (command === 'outbox' && action === 'send');
 }
 const EXIT_REJECTED = 1;
 const EXIT_DATABASE = 2;
@@ -93,6 +95,8 @@ function parseCommandLine(argv: string[]) {
         sla: { type: 'string' },
         owner: { type: 'string' },
         template: { type: 'string' },
+        /** The moment a dry run judges texts' sending hours at (ISO, UTC). */
+        at: { type: 'string' },
         include: { type: 'string' },
         'override-rhythm': { type: 'boolean', default: false },
         status: { type: 'string' },
@@ -219,6 +223,9 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
       case 'outreach':
       case 'outbox':
         console.log(await { ladder: ladderCommand, outreach: outreachCommand, outbox: outboxCommand }[command](core, rest[0], values));
+        return 0;
+      case 'sms':
+        console.log(await smsCommand(core, rest[0], values));
         return 0;
       default: {
         const run = { 'log-call': logCallCommand, promise: promiseCommand, dispute: disputeCommand }[command as 'log-call' | 'promise' | 'dispute'];

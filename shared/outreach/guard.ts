@@ -8,7 +8,11 @@ import type { TemplatePurpose } from './template-fields';
  */
 export const INVOICE_HOLDS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'wording'] as const;
 export type InvoiceHold = (typeof INVOICE_HOLDS)[number];
-export const CUSTOMER_HOLDS = ['snoozed', 'stale_sync', 'no_contact', 'rhythm'] as const;
+/**
+ * `no_mobile`, `opted_out`, `no_consent` and `quiet_hours` are a text's (see shared/sms/sms-reach.ts);
+ * `replied` holds the ladder (not a person's send) for a few days after the customer texted back.
+ */
+export const CUSTOMER_HOLDS = ['snoozed', 'replied', 'stale_sync', 'no_contact', 'no_mobile', 'opted_out', 'no_consent', 'quiet_hours', 'rhythm'] as const;
 export type CustomerHold = (typeof CUSTOMER_HOLDS)[number];
 /** In order of precedence: when several apply, the first is the one reported. */
 export const HOLD_REASONS = [...INVOICE_HOLDS, ...CUSTOMER_HOLDS] as const;
@@ -21,6 +25,9 @@ export type MessageHold = CustomerHold | 'nothing_left';
  * is nothing to ask for) nor "wording" (the words would be wrong).
  */
 export const LIFTABLE_HOLDS: readonly InvoiceHold[] = ['in_transit', 'disputed', 'promise', 'plan'];
+
+/** Days the ladder waits after a reply, so a person answers it before anything automatic goes. */
+export const REPLY_PAUSE_DAYS = 3;
 
 /** Which invoices a template's words fit on the day it is sent. */
 export type Wording = 'before_due' | 'past_due' | 'any';

@@ -1,12 +1,13 @@
 import type { IsoDate } from '../dates';
 import type { HoldReason, RecentContact } from './guard';
+import type { SmsReach } from '../sms/sms-reach';
 
 /**
  * The escalation ladder (dunning policy): ordered steps relative to each invoice's due date, chosen
  * per customer segment. Evaluation is a pure function of these facts and "today" (see
  * electron/core/outreach/ladder-evaluation.ts).
  */
-export const LADDER_CHANNELS = ['email', 'call_task', 'letter', 'agency_referral'] as const;
+export const LADDER_CHANNELS = ['email', 'sms', 'call_task', 'letter', 'agency_referral'] as const;
 export type LadderChannel = (typeof LADDER_CHANNELS)[number];
 export const SENDER_ROLES = ['collector', 'manager'] as const;
 export type SenderRole = (typeof SENDER_ROLES)[number];
@@ -67,6 +68,10 @@ export interface LadderCustomer {
   snoozed: boolean;
   /** Has a contact with a valid email address (for the email channel). */
   hasEmailContact: boolean;
+  /** The day of the customer's latest reply by text, when recent enough to pause the ladder (read by the ladder only). */
+  repliedOn?: IsoDate;
+  /** Whom a text would go to and whether one may go now (read for runs and sends that may text; absent: no text goes). */
+  sms?: SmsReach;
   /** Messages to the customer within the contact rhythm's window (read for a run that sends, not for the queue). */
   recent?: RecentContact[];
   invoices: LadderInvoice[];

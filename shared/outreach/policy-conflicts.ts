@@ -15,7 +15,9 @@ const FIELD_NAMES: Record<string, string> = {
 export function policyConflicts(policy: LadderPolicy, others: readonly LadderPolicy[], templateIds: ReadonlySet<string>): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
   policy.steps.forEach((step, index) => {
-    if (!templateIds.has(step.templateId)) issues.push({ path: `steps.${index}.templateId`, message: `no template "${step.templateId}"` });
+    // Text templates are a set of their own, named "sms:<id>" here.
+    const known = step.channel === 'sms' ? templateIds.has(`sms:${step.templateId}`) : templateIds.has(step.templateId);
+    if (!known) issues.push({ path: `steps.${index}.templateId`, message: `no ${step.channel === 'sms' ? 'text ' : ''}template "${step.templateId}"` });
   });
   const rivals = others.filter((other) => other.id !== policy.id);
   policy.segments.forEach((segment, index) => {

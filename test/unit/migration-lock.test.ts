@@ -21,6 +21,9 @@ it('every migration file is listed in order, one per step, numbered from 0001', 
 });
 
 it('no shipped migration has been edited (a new one adds its hash to checksums.json)', () => {
+  for (const file of steps) {
+    expect(LOCK[file], `${file} is new: add "${file}": "${hash(file)}" to checksums.json`).toBeDefined();
+    expect(hash(file), `${file} changed after it shipped; write a new migration instead`).toBe(LOCK[file]);
+  }
   expect(Object.keys(LOCK).sort()).toEqual(steps);
-  for (const file of steps) expect(hash(file), `${file} changed after it shipped; write a new migration instead`).toBe(LOCK[file]);
 });

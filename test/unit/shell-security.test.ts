@@ -63,6 +63,13 @@ describe('external link allow-list', () => {
     expect(externalUrlToOpen('https://pay.example.com\\@evil.com/', rules)).toBe('https://pay.example.com/@evil.com/');
   });
 
+  it('hands a bare E.164 tel: link to the calling app, and nothing else on tel:', () => {
+    expect(externalUrlToOpen('tel:+14155552671', rules)).toBe('tel:+14155552671');
+    for (const url of ['tel:+1 415 555 2671', 'tel:+14155552671;ext=2', 'tel:+14155552671?x=https://evil.com', 'tel:14155552671', 'sms:+14155552671']) {
+      expect(externalUrlToOpen(url, rules), url).toBeNull();
+    }
+  });
+
   it('opens a page the core asks for only on Intuit\'s sign-in host or an allow-listed link host, over https', () => {
     const signInHost = new URL(INTUIT_AUTHORIZE_URL).hostname;
     expect(signInHost).toBe('appcenter.intuit.com');

@@ -15,7 +15,7 @@ interface ActivityRow {
 const TITLES: Record<string, string> = {
   call: 'Call', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved', snooze: 'Snoozed',
   plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved', promise_cancelled: 'Promise cancelled', plan_cancelled: 'Plan cancelled', email: 'Email sent', discount_offered: 'Discount offered', payment_in_transit: 'Payment on its way',
-  ladder_task: 'Ladder step done',
+  ladder_task: 'Ladder step done', sms: 'Text',
 };
 
 /** Detail line of a collector's entry, from its stored body. */
@@ -44,6 +44,10 @@ function detailOf(kind: string, body: Record<string, unknown>): string {
       return [String(body.label ?? ''), Array.isArray(body.invoiceNumbers) ? body.invoiceNumbers.join(', ') : '', body.note].filter(Boolean).join(' · ');
     case 'email':
       return [String(body.subject ?? ''), `to ${String(body.to ?? '')}`].join(' · ');
+    case 'sms':
+      // A text's words are the message itself; its delivery status is filled in as the provider reports it.
+      return [body.direction === 'inbound' ? `reply from ${String(body.from ?? '')}` : `to ${String(body.to ?? '')}`, body.delivery, `“${String(body.text ?? '')}”`]
+        .filter(Boolean).join(' · ');
     case 'contact_saved':
       return String((body.after as { name?: string } | undefined)?.name ?? '');
     case 'plan_created':

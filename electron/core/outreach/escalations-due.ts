@@ -29,7 +29,7 @@ export function dueLadderMessages(
  * emails by itself; then the most advanced step.
  */
 function outranks(a: { channel: LadderChannel; offsetDays: number }, b: { channel: LadderChannel; offsetDays: number }): boolean {
-  const forPerson = (step: { channel: LadderChannel }): boolean => step.channel !== 'email';
+  const forPerson = (step: { channel: LadderChannel }): boolean => step.channel !== 'email' && step.channel !== 'sms';
   return forPerson(a) !== forPerson(b) ? forPerson(a) : a.offsetDays > b.offsetDays;
 }
 

@@ -9,6 +9,7 @@ import { readDraftFacts, type DraftFacts } from './guard-facts';
 import { byDueThenNumber } from './ladder-evaluation';
 import { guardMessage, type GuardDay } from './send-guard';
 import { getTemplate } from './template-store';
+import { getSmsTemplate } from '../sms/sms-templates';
 
 /** How far ahead a pre-due message looks when no invoice is named: "falls due in the next few days". */
 export const SOON_DAYS = 7;
@@ -37,15 +38,21 @@ function candidates(sqlite: SqliteDb, facts: DraftFacts, draft: MessageDraft, te
   return offer ? open.filter((invoice) => offer.invoiceIds.includes(invoice.invoiceId)) : [];
 }
 
+/** A batch of texts: judged at this moment (the customers' sending hours), with the text templates. */
+export interface TextBatch {
+  at: Date;
+}
+
 /**
  * Every draft through the send guard, in order. Within the batch the contact rhythm counts the
  * messages before it: a second message to one customer is held like one sent earlier today.
+ * Emails by default; texts (`sms`) also need a mobile number, consent and the customer's daytime.
  */
-export function guardDrafts<D extends MessageDraft>(sqlite: SqliteDb, drafts: readonly D[], rules: GuardDay): GuardedDraft<D>[] {
-  const facts = readDraftFacts(sqlite, rules.day, rules.rhythmDays, drafts);
+export function guardDrafts<D extends MessageDraft>(sqlite: SqliteDb, drafts: readonly D[], rules: GuardDay, texts?: TextBatch): GuardedDraft<D>[] {
+  const facts = readDraftFacts(sqlite, rules.day, rules.rhythmDays, drafts, {}, texts?.at);
   const templates = new Map<string, EmailTemplate>();
   return drafts.map((draft): GuardedDraft<D> => {
-    const template = templates.get(draft.templateId) ?? getTemplate(sqlite, draft.templateId);
+    const template = templates.get(draft.templateId) ?? (texts ? getSmsTemplate(draft.templateId) : getTemplate(sqlite, draft.templateId));
     templates.set(template.id, template);
     const rule = PURPOSE_RULES[template.purpose];
     const known = facts.get(draft.customerId)!;
@@ -53,7 +60,7 @@ export function guardDrafts<D extends MessageDraft>(sqlite: SqliteDb, drafts: re
       customer: known.customer,
       invoices: candidates(sqlite, known, draft, template, rule, rules.day),
       rule,
-      channel: 'email',
+      channel: texts ? 'sms' : 'email',
       ...(draft.override ? { override: { invoiceIds: new Set(draft.override.invoiceIds), rhythm: draft.override.rhythm } } : {}),
     }, rules);
     if (verdict.held === null) known.customer.recent = [...(known.customer.recent ?? []), { on: rules.day, by: 'ladder' in draft ? 'ladder' : 'manual', label: template.name }];

@@ -7,6 +7,8 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
 import { getSetting } from '../settings';
+import { readSmsReach } from '../sms/sms-reach';
+import { smsTemplates } from '../sms/sms-templates';
 import { readLadderFacts } from './ladder-facts';
 import { recipientOf } from './merge-values';
 import type { GuardDay } from './send-guard';
@@ -23,11 +25,12 @@ export function guardDay(sqlite: SqliteDb, today: IsoDate, day: IsoDate = today)
 /** Below this many customers, reading each one by its index beats reading the whole book. */
 const PER_CUSTOMER_READS = 200;
 
-/** Each template's wording, from its purpose; a template not stored fits anything (a saved policy names only stored ones). */
-export function templateWordings(sqlite: SqliteDb): (templateId: string) => Wording {
+/** Each template's wording, from its purpose (emails' stored, texts' shipped); a template not stored fits anything (a saved policy names only stored ones). */
+export function templateWordings(sqlite: SqliteDb): (templateId: string, channel: 'email' | 'sms') => Wording {
   const rows = prepareCached(sqlite, "SELECT id, purpose FROM email_templates WHERE language = 'en'").all() as { id: string; purpose: TemplatePurpose }[];
   const wording = new Map(rows.map((row) => [row.id, PURPOSE_RULES[row.purpose]?.wording ?? 'any']));
-  return (templateId) => wording.get(templateId) ?? 'any';
+  const texts = new Map([...smsTemplates().values()].map((template) => [template.id, PURPOSE_RULES[template.purpose]?.wording ?? 'any']));
+  return (templateId, channel) => (channel === 'sms' ? texts : wording).get(templateId) ?? 'any';
 }
 
 export interface RecentOptions {
@@ -92,17 +95,20 @@ export interface DraftFacts {
  */
 export function readDraftFacts(
   sqlite: SqliteDb, day: IsoDate, rhythmDays: number, drafts: readonly { customerId: number; invoiceIds: readonly number[] }[], recentOptions: RecentOptions = {},
+  /** For texts: the moment they would go, which their sending hours are judged at. */
+  smsAt?: Date,
 ): Map<number, DraftFacts> {
   const ids = drafts.map((draft) => draft.customerId);
   const facts = new Map(ladderFactsOf(sqlite, day, ids).map((customer) => [customer.customerId, customer]));
   const recent = recentContactsOf(sqlite, day, rhythmDays, ids, recentOptions);
+  const reach = smsAt ? readSmsReach(sqlite, smsAt, ids) : null;
   const result = new Map<number, DraftFacts>();
   for (const customerId of new Set(ids)) {
     const customer = facts.get(customerId) ?? bareCustomer(sqlite, day, customerId);
     // The ladder's email channel asks for any address; a message goes to one that is well formed.
     const hasEmailContact = recipientOf(sqlite, customerId) !== null;
     result.set(customerId, {
-      customer: { ...customer, hasEmailContact, recent: recent.get(customerId) ?? [] },
+      customer: { ...customer, hasEmailContact, recent: recent.get(customerId) ?? [], ...(reach?.has(customerId) ? { sms: reach.get(customerId)! } : {}) },
       invoices: new Map(customer.invoices.map((invoice) => [invoice.invoiceId, invoice])),
     });
   }

@@ -1,6 +1,6 @@
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import { fitsWording, type PurposeRule, type Wording } from '../../../shared/outreach/guard';
-import { LADDER_CHANNELS } from '../../../shared/outreach/ladder';
+import { LADDER_CHANNELS, type LadderChannel } from '../../../shared/outreach/ladder';
 import type {
   ExclusionReason, LadderCustomer, LadderExclusion, LadderInvoice, LadderMessage, LadderPolicy, LadderRun, LadderStep,
 } from '../../../shared/outreach/ladder';
@@ -57,7 +57,7 @@ function dueStep(invoice: LadderInvoice, steps: readonly LadderStep[], asOf: Iso
 
 export interface LadderOptions extends Omit<GuardDay, 'day'> {
   /** The wording of each template a step uses (from its purpose). */
-  wordingOf(templateId: string): Wording;
+  wordingOf(templateId: string, channel: 'email' | 'sms'): Wording;
 }
 
 /**
@@ -67,7 +67,7 @@ export interface LadderOptions extends Omit<GuardDay, 'day'> {
  */
 export function evaluateLadder(customers: readonly LadderCustomer[], policies: readonly LadderPolicy[], asOf: IsoDate, options: LadderOptions): LadderRun {
   const rules: GuardDay = { day: asOf, syncFresh: options.syncFresh, rhythmDays: options.rhythmDays };
-  const ruleOf = (step: LadderStep): PurposeRule => ({ wording: step.channel === 'email' ? options.wordingOf(step.templateId) : 'any', chases: true, exempt: null });
+  const ruleOf = (step: LadderStep): PurposeRule => ({ wording: isMessage(step.channel) ? options.wordingOf(step.templateId, step.channel) : 'any', chases: true, exempt: null });
   const fits: Fits = (step, invoice) => fitsWording(ruleOf(step).wording, invoice.dueDate, asOf);
   const messages: LadderMessage[] = [];
   const excluded: LadderExclusion[] = [];
@@ -94,7 +94,7 @@ export function evaluateLadder(customers: readonly LadderCustomer[], policies: r
     for (const channel of LADDER_CHANNELS) {
       const group = listed.filter((entry) => entry.step.channel === channel);
       // A call task or an agency referral is work for a person, never folded into an email.
-      const [first, ...more] = channel === 'email' ? byWording(group, fits) : group.length > 0 ? [group] : [];
+      const [first, ...more] = isMessage(channel) ? byWording(group, fits) : group.length > 0 ? [group] : [];
       if (first) messages.push(messageOf(customer, policy.id, first));
       // The contact rhythm allows one message at a time: invoices the first one's words do not fit wait.
       for (const rest of more) {
@@ -107,6 +107,9 @@ export function evaluateLadder(customers: readonly LadderCustomer[], policies: r
 }
 
 type Entry = DueStep & { invoice: LadderInvoice };
+
+/** An email or a text: written words, whose template must fit each invoice; the other channels are work for a person. */
+const isMessage = (channel: LadderChannel): channel is 'email' | 'sms' => channel === 'email' || channel === 'sms';
 
 /** The most advanced step, first on a tie. */
 const leadOf = (entries: readonly Entry[]): Entry => entries.reduce((most, entry) => (entry.step.offsetDays > most.step.offsetDays ? entry : most));

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import type { LadderMessage } from '../../../shared/outreach/ladder';
 import { recordActivity } from '../activity/record-activity';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
@@ -7,6 +8,7 @@ import { deletePolicy, savePolicy } from './ladder-policy-store';
 import { queueMessages, type LadderDraft } from './outbox';
 import { takeLadderTask } from './ladder-tasks';
 import { guardedLadderRun } from './send-plan';
+import { queueTexts, type LadderTextDraft } from '../sms/sms-queue';
 
 const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;
 
@@ -30,28 +32,30 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
    * What the ladder would send today (or on any date) and why each invoice is held back; without
    * dryRun, the email steps are queued (call, letter and agency steps stay on the list for a person).
    */
-  'ladder.run': ({ asOf, dryRun, customerIds, videoMemoUrl }, ctx) => {
+  'ladder.run': ({ asOf, at, dryRun, customerIds, videoMemoUrl }, ctx) => {
     const { sqlite } = ctx.database;
     const date = asOf ?? todayOf(ctx);
-    const { recent: _recent, ...run } = guardedLadderRun(sqlite, todayOf(ctx), date, customerIds);
-    if (dryRun) return { ...run, queued: null };
-    const drafts = run.messages.filter((message) => message.step.channel === 'email').map((message): LadderDraft => ({
+    const { recent: _recent, ...run } = guardedLadderRun(sqlite, todayOf(ctx), date, customerIds, at ? new Date(at) : ctx.clock());
+    if (dryRun) return { ...run, queued: null, queuedTexts: null };
+    const draftOf = (message: LadderMessage): LadderTextDraft => ({
       customerId: message.customerId,
       templateId: message.step.templateId,
       invoiceIds: message.invoices.map((invoice) => invoice.invoiceId),
       senderRole: message.step.senderRole,
-      ...(videoMemoUrl ? { videoMemoUrl } : {}),
       ladder: {
         policyId: message.policyId,
         stepId: message.step.id,
         invoiceSteps: message.invoices.map((invoice) => ({ invoiceId: invoice.invoiceId, stepId: invoice.stepId })),
         skipped: message.skipped,
       },
-    }));
+    });
+    const drafts = run.messages.filter((message) => message.step.channel === 'email').map((message): LadderDraft => ({ ...draftOf(message), ...(videoMemoUrl ? { videoMemoUrl } : {}) }));
+    const texts = run.messages.filter((message) => message.step.channel === 'sms').map(draftOf);
     const queued = drafts.length > 0 ? queueMessages(ctx, drafts) : null;
+    const queuedTexts = texts.length > 0 ? queueTexts(ctx, texts) : null;
     // Their steps are taken: the queue stops showing them as due.
-    for (const draft of drafts) ctx.worklist.markStale(draft.customerId);
-    return { ...run, queued };
+    for (const draft of [...drafts, ...texts]) ctx.worklist.markStale(draft.customerId);
+    return { ...run, queued, queuedTexts };
   },
 
   /** A letter posted or a referral made: the step due on that channel is taken and goes on the timeline. */

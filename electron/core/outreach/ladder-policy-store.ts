@@ -3,6 +3,7 @@ import type { LadderPolicy } from '../../../shared/outreach/ladder';
 import { describeIssue, policyConflicts } from '../../../shared/outreach/policy-conflicts';
 import type { SqliteDb } from '../../db/sqlite';
 import { readPolicies } from './ladder-facts';
+import { smsTemplates } from '../sms/sms-templates';
 
 const audit = (sqlite: SqliteDb, now: string, action: string, id: string, detail: unknown): void => {
   sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', ?, 'ladder_policy', ?, ?)")
@@ -15,7 +16,10 @@ const audit = (sqlite: SqliteDb, now: string, action: string, id: string, detail
  * dispatcher's, so the editor puts each beside its field.
  */
 export function savePolicy(sqlite: SqliteDb, policy: LadderPolicy, now: string): void {
-  const templateIds = new Set((sqlite.prepare('SELECT id FROM email_templates').all() as { id: string }[]).map((row) => row.id));
+  const templateIds = new Set([
+    ...(sqlite.prepare('SELECT id FROM email_templates').all() as { id: string }[]).map((row) => row.id),
+    ...[...smsTemplates().keys()].map((id) => `sms:${id}`),
+  ]);
   const issues = policyConflicts(policy, readPolicies(sqlite), templateIds);
   if (issues.length > 0) {
     const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;

@@ -97,7 +97,7 @@ export class OutboxSender {
           m.to_address AS "to", m.from_address AS "from", m.from_name AS fromName, m.reply_to AS replyTo, m.bcc, m.subject, b.html, b.text, m.payment_qr_link AS paymentQrLink,
           m.attempts, m.message_id AS messageId
         FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id
-        WHERE m.status = 'queued' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`),
+        WHERE m.status = 'queued' AND m.channel = 'email' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`),
       claim: sqlite.prepare("UPDATE outbox_messages SET status = 'sending', sender = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'"),
       sent: sqlite.prepare("UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ?"),
     };
@@ -221,7 +221,7 @@ export class OutboxSender {
   }
 
   private msUntilNextDue(): number {
-    const row = this.ctx.database.sqlite.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox_messages WHERE status = 'queued'").get() as { at: string | null };
+    const row = this.ctx.database.sqlite.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox_messages WHERE status = 'queued' AND channel = 'email'").get() as { at: string | null };
     if (!row.at) return MAX_IDLE_MS;
     return Math.max(10, Math.min(MAX_IDLE_MS, Date.parse(row.at) - this.ctx.clock().getTime()));
   }
@@ -344,7 +344,7 @@ export class OutboxSender {
 }
 
 /** Whether the promise settles within `ms` (it keeps running either way). */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {

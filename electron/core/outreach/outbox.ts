@@ -32,7 +32,7 @@ export function requireSmtp(ctx: CoreContext): SmtpSettings {
 }
 
 /** The same reminder is never queued twice: a ladder step once per invoice set, a template once a day. */
-function idempotencyKey(draft: MessageDraft | LadderDraft, invoiceIds: number[], today: string): string {
+export function idempotencyKey(draft: MessageDraft | LadderDraft, invoiceIds: number[], today: string): string {
   const invoices = [...new Set(invoiceIds)].sort((a, b) => a - b).join(',');
   return 'ladder' in draft
     ? `ladder|${draft.customerId}|${draft.ladder.policyId}|${draft.ladder.stepId}|${invoices}`
@@ -133,7 +133,7 @@ function templateFor(cache: Map<string, { template: EmailTemplate; needed: strin
  * A hold the collector lifted is never silent: the audit log says who sent what despite which hold
  * and why, and the message keeps the decision so the sender's last check respects it.
  */
-function recordOverride(ctx: CoreContext, messageId: number, { draft, verdict }: GuardedDraft<MessageDraft>): void {
+export function recordOverride(ctx: CoreContext, messageId: number, { draft, verdict }: GuardedDraft<MessageDraft>): void {
   const rhythm = draft.override?.rhythm ?? false;
   if (!draft.override || (verdict.lifted.length === 0 && !rhythm)) return;
   const { sqlite } = ctx.database;

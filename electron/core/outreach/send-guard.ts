@@ -11,7 +11,7 @@ import type { LadderChannel, LadderCustomer, LadderInvoice } from '../../../shar
  */
 
 export type GuardInvoice = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'status' | 'openMinor' | 'inTransit' | 'disputed' | 'promised' | 'inPlan'>;
-export type GuardCustomer = Pick<LadderCustomer, 'snoozed' | 'hasEmailContact' | 'recent'>;
+export type GuardCustomer = Pick<LadderCustomer, 'snoozed' | 'hasEmailContact' | 'recent' | 'sms' | 'repliedOn'>;
 
 export interface GuardDay {
   /** The day the message goes out. */
@@ -43,14 +43,21 @@ export function withinRhythm(recent: readonly RecentContact[] | undefined, { day
 
 /**
  * Why nothing may go to the customer on this channel, or null: a snooze, stale ERP data (a payment
- * made since may be missing), no address to email, or another message within the contact rhythm.
- * Only email needs an address and counts towards the rhythm: a call task is work for a person.
+ * made since may be missing), no address to email, no mobile number to text (or only opted-out ones,
+ * or none with consent), the customer's night or weekend for a text, or another message within the
+ * contact rhythm. Only email and texts need an address and count towards the rhythm: a call task is
+ * work for a person.
  */
 export function customerHold(customer: GuardCustomer, channel: LadderChannel, rules: GuardDay, rhythmLifted = false): CustomerHold | null {
   if (customer.snoozed) return 'snoozed';
+  if (customer.repliedOn && (channel === 'email' || channel === 'sms')) return 'replied';
   if (!rules.syncFresh) return 'stale_sync';
-  if (channel !== 'email') return null;
-  if (!customer.hasEmailContact) return 'no_contact';
+  if (channel === 'sms') {
+    // Facts not read for texts mean no text can go: never a text to a number nobody checked.
+    const reach = customer.sms?.hold ?? (customer.sms ? null : 'no_mobile');
+    if (reach) return reach;
+  } else if (channel !== 'email') return null;
+  else if (!customer.hasEmailContact) return 'no_contact';
   return !rhythmLifted && withinRhythm(customer.recent, rules).length > 0 ? 'rhythm' : null;
 }
 

@@ -10,17 +10,29 @@ import { guardDay, ladderFactsOf, readRecentContacts, recentContactsOf, template
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
 import { withinRhythm, type GuardDay } from './send-guard';
+import { readSmsReach } from '../sms/sms-reach';
+import { readRecentReplies } from '../sms/recent-replies';
 
 /**
  * The ladder on a date, through the send guard: the ERP data's freshness, the contact rhythm (the
  * messages already sent or queued for each customer) and each template's wording on that day.
  */
-export function guardedLadderRun(sqlite: SqliteDb, today: IsoDate, date: IsoDate, customerIds?: readonly number[]): LadderRun & { recent: Map<number, RecentContact[]> } {
+export function guardedLadderRun(
+  sqlite: SqliteDb, today: IsoDate, date: IsoDate, customerIds?: readonly number[], at?: Date,
+): LadderRun & { recent: Map<number, RecentContact[]> } {
   const rules = guardDay(sqlite, today, date);
+  const policies = readPolicies(sqlite);
   const facts: LadderCustomer[] = customerIds ? ladderFactsOf(sqlite, date, customerIds) : readLadderFacts(sqlite, date);
   const recent = customerIds ? recentContactsOf(sqlite, date, rules.rhythmDays, customerIds) : readRecentContacts(sqlite, date, rules.rhythmDays);
-  const customers = facts.map((customer) => ({ ...customer, recent: recent.get(customer.customerId) ?? [] }));
-  const run = evaluateLadder(customers, readPolicies(sqlite), date, { syncFresh: rules.syncFresh, rhythmDays: rules.rhythmDays, wordingOf: templateWordings(sqlite) });
+  // Texts are judged at a moment (the customers' sending hours): only read when a policy has a text step and the caller says when.
+  const texts = at && policies.some((policy) => policy.steps.some((step) => step.channel === 'sms')) ? readSmsReach(sqlite, at, customerIds) : null;
+  const replied = readRecentReplies(sqlite, date);
+  const customers = facts.map((customer) => ({
+    ...customer, recent: recent.get(customer.customerId) ?? [],
+    ...(texts?.has(customer.customerId) ? { sms: texts.get(customer.customerId)! } : {}),
+    ...(replied.has(customer.customerId) ? { repliedOn: replied.get(customer.customerId)! } : {}),
+  }));
+  const run = evaluateLadder(customers, policies, date, { syncFresh: rules.syncFresh, rhythmDays: rules.rhythmDays, wordingOf: templateWordings(sqlite) });
   return { ...run, recent };
 }
 

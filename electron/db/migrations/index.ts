@@ -13,9 +13,10 @@ import { odooPaymentHistory } from './0011-odoo-payment-history';
 import { localeSendersRates } from './0012-locale-senders-rates';
 import { guardOverrides } from './0013-guard-overrides';
 import { outboxSender } from './0014-outbox-sender';
+import { sms } from './0015-sms';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer,
-  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender,
+  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, sms,
 ];

@@ -34,6 +34,8 @@ export function externalHostRules(settings: ExternalLinkSettings): HostRule[] {
  * caller's string) is what gets opened, so the OS cannot parse a different host than we checked.
  */
 export function externalUrlToOpen(url: string, rules: readonly HostRule[]): string | null {
+  // A phone number for the system's calling app or softphone (click to call): E.164 digits only, nothing else in it.
+  if (/^tel:\+[1-9]\d{6,14}$/.test(url.trim())) return url.trim();
   const parsed = parseHttps(url);
   if (!parsed) return null;
   const host = parsed.hostname;

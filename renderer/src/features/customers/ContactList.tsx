@@ -2,15 +2,17 @@ import { useState } from 'react';
 import type { Contact } from '../../../../shared/activity';
 import { useApi } from '../../lib/use-api';
 import { ContactForm } from './ContactForm';
+import { PhoneLink } from '../../components/PhoneLink';
 import { CONTACT_ROLE_LABELS, CONTACT_STATUS_LABELS } from './contact-labels';
 
 /** Who to talk to, with their role and whether their address still works; add and edit in place. */
-export function ContactList({ customerId }: { customerId: number }) {
+export function ContactList({ customerId, country, onChanged }: { customerId: number; country?: string | null; onChanged?: () => void }) {
   const contacts = useApi('contacts.list', { customerId });
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const saved = (): void => {
     setEditing(null);
     contacts.reload();
+    onChanged?.();
   };
   return (
     <div className="contacts">
@@ -28,7 +30,7 @@ export function ContactList({ customerId }: { customerId: number }) {
             {contact.isPrimary && <span className="chip info">Primary</span>}
             <span className="muted">{CONTACT_ROLE_LABELS[contact.role]}</span>
             {contact.email && <span>{contact.email}</span>}
-            {contact.phone && <span className="muted">{contact.phone}</span>}
+            {contact.phone && <PhoneLink phone={contact.phone} country={country} label={`Call ${contact.name}`} />}
             {contact.status !== 'valid' && <span className="chip warn">{CONTACT_STATUS_LABELS[contact.status]}</span>}
             <button type="button" className="button ghost small contact-edit" aria-label={`Edit ${contact.name}`} onClick={() => setEditing(contact)}>Edit</button>
           </li>

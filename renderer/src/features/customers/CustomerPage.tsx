@@ -14,6 +14,7 @@ import { ACTIONS, ActivityForm, useActionKeys, type FormKind } from '../activity
 import { Timeline } from '../activity/Timeline';
 import { CommitmentList } from './CommitmentList';
 import { ContactList } from './ContactList';
+import { TextPanel } from './TextPanel';
 import { CustomerAging } from './CustomerAging';
 import { CustomerTiles } from './CustomerTiles';
 import { invoiceColumns } from './invoice-columns';
@@ -44,6 +45,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const [kind, setKind] = useState<TimelineEntry['kind'] | ''>('');
   const [form, setForm] = useState<FormKind | null>(null);
   const [ticked, setTicked] = useState<RowSelectionState>({});
+  const [contactsSaved, setContactsSaved] = useState(0);
   useShortcut('Escape', () => (form ? setForm(null) : back()));
   useActionKeys(setForm);
 
@@ -108,7 +110,9 @@ export function CustomerPage({ customerId }: { customerId: number }) {
             />
           )}
           <MessageLocaleField summary={s} onChanged={summary.reload} />
-          <ContactList customerId={customerId} />
+          <ContactList customerId={customerId} country={s.country} onChanged={() => setContactsSaved((n) => n + 1)} />
+          {/* A contact saved may be the one to text: the panel starts again from the new facts. */}
+          <TextPanel key={`${customerId}:${contactsSaved}`} customerId={customerId} onSent={reload} />
           <div className="section-head">
             <h3>Timeline</h3>
             <select className="input small" value={kind} onChange={(event) => setKind(event.target.value as typeof kind)} aria-label="Timeline shows">

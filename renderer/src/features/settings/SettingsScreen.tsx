@@ -8,6 +8,7 @@ import { useApi } from '../../lib/use-api';
 import { ShellSettingsForm } from './ShellSettings';
 import { PoliciesSetting } from './PoliciesSetting';
 import { ThemeSetting } from './ThemeSetting';
+import { SmsSetting } from './SmsSetting';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -19,6 +20,7 @@ export function SettingsScreen() {
     <div className="settings">
       {/* Account (your name and role) and mailbox share one form: both sign every message. */}
       {smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} />}
+      <SmsSetting />
       <ErpConnectionSetting />
       <PoliciesSetting />
       <FxRatesSetting />
