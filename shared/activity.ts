@@ -144,9 +144,11 @@ export interface Contact {
 
 export interface CustomerSummary
   extends Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue'> {
+  /** Unapplied credits netted in openMinor (zero or negative). */
+  creditsMinor: number;
   termsDays: number | null;
   creditLimitMinor: number | null;
-  /** Amount-weighted days late of paid invoices; null with no payment history. */
+  /** Mean days late (0 when early) of paid invoices, as the risk reasons and KPIs count it; null with no payment history. */
   averageDaysLate: number | null;
   /** The customer's aging today, one row per currency it owes in. */
   aging: AgingCustomerRow[];

@@ -14,7 +14,7 @@ import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueRe
 import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
-import type { WorklistPage } from './worklist';
+import type { TodayList, WorklistPage } from './worklist';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
@@ -77,6 +77,7 @@ export interface ImportPreview {
   problems: ImportProblem[];
 }
 
+/** A customer's open balance in one currency (a customer owing in two has two rows); see ledger/open-balance.ts. */
 export interface CustomerListRow {
   id: number;
   externalId: string;
@@ -85,6 +86,8 @@ export interface CustomerListRow {
   openInvoices: number;
   openMinor: number;
   overdueMinor: number;
+  /** Unapplied credits netted in openMinor (zero or negative). */
+  creditsMinor: number;
 }
 
 export interface CustomerInvoice {
@@ -162,7 +165,8 @@ export const api = {
       rates: z.record(currencyCode, z.number().positive('a rate is more than zero').max(1_000_000).finite()),
     }),
   ),
-  'customers.list': returns<CustomerListRow[]>()(z.object({ asOf: isoDate })),
+  /** Customers with an open balance (a credit balance counts); `all` adds those owing nothing, in their own currency. */
+  'customers.list': returns<CustomerListRow[]>()(z.object({ asOf: isoDate, all: z.boolean().default(false) })),
   'worklist.list': returns<WorklistPage>()(
     z.object({
       asOf: isoDate.optional(),
@@ -176,6 +180,8 @@ export const api = {
       reason: z.string().max(40).optional(),
     }),
   ),
+  /** Today's follow-ups, promises and installments due, ladder tasks and worked customers, each with its done state. */
+  'worklist.today': returns<TodayList>()(z.object({})),
   'worklist.snooze': returns<{ activityId: number }>()(snoozeInput),
   'activity.logCall': returns<{ activityId: number }>()(logCallInput),
   'activity.addNote': returns<{ activityId: number }>()(addNoteInput),

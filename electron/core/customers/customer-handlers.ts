@@ -4,9 +4,11 @@ import type { Handlers } from '../handler-types';
 import { recordActivity } from '../activity/record-activity';
 import { readCommitments } from '../activity/commitments';
 import { customerInvoices } from './customer-invoices';
+import { customerList } from './customer-list';
 import { customerSummary } from './customer-summary';
 
-export const customerHandlers: Handlers<'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors' | 'customers.segments'> = {
+export const customerHandlers: Handlers<'customers.list' | 'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors' | 'customers.segments'> = {
+  'customers.list': ({ asOf, all }, ctx) => customerList(ctx.database.sqlite, asOf, all),
   'customer.lookup': ({ externalId }, ctx) => {
     const matches = ctx.database.sqlite
       .prepare('SELECT id AS customerId, name, currency FROM customers WHERE external_id = ? ORDER BY id LIMIT 2')

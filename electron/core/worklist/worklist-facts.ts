@@ -3,8 +3,10 @@ import { currencyExponent } from '../../../shared/money';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import { readOpenCommitments, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
+import { unappliedCredits } from '../ledger/open-balance';
 import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
+import { readWorked } from './worked-facts';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
@@ -61,16 +63,20 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
   const escalations = readEscalationsDue(sqlite, today, scope, commitments.covered);
+  // Open and overdue net of unapplied credits, as the aging and the customer page count them.
+  const credits = unappliedCredits(sqlite, today, scope);
+  const worked = readWorked(sqlite, today, scope);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     const rate = fxRates[g.currency] ?? 1;
     const promise = promises.get(g.customerId);
     const dispute = disputes.get(g.customerId);
+    const credit = credits.get(`${g.customerId}|${g.currency}`) ?? { creditsMinor: 0, pastDueMinor: 0 };
     return {
-      meta: { customerId: g.customerId, externalId: g.externalId, name: g.name, currency: g.currency, collector: g.collector, segment: g.segment, openMinor: g.openMinor },
+      meta: { customerId: g.customerId, externalId: g.externalId, name: g.name, currency: g.currency, collector: g.collector, segment: g.segment, openMinor: g.openMinor + credit.creditsMinor },
       facts: {
         currency: g.currency,
         baseRate: rate,
-        overdueMinor: g.overdueMinor,
+        overdueMinor: Math.max(0, g.overdueMinor + credit.pastDueMinor),
         overdue60Minor: g.overdue60Minor,
         oldestDaysPastDue: g.oldestDue ? daysBetween(g.oldestDue, today) : 0,
         weightedDaysPastDue: g.overdueMinor > 0 ? g.weightedDaySum / g.overdueMinor : 0,
@@ -81,6 +87,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
         escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
         risk: risk.get(g.customerId) ?? null,
         valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * rate,
+        worked: worked.get(g.customerId) ?? null,
       },
     };
   });

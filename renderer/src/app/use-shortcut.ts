@@ -7,14 +7,20 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** Enter and Space belong to a focused button, link or tick box: their own action, not a screen's shortcut. */
+function activates(event: KeyboardEvent): boolean {
+  return (event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLElement && event.target.closest('button, a[href], summary, [role="tab"]') !== null;
+}
+
 /**
  * A single-key shortcut of the current screen. It runs after the shell's keys (which take `g` chords
- * and the palette first) and never while the user types or an overlay is open.
+ * and the palette first) and never while the user types or an overlay is open; `enabled` false
+ * leaves the key alone entirely.
  */
-export function useShortcut(key: string, handler: () => void): void {
+export function useShortcut(key: string, handler: () => void, enabled = true): void {
   const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (event.key !== key || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (isTyping(event.target) || useNav.getState().overlay) return;
+    if (!enabled || event.key !== key || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTyping(event.target) || activates(event) || useNav.getState().overlay) return;
     event.preventDefault();
     handler();
   });

@@ -1,5 +1,5 @@
 import type { RowSelectionState } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/activity';
 import { localToday } from '../../../../shared/dates';
 import { Kbd } from '../../app/Kbd';
@@ -16,7 +16,8 @@ import { CommitmentList } from './CommitmentList';
 import { ContactList } from './ContactList';
 import { CustomerAging } from './CustomerAging';
 import { CustomerTiles } from './CustomerTiles';
-import { invoiceColumns } from './invoice-columns';
+import { invoiceColumns, worstFirst } from './invoice-columns';
+import { RiskSummary } from './RiskSummary';
 import './customer-page.css';
 
 const KINDS: { value: TimelineEntry['kind'] | ''; label: string }[] = [
@@ -49,6 +50,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const reload = (): void => {
     for (const query of [summary, invoices, commitments, timeline]) query.reload();
   };
+  const invoiceRows = useMemo(() => worstFirst(invoices.data ?? []), [invoices.data]);
   const s = summary.data;
   if (summary.error) return <ErrorNotice error={summary.error} title="This customer could not be loaded." onRetry={summary.reload} />;
   if (!s) return null;
@@ -76,11 +78,11 @@ export function CustomerPage({ customerId }: { customerId: number }) {
         <section className="card customer-main" aria-label="Invoices">
           {edges && <CustomerAging rows={s.aging} edges={edges} />}
           <DataTable
-            data={invoices.data ?? []}
+            data={invoiceRows}
             columns={invoiceColumns}
             label="Invoices"
             testId="customer-invoices"
-            initialSort={[{ id: 'dueDate', desc: true }]}
+            screenKeys={form === null}
             selection={{ selected: ticked, onChange: setTicked, rowId: (invoice) => String(invoice.id) }}
             toolbar={
               <span className="muted table-hint">
@@ -106,6 +108,9 @@ export function CustomerPage({ customerId }: { customerId: number }) {
               }}
             />
           )}
+          <section className="customer-risk-panel" aria-label="Risk">
+            <RiskSummary customerId={customerId} />
+          </section>
           <ContactList customerId={customerId} />
           <div className="section-head">
             <h3>Timeline</h3>

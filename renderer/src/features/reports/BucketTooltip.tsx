@@ -37,6 +37,15 @@ export function BucketTooltip({ active, payload, labels, read }: Props) {
               {row.shares && <td className="numeric muted">{Math.round(row.shares[bucket] ?? 0)}%</td>}
             </tr>
           ))}
+          {row.amounts.credits !== 0 && (
+            <tr>
+              <th>Unapplied credits (in the buckets)</th>
+              <td className="numeric">
+                <Money minor={row.amounts.credits} currency={row.currency} />
+              </td>
+              {row.shares && <td />}
+            </tr>
+          )}
           <tr>
             <th>Total</th>
             <td className="numeric">

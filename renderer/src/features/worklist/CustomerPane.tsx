@@ -1,6 +1,7 @@
 import { describeReason, type WorklistRow } from '../../../../shared/worklist';
 import { Kbd } from '../../app/Kbd';
 import { Money } from '../../components/Money';
+import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ACTIONS, ActivityForm, type FormKind } from '../activity/ActivityForms';
 import { Timeline } from '../activity/Timeline';
@@ -34,15 +35,16 @@ export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Pro
         <div className="pane-figures">
           <span>Open <Money minor={row.openMinor} currency={row.currency} /></span>
           <span>Overdue <Money minor={row.overdueMinor} currency={row.currency} /></span>
+          {s && s.currency === row.currency && s.creditsMinor !== 0 && <span className="muted">incl. unapplied credits <Money minor={s.creditsMinor} currency={row.currency} /></span>}
           <span>Oldest {row.oldestDaysPastDue}d</span>
           {s?.termsDays != null && <span>Net {s.termsDays}</span>}
-          {s?.averageDaysLate != null && <span>Pays {s.averageDaysLate}d late on average</span>}
+          {s?.averageDaysLate != null && <span>{s.averageDaysLate === 0 ? 'Pays on time' : `Pays ${plural(s.averageDaysLate, 'day')} late on average`}</span>}
           {row.collector && <span>{row.collector}</span>}
         </div>
         <ul className="pane-reasons">
           {row.reasons.map((reason) => <li key={reason.code}>{describeReason(reason, today, navigator.language)}</li>)}
         </ul>
-        <RiskSummary customerId={row.customerId} compact />
+        <RiskSummary customerId={row.customerId} />
         <div className="pane-actions">
           {ACTIONS.map((action) => (
             <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => onForm(action.kind)}>
