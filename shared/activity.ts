@@ -130,7 +130,13 @@ export const completeLadderTaskInput = z.object({
   note: freeText(2000).default(''),
 });
 
-export const assignInput = z.object({ customerId: id, collector: oneLineText(120).min(1, 'name the collector'), note: freeText(2000).default('') });
+/** A known collector, or a new one only when `newCollector` says so (a typo never makes a collector). */
+export const assignInput = z.object({
+  customerId: id,
+  collector: oneLineText(120).min(1, 'name the collector'),
+  newCollector: z.boolean().default(false),
+  note: freeText(2000).default(''),
+});
 
 export interface Contact {
   id: number;

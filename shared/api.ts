@@ -15,6 +15,7 @@ import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
 import type { TodayList, WorklistPage } from './worklist';
+import type { SearchResults } from './search';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
@@ -204,6 +205,8 @@ export const api = {
   'customer.commitments': returns<Commitments>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
   'customer.summary': returns<CustomerSummary>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
   'customers.collectors': returns<string[]>()(z.object({})),
+  /** The command palette's search: customers (name, ERP id), invoices (number) and contacts (name, email, phone). */
+  'search.find': returns<SearchResults>()(z.object({ query: z.string().trim().min(1, 'type something to find').max(100) })),
   /** The segments customers are in, for choosing which a ladder policy applies to. */
   'customers.segments': returns<string[]>()(z.object({})),
   'customer.assign': returns<{ activityId: number }>()(assignInput),

@@ -45,7 +45,7 @@ async function seed(core: CoreClient): Promise<void> {
   await core.dispatch('activity.recordPromise', { customerId, amountMinor: 10_000, currency: 'USD', promisedDate: '2099-01-15', invoiceIds: [invoice!.id], note });
   await core.dispatch('activity.openDispute', { customerId, invoiceIds: [invoice!.id], reasonCode: 'other', owner: value('script'), note });
   await core.dispatch('activity.createPlan', { customerId, label: value('svg-onload'), currency: 'USD', installments: [{ dueDate: '2099-02-01', amountMinor: 5000 }], note });
-  await core.dispatch('customer.assign', { customerId, collector: value('iframe-srcdoc'), note });
+  await core.dispatch('customer.assign', { customerId, collector: value('iframe-srcdoc'), newCollector: true, note });
   for (const c of notes) {
     await core.dispatch('activity.logCall', { customerId, outcome: 'reached', notes: c.value });
     await core.dispatch('activity.addNote', { customerId, text: c.value });

@@ -2,14 +2,19 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { matches, useCommands, type Command } from './commands';
 import { Kbd } from './Kbd';
 import { useNav } from './nav-store';
+import { usePaletteSearch } from './use-palette-search';
 
-/** Ctrl/Cmd+K: type to filter every screen and action, ↑/↓ to choose, Enter to run, Esc to close. */
+/**
+ * Ctrl/Cmd+K: type to find a customer (name or id), an invoice (number) or a contact, or to filter
+ * every screen and action; ↑/↓ to choose, Enter to open or run, Esc to close.
+ */
 export function CommandPalette() {
   const close = useNav((nav) => nav.close);
   const commands = useCommands();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const shown = commands.filter((command) => matches(command, query.trim()));
+  const found = usePaletteSearch(query);
+  const shown = [...found, ...commands.filter((command) => matches(command, query.trim()))];
   const current = Math.min(active, shown.length - 1);
 
   useEffect(() => {
@@ -43,7 +48,7 @@ export function CommandPalette() {
         <input
           className="palette-input"
           autoFocus
-          placeholder="Type a command or a screen…"
+          placeholder="Find a customer, invoice or contact, or type a command…"
           value={query}
           role="combobox"
           aria-expanded="true"
@@ -72,7 +77,7 @@ export function CommandPalette() {
               {command.keys && <Kbd keys={command.keys} />}
             </li>
           ))}
-          {shown.length === 0 && <li className="palette-empty">No command matches “{query}”.</li>}
+          {shown.length === 0 && <li className="palette-empty">Nothing matches “{query}”: no customer, invoice, contact or command.</li>}
         </ul>
       </div>
     </div>

@@ -9,7 +9,8 @@ export interface Command {
   id: string;
   label: string;
   detail?: string;
-  group: 'Go to' | 'Actions';
+  /** Found in the book (palette search) or one of the app's screens and actions. */
+  group: 'Customers' | 'Invoices' | 'Contacts' | 'Go to' | 'Actions';
   keys?: string[];
   run(): void;
 }

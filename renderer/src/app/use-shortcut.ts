@@ -1,15 +1,21 @@
 import { useEffect, useEffectEvent } from 'react';
 import { useNav } from './nav-store';
 
-/** True when a key press belongs to a text field, a select or an editable element. */
+/**
+ * True when a key press belongs to a text field, a select or an editable element. A view's filter
+ * select marked `data-shortcuts="pass"` is not typing: its letters are the screen's shortcuts, never
+ * a jump to an option (a `c` meant for "log a call" once turned the collector filter into another
+ * person), and Space, Enter or Alt+↓ open it to choose.
+ */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target.tagName === 'SELECT' && target.dataset.shortcuts === 'pass') return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /** Enter and Space belong to a focused button, link or tick box: their own action, not a screen's shortcut. */
 function activates(event: KeyboardEvent): boolean {
-  return (event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLElement && event.target.closest('button, a[href], summary, [role="tab"]') !== null;
+  return (event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLElement && event.target.closest('button, a[href], summary, select, [role="tab"]') !== null;
 }
 
 /**

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ACTIONS, ActivityForm, useActionKeys, type FormKind } from '../activity/ActivityForms';
+import type { PromisePrefill } from '../activity/PromiseForm';
 import { Timeline } from '../activity/Timeline';
 import { CommitmentList } from './CommitmentList';
 import { ContactList } from './ContactList';
@@ -42,7 +43,13 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const commitments = useApi('customer.commitments', { customerId });
   const timeline = useApi('customer.timeline', { customerId, limit: 5000 });
   const [kind, setKind] = useState<TimelineEntry['kind'] | ''>('');
-  const [form, setForm] = useState<FormKind | null>(null);
+  const [form, setFormState] = useState<FormKind | null>(null);
+  // A call that ended in "promised to pay" hands on to the promise form, pre-filled.
+  const [prefill, setPrefill] = useState<PromisePrefill | undefined>(undefined);
+  const setForm = (kind: FormKind | null): void => {
+    setFormState(kind);
+    setPrefill(undefined);
+  };
   const [ticked, setTicked] = useState<RowSelectionState>({});
   useShortcut('Escape', () => (form ? setForm(null) : back()));
   useActionKeys(setForm);
@@ -90,7 +97,6 @@ export function CustomerPage({ customerId }: { customerId: number }) {
               </span>
             }
           />
-          {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}
         </section>
         <section className="card customer-side">
           {form && (
@@ -100,17 +106,24 @@ export function CustomerPage({ customerId }: { customerId: number }) {
               customer={s}
               today={today}
               invoiceIds={tickedIds}
+              prefill={prefill}
               onCancel={() => setForm(null)}
-              onSaved={() => {
+              onSaved={(promise) => {
+                reload();
+                if (promise) {
+                  setFormState('promise');
+                  setPrefill(promise);
+                  return;
+                }
                 setForm(null);
                 setTicked({});
-                reload();
               }}
             />
           )}
           <section className="customer-risk-panel" aria-label="Risk">
             <RiskSummary customerId={customerId} />
           </section>
+          {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}
           <ContactList customerId={customerId} />
           <div className="section-head">
             <h3>Timeline</h3>

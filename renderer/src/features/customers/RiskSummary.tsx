@@ -29,7 +29,17 @@ export function RiskSummary({ customerId, variant = 'full' }: { customerId: numb
       <span className="muted">{SEGMENT_LABEL[risk.segment]}{risk.expectedDaysLate >= 1 ? ` · ~${Math.round(risk.expectedDaysLate)}d late expected` : ''}</span>
     </div>
   );
-  if (variant === 'headline') return <div className="risk-summary headline" data-testid="customer-risk-headline">{headline}</div>;
+  if (variant === 'headline') {
+    return (
+      <div className="risk-summary headline" data-testid="customer-risk-headline" title={risk.reasons.join('; ')}>
+        <div className="risk-headline">
+          <span className={`risk-dot ${level(risk.pLate)}`} aria-hidden="true" />
+          <strong>{Math.round(risk.pLate * 100)}% likely late</strong>
+        </div>
+        <div className="tile-note muted">{SEGMENT_LABEL[risk.segment]}</div>
+      </div>
+    );
+  }
   return (
     <div className="risk-summary" data-testid="customer-risk">
       {headline}

@@ -44,6 +44,9 @@ export function BulkSend({ customers, onDone }: Props) {
   useEffect(() => {
     list.current?.children[cursor]?.scrollIntoView({ block: 'nearest' });
   }, [cursor]);
+  useEffect(() => {
+    if (step === 'preview') list.current?.focus();
+  }, [step]);
 
   useShortcut('j', () => step === 'preview' && setCursor((c) => Math.min(customerIds.length - 1, c + 1)));
   useShortcut('k', () => step === 'preview' && setCursor((c) => Math.max(0, c - 1)));
@@ -62,6 +65,14 @@ export function BulkSend({ customers, onDone }: Props) {
       setStep('preview');
     });
   }
+
+  // It opens on the preview of the default template, the keyboard on the messages (j, k, x): a letter
+  // typed into the template list would have picked another template. Back changes the template.
+  useEffect(() => {
+    void preview();
+    // Once, on opening; later previews come from the choose step's button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   async function send(): Promise<void> {
     if (!plan) return;
@@ -91,7 +102,7 @@ export function BulkSend({ customers, onDone }: Props) {
         <form className="bulk-choose" onSubmit={(event) => { event.preventDefault(); void preview(); }}>
           <label className="field">
             <span>Template</span>
-            <select className="input" autoFocus value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Template">
+            <select className="input" autoFocus={plan !== null} value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Template">
               <option value={LADDER_CHOICE}>The ladder&rsquo;s next step for each customer</option>
               {templates.map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
             </select>
@@ -106,7 +117,7 @@ export function BulkSend({ customers, onDone }: Props) {
       )}
       {step === 'preview' && current !== undefined && (
         <div className="bulk-preview">
-          <ul className="bulk-list" aria-label="Messages" data-testid="bulk-list" ref={list}>
+          <ul className="bulk-list" aria-label="Messages" data-testid="bulk-list" ref={list} tabIndex={0}>
             {customers.map(({ customerId: id, name }, index) => (
               <li key={id} aria-current={index === cursor ? 'true' : undefined} className={skipped.has(id) || isHeld(id) ? 'skipped' : undefined} onClick={() => setCursor(index)}>
                 {skipped.has(id) || isHeld(id) ? '✕' : '✓'} {name}

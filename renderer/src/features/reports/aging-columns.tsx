@@ -1,13 +1,11 @@
-import { createColumnHelper, type ColumnDef, type SortingFn } from '@tanstack/react-table';
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { AGING_BUCKETS, type AgingAmounts, type AgingBucket, type AgingCustomerRow } from '../../../../shared/aging';
+import { withinCurrency } from '../../components/within-currency';
 import { formatAmount, formatPlainAmount } from '../../lib/format';
 import type { ExportColumn } from './export-table';
 
 const column = createColumnHelper<AgingCustomerRow>();
 
-/** Amounts are compared only within a currency: rows group by currency first, so £, € and $ never sort as one number. */
-export const withinCurrency: SortingFn<AgingCustomerRow> = (a, b, id) =>
-  a.original.currency.localeCompare(b.original.currency) || a.getValue<number>(id) - b.getValue<number>(id);
 
 /** Wide enough for the longest amount in the column (rows and totals), so none is cut; tabular digits are even. */
 function widthFor(amounts: readonly number[], currencies: readonly string[]): number {
@@ -30,7 +28,7 @@ export function agingColumns(labels: Record<AgingBucket, string>, rows: readonly
     column.accessor(key, {
       header,
       size: widthFor([...rows.map((row) => row[key]), ...totalRows.map(([, amounts]) => amounts[key])], currencies),
-      sortingFn: withinCurrency,
+      sortingFn: withinCurrency<AgingCustomerRow>(),
       meta: { numeric: true },
       cell: (info) => {
         const row = info.row.original;
@@ -61,9 +59,9 @@ export function agingFooter(totals: Record<string, AgingAmounts>) {
     id: currency,
     cells: {
       name: (
-        <span>
+        <span title={amounts.credits !== 0 ? `Includes unapplied credits of ${formatAmount(amounts.credits, currency)}` : undefined}>
           Total {currency}
-          {amounts.credits !== 0 && <span className="muted"> · incl. unapplied credits {formatAmount(amounts.credits, currency)}</span>}
+          {amounts.credits !== 0 && <span className="muted"> (credits {formatPlainAmount(amounts.credits, currency)})</span>}
         </span>
       ),
       currency,

@@ -4,6 +4,7 @@ import { Money } from '../../components/Money';
 import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ACTIONS, ActivityForm, type FormKind } from '../activity/ActivityForms';
+import type { PromisePrefill } from '../activity/PromiseForm';
 import { Timeline } from '../activity/Timeline';
 import { RiskSummary } from '../customers/RiskSummary';
 import { LadderTaskForm, ladderTaskOf, TASK_DONE_LABEL } from './LadderTaskForm';
@@ -16,13 +17,16 @@ interface Props {
   row: WorklistRow;
   today: string;
   form: PaneForm | null;
+  /** The promise form's start when a call handed on to it. */
+  prefill?: PromisePrefill | undefined;
   showWhy: boolean;
   onForm(kind: PaneForm | null): void;
-  onSaved(): void;
+  onSaved(promise?: PromisePrefill): void;
+  onCancel(): void;
 }
 
 /** The selected customer: balances, why it is here, the action being recorded, and its timeline. */
-export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Props) {
+export function CustomerPane({ row, today, form, prefill, showWhy, onForm, onSaved, onCancel }: Props) {
   const summary = useApi('customer.summary', { customerId: row.customerId });
   const timeline = useApi('customer.timeline', { customerId: row.customerId, limit: 200 });
   const s = summary.data;
@@ -60,8 +64,8 @@ export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Pro
         </div>
       </header>
       {showWhy && <ScoreBreakdown factors={row.factors} score={row.score} />}
-      {form === 'task' && task && <LadderTaskForm customerId={row.customerId} task={task} onSaved={onSaved} onCancel={() => onForm(null)} />}
-      {form && form !== 'task' && <ActivityForm key={form} kind={form} customer={row} today={today} onSaved={onSaved} onCancel={() => onForm(null)} />}
+      {form === 'task' && task && <LadderTaskForm customerId={row.customerId} task={task} onSaved={() => onSaved()} onCancel={onCancel} />}
+      {form && form !== 'task' && <ActivityForm key={form} kind={form} customer={row} today={today} prefill={prefill} onSaved={onSaved} onCancel={onCancel} />}
       <Timeline entries={timeline.data ?? []} onAmended={timeline.reload} />
     </section>
   );
