@@ -10,7 +10,7 @@ import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, ma
 import type { Commitments } from './commitments';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
-import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
+import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type OutboxMessageView, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
 import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
@@ -225,6 +225,8 @@ export const api = {
   'outbox.list': returns<OutboxMessage[]>()(
     z.object({ status: z.enum(OUTBOX_STATUSES).optional(), batchId: z.string().max(64).optional(), limit: z.number().int().min(1).max(10_000).default(500) }),
   ),
+  /** One message as it went out (or will): envelope, text and a safe preview of the HTML. */
+  'outbox.message': returns<OutboxMessageView>()(z.object({ messageId: z.number().int().positive() })),
   'outbox.counts': returns<OutboxCounts & { paused: boolean }>()(z.object({ batchId: z.string().max(64).optional() })),
   'outbox.cancel': returns<{ cancelled: number }>()(z.object({ batchId: z.string().max(64) })),
   'outbox.resolve': returns<{ status: string }>()(

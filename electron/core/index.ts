@@ -20,6 +20,7 @@ import { activityHandlers } from './activity/activity-handlers';
 import { ladderHandlers } from './outreach/ladder-handlers';
 import { OutboxSender } from './outreach/outbox-sender';
 import { outreachHandlers } from './outreach/outreach-handlers';
+import { outboxMessageHandlers } from './outreach/outbox-message';
 import { seedTemplates } from './outreach/template-store';
 import { forecastHandlers } from './forecast/forecast-handlers';
 import { riskHandlers } from './risk/risk-handlers';
@@ -34,7 +35,7 @@ const HOUR_MS = 3_600_000;
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
+  ...outreachHandlers, ...outboxMessageHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
   ...shellHandlers, ...notificationHandlers, ...backupHandlers,
 };
 

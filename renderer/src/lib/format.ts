@@ -29,6 +29,13 @@ export function formatPlainAmount(minor: number, currency: string): string {
   return format.format(minorToDecimalString(minor, currency) as unknown as number);
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment (a UTC ISO time) in the user's style and time zone, in the same date style as formatDate. */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}
+
 /** A business date (YYYY-MM-DD) in the user's style; UTC so the day never shifts. */
 export function formatDate(isoDate: string): string {
   return dateFormat.format(new Date(dayNumber(isoDate) * 86_400_000));
