@@ -67,8 +67,10 @@ export interface ImportPreview {
   delimiter: string;
   /** The worksheet read, for a workbook. */
   sheet?: string;
-  /** Preset picked: the one asked for, else the best guess from the headers, else null. */
+  /** Preset picked: the one asked for, else a saved mapping whose columns the file has, else the best guess from the headers, else null. */
   preset: string | null;
+  /** Set when `preset` names a mapping the user saved (picked because this file has its columns). */
+  savedMapping?: string;
   mapping: ImportMapping | null;
   headers: string[];
   headerRow: number;

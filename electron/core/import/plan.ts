@@ -1,7 +1,7 @@
-import { MAPPING_FIELDS, type ImportKind, type ImportMapping, type ImportProblem } from '../../../shared/import-mapping';
+import { MAPPING_FIELDS, normalizeHeader, type ImportKind, type ImportMapping, type ImportProblem } from '../../../shared/import-mapping';
 import type { CsvRow } from './read-csv';
 import type { DateFormat } from './parse-date';
-import { PRESETS, normalizeHeader, type Dialect, type Preset } from './presets';
+import { PRESETS, type Dialect, type Preset } from './presets';
 
 /** Everything needed to read the data rows of one file: where the header is and which column is which. */
 export interface ImportPlan {
@@ -33,7 +33,7 @@ export function planFromPreset(preset: Preset, rows: readonly CsvRow[], currency
     const normalized = row.cells.map(normalizeHeader);
     const found: Candidate['found'] = {};
     for (const [field, names] of Object.entries(preset.columns)) {
-      const column = names.map((n) => normalized.indexOf(n)).find((i) => i !== -1);
+      const column = names.map((n) => normalized.indexOf(normalizeHeader(n))).find((i) => i !== -1);
       if (column !== undefined) found[field] = { index: column, header: row.cells[column]!.trim() };
     }
     const missing = preset.required.filter((field) => !found[field]);

@@ -1,6 +1,7 @@
 import {
   importMappingSchema,
   MAPPING_FIELDS,
+  normalizeHeader,
   type ImportKind,
   type ImportMapping,
   type ImportMappingInput,
@@ -11,6 +12,13 @@ export type MappingDraft = ImportMappingInput;
 
 export function emptyDraft(kind: ImportKind = 'invoices'): MappingDraft {
   return { kind, columns: {} };
+}
+
+/** A draft with each field set to the column whose header is its name, however written ("Invoice number" for invoiceNumber). */
+export function suggestedDraft(headers: readonly string[], kind: ImportKind = 'invoices'): MappingDraft {
+  const byName = new Map(headers.filter((header) => header.trim()).map((header) => [normalizeHeader(header), header]));
+  const fields = [...MAPPING_FIELDS[kind].required, ...MAPPING_FIELDS[kind].optional];
+  return { kind, columns: Object.fromEntries(fields.flatMap((field) => (byName.has(normalizeHeader(field)) ? [[field, byName.get(normalizeHeader(field))!]] : []))) };
 }
 
 /** Switching kind keeps only the columns the new kind knows. */
