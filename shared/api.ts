@@ -349,6 +349,8 @@ export interface JobProgressEvent {
   phase: 'reading' | 'validating' | 'writing' | 'done';
   done: number;
   total: number;
+  /** What the job is doing, in words, when its phase says too little ("Learning how each customer pays"). */
+  step?: string;
 }
 /** The outbox changed (a message sent, failed or retried); the window re-reads the batch it shows. */
 export interface OutboxChangedEvent {

@@ -6,6 +6,7 @@ import {
   type ImportMapping,
   type ImportMappingInput,
 } from '../../../../shared/import-mapping';
+export { fieldLabel } from '../../../../shared/field-label';
 
 /** A custom mapping while the user builds it: possibly incomplete. */
 export type MappingDraft = ImportMappingInput;
@@ -42,11 +43,6 @@ export function checkDraft(draft: MappingDraft): { mapping: ImportMapping } | { 
   return { missing: MAPPING_FIELDS[draft.kind].required.filter((field) => !draft.columns[field]) };
 }
 
-/** "invoiceNumber" → "Invoice number", "customerId" → "Customer ID". */
-export function fieldLabel(field: string): string {
-  const words = field.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/\bid\b/, 'ID');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /** Column header → the field it feeds, for the row above the preview's headers. */
 export function fieldsByHeader(mapping: { columns: Record<string, string> } | null): Map<string, string> {
