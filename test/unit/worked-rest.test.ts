@@ -27,9 +27,11 @@ describe('a worked customer rests until its next step', () => {
     expect(resting(f, TODAY)).toBe(TODAY < expected);
   });
 
-  it('is in the queue when never worked, or when the ladder has a letter, call or referral still to do', () => {
+  it('is in the queue when never worked, or when the ladder has a letter or referral still to do', () => {
     expect(resting(facts({}), TODAY)).toBe(false);
     expect(resting(facts({ worked: { on: TODAY, followUp: null }, escalation: { label: 'Letter', channel: 'letter' } }), TODAY)).toBe(false);
+    expect(resting(facts({ worked: { on: TODAY, followUp: null }, escalation: { label: 'Agency', channel: 'agency_referral' } }), TODAY)).toBe(false);
+    expect(resting(facts({ worked: { on: TODAY, followUp: null }, escalation: { label: 'Call', channel: 'call_task' } }), TODAY)).toBe(true);
     expect(resting(facts({ worked: { on: TODAY, followUp: null }, escalation: { label: 'Second reminder', channel: 'email' } }), TODAY)).toBe(true);
   });
 

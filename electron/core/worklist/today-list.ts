@@ -69,7 +69,8 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
   for (const [id, work] of workedToday) {
     if (listed.has(id)) continue;
     const body = JSON.parse(work.body) as { ladderStep?: string; label?: string };
-    add(id, work.kind === 'ladder_task' || body.ladderStep ? 'ladder_task' : 'worked', body.ladderStep ? `${body.ladderStep} done` : (WORK_TITLES[work.kind] ?? 'Worked'), today, true);
+    const title = WORK_TITLES[work.kind] ?? 'Worked';
+    add(id, work.kind === 'ladder_task' || body.ladderStep ? 'ladder_task' : 'worked', body.ladderStep ? `${title} (the ladder’s ${body.ladderStep.toLowerCase()} step)` : title, today, true);
   }
   items.sort((a, b) => Number(a.done) - Number(b.done) || ORDER[a.kind] - ORDER[b.kind] || a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name));
   return { date: today, items };

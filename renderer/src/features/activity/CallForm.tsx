@@ -39,7 +39,9 @@ export function CallForm({ customerId, today, onSaved, onCancel }: Props) {
       onCancel={onCancel}
       onKeyDown={(event) => {
         const index = Number(event.key) - 1;
-        if (!isTyping(event.target) && index >= 0 && index < CALL_OUTCOMES.length) {
+        // The outcome radios have focus when the form opens: a digit there picks an outcome too.
+        const onRadio = event.target instanceof HTMLInputElement && event.target.type === 'radio';
+        if ((onRadio || !isTyping(event.target)) && index >= 0 && index < CALL_OUTCOMES.length) {
           event.preventDefault();
           setOutcome(CALL_OUTCOMES[index]!);
         }

@@ -11,6 +11,8 @@ import { SentMessage } from './SentMessage';
 import { useOutboxChanges } from './use-outbox-changes';
 
 const COLUMNS = outboxColumns();
+// With a message open beside it, the table gives up the problem column (the message shows it) so the subject keeps its room.
+const NARROW = COLUMNS.filter((column) => column.id !== 'problem');
 
 /**
  * A bulk send for the customers ticked in the worklist, and the outbox: what went out, what failed,
@@ -38,7 +40,7 @@ export function OutboxTab() {
           <section className="card outbox" aria-label="Outbox">
             <DataTable
               data={rows}
-              columns={COLUMNS}
+              columns={open === null ? COLUMNS : NARROW}
               rowHeight={OUTBOX_ROW_HEIGHT}
               label="Outbox"
               testId="outbox-table"
