@@ -5,7 +5,7 @@ import { DataTable } from '../../components/DataTable';
 import { DateCell } from '../../components/DateCell';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
-import { formatCount } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { actionLabel } from './attribution-rows';
 import type { Drill } from './drill';
@@ -79,7 +79,7 @@ function InvoiceList({ drill }: { drill: Extract<Drill, { kind: 'invoices' }> })
     <>
       <div className="drill-summary">
         <span>
-          {formatCount(list.data.length)} items
+          {plural(list.data.length, 'item')}
           {totalsByCurrency(list.data).map((t) => <span key={t.currency}> · <Money minor={t.minor} currency={t.currency} /></span>)}
         </span>
         <TableExport name={exportName(drill.query)} columns={exported} rows={list.data} />
