@@ -54,7 +54,7 @@ export function DateInput({ value, onChange, today, prefer = 'future', min, labe
         // The date it reads is written back in the locale's style, so the field shows what will be saved.
         onBlur={() => shown && setText(written(shown))}
       />
-      <button type="button" className="date-input-pick" tabIndex={-1} aria-label={`Pick ${label.toLowerCase()} from a calendar`} onClick={() => picker.current?.showPicker()}>
+      <button type="button" className="date-input-pick" tabIndex={-1} aria-label="Open a calendar" title={`Pick the date from a calendar`} onClick={() => picker.current?.showPicker()}>
         ▾
       </button>
       <input
