@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
-/** Settings of the desktop shell itself, kept in the encrypted database with the rest. */
+/**
+ * Settings of the desktop shell itself, kept in the encrypted database with the rest. The update feed
+ * is not one of them: it is fixed when the app is built, so nothing that can write settings can
+ * redirect updates. (An `updateUrl` an older version stored is dropped when the value is read.)
+ */
 export const shellSettingsSchema = z.object({
-  /** electron-updater's generic provider: a folder holding latest.yml and the installers; '' turns updates off. */
-  updateUrl: z.union([z.literal(''), z.string().trim().max(500).regex(/^https:\/\/[^\s/@]+(\/[^\s]*)?$/, 'an https:// address')]).default(''),
   /** How many rolling backups to keep beside the database. */
   keepBackups: z.number().int().min(1).max(60).default(7),
   /** Whether the OS may be asked to show reminders (promises due, sends finished). */

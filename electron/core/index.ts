@@ -1,6 +1,7 @@
 import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
 import { backupIfDue, pruneBackups } from '../db/backup';
 import { openDatabase } from '../db/open';
+import { log } from '../log/log';
 import { analyticsHandlers } from './analytics/analytics-handlers';
 import { getSetting } from './settings';
 import { appHandlers } from './app/app-handlers';
@@ -11,9 +12,10 @@ import { importHandlers } from './import/import-handlers';
 import { JobRegistry } from './jobs/job-registry';
 import { customerHandlers } from './customers/customer-handlers';
 import { contactHandlers } from './customers/contact-handlers';
+import { customerLocaleHandlers } from './customers/customer-locale-handlers';
 import { ledgerHandlers } from './ledger/ledger-handlers';
 import { sampleHandlers } from './sample/sample-handlers';
-import { StagedFiles } from './staged-files';
+import { StagedFiles, type StageOptions } from './staged-files';
 import { WorklistCache } from './worklist/worklist-cache';
 import { worklistHandlers } from './worklist/worklist-handlers';
 import { activityHandlers } from './activity/activity-handlers';
@@ -21,6 +23,7 @@ import { ladderHandlers } from './outreach/ladder-handlers';
 import { OutboxSender } from './outreach/outbox-sender';
 import { outreachHandlers } from './outreach/outreach-handlers';
 import { outboxMessageHandlers } from './outreach/outbox-message';
+import { linkSampleHandlers } from './outreach/link-sample-handlers';
 import { seedTemplates } from './outreach/template-store';
 import { forecastHandlers } from './forecast/forecast-handlers';
 import { riskHandlers } from './risk/risk-handlers';
@@ -34,8 +37,8 @@ const HOUR_MS = 3_600_000;
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
-  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...outboxMessageHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
+  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
+  ...outreachHandlers, ...outboxMessageHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
   ...shellHandlers, ...notificationHandlers, ...backupHandlers,
 };
 
@@ -57,9 +60,14 @@ export interface Core {
   /** Untyped entry for hosts relaying wire messages; input is validated inside. */
   dispatch(name: string, input: unknown): Promise<unknown>;
   call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
-  stageFile(path: string, name?: string): StagedFile;
+  stageFile(path: string, name?: string, options?: StageOptions): StagedFile;
   onEvent(listener: (event: CoreEvent) => void): () => void;
-  close(): Promise<void>;
+  /**
+   * Stops everything before the database closes: running jobs (imports, syncs) are cancelled and
+   * end having written nothing, and a message on the wire completes or is marked uncertain within
+   * `sendGraceMs` (default CLOSE_GRACE_MS).
+   */
+  close(options?: { sendGraceMs?: number }): Promise<void>;
 }
 
 export function openCore(options: CoreOptions): Core {
@@ -79,6 +87,12 @@ export function openCore(options: CoreOptions): Core {
   ctx.outbox = new OutboxSender(ctx);
   ctx.sync = new SyncScheduler(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
+  // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
+  const orphans = ctx.outbox.settleOrphans();
+  log.info('core.open', {
+    schema: database.sqlite.pragma('user_version', { simple: true }) as number, migrated: database.migrationBackup !== null, orphanedSends: orphans,
+    sends: options.sendMail ?? true,
+  });
   if (options.sendMail ?? true) ctx.outbox.start();
   if (options.scheduleSync ?? true) ctx.sync.start();
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;
@@ -89,22 +103,24 @@ export function openCore(options: CoreOptions): Core {
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
     call: (name, input) => dispatch(handlers, ctx, name, input) as never,
-    stageFile: (path, name) => ctx.files.stage(path, name),
+    stageFile: (path, name, options) => ctx.files.stage(path, name, options),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: async () => {
-      await ctx.sync.close();
+    close: async (closing = {}) => {
       clearInterval(backupTimer);
-      await ctx.outbox.close();
+      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs)]);
       await database.close();
     },
   };
 }
 
+export type { StageOptions } from './staged-files';
 export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
+export { INTUIT_AUTHORIZE_URL } from '../../shared/qbo-endpoints';
+export { makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';
 export { rotateDatabaseKey } from '../db/rekey';

@@ -3,6 +3,7 @@ import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
 import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-settings';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import { erpConnectionSchema } from '../../shared/sync';
+import { currencyCodeSchema } from '../../shared/value-schemas';
 import { qboTokensSchema } from './sync/qbo-tokens';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
@@ -10,9 +11,8 @@ import { prepareCached } from '../db/statement-cache';
 /** Every setting with its schema and default: unknown keys cannot be written, stored values are re-validated on read. */
 const SETTINGS = {
   agingEdges: { schema: agingEdgesSchema, fallback: DEFAULT_AGING_EDGES },
-  baseCurrency: { schema: z.string().regex(/^[A-Z]{3}$/), fallback: 'USD' },
-  /** Base-currency units per unit of each other currency, used only to rank the queue; missing → 1. */
-  fxRates: { schema: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()), fallback: {} as Record<string, number> },
+  /** The currency the worklist weighs debts in; the dated rates to it are in fx_rates. */
+  baseCurrency: { schema: currencyCodeSchema, fallback: 'USD' },
   /** Days after a promised date before an unpaid promise counts as broken. */
   promiseGraceDays: { schema: z.number().int().min(0).max(60), fallback: 2 },
   /** Days before a payment in which a touch counts towards it in "what made them pay". */
@@ -25,7 +25,7 @@ const SETTINGS = {
   erpConnection: { schema: erpConnectionSchema.nullable(), fallback: null, secret: ['apiKey'] },
   /** QuickBooks' OAuth tokens and company id, from signing in; like every secret, out of the audit log and the window. */
   qboTokens: { schema: qboTokensSchema.nullable(), fallback: null, secret: ['accessToken', 'refreshToken', 'realmId'] },
-  /** Update address, backups kept, notifications: the desktop shell's own settings. */
+  /** Backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */
   notifiedKeys: { schema: z.array(z.string().max(200)).max(5000), fallback: [] as string[] },

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makePrivate } from './private-files';
 import type { SqliteDb } from './sqlite';
 
 /**
@@ -13,6 +14,7 @@ export function backupDatabase(db: SqliteDb, path: string, reason: string, now: 
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = `${path}.bak-${stamp}-${reason}`;
   copyFileSync(path, target);
+  makePrivate(target);
   pruneBackups(path, keep);
   return target;
 }

@@ -7,6 +7,7 @@ import { clearDamaged, isMarkedDamaged } from './damage-marker';
 import { recordKey } from './key-check';
 import { MIGRATIONS } from './migrations';
 import { checkFileBeforeOpen, explainOpenFailure } from './open-check';
+import { makePrivate } from './private-files';
 import { applyPendingRestore } from './restore';
 import type { Migration } from './migrations/migration';
 import type { DB } from './schema';
@@ -40,6 +41,8 @@ export function openDatabase(
   try {
     applyKey(sqlite, key);
     proveReadable(sqlite, path, key);
+    // Before WAL mode creates its side files: SQLite gives them the database file's mode.
+    makePrivate(path, `${path}-wal`, `${path}-shm`);
     const version = sqlite.pragma('user_version', { simple: true }) as number;
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
     if (existed && applicationId !== INFLOW_APPLICATION_ID && !(applicationId === 0 && version === 0 && isEmpty(sqlite))) {
@@ -80,11 +83,18 @@ export function openDatabase(
   }
 }
 
+/**
+ * Keys a fresh connection; every connection to an Inflow file (the live one, a backup previewed or
+ * restored, a copy rekeyed, a key or damage check) goes through here before its first read.
+ */
 export function applyKey(sqlite: SqliteDb, key: Buffer): void {
   // SQLCipher 4 format so the file opens in any SQLCipher-compatible tool given the key.
   sqlite.pragma("cipher='sqlcipher'");
   sqlite.pragma('legacy=4');
   sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+  // The cipher encrypts the database and its WAL only: a sort, an index build or a VACUUM too big for
+  // the cache would spill rows in plain text to $TMPDIR. Temp storage stays in memory instead.
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 function tooNew(path: string, version: number, known: number): AppError {

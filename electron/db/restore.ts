@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { withKeyedFile } from './open';
+import { makePrivate } from './private-files';
 
 /** Where a chosen backup waits for the next start to replace the database. */
 export const pendingRestorePath = (path: string): string => `${path}.restore`;
@@ -12,6 +13,7 @@ export const pendingRestorePath = (path: string): string => `${path}.restore`;
 export function stageRestore(path: string, backup: string, key: Buffer): void {
   withKeyedFile(backup, key, { readonly: true }, () => undefined);
   copyFileSync(backup, `${pendingRestorePath(path)}.tmp`);
+  makePrivate(`${pendingRestorePath(path)}.tmp`);
   renameSync(`${pendingRestorePath(path)}.tmp`, pendingRestorePath(path));
 }
 

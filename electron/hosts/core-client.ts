@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { CoreEvent, StagedFile } from '../../shared/api';
+import type { StageOptions } from '../core';
 import { AppError, type ErrorShape } from '../../shared/errors';
 import type { KeyRotation } from '../../shared/shell-settings';
+import { log, safeError, writeLogLine } from '../log/log';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /** A host's handle on the core running in a worker thread. */
@@ -9,7 +11,8 @@ export interface CoreClient {
   /** Why the database did not open (a worker started with `recover` then serves only recovery), else null. */
   problem: ErrorShape | null;
   dispatch(name: string, input: unknown): Promise<unknown>;
-  stageFile(path: string, name?: string): Promise<StagedFile>;
+  /** `temporary`: the host's own copy (an upload), deleted once an import has used it. */
+  stageFile(path: string, name?: string, options?: StageOptions): Promise<StagedFile>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): Promise<void>;
   /** What the start re-encrypted, when it was asked to rotate the key first. */
@@ -57,6 +60,9 @@ export function startCoreWorker(
         case 'event':
           listeners.forEach((listener) => listener(message.event));
           break;
+        case 'log':
+          writeLogLine(message.line);
+          break;
         case 'reply': {
           const waiter = pending.get(message.id);
           pending.delete(message.id);
@@ -66,6 +72,7 @@ export function startCoreWorker(
       }
     });
     worker.on('error', (error) => {
+      log.error('core.worker.crashed', safeError(error));
       const shape = { code: 'INTERNAL' as const, message: `The core stopped: ${error.message}` };
       rejectClient(fail(shape));
       pending.forEach((waiter) => waiter.reject(fail(shape)));
@@ -73,7 +80,7 @@ export function startCoreWorker(
     });
     const client: Omit<CoreClient, 'problem' | 'rotated'> = {
       dispatch: (name, input) => request({ type: 'call', name, input }),
-      stageFile: (path, name) => request({ type: 'stage', path, name }) as Promise<StagedFile>,
+      stageFile: (path, name, options) => request({ type: 'stage', path, name, temporary: options?.temporary }) as Promise<StagedFile>,
       onEvent: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { droppedFileSchema, updateActionSchema, type UpdateAction } from '../../shared/api';
 import { toErrorShape } from '../../shared/errors';
@@ -9,6 +6,7 @@ import type { UpdateStatus } from '../../shared/shell-settings';
 import type { CoreClient } from './core-client';
 import { dispatchShell, type ShellHandlers } from './shell-dispatch';
 import { isTrustedSender } from './trusted-sender';
+import { openUploadStaging, STAGED_FILE_MODE } from './upload-staging';
 
 /** IPC channel names shared with the preload. */
 export const RPC_CHANNEL = 'inflow:rpc';
@@ -51,15 +49,14 @@ export function registerIpcHost(
   });
 
   // A dropped file arrives as bytes, written under a name of our own: the renderer never names a path to read.
-  let drops: string | null = null;
+  const drops = openUploadStaging();
   ipcMain.handle(STAGE_DROPPED_CHANNEL, async (event, name: unknown, bytes: unknown) => {
     if (!trusted(event)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender.' } };
     const parsed = droppedFileSchema.safeParse({ name, bytes });
     if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: `Dropped file refused: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.` } };
-    drops ??= mkdtempSync(join(tmpdir(), 'inflow-drops-'));
-    const path = join(drops, randomBytes(16).toString('hex'));
-    writeFileSync(path, new Uint8Array(parsed.data.bytes));
-    return { ok: true, result: await core.stageFile(path, parsed.data.name) };
+    const path = drops.nextPath();
+    writeFileSync(path, new Uint8Array(parsed.data.bytes), { flag: 'wx', mode: STAGED_FILE_MODE });
+    return { ok: true, result: await core.stageFile(path, parsed.data.name, { temporary: true }) };
   });
 
   ipcMain.handle(UPDATE_CHANNEL, async (event, action: unknown) => {
@@ -94,7 +91,7 @@ export function registerIpcHost(
     ipcMain.removeHandler(PICK_FILE_CHANNEL);
     ipcMain.removeHandler(UPDATE_CHANNEL);
     ipcMain.removeHandler(STAGE_DROPPED_CHANNEL);
-    if (drops) rmSync(drops, { recursive: true, force: true });
+    drops.close();
     ipcMain.removeHandler(SHELL_CHANNEL);
   };
 }

@@ -1,3 +1,4 @@
+import { log, safeError } from '../log/log';
 import type { CoreEvent } from '../../shared/api';
 import type { CoreClient } from './core-client';
 
@@ -28,13 +29,14 @@ export async function restartableCore(start: () => Promise<CoreClient>): Promise
       return current.rotated;
     },
     dispatch: async (name, input) => (await live()).dispatch(name, input),
-    stageFile: async (path, name) => (await live()).stageFile(path, name),
+    stageFile: async (path, name, options) => (await live()).stageFile(path, name, options),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close: async () => {
-      await ready.catch(() => undefined);
+      // A restart that failed was answered to whoever asked for it; closing goes on.
+      await ready.catch((error: unknown) => log.warn('core.restart.failed', safeError(error)));
       stopListening();
       await current.close();
     },

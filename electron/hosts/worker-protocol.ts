@@ -5,7 +5,7 @@ import type { KeyRotation } from '../../shared/shell-settings';
 /** Messages between a host and the core's worker thread. */
 export type ToWorker =
   | { type: 'call'; id: number; name: string; input: unknown }
-  | { type: 'stage'; id: number; path: string; name?: string | undefined }
+  | { type: 'stage'; id: number; path: string; name?: string | undefined; temporary?: boolean | undefined }
   | { type: 'close'; id: number };
 
 export type FromWorker =
@@ -14,7 +14,9 @@ export type FromWorker =
   | { type: 'fatal'; error: ErrorShape }
   | { type: 'reply'; id: number; ok: true; result: unknown }
   | { type: 'reply'; id: number; ok: false; error: ErrorShape }
-  | { type: 'event'; event: CoreEvent };
+  | { type: 'event'; event: CoreEvent }
+  /** A log line the core wrote (already free of customer text); the host's log file gets it. */
+  | { type: 'log'; line: string };
 
 export interface WorkerConfig {
   dbPath: string;

@@ -9,15 +9,20 @@ export interface MainWindowOptions {
   bounds?: Partial<Rectangle>;
   /** A link the page tried to open; the shell decides (allow-list) whether the browser gets it. */
   openLink: (url: string) => void;
+  /** Developer tools: in development only, never in a packaged app. */
+  devTools: boolean;
 }
 
 /**
  * The security settings of every window, written after the caller's so none can be weakened: an
- * isolated, sandboxed renderer with no Node and no <webview>.
+ * isolated, sandboxed renderer with no Node and no <webview>; no developer tools unless asked for
+ * (development); no spellchecker, which would download dictionaries from Google's servers.
  */
-export function lockedWebPreferences(requested: WebPreferences): WebPreferences {
+export function lockedWebPreferences(requested: WebPreferences, options: { devTools?: boolean } = {}): WebPreferences {
   return {
     ...requested,
+    devTools: options.devTools ?? false,
+    spellcheck: false,
     contextIsolation: true,
     nodeIntegration: false,
     nodeIntegrationInWorker: false,
@@ -65,7 +70,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: MIN_SIZE.height,
     show: false,
     title: 'Inflow',
-    webPreferences: lockedWebPreferences({ preload: options.preload, spellcheck: true }),
+    webPreferences: lockedWebPreferences({ preload: options.preload }, { devTools: options.devTools }),
   });
   keepOnPage(window.webContents, options.isAppUrl, options.openLink);
   window.once('ready-to-show', () => window.show());

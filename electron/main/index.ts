@@ -1,23 +1,26 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, dialog, Notification, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import type { UpdateAction } from '../../shared/api';
 import type { Notice, TraySummary } from '../../shared/notifications';
 import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
-import type { AppBusy, ShellSettings, UpdateStatus } from '../../shared/shell-settings';
-import { contentSecurityPolicy, databaseOpensWith } from '../core';
+import type { AppBusy, UpdateStatus } from '../../shared/shell-settings';
+import { contentSecurityPolicy, databaseOpensWith, INTUIT_AUTHORIZE_URL, makePrivateDir, PRIVATE_FILE_MODE } from '../core';
 import { startCoreWorker } from '../hosts/core-client';
+import { log, safeError } from '../log/log';
+import { openLogFile } from '../hosts/log-file';
 import { restartableCore, type RestartableCore } from '../hosts/restartable-core';
 import { registerIpcHost } from '../hosts/ipc';
 import { installAppMenu } from './app-menu';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createMainWindow, refuseWebviewsAndPopups } from './create-window';
 import { desktopShellHandlers } from './desktop-shell';
 import { hardenSession } from './harden-session';
 import { createWithPassphrase, openVault, settleRotation, unlockWithPassphrase, type VaultEnv } from './key-vault';
 import { askForPassphrase } from './passphrase-window';
-import { appUrlMatcher } from './security/app-url';
-import { corePageToOpen, externalHostRules, externalUrlToOpen } from './security/external-url';
+import { appUrlMatcher, rendererEntry } from './security/app-url';
+import { corePageToOpen, externalHostRules, externalUrlToOpen, type HostRule } from './security/external-url';
+import { closeBeforeQuit } from './quit-cleanly';
 import { createAppTray, type AppTray } from './tray';
 import { startUpdater, type Updater } from './updater/auto-update';
 import { restoreBounds } from './window-bounds';
@@ -27,8 +30,11 @@ import { restoreBounds } from './window-bounds';
  * makes the window, and shows what the core decides (notifications, tray count, update readiness).
  * All product logic lives in the core; every decision here is a tested pure function.
  */
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+// The renderer comes from app://inflow/ (see app-protocol.ts); a dev server only in development.
+registerAppScheme();
+const rendererUrl = rendererEntry(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
 const isAppUrl = appUrlMatcher(rendererUrl);
+const SIGN_IN_HOST = new URL(INTUIT_AUTHORIZE_URL).hostname;
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 const NOTIFY_EVERY_MS = 5 * 60_000;
 
@@ -40,7 +46,11 @@ const timers: ReturnType<typeof setInterval>[] = [];
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, contentSecurityPolicy('header'));
+  serveAppProtocol(join(import.meta.dirname, '../renderer'), contentSecurityPolicy('header'));
   const dataDir = app.getPath('userData');
+  makePrivateDir(dataDir);
+  // The log goes beside the database from the first moment, so a failed start is in it too.
+  await openLogFile(dataDir);
   const dbPath = join(dataDir, 'inflow.db');
   const env: VaultEnv = { keyPath: join(dataDir, 'inflow.key'), safeStorage, platform: process.platform };
   const key = { current: await unlockDatabaseKey(dbPath, env) };
@@ -56,11 +66,14 @@ async function start(): Promise<void> {
   registerIpcHost(client, isAppUrl, updateAction, desktopShellHandlers({ env, dbPath, core: client, key, startCore, relaunch }));
   // Sign-in pages (QuickBooks) open in the system browser, where the user's password manager and session are.
   client.onEvent((event) => {
-    const safe = event.type === 'browser.open' ? corePageToOpen(event.url) : null;
-    if (safe) void shell.openExternal(safe).catch(() => undefined);
+    if (event.type !== 'browser.open') return;
+    void linkRules().then((rules) => {
+      const safe = corePageToOpen(event.url, rules, SIGN_IN_HOST);
+      if (safe) return shell.openExternal(safe);
+    }).catch((error: unknown) => log.warn('shell.open-external.failed', safeError(error)));
   });
   updater = startUpdater({
-    updateUrl: async () => ((await client.dispatch('settings.shell.get', {})) as ShellSettings).updateUrl,
+    packaged: app.isPackaged,
     busy: async () => (await client.dispatch('app.busy', {})) as AppBusy,
     onReady: (version) => notify({ title: `Inflow ${version} is ready`, body: 'Restart to update: Inflow waits for any send or import to finish.' }, () => void updater?.restartWhenSafe()),
   });
@@ -74,7 +87,7 @@ async function start(): Promise<void> {
       const { notices, tray: summary } = due as { notices: Notice[]; tray: TraySummary };
       tray?.update(summary);
       notices.forEach((notice) => notify(notice, () => showWindow()));
-    }).catch(() => undefined);
+    }).catch((error: unknown) => log.warn('shell.notifications.failed', safeError(error)));
   };
   client.onEvent((event) => {
     if (event.type === 'queue.changed') tray?.setQueue(event.queue);
@@ -99,9 +112,11 @@ const windowStatePath = (): string => join(app.getPath('userData'), 'window-stat
 
 function openWindow(): BrowserWindow {
   const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
-  const window = createMainWindow({ appUrl: rendererUrl, isAppUrl, preload, openLink, bounds: restoreBounds(readJson(windowStatePath()), displays) });
+  const window = createMainWindow({
+    appUrl: rendererUrl, isAppUrl, preload, openLink, bounds: restoreBounds(readJson(windowStatePath()), displays), devTools: !app.isPackaged,
+  });
   // Saved on close only: the normal (not maximised) bounds, so a restore puts it back where it was.
-  window.on('close', () => writeFileSync(windowStatePath(), JSON.stringify(window.getNormalBounds())));
+  window.on('close', () => writeFileSync(windowStatePath(), JSON.stringify(window.getNormalBounds()), { mode: PRIVATE_FILE_MODE }));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -119,7 +134,9 @@ function showWindow(): void {
 function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
+  } catch (error) {
+    // None yet, or unreadable: the window opens at its default place.
+    log.info('shell.window-state.unreadable', safeError(error));
     return null;
   }
 }
@@ -139,13 +156,18 @@ function notify(content: { title: string; body: string }, onClick: () => void): 
   notification.show();
 }
 
-/** Only https links to the configured payment portal and video hosts reach the browser (settings read fresh). */
+/** The hosts links may go to: the configured payment portal and video hosts, read fresh each time. */
+async function linkRules(): Promise<HostRule[]> {
+  if (!core) return [];
+  return externalHostRules((await core.dispatch('settings.outreach.get', {})) as OutreachSettings);
+}
+
+/** Only https links to the allow-listed hosts reach the browser. */
 function openLink(url: string): void {
-  if (!core) return;
-  void core.dispatch('settings.outreach.get', {}).then((settings) => {
-    const safe = externalUrlToOpen(url, externalHostRules(settings as OutreachSettings));
+  void linkRules().then((rules) => {
+    const safe = externalUrlToOpen(url, rules);
     if (safe) return shell.openExternal(safe);
-  }).catch(() => undefined);
+  }).catch((error: unknown) => log.warn('shell.open-link.failed', safeError(error)));
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -158,14 +180,15 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('activate', showWindow);
-app.on('will-quit', () => {
+closeBeforeQuit(app, async () => {
   timers.forEach(clearInterval);
   updater?.stop();
   tray?.destroy();
-  void core?.close();
+  await core?.close();
 });
 
 app.whenReady().then(start).catch((error: unknown) => {
+  log.error('shell.start.failed', safeError(error));
   dialog.showErrorBox('Inflow cannot start', error instanceof Error ? error.message : String(error));
   app.exit(2);
 });

@@ -28,7 +28,7 @@ export function askForPassphrase<T>(prompt: PassphrasePrompt<T>): Promise<T> {
       resizable: false,
       show: false,
       title: 'Inflow',
-      webPreferences: lockedWebPreferences({ preload: prompt.preload, spellcheck: false }),
+      webPreferences: lockedWebPreferences({ preload: prompt.preload }),
     });
     let done = false;
     ipcMain.handle(PASSPHRASE_CHANNEL, (event, input: unknown) => {

@@ -60,7 +60,7 @@ export async function benchRendererScroll(dbPath: string, key: Buffer): Promise<
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
+    await page.goto(host.launchUrl());
     await page.getByTestId('worklist-list').waitFor({ timeout: 120_000 });
     const counter = await page.getByTestId('worklist-done').innerText();
     const rows = Number(/·\s*([\d.,\s\u00a0\u202f]+?)\s+customers?/.exec(counter)?.[1]?.replace(/\D/g, '') ?? 0);

@@ -10,7 +10,7 @@ import { startHttpHost } from '../../electron/hosts/http';
  * The web host started on a damaged database, as serve-web does it: instead of a blank window the
  * page says what is wrong, shows the newest whole backup (date and counts) and restores it.
  */
-const test = base.extend<{ brokenApp: { url: string; dbPath: string } }>({
+const test = base.extend<{ brokenApp: { url: string; launchUrl: string; dbPath: string } }>({
   brokenApp: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'inflow-e2e-recovery-'));
     const dbPath = join(dir, 'inflow.db');
@@ -25,7 +25,7 @@ const test = base.extend<{ brokenApp: { url: string; dbPath: string } }>({
     const client = await startCoreWorker(workerUrl, dbPath, key, { recover: true });
     expect(client.problem).toMatchObject({ code: 'DB_CORRUPT' });
     const host = await startHttpHost(client, join(import.meta.dirname, '..', '..', 'out', 'renderer'));
-    await use({ url: host.url, dbPath });
+    await use({ url: host.url, launchUrl: host.launchUrl(), dbPath });
     await host.close();
     await client.close();
     rmSync(dir, { recursive: true, force: true });
@@ -35,7 +35,7 @@ const test = base.extend<{ brokenApp: { url: string; dbPath: string } }>({
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`a damaged database shows the recovery screen and restores the latest backup (${colorScheme})`, async ({ brokenApp, page }, testInfo) => {
     await page.emulateMedia({ colorScheme });
-    await page.goto(brokenApp.url);
+    await page.goto(brokenApp.launchUrl);
     const screen = page.getByTestId('recovery-screen');
     await expect(screen.getByRole('heading', { name: 'The database file is damaged' })).toBeVisible();
     await expect(screen).toContainText('is damaged: the file is damaged or cut short');

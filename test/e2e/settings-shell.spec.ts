@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 
 /** The Settings screen's shell sections, by keyboard: data folder, a backup taken, previewed and staged for restore; updates saved. */
-test('settings: back up, preview with counts, stage a restore, export, and save the update address', async ({ page, appUrl }) => {
+test('settings: back up, preview with counts, stage a restore, export, and save backups kept; no update address to set', async ({ page, appUrl }) => {
   await page.goto(appUrl);
   await page.getByRole('button', { name: 'Load the sample dataset' }).click();
   await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
@@ -53,7 +53,8 @@ test('settings: back up, preview with counts, stage a restore, export, and save 
 
   const updates = page.getByTestId('updates-setting');
   await expect(updates).toContainText('Updates are checked by the desktop app.');
-  await updates.getByLabel('Update address').fill('https://updates.example.com/inflow');
+  await expect(updates).toContainText('only from its own signed release server');
+  await expect(updates.getByLabel('Update address')).toHaveCount(0);
   await updates.getByLabel('Backups to keep').fill('0');
   await expect(updates).toContainText('Keep between 1 and 60 backups.');
   await updates.getByLabel('Backups to keep').fill('10');
@@ -64,5 +65,5 @@ test('settings: back up, preview with counts, stage a restore, export, and save 
   await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
   await page.keyboard.press('g');
   await page.keyboard.press('s');
-  await expect(page.getByTestId('updates-setting').getByLabel('Update address')).toHaveValue('https://updates.example.com/inflow');
+  await expect(page.getByTestId('updates-setting').getByLabel('Backups to keep')).toHaveValue('10');
 });

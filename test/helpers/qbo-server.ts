@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
  *   Active IN (true, false)] STARTPOSITION n MAXRESULTS m, at most 1000, an empty QueryResponse past
  *   the end, inactive customers left out unless asked for), `cdc` (entities changed since a time no more
  *   than 30 days ago, deleted ones as {status: "Deleted", Id}), `companyinfo/{realmId}`, `customer/{id}`
- *   and the sparse customer update (SyncToken checked). Errors are Faults; a bad token is a 401 Fault.
+ *   and the sparse customer update (SyncToken checked). Errors are Faults; a bad token is a 401 with
+ *   Intuit's lower-case `fault.error[]` body.
  */
 export type QboEntity = 'Customer' | 'Invoice' | 'Payment' | 'CreditMemo';
 export type QboRow = { Id: string; SyncToken: string; MetaData: { CreateTime: string; LastUpdatedTime: string } } & Record<string, unknown>;
@@ -32,6 +33,8 @@ export type Fault = { status?: number; raw?: string; headers?: Record<string, st
 
 export interface QboServer {
   url: string;
+  /** Every request as it arrived (method, path, headers, body): where a secret went, whatever the API did with it. */
+  wire: string[];
   authorizeUrl: string;
   tokenUrl: string;
   clientId: string;
@@ -50,6 +53,11 @@ export interface QboServer {
   create(entity: QboEntity, values: Record<string, unknown>): QboRow;
   update(entity: QboEntity, id: string, values: Record<string, unknown>): QboRow;
   remove(entity: QboEntity, id: string): void;
+  /**
+   * QuickBooks' A/R aging per customer today, in cents, from its own records: every invoice's
+   * Balance, less every credit memo's RemainingCredit and every payment's UnappliedAmt.
+   */
+  expectedAging(): Map<string, number>;
   /** Every access token stops working at once (as after its hour), so the next call gets a 401. */
   expireAccessTokens(): void;
   /** Intuit's side of a revoked connection: the refresh token is refused from now on. */
@@ -62,7 +70,7 @@ export interface QboServer {
 const HOUR_S = 3600;
 const THIRTY_DAYS_MS = 30 * 86_400_000;
 
-export async function startQboServer(): Promise<QboServer> {
+export async function startQboServer({ host = '127.0.0.1' }: { host?: string } = {}): Promise<QboServer> {
   const tables = new Map<QboEntity, QboRow[]>();
   const deleted: { entity: QboEntity; Id: string; at: string }[] = [];
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
@@ -81,7 +89,7 @@ export async function startQboServer(): Promise<QboServer> {
   const find = (entity: QboEntity, id: string): QboRow | undefined => table(entity).find((row) => row.Id === id);
 
   const server: QboServer = {
-    url: '', authorizeUrl: '', tokenUrl: '',
+    url: '', wire: [], authorizeUrl: '', tokenUrl: '',
     clientId: 'ABkxvOnLjwMpfRk2WcUfEtyWsGJw8zN9ZiVjDrj3zUEXAMPLE', clientSecret: 'w4Rq2vWf8sExampleClientSecret0',
     realmId: '9341453050465815', companyName: 'Sandbox Company_US_1', refreshToken: '',
     clock: Date.parse('2026-11-12T08:00:00Z'),
@@ -100,6 +108,17 @@ export async function startQboServer(): Promise<QboServer> {
     remove: (entity, id) => {
       tables.set(entity, table(entity).filter((row) => row.Id !== id));
       deleted.push({ entity, Id: id, at: stamp() });
+    },
+    expectedAging: () => {
+      const totals = new Map<string, number>();
+      const add = (row: QboRow, amount: unknown, sign: number) => {
+        const customer = (row.CustomerRef as { value: string }).value;
+        totals.set(customer, (totals.get(customer) ?? 0) + sign * Math.round(Number(amount ?? 0) * 100));
+      };
+      for (const row of table('Invoice')) add(row, row.Balance, 1);
+      for (const row of table('CreditMemo')) add(row, row.RemainingCredit ?? row.Balance, -1);
+      for (const row of table('Payment')) add(row, row.UnappliedAmt, -1);
+      return new Map([...totals].filter(([, total]) => total !== 0));
     },
     expireAccessTokens: () => accessTokens.clear(),
     revokeRefreshToken: () => {
@@ -231,7 +250,12 @@ export async function startQboServer(): Promise<QboServer> {
   const api = (req: IncomingMessage, res: ServerResponse, realmId: string, rest: string, params: URLSearchParams, body: string): void => {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !accessTokens.has(token)) {
-      return fault(res, 401, 'AUTHENTICATION', 'message=AuthenticationFailed; errorCode=003200; statusCode=401', 'Token expired', '3200');
+      // Intuit's gateway answers a bad token in lower case, with the rest of its envelope null.
+      return respond(res, 401, {
+        warnings: null, intuitObject: null, queryResponse: null, batchItemResponse: [], cdcresponse: [], requestId: null, status: null,
+        fault: { error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token expired: eyJlbmMiOiJBMTI4Q0JDLUhTMjU2', code: '3200', element: null }], type: 'AUTHENTICATION' },
+        time: Date.now(),
+      });
     }
     if (realmId !== server.realmId) return fault(res, 403, 'AuthorizationFault', 'Unauthorized', 'No access to this company', '003100');
     const all = Object.fromEntries(params);
@@ -296,6 +320,7 @@ export async function startQboServer(): Promise<QboServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      server.wire.push(`${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n\n${Buffer.concat(chunks).toString('utf8')}`);
       const body = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url ?? '/', 'http://x');
       if (req.method === 'GET' && url.pathname === '/connect/oauth2') return authorizePage(res, url.searchParams);
@@ -310,8 +335,8 @@ export async function startQboServer(): Promise<QboServer> {
       res.end('<html><body>404 Not Found</body></html>');
     });
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  server.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => http.listen(0, host, resolve));
+  server.url = `http://${host}:${(http.address() as AddressInfo).port}`;
   server.authorizeUrl = `${server.url}/connect/oauth2`;
   server.tokenUrl = `${server.url}/oauth2/v1/tokens/bearer`;
   return server;

@@ -63,8 +63,8 @@ describe('backups', () => {
     // A clock that moves, so each backup gets its own timestamp.
     let at = NOW.getTime();
     core = openCore({ dbPath, key, clock: () => new Date((at += 1000)), sendMail: false });
-    const shell = await core.call('settings.shell.get', {});
-    expect(shell.dataFolder).toBe(dir);
+    const { dataFolder, ...shell } = await core.call('settings.shell.get', {});
+    expect(dataFolder).toBe(dir);
     await core.call('settings.shell.save', { ...shell, keepBackups: 10 });
     for (let i = 0; i < 9; i++) await core.call('backups.create', {});
     expect(await core.call('backups.list', {})).toHaveLength(9);

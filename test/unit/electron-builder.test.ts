@@ -29,6 +29,28 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
   });
 
+  it('flips Electron\'s fuses: no run-as-Node, NODE_OPTIONS, --inspect or file:// privileges; asar only and checked; cookies encrypted', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+    // Integrity checking needs the archive: the app must not be packaged unpacked.
+    expect(config.asar).not.toBe(false);
+  });
+
+  it('signs every Windows and macOS build (an unsigned one fails), and Windows updates only from the same publisher', () => {
+    expect(config.win).toMatchObject({ forceCodeSigning: true, verifyUpdateCodeSignature: true, signtoolOptions: { publisherName: expect.any(String) } });
+    expect(config.win.signtoolOptions.publisherName.length).toBeGreaterThan(0);
+    expect(config.mac).toMatchObject({ forceCodeSigning: true, hardenedRuntime: true });
+    // The hardened runtime keeps only what V8 needs.
+    expect(readFileSync(join(root, config.mac.entitlements), 'utf8')).not.toMatch(/disable-library-validation|allow-dyld-environment-variables|allow-unsigned-executable-memory/);
+  });
+
   it('keeps notarization secrets out of the file', () => {
     const text = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
     expect(text).not.toMatch(/appleId\s*:|password\s*:|teamId\s*:|APPLE_\w+\s*:/i);
@@ -44,8 +66,10 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('publishes to a generic update feed', () => {
+  it('fixes the update feed at build time, over https; the app never sets one at run time', () => {
     expect(config.publish).toMatchObject({ provider: 'generic', url: expect.stringMatching(/^https:\/\//) });
+    const updater = readFileSync(join(root, 'electron/main/updater/auto-update.ts'), 'utf8');
+    expect(updater).not.toMatch(/\.setFeedURL\(|forceDevUpdateConfig|updateConfigPath/);
   });
 
   it('points at icons and entitlements that exist', () => {

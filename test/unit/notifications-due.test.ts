@@ -68,7 +68,7 @@ describe('notifications.due over the sample data', () => {
       expect(again.tray.queue).toBeGreaterThan(0);
       expect(again.tray).toEqual(first.tray);
       const shell = await temp.core.call('settings.shell.get', {});
-      await temp.core.call('settings.shell.save', { updateUrl: shell.updateUrl, keepBackups: shell.keepBackups, notifications: false });
+      await temp.core.call('settings.shell.save', { keepBackups: shell.keepBackups, notifications: false });
       expect(await temp.core.call('notifications.due', {})).toEqual({ notices: [], tray: first.tray });
     } finally {
       await temp.dispose();

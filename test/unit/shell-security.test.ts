@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../electron/core/security/csp';
 import { isTrustedSender } from '../../electron/hosts/trusted-sender';
-import { appUrlMatcher } from '../../electron/main/security/app-url';
+import { APP_PAGE_URL, appUrlMatcher, rendererEntry } from '../../electron/main/security/app-url';
+import { INTUIT_AUTHORIZE_URL } from '../../electron/core';
 import { corePageToOpen, externalHostRules, externalUrlToOpen } from '../../electron/main/security/external-url';
 
 /** The shell's pure security decisions, in plain Node: which links leave, which pages are ours, which senders are heard. */
@@ -62,11 +63,17 @@ describe('external link allow-list', () => {
     expect(externalUrlToOpen('https://pay.example.com\\@evil.com/', rules)).toBe('https://pay.example.com/@evil.com/');
   });
 
-  it('opens a sign-in page the core asks for over https only', () => {
-    expect(corePageToOpen('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b')).toBe('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b');
-    expect(corePageToOpen('http://appcenter.intuit.com/connect/oauth2')).toBeNull();
-    expect(corePageToOpen('javascript:alert(1)')).toBeNull();
-    expect(corePageToOpen('https://user:pw@appcenter.intuit.com/')).toBeNull();
+  it('opens a page the core asks for only on Intuit\'s sign-in host or an allow-listed link host, over https', () => {
+    const signInHost = new URL(INTUIT_AUTHORIZE_URL).hostname;
+    expect(signInHost).toBe('appcenter.intuit.com');
+    const open = (url: string) => corePageToOpen(url, rules, signInHost);
+    expect(open('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b')).toBe('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b');
+    expect(open('https://pay.example.com/INV-1')).toBe('https://pay.example.com/INV-1');
+    expect(open('https://www.loom.com/share/x')).toBe('https://www.loom.com/share/x');
+    for (const url of [
+      'http://appcenter.intuit.com/connect/oauth2', 'javascript:alert(1)', 'https://user:pw@appcenter.intuit.com/', 'https://evil.example/connect/oauth2',
+      'https://appcenter.intuit.com.evil.example/', 'https://x.appcenter.intuit.com/', 'https://intuit.com/', 'http://127.0.0.1:5555/authorize', 'file:///etc/passwd',
+    ]) expect(open(url), url).toBeNull();
   });
 
   it('refuses everything when nothing is configured', () => {
@@ -75,16 +82,31 @@ describe('external link allow-list', () => {
 });
 
 describe('app page guard', () => {
-  const packaged = appUrlMatcher('file:///opt/Inflow/resources/app.asar/out/renderer/index.html');
+  const packaged = appUrlMatcher(APP_PAGE_URL);
   const dev = appUrlMatcher('http://localhost:5173/');
 
-  it('accepts only the packaged page itself, with any hash or query', () => {
-    expect(packaged('file:///opt/Inflow/resources/app.asar/out/renderer/index.html')).toBe(true);
-    expect(packaged('file:///opt/Inflow/resources/app.asar/out/renderer/index.html#/customers')).toBe(true);
-    expect(packaged('file:///opt/Inflow/resources/app.asar/out/renderer/other.html')).toBe(false);
+  it('accepts only the packaged page itself on app://inflow, with any hash or query; never a file: page', () => {
+    expect(APP_PAGE_URL).toBe('app://inflow/index.html');
+    expect(packaged('app://inflow/index.html')).toBe(true);
+    expect(packaged('app://inflow/index.html#/customers')).toBe(true);
+    expect(packaged('app://inflow/index.html?x=1')).toBe(true);
+    expect(packaged('app://inflow/passphrase.html')).toBe(false);
+    expect(packaged('app://inflow.evil/index.html')).toBe(false);
+    expect(packaged('app://evil/index.html')).toBe(false);
+    expect(packaged('file:///opt/Inflow/resources/app.asar/out/renderer/index.html')).toBe(false);
     expect(packaged('file:///etc/passwd')).toBe(false);
-    expect(packaged('file://evil-host/opt/Inflow/resources/app.asar/out/renderer/index.html')).toBe(false);
-    expect(packaged('https://evil.example/opt/Inflow/resources/app.asar/out/renderer/index.html')).toBe(false);
+    expect(packaged('https://inflow/index.html')).toBe(false);
+  });
+
+  it('loads the app:// page when packaged, whatever ELECTRON_RENDERER_URL says; in development only a local dev server', () => {
+    expect(rendererEntry(true, 'http://localhost:5173/')).toBe(APP_PAGE_URL);
+    expect(rendererEntry(true, 'https://evil.example/')).toBe(APP_PAGE_URL);
+    expect(rendererEntry(false, undefined)).toBe(APP_PAGE_URL);
+    expect(rendererEntry(false, 'http://localhost:5173')).toBe('http://localhost:5173/');
+    expect(rendererEntry(false, 'http://127.0.0.1:5173/')).toBe('http://127.0.0.1:5173/');
+    for (const url of ['https://evil.example/', 'http://localhost.evil.com:5173/', 'file:///tmp/x.html', 'not a url', 'http://10.0.0.2:5173/']) {
+      expect(rendererEntry(false, url), url).toBe(APP_PAGE_URL);
+    }
   });
 
   it('matches the dev server by parsed origin', () => {
@@ -103,18 +125,19 @@ describe('app page guard', () => {
 });
 
 describe('IPC sender check', () => {
-  const isApp = appUrlMatcher('file:///app/index.html');
+  const isApp = appUrlMatcher(APP_PAGE_URL);
 
   it('hears only the app page in a top-level frame', () => {
-    expect(isTrustedSender({ url: 'file:///app/index.html', parent: null }, isApp)).toBe(true);
-    expect(isTrustedSender({ url: 'file:///app/index.html#/x', parent: null }, isApp)).toBe(true);
+    expect(isTrustedSender({ url: 'app://inflow/index.html', parent: null }, isApp)).toBe(true);
+    expect(isTrustedSender({ url: 'app://inflow/index.html#/x', parent: null }, isApp)).toBe(true);
   });
 
   it.each([
-    ['a subframe showing the app page', { url: 'file:///app/index.html', parent: {} }],
+    ['a subframe showing the app page', { url: 'app://inflow/index.html', parent: {} }],
+    ['a file: page, even one inside the app', { url: 'file:///opt/Inflow/resources/app.asar/out/renderer/index.html', parent: null }],
     ['the preview iframe', { url: 'about:srcdoc', parent: {} }],
     ['a foreign page', { url: 'https://evil.example/', parent: null }],
-    ['a frame whose parent is unknown', { url: 'file:///app/index.html', parent: undefined }],
+    ['a frame whose parent is unknown', { url: 'app://inflow/index.html', parent: undefined }],
     ['a destroyed frame', null],
     ['no frame', undefined],
   ])('refuses %s', (_why, frame) => {

@@ -74,29 +74,30 @@ vi.mock('electron', () => ({
   },
 }));
 
-const APP = 'file:///opt/inflow/out/renderer/index.html';
+const APP = 'app://inflow/index.html';
 const isAppUrl = (url: string) => url === APP;
 
 describe('main window', () => {
   const openLink = vi.fn();
   const make = async () => {
     const { createMainWindow } = await import('../../electron/main/create-window');
-    createMainWindow({ appUrl: APP, isAppUrl, preload: '/opt/inflow/out/preload/index.cjs', openLink });
+    createMainWindow({ appUrl: APP, isAppUrl, preload: '/opt/inflow/out/preload/index.cjs', openLink, devTools: false });
     return windows.at(-1)!;
   };
 
-  it('is isolated, sandboxed, without Node or webview, with spellcheck, and loads the app', async () => {
+  it('is isolated, sandboxed, without Node, webview, developer tools or spellchecker, and loads the app', async () => {
     const window = await make();
     expect(window.options.webPreferences).toMatchObject({
-      contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, webviewTag: false, spellcheck: true,
+      contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, webviewTag: false, spellcheck: false, devTools: false,
     });
     expect(window.loaded).toBe(APP);
   });
 
   it('keeps its security settings whatever a caller asks for (sandbox is written last)', async () => {
     const { lockedWebPreferences } = await import('../../electron/main/create-window');
-    const prefs = lockedWebPreferences({ sandbox: false, contextIsolation: false, nodeIntegration: true, webSecurity: false, webviewTag: true, spellcheck: true });
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, spellcheck: true });
+    const prefs = lockedWebPreferences({ sandbox: false, contextIsolation: false, nodeIntegration: true, webSecurity: false, webviewTag: true, spellcheck: true, devTools: true });
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, spellcheck: false, devTools: false });
+    expect(lockedWebPreferences({}, { devTools: true })).toMatchObject({ devTools: true, sandbox: true });
   });
 
   it('stays on the app: navigation and redirects elsewhere stopped, new windows and webviews refused', async () => {
@@ -128,11 +129,13 @@ describe('session', () => {
     let check: (contents: unknown, permission: string) => boolean = () => true;
     let headers: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void = () => undefined;
     const session = {
+      setSpellCheckerEnabled: vi.fn(),
       setPermissionRequestHandler: (handler: typeof request) => (request = handler),
       setPermissionCheckHandler: (handler: typeof check) => (check = handler),
       webRequest: { onHeadersReceived: (handler: typeof headers) => (headers = handler) },
     };
     hardenSession(session as never, "default-src 'none'");
+    expect(session.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
     for (const [permission, granted] of [['notifications', true], ['media', false], ['geolocation', false], ['clipboard-read', false], ['openExternal', false]] as const) {
       const callback = vi.fn();
       request(null, permission, callback);
@@ -146,7 +149,7 @@ describe('session', () => {
 });
 
 describe('passphrase window', () => {
-  const PAGE = 'file:///opt/inflow/out/renderer/passphrase.html';
+  const PAGE = 'app://inflow/passphrase.html';
 
   it('hears only its own page, parses the input, shows a wrong passphrase and resolves with the key', async () => {
     const { askForPassphrase, PASSPHRASE_CHANNEL } = await import('../../electron/main/passphrase-window');

@@ -5,7 +5,7 @@ import { addDays } from '../../shared/dates';
 
 const TODAY = '2026-11-22';
 const base: CustomerFacts = {
-  currency: 'USD', baseRate: 1, overdueMinor: 100_000, overdue60Minor: 0, oldestDaysPastDue: 20, weightedDaysPastDue: 20,
+  currency: 'USD', baseRate: 1, overdueMinor: 100_000, overdue60Minor: 0, coveredOverdueMinor: 0, oldestDaysPastDue: 20, weightedDaysPastDue: 20,
   promise: null, installmentMissed: null, disputePastSla: null, lastTouch: TODAY, escalation: null, risk: null, valueBase: 0,
 };
 const facts = (over: Partial<CustomerFacts>): CustomerFacts => ({ ...base, ...over });

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExportResult } from '../../../shared/backups';
 import { AppError } from '../../../shared/errors';
 import { derivePassphraseKey, KEY_BYTES, PASSPHRASE_SCRYPT } from '../../db/key';
+import { makePrivate, makePrivateDir, PRIVATE_FILE_MODE } from '../../db/private-files';
 import { rekeyDatabase } from '../../db/rekey';
 import type { SqliteDb } from '../../db/sqlite';
 
@@ -17,9 +18,11 @@ export function exportArchive(sqlite: SqliteDb, dbPath: string, key: Buffer, pas
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const folder = join(dirname(dbPath), 'exports', `inflow-export-${stamp}`);
   if (existsSync(folder)) throw new AppError('CONFLICT', `${folder} already exists.`);
-  mkdirSync(folder, { recursive: true });
+  makePrivateDir(dirname(folder));
+  makePrivateDir(folder);
   const copy = join(folder, 'inflow.db');
   sqlite.prepare('VACUUM INTO ?').run(copy);
+  makePrivate(copy);
   const salt = randomBytes(16);
   const exportKey = derivePassphraseKey(passphrase, salt, scrypt);
   rekeyDatabase(copy, key, exportKey);
@@ -32,6 +35,6 @@ export function exportArchive(sqlite: SqliteDb, dbPath: string, key: Buffer, pas
     database: { file: 'inflow.db', cipher: 'sqlcipher', legacy: 4 },
     key: { derivation: 'scrypt', ...scrypt, keyLength: KEY_BYTES, salt: salt.toString('base64'), passphraseNormalization: 'NFC' },
   };
-  writeFileSync(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
   return { folder, files: ['inflow.db', 'manifest.json'] };
 }

@@ -1,6 +1,7 @@
 import type { CustomerSummary } from '../../../shared/activity';
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
+import { customerLocale } from '../../../shared/customer-locale';
 import type { SqliteDb } from '../../db/sqlite';
 import { agingReport } from '../ledger/aging-query';
 import { openBalanceOf } from '../ledger/open-balance';
@@ -15,8 +16,8 @@ import { getSetting } from '../settings';
  */
 export function customerSummary(sqlite: SqliteDb, customerId: number, today: IsoDate): CustomerSummary {
   const customer = sqlite.prepare(`SELECT id AS customerId, external_id AS externalId, name, currency, collector, segment,
-      terms_days AS termsDays, credit_limit_minor AS creditLimitMinor FROM customers WHERE id = ?`).get(customerId) as
-    Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'creditsMinor' | 'oldestDaysPastDue' | 'averageDaysLate' | 'aging'> | undefined;
+      terms_days AS termsDays, credit_limit_minor AS creditLimitMinor, country, locale FROM customers WHERE id = ?`).get(customerId) as
+    Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'creditsMinor' | 'oldestDaysPastDue' | 'averageDaysLate' | 'aging' | 'messageLocale'> | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   const edges = getSetting(sqlite, 'agingEdges');
   const aging = agingReport(sqlite, today, edges, customerId).customers;
@@ -29,6 +30,7 @@ export function customerSummary(sqlite: SqliteDb, customerId: number, today: Iso
     WHERE settled <= ?`).get(customerId, today) as { meanLate: number | null };
   return {
     ...customer,
+    messageLocale: customerLocale(customer, getSetting(sqlite, 'outreach').locale),
     ...(own ? openBalanceOf(own) : { openMinor: 0, overdueMinor: 0, creditsMinor: 0 }),
     oldestDaysPastDue: oldest.oldestDue ? daysBetween(oldest.oldestDue, today) : 0,
     averageDaysLate: history.meanLate === null ? null : Math.round(history.meanLate),

@@ -11,6 +11,8 @@ export const importHandlers: Handlers<'import.presets' | 'import.preview' | 'imp
   'import.run': async (input, ctx) => {
     const touched = new Set<number>();
     const summary = await ctx.jobs.run(input.jobId, (job) => runImport(ctx, input, job, touched));
+    // Imported: an uploaded copy has served its purpose (a refused file stays, to try another mapping).
+    ctx.files.release(input.fileId);
     afterLedgerWrite(ctx, touched);
     return summary;
   },

@@ -12,15 +12,18 @@ export interface Job {
 
 /** Long jobs by id: each gets an abort signal for cancel and a throttled progress reporter. */
 export class JobRegistry {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, { controller: AbortController; settled: Promise<unknown> }>();
+  private stopping = false;
 
   constructor(private readonly emit: (event: CoreEvent) => void) {}
 
   async run<T>(jobId: string | undefined, work: (job: Job) => Promise<T>): Promise<T> {
     const id = jobId ?? randomUUID();
+    if (this.stopping) throw new AppError('CANCELLED', 'Inflow is closing; start it again to run this.');
     if (this.running.has(id)) throw new AppError('CONFLICT', `Job ${id} is already running.`);
     const controller = new AbortController();
-    this.running.set(id, controller);
+    const entry = { controller, settled: Promise.resolve() as Promise<unknown> };
+    this.running.set(id, entry);
     let last = 0;
     const job: Job = {
       signal: controller.signal,
@@ -33,7 +36,9 @@ export class JobRegistry {
       },
     };
     try {
-      const result = await work(job);
+      const pending = work(job);
+      entry.settled = pending.catch(() => undefined);
+      const result = await pending;
       job.progress('done', 1, 1);
       return result;
     } finally {
@@ -47,8 +52,19 @@ export class JobRegistry {
   }
 
   cancel(jobId: string): boolean {
-    const controller = this.running.get(jobId);
-    controller?.abort();
-    return controller !== undefined;
+    const entry = this.running.get(jobId);
+    entry?.controller.abort();
+    return entry !== undefined;
+  }
+
+  /**
+   * Closing: cancels every running job and waits until each has ended. A job writes its result in
+   * one transaction at its end, so a cancelled one leaves nothing behind; no new job starts.
+   */
+  async stopAll(): Promise<void> {
+    this.stopping = true;
+    const entries = [...this.running.values()];
+    entries.forEach((entry) => entry.controller.abort());
+    await Promise.all(entries.map((entry) => entry.settled));
   }
 }

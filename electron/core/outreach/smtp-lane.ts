@@ -59,4 +59,11 @@ export class SmtpLane {
     this.mailer?.transport.close();
     this.mailer = null;
   }
+
+  /** Quitting: drops the connection even with a message on it (a plain close leaves a busy one open). */
+  abort(): void {
+    // nodemailer's pool takes `force`; its Transporter type does not say so.
+    (this.mailer?.transport.transporter as { close(options: { force: boolean }): void } | undefined)?.close({ force: true });
+    this.mailer = null;
+  }
 }

@@ -1,14 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
+import { INTUIT_AUTHORIZE_URL, INTUIT_REVOKE_URL, INTUIT_TOKEN_URL } from '../../../shared/qbo-endpoints';
 import type { ErpConnection } from '../../../shared/sync';
 import { requestJson } from './erp-http';
 import type { QboTokens } from './qbo-tokens';
 
-export const INTUIT_AUTHORIZE_URL = 'https://appcenter.intuit.com/connect/oauth2';
-export const INTUIT_TOKEN_URL = 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer';
-export const INTUIT_REVOKE_URL = 'https://developer.api.intuit.com/v2/oauth2/tokens/revoke';
 const SCOPE = 'com.intuit.quickbooks.accounting';
 /** Long enough to sign in and pick a company; the loopback port closes after it. */
 export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
@@ -24,7 +23,7 @@ export interface AuthorizationGrant {
 export interface PendingSignIn {
   /** The authorize page to open in the user's browser. */
   url: string;
-  /** Settles on the first callback (or the timeout); the loopback server is closed either way. */
+  /** Settles on the first callback carrying our state (or the timeout); the loopback server is closed either way. */
   grant: Promise<AuthorizationGrant>;
 }
 
@@ -32,8 +31,10 @@ const base64url = (bytes: Buffer): string => bytes.toString('base64url');
 
 /**
  * Authorization code with PKCE (RFC 7636, S256) and a loopback redirect (RFC 8252): a one-shot
- * server on 127.0.0.1 at a random port takes exactly one /callback, checks `state` against what was
- * sent, and closes. Nothing it answers the browser echoes what the browser sent.
+ * server on 127.0.0.1 at a random port waits for the /callback that carries the `state` it sent,
+ * and closes. Any local program can reach that port, so a callback with another state is answered
+ * (400) and otherwise ignored: it must not be able to end, or decide, the user's sign-in. Nothing
+ * it answers the browser echoes what the browser sent.
  */
 export async function startSignIn(connection: ErpConnection, timeoutMs = SIGN_IN_TIMEOUT_MS): Promise<PendingSignIn> {
   if (!connection.clientId) throw new AppError('INVALID_INPUT', 'Enter the client id of your Intuit app (Intuit Developer → Keys & credentials).');
@@ -43,13 +44,14 @@ export async function startSignIn(connection: ErpConnection, timeoutMs = SIGN_IN
   let settle: { resolve: (grant: AuthorizationGrant) => void; reject: (error: AppError) => void };
   const grant = new Promise<AuthorizationGrant>((resolve, reject) => (settle = { resolve, reject }));
   let redirectUri = '';
+  let forged = 0;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' || url.pathname !== '/callback') return page(res, 404, 'Not found.');
     const params = url.searchParams;
-    if (params.get('state') !== state) {
-      page(res, 400, 'This sign-in answer was not for Inflow’s request. Start again from Inflow’s settings.');
-      return finish(new AppError('SYNC_FAILED', 'QuickBooks’ sign-in answer did not carry the state Inflow sent, so it was refused. Connect again.'));
+    if (!sameState(params.get('state'), state)) {
+      forged += 1;
+      return page(res, 400, 'This sign-in answer was not for Inflow’s request, so Inflow ignored it. If you are signing in, finish in the QuickBooks tab Inflow opened.');
     }
     const error = params.get('error');
     if (error) {
@@ -67,7 +69,8 @@ export async function startSignIn(connection: ErpConnection, timeoutMs = SIGN_IN
     page(res, 200, 'QuickBooks is connected to Inflow. You can close this tab.');
     finish({ code, realmId, redirectUri, codeVerifier });
   });
-  const timer = setTimeout(() => finish(new AppError('SYNC_FAILED', `No answer from QuickBooks’ sign-in within ${Math.round(timeoutMs / 60_000)} minutes. Connect again.`)), timeoutMs);
+  const timer = setTimeout(() => finish(new AppError('SYNC_FAILED', `No answer from QuickBooks’ sign-in within ${Math.round(timeoutMs / 60_000)} minutes${
+    forged > 0 ? ` (${forged} answer${forged === 1 ? '' : 's'} not carrying Inflow’s state refused)` : ''}. Connect again.`)), timeoutMs);
   function finish(outcome: AuthorizationGrant | AppError): void {
     clearTimeout(timer);
     server.close();
@@ -83,6 +86,12 @@ export async function startSignIn(connection: ErpConnection, timeoutMs = SIGN_IN
     code_challenge: codeChallenge, code_challenge_method: 'S256',
   })) url.searchParams.set(name, value);
   return { url: url.href, grant };
+}
+
+function sameState(presented: string | null, expected: string): boolean {
+  const x = Buffer.from(presented ?? '');
+  const y = Buffer.from(expected);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function page(res: ServerResponse, status: number, message: string): void {
@@ -126,7 +135,9 @@ export async function revokeTokens(connection: ErpConnection, tokens: QboTokens,
       body: JSON.stringify({ token: tokens.refreshToken }),
     }, signal, { retry: false });
     return status === 200;
-  } catch {
+  } catch (error) {
+    // Disconnecting goes on offline; the answer tells the collector to revoke it in QuickBooks.
+    log.warn('sync.qbo.revoke-failed', safeError(error));
     return false;
   }
 }

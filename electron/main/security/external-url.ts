@@ -1,3 +1,5 @@
+import { paymentPortalOrigin } from '../../../shared/outreach/payment-link-pattern';
+
 /**
  * Which links may leave the app for the user's browser. Hosts are compared after the WHATWG parser has
  * lowercased and punycoded them, never by substring: `https://pay.example.com@evil.com` is a URL for
@@ -17,7 +19,8 @@ export interface ExternalLinkSettings {
 
 export function externalHostRules(settings: ExternalLinkSettings): HostRule[] {
   const rules: HostRule[] = [];
-  const payment = parseHttps(settings.paymentUrlPattern.replace(/\{[^{}]*\}/g, 'x'));
+  const portal = paymentPortalOrigin(settings.paymentUrlPattern);
+  const payment = portal ? parseHttps(portal) : null;
   if (payment) rules.push({ host: payment.hostname, subdomains: false });
   for (const host of settings.videoHosts) {
     const normal = normalHost(host);
@@ -39,11 +42,12 @@ export function externalUrlToOpen(url: string, rules: readonly HostRule[]): stri
 }
 
 /**
- * A page the core asks to show (QuickBooks' sign-in, at the address in the ERP settings): any https
- * host, since only the core sends these, never the window; still normalised and https-only.
+ * A page the core asks to show: Intuit's sign-in page (QuickBooks' OAuth) or a link the allow-list
+ * would open anyway. Nothing else, whatever address ended up in the ERP settings: the core's
+ * requests come from data (settings, an ERP's answers) that must not steer the user's browser.
  */
-export function corePageToOpen(url: string): string | null {
-  return parseHttps(url)?.href ?? null;
+export function corePageToOpen(url: string, linkRules: readonly HostRule[], signInHost: string): string | null {
+  return externalUrlToOpen(url, [...linkRules, { host: signInHost, subdomains: false }]);
 }
 
 /**

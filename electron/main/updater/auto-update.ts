@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import electronUpdater from 'electron-updater';
 import type { AppBusy, UpdateStatus } from '../../../shared/shell-settings';
 import { canRestartForUpdate } from './restart-decision';
@@ -6,8 +7,8 @@ const DAY_MS = 86_400_000;
 const BUSY_POLL_MS = 30_000;
 
 export interface UpdaterDeps {
-  /** The generic provider's address from settings; '' means updates are off. */
-  updateUrl(): Promise<string>;
+  /** Only an installed app has the build's feed (app-update.yml); a development run checks nothing. */
+  packaged: boolean;
   busy(): Promise<AppBusy | null>;
   onReady(version: string): void;
 }
@@ -21,8 +22,10 @@ export interface Updater {
 }
 
 /**
- * electron-updater over a generic provider: checks at start and daily, downloads in the background,
- * and restarts only when the user asks and the core is idle (canRestartForUpdate).
+ * electron-updater: checks at start and daily, downloads in the background, and restarts only when
+ * the user asks and the core is idle (canRestartForUpdate). The feed is the one electron-builder
+ * wrote into the package from its publish config (app-update.yml, covered by the code signature);
+ * nothing at run time can point it elsewhere: no setting, no setFeedURL.
  */
 export function startUpdater(deps: UpdaterDeps): Updater {
   const { autoUpdater } = electronUpdater;
@@ -44,9 +47,7 @@ export function startUpdater(deps: UpdaterDeps): Updater {
 
   async function check(): Promise<UpdateStatus> {
     if (status.state === 'ready' || status.state === 'waiting') return status;
-    const url = await deps.updateUrl();
-    if (!url) return set({ state: 'off', message: 'No update address is set.' });
-    autoUpdater.setFeedURL({ provider: 'generic', url });
+    if (!deps.packaged) return set({ state: 'off', message: 'Updates are checked by the installed app, not a development run.' });
     try {
       await autoUpdater.checkForUpdates();
     } catch (error) {
@@ -57,7 +58,10 @@ export function startUpdater(deps: UpdaterDeps): Updater {
 
   async function restartWhenSafe(): Promise<UpdateStatus> {
     if (waitTimer) clearTimeout(waitTimer);
-    const decision = canRestartForUpdate({ updateReady: status.state === 'ready' || status.state === 'waiting', busy: await deps.busy().catch(() => null) });
+    const decision = canRestartForUpdate({ updateReady: status.state === 'ready' || status.state === 'waiting', busy: await deps.busy().catch((error: unknown) => {
+      log.info('update.busy.unknown', safeError(error));
+      return null;
+    }) });
     if (decision.restart) {
       autoUpdater.quitAndInstall();
       return status;

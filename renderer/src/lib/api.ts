@@ -9,10 +9,6 @@ declare global {
   }
 }
 
-function readToken(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="inflow-token"]')?.content ?? '';
-}
-
 /** Every rejection leaves here as an ApiError, whichever host is underneath. */
 function withApiErrors(bridge: InflowBridge): InflowBridge {
   return {
@@ -38,7 +34,7 @@ function withApiErrors(bridge: InflowBridge): InflowBridge {
 }
 
 /** The one client of the core: the preload's bridge in the desktop app, HTTP in the browser. */
-export const api: InflowBridge = withApiErrors(window.inflow ?? createHttpBridge(readToken()));
+export const api: InflowBridge = withApiErrors(window.inflow ?? createHttpBridge());
 
 export function call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>> {
   return api.call(name, input);

@@ -5,14 +5,15 @@ import { ApiError } from './api-error';
 
 /**
  * The bridge for a browser served by the loopback web host (`npm run dev:web`, browser tests): JSON RPC
- * over fetch, push events over Server-Sent Events, files uploaded as raw request bodies.
+ * over fetch, push events over Server-Sent Events, files uploaded as raw request bodies. The browser
+ * proves who it is with the host's HttpOnly session cookie, which this code never sees.
  */
-export function createHttpBridge(token: string): InflowBridge {
+export function createHttpBridge(): InflowBridge {
   const listeners = new Set<(event: CoreEvent) => void>();
   let source: EventSource | null = null;
 
   function post(path: string, body: BodyInit, contentType: string): Promise<unknown> {
-    return fetch(path, { method: 'POST', headers: { 'Content-Type': contentType, 'X-Inflow-Token': token }, body }).then(unwrap, () => {
+    return fetch(path, { method: 'POST', headers: { 'Content-Type': contentType }, body }).then(unwrap, () => {
       throw new ApiError({ code: 'INTERNAL', message: 'Inflow’s local server is not reachable. Is it still running?' });
     });
   }
@@ -22,7 +23,7 @@ export function createHttpBridge(token: string): InflowBridge {
   }
 
   function openEvents(): EventSource {
-    const events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    const events = new EventSource('/api/events');
     events.onmessage = (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as CoreEvent;
       listeners.forEach((listener) => listener(event));

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { addDays } from '../../../../shared/dates';
+import { addDays, isIsoDate } from '../../../../shared/dates';
 import { DateInput, dateProblem } from '../../components/DateInput';
 import { call } from '../../lib/api';
+import { formatDate, plural } from '../../lib/format';
 import { ActionForm } from './ActionForm';
 import { amountText, parseUserAmount } from './amount-input';
 import { InvoicePicker } from './InvoicePicker';
@@ -29,7 +30,7 @@ interface Props {
 /**
  * Record a promise to pay: an amount in the customer's currency (parsed exactly, never as a float;
  * it starts at what the ticked invoices still owe, as the plan form's total does), a date, and the
- * invoices it covers.
+ * invoices it covers; with none ticked it covers every open invoice in that currency.
  */
 export function PromiseForm({ customerId, currency, today, invoiceIds = [], prefill, onSaved, onCancel }: Props) {
   const invoices = useOpenInvoices(customerId).filter((invoice) => invoice.currency === currency);
@@ -65,6 +66,11 @@ export function PromiseForm({ customerId, currency, today, invoiceIds = [], pref
         </label>
       </div>
       {invoices.length > 0 && <InvoicePicker invoices={invoices} chosen={chosen} onChange={setPicked} />}
+      {chosen.length === 0 && (
+        <p className="muted" data-testid="promise-scope">
+          No invoice ticked: the promise covers all {plural(invoices.length, `open ${currency} invoice`)}; reminders for them wait until {date !== null && isIsoDate(date) ? formatDate(date) : 'the promised date'} and the customer leaves the queue until then.
+        </p>
+      )}
       <label className="field">
         <span>Note</span>
         <input className="input" value={note} onChange={(event) => setNote(event.target.value)} />

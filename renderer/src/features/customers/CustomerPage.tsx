@@ -18,6 +18,7 @@ import { ContactList } from './ContactList';
 import { CustomerAging } from './CustomerAging';
 import { CustomerTiles } from './CustomerTiles';
 import { invoiceColumns, worstFirst } from './invoice-columns';
+import { MessageLocaleField } from './MessageLocaleField';
 import { RiskSummary } from './RiskSummary';
 import './customer-page.css';
 
@@ -124,6 +125,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
             <RiskSummary customerId={customerId} />
           </section>
           {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}
+          <MessageLocaleField summary={s} onChanged={summary.reload} />
           <ContactList customerId={customerId} />
           <div className="section-head">
             <h3>Timeline</h3>

@@ -32,7 +32,7 @@ export function SettingsScreen() {
       content: (
         <>
           <PoliciesSetting />
-          {status && <FxRatesSetting key={`${status.baseCurrency}:${status.currencies.join()}`} status={status} />}
+          <FxRatesSetting />
           {status && <AgingEdgesSetting edges={status.agingEdges} />}
         </>
       ),

@@ -18,11 +18,12 @@ const STATE_LABELS: Record<UpdateStatus['state'], string> = {
 };
 
 /**
- * Updates and reminders: where updates come from, how many backups to keep, whether the OS may
- * notify. "Check now" and "Restart to update" reach the desktop updater; a browser has none.
+ * Updates and reminders: how many backups to keep, whether the OS may notify. "Check now" and
+ * "Restart to update" reach the desktop updater; a browser has none. Where updates come from is
+ * fixed when the app is built, so it is not a setting here.
  */
 export function ShellSettingsForm({ settings }: { settings: Saved }) {
-  const [draft, setDraft] = useState({ updateUrl: settings.updateUrl, keepBackups: String(settings.keepBackups), notifications: settings.notifications });
+  const [draft, setDraft] = useState({ keepBackups: String(settings.keepBackups), notifications: settings.notifications });
   const { error, runInPlace } = useOutcome();
   const [saved, setSaved] = useState(false);
   const [update, setUpdate] = useState<UpdateStatus | null>(null);
@@ -33,7 +34,7 @@ export function ShellSettingsForm({ settings }: { settings: Saved }) {
     event.preventDefault();
     if (!keepValid) return;
     await runInPlace(async () => {
-      await call('settings.shell.save', { updateUrl: draft.updateUrl.trim(), keepBackups: keep, notifications: draft.notifications });
+      await call('settings.shell.save', { keepBackups: keep, notifications: draft.notifications });
       setSaved(true);
     });
   }
@@ -49,13 +50,8 @@ export function ShellSettingsForm({ settings }: { settings: Saved }) {
     <form className="setting" onSubmit={(event) => void save(event)} noValidate data-testid="updates-setting">
       <fieldset>
         <legend>Updates and reminders</legend>
-        <p className="muted">Inflow checks for updates when it starts and once a day, downloads them in the background, and never restarts while emails are sending or an import runs.</p>
+        <p className="muted">Inflow checks for updates when it starts and once a day, only from its own signed release server, downloads them in the background, and never restarts while emails are sending or an import runs.</p>
         <div className="setting-grid">
-          <label className="field span-2">
-            <span>Update address</span>
-            <input className="input" type="url" placeholder="https://updates.example.com/inflow" value={draft.updateUrl}
-              onChange={(event) => { setDraft({ ...draft, updateUrl: event.target.value }); setSaved(false); }} />
-          </label>
           <label className="field">
             <span>Backups to keep</span>
             <input className="input" inputMode="numeric" value={draft.keepBackups} aria-invalid={!keepValid}

@@ -11,6 +11,7 @@ import { useApi } from '../../lib/use-api';
 import { useActionKeys } from '../activity/ActivityForms';
 import type { PromisePrefill } from '../activity/PromiseForm';
 import { CustomerPane, type PaneForm } from './CustomerPane';
+import { FxRatesBanner } from './FxRatesBanner';
 import { customersMatching } from './customers-matching';
 import { ladderTaskOf } from './LadderTaskForm';
 import { QueueFilters, type Filters } from './QueueFilters';
@@ -138,6 +139,7 @@ export function WorklistQueue() {
         <span className="spacer" />
         <QueueFilters pages={queue.loadedPages()} filters={filters} onChange={setFilters} onLeave={() => listRef.current?.focus()} />
       </div>
+      {queue.unratedCurrencies.length > 0 && <FxRatesBanner currencies={queue.unratedCurrencies} onSet={() => go('settings')} />}
       <div className="worklist-split">
         <div className="queue-column">
           <TodayPanel today={todayList.data} onOpen={openToday} />
