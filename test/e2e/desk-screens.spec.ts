@@ -36,6 +36,7 @@ test('the outbox shows when, to whom and what, a refusal in words with the serve
     await page.keyboard.press('e');
     const bulk = page.getByTestId('bulk-send');
     await bulk.getByRole('button', { name: /^Send 2 messages/ }).click();
+    await page.getByTestId('send-confirm').getByRole('button', { name: 'Yes, send 2 messages' }).click();
     await expect(page.getByTestId('batch-progress-bar')).toContainText('Done', { timeout: 30_000 });
     await bulk.getByRole('button', { name: 'Close' }).click();
 
@@ -139,6 +140,10 @@ test('reports: totals row and export, legends, a forecast band between low and h
   await expect(tooltip).toBeVisible();
   const background = await tooltip.evaluate((element) => getComputedStyle(element).backgroundColor);
   expect(background).not.toBe('rgb(255, 255, 255)');
+  await expect(tooltip).toContainText(/Range: \S/);
+  // Grid lines take the theme's border colour, not recharts' #ccc that glares on a dark card.
+  const grid = await forecast.locator('.recharts-cartesian-grid line').first().evaluate((line) => getComputedStyle(line).stroke);
+  expect(grid).not.toBe('rgb(204, 204, 204)');
   await page.screenshot({ path: join(process.env.SHOTS_DIR ?? testInfo.outputPath(), 'desk-forecast-tooltip-dark.png') });
 });
 
