@@ -176,6 +176,9 @@ test('screens touched, at 1280×800 in both themes: worklist with Today, custome
   // Ten invoices fit at 1280×800.
   const body = await page.getByTestId('customer-invoices').locator('.table-scroll').boundingBox();
   expect(body!.height).toBeGreaterThanOrEqual(32 + 10 * 30);
+  // The timeline keeps room for six entries (42 px each) beside them, settled commitments folded away.
+  const timeline = await page.getByTestId('timeline').boundingBox();
+  expect(timeline!.height).toBeGreaterThanOrEqual(6 * 42);
   await shots(page, testInfo)('customer');
   await page.keyboard.press('p');
   await shots(page, testInfo)('customer-promise');
