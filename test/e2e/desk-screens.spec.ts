@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { startSmtpSink } from '../helpers/smtp-sink';
@@ -117,6 +118,12 @@ test('reports: totals row and export, legends, a forecast band between low and h
   const table = page.getByTestId('aging-table');
   await expect(table.getByTestId('table-total')).not.toHaveCount(0);
   await shots(page, testInfo)('aging');
+  // The export is the sheet: every customer, then one totals row per currency, amounts as plain numbers.
+  const download = page.waitForEvent('download');
+  await table.getByRole('button', { name: 'CSV' }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  expect(csv.split(/\r?\n/)[0]).toMatch(/^\uFEFF?Customer,Customer ID,Currency,Current,/);
+  expect(csv).toMatch(/\nTotal USD,,USD,\d+/);
   // Amounts are sorted within a currency: the rows never interleave currencies.
   await table.getByRole('button', { name: /1–30/ }).click();
   const currencies = await table.locator('tbody tr:not(.spacer) td:nth-child(2)').allInnerTexts();

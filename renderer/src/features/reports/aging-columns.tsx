@@ -6,7 +6,6 @@ import type { ExportColumn } from './export-table';
 
 const column = createColumnHelper<AgingCustomerRow>();
 
-
 /** Wide enough for the longest amount in the column (rows and totals), so none is cut; tabular digits are even. */
 function widthFor(amounts: readonly number[], currencies: readonly string[]): number {
   const longest = amounts.reduce((max, minor, index) => Math.max(max, formatPlainAmount(minor, currencies[index]!).length), 4);
@@ -70,7 +69,7 @@ export function agingFooter(totals: Record<string, AgingAmounts>) {
   }));
 }
 
-/** The table as exported: amounts in minor units beside their currency, credits in their own column. */
+/** The table as exported: plain amounts (the core writes them in the currency's decimals) beside their currency, credits in their own column. */
 export function agingExportColumns(labels: Record<AgingBucket, string>): ExportColumn<AgingCustomerRow>[] {
   return [
     { header: 'Customer', kind: 'text', value: (row) => row.name },
