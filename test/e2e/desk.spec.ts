@@ -131,6 +131,34 @@ test('Ctrl+K finds a customer by name or id, an invoice by number and a contact,
   await expect(palette.getByRole('option').filter({ hasText: 'Aging report' })).toBeVisible();
 });
 
+test('every worklist key is a palette command: "call" opens the call form with the keyboard in it', async ({ page, appUrl }) => {
+  await openWithSample(page, appUrl);
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.press('Control+K');
+  for (const label of ['Log a call', 'Record a promise to pay', 'Snooze the customer', 'Tick or untick the customer', 'Email the ticked customers', 'Filter the queue']) {
+    await expect(palette.getByRole('option').filter({ hasText: 'This screen' }).filter({ hasText: label })).toHaveCount(1);
+  }
+  await page.keyboard.type('log a call');
+  await page.keyboard.press('Enter');
+  const form = page.getByTestId('call-form');
+  await expect(form).toBeVisible();
+  // The form has the keyboard (the palette gives focus back only when the command took none).
+  await expect(form.locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  // Closing the palette, or a command that takes no focus, gives the keyboard back to where it was:
+  // the queue (seen: it fell to the page, so j and k went nowhere visible).
+  await page.getByTestId('worklist-list').focus();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('worklist-list')).toBeFocused();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('next customer');
+  const before = await page.locator('[data-testid="worklist-row"][aria-selected="true"]').innerText();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid="worklist-row"][aria-selected="true"]')).not.toHaveText(before);
+  await expect(page.getByTestId('worklist-list')).toBeFocused();
+});
+
 test('assign picks a known collector with type-ahead; a typo is refused; a new one only on purpose', async ({ page, app }) => {
   await openWithSample(page, app.url);
   const collectors = (await app.core.dispatch('customers.collectors', {})) as string[];

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { matches, useCommands, type Command } from './commands';
 import { Kbd } from './Kbd';
 import { useNav } from './nav-store';
@@ -17,12 +17,19 @@ export function CommandPalette() {
   const shown = [...found, ...commands.filter((command) => matches(command, query.trim()))];
   const current = Math.min(active, shown.length - 1);
 
+  const root = useRef<HTMLDivElement>(null);
+  // Where the keyboard was, read at the first render: by the time an effect runs, the input's
+  // autoFocus has already taken it.
+  const [previous] = useState(() => document.activeElement);
   useEffect(() => {
-    const previous = document.activeElement;
+    const palette = root.current;
     return () => {
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+      // Back to where the keyboard was, unless the command just put it somewhere (a form it opened).
+      const active = document.activeElement;
+      const taken = active !== null && active !== document.body && !palette?.contains(active);
+      if (!taken && previous instanceof HTMLElement && previous.isConnected) previous.focus();
     };
-  }, []);
+  }, [previous]);
 
   function run(command: Command | undefined): void {
     if (!command) return;
@@ -44,7 +51,7 @@ export function CommandPalette() {
 
   return (
     <div className="overlay-backdrop" onMouseDown={close}>
-      <div className="palette" role="dialog" aria-label="Command palette" onMouseDown={(event) => event.stopPropagation()}>
+      <div ref={root} className="palette" role="dialog" aria-label="Command palette" onMouseDown={(event) => event.stopPropagation()}>
         <input
           className="palette-input"
           autoFocus

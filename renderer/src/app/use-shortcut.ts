@@ -1,5 +1,6 @@
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent, useId } from 'react';
 import { useNav } from './nav-store';
+import { useScreenCommands } from './screen-commands';
 
 /**
  * True when a key press belongs to a text field, a select or an editable element. A view's filter
@@ -21,9 +22,15 @@ function activates(event: KeyboardEvent): boolean {
 /**
  * A single-key shortcut of the current screen. It runs after the shell's keys (which take `g` chords
  * and the palette first) and never while the user types or an overlay is open; `enabled` false
- * leaves the key alone entirely.
+ * leaves the key alone entirely. With a `label` the action is also a command in the palette.
  */
-export function useShortcut(key: string, handler: () => void, enabled = true): void {
+export function useShortcut(key: string, handler: () => void, enabled = true, label?: string): void {
+  const id = useId();
+  const run = useEffectEvent(() => handler());
+  useEffect(() => {
+    if (!label || !enabled) return;
+    return useScreenCommands.getState().add({ id: `screen${id}`, label, key, run: () => run() });
+  }, [id, key, label, enabled]);
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     if (!enabled || event.key !== key || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTyping(event.target) || activates(event) || useNav.getState().overlay) return;

@@ -21,15 +21,15 @@ export const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
   { kind: 'snooze', key: 's', label: 'snooze' },
 ];
 
-/** Registers the action keys; `open` is called with the form to show. */
+/** Registers the action keys, each also a palette command; `open` is called with the form to show. */
 export function useActionKeys(open: (kind: FormKind) => void): void {
-  useShortcut('c', () => open('call'));
-  useShortcut('p', () => open('promise'));
-  useShortcut('d', () => open('dispute'));
-  useShortcut('l', () => open('plan'));
-  useShortcut('n', () => open('note'));
-  useShortcut('a', () => open('assign'));
-  useShortcut('s', () => open('snooze'));
+  useShortcut('c', () => open('call'), true, 'Log a call');
+  useShortcut('p', () => open('promise'), true, 'Record a promise to pay');
+  useShortcut('d', () => open('dispute'), true, 'Open a dispute');
+  useShortcut('l', () => open('plan'), true, 'Agree a payment plan');
+  useShortcut('n', () => open('note'), true, 'Add a note');
+  useShortcut('a', () => open('assign'), true, 'Assign to a collector');
+  useShortcut('s', () => open('snooze'), true, 'Snooze the customer');
 }
 
 interface Props {

@@ -55,7 +55,7 @@ export function QueueFilters({ pages, filters, onChange, onLeave }: Props) {
       }
     }
   }
-  useShortcut('/', () => first.current?.focus());
+  useShortcut('/', () => first.current?.focus(), true, 'Filter the queue');
   const set = (field: keyof Filters, value: string): void => {
     const next = { ...filters };
     if (value) (next as Record<string, string>)[field] = value;

@@ -69,22 +69,22 @@ export function WorklistQueue() {
       if (!next.delete(row.customerId)) next.set(row.customerId, row.name);
       return next;
     });
-  useShortcut('j', () => move(1));
+  useShortcut('j', () => move(1), true, 'Next customer');
   useShortcut('ArrowDown', () => move(1));
-  useShortcut('k', () => move(-1));
+  useShortcut('k', () => move(-1), true, 'Previous customer');
   useShortcut('ArrowUp', () => move(-1));
   useActionKeys((kind) => selected && openForm(kind));
-  useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && openForm('task'));
-  useShortcut('x', () => selected && toggleTick(selected));
-  useShortcut('X', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all]))));
+  useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && openForm('task'), true, 'Do the ladder’s task');
+  useShortcut('x', () => selected && toggleTick(selected), true, 'Tick or untick the customer');
+  useShortcut('X', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all]))), true, 'Tick every customer the filters match');
   useShortcut('e', () => {
     if (ticked.size === 0) return;
     pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
     go('outreach');
-  });
-  useShortcut('w', () => setShowWhy((shown) => !shown));
+  }, true, 'Email the ticked customers');
+  useShortcut('w', () => setShowWhy((shown) => !shown), true, 'Show why the customer is ranked here');
   useShortcut('Escape', () => (form ? openForm(null) : setTicked(new Map())));
-  useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId));
+  useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId), true, 'Open the customer’s page');
 
   /**
    * After an action the customer is worked: the queue is re-read (it leaves it) and the next
