@@ -45,7 +45,20 @@ export default defineConfig({
     plugins: [injectCsp(), react()],
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve('renderer/index.html'), passphrase: resolve('renderer/passphrase.html') } },
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html'), passphrase: resolve('renderer/passphrase.html') },
+        output: {
+          // React changes least, so it is cached apart (taken first, so the charts group cannot pull it
+          // in as a dependency); the charting library and its d3 parts load only with the Reports
+          // screen (a dynamic import in ScreenView), never at start-up.
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+              { name: 'charts', test: /[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|decimal\.js-light|internmap)[\\/]/, priority: 1 },
+            ],
+          },
+        },
+      },
     },
   },
 });

@@ -55,16 +55,23 @@ function dependenciesInstalled() {
   return existsSync(marker) && statSync(marker).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs;
 }
 
+// Said once per run: a first `npm start` sets up and then starts, and both would otherwise say it.
+const NO_ELECTRON = 'Electron’s desktop binary is not installed here: serving the same app in your browser instead.';
+let toldNoElectron = false;
+
+function tellNoElectron() {
+  if (!toldNoElectron) console.log(NO_ELECTRON);
+  toldNoElectron = true;
+}
+
 /** npm ci without Electron's binary, then one try to fetch it: a machine that cannot still gets everything else. */
 function setup() {
   must('npm', ['ci'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return;
   const status = run(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { stdio: 'pipe', timeout: 300_000 });
-  console.log(
-    status === 0 && electronAvailable()
-      ? 'Electron desktop shell installed.'
-      : 'Desktop shell unavailable: Electron\'s binary could not be downloaded here. Everything else is installed; `npm start` will serve Inflow in your browser.',
-  );
+  if (status === 0 && electronAvailable()) console.log('Electron desktop shell installed.');
+  else if (task === 'setup') console.log('Desktop shell unavailable: Electron’s binary could not be downloaded here. Everything else is installed; `npm start` will serve Inflow in your browser.');
+  else tellNoElectron();
 }
 
 function electronAvailable() {
@@ -81,7 +88,7 @@ const tasks = {
   setup,
   start() {
     if (!electronAvailable()) {
-      console.log('Electron desktop binary is not installed on this machine; serving the same app in your browser instead.');
+      tellNoElectron();
       return serveWeb();
     }
     must(bin('electron-vite'), ['build']);
@@ -89,7 +96,7 @@ const tasks = {
   },
   dev() {
     if (!electronAvailable()) {
-      console.log('Electron desktop binary is not installed on this machine; serving the same app in your browser instead.');
+      tellNoElectron();
       return serveWeb();
     }
     process.exit(run(bin('electron-vite'), ['dev']));

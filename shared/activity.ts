@@ -129,7 +129,13 @@ export const completeLadderTaskInput = z.object({
   note: freeText(2000).default(''),
 });
 
-export const assignInput = z.object({ customerId: id, collector: oneLineText(120).min(1, 'name the collector'), note: freeText(2000).default('') });
+/** A known collector, or a new one only when `newCollector` says so (a typo never makes a collector). */
+export const assignInput = z.object({
+  customerId: id,
+  collector: oneLineText(120).min(1, 'name the collector'),
+  newCollector: z.boolean().default(false),
+  note: freeText(2000).default(''),
+});
 
 export interface Contact {
   id: number;
@@ -143,6 +149,8 @@ export interface Contact {
 
 export interface CustomerSummary
   extends Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue'> {
+  /** Unapplied credits netted in openMinor (zero or negative). */
+  creditsMinor: number;
   termsDays: number | null;
   creditLimitMinor: number | null;
   /** ISO 3166 alpha-2 from the ERP or an import. */
@@ -151,7 +159,7 @@ export interface CustomerSummary
   locale: string | null;
   /** What its emails are written in: its locale, its country's, or the messaging default. */
   messageLocale: string;
-  /** Amount-weighted days late of paid invoices; null with no payment history. */
+  /** Mean days late (0 when early) of paid invoices, as the risk reasons and KPIs count it; null with no payment history. */
   averageDaysLate: number | null;
   /** The customer's aging today, one row per currency it owes in. */
   aging: AgingCustomerRow[];

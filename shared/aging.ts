@@ -14,7 +14,13 @@ export const agingEdgesSchema = z
 export type AgingEdges = z.infer<typeof agingEdgesSchema>;
 export const DEFAULT_AGING_EDGES: AgingEdges = [30, 60, 90, 120];
 
-export type AgingAmounts = Record<AgingBucket, number> & { total: number };
+/**
+ * Balances by bucket, netted as an ERP's aging report nets them: an unapplied credit (a credit note
+ * or payment not yet applied) counts against the customer, negative, in the bucket of its date.
+ * `credits` says how much of `total` is such credits (zero or negative), so every screen can show
+ * them on their own line; `total` is the open balance (see ledger/open-balance.ts).
+ */
+export type AgingAmounts = Record<AgingBucket, number> & { credits: number; total: number };
 
 export interface AgingCustomerRow extends AgingAmounts {
   customerId: number;
@@ -43,5 +49,5 @@ export function agingBucketLabels(edges: AgingEdges): Record<AgingBucket, string
 }
 
 export function emptyAgingAmounts(): AgingAmounts {
-  return { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_120: 0, d120_plus: 0, total: 0 };
+  return { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_120: 0, d120_plus: 0, credits: 0, total: 0 };
 }

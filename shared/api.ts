@@ -12,12 +12,13 @@ import type { Commitments } from './commitments';
 import type { GuardVerdict, SendPlan } from './outreach/guard';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
-import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
+import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type OutboxMessageView, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
 import { outreachSettingsInputSchema, smtpSaveSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import type { PaymentLinkValues } from './outreach/payment-link-pattern';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
-import type { WorklistPage } from './worklist';
+import type { TodayList, WorklistPage } from './worklist';
+import type { SearchResults } from './search';
 import type { FxRatesView } from './exchange-rates';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
@@ -70,8 +71,10 @@ export interface ImportPreview {
   delimiter: string;
   /** The worksheet read, for a workbook. */
   sheet?: string;
-  /** Preset picked: the one asked for, else the best guess from the headers, else null. */
+  /** Preset picked: the one asked for, else a saved mapping whose columns the file has, else the best guess from the headers, else null. */
   preset: string | null;
+  /** Set when `preset` names a mapping the user saved (picked because this file has its columns). */
+  savedMapping?: string;
   mapping: ImportMapping | null;
   headers: string[];
   headerRow: number;
@@ -81,6 +84,7 @@ export interface ImportPreview {
   problems: ImportProblem[];
 }
 
+/** A customer's open balance in one currency (a customer owing in two has two rows); see ledger/open-balance.ts. */
 export interface CustomerListRow {
   id: number;
   externalId: string;
@@ -89,6 +93,8 @@ export interface CustomerListRow {
   openInvoices: number;
   openMinor: number;
   overdueMinor: number;
+  /** Unapplied credits netted in openMinor (zero or negative). */
+  creditsMinor: number;
 }
 
 export interface CustomerInvoice {
@@ -183,7 +189,8 @@ export const api = {
   ),
   'settings.fxRates.list': returns<FxRatesView>()(z.object({})),
   'settings.fxRates.delete': returns<FxRatesView>()(z.object({ currency: currencyCode, date: isoDate })),
-  'customers.list': returns<CustomerListRow[]>()(z.object({ asOf: isoDate })),
+  /** Customers with an open balance (a credit balance counts); `all` adds those owing nothing, in their own currency. */
+  'customers.list': returns<CustomerListRow[]>()(z.object({ asOf: isoDate, all: z.boolean().default(false) })),
   'worklist.list': returns<WorklistPage>()(
     z.object({
       asOf: isoDate.optional(),
@@ -197,6 +204,8 @@ export const api = {
       reason: z.string().max(40).optional(),
     }),
   ),
+  /** Today's follow-ups, promises and installments due, ladder tasks and worked customers, each with its done state. */
+  'worklist.today': returns<TodayList>()(z.object({})),
   'worklist.snooze': returns<{ activityId: number }>()(snoozeInput),
   'activity.logCall': returns<{ activityId: number }>()(logCallInput),
   'activity.addNote': returns<{ activityId: number }>()(addNoteInput),
@@ -219,6 +228,8 @@ export const api = {
   'customer.commitments': returns<Commitments>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
   'customer.summary': returns<CustomerSummary>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
   'customers.collectors': returns<string[]>()(z.object({})),
+  /** The command palette's search: customers (name, ERP id), invoices (number) and contacts (name, email, phone). */
+  'search.find': returns<SearchResults>()(z.object({ query: z.string().trim().min(1, 'type something to find').max(100) })),
   /** The segments customers are in, for choosing which a ladder policy applies to. */
   'customers.segments': returns<string[]>()(z.object({})),
   'customer.assign': returns<{ activityId: number }>()(assignInput),
@@ -247,6 +258,8 @@ export const api = {
   'outbox.list': returns<OutboxMessage[]>()(
     z.object({ status: z.enum(OUTBOX_STATUSES).optional(), batchId: z.string().max(64).optional(), limit: z.number().int().min(1).max(10_000).default(500) }),
   ),
+  /** One message as it went out (or will): envelope, text and a safe preview of the HTML. */
+  'outbox.message': returns<OutboxMessageView>()(z.object({ messageId: z.number().int().positive() })),
   'outbox.counts': returns<OutboxCounts & { paused: boolean }>()(z.object({ batchId: z.string().max(64).optional() })),
   'outbox.cancel': returns<{ cancelled: number }>()(z.object({ batchId: z.string().max(64) })),
   'outbox.resolve': returns<{ status: string }>()(
@@ -371,6 +384,8 @@ export interface JobProgressEvent {
   phase: 'reading' | 'validating' | 'writing' | 'done';
   done: number;
   total: number;
+  /** What the job is doing, in words, when its phase says too little ("Learning how each customer pays"). */
+  step?: string;
 }
 /** The outbox changed (a message sent, failed or retried); the window re-reads the batch it shows. */
 export interface OutboxChangedEvent {

@@ -109,3 +109,12 @@ export interface ImportSummary extends WriteCounts {
 }
 
 export const PROBLEM_LIST_LIMIT = 1000;
+
+/**
+ * A header as compared with another: case, spaces and punctuation ignored ("invoiceNumber",
+ * "Invoice number", "INVOICE_NUMBER" and "*Invoice Number" are one), but "#" and "%" kept, since
+ * "Invoice" and "Invoice #" are often two different columns.
+ */
+export function normalizeHeader(header: string): string {
+  return header.replace(/^\uFEFF/, '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}#%]+/gu, '');
+}

@@ -68,7 +68,13 @@ export interface CurrencyForecast {
   weeks: ForecastWeek[];
   /** Open at the as-of date and expected only after the horizon. */
   beyondMinor: number;
+  /** The open invoices forecast: the weeks plus beyondMinor. */
   openMinor: number;
+  /**
+   * Unapplied credits at the as-of date (zero or negative): never collected, so not in the weeks;
+   * openMinor + creditsMinor is the open balance the aging and the customer pages show.
+   */
+  creditsMinor: number;
 }
 
 export interface CashForecast {

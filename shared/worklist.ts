@@ -39,6 +39,30 @@ export interface WorklistRow {
   unrated: boolean;
 }
 
+/** What is on the collector's plate today, beside the queue. */
+export type TodayKind = 'follow_up' | 'snooze_ends' | 'promise_due' | 'installment_due' | 'ladder_task' | 'worked';
+
+export interface TodayItem {
+  customerId: number;
+  externalId: string;
+  name: string;
+  kind: TodayKind;
+  /** What to do or what was done, in words ("Follow up: call back about INV-1043"). */
+  detail: string;
+  /** The day it fell due (today, or earlier for a follow-up not done yet). */
+  dueDate: IsoDate;
+  /** The customer was worked today (a call, note, promise …), or the promise was paid. */
+  done: boolean;
+  /** The promise's or installment's amount. */
+  amountMinor?: number;
+  currency?: string;
+}
+
+export interface TodayList {
+  date: IsoDate;
+  items: TodayItem[];
+}
+
 export interface WorklistPage {
   asOf: IsoDate;
   total: number;

@@ -22,6 +22,7 @@ import { activityHandlers } from './activity/activity-handlers';
 import { ladderHandlers } from './outreach/ladder-handlers';
 import { OutboxSender } from './outreach/outbox-sender';
 import { outreachHandlers } from './outreach/outreach-handlers';
+import { outboxMessageHandlers } from './outreach/outbox-message';
 import { linkSampleHandlers } from './outreach/link-sample-handlers';
 import { seedTemplates } from './outreach/template-store';
 import { forecastHandlers } from './forecast/forecast-handlers';
@@ -39,7 +40,7 @@ const HOUR_MS = 3_600_000;
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
-  ...outreachHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
+  ...outreachHandlers, ...outboxMessageHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
   ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers,
 };
 

@@ -300,7 +300,7 @@ async function aging(core: Core, asOf: string, json: boolean): Promise<number> {
   }
   console.log(`Aging as of ${report.asOf}`);
   for (const [currency, totals] of Object.entries(report.totals)) {
-    console.log(`  ${currency}: ${AGING_BUCKETS.map((b) => `${b} ${formatMoney(totals[b], currency, 'en-US')}`).join(' · ')} · total ${formatMoney(totals.total, currency, 'en-US')}`);
+    console.log(`  ${currency}: ${AGING_BUCKETS.map((b) => `${b} ${formatMoney(totals[b], currency, 'en-US')}`).join(' · ')} · total ${formatMoney(totals.total, currency, 'en-US')} (unapplied credits ${formatMoney(totals.credits, currency, 'en-US')})`);
   }
   console.log(`  ${report.customers.length} customer balances (use --json for all of them)`);
   return 0;

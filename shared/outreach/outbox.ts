@@ -46,6 +46,16 @@ export interface OutboxMessage {
   sentAt: string | null;
 }
 
+/** One message with what a mail client would show of it: sender, both parts, and the HTML as a preview page. */
+export interface OutboxMessageView extends OutboxMessage {
+  from: string;
+  replyTo: string | null;
+  bcc: string | null;
+  text: string;
+  /** The HTML part for the window's sandboxed frame: inline images as data: URLs, nothing remote. */
+  previewHtml: string;
+}
+
 export interface QueueResult {
   batchId: string;
   queued: number;

@@ -22,6 +22,9 @@ test('bulk send 50 reminders from the worklist with preview and progress', async
 
     const bulk = page.getByTestId('bulk-send');
     await expect(bulk).toContainText('Send to 50 customers');
+    // It opens on the preview of the first reminder, the keyboard on the messages; Back changes the template.
+    await expect(page.getByTestId('bulk-list')).toBeFocused();
+    await bulk.getByRole('button', { name: 'Back' }).click();
     await bulk.getByLabel('Template').selectOption('second-reminder');
     await bulk.getByRole('button', { name: 'Preview 50 messages' }).click();
     await expect(page.getByTestId('bulk-list').locator('li')).toHaveCount(50);
@@ -75,6 +78,7 @@ test('bulk send of the ladder\'s next step to every customer the filters match',
     await expect(page.getByTestId('worklist-ticked')).toContainText(`${inQueue.size} ticked`);
     await page.keyboard.press('e');
     const bulk = page.getByTestId('bulk-send');
+    await bulk.getByRole('button', { name: 'Back' }).click();
     await bulk.getByLabel('Template').selectOption({ label: 'The ladder’s next step for each customer' });
     await bulk.getByRole('button', { name: /^Preview/ }).click();
     await expect(page.getByTestId('bulk-list').locator('li')).toHaveCount(inQueue.size);

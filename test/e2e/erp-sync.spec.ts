@@ -28,7 +28,7 @@ test('connects to an Odoo server from Settings, tests it, syncs with progress an
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
   const section = page.getByTestId('erp-setting');
   await section.scrollIntoViewIfNeeded();
-  await expect(section.getByTestId('erp-last-sync')).toContainText('Not synced yet');
+  await expect(section.getByTestId('erp-last-sync')).toContainText('Not connected');
   await section.getByLabel('Server address').fill(server.url);
   await section.getByLabel('Database').fill(server.db);
   await section.getByLabel('Login').fill(server.login);

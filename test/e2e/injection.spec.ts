@@ -47,7 +47,7 @@ async function seed(core: CoreClient): Promise<void> {
   await core.dispatch('activity.recordPromise', { customerId, amountMinor: 10_000, currency: 'USD', promisedDate: localToday(), invoiceIds: [invoice!.id], note });
   await core.dispatch('activity.openDispute', { customerId, invoiceIds: [invoice!.id], reasonCode: 'other', owner: value('script'), note });
   await core.dispatch('activity.createPlan', { customerId, label: value('svg-onload'), currency: 'USD', installments: [{ dueDate: '2099-02-01', amountMinor: 5000 }], note });
-  await core.dispatch('customer.assign', { customerId, collector: value('iframe-srcdoc'), note });
+  await core.dispatch('customer.assign', { customerId, collector: value('iframe-srcdoc'), newCollector: true, note });
   for (const c of notes) {
     await core.dispatch('activity.logCall', { customerId, outcome: 'reached', notes: c.value });
     await core.dispatch('activity.addNote', { customerId, text: c.value });
@@ -123,13 +123,16 @@ test('the injection corpus, stored everywhere, is shown as text on every screen 
   await seed(app.core);
   await page.goto(app.url);
 
-  // Worklist: the showcase customer heads it, its name as text.
+  // Worklist: the showcase customer was worked today (its calls and notes), so it is on the Today
+  // list rather than in the queue, its name as text; the queue and pane show the other hostile names.
   await expect(page.getByTestId('worklist-list')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('worklist-row').first()).toContainText(showcase.value);
-  await expect(page.getByTestId('worklist-pane')).toContainText(showcase.value);
+  const first = await page.getByTestId('worklist-row').first().locator('.queue-name').innerText();
+  await expect(page.getByTestId('worklist-pane')).toContainText(first);
+  const worked = page.getByTestId('today-item').filter({ hasText: showcase.value });
+  await expect(worked).toHaveAttribute('data-done', 'true');
 
   // Customer page: every collector entry in the timeline, the contacts, the commitments.
-  await page.keyboard.press('Enter');
+  await worked.getByRole('button').click();
   const customer = page.getByTestId('customer-page');
   await expect(customer).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText(value('script'));
@@ -144,13 +147,15 @@ test('the injection corpus, stored everywhere, is shown as text on every screen 
   await page.keyboard.press('c');
   await expect(page.getByRole('main')).toContainText(showcase.value);
 
-  // Template editor and the sandboxed HTML preview, for the showcase and for a customer named with a script.
+  // Template editor and the sandboxed HTML preview, for customers named with a script and the like.
   await page.keyboard.press('g');
   await page.keyboard.press('o');
   await page.getByRole('tab', { name: 'Templates' }).click();
   await page.getByTestId('template-list').getByRole('button', { name: value('script') }).click();
   await expect(page.getByLabel('Subject')).toHaveValue(`${value('img-onerror')} {{customer.name}}`);
-  for (const id of ['img-onerror', 'script', 'iframe-srcdoc', 'mustache-name']) {
+  // Previews are for customers in today's queue: the worked showcase is on Today's list instead (its
+  // name is checked on every other screen), and its value is still the template's subject.
+  for (const id of ['script', 'iframe-srcdoc', 'mustache-name']) {
     await page.getByLabel('Preview for').selectOption({ label: value(id).trim() });
     await expectInertFrame(page);
     await expect(page.getByTestId('message-preview').locator('.message-head')).toContainText(`${value('img-onerror')} ${value(id).trim()}`);
@@ -166,6 +171,8 @@ test('the injection corpus, stored everywhere, is shown as text on every screen 
   }
   await page.keyboard.press('e');
   const bulk = page.getByTestId('bulk-send');
+  // It opens on the first reminder's preview; Back chooses another template.
+  await bulk.getByRole('button', { name: 'Back' }).click();
   await bulk.getByLabel('Template').selectOption({ label: value('script') });
   await bulk.getByRole('button', { name: /^Preview/ }).click();
   await expect(page.getByTestId('bulk-list').locator('li')).toHaveCount(4);

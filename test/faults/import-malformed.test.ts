@@ -103,13 +103,13 @@ const CASES: Case[] = [
   // Columns and mapping
   // An export configured without the due-date column, picked up by detection.
   { file: 'missing-due-date-column.csv', why: 'generic invoices without "Due Date" (detected)', expected: rejected(
-    p(1, 'dueDate', '', 'looks like "Generic invoices", but its required column for "dueDate" not found')) },
+    p(1, 'Due date', '', 'looks like "Generic invoices", but its required column "Due date" not found')) },
   // The same file with the preset chosen by the user.
   { file: 'missing-due-date-column.csv', why: 'generic invoices without "Due Date" (preset chosen)', preset: 'generic-invoices', expected: rejected(
-    p(1, 'dueDate', '', 'required column for "dueDate" not found (expected a header named "due date" or "due_date")')) },
+    p(1, 'Due date', '', 'required column "Due date" not found (expected a header named "due date" or "due_date")')) },
   // A saved mapping written for a fuller export names a column this one lacks.
   { file: 'mapping-column-absent.csv', why: 'mapping names "Account Name", which the file lacks', mapping: docMapping({ columns: { ...DOC_COLUMNS, customerName: 'Account Name' } }), expected: rejected(
-    p(1, 'Account Name', '', 'mapped column "Account Name" (for customerName) is not in the file')) },
+    p(1, 'Account Name', '', 'mapped column "Account Name" (for Customer name) is not in the file')) },
   // The wrong file picked in the dialog: a bank statement.
   { file: 'bank-statement.csv', why: 'a bank statement instead of an ERP export', expected: rejected(
     p(1, '', 'Date,Description,Debit,Credit,Balance', 'no preset matches these headers; choose a preset or map the columns')) },

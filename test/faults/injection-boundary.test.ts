@@ -46,8 +46,8 @@ const policy = (name: string, label = 'Step', segment = 'Enterprise') => ({
 const FIELDS: Field[] = [
   { procedure: 'contacts.save', path: 'name', kind: 'one-line', max: 200, input: (v) => ({ customerId, name: v, role: 'ap' }) },
   { procedure: 'contacts.save', path: 'phone', kind: 'one-line', max: 60, input: (v) => ({ customerId, name: 'Pat', phone: v, role: 'ap' }) },
-  { procedure: 'customer.assign', path: 'collector', kind: 'one-line', max: 120, input: (v) => ({ customerId, collector: v }) },
-  { procedure: 'customer.assign', path: 'note', kind: 'free', max: 2000, input: (v) => ({ customerId, collector: 'Dana', note: v }) },
+  { procedure: 'customer.assign', path: 'collector', kind: 'one-line', max: 120, input: (v) => ({ customerId, collector: v, newCollector: true }) },
+  { procedure: 'customer.assign', path: 'note', kind: 'free', max: 2000, input: (v) => ({ customerId, collector: 'Dana', newCollector: true, note: v }) },
   { procedure: 'activity.logCall', path: 'notes', kind: 'free', max: 4000, input: (v) => ({ customerId, outcome: 'reached', notes: v }) },
   { procedure: 'activity.addNote', path: 'text', kind: 'free', max: 4000, input: (v) => ({ customerId, text: v }) },
   { procedure: 'activity.recordPromise', path: 'note', kind: 'free', max: 2000, input: (v) => ({ customerId, amountMinor: 100, currency: 'USD', promisedDate: '2026-12-01', note: v }) },

@@ -22,14 +22,14 @@ function reference(database: OpenDatabase, asOf: string, edges: AgingEdges) {
     if (a.creditId !== null) after.creditId.set(a.creditId, (after.creditId.get(a.creditId) ?? 0) + a.amount);
   }
   const later = (key: 'invoiceId' | 'creditId', id: number) => after[key].get(id) ?? 0;
-  const item = (customerId: number, currency: string, dueDate: string, balanceMinor: number): AgingItem => ({ customerId, ...customers.get(customerId)!, currency, dueDate, balanceMinor });
+  const item = (customerId: number, currency: string, dueDate: string, balanceMinor: number, credit: 0 | 1 = 0): AgingItem => ({ customerId, ...customers.get(customerId)!, currency, dueDate, balanceMinor, credit });
   const invoices = database.sqlite.prepare("SELECT id, customer_id AS customerId, currency, due_date AS dueDate, open_minor AS open FROM invoices WHERE status != 'void' AND issue_date <= ?").all(asOf) as
     { id: number; customerId: number; currency: string; dueDate: string; open: number }[];
   const credits = database.sqlite.prepare('SELECT id, customer_id AS customerId, currency, issue_date AS date, open_minor AS open FROM credit_notes WHERE issue_date <= ?').all(asOf) as
     { id: number; customerId: number; currency: string; date: string; open: number }[];
   return ageItems([
     ...invoices.map((i) => item(i.customerId, i.currency, i.dueDate, i.open + later('invoiceId', i.id))),
-    ...credits.map((n) => item(n.customerId, n.currency, n.date, -(n.open + later('creditId', n.id)))),
+    ...credits.map((n) => item(n.customerId, n.currency, n.date, -(n.open + later('creditId', n.id)), 1)),
   ], asOf, edges);
 }
 

@@ -19,10 +19,10 @@ describe('agingBucket', () => {
 
 describe('ageItems', () => {
   const item = (customerId: number, currency: string, dueDate: string, balanceMinor: number): AgingItem => ({
-    customerId, externalId: `C${customerId}`, name: `Customer ${customerId}`, currency, dueDate, balanceMinor,
+    customerId, externalId: `C${customerId}`, name: `Customer ${customerId}`, currency, dueDate, balanceMinor, credit: balanceMinor < 0 ? 1 : 0,
   });
 
-  it('sums per customer and currency, and per currency in total', () => {
+  it('sums per customer and currency, and per currency in total, saying how much of it is unapplied credits', () => {
     const report = ageItems(
       [
         item(1, 'USD', '2026-11-30', 10_000),
@@ -36,8 +36,8 @@ describe('ageItems', () => {
       DEFAULT_AGING_EDGES,
     );
     expect(report.totals).toEqual({
-      EUR: { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_120: 0, d120_plus: 99_999, total: 99_999 },
-      USD: { current: 10_000, d1_30: -5_000, d31_60: 2_550, d61_90: 0, d91_120: 100, d120_plus: 0, total: 7_650 },
+      EUR: { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_120: 0, d120_plus: 99_999, credits: 0, total: 99_999 },
+      USD: { current: 10_000, d1_30: -5_000, d31_60: 2_550, d61_90: 0, d91_120: 100, d120_plus: 0, credits: -5_000, total: 7_650 },
     });
     expect(report.customers.map((c) => [c.externalId, c.currency, c.total])).toEqual([
       ['C1', 'EUR', 99_999], ['C1', 'USD', 12_550], ['C2', 'USD', -4_900],

@@ -50,7 +50,7 @@ describe('KPIs on an imported book', () => {
     expect(trend.points.map((p) => p.asOf)).toEqual(['2026-08-31', '2026-09-30', '2026-10-31', '2026-11-22']);
     for (const point of trend.points) {
       const aging = await t.core.call('aging.report', { asOf: point.asOf });
-      expect(point.aging).toEqual(aging.totals.USD ?? { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_120: 0, d120_plus: 0, total: 0 });
+      expect(point.aging).toEqual(aging.totals.USD ?? { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_120: 0, d120_plus: 0, credits: 0, total: 0 });
     }
     const october = trend.points.find((p) => p.month === '2026-10')!;
     expect(october.kpis!.dsoSimple).toBeCloseTo((2800 / 2300) * 31, 10);

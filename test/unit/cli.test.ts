@@ -41,8 +41,8 @@ describe('inflow CLI', () => {
     expect(aging.code).toBe(0);
     const report = JSON.parse(aging.stdout) as { asOf: string; totals: Record<string, Record<string, number>>; customers: Record<string, unknown>[] };
     expect(report.asOf).toBe('2026-11-22');
-    expect(report.totals.USD).toEqual({ current: 23_900, d1_30: 120_050, d31_60: 0, d61_90: 62_910, d91_120: -123_456, d120_plus: 6_100, total: 89_504 });
-    expect(Object.keys(report.customers[0]!)).toEqual(['externalId', 'name', 'currency', 'current', 'd1_30', 'd31_60', 'd61_90', 'd91_120', 'd120_plus', 'total']);
+    expect(report.totals.USD).toEqual({ current: 23_900, d1_30: 120_050, d31_60: 0, d61_90: 62_910, d91_120: -123_456, d120_plus: 6_100, credits: -130_456, total: 89_504 });
+    expect(Object.keys(report.customers[0]!)).toEqual(['externalId', 'name', 'currency', 'current', 'd1_30', 'd31_60', 'd61_90', 'd91_120', 'd120_plus', 'credits', 'total']);
   });
 
   it('detects the preset when none is given, and a mapping file works', () => {
@@ -67,14 +67,14 @@ describe('inflow CLI', () => {
     const group = (row: { currency: string }): string => (before.unratedCurrencies.includes(row.currency) ? row.currency : '');
     const order = [...before.rows].sort((a, b) => group(a).localeCompare(group(b)) || b.score - a.score);
     expect(before.rows.map((r) => r.score)).toEqual(order.map((r) => r.score));
-    const geeta = before.rows.find((r) => r.name === 'Geeta Kalapatapu')!;
-    expect(geeta.reasons.length).toBeGreaterThan(0);
-    expect(cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'reached', '--notes', 'Will pay Friday'])).toMatchObject({ code: 0 });
-    expect(ranked().rows.find((r) => r.name === 'Geeta Kalapatapu')!.reasons).not.toContain('Never contacted');
-    expect(cli(['promise', '--db', db, '--customer', 'Geeta Kalapatapu', '--amount', '629.10', '--date', '2099-01-01', '--invoices', '1022'])).toMatchObject({ code: 0 });
-    expect(cli(['dispute', '--db', db, '--customer', 'Geeta Kalapatapu', '--invoices', '1022', '--reason', 'pricing'])).toMatchObject({ code: 0 });
-    // The promise covers what she owes past due: she leaves the queue until the promised day.
-    expect(ranked().rows.find((r) => r.name === 'Geeta Kalapatapu')).toBeUndefined();
+    // Geeta's credit (1,234.56) is more than she owes (629.10): nothing to chase, as the aging nets it.
+    expect(before.rows.find((r) => r.name === 'Geeta Kalapatapu')).toBeUndefined();
+    const freeman = 'Freeman Sporting Goods:55 Twin Lane';
+    expect(before.rows.find((r) => r.name === freeman)!.reasons.length).toBeGreaterThan(0);
+    expect(cli(['log-call', '--db', db, '--customer', freeman, '--outcome', 'reached', '--notes', 'Will pay Friday'])).toMatchObject({ code: 0 });
+    expect(cli(['promise', '--db', db, '--customer', freeman, '--amount', '1250.50', '--date', '2099-01-01', '--invoices', '1037'])).toMatchObject({ code: 0 });
+    expect(cli(['dispute', '--db', db, '--customer', freeman, '--invoices', '1037', '--reason', 'pricing'])).toMatchObject({ code: 0 });
+    expect(ranked().rows.find((r) => r.name === freeman)?.reasons ?? []).not.toContain('Never contacted');
     const bad = cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'shouted']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--outcome must be one of: reached');

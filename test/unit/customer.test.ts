@@ -47,7 +47,10 @@ describe('customer page', () => {
   it('hands a customer over to another collector with a note on the timeline', async () => {
     const acme = await acmeId();
     expect(await t.core.call('customers.collectors', {})).toEqual(['Dana', 'Lee']);
-    await t.core.call('customer.assign', { customerId: acme, collector: 'Lee Okoro', note: 'Covering while Dana is away' });
+    // A name nobody has is a typo until the collector is added on purpose.
+    await expect(t.core.call('customer.assign', { customerId: acme, collector: 'Lee Okoro', note: 'Covering while Dana is away' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await t.core.call('customers.collectors', {})).toEqual(['Dana', 'Lee']);
+    await t.core.call('customer.assign', { customerId: acme, collector: 'Lee Okoro', newCollector: true, note: 'Covering while Dana is away' });
     expect(await t.core.call('customers.collectors', {})).toContain('Lee Okoro');
     expect((await t.core.call('customer.summary', { customerId: acme })).collector).toBe('Lee Okoro');
     expect((await t.core.call('customer.timeline', { customerId: acme }))[0]).toMatchObject({ kind: 'assignment', detail: 'Dana → Lee Okoro · Covering while Dana is away' });

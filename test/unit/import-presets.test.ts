@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => t.dispose());
 
-const ZERO = { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_120: 0, d120_plus: 0 };
+const ZERO = { current: 0, d1_30: 0, d31_60: 0, d61_90: 0, d91_120: 0, d120_plus: 0, credits: 0 };
 
 async function importFixture(file: string, preset?: string) {
   return t.core.call('import.run', { jobId: JOB(), fileId: t.stage(`erp/${file}`), snapshot: false, ...(preset ? { preset } : {}) });
@@ -121,7 +121,7 @@ describe('Odoo', () => {
     expect(await importFixture('odoo-account-move.csv')).toMatchObject({ preset: 'odoo-moves', rows: 7, skipped: 2, created: 5, creditsCreated: 1 });
     const report = await aging();
     // 1,500.00 (52 days) − 200.00 credit note (33 days) in 31–60; 750.40 still due on INV/2026/00002 (18 days).
-    expect(report.totals.USD).toEqual({ ...ZERO, d1_30: 75_040, d31_60: 130_000, total: 205_040 });
+    expect(report.totals.USD).toEqual({ ...ZERO, d1_30: 75_040, d31_60: 130_000, credits: -20_000, total: 205_040 });
     // The customer really is called "=Azure Interior": Odoo's apostrophe guard is removed, the name kept.
     expect(report.customers.find((c) => c.currency === 'EUR')).toMatchObject({ name: '=Azure Interior', d91_120: 410_000 });
   });

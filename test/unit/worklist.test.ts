@@ -33,13 +33,17 @@ describe('worklist', () => {
     expect((await t.core.call('worklist.list', { bucket: 'd120_plus' })).rows.map((r) => r.externalId)).toEqual(['C-002']);
   });
 
-  it('a logged call lowers only that customer; done-today counts it', async () => {
+  it('a logged call takes only that customer out of the queue, at once; done-today counts it', async () => {
     const acme = await idOf('C-001');
-    const before = (await list()).rows.find((r) => r.customerId === acme)!.score;
+    const before = await list();
     await t.core.call('activity.logCall', { customerId: acme, outcome: 'reached', notes: 'Spoke to J. Park' });
     const page = await list();
-    expect(page.rows.find((r) => r.customerId === acme)!.score).toBeLessThan(before);
+    expect(page.rows.map((r) => r.customerId)).toEqual(before.rows.map((r) => r.customerId).filter((id) => id !== acme));
+    expect(page.total).toBe(before.total - 1);
     expect(page.doneToday).toBe(1);
+    // With no next step named it comes back after the rest days, scored as touched then.
+    now = new Date('2026-11-29T15:00:00Z');
+    expect((await list()).rows.find((r) => r.customerId === acme)!.reasons.map((r) => r.code)).not.toContain('no_touch');
   });
 
   it('a broken promise raises the customer and is shown on the timeline', async () => {
@@ -62,7 +66,8 @@ describe('worklist', () => {
     const cole = await idOf('C-003');
     const { promiseId } = await t.core.call('activity.recordPromise', { customerId: cole, amountMinor: 100_000, currency: 'EUR', promisedDate: '2026-11-23', graceDays: 0 });
     await t.core.call('activity.cancelPromise', { promiseId, reason: 'Customer switched to a payment plan' });
-    now = new Date('2026-11-26T09:00:00Z');
+    // The promise worked the account: with it cancelled, Cole is back after the rest days.
+    now = new Date('2026-11-30T09:00:00Z');
     expect((await list()).rows.find((r) => r.customerId === cole)!.reasons.map((r) => r.code)).not.toContain('promise_broken');
     const timeline = await t.core.call('customer.timeline', { customerId: cole });
     expect(timeline.slice(0, 2).map((e) => e.kind)).toEqual(['promise_cancelled', 'promise']);
@@ -94,7 +99,8 @@ describe('worklist', () => {
       customerId: cole, label: 'No-penalty pause', currency: 'EUR', invoiceIds: [5],
       installments: [{ dueDate: '2026-11-23', amountMinor: 50_000 }, { dueDate: '2026-12-23', amountMinor: 50_000 }],
     });
-    expect((await list()).rows.find((r) => r.customerId === cole)!.reasons.map((r) => r.code)).not.toContain('installment_missed');
+    // Agreeing the plan worked the account: out of the queue until the first installment falls due.
+    expect((await list()).rows.map((r) => r.customerId)).not.toContain(cole);
     now = new Date('2026-11-25T09:00:00Z');
     const row = (await t.core.call('worklist.list', { reason: 'installment_missed' })).rows[0]!;
     expect(row.customerId).toBe(cole);

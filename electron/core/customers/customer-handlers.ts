@@ -1,12 +1,21 @@
 import { AppError } from '../../../shared/errors';
+import type { SqliteDb } from '../../db/sqlite';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { recordActivity } from '../activity/record-activity';
 import { readCommitments } from '../activity/commitments';
 import { customerInvoices } from './customer-invoices';
+import { customerList } from './customer-list';
+import { searchEverything } from './search';
 import { customerSummary } from './customer-summary';
 
-export const customerHandlers: Handlers<'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors' | 'customers.segments'> = {
+function knownCollectors(sqlite: SqliteDb): string[] {
+  return (sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map((row) => row.collector);
+}
+
+export const customerHandlers: Handlers<'customers.list' | 'search.find' | 'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors' | 'customers.segments'> = {
+  'customers.list': ({ asOf, all }, ctx) => customerList(ctx.database.sqlite, asOf, all),
+  'search.find': ({ query }, ctx) => searchEverything(ctx.database.sqlite, query),
   'customer.lookup': ({ externalId }, ctx) => {
     const matches = ctx.database.sqlite
       .prepare('SELECT id AS customerId, name, currency FROM customers WHERE external_id = ? ORDER BY id LIMIT 2')
@@ -20,13 +29,15 @@ export const customerHandlers: Handlers<'customer.lookup' | 'customer.invoices' 
 
   'customer.summary': ({ customerId, asOf }, ctx) => customerSummary(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx)),
 
-  'customers.collectors': (_input, ctx) =>
-    (ctx.database.sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map((row) => row.collector),
+  'customers.collectors': (_input, ctx) => knownCollectors(ctx.database.sqlite),
   'customers.segments': (_input, ctx) =>
     (ctx.database.sqlite.prepare("SELECT DISTINCT segment FROM customers WHERE segment IS NOT NULL AND segment != '' ORDER BY segment").all() as { segment: string }[]).map((row) => row.segment),
 
-  'customer.assign': ({ customerId, collector, note }, ctx) => {
+  'customer.assign': ({ customerId, collector, newCollector, note }, ctx) => {
     const { sqlite } = ctx.database;
+    if (!newCollector && !knownCollectors(sqlite).includes(collector)) {
+      throw new AppError('INVALID_INPUT', `No collector is called "${collector}". Pick one from the list, or add a new collector.`, { field: 'collector' });
+    }
     const before = sqlite.prepare('SELECT collector FROM customers WHERE id = ?').get(customerId) as { collector: string | null } | undefined;
     const { activityId } = recordActivity(ctx, {
       customerId,

@@ -4,30 +4,36 @@ import { AppError } from '../../../shared/errors';
 import { customerLocale } from '../../../shared/customer-locale';
 import type { SqliteDb } from '../../db/sqlite';
 import { agingReport } from '../ledger/aging-query';
+import { openBalanceOf } from '../ledger/open-balance';
+import { SETTLED_DATE_SQL } from '../ledger/paid-date';
 import { getSetting } from '../settings';
 
-/** The customer page header: balances today in the customer's currency, terms, and how late they usually pay. */
+/**
+ * The customer page header: its open balance in its own currency (the one definition, from the
+ * aging), terms, and how late it usually pays: the mean of max(0, settled − due) over its paid
+ * invoices, the same figure the risk reasons word ("pays 88 days late on average") and the KPIs
+ * average, so two screens never show two numbers for one fact.
+ */
 export function customerSummary(sqlite: SqliteDb, customerId: number, today: IsoDate): CustomerSummary {
   const customer = sqlite.prepare(`SELECT id AS customerId, external_id AS externalId, name, currency, collector, segment,
       terms_days AS termsDays, credit_limit_minor AS creditLimitMinor, country, locale FROM customers WHERE id = ?`).get(customerId) as
-    Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue' | 'averageDaysLate' | 'aging' | 'messageLocale'> | undefined;
+    Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'creditsMinor' | 'oldestDaysPastDue' | 'averageDaysLate' | 'aging' | 'messageLocale'> | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
-  const balances = sqlite.prepare(`SELECT coalesce(SUM(open_minor), 0) AS openMinor,
-      coalesce(SUM(CASE WHEN due_date < @today THEN open_minor ELSE 0 END), 0) AS overdueMinor,
-      MIN(CASE WHEN due_date < @today THEN due_date END) AS oldestDue
-    FROM invoices WHERE customer_id = @customerId AND currency = @currency AND status = 'open'`)
-    .get({ today, customerId, currency: customer.currency }) as { openMinor: number; overdueMinor: number; oldestDue: string | null };
-  // When each paid invoice was settled: its last payment allocation.
-  const history = sqlite.prepare(`SELECT SUM(i.amount_minor * max(0, julianday(x.paid) - julianday(i.due_date))) AS weighted, SUM(i.amount_minor) AS total
-    FROM invoices i JOIN (SELECT invoice_id, MAX(applied_date) AS paid FROM allocations WHERE kind = 'payment' GROUP BY invoice_id) x ON x.invoice_id = i.id
-    WHERE i.customer_id = ? AND i.status = 'paid'`).get(customerId) as { weighted: number | null; total: number | null };
+  const edges = getSetting(sqlite, 'agingEdges');
+  const aging = agingReport(sqlite, today, edges, customerId).customers;
+  const own = aging.find((row) => row.currency === customer.currency);
+  const oldest = sqlite.prepare(`SELECT MIN(due_date) AS oldestDue FROM invoices
+    WHERE customer_id = @customerId AND currency = @currency AND status = 'open' AND open_minor > 0 AND due_date < @today`)
+    .get({ today, customerId, currency: customer.currency }) as { oldestDue: string | null };
+  const history = sqlite.prepare(`SELECT AVG(max(0, julianday(settled) - julianday(due))) AS meanLate FROM (
+      SELECT i.due_date AS due, ${SETTLED_DATE_SQL} AS settled FROM invoices i WHERE i.customer_id = ? AND i.status = 'paid')
+    WHERE settled <= ?`).get(customerId, today) as { meanLate: number | null };
   return {
     ...customer,
     messageLocale: customerLocale(customer, getSetting(sqlite, 'outreach').locale),
-    openMinor: balances.openMinor,
-    overdueMinor: balances.overdueMinor,
-    oldestDaysPastDue: balances.oldestDue ? daysBetween(balances.oldestDue, today) : 0,
-    averageDaysLate: history.total ? Math.round((history.weighted ?? 0) / history.total) : null,
-    aging: agingReport(sqlite, today, getSetting(sqlite, 'agingEdges'), customerId).customers,
+    ...(own ? openBalanceOf(own) : { openMinor: 0, overdueMinor: 0, creditsMinor: 0 }),
+    oldestDaysPastDue: oldest.oldestDue ? daysBetween(oldest.oldestDue, today) : 0,
+    averageDaysLate: history.meanLate === null ? null : Math.round(history.meanLate),
+    aging,
   };
 }

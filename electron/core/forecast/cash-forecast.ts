@@ -52,7 +52,7 @@ export function placeItem(item: OpenItem, asOf: IsoDate, weeks: readonly Forecas
  * timings per invoice — the expected one, the customer's 10th and its 90th percentile days late —
  * each week taking the lowest and highest of the three sums.
  */
-export function cashForecast(items: readonly OpenItem[], asOf: IsoDate): CurrencyForecast[] {
+export function cashForecast(items: readonly OpenItem[], asOf: IsoDate): Omit<CurrencyForecast, 'creditsMinor'>[] {
   const weeks = forecastWeeks(asOf);
   const byCurrency = new Map<string, { sums: Record<Scenario, number[]>; beyond: number; open: number }>();
   for (const item of items) {

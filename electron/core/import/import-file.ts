@@ -11,7 +11,7 @@ import { convertRows } from './convert';
 import { detectPreset, planFromMapping, planFromPreset, planToMapping, type ImportPlan, type PlanResult } from './plan';
 import { findPreset } from './presets';
 import { rejectImport } from './problems';
-import type { CsvRow } from './read-csv';
+import type { CsvFile, CsvRow } from './read-csv';
 import { readConversion } from './read-conversion';
 import { openTable, readTable, type TableSource } from './read-table';
 
@@ -36,6 +36,11 @@ function plan(ctx: CoreContext, request: ImportRequest, rows: readonly CsvRow[])
     if (saved) return planFromMapping(saved, rows, request.preset);
     throw new AppError('NOT_FOUND', `No preset or saved mapping named "${request.preset}".`);
   }
+  // A mapping the user saved for this kind of file comes first: its columns are all in this one.
+  for (const { name, mapping } of savedMappings(ctx)) {
+    const result = planFromMapping(mapping, rows, name);
+    if (result.ok) return result;
+  }
   const detected = detectPreset(rows);
   if (!detected) return null;
   const result = planFromPreset(detected.preset, rows, currency);
@@ -51,27 +56,63 @@ function savedMapping(ctx: CoreContext, name: string): ImportMapping | null {
   return row ? importMappingSchema.parse(JSON.parse(row.mapping)) : null;
 }
 
+function savedMappings(ctx: CoreContext): { name: string; mapping: ImportMapping }[] {
+  return (ctx.database.sqlite.prepare('SELECT name, mapping FROM saved_mappings ORDER BY updated_at DESC, name').all() as { name: string; mapping: string }[])
+    .map((row) => ({ name: row.name, mapping: importMappingSchema.parse(JSON.parse(row.mapping)) }));
+}
+
+/**
+ * The head of the last few files previewed, by file and sheet: a staged file never changes, and a
+ * workbook's head costs far more to read (unzip, shared strings) than a preview's mapping change
+ * costs to apply, so each change of the mapping re-reads nothing.
+ */
+const heads = new Map<string, Promise<CsvFile>>();
+const HEADS_KEPT = 4;
+
+function previewHead(fileId: string, path: string, name: string, sheet: string | undefined): Promise<CsvFile> {
+  const key = `${fileId}\u0000${sheet ?? ''}`;
+  let head = heads.get(key);
+  if (!head) {
+    head = readTable(path, name, { maxRows: PREVIEW_READ_ROWS, sheet });
+    // A failed read is not kept: the next try reads again.
+    head.catch(() => heads.delete(key));
+    heads.set(key, head);
+    if (heads.size > HEADS_KEPT) heads.delete(heads.keys().next().value!);
+  }
+  return head;
+}
+
 export async function previewImport(ctx: CoreContext, request: ImportRequest): Promise<ImportPreview> {
   const file = ctx.files.get(request.fileId);
-  const csv = await readTable(file.path, file.name, { maxRows: PREVIEW_READ_ROWS, sheet: request.sheet });
+  const csv = await previewHead(request.fileId, file.path, file.name, request.sheet);
   const result = plan(ctx, request, csv.rows);
   const base = { fileName: file.name, delimiter: csv.delimiter, ...(csv.sheet !== undefined ? { sheet: csv.sheet } : {}) };
   if (!result || !result.ok) {
     return {
       ...base, preset: request.preset ?? null, mapping: null, headers: csv.rows[0]?.cells ?? [], headerRow: 1,
-      rows: csv.rows.slice(1, PREVIEW_ROWS + 1).map((r) => r.cells), problems: withSheet(result?.ok === false ? result.problems : [], csv.sheet),
+      rows: csv.rows.slice(1, PREVIEW_ROWS + 1).map((r) => r.cells),
+      problems: withSheet(result?.ok === false ? result.problems : emptyFile(csv.rows, 0), csv.sheet),
     };
   }
   const conversion = convertRows(csv.rows.slice(0, result.plan.headerIndex + 1 + PREVIEW_ROWS), result.plan, csv.delimiter, result.plan.currency ?? getSetting(ctx.database.sqlite, 'baseCurrency'));
   return {
     ...base,
     preset: result.plan.preset,
+    ...(findPreset(result.plan.preset) || result.plan.preset === 'custom' ? {} : { savedMapping: result.plan.preset }),
     mapping: planToMapping(result.plan),
     headers: result.plan.headers,
     headerRow: result.plan.headerIndex + 1,
     rows: csv.rows.slice(result.plan.headerIndex + 1, result.plan.headerIndex + 1 + PREVIEW_ROWS).map((r) => r.cells),
-    problems: withSheet(conversion.problems.list, csv.sheet),
+    problems: withSheet([...emptyFile(csv.rows, result.plan.headerIndex), ...conversion.problems.list], csv.sheet),
   };
+}
+
+/** An empty file, or one with a header and nothing under it, is refused at the preview, not after Import. */
+function emptyFile(rows: readonly CsvRow[], headerIndex: number): ImportProblem[] {
+  const hasCells = (row: CsvRow): boolean => row.cells.some((cell) => cell.trim() !== '');
+  if (!rows.some(hasCells)) return [{ row: 0, column: '', value: '', reason: 'the file is empty: export the invoices again and check it has rows' }];
+  if (!rows.slice(headerIndex + 1).some(hasCells)) return [{ row: headerIndex + 2, column: '', value: '', reason: 'the file has a header but no data rows' }];
+  return [];
 }
 
 /**

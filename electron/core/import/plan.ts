@@ -1,7 +1,8 @@
-import { MAPPING_FIELDS, type ImportKind, type ImportMapping, type ImportProblem } from '../../../shared/import-mapping';
+import { MAPPING_FIELDS, normalizeHeader, type ImportKind, type ImportMapping, type ImportProblem } from '../../../shared/import-mapping';
+import { fieldLabel } from '../../../shared/field-label';
 import type { CsvRow } from './read-csv';
 import type { DateFormat } from './parse-date';
-import { PRESETS, normalizeHeader, type Dialect, type Preset } from './presets';
+import { PRESETS, type Dialect, type Preset } from './presets';
 
 /** Everything needed to read the data rows of one file: where the header is and which column is which. */
 export interface ImportPlan {
@@ -33,7 +34,7 @@ export function planFromPreset(preset: Preset, rows: readonly CsvRow[], currency
     const normalized = row.cells.map(normalizeHeader);
     const found: Candidate['found'] = {};
     for (const [field, names] of Object.entries(preset.columns)) {
-      const column = names.map((n) => normalized.indexOf(n)).find((i) => i !== -1);
+      const column = names.map((n) => normalized.indexOf(normalizeHeader(n))).find((i) => i !== -1);
       if (column !== undefined) found[field] = { index: column, header: row.cells[column]!.trim() };
     }
     const missing = preset.required.filter((field) => !found[field]);
@@ -46,9 +47,9 @@ export function planFromPreset(preset: Preset, rows: readonly CsvRow[], currency
       ok: false,
       problems: (chosen?.missing ?? preset.required).map((field) => ({
         row: headerRow,
-        column: field,
+        column: fieldLabel(field),
         value: '',
-        reason: `required column for "${field}" not found (expected a header named ${preset.columns[field]!.map((n) => `"${n}"`).join(' or ')})`,
+        reason: `required column "${fieldLabel(field)}" not found (expected a header named ${preset.columns[field]!.map((n) => `"${n}"`).join(' or ')})`,
       })),
     };
   }
@@ -88,7 +89,7 @@ export function planFromMapping(mapping: ImportMapping, rows: readonly CsvRow[],
       ok: false,
       problems: wanted
         .filter(([, column]) => !header.includes(normalizeHeader(column)))
-        .map(([field, column]) => ({ row: best + 1, column, value: '', reason: `mapped column "${column}" (for ${field}) is not in the file` })),
+        .map(([field, column]) => ({ row: best + 1, column, value: '', reason: `mapped column "${column}" (for ${fieldLabel(field)}) is not in the file` })),
     };
   }
   const normalized = rows[index]!.cells.map(normalizeHeader);

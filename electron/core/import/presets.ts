@@ -15,7 +15,7 @@ export interface Preset {
   description: string;
   source: string;
   dialect: Dialect;
-  /** For each field, the header names it may have in this export (compared case-insensitively, "*" ignored). */
+  /** For each field, the header names it may have in this export (compared by normalizeHeader: case, spaces and punctuation ignored). */
   columns: Record<string, readonly string[]>;
   /** Fields whose columns must be present for the preset to match a file. */
   required: readonly string[];
@@ -172,6 +172,3 @@ export function findPreset(id: string): Preset | undefined {
 }
 
 /** Header cell → comparable name: case, surrounding space, Xero's "*" and a BOM do not matter. */
-export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().replace(/^\*/, '').trim().toLowerCase().replace(/\s+/g, ' ');
-}

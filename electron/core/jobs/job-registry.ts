@@ -7,7 +7,7 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export interface Job {
   signal: AbortSignal;
-  progress(phase: JobProgressEvent['phase'], done: number, total: number): void;
+  progress(phase: JobProgressEvent['phase'], done: number, total: number, step?: string): void;
 }
 
 /** Long jobs by id: each gets an abort signal for cancel and a throttled progress reporter. */
@@ -27,11 +27,12 @@ export class JobRegistry {
     let last = 0;
     const job: Job = {
       signal: controller.signal,
-      progress: (phase, done, total) => {
+      progress: (phase, done, total, step) => {
         const now = Date.now();
-        if (phase !== 'done' && now - last < PROGRESS_INTERVAL_MS) return;
+        // A new step is always told: it says what the next seconds are spent on.
+        if (phase !== 'done' && step === undefined && now - last < PROGRESS_INTERVAL_MS) return;
         last = now;
-        this.emit({ type: 'job.progress', jobId: id, phase, done, total });
+        this.emit({ type: 'job.progress', jobId: id, phase, done, total, ...(step === undefined ? {} : { step }) });
       },
     };
     try {

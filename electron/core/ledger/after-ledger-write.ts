@@ -15,7 +15,7 @@ const REFRESH_EACH_UP_TO = 500;
  * trained, re-scores and re-ranks just them: a sync every few minutes must not retrain a
  * million-invoice book each time. Returns the training summary, or null when nothing was trained.
  */
-export function afterLedgerWrite(ctx: CoreContext, touched?: ReadonlySet<number>): RiskTrainSummary | null {
+export function afterLedgerWrite(ctx: CoreContext, touched?: ReadonlySet<number>, onStep?: (step: 'learning' | 'ranking') => void): RiskTrainSummary | null {
   const today = todayOf(ctx);
   if (touched && touched.size <= REFRESH_EACH_UP_TO && rescoreRisk(ctx.database.sqlite, today, [...touched])) {
     for (const customerId of touched) ctx.worklist.markStale(customerId);
@@ -23,7 +23,9 @@ export function afterLedgerWrite(ctx: CoreContext, touched?: ReadonlySet<number>
     ctx.worklist.ranked(today);
     return null;
   }
+  onStep?.('learning');
   const summary = retrainRisk(ctx.database.sqlite, today, nowOf(ctx));
+  onStep?.('ranking');
   ctx.worklist.rebuild(today);
   return summary;
 }

@@ -24,15 +24,15 @@ const openItemsAsOf = (only: string): string => `
        later_n AS (SELECT credit_note_id AS id, SUM(amount_minor) AS amount FROM allocations INDEXED BY allocations_applied
                    WHERE applied_date > @asOf AND credit_note_id IS NOT NULL GROUP BY credit_note_id)
   SELECT i.customer_id AS customerId, i.currency AS currency, i.due_date AS dueDate, i.number AS number, i.issue_date AS issueDate,
-         i.open_minor + COALESCE(l.amount, 0) AS balanceMinor
+         i.open_minor + COALESCE(l.amount, 0) AS balanceMinor, 0 AS credit
   FROM invoices i LEFT JOIN later_i l ON l.id = i.id
   WHERE i.status = 'open' AND i.issue_date <= @asOf ${only.replace('?', 'i')}
   UNION ALL
-  SELECT i.customer_id, i.currency, i.due_date, i.number, i.issue_date, i.open_minor + l.amount
+  SELECT i.customer_id, i.currency, i.due_date, i.number, i.issue_date, i.open_minor + l.amount, 0
   FROM later_i l CROSS JOIN invoices i ON i.id = l.id
   WHERE i.status NOT IN ('open', 'void') AND i.issue_date <= @asOf ${only.replace('?', 'i')}
   UNION ALL
-  SELECT n.customer_id, n.currency, n.issue_date, n.number, n.issue_date, -(n.open_minor + COALESCE(l.amount, 0))
+  SELECT n.customer_id, n.currency, n.issue_date, n.number, n.issue_date, -(n.open_minor + COALESCE(l.amount, 0)), 1
   FROM credit_notes n LEFT JOIN later_n l ON l.id = n.id
   WHERE n.issue_date <= @asOf AND (n.open_minor != 0 OR l.amount IS NOT NULL) ${only.replace('?', 'n')}
 `;
@@ -46,7 +46,7 @@ const openItemsAsOf = (only: string): string => `
 const agingByCustomer = (only: string): string => `
   SELECT g.customerId AS customerId, c.external_id AS externalId, c.name AS name, g.currency AS currency,
          g.current AS current, g.d1_30 AS d1_30, g.d31_60 AS d31_60, g.d61_90 AS d61_90, g.d91_120 AS d91_120,
-         g.d120_plus AS d120_plus, g.total AS total
+         g.d120_plus AS d120_plus, g.credits AS credits, g.total AS total
   FROM (
     SELECT customerId, currency,
            SUM(CASE WHEN age <= 0 THEN balanceMinor ELSE 0 END) AS current,
@@ -55,8 +55,9 @@ const agingByCustomer = (only: string): string => `
            SUM(CASE WHEN age > @e2 AND age <= @e3 THEN balanceMinor ELSE 0 END) AS d61_90,
            SUM(CASE WHEN age > @e3 AND age <= @e4 THEN balanceMinor ELSE 0 END) AS d91_120,
            SUM(CASE WHEN age > @e4 THEN balanceMinor ELSE 0 END) AS d120_plus,
+           SUM(CASE WHEN credit = 1 THEN balanceMinor ELSE 0 END) AS credits,
            SUM(balanceMinor) AS total
-    FROM (SELECT customerId, currency, balanceMinor, CAST(julianday(@asOf) - julianday(dueDate) AS INTEGER) AS age
+    FROM (SELECT customerId, currency, balanceMinor, credit, CAST(julianday(@asOf) - julianday(dueDate) AS INTEGER) AS age
           FROM (${openItemsAsOf(only)}) WHERE balanceMinor != 0)
     GROUP BY customerId, currency
   ) g JOIN customers c ON c.id = g.customerId
@@ -72,7 +73,7 @@ export function agingParameters(asOf: IsoDate, edges: AgingEdges): { asOf: IsoDa
 }
 
 const ITEM_DETAILS = `SELECT it.customerId AS customerId, c.external_id AS externalId, c.name AS name, it.currency AS currency,
-    it.dueDate AS dueDate, it.number AS number, it.issueDate AS issueDate, it.balanceMinor AS balanceMinor
+    it.dueDate AS dueDate, it.number AS number, it.issueDate AS issueDate, it.balanceMinor AS balanceMinor, it.credit AS credit
   FROM (${openItemsAsOf('')}) it JOIN customers c ON c.id = it.customerId
   WHERE it.balanceMinor != 0`;
 
@@ -107,11 +108,11 @@ function itemsOnDates(dates: number): string {
            CASE WHEN n.open_minor != 0 THEN '9999-12-31' ELSE COALESCE((SELECT MAX(a.applied_date) FROM allocations a WHERE a.credit_note_id = n.id), '') END AS settled
     FROM credit_notes n)
   SELECT d.asOf AS asOf, c.id AS customerId, c.external_id AS externalId, c.name AS name, l.currency AS currency, l.due_date AS dueDate,
-         l.open_minor + COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.invoice_id = l.id AND a.applied_date > d.asOf), 0) AS balanceMinor
+         l.open_minor + COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.invoice_id = l.id AND a.applied_date > d.asOf), 0) AS balanceMinor, 0 AS credit
   FROM live_i l JOIN d ON l.issue_date <= d.asOf AND l.settled > d.asOf JOIN customers c ON c.id = l.customer_id
   UNION ALL
   SELECT d.asOf, c.id, c.external_id, c.name, l.currency, l.issue_date,
-         -(l.open_minor + COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.credit_note_id = l.id AND a.applied_date > d.asOf), 0))
+         -(l.open_minor + COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.credit_note_id = l.id AND a.applied_date > d.asOf), 0)), 1
   FROM live_n l JOIN d ON l.issue_date <= d.asOf AND l.settled > d.asOf JOIN customers c ON c.id = l.customer_id`;
 }
 

@@ -18,6 +18,8 @@ export interface AgingItem {
   /** Due date of an invoice; the date of a credit. */
   dueDate: IsoDate;
   balanceMinor: number;
+  /** 1 for an unapplied credit (its balance is negative), 0 for an invoice: the SQL's own flag. */
+  credit: 0 | 1;
 }
 
 /** Which bucket an item falls in, by whole days past its due date. */
@@ -40,6 +42,7 @@ export function ageItems(items: readonly AgingItem[], asOf: IsoDate, edges: Agin
       rows.set(key, row);
     }
     row[bucket] += item.balanceMinor;
+    if (item.credit) row.credits += item.balanceMinor;
     row.total += item.balanceMinor;
   }
   return agingFromRows([...rows.values()], asOf, edges);
@@ -51,6 +54,7 @@ export function agingFromRows(rows: AgingCustomerRow[], asOf: IsoDate, edges: Ag
   for (const row of rows) {
     const total = (totals[row.currency] ??= emptyAgingAmounts());
     for (const bucket of AGING_BUCKETS) total[bucket] += row[bucket];
+    total.credits += row.credits;
     total.total += row.total;
   }
   const customers = rows.sort(

@@ -29,6 +29,8 @@ export interface CustomerFacts {
   risk: number | null;
   /** Invoiced over the last 12 months, in base-currency units (its own without a rate). */
   valueBase: number;
+  /** When a collector last worked the account (a local date, within the rest window) and the follow-up its latest call set. */
+  worked?: { on: IsoDate; followUp: IsoDate | null } | null;
 }
 
 export interface Score {

@@ -5,6 +5,7 @@ import type { CustomerScope } from '../customers/customer-scope';
 import { getSetting } from '../settings';
 import { ratesOn } from './exchange-rates';
 import { needsAction, priorityScore } from './priority-score';
+import { resting } from './worked-rest';
 import { readFacts, type FactsRow } from './worklist-facts';
 
 function toRow({ meta, facts }: FactsRow, today: IsoDate): WorklistRow {
@@ -89,7 +90,8 @@ export class WorklistCache {
   private compute(today: IsoDate, customerId?: number): WorklistRow[] {
     const fxRates = ratesOn(this.sqlite, getSetting(this.sqlite, 'baseCurrency'), today);
     const rowsOf = (scope: CustomerScope): WorklistRow[] => readFacts(this.sqlite, today, fxRates, scope)
-      .filter((row) => needsAction(row.facts, today))
+      // A worked customer leaves the queue until its next step falls due.
+      .filter((row) => needsAction(row.facts, today) && !resting(row.facts, today))
       .map((row) => toRow(row, today));
     if (customerId !== undefined) return rowsOf(customerId);
     const { first, last } = this.sqlite.prepare('SELECT min(id) AS first, max(id) AS last FROM customers').get() as { first: number | null; last: number | null };

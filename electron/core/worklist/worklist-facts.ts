@@ -4,8 +4,10 @@ import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readOpenCommitments, type CoveredInvoices, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
+import { unappliedCredits } from '../ledger/open-balance';
 import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
+import { readWorked } from './worked-facts';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
@@ -62,18 +64,22 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
   const escalations = readEscalationsDue(sqlite, today, scope, commitments.covered);
+  // Open and overdue net of unapplied credits, as the aging and the customer page count them.
+  const credits = unappliedCredits(sqlite, today, scope);
+  const worked = readWorked(sqlite, today, scope);
   const coveredOverdue = overdueCovered(sqlite, today, commitments.covered);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     // No rate: the currency is ranked on its own, in its own units, never assumed to be at par.
     const rate = fxRates[g.currency] ?? null;
     const promise = promises.get(g.customerId);
     const dispute = disputes.get(g.customerId);
+    const credit = credits.get(`${g.customerId}|${g.currency}`) ?? { creditsMinor: 0, pastDueMinor: 0 };
     return {
-      meta: { customerId: g.customerId, externalId: g.externalId, name: g.name, currency: g.currency, collector: g.collector, segment: g.segment, openMinor: g.openMinor },
+      meta: { customerId: g.customerId, externalId: g.externalId, name: g.name, currency: g.currency, collector: g.collector, segment: g.segment, openMinor: g.openMinor + credit.creditsMinor },
       facts: {
         currency: g.currency,
         baseRate: rate,
-        overdueMinor: g.overdueMinor,
+        overdueMinor: Math.max(0, g.overdueMinor + credit.pastDueMinor),
         overdue60Minor: g.overdue60Minor,
         coveredOverdueMinor: coveredOverdue.get(`${g.customerId}|${g.currency}`) ?? 0,
         oldestDaysPastDue: g.oldestDue ? daysBetween(g.oldestDue, today) : 0,
@@ -85,6 +91,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
         escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
         risk: risk.get(g.customerId) ?? null,
         valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * (rate ?? 1),
+        worked: worked.get(g.customerId) ?? null,
       },
     };
   });

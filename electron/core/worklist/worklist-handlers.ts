@@ -3,15 +3,20 @@ import { todayOf, type CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { agingBucket } from '../ledger/aging';
 import { getSetting } from '../settings';
-import { TOUCH_KINDS } from './worklist-facts';
+import { todayList } from './today-list';
+import { WORK_KINDS } from './worked-rest';
 
-/** Customers touched since local midnight: the "done today" counter. */
-function doneToday(ctx: CoreContext): number {
+/** The local day's start as a UTC time: activities at or after it happened "today". */
+function localMidnight(ctx: CoreContext): string {
   const now = ctx.clock();
-  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+}
+
+/** Customers worked (or snoozed) since local midnight: the "done today" counter, the same work the Today list ticks. */
+function doneToday(ctx: CoreContext): number {
   const row = ctx.database.sqlite
-    .prepare(`SELECT count(DISTINCT customer_id) AS n FROM activities WHERE occurred_at >= ? AND deleted_at IS NULL AND kind IN (${TOUCH_KINDS.map(() => '?').join(', ')}, 'snooze')`)
-    .get(midnight, ...TOUCH_KINDS) as { n: number };
+    .prepare(`SELECT count(DISTINCT customer_id) AS n FROM activities WHERE occurred_at >= ? AND deleted_at IS NULL AND kind IN (${WORK_KINDS.map(() => '?').join(', ')}, 'snooze')`)
+    .get(localMidnight(ctx), ...WORK_KINDS) as { n: number };
   return row.n;
 }
 
@@ -26,7 +31,11 @@ function unratedCurrencies(rows: readonly WorklistRow[]): string[] {
   return currencies.size > 1 ? [...unrated].sort() : [];
 }
 
-export const worklistHandlers: Handlers<'worklist.list'> = {
+export const worklistHandlers: Handlers<'worklist.list' | 'worklist.today'> = {
+  'worklist.today': (_input, ctx) => {
+    const today = todayOf(ctx);
+    return todayList(ctx.database.sqlite, today, localMidnight(ctx), ctx.worklist.ranked(today));
+  },
   'worklist.list': ({ asOf, offset, limit, collector, segment, currency, bucket, reason }, ctx) => {
     const today = asOf ?? todayOf(ctx);
     const edges = getSetting(ctx.database.sqlite, 'agingEdges');

@@ -1,23 +1,35 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { matches, useCommands, type Command } from './commands';
 import { Kbd } from './Kbd';
 import { useNav } from './nav-store';
+import { usePaletteSearch } from './use-palette-search';
 
-/** Ctrl/Cmd+K: type to filter every screen and action, ↑/↓ to choose, Enter to run, Esc to close. */
+/**
+ * Ctrl/Cmd+K: type to find a customer (name or id), an invoice (number) or a contact, or to filter
+ * every screen and action; ↑/↓ to choose, Enter to open or run, Esc to close.
+ */
 export function CommandPalette() {
   const close = useNav((nav) => nav.close);
   const commands = useCommands();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const shown = commands.filter((command) => matches(command, query.trim()));
+  const found = usePaletteSearch(query);
+  const shown = [...found, ...commands.filter((command) => matches(command, query.trim()))];
   const current = Math.min(active, shown.length - 1);
 
+  const root = useRef<HTMLDivElement>(null);
+  // Where the keyboard was, read at the first render: by the time an effect runs, the input's
+  // autoFocus has already taken it.
+  const [previous] = useState(() => document.activeElement);
   useEffect(() => {
-    const previous = document.activeElement;
+    const palette = root.current;
     return () => {
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+      // Back to where the keyboard was, unless the command just put it somewhere (a form it opened).
+      const active = document.activeElement;
+      const taken = active !== null && active !== document.body && !palette?.contains(active);
+      if (!taken && previous instanceof HTMLElement && previous.isConnected) previous.focus();
     };
-  }, []);
+  }, [previous]);
 
   function run(command: Command | undefined): void {
     if (!command) return;
@@ -39,11 +51,11 @@ export function CommandPalette() {
 
   return (
     <div className="overlay-backdrop" onMouseDown={close}>
-      <div className="palette" role="dialog" aria-label="Command palette" onMouseDown={(event) => event.stopPropagation()}>
+      <div ref={root} className="palette" role="dialog" aria-label="Command palette" onMouseDown={(event) => event.stopPropagation()}>
         <input
           className="palette-input"
           autoFocus
-          placeholder="Type a command or a screen…"
+          placeholder="Find a customer, invoice or contact, or type a command…"
           value={query}
           role="combobox"
           aria-expanded="true"
@@ -72,7 +84,7 @@ export function CommandPalette() {
               {command.keys && <Kbd keys={command.keys} />}
             </li>
           ))}
-          {shown.length === 0 && <li className="palette-empty">No command matches “{query}”.</li>}
+          {shown.length === 0 && <li className="palette-empty">Nothing matches “{query}”: no customer, invoice, contact or command.</li>}
         </ul>
       </div>
     </div>

@@ -2,6 +2,7 @@ import { useImport } from '../features/import/import-store';
 import { useSample } from '../features/worklist/sample-store';
 import { useTheme } from '../lib/theme';
 import { useNav } from './nav-store';
+import { useScreenCommands } from './screen-commands';
 import { SCREENS } from './screens';
 import { useStatus } from './status-store';
 
@@ -9,14 +10,16 @@ export interface Command {
   id: string;
   label: string;
   detail?: string;
-  group: 'Go to' | 'Actions';
+  /** Found in the book (palette search) or one of the app's screens and actions. */
+  group: 'Customers' | 'Invoices' | 'Contacts' | 'This screen' | 'Go to' | 'Actions';
   keys?: string[];
   run(): void;
 }
 
-/** Everything the command palette can do: every screen and every action that exists so far. */
+/** Everything the command palette can do: the showing screen's keys, every screen, and the app's actions. */
 export function useCommands(): Command[] {
   const go = useNav((nav) => nav.go);
+  const onScreen = useScreenCommands((state) => state.commands);
   const toggle = useNav((nav) => nav.toggle);
   const hasData = useStatus((state) => state.status?.hasData ?? true);
   const setTheme = useTheme((theme) => theme.setChoice);
@@ -49,7 +52,8 @@ export function useCommands(): Command[] {
     { id: 'theme.system', label: 'Follow the system theme', group: 'Actions', run: () => setTheme('system') },
     { id: 'keys', label: 'Show keyboard shortcuts', group: 'Actions', keys: ['?'], run: () => toggle('keys') },
   ];
-  return [...screens, ...actions];
+  const here: Command[] = onScreen.map((command) => ({ id: command.id, label: command.label, group: 'This screen', keys: [command.key], run: command.run }));
+  return [...here, ...screens, ...actions];
 }
 
 /** Every word typed must appear in the command's label, detail or group. */

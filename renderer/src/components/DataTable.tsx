@@ -10,9 +10,9 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useShortcut } from '../app/use-shortcut';
-import { formatCount } from '../lib/format';
+import { formatCount, plural } from '../lib/format';
 import { useRowCursor } from './use-row-cursor';
 import './data-table.css';
 
@@ -44,13 +44,22 @@ interface Props<T> {
   onActivate?(row: T): void;
   /** Multi-select: a tick column, and `x` ticks the highlighted row. Keyed by `rowId`. */
   selection?: { selected: RowSelectionState; onChange(selected: RowSelectionState): void; rowId(row: T): string };
+  /**
+   * The screen's own list: j/k, arrows, x and Enter act on it from anywhere on the screen (not only
+   * when it has focus), and the first row is highlighted from the start. One per screen.
+   */
+  screenKeys?: boolean;
+  /** Taller rows for cells of two lines (an email client's list); 30 px by default. */
+  rowHeight?: number;
+  /** Totals rows kept in view under the rows, a cell per column id (missing ids stay empty). */
+  footer?: { id: string; cells: Partial<Record<string, ReactNode>> }[];
 }
 
 /**
  * Every list in Inflow: sortable headers, a text filter (`/`), a sticky header, j/k row movement, and
  * virtualized rows with fixed column widths so nothing shifts while scrolling.
  */
-export function DataTable<T>({ data, columns, label, testId, filterPlaceholder = 'Filter…', initialSort = [], toolbar, onActivate, selection }: Props<T>) {
+export function DataTable<T>({ data, columns, label, testId, filterPlaceholder = 'Filter…', initialSort = [], toolbar, onActivate, selection, footer, screenKeys = false, rowHeight = ROW_HEIGHT }: Props<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort);
   const [filter, setFilter] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -75,13 +84,26 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     overscan: 12,
   });
-  const { cursor, setCursor, onKeyDown } = useRowCursor(rows.length, (index) => virtualizer.scrollToIndex(index));
+  const { cursor, setCursor, onKeyDown, moveBy } = useRowCursor(rows.length, (index) => virtualizer.scrollToIndex(index), screenKeys ? 0 : -1);
   useShortcut('/', () => filterRef.current?.focus());
+  const act = (key: string): boolean => {
+    const row = rows[cursor];
+    if (key === 'Enter' && onActivate && row) onActivate(row.original);
+    else if (key === 'x' && selection && row) row.toggleSelected();
+    else return false;
+    return true;
+  };
+  useShortcut('j', () => moveBy(1), screenKeys);
+  useShortcut('ArrowDown', () => moveBy(1), screenKeys);
+  useShortcut('k', () => moveBy(-1), screenKeys);
+  useShortcut('ArrowUp', () => moveBy(-1), screenKeys);
+  useShortcut('x', () => act('x'), screenKeys && selection !== undefined);
+  useShortcut('Enter', () => act('Enter'), screenKeys && onActivate !== undefined);
 
   const items = virtualizer.getVirtualItems();
   const padTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
@@ -106,7 +128,7 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
           }}
         />
         <span className="table-count">
-          {filter ? `${formatCount(rows.length)} of ${formatCount(data.length)}` : formatCount(data.length)} rows
+          {filter ? `${formatCount(rows.length)} of ${plural(data.length, 'row')}` : plural(data.length, 'row')}
         </span>
         {toolbar}
       </div>
@@ -119,13 +141,12 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
         // Focus lands on a row, so the first j, x or Enter acts on something visible.
         onFocus={() => cursor < 0 && rows.length > 0 && setCursor(0)}
         onKeyDown={(event) => {
-          const row = rows[cursor];
-          if (event.key === 'Enter' && onActivate && row) onActivate(row.original);
-          else if (event.key === 'x' && selection && row) row.toggleSelected();
+          // Handled here, so the screen-wide keys (which skip a handled event) do not act twice.
+          if (act(event.key)) event.preventDefault();
           else onKeyDown(event);
         }}
       >
-        <table aria-rowcount={rows.length + 1}>
+        <table aria-rowcount={rows.length + 1} style={rowHeight === ROW_HEIGHT ? undefined : ({ '--row-height': `${rowHeight}px` } as CSSProperties)}>
           <colgroup>
             {leafColumns.map((column) => (
               <col key={column.id} style={column.columnDef.meta?.grow ? undefined : { width: column.getSize() }} />
@@ -183,6 +204,20 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
             })}
             {padBottom > 0 && <Spacer height={padBottom} columns={leafColumns.length} />}
           </tbody>
+          {footer && footer.length > 0 && (
+            <tfoot>
+              {footer.map((row, index) => (
+                <tr key={row.id} data-testid="table-total">
+                  {leafColumns.map((column) => (
+                    // Each totals row sticks at its own height above the bottom edge.
+                    <td key={column.id} className={column.columnDef.meta?.numeric ? 'numeric' : undefined} style={{ bottom: (footer.length - 1 - index) * ROW_HEIGHT }}>
+                      {row.cells[column.id]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tfoot>
+          )}
         </table>
         {rows.length === 0 && <p className="table-empty">{filter ? `Nothing matches “${filter}”.` : 'Nothing to show.'}</p>}
       </div>

@@ -25,7 +25,7 @@ export function ProgressBar({ progress, testId, label }: Props) {
   return (
     <div className="progress" data-testid={testId}>
       <div className="progress-label">
-        <span>{label ?? (progress ? PHASES[progress.phase] : 'Starting…')}</span>
+        <span>{label ?? (progress ? (progress.step ?? PHASES[progress.phase]) : 'Starting…')}</span>
         <span className="num">{percent === null ? '' : `${percent}%`}</span>
       </div>
       <div

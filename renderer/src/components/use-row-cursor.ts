@@ -2,9 +2,9 @@ import { useState, type KeyboardEvent } from 'react';
 
 const MOVES: Record<string, number> = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1, PageDown: 20, PageUp: -20 };
 
-/** j/k, arrows, Page and Home/End move a highlighted row through a list of `count` rows. */
-export function useRowCursor(count: number, reveal: (index: number) => void) {
-  const [cursor, setCursor] = useState(-1);
+/** j/k, arrows, Page and Home/End move a highlighted row through a list of `count` rows (`initial` -1: none yet). */
+export function useRowCursor(count: number, reveal: (index: number) => void, initial = -1) {
+  const [cursor, setCursor] = useState(initial);
   const current = Math.min(cursor, count - 1);
 
   function moveTo(index: number): void {
@@ -23,5 +23,5 @@ export function useRowCursor(count: number, reveal: (index: number) => void) {
     event.preventDefault();
   }
 
-  return { cursor: current, setCursor, onKeyDown };
+  return { cursor: current, setCursor, onKeyDown, moveBy: (step: number) => moveTo(current < 0 ? 0 : current + step) };
 }

@@ -12,11 +12,13 @@ interface Props {
   onSaved(): void;
   onCancel(): void;
   onKeyDown?(event: KeyboardEvent<HTMLFormElement>): void;
+  /** The save button's words when saving does more than save ("Save, then the promise"). */
+  saveLabel?: string | undefined;
   children: ReactNode;
 }
 
 /** The pane's side form: Tab through fields, Ctrl/Cmd+Enter saves, Esc cancels; errors stay in the form. */
-export function ActionForm({ title, testId, onSubmit, onSaved, onCancel, onKeyDown, children }: Props) {
+export function ActionForm({ title, testId, onSubmit, onSaved, onCancel, onKeyDown, saveLabel = 'Save', children }: Props) {
   const { error, run } = useOutcome();
   const [busy, setBusy] = useState(false);
 
@@ -49,7 +51,7 @@ export function ActionForm({ title, testId, onSubmit, onSaved, onCancel, onKeyDo
       {children}
       {error && <p className="field-error" role="alert">{error.message}</p>}
       <div className="action-form-buttons">
-        <button type="submit" className="button primary small" disabled={busy}>Save <Kbd keys={[modKey, 'Enter']} /></button>
+        <button type="submit" className="button primary small" disabled={busy}>{saveLabel} <Kbd keys={[modKey, 'Enter']} /></button>
         <button type="button" className="button ghost small" onClick={onCancel}>Cancel <Kbd keys={['Esc']} /></button>
       </div>
     </form>

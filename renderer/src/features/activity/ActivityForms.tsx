@@ -1,12 +1,11 @@
 import type { ReactElement } from 'react';
 import { useShortcut } from '../../app/use-shortcut';
-import { useApi } from '../../lib/use-api';
 import { AssignForm } from './AssignForm';
 import { CallForm } from './CallForm';
 import { DisputeForm } from './DisputeForm';
 import { NoteForm } from './NoteForm';
 import { PlanForm } from './PlanForm';
-import { PromiseForm } from './PromiseForm';
+import { PromiseForm, type PromisePrefill } from './PromiseForm';
 import { SnoozeForm } from './SnoozeForm';
 
 export type FormKind = 'call' | 'promise' | 'dispute' | 'plan' | 'note' | 'assign' | 'snooze';
@@ -22,15 +21,15 @@ export const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
   { kind: 'snooze', key: 's', label: 'snooze' },
 ];
 
-/** Registers the action keys; `open` is called with the form to show. */
+/** Registers the action keys, each also a palette command; `open` is called with the form to show. */
 export function useActionKeys(open: (kind: FormKind) => void): void {
-  useShortcut('c', () => open('call'));
-  useShortcut('p', () => open('promise'));
-  useShortcut('d', () => open('dispute'));
-  useShortcut('l', () => open('plan'));
-  useShortcut('n', () => open('note'));
-  useShortcut('a', () => open('assign'));
-  useShortcut('s', () => open('snooze'));
+  useShortcut('c', () => open('call'), true, 'Log a call');
+  useShortcut('p', () => open('promise'), true, 'Record a promise to pay');
+  useShortcut('d', () => open('dispute'), true, 'Open a dispute');
+  useShortcut('l', () => open('plan'), true, 'Agree a payment plan');
+  useShortcut('n', () => open('note'), true, 'Add a note');
+  useShortcut('a', () => open('assign'), true, 'Assign to a collector');
+  useShortcut('s', () => open('snooze'), true, 'Snooze the customer');
 }
 
 interface Props {
@@ -39,22 +38,24 @@ interface Props {
   today: string;
   /** Invoices ticked on the customer page, pre-chosen in the promise, dispute and plan forms. */
   invoiceIds?: number[];
-  onSaved(): void;
+  /** The promise form's start when a call handed on to it. */
+  prefill?: PromisePrefill | undefined;
+  /** `promise` is set when the saved form hands on to the promise form (a call that ended in one). */
+  onSaved(promise?: PromisePrefill): void;
   onCancel(): void;
 }
 
 /** The form for one action on one customer. */
-export function ActivityForm({ kind, customer, today, invoiceIds, onSaved, onCancel }: Props) {
-  const collectors = useApi('customers.collectors', {}).data ?? [];
+export function ActivityForm({ kind, customer, today, invoiceIds, prefill, onSaved, onCancel }: Props) {
   const { customerId, currency } = customer;
-  const common = { customerId, onSaved, onCancel };
+  const common = { customerId, onSaved: () => onSaved(), onCancel };
   const forms: Record<FormKind, () => ReactElement> = {
-    call: () => <CallForm {...common} />,
-    promise: () => <PromiseForm {...common} currency={currency} today={today} invoiceIds={invoiceIds} />,
+    call: () => <CallForm customerId={customerId} today={today} onSaved={onSaved} onCancel={onCancel} />,
+    promise: () => <PromiseForm {...common} currency={currency} today={today} invoiceIds={invoiceIds} prefill={prefill} />,
     dispute: () => <DisputeForm {...common} invoiceIds={invoiceIds} />,
     plan: () => <PlanForm {...common} currency={currency} today={today} invoiceIds={invoiceIds} />,
     note: () => <NoteForm {...common} />,
-    assign: () => <AssignForm {...common} current={customer.collector} collectors={collectors} />,
+    assign: () => <AssignForm {...common} current={customer.collector} />,
     snooze: () => <SnoozeForm {...common} today={today} />,
   };
   return forms[kind]();

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../../shared/activity';
 import { isTyping } from '../../app/use-shortcut';
+import { DateInput, dateProblem } from '../../components/DateInput';
 import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
 import { ActionForm } from './ActionForm';
+import type { PromisePrefill } from './PromiseForm';
 
 const LABELS: Record<CallOutcome, string> = {
   reached: 'Reached', left_voicemail: 'Left voicemail', no_answer: 'No answer', wrong_number: 'Wrong number',
@@ -12,28 +14,34 @@ const LABELS: Record<CallOutcome, string> = {
 
 interface Props {
   customerId: number;
-  onSaved(): void;
+  today: string;
+  /** A call that ended in a promise hands on to the promise form, pre-filled from the call. */
+  onSaved(promise?: PromisePrefill): void;
   onCancel(): void;
 }
 
-/** Log a call: keys 1–8 pick the outcome, then notes and a follow-up date. */
-export function CallForm({ customerId, onSaved, onCancel }: Props) {
+/** Log a call: keys 1–8 pick the outcome, then notes and a follow-up date. "Promised to pay" goes on to the promise form. */
+export function CallForm({ customerId, today, onSaved, onCancel }: Props) {
   const contacts = useApi('contacts.list', { customerId }).data ?? [];
   const [outcome, setOutcome] = useState<CallOutcome>('reached');
   const [contactId, setContactId] = useState('');
   const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');
   const [minutes, setMinutes] = useState('');
   const [notes, setNotes] = useState('');
-  const [followUp, setFollowUp] = useState('');
+  const [followUp, setFollowUp] = useState<string | null>('');
+  const promised = outcome === 'promised_to_pay';
   return (
     <ActionForm
       title="Log a call"
       testId="call-form"
-      onSaved={onSaved}
+      saveLabel={promised ? 'Save, then the promise' : undefined}
+      onSaved={() => onSaved(promised ? { ...(followUp ? { date: followUp } : {}), note: notes, tickOverdue: true } : undefined)}
       onCancel={onCancel}
       onKeyDown={(event) => {
         const index = Number(event.key) - 1;
-        if (!isTyping(event.target) && index >= 0 && index < CALL_OUTCOMES.length) {
+        // The outcome radios have focus when the form opens: a digit there picks an outcome too.
+        const onRadio = event.target instanceof HTMLInputElement && event.target.type === 'radio';
+        if ((onRadio || !isTyping(event.target)) && index >= 0 && index < CALL_OUTCOMES.length) {
           event.preventDefault();
           setOutcome(CALL_OUTCOMES[index]!);
         }
@@ -41,6 +49,8 @@ export function CallForm({ customerId, onSaved, onCancel }: Props) {
       onSubmit={async () => {
         const duration = minutes.trim() === '' ? undefined : Number(minutes);
         if (duration !== undefined && !(Number.isInteger(duration) && duration >= 0)) throw new Error('Minutes: a whole number, like 5.');
+        const problem = dateProblem('Follow up on', followUp);
+        if (problem) throw new Error(problem);
         await call('activity.logCall', {
           customerId, outcome, direction, notes,
           ...(contactId ? { contactId: Number(contactId) } : {}),
@@ -83,8 +93,8 @@ export function CallForm({ customerId, onSaved, onCancel }: Props) {
         <textarea className="input" rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />
       </label>
       <label className="field">
-        <span>Follow up on</span>
-        <input className="input" type="date" value={followUp} onChange={(event) => setFollowUp(event.target.value)} />
+        <span>{promised ? 'Pays by (the promise form starts with it)' : 'Follow up on'}</span>
+        <DateInput label="Follow up on" value={followUp} onChange={setFollowUp} today={today} min={today} testId="follow-up-date" />
       </label>
     </ActionForm>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { addDays } from '../../../../shared/dates';
 import { INSTALLMENT_INTERVALS, splitInstallments, type InstallmentInterval } from '../../../../shared/installments';
+import { DateInput, dateProblem } from '../../components/DateInput';
 import { Money } from '../../components/Money';
 import { call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
@@ -29,13 +30,13 @@ export function PlanForm({ customerId, currency, today, invoiceIds = [], onSaved
   const [chosen, setChosen] = useState(invoiceIds);
   const [total, setTotal] = useState('');
   const [count, setCount] = useState('3');
-  const [first, setFirst] = useState(() => addDays(today, 14));
+  const [first, setFirst] = useState<string | null>(() => addDays(today, 14));
   const [every, setEvery] = useState<InstallmentInterval>('monthly');
   const [note, setNote] = useState('');
   const chosenOpen = invoices.filter((invoice) => chosen.includes(invoice.id)).reduce((sum, invoice) => sum + invoice.openMinor, 0);
   // The total defaults to what the ticked invoices still owe.
   const totalText = total || (chosenOpen > 0 ? amountText(chosenOpen, currency) : '');
-  const preview = previewOf(totalText, Number(count), first, every, currency);
+  const preview = first ? previewOf(totalText, Number(count), first, every, currency) : 'Type the first due date to see the installments.';
 
   return (
     <ActionForm
@@ -45,6 +46,8 @@ export function PlanForm({ customerId, currency, today, invoiceIds = [], onSaved
       onCancel={onCancel}
       onSubmit={async () => {
         const totalMinor = parseUserAmount(totalText, currency, 'Total');
+        const problem = dateProblem('First due', first, today);
+        if (problem || !first) throw new Error(problem ?? 'First due: a date is needed.');
         const installments = splitInstallments(totalMinor, Number(count), first, every);
         await call('activity.createPlan', { customerId, label, currency, invoiceIds: chosen, installments, note });
       }}
@@ -69,7 +72,7 @@ export function PlanForm({ customerId, currency, today, invoiceIds = [], onSaved
       <div className="field-row">
         <label className="field">
           <span>First due</span>
-          <input className="input" type="date" min={today} value={first} onChange={(event) => setFirst(event.target.value)} />
+          <DateInput label="First due" value={first} onChange={setFirst} today={today} min={today} testId="plan-first-due" />
         </label>
         <label className="field">
           <span>Then</span>

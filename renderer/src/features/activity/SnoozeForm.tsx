@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { addDays } from '../../../../shared/dates';
+import { DateInput, dateProblem } from '../../components/DateInput';
 import { call } from '../../lib/api';
 import { ActionForm } from './ActionForm';
 
@@ -12,19 +13,24 @@ interface Props {
 
 /** Take a customer out of the queue until a date, saying why. */
 export function SnoozeForm({ customerId, today, onSaved, onCancel }: Props) {
-  const [until, setUntil] = useState(() => addDays(today, 7));
+  const [until, setUntil] = useState<string | null>(() => addDays(today, 7));
   const [reason, setReason] = useState('');
+  const tomorrow = addDays(today, 1);
   return (
     <ActionForm
       title="Snooze"
       testId="snooze-form"
       onSaved={onSaved}
       onCancel={onCancel}
-      onSubmit={async () => { await call('worklist.snooze', { customerId, untilDate: until, reason }); }}
+      onSubmit={async () => {
+        const problem = dateProblem('Until', until, tomorrow);
+        if (problem || !until) throw new Error(problem ?? 'Until: a date is needed.');
+        await call('worklist.snooze', { customerId, untilDate: until, reason });
+      }}
     >
       <label className="field">
         <span>Until</span>
-        <input className="input" type="date" min={addDays(today, 1)} value={until} onChange={(event) => setUntil(event.target.value)} />
+        <DateInput label="Until" value={until} onChange={setUntil} today={today} min={tomorrow} testId="snooze-until" />
       </label>
       <label className="field">
         <span>Why</span>

@@ -3,11 +3,11 @@ import { useRef, useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/activity';
 import { Money } from '../../components/Money';
 import { call } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { formatDate, localizeDates } from '../../lib/format';
 import { ReasonForm } from './ReasonForm';
 import './activity.css';
 
-const ROW_HEIGHT = 29;
+const ROW_HEIGHT = 43;
 
 interface Props {
   entries: TimelineEntry[];
@@ -41,7 +41,7 @@ export function Timeline({ entries, onAmended }: Props) {
             >
               <span className="timeline-date">{formatDate(entry.at.slice(0, 10))}</span>
               <span className="timeline-title">{entry.title}</span>
-              <span className="timeline-detail" title={entry.detail}>{entry.detail}</span>
+              <span className="timeline-detail" title={localizeDates(entry.detail)}>{localizeDates(entry.detail)}</span>
               <span className="timeline-end">
                 {entry.amountMinor !== undefined && entry.currency && <Money minor={entry.amountMinor} currency={entry.currency} />}
                 {onAmended && entry.text !== undefined && (

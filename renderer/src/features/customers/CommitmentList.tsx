@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Commitments, PromiseState } from '../../../../shared/commitments';
 import { DateCell } from '../../components/DateCell';
 import { Money } from '../../components/Money';
@@ -29,41 +29,64 @@ export function CommitmentList({ commitments: { promises, plans, disputes }, num
     onChanged();
   };
   if (promises.length + plans.length + disputes.length === 0) return null;
+  const rows: { key: string; running: boolean; node: ReactNode }[] = [
+    ...disputes.map((dispute) => ({
+      key: `d${dispute.id}`,
+      running: dispute.status === 'open',
+      node: (
+        <>
+          <span className={`chip ${dispute.status === 'open' ? 'warn' : 'neutral'}`}>{dispute.status === 'open' ? 'Disputed' : 'Resolved'}</span>
+          <span>{DISPUTE_LABELS[dispute.reasonCode as keyof typeof DISPUTE_LABELS] ?? dispute.reasonCode} · {invoices(dispute.invoiceIds)}</span>
+          <span className="muted">opened <DateCell date={dispute.openedDate} />{dispute.owner ? ` · ${dispute.owner}` : ''}</span>
+          {dispute.status === 'open' && <CloseButton label="Resolve" onClick={() => setClosing({ kind: 'dispute', id: dispute.id })} />}
+        </>
+      ),
+    })),
+    ...plans.map((plan) => {
+      const paid = plan.installments.filter((i) => i.state === 'paid').length;
+      const missed = plan.installments.filter((i) => i.state === 'missed').length;
+      const running = plan.cancelledDate === null && paid < plan.installments.length;
+      return {
+        key: `l${plan.id}`,
+        running,
+        node: (
+          <>
+            <span className={`chip ${missed > 0 && running ? 'warn' : running ? 'info' : 'neutral'}`}>{plan.cancelledDate ? 'Cancelled' : running ? plan.label : 'Completed'}</span>
+            <span>{paid} of {plan.installments.length} paid{missed > 0 ? `, ${missed} missed` : ''} · {invoices(plan.invoiceIds)}</span>
+            <span className="muted"><Money minor={plan.installments.reduce((sum, i) => sum + i.amountMinor, 0)} currency={plan.currency} /></span>
+            {running && <CloseButton label="Cancel" onClick={() => setClosing({ kind: 'plan', id: plan.id })} />}
+          </>
+        ),
+      };
+    }),
+    ...promises.map((promise) => ({
+      key: `p${promise.id}`,
+      running: promise.state === 'open',
+      node: (
+        <>
+          <span className={`chip ${PROMISE_STATES[promise.state].tone}`}>{PROMISE_STATES[promise.state].label}</span>
+          <span><Money minor={promise.amountMinor} currency={promise.currency} /> by <DateCell date={promise.promisedDate} /></span>
+          <span className="muted">{promise.paidMinor > 0 ? <>paid <Money minor={promise.paidMinor} currency={promise.currency} /> · </> : null}{invoices(promise.invoiceIds)}</span>
+          {promise.state === 'open' && <CloseButton label="Cancel" onClick={() => setClosing({ kind: 'promise', id: promise.id })} />}
+        </>
+      ),
+    })),
+  ];
+  const running = rows.filter((row) => row.running);
+  const closed = rows.filter((row) => !row.running);
+  const list = (items: typeof rows) => <ul className="commitment-list">{items.map((row) => <li key={row.key}>{row.node}</li>)}</ul>;
+  // What still runs is in view; what is settled (resolved, kept, cancelled) folds away, so the timeline keeps its room.
   return (
     <div className="commitments" data-testid="commitments">
       <h3>Promises, plans and disputes</h3>
       {closing && <CloseForm closing={closing} onSaved={done} onCancel={() => setClosing(null)} />}
-      <ul className="commitment-list">
-        {disputes.map((dispute) => (
-          <li key={`d${dispute.id}`}>
-            <span className={`chip ${dispute.status === 'open' ? 'warn' : 'neutral'}`}>{dispute.status === 'open' ? 'Disputed' : 'Resolved'}</span>
-            <span>{DISPUTE_LABELS[dispute.reasonCode as keyof typeof DISPUTE_LABELS] ?? dispute.reasonCode} · {invoices(dispute.invoiceIds)}</span>
-            <span className="muted">opened <DateCell date={dispute.openedDate} />{dispute.owner ? ` · ${dispute.owner}` : ''}</span>
-            {dispute.status === 'open' && <CloseButton label="Resolve" onClick={() => setClosing({ kind: 'dispute', id: dispute.id })} />}
-          </li>
-        ))}
-        {plans.map((plan) => {
-          const paid = plan.installments.filter((i) => i.state === 'paid').length;
-          const missed = plan.installments.filter((i) => i.state === 'missed').length;
-          const running = plan.cancelledDate === null && paid < plan.installments.length;
-          return (
-            <li key={`l${plan.id}`}>
-              <span className={`chip ${missed > 0 && running ? 'warn' : running ? 'info' : 'neutral'}`}>{plan.cancelledDate ? 'Cancelled' : running ? plan.label : 'Completed'}</span>
-              <span>{paid} of {plan.installments.length} paid{missed > 0 ? `, ${missed} missed` : ''} · {invoices(plan.invoiceIds)}</span>
-              <span className="muted"><Money minor={plan.installments.reduce((sum, i) => sum + i.amountMinor, 0)} currency={plan.currency} /></span>
-              {running && <CloseButton label="Cancel" onClick={() => setClosing({ kind: 'plan', id: plan.id })} />}
-            </li>
-          );
-        })}
-        {promises.map((promise) => (
-          <li key={`p${promise.id}`}>
-            <span className={`chip ${PROMISE_STATES[promise.state].tone}`}>{PROMISE_STATES[promise.state].label}</span>
-            <span><Money minor={promise.amountMinor} currency={promise.currency} /> by <DateCell date={promise.promisedDate} /></span>
-            <span className="muted">{promise.paidMinor > 0 ? <>paid <Money minor={promise.paidMinor} currency={promise.currency} /> · </> : null}{invoices(promise.invoiceIds)}</span>
-            {promise.state === 'open' && <CloseButton label="Cancel" onClick={() => setClosing({ kind: 'promise', id: promise.id })} />}
-          </li>
-        ))}
-      </ul>
+      {running.length > 0 ? list(running) : <p className="muted commitments-none">Nothing running.</p>}
+      {closed.length > 0 && (
+        <details className="commitments-closed">
+          <summary className="muted">{closed.length} settled (resolved, kept, completed or cancelled)</summary>
+          {list(closed)}
+        </details>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { RowSelectionState } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/activity';
 import { localToday } from '../../../../shared/dates';
 import { Kbd } from '../../app/Kbd';
@@ -11,14 +11,16 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ACTIONS, ActivityForm, useActionKeys, type FormKind } from '../activity/ActivityForms';
+import type { PromisePrefill } from '../activity/PromiseForm';
 import { Timeline } from '../activity/Timeline';
 import { CommitmentList } from './CommitmentList';
 import { ContactList } from './ContactList';
 import { TextPanel } from './TextPanel';
 import { CustomerAging } from './CustomerAging';
 import { CustomerTiles } from './CustomerTiles';
-import { invoiceColumns } from './invoice-columns';
+import { invoiceColumns, worstFirst } from './invoice-columns';
 import { MessageLocaleField } from './MessageLocaleField';
+import { RiskSummary } from './RiskSummary';
 import './customer-page.css';
 
 const KINDS: { value: TimelineEntry['kind'] | ''; label: string }[] = [
@@ -43,7 +45,13 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const commitments = useApi('customer.commitments', { customerId });
   const timeline = useApi('customer.timeline', { customerId, limit: 5000 });
   const [kind, setKind] = useState<TimelineEntry['kind'] | ''>('');
-  const [form, setForm] = useState<FormKind | null>(null);
+  const [form, setFormState] = useState<FormKind | null>(null);
+  // A call that ended in "promised to pay" hands on to the promise form, pre-filled.
+  const [prefill, setPrefill] = useState<PromisePrefill | undefined>(undefined);
+  const setForm = (kind: FormKind | null): void => {
+    setFormState(kind);
+    setPrefill(undefined);
+  };
   const [ticked, setTicked] = useState<RowSelectionState>({});
   const [contactsSaved, setContactsSaved] = useState(0);
   useShortcut('Escape', () => (form ? setForm(null) : back()));
@@ -52,6 +60,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const reload = (): void => {
     for (const query of [summary, invoices, commitments, timeline]) query.reload();
   };
+  const invoiceRows = useMemo(() => worstFirst(invoices.data ?? []), [invoices.data]);
   const s = summary.data;
   if (summary.error) return <ErrorNotice error={summary.error} title="This customer could not be loaded." onRetry={summary.reload} />;
   if (!s) return null;
@@ -79,11 +88,11 @@ export function CustomerPage({ customerId }: { customerId: number }) {
         <section className="card customer-main" aria-label="Invoices">
           {edges && <CustomerAging rows={s.aging} edges={edges} />}
           <DataTable
-            data={invoices.data ?? []}
+            data={invoiceRows}
             columns={invoiceColumns}
             label="Invoices"
             testId="customer-invoices"
-            initialSort={[{ id: 'dueDate', desc: true }]}
+            screenKeys={form === null}
             selection={{ selected: ticked, onChange: setTicked, rowId: (invoice) => String(invoice.id) }}
             toolbar={
               <span className="muted table-hint">
@@ -91,7 +100,6 @@ export function CustomerPage({ customerId }: { customerId: number }) {
               </span>
             }
           />
-          {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}
         </section>
         <section className="card customer-side">
           {form && (
@@ -101,14 +109,24 @@ export function CustomerPage({ customerId }: { customerId: number }) {
               customer={s}
               today={today}
               invoiceIds={tickedIds}
+              prefill={prefill}
               onCancel={() => setForm(null)}
-              onSaved={() => {
+              onSaved={(promise) => {
+                reload();
+                if (promise) {
+                  setFormState('promise');
+                  setPrefill(promise);
+                  return;
+                }
                 setForm(null);
                 setTicked({});
-                reload();
               }}
             />
           )}
+          <section className="customer-risk-panel" aria-label="Risk">
+            <RiskSummary customerId={customerId} />
+          </section>
+          {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}
           <MessageLocaleField summary={s} onChanged={summary.reload} />
           <ContactList customerId={customerId} country={s.country} onChanged={() => setContactsSaved((n) => n + 1)} />
           {/* A contact saved may be the one to text: the panel starts again from the new facts. */}

@@ -15,20 +15,34 @@ function level(pLate: number): 'low' | 'medium' | 'high' {
 }
 
 /**
- * The learned late-payment risk of a customer with its three reasons and any credit advice: a
- * header tile on the customer page, a compact block in the worklist pane.
+ * The learned late-payment risk of a customer: `headline` is one line (the customer page's tile),
+ * `full` adds its three reasons and any credit advice (the page's risk panel, the worklist pane).
  */
-export function RiskSummary({ customerId, compact = false }: { customerId: number; compact?: boolean }) {
+export function RiskSummary({ customerId, variant = 'full' }: { customerId: number; variant?: 'headline' | 'full' }) {
   const risk = useApi('risk.customer', { customerId }).data;
   if (risk === undefined) return null;
-  if (risk === null) return compact ? null : <span className="muted">Not scored yet</span>;
-  return (
-    <div className={`risk-summary${compact ? ' compact' : ''}`} data-testid="customer-risk">
-      <div className="risk-headline">
-        <span className={`risk-dot ${level(risk.pLate)}`} aria-hidden="true" />
-        <strong>{Math.round(risk.pLate * 100)}% likely late</strong>
-        <span className="muted">{SEGMENT_LABEL[risk.segment]}{risk.expectedDaysLate >= 1 ? ` · ~${Math.round(risk.expectedDaysLate)}d late expected` : ''}</span>
+  if (risk === null) return variant === 'headline' ? <span className="muted">Not scored yet</span> : null;
+  const headline = (
+    <div className="risk-headline">
+      <span className={`risk-dot ${level(risk.pLate)}`} aria-hidden="true" />
+      <strong>{Math.round(risk.pLate * 100)}% likely late</strong>
+      <span className="muted">{SEGMENT_LABEL[risk.segment]}{risk.expectedDaysLate >= 1 ? ` · ~${Math.round(risk.expectedDaysLate)}d late expected` : ''}</span>
+    </div>
+  );
+  if (variant === 'headline') {
+    return (
+      <div className="risk-summary headline" data-testid="customer-risk-headline" title={risk.reasons.join('; ')}>
+        <div className="risk-headline">
+          <span className={`risk-dot ${level(risk.pLate)}`} aria-hidden="true" />
+          <strong>{Math.round(risk.pLate * 100)}% likely late</strong>
+        </div>
+        <div className="tile-note muted">{SEGMENT_LABEL[risk.segment]}</div>
       </div>
+    );
+  }
+  return (
+    <div className="risk-summary" data-testid="customer-risk">
+      {headline}
       <ul className="risk-reasons" aria-label="Why">
         {risk.reasons.map((reason) => <li key={reason}>{reason}</li>)}
       </ul>

@@ -20,6 +20,17 @@ export function invoiceChips(invoice: CustomerInvoice): Chip[] {
   return chips;
 }
 
+/**
+ * The page's default order: what is still owed first, the longest overdue at the top (oldest due
+ * date), then settled invoices, the most recent first. A click on a header sorts by that column instead.
+ */
+export function worstFirst(invoices: readonly CustomerInvoice[]): CustomerInvoice[] {
+  const owed = (invoice: CustomerInvoice): boolean => invoice.status === 'open' && invoice.openMinor !== 0;
+  return [...invoices].sort((a, b) => Number(owed(b)) - Number(owed(a))
+    || (owed(a) ? a.dueDate.localeCompare(b.dueDate) : b.dueDate.localeCompare(a.dueDate))
+    || a.number.localeCompare(b.number));
+}
+
 // Helper columns are typed by their value; the table takes them as one list (TanStack's documented widening).
 export const invoiceColumns = [
   column.accessor('number', { header: 'Invoice', size: 104 }),

@@ -16,7 +16,9 @@ export function ImportToolbar({ file }: { file: StagedFile }) {
   const { run, jobId } = useImportRun();
   const [snapshot, setSnapshot] = useState(false);
   const kind = selection && 'mapping' in selection ? selection.mapping.kind : preview?.mapping?.kind;
-  const ready = selection !== null && jobId === null && !busy;
+  // A file with no data rows is refused here, at the preview (the import would refuse it whole anyway).
+  const empty = preview !== null && preview.rows.every((row) => row.every((cell) => cell.trim() === ''));
+  const ready = selection !== null && jobId === null && !busy && !empty;
 
   return (
     <div className="screen-toolbar import-toolbar">
@@ -42,6 +44,7 @@ export function ImportToolbar({ file }: { file: StagedFile }) {
         className="button primary"
         data-testid="import-run"
         aria-disabled={!ready}
+        title={empty ? 'This file has no rows to import.' : undefined}
         onClick={() => ready && void run(file.fileId, selection, snapshot && (kind === undefined || kind === 'invoices'))}
       >
         Import

@@ -39,6 +39,7 @@ export function PresetPicker() {
           ? 'Choose the column for each field below.'
           : (current?.description ?? `Saved mapping for ${saved.find((m) => SAVED + m.name === choice)?.mapping.kind ?? 'this file'}.`)}
         {guessed && current && ' Recognised from the headers.'}
+        {preview?.savedMapping && choice === SAVED + preview.savedMapping && ' Picked because this file has its columns.'}
       </span>
     </div>
   );

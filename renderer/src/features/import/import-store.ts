@@ -4,7 +4,7 @@ import { IMPORT_EXTENSIONS, type ImportMapping } from '../../../../shared/import
 import { api, call } from '../../lib/api';
 import { ApiError, toApiError } from '../../lib/api-error';
 import { useImportRun } from './import-run-store';
-import { checkDraft, emptyDraft, type MappingDraft } from './mapping-draft';
+import { checkDraft, emptyDraft, suggestedDraft, type MappingDraft } from './mapping-draft';
 
 /** Select values: a preset id, "saved:<name>" for a saved mapping, or "custom". */
 export const CUSTOM = 'custom';
@@ -67,7 +67,9 @@ export const useImport = create<ImportState>()((set, get) => {
       if (!file) return;
       const preview = await call('import.preview', { fileId: file.fileId });
       useImportRun.getState().reset();
-      set({ file, preview, choice: preview.preset ?? CUSTOM, draft: preview.mapping ?? emptyDraft() });
+      // A saved mapping whose columns this file has is picked by the core, like a preset.
+      const choice = preview.savedMapping ? SAVED + preview.savedMapping : (preview.preset ?? CUSTOM);
+      set({ file, preview, choice, draft: preview.mapping ?? suggestedDraft(preview.headers) });
     } catch (error) {
       set({ error: toApiError(error) });
     } finally {

@@ -1,16 +1,25 @@
 import {
   importMappingSchema,
   MAPPING_FIELDS,
+  normalizeHeader,
   type ImportKind,
   type ImportMapping,
   type ImportMappingInput,
 } from '../../../../shared/import-mapping';
+export { fieldLabel } from '../../../../shared/field-label';
 
 /** A custom mapping while the user builds it: possibly incomplete. */
 export type MappingDraft = ImportMappingInput;
 
 export function emptyDraft(kind: ImportKind = 'invoices'): MappingDraft {
   return { kind, columns: {} };
+}
+
+/** A draft with each field set to the column whose header is its name, however written ("Invoice number" for invoiceNumber). */
+export function suggestedDraft(headers: readonly string[], kind: ImportKind = 'invoices'): MappingDraft {
+  const byName = new Map(headers.filter((header) => header.trim()).map((header) => [normalizeHeader(header), header]));
+  const fields = [...MAPPING_FIELDS[kind].required, ...MAPPING_FIELDS[kind].optional];
+  return { kind, columns: Object.fromEntries(fields.flatMap((field) => (byName.has(normalizeHeader(field)) ? [[field, byName.get(normalizeHeader(field))!]] : []))) };
 }
 
 /** Switching kind keeps only the columns the new kind knows. */
@@ -34,11 +43,6 @@ export function checkDraft(draft: MappingDraft): { mapping: ImportMapping } | { 
   return { missing: MAPPING_FIELDS[draft.kind].required.filter((field) => !draft.columns[field]) };
 }
 
-/** "invoiceNumber" → "Invoice number", "customerId" → "Customer ID". */
-export function fieldLabel(field: string): string {
-  const words = field.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/\bid\b/, 'ID');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /** Column header → the field it feeds, for the row above the preview's headers. */
 export function fieldsByHeader(mapping: { columns: Record<string, string> } | null): Map<string, string> {

@@ -57,6 +57,9 @@ export function BulkSend({ customers, onDone }: Props) {
   useEffect(() => {
     list.current?.children[cursor]?.scrollIntoView({ block: 'nearest' });
   }, [cursor]);
+  useEffect(() => {
+    if (step === 'preview') list.current?.focus();
+  }, [step]);
 
   const previewing = step === 'preview' && !confirming;
   useShortcut('j', () => previewing && setCursor((c) => Math.min(messages.length - 1, c + 1)));
@@ -78,10 +81,10 @@ export function BulkSend({ customers, onDone }: Props) {
     });
   }
 
-  // The whole ladder is planned once, when the send opens.
-  const planOnOpen = useEffectEvent(() => {
-    if (wholeLadder) void preview();
-  });
+  // It opens on the preview (of the default template, or of the whole ladder), the keyboard on the
+  // messages (j, k, x): a letter typed into the template list would have picked another template.
+  // Back changes the template.
+  const planOnOpen = useEffectEvent(() => void preview());
   useEffect(() => planOnOpen(), []);
 
   async function send(): Promise<void> {
@@ -110,7 +113,7 @@ export function BulkSend({ customers, onDone }: Props) {
         <form className="bulk-choose" onSubmit={(event) => { event.preventDefault(); void preview(); }}>
           <label className="field">
             <span>Template</span>
-            <select className="input" autoFocus value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Template">
+            <select className="input" autoFocus={plan !== null} value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Template">
               <option value={LADDER_CHOICE}>The ladder&rsquo;s next step for each customer</option>
               {templates.map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
             </select>
@@ -127,7 +130,7 @@ export function BulkSend({ customers, onDone }: Props) {
       {step === 'preview' && plan && messages.length === 0 && <p className="muted" data-testid="bulk-nothing">No email step of the ladder is due today.</p>}
       {step === 'preview' && plan && current && (
         <div className="bulk-preview">
-          <ul className="bulk-list" aria-label="Messages" data-testid="bulk-list" ref={list}>
+          <ul className="bulk-list" aria-label="Messages" data-testid="bulk-list" ref={list} tabIndex={0}>
             {messages.map((message, index) => {
               const going = !skipped.has(message.customerId) && goes(message, overrides.get(message.customerId));
               return (

@@ -1,17 +1,29 @@
+import { useState } from 'react';
+import { useShortcut } from '../../app/use-shortcut';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useApi } from '../../lib/use-api';
 import { BulkSend } from './BulkSend';
 import { FreshnessBanner } from './FreshnessBanner';
-import { outboxColumns } from './outbox-columns';
+import { OUTBOX_ROW_HEIGHT, outboxColumns } from './outbox-columns';
 import { useOutreachSelection } from './outreach-store';
+import { SentMessage } from './SentMessage';
 import { useOutboxChanges } from './use-outbox-changes';
 
-/** A bulk send for the customers ticked in the worklist, and the outbox: what went out, what failed, what needs a decision. */
+const COLUMNS = outboxColumns();
+// With a message open beside it, the table gives up the problem column (the message shows it) so the subject keeps its room.
+const NARROW = COLUMNS.filter((column) => column.id !== 'problem');
+
+/**
+ * A bulk send for the customers ticked in the worklist, and the outbox: what went out, what failed,
+ * what needs a decision. Enter or a double click on a row shows the message as it was sent.
+ */
 export function OutboxTab() {
   const { customers, pick } = useOutreachSelection();
   const outbox = useApi('outbox.list', { limit: 5000 });
+  const [open, setOpen] = useState<number | null>(null);
   useOutboxChanges(() => outbox.reload());
+  useShortcut('Escape', () => setOpen(null), open !== null);
   const rows = outbox.data ?? [];
   return (
     <>
@@ -24,9 +36,22 @@ export function OutboxTab() {
           <p>In the worklist, tick customers with <kbd>x</kbd> and press <kbd>e</kbd> to email them; every message you send is listed here.</p>
         </EmptyState>
       ) : (
-        <section className="card outbox" aria-label="Outbox">
-          <DataTable data={rows} columns={outboxColumns(outbox.reload)} label="Outbox" testId="outbox-table" filterPlaceholder="Filter by customer, subject or status…" />
-        </section>
+        <div className={open === null ? 'outbox-split' : 'outbox-split open'}>
+          <section className="card outbox" aria-label="Outbox">
+            <DataTable
+              data={rows}
+              columns={open === null ? COLUMNS : NARROW}
+              rowHeight={OUTBOX_ROW_HEIGHT}
+              label="Outbox"
+              testId="outbox-table"
+              filterPlaceholder="Filter by customer, subject or status…"
+              initialSort={[{ id: 'when', desc: true }]}
+              screenKeys={customers.length === 0}
+              onActivate={(message) => setOpen(message.id)}
+            />
+          </section>
+          {open !== null && <SentMessage key={open} messageId={open} onClose={() => setOpen(null)} onChanged={outbox.reload} />}
+        </div>
       )}
     </>
   );

@@ -1,16 +1,18 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { OutboxMessage, OutboxStatus } from '../../../../shared/outreach/outbox';
+import { describeSendError } from '../../../../shared/outreach/send-error';
 import { call } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
 
 const column = createColumnHelper<OutboxMessage>();
 
-const STATUS: Record<OutboxStatus, { label: string; tone: string }> = {
+export const OUTBOX_STATUS: Record<OutboxStatus, { label: string; tone: string }> = {
   queued: { label: 'Queued', tone: 'neutral' }, sending: { label: 'Sending', tone: 'info' }, sent: { label: 'Sent', tone: 'good' },
   failed: { label: 'Failed', tone: 'warn' }, uncertain: { label: 'Uncertain', tone: 'warn' }, cancelled: { label: 'Cancelled', tone: 'neutral' },
 };
 
 /** Failed and uncertain messages wait for a person: send again, mark as sent (found in the Sent folder), or drop. */
-function Decide({ message, onDone }: { message: OutboxMessage; onDone(): void }) {
+export function Decide({ message, onDone }: { message: OutboxMessage; onDone(): void }) {
   if (message.status !== 'failed' && message.status !== 'uncertain') return null;
   const resolve = (action: 'mark_sent' | 'send_again' | 'cancel') => () => void call('outbox.resolve', { messageId: message.id, action }).then(onDone);
   return (
@@ -22,17 +24,44 @@ function Decide({ message, onDone }: { message: OutboxMessage; onDone(): void })
   );
 }
 
-export function outboxColumns(onChanged: () => void): ColumnDef<OutboxMessage>[] {
+/** When it went (or was queued, until it goes). */
+const whenOf = (message: OutboxMessage): string => message.sentAt ?? message.createdAt;
+
+/** Rows are two lines tall, like a mail client's list: the subject, then who it went to. */
+export const OUTBOX_ROW_HEIGHT = 46;
+
+/**
+ * Sent (or queued) time, status, the message (subject over customer and address, the rest of the
+ * width, so neither is cut), and the problem in words with the server's text on hover. Enter or a
+ * double click opens the message as sent, with what to do about a failed one.
+ */
+export function outboxColumns(): ColumnDef<OutboxMessage>[] {
   // Helper columns are typed by their value; the table takes them as one list (TanStack's documented widening).
   return [
+    column.accessor(whenOf, { id: 'when', header: 'Sent', size: 150, cell: (info) => <time dateTime={info.getValue()} title={info.row.original.sentAt ? 'Sent' : 'Queued'}>{formatDateTime(info.getValue())}</time> }),
     column.accessor('status', {
-      header: 'Status', size: 96,
-      cell: (info) => <span className={`chip ${STATUS[info.getValue()].tone}`}>{STATUS[info.getValue()].label}</span>,
+      header: 'Status', size: 92,
+      cell: (info) => <span className={`chip ${OUTBOX_STATUS[info.getValue()].tone}`}>{OUTBOX_STATUS[info.getValue()].label}</span>,
     }),
-    column.accessor('customerName', { header: 'Customer', size: 150 }),
-    column.accessor('subject', { header: 'Subject', meta: { grow: true }, cell: (info) => <span title={info.row.original.lastError ?? undefined}>{info.getValue()}</span> }),
-    column.accessor('to', { header: 'To', size: 170 }),
-    column.accessor('lastError', { header: 'Last problem', size: 150, cell: (info) => <span className="muted" title={info.getValue() ?? undefined}>{info.getValue() ?? ''}</span> }),
-    column.display({ id: 'decide', header: '', size: 200, cell: (info) => <Decide message={info.row.original} onDone={onChanged} /> }),
+    column.accessor((message) => `${message.subject} ${message.customerName} ${message.to}`, {
+      id: 'message',
+      header: 'Message',
+      meta: { grow: true },
+      cell: (info) => {
+        const message = info.row.original;
+        return (
+          <span className="outbox-message" title={`${message.subject}\n${message.customerName} <${message.to}>`}>
+            <span className="outbox-subject">{message.subject}</span>
+            <span className="outbox-to">{message.customerName} · {message.to}</span>
+          </span>
+        );
+      },
+    }),
+    column.accessor((message) => (message.lastError ? describeSendError(message.lastError) : ''), {
+      id: 'problem',
+      header: 'Problem',
+      size: 300,
+      cell: (info) => <span className="outbox-problem" title={info.row.original.lastError ?? undefined} data-testid="outbox-problem">{info.getValue()}</span>,
+    }),
   ] as ColumnDef<OutboxMessage>[];
 }

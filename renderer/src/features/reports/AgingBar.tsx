@@ -1,7 +1,7 @@
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useState } from 'react';
 import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/aging';
 import type { CurrencyAging } from './aging-rows';
-import { BucketTooltip } from './BucketTooltip';
+import { BucketTable } from './BucketTooltip';
 import './aging-bar.css';
 
 interface Props {
@@ -10,35 +10,35 @@ interface Props {
 }
 
 /**
- * One currency's balance as a 100% bar stacked from current to oldest. Amounts in different
- * currencies never add up, so each currency gets its own bar; hover shows the amounts.
+ * One currency's balance as a 100% bar stacked from current to oldest; hover (or focus) shows the
+ * exact amounts. Plain boxes, not a chart library: the customer page draws it, and the charting
+ * library stays in the Reports screen's own chunk.
  */
 export function AgingBar({ aging, labels }: Props) {
+  const [open, setOpen] = useState(false);
   return (
-    <div className="aging-bar" aria-label={`Aging of ${aging.currency} balances`}>
-      <ResponsiveContainer width="100%" height={12}>
-        <BarChart data={[aging]} layout="vertical" margin={{ top: 0, right: 0, bottom: 0, left: 0 }} barCategoryGap={0}>
-          <XAxis type="number" domain={[0, 100]} hide />
-          <YAxis type="category" dataKey="currency" hide />
-          <Tooltip
-            content={<BucketTooltip labels={labels} read={(row: CurrencyAging) => ({ title: row.currency, currency: row.currency, amounts: row.amounts, shares: row.shares })} />}
-            cursor={false}
-            isAnimationActive={false}
-            allowEscapeViewBox={{ x: true, y: true }}
-            wrapperStyle={{ zIndex: 5 }}
-          />
-          {AGING_BUCKETS.map((bucket, index) => (
-            <Bar
-              key={bucket}
-              dataKey={(row: CurrencyAging) => row.shares[bucket] ?? 0}
-              name={labels[bucket]}
-              stackId="aging"
-              className={`bucket-${index}`}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+    <div
+      className="aging-bar"
+      role="img"
+      tabIndex={0}
+      aria-label={`Aging of ${aging.currency} balances`}
+      onMouseEnter={() => setOpen(true)}
+      onMouseLeave={() => setOpen(false)}
+      onFocus={() => setOpen(true)}
+      onBlur={() => setOpen(false)}
+    >
+      <div className="aging-bar-track">
+        {AGING_BUCKETS.map((bucket, index) => {
+          const share = aging.shares[bucket] ?? 0;
+          return share > 0 ? <span key={bucket} className={`aging-bar-part bucket-${index}`} style={{ flexGrow: share }} /> : null;
+        })}
+      </div>
+      {open && (
+        <div className="chart-tooltip aging-bar-card">
+          <div className="chart-tooltip-title">{aging.currency}</div>
+          <BucketTable labels={labels} currency={aging.currency} amounts={aging.amounts} shares={aging.shares} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { AGING_BUCKETS, type AgingBucket, type AgingEdges } from '../../../../shared/aging';
+import type { AgingBucket, AgingEdges } from '../../../../shared/aging';
 import type { CurrencyAging } from './aging-rows';
 import { AgingTile } from './AgingTile';
+import { BucketLegend } from './BucketLegend';
 
 interface Props {
   currencies: CurrencyAging[];
@@ -12,13 +13,7 @@ interface Props {
 export function AgingSummary({ currencies, labels, edges }: Props) {
   return (
     <section className="aging-summary" data-testid="aging-chart" aria-label="Aging by currency">
-      <ul className="chart-legend" aria-label="Days past due">
-        {AGING_BUCKETS.map((bucket, index) => (
-          <li key={bucket}>
-            <span className={`swatch bucket-${index}`} /> {labels[bucket]}
-          </li>
-        ))}
-      </ul>
+      <BucketLegend labels={labels} />
       <div className="tiles">
         {currencies.map((aging) => (
           <AgingTile key={aging.currency} aging={aging} labels={labels} edges={edges} />

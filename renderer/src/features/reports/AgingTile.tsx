@@ -39,6 +39,12 @@ export function AgingTile({ aging, labels, edges }: Props) {
             <Money minor={veryLate} currency={currency} /> <span className="muted">{percent(veryLate, amounts.total)}</span>
           </dd>
         </div>
+        <div title="Credit notes and payments not yet applied to an invoice: already netted in the buckets by their date.">
+          <dt>Unapplied credits</dt>
+          <dd data-testid={`aging-credits-${currency}`}>
+            <Money minor={amounts.credits} currency={currency} />
+          </dd>
+        </div>
       </dl>
     </section>
   );

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
-import { isIsoDate } from '../../../../shared/dates';
+import { useState, type ReactNode } from 'react';
+import { localToday } from '../../../../shared/dates';
 import { useNav } from '../../app/nav-store';
 import { DateCell } from '../../components/DateCell';
+import { DateInput } from '../../components/DateInput';
 
 export type ReportTab = 'aging' | 'trends';
 
@@ -24,6 +25,7 @@ const TABS: { id: ReportTab; label: string }[] = [
 
 export function AgingToolbar({ tab, onTab, asOf, onAsOf, reportDate, loading, children }: Props) {
   const go = useNav((nav) => nav.go);
+  const [today] = useState(() => localToday());
   return (
     <div className="screen-toolbar">
       <div className="tabs" role="tablist" aria-label="Reports">
@@ -33,9 +35,9 @@ export function AgingToolbar({ tab, onTab, asOf, onAsOf, reportDate, loading, ch
           </button>
         ))}
       </div>
-      <label className="field inline">
+      <label className="field inline as-of">
         <span>As of</span>
-        <input className="input" type="date" value={asOf} onChange={(event) => isIsoDate(event.target.value) && onAsOf(event.target.value)} />
+        <DateInput label="As of" value={asOf} prefer="nearest" today={today} onChange={(date) => date && onAsOf(date)} testId="report-as-of" />
       </label>
       {children}
       {children === undefined && loading && reportDate && (

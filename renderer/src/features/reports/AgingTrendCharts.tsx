@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import type { DrilldownBucket, TrendPoint } from '../../../../shared/analytics';
 import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/aging';
 import { formatDate } from '../../lib/format';
+import { BucketLegend } from './BucketLegend';
 import { BucketTooltip } from './BucketTooltip';
 import { tickFor } from './chart-ticks';
 import { ChartExport } from './ExportButtons';
@@ -48,6 +49,7 @@ export function AgingTrendCharts({ points, currency, labels, onDrill }: Props) {
           <ChartExport target={barsRef} name={`aging-by-month-${currency}`} />
         </header>
         <div ref={barsRef} className="chart-box" data-testid="aging-trend-bars">
+          <BucketLegend labels={labels} />
           <ResponsiveContainer width="100%" height={220}>
             <BarChart data={data} margin={{ top: 6, right: 6, bottom: 0, left: 0 }} barCategoryGap="18%">
               {axes}
@@ -66,6 +68,7 @@ export function AgingTrendCharts({ points, currency, labels, onDrill }: Props) {
           <ChartExport target={linesRef} name={`aging-buckets-${currency}`} />
         </header>
         <div ref={linesRef} className="chart-box" data-testid="aging-trend-lines">
+          <BucketLegend labels={labels} />
           <ResponsiveContainer width="100%" height={220}>
             <LineChart data={data} margin={{ top: 6, right: 6, bottom: 0, left: 0 }} onClick={(state) => drillMonth(Number(state.activeTooltipIndex ?? -1))}>
               {axes}

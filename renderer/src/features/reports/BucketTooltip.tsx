@@ -24,28 +24,44 @@ export function BucketTooltip({ active, payload, labels, read }: Props) {
   return (
     <div className="chart-tooltip">
       <div className="chart-tooltip-title">{row.title}</div>
-      <table>
-        <tbody>
-          {AGING_BUCKETS.map((bucket, index) => (
-            <tr key={bucket}>
-              <th>
-                <span className={`swatch bucket-${index}`} /> {labels[bucket]}
-              </th>
-              <td className="numeric">
-                <Money minor={row.amounts[bucket]} currency={row.currency} />
-              </td>
-              {row.shares && <td className="numeric muted">{Math.round(row.shares[bucket] ?? 0)}%</td>}
-            </tr>
-          ))}
-          <tr>
-            <th>Total</th>
-            <td className="numeric">
-              <Money minor={row.amounts.total} currency={row.currency} />
-            </td>
-            {row.shares && <td />}
-          </tr>
-        </tbody>
-      </table>
+      <BucketTable labels={labels} currency={row.currency} amounts={row.amounts} shares={row.shares} />
     </div>
+  );
+}
+
+/** Each bucket's amount (and share), the unapplied credits in them, and the total. */
+export function BucketTable({ labels, currency, amounts, shares }: { labels: Record<AgingBucket, string>; currency: string; amounts: AgingAmounts; shares?: Record<string, number> | undefined }) {
+  return (
+    <table>
+      <tbody>
+        {AGING_BUCKETS.map((bucket, index) => (
+          <tr key={bucket}>
+            <th>
+              <span className={`swatch bucket-${index}`} /> {labels[bucket]}
+            </th>
+            <td className="numeric">
+              <Money minor={amounts[bucket]} currency={currency} />
+            </td>
+            {shares && <td className="numeric muted">{Math.round(shares[bucket] ?? 0)}%</td>}
+          </tr>
+        ))}
+        {amounts.credits !== 0 && (
+          <tr>
+            <th>Unapplied credits (in the buckets)</th>
+            <td className="numeric">
+              <Money minor={amounts.credits} currency={currency} />
+            </td>
+            {shares && <td />}
+          </tr>
+        )}
+        <tr>
+          <th>Total</th>
+          <td className="numeric">
+            <Money minor={amounts.total} currency={currency} />
+          </td>
+          {shares && <td />}
+        </tr>
+      </tbody>
+    </table>
   );
 }

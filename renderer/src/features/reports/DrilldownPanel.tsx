@@ -5,7 +5,7 @@ import { DataTable } from '../../components/DataTable';
 import { DateCell } from '../../components/DateCell';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
-import { formatCount } from '../../lib/format';
+import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { actionLabel } from './attribution-rows';
 import type { Drill } from './drill';
@@ -79,7 +79,7 @@ function InvoiceList({ drill }: { drill: Extract<Drill, { kind: 'invoices' }> })
     <>
       <div className="drill-summary">
         <span>
-          {formatCount(list.data.length)} items
+          {plural(list.data.length, 'item')}
           {totalsByCurrency(list.data).map((t) => <span key={t.currency}> · <Money minor={t.minor} currency={t.currency} /></span>)}
         </span>
         <TableExport name={exportName(drill.query)} columns={exported} rows={list.data} />
@@ -93,7 +93,7 @@ function PaymentList({ drill }: { drill: Extract<Drill, { kind: 'payments' }> })
   return (
     <>
       <div className="drill-summary">
-        <span>{plural(drill.payments.length)}</span>
+        <span>{plural(drill.payments.length, 'payment')}</span>
         <TableExport name="payments-credited" columns={PAYMENT_EXPORT} rows={drill.payments} />
       </div>
       <DataTable data={drill.payments} columns={PAYMENT_COLUMNS} label="Payments credited" testId="drilldown-table" initialSort={[{ id: 'date', desc: true }]} />
@@ -101,7 +101,6 @@ function PaymentList({ drill }: { drill: Extract<Drill, { kind: 'payments' }> })
   );
 }
 
-const plural = (n: number) => `${formatCount(n)} ${n === 1 ? 'payment' : 'payments'}`;
 
 /** The invoices (or payments) behind a chart or a table row, beside the report rather than over it. */
 export function DrilldownPanel({ drill, onClose }: { drill: Drill; onClose(): void }) {

@@ -52,7 +52,7 @@ export function KpiTiles({ months, onDrill }: Props) {
           <span className="tile-value">{shown(last.kpis[tile.key], tile.unit)}</span>
           <span className="kpi-previous muted">
             {monthLabel(last.month)}
-            {previous && ` · ${monthLabel(previous.month)} ${shown(previous.kpis[tile.key], tile.unit)}`}
+            {previous && ` vs ${monthLabel(previous.month)} (${shown(previous.kpis[tile.key], tile.unit)})`}
           </span>
           <Sparkline values={months.map((m) => m.kpis[tile.key])} label={`${tile.label}, last ${months.length} months`} />
         </button>

@@ -8,11 +8,12 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
-import { agingColumns } from './aging-columns';
+import { agingColumns, agingExportColumns, agingFooter } from './aging-columns';
 import { currencyAging } from './aging-rows';
 import { AgingToolbar, type ReportTab } from './AgingToolbar';
 import { PerformanceView } from './PerformanceView';
 import { AgingSummary } from './AgingSummary';
+import { TableExport } from './ExportButtons';
 import './reports.css';
 
 /** Reports: Aging (open balances by days past due, as of any date) and Trends & KPIs. */
@@ -40,7 +41,10 @@ function AgingReportView({ asOf, onAsOf, onTab }: { asOf: string; onAsOf(date: s
   const go = useNav((nav) => nav.go);
   const data = report.data;
   const labels = useMemo(() => (data ? agingBucketLabels(data.edges) : null), [data]);
-  const columns = useMemo(() => (labels ? agingColumns(labels) : []), [labels]);
+  const columns = useMemo(() => (data && labels ? agingColumns(labels, data.customers, data.totals) : []), [data, labels]);
+  const footer = useMemo(() => (data ? agingFooter(data.totals) : []), [data]);
+  // The export is the sheet: every customer row, then a totals row per currency.
+  const exported = useMemo(() => (data ? [...data.customers, ...Object.entries(data.totals).map(([currency, amounts]) => ({ customerId: 0, externalId: '', name: `Total ${currency}`, currency, ...amounts }))] : []), [data]);
   const currencies = useMemo(() => (data ? currencyAging(data) : []), [data]);
   const toolbar = <AgingToolbar tab="aging" onTab={onTab} asOf={asOf} onAsOf={onAsOf} reportDate={data?.asOf} loading={report.loading} />;
 
@@ -80,6 +84,8 @@ function AgingReportView({ asOf, onAsOf, onTab }: { asOf: string; onAsOf(date: s
         testId="aging-table"
         filterPlaceholder="Filter customers…"
         initialSort={[{ id: 'total', desc: true }]}
+        footer={footer}
+        toolbar={<><span className="spacer" /><TableExport name={`aging-${data.asOf}`} columns={agingExportColumns(labels)} rows={exported} /></>}
       />
     </div>
   );

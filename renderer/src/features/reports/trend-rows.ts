@@ -22,8 +22,10 @@ export function kpiMonths(points: readonly TrendPoint[], count: number): (TrendP
   return points.filter((p): p is TrendPoint & { kpis: KpiFigures & { sales: number } } => p.kpis !== null && isMonthEnd(p.asOf)).slice(-count);
 }
 
-const monthFormat = new Intl.DateTimeFormat(typeof navigator === 'undefined' ? 'en-US' : navigator.language, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+// A four-digit year: "Nov 26" reads as the 26th of November.
+const monthFormat = new Intl.DateTimeFormat(typeof navigator === 'undefined' ? 'en-US' : navigator.language, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
+/** "Nov 2026" for "2026-11", in the user's locale. */
 export function monthLabel(month: string): string {
   return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
 }

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { api } from '../../lib/api';
 import { useOutcome } from '../../lib/use-outcome';
+import { plural } from '../../lib/format';
 
 /** The browser host's `unavailable` reason says all there is to say about its key. */
 const PROTECTION: Record<VaultStatus['protection'], string | null> = {
@@ -12,7 +13,6 @@ const PROTECTION: Record<VaultStatus['protection'], string | null> = {
   environment: null,
 };
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The database key: change the passphrase that protects it (current once, new twice), or rotate the

@@ -88,10 +88,11 @@ function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () 
     <form className="setting erp-connection" onSubmit={onSubmit} noValidate data-testid="erp-setting">
       <fieldset>
         <legend>ERP connection</legend>
+        {/* A sample load or an import is no sync: "last sync" speaks only of a connected ERP. */}
         <p className="muted" data-testid="erp-last-sync">
-          {status.lastSyncAt ? `Last sync ${timeFormat.format(new Date(status.lastSyncAt))}` : 'Not synced yet'}
-          {status.nextRunAt ? ` · next ${timeFormat.format(new Date(status.nextRunAt))}` : ''}
-          {connected ? '' : ' · the ERP is the source of truth for invoices and payments; connect it to keep them fresh.'}
+          {connected
+            ? `${status.lastSyncAt ? `Last sync ${timeFormat.format(new Date(status.lastSyncAt))}` : 'Not synced yet'}${status.nextRunAt ? ` · next ${timeFormat.format(new Date(status.nextRunAt))}` : ''}`
+            : 'Not connected. The ERP is the source of truth for invoices and payments: connect it to keep them fresh.'}
         </p>
         <div className="setting-grid">
           <label className="field">

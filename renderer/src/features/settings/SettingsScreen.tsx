@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useStatus } from '../../app/status-store';
 import { AgingEdgesSetting } from './AgingEdgesSetting';
 import { DataSetting } from './DataSetting';
@@ -11,23 +12,64 @@ import { ThemeSetting } from './ThemeSetting';
 import { SmsSetting } from './SmsSetting';
 import './settings.css';
 
+interface Section {
+  id: string;
+  title: string;
+  content: ReactNode;
+}
+
+/** Settings in sections, with their contents list beside them: a click (or Enter) scrolls to one. */
 export function SettingsScreen() {
   const status = useStatus((state) => state.status);
   const smtp = useApi('settings.smtp.get', {});
   const outreach = useApi('settings.outreach.get', {});
   const shell = useApi('settings.shell.get', {});
+  const sections: Section[] = [
+    // Account (your name and role) and mailbox share one form: both sign every message.
+    { id: 'email', title: 'Email and signature', content: smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} /> },
+    { id: 'sms', title: 'Text messages', content: <SmsSetting /> },
+    { id: 'erp', title: 'ERP connection', content: <ErpConnectionSetting /> },
+    {
+      id: 'collections', title: 'Collections',
+      content: (
+        <>
+          <PoliciesSetting />
+          <FxRatesSetting />
+          {status && <AgingEdgesSetting edges={status.agingEdges} />}
+        </>
+      ),
+    },
+    { id: 'appearance', title: 'Appearance', content: <ThemeSetting /> },
+    { id: 'data', title: 'Data and backups', content: shell.data && <DataSetting dataFolder={shell.data.dataFolder} /> },
+    { id: 'app', title: 'Updates and notifications', content: shell.data && <ShellSettingsForm settings={shell.data} /> },
+  ];
   return (
-    <div className="settings">
-      {/* Account (your name and role) and mailbox share one form: both sign every message. */}
-      {smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} />}
-      <SmsSetting />
-      <ErpConnectionSetting />
-      <PoliciesSetting />
-      <FxRatesSetting />
-      {status && <AgingEdgesSetting edges={status.agingEdges} />}
-      <ThemeSetting />
-      {shell.data && <DataSetting dataFolder={shell.data.dataFolder} />}
-      {shell.data && <ShellSettingsForm settings={shell.data} />}
+    <div className="settings-page">
+      <nav className="settings-contents" aria-label="Settings sections">
+        <ul>
+          {sections.map((section) => (
+            <li key={section.id}>
+              <a
+                href={`#settings-${section.id}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(`settings-${section.id}`)?.scrollIntoView({ block: 'start' });
+                }}
+              >
+                {section.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="settings">
+        {sections.map((section) => (
+          <section key={section.id} id={`settings-${section.id}`} className="settings-section" aria-labelledby={`settings-${section.id}-title`}>
+            <h2 id={`settings-${section.id}-title`}>{section.title}</h2>
+            {section.content}
+          </section>
+        ))}
+      </div>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { describeReason, type WorklistRow } from '../../../../shared/worklist';
 import { Kbd } from '../../app/Kbd';
 import { Money } from '../../components/Money';
+import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ACTIONS, ActivityForm, type FormKind } from '../activity/ActivityForms';
+import type { PromisePrefill } from '../activity/PromiseForm';
 import { Timeline } from '../activity/Timeline';
 import { RiskSummary } from '../customers/RiskSummary';
 import { LadderTaskForm, ladderTaskOf, TASK_DONE_LABEL } from './LadderTaskForm';
@@ -15,13 +17,16 @@ interface Props {
   row: WorklistRow;
   today: string;
   form: PaneForm | null;
+  /** The promise form's start when a call handed on to it. */
+  prefill?: PromisePrefill | undefined;
   showWhy: boolean;
   onForm(kind: PaneForm | null): void;
-  onSaved(): void;
+  onSaved(promise?: PromisePrefill): void;
+  onCancel(): void;
 }
 
 /** The selected customer: balances, why it is here, the action being recorded, and its timeline. */
-export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Props) {
+export function CustomerPane({ row, today, form, prefill, showWhy, onForm, onSaved, onCancel }: Props) {
   const summary = useApi('customer.summary', { customerId: row.customerId });
   const timeline = useApi('customer.timeline', { customerId: row.customerId, limit: 200 });
   const s = summary.data;
@@ -34,15 +39,16 @@ export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Pro
         <div className="pane-figures">
           <span>Open <Money minor={row.openMinor} currency={row.currency} /></span>
           <span>Overdue <Money minor={row.overdueMinor} currency={row.currency} /></span>
+          {s && s.currency === row.currency && s.creditsMinor !== 0 && <span className="muted">incl. unapplied credits <Money minor={s.creditsMinor} currency={row.currency} /></span>}
           <span>Oldest {row.oldestDaysPastDue}d</span>
           {s?.termsDays != null && <span>Net {s.termsDays}</span>}
-          {s?.averageDaysLate != null && <span>Pays {s.averageDaysLate}d late on average</span>}
+          {s?.averageDaysLate != null && <span>{s.averageDaysLate === 0 ? 'Pays on time' : `Pays ${plural(s.averageDaysLate, 'day')} late on average`}</span>}
           {row.collector && <span>{row.collector}</span>}
         </div>
         <ul className="pane-reasons">
           {row.reasons.map((reason) => <li key={reason.code}>{describeReason(reason, today, navigator.language)}</li>)}
         </ul>
-        <RiskSummary customerId={row.customerId} compact />
+        <RiskSummary customerId={row.customerId} />
         <div className="pane-actions">
           {ACTIONS.map((action) => (
             <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => onForm(action.kind)}>
@@ -58,8 +64,8 @@ export function CustomerPane({ row, today, form, showWhy, onForm, onSaved }: Pro
         </div>
       </header>
       {showWhy && <ScoreBreakdown factors={row.factors} score={row.score} />}
-      {form === 'task' && task && <LadderTaskForm customerId={row.customerId} task={task} onSaved={onSaved} onCancel={() => onForm(null)} />}
-      {form && form !== 'task' && <ActivityForm key={form} kind={form} customer={row} today={today} onSaved={onSaved} onCancel={() => onForm(null)} />}
+      {form === 'task' && task && <LadderTaskForm customerId={row.customerId} task={task} onSaved={() => onSaved()} onCancel={onCancel} />}
+      {form && form !== 'task' && <ActivityForm key={form} kind={form} customer={row} today={today} prefill={prefill} onSaved={onSaved} onCancel={onCancel} />}
       <Timeline entries={timeline.data ?? []} onAmended={timeline.reload} />
     </section>
   );

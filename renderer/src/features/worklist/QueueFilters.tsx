@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import type { Reason, WorklistRow } from '../../../../shared/worklist';
 import { AGING_BUCKETS, DEFAULT_AGING_EDGES, agingBucketLabels, type AgingBucket } from '../../../../shared/aging';
 import { useStatus } from '../../app/status-store';
@@ -24,8 +24,21 @@ const REASONS: { code: Reason['code']; label: string }[] = [
 
 type Field = 'collector' | 'segment' | 'currency';
 
-/** Collector, segment, currency, age (the bucket of the oldest overdue invoice) and reason filters; `/` jumps to the first. Choices are the values the queue has shown. */
-export function QueueFilters({ pages, filters, onChange }: { pages: (readonly WorklistRow[])[]; filters: Filters; onChange(filters: Filters): void }) {
+interface Props {
+  pages: (readonly WorklistRow[])[];
+  filters: Filters;
+  onChange(filters: Filters): void;
+  /** Esc (or Enter on a chosen value) hands the keyboard back to the list. */
+  onLeave(): void;
+}
+
+/**
+ * Collector, segment, currency, age (the bucket of the oldest overdue invoice) and reason filters;
+ * `/` jumps to the first, Esc goes back to the list. The selects pass letters and arrows to the
+ * worklist (j, k, c … act on the queue, never pick an option): Space or Alt+↓ opens one to choose.
+ * Choices are the values the queue has shown.
+ */
+export function QueueFilters({ pages, filters, onChange, onLeave }: Props) {
   const first = useRef<HTMLSelectElement>(null);
   const edges = useStatus((state) => state.status?.agingEdges ?? DEFAULT_AGING_EDGES);
   const labels = agingBucketLabels(edges);
@@ -42,29 +55,36 @@ export function QueueFilters({ pages, filters, onChange }: { pages: (readonly Wo
       }
     }
   }
-  useShortcut('/', () => first.current?.focus());
+  useShortcut('/', () => first.current?.focus(), true, 'Filter the queue');
   const set = (field: keyof Filters, value: string): void => {
     const next = { ...filters };
     if (value) (next as Record<string, string>)[field] = value;
     else delete next[field];
     onChange(next);
   };
+  const keys = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key !== 'Escape') return;
+    // Handled here: the worklist's own Esc (clear the ticks) must not also run.
+    event.preventDefault();
+    onLeave();
+  };
+  const common = { className: 'input', 'data-shortcuts': 'pass' } as const;
   const select = (field: Field, label: string, all: string, ref?: typeof first) => (
-    <select ref={ref} className="input" aria-label={`Filter by ${label}`} value={filters[field] ?? ''} onChange={(event) => set(field, event.target.value)}>
+    <select ref={ref} {...common} aria-label={`Filter by ${label}`} value={filters[field] ?? ''} onChange={(event) => set(field, event.target.value)}>
       <option value="">{all}</option>
       {[...seen.current[field]].sort().map((value) => <option key={value} value={value}>{value}</option>)}
     </select>
   );
   return (
-    <div className="queue-filters">
+    <div className="queue-filters" role="group" aria-label="Filters" onKeyDown={keys}>
       {select('collector', 'collector', 'All collectors', first)}
       {select('segment', 'segment', 'All segments')}
       {select('currency', 'currency', 'All currencies')}
-      <select className="input" aria-label="Filter by age" value={filters.bucket ?? ''} onChange={(event) => set('bucket', event.target.value)}>
+      <select {...common} aria-label="Filter by age" value={filters.bucket ?? ''} onChange={(event) => set('bucket', event.target.value)}>
         <option value="">Any age</option>
         {AGING_BUCKETS.filter((bucket) => bucket !== 'current').map((bucket) => <option key={bucket} value={bucket}>Oldest {labels[bucket]} days</option>)}
       </select>
-      <select className="input" aria-label="Filter by reason" value={filters.reason ?? ''} onChange={(event) => set('reason', event.target.value)}>
+      <select {...common} aria-label="Filter by reason" value={filters.reason ?? ''} onChange={(event) => set('reason', event.target.value)}>
         <option value="">All reasons</option>
         {REASONS.map((reason) => <option key={reason.code} value={reason.code}>{reason.label}</option>)}
       </select>

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, type MouseEvent } from 'react';
+import { memo, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { describeReason, type WorklistRow } from '../../../../shared/worklist';
 import { Money } from '../../components/Money';
 import type { WorklistPages } from './use-worklist-pages';
@@ -16,6 +16,8 @@ interface Props {
   ticked: ReadonlyMap<number, string>;
   today: string;
   onSelect(index: number): void;
+  /** The list's element, which Esc from the filters focuses. */
+  listRef?: RefObject<HTMLDivElement | null>;
 }
 
 interface RowProps {
@@ -37,6 +39,7 @@ const QueueRow = memo(function QueueRow({ row, index, top, selected, ticked, tod
   return (
     <div
       role="option"
+      id={`queue-row-${index}`}
       aria-selected={selected}
       data-testid="worklist-row"
       data-index={index}
@@ -53,8 +56,9 @@ const QueueRow = memo(function QueueRow({ row, index, top, selected, ticked, tod
 });
 
 /** The ranked queue, virtualized and paged: a customer per two-line row with its first reason in words. */
-export function QueueList({ queue, total, selectedIndex, revealKey, ticked, today, onSelect }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+export function QueueList({ queue, total, selectedIndex, revealKey, ticked, today, onSelect, listRef }: Props) {
+  const ownRef = useRef<HTMLDivElement>(null);
+  const scrollRef = listRef ?? ownRef;
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders as documented.
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   const items = virtualizer.getVirtualItems();
@@ -78,7 +82,16 @@ export function QueueList({ queue, total, selectedIndex, revealKey, ticked, toda
   };
 
   return (
-    <div className="queue-scroll" ref={scrollRef} role="listbox" aria-label="Worklist" data-testid="worklist-list" onClick={click}>
+    <div
+      className="queue-scroll"
+      ref={scrollRef}
+      role="listbox"
+      tabIndex={0}
+      aria-label="Worklist"
+      aria-activedescendant={queue.rowAt(selectedIndex) ? `queue-row-${selectedIndex}` : undefined}
+      data-testid="worklist-list"
+      onClick={click}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = queue.rowAt(item.index);

@@ -1,39 +1,49 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { localToday } from '../../../../shared/dates';
+import type { TodayItem } from '../../../../shared/worklist';
 import { Kbd } from '../../app/Kbd';
 import { useNav } from '../../app/nav-store';
 import { useShortcut } from '../../app/use-shortcut';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount, plural } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
 import { useActionKeys } from '../activity/ActivityForms';
+import type { PromisePrefill } from '../activity/PromiseForm';
 import { CustomerPane, type PaneForm } from './CustomerPane';
 import { FxRatesBanner } from './FxRatesBanner';
 import { customersMatching } from './customers-matching';
 import { ladderTaskOf } from './LadderTaskForm';
 import { QueueFilters, type Filters } from './QueueFilters';
 import { QueueList } from './QueueList';
+import { TodayPanel } from './TodayPanel';
 import { useWorklistPages } from './use-worklist-pages';
 import { useOutreachSelection } from '../outreach/outreach-store';
 import './worklist.css';
 
 /**
- * The home screen: the ranked queue on the left, the selected customer on the right. Keyboard only:
- * j/k move, Enter opens the customer, c/p/d/l/n/a/s open an action in the pane (t: the ladder's letter
- * or agency referral when one is due; a due call is done by logging it), w shows why, x ticks
- * a customer for bulk work (X every customer the filters match), and saving moves to the next customer.
+ * The home screen: today's list and the ranked queue on the left, the selected customer on the
+ * right. Keyboard only: j/k move, Enter opens the customer, c/p/d/l/n/a/s open an action in the pane
+ * (t: the ladder's letter or agency referral when one is due; a due call is done by logging it), w
+ * shows why, x ticks a customer for bulk work (X every customer the filters match), `/` goes to the
+ * filters and Esc back. Saving an action works the customer: it leaves the queue (ticked on the
+ * Today list) and the next customer is selected.
  */
 export function WorklistQueue() {
   const [today] = useState(() => localToday());
   const [filters, setFilters] = useState<Filters>({});
   const queue = useWorklistPages({ asOf: today, ...filters });
+  const todayList = useApi('worklist.today', {});
   // The selected customer, and where it was: after a re-rank it is found again by id among the loaded rows.
   const [cursor, setCursor] = useState<{ index: number; customerId: number | null }>({ index: 0, customerId: null });
   const [revealKey, setRevealKey] = useState(0);
   const [form, setForm] = useState<PaneForm | null>(null);
+  // A call that ended in "promised to pay" hands on to the promise form before the queue moves on.
+  const [prefill, setPrefill] = useState<PromisePrefill | undefined>(undefined);
   const [showWhy, setShowWhy] = useState(false);
   // Ticked customers with their names, which a bulk send lists even for rows no longer loaded.
   const [ticked, setTicked] = useState<ReadonlyMap<number, string>>(new Map());
+  const listRef = useRef<HTMLDivElement>(null);
   const pick = useOutreachSelection((selection) => selection.pick);
   const go = useNav((nav) => nav.go);
   const openCustomer = useNav((nav) => nav.openCustomer);
@@ -42,11 +52,15 @@ export function WorklistQueue() {
   const index = Math.min(found ?? cursor.index, Math.max(0, total - 1));
   const selected = queue.rowAt(index);
 
+  const openForm = (kind: PaneForm | null): void => {
+    setForm(kind);
+    setPrefill(undefined);
+  };
   const select = (next: number): void => {
     const bounded = Math.max(0, Math.min(total - 1, next));
     setCursor({ index: bounded, customerId: queue.rowAt(bounded)?.customerId ?? null });
     setRevealKey((key) => key + 1);
-    setForm(null);
+    openForm(null);
   };
   const move = (step: number): void => select(index + step);
   const toggleTick = (row: { customerId: number; name: string }): void =>
@@ -55,61 +69,103 @@ export function WorklistQueue() {
       if (!next.delete(row.customerId)) next.set(row.customerId, row.name);
       return next;
     });
-  useShortcut('j', () => move(1));
+  useShortcut('j', () => move(1), true, 'Next customer');
   useShortcut('ArrowDown', () => move(1));
-  useShortcut('k', () => move(-1));
+  useShortcut('k', () => move(-1), true, 'Previous customer');
   useShortcut('ArrowUp', () => move(-1));
-  useActionKeys((kind) => selected && setForm(kind));
-  useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && setForm('task'));
-  useShortcut('x', () => selected && toggleTick(selected));
-  useShortcut('X', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all]))));
+  useActionKeys((kind) => selected && openForm(kind));
+  useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && openForm('task'), true, 'Do the ladder’s task');
+  useShortcut('x', () => selected && toggleTick(selected), true, 'Tick or untick the customer');
+  useShortcut('X', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all]))), true, 'Tick every customer the filters match');
   useShortcut('e', () => {
     if (ticked.size === 0) return;
     pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
     go('outreach');
-  });
-  useShortcut('w', () => setShowWhy((shown) => !shown));
-  useShortcut('Escape', () => (form ? setForm(null) : setTicked(new Map())));
-  useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId));
+  }, true, 'Email the ticked customers');
+  useShortcut('w', () => setShowWhy((shown) => !shown), true, 'Show why the customer is ranked here');
+  useShortcut('Escape', () => (form ? openForm(null) : setTicked(new Map())));
+  useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId), true, 'Open the customer’s page');
 
-  /** After an action the next customer is the one to work on; the queue is then re-read. */
-  function saved(): void {
+  /**
+   * After an action the customer is worked: the queue is re-read (it leaves it) and the next
+   * customer is selected, unless the call hands on to the promise form for the same customer.
+   */
+  function saved(promise?: PromisePrefill): void {
+    todayList.reload();
+    if (promise) {
+      setForm('promise');
+      setPrefill(promise);
+      return;
+    }
     const nextIndex = queue.rowAt(index + 1) ? index + 1 : Math.max(0, index - 1);
     setCursor({ index: nextIndex, customerId: queue.rowAt(nextIndex)?.customerId ?? null });
     setRevealKey((key) => key + 1);
-    setForm(null);
+    openForm(null);
     queue.reload();
   }
+  /** A promise form that follows a call and is cancelled still leaves the worked customer behind. */
+  function cancelled(): void {
+    if (prefill) saved();
+    else openForm(null);
+  }
+  const openToday = (item: TodayItem): void => {
+    const at = queue.indexOf(item.customerId);
+    if (at === undefined) openCustomer(item.customerId);
+    else select(at);
+  };
 
   if (queue.error && queue.total === null) return <ErrorNotice error={queue.error} title="The worklist could not be built." onRetry={queue.reload} />;
   if (queue.total === null) return null;
+  const doneCount = (
+    <span data-testid="worklist-done">
+      <strong>{formatCount(queue.doneToday)}</strong> done today · {plural(total, 'customer')} to contact
+    </span>
+  );
   if (total === 0 && Object.keys(filters).length === 0) {
     return (
-      <EmptyState title="Nothing to chase today">
-        <p>No customer has money overdue, a promise due or a dispute past its SLA. Snoozed customers come back on their date.</p>
-      </EmptyState>
+      <div className="worklist">
+        <div className="worklist-head">{doneCount}</div>
+        <TodayPanel today={todayList.data} onOpen={openToday} />
+        <EmptyState title="Nothing to chase today">
+          <p>No customer has money overdue, a promise due or a dispute past its SLA. Worked and snoozed customers come back on their date.</p>
+        </EmptyState>
+      </div>
     );
   }
   return (
     <div className="worklist">
       <div className="worklist-head">
-        <span data-testid="worklist-done">
-          <strong>{queue.doneToday}</strong> done today · {plural(total, 'customer')} to contact
-        </span>
-        {ticked.size > 0 && (
-          <span className="muted" data-testid="worklist-ticked">
-            {formatCount(ticked.size)} ticked · <Kbd keys={['e']} /> email them · <button type="button" className="link-button" onClick={() => setTicked(new Map())}>clear</button>
-          </span>
-        )}
+        {doneCount}
         <span className="spacer" />
-        <QueueFilters pages={queue.loadedPages()} filters={filters} onChange={setFilters} />
+        <QueueFilters pages={queue.loadedPages()} filters={filters} onChange={setFilters} onLeave={() => listRef.current?.focus()} />
       </div>
       {queue.unratedCurrencies.length > 0 && <FxRatesBanner currencies={queue.unratedCurrencies} onSet={() => go('settings')} />}
-      {total === 0 && <p className="muted">No customer matches these filters.</p>}
       <div className="worklist-split">
-        <QueueList queue={queue} total={total} selectedIndex={index} revealKey={revealKey} ticked={ticked} today={today} onSelect={select} />
+        <div className="queue-column">
+          <TodayPanel today={todayList.data} onOpen={openToday} />
+          {total === 0 && <p className="muted">No customer matches these filters.</p>}
+          <QueueList queue={queue} total={total} selectedIndex={index} revealKey={revealKey} ticked={ticked} today={today} onSelect={select} listRef={listRef} />
+          {ticked.size > 0 && (
+            <div className="ticked-bar" data-testid="worklist-ticked">
+              <strong>{formatCount(ticked.size)} ticked</strong>
+              <span className="muted"><Kbd keys={['e']} /> email them · <Kbd keys={['Esc']} /> clear</span>
+              <span className="spacer" />
+              <button type="button" className="link-button" onClick={() => setTicked(new Map())}>clear</button>
+            </div>
+          )}
+        </div>
         {selected && (
-          <CustomerPane key={selected.customerId} row={selected} today={today} form={form} showWhy={showWhy} onForm={setForm} onSaved={saved} />
+          <CustomerPane
+            key={selected.customerId}
+            row={selected}
+            today={today}
+            form={form}
+            prefill={prefill}
+            showWhy={showWhy}
+            onForm={openForm}
+            onSaved={saved}
+            onCancel={cancelled}
+          />
         )}
       </div>
     </div>

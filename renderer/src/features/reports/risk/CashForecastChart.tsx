@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatAmount, formatDate } from '../../../lib/format';
 import { useApi } from '../../../lib/use-api';
 import { tickFor } from '../chart-ticks';
+import { themedTooltip } from '../chart-tooltip';
 import type { Drill } from '../drill';
 import { ChartExport, TableExport } from '../ExportButtons';
 import type { ExportColumn } from '../export-table';
@@ -87,6 +88,7 @@ export function CashForecastChart({ asOf, onDrill }: { asOf: string; onDrill(dri
             <XAxis dataKey="week" tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} className="chart-axis" />
             <YAxis tickFormatter={tickFor(currency)} tickLine={false} axisLine={false} width={52} className="chart-axis" />
             <Tooltip
+              {...themedTooltip}
               isAnimationActive={false}
               formatter={(_value, name, item) => {
                 const week = (item as { payload: WeekRow }).payload;
@@ -95,7 +97,8 @@ export function CashForecastChart({ asOf, onDrill }: { asOf: string; onDrill(dri
                 return [formatAmount(week.expectedMinor, currency), 'Expected'];
               }}
             />
-            <Area dataKey="band" className="forecast-band" isAnimationActive={false} />
+            {/* A range area: filled between each week's low and high only (dataKey gives [low, high]). */}
+            <Area dataKey="band" type="linear" className="forecast-band" stroke="none" isAnimationActive={false} />
             {compared && <Bar dataKey="actualMinor" className="forecast-actual" barSize={14} isAnimationActive={false} />}
             <Line dataKey="expectedMinor" className="forecast-line" dot={false} isAnimationActive={false} />
           </ComposedChart>
@@ -104,7 +107,11 @@ export function CashForecastChart({ asOf, onDrill }: { asOf: string; onDrill(dri
       <div className="muted risk-chart-foot">
         {compared
           ? `Run of ${formatDate(compared.asOf)}: ${ended.length} of ${weeks.length} weeks ended · expected ${formatAmount(ended.reduce((s, w) => s + w.expectedMinor, 0), currency)}, came in ${formatAmount(ended.reduce((s, w) => s + w.actualMinor!, 0), currency)}`
-          : `Open ${formatAmount(shown.openMinor, currency)} · expected after 13 weeks ${formatAmount(shown.beyondMinor, currency)} · risk model of ${formatDate(data.model.asOf)}`}
+          : <>
+              Open invoices {formatAmount(shown.openMinor, currency)}
+              {shown.creditsMinor !== 0 && <> · unapplied credits {formatAmount(shown.creditsMinor, currency)} (never collected) · open balance {formatAmount(shown.openMinor + shown.creditsMinor, currency)}</>}
+              {' '}· expected after 13 weeks {formatAmount(shown.beyondMinor, currency)} · risk model of {formatDate(data.model.asOf)}
+            </>}
       </div>
     </section>
   );

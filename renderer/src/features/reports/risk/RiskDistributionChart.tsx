@@ -6,6 +6,7 @@ import { formatCount } from '../../../lib/format';
 import { useApi } from '../../../lib/use-api';
 import { SEGMENT_LABEL } from '../../customers/RiskSummary';
 import type { Drill } from '../drill';
+import { themedTooltip } from '../chart-tooltip';
 import { ChartExport, TableExport } from '../ExportButtons';
 import type { ExportColumn } from '../export-table';
 import './risk-charts.css';
@@ -56,7 +57,7 @@ export function RiskDistributionChart({ onDrill }: { onDrill(drill: Drill): void
             <CartesianGrid vertical={false} className="chart-grid" />
             <XAxis dataKey="label" tickLine={false} axisLine={false} interval={1} className="chart-axis" />
             <YAxis allowDecimals={false} tickLine={false} axisLine={false} className="chart-axis" />
-            <Tooltip isAnimationActive={false} cursor={{ className: 'chart-cursor' }} formatter={(value) => [formatCount(Number(value)), 'customers']} />
+            <Tooltip {...themedTooltip} isAnimationActive={false} cursor={{ className: 'chart-cursor' }} formatter={(value) => [formatCount(Number(value)), 'customers']} />
             <Bar dataKey="customers" className="risk-bar" isAnimationActive={false} onClick={(_, index) => drill(index)} />
           </BarChart>
         </ResponsiveContainer>
