@@ -114,3 +114,5 @@ export { makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';
 export { rotateDatabaseKey } from '../db/rekey';
+export { classifyRaw, type ClassifiedFile } from './inbox/classify-file';
+export { MAX_MESSAGE_BYTES } from './inbox/read-limits';

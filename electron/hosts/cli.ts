@@ -15,6 +15,7 @@ import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from 
 import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
 import { forecastCommand, riskCommand } from './cli-risk';
 import { syncCommand } from './cli-sync';
+import { classifyCommand } from './cli-inbox';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -42,6 +43,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   attribution --db PATH [--from DATE] [--to DATE] [--days N] [--currency CCY] [--json]         what made them pay
   restore --db PATH (--latest | --backup NAME) [--json]   replace a database that does not open with a whole backup (the broken file is kept)
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
+  inbox classify FILE.eml... [--json]      what each message is (bounce, auto_reply, reply, other), without a database
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
 const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync'];
@@ -103,6 +105,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'keygen') {
     console.log(generateKey().toString('hex'));
+    return 0;
+  }
+  if (command === 'inbox' && rest[0] === 'classify') {
+    console.log(classifyCommand(rest.slice(1), values.json));
     return 0;
   }
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);

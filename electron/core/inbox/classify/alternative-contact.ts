@@ -6,7 +6,7 @@ export interface AlternativeContact {
 
 const EMAIL = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}\b/gi;
 /** "please contact", "wenden Sie sich an", "veuillez contacter", "póngase en contacto con" … */
-const REFERRAL = /(?:contact|reach|write to|e-?mail|get in touch with|refer to|direct (?:your|any) [\w ]{0,30}to|wenden sie sich (?:bitte )?an|kontaktieren sie|an meine[nr]? (?:kollegin|kollegen|vertretung)|meine vertretung|contacter|contactez|adresser à|contacto con|contactar (?:a|con)|dirigirse a|contact opnemen met|neem contact op met|wendt u (?:zich )?tot|contattare|rivolgersi a|contatto con|contatar|entre em contato com|falar com)\s*:?\s*/i;
+const REFERRAL = /(?:contact op met|contact opnemen met|wendt u (?:zich )?tot|wenden sie sich (?:bitte )?an|kontaktieren sie|meine vertretung|contacter|contactez|adresser à|contacto con|contactar (?:a|con)|dirigirse a|contattare|rivolgersi a|contatto con|contatar|entre em contato com|falar com|get in touch with|write to|refer to|direct (?:your|any) [\w ]{0,30}to|\bcontact\b|\breach\b)\s*:?\s*/i;
 const NAME = /^\s*((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+|van|von|de|der|den|da|di|du|la|le)){0,3})/u;
 
 /**

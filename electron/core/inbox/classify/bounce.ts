@@ -22,12 +22,12 @@ export interface BounceReading {
 }
 
 /** Senders of delivery reports: the daemon, the postmaster, a "Mail Delivery System". */
-const DAEMON_ADDRESS = /^(?:mailer[-_]?daemon|mail[-_]?daemon|postmaster|mail[-_]?delivery(?:[-_]?(?:system|subsystem))?|mailerdaemon|mdaemon|mail[-_]?admin|mailadmin|mail[-_]?system|bounces?|nobody|mta|smtp|root)(?:[+=._-].*)?@/i;
+const DAEMON_ADDRESS = /^(?:mailer[-_]?daemon|mail[-_]?daemon|post[-_]?master|mail[-_]?delivery(?:[-_]?(?:system|subsystem))?|mailerdaemon|mdaemon|mail[-_]?admin|mailadmin|mail[-_]?system|bounces?|nobody|mta|smtp|root)(?:[+=._-].*)?@/i;
 const DAEMON_NAME = /mailer[- ]?daemon|postmaster|mail(?:er)? delivery|delivery (?:status|subsystem|system|service)|mail (?:system|administrator|delivery)|microsoft outlook|e-?mail delivery/i;
 
-const BOUNCE_SUBJECT = /undeliver|not (?:be )?delivered|delivery (?:status notification|failure|failed|has failed|problem|report|notification|incomplete)|returned mail|mail delivery (?:failed|failure|system|subsystem|error)|failure notice|failed delivery|delivery error|could not (?:be )?deliver|non[- ]?deliver|returned to sender|mail system error|delivery delayed|delayed mail|warning: could not send|message not delivered|mail could not|rejected|bounced?\b|unzustellbar|nicht zustellbar|non remis|impossible de remettre|non distribu|no se (?:pudo|puede) entregar|no entregado|onbestelbaar|niet (?:afgeleverd|bezorgd)|non recapitabile|mancata consegna|não (?:entregue|foi possível entregar)|недоставл|unable to deliver|delivery notification/i;
+const BOUNCE_SUBJECT = /undeliver|mail failure|\bfailure\b|\berror\b|not (?:be )?delivered|delivery (?:status notification|failure|failed|has failed|problem|report|notification|incomplete)|returned mail|mail delivery (?:failed|failure|system|subsystem|error)|failure notice|failed delivery|delivery error|could not (?:be )?deliver|non[- ]?deliver|returned to sender|mail system error|delivery delayed|delayed mail|warning: could not send|message not delivered|mail could not|rejected|bounced?\b|unzustellbar|nicht zustellbar|non remis|impossible de remettre|non distribu|no se (?:pudo|puede) entregar|no entregado|onbestelbaar|niet (?:afgeleverd|bezorgd)|non recapitabile|mancata consegna|não (?:entregue|foi possível entregar)|недоставл|unable to deliver|delivery notification/i;
 
-const FAILURE_WORDS = /could ?n[o']t be delivered|could not deliver|wasn'?t (?:able to be )?delivered|was not delivered|not been delivered|undeliverable|delivery (?:to (?:the following|these) recipients? (?:or groups )?)?(?:has )?failed|failed (?:permanently|recipient|to deliver)|permanent (?:fatal )?error|unable to deliver|(?:not|wasn'?t) able to deliver|following address(?:es)?(?:\(es\))? failed|addresses had (?:permanent )?fatal errors|message (?:was |has been )?(?:rejected|bounced|returned)|returned to (?:the )?sender|user unknown|mailbox (?:is )?full|not yet been delivered|delivery (?:is |has been )?delayed|gave up|given up|address (?:not found|rejected)|(?:recipient|user) (?:not found|unknown|rejected)|delivery (?:failure|problem)|konnte nicht zugestellt|nicht zugestellt|n'a pas pu être (?:remis|distribué)|non (?:remis|distribué)|no se (?:pudo|ha podido) entregar|non è stato possibile recapitare|não foi possível entregar|kon niet worden (?:afgeleverd|bezorgd)/i;
+const FAILURE_WORDS = /could ?n[o']t be delivered|error (?:delivering|sending)|did not reach|(?:no such|invalid|unknown) (?:user|recipient|mailbox|address)|not recognized|could not deliver|wasn'?t (?:able to be )?delivered|was not delivered|not been delivered|undeliverable|delivery (?:to (?:the following|these) recipients? (?:or groups )?)?(?:has )?failed|failed (?:permanently|recipient|to deliver)|permanent (?:fatal )?error|unable to deliver|(?:not|wasn'?t) able to deliver|following address(?:es)?(?:\(es\))? failed|addresses had (?:permanent )?fatal errors|message (?:was |has been )?(?:rejected|bounced|returned)|returned to (?:the )?sender|user unknown|mailbox (?:is )?full|not yet been delivered|delivery (?:is |has been )?delayed|gave up|given up|address (?:not found|rejected)|(?:recipient|user) (?:not found|unknown|rejected)|delivery (?:failure|problem)|konnte nicht zugestellt|nicht zugestellt|n'a pas pu être (?:remis|distribué)|non (?:remis|distribué)|no se (?:pudo|ha podido) entregar|non è stato possibile recapitare|não foi possível entregar|kon niet worden (?:afgeleverd|bezorgd)/i;
 
 /** Addresses that are never the failed recipient: the report's own sender, postmasters, daemons. */
 const NOT_A_RECIPIENT = /^(?:mailer[-_]?daemon|postmaster|mail[-_]?daemon|abuse|no[-_]?reply|do[-_]?not[-_]?reply|root)@/i;
@@ -75,10 +75,8 @@ function fromReports(failed: RecipientReport[], head: string): BounceFacts {
   const first = failed.find((report) => report.recipient) ?? failed[0]!;
   const diagnostic = first.diagnostic ?? '';
   const delayed = first.action?.startsWith('delay') ?? false;
-  let status = first.status;
-  // A bare "5.0.0" says only the class: a code in the server's own words is more precise.
-  const refined = findEnhancedCode(diagnostic);
-  if (!status || (/\.0\.0$/.test(status) && refined && refined[0] === status[0])) status = refined ?? statusFrom({ enhanced: null, reply: findReplyCode(diagnostic), words: `${diagnostic}\n${head}`, delayed });
+  // The remote server's own code, in its words, is more precise than the reporting server's reading of it.
+  const status = findEnhancedCode(diagnostic) ?? first.status ?? statusFrom({ enhanced: null, reply: findReplyCode(diagnostic), words: `${diagnostic}\n${head}`, delayed });
   return {
     recipient: first.recipient,
     status,

@@ -34,6 +34,9 @@ const WEEKDAY = `(${Object.keys(WEEKDAYS).join('|')})`;
 /** Words just before a date saying it ends the absence: until, back on, bis, jusqu'au, hasta, tot, fino al, até … */
 const CUE = /(?:until|till|\btil\b|through|thru|back|return|returning|resume|available|reachable|in the office|bis|zurück|wieder|ab dem|ab|jusqu|retour|à partir|a partir|hasta|regres|vuelta|volver|volveré|\btot\b|terug|vanaf|weer|fino|rientr|ritorno|até|retorn|volta|de volta)[^.\n]{0,25}$/i;
 
+/** Words before a date that make it the absence's first day, not its end: from, starting, ab, vom, du, desde, dal … */
+const START_CUE = /(?:\bfrom|starting|beginning|since|\bvom|\bseit|à compter du|\bdu|desde|\bvan|\bdal|\bda|\bdesde)\s+(?:\p{L}+\s+){0,2}$/iu;
+
 const END = String.raw`(?![\p{L}\p{N}])`;
 const START = String.raw`(?<![\p{L}\p{N}])`;
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => { y?: number; m: number; d: number } | null }[] = [
@@ -72,6 +75,7 @@ export function findReturnDate(text: string, sentOn: IsoDate): ReturnDate | null
     const days = dayNumber(date) - dayNumber(sentOn);
     if (days < -1 || days > 366) return;
     const before = words.slice(Math.max(0, index - 40), index);
+    if (START_CUE.test(before)) return;
     found.push({ date, index, text: `${/\S+\s*\S*\s*$/.exec(before)?.[0] ?? ''}${matched}`.trim(), cued: CUE.test(before) });
   };
   for (const { re, read } of PATTERNS) {

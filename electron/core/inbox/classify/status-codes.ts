@@ -48,7 +48,7 @@ export function reasonDetail(text: string): string | null {
 
 /** Words saying the server will try again (a delay warning) or gave up for good. */
 export const TEMPORARY_WORDS = /(?:will (?:be )?(?:retry|retried|try again|keep trying|continue)|still (?:trying|being retried)|has not yet been delivered|not yet been delivered|delivery (?:is |has been )?delayed|temporar(?:y|ily)|deferred|warning: (?:message|could not)|delay(?:ed)? (?:notification|warning)|no action is required|vorübergehend|temporaire|temporal|temporaneo|temporário|tijdelijk)/i;
-export const PERMANENT_WORDS = /(?:permanent(?:ly)?|fatal|given up|gave up|will not (?:be )?(?:retry|retried)|hard bounce|endgültig|définitiv|permanente|definitiv)/i;
+export const PERMANENT_WORDS = /(?:permanent(?:ly)?|fatal|given up|gave up|giving up|not (?:going to )?(?:try|retry) again|will not (?:be )?(?:retry|retried)|hard bounce|endgültig|définitiv|permanente|definitiv)/i;
 
 /**
  * The status to report: the server's enhanced code; else its reply code's class with the detail the

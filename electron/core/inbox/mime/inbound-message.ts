@@ -51,7 +51,7 @@ export function readMessage(raw: Buffer): InboundMessage {
     messageId: messageIds(headers.raw('message-id'))[0] ?? null,
     inReplyTo: messageIds(headers.raw('in-reply-to')),
     references: messageIds(headers.all('references').join(' ')),
-    from: addresses(headers.raw('from'))[0] ?? null,
+    from: sender(headers.raw('from')),
     replyTo: addresses(headers.raw('reply-to'))[0] ?? null,
     to: [...addresses(headers.raw('to')), ...addresses(headers.raw('cc'))],
     returnPath: returnPath(headers.raw('return-path')),
@@ -70,11 +70,22 @@ export function messageIds(value: string | undefined): string[] {
 }
 
 export function addresses(value: string | undefined): MailAddress[] {
+  return parsedAddresses(value).filter((entry) => entry.address !== '');
+}
+
+/**
+ * A sender as written, even without a usable address: "MAILER-DAEMON <>" still names who wrote it.
+ */
+function sender(value: string | undefined): MailAddress | null {
+  const [first] = parsedAddresses(value);
+  return first && (first.address || first.name) ? first : null;
+}
+
+function parsedAddresses(value: string | undefined): MailAddress[] {
   if (!value) return [];
   try {
     return addressparser(decodeWords(value), { flatten: true })
-      .filter((entry) => /^[^@\s]+@[^@\s]+$/.test(entry.address))
-      .map((entry) => ({ name: entry.name, address: entry.address.toLowerCase() }));
+      .map((entry) => ({ name: entry.name, address: /^[^@\s]+@[^@\s]+$/.test(entry.address) ? entry.address.toLowerCase() : '' }));
   } catch {
     return [];
   }
