@@ -28,6 +28,8 @@ import { SyncScheduler } from './sync/sync-scheduler';
 import { shellHandlers } from './shell/shell-handlers';
 import { notificationHandlers } from './notifications/notification-handlers';
 import { backupHandlers } from './backups/backup-handlers';
+import { inboxHandlers } from './inbox/inbox-handlers';
+import { InboxWatcher } from './inbox/inbox-watcher';
 
 const HOUR_MS = 3_600_000;
 
@@ -35,7 +37,7 @@ const HOUR_MS = 3_600_000;
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
   ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
-  ...shellHandlers, ...notificationHandlers, ...backupHandlers,
+  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...inboxHandlers,
 };
 
 export interface CoreOptions {
@@ -49,6 +51,8 @@ export interface CoreOptions {
   sendMail?: boolean;
   /** Whether this core runs scheduled ERP syncs and watches the export folder (default true); the CLI syncs only when told. */
   scheduleSync?: boolean;
+  /** Whether this core keeps the Inbox current (IDLE and polling; default true); the CLI fetches only when told. */
+  watchInbox?: boolean;
 }
 
 /** The core's public API, the only thing hosts use. */
@@ -78,13 +82,15 @@ export function openCore(options: CoreOptions): Core {
     worklist: new WorklistCache(database.sqlite, (queue) => emit({ type: 'queue.changed', queue })),
     emit,
     clock: options.clock ?? (() => new Date()),
-  } as Omit<CoreContext, 'outbox' | 'sync'> as CoreContext;
+  } as Omit<CoreContext, 'outbox' | 'sync' | 'inbox'> as CoreContext;
   // The sender and the scheduler need the context they belong to.
   ctx.outbox = new OutboxSender(ctx);
   ctx.sync = new SyncScheduler(ctx);
+  ctx.inbox = new InboxWatcher(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   if (options.sendMail ?? true) ctx.outbox.start();
   if (options.scheduleSync ?? true) ctx.sync.start();
+  if (options.watchInbox ?? true) ctx.inbox.start();
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;
   pruneBackups(database.path, keepBackups());
   // The app can run for days: the rolling daily backup is looked at hourly, not only at open.
@@ -100,7 +106,7 @@ export function openCore(options: CoreOptions): Core {
     },
     close: async (closing = {}) => {
       clearInterval(backupTimer);
-      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs)]);
+      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs), ctx.inbox.close()]);
       await database.close();
     },
   };

@@ -4,6 +4,7 @@ import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import { erpConnectionSchema } from '../../shared/sync';
 import { qboTokensSchema } from './sync/qbo-tokens';
+import { imapSettingsSchema } from '../../shared/inbox';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 
@@ -25,6 +26,8 @@ const SETTINGS = {
   erpConnection: { schema: erpConnectionSchema.nullable(), fallback: null, secret: ['apiKey'] },
   /** QuickBooks' OAuth tokens and company id, from signing in; like every secret, out of the audit log and the window. */
   qboTokens: { schema: qboTokensSchema.nullable(), fallback: null, secret: ['accessToken', 'refreshToken', 'realmId'] },
+  /** The collector's mailbox for reading replies (IMAP); its password stays here like the SMTP one. */
+  imap: { schema: imapSettingsSchema.nullable(), fallback: null, secret: ['password'] },
   /** Backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */
