@@ -15,7 +15,7 @@ import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from 
 import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
 import { forecastCommand, riskCommand } from './cli-risk';
 import { syncCommand } from './cli-sync';
-import { classifyCommand } from './cli-inbox';
+import { classifyCommand, inboxCommand } from './cli-inbox';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -43,10 +43,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   attribution --db PATH [--from DATE] [--to DATE] [--days N] [--currency CCY] [--json]         what made them pay
   restore --db PATH (--latest | --backup NAME) [--json]   replace a database that does not open with a whole backup (the broken file is kept)
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
+  inbox fetch --db PATH [--json]           read the mailbox now (account from INFLOW_IMAP_HOST/_PORT/_SECURITY/_USER/_PASSWORD/_FOLDER, or the stored one)
+  inbox list --db PATH [--kind bounce|auto_reply|reply|unmatched] [--json]   what is open in the Inbox
   inbox classify FILE.eml... [--json]      what each message is (bounce, auto_reply, reply, other), without a database
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync'];
+const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'inbox'];
 /** Commands that send mail run the outbox sender; the others leave it to the app. */
 const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
@@ -88,6 +90,7 @@ function parseCommandLine(argv: string[]) {
         to: { type: 'string' },
         by: { type: 'string' },
         days: { type: 'string' },
+        kind: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -115,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = keyFromEnv(process.env);
   if (command === 'restore') return restore(resolve(values.db), key, values);
-  const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'], scheduleSync: false });
+  const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'], scheduleSync: false, watchInbox: false });
   try {
     switch (command) {
       case 'init':
@@ -147,6 +150,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'sync':
         console.log(await syncCommand(core, values, process.env));
+        return 0;
+      case 'inbox':
+        console.log(await inboxCommand(core, rest[0], values, process.env));
         return 0;
       case 'ladder':
       case 'outreach':
