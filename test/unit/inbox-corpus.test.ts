@@ -80,3 +80,10 @@ describe('inbox classification over real-world mail', () => {
     });
   }
 });
+
+describe('the worklist reason for a reply', () => {
+  it('reads "Replied 2 h ago"', async () => {
+    const { describeReason } = await import('../../shared/worklist');
+    expect(describeReason({ code: 'replied', at: '2026-11-22T10:00:00Z' }, '2026-11-22', 'en-US', new Date('2026-11-22T12:05:00Z'))).toBe('Replied 2 h ago');
+  });
+});

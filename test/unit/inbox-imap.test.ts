@@ -78,6 +78,12 @@ describe('inbox over IMAP', () => {
     expect(item!.summary).toContain('says paid');
     const timeline = await t.core.call('customer.timeline', { customerId });
     expect(timeline[0]).toMatchObject({ kind: 'email_received', title: 'Email received', inboxId: item!.id });
+    // The customer who wrote back tops the queue until the reply is handled.
+    const queue = await t.core.call('worklist.list', {});
+    expect(queue.rows[0]!.customerId).toBe(customerId);
+    expect(queue.rows[0]!.reasons[0]).toEqual({ code: 'replied', at: '2026-11-23T09:30:00.000Z' });
+    await t.core.call('inbox.handle', { id: item!.id, action: 'in_transit' });
+    expect((await t.core.call('worklist.list', {})).rows.find((r) => r.customerId === customerId)?.reasons.map((r) => r.code)).not.toContain('replied');
     // Read again: nothing new, nothing doubled.
     expect(await t.core.call('inbox.fetch', {})).toMatchObject({ fetched: 0 });
     expect(t.query<{ n: number }>('SELECT count(*) AS n FROM inbox_messages')[0]!.n).toBe(1);

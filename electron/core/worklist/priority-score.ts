@@ -24,6 +24,8 @@ export interface CustomerFacts {
   risk: number | null;
   /** Invoiced over the last 12 months, in base-currency units. */
   valueBase: number;
+  /** When the customer's latest reply still waiting to be handled came in; null: none waiting. */
+  repliedAt?: string | null;
 }
 
 export interface Score {
@@ -49,6 +51,8 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
   const add = (key: ScoreFactor['key'], points: number, reason?: Reason): void => {
     if (points > 0) parts.push({ factor: { key, points: Math.round(points * 10) / 10 }, ...(reason ? { reason } : {}) });
   };
+  // A customer who has just written back comes first: the answer may change everything else.
+  if (facts.repliedAt) add('replied', 200, { code: 'replied', at: facts.repliedAt });
   const overdueBase = toBase(facts.overdueMinor, facts.currency, facts.baseRate);
   if (facts.overdueMinor > 0) {
     const reason: Reason = facts.overdue60Minor > 0
@@ -92,6 +96,7 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
  */
 export function needsAction(facts: CustomerFacts, today: IsoDate): boolean {
   return (
+    Boolean(facts.repliedAt) ||
     facts.overdueMinor > 0 ||
     facts.promise?.state === 'broken' ||
     (facts.promise?.state === 'open' && facts.promise.promisedDate <= today) ||

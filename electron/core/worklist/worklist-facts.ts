@@ -6,6 +6,7 @@ import { readOpenCommitments, type JudgedPromise, type MissedInstallment } from 
 import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { openReplies } from '../inbox/inbox-list';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
 export type CustomerMeta = Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor'>;
@@ -61,6 +62,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
   const escalations = readEscalationsDue(sqlite, today, scope, commitments.covered);
+  const replied = openReplies(sqlite, { only: only('m.customer_id'), params });
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     const rate = fxRates[g.currency] ?? 1;
     const promise = promises.get(g.customerId);
@@ -81,6 +83,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
         escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
         risk: risk.get(g.customerId) ?? null,
         valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * rate,
+        repliedAt: replied.get(g.customerId) ?? null,
       },
     };
   });
