@@ -36,7 +36,8 @@ async function imap<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
 const deliver = (raw: string | Buffer) => imap((client) => client.append(folder, raw));
 
 beforeEach(async () => {
-  t = tempCore(() => new Date('2026-11-22T15:00:00Z'));
+  // The test reads the mailbox when it says so: no watcher reading it meanwhile.
+  t = tempCore(() => new Date('2026-11-22T15:00:00Z'), { watchInbox: false });
   sink = await startSmtpSink();
   folders += 1;
   folder = `Test${folders}`;
@@ -84,6 +85,16 @@ describe('inbox over IMAP', () => {
     expect(queue.rows[0]!.reasons[0]).toEqual({ code: 'replied', at: '2026-11-23T09:30:00.000Z' });
     await t.core.call('inbox.handle', { id: item!.id, action: 'in_transit' });
     expect((await t.core.call('worklist.list', {})).rows.find((r) => r.customerId === customerId)?.reasons.map((r) => r.code)).not.toContain('replied');
+    // The reminder's copy is in the account's Sent folder, once, under its own Message-ID.
+    const copies = await imap(async (client) => {
+      const lock = await client.getMailboxLock('Sent');
+      try {
+        return await client.search({ header: { 'message-id': messageId } }, { uid: true });
+      } finally {
+        lock.release();
+      }
+    });
+    expect(copies).toHaveLength(1);
     // Read again: nothing new, nothing doubled.
     expect(await t.core.call('inbox.fetch', {})).toMatchObject({ fetched: 0 });
     expect(t.query<{ n: number }>('SELECT count(*) AS n FROM inbox_messages')[0]!.n).toBe(1);

@@ -29,7 +29,12 @@ export const inboxHandlers: Handlers<'inbox.settings.get' | 'inbox.settings.save
     ctx.inbox.restart();
     return view(settings);
   },
-  'inbox.fetch': (_input, ctx) => ctx.inbox.fetchNow(() => fetchMailbox(ctx)),
+  /** Reads what is new, then appends the sent copies still waiting for the Sent folder. */
+  'inbox.fetch': async (_input, ctx) => {
+    const result = await ctx.inbox.fetchNow(() => fetchMailbox(ctx));
+    await ctx.inbox.appendCopies();
+    return result;
+  },
   'inbox.list': ({ filter, all, limit }, ctx) => listInbox(ctx.database.sqlite, filter, all, limit),
   'inbox.message': ({ id }, ctx) => messageView(ctx.database.sqlite, id),
   'inbox.attachment': ({ id, path }, ctx) => attachmentOf(ctx.database.sqlite, id, path),

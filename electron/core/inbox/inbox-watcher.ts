@@ -4,8 +4,10 @@ import type { CoreContext } from '../context';
 import { getSetting } from '../settings';
 import { fetchMailbox } from './fetch-mailbox';
 import { openImap } from './imap-connection';
+import { appendSentCopies, noteSent } from './sent-copies';
 
 const FIRST_BACKOFF_MS = 30_000;
+const APPEND_DELAY_MS = 2_000;
 
 /**
  * Keeps the Inbox current while the app runs: a fetch at start, then the server's IDLE push (a new
@@ -19,11 +21,31 @@ export class InboxWatcher {
   private idleClient: ImapFlow | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
+  private appendTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly ctx: CoreContext) {}
 
   fetchNow(run: () => Promise<InboxFetchResult> = () => fetchMailbox(this.ctx)): Promise<InboxFetchResult> {
     const next = this.running.then(run, run);
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A message went out: its copy goes to the Sent folder soon (one pass for a burst of sends). */
+  noteSent(outboxId: number): void {
+    if (!noteSent(this.ctx, outboxId) || this.stopped || this.appendTimer) return;
+    this.appendTimer = setTimeout(() => {
+      this.appendTimer = null;
+      void this.appendCopies().catch(() => undefined);
+    }, APPEND_DELAY_MS);
+    this.appendTimer.unref();
+  }
+
+  /** Appends what is pending, one pass at a time like fetches; failures stay pending for the next pass. */
+  appendCopies(): Promise<number> {
+    const settings = getSetting(this.ctx.database.sqlite, 'imap');
+    if (!settings) return Promise.resolve(0);
+    const next = this.running.then(() => appendSentCopies(this.ctx, settings));
     this.running = next.catch(() => undefined);
     return next;
   }
@@ -43,6 +65,7 @@ export class InboxWatcher {
   async close(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.appendTimer) clearTimeout(this.appendTimer);
     await this.dropIdle();
     await this.running;
   }
@@ -59,6 +82,7 @@ export class InboxWatcher {
     const pollMs = settings.pollMinutes * 60_000;
     try {
       await this.fetchNow();
+      await this.appendCopies();
       this.failures = 0;
       this.schedule(pollMs);
       void this.idle();

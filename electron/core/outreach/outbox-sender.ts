@@ -265,6 +265,7 @@ export class OutboxSender {
       },
     });
     this.noteChange(message.batchId);
+    this.ctx.inbox.noteSent(message.id);
   }
 
   private handleFailure(message: DueMessage, error: SendError, written: boolean, note = ''): void {
