@@ -46,7 +46,7 @@ export function messageView(sqlite: SqliteDb, id: number): InboxMessageView {
   };
 }
 
-function previewPage(html: string, images: Map<string, string>): string {
+export function previewPage(html: string, images: ReadonlyMap<string, string>): string {
   const withImages = html.replace(/(<img[^>]+src\s*=\s*["']?)cid:([^"'\s>]+)/gi, (whole, prefix: string, cid: string) => {
     const data = images.get(cid);
     return data ? `${prefix}${data}` : whole;

@@ -3,12 +3,13 @@ import type { MimePart } from './mime-tree';
 
 /**
  * A text part's characters. The declared charset first (TextDecoder knows the WHATWG labels:
- * windows-1252, ISO-2022-JP, Shift_JIS, GB18030 …); no charset, or one it does not know, is read as
- * UTF-8 when the bytes are valid UTF-8 and as windows-1252 otherwise, so a wrong label never throws.
+ * windows-1252, ISO-2022-JP, Shift_JIS, GB18030 …); no charset, UTF-8, or one it does not know, is
+ * read as UTF-8 when the bytes are valid UTF-8 and as windows-1252 otherwise, so a wrong label never throws.
  */
 export function decodeCharset(bytes: Buffer, charset: string | undefined): string {
   const label = (charset ?? '').trim().toLowerCase();
-  if (label && label !== 'us-ascii' && label !== 'ascii') {
+  // A part labelled UTF-8 (or ASCII) that is not is usually windows-1252: the guess below reads it so.
+  if (label && !['us-ascii', 'ascii', 'utf-8', 'utf8'].includes(label)) {
     try {
       return new TextDecoder(label).decode(bytes);
     } catch {
