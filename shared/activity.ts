@@ -148,6 +148,12 @@ export interface CustomerSummary
   extends Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue'> {
   termsDays: number | null;
   creditLimitMinor: number | null;
+  /** ISO 3166 alpha-2 from the ERP or an import. */
+  country: string | null;
+  /** Set on the customer page; null follows the country. */
+  locale: string | null;
+  /** What its emails are written in: its locale, its country's, or the messaging default. */
+  messageLocale: string;
   /** Amount-weighted days late of paid invoices; null with no payment history. */
   averageDaysLate: number | null;
   /** The customer's aging today, one row per currency it owes in. */

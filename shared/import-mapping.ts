@@ -18,7 +18,7 @@ export const MAPPING_FIELDS = {
   },
   customers: {
     required: ['customerId', 'name'],
-    optional: ['currency', 'email', 'phone', 'contactName', 'termsDays', 'creditLimit', 'segment', 'collector'],
+    optional: ['currency', 'email', 'phone', 'contactName', 'termsDays', 'creditLimit', 'segment', 'collector', 'country'],
   },
 } as const satisfies Record<ImportKind, { required: readonly string[]; optional: readonly string[] }>;
 

@@ -9,6 +9,8 @@ export interface OutreachOptions {
   customer?: string | undefined;
   template?: string | undefined;
   status?: string | undefined;
+  /** Who the message is from, as a ladder step's sender role: collector (default) or manager. */
+  sender?: string | undefined;
 }
 
 /** The documented JSON of a ladder run: per message its template and each invoice's step; per held invoice its reason. */
@@ -37,14 +39,15 @@ export async function ladderCommand(core: Core, action: string | undefined, opti
 
 /** `outreach preview|send --customer ID --template ID`: one message, shown or sent. */
 export async function outreachCommand(core: Core, action: string | undefined, options: OutreachOptions): Promise<string> {
-  if (action !== 'preview' && action !== 'send') throw new AppError('INVALID_INPUT', 'Usage: outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]');
+  if (action !== 'preview' && action !== 'send') throw new AppError('INVALID_INPUT', 'Usage: outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--dry-run] [--json]');
   if (!options.customer || !options.template) throw new AppError('INVALID_INPUT', '--customer EXTERNAL_ID and --template ID are required.');
   const { customerId } = await core.call('customer.lookup', { externalId: options.customer });
-  const draft = { customerId, templateId: options.template };
+  const draft = { customerId, templateId: options.template, ...(options.sender ? { senderRole: options.sender as 'collector' | 'manager' } : {}) };
   if (action === 'preview' || options['dry-run']) {
     const preview = await core.call('outreach.preview', { draft });
     if (preview.problems.length > 0) throw new AppError('INVALID_INPUT', `The template has problems: ${preview.problems.map((p) => `${p.tag} ${p.message}`).join('; ')}`);
-    return options.json ? JSON.stringify(preview) : `To: ${preview.to ? `${preview.to.name} <${preview.to.address}>` : '(no contact with a valid address)'}\nSubject: ${preview.subject}\n\n${preview.text}`;
+    const from = preview.from.name ? `${preview.from.name} <${preview.from.address || 'no mailbox set up'}>` : preview.from.address;
+    return options.json ? JSON.stringify(preview) : `From: ${from}\nTo: ${preview.to ? `${preview.to.name} <${preview.to.address}>` : '(no contact with a valid address)'}\nSubject: ${preview.subject}\nLanguage: ${preview.language}\n\n${preview.text}`;
   }
   const result = await core.call('outreach.queue', { messages: [draft] });
   if (result.queued > 0) await settle(core, result.batchId);

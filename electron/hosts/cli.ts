@@ -14,6 +14,7 @@ import { attributionCommand, kpiCommand } from './cli-analytics';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
 import { forecastCommand, riskCommand } from './cli-risk';
+import { localeCommand, settingsCommand } from './cli-settings';
 import { syncCommand } from './cli-sync';
 import { classifyCommand, inboxCommand } from './cli-inbox';
 
@@ -32,8 +33,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   promise  --db PATH --customer ID --amount 4000.00 --date YYYY-MM-DD [--currency USD] [--invoices N1,N2] [--notes TEXT]
   dispute  --db PATH --customer ID --invoices N1,N2 --reason REASON [--sla DAYS] [--owner NAME] [--notes TEXT]
   ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
-  outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]
+  outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--dry-run] [--json]
   outbox list --db PATH [--status STATUS] [--json]
+  settings email --db PATH [--company NAME] [--sender-name NAME] [--sender-title T] [--sender-phone P]
+                 [--manager-name NAME] [--manager-title T] [--manager-phone P] [--payment-link PATTERN] [--locale en-US] [--json]
+  locale --db PATH --customer ID [--locale de-DE | --locale country] [--json]   the language and formats of a customer's emails
   risk train --db PATH [--json]                            retrain the late-payment model and re-score customers
   risk evaluate --db PATH --as-of YYYY-MM-DD [--json]      train on what was known then, test on invoices issued after
   risk show --db PATH --customer ID [--json]               a customer's risk, its three reasons and credit advice
@@ -48,7 +52,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   inbox classify FILE.eml... [--json]      what each message is (bounce, auto_reply, reply, other), without a database
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'inbox'];
+const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'settings', 'locale', 'inbox'];
 /** Commands that send mail run the outbox sender; the others leave it to the app. */
 const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
@@ -90,6 +94,16 @@ function parseCommandLine(argv: string[]) {
         to: { type: 'string' },
         by: { type: 'string' },
         days: { type: 'string' },
+        sender: { type: 'string' },
+        company: { type: 'string' },
+        'sender-name': { type: 'string' },
+        'sender-title': { type: 'string' },
+        'sender-phone': { type: 'string' },
+        'manager-name': { type: 'string' },
+        'manager-title': { type: 'string' },
+        'manager-phone': { type: 'string' },
+        'payment-link': { type: 'string' },
+        locale: { type: 'string' },
         kind: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -153,6 +167,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'inbox':
         console.log(await inboxCommand(core, rest[0], values, process.env));
+        return 0;
+      case 'settings':
+        console.log(await settingsCommand(core, rest[0], values));
+        return 0;
+      case 'locale':
+        console.log(await localeCommand(core, values));
         return 0;
       case 'ladder':
       case 'outreach':

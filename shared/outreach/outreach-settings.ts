@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_ADDRESS, oneLineText } from '../text';
+import { paymentLinkPatternProblem } from './payment-link-pattern';
 
 /** No CR/LF (or other control characters) in anything that becomes a mail header. */
 const headerText = oneLineText;
@@ -30,14 +31,19 @@ export type SmtpSettings = z.output<typeof smtpSettingsSchema>;
 /** What the window sees: never the password, only whether one is stored. */
 export type SmtpSettingsView = Omit<SmtpSettings, 'password'> & { hasPassword: boolean };
 
+/**
+ * Who signs: the collector (sender…) and the manager escalation steps go out from (manager…). Each is
+ * one person, used whole for a message (see senderPerson): name, title and phone never mix.
+ */
 export const outreachSettingsSchema = z.object({
   senderName: headerText(120).default(''),
   senderRole: headerText(120).default('Accounts Receivable'),
+  senderPhone: headerText(60).default(''),
   managerName: headerText(120).default(''),
   managerRole: headerText(120).default('Finance Manager'),
-  senderPhone: headerText(60).default(''),
+  managerPhone: headerText(60).default(''),
   companyName: headerText(120).default(''),
-  /** How amounts and dates are written in messages (the customer's reading, not the app's). */
+  /** How amounts and dates are written to customers with no locale or known country of their own. */
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale like en-US').default('en-US'),
   /** e.g. https://pay.example.com/{invoiceNumber}?amount={balance}; used when the ERP gave no link. */
   paymentUrlPattern: oneLineText(500).default(''),
@@ -51,3 +57,15 @@ export const outreachSettingsSchema = z.object({
 });
 export type OutreachSettings = z.output<typeof outreachSettingsSchema>;
 export const DEFAULT_OUTREACH_SETTINGS: OutreachSettings = outreachSettingsSchema.parse({});
+
+/**
+ * What a save must pass: the stored schema, plus a payment-link pattern with only known tokens. The
+ * stored schema stays lenient so a pattern saved before this check does not void the other settings
+ * on read; such a pattern makes no links (see paymentLinkFiller) until it is corrected.
+ */
+export const outreachSettingsInputSchema = outreachSettingsSchema.extend({
+  paymentUrlPattern: oneLineText(500).default('').superRefine((pattern, ctx) => {
+    const problem = paymentLinkPatternProblem(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+});

@@ -1,3 +1,5 @@
+import type { TemplateLanguage } from '../customer-locale';
+
 /**
  * Every merge field a template may use. Names are camelCase with dots (no underscores, which Markdown
  * would read as emphasis). Values are merged escaped; the few `block` fields are built by Inflow as
@@ -54,9 +56,13 @@ export type TemplateField = keyof typeof TEMPLATE_FIELDS;
 export const TEMPLATE_PURPOSES = ['pre_due', 'value_memo', 'reminder', 'escalation', 'final', 'agency', 'promise', 'broken_promise', 'dispute', 'plan', 'discount'] as const;
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 
-/** A template as stored and edited: a subject line and a Markdown body, both with `{{field}}` merges. */
+/**
+ * A template as stored and edited: a subject line and a Markdown body, both with `{{field}}` merges.
+ * One template id has a version per language; messages take the customer's, else the English one.
+ */
 export interface EmailTemplate {
   id: string;
+  language: TemplateLanguage;
   name: string;
   purpose: TemplatePurpose;
   tone: 'friendly' | 'firm' | 'final';

@@ -183,7 +183,8 @@ test('the injection corpus, stored everywhere, is shown as text on every screen 
   await page.keyboard.press('s');
   const fieldValues = () => page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
   await expect.poll(fieldValues).toContain(value('svg-onload'));
-  await expect.poll(fieldValues).toContain(value('mustache-name'));
+  await expect.poll(fieldValues).toContain(value('js-url'));
+  await expect(page.getByTestId('signer-people')).toContainText(value('svg-onload'));
 
   expect(problems).toEqual([]);
   expect(dialogs).toEqual([]);

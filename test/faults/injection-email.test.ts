@@ -193,7 +193,7 @@ describe('the injection corpus in email', () => {
     try {
       const company = (name: string, email: string) => {
         const partner = odoo.create('res.partner', { name, is_company: true, customer_rank: 1, email, phone: false, parent_id: false, type: 'contact' });
-        invoice(odoo, { name: `INV/INJ/${partner.id}`, partner_id: partner.id, amount_total: 100, amount_residual: 100 });
+        invoice(odoo, { name: `INV/INJ/${partner.id}`, partner, total: 100 });
         return partner;
       };
       const hostile = INJECTION_CORPUS.filter((c) => !fitsOneLine(c.value, Number.POSITIVE_INFINITY)).map((c) => ({ c, partner: company(c.value, `erp-${c.id}@customer.example`) }));

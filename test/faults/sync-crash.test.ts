@@ -17,8 +17,8 @@ import { startQboServer } from '../helpers/qbo-server';
 /**
  * SIGKILL in the middle of a sync, at random points: while a page is awaited from the ERP, or after
  * a random share of the pages' writes. Each page is written in one transaction with its cursor, so
- * only whole pages are kept, the next sync resumes after the last one, and every call, note and
- * promise logged during the sync is there.
+ * only whole pages are kept, the next sync resumes after the last one, every call, note and promise
+ * logged during the sync is there, and the aging after the resumed sync is the ERP's own to the cent.
  */
 const TRIALS = 20;
 const PAGE = 200;
@@ -34,17 +34,28 @@ let reread: number;
 
 const env = (dbPath: string): Record<string, string> => ({ INFLOW_CRASH_MODE: 'sync', INFLOW_TEST_DB: dbPath, INFLOW_TEST_KEY: key.toString('hex') });
 
-function invoiceCount(path: string): { invoices: number; uniq: number } {
+/** Invoices (and distinct ones), and every ledger row a sync creates: invoices, payments and credits. */
+function invoiceCount(path: string): { invoices: number; uniq: number; rows: number } {
   const sqlite = new Database(path, { fileMustExist: true, readonly: true });
   try {
     applyKey(sqlite, key);
-    return sqlite.prepare('SELECT count(*) AS invoices, count(DISTINCT source || external_id) AS uniq FROM invoices').get() as { invoices: number; uniq: number };
+    return sqlite.prepare(`SELECT count(*) AS invoices, count(DISTINCT source || external_id) AS uniq,
+      count(*) + (SELECT count(*) FROM payments) + (SELECT count(*) FROM credit_notes) AS rows FROM invoices`).get() as { invoices: number; uniq: number; rows: number };
   } finally {
     sqlite.close();
   }
 }
 
-/** A database that synced the small company once; then the ERP gains 450 invoices (three pages) for the child to pull. */
+/** Inflow's aging per customer in the database at `path`, after a sync. */
+async function agingOf(core: ReturnType<typeof openCore>): Promise<Map<string, number>> {
+  const report = await core.call('aging.report', { asOf: '2026-11-22' });
+  return new Map(report.customers.filter((row) => row.total !== 0).map((row) => [row.externalId, row.total]));
+}
+
+/**
+ * A database that synced the small company once; then the ERP gains 450 invoices (three pages) for
+ * the child to pull, two in three of them paid by one payment for the pair, the first part-paid before.
+ */
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inflow-sync-crash-'));
   template = join(dir, 'template.db');
@@ -54,10 +65,16 @@ beforeAll(async () => {
   await core.call('sync.connection.save', { connector: 'odoo', baseUrl: server.url, database: server.db, login: server.login, apiKey: server.password, intervalMinutes: 0 });
   await core.call('sync.run', {});
   expect((await core.call('app.status', {})).invoices).toBe(BEFORE);
-  const stamps = server.models.get('account.move')!.map((move) => Date.parse(`${move.write_date.replace(' ', 'T')}Z`));
+  const stamps = server.store.table('account.move').filter((move) => move.move_type !== 'entry').map((move) => Date.parse(`${move.write_date.replace(' ', 'T')}Z`));
   reread = stamps.filter((stamp) => stamp >= Math.max(...stamps) - CURSOR_OVERLAP_SECONDS * 1000).length;
   await core.close();
-  for (let i = 0; i < BULK; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner_id: seeded.deco.id, amount_total: 10, amount_residual: 10 });
+  const bulk = Array.from({ length: BULK }, (_, i) => invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner: seeded.deco, total: 10 }));
+  for (let i = 0; i + 1 < BULK; i += 3) {
+    server.books.reconcile(bulk[i]!, server.books.payment({ partner: seeded.deco, date: '2026-11-02', amount: 4 }));
+    const pair = server.books.payment({ partner: seeded.deco, date: '2026-11-09', amount: 16 });
+    server.books.reconcile(bulk[i]!, pair);
+    server.books.reconcile(bulk[i + 1]!, pair);
+  }
   const calibration = copyTemplate(template, dir, 'calibration');
   walGrowth = await walGrowthOf(env(calibration));
   expect(invoiceCount(calibration).invoices).toBe(BEFORE + BULK);
@@ -100,7 +117,8 @@ it(`${TRIALS} syncs killed with SIGKILL: whole pages only, resumed after the las
     const resumed = await core.call('sync.run', {});
     expect((await core.call('app.status', {})).invoices, `${label}: resumed`).toBe(BEFORE + BULK);
     // Resumed after the last whole page: nothing kept is created again.
-    expect(resumed.created, label).toBe(BEFORE + BULK - afterKill.invoices);
+    expect(resumed.created, label).toBe(invoiceCount(path).rows - afterKill.rows);
+    expect(await agingOf(core), `${label}: aging`).toEqual(server.books.expectedAging());
     expect((await core.call('outreach.freshness', {})).lastSyncAt, label).not.toBeNull();
     await core.close();
     rmSync(join(path, '..'), { recursive: true, force: true });
@@ -144,6 +162,7 @@ it('a QuickBooks sync killed with SIGKILL mid-read keeps whole pages and resumes
     qbo.calls.length = 0;
     await core.call('sync.run', {});
     expect((await core.call('app.status', {})).customers).toBe(2500);
+    expect(await agingOf(core)).toEqual(qbo.expectedAging());
     // Resumed with the token the child had rotated and stored, at the page it never got.
     expect(qbo.calls.filter((call) => call.kind === 'query').map((call) => `${call.entity}@${call.startPosition}`)).toEqual(['Customer@2001']);
     expect((await core.call('outreach.freshness', {})).lastSyncAt).not.toBeNull();

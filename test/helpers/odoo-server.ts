@@ -1,14 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { OdooBooks } from './odoo-books';
+import { OdooError, OdooStore, type OdooRecord } from './odoo-models';
+
+export type { OdooRecord } from './odoo-models';
 
 /**
- * An in-process server speaking Odoo's external APIs as documented: JSON-RPC `/jsonrpc`
+ * An in-process server speaking Odoo 17's external APIs as documented: JSON-RPC `/jsonrpc`
  * (common.authenticate, object.execute_kw; errors with HTTP 200 and an `error` member) and JSON-2
- * `/json/2/<model>/<method>` (bearer API key, named arguments, errors with HTTP statuses). It keeps
- * records per model, evaluates domains in prefix notation, orders and pages search_read, sets
- * write_date on every change, answers `false` for empty values and [id, name] for relations.
+ * `/json/2/<model>/<method>` (bearer API key, named arguments, errors with HTTP statuses). Its
+ * records (odoo-models.ts) follow Odoo 17's models, and its accounting (odoo-books.ts) keeps them as
+ * Odoo would: search_read evaluates domains in prefix notation (dotted paths through many2one
+ * fields), orders by any `field asc|desc` list, pages by offset and limit, and refuses fields
+ * Odoo 17 does not have.
  */
-export type OdooRecord = { id: number; write_date: string } & Record<string, unknown>;
 type Domain = unknown[];
 /** Lets a test break the next answers: a status, a raw body, or a connection dropped mid-answer. */
 export type Fault = { status?: number; raw?: string; headers?: Record<string, string>; drop?: boolean; dropAfterCall?: boolean } | null;
@@ -19,7 +24,8 @@ export interface OdooServer {
   login: string;
   password: string;
   apiKey: string;
-  models: Map<string, OdooRecord[]>;
+  store: OdooStore;
+  books: OdooBooks;
   calls: { model: string; method: string; params: Record<string, unknown> }[];
   /** Called for each model call; a Fault (or null) decides the answer. */
   fault: (call: { model: string; method: string; index: number; params: Record<string, unknown> }) => Fault;
@@ -28,97 +34,37 @@ export interface OdooServer {
   close(): Promise<void>;
 }
 
-const rel = (record: OdooRecord | undefined): [number, string] | false => (record ? [record.id, String(record.name)] : false);
-
 export async function startOdooServer(): Promise<OdooServer> {
-  let clock = Date.parse('2026-11-01T08:00:00Z');
-  let nextId = 100;
   let callIndex = 0;
-  const models = new Map<string, OdooRecord[]>();
-  const table = (model: string): OdooRecord[] => {
-    let rows = models.get(model);
-    if (!rows) models.set(model, (rows = []));
-    return rows;
-  };
-  const stamp = (): string => {
-    clock += 1000;
-    return new Date(clock).toISOString().replace('T', ' ').slice(0, 19);
-  };
-  const find = (model: string, id: unknown): OdooRecord | undefined => table(model).find((r) => r.id === id);
-
+  const store = new OdooStore(Date.parse('2026-11-01T08:00:00Z'));
   const server: OdooServer = {
     url: '', db: 'acme', login: 'ar-bot', password: 'secret-pass', apiKey: '6578616d706c65206a736f6e20617069206b6579',
-    models, calls: [], fault: () => null,
-    create: (model, values) => {
-      const record = { id: nextId++, ...values, write_date: stamp() } as OdooRecord;
-      table(model).push(record);
-      return record;
-    },
-    write: (model, id, values) => {
-      const record = find(model, id)!;
-      Object.assign(record, values, { write_date: stamp() });
-      return record;
-    },
+    store, books: new OdooBooks(store), calls: [], fault: () => null,
+    create: (model, values) => store.create(model, values),
+    write: (model, id, values) => store.write(model, id, values),
     close: () => new Promise((resolve) => http.close(() => resolve())),
-  };
-
-  /** A field as Odoo reads it: relations as [id, name], dotted paths through many2one, false for empty. */
-  const read = (model: string, record: OdooRecord, field: string): unknown => {
-    if (field.includes('.')) {
-      const [head, ...rest] = field.split('.');
-      const target = read(model, record, head!) as [number, string] | false;
-      return target ? read('res.partner', find('res.partner', target[0])!, rest.join('.')) : false;
-    }
-    if (field === 'id') return record.id;
-    if (field === 'commercial_partner_id') {
-      const partnerId = model === 'res.partner' ? record.id : (record.partner_id as number);
-      let partner = find('res.partner', partnerId);
-      while (partner?.parent_id) partner = find('res.partner', partner.parent_id);
-      return rel(partner);
-    }
-    const value = record[field];
-    if (field === 'partner_id' || field === 'parent_id') return rel(find('res.partner', value));
-    if (field === 'currency_id') return value ? [1, String(value)] : false;
-    if (value === undefined || value === null || value === '') return false;
-    return value;
-  };
-
-  const matches = (model: string, record: OdooRecord, domain: Domain): boolean => {
-    const stack: boolean[] = [];
-    for (let i = domain.length - 1; i >= 0; i--) {
-      const term = domain[i];
-      if (term === '|' || term === '&') {
-        const a = stack.pop()!;
-        const b = stack.pop()!;
-        stack.push(term === '|' ? a || b : a && b);
-      } else if (term === '!') {
-        stack.push(!stack.pop());
-      } else {
-        const [field, op, value] = term as [string, string, unknown];
-        let actual = read(model, record, field);
-        if (Array.isArray(actual) && actual.length === 2 && typeof actual[0] === 'number' && field !== 'reconciled_invoice_ids') actual = actual[0];
-        stack.push(compare(actual, op, value));
-      }
-    }
-    return stack.every(Boolean);
   };
 
   const call = (model: string, method: string, ids: number[] | undefined, params: Record<string, unknown>): unknown => {
     server.calls.push({ model, method, params });
-    if (method === 'search_read' || method === 'search_count') {
-      const domain = (params.domain ?? []) as Domain;
-      let rows = table(model).filter((r) => matches(model, r, domain));
+    if (method === 'search_read' || method === 'search_count' || method === 'search') {
+      const rows = store.search(model, (params.domain ?? []) as Domain);
       if (method === 'search_count') return rows.length;
-      if (params.order === 'write_date asc, id asc') rows = [...rows].sort((a, b) => a.write_date.localeCompare(b.write_date) || a.id - b.id);
-      const offset = Number(params.offset ?? 0);
-      rows = rows.slice(offset, params.limit ? offset + Number(params.limit) : undefined);
-      const fields = (params.fields ?? []) as string[];
-      return rows.map((r) => Object.fromEntries([['id', r.id], ...fields.map((f) => [f, read(model, r, f)])]));
+      const page = paged(sorted(rows, params.order), params);
+      if (method === 'search') return page.map((row) => row.id);
+      return readFields(model, page, params.fields);
     }
+    if (method === 'read') return readFields(model, (ids ?? []).map((id) => store.find(model, id)).filter((row): row is OdooRecord => row !== undefined), params.fields);
     if (method === 'message_post' && model === 'res.partner') {
-      return ids!.map((id) => server.create('mail.message', { model, res_id: id, body: params.body, message_type: params.message_type })).map((m) => m.id)[0];
+      return ids!.map((id) => store.create('mail.message', { model, res_id: id, body: params.body, message_type: params.message_type })).map((m) => m.id)[0];
     }
-    throw Object.assign(new Error(`The method '${method}' does not exist on the model '${model}'`), { odooName: 'builtins.AttributeError' });
+    throw new OdooError('builtins.AttributeError', `The method '${method}' does not exist on the model '${model}'`);
+  };
+
+  const readFields = (model: string, rows: OdooRecord[], requested: unknown): Record<string, unknown>[] => {
+    const fields = Array.isArray(requested) && requested.length > 0 ? (requested as string[]) : ['display_name'];
+    store.checkFields(model, fields);
+    return rows.map((row) => Object.fromEntries([['id', row.id], ...fields.map((field) => [field, store.read(model, row, field)])]));
   };
 
   const respond = (res: ServerResponse, status: number, body: unknown): void => {
@@ -162,7 +108,7 @@ export async function startOdooServer(): Promise<OdooServer> {
       try {
         return respond(res, 200, { jsonrpc: '2.0', id: body.id, result: call(model, kwMethod, positional[0] as number[] | undefined, kwargs ?? {}) });
       } catch (e) {
-        return error((e as { odooName?: string }).odooName ?? 'odoo.exceptions.UserError', (e as Error).message);
+        return error(e instanceof OdooError ? e.odooName : 'builtins.Exception', (e as Error).message);
       }
     }
     return error('werkzeug.exceptions.NotFound', `No such service ${service}.${method}`);
@@ -177,7 +123,8 @@ export async function startOdooServer(): Promise<OdooServer> {
     try {
       return respond(res, 200, call(model, method, ids, named));
     } catch (e) {
-      return respond(res, 422, { name: 'builtins.AttributeError', message: (e as Error).message, arguments: [(e as Error).message], context: {}, debug: '' });
+      const name = e instanceof OdooError ? e.odooName : 'builtins.Exception';
+      return respond(res, 422, { name, message: (e as Error).message, arguments: [(e as Error).message], context: {}, debug: '' });
     }
   };
 
@@ -199,16 +146,24 @@ export async function startOdooServer(): Promise<OdooServer> {
   return server;
 }
 
-function compare(actual: unknown, op: string, value: unknown): boolean {
-  switch (op) {
-    case '=': return actual === value || (value === false && (actual === false || actual === undefined));
-    case '!=': return actual !== value;
-    case '>': return (actual as number | string) > (value as number | string);
-    case '<': return (actual as number | string) < (value as number | string);
-    case '>=': return (actual as number | string) >= (value as number | string);
-    case 'in': return (value as unknown[]).includes(actual);
-    case 'not in': return !(value as unknown[]).includes(actual);
-    case 'ilike': return String(actual).toLowerCase().includes(String(value).toLowerCase());
-    default: throw new Error(`operator ${op} not supported by the test server`);
-  }
+/** Odoo's `order`: comma-separated `field [asc|desc]`, ties broken by id as the database's order would. */
+function sorted(rows: OdooRecord[], order: unknown): OdooRecord[] {
+  if (typeof order !== 'string' || order.trim() === '') return [...rows].sort((a, b) => a.id - b.id);
+  const keys = order.split(',').map((part) => {
+    const [field, direction = 'asc'] = part.trim().split(/\s+/);
+    return { field: field!, sign: direction.toLowerCase() === 'desc' ? -1 : 1 };
+  });
+  const compare = (a: unknown, b: unknown): number => (a === b ? 0 : a === false || a === undefined ? -1 : b === false || b === undefined ? 1 : (a as string | number) < (b as string | number) ? -1 : 1);
+  return [...rows].sort((a, b) => {
+    for (const { field, sign } of keys) {
+      const result = compare(a[field], b[field]);
+      if (result !== 0) return result * sign;
+    }
+    return a.id - b.id;
+  });
+}
+
+function paged(rows: OdooRecord[], params: Record<string, unknown>): OdooRecord[] {
+  const offset = Number(params.offset ?? 0);
+  return rows.slice(offset, params.limit ? offset + Number(params.limit) : undefined);
 }

@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
  *   Active IN (true, false)] STARTPOSITION n MAXRESULTS m, at most 1000, an empty QueryResponse past
  *   the end, inactive customers left out unless asked for), `cdc` (entities changed since a time no more
  *   than 30 days ago, deleted ones as {status: "Deleted", Id}), `companyinfo/{realmId}`, `customer/{id}`
- *   and the sparse customer update (SyncToken checked). Errors are Faults; a bad token is a 401 Fault.
+ *   and the sparse customer update (SyncToken checked). Errors are Faults; a bad token is a 401 with
+ *   Intuit's lower-case `fault.error[]` body.
  */
 export type QboEntity = 'Customer' | 'Invoice' | 'Payment' | 'CreditMemo';
 export type QboRow = { Id: string; SyncToken: string; MetaData: { CreateTime: string; LastUpdatedTime: string } } & Record<string, unknown>;
@@ -50,6 +51,11 @@ export interface QboServer {
   create(entity: QboEntity, values: Record<string, unknown>): QboRow;
   update(entity: QboEntity, id: string, values: Record<string, unknown>): QboRow;
   remove(entity: QboEntity, id: string): void;
+  /**
+   * QuickBooks' A/R aging per customer today, in cents, from its own records: every invoice's
+   * Balance, less every credit memo's RemainingCredit and every payment's UnappliedAmt.
+   */
+  expectedAging(): Map<string, number>;
   /** Every access token stops working at once (as after its hour), so the next call gets a 401. */
   expireAccessTokens(): void;
   /** Intuit's side of a revoked connection: the refresh token is refused from now on. */
@@ -100,6 +106,17 @@ export async function startQboServer(): Promise<QboServer> {
     remove: (entity, id) => {
       tables.set(entity, table(entity).filter((row) => row.Id !== id));
       deleted.push({ entity, Id: id, at: stamp() });
+    },
+    expectedAging: () => {
+      const totals = new Map<string, number>();
+      const add = (row: QboRow, amount: unknown, sign: number) => {
+        const customer = (row.CustomerRef as { value: string }).value;
+        totals.set(customer, (totals.get(customer) ?? 0) + sign * Math.round(Number(amount ?? 0) * 100));
+      };
+      for (const row of table('Invoice')) add(row, row.Balance, 1);
+      for (const row of table('CreditMemo')) add(row, row.RemainingCredit ?? row.Balance, -1);
+      for (const row of table('Payment')) add(row, row.UnappliedAmt, -1);
+      return new Map([...totals].filter(([, total]) => total !== 0));
     },
     expireAccessTokens: () => accessTokens.clear(),
     revokeRefreshToken: () => {
@@ -231,7 +248,12 @@ export async function startQboServer(): Promise<QboServer> {
   const api = (req: IncomingMessage, res: ServerResponse, realmId: string, rest: string, params: URLSearchParams, body: string): void => {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !accessTokens.has(token)) {
-      return fault(res, 401, 'AUTHENTICATION', 'message=AuthenticationFailed; errorCode=003200; statusCode=401', 'Token expired', '3200');
+      // Intuit's gateway answers a bad token in lower case, with the rest of its envelope null.
+      return respond(res, 401, {
+        warnings: null, intuitObject: null, queryResponse: null, batchItemResponse: [], cdcresponse: [], requestId: null, status: null,
+        fault: { error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token expired: eyJlbmMiOiJBMTI4Q0JDLUhTMjU2', code: '3200', element: null }], type: 'AUTHENTICATION' },
+        time: Date.now(),
+      });
     }
     if (realmId !== server.realmId) return fault(res, 403, 'AuthorizationFault', 'Unauthorized', 'No access to this company', '003100');
     const all = Object.fromEntries(params);

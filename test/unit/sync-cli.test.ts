@@ -66,7 +66,7 @@ it('sync --connector qbo signs in with a refresh token from the environment and 
     const result = JSON.parse(first.stdout) as { connector: string; created: number; cursor: string };
     expect(result).toMatchObject({ connector: 'qbo' });
     expect(result.created).toBeGreaterThan(10);
-    expect(JSON.parse(result.cursor)).toEqual({ since: expect.any(String) });
+    expect(JSON.parse(result.cursor)).toEqual({ since: expect.any(String), seenAt: expect.any(String) });
     // The same environment again: its refresh token was rotated away, and the stored one is used.
     const again = await cli(['sync', '--db', db, '--connector', 'qbo', '--base-url', qbo.url], env);
     expect(again.stderr).toBe('');

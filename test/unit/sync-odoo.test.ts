@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { seedOdoo, invoice, type SeededOdoo } from '../helpers/odoo-fixtures';
-import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
+import { startOdooServer, type OdooRecord, type OdooServer } from '../helpers/odoo-server';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
 let server: OdooServer;
@@ -27,6 +27,14 @@ const invoices = () => Object.fromEntries(t.query<InvoiceRow>('SELECT * FROM inv
 const allocations = () => t.query<{ number: string; kind: string; amount_minor: number; applied_date: string }>(
   'SELECT i.number, a.kind, a.amount_minor, a.applied_date FROM allocations a JOIN invoices i ON i.id = a.invoice_id ORDER BY a.id');
 const moveReads = () => server.calls.filter((c) => c.model === 'account.move' && c.method === 'search_read' && c.params.limit);
+/** Invoices and credit notes, as the moves stream reads them (payments' journal entries are account.move too). */
+const documents = () => server.store.table('account.move').filter((move) => move.move_type !== 'entry');
+const documentCount = () => t.query<{ n: number }>("SELECT (SELECT count(*) FROM invoices) + (SELECT count(*) FROM credit_notes WHERE kind = 'credit_note') AS n")[0]!.n;
+/** Inflow's aging per customer against the aged receivable Odoo itself would print. */
+async function expectOdooAging(): Promise<void> {
+  const report = await t.core.call('aging.report', { asOf: '2026-11-22' });
+  expect(new Map(report.customers.map((row) => [row.externalId, row.total]))).toEqual(server.books.expectedAging());
+}
 
 async function expectSyncError(core: Core, code: string, message: RegExp): Promise<void> {
   await expect(core.call('sync.run', { jobId: JOB() })).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
@@ -51,7 +59,13 @@ describe('Odoo over JSON-RPC', () => {
       { number: 'INV/2026/00003', kind: 'payment', amount_minor: 30000, applied_date: '2026-10-15' },
       { number: 'INV/2026/00004', kind: 'payment', amount_minor: 75050, applied_date: '2026-11-20' },
     ]);
-    expect(t.query('SELECT number, kind, amount_minor, open_minor FROM credit_notes')).toEqual([{ number: 'RINV/2026/00001', kind: 'credit_note', amount_minor: 10000, open_minor: 10000 }]);
+    // Each payment also holds what it has not been matched with: here, nothing.
+    expect(t.query('SELECT number, kind, amount_minor, open_minor FROM credit_notes ORDER BY kind, number')).toEqual([
+      { number: 'RINV/2026/00001', kind: 'credit_note', amount_minor: 10000, open_minor: 10000 },
+      { number: 'PBNK1/2026/00001', kind: 'unapplied_payment', amount_minor: 30000, open_minor: 0 },
+      { number: 'PBNK1/2026/00002', kind: 'unapplied_payment', amount_minor: 75050, open_minor: 0 },
+    ]);
+    await expectOdooAging();
     expect(t.query('SELECT external_id, name, source FROM customers ORDER BY name')).toEqual([
       { external_id: String(seeded.azure.id), name: 'Azure Interior', source: 'odoo' },
       { external_id: String(seeded.deco.id), name: 'Deco Addict', source: 'odoo' },
@@ -75,34 +89,41 @@ describe('Odoo over JSON-RPC', () => {
     // Only the cursor's overlap is read again, and it changes nothing.
     expect(again).toMatchObject({ created: 0, updated: 0 });
 
-    server.write('account.move', seeded.open.id, { amount_residual: 400, payment_state: 'partial' });
-    server.create('account.payment', { name: 'PBNK1/2026/00009', partner_id: seeded.deco.id, date: '2026-11-21', amount: 600, currency_id: 'USD', payment_type: 'inbound', partner_type: 'customer', state: 'paid', reconciled_invoice_ids: [seeded.open.id] });
+    server.books.reconcile(seeded.open, server.books.payment({ name: 'PBNK1/2026/00009', partner: seeded.deco, date: '2026-11-21', amount: 600 }));
     const next = await t.core.call('sync.run', { jobId: JOB() });
-    expect(next).toMatchObject({ created: 1, updated: 1 });
+    // The payment (as the match with its invoice) and the credit that holds what it has left: nothing.
+    expect(next).toMatchObject({ created: 2, updated: 1 });
     expect(invoices()['INV/2026/00001']).toMatchObject({ open_minor: 40000, status: 'open' });
     // One payment allocation on its own date; no unexplained adjustment on top.
     expect(allocations().filter((a) => a.number === 'INV/2026/00001')).toEqual([{ number: 'INV/2026/00001', kind: 'payment', amount_minor: 60000, applied_date: '2026-11-21' }]);
     const lastRead = moveReads().at(-1)!;
     expect(JSON.stringify(lastRead.params.domain)).toContain('write_date');
+    await expectOdooAging();
   });
 
   it('an invoice cancelled or credited in Odoo after a sync stops being owed', async () => {
     await connect(t.core);
     await t.core.call('sync.run', { jobId: JOB() });
-    server.write('account.move', seeded.open.id, { state: 'cancel' });
-    server.write('account.move', seeded.partial.id, { amount_residual: 0, payment_state: 'reversed' });
+    server.books.setState(seeded.open, 'cancel');
+    server.books.reconcile(seeded.partial, server.books.creditNote({ name: 'RINV/2026/00002', partner: seeded.azure, total: 200, date: '2026-11-20' }));
     await t.core.call('sync.run', { jobId: JOB() });
     expect(invoices()['INV/2026/00001']).toMatchObject({ status: 'void', open_minor: 0 });
     expect(invoices()['INV/2026/00003']).toMatchObject({ status: 'paid', open_minor: 0 });
+    // The credit note settled the rest of it on its date: history, not an adjustment on the day of the sync.
+    expect(allocations().filter((a) => a.number === 'INV/2026/00003')).toEqual([
+      { number: 'INV/2026/00003', kind: 'payment', amount_minor: 30000, applied_date: '2026-10-15' },
+      { number: 'INV/2026/00003', kind: 'credit', amount_minor: 20000, applied_date: '2026-11-20' },
+    ]);
+    await expectOdooAging();
   });
 
   it('pages by write_date and id: 400 changed invoices in two full pages and an empty one, none missed or repeated', async () => {
-    for (let i = 0; i < 394; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner_id: seeded.deco.id, amount_total: 10, amount_residual: 10 });
+    for (let i = 0; i < 394; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner: seeded.deco, total: 10 });
     await connect(t.core);
     await t.core.call('sync.run', { jobId: JOB() });
     expect(t.query<{ n: number }>('SELECT count(*) AS n FROM invoices')[0]!.n).toBe(399);
     expect(moveReads().map((c) => c.params.limit)).toEqual([200, 200, 200]);
-    expect(t.query<{ n: number }>('SELECT count(*) AS n FROM credit_notes')[0]!.n).toBe(1);
+    expect(t.query<{ n: number }>("SELECT count(*) AS n FROM credit_notes WHERE kind = 'credit_note'")[0]!.n).toBe(1);
   });
 
   it('a wrong password is a clear refusal, and the log keeps one line for the streak', async () => {
@@ -130,20 +151,20 @@ describe('Odoo over JSON-RPC', () => {
 
   it('re-reads a few seconds before the cursor: a record written in the cursor\'s second after it was read is not missed', async () => {
     // 201 moves: the first sync's pages end at the 200th and the 201st, which share one write_date second.
-    for (let i = 0; i < 195; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner_id: seeded.deco.id, amount_total: 10, amount_residual: 10 });
-    const moves = server.models.get('account.move')!;
+    for (let i = 0; i < 195; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner: seeded.deco, total: 10 });
+    const moves = documents().sort((a, b) => a.write_date.localeCompare(b.write_date) || a.id - b.id);
     expect(moves).toHaveLength(201);
     moves[200]!.write_date = moves[199]!.write_date;
     await connect(t.core);
     const first = await t.core.call('sync.run', { jobId: JOB() });
-    expect(t.query<{ n: number }>('SELECT (SELECT count(*) FROM invoices) + (SELECT count(*) FROM credit_notes) AS n')[0]!.n).toBe(201);
+    expect(documentCount()).toBe(201);
     expect(JSON.parse(first.cursor!).moves).toEqual({ writeDate: moves[200]!.write_date, id: moves[200]!.id });
     // Odoo stamps write_date at the start of a transaction: this change committed after the sync read
     // that second, with a lower id than the cursor's record, so (write_date, id) > cursor misses it.
-    moves[199]!.amount_residual = 4;
-    moves[199]!.payment_state = 'partial';
+    server.books.reconcile(moves[199]!, server.books.payment({ partner: seeded.deco, date: '2026-11-21', amount: 6 }));
+    moves[199]!.write_date = moves[200]!.write_date;
     const next = await t.core.call('sync.run', { jobId: JOB() });
-    expect(next).toMatchObject({ created: 0, updated: 1 });
+    expect(next).toMatchObject({ created: 2, updated: 1 });
     expect(invoices()[moves[199]!.name as string]).toMatchObject({ open_minor: 400 });
     expect(t.query<{ n: number }>('SELECT count(*) AS n FROM invoices')[0]!.n).toBe(200);
   });
@@ -173,13 +194,13 @@ describe('Odoo over JSON-RPC', () => {
   });
 
   it('a connection dropped mid-page keeps the pages before it, and the next sync resumes after them', async () => {
-    for (let i = 0; i < 250; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner_id: seeded.deco.id, amount_total: 10, amount_residual: 10 });
+    for (let i = 0; i < 250; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner: seeded.deco, total: 10 });
     await connect(t.core);
     let moves = 0;
-    server.fault = ({ model, method }) => (model === 'account.move' && method === 'search_read' && ++moves >= 3 ? { drop: true } : null);
+    server.fault = ({ model, method, params }) => (model === 'account.move' && method === 'search_read' && params.limit && ++moves >= 2 ? { drop: true } : null);
     await expectSyncError(t.core, 'OFFLINE', /Could not reach 127\.0\.0\.1/);
     // The first page of 200 moves (invoices and the credit note) is in; the dropped one is not, in part or whole.
-    expect(t.query<{ n: number }>('SELECT (SELECT count(*) FROM invoices) + (SELECT count(*) FROM credit_notes) AS n')[0]!.n).toBe(200);
+    expect(documentCount()).toBe(200);
     expect(t.query<{ cursor: string }>('SELECT cursor FROM sync_cursors')).toHaveLength(1);
     expect((await t.core.call('outreach.freshness', {})).lastSyncAt).toBeNull();
     expect((await t.core.call('sync.status', {})).log).toMatchObject([{ status: 'offline' }]);
@@ -206,7 +227,7 @@ describe('Odoo over JSON-RPC', () => {
     const customer = await t.core.call('customer.lookup', { externalId: String(seeded.deco.id) });
     await t.core.call('activity.addNote', { customerId: customer.customerId, text: 'Spoke to Douglas: cheque in the post' });
     await t.core.call('worklist.snooze', { customerId: customer.customerId, untilDate: '2026-11-30', reason: 'holiday' });
-    const messages = () => server.models.get('mail.message') ?? [];
+    const messages = () => server.store.table('mail.message');
     // Odoo files the message, then the connection drops before its answer reaches Inflow.
     server.fault = ({ method }) => (method === 'message_post' ? { dropAfterCall: true } : null);
     await expectSyncError(t.core, 'OFFLINE', /Could not reach/);
@@ -231,6 +252,130 @@ describe('Odoo over JSON-RPC', () => {
     expect(JSON.stringify(t.query('SELECT detail FROM audit_log'))).not.toContain(server.password);
     const test = await t.core.call('sync.test', {});
     expect(test.message).toMatch(/Connected to Odoo at 127\.0\.0\.1:\d+: 6 customer invoices and credit notes/);
+  });
+});
+
+describe('Odoo payments, split as Odoo matched them', () => {
+  const credits = (...numbers: unknown[]) => t.query<{ number: string; kind: string; amount_minor: number; open_minor: number }>(
+    `SELECT number, kind, amount_minor, open_minor FROM credit_notes WHERE number IN (${numbers.map((number) => `'${String(number)}'`).join(', ')}) ORDER BY number`);
+
+  /**
+   * The case that was seen: PBNK1/2013/02388 (89.18) matched with INV/2013/01194 and INV/2013/01816,
+   * 01194 having had 17.50 paid three days before. Odoo's partials say 43.74 and 45.44.
+   */
+  function seen(): { early: OdooRecord; late: OdooRecord; first: OdooRecord; second: OdooRecord } {
+    const { books } = server;
+    const first = books.invoice({ name: 'INV/2013/01194', partner: seeded.azure, total: 61.24, date: '2013-03-01', due: '2013-03-31' });
+    const second = books.invoice({ name: 'INV/2013/01816', partner: seeded.azure, total: 45.44, date: '2013-03-20', due: '2013-04-19' });
+    const early = books.payment({ name: 'PBNK1/2013/02301', partner: seeded.azure, date: '2013-04-02', amount: 17.5 });
+    books.reconcile(first, early);
+    const late = books.payment({ name: 'PBNK1/2013/02388', partner: seeded.azure, date: '2013-04-05', amount: 89.18 });
+    books.reconcile(first, late);
+    books.reconcile(second, late);
+    return { early, late, first, second };
+  }
+
+  it.each(['jsonrpc', 'json2'] as const)('a payment over two invoices, one part-paid before, pays each what Odoo matched (%s)', async (protocol) => {
+    seen();
+    await connect(t.core, protocol);
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(allocations().filter((a) => a.number.startsWith('INV/2013'))).toEqual([
+      { number: 'INV/2013/01194', kind: 'payment', amount_minor: 1750, applied_date: '2013-04-02' },
+      { number: 'INV/2013/01194', kind: 'payment', amount_minor: 4374, applied_date: '2013-04-05' },
+      { number: 'INV/2013/01816', kind: 'payment', amount_minor: 4544, applied_date: '2013-04-05' },
+    ]);
+    // No phantom credit: each payment has nothing left over.
+    expect(t.query("SELECT count(*) AS n FROM credit_notes WHERE external_id LIKE 'unapplied:%'")).toEqual([{ n: 0 }]);
+    expect(credits('PBNK1/2013/02301', 'PBNK1/2013/02388')).toEqual([
+      { number: 'PBNK1/2013/02301', kind: 'unapplied_payment', amount_minor: 1750, open_minor: 0 },
+      { number: 'PBNK1/2013/02388', kind: 'unapplied_payment', amount_minor: 8918, open_minor: 0 },
+    ]);
+    expect(t.query("SELECT count(*) AS n FROM allocations WHERE kind = 'erp_adjustment'")).toEqual([{ n: 0 }]);
+    await expectOdooAging();
+  });
+
+  it('a server that leaves out the amounts in each line\'s own currency (false) is read in the company\'s', async () => {
+    const { early } = seen();
+    for (const line of server.store.table('account.move.line')) Object.assign(line, { amount_currency: false, amount_residual_currency: false });
+    for (const partial of server.store.table('account.partial.reconcile')) Object.assign(partial, { debit_amount_currency: false, credit_amount_currency: false, max_date: false });
+    server.books.reconcile(server.books.invoice({ partner: seeded.deco, total: 12, date: '2026-10-02' }), server.books.creditNote({ partner: seeded.deco, total: 5, date: '2026-10-09' }));
+    for (const partial of server.store.table('account.partial.reconcile')) Object.assign(partial, { debit_amount_currency: false, max_date: false });
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(allocations().filter((a) => a.number.startsWith('INV/2013')).map((a) => a.amount_minor)).toEqual([1750, 4374, 4544]);
+    expect(allocations().filter((a) => a.kind === 'credit')).toEqual([{ number: expect.any(String), kind: 'credit', amount_minor: 500, applied_date: '2026-10-09' }]);
+    expect(credits(early.name)).toEqual([{ number: early.name, kind: 'unapplied_payment', amount_minor: 1750, open_minor: 0 }]);
+  });
+
+  it('a payment spread over three invoices with some left over, and a credit note applied with a payment for the rest', async () => {
+    const { books } = server;
+    const a = books.invoice({ partner: seeded.deco, total: 100, date: '2026-09-01' });
+    const b = books.invoice({ partner: seeded.deco, total: 250.25, date: '2026-09-05' });
+    const c = books.invoice({ partner: seeded.deco, total: 40, date: '2026-09-09' });
+    const lump = books.payment({ partner: seeded.deco, date: '2026-10-10', amount: 400 });
+    for (const paid of [a, b]) books.reconcile(paid, lump);
+    books.reconcile(c, lump, 20);
+    const d = books.invoice({ partner: seeded.azure, total: 300, date: '2026-09-15' });
+    const refund = books.creditNote({ partner: seeded.azure, total: 120, date: '2026-09-20' });
+    books.reconcile(d, refund);
+    books.reconcile(d, books.payment({ partner: seeded.azure, date: '2026-10-12', amount: 180 }));
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    const paidTo = (move: OdooRecord) => allocations().filter((row) => row.number === move.name).map(({ kind, amount_minor, applied_date }) => [kind, amount_minor, applied_date]);
+    expect(paidTo(a)).toEqual([['payment', 10000, '2026-10-10']]);
+    expect(paidTo(b)).toEqual([['payment', 25025, '2026-10-10']]);
+    expect(paidTo(c)).toEqual([['payment', 2000, '2026-10-10']]);
+    expect(invoices()[c.name as string]).toMatchObject({ open_minor: 2000, status: 'open' });
+    // 400 − 100 − 250.25 − 20 is left on the payment, open against the customer.
+    expect(credits(lump.name)[0]).toEqual({ number: lump.name, kind: 'unapplied_payment', amount_minor: 40000, open_minor: 2975 });
+    expect(paidTo(d)).toEqual([['payment', 18000, '2026-10-12'], ['credit', 12000, '2026-09-20']]);
+    await expectOdooAging();
+  });
+
+  it('a payment matched later than it was made: open on its own first, then the invoice\'s history, dated when it was paid', async () => {
+    const { books } = server;
+    const bill = books.invoice({ partner: seeded.deco, total: 50, date: '2026-10-05' });
+    const early = books.payment({ partner: seeded.deco, date: '2026-10-20', amount: 80 });
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(credits(early.name)).toEqual([{ number: early.name, kind: 'unapplied_payment', amount_minor: 8000, open_minor: 8000 }]);
+    await expectOdooAging();
+    const stamped = early.write_date;
+    books.reconcile(bill, early);
+    // Still not wholly matched, so Odoo leaves the payment itself as it was: the invoice's page brings its new residual.
+    expect(early.write_date).toBe(stamped);
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(allocations().filter((row) => row.number === bill.name)).toEqual([{ number: bill.name, kind: 'payment', amount_minor: 5000, applied_date: '2026-10-20' }]);
+    expect(credits(early.name)).toEqual([{ number: early.name, kind: 'unapplied_payment', amount_minor: 8000, open_minor: 3000 }]);
+    expect(t.query("SELECT count(*) AS n FROM allocations WHERE kind = 'erp_adjustment'")).toEqual([{ n: 0 }]);
+    await expectOdooAging();
+  });
+
+  it('an invoice deleted in Odoo (reset to draft, then deleted) and a cancelled payment stop counting', async () => {
+    const { books } = server;
+    const doomed = books.invoice({ partner: seeded.deco, total: 70 });
+    const drafted = books.invoice({ partner: seeded.deco, total: 15 });
+    const refund = books.creditNote({ partner: seeded.azure, total: 33 });
+    const cancelled = books.payment({ partner: seeded.azure, date: '2026-10-22', amount: 25 });
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    await expectOdooAging();
+    books.setState(doomed, 'draft');
+    books.unlink(doomed);
+    books.setState(drafted, 'draft');
+    books.setState(refund, 'draft');
+    books.setState(cancelled, 'cancel');
+    const next = await t.core.call('sync.run', { jobId: JOB() });
+    expect(next.closed).toBe(2);
+    expect(invoices()[doomed.name as string]).toMatchObject({ status: 'closed', open_minor: 0 });
+    expect(invoices()[drafted.name as string]).toMatchObject({ status: 'closed', open_minor: 0 });
+    expect(credits(refund.name, cancelled.name).map((row) => row.open_minor)).toEqual([0, 0]);
+    await expectOdooAging();
+    // Posted again: owed again.
+    books.setState(drafted, 'posted');
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(invoices()[drafted.name as string]).toMatchObject({ status: 'open', open_minor: 1500 });
+    await expectOdooAging();
   });
 });
 

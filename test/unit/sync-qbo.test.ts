@@ -122,7 +122,8 @@ describe('QuickBooks sync', () => {
     await connect(t.core);
     const result = await t.core.call('sync.run', { jobId: JOB() });
     expect(result).toMatchObject({ connector: 'qbo', pushed: 0 });
-    expect(JSON.parse(result.cursor!)).toEqual({ since: '2026-11-22T11:55:00.000Z' });
+    // The change feed starts from QuickBooks' time of the first answer (less the overlap), noted with this desk's time.
+    expect(JSON.parse(result.cursor!)).toEqual({ since: '2026-11-22T11:55:00.000Z', seenAt: FROZEN_NOW.toISOString() });
     expect(queries()).toEqual(['Payment@1', 'Invoice@1 IN', 'Invoice@1', 'CreditMemo@1', 'Customer@1']);
     const rows = invoices();
     expect(Object.keys(rows)).toEqual(['1001', '1002', '1003', '1004', '1005', '1006']);
@@ -178,12 +179,40 @@ describe('QuickBooks sync', () => {
     expect(t.query(`SELECT name FROM customers WHERE external_id = '${seeded.cool.Id}'`)).toEqual([{ name: 'Cool Cars Inc.' }]);
     expect(ledgerOpen()).toBe(serverOpen());
 
-    // Nothing new: one change-feed call, nothing written, the cursor still moves on.
+    // Nothing new: one change-feed call, nothing written, the cursor moves on to the server's time.
     server.calls.length = 0;
     now = new Date(FROZEN_NOW.getTime() + 3_600_000);
+    server.clock += 3_600_000;
     const quiet = await t.core.call('sync.run', { jobId: JOB() });
     expect(quiet).toMatchObject({ created: 0, updated: 0 });
-    expect(JSON.parse(cursor()!)).toEqual({ since: '2026-11-22T12:55:00.000Z' });
+    expect(JSON.parse(cursor()!)).toEqual({ since: new Date(server.clock - 5 * 60_000).toISOString(), seenAt: now.toISOString() });
+  });
+
+  it('a desk clock an hour fast misses nothing: the change feed starts from QuickBooks’ own time', async () => {
+    now = new Date(FROZEN_NOW.getTime() + 3_600_000);
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    server.update('Invoice', seeded.open.Id, { Balance: 58 });
+    payment(server, seeded.amy, '2026-11-22', 50, [{ amount: 50, to: seeded.open }]);
+    server.calls.length = 0;
+    now = new Date(now.getTime() + 60_000);
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(server.calls.filter((call) => call.kind === 'cdc').map((call) => call.params.changedSince)).toEqual(['2026-11-22T11:55:00.000Z']);
+    expect(invoices()['1001']).toMatchObject({ open_minor: 5800 });
+    expect(ledgerOpen()).toBe(serverOpen());
+  });
+
+  it('a desk clock a year slow still reads the change feed: its 30 days are counted on the desk’s own clock', async () => {
+    now = new Date(FROZEN_NOW.getTime() - 365 * 86_400_000);
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    server.update('Invoice', seeded.partial.Id, { Balance: 369.52 });
+    server.calls.length = 0;
+    now = new Date(now.getTime() + 86_400_000);
+    server.clock += 86_400_000;
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(server.calls.filter((call) => call.kind !== 'token').map((call) => call.kind)).toEqual(['cdc']);
+    expect(invoices()['1002']).toMatchObject({ open_minor: 36952 });
   });
 
   it('falls back to a full read when the cursor is older than the change feed’s 30 days', async () => {
@@ -204,7 +233,7 @@ describe('QuickBooks sync', () => {
     expect(queries()).toEqual(['Payment@1', 'Invoice@1 IN', 'Invoice@1', 'CreditMemo@1', 'Customer@1']);
     expect(full.updated).toBeGreaterThan(0);
     expect(invoices()['1002']).toMatchObject({ open_minor: 36952 });
-    expect(JSON.parse(full.cursor!).since).toBe(new Date(now.getTime() - 5 * 60_000).toISOString());
+    expect(JSON.parse(full.cursor!).since).toBe(new Date(server.clock - 5 * 60_000).toISOString());
   });
 
   it('reads everything again when the change feed hits its 1,000-object cap, since the rest would be missing', { timeout: 30_000 }, async () => {
@@ -237,7 +266,7 @@ describe('QuickBooks sync', () => {
     const result = await t.core.call('sync.run', { jobId: JOB() });
     expect(queries()).toEqual(['Payment@1', 'Invoice@1', 'CreditMemo@1', 'Customer@1']);
     expect(result).toMatchObject({ created: 0, pages: 4 });
-    expect(JSON.parse(result.cursor!)).toEqual({ since: '2026-11-22T11:55:00.000Z' });
+    expect(JSON.parse(result.cursor!)).toMatchObject({ since: '2026-11-22T11:55:00.000Z' });
   });
 
   it('refreshes once on a 401 and keeps the rotated refresh token; a refused refresh token asks to reconnect, once', async () => {
@@ -287,6 +316,26 @@ describe('QuickBooks sync', () => {
       ? { status: 400, raw: JSON.stringify({ Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: property Foo is not queryable', code: '4001' }], type: 'ValidationFault' } }) }
       : null);
     await expectSyncError('SYNC_FAILED', /QuickBooks could not answer query \(Invalid query: QueryValidationError: property Foo is not queryable\)/);
+  });
+
+  it.each([
+    ['Fault.Error[].Message', { Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: property Foo is not queryable', code: '4001' }], type: 'ValidationFault' } }],
+    ['fault.error[].message', { fault: { error: [{ message: 'Invalid query', detail: 'QueryValidationError: property Foo is not queryable', code: '4001' }], type: 'ValidationFault' }, time: 1_700_000_000_000 }],
+  ])('a QuickBooks fault spelled %s is shown in Intuit’s words', async (_spelling, body) => {
+    await connect(t.core);
+    server.fault = ({ entity }) => (entity === 'Payment' ? { status: 400, raw: JSON.stringify(body) } : null);
+    await expectSyncError('SYNC_FAILED', /^QuickBooks could not answer query \(Invalid query: QueryValidationError: property Foo is not queryable\)\.$/);
+  });
+
+  it('a 401 that outlives the refresh says what Intuit said, not "HTTP 401"', async () => {
+    await connect(t.core);
+    server.expireAccessTokens();
+    // Intuit's gateway: every token refused, in its lower-case envelope.
+    server.fault = ({ kind }) => (kind === 'query' ? {
+      status: 401,
+      raw: JSON.stringify({ warnings: null, intuitObject: null, fault: { error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token revoked', code: '3200', element: null }], type: 'AUTHENTICATION' }, report: null, queryResponse: null, time: 1_700_000_000_000 }),
+    } : null);
+    await expectSyncError('SYNC_FAILED', /^Reconnect QuickBooks: it refused Inflow’s access token \(message=AuthenticationFailed; errorCode=003200; statusCode=401: Token revoked\)\.$/);
   });
 
   it('garbage instead of JSON from the change feed fails clearly and leaves the cursor where it was', async () => {
@@ -369,6 +418,39 @@ describe('QuickBooks amounts', () => {
       { number: '1010', kind: 'payment', amount_minor: 123456, applied_date: '2026-11-20' },
       { number: '1011', kind: 'payment', amount_minor: 7, applied_date: '2026-11-20' },
     ]);
+  });
+});
+
+describe('QuickBooks voids', () => {
+  const line = (amount: number) => ({ Id: '1', LineNum: 1, Amount: amount, DetailType: 'SalesItemLineDetail', SalesItemLineDetail: { ItemRef: { value: '1', name: 'Services' } } });
+
+  it('a $0 invoice stays an invoice; only QuickBooks’ void marker (zeroed lines, "Voided" private note) makes one void', async () => {
+    invoice(server, seeded.amy, '1020', 0, 0, { Line: [line(0)], PrivateNote: 'Warranty visit, no charge' });
+    // A discount that cancels the line: $0, but the lines are not zeroed.
+    invoice(server, seeded.amy, '1021', 0, 0, { Line: [line(50), { Amount: 50, DetailType: 'DiscountLineDetail', DiscountLineDetail: { PercentBased: true, DiscountPercent: 100 } }] });
+    // Voided with no note of its own, and one whose note QuickBooks prefixed.
+    invoice(server, seeded.amy, '1022', 0, 0, { Line: [line(0)], PrivateNote: 'Voided' });
+    invoice(server, seeded.amy, '1023', 0, 0, { Line: [line(0), { Amount: 0, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} }], PrivateNote: 'Voided - ordered twice' });
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    const rows = invoices();
+    expect(rows['1020']).toMatchObject({ amount_minor: 0, open_minor: 0, status: 'paid' });
+    expect(rows['1021']).toMatchObject({ amount_minor: 0, status: 'paid' });
+    expect(rows['1022']).toMatchObject({ status: 'void' });
+    expect(rows['1023']).toMatchObject({ status: 'void' });
+    expect(rows['1004']).toMatchObject({ status: 'void' });
+  });
+
+  it('an invoice and a payment voided after a sync stop counting: the invoice is void, the payment’s unapplied credit empty', async () => {
+    await connect(t.core);
+    await t.core.call('sync.run', { jobId: JOB() });
+    const unapplied = server.entities.get('Payment')!.find((row) => row.UnappliedAmt === 40)!;
+    server.update('Invoice', seeded.open.Id, { TotalAmt: 0, Balance: 0, Line: [line(0)], PrivateNote: 'Voided' });
+    server.update('Payment', unapplied.Id, { TotalAmt: 0, UnappliedAmt: 0, Line: [], PrivateNote: 'Voided' });
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(invoices()['1001']).toMatchObject({ status: 'void', open_minor: 0 });
+    expect(t.query(`SELECT open_minor FROM credit_notes WHERE external_id = 'payment:${unapplied.Id}'`)).toEqual([{ open_minor: 0 }]);
+    expect(ledgerOpen()).toBe(serverOpen());
   });
 });
 

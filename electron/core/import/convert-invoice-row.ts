@@ -21,7 +21,7 @@ export interface InvoiceRowOptions {
   customerFallback?: string;
   /** The export says the invoice is settled (Odoo's payment state) though it has no balance column. */
   settled?: boolean;
-  /** Identifies a row that has no number of its own (QuickBooks' unapplied payments). */
+  /** Stands in for the number of a row that has none (QuickBooks' unapplied payments). */
   numberFallback?: string | undefined;
 }
 

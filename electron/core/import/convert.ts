@@ -4,12 +4,13 @@ import { readInvoiceRow, type InvoiceRowResult } from './convert-invoice-row';
 import { readCustomerRow, readPaymentRow } from './convert-other-rows';
 import { readXeroInvoice } from './convert-xero';
 import { SettingsSamples } from './detect-settings';
-import { classifyQuickbooksRow, odooPartiallyPaid, odooSettled, odooSide, quickbooksCreditKind, quickbooksCreditNumber, quickbooksSide, statusSide } from './dialects';
+import { classifyQuickbooksRow, odooPartiallyPaid, odooSettled, odooSide, quickbooksCreditKind, quickbooksSide, quickbooksUnnumberedType, statusSide } from './dialects';
 import type { ImportPlan } from './plan';
 import { Problems } from './problems';
 import type { CsvRow } from './read-csv';
 import { RowReader, type FileSettings } from './row-reader';
 import { cellTooLong, MAX_CELL_CHARS } from './table-limits';
+import { nameUnnumberedCredit, UNNUMBERED } from './unnumbered-credit';
 
 export interface Conversion {
   batch: LedgerBatch;
@@ -255,8 +256,12 @@ function addRowError(row: CsvRow, plan: ImportPlan, problems: Problems): void {
 
 function readInvoiceLike(r: RowReader, plan: ImportPlan, customerFallback: string | undefined): InvoiceRowResult {
   if (plan.dialect === 'quickbooks') {
-    const result = readInvoiceRow(r, { side: quickbooksSide(r), numberFallback: quickbooksCreditNumber(r), ...(customerFallback ? { customerFallback } : {}) });
-    if (result?.type === 'credit') result.record.kind = quickbooksCreditKind(r);
+    const unnumbered = quickbooksUnnumberedType(r);
+    const result = readInvoiceRow(r, { side: quickbooksSide(r), numberFallback: unnumbered ? UNNUMBERED : undefined, ...(customerFallback ? { customerFallback } : {}) });
+    if (result?.type === 'credit') {
+      result.record.kind = quickbooksCreditKind(r);
+      if (unnumbered && r.text('externalId') === '') nameUnnumberedCredit(result.record, unnumbered, r.text('reference'));
+    }
     return result;
   }
   if (plan.dialect === 'odoo') {

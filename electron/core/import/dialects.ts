@@ -53,10 +53,9 @@ export function statusSide(r: RowReader): RowSide {
   return r.has('status') && NOT_RECEIVABLE_STATUSES.has(r.text('status').toLowerCase()) ? 'skip' : null;
 }
 
-/** Unapplied payments often have no number; date, customer and amount identify them across exports. */
-export function quickbooksCreditNumber(r: RowReader): string | undefined {
-  if (r.text('invoiceNumber') !== '' || !QB_CREDIT_TYPES.has(r.text('type').toLowerCase())) return undefined;
-  return `${r.text('type')} ${r.text('issueDate')} ${r.text('customerId')} ${r.text('openBalance') || r.text('amount')}`;
+/** The transaction type of a credit row with no number of its own (QuickBooks' unapplied payments often have none). */
+export function quickbooksUnnumberedType(r: RowReader): string | undefined {
+  return r.text('invoiceNumber') === '' && QB_CREDIT_TYPES.has(r.text('type').toLowerCase()) ? r.text('type') : undefined;
 }
 
 export function quickbooksCreditKind(r: RowReader): 'credit_note' | 'unapplied_payment' {

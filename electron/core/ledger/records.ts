@@ -14,6 +14,8 @@ export interface CustomerRecord {
   creditLimitMinor?: number;
   segment?: string;
   collector?: string;
+  /** ISO 3166 alpha-2; the customer's emails default to its usual locale. */
+  country?: string;
   contacts?: ContactRecord[];
 }
 
@@ -61,6 +63,12 @@ export interface CreditRecord {
   /** Positive: the credit's face value and what is still unapplied. */
   amountMinor: number;
   openMinor: number;
+  /**
+   * The credit may already be stored under an older name that started so (an import once named
+   * unnumbered credits by their raw text): a credit of the same customer, kind, date and amount
+   * stored under such a name is this one, and takes this id instead of a second row being added.
+   */
+  formerIdPrefix?: string;
 }
 
 export interface PaymentRecord {
@@ -81,6 +89,20 @@ export interface PaymentRecord {
   reference?: string;
 }
 
+/**
+ * A credit note applied to an invoice, as the ERP records it: dated history behind the two balances
+ * the same batch states, never a change to them.
+ */
+export interface CreditApplicationRecord {
+  /** The credit note, by external id (same source). */
+  creditExternalId: string;
+  /** The invoice, by number (same source), as a payment names it. */
+  invoiceNumber: string;
+  date: IsoDate;
+  /** All of the credit note applied to the invoice so far, in the invoice's currency: a later batch restates it. */
+  amountMinor: number;
+}
+
 export interface LedgerBatch {
   source: string;
   customers: CustomerRecord[];
@@ -93,6 +115,7 @@ export interface LedgerBatch {
   deletedInvoiceIds?: string[];
   /** External ids of credits the ERP deleted: nothing left to apply. */
   deletedCreditIds?: string[];
+  creditApplications?: CreditApplicationRecord[];
 }
 
 export function emptyBatch(source: string): LedgerBatch {

@@ -1,22 +1,16 @@
 import { AppError } from '../../../shared/errors';
-import { minorToDecimalString } from '../../../shared/money';
 import type { IsoDate } from '../../../shared/dates';
 import { PROBLEM_LIST_LIMIT, type ImportProblem } from '../../../shared/import-mapping';
 import type { SqliteDb } from '../../db/sqlite';
 import { ALLOCATION_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS, prepareBatchStatements, type BatchStatements, type InvoiceRow } from './batch-statements';
 import { isBulkLoad, withIndexesRebuilt, withWriteCache } from './big-write';
-import type { CreditRecord, CustomerRecord, InvoiceRecord, LedgerBatch, PaymentRecord } from './records';
+import type { CustomerRecord, InvoiceRecord, LedgerBatch } from './records';
 import { RowBuffer } from './row-buffer';
+import { emptyDeletedCredit, upsertCredit } from './write-credits';
+import { applyCreditNote, recordUnexplainedChanges, upsertPayment } from './write-history';
+import type { StatedBalance, WriteCounts, WriteScope } from './write-scope';
 
-export interface WriteCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  closed: number;
-  customersCreated: number;
-  paymentsCreated: number;
-  creditsCreated: number;
-}
+export type { WriteCounts } from './write-scope';
 
 /**
  * Writes a validated batch in one transaction: all of it or, on any problem, none of it.
@@ -32,18 +26,17 @@ export function writeBatch(sqlite: SqliteDb, batch: LedgerBatch, today: IsoDate,
   return counts;
 }
 
-class BatchWriter {
-  private readonly counts: WriteCounts = {
+class BatchWriter implements WriteScope {
+  readonly counts: WriteCounts = {
     created: 0, updated: 0, unchanged: 0, closed: 0, customersCreated: 0, paymentsCreated: 0, creditsCreated: 0,
   };
   private readonly problems: ImportProblem[] = [];
   private problemCount = 0;
   private readonly customerIds = new Map<string, number>();
-  /** Every customer whose ledger the batch changed: rows created, changed, moved away, settled or closed. */
   readonly touched = new Set<number>();
   /** Invoices whose balance this batch states, and what the batch itself applied to them. */
-  private readonly stated = new Map<number, { previousOpen: number | null; newOpen: number; explained: number }>();
-  private readonly stmt: BatchStatements;
+  readonly stated = new Map<number, StatedBalance>();
+  readonly stmt: BatchStatements;
   /** The invoice phase's new rows, many to a statement; flushed (in foreign-key order) before anything reads them. */
   private readonly newRows: RowBuffer<'invoices' | 'payments' | 'allocations'>;
   /**
@@ -53,10 +46,10 @@ class BatchWriter {
   private readonly firstOf: { invoices: boolean; payments: boolean };
 
   constructor(
-    private readonly sqlite: SqliteDb,
-    private readonly source: string,
-    private readonly today: IsoDate,
-    private readonly now: string,
+    readonly sqlite: SqliteDb,
+    readonly source: string,
+    readonly today: IsoDate,
+    readonly now: string,
   ) {
     this.stmt = prepareBatchStatements(sqlite);
     this.newRows = new RowBuffer(sqlite, [['invoices', INVOICE_COLUMNS], ['payments', PAYMENT_COLUMNS], ['allocations', ALLOCATION_COLUMNS]]);
@@ -82,12 +75,13 @@ class BatchWriter {
     // Rebuilt before payments and credits, which find invoices by number and sum allocations.
     if (isBulkLoad(this.sqlite, batch.invoices.length)) withIndexesRebuilt(this.sqlite, invoices);
     else invoices();
-    for (const credit of batch.credits) this.upsertCredit(credit);
-    for (const payment of batch.payments) this.upsertPayment(payment);
-    this.recordUnexplainedChanges();
+    for (const credit of batch.credits) upsertCredit(this, credit);
+    for (const payment of batch.payments) upsertPayment(this, payment);
+    for (const application of batch.creditApplications ?? []) applyCreditNote(this, application);
+    recordUnexplainedChanges(this);
     if (batch.snapshot) this.closeMissing(seen);
     for (const externalId of batch.deletedInvoiceIds ?? []) this.closeDeleted(externalId);
-    for (const externalId of batch.deletedCreditIds ?? []) this.emptyDeletedCredit(externalId);
+    for (const externalId of batch.deletedCreditIds ?? []) emptyDeletedCredit(this, externalId);
     if (this.problemCount > 0) {
       throw new AppError('IMPORT_REJECTED', `${this.problemCount} row(s) could not be applied; nothing was imported.`, {
         problems: this.problems,
@@ -97,12 +91,12 @@ class BatchWriter {
     return this.counts;
   }
 
-  private problem(row: number, column: string, value: string, reason: string): void {
+  problem(row: number, column: string, value: string, reason: string): void {
     this.problemCount++;
     if (this.problems.length < PROBLEM_LIST_LIMIT) this.problems.push({ row, column, value, reason });
   }
 
-  private customerId(externalId: string, name: string | undefined, currency: string | undefined): number {
+  customerId(externalId: string, name: string | undefined, currency: string | undefined): number {
     const cached = this.customerIds.get(externalId);
     if (cached !== undefined) return cached;
     const existing = this.stmt.findCustomer.get(this.source, externalId) as { id: number } | undefined;
@@ -123,6 +117,7 @@ class BatchWriter {
       creditLimit: record.creditLimitMinor ?? null,
       segment: record.segment ?? null,
       collector: record.collector ?? null,
+      country: record.country ?? null,
       now: this.now,
     });
     this.counts.customersCreated++;
@@ -133,7 +128,7 @@ class BatchWriter {
 
   private upsertCustomer(record: CustomerRecord): void {
     const existing = this.stmt.findCustomer.get(this.source, record.externalId) as
-      | { id: number; name: string; currency: string; terms_days: number | null; credit_limit_minor: number | null; segment: string | null; collector: string | null }
+      | { id: number; name: string; currency: string; terms_days: number | null; credit_limit_minor: number | null; segment: string | null; collector: string | null; country: string | null }
       | undefined;
     let id: number;
     if (!existing) {
@@ -149,11 +144,12 @@ class BatchWriter {
         creditLimit: record.creditLimitMinor ?? existing.credit_limit_minor,
         segment: record.segment ?? existing.segment,
         collector: record.collector ?? existing.collector,
+        country: record.country ?? existing.country,
         now: this.now,
       };
       const changed =
         next.name !== existing.name || next.currency !== existing.currency || next.termsDays !== existing.terms_days ||
-        next.creditLimit !== existing.credit_limit_minor || next.segment !== existing.segment || next.collector !== existing.collector;
+        next.creditLimit !== existing.credit_limit_minor || next.segment !== existing.segment || next.collector !== existing.collector || next.country !== existing.country;
       if (changed) {
         this.stmt.updateCustomer.run(next);
         this.touched.add(id);
@@ -220,18 +216,6 @@ class BatchWriter {
     this.stated.set(invoiceId, { previousOpen: existing?.open_minor ?? null, newOpen: record.openMinor, explained });
   }
 
-  /**
-   * A stated balance that moved since the last import without a dated payment in this batch to
-   * explain it changed between the two exports: record the difference on `today`.
-   */
-  private recordUnexplainedChanges(): void {
-    for (const [invoiceId, { previousOpen, newOpen, explained }] of this.stated) {
-      if (previousOpen === null) continue;
-      const unexplained = previousOpen - newOpen - explained;
-      if (unexplained !== 0) this.stmt.insertAllocation.run(invoiceId, null, null, 'erp_adjustment', this.today, unexplained, this.now);
-    }
-  }
-
   /** The export's paid date becomes a payment applied to the invoice; returns the amount newly applied. */
   private recordSettlement(record: InvoiceRecord, customerId: number, invoiceId: number, repeat: boolean): number {
     const externalId = `paid:${record.externalId}`;
@@ -248,105 +232,6 @@ class BatchWriter {
     this.newRows.add('allocations', [invoiceId, paymentId, null, 'payment', record.paidDate, amount, this.now]);
     if (!existing) this.counts.paymentsCreated++;
     return amount - (existing?.amount_minor ?? 0);
-  }
-
-  private upsertCredit(record: CreditRecord): void {
-    const customerId = this.customerId(record.customerExternalId, record.customerName, record.currency);
-    const existing = this.stmt.findCredit.get(this.source, record.externalId) as
-      | { id: number; customer_id: number; number: string; kind: string; issue_date: string; currency: string; amount_minor: number; open_minor: number }
-      | undefined;
-    const values = {
-      customerId, source: this.source, externalId: record.externalId, number: record.number, kind: record.kind,
-      date: record.date, currency: record.currency, amount: record.amountMinor, open: record.openMinor, now: this.now,
-    };
-    if (!existing) {
-      this.stmt.insertCredit.run(values);
-      this.touched.add(customerId);
-      this.counts.creditsCreated++;
-      this.counts.created++;
-      return;
-    }
-    const changed =
-      existing.customer_id !== customerId || existing.number !== record.number || existing.kind !== record.kind ||
-      existing.issue_date !== record.date || existing.currency !== record.currency ||
-      existing.amount_minor !== record.amountMinor || existing.open_minor !== record.openMinor;
-    if (changed) {
-      this.stmt.updateCredit.run({ ...values, id: existing.id });
-      this.touched.add(customerId).add(existing.customer_id);
-      this.counts.updated++;
-    } else {
-      this.counts.unchanged++;
-    }
-  }
-
-  private upsertPayment(record: PaymentRecord): void {
-    const customerId = this.customerId(record.customerExternalId, record.customerName, record.currency);
-    const existing = this.stmt.findPayment.get(this.source, record.externalId) as
-      | { id: number; amount_minor: number; received_date: string; currency: string }
-      | undefined;
-    if (existing) {
-      if (existing.amount_minor === record.amountMinor && existing.received_date === record.date && existing.currency === record.currency) {
-        this.counts.unchanged++;
-      } else {
-        this.problem(record.row, 'amount', minorToDecimalString(record.amountMinor, record.currency),
-          `payment ${record.externalId} was already imported with a different amount or date; payments are never rewritten — void it in the ERP and export a new one`);
-      }
-      return;
-    }
-    const paymentId = Number(
-      this.stmt.insertPayment.run(customerId, this.source, record.externalId, record.date, record.currency, record.amountMinor,
-        record.method ?? null, record.reference ?? null, this.now).lastInsertRowid,
-    );
-    this.touched.add(customerId);
-    this.counts.created++;
-    this.counts.paymentsCreated++;
-    let unapplied = record.amountMinor;
-    if (record.invoiceNumber) {
-      const invoice = this.stmt.findInvoiceByNumber.get(this.source, record.invoiceNumber) as InvoiceRow | undefined;
-      if (!invoice) {
-        this.problem(record.row, 'invoiceNumber', record.invoiceNumber, 'no invoice with this number has been imported from this source');
-        return;
-      }
-      if (invoice.customer_id !== customerId) {
-        const owner = (this.stmt.customerExternalId.get(invoice.customer_id) as { externalId: string }).externalId;
-        this.problem(record.row, 'invoiceNumber', record.invoiceNumber, `invoice ${invoice.number} belongs to customer ${owner}, not ${record.customerExternalId}`);
-        return;
-      }
-      if (invoice.currency !== record.currency) {
-        this.problem(record.row, 'currency', record.currency, `invoice ${invoice.number} is in ${invoice.currency}`);
-        return;
-      }
-      unapplied -= this.applyPayment(invoice, paymentId, record.date, unapplied);
-    }
-    if (unapplied > 0) {
-      this.stmt.insertCredit.run({
-        customerId, source: this.source, externalId: `unapplied:${record.externalId}`, number: record.reference ?? record.externalId,
-        kind: 'unapplied_payment', date: record.date, currency: record.currency, amount: unapplied, open: unapplied, now: this.now,
-      });
-      this.counts.creditsCreated++;
-    }
-  }
-
-  /**
-   * When this batch states the invoice's balance, the payment is history already reflected in it
-   * (an ERP sends both); otherwise it is news that lowers the open balance. Returns the amount applied.
-   */
-  private applyPayment(invoice: InvoiceRow, paymentId: number, date: string, available: number): number {
-    const stated = this.stated.get(invoice.id);
-    if (stated) {
-      const allocated = (this.stmt.allocatedToInvoice.get(invoice.id) as { n: number }).n;
-      const applied = Math.min(available, Math.max(invoice.amount_minor - allocated, 0));
-      if (applied > 0) this.stmt.insertAllocation.run(invoice.id, paymentId, null, 'payment', date, applied, this.now);
-      stated.explained += applied;
-      return applied;
-    }
-    const applied = Math.min(available, Math.max(invoice.open_minor, 0));
-    if (applied > 0) {
-      const open = invoice.open_minor - applied;
-      this.stmt.insertAllocation.run(invoice.id, paymentId, null, 'payment', date, applied, this.now);
-      this.stmt.setInvoiceOpen.run(open, open === 0 ? 'paid' : 'open', open === 0 ? date : null, this.now, invoice.id);
-    }
-    return applied;
   }
 
   private closeMissing(seen: Set<string>): void {
@@ -368,13 +253,5 @@ class BatchWriter {
     this.stmt.setInvoiceOpen.run(0, 'closed', this.today, this.now, invoice.id);
     this.stmt.audit.run(this.now, action, 'invoice', invoice.external_id, JSON.stringify({ openMinor: invoice.open_minor }));
     this.counts.closed++;
-  }
-
-  private emptyDeletedCredit(externalId: string): void {
-    const credit = this.stmt.findCredit.get(this.source, externalId) as { id: number; customer_id: number; open_minor: number } | undefined;
-    if (!credit || credit.open_minor === 0) return;
-    this.touched.add(credit.customer_id);
-    this.sqlite.prepare('UPDATE credit_notes SET open_minor = 0, updated_at = ? WHERE id = ?').run(this.now, credit.id);
-    this.counts.updated++;
   }
 }

@@ -14,6 +14,8 @@ interface DueMessage {
   ladderStepId: string | null;
   to: string;
   from: string;
+  /** The person who signs it; null for messages queued before senders were recorded. */
+  fromName: string | null;
   replyTo: string | null;
   bcc: string | null;
   subject: string;
@@ -80,7 +82,7 @@ export class OutboxSender {
     const { sqlite } = ctx.database;
     this.stmt = {
       nextDue: sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, m.template_id AS templateId, m.ladder_step_id AS ladderStepId,
-          m.to_address AS "to", m.from_address AS "from", m.reply_to AS replyTo, m.bcc, m.subject, b.html, b.text, m.payment_qr_link AS paymentQrLink,
+          m.to_address AS "to", m.from_address AS "from", m.from_name AS fromName, m.reply_to AS replyTo, m.bcc, m.subject, b.html, b.text, m.payment_qr_link AS paymentQrLink,
           m.attempts, m.message_id AS messageId
         FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id
         WHERE m.status = 'queued' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`),
@@ -229,7 +231,8 @@ export class OutboxSender {
       const images = await inlineImages(message.html, message.paymentQrLink);
       const encoded = encodedSubject(message.subject);
       const info = (await transport.sendMail({
-        from: smtp.fromName ? { name: smtp.fromName, address: message.from } : message.from,
+        // The signer's name, so From says who the signature says (the mailbox's name only for older rows).
+        from: (message.fromName ?? smtp.fromName) ? { name: message.fromName ?? smtp.fromName, address: message.from } : message.from,
         to: message.to,
         ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         ...(message.bcc ? { bcc: message.bcc } : {}),

@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { MessageDraft, QueueResult } from '../../../shared/outreach/outbox';
+import type { TemplateLanguage } from '../../../shared/customer-locale';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
+import type { EmailTemplate } from '../../../shared/outreach/template-fields';
+import type { SqliteDb } from '../../db/sqlite';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
 import { paymentQrLinkOf } from './inline-images';
 import { checkVideoLink } from './links';
 import { mergeValues } from './merge-values';
 import { staleMessage, syncFreshness } from './sync-freshness';
+import { holesIn, holesReason, refuseSettingsHoles, requireSignature } from './message-holes';
+import { unguardedFields } from './template-check';
 import { getTemplate } from './template-store';
 import { renderTemplate } from './template-render';
 
@@ -44,12 +49,13 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
   const freshness = syncFreshness(sqlite, today, settings.syncFreshnessDays);
   if (!freshness.fresh) throw new AppError('CONFLICT', staleMessage(freshness), { freshness });
   const smtp = requireSmtp(ctx);
+  requireSignature(settings);
   const domain = smtp.fromAddress.split('@')[1]!;
   const result: QueueResult = { batchId, queued: 0, duplicates: [], skipped: [] };
-  const templates = new Map<string, ReturnType<typeof getTemplate>>();
+  const templates = new Map<string, { template: EmailTemplate; needed: string[] }>();
   const insert = sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
-      reply_to, bcc, subject, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at)
-    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @paymentQrLink, 'queued', @now, @messageId, @now, @now)
+      reply_to, bcc, subject, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at, from_name)
+    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @paymentQrLink, 'queued', @now, @messageId, @now, @now, @fromName)
     ON CONFLICT (idempotency_key) DO NOTHING`);
   const body = sqlite.prepare('INSERT INTO outbox_message_bodies (message_id, html, text) VALUES (?, ?, ?)');
   const cover = sqlite.prepare('INSERT INTO outbox_message_invoices (message_id, invoice_id) VALUES (?, ?)');
@@ -61,17 +67,23 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
       const customerName = (nameOf.get(draft.customerId) as { name: string } | undefined)?.name;
       if (customerName === undefined) throw new AppError('NOT_FOUND', `No customer with id ${draft.customerId}.`);
       const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
-      const template = templates.get(draft.templateId) ?? getTemplate(sqlite, draft.templateId);
-      templates.set(draft.templateId, template);
-      const { values, recipient, invoiceIds } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, smtp.fromAddress);
+      const { values, recipient, invoiceIds, language, sender } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, smtp.fromAddress);
+      const { template, needed } = templateFor(templates, sqlite, draft.templateId, language);
       if (!recipient) {
         result.skipped.push({ customerId: draft.customerId, customerName, reason: 'no contact with a valid email address' });
+        continue;
+      }
+      const holes = holesIn(needed, values);
+      // A hole from the settings would be in every message: the whole send is refused (and rolled back).
+      refuseSettingsHoles(holes);
+      if (holes.length > 0) {
+        result.skipped.push({ customerId: draft.customerId, customerName, reason: holesReason(holes) });
         continue;
       }
       const email = renderTemplate(template, values);
       const inserted = insert.run({
         key: idempotencyKey(draft, invoiceIds, today), batchId, customerId: draft.customerId, contactId: recipient.contactId, templateId: draft.templateId,
-        stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.address, from: smtp.fromAddress, replyTo: smtp.replyTo || null,
+        stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.address, from: smtp.fromAddress, fromName: sender.name, replyTo: smtp.replyTo || null,
         bcc: smtp.bcc || null, subject: email.subject,
         paymentQrLink: paymentQrLinkOf(email.html, values.fields.paymentLink), now, messageId: `<${randomUUID()}@${domain}>`,
       });
@@ -91,4 +103,16 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
   })();
   ctx.outbox.wake();
   return result;
+}
+
+/** A template in the customer's language (English when it has none) and the fields it cannot do without, read once per batch. */
+function templateFor(cache: Map<string, { template: EmailTemplate; needed: string[] }>, sqlite: SqliteDb, id: string, language: TemplateLanguage) {
+  const key = `${id}|${language}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    const template = getTemplate(sqlite, id, language);
+    entry = { template, needed: unguardedFields(template.subject, template.body) };
+    cache.set(key, entry);
+  }
+  return entry;
 }

@@ -10,12 +10,13 @@ import { inlineImages, paymentQrLinkOf } from './inline-images';
 import { checkVideoLink } from './links';
 import { queueMessages, requireSmtp } from './outbox';
 import { createMailer } from './smtp-lane';
+import { holesIn, holesReason } from './message-holes';
 import { mergeValues } from './merge-values';
 import { previewPage } from './preview-page';
 import { staleMessage, syncFreshness } from './sync-freshness';
 import { checkTemplate, unguardedFields } from './template-check';
 import { renderTemplate } from './template-render';
-import { builtInTemplates, getTemplate, listTemplates, saveTemplate } from './template-store';
+import { builtInTemplate, getTemplate, listTemplates, saveTemplate } from './template-store';
 
 const withoutPassword = ({ password, ...view }: SmtpSettings) => ({ ...view, hasPassword: password !== '' });
 
@@ -24,33 +25,37 @@ export const outreachHandlers: Handlers<
   | 'outbox.list' | 'outbox.counts' | 'outbox.cancel' | 'outbox.resolve' | 'outbox.pause'
   | 'settings.smtp.get' | 'settings.smtp.save' | 'settings.smtp.test' | 'settings.outreach.get' | 'settings.outreach.save'
 > = {
-  'templates.list': (_input, ctx) => listTemplates(ctx.database.sqlite),
+  'templates.list': ({ language }, ctx) => listTemplates(ctx.database.sqlite, language),
   'templates.check': ({ subject, body }) => checkTemplate(subject, body),
   'templates.save': (template, ctx) => {
     saveTemplate(ctx.database.sqlite, template, nowOf(ctx));
     return { id: template.id };
   },
-  'templates.reset': ({ id }, ctx) => {
-    const original = builtInTemplates().get(id);
-    if (!original) throw new AppError('NOT_FOUND', `"${id}" is not one of the templates Inflow ships.`);
+  'templates.reset': ({ id, language }, ctx) => {
+    const original = builtInTemplate(id, language);
+    if (!original) throw new AppError('NOT_FOUND', `"${id}" (${language}) is not one of the templates Inflow ships.`);
     saveTemplate(ctx.database.sqlite, original, nowOf(ctx));
-    return getTemplate(ctx.database.sqlite, id);
+    return getTemplate(ctx.database.sqlite, id, language);
   },
 
-  /** The message exactly as it would go out, from the saved template or a draft being edited. */
+  /**
+   * The message exactly as it would go out, from the saved template (in the customer's language) or a
+   * draft being edited; refused, naming the fields, when a field it needs is empty.
+   */
   'outreach.preview': async ({ draft, template }, ctx) => {
     const { sqlite } = ctx.database;
     const settings = getSetting(sqlite, 'outreach');
-    const source = template ?? getTemplate(sqlite, draft.templateId);
-    const problems = checkTemplate(source.subject, source.body);
     const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
     const fromAddress = getSetting(sqlite, 'smtp')?.fromAddress ?? '';
-    const { values, recipient } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, todayOf(ctx), settings, fromAddress);
+    const { values, recipient, language, sender } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, todayOf(ctx), settings, fromAddress);
+    const source = template ?? getTemplate(sqlite, draft.templateId, language);
+    const problems = checkTemplate(source.subject, source.body);
+    const holes = problems.length === 0 ? holesIn(unguardedFields(source.subject, source.body), values) : [];
+    if (holes.length > 0) throw new AppError('CONFLICT', holesReason(holes), { missing: holes });
     const email = problems.length === 0 ? renderTemplate(source, values) : { subject: '', html: '', text: '' };
-    const missing = problems.length === 0 ? unguardedFields(source.subject, source.body).filter((name) => !values.fields[name] && !values.blocks[name]) : [];
     const images = await inlineImages(email.html, paymentQrLinkOf(email.html, values.fields.paymentLink));
     const previewHtml = email.html ? previewPage(email.html, images) : '';
-    return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, previewHtml, problems, missing };
+    return { from: { name: sender.name, address: fromAddress }, to: recipient ? { name: recipient.name, address: recipient.address } : null, language, ...email, previewHtml, problems };
   },
   'outreach.queue': ({ messages }, ctx) => queueMessages(ctx, messages),
   'outreach.freshness': (_input, ctx) => {
@@ -117,9 +122,11 @@ export const outreachHandlers: Handlers<
   'settings.smtp.test': async ({ to }, ctx) => {
     const smtp = requireSmtp(ctx);
     const mailer = createMailer(smtp);
+    // Signed as the collector the reminders come from, like them.
+    const name = getSetting(ctx.database.sqlite, 'outreach').senderName || smtp.fromName;
     try {
       const info = (await mailer.sendMail({
-        from: smtp.fromName ? { name: smtp.fromName, address: smtp.fromAddress } : smtp.fromAddress,
+        from: name ? { name, address: smtp.fromAddress } : smtp.fromAddress,
         to,
         subject: 'Inflow test message',
         text: 'Your mailbox is set up: Inflow can send reminders from it.\n',

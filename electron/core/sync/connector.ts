@@ -29,13 +29,24 @@ export interface PushItem {
   text: string;
 }
 
+/**
+ * What the ledger holds open from the connector's ERP, read when asked (after the pages before were
+ * written): an ERP that cannot report what it deleted is asked about these instead.
+ */
+export interface LedgerView {
+  /** External ids of the ERP's invoices the ledger has open. */
+  openInvoiceIds(): string[];
+  /** External ids of the ERP's credits with something left to apply. */
+  openCreditIds(): string[];
+}
+
 export interface Connector {
   id: ConnectorId;
   capabilities: ConnectorCapabilities;
   /** Checks the address and credentials; returns who Inflow is connected as, in words. */
   test(signal: AbortSignal): Promise<string>;
   /** Pages changed since `cursor` (null: everything), oldest first. */
-  pull(cursor: string | null, signal: AbortSignal): AsyncIterable<PulledPage>;
+  pull(cursor: string | null, signal: AbortSignal, ledger: LedgerView): AsyncIterable<PulledPage>;
   /** Files the item in the ERP at most once, even when retried after a crash. Absent: the ERP cannot hold it. */
   push?(item: PushItem, signal: AbortSignal): Promise<'posted' | 'already-there'>;
 }

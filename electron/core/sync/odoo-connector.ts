@@ -1,12 +1,12 @@
 import { AppError } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync';
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
-import type { Connector, PulledPage, PushItem, SyncNote } from './connector';
+import type { Connector, LedgerView, PulledPage, PushItem, SyncNote } from './connector';
 import { odooClient, type OdooClient } from './odoo-client';
 import {
-  MOVE_FIELDS, moveRecords, partnerRecords, PARTNER_FIELDS, PAYMENT_FIELDS, paymentRecords,
-  type OdooMove, type OdooPartner, type OdooPayment,
-} from './odoo-records';
+  historyRecords, idOf, LINE_FIELDS, PARTIAL_FIELDS, paymentCreditId, paymentCredits, RECEIVABLE, type OdooLine, type OdooPartial, type OdooPayment,
+} from './odoo-reconciliation';
+import { MOVE_FIELDS, moveRecords, partnerRecords, PARTNER_FIELDS, type OdooMove, type OdooPartner } from './odoo-records';
 
 export const ODOO_CAPABILITIES: ConnectorCapabilities = {
   customers: true, contacts: true, invoices: true, payments: true, creditNotes: true, paymentLinks: true, push: true,
@@ -19,6 +19,9 @@ const SOURCE = 'odoo';
 const MOVE_DOMAIN = [['move_type', 'in', ['out_invoice', 'out_refund']], ['state', 'in', ['posted', 'cancel']]];
 /** Money received from customers: posted (16–17), in process or paid (18+). */
 const PAYMENT_DOMAIN = [['payment_type', '=', 'inbound'], ['partner_type', '=', 'customer'], ['state', 'in', ['posted', 'in_process', 'paid']]];
+const PAYMENT_FIELDS = ['move_id', 'write_date'];
+/** Ids per `in` list when the ledger's open items are looked up. */
+const LOOKUP_CHUNK = 1000;
 const PARTNER_DOMAIN = ['|', ['customer_rank', '>', 0], ['commercial_partner_id.customer_rank', '>', 0]];
 
 /** Where a stream stopped: the last record's write_date and id, the tie-breaker among equal dates. */
@@ -35,13 +38,15 @@ interface Row {
 }
 
 /**
- * Odoo through its external API. Streams are read in this order, each by write_date then id:
- * payments first, each page with the invoices it paid, so the ledger takes the payments as the
- * history behind the balances Odoo states; then every changed invoice and credit note; then partners.
- * Pages are keyed on (write_date, id) instead of an offset, so records edited while a sync runs are
- * neither skipped nor read twice.
+ * Odoo through its external API. Streams are read in this order, each by write_date then id: every
+ * changed invoice and credit note, each page with the matches on its receivable lines (which say what
+ * paid it, and when), so the ledger takes them as the history behind the balances Odoo states; then
+ * payments, for what each has not been matched with yet; then partners. Pages are keyed on
+ * (write_date, id) instead of an offset, so records edited while a sync runs are neither skipped nor
+ * read twice. Odoo reports no deletions: last, the ledger's open items are looked up, and those Odoo
+ * no longer has posted (deleted, or reset to draft) are closed.
  */
-export function odooConnector(connection: ErpConnection): Connector {
+export function odooConnector(connection: ErpConnection, portalOrigin: string | null = null): Connector {
   const client = odooClient(connection);
   const baseUrl = connection.baseUrl.replace(/\/+$/, '');
   return {
@@ -51,15 +56,21 @@ export function odooConnector(connection: ErpConnection): Connector {
       const count = await client.call('account.move', 'search_count', { domain: MOVE_DOMAIN }, signal);
       return `Connected to Odoo at ${new URL(baseUrl).host}: ${Number(count)} customer invoices and credit notes.`;
     },
-    pull: (cursor, signal) => pull(client, baseUrl, parseCursor(cursor), signal),
+    pull: (cursor, signal, ledger) => pull(client, { baseUrl, portalOrigin }, parseCursor(cursor), ledger, signal),
     push: (item, signal) => push(client, item, signal),
   };
 }
 
-async function* pull(client: OdooClient, baseUrl: string, cursor: Cursor, signal: AbortSignal): AsyncGenerator<PulledPage> {
+/** Where invoice portal links may lead: the Odoo server itself, or the payment portal of the settings. */
+interface LinkOrigins {
+  baseUrl: string;
+  portalOrigin: string | null;
+}
+
+async function* pull(client: OdooClient, links: LinkOrigins, cursor: Cursor, ledger: LedgerView, signal: AbortSignal): AsyncGenerator<PulledPage> {
   const streams: { name: StreamName; model: string; domain: unknown[]; fields: string[]; toBatch: (rows: Row[]) => Promise<{ batch: LedgerBatch; notes?: SyncNote[] }> }[] = [
-    { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: async (rows) => ({ batch: await paymentBatch(client, baseUrl, rows as unknown as OdooPayment[], signal) }) },
-    { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: async (rows) => ({ batch: moveBatch(rows as unknown as OdooMove[], baseUrl) }) },
+    { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: (rows) => moveBatch(client, links, rows as unknown as OdooMove[], signal) },
+    { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: async (rows) => ({ batch: await paymentBatch(client, rows as unknown as OdooPayment[], signal) }) },
     { name: 'partners', model: 'res.partner', domain: PARTNER_DOMAIN, fields: PARTNER_FIELDS, toBatch: async (rows) => {
       const { customers, notes } = partnerRecords(rows as unknown as OdooPartner[]);
       return { batch: { ...emptyBatch(SOURCE), customers }, notes };
@@ -85,6 +96,9 @@ async function* pull(client: OdooClient, baseUrl: string, cursor: Cursor, signal
       since = changedSince(position);
     }
   }
+  const gone = await deleted(client, ledger, signal);
+  const records = gone.deletedInvoiceIds.length + gone.deletedCreditIds.length;
+  if (records > 0) yield { stream: 'deletions', batch: { ...emptyBatch(SOURCE), ...gone }, cursor: JSON.stringify(cursor), records };
 }
 
 /**
@@ -105,15 +119,84 @@ function changedSince(after: Position): unknown[] {
   return ['|', ['write_date', '>', after.writeDate], '&', ['write_date', '=', after.writeDate], ['id', '>', after.id]];
 }
 
-async function paymentBatch(client: OdooClient, baseUrl: string, payments: OdooPayment[], signal: AbortSignal): Promise<LedgerBatch> {
-  const ids = [...new Set(payments.flatMap((payment) => payment.reconciled_invoice_ids))];
-  const moves = ids.length === 0 ? [] : (await client.call('account.move', 'search_read', { domain: [['id', 'in', ids]], fields: MOVE_FIELDS }, signal)) as OdooMove[];
-  const byId = new Map(moves.map((move) => [move.id, move]));
-  return { ...moveBatch(moves, baseUrl), payments: payments.flatMap((payment) => paymentRecords(payment, byId)) };
+async function read<T>(client: OdooClient, model: string, domain: unknown[], fields: string[], signal: AbortSignal): Promise<T[]> {
+  const rows = await client.call(model, 'search_read', { domain, fields }, signal);
+  if (!Array.isArray(rows)) throw new AppError('SYNC_FAILED', `Odoo's answer for ${model} is not a list of records.`);
+  return rows as T[];
 }
 
-function moveBatch(moves: readonly OdooMove[], baseUrl: string): LedgerBatch {
-  return { ...emptyBatch(SOURCE), ...moveRecords(moves, baseUrl) };
+const receivableLines = (client: OdooClient, moveIds: number[], signal: AbortSignal): Promise<OdooLine[]> =>
+  moveIds.length === 0 ? Promise.resolve([]) : read<OdooLine>(client, 'account.move.line', [['move_id', 'in', moveIds], RECEIVABLE], LINE_FIELDS, signal);
+
+/**
+ * A page of invoices and credit notes with what matched their receivable lines: the partials, the
+ * lines on their other side and those lines' documents (payments, credit notes, bank entries). The
+ * page's documents are read again after their partials, so no balance is older than the history
+ * read for it. The payments among the other sides come with what they still have open.
+ */
+async function moveBatch(client: OdooClient, links: LinkOrigins, page: readonly OdooMove[], signal: AbortSignal): Promise<{ batch: LedgerBatch; notes: SyncNote[] }> {
+  const pageIds = page.map((move) => move.id);
+  const own = await receivableLines(client, pageIds, signal);
+  const ownIds = own.map((line) => line.id);
+  const partials = ownIds.length === 0 ? [] : await read<OdooPartial>(client, 'account.partial.reconcile',
+    ['|', ['debit_move_id', 'in', ownIds], ['credit_move_id', 'in', ownIds]], PARTIAL_FIELDS, signal);
+  const known = new Set(ownIds);
+  const otherIds = [...new Set(partials.flatMap((partial) => [idOf(partial.debit_move_id), idOf(partial.credit_move_id)]))]
+    .filter((id): id is number => id !== undefined && !known.has(id));
+  const others = otherIds.length === 0 ? [] : await read<OdooLine>(client, 'account.move.line', [['id', 'in', otherIds]], LINE_FIELDS, signal);
+  const moveIds = [...new Set([...pageIds, ...others.map((line) => idOf(line.move_id)).filter((id): id is number => id !== undefined)])];
+  const moves = new Map((await read<OdooMove>(client, 'account.move', [['id', 'in', moveIds]], MOVE_FIELDS, signal)).map((move) => [move.id, move]));
+  const history = historyRecords(partials, new Map([...own, ...others].map((line) => [line.id, line])), moves);
+  const entries = [...moves.values()].filter((move) => move.move_type === 'entry').map((move) => move.id);
+  const payments = entries.length === 0 ? [] : await read<OdooPayment>(client, 'account.payment', [['move_id', 'in', entries]], PAYMENT_FIELDS, signal);
+  const paid = await credits(client, payments, moves, signal);
+  // Documents only: a draft (reset since the page was read) is left to the look-up of deletions.
+  const documents = [...moves.values()].filter((move) => ['out_invoice', 'out_refund'].includes(move.move_type) && ['posted', 'cancel'].includes(move.state));
+  const records = moveRecords(documents, links.baseUrl, links.portalOrigin);
+  const batch: LedgerBatch = {
+    ...emptyBatch(SOURCE), invoices: records.invoices, credits: [...records.credits, ...paid.credits], payments: history.payments,
+    creditApplications: history.applications, deletedCreditIds: paid.emptied,
+  };
+  return { batch, notes: records.notes };
+}
+
+/** The payments' unapplied-payment credits, from their journal entries' receivable lines; `moves` may hold the entries already. */
+async function credits(client: OdooClient, payments: readonly OdooPayment[], moves: ReadonlyMap<number, OdooMove>, signal: AbortSignal) {
+  const moveIds = payments.map((payment) => idOf(payment.move_id)).filter((id): id is number => id !== undefined);
+  const unread = moveIds.filter((id) => !moves.has(id));
+  const entries = unread.length === 0 ? moves
+    : new Map([...moves, ...(await read<OdooMove>(client, 'account.move', [['id', 'in', unread]], MOVE_FIELDS, signal)).map((move) => [move.id, move] as const)]);
+  return paymentCredits(payments, await receivableLines(client, moveIds, signal), entries);
+}
+
+/** A page of payments as what each still has open (Odoo 18's payments without a journal entry have none). */
+async function paymentBatch(client: OdooClient, payments: readonly OdooPayment[], signal: AbortSignal): Promise<LedgerBatch> {
+  const { credits: held, emptied } = await credits(client, payments, new Map(), signal);
+  return { ...emptyBatch(SOURCE), credits: held, deletedCreditIds: emptied };
+}
+
+/**
+ * The ledger's open Odoo items that Odoo no longer has: invoices and credit notes deleted or reset
+ * to draft, payments cancelled, reset or deleted. Odoo has no feed of deletions, so they are looked up.
+ */
+async function deleted(client: OdooClient, ledger: LedgerView, signal: AbortSignal): Promise<{ deletedInvoiceIds: string[]; deletedCreditIds: string[] }> {
+  const missing = async (model: string, domain: unknown[], ids: number[]): Promise<number[]> => {
+    const found = new Set<number>();
+    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+      const rows = await read<{ id: number }>(client, model, [['id', 'in', ids.slice(i, i + LOOKUP_CHUNK)], ...domain], ['id'], signal);
+      for (const row of rows) found.add(row.id);
+    }
+    return ids.filter((id) => !found.has(id));
+  };
+  const numeric = (ids: string[]) => ids.filter((id) => /^\d+$/.test(id)).map(Number);
+  const credits = ledger.openCreditIds();
+  const payments = credits.filter((id) => /^payment:\d+$/.test(id)).map((id) => Number(id.slice('payment:'.length)));
+  const [invoices, notes, unapplied] = [
+    await missing('account.move', MOVE_DOMAIN, numeric(ledger.openInvoiceIds())),
+    await missing('account.move', MOVE_DOMAIN, numeric(credits)),
+    await missing('account.payment', PAYMENT_DOMAIN, payments),
+  ];
+  return { deletedInvoiceIds: invoices.map(String), deletedCreditIds: [...notes.map(String), ...unapplied.map(paymentCreditId)] };
 }
 
 /** The marker goes in the message, so a push retried after a crash finds its first attempt and stops. */

@@ -1,8 +1,9 @@
 import { EMAIL_ADDRESS } from '../../../shared/text';
 import { AppError } from '../../../shared/errors';
+import { erpLink } from '../../../shared/outreach/customer-link';
 import type { IsoDate } from '../../../shared/dates';
 import type { SyncNote } from './connector';
-import type { ContactRecord, CreditRecord, CustomerRecord, InvoiceRecord, PaymentRecord } from '../ledger/records';
+import type { ContactRecord, CreditRecord, CustomerRecord, InvoiceRecord } from '../ledger/records';
 import { jsonAmountToMinor } from './json-amount';
 
 /** Odoo sends a relation as [id, display name] and every empty value as `false`. */
@@ -15,13 +16,16 @@ export interface OdooPartner {
   phone: string | false;
   parent_id: Many2one;
   type: string | false;
+  /** The country's ISO code (res.partner's related country_code); absent on servers without it. */
+  country_code?: string | false;
 }
 
 export interface OdooMove {
   id: number;
   name: string;
-  move_type: 'out_invoice' | 'out_refund';
-  state: 'posted' | 'cancel';
+  /** The moves stream reads invoices and credit notes; the other side of a match may be a journal entry (a payment's, a bank statement's). */
+  move_type: 'out_invoice' | 'out_refund' | 'entry';
+  state: 'draft' | 'posted' | 'cancel';
   commercial_partner_id: Many2one;
   invoice_date: string | false;
   invoice_date_due: string | false;
@@ -33,32 +37,22 @@ export interface OdooMove {
   access_token: string | false;
 }
 
-export interface OdooPayment {
-  id: number;
-  name: string | false;
-  date: string;
-  amount: number;
-  currency_id: Many2one;
-  reconciled_invoice_ids: number[];
-}
-
-export const PARTNER_FIELDS = ['name', 'email', 'phone', 'parent_id', 'type', 'write_date'];
+export const PARTNER_FIELDS = ['name', 'email', 'phone', 'parent_id', 'type', 'country_code', 'write_date'];
 export const MOVE_FIELDS = [
   'name', 'move_type', 'state', 'commercial_partner_id', 'invoice_date', 'invoice_date_due', 'amount_total', 'amount_residual',
   'currency_id', 'payment_state', 'access_url', 'access_token', 'write_date',
 ];
-export const PAYMENT_FIELDS = ['name', 'date', 'amount', 'currency_id', 'reconciled_invoice_ids', 'write_date'];
 
 export function text(value: string | false | undefined): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function relation(value: Many2one, what: string): [number, string] {
+export function relation(value: Many2one, what: string): [number, string] {
   if (!Array.isArray(value)) throw new AppError('SYNC_FAILED', `Odoo sent ${what} without its ${what.split(' ').pop()}.`);
   return value;
 }
 
-function date(value: string | false, what: string): IsoDate {
+export function date(value: string | false, what: string): IsoDate {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new AppError('SYNC_FAILED', `Odoo sent ${what} without a valid date (${JSON.stringify(value)}).`);
   return value;
 }
@@ -90,6 +84,8 @@ export function partnerRecords(partners: readonly OdooPartner[]): { customers: C
     const parent = partner.parent_id;
     const record = recordOf(String(parent ? parent[0] : partner.id));
     if (!parent && name) record.name = name;
+    const country = text(partner.country_code)?.toUpperCase();
+    if (!parent && country && /^[A-Z]{2}$/.test(country)) record.country = country;
     if (!email && !phone) continue;
     const contact: ContactRecord = {
       name: name ?? email ?? phone!, role: partner.type === 'invoice' ? 'billing' : 'primary', isPrimary: !parent || partner.type === 'invoice',
@@ -106,11 +102,13 @@ export function isCreditNote(move: OdooMove): boolean {
 
 /**
  * An invoice or a credit note: both are account.move with the same customer, currency and amounts; a
- * cancelled one owes nothing. Only an invoice has a due date, a payment state and a portal link.
+ * cancelled one owes nothing. Only an invoice has a due date, a payment state and a portal link; a
+ * link that would lead off the Odoo server (or the payment portal) is left off, with a note.
  */
-export function moveRecords(moves: readonly OdooMove[], baseUrl: string): { invoices: InvoiceRecord[]; credits: CreditRecord[] } {
+export function moveRecords(moves: readonly OdooMove[], baseUrl: string, portalOrigin: string | null = null): { invoices: InvoiceRecord[]; credits: CreditRecord[]; notes: SyncNote[] } {
   const invoices: InvoiceRecord[] = [];
   const credits: CreditRecord[] = [];
+  const notes: SyncNote[] = [];
   for (const move of moves) {
     const what = `${isCreditNote(move) ? 'credit note' : 'invoice'} ${move.name}`;
     const [partnerId, partnerName] = relation(move.commercial_partner_id, `${what} customer`);
@@ -127,6 +125,10 @@ export function moveRecords(moves: readonly OdooMove[], baseUrl: string): { invo
     }
     const accessUrl = text(move.access_url);
     const token = text(move.access_token);
+    const paymentUrl = accessUrl && token ? erpLink(accessUrl, baseUrl, { access_token: token }, portalOrigin) : null;
+    if (accessUrl && token && !paymentUrl) {
+      notes.push({ ref: `odoo-link:${move.id}:${accessUrl}`, message: `Odoo ${what}: its portal link ${JSON.stringify(accessUrl)} does not lead to ${new URL(baseUrl).host}; it was left off, so messages use the payment-link pattern.` });
+    }
     invoices.push({
       ...common,
       issueDate,
@@ -135,36 +137,8 @@ export function moveRecords(moves: readonly OdooMove[], baseUrl: string): { invo
       ...(cancelled ? { voided: true } : {}),
       // "In payment": registered in Odoo but not yet matched with the bank, so it counts as in transit.
       ...(move.payment_state === 'in_payment' ? { inTransit: true } : {}),
-      ...(accessUrl && token ? { paymentUrl: `${baseUrl}${accessUrl}?access_token=${encodeURIComponent(token)}` } : {}),
+      ...(paymentUrl ? { paymentUrl } : {}),
     });
   }
-  return { invoices, credits };
-}
-
-/**
- * A payment as the ledger's payment records: one per invoice it paid, in the amount that invoice has
- * been paid (oldest first, the rest on the last), since Odoo's payment does not say how it was split.
- * The invoices travel in the same batch, so the ledger treats the payments as history their balances
- * already reflect. Payments not matched with an invoice yet are left for the sync after they are.
- */
-export function paymentRecords(payment: OdooPayment, invoices: ReadonlyMap<number, OdooMove>): PaymentRecord[] {
-  const currency = relation(payment.currency_id, `payment ${payment.id} currency`)[1];
-  const amount = jsonAmountToMinor(payment.amount, currency);
-  const paid = payment.reconciled_invoice_ids.map((id) => invoices.get(id)).filter((move): move is OdooMove => move !== undefined && !isCreditNote(move));
-  const reference = text(payment.name);
-  const base = { row: 0, date: date(payment.date, `payment ${payment.id}`), currency, ...(reference ? { reference } : {}) };
-  // Not yet matched with an invoice: the ledger never rewrites a payment, so one taken in unapplied could
-  // not be applied later and would count twice once Odoo restates the invoice. It comes with its invoice.
-  if (paid.length === 0) return [];
-  let left = amount;
-  return paid.map((move, index) => {
-    const last = index === paid.length - 1;
-    const share = last ? left : Math.min(left, jsonAmountToMinor(move.amount_total, currency) - jsonAmountToMinor(move.amount_residual, currency));
-    left -= share;
-    const [partnerId, partnerName] = relation(move.commercial_partner_id, `invoice ${move.name} customer`);
-    return {
-      ...base, externalId: paid.length === 1 ? String(payment.id) : `${payment.id}:${move.id}`, customerExternalId: String(partnerId),
-      customerName: partnerName, amountMinor: share, invoiceNumber: move.name,
-    };
-  }).filter((record) => record.amountMinor > 0);
+  return { invoices, credits, notes };
 }

@@ -22,9 +22,17 @@ export interface QboClient {
   realmId(): string;
 }
 
-interface Fault {
-  Fault?: { type?: string; Error?: { Message?: string; Detail?: string; code?: string }[] };
+/**
+ * QuickBooks' error body. The accounting API spells it `Fault.Error[].Message`, but its gateway's 401
+ * (and some other refusals) spell the same thing in lower case: `fault.error[].message`.
+ */
+interface FaultError {
+  Message?: unknown;
+  Detail?: unknown;
+  message?: unknown;
+  detail?: unknown;
 }
+type FaultBody = { Fault?: { Error?: FaultError[] }; fault?: { error?: FaultError[] } };
 
 /**
  * Sends each request with the current access token. An expired token is refreshed first; a 401 is
@@ -79,11 +87,28 @@ export function qboClient(connection: ErpConnection, store: QboTokenStore, clock
 
 /** QuickBooks reports errors as a Fault, usually with a 4xx status and sometimes inside a 200. */
 function checked(status: number, body: unknown, path: string): QboObject {
-  const fault = (body as Fault | null)?.Fault;
+  const fault = faultOf(body);
   if (status === 200 && body && typeof body === 'object' && !fault) return body as QboObject;
-  const first = fault?.Error?.[0];
-  const said = first ? `${first.Message ?? 'error'}${first.Detail ? `: ${first.Detail}` : ''}`.slice(0, 300) : `HTTP ${status}`;
+  const said = (fault && faultText(fault)) || `HTTP ${status}`;
   if (status === 401) throw new AppError('SYNC_FAILED', `Reconnect QuickBooks: it refused Inflow’s access token (${said}).`, { reconnect: true });
   if (status === 403) throw new AppError('SYNC_FAILED', `QuickBooks does not let this sign-in read ${path.split('/')[0]} (${said}): sign in as a user with access to accounting.`);
   throw new AppError('SYNC_FAILED', `QuickBooks could not answer ${path.split('?')[0]} (${said}).`);
+}
+
+function faultOf(body: unknown): FaultError[] | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const { Fault, fault } = body as FaultBody;
+  if (Fault) return Fault.Error ?? [];
+  if (fault) return fault.error ?? [];
+  return undefined;
+}
+
+/** Intuit's own words for the first error: its message and, when it gives one, the detail. */
+function faultText(errors: readonly FaultError[]): string {
+  const first = errors[0];
+  if (!first) return '';
+  const said = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+  const message = said(first.Message) || said(first.message);
+  const detail = said(first.Detail) || said(first.detail);
+  return [message, detail].filter(Boolean).join(': ').slice(0, 300);
 }

@@ -20,7 +20,7 @@ const PAGE_SIZE = 1000;
 /** ChangeDataCapture looks back 30 days at most and returns at most 1,000 objects. */
 const CDC_WINDOW_MS = 30 * 86_400_000;
 const CDC_MAX_OBJECTS = 1000;
-/** The next change feed starts this long before the last one did, so a change saved as it ran is not missed. */
+/** The next change feed starts this long before the server time of the read it follows, so a change saved as that read ran is not missed. */
 const CDC_OVERLAP_MS = 5 * 60_000;
 /** Ids per `Id IN (...)` lookup, well within a URL's length. */
 const LOOKUP_CHUNK = 200;
@@ -35,18 +35,21 @@ const STREAMS: Record<Entity, string> = { Payment: 'payments', Invoice: 'invoice
 const WHERE: Partial<Record<Entity, string>> = { Customer: ' where Active IN (true, false)' };
 
 /**
- * `since`: where the next change feed starts. `full`: a full read in progress, and the entity and
- * STARTPOSITION of its next page.
+ * `since`: where the next change feed starts, in QuickBooks' own time (the `time` of an answer, less
+ * the overlap). `seenAt`: this desk's clock when that answer came, so the feed's 30 days are counted
+ * as time elapsed here, which a desk clock set hours or years off cannot skew. `full`: a full read in
+ * progress, and the entity and STARTPOSITION of its next page.
  */
 interface Cursor {
   since: string;
+  seenAt?: string;
   full?: { entity: Entity; start: number };
 }
 
 /**
  * QuickBooks Online through its accounting API. The first sync (and any after the change feed's
  * 30 days, or a feed too long to trust) reads every entity with the query API, page by page; later
- * ones read ChangeDataCapture since the time the previous read started, in one page.
+ * ones read ChangeDataCapture since the server time the previous read started, in one page.
  */
 export function qboConnector(connection: ErpConnection, tokens: QboTokenStore, clock: () => Date, homeCurrency: string): Connector {
   const client = qboClient(connection, tokens, clock);
@@ -66,32 +69,49 @@ export async function companyName(client: QboClient, signal: AbortSignal): Promi
 }
 
 async function* pull(client: QboClient, cursor: Cursor | null, clock: () => Date, homeCurrency: string, signal: AbortSignal): AsyncGenerator<PulledPage> {
-  const startedAt = clock().getTime();
-  const since = new Date(startedAt - CDC_OVERLAP_MS).toISOString();
-  const withinFeed = cursor !== null && startedAt - Date.parse(cursor.since) < CDC_WINDOW_MS;
-  if (cursor?.full && withinFeed) return yield* fullRead(client, cursor, homeCurrency, signal);
+  const withinFeed = cursor !== null && clock().getTime() - Date.parse(cursor.seenAt ?? cursor.since) + CDC_OVERLAP_MS < CDC_WINDOW_MS;
+  if (cursor?.full && withinFeed) return yield* fullRead(client, cursor, clock, homeCurrency, signal);
   if (cursor && withinFeed) {
-    const page = await changes(client, cursor.since, since, homeCurrency, signal);
+    const page = await changes(client, cursor.since, clock, homeCurrency, signal);
     if (page) return yield page;
   }
-  yield* fullRead(client, { since, full: { entity: FULL_ORDER[0]!, start: 1 } }, homeCurrency, signal);
+  yield* fullRead(client, null, clock, homeCurrency, signal);
 }
 
-/** Every entity, STARTPOSITION from 1 by MAXRESULTS 1000, until a page is short or empty; each page carries the position after it. */
-async function* fullRead(client: QboClient, cursor: Cursor, homeCurrency: string, signal: AbortSignal): AsyncGenerator<PulledPage> {
-  const from = FULL_ORDER.indexOf(cursor.full!.entity);
+/**
+ * Every entity, STARTPOSITION from 1 by MAXRESULTS 1000, until a page is short or empty; each page
+ * carries the position after it. A new read takes its change-feed start from its first answer's time.
+ */
+async function* fullRead(client: QboClient, resumed: Cursor | null, clock: () => Date, homeCurrency: string, signal: AbortSignal): AsyncGenerator<PulledPage> {
+  const resumeAt = resumed?.full ?? { entity: FULL_ORDER[0]!, start: 1 };
+  let feed: Omit<Cursor, 'full'> | null = resumed ? { since: resumed.since, ...(resumed.seenAt ? { seenAt: resumed.seenAt } : {}) } : null;
+  const from = FULL_ORDER.indexOf(resumeAt.entity);
   for (let index = from; index < FULL_ORDER.length; index++) {
     const entity = FULL_ORDER[index]!;
     const following = FULL_ORDER[index + 1];
-    for (let start = index === from ? cursor.full!.start : 1; ; start += PAGE_SIZE) {
-      const rows = await query(client, entity, `select * from ${entity}${WHERE[entity] ?? ''} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`, signal);
+    for (let start = index === from ? resumeAt.start : 1; ; start += PAGE_SIZE) {
+      const answer = await query(client, entity, `select * from ${entity}${WHERE[entity] ?? ''} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`, signal);
+      feed ??= feedStart(answer.time, clock);
+      const rows = answer.rows;
       const more = rows.length === PAGE_SIZE;
-      const next: Cursor = more ? { since: cursor.since, full: { entity, start: start + PAGE_SIZE } }
-        : following ? { since: cursor.since, full: { entity: following, start: 1 } } : { since: cursor.since };
+      const next: Cursor = more ? { ...feed, full: { entity, start: start + PAGE_SIZE } }
+        : following ? { ...feed, full: { entity: following, start: 1 } } : feed;
       yield { stream: STREAMS[entity], batch: await entityBatch(client, entity, rows, homeCurrency, signal), cursor: JSON.stringify(next), records: rows.length };
       if (!more) break;
     }
   }
+}
+
+/**
+ * Where the next change feed starts: the server's time of an answer (QuickBooks' `time`) less the
+ * overlap, so a change saved while the read ran is not missed. An answer without a readable time
+ * (never seen from Intuit) falls back to this desk's clock.
+ */
+function feedStart(time: unknown, clock: () => Date): Omit<Cursor, 'full'> {
+  const now = clock();
+  const server = typeof time === 'string' || typeof time === 'number' ? new Date(time).getTime() : Number.NaN;
+  const at = Number.isNaN(server) ? now.getTime() : server;
+  return { since: new Date(at - CDC_OVERLAP_MS).toISOString(), seenAt: now.toISOString() };
 }
 
 async function entityBatch(client: QboClient, entity: Entity, rows: QboObject[], homeCurrency: string, signal: AbortSignal): Promise<LedgerBatch> {
@@ -108,7 +128,7 @@ async function addPayments(client: QboClient, batch: LedgerBatch, payments: QboP
   const missing = [...new Set(payments.flatMap(linkedInvoiceIds))].filter((id) => !known.has(id));
   for (let i = 0; i < missing.length; i += LOOKUP_CHUNK) {
     const ids = missing.slice(i, i + LOOKUP_CHUNK).map((id) => `'${id.replace(/[^\w-]/g, '')}'`).join(', ');
-    const found = await query(client, 'Invoice', `select * from Invoice where Id IN (${ids}) MAXRESULTS ${PAGE_SIZE}`, signal) as unknown as QboInvoice[];
+    const found = (await query(client, 'Invoice', `select * from Invoice where Id IN (${ids}) MAXRESULTS ${PAGE_SIZE}`, signal)).rows as unknown as QboInvoice[];
     for (const invoice of found) {
       known.set(invoice.Id, invoice);
       batch.invoices.push(invoiceRecord(invoice, homeCurrency));
@@ -118,6 +138,8 @@ async function addPayments(client: QboClient, batch: LedgerBatch, payments: QboP
     const records = paymentRecords(payment, known, homeCurrency);
     batch.payments.push(...records.payments);
     batch.credits.push(...records.credits);
+    // Nothing left to hold (a voided payment, zeroed by QuickBooks): what it once held unapplied is gone.
+    if (records.credits.length === 0) (batch.deletedCreditIds ??= []).push(unappliedCreditId(payment.Id));
   }
 }
 
@@ -130,8 +152,9 @@ interface Deleted {
  * One page with everything ChangeDataCapture reports since `from`, or null when its answer is too
  * long to be complete (QuickBooks stops at 1,000 objects) and only a full read is safe.
  */
-async function changes(client: QboClient, from: string, nextSince: string, homeCurrency: string, signal: AbortSignal): Promise<PulledPage | null> {
+async function changes(client: QboClient, from: string, clock: () => Date, homeCurrency: string, signal: AbortSignal): Promise<PulledPage | null> {
   const body = await client.get('cdc', { entities: FULL_ORDER.join(','), changedSince: from }, signal);
+  const next = feedStart(body.time, clock);
   const response = (body.CDCResponse as { QueryResponse?: unknown }[] | undefined)?.[0]?.QueryResponse;
   if (!Array.isArray(response)) throw new AppError('SYNC_FAILED', 'QuickBooks’ change feed answered without a CDCResponse.');
   const changed = new Map<Entity, QboObject[]>();
@@ -161,17 +184,17 @@ async function changes(client: QboClient, from: string, nextSince: string, homeC
     deletedCreditIds: [...(deleted.get('CreditMemo') ?? []), ...(deleted.get('Payment') ?? []).map(unappliedCreditId)],
   };
   await addPayments(client, batch, (changed.get('Payment') ?? []) as unknown as QboPayment[], new Map(invoices.map((invoice) => [invoice.Id, invoice])), homeCurrency, signal);
-  return { stream: 'changes', batch, cursor: JSON.stringify({ since: nextSince } satisfies Cursor), records: objects };
+  return { stream: 'changes', batch, cursor: JSON.stringify(next satisfies Cursor), records: objects };
 }
 
-/** The rows of one query; an empty QueryResponse (`{}`) is the end of the list. */
-async function query(client: QboClient, entity: Entity, statement: string, signal: AbortSignal): Promise<QboObject[]> {
+/** The rows of one query, and the server's time of the answer; an empty QueryResponse (`{}`) is the end of the list. */
+async function query(client: QboClient, entity: Entity, statement: string, signal: AbortSignal): Promise<{ rows: QboObject[]; time: unknown }> {
   const body = await client.get('query', { query: statement }, signal);
   const response = body.QueryResponse as Record<string, unknown> | undefined;
   if (!response || typeof response !== 'object') throw new AppError('SYNC_FAILED', `QuickBooks’ answer to "${statement.slice(0, 60)}" has no QueryResponse.`);
   const rows = response[entity] ?? [];
   if (!Array.isArray(rows)) throw new AppError('SYNC_FAILED', `QuickBooks’ answer for ${entity} is not a list.`);
-  return rows as QboObject[];
+  return { rows: rows as QboObject[], time: body.time };
 }
 
 /**
@@ -200,7 +223,8 @@ function parseCursor(cursor: string | null): Cursor | null {
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(cursor) as Cursor;
-    return typeof parsed.since === 'string' && !Number.isNaN(Date.parse(parsed.since)) ? parsed : null;
+    const valid = (value: unknown): boolean => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    return valid(parsed.since) && (parsed.seenAt === undefined || valid(parsed.seenAt)) ? parsed : null;
   } catch {
     return null;
   }

@@ -28,6 +28,8 @@ export interface QboInvoice {
   Balance: number;
   CurrencyRef?: Ref;
   CustomerRef: Ref;
+  PrivateNote?: string;
+  Line?: { Amount?: number }[];
 }
 
 export interface QboCreditMemo {
@@ -92,7 +94,17 @@ export function customerRecords(customers: readonly QboCustomer[], homeCurrency:
   });
 }
 
-/** A voided invoice keeps its number but QuickBooks zeroes its amounts: nothing is owed, and it was not paid. */
+/**
+ * QuickBooks keeps a voided transaction with its number, zeroes its amounts and quantities, and puts
+ * "Voided" at the start of its private note (before any text it had): the void marker Intuit
+ * documents, since the API has no status for it. A zero total alone is not a void: an invoice can be
+ * issued for $0 (a free service, a line cancelled by a discount).
+ */
+export function isVoided(txn: { TotalAmt: number; PrivateNote?: string; Line?: { Amount?: number }[] }): boolean {
+  return txn.TotalAmt === 0 && /^voided\b/i.test(txn.PrivateNote?.trim() ?? '') && (txn.Line ?? []).every((line) => !line.Amount);
+}
+
+/** A voided invoice owes nothing, and it was not paid. */
 export function invoiceRecord(invoice: QboInvoice, homeCurrency: string): InvoiceRecord {
   const number = invoiceNumber(invoice);
   const currency = currencyOf(invoice.CurrencyRef, homeCurrency);
@@ -109,7 +121,7 @@ export function invoiceRecord(invoice: QboInvoice, homeCurrency: string): Invoic
     amountMinor,
     openMinor: jsonAmountToMinor(invoice.Balance, currency),
     disputed: false,
-    ...(amountMinor === 0 ? { voided: true } : {}),
+    ...(isVoided(invoice) ? { voided: true } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import type { Job } from '../jobs/job-registry';
 import { writeBatch } from '../ledger/write-batch';
-import type { Connector } from './connector';
+import type { Connector, LedgerView } from './connector';
 import { PUSHED_KINDS, pushText } from './push-text';
 import { logSync, refLogged } from './sync-log';
 
@@ -27,7 +27,7 @@ export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, c
   let pages = 0;
   let records = 0;
   const saveCursor = sqlite.prepare('INSERT INTO sync_cursors (connector, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (connector) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at');
-  for await (const page of connector.pull(cursor, job.signal)) {
+  for await (const page of connector.pull(cursor, job.signal, ledgerView(sqlite, connector.id))) {
     const written = sqlite.transaction(() => {
       const result = applyPage(ctx, page.batch, page.stream, touched);
       saveCursor.run(connector.id, page.cursor, nowOf(ctx));
@@ -49,6 +49,14 @@ export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, c
     .run(connector.id, `sync:${connector.id}`, connection.baseUrl, nowOf(ctx), JSON.stringify({ ...counts, pages }));
   if (connector.push) counts.pushed = await pushPending(ctx, connector, job);
   return { connector: connector.id, ...counts, pages, cursor };
+}
+
+function ledgerView(sqlite: SqliteDb, source: string): LedgerView {
+  const ids = (sql: string) => (sqlite.prepare(sql).all(source) as { id: string }[]).map((row) => row.id);
+  return {
+    openInvoiceIds: () => ids("SELECT external_id AS id FROM invoices WHERE source = ? AND status = 'open'"),
+    openCreditIds: () => ids('SELECT external_id AS id FROM credit_notes WHERE source = ? AND open_minor != 0'),
+  };
 }
 
 function applyPage(ctx: CoreContext, batch: Parameters<typeof writeBatch>[1], stream: string, touched: Set<number> | undefined) {

@@ -1,6 +1,7 @@
 import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { watch, type FSWatcher } from 'node:fs';
 import { AppError, toErrorShape } from '../../../shared/errors';
+import { paymentPortalOrigin } from '../../../shared/outreach/payment-link-pattern';
 import type { ErpConnection, SyncResult } from '../../../shared/sync';
 import { nowOf, type CoreContext } from '../context';
 import type { Job } from '../jobs/job-registry';
@@ -25,7 +26,8 @@ export function connectorFor(ctx: CoreContext, connection: ErpConnection): Conne
   }
   if (connection.connector !== 'odoo') throw new AppError('INVALID_INPUT', `"${connection.connector}" is not an ERP with an API.`);
   if (!connection.baseUrl) throw new AppError('INVALID_INPUT', 'Enter the address of your Odoo server.');
-  return odooConnector(connection);
+  // An invoice's portal link may also lead to the payment portal the settings name.
+  return odooConnector(connection, paymentPortalOrigin(getSetting(ctx.database.sqlite, 'outreach').paymentUrlPattern));
 }
 
 /**

@@ -6,8 +6,11 @@ import type { EscalationDue } from '../outreach/escalations-due';
 /** Everything the score looks at for one customer, as plain data (one currency per row). */
 export interface CustomerFacts {
   currency: string;
-  /** Base-currency units per unit of `currency` (ranking only; money itself is never converted). */
-  baseRate: number;
+  /**
+   * Base-currency units per unit of `currency` (ranking only; money itself is never converted); null
+   * without a rate: amounts then count in their own currency and the row is ranked among its own.
+   */
+  baseRate: number | null;
   overdueMinor: number;
   /** Part of the overdue amount more than 60 days past due. */
   overdue60Minor: number;
@@ -22,7 +25,7 @@ export interface CustomerFacts {
   escalation: EscalationDue | null;
   /** 0–1 chance of paying late, when the risk model has one. */
   risk: number | null;
-  /** Invoiced over the last 12 months, in base-currency units. */
+  /** Invoiced over the last 12 months, in base-currency units (its own without a rate). */
   valueBase: number;
   /** When the customer's latest reply still waiting to be handled came in; null: none waiting. */
   repliedAt?: string | null;
@@ -37,8 +40,8 @@ export interface Score {
 
 const REASONS_SHOWN = 3;
 
-function toBase(minor: number, currency: string, rate: number): number {
-  return (minor / 10 ** currencyExponent(currency)) * rate;
+function toBase(minor: number, currency: string, rate: number | null): number {
+  return (minor / 10 ** currencyExponent(currency)) * (rate ?? 1);
 }
 
 /**

@@ -26,7 +26,7 @@ const BROKEN_PROMISE_DAYS = 30;
  * the queue is built) in a handful of grouped queries. One row per customer and currency with open
  * invoices, as aging does.
  */
-export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<string, number>, scope?: CustomerScope): FactsRow[] {
+export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Record<string, number>>, scope?: CustomerScope): FactsRow[] {
   // Filter on each table's own customer_id so a single-customer refresh uses its index.
   const only = (column: string): string => inScope(column, scope);
   const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), ...scopeParams(scope) };
@@ -64,7 +64,8 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
   const escalations = readEscalationsDue(sqlite, today, scope, commitments.covered);
   const replied = openReplies(sqlite, { only: only('m.customer_id'), params });
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
-    const rate = fxRates[g.currency] ?? 1;
+    // No rate: the currency is ranked on its own, in its own units, never assumed to be at par.
+    const rate = fxRates[g.currency] ?? null;
     const promise = promises.get(g.customerId);
     const dispute = disputes.get(g.customerId);
     return {
@@ -82,7 +83,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
         lastTouch: lastTouch.get(g.customerId) ?? null,
         escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
         risk: risk.get(g.customerId) ?? null,
-        valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * rate,
+        valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * (rate ?? 1),
         repliedAt: replied.get(g.customerId) ?? null,
       },
     };

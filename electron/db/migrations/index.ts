@@ -9,7 +9,12 @@ import { riskForecast } from './0007-risk-forecast';
 import { sync } from './0008-sync';
 import { agingIndexes } from './0009-aging-indexes';
 import { dropInvoicesCustomer } from './0010-drop-invoices-customer';
+import { odooPaymentHistory } from './0011-odoo-payment-history';
+import { localeSendersRates } from './0012-locale-senders-rates';
 import { inbox } from './0016-inbox';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer, inbox];
+export const MIGRATIONS: readonly Migration[] = [
+  initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer,
+  odooPaymentHistory, localeSendersRates, inbox,
+];

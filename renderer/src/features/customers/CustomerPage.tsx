@@ -17,6 +17,7 @@ import { ContactList } from './ContactList';
 import { CustomerAging } from './CustomerAging';
 import { CustomerTiles } from './CustomerTiles';
 import { invoiceColumns } from './invoice-columns';
+import { MessageLocaleField } from './MessageLocaleField';
 import './customer-page.css';
 
 const KINDS: { value: TimelineEntry['kind'] | ''; label: string }[] = [
@@ -106,6 +107,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
               }}
             />
           )}
+          <MessageLocaleField summary={s} onChanged={summary.reload} />
           <ContactList customerId={customerId} />
           <div className="section-head">
             <h3>Timeline</h3>

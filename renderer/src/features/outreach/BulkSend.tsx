@@ -26,7 +26,7 @@ interface Props {
  */
 export function BulkSend({ customers, onDone }: Props) {
   const customerIds = customers.map((c) => c.customerId);
-  const templates = useApi('templates.list', {}).data ?? [];
+  const templates = useApi('templates.list', { language: 'en' }).data ?? [];
   const [templateId, setTemplateId] = useState('first-reminder');
   const [plan, setPlan] = useState<BulkPlan | null>(null);
   const [videoMemoUrl, setVideoMemoUrl] = useState('');

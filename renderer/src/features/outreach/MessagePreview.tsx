@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { LANGUAGE_NAMES } from '../../../../shared/customer-locale';
 import type { MessageDraftInput } from '../../../../shared/outreach/outbox';
 import { Kbd } from '../../app/Kbd';
 import { isTyping } from '../../app/use-shortcut';
@@ -29,17 +30,17 @@ export function MessagePreview({ draft, template }: { draft: MessageDraftInput; 
   return (
     <article className="message-preview" data-testid="message-preview" tabIndex={0} aria-label="Message preview" onKeyDown={onKeyDown}>
       <dl className="message-head">
+        <dt>From</dt>
+        <dd data-testid="preview-from">
+          {p.from.name}{p.from.address ? (p.from.name ? ` <${p.from.address}>` : p.from.address) : <span className="muted"> (no mailbox yet: Settings → Email)</span>}
+        </dd>
         <dt>To</dt>
         <dd>{p.to ? `${p.to.name} <${p.to.address}>` : <span className="field-error">No contact with a valid address: this one will be skipped.</span>}</dd>
         <dt>Subject</dt>
         <dd>{p.subject}</dd>
+        <dt>Language</dt>
+        <dd data-testid="preview-language">{LANGUAGE_NAMES[p.language]}</dd>
       </dl>
-      {p.missing.length > 0 && (
-        <p className="notice" data-testid="preview-missing">
-          No value for {p.missing.map((name) => `{{${name}}}`).join(', ')} for this customer: the message will have a gap there.
-          Sender and company come from Settings → Email.
-        </p>
-      )}
       {p.problems.length > 0 ? (
         <ul className="field-error">{p.problems.map((problem) => <li key={problem.tag + problem.message}>{problem.tag} {problem.message}</li>)}</ul>
       ) : (

@@ -3,6 +3,8 @@ import { SMTP_SECURITY, type OutreachSettings, type SmtpSettingsView } from '../
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { useOutcome } from '../../lib/use-outcome';
+import { PaymentLinkField } from './PaymentLinkField';
+import { SignerFields } from './SignerFields';
 
 const SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = { starttls: 'STARTTLS (port 587)', tls: 'TLS (port 465)', none: 'None (local relay only)' };
 
@@ -28,12 +30,6 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
       <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && smtp?.hasPassword ? 'Stored — leave blank to keep' : undefined} />
     </label>
   );
-  const senderText = (key: 'senderName' | 'senderRole' | 'managerName' | 'managerRole' | 'senderPhone' | 'companyName' | 'paymentUrlPattern', label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input className="input" value={sender[key]} onChange={(event) => setSender({ ...sender, [key]: event.target.value })} />
-    </label>
-  );
 
   const save = (event: FormEvent): void => {
     event.preventDefault();
@@ -49,7 +45,7 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
     <form className="setting" onSubmit={save} noValidate data-testid="email-setting">
       <fieldset>
         <legend>Email</legend>
-        <p className="muted">Reminders go from your own mailbox, so replies come back to you.</p>
+        <p className="muted">Reminders go from your own mailbox, so replies come back to you, under the name of the person who signs each one.</p>
         <div className="setting-grid">
           {text('host', 'Mail server')}
           {text('port', 'Port')}
@@ -61,17 +57,9 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
           </label>
           {text('user', 'User name')}
           {text('password', 'Password', 'password')}
-          {text('fromName', 'From name')}
           {text('fromAddress', 'From address', 'email')}
           {text('replyTo', 'Reply-To (optional)', 'email')}
           {text('bcc', 'BCC to the ERP (optional)', 'email')}
-          {senderText('senderName', 'Your name')}
-          {senderText('senderRole', 'Your role')}
-          {senderText('senderPhone', 'Your phone')}
-          {senderText('managerName', 'Manager (escalations)')}
-          {senderText('managerRole', 'Manager role')}
-          {senderText('companyName', 'Company')}
-          {senderText('paymentUrlPattern', 'Payment link pattern')}
           <label className="field">
             <span>Connections at once</span>
             <select className="input" value={draft.connections} onChange={(event) => edit({ connections: Number(event.target.value) })}>
@@ -83,6 +71,8 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
             <input className="input" inputMode="numeric" value={sender.messagesPerMinute} onChange={(event) => setSender({ ...sender, messagesPerMinute: Number(event.target.value) || 1 })} />
           </label>
         </div>
+        <SignerFields value={sender} onChange={setSender} />
+        <PaymentLinkField value={sender.paymentUrlPattern} onChange={(paymentUrlPattern) => setSender({ ...sender, paymentUrlPattern })} />
         <div className="setting-actions">
           <button type="submit" className="button primary">Save email settings</button>
           <input className="input" type="email" placeholder="you@company.com" aria-label="Send a test message to" value={testTo} onChange={(event) => setTestTo(event.target.value)} />
