@@ -12,15 +12,18 @@ interface Props {
   today: string;
   /** Invoices already chosen (the selection on the customer page). */
   invoiceIds?: number[];
+  /** What a reply named, read by the Inbox: the collector confirms or corrects it. */
+  initialAmount?: string;
+  initialDate?: string;
   onSaved(): void;
   onCancel(): void;
 }
 
 /** Record a promise to pay: an amount in the customer's currency (parsed exactly, never as a float), a date, and the invoices it covers. */
-export function PromiseForm({ customerId, currency, today, invoiceIds = [], onSaved, onCancel }: Props) {
+export function PromiseForm({ customerId, currency, today, invoiceIds = [], initialAmount = '', initialDate, onSaved, onCancel }: Props) {
   const invoices = useOpenInvoices(customerId).filter((invoice) => invoice.currency === currency);
-  const [amount, setAmount] = useState('');
-  const [date, setDate] = useState(() => addDays(today, 7));
+  const [amount, setAmount] = useState(initialAmount);
+  const [date, setDate] = useState(() => (initialDate && initialDate >= today ? initialDate : addDays(today, 7)));
   const [chosen, setChosen] = useState(invoiceIds);
   const [note, setNote] = useState('');
   return (
