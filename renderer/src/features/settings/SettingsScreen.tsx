@@ -3,6 +3,7 @@ import { AgingEdgesSetting } from './AgingEdgesSetting';
 import { DataSetting } from './DataSetting';
 import { EmailSetting } from './EmailSetting';
 import { ErpConnectionSetting } from './ErpConnectionSetting';
+import { InboxSetting } from './InboxSetting';
 import { FxRatesSetting } from './FxRatesSetting';
 import { useApi } from '../../lib/use-api';
 import { ShellSettingsForm } from './ShellSettings';
@@ -15,10 +16,12 @@ export function SettingsScreen() {
   const smtp = useApi('settings.smtp.get', {});
   const outreach = useApi('settings.outreach.get', {});
   const shell = useApi('settings.shell.get', {});
+  const imap = useApi('inbox.settings.get', {});
   return (
     <div className="settings">
       {/* Account (your name and role) and mailbox share one form: both sign every message. */}
       {smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} />}
+      {imap.data !== undefined && <InboxSetting imap={imap.data} />}
       <ErpConnectionSetting />
       <PoliciesSetting />
       <FxRatesSetting />
