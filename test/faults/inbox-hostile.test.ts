@@ -17,7 +17,7 @@ describe('hostile mail', () => {
 
   it('shows HTML without script, handlers, javascript: links, frames, forms or remote images', () => {
     const page = previewPage([
-      '<p onclick="steal()">Hello <b>there</b></p><script>alert(1)</script>',
+      '<p onclick="steal()" style="color:red">Hello <b>there</b></p><script>alert(1)</script><base href="https://evil.example/">',
       '<a href="javascript:alert(2)">pay</a><a href="https://pay.example/1">real</a>',
       '<img src="https://tracker.example/pixel.gif"><img src="cid:logo@x"><iframe src="https://evil.example"></iframe>',
       '<form action="https://evil.example"><input name="card"></form><svg onload="x()"></svg><style>body{background:url(https://t.example)}</style>',
@@ -27,6 +27,7 @@ describe('hostile mail', () => {
     expect(page).toContain('href="https://pay.example/1"');
     expect(page).toContain('src="data:image/png;base64,AAAA"');
     expect(page).toContain("default-src 'none'; img-src data:");
+    expect(page).not.toMatch(/<style|<base|<p style/i);
   });
 
   it('reads a multipart nested past the limit, an unclosed boundary and broken base64 without throwing', () => {

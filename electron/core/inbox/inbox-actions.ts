@@ -60,7 +60,8 @@ export function actOn(ctx: CoreContext, message: StoredMessage, match: CustomerM
       outcome.resumeOn = back ? addDays(back, 1) : addDays(message.receivedOn, settings.outOfOfficeDays);
       reading.actions.push(`holds the ladder until ${outcome.resumeOn}`);
     }
-    outcome.done = absence ? 'out of office noted' : 'automatic answer';
+    // An absence stays in the Inbox: its stand-in may be the new contact to write to.
+    outcome.done = absence ? null : 'automatic answer';
   }
   if (message.kind === 'reply') reading.actions.push('pauses the ladder until handled');
   if (message.kind !== 'other') {

@@ -2,6 +2,7 @@ import sanitizeHtml from 'sanitize-html';
 import { AppError } from '../../../shared/errors';
 import type { InboxMessageView } from '../../../shared/inbox';
 import type { SqliteDb } from '../../db/sqlite';
+import { EMAIL_STYLES } from '../outreach/email-styles';
 import { inboxItem } from './inbox-list';
 import { readMessage } from './mime/inbound-message';
 import type { MimePart } from './mime/mime-tree';
@@ -10,13 +11,15 @@ import type { MimePart } from './mime/mime-tree';
  * HTML mail as a page for the window's sandboxed frame (no scripts run there either way): only
  * formatting tags and attributes survive, links lose their targets' power (no javascript:, opened
  * nowhere), images only from the message itself (cid:, turned into data: URLs) and never from the
- * network (a tracking pixel would tell the sender the collector read it), and the page carries a
- * CSP that forbids everything else.
+ * network (a tracking pixel would tell the sender the collector read it), no inline styles (the frame
+ * inherits the window's CSP, which allows only Inflow's own), and the page carries a CSP that forbids
+ * everything else.
  */
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center', 'span', 'div'],
   allowedAttributes: {
-    '*': ['style', 'align', 'valign', 'width', 'height', 'bgcolor', 'color', 'colspan', 'rowspan', 'cellpadding', 'cellspacing', 'border'],
+    // No style attributes: the frame inherits the window's CSP, which allows only Inflow's own inline styles.
+    '*': ['align', 'valign', 'width', 'height', 'bgcolor', 'color', 'colspan', 'rowspan', 'cellpadding', 'cellspacing', 'border'],
     a: ['href', 'title'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     font: ['face', 'size', 'color'],
@@ -25,7 +28,10 @@ const ALLOWED: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['data'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // An image whose source was remote (or missing) is dropped whole, not left as an empty box.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !(frame.attribs.src ?? '').startsWith('data:'),
 };
+/** Styles: only the page's own body style survives, since the window's inherited policy admits it alone. */
 const PREVIEW_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 const PREVIEW_HTML_LIMIT = 2 * 1024 * 1024;
 
@@ -52,8 +58,8 @@ export function previewPage(html: string, images: ReadonlyMap<string, string>): 
     return data ? `${prefix}${data}` : whole;
   });
   const clean = sanitizeHtml(withImages, ALLOWED);
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><meta name="color-scheme" content="light"><base target="_blank"></head>
-<body style="margin:16px;font:14px/1.5 system-ui,sans-serif;color:#111;background:#fff">${clean}</body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}"><meta name="color-scheme" content="light"></head>
+<body style="${EMAIL_STYLES.previewPage}">${clean}</body></html>`;
 }
 
 /** An attachment's bytes, saved on demand: the collector picks it from the list. */
