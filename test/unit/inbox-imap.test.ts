@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { inboxHolds } from '../../electron/core/inbox/ladder-holds';
+import { openDatabase } from '../../electron/db/open';
 import { startDovecot, type Dovecot } from '../helpers/dovecot';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
@@ -83,6 +85,12 @@ describe('inbox over IMAP', () => {
     const queue = await t.core.call('worklist.list', {});
     expect(queue.rows[0]!.customerId).toBe(customerId);
     expect(queue.rows[0]!.reasons[0]).toEqual({ code: 'replied', at: '2026-11-23T09:30:00.000Z' });
+    const db = openDatabase(t.dbPath, t.key);
+    try {
+      expect(inboxHolds(db.sqlite, '2026-11-23', [customerId]).get(customerId)).toEqual({ reason: 'replied', since: '2026-11-23T09:30:00.000Z' });
+    } finally {
+      await db.close();
+    }
     await t.core.call('inbox.handle', { id: item!.id, action: 'in_transit' });
     expect((await t.core.call('worklist.list', {})).rows.find((r) => r.customerId === customerId)?.reasons.map((r) => r.code)).not.toContain('replied');
     // The reminder's copy is in the account's Sent folder, once, under its own Message-ID.
@@ -115,6 +123,14 @@ describe('inbox over IMAP', () => {
     const ooo = all.find((i) => i.kind === 'auto_reply')!;
     expect(ooo.reading.autoReply).toMatchObject({ returnDate: '2026-11-30', alternative: { name: 'Tom Lee', email: 'tom.lee@acme.example' } });
     expect(ooo.reading.actions).toContain('holds the ladder until 2026-12-01');
+    // The ladder waits for the absent contact until the day after the return date.
+    const db = openDatabase(t.dbPath, t.key);
+    try {
+      expect(inboxHolds(db.sqlite, '2026-11-22', [customerId]).get(customerId)).toEqual({ reason: 'out_of_office', until: '2026-12-01' });
+      expect(inboxHolds(db.sqlite, '2026-12-01', [customerId]).get(customerId)).toBeUndefined();
+    } finally {
+      await db.close();
+    }
     const unmatched = await t.core.call('inbox.list', { filter: 'unmatched' });
     expect(unmatched).toHaveLength(1);
     const assigned = await t.core.call('inbox.assign', { id: unmatched[0]!.id, customerId });
