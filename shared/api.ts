@@ -9,10 +9,11 @@ import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatu
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
+import type { GuardVerdict, SendPlan } from './outreach/guard';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
 import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
-import { outreachSettingsInputSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
+import { outreachSettingsInputSchema, smtpSaveSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import type { PaymentLinkValues } from './outreach/payment-link-pattern';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
@@ -20,12 +21,11 @@ import type { WorklistPage } from './worklist';
 import type { FxRatesView } from './exchange-rates';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
-import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
-import { erpConnectionSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
+import { emailAddressSchema, freeText, oneLineText } from './text';
+import { currencyCodeSchema as currencyCode, isoDateSchema as isoDate } from './value-schemas';
+import { erpConnectionSaveSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
 import { imapSaveSchema, INBOX_ACTIONS, INBOX_FILTERS, type ImapSettingsView, type InboxFetchResult, type InboxItem, type InboxMessageView } from './inbox';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
 /** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
 const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
@@ -130,6 +130,10 @@ export interface EmailPreview {
   previewHtml: string;
   text: string;
   problems: TemplateProblem[];
+  /** What the send guard made of it: the invoices kept, those dropped and why, other messages within the contact rhythm. */
+  guard: GuardVerdict;
+  /** Why it would not go, in words (with nothing left to remind about, nothing is rendered); null when it would go. */
+  heldMessage: string | null;
 }
 
 /** A real invoice's values for the payment-link tokens, with whose it is. */
@@ -187,7 +191,7 @@ export const api = {
       limit: z.number().int().min(1).max(1000).default(200),
       collector: z.string().max(120).optional(),
       segment: z.string().max(120).optional(),
-      currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+      currency: currencyCode.optional(),
       /** The aging bucket of the customer's oldest overdue invoice. */
       bucket: z.enum(AGING_BUCKETS).optional(),
       reason: z.string().max(40).optional(),
@@ -234,6 +238,11 @@ export const api = {
     z.object({ draft: messageDraftSchema, template: z.object({ subject: z.string().max(500), body: z.string().max(50_000) }).optional() }),
   ),
   'outreach.queue': returns<QueueResult>()(z.object({ messages: z.array(messageDraftSchema).min(1).max(10_000) })),
+  /** Every message a bulk send (one template, or each customer's next ladder step) or the whole ladder would make, through the send guard, before anything is queued. */
+  'outreach.plan': returns<SendPlan>()(z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('template'), templateId, customerIds: z.array(z.number().int().positive()).min(1).max(10_000), videoMemoUrl: oneLineText(2000).optional() }),
+    z.object({ kind: z.literal('ladder'), customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(), videoMemoUrl: oneLineText(2000).optional() }),
+  ])),
   'outreach.freshness': returns<{ lastSyncAt: string | null; ageDays: number | null; fresh: boolean; limitDays: number; message: string | null }>()(z.object({})),
   'outbox.list': returns<OutboxMessage[]>()(
     z.object({ status: z.enum(OUTBOX_STATUSES).optional(), batchId: z.string().max(64).optional(), limit: z.number().int().min(1).max(10_000).default(500) }),
@@ -245,8 +254,8 @@ export const api = {
   ),
   'outbox.pause': returns<{ paused: boolean }>()(z.object({ paused: z.boolean() })),
   'settings.smtp.get': returns<SmtpSettingsView | null>()(z.object({})),
-  'settings.smtp.save': returns<SmtpSettingsView>()(smtpSettingsSchema.extend({ password: z.string().max(1024).optional() })),
-  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address') })),
+  'settings.smtp.save': returns<SmtpSettingsView>()(smtpSaveSchema),
+  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: emailAddressSchema })),
   'settings.outreach.get': returns<OutreachSettings>()(z.object({})),
   'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsInputSchema),
   /** An open invoice to build the payment link's live example from; null on an empty book. */
@@ -305,14 +314,11 @@ export const api = {
   // ERP sync: the connection (its secret never comes back), test, sync now, disconnect, status and log.
   'sync.connection.get': returns<ErpConnectionView | null>()(z.object({})),
   /**
-   * Without an apiKey the stored one is kept, so the window never needs to hold it. A QuickBooks
+   * Without an apiKey the stored one is kept, so the window never needs to hold it, unless the server
+   * or login changed (ERP_SERVER_FIELDS): then it and QuickBooks' tokens are forgotten. A QuickBooks
    * refresh token and company (realm) id, when given, replace the stored sign-in (the CLI's way in).
    */
-  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSchema.extend({
-    apiKey: z.string().max(4096).optional(),
-    qboRefreshToken: z.string().trim().min(1).max(4096).optional(),
-    qboRealmId: z.string().trim().regex(/^\d{1,30}$/, 'the company id QuickBooks shows (digits only)').optional(),
-  })),
+  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSaveSchema),
   /**
    * Signs in to QuickBooks: the authorize page opens in the system browser (a `browser.open` event);
    * resolves once Intuit redirected back to Inflow's loopback address and the tokens are stored.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EMAIL_ADDRESS, oneLineText } from './text';
+import { isLoopbackHost } from './loopback';
+import { oneLineText } from './text';
 
 export const IMAP_SECURITY = ['tls', 'starttls', 'none'] as const;
 export const INBOX_KINDS = ['bounce', 'auto_reply', 'reply', 'other'] as const;
@@ -7,8 +8,6 @@ export type InboxKind = (typeof INBOX_KINDS)[number];
 /** What the Inbox lists: a kind, or the messages no customer was found for. */
 export const INBOX_FILTERS = [...INBOX_KINDS, 'unmatched'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
-
-const isLoopback = (host: string): boolean => /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i.test(host.trim());
 
 const imapFields = z.object({
   host: oneLineText(253).min(1, 'the mail server name'),
@@ -30,7 +29,7 @@ const imapFields = z.object({
 });
 
 function plainOnlyToThisMachine(imap: { host: string; security: string }, ctx: z.RefinementCtx): void {
-  if (imap.security === 'none' && !isLoopback(imap.host)) {
+  if (imap.security === 'none' && !isLoopbackHost(imap.host)) {
     ctx.addIssue({ code: 'custom', path: ['security'], message: 'a server on another machine needs TLS or STARTTLS; "none" is for a server on this machine' });
   }
 }
@@ -91,8 +90,6 @@ export interface InboxMessageView {
   text: string;
   attachments: { path: string; filename: string; type: string; size: number }[];
 }
-
-export const inboxAddress = oneLineText(254).regex(EMAIL_ADDRESS, 'a plain email address');
 
 /** How the collector dealt with a message (the Inbox's one-key actions). */
 export const INBOX_ACTIONS = ['in_transit', 'promise', 'dispute', 'new_contact', 'done'] as const;

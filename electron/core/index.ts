@@ -1,6 +1,7 @@
 import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
 import { backupIfDue, pruneBackups } from '../db/backup';
 import { openDatabase } from '../db/open';
+import { log } from '../log/log';
 import { analyticsHandlers } from './analytics/analytics-handlers';
 import { getSetting } from './settings';
 import { appHandlers } from './app/app-handlers';
@@ -90,6 +91,12 @@ export function openCore(options: CoreOptions): Core {
   ctx.sync = new SyncScheduler(ctx);
   ctx.inbox = new InboxWatcher(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
+  // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
+  const orphans = ctx.outbox.settleOrphans();
+  log.info('core.open', {
+    schema: database.sqlite.pragma('user_version', { simple: true }) as number, migrated: database.migrationBackup !== null, orphanedSends: orphans,
+    sends: options.sendMail ?? true,
+  });
   if (options.sendMail ?? true) ctx.outbox.start();
   if (options.scheduleSync ?? true) ctx.sync.start();
   if (options.watchInbox ?? true) ctx.inbox.start();
@@ -117,7 +124,7 @@ export function openCore(options: CoreOptions): Core {
 export type { StageOptions } from './staged-files';
 export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
-export { INTUIT_AUTHORIZE_URL } from './sync/qbo-oauth';
+export { INTUIT_AUTHORIZE_URL } from '../../shared/qbo-endpoints';
 export { makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';

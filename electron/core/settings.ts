@@ -3,6 +3,7 @@ import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
 import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-settings';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import { erpConnectionSchema } from '../../shared/sync';
+import { currencyCodeSchema } from '../../shared/value-schemas';
 import { qboTokensSchema } from './sync/qbo-tokens';
 import { imapSettingsSchema } from '../../shared/inbox';
 import type { SqliteDb } from '../db/sqlite';
@@ -12,7 +13,7 @@ import { prepareCached } from '../db/statement-cache';
 const SETTINGS = {
   agingEdges: { schema: agingEdgesSchema, fallback: DEFAULT_AGING_EDGES },
   /** The currency the worklist weighs debts in; the dated rates to it are in fx_rates. */
-  baseCurrency: { schema: z.string().regex(/^[A-Z]{3}$/), fallback: 'USD' },
+  baseCurrency: { schema: currencyCodeSchema, fallback: 'USD' },
   /** Days after a promised date before an unpaid promise counts as broken. */
   promiseGraceDays: { schema: z.number().int().min(0).max(60), fallback: 2 },
   /** Days before a payment in which a touch counts towards it in "what made them pay". */

@@ -52,7 +52,7 @@ async function customerOf(core: Core, options: CollectionOptions) {
 }
 
 /** Invoice numbers on the command line → the customer's open invoice ids. */
-async function invoiceIds(core: Core, customerId: number, numbers: string | undefined): Promise<number[]> {
+export async function invoiceIds(core: Core, customerId: number, numbers: string | undefined): Promise<number[]> {
   if (!numbers) return [];
   const open = await core.call('customer.invoices', { customerId, openOnly: true });
   return numbers.split(',').map((n) => n.trim()).filter(Boolean).map((number) => {

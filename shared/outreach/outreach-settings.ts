@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { EMAIL_ADDRESS, oneLineText } from '../text';
+import { isLoopbackHost } from '../loopback';
+import { emailAddressSchema, oneLineText } from '../text';
 import { paymentLinkPatternProblem } from './payment-link-pattern';
 
 /** No CR/LF (or other control characters) in anything that becomes a mail header. */
 const headerText = oneLineText;
-const address = headerText(254).regex(EMAIL_ADDRESS, 'not an email address');
+const address = emailAddressSchema;
 const optionalAddress = z.union([z.literal(''), address]).default('');
 
 export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
 
-export const smtpSettingsSchema = z.object({
+const smtpFields = z.object({
   host: headerText(253).min(1, 'the mail server name'),
   port: z.number().int().min(1).max(65_535),
   /** STARTTLS (587), TLS from the start (465), or none (a relay on this machine only). */
@@ -27,6 +28,19 @@ export const smtpSettingsSchema = z.object({
    */
   connections: z.number().int().min(1).max(4).default(2),
 });
+
+/** Without TLS the password and every message cross the network in clear: only a relay on this machine may go without. */
+function plainOnlyToThisMachine(smtp: { host: string; security: string }, ctx: z.RefinementCtx): void {
+  if (smtp.security === 'none' && !isLoopbackHost(smtp.host)) {
+    ctx.addIssue({ code: 'custom', path: ['security'], message: 'a server on another machine needs STARTTLS or TLS; "none" is for a relay on this machine (localhost, 127.0.0.1)' });
+  }
+}
+
+export const smtpSettingsSchema = smtpFields.superRefine(plainOnlyToThisMachine);
+/** A save: without a password the stored one is kept, if it was for this same server and user. */
+export const smtpSaveSchema = smtpFields.extend({ password: z.string().max(1024).optional() }).superRefine(plainOnlyToThisMachine);
+/** Where the password goes and as whom: changing any of them forgets the stored password. */
+export const SMTP_SERVER_FIELDS = ['host', 'port', 'security', 'user'] as const;
 export type SmtpSettings = z.output<typeof smtpSettingsSchema>;
 /** What the window sees: never the password, only whether one is stored. */
 export type SmtpSettingsView = Omit<SmtpSettings, 'password'> & { hasPassword: boolean };
@@ -54,6 +68,10 @@ export const outreachSettingsSchema = z.object({
   messagesPerMinute: z.number().int().min(1).max(60_000).default(60),
   /** Sends are held when the last import from the ERP is older than this. */
   syncFreshnessDays: z.number().int().min(1).max(60).default(2),
+  /** At most one message per customer in this many days, whatever sends it (ladder, bulk, single); 0: no limit. */
+  contactRhythmDays: z.number().int().min(0).max(30).default(1),
+  /** A send of more messages than this asks for their number to be typed before anything goes. */
+  typedConfirmAbove: z.number().int().min(1).max(100_000).default(25),
 });
 export type OutreachSettings = z.output<typeof outreachSettingsSchema>;
 export const DEFAULT_OUTREACH_SETTINGS: OutreachSettings = outreachSettingsSchema.parse({});

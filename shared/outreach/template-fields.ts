@@ -23,7 +23,7 @@ export const TEMPLATE_FIELDS = {
   'sender.phone': { description: "The sender's phone", example: '+1 555 0100' },
   'company.name': { description: 'Your company', example: 'Northwind Supplies' },
   'totals.open': { description: 'Everything open, in the customer currency', example: '$13,400.25' },
-  'totals.overdue': { description: 'Everything past due', example: '$13,400.25' },
+  'totals.overdue': { description: 'Past due among the invoices listed (every invoice past due when none is named)', example: '$13,400.25' },
   'totals.current': { description: 'Not yet due', example: '$0.00' },
   'totals.d1_30': { description: 'Past due 1–30 days (the first aging bucket)', example: '$1,000.25' },
   'totals.d31_60': { description: 'Second aging bucket', example: '$0.00' },

@@ -70,9 +70,11 @@ describe('inflow CLI', () => {
     const geeta = before.rows.find((r) => r.name === 'Geeta Kalapatapu')!;
     expect(geeta.reasons.length).toBeGreaterThan(0);
     expect(cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'reached', '--notes', 'Will pay Friday'])).toMatchObject({ code: 0 });
+    expect(ranked().rows.find((r) => r.name === 'Geeta Kalapatapu')!.reasons).not.toContain('Never contacted');
     expect(cli(['promise', '--db', db, '--customer', 'Geeta Kalapatapu', '--amount', '629.10', '--date', '2099-01-01', '--invoices', '1022'])).toMatchObject({ code: 0 });
     expect(cli(['dispute', '--db', db, '--customer', 'Geeta Kalapatapu', '--invoices', '1022', '--reason', 'pricing'])).toMatchObject({ code: 0 });
-    expect(ranked().rows.find((r) => r.name === 'Geeta Kalapatapu')!.reasons).not.toContain('Never contacted');
+    // The promise covers what she owes past due: she leaves the queue until the promised day.
+    expect(ranked().rows.find((r) => r.name === 'Geeta Kalapatapu')).toBeUndefined();
     const bad = cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'shouted']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--outcome must be one of: reached');
@@ -180,6 +182,17 @@ describe('inflow CLI', () => {
     expect(eur.rows.length).toBeGreaterThan(0);
     expect(eur.rows).toEqual(all.rows.filter((r) => r.currency === 'EUR'));
     expect(eur.paymentCount).toBeLessThan(all.paymentCount);
+  });
+
+  it('refuses impossible dates and unknown currency codes in flags, naming the flag', () => {
+    for (const value of ['2026-02-31', '2026-13-45', '0000-00-00']) {
+      const result = cli(['aging', '--db', db, '--as-of', value]);
+      expect(result.code, value).toBe(1);
+      expect(result.stderr).toContain(`--as-of ${value}: a date on the calendar like 2026-01-31`);
+    }
+    const currency = cli(['kpi', '--db', db, '--from', '2026-10-01', '--to', '2026-11-22', '--currency', 'usd']);
+    expect(currency.code).toBe(1);
+    expect(currency.stderr).toContain('--currency usd: an ISO 4217 code like "USD"');
   });
 
   it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', () => {

@@ -18,6 +18,7 @@ DE-1,Granite Builders GmbH,EUR,Jonas Schmidt,jonas@granite.example,DE
 FR-1,Orchid Dental S.A.,EUR,Chloé Dubois,chloe@orchid.example,FR
 ES-1,Summit Media S.A.,EUR,Tomás García,tomas@summit.example,ES
 US-1,Acme Supply Co.,USD,Jane Park,jane@acme.example,
+US-2,Birch Goods Inc.,USD,Lee Park,lee@birch.example,
 `;
 const INVOICES = `Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency
 UK-100,UK-1,2026-08-01,2026-08-31,12400.50,GBP
@@ -25,6 +26,7 @@ DE-100,DE-1,2026-08-01,2026-08-31,12400.50,EUR
 FR-100,FR-1,2026-08-01,2026-08-31,12400.50,EUR
 ES-100,ES-1,2026-08-01,2026-08-31,12400.50,EUR
 US-100,US-1,2026-08-01,2026-08-31,12400.50,USD
+US-200,US-2,2026-11-01,2026-11-26,500.00,USD
 `;
 
 beforeEach(async () => {
@@ -84,7 +86,8 @@ describe('one sender per message', () => {
 describe('punctuation around merged values', () => {
   it('a name ending in a full stop ends the sentence once', async () => {
     await t.core.call('settings.outreach.save', { ...SIGNERS, companyName: 'Acme Supply Co.' });
-    const preview = await t.core.call('outreach.preview', { draft: { customerId: await idOf('US-1'), templateId: 'value-delivered' } });
+    // A note before the due date: US-2's invoice falls due in four days.
+    const preview = await t.core.call('outreach.preview', { draft: { customerId: await idOf('US-2'), templateId: 'value-delivered' } });
     expect(preview.text).toContain('Thank you for working with Acme Supply Co. Before');
     expect(preview.html).toContain('Thank you for working with Acme Supply Co. Before');
     expect(preview.text).not.toContain('Co..');

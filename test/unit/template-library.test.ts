@@ -12,12 +12,22 @@ import { tempCore, type TempCore } from '../helpers/temp-core';
 const library = [...builtInTemplates().values()];
 const english = library.filter((tpl) => tpl.language === 'en');
 let t: TempCore;
-let customerId: number;
+/** Customers of the sample the send guard lets each kind of message go to: one with invoices past due, one with invoices due this week. */
+let pastDue: number;
+let dueSoon: number;
 beforeAll(async () => {
   t = tempCore();
   await t.core.call('sample.load', {});
-  customerId = (await t.core.call('worklist.list', { limit: 1 })).rows[0]!.customerId;
   await t.core.call('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}' });
+  const goesTo = async (templateId: string, customerIds: number[]) => {
+    const plan = await t.core.call('outreach.plan', { kind: 'template', templateId, customerIds });
+    return plan.messages.find((m) => m.draft !== null)!.draft!;
+  };
+  const ranked = (await t.core.call('worklist.list', { limit: 100 })).rows.map((r) => r.customerId);
+  const reminder = await goesTo('first-reminder', ranked);
+  pastDue = reminder.customerId;
+  dueSoon = (await goesTo('pre-due-nudge', t.query<{ id: number }>('SELECT id FROM customers ORDER BY id').map((r) => r.id))).customerId;
+  await t.core.call('activity.offerDiscount', { customerId: pastDue, invoiceIds: [reminder.invoiceIds[0]!], percentBp: 200, payBy: '2099-12-31' });
 });
 afterAll(() => t.dispose());
 
@@ -67,8 +77,10 @@ describe('the template library', () => {
   });
 
   it.each(english.map((tpl) => [tpl.id, tpl] as const))('%s previews for a sample customer, or names what that customer lacks', async (_id, template) => {
+    const customerId = ['pre_due', 'value_memo'].includes(template.purpose) ? dueSoon : pastDue;
     try {
       const preview = await t.core.call('outreach.preview', { draft: { customerId, templateId: template.id, videoMemoUrl: 'https://www.loom.com/share/abc' } });
+      expect(preview.heldMessage).toBeNull();
       expect(preview.problems).toEqual([]);
       expect(preview.subject.length).toBeGreaterThan(5);
       for (const part of [preview.subject, preview.html, preview.text]) expect(part).not.toMatch(/\{\{|\}\}|inflowmerge/);

@@ -14,7 +14,7 @@ import { readCommitments, isActivePlan } from '../activity/commitments';
 import { agingReport } from '../ledger/aging-query';
 import { getSetting } from '../settings';
 import { paymentLinker } from './links';
-import { installmentTable, invoiceTable, videoCard } from './message-blocks';
+import { installmentTable, invoiceTable, videoCard, type BlockFormat } from './message-blocks';
 import { disputeReasonWords, MESSAGE_WORDS } from './message-words';
 import { paymentQrBlock } from './payment-qr';
 import type { MergeValues } from './template-render';
@@ -27,7 +27,7 @@ export interface Recipient {
 
 export interface MessageSubject {
   customerId: number;
-  /** The invoices the message lists; empty means every open invoice past due. */
+  /** The invoices the message lists, as the send guard left them (none: a message about a commitment). */
   invoiceIds: number[];
   senderRole: SenderRole;
   videoMemoUrl?: string;
@@ -83,7 +83,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   const { dateFormat, percent } = formattersFor(locale);
   const date = (iso: string): string => dateFormat.format(new Date(dayNumber(iso) * 86_400_000));
   const format = { words: MESSAGE_WORDS[language], money, date };
-  const invoices = listedInvoices(sqlite, subject, today);
+  const invoices = listedInvoices(sqlite, subject);
   const recipient = recipientOf(sqlite, subject.customerId);
   const aging = agingReport(sqlite, today, getSetting(sqlite, 'agingEdges'), subject.customerId).customers.find((row) => row.currency === customer.currency);
   const oldest = invoices[0];
@@ -111,7 +111,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     'sender.phone': sender.phone,
     'company.name': settings.companyName,
     'totals.open': money(aging?.total ?? 0, customer.currency),
-    'totals.overdue': money((aging?.total ?? 0) - (aging?.current ?? 0), customer.currency),
+    'totals.overdue': subject.invoiceIds.length > 0 ? listedOverdue(invoices, today, money, customer.currency) : money((aging?.total ?? 0) - (aging?.current ?? 0), customer.currency),
     'totals.current': money(aging?.current ?? 0, customer.currency),
     'totals.d1_30': money(aging?.d1_30 ?? 0, customer.currency),
     'totals.d31_60': money(aging?.d31_60 ?? 0, customer.currency),
@@ -144,17 +144,27 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   return { values: { fields, blocks }, recipient, invoiceIds: invoices.map((invoice) => invoice.id), language, sender };
 }
 
-/** The invoices named, or every open invoice past due, oldest first. */
-function listedInvoices(sqlite: SqliteDb, subject: MessageSubject, today: IsoDate): InvoiceRow[] {
+/**
+ * The invoices named, oldest first. None named lists none: which invoices a message may list is the
+ * send guard's to decide (guard-drafts.ts), never a fallback here that could list a held one.
+ */
+function listedInvoices(sqlite: SqliteDb, subject: MessageSubject): InvoiceRow[] {
   const columns = `id, number, issue_date AS issueDate, due_date AS dueDate, currency, amount_minor AS amountMinor, open_minor AS openMinor, payment_url AS paymentUrl`;
-  if (subject.invoiceIds.length === 0) {
-    return prepareCached(sqlite, `SELECT ${columns} FROM invoices WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND due_date < ? ORDER BY due_date, number`)
-      .all(subject.customerId, today) as InvoiceRow[];
-  }
+  if (subject.invoiceIds.length === 0) return [];
   const rows = prepareCached(sqlite, `SELECT ${columns} FROM invoices WHERE customer_id = ? AND id IN (${subject.invoiceIds.map(() => '?').join(', ')}) ORDER BY due_date, number`)
     .all(subject.customerId, ...subject.invoiceIds) as InvoiceRow[];
   if (rows.length !== new Set(subject.invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
   return rows;
+}
+
+/**
+ * Past due among the invoices a message names, per currency: the send guard may have left some out
+ * (disputed, promised …), and "the invoices below, $X in total" must not ask for them.
+ */
+function listedOverdue(invoices: InvoiceRow[], today: IsoDate, money: BlockFormat['money'], currency: string): string {
+  const sums = new Map<string, number>();
+  for (const invoice of invoices) if (invoice.dueDate < today) sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0) + invoice.openMinor);
+  return sums.size === 0 ? money(0, currency) : [...sums].map(([code, minor]) => money(minor, code)).join(' + ');
 }
 
 /** Only read when the customer has an open dispute: most messages never need it. */

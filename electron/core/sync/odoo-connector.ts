@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync';
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
@@ -217,7 +218,9 @@ function parseCursor(cursor: string | null): Cursor {
   if (!cursor) return {};
   try {
     return JSON.parse(cursor) as Cursor;
-  } catch {
+  } catch (error) {
+    // A cursor this version cannot read: start over (pages are keyed, so nothing is read twice into the ledger).
+    log.warn('sync.cursor.unreadable', { connector: 'odoo', ...safeError(error) });
     return {};
   }
 }

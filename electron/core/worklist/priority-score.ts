@@ -14,6 +14,8 @@ export interface CustomerFacts {
   overdueMinor: number;
   /** Part of the overdue amount more than 60 days past due. */
   overdue60Minor: number;
+  /** Part of the overdue amount under a running promise to pay: nothing to chase until the promised day. */
+  coveredOverdueMinor: number;
   oldestDaysPastDue: number;
   /** Overdue-amount-weighted average days past due. */
   weightedDaysPastDue: number;
@@ -94,13 +96,15 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
 }
 
 /**
- * In today's queue: something is owed or promised, a dispute has waited too long, or the ladder has
- * work for a person (a call, a letter, an agency referral; its emails go out from the ladder run).
+ * In today's queue: something is owed that no promise covers, a promise falls due or was
+ * broken, a dispute has waited too long, or the ladder has work for a person (a call, a letter, an
+ * agency referral; its emails go out from the ladder run). A customer whose promise covers what is
+ * overdue leaves the queue until the promised date, and comes back then if the money has not.
  */
 export function needsAction(facts: CustomerFacts, today: IsoDate): boolean {
   return (
     Boolean(facts.repliedAt) ||
-    facts.overdueMinor > 0 ||
+    facts.overdueMinor > facts.coveredOverdueMinor ||
     facts.promise?.state === 'broken' ||
     (facts.promise?.state === 'open' && facts.promise.promisedDate <= today) ||
     facts.installmentMissed !== null ||

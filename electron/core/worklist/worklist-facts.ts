@@ -2,7 +2,8 @@ import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { currencyExponent } from '../../../shared/money';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
-import { readOpenCommitments, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
+import { prepareCached } from '../../db/statement-cache';
+import { readOpenCommitments, type CoveredInvoices, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
 import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
@@ -63,6 +64,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
   const missed = firstMissedInstallments(commitments.missedInstallments);
   const escalations = readEscalationsDue(sqlite, today, scope, commitments.covered);
   const replied = openReplies(sqlite, { only: only('m.customer_id'), params });
+  const coveredOverdue = overdueCovered(sqlite, today, commitments.covered);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     // No rate: the currency is ranked on its own, in its own units, never assumed to be at par.
     const rate = fxRates[g.currency] ?? null;
@@ -75,6 +77,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
         baseRate: rate,
         overdueMinor: g.overdueMinor,
         overdue60Minor: g.overdue60Minor,
+        coveredOverdueMinor: coveredOverdue.get(`${g.customerId}|${g.currency}`) ?? 0,
         oldestDaysPastDue: g.oldestDue ? daysBetween(g.oldestDue, today) : 0,
         weightedDaysPastDue: g.overdueMinor > 0 ? g.weightedDaySum / g.overdueMinor : 0,
         promise: promise && promise.currency === g.currency ? promise : null,
@@ -88,6 +91,22 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
       },
     };
   });
+}
+
+/**
+ * The overdue balance under a running promise, by customer and currency. Those invoices are few
+ * (promises are), so each is read by its key.
+ */
+function overdueCovered(sqlite: SqliteDb, today: IsoDate, covered: CoveredInvoices): Map<string, number> {
+  const read = prepareCached(sqlite, "SELECT customer_id AS customerId, currency, open_minor AS openMinor FROM invoices WHERE id = ? AND status = 'open' AND due_date < ?");
+  const sums = new Map<string, number>();
+  for (const id of covered.promised) {
+    const row = read.get(id, today) as { customerId: number; currency: string; openMinor: number } | undefined;
+    if (!row) continue;
+    const key = `${row.customerId}|${row.currency}`;
+    sums.set(key, (sums.get(key) ?? 0) + row.openMinor);
+  }
+  return sums;
 }
 
 type PromiseFact = NonNullable<CustomerFacts['promise']>;

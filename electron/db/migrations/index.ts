@@ -11,10 +11,12 @@ import { agingIndexes } from './0009-aging-indexes';
 import { dropInvoicesCustomer } from './0010-drop-invoices-customer';
 import { odooPaymentHistory } from './0011-odoo-payment-history';
 import { localeSendersRates } from './0012-locale-senders-rates';
-import { inbox } from './0016-inbox';
+import { guardOverrides } from './0013-guard-overrides';
+import { outboxSender } from './0014-outbox-sender';
+import { inbox } from './0015-inbox';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer,
-  odooPaymentHistory, localeSendersRates, inbox,
+  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, inbox,
 ];

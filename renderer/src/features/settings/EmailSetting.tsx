@@ -21,13 +21,14 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
     connections: smtp?.connections ?? 2,
   });
   const [sender, setSender] = useState(outreach);
+  const [hasPassword, setHasPassword] = useState(smtp?.hasPassword ?? false);
   const [testTo, setTestTo] = useState('');
   const { message: status, error, run } = useOutcome();
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
   const text = (key: Exclude<keyof Draft, 'connections'>, label: string, type = 'text') => (
     <label className="field">
       <span>{label}</span>
-      <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && smtp?.hasPassword ? 'Stored — leave blank to keep' : undefined} />
+      <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && hasPassword ? 'Stored — leave blank to keep' : undefined} />
     </label>
   );
 
@@ -35,9 +36,12 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
     event.preventDefault();
     void run(async () => {
       const { password, port, ...rest } = draft;
-      await call('settings.smtp.save', { ...rest, port: Number(port), ...(password ? { password } : {}) });
+      const saved = await call('settings.smtp.save', { ...rest, port: Number(port), ...(password ? { password } : {}) });
       await call('settings.outreach.save', sender);
-      return 'Saved';
+      setDraft({ ...draft, password: '' });
+      setHasPassword(saved.hasPassword);
+      // A password stays with the server and user it was entered for.
+      return hasPassword && !saved.hasPassword ? 'Saved. The stored password was for the previous server or user: enter the password for this one.' : 'Saved';
     });
   };
 
@@ -69,6 +73,14 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
           <label className="field">
             <span>Messages per minute</span>
             <input className="input" inputMode="numeric" value={sender.messagesPerMinute} onChange={(event) => setSender({ ...sender, messagesPerMinute: Number(event.target.value) || 1 })} />
+          </label>
+          <label className="field" title="Whatever sends it (the ladder, a bulk send, one email); 0: no limit. A send may go anyway with a reason.">
+            <span>One message per customer every … days</span>
+            <input className="input" inputMode="numeric" value={sender.contactRhythmDays} onChange={(event) => setSender({ ...sender, contactRhythmDays: Math.max(0, Number(event.target.value) || 0) })} />
+          </label>
+          <label className="field" title="A send of more messages than this asks for their number to be typed before anything goes.">
+            <span>Type the count above … messages</span>
+            <input className="input" inputMode="numeric" value={sender.typedConfirmAbove} onChange={(event) => setSender({ ...sender, typedConfirmAbove: Number(event.target.value) || 1 })} />
           </label>
         </div>
         <SignerFields value={sender} onChange={setSender} />

@@ -5,7 +5,7 @@ import type { Migration } from './migration';
  * and by Message-ID across folders), with its reading and the customer it was matched to; the
  * cursor per folder, written in the same transaction as the messages it follows, so a fetch killed
  * mid-way resumes without losing or doubling one; and the sent copies still to append to the
- * account's Sent folder. Numbered 0016: 0011–0015 are taken by work on other branches.
+ * account's Sent folder.
  */
 export const inbox: Migration = {
   name: 'inbox',
