@@ -1,10 +1,11 @@
-import { addDays } from '../dates';
+import { addDays, localToday } from '../dates';
 import type { GuardVerdict, HoldReason, MessageHold, RecentContact } from './guard';
 
 /** How each hold reads on screen and in the command line's text output (short: they sit in table cells). */
 export const HOLD_LABELS: Record<HoldReason | 'nothing_left', string> = {
   paid: 'Paid', in_transit: 'Payment on its way', disputed: 'Disputed', promise: 'Promised', plan: 'In a plan',
   wording: 'Wording does not fit its due date', snoozed: 'Customer snoozed', stale_sync: 'ERP data too old',
+  replied: 'Customer replied', out_of_office: 'Contact away',
   no_contact: 'No email contact', rhythm: 'Waits for the next message', nothing_left: 'Nothing to remind about',
 };
 
@@ -20,8 +21,17 @@ export function describeRecent(contact: RecentContact, day: string): string {
 }
 
 /** Why a whole message does not go, in a sentence that says what to do about it. */
-export function describeHold(held: MessageHold, verdict: Pick<GuardVerdict, 'dropped' | 'recent'>, day: string, rhythmDays: number): string {
+export function describeHold(held: MessageHold, verdict: Pick<GuardVerdict, 'dropped' | 'recent' | 'inboxHold'>, day: string, rhythmDays: number): string {
+  const inbox = verdict.inboxHold;
   switch (held) {
+    case 'replied': {
+      const when = inbox?.reason === 'replied' ? ` ${whenSent(localToday(new Date(inbox.since)), day)}` : '';
+      return `The customer replied${when}: handle the reply in the Inbox first.`;
+    }
+    case 'out_of_office':
+      return inbox?.reason === 'out_of_office'
+        ? `The contact is away (an automatic answer): nothing goes before ${inbox.until}, or add another contact.`
+        : 'The contact is away (an automatic answer): add another contact, or wait until they are back.';
     case 'snoozed': return 'The customer is snoozed: nothing goes until the snooze ends.';
     case 'stale_sync': return 'The ERP data is too old to chase on: refresh from the ERP first.';
     case 'no_contact': return 'No contact with a valid email address.';

@@ -8,7 +8,7 @@ import type { TemplatePurpose } from './template-fields';
  */
 export const INVOICE_HOLDS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'wording'] as const;
 export type InvoiceHold = (typeof INVOICE_HOLDS)[number];
-export const CUSTOMER_HOLDS = ['snoozed', 'stale_sync', 'no_contact', 'rhythm'] as const;
+export const CUSTOMER_HOLDS = ['replied', 'snoozed', 'out_of_office', 'stale_sync', 'no_contact', 'rhythm'] as const;
 export type CustomerHold = (typeof CUSTOMER_HOLDS)[number];
 /** In order of precedence: when several apply, the first is the one reported. */
 export const HOLD_REASONS = [...INVOICE_HOLDS, ...CUSTOMER_HOLDS] as const;
@@ -21,6 +21,13 @@ export type MessageHold = CustomerHold | 'nothing_left';
  * is nothing to ask for) nor "wording" (the words would be wrong).
  */
 export const LIFTABLE_HOLDS: readonly InvoiceHold[] = ['in_transit', 'disputed', 'promise', 'plan'];
+
+/**
+ * What came back from the customer that holds every message (electron/core/inbox/inbox-holds.ts): a
+ * reply nobody has handled yet (since it arrived), or an out-of-office answer (until the day the
+ * ladder may write again).
+ */
+export type InboxHold = { reason: 'replied'; since: string } | { reason: 'out_of_office'; until: IsoDate };
 
 /** Which invoices a template's words fit on the day it is sent. */
 export type Wording = 'before_due' | 'past_due' | 'any';
@@ -86,6 +93,8 @@ export interface GuardVerdict {
   dropped: DroppedInvoice[];
   lifted: DroppedInvoice[];
   held: MessageHold | null;
+  /** The reply or absence that holds the message, for its words. */
+  inboxHold?: InboxHold;
   /** Other messages to this customer within the rhythm's window ("also emailed today by the ladder"). */
   recent: RecentContact[];
 }

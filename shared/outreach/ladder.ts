@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates';
-import type { HoldReason, RecentContact } from './guard';
+import type { HoldReason, InboxHold, RecentContact } from './guard';
 
 /**
  * The escalation ladder (dunning policy): ordered steps relative to each invoice's due date, chosen
@@ -65,6 +65,8 @@ export interface LadderCustomer {
   name: string;
   segment: string | null;
   snoozed: boolean;
+  /** A reply not yet handled or an absence not yet over: nothing goes to the customer meanwhile. */
+  inboxHold: InboxHold | null;
   /** Has a contact with a valid email address (for the email channel). */
   hasEmailContact: boolean;
   /** Messages to the customer within the contact rhythm's window (read for a run that sends, not for the queue). */

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { ImapFlow } from 'imapflow';
 import type { Page } from '@playwright/test';
-import { startDovecot, type Dovecot } from '../helpers/dovecot';
+import { imapClient, startDovecot, type Dovecot } from '../helpers/dovecot';
 import { expect, openWithSample, test } from './fixtures';
 
 /**
@@ -40,8 +39,7 @@ test('reads replies, absences and bounces into a triage list the collector works
   }
   const [replier, away, gone] = withEmail as [{ name: string; email: string }, { name: string; email: string }, { name: string; email: string }];
   const folder = `E2E${Date.now()}`;
-  const client = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false, ...({ doSTARTTLS: false } as object) });
-  await client.connect();
+  const client = await imapClient(dovecot);
   await client.mailboxCreate(folder);
   const now = Date.now();
   const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000).toUTCString();

@@ -3,12 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openCore } from '../../electron/core';
 import { applyKey } from '../../electron/db/open';
 import { copyTemplate, faultRandom, killWhen, openAfterKill, startChild, stopWarmChild, walBytes, walGrowthOf } from '../helpers/crash-harness';
-import { startDovecot, type Dovecot } from '../helpers/dovecot';
+import { imapClient, startDovecot, type Dovecot } from '../helpers/dovecot';
 
 /**
  * SIGKILL in the middle of reading the mailbox, at random points (measured in write-ahead log
@@ -40,8 +39,7 @@ function stored(path: string): { rows: number; keys: number } {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inflow-inbox-crash-'));
   dovecot = await startDovecot();
-  const client = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false, ...({ doSTARTTLS: false } as object) });
-  await client.connect();
+  const client = await imapClient(dovecot);
   const files = readdirSync(corpus).filter((f) => f.endsWith('.eml')).slice(0, 240);
   const ids = new Set<string>();
   for (const file of files) {

@@ -3,6 +3,7 @@ import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
 
 /** A real IMAP server for tests: Debian's Dovecot as an unprivileged process on 127.0.0.1, a temp maildir. */
 export interface Dovecot {
@@ -115,4 +116,25 @@ async function waitForPort(port: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`dovecot never listened on ${port}`);
+}
+
+/** A client signed in to the test account, for putting messages in the mailbox (plain IMAP on loopback). */
+export async function imapClient(dovecot: Dovecot): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false,
+    // The test server offers no TLS: imapflow would otherwise try STARTTLS (the option is missing from its types).
+    ...({ doSTARTTLS: false } as object),
+  });
+  await client.connect();
+  return client;
+}
+
+/** Runs `work` with a signed-in client, and signs out. */
+export async function withImap<T>(dovecot: Dovecot, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = await imapClient(dovecot);
+  try {
+    return await work(client);
+  } finally {
+    await client.logout();
+  }
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inboxHolds } from '../../electron/core/inbox/ladder-holds';
+import { inboxHolds } from '../../electron/core/inbox/inbox-holds';
 import { openDatabase } from '../../electron/db/open';
-import { startDovecot, type Dovecot } from '../helpers/dovecot';
+import { startDovecot, withImap, type Dovecot } from '../helpers/dovecot';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
@@ -25,15 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => dovecot.stop());
 
-async function imap<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false, ...({ doSTARTTLS: false } as object) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.logout();
-  }
-}
+const imap = <T>(work: (client: ImapFlow) => Promise<T>): Promise<T> => withImap(dovecot, work);
 
 const deliver = (raw: string | Buffer) => imap((client) => client.append(folder, raw));
 
@@ -87,7 +79,7 @@ describe('inbox over IMAP', () => {
     expect(queue.rows[0]!.reasons[0]).toEqual({ code: 'replied', at: '2026-11-23T09:30:00.000Z' });
     const db = openDatabase(t.dbPath, t.key);
     try {
-      expect(inboxHolds(db.sqlite, '2026-11-23', [customerId]).get(customerId)).toEqual({ reason: 'replied', since: '2026-11-23T09:30:00.000Z' });
+      expect(inboxHolds(db.sqlite, '2026-11-23', customerId).get(customerId)).toEqual({ reason: 'replied', since: '2026-11-23T09:30:00.000Z' });
     } finally {
       await db.close();
     }
@@ -126,8 +118,8 @@ describe('inbox over IMAP', () => {
     // The ladder waits for the absent contact until the day after the return date.
     const db = openDatabase(t.dbPath, t.key);
     try {
-      expect(inboxHolds(db.sqlite, '2026-11-22', [customerId]).get(customerId)).toEqual({ reason: 'out_of_office', until: '2026-12-01' });
-      expect(inboxHolds(db.sqlite, '2026-12-01', [customerId]).get(customerId)).toBeUndefined();
+      expect(inboxHolds(db.sqlite, '2026-11-22', customerId).get(customerId)).toEqual({ reason: 'out_of_office', until: '2026-12-01' });
+      expect(inboxHolds(db.sqlite, '2026-12-01', customerId).get(customerId)).toBeUndefined();
     } finally {
       await db.close();
     }

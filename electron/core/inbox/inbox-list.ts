@@ -40,10 +40,3 @@ function itemOf(row: Row): InboxItem {
   const reading = JSON.parse(row.reading) as InboxReading;
   return { ...row, reading, summary: row.refused ? `not read: ${row.refused}` : summaryOf(row.kind, reading) };
 }
-
-/** Each customer's latest reply still waiting to be handled (the worklist's "Replied 2 h ago"), by customer id. */
-export function openReplies(sqlite: SqliteDb, scope: { only: string; params: Record<string, unknown> }): Map<number, string> {
-  const rows = sqlite.prepare(`SELECT m.customer_id AS id, MAX(m.received_at) AS at FROM inbox_messages m
-    WHERE m.kind = 'reply' AND m.state = 'open' AND m.customer_id IS NOT NULL ${scope.only} GROUP BY m.customer_id`).all(scope.params) as { id: number; at: string }[];
-  return new Map(rows.map((row) => [row.id, row.at]));
-}

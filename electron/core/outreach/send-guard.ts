@@ -11,7 +11,7 @@ import type { LadderChannel, LadderCustomer, LadderInvoice } from '../../../shar
  */
 
 export type GuardInvoice = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'status' | 'openMinor' | 'inTransit' | 'disputed' | 'promised' | 'inPlan'>;
-export type GuardCustomer = Pick<LadderCustomer, 'snoozed' | 'hasEmailContact' | 'recent'>;
+export type GuardCustomer = Pick<LadderCustomer, 'snoozed' | 'inboxHold' | 'hasEmailContact' | 'recent'>;
 
 export interface GuardDay {
   /** The day the message goes out. */
@@ -42,12 +42,15 @@ export function withinRhythm(recent: readonly RecentContact[] | undefined, { day
 }
 
 /**
- * Why nothing may go to the customer on this channel, or null: a snooze, stale ERP data (a payment
+ * Why nothing may go to the customer on this channel, or null: a reply not yet handled (a person
+ * reads it first), a snooze, the contact away (an out-of-office answer), stale ERP data (a payment
  * made since may be missing), no address to email, or another message within the contact rhythm.
  * Only email needs an address and counts towards the rhythm: a call task is work for a person.
  */
 export function customerHold(customer: GuardCustomer, channel: LadderChannel, rules: GuardDay, rhythmLifted = false): CustomerHold | null {
+  if (customer.inboxHold?.reason === 'replied') return 'replied';
   if (customer.snoozed) return 'snoozed';
+  if (customer.inboxHold?.reason === 'out_of_office') return 'out_of_office';
   if (!rules.syncFresh) return 'stale_sync';
   if (channel !== 'email') return null;
   if (!customer.hasEmailContact) return 'no_contact';
@@ -85,5 +88,6 @@ export function guardMessage(message: GuardedMessage, rules: GuardDay): GuardVer
   }
   const held = customerHold(message.customer, message.channel, rules, message.override?.rhythm ?? false)
     ?? (message.rule.chases && kept.length === 0 ? 'nothing_left' : null);
-  return { invoices: kept, dropped, lifted, held, recent: withinRhythm(message.customer.recent, rules) };
+  const inboxHold = (held === 'replied' || held === 'out_of_office') && message.customer.inboxHold ? { inboxHold: message.customer.inboxHold } : {};
+  return { invoices: kept, dropped, lifted, held, recent: withinRhythm(message.customer.recent, rules), ...inboxHold };
 }

@@ -7,7 +7,7 @@ import { readOpenCommitments, type CoveredInvoices, type JudgedPromise, type Mis
 import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
-import { openReplies } from '../inbox/inbox-list';
+import { openReplies } from '../inbox/inbox-holds';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
 export type CustomerMeta = Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor'>;
@@ -63,7 +63,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
   const escalations = readEscalationsDue(sqlite, today, scope, commitments.covered);
-  const replied = openReplies(sqlite, { only: only('m.customer_id'), params });
+  const replied = openReplies(sqlite, scope);
   const coveredOverdue = overdueCovered(sqlite, today, commitments.covered);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     // No rate: the currency is ranked on its own, in its own units, never assumed to be at par.
