@@ -94,3 +94,20 @@ test('reads replies, absences and bounces into a triage list the collector works
   await expect(page.getByTestId('contact-form').getByRole('textbox').first()).toHaveValue('Robin Hale');
   await shoot(page, 'inbox-ooo-contact');
 });
+
+test('Settings → Inbox: a new server forgets the stored password, and the screen says so', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await app.core.dispatch('inbox.settings.save', { host: '127.0.0.1', port: dovecot.port, security: 'none', user: dovecot.user, password: dovecot.password, pollMinutes: 1440 });
+  await page.goto(app.url);
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
+  const section = page.getByTestId('inbox-setting');
+  await section.scrollIntoViewIfNeeded();
+  await expect(section.getByLabel('Password or app password')).toHaveAttribute('placeholder', 'Stored — leave blank to keep');
+  await shoot(page, 'settings-inbox');
+  await section.getByLabel('IMAP server').fill('localhost');
+  await section.getByRole('button', { name: 'Save inbox settings' }).click();
+  await expect(section.locator('.saved')).toHaveText('Saved. The stored password was for the previous server or login: enter the password for this one.');
+  await expect(section.getByLabel('Password or app password')).not.toHaveAttribute('placeholder', 'Stored — leave blank to keep');
+  expect(await app.core.dispatch('inbox.settings.get', {})).toMatchObject({ host: 'localhost', hasPassword: false });
+  await shoot(page, 'settings-inbox-password-forgotten');
+});

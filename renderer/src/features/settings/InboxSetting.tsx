@@ -18,21 +18,25 @@ export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
     folder: imap?.folder ?? 'INBOX', sentFolder: imap?.sentFolder ?? '', appendSent: imap?.appendSent ?? true,
     outOfOfficeDays: String(imap?.outOfOfficeDays ?? 7), pollMinutes: String(imap?.pollMinutes ?? 5),
   });
+  const [hasPassword, setHasPassword] = useState(imap?.hasPassword ?? false);
   const { message, error, run } = useOutcome();
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
   const text = (key: 'host' | 'port' | 'user' | 'password' | 'folder' | 'sentFolder' | 'outOfOfficeDays' | 'pollMinutes', label: string, type = 'text') => (
     <label className="field">
       <span>{label}</span>
       <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })}
-        placeholder={key === 'password' && imap?.hasPassword ? 'Stored — leave blank to keep' : key === 'sentFolder' ? 'The one marked Sent' : undefined} />
+        placeholder={key === 'password' && hasPassword ? 'Stored — leave blank to keep' : key === 'sentFolder' ? 'The one marked Sent' : undefined} />
     </label>
   );
   const save = (event: FormEvent): void => {
     event.preventDefault();
     void run(async () => {
       const { password, port, outOfOfficeDays, pollMinutes, ...rest } = draft;
-      await call('inbox.settings.save', { ...rest, port: Number(port), outOfOfficeDays: Number(outOfOfficeDays), pollMinutes: Number(pollMinutes), ...(password ? { password } : {}) });
-      return 'Saved';
+      const saved = await call('inbox.settings.save', { ...rest, port: Number(port), outOfOfficeDays: Number(outOfOfficeDays), pollMinutes: Number(pollMinutes), ...(password ? { password } : {}) });
+      // The password is in the core now; the window keeps no copy. It stays with the server and login it was entered for.
+      setDraft({ ...draft, password: '' });
+      setHasPassword(saved.hasPassword);
+      return hasPassword && !saved.hasPassword ? 'Saved. The stored password was for the previous server or login: enter the password for this one.' : 'Saved';
     });
   };
   return (
