@@ -59,11 +59,11 @@ export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
           {text('sentFolder', 'Sent folder')}
           {text('outOfOfficeDays', 'Days to wait when an absence names no date')}
           {text('pollMinutes', 'Check every (minutes)')}
-          <label className="field checkbox">
-            <input type="checkbox" checked={draft.appendSent} onChange={(event) => edit({ appendSent: event.target.checked })} />
-            <span>Copy sent reminders to the Sent folder</span>
-          </label>
         </div>
+        <label className="check">
+          <input type="checkbox" checked={draft.appendSent} onChange={(event) => edit({ appendSent: event.target.checked })} />
+          <span>Copy sent reminders to the Sent folder</span>
+        </label>
         <div className="setting-actions">
           <button type="submit" className="button primary">Save inbox settings</button>
           <button type="button" className="button" onClick={() => void run(async () => {
