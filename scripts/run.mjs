@@ -119,8 +119,8 @@ const tasks = {
     }
   },
   bench() {
-    // The renderer part of the bench scrolls the built app.
-    must(bin('electron-vite'), ['build']);
+    // The renderer part of the bench scrolls the built app (not part of a single figure's run).
+    if (!args.includes('--only')) must(bin('electron-vite'), ['build']);
     process.exit(tsx('test/bench/run.ts', args));
   },
   cli: () => process.exit(tsx('electron/hosts/cli.ts', args)),

@@ -80,7 +80,7 @@ export const createPlanInput = z
   })
   .refine((plan) => new Set(plan.installments.map((i) => i.dueDate)).size === plan.installments.length, 'two installments fall on the same date');
 
-export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled', 'plan_cancelled', 'email', 'discount_offered', 'payment_in_transit', 'ladder_task', 'sms'] as const;
+export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled', 'plan_cancelled', 'email', 'discount_offered', 'payment_in_transit', 'ladder_task', 'sms', 'email_received'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Kinds a collector may correct or withdraw; promises, disputes and plans have their own lifecycle (cancel, resolve). */
@@ -105,6 +105,8 @@ export interface TimelineEntry {
   /** The free text a collector may correct (a call's notes, a note), on calls and notes only. */
   text?: string;
   edited?: boolean;
+  /** A message read from the mailbox: its Inbox id, to open the original. */
+  inboxId?: number;
 }
 
 export const CONTACT_ROLES = ['billing', 'ap', 'primary', 'escalation'] as const;

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'SEND_FAILED',
   /** The ERP answered but refused or sent something unusable; the message says what and what to check. */
   'SYNC_FAILED',
+  /** The mailbox (IMAP) refused the login or a command; the message carries its words. */
+  'MAILBOX_FAILED',
   /** The ERP could not be reached at all (no network, server down): retried later with backoff. */
   'OFFLINE',
   'INTERNAL',

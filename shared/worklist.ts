@@ -15,10 +15,12 @@ export type Reason =
   | { code: 'dispute_past_sla'; daysOver: number; invoices: number }
   | { code: 'no_touch'; days: number | null }
   | { code: 'risk'; score: number }
-  | { code: 'escalation_due'; step: string; channel: LadderChannel };
+  | { code: 'escalation_due'; step: string; channel: LadderChannel }
+  /** A reply from the customer not yet handled; `at` is when it came (a timestamp, worded relative to now). */
+  | { code: 'replied'; at: string };
 
 export interface ScoreFactor {
-  key: 'overdue_amount' | 'oldest_age' | 'weighted_age' | 'promise' | 'installment' | 'dispute' | 'last_touch' | 'escalation' | 'risk' | 'value';
+  key: 'overdue_amount' | 'oldest_age' | 'weighted_age' | 'promise' | 'installment' | 'dispute' | 'last_touch' | 'escalation' | 'risk' | 'value' | 'replied';
   points: number;
 }
 
@@ -80,8 +82,18 @@ function when(date: IsoDate, today: IsoDate): string {
   return days > 0 ? `${days} days ago` : `in ${-days} days`;
 }
 
+/** "just now", "25 min ago", "2 h ago", "3 days ago": how long since a moment, coarse enough to read at a glance. */
+export function timeAgo(at: string, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(at)) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
 /** One reason in plain words, e.g. "Promise of $4,000.00 due yesterday, not paid". */
-export function describeReason(reason: Reason, today: IsoDate, locale?: string): string {
+export function describeReason(reason: Reason, today: IsoDate, locale?: string, now: Date = new Date()): string {
   switch (reason.code) {
     case 'promise_broken':
       return `Promise of ${formatMoney(reason.amountMinor, reason.currency, locale)} due ${when(reason.date, today)}, not paid`;
@@ -101,5 +113,7 @@ export function describeReason(reason: Reason, today: IsoDate, locale?: string):
       return `Likely to pay late (risk ${Math.round(reason.score * 100)}%)`;
     case 'escalation_due':
       return `${reason.step} due`;
+    case 'replied':
+      return `Replied ${timeAgo(reason.at, now)}`;
   }
 }

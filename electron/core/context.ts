@@ -1,6 +1,7 @@
 import type { OpenDatabase } from '../db/open';
 import { localToday, type IsoDate } from '../../shared/dates';
 import type { CoreEvent } from '../../shared/api';
+import type { InboxWatcher } from './inbox/inbox-watcher';
 import type { JobRegistry } from './jobs/job-registry';
 import type { OutboxSender } from './outreach/outbox-sender';
 import type { SmsSender } from './sms/sms-sender';
@@ -18,6 +19,7 @@ export interface CoreContext {
   /** Sends the outbox's texts and polls their provider. */
   sms: SmsSender;
   sync: SyncScheduler;
+  inbox: InboxWatcher;
   /** The database key, to open backups and make exports under it; never sent to a host. */
   dbKey: Buffer;
   /** Pushes an event to every host listening (progress, outbox changes). */

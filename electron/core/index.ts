@@ -34,6 +34,8 @@ import { notificationHandlers } from './notifications/notification-handlers';
 import { backupHandlers } from './backups/backup-handlers';
 import { smsHandlers } from './sms/sms-handlers';
 import { SmsSender } from './sms/sms-sender';
+import { inboxHandlers } from './inbox/inbox-handlers';
+import { InboxWatcher } from './inbox/inbox-watcher';
 
 const HOUR_MS = 3_600_000;
 
@@ -41,7 +43,7 @@ const HOUR_MS = 3_600_000;
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
   ...outreachHandlers, ...outboxMessageHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
-  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers,
+  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers, ...inboxHandlers,
 };
 
 export interface CoreOptions {
@@ -55,6 +57,8 @@ export interface CoreOptions {
   sendMail?: boolean;
   /** Whether this core runs scheduled ERP syncs and watches the export folder (default true); the CLI syncs only when told. */
   scheduleSync?: boolean;
+  /** Whether this core keeps the Inbox current (IDLE and polling; default true); the CLI fetches only when told. */
+  watchInbox?: boolean;
 }
 
 /** The core's public API, the only thing hosts use. */
@@ -84,11 +88,12 @@ export function openCore(options: CoreOptions): Core {
     worklist: new WorklistCache(database.sqlite, (queue) => emit({ type: 'queue.changed', queue })),
     emit,
     clock: options.clock ?? (() => new Date()),
-  } as Omit<CoreContext, 'outbox' | 'sms' | 'sync'> as CoreContext;
-  // The senders and the scheduler need the context they belong to.
+  } as Omit<CoreContext, 'outbox' | 'sms' | 'sync' | 'inbox'> as CoreContext;
+  // The senders, the scheduler and the inbox watcher need the context they belong to.
   ctx.outbox = new OutboxSender(ctx);
   ctx.sms = new SmsSender(ctx);
   ctx.sync = new SyncScheduler(ctx);
+  ctx.inbox = new InboxWatcher(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
   const orphans = ctx.outbox.settleOrphans();
@@ -101,6 +106,7 @@ export function openCore(options: CoreOptions): Core {
     ctx.sms.start();
   }
   if (options.scheduleSync ?? true) ctx.sync.start();
+  if (options.watchInbox ?? true) ctx.inbox.start();
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;
   pruneBackups(database.path, keepBackups());
   // The app can run for days: the rolling daily backup is looked at hourly, not only at open.
@@ -116,7 +122,7 @@ export function openCore(options: CoreOptions): Core {
     },
     close: async (closing = {}) => {
       clearInterval(backupTimer);
-      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs), ctx.sms.close(closing.sendGraceMs)]);
+      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs), ctx.sms.close(closing.sendGraceMs), ctx.inbox.close()]);
       await database.close();
     },
   };
@@ -130,3 +136,5 @@ export { makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';
 export { rotateDatabaseKey } from '../db/rekey';
+export { classifyRaw, type ClassifiedFile } from './inbox/classify-file';
+export { MAX_MESSAGE_BYTES } from './inbox/read-limits';

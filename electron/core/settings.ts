@@ -6,6 +6,7 @@ import { erpConnectionSchema } from '../../shared/sync';
 import { DEFAULT_SMS_RULES, smsRulesSchema, smsSettingsSchema } from '../../shared/sms/sms-settings';
 import { currencyCodeSchema } from '../../shared/value-schemas';
 import { qboTokensSchema } from './sync/qbo-tokens';
+import { imapSettingsSchema } from '../../shared/inbox';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 
@@ -32,6 +33,8 @@ const SETTINGS = {
   smsRules: { schema: smsRulesSchema, fallback: DEFAULT_SMS_RULES },
   /** Where reading replies from the provider's message list got to: the day of the newest one read (the list filters by day). */
   smsInboundSince: { schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), fallback: null as string | null },
+  /** The collector's mailbox for reading replies (IMAP); its password stays here like the SMTP one. */
+  imap: { schema: imapSettingsSchema.nullable(), fallback: null, secret: ['password'] },
   /** Backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */

@@ -21,6 +21,7 @@ import { smsCommand } from './cli-sms';
 import { forecastCommand, riskCommand } from './cli-risk';
 import { localeCommand, settingsCommand } from './cli-settings';
 import { syncCommand } from './cli-sync';
+import { classifyCommand, inboxCommand } from './cli-inbox';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -55,9 +56,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   attribution --db PATH [--from DATE] [--to DATE] [--days N] [--currency CCY] [--json]         what made them pay
   restore --db PATH (--latest | --backup NAME) [--json]   replace a database that does not open with a whole backup (the broken file is kept)
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
+  inbox fetch --db PATH [--json]           read the mailbox now (account from INFLOW_IMAP_HOST/_PORT/_SECURITY/_USER/_PASSWORD/_FOLDER, or the stored one)
+  inbox list --db PATH [--kind bounce|auto_reply|reply|unmatched] [--json]   what is open in the Inbox
+  inbox classify FILE.eml... [--json]      what each message is (bounce, auto_reply, reply, other), without a database
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'sms', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'settings', 'locale'];
+const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'sms', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'settings', 'locale', 'inbox'];
 /**
  * Commands that send mail run the outbox sender and return once it is drained; the others leave it
  * to the app (a dead sender's messages are marked uncertain at any open, sending or not).
@@ -121,6 +125,7 @@ function parseCommandLine(argv: string[]) {
         'manager-phone': { type: 'string' },
         'payment-link': { type: 'string' },
         locale: { type: 'string' },
+        kind: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -154,6 +159,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(generateKey().toString('hex'));
     return 0;
   }
+  if (command === 'inbox' && rest[0] === 'classify') {
+    console.log(classifyCommand(rest.slice(1), values.json));
+    return 0;
+  }
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = keyFromEnv(process.env);
@@ -180,7 +189,7 @@ async function openLogBeside(dbPath: string): Promise<LogFile | null> {
 /** One command on the database at `dbPath`. */
 async function run(command: string, rest: string[], values: ReturnType<typeof parseCommandLine>['values'], dbPath: string, key: Buffer): Promise<number> {
   if (command === 'restore') return restore(dbPath, key, values);
-  const core = openCore({ dbPath, key, sendMail: sendsMail(command, rest[0], values['dry-run']), scheduleSync: false });
+  const core = openCore({ dbPath, key, sendMail: sendsMail(command, rest[0], values['dry-run']), scheduleSync: false, watchInbox: false });
   try {
     switch (command) {
       case 'init':
@@ -212,6 +221,9 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
         return 0;
       case 'sync':
         console.log(await syncCommand(core, values, process.env));
+        return 0;
+      case 'inbox':
+        console.log(await inboxCommand(core, rest[0], values, process.env));
         return 0;
       case 'settings':
         console.log(await settingsCommand(core, rest[0], values));

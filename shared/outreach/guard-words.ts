@@ -1,12 +1,12 @@
-import { addDays } from '../dates';
+import { addDays, localToday } from '../dates';
 import type { GuardVerdict, HoldReason, MessageHold, RecentContact } from './guard';
 
 /** How each hold reads on screen and in the command line's text output (short: they sit in table cells). */
 export const HOLD_LABELS: Record<HoldReason | 'nothing_left', string> = {
   paid: 'Paid', in_transit: 'Payment on its way', disputed: 'Disputed', promise: 'Promised', plan: 'In a plan',
-  wording: 'Wording does not fit its due date', snoozed: 'Customer snoozed', replied: 'Replied: waits for you', stale_sync: 'ERP data too old',
-  no_contact: 'No email contact', no_mobile: 'No mobile number', opted_out: 'Opted out of texts', no_consent: 'No consent to texts',
-  quiet_hours: 'Outside sending hours', rhythm: 'Waits for the next message', nothing_left: 'Nothing to remind about',
+  wording: 'Wording does not fit its due date', snoozed: 'Customer snoozed', replied: 'Customer replied', out_of_office: 'Contact away',
+  stale_sync: 'ERP data too old', no_contact: 'No email contact', no_mobile: 'No mobile number', opted_out: 'Opted out of texts',
+  no_consent: 'No consent to texts', quiet_hours: 'Outside sending hours', rhythm: 'Waits for the next message', nothing_left: 'Nothing to remind about',
 };
 
 /** "today", "yesterday", "on 2026-11-20": when another message went, as the rhythm warning says it. */
@@ -21,10 +21,18 @@ export function describeRecent(contact: RecentContact, day: string): string {
 }
 
 /** Why a whole message does not go, in a sentence that says what to do about it. */
-export function describeHold(held: MessageHold, verdict: Pick<GuardVerdict, 'dropped' | 'recent'>, day: string, rhythmDays: number): string {
+export function describeHold(held: MessageHold, verdict: Pick<GuardVerdict, 'dropped' | 'recent' | 'inboxHold'>, day: string, rhythmDays: number): string {
+  const inbox = verdict.inboxHold;
   switch (held) {
+    case 'replied': {
+      if (inbox?.reason !== 'replied') return 'The customer replied by text: the ladder waits a few days for you to answer.';
+      return `The customer replied ${whenSent(localToday(new Date(inbox.since)), day)}: handle the reply in the Inbox first.`;
+    }
+    case 'out_of_office':
+      return inbox?.reason === 'out_of_office'
+        ? `The contact is away (an automatic answer): nothing goes before ${inbox.until}, or add another contact.`
+        : 'The contact is away (an automatic answer): add another contact, or wait until they are back.';
     case 'snoozed': return 'The customer is snoozed: nothing goes until the snooze ends.';
-    case 'replied': return 'The customer replied by text: the ladder waits a few days for you to answer.';
     case 'stale_sync': return 'The ERP data is too old to chase on: refresh from the ERP first.';
     case 'no_contact': return 'No contact with a valid email address.';
     case 'no_mobile': return 'No contact with a mobile number to text.';

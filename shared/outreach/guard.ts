@@ -9,10 +9,11 @@ import type { TemplatePurpose } from './template-fields';
 export const INVOICE_HOLDS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'wording'] as const;
 export type InvoiceHold = (typeof INVOICE_HOLDS)[number];
 /**
- * `no_mobile`, `opted_out`, `no_consent` and `quiet_hours` are a text's (see shared/sms/sms-reach.ts);
- * `replied` holds the ladder (not a person's send) for a few days after the customer texted back.
+ * `replied` is an email reply nobody has handled (every message waits) or a recent text reply (the
+ * ladder waits a few days); `out_of_office` an automatic answer until the contact is back.
+ * `no_mobile`, `opted_out`, `no_consent` and `quiet_hours` are a text's (see shared/sms/sms-reach.ts).
  */
-export const CUSTOMER_HOLDS = ['snoozed', 'replied', 'stale_sync', 'no_contact', 'no_mobile', 'opted_out', 'no_consent', 'quiet_hours', 'rhythm'] as const;
+export const CUSTOMER_HOLDS = ['replied', 'snoozed', 'out_of_office', 'stale_sync', 'no_contact', 'no_mobile', 'opted_out', 'no_consent', 'quiet_hours', 'rhythm'] as const;
 export type CustomerHold = (typeof CUSTOMER_HOLDS)[number];
 /** In order of precedence: when several apply, the first is the one reported. */
 export const HOLD_REASONS = [...INVOICE_HOLDS, ...CUSTOMER_HOLDS] as const;
@@ -26,8 +27,15 @@ export type MessageHold = CustomerHold | 'nothing_left';
  */
 export const LIFTABLE_HOLDS: readonly InvoiceHold[] = ['in_transit', 'disputed', 'promise', 'plan'];
 
-/** Days the ladder waits after a reply, so a person answers it before anything automatic goes. */
+/** Days the ladder waits after a text reply, so a person answers it before anything automatic goes. */
 export const REPLY_PAUSE_DAYS = 3;
+
+/**
+ * What came back from the customer that holds every message (electron/core/inbox/inbox-holds.ts): a
+ * reply nobody has handled yet (since it arrived), or an out-of-office answer (until the day the
+ * ladder may write again).
+ */
+export type InboxHold = { reason: 'replied'; since: string } | { reason: 'out_of_office'; until: IsoDate };
 
 /** Which invoices a template's words fit on the day it is sent. */
 export type Wording = 'before_due' | 'past_due' | 'any';
@@ -93,6 +101,8 @@ export interface GuardVerdict {
   dropped: DroppedInvoice[];
   lifted: DroppedInvoice[];
   held: MessageHold | null;
+  /** The reply or absence that holds the message, for its words. */
+  inboxHold?: InboxHold;
   /** Other messages to this customer within the rhythm's window ("also emailed today by the ladder"). */
   recent: RecentContact[];
 }

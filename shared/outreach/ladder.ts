@@ -1,5 +1,5 @@
 import type { IsoDate } from '../dates';
-import type { HoldReason, RecentContact } from './guard';
+import type { HoldReason, InboxHold, RecentContact } from './guard';
 import type { SmsReach } from '../sms/sms-reach';
 
 /**
@@ -66,6 +66,8 @@ export interface LadderCustomer {
   name: string;
   segment: string | null;
   snoozed: boolean;
+  /** A reply not yet handled or an absence not yet over: nothing goes to the customer meanwhile. */
+  inboxHold: InboxHold | null;
   /** Has a contact with a valid email address (for the email channel). */
   hasEmailContact: boolean;
   /** The day of the customer's latest reply by text, when recent enough to pause the ladder (read by the ladder only). */

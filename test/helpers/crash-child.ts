@@ -6,7 +6,7 @@ import { openCore, type Core } from '../../electron/core';
 /**
  * A core in its own process, for tests that kill it with SIGKILL part-way (test/faults/sigkill.test.ts).
  * INFLOW_CRASH_MODE picks the work: `import` (INFLOW_CRASH_FILE, one transaction), `send` (drain the
- * outbox) or `sync` (pull from the ERP the database is connected to). In `send` and `sync` it also logs
+ * outbox), `sync` (pull from the ERP the database is connected to) or `inbox` (read the mailbox). In `send` and `sync` it also logs
  * calls, notes and promises the whole time. Lines on stdout: `go` when the work starts, `activity <id>`
  * once each activity is committed, `done` when the work is over. It then waits to be killed.
  * It starts warm: modules load first, then it waits for its settings (one JSON line on stdin), so a
@@ -14,7 +14,7 @@ import { openCore, type Core } from '../../electron/core';
  */
 const [settings] = (await once(createInterface({ input: process.stdin }), 'line')) as [string];
 const env = JSON.parse(settings) as Record<string, string | undefined>;
-const mode = env.INFLOW_CRASH_MODE as 'import' | 'send' | 'sync';
+const mode = env.INFLOW_CRASH_MODE as 'import' | 'send' | 'sync' | 'inbox';
 const frozen = env.INFLOW_TEST_NOW ? new Date(env.INFLOW_TEST_NOW) : null;
 const core = openCore({
   dbPath: env.INFLOW_TEST_DB!,
@@ -22,6 +22,7 @@ const core = openCore({
   ...(frozen ? { clock: () => frozen } : {}),
   sendMail: mode === 'send',
   scheduleSync: false,
+  watchInbox: false,
 });
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 let working = true;
@@ -40,6 +41,11 @@ async function logActivities(customers: number[]): Promise<void> {
 }
 
 async function work(c: Core): Promise<void> {
+  if (mode === 'inbox') {
+    say('go');
+    await c.call('inbox.fetch', {});
+    return;
+  }
   if (mode === 'import') {
     const staged = c.stageFile(env.INFLOW_CRASH_FILE!);
     say('go');

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCore, type Core } from '../../electron/core';
+import { openCore, type Core, type CoreOptions } from '../../electron/core';
 
 export const FROZEN_NOW = new Date('2026-11-22T12:00:00Z');
 
@@ -22,11 +22,11 @@ export interface TempCore {
 }
 
 /** A real encrypted database in a fresh temp dir, with the clock frozen at FROZEN_NOW. */
-export function tempCore(clock: () => Date = () => FROZEN_NOW): TempCore {
+export function tempCore(clock: () => Date = () => FROZEN_NOW, options: Pick<CoreOptions, 'watchInbox'> = {}): TempCore {
   const dir = mkdtempSync(join(tmpdir(), 'inflow-test-'));
   const dbPath = join(dir, 'inflow.db');
   const key = randomBytes(32);
-  const core = openCore({ dbPath, key, clock });
+  const core = openCore({ dbPath, key, clock, ...options });
   return {
     core,
     dir,

@@ -45,7 +45,7 @@ function invoice(daysPastDue: number, over: Partial<LadderInvoice> = {}): Ladder
   };
 }
 function customer(invoices: LadderInvoice[], over: Partial<LadderCustomer> = {}): LadderCustomer {
-  return { customerId: 1, externalId: 'C-1', name: 'Customer One', segment: null, snoozed: false, hasEmailContact: true, invoices, ...over };
+  return { customerId: 1, externalId: 'C-1', name: 'Customer One', segment: null, snoozed: false, inboxHold: null, hasEmailContact: true, invoices, ...over };
 }
 /** The nudge speaks of invoices not yet due; every other template here of invoices past due. */
 const wordingOf = (templateId: string): Wording => (templateId === 'friendly-nudge' ? 'before_due' : 'past_due');

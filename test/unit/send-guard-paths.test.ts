@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HoldReason, MessageHold } from '../../shared/outreach/guard';
+import { startDovecot, withImap, type Dovecot } from '../helpers/dovecot';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
@@ -7,6 +8,7 @@ import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
  * Every path a message can take × every hold, on a real ledger and a real SMTP server: the ladder's
  * dry run, its send preview, a bulk send's preview, one message's preview, queueing (bulk and
  * single), sending again from the outbox, and the sender's last look just before a message goes.
+ * The customer's own answers (a reply, an out-of-office) arrive over IMAP from a real Dovecot.
  * C-1 owes A-1 and A-2, both 17 days past due on 2026-11-22 (the ladder's firm reminder); each hold
  * is put on A-1 (an invoice hold) or on C-1 (a customer hold).
  */
@@ -26,10 +28,18 @@ let t: TempCore;
 let sink: SmtpSink;
 let now: Date;
 let ids: { acme: number; birch: number; a1: number; a2: number };
+let dovecot: Dovecot;
+let folders = 0;
+
+beforeAll(async () => {
+  dovecot = await startDovecot();
+});
+afterAll(() => dovecot.stop());
 
 beforeEach(async () => {
   now = new Date('2026-11-22T10:00:00Z');
-  t = tempCore(() => now);
+  // The mailbox is read when a test says so, not by a watcher meanwhile.
+  t = tempCore(() => now, { watchInbox: false });
   sink = await startSmtpSink();
   await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('customers.csv', CUSTOMERS), preset: 'generic-customers' });
   await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('invoices.csv', INVOICES('1000.00', '')), preset: 'generic-invoices' });
@@ -52,6 +62,25 @@ const settled = async () => {
   }, { timeout: 10_000, interval: 20 });
   return t.core.call('outbox.list', {});
 };
+
+/** Jane Park of Acme (C-1) writes to the collector's mailbox, and Inflow reads it. */
+async function mailFromAcme(headers: string[], body: string): Promise<number> {
+  folders += 1;
+  const folder = `Guard${folders}`;
+  const raw = ['From: Jane Park <jane@acme.example>', 'To: ar@northwind.example', `Message-ID: <m${folders}@acme.example>`, 'Date: Sun, 22 Nov 2026 08:00:00 +0000',
+    ...headers, 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\r\n');
+  await withImap(dovecot, async (client) => {
+    await client.mailboxCreate(folder);
+    await client.append(folder, raw);
+  });
+  await t.core.call('inbox.settings.save', { host: '127.0.0.1', port: dovecot.port, security: 'none', user: dovecot.user, password: dovecot.password, folder });
+  expect(await t.core.call('inbox.fetch', {})).toMatchObject({ fetched: 1, matched: 1 });
+  const [item] = await t.core.call('inbox.list', { all: true });
+  expect(item).toMatchObject({ customerId: ids.acme, state: 'open' });
+  return item!.id;
+}
+const replyFromAcme = () => mailFromAcme(['Subject: Re: Invoice A-1'], 'Which invoice is this? We have no A-1 on file.');
+const absenceAtAcme = () => mailFromAcme(['Subject: Automatic reply: Invoice A-1', 'Auto-Submitted: auto-replied'], 'I am out of the office until 30 November and will reply when I am back.');
 
 interface Hold {
   name: string;
@@ -89,6 +118,12 @@ const HOLDS: Hold[] = [
   } },
   { name: 'stale ERP data', reason: 'stale_sync', whole: true, apply: async () => {
     now = new Date('2026-11-25T10:00:00Z');
+  } },
+  { name: 'replied, not yet handled', reason: 'replied', whole: true, apply: async () => {
+    await replyFromAcme();
+  } },
+  { name: 'the contact is out of the office', reason: 'out_of_office', whole: true, apply: async () => {
+    await absenceAtAcme();
   } },
   { name: 'emailed today already', reason: 'rhythm', whole: true, apply: async () => {
     // Another path got there first today and its message went.
@@ -185,10 +220,56 @@ describe.each(HOLDS)('the send guard: $name', (hold) => {
   });
 });
 
+describe('what came back from the customer', () => {
+  const acmePlan = async () => (await t.core.call('outreach.plan', { kind: 'ladder', customerIds: [ids.acme] })).messages[0]!;
+
+  it('a reply holds every message until the collector handles it, then the ladder goes on', async () => {
+    const id = await replyFromAcme();
+    const held = await acmePlan();
+    expect(held).toMatchObject({ draft: null, verdict: { held: 'replied' } });
+    expect(held.heldMessage).toBe('The customer replied today: handle the reply in the Inbox first.');
+    expect((await t.core.call('ladder.run', { dryRun: true })).excluded.filter((e) => e.customerId === ids.acme).map((e) => e.reason)).toEqual(['replied', 'replied']);
+    now = new Date('2026-11-23T10:00:00Z');
+    expect((await acmePlan()).heldMessage).toBe('The customer replied yesterday: handle the reply in the Inbox first.');
+
+    await t.core.call('inbox.handle', { id, action: 'done' });
+    const going = await acmePlan();
+    expect(going.verdict.held).toBeNull();
+    expect(going.draft!.invoiceIds).toEqual([ids.a1, ids.a2]);
+  });
+
+  it('an absence holds until the day after the return date, or until another contact is found', async () => {
+    const id = await absenceAtAcme();
+    const refresh = () => t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('invoices.csv', INVOICES('1000.00', '')), preset: 'generic-invoices' });
+    const reminder = async () => (await t.core.call('outreach.plan', { kind: 'template', templateId: 'second-reminder', customerIds: [ids.acme] })).messages[0]!;
+    const ladderHolds = async () => (await t.core.call('ladder.run', { dryRun: true })).excluded.filter((e) => e.customerId === ids.acme).map((e) => e.reason);
+    now = new Date('2026-11-30T10:00:00Z');
+    await refresh();
+    const away = await reminder();
+    expect(away.verdict.held).toBe('out_of_office');
+    expect(away.heldMessage).toBe('The contact is away (an automatic answer): nothing goes before 2026-12-01, or add another contact.');
+    // The ladder's call step waits too.
+    expect(await ladderHolds()).toEqual(['out_of_office', 'out_of_office']);
+    // Not counted as an answer: the customer does not top the queue as "replied".
+    const row = (await t.core.call('worklist.list', {})).rows.find((r) => r.customerId === ids.acme);
+    expect(row?.reasons.map((r) => r.code) ?? []).not.toContain('replied');
+
+    now = new Date('2026-12-01T10:00:00Z');
+    await refresh();
+    expect((await reminder()).verdict.held).toBeNull();
+    expect(await ladderHolds()).toEqual([]);
+
+    // Before the return date, finding someone else to write to lifts it at once.
+    now = new Date('2026-11-30T10:00:00Z');
+    await t.core.call('inbox.handle', { id, action: 'new_contact' });
+    expect((await reminder()).verdict.held).toBeNull();
+  });
+});
+
 /** A new ledger whose message to C-1 failed for good (a 5xx), as if the hold came after. */
 async function freshWithFailedMessage(): Promise<{ t: TempCore; sink: SmtpSink }> {
   now = new Date('2026-11-22T10:00:00Z');
-  const fresh = tempCore(() => now);
+  const fresh = tempCore(() => now, { watchInbox: false });
   const freshSink = await startSmtpSink();
   t = fresh;
   sink = freshSink;

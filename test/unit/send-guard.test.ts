@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerHold, guardMessage, invoiceHold, type GuardCustomer, type GuardDay, type GuardInvoice } from '../../electron/core/outreach/send-guard';
 import { addDays } from '../../shared/dates';
-import { fitsWording, PURPOSE_RULES, type HoldReason, type PurposeRule, type RecentContact } from '../../shared/outreach/guard';
+import { fitsWording, PURPOSE_RULES, type HoldReason, type InboxHold, type PurposeRule, type RecentContact } from '../../shared/outreach/guard';
 import type { LadderChannel } from '../../shared/outreach/ladder';
 
 /** The send guard's rules as plain data: every hold, its precedence, what a collector may lift, and the words of each purpose. */
@@ -13,7 +13,9 @@ const invoice = (daysPastDue: number, over: Partial<GuardInvoice> = {}): GuardIn
   invoiceId: 1, number: 'INV-1', dueDate: addDays(DAY, -daysPastDue), status: 'open', openMinor: 10_000,
   inTransit: false, disputed: false, promised: false, inPlan: false, ...over,
 });
-const customer = (over: Partial<GuardCustomer> = {}): GuardCustomer => ({ snoozed: false, hasEmailContact: true, recent: [], ...over });
+const customer = (over: Partial<GuardCustomer> = {}): GuardCustomer => ({ snoozed: false, inboxHold: null, hasEmailContact: true, recent: [], ...over });
+const REPLIED: InboxHold = { reason: 'replied', since: '2026-11-22T08:00:00.000Z' };
+const AWAY: InboxHold = { reason: 'out_of_office', until: '2026-12-01' };
 const sentBy = (daysAgo: number, by: RecentContact['by'] = 'ladder'): RecentContact => ({ on: addDays(DAY, -daysAgo), by, label: 'First reminder' });
 
 describe('invoiceHold', () => {
@@ -97,6 +99,13 @@ describe('customerHold', () => {
     ['no limit set', { recent: [sentBy(0)] }, { rhythmDays: 0 }, 'email', null],
     // Precedence and channels.
     ['snoozed beats stale data', { snoozed: true }, { syncFresh: false }, 'email', 'snoozed'],
+    ['a reply not yet handled', { inboxHold: REPLIED }, {}, 'email', 'replied'],
+    ['a reply beats a snooze: the customer has answered since', { inboxHold: REPLIED, snoozed: true }, {}, 'email', 'replied'],
+    ['the contact away', { inboxHold: AWAY }, {}, 'email', 'out_of_office'],
+    ['a snooze beats an absence', { inboxHold: AWAY, snoozed: true }, {}, 'email', 'snoozed'],
+    ['an absence beats stale data and the rhythm', { inboxHold: AWAY, recent: [sentBy(0)] }, { syncFresh: false }, 'email', 'out_of_office'],
+    ['a reply pauses call tasks too', { inboxHold: REPLIED }, {}, 'call_task', 'replied'],
+    ['an absence holds call tasks too', { inboxHold: AWAY }, {}, 'call_task', 'out_of_office'],
     ['stale data beats no address', { hasEmailContact: false }, { syncFresh: false }, 'email', 'stale_sync'],
     ['no address beats the rhythm', { hasEmailContact: false, recent: [sentBy(0)] }, {}, 'email', 'no_contact'],
     ['a call task needs no address', { hasEmailContact: false }, {}, 'call_task', null],
@@ -136,6 +145,13 @@ describe('guardMessage', () => {
 
   it('a customer hold comes before "nothing left"', () => {
     expect(guardMessage({ customer: customer({ snoozed: true }), invoices: [b], rule: REMINDER, channel: 'email' }, RULES).held).toBe('snoozed');
+  });
+
+  it('a reply or an absence holds even a confirmation, and lifting the rhythm does not lift them', () => {
+    for (const [inboxHold, held] of [[REPLIED, 'replied'], [AWAY, 'out_of_office']] as const) {
+      const verdict = guardMessage({ customer: customer({ inboxHold }), invoices: [], rule: PURPOSE_RULES.promise, channel: 'email', override: { invoiceIds: new Set(), rhythm: true } }, RULES);
+      expect(verdict).toMatchObject({ held, inboxHold });
+    }
   });
 
   it('an invoice the collector kept despite its hold is listed and reported as lifted, never silently', () => {

@@ -15,7 +15,7 @@ interface ActivityRow {
 const TITLES: Record<string, string> = {
   call: 'Call', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved', snooze: 'Snoozed',
   plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved', promise_cancelled: 'Promise cancelled', plan_cancelled: 'Plan cancelled', email: 'Email sent', discount_offered: 'Discount offered', payment_in_transit: 'Payment on its way',
-  ladder_task: 'Ladder step done', sms: 'Text',
+  ladder_task: 'Ladder step done', sms: 'Text', email_received: 'Email received',
 };
 
 /** Detail line of a collector's entry, from its stored body. */
@@ -48,6 +48,8 @@ function detailOf(kind: string, body: Record<string, unknown>): string {
       // A text's words are the message itself; its delivery status is filled in as the provider reports it.
       return [body.direction === 'inbound' ? `reply from ${String(body.from ?? '')}` : `to ${String(body.to ?? '')}`, body.delivery, `“${String(body.text ?? '')}”`]
         .filter(Boolean).join(' · ');
+    case 'email_received':
+      return [String(body.summary ?? ''), String(body.subject ?? ''), `from ${String(body.from ?? '')}`].filter(Boolean).join(' · ');
     case 'contact_saved':
       return String((body.after as { name?: string } | undefined)?.name ?? '');
     case 'plan_created':
@@ -72,6 +74,7 @@ export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: nu
     const text = row.kind === 'call' ? body.notes : row.kind === 'note' ? body.text : undefined;
     return {
       at: row.at, kind: row.kind, title: TITLES[row.kind] ?? row.kind, detail: detailOf(row.kind, body), activityId: row.id, edited: row.editedAt !== null,
+      ...(row.kind === 'email_received' && typeof body.inboxId === 'number' ? { inboxId: body.inboxId } : {}),
       ...money, ...(typeof text === 'string' ? { text } : {}),
     };
   });

@@ -6,6 +6,7 @@ import type { TemplatePurpose } from '../../../shared/outreach/template-fields';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { inboxHolds } from '../inbox/inbox-holds';
 import { getSetting } from '../settings';
 import { readSmsReach } from '../sms/sms-reach';
 import { smsTemplates } from '../sms/sms-templates';
@@ -125,7 +126,10 @@ function bareCustomer(sqlite: SqliteDb, day: IsoDate, customerId: number): Ladde
       EXISTS (SELECT 1 FROM snoozes s WHERE s.customer_id = c.id AND s.until_date > ?) AS snoozed
     FROM customers c WHERE c.id = ?`).get(day, customerId) as { externalId: string; name: string; segment: string | null; snoozed: number } | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
-  return { customerId, externalId: row.externalId, name: row.name, segment: row.segment, snoozed: row.snoozed === 1, hasEmailContact: false, invoices: [] };
+  return {
+    customerId, externalId: row.externalId, name: row.name, segment: row.segment, snoozed: row.snoozed === 1,
+    inboxHold: inboxHolds(sqlite, day, customerId).get(customerId) ?? null, hasEmailContact: false, invoices: [],
+  };
 }
 
 /** Invoices named by a message that are not open: nothing to ask for. */

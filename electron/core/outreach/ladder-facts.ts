@@ -6,6 +6,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readOpenCommitments, type CoveredInvoices } from '../activity/open-commitments';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { inboxHolds } from '../inbox/inbox-holds';
 
 /** How long a payment the customer says is on its way holds reminders back before the ladder resumes. */
 const IN_TRANSIT_DAYS = 14;
@@ -33,9 +34,9 @@ type InvoiceRow = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'curr
 
 /**
  * What the ladder looks at, for every customer (or one) with an open invoice or one recently paid
- * while on the ladder: balances, disputes, promises, plans, payments in transit, snoozes and the steps
- * taken. Grouped reads, so the queue can ask for 50,000 customers at once; the queue passes the
- * commitments it has already read.
+ * while on the ladder: balances, disputes, promises, plans, payments in transit, snoozes, replies and
+ * absences (inbox/), and the steps taken. Grouped reads, so the queue can ask for 50,000 customers at
+ * once; the queue passes the commitments it has already read.
  */
 export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope, covered?: CoveredInvoices): LadderCustomer[] {
   const only = (column: string): string => inScope(column, scope);
@@ -65,6 +66,7 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: Custom
     FROM customers c WHERE 1 ${only('c.id')}`).all(params) as { id: number; externalId: string; name: string; segment: string | null; snoozed: number; hasEmail: number }[])
     .map((row) => [row.id, row]));
   const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, today, scope).covered;
+  const holds = inboxHolds(sqlite, today, scope);
   return [...byCustomer].map(([id, rows]): LadderCustomer => {
     const customer = meta.get(id)!;
     return {
@@ -73,6 +75,7 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: Custom
       name: customer.name,
       segment: customer.segment,
       snoozed: customer.snoozed === 1,
+      inboxHold: holds.get(id) ?? null,
       hasEmailContact: customer.hasEmail === 1,
       invoices: rows.map((row) => ({
         invoiceId: row.invoiceId, number: row.number, dueDate: row.dueDate, currency: row.currency, openMinor: row.openMinor,

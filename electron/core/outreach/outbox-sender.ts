@@ -302,6 +302,7 @@ export class OutboxSender {
     });
     log.info('outbox.sent', { outboxId: message.id, attempt: message.attempts + 1 });
     this.noteChange(message.batchId);
+    this.ctx.inbox.noteSent(message.id);
   }
 
   private handleFailure(message: DueMessage, error: SendError, written: boolean, note = ''): void {

@@ -11,7 +11,7 @@ import type { LadderChannel, LadderCustomer, LadderInvoice } from '../../../shar
  */
 
 export type GuardInvoice = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'status' | 'openMinor' | 'inTransit' | 'disputed' | 'promised' | 'inPlan'>;
-export type GuardCustomer = Pick<LadderCustomer, 'snoozed' | 'hasEmailContact' | 'recent' | 'sms' | 'repliedOn'>;
+export type GuardCustomer = Pick<LadderCustomer, 'snoozed' | 'inboxHold' | 'hasEmailContact' | 'recent' | 'sms' | 'repliedOn'>;
 
 export interface GuardDay {
   /** The day the message goes out. */
@@ -42,15 +42,18 @@ export function withinRhythm(recent: readonly RecentContact[] | undefined, { day
 }
 
 /**
- * Why nothing may go to the customer on this channel, or null: a snooze, stale ERP data (a payment
- * made since may be missing), no address to email, no mobile number to text (or only opted-out ones,
- * or none with consent), the customer's night or weekend for a text, or another message within the
- * contact rhythm. Only email and texts need an address and count towards the rhythm: a call task is
- * work for a person.
+ * Why nothing may go to the customer on this channel, or null: an email reply not yet handled (a
+ * person reads it first), a snooze, a recent text reply (the ladder waits for a person), the contact
+ * away (an out-of-office answer), stale ERP data (a payment made since may be missing), no address
+ * to email, no mobile number to text (or only opted-out ones, or none with consent), the customer's
+ * night or weekend for a text, or another message within the contact rhythm. Only email and texts
+ * need an address and count towards the rhythm: a call task is work for a person.
  */
 export function customerHold(customer: GuardCustomer, channel: LadderChannel, rules: GuardDay, rhythmLifted = false): CustomerHold | null {
+  if (customer.inboxHold?.reason === 'replied') return 'replied';
   if (customer.snoozed) return 'snoozed';
   if (customer.repliedOn && (channel === 'email' || channel === 'sms')) return 'replied';
+  if (customer.inboxHold?.reason === 'out_of_office') return 'out_of_office';
   if (!rules.syncFresh) return 'stale_sync';
   if (channel === 'sms') {
     // Facts not read for texts mean no text can go: never a text to a number nobody checked.
@@ -92,5 +95,6 @@ export function guardMessage(message: GuardedMessage, rules: GuardDay): GuardVer
   }
   const held = customerHold(message.customer, message.channel, rules, message.override?.rhythm ?? false)
     ?? (message.rule.chases && kept.length === 0 ? 'nothing_left' : null);
-  return { invoices: kept, dropped, lifted, held, recent: withinRhythm(message.customer.recent, rules) };
+  const inboxHold = (held === 'replied' || held === 'out_of_office') && message.customer.inboxHold ? { inboxHold: message.customer.inboxHold } : {};
+  return { invoices: kept, dropped, lifted, held, recent: withinRhythm(message.customer.recent, rules), ...inboxHold };
 }

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../shared/dates';
-import { CUSTOMER_HOLDS, PURPOSE_RULES, type CustomerHold, type GuardVerdict, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
+import { CUSTOMER_HOLDS, PURPOSE_RULES, type CustomerHold, type GuardVerdict, type InboxHold, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
 import { describeHold } from '../../../shared/outreach/guard-words';
 import type { LadderCustomer, LadderExclusion, LadderMessage, LadderPolicy, LadderRun } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
@@ -19,7 +19,7 @@ import { readRecentReplies } from '../sms/recent-replies';
  */
 export function guardedLadderRun(
   sqlite: SqliteDb, today: IsoDate, date: IsoDate, customerIds?: readonly number[], at?: Date,
-): LadderRun & { recent: Map<number, RecentContact[]> } {
+): LadderRun & { recent: Map<number, RecentContact[]>; inboxHolds: Map<number, InboxHold> } {
   const rules = guardDay(sqlite, today, date);
   const policies = readPolicies(sqlite);
   const facts: LadderCustomer[] = customerIds ? ladderFactsOf(sqlite, date, customerIds) : readLadderFacts(sqlite, date);
@@ -33,7 +33,8 @@ export function guardedLadderRun(
     ...(replied.has(customer.customerId) ? { repliedOn: replied.get(customer.customerId)! } : {}),
   }));
   const run = evaluateLadder(customers, policies, date, { syncFresh: rules.syncFresh, rhythmDays: rules.rhythmDays, wordingOf: templateWordings(sqlite) });
-  return { ...run, recent };
+  const inboxHolds = new Map(facts.flatMap((customer) => (customer.inboxHold ? [[customer.customerId, customer.inboxHold] as const] : [])));
+  return { ...run, recent, inboxHolds };
 }
 
 export type PlanRequest =
@@ -76,7 +77,7 @@ function ladderPlan(sqlite: SqliteDb, today: IsoDate, rules: GuardDay, customerI
   // The whole ladder in the order the dry run lists it; chosen customers in the order they were chosen.
   const wanted = customerIds ?? [...new Set([...run.messages, ...run.excluded].map((m) => m.customerId))].filter((id) => emails.has(id) || held.has(id));
   return wanted.map((customerId) =>
-    planned(customerId, nameOf(customerId), emails.get(customerId), held.get(customerId) ?? [], run.recent.get(customerId) ?? [], rules, video));
+    planned(customerId, nameOf(customerId), emails.get(customerId), held.get(customerId) ?? [], run.recent.get(customerId) ?? [], run.inboxHolds.get(customerId), rules, video));
 }
 
 function stepChannel(policies: readonly LadderPolicy[], exclusion: LadderExclusion): string | undefined {
@@ -84,12 +85,13 @@ function stepChannel(policies: readonly LadderPolicy[], exclusion: LadderExclusi
 }
 
 function planned(
-  customerId: number, customerName: string, message: LadderMessage | undefined, exclusions: LadderExclusion[], recent: RecentContact[], rules: GuardDay,
+  customerId: number, customerName: string, message: LadderMessage | undefined, exclusions: LadderExclusion[], recent: RecentContact[],
+  inboxHold: InboxHold | undefined, rules: GuardDay,
   video: { videoMemoUrl?: string },
 ): PlannedMessage {
   const dropped = exclusions.map(({ invoiceId, number, reason }) => ({ invoiceId, number, reason }));
   const invoices = message?.invoices.map(({ invoiceId, number }) => ({ invoiceId, number })) ?? [];
-  const verdict: GuardVerdict = { invoices, dropped, lifted: [], held: null, recent: withinRhythm(recent, rules) };
+  const verdict: GuardVerdict = { invoices, dropped, lifted: [], held: null, recent: withinRhythm(recent, rules), ...(inboxHold ? { inboxHold } : {}) };
   if (message) {
     return {
       customerId, customerName, stepLabel: message.step.label, verdict, heldMessage: null,

@@ -31,6 +31,8 @@ export interface CustomerFacts {
   valueBase: number;
   /** When a collector last worked the account (a local date, within the rest window) and the follow-up its latest call set. */
   worked?: { on: IsoDate; followUp: IsoDate | null } | null;
+  /** When the customer's latest reply still waiting to be handled came in; null: none waiting. */
+  repliedAt?: string | null;
 }
 
 export interface Score {
@@ -56,6 +58,8 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
   const add = (key: ScoreFactor['key'], points: number, reason?: Reason): void => {
     if (points > 0) parts.push({ factor: { key, points: Math.round(points * 10) / 10 }, ...(reason ? { reason } : {}) });
   };
+  // A customer who has just written back comes first: the answer may change everything else.
+  if (facts.repliedAt) add('replied', 200, { code: 'replied', at: facts.repliedAt });
   const overdueBase = toBase(facts.overdueMinor, facts.currency, facts.baseRate);
   if (facts.overdueMinor > 0) {
     const reason: Reason = facts.overdue60Minor > 0
@@ -101,6 +105,7 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
  */
 export function needsAction(facts: CustomerFacts, today: IsoDate): boolean {
   return (
+    Boolean(facts.repliedAt) ||
     facts.overdueMinor > facts.coveredOverdueMinor ||
     facts.promise?.state === 'broken' ||
     (facts.promise?.state === 'open' && facts.promise.promisedDate <= today) ||

@@ -29,11 +29,11 @@ export function backOn(worked: WorkedFact, facts: Pick<CustomerFacts, 'promise' 
 /**
  * A worked customer stays out of the queue until its next step falls due. A due letter or agency
  * referral keeps it in: no call or note does those (they are marked done with `t`), so they would
- * otherwise wait unseen. A due call step does not: the collector has just been in touch, and the
+ * otherwise wait unseen; so does a reply nobody has handled yet. A due call step does not: the collector has just been in touch, and the
  * ladder's call is asked for again when the customer comes back.
  */
 export function resting(facts: CustomerFacts, today: IsoDate): boolean {
-  if (!facts.worked) return false;
+  if (!facts.worked || facts.repliedAt) return false;
   if (facts.escalation && (facts.escalation.channel === 'letter' || facts.escalation.channel === 'agency_referral')) return false;
   return today < backOn(facts.worked, facts, today);
 }

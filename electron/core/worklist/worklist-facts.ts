@@ -9,6 +9,7 @@ import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
 import { readWorked } from './worked-facts';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { openReplies } from '../inbox/inbox-holds';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
 export type CustomerMeta = Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor'>;
@@ -67,6 +68,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
   // Open and overdue net of unapplied credits, as the aging and the customer page count them.
   const credits = unappliedCredits(sqlite, today, scope);
   const worked = readWorked(sqlite, today, scope);
+  const replied = openReplies(sqlite, scope);
   const coveredOverdue = overdueCovered(sqlite, today, commitments.covered);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     // No rate: the currency is ranked on its own, in its own units, never assumed to be at par.
@@ -92,6 +94,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
         risk: risk.get(g.customerId) ?? null,
         valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * (rate ?? 1),
         worked: worked.get(g.customerId) ?? null,
+        repliedAt: replied.get(g.customerId) ?? null,
       },
     };
   });

@@ -14,9 +14,10 @@ import { localeSendersRates } from './0012-locale-senders-rates';
 import { guardOverrides } from './0013-guard-overrides';
 import { outboxSender } from './0014-outbox-sender';
 import { sms } from './0015-sms';
+import { inbox } from './0016-inbox';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer,
-  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, sms,
+  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, sms, inbox,
 ];

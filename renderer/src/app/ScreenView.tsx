@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { CustomersScreen } from '../features/customers/CustomersScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { InboxScreen } from '../features/inbox/InboxScreen';
 import { OutreachScreen } from '../features/outreach/OutreachScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { WorklistScreen } from '../features/worklist/WorklistScreen';
@@ -13,6 +14,8 @@ export function ScreenView({ screen }: { screen: ScreenId }) {
   switch (screen) {
     case 'worklist':
       return <WorklistScreen />;
+    case 'inbox':
+      return <InboxScreen />;
     case 'customers':
       return <CustomersScreen />;
     case 'reports':

@@ -15,6 +15,7 @@ const NEXT_STEP: Record<ErrorCode, string> = {
   CONFLICT: 'Nothing was changed.',
   SEND_FAILED: 'Check the mail server settings (Settings → Email) and try again.',
   SYNC_FAILED: 'Check the ERP connection (Settings → ERP connection) and try again.',
+  MAILBOX_FAILED: 'Check the mailbox settings (Settings → Inbox) and try again.',
   OFFLINE: 'Inflow will keep trying on its own; your work is saved meanwhile.',
   INTERNAL: 'Try again. If it keeps happening, restart Inflow.',
 };

@@ -10,6 +10,8 @@ import { useOpenInvoices } from './use-open-invoices';
 
 /** What a form opened from another one starts with (a call that ended in "promised to pay"). */
 export interface PromisePrefill {
+  /** What a reply named, read by the Inbox: the collector confirms or corrects it. */
+  amount?: string;
   date?: string;
   note?: string;
   /** Tick the customer's overdue invoices, so the amount starts at what is overdue. */
@@ -34,8 +36,8 @@ interface Props {
  */
 export function PromiseForm({ customerId, currency, today, invoiceIds = [], prefill, onSaved, onCancel }: Props) {
   const invoices = useOpenInvoices(customerId).filter((invoice) => invoice.currency === currency);
-  const [amount, setAmount] = useState('');
-  const [date, setDate] = useState<string | null>(() => prefill?.date ?? addDays(today, 7));
+  const [amount, setAmount] = useState(prefill?.amount ?? '');
+  const [date, setDate] = useState<string | null>(() => (prefill?.date && prefill.date >= today ? prefill.date : addDays(today, 7)));
   const [picked, setPicked] = useState<number[] | null>(invoiceIds.length > 0 || !prefill?.tickOverdue ? invoiceIds : null);
   const [note, setNote] = useState(prefill?.note ?? '');
   // From a call, the overdue invoices are ticked once they have loaded, until the collector changes the ticks.

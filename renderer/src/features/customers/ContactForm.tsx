@@ -8,14 +8,16 @@ interface Props {
   customerId: number;
   /** The contact being edited; absent for a new one. */
   contact?: Contact;
+  /** A new contact's name and address as suggested (an out-of-office answer's stand-in). */
+  suggested?: { name: string | null; email: string | null };
   onSaved(): void;
   onCancel(): void;
 }
 
 /** Add or edit a contact: name, how to reach them, their role, and whether the address still works. */
-export function ContactForm({ customerId, contact, onSaved, onCancel }: Props) {
-  const [name, setName] = useState(contact?.name ?? '');
-  const [email, setEmail] = useState(contact?.email ?? '');
+export function ContactForm({ customerId, contact, suggested, onSaved, onCancel }: Props) {
+  const [name, setName] = useState(contact?.name ?? suggested?.name ?? '');
+  const [email, setEmail] = useState(contact?.email ?? suggested?.email ?? '');
   const [phone, setPhone] = useState(contact?.phone ?? '');
   const [role, setRole] = useState<Contact['role']>(contact?.role ?? 'billing');
   const [status, setStatus] = useState<Contact['status']>(contact?.status ?? 'valid');

@@ -4,6 +4,7 @@ import { AgingEdgesSetting } from './AgingEdgesSetting';
 import { DataSetting } from './DataSetting';
 import { EmailSetting } from './EmailSetting';
 import { ErpConnectionSetting } from './ErpConnectionSetting';
+import { InboxSetting } from './InboxSetting';
 import { FxRatesSetting } from './FxRatesSetting';
 import { useApi } from '../../lib/use-api';
 import { ShellSettingsForm } from './ShellSettings';
@@ -24,9 +25,11 @@ export function SettingsScreen() {
   const smtp = useApi('settings.smtp.get', {});
   const outreach = useApi('settings.outreach.get', {});
   const shell = useApi('settings.shell.get', {});
+  const imap = useApi('inbox.settings.get', {});
   const sections: Section[] = [
     // Account (your name and role) and mailbox share one form: both sign every message.
     { id: 'email', title: 'Email and signature', content: smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} /> },
+    { id: 'inbox', title: 'Inbox', content: imap.data !== undefined && <InboxSetting imap={imap.data} /> },
     { id: 'sms', title: 'Text messages', content: <SmsSetting /> },
     { id: 'erp', title: 'ERP connection', content: <ErpConnectionSetting /> },
     {
