@@ -19,6 +19,7 @@ import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type 
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
 import { erpConnectionSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
+import { CHARGE_COMPONENTS, chargePoliciesSchema, RATE_SERIES, referenceRateSchema, type ChargeComponent, type ChargePolicy, type ChargesReport, type ReferenceRate } from './charges';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
@@ -317,6 +318,20 @@ export const api = {
   /** Puts a backup in place of a database that does not open (the broken file is kept), then opens it. */
   'recovery.restore': returns<RestoreResult>()(z.object({ name: backupName })),
   'data.export': returns<ExportResult>()(z.object({ passphrase: newPassphraseSchema })),
+
+  // Late-payment charges (issue 23): computed as of a date, never part of a balance.
+  'charges.report': returns<ChargesReport>()(z.object({ asOf: isoDate.optional(), customerId: z.number().int().positive().optional() })),
+  /** Gives up an invoice's interest or fixed fee whole, with the reason (audit-logged). */
+  'charges.waive': returns<{ invoiceId: number; component: ChargeComponent }>()(z.object({
+    invoiceId: z.number().int().positive(), component: z.enum(CHARGE_COMPONENTS), reason: oneLineText(500).min(1, 'say why the charge is waived'),
+  })),
+  'charges.restore': returns<{ invoiceId: number; component: ChargeComponent }>()(z.object({ invoiceId: z.number().int().positive(), component: z.enum(CHARGE_COMPONENTS) })),
+  'charges.policies': returns<ChargePolicy[]>()(z.object({})),
+  'charges.savePolicies': returns<ChargePolicy[]>()(z.object({ policies: chargePoliciesSchema })),
+  /** The reference-rate table: shipped history and the user's rows. */
+  'charges.rates': returns<ReferenceRate[]>()(z.object({})),
+  'charges.saveRate': returns<{ saved: true }>()(referenceRateSchema),
+  'charges.deleteRate': returns<{ deleted: true }>()(z.object({ series: z.enum(RATE_SERIES), effectiveDate: isoDate })),
 } as const;
 
 export type Api = typeof api;

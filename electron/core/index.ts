@@ -28,6 +28,7 @@ import { SyncScheduler } from './sync/sync-scheduler';
 import { shellHandlers } from './shell/shell-handlers';
 import { notificationHandlers } from './notifications/notification-handlers';
 import { backupHandlers } from './backups/backup-handlers';
+import { chargesHandlers } from './charges/charges-handlers';
 
 const HOUR_MS = 3_600_000;
 
@@ -35,7 +36,7 @@ const HOUR_MS = 3_600_000;
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
   ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
-  ...shellHandlers, ...notificationHandlers, ...backupHandlers,
+  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...chargesHandlers,
 };
 
 export interface CoreOptions {

@@ -3,6 +3,8 @@ import { DEFAULT_AGING_EDGES, agingEdgesSchema } from '../../shared/aging';
 import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-settings';
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import { erpConnectionSchema } from '../../shared/sync';
+import { chargePoliciesSchema, type ChargePolicy } from '../../shared/charges';
+import { companyProfileSchema, DEFAULT_COMPANY_PROFILE } from '../../shared/documents';
 import { qboTokensSchema } from './sync/qbo-tokens';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
@@ -25,6 +27,10 @@ const SETTINGS = {
   erpConnection: { schema: erpConnectionSchema.nullable(), fallback: null, secret: ['apiKey'] },
   /** QuickBooks' OAuth tokens and company id, from signing in; like every secret, out of the audit log and the window. */
   qboTokens: { schema: qboTokensSchema.nullable(), fallback: null, secret: ['accessToken', 'refreshToken', 'realmId'] },
+  /** Late-payment charges per customer segment; none saved: no charges for anyone. */
+  chargePolicies: { schema: chargePoliciesSchema, fallback: [] as ChargePolicy[] },
+  /** The letterhead of statements and letters. */
+  companyProfile: { schema: companyProfileSchema, fallback: DEFAULT_COMPANY_PROFILE },
   /** Backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */

@@ -11,6 +11,7 @@ export interface CustomersTable {
   credit_limit_minor: number | null;
   segment: string | null;
   collector: string | null;
+  postal_address: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -190,6 +191,21 @@ export interface SyncOutboxTable {
   attempts: Generated<number>;
 }
 
+export interface ReferenceRatesTable {
+  series: string;
+  effective_date: string;
+  rate_bp: number;
+  updated_at: string;
+}
+
+export interface ChargeWaiversTable {
+  invoice_id: number;
+  component: 'interest' | 'fixed_fee';
+  reason: string;
+  waived_on: string;
+  created_at: string;
+}
+
 export interface DB {
   customers: CustomersTable;
   contacts: ContactsTable;
@@ -208,4 +224,6 @@ export interface DB {
   dispute_invoices: DisputeInvoicesTable;
   snoozes: SnoozesTable;
   sync_outbox: SyncOutboxTable;
+  reference_rates: ReferenceRatesTable;
+  charge_waivers: ChargeWaiversTable;
 }

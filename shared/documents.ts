@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { oneLineText } from './text';
+
+/**
+ * The letterhead of statements and letters: the company's postal address, registration and tax ids,
+ * how to pay (bank details), a logo, and the paper size. The company's name is Settings → Email's
+ * (outreach.companyName), so one name signs both emails and paper.
+ */
+export const PAPER_SIZES = ['auto', 'a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+/** A PNG or JPEG, base64, at most about 300 kB of image. */
+const logo = z.string().max(400_000).regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'a base64 PNG or JPEG');
+
+export const companyProfileSchema = z.object({
+  addressLines: z.array(oneLineText(120)).max(6).default([]),
+  registrationId: oneLineText(80).default(''),
+  taxId: oneLineText(80).default(''),
+  phone: oneLineText(60).default(''),
+  email: oneLineText(254).default(''),
+  /** Lines such as "IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX", printed under "How to pay". */
+  bankDetails: z.array(oneLineText(160)).max(6).default([]),
+  logoBase64: logo.default(''),
+  /** auto: US Letter for customers in the US, Canada, Mexico and a few others; A4 everywhere else. */
+  paper: z.enum(PAPER_SIZES).default('auto'),
+});
+export type CompanyProfile = z.output<typeof companyProfileSchema>;
+export const DEFAULT_COMPANY_PROFILE: CompanyProfile = companyProfileSchema.parse({});
+
+/** A customer's postal address as printed in an envelope window: up to 6 lines. */
+export const postalAddressSchema = z.array(oneLineText(120)).max(6);
+
+export const STATEMENT_KINDS = ['open_items', 'activity'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
