@@ -19,6 +19,7 @@ import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type 
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
 import { erpConnectionSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
+import { companyProfileSchema, postalAddressSchema, STATEMENT_KINDS, type CompanyProfile, type StatementPreview } from './documents';
 import { CHARGE_COMPONENTS, chargePoliciesSchema, RATE_SERIES, referenceRateSchema, type ChargeComponent, type ChargePolicy, type ChargesReport, type ReferenceRate } from './charges';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
@@ -332,6 +333,19 @@ export const api = {
   'charges.rates': returns<ReferenceRate[]>()(z.object({})),
   'charges.saveRate': returns<{ saved: true }>()(referenceRateSchema),
   'charges.deleteRate': returns<{ deleted: true }>()(z.object({ series: z.enum(RATE_SERIES), effectiveDate: isoDate })),
+
+  // Statements and letters as PDF (issue 23), made in the core.
+  /** One customer's statement: open items as of a date, or the activity of a period (from … asOf). */
+  'documents.statement': returns<ExportedFile & { preview: StatementPreview }>()(z.object({
+    customerId: z.number().int().positive(), kind: z.enum(STATEMENT_KINDS).default('open_items'), asOf: isoDate.optional(), from: isoDate.optional(),
+  })),
+  /** Many statements in one PDF to print (a long job with progress and cancel). */
+  'documents.statements': returns<ExportedFile & { statements: number }>()(z.object({
+    customerIds: z.array(z.number().int().positive()).min(1).max(10_000), kind: z.enum(STATEMENT_KINDS).default('open_items'), asOf: isoDate.optional(), jobId: jobId.optional(),
+  })),
+  'documents.company': returns<CompanyProfile>()(z.object({})),
+  'documents.saveCompany': returns<CompanyProfile>()(companyProfileSchema),
+  'customer.setPostalAddress': returns<{ customerId: number; lines: string[] }>()(z.object({ customerId: z.number().int().positive(), lines: postalAddressSchema })),
 } as const;
 
 export type Api = typeof api;

@@ -32,3 +32,21 @@ export const postalAddressSchema = z.array(oneLineText(120)).max(6);
 
 export const STATEMENT_KINDS = ['open_items', 'activity'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+/** What the side pane shows of a statement beside its PDF: the same figures, by currency. */
+export interface StatementPreview {
+  kind: StatementKind;
+  customerName: string;
+  externalId: string;
+  /** The as-of date (open items) or the period's last day (activity). */
+  asOf: string;
+  from: string | null;
+  sections: {
+    currency: string;
+    /** What is owed at the end of asOf (the aging total): the closing balance of an activity statement. */
+    totalMinor: number;
+    openingMinor: number | null;
+    lines: { date: string; reference: string; description: string; amountMinor: number; balanceMinor: number | null; daysOverdue: number | null }[];
+    charges: { interest: number; fixedFees: number; waived: number } | null;
+  }[];
+}

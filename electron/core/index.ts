@@ -29,6 +29,7 @@ import { shellHandlers } from './shell/shell-handlers';
 import { notificationHandlers } from './notifications/notification-handlers';
 import { backupHandlers } from './backups/backup-handlers';
 import { chargesHandlers } from './charges/charges-handlers';
+import { documentsHandlers } from './documents/documents-handlers';
 
 const HOUR_MS = 3_600_000;
 
@@ -36,7 +37,7 @@ const HOUR_MS = 3_600_000;
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
   ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
-  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...chargesHandlers,
+  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...chargesHandlers, ...documentsHandlers,
 };
 
 export interface CoreOptions {
