@@ -19,7 +19,7 @@ import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type 
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
 import { erpConnectionSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
-import { companyProfileSchema, postalAddressSchema, STATEMENT_KINDS, type CompanyProfile, type StatementPreview } from './documents';
+import { companyProfileSchema, postalAddressSchema, STATEMENT_KINDS, type CompanyProfile, type DueLetter, type StatementPreview } from './documents';
 import { CHARGE_COMPONENTS, chargePoliciesSchema, RATE_SERIES, referenceRateSchema, type ChargeComponent, type ChargePolicy, type ChargesReport, type ReferenceRate } from './charges';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
@@ -346,6 +346,14 @@ export const api = {
   'documents.company': returns<CompanyProfile>()(z.object({})),
   'documents.saveCompany': returns<CompanyProfile>()(companyProfileSchema),
   'customer.setPostalAddress': returns<{ customerId: number; lines: string[] }>()(z.object({ customerId: z.number().int().positive(), lines: postalAddressSchema })),
+  /** The ladder's letter and agency-referral steps due today. */
+  'documents.letters': returns<DueLetter[]>()(z.object({})),
+  /** Today's letters (all, or the chosen customers') in one PDF to print; nothing is marked yet. */
+  'documents.lettersPdf': returns<ExportedFile & { letters: DueLetter[] }>()(z.object({ customerIds: z.array(z.number().int().positive()).max(10_000).optional() })),
+  /** The printed letters were posted: their ladder steps are taken (ladder.completeTask for each). */
+  'documents.lettersPosted': returns<{ customerId: number; activityId: number; stepId: string; invoiceNumbers: string[] }[]>()(
+    z.object({ customerIds: z.array(z.number().int().positive()).min(1).max(10_000) }),
+  ),
 } as const;
 
 export type Api = typeof api;

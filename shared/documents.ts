@@ -50,3 +50,16 @@ export interface StatementPreview {
     charges: { interest: number; fixedFees: number; waived: number } | null;
   }[];
 }
+
+/** A ladder step due on paper today: a letter (a final demand is one) or an agency referral. */
+export interface DueLetter {
+  customerId: number;
+  customerName: string;
+  externalId: string;
+  stepLabel: string;
+  channel: 'letter' | 'agency_referral';
+  templateId: string;
+  senderRole: 'collector' | 'manager';
+  invoiceIds: number[];
+  invoiceNumbers: string[];
+}

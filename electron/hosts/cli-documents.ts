@@ -29,3 +29,18 @@ export async function statementCommand(core: Core, options: StatementOptions): P
   const totals = document.preview.sections.map((s) => `${s.currency} ${(s.totalMinor / 100).toFixed(2)}`).join(', ') || 'nothing open';
   return `Statement for ${document.preview.customerName} as of ${document.preview.asOf} written to ${path} (${totals}).`;
 }
+
+/** letters [--out FILE.pdf] [--posted]: today's letter and agency steps; the PDF to print; marking them posted takes the steps. */
+export async function lettersCommand(core: Core, options: { json: boolean; out?: string | undefined; posted: boolean }): Promise<string> {
+  const due = await core.call('documents.letters', {});
+  const lines: string[] = due.map((l) => `  ${l.externalId} ${l.customerName}: ${l.stepLabel} (${l.invoiceNumbers.join(', ')})`);
+  let file: string | null = null;
+  if (options.out && due.length > 0) {
+    const pdf = await core.call('documents.lettersPdf', {});
+    file = resolve(options.out);
+    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+  }
+  const posted = options.posted && due.length > 0 ? await core.call('documents.lettersPosted', { customerIds: due.map((l) => l.customerId) }) : [];
+  if (options.json) return JSON.stringify({ letters: due.map(({ customerId: _internal, invoiceIds: _ids, ...rest }) => rest), file, posted: posted.length });
+  return [`${due.length} letter(s) due today${file ? `, written to ${file}` : ''}${posted.length ? `; ${posted.length} marked posted` : ''}`, ...lines].join('\n');
+}

@@ -16,7 +16,7 @@ import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
 import { forecastCommand, riskCommand } from './cli-risk';
 import { syncCommand } from './cli-sync';
 import { chargesCommand } from './cli-charges';
-import { statementCommand } from './cli-documents';
+import { lettersCommand, statementCommand } from './cli-documents';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -45,10 +45,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   restore --db PATH (--latest | --backup NAME) [--json]   replace a database that does not open with a whole backup (the broken file is kept)
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
   charges --db PATH [--as-of YYYY-MM-DD] [--json]         late-payment interest and fixed fees per customer, apart from principal
+  letters --db PATH [--out FILE.pdf] [--posted] [--json]   today's letter and agency steps as one PDF; --posted takes those steps
   statement --db PATH --customer ID [--as-of YYYY-MM-DD] [--kind open_items|activity] [--from YYYY-MM-DD] --out FILE.pdf [--json]
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'charges', 'statement'];
+const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'charges', 'statement', 'letters'];
 /** Commands that send mail run the outbox sender; the others leave it to the app. */
 const SENDING = new Set(['ladder', 'outreach']);
 const EXIT_REJECTED = 1;
@@ -92,6 +93,7 @@ function parseCommandLine(argv: string[]) {
         days: { type: 'string' },
         out: { type: 'string' },
         kind: { type: 'string' },
+        posted: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -153,6 +155,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'statement':
         console.log(await statementCommand(core, values));
+        return 0;
+      case 'letters':
+        console.log(await lettersCommand(core, values));
         return 0;
       case 'ladder':
       case 'outreach':

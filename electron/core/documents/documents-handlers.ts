@@ -1,11 +1,13 @@
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { getSetting, setSetting } from '../settings';
+import { completeLadderTask } from '../outreach/ladder-tasks';
+import { dueLetters, lettersPdf } from './letters';
 import { setPostalAddress } from './postal-address';
 import { statementBundle } from './statement-bundle';
 import { statementDocument } from './statements';
 
-export const documentsHandlers: Handlers<'documents.statement' | 'documents.statements' | 'documents.company' | 'documents.saveCompany' | 'customer.setPostalAddress'> = {
+export const documentsHandlers: Handlers<'documents.statement' | 'documents.statements' | 'documents.company' | 'documents.saveCompany' | 'customer.setPostalAddress' | 'documents.letters' | 'documents.lettersPdf' | 'documents.lettersPosted'> = {
   'documents.statement': ({ customerId, kind, asOf, from }, ctx) => statementDocument(ctx.database.sqlite, { customerId, kind, asOf: asOf ?? todayOf(ctx), from }),
   'documents.statements': ({ customerIds, kind, asOf, jobId }, ctx) =>
     ctx.jobs.run(jobId, (job) => statementBundle(ctx.database.sqlite, customerIds, kind, asOf ?? todayOf(ctx), job)),
@@ -13,6 +15,16 @@ export const documentsHandlers: Handlers<'documents.statement' | 'documents.stat
   'documents.saveCompany': (profile, ctx) => {
     setSetting(ctx.database.sqlite, 'companyProfile', profile, nowOf(ctx));
     return getSetting(ctx.database.sqlite, 'companyProfile');
+  },
+  'documents.letters': (_input, ctx) => dueLetters(ctx.database.sqlite, todayOf(ctx)),
+  'documents.lettersPdf': ({ customerIds }, ctx) => lettersPdf(ctx.database.sqlite, todayOf(ctx), customerIds),
+  /** The printed letters went in the post: each one's ladder step is taken, as "t" on the worklist does it. */
+  'documents.lettersPosted': ({ customerIds }, ctx) => {
+    const wanted = new Set(customerIds);
+    return dueLetters(ctx.database.sqlite, todayOf(ctx)).filter((letter) => wanted.has(letter.customerId)).map((letter) => ({
+      customerId: letter.customerId,
+      ...completeLadderTask(ctx, { customerId: letter.customerId, channel: letter.channel, note: 'Printed from "today\'s letters"' }),
+    }));
   },
   'customer.setPostalAddress': ({ customerId, lines }, ctx) => {
     setPostalAddress(ctx.database.sqlite, customerId, lines, nowOf(ctx));

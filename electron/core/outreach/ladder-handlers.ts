@@ -1,8 +1,6 @@
 import type { IsoDate } from '../../../shared/dates';
-import { AppError } from '../../../shared/errors';
 import type { LadderCustomer } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
-import { recordActivity } from '../activity/record-activity';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { getSetting } from '../settings';
@@ -10,10 +8,8 @@ import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
 import { deletePolicy, savePolicy } from './ladder-policy-store';
 import { queueMessages, type LadderDraft } from './outbox';
-import { takeLadderTask } from './ladder-tasks';
+import { completeLadderTask } from './ladder-tasks';
 import { syncFreshness } from './sync-freshness';
-
-const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;
 
 export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.deletePolicy' | 'ladder.run' | 'ladder.completeTask'> = {
   'ladder.policies': (_input, ctx) => [...readPolicies(ctx.database.sqlite)],
@@ -62,15 +58,7 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
   },
 
   /** A letter posted or a referral made: the step due on that channel is taken and goes on the timeline. */
-  'ladder.completeTask': ({ customerId, channel, note }, ctx) => {
-    const { sqlite } = ctx.database;
-    return sqlite.transaction(() => {
-      const task = takeLadderTask(sqlite, customerId, channel, todayOf(ctx), nowOf(ctx));
-      if (!task) throw new AppError('CONFLICT', `No ${TASK_WORDS[channel]} step of the ladder is due for this customer today.`);
-      const { activityId } = recordActivity(ctx, { customerId, kind: 'ladder_task', body: { channel, ...task, note } });
-      return { activityId, stepId: task.stepId, invoiceNumbers: task.invoiceNumbers };
-    })();
-  },
+  'ladder.completeTask': (input, ctx) => completeLadderTask(ctx, input),
 };
 
 /** Below this many chosen customers, reading each one by its index beats reading the whole book. */

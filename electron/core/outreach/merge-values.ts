@@ -11,6 +11,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readCommitments, isActivePlan } from '../activity/commitments';
 import { agingReport } from '../ledger/aging-query';
+import { chargeMergeFields } from '../charges/charge-merge-fields';
 import { getSetting } from '../settings';
 import { EMAIL_STYLES } from './email-styles';
 import { VIDEO_CARD_CID } from './inline-images';
@@ -123,6 +124,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     'dispute.reason': dispute ? dispute.reasonCode.replaceAll('_', ' ') : '',
     'dispute.invoices': dispute ? disputedNumbers(sqlite, dispute.invoiceIds) : '',
     today: date(today),
+    ...chargeMergeFields(sqlite, subject.customerId, customer.currency, today, { money, percent: (fraction) => percent.format(fraction) }),
   };
   const blocks: MergeValues['blocks'] = {
     invoiceTable: invoiceTable(invoices, links, today, money, date),
