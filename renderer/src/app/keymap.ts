@@ -32,6 +32,7 @@ export const KEY_GROUPS: KeyGroup[] = [
     keys: [
       { keys: ['j', 'k'], label: 'Next / previous customer' },
       { keys: ['Enter'], label: 'Open the customer page (Esc goes back)' },
+      { keys: ['Shift', 'S'], label: 'On a customer page: the statement in the side pane (save the PDF to print or send)' },
       { keys: ['/'], label: 'Filter by collector, segment, currency or reason' },
       { keys: ['c'], label: 'Log a call (then 1–8 for the outcome)' },
       { keys: ['p'], label: 'Record a promise to pay' },

@@ -17,6 +17,7 @@ import { ContactList } from './ContactList';
 import { CustomerAging } from './CustomerAging';
 import { CustomerTiles } from './CustomerTiles';
 import { invoiceColumns } from './invoice-columns';
+import { StatementPanel } from './StatementPanel';
 import './customer-page.css';
 
 const KINDS: { value: TimelineEntry['kind'] | ''; label: string }[] = [
@@ -43,7 +44,9 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const [kind, setKind] = useState<TimelineEntry['kind'] | ''>('');
   const [form, setForm] = useState<FormKind | null>(null);
   const [ticked, setTicked] = useState<RowSelectionState>({});
-  useShortcut('Escape', () => (form ? setForm(null) : back()));
+  const [statementOpen, setStatementOpen] = useState(false);
+  useShortcut('Escape', () => (form ? setForm(null) : statementOpen ? setStatementOpen(false) : back()));
+  useShortcut('S', () => setStatementOpen(true));
   useActionKeys(setForm);
 
   const reload = (): void => {
@@ -64,6 +67,9 @@ export function CustomerPage({ customerId }: { customerId: number }) {
         <h2 className="customer-title">{s.name} <span className="muted">{s.externalId}</span></h2>
         <span className="spacer" />
         <div className="pane-actions">
+          <button type="button" className="button small" aria-pressed={statementOpen} onClick={() => setStatementOpen(true)}>
+            <Kbd keys={['Shift', 'S']} /> Statement
+          </button>
           {ACTIONS.map((action) => (
             <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => setForm(action.kind)}>
               <Kbd keys={[action.key]} /> {action.label}
@@ -91,6 +97,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
           {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}
         </section>
         <section className="card customer-side">
+          {statementOpen && <StatementPanel customerId={customerId} asOf={today} onClose={() => setStatementOpen(false)} />}
           {form && (
             <ActivityForm
               key={form}
