@@ -71,6 +71,25 @@ describe('late-payment charges in the book', () => {
   });
 });
 
+describe('activity statement', () => {
+  it('opening balance plus each movement gives the closing balance, which is the aging total', async () => {
+    await t.core.call('import.run', { jobId: JOB(), preset: 'generic-payments', fileId: t.stageText('p.csv',
+      'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nPAY-7,P-1,2026-11-15,"2,500.00",PM-1,EUR\n') });
+    const customerId = await idOf('P-1');
+    const doc = await t.core.call('documents.statement', { customerId, kind: 'activity', from: '2026-10-01', asOf: '2026-11-22' });
+    const [eur] = doc.preview.sections;
+    expect(eur).toMatchObject({ currency: 'EUR', openingMinor: 0, totalMinor: 750_000 });
+    expect(eur!.lines.map((l) => [l.date, l.description, l.amountMinor, l.balanceMinor])).toEqual([
+      ['2026-10-01', 'Invoice', 1_000_000, 1_000_000], ['2026-11-15', 'Payment', -250_000, 750_000],
+    ]);
+    expect((await t.core.call('aging.report', { asOf: '2026-11-22' })).customers.find((c) => c.externalId === 'P-1')!.total).toBe(750_000);
+    const text = pdfText(Buffer.from(doc.base64, 'base64'));
+    expect(text).toMatch(/Opening balance\s+€0\.00/);
+    expect(text).toMatch(/11\/15\/2026\s+PAY-7\s+Payment\s+-€2,500\.00\s+€7,500\.00/);
+    expect(text).toMatch(/Closing balance EUR\s+€7,500\.00/);
+  });
+});
+
 describe("today's letters", () => {
   it('lists the ladder letter due, prints it with the merged template and its invoices, and posting takes the step', async () => {
     const due = await t.core.call('documents.letters', {});
