@@ -34,6 +34,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/log/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid([['electron', 'electron/*', '**/shared/**', '**/renderer/**', '**/core/**', '**/db/**', '**/hosts/**', '**/main/**', '**/preload/**']],
+        'The log sits below every layer: plain Node and its logging packages only.'),
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { AgingCustomerRow } from './aging';
 import type { WorklistRow } from './worklist';
-import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
+import { emailAddressSchema, freeText, oneLineText } from './text';
+import { currencyCodeSchema as currency, isoDateSchema as isoDate } from './value-schemas';
 
 /** What a collector records, as the contract accepts it. Money is minor units with its currency. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
 const id = z.number().int().positive();
-const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
 
 export const CALL_OUTCOMES = ['reached', 'left_voicemail', 'no_answer', 'wrong_number', 'promised_to_pay', 'disputed', 'refused', 'claims_paid'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
@@ -116,7 +115,7 @@ export const saveContactInput = z.object({
   /** Absent: a new contact. */
   contactId: id.optional(),
   name: oneLineText(200).min(1, 'a contact needs a name'),
-  email: z.union([z.literal(''), z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address')]).default(''),
+  email: z.union([z.literal(''), emailAddressSchema]).default(''),
   phone: oneLineText(60).default(''),
   role: z.enum(CONTACT_ROLES),
   isPrimary: z.boolean().default(false),
@@ -146,6 +145,12 @@ export interface CustomerSummary
   extends Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue'> {
   termsDays: number | null;
   creditLimitMinor: number | null;
+  /** ISO 3166 alpha-2 from the ERP or an import. */
+  country: string | null;
+  /** Set on the customer page; null follows the country. */
+  locale: string | null;
+  /** What its emails are written in: its locale, its country's, or the messaging default. */
+  messageLocale: string;
   /** Amount-weighted days late of paid invoices; null with no payment history. */
   averageDaysLate: number | null;
   /** The customer's aging today, one row per currency it owes in. */

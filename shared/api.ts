@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeSchema, TEMPLATE_LANGUAGES, type TemplateLanguage } from './customer-locale';
 import { returns } from './procedure';
 import type { ShellApi, ShellProcedureName } from './shell-api';
 import type { BackupInfo, BackupPreview, ExportResult, RecoveryStatus, RestoreResult } from './backups';
@@ -8,28 +9,32 @@ import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatu
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
+import type { GuardVerdict, SendPlan } from './outreach/guard';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
 import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type QueueResult, OUTBOX_STATUSES } from './outreach/outbox';
-import { outreachSettingsSchema, smtpSettingsSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
+import { outreachSettingsInputSchema, smtpSaveSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
+import type { PaymentLinkValues } from './outreach/payment-link-pattern';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
 import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
 import type { WorklistPage } from './worklist';
+import type { FxRatesView } from './exchange-rates';
 import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
-import { EMAIL_ADDRESS, freeText, oneLineText } from './text';
-import { erpConnectionSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
+import { emailAddressSchema, freeText, oneLineText } from './text';
+import { currencyCodeSchema as currencyCode, isoDateSchema as isoDate } from './value-schemas';
+import { erpConnectionSaveSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
 import { companyProfileSchema, postalAddressSchema, STATEMENT_KINDS, type CompanyProfile, type DueLetter, type StatementPreview } from './documents';
 import { CHARGE_COMPONENTS, chargePoliciesSchema, RATE_SERIES, referenceRateSchema, type ChargeComponent, type ChargePolicy, type ChargesReport, type ReferenceRate } from './charges';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-31');
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"');
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
 /** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
 const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
 const templateId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a template id like "first-reminder"');
+const templateLanguage = z.enum(TEMPLATE_LANGUAGES).default('en');
 const templateInput = z.object({
   id: templateId,
+  language: templateLanguage,
   name: oneLineText(120).min(1),
   purpose: z.enum(TEMPLATE_PURPOSES),
   tone: z.enum(['friendly', 'firm', 'final']),
@@ -51,8 +56,6 @@ export interface AppStatus {
   openInvoices: number;
   currencies: string[];
   baseCurrency: string;
-  /** Base-currency units per unit of each other currency; only ranks the queue, never converts money. */
-  fxRates: Record<string, number>;
   agingEdges: AgingEdges;
 }
 
@@ -117,15 +120,28 @@ export interface TemplateProblem {
 }
 
 export interface EmailPreview {
+  /** The person who signs it (the step's sender role resolved) and the mailbox it goes from. */
+  from: { name: string; address: string };
   to: { name: string; address: string } | null;
+  /** The customer's template language: the version used, or English when the template has none in it. */
+  language: TemplateLanguage;
   subject: string;
   html: string;
   /** The HTML part for showing in the window: inline (cid:) images as data: URLs, in a white page. */
   previewHtml: string;
   text: string;
   problems: TemplateProblem[];
-  /** Fields the message uses with no value for this customer (no company name set, no promise …). */
-  missing: string[];
+  /** What the send guard made of it: the invoices kept, those dropped and why, other messages within the contact rhythm. */
+  guard: GuardVerdict;
+  /** Why it would not go, in words (with nothing left to remind about, nothing is rendered); null when it would go. */
+  heldMessage: string | null;
+}
+
+/** A real invoice's values for the payment-link tokens, with whose it is. */
+export interface PaymentLinkSample {
+  values: PaymentLinkValues;
+  customerName: string;
+  openMinor: number;
 }
 
 export interface SampleSummary {
@@ -158,12 +174,16 @@ export const api = {
   'jobs.cancel': returns<{ cancelled: boolean }>()(z.object({ jobId })),
   'aging.report': returns<AgingReport>()(z.object({ asOf: isoDate })),
   'settings.setAgingEdges': returns<{ edges: AgingEdges }>()(z.object({ edges: agingEdgesSchema })),
-  'settings.setFxRates': returns<{ baseCurrency: string; fxRates: Record<string, number> }>()(
+  /** The base currency, and rates dated `date` (default today) for other currencies; the worklist is re-ranked. */
+  'settings.setFxRates': returns<FxRatesView>()(
     z.object({
       baseCurrency: currencyCode,
+      date: isoDate.optional(),
       rates: z.record(currencyCode, z.number().positive('a rate is more than zero').max(1_000_000).finite()),
     }),
   ),
+  'settings.fxRates.list': returns<FxRatesView>()(z.object({})),
+  'settings.fxRates.delete': returns<FxRatesView>()(z.object({ currency: currencyCode, date: isoDate })),
   'customers.list': returns<CustomerListRow[]>()(z.object({ asOf: isoDate })),
   'worklist.list': returns<WorklistPage>()(
     z.object({
@@ -172,7 +192,7 @@ export const api = {
       limit: z.number().int().min(1).max(1000).default(200),
       collector: z.string().max(120).optional(),
       segment: z.string().max(120).optional(),
-      currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+      currency: currencyCode.optional(),
       /** The aging bucket of the customer's oldest overdue invoice. */
       bucket: z.enum(AGING_BUCKETS).optional(),
       reason: z.string().max(40).optional(),
@@ -203,17 +223,27 @@ export const api = {
   /** The segments customers are in, for choosing which a ladder policy applies to. */
   'customers.segments': returns<string[]>()(z.object({})),
   'customer.assign': returns<{ activityId: number }>()(assignInput),
+  /** The locale (and so the language) the customer's emails are written in; null follows its country. */
+  'customer.setLocale': returns<{ locale: string | null; messageLocale: string }>()(
+    z.object({ customerId: z.number().int().positive(), locale: localeSchema.nullable() }),
+  ),
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),
   'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
-  'templates.list': returns<EmailTemplate[]>()(z.object({})),
+  /** Every version of every template, or only those in one language (the ladder and bulk send pick templates by their English names). */
+  'templates.list': returns<EmailTemplate[]>()(z.object({ language: z.enum(TEMPLATE_LANGUAGES).optional() })),
   'templates.check': returns<TemplateProblem[]>()(z.object({ subject: z.string().max(500), body: z.string().max(50_000) })),
   'templates.save': returns<{ id: string }>()(templateInput),
-  'templates.reset': returns<EmailTemplate>()(z.object({ id: templateId })),
+  'templates.reset': returns<EmailTemplate>()(z.object({ id: templateId, language: templateLanguage })),
   'outreach.preview': returns<EmailPreview>()(
     z.object({ draft: messageDraftSchema, template: z.object({ subject: z.string().max(500), body: z.string().max(50_000) }).optional() }),
   ),
   'outreach.queue': returns<QueueResult>()(z.object({ messages: z.array(messageDraftSchema).min(1).max(10_000) })),
+  /** Every message a bulk send (one template, or each customer's next ladder step) or the whole ladder would make, through the send guard, before anything is queued. */
+  'outreach.plan': returns<SendPlan>()(z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('template'), templateId, customerIds: z.array(z.number().int().positive()).min(1).max(10_000), videoMemoUrl: oneLineText(2000).optional() }),
+    z.object({ kind: z.literal('ladder'), customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(), videoMemoUrl: oneLineText(2000).optional() }),
+  ])),
   'outreach.freshness': returns<{ lastSyncAt: string | null; ageDays: number | null; fresh: boolean; limitDays: number; message: string | null }>()(z.object({})),
   'outbox.list': returns<OutboxMessage[]>()(
     z.object({ status: z.enum(OUTBOX_STATUSES).optional(), batchId: z.string().max(64).optional(), limit: z.number().int().min(1).max(10_000).default(500) }),
@@ -225,10 +255,12 @@ export const api = {
   ),
   'outbox.pause': returns<{ paused: boolean }>()(z.object({ paused: z.boolean() })),
   'settings.smtp.get': returns<SmtpSettingsView | null>()(z.object({})),
-  'settings.smtp.save': returns<SmtpSettingsView>()(smtpSettingsSchema.extend({ password: z.string().max(1024).optional() })),
-  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: z.string().trim().max(254).regex(EMAIL_ADDRESS, 'not an email address') })),
+  'settings.smtp.save': returns<SmtpSettingsView>()(smtpSaveSchema),
+  'settings.smtp.test': returns<{ messageId: string }>()(z.object({ to: emailAddressSchema })),
   'settings.outreach.get': returns<OutreachSettings>()(z.object({})),
-  'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsSchema),
+  'settings.outreach.save': returns<OutreachSettings>()(outreachSettingsInputSchema),
+  /** An open invoice to build the payment link's live example from; null on an empty book. */
+  'settings.outreach.linkSample': returns<PaymentLinkSample | null>()(z.object({})),
   'ladder.policies': returns<LadderPolicy[]>()(z.object({})),
   'ladder.savePolicy': returns<{ id: string }>()(ladderPolicySchema),
   /** Customers it covered fall to the policy for everyone else (the shipped Standard when none is saved). */
@@ -283,14 +315,11 @@ export const api = {
   // ERP sync: the connection (its secret never comes back), test, sync now, disconnect, status and log.
   'sync.connection.get': returns<ErpConnectionView | null>()(z.object({})),
   /**
-   * Without an apiKey the stored one is kept, so the window never needs to hold it. A QuickBooks
+   * Without an apiKey the stored one is kept, so the window never needs to hold it, unless the server
+   * or login changed (ERP_SERVER_FIELDS): then it and QuickBooks' tokens are forgotten. A QuickBooks
    * refresh token and company (realm) id, when given, replace the stored sign-in (the CLI's way in).
    */
-  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSchema.extend({
-    apiKey: z.string().max(4096).optional(),
-    qboRefreshToken: z.string().trim().min(1).max(4096).optional(),
-    qboRealmId: z.string().trim().regex(/^\d{1,30}$/, 'the company id QuickBooks shows (digits only)').optional(),
-  })),
+  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSaveSchema),
   /**
    * Signs in to QuickBooks: the authorize page opens in the system browser (a `browser.open` event);
    * resolves once Intuit redirected back to Inflow's loopback address and the tokens are stored.

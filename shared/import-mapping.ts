@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currencyCodeSchema } from './value-schemas';
 
 /**
  * The user mapping file: a documented interface that other tools write. Values in `columns` are the
@@ -18,7 +19,7 @@ export const MAPPING_FIELDS = {
   },
   customers: {
     required: ['customerId', 'name'],
-    optional: ['currency', 'email', 'phone', 'contactName', 'termsDays', 'creditLimit', 'segment', 'collector'],
+    optional: ['currency', 'email', 'phone', 'contactName', 'termsDays', 'creditLimit', 'segment', 'collector', 'country'],
   },
 } as const satisfies Record<ImportKind, { required: readonly string[]; optional: readonly string[] }>;
 
@@ -44,7 +45,7 @@ export const importMappingSchema = z
     /** One of DATE_FORMATS, or omitted to detect (refused when day/month order is ambiguous). */
     dateFormat: z.enum(DATE_FORMATS).optional(),
     /** Currency used when the file has no currency column (or an empty cell). */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "USD"').optional(),
+    currency: currencyCodeSchema.optional(),
     /** Omitted: detected from the amounts ("1.234,56" → ","), else "," for semicolon files, else ".". */
     decimalSeparator: z.enum(['.', ',']).optional(),
     /** Source name that scopes external ids; defaults to the mapping's name or "file". */

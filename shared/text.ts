@@ -38,5 +38,17 @@ export const oneLineText = (max: number) => z.string().trim().max(max, `at most 
 /** Free text with line breaks and tabs (a note, a template body), trimmed, at most `max` characters. */
 export const freeText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).superRefine(checked(false));
 
-/** One email address as Inflow sends to it: no display name, no list, nothing a header could split on. */
-export const EMAIL_ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+/** RFC 5322's atom characters, with letters and digits of any script (internationalised addresses). */
+const ATEXT = "[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~-]";
+const LABEL = '[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]{0,61}[\\p{L}\\p{M}\\p{N}])?';
+
+/**
+ * One email address as Inflow sends to it: a plain addr-spec, a dot-atom local part (at most 64
+ * characters) @ a host name with a dot, 254 characters in all. Nothing a header or an SMTP command
+ * could read as more than one address: no display name, comment, group, list, quoted local part,
+ * backslash, space or IP literal.
+ */
+export const EMAIL_ADDRESS = new RegExp(`^(?=.{3,254}$)(?=[^@]{1,64}@)${ATEXT}+(?:\\.${ATEXT}+)*@${LABEL}(?:\\.${LABEL})+$`, 'u');
+
+/** One plain email address (EMAIL_ADDRESS), trimmed: the schema every procedure takes an address with. */
+export const emailAddressSchema = oneLineText(254).regex(EMAIL_ADDRESS, 'a plain email address like name@example.com (no name, comment, group or quotes)');

@@ -35,6 +35,8 @@ export interface WorklistRow {
   score: number;
   factors: ScoreFactor[];
   reasons: Reason[];
+  /** No exchange rate to the base currency: ranked among its own currency only, after the rated rows. */
+  unrated: boolean;
 }
 
 export interface WorklistPage {
@@ -42,6 +44,8 @@ export interface WorklistPage {
   total: number;
   doneToday: number;
   rows: WorklistRow[];
+  /** With more than one currency in the queue: those without a rate, each ranked on its own until one is set. */
+  unratedCurrencies: string[];
 }
 
 function when(date: IsoDate, today: IsoDate): string {

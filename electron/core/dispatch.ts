@@ -2,6 +2,7 @@ import { api, isProcedureName, type ParsedInput, type ProcedureName, type Proced
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/parse-input';
 import { markDamaged } from '../db/damage-marker';
+import { log, safeError } from '../log/log';
 import type { CoreContext } from './context';
 import type { Handlers } from './handler-types';
 
@@ -15,12 +16,33 @@ export async function dispatch(
   name: string,
   rawInput: unknown,
 ): Promise<ProcedureOutput<ProcedureName>> {
-  const input = parseProcedureInput(name, rawInput);
-  const handler = handlers[name as ProcedureName] as (input: unknown, ctx: CoreContext) => Promise<unknown> | unknown;
+  const started = performance.now();
   try {
-    return (await handler(input, ctx)) as ProcedureOutput<ProcedureName>;
-  } catch (error) {
-    throw damagedDatabase(error, ctx.database.path) ?? error;
+    const input = parseProcedureInput(name, rawInput);
+    const handler = handlers[name as ProcedureName] as (input: unknown, ctx: CoreContext) => Promise<unknown> | unknown;
+    const output = (await handler(input, ctx)) as ProcedureOutput<ProcedureName>;
+    logCall(name, started, null);
+    return output;
+  } catch (caught) {
+    const error = damagedDatabase(caught, ctx.database.path) ?? caught;
+    logCall(name, started, error);
+    throw error;
+  }
+}
+
+/** Calls slower than this are logged, so a report of "Inflow was slow" can be matched to what ran. */
+const SLOW_CALL_MS = 100;
+
+/** A refusal the collector saw (bad input, a conflict) is a short line; anything else is logged with where it came from. */
+function logCall(name: string, started: number, error: unknown): void {
+  const ms = Math.round(performance.now() - started);
+  const procedure = isProcedureName(name) ? name : 'unknown';
+  if (error === null) {
+    if (ms > SLOW_CALL_MS) log.info('core.call.slow', { procedure, ms });
+  } else if (error instanceof AppError && error.code !== 'INTERNAL') {
+    log.info('core.call.refused', { procedure, ms, code: error.code });
+  } else {
+    log.error('core.call.failed', { procedure, ms, ...safeError(error) });
   }
 }
 

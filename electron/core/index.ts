@@ -1,6 +1,7 @@
 import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
 import { backupIfDue, pruneBackups } from '../db/backup';
 import { openDatabase } from '../db/open';
+import { log } from '../log/log';
 import { analyticsHandlers } from './analytics/analytics-handlers';
 import { getSetting } from './settings';
 import { appHandlers } from './app/app-handlers';
@@ -11,6 +12,7 @@ import { importHandlers } from './import/import-handlers';
 import { JobRegistry } from './jobs/job-registry';
 import { customerHandlers } from './customers/customer-handlers';
 import { contactHandlers } from './customers/contact-handlers';
+import { customerLocaleHandlers } from './customers/customer-locale-handlers';
 import { ledgerHandlers } from './ledger/ledger-handlers';
 import { sampleHandlers } from './sample/sample-handlers';
 import { StagedFiles, type StageOptions } from './staged-files';
@@ -20,6 +22,7 @@ import { activityHandlers } from './activity/activity-handlers';
 import { ladderHandlers } from './outreach/ladder-handlers';
 import { OutboxSender } from './outreach/outbox-sender';
 import { outreachHandlers } from './outreach/outreach-handlers';
+import { linkSampleHandlers } from './outreach/link-sample-handlers';
 import { seedTemplates } from './outreach/template-store';
 import { forecastHandlers } from './forecast/forecast-handlers';
 import { riskHandlers } from './risk/risk-handlers';
@@ -35,8 +38,8 @@ const HOUR_MS = 3_600_000;
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
-  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...contactHandlers,
-  ...outreachHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
+  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
+  ...outreachHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
   ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...chargesHandlers, ...documentsHandlers,
 };
 
@@ -85,6 +88,12 @@ export function openCore(options: CoreOptions): Core {
   ctx.outbox = new OutboxSender(ctx);
   ctx.sync = new SyncScheduler(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
+  // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
+  const orphans = ctx.outbox.settleOrphans();
+  log.info('core.open', {
+    schema: database.sqlite.pragma('user_version', { simple: true }) as number, migrated: database.migrationBackup !== null, orphanedSends: orphans,
+    sends: options.sendMail ?? true,
+  });
   if (options.sendMail ?? true) ctx.outbox.start();
   if (options.scheduleSync ?? true) ctx.sync.start();
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;
@@ -111,7 +120,7 @@ export function openCore(options: CoreOptions): Core {
 export type { StageOptions } from './staged-files';
 export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
-export { INTUIT_AUTHORIZE_URL } from './sync/qbo-oauth';
+export { INTUIT_AUTHORIZE_URL } from '../../shared/qbo-endpoints';
 export { makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';

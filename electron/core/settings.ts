@@ -5,6 +5,7 @@ import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema }
 import { erpConnectionSchema } from '../../shared/sync';
 import { chargePoliciesSchema, type ChargePolicy } from '../../shared/charges';
 import { companyProfileSchema, DEFAULT_COMPANY_PROFILE } from '../../shared/documents';
+import { currencyCodeSchema } from '../../shared/value-schemas';
 import { qboTokensSchema } from './sync/qbo-tokens';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
@@ -12,9 +13,8 @@ import { prepareCached } from '../db/statement-cache';
 /** Every setting with its schema and default: unknown keys cannot be written, stored values are re-validated on read. */
 const SETTINGS = {
   agingEdges: { schema: agingEdgesSchema, fallback: DEFAULT_AGING_EDGES },
-  baseCurrency: { schema: z.string().regex(/^[A-Z]{3}$/), fallback: 'USD' },
-  /** Base-currency units per unit of each other currency, used only to rank the queue; missing → 1. */
-  fxRates: { schema: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()), fallback: {} as Record<string, number> },
+  /** The currency the worklist weighs debts in; the dated rates to it are in fx_rates. */
+  baseCurrency: { schema: currencyCodeSchema, fallback: 'USD' },
   /** Days after a promised date before an unpaid promise counts as broken. */
   promiseGraceDays: { schema: z.number().int().min(0).max(60), fallback: 2 },
   /** Days before a payment in which a touch counts towards it in "what made them pay". */

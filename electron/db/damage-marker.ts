@@ -1,3 +1,4 @@
+import { log, safeError } from '../log/log';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
@@ -10,8 +11,9 @@ export const damageMarkerPath = (path: string): string => `${path}.damaged`;
 export function markDamaged(path: string): void {
   try {
     writeFileSync(damageMarkerPath(path), `${new Date().toISOString()}\n`);
-  } catch {
+  } catch (error) {
     // A folder we cannot write to: the damage is still reported to the user as it is.
+    log.warn('db.damage-mark.failed', safeError(error));
   }
 }
 

@@ -83,11 +83,18 @@ export function openDatabase(
   }
 }
 
+/**
+ * Keys a fresh connection; every connection to an Inflow file (the live one, a backup previewed or
+ * restored, a copy rekeyed, a key or damage check) goes through here before its first read.
+ */
 export function applyKey(sqlite: SqliteDb, key: Buffer): void {
   // SQLCipher 4 format so the file opens in any SQLCipher-compatible tool given the key.
   sqlite.pragma("cipher='sqlcipher'");
   sqlite.pragma('legacy=4');
   sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+  // The cipher encrypts the database and its WAL only: a sort, an index build or a VACUUM too big for
+  // the cache would spill rows in plain text to $TMPDIR. Temp storage stays in memory instead.
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 function tooNew(path: string, version: number, known: number): AppError {

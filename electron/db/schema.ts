@@ -11,6 +11,10 @@ export interface CustomersTable {
   credit_limit_minor: number | null;
   segment: string | null;
   collector: string | null;
+  /** ISO 3166 alpha-2, from the ERP or an import. */
+  country: string | null;
+  /** BCP 47, set by a collector; null: the country's. */
+  locale: string | null;
   postal_address: string | null;
   created_at: string;
   updated_at: string;

@@ -27,19 +27,22 @@ const PAGE = 1000;
 export async function worklistCommand(core: Core, options: CollectionOptions, today: string): Promise<void> {
   const asOf = options['as-of'] ?? today;
   const rows = [];
+  let unratedCurrencies: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await core.call('worklist.list', { asOf, offset, limit: PAGE });
     rows.push(...page.rows);
+    unratedCurrencies = page.unratedCurrencies;
     if (offset + PAGE >= page.total) break;
   }
   const described = rows.map((row) => ({
-    externalId: row.externalId, name: row.name, score: row.score, reasons: row.reasons.map((r) => describeReason(r, asOf, 'en-US')),
+    externalId: row.externalId, name: row.name, currency: row.currency, score: row.score, reasons: row.reasons.map((r) => describeReason(r, asOf, 'en-US')),
   }));
   if (options.json) {
-    console.log(JSON.stringify({ asOf, rows: described }));
+    console.log(JSON.stringify({ asOf, rows: described, unratedCurrencies }));
     return;
   }
   console.log(`Worklist as of ${asOf}: ${rows.length} customers`);
+  if (unratedCurrencies.length > 0) console.log(`No exchange rate for ${unratedCurrencies.join(', ')}: each is ranked on its own, after the others (Settings → Currencies).`);
   described.slice(0, 50).forEach((row, index) => console.log(`${String(index + 1).padStart(4)}. ${row.name} (${row.externalId}) · ${row.score} · ${row.reasons.join('; ')}`));
 }
 
@@ -49,7 +52,7 @@ async function customerOf(core: Core, options: CollectionOptions) {
 }
 
 /** Invoice numbers on the command line → the customer's open invoice ids. */
-async function invoiceIds(core: Core, customerId: number, numbers: string | undefined): Promise<number[]> {
+export async function invoiceIds(core: Core, customerId: number, numbers: string | undefined): Promise<number[]> {
   if (!numbers) return [];
   const open = await core.call('customer.invoices', { customerId, openOnly: true });
   return numbers.split(',').map((n) => n.trim()).filter(Boolean).map((number) => {

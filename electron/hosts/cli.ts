@@ -1,19 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGING_BUCKETS, type AgingReport } from '../../shared/aging';
 import { localToday } from '../../shared/dates';
 import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
 import { importMappingSchema, type ImportMapping, type ImportProblem } from '../../shared/import-mapping';
 import { formatMoney } from '../../shared/money';
+import { currencyCodeSchema, isoDateSchema } from '../../shared/value-schemas';
 import { generateKey, keyFromEnv } from '../db/key';
+import { log } from '../log/log';
+import { openLogFile, type LogFile } from './log-file';
 import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
 import { diagnoseDatabase, openCore, openRecovery, type Core } from '../core';
 import { attributionCommand, kpiCommand } from './cli-analytics';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
-import { ladderCommand, outboxCommand, outreachCommand } from './cli-outreach';
+import { outboxCommand } from './cli-outbox';
+import { ladderCommand, outreachCommand } from './cli-outreach';
 import { forecastCommand, riskCommand } from './cli-risk';
+import { localeCommand, settingsCommand } from './cli-settings';
 import { syncCommand } from './cli-sync';
 import { chargesCommand } from './cli-charges';
 import { lettersCommand, statementCommand } from './cli-documents';
@@ -33,8 +38,14 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   promise  --db PATH --customer ID --amount 4000.00 --date YYYY-MM-DD [--currency USD] [--invoices N1,N2] [--notes TEXT]
   dispute  --db PATH --customer ID --invoices N1,N2 --reason REASON [--sla DAYS] [--owner NAME] [--notes TEXT]
   ladder run --db PATH [--as-of YYYY-MM-DD] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
-  outreach preview|send --db PATH --customer ID --template ID [--dry-run] [--json]
+  outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--invoices N1,N2]
+                        [--include N1,N2 --reason TEXT] [--override-rhythm --reason TEXT] [--dry-run] [--json]
   outbox list --db PATH [--status STATUS] [--json]
+  outbox send --db PATH [--json]                           send everything queued (what an interrupted run left too), then return
+  outbox resolve --db PATH --id N --as sent|resend|drop    decide a message left uncertain or failed
+  settings email --db PATH [--company NAME] [--sender-name NAME] [--sender-title T] [--sender-phone P]
+                 [--manager-name NAME] [--manager-title T] [--manager-phone P] [--payment-link PATTERN] [--locale en-US] [--json]
+  locale --db PATH --customer ID [--locale de-DE | --locale country] [--json]   the language and formats of a customer's emails
   risk train --db PATH [--json]                            retrain the late-payment model and re-score customers
   risk evaluate --db PATH --as-of YYYY-MM-DD [--json]      train on what was known then, test on invoices issued after
   risk show --db PATH --customer ID [--json]               a customer's risk, its three reasons and credit advice
@@ -49,9 +60,15 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   statement --db PATH --customer ID [--as-of YYYY-MM-DD] [--kind open_items|activity] [--from YYYY-MM-DD] --out FILE.pdf [--json]
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'charges', 'statement', 'letters'];
-/** Commands that send mail run the outbox sender; the others leave it to the app. */
-const SENDING = new Set(['ladder', 'outreach']);
+const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'settings', 'locale', 'charges', 'statement', 'letters'];
+/**
+ * Commands that send mail run the outbox sender and return once it is drained; the others leave it
+ * to the app (a dead sender's messages are marked uncertain at any open, sending or not).
+ */
+function sendsMail(command: string, action: string | undefined, dryRun: boolean): boolean {
+  if (dryRun) return false;
+  return command === 'ladder' || (command === 'outreach' && action === 'send') || (command === 'outbox' && action === 'send');
+}
 const EXIT_REJECTED = 1;
 const EXIT_DATABASE = 2;
 
@@ -81,6 +98,8 @@ function parseCommandLine(argv: string[]) {
         sla: { type: 'string' },
         owner: { type: 'string' },
         template: { type: 'string' },
+        include: { type: 'string' },
+        'override-rhythm': { type: 'boolean', default: false },
         status: { type: 'string' },
         connector: { type: 'string' },
         'base-url': { type: 'string' },
@@ -94,6 +113,18 @@ function parseCommandLine(argv: string[]) {
         out: { type: 'string' },
         kind: { type: 'string' },
         posted: { type: 'boolean', default: false },
+        id: { type: 'string' },
+        as: { type: 'string' },
+        sender: { type: 'string' },
+        company: { type: 'string' },
+        'sender-name': { type: 'string' },
+        'sender-title': { type: 'string' },
+        'sender-phone': { type: 'string' },
+        'manager-name': { type: 'string' },
+        'manager-title': { type: 'string' },
+        'manager-phone': { type: 'string' },
+        'payment-link': { type: 'string' },
+        locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -102,8 +133,22 @@ function parseCommandLine(argv: string[]) {
   }
 }
 
+const DATE_FLAGS = ['as-of', 'from', 'to', 'date', 'follow-up'] as const;
+
+/** Dates and currency codes given as flags are refused by the very schemas every procedure's input passes, before anything opens. */
+function checkFlags(values: Partial<Record<(typeof DATE_FLAGS)[number] | 'currency', string>>): void {
+  const checks = [...DATE_FLAGS.map((flag) => [flag, isoDateSchema] as const), ['currency', currencyCodeSchema] as const];
+  for (const [flag, schema] of checks) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new AppError('INVALID_INPUT', `--${flag} ${value}: ${parsed.error.issues[0]!.message}.`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
+  checkFlags(values);
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -116,12 +161,34 @@ async function main(argv: string[]): Promise<number> {
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = keyFromEnv(process.env);
-  if (command === 'restore') return restore(resolve(values.db), key, values);
-  const core = openCore({ dbPath: resolve(values.db), key, sendMail: SENDING.has(command) && rest[0] !== 'preview' && !values['dry-run'], scheduleSync: false });
+  const dbPath = resolve(values.db);
+  const logFile = await openLogBeside(dbPath);
+  log.info('cli.command', { command });
+  try {
+    return await run(command, rest, values, dbPath, key);
+  } finally {
+    logFile?.close();
+  }
+}
+
+/** The log goes to the database's folder (logs/); a folder that cannot hold one costs the log, not the command. */
+async function openLogBeside(dbPath: string): Promise<LogFile | null> {
+  try {
+    return await openLogFile(dirname(dbPath));
+  } catch (error) {
+    console.error(`inflow: no log written (${toErrorShape(error).message})`);
+    return null;
+  }
+}
+
+/** One command on the database at `dbPath`. */
+async function run(command: string, rest: string[], values: ReturnType<typeof parseCommandLine>['values'], dbPath: string, key: Buffer): Promise<number> {
+  if (command === 'restore') return restore(dbPath, key, values);
+  const core = openCore({ dbPath, key, sendMail: sendsMail(command, rest[0], values['dry-run']), scheduleSync: false });
   try {
     switch (command) {
       case 'init':
-        print(values.json, { ok: true, db: resolve(values.db) }, `Encrypted database ready at ${resolve(values.db)}`);
+        print(values.json, { ok: true, db: dbPath }, `Encrypted database ready at ${dbPath}`);
         return 0;
       case 'sample': {
         const summary = await core.call('sample.load', {});
@@ -149,6 +216,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'sync':
         console.log(await syncCommand(core, values, process.env));
+        return 0;
+      case 'settings':
+        console.log(await settingsCommand(core, rest[0], values));
+        return 0;
+      case 'locale':
+        console.log(await localeCommand(core, values));
         return 0;
       case 'charges':
         console.log(await chargesCommand(core, values, localToday()));

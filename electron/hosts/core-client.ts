@@ -3,6 +3,7 @@ import type { CoreEvent, StagedFile } from '../../shared/api';
 import type { StageOptions } from '../core';
 import { AppError, type ErrorShape } from '../../shared/errors';
 import type { KeyRotation } from '../../shared/shell-settings';
+import { log, safeError, writeLogLine } from '../log/log';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /** A host's handle on the core running in a worker thread. */
@@ -59,6 +60,9 @@ export function startCoreWorker(
         case 'event':
           listeners.forEach((listener) => listener(message.event));
           break;
+        case 'log':
+          writeLogLine(message.line);
+          break;
         case 'reply': {
           const waiter = pending.get(message.id);
           pending.delete(message.id);
@@ -68,6 +72,7 @@ export function startCoreWorker(
       }
     });
     worker.on('error', (error) => {
+      log.error('core.worker.crashed', safeError(error));
       const shape = { code: 'INTERNAL' as const, message: `The core stopped: ${error.message}` };
       rejectClient(fail(shape));
       pending.forEach((waiter) => waiter.reject(fail(shape)));

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
 import type { KeyRotation } from '../../shared/shell-settings';
 import { openCore, openRecovery, RECOVERABLE, rotateDatabaseKey, type Core, type Recovery } from '../core';
+import { log, safeError, setLogSink } from '../log/log';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 
 /**
@@ -15,6 +16,8 @@ import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 const port = parentPort!;
 const config = workerData as WorkerConfig;
 const send = (message: FromWorker): void => port.postMessage(message);
+// One writer per log file: the host's thread. The core's lines go there.
+setLogSink({ write: (line) => send({ type: 'log', line }) });
 let key = Buffer.from(config.keyHex, 'hex');
 
 let core: Core | null = null;
@@ -24,8 +27,8 @@ function open(): Core {
   const opened = openCore({ dbPath: config.dbPath, key });
   opened.onEvent((event) => send({ type: 'event', event }));
   // Build today's queue while the window loads, so the first worklist answer is instant.
-  // A failure here is reported by the first real call, which meets it again.
-  setImmediate(() => void opened.dispatch('worklist.list', { limit: 1 }).catch(() => undefined));
+  // A failure here is reported by the first real call, which meets it again (and logged by dispatch).
+  setImmediate(() => void opened.dispatch('worklist.list', { limit: 1 }).catch((error: unknown) => log.warn('core.warmup.failed', safeError(error))));
   return opened;
 }
 

@@ -7,6 +7,7 @@ import type { CoreEvent } from '../../shared/api';
 import { toErrorShape, type ErrorCode } from '../../shared/errors';
 import { contentSecurityPolicy } from '../core/security/csp';
 import type { CoreClient } from './core-client';
+import { readJsonBody, RequestRefused } from './json-body';
 import { dispatchShell, type ShellHandlers } from './shell-dispatch';
 import { CONTENT_TYPES, resolveStaticFile } from './static-files';
 import { openUploadStaging, STAGED_FILE_MODE } from './upload-staging';
@@ -78,7 +79,7 @@ export function startHttpHost(core: CoreClient, staticDir: string, options: Http
     if (url.pathname === '/api/files') return upload(req, res, url.searchParams.get('name') ?? 'upload.csv');
     const match = /^\/api\/(rpc|shell)\/([A-Za-z.]+)$/.exec(url.pathname);
     if (!match || (match[1] === 'shell' && !shell)) return plain(res, 404, 'Not found');
-    const input = JSON.parse((await readBody(req, MAX_JSON_BYTES)) || '{}') as unknown;
+    const input = await readJsonBody(req, MAX_JSON_BYTES);
     const result = match[1] === 'shell' ? await dispatchShell(shell!, match[2]!, input) : await core.dispatch(match[2]!, input);
     sendJson(res, 200, { ok: true, result });
   }
@@ -178,30 +179,22 @@ function refuseUpload(req: IncomingMessage, res: ServerResponse): void {
   res.on('finish', () => req.destroy());
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(Object.assign(new Error('Request body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
+/** A request refused before the core (too large, not JSON, too deep, a malformed URL) says so with its own status, never a 500. */
 function sendError(res: ServerResponse, error: unknown): void {
-  const shape = error instanceof SyntaxError ? { code: 'INVALID_INPUT' as const, message: 'Request body is not JSON.' } : toErrorShape(error);
-  if (!res.headersSent) sendJson(res, STATUS[shape.code], { ok: false, error: shape });
+  if (res.headersSent) return;
+  if (error instanceof RequestRefused || error instanceof URIError) {
+    const status = error instanceof RequestRefused ? error.status : 400;
+    const message = error instanceof RequestRefused ? error.message : 'Malformed URL (bad percent-encoding).';
+    if (status === 413) res.setHeader('Connection', 'close');
+    return sendJson(res, status, { ok: false, error: { code: 'INVALID_INPUT', message } });
+  }
+  const shape = toErrorShape(error);
+  sendJson(res, STATUS[shape.code], { ok: false, error: shape });
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {

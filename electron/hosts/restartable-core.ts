@@ -1,3 +1,4 @@
+import { log, safeError } from '../log/log';
 import type { CoreEvent } from '../../shared/api';
 import type { CoreClient } from './core-client';
 
@@ -34,7 +35,8 @@ export async function restartableCore(start: () => Promise<CoreClient>): Promise
       return () => listeners.delete(listener);
     },
     close: async () => {
-      await ready.catch(() => undefined);
+      // A restart that failed was answered to whoever asked for it; closing goes on.
+      await ready.catch((error: unknown) => log.warn('core.restart.failed', safeError(error)));
       stopListening();
       await current.close();
     },

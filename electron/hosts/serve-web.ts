@@ -7,6 +7,8 @@ import { generateKey, keyFromEnv } from '../db/key';
 import { makePrivateDir, PRIVATE_DIR_MODE } from '../db/private-files';
 import { startCoreWorker } from './core-client';
 import { startHttpHost } from './http';
+import { log } from '../log/log';
+import { openLogFile } from './log-file';
 import { restartableCore } from './restartable-core';
 import { webShellHandlers } from './web-shell';
 
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
   // the user named with --db is theirs: created owner-only if missing, otherwise left as it is.
   if (values.db) mkdirSync(dirname(dbPath), { recursive: true, mode: PRIVATE_DIR_MODE });
   else makePrivateDir(dirname(dbPath));
+  const logFile = await openLogFile(dirname(dbPath));
   const key = persistent ? keyFromEnv(process.env) : generateKey();
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './core-worker.ts' : './core-worker.js', import.meta.url);
   const core = await restartableCore(() => startCoreWorker(workerUrl, dbPath, key, { recover: true }));
@@ -37,12 +40,14 @@ async function main(): Promise<void> {
   const host = await startHttpHost(core, resolve(values.static), { port: Number(values.port), shell: webShellHandlers(core) });
   console.log(persistent ? `Database: ${dbPath}` : 'No INFLOW_DB_KEY set: using a throwaway database for this run (set it to keep your data).');
   console.log(`Inflow is running at ${host.url}`);
+  log.info('web.started', { port: Number(new URL(host.url).port) });
   printLaunchLink(host.launchUrl());
   // Only an interactive terminal can ask for another link; it voids the one before if that was unused.
   if (process.stdin.isTTY) process.stdin.on('data', () => printLaunchLink(host.launchUrl()));
   const stop = async (): Promise<void> => {
     await host.close();
     await core.close();
+    logFile.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
     process.exit(0);
   };

@@ -1,3 +1,4 @@
+import { log, safeError } from '../log/log';
 import type { z } from 'zod';
 import { isShellProcedureName, shellApi, type ShellApi, type ShellProcedureName } from '../../shared/shell-api';
 import { AppError } from '../../shared/errors';
@@ -19,7 +20,11 @@ export async function dispatchShell(handlers: ShellHandlers, name: string, raw: 
 
 /** Refuses (CONFLICT, with the reason) while the core sends mail or runs a job: the same decision the updater waits on. */
 export async function refuseWhileBusy(core: Pick<CoreClient, 'dispatch'>, what: string): Promise<void> {
-  const busy = (await core.dispatch('app.busy', {}).catch(() => null)) as AppBusy | null;
+  // A core that cannot say (it is in recovery) is not busy.
+  const busy = (await core.dispatch('app.busy', {}).catch((error: unknown) => {
+    log.info('core.busy.unknown', safeError(error));
+    return null;
+  })) as AppBusy | null;
   const reason = busyReason(busy);
   if (reason) throw new AppError('CONFLICT', `Inflow cannot ${what} now. ${reason}`, { reason: 'busy' });
 }

@@ -1,3 +1,4 @@
+import { log, safeError } from '../log/log';
 import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +76,9 @@ function isAlive(pid: number): boolean {
 function safeList(dir: string): string[] {
   try {
     return readdirSync(dir);
-  } catch {
+  } catch (error) {
+    // Nothing to sweep there (gone, or not ours to read): start-up goes on.
+    log.info('upload.staging.unreadable', safeError(error));
     return [];
   }
 }

@@ -14,7 +14,9 @@ export type FromWorker =
   | { type: 'fatal'; error: ErrorShape }
   | { type: 'reply'; id: number; ok: true; result: unknown }
   | { type: 'reply'; id: number; ok: false; error: ErrorShape }
-  | { type: 'event'; event: CoreEvent };
+  | { type: 'event'; event: CoreEvent }
+  /** A log line the core wrote (already free of customer text); the host's log file gets it. */
+  | { type: 'log'; line: string };
 
 export interface WorkerConfig {
   dbPath: string;

@@ -7,6 +7,8 @@ import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
 import type { AppBusy, UpdateStatus } from '../../shared/shell-settings';
 import { contentSecurityPolicy, databaseOpensWith, INTUIT_AUTHORIZE_URL, makePrivateDir, PRIVATE_FILE_MODE } from '../core';
 import { startCoreWorker } from '../hosts/core-client';
+import { log, safeError } from '../log/log';
+import { openLogFile } from '../hosts/log-file';
 import { restartableCore, type RestartableCore } from '../hosts/restartable-core';
 import { registerIpcHost } from '../hosts/ipc';
 import { installAppMenu } from './app-menu';
@@ -47,6 +49,8 @@ async function start(): Promise<void> {
   serveAppProtocol(join(import.meta.dirname, '../renderer'), contentSecurityPolicy('header'));
   const dataDir = app.getPath('userData');
   makePrivateDir(dataDir);
+  // The log goes beside the database from the first moment, so a failed start is in it too.
+  await openLogFile(dataDir);
   const dbPath = join(dataDir, 'inflow.db');
   const env: VaultEnv = { keyPath: join(dataDir, 'inflow.key'), safeStorage, platform: process.platform };
   const key = { current: await unlockDatabaseKey(dbPath, env) };
@@ -66,7 +70,7 @@ async function start(): Promise<void> {
     void linkRules().then((rules) => {
       const safe = corePageToOpen(event.url, rules, SIGN_IN_HOST);
       if (safe) return shell.openExternal(safe);
-    }).catch(() => undefined);
+    }).catch((error: unknown) => log.warn('shell.open-external.failed', safeError(error)));
   });
   updater = startUpdater({
     packaged: app.isPackaged,
@@ -83,7 +87,7 @@ async function start(): Promise<void> {
       const { notices, tray: summary } = due as { notices: Notice[]; tray: TraySummary };
       tray?.update(summary);
       notices.forEach((notice) => notify(notice, () => showWindow()));
-    }).catch(() => undefined);
+    }).catch((error: unknown) => log.warn('shell.notifications.failed', safeError(error)));
   };
   client.onEvent((event) => {
     if (event.type === 'queue.changed') tray?.setQueue(event.queue);
@@ -130,7 +134,9 @@ function showWindow(): void {
 function readJson(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
+  } catch (error) {
+    // None yet, or unreadable: the window opens at its default place.
+    log.info('shell.window-state.unreadable', safeError(error));
     return null;
   }
 }
@@ -161,7 +167,7 @@ function openLink(url: string): void {
   void linkRules().then((rules) => {
     const safe = externalUrlToOpen(url, rules);
     if (safe) return shell.openExternal(safe);
-  }).catch(() => undefined);
+  }).catch((error: unknown) => log.warn('shell.open-link.failed', safeError(error)));
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -182,6 +188,7 @@ closeBeforeQuit(app, async () => {
 });
 
 app.whenReady().then(start).catch((error: unknown) => {
+  log.error('shell.start.failed', safeError(error));
   dialog.showErrorBox('Inflow cannot start', error instanceof Error ? error.message : String(error));
   app.exit(2);
 });

@@ -1,3 +1,4 @@
+import { log, safeError } from '../log/log';
 import type { App } from 'electron';
 
 /**
@@ -23,5 +24,6 @@ export function closeBeforeQuit(app: Pick<App, 'on' | 'exit'>, close: () => Prom
 /** Resolves when the work ends (however it ends) or after `ms`, whichever comes first. */
 function within(work: Promise<void>, ms: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+  const logged = work.catch((error: unknown) => log.warn('shell.quit.close-failed', safeError(error)));
+  return Promise.race([logged, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates';
+import type { HoldReason, RecentContact } from './guard';
 
 /**
  * The escalation ladder (dunning policy): ordered steps relative to each invoice's due date, chosen
@@ -66,12 +67,13 @@ export interface LadderCustomer {
   snoozed: boolean;
   /** Has a contact with a valid email address (for the email channel). */
   hasEmailContact: boolean;
+  /** Messages to the customer within the contact rhythm's window (read for a run that sends, not for the queue). */
+  recent?: RecentContact[];
   invoices: LadderInvoice[];
 }
 
-/** In order of precedence: when several apply, the first is the one reported. */
-export const EXCLUSION_REASONS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'snoozed', 'stale_sync', 'no_contact'] as const;
-export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+/** Why an invoice with a due step is held back: the send guard's reasons. */
+export type ExclusionReason = HoldReason;
 
 export interface LadderMessage {
   customerId: number;

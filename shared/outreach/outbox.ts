@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { oneLineText } from '../text';
+import type { DroppedInvoice, MessageHold } from './guard';
 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -15,6 +16,12 @@ export const messageDraftSchema = z.object({
   invoiceIds: z.array(id).max(500).default([]),
   senderRole: z.enum(['collector', 'manager']).default('collector'),
   videoMemoUrl: oneLineText(2000).optional(),
+  /** Send despite a hold the collector may lift: these invoices kept, the contact rhythm ignored, and why (audited). */
+  override: z.object({
+    invoiceIds: z.array(id).max(500).default([]),
+    rhythm: z.boolean().default(false),
+    reason: oneLineText(500).min(1, 'say why the hold is lifted'),
+  }).optional(),
 });
 export type MessageDraft = z.output<typeof messageDraftSchema>;
 /** A draft as a caller writes it (defaults not yet applied). */
@@ -33,6 +40,8 @@ export interface OutboxMessage {
   attempts: number;
   lastError: string | null;
   messageId: string;
+  /** When a queued message goes (or is retried) at the earliest. */
+  nextAttemptAt: string;
   createdAt: string;
   sentAt: string | null;
 }
@@ -42,8 +51,10 @@ export interface QueueResult {
   queued: number;
   /** Already queued or sent before (same customer, template or step, invoices, day): not queued again. */
   duplicates: { customerId: number; customerName: string }[];
-  /** Could not be queued, with why (no contact with a valid address …). */
-  skipped: { customerId: number; customerName: string; reason: string }[];
+  /** Could not be queued, with why (held by the send guard, no contact with a valid address …). */
+  skipped: { customerId: number; customerName: string; reason: string; hold?: MessageHold }[];
+  /** Invoices the send guard left out of the messages that were queued, with why. */
+  dropped: ({ customerId: number } & DroppedInvoice)[];
 }
 
 export type OutboxCounts = Record<OutboxStatus, number>;

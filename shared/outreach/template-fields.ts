@@ -1,3 +1,5 @@
+import type { TemplateLanguage } from '../customer-locale';
+
 /**
  * Every merge field a template may use. Names are camelCase with dots (no underscores, which Markdown
  * would read as emphasis). Values are merged escaped; the few `block` fields are built by Inflow as
@@ -21,7 +23,7 @@ export const TEMPLATE_FIELDS = {
   'sender.phone': { description: "The sender's phone", example: '+1 555 0100' },
   'company.name': { description: 'Your company', example: 'Northwind Supplies' },
   'totals.open': { description: 'Everything open, in the customer currency', example: '$13,400.25' },
-  'totals.overdue': { description: 'Everything past due', example: '$13,400.25' },
+  'totals.overdue': { description: 'Past due among the invoices listed (every invoice past due when none is named)', example: '$13,400.25' },
   'totals.current': { description: 'Not yet due', example: '$0.00' },
   'totals.d1_30': { description: 'Past due 1–30 days (the first aging bucket)', example: '$1,000.25' },
   'totals.d31_60': { description: 'Second aging bucket', example: '$0.00' },
@@ -59,9 +61,13 @@ export type TemplateField = keyof typeof TEMPLATE_FIELDS;
 export const TEMPLATE_PURPOSES = ['pre_due', 'value_memo', 'reminder', 'escalation', 'final', 'agency', 'promise', 'broken_promise', 'dispute', 'plan', 'discount'] as const;
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 
-/** A template as stored and edited: a subject line and a Markdown body, both with `{{field}}` merges. */
+/**
+ * A template as stored and edited: a subject line and a Markdown body, both with `{{field}}` merges.
+ * One template id has a version per language; messages take the customer's, else the English one.
+ */
 export interface EmailTemplate {
   id: string;
+  language: TemplateLanguage;
   name: string;
   purpose: TemplatePurpose;
   tone: 'friendly' | 'firm' | 'final';

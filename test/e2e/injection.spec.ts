@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CoreClient } from '../../electron/hosts/core-client';
+import { localToday } from '../../shared/dates';
 import { MAX_CELL_CHARS } from '../../electron/core/import/table-limits';
 import { acceptedFreeText, acceptedOneLine, fitsOneLine, INJECTION_CORPUS } from '../faults/injection-corpus';
 import { customerIdOf, customersCsv, invoicesCsv } from '../faults/injection-csv';
@@ -42,7 +43,8 @@ async function seed(core: CoreClient): Promise<void> {
     await core.dispatch('contacts.save', { customerId, name, email: `c${index}@customer.example`, phone: name.slice(0, 60), role: 'ap' });
   }
   const note = notes.filter((c) => ['html', 'template', 'markdown', 'header'].includes(c.category)).map((c) => c.value).join('\n').slice(0, 2000);
-  await core.dispatch('activity.recordPromise', { customerId, amountMinor: 10_000, currency: 'USD', promisedDate: '2099-01-15', invoiceIds: [invoice!.id], note });
+  // Due today, so the customer stays in the queue (a promise not yet due takes it out until then).
+  await core.dispatch('activity.recordPromise', { customerId, amountMinor: 10_000, currency: 'USD', promisedDate: localToday(), invoiceIds: [invoice!.id], note });
   await core.dispatch('activity.openDispute', { customerId, invoiceIds: [invoice!.id], reasonCode: 'other', owner: value('script'), note });
   await core.dispatch('activity.createPlan', { customerId, label: value('svg-onload'), currency: 'USD', installments: [{ dueDate: '2099-02-01', amountMinor: 5000 }], note });
   await core.dispatch('customer.assign', { customerId, collector: value('iframe-srcdoc'), note });
@@ -54,7 +56,8 @@ async function seed(core: CoreClient): Promise<void> {
   await core.dispatch('activity.logCall', { customerId, outcome: 'reached', notes: value('mustache-delimiters') });
   await core.dispatch('activity.addNote', { customerId, text: value('script') });
   await core.dispatch('templates.save', {
-    id: 'injection', name: value('script'), purpose: 'reminder', tone: 'friendly',
+    // About the showcase's dispute: its only invoice is disputed and promised, which holds any reminder.
+    id: 'injection', name: value('script'), purpose: 'dispute', tone: 'friendly',
     subject: `${value('img-onerror')} {{customer.name}}`,
     body: `${value('script')} Dear {{contact.name}} of {{customer.name}},\n\n${value('markdown-raw-html')}\n\n[Pay](javascript:alert(1)) <iframe srcdoc="x"></iframe>\n\n{{{invoiceTable}}}\n\n{{#videoMemoUrl}}{{{videoMemo}}}{{/videoMemoUrl}}\n\n{{sender.name}}, {{company.name}}`,
   });
@@ -183,7 +186,8 @@ test('the injection corpus, stored everywhere, is shown as text on every screen 
   await page.keyboard.press('s');
   const fieldValues = () => page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
   await expect.poll(fieldValues).toContain(value('svg-onload'));
-  await expect.poll(fieldValues).toContain(value('mustache-name'));
+  await expect.poll(fieldValues).toContain(value('js-url'));
+  await expect(page.getByTestId('signer-people')).toContainText(value('svg-onload'));
 
   expect(problems).toEqual([]);
   expect(dialogs).toEqual([]);

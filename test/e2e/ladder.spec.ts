@@ -1,8 +1,8 @@
 import { startSmtpSink } from '../helpers/smtp-sink';
 import { expect, test, openWithSample, useTestMailbox } from './fixtures';
 
-/** The ladder's dry run on the sample data, then its email steps sent once: a second run has nothing left to send. */
-test('the ladder dry run lists what it would send and why invoices are held; sending takes each step once', async ({ page, app }) => {
+/** The ladder's dry run on the sample data, then its email steps sent once, after the preview and a typed confirmation: a second run has nothing left to send. */
+test('the ladder dry run lists what it would send and why invoices are held; sending previews, confirms and takes each step once', async ({ page, app }) => {
   const sink = await startSmtpSink();
   try {
     await openWithSample(page, app.url);
@@ -13,13 +13,21 @@ test('the ladder dry run lists what it would send and why invoices are held; sen
     const messages = page.getByTestId('ladder-messages').locator('tbody tr');
     await expect(messages.first()).toBeVisible();
     await expect(page.getByTestId('ladder-excluded')).toContainText('Disputed');
-    const send = page.getByRole('button', { name: /^Send the \d+ email steps? now$/ });
+    // "Send" opens the same preview as a bulk send: every message, skips, and a typed confirmation.
+    const send = page.getByRole('button', { name: /^Preview and send the \d+ emails?$/ });
     const emails = Number(/(\d+)/.exec(await send.innerText())![1]);
-    expect(emails).toBeGreaterThan(5);
+    expect(emails).toBeGreaterThan(25);
     await send.click();
-    await expect(page.getByTestId('ladder')).toContainText('queued; see the Outbox');
+    const bulk = page.getByTestId('bulk-send');
+    await expect(bulk.getByRole('button', { name: `Send ${emails} messages` })).toBeVisible();
+    expect(sink.received).toHaveLength(0);
+    await bulk.getByRole('button', { name: `Send ${emails} messages` }).click();
+    await page.getByTestId('send-confirm').getByLabel(`Type ${emails} to confirm`).fill(String(emails));
+    await page.getByTestId('send-confirm').getByRole('button', { name: `Yes, send ${emails} messages` }).click();
+    await expect(page.getByTestId('batch-progress-bar')).toContainText('Done', { timeout: 60_000 });
     await expect.poll(() => sink.received.length, { timeout: 30_000 }).toBe(emails);
-    await expect(page.getByRole('button', { name: /^Send the 0 email steps now$/ })).toBeDisabled();
+    await bulk.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('button', { name: /^Preview and send the 0 emails$/ })).toBeDisabled();
   } finally {
     await sink.close();
   }

@@ -3,16 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PROCEDURE_NAMES } from '../../shared/api';
+import { api, PROCEDURE_NAMES } from '../../shared/api';
 import { ERROR_CODES } from '../../shared/errors';
 import { startCoreWorker, type CoreClient } from '../../electron/hosts/core-client';
 import { startHttpHost, type HttpHost } from '../../electron/hosts/http';
+import { inputWith, valueFields, type ValueKind } from '../helpers/schema-fields';
 
 /**
  * Every procedure of the API, called over the loopback host with inputs no window would send: wrong
  * types, out-of-range numbers, impossible dates, huge and hostile strings. Each answer is a
  * structured error with a stable code (or a normal answer where the input happens to be valid),
- * never a 500, and the core is still answering at the end.
+ * never a 500, and the core is still answering at the end. And every date, currency code and
+ * email address any procedure takes is judged by one shared schema: impossible or malformed values
+ * are refused with INVALID_INPUT naming the field.
  */
 let dir: string;
 let core: CoreClient;
@@ -85,4 +88,41 @@ it('answers every procedure\'s invalid input with a structured error, never a 50
   expect(failures).toEqual([]);
   expect(refused).toBeGreaterThan(PROCEDURE_NAMES.length * 10);
   expect((await rpc('app.status', '{}')).status).toBe(200);
+});
+
+/** Values each shared schema must refuse, and one it must let through (to show the refusal is the value's). */
+const INVALID: Record<ValueKind, { bad: string[]; good: string }> = {
+  date: { bad: ['2026-02-31', '2026-13-45', '0000-00-00', '2025-02-29', '2026-2-3', '20260101', '2026-01-01T00:00:00Z', ''], good: '2026-02-28' },
+  currency: { bad: ['usd', 'XYZ', 'US', 'EURO', ''], good: 'USD' },
+  email: {
+    bad: ['(comment)ap@acme.example', 'ap@acme.example(comment)', 'group: ap@acme.example;', '"quoted"@acme.example', 'ap@acme.example\\', 'Jane <ap@acme.example>', 'ap@b@acme.example', 'ap@acme.example, ar@acme.example', 'ap@acme'],
+    good: 'ap@acme.example',
+  },
+};
+
+it('refuses impossible dates, unknown currencies and anything but a plain address with INVALID_INPUT, in every procedure', { timeout: 240_000 }, async () => {
+  const problems: string[] = [];
+  let checked = 0;
+  for (const name of PROCEDURE_NAMES) {
+    const { fields, strays } = valueFields(api[name].input);
+    problems.push(...strays.map((stray) => `${name}: ${stray}`));
+    for (const field of fields) {
+      const at = field.path.join('.');
+      const issuesFor = async (value: string) => {
+        const { status, json } = await rpc(name, JSON.stringify(inputWith(field, value)));
+        const error = (json as { error?: { code?: string; details?: { issues?: { path: string }[] } } }).error;
+        return { status, code: error?.code, paths: (error?.details?.issues ?? []).map((issue) => issue.path) };
+      };
+      for (const bad of INVALID[field.kind].bad) {
+        const answer = await issuesFor(bad);
+        checked += 1;
+        const named = answer.paths.some((path) => path === at || path.startsWith(`${at}.`));
+        if (answer.status !== 400 || answer.code !== 'INVALID_INPUT' || !named) problems.push(`${name} ${at}=${JSON.stringify(bad)} → ${answer.status} ${answer.code} ${answer.paths.join(',')}`);
+      }
+      const good = await issuesFor(INVALID[field.kind].good);
+      if (good.paths.some((path) => path === at)) problems.push(`${name} ${at}=${INVALID[field.kind].good} was refused`);
+    }
+  }
+  expect(problems).toEqual([]);
+  expect(checked).toBeGreaterThan(100);
 });

@@ -206,7 +206,7 @@ describe('the injection corpus in email', () => {
       for (const partner of notOneAddress) {
         const { customerId } = await t.core.call('customer.lookup', { externalId: String(partner.id) });
         expect(await t.core.call('outreach.queue', { messages: [{ customerId, templateId: 'injection' }] }), String(partner.email))
-          .toMatchObject({ queued: 0, skipped: [{ customerId, reason: 'no contact with a valid email address' }] });
+          .toMatchObject({ queued: 0, skipped: [{ customerId, reason: 'No contact with a valid email address.', hold: 'no_contact' }] });
       }
       const before = sink.received.length;
       for (const [index, { c, partner }] of hostile.entries()) {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const core = openCore({ dbPath: template, key, sendMail: false, scheduleSync: false });
   await core.call('sample.load', {});
   await core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example' });
-  await core.call('settings.outreach.save', { ...(await core.call('settings.outreach.get', {})), messagesPerMinute: 6000 });
+  await core.call('settings.outreach.save', { ...(await core.call('settings.outreach.get', {})), companyName: 'Northwind', senderName: 'Dana Reyes', messagesPerMinute: 6000 });
   const customers = (await core.call('worklist.list', { limit: 20 })).rows.map((row) => row.customerId);
   queued = (await core.call('outreach.queue', { messages: customers.map((customerId) => ({ customerId, templateId: 'first-reminder' })) })).queued;
   expect(queued).toBeGreaterThanOrEqual(15);

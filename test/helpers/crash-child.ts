@@ -46,7 +46,10 @@ async function work(c: Core): Promise<void> {
     await c.call('import.run', { jobId: randomUUID(), fileId: staged.fileId, preset: 'generic-invoices' });
     return;
   }
-  const customers = (await c.call('customers.list', { asOf: '2026-11-22' })).map((customer) => customer.id);
+  // While sending, the activities are for customers with no message waiting: a promise would make
+  // the send guard hold that customer's message, and every queued message must reach the server.
+  const waiting = mode === 'send' ? new Set((await c.call('outbox.list', { limit: 10_000 })).map((row) => row.customerId)) : new Set<number>();
+  const customers = (await c.call('customers.list', { asOf: '2026-11-22' })).map((customer) => customer.id).filter((id) => !waiting.has(id));
   say('go');
   // A first sync into an empty database has no one to log activities for yet.
   const logging = customers.length > 0 ? logActivities(customers) : Promise.resolve();

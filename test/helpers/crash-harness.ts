@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { buildSync } from 'esbuild';
@@ -12,17 +12,22 @@ import { Random } from '../../electron/core/sample/random';
  * many trials starts a bare `node` (no TypeScript loader) on a copy of a template database.
  */
 const root = join(import.meta.dirname, '..', '..');
-let bundled: string | null = null;
+const bundled = new Map<string, string>();
 
-function childBundle(): string {
-  if (bundled) return bundled;
+/** A TypeScript entry point bundled into one plain JS file that a bare `node` runs (built once per test process). */
+export function bundle(entry: string): string {
+  const done = bundled.get(entry);
+  if (done) return done;
   const dir = join(root, 'node_modules', '.cache', 'inflow-faults');
   mkdirSync(dir, { recursive: true });
   // One file per test process: vitest runs files in parallel and each builds its own.
-  const outfile = join(dir, `crash-child-${process.pid}.mjs`);
-  buildSync({ entryPoints: [join(import.meta.dirname, 'crash-child.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
-  return (bundled = outfile);
+  const outfile = join(dir, `${basename(entry, '.ts')}-${process.pid}.mjs`);
+  buildSync({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
+  bundled.set(entry, outfile);
+  return outfile;
 }
+
+const childBundle = (): string => bundle('test/helpers/crash-child.ts');
 
 export interface Child {
   /** Activity ids the child reported committed, in order. */

@@ -33,7 +33,9 @@ export const SCHEMA: Record<string, Record<string, Field>> = {
   'account.account': values('name', 'code', 'account_type', 'reconcile'),
   'account.full.reconcile': { ...values('name'), partial_reconcile_ids: inverse('account.partial.reconcile', 'full_reconcile_id'), reconciled_line_ids: inverse('account.move.line', 'full_reconcile_id') },
   'res.partner': {
-    ...values('name', 'email', 'phone', 'type', 'is_company', 'customer_rank', 'supplier_rank', 'ref', 'active'),
+    ...values('name', 'email', 'phone', 'type', 'is_company', 'customer_rank', 'supplier_rank', 'ref', 'active',
+      // Related to country_id.code in Odoo (read-only); the stand-in holds the code itself.
+      'country_code'),
     parent_id: m2o('res.partner'),
     commercial_partner_id: computed((store, record) => relation(store, 'res.partner', commercialPartner(store, record.id)?.id)),
     child_ids: inverse('res.partner', 'parent_id'),

@@ -20,6 +20,8 @@ export type Fault = { status?: number; raw?: string; headers?: Record<string, st
 
 export interface OdooServer {
   url: string;
+  /** Every request as it arrived (method, path, headers, body): where a secret went, whatever the API did with it. */
+  wire: string[];
   db: string;
   login: string;
   password: string;
@@ -34,11 +36,11 @@ export interface OdooServer {
   close(): Promise<void>;
 }
 
-export async function startOdooServer(): Promise<OdooServer> {
+export async function startOdooServer({ host = '127.0.0.1' }: { host?: string } = {}): Promise<OdooServer> {
   let callIndex = 0;
   const store = new OdooStore(Date.parse('2026-11-01T08:00:00Z'));
   const server: OdooServer = {
-    url: '', db: 'acme', login: 'ar-bot', password: 'secret-pass', apiKey: '6578616d706c65206a736f6e20617069206b6579',
+    url: '', wire: [], db: 'acme', login: 'ar-bot', password: 'secret-pass', apiKey: '6578616d706c65206a736f6e20617069206b6579',
     store, books: new OdooBooks(store), calls: [], fault: () => null,
     create: (model, values) => store.create(model, values),
     write: (model, id, values) => store.write(model, id, values),
@@ -132,6 +134,7 @@ export async function startOdooServer(): Promise<OdooServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      server.wire.push(`${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n\n${Buffer.concat(chunks).toString('utf8')}`);
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as never;
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const json2Path = /^\/json\/2\/([\w.]+)\/(\w+)$/.exec(path);
@@ -141,8 +144,8 @@ export async function startOdooServer(): Promise<OdooServer> {
       res.end('<html><body>404 Not Found</body></html>');
     });
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  server.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => http.listen(0, host, resolve));
+  server.url = `http://${host}:${(http.address() as AddressInfo).port}`;
   return server;
 }
 

@@ -33,6 +33,8 @@ export type Fault = { status?: number; raw?: string; headers?: Record<string, st
 
 export interface QboServer {
   url: string;
+  /** Every request as it arrived (method, path, headers, body): where a secret went, whatever the API did with it. */
+  wire: string[];
   authorizeUrl: string;
   tokenUrl: string;
   clientId: string;
@@ -68,7 +70,7 @@ export interface QboServer {
 const HOUR_S = 3600;
 const THIRTY_DAYS_MS = 30 * 86_400_000;
 
-export async function startQboServer(): Promise<QboServer> {
+export async function startQboServer({ host = '127.0.0.1' }: { host?: string } = {}): Promise<QboServer> {
   const tables = new Map<QboEntity, QboRow[]>();
   const deleted: { entity: QboEntity; Id: string; at: string }[] = [];
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
@@ -87,7 +89,7 @@ export async function startQboServer(): Promise<QboServer> {
   const find = (entity: QboEntity, id: string): QboRow | undefined => table(entity).find((row) => row.Id === id);
 
   const server: QboServer = {
-    url: '', authorizeUrl: '', tokenUrl: '',
+    url: '', wire: [], authorizeUrl: '', tokenUrl: '',
     clientId: 'ABkxvOnLjwMpfRk2WcUfEtyWsGJw8zN9ZiVjDrj3zUEXAMPLE', clientSecret: 'w4Rq2vWf8sExampleClientSecret0',
     realmId: '9341453050465815', companyName: 'Sandbox Company_US_1', refreshToken: '',
     clock: Date.parse('2026-11-12T08:00:00Z'),
@@ -318,6 +320,7 @@ export async function startQboServer(): Promise<QboServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      server.wire.push(`${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n\n${Buffer.concat(chunks).toString('utf8')}`);
       const body = Buffer.concat(chunks).toString('utf8');
       const url = new URL(req.url ?? '/', 'http://x');
       if (req.method === 'GET' && url.pathname === '/connect/oauth2') return authorizePage(res, url.searchParams);
@@ -332,8 +335,8 @@ export async function startQboServer(): Promise<QboServer> {
       res.end('<html><body>404 Not Found</body></html>');
     });
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  server.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => http.listen(0, host, resolve));
+  server.url = `http://${host}:${(http.address() as AddressInfo).port}`;
   server.authorizeUrl = `${server.url}/connect/oauth2`;
   server.tokenUrl = `${server.url}/oauth2/v1/tokens/bearer`;
   return server;

@@ -17,8 +17,11 @@ export interface Received {
 }
 
 export interface SmtpSink {
+  host: string;
   port: number;
   received: Received[];
+  /** Every AUTH a client tried, with the credentials it sent (each is accepted). */
+  auths: { username: string; password: string }[];
   /** When each transaction began (MAIL FROM), refused ones included: what a send rate is measured by. */
   transactions: number[];
   /** Decides the reply to the n-th DATA (0-based, counting refused ones); default: accept. */
@@ -28,15 +31,22 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 (the `smtp-server` package), recording every message it accepts. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** A real SMTP server on 127.0.0.1 (or another loopback address), recording every message it accepts. */
+export async function startSmtpSink({ host = '127.0.0.1' }: { host?: string } = {}): Promise<SmtpSink> {
   const received: Received[] = [];
+  const auths: SmtpSink['auths'] = [];
   const transactions: number[] = [];
   let decide: (attempt: number) => Reply = () => ({ accept: true });
   let attempts = 0;
   let rcptRefusals = 0;
   const server = new SMTPServer({
     authOptional: true,
+    // Plain AUTH is what a local relay gets; the sink records it so a test can see where a password went.
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      auths.push({ username: auth.username ?? '', password: auth.password ?? '' });
+      callback(null, { user: auth.username ?? '' });
+    },
     disabledCommands: ['STARTTLS'],
     // A client's pooled connection may still be open at the end of a test; do not wait 30 s for it.
     closeTimeout: 200,
@@ -83,10 +93,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ECONNRESET') throw error;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   return {
+    host,
     port: (server.server.address() as AddressInfo).port,
     received,
+    auths,
     transactions,
     replyTo: (next) => { decide = next; },
     refuseRecipients: (times) => { rcptRefusals = times; },

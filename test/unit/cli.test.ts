@@ -58,17 +58,23 @@ describe('inflow CLI', () => {
   });
 
   it('prints the ranked worklist and runs the collector loop: call, promise, dispute', () => {
-    const ranked = () => JSON.parse(cli(['worklist', '--db', db, '--as-of', '2026-11-22', '--json']).stdout) as { asOf: string; rows: { externalId: string; name: string; score: number; reasons: string[] }[] };
+    const ranked = () => JSON.parse(cli(['worklist', '--db', db, '--as-of', '2026-11-22', '--json']).stdout) as
+      { asOf: string; rows: { externalId: string; name: string; currency: string; score: number; reasons: string[] }[]; unratedCurrencies: string[] };
     const before = ranked();
     expect(before.asOf).toBe('2026-11-22');
-    expect(Object.keys(before.rows[0]!)).toEqual(['externalId', 'name', 'score', 'reasons']);
-    expect(before.rows.map((r) => r.score)).toEqual([...before.rows.map((r) => r.score)].sort((a, b) => b - a));
+    expect(Object.keys(before.rows[0]!)).toEqual(['externalId', 'name', 'currency', 'score', 'reasons']);
+    // Highest score first, the currencies without an exchange rate each after the rest, ranked among themselves.
+    const group = (row: { currency: string }): string => (before.unratedCurrencies.includes(row.currency) ? row.currency : '');
+    const order = [...before.rows].sort((a, b) => group(a).localeCompare(group(b)) || b.score - a.score);
+    expect(before.rows.map((r) => r.score)).toEqual(order.map((r) => r.score));
     const geeta = before.rows.find((r) => r.name === 'Geeta Kalapatapu')!;
     expect(geeta.reasons.length).toBeGreaterThan(0);
     expect(cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'reached', '--notes', 'Will pay Friday'])).toMatchObject({ code: 0 });
+    expect(ranked().rows.find((r) => r.name === 'Geeta Kalapatapu')!.reasons).not.toContain('Never contacted');
     expect(cli(['promise', '--db', db, '--customer', 'Geeta Kalapatapu', '--amount', '629.10', '--date', '2099-01-01', '--invoices', '1022'])).toMatchObject({ code: 0 });
     expect(cli(['dispute', '--db', db, '--customer', 'Geeta Kalapatapu', '--invoices', '1022', '--reason', 'pricing'])).toMatchObject({ code: 0 });
-    expect(ranked().rows.find((r) => r.name === 'Geeta Kalapatapu')!.reasons).not.toContain('Never contacted');
+    // The promise covers what she owes past due: she leaves the queue until the promised day.
+    expect(ranked().rows.find((r) => r.name === 'Geeta Kalapatapu')).toBeUndefined();
     const bad = cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'shouted']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--outcome must be one of: reached');
@@ -90,10 +96,25 @@ describe('inflow CLI', () => {
     expect(json.excluded).toContainEqual(expect.objectContaining({ number: '00125', reason: 'disputed' }));
     expect(readFileSync(fresh).equals(before)).toBe(true);
     expect(JSON.parse(cli(['outbox', 'list', '--db', fresh, '--json']).stdout)).toEqual({ messages: [] });
-    const preview = cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']);
-    expect(preview.stdout).toContain('To: Jane Park <jane.park@acme.example>');
+    // No company or sender name yet: the preview is refused, naming the empty fields, rather than shown with gaps.
+    const refused = cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('{{sender.name}}, {{company.name}} are empty') });
     expect(cli(['outreach', 'send', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']).stderr).toContain('Set up your mailbox in Settings');
   });
+
+  it('sets who signs and each customer\'s language, refuses a bad payment-link pattern, and previews From the signer', () => {
+    const fresh = join(dir, 'signers.db');
+    for (const [file, preset] of [['erp/generic-customers.csv', 'generic-customers'], ['erp/generic-invoices.csv', 'generic-invoices']]) {
+      expect(cli(['import', fixturePath(file!), '--db', fresh, '--preset', preset!])).toMatchObject({ code: 0 });
+    }
+    const bad = cli(['settings', 'email', '--db', fresh, '--company', 'Northwind', '--payment-link', 'https://pay.northwind.example/{{invoice}}']);
+    expect(bad).toMatchObject({ code: 1, stderr: expect.stringContaining('{{invoice}} has double braces') });
+    const set = cli(['settings', 'email', '--db', fresh, '--company', 'Northwind', '--sender-name', 'Sam Carter', '--manager-name', 'Jordan Lee', '--manager-phone', '+1 555 0199']);
+    expect(set.stdout).toContain('Manager steps from: Jordan Lee, Finance Manager, +1 555 0199');
+    expect(cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']).stdout).toMatch(/^From: Sam Carter <no mailbox set up>\nTo: Jane Park <jane.park@acme.example>\nSubject: Invoice 00123 is now past due\nLanguage: en\n/);
+    expect(cli(['locale', '--db', fresh, '--customer', 'C-001', '--locale', 'de-DE']).stdout).toContain('C-001: emails in de-DE');
+    expect(cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder']).stdout).toContain('Subject: Zahlungserinnerung: Rechnung 00123 ist überfällig');
+  }, 180_000);
 
   it('evaluates, shows and forecasts risk on the sample in the documented JSON', () => {
     const sample = join(dir, 'risk.db');
@@ -161,6 +182,17 @@ describe('inflow CLI', () => {
     expect(eur.rows.length).toBeGreaterThan(0);
     expect(eur.rows).toEqual(all.rows.filter((r) => r.currency === 'EUR'));
     expect(eur.paymentCount).toBeLessThan(all.paymentCount);
+  });
+
+  it('refuses impossible dates and unknown currency codes in flags, naming the flag', () => {
+    for (const value of ['2026-02-31', '2026-13-45', '0000-00-00']) {
+      const result = cli(['aging', '--db', db, '--as-of', value]);
+      expect(result.code, value).toBe(1);
+      expect(result.stderr).toContain(`--as-of ${value}: a date on the calendar like 2026-01-31`);
+    }
+    const currency = cli(['kpi', '--db', db, '--from', '2026-10-01', '--to', '2026-11-22', '--currency', 'usd']);
+    expect(currency.code).toBe(1);
+    expect(currency.stderr).toContain('--currency usd: an ISO 4217 code like "USD"');
   });
 
   it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', () => {

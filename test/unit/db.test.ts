@@ -196,6 +196,25 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('0012 keys templates by language (old ones English), dates the saved exchange rates, and adds locale and sender columns', async () => {
+    const before = MIGRATIONS.findIndex((m) => m.name === 'locale-senders-rates');
+    const old = openDatabase(path, key, MIGRATIONS.slice(0, before));
+    old.sqlite.prepare("INSERT INTO email_templates (id, name, purpose, tone, subject, body, built_in, updated_at) VALUES ('first-reminder', 'Mine', 'reminder', 'friendly', 's', 'b', 0, 'x')").run();
+    old.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('baseCurrency', '"EUR"'), ('fxRates', '{"USD":0.92,"GBP":1.17}')`).run();
+    old.sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES ('2026-10-03T09:00:00.000Z', 'user', 'setting.set', 'setting', 'fxRates', '{}')").run();
+    await old.close();
+    const db = openDatabase(path, key);
+    expect(db.sqlite.prepare('SELECT id, language, name FROM email_templates').all()).toEqual([{ id: 'first-reminder', language: 'en', name: 'Mine' }]);
+    expect(db.sqlite.prepare('SELECT base, currency, rate_date AS date, rate FROM fx_rates ORDER BY currency').all()).toEqual([
+      { base: 'EUR', currency: 'GBP', date: '2026-10-03', rate: 1.17 },
+      { base: 'EUR', currency: 'USD', date: '2026-10-03', rate: 0.92 },
+    ]);
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM settings WHERE key = 'fxRates'").get()).toEqual({ n: 0 });
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM pragma_table_info('customers') WHERE name IN ('country', 'locale')").get()).toEqual({ n: 2 });
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM pragma_table_info('outbox_messages') WHERE name = 'from_name'").get()).toEqual({ n: 1 });
+    await db.close();
+  });
+
   it('keep a rolling daily backup of an existing database', async () => {
     await createWithCustomer('Daily Doubles');
     await openDatabase(path, key).close();

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readXlsx } from '../../electron/core/import/read-xlsx';
-import { storedZip } from '../faults/corpus/containers';
+import { deflatedZip, storedZip } from '../faults/corpus/containers';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
 /**
@@ -105,4 +105,19 @@ it('imports a workbook far larger than a whole-workbook reader could hold (12 MB
   expect(await t.core.call('import.preview', { fileId })).toMatchObject({ sheet: 'Open items', preset: 'generic-invoices', headerRow: 1, problems: [] });
   expect(await t.core.call('import.run', { jobId: JOB(), fileId, snapshot: false })).toMatchObject({ rows, created: rows });
   expect(t.query("SELECT count(*) AS n, sum(open_minor = 0) AS paid FROM invoices WHERE external_id LIKE 'BIG-%'")).toEqual([{ n: rows, paid: Math.ceil(rows / 3) }]);
+});
+
+it('refuses a zip bomb: shared text that unpacks past 64 MB is named and never read', async () => {
+  // 0.3 MB of zip; read, its five million strings took hundreds of megabytes.
+  const path = join(t.dir, 'bomb.xlsx');
+  writeFileSync(path, deflatedZip({
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Open" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+    'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}">${'<si><t>a</t></si>'.repeat(5_000_000)}</sst>`,
+  }));
+  await expect(t.core.call('import.preview', { fileId: t.core.stageFile(path).fileId })).rejects.toMatchObject({
+    code: 'IMPORT_REJECTED',
+    details: { problems: [{ row: 0, reason: expect.stringMatching(/^the workbook's shared text \(the strings its cells refer to\) unpacks to 82 MB, more than the 64 MB Inflow reads .*save the sheet as CSV/) }] },
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateLadder } from '../../electron/core/outreach/ladder-evaluation';
 import { addDays, type IsoDate } from '../../shared/dates';
+import type { Wording } from '../../shared/outreach/guard';
 import type { ExclusionReason, LadderChannel, LadderCustomer, LadderInvoice, LadderPolicy, LadderStep } from '../../shared/outreach/ladder';
 
 const AS_OF: IsoDate = '2026-11-22';
@@ -46,8 +47,10 @@ function invoice(daysPastDue: number, over: Partial<LadderInvoice> = {}): Ladder
 function customer(invoices: LadderInvoice[], over: Partial<LadderCustomer> = {}): LadderCustomer {
   return { customerId: 1, externalId: 'C-1', name: 'Customer One', segment: null, snoozed: false, hasEmailContact: true, invoices, ...over };
 }
-const evaluate = (customers: LadderCustomer[], { policies = [STANDARD, STRATEGIC], syncFresh = true } = {}) =>
-  evaluateLadder(customers, policies, AS_OF, { syncFresh });
+/** The nudge speaks of invoices not yet due; every other template here of invoices past due. */
+const wordingOf = (templateId: string): Wording => (templateId === 'friendly-nudge' ? 'before_due' : 'past_due');
+const evaluate = (customers: LadderCustomer[], { policies = [STANDARD, STRATEGIC], syncFresh = true, rhythmDays = 1 } = {}) =>
+  evaluateLadder(customers, policies, AS_OF, { syncFresh, rhythmDays, wordingOf });
 
 describe('evaluateLadder: the step an invoice is at', () => {
   it.each<[string, number, string[], string | null, string[]]>([
@@ -234,5 +237,61 @@ describe('evaluateLadder: deterministic output', () => {
     const forwards = customers();
     const backwards = forwards.map((c) => ({ ...c, invoices: [...c.invoices].reverse() })).reverse();
     expect(evaluate(backwards)).toEqual(evaluate(forwards));
+  });
+});
+
+describe('evaluateLadder: the right words for each invoice on the send day', () => {
+  // The nudge (-3) speaks of invoices not yet due; the first reminder (+1) of invoices past due.
+  it.each<[string, number, string[], string | null, string[]]>([
+    ['3 days before: the nudge', -3, [], 'friendly-nudge', []],
+    ['on the due date: still the nudge', 0, [], 'friendly-nudge', []],
+    ['a day late, the nudge never sent: the first reminder, the nudge passed over', 1, [], 'first-reminder', ['friendly-nudge']],
+    ['2 days late, the nudge never sent: never the nudge (seen: 8 of 21 went out)', 2, [], 'first-reminder', ['friendly-nudge']],
+  ])('%s', (_why, daysPastDue, doneStepIds, expected, skipped) => {
+    const inv = invoice(daysPastDue, { doneStepIds });
+    const [message] = evaluate([customer([inv])]).messages;
+    expect(message?.step.id ?? null).toBe(expected);
+    expect(message?.skipped.map((s) => s.stepId) ?? []).toEqual(skipped);
+  });
+
+  it('a nudge whose only window has passed waits for the next step instead of going late', () => {
+    const late: LadderPolicy = { ...STANDARD, steps: [step('friendly-nudge', -3, 'email', { tone: 'friendly' }), step('first-reminder', 5, 'email', { tone: 'friendly' })] };
+    const inv = invoice(2);
+    expect(evaluate([customer([inv])], { policies: [late] })).toEqual({ asOf: AS_OF, messages: [], excluded: [] });
+    const atReminder = invoice(5);
+    expect(evaluate([customer([atReminder])], { policies: [late] }).messages.map((m) => [m.step.id, m.skipped.map((s) => s.stepId)])).toEqual([['first-reminder', ['friendly-nudge']]]);
+  });
+
+  it('a past-due reminder never lists an invoice not yet due: its nudge waits for the next day, one message a day', () => {
+    const overdue = invoice(16, { doneStepIds: doneThrough('first-reminder') });
+    const soon = invoice(-3);
+    const run = evaluate([customer([overdue, soon])]);
+    expect(run.messages.map((m) => [m.step.id, m.invoices.map((i) => i.invoiceId)])).toEqual([['second-reminder', [overdue.invoiceId]]]);
+    expect(run.excluded.map((e) => [e.invoiceId, e.stepId, e.reason])).toEqual([[soon.invoiceId, 'friendly-nudge', 'rhythm']]);
+  });
+
+  it('with no contact rhythm, the invoices whose words differ make a message of their own', () => {
+    const overdue = invoice(16, { doneStepIds: doneThrough('first-reminder') });
+    const soon = invoice(-3);
+    const run = evaluate([customer([overdue, soon])], { rhythmDays: 0 });
+    expect(run.messages.map((m) => [m.step.id, m.invoices.map((i) => i.invoiceId)])).toEqual([
+      ['second-reminder', [overdue.invoiceId]],
+      ['friendly-nudge', [soon.invoiceId]],
+    ]);
+  });
+});
+
+describe('evaluateLadder: the contact rhythm', () => {
+  it('holds every email invoice of a customer emailed today, by any path; a call task still goes', () => {
+    const email = invoice(4, { doneStepIds: ['friendly-nudge'] });
+    const call = invoice(22, { doneStepIds: ['friendly-nudge'] });
+    const run = evaluate([customer([email, call], { recent: [{ on: AS_OF, by: 'manual', label: 'First reminder' }] })]);
+    expect(run.messages.map((m) => m.step.channel)).toEqual(['call_task']);
+    expect(run.excluded.map((e) => [e.invoiceId, e.reason])).toEqual([[email.invoiceId, 'rhythm']]);
+  });
+
+  it('a message yesterday does not hold today at one a day', () => {
+    const run = evaluate([customer([invoice(4, { doneStepIds: ['friendly-nudge'] })], { recent: [{ on: addDays(AS_OF, -1), by: 'ladder', label: 'Friendly nudge' }] })]);
+    expect(run.messages.map((m) => m.step.id)).toEqual(['first-reminder']);
   });
 });

@@ -39,6 +39,8 @@ const settled = async () => {
   }, { timeout: 10_000, interval: 20 });
   return t.core.call('outbox.list', {});
 };
+/** Several messages to one customer in a day: the contact rhythm (one a day by default) would hold all but the first. */
+const noRhythm = async () => t.core.call('settings.outreach.save', { ...(await t.core.call('settings.outreach.get', {})), contactRhythmDays: 0 });
 /** Moves the frozen clock past a retry's backoff; resuming wakes the sender to look again. */
 const later = async (ms: number) => {
   now = new Date(now.getTime() + ms);
@@ -80,6 +82,7 @@ describe('outbox', () => {
   });
 
   it('never queues the same reminder twice', async () => {
+    await noRhythm();
     const acme = await idOf('C-001');
     const draft = { customerId: acme, templateId: 'first-reminder' };
     await t.core.call('outreach.queue', { messages: [draft] });
@@ -92,7 +95,7 @@ describe('outbox', () => {
   it('skips a customer without a valid address and says why', async () => {
     const cole = await idOf('C-003');
     const result = await t.core.call('outreach.queue', { messages: [{ customerId: cole, templateId: 'first-reminder' }] });
-    expect(result).toMatchObject({ queued: 0, skipped: [{ customerName: 'Cole Foods GmbH', reason: 'no contact with a valid email address' }] });
+    expect(result).toMatchObject({ queued: 0, skipped: [{ customerName: 'Cole Foods GmbH', reason: 'No contact with a valid email address.', hold: 'no_contact' }] });
   });
 
   it('retries a 4xx reply after a backoff and then delivers once', async () => {
@@ -139,10 +142,10 @@ describe('outbox', () => {
   });
 
   it('keeps to the configured rate', async () => {
-    await t.core.call('settings.outreach.save', { ...(await t.core.call('settings.outreach.get', {})), messagesPerMinute: 120 });
-    const [acme, birch] = [await idOf('C-001'), await idOf('C-002')];
+    await t.core.call('settings.outreach.save', { ...(await t.core.call('settings.outreach.get', {})), messagesPerMinute: 120, contactRhythmDays: 0 });
+    const acme = await idOf('C-001');
     await t.core.call('outreach.queue', {
-      messages: [{ customerId: acme, templateId: 'first-reminder' }, { customerId: birch, templateId: 'first-reminder' }, { customerId: acme, templateId: 'second-reminder' }],
+      messages: ['first-reminder', 'second-reminder', 'manager-escalation'].map((templateId) => ({ customerId: acme, templateId })),
     });
     expect((await settled()).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     // 120 a minute is one every 500 ms, so the third send starts at least 1 s after the first. The
@@ -164,6 +167,7 @@ describe('outbox', () => {
       body: 'Hi {{contact.firstName}},\n\n{{{videoMemo}}}\n\n{{#paymentLink}}Scan to pay:\n\n{{{paymentQr}}}\n\nor open {{paymentLink}}{{/paymentLink}}',
     });
     // Queued while paused, sent by a core opened afresh: the row alone must be enough.
+    await noRhythm();
     await t.core.call('outbox.pause', { paused: true });
     await t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'scan-to-pay', videoMemoUrl: 'https://www.loom.com/share/abc' }, { customerId: acme, templateId: 'second-reminder' }] });
     await t.core.close();

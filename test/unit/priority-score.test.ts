@@ -4,7 +4,7 @@ import { describeReason } from '../../shared/worklist';
 
 const TODAY = '2026-11-22';
 const base: CustomerFacts = {
-  currency: 'USD', baseRate: 1, overdueMinor: 0, overdue60Minor: 0, oldestDaysPastDue: 0, weightedDaysPastDue: 0,
+  currency: 'USD', baseRate: 1, overdueMinor: 0, overdue60Minor: 0, coveredOverdueMinor: 0, oldestDaysPastDue: 0, weightedDaysPastDue: 0,
   promise: null, installmentMissed: null, disputePastSla: null, lastTouch: TODAY, escalation: null, risk: null, valueBase: 0,
 };
 const facts = (over: Partial<CustomerFacts>): CustomerFacts => ({ ...base, ...over });
@@ -51,6 +51,9 @@ describe('needsAction', () => {
     ['something overdue', { overdueMinor: 1 }, true],
     ['a broken promise', { promise: { state: 'broken', amountMinor: 1, currency: 'USD', promisedDate: '2026-11-01' } }, true],
     ['a promise due later', { promise: { state: 'open', amountMinor: 1, currency: 'USD', promisedDate: '2026-12-01' } }, false],
+    ['everything overdue under a promise due later', { overdueMinor: 500, coveredOverdueMinor: 500, promise: { state: 'open', amountMinor: 500, currency: 'USD', promisedDate: '2026-12-01' } }, false],
+    ['a promise covering part of what is overdue', { overdueMinor: 500, coveredOverdueMinor: 200, promise: { state: 'open', amountMinor: 200, currency: 'USD', promisedDate: '2026-12-01' } }, true],
+    ['the promised day has come: back in the queue', { overdueMinor: 500, coveredOverdueMinor: 500, promise: { state: 'open', amountMinor: 500, currency: 'USD', promisedDate: TODAY } }, true],
     ['a dispute past SLA', { disputePastSla: { daysOver: 1, invoices: 1 } }, true],
     ['a ladder call due', { escalation: { label: 'Call', channel: 'call_task' } }, true],
     ['only a ladder email due (the ladder run sends it)', { escalation: { label: 'Friendly nudge', channel: 'email' } }, false],

@@ -101,16 +101,17 @@ it('a credit note applied to an invoice is dated history of both balances, resta
 });
 
 it('0011 clears the Odoo payment history the old split wrote, and its cursor, so the next sync rebuilds them; other sources keep theirs', async () => {
-  const before = openDatabase(path, key, MIGRATIONS.filter((migration) => migration.name !== 'odoo-payment-history'));
-  const write = (source: string, batch: Partial<LedgerBatch>) => writeBatch(before.sqlite, { ...emptyBatch(source), ...batch }, '2026-11-22', '2026-11-22T12:00:00Z');
+  // The rows are written by today's ledger writer on today's schema, then the migration's step runs
+  // on them: what it deletes does not depend on the columns later migrations added.
+  const db = openDatabase(path, key);
+  const write = (source: string, batch: Partial<LedgerBatch>) => writeBatch(db.sqlite, { ...emptyBatch(source), ...batch }, '2026-11-22', '2026-11-22T12:00:00Z');
   // The old split: 61.24 paid by an earlier 17.50 and 61.24 "of this payment", which left 17.50 over as a credit.
   write('odoo', { invoices: [invoice({ amountMinor: 6_124, openMinor: 0 })], payments: [payment({ externalId: '41', amountMinor: 1_750 }), payment({ externalId: '42:7', amountMinor: 6_124 })] });
   write('qbo', { invoices: [invoice({ openMinor: 6_000 })], payments: [payment({ externalId: '9:7' })] });
-  before.sqlite.prepare("INSERT INTO sync_cursors (connector, cursor, updated_at) VALUES ('odoo', '{}', 'x'), ('qbo', '{}', 'x')").run();
-  expect(before.sqlite.prepare("SELECT external_id FROM credit_notes WHERE source = 'odoo'").all()).toEqual([{ external_id: 'unapplied:42:7' }]);
-  await before.close();
-  const db = openDatabase(path, key);
+  db.sqlite.prepare("INSERT INTO sync_cursors (connector, cursor, updated_at) VALUES ('odoo', '{}', 'x'), ('qbo', '{}', 'x')").run();
   const rows = (sql: string) => db.sqlite.prepare(sql).all();
+  expect(rows("SELECT external_id FROM credit_notes WHERE source = 'odoo'")).toEqual([{ external_id: 'unapplied:42:7' }]);
+  db.sqlite.transaction(() => MIGRATIONS.find((migration) => migration.name === 'odoo-payment-history')!.up(db.sqlite))();
   expect(rows('SELECT source, external_id FROM payments')).toEqual([{ source: 'qbo', external_id: '9:7' }]);
   expect(rows('SELECT i.source, a.kind FROM allocations a JOIN invoices i ON i.id = a.invoice_id')).toEqual([{ source: 'qbo', kind: 'payment' }]);
   expect(rows('SELECT source FROM credit_notes')).toEqual([]);

@@ -108,16 +108,42 @@ describe('worklist', () => {
       .rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
-  it('ranks other currencies by their value in the base currency once rates are set', async () => {
+  it('without a rate a currency is ranked on its own, never at par; a dated rate ranks it by its value from its date', async () => {
+    const page = await list();
+    expect(page.unratedCurrencies).toEqual(['EUR']);
+    expect(page.rows.map((r) => [r.externalId, r.unrated])).toEqual([['C-002', false], ['C-001', false], ['C-003', true]]);
     const euros = async () => (await list()).rows.find((r) => r.currency === 'EUR')!;
-    const atPar = await euros();
-    await t.core.call('settings.setFxRates', { baseCurrency: 'USD', rates: { EUR: 2, USD: 5 } });
-    expect((await t.core.call('app.status', {})).fxRates).toEqual({ EUR: 2 });
-    expect((await euros()).score).toBeGreaterThan(atPar.score);
-    await t.core.call('settings.setFxRates', { baseCurrency: 'USD', rates: { EUR: 0.25 } });
-    expect((await euros()).score).toBeLessThan(atPar.score);
+    const own = await euros();
+    // Dated tomorrow: not in use yet.
+    await t.core.call('settings.setFxRates', { baseCurrency: 'USD', date: '2026-11-23', rates: { EUR: 2 } });
+    expect((await list()).unratedCurrencies).toEqual(['EUR']);
+    const view = await t.core.call('settings.setFxRates', { baseCurrency: 'USD', date: '2026-11-01', rates: { EUR: 2, USD: 5 } });
+    expect(view).toMatchObject({
+      baseCurrency: 'USD', currencies: ['EUR', 'USD'], missing: [],
+      rows: [{ currency: 'EUR', date: '2026-11-23', rate: 2 }, { currency: 'EUR', date: '2026-11-01', rate: 2 }],
+      current: [{ currency: 'EUR', date: '2026-11-01', rate: 2 }],
+    });
+    expect((await list()).unratedCurrencies).toEqual([]);
+    expect((await euros())).toMatchObject({ unrated: false });
+    expect((await euros()).score).toBeGreaterThan(own.score);
+    await t.core.call('settings.setFxRates', { baseCurrency: 'USD', date: '2026-11-01', rates: { EUR: 0.25 } });
+    expect((await euros()).score).toBeLessThan(own.score);
+    // Tomorrow the newer rate takes over.
+    now = new Date('2026-11-23T09:00:00Z');
+    expect((await t.core.call('settings.fxRates.list', {})).current).toEqual([{ currency: 'EUR', date: '2026-11-23', rate: 2 }]);
+    const deleted = await t.core.call('settings.fxRates.delete', { currency: 'EUR', date: '2026-11-23' });
+    expect(deleted.current).toEqual([{ currency: 'EUR', date: '2026-11-01', rate: 0.25 }]);
+    await t.core.call('settings.fxRates.delete', { currency: 'EUR', date: '2026-11-01' });
+    expect((await list()).unratedCurrencies).toEqual(['EUR']);
+    await expect(t.core.call('settings.fxRates.delete', { currency: 'EUR', date: '2026-11-01' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(t.core.call('settings.setFxRates', { baseCurrency: 'USD', rates: { EUR: 0 } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(t.core.call('settings.setFxRates', { baseCurrency: 'XYZ', rates: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('the banner speaks for the whole queue whatever the filter, and the base currency ranks first', async () => {
+    expect((await t.core.call('worklist.list', { currency: 'USD' })).unratedCurrencies).toEqual(['EUR']);
+    await t.core.call('settings.setFxRates', { baseCurrency: 'EUR', rates: {} });
+    expect((await list()).rows.map((r) => [r.externalId, r.unrated])).toEqual([['C-003', false], ['C-002', true], ['C-001', true]]);
   });
 
   it('a snoozed customer leaves the queue until the date', async () => {

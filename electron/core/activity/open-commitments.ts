@@ -1,6 +1,7 @@
 import type { PromiseState } from '../../../shared/commitments';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
 import { planStatus } from './plan-status';
 import { promiseStatus, type PaymentFact } from './promise-status';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
@@ -54,10 +55,10 @@ const ids = (list: string | null): number[] => (list ? list.split(',').map(Numbe
 export function readOpenCommitments(sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope): OpenCommitments {
   const only = (column: string): string => inScope(column, scope);
   const params = { today, ...scopeParams(scope) };
-  const payments = sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date >= ?');
+  const payments = prepareCached(sqlite, 'SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date >= ?');
   const covered: CoveredInvoices = { promised: new Set(), inPlan: new Set(), disputed: new Set() };
 
-  const promiseRows = sqlite.prepare(`
+  const promiseRows = prepareCached(sqlite, `
     SELECT p.customer_id AS customerId, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate, p.promised_date AS promisedDate,
            p.grace_days AS graceDays, p.cancelled_date AS cancelledDate,
            (SELECT group_concat(invoice_id) FROM promise_invoices WHERE promise_id = p.id) AS invoiceIds
@@ -65,13 +66,20 @@ export function readOpenCommitments(sqlite: SqliteDb, today: IsoDate, scope?: Cu
     WHERE p.cancelled_date IS NULL AND p.promised_date >= @earliest ${only('p.customer_id')}
     ORDER BY p.made_date, p.id`).all({ ...params, earliest: addDays(today, -MAX_GRACE_DAYS) }) as
     { customerId: number; currency: string; amountMinor: number; madeDate: string; promisedDate: IsoDate; graceDays: number; cancelledDate: null; invoiceIds: string | null }[];
+  // A promise naming no invoice is the customer's word on the whole account in its currency: it
+  // covers every invoice open then (not one issued after the promise was made).
+  const wholeAccount = prepareCached(sqlite, `SELECT id FROM invoices
+    WHERE customer_id = ? AND currency = ? AND issue_date <= ? AND status = 'open' AND open_minor > 0`);
   const promises = promiseRows.map((row): JudgedPromise => {
     const { state } = promiseStatus(row, payments.all(row.customerId, row.madeDate) as PaymentFact[], today);
-    if (state === 'open') for (const id of ids(row.invoiceIds)) covered.promised.add(id);
+    if (state === 'open') {
+      const invoiceIds = row.invoiceIds ? ids(row.invoiceIds) : (wholeAccount.all(row.customerId, row.currency, row.madeDate) as { id: number }[]).map((r) => r.id);
+      for (const id of invoiceIds) covered.promised.add(id);
+    }
     return { customerId: row.customerId, currency: row.currency, amountMinor: row.amountMinor, promisedDate: row.promisedDate, state };
   });
 
-  const plans = sqlite.prepare(`
+  const plans = prepareCached(sqlite, `
     SELECT pp.customer_id AS customerId, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays,
            (SELECT json_group_array(json_object('dueDate', due_date, 'amountMinor', amount_minor)) FROM plan_installments WHERE plan_id = pp.id) AS installments,
            (SELECT group_concat(invoice_id) FROM plan_invoices WHERE plan_id = pp.id) AS invoiceIds
@@ -87,7 +95,7 @@ export function readOpenCommitments(sqlite: SqliteDb, today: IsoDate, scope?: Cu
     if (missed) missedInstallments.push({ customerId: plan.customerId, currency: plan.currency, amountMinor: missed.amountMinor - missed.paidMinor, dueDate: missed.dueDate });
   }
 
-  for (const row of sqlite.prepare(`
+  for (const row of prepareCached(sqlite, `
     SELECT di.invoice_id AS id FROM disputes d JOIN dispute_invoices di ON di.dispute_id = d.id
     WHERE d.status = 'open' ${only('d.customer_id')}`).all(params) as { id: number }[]) covered.disputed.add(row.id);
   return { covered, promises, missedInstallments };

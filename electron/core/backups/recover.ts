@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupPreview, RecoveryStatus, RestoreResult, SkippedBackup } from '../../../shared/backups';
@@ -47,7 +48,8 @@ function whyNotRestorable(path: string, key: Buffer): string | null {
     applyKey(sqlite, key);
     try {
       proveKey(sqlite, path);
-    } catch {
+    } catch (error) {
+      log.info('backup.unusable', { reason: 'key', ...safeError(error) });
       return 'it does not open with this key (damaged, or from another key)';
     }
     if (sqlite.pragma('application_id', { simple: true }) !== INFLOW_APPLICATION_ID) return 'it is not an Inflow database';
@@ -56,6 +58,7 @@ function whyNotRestorable(path: string, key: Buffer): string | null {
     const check = sqlite.pragma('integrity_check', { simple: true }) as string;
     return check === 'ok' ? null : `it is damaged (${check.split('\n')[0]})`;
   } catch (error) {
+    log.info('backup.unusable', { reason: 'damaged', ...safeError(error) });
     return `it is damaged (${(error as Error).message})`;
   } finally {
     sqlite?.close();

@@ -1,6 +1,7 @@
 import type { CustomerSummary } from '../../../shared/activity';
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
+import { customerLocale } from '../../../shared/customer-locale';
 import type { SqliteDb } from '../../db/sqlite';
 import { agingReport } from '../ledger/aging-query';
 import { getSetting } from '../settings';
@@ -8,8 +9,8 @@ import { getSetting } from '../settings';
 /** The customer page header: balances today in the customer's currency, terms, and how late they usually pay. */
 export function customerSummary(sqlite: SqliteDb, customerId: number, today: IsoDate): CustomerSummary {
   const customer = sqlite.prepare(`SELECT id AS customerId, external_id AS externalId, name, currency, collector, segment,
-      terms_days AS termsDays, credit_limit_minor AS creditLimitMinor FROM customers WHERE id = ?`).get(customerId) as
-    Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue' | 'averageDaysLate' | 'aging'> | undefined;
+      terms_days AS termsDays, credit_limit_minor AS creditLimitMinor, country, locale FROM customers WHERE id = ?`).get(customerId) as
+    Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue' | 'averageDaysLate' | 'aging' | 'messageLocale'> | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   const balances = sqlite.prepare(`SELECT coalesce(SUM(open_minor), 0) AS openMinor,
       coalesce(SUM(CASE WHEN due_date < @today THEN open_minor ELSE 0 END), 0) AS overdueMinor,
@@ -22,6 +23,7 @@ export function customerSummary(sqlite: SqliteDb, customerId: number, today: Iso
     WHERE i.customer_id = ? AND i.status = 'paid'`).get(customerId) as { weighted: number | null; total: number | null };
   return {
     ...customer,
+    messageLocale: customerLocale(customer, getSetting(sqlite, 'outreach').locale),
     openMinor: balances.openMinor,
     overdueMinor: balances.overdueMinor,
     oldestDaysPastDue: balances.oldestDue ? daysBetween(balances.oldestDue, today) : 0,

@@ -6,7 +6,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { chargesReport } from '../charges/charges-report';
 import { agingReport, customerOpenItems, type OpenItem } from '../ledger/aging-query';
-import { paymentLink } from '../outreach/links';
+import { paymentLinker } from '../outreach/links';
 import { getSetting } from '../settings';
 import { paperForLocale } from './document-format';
 import type { Paper } from './pdf-canvas';
@@ -100,17 +100,17 @@ export function openItemsStatement(sqlite: SqliteDb, customerId: number, asOf: I
     aging: aging.find((row) => row.currency === currency)!,
     charges: charges.find((c) => c.currency === currency) ?? null,
   }));
-  return { ...basics, kind: 'open_items', asOf, edges, sections, paymentLink: statementLink(sqlite, customerId, asOf) };
+  return { ...basics, kind: 'open_items', asOf, edges, sections, paymentLink: statementLink(sqlite, basics.customer, asOf) };
 }
 
 /** The pay link of the oldest open invoice (a pay page usually lets the customer widen it), if any. */
-function statementLink(sqlite: SqliteDb, customerId: number, asOf: IsoDate): string | null {
-  const pattern = getSetting(sqlite, 'outreach').paymentUrlPattern;
+function statementLink(sqlite: SqliteDb, customer: Addressee, asOf: IsoDate): string | null {
+  const linkOf = paymentLinker({ pattern: getSetting(sqlite, 'outreach').paymentUrlPattern, erpBaseUrl: getSetting(sqlite, 'erpConnection')?.baseUrl || null });
   const invoices = prepareCached(sqlite, `SELECT number, currency, open_minor AS openMinor, payment_url AS paymentUrl FROM invoices
-    WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND issue_date <= ? ORDER BY due_date, number LIMIT 20`).all(customerId, asOf) as
+    WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND issue_date <= ? ORDER BY due_date, number LIMIT 20`).all(customer.customerId, asOf) as
     { number: string; currency: string; openMinor: number; paymentUrl: string | null }[];
   for (const invoice of invoices) {
-    const link = paymentLink(invoice, pattern);
+    const link = linkOf(invoice, customer.externalId);
     if (link) return link;
   }
   return null;

@@ -32,7 +32,9 @@ export function readCustomerRow(r: RowReader): CustomerRecord | null {
   const emailOk = email === '' || EMAIL_ADDRESS.test(email) || r.fail('email', 'not an email address') !== null;
   const creditLimit = currency === null ? null : r.amount('creditLimit', currency, false);
   if (creditLimit != null && creditLimit < 0) return r.fail('creditLimit', 'credit limit is negative');
-  if (externalId === null || name === null || currency === null || termsDays === null || !emailOk || creditLimit === null) return null;
+  const country = r.text('country').toUpperCase();
+  const countryOk = country === '' || /^[A-Z]{2}$/.test(country) || r.fail('country', 'a two-letter country code like GB') !== null;
+  if (externalId === null || name === null || currency === null || termsDays === null || !emailOk || !countryOk || creditLimit === null) return null;
   const contactName = r.text('contactName');
   const phone = r.text('phone');
   const segment = r.text('segment');
@@ -45,6 +47,7 @@ export function readCustomerRow(r: RowReader): CustomerRecord | null {
     ...(creditLimit !== undefined ? { creditLimitMinor: creditLimit } : {}),
     ...(segment ? { segment } : {}),
     ...(collector ? { collector } : {}),
+    ...(country ? { country } : {}),
     ...(contactName || email
       ? { contacts: [{ name: contactName || email, role: 'billing' as const, isPrimary: true, ...(email ? { email } : {}), ...(phone ? { phone } : {}) }] }
       : {}),

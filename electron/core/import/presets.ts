@@ -76,7 +76,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'generic-customers',
     label: 'Generic customers',
     kind: 'customers',
-    description: 'One row per customer: id and name; optionally currency, contact name, email, phone, terms (days), credit limit, segment, collector.',
+    description: 'One row per customer: id and name; optionally currency, contact name, email, phone, terms (days), credit limit, segment, collector, country (two letters, e.g. GB).',
     columns: {
       customerId: ['customer id', 'customer_id', 'customer number', 'id'],
       name: ['name', 'customer name', 'company'],
@@ -88,6 +88,7 @@ export const PRESETS: readonly Preset[] = [
       creditLimit: ['credit limit', 'credit_limit'],
       segment: ['segment', 'customer type'],
       collector: ['collector', 'assigned to', 'owner'],
+      country: ['country', 'country code'],
     },
     required: ['customerId', 'name'],
   },

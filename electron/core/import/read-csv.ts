@@ -1,3 +1,4 @@
+import { log } from '../../log/log';
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
@@ -140,6 +141,7 @@ export async function streamCsv(path: string, options: ReadCsvOptions, open: () 
     return await parseWith(path, 'utf-8', options, open());
   } catch (error) {
     if (error instanceof TypeError && /decode|encoded/i.test(error.message)) {
+      log.info('import.csv.not-utf8');
       return parseWith(path, 'windows-1252', options, open());
     }
     throw error;

@@ -1,3 +1,4 @@
+import { isUtf8 as isUtf8Buffer } from 'node:buffer';
 import { statSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { readHead, workbookContainer } from './file-head';
@@ -144,11 +145,6 @@ function checkContainer(path: string): void {
 }
 
 function isUtf8(bytes: Buffer): boolean {
-  try {
-    // A multi-byte character may be cut at the end of the sample; only earlier bytes have to be valid.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
-    return true;
-  } catch {
-    return false;
-  }
+  // A multi-byte character may be cut at the end of the sample; only earlier bytes have to be valid.
+  return isUtf8Buffer(bytes.subarray(0, Math.max(0, bytes.length - 3)));
 }

@@ -32,6 +32,17 @@ interface WorkbookReaderSteps {
   properties?: { model?: { date1904?: boolean } };
 }
 
+/**
+ * The parts read whole into memory before the sheet (the list of sheets, its relationships, shared
+ * text, styles) are refused past these sizes unpacked, from the zip's directory (yauzl holds every
+ * entry to its declared size): a few hundred kilobytes of zip can inflate to gigabytes, and parsed
+ * shared strings take several times their XML. A million-row export's shared text is some 30 MB.
+ * The sheet itself is streamed and needs no bound.
+ */
+const MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
+const MAX_OTHER_PART_BYTES = 16 * 1024 * 1024;
+const megabytes = (bytes: number): string => `${Math.ceil(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
+
 /** Called as the sheet's XML is inflated: bytes so far, of its whole length. */
 export type SheetProgress = (done: number, total: number) => void;
 
@@ -81,9 +92,10 @@ async function openSheet<T>(
     await damagedIfThrows(async () => {
       for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
     });
-    const part = async (name: string | undefined): Promise<Readable | null> => {
+    const part = async (name: string | undefined, limit?: number): Promise<Readable | null> => {
       const entry = name === undefined ? undefined : entries.get(name);
       if (!entry) return null;
+      if (limit !== undefined && entry.uncompressedSize > limit) tooLargeToRead(entry, limit);
       const stream = await damagedIfThrows(() => zip.openReadStreamPromise(entry));
       streams.push(stream);
       return stream;
@@ -91,23 +103,23 @@ async function openSheet<T>(
     const reader = new excel.stream.xlsx.WorkbookReader(path, {
       worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore', sharedStrings: cells ? 'cache' : 'ignore', styles: cells ? 'cache' : 'ignore',
     }) as unknown as WorkbookReaderSteps;
-    const book = await part('xl/workbook.xml');
+    const book = await part('xl/workbook.xml', MAX_OTHER_PART_BYTES);
     if (!book) rejectFile('the workbook has no worksheets');
     await damagedIfThrows(() => reader._parseWorkbook(book));
-    const rels = await part('xl/_rels/workbook.xml.rels');
+    const rels = await part('xl/_rels/workbook.xml.rels', MAX_OTHER_PART_BYTES);
     if (rels) await damagedIfThrows(() => reader._parseRels(rels));
     const chosen = chooseSheet(reader.model?.sheets ?? [], wanted);
     const target = partPath(reader.workbookRels?.find((rel) => rel.Id === chosen.rId)?.Target);
     const xml = await part(target);
     if (!xml) rejectFile(`the workbook lists a sheet "${chosen.name}" but holds no data for it (damaged?); save it again from Excel`);
     if (cells) {
-      const strings = await part(relatedPart(reader, 'sharedStrings') ?? 'xl/sharedStrings.xml');
+      const strings = await part(relatedPart(reader, 'sharedStrings') ?? 'xl/sharedStrings.xml', MAX_SHARED_STRINGS_BYTES);
       if (strings) {
         await damagedIfThrows(async () => {
           for await (const _ of reader._parseSharedStrings(strings));
         });
       }
-      const styles = await part(relatedPart(reader, 'styles') ?? 'xl/styles.xml');
+      const styles = await part(relatedPart(reader, 'styles') ?? 'xl/styles.xml', MAX_OTHER_PART_BYTES);
       if (styles) await damagedIfThrows(() => reader._parseStyles(styles));
     }
     return await use(chosen.name, counted(xml, entries.get(target!)!.uncompressedSize, progress), reader);
@@ -116,6 +128,12 @@ async function openSheet<T>(
     for (const stream of streams) stream.destroy();
     zip.close();
   }
+}
+
+function tooLargeToRead(entry: yauzl.Entry, limit: number): never {
+  const what = /sharedStrings/i.test(entry.fileName) ? 'shared text (the strings its cells refer to)' : `part ${entry.fileName}`;
+  return rejectFile(`the workbook's ${what} unpacks to ${megabytes(entry.uncompressedSize)}, more than the ${megabytes(limit)} Inflow reads ` +
+    '(a damaged or hostile file?); if it is a real export, save the sheet as CSV and import that');
 }
 
 async function* counted(xml: Readable, total: number, progress: SheetProgress): AsyncIterable<Buffer> {

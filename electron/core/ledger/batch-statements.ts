@@ -16,11 +16,11 @@ export type InvoiceRow = Selectable<InvoicesTable>;
 /** The statements a batch write runs per row, prepared once per batch. */
 export function prepareBatchStatements(sqlite: SqliteDb) {
   return {
-    findCustomer: sqlite.prepare('SELECT id, name, currency, terms_days, credit_limit_minor, segment, collector FROM customers WHERE source = ? AND external_id = ?'),
-    insertCustomer: sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, terms_days, credit_limit_minor, segment, collector, created_at, updated_at)
-      VALUES (@source, @externalId, @name, @currency, @termsDays, @creditLimit, @segment, @collector, @now, @now)`),
+    findCustomer: sqlite.prepare('SELECT id, name, currency, terms_days, credit_limit_minor, segment, collector, country FROM customers WHERE source = ? AND external_id = ?'),
+    insertCustomer: sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, terms_days, credit_limit_minor, segment, collector, country, created_at, updated_at)
+      VALUES (@source, @externalId, @name, @currency, @termsDays, @creditLimit, @segment, @collector, @country, @now, @now)`),
     updateCustomer: sqlite.prepare(`UPDATE customers SET name = @name, currency = @currency, terms_days = @termsDays,
-      credit_limit_minor = @creditLimit, segment = @segment, collector = @collector, updated_at = @now WHERE id = @id`),
+      credit_limit_minor = @creditLimit, segment = @segment, collector = @collector, country = @country, updated_at = @now WHERE id = @id`),
     insertContact: sqlite.prepare(`INSERT INTO contacts (customer_id, name, email, phone, role, is_primary, status, created_at)
       VALUES (?, ?, ?, ?, ?, ?, 'valid', ?)`),
     findContact: sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND name = ? AND coalesce(email, \'\') = ?'),

@@ -14,6 +14,8 @@ export interface CustomerRecord {
   creditLimitMinor?: number;
   segment?: string;
   collector?: string;
+  /** ISO 3166 alpha-2; the customer's emails default to its usual locale. */
+  country?: string;
   contacts?: ContactRecord[];
 }
 

@@ -117,6 +117,7 @@ class BatchWriter implements WriteScope {
       creditLimit: record.creditLimitMinor ?? null,
       segment: record.segment ?? null,
       collector: record.collector ?? null,
+      country: record.country ?? null,
       now: this.now,
     });
     this.counts.customersCreated++;
@@ -127,7 +128,7 @@ class BatchWriter implements WriteScope {
 
   private upsertCustomer(record: CustomerRecord): void {
     const existing = this.stmt.findCustomer.get(this.source, record.externalId) as
-      | { id: number; name: string; currency: string; terms_days: number | null; credit_limit_minor: number | null; segment: string | null; collector: string | null }
+      | { id: number; name: string; currency: string; terms_days: number | null; credit_limit_minor: number | null; segment: string | null; collector: string | null; country: string | null }
       | undefined;
     let id: number;
     if (!existing) {
@@ -143,11 +144,12 @@ class BatchWriter implements WriteScope {
         creditLimit: record.creditLimitMinor ?? existing.credit_limit_minor,
         segment: record.segment ?? existing.segment,
         collector: record.collector ?? existing.collector,
+        country: record.country ?? existing.country,
         now: this.now,
       };
       const changed =
         next.name !== existing.name || next.currency !== existing.currency || next.termsDays !== existing.terms_days ||
-        next.creditLimit !== existing.credit_limit_minor || next.segment !== existing.segment || next.collector !== existing.collector;
+        next.creditLimit !== existing.credit_limit_minor || next.segment !== existing.segment || next.collector !== existing.collector || next.country !== existing.country;
       if (changed) {
         this.stmt.updateCustomer.run(next);
         this.touched.add(id);

@@ -2,6 +2,7 @@ import type { IsoDate } from '../../../shared/dates';
 import type { LadderChannel, LadderCustomer, LadderMessage } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
 import type { CoveredInvoices } from '../activity/open-commitments';
+import { templateWordings } from './guard-facts';
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
 import type { CustomerScope } from '../customers/customer-scope';
@@ -12,14 +13,15 @@ export interface EscalationDue {
 }
 
 /**
- * What the ladder has due today for everyone or one customer, judged as if the ERP data were fresh:
- * a step is due whatever the sync; stale data only holds the sending, with its own banner.
+ * What the ladder has due today for everyone or one customer, judged as if the ERP data were fresh
+ * and no message had gone: a step is due whatever the sync or the contact rhythm, which only hold
+ * the sending (stale data with its own banner).
  */
 export function dueLadderMessages(
   sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope, covered?: CoveredInvoices,
 ): { customers: LadderCustomer[]; messages: LadderMessage[] } {
   const customers = readLadderFacts(sqlite, today, scope, covered);
-  return { customers, messages: evaluateLadder(customers, readPolicies(sqlite), today, { syncFresh: true }).messages };
+  return { customers, messages: evaluateLadder(customers, readPolicies(sqlite), today, { syncFresh: true, rhythmDays: 0, wordingOf: templateWordings(sqlite) }).messages };
 }
 
 /**

@@ -1,15 +1,18 @@
 import { daysBetween, type IsoDate } from '../../../shared/dates';
+import { fitsWording, type PurposeRule, type Wording } from '../../../shared/outreach/guard';
 import { LADDER_CHANNELS } from '../../../shared/outreach/ladder';
 import type {
   ExclusionReason, LadderCustomer, LadderExclusion, LadderInvoice, LadderMessage, LadderPolicy, LadderRun, LadderStep,
 } from '../../../shared/outreach/ladder';
+import { customerHold, invoiceHold, type GuardDay } from './send-guard';
 
 /** Code-unit order, not localeCompare: the same run must list the same way on every machine and locale. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const byDueThenNumber = (a: LadderInvoice, b: LadderInvoice): number =>
+/** Oldest due first, then by number: the order a message lists its invoices in. */
+export const byDueThenNumber = (a: LadderInvoice, b: LadderInvoice): number =>
   compareText(a.dueDate, b.dueDate) || compareText(a.number, b.number) || a.invoiceId - b.invoiceId;
 
 /** The policy naming the customer's segment, else the default (no segments); none when neither exists. */
@@ -24,6 +27,9 @@ interface DueStep {
   skipped: LadderStep[];
 }
 
+/** Whether a step's words are true of the invoice on the day: only a message (an email) has words to get wrong. */
+type Fits = (step: LadderStep, invoice: LadderInvoice) => boolean;
+
 /**
  * The step an invoice is at today. State-based rather than "is today exactly day N", so a day the run
  * missed still catches up. Only steps beyond the furthest one taken count: a step never repeats and
@@ -31,9 +37,10 @@ interface DueStep {
  * (it was edited, or the customer changed segment) are ignored. Two rules keep a late start humane:
  * the next step keeps its spacing from the day the previous one was actually taken (a reminder sent
  * late does not bring the next one forward), and an invoice new to the ladder never opens with a
- * final step (final notice, agency referral) however late it is.
+ * final step (final notice, agency referral) however late it is. A step whose words no longer fit
+ * (a pre-due nudge for an invoice now past due) is passed over: the invoice waits for the next step.
  */
-function dueStep(invoice: LadderInvoice, steps: readonly LadderStep[], asOf: IsoDate): DueStep | null {
+function dueStep(invoice: LadderInvoice, steps: readonly LadderStep[], asOf: IsoDate, fits: Fits): DueStep | null {
   const days = daysBetween(invoice.dueDate, asOf);
   const done = new Set(invoice.doneStepIds);
   let furthestDone = -1;
@@ -44,76 +51,92 @@ function dueStep(invoice: LadderInvoice, steps: readonly LadderStep[], asOf: Iso
   const sinceTaken = invoice.lastStepTakenOn === null ? Number.POSITIVE_INFINITY : daysBetween(invoice.lastStepTakenOn, asOf);
   const reached = steps.slice(furthestDone + 1).filter((step) =>
     step.offsetDays <= days && (previous ? sinceTaken >= step.offsetDays - previous.offsetDays : step.tone !== 'final'));
-  const step = reached.at(-1);
-  return step ? { step, skipped: reached.slice(0, -1) } : null;
+  const step = reached.filter((candidate) => fits(candidate, invoice)).at(-1);
+  return step ? { step, skipped: reached.slice(0, reached.indexOf(step)) } : null;
 }
 
-/**
- * Why an invoice with a due step is held back, or null when it may be chased. Facts about the invoice
- * come first (a paid invoice is "paid" even if also disputed), then the customer, then the data and
- * the channel: the reason shown is the one a collector would act on first.
- */
-function stopReason(invoice: LadderInvoice, customer: LadderCustomer, step: LadderStep, syncFresh: boolean): ExclusionReason | null {
-  if (invoice.status !== 'open' || invoice.openMinor <= 0) return 'paid';
-  if (invoice.inTransit) return 'in_transit';
-  if (invoice.disputed) return 'disputed';
-  if (invoice.promised) return 'promise';
-  if (invoice.inPlan) return 'plan';
-  if (customer.snoozed) return 'snoozed';
-  // Chasing on stale ERP data risks dunning money that has already been paid.
-  if (!syncFresh) return 'stale_sync';
-  // Only email needs an address: a call task, letter or agency referral goes out without one.
-  if (step.channel === 'email' && !customer.hasEmailContact) return 'no_contact';
-  return null;
+export interface LadderOptions extends Omit<GuardDay, 'day'> {
+  /** The wording of each template a step uses (from its purpose). */
+  wordingOf(templateId: string): Wording;
 }
 
 /**
  * What the escalation ladder does as of a date: one consolidated message per customer and channel
  * listing every invoice at a step not yet taken (each with its own step), and every invoice held back
- * with one reason. Pure: the caller reads the facts and records what was sent.
+ * with one reason, by the send guard's rules. Pure: the caller reads the facts and records what was sent.
  */
-export function evaluateLadder(
-  customers: readonly LadderCustomer[], policies: readonly LadderPolicy[], asOf: IsoDate, options: { syncFresh: boolean },
-): LadderRun {
+export function evaluateLadder(customers: readonly LadderCustomer[], policies: readonly LadderPolicy[], asOf: IsoDate, options: LadderOptions): LadderRun {
+  const rules: GuardDay = { day: asOf, syncFresh: options.syncFresh, rhythmDays: options.rhythmDays };
+  const ruleOf = (step: LadderStep): PurposeRule => ({ wording: step.channel === 'email' ? options.wordingOf(step.templateId) : 'any', chases: true, exempt: null });
+  const fits: Fits = (step, invoice) => fitsWording(ruleOf(step).wording, invoice.dueDate, asOf);
   const messages: LadderMessage[] = [];
   const excluded: LadderExclusion[] = [];
   const ordered = [...customers].sort((a, b) => compareText(a.externalId, b.externalId) || a.customerId - b.customerId);
   for (const customer of ordered) {
     const policy = policyFor(customer, policies);
     if (!policy) continue;
+    const exclude = (invoice: LadderInvoice, stepId: string, reason: ExclusionReason): void => {
+      excluded.push({
+        customerId: customer.customerId, customerExternalId: customer.externalId, customerName: customer.name,
+        invoiceId: invoice.invoiceId, number: invoice.number, policyId: policy.id, stepId, reason,
+      });
+    };
     // Offsets order the ladder, whatever order the steps were saved in (sort is stable for equal offsets).
     const steps = [...policy.steps].sort((a, b) => a.offsetDays - b.offsetDays);
-    const listed: (DueStep & { invoice: LadderInvoice })[] = [];
+    const listed: Entry[] = [];
     for (const invoice of [...customer.invoices].sort(byDueThenNumber)) {
-      const due = dueStep(invoice, steps, asOf);
+      const due = dueStep(invoice, steps, asOf, fits);
       if (!due) continue;
-      const reason = stopReason(invoice, customer, due.step, options.syncFresh);
-      if (reason === null) {
-        listed.push({ invoice, ...due });
-      } else {
-        excluded.push({
-          customerId: customer.customerId, customerExternalId: customer.externalId, customerName: customer.name,
-          invoiceId: invoice.invoiceId, number: invoice.number, policyId: policy.id, stepId: due.step.id, reason,
-        });
-      }
+      const reason = invoiceHold(invoice, ruleOf(due.step), asOf) ?? customerHold(customer, due.step.channel, rules);
+      if (reason === null) listed.push({ invoice, ...due });
+      else exclude(invoice, due.step.id, reason);
     }
-    // One message per channel: the most advanced step speaks for it (the firmest email due, once,
-    // rather than several of mixed tone), and each invoice still records its own step. A call task or
-    // an agency referral is work for a person, never folded into an email. First wins on a tie.
     for (const channel of LADDER_CHANNELS) {
       const group = listed.filter((entry) => entry.step.channel === channel);
-      if (group.length === 0) continue;
-      const lead = group.reduce((most, entry) => (entry.step.offsetDays > most.step.offsetDays ? entry : most));
-      messages.push({
-        customerId: customer.customerId,
-        customerExternalId: customer.externalId,
-        customerName: customer.name,
-        policyId: policy.id,
-        step: lead.step,
-        invoices: group.map(({ invoice, step }) => ({ invoiceId: invoice.invoiceId, number: invoice.number, stepId: step.id })),
-        skipped: group.flatMap(({ invoice, skipped }) => skipped.map((step) => ({ invoiceId: invoice.invoiceId, stepId: step.id }))),
-      });
+      // A call task or an agency referral is work for a person, never folded into an email.
+      const [first, ...more] = channel === 'email' ? byWording(group, fits) : group.length > 0 ? [group] : [];
+      if (first) messages.push(messageOf(customer, policy.id, first));
+      // The contact rhythm allows one message at a time: invoices the first one's words do not fit wait.
+      for (const rest of more) {
+        if (options.rhythmDays > 0) for (const entry of rest) exclude(entry.invoice, entry.step.id, 'rhythm');
+        else messages.push(messageOf(customer, policy.id, rest));
+      }
     }
   }
   return { asOf, messages, excluded };
+}
+
+type Entry = DueStep & { invoice: LadderInvoice };
+
+/** The most advanced step, first on a tie. */
+const leadOf = (entries: readonly Entry[]): Entry => entries.reduce((most, entry) => (entry.step.offsetDays > most.step.offsetDays ? entry : most));
+
+/**
+ * An email's words are its lead step's template: the most advanced step speaks for the message (the
+ * firmest email due, once, rather than several of mixed tone), and each invoice still records its
+ * own step. Invoices those words do not fit (not yet due, under a past-due reminder) make a message
+ * of their own, led by their own firmest step.
+ */
+function byWording(entries: readonly Entry[], fits: Fits): Entry[][] {
+  const messages: Entry[][] = [];
+  let rest = [...entries];
+  while (rest.length > 0) {
+    const lead = leadOf(rest);
+    const fitting = rest.filter((entry) => entry === lead || fits(lead.step, entry.invoice));
+    messages.push(fitting);
+    rest = rest.filter((entry) => !fitting.includes(entry));
+  }
+  return messages;
+}
+
+function messageOf(customer: LadderCustomer, policyId: string, entries: readonly Entry[]): LadderMessage {
+  return {
+    customerId: customer.customerId,
+    customerExternalId: customer.externalId,
+    customerName: customer.name,
+    policyId,
+    step: leadOf(entries).step,
+    invoices: entries.map(({ invoice, step }) => ({ invoiceId: invoice.invoiceId, number: invoice.number, stepId: step.id })),
+    skipped: entries.flatMap(({ invoice, skipped }) => skipped.map((step) => ({ invoiceId: invoice.invoiceId, stepId: step.id }))),
+  };
 }

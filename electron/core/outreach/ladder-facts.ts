@@ -46,7 +46,7 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: Custom
            (SELECT substr(MAX(taken_at), 1, 10) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id AND s.state = 'taken') AS lastStepTakenOn`;
   // Two halves, so the open half is read from the open-invoices index alone (it covers these columns).
   // No ORDER BY: the evaluation orders customers and invoices itself.
-  const invoices = sqlite.prepare(`
+  const invoices = prepareCached(sqlite, `
     SELECT ${columns} FROM invoices i WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
     UNION ALL
     SELECT ${columns} FROM invoices i
@@ -59,7 +59,7 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: Custom
     if (rows) rows.push(invoice);
     else byCustomer.set(invoice.customerId, [invoice]);
   }
-  const meta = new Map((sqlite.prepare(`SELECT c.id, c.external_id AS externalId, c.name, c.segment,
+  const meta = new Map((prepareCached(sqlite, `SELECT c.id, c.external_id AS externalId, c.name, c.segment,
       EXISTS (SELECT 1 FROM snoozes s WHERE s.customer_id = c.id AND s.until_date > @today) AS snoozed,
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
     FROM customers c WHERE 1 ${only('c.id')}`).all(params) as { id: number; externalId: string; name: string; segment: string | null; snoozed: number; hasEmail: number }[])

@@ -1,15 +1,10 @@
-import type { IsoDate } from '../../../shared/dates';
-import type { LadderCustomer } from '../../../shared/outreach/ladder';
-import type { SqliteDb } from '../../db/sqlite';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
-import { getSetting } from '../settings';
-import { evaluateLadder } from './ladder-evaluation';
-import { readLadderFacts, readPolicies } from './ladder-facts';
+import { readPolicies } from './ladder-facts';
 import { deletePolicy, savePolicy } from './ladder-policy-store';
 import { queueMessages, type LadderDraft } from './outbox';
 import { completeLadderTask } from './ladder-tasks';
-import { syncFreshness } from './sync-freshness';
+import { guardedLadderRun } from './send-plan';
 
 export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.deletePolicy' | 'ladder.run' | 'ladder.completeTask'> = {
   'ladder.policies': (_input, ctx) => [...readPolicies(ctx.database.sqlite)],
@@ -34,9 +29,7 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
   'ladder.run': ({ asOf, dryRun, customerIds, videoMemoUrl }, ctx) => {
     const { sqlite } = ctx.database;
     const date = asOf ?? todayOf(ctx);
-    const { fresh } = syncFreshness(sqlite, todayOf(ctx), getSetting(sqlite, 'outreach').syncFreshnessDays);
-    const facts = ladderFactsFor(sqlite, date, customerIds);
-    const run = evaluateLadder(facts, readPolicies(sqlite), date, { syncFresh: fresh });
+    const { recent: _recent, ...run } = guardedLadderRun(sqlite, todayOf(ctx), date, customerIds);
     if (dryRun) return { ...run, queued: null };
     const drafts = run.messages.filter((message) => message.step.channel === 'email').map((message): LadderDraft => ({
       customerId: message.customerId,
@@ -61,13 +54,3 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
   'ladder.completeTask': (input, ctx) => completeLadderTask(ctx, input),
 };
 
-/** Below this many chosen customers, reading each one by its index beats reading the whole book. */
-const PER_CUSTOMER_READS = 200;
-
-function ladderFactsFor(sqlite: SqliteDb, date: IsoDate, customerIds: readonly number[] | undefined): LadderCustomer[] {
-  if (!customerIds) return readLadderFacts(sqlite, date);
-  const chosen = [...new Set(customerIds)];
-  if (chosen.length <= PER_CUSTOMER_READS) return chosen.flatMap((id) => readLadderFacts(sqlite, date, id));
-  const wanted = new Set(chosen);
-  return readLadderFacts(sqlite, date).filter((customer) => wanted.has(customer.customerId));
-}

@@ -1,5 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { minorToDecimalString } from '../../../shared/money';
+import { allowedCustomerLink } from '../../../shared/outreach/customer-link';
+import { paymentLinkFiller, paymentPortalOrigin } from '../../../shared/outreach/payment-link-pattern';
 
 interface PayableInvoice {
   number: string;
@@ -9,21 +11,32 @@ interface PayableInvoice {
   paymentUrl: string | null;
 }
 
-const isWebUrl = (text: string): boolean => URL.canParse(text) && ['https:', 'http:'].includes(new URL(text).protocol);
+/** What decides an invoice's link: the settings' pattern, and the ERP whose own links are trusted. */
+export interface LinkSources {
+  pattern: string;
+  /** The ERP connection's address; links stored from it must still lead there. */
+  erpBaseUrl: string | null;
+}
 
 /**
- * The invoice's own link from the ERP when it is a web address, otherwise the settings' pattern with
- * {invoiceNumber}, {balance} and {currency} filled in (each URL-encoded); null when neither gives a
- * valid https or http address.
+ * Each invoice's Pay link: its own link from the ERP when that leads to the ERP or the payment
+ * portal (checked again here: a link stored before that check, or by an ERP since disconnected, does
+ * not go out), otherwise the settings' pattern filled in for it; null when neither gives a link a
+ * customer may follow. The sources are read once per message, not per invoice.
  */
-export function paymentLink(invoice: PayableInvoice, pattern: string): string | null {
-  if (invoice.paymentUrl && isWebUrl(invoice.paymentUrl)) return invoice.paymentUrl;
-  if (!pattern) return null;
-  const filled = pattern
-    .replaceAll('{invoiceNumber}', encodeURIComponent(invoice.number))
-    .replaceAll('{balance}', encodeURIComponent(minorToDecimalString(invoice.openMinor, invoice.currency)))
-    .replaceAll('{currency}', encodeURIComponent(invoice.currency));
-  return isWebUrl(filled) ? filled : null;
+export function paymentLinker(sources: LinkSources): (invoice: PayableInvoice, customerExternalId: string) => string | null {
+  const portal = paymentPortalOrigin(sources.pattern);
+  const fill = paymentLinkFiller(sources.pattern);
+  const erpOrigin = sources.erpBaseUrl && URL.canParse(sources.erpBaseUrl) ? new URL(sources.erpBaseUrl).origin : null;
+  return (invoice, customerExternalId) => {
+    const fromErp = invoice.paymentUrl ? allowedCustomerLink(invoice.paymentUrl, [erpOrigin, portal]) : null;
+    return fromErp ?? fill?.({
+      invoiceNumber: invoice.number,
+      balance: minorToDecimalString(invoice.openMinor, invoice.currency),
+      currency: invoice.currency,
+      customerId: customerExternalId,
+    }) ?? null;
+  };
 }
 
 /**

@@ -1,11 +1,12 @@
-import Mustache from 'mustache';
 import type { CustomerInvoice } from '../../../shared/api';
+import { customerLocale, templateLanguage, type TemplateLanguage } from '../../../shared/customer-locale';
 import type { IsoDate } from '../../../shared/dates';
 import { daysBetween, dayNumber } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
 import type { OutreachSettings } from '../../../shared/outreach/outreach-settings';
 import type { SenderRole } from '../../../shared/outreach/ladder';
+import { senderPerson, type SenderPerson } from '../../../shared/outreach/sender-person';
 import { EMAIL_ADDRESS } from '../../../shared/text';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
@@ -13,9 +14,9 @@ import { readCommitments, isActivePlan } from '../activity/commitments';
 import { agingReport } from '../ledger/aging-query';
 import { chargeMergeFields } from '../charges/charge-merge-fields';
 import { getSetting } from '../settings';
-import { EMAIL_STYLES } from './email-styles';
-import { VIDEO_CARD_CID } from './inline-images';
-import { paymentLink } from './links';
+import { paymentLinker } from './links';
+import { installmentTable, invoiceTable, videoCard, type BlockFormat } from './message-blocks';
+import { disputeReasonWords, MESSAGE_WORDS } from './message-words';
 import { paymentQrBlock } from './payment-qr';
 import type { MergeValues } from './template-render';
 
@@ -27,7 +28,7 @@ export interface Recipient {
 
 export interface MessageSubject {
   customerId: number;
-  /** The invoices the message lists; empty means every open invoice past due. */
+  /** The invoices the message lists, as the send guard left them (none: a message about a commitment). */
   invoiceIds: number[];
   senderRole: SenderRole;
   videoMemoUrl?: string;
@@ -35,9 +36,6 @@ export interface MessageSubject {
 
 /** A listed invoice: the customer-page fields plus the link the ERP gave for it. */
 type InvoiceRow = Pick<CustomerInvoice, 'id' | 'number' | 'issueDate' | 'dueDate' | 'currency' | 'amountMinor' | 'openMinor'> & { paymentUrl: string | null };
-
-const { cell: CELL, number: NUM } = EMAIL_STYLES;
-const esc = (value: string): string => Mustache.escape(value);
 
 const formatters = new Map<string, { dateFormat: Intl.DateTimeFormat; percent: Intl.NumberFormat }>();
 /** Building an Intl formatter costs more than rendering a message with it: one pair per locale. */
@@ -66,42 +64,55 @@ export function recipientOf(sqlite: SqliteDb, customerId: number): Recipient | n
   return contacts.find((contact) => EMAIL_ADDRESS.test(contact.address)) ?? null;
 }
 
-/** Every merge value of one message to one customer, formatted in the locale the messages are written in. */
-export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: IsoDate, settings: OutreachSettings, fromAddress: string): { values: MergeValues; recipient: Recipient | null; invoiceIds: number[] } {
-  const customer = prepareCached(sqlite, 'SELECT external_id AS externalId, name, currency FROM customers WHERE id = ?').get(subject.customerId) as
-    { externalId: string; name: string; currency: string } | undefined;
+/** One message's values, and what they were chosen by: the customer's language picks the template version, the sender signs. */
+export interface MessageValues {
+  values: MergeValues;
+  recipient: Recipient | null;
+  invoiceIds: number[];
+  language: TemplateLanguage;
+  sender: SenderPerson;
+}
+
+/** Every merge value of one message to one customer, in that customer's locale (dates, amounts) and language (Inflow's own words). */
+export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: IsoDate, settings: OutreachSettings, fromAddress: string): MessageValues {
+  const customer = prepareCached(sqlite, 'SELECT external_id AS externalId, name, currency, locale, country FROM customers WHERE id = ?').get(subject.customerId) as
+    { externalId: string; name: string; currency: string; locale: string | null; country: string | null } | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${subject.customerId}.`);
-  const money = (minor: number, currency: string): string => formatMoney(minor, currency, settings.locale);
-  const { dateFormat, percent } = formattersFor(settings.locale);
+  const locale = customerLocale(customer, settings.locale);
+  const language = templateLanguage(locale);
+  const money = (minor: number, currency: string): string => formatMoney(minor, currency, locale);
+  const { dateFormat, percent } = formattersFor(locale);
   const date = (iso: string): string => dateFormat.format(new Date(dayNumber(iso) * 86_400_000));
-  const invoices = listedInvoices(sqlite, subject, today);
+  const format = { words: MESSAGE_WORDS[language], money, date };
+  const invoices = listedInvoices(sqlite, subject);
   const recipient = recipientOf(sqlite, subject.customerId);
   const aging = agingReport(sqlite, today, getSetting(sqlite, 'agingEdges'), subject.customerId).customers.find((row) => row.currency === customer.currency);
   const oldest = invoices[0];
-  const links = invoices.map((invoice) => paymentLink(invoice, settings.paymentUrlPattern));
+  const linkOf = paymentLinker({ pattern: settings.paymentUrlPattern, erpBaseUrl: getSetting(sqlite, 'erpConnection')?.baseUrl || null });
+  const links = invoices.map((invoice) => linkOf(invoice, customer.externalId));
   const { promises, plans, disputes, discounts } = readCommitments(sqlite, subject.customerId, today);
   const discount = discounts.find((d) => d.state === 'open');
   const promise = promises.find((p) => p.state !== 'cancelled');
   const plan = plans.find(isActivePlan);
   const next = plan?.installments.find((i) => i.state !== 'paid');
   const dispute = disputes.find((d) => d.status === 'open');
-  const manager = subject.senderRole === 'manager';
+  const sender = senderPerson(settings, subject.senderRole);
   // One invoice: its own link; several: the first link, which a pay page usually lets the customer widen.
   const payLink = links.find((link) => link !== null) ?? '';
-  const qr = payLink ? paymentQrBlock(payLink) : null;
+  const qr = payLink ? paymentQrBlock(payLink, format.words.qrAlt) : null;
 
   const fields: Record<string, string> = {
     'customer.name': customer.name,
     'customer.externalId': customer.externalId,
     'contact.name': recipient?.name ?? '',
     'contact.firstName': recipient?.name.split(/\s+/)[0] ?? '',
-    'sender.name': manager ? settings.managerName || settings.senderName : settings.senderName,
-    'sender.role': manager ? settings.managerRole : settings.senderRole,
+    'sender.name': sender.name,
+    'sender.role': sender.title,
     'sender.email': fromAddress,
-    'sender.phone': settings.senderPhone,
+    'sender.phone': sender.phone,
     'company.name': settings.companyName,
     'totals.open': money(aging?.total ?? 0, customer.currency),
-    'totals.overdue': money((aging?.total ?? 0) - (aging?.current ?? 0), customer.currency),
+    'totals.overdue': subject.invoiceIds.length > 0 ? listedOverdue(invoices, today, money, customer.currency) : money((aging?.total ?? 0) - (aging?.current ?? 0), customer.currency),
     'totals.current': money(aging?.current ?? 0, customer.currency),
     'totals.d1_30': money(aging?.d1_30 ?? 0, customer.currency),
     'totals.d31_60': money(aging?.d31_60 ?? 0, customer.currency),
@@ -121,31 +132,41 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     'discount.percent': discount ? percent.format(discount.percentBp / 10_000) : '',
     'discount.amount': discount ? money(discount.savingMinor, discount.currency) : '',
     'discount.payBy': discount ? date(discount.payBy) : '',
-    'dispute.reason': dispute ? dispute.reasonCode.replaceAll('_', ' ') : '',
+    'dispute.reason': dispute ? disputeReasonWords(format.words, dispute.reasonCode) : '',
     'dispute.invoices': dispute ? disputedNumbers(sqlite, dispute.invoiceIds) : '',
     today: date(today),
     ...chargeMergeFields(sqlite, subject.customerId, customer.currency, today, { money, percent: (fraction) => percent.format(fraction) }),
   };
   const blocks: MergeValues['blocks'] = {
-    invoiceTable: invoiceTable(invoices, links, today, money, date),
-    ...(subject.videoMemoUrl ? { videoMemo: videoCard(subject.videoMemoUrl) } : {}),
+    invoiceTable: invoiceTable(invoices, links, today, format),
+    ...(subject.videoMemoUrl ? { videoMemo: videoCard(subject.videoMemoUrl, format.words) } : {}),
     ...(qr ? { paymentQr: qr } : {}),
-    ...(plan ? { 'plan.installmentTable': installmentTable(plan.installments, plan.currency, money, date) } : {}),
+    ...(plan ? { 'plan.installmentTable': installmentTable(plan.installments, plan.currency, format) } : {}),
   };
-  return { values: { fields, blocks }, recipient, invoiceIds: invoices.map((invoice) => invoice.id) };
+  return { values: { fields, blocks }, recipient, invoiceIds: invoices.map((invoice) => invoice.id), language, sender };
 }
 
-/** The invoices named, or every open invoice past due, oldest first. */
-function listedInvoices(sqlite: SqliteDb, subject: MessageSubject, today: IsoDate): InvoiceRow[] {
+/**
+ * The invoices named, oldest first. None named lists none: which invoices a message may list is the
+ * send guard's to decide (guard-drafts.ts), never a fallback here that could list a held one.
+ */
+function listedInvoices(sqlite: SqliteDb, subject: MessageSubject): InvoiceRow[] {
   const columns = `id, number, issue_date AS issueDate, due_date AS dueDate, currency, amount_minor AS amountMinor, open_minor AS openMinor, payment_url AS paymentUrl`;
-  if (subject.invoiceIds.length === 0) {
-    return prepareCached(sqlite, `SELECT ${columns} FROM invoices WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND due_date < ? ORDER BY due_date, number`)
-      .all(subject.customerId, today) as InvoiceRow[];
-  }
+  if (subject.invoiceIds.length === 0) return [];
   const rows = prepareCached(sqlite, `SELECT ${columns} FROM invoices WHERE customer_id = ? AND id IN (${subject.invoiceIds.map(() => '?').join(', ')}) ORDER BY due_date, number`)
     .all(subject.customerId, ...subject.invoiceIds) as InvoiceRow[];
   if (rows.length !== new Set(subject.invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
   return rows;
+}
+
+/**
+ * Past due among the invoices a message names, per currency: the send guard may have left some out
+ * (disputed, promised …), and "the invoices below, $X in total" must not ask for them.
+ */
+function listedOverdue(invoices: InvoiceRow[], today: IsoDate, money: BlockFormat['money'], currency: string): string {
+  const sums = new Map<string, number>();
+  for (const invoice of invoices) if (invoice.dueDate < today) sums.set(invoice.currency, (sums.get(invoice.currency) ?? 0) + invoice.openMinor);
+  return sums.size === 0 ? money(0, currency) : [...sums].map(([code, minor]) => money(minor, code)).join(' + ');
 }
 
 /** Only read when the customer has an open dispute: most messages never need it. */
@@ -153,43 +174,4 @@ function disputedNumbers(sqlite: SqliteDb, invoiceIds: number[]): string {
   if (invoiceIds.length === 0) return '';
   return (prepareCached(sqlite, `SELECT number FROM invoices WHERE id IN (${invoiceIds.map(() => '?').join(', ')}) ORDER BY number`).all(...invoiceIds) as { number: string }[])
     .map((row) => row.number).join(', ');
-}
-
-type Format = (minor: number, currency: string) => string;
-
-function invoiceTable(invoices: InvoiceRow[], links: (string | null)[], today: IsoDate, money: Format, date: (iso: string) => string): { html: string; text: string } {
-  const rows = invoices.map((invoice, index) => {
-    const late = Math.max(0, daysBetween(invoice.dueDate, today));
-    return { invoice, late, link: links[index] ?? null };
-  });
-  const html = `<table role="presentation" style="${EMAIL_STYLES.invoiceTable}">
-<tr><th style="${CELL}">Invoice</th><th style="${CELL}">Due</th><th style="${NUM}">Amount</th><th style="${NUM}">Balance</th><th style="${NUM}">Days late</th><th style="${CELL}"></th></tr>
-${rows.map(({ invoice, late, link }) => `<tr><td style="${CELL}">${esc(invoice.number)}</td><td style="${CELL}">${esc(date(invoice.dueDate))}</td><td style="${NUM}">${esc(money(invoice.amountMinor, invoice.currency))}</td><td style="${NUM}">${esc(money(invoice.openMinor, invoice.currency))}</td><td style="${NUM}">${late > 0 ? late : ''}</td><td style="${CELL}">${link ? `<a href="${esc(link)}">Pay</a>` : ''}</td></tr>`).join('\n')}
-</table>`;
-  const widths = [10, 14, 14, 14];
-  const line = (cells: string[]): string => cells.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd();
-  const text = [
-    line(['Invoice', 'Due', 'Balance', 'Days late', 'Pay']),
-    ...rows.map(({ invoice, late, link }) => line([invoice.number, date(invoice.dueDate), money(invoice.openMinor, invoice.currency), late > 0 ? String(late) : '', link ?? ''])),
-  ].join('\n');
-  return { html, text };
-}
-
-/** A thumbnail with a play button (attached inline, see inline-images.ts) that opens the video. */
-function videoCard(url: string): { html: string; text: string } {
-  const href = esc(url);
-  return {
-    html: `<p><a href="${href}"><img src="cid:${VIDEO_CARD_CID}" alt="Play the video message" width="480" style="${EMAIL_STYLES.videoCard}"></a></p>
-<p><a href="${href}">Watch the video message</a></p>`,
-    text: `Video message: ${url}`,
-  };
-}
-
-function installmentTable(installments: { dueDate: string; amountMinor: number; paidMinor: number }[], currency: string, money: Format, date: (iso: string) => string): { html: string; text: string } {
-  return {
-    html: `<table role="presentation" style="${EMAIL_STYLES.installmentTable}">
-${installments.map((i) => `<tr><td style="${CELL}">${esc(date(i.dueDate))}</td><td style="${NUM}">${esc(money(i.amountMinor, currency))}</td></tr>`).join('\n')}
-</table>`,
-    text: installments.map((i) => `${date(i.dueDate).padEnd(14)}  ${money(i.amountMinor, currency)}`).join('\n'),
-  };
 }

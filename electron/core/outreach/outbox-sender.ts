@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { encodeWord } from 'nodemailer/lib/mime-funcs';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { nowOf, type CoreContext } from '../context';
 import { recordActivity } from '../activity/record-activity';
+import { ProcessLock } from '../../db/process-lock';
+import { log, safeError } from '../../log/log';
 import { getSetting } from '../settings';
 import { inlineImages, VIDEO_CARD_CID } from './inline-images';
+import { holdAtSend } from './send-time-check';
+import { senderLockPath, settleOrphanedSends } from './orphaned-sends';
 import { SmtpLane } from './smtp-lane';
 
 interface DueMessage {
@@ -14,6 +19,8 @@ interface DueMessage {
   ladderStepId: string | null;
   to: string;
   from: string;
+  /** The person who signs it; null for messages queued before senders were recorded. */
+  fromName: string | null;
   replyTo: string | null;
   bcc: string | null;
   subject: string;
@@ -49,6 +56,7 @@ const QUIT_UNCERTAIN = 'Inflow quit while this message was being sent, before th
 const QUIT_NOT_SENT = 'Inflow quit before this message went out; it goes at the next start.';
 const MAX_IDLE_MS = 60_000;
 const CHANGE_EVENT_MS = 200;
+const ORPHAN_CHECK_MS = 5000;
 
 /** 30 s, 1 min, 2 min … capped at 30 min. */
 const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
@@ -56,10 +64,16 @@ const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts
 /**
  * Drains the outbox one message at a time: throttled to the configured rate, retried with backoff on
  * 4xx replies and connection errors, failed for good on 5xx with the server's words. Each message is
- * marked `sending` (committed) before it goes out, so after a crash a message whose fate is unknown is
- * found in that state and marked `uncertain` for a human, never silently sent again.
+ * marked `sending` (committed, with this sender's id) before it goes out, so after a crash a message
+ * whose fate is unknown is found in that state and marked `uncertain` for a human, never silently
+ * sent again. While it drains, the sender holds a lock the OS frees when its process dies: that is how
+ * another process tells a dead sender's `sending` rows from a live one's (orphaned-sends.ts).
  */
 export class OutboxSender {
+  /** This sender's id in the rows it claims, and the name of its lock. */
+  readonly id = randomUUID();
+  private lock: ProcessLock | null = null;
+  private orphansCheckedAt = Date.now();
   private closed = false;
   /** Closing ran out of patience and hung up: a send that fails now failed because of that. */
   private hungUp = false;
@@ -80,11 +94,11 @@ export class OutboxSender {
     const { sqlite } = ctx.database;
     this.stmt = {
       nextDue: sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, m.template_id AS templateId, m.ladder_step_id AS ladderStepId,
-          m.to_address AS "to", m.from_address AS "from", m.reply_to AS replyTo, m.bcc, m.subject, b.html, b.text, m.payment_qr_link AS paymentQrLink,
+          m.to_address AS "to", m.from_address AS "from", m.from_name AS fromName, m.reply_to AS replyTo, m.bcc, m.subject, b.html, b.text, m.payment_qr_link AS paymentQrLink,
           m.attempts, m.message_id AS messageId
         FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id
         WHERE m.status = 'queued' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`),
-      claim: sqlite.prepare("UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'"),
+      claim: sqlite.prepare("UPDATE outbox_messages SET status = 'sending', sender = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'"),
       sent: sqlite.prepare("UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ?"),
     };
   }
@@ -97,11 +111,26 @@ export class OutboxSender {
     return this.settings;
   }
 
+  /** Messages a dead process left `sending` become uncertain; a live one's are left to it. */
+  settleOrphans(): number {
+    return settleOrphanedSends(this.ctx.database.sqlite, this.ctx.database.path, nowOf(this.ctx));
+  }
+
+  /** Another process sending beside this one (the CLI beside the app) may have died since: looked at while idle, every few seconds at most. */
+  private settleOrphansNowAndThen(): void {
+    if (Date.now() - this.orphansCheckedAt < ORPHAN_CHECK_MS) return;
+    this.orphansCheckedAt = Date.now();
+    try {
+      this.settleOrphans();
+    } catch (error) {
+      // The next idle moment tries again; sending goes on meanwhile.
+      log.warn('outbox.orphans.check-failed', safeError(error));
+    }
+  }
+
   start(): void {
-    const now = nowOf(this.ctx);
-    this.ctx.database.sqlite.prepare(`UPDATE outbox_messages SET status = 'uncertain', updated_at = ?,
-        last_error = 'Inflow stopped while this message was being sent. Check your Sent folder, then mark it sent or send it again.'
-      WHERE status = 'sending'`).run(now);
+    // Locked before the first claim: no row names a sender whose lock was never held.
+    this.lock = ProcessLock.acquire(senderLockPath(this.ctx.database.path, this.id));
     this.loop = this.run();
   }
 
@@ -119,8 +148,8 @@ export class OutboxSender {
   /** A message is out on the wire now, or due messages wait for an unpaused sender: a restart would interrupt a send. */
   get isSending(): boolean {
     const { sqlite } = this.ctx.database;
-    if (sqlite.prepare("SELECT 1 FROM outbox_messages WHERE status = 'sending' LIMIT 1").get()) return true;
-    return !this.paused && this.nextDue() !== undefined;
+    if (sqlite.prepare("SELECT 1 FROM outbox_messages WHERE status = 'sending' AND sender = ? LIMIT 1").get(this.id)) return true;
+    return this.lock !== null && !this.paused && this.nextDue() !== undefined;
   }
 
   get isPaused(): boolean {
@@ -145,6 +174,9 @@ export class OutboxSender {
     this.recordDelivered();
     for (const lane of this.lanes) lane.close();
     if (this.changeTimer) clearTimeout(this.changeTimer);
+    // Nothing of this sender's is `sending` any more: the lock can go.
+    this.lock?.release();
+    this.lock = null;
   }
 
   private async run(): Promise<void> {
@@ -157,6 +189,7 @@ export class OutboxSender {
         if (busy.length > 0) await Promise.race(busy);
         else {
           this.recordDelivered();
+          this.settleOrphansNowAndThen();
           await this.sleep(this.paused ? MAX_IDLE_MS : this.msUntilNextDue());
         }
         continue;
@@ -213,6 +246,8 @@ export class OutboxSender {
   }
 
   private async send(lane: SmtpLane, message: DueMessage): Promise<void> {
+    // The send guard again, on the day it goes: held since it was queued, it never leaves.
+    if (holdAtSend(this.ctx, message.id)) return this.noteChange(message.batchId);
     const { smtp } = this.current();
     if (!smtp) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
     const transport = lane.transportFor(smtp);
@@ -220,7 +255,7 @@ export class OutboxSender {
     // The previous message's "sent" shares the commit: one write per message instead of two.
     const claimed = this.ctx.database.sqlite.transaction(() => {
       this.recordDelivered();
-      return this.stmt.claim.run(nowOf(this.ctx), message.id);
+      return this.stmt.claim.run(this.id, nowOf(this.ctx), message.id);
     })();
     if (claimed.changes === 0) return;
     this.lastSendAt = Date.now();
@@ -229,7 +264,8 @@ export class OutboxSender {
       const images = await inlineImages(message.html, message.paymentQrLink);
       const encoded = encodedSubject(message.subject);
       const info = (await transport.sendMail({
-        from: smtp.fromName ? { name: smtp.fromName, address: message.from } : message.from,
+        // The signer's name, so From says who the signature says (the mailbox's name only for older rows).
+        from: (message.fromName ?? smtp.fromName) ? { name: message.fromName ?? smtp.fromName, address: message.from } : message.from,
         to: message.to,
         ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         ...(message.bcc ? { bcc: message.bcc } : {}),
@@ -264,6 +300,7 @@ export class OutboxSender {
         return { entity: 'email', id: message.id };
       },
     });
+    log.info('outbox.sent', { outboxId: message.id, attempt: message.attempts + 1 });
     this.noteChange(message.batchId);
   }
 
@@ -271,6 +308,8 @@ export class OutboxSender {
     if (this.hungUp) return written ? this.finish(message, 'uncertain', QUIT_UNCERTAIN) : this.requeue(message, nowOf(this.ctx), QUIT_NOT_SENT);
     const words = note + (error.response ?? error.message);
     const attempts = message.attempts + 1;
+    // The server's words stay in the outbox row (they may quote the address); the log gets the codes.
+    log.warn('outbox.send.failed', { outboxId: message.id, attempt: attempts, responseCode: error.responseCode, errorCode: error.code, written });
     if (error.responseCode !== undefined && error.responseCode >= 500) return this.finish(message, 'failed', words);
     // The body went out and the server never answered: it may have been delivered; resending could duplicate.
     if (error.responseCode === undefined && written) {
@@ -287,6 +326,7 @@ export class OutboxSender {
   }
 
   private finish(message: DueMessage, status: 'failed' | 'uncertain', reason: string): void {
+    log.warn(`outbox.${status}`, { outboxId: message.id });
     this.ctx.database.sqlite.prepare('UPDATE outbox_messages SET status = ?, last_error = ?, updated_at = ? WHERE id = ?').run(status, reason, nowOf(this.ctx), message.id);
     this.noteChange(message.batchId);
   }

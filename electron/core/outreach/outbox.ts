@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { describeHold } from '../../../shared/outreach/guard-words';
 import type { MessageDraft, QueueResult } from '../../../shared/outreach/outbox';
+import type { TemplateLanguage } from '../../../shared/customer-locale';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
+import type { EmailTemplate } from '../../../shared/outreach/template-fields';
+import type { SqliteDb } from '../../db/sqlite';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
 import { paymentQrLinkOf } from './inline-images';
 import { checkVideoLink } from './links';
 import { mergeValues } from './merge-values';
+import { guardDrafts, type GuardedDraft } from './guard-drafts';
+import { guardDay } from './guard-facts';
 import { staleMessage, syncFreshness } from './sync-freshness';
+import { holesIn, holesReason, refuseSettingsHoles, requireSignature } from './message-holes';
+import { unguardedFields } from './template-check';
 import { getTemplate } from './template-store';
 import { renderTemplate } from './template-render';
 
@@ -34,7 +42,9 @@ function idempotencyKey(draft: MessageDraft | LadderDraft, invoiceIds: number[],
 /**
  * Renders and queues messages in one transaction: each gets its row, the invoices it covers and, for
  * ladder steps, the per-invoice step state, so a crash leaves either all of a batch or none of it.
- * Sending happens later, in the outbox sender. Held while the ERP data is stale.
+ * Every draft goes through the send guard first, whoever made it: held messages are not queued and
+ * held invoices are left out, each with why. Sending happens later, in the outbox sender, which asks
+ * the guard again. Held while the ERP data is stale.
  */
 export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft | LadderDraft)[], batchId = randomUUID()): QueueResult {
   const { sqlite } = ctx.database;
@@ -44,34 +54,45 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
   const freshness = syncFreshness(sqlite, today, settings.syncFreshnessDays);
   if (!freshness.fresh) throw new AppError('CONFLICT', staleMessage(freshness), { freshness });
   const smtp = requireSmtp(ctx);
+  requireSignature(settings);
   const domain = smtp.fromAddress.split('@')[1]!;
-  const result: QueueResult = { batchId, queued: 0, duplicates: [], skipped: [] };
-  const templates = new Map<string, ReturnType<typeof getTemplate>>();
+  const result: QueueResult = { batchId, queued: 0, duplicates: [], skipped: [], dropped: [] };
+  const templates = new Map<string, { template: EmailTemplate; needed: string[] }>();
   const insert = sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
-      reply_to, bcc, subject, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at)
-    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @paymentQrLink, 'queued', @now, @messageId, @now, @now)
+      reply_to, bcc, subject, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at, from_name)
+    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @paymentQrLink, 'queued', @now, @messageId, @now, @now, @fromName)
     ON CONFLICT (idempotency_key) DO NOTHING`);
   const body = sqlite.prepare('INSERT INTO outbox_message_bodies (message_id, html, text) VALUES (?, ?, ?)');
   const cover = sqlite.prepare('INSERT INTO outbox_message_invoices (message_id, invoice_id) VALUES (?, ?)');
   const step = sqlite.prepare(`INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)`);
-  const nameOf = sqlite.prepare('SELECT name FROM customers WHERE id = ?');
+  const rules = guardDay(sqlite, today);
 
   sqlite.transaction(() => {
-    for (const draft of drafts) {
-      const customerName = (nameOf.get(draft.customerId) as { name: string } | undefined)?.name;
-      if (customerName === undefined) throw new AppError('NOT_FOUND', `No customer with id ${draft.customerId}.`);
+    for (const guarded of guardDrafts(sqlite, drafts, rules)) {
+      // The guard judged by the template's purpose, which every language version shares; the words are the customer's language.
+      const { draft, customerName, verdict } = guarded;
+      if (verdict.held) {
+        result.skipped.push({ customerId: draft.customerId, customerName, reason: describeHold(verdict.held, verdict, today, rules.rhythmDays), hold: verdict.held });
+        continue;
+      }
       const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
-      const template = templates.get(draft.templateId) ?? getTemplate(sqlite, draft.templateId);
-      templates.set(draft.templateId, template);
-      const { values, recipient, invoiceIds } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, smtp.fromAddress);
+      const { values, recipient, invoiceIds, language, sender } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, smtp.fromAddress);
+      const { template, needed } = templateFor(templates, sqlite, draft.templateId, language);
       if (!recipient) {
-        result.skipped.push({ customerId: draft.customerId, customerName, reason: 'no contact with a valid email address' });
+        result.skipped.push({ customerId: draft.customerId, customerName, reason: 'no contact with a valid email address', hold: 'no_contact' });
+        continue;
+      }
+      const holes = holesIn(needed, values);
+      // A hole from the settings would be in every message: the whole send is refused (and rolled back).
+      refuseSettingsHoles(holes);
+      if (holes.length > 0) {
+        result.skipped.push({ customerId: draft.customerId, customerName, reason: holesReason(holes) });
         continue;
       }
       const email = renderTemplate(template, values);
       const inserted = insert.run({
         key: idempotencyKey(draft, invoiceIds, today), batchId, customerId: draft.customerId, contactId: recipient.contactId, templateId: draft.templateId,
-        stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.address, from: smtp.fromAddress, replyTo: smtp.replyTo || null,
+        stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.address, from: smtp.fromAddress, fromName: sender.name, replyTo: smtp.replyTo || null,
         bcc: smtp.bcc || null, subject: email.subject,
         paymentQrLink: paymentQrLinkOf(email.html, values.fields.paymentLink), now, messageId: `<${randomUUID()}@${domain}>`,
       });
@@ -83,12 +104,44 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
       body.run(messageId, email.html, email.text);
       for (const invoiceId of invoiceIds) cover.run(messageId, invoiceId);
       if ('ladder' in draft) {
-        for (const taken of draft.ladder.invoiceSteps) step.run(taken.invoiceId, draft.ladder.policyId, taken.stepId, 'taken', messageId, now);
-        for (const skipped of draft.ladder.skipped) step.run(skipped.invoiceId, draft.ladder.policyId, skipped.stepId, 'skipped', messageId, now);
+        const kept = new Set(invoiceIds);
+        for (const taken of draft.ladder.invoiceSteps) if (kept.has(taken.invoiceId)) step.run(taken.invoiceId, draft.ladder.policyId, taken.stepId, 'taken', messageId, now);
+        for (const skipped of draft.ladder.skipped) if (kept.has(skipped.invoiceId)) step.run(skipped.invoiceId, draft.ladder.policyId, skipped.stepId, 'skipped', messageId, now);
       }
+      recordOverride(ctx, messageId, guarded);
+      result.dropped.push(...verdict.dropped.map((dropped) => ({ customerId: draft.customerId, ...dropped })));
       result.queued += 1;
     }
   })();
   ctx.outbox.wake();
   return result;
+}
+
+/** A template in the customer's language (English when it has none) and the fields it cannot do without, read once per batch. */
+function templateFor(cache: Map<string, { template: EmailTemplate; needed: string[] }>, sqlite: SqliteDb, id: string, language: TemplateLanguage) {
+  const key = `${id}|${language}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    const template = getTemplate(sqlite, id, language);
+    entry = { template, needed: unguardedFields(template.subject, template.body) };
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+/**
+ * A hold the collector lifted is never silent: the audit log says who sent what despite which hold
+ * and why, and the message keeps the decision so the sender's last check respects it.
+ */
+function recordOverride(ctx: CoreContext, messageId: number, { draft, verdict }: GuardedDraft<MessageDraft>): void {
+  const rhythm = draft.override?.rhythm ?? false;
+  if (!draft.override || (verdict.lifted.length === 0 && !rhythm)) return;
+  const { sqlite } = ctx.database;
+  const keep = sqlite.prepare('INSERT INTO outbox_guard_overrides (message_id, invoice_id, hold) VALUES (?, ?, ?)');
+  for (const lifted of verdict.lifted) keep.run(messageId, lifted.invoiceId, lifted.reason);
+  if (rhythm) keep.run(messageId, null, 'rhythm');
+  sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', 'guard.override', 'email', ?, ?)").run(
+    nowOf(ctx), String(messageId),
+    JSON.stringify({ customerId: draft.customerId, invoices: verdict.lifted.map(({ number, reason }) => ({ number, hold: reason })), rhythm, reason: draft.override.reason }),
+  );
 }

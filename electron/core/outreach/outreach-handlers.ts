@@ -1,58 +1,84 @@
 import { AppError } from '../../../shared/errors';
 import type { OutboxCounts, OutboxMessage } from '../../../shared/outreach/outbox';
 import { OUTBOX_STATUSES } from '../../../shared/outreach/outbox';
-import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
+import { SMTP_SERVER_FIELDS, type SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import { prepareCached } from '../../db/statement-cache';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
+import { sameServer } from '../server-secret';
 import { getSetting, setSetting } from '../settings';
 import { inlineImages, paymentQrLinkOf } from './inline-images';
 import { checkVideoLink } from './links';
 import { queueMessages, requireSmtp } from './outbox';
 import { createMailer } from './smtp-lane';
+import { holesIn, holesReason } from './message-holes';
 import { mergeValues } from './merge-values';
 import { previewPage } from './preview-page';
+import { PURPOSE_RULES } from '../../../shared/outreach/guard';
+import { describeHold } from '../../../shared/outreach/guard-words';
+import { guardDrafts } from './guard-drafts';
+import { guardDay } from './guard-facts';
+import { planSend } from './send-plan';
+import { recheckQueued } from './send-time-check';
 import { staleMessage, syncFreshness } from './sync-freshness';
 import { checkTemplate, unguardedFields } from './template-check';
 import { renderTemplate } from './template-render';
-import { builtInTemplates, getTemplate, listTemplates, saveTemplate } from './template-store';
+import { builtInTemplate, getTemplate, listTemplates, saveTemplate } from './template-store';
 
 const withoutPassword = ({ password, ...view }: SmtpSettings) => ({ ...view, hasPassword: password !== '' });
 
 export const outreachHandlers: Handlers<
-  | 'templates.list' | 'templates.check' | 'templates.save' | 'templates.reset' | 'outreach.preview' | 'outreach.queue' | 'outreach.freshness'
+  | 'templates.list' | 'templates.check' | 'templates.save' | 'templates.reset' | 'outreach.preview' | 'outreach.queue' | 'outreach.plan' | 'outreach.freshness'
   | 'outbox.list' | 'outbox.counts' | 'outbox.cancel' | 'outbox.resolve' | 'outbox.pause'
   | 'settings.smtp.get' | 'settings.smtp.save' | 'settings.smtp.test' | 'settings.outreach.get' | 'settings.outreach.save'
 > = {
-  'templates.list': (_input, ctx) => listTemplates(ctx.database.sqlite),
+  'templates.list': ({ language }, ctx) => listTemplates(ctx.database.sqlite, language),
   'templates.check': ({ subject, body }) => checkTemplate(subject, body),
   'templates.save': (template, ctx) => {
     saveTemplate(ctx.database.sqlite, template, nowOf(ctx));
     return { id: template.id };
   },
-  'templates.reset': ({ id }, ctx) => {
-    const original = builtInTemplates().get(id);
-    if (!original) throw new AppError('NOT_FOUND', `"${id}" is not one of the templates Inflow ships.`);
+  'templates.reset': ({ id, language }, ctx) => {
+    const original = builtInTemplate(id, language);
+    if (!original) throw new AppError('NOT_FOUND', `"${id}" (${language}) is not one of the templates Inflow ships.`);
     saveTemplate(ctx.database.sqlite, original, nowOf(ctx));
-    return getTemplate(ctx.database.sqlite, id);
+    return getTemplate(ctx.database.sqlite, id, language);
   },
 
-  /** The message exactly as it would go out, from the saved template or a draft being edited. */
+  /**
+   * The message exactly as it would go out, from the saved template (in the customer's language) or a
+   * draft being edited, after the send guard: only the invoices it keeps, with those dropped and why.
+   * With nothing left to remind about nothing is rendered; held for the customer (snoozed, emailed
+   * today …) it is shown with why it would not go; refused, naming the fields, when a field it needs is empty.
+   */
   'outreach.preview': async ({ draft, template }, ctx) => {
     const { sqlite } = ctx.database;
+    const today = todayOf(ctx);
     const settings = getSetting(sqlite, 'outreach');
-    const source = template ?? getTemplate(sqlite, draft.templateId);
-    const problems = checkTemplate(source.subject, source.body);
+    const rules = guardDay(sqlite, today);
+    const [guarded] = guardDrafts(sqlite, [draft], rules);
+    const { verdict } = guarded!;
+    const heldMessage = verdict.held ? describeHold(verdict.held, verdict, today, rules.rhythmDays) : null;
     const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
     const fromAddress = getSetting(sqlite, 'smtp')?.fromAddress ?? '';
-    const { values, recipient } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, todayOf(ctx), settings, fromAddress);
-    const email = problems.length === 0 ? renderTemplate(source, values) : { subject: '', html: '', text: '' };
-    const missing = problems.length === 0 ? unguardedFields(source.subject, source.body).filter((name) => !values.fields[name] && !values.blocks[name]) : [];
+    const { values, recipient, language, sender } = mergeValues(sqlite, { ...guarded!.draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, fromAddress);
+    const source = template ?? getTemplate(sqlite, draft.templateId, language);
+    const problems = checkTemplate(source.subject, source.body);
+    // A message that asks for payment with no invoice to list is never rendered (it would read "Invoice  is now past due"), whatever else holds it.
+    const renders = problems.length === 0 && !(PURPOSE_RULES[guarded!.template.purpose].chases && verdict.invoices.length === 0);
+    // A message held for the customer (no contact, snoozed …) is shown with why; its gaps matter only if it would go.
+    const holes = renders && verdict.held === null ? holesIn(unguardedFields(source.subject, source.body), values) : [];
+    if (holes.length > 0) throw new AppError('CONFLICT', holesReason(holes), { missing: holes });
+    const email = renders ? renderTemplate(source, values) : { subject: '', html: '', text: '' };
     const images = await inlineImages(email.html, paymentQrLinkOf(email.html, values.fields.paymentLink));
     const previewHtml = email.html ? previewPage(email.html, images) : '';
-    return { to: recipient ? { name: recipient.name, address: recipient.address } : null, ...email, previewHtml, problems, missing };
+    return {
+      from: { name: sender.name, address: fromAddress }, to: recipient ? { name: recipient.name, address: recipient.address } : null, language,
+      ...email, previewHtml, problems, guard: verdict, heldMessage,
+    };
   },
   'outreach.queue': ({ messages }, ctx) => queueMessages(ctx, messages),
+  'outreach.plan': (request, ctx) => planSend(ctx.database.sqlite, todayOf(ctx), request),
   'outreach.freshness': (_input, ctx) => {
     const freshness = syncFreshness(ctx.database.sqlite, todayOf(ctx), getSetting(ctx.database.sqlite, 'outreach').syncFreshnessDays);
     return { ...freshness, message: freshness.fresh ? null : staleMessage(freshness) };
@@ -61,7 +87,7 @@ export const outreachHandlers: Handlers<
   'outbox.list': ({ status, batchId, limit }, ctx) =>
     ctx.database.sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, c.name AS customerName, m.template_id AS templateId,
         m.ladder_step_id AS ladderStepId, m.to_address AS "to", m.subject, m.status, m.attempts, m.last_error AS lastError, m.message_id AS messageId,
-        m.created_at AS createdAt, m.sent_at AS sentAt
+        m.next_attempt_at AS nextAttemptAt, m.created_at AS createdAt, m.sent_at AS sentAt
       FROM outbox_messages m JOIN customers c ON c.id = m.customer_id
       WHERE (@status IS NULL OR m.status = @status) AND (@batchId IS NULL OR m.batch_id = @batchId)
       ORDER BY m.id DESC LIMIT @limit`).all({ status: status ?? null, batchId: batchId ?? null, limit }) as OutboxMessage[],
@@ -80,12 +106,17 @@ export const outreachHandlers: Handlers<
     ctx.emit({ type: 'outbox.changed', batchId });
     return { cancelled: result.changes };
   },
-  /** A human settles a message the outbox could not: it was sent after all, should go again, or should not go. */
+  /**
+   * A human settles a message the outbox could not: it was sent after all, should go again, or should
+   * not go. Sending again asks the send guard first: a message held since it failed does not go.
+   */
   'outbox.resolve': ({ messageId, action }, ctx) => {
     const { sqlite } = ctx.database;
     const row = sqlite.prepare('SELECT status, batch_id AS batchId FROM outbox_messages WHERE id = ?').get(messageId) as { status: string; batchId: string | null } | undefined;
     if (!row) throw new AppError('NOT_FOUND', `No message ${messageId} in the outbox.`);
     if (!['failed', 'uncertain'].includes(row.status)) throw new AppError('CONFLICT', `The message is ${row.status}; only failed or uncertain messages need a decision.`);
+    const hold = action === 'send_again' ? recheckQueued(sqlite, messageId, todayOf(ctx)) : null;
+    if (hold) throw new AppError('CONFLICT', `Not sent again: ${hold.message}`, { hold: hold.reason });
     const status = action === 'mark_sent' ? 'sent' : action === 'send_again' ? 'queued' : 'cancelled';
     sqlite.transaction(() => {
       sqlite.prepare("UPDATE outbox_messages SET status = ?, next_attempt_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ? WHERE id = ?")
@@ -106,10 +137,11 @@ export const outreachHandlers: Handlers<
     const smtp = getSetting(ctx.database.sqlite, 'smtp');
     return smtp ? withoutPassword(smtp) : null;
   },
-  /** Without a password field the stored one is kept, so the window never needs to hold it. */
+  /** Without a password field the stored one is kept (the window never holds it), unless it was for another server or user. */
   'settings.smtp.save': (input, ctx) => {
     const stored = getSetting(ctx.database.sqlite, 'smtp');
-    const smtp = { ...input, password: input.password ?? stored?.password ?? '' };
+    const kept = sameServer(stored, input, SMTP_SERVER_FIELDS) ? stored.password : '';
+    const smtp = { ...input, password: input.password ?? kept };
     setSetting(ctx.database.sqlite, 'smtp', smtp, nowOf(ctx));
     ctx.outbox.wake();
     return withoutPassword(smtp);
@@ -117,9 +149,11 @@ export const outreachHandlers: Handlers<
   'settings.smtp.test': async ({ to }, ctx) => {
     const smtp = requireSmtp(ctx);
     const mailer = createMailer(smtp);
+    // Signed as the collector the reminders come from, like them.
+    const name = getSetting(ctx.database.sqlite, 'outreach').senderName || smtp.fromName;
     try {
       const info = (await mailer.sendMail({
-        from: smtp.fromName ? { name: smtp.fromName, address: smtp.fromAddress } : smtp.fromAddress,
+        from: name ? { name, address: smtp.fromAddress } : smtp.fromAddress,
         to,
         subject: 'Inflow test message',
         text: 'Your mailbox is set up: Inflow can send reminders from it.\n',

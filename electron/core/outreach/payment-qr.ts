@@ -1,5 +1,6 @@
 import Mustache from 'mustache';
 import QRCode from 'qrcode';
+import { MESSAGE_WORDS } from './message-words';
 
 export const PAYMENT_QR_CID = 'inflow-payment-qr';
 
@@ -11,10 +12,10 @@ const MAX_QR_BYTES = 2331;
  * message goes out. Null when a link is too long for any QR code. The text part gets nothing: a
  * picture cannot be read there, and templates spell the link out with {{paymentLink}}.
  */
-export function paymentQrBlock(link: string): { html: string; text: string } | null {
+export function paymentQrBlock(link: string, alt = MESSAGE_WORDS.en.qrAlt): { html: string; text: string } | null {
   if (Buffer.byteLength(link) > MAX_QR_BYTES) return null;
   return {
-    html: `<p><a href="${Mustache.escape(link)}"><img src="cid:${PAYMENT_QR_CID}" alt="QR code for the payment link" width="120" height="120" border="0"></a></p>`,
+    html: `<p><a href="${Mustache.escape(link)}"><img src="cid:${PAYMENT_QR_CID}" alt="${Mustache.escape(alt)}" width="120" height="120" border="0"></a></p>`,
     text: '',
   };
 }

@@ -1,5 +1,6 @@
 import { daysBetween, localToday, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
 
 export interface SyncFreshness {
   /** When the ledger last took in the ERP's data (an import, or the sample dataset). */
@@ -14,7 +15,7 @@ export interface SyncFreshness {
  * missing, so sends are held until the next import.
  */
 export function syncFreshness(sqlite: SqliteDb, today: IsoDate, limitDays: number): SyncFreshness {
-  const row = sqlite.prepare('SELECT MAX(committed_at) AS at FROM import_batches').get() as { at: string | null };
+  const row = prepareCached(sqlite, 'SELECT MAX(committed_at) AS at FROM import_batches').get() as { at: string | null };
   if (!row.at) return { lastSyncAt: null, ageDays: null, fresh: false, limitDays };
   const ageDays = daysBetween(localToday(new Date(row.at)), today);
   return { lastSyncAt: row.at, ageDays, fresh: ageDays <= limitDays, limitDays };

@@ -48,6 +48,8 @@ interface PreparedTemplate {
   subject: string;
   htmlSource: string;
   textSource: string;
+  /** Fields written just before a full stop: merged without a full stop of their own there. */
+  stopFields: string[];
   /** Its own writer, so Mustache's parse cache lives and dies with this template. */
   writer: Mustache.Writer;
 }
@@ -81,25 +83,44 @@ function prepare(template: Pick<EmailTemplate, 'subject' | 'body'>): PreparedTem
   const textSource = template.body
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1: $2')
     .replace(/\*\*([^*]+)\*\*/g, '$1');
-  const entry = { subject: template.subject, htmlSource, textSource, writer: new Mustache.Writer() };
+  const stopFields = new Set<string>();
+  const entry = {
+    subject: beforeStops(template.subject, stopFields), htmlSource: beforeStops(htmlSource, stopFields), textSource: beforeStops(textSource, stopFields),
+    stopFields: [...stopFields], writer: new Mustache.Writer(),
+  };
   prepared.set(key, entry);
   if (prepared.size > PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
   return entry;
 }
+
+/** `{{field}}.` (not an ellipsis) merges the value without its own trailing full stop: "Acme Supply Co." then ends the sentence once. */
+const BEFORE_STOP = /\{\{\s*([\w.]+)\s*\}\}(?=\.(?!\.))/g;
+const STOP_PREFIX = 'noStop.';
+
+function beforeStops(source: string, fields: Set<string>): string {
+  return source.replace(BEFORE_STOP, (_tag, name: string) => {
+    fields.add(name);
+    return `{{${STOP_PREFIX}${name}}}`;
+  });
+}
+
+/** Punctuation a subject cannot start with: what is left when a merged value at its start was empty (": invoice …"). */
+const LEADING_PUNCTUATION = /^[\s:;,.–—-]+/;
 
 /**
  * Renders a checked template for one message: the values are merged into its HTML, HTML-escaped,
  * and into its text part and subject unescaped (a subject on one line).
  */
 export function renderTemplate(template: Pick<EmailTemplate, 'subject' | 'body'>, values: MergeValues): RenderedEmail {
-  const text = Object.fromEntries(Object.entries(values.fields).map(([name, value]) => [name, clean(value)]));
+  const { subject, htmlSource, textSource, stopFields, writer } = prepare(template);
+  const text = Object.fromEntries(Object.entries(values.fields).map(([name, value]) => [name, clean(value).trim()]));
+  for (const name of stopFields) text[STOP_PREFIX + name] = (text[name] ?? '').replace(/(?<!\.)\.$/, '');
   const htmlView = nest({ ...text, ...Object.fromEntries(Object.entries(values.blocks).map(([name, block]) => [name, block.html])) });
   const textView = nest({ ...text, ...Object.fromEntries(Object.entries(values.blocks).map(([name, block]) => [name, block.text])) });
   const raw = { escape: (value: unknown) => String(value) };
-  const { subject, htmlSource, textSource, writer } = prepare(template);
   const subjectView = nest(Object.fromEntries(Object.entries(text).map(([name, value]) => [name, oneLine(value)])));
   return {
-    subject: oneLine(writer.render(subject, subjectView, {}, raw)).trim(),
+    subject: oneLine(writer.render(subject, subjectView, {}, raw)).trim().replace(LEADING_PUNCTUATION, ''),
     html: writer.render(htmlSource, htmlView).replace(/<p>\s*<\/p>\n?/g, ''),
     text: writer.render(textSource, textView, {}, raw).replace(/\n{3,}/g, '\n\n').trim() + '\n',
   };

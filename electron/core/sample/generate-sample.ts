@@ -114,9 +114,17 @@ function makeCustomer(rng: Random, index: number, names: Set<string>): SampleCus
     currency, segment, behaviour, termsDays,
     record: {
       row: 0, externalId: `CUST-${String(index).padStart(4, '0')}`, name, currency, termsDays, creditLimitMinor: limit, segment,
-      collector: rng.pick(dataset.collectors), contacts: makeContacts(rng, domain),
+      collector: rng.pick(dataset.collectors), contacts: makeContacts(rng, domain), country: countryOf(currency, name, index),
     },
   };
+}
+
+/** Drawn without the random stream, so every other value of the sample stays as it was. */
+function countryOf(currency: string, name: string, index: number): string {
+  const forms = dataset.countries[currency as keyof typeof dataset.countries] as Record<string, string[]>;
+  const form = Object.keys(forms).find((suffix) => name.endsWith(` ${suffix}`)) ?? '*';
+  const choices = forms[form]!;
+  return choices[index % choices.length]!;
 }
 
 function makeContacts(rng: Random, domain: string): ContactRecord[] {

@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../shared/errors';
 
@@ -8,6 +9,7 @@ export interface RequestOptions {
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
+/** A wait cut short by cancelling ends quietly: the caller sees the abort and says so. */
 const pause = (ms: number, signal: AbortSignal): Promise<void> => sleep(ms, undefined, { signal }).catch(() => undefined);
 
 export interface JsonResponse {
@@ -39,11 +41,13 @@ export async function requestJson(url: string, init: RequestInit, signal: AbortS
       response = await fetch(url, { ...init, signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) });
       text = await response.text();
     } catch (error) {
+      log.info('erp.request.failed', { attempt, ...safeError(error) });
       if (signal.aborted) throw new AppError('CANCELLED', 'Sync cancelled; every page written so far is kept and the next sync resumes there.');
       if (retryIn === undefined) throw new AppError('OFFLINE', `Could not reach ${host}: ${reasonOf(error)}.`);
       await wait(retryIn, signal);
       continue;
     }
+    if (response.status === 429 || response.status >= 500) log.info('erp.request.refused', { attempt, status: response.status });
     if (response.status === 429 || response.status >= 500) {
       const delay = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) ?? retryIn : retryIn;
       if (delay === undefined || retryIn === undefined || delay > MAX_RETRY_AFTER_MS) {
@@ -78,7 +82,9 @@ function serverMessage(text: string): string {
   try {
     const body = JSON.parse(text) as { message?: unknown };
     return typeof body.message === 'string' ? `: ${body.message}` : '';
-  } catch {
+  } catch (error) {
+    // An HTML error page, say: the status alone is reported.
+    log.info('erp.error-body.unreadable', safeError(error));
     return '';
   }
 }

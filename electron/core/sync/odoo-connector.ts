@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync';
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
@@ -46,7 +47,7 @@ interface Row {
  * read twice. Odoo reports no deletions: last, the ledger's open items are looked up, and those Odoo
  * no longer has posted (deleted, or reset to draft) are closed.
  */
-export function odooConnector(connection: ErpConnection): Connector {
+export function odooConnector(connection: ErpConnection, portalOrigin: string | null = null): Connector {
   const client = odooClient(connection);
   const baseUrl = connection.baseUrl.replace(/\/+$/, '');
   return {
@@ -56,14 +57,20 @@ export function odooConnector(connection: ErpConnection): Connector {
       const count = await client.call('account.move', 'search_count', { domain: MOVE_DOMAIN }, signal);
       return `Connected to Odoo at ${new URL(baseUrl).host}: ${Number(count)} customer invoices and credit notes.`;
     },
-    pull: (cursor, signal, ledger) => pull(client, baseUrl, parseCursor(cursor), ledger, signal),
+    pull: (cursor, signal, ledger) => pull(client, { baseUrl, portalOrigin }, parseCursor(cursor), ledger, signal),
     push: (item, signal) => push(client, item, signal),
   };
 }
 
-async function* pull(client: OdooClient, baseUrl: string, cursor: Cursor, ledger: LedgerView, signal: AbortSignal): AsyncGenerator<PulledPage> {
+/** Where invoice portal links may lead: the Odoo server itself, or the payment portal of the settings. */
+interface LinkOrigins {
+  baseUrl: string;
+  portalOrigin: string | null;
+}
+
+async function* pull(client: OdooClient, links: LinkOrigins, cursor: Cursor, ledger: LedgerView, signal: AbortSignal): AsyncGenerator<PulledPage> {
   const streams: { name: StreamName; model: string; domain: unknown[]; fields: string[]; toBatch: (rows: Row[]) => Promise<{ batch: LedgerBatch; notes?: SyncNote[] }> }[] = [
-    { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: async (rows) => ({ batch: await moveBatch(client, baseUrl, rows as unknown as OdooMove[], signal) }) },
+    { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: (rows) => moveBatch(client, links, rows as unknown as OdooMove[], signal) },
     { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: async (rows) => ({ batch: await paymentBatch(client, rows as unknown as OdooPayment[], signal) }) },
     { name: 'partners', model: 'res.partner', domain: PARTNER_DOMAIN, fields: PARTNER_FIELDS, toBatch: async (rows) => {
       const { customers, notes } = partnerRecords(rows as unknown as OdooPartner[]);
@@ -128,7 +135,7 @@ const receivableLines = (client: OdooClient, moveIds: number[], signal: AbortSig
  * page's documents are read again after their partials, so no balance is older than the history
  * read for it. The payments among the other sides come with what they still have open.
  */
-async function moveBatch(client: OdooClient, baseUrl: string, page: readonly OdooMove[], signal: AbortSignal): Promise<LedgerBatch> {
+async function moveBatch(client: OdooClient, links: LinkOrigins, page: readonly OdooMove[], signal: AbortSignal): Promise<{ batch: LedgerBatch; notes: SyncNote[] }> {
   const pageIds = page.map((move) => move.id);
   const own = await receivableLines(client, pageIds, signal);
   const ownIds = own.map((line) => line.id);
@@ -146,11 +153,12 @@ async function moveBatch(client: OdooClient, baseUrl: string, page: readonly Odo
   const paid = await credits(client, payments, moves, signal);
   // Documents only: a draft (reset since the page was read) is left to the look-up of deletions.
   const documents = [...moves.values()].filter((move) => ['out_invoice', 'out_refund'].includes(move.move_type) && ['posted', 'cancel'].includes(move.state));
-  const records = moveRecords(documents, baseUrl);
-  return {
+  const records = moveRecords(documents, links.baseUrl, links.portalOrigin);
+  const batch: LedgerBatch = {
     ...emptyBatch(SOURCE), invoices: records.invoices, credits: [...records.credits, ...paid.credits], payments: history.payments,
     creditApplications: history.applications, deletedCreditIds: paid.emptied,
   };
+  return { batch, notes: records.notes };
 }
 
 /** The payments' unapplied-payment credits, from their journal entries' receivable lines; `moves` may hold the entries already. */
@@ -210,7 +218,9 @@ function parseCursor(cursor: string | null): Cursor {
   if (!cursor) return {};
   try {
     return JSON.parse(cursor) as Cursor;
-  } catch {
+  } catch (error) {
+    // A cursor this version cannot read: start over (pages are keyed, so nothing is read twice into the ledger).
+    log.warn('sync.cursor.unreadable', { connector: 'odoo', ...safeError(error) });
     return {};
   }
 }

@@ -1,5 +1,6 @@
 import { EMAIL_ADDRESS } from '../../../shared/text';
 import { AppError } from '../../../shared/errors';
+import { erpLink } from '../../../shared/outreach/customer-link';
 import type { IsoDate } from '../../../shared/dates';
 import type { SyncNote } from './connector';
 import type { ContactRecord, CreditRecord, CustomerRecord, InvoiceRecord } from '../ledger/records';
@@ -15,6 +16,8 @@ export interface OdooPartner {
   phone: string | false;
   parent_id: Many2one;
   type: string | false;
+  /** The country's ISO code (res.partner's related country_code); absent on servers without it. */
+  country_code?: string | false;
 }
 
 export interface OdooMove {
@@ -34,7 +37,7 @@ export interface OdooMove {
   access_token: string | false;
 }
 
-export const PARTNER_FIELDS = ['name', 'email', 'phone', 'parent_id', 'type', 'write_date'];
+export const PARTNER_FIELDS = ['name', 'email', 'phone', 'parent_id', 'type', 'country_code', 'write_date'];
 export const MOVE_FIELDS = [
   'name', 'move_type', 'state', 'commercial_partner_id', 'invoice_date', 'invoice_date_due', 'amount_total', 'amount_residual',
   'currency_id', 'payment_state', 'access_url', 'access_token', 'write_date',
@@ -81,6 +84,8 @@ export function partnerRecords(partners: readonly OdooPartner[]): { customers: C
     const parent = partner.parent_id;
     const record = recordOf(String(parent ? parent[0] : partner.id));
     if (!parent && name) record.name = name;
+    const country = text(partner.country_code)?.toUpperCase();
+    if (!parent && country && /^[A-Z]{2}$/.test(country)) record.country = country;
     if (!email && !phone) continue;
     const contact: ContactRecord = {
       name: name ?? email ?? phone!, role: partner.type === 'invoice' ? 'billing' : 'primary', isPrimary: !parent || partner.type === 'invoice',
@@ -97,11 +102,13 @@ export function isCreditNote(move: OdooMove): boolean {
 
 /**
  * An invoice or a credit note: both are account.move with the same customer, currency and amounts; a
- * cancelled one owes nothing. Only an invoice has a due date, a payment state and a portal link.
+ * cancelled one owes nothing. Only an invoice has a due date, a payment state and a portal link; a
+ * link that would lead off the Odoo server (or the payment portal) is left off, with a note.
  */
-export function moveRecords(moves: readonly OdooMove[], baseUrl: string): { invoices: InvoiceRecord[]; credits: CreditRecord[] } {
+export function moveRecords(moves: readonly OdooMove[], baseUrl: string, portalOrigin: string | null = null): { invoices: InvoiceRecord[]; credits: CreditRecord[]; notes: SyncNote[] } {
   const invoices: InvoiceRecord[] = [];
   const credits: CreditRecord[] = [];
+  const notes: SyncNote[] = [];
   for (const move of moves) {
     const what = `${isCreditNote(move) ? 'credit note' : 'invoice'} ${move.name}`;
     const [partnerId, partnerName] = relation(move.commercial_partner_id, `${what} customer`);
@@ -118,6 +125,10 @@ export function moveRecords(moves: readonly OdooMove[], baseUrl: string): { invo
     }
     const accessUrl = text(move.access_url);
     const token = text(move.access_token);
+    const paymentUrl = accessUrl && token ? erpLink(accessUrl, baseUrl, { access_token: token }, portalOrigin) : null;
+    if (accessUrl && token && !paymentUrl) {
+      notes.push({ ref: `odoo-link:${move.id}:${accessUrl}`, message: `Odoo ${what}: its portal link ${JSON.stringify(accessUrl)} does not lead to ${new URL(baseUrl).host}; it was left off, so messages use the payment-link pattern.` });
+    }
     invoices.push({
       ...common,
       issueDate,
@@ -126,8 +137,8 @@ export function moveRecords(moves: readonly OdooMove[], baseUrl: string): { invo
       ...(cancelled ? { voided: true } : {}),
       // "In payment": registered in Odoo but not yet matched with the bank, so it counts as in transit.
       ...(move.payment_state === 'in_payment' ? { inTransit: true } : {}),
-      ...(accessUrl && token ? { paymentUrl: `${baseUrl}${accessUrl}?access_token=${encodeURIComponent(token)}` } : {}),
+      ...(paymentUrl ? { paymentUrl } : {}),
     });
   }
-  return { invoices, credits };
+  return { invoices, credits, notes };
 }

@@ -1,11 +1,11 @@
 import { AppError } from '../../../shared/errors';
+import { INTUIT_API_URL } from '../../../shared/qbo-endpoints';
 import type { ErpConnection } from '../../../shared/sync';
 import { requestJson } from './erp-http';
 import { refreshTokens } from './qbo-oauth';
 import type { QboTokenStore } from './qbo-token-store';
 import type { QboTokens } from './qbo-tokens';
 
-export const INTUIT_API_URL = 'https://quickbooks.api.intuit.com';
 /** The API version Inflow reads; Intuit requires 75 or later. */
 export const MINOR_VERSION = '75';
 /** An access token this close to its expiry is refreshed before use rather than sent to fail. */

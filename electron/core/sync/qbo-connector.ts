@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync';
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
@@ -225,7 +226,8 @@ function parseCursor(cursor: string | null): Cursor | null {
     const parsed = JSON.parse(cursor) as Cursor;
     const valid = (value: unknown): boolean => typeof value === 'string' && !Number.isNaN(Date.parse(value));
     return valid(parsed.since) && (parsed.seenAt === undefined || valid(parsed.seenAt)) ? parsed : null;
-  } catch {
+  } catch (error) {
+    log.warn('sync.cursor.unreadable', { connector: 'qbo', ...safeError(error) });
     return null;
   }
 }

@@ -1,14 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
+import { INTUIT_AUTHORIZE_URL, INTUIT_REVOKE_URL, INTUIT_TOKEN_URL } from '../../../shared/qbo-endpoints';
 import type { ErpConnection } from '../../../shared/sync';
 import { requestJson } from './erp-http';
 import type { QboTokens } from './qbo-tokens';
 
-export const INTUIT_AUTHORIZE_URL = 'https://appcenter.intuit.com/connect/oauth2';
-export const INTUIT_TOKEN_URL = 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer';
-export const INTUIT_REVOKE_URL = 'https://developer.api.intuit.com/v2/oauth2/tokens/revoke';
 const SCOPE = 'com.intuit.quickbooks.accounting';
 /** Long enough to sign in and pick a company; the loopback port closes after it. */
 export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
@@ -136,7 +135,9 @@ export async function revokeTokens(connection: ErpConnection, tokens: QboTokens,
       body: JSON.stringify({ token: tokens.refreshToken }),
     }, signal, { retry: false });
     return status === 200;
-  } catch {
+  } catch (error) {
+    // Disconnecting goes on offline; the answer tells the collector to revoke it in QuickBooks.
+    log.warn('sync.qbo.revoke-failed', safeError(error));
     return false;
   }
 }

@@ -1,7 +1,8 @@
-import type { ConnectorCapabilities, ErpConnection, ErpConnectionView, OAuthStatus } from '../../../shared/sync';
+import { ERP_SERVER_FIELDS, type ConnectorCapabilities, type ErpConnection, type ErpConnectionView, type OAuthStatus } from '../../../shared/sync';
 import { AppError } from '../../../shared/errors';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
+import { sameServer } from '../server-secret';
 import { getSetting, setSetting } from '../settings';
 import { syncFreshness } from '../outreach/sync-freshness';
 import { ODOO_CAPABILITIES } from './odoo-connector';
@@ -45,7 +46,9 @@ export const syncHandlers: Handlers<'sync.connection.get' | 'sync.connection.sav
   'sync.connection.save': ({ qboRefreshToken, qboRealmId, ...input }, ctx) => {
     const { sqlite } = ctx.database;
     const stored = getSetting(sqlite, 'erpConnection');
-    const connection = { ...input, apiKey: input.apiKey ?? stored?.apiKey ?? '' };
+    // A key, secret or token entered for one server never goes to another: a new address or login forgets them.
+    const sameAccount = sameServer(stored, input, ERP_SERVER_FIELDS);
+    const connection = { ...input, apiKey: input.apiKey ?? (sameAccount ? stored.apiKey : '') };
     if ((qboRefreshToken === undefined) !== (qboRealmId === undefined)) {
       throw new AppError('INVALID_INPUT', 'A QuickBooks refresh token needs the company (realm) id it belongs to, and the other way round.');
     }
@@ -54,9 +57,9 @@ export const syncHandlers: Handlers<'sync.connection.get' | 'sync.connection.sav
     sqlite.transaction(() => {
       setSetting(sqlite, 'erpConnection', connection, nowOf(ctx));
       if (otherServer) sqlite.prepare('DELETE FROM sync_cursors WHERE connector = ?').run(stored.connector);
-      // Tokens belong to one app and company: another app's are useless.
+      // Tokens belong to one app, company and server: given anew, or forgotten with the old server.
       if (qboRefreshToken && qboRealmId) storeGivenTokens(sqlite, qboRefreshToken, qboRealmId, nowOf(ctx));
-      else if (otherServer && getSetting(sqlite, 'qboTokens')) setSetting(sqlite, 'qboTokens', null, nowOf(ctx));
+      else if (!sameAccount && getSetting(sqlite, 'qboTokens')) setSetting(sqlite, 'qboTokens', null, nowOf(ctx));
     })();
     ctx.sync.start();
     return withoutSecret(connection);

@@ -1,6 +1,8 @@
+import { log, safeError } from '../../log/log';
 import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { watch, type FSWatcher } from 'node:fs';
 import { AppError, toErrorShape } from '../../../shared/errors';
+import { paymentPortalOrigin } from '../../../shared/outreach/payment-link-pattern';
 import type { ErpConnection, SyncResult } from '../../../shared/sync';
 import { nowOf, type CoreContext } from '../context';
 import type { Job } from '../jobs/job-registry';
@@ -25,7 +27,8 @@ export function connectorFor(ctx: CoreContext, connection: ErpConnection): Conne
   }
   if (connection.connector !== 'odoo') throw new AppError('INVALID_INPUT', `"${connection.connector}" is not an ERP with an API.`);
   if (!connection.baseUrl) throw new AppError('INVALID_INPUT', 'Enter the address of your Odoo server.');
-  return odooConnector(connection);
+  // An invoice's portal link may also lead to the payment portal the settings name.
+  return odooConnector(connection, paymentPortalOrigin(getSetting(ctx.database.sqlite, 'outreach').paymentUrlPattern));
 }
 
 /**
@@ -67,6 +70,7 @@ export class SyncScheduler {
   async close(): Promise<void> {
     this.closed = true;
     this.stopTimers();
+    // Its failure was logged and put on the sync log when it happened.
     await this.running?.catch(() => undefined);
   }
 
@@ -81,6 +85,7 @@ export class SyncScheduler {
         : await pullAndPush(this.ctx, connection, connectorFor(this.ctx, connection), job, touched);
       this.failures = 0;
       if (result.pages > 0 || result.created + result.updated + result.closed > 0) afterLedgerWrite(this.ctx, touched);
+      log.info('sync.done', { connector: connection.connector, pages: result.pages, created: result.created, updated: result.updated, closed: result.closed, pushed: result.pushed });
       if (connection.connector !== 'folder') {
         logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: 'ok', counts: result,
           message: `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.pushed} activities pushed.` });
@@ -88,6 +93,7 @@ export class SyncScheduler {
       return result;
     } catch (error) {
       const shape = toErrorShape(error);
+      log.warn('sync.failed', { connector: connection.connector, code: shape.code, ...(error instanceof AppError ? {} : safeError(error)) });
       if (shape.code !== 'CANCELLED') {
         this.failures++;
         logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: shape.code === 'OFFLINE' ? 'offline' : 'failed', message: shape.message });
@@ -107,6 +113,7 @@ export class SyncScheduler {
     const interval = connection.intervalMinutes * 60_000;
     const delay = this.failures === 0 ? interval : Math.min(interval, FIRST_RETRY_MS * 2 ** (this.failures - 1));
     this.nextRunAt = new Date(Date.now() + delay);
+    // A scheduled run's failure is logged by runOnce and shown on the sync log; the next is scheduled.
     this.timer = setTimeout(() => void this.runNow().catch(() => undefined), delay);
     this.timer.unref();
   }
@@ -124,11 +131,14 @@ export class SyncScheduler {
         settle = setTimeout(() => void this.runNow().catch(() => undefined), FOLDER_SETTLE_MS);
         settle.unref();
       });
-      this.watcher.on('error', () => {
+      this.watcher.on('error', (error) => {
+        log.warn('sync.folder.watch-stopped', safeError(error));
         this.watcher?.close();
         this.watcher = null;
       });
-    } catch {
+    } catch (error) {
+      // Not every file system can be watched: the interval polls it instead.
+      log.info('sync.folder.unwatched', safeError(error));
       this.watcher = null;
     }
   }

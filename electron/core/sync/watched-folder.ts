@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, toErrorShape } from '../../../shared/errors';
@@ -59,6 +60,7 @@ export async function scanFolder(ctx: CoreContext, connection: ErpConnection, jo
     } catch (error) {
       // Cancelled: what this scan settled is not remembered, so the next one simply hashes again.
       if (error instanceof AppError && error.code === 'CANCELLED') throw error;
+      log.warn('sync.folder.file-failed', { code: toErrorShape(error).code, ...(error instanceof AppError ? {} : safeError(error)) });
       logSync(sqlite, { connector: 'folder', startedAt, finishedAt: nowOf(ctx), status: 'failed', ref: hash, message: `${name}: ${toErrorShape(error).message}` });
     }
   }

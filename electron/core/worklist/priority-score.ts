@@ -6,11 +6,16 @@ import type { EscalationDue } from '../outreach/escalations-due';
 /** Everything the score looks at for one customer, as plain data (one currency per row). */
 export interface CustomerFacts {
   currency: string;
-  /** Base-currency units per unit of `currency` (ranking only; money itself is never converted). */
-  baseRate: number;
+  /**
+   * Base-currency units per unit of `currency` (ranking only; money itself is never converted); null
+   * without a rate: amounts then count in their own currency and the row is ranked among its own.
+   */
+  baseRate: number | null;
   overdueMinor: number;
   /** Part of the overdue amount more than 60 days past due. */
   overdue60Minor: number;
+  /** Part of the overdue amount under a running promise to pay: nothing to chase until the promised day. */
+  coveredOverdueMinor: number;
   oldestDaysPastDue: number;
   /** Overdue-amount-weighted average days past due. */
   weightedDaysPastDue: number;
@@ -22,7 +27,7 @@ export interface CustomerFacts {
   escalation: EscalationDue | null;
   /** 0–1 chance of paying late, when the risk model has one. */
   risk: number | null;
-  /** Invoiced over the last 12 months, in base-currency units. */
+  /** Invoiced over the last 12 months, in base-currency units (its own without a rate). */
   valueBase: number;
 }
 
@@ -35,8 +40,8 @@ export interface Score {
 
 const REASONS_SHOWN = 3;
 
-function toBase(minor: number, currency: string, rate: number): number {
-  return (minor / 10 ** currencyExponent(currency)) * rate;
+function toBase(minor: number, currency: string, rate: number | null): number {
+  return (minor / 10 ** currencyExponent(currency)) * (rate ?? 1);
 }
 
 /**
@@ -87,12 +92,14 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
 }
 
 /**
- * In today's queue: something is owed or promised, a dispute has waited too long, or the ladder has
- * work for a person (a call, a letter, an agency referral; its emails go out from the ladder run).
+ * In today's queue: something is owed that no promise covers, a promise falls due or was
+ * broken, a dispute has waited too long, or the ladder has work for a person (a call, a letter, an
+ * agency referral; its emails go out from the ladder run). A customer whose promise covers what is
+ * overdue leaves the queue until the promised date, and comes back then if the money has not.
  */
 export function needsAction(facts: CustomerFacts, today: IsoDate): boolean {
   return (
-    facts.overdueMinor > 0 ||
+    facts.overdueMinor > facts.coveredOverdueMinor ||
     facts.promise?.state === 'broken' ||
     (facts.promise?.state === 'open' && facts.promise.promisedDate <= today) ||
     facts.installmentMissed !== null ||

@@ -3,12 +3,13 @@ import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import type { CustomerScope } from '../customers/customer-scope';
 import { getSetting } from '../settings';
+import { ratesOn } from './exchange-rates';
 import { needsAction, priorityScore } from './priority-score';
 import { readFacts, type FactsRow } from './worklist-facts';
 
 function toRow({ meta, facts }: FactsRow, today: IsoDate): WorklistRow {
   const { score, factors, reasons } = priorityScore(facts, today);
-  return { ...meta, overdueMinor: facts.overdueMinor, oldestDaysPastDue: facts.oldestDaysPastDue, score, factors, reasons };
+  return { ...meta, overdueMinor: facts.overdueMinor, oldestDaysPastDue: facts.oldestDaysPastDue, score, factors, reasons, unrated: facts.baseRate === null };
 }
 
 /** Stale customers beyond which one full build is cheaper than re-scoring each. */
@@ -16,9 +17,12 @@ const FULL_BUILD_AFTER = 500;
 /** Customers read per slice of a full build: few enough that a slice's rows die young, enough that the reads stay grouped. */
 const SLICE_CUSTOMERS = 1_000;
 
+/** Rows with a rate to the base currency rank together; each currency without one ranks on its own, after them. */
+const rankGroup = (row: WorklistRow): string => (row.unrated ? row.currency : '');
+
 // A total order (customer id last), so a row's position can be found again by binary search.
 const byRank = (a: WorklistRow, b: WorklistRow): number =>
-  b.score - a.score || a.name.localeCompare(b.name) || a.currency.localeCompare(b.currency) || a.customerId - b.customerId;
+  rankGroup(a).localeCompare(rankGroup(b)) || b.score - a.score || a.name.localeCompare(b.name) || a.currency.localeCompare(b.currency) || a.customerId - b.customerId;
 
 /**
  * The ranked queue for one day, built once and then kept current one customer at a time: an activity
@@ -83,7 +87,7 @@ export class WorklistCache {
 
   /** One customer's rows, or everyone's read a slice of ids at a time (see CustomerScope). */
   private compute(today: IsoDate, customerId?: number): WorklistRow[] {
-    const fxRates = getSetting(this.sqlite, 'fxRates');
+    const fxRates = ratesOn(this.sqlite, getSetting(this.sqlite, 'baseCurrency'), today);
     const rowsOf = (scope: CustomerScope): WorklistRow[] => readFacts(this.sqlite, today, fxRates, scope)
       .filter((row) => needsAction(row.facts, today))
       .map((row) => toRow(row, today));

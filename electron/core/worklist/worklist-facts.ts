@@ -2,7 +2,8 @@ import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { currencyExponent } from '../../../shared/money';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
-import { readOpenCommitments, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
+import { prepareCached } from '../../db/statement-cache';
+import { readOpenCommitments, type CoveredInvoices, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
 import { readEscalationsDue } from '../outreach/escalations-due';
 import type { CustomerFacts } from './priority-score';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
@@ -25,7 +26,7 @@ const BROKEN_PROMISE_DAYS = 30;
  * the queue is built) in a handful of grouped queries. One row per customer and currency with open
  * invoices, as aging does.
  */
-export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<string, number>, scope?: CustomerScope): FactsRow[] {
+export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Record<string, number>>, scope?: CustomerScope): FactsRow[] {
   // Filter on each table's own customer_id so a single-customer refresh uses its index.
   const only = (column: string): string => inScope(column, scope);
   const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), ...scopeParams(scope) };
@@ -61,8 +62,10 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
   const escalations = readEscalationsDue(sqlite, today, scope, commitments.covered);
+  const coveredOverdue = overdueCovered(sqlite, today, commitments.covered);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
-    const rate = fxRates[g.currency] ?? 1;
+    // No rate: the currency is ranked on its own, in its own units, never assumed to be at par.
+    const rate = fxRates[g.currency] ?? null;
     const promise = promises.get(g.customerId);
     const dispute = disputes.get(g.customerId);
     return {
@@ -72,6 +75,7 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
         baseRate: rate,
         overdueMinor: g.overdueMinor,
         overdue60Minor: g.overdue60Minor,
+        coveredOverdueMinor: coveredOverdue.get(`${g.customerId}|${g.currency}`) ?? 0,
         oldestDaysPastDue: g.oldestDue ? daysBetween(g.oldestDue, today) : 0,
         weightedDaysPastDue: g.overdueMinor > 0 ? g.weightedDaySum / g.overdueMinor : 0,
         promise: promise && promise.currency === g.currency ? promise : null,
@@ -80,10 +84,26 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Record<stri
         lastTouch: lastTouch.get(g.customerId) ?? null,
         escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
         risk: risk.get(g.customerId) ?? null,
-        valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * rate,
+        valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * (rate ?? 1),
       },
     };
   });
+}
+
+/**
+ * The overdue balance under a running promise, by customer and currency. Those invoices are few
+ * (promises are), so each is read by its key.
+ */
+function overdueCovered(sqlite: SqliteDb, today: IsoDate, covered: CoveredInvoices): Map<string, number> {
+  const read = prepareCached(sqlite, "SELECT customer_id AS customerId, currency, open_minor AS openMinor FROM invoices WHERE id = ? AND status = 'open' AND due_date < ?");
+  const sums = new Map<string, number>();
+  for (const id of covered.promised) {
+    const row = read.get(id, today) as { customerId: number; currency: string; openMinor: number } | undefined;
+    if (!row) continue;
+    const key = `${row.customerId}|${row.currency}`;
+    sums.set(key, (sums.get(key) ?? 0) + row.openMinor);
+  }
+  return sums;
 }
 
 type PromiseFact = NonNullable<CustomerFacts['promise']>;

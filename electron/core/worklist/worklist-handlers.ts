@@ -1,3 +1,4 @@
+import type { WorklistRow } from '../../../shared/worklist';
 import { todayOf, type CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { agingBucket } from '../ledger/aging';
@@ -14,11 +15,23 @@ function doneToday(ctx: CoreContext): number {
   return row.n;
 }
 
+/** Currencies ranked on their own for want of a rate, when the queue mixes currencies at all. */
+function unratedCurrencies(rows: readonly WorklistRow[]): string[] {
+  const currencies = new Set<string>();
+  const unrated = new Set<string>();
+  for (const row of rows) {
+    currencies.add(row.currency);
+    if (row.unrated) unrated.add(row.currency);
+  }
+  return currencies.size > 1 ? [...unrated].sort() : [];
+}
+
 export const worklistHandlers: Handlers<'worklist.list'> = {
   'worklist.list': ({ asOf, offset, limit, collector, segment, currency, bucket, reason }, ctx) => {
     const today = asOf ?? todayOf(ctx);
     const edges = getSetting(ctx.database.sqlite, 'agingEdges');
-    const rows = ctx.worklist.ranked(today).filter(
+    const ranked = ctx.worklist.ranked(today);
+    const rows = ranked.filter(
       (row) =>
         (collector === undefined || row.collector === collector) &&
         (segment === undefined || row.segment === segment) &&
@@ -26,6 +39,6 @@ export const worklistHandlers: Handlers<'worklist.list'> = {
         (bucket === undefined || agingBucket(row.oldestDaysPastDue, edges) === bucket) &&
         (reason === undefined || row.reasons.some((r) => r.code === reason)),
     );
-    return { asOf: today, total: rows.length, doneToday: doneToday(ctx), rows: rows.slice(offset, offset + limit) };
+    return { asOf: today, total: rows.length, doneToday: doneToday(ctx), rows: rows.slice(offset, offset + limit), unratedCurrencies: unratedCurrencies(ranked) };
   },
 };

@@ -10,7 +10,13 @@ import { sync } from './0008-sync';
 import { agingIndexes } from './0009-aging-indexes';
 import { dropInvoicesCustomer } from './0010-drop-invoices-customer';
 import { odooPaymentHistory } from './0011-odoo-payment-history';
-import { documentsCharges } from './0017-documents-charges';
+import { localeSendersRates } from './0012-locale-senders-rates';
+import { guardOverrides } from './0013-guard-overrides';
+import { outboxSender } from './0014-outbox-sender';
+import { documentsCharges } from './0015-documents-charges';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
-export const MIGRATIONS: readonly Migration[] = [initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer, odooPaymentHistory, documentsCharges];
+export const MIGRATIONS: readonly Migration[] = [
+  initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer,
+  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, documentsCharges,
+];

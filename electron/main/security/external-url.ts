@@ -1,3 +1,5 @@
+import { paymentPortalOrigin } from '../../../shared/outreach/payment-link-pattern';
+
 /**
  * Which links may leave the app for the user's browser. Hosts are compared after the WHATWG parser has
  * lowercased and punycoded them, never by substring: `https://pay.example.com@evil.com` is a URL for
@@ -17,7 +19,8 @@ export interface ExternalLinkSettings {
 
 export function externalHostRules(settings: ExternalLinkSettings): HostRule[] {
   const rules: HostRule[] = [];
-  const payment = parseHttps(settings.paymentUrlPattern.replace(/\{[^{}]*\}/g, 'x'));
+  const portal = paymentPortalOrigin(settings.paymentUrlPattern);
+  const payment = portal ? parseHttps(portal) : null;
   if (payment) rules.push({ host: payment.hostname, subdomains: false });
   for (const host of settings.videoHosts) {
     const normal = normalHost(host);

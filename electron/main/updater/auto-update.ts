@@ -1,3 +1,4 @@
+import { log, safeError } from '../../log/log';
 import electronUpdater from 'electron-updater';
 import type { AppBusy, UpdateStatus } from '../../../shared/shell-settings';
 import { canRestartForUpdate } from './restart-decision';
@@ -57,7 +58,10 @@ export function startUpdater(deps: UpdaterDeps): Updater {
 
   async function restartWhenSafe(): Promise<UpdateStatus> {
     if (waitTimer) clearTimeout(waitTimer);
-    const decision = canRestartForUpdate({ updateReady: status.state === 'ready' || status.state === 'waiting', busy: await deps.busy().catch(() => null) });
+    const decision = canRestartForUpdate({ updateReady: status.state === 'ready' || status.state === 'waiting', busy: await deps.busy().catch((error: unknown) => {
+      log.info('update.busy.unknown', safeError(error));
+      return null;
+    }) });
     if (decision.restart) {
       autoUpdater.quitAndInstall();
       return status;

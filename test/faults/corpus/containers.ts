@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * Byte-level builders for the containers ExcelJS cannot be made to write wrongly: a zip that is
@@ -8,29 +8,41 @@ import { crc32 } from 'node:zlib';
 
 /** A zip archive of stored (uncompressed) entries, with fixed timestamps. */
 export function storedZip(entries: Record<string, string>): Buffer {
+  return zipOf(entries, false);
+}
+
+/** The same with every entry deflated, as Excel writes them: text that repeats shrinks a thousandfold (a zip bomb). */
+export function deflatedZip(entries: Record<string, string>): Buffer {
+  return zipOf(entries, true);
+}
+
+function zipOf(entries: Record<string, string>, deflate: boolean): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of Object.entries(entries)) {
-    const data = Buffer.from(text, 'utf8');
+    const plain = Buffer.from(text, 'utf8');
+    const data = deflate ? deflateRawSync(plain, { level: 9 }) : plain;
     const fileName = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+    const crc = crc32(plain);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(deflate ? 8 : 0, 8);
     local.writeUInt16LE(0x0021, 12); // 1980-01-01
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(plain.length, 22);
     local.writeUInt16LE(fileName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(deflate ? 8 : 0, 10);
     central.writeUInt16LE(0x0021, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(plain.length, 24);
     central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, data);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { addDays } from '../../../../shared/dates';
+import { addDays, isIsoDate } from '../../../../shared/dates';
 import { call } from '../../lib/api';
+import { formatDate, plural } from '../../lib/format';
 import { ActionForm } from './ActionForm';
 import { parseUserAmount } from './amount-input';
 import { InvoicePicker } from './InvoicePicker';
@@ -16,7 +17,10 @@ interface Props {
   onCancel(): void;
 }
 
-/** Record a promise to pay: an amount in the customer's currency (parsed exactly, never as a float), a date, and the invoices it covers. */
+/**
+ * Record a promise to pay: an amount in the customer's currency (parsed exactly, never as a float), a
+ * date, and the invoices it covers; with none ticked it covers every open invoice in that currency.
+ */
 export function PromiseForm({ customerId, currency, today, invoiceIds = [], onSaved, onCancel }: Props) {
   const invoices = useOpenInvoices(customerId).filter((invoice) => invoice.currency === currency);
   const [amount, setAmount] = useState('');
@@ -45,6 +49,11 @@ export function PromiseForm({ customerId, currency, today, invoiceIds = [], onSa
         </label>
       </div>
       {invoices.length > 0 && <InvoicePicker invoices={invoices} chosen={chosen} onChange={setChosen} />}
+      {chosen.length === 0 && (
+        <p className="muted" data-testid="promise-scope">
+          No invoice ticked: the promise covers all {plural(invoices.length, `open ${currency} invoice`)}; reminders for them wait until {isIsoDate(date) ? formatDate(date) : 'the promised date'} and the customer leaves the queue until then.
+        </p>
+      )}
       <label className="field">
         <span>Note</span>
         <input className="input" value={note} onChange={(event) => setNote(event.target.value)} />

@@ -22,7 +22,8 @@ interface Props {
 /** Promises, plans and disputes with where they stand today; the running ones can be cancelled or resolved. */
 export function CommitmentList({ commitments: { promises, plans, disputes }, numberOf, onChanged }: Props) {
   const [closing, setClosing] = useState<Closing | null>(null);
-  const invoices = (ids: number[]): string => (ids.length ? ids.map(numberOf).join(', ') : 'no invoice named');
+  // A promise naming no invoice covers the whole account (the send guard and the ladder read it so).
+  const invoices = (ids: number[]): string => (ids.length ? ids.map(numberOf).join(', ') : 'all open invoices');
   const done = (): void => {
     setClosing(null);
     onChanged();

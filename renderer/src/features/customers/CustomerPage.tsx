@@ -17,6 +17,7 @@ import { ContactList } from './ContactList';
 import { CustomerAging } from './CustomerAging';
 import { CustomerTiles } from './CustomerTiles';
 import { invoiceColumns } from './invoice-columns';
+import { MessageLocaleField } from './MessageLocaleField';
 import { StatementPanel } from './StatementPanel';
 import './customer-page.css';
 
@@ -113,6 +114,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
               }}
             />
           )}
+          <MessageLocaleField summary={s} onChanged={summary.reload} />
           <ContactList customerId={customerId} />
           <div className="section-head">
             <h3>Timeline</h3>

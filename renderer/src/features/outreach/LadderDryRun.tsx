@@ -1,12 +1,10 @@
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { localToday } from '../../../../shared/dates';
 import type { LadderPolicy } from '../../../../shared/outreach/ladder';
 import type { ProcedureOutput } from '../../../../shared/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { call } from '../../lib/api';
 import { formatDate, plural } from '../../lib/format';
 import type { Query } from '../../lib/use-api';
-import { useOutcome } from '../../lib/use-outcome';
 import { CHANNELS, REASONS } from './ladder-labels';
 
 interface Props {
@@ -15,27 +13,18 @@ interface Props {
   /** Owned by the panel, which reloads it when a policy is saved or deleted. */
   run: Query<ProcedureOutput<'ladder.run'>>;
   policies: readonly LadderPolicy[];
+  /** Opens the preview of today's email steps, where they are confirmed and sent. */
+  onSend(): void;
 }
 
 /**
  * A dry run for any date showing exactly what the ladder would send and why each held-back invoice
- * is held. "Send the email steps" queues them (once per step).
+ * is held. "Send" opens the same preview as a bulk send, where nothing is queued before confirming.
  */
-export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
-  // Not the outcome's message: the last line stays up until the next action's replaces it.
-  const [status, setStatus] = useState<string | null>(null);
-  const outcome = useOutcome();
+export function LadderDryRun({ asOf, onAsOf, run, policies, onSend }: Props) {
   const emails = (run.data?.messages ?? []).filter((m) => m.step.channel === 'email').length;
   const stepLabel = (policyId: string, stepId: string): string =>
     policies.find((p) => p.id === policyId)?.steps.find((step) => step.id === stepId)?.label ?? stepId;
-
-  async function send(): Promise<void> {
-    await outcome.run(async () => {
-      const result = await call('ladder.run', { dryRun: false });
-      setStatus(result.queued ? `${plural(result.queued.queued, 'email')} queued; see the Outbox.` : 'Nothing to send.');
-      run.reload();
-    });
-  }
 
   return (
     <section className="card ladder-run" aria-label="Dry run">
@@ -46,12 +35,11 @@ export function LadderDryRun({ asOf, onAsOf, run, policies }: Props) {
         </label>
         <span className="muted">{plural(run.data?.messages.length ?? 0, 'message')} · {plural(run.data?.excluded.length ?? 0, 'invoice')} held back</span>
         <span className="spacer" />
-        {status && <span className="saved">{status}</span>}
-        <button type="button" className="button primary" disabled={emails === 0 || asOf !== localToday()} onClick={() => void send()}>
-          Send the {plural(emails, 'email step')} now
+        <button type="button" className="button primary" disabled={emails === 0 || asOf !== localToday()} onClick={onSend}
+          title="Opens the preview of every message: nothing is sent before you confirm">
+          Preview and send the {plural(emails, 'email')}
         </button>
       </div>
-      {outcome.error && <ErrorNotice error={outcome.error} title="Nothing was queued." />}
       {run.error && <ErrorNotice error={run.error} title="The ladder could not be run." />}
       <div className="ladder-tables">
         <table className="plain-table" aria-label="Would send" data-testid="ladder-messages">

@@ -3,6 +3,7 @@ import { localToday } from '../../../../shared/dates';
 import { policyOrder, type LadderPolicy } from '../../../../shared/outreach/ladder';
 import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
+import { BulkSend } from './BulkSend';
 import { LadderDryRun } from './LadderDryRun';
 import { offsetLabel } from './ladder-labels';
 import { PolicyEditor } from './PolicyEditor';
@@ -14,18 +15,21 @@ const NEW = '+new';
 /**
  * The escalation ladder: its policies to pick from, the picked one's editor, and the dry run under
  * it, which reloads after every save or delete so the collector sees what the change does. Edits
- * are kept per policy while the collector looks at another one.
+ * are kept per policy while the collector looks at another one. Sending today's emails opens their
+ * preview in place of both.
  */
 export function LadderPanel() {
   const [asOf, setAsOf] = useState(() => localToday());
   const loaded = useApi('ladder.policies', {});
   // The editor waits for the templates too: without them every step's template would read as missing.
-  const templates = useApi('templates.list', {}).data;
+  const templates = useApi('templates.list', { language: 'en' }).data;
   const segments = useApi('customers.segments', {}).data ?? [];
   const run = useApi('ladder.run', { asOf, dryRun: true });
   const [selected, setSelected] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Record<string, PolicyDraft>>({});
   const [status, setStatus] = useState<string | null>(null);
+  // Sending today's emails: the preview takes the whole panel until it is closed.
+  const [sending, setSending] = useState(false);
   // The policy just saved, shown at once: the list reloads a moment later and would otherwise flash the old one.
   const [justSaved, setJustSaved] = useState<LadderPolicy | null>(null);
   // Only until the reload lands: after that the stored list is the truth (another window may edit it).
@@ -71,7 +75,8 @@ export function LadderPanel() {
         </ul>
       </nav>
       <div className="ladder-main">
-        {draft && templates && key !== undefined && (
+        {sending && <BulkSend onDone={() => { setSending(false); run.reload(); }} />}
+        {!sending && draft && templates && key !== undefined && (
           <PolicyEditor key={key} draft={draft} saved={current} policies={policies} templates={templates} segments={segments} dirty={dirty} status={status}
             onChange={(next) => { setDrafts({ ...drafts, [key]: next }); setStatus(null); }}
             onDiscard={() => { forget(key); if (key === NEW) select(null); }}
@@ -91,7 +96,7 @@ export function LadderPanel() {
             }}
             onRefused={reload} />
         )}
-        <LadderDryRun asOf={asOf} onAsOf={setAsOf} run={run} policies={policies} />
+        {!sending && <LadderDryRun asOf={asOf} onAsOf={setAsOf} run={run} policies={policies} onSend={() => setSending(true)} />}
       </div>
     </div>
   );

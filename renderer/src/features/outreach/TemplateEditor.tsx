@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LANGUAGE_NAMES, TEMPLATE_LANGUAGES, type TemplateLanguage } from '../../../../shared/customer-locale';
 import { localToday } from '../../../../shared/dates';
 import type { EmailTemplate } from '../../../../shared/outreach/template-fields';
 import { TEMPLATE_FIELDS } from '../../../../shared/outreach/template-fields';
@@ -11,27 +12,46 @@ import { MessagePreview } from './MessagePreview';
 /**
  * Edit a template with its problems listed as you type (unknown fields, blocks in the wrong braces)
  * and the message it makes for a real customer beside it. Saving refuses a template with problems.
+ * Each template has a version per language; customers get theirs, or the English one.
  */
 export function TemplateEditor() {
   const templates = useApi('templates.list', {});
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const list = templates.data ?? [];
-  const selected = list.find((t) => t.id === selectedId) ?? list[0];
+  const [language, setLanguage] = useState<TemplateLanguage>('en');
+  const versions = templates.data ?? [];
+  const english = versions.filter((t) => t.language === 'en').sort((a, b) => a.name.localeCompare(b.name));
+  const selected = english.find((t) => t.id === selectedId) ?? english[0];
+  const languagesOf = (id: string): TemplateLanguage[] => TEMPLATE_LANGUAGES.filter((code) => versions.some((t) => t.id === id && t.language === code));
+  const version = selected && (versions.find((t) => t.id === selected.id && t.language === language) ?? null);
   return (
     <div className="template-editor">
       <ul className="template-list" aria-label="Templates" data-testid="template-list">
-        {list.map((template) => (
+        {english.map((template) => (
           <li key={template.id} aria-current={template.id === selected?.id ? 'true' : undefined}>
             <button type="button" className="link-button" onClick={() => setSelectedId(template.id)}>{template.name}</button>
+            <span className="template-languages muted" aria-label="Languages">{languagesOf(template.id).map((l) => l.toUpperCase()).join(' ')}</span>
           </li>
         ))}
       </ul>
-      {selected && <TemplateForm key={selected.id} template={selected} onSaved={templates.reload} />}
+      {selected && (
+        <div className="template-side">
+          <div className="segmented" role="tablist" aria-label="Language">
+            {TEMPLATE_LANGUAGES.map((code) => (
+              <button key={code} type="button" role="tab" aria-selected={language === code} className={language === code ? 'segment-button active' : 'segment-button'}
+                onClick={() => setLanguage(code)}>
+                {LANGUAGE_NAMES[code]}{languagesOf(selected.id).includes(code) ? '' : ' (none)'}
+              </button>
+            ))}
+          </div>
+          {/* A missing version starts as a copy of the English one; saving creates it. */}
+          <TemplateForm key={`${selected.id}:${language}`} template={version ?? { ...selected, language, builtIn: false }} exists={version !== null} onSaved={templates.reload} />
+        </div>
+      )}
     </div>
   );
 }
 
-function TemplateForm({ template, onSaved }: { template: EmailTemplate; onSaved(): void }) {
+function TemplateForm({ template, exists, onSaved }: { template: EmailTemplate; exists: boolean; onSaved(): void }) {
   const [draft, setDraft] = useState(template);
   // Not the outcome's message: the last line stays up until the next action's replaces it.
   const [status, setStatus] = useState<string | null>(null);
@@ -50,6 +70,12 @@ function TemplateForm({ template, onSaved }: { template: EmailTemplate; onSaved(
 
   return (
     <div className="template-form" data-testid="template-form">
+      {!exists && (
+        <p className="notice" data-testid="template-no-version">
+          No {LANGUAGE_NAMES[template.language]} version yet: customers who read {LANGUAGE_NAMES[template.language]} get the English one.
+          This starts from the English text; translate it and save to create it.
+        </p>
+      )}
       <div className="field-row">
         <label className="field">
           <span>Name</span>
@@ -68,7 +94,7 @@ function TemplateForm({ template, onSaved }: { template: EmailTemplate; onSaved(
       </label>
       <label className="field">
         <span>Body (Markdown; fields in {'{{…}}'}, tables and cards in {'{{{…}}}'})</span>
-        <textarea className="input template-body" rows={14} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} aria-label="Body" spellCheck />
+        <textarea className="input template-body" rows={14} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} aria-label="Body" spellCheck lang={template.language} />
       </label>
       {problems.length > 0 && (
         <ul className="field-error" data-testid="template-problems">
@@ -87,7 +113,7 @@ function TemplateForm({ template, onSaved }: { template: EmailTemplate; onSaved(
         <button type="button" className="button primary" disabled={problems.length > 0}
           onClick={() => void run(async () => { await call('templates.save', draft); return 'Saved'; })}>Save template</button>
         {template.builtIn && (
-          <button type="button" className="button ghost" onClick={() => void run(async () => { setDraft(await call('templates.reset', { id: template.id })); return 'Back to the shipped version'; })}>
+          <button type="button" className="button ghost" onClick={() => void run(async () => { setDraft(await call('templates.reset', { id: template.id, language: template.language })); return 'Back to the shipped version'; })}>
             Reset to shipped
           </button>
         )}

@@ -1,49 +1,58 @@
+import { LIFTABLE_HOLDS, type DroppedInvoice, type PlannedMessage, type SendPlan } from '../../../../shared/outreach/guard';
 import type { MessageDraftInput, QueueResult } from '../../../../shared/outreach/outbox';
 import { call } from '../../lib/api';
-import { REASONS } from './ladder-labels';
 
-/** What a bulk send sends: one template to everyone, or each customer's next step on the ladder. */
-export type BulkChoice = { kind: 'template'; templateId: string } | { kind: 'ladder' };
+/** What a send sends: one template to the ticked customers, each one's next ladder step, or the whole ladder's email steps due today. */
+export type BulkSource = { kind: 'template'; templateId: string; customerIds: number[] } | { kind: 'ladder'; customerIds?: number[] };
 
-export interface BulkPlan {
-  /** The message each customer would get. */
-  drafts: ReadonlyMap<number, MessageDraftInput>;
-  /** Customers who get nothing, and why (the ladder has no email step due for them). */
-  held: ReadonlyMap<number, string>;
+/** A collector's explicit decision for one message: invoices kept despite their hold, the contact rhythm ignored, and why. */
+export interface Override {
+  invoiceIds: number[];
+  rhythm: boolean;
+  reason: string;
 }
+
+export const NO_OVERRIDE: Override = { invoiceIds: [], rhythm: false, reason: '' };
 
 /**
- * Works out every message before anything is queued, so the preview shows exactly what will go. The
- * ladder's plan is its dry run for these customers: the template, invoices and sender of each one's
- * due email step, and the reason the others are held.
+ * Works out every message before anything is queued, in the core and through the send guard, so the
+ * preview shows exactly what will go, what each message leaves out and why, and who gets nothing.
  */
-export async function planBulk(choice: BulkChoice, customerIds: readonly number[], videoMemoUrl: string): Promise<BulkPlan> {
+export function planBulk(source: BulkSource, videoMemoUrl: string): Promise<SendPlan> {
   const video = videoMemoUrl ? { videoMemoUrl } : {};
-  if (choice.kind === 'template') {
-    return { drafts: new Map(customerIds.map((customerId) => [customerId, { customerId, templateId: choice.templateId, ...video }])), held: new Map() };
-  }
-  const run = await call('ladder.run', { dryRun: true, customerIds: [...customerIds] });
-  const drafts = new Map<number, MessageDraftInput>();
-  for (const message of run.messages) {
-    if (message.step.channel !== 'email') continue;
-    drafts.set(message.customerId, {
-      customerId: message.customerId, templateId: message.step.templateId, senderRole: message.step.senderRole,
-      invoiceIds: message.invoices.map((invoice) => invoice.invoiceId), ...video,
-    });
-  }
-  const held = new Map<number, string>();
-  for (const customerId of customerIds) {
-    if (drafts.has(customerId)) continue;
-    const reasons = [...new Set(run.excluded.filter((e) => e.customerId === customerId).map((e) => REASONS[e.reason]))];
-    held.set(customerId, reasons.length ? `held by the ladder: ${reasons.join(', ').toLowerCase()}` : 'no email step of the ladder is due');
-  }
-  return { drafts, held };
+  return call('outreach.plan', source.kind === 'template'
+    ? { kind: 'template', templateId: source.templateId, customerIds: source.customerIds, ...video }
+    : { kind: 'ladder', ...(source.customerIds ? { customerIds: source.customerIds } : {}), ...video });
 }
 
-/** Queues the chosen messages: a template as they were previewed, the ladder's steps through the ladder (so each step is recorded). */
-export async function sendBulk(choice: BulkChoice, plan: BulkPlan, included: readonly number[], videoMemoUrl: string): Promise<QueueResult | null> {
-  const chosen = included.filter((customerId) => plan.drafts.has(customerId));
-  if (chosen.length === 0) return null;
-  if (choice.kind === 'template') return call('outreach.queue', { messages: chosen.map((customerId) => plan.drafts.get(customerId)!) });
-  return (await call('ladder.run', { dryRun: false, customerIds: chosen, ...(videoMemoUrl ? { videoMemoUrl } : {}) })).queued;
+/** Invoices the collector may keep in a message despite their hold (a template send only: the ladder keeps its own rules). */
+export const liftable = (dropped: DroppedInvoice): boolean => LIFTABLE_HOLDS.some((hold) => hold === dropped.reason);
+
+const overriding = (override: Override | undefined): boolean => override !== undefined && (override.invoiceIds.length > 0 || override.rhythm);
+
+/** Whether a planned message goes: it has a draft, and nothing holds it but a contact rhythm the collector chose to ignore. */
+export function goes(message: PlannedMessage, override: Override | undefined): boolean {
+  if (!message.draft) return false;
+  return message.verdict.held === null || (message.verdict.held === 'rhythm' && override?.rhythm === true);
+}
+
+/** An override needs its reason before the send: a lifted hold is never silent. */
+export function missingReason(override: Override | undefined): boolean {
+  return overriding(override) && override!.reason.trim() === '';
+}
+
+/** The draft as it will be queued and previewed: the kept invoices plus those included anyway, with the decision. */
+export function draftWith(message: PlannedMessage, override: Override | undefined): MessageDraftInput {
+  const draft = message.draft!;
+  if (!overriding(override)) return draft;
+  const { invoiceIds, rhythm, reason } = override!;
+  return { ...draft, invoiceIds: [...draft.invoiceIds, ...invoiceIds], override: { invoiceIds, rhythm, reason: reason.trim() || 'no reason given' } };
+}
+
+/** Queues the chosen messages: a template's as they were previewed, the ladder's through the ladder (so each step is recorded). */
+export async function sendBulk(source: BulkSource, messages: readonly PlannedMessage[], overrides: ReadonlyMap<number, Override>, videoMemoUrl: string): Promise<QueueResult | null> {
+  if (messages.length === 0) return null;
+  if (source.kind === 'template') return call('outreach.queue', { messages: messages.map((m) => draftWith(m, overrides.get(m.customerId))) });
+  const customerIds = messages.map((m) => m.customerId);
+  return (await call('ladder.run', { dryRun: false, customerIds, ...(videoMemoUrl ? { videoMemoUrl } : {}) })).queued;
 }

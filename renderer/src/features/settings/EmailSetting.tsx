@@ -3,6 +3,8 @@ import { SMTP_SECURITY, type OutreachSettings, type SmtpSettingsView } from '../
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { useOutcome } from '../../lib/use-outcome';
+import { PaymentLinkField } from './PaymentLinkField';
+import { SignerFields } from './SignerFields';
 
 const SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = { starttls: 'STARTTLS (port 587)', tls: 'TLS (port 465)', none: 'None (local relay only)' };
 
@@ -19,19 +21,14 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
     connections: smtp?.connections ?? 2,
   });
   const [sender, setSender] = useState(outreach);
+  const [hasPassword, setHasPassword] = useState(smtp?.hasPassword ?? false);
   const [testTo, setTestTo] = useState('');
   const { message: status, error, run } = useOutcome();
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
   const text = (key: Exclude<keyof Draft, 'connections'>, label: string, type = 'text') => (
     <label className="field">
       <span>{label}</span>
-      <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && smtp?.hasPassword ? 'Stored — leave blank to keep' : undefined} />
-    </label>
-  );
-  const senderText = (key: 'senderName' | 'senderRole' | 'managerName' | 'managerRole' | 'senderPhone' | 'companyName' | 'paymentUrlPattern', label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input className="input" value={sender[key]} onChange={(event) => setSender({ ...sender, [key]: event.target.value })} />
+      <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && hasPassword ? 'Stored — leave blank to keep' : undefined} />
     </label>
   );
 
@@ -39,9 +36,12 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
     event.preventDefault();
     void run(async () => {
       const { password, port, ...rest } = draft;
-      await call('settings.smtp.save', { ...rest, port: Number(port), ...(password ? { password } : {}) });
+      const saved = await call('settings.smtp.save', { ...rest, port: Number(port), ...(password ? { password } : {}) });
       await call('settings.outreach.save', sender);
-      return 'Saved';
+      setDraft({ ...draft, password: '' });
+      setHasPassword(saved.hasPassword);
+      // A password stays with the server and user it was entered for.
+      return hasPassword && !saved.hasPassword ? 'Saved. The stored password was for the previous server or user: enter the password for this one.' : 'Saved';
     });
   };
 
@@ -49,7 +49,7 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
     <form className="setting" onSubmit={save} noValidate data-testid="email-setting">
       <fieldset>
         <legend>Email</legend>
-        <p className="muted">Reminders go from your own mailbox, so replies come back to you.</p>
+        <p className="muted">Reminders go from your own mailbox, so replies come back to you, under the name of the person who signs each one.</p>
         <div className="setting-grid">
           {text('host', 'Mail server')}
           {text('port', 'Port')}
@@ -61,17 +61,9 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
           </label>
           {text('user', 'User name')}
           {text('password', 'Password', 'password')}
-          {text('fromName', 'From name')}
           {text('fromAddress', 'From address', 'email')}
           {text('replyTo', 'Reply-To (optional)', 'email')}
           {text('bcc', 'BCC to the ERP (optional)', 'email')}
-          {senderText('senderName', 'Your name')}
-          {senderText('senderRole', 'Your role')}
-          {senderText('senderPhone', 'Your phone')}
-          {senderText('managerName', 'Manager (escalations)')}
-          {senderText('managerRole', 'Manager role')}
-          {senderText('companyName', 'Company')}
-          {senderText('paymentUrlPattern', 'Payment link pattern')}
           <label className="field">
             <span>Connections at once</span>
             <select className="input" value={draft.connections} onChange={(event) => edit({ connections: Number(event.target.value) })}>
@@ -82,7 +74,17 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
             <span>Messages per minute</span>
             <input className="input" inputMode="numeric" value={sender.messagesPerMinute} onChange={(event) => setSender({ ...sender, messagesPerMinute: Number(event.target.value) || 1 })} />
           </label>
+          <label className="field" title="Whatever sends it (the ladder, a bulk send, one email); 0: no limit. A send may go anyway with a reason.">
+            <span>One message per customer every … days</span>
+            <input className="input" inputMode="numeric" value={sender.contactRhythmDays} onChange={(event) => setSender({ ...sender, contactRhythmDays: Math.max(0, Number(event.target.value) || 0) })} />
+          </label>
+          <label className="field" title="A send of more messages than this asks for their number to be typed before anything goes.">
+            <span>Type the count above … messages</span>
+            <input className="input" inputMode="numeric" value={sender.typedConfirmAbove} onChange={(event) => setSender({ ...sender, typedConfirmAbove: Number(event.target.value) || 1 })} />
+          </label>
         </div>
+        <SignerFields value={sender} onChange={setSender} />
+        <PaymentLinkField value={sender.paymentUrlPattern} onChange={(paymentUrlPattern) => setSender({ ...sender, paymentUrlPattern })} />
         <div className="setting-actions">
           <button type="submit" className="button primary">Save email settings</button>
           <input className="input" type="email" placeholder="you@company.com" aria-label="Send a test message to" value={testTo} onChange={(event) => setTestTo(event.target.value)} />

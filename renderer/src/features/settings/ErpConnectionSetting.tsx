@@ -57,18 +57,17 @@ function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () 
 
   // Whatever the answer, the status (connection, last sync) may have changed.
   const run = (work: () => Promise<string>): Promise<void> => outcome.run(work).then(reload);
-  const save = async (): Promise<void> => {
+  /** Saves the draft; true when the stored secret was forgotten because the server or login changed. */
+  const save = async (): Promise<boolean> => {
     const { apiKey, ...rest } = draft;
-    await call('sync.connection.save', { ...rest, ...(apiKey ? { apiKey } : {}) });
+    const saved = await call('sync.connection.save', { ...rest, ...(apiKey ? { apiKey } : {}) });
     // The secret is in the core now; the window keeps no copy.
     setDraft({ ...draft, apiKey: '' });
+    return Boolean(status.connection?.hasApiKey) && !saved.hasApiKey;
   };
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    void run(async () => {
-      await save();
-      return 'Saved';
-    });
+    void run(async () => ((await save()) ? `Saved. The stored ${draft.connector === 'qbo' ? 'client secret and sign-in were' : 'key was'} for the previous server or login: enter ${draft.connector === 'qbo' ? 'the secret and connect' : 'it'} again.` : 'Saved'));
   };
   const syncNow = (): void => {
     const id = newJobId();

@@ -9,7 +9,7 @@ const OPENS_ITS_OWN = window.inflow === undefined;
  * QuickBooks' sign-in: "Connect" saves the connection, then waits while the user signs in at Intuit
  * in their browser; the core hears Intuit's redirect on its loopback address and stores the tokens.
  */
-export function QboSignIn({ oauth, save, run }: { oauth: OAuthStatus | null; save: () => Promise<void>; run: (work: () => Promise<string>) => Promise<void> }) {
+export function QboSignIn({ oauth, save, run }: { oauth: OAuthStatus | null; save: () => Promise<unknown>; run: (work: () => Promise<string>) => Promise<void> }) {
   const [waiting, setWaiting] = useState(false);
   const [signInUrl, setSignInUrl] = useState<string | null>(null);
   useEffect(() => api.onEvent((event) => {

@@ -21,7 +21,7 @@ export function SettingsScreen() {
       {smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} />}
       <ErpConnectionSetting />
       <PoliciesSetting />
-      {status && <FxRatesSetting key={`${status.baseCurrency}:${status.currencies.join()}`} status={status} />}
+      <FxRatesSetting />
       {status && <AgingEdgesSetting edges={status.agingEdges} />}
       <ThemeSetting />
       {shell.data && <DataSetting dataFolder={shell.data.dataFolder} />}

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount, plural } from '../../lib/format';
 import { useActionKeys } from '../activity/ActivityForms';
 import { CustomerPane, type PaneForm } from './CustomerPane';
+import { FxRatesBanner } from './FxRatesBanner';
 import { customersMatching } from './customers-matching';
 import { ladderTaskOf } from './LadderTaskForm';
 import { QueueFilters, type Filters } from './QueueFilters';
@@ -103,6 +104,7 @@ export function WorklistQueue() {
         <span className="spacer" />
         <QueueFilters pages={queue.loadedPages()} filters={filters} onChange={setFilters} />
       </div>
+      {queue.unratedCurrencies.length > 0 && <FxRatesBanner currencies={queue.unratedCurrencies} onSet={() => go('settings')} />}
       {total === 0 && <p className="muted">No customer matches these filters.</p>}
       <div className="worklist-split">
         <QueueList queue={queue} total={total} selectedIndex={index} revealKey={revealKey} ticked={ticked} today={today} onSelect={select} />

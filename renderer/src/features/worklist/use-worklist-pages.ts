@@ -18,6 +18,7 @@ interface State {
   key: string;
   total: number | null;
   doneToday: number;
+  unratedCurrencies: string[];
   pages: Map<number, Loaded>;
 }
 
@@ -25,6 +26,8 @@ export interface WorklistPages {
   /** Rows in the whole queue; null until the first page has arrived. */
   total: number | null;
   doneToday: number;
+  /** Currencies of the queue ranked on their own for want of an exchange rate. */
+  unratedCurrencies: string[];
   error: ApiError | null;
   rowAt(index: number): WorklistRow | undefined;
   /** Where a customer sits among the rows loaded so far. */
@@ -43,7 +46,7 @@ export interface WorklistPages {
  */
 export function useWorklistPages(query: WorklistQuery): WorklistPages {
   const key = JSON.stringify(query);
-  const [state, setState] = useState<State>({ key, total: null, doneToday: 0, pages: new Map() });
+  const [state, setState] = useState<State>({ key, total: null, doneToday: 0, unratedCurrencies: [], pages: new Map() });
   const [error, setError] = useState<ApiError | null>(null);
   const generation = useRef(0);
   const wanted = useRef<[number, number]>([0, 0]);
@@ -66,7 +69,7 @@ export function useWorklistPages(query: WorklistQuery): WorklistPages {
           // Stale pages off screen are dropped; on screen they stay until replaced, so nothing flickers.
           for (const [index, loaded] of pages) if (loaded.generation !== gen && (index < from || index > to)) pages.delete(index);
           pages.set(page, { generation: gen, rows: result.rows });
-          return { key: forKey, total: result.total, doneToday: result.doneToday, pages };
+          return { key: forKey, total: result.total, doneToday: result.doneToday, unratedCurrencies: result.unratedCurrencies, pages };
         });
       },
       (failure: unknown) => setError(toApiError(failure)),
@@ -90,6 +93,7 @@ export function useWorklistPages(query: WorklistQuery): WorklistPages {
   return {
     total: state.total,
     doneToday: state.doneToday,
+    unratedCurrencies: state.unratedCurrencies,
     error,
     rowAt,
     indexOf: (customerId) => {

@@ -1,0 +1,138 @@
+import { addDays, localToday, type IsoDate } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import { PURPOSE_RULES, type RecentContact, type Wording } from '../../../shared/outreach/guard';
+import type { LadderCustomer, LadderInvoice } from '../../../shared/outreach/ladder';
+import type { TemplatePurpose } from '../../../shared/outreach/template-fields';
+import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
+import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { getSetting } from '../settings';
+import { readLadderFacts } from './ladder-facts';
+import { recipientOf } from './merge-values';
+import type { GuardDay } from './send-guard';
+import { syncFreshness } from './sync-freshness';
+
+/** What the guard reads besides the ladder's facts, and how it reads them for a few customers or many. */
+
+/** The guard's rules for a send on `day`, from the settings and the last ERP import (read today: freshness is about now). */
+export function guardDay(sqlite: SqliteDb, today: IsoDate, day: IsoDate = today): GuardDay {
+  const settings = getSetting(sqlite, 'outreach');
+  return { day, syncFresh: syncFreshness(sqlite, today, settings.syncFreshnessDays).fresh, rhythmDays: settings.contactRhythmDays };
+}
+
+/** Below this many customers, reading each one by its index beats reading the whole book. */
+const PER_CUSTOMER_READS = 200;
+
+/** Each template's wording, from its purpose; a template not stored fits anything (a saved policy names only stored ones). */
+export function templateWordings(sqlite: SqliteDb): (templateId: string) => Wording {
+  const rows = prepareCached(sqlite, "SELECT id, purpose FROM email_templates WHERE language = 'en'").all() as { id: string; purpose: TemplatePurpose }[];
+  const wording = new Map(rows.map((row) => [row.id, PURPOSE_RULES[row.purpose]?.wording ?? 'any']));
+  return (templateId) => wording.get(templateId) ?? 'any';
+}
+
+export interface RecentOptions {
+  /** At send time only messages that went count: another one still queued may yet be held. */
+  sentOnly?: boolean;
+  /** The message being checked itself. */
+  exceptMessageId?: number;
+}
+
+/**
+ * Messages to each customer (all, or one) in the `rhythmDays` up to `day`: sent, being sent, or
+ * waiting in the outbox. A message's day is the local day it was sent, or queued while it waits.
+ */
+export function readRecentContacts(sqlite: SqliteDb, day: IsoDate, rhythmDays: number, scope?: CustomerScope, options: RecentOptions = {}): Map<number, RecentContact[]> {
+  const recent = new Map<number, RecentContact[]>();
+  if (rhythmDays <= 0) return recent;
+  const first = addDays(day, 1 - rhythmDays);
+  const statuses = options.sentOnly ? "'sending', 'sent', 'uncertain'" : "'queued', 'sending', 'sent', 'uncertain'";
+  // A day early as text, since a timestamp is UTC and the day is local; the exact day is decided below.
+  const rows = prepareCached(sqlite, `
+    SELECT m.customer_id AS customerId, coalesce(m.sent_at, m.created_at) AS at, m.ladder_step_id IS NOT NULL AS ladder, coalesce(t.name, m.template_id) AS label
+    FROM outbox_messages m LEFT JOIN email_templates t ON t.id = m.template_id AND t.language = 'en'
+    WHERE m.status IN (${statuses}) AND coalesce(m.sent_at, m.created_at) >= @since AND m.id != @except ${inScope('m.customer_id', scope)}
+    ORDER BY at`).all({ since: addDays(first, -1), except: options.exceptMessageId ?? 0, ...scopeParams(scope) }) as
+    { customerId: number; at: string; ladder: number; label: string }[];
+  for (const row of rows) {
+    const on = localToday(new Date(row.at));
+    if (on < first || on > day) continue;
+    const list = recent.get(row.customerId) ?? [];
+    list.push({ on, by: row.ladder ? 'ladder' : 'manual', label: row.label });
+    recent.set(row.customerId, list);
+  }
+  return recent;
+}
+
+/** The ladder's facts for these customers: one read per customer for a few, one of the whole book for many. */
+export function ladderFactsOf(sqlite: SqliteDb, day: IsoDate, customerIds: readonly number[]): LadderCustomer[] {
+  const chosen = [...new Set(customerIds)];
+  if (chosen.length <= PER_CUSTOMER_READS) return chosen.flatMap((id) => readLadderFacts(sqlite, day, id));
+  const wanted = new Set(chosen);
+  return readLadderFacts(sqlite, day).filter((customer) => wanted.has(customer.customerId));
+}
+
+/** The messages of the rhythm's window for these customers, read like their facts. */
+export function recentContactsOf(sqlite: SqliteDb, day: IsoDate, rhythmDays: number, customerIds: readonly number[], options: RecentOptions = {}): Map<number, RecentContact[]> {
+  const chosen = [...new Set(customerIds)];
+  if (chosen.length > PER_CUSTOMER_READS) return readRecentContacts(sqlite, day, rhythmDays, undefined, options);
+  return new Map(chosen.flatMap((id) => [...readRecentContacts(sqlite, day, rhythmDays, id, options)]));
+}
+
+/** What the guard needs of one customer a message is written to. */
+export interface DraftFacts {
+  customer: LadderCustomer;
+  /** Every open invoice, and any closed one the message names. */
+  invoices: Map<number, LadderInvoice>;
+}
+
+/**
+ * The guard's facts for the customers of a batch of messages. A customer with nothing open has no
+ * ladder facts, but may still be snoozed or have no address; invoices a message names that are no
+ * longer open are read as paid; an invoice of another customer is refused.
+ */
+export function readDraftFacts(
+  sqlite: SqliteDb, day: IsoDate, rhythmDays: number, drafts: readonly { customerId: number; invoiceIds: readonly number[] }[], recentOptions: RecentOptions = {},
+): Map<number, DraftFacts> {
+  const ids = drafts.map((draft) => draft.customerId);
+  const facts = new Map(ladderFactsOf(sqlite, day, ids).map((customer) => [customer.customerId, customer]));
+  const recent = recentContactsOf(sqlite, day, rhythmDays, ids, recentOptions);
+  const result = new Map<number, DraftFacts>();
+  for (const customerId of new Set(ids)) {
+    const customer = facts.get(customerId) ?? bareCustomer(sqlite, day, customerId);
+    // The ladder's email channel asks for any address; a message goes to one that is well formed.
+    const hasEmailContact = recipientOf(sqlite, customerId) !== null;
+    result.set(customerId, {
+      customer: { ...customer, hasEmailContact, recent: recent.get(customerId) ?? [] },
+      invoices: new Map(customer.invoices.map((invoice) => [invoice.invoiceId, invoice])),
+    });
+  }
+  for (const draft of drafts) {
+    const known = result.get(draft.customerId)!.invoices;
+    const missing = draft.invoiceIds.filter((id) => !known.has(id));
+    for (const invoice of closedInvoices(sqlite, draft.customerId, missing)) known.set(invoice.invoiceId, invoice);
+  }
+  return result;
+}
+
+function bareCustomer(sqlite: SqliteDb, day: IsoDate, customerId: number): LadderCustomer {
+  const row = prepareCached(sqlite, `SELECT c.external_id AS externalId, c.name, c.segment,
+      EXISTS (SELECT 1 FROM snoozes s WHERE s.customer_id = c.id AND s.until_date > ?) AS snoozed
+    FROM customers c WHERE c.id = ?`).get(day, customerId) as { externalId: string; name: string; segment: string | null; snoozed: number } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
+  return { customerId, externalId: row.externalId, name: row.name, segment: row.segment, snoozed: row.snoozed === 1, hasEmailContact: false, invoices: [] };
+}
+
+/** Invoices named by a message that are not open: nothing to ask for. */
+function closedInvoices(sqlite: SqliteDb, customerId: number, invoiceIds: readonly number[]): LadderInvoice[] {
+  if (invoiceIds.length === 0) return [];
+  const rows = sqlite.prepare(`SELECT id, number, due_date AS dueDate, currency, open_minor AS openMinor, status FROM invoices
+    WHERE customer_id = ? AND id IN (${invoiceIds.map(() => '?').join(', ')})`).all(customerId, ...invoiceIds) as
+    { id: number; number: string; dueDate: string; currency: string; openMinor: number; status: string }[];
+  if (rows.length !== new Set(invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
+  return rows.map((row) => ({
+    invoiceId: row.id, number: row.number, dueDate: row.dueDate, currency: row.currency, openMinor: row.openMinor,
+    // Open with nothing left to pay reads as paid, like any invoice not open.
+    status: row.status === 'open' ? 'open' : row.status === 'paid' ? 'paid' : 'closed',
+    inTransit: false, disputed: false, promised: false, inPlan: false, doneStepIds: [], lastStepTakenOn: null,
+  }));
+}

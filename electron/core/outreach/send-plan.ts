@@ -1,0 +1,93 @@
+import type { IsoDate } from '../../../shared/dates';
+import { CUSTOMER_HOLDS, PURPOSE_RULES, type CustomerHold, type GuardVerdict, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
+import { describeHold } from '../../../shared/outreach/guard-words';
+import type { LadderCustomer, LadderExclusion, LadderMessage, LadderPolicy, LadderRun } from '../../../shared/outreach/ladder';
+import type { SqliteDb } from '../../db/sqlite';
+import { prepareCached } from '../../db/statement-cache';
+import { getSetting } from '../settings';
+import { guardDrafts } from './guard-drafts';
+import { guardDay, ladderFactsOf, readRecentContacts, recentContactsOf, templateWordings } from './guard-facts';
+import { evaluateLadder } from './ladder-evaluation';
+import { readLadderFacts, readPolicies } from './ladder-facts';
+import { withinRhythm, type GuardDay } from './send-guard';
+
+/**
+ * The ladder on a date, through the send guard: the ERP data's freshness, the contact rhythm (the
+ * messages already sent or queued for each customer) and each template's wording on that day.
+ */
+export function guardedLadderRun(sqlite: SqliteDb, today: IsoDate, date: IsoDate, customerIds?: readonly number[]): LadderRun & { recent: Map<number, RecentContact[]> } {
+  const rules = guardDay(sqlite, today, date);
+  const facts: LadderCustomer[] = customerIds ? ladderFactsOf(sqlite, date, customerIds) : readLadderFacts(sqlite, date);
+  const recent = customerIds ? recentContactsOf(sqlite, date, rules.rhythmDays, customerIds) : readRecentContacts(sqlite, date, rules.rhythmDays);
+  const customers = facts.map((customer) => ({ ...customer, recent: recent.get(customer.customerId) ?? [] }));
+  const run = evaluateLadder(customers, readPolicies(sqlite), date, { syncFresh: rules.syncFresh, rhythmDays: rules.rhythmDays, wordingOf: templateWordings(sqlite) });
+  return { ...run, recent };
+}
+
+export type PlanRequest =
+  | { kind: 'template'; templateId: string; customerIds: number[]; videoMemoUrl?: string | undefined }
+  | { kind: 'ladder'; customerIds?: number[] | undefined; videoMemoUrl?: string | undefined };
+
+/**
+ * Every message a send would make, before anything is queued, for the preview: each customer's
+ * message with the invoices it keeps, those the guard dropped and why, other messages within the
+ * contact rhythm, or why nothing goes at all.
+ */
+export function planSend(sqlite: SqliteDb, today: IsoDate, request: PlanRequest): SendPlan {
+  const settings = getSetting(sqlite, 'outreach');
+  const rules = guardDay(sqlite, today);
+  const video = request.videoMemoUrl ? { videoMemoUrl: request.videoMemoUrl } : {};
+  const plan = { rhythmDays: rules.rhythmDays, typedConfirmAbove: settings.typedConfirmAbove };
+  if (request.kind === 'ladder') return { ...plan, messages: ladderPlan(sqlite, today, rules, request.customerIds, video) };
+  const drafts = request.customerIds.map((customerId) => ({ customerId, templateId: request.templateId, invoiceIds: [], senderRole: 'collector' as const, ...video }));
+  const messages = guardDrafts(sqlite, drafts, rules).map(({ draft, customerName, template, verdict }): PlannedMessage => ({
+    customerId: draft.customerId, customerName, stepLabel: null, verdict,
+    // Held for the customer it is still shown (and the contact rhythm may be lifted); with no invoice to ask for there is nothing to show.
+    draft: PURPOSE_RULES[template.purpose].chases && verdict.invoices.length === 0 ? null : draft,
+    heldMessage: verdict.held ? describeHold(verdict.held, verdict, today, rules.rhythmDays) : null,
+  }));
+  return { ...plan, messages };
+}
+
+/** The ladder's email messages as a plan: each customer's message with what the ladder held back, or why nothing goes. */
+function ladderPlan(sqlite: SqliteDb, today: IsoDate, rules: GuardDay, customerIds: number[] | undefined, video: { videoMemoUrl?: string }): PlannedMessage[] {
+  const run = guardedLadderRun(sqlite, today, today, customerIds);
+  const policies = readPolicies(sqlite);
+  const emails = new Map(run.messages.filter((m) => m.step.channel === 'email').map((m) => [m.customerId, m]));
+  const held = new Map<number, LadderExclusion[]>();
+  for (const exclusion of run.excluded) {
+    if (stepChannel(policies, exclusion) !== 'email') continue;
+    held.set(exclusion.customerId, [...(held.get(exclusion.customerId) ?? []), exclusion]);
+  }
+  const names = new Map([...run.messages, ...run.excluded].map((m) => [m.customerId, m.customerName]));
+  const nameOf = (id: number): string => names.get(id) ?? (prepareCached(sqlite, 'SELECT name FROM customers WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+  // The whole ladder in the order the dry run lists it; chosen customers in the order they were chosen.
+  const wanted = customerIds ?? [...new Set([...run.messages, ...run.excluded].map((m) => m.customerId))].filter((id) => emails.has(id) || held.has(id));
+  return wanted.map((customerId) =>
+    planned(customerId, nameOf(customerId), emails.get(customerId), held.get(customerId) ?? [], run.recent.get(customerId) ?? [], rules, video));
+}
+
+function stepChannel(policies: readonly LadderPolicy[], exclusion: LadderExclusion): string | undefined {
+  return policies.find((p) => p.id === exclusion.policyId)?.steps.find((s) => s.id === exclusion.stepId)?.channel;
+}
+
+function planned(
+  customerId: number, customerName: string, message: LadderMessage | undefined, exclusions: LadderExclusion[], recent: RecentContact[], rules: GuardDay,
+  video: { videoMemoUrl?: string },
+): PlannedMessage {
+  const dropped = exclusions.map(({ invoiceId, number, reason }) => ({ invoiceId, number, reason }));
+  const invoices = message?.invoices.map(({ invoiceId, number }) => ({ invoiceId, number })) ?? [];
+  const verdict: GuardVerdict = { invoices, dropped, lifted: [], held: null, recent: withinRhythm(recent, rules) };
+  if (message) {
+    return {
+      customerId, customerName, stepLabel: message.step.label, verdict, heldMessage: null,
+      draft: { customerId, templateId: message.step.templateId, invoiceIds: message.invoices.map((i) => i.invoiceId), senderRole: message.step.senderRole, ...video },
+    };
+  }
+  // One customer hold stops every step; otherwise each invoice was held for its own reason.
+  const reasons = new Set(exclusions.map((e) => e.reason));
+  const [only] = reasons;
+  const hold: MessageHold = reasons.size === 1 && CUSTOMER_HOLDS.includes(only as CustomerHold) ? (only as CustomerHold) : 'nothing_left';
+  const text = exclusions.length === 0 ? 'No email step of the ladder is due for this customer.' : describeHold(hold, verdict, rules.day, rules.rhythmDays);
+  return { customerId, customerName, stepLabel: null, draft: null, verdict: { ...verdict, held: hold }, heldMessage: text };
+}
