@@ -24,7 +24,7 @@ import { importMappingSchema, type ImportKind, type ImportMapping, type ImportPr
 import { emailAddressSchema, freeText, oneLineText } from './text';
 import { currencyCodeSchema as currencyCode, isoDateSchema as isoDate } from './value-schemas';
 import { erpConnectionSaveSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
-import { companyProfileSchema, postalAddressSchema, STATEMENT_KINDS, type CompanyProfile, type DueLetter, type StatementPreview } from './documents';
+import { companyProfileSchema, postalAddressSchema, STATEMENT_KINDS, type CompanyProfile, type HeldLetter, type LetterDay, type StatementPreview } from './documents';
 import { CHARGE_COMPONENTS, chargePoliciesSchema, RATE_SERIES, referenceRateSchema, type ChargeComponent, type ChargePolicy, type ChargesReport, type ReferenceRate } from './charges';
 
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
@@ -376,11 +376,11 @@ export const api = {
   'documents.saveCompany': returns<CompanyProfile>()(companyProfileSchema),
   'customer.setPostalAddress': returns<{ customerId: number; lines: string[] }>()(z.object({ customerId: z.number().int().positive(), lines: postalAddressSchema })),
   /** The ladder's letter and agency-referral steps due today. */
-  'documents.letters': returns<DueLetter[]>()(z.object({})),
+  'documents.letters': returns<LetterDay>()(z.object({})),
   /** Today's letters (all, or the chosen customers') in one PDF to print; nothing is marked yet. */
-  'documents.lettersPdf': returns<ExportedFile & { letters: DueLetter[] }>()(z.object({ customerIds: z.array(z.number().int().positive()).max(10_000).optional() })),
-  /** The printed letters were posted: their ladder steps are taken (ladder.completeTask for each). */
-  'documents.lettersPosted': returns<{ customerId: number; activityId: number; stepId: string; invoiceNumbers: string[] }[]>()(
+  'documents.lettersPdf': returns<ExportedFile & LetterDay>()(z.object({ customerIds: z.array(z.number().int().positive()).max(10_000).optional() })),
+  /** The printed letters were posted: their ladder steps are taken (ladder.completeTask for each); those held since printing are not, and say why. */
+  'documents.lettersPosted': returns<{ posted: { customerId: number; activityId: number; stepId: string; invoiceNumbers: string[] }[]; held: HeldLetter[] }>()(
     z.object({ customerIds: z.array(z.number().int().positive()).min(1).max(10_000) }),
   ),
 } as const;

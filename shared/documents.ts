@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DroppedInvoice, MessageHold } from './outreach/guard';
 import { oneLineText } from './text';
 
 /**
@@ -62,4 +63,25 @@ export interface DueLetter {
   senderRole: 'collector' | 'manager';
   invoiceIds: number[];
   invoiceNumbers: string[];
+  /** Invoices at this step the send guard left out of the letter, each with why. */
+  dropped: DroppedInvoice[];
+}
+
+/** A paper step due today that the send guard holds: no letter is printed, and this says why. */
+export interface HeldLetter {
+  customerId: number;
+  customerName: string;
+  externalId: string;
+  stepLabel: string;
+  channel: 'letter' | 'agency_referral';
+  hold: MessageHold;
+  /** The sentence the screen and the CLI show. */
+  message: string;
+  dropped: DroppedInvoice[];
+}
+
+/** Today's paper: the letters the guard lets go, and those it holds. */
+export interface LetterDay {
+  letters: DueLetter[];
+  held: HeldLetter[];
 }

@@ -93,7 +93,7 @@ describe('activity statement', () => {
 describe("today's letters", () => {
   it('lists the ladder letter due, prints it with the merged template and its invoices, and posting takes the step', async () => {
     const due = await t.core.call('documents.letters', {});
-    expect(due).toMatchObject([{ externalId: 'P-1', stepLabel: 'Reminder letter', channel: 'letter', invoiceNumbers: ['PM-1'] }]);
+    expect(due).toMatchObject({ letters: [{ externalId: 'P-1', stepLabel: 'Reminder letter', channel: 'letter', invoiceNumbers: ['PM-1'], dropped: [] }], held: [] });
     const pdf = await t.core.call('documents.lettersPdf', {});
     const bytes = Buffer.from(pdf.base64, 'base64');
     pdfToPngs(bytes, SHOTS, 'letter', 80);
@@ -102,9 +102,49 @@ describe("today's letters", () => {
     expect(text).toContain('Hi Anna,');
     expect(text).toMatch(/PM-1\s+11\/10\/2026\s+12\s+€10,000\.00/);
     const posted = await t.core.call('documents.lettersPosted', { customerIds: [await idOf('P-1')] });
-    expect(posted).toMatchObject([{ stepId: 'letter', invoiceNumbers: ['PM-1'] }]);
-    expect(await t.core.call('documents.letters', {})).toEqual([]);
+    expect(posted).toMatchObject({ posted: [{ stepId: 'letter', invoiceNumbers: ['PM-1'] }], held: [] });
+    expect(await t.core.call('documents.letters', {})).toEqual({ letters: [], held: [] });
     expect((await t.core.call('customer.timeline', { customerId: await idOf('P-1') }))[0]).toMatchObject({ kind: 'ladder_task' });
     await expect(t.core.call('documents.lettersPdf', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('letters through the send guard', () => {
+  it('leaves a disputed invoice out, holds a snoozed customer with why, writes in the customer\'s language, and re-checks at posting', async () => {
+    await t.core.call('import.run', { jobId: JOB(), preset: 'generic-customers', fileId: t.stageText('d.csv', [
+      'Customer ID,Name,Currency,Segment,Contact Name,Email,Country',
+      'D-1,Baumarkt Köln GmbH,EUR,Paper,Jonas Weber,jonas@baumarkt.example,DE',
+    ].join('\n')) });
+    await t.core.call('import.run', { jobId: JOB(), preset: 'generic-invoices', fileId: t.stageText('d-i.csv', [
+      'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Open Balance,Currency',
+      'DE-1,D-1,2026-10-01,2026-11-10,"1,234.50","1,234.50",EUR',
+      'DE-2,D-1,2026-10-02,2026-11-10,"800.00","800.00",EUR',
+    ].join('\n')) });
+    const german = await idOf('D-1');
+    const [de1, de2] = (await t.core.call('customer.invoices', { customerId: german, openOnly: true })).sort((a, b) => a.number.localeCompare(b.number));
+    await t.core.call('activity.openDispute', { customerId: german, invoiceIds: [de2!.id], reasonCode: 'pricing' });
+    await t.core.call('worklist.snooze', { customerId: await idOf('P-1'), untilDate: '2026-12-15', reason: 'Owner in hospital' });
+
+    const day = await t.core.call('documents.letters', {});
+    expect(day.letters).toMatchObject([{ externalId: 'D-1', invoiceNumbers: ['DE-1'], dropped: [{ number: 'DE-2', reason: 'disputed' }] }]);
+    expect(day.held).toMatchObject([{ externalId: 'P-1', stepLabel: 'Reminder letter', hold: 'snoozed', message: 'The customer is snoozed: nothing goes until the snooze ends.' }]);
+
+    const pdf = await t.core.call('documents.lettersPdf', {});
+    expect(pdf.letters.map((l) => l.externalId)).toEqual(['D-1']);
+    const text = pdfText(Buffer.from(pdf.base64, 'base64'));
+    // The German version of the template, German headings, dates and amounts: as the customer's email would be.
+    expect(text).toContain('Guten Tag Jonas Weber');
+    expect(text).toMatch(/Rechnung\s+Fällig\s+Tage überfällig\s+Offen/);
+    expect(text).toMatch(/DE-1\s+10\.11\.2026\s+12\s+1\.234,50\s€/);
+    expect(text).not.toContain('DE-2');
+    expect(text).not.toContain('Papier Müller');
+
+    // Disputed after printing: the letter is not marked posted, and says why.
+    await t.core.call('activity.openDispute', { customerId: german, invoiceIds: [de1!.id], reasonCode: 'quality' });
+    const marked = await t.core.call('documents.lettersPosted', { customerIds: [german] });
+    expect(marked.posted).toEqual([]);
+    expect(marked.held).toMatchObject([{ externalId: 'D-1', hold: 'nothing_left' }]);
+    expect(marked.held[0]!.message).toMatch(/DE-1 disputed/);
+    expect(t.query("SELECT 1 FROM ladder_invoice_steps")).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ActivityStatement } from './activity-data';
-import { documentFormat } from './document-format';
+import { readerFormat } from '../outreach/reader-format';
 import { Flow, type Column } from './flow';
 import { drawFooters, drawLetterhead } from './letterhead';
 import { drawRemittanceSlip } from './payment-blocks';
@@ -24,8 +24,8 @@ export async function activityStatementPdf(statement: ActivityStatement): Promis
 /** Draws the activity statement from page `firstPage` of the canvas (a fresh page). */
 export function drawActivityStatement(canvas: PdfCanvas, statement: ActivityStatement, firstPage: number): void {
   const { customer } = statement;
-  const f = documentFormat(statement.locale);
-  const period = `${f.date(statement.from)} to ${f.date(statement.to)}`;
+  const f = readerFormat(statement.locale);
+  const period = `${f.numericDate(statement.from)} to ${f.numericDate(statement.to)}`;
   const geometry = drawLetterhead(canvas, statement, [['Period', period], ['Customer no.', customer.externalId]]);
   const flow = new Flow(canvas, geometry, `Account activity · ${customer.name} · ${customer.externalId} · ${period}`);
   flow.line('Statement of account activity', { size: 15, bold: true }, 20);
@@ -36,10 +36,10 @@ export function drawActivityStatement(canvas: PdfCanvas, statement: ActivityStat
     flow.ensure(60);
     flow.line(`Amounts in ${section.currency}`, { size: 10, bold: true }, 15);
     const rows = [
-      [f.date(statement.from), '', 'Opening balance', '', money(section.openingMinor)],
-      ...section.lines.map((line) => [f.date(line.date), line.reference, line.description, money(line.amountMinor), money(line.balanceMinor)]),
+      [f.numericDate(statement.from), '', 'Opening balance', '', money(section.openingMinor)],
+      ...section.lines.map((line) => [f.numericDate(line.date), line.reference, line.description, money(line.amountMinor), money(line.balanceMinor)]),
     ];
-    flow.table(COLUMNS, rows, { totals: [[f.date(statement.to), '', `Closing balance ${section.currency}`, '', money(section.closingMinor)]] });
+    flow.table(COLUMNS, rows, { totals: [[f.numericDate(statement.to), '', `Closing balance ${section.currency}`, '', money(section.closingMinor)]] });
     flow.gap(12);
   }
   drawRemittanceSlip(flow, statement, f, statement.sections.map((s) => ({ currency: s.currency, dueMinor: s.closingMinor })), statement.to);

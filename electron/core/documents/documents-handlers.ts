@@ -2,7 +2,8 @@ import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { getSetting, setSetting } from '../settings';
 import { completeLadderTask } from '../outreach/ladder-tasks';
-import { dueLetters, lettersPdf } from './letters';
+import { lettersPdf } from './letters';
+import { letterDay } from './letters-due';
 import { setPostalAddress } from './postal-address';
 import { statementBundle } from './statement-bundle';
 import { statementDocument } from './statements';
@@ -16,15 +17,20 @@ export const documentsHandlers: Handlers<'documents.statement' | 'documents.stat
     setSetting(ctx.database.sqlite, 'companyProfile', profile, nowOf(ctx));
     return getSetting(ctx.database.sqlite, 'companyProfile');
   },
-  'documents.letters': (_input, ctx) => dueLetters(ctx.database.sqlite, todayOf(ctx)),
+  'documents.letters': (_input, ctx) => letterDay(ctx.database.sqlite, todayOf(ctx)),
   'documents.lettersPdf': ({ customerIds }, ctx) => lettersPdf(ctx.database.sqlite, todayOf(ctx), customerIds),
-  /** The printed letters went in the post: each one's ladder step is taken, as "t" on the worklist does it. */
+  /**
+   * The printed letters went in the post: each one's ladder step is taken, as "t" on the worklist
+   * does it. The guard looks once more: a letter held since it was printed is not marked, and is
+   * returned with why, so it can be taken out of the envelope.
+   */
   'documents.lettersPosted': ({ customerIds }, ctx) => {
-    const wanted = new Set(customerIds);
-    return dueLetters(ctx.database.sqlite, todayOf(ctx)).filter((letter) => wanted.has(letter.customerId)).map((letter) => ({
+    const { letters, held } = letterDay(ctx.database.sqlite, todayOf(ctx), customerIds);
+    const posted = letters.map((letter) => ({
       customerId: letter.customerId,
       ...completeLadderTask(ctx, { customerId: letter.customerId, channel: letter.channel, note: 'Printed from "today\'s letters"' }),
     }));
+    return { posted, held };
   },
   'customer.setPostalAddress': ({ customerId, lines }, ctx) => {
     setPostalAddress(ctx.database.sqlite, customerId, lines, nowOf(ctx));

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../shared/dates';
 import { paymentQrPng } from '../outreach/payment-qr';
-import type { DocumentFormat } from './document-format';
+import type { ReaderFormat } from '../outreach/reader-format';
 import type { Flow } from './flow';
 import type { DocumentBasics } from './statement-data';
 
@@ -30,7 +30,7 @@ export async function drawHowToPay(flow: Flow, basics: DocumentBasics, link: str
  * own when the last one is full): who pays, the reference, the amount due per currency, and a space
  * for the amount enclosed.
  */
-export function drawRemittanceSlip(flow: Flow, basics: DocumentBasics, f: DocumentFormat, due: { currency: string; dueMinor: number }[], asOf: IsoDate): void {
+export function drawRemittanceSlip(flow: Flow, basics: DocumentBasics, f: ReaderFormat, due: { currency: string; dueMinor: number }[], asOf: IsoDate): void {
   const { canvas, geometry } = flow;
   const height = 78 + due.length * 12;
   flow.ensure(height);
@@ -42,7 +42,7 @@ export function drawRemittanceSlip(flow: Flow, basics: DocumentBasics, f: Docume
   y += 14;
   const half = (geometry.right - geometry.left) / 2;
   const pairs: [string, string][] = [
-    ['From', basics.customer.name], ['Customer no.', basics.customer.externalId], ['Statement date', f.date(asOf)],
+    ['From', basics.customer.name], ['Customer no.', basics.customer.externalId], ['Statement date', f.numericDate(asOf)],
     ['Pay to', basics.company.name || '—'],
     ...due.map((d): [string, string] => [`Amount due ${d.currency}`, f.money(d.dueMinor, d.currency)]),
     ['Amount enclosed', '______________________'],

@@ -1,5 +1,6 @@
 import type { AgingAmounts, AgingEdges } from '../../../shared/aging';
 import type { CustomerCharges } from '../../../shared/charges';
+import { customerLocale } from '../../../shared/customer-locale';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
@@ -8,7 +9,7 @@ import { chargesReport } from '../charges/charges-report';
 import { agingReport, customerOpenItems, type OpenItem } from '../ledger/aging-query';
 import { paymentLinker } from '../outreach/links';
 import { getSetting } from '../settings';
-import { paperForLocale } from './document-format';
+import { paperForLocale } from './paper-size';
 import type { Paper } from './pdf-canvas';
 
 export interface Letterhead {
@@ -57,16 +58,16 @@ export interface OpenItemsStatement extends DocumentBasics {
 }
 
 /**
- * What a statement and a letter share: the reader's locale (Settings → Email's messaging locale),
+ * What a statement and a letter share: the reader's locale (the customer's, as its emails use it),
  * the paper it implies unless the letterhead fixes one, the letterhead and the addressee.
  */
 export function documentBasics(sqlite: SqliteDb, customerId: number): DocumentBasics {
-  const customer = prepareCached(sqlite, 'SELECT id, external_id AS externalId, name, postal_address AS postalAddress FROM customers WHERE id = ?').get(customerId) as
-    { id: number; externalId: string; name: string; postalAddress: string | null } | undefined;
+  const customer = prepareCached(sqlite, 'SELECT id, external_id AS externalId, name, postal_address AS postalAddress, locale, country FROM customers WHERE id = ?').get(customerId) as
+    { id: number; externalId: string; name: string; postalAddress: string | null; locale: string | null; country: string | null } | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   const outreach = getSetting(sqlite, 'outreach');
   const profile = getSetting(sqlite, 'companyProfile');
-  const locale = outreach.locale;
+  const locale = customerLocale(customer, outreach.locale);
   return {
     locale,
     paper: profile.paper === 'auto' ? paperForLocale(locale) : profile.paper,

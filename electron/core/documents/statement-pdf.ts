@@ -1,7 +1,7 @@
 import { AGING_BUCKETS, agingBucketLabels } from '../../../shared/aging';
 import { CHARGE_KIND_LABELS } from '../../../shared/charges';
 import { chargesDue } from '../charges/charges-report';
-import { documentFormat, type DocumentFormat } from './document-format';
+import { readerFormat, type ReaderFormat } from '../outreach/reader-format';
 import { Flow, type Column } from './flow';
 import { drawFooters, drawLetterhead } from './letterhead';
 import { PdfCanvas } from './pdf-canvas';
@@ -46,11 +46,11 @@ export async function openItemsStatementPdf(statement: OpenItemsStatement): Prom
 /** Draws the statement from page `firstPage` of the canvas (a fresh page), so many can share one file for printing. */
 export async function drawOpenItemsStatement(canvas: PdfCanvas, statement: OpenItemsStatement, firstPage: number): Promise<void> {
   const { customer } = statement;
-  const f = documentFormat(statement.locale);
-  const geometry = drawLetterhead(canvas, statement, [['Statement date', f.date(statement.asOf)], ['Customer no.', customer.externalId]]);
-  const flow = new Flow(canvas, geometry, `Statement of account · ${customer.name} · ${customer.externalId} · as of ${f.date(statement.asOf)}`);
+  const f = readerFormat(statement.locale);
+  const geometry = drawLetterhead(canvas, statement, [['Statement date', f.numericDate(statement.asOf)], ['Customer no.', customer.externalId]]);
+  const flow = new Flow(canvas, geometry, `Statement of account · ${customer.name} · ${customer.externalId} · as of ${f.numericDate(statement.asOf)}`);
   flow.line('Statement of account', { size: 15, bold: true }, 20);
-  flow.line(`Open items as of ${f.date(statement.asOf)}, end of day`, { size: 9, color: GREY }, 18);
+  flow.line(`Open items as of ${f.numericDate(statement.asOf)}, end of day`, { size: 9, color: GREY }, 18);
   if (statement.sections.length === 0) flow.line('Nothing is open on this account. Thank you.', { size: 10 }, 18);
   for (const section of statement.sections) drawSection(flow, statement, section, f);
   await drawHowToPay(flow, statement, statement.paymentLink);
@@ -58,12 +58,12 @@ export async function drawOpenItemsStatement(canvas: PdfCanvas, statement: OpenI
   drawFooters(canvas, geometry, statement, firstPage);
 }
 
-function drawSection(flow: Flow, statement: OpenItemsStatement, section: CurrencySection, f: DocumentFormat): void {
+function drawSection(flow: Flow, statement: OpenItemsStatement, section: CurrencySection, f: ReaderFormat): void {
   const money = (minor: number): string => f.money(minor, section.currency);
   flow.ensure(60);
   flow.line(`Amounts in ${section.currency}`, { size: 10, bold: true }, 15);
   const rows = section.items.map((item) => [
-    item.number, KIND_WORDS[item.kind], f.date(item.issueDate), item.kind === 'invoice' ? f.date(item.dueDate) : '',
+    item.number, KIND_WORDS[item.kind], f.numericDate(item.issueDate), item.kind === 'invoice' ? f.numericDate(item.dueDate) : '',
     item.daysOverdue > 0 ? String(item.daysOverdue) : '', money(item.amountMinor), money(item.balanceMinor),
   ]);
   flow.table(ITEM_COLUMNS, rows, { totals: [[`Total due ${section.currency}`, '', '', '', '', '', money(section.aging.total)]] });
@@ -76,13 +76,13 @@ function drawSection(flow: Flow, statement: OpenItemsStatement, section: Currenc
   if (section.charges && section.charges.invoices.length > 0) drawCharges(flow, section, f);
 }
 
-function drawCharges(flow: Flow, section: CurrencySection, f: DocumentFormat): void {
+function drawCharges(flow: Flow, section: CurrencySection, f: ReaderFormat): void {
   const charges = section.charges!;
   const money = (minor: number): string => f.money(minor, section.currency);
   flow.ensure(70);
   flow.line('Late-payment charges (not included in the balance above)', { size: 10, bold: true }, 13);
   flow.line(CHARGE_KIND_LABELS[charges.kind], { size: 8, color: GREY }, 13);
-  const rows = charges.invoices.map((i) => [i.number, f.date(i.dueDate), String(i.days), f.percent(i.rateBp), money(i.interest), money(i.fixedFee), i.waived ? money(i.waived) : '']);
+  const rows = charges.invoices.map((i) => [i.number, f.numericDate(i.dueDate), String(i.days), f.rate(i.rateBp), money(i.interest), money(i.fixedFee), i.waived ? money(i.waived) : '']);
   flow.table(CHARGE_COLUMNS, rows, {
     totals: [[`Charges ${section.currency}`, '', '', '', money(charges.interest), money(charges.fixedFees), money(charges.waived)],
       [`Charges to pay ${section.currency}`, '', '', '', '', '', money(chargesDue(charges))]],
