@@ -84,6 +84,7 @@ export async function lettersPdf(sqlite: SqliteDb, today: IsoDate, customerIds?:
     if (canvas) canvas.addPage();
     else canvas = new PdfCanvas(documentBasics(sqlite, letter.customerId).paper, { title: `Letters ${today}`, author: getSetting(sqlite, 'outreach').companyName || 'Inflow' });
     await drawLetter(canvas, sqlite, letter, today);
+    canvas.flush();
   }
   const bytes = await canvas!.end();
   return { fileName: `letters-${today}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64'), letters, held };

@@ -18,6 +18,15 @@ export interface TextStyle {
 }
 
 /**
+ * Widths of runs already measured, by face, size and text: shaping a run (fontkit's GSUB/GPOS
+ * lookups) is most of a statement's cost, and a column is measured to fit it, then again to place
+ * it; labels, dates and amounts repeat across a thousand statements. A face's advance widths are
+ * the same in every document, so the cache outlives one.
+ */
+const widthCache = new Map<string, number>();
+const WIDTH_CACHE_SIZE = 50_000;
+
+/**
  * A thin drawing surface over pdfkit that writes any Unicode text: each line is split into runs of
  * one font and direction (text-runs.ts) and each run drawn on one baseline, so mixed scripts line up.
  * Fonts are embedded as subsets; the document carries text, never images of text, so it can be
@@ -49,8 +58,15 @@ export class PdfCanvas {
     const weight: Weight = style.bold ? 'bold' : 'regular';
     const runs = visualRuns(text, weight, style.direction);
     const widths = runs.map((run) => {
-      this.use(run.face, style.size);
-      return this.doc.widthOfString(run.text, { features: [] });
+      const key = `${run.face.name}\u0000${style.size}\u0000${run.text}`;
+      let width = widthCache.get(key);
+      if (width === undefined) {
+        this.use(run.face, style.size);
+        width = this.doc.widthOfString(run.text, { features: [] });
+        if (widthCache.size >= WIDTH_CACHE_SIZE) widthCache.clear();
+        widthCache.set(key, width);
+      }
+      return width;
     });
     return { runs, widths };
   }
@@ -150,6 +166,14 @@ export class PdfCanvas {
       this.doc.switchToPage(i);
       draw(i - first, last - first);
     }
+  }
+
+  /**
+   * Writes out the pages drawn so far and lets them go: a bundle of a thousand statements keeps
+   * only the one being drawn in memory (its page numbers need its pages), not three thousand pages.
+   */
+  flush(): void {
+    this.doc.flushPages();
   }
 
   /** The finished file. */

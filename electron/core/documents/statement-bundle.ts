@@ -21,6 +21,7 @@ export async function statementBundle(sqlite: SqliteDb, customerIds: readonly nu
     if (canvas) canvas.addPage();
     else canvas = new PdfCanvas(statement.paper, { title: `Statements ${asOf}`, author: statement.company.name || 'Inflow' });
     await drawStatement(canvas, statement);
+    canvas.flush();
     job.progress('writing', index + 1, customerIds.length);
     // Let a cancel (and other calls to the core) in between two statements.
     await nextTurn();
