@@ -45,6 +45,7 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['x'], label: 'Tick the customer for bulk work (Esc clears)' },
       { keys: ['Shift', 'x'], label: 'Tick every customer the filters match' },
       { keys: ['e'], label: 'Email the ticked customers (bulk send)' },
+      { keys: ['Shift', 'S'], label: 'Statements of the ticked customers, one PDF to print' },
       { keys: ['w'], label: 'Why: the score breakdown' },
       { keys: [modKey, 'Enter'], label: 'Save the form; the next customer is selected' },
     ],

@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount, plural } from '../../lib/format';
 import { useActionKeys } from '../activity/ActivityForms';
+import { BulkStatements } from './BulkStatements';
 import { CustomerPane, type PaneForm } from './CustomerPane';
 import { FxRatesBanner } from './FxRatesBanner';
 import { customersMatching } from './customers-matching';
@@ -21,7 +22,8 @@ import './worklist.css';
  * The home screen: the ranked queue on the left, the selected customer on the right. Keyboard only:
  * j/k move, Enter opens the customer, c/p/d/l/n/a/s open an action in the pane (t: the ladder's letter
  * or agency referral when one is due; a due call is done by logging it), w shows why, x ticks
- * a customer for bulk work (X every customer the filters match), and saving moves to the next customer.
+ * a customer for bulk work (X every customer the filters match; e emails them, S prints their statements),
+ * and saving moves to the next customer.
  */
 export function WorklistQueue() {
   const [today] = useState(() => localToday());
@@ -34,6 +36,8 @@ export function WorklistQueue() {
   const [showWhy, setShowWhy] = useState(false);
   // Ticked customers with their names, which a bulk send lists even for rows no longer loaded.
   const [ticked, setTicked] = useState<ReadonlyMap<number, string>>(new Map());
+  // The ticked customers whose statements are being made (one PDF, a job with progress).
+  const [statementsFor, setStatementsFor] = useState<number[] | null>(null);
   const pick = useOutreachSelection((selection) => selection.pick);
   const go = useNav((nav) => nav.go);
   const openCustomer = useNav((nav) => nav.openCustomer);
@@ -68,6 +72,7 @@ export function WorklistQueue() {
     pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
     go('outreach');
   });
+  useShortcut('S', () => ticked.size > 0 && !statementsFor && setStatementsFor([...ticked.keys()]));
   useShortcut('w', () => setShowWhy((shown) => !shown));
   useShortcut('Escape', () => (form ? setForm(null) : setTicked(new Map())));
   useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId));
@@ -98,12 +103,13 @@ export function WorklistQueue() {
         </span>
         {ticked.size > 0 && (
           <span className="muted" data-testid="worklist-ticked">
-            {formatCount(ticked.size)} ticked · <Kbd keys={['e']} /> email them · <button type="button" className="link-button" onClick={() => setTicked(new Map())}>clear</button>
+            {formatCount(ticked.size)} ticked · <Kbd keys={['e']} /> email them · <Kbd keys={['Shift', 'S']} /> their statements · <button type="button" className="link-button" onClick={() => setTicked(new Map())}>clear</button>
           </span>
         )}
         <span className="spacer" />
         <QueueFilters pages={queue.loadedPages()} filters={filters} onChange={setFilters} />
       </div>
+      {statementsFor && <BulkStatements customerIds={statementsFor} asOf={today} onClose={() => setStatementsFor(null)} />}
       {queue.unratedCurrencies.length > 0 && <FxRatesBanner currencies={queue.unratedCurrencies} onSet={() => go('settings')} />}
       {total === 0 && <p className="muted">No customer matches these filters.</p>}
       <div className="worklist-split">
