@@ -74,6 +74,21 @@ export function LettersTab() {
       {letters.length === 0 && held.length === 0 && !result && (
         <p className="muted">No letter or agency referral is due today. The ladder's paper steps appear here on their day (Outreach → Ladder sets them).</p>
       )}
+      {[...held, ...(result?.held ?? [])].length > 0 && (
+        <table className="plain-table" data-testid="letters-held">
+          <caption>Held by the send guard: not printed, and why</caption>
+          <thead><tr><th>Customer</th><th>Step</th><th>Why</th></tr></thead>
+          <tbody>
+            {[...held, ...(result?.held ?? [])].map((letter) => (
+              <tr key={`${letter.customerId}-${letter.channel}`}>
+                <td>{letter.customerName} <span className="muted">{letter.externalId}</span></td>
+                <td>{letter.stepLabel}</td>
+                <td><span className="chip warn">{letter.hold === 'nothing_left' ? 'Nothing left to ask for' : HOLD_LABELS[letter.hold]}</span> {letter.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {letters.length > 0 && (
         <table className="plain-table" data-testid="letters-due">
           <thead><tr><th>Customer</th><th>Step</th><th>Invoices</th><th>Left out</th></tr></thead>
@@ -84,21 +99,6 @@ export function LettersTab() {
                 <td>{letter.stepLabel} <span className="muted">{CHANNEL_WORDS[letter.channel]}</span></td>
                 <td>{letter.invoiceNumbers.join(', ')}</td>
                 <td>{letter.dropped.map((d) => <span key={d.invoiceId} className="nowrap">{d.number} <span className="chip warn">{HOLD_LABELS[d.reason]}</span> </span>)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {[...held, ...(result?.held ?? [])].length > 0 && (
-        <table className="plain-table" data-testid="letters-held">
-          <caption>Held by the send guard: not printed</caption>
-          <thead><tr><th>Customer</th><th>Step</th><th>Why</th></tr></thead>
-          <tbody>
-            {[...held, ...(result?.held ?? [])].map((letter) => (
-              <tr key={`${letter.customerId}-${letter.channel}`}>
-                <td>{letter.customerName} <span className="muted">{letter.externalId}</span></td>
-                <td>{letter.stepLabel}</td>
-                <td><span className="chip warn">{letter.hold === 'nothing_left' ? 'Nothing left to ask for' : HOLD_LABELS[letter.hold]}</span> {letter.message}</td>
               </tr>
             ))}
           </tbody>
