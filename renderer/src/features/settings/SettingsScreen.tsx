@@ -1,9 +1,11 @@
 import { useStatus } from '../../app/status-store';
 import { AgingEdgesSetting } from './AgingEdgesSetting';
+import { ChargesSetting } from './ChargesSetting';
 import { DataSetting } from './DataSetting';
 import { EmailSetting } from './EmailSetting';
 import { ErpConnectionSetting } from './ErpConnectionSetting';
 import { FxRatesSetting } from './FxRatesSetting';
+import { LetterheadSetting } from './LetterheadSetting';
 import { useApi } from '../../lib/use-api';
 import { ShellSettingsForm } from './ShellSettings';
 import { PoliciesSetting } from './PoliciesSetting';
@@ -22,6 +24,8 @@ export function SettingsScreen() {
       <ErpConnectionSetting />
       <PoliciesSetting />
       <FxRatesSetting />
+      <LetterheadSetting />
+      <ChargesSetting />
       {status && <AgingEdgesSetting edges={status.agingEdges} />}
       <ThemeSetting />
       {shell.data && <DataSetting dataFolder={shell.data.dataFolder} />}
