@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chargesJson } from '../../electron/hosts/cli-charges';
-import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
+import { FROZEN_NOW, JOB, tempCore, type TempCore } from '../helpers/temp-core';
 import { pdfText, pdfToPngs } from '../helpers/pdf-tools';
 
 const SHOTS = '/tmp/shots-documents';
@@ -146,5 +146,30 @@ describe('letters through the send guard', () => {
     expect(marked.held).toMatchObject([{ externalId: 'D-1', hold: 'nothing_left' }]);
     expect(marked.held[0]!.message).toMatch(/DE-1 disputed/);
     expect(t.query("SELECT 1 FROM ladder_invoice_steps")).toEqual([]);
+  });
+});
+
+describe('letters on stale ERP data', () => {
+  it('holds every letter until the next import, as it holds email', async () => {
+    let now = FROZEN_NOW;
+    const late = tempCore(() => now);
+    try {
+      await late.core.call('import.run', { jobId: JOB(), preset: 'generic-customers', fileId: late.stageText('c.csv', 'Customer ID,Name,Currency,Segment\nP-1,Papier Müller KG,EUR,Paper\n') });
+      await late.core.call('import.run', { jobId: JOB(), preset: 'generic-invoices', fileId: late.stageText('i.csv',
+        'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Open Balance,Currency\nPM-1,P-1,2026-10-01,2026-11-10,"100.00","100.00",EUR\n') });
+      await late.core.call('ladder.savePolicy', {
+        id: 'paper', name: 'Paper', segments: ['Paper'],
+        steps: [{ id: 'letter', label: 'Reminder letter', offsetDays: 5, channel: 'letter', templateId: 'first-reminder', senderRole: 'collector', tone: 'firm' }],
+      });
+      expect((await late.core.call('documents.letters', {})).letters).toHaveLength(1);
+      // A week without an import: a payment made since may be missing.
+      now = new Date('2026-11-30T12:00:00Z');
+      const day = await late.core.call('documents.letters', {});
+      expect(day.letters).toEqual([]);
+      expect(day.held).toMatchObject([{ externalId: 'P-1', hold: 'stale_sync', message: 'The ERP data is too old to chase on: refresh from the ERP first.' }]);
+      await expect(late.core.call('documents.lettersPdf', {})).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('1 held by the send guard') });
+    } finally {
+      late.dispose();
+    }
   });
 });
