@@ -1,7 +1,12 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { LadderChannel } from '../../../shared/outreach/ladder';
+import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import { recordActivity } from '../activity/record-activity';
+import { nowOf, todayOf, type CoreContext } from '../context';
 import { dueLadderMessages } from './escalations-due';
+
+const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;
 
 export interface TakenTask {
   stepId: string;
@@ -23,4 +28,18 @@ export function takeLadderTask(sqlite: SqliteDb, customerId: number, channel: Ex
   for (const invoice of message.invoices) record.run(invoice.invoiceId, message.policyId, invoice.stepId, 'taken', now);
   for (const skipped of message.skipped) record.run(skipped.invoiceId, message.policyId, skipped.stepId, 'skipped', now);
   return { stepId: message.step.id, label: message.step.label, invoiceNumbers: message.invoices.map((i) => i.number) };
+}
+
+/**
+ * A letter posted or a referral made (by hand, or by printing today's letters): the step due on that
+ * channel is taken and goes on the timeline, in one transaction.
+ */
+export function completeLadderTask(ctx: CoreContext, input: { customerId: number; channel: 'letter' | 'agency_referral'; note: string }): { activityId: number; stepId: string; invoiceNumbers: string[] } {
+  const { sqlite } = ctx.database;
+  return sqlite.transaction(() => {
+    const task = takeLadderTask(sqlite, input.customerId, input.channel, todayOf(ctx), nowOf(ctx));
+    if (!task) throw new AppError('CONFLICT', `No ${TASK_WORDS[input.channel]} step of the ladder is due for this customer today.`);
+    const { activityId } = recordActivity(ctx, { customerId: input.customerId, kind: 'ladder_task', body: { channel: input.channel, ...task, note: input.note } });
+    return { activityId, stepId: task.stepId, invoiceNumbers: task.invoiceNumbers };
+  })();
 }

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../shared/dates';
-import { CUSTOMER_HOLDS, PURPOSE_RULES, type CustomerHold, type GuardVerdict, type InboxHold, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
+import { CUSTOMER_HOLDS, PURPOSE_RULES, type CustomerHold, type GuardVerdict, type HoldReason, type InboxHold, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
 import { describeHold } from '../../../shared/outreach/guard-words';
 import type { LadderCustomer, LadderExclusion, LadderMessage, LadderPolicy, LadderRun } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
@@ -98,10 +98,14 @@ function planned(
       draft: { customerId, templateId: message.step.templateId, invoiceIds: message.invoices.map((i) => i.invoiceId), senderRole: message.step.senderRole, ...video },
     };
   }
-  // One customer hold stops every step; otherwise each invoice was held for its own reason.
-  const reasons = new Set(exclusions.map((e) => e.reason));
-  const [only] = reasons;
-  const hold: MessageHold = reasons.size === 1 && CUSTOMER_HOLDS.includes(only as CustomerHold) ? (only as CustomerHold) : 'nothing_left';
+  const hold = messageHoldOf(exclusions.map((e) => e.reason));
   const text = exclusions.length === 0 ? 'No email step of the ladder is due for this customer.' : describeHold(hold, verdict, rules.day, rules.rhythmDays);
   return { customerId, customerName, stepLabel: null, draft: null, verdict: { ...verdict, held: hold }, heldMessage: text };
+}
+
+/** Why a whole message is held when all its invoices are: one hold on the customer stops every invoice; otherwise each was held for its own reason. */
+export function messageHoldOf(reasons: readonly HoldReason[]): MessageHold {
+  const distinct = new Set(reasons);
+  const [only] = distinct;
+  return distinct.size === 1 && CUSTOMER_HOLDS.includes(only as CustomerHold) ? (only as CustomerHold) : 'nothing_left';
 }
