@@ -227,7 +227,7 @@ export const api = {
   ),
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),
-  'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
+  'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500), asOf: isoDate.optional() })),
   /** Every version of every template, or only those in one language (the ladder and bulk send pick templates by their English names). */
   'templates.list': returns<EmailTemplate[]>()(z.object({ language: z.enum(TEMPLATE_LANGUAGES).optional() })),
   'templates.check': returns<TemplateProblem[]>()(z.object({ subject: z.string().max(500), body: z.string().max(50_000) })),

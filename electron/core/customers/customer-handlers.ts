@@ -5,6 +5,7 @@ import { recordActivity } from '../activity/record-activity';
 import { readCommitments } from '../activity/commitments';
 import { customerInvoices } from './customer-invoices';
 import { customerSummary } from './customer-summary';
+import { bookOn } from '../replay/book';
 
 export const customerHandlers: Handlers<'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors' | 'customers.segments'> = {
   'customer.lookup': ({ externalId }, ctx) => {
@@ -15,10 +16,10 @@ export const customerHandlers: Handlers<'customer.lookup' | 'customer.invoices' 
     if (matches.length > 1) throw new AppError('CONFLICT', `More than one source has a customer "${externalId}".`);
     return matches[0]!;
   },
-  'customer.invoices': ({ customerId, openOnly, asOf }, ctx) => customerInvoices(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx), openOnly),
-  'customer.commitments': ({ customerId, asOf }, ctx) => readCommitments(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx)),
+  'customer.invoices': ({ customerId, openOnly, asOf }, ctx) => customerInvoices(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx)), openOnly),
+  'customer.commitments': ({ customerId, asOf }, ctx) => readCommitments(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx))),
 
-  'customer.summary': ({ customerId, asOf }, ctx) => customerSummary(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx)),
+  'customer.summary': ({ customerId, asOf }, ctx) => customerSummary(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx))),
 
   'customers.collectors': (_input, ctx) =>
     (ctx.database.sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map((row) => row.collector),

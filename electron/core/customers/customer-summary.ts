@@ -4,10 +4,13 @@ import { AppError } from '../../../shared/errors';
 import { customerLocale } from '../../../shared/customer-locale';
 import type { SqliteDb } from '../../db/sqlite';
 import { agingReport } from '../ledger/aging-query';
+import { bookParams, type Book } from '../replay/book';
 import { getSetting } from '../settings';
 
-/** The customer page header: balances today in the customer's currency, terms, and how late they usually pay. */
-export function customerSummary(sqlite: SqliteDb, customerId: number, today: IsoDate): CustomerSummary {
+/** The customer page header, from the book of its day: balances in the customer's currency, terms, and how late they usually paid. */
+export function customerSummary(sqlite: SqliteDb, customerId: number, book: Book): CustomerSummary {
+  const today: IsoDate = book.day;
+  const params = bookParams(book);
   const customer = sqlite.prepare(`SELECT id AS customerId, external_id AS externalId, name, currency, collector, segment,
       terms_days AS termsDays, credit_limit_minor AS creditLimitMinor, country, locale FROM customers WHERE id = ?`).get(customerId) as
     Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue' | 'averageDaysLate' | 'aging' | 'messageLocale'> | undefined;
@@ -15,12 +18,12 @@ export function customerSummary(sqlite: SqliteDb, customerId: number, today: Iso
   const balances = sqlite.prepare(`SELECT coalesce(SUM(open_minor), 0) AS openMinor,
       coalesce(SUM(CASE WHEN due_date < @today THEN open_minor ELSE 0 END), 0) AS overdueMinor,
       MIN(CASE WHEN due_date < @today THEN due_date END) AS oldestDue
-    FROM invoices WHERE customer_id = @customerId AND currency = @currency AND status = 'open'`)
-    .get({ today, customerId, currency: customer.currency }) as { openMinor: number; overdueMinor: number; oldestDue: string | null };
+    FROM ${book.invoices} i WHERE customer_id = @customerId AND currency = @currency AND status = 'open'`)
+    .get({ ...params, today, customerId, currency: customer.currency }) as { openMinor: number; overdueMinor: number; oldestDue: string | null };
   // When each paid invoice was settled: its last payment allocation.
   const history = sqlite.prepare(`SELECT SUM(i.amount_minor * max(0, julianday(x.paid) - julianday(i.due_date))) AS weighted, SUM(i.amount_minor) AS total
-    FROM invoices i JOIN (SELECT invoice_id, MAX(applied_date) AS paid FROM allocations WHERE kind = 'payment' GROUP BY invoice_id) x ON x.invoice_id = i.id
-    WHERE i.customer_id = ? AND i.status = 'paid'`).get(customerId) as { weighted: number | null; total: number | null };
+    FROM ${book.invoices} i JOIN (SELECT invoice_id, MAX(applied_date) AS paid FROM allocations WHERE kind = 'payment' AND applied_date <= @asOf GROUP BY invoice_id) x ON x.invoice_id = i.id
+    WHERE i.customer_id = @customerId AND i.status = 'paid'`).get({ ...params, customerId }) as { weighted: number | null; total: number | null };
   return {
     ...customer,
     messageLocale: customerLocale(customer, getSetting(sqlite, 'outreach').locale),

@@ -1,26 +1,21 @@
+import type { CustomerListRow } from '../../../shared/api';
+import { todayOf } from '../context';
 import type { Handlers } from '../handler-types';
+import { bookOn, bookParams } from '../replay/book';
 import { getSetting } from '../settings';
 import { agingReport } from './aging-query';
 
 export const ledgerHandlers: Handlers<'aging.report' | 'customers.list'> = {
   'aging.report': ({ asOf }, ctx) => agingReport(ctx.database.sqlite, asOf, getSetting(ctx.database.sqlite, 'agingEdges')),
-  'customers.list': async ({ asOf }, ctx) => {
-    const rows = await ctx.database.db
-      .selectFrom('customers as c')
-      .leftJoin('invoices as i', (join) => join.onRef('i.customer_id', '=', 'c.id').on('i.status', '=', 'open'))
-      .select((eb) => [
-        'c.id as id',
-        'c.external_id as externalId',
-        'c.name as name',
-        'c.currency as currency',
-        eb.fn.count<number>('i.id').as('openInvoices'),
-        eb.fn.coalesce(eb.fn.sum<number>('i.open_minor'), eb.lit(0)).as('openMinor'),
-        eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('i.due_date', '<', asOf).then(eb.ref('i.open_minor')).else(0).end()), eb.lit(0)).as('overdueMinor'),
-      ])
-      .groupBy('c.id')
-      .orderBy('overdueMinor', 'desc')
-      .orderBy('c.name')
-      .execute();
-    return rows.map((r) => ({ ...r, openInvoices: Number(r.openInvoices), openMinor: Number(r.openMinor), overdueMinor: Number(r.overdueMinor) }));
+  /** Every customer with what it owed at the end of `asOf` (the book of that day). */
+  'customers.list': ({ asOf }, ctx) => {
+    const book = bookOn(asOf, todayOf(ctx));
+    return ctx.database.sqlite.prepare(`
+      SELECT c.id AS id, c.external_id AS externalId, c.name AS name, c.currency AS currency,
+             coalesce(o.openInvoices, 0) AS openInvoices, coalesce(o.openMinor, 0) AS openMinor, coalesce(o.overdueMinor, 0) AS overdueMinor
+      FROM customers c LEFT JOIN (
+        SELECT i.customer_id, count(*) AS openInvoices, SUM(i.open_minor) AS openMinor, SUM(CASE WHEN i.due_date < @asOf THEN i.open_minor ELSE 0 END) AS overdueMinor
+        FROM ${book.invoices} i WHERE i.status = 'open' GROUP BY i.customer_id) o ON o.customer_id = c.id
+      ORDER BY overdueMinor DESC, c.name`).all(bookParams(book)) as CustomerListRow[];
   },
 };

@@ -33,6 +33,8 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
   'ladder.run': ({ asOf, dryRun, customerIds, videoMemoUrl }, ctx) => {
     const { sqlite } = ctx.database;
     const date = asOf ?? todayOf(ctx);
+    // A past day is history: what the ladder would have done then is shown, never sent now.
+    if (!dryRun && date < todayOf(ctx)) throw new AppError('INVALID_INPUT', `${date} is past: the ladder can only show what it would have sent then (a dry run).`);
     const { recent: _recent, ...run } = guardedLadderRun(sqlite, todayOf(ctx), date, customerIds);
     if (dryRun) return { ...run, queued: null };
     const drafts = run.messages.filter((message) => message.step.channel === 'email').map((message): LadderDraft => ({

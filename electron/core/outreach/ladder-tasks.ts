@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { LadderChannel } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
+import { liveBook } from '../replay/book';
 import { dueLadderMessages } from './escalations-due';
 
 export interface TakenTask {
@@ -17,7 +18,7 @@ export interface TakenTask {
  */
 export function takeLadderTask(sqlite: SqliteDb, customerId: number, channel: Exclude<LadderChannel, 'email'>, today: IsoDate, now: string): TakenTask | null {
   // The person did the work: the step is done whether or not the ERP data is fresh.
-  const message = dueLadderMessages(sqlite, today, customerId).messages.find((m) => m.step.channel === channel);
+  const message = dueLadderMessages(sqlite, liveBook(today), customerId).messages.find((m) => m.step.channel === channel);
   if (!message) return null;
   const record = sqlite.prepare('INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, NULL, ?)');
   for (const invoice of message.invoices) record.run(invoice.invoiceId, message.policyId, invoice.stepId, 'taken', now);

@@ -10,15 +10,19 @@ import { guardDay, ladderFactsOf, readRecentContacts, recentContactsOf, template
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
 import { withinRhythm, type GuardDay } from './send-guard';
+import { bookOn } from '../replay/book';
 
 /**
  * The ladder on a date, through the send guard: the ERP data's freshness, the contact rhythm (the
- * messages already sent or queued for each customer) and each template's wording on that day.
+ * messages already sent or queued for each customer) and each template's wording on that day, all
+ * from the book at the end of that day. A day already past is judged on what its book held then, as
+ * if the ERP had been synced that day: today's sync age says nothing about it.
  */
 export function guardedLadderRun(sqlite: SqliteDb, today: IsoDate, date: IsoDate, customerIds?: readonly number[]): LadderRun & { recent: Map<number, RecentContact[]> } {
-  const rules = guardDay(sqlite, today, date);
-  const facts: LadderCustomer[] = customerIds ? ladderFactsOf(sqlite, date, customerIds) : readLadderFacts(sqlite, date);
-  const recent = customerIds ? recentContactsOf(sqlite, date, rules.rhythmDays, customerIds) : readRecentContacts(sqlite, date, rules.rhythmDays);
+  const book = bookOn(date, today);
+  const rules = book.past ? { ...guardDay(sqlite, today, date), syncFresh: true } : guardDay(sqlite, today, date);
+  const facts: LadderCustomer[] = customerIds ? ladderFactsOf(sqlite, book, customerIds) : readLadderFacts(sqlite, book);
+  const recent = customerIds ? recentContactsOf(sqlite, book, rules.rhythmDays, customerIds) : readRecentContacts(sqlite, book, rules.rhythmDays);
   const customers = facts.map((customer) => ({ ...customer, recent: recent.get(customer.customerId) ?? [] }));
   const run = evaluateLadder(customers, readPolicies(sqlite), date, { syncFresh: rules.syncFresh, rhythmDays: rules.rhythmDays, wordingOf: templateWordings(sqlite) });
   return { ...run, recent };
