@@ -9,6 +9,8 @@ import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatu
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
+import { BACKTEST_MAX_DAYS, backtestPolicySchema, type BacktestReport } from './backtest';
+import { daysBetween } from './dates';
 import type { GuardVerdict, SendPlan } from './outreach/guard';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
@@ -270,6 +272,14 @@ export const api = {
     customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
     videoMemoUrl: oneLineText(2000).optional(),
   })),
+  /** The ladder replayed day by day over [from, to] of the book's history, per policy (and a second to compare); a long job with progress. */
+  'replay.backtest': returns<BacktestReport>()(z.object({
+    jobId: jobId.optional(),
+    from: isoDate,
+    to: isoDate,
+    policy: backtestPolicySchema.optional(),
+    compare: backtestPolicySchema.optional(),
+  }).refine((p) => p.to < p.from || daysBetween(p.from, p.to) < BACKTEST_MAX_DAYS, `a backtest covers at most ${BACKTEST_MAX_DAYS} days`)),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
 
   // Risk and cash forecast (issue 5, items 3–4).
@@ -363,7 +373,7 @@ export function isProcedureName(name: string): name is ProcedureName {
 export interface JobProgressEvent {
   type: 'job.progress';
   jobId: string;
-  phase: 'reading' | 'validating' | 'writing' | 'done';
+  phase: 'reading' | 'validating' | 'writing' | 'replaying' | 'done';
   done: number;
   total: number;
 }

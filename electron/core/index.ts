@@ -31,6 +31,7 @@ import { SyncScheduler } from './sync/sync-scheduler';
 import { shellHandlers } from './shell/shell-handlers';
 import { notificationHandlers } from './notifications/notification-handlers';
 import { backupHandlers } from './backups/backup-handlers';
+import { replayHandlers } from './replay/replay-handlers';
 
 const HOUR_MS = 3_600_000;
 
@@ -38,7 +39,7 @@ const HOUR_MS = 3_600_000;
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
   ...outreachHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
-  ...shellHandlers, ...notificationHandlers, ...backupHandlers,
+  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...replayHandlers,
 };
 
 export interface CoreOptions {
