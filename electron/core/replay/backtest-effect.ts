@@ -39,7 +39,10 @@ function stepResponse(step: LadderStep, shares: readonly InvoiceShareRow[]): Res
  * receivable for that day, and DSO moves by that over the period's sales. The band is that uplift's
  * 95 % interval (two binomial shares). Without comparable history a touch counts as no effect.
  */
-export function estimateDsoEffect(touches: readonly FirstTouch[], attribution: AttributionReport, salesMinor: number): DsoEffect {
+export function estimateDsoEffect(touches: readonly FirstTouch[], attribution: AttributionReport | null, salesMinor: number): DsoEffect {
+  if (attribution === null) {
+    return { days: 0, low: 0, high: 0, assumption: 'No estimate: the book records no touch in the period (no email, call, promise or letter), so there is no response to payment to estimate from.' };
+  }
   const windowDays = attribution.windowDays;
   const base = attribution.untouched.invoices > 0 ? { share: attribution.untouched.paidWithin / attribution.untouched.invoices, invoices: attribution.untouched.invoices } : null;
   let days = 0;

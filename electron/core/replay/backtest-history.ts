@@ -147,7 +147,8 @@ export function readBookHistory(sqlite: SqliteDb, first: IsoDate, last: IsoDate)
   }
   const rows = sqlite.prepare(`SELECT i.id, i.customer_id AS customerId, i.number, i.issue_date AS issueDate, i.due_date AS dueDate, i.currency,
       i.open_minor AS openMinor, i.status, i.disputed, i.in_transit_since AS inTransitSince
-    FROM invoices i WHERE i.status != 'void' AND i.issue_date <= @last`).iterate(params) as Iterable<{
+    FROM invoices i WHERE i.status != 'void' AND i.issue_date <= @last
+      AND (i.status = 'open' OR i.id IN (SELECT invoice_id FROM allocations INDEXED BY allocations_applied WHERE applied_date > @before))`).iterate(params) as Iterable<{
       id: number; customerId: number; number: string; issueDate: string; dueDate: string; currency: string; openMinor: number; status: string; disputed: number; inTransitSince: string | null;
     }>;
   for (const row of rows) {

@@ -1,4 +1,4 @@
-import { fromDayNumber } from '../../../shared/dates';
+import { fromDayNumber as toDate } from '../../../shared/dates';
 import type { RecentContact, Wording } from '../../../shared/outreach/guard';
 import type { LadderCustomer, LadderMessage, LadderPolicy, LadderStep } from '../../../shared/outreach/ladder';
 import { evaluateLadder, policyFor } from '../outreach/ladder-evaluation';
@@ -40,6 +40,9 @@ interface LadderState {
  * again the next day, as in the app.
  */
 export async function sweepLadder(history: BookHistory, options: SweepOptions): Promise<void> {
+  // Each day's date, made once: the evaluation asks for dates tens of thousands of times a day.
+  const dates = new Map<number, string>();
+  const fromDayNumber = (day: number): string => dates.get(day) ?? (dates.set(day, toDate(day)), toDate(day));
   const state = new Map<number, LadderState>();
   const balance = new Map<number, number>();
   const waiting = new Map<number, Set<number>>();

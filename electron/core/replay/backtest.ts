@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from '../../../shared/outreach/default-policy';
 import type { LadderPolicy, LadderStep } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
 import { attributionReport } from '../analytics/attribution-query';
+import { TOUCH_ACTIVITY_KINDS } from '../analytics/touch-action';
 import { templateWordings } from '../outreach/guard-facts';
 import { readPolicies } from '../outreach/ladder-facts';
 import { getSetting } from '../settings';
@@ -16,6 +17,12 @@ import { sweepLadder, type SweepDay } from './backtest-sweep';
 const LATE_DAYS = 30;
 /** A reminder whose invoices were all paid this soon after it was probably not what made them pay. */
 const WASTED_WITHIN_DAYS = 2;
+
+/** Whether the book holds any touch in the period: without one there is no response to estimate from (and reading it costs seconds). */
+function bookTouches(sqlite: SqliteDb, from: IsoDate, to: IsoDate): boolean {
+  return sqlite.prepare(`SELECT 1 FROM activities WHERE kind IN (${TOUCH_ACTIVITY_KINDS.map((k) => `'${k}'`).join(', ')})
+    AND deleted_at IS NULL AND occurred_at >= ? AND occurred_at < ? LIMIT 1`).get(from, addDays(to, 1)) !== undefined;
+}
 
 export interface BacktestProgress {
   (done: number, total: number): void;
@@ -49,7 +56,7 @@ export async function runBacktest(
   const longest = Math.max(0, ...sides.flatMap((side) => side.policies.flatMap((p) => p.steps.map((s) => s.offsetDays))));
   const history = readBookHistory(sqlite, addDays(input.from, -(longest + 1)), input.to);
   const settings = getSetting(sqlite, 'outreach');
-  const attribution = attributionReport(sqlite, input.from, input.to, getSetting(sqlite, 'attributionWindowDays'));
+  const attribution = bookTouches(sqlite, input.from, input.to) ? attributionReport(sqlite, input.from, input.to, getSetting(sqlite, 'attributionWindowDays')) : null;
   const sales = (sqlite.prepare("SELECT coalesce(SUM(amount_minor), 0) AS sales FROM invoices WHERE status != 'void' AND issue_date BETWEEN ? AND ?").get(input.from, input.to) as { sales: number }).sales;
   const span = history.lastDay - history.firstDay + 1;
   const policies: BacktestPolicyResult[] = [];
