@@ -49,7 +49,7 @@ export function readLadderFacts(sqlite: SqliteDb, book: Book, scope?: CustomerSc
   // Two halves, so the open half is read from the open-invoices index alone (it covers these columns).
   // No ORDER BY: the evaluation orders customers and invoices itself.
   const invoices = prepareCached(sqlite, `
-    SELECT ${columns} FROM ${book.invoices} i WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
+    SELECT ${columns} FROM ${book.openInvoices} i WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
     UNION ALL
     SELECT ${columns} FROM ${book.invoices} i
     WHERE i.id IN (SELECT invoice_id FROM ${book.ladderSteps}) AND NOT (i.status = 'open' AND i.open_minor > 0)

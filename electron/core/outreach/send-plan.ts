@@ -10,7 +10,7 @@ import { guardDay, ladderFactsOf, readRecentContacts, recentContactsOf, template
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
 import { withinRhythm, type GuardDay } from './send-guard';
-import { bookOn } from '../replay/book';
+import { bookOn, wholeBookOn } from '../replay/book';
 
 /**
  * The ladder on a date, through the send guard: the ERP data's freshness, the contact rhythm (the
@@ -19,7 +19,7 @@ import { bookOn } from '../replay/book';
  * if the ERP had been synced that day: today's sync age says nothing about it.
  */
 export function guardedLadderRun(sqlite: SqliteDb, today: IsoDate, date: IsoDate, customerIds?: readonly number[]): LadderRun & { recent: Map<number, RecentContact[]> } {
-  const book = bookOn(date, today);
+  const book = customerIds ? bookOn(date, today) : wholeBookOn(sqlite, date, today);
   const rules = book.past ? { ...guardDay(sqlite, today, date), syncFresh: true } : guardDay(sqlite, today, date);
   const facts: LadderCustomer[] = customerIds ? ladderFactsOf(sqlite, book, customerIds) : readLadderFacts(sqlite, book);
   const recent = customerIds ? recentContactsOf(sqlite, book, rules.rhythmDays, customerIds) : readRecentContacts(sqlite, book, rules.rhythmDays);

@@ -1,4 +1,5 @@
 import { addDays, type IsoDate } from '../../../shared/dates';
+import type { SqliteDb } from '../../db/sqlite';
 
 /**
  * Which book a read looks at (DESIGN.md §7: "as of D" is the book at the end of D). Each field is
@@ -23,6 +24,8 @@ export interface Book {
   day: IsoDate;
   past: boolean;
   invoices: string;
+  /** The invoices open at the end of the day alone, for reads of the whole book (same columns). */
+  openInvoices: string;
   payments: string;
   promises: string;
   paymentPlans: string;
@@ -37,7 +40,7 @@ export interface Book {
 /** Today's book: the live tables. */
 export function liveBook(day: IsoDate): Book {
   return {
-    day, past: false, invoices: 'invoices', payments: 'payments', promises: 'promises', paymentPlans: 'payment_plans', disputes: 'disputes',
+    day, past: false, invoices: 'invoices', openInvoices: 'invoices', payments: 'payments', promises: 'promises', paymentPlans: 'payment_plans', disputes: 'disputes',
     snoozes: 'snoozes', activities: 'activities', ladderSteps: 'ladder_invoice_steps', outbox: 'outbox_messages',
   };
 }
@@ -69,6 +72,7 @@ export function pastBook(day: IsoDate): Book {
     day,
     past: true,
     invoices: PAST_INVOICES,
+    openInvoices: PAST_INVOICES,
     payments: '(SELECT * FROM payments WHERE received_date <= @asOf)',
     promises: `(SELECT p.id, p.customer_id, p.activity_id, p.currency, p.amount_minor, p.promised_date, p.made_date, p.grace_days,
         CASE WHEN p.cancelled_date <= @asOf THEN p.cancelled_date END AS cancelled_date, p.created_at FROM promises p WHERE p.made_date <= @asOf)`,
@@ -88,9 +92,58 @@ export function pastBook(day: IsoDate): Book {
   };
 }
 
-/** The book to read for `day`: the live tables for today (or later), the cut book for a day already past. */
+/**
+ * The invoices open at the end of a past day, the way aging finds them: open today, or with
+ * something applied after the day (nothing else can have been open then), each with its balance
+ * then from one grouped pass over those later allocations, instead of a lookup per invoice.
+ */
+const PAST_OPEN = `
+  WITH later AS (SELECT invoice_id AS id, SUM(amount_minor) AS amount FROM allocations INDEXED BY allocations_applied WHERE applied_date > @asOf GROUP BY invoice_id)
+  SELECT x.id, x.customer_id, x.source, x.external_id, x.number, x.issue_date, x.due_date, x.currency, x.amount_minor, x.balance AS open_minor, 'open' AS status,
+         x.disputed, x.billing, NULL AS closed_date, x.payment_url, x.in_transit_since, x.created_at, x.updated_at
+  FROM (
+    SELECT i.*, i.open_minor + COALESCE(l.amount, 0) AS balance FROM invoices i LEFT JOIN later l ON l.id = i.id WHERE i.status = 'open' AND i.issue_date <= @asOf
+    UNION ALL
+    SELECT i.*, i.open_minor + l.amount FROM later l CROSS JOIN invoices i ON i.id = l.id WHERE i.status NOT IN ('open', 'void') AND i.issue_date <= @asOf) x
+  WHERE x.balance > 0`;
+
+/** Which past day's open invoices the connection holds (a temporary table, in memory), and the database's state then. */
+const materialized = new WeakMap<SqliteDb, { day: IsoDate; state: string }>();
+
+/** A token that changes with any write, on this connection (total_changes) or another (data_version). */
+export function databaseState(sqlite: SqliteDb): string {
+  return `${(sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n}/${String(sqlite.pragma('data_version', { simple: true }))}`;
+}
+
+/**
+ * The past day's open invoices, kept in a temporary table until the day or the data changes: every
+ * whole-book read of that day (the queue's slices, the ladder) then reads them by customer, as
+ * today's reads use the open-invoices index. In-transit marks are taken here, for the open ones only.
+ */
+function openInvoicesOn(sqlite: SqliteDb, day: IsoDate): string {
+  const held = materialized.get(sqlite);
+  if (held?.day === day && held.state === databaseState(sqlite)) return 'temp.book_open';
+  const params = bookParams(pastBook(day));
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS book_open AS SELECT * FROM (${PAST_OPEN.replace('@asOf', "'0000-00-00'")}) WHERE 0;
+    CREATE INDEX IF NOT EXISTS temp.book_open_customer ON book_open(customer_id, currency, due_date)`);
+  sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM temp.book_open').run();
+    sqlite.prepare(`INSERT INTO temp.book_open SELECT * FROM (${PAST_OPEN})`).run(params);
+    sqlite.prepare(`UPDATE temp.book_open AS i SET in_transit_since = ${IN_TRANSIT_THEN}
+      WHERE i.in_transit_since IS NOT NULL OR EXISTS (SELECT 1 FROM activities t WHERE t.customer_id = i.customer_id AND t.kind = 'payment_in_transit')`).run(params);
+  })();
+  materialized.set(sqlite, { day, state: databaseState(sqlite) });
+  return 'temp.book_open';
+}
+
+/** The book to read for `day` about one customer or a few: the live tables for today (or later), the cut book for a day already past. */
 export function bookOn(day: IsoDate, today: IsoDate): Book {
   return day >= today ? liveBook(day) : pastBook(day);
+}
+
+/** The same book for reads of every customer: a past day's open invoices are gathered once first. */
+export function wholeBookOn(sqlite: SqliteDb, day: IsoDate, today: IsoDate): Book {
+  return day >= today ? liveBook(day) : { ...pastBook(day), openInvoices: openInvoicesOn(sqlite, day) };
 }
 
 /** Parameters every book's SQL may use; bind them with the statement (unused ones are ignored). */

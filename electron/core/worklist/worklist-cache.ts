@@ -2,7 +2,7 @@ import type { IsoDate } from '../../../shared/dates';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import type { CustomerScope } from '../customers/customer-scope';
-import { liveBook, type Book } from '../replay/book';
+import { databaseState, liveBook, type Book } from '../replay/book';
 import { getSetting } from '../settings';
 import { ratesOn } from './exchange-rates';
 import { needsAction, priorityScore } from './priority-score';
@@ -95,10 +95,11 @@ export class WorklistCache {
    */
   rankedAsOf(book: Book): readonly WorklistRow[] {
     if (!book.past) return this.ranked(book.day);
-    // Any write on this connection (total_changes) or another (data_version) may change the past too: a late import, a withdrawn call.
-    const state = JSON.stringify(this.sqlite.prepare('SELECT total_changes() AS mine').get()) + String(this.sqlite.pragma('data_version', { simple: true }));
-    if (this.past?.day !== book.day || this.past.state !== state) this.past = { day: book.day, state, rows: this.compute(book).sort(byRank) };
-    return this.past.rows;
+    // Any write may change the past too (a late import, a withdrawn call); the state is taken after the build, which writes temporary rows.
+    if (this.past?.day === book.day && this.past.state === databaseState(this.sqlite)) return this.past.rows;
+    const rows = this.compute(book).sort(byRank);
+    this.past = { day: book.day, state: databaseState(this.sqlite), rows };
+    return rows;
   }
 
   /** One customer's rows, or everyone's read a slice of ids at a time (see CustomerScope). */
