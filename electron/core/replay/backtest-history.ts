@@ -8,7 +8,8 @@ import { promiseStatus, type PaymentFact } from '../activity/promise-status';
  * book.ts says a past day's book holds, for a sweep that asks about every day in turn (reading the
  * book through SQL 400 times over a million invoices would take minutes). Each question takes the
  * day and looks only at rows dated on or before it, so a day's answer cannot depend on a later row;
- * replay-leak.test.ts checks the answers against book.ts's on real data.
+ * replay-leak.test.ts checks each day's decisions against those made on a copy of the book cut
+ * after that day.
  */
 
 /** An invoice that was open on some day of the period. Days are day numbers (shared/dates). */
