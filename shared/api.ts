@@ -9,6 +9,8 @@ import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatu
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
+import { BACKTEST_MAX_DAYS, backtestPolicySchema, type BacktestReport } from './backtest';
+import { daysBetween } from './dates';
 import type { GuardVerdict, SendPlan } from './outreach/guard';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
@@ -242,7 +244,7 @@ export const api = {
   ),
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),
-  'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
+  'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500), asOf: isoDate.optional() })),
   /** Every version of every template, or only those in one language (the ladder and bulk send pick templates by their English names). */
   'templates.list': returns<EmailTemplate[]>()(z.object({ language: z.enum(TEMPLATE_LANGUAGES).optional() })),
   'templates.check': returns<TemplateProblem[]>()(z.object({ subject: z.string().max(500), body: z.string().max(50_000) })),
@@ -289,6 +291,14 @@ export const api = {
     customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
     videoMemoUrl: oneLineText(2000).optional(),
   })),
+  /** The ladder replayed day by day over [from, to] of the book's history, per policy (and a second to compare); a long job with progress. */
+  'replay.backtest': returns<BacktestReport>()(z.object({
+    jobId: jobId.optional(),
+    from: isoDate,
+    to: isoDate,
+    policy: backtestPolicySchema.optional(),
+    compare: backtestPolicySchema.optional(),
+  }).refine((p) => p.to < p.from || daysBetween(p.from, p.to) < BACKTEST_MAX_DAYS, `a backtest covers at most ${BACKTEST_MAX_DAYS} days`)),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
 
   // Risk and cash forecast (issue 5, items 3–4).
@@ -440,7 +450,7 @@ export function isProcedureName(name: string): name is ProcedureName {
 export interface JobProgressEvent {
   type: 'job.progress';
   jobId: string;
-  phase: 'reading' | 'validating' | 'writing' | 'done';
+  phase: 'reading' | 'validating' | 'writing' | 'replaying' | 'done';
   done: number;
   total: number;
   /** What the job is doing, in words, when its phase says too little ("Learning how each customer pays"). */

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import type { LadderMessage } from '../../../shared/outreach/ladder';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
@@ -31,6 +32,8 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
   'ladder.run': ({ asOf, at, dryRun, customerIds, videoMemoUrl }, ctx) => {
     const { sqlite } = ctx.database;
     const date = asOf ?? todayOf(ctx);
+    // A past day is history: what the ladder would have done then is shown, never sent now.
+    if (!dryRun && date < todayOf(ctx)) throw new AppError('INVALID_INPUT', `${date} is past: the ladder can only show what it would have sent then (a dry run).`);
     const { recent: _recent, ...run } = guardedLadderRun(sqlite, todayOf(ctx), date, customerIds, at ? new Date(at) : ctx.clock());
     if (dryRun) return { ...run, queued: null, queuedTexts: null };
     const draftOf = (message: LadderMessage): LadderTextDraft => ({

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
 import { recordActivity } from '../activity/record-activity';
 import { nowOf, todayOf, type CoreContext } from '../context';
+import { liveBook } from '../replay/book';
 import { dueLadderMessages } from './escalations-due';
 
 const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;
@@ -22,7 +23,7 @@ export interface TakenTask {
  */
 export function takeLadderTask(sqlite: SqliteDb, customerId: number, channel: Exclude<LadderChannel, 'email'>, today: IsoDate, now: string): TakenTask | null {
   // The person did the work: the step is done whether or not the ERP data is fresh.
-  const message = dueLadderMessages(sqlite, today, customerId).messages.find((m) => m.step.channel === channel);
+  const message = dueLadderMessages(sqlite, liveBook(today), customerId).messages.find((m) => m.step.channel === channel);
   if (!message) return null;
   const record = sqlite.prepare('INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, NULL, ?)');
   for (const invoice of message.invoices) record.run(invoice.invoiceId, message.policyId, invoice.stepId, 'taken', now);

@@ -10,6 +10,7 @@ import { EMAIL_ADDRESS } from '../../../shared/text';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readCommitments, isActivePlan } from '../activity/commitments';
+import { liveBook } from '../replay/book';
 import { agingReport } from '../ledger/aging-query';
 import { chargeMergeFields } from '../charges/charge-merge-fields';
 import { getSetting } from '../settings';
@@ -73,7 +74,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   const oldest = invoices[0];
   const linkOf = paymentLinker({ pattern: settings.paymentUrlPattern, erpBaseUrl: getSetting(sqlite, 'erpConnection')?.baseUrl || null });
   const links = invoices.map((invoice) => linkOf(invoice, customer.externalId));
-  const { promises, plans, disputes, discounts } = readCommitments(sqlite, subject.customerId, today);
+  const { promises, plans, disputes, discounts } = readCommitments(sqlite, subject.customerId, liveBook(today));
   const discount = discounts.find((d) => d.state === 'open');
   const promise = promises.find((p) => p.state !== 'cancelled');
   const plan = plans.find(isActivePlan);
