@@ -40,7 +40,7 @@ test('payment-link pattern: tokens listed, live example from a real invoice, bad
   await email.getByRole('combobox', { name: 'Security' }).selectOption('none');
   await email.getByLabel('From address').fill('ar@northwind.example');
   await email.getByRole('button', { name: 'Save email settings' }).click();
-  await expect(email.getByRole('alert').filter({ hasText: 'paymentUrlPattern' })).toContainText('{{invoice}} has double braces');
+  await expect(email.getByRole('alert').filter({ hasText: 'Payment URL pattern' })).toContainText('{{invoice}} has double braces');
 
   await pattern.fill('https://pay.northwind.example/');
   await field.getByRole('button', { name: '{invoiceNumber}' }).click();
