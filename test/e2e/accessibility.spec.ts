@@ -70,7 +70,7 @@ for (const scheme of ['light', 'dark'] as const) {
     }
 
     await go(page, 'o', 'Outreach');
-    for (const tab of ['Outbox', 'Ladder', 'Templates']) {
+    for (const tab of ['Outbox', 'Ladder', 'Letters', 'Templates']) {
       await page.getByRole('tab', { name: tab }).click();
       await expect(page.getByRole('tab', { name: tab, selected: true })).toBeVisible();
       await page.waitForLoadState('networkidle');
