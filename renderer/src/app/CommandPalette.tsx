@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { Dialog } from '../components/Dialog';
 import { matches, useCommands, type Command } from './commands';
 import { Kbd } from './Kbd';
 import { useNav } from './nav-store';
@@ -16,20 +17,6 @@ export function CommandPalette() {
   const found = usePaletteSearch(query);
   const shown = [...found, ...commands.filter((command) => matches(command, query.trim()))];
   const current = Math.min(active, shown.length - 1);
-
-  const root = useRef<HTMLDivElement>(null);
-  // Where the keyboard was, read at the first render: by the time an effect runs, the input's
-  // autoFocus has already taken it.
-  const [previous] = useState(() => document.activeElement);
-  useEffect(() => {
-    const palette = root.current;
-    return () => {
-      // Back to where the keyboard was, unless the command just put it somewhere (a form it opened).
-      const active = document.activeElement;
-      const taken = active !== null && active !== document.body && !palette?.contains(active);
-      if (!taken && previous instanceof HTMLElement && previous.isConnected) previous.focus();
-    };
-  }, [previous]);
 
   function run(command: Command | undefined): void {
     if (!command) return;
@@ -50,8 +37,8 @@ export function CommandPalette() {
   }
 
   return (
-    <div className="overlay-backdrop" onMouseDown={close}>
-      <div ref={root} className="palette" role="dialog" aria-label="Command palette" onMouseDown={(event) => event.stopPropagation()}>
+    <div className="overlay-backdrop" onMouseDown={(event) => event.target === event.currentTarget && close()}>
+      <Dialog className="palette" label="Command palette" onClose={close}>
         <input
           className="palette-input"
           autoFocus
@@ -86,7 +73,7 @@ export function CommandPalette() {
           ))}
           {shown.length === 0 && <li className="palette-empty">Nothing matches “{query}”: no customer, invoice, contact or command.</li>}
         </ul>
-      </div>
+      </Dialog>
     </div>
   );
 }

@@ -1,15 +1,16 @@
+import { Dialog } from '../components/Dialog';
 import { KEY_GROUPS } from './keymap';
 import { Kbd } from './Kbd';
 import { useNav } from './nav-store';
 
-/** The `?` panel: a side panel (not a modal) so the screen stays usable behind it. */
+/** The `?` panel: beside the screen so it stays readable, but modal, as the screen's keys are off while it is open. */
 export function KeyMapPanel() {
   const close = useNav((nav) => nav.close);
   return (
-    <aside className="side-panel" aria-label="Keyboard shortcuts">
+    <Dialog className="side-panel" labelledBy="keymap-title" onClose={close}>
       <header className="side-panel-header">
-        <h2>Keyboard shortcuts</h2>
-        <button type="button" className="button ghost small" onClick={close} aria-label="Close keyboard shortcuts">
+        <h2 id="keymap-title">Keyboard shortcuts</h2>
+        <button type="button" className="button ghost small" onClick={close} aria-label="Esc: close keyboard shortcuts">
           Esc
         </button>
       </header>
@@ -28,6 +29,6 @@ export function KeyMapPanel() {
           </dl>
         </section>
       ))}
-    </aside>
+    </Dialog>
   );
 }

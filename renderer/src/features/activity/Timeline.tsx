@@ -27,10 +27,11 @@ export function Timeline({ entries, onAmended }: Props) {
     setAmending(null);
     onAmended?.();
   };
+  // Focusable so a keyboard user can scroll the history with the arrow keys.
   return (
-    <div className="timeline-scroll" ref={scrollRef} data-testid="timeline">
+    <div className="timeline-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label="Timeline" data-testid="timeline">
       {amending && <AmendForm amending={amending} onSaved={done} onCancel={() => setAmending(null)} />}
-      <ol className="timeline" aria-label="Timeline" style={{ height: virtualizer.getTotalSize() }}>
+      <ol className="timeline" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const entry = entries[item.index]!;
           return (

@@ -113,7 +113,7 @@ export function DrilldownPanel({ drill, onClose }: { drill: Drill; onClose(): vo
     <aside className="drill-panel" aria-label="Drill-down" data-testid="drilldown">
       <header className="side-panel-header">
         <h3>{drill.title}</h3>
-        <button type="button" className="button small ghost" onClick={onClose} aria-label="Close drill-down">
+        <button type="button" className="button small ghost" onClick={onClose} aria-label="Esc: close the drill-down">
           Esc
         </button>
       </header>
