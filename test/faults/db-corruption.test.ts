@@ -140,7 +140,7 @@ describe('a damaged database file', () => {
 describe('the CLI', () => {
   const root = join(import.meta.dirname, '..', '..');
   const cli = (args: string[]) => {
-    const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['electron/hosts/cli.ts', ...args], {
+    const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['electron/hosts/cli-main.ts', ...args], {
       cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key.toString('hex') }, encoding: 'utf8',
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
