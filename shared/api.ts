@@ -9,6 +9,8 @@ import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatu
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
+import { BACKTEST_MAX_DAYS, backtestPolicySchema, type BacktestReport } from './backtest';
+import { daysBetween } from './dates';
 import type { GuardVerdict, SendPlan } from './outreach/guard';
 import type { LadderPolicy, LadderRun } from './outreach/ladder';
 import { ladderPolicySchema, ladderSlug } from './outreach/ladder-schema';
@@ -27,6 +29,8 @@ import { currencyCodeSchema as currencyCode, isoDateSchema as isoDate } from './
 import { erpConnectionSaveSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
 import { smsApi } from './sms/sms-api';
 import { imapSaveSchema, INBOX_ACTIONS, INBOX_FILTERS, type ImapSettingsView, type InboxFetchResult, type InboxItem, type InboxMessageView } from './inbox';
+import { companyProfileSchema, postalAddressSchema, STATEMENT_KINDS, type CompanyProfile, type HeldLetter, type LetterDay, type StatementPreview } from './documents';
+import { CHARGE_COMPONENTS, chargePoliciesSchema, RATE_SERIES, referenceRateSchema, type ChargeComponent, type ChargePolicy, type ChargesReport, type ReferenceRate } from './charges';
 
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
 /** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
@@ -240,7 +244,7 @@ export const api = {
   ),
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),
-  'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500) })),
+  'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500), asOf: isoDate.optional() })),
   /** Every version of every template, or only those in one language (the ladder and bulk send pick templates by their English names). */
   'templates.list': returns<EmailTemplate[]>()(z.object({ language: z.enum(TEMPLATE_LANGUAGES).optional() })),
   'templates.check': returns<TemplateProblem[]>()(z.object({ subject: z.string().max(500), body: z.string().max(50_000) })),
@@ -287,6 +291,14 @@ export const api = {
     customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
     videoMemoUrl: oneLineText(2000).optional(),
   })),
+  /** The ladder replayed day by day over [from, to] of the book's history, per policy (and a second to compare); a long job with progress. */
+  'replay.backtest': returns<BacktestReport>()(z.object({
+    jobId: jobId.optional(),
+    from: isoDate,
+    to: isoDate,
+    policy: backtestPolicySchema.optional(),
+    compare: backtestPolicySchema.optional(),
+  }).refine((p) => p.to < p.from || daysBetween(p.from, p.to) < BACKTEST_MAX_DAYS, `a backtest covers at most ${BACKTEST_MAX_DAYS} days`)),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
 
   // Risk and cash forecast (issue 5, items 3–4).
@@ -386,6 +398,41 @@ export const api = {
   'inbox.assign': returns<InboxItem>()(z.object({ id: z.number().int().positive(), customerId: z.number().int().positive() })),
   /** Marks a message handled (a reply stops pausing the ladder), saying how. */
   'inbox.handle': returns<InboxItem>()(z.object({ id: z.number().int().positive(), action: z.enum(INBOX_ACTIONS) })),
+
+  // Late-payment charges (issue 23): computed as of a date, never part of a balance.
+  'charges.report': returns<ChargesReport>()(z.object({ asOf: isoDate.optional(), customerId: z.number().int().positive().optional() })),
+  /** Gives up an invoice's interest or fixed fee whole, with the reason (audit-logged). */
+  'charges.waive': returns<{ invoiceId: number; component: ChargeComponent }>()(z.object({
+    invoiceId: z.number().int().positive(), component: z.enum(CHARGE_COMPONENTS), reason: oneLineText(500).min(1, 'say why the charge is waived'),
+  })),
+  'charges.restore': returns<{ invoiceId: number; component: ChargeComponent }>()(z.object({ invoiceId: z.number().int().positive(), component: z.enum(CHARGE_COMPONENTS) })),
+  'charges.policies': returns<ChargePolicy[]>()(z.object({})),
+  'charges.savePolicies': returns<ChargePolicy[]>()(z.object({ policies: chargePoliciesSchema })),
+  /** The reference-rate table: shipped history and the user's rows. */
+  'charges.rates': returns<ReferenceRate[]>()(z.object({})),
+  'charges.saveRate': returns<{ saved: true }>()(referenceRateSchema),
+  'charges.deleteRate': returns<{ deleted: true }>()(z.object({ series: z.enum(RATE_SERIES), effectiveDate: isoDate })),
+
+  // Statements and letters as PDF (issue 23), made in the core.
+  /** One customer's statement: open items as of a date, or the activity of a period (from … asOf). */
+  'documents.statement': returns<ExportedFile & { preview: StatementPreview }>()(z.object({
+    customerId: z.number().int().positive(), kind: z.enum(STATEMENT_KINDS).default('open_items'), asOf: isoDate.optional(), from: isoDate.optional(),
+  })),
+  /** Many statements in one PDF to print (a long job with progress and cancel). */
+  'documents.statements': returns<ExportedFile & { statements: number }>()(z.object({
+    customerIds: z.array(z.number().int().positive()).min(1).max(10_000), kind: z.enum(STATEMENT_KINDS).default('open_items'), asOf: isoDate.optional(), jobId: jobId.optional(),
+  })),
+  'documents.company': returns<CompanyProfile>()(z.object({})),
+  'documents.saveCompany': returns<CompanyProfile>()(companyProfileSchema),
+  'customer.setPostalAddress': returns<{ customerId: number; lines: string[] }>()(z.object({ customerId: z.number().int().positive(), lines: postalAddressSchema })),
+  /** The ladder's letter and agency-referral steps due today. */
+  'documents.letters': returns<LetterDay>()(z.object({})),
+  /** Today's letters (all, or the chosen customers') in one PDF to print; nothing is marked yet. */
+  'documents.lettersPdf': returns<ExportedFile & LetterDay>()(z.object({ customerIds: z.array(z.number().int().positive()).max(10_000).optional() })),
+  /** The printed letters were posted: their ladder steps are taken (ladder.completeTask for each); those held since printing are not, and say why. */
+  'documents.lettersPosted': returns<{ posted: { customerId: number; activityId: number; stepId: string; invoiceNumbers: string[] }[]; held: HeldLetter[] }>()(
+    z.object({ customerIds: z.array(z.number().int().positive()).min(1).max(10_000) }),
+  ),
 } as const;
 
 export type Api = typeof api;
@@ -403,7 +450,7 @@ export function isProcedureName(name: string): name is ProcedureName {
 export interface JobProgressEvent {
   type: 'job.progress';
   jobId: string;
-  phase: 'reading' | 'validating' | 'writing' | 'done';
+  phase: 'reading' | 'validating' | 'writing' | 'replaying' | 'done';
   done: number;
   total: number;
   /** What the job is doing, in words, when its phase says too little ("Learning how each customer pays"). */

@@ -36,6 +36,9 @@ import { smsHandlers } from './sms/sms-handlers';
 import { SmsSender } from './sms/sms-sender';
 import { inboxHandlers } from './inbox/inbox-handlers';
 import { InboxWatcher } from './inbox/inbox-watcher';
+import { chargesHandlers } from './charges/charges-handlers';
+import { documentsHandlers } from './documents/documents-handlers';
+import { replayHandlers } from './replay/replay-handlers';
 
 const HOUR_MS = 3_600_000;
 
@@ -43,7 +46,7 @@ const HOUR_MS = 3_600_000;
 const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
   ...outreachHandlers, ...outboxMessageHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
-  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers, ...inboxHandlers,
+  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers, ...inboxHandlers, ...chargesHandlers, ...documentsHandlers, ...replayHandlers,
 };
 
 export interface CoreOptions {

@@ -4,6 +4,8 @@ import { DEFAULT_SHELL_SETTINGS, shellSettingsSchema } from '../../shared/shell-
 import { DEFAULT_OUTREACH_SETTINGS, outreachSettingsSchema, smtpSettingsSchema } from '../../shared/outreach/outreach-settings';
 import { erpConnectionSchema } from '../../shared/sync';
 import { DEFAULT_SMS_RULES, smsRulesSchema, smsSettingsSchema } from '../../shared/sms/sms-settings';
+import { chargePoliciesSchema, type ChargePolicy } from '../../shared/charges';
+import { companyProfileSchema, DEFAULT_COMPANY_PROFILE } from '../../shared/documents';
 import { currencyCodeSchema } from '../../shared/value-schemas';
 import { qboTokensSchema } from './sync/qbo-tokens';
 import { imapSettingsSchema } from '../../shared/inbox';
@@ -35,6 +37,10 @@ const SETTINGS = {
   smsInboundSince: { schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), fallback: null as string | null },
   /** The collector's mailbox for reading replies (IMAP); its password stays here like the SMTP one. */
   imap: { schema: imapSettingsSchema.nullable(), fallback: null, secret: ['password'] },
+  /** Late-payment charges per customer segment; none saved: no charges for anyone. */
+  chargePolicies: { schema: chargePoliciesSchema, fallback: [] as ChargePolicy[] },
+  /** The letterhead of statements and letters. */
+  companyProfile: { schema: companyProfileSchema, fallback: DEFAULT_COMPANY_PROFILE },
   /** Backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */

@@ -15,8 +15,9 @@ export interface CustomersTable {
   country: string | null;
   /** BCP 47, set by a collector; null: the country's. */
   locale: string | null;
-  /** IANA zone for its texts' sending hours; null: its country's only zone, or the default (0015). */
+  /** IANA zone for its texts' sending hours; null: its country's only zone, or the default (0015-sms). */
   time_zone: string | null;
+  postal_address: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -31,7 +32,7 @@ export interface ContactsTable {
   is_primary: number;
   status: 'valid' | 'bounced' | 'left';
   created_at: string;
-  /** Consent to texts: when it was recorded and how it was given (0015). */
+  /** Consent to texts: when it was recorded and how it was given (0015-sms). */
   sms_consent_at: string | null;
   sms_consent_note: string | null;
   /** A STOP reply or the provider's opt-out refusal: no text goes until the contact opts in again. */
@@ -201,6 +202,21 @@ export interface SyncOutboxTable {
   attempts: Generated<number>;
 }
 
+export interface ReferenceRatesTable {
+  series: string;
+  effective_date: string;
+  rate_bp: number;
+  updated_at: string;
+}
+
+export interface ChargeWaiversTable {
+  invoice_id: number;
+  component: 'interest' | 'fixed_fee';
+  reason: string;
+  waived_on: string;
+  created_at: string;
+}
+
 export interface DB {
   customers: CustomersTable;
   contacts: ContactsTable;
@@ -219,4 +235,6 @@ export interface DB {
   dispute_invoices: DisputeInvoicesTable;
   snoozes: SnoozesTable;
   sync_outbox: SyncOutboxTable;
+  reference_rates: ReferenceRatesTable;
+  charge_waivers: ChargeWaiversTable;
 }

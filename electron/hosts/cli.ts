@@ -15,6 +15,7 @@ import { openLogFile, type LogFile } from './log-file';
 import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
 import { diagnoseDatabase, openCore, openRecovery, type Core } from '../core';
 import { attributionCommand, kpiCommand } from './cli-analytics';
+import { backtestCommand } from './cli-backtest';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
 import { outboxCommand } from './cli-outbox';
 import { ladderCommand, outreachCommand } from './cli-outreach';
@@ -23,6 +24,8 @@ import { forecastCommand, riskCommand } from './cli-risk';
 import { localeCommand, settingsCommand } from './cli-settings';
 import { syncCommand } from './cli-sync';
 import { classifyCommand, inboxCommand } from './cli-inbox';
+import { chargesCommand } from './cli-charges';
+import { lettersCommand, statementCommand } from './cli-documents';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -58,14 +61,18 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   forecast compare --db PATH [--as-of YYYY-MM-DD] [--json] that stored run (default: the latest before today) against what came in
   kpi --db PATH --from DATE --to DATE [--currency USD] [--by segment|collector|customer] [--json]   DSO, CEI, ADD, % past due …
   attribution --db PATH [--from DATE] [--to DATE] [--days N] [--currency CCY] [--json]         what made them pay
+  backtest --db PATH --from DATE --to DATE [--policy NAME|FILE.json] [--compare NAME|FILE.json] [--json]   replay the ladder over history
   restore --db PATH (--latest | --backup NAME) [--json]   replace a database that does not open with a whole backup (the broken file is kept)
   sync --db PATH --connector odoo|qbo|folder [--base-url URL] [--json]   pull from the ERP (credentials from INFLOW_ODOO_* / INFLOW_QBO_* / INFLOW_SYNC_*)
   inbox fetch --db PATH [--json]           read the mailbox now (account from INFLOW_IMAP_HOST/_PORT/_SECURITY/_USER/_PASSWORD/_FOLDER, or the stored one)
   inbox list --db PATH [--kind bounce|auto_reply|reply|unmatched] [--json]   what is open in the Inbox
   inbox classify FILE.eml... [--json]      what each message is (bounce, auto_reply, reply, other), without a database
+  charges --db PATH [--as-of YYYY-MM-DD] [--json]         late-payment interest and fixed fees per customer, apart from principal
+  letters --db PATH [--out FILE.pdf] [--posted] [--json]   today's letter and agency steps as one PDF; --posted takes those steps
+  statement --db PATH --customer ID [--as-of YYYY-MM-DD] [--kind open_items|activity] [--from YYYY-MM-DD] --out FILE.pdf [--json]
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
 
-const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'sms', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'sync', 'settings', 'locale', 'inbox'];
+const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'sms', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'backtest', 'sync', 'settings', 'locale', 'inbox', 'charges', 'statement', 'letters'];
 /**
  * Commands that send mail run the outbox sender and return once it is drained; the others leave it
  * to the app (a dead sender's messages are marked uncertain at any open, sending or not).
@@ -100,6 +107,8 @@ function parseCommandLine(argv: string[]) {
         date: { type: 'string' },
         invoices: { type: 'string' },
         reason: { type: 'string' },
+        policy: { type: 'string' },
+        compare: { type: 'string' },
         sla: { type: 'string' },
         owner: { type: 'string' },
         template: { type: 'string' },
@@ -117,6 +126,9 @@ function parseCommandLine(argv: string[]) {
         to: { type: 'string' },
         by: { type: 'string' },
         days: { type: 'string' },
+        out: { type: 'string' },
+        kind: { type: 'string' },
+        posted: { type: 'boolean', default: false },
         id: { type: 'string' },
         as: { type: 'string' },
         sender: { type: 'string' },
@@ -129,7 +141,6 @@ function parseCommandLine(argv: string[]) {
         'manager-phone': { type: 'string' },
         'payment-link': { type: 'string' },
         locale: { type: 'string' },
-        kind: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -223,6 +234,9 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
       case 'attribution':
         console.log(await attributionCommand(core, values));
         return 0;
+      case 'backtest':
+        console.log(await backtestCommand(core, values));
+        return 0;
       case 'sync':
         console.log(await syncCommand(core, values, env));
         return 0;
@@ -234,6 +248,15 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
         return 0;
       case 'locale':
         console.log(await localeCommand(core, values));
+        return 0;
+      case 'charges':
+        console.log(await chargesCommand(core, values, localToday()));
+        return 0;
+      case 'statement':
+        console.log(await statementCommand(core, values));
+        return 0;
+      case 'letters':
+        console.log(await lettersCommand(core, values));
         return 0;
       case 'ladder':
       case 'outreach':

@@ -48,6 +48,11 @@ export const TEMPLATE_FIELDS = {
   'plan.nextAmount': { description: 'Next installment amount', example: '$1,000.00' },
   'dispute.reason': { description: 'Reason given for the latest dispute', example: 'Pricing' },
   'dispute.invoices': { description: 'Invoice numbers under the dispute', example: 'INV-1043, INV-1050' },
+  'charges.interest': { description: 'Late-payment interest accrued on overdue invoices (not waived), apart from the balance', example: '€58.36' },
+  'charges.fixedFees': { description: 'Fixed late-payment compensation (e.g. €40 per invoice), not waived', example: '€40.00' },
+  'charges.total': { description: 'Late-payment charges to pay (empty when none: use {{#charges.total}}…{{/charges.total}})', example: '€98.36' },
+  'charges.rate': { description: 'The annual late-payment interest rate', example: '10.15%' },
+  'charges.basis': { description: 'What the charges rest on (the contract or the law)', example: 'EU Late Payment Directive (ECB rate + 8 points, €40)' },
   today: { description: "Today's date", example: 'Nov 22, 2026' },
 } as const satisfies Record<string, FieldInfo>;
 

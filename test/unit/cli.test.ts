@@ -74,10 +74,11 @@ describe('inflow CLI', () => {
   });
 
   it('prints the ranked worklist and runs the collector loop: call, promise, dispute', async () => {
-    const ranked = async () => JSON.parse((await cli(['worklist', '--db', db, '--as-of', '2026-11-22', '--json'])).stdout) as
+    // Today's queue: the call, promise and dispute below are recorded today, so a past day's queue rightly never sees them.
+    const ranked = async () => JSON.parse((await cli(['worklist', '--db', db, '--json'])).stdout) as
       { asOf: string; rows: { externalId: string; name: string; currency: string; score: number; reasons: string[] }[]; unratedCurrencies: string[] };
     const before = await ranked();
-    expect(before.asOf).toBe('2026-11-22');
+    expect(before.asOf).toBe(localToday());
     expect(Object.keys(before.rows[0]!)).toEqual(['externalId', 'name', 'currency', 'score', 'reasons']);
     // Highest score first, the currencies without an exchange rate each after the rest, ranked among themselves.
     const group = (row: { currency: string }): string => (before.unratedCurrencies.includes(row.currency) ? row.currency : '');

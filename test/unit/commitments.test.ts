@@ -66,7 +66,9 @@ describe('commitments', () => {
     expect(plan.installments.map((i) => i.state)).toEqual(['missed', 'upcoming']);
     await t.core.call('activity.cancelPlan', { planId, reason: 'Paying in full instead' });
     expect((await invoices(cole))[0]!.inPlan).toBe(false);
-    expect((await t.core.call('worklist.list', {})).rows.find((r) => r.customerId === cole)!.reasons.map((r) => r.code)).not.toContain('installment_missed');
+    // The plan worked the account (it may rest out of the queue); if listed, never for the cancelled plan's installment.
+    const row = (await t.core.call('worklist.list', {})).rows.find((r) => r.customerId === cole);
+    expect(row?.reasons.map((r) => r.code) ?? []).not.toContain('installment_missed');
     await expect(t.core.call('activity.cancelPlan', { planId, reason: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { liveBook, pastBook } from '../../electron/core/replay/book';
 import { readFacts } from '../../electron/core/worklist/worklist-facts';
 import { openDatabase, type OpenDatabase } from '../../electron/db/open';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 it('reads the same facts for everyone at once as for everyone in slices of ids, and for one customer as its slice does', () => {
-  const today = '2026-11-22';
+  const today = liveBook('2026-11-22');
   const key = (row: { meta: { customerId: number; currency: string } }): string => `${row.meta.customerId}|${row.meta.currency}`;
   const sorted = <T extends { meta: { customerId: number; currency: string } }>(rows: T[]): T[] => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
   const everyone = readFacts(db.sqlite, today, {});
@@ -39,4 +40,14 @@ it('reads the same facts for everyone at once as for everyone in slices of ids, 
   expect(sorted(sliced)).toEqual(sorted(everyone));
   const one = everyone.find((row) => row.facts.escalation !== null)!;
   expect(readFacts(db.sqlite, today, {}, one.meta.customerId).find((row) => key(row) === key(one))).toEqual(one);
+});
+
+it('slices a past day\'s book the same way', () => {
+  const past = pastBook('2026-09-30');
+  const key = (row: { meta: { customerId: number; currency: string } }): string => `${row.meta.customerId}|${row.meta.currency}`;
+  const sorted = <T extends { meta: { customerId: number; currency: string } }>(rows: T[]): T[] => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+  const everyone = readFacts(db.sqlite, past, {});
+  const sliced = [1, 38, 101, 250].flatMap((fromId, k, starts) => readFacts(db.sqlite, past, {}, { fromId, toId: (starts[k + 1] ?? 10_000) - 1 }));
+  expect(everyone.length).toBeGreaterThan(50);
+  expect(sorted(sliced)).toEqual(sorted(everyone));
 });

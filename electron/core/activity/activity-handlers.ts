@@ -9,6 +9,7 @@ import { amendActivity } from './amend-activity';
 import { readCommitments } from './commitments';
 import { customerTimeline } from './timeline';
 import { takeLadderTask } from '../outreach/ladder-tasks';
+import { bookOn } from '../replay/book';
 
 export const activityHandlers: Handlers<
   | 'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.cancelPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'
@@ -207,6 +208,8 @@ export const activityHandlers: Handlers<
     return { activityId };
   },
 
-  'customer.timeline': ({ customerId, limit }, ctx) =>
-    customerTimeline(ctx.database.sqlite, customerId, limit, readCommitments(ctx.database.sqlite, customerId, todayOf(ctx))),
+  'customer.timeline': ({ customerId, limit, asOf }, ctx) => {
+    const book = bookOn(asOf ?? todayOf(ctx), todayOf(ctx));
+    return customerTimeline(ctx.database.sqlite, customerId, limit, book, readCommitments(ctx.database.sqlite, customerId, book));
+  },
 };

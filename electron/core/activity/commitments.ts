@@ -2,26 +2,29 @@ import type { Commitments, DiscountView, DisputeView, PlanView, PromiseView } fr
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import { bookParams, type Book } from '../replay/book';
 import { planStatus } from './plan-status';
 import { promiseStatus, type PaymentFact } from './promise-status';
 
 const ids = (list: string | null): number[] => (list ? list.split(',').map(Number) : []);
 
-/** A customer's promises, plans and disputes, newest first, each judged against its payments as of `today`. */
-export function readCommitments(sqlite: SqliteDb, customerId: number, today: IsoDate): Commitments {
-  const payments = prepareCached(sqlite, 'SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ?')
-    .all(customerId) as PaymentFact[];
+/** A customer's promises, plans, disputes and offers made by the book's day, newest first, each judged against the book's payments as of that day. */
+export function readCommitments(sqlite: SqliteDb, customerId: number, book: Book): Commitments {
+  const today: IsoDate = book.day;
+  const params = bookParams(book);
+  const payments = prepareCached(sqlite, `SELECT received_date AS date, currency, amount_minor AS amountMinor FROM ${book.payments} p WHERE customer_id = ?`)
+    .all(params, customerId) as PaymentFact[];
   const promises = (prepareCached(sqlite, `
     SELECT p.id, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate, p.promised_date AS promisedDate,
            p.grace_days AS graceDays, p.cancelled_date AS cancelledDate,
            (SELECT group_concat(invoice_id) FROM promise_invoices WHERE promise_id = p.id) AS invoiceIds
-    FROM promises p WHERE p.customer_id = ? ORDER BY p.made_date DESC, p.id DESC`).all(customerId) as (Omit<PromiseView, 'state' | 'paidMinor' | 'settledDate' | 'invoiceIds'> & { invoiceIds: string | null })[])
+    FROM ${book.promises} p WHERE p.customer_id = ? ORDER BY p.made_date DESC, p.id DESC`).all(params, customerId) as (Omit<PromiseView, 'state' | 'paidMinor' | 'settledDate' | 'invoiceIds'> & { invoiceIds: string | null })[])
     .map((row): PromiseView => ({ ...row, ...promiseStatus(row, payments, today), invoiceIds: ids(row.invoiceIds) }));
   const plans = (prepareCached(sqlite, `
     SELECT pp.id, pp.label, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays, pp.cancelled_date AS cancelledDate,
            (SELECT json_group_array(json_object('dueDate', due_date, 'amountMinor', amount_minor)) FROM plan_installments WHERE plan_id = pp.id) AS installments,
            (SELECT group_concat(invoice_id) FROM plan_invoices WHERE plan_id = pp.id) AS invoiceIds
-    FROM payment_plans pp WHERE pp.customer_id = ? ORDER BY pp.start_date DESC, pp.id DESC`).all(customerId) as
+    FROM ${book.paymentPlans} pp WHERE pp.customer_id = ? ORDER BY pp.start_date DESC, pp.id DESC`).all(params, customerId) as
     (Omit<PlanView, 'installments' | 'invoiceIds'> & { installments: string; invoiceIds: string | null })[])
     .map((row): PlanView => {
       const terms = { ...row, installments: JSON.parse(row.installments) as { dueDate: string; amountMinor: number }[] };
@@ -31,14 +34,14 @@ export function readCommitments(sqlite: SqliteDb, customerId: number, today: Iso
     SELECT d.id, d.reason_code AS reasonCode, d.owner, d.sla_days AS slaDays, d.opened_date AS openedDate, d.status,
            d.resolved_date AS resolvedDate, d.resolution_note AS resolutionNote, d.note,
            (SELECT group_concat(invoice_id) FROM dispute_invoices WHERE dispute_id = d.id) AS invoiceIds
-    FROM disputes d WHERE d.customer_id = ? ORDER BY d.opened_date DESC, d.id DESC`).all(customerId) as (Omit<DisputeView, 'invoiceIds'> & { invoiceIds: string | null })[])
+    FROM ${book.disputes} d WHERE d.customer_id = ? ORDER BY d.opened_date DESC, d.id DESC`).all(params, customerId) as (Omit<DisputeView, 'invoiceIds'> & { invoiceIds: string | null })[])
     .map((row): DisputeView => ({ ...row, invoiceIds: ids(row.invoiceIds) }));
   const discounts = (prepareCached(sqlite, `
     SELECT o.id, o.currency, o.percent_bp AS percentBp, o.pay_by AS payBy, o.offered_date AS offeredDate,
            SUM(i.amount_minor) AS baseMinor, group_concat(i.id) AS invoiceIds,
            SUM(CASE WHEN i.status != 'open' AND i.closed_date IS NOT NULL AND i.closed_date <= o.pay_by THEN 0 ELSE 1 END) AS unpaid
-    FROM discount_offers o JOIN discount_offer_invoices oi ON oi.offer_id = o.id JOIN invoices i ON i.id = oi.invoice_id
-    WHERE o.customer_id = ? GROUP BY o.id ORDER BY o.offered_date DESC, o.id DESC`).all(customerId) as
+    FROM discount_offers o JOIN discount_offer_invoices oi ON oi.offer_id = o.id JOIN ${book.invoices} i ON i.id = oi.invoice_id
+    WHERE o.customer_id = ? AND o.offered_date <= @asOf GROUP BY o.id ORDER BY o.offered_date DESC, o.id DESC`).all(params, customerId) as
     (Omit<DiscountView, 'state' | 'savingMinor' | 'invoiceIds'> & { baseMinor: number; invoiceIds: string; unpaid: number })[])
     .map(({ baseMinor, unpaid, ...row }): DiscountView => ({
       ...row,

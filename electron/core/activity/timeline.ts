@@ -3,6 +3,7 @@ import type { Commitments } from '../../../shared/commitments';
 import { addDays } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import { bookParams, type Book } from '../replay/book';
 
 interface ActivityRow {
   id: number;
@@ -60,15 +61,17 @@ function detailOf(kind: string, body: Record<string, unknown>): string {
 }
 
 /**
- * Everything about a customer in one stream, newest first: invoices issued, payments received, every
- * action logged (withdrawn ones left out; the audit log keeps them), and what payments made of the
- * promises and plans.
+ * Everything about a customer up to the end of the book's day in one stream, newest first: invoices
+ * issued, payments received, every action logged (withdrawn ones left out; the audit log keeps
+ * them), and what payments made of the promises and plans (`commitments`, read from the same book).
  */
-export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: number, commitments: Commitments): TimelineEntry[] {
+export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: number, book: Book, commitments: Commitments): TimelineEntry[] {
   if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(customerId)) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
-  const activities = (sqlite.prepare(`SELECT id, occurred_at AS at, kind, body, edited_at AS editedAt FROM activities
+  // The live tables hold nothing dated after today worth hiding; a past book drops what came after its day.
+  const params = { ...bookParams(book), past: book.past ? 1 : 0 };
+  const activities = (sqlite.prepare(`SELECT id, occurred_at AS at, kind, body, edited_at AS editedAt FROM ${book.activities} a
     WHERE customer_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`)
-    .all(customerId, limit) as ActivityRow[]).map((row): TimelineEntry => {
+    .all(params, customerId, limit) as ActivityRow[]).map((row): TimelineEntry => {
     const body = JSON.parse(row.body) as Record<string, unknown>;
     const money = typeof body.amountMinor === 'number' && typeof body.currency === 'string' ? { amountMinor: body.amountMinor, currency: body.currency } : {};
     const text = row.kind === 'call' ? body.notes : row.kind === 'note' ? body.text : undefined;
@@ -79,11 +82,11 @@ export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: nu
     };
   });
   const invoices = (sqlite.prepare(`SELECT issue_date AS at, number, due_date AS due, amount_minor AS amountMinor, currency FROM invoices
-    WHERE customer_id = ? ORDER BY issue_date DESC LIMIT ?`).all(customerId, limit) as { at: string; number: string; due: string; amountMinor: number; currency: string }[])
+    WHERE customer_id = ? AND (@past = 0 OR issue_date <= @asOf) ORDER BY issue_date DESC LIMIT ?`).all(params, customerId, limit) as { at: string; number: string; due: string; amountMinor: number; currency: string }[])
     .map((row): TimelineEntry => ({ at: row.at, kind: 'invoice', title: `Invoice ${row.number}`, detail: `due ${row.due}`, amountMinor: row.amountMinor, currency: row.currency }));
   const payments = (sqlite.prepare(`SELECT p.received_date AS at, p.amount_minor AS amountMinor, p.currency, p.method,
-      (SELECT group_concat(i.number, ', ') FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id) AS applied
-    FROM payments p WHERE p.customer_id = ? ORDER BY p.received_date DESC LIMIT ?`).all(customerId, limit) as
+      (SELECT group_concat(i.number, ', ') FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id AND (@past = 0 OR a.applied_date <= @asOf)) AS applied
+    FROM ${book.payments} p WHERE p.customer_id = ? ORDER BY p.received_date DESC LIMIT ?`).all(params, customerId, limit) as
     { at: string; amountMinor: number; currency: string; method: string | null; applied: string | null }[])
     .map((row): TimelineEntry => ({
       at: row.at, kind: 'payment', title: 'Payment received', detail: [row.method, row.applied ? `applied to ${row.applied}` : 'unapplied'].filter(Boolean).join(' · '),

@@ -8,13 +8,14 @@ import { customerInvoices } from './customer-invoices';
 import { customerList } from './customer-list';
 import { searchEverything } from './search';
 import { customerSummary } from './customer-summary';
+import { bookOn } from '../replay/book';
 
 function knownCollectors(sqlite: SqliteDb): string[] {
   return (sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map((row) => row.collector);
 }
 
 export const customerHandlers: Handlers<'customers.list' | 'search.find' | 'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors' | 'customers.segments'> = {
-  'customers.list': ({ asOf, all }, ctx) => customerList(ctx.database.sqlite, asOf, all),
+  'customers.list': ({ asOf, all }, ctx) => customerList(ctx.database.sqlite, asOf, todayOf(ctx), all),
   'search.find': ({ query }, ctx) => searchEverything(ctx.database.sqlite, query),
   'customer.lookup': ({ externalId }, ctx) => {
     const matches = ctx.database.sqlite
@@ -24,10 +25,10 @@ export const customerHandlers: Handlers<'customers.list' | 'search.find' | 'cust
     if (matches.length > 1) throw new AppError('CONFLICT', `More than one source has a customer "${externalId}".`);
     return matches[0]!;
   },
-  'customer.invoices': ({ customerId, openOnly, asOf }, ctx) => customerInvoices(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx), openOnly),
-  'customer.commitments': ({ customerId, asOf }, ctx) => readCommitments(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx)),
+  'customer.invoices': ({ customerId, openOnly, asOf }, ctx) => customerInvoices(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx)), openOnly),
+  'customer.commitments': ({ customerId, asOf }, ctx) => readCommitments(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx))),
 
-  'customer.summary': ({ customerId, asOf }, ctx) => customerSummary(ctx.database.sqlite, customerId, asOf ?? todayOf(ctx)),
+  'customer.summary': ({ customerId, asOf }, ctx) => customerSummary(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx))),
 
   'customers.collectors': (_input, ctx) => knownCollectors(ctx.database.sqlite),
   'customers.segments': (_input, ctx) =>

@@ -2,18 +2,20 @@ import type { CustomerListRow } from '../../../shared/api';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { openBalances } from '../ledger/open-balance';
+import { bookParams, wholeBookOn } from '../replay/book';
 import { getSetting } from '../settings';
 
 /**
  * The Customers screen: one row per customer and currency with an open balance (the aging's
  * definition, so both screens show the same figure), largest overdue first; with `all`, also every
- * customer owing nothing, in its own currency.
+ * customer owing nothing, in its own currency. As of a past day, from the book of that day.
  */
-export function customerList(sqlite: SqliteDb, asOf: IsoDate, all: boolean): CustomerListRow[] {
+export function customerList(sqlite: SqliteDb, asOf: IsoDate, today: IsoDate, all: boolean): CustomerListRow[] {
+  const book = wholeBookOn(sqlite, asOf, today);
   const customers = new Map((sqlite.prepare('SELECT id, external_id AS externalId, name, currency FROM customers').all() as
     { id: number; externalId: string; name: string; currency: string }[]).map((c) => [c.id, c]));
-  const counts = new Map((sqlite.prepare(`SELECT customer_id || '|' || currency AS id, count(*) AS n FROM invoices
-      WHERE status = 'open' AND open_minor != 0 AND issue_date <= ? GROUP BY customer_id, currency`).all(asOf) as { id: string; n: number }[])
+  const counts = new Map((sqlite.prepare(`SELECT customer_id || '|' || currency AS id, count(*) AS n FROM ${book.openInvoices} i
+      WHERE status = 'open' AND open_minor != 0 AND issue_date <= @asOf GROUP BY customer_id, currency`).all(bookParams(book)) as { id: string; n: number }[])
     .map((row) => [row.id, row.n]));
   const rows: CustomerListRow[] = openBalances(sqlite, asOf, getSetting(sqlite, 'agingEdges')).map(({ customerId, currency, ...balance }) => {
     const customer = customers.get(customerId)!;

@@ -6,15 +6,17 @@ import type { SqliteDb } from '../../db/sqlite';
 import { agingReport } from '../ledger/aging-query';
 import { openBalanceOf } from '../ledger/open-balance';
 import { SETTLED_DATE_SQL } from '../ledger/paid-date';
+import { bookParams, type Book } from '../replay/book';
 import { getSetting } from '../settings';
 
 /**
- * The customer page header: its open balance in its own currency (the one definition, from the
- * aging), terms, and how late it usually pays: the mean of max(0, settled − due) over its paid
- * invoices, the same figure the risk reasons word ("pays 88 days late on average") and the KPIs
- * average, so two screens never show two numbers for one fact.
+ * The customer page header, from the book of its day: its open balance in its own currency (the one
+ * definition, from the aging), terms, and how late it usually paid: the mean of max(0, settled − due)
+ * over its invoices settled by then, the same figure the risk reasons word ("pays 88 days late on
+ * average") and the KPIs average, so two screens never show two numbers for one fact.
  */
-export function customerSummary(sqlite: SqliteDb, customerId: number, today: IsoDate): CustomerSummary {
+export function customerSummary(sqlite: SqliteDb, customerId: number, book: Book): CustomerSummary {
+  const today: IsoDate = book.day;
   const customer = sqlite.prepare(`SELECT id AS customerId, external_id AS externalId, name, currency, collector, segment,
       terms_days AS termsDays, credit_limit_minor AS creditLimitMinor, country, locale FROM customers WHERE id = ?`).get(customerId) as
     Omit<CustomerSummary, 'openMinor' | 'overdueMinor' | 'creditsMinor' | 'oldestDaysPastDue' | 'averageDaysLate' | 'aging' | 'messageLocale'> | undefined;
@@ -22,9 +24,9 @@ export function customerSummary(sqlite: SqliteDb, customerId: number, today: Iso
   const edges = getSetting(sqlite, 'agingEdges');
   const aging = agingReport(sqlite, today, edges, customerId).customers;
   const own = aging.find((row) => row.currency === customer.currency);
-  const oldest = sqlite.prepare(`SELECT MIN(due_date) AS oldestDue FROM invoices
+  const oldest = sqlite.prepare(`SELECT MIN(due_date) AS oldestDue FROM ${book.invoices} i
     WHERE customer_id = @customerId AND currency = @currency AND status = 'open' AND open_minor > 0 AND due_date < @today`)
-    .get({ today, customerId, currency: customer.currency }) as { oldestDue: string | null };
+    .get({ ...bookParams(book), today, customerId, currency: customer.currency }) as { oldestDue: string | null };
   const history = sqlite.prepare(`SELECT AVG(max(0, julianday(settled) - julianday(due))) AS meanLate FROM (
       SELECT i.due_date AS due, ${SETTLED_DATE_SQL} AS settled FROM invoices i WHERE i.customer_id = ? AND i.status = 'paid')
     WHERE settled <= ?`).get(customerId, today) as { meanLate: number | null };

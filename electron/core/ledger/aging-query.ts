@@ -24,15 +24,15 @@ const openItemsAsOf = (only: string): string => `
        later_n AS (SELECT credit_note_id AS id, SUM(amount_minor) AS amount FROM allocations INDEXED BY allocations_applied
                    WHERE applied_date > @asOf AND credit_note_id IS NOT NULL GROUP BY credit_note_id)
   SELECT i.customer_id AS customerId, i.currency AS currency, i.due_date AS dueDate, i.number AS number, i.issue_date AS issueDate,
-         i.open_minor + COALESCE(l.amount, 0) AS balanceMinor, 0 AS credit
+         i.open_minor + COALESCE(l.amount, 0) AS balanceMinor, 0 AS credit, i.amount_minor AS amountMinor, 'invoice' AS kind
   FROM invoices i LEFT JOIN later_i l ON l.id = i.id
   WHERE i.status = 'open' AND i.issue_date <= @asOf ${only.replace('?', 'i')}
   UNION ALL
-  SELECT i.customer_id, i.currency, i.due_date, i.number, i.issue_date, i.open_minor + l.amount, 0
+  SELECT i.customer_id, i.currency, i.due_date, i.number, i.issue_date, i.open_minor + l.amount, 0, i.amount_minor, 'invoice'
   FROM later_i l CROSS JOIN invoices i ON i.id = l.id
   WHERE i.status NOT IN ('open', 'void') AND i.issue_date <= @asOf ${only.replace('?', 'i')}
   UNION ALL
-  SELECT n.customer_id, n.currency, n.issue_date, n.number, n.issue_date, -(n.open_minor + COALESCE(l.amount, 0)), 1
+  SELECT n.customer_id, n.currency, n.issue_date, n.number, n.issue_date, -(n.open_minor + COALESCE(l.amount, 0)), 1, -n.amount_minor, n.kind
   FROM credit_notes n LEFT JOIN later_n l ON l.id = n.id
   WHERE n.issue_date <= @asOf AND (n.open_minor != 0 OR l.amount IS NOT NULL) ${only.replace('?', 'n')}
 `;
@@ -76,6 +76,28 @@ const ITEM_DETAILS = `SELECT it.customerId AS customerId, c.external_id AS exter
     it.dueDate AS dueDate, it.number AS number, it.issueDate AS issueDate, it.balanceMinor AS balanceMinor, it.credit AS credit
   FROM (${openItemsAsOf('')}) it JOIN customers c ON c.id = it.customerId
   WHERE it.balanceMinor != 0`;
+
+/** One open item on a statement: an invoice (positive) or a credit note or unapplied payment (negative). */
+export interface OpenItem {
+  currency: string;
+  number: string;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  amountMinor: number;
+  balanceMinor: number;
+  kind: 'invoice' | 'credit_note' | 'unapplied_payment';
+}
+
+const CUSTOMER_ITEMS = `SELECT it.currency AS currency, it.number AS number, it.issueDate AS issueDate, it.dueDate AS dueDate,
+    it.amountMinor AS amountMinor, it.balanceMinor AS balanceMinor, it.kind AS kind
+  FROM (${openItemsAsOf('AND ?.customer_id = @customerId')}) it
+  WHERE it.balanceMinor != 0
+  ORDER BY it.currency, it.kind != 'invoice', it.dueDate, it.number`;
+
+/** A customer's items open on a date, the very ones its aging sums: what its statement lists. */
+export function customerOpenItems(sqlite: SqliteDb, asOf: IsoDate, customerId: number): OpenItem[] {
+  return prepareCached(sqlite, CUSTOMER_ITEMS).all({ asOf, customerId }) as OpenItem[];
+}
 
 /** Every item open (non-zero) on a date, with its number: what a chart's bar is made of. */
 export function openItemDetails(sqlite: SqliteDb, asOf: IsoDate): AgingItemDetail[] {

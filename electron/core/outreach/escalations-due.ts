@@ -1,4 +1,3 @@
-import type { IsoDate } from '../../../shared/dates';
 import type { LadderChannel, LadderCustomer, LadderMessage } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
 import type { CoveredInvoices } from '../activity/open-commitments';
@@ -6,6 +5,7 @@ import { templateWordings } from './guard-facts';
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
 import type { CustomerScope } from '../customers/customer-scope';
+import type { Book } from '../replay/book';
 
 export interface EscalationDue {
   label: string;
@@ -13,15 +13,15 @@ export interface EscalationDue {
 }
 
 /**
- * What the ladder has due today for everyone or one customer, judged as if the ERP data were fresh
+ * What the ladder has due on the book's day for everyone or one customer, judged as if the ERP data were fresh
  * and no message had gone: a step is due whatever the sync or the contact rhythm, which only hold
  * the sending (stale data with its own banner).
  */
 export function dueLadderMessages(
-  sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope, covered?: CoveredInvoices,
+  sqlite: SqliteDb, book: Book, scope?: CustomerScope, covered?: CoveredInvoices,
 ): { customers: LadderCustomer[]; messages: LadderMessage[] } {
-  const customers = readLadderFacts(sqlite, today, scope, covered);
-  return { customers, messages: evaluateLadder(customers, readPolicies(sqlite), today, { syncFresh: true, rhythmDays: 0, wordingOf: templateWordings(sqlite) }).messages };
+  const customers = readLadderFacts(sqlite, book, scope, covered);
+  return { customers, messages: evaluateLadder(customers, readPolicies(sqlite), book.day, { syncFresh: true, rhythmDays: 0, wordingOf: templateWordings(sqlite) }).messages };
 }
 
 /**
@@ -37,8 +37,8 @@ function outranks(a: { channel: LadderChannel; offsetDays: number }, b: { channe
  * The ladder step due for each customer and currency (key "customerId|currency") that the queue
  * names as its reason ("Call due", "Final notice due").
  */
-export function readEscalationsDue(sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope, covered?: CoveredInvoices): Map<string, EscalationDue> {
-  const { customers, messages } = dueLadderMessages(sqlite, today, scope, covered);
+export function readEscalationsDue(sqlite: SqliteDb, book: Book, scope?: CustomerScope, covered?: CoveredInvoices): Map<string, EscalationDue> {
+  const { customers, messages } = dueLadderMessages(sqlite, book, scope, covered);
   const currencyOf = new Map(customers.flatMap((c) => c.invoices.map((i) => [i.invoiceId, i.currency] as const)));
   const due = new Map<string, EscalationDue & { offsetDays: number }>();
   for (const message of messages) {

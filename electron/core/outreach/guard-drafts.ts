@@ -5,6 +5,7 @@ import type { MessageDraft } from '../../../shared/outreach/outbox';
 import type { EmailTemplate } from '../../../shared/outreach/template-fields';
 import type { SqliteDb } from '../../db/sqlite';
 import { readCommitments } from '../activity/commitments';
+import { liveBook } from '../replay/book';
 import { readDraftFacts, type DraftFacts } from './guard-facts';
 import { byDueThenNumber } from './ladder-evaluation';
 import { guardMessage, type GuardDay } from './send-guard';
@@ -34,7 +35,7 @@ function candidates(sqlite: SqliteDb, facts: DraftFacts, draft: MessageDraft, te
   const open = [...facts.invoices.values()].filter((invoice) => invoice.status === 'open' && invoice.openMinor > 0).sort(byDueThenNumber);
   if (rule.wording === 'past_due') return open.filter((invoice) => invoice.dueDate < day);
   if (rule.wording === 'before_due') return open.filter((invoice) => invoice.dueDate >= day && invoice.dueDate <= addDays(day, SOON_DAYS));
-  const offer = template.purpose === 'discount' ? readCommitments(sqlite, draft.customerId, day).discounts.find((d) => d.state === 'open') : undefined;
+  const offer = template.purpose === 'discount' ? readCommitments(sqlite, draft.customerId, liveBook(day)).discounts.find((d) => d.state === 'open') : undefined;
   return offer ? open.filter((invoice) => offer.invoiceIds.includes(invoice.invoiceId)) : [];
 }
 

@@ -7,6 +7,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
 import { inboxHolds } from '../inbox/inbox-holds';
+import { bookParams, liveBook, type Book } from '../replay/book';
 import { getSetting } from '../settings';
 import { readSmsReach } from '../sms/sms-reach';
 import { smsTemplates } from '../sms/sms-templates';
@@ -42,20 +43,25 @@ export interface RecentOptions {
 }
 
 /**
- * Messages to each customer (all, or one) in the `rhythmDays` up to `day`: sent, being sent, or
- * waiting in the outbox. A message's day is the local day it was sent, or queued while it waits.
+ * Messages to each customer (all, or one) in the `rhythmDays` up to the book's day: sent, being
+ * sent, or waiting in the outbox. A message's day is the local day it was sent, or queued while it
+ * waits. On a past day a message sent later was waiting then, and one held or failed later had not
+ * been yet (its last change is after the day).
  */
-export function readRecentContacts(sqlite: SqliteDb, day: IsoDate, rhythmDays: number, scope?: CustomerScope, options: RecentOptions = {}): Map<number, RecentContact[]> {
+export function readRecentContacts(sqlite: SqliteDb, book: Book, rhythmDays: number, scope?: CustomerScope, options: RecentOptions = {}): Map<number, RecentContact[]> {
   const recent = new Map<number, RecentContact[]>();
   if (rhythmDays <= 0) return recent;
+  const day = book.day;
   const first = addDays(day, 1 - rhythmDays);
   const statuses = options.sentOnly ? "'sending', 'sent', 'uncertain'" : "'queued', 'sending', 'sent', 'uncertain'";
+  const at = book.past ? 'CASE WHEN m.sent_at < @dayAfter THEN m.sent_at ELSE m.created_at END' : 'coalesce(m.sent_at, m.created_at)';
+  const status = book.past ? `(m.status IN (${statuses}) OR m.updated_at >= @dayAfter)` : `m.status IN (${statuses})`;
   // A day early as text, since a timestamp is UTC and the day is local; the exact day is decided below.
   const rows = prepareCached(sqlite, `
-    SELECT m.customer_id AS customerId, coalesce(m.sent_at, m.created_at) AS at, m.ladder_step_id IS NOT NULL AS ladder, coalesce(t.name, m.template_id) AS label
-    FROM outbox_messages m LEFT JOIN email_templates t ON t.id = m.template_id AND t.language = 'en'
-    WHERE m.status IN (${statuses}) AND coalesce(m.sent_at, m.created_at) >= @since AND m.id != @except ${inScope('m.customer_id', scope)}
-    ORDER BY at`).all({ since: addDays(first, -1), except: options.exceptMessageId ?? 0, ...scopeParams(scope) }) as
+    SELECT m.customer_id AS customerId, ${at} AS at, m.ladder_step_id IS NOT NULL AS ladder, coalesce(t.name, m.template_id) AS label
+    FROM ${book.outbox} m LEFT JOIN email_templates t ON t.id = m.template_id AND t.language = 'en'
+    WHERE ${status} AND ${at} >= @since AND m.id != @except ${inScope('m.customer_id', scope)}
+    ORDER BY at`).all({ since: addDays(first, -1), except: options.exceptMessageId ?? 0, ...bookParams(book), ...scopeParams(scope) }) as
     { customerId: number; at: string; ladder: number; label: string }[];
   for (const row of rows) {
     const on = localToday(new Date(row.at));
@@ -68,18 +74,18 @@ export function readRecentContacts(sqlite: SqliteDb, day: IsoDate, rhythmDays: n
 }
 
 /** The ladder's facts for these customers: one read per customer for a few, one of the whole book for many. */
-export function ladderFactsOf(sqlite: SqliteDb, day: IsoDate, customerIds: readonly number[]): LadderCustomer[] {
+export function ladderFactsOf(sqlite: SqliteDb, book: Book, customerIds: readonly number[]): LadderCustomer[] {
   const chosen = [...new Set(customerIds)];
-  if (chosen.length <= PER_CUSTOMER_READS) return chosen.flatMap((id) => readLadderFacts(sqlite, day, id));
+  if (chosen.length <= PER_CUSTOMER_READS) return chosen.flatMap((id) => readLadderFacts(sqlite, book, id));
   const wanted = new Set(chosen);
-  return readLadderFacts(sqlite, day).filter((customer) => wanted.has(customer.customerId));
+  return readLadderFacts(sqlite, book).filter((customer) => wanted.has(customer.customerId));
 }
 
 /** The messages of the rhythm's window for these customers, read like their facts. */
-export function recentContactsOf(sqlite: SqliteDb, day: IsoDate, rhythmDays: number, customerIds: readonly number[], options: RecentOptions = {}): Map<number, RecentContact[]> {
+export function recentContactsOf(sqlite: SqliteDb, book: Book, rhythmDays: number, customerIds: readonly number[], options: RecentOptions = {}): Map<number, RecentContact[]> {
   const chosen = [...new Set(customerIds)];
-  if (chosen.length > PER_CUSTOMER_READS) return readRecentContacts(sqlite, day, rhythmDays, undefined, options);
-  return new Map(chosen.flatMap((id) => [...readRecentContacts(sqlite, day, rhythmDays, id, options)]));
+  if (chosen.length > PER_CUSTOMER_READS) return readRecentContacts(sqlite, book, rhythmDays, undefined, options);
+  return new Map(chosen.flatMap((id) => [...readRecentContacts(sqlite, book, rhythmDays, id, options)]));
 }
 
 /** What the guard needs of one customer a message is written to. */
@@ -90,7 +96,7 @@ export interface DraftFacts {
 }
 
 /**
- * The guard's facts for the customers of a batch of messages. A customer with nothing open has no
+ * The guard's facts for the customers of a batch of messages about to go on `day` (today's book). A customer with nothing open has no
  * ladder facts, but may still be snoozed or have no address; invoices a message names that are no
  * longer open are read as paid; an invoice of another customer is refused.
  */
@@ -100,8 +106,9 @@ export function readDraftFacts(
   smsAt?: Date,
 ): Map<number, DraftFacts> {
   const ids = drafts.map((draft) => draft.customerId);
-  const facts = new Map(ladderFactsOf(sqlite, day, ids).map((customer) => [customer.customerId, customer]));
-  const recent = recentContactsOf(sqlite, day, rhythmDays, ids, recentOptions);
+  const book = liveBook(day);
+  const facts = new Map(ladderFactsOf(sqlite, book, ids).map((customer) => [customer.customerId, customer]));
+  const recent = recentContactsOf(sqlite, book, rhythmDays, ids, recentOptions);
   const reach = smsAt ? readSmsReach(sqlite, smsAt, ids) : null;
   const result = new Map<number, DraftFacts>();
   for (const customerId of new Set(ids)) {

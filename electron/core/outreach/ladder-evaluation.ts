@@ -16,7 +16,7 @@ export const byDueThenNumber = (a: LadderInvoice, b: LadderInvoice): number =>
   compareText(a.dueDate, b.dueDate) || compareText(a.number, b.number) || a.invoiceId - b.invoiceId;
 
 /** The policy naming the customer's segment, else the default (no segments); none when neither exists. */
-function policyFor(customer: LadderCustomer, policies: readonly LadderPolicy[]): LadderPolicy | undefined {
+export function policyFor(customer: Pick<LadderCustomer, 'segment'>, policies: readonly LadderPolicy[]): LadderPolicy | undefined {
   const { segment } = customer;
   return (segment === null ? undefined : policies.find((p) => p.segments.includes(segment))) ?? policies.find((p) => p.segments.length === 0);
 }

@@ -1,4 +1,5 @@
-import { addDays, type IsoDate } from '../../../shared/dates';
+import { addDays } from '../../../shared/dates';
+import type { InboxHold } from '../../../shared/outreach/guard';
 import { policyOrder, type LadderCustomer, type LadderInvoice, type LadderPolicy } from '../../../shared/outreach/ladder';
 import { DEFAULT_POLICY } from '../../../shared/outreach/default-policy';
 import { ladderPolicySchema } from '../../../shared/outreach/ladder-schema';
@@ -7,6 +8,7 @@ import { prepareCached } from '../../db/statement-cache';
 import { readOpenCommitments, type CoveredInvoices } from '../activity/open-commitments';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
 import { inboxHolds } from '../inbox/inbox-holds';
+import { bookParams, type Book } from '../replay/book';
 
 /** How long a payment the customer says is on its way holds reminders back before the ladder resumes. */
 const IN_TRANSIT_DAYS = 14;
@@ -33,25 +35,26 @@ type InvoiceRow = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'curr
 };
 
 /**
- * What the ladder looks at, for every customer (or one) with an open invoice or one recently paid
- * while on the ladder: balances, disputes, promises, plans, payments in transit, snoozes, replies and
- * absences (inbox/), and the steps taken. Grouped reads, so the queue can ask for 50,000 customers at
- * once; the queue passes the commitments it has already read.
+ * What the ladder looks at on the book's day, for every customer (or one) with an open invoice or
+ * one recently paid while on the ladder: balances, disputes, promises, plans, payments in transit,
+ * snoozes, replies and absences (inbox/), and the steps taken. Grouped reads, so the queue can ask
+ * for 50,000 customers at once; the queue passes the commitments it has already read.
  */
-export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: CustomerScope, covered?: CoveredInvoices): LadderCustomer[] {
+export function readLadderFacts(sqlite: SqliteDb, book: Book, scope?: CustomerScope, covered?: CoveredInvoices): LadderCustomer[] {
   const only = (column: string): string => inScope(column, scope);
-  const params = { today, ...scopeParams(scope), inTransitSince: addDays(today, -IN_TRANSIT_DAYS), paidSince: addDays(today, -PAID_SHOWN_DAYS) };
+  const today = book.day;
+  const params = { today, ...bookParams(book), ...scopeParams(scope), inTransitSince: addDays(today, -IN_TRANSIT_DAYS), paidSince: addDays(today, -PAID_SHOWN_DAYS) };
   const columns = `i.id AS invoiceId, i.customer_id AS customerId, i.number, i.due_date AS dueDate, i.currency, i.open_minor AS openMinor, i.status,
            coalesce(i.in_transit_since >= @inTransitSince, 0) AS inTransit, i.disputed AS erpDisputed,
-           (SELECT group_concat(step_id) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id) AS doneSteps,
-           (SELECT substr(MAX(taken_at), 1, 10) FROM ladder_invoice_steps s WHERE s.invoice_id = i.id AND s.state = 'taken') AS lastStepTakenOn`;
+           (SELECT group_concat(step_id) FROM ${book.ladderSteps} s WHERE s.invoice_id = i.id) AS doneSteps,
+           (SELECT substr(MAX(taken_at), 1, 10) FROM ${book.ladderSteps} s WHERE s.invoice_id = i.id AND s.state = 'taken') AS lastStepTakenOn`;
   // Two halves, so the open half is read from the open-invoices index alone (it covers these columns).
   // No ORDER BY: the evaluation orders customers and invoices itself.
   const invoices = prepareCached(sqlite, `
-    SELECT ${columns} FROM invoices i WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
+    SELECT ${columns} FROM ${book.openInvoices} i WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
     UNION ALL
-    SELECT ${columns} FROM invoices i
-    WHERE i.id IN (SELECT invoice_id FROM ladder_invoice_steps) AND NOT (i.status = 'open' AND i.open_minor > 0)
+    SELECT ${columns} FROM ${book.invoices} i
+    WHERE i.id IN (SELECT invoice_id FROM ${book.ladderSteps}) AND NOT (i.status = 'open' AND i.open_minor > 0)
       AND coalesce(i.closed_date, @today) >= @paidSince ${only('i.customer_id')}`).all(params) as InvoiceRow[];
   if (invoices.length === 0) return [];
   const byCustomer = new Map<number, InvoiceRow[]>();
@@ -61,12 +64,13 @@ export function readLadderFacts(sqlite: SqliteDb, today: IsoDate, scope?: Custom
     else byCustomer.set(invoice.customerId, [invoice]);
   }
   const meta = new Map((prepareCached(sqlite, `SELECT c.id, c.external_id AS externalId, c.name, c.segment,
-      EXISTS (SELECT 1 FROM snoozes s WHERE s.customer_id = c.id AND s.until_date > @today) AS snoozed,
+      EXISTS (SELECT 1 FROM ${book.snoozes} s WHERE s.customer_id = c.id AND s.until_date > @today) AS snoozed,
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
     FROM customers c WHERE 1 ${only('c.id')}`).all(params) as { id: number; externalId: string; name: string; segment: string | null; snoozed: number; hasEmail: number }[])
     .map((row) => [row.id, row]));
-  const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, today, scope).covered;
-  const holds = inboxHolds(sqlite, today, scope);
+  const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, book, scope).covered;
+  // The Inbox keeps a reply's current state only (handled or not), so a past day is replayed without them.
+  const holds = book.past ? new Map<number, InboxHold>() : inboxHolds(sqlite, today, scope);
   return [...byCustomer].map(([id, rows]): LadderCustomer => {
     const customer = meta.get(id)!;
     return {

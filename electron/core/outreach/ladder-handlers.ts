@@ -1,16 +1,13 @@
 import { AppError } from '../../../shared/errors';
 import type { LadderMessage } from '../../../shared/outreach/ladder';
-import { recordActivity } from '../activity/record-activity';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { readPolicies } from './ladder-facts';
 import { deletePolicy, savePolicy } from './ladder-policy-store';
 import { queueMessages, type LadderDraft } from './outbox';
-import { takeLadderTask } from './ladder-tasks';
+import { completeLadderTask } from './ladder-tasks';
 import { guardedLadderRun } from './send-plan';
 import { queueTexts, type LadderTextDraft } from '../sms/sms-queue';
-
-const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;
 
 export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.deletePolicy' | 'ladder.run' | 'ladder.completeTask'> = {
   'ladder.policies': (_input, ctx) => [...readPolicies(ctx.database.sqlite)],
@@ -35,6 +32,8 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
   'ladder.run': ({ asOf, at, dryRun, customerIds, videoMemoUrl }, ctx) => {
     const { sqlite } = ctx.database;
     const date = asOf ?? todayOf(ctx);
+    // A past day is history: what the ladder would have done then is shown, never sent now.
+    if (!dryRun && date < todayOf(ctx)) throw new AppError('INVALID_INPUT', `${date} is past: the ladder can only show what it would have sent then (a dry run).`);
     const { recent: _recent, ...run } = guardedLadderRun(sqlite, todayOf(ctx), date, customerIds, at ? new Date(at) : ctx.clock());
     if (dryRun) return { ...run, queued: null, queuedTexts: null };
     const draftOf = (message: LadderMessage): LadderTextDraft => ({
@@ -59,14 +58,6 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
   },
 
   /** A letter posted or a referral made: the step due on that channel is taken and goes on the timeline. */
-  'ladder.completeTask': ({ customerId, channel, note }, ctx) => {
-    const { sqlite } = ctx.database;
-    return sqlite.transaction(() => {
-      const task = takeLadderTask(sqlite, customerId, channel, todayOf(ctx), nowOf(ctx));
-      if (!task) throw new AppError('CONFLICT', `No ${TASK_WORDS[channel]} step of the ladder is due for this customer today.`);
-      const { activityId } = recordActivity(ctx, { customerId, kind: 'ladder_task', body: { channel, ...task, note } });
-      return { activityId, stepId: task.stepId, invoiceNumbers: task.invoiceNumbers };
-    })();
-  },
+  'ladder.completeTask': (input, ctx) => completeLadderTask(ctx, input),
 };
 

@@ -1,7 +1,13 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { LadderChannel } from '../../../shared/outreach/ladder';
+import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import { recordActivity } from '../activity/record-activity';
+import { nowOf, todayOf, type CoreContext } from '../context';
+import { liveBook } from '../replay/book';
 import { dueLadderMessages } from './escalations-due';
+
+const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;
 
 export interface TakenTask {
   stepId: string;
@@ -17,10 +23,24 @@ export interface TakenTask {
  */
 export function takeLadderTask(sqlite: SqliteDb, customerId: number, channel: Exclude<LadderChannel, 'email'>, today: IsoDate, now: string): TakenTask | null {
   // The person did the work: the step is done whether or not the ERP data is fresh.
-  const message = dueLadderMessages(sqlite, today, customerId).messages.find((m) => m.step.channel === channel);
+  const message = dueLadderMessages(sqlite, liveBook(today), customerId).messages.find((m) => m.step.channel === channel);
   if (!message) return null;
   const record = sqlite.prepare('INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, NULL, ?)');
   for (const invoice of message.invoices) record.run(invoice.invoiceId, message.policyId, invoice.stepId, 'taken', now);
   for (const skipped of message.skipped) record.run(skipped.invoiceId, message.policyId, skipped.stepId, 'skipped', now);
   return { stepId: message.step.id, label: message.step.label, invoiceNumbers: message.invoices.map((i) => i.number) };
+}
+
+/**
+ * A letter posted or a referral made (by hand, or by printing today's letters): the step due on that
+ * channel is taken and goes on the timeline, in one transaction.
+ */
+export function completeLadderTask(ctx: CoreContext, input: { customerId: number; channel: 'letter' | 'agency_referral'; note: string }): { activityId: number; stepId: string; invoiceNumbers: string[] } {
+  const { sqlite } = ctx.database;
+  return sqlite.transaction(() => {
+    const task = takeLadderTask(sqlite, input.customerId, input.channel, todayOf(ctx), nowOf(ctx));
+    if (!task) throw new AppError('CONFLICT', `No ${TASK_WORDS[input.channel]} step of the ladder is due for this customer today.`);
+    const { activityId } = recordActivity(ctx, { customerId: input.customerId, kind: 'ladder_task', body: { channel: input.channel, ...task, note: input.note } });
+    return { activityId, stepId: task.stepId, invoiceNumbers: task.invoiceNumbers };
+  })();
 }

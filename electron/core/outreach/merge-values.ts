@@ -1,9 +1,8 @@
 import type { CustomerInvoice } from '../../../shared/api';
-import { customerLocale, templateLanguage, type TemplateLanguage } from '../../../shared/customer-locale';
+import { customerLocale, type TemplateLanguage } from '../../../shared/customer-locale';
 import type { IsoDate } from '../../../shared/dates';
-import { daysBetween, dayNumber } from '../../../shared/dates';
+import { daysBetween } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import { formatMoney } from '../../../shared/money';
 import type { OutreachSettings } from '../../../shared/outreach/outreach-settings';
 import type { SenderRole } from '../../../shared/outreach/ladder';
 import { senderPerson, type SenderPerson } from '../../../shared/outreach/sender-person';
@@ -11,11 +10,14 @@ import { EMAIL_ADDRESS } from '../../../shared/text';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readCommitments, isActivePlan } from '../activity/commitments';
+import { liveBook } from '../replay/book';
 import { agingReport } from '../ledger/aging-query';
+import { chargeMergeFields } from '../charges/charge-merge-fields';
 import { getSetting } from '../settings';
 import { paymentLinker } from './links';
 import { installmentTable, invoiceTable, videoCard, type BlockFormat } from './message-blocks';
-import { disputeReasonWords, MESSAGE_WORDS } from './message-words';
+import { disputeReasonWords } from './message-words';
+import { readerFormat } from './reader-format';
 import { paymentQrBlock } from './payment-qr';
 import type { MergeValues } from './template-render';
 
@@ -35,20 +37,6 @@ export interface MessageSubject {
 
 /** A listed invoice: the customer-page fields plus the link the ERP gave for it. */
 type InvoiceRow = Pick<CustomerInvoice, 'id' | 'number' | 'issueDate' | 'dueDate' | 'currency' | 'amountMinor' | 'openMinor'> & { paymentUrl: string | null };
-
-const formatters = new Map<string, { dateFormat: Intl.DateTimeFormat; percent: Intl.NumberFormat }>();
-/** Building an Intl formatter costs more than rendering a message with it: one pair per locale. */
-function formattersFor(locale: string) {
-  let pair = formatters.get(locale);
-  if (!pair) {
-    pair = {
-      dateFormat: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
-    };
-    formatters.set(locale, pair);
-  }
-  return pair;
-}
 
 /**
  * The contact a reminder goes to: a valid address, primary first, then billing, AP, anyone. An ERP
@@ -77,19 +65,16 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
   const customer = prepareCached(sqlite, 'SELECT external_id AS externalId, name, currency, locale, country FROM customers WHERE id = ?').get(subject.customerId) as
     { externalId: string; name: string; currency: string; locale: string | null; country: string | null } | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${subject.customerId}.`);
-  const locale = customerLocale(customer, settings.locale);
-  const language = templateLanguage(locale);
-  const money = (minor: number, currency: string): string => formatMoney(minor, currency, locale);
-  const { dateFormat, percent } = formattersFor(locale);
-  const date = (iso: string): string => dateFormat.format(new Date(dayNumber(iso) * 86_400_000));
-  const format = { words: MESSAGE_WORDS[language], money, date };
+  const reader = readerFormat(customerLocale(customer, settings.locale));
+  const { language, money, date } = reader;
+  const format = { words: reader.words, money, date };
   const invoices = listedInvoices(sqlite, subject);
   const recipient = recipientOf(sqlite, subject.customerId);
   const aging = agingReport(sqlite, today, getSetting(sqlite, 'agingEdges'), subject.customerId).customers.find((row) => row.currency === customer.currency);
   const oldest = invoices[0];
   const linkOf = paymentLinker({ pattern: settings.paymentUrlPattern, erpBaseUrl: getSetting(sqlite, 'erpConnection')?.baseUrl || null });
   const links = invoices.map((invoice) => linkOf(invoice, customer.externalId));
-  const { promises, plans, disputes, discounts } = readCommitments(sqlite, subject.customerId, today);
+  const { promises, plans, disputes, discounts } = readCommitments(sqlite, subject.customerId, liveBook(today));
   const discount = discounts.find((d) => d.state === 'open');
   const promise = promises.find((p) => p.state !== 'cancelled');
   const plan = plans.find(isActivePlan);
@@ -128,12 +113,13 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     'plan.nextDate': next ? date(next.dueDate) : '',
     'plan.nextAmount': next && plan ? money(next.amountMinor - next.paidMinor, plan.currency) : '',
     // Basis points to a fraction for display only; the saving itself is integer money.
-    'discount.percent': discount ? percent.format(discount.percentBp / 10_000) : '',
+    'discount.percent': discount ? reader.percent(discount.percentBp / 10_000) : '',
     'discount.amount': discount ? money(discount.savingMinor, discount.currency) : '',
     'discount.payBy': discount ? date(discount.payBy) : '',
     'dispute.reason': dispute ? disputeReasonWords(format.words, dispute.reasonCode) : '',
     'dispute.invoices': dispute ? disputedNumbers(sqlite, dispute.invoiceIds) : '',
     today: date(today),
+    ...chargeMergeFields(sqlite, subject.customerId, customer.currency, today, { money, percent: reader.percent }),
   };
   const blocks: MergeValues['blocks'] = {
     invoiceTable: invoiceTable(invoices, links, today, format),

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../shared/dates';
-import { CUSTOMER_HOLDS, PURPOSE_RULES, type CustomerHold, type GuardVerdict, type InboxHold, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
+import { CUSTOMER_HOLDS, PURPOSE_RULES, type CustomerHold, type GuardVerdict, type HoldReason, type InboxHold, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
 import { describeHold } from '../../../shared/outreach/guard-words';
 import type { LadderCustomer, LadderExclusion, LadderMessage, LadderPolicy, LadderRun } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
@@ -12,18 +12,22 @@ import { readLadderFacts, readPolicies } from './ladder-facts';
 import { withinRhythm, type GuardDay } from './send-guard';
 import { readSmsReach } from '../sms/sms-reach';
 import { readRecentReplies } from '../sms/recent-replies';
+import { bookOn, wholeBookOn } from '../replay/book';
 
 /**
  * The ladder on a date, through the send guard: the ERP data's freshness, the contact rhythm (the
- * messages already sent or queued for each customer) and each template's wording on that day.
+ * messages already sent or queued for each customer) and each template's wording on that day, all
+ * from the book at the end of that day. A day already past is judged on what its book held then, as
+ * if the ERP had been synced that day: today's sync age says nothing about it.
  */
 export function guardedLadderRun(
   sqlite: SqliteDb, today: IsoDate, date: IsoDate, customerIds?: readonly number[], at?: Date,
 ): LadderRun & { recent: Map<number, RecentContact[]>; inboxHolds: Map<number, InboxHold> } {
-  const rules = guardDay(sqlite, today, date);
+  const book = customerIds ? bookOn(date, today) : wholeBookOn(sqlite, date, today);
+  const rules = book.past ? { ...guardDay(sqlite, today, date), syncFresh: true } : guardDay(sqlite, today, date);
   const policies = readPolicies(sqlite);
-  const facts: LadderCustomer[] = customerIds ? ladderFactsOf(sqlite, date, customerIds) : readLadderFacts(sqlite, date);
-  const recent = customerIds ? recentContactsOf(sqlite, date, rules.rhythmDays, customerIds) : readRecentContacts(sqlite, date, rules.rhythmDays);
+  const facts: LadderCustomer[] = customerIds ? ladderFactsOf(sqlite, book, customerIds) : readLadderFacts(sqlite, book);
+  const recent = customerIds ? recentContactsOf(sqlite, book, rules.rhythmDays, customerIds) : readRecentContacts(sqlite, book, rules.rhythmDays);
   // Texts are judged at a moment (the customers' sending hours): only read when a policy has a text step and the caller says when.
   const texts = at && policies.some((policy) => policy.steps.some((step) => step.channel === 'sms')) ? readSmsReach(sqlite, at, customerIds) : null;
   const replied = readRecentReplies(sqlite, date);
@@ -98,10 +102,14 @@ function planned(
       draft: { customerId, templateId: message.step.templateId, invoiceIds: message.invoices.map((i) => i.invoiceId), senderRole: message.step.senderRole, ...video },
     };
   }
-  // One customer hold stops every step; otherwise each invoice was held for its own reason.
-  const reasons = new Set(exclusions.map((e) => e.reason));
-  const [only] = reasons;
-  const hold: MessageHold = reasons.size === 1 && CUSTOMER_HOLDS.includes(only as CustomerHold) ? (only as CustomerHold) : 'nothing_left';
+  const hold = messageHoldOf(exclusions.map((e) => e.reason));
   const text = exclusions.length === 0 ? 'No email step of the ladder is due for this customer.' : describeHold(hold, verdict, rules.day, rules.rhythmDays);
   return { customerId, customerName, stepLabel: null, draft: null, verdict: { ...verdict, held: hold }, heldMessage: text };
+}
+
+/** Why a whole message is held when all its invoices are: one hold on the customer stops every invoice; otherwise each was held for its own reason. */
+export function messageHoldOf(reasons: readonly HoldReason[]): MessageHold {
+  const distinct = new Set(reasons);
+  const [only] = distinct;
+  return distinct.size === 1 && CUSTOMER_HOLDS.includes(only as CustomerHold) ? (only as CustomerHold) : 'nothing_left';
 }

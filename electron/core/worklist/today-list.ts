@@ -2,6 +2,7 @@ import { addDays, localToday, type IsoDate } from '../../../shared/dates';
 import type { TodayItem, TodayKind, TodayList, WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import { readOpenCommitments } from '../activity/open-commitments';
+import { liveBook } from '../replay/book';
 import { WORK_KINDS } from './worked-rest';
 
 /** Follow-ups not done are carried this many days; older ones are the queue's business. */
@@ -41,7 +42,7 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
     items.push({ customerId, ...customer(customerId), kind, detail, dueDate, done, ...money });
   };
 
-  for (const p of readOpenCommitments(sqlite, today).promises) {
+  for (const p of readOpenCommitments(sqlite, liveBook(today)).promises) {
     if (p.promisedDate !== today || (p.state !== 'open' && p.state !== 'kept')) continue;
     add(p.customerId, 'promise_due', p.state === 'kept' ? 'Promise due, paid' : 'Promise due', today, p.state === 'kept' || workedToday.has(p.customerId), { amountMinor: p.amountMinor, currency: p.currency });
   }

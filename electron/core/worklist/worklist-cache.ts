@@ -2,6 +2,7 @@ import type { IsoDate } from '../../../shared/dates';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import type { CustomerScope } from '../customers/customer-scope';
+import { databaseState, liveBook, type Book } from '../replay/book';
 import { getSetting } from '../settings';
 import { ratesOn } from './exchange-rates';
 import { needsAction, priorityScore } from './priority-score';
@@ -42,13 +43,16 @@ export class WorklistCache {
   /** The queue length last told to `onLength`, so a re-score that changes no count tells nothing. */
   private toldLength: number | null = null;
 
+  /** The last past day's queue asked for (paging through it asks again), with the database's state it was read from. */
+  private past: { day: IsoDate; state: string; rows: readonly WorklistRow[] } | null = null;
+
   /** `onLength` hears the queue's length whenever it changes (the tray's count), never per read. */
   constructor(private readonly sqlite: SqliteDb, private readonly onLength: (length: number) => void = () => undefined) {}
 
   ranked(today: IsoDate): readonly WorklistRow[] {
     // Re-scoring one customer costs about as much as 1/500 of a full build: past that, build it all.
     if (this.day !== today || this.stale.size > FULL_BUILD_AFTER) {
-      this.rows = this.compute(today).sort(byRank);
+      this.rows = this.compute(liveBook(today)).sort(byRank);
       this.byCustomer = new Map();
       for (const row of this.rows) this.byCustomer.set(row.customerId, [...(this.byCustomer.get(row.customerId) ?? []), row]);
       this.day = today;
@@ -63,7 +67,7 @@ export class WorklistCache {
   refreshCustomer(customerId: number): void {
     if (this.day === null) return;
     for (const old of this.byCustomer.get(customerId) ?? []) this.rows.splice(this.insertionPoint(old) - 1, 1);
-    const fresh = this.compute(this.day, customerId);
+    const fresh = this.compute(liveBook(this.day), customerId);
     for (const row of fresh) this.rows.splice(this.insertionPoint(row), 0, row);
     this.byCustomer.set(customerId, fresh);
     this.tellLength();
@@ -86,10 +90,24 @@ export class WorklistCache {
     this.ranked(today);
   }
 
+  /**
+   * The queue of a day already past, from the book as it stood at the end of that day. Built apart
+   * from today's, which it never disturbs; kept while nothing is written, so paging is instant.
+   */
+  rankedAsOf(book: Book): readonly WorklistRow[] {
+    if (!book.past) return this.ranked(book.day);
+    // Any write may change the past too (a late import, a withdrawn call); the state is taken after the build, which writes temporary rows.
+    if (this.past?.day === book.day && this.past.state === databaseState(this.sqlite)) return this.past.rows;
+    const rows = this.compute(book).sort(byRank);
+    this.past = { day: book.day, state: databaseState(this.sqlite), rows };
+    return rows;
+  }
+
   /** One customer's rows, or everyone's read a slice of ids at a time (see CustomerScope). */
-  private compute(today: IsoDate, customerId?: number): WorklistRow[] {
+  private compute(book: Book, customerId?: number): WorklistRow[] {
+    const today = book.day;
     const fxRates = ratesOn(this.sqlite, getSetting(this.sqlite, 'baseCurrency'), today);
-    const rowsOf = (scope: CustomerScope): WorklistRow[] => readFacts(this.sqlite, today, fxRates, scope)
+    const rowsOf = (scope: CustomerScope): WorklistRow[] => readFacts(this.sqlite, book, fxRates, scope)
       // A worked customer leaves the queue until its next step falls due.
       .filter((row) => needsAction(row.facts, today) && !resting(row.facts, today))
       .map((row) => toRow(row, today));

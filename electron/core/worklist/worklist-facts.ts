@@ -10,6 +10,7 @@ import type { CustomerFacts } from './priority-score';
 import { readWorked } from './worked-facts';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
 import { openReplies } from '../inbox/inbox-holds';
+import { bookParams, type Book } from '../replay/book';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
 export type CustomerMeta = Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor'>;
@@ -26,13 +27,15 @@ const BROKEN_PROMISE_DAYS = 30;
 
 /**
  * Reads the queue's facts for every customer in scope (one after an activity, a slice of ids while
- * the queue is built) in a handful of grouped queries. One row per customer and currency with open
- * invoices, as aging does.
+ * the queue is built) in a handful of grouped queries, from the book of its day. One row per
+ * customer and currency with open invoices, as aging does. A past day ranks without risk points:
+ * today's model learned from what came after it.
  */
-export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Record<string, number>>, scope?: CustomerScope): FactsRow[] {
+export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record<string, number>>, scope?: CustomerScope): FactsRow[] {
   // Filter on each table's own customer_id so a single-customer refresh uses its index.
   const only = (column: string): string => inScope(column, scope);
-  const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), ...scopeParams(scope) };
+  const today = book.day;
+  const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), ...bookParams(book), ...scopeParams(scope) };
   const groups = sqlite.prepare(`
     SELECT c.id AS customerId, c.external_id AS externalId, c.name, c.collector, c.segment, i.currency,
            SUM(i.open_minor) AS openMinor,
@@ -40,36 +43,37 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
            SUM(CASE WHEN i.due_date < @d60 THEN i.open_minor ELSE 0 END) AS overdue60Minor,
            MIN(CASE WHEN i.due_date < @today THEN i.due_date END) AS oldestDue,
            SUM(CASE WHEN i.due_date < @today THEN i.open_minor * (julianday(@today) - julianday(i.due_date)) ELSE 0 END) AS weightedDaySum
-    FROM invoices i JOIN customers c ON c.id = i.customer_id
+    FROM ${book.openInvoices} i JOIN customers c ON c.id = i.customer_id
     WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
     GROUP BY i.customer_id, i.currency`).all(params) as (Omit<CustomerMeta, 'openMinor'> & {
       openMinor: number; overdueMinor: number; overdue60Minor: number; oldestDue: string | null; weightedDaySum: number;
     })[];
   if (groups.length === 0) return [];
   const lastTouch = mapBy(sqlite.prepare(`
-    SELECT a.customer_id AS id, substr(MAX(a.occurred_at), 1, 10) AS value FROM activities a
+    SELECT a.customer_id AS id, substr(MAX(a.occurred_at), 1, 10) AS value FROM ${book.activities} a
     WHERE a.kind IN (${TOUCH_KINDS.map((k) => `'${k}'`).join(', ')}) AND a.deleted_at IS NULL ${only('a.customer_id')} GROUP BY a.customer_id`).all(params) as { id: number; value: string }[]);
   const value = mapBy(sqlite.prepare(`
     SELECT i.customer_id || '|' || i.currency AS id, SUM(i.amount_minor) AS value FROM invoices i INDEXED BY invoices_issued
-    WHERE i.issue_date >= @yearAgo ${only('i.customer_id')} GROUP BY i.customer_id, i.currency`).all(params) as { id: string; value: number }[]);
+    WHERE i.issue_date >= @yearAgo AND i.issue_date <= @today ${only('i.customer_id')} GROUP BY i.customer_id, i.currency`).all(params) as { id: string; value: number }[]);
   const disputes = new Map((sqlite.prepare(`
     SELECT d.customer_id AS id, COUNT(di.invoice_id) AS invoices, MAX(julianday(@today) - julianday(d.opened_date) - d.sla_days) AS daysOver
-    FROM disputes d JOIN dispute_invoices di ON di.dispute_id = d.id
+    FROM ${book.disputes} d JOIN dispute_invoices di ON di.dispute_id = d.id
     WHERE d.status = 'open' AND julianday(@today) - julianday(d.opened_date) > d.sla_days ${only('d.customer_id')} GROUP BY d.customer_id`).all(params) as
     { id: number; invoices: number; daysOver: number }[]).map((row) => [row.id, row]));
-  const risk = mapBy(sqlite.prepare(`SELECT r.customer_id AS id, r.p_late AS value FROM customer_risk r WHERE 1 = 1 ${only('r.customer_id')}`)
+  const risk = book.past ? new Map<number, number>() : mapBy(sqlite.prepare(`SELECT r.customer_id AS id, r.p_late AS value FROM customer_risk r WHERE 1 = 1 ${only('r.customer_id')}`)
     .all(params) as { id: number; value: number }[]);
-  const snoozed = new Set((sqlite.prepare(`SELECT s.customer_id AS id FROM snoozes s WHERE s.until_date > @today ${only('s.customer_id')}`)
+  const snoozed = new Set((sqlite.prepare(`SELECT s.customer_id AS id FROM ${book.snoozes} s WHERE s.until_date > @today ${only('s.customer_id')}`)
     .all(params) as { id: number }[]).map((r) => r.id));
-  const commitments = readOpenCommitments(sqlite, today, scope);
+  const commitments = readOpenCommitments(sqlite, book, scope);
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
-  const escalations = readEscalationsDue(sqlite, today, scope, commitments.covered);
+  const escalations = readEscalationsDue(sqlite, book, scope, commitments.covered);
   // Open and overdue net of unapplied credits, as the aging and the customer page count them.
   const credits = unappliedCredits(sqlite, today, scope);
-  const worked = readWorked(sqlite, today, scope);
-  const replied = openReplies(sqlite, scope);
-  const coveredOverdue = overdueCovered(sqlite, today, commitments.covered);
+  const worked = readWorked(sqlite, book, scope);
+  // The Inbox keeps a reply's current state only, so a past day's queue is ranked without them.
+  const replied = book.past ? new Map<number, string>() : openReplies(sqlite, scope);
+  const coveredOverdue = overdueCovered(sqlite, book, commitments.covered);
   return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
     // No rate: the currency is ranked on its own, in its own units, never assumed to be at par.
     const rate = fxRates[g.currency] ?? null;
@@ -104,11 +108,12 @@ export function readFacts(sqlite: SqliteDb, today: IsoDate, fxRates: Readonly<Re
  * The overdue balance under a running promise, by customer and currency. Those invoices are few
  * (promises are), so each is read by its key.
  */
-function overdueCovered(sqlite: SqliteDb, today: IsoDate, covered: CoveredInvoices): Map<string, number> {
-  const read = prepareCached(sqlite, "SELECT customer_id AS customerId, currency, open_minor AS openMinor FROM invoices WHERE id = ? AND status = 'open' AND due_date < ?");
+function overdueCovered(sqlite: SqliteDb, book: Book, covered: CoveredInvoices): Map<string, number> {
+  const read = prepareCached(sqlite, `SELECT customer_id AS customerId, currency, open_minor AS openMinor FROM ${book.invoices} i WHERE id = ? AND status = 'open' AND due_date < ?`);
+  const params = bookParams(book);
   const sums = new Map<string, number>();
   for (const id of covered.promised) {
-    const row = read.get(id, today) as { customerId: number; currency: string; openMinor: number } | undefined;
+    const row = read.get(params, id, book.day) as { customerId: number; currency: string; openMinor: number } | undefined;
     if (!row) continue;
     const key = `${row.customerId}|${row.currency}`;
     sums.set(key, (sums.get(key) ?? 0) + row.openMinor);

@@ -32,6 +32,7 @@ export const KEY_GROUPS: KeyGroup[] = [
     keys: [
       { keys: ['j', 'k'], label: 'Next / previous customer' },
       { keys: ['Enter'], label: 'Open the customer page (Esc goes back)' },
+      { keys: ['Shift', 'S'], label: 'On a customer page: the statement in the side pane (save the PDF to print or send)' },
       { keys: ['/'], label: 'Filter by collector, segment, currency or reason' },
       { keys: ['c'], label: 'Log a call (then 1–8 for the outcome)' },
       { keys: ['p'], label: 'Record a promise to pay' },
@@ -44,6 +45,7 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['x'], label: 'Tick the customer for bulk work (Esc clears)' },
       { keys: ['Shift', 'x'], label: 'Tick every customer the filters match' },
       { keys: ['e'], label: 'Email the ticked customers (bulk send)' },
+      { keys: ['Shift', 'S'], label: 'Statements of the ticked customers, one PDF to print' },
       { keys: ['w'], label: 'Why: the score breakdown' },
       { keys: [modKey, 'Enter'], label: 'Save the form; the next customer is selected' },
     ],

@@ -4,7 +4,7 @@ export const SCREENS = [
   { id: 'inbox', label: 'Inbox', key: 'm', description: 'Replies, bounces and out-of-office answers' },
   { id: 'customers', label: 'Customers', key: 'c', description: 'Customers with an open balance' },
   { id: 'reports', label: 'Reports', key: 'r', description: 'Aging, trends and KPIs, what made customers pay' },
-  { id: 'outreach', label: 'Outreach', key: 'o', description: 'Reminder emails and the escalation ladder' },
+  { id: 'outreach', label: 'Outreach', key: 'o', description: 'Reminder emails, the escalation ladder and its letters' },
   { id: 'import', label: 'Import', key: 'i', description: 'Bring in your ERP’s exports' },
   { id: 'settings', label: 'Settings', key: 's', description: 'Email, currencies, theme, backups and updates' },
 ] as const;

@@ -5,6 +5,7 @@ const PHASES: Record<JobProgressEvent['phase'], string> = {
   reading: 'Reading the file',
   validating: 'Checking every row',
   writing: 'Saving',
+  replaying: 'Replaying the ladder day by day',
   done: 'Done',
 };
 

@@ -21,6 +21,7 @@ import { CustomerTiles } from './CustomerTiles';
 import { invoiceColumns, worstFirst } from './invoice-columns';
 import { MessageLocaleField } from './MessageLocaleField';
 import { RiskSummary } from './RiskSummary';
+import { StatementPanel } from './StatementPanel';
 import './customer-page.css';
 
 const KINDS: { value: TimelineEntry['kind'] | ''; label: string }[] = [
@@ -54,7 +55,9 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   };
   const [ticked, setTicked] = useState<RowSelectionState>({});
   const [contactsSaved, setContactsSaved] = useState(0);
-  useShortcut('Escape', () => (form ? setForm(null) : back()));
+  const [statementOpen, setStatementOpen] = useState(false);
+  useShortcut('Escape', () => (form ? setForm(null) : statementOpen ? setStatementOpen(false) : back()));
+  useShortcut('S', () => setStatementOpen(true), true, 'Show the statement of account');
   useActionKeys(setForm);
 
   const reload = (): void => {
@@ -76,6 +79,9 @@ export function CustomerPage({ customerId }: { customerId: number }) {
         <h2 className="customer-title">{s.name} <span className="muted">{s.externalId}</span></h2>
         <span className="spacer" />
         <div className="pane-actions">
+          <button type="button" className="button small" aria-pressed={statementOpen} onClick={() => setStatementOpen(true)}>
+            <Kbd keys={['Shift', 'S']} /> Statement
+          </button>
           {ACTIONS.map((action) => (
             <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => setForm(action.kind)}>
               <Kbd keys={[action.key]} /> {action.label}
@@ -102,6 +108,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
           />
         </section>
         <section className="card customer-side">
+          {statementOpen && <StatementPanel customerId={customerId} asOf={today} onClose={() => setStatementOpen(false)} />}
           {form && (
             <ActivityForm
               key={form}

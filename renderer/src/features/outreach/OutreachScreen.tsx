@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { LadderPanel } from './LadderPanel';
+import { LettersTab } from './LettersTab';
 import { OutboxTab } from './OutboxTab';
 import { TemplateEditor } from './TemplateEditor';
 import './outreach.css';
 
-const TABS = { outbox: 'Outbox', ladder: 'Ladder', templates: 'Templates' } as const;
+const TABS = { outbox: 'Outbox', ladder: 'Ladder', letters: 'Letters', templates: 'Templates' } as const;
 
-/** Reminder emails: the outbox and bulk sends, the escalation ladder, and the templates. */
+/** Reminders: the outbox and bulk sends, the escalation ladder, today's letters, and the templates. */
 export function OutreachScreen() {
   const [tab, setTab] = useState<keyof typeof TABS>('outbox');
   return (
@@ -20,6 +21,7 @@ export function OutreachScreen() {
       </div>
       {tab === 'outbox' && <OutboxTab />}
       {tab === 'ladder' && <LadderPanel />}
+      {tab === 'letters' && <LettersTab />}
       {tab === 'templates' && <TemplateEditor />}
     </div>
   );

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import { useStatus } from '../../app/status-store';
 import { AgingEdgesSetting } from './AgingEdgesSetting';
+import { ChargesSetting } from './ChargesSetting';
 import { DataSetting } from './DataSetting';
 import { EmailSetting } from './EmailSetting';
 import { ErpConnectionSetting } from './ErpConnectionSetting';
 import { InboxSetting } from './InboxSetting';
 import { FxRatesSetting } from './FxRatesSetting';
+import { LetterheadSetting } from './LetterheadSetting';
 import { useApi } from '../../lib/use-api';
 import { ShellSettingsForm } from './ShellSettings';
 import { PoliciesSetting } from './PoliciesSetting';
@@ -38,10 +40,12 @@ export function SettingsScreen() {
         <>
           <PoliciesSetting />
           <FxRatesSetting />
+          <ChargesSetting />
           {status && <AgingEdgesSetting edges={status.agingEdges} />}
         </>
       ),
     },
+    { id: 'letterhead', title: 'Letterhead', content: <LetterheadSetting /> },
     { id: 'appearance', title: 'Appearance', content: <ThemeSetting /> },
     { id: 'data', title: 'Data and backups', content: shell.data && <DataSetting dataFolder={shell.data.dataFolder} /> },
     { id: 'app', title: 'Updates and notifications', content: shell.data && <ShellSettingsForm settings={shell.data} /> },

@@ -10,6 +10,7 @@ import { formatCount, plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useActionKeys } from '../activity/ActivityForms';
 import type { PromisePrefill } from '../activity/PromiseForm';
+import { BulkStatements } from './BulkStatements';
 import { CustomerPane, type PaneForm } from './CustomerPane';
 import { FxRatesBanner } from './FxRatesBanner';
 import { customersMatching } from './customers-matching';
@@ -25,9 +26,9 @@ import './worklist.css';
  * The home screen: today's list and the ranked queue on the left, the selected customer on the
  * right. Keyboard only: j/k move, Enter opens the customer, c/p/d/l/n/a/s open an action in the pane
  * (t: the ladder's letter or agency referral when one is due; a due call is done by logging it), w
- * shows why, x ticks a customer for bulk work (X every customer the filters match), `/` goes to the
- * filters and Esc back. Saving an action works the customer: it leaves the queue (ticked on the
- * Today list) and the next customer is selected.
+ * shows why, x ticks a customer for bulk work (X every customer the filters match; e emails them,
+ * S prints their statements), `/` goes to the filters and Esc back. Saving an action works the
+ * customer: it leaves the queue (ticked on the Today list) and the next customer is selected.
  */
 export function WorklistQueue() {
   const [today] = useState(() => localToday());
@@ -44,6 +45,8 @@ export function WorklistQueue() {
   // Ticked customers with their names, which a bulk send lists even for rows no longer loaded.
   const [ticked, setTicked] = useState<ReadonlyMap<number, string>>(new Map());
   const listRef = useRef<HTMLDivElement>(null);
+  // The ticked customers whose statements are being made (one PDF, a job with progress).
+  const [statementsFor, setStatementsFor] = useState<number[] | null>(null);
   const pick = useOutreachSelection((selection) => selection.pick);
   const go = useNav((nav) => nav.go);
   const openCustomer = useNav((nav) => nav.openCustomer);
@@ -82,6 +85,7 @@ export function WorklistQueue() {
     pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
     go('outreach');
   }, true, 'Email the ticked customers');
+  useShortcut('S', () => ticked.size > 0 && !statementsFor && setStatementsFor([...ticked.keys()]), true, 'Print the ticked customers’ statements');
   useShortcut('w', () => setShowWhy((shown) => !shown), true, 'Show why the customer is ranked here');
   useShortcut('Escape', () => (form ? openForm(null) : setTicked(new Map())));
   useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId), true, 'Open the customer’s page');
@@ -139,6 +143,7 @@ export function WorklistQueue() {
         <span className="spacer" />
         <QueueFilters pages={queue.loadedPages()} filters={filters} onChange={setFilters} onLeave={() => listRef.current?.focus()} />
       </div>
+      {statementsFor && <BulkStatements customerIds={statementsFor} asOf={today} onClose={() => setStatementsFor(null)} />}
       {queue.unratedCurrencies.length > 0 && <FxRatesBanner currencies={queue.unratedCurrencies} onSet={() => go('settings')} />}
       <div className="worklist-split">
         <div className="queue-column">
@@ -148,7 +153,7 @@ export function WorklistQueue() {
           {ticked.size > 0 && (
             <div className="ticked-bar" data-testid="worklist-ticked">
               <strong>{formatCount(ticked.size)} ticked</strong>
-              <span className="muted"><Kbd keys={['e']} /> email them · <Kbd keys={['Esc']} /> clear</span>
+              <span className="muted"><Kbd keys={['e']} /> email them · <Kbd keys={['Shift', 'S']} /> their statements · <Kbd keys={['Esc']} /> clear</span>
               <span className="spacer" />
               <button type="button" className="link-button" onClick={() => setTicked(new Map())}>clear</button>
             </div>

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { oneLineText } from './text';
+
+/**
+ * Late-payment charges (interest and fixed compensation), always kept apart from principal: never in
+ * the aging, DSO or an invoice's balance. See electron/core/charges/ for the rules and their sources.
+ */
+export const CHARGE_KINDS = ['none', 'contractual', 'eu_directive', 'uk_late_payment', 'de_bgb_288'] as const;
+export type ChargeKind = (typeof CHARGE_KINDS)[number];
+
+export const CHARGE_KIND_LABELS: Record<ChargeKind, string> = {
+  none: 'No charges',
+  contractual: 'Contractual rate',
+  eu_directive: 'EU Late Payment Directive (ECB rate + 8 points, €40)',
+  uk_late_payment: 'UK Late Payment Act (Bank of England rate + 8 points, £40/£70/£100)',
+  de_bgb_288: 'Germany § 288 BGB B2B (Basiszinssatz + 9 points, €40)',
+};
+
+/** Days in the interest year: a fixed 365, or the calendar year's 365 or 366. */
+export const DAY_COUNTS = ['act365', 'actact'] as const;
+export type DayCount = (typeof DAY_COUNTS)[number];
+
+/** The central-bank rates the statutory presets add their points to; the user keeps the table current. */
+export const RATE_SERIES = ['ecb_mro', 'boe_bank_rate', 'de_basiszins'] as const;
+export type RateSeries = (typeof RATE_SERIES)[number];
+export const RATE_SERIES_LABELS: Record<RateSeries, string> = {
+  ecb_mro: 'ECB main refinancing operations rate',
+  boe_bank_rate: 'Bank of England Bank Rate',
+  de_basiszins: 'Basiszinssatz (§ 247 BGB)',
+};
+
+const slug = z.string().regex(/^[a-z0-9-]{1,64}$/, 'lowercase letters, digits and "-"');
+
+export const chargePolicySchema = z.object({
+  id: slug,
+  name: oneLineText(80).min(1, 'give the policy a name'),
+  /** ERP segments this policy covers; none: everyone else. */
+  segments: z.array(oneLineText(120).min(1)).max(50).default([]),
+  kind: z.enum(CHARGE_KINDS),
+  /** For `contractual`: the agreed rate in basis points (150 = 1.5 %) per month or per year. */
+  rateBp: z.number().int().min(1).max(100_000).optional(),
+  ratePer: z.enum(['month', 'year']).default('year'),
+  /** Accrued interest is added to the base at each month's anniversary of the first interest day. */
+  compounding: z.boolean().default(false),
+  /** For `contractual`: a fee per overdue invoice, in its own currency's minor units. */
+  fixedFeeMinor: z.number().int().min(0).max(100_000_000).default(0),
+  /** Interest starts this many days after the due date. Statutory interest has none. */
+  graceDays: z.number().int().min(0).max(365).default(0),
+  dayCount: z.enum(DAY_COUNTS).default('act365'),
+}).superRefine((policy, ctx) => {
+  if (policy.kind === 'contractual' && policy.rateBp === undefined) ctx.addIssue({ code: 'custom', path: ['rateBp'], message: 'a contractual policy needs its rate' });
+});
+export type ChargePolicy = z.output<typeof chargePolicySchema>;
+
+export const chargePoliciesSchema = z.array(chargePolicySchema).max(50).superRefine((policies, ctx) => {
+  const owner = new Map<string, string>();
+  policies.forEach((policy, index) => {
+    if (policies.findIndex((other) => other.id === policy.id) < index) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${policy.id}" is used twice` });
+    for (const segment of policy.segments.length === 0 ? ['(everyone else)'] : policy.segments) {
+      const claimed = owner.get(segment);
+      if (claimed) ctx.addIssue({ code: 'custom', path: [index, 'segments'], message: `${segment} already has the policy "${claimed}"` });
+      else owner.set(segment, policy.name);
+    }
+  });
+});
+
+export const referenceRateSchema = z.object({
+  series: z.enum(RATE_SERIES),
+  effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-07-01'),
+  /** Percent in basis points; may be negative (the Basiszinssatz was −0.88 % from 2016 to 2022). */
+  rateBp: z.number().int().min(-2000).max(10_000),
+});
+export type ReferenceRate = z.output<typeof referenceRateSchema> & { source: 'shipped' | 'user' };
+
+export const CHARGE_COMPONENTS = ['interest', 'fixed_fee'] as const;
+export type ChargeComponent = (typeof CHARGE_COMPONENTS)[number];
+
+/** One invoice's charges as of a date (minor units of the invoice's currency). */
+export interface InvoiceCharge {
+  invoiceId: number;
+  number: string;
+  dueDate: string;
+  /** Open principal on the as-of date, for reference: never added to the charges. */
+  balanceMinor: number;
+  /** Days interest ran (past the due date and any grace) up to the as-of date. */
+  days: number;
+  interest: number;
+  fixedFee: number;
+  /** The part of interest + fixedFee waived (each component is waived whole). */
+  waived: number;
+  waivedComponents: ChargeComponent[];
+  /** Annual rate on the as-of date in basis points, for the wording of a letter. */
+  rateBp: number;
+}
+
+/** A customer's charges in one currency. `interest` and `fixedFees` are what accrued; `waived` is the part given up; due = interest + fixedFees − waived. */
+export interface CustomerCharges {
+  customerId: number;
+  externalId: string;
+  name: string;
+  currency: string;
+  policyId: string;
+  kind: ChargeKind;
+  interest: number;
+  fixedFees: number;
+  waived: number;
+  invoices: InvoiceCharge[];
+}
+
+export interface ChargesReport {
+  asOf: string;
+  customers: CustomerCharges[];
+}
