@@ -123,7 +123,7 @@ const tasks = {
     if (!args.includes('--only')) must(bin('electron-vite'), ['build']);
     process.exit(tsx('test/bench/run.ts', args));
   },
-  cli: () => process.exit(tsx('electron/hosts/cli.ts', args)),
+  cli: () => process.exit(tsx('electron/hosts/cli-main.ts', args)),
   help() {
     console.log(`Tasks: ${Object.keys(tasks).join(', ')}`);
   },

@@ -25,7 +25,7 @@ export interface CollectionOptions {
 
 const PAGE = 1000;
 
-export async function worklistCommand(core: Core, options: CollectionOptions, today: string): Promise<void> {
+export async function worklistCommand(core: Core, options: CollectionOptions, today: string): Promise<string> {
   const asOf = options['as-of'] ?? today;
   const rows = [];
   let unratedCurrencies: string[] = [];
@@ -38,13 +38,12 @@ export async function worklistCommand(core: Core, options: CollectionOptions, to
   const described = rows.map((row) => ({
     externalId: row.externalId, name: row.name, currency: row.currency, score: row.score, reasons: row.reasons.map((r) => describeReason(r, asOf, 'en-US')),
   }));
-  if (options.json) {
-    console.log(JSON.stringify({ asOf, rows: described, unratedCurrencies }));
-    return;
-  }
-  console.log(`Worklist as of ${asOf}: ${rows.length} customers`);
-  if (unratedCurrencies.length > 0) console.log(`No exchange rate for ${unratedCurrencies.join(', ')}: each is ranked on its own, after the others (Settings → Currencies).`);
-  described.slice(0, 50).forEach((row, index) => console.log(`${String(index + 1).padStart(4)}. ${row.name} (${row.externalId}) · ${row.score} · ${row.reasons.join('; ')}`));
+  if (options.json) return JSON.stringify({ asOf, rows: described, unratedCurrencies });
+  return [
+    `Worklist as of ${asOf}: ${rows.length} customers`,
+    ...(unratedCurrencies.length > 0 ? [`No exchange rate for ${unratedCurrencies.join(', ')}: each is ranked on its own, after the others (Settings → Currencies).`] : []),
+    ...described.slice(0, 50).map((row, index) => `${String(index + 1).padStart(4)}. ${row.name} (${row.externalId}) · ${row.score} · ${row.reasons.join('; ')}`),
+  ].join('\n');
 }
 
 async function customerOf(core: Core, options: CollectionOptions) {

@@ -24,9 +24,9 @@ const RETRY_NOTE_MS = 5000;
  * Returns once the outbox has nothing queued and nothing on the wire: every message sent, failed,
  * uncertain or cancelled. That covers what this command queued, what an interrupted run left queued,
  * and retries after a 4xx (waited out: the sender gives up after six attempts, some 15 minutes).
- * Must run in a core that sends (openCore with sendMail). Waits are said on stderr.
+ * Must run in a core that sends (openCore with sendMail). Waits are said through `say` (the CLI's stderr).
  */
-export async function drainOutbox(core: Core, say: (line: string) => void = (line) => console.error(line)): Promise<OutboxCounts> {
+export async function drainOutbox(core: Core, say: (line: string) => void): Promise<OutboxCounts> {
   let notedAt = 0;
   let noted = '';
   for (;;) {
@@ -60,7 +60,7 @@ export function outboxSummary(counts: OutboxCounts): string {
 }
 
 /** `outbox list|send|resolve`. */
-export async function outboxCommand(core: Core, action: string | undefined, options: OutboxOptions): Promise<string> {
+export async function outboxCommand(core: Core, action: string | undefined, options: OutboxOptions, say: (line: string) => void): Promise<string> {
   if (action === 'list') {
     if (options.status && !(OUTBOX_STATUSES as readonly string[]).includes(options.status)) throw new AppError('INVALID_INPUT', `--status must be one of ${OUTBOX_STATUSES.join(', ')}.`);
     const rows = await core.call('outbox.list', { ...(options.status ? { status: options.status as OutboxStatus } : {}), limit: 10_000 });
@@ -69,7 +69,7 @@ export async function outboxCommand(core: Core, action: string | undefined, opti
   }
   if (action === 'send') {
     const before = await core.call('outbox.counts', {});
-    const counts = await drainOutbox(core);
+    const counts = await drainOutbox(core, say);
     const sent = counts.sent - before.sent;
     return options.json ? JSON.stringify({ sent, outbox: counts }) : `Sent ${sent} now. ${outboxSummary(counts)}`;
   }

@@ -40,10 +40,10 @@ function ladderJson(run: LadderRun) {
  * the email steps are queued and the command returns once the outbox is drained (what an interrupted
  * run left queued included), so a run killed part-way is finished by the next one.
  */
-export async function ladderCommand(core: Core, action: string | undefined, options: OutreachOptions): Promise<string> {
+export async function ladderCommand(core: Core, action: string | undefined, options: OutreachOptions, say: (line: string) => void): Promise<string> {
   if (action !== 'run') throw new AppError('INVALID_INPUT', 'Usage: ladder run --db PATH [--as-of YYYY-MM-DD] [--at ISO-TIME] [--dry-run] [--json]');
   const run = await core.call('ladder.run', { ...(options['as-of'] ? { asOf: options['as-of'] } : {}), ...(options.at ? { at: options.at } : {}), dryRun: options['dry-run'] });
-  const outbox = options['dry-run'] ? null : await drainOutbox(core);
+  const outbox = options['dry-run'] ? null : await drainOutbox(core, say);
   if (options.json) return JSON.stringify(outbox ? { ...ladderJson(run), queued: run.queued, queuedTexts: run.queuedTexts, outbox } : ladderJson(run));
   const lines = [`Ladder as of ${run.asOf}: ${run.messages.length} messages, ${run.excluded.length} invoices held back`];
   for (const m of run.messages) lines.push(`  ${m.customerExternalId}: ${m.step.label} (${m.step.channel}) — ${m.invoices.map((i) => `${i.number} at ${i.stepId}`).join(', ')}`);
@@ -60,7 +60,7 @@ const OUTREACH_USAGE = 'Usage: outreach preview|send --db PATH --customer ID --t
  * keeps a held invoice and `--override-rhythm` sends despite another message today, each only with
  * `--reason` (written to the audit log). A message the guard holds is refused (exit 1).
  */
-export async function outreachCommand(core: Core, action: string | undefined, options: OutreachOptions): Promise<string> {
+export async function outreachCommand(core: Core, action: string | undefined, options: OutreachOptions, say: (line: string) => void): Promise<string> {
   if (action !== 'preview' && action !== 'send') throw new AppError('INVALID_INPUT', OUTREACH_USAGE);
   if (!options.customer || !options.template) throw new AppError('INVALID_INPUT', '--customer EXTERNAL_ID and --template ID are required.');
   const { customerId } = await core.call('customer.lookup', { externalId: options.customer });
@@ -80,7 +80,7 @@ export async function outreachCommand(core: Core, action: string | undefined, op
   }
   const result = await core.call('outreach.queue', { messages: [draft] });
   if (result.skipped[0]) throw new AppError('CONFLICT', `Not sent: ${result.skipped[0].reason}`, { skipped: result.skipped, dropped: result.dropped });
-  await drainOutbox(core);
+  await drainOutbox(core, say);
   const [row] = await core.call('outbox.list', { batchId: result.batchId, limit: 1 });
   if (options.json) return JSON.stringify({ ...result, message: row ?? null });
   if (result.duplicates[0]) return 'Not sent: the same message was already queued or sent today.';

@@ -18,7 +18,7 @@ const USAGE = 'Usage: sms send --db PATH --customer ID --template NAME [--dry-ru
  * (each contact passed over with why); the send refuses (exit 1) a text the guard holds, and returns
  * once the text is sent, failed or uncertain.
  */
-export async function smsCommand(core: Core, action: string | undefined, options: SmsOptions): Promise<string> {
+export async function smsCommand(core: Core, action: string | undefined, options: SmsOptions, say: (line: string) => void): Promise<string> {
   if (action !== 'send') throw new AppError('INVALID_INPUT', USAGE);
   if (!options.customer || !options.template) throw new AppError('INVALID_INPUT', `--customer EXTERNAL_ID and --template NAME are required.\n${USAGE}`);
   const { customerId } = await core.call('customer.lookup', { externalId: options.customer });
@@ -47,7 +47,7 @@ export async function smsCommand(core: Core, action: string | undefined, options
   }
   const result = await core.call('sms.queue', { messages: [draft] });
   if (result.skipped[0]) throw new AppError('CONFLICT', `Not sent: ${result.skipped[0].reason}`, { skipped: result.skipped, dropped: result.dropped });
-  await drainOutbox(core);
+  await drainOutbox(core, say);
   const [row] = await core.call('outbox.list', { batchId: result.batchId, limit: 1 });
   if (options.json) return JSON.stringify({ ...result, message: row ?? null });
   if (result.duplicates[0]) return 'Not sent: the same text was already queued or sent today.';

@@ -1,3 +1,4 @@
+import { Console } from 'node:console';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -29,6 +30,9 @@ import { lettersCommand, statementCommand } from './cli-documents';
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
  * cannot be opened. The key comes only from INFLOW_DB_KEY so it never lands in shell history or `ps`.
+ * runCli is the whole CLI on given streams and environment, so tests run it in-process; the
+ * `inflow-cli` entry (cli-main.ts) wires it to the process. Functions below take the run's own
+ * `console` (named so on purpose: their output goes to runCli's streams, never the process's).
  */
 const USAGE = `Usage: npm run cli -- <command> [options]
   keygen                                   print a new random database key (set it as INFLOW_DB_KEY)
@@ -158,7 +162,7 @@ function checkFlags(values: Partial<Record<(typeof DATE_FLAGS)[number] | 'curren
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], env: NodeJS.ProcessEnv, console: Console): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
   checkFlags(values);
   const [command, ...rest] = positionals;
@@ -176,19 +180,19 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
-  const key = keyFromEnv(process.env);
+  const key = keyFromEnv(env);
   const dbPath = resolve(values.db);
-  const logFile = await openLogBeside(dbPath);
+  const logFile = await openLogBeside(dbPath, console);
   log.info('cli.command', { command });
   try {
-    return await run(command, rest, values, dbPath, key);
+    return await run(command, rest, values, dbPath, key, env, console);
   } finally {
     logFile?.close();
   }
 }
 
 /** The log goes to the database's folder (logs/); a folder that cannot hold one costs the log, not the command. */
-async function openLogBeside(dbPath: string): Promise<LogFile | null> {
+async function openLogBeside(dbPath: string, console: Console): Promise<LogFile | null> {
   try {
     return await openLogFile(dirname(dbPath));
   } catch (error) {
@@ -198,25 +202,25 @@ async function openLogBeside(dbPath: string): Promise<LogFile | null> {
 }
 
 /** One command on the database at `dbPath`. */
-async function run(command: string, rest: string[], values: ReturnType<typeof parseCommandLine>['values'], dbPath: string, key: Buffer): Promise<number> {
-  if (command === 'restore') return restore(dbPath, key, values);
+async function run(command: string, rest: string[], values: ReturnType<typeof parseCommandLine>['values'], dbPath: string, key: Buffer, env: NodeJS.ProcessEnv, console: Console): Promise<number> {
+  if (command === 'restore') return restore(dbPath, key, values, console);
   const core = openCore({ dbPath, key, sendMail: sendsMail(command, rest[0], values['dry-run']), scheduleSync: false, watchInbox: false });
   try {
     switch (command) {
       case 'init':
-        print(values.json, { ok: true, db: dbPath }, `Encrypted database ready at ${dbPath}`);
+        print(console, values.json, { ok: true, db: dbPath }, `Encrypted database ready at ${dbPath}`);
         return 0;
       case 'sample': {
         const summary = await core.call('sample.load', {});
-        print(values.json, summary, `Sample loaded: ${summary.customers} customers, ${summary.invoices} invoices, ${summary.payments} payments.`);
+        print(console, values.json, summary, `Sample loaded: ${summary.customers} customers, ${summary.invoices} invoices, ${summary.payments} payments.`);
         return 0;
       }
       case 'import':
-        return await importFile(core, rest[0], values);
+        return await importFile(core, rest[0], values, console);
       case 'aging':
-        return await aging(core, values['as-of'] ?? localToday(), values.json);
+        return await aging(core, values['as-of'] ?? localToday(), values.json, console);
       case 'worklist':
-        await worklistCommand(core, values, localToday());
+        console.log(await worklistCommand(core, values, localToday()));
         return 0;
       case 'risk':
         console.log(await riskCommand(core, rest[0], values));
@@ -234,10 +238,10 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
         console.log(await backtestCommand(core, values));
         return 0;
       case 'sync':
-        console.log(await syncCommand(core, values, process.env));
+        console.log(await syncCommand(core, values, env));
         return 0;
       case 'inbox':
-        console.log(await inboxCommand(core, rest[0], values, process.env));
+        console.log(await inboxCommand(core, rest[0], values, env));
         return 0;
       case 'settings':
         console.log(await settingsCommand(core, rest[0], values));
@@ -257,14 +261,14 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
       case 'ladder':
       case 'outreach':
       case 'outbox':
-        console.log(await { ladder: ladderCommand, outreach: outreachCommand, outbox: outboxCommand }[command](core, rest[0], values));
+        console.log(await { ladder: ladderCommand, outreach: outreachCommand, outbox: outboxCommand }[command](core, rest[0], values, (line) => console.error(line)));
         return 0;
       case 'sms':
-        console.log(await smsCommand(core, rest[0], values));
+        console.log(await smsCommand(core, rest[0], values, (line) => console.error(line)));
         return 0;
       default: {
         const run = { 'log-call': logCallCommand, promise: promiseCommand, dispute: disputeCommand }[command as 'log-call' | 'promise' | 'dispute'];
-        print(values.json, { ok: true }, await run(core, values));
+        print(console, values.json, { ok: true }, await run(core, values));
         return 0;
       }
     }
@@ -273,7 +277,7 @@ async function run(command: string, rest: string[], values: ReturnType<typeof pa
   }
 }
 
-async function importFile(core: Core, file: string | undefined, values: { preset?: string | undefined; mapping?: string | undefined; sheet?: string | undefined; snapshot: boolean; json: boolean }): Promise<number> {
+async function importFile(core: Core, file: string | undefined, values: { preset?: string | undefined; mapping?: string | undefined; sheet?: string | undefined; snapshot: boolean; json: boolean }, console: Console): Promise<number> {
   if (!file) throw new AppError('INVALID_INPUT', 'import needs a FILE to read.');
   if (values.preset && values.mapping) throw new AppError('INVALID_INPUT', 'Give --preset or --mapping, not both.');
   const mapping = values.mapping ? readMapping(values.mapping) : undefined;
@@ -286,7 +290,7 @@ async function importFile(core: Core, file: string | undefined, values: { preset
     ...(mapping ? { mapping } : {}),
     ...(values.sheet ? { sheet: values.sheet } : {}),
   });
-  print(values.json, summary,
+  print(console, values.json, summary,
     `Imported ${summary.rows} rows of ${summary.kind} (${summary.preset}): ${summary.created} created, ${summary.updated} updated, ` +
       `${summary.unchanged} unchanged, ${summary.closed} closed, ${summary.skipped} skipped; ` +
       `${summary.customersCreated} customers and ${summary.paymentsCreated} payments created.`);
@@ -294,7 +298,7 @@ async function importFile(core: Core, file: string | undefined, values: { preset
 }
 
 /** Recovery without the window: the same choice of backup, the same kept-aside broken file. */
-async function restore(dbPath: string, key: Buffer, values: { latest: boolean; backup?: string | undefined; json: boolean }): Promise<number> {
+async function restore(dbPath: string, key: Buffer, values: { latest: boolean; backup?: string | undefined; json: boolean }, console: Console): Promise<number> {
   if (values.latest === Boolean(values.backup)) throw new AppError('INVALID_INPUT', 'restore needs --latest or --backup NAME (one of them).');
   const problem = diagnoseDatabase(dbPath, key);
   if (!problem) throw new AppError('CONFLICT', `${dbPath} opens and checks out: nothing to restore.`);
@@ -307,7 +311,7 @@ async function restore(dbPath: string, key: Buffer, values: { latest: boolean; b
   const reopened = openCore({ dbPath, key, sendMail: false, scheduleSync: false });
   await reopened.close();
   const { restored } = result;
-  print(values.json, result,
+  print(console, values.json, result,
     `${problem.message}\nRestored ${restored.name} (taken ${restored.takenAt}: ${restored.customers} customers, ${restored.invoices} invoices, ` +
       `${restored.activities} activities). The damaged file is kept at ${result.keptAs}.`);
   return 0;
@@ -327,7 +331,7 @@ function readMapping(path: string): ImportMapping {
   return parsed.data;
 }
 
-async function aging(core: Core, asOf: string, json: boolean): Promise<number> {
+async function aging(core: Core, asOf: string, json: boolean, console: Console): Promise<number> {
   const report = await core.call('aging.report', { asOf });
   if (json) {
     console.log(JSON.stringify(agingJson(report)));
@@ -350,11 +354,11 @@ function agingJson(report: AgingReport) {
   };
 }
 
-function print(json: boolean, value: unknown, text: string): void {
+function print(console: Console, json: boolean, value: unknown, text: string): void {
   console.log(json ? JSON.stringify(value) : text);
 }
 
-function report(error: ErrorShape, json: boolean): void {
+function report(error: ErrorShape, json: boolean, console: Console): void {
   if (json) {
     console.log(JSON.stringify({ error }));
     return;
@@ -371,14 +375,21 @@ function report(error: ErrorShape, json: boolean): void {
   }
 }
 
-const json = process.argv.includes('--json');
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/** Where a run writes, and the environment it reads (the key, connector and mailbox credentials). */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** The CLI on `argv` (without node and the script): what it prints goes to `io`, and it resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const console = new Console({ stdout: io.stdout, stderr: io.stderr });
+  try {
+    return await main(argv, io.env, console);
+  } catch (error) {
     const shape = toErrorShape(error);
-    report(shape, json);
-    process.exitCode = shape.code.startsWith('DB_') ? EXIT_DATABASE : EXIT_REJECTED;
-  },
-);
+    report(shape, argv.includes('--json'), console);
+    return shape.code.startsWith('DB_') ? EXIT_DATABASE : EXIT_REJECTED;
+  }
+}

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { keyCheckPath } from '../../electron/db/key-check';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { applyKey, diagnoseDatabase, openDatabase } from '../../electron/db/open';
 import { databaseState } from '../helpers/db-checksum';
+import { runCliInProcess } from '../helpers/run-cli';
 
 /**
  * A damaged database file, and a wrong key: each kind of damage is named as such (DB_CORRUPT), a
@@ -138,22 +138,16 @@ describe('a damaged database file', () => {
 });
 
 describe('the CLI', () => {
-  const root = join(import.meta.dirname, '..', '..');
-  const cli = (args: string[]) => {
-    const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['electron/hosts/cli.ts', ...args], {
-      cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key.toString('hex') }, encoding: 'utf8',
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const cli = (args: string[]) => runCliInProcess(args, { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key.toString('hex') });
 
-  it('exits 2 on a damaged database, says how to restore, and restore --latest brings it back', () => {
+  it('exits 2 on a damaged database, says how to restore, and restore --latest brings it back', async () => {
     const path = copyOfTemplate();
     truncateSync(path, Math.floor(statSync(path).size / 2));
-    const refused = cli(['aging', '--db', path]);
+    const refused = await cli(['aging', '--db', path]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/is damaged: the file is damaged or cut short/);
     expect(refused.stderr).toContain('restore --db PATH --latest');
-    const restored = cli(['restore', '--db', path, '--latest', '--json']);
+    const restored = await cli(['restore', '--db', path, '--latest', '--json']);
     expect(restored.code, restored.stderr).toBe(0);
     const result = JSON.parse(restored.stdout) as RestoreResult;
     expect(result.restored.name).toBe(listBackups(path).at(-1)!.split('/').pop());

@@ -33,7 +33,7 @@ interface Run {
 }
 
 function ladderRun(db: string, killWhen?: () => boolean): Promise<Run> {
-  const child = spawn(process.execPath, [bundle('electron/hosts/cli.ts'), 'ladder', 'run', '--db', db, '--json'], {
+  const child = spawn(process.execPath, [bundle('electron/hosts/cli-main.ts'), 'ladder', 'run', '--db', db, '--json'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

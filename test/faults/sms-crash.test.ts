@@ -25,7 +25,7 @@ let api: TwilioStandIn;
 let planned: number;
 
 function ladderRun(db: string, killWhen?: () => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [bundle('electron/hosts/cli.ts'), 'ladder', 'run', '--db', db, '--json'], {
+  const child = spawn(process.execPath, [bundle('electron/hosts/cli-main.ts'), 'ladder', 'run', '--db', db, '--json'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

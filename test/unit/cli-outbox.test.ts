@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openCore } from '../../electron/core';
 import { applyKey } from '../../electron/db/open';
-import { bundle } from '../helpers/crash-harness';
+import { runCliInProcess, type CliResult } from '../helpers/run-cli';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { fixturePath, JOB } from '../helpers/temp-core';
 
@@ -17,16 +16,8 @@ let dir: string;
 let db: string;
 let sink: SmtpSink;
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [bundle('electron/hosts/cli.ts'), ...args, '--db', db], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key.toString('hex') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+function cli(...args: string[]): Promise<CliResult> {
+  return runCliInProcess([...args, '--db', db], { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key.toString('hex') });
 }
 
 /** Messages queued but never sent: a core that does not send queues them. */

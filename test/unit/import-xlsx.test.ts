@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../electron/core/import/read-xlsx';
 import { decimalText } from '../../electron/core/import/xlsx-cell';
+import { runCliInProcess } from '../helpers/run-cli';
 import { fixturePath, JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
 /**
@@ -173,18 +173,15 @@ describe('every way in takes .xlsx', () => {
     expect(await t.core.call('sync.run', { jobId: JOB() })).toMatchObject({ pages: 1, created: 6 });
   });
 
-  it('the CLI imports a workbook, with --sheet', () => {
-    const root = join(import.meta.dirname, '..', '..');
+  it('the CLI imports a workbook, with --sheet', async () => {
     const key = 'ab'.repeat(32);
-    const cli = (args: string[]) => spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['electron/hosts/cli.ts', ...args], {
-      cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key }, encoding: 'utf8',
-    });
+    const cli = (args: string[]) => runCliInProcess(args, { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key });
     const db = join(t.dir, 'cli.db');
-    const ok = cli(['import', fixturePath('erp/xero-sales-invoices.xlsx'), '--db', db, '--sheet', 'xero-sales-invoices', '--json']);
-    expect(ok.status, ok.stderr).toBe(0);
+    const ok = await cli(['import', fixturePath('erp/xero-sales-invoices.xlsx'), '--db', db, '--sheet', 'xero-sales-invoices', '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ preset: 'xero-invoices', created: 3 });
-    const missing = cli(['import', fixturePath('erp/xero-sales-invoices.xlsx'), '--db', db, '--sheet', 'Sheet9']);
-    expect(missing.status).toBe(1);
+    const missing = await cli(['import', fixturePath('erp/xero-sales-invoices.xlsx'), '--db', db, '--sheet', 'Sheet9']);
+    expect(missing.code).toBe(1);
     expect(missing.stderr + missing.stdout).toContain('the workbook has no sheet named "Sheet9"');
   });
 });

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,20 +7,16 @@ import { seedOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { seedQbo } from '../helpers/qbo-fixtures';
 import { startQboServer } from '../helpers/qbo-server';
+import { runCliInProcess, type CliResult } from '../helpers/run-cli';
 import { fixturePath } from '../helpers/temp-core';
 
-/** `sync` as a user runs it, against a local Odoo: asynchronous, since the server answers from this process. */
-const root = join(import.meta.dirname, '..', '..');
+/** `sync` as a user runs it (in-process, test/helpers/run-cli.ts), against a local Odoo. */
 const key = randomBytes(32).toString('hex');
 let dir: string;
 let server: OdooServer;
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(join(root, 'node_modules', '.bin', 'tsx'), ['electron/hosts/cli.ts', ...args], {
-      cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key, ...env },
-    }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
-  });
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCliInProcess(args, { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key, ...env });
 }
 
 beforeAll(async () => {
