@@ -412,7 +412,7 @@ describe('importer edge cases that once slipped through', () => {
   // An invoices file missing "Due Date" but having "Customer Name" also matches the customers preset.
   it('an invoices file without "Due Date" is refused for the due date, not imported as customers', async () => {
     const error = await refusal(importFile(stageMalformed('bug-missing-due-date-with-name.csv')));
-    expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ column: 'dueDate' })]);
+    expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ column: 'Due date' })]);
     await expectNothingCommitted();
   });
 
@@ -491,7 +491,7 @@ describe('importer edge cases that once slipped through', () => {
   // Missing both dates still leaves most of an invoices file: refused for them, not read as customers.
   it('an invoices file missing two columns is refused for both, not imported as customers', async () => {
     const error = await refusal(importFile(stageText('no-dates.csv', 'Invoice #,Customer ID,Customer Name,Amount\n10452,C-001,Acme Tools Ltd,1200.00\n')));
-    expect(rejectionDetails(error).problems.map((x) => x.column)).toEqual(['issueDate', 'dueDate']);
+    expect(rejectionDetails(error).problems.map((x) => x.column)).toEqual(['Issue date', 'Due date']);
     await expectNothingCommitted();
   });
 
