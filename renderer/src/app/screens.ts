@@ -6,7 +6,7 @@ export const SCREENS = [
   { id: 'reports', label: 'Reports', key: 'r', description: 'Aging, trends and KPIs, what made customers pay' },
   { id: 'outreach', label: 'Outreach', key: 'o', description: 'Reminder emails, the escalation ladder and its letters' },
   { id: 'import', label: 'Import', key: 'i', description: 'Bring in your ERP’s exports' },
-  { id: 'settings', label: 'Settings', key: 's', description: 'Email, currencies, theme, backups and updates' },
+  { id: 'settings', label: 'Settings', key: 's', description: 'Email, inbox, texts, ERP, collections, letterhead, backups' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
