@@ -1,16 +1,13 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { SqliteDb } from './sqlite';
+import type { SqliteDb, SqliteStatement } from './sqlite';
 
-type Statement = BetterSqlite3.Statement<unknown[]>;
-
-const caches = new WeakMap<SqliteDb, Map<string, Statement>>();
+const caches = new WeakMap<SqliteDb, Map<string, SqliteStatement>>();
 
 /**
  * The statement for this SQL on this connection, prepared once. Hot paths (rendering and sending
  * 5,000 messages) run the same few queries thousands of times, and preparing one costs more than
  * running it. Only for statements run with get/all/run, never iterated (a cached statement is shared).
  */
-export function prepareCached(sqlite: SqliteDb, sql: string): Statement {
+export function prepareCached(sqlite: SqliteDb, sql: string): SqliteStatement {
   let cache = caches.get(sqlite);
   if (!cache) caches.set(sqlite, (cache = new Map()));
   let statement = cache.get(sql);

@@ -5,7 +5,7 @@ import type { MessageDraft, QueueResult } from '../../../shared/outreach/outbox'
 import type { TemplateLanguage } from '../../../shared/customer-locale';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 import type { EmailTemplate } from '../../../shared/outreach/template-fields';
-import type { SqliteDb } from '../../db/sqlite';
+import type { SqliteDb, SqliteStatement } from '../../db/sqlite';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
 import { paymentQrLinkOf } from './inline-images';
@@ -22,6 +22,17 @@ import { renderTemplate } from './template-render';
 /** A draft the ladder produced: the step it takes for each invoice, and earlier steps it makes moot. */
 export interface LadderDraft extends MessageDraft {
   ladder: { policyId: string; stepId: string; invoiceSteps: { invoiceId: number; stepId: string }[]; skipped: { invoiceId: number; stepId: string }[] };
+}
+
+/**
+ * The ladder steps a queued message takes (and the earlier ones it makes moot), for the invoices the
+ * guard left in it; `step` is the prepared INSERT OR IGNORE into ladder_invoice_steps.
+ */
+export function recordLadderSteps(step: SqliteStatement, draft: MessageDraft | LadderDraft, invoiceIds: readonly number[], messageId: number, now: string): void {
+  if (!('ladder' in draft)) return;
+  const kept = new Set(invoiceIds);
+  for (const taken of draft.ladder.invoiceSteps) if (kept.has(taken.invoiceId)) step.run(taken.invoiceId, draft.ladder.policyId, taken.stepId, 'taken', messageId, now);
+  for (const skipped of draft.ladder.skipped) if (kept.has(skipped.invoiceId)) step.run(skipped.invoiceId, draft.ladder.policyId, skipped.stepId, 'skipped', messageId, now);
 }
 
 /** The mailbox messages go from; queueing without one would only fail later. */
@@ -103,11 +114,7 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
       const messageId = Number(inserted.lastInsertRowid);
       body.run(messageId, email.html, email.text);
       for (const invoiceId of invoiceIds) cover.run(messageId, invoiceId);
-      if ('ladder' in draft) {
-        const kept = new Set(invoiceIds);
-        for (const taken of draft.ladder.invoiceSteps) if (kept.has(taken.invoiceId)) step.run(taken.invoiceId, draft.ladder.policyId, taken.stepId, 'taken', messageId, now);
-        for (const skipped of draft.ladder.skipped) if (kept.has(skipped.invoiceId)) step.run(skipped.invoiceId, draft.ladder.policyId, skipped.stepId, 'skipped', messageId, now);
-      }
+      recordLadderSteps(step, draft, invoiceIds, messageId, now);
       recordOverride(ctx, messageId, guarded);
       result.dropped.push(...verdict.dropped.map((dropped) => ({ customerId: draft.customerId, ...dropped })));
       result.queued += 1;

@@ -10,7 +10,7 @@ import { getSetting } from '../settings';
 import { guardDrafts } from '../outreach/guard-drafts';
 import { guardDay } from '../outreach/guard-facts';
 import { holesIn, holesReason, refuseSettingsHoles, requireSignature } from '../outreach/message-holes';
-import { idempotencyKey, recordOverride, type LadderDraft } from '../outreach/outbox';
+import { idempotencyKey, recordLadderSteps, recordOverride, type LadderDraft } from '../outreach/outbox';
 import { staleMessage, syncFreshness } from '../outreach/sync-freshness';
 import { unguardedFields } from '../outreach/template-check';
 import { textValues } from './text-values';
@@ -91,11 +91,7 @@ export function queueTexts(ctx: CoreContext, drafts: readonly (TextDraft | Ladde
       const messageId = Number(inserted.lastInsertRowid);
       body.run(messageId, text);
       for (const invoiceId of invoiceIds) cover.run(messageId, invoiceId);
-      if ('ladder' in draft) {
-        const kept = new Set(invoiceIds);
-        for (const taken of draft.ladder.invoiceSteps) if (kept.has(taken.invoiceId)) step.run(taken.invoiceId, draft.ladder.policyId, taken.stepId, 'taken', messageId, now);
-        for (const skipped of draft.ladder.skipped) if (kept.has(skipped.invoiceId)) step.run(skipped.invoiceId, draft.ladder.policyId, skipped.stepId, 'skipped', messageId, now);
-      }
+      recordLadderSteps(step, draft, invoiceIds, messageId, now);
       recordOverride(ctx, messageId, guarded);
       result.dropped.push(...verdict.dropped.map((dropped) => ({ customerId: draft.customerId, ...dropped })));
       result.queued += 1;
