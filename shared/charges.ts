@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { oneLineText } from './text';
+import { isoDateSchema } from './value-schemas';
 
 /**
  * Late-payment charges (interest and fixed compensation), always kept apart from principal: never in
@@ -66,7 +67,7 @@ export const chargePoliciesSchema = z.array(chargePolicySchema).max(50).superRef
 
 export const referenceRateSchema = z.object({
   series: z.enum(RATE_SERIES),
-  effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-07-01'),
+  effectiveDate: isoDateSchema,
   /** Percent in basis points; may be negative (the Basiszinssatz was −0.88 % from 2016 to 2022). */
   rateBp: z.number().int().min(-2000).max(10_000),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DroppedInvoice, MessageHold } from './outreach/guard';
-import { oneLineText } from './text';
+import { emailAddressSchema, oneLineText } from './text';
 
 /**
  * The letterhead of statements and letters: the company's postal address, registration and tax ids,
@@ -18,7 +18,7 @@ export const companyProfileSchema = z.object({
   registrationId: oneLineText(80).default(''),
   taxId: oneLineText(80).default(''),
   phone: oneLineText(60).default(''),
-  email: oneLineText(254).default(''),
+  email: z.union([z.literal(''), emailAddressSchema]).default(''),
   /** Lines such as "IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX", printed under "How to pay". */
   bankDetails: z.array(oneLineText(160)).max(6).default([]),
   logoBase64: logo.default(''),
