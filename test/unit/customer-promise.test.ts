@@ -67,10 +67,13 @@ describe('a promise with no invoice ticked', () => {
     expect(run.messages.filter((m) => m.customerExternalId === 'C-001').map((m) => [m.step.id, m.invoices.map((i) => i.number)])).toEqual([['pre-due', ['00200']]]);
   });
 
-  it('a promise naming invoices covers only those, and the customer stays in the queue for the rest', async () => {
+  it('a promise naming invoices covers only those, and the customer comes back to the queue for the rest', async () => {
     const [oldest] = await t.core.call('customer.invoices', { customerId: acme, openOnly: true });
     await t.core.call('activity.recordPromise', { customerId: acme, amountMinor: 1_240_000, currency: 'USD', promisedDate: '2026-11-27', invoiceIds: [oldest!.id] });
     expect(await acmeInLadder()).toEqual({ messages: ['manager'], held: [['00123', 'promise']] });
+    // Recording the promise worked the account today; on the promised day it is back for what the promise left out.
+    expect(await inQueue()).toHaveLength(0);
+    await onDay('2026-11-27');
     expect(await inQueue()).toHaveLength(1);
   });
 });
