@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, TEMPLATE_LANGUAGES, type TemplateLanguage } from './customer-locale';
-import { returns } from './procedure';
+import { jobIdSchema as jobId, returns } from './procedure';
 import type { ShellApi, ShellProcedureName } from './shell-api';
 import type { BackupInfo, BackupPreview, ExportResult, RecoveryStatus, RestoreResult } from './backups';
 import { newPassphraseSchema } from './passphrase';
@@ -18,21 +18,18 @@ import { messageDraftSchema, type OutboxCounts, type OutboxMessage, type OutboxM
 import { outreachSettingsInputSchema, smtpSaveSchema, type OutreachSettings, type SmtpSettingsView } from './outreach/outreach-settings';
 import type { PaymentLinkValues } from './outreach/payment-link-pattern';
 import { TEMPLATE_PURPOSES, type EmailTemplate } from './outreach/template-fields';
-import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
 import type { TodayList, WorklistPage } from './worklist';
 import type { SearchResults } from './search';
 import type { FxRatesView } from './exchange-rates';
-import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
 import { importMappingSchema, type ImportKind, type ImportMapping, type ImportProblem, type ImportSummary } from './import-mapping';
 import { emailAddressSchema, freeText, oneLineText } from './text';
 import { currencyCodeSchema as currencyCode, isoDateSchema as isoDate } from './value-schemas';
-import { erpConnectionSaveSchema, type ErpConnectionView, type SyncResult, type SyncStatus } from './sync';
+import { syncApi } from './sync-api';
 import { smsApi } from './sms/sms-api';
-import { imapSaveSchema, INBOX_ACTIONS, INBOX_FILTERS, type ImapSettingsView, type InboxFetchResult, type InboxItem, type InboxMessageView } from './inbox';
-import { companyProfileSchema, postalAddressSchema, STATEMENT_KINDS, type CompanyProfile, type HeldLetter, type LetterDay, type StatementPreview } from './documents';
-import { CHARGE_COMPONENTS, chargePoliciesSchema, RATE_SERIES, referenceRateSchema, type ChargeComponent, type ChargePolicy, type ChargesReport, type ReferenceRate } from './charges';
+import { inboxApi } from './inbox-api';
+import { analyticsApi } from './analytics-api';
+import { documentsApi } from './documents-api';
 
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
 /** A file the host has staged for the core (picked in a dialog or uploaded); never a path. */
 const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
 const templateId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a template id like "first-reminder"');
@@ -301,64 +298,8 @@ export const api = {
   }).refine((p) => p.to < p.from || daysBetween(p.from, p.to) < BACKTEST_MAX_DAYS, `a backtest covers at most ${BACKTEST_MAX_DAYS} days`)),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
 
-  // Risk and cash forecast (issue 5, items 3–4).
-  /** Trains on everything known today and re-scores every customer; null when there is too little to learn from. */
-  'risk.train': returns<RiskTrainSummary | null>()(z.object({})),
-  /** A time split: trained on what was known at asOf, tested on invoices issued after it whose outcome is known. */
-  'risk.evaluate': returns<RiskEvaluation>()(z.object({ asOf: isoDate })),
-  'risk.customer': returns<CustomerRisk | null>()(z.object({ customerId: z.number().int().positive() })),
-  'risk.distribution': returns<RiskDistribution>()(z.object({})),
-  /** Expected collections per week for 13 weeks; each run is stored for forecast.compare. */
-  'forecast.run': returns<CashForecast>()(z.object({ asOf: isoDate.optional() })),
-  /** A stored run (by id or as-of date; else the latest for an earlier day) against what came in, week by week. */
-  'forecast.compare': returns<ForecastComparison>()(z.object({ runId: z.number().int().positive().optional(), asOf: isoDate.optional() })
-    .refine((p) => p.runId === undefined || p.asOf === undefined, 'name a run by id or by as-of date, not both')),
-  /** Stored forecast runs, newest as-of date first. */
-  'forecast.runs': returns<ForecastRunInfo[]>()(z.object({})),
-
-  // ── Analytics (issue 5): KPIs, aging trend, attribution, drill-downs and table export ──
-  /** DSO family, CEI, % past due, days to pay, promise-kept and dispute figures per group and currency. */
-  'analytics.kpis': returns<KpiReport>()(
-    z.object({ from: isoDate, to: isoDate, groupBy: z.enum(KPI_GROUPS).default('book') }).refine((p) => p.from <= p.to, 'from is on or before to'),
-  ),
-  /** Month-end aging from history for `months` months ending at asOf, with each month's KPIs. */
-  'analytics.trend': returns<AgingTrend>()(z.object({ asOf: isoDate, months: z.number().int().min(2).max(120).default(24) })),
-  /** "What made them pay"; defaults: the 365 days to today, the attributionWindowDays setting. */
-  'analytics.attribution': returns<AttributionReport>()(
-    z.object({ from: isoDate.optional(), to: isoDate.optional(), days: z.number().int().min(1).max(90).optional() }),
-  ),
-  /**
-   * The invoices behind a chart's bar, band or tile: an aging bucket as of a date in one currency;
-   * the open invoices of the customers in a P(late) tenth; or the invoices a forecast expects in a week.
-   */
-  'analytics.drilldown': returns<DrilldownInvoice[]>()(z.discriminatedUnion('by', [
-    z.object({ by: z.literal('aging'), asOf: isoDate, currency: currencyCode, bucket: z.enum(DRILLDOWN_BUCKETS).default('all') }),
-    z.object({ by: z.literal('risk'), bin: z.number().int().min(0).max(RISK_BINS - 1) }),
-    z.object({ by: z.literal('forecast'), asOf: isoDate, currency: currencyCode, weekStart: isoDate }),
-  ])),
-  /** A table as CSV or XLSX bytes (the renderer saves them); built here so every host exports alike. */
-  'reports.exportTable': returns<ExportedFile>()(exportTableInput),
-
-  // ERP sync: the connection (its secret never comes back), test, sync now, disconnect, status and log.
-  'sync.connection.get': returns<ErpConnectionView | null>()(z.object({})),
-  /**
-   * Without an apiKey the stored one is kept, so the window never needs to hold it, unless the server
-   * or login changed (ERP_SERVER_FIELDS): then it and QuickBooks' tokens are forgotten. A QuickBooks
-   * refresh token and company (realm) id, when given, replace the stored sign-in (the CLI's way in).
-   */
-  'sync.connection.save': returns<ErpConnectionView>()(erpConnectionSaveSchema),
-  /**
-   * Signs in to QuickBooks: the authorize page opens in the system browser (a `browser.open` event);
-   * resolves once Intuit redirected back to Inflow's loopback address and the tokens are stored.
-   */
-  'sync.qbo.connect': returns<{ connectedAs: string }>()(z.object({})),
-  'sync.test': returns<{ message: string }>()(z.object({})),
-  'sync.run': returns<SyncResult>()(z.object({ jobId: jobId.optional() })),
-  /** Forgets the connection, its credentials and cursors; what was synced stays in the ledger. */
-  /** `revoked`: whether Intuit confirmed it revoked the QuickBooks sign-in (null: there was none). */
-  'sync.disconnect': returns<{ disconnected: true; revoked: boolean | null }>()(z.object({})),
-  'sync.status': returns<SyncStatus>()(z.object({ logLimit: z.number().int().min(1).max(500).default(20) })),
-
+  ...analyticsApi,
+  ...syncApi,
   // Desktop shell (issue 7): restart safety, shell settings, backups.
   'app.busy': returns<AppBusy>()(z.object({})),
   'settings.shell.get': returns<ShellSettings & { dataFolder: string }>()(z.object({})),
@@ -375,64 +316,8 @@ export const api = {
   /** Puts a backup in place of a database that does not open (the broken file is kept), then opens it. */
   'recovery.restore': returns<RestoreResult>()(z.object({ name: backupName })),
   'data.export': returns<ExportResult>()(z.object({ passphrase: newPassphraseSchema })),
-  // Phone and text messages (issue 25).
-  ...smsApi,
-
-  // Inbox (issue 22): replies, bounces and out-of-office answers read back from the collector's mailbox.
-  'inbox.settings.get': returns<ImapSettingsView | null>()(z.object({})),
-  /** Without a password the stored one is kept, unless the server or login changed. */
-  'inbox.settings.save': returns<ImapSettingsView>()(imapSaveSchema),
-  /** Reads what is new in the mailbox now; counts what came in. */
-  'inbox.fetch': returns<InboxFetchResult>()(z.object({})),
-  'inbox.list': returns<InboxItem[]>()(z.object({
-    filter: z.enum(INBOX_FILTERS).optional(),
-    /** Handled messages too (default: only those still open). */
-    all: z.boolean().default(false),
-    limit: z.number().int().min(1).max(5000).default(500),
-  })),
-  /** One message to read: sanitised HTML for the sandboxed frame, the text, the attachments. */
-  'inbox.message': returns<InboxMessageView>()(z.object({ id: z.number().int().positive() })),
-  /** An attachment's bytes (base64), saved by the window on demand. */
-  'inbox.attachment': returns<{ filename: string; type: string; base64: string }>()(z.object({ id: z.number().int().positive(), path: z.string().regex(/^\d+(?:\.\d+){0,20}$/, 'a MIME part path like 2.1') })),
-  /** The Unmatched list's one key: this message is about this customer. */
-  'inbox.assign': returns<InboxItem>()(z.object({ id: z.number().int().positive(), customerId: z.number().int().positive() })),
-  /** Marks a message handled (a reply stops pausing the ladder), saying how. */
-  'inbox.handle': returns<InboxItem>()(z.object({ id: z.number().int().positive(), action: z.enum(INBOX_ACTIONS) })),
-
-  // Late-payment charges (issue 23): computed as of a date, never part of a balance.
-  'charges.report': returns<ChargesReport>()(z.object({ asOf: isoDate.optional(), customerId: z.number().int().positive().optional() })),
-  /** Gives up an invoice's interest or fixed fee whole, with the reason (audit-logged). */
-  'charges.waive': returns<{ invoiceId: number; component: ChargeComponent }>()(z.object({
-    invoiceId: z.number().int().positive(), component: z.enum(CHARGE_COMPONENTS), reason: oneLineText(500).min(1, 'say why the charge is waived'),
-  })),
-  'charges.restore': returns<{ invoiceId: number; component: ChargeComponent }>()(z.object({ invoiceId: z.number().int().positive(), component: z.enum(CHARGE_COMPONENTS) })),
-  'charges.policies': returns<ChargePolicy[]>()(z.object({})),
-  'charges.savePolicies': returns<ChargePolicy[]>()(z.object({ policies: chargePoliciesSchema })),
-  /** The reference-rate table: shipped history and the user's rows. */
-  'charges.rates': returns<ReferenceRate[]>()(z.object({})),
-  'charges.saveRate': returns<{ saved: true }>()(referenceRateSchema),
-  'charges.deleteRate': returns<{ deleted: true }>()(z.object({ series: z.enum(RATE_SERIES), effectiveDate: isoDate })),
-
-  // Statements and letters as PDF (issue 23), made in the core.
-  /** One customer's statement: open items as of a date, or the activity of a period (from … asOf). */
-  'documents.statement': returns<ExportedFile & { preview: StatementPreview }>()(z.object({
-    customerId: z.number().int().positive(), kind: z.enum(STATEMENT_KINDS).default('open_items'), asOf: isoDate.optional(), from: isoDate.optional(),
-  })),
-  /** Many statements in one PDF to print (a long job with progress and cancel). */
-  'documents.statements': returns<ExportedFile & { statements: number }>()(z.object({
-    customerIds: z.array(z.number().int().positive()).min(1).max(10_000), kind: z.enum(STATEMENT_KINDS).default('open_items'), asOf: isoDate.optional(), jobId: jobId.optional(),
-  })),
-  'documents.company': returns<CompanyProfile>()(z.object({})),
-  'documents.saveCompany': returns<CompanyProfile>()(companyProfileSchema),
-  'customer.setPostalAddress': returns<{ customerId: number; lines: string[] }>()(z.object({ customerId: z.number().int().positive(), lines: postalAddressSchema })),
-  /** The ladder's letter and agency-referral steps due today. */
-  'documents.letters': returns<LetterDay>()(z.object({})),
-  /** Today's letters (all, or the chosen customers') in one PDF to print; nothing is marked yet. */
-  'documents.lettersPdf': returns<ExportedFile & LetterDay>()(z.object({ customerIds: z.array(z.number().int().positive()).max(10_000).optional() })),
-  /** The printed letters were posted: their ladder steps are taken (ladder.completeTask for each); those held since printing are not, and say why. */
-  'documents.lettersPosted': returns<{ posted: { customerId: number; activityId: number; stepId: string; invoiceNumbers: string[] }[]; held: HeldLetter[] }>()(
-    z.object({ customerIds: z.array(z.number().int().positive()).min(1).max(10_000) }),
-  ),
+  // Texts (issue 25), the Inbox (issue 22), statements, letters and charges (issue 23): each area's own part.
+  ...smsApi, ...inboxApi, ...documentsApi,
 } as const;
 
 export type Api = typeof api;

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
-import { withKeyedFile } from './open';
+import { withKeyedFile } from './keyed-file';
 import { makePrivate } from './private-files';
 
 /** Where a chosen backup waits for the next start to replace the database. */

@@ -13,7 +13,8 @@ import { findPreset } from './presets';
 import { rejectImport } from './problems';
 import type { CsvFile, CsvRow } from './read-csv';
 import { readConversion } from './read-conversion';
-import { openTable, readTable, type TableSource } from './read-table';
+import { openTable, readTable } from './read-table';
+import type { TableSource } from './table-source';
 
 export interface ImportRequest {
   fileId: string;

@@ -3,7 +3,7 @@ import { RowConverter, type Conversion } from './convert';
 import { HEADER_SEARCH_ROWS, type ImportPlan, type PlanResult } from './plan';
 import { rejectImport } from './problems';
 import type { CsvRow } from './read-csv';
-import type { TableSource } from './read-table';
+import type { TableSource } from './table-source';
 import type { FileSettings } from './row-reader';
 
 /** The plan from a file's first rows, then every row converted with it as the file is read. */

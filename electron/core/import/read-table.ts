@@ -1,8 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import { IMPORT_EXTENSIONS } from '../../../shared/import-mapping';
 import { readHead, workbookContainer } from './file-head';
-import { readCsv, sniffDelimiter, streamCsv, type CsvFile, type RowSink } from './read-csv';
+import { readCsv, sniffDelimiter, streamCsv, type CsvFile } from './read-csv';
 import { openWorkbook, readXlsx, type ReadXlsxOptions } from './read-xlsx';
+import type { TableSource } from './table-source';
 
 const WORKBOOK_FILE = /\.xls[xm]$/i;
 
@@ -24,14 +25,6 @@ function isWorkbook(path: string, name: string, options: ReadXlsxOptions): boole
 /** Reads an export as rows, whichever form it came in. */
 export function readTable(path: string, name: string, options: ReadXlsxOptions = {}): Promise<CsvFile> {
   return isWorkbook(path, name, options) ? readXlsx(path, options) : readCsv(path, options);
-}
-
-/** A table whose rows can be read (and read again) from the first, each into the sink `open` returns. */
-export interface TableSource {
-  delimiter: string;
-  /** The worksheet read, for a workbook. */
-  sheet?: string;
-  read(open: () => RowSink): Promise<void>;
 }
 
 /**

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { readHead, workbookContainer } from './file-head';
 import { rejectFile } from './problems';
 import type { CsvFile, CsvRow, ReadCsvOptions, RowSink } from './read-csv';
-import type { TableSource } from './read-table';
+import type { TableSource } from './table-source';
 import { MAX_COLUMNS, tooManyColumns } from './table-limits';
 import { cellValue, columnLetter, columnNumber, type WorkbookContext } from './xlsx-cell';
 import { sheetRows, type SheetRow } from './xlsx-sheet-xml';

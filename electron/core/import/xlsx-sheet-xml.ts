@@ -1,19 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { columnLetter, columnNumber } from './xlsx-cell';
-
-/** A cell as the sheet's XML holds it, before the workbook's shared strings and styles are applied. */
-export interface SheetCell {
-  column: number;
-  address: string;
-  /** Index into the workbook's cell formats (0, the default, when absent). */
-  style: number;
-  /** The `t` attribute: s (shared string), str, inlineStr, b, e (error), d (ISO date), or n/absent (number). */
-  type: string | undefined;
-  /** The saved value's text (an inline string's text for inlineStr); null when the cell has none. */
-  value: string | null;
-  /** The formula's text when the cell has one ('' for a shared formula's later cells). */
-  formula: string | null;
-}
+import { columnLetter, columnNumber, type SheetCell } from './xlsx-cell';
 
 export interface SheetRow {
   number: number;

@@ -1,6 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import type { InboxFetchResult } from '../../../shared/inbox';
-import type { CoreContext } from '../context';
+import type { CoreContext, InboxService } from '../context';
 import { getSetting } from '../settings';
 import { fetchMailbox } from './fetch-mailbox';
 import { openImap } from './imap-connection';
@@ -15,7 +15,7 @@ const APPEND_DELAY_MS = 2_000;
  * 30 s up to the poll interval and catches up when the network is back, like the ERP sync. One fetch
  * at a time: a fetch asked for while one runs waits for it.
  */
-export class InboxWatcher {
+export class InboxWatcher implements InboxService {
   private running: Promise<unknown> = Promise.resolve();
   private stopped = true;
   private idleClient: ImapFlow | null = null;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { encodeWord } from 'nodemailer/lib/mime-funcs';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
-import { nowOf, type CoreContext } from '../context';
+import { nowOf, type CoreContext, type OutboxService } from '../context';
 import { recordActivity } from '../activity/record-activity';
 import { ProcessLock } from '../../db/process-lock';
 import { log, safeError } from '../../log/log';
@@ -69,7 +69,7 @@ const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts
  * sent again. While it drains, the sender holds a lock the OS frees when its process dies: that is how
  * another process tells a dead sender's `sending` rows from a live one's (orphaned-sends.ts).
  */
-export class OutboxSender {
+export class OutboxSender implements OutboxService {
   /** This sender's id in the rows it claims, and the name of its lock. */
   readonly id = randomUUID();
   private lock: ProcessLock | null = null;

@@ -3,7 +3,7 @@ import type { SmsSettings } from '../../../shared/sms/sms-settings';
 import { ProcessLock } from '../../db/process-lock';
 import { log, safeError } from '../../log/log';
 import { recordActivity } from '../activity/record-activity';
-import { nowOf, type CoreContext } from '../context';
+import { nowOf, type CoreContext, type TextService } from '../context';
 import { senderLockPath } from '../outreach/orphaned-sends';
 import { CLOSE_GRACE_MS, settlesWithin } from '../outreach/outbox-sender';
 import { holdAtSend } from '../outreach/send-time-check';
@@ -42,7 +42,7 @@ const twilio: ProviderFactory = (settings, signal) => new TwilioProvider(setting
  * refusal fails it with the provider's words (an opt-out refusal also marks the contact); a 429 or
  * 503 waits (Retry-After) and tries again.
  */
-export class SmsSender {
+export class SmsSender implements TextService {
   readonly id = randomUUID();
   private lock: ProcessLock | null = null;
   private closed = false;

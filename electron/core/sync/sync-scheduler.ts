@@ -4,7 +4,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { AppError, toErrorShape } from '../../../shared/errors';
 import { paymentPortalOrigin } from '../../../shared/outreach/payment-link-pattern';
 import type { ErpConnection, SyncResult } from '../../../shared/sync';
-import { nowOf, type CoreContext } from '../context';
+import { nowOf, type CoreContext, type SyncService } from '../context';
 import type { Job } from '../jobs/job-registry';
 import { getSetting } from '../settings';
 import type { Connector } from './connector';
@@ -36,7 +36,7 @@ export function connectorFor(ctx: CoreContext, connection: ErpConnection): Conne
  * time; a failure is retried with exponential backoff and logged once per streak, so an ERP that is
  * down for a day neither floods the log nor the network.
  */
-export class SyncScheduler {
+export class SyncScheduler implements SyncService {
   private timer: NodeJS.Timeout | null = null;
   private watcher: FSWatcher | null = null;
   private running: Promise<SyncResult> | null = null;

@@ -1,9 +1,11 @@
 import { create } from 'zustand';
-import type { ImportProblem, ImportSummary } from '../../../../shared/import-mapping';
+import type { ImportMapping, ImportProblem, ImportSummary } from '../../../../shared/import-mapping';
 import { useStatus } from '../../app/status-store';
 import { call, newJobId } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';
-import type { ImportSelection } from './import-store';
+
+/** What the rows are read with: a preset (or saved mapping) by name, or a mapping drawn on the screen. */
+export type ImportSelection = { preset: string } | { mapping: ImportMapping };
 
 type RunOutcome =
   | { kind: 'imported'; summary: ImportSummary }

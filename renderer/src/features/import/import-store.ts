@@ -3,14 +3,12 @@ import type { ImportPreview, PresetInfo, StagedFile } from '../../../../shared/a
 import { IMPORT_EXTENSIONS, type ImportMapping } from '../../../../shared/import-mapping';
 import { api, call } from '../../lib/api';
 import { ApiError, toApiError } from '../../lib/api-error';
-import { useImportRun } from './import-run-store';
+import { useImportRun, type ImportSelection } from './import-run-store';
 import { checkDraft, emptyDraft, suggestedDraft, type MappingDraft } from './mapping-draft';
 
 /** Select values: a preset id, "saved:<name>" for a saved mapping, or "custom". */
 export const CUSTOM = 'custom';
 export const SAVED = 'saved:';
-
-export type ImportSelection = { preset: string } | { mapping: ImportMapping };
 
 interface ImportState {
   file: StagedFile | null;
