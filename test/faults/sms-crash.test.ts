@@ -57,7 +57,7 @@ async function texts(db: string): Promise<OutboxMessage[]> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inflow-sms-crash-'));
   template = join(dir, 'template.db');
-  api = await startTwilioStandIn({ hangMs: 400 });
+  api = await startTwilioStandIn({ hangMs: 10_000 });
   const core = openCore({ dbPath: template, key: Buffer.from(key, 'hex'), sendMail: false, scheduleSync: false });
   await core.call('sample.load', {});
   await core.call('settings.outreach.save', { ...(await core.call('settings.outreach.get', {})), companyName: 'Northwind', senderName: 'Dana Reyes', contactRhythmDays: 0 });
@@ -94,13 +94,11 @@ it(`${TRIALS} bulk text steps killed with SIGKILL: each text sent once or uncert
     const mode = (['after', 'with the provider'] as const)[random.int(0, 1)]!;
     const killAt = random.int(1, planned - 1);
     const label = `trial ${trial} (kill ${mode} text ${killAt} of ${planned})`;
-    api.faults = [];
-    // The killAt-th create hangs (armed once the one before it was answered); the kill comes while it waits.
+    // The killAt-th create hangs (scripted up front, so a busy machine cannot miss the moment to arm
+    // it); the kill comes while it waits.
     const hangAt = mode === 'with the provider' ? killAt : -1;
-    const first = await ladderRun(db, () => {
-      if (hangAt > 0 && api.creates === hangAt - 1 && api.faults.length === 0) api.faults.push({ kind: 'hang' });
-      return mode === 'after' ? api.messages.length >= killAt : api.messages.length >= hangAt;
-    });
+    api.faults = hangAt > 0 ? [...Array.from({ length: hangAt - 1 }, () => ({ kind: 'ok' as const })), { kind: 'hang' as const }] : [];
+    const first = await ladderRun(db, () => (mode === 'after' ? api.messages.length >= killAt : api.messages.length >= hangAt));
     api.faults = [];
     expect(first.signal, `${label}: the first run finished before the kill`).toBe('SIGKILL');
     expect(await openAfterKill(db, Buffer.from(key, 'hex')), label).toEqual({ integrity: 'ok', userVersion: MIGRATIONS.length });

@@ -15,7 +15,8 @@ export const ACCOUNT_SID = `AC${'a1'.repeat(16)}`;
 export const AUTH_TOKEN = 'stand-in-token';
 export const SENDER = '+14155550100';
 
-export type Fault = { kind: 'rate'; retryAfter: number } | { kind: 'unavailable' } | { kind: 'error-after-create' } | { kind: 'hang' };
+/** `ok` answers normally: it lets a script place a fault at the n-th request. */
+export type Fault = { kind: 'ok' } | { kind: 'rate'; retryAfter: number } | { kind: 'unavailable' } | { kind: 'error-after-create' } | { kind: 'hang' };
 
 export interface StoredMessage {
   sid: string;
