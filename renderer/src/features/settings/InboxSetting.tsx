@@ -6,7 +6,7 @@ import { useOutcome } from '../../lib/use-outcome';
 import { BrowserSignIn } from './BrowserSignIn';
 
 const SECURITY_LABELS: Record<(typeof IMAP_SECURITY)[number], string> = { tls: 'TLS (port 993)', starttls: 'STARTTLS (port 143)', none: 'None (this machine only)' };
-const SIGN_IN_LABELS: Record<MailboxSignIn, string> = { password: 'Password or app password', google: 'Google (Gmail, Workspace)', microsoft: 'Microsoft 365 (Outlook)' };
+const SIGN_IN_LABELS: Record<MailboxSignIn, string> = { password: 'Password', google: 'Google (Gmail, Workspace)', microsoft: 'Microsoft 365 (Outlook)' };
 const PROVIDERS = { google: 'Google', microsoft: 'Microsoft 365' } as const;
 /** The IMAP server each provider documents, filled in when its sign-in is chosen. */
 const SERVERS = { google: 'imap.gmail.com', microsoft: 'outlook.office365.com' } as const;
