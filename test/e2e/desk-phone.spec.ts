@@ -125,3 +125,22 @@ test('an sms step in the ladder editor offers the text templates and saves with 
   const policies = (await app.core.dispatch('ladder.policies', {})) as { id: string; steps: { channel: string; templateId: string }[] }[];
   expect(policies.find((policy) => policy.id === 'texts-first')?.steps[1]).toMatchObject({ channel: 'sms', templateId: 'payment-link' });
 });
+
+test('a template asks for the statement to be attached, and keeps it once saved', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openWithSample(page, app.url);
+  await page.keyboard.press('g');
+  await page.keyboard.press('o');
+  await page.getByRole('tab', { name: 'Templates' }).click();
+  await page.getByTestId('template-list').getByRole('button', { name: 'First reminder' }).click();
+  const form = page.getByTestId('template-form');
+  const attach = form.getByRole('checkbox', { name: /Attach the statement of account/ });
+  await expect(attach).not.toBeChecked();
+  await attach.check();
+  await form.getByRole('button', { name: 'Save template' }).click();
+  await expect(form).toContainText('Saved');
+  await attach.scrollIntoViewIfNeeded();
+  await shoot(page, 'template-attach-statement');
+  const saved = (await app.core.dispatch('templates.list', { language: 'en' })) as { id: string; attachStatement: boolean }[];
+  expect(saved.find((template) => template.id === 'first-reminder')?.attachStatement).toBe(true);
+});
