@@ -42,6 +42,8 @@ const templateInput = z.object({
   tone: z.enum(['friendly', 'firm', 'final']),
   subject: oneLineText(500).min(1),
   body: freeText(50_000).min(1),
+  /** Attach the customer's statement of account (a PDF made when each email goes). */
+  attachStatement: z.boolean().default(false),
 });
 const presetOrMapping = {
   preset: z.string().min(1).max(64).optional(),

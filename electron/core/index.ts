@@ -21,6 +21,7 @@ import { worklistHandlers } from './worklist/worklist-handlers';
 import { activityHandlers } from './activity/activity-handlers';
 import { ladderHandlers } from './outreach/ladder-handlers';
 import { OutboxSender } from './outreach/outbox-sender';
+import { statementAttachment } from './documents/statement-attachment';
 import { outreachHandlers } from './outreach/outreach-handlers';
 import { outboxMessageHandlers } from './outreach/outbox-message';
 import { linkSampleHandlers } from './outreach/link-sample-handlers';
@@ -93,7 +94,7 @@ export function openCore(options: CoreOptions): Core {
     clock: options.clock ?? (() => new Date()),
   } as Omit<CoreContext, 'outbox' | 'sms' | 'sync' | 'inbox'> as CoreContext;
   // The senders, the scheduler and the inbox watcher need the context they belong to.
-  ctx.outbox = new OutboxSender(ctx);
+  ctx.outbox = new OutboxSender(ctx, (customerId, asOf) => statementAttachment(database.sqlite, customerId, asOf));
   ctx.sms = new SmsSender(ctx);
   ctx.sync = new SyncScheduler(ctx);
   ctx.inbox = new InboxWatcher(ctx);

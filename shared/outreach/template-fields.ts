@@ -74,6 +74,8 @@ export interface EmailTemplate {
   subject: string;
   /** Markdown: paragraphs, **bold**, lists, [links](https://…); raw HTML is shown as text, never run. */
   body: string;
+  /** Its emails carry the customer's statement of account as a PDF, made when each one goes. */
+  attachStatement: boolean;
   /** Shipped with Inflow (editable; "reset" brings the original back). */
   builtIn: boolean;
 }

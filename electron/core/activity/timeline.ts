@@ -19,11 +19,18 @@ const TITLES: Record<string, string> = {
   ladder_task: 'Ladder step done', sms: 'Text', email_received: 'Email received',
 };
 
+/** "3 min 7 s" for a timed or typed call length; nothing when none was given. */
+function callLength(seconds: unknown): string {
+  if (typeof seconds !== 'number') return '';
+  const minutes = Math.floor(seconds / 60);
+  return [minutes > 0 ? `${minutes} min` : '', seconds % 60 > 0 || minutes === 0 ? `${seconds % 60} s` : ''].filter(Boolean).join(' ');
+}
+
 /** Detail line of a collector's entry, from its stored body. */
 function detailOf(kind: string, body: Record<string, unknown>): string {
   switch (kind) {
     case 'call':
-      return [String(body.outcome ?? '').replaceAll('_', ' '), body.notes, body.ladderStep ? `ladder: ${String(body.ladderStep)} done` : ''].filter(Boolean).join(' · ');
+      return [String(body.outcome ?? '').replaceAll('_', ' '), callLength(body.durationSeconds), body.notes, body.ladderStep ? `ladder: ${String(body.ladderStep)} done` : ''].filter(Boolean).join(' · ');
     case 'note':
       return String(body.text ?? '');
     case 'promise':

@@ -1,3 +1,4 @@
+import { documentWords } from './document-words';
 import { MM, type PdfCanvas } from './pdf-canvas';
 import type { DocumentBasics } from './statement-data';
 
@@ -81,11 +82,12 @@ export function drawContinuation(canvas: PdfCanvas, geometry: Geometry, title: s
 /** Every page: who sent it (with its registration and tax ids) and "Page n of m". */
 export function drawFooters(canvas: PdfCanvas, geometry: Geometry, basics: DocumentBasics, firstPage: number): void {
   const { company } = basics;
-  const ids = [company.name, company.registrationId && `Reg. no. ${company.registrationId}`, company.taxId && `Tax ID ${company.taxId}`].filter(Boolean).join(' · ');
+  const w = documentWords(basics.locale);
+  const ids = [company.name, company.registrationId && `${w.regNo} ${company.registrationId}`, company.taxId && `${w.taxId} ${company.taxId}`].filter(Boolean).join(' · ');
   canvas.eachPage(firstPage, (index, count) => {
     const y = canvas.height - 12 * MM;
     canvas.rule(geometry.left, y - 9, geometry.right, { width: 0.3 });
     if (ids) canvas.text(canvas.fit(ids, geometry.right - geometry.left - 80, { size: 7 }), geometry.left, y, { size: 7, color: GREY });
-    canvas.text(`Page ${index + 1} of ${count}`, geometry.right - 80, y, { size: 7, color: GREY, align: 'right', width: 80 });
+    canvas.text(w.page(index + 1, count), geometry.right - 80, y, { size: 7, color: GREY, align: 'right', width: 80 });
   });
 }

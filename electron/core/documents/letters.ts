@@ -11,6 +11,7 @@ import { renderTemplate } from '../outreach/template-render';
 import { getTemplate } from '../outreach/template-store';
 import { getSetting } from '../settings';
 import { readerFormat, type ReaderFormat } from '../outreach/reader-format';
+import { documentWords } from './document-words';
 import { Flow, type Column } from './flow';
 import { drawFooters, drawLetterhead } from './letterhead';
 import { letterDay } from './letters-due';
@@ -38,12 +39,13 @@ async function drawLetter(canvas: PdfCanvas, sqlite: SqliteDb, letter: DueLetter
   const first = canvas.pageCount - 1;
   const basics = documentBasics(sqlite, letter.customerId);
   const f = readerFormat(basics.locale);
+  const w = documentWords(basics.locale);
   const settings = getSetting(sqlite, 'outreach');
   // The same values as the email of this step: the customer's locale, language and the invoices the guard kept.
   const { values, invoiceIds, language } = mergeValues(sqlite, { customerId: letter.customerId, invoiceIds: letter.invoiceIds, senderRole: letter.senderRole }, today, settings, getSetting(sqlite, 'smtp')?.fromAddress ?? '');
   values.blocks = { ...values.blocks, invoiceTable: { html: '', text: INVOICES_MARK }, ...(values.fields.paymentLink ? { paymentQr: { html: '', text: QR_MARK } } : {}) };
   const rendered = renderTemplate(getTemplate(sqlite, letter.templateId, language), values);
-  const geometry = drawLetterhead(canvas, basics, [['Date', f.numericDate(today)], ['Customer no.', basics.customer.externalId]]);
+  const geometry = drawLetterhead(canvas, basics, [[w.date, f.numericDate(today)], [w.customerNo, basics.customer.externalId]]);
   const flow = new Flow(canvas, geometry, `${rendered.subject} · ${basics.customer.name} · ${f.numericDate(today)}`);
   flow.paragraph(rendered.subject, { size: 12, bold: true });
   flow.gap(8);

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import { paymentQrPng } from '../outreach/payment-qr';
 import type { ReaderFormat } from '../outreach/reader-format';
+import { documentWords } from './document-words';
 import type { Flow } from './flow';
 import type { DocumentBasics } from './statement-data';
 
@@ -11,14 +12,15 @@ const QR_SIZE = 78;
 export async function drawHowToPay(flow: Flow, basics: DocumentBasics, link: string | null): Promise<void> {
   const { company, customer } = basics;
   if (!link && company.bankDetails.length === 0) return;
+  const w = documentWords(basics.locale);
   const textWidth = flow.width - (link ? QR_SIZE + 12 : 0);
   const lines = [
-    ...(link ? flow.canvas.wrap(`Pay online: ${link}`, textWidth, { size: 9 }) : []),
+    ...(link ? flow.canvas.wrap(w.payOnline(link), textWidth, { size: 9 }) : []),
     ...company.bankDetails.flatMap((line) => flow.canvas.wrap(line, textWidth, { size: 9 })),
-    `Please quote your customer number ${customer.externalId} with your payment.`,
+    w.quoteCustomerNo(customer.externalId),
   ];
   flow.ensure(Math.max(lines.length * 12 + 20, link ? QR_SIZE + 20 : 0));
-  flow.line('How to pay', { size: 10, bold: true }, 14);
+  flow.line(w.howToPay, { size: 10, bold: true }, 14);
   const top = flow.y;
   if (link) flow.canvas.image(await paymentQrPng(link), flow.geometry.right - QR_SIZE, top - 9, [QR_SIZE, QR_SIZE]);
   for (const line of lines) flow.line(line, { size: 9, width: textWidth }, 12);
@@ -32,20 +34,21 @@ export async function drawHowToPay(flow: Flow, basics: DocumentBasics, link: str
  */
 export function drawRemittanceSlip(flow: Flow, basics: DocumentBasics, f: ReaderFormat, due: { currency: string; dueMinor: number }[], asOf: IsoDate): void {
   const { canvas, geometry } = flow;
+  const w = documentWords(basics.locale);
   const height = 78 + due.length * 12;
   flow.ensure(height);
   let y = Math.max(flow.y, geometry.bottom - height);
   canvas.rule(geometry.left, y, geometry.right, { dash: 3, color: '#777777' });
-  canvas.text('Cut here', geometry.right - 60, y - 3, { size: 6, color: GREY, align: 'right', width: 60 });
+  canvas.text(w.cutHere, geometry.right - 60, y - 3, { size: 6, color: GREY, align: 'right', width: 60 });
   y += 16;
-  canvas.text('Remittance advice: please return this part with your payment', geometry.left, y, { size: 9, bold: true });
+  canvas.text(w.remittanceTitle, geometry.left, y, { size: 9, bold: true });
   y += 14;
   const half = (geometry.right - geometry.left) / 2;
   const pairs: [string, string][] = [
-    ['From', basics.customer.name], ['Customer no.', basics.customer.externalId], ['Statement date', f.numericDate(asOf)],
-    ['Pay to', basics.company.name || '—'],
-    ...due.map((d): [string, string] => [`Amount due ${d.currency}`, f.money(d.dueMinor, d.currency)]),
-    ['Amount enclosed', '______________________'],
+    [w.slip.from, basics.customer.name], [w.customerNo, basics.customer.externalId], [w.statementDate, f.numericDate(asOf)],
+    [w.slip.payTo, basics.company.name || '—'],
+    ...due.map((d): [string, string] => [w.slip.amountDue(d.currency), f.money(d.dueMinor, d.currency)]),
+    [w.slip.enclosed, '______________________'],
   ];
   pairs.forEach(([label, value], index) => {
     const x = geometry.left + (index % 2) * half;

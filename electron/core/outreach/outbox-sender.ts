@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { encodeWord } from 'nodemailer/lib/mime-funcs';
 import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
-import { nowOf, type CoreContext, type OutboxService } from '../context';
+import type { IsoDate } from '../../../shared/dates';
+import { nowOf, todayOf, type CoreContext, type OutboxService } from '../context';
 import { recordActivity } from '../activity/record-activity';
 import { ProcessLock } from '../../db/process-lock';
 import { log, safeError } from '../../log/log';
@@ -10,6 +11,19 @@ import { inlineImages, VIDEO_CARD_CID } from './inline-images';
 import { holdAtSend } from './send-time-check';
 import { senderLockPath, settleOrphanedSends } from './orphaned-sends';
 import { SmtpLane } from './smtp-lane';
+
+/** A PDF to attach. */
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+/**
+ * Makes the customer's statement of account as of a day. Given by the core's assembly (documents/
+ * sits beside outreach/, not below it), so the sender can attach it without importing it.
+ */
+export type StatementMaker = (customerId: number, asOf: IsoDate) => Promise<MailAttachment>;
 
 interface DueMessage {
   id: number;
@@ -27,6 +41,8 @@ interface DueMessage {
   html: string;
   text: string;
   paymentQrLink: string | null;
+  /** 1: the template asked for the statement, made now from the book as it stands. */
+  attachStatement: number;
   attempts: number;
   messageId: string;
 }
@@ -90,12 +106,12 @@ export class OutboxSender implements OutboxService {
   /** Delivered messages not yet recorded: recorded in the same commit that claims the next one. */
   private delivered: DueMessage[] = [];
 
-  constructor(private readonly ctx: CoreContext) {
+  constructor(private readonly ctx: CoreContext, private readonly statementFor: StatementMaker | null = null) {
     const { sqlite } = ctx.database;
     this.stmt = {
       nextDue: sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, m.template_id AS templateId, m.ladder_step_id AS ladderStepId,
           m.to_address AS "to", m.from_address AS "from", m.from_name AS fromName, m.reply_to AS replyTo, m.bcc, m.subject, b.html, b.text, m.payment_qr_link AS paymentQrLink,
-          m.attempts, m.message_id AS messageId
+          m.attach_statement AS attachStatement, m.attempts, m.message_id AS messageId
         FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id
         WHERE m.status = 'queued' AND m.channel = 'email' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`),
       claim: sqlite.prepare("UPDATE outbox_messages SET status = 'sending', sender = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'"),
@@ -250,6 +266,17 @@ export class OutboxSender implements OutboxService {
     if (holdAtSend(this.ctx, message.id)) return this.noteChange(message.batchId);
     const { smtp } = this.current();
     if (!smtp) return this.finish(message, 'failed', 'No mailbox is set up (Settings → Email).');
+    // The statement is the book on the day the email goes (a payment since queueing shows), made before the claim: a failure here sends nothing.
+    let statement: MailAttachment | null = null;
+    if (message.attachStatement === 1) {
+      try {
+        if (!this.statementFor) throw new Error('this Inflow cannot make statements');
+        statement = await this.statementFor(message.customerId, todayOf(this.ctx));
+      } catch (error) {
+        log.warn('outbox.statement.failed', { outboxId: message.id, ...safeError(error) });
+        return this.finish(message, 'failed', `The statement to attach could not be made (${(error as Error).message}); nothing was sent.`);
+      }
+    }
     const transport = lane.transportFor(smtp);
     // Committed before the first byte goes out: this row is what a restart finds if we die mid-send.
     // The previous message's "sent" shares the commit: one write per message instead of two.
@@ -274,7 +301,7 @@ export class OutboxSender implements OutboxService {
         html: message.html,
         messageId: message.messageId,
         headers: { 'X-Inflow-Outbox-Id': String(message.id), ...(encoded ? { Subject: encoded } : {}) },
-        attachments: images,
+        attachments: statement ? [...images, statement] : images,
       })) as { rejectedErrors?: SendError[] };
       // With a BCC copy the server may take the message for one recipient and refuse the customer.
       const refused = info.rejectedErrors?.find((error) => error.recipient === message.to);

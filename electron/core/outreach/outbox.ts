@@ -70,8 +70,8 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
   const result: QueueResult = { batchId, queued: 0, duplicates: [], skipped: [], dropped: [] };
   const templates = new Map<string, { template: EmailTemplate; needed: string[] }>();
   const insert = sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
-      reply_to, bcc, subject, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at, from_name)
-    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @paymentQrLink, 'queued', @now, @messageId, @now, @now, @fromName)
+      reply_to, bcc, subject, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at, from_name, attach_statement)
+    VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @paymentQrLink, 'queued', @now, @messageId, @now, @now, @fromName, @attachStatement)
     ON CONFLICT (idempotency_key) DO NOTHING`);
   const body = sqlite.prepare('INSERT INTO outbox_message_bodies (message_id, html, text) VALUES (?, ?, ?)');
   const cover = sqlite.prepare('INSERT INTO outbox_message_invoices (message_id, invoice_id) VALUES (?, ?)');
@@ -106,6 +106,7 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
         stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.address, from: smtp.fromAddress, fromName: sender.name, replyTo: smtp.replyTo || null,
         bcc: smtp.bcc || null, subject: email.subject,
         paymentQrLink: paymentQrLinkOf(email.html, values.fields.paymentLink), now, messageId: `<${randomUUID()}@${domain}>`,
+        attachStatement: template.attachStatement ? 1 : 0,
       });
       if (inserted.changes === 0) {
         result.duplicates.push({ customerId: draft.customerId, customerName });

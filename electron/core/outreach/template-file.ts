@@ -7,6 +7,7 @@ const frontMatter = z.object({
   purpose: z.enum(TEMPLATE_PURPOSES),
   tone: z.enum(['friendly', 'firm', 'final']),
   subject: z.string().min(1),
+  attachStatement: z.enum(['yes', 'no']).default('no'),
 });
 
 /**
@@ -23,5 +24,6 @@ export function parseTemplateFile(id: string, language: TemplateLanguage, source
   }));
   const parsed = frontMatter.safeParse(fields);
   if (!parsed.success) throw new Error(`Template ${language}/${id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
-  return { id, language, ...parsed.data, body: match[2]!.trim() + '\n', builtIn: true };
+  const { attachStatement, ...front } = parsed.data;
+  return { id, language, ...front, attachStatement: attachStatement === 'yes', body: match[2]!.trim() + '\n', builtIn: true };
 }

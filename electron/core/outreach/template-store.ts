@@ -8,9 +8,9 @@ import { resourcePath } from '../resources';
 import { checkTemplate } from './template-check';
 import { parseTemplateFile } from './template-file';
 
-type TemplateRow = Omit<EmailTemplate, 'builtIn'> & { builtIn: number };
-const SELECT = 'SELECT id, language, name, purpose, tone, subject, body, built_in AS builtIn FROM email_templates';
-const toTemplate = (row: TemplateRow): EmailTemplate => ({ ...row, builtIn: row.builtIn === 1 });
+type TemplateRow = Omit<EmailTemplate, 'builtIn' | 'attachStatement'> & { builtIn: number; attachStatement: number };
+const SELECT = 'SELECT id, language, name, purpose, tone, subject, body, attach_statement AS attachStatement, built_in AS builtIn FROM email_templates';
+const toTemplate = (row: TemplateRow): EmailTemplate => ({ ...row, attachStatement: row.attachStatement === 1, builtIn: row.builtIn === 1 });
 const key = (id: string, language: TemplateLanguage): string => `${id}|${language}`;
 
 /**
@@ -37,10 +37,10 @@ export function builtInTemplate(id: string, language: TemplateLanguage): EmailTe
 
 /** Copies shipped templates the database does not have yet; edited ones are left alone. */
 export function seedTemplates(sqlite: SqliteDb, now: string): void {
-  const insert = sqlite.prepare(`INSERT OR IGNORE INTO email_templates (id, language, name, purpose, tone, subject, body, built_in, updated_at)
-    VALUES (@id, @language, @name, @purpose, @tone, @subject, @body, 1, @now)`);
+  const insert = sqlite.prepare(`INSERT OR IGNORE INTO email_templates (id, language, name, purpose, tone, subject, body, attach_statement, built_in, updated_at)
+    VALUES (@id, @language, @name, @purpose, @tone, @subject, @body, @attach, 1, @now)`);
   sqlite.transaction(() => {
-    for (const template of builtInTemplates().values()) insert.run({ ...template, now });
+    for (const template of builtInTemplates().values()) insert.run({ ...template, attach: template.attachStatement ? 1 : 0, now });
   })();
 }
 
@@ -69,10 +69,12 @@ export function saveTemplate(sqlite: SqliteDb, template: Omit<EmailTemplate, 'bu
     throw new AppError('INVALID_INPUT', `"${template.id}" has no English version yet; save that first (messages fall back to it).`);
   }
   sqlite.transaction(() => {
-    sqlite.prepare(`INSERT INTO email_templates (id, language, name, purpose, tone, subject, body, built_in, updated_at) VALUES (@id, @language, @name, @purpose, @tone, @subject, @body, 0, @now)
-      ON CONFLICT (id, language) DO UPDATE SET name = excluded.name, purpose = excluded.purpose, tone = excluded.tone, subject = excluded.subject, body = excluded.body, updated_at = excluded.updated_at`)
-      .run({ ...template, now });
+    sqlite.prepare(`INSERT INTO email_templates (id, language, name, purpose, tone, subject, body, attach_statement, built_in, updated_at)
+      VALUES (@id, @language, @name, @purpose, @tone, @subject, @body, @attach, 0, @now)
+      ON CONFLICT (id, language) DO UPDATE SET name = excluded.name, purpose = excluded.purpose, tone = excluded.tone, subject = excluded.subject, body = excluded.body,
+        attach_statement = excluded.attach_statement, updated_at = excluded.updated_at`)
+      .run({ id: template.id, language: template.language, name: template.name, purpose: template.purpose, tone: template.tone, subject: template.subject, body: template.body, attach: template.attachStatement ? 1 : 0, now });
     sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'template.save', 'template', ?, ?)")
-      .run(now, template.id, JSON.stringify({ language: template.language, subject: template.subject, body: template.body }));
+      .run(now, template.id, JSON.stringify({ language: template.language, subject: template.subject, body: template.body, attachStatement: template.attachStatement }));
   })();
 }

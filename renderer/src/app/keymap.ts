@@ -35,6 +35,8 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['Shift', 'S'], label: 'On a customer page: the statement in the side pane (save the PDF to print or send)' },
       { keys: ['/'], label: 'Filter by collector, segment, currency or reason' },
       { keys: ['c'], label: 'Log a call (then 1–8 for the outcome)' },
+      { keys: ['Shift', 'C'], label: 'Dial the primary contact; the call form opens with a running timer' },
+      { keys: ['m'], label: 'Text the customer: the preview says whether it may go now' },
       { keys: ['p'], label: 'Record a promise to pay' },
       { keys: ['d'], label: 'Open a dispute (Space ticks an invoice)' },
       { keys: ['l'], label: 'Agree a payment plan' },
@@ -55,6 +57,7 @@ export const KEY_GROUPS: KeyGroup[] = [
     keys: [
       { keys: ['x'], label: 'Tick an invoice; p, d and l act on the ticked ones' },
       { keys: ['c', 'p', 'd', 'l', 'n', 'a'], label: 'The same actions as the worklist' },
+      { keys: ['Shift', 'C'], label: 'Dial the primary contact and time the call' },
       { keys: ['Esc'], label: 'Back to where you came from' },
     ],
   },

@@ -1,19 +1,15 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-
-const userCountry = (): string | undefined => (typeof navigator === 'undefined' ? undefined : navigator.language.split('-')[1]?.toUpperCase());
+import { dialableNumber } from './phone-number';
 
 /**
  * A phone number as a `tel:` link (E.164) that the system's calling app or softphone opens, written
- * as people in the user's country write it: national form for a number of their own country,
- * international otherwise. A number that does not parse stays plain text: dialling a guess is worse.
+ * as people in the user's country write it. A number that does not parse stays plain text.
  */
 export function PhoneLink({ phone, country, label }: { phone: string; country?: string | null; label?: string }) {
-  const parsed = parsePhoneNumberFromString(phone, (country ?? userCountry()) as CountryCode | undefined);
-  if (!parsed?.isValid()) return <span className="muted">{phone}</span>;
-  const shown = parsed.country === userCountry() ? parsed.formatNational() : parsed.formatInternational();
+  const number = dialableNumber(phone, country);
+  if (!number) return <span className="muted">{phone}</span>;
   return (
-    <a className="phone-link" href={`tel:${parsed.number}`} target="_blank" rel="noreferrer" aria-label={label ?? `Call ${shown}`}>
-      {shown}
+    <a className="phone-link" href={`tel:${number.e164}`} target="_blank" rel="noreferrer" aria-label={label ?? `Call ${number.shown}`}>
+      {number.shown}
     </a>
   );
 }

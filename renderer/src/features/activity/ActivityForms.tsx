@@ -8,11 +8,12 @@ import { PlanForm } from './PlanForm';
 import { PromiseForm, type PromisePrefill } from './PromiseForm';
 import { SnoozeForm } from './SnoozeForm';
 
-export type FormKind = 'call' | 'promise' | 'dispute' | 'plan' | 'note' | 'assign' | 'snooze';
+export type FormKind = 'call' | 'dial' | 'promise' | 'dispute' | 'plan' | 'note' | 'assign' | 'snooze';
 
 /** Every action a collector records, with its key; the worklist pane and the customer page offer the same ones. */
 export const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
   { kind: 'call', key: 'c', label: 'call' },
+  { kind: 'dial', key: 'C', label: 'dial' },
   { kind: 'promise', key: 'p', label: 'promise' },
   { kind: 'dispute', key: 'd', label: 'dispute' },
   { kind: 'plan', key: 'l', label: 'plan' },
@@ -21,9 +22,13 @@ export const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
   { kind: 'snooze', key: 's', label: 'snooze' },
 ];
 
+/** The caps an action's key shows: an upper-case letter is typed with Shift. */
+export const actionKeyCaps = (key: string): string[] => (/^[A-Z]$/.test(key) ? ['Shift', key] : [key]);
+
 /** Registers the action keys, each also a palette command; `open` is called with the form to show. */
 export function useActionKeys(open: (kind: FormKind) => void): void {
   useShortcut('c', () => open('call'), true, 'Log a call');
+  useShortcut('C', () => open('dial'), true, 'Dial the primary contact and time the call');
   useShortcut('p', () => open('promise'), true, 'Record a promise to pay');
   useShortcut('d', () => open('dispute'), true, 'Open a dispute');
   useShortcut('l', () => open('plan'), true, 'Agree a payment plan');
@@ -34,7 +39,7 @@ export function useActionKeys(open: (kind: FormKind) => void): void {
 
 interface Props {
   kind: FormKind;
-  customer: { customerId: number; currency: string; collector: string | null };
+  customer: { customerId: number; currency: string; collector: string | null; country?: string | null | undefined };
   today: string;
   /** Invoices ticked on the customer page, pre-chosen in the promise, dispute and plan forms. */
   invoiceIds?: number[];
@@ -50,7 +55,8 @@ export function ActivityForm({ kind, customer, today, invoiceIds, prefill, onSav
   const { customerId, currency } = customer;
   const common = { customerId, onSaved: () => onSaved(), onCancel };
   const forms: Record<FormKind, () => ReactElement> = {
-    call: () => <CallForm customerId={customerId} today={today} onSaved={onSaved} onCancel={onCancel} />,
+    call: () => <CallForm customerId={customerId} country={customer.country} today={today} onSaved={onSaved} onCancel={onCancel} />,
+    dial: () => <CallForm customerId={customerId} country={customer.country} dial today={today} onSaved={onSaved} onCancel={onCancel} />,
     promise: () => <PromiseForm {...common} currency={currency} today={today} invoiceIds={invoiceIds} prefill={prefill} />,
     dispute: () => <DisputeForm {...common} invoiceIds={invoiceIds} />,
     plan: () => <PlanForm {...common} currency={currency} today={today} invoiceIds={invoiceIds} />,

@@ -10,7 +10,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
-import { ACTIONS, ActivityForm, useActionKeys, type FormKind } from '../activity/ActivityForms';
+import { ACTIONS, actionKeyCaps, ActivityForm, useActionKeys, type FormKind } from '../activity/ActivityForms';
 import type { PromisePrefill } from '../activity/PromiseForm';
 import { Timeline } from '../activity/Timeline';
 import { CommitmentList } from './CommitmentList';
@@ -84,7 +84,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
           </button>
           {ACTIONS.map((action) => (
             <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => setForm(action.kind)}>
-              <Kbd keys={[action.key]} /> {action.label}
+              <Kbd keys={actionKeyCaps(action.key)} /> {action.label}
             </button>
           ))}
         </div>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { HOLD_LABELS } from '../../../../shared/outreach/guard-words';
 import { countSegments } from '../../../../shared/sms/segments';
 import { MAX_TEXT_LENGTH } from '../../../../shared/sms/sms-api';
+import { Kbd } from '../../app/Kbd';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { useApi } from '../../lib/use-api';
@@ -11,9 +12,10 @@ import { useOutcome } from '../../lib/use-outcome';
  * Text the customer: a template, its words as the send guard lets them go (editable, with the parts
  * they cost counted as you type), whom it goes to and the customer's own clock, or why it would not
  * go (no mobile, no consent, opted out, outside sending hours) with what to do. Sending queues it in
- * the outbox like an email; the guard looks again just before it goes.
+ * the outbox like an email; the guard looks again just before it goes. In the worklist's pane it
+ * opens on a key with focus on the template, and Esc (from any of its fields) closes it.
  */
-export function TextPanel({ customerId, onSent }: { customerId: number; onSent: () => void }) {
+export function TextPanel({ customerId, onSent, onClose }: { customerId: number; onSent: () => void; onClose?: () => void }) {
   const templates = useApi('sms.templates', {});
   const [templateId, setTemplateId] = useState('payment-link');
   // Edited words belong to the template they were edited from: another template starts from its own.
@@ -41,12 +43,13 @@ export function TextPanel({ customerId, onSent }: { customerId: number; onSent: 
   });
 
   return (
-    <section className="text-panel" aria-label="Text message">
+    <section className="text-panel" aria-label="Text message" data-testid="text-panel" onKeyDown={onClose ? (event) => closeOnEscape(event, onClose) : undefined}>
       <div className="section-head">
         <h3>Text message</h3>
-        <select className="input small" value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Text template">
+        <select className="input small" value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Text template" autoFocus={onClose !== undefined}>
           {(templates.data ?? []).map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
         </select>
+        {onClose && <button type="button" className="button ghost small" onClick={onClose}>Close <Kbd keys={['Esc']} /></button>}
       </div>
       {preview.error && <ErrorNotice error={preview.error} onRetry={preview.reload} />}
       {p && (
@@ -88,4 +91,10 @@ export function TextPanel({ customerId, onSent }: { customerId: number; onSent: 
       )}
     </section>
   );
+}
+
+function closeOnEscape(event: KeyboardEvent, close: () => void): void {
+  if (event.key !== 'Escape') return;
+  event.preventDefault();
+  close();
 }

@@ -22,7 +22,9 @@ export function LadderPanel() {
   const [asOf, setAsOf] = useState(() => localToday());
   const loaded = useApi('ladder.policies', {});
   // The editor waits for the templates too: without them every step's template would read as missing.
-  const templates = useApi('templates.list', { language: 'en' }).data;
+  const emailTemplates = useApi('templates.list', { language: 'en' }).data;
+  const smsTemplates = useApi('sms.templates', {}).data;
+  const templates = emailTemplates && smsTemplates ? { email: emailTemplates, sms: smsTemplates } : undefined;
   const segments = useApi('customers.segments', {}).data ?? [];
   const run = useApi('ladder.run', { asOf, dryRun: true });
   const [selected, setSelected] = useState<string | null>(null);

@@ -2,13 +2,12 @@ import { useState, type KeyboardEvent } from 'react';
 import { DEFAULT_POLICY } from '../../../../shared/outreach/default-policy';
 import type { LadderPolicy } from '../../../../shared/outreach/ladder';
 import type { PolicyIssue } from '../../../../shared/outreach/ladder-schema';
-import type { EmailTemplate } from '../../../../shared/outreach/template-fields';
 import { Kbd } from '../../app/Kbd';
 import { modKey } from '../../app/keymap';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';
-import { byOffset, checkDraft, nextStep, type PolicyDraft, type StepDraft } from './policy-draft';
+import { byOffset, checkDraft, knownTemplateIds, nextStep, type PolicyDraft, type StepDraft, type TemplateChoices } from './policy-draft';
 import { StepRow } from './StepRow';
 
 interface Props {
@@ -16,7 +15,7 @@ interface Props {
   /** The policy as the core has it; null for one not saved yet. */
   saved: LadderPolicy | null;
   policies: readonly LadderPolicy[];
-  templates: readonly EmailTemplate[];
+  templates: TemplateChoices;
   segments: readonly string[];
   /** The draft differs from the saved policy. */
   dirty: boolean;
@@ -40,7 +39,7 @@ export function PolicyEditor({ draft, saved, policies, templates, segments, dirt
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
-  const templateIds = new Set(templates.map((template) => template.id));
+  const templateIds = knownTemplateIds(templates);
   const local = checkDraft(draft, policies, templateIds);
   const issues = tried && local.issues.length > 0 ? local.issues : (refusal?.issues ?? []);
   const fallback = policies.find((policy) => policy.segments.length === 0 && policy.id !== saved?.id);

@@ -1,12 +1,11 @@
 import { LADDER_CHANNELS, SENDER_ROLES } from '../../../../shared/outreach/ladder';
-import type { EmailTemplate } from '../../../../shared/outreach/template-fields';
 import { CHANNELS, SENDERS, TONES } from './ladder-labels';
-import type { StepDraft } from './policy-draft';
+import { templatesFor, withChannel, type StepDraft, type TemplateChoices } from './policy-draft';
 
 interface Props {
   index: number;
   step: StepDraft;
-  templates: readonly EmailTemplate[];
+  templates: TemplateChoices;
   /** This step's problems by field (label, offsetDays, templateId …; "" for the step as a whole). */
   issues: ReadonlyMap<string, string>;
   autoFocus: boolean;
@@ -24,7 +23,8 @@ export function StepRow({ index, step, templates, issues, autoFocus, onChange, o
   const issuesId = `${step.key}-issues`;
   const invalid = (field: string) => (issues.has(field) ? { 'aria-invalid': true, 'aria-describedby': issuesId } : {});
   const day = Number(step.offsetDays);
-  const missingTemplate = !templates.some((template) => template.id === step.templateId);
+  const choices = templatesFor(step.channel, templates);
+  const missingTemplate = !choices.some((template) => template.id === step.templateId);
   return (
     <li className="step-item" data-testid="step-row">
       <div className="step-row" role="group" aria-label={`Step ${n}`}>
@@ -37,13 +37,13 @@ export function StepRow({ index, step, templates, issues, autoFocus, onChange, o
         <input className="input" value={step.label} placeholder="e.g. Gentle check-in" aria-label={`Step ${n} label`} maxLength={80} autoFocus={autoFocus} {...invalid('label')}
           onChange={(event) => onChange({ ...step, label: event.target.value })} />
         <select className="input" value={step.channel} aria-label={`Step ${n} channel`} {...invalid('channel')}
-          onChange={(event) => onChange({ ...step, channel: event.target.value as StepDraft['channel'] })}>
+          onChange={(event) => onChange(withChannel(step, event.target.value as StepDraft['channel'], templates))}>
           {LADDER_CHANNELS.map((channel) => <option key={channel} value={channel}>{CHANNELS[channel]}</option>)}
         </select>
         <select className="input" value={step.templateId} aria-label={`Step ${n} template`} {...invalid('templateId')}
           onChange={(event) => onChange({ ...step, templateId: event.target.value })}>
           {missingTemplate && <option value={step.templateId}>{step.templateId} (missing)</option>}
-          {templates.map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
+          {choices.map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
         </select>
         <select className="input" value={step.senderRole} aria-label={`Step ${n} sender`} {...invalid('senderRole')}
           onChange={(event) => onChange({ ...step, senderRole: event.target.value as StepDraft['senderRole'] })}>

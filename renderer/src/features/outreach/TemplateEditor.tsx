@@ -96,6 +96,10 @@ function TemplateForm({ template, exists, onSaved }: { template: EmailTemplate; 
         <span>Body (Markdown; fields in {'{{…}}'}, tables and cards in {'{{{…}}}'})</span>
         <textarea className="input template-body" rows={14} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} aria-label="Body" spellCheck lang={template.language} />
       </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={draft.attachStatement} onChange={(event) => setDraft({ ...draft, attachStatement: event.target.checked })} />
+        Attach the statement of account (a PDF made as each email goes, from the book that day)
+      </label>
       {problems.length > 0 && (
         <ul className="field-error" data-testid="template-problems">
           {problems.map((p) => <li key={p.part + p.tag + p.message}>{p.part}: {p.tag} — {p.message}</li>)}

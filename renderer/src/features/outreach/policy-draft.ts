@@ -32,6 +32,32 @@ export function copyOf(policy: LadderPolicy): PolicyDraft {
   return { ...draftOf(policy), id: null, name: `${policy.name} copy`, segments: [] };
 }
 
+/** The templates a policy's steps may name, by kind: texts for `sms` steps, emails for the rest. */
+export interface TemplateChoices {
+  email: readonly { id: string; name: string }[];
+  sms: readonly { id: string; name: string }[];
+}
+
+/** The templates a step on this channel can name (letters and tasks are worded from the email ones). */
+export function templatesFor(channel: LadderStep['channel'], choices: TemplateChoices): readonly { id: string; name: string }[] {
+  return channel === 'sms' ? choices.sms : choices.email;
+}
+
+/** Every template id as the core checks a step's: text templates as "sms:<id>" (shared/outreach/policy-conflicts.ts). */
+export function knownTemplateIds(choices: TemplateChoices): Set<string> {
+  return new Set([...choices.email.map((template) => template.id), ...choices.sms.map((template) => `sms:${template.id}`)]);
+}
+
+/**
+ * The step on another channel. Its template stays when the new channel has one by that id; otherwise
+ * it takes the channel's first, so a step switched to Text never names an email template.
+ */
+export function withChannel(step: StepDraft, channel: LadderStep['channel'], choices: TemplateChoices): StepDraft {
+  const templates = templatesFor(channel, choices);
+  const keeps = templates.some((template) => template.id === step.templateId);
+  return { ...step, channel, templateId: keeps ? step.templateId : (templates[0]?.id ?? step.templateId) };
+}
+
 /** A step one week after the last, on its channel and template, to be edited from there. */
 export function nextStep(steps: readonly StepDraft[]): StepDraft {
   const last = steps.at(-1);

@@ -3,15 +3,16 @@ import { Kbd } from '../../app/Kbd';
 import { Money } from '../../components/Money';
 import { plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
-import { ACTIONS, ActivityForm, type FormKind } from '../activity/ActivityForms';
+import { ACTIONS, actionKeyCaps, ActivityForm, type FormKind } from '../activity/ActivityForms';
 import type { PromisePrefill } from '../activity/PromiseForm';
 import { Timeline } from '../activity/Timeline';
 import { RiskSummary } from '../customers/RiskSummary';
+import { TextPanel } from '../customers/TextPanel';
 import { LadderTaskForm, ladderTaskOf, TASK_DONE_LABEL } from './LadderTaskForm';
 import { ScoreBreakdown } from './ScoreBreakdown';
 
-/** The pane's forms: the collector's actions, and the ladder's letter or referral when one is due. */
-export type PaneForm = FormKind | 'task';
+/** The pane's forms: the collector's actions, a text message, and the ladder's letter or referral when one is due. */
+export type PaneForm = FormKind | 'task' | 'text';
 
 interface Props {
   row: WorklistRow;
@@ -52,9 +53,12 @@ export function CustomerPane({ row, today, form, prefill, showWhy, onForm, onSav
         <div className="pane-actions">
           {ACTIONS.map((action) => (
             <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => onForm(action.kind)}>
-              <Kbd keys={[action.key]} /> {action.label}
+              <Kbd keys={actionKeyCaps(action.key)} /> {action.label}
             </button>
           ))}
+          <button type="button" className="button small" aria-pressed={form === 'text'} onClick={() => onForm('text')}>
+            <Kbd keys={['m']} /> text
+          </button>
           {task && (
             <button type="button" className="button small" aria-pressed={form === 'task'} onClick={() => onForm('task')}>
               <Kbd keys={['t']} /> {TASK_DONE_LABEL[task.channel].toLowerCase()}
@@ -65,7 +69,10 @@ export function CustomerPane({ row, today, form, prefill, showWhy, onForm, onSav
       </header>
       {showWhy && <ScoreBreakdown factors={row.factors} score={row.score} />}
       {form === 'task' && task && <LadderTaskForm customerId={row.customerId} task={task} onSaved={() => onSaved()} onCancel={onCancel} />}
-      {form && form !== 'task' && <ActivityForm key={form} kind={form} customer={row} today={today} prefill={prefill} onSaved={onSaved} onCancel={onCancel} />}
+      {form === 'text' && <TextPanel customerId={row.customerId} onSent={timeline.reload} onClose={onCancel} />}
+      {form && form !== 'task' && form !== 'text' && (
+        <ActivityForm key={form} kind={form} customer={{ ...row, country: s?.country ?? null }} today={today} prefill={prefill} onSaved={onSaved} onCancel={onCancel} />
+      )}
       <Timeline entries={timeline.data ?? []} onAmended={timeline.reload} />
     </section>
   );

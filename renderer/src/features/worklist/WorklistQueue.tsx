@@ -25,7 +25,7 @@ import './worklist.css';
 /**
  * The home screen: today's list and the ranked queue on the left, the selected customer on the
  * right. Keyboard only: j/k move, Enter opens the customer, c/p/d/l/n/a/s open an action in the pane
- * (t: the ladder's letter or agency referral when one is due; a due call is done by logging it), w
+ * (C dials the primary contact and times the call, m writes a text; t: the ladder's letter or agency referral when one is due; a due call is done by logging it), w
  * shows why, x ticks a customer for bulk work (X every customer the filters match; e emails them,
  * S prints their statements), `/` goes to the filters and Esc back. Saving an action works the
  * customer: it leaves the queue (ticked on the Today list) and the next customer is selected.
@@ -77,6 +77,7 @@ export function WorklistQueue() {
   useShortcut('k', () => move(-1), true, 'Previous customer');
   useShortcut('ArrowUp', () => move(-1));
   useActionKeys((kind) => selected && openForm(kind));
+  useShortcut('m', () => selected && openForm('text'), true, 'Text the customer (preview, then send)');
   useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && openForm('task'), true, 'Do the ladder’s task');
   useShortcut('x', () => selected && toggleTick(selected), true, 'Tick or untick the customer');
   useShortcut('X', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all]))), true, 'Tick every customer the filters match');
