@@ -37,7 +37,7 @@ export function BacktestResults({ report, names }: Props) {
           <thead>
             <tr>
               <th scope="col">Each policy would have made</th>
-              {policies.map((p) => <th key={p.name} scope="col" className="num">{p.name}</th>)}
+              {policies.map((p, index) => <th key={index} scope="col" className="num">{p.name}</th>)}
               {compared && <th scope="col" className="num">Difference</th>}
             </tr>
           </thead>
@@ -51,8 +51,8 @@ export function BacktestResults({ report, names }: Props) {
             ))}
             <tr>
               <th scope="row">Touches of a customer with an open dispute or a promise being kept (must be 0)</th>
-              {policies.map((p) => (
-                <td key={p.name} className="num" data-testid="backtest-blocked">
+              {policies.map((p, index) => (
+                <td key={index} className="num" data-testid="backtest-blocked">
                   {p.blockedTouches === 0 ? <span className="ok-ink">✓ none</span> : <span className="danger-ink">✗ {formatCount(p.blockedTouches)}</span>}
                 </td>
               ))}
@@ -60,14 +60,14 @@ export function BacktestResults({ report, names }: Props) {
             </tr>
             <tr className="estimate">
               <th scope="row">Expected effect on DSO (an estimate, with its band)</th>
-              {policies.map((p) => <td key={p.name} className="num">{effectText(p.dsoEffect)}</td>)}
+              {policies.map((p, index) => <td key={index} className="num">{effectText(p.dsoEffect)}</td>)}
               {compared && <td className="num">{days.format(policies[1]!.dsoEffect.days - policies[0]!.dsoEffect.days)} days</td>}
             </tr>
           </tbody>
         </table>
         <div className="backtest-assumptions">
-          {policies.map((p) => (
-            <p key={p.name}><strong>How the DSO effect of {p.name} is estimated:</strong> {p.dsoEffect.assumption}</p>
+          {policies.map((p, index) => (
+            <p key={index}><strong>How the DSO effect of {p.name} is estimated:</strong> {p.dsoEffect.assumption}</p>
           ))}
         </div>
       </section>
@@ -77,7 +77,7 @@ export function BacktestResults({ report, names }: Props) {
           <span className="muted">calls to make, letters to post and agency referrals the ladder would have asked for</span>
         </header>
         <div className={compared ? 'backtest-charts two' : 'backtest-charts'}>
-          {policies.map((p) => <WorkloadChart key={p.name} result={p} max={Math.max(...policies.flatMap((q) => q.tasksPerDay.map((d) => d.calls + d.letters + d.referrals)), 1)} />)}
+          {policies.map((p, index) => <WorkloadChart key={index} result={p} max={Math.max(...policies.flatMap((q) => q.tasksPerDay.map((d) => d.calls + d.letters + d.referrals)), 1)} />)}
         </div>
       </section>
     </>
