@@ -104,7 +104,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
         </div>
       </div>
       <AsOfControl today={today} />
-      <CustomerTiles summary={s} />
+      <CustomerTiles summary={s} past={past !== null} />
       <div className="customer-columns">
         <section className="card customer-main" aria-label="Invoices">
           {edges && <CustomerAging rows={s.aging} edges={edges} />}
@@ -146,7 +146,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
             />
           )}
           <section className="customer-risk-panel" aria-label="Risk">
-            {past === null ? <RiskSummary customerId={customerId} /> : <p className="muted">Risk is scored on today’s book only.</p>}
+            {past === null && <RiskSummary customerId={customerId} />}
           </section>
           <fieldset className="read-only-panels" {...readOnly}>
             {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}

@@ -35,7 +35,7 @@ export function AsOfControl({ today, children }: Props) {
     <div className={past ? 'as-of-row past' : 'as-of-row'} data-testid="as-of-row">
       {past ? (
         <p className="as-of-banner" data-testid="as-of-banner">
-          <strong id={AS_OF_BANNER_ID}>As of {formatDate(past)}: the book as it stood at the end of that day. Read-only.</strong>
+          <strong id={AS_OF_BANNER_ID}>As of {formatDate(past)}, read-only: the book as it stood at the end of that day.</strong>
           <span className="as-of-refused" role="status" data-testid="as-of-refused">{refused ? `“${refused}” is off on a past day.` : ''}</span>
           <button type="button" className="button small" onClick={() => { backToToday(); setTyped(today); }} data-testid="as-of-today">
             Back to today

@@ -1,5 +1,5 @@
 import type { BacktestReport, DsoEffect } from '../../../../../shared/backtest';
-import { CHANNELS } from '../../outreach/ladder-labels';
+import { CHANNELS, offsetLabel } from '../../outreach/ladder-labels';
 import { formatCount, formatDate } from '../../../lib/format';
 import { comparisonRows, type stepNames } from './backtest-rows';
 import { WorkloadChart } from './WorkloadChart';
@@ -23,8 +23,10 @@ interface Props {
  */
 export function BacktestResults({ report, names }: Props) {
   const { policies } = report;
-  const rows = comparisonRows(policies, names, CHANNELS);
+  const rows = comparisonRows(policies, names, CHANNELS, offsetLabel);
   const compared = policies.length > 1;
+  // Both charts on one scale, rounded up to a number the axis can split evenly.
+  const busiest = Math.ceil(Math.max(...policies.flatMap((p) => p.tasksPerDay.map((d) => d.calls + d.letters + d.referrals)), 4) / 4) * 4;
   const diff = (values: readonly number[]): string => (compared ? difference.format(values[1]! - values[0]!) : '');
   return (
     <>
@@ -77,7 +79,7 @@ export function BacktestResults({ report, names }: Props) {
           <span className="muted">calls to make, letters to post and agency referrals the ladder would have asked for</span>
         </header>
         <div className={compared ? 'backtest-charts two' : 'backtest-charts'}>
-          {policies.map((p, index) => <WorkloadChart key={index} result={p} max={Math.max(...policies.flatMap((q) => q.tasksPerDay.map((d) => d.calls + d.letters + d.referrals)), 1)} />)}
+          {policies.map((p, index) => <WorkloadChart key={index} result={p} max={busiest} />)}
         </div>
       </section>
     </>

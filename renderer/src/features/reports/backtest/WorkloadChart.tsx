@@ -22,7 +22,7 @@ export function WorkloadChart({ result, max }: { result: BacktestPolicyResult; m
         <BarChart data={result.tasksPerDay} margin={{ top: 6, right: 6, bottom: 0, left: 0 }} barCategoryGap={0}>
           <CartesianGrid vertical={false} className="chart-grid" />
           <XAxis dataKey="date" tickFormatter={formatDate} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={40} className="chart-axis" />
-          <YAxis domain={[0, max]} allowDecimals={false} tickLine={false} axisLine={false} width={36} className="chart-axis" />
+          <YAxis domain={[0, max]} ticks={[0, max / 4, max / 2, (3 * max) / 4, max]} allowDecimals={false} tickLine={false} axisLine={false} width={36} className="chart-axis" />
           <Tooltip labelFormatter={(date) => formatDate(String(date))} cursor={{ className: 'chart-cursor' }} isAnimationActive={false} wrapperClassName="chart-tooltip" />
           {KINDS.map((kind) => <Bar key={kind.key} dataKey={kind.key} name={kind.label} stackId="work" className={kind.className} isAnimationActive={false} />)}
         </BarChart>

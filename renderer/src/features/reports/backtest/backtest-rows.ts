@@ -29,12 +29,14 @@ const sum = (values: readonly number[]): number => values.reduce((total, value) 
  * The comparison's lines: messages by step (in ladder order, with their channel), then the day-by-day
  * work summed over the period, then the coverage figures. A figure a policy has no step for is 0.
  */
-export function comparisonRows(results: readonly BacktestPolicyResult[], names: ReadonlyMap<string, StepName>, channels: Record<LadderChannel, string>): ComparisonRow[] {
+export function comparisonRows(
+  results: readonly BacktestPolicyResult[], names: ReadonlyMap<string, StepName>, channels: Record<LadderChannel, string>, when: (offsetDays: number) => string,
+): ComparisonRow[] {
   const stepIds = [...new Set(results.flatMap((result) => Object.keys(result.messages)))]
     .sort((a, b) => (names.get(a)?.offsetDays ?? 0) - (names.get(b)?.offsetDays ?? 0) || a.localeCompare(b));
   const steps = stepIds.map((id) => {
     const name = names.get(id);
-    return { id: `step:${id}`, label: name ? `${name.label} · ${channels[name.channel]}` : id, values: results.map((r) => r.messages[id] ?? 0), detail: true };
+    return { id: `step:${id}`, label: name ? `${name.label} · ${channels[name.channel]} · ${when(name.offsetDays)}` : id, values: results.map((r) => r.messages[id] ?? 0), detail: true };
   });
   const work = (pick: (day: BacktestPolicyResult['tasksPerDay'][number]) => number) => results.map((r) => sum(r.tasksPerDay.map(pick)));
   return [
