@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { addDays, localToday } from '../../shared/dates';
 import { expect, openWithSample, test } from './fixtures';
@@ -6,13 +7,16 @@ import { expect, openWithSample, test } from './fixtures';
 /**
  * History (issue 21) in the window: a past "as of" day turns the worklist and the customer page
  * read-only, with a banner and every action refused with its reason (buttons and keys alike);
- * Reports → Backtest replays two policies side by side. SHOTS_DIR keeps screenshots, light and dark.
+ * Reports → Backtest replays two policies side by side. Each state is shot (SHOTS_DIR) and checked
+ * with axe, light and dark, as accessibility.spec.ts checks every screen.
  */
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
     await page.screenshot({ path: join(process.env.SHOTS_DIR ?? testInfo.outputPath(), `history-${name}-${scheme}.png`) });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name} ${scheme}: ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
