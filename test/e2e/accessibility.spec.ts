@@ -62,7 +62,7 @@ for (const scheme of ['light', 'dark'] as const) {
     found.push(...(await audit(page, 'customers')));
 
     await go(page, 'r', 'Reports');
-    for (const tab of ['Aging', 'Trends & KPIs']) {
+    for (const tab of ['Aging', 'Trends & KPIs', 'Backtest']) {
       await page.getByRole('tab', { name: tab }).click();
       await expect(page.getByRole('tab', { name: tab, selected: true })).toBeVisible();
       await page.waitForLoadState('networkidle');

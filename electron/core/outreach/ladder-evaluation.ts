@@ -42,17 +42,18 @@ type Fits = (step: LadderStep, invoice: LadderInvoice) => boolean;
  */
 function dueStep(invoice: LadderInvoice, steps: readonly LadderStep[], asOf: IsoDate, fits: Fits): DueStep | null {
   const days = daysBetween(invoice.dueDate, asOf);
-  const done = new Set(invoice.doneStepIds);
+  // Run for every open invoice on every day of a backtest: plain loops, nothing built until a step is found.
   let furthestDone = -1;
-  steps.forEach((step, index) => {
-    if (done.has(step.id)) furthestDone = index;
-  });
+  for (let index = steps.length - 1; index >= 0 && furthestDone < 0; index--) if (invoice.doneStepIds.includes(steps[index]!.id)) furthestDone = index;
   const previous = steps[furthestDone];
   const sinceTaken = invoice.lastStepTakenOn === null ? Number.POSITIVE_INFINITY : daysBetween(invoice.lastStepTakenOn, asOf);
-  const reached = steps.slice(furthestDone + 1).filter((step) =>
-    step.offsetDays <= days && (previous ? sinceTaken >= step.offsetDays - previous.offsetDays : step.tone !== 'final'));
-  const step = reached.filter((candidate) => fits(candidate, invoice)).at(-1);
-  return step ? { step, skipped: reached.slice(0, reached.indexOf(step)) } : null;
+  const reached: LadderStep[] = [];
+  for (let index = furthestDone + 1; index < steps.length; index++) {
+    const step = steps[index]!;
+    if (step.offsetDays <= days && (previous ? sinceTaken >= step.offsetDays - previous.offsetDays : step.tone !== 'final')) reached.push(step);
+  }
+  for (let index = reached.length - 1; index >= 0; index--) if (fits(reached[index]!, invoice)) return { step: reached[index]!, skipped: reached.slice(0, index) };
+  return null;
 }
 
 export interface LadderOptions extends Omit<GuardDay, 'day'> {
@@ -67,7 +68,13 @@ export interface LadderOptions extends Omit<GuardDay, 'day'> {
  */
 export function evaluateLadder(customers: readonly LadderCustomer[], policies: readonly LadderPolicy[], asOf: IsoDate, options: LadderOptions): LadderRun {
   const rules: GuardDay = { day: asOf, syncFresh: options.syncFresh, rhythmDays: options.rhythmDays };
-  const ruleOf = (step: LadderStep): PurposeRule => ({ wording: isMessage(step.channel) ? options.wordingOf(step.templateId, step.channel) : 'any', chases: true, exempt: null });
+  // Each step's rule is asked for per invoice and per message: made once per run.
+  const stepRules = new Map<LadderStep, PurposeRule>();
+  const ruleOf = (step: LadderStep): PurposeRule => {
+    let rule = stepRules.get(step);
+    if (!rule) stepRules.set(step, (rule = { wording: isMessage(step.channel) ? options.wordingOf(step.templateId, step.channel) : 'any', chases: true, exempt: null }));
+    return rule;
+  };
   const fits: Fits = (step, invoice) => fitsWording(ruleOf(step).wording, invoice.dueDate, asOf);
   const messages: LadderMessage[] = [];
   const excluded: LadderExclusion[] = [];
@@ -81,8 +88,7 @@ export function evaluateLadder(customers: readonly LadderCustomer[], policies: r
         invoiceId: invoice.invoiceId, number: invoice.number, policyId: policy.id, stepId, reason,
       });
     };
-    // Offsets order the ladder, whatever order the steps were saved in (sort is stable for equal offsets).
-    const steps = [...policy.steps].sort((a, b) => a.offsetDays - b.offsetDays);
+    const steps = orderedSteps(policy);
     const listed: Entry[] = [];
     for (const invoice of [...customer.invoices].sort(byDueThenNumber)) {
       const due = dueStep(invoice, steps, asOf, fits);
@@ -107,6 +113,14 @@ export function evaluateLadder(customers: readonly LadderCustomer[], policies: r
 }
 
 type Entry = DueStep & { invoice: LadderInvoice };
+
+const stepOrder = new WeakMap<LadderPolicy, LadderStep[]>();
+/** Offsets order the ladder, whatever order the steps were saved in (sort is stable for equal offsets); sorted once per policy object. */
+function orderedSteps(policy: LadderPolicy): LadderStep[] {
+  let steps = stepOrder.get(policy);
+  if (!steps) stepOrder.set(policy, (steps = [...policy.steps].sort((a, b) => a.offsetDays - b.offsetDays)));
+  return steps;
+}
 
 /** An email or a text: written words, whose template must fit each invoice; the other channels are work for a person. */
 const isMessage = (channel: LadderChannel): channel is 'email' | 'sms' => channel === 'email' || channel === 'sms';

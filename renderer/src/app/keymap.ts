@@ -49,6 +49,7 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: ['e'], label: 'Email the ticked customers (bulk send)' },
       { keys: ['Shift', 'S'], label: 'Statements of the ticked customers, one PDF to print' },
       { keys: ['w'], label: 'Why: the score breakdown' },
+      { keys: ['h'], label: 'As of a past day: the queue and customer pages as they stood then, read-only' },
       { keys: [modKey, 'Enter'], label: 'Save the form; the next customer is selected' },
     ],
   },

@@ -22,6 +22,9 @@ import { invoiceColumns, worstFirst } from './invoice-columns';
 import { MessageLocaleField } from './MessageLocaleField';
 import { RiskSummary } from './RiskSummary';
 import { StatementPanel } from './StatementPanel';
+import { AsOfControl } from '../history/AsOfControl';
+import { pastDay, useAsOf } from '../history/as-of-store';
+import { AS_OF_BANNER_ID, readOnlyReason, refusedProps } from '../history/read-only';
 import './customer-page.css';
 
 const KINDS: { value: TimelineEntry['kind'] | ''; label: string }[] = [
@@ -33,7 +36,8 @@ const KINDS: { value: TimelineEntry['kind'] | ''; label: string }[] = [
 /**
  * One customer with room: balances and terms, aging, every invoice (x ticks them for a promise,
  * dispute or plan), what was promised or contested, contacts, and the whole timeline. Esc goes back
- * to where the page was opened from.
+ * to where the page was opened from. On a past "as of" day it shows the customer as it stood then,
+ * read-only (the statement, a read, is of that day).
  */
 export function CustomerPage({ customerId }: { customerId: number }) {
   const [today] = useState(() => localToday());
@@ -41,10 +45,13 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const returnTo = useNav((nav) => nav.returnTo);
   const back = (): void => go(returnTo);
   const edges = useStatus((state) => state.status?.agingEdges);
-  const summary = useApi('customer.summary', { customerId });
-  const invoices = useApi('customer.invoices', { customerId });
-  const commitments = useApi('customer.commitments', { customerId });
-  const timeline = useApi('customer.timeline', { customerId, limit: 5000 });
+  const past = pastDay(useAsOf((asOf) => asOf.day), today);
+  const refuse = useAsOf((asOf) => asOf.refuse);
+  const asOf = past === null ? {} : { asOf: past };
+  const summary = useApi('customer.summary', { customerId, ...asOf });
+  const invoices = useApi('customer.invoices', { customerId, ...asOf });
+  const commitments = useApi('customer.commitments', { customerId, ...asOf });
+  const timeline = useApi('customer.timeline', { customerId, limit: 5000, ...asOf });
   const [kind, setKind] = useState<TimelineEntry['kind'] | ''>('');
   const [form, setFormState] = useState<FormKind | null>(null);
   // A call that ended in "promised to pay" hands on to the promise form, pre-filled.
@@ -58,7 +65,14 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const [statementOpen, setStatementOpen] = useState(false);
   useShortcut('Escape', () => (form ? setForm(null) : statementOpen ? setStatementOpen(false) : back()));
   useShortcut('S', () => setStatementOpen(true), true, 'Show the statement of account');
-  useActionKeys(setForm);
+  const act = (kind: FormKind): void => {
+    if (past) refuse(ACTIONS.find((action) => action.kind === kind)?.label ?? kind);
+    else setForm(kind);
+  };
+  useActionKeys(act);
+  const refused = refusedProps(past);
+  // Panels that write (commitments, contacts, the message language, texts) are disabled whole on a past day.
+  const readOnly = past === null ? null : { disabled: true, title: readOnlyReason(past), 'aria-describedby': AS_OF_BANNER_ID };
 
   const reload = (): void => {
     for (const query of [summary, invoices, commitments, timeline]) query.reload();
@@ -83,13 +97,14 @@ export function CustomerPage({ customerId }: { customerId: number }) {
             <Kbd keys={['Shift', 'S']} /> Statement
           </button>
           {ACTIONS.map((action) => (
-            <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => setForm(action.kind)}>
+            <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} {...refused} onClick={() => act(action.kind)}>
               <Kbd keys={actionKeyCaps(action.key)} /> {action.label}
             </button>
           ))}
         </div>
       </div>
-      <CustomerTiles summary={s} />
+      <AsOfControl today={today} />
+      <CustomerTiles summary={s} past={past !== null} />
       <div className="customer-columns">
         <section className="card customer-main" aria-label="Invoices">
           {edges && <CustomerAging rows={s.aging} edges={edges} />}
@@ -108,7 +123,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
           />
         </section>
         <section className="card customer-side">
-          {statementOpen && <StatementPanel customerId={customerId} asOf={today} onClose={() => setStatementOpen(false)} />}
+          {statementOpen && <StatementPanel customerId={customerId} asOf={past ?? today} onClose={() => setStatementOpen(false)} />}
           {form && (
             <ActivityForm
               key={form}
@@ -131,20 +146,22 @@ export function CustomerPage({ customerId }: { customerId: number }) {
             />
           )}
           <section className="customer-risk-panel" aria-label="Risk">
-            <RiskSummary customerId={customerId} />
+            {past === null && <RiskSummary customerId={customerId} />}
           </section>
-          {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}
-          <MessageLocaleField summary={s} onChanged={summary.reload} />
-          <ContactList customerId={customerId} country={s.country} onChanged={() => setContactsSaved((n) => n + 1)} />
-          {/* A contact saved may be the one to text: the panel starts again from the new facts. */}
-          <TextPanel key={`${customerId}:${contactsSaved}`} customerId={customerId} onSent={reload} />
+          <fieldset className="read-only-panels" {...readOnly}>
+            {commitments.data && <CommitmentList commitments={commitments.data} numberOf={numberOf} onChanged={reload} />}
+            <MessageLocaleField summary={s} onChanged={summary.reload} />
+            <ContactList customerId={customerId} country={s.country} onChanged={() => setContactsSaved((n) => n + 1)} />
+          </fieldset>
+          {/* A contact saved may be the one to text: the panel starts again from the new facts. A past day sends nothing. */}
+          {past === null && <TextPanel key={`${customerId}:${contactsSaved}`} customerId={customerId} onSent={reload} />}
           <div className="section-head">
             <h3>Timeline</h3>
             <select className="input small" value={kind} onChange={(event) => setKind(event.target.value as typeof kind)} aria-label="Timeline shows">
               {KINDS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
             </select>
           </div>
-          <Timeline entries={entries} onAmended={reload} />
+          <Timeline entries={entries} {...(past === null ? { onAmended: reload } : {})} />
         </section>
       </div>
     </div>

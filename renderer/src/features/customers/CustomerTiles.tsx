@@ -8,7 +8,7 @@ import { RiskSummary } from './RiskSummary';
  * The page header's figures on one row: what is owed (unapplied credits on their own line) and how
  * late, terms, credit, who works the account, and the learned risk in a line (its reasons have a panel).
  */
-export function CustomerTiles({ summary: s }: { summary: CustomerSummary }) {
+export function CustomerTiles({ summary: s, past = false }: { summary: CustomerSummary; past?: boolean }) {
   const utilisation = s.creditLimitMinor ? Math.round((s.openMinor / s.creditLimitMinor) * 100) : null;
   return (
     <div className="tiles customer-tiles" data-testid="customer-tiles">
@@ -23,7 +23,8 @@ export function CustomerTiles({ summary: s }: { summary: CustomerSummary }) {
         {s.creditLimitMinor !== null ? <Money minor={s.creditLimitMinor} currency={s.currency} /> : '—'}
       </Tile>
       <Tile label="Collector">{s.collector ?? 'Unassigned'}</Tile>
-      <Tile label="Risk"><RiskSummary customerId={s.customerId} variant="headline" /></Tile>
+      {/* The risk model learned from what came after a past day: it is not shown as that day's. */}
+      <Tile label="Risk" note={past ? 'scored on today’s book only' : undefined}>{past ? '—' : <RiskSummary customerId={s.customerId} variant="headline" />}</Tile>
     </div>
   );
 }

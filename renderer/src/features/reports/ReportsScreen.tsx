@@ -11,15 +11,17 @@ import { useApi } from '../../lib/use-api';
 import { agingColumns, agingExportColumns, agingFooter } from './aging-columns';
 import { currencyAging } from './aging-rows';
 import { AgingToolbar, type ReportTab } from './AgingToolbar';
+import { BacktestView } from './backtest/BacktestView';
 import { PerformanceView } from './PerformanceView';
 import { AgingSummary } from './AgingSummary';
 import { TableExport } from './ExportButtons';
 import './reports.css';
 
-/** Reports: Aging (open balances by days past due, as of any date) and Trends & KPIs. */
+/** Reports: Aging (open balances by days past due, as of any date), Trends & KPIs, and the policy Backtest. */
 export function ReportsScreen() {
   const [asOf, setAsOf] = useState(() => localToday());
   const [tab, setTab] = useState<ReportTab>('aging');
+  if (tab === 'backtest') return <BacktestView onTab={setTab} />;
   if (tab === 'trends') {
     return (
       <PerformanceView

@@ -8,6 +8,7 @@ import type { PromisePrefill } from '../activity/PromiseForm';
 import { Timeline } from '../activity/Timeline';
 import { RiskSummary } from '../customers/RiskSummary';
 import { TextPanel } from '../customers/TextPanel';
+import { refusedProps } from '../history/read-only';
 import { LadderTaskForm, ladderTaskOf, TASK_DONE_LABEL } from './LadderTaskForm';
 import { ScoreBreakdown } from './ScoreBreakdown';
 
@@ -16,7 +17,10 @@ export type PaneForm = FormKind | 'task' | 'text';
 
 interface Props {
   row: WorklistRow;
+  /** The day shown: today, or the past day of a read-only look back. */
   today: string;
+  /** The past day shown, or null for today's book (actions are then refused with the reason). */
+  past: string | null;
   form: PaneForm | null;
   /** The promise form's start when a call handed on to it. */
   prefill?: PromisePrefill | undefined;
@@ -27,9 +31,11 @@ interface Props {
 }
 
 /** The selected customer: balances, why it is here, the action being recorded, and its timeline. */
-export function CustomerPane({ row, today, form, prefill, showWhy, onForm, onSaved, onCancel }: Props) {
-  const summary = useApi('customer.summary', { customerId: row.customerId });
-  const timeline = useApi('customer.timeline', { customerId: row.customerId, limit: 200 });
+export function CustomerPane({ row, today, past, form, prefill, showWhy, onForm, onSaved, onCancel }: Props) {
+  const asOf = past === null ? {} : { asOf: past };
+  const summary = useApi('customer.summary', { customerId: row.customerId, ...asOf });
+  const timeline = useApi('customer.timeline', { customerId: row.customerId, limit: 200, ...asOf });
+  const refused = refusedProps(past);
   const s = summary.data;
   const task = ladderTaskOf(row.reasons);
 
@@ -49,10 +55,10 @@ export function CustomerPane({ row, today, form, prefill, showWhy, onForm, onSav
         <ul className="pane-reasons">
           {row.reasons.map((reason) => <li key={reason.code}>{describeReason(reason, today, navigator.language)}</li>)}
         </ul>
-        <RiskSummary customerId={row.customerId} />
+        {past === null ? <RiskSummary customerId={row.customerId} /> : <p className="muted">Risk is scored on today’s book only.</p>}
         <div className="pane-actions">
           {ACTIONS.map((action) => (
-            <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} onClick={() => onForm(action.kind)}>
+            <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} {...refused} onClick={() => onForm(action.kind)}>
               <Kbd keys={actionKeyCaps(action.key)} /> {action.label}
             </button>
           ))}
@@ -60,7 +66,7 @@ export function CustomerPane({ row, today, form, prefill, showWhy, onForm, onSav
             <Kbd keys={['m']} /> text
           </button>
           {task && (
-            <button type="button" className="button small" aria-pressed={form === 'task'} onClick={() => onForm('task')}>
+            <button type="button" className="button small" aria-pressed={form === 'task'} {...refused} onClick={() => onForm('task')}>
               <Kbd keys={['t']} /> {TASK_DONE_LABEL[task.channel].toLowerCase()}
             </button>
           )}
@@ -69,11 +75,11 @@ export function CustomerPane({ row, today, form, prefill, showWhy, onForm, onSav
       </header>
       {showWhy && <ScoreBreakdown factors={row.factors} score={row.score} />}
       {form === 'task' && task && <LadderTaskForm customerId={row.customerId} task={task} onSaved={() => onSaved()} onCancel={onCancel} />}
-      {form === 'text' && <TextPanel customerId={row.customerId} onSent={timeline.reload} onClose={onCancel} />}
+      {form === 'text' && past === null && <TextPanel customerId={row.customerId} onSent={timeline.reload} onClose={onCancel} />}
       {form && form !== 'task' && form !== 'text' && (
         <ActivityForm key={form} kind={form} customer={{ ...row, country: s?.country ?? null }} today={today} prefill={prefill} onSaved={onSaved} onCancel={onCancel} />
       )}
-      <Timeline entries={timeline.data ?? []} onAmended={timeline.reload} />
+      <Timeline entries={timeline.data ?? []} {...(past === null ? { onAmended: timeline.reload } : {})} />
     </section>
   );
 }

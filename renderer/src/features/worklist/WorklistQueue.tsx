@@ -6,9 +6,9 @@ import { useNav } from '../../app/nav-store';
 import { useShortcut } from '../../app/use-shortcut';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatCount, plural } from '../../lib/format';
+import { formatCount, formatDate, plural } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
-import { useActionKeys } from '../activity/ActivityForms';
+import { ACTIONS, useActionKeys } from '../activity/ActivityForms';
 import type { PromisePrefill } from '../activity/PromiseForm';
 import { BulkStatements } from './BulkStatements';
 import { CustomerPane, type PaneForm } from './CustomerPane';
@@ -20,6 +20,8 @@ import { QueueList } from './QueueList';
 import { TodayPanel } from './TodayPanel';
 import { useWorklistPages } from './use-worklist-pages';
 import { useOutreachSelection } from '../outreach/outreach-store';
+import { AsOfControl } from '../history/AsOfControl';
+import { pastDay, useAsOf } from '../history/as-of-store';
 import './worklist.css';
 
 /**
@@ -29,12 +31,16 @@ import './worklist.css';
  * shows why, x ticks a customer for bulk work (X every customer the filters match; e emails them,
  * S prints their statements), `/` goes to the filters and Esc back. Saving an action works the
  * customer: it leaves the queue (ticked on the Today list) and the next customer is selected.
+ * `h` picks a past day: the queue as it stood then, read-only (every action key says why it is off).
  */
 export function WorklistQueue() {
   const [today] = useState(() => localToday());
   const [filters, setFilters] = useState<Filters>({});
-  const queue = useWorklistPages({ asOf: today, ...filters });
-  const todayList = useApi('worklist.today', {});
+  const past = pastDay(useAsOf((asOf) => asOf.day), today);
+  const refuse = useAsOf((asOf) => asOf.refuse);
+  const queue = useWorklistPages({ asOf: past ?? today, ...filters });
+  // Today's list is today's work: a past day has none to show.
+  const todayList = useApi('worklist.today', past ? null : {});
   // The selected customer, and where it was: after a re-rank it is found again by id among the loaded rows.
   const [cursor, setCursor] = useState<{ index: number; customerId: number | null }>({ index: 0, customerId: null });
   const [revealKey, setRevealKey] = useState(0);
@@ -76,17 +82,25 @@ export function WorklistQueue() {
   useShortcut('ArrowDown', () => move(1));
   useShortcut('k', () => move(-1), true, 'Previous customer');
   useShortcut('ArrowUp', () => move(-1));
-  useActionKeys((kind) => selected && openForm(kind));
-  useShortcut('m', () => selected && openForm('text'), true, 'Text the customer (preview, then send)');
-  useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && openForm('task'), true, 'Do the ladder’s task');
-  useShortcut('x', () => selected && toggleTick(selected), true, 'Tick or untick the customer');
-  useShortcut('X', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all]))), true, 'Tick every customer the filters match');
+  // On a past day every action is refused, by key as by button, with the reason in the banner.
+  const act = (label: string, run: () => unknown): void => {
+    if (past) refuse(label);
+    else run();
+  };
+  const openPaneForm = (kind: PaneForm): void => {
+    if (selected) act(ACTIONS.find((action) => action.kind === kind)?.label ?? 'ladder task', () => openForm(kind));
+  };
+  useActionKeys(openPaneForm);
+  useShortcut('m', () => selected && act('text', () => openForm('text')), true, 'Text the customer (preview, then send)');
+  useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && openPaneForm('task'), true, 'Do the ladder’s task');
+  useShortcut('x', () => selected && act('tick', () => toggleTick(selected)), true, 'Tick or untick the customer');
+  useShortcut('X', () => act('tick all', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all])))), true, 'Tick every customer the filters match');
   useShortcut('e', () => {
-    if (ticked.size === 0) return;
+    if (ticked.size === 0 || past) return;
     pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
     go('outreach');
   }, true, 'Email the ticked customers');
-  useShortcut('S', () => ticked.size > 0 && !statementsFor && setStatementsFor([...ticked.keys()]), true, 'Print the ticked customers’ statements');
+  useShortcut('S', () => ticked.size > 0 && !past && !statementsFor && setStatementsFor([...ticked.keys()]), true, 'Print the ticked customers’ statements');
   useShortcut('w', () => setShowWhy((shown) => !shown), true, 'Show why the customer is ranked here');
   useShortcut('Escape', () => (form ? openForm(null) : setTicked(new Map())));
   useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId), true, 'Open the customer’s page');
@@ -129,18 +143,22 @@ export function WorklistQueue() {
   if (total === 0 && Object.keys(filters).length === 0) {
     return (
       <div className="worklist">
-        <div className="worklist-head">{doneCount}</div>
-        <TodayPanel today={todayList.data} onOpen={openToday} />
-        <EmptyState title="Nothing to chase today">
-          <p>No customer has money overdue, a promise due or a dispute past its SLA. Worked and snoozed customers come back on their date.</p>
+        <AsOfControl today={today}>{doneCount}</AsOfControl>
+        {!past && <TodayPanel today={todayList.data} onOpen={openToday} />}
+        <EmptyState title={past ? `Nothing to chase on ${formatDate(past)}` : 'Nothing to chase today'}>
+          <p>
+            {past
+              ? 'On that day no customer had money overdue, a promise due or a dispute past its SLA. Pick a later day, or go back to today.'
+              : 'No customer has money overdue, a promise due or a dispute past its SLA. Worked and snoozed customers come back on their date.'}
+          </p>
         </EmptyState>
       </div>
     );
   }
   return (
     <div className="worklist">
+      <AsOfControl today={today}>{doneCount}</AsOfControl>
       <div className="worklist-head">
-        {doneCount}
         <span className="spacer" />
         <QueueFilters pages={queue.loadedPages()} filters={filters} onChange={setFilters} onLeave={() => listRef.current?.focus()} />
       </div>
@@ -148,9 +166,9 @@ export function WorklistQueue() {
       {queue.unratedCurrencies.length > 0 && <FxRatesBanner currencies={queue.unratedCurrencies} onSet={() => go('settings')} />}
       <div className="worklist-split">
         <div className="queue-column">
-          <TodayPanel today={todayList.data} onOpen={openToday} />
+          {!past && <TodayPanel today={todayList.data} onOpen={openToday} />}
           {total === 0 && <p className="muted">No customer matches these filters.</p>}
-          <QueueList queue={queue} total={total} selectedIndex={index} revealKey={revealKey} ticked={ticked} today={today} onSelect={select} listRef={listRef} />
+          <QueueList queue={queue} total={total} selectedIndex={index} revealKey={revealKey} ticked={ticked} today={past ?? today} onSelect={select} listRef={listRef} />
           {ticked.size > 0 && (
             <div className="ticked-bar" data-testid="worklist-ticked">
               <strong>{formatCount(ticked.size)} ticked</strong>
@@ -164,11 +182,12 @@ export function WorklistQueue() {
           <CustomerPane
             key={selected.customerId}
             row={selected}
-            today={today}
+            today={past ?? today}
+            past={past}
             form={form}
             prefill={prefill}
             showWhy={showWhy}
-            onForm={openForm}
+            onForm={(kind) => (kind === null ? openForm(null) : openPaneForm(kind))}
             onSaved={saved}
             onCancel={cancelled}
           />
