@@ -8,7 +8,7 @@ import { assertCustomerInvoices, recordActivity } from './record-activity';
 import { amendActivity } from './amend-activity';
 import { readCommitments } from './commitments';
 import { customerTimeline } from './timeline';
-import { takeLadderTask } from '../outreach/ladder-tasks';
+import { takeLadderTask } from '../ladder/ladder-tasks';
 import { bookOn } from '../replay/book';
 
 export const activityHandlers: Handlers<

@@ -1,7 +1,7 @@
 import type { AttributionReport } from '../../../shared/analytics';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
-import { VIDEO_CARD_CID } from '../outreach/inline-images';
+import { VIDEO_CARD_CID } from '../mail/inline-images';
 import { attribute, type InvoiceLife, type PaymentRecord, type Touch } from './attribution';
 import { SETTLED_DATE_SQL } from '../ledger/paid-date';
 import { TOUCH_ACTIVITY_KINDS, touchAction } from './touch-action';

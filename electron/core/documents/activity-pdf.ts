@@ -1,5 +1,5 @@
 import type { ActivityStatement } from './activity-data';
-import { readerFormat } from '../outreach/reader-format';
+import { readerFormat } from '../mail/reader-format';
 import { Flow, type Column } from './flow';
 import { drawFooters, drawLetterhead } from './letterhead';
 import { drawRemittanceSlip } from './payment-blocks';

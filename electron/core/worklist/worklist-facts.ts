@@ -5,7 +5,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readOpenCommitments, type CoveredInvoices, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
 import { unappliedCredits } from '../ledger/open-balance';
-import { readEscalationsDue } from '../outreach/escalations-due';
+import { readEscalationsDue } from '../ladder/escalations-due';
 import type { CustomerFacts } from './priority-score';
 import { readWorked } from './worked-facts';
 import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';

@@ -12,9 +12,9 @@ import { getSetting } from '../settings';
 import { readSmsReach } from '../sms/sms-reach';
 import { smsTemplates } from '../sms/sms-templates';
 import { readLadderFacts } from './ladder-facts';
-import { recipientOf } from './merge-values';
+import { recipientOf } from '../mail/merge-values';
 import type { GuardDay } from './send-guard';
-import { syncFreshness } from './sync-freshness';
+import { syncFreshness } from '../sync/sync-freshness';
 
 /** What the guard reads besides the ladder's facts, and how it reads them for a few customers or many. */
 

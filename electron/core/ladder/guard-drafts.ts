@@ -9,7 +9,7 @@ import { liveBook } from '../replay/book';
 import { readDraftFacts, type DraftFacts } from './guard-facts';
 import { byDueThenNumber } from './ladder-evaluation';
 import { guardMessage, type GuardDay } from './send-guard';
-import { getTemplate } from './template-store';
+import { getTemplate } from '../mail/template-store';
 import { getSmsTemplate } from '../sms/sms-templates';
 
 /** How far ahead a pre-due message looks when no invoice is named: "falls due in the next few days". */

@@ -6,10 +6,10 @@ import { recordActivity } from '../activity/record-activity';
 import { ProcessLock } from '../../db/process-lock';
 import { log, safeError } from '../../log/log';
 import { getSetting } from '../settings';
-import { inlineImages, VIDEO_CARD_CID } from './inline-images';
-import { holdAtSend } from './send-time-check';
-import { senderLockPath, settleOrphanedSends } from './orphaned-sends';
-import { SmtpLane } from './smtp-lane';
+import { inlineImages, VIDEO_CARD_CID } from '../mail/inline-images';
+import { holdAtSend } from '../ladder/send-time-check';
+import { senderLockPath, settleOrphanedSends } from '../mail/orphaned-sends';
+import { SmtpLane } from '../mail/smtp-lane';
 
 interface DueMessage {
   id: number;

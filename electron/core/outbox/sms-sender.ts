@@ -4,13 +4,13 @@ import { ProcessLock } from '../../db/process-lock';
 import { log, safeError } from '../../log/log';
 import { recordActivity } from '../activity/record-activity';
 import { nowOf, type CoreContext, type TextService } from '../context';
-import { senderLockPath } from '../outreach/orphaned-sends';
-import { CLOSE_GRACE_MS, settlesWithin } from '../outreach/outbox-sender';
-import { holdAtSend } from '../outreach/send-time-check';
+import { senderLockPath } from '../mail/orphaned-sends';
+import { CLOSE_GRACE_MS, settlesWithin } from './outbox-sender';
+import { holdAtSend } from '../ladder/send-time-check';
 import { getSetting } from '../settings';
-import { pollProvider } from './sms-poll';
-import type { SendOutcome, SmsProvider } from './sms-provider';
-import { TwilioProvider } from './twilio-provider';
+import { pollProvider } from '../sms/sms-poll';
+import type { SendOutcome, SmsProvider } from '../sms/sms-provider';
+import { TwilioProvider } from '../sms/twilio-provider';
 
 interface DueText {
   id: number;
