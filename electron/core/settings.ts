@@ -7,7 +7,7 @@ import { DEFAULT_SMS_RULES, smsRulesSchema, smsSettingsSchema } from '../../shar
 import { chargePoliciesSchema, type ChargePolicy } from '../../shared/charges';
 import { companyProfileSchema, DEFAULT_COMPANY_PROFILE } from '../../shared/documents';
 import { currencyCodeSchema } from '../../shared/value-schemas';
-import { qboTokensSchema } from './sync/qbo-tokens';
+import { qboTokensSchema } from '../../shared/qbo-tokens';
 import { imapSettingsSchema } from '../../shared/inbox';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';

@@ -9,7 +9,7 @@ import { amendActivity } from './amend-activity';
 import { readCommitments } from './commitments';
 import { customerTimeline } from './timeline';
 import { takeLadderTask } from '../ladder/ladder-tasks';
-import { bookOn } from '../replay/book';
+import { bookOn } from '../ledger/book';
 
 export const activityHandlers: Handlers<
   | 'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.cancelPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'

@@ -3,7 +3,7 @@ import type { Commitments } from '../../../shared/commitments';
 import { addDays } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
-import { bookParams, type Book } from '../replay/book';
+import { bookParams, type Book } from '../ledger/book';
 
 interface ActivityRow {
   id: number;

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { nowOf, type CoreContext } from '../context';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
+import { afterLedgerWrite } from '../orchestration/after-ledger-write';
 import { readRiskHistories } from '../risk/read-risk-history';
 import { trainingSet, trainRiskModel, type RiskModel } from '../risk/risk-model';
 import { readLatestModel } from '../risk/risk-store';

@@ -1,7 +1,7 @@
 import { importMappingSchema } from '../../../shared/import-mapping';
 import { nowOf } from '../context';
 import type { Handlers } from '../handler-types';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
+import { afterLedgerWrite } from '../orchestration/after-ledger-write';
 import { previewImport, runImport } from './import-file';
 import { PRESETS } from './presets';
 

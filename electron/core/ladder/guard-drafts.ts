@@ -5,7 +5,7 @@ import type { MessageDraft } from '../../../shared/outreach/outbox';
 import type { EmailTemplate } from '../../../shared/outreach/template-fields';
 import type { SqliteDb } from '../../db/sqlite';
 import { readCommitments } from '../activity/commitments';
-import { liveBook } from '../replay/book';
+import { liveBook } from '../ledger/book';
 import { readDraftFacts, type DraftFacts } from './guard-facts';
 import { byDueThenNumber } from './ladder-evaluation';
 import { guardMessage, type GuardDay } from './send-guard';

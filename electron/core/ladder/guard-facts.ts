@@ -5,9 +5,9 @@ import type { LadderCustomer, LadderInvoice } from '../../../shared/outreach/lad
 import type { TemplatePurpose } from '../../../shared/outreach/template-fields';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
-import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 import { inboxHolds } from '../inbox/inbox-holds';
-import { bookParams, liveBook, type Book } from '../replay/book';
+import { bookParams, liveBook, type Book } from '../ledger/book';
 import { getSetting } from '../settings';
 import { readSmsReach } from '../sms/sms-reach';
 import { smsTemplates } from '../sms/sms-templates';

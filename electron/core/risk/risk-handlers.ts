@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { RISK_BINS, RISK_SEGMENTS, riskBin } from '../../../shared/risk';
 import { todayOf } from '../context';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
+import { afterLedgerWrite } from '../orchestration/after-ledger-write';
 import type { Handlers } from '../handler-types';
 import { evaluateRisk } from './evaluate-risk';
 import { readRiskHistories } from './read-risk-history';

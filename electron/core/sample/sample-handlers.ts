@@ -1,6 +1,6 @@
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
+import { afterLedgerWrite } from '../orchestration/after-ledger-write';
 import { loadSample } from './load-sample';
 
 export const sampleHandlers: Handlers<'sample.load'> = {

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { INTUIT_AUTHORIZE_URL, INTUIT_REVOKE_URL, INTUIT_TOKEN_URL } from '../../../shared/qbo-endpoints';
 import type { ErpConnection } from '../../../shared/sync';
 import { requestJson } from './erp-http';
-import type { QboTokens } from './qbo-tokens';
+import type { QboTokens } from '../../../shared/qbo-tokens';
 
 const SCOPE = 'com.intuit.quickbooks.accounting';
 /** Long enough to sign in and pick a company; the loopback port closes after it. */

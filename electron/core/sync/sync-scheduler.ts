@@ -1,5 +1,5 @@
 import { log, safeError } from '../../log/log';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
+import { afterLedgerWrite } from '../orchestration/after-ledger-write';
 import { watch, type FSWatcher } from 'node:fs';
 import { AppError, toErrorShape } from '../../../shared/errors';
 import { paymentPortalOrigin } from '../../../shared/outreach/payment-link-pattern';

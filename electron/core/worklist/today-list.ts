@@ -2,7 +2,7 @@ import { addDays, localToday, type IsoDate } from '../../../shared/dates';
 import type { TodayItem, TodayKind, TodayList, WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import { readOpenCommitments } from '../activity/open-commitments';
-import { liveBook } from '../replay/book';
+import { liveBook } from '../ledger/book';
 import { WORK_KINDS } from './worked-rest';
 
 /** Follow-ups not done are carried this many days; older ones are the queue's business. */

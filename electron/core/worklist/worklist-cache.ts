@@ -1,8 +1,8 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
-import type { CustomerScope } from '../customers/customer-scope';
-import { databaseState, liveBook, type Book } from '../replay/book';
+import type { CustomerScope } from '../ledger/customer-scope';
+import { databaseState, liveBook, type Book } from '../ledger/book';
 import { getSetting } from '../settings';
 import { ratesOn } from './exchange-rates';
 import { needsAction, priorityScore } from './priority-score';

@@ -2,7 +2,7 @@ import type { WorklistRow } from '../../../shared/worklist';
 import { todayOf, type CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { agingBucket } from '../ledger/aging';
-import { wholeBookOn } from '../replay/book';
+import { wholeBookOn } from '../ledger/book';
 import { getSetting } from '../settings';
 import { todayList } from './today-list';
 import { WORK_KINDS } from './worked-rest';
