@@ -11,7 +11,6 @@ import { sameServer } from '../server-secret';
 import { getSetting, setSetting } from '../settings';
 import { customerTimeZone } from '../sms/customer-time-zone';
 import { readSmsReach } from '../sms/sms-reach';
-import { pollProvider } from '../sms/sms-poll';
 import { queueTexts } from './sms-queue';
 import { renderSms, smsTemplates } from '../sms/sms-templates';
 import { textValues } from '../sms/text-values';
@@ -68,11 +67,7 @@ export const smsHandlers: Handlers<'settings.sms.get' | 'settings.sms.save' | 's
 
   'sms.queue': ({ messages }, ctx) => queueTexts(ctx, messages),
 
-  'sms.poll': async (_input, ctx) => {
-    const provider = ctx.sms.provider();
-    if (!provider) throw new AppError('CONFLICT', 'Set up a text-message provider in Settings → SMS first.');
-    return pollProvider(ctx, provider);
-  },
+  'sms.poll': (_input, ctx) => ctx.sms.pollNow(),
 
   /** Consent given (with how) clears an earlier opt-out; consent withdrawn is an opt-out. Both are audited. */
   'contacts.smsConsent': ({ contactId, consent, note }, ctx) => {

@@ -28,7 +28,7 @@ export function requireSmsProvider(ctx: CoreContext): SmsSettings {
 }
 
 /**
- * Texts into the outbox, like emails (outreach/outbox.ts): every draft through the send guard for
+ * Texts into the outbox, like emails (outbox/outbox.ts): every draft through the send guard for
  * the text channel (a mobile number, consent, the customer's sending hours, the contact rhythm with
  * emails counted), rendered, and queued with its invoices and ladder steps in one transaction, never
  * twice for the same key. The text sender (sms-sender.ts) asks the guard again before each goes.

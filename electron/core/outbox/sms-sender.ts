@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { SmsPollResult } from '../../../shared/sms/sms-api';
 import type { SmsSettings } from '../../../shared/sms/sms-settings';
 import { ProcessLock } from '../../db/process-lock';
 import { log, safeError } from '../../log/log';
@@ -64,8 +66,14 @@ export class SmsSender implements TextService {
     this.wakeUp?.();
   }
 
+  async pollNow(): Promise<SmsPollResult> {
+    const provider = this.provider();
+    if (!provider) throw new AppError('CONFLICT', 'Set up a text-message provider in Settings → SMS first.');
+    return pollProvider(this.ctx, provider);
+  }
+
   /** The provider's current connection, or null when none is set up. */
-  provider(): SmsProvider | null {
+  private provider(): SmsProvider | null {
     const settings = getSetting(this.ctx.database.sqlite, 'sms');
     return settings ? this.providerFor(settings, this.quitting.signal) : null;
   }
