@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/sqlite';
+import { firstRow, query } from '../../db/typed-query';
 
 /** The longest a sender rests before it looks at the outbox again, whatever it was told. */
 export const MAX_IDLE_MS = 60_000;
@@ -7,8 +8,9 @@ export const CLOSE_GRACE_MS = 10_000;
 
 /** Milliseconds until the channel's next queued message falls due: at least 10, at most MAX_IDLE_MS. */
 export function msUntilNextDue(sqlite: SqliteDb, channel: 'email' | 'sms', now: Date): number {
-  const row = sqlite.prepare('SELECT MIN(next_attempt_at) AS at FROM outbox_messages WHERE status = \'queued\' AND channel = ?').get(channel) as { at: string | null };
-  if (!row.at) return MAX_IDLE_MS;
+  const row = firstRow(sqlite, query.selectFrom('outbox_messages').select((eb) => eb.fn.min<string | null>('next_attempt_at').as('at'))
+    .where('status', '=', 'queued').where('channel', '=', channel));
+  if (!row?.at) return MAX_IDLE_MS;
   return Math.max(10, Math.min(MAX_IDLE_MS, Date.parse(row.at) - now.getTime()));
 }
 

@@ -1,6 +1,7 @@
 import { addDays, localToday, type IsoDate } from '../../../shared/dates';
 import type { TodayItem, TodayKind, TodayList, WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
+import { allRows, query } from '../../db/typed-query';
 import { readActivityBody } from '../activity/activity-body';
 import { readOpenCommitments } from '../activity/open-commitments';
 import { liveBook } from '../ledger/book';
@@ -56,7 +57,7 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
     if (row.followUp < today && row.workedOn !== null && row.workedOn >= row.followUp && row.workedOn < today) continue;
     add(row.id, 'follow_up', row.notes ? `Follow up: ${row.notes}` : 'Follow up', row.followUp);
   }
-  for (const row of sqlite.prepare('SELECT customer_id AS id, reason FROM snoozes WHERE until_date = ?').all(today) as { id: number; reason: string }[]) {
+  for (const row of allRows(sqlite, query.selectFrom('snoozes').select(['customer_id as id', 'reason']).where('until_date', '=', today))) {
     add(row.id, 'snooze_ends', `Snooze ends: ${row.reason}`, today);
   }
   const tasks = new Set<number>();
