@@ -1,5 +1,6 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { coreOrderBlocks } from './eslint/core-order.js';
 
 /** Layer rules from DESIGN.md: each layer may import only what sits below it. */
 const forbid = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group, message })) }];
@@ -33,6 +34,8 @@ export default tseslint.config(
         'The core is plain Node: never electron, the renderer or a host.'),
     },
   },
+  // Inside the core, each folder imports only the folders below it.
+  ...coreOrderBlocks(),
   {
     files: ['electron/log/**/*.ts'],
     rules: {

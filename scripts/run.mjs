@@ -124,6 +124,7 @@ const tasks = {
     process.exit(tsx('test/bench/run.ts', args));
   },
   cli: () => process.exit(tsx('electron/hosts/cli-main.ts', args)),
+  'db:types': () => process.exit(tsx('scripts/db-types.ts', args)),
   help() {
     console.log(`Tasks: ${Object.keys(tasks).join(', ')}`);
   },

@@ -2,17 +2,29 @@ import type { OpenDatabase } from '../db/open';
 import { localToday, type IsoDate } from '../../shared/dates';
 import type { CoreEvent } from '../../shared/api';
 import type { InboxFetchResult } from '../../shared/inbox';
+import type { RiskTrainSummary } from '../../shared/risk';
+import type { SmsPollResult } from '../../shared/sms/sms-api';
 import type { SyncResult } from '../../shared/sync';
+import type { WorklistRow } from '../../shared/worklist';
 import type { JobRegistry } from './jobs/job-registry';
-import type { SmsProvider } from './sms/sms-provider';
 import type { StagedFiles } from './staged-files';
-import type { WorklistCache } from './worklist/worklist-cache';
 
 /*
  * The long-lived services a handler reaches through the context, declared here as interfaces: their
- * classes (outreach/outbox-sender, sms/sms-sender, sync/sync-scheduler, inbox/inbox-watcher) take a
- * context themselves, so naming the classes here would make every handler part of one import cycle.
+ * classes (outbox/outbox-sender, outbox/sms-sender, sync/sync-scheduler, inbox/inbox-watcher,
+ * worklist/worklist-cache) take a context themselves or sit high in the order of core folders
+ * (docs/ARCHITECTURE.md), and this file sits below every folder.
  */
+
+/** The ranked queue, kept current one customer at a time (worklist/worklist-cache). */
+export interface QueueService {
+  ranked(today: IsoDate): readonly WorklistRow[];
+  /** The queue of any day: today's, or a past day's from the book as it stood then. */
+  rankedOn(day: IsoDate, today: IsoDate): readonly WorklistRow[];
+  refreshCustomer(customerId: number): void;
+  markStale(customerId: number): void;
+  rebuild(today: IsoDate): void;
+}
 
 /** Sends the outbox's emails, one sender per process. */
 export interface OutboxService {
@@ -30,7 +42,8 @@ export interface OutboxService {
 export interface TextService {
   start(): void;
   wake(): void;
-  provider(): SmsProvider | null;
+  /** Asks the provider for delivery statuses and replies now; a CONFLICT error when none is set up. */
+  pollNow(): Promise<SmsPollResult>;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -57,13 +70,19 @@ export interface CoreContext {
   database: OpenDatabase;
   jobs: JobRegistry;
   files: StagedFiles;
-  worklist: WorklistCache;
+  worklist: QueueService;
   outbox: OutboxService;
   sms: TextService;
   sync: SyncService;
   inbox: InboxService;
   /** The database key, to open backups and make exports under it; never sent to a host. */
   dbKey: Buffer;
+  /**
+   * What follows every committed ledger write (import, sync, sample) and an asked-for retrain:
+   * risk re-scored or retrained, then the queue re-ranked (orchestration/after-ledger-write, wired
+   * where the core opens). Returns the training summary, or null when nothing was trained.
+   */
+  ledgerWritten(touched?: ReadonlySet<number>, onStep?: (step: 'learning' | 'ranking') => void): RiskTrainSummary | null;
   /** Pushes an event to every host listening (progress, outbox changes). */
   emit(event: CoreEvent): void;
   /** Injectable so tests can freeze time. */

@@ -19,13 +19,14 @@ import { StagedFiles, type StageOptions } from './staged-files';
 import { WorklistCache } from './worklist/worklist-cache';
 import { worklistHandlers } from './worklist/worklist-handlers';
 import { activityHandlers } from './activity/activity-handlers';
-import { ladderHandlers } from './outreach/ladder-handlers';
-import { OutboxSender } from './outreach/outbox-sender';
+import { callHandlers } from './ladder/call-handlers';
+import { ladderHandlers } from './outbox/ladder-handlers';
+import { OutboxSender } from './outbox/outbox-sender';
 import { statementAttachment } from './documents/statement-attachment';
-import { outreachHandlers } from './outreach/outreach-handlers';
-import { outboxMessageHandlers } from './outreach/outbox-message';
-import { linkSampleHandlers } from './outreach/link-sample-handlers';
-import { seedTemplates } from './outreach/template-store';
+import { outreachHandlers } from './outbox/outreach-handlers';
+import { outboxMessageHandlers } from './outbox/outbox-message';
+import { linkSampleHandlers } from './mail/link-sample-handlers';
+import { seedTemplates } from './mail/template-store';
 import { forecastHandlers } from './forecast/forecast-handlers';
 import { riskHandlers } from './risk/risk-handlers';
 import { syncHandlers } from './sync/sync-handlers';
@@ -33,19 +34,20 @@ import { SyncScheduler } from './sync/sync-scheduler';
 import { shellHandlers } from './shell/shell-handlers';
 import { notificationHandlers } from './notifications/notification-handlers';
 import { backupHandlers } from './backups/backup-handlers';
-import { smsHandlers } from './sms/sms-handlers';
-import { SmsSender } from './sms/sms-sender';
+import { smsHandlers } from './outbox/sms-handlers';
+import { SmsSender } from './outbox/sms-sender';
 import { inboxHandlers } from './inbox/inbox-handlers';
 import { InboxWatcher } from './inbox/inbox-watcher';
 import { chargesHandlers } from './charges/charges-handlers';
 import { documentsHandlers } from './documents/documents-handlers';
 import { replayHandlers } from './replay/replay-handlers';
+import { afterLedgerWrite } from './orchestration/after-ledger-write';
 
 const HOUR_MS = 3_600_000;
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const handlers: Handlers<ProcedureName> = {
-  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
+  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...callHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
   ...outreachHandlers, ...outboxMessageHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
   ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers, ...inboxHandlers, ...chargesHandlers, ...documentsHandlers, ...replayHandlers,
 };
@@ -92,8 +94,9 @@ export function openCore(options: CoreOptions): Core {
     worklist: new WorklistCache(database.sqlite, (queue) => emit({ type: 'queue.changed', queue })),
     emit,
     clock: options.clock ?? (() => new Date()),
-  } as Omit<CoreContext, 'outbox' | 'sms' | 'sync' | 'inbox'> as CoreContext;
-  // The senders, the scheduler and the inbox watcher need the context they belong to.
+  } as Omit<CoreContext, 'outbox' | 'sms' | 'sync' | 'inbox' | 'ledgerWritten'> as CoreContext;
+  // The senders, the scheduler, the inbox watcher and the reaction to ledger writes need the context they belong to.
+  ctx.ledgerWritten = (touched, onStep) => afterLedgerWrite(ctx, touched, onStep);
   ctx.outbox = new OutboxSender(ctx, (customerId, asOf) => statementAttachment(database.sqlite, customerId, asOf));
   ctx.sms = new SmsSender(ctx);
   ctx.sync = new SyncScheduler(ctx);

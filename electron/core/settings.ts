@@ -7,11 +7,12 @@ import { DEFAULT_SMS_RULES, smsRulesSchema, smsSettingsSchema } from '../../shar
 import { chargePoliciesSchema, type ChargePolicy } from '../../shared/charges';
 import { companyProfileSchema, DEFAULT_COMPANY_PROFILE } from '../../shared/documents';
 import { currencyCodeSchema } from '../../shared/value-schemas';
-import { qboTokensSchema } from './sync/qbo-tokens';
+import { qboTokensSchema } from '../../shared/qbo-tokens';
 import { imapSettingsSchema } from '../../shared/inbox';
-import { mailboxTokensSchema } from './inbox/mailbox-tokens';
+import { mailboxTokensSchema } from '../../shared/mailbox-tokens';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
+import { log } from '../log/log';
 
 /** Every setting with its schema and default: unknown keys cannot be written, stored values are re-validated on read. */
 const SETTINGS = {
@@ -63,8 +64,19 @@ export function getSetting<K extends SettingKey>(sqlite: SqliteDb, key: K): Sett
   const row = prepareCached(sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if (!row) return SETTINGS[key].fallback as SettingValue<K>;
   const parsed = SETTINGS[key].schema.safeParse(JSON.parse(row.value));
-  return (parsed.success ? parsed.data : SETTINGS[key].fallback) as SettingValue<K>;
+  if (parsed.success) return parsed.data as SettingValue<K>;
+  // The default stands in so the app keeps working, but a stored value that no longer parses (an
+  // older shape, a hand edit) is a fault someone must see: logged by key and path, never its value.
+  if (reported.get(key) !== row.value) {
+    reported.set(key, row.value);
+    const [first] = parsed.error.issues;
+    log.error('settings.unreadable', { key, issues: parsed.error.issues.length, path: first?.path.join('.'), code: first?.code });
+  }
+  return SETTINGS[key].fallback as SettingValue<K>;
 }
+
+/** The stored text of each setting last logged as unreadable: a read on every send logs it once, not each time. */
+const reported = new Map<SettingKey, string>();
 
 export function setSetting<K extends SettingKey>(sqlite: SqliteDb, key: K, value: SettingValue<K>, now: string): void {
   const valid = SETTINGS[key].schema.parse(value);

@@ -3,7 +3,7 @@ import type { TemplatePurpose } from './template-fields';
 
 /**
  * The one set of rules every outgoing message passes, at preview and again at send (see
- * electron/core/outreach/send-guard.ts). Invoice holds drop one invoice from a message; customer
+ * electron/core/ladder/send-guard.ts). Invoice holds drop one invoice from a message; customer
  * holds stop the whole message; a message left with nothing to remind about is refused.
  */
 export const INVOICE_HOLDS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'wording'] as const;

@@ -5,7 +5,7 @@ import type { SmsReach } from '../sms/sms-reach';
 /**
  * The escalation ladder (dunning policy): ordered steps relative to each invoice's due date, chosen
  * per customer segment. Evaluation is a pure function of these facts and "today" (see
- * electron/core/outreach/ladder-evaluation.ts).
+ * electron/core/ladder/ladder-evaluation.ts).
  */
 export const LADDER_CHANNELS = ['email', 'sms', 'call_task', 'letter', 'agency_referral'] as const;
 export type LadderChannel = (typeof LADDER_CHANNELS)[number];

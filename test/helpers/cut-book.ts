@@ -3,7 +3,7 @@ import type { SqliteDb } from '../../electron/db/sqlite';
 
 /**
  * Makes a database the book as it would have been had nothing happened after the end of `day`,
- * written independently of the core's as-of reader (electron/core/replay/book.ts) so the two can
+ * written independently of the core's as-of reader (electron/core/ledger/book.ts) so the two can
  * check each other: balances put back from the allocations after it, later rows deleted, later
  * resolutions and cancellations undone, and the risk model (learned from what came after) dropped.
  */

@@ -131,11 +131,11 @@ describe('attribution', () => {
   });
 
   it('names touches by template, outcome, video and channel', () => {
-    expect(touchAction('email', { templateId: 'final-notice' }, false)).toEqual({ action: 'email:final-notice', family: 'email' });
-    expect(touchAction('email', { templateId: 'final-notice' }, true)).toEqual({ action: 'video_memo', family: 'video_memo' });
-    expect(touchAction('call', { outcome: 'left_voicemail' }, false)).toEqual({ action: 'call:left_voicemail', family: 'call' });
-    expect(touchAction('ladder_task', { channel: 'letter' }, false)).toEqual({ action: 'letter', family: 'letter' });
-    expect(touchAction('discount_offered', {}, false)).toEqual({ action: 'discount_offer', family: 'discount_offer' });
-    expect(touchAction('note', {}, false)).toBeNull();
+    expect(touchAction({ kind: 'email', body: { templateId: 'final-notice' } }, false)).toEqual({ action: 'email:final-notice', family: 'email' });
+    expect(touchAction({ kind: 'email', body: { templateId: 'final-notice' } }, true)).toEqual({ action: 'video_memo', family: 'video_memo' });
+    expect(touchAction({ kind: 'call', body: { outcome: 'left_voicemail' } }, false)).toEqual({ action: 'call:left_voicemail', family: 'call' });
+    expect(touchAction({ kind: 'ladder_task', body: { channel: 'letter' } }, false)).toEqual({ action: 'letter', family: 'letter' });
+    expect(touchAction({ kind: 'discount_offered', body: { percentBp: 200, payBy: '2026-12-01' } }, false)).toEqual({ action: 'discount_offer', family: 'discount_offer' });
+    expect(touchAction({ kind: 'note', body: {} }, false)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EMAIL_STYLES } from '../../electron/core/outreach/email-styles';
+import { EMAIL_STYLES } from '../../electron/core/mail/email-styles';
 import { contentSecurityPolicy } from '../../electron/core/security/csp';
 import { CSP as HOST_CSP } from '../../electron/hosts/http';
 

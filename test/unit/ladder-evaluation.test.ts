@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateLadder } from '../../electron/core/outreach/ladder-evaluation';
+import { evaluateLadder } from '../../electron/core/ladder/ladder-evaluation';
 import { addDays, type IsoDate } from '../../shared/dates';
 import type { Wording } from '../../shared/outreach/guard';
 import type { ExclusionReason, LadderChannel, LadderCustomer, LadderInvoice, LadderPolicy, LadderStep } from '../../shared/outreach/ladder';

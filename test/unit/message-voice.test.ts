@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EMAIL_STYLES } from '../../electron/core/outreach/email-styles';
-import { renderTemplate } from '../../electron/core/outreach/template-render';
+import { EMAIL_STYLES } from '../../electron/core/mail/email-styles';
+import { renderTemplate } from '../../electron/core/mail/template-render';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 

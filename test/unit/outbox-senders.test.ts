@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { openCore } from '../../electron/core';
-import { senderLockPath } from '../../electron/core/outreach/orphaned-sends';
+import { senderLockPath } from '../../electron/core/mail/orphaned-sends';
 import { applyKey } from '../../electron/db/open';
 import { ProcessLock } from '../../electron/db/process-lock';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';

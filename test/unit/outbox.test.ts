@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCore } from '../../electron/core';
-import { paymentQrPng } from '../../electron/core/outreach/payment-qr';
+import { paymentQrPng } from '../../electron/core/mail/payment-qr';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 

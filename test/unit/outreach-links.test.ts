@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVideoLink, paymentLinker } from '../../electron/core/outreach/links';
+import { checkVideoLink, paymentLinker } from '../../electron/core/mail/links';
 
 const invoice = { number: 'INV 10/43', currency: 'JPY', openMinor: 120_000, paymentUrl: null };
 const erpBaseUrl = 'https://erp.example.com';

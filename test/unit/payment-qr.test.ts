@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inlineImages, paymentQrLinkOf, withDataUrls } from '../../electron/core/outreach/inline-images';
-import { PAYMENT_QR_CID, paymentQrBlock, paymentQrPng } from '../../electron/core/outreach/payment-qr';
-import { renderTemplate } from '../../electron/core/outreach/template-render';
-import { checkTemplate } from '../../electron/core/outreach/template-check';
+import { inlineImages, paymentQrLinkOf, withDataUrls } from '../../electron/core/mail/inline-images';
+import { PAYMENT_QR_CID, paymentQrBlock, paymentQrPng } from '../../electron/core/mail/payment-qr';
+import { renderTemplate } from '../../electron/core/mail/template-render';
+import { checkTemplate } from '../../electron/core/mail/template-check';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const LINK = 'https://pay.example.com/INV-1043?amount=1000.25&ref=a"b';

@@ -8,7 +8,7 @@ import { readRiskHistories } from '../../electron/core/risk/read-risk-history';
 import { riskFacts } from '../../electron/core/risk/risk-features';
 import type { CustomerHistory, PastInvoice } from '../../electron/core/risk/risk-history';
 import { RunningMedian } from '../../electron/core/risk/running-median';
-import { median } from '../../electron/core/analytics/median';
+import { median } from '../../electron/core/risk/median';
 import { loadSample } from '../../electron/core/sample/load-sample';
 import { Random } from '../../electron/core/sample/random';
 import { openDatabase } from '../../electron/db/open';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerHold, guardMessage, invoiceHold, type GuardCustomer, type GuardDay, type GuardInvoice } from '../../electron/core/outreach/send-guard';
+import { customerHold, guardMessage, invoiceHold, type GuardCustomer, type GuardDay, type GuardInvoice } from '../../electron/core/ladder/send-guard';
 import { addDays } from '../../shared/dates';
 import { fitsWording, PURPOSE_RULES, type HoldReason, type InboxHold, type PurposeRule, type RecentContact } from '../../shared/outreach/guard';
 import type { LadderChannel } from '../../shared/outreach/ladder';

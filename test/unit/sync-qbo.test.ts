@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { qboClient } from '../../electron/core/sync/qbo-client';
 import { startSignIn } from '../../electron/core/sync/qbo-oauth';
-import type { QboTokens } from '../../electron/core/sync/qbo-tokens';
+import type { QboTokens } from '../../shared/qbo-tokens';
 import { erpConnectionSchema } from '../../shared/sync';
 import { customer, invoice, payment, seedQbo, type SeededQbo } from '../helpers/qbo-fixtures';
 import { browse, startQboServer, type QboServer } from '../helpers/qbo-server';

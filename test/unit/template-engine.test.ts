@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplate } from '../../electron/core/outreach/template-check';
-import { renderTemplate, type MergeValues } from '../../electron/core/outreach/template-render';
+import { checkTemplate } from '../../electron/core/mail/template-check';
+import { renderTemplate, type MergeValues } from '../../electron/core/mail/template-render';
 
 const values = (fields: Record<string, string>, blocks: MergeValues['blocks'] = {}): MergeValues => ({ fields, blocks });
 

@@ -2,10 +2,10 @@ import Mustache from 'mustache';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_LANGUAGES } from '../../shared/customer-locale';
 import { TEMPLATE_FIELDS } from '../../shared/outreach/template-fields';
-import { EMAIL_STYLES } from '../../electron/core/outreach/email-styles';
-import { checkTemplate } from '../../electron/core/outreach/template-check';
-import { renderTemplate } from '../../electron/core/outreach/template-render';
-import { builtInTemplates } from '../../electron/core/outreach/template-store';
+import { EMAIL_STYLES } from '../../electron/core/mail/email-styles';
+import { checkTemplate } from '../../electron/core/mail/template-check';
+import { renderTemplate } from '../../electron/core/mail/template-render';
+import { builtInTemplates } from '../../electron/core/mail/template-store';
 import { tempCore, type TempCore } from '../helpers/temp-core';
 
 /** Every shipped template is valid, shipped in every language with the same merges, and renders for a real customer of the sample data. */

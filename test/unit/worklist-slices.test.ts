@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { liveBook, pastBook } from '../../electron/core/replay/book';
+import { liveBook, pastBook } from '../../electron/core/ledger/book';
 import { readFacts } from '../../electron/core/worklist/worklist-facts';
 import { openDatabase, type OpenDatabase } from '../../electron/db/open';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';

@@ -8,23 +8,12 @@ import { assertCustomerInvoices, recordActivity } from './record-activity';
 import { amendActivity } from './amend-activity';
 import { readCommitments } from './commitments';
 import { customerTimeline } from './timeline';
-import { takeLadderTask } from '../outreach/ladder-tasks';
-import { bookOn } from '../replay/book';
+import { bookOn } from '../ledger/book';
 
 export const activityHandlers: Handlers<
-  | 'activity.logCall' | 'activity.addNote' | 'activity.recordPromise' | 'activity.cancelPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'
+  | 'activity.addNote' | 'activity.recordPromise' | 'activity.cancelPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'
   | 'activity.cancelPlan' | 'activity.offerDiscount' | 'activity.markInTransit' | 'activity.edit' | 'activity.delete' | 'worklist.snooze' | 'customer.timeline'
 > = {
-  /** A logged call also does the ladder's call step when one is due, so the queue stops asking for it. */
-  'activity.logCall': (input, ctx) => {
-    const { customerId, ...call } = input;
-    const { sqlite } = ctx.database;
-    return sqlite.transaction(() => {
-      const task = takeLadderTask(sqlite, customerId, 'call_task', todayOf(ctx), nowOf(ctx));
-      return { activityId: recordActivity(ctx, { customerId, kind: 'call', body: task ? { ...call, ladderStep: task.label } : call }).activityId };
-    })();
-  },
-
   'activity.addNote': ({ customerId, text }, ctx) => ({ activityId: recordActivity(ctx, { customerId, kind: 'note', body: { text } }).activityId }),
 
   'activity.recordPromise': (input, ctx) => {

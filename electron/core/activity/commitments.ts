@@ -2,7 +2,7 @@ import type { Commitments, DiscountView, DisputeView, PlanView, PromiseView } fr
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
-import { bookParams, type Book } from '../replay/book';
+import { bookParams, type Book } from '../ledger/book';
 import { planStatus } from './plan-status';
 import { promiseStatus, type PaymentFact } from './promise-status';
 

@@ -4,8 +4,8 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { planStatus } from './plan-status';
 import { promiseStatus, type PaymentFact } from './promise-status';
-import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
-import { bookParams, type Book } from '../replay/book';
+import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
+import { bookParams, type Book } from '../ledger/book';
 
 export interface CoveredInvoices {
   /** Invoices under a promise to pay that is still running. */

@@ -3,7 +3,8 @@ import type { Commitments } from '../../../shared/commitments';
 import { addDays } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
-import { bookParams, type Book } from '../replay/book';
+import { bookParams, type Book } from '../ledger/book';
+import { readActivityBody, type ActivityBody } from './activity-body';
 
 interface ActivityRow {
   id: number;
@@ -20,50 +21,50 @@ const TITLES: Record<string, string> = {
 };
 
 /** "3 min 7 s" for a timed or typed call length; nothing when none was given. */
-function callLength(seconds: unknown): string {
-  if (typeof seconds !== 'number') return '';
+function callLength(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '';
   const minutes = Math.floor(seconds / 60);
   return [minutes > 0 ? `${minutes} min` : '', seconds % 60 > 0 || minutes === 0 ? `${seconds % 60} s` : ''].filter(Boolean).join(' ');
 }
 
 /** Detail line of a collector's entry, from its stored body. */
-function detailOf(kind: string, body: Record<string, unknown>): string {
+function detailOf({ kind, body }: ActivityBody): string {
+  const line = (...parts: (string | null | undefined | false)[]): string => parts.filter(Boolean).join(' · ');
   switch (kind) {
     case 'call':
-      return [String(body.outcome ?? '').replaceAll('_', ' '), callLength(body.durationSeconds), body.notes, body.ladderStep ? `ladder: ${String(body.ladderStep)} done` : ''].filter(Boolean).join(' · ');
+      return line((body.outcome ?? '').replaceAll('_', ' '), callLength(body.durationSeconds), body.notes, body.ladderStep && `ladder: ${body.ladderStep} done`);
     case 'note':
-      return String(body.text ?? '');
+      return body.text ?? '';
     case 'promise':
-      return [`by ${String(body.promisedDate)}`, body.note].filter(Boolean).join(' · ');
+      return line(`by ${body.promisedDate}`, body.note);
     case 'dispute_opened':
-      return [String(body.reasonCode ?? '').replaceAll('_', ' '), body.note].filter(Boolean).join(' · ');
+      return line((body.reasonCode ?? '').replaceAll('_', ' '), body.note);
     case 'dispute_resolved':
-      return String(body.resolutionNote ?? '');
+      return body.resolutionNote ?? '';
     case 'promise_cancelled':
     case 'plan_cancelled':
-      return String(body.reason ?? '');
+      return body.reason ?? '';
     case 'assignment':
-      return [`${String(body.from ?? 'nobody')} → ${String(body.to)}`, body.note].filter(Boolean).join(' · ');
+      return line(`${body.from ?? 'nobody'} → ${body.to ?? 'nobody'}`, body.note);
     case 'discount_offered':
-      return [`${(Number(body.percentBp) / 100).toString()} % if paid by ${String(body.payBy)}`, body.note].filter(Boolean).join(' · ');
+      return line(`${(body.percentBp / 100).toString()} % if paid by ${body.payBy}`, body.note);
     case 'payment_in_transit':
-      return String(body.note ?? '');
+      return body.note ?? '';
     case 'ladder_task':
-      return [String(body.label ?? ''), Array.isArray(body.invoiceNumbers) ? body.invoiceNumbers.join(', ') : '', body.note].filter(Boolean).join(' · ');
+      return line(body.label, body.invoiceNumbers?.join(', '), body.note);
     case 'email':
-      return [String(body.subject ?? ''), `to ${String(body.to ?? '')}`].join(' · ');
+      return [body.subject ?? '', `to ${body.to ?? ''}`].join(' · ');
     case 'sms':
       // A text's words are the message itself; its delivery status is filled in as the provider reports it.
-      return [body.direction === 'inbound' ? `reply from ${String(body.from ?? '')}` : `to ${String(body.to ?? '')}`, body.delivery, `“${String(body.text ?? '')}”`]
-        .filter(Boolean).join(' · ');
+      return line(body.direction === 'inbound' ? `reply from ${body.from ?? ''}` : `to ${body.to ?? ''}`, body.delivery, `“${body.text ?? ''}”`);
     case 'email_received':
-      return [String(body.summary ?? ''), String(body.subject ?? ''), `from ${String(body.from ?? '')}`].filter(Boolean).join(' · ');
+      return line(body.summary, body.subject, `from ${body.from ?? ''}`);
     case 'contact_saved':
-      return String((body.after as { name?: string } | undefined)?.name ?? '');
+      return body.after?.name ?? '';
     case 'plan_created':
-      return [String(body.label ?? ''), `${Array.isArray(body.installments) ? body.installments.length : 0} installments`, body.note].filter(Boolean).join(' · ');
-    default:
-      return [`until ${String(body.untilDate)}`, body.reason].filter(Boolean).join(' · ');
+      return line(body.label, `${body.installments?.length ?? 0} installments`, body.note);
+    case 'snooze':
+      return line(`until ${body.untilDate}`, body.reason);
   }
 }
 
@@ -79,11 +80,12 @@ export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: nu
   const activities = (sqlite.prepare(`SELECT id, occurred_at AS at, kind, body, edited_at AS editedAt FROM ${book.activities} a
     WHERE customer_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`)
     .all(params, customerId, limit) as ActivityRow[]).map((row): TimelineEntry => {
-    const body = JSON.parse(row.body) as Record<string, unknown>;
+    const parsed = readActivityBody(row.id, row.kind, row.body);
+    const body: Record<string, unknown> = parsed?.body ?? {};
     const money = typeof body.amountMinor === 'number' && typeof body.currency === 'string' ? { amountMinor: body.amountMinor, currency: body.currency } : {};
     const text = row.kind === 'call' ? body.notes : row.kind === 'note' ? body.text : undefined;
     return {
-      at: row.at, kind: row.kind, title: TITLES[row.kind] ?? row.kind, detail: detailOf(row.kind, body), activityId: row.id, edited: row.editedAt !== null,
+      at: row.at, kind: row.kind, title: TITLES[row.kind] ?? row.kind, detail: parsed ? detailOf(parsed) : '', activityId: row.id, edited: row.editedAt !== null,
       ...(row.kind === 'email_received' && typeof body.inboxId === 'number' ? { inboxId: body.inboxId } : {}),
       ...money, ...(typeof text === 'string' ? { text } : {}),
     };

@@ -6,7 +6,7 @@ import { agingTrend } from './aging-trend';
 import { attributionReport } from './attribution-query';
 import { forecastWeekInvoices } from '../forecast/forecast-drilldown';
 import { riskBinInvoices } from '../risk/risk-drilldown';
-import { agingBucketFilter, drilldownInvoices } from './drilldown';
+import { agingBucketFilter, drilldownInvoices } from '../ledger/drilldown';
 import { kpiReport } from './kpi-report';
 import { exportTable } from './table-export';
 

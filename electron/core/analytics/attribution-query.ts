@@ -1,10 +1,11 @@
 import type { AttributionReport } from '../../../shared/analytics';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
-import { VIDEO_CARD_CID } from '../outreach/inline-images';
+import { VIDEO_CARD_CID } from '../mail/inline-images';
 import { attribute, type InvoiceLife, type PaymentRecord, type Touch } from './attribution';
 import { SETTLED_DATE_SQL } from '../ledger/paid-date';
 import { TOUCH_ACTIVITY_KINDS, touchAction } from './touch-action';
+import { readActivityBody } from '../activity/activity-body';
 
 /**
  * Reads the payments, touches and invoice lives attribution needs for [from, to] and a window.
@@ -23,14 +24,15 @@ export function attributionReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, 
 
   const touches: Touch[] = [];
   const activityRows = sqlite.prepare(`
-    SELECT a.customer_id AS customerId, substr(a.occurred_at, 1, 10) AS date, a.kind, a.body,
+    SELECT a.id, a.customer_id AS customerId, substr(a.occurred_at, 1, 10) AS date, a.kind, a.body,
            CASE WHEN a.kind = 'email' AND (json_extract(a.body, '$.videoMemo') = 1 OR instr(COALESCE(o.html, ''), @videoCid) > 0) THEN 1 ELSE 0 END AS hadVideo
     FROM activities a LEFT JOIN outbox_message_bodies o ON a.kind = 'email' AND o.message_id = json_extract(a.body, '$.outboxId')
     WHERE a.deleted_at IS NULL AND a.kind IN (${TOUCH_ACTIVITY_KINDS.map((k) => `'${k}'`).join(', ')})
       AND substr(a.occurred_at, 1, 10) BETWEEN @start AND @to`).all({ start, to, videoCid: `cid:${VIDEO_CARD_CID}` }) as
-    { customerId: number; date: IsoDate; kind: string; body: string; hadVideo: number }[];
+    { id: number; customerId: number; date: IsoDate; kind: string; body: string; hadVideo: number }[];
   for (const row of activityRows) {
-    const named = touchAction(row.kind, JSON.parse(row.body) as Record<string, unknown>, row.hadVideo === 1);
+    const body = readActivityBody(row.id, row.kind, row.body);
+    const named = body && touchAction(body, row.hadVideo === 1);
     if (named) touches.push({ customerId: row.customerId, date: row.date, ...named });
   }
 

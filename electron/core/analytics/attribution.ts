@@ -1,6 +1,6 @@
 import type { AttributedPayment, AttributionReport, AttributionRow, InvoiceShareRow, TouchFamily } from '../../../shared/analytics';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
-import { median } from './median';
+import { median } from '../risk/median';
 
 export interface Touch {
   customerId: number;

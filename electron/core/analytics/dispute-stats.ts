@@ -1,5 +1,5 @@
 import { daysBetween, type IsoDate } from '../../../shared/dates';
-import { median } from './median';
+import { median } from '../risk/median';
 
 export interface DisputeFact {
   openedDate: IsoDate;

@@ -8,7 +8,7 @@ import { customerInvoices } from './customer-invoices';
 import { customerList } from './customer-list';
 import { searchEverything } from './search';
 import { customerSummary } from './customer-summary';
-import { bookOn } from '../replay/book';
+import { bookOn } from '../ledger/book';
 
 function knownCollectors(sqlite: SqliteDb): string[] {
   return (sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map((row) => row.collector);

@@ -1,7 +1,7 @@
 import type { CustomerInvoice } from '../../../shared/api';
 import type { SqliteDb } from '../../db/sqlite';
 import { readOpenCommitments } from '../activity/open-commitments';
-import { bookParams, type Book } from '../replay/book';
+import { bookParams, type Book } from '../ledger/book';
 
 type InvoiceRow = Omit<CustomerInvoice, 'disputed' | 'promised' | 'inPlan'> & { erpDisputed: number };
 

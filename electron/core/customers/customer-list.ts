@@ -2,7 +2,7 @@ import type { CustomerListRow } from '../../../shared/api';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { openBalances } from '../ledger/open-balance';
-import { bookParams, wholeBookOn } from '../replay/book';
+import { bookParams, wholeBookOn } from '../ledger/book';
 import { getSetting } from '../settings';
 
 /**

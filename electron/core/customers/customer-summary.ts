@@ -6,7 +6,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { agingReport } from '../ledger/aging-query';
 import { openBalanceOf } from '../ledger/open-balance';
 import { SETTLED_DATE_SQL } from '../ledger/paid-date';
-import { bookParams, type Book } from '../replay/book';
+import { bookParams, type Book } from '../ledger/book';
 import { getSetting } from '../settings';
 
 /**

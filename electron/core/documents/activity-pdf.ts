@@ -1,5 +1,5 @@
 import type { ActivityStatement } from './activity-data';
-import { readerFormat } from '../outreach/reader-format';
+import { readerFormat } from '../mail/reader-format';
 import { documentWords, type DocumentWords } from './document-words';
 import { Flow, type Column } from './flow';
 import { drawFooters, drawLetterhead } from './letterhead';

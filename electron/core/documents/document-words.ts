@@ -3,7 +3,7 @@ import { templateLanguage, type TemplateLanguage } from '../../../shared/custome
 /**
  * The words Inflow prints on a statement, a letter's letterhead and the remittance slip, in each
  * language it ships email templates in: a customer reads its paper in the language its emails use
- * (the customer's locale, as outreach/reader-format.ts decides it). Short on purpose: several are
+ * (the customer's locale, as mail/reader-format.ts decides it). Short on purpose: several are
  * table headings and slip labels in narrow columns.
  */
 export interface DocumentWords {

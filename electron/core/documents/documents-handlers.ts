@@ -1,7 +1,7 @@
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { getSetting, setSetting } from '../settings';
-import { completeLadderTask } from '../outreach/ladder-tasks';
+import { completeLadderTask } from '../ladder/ladder-tasks';
 import { lettersPdf } from './letters';
 import { letterDay } from './letters-due';
 import { setPostalAddress } from './postal-address';

@@ -4,8 +4,8 @@ import type { DroppedInvoice } from '../../../shared/outreach/guard';
 import { describeHold } from '../../../shared/outreach/guard-words';
 import type { LadderExclusion, LadderStep } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
-import { readPolicies } from '../outreach/ladder-facts';
-import { guardedLadderRun, messageHoldOf } from '../outreach/send-plan';
+import { readPolicies } from '../ladder/ladder-facts';
+import { guardedLadderRun, messageHoldOf } from '../ladder/send-plan';
 
 type PaperChannel = DueLetter['channel'];
 const isPaper = (channel: string): channel is PaperChannel => channel === 'letter' || channel === 'agency_referral';

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../shared/dates';
-import { paymentQrPng } from '../outreach/payment-qr';
-import type { ReaderFormat } from '../outreach/reader-format';
+import { paymentQrPng } from '../mail/payment-qr';
+import type { ReaderFormat } from '../mail/reader-format';
 import { documentWords } from './document-words';
 import type { Flow } from './flow';
 import type { DocumentBasics } from './statement-data';

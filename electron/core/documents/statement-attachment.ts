@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
-import type { MailAttachment } from '../outreach/outbox-sender';
+import type { MailAttachment } from '../outbox/outbox-sender';
 import { statementDocument } from './statements';
 
 /** The open-items statement as of a day, as an email attachment (a reminder whose template asks for one). */

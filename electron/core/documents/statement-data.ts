@@ -7,7 +7,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { chargesReport } from '../charges/charges-report';
 import { agingReport, customerOpenItems, type OpenItem } from '../ledger/aging-query';
-import { paymentLinker } from '../outreach/links';
+import { paymentLinker } from '../mail/links';
 import { getSetting } from '../settings';
 import { paperForLocale } from './paper-size';
 import type { Paper } from './pdf-canvas';

@@ -1,7 +1,7 @@
 import { AGING_BUCKETS, agingBucketLabels } from '../../../shared/aging';
 import { CHARGE_KIND_LABELS } from '../../../shared/charges';
 import { chargesDue } from '../charges/charges-report';
-import { readerFormat, type ReaderFormat } from '../outreach/reader-format';
+import { readerFormat, type ReaderFormat } from '../mail/reader-format';
 import { documentWords, type DocumentWords } from './document-words';
 import { Flow, type Column } from './flow';
 import { drawFooters, drawLetterhead } from './letterhead';

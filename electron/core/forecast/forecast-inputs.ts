@@ -1,7 +1,6 @@
 import type { IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { nowOf, type CoreContext } from '../context';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { readRiskHistories } from '../risk/read-risk-history';
 import { trainingSet, trainRiskModel, type RiskModel } from '../risk/risk-model';
 import { readLatestModel } from '../risk/risk-store';
@@ -17,7 +16,7 @@ import { openItemsAt } from './forecast-items';
 export function forecastItems(ctx: CoreContext, day: IsoDate): { items: OpenItem[]; model: RiskModel; trainedAt: string } {
   const tooFew = () => new AppError('CONFLICT', `Too few invoices with a known outcome by ${day} to forecast from.`);
   const histories = readRiskHistories(ctx.database.sqlite);
-  const stored = readLatestModel(ctx.database.sqlite) ?? (afterLedgerWrite(ctx) && readLatestModel(ctx.database.sqlite));
+  const stored = readLatestModel(ctx.database.sqlite) ?? (ctx.ledgerWritten() && readLatestModel(ctx.database.sqlite));
   if (!stored) throw tooFew();
   let { model, trainedAt } = stored;
   if (model.asOf > day) {

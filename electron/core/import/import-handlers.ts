@@ -1,7 +1,6 @@
 import { importMappingSchema } from '../../../shared/import-mapping';
 import { nowOf } from '../context';
 import type { Handlers } from '../handler-types';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { previewImport, runImport } from './import-file';
 import { PRESETS } from './presets';
 
@@ -13,7 +12,7 @@ export const importHandlers: Handlers<'import.presets' | 'import.preview' | 'imp
     const summary = await ctx.jobs.run(input.jobId, (job) => runImport(ctx, input, job, touched));
     // Imported: an uploaded copy has served its purpose (a refused file stays, to try another mapping).
     ctx.files.release(input.fileId);
-    afterLedgerWrite(ctx, touched);
+    ctx.ledgerWritten(touched);
     return summary;
   },
   'import.mappings.list': (_input, ctx) =>

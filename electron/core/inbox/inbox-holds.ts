@@ -2,7 +2,7 @@ import type { IsoDate } from '../../../shared/dates';
 import type { InboxHold } from '../../../shared/outreach/guard';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
-import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 
 /**
  * What came back from customers that holds every message to them, for the send guard (read with the

@@ -5,7 +5,8 @@ import { nowOf, type CoreContext } from '../context';
 import { getSetting, setSetting } from '../settings';
 import { openImap } from './imap-connection';
 import { isOAuth, needsRefresh, reconnectError, refreshTokens } from './mailbox-oauth';
-import { tokensFor, type MailboxTokens } from './mailbox-tokens';
+import type { MailboxTokens } from '../../../shared/mailbox-tokens';
+import { tokensFor } from './mailbox-tokens';
 
 type OAuthSettings = Parameters<typeof refreshTokens>[0];
 

@@ -1,8 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import type { ImapSettings } from '../../../shared/inbox';
 import { GOOGLE_AUTHORIZE_URL, GOOGLE_TOKEN_URL, MICROSOFT_LOGIN_ORIGIN } from '../../../shared/mailbox-oauth-endpoints';
-import type { LoopbackGrant, LoopbackProvider } from '../security/oauth-loopback';
-import { serverOf, type MailboxTokens } from './mailbox-tokens';
+import type { LoopbackGrant, LoopbackProvider } from '../oauth-loopback';
+import type { MailboxTokens } from '../../../shared/mailbox-tokens';
+import { serverOf } from './mailbox-tokens';
 
 type OAuthSettings = ImapSettings & { signIn: 'google' | 'microsoft' };
 

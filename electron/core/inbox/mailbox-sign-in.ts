@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { nowOf, type CoreContext } from '../context';
-import { startLoopbackSignIn } from '../security/oauth-loopback';
+import { startLoopbackSignIn } from '../oauth-loopback';
 import { setSetting } from '../settings';
 import { imapSettingsOf } from './fetch-mailbox';
 import { openMailbox } from './mailbox-login';

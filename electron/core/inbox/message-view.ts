@@ -2,7 +2,7 @@ import sanitizeHtml from 'sanitize-html';
 import { AppError } from '../../../shared/errors';
 import type { InboxMessageView } from '../../../shared/inbox';
 import type { SqliteDb } from '../../db/sqlite';
-import { EMAIL_STYLES } from '../outreach/email-styles';
+import { EMAIL_STYLES } from '../mail/email-styles';
 import { inboxItem } from './inbox-list';
 import { readMessage } from './mime/inbound-message';
 import type { MimePart } from './mime/mime-tree';

@@ -4,7 +4,7 @@ import type { ImapSettings } from '../../../shared/inbox';
 import { prepareCached } from '../../db/statement-cache';
 import { nowOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
-import { inlineImages } from '../outreach/inline-images';
+import { inlineImages } from '../mail/inline-images';
 import { openMailbox } from './mailbox-login';
 
 /** Copies tried this many times before they are left as failed (the message itself was sent). */

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { InvoicesTable } from '../../db/schema';
+import type { Invoices } from '../../db/schema';
 import type { SqliteDb } from '../../db/sqlite';
 
 /** Columns of the rows a batch inserts many at a time (see RowBuffer); values are passed in this order. */
@@ -11,7 +11,7 @@ export const ALLOCATION_COLUMNS = ['invoice_id', 'payment_id', 'credit_note_id',
 const insertOne = (table: string, columns: readonly string[]): string => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 
 /** An invoice as findInvoice and findInvoiceByNumber read it (`SELECT *`). */
-export type InvoiceRow = Selectable<InvoicesTable>;
+export type InvoiceRow = Selectable<Invoices>;
 
 /** The statements a batch write runs per row, prepared once per batch. */
 export function prepareBatchStatements(sqlite: SqliteDb) {

@@ -2,7 +2,7 @@ import type { AgingAmounts, AgingEdges } from '../../../shared/aging';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
-import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { inScope, scopeParams, type CustomerScope } from './customer-scope';
 import { agingReport } from './aging-query';
 
 /**

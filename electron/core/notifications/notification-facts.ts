@@ -1,7 +1,7 @@
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { promiseStatus } from '../activity/promise-status';
-import { syncFreshness, staleMessage } from '../outreach/sync-freshness';
+import { syncFreshness, staleMessage } from '../sync/sync-freshness';
 import type { CustomerItem, NotificationFacts } from './notifications-due';
 
 /** A broken promise is news for a week; a bulk send for a day. Older ones are not worth a notification. */

@@ -1,8 +1,8 @@
 import { fromDayNumber as toDate } from '../../../shared/dates';
 import type { RecentContact, Wording } from '../../../shared/outreach/guard';
 import type { LadderCustomer, LadderMessage, LadderPolicy, LadderStep } from '../../../shared/outreach/ladder';
-import { evaluateLadder, policyFor } from '../outreach/ladder-evaluation';
-import { withinRhythm } from '../outreach/send-guard';
+import { evaluateLadder, policyFor } from '../ladder/ladder-evaluation';
+import { withinRhythm } from '../ladder/send-guard';
 import { pushTo, type BookHistory, type HistoryCustomer, type HistoryInvoice } from './backtest-history';
 
 /** What the ladder did on one day of the sweep, with the facts of that day its figures need. */

@@ -2,7 +2,7 @@ import type { DrilldownInvoice } from '../../../shared/analytics';
 import type { IsoDate } from '../../../shared/dates';
 import { riskBin } from '../../../shared/risk';
 import type { SqliteDb } from '../../db/sqlite';
-import { drilldownInvoices } from '../analytics/drilldown';
+import { drilldownInvoices } from '../ledger/drilldown';
 import { readRiskScores } from './risk-store';
 
 /** The open invoices, as of today, of the customers whose P(late) falls in one tenth of the distribution chart. */

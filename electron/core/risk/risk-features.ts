@@ -2,7 +2,7 @@ import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { currencyExponent } from '../../../shared/money';
 import { promiseStatus } from '../activity/promise-status';
 import { balanceBefore, LATE_GRACE_DAYS, type CustomerHistory, type PastInvoice } from './risk-history';
-import { median } from '../analytics/median';
+import { median } from './median';
 
 /** The invoice being judged: only its own terms, never its outcome. */
 export interface InvoiceTerms {

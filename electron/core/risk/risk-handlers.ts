@@ -1,14 +1,13 @@
 import { AppError } from '../../../shared/errors';
 import { RISK_BINS, RISK_SEGMENTS, riskBin } from '../../../shared/risk';
 import { todayOf } from '../context';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import type { Handlers } from '../handler-types';
 import { evaluateRisk } from './evaluate-risk';
 import { readRiskHistories } from './read-risk-history';
 import { readCustomerRisk, readRiskScores } from './risk-store';
 
 export const riskHandlers: Handlers<'risk.train' | 'risk.evaluate' | 'risk.customer' | 'risk.distribution'> = {
-  'risk.train': (_input, ctx) => afterLedgerWrite(ctx),
+  'risk.train': (_input, ctx) => ctx.ledgerWritten(),
   'risk.evaluate': ({ asOf }, ctx) => {
     const today = todayOf(ctx);
     if (asOf >= today) throw new AppError('INVALID_INPUT', `--as-of must be before today (${today}): the test invoices are those issued after it.`);

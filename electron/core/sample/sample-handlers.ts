@@ -1,6 +1,5 @@
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { loadSample } from './load-sample';
 
 export const sampleHandlers: Handlers<'sample.load'> = {
@@ -8,7 +7,7 @@ export const sampleHandlers: Handlers<'sample.load'> = {
     ctx.jobs.run(jobId, async (job) => {
       job.progress('writing', 0, 3, 'Writing the sample company’s customers, invoices and payments');
       const summary = loadSample(ctx.database.sqlite, { anchor: todayOf(ctx), now: nowOf(ctx) });
-      afterLedgerWrite(ctx, undefined, (step) => job.progress('writing', step === 'learning' ? 1 : 2, 3,
+      ctx.ledgerWritten(undefined, (step) => job.progress('writing', step === 'learning' ? 1 : 2, 3,
         step === 'learning' ? 'Learning how each customer pays (the risk model)' : 'Ranking today’s worklist'));
       return summary;
     }),

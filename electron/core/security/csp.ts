@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EMAIL_STYLES } from '../outreach/email-styles';
+import { EMAIL_STYLES } from '../mail/email-styles';
 
 /** Where the policy is delivered: a `<meta>` tag cannot carry frame-ancestors (browsers ignore it there). */
 export type CspTarget = 'meta' | 'header';

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { EmailTemplate } from '../../../shared/outreach/template-fields';
 import { resourcePath } from '../resources';
-import { checkTemplate } from '../outreach/template-check';
-import { parseTemplateFile } from '../outreach/template-file';
-import { renderTemplate, type MergeValues } from '../outreach/template-render';
+import { checkTemplate } from '../mail/template-check';
+import { parseTemplateFile } from '../mail/template-file';
+import { renderTemplate, type MergeValues } from '../mail/template-render';
 
 let shipped: Map<string, EmailTemplate> | null = null;
 

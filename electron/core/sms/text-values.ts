@@ -4,11 +4,11 @@ import type { TextDraft } from '../../../shared/sms/sms-api';
 import type { SmsRecipient } from '../../../shared/sms/sms-reach';
 import type { SqliteDb } from '../../db/sqlite';
 import { getSetting } from '../settings';
-import { mergeValues } from '../outreach/merge-values';
-import type { MergeValues } from '../outreach/template-render';
+import { mergeValues } from '../mail/merge-values';
+import type { MergeValues } from '../mail/template-render';
 
 /**
- * A text's merge values: an email's (outreach/merge-values.ts), addressed to the contact being texted
+ * A text's merge values: an email's (mail/merge-values.ts), addressed to the contact being texted
  * rather than the one an email would go to, with the mailbox's address as `sender.email`.
  */
 export function textValues(sqlite: SqliteDb, draft: TextDraft, recipient: SmsRecipient, today: IsoDate, settings: OutreachSettings): { values: MergeValues; invoiceIds: number[] } {

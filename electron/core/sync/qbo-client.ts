@@ -4,7 +4,7 @@ import type { ErpConnection } from '../../../shared/sync';
 import { requestJson } from './erp-http';
 import { refreshTokens } from './qbo-oauth';
 import type { QboTokenStore } from './qbo-token-store';
-import type { QboTokens } from './qbo-tokens';
+import type { QboTokens } from '../../../shared/qbo-tokens';
 
 /** The API version Inflow reads; Intuit requires 75 or later. */
 export const MINOR_VERSION = '75';

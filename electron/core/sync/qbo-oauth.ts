@@ -1,10 +1,10 @@
 import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
-import { SIGN_IN_TIMEOUT_MS, startLoopbackSignIn } from '../security/oauth-loopback';
+import { SIGN_IN_TIMEOUT_MS, startLoopbackSignIn } from '../oauth-loopback';
 import { INTUIT_AUTHORIZE_URL, INTUIT_REVOKE_URL, INTUIT_TOKEN_URL } from '../../../shared/qbo-endpoints';
 import type { ErpConnection } from '../../../shared/sync';
 import { requestJson } from './erp-http';
-import type { QboTokens } from './qbo-tokens';
+import type { QboTokens } from '../../../shared/qbo-tokens';
 
 const SCOPE = 'com.intuit.quickbooks.accounting';
 

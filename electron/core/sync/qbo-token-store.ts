@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../../db/sqlite';
 import { getSetting, setSetting } from '../settings';
-import type { QboTokens } from './qbo-tokens';
+import type { QboTokens } from '../../../shared/qbo-tokens';
 
 /** Where the QuickBooks client reads the tokens and keeps each rotated refresh token at once. */
 export interface QboTokenStore {

@@ -4,7 +4,7 @@ import { nowOf, todayOf, type CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { sameServer } from '../server-secret';
 import { getSetting, setSetting } from '../settings';
-import { syncFreshness } from '../outreach/sync-freshness';
+import { syncFreshness } from './sync-freshness';
 import { ODOO_CAPABILITIES } from './odoo-connector';
 import { FOLDER_CAPABILITIES } from './watched-folder';
 import { connectorFor } from './sync-scheduler';

@@ -1,5 +1,4 @@
 import { log, safeError } from '../../log/log';
-import { afterLedgerWrite } from '../ledger/after-ledger-write';
 import { watch, type FSWatcher } from 'node:fs';
 import { AppError, toErrorShape } from '../../../shared/errors';
 import { paymentPortalOrigin } from '../../../shared/outreach/payment-link-pattern';
@@ -84,7 +83,7 @@ export class SyncScheduler implements SyncService {
         ? await scanFolder(this.ctx, connection, job, touched)
         : await pullAndPush(this.ctx, connection, connectorFor(this.ctx, connection), job, touched);
       this.failures = 0;
-      if (result.pages > 0 || result.created + result.updated + result.closed > 0) afterLedgerWrite(this.ctx, touched);
+      if (result.pages > 0 || result.created + result.updated + result.closed > 0) this.ctx.ledgerWritten(touched);
       log.info('sync.done', { connector: connection.connector, pages: result.pages, created: result.created, updated: result.updated, closed: result.closed, pushed: result.pushed });
       if (connection.connector !== 'folder') {
         logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: 'ok', counts: result,
@@ -99,7 +98,7 @@ export class SyncScheduler implements SyncService {
         logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: shape.code === 'OFFLINE' ? 'offline' : 'failed', message: shape.message });
       }
       // Pages written before a failure are in the ledger (and named their customers); offline, nothing was.
-      if (touched.size > 0) afterLedgerWrite(this.ctx, touched);
+      if (touched.size > 0) this.ctx.ledgerWritten(touched);
       throw error;
     }
   }

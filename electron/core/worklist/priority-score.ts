@@ -1,7 +1,7 @@
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import { currencyExponent } from '../../../shared/money';
 import type { Reason, ScoreFactor } from '../../../shared/worklist';
-import type { EscalationDue } from '../outreach/escalations-due';
+import type { EscalationDue } from '../ladder/escalations-due';
 
 /** Everything the score looks at for one customer, as plain data (one currency per row). */
 export interface CustomerFacts {

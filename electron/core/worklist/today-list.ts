@@ -1,8 +1,10 @@
 import { addDays, localToday, type IsoDate } from '../../../shared/dates';
 import type { TodayItem, TodayKind, TodayList, WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
+import { allRows, query } from '../../db/typed-query';
+import { readActivityBody } from '../activity/activity-body';
 import { readOpenCommitments } from '../activity/open-commitments';
-import { liveBook } from '../replay/book';
+import { liveBook } from '../ledger/book';
 import { WORK_KINDS } from './worked-rest';
 
 /** Follow-ups not done are carried this many days; older ones are the queue's business. */
@@ -34,9 +36,9 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
     }
     return known;
   };
-  const workedToday = new Map((sqlite.prepare(`SELECT customer_id AS id, kind, body FROM activities
+  const workedToday = new Map((sqlite.prepare(`SELECT customer_id AS id, id AS activityId, kind, body FROM activities
       WHERE occurred_at >= ? AND deleted_at IS NULL AND kind IN (${[...WORK_KINDS, 'snooze'].map((k) => `'${k}'`).join(', ')}) ORDER BY occurred_at`)
-    .all(midnight) as { id: number; kind: string; body: string }[]).map((row) => [row.id, row]));
+    .all(midnight) as { id: number; activityId: number; kind: string; body: string }[]).map((row) => [row.id, row]));
   const items: TodayItem[] = [];
   const add = (customerId: number, kind: TodayKind, detail: string, dueDate: IsoDate, done = workedToday.has(customerId), money?: { amountMinor: number; currency: string }): void => {
     items.push({ customerId, ...customer(customerId), kind, detail, dueDate, done, ...money });
@@ -55,7 +57,7 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
     if (row.followUp < today && row.workedOn !== null && row.workedOn >= row.followUp && row.workedOn < today) continue;
     add(row.id, 'follow_up', row.notes ? `Follow up: ${row.notes}` : 'Follow up', row.followUp);
   }
-  for (const row of sqlite.prepare('SELECT customer_id AS id, reason FROM snoozes WHERE until_date = ?').all(today) as { id: number; reason: string }[]) {
+  for (const row of allRows(sqlite, query.selectFrom('snoozes').select(['customer_id as id', 'reason']).where('until_date', '=', today))) {
     add(row.id, 'snooze_ends', `Snooze ends: ${row.reason}`, today);
   }
   const tasks = new Set<number>();
@@ -69,9 +71,10 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
   const listed = new Set(items.map((item) => item.customerId));
   for (const [id, work] of workedToday) {
     if (listed.has(id)) continue;
-    const body = JSON.parse(work.body) as { ladderStep?: string; label?: string };
+    const worked = readActivityBody(work.activityId, work.kind, work.body);
+    const ladderStep = worked?.kind === 'call' ? worked.body.ladderStep : null;
     const title = WORK_TITLES[work.kind] ?? 'Worked';
-    add(id, work.kind === 'ladder_task' || body.ladderStep ? 'ladder_task' : 'worked', body.ladderStep ? `${title} (the ladder’s ${body.ladderStep.toLowerCase()} step)` : title, today, true);
+    add(id, work.kind === 'ladder_task' || ladderStep ? 'ladder_task' : 'worked', ladderStep ? `${title} (the ladder’s ${ladderStep.toLowerCase()} step)` : title, today, true);
   }
   items.sort((a, b) => Number(a.done) - Number(b.done) || ORDER[a.kind] - ORDER[b.kind] || a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name));
   return { date: today, items };

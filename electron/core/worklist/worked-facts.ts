@@ -1,7 +1,7 @@
 import { addDays, localToday, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
-import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
-import { bookParams, type Book } from '../replay/book';
+import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
+import { bookParams, type Book } from '../ledger/book';
 import type { CustomerFacts } from './priority-score';
 import { WORK_KINDS } from './worked-rest';
 

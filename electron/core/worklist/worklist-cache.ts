@@ -1,8 +1,9 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
-import type { CustomerScope } from '../customers/customer-scope';
-import { databaseState, liveBook, type Book } from '../replay/book';
+import type { CustomerScope } from '../ledger/customer-scope';
+import { databaseState, liveBook, wholeBookOn, type Book } from '../ledger/book';
+import type { QueueService } from '../context';
 import { getSetting } from '../settings';
 import { ratesOn } from './exchange-rates';
 import { needsAction, priorityScore } from './priority-score';
@@ -32,7 +33,7 @@ const byRank = (a: WorklistRow, b: WorklistRow): number =>
  * A big ledger write (an import) and a new day rebuild it from scratch; a small one re-scores the
  * customers it touched.
  */
-export class WorklistCache {
+export class WorklistCache implements QueueService {
   private day: IsoDate | null = null;
   private rows: WorklistRow[] = [];
   /** Each customer's rows, so a refresh finds them by binary search instead of scanning the queue. */
@@ -90,11 +91,15 @@ export class WorklistCache {
     this.ranked(today);
   }
 
+  rankedOn(day: IsoDate, today: IsoDate): readonly WorklistRow[] {
+    return this.rankedAsOf(wholeBookOn(this.sqlite, day, today));
+  }
+
   /**
    * The queue of a day already past, from the book as it stood at the end of that day. Built apart
    * from today's, which it never disturbs; kept while nothing is written, so paging is instant.
    */
-  rankedAsOf(book: Book): readonly WorklistRow[] {
+  private rankedAsOf(book: Book): readonly WorklistRow[] {
     if (!book.past) return this.ranked(book.day);
     // Any write may change the past too (a late import, a withdrawn call); the state is taken after the build, which writes temporary rows.
     if (this.past?.day === book.day && this.past.state === databaseState(this.sqlite)) return this.past.rows;

@@ -5,12 +5,12 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readOpenCommitments, type CoveredInvoices, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
 import { unappliedCredits } from '../ledger/open-balance';
-import { readEscalationsDue } from '../outreach/escalations-due';
+import { readEscalationsDue } from '../ladder/escalations-due';
 import type { CustomerFacts } from './priority-score';
 import { readWorked } from './worked-facts';
-import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 import { openReplies } from '../inbox/inbox-holds';
-import { bookParams, type Book } from '../replay/book';
+import { bookParams, type Book } from '../ledger/book';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
 export type CustomerMeta = Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor'>;

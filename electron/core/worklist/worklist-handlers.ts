@@ -2,7 +2,6 @@ import type { WorklistRow } from '../../../shared/worklist';
 import { todayOf, type CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
 import { agingBucket } from '../ledger/aging';
-import { wholeBookOn } from '../replay/book';
 import { getSetting } from '../settings';
 import { todayList } from './today-list';
 import { WORK_KINDS } from './worked-rest';
@@ -40,7 +39,7 @@ export const worklistHandlers: Handlers<'worklist.list' | 'worklist.today'> = {
   'worklist.list': ({ asOf, offset, limit, collector, segment, currency, bucket, reason }, ctx) => {
     const today = asOf ?? todayOf(ctx);
     const edges = getSetting(ctx.database.sqlite, 'agingEdges');
-    const ranked = ctx.worklist.rankedAsOf(wholeBookOn(ctx.database.sqlite, today, todayOf(ctx)));
+    const ranked = ctx.worklist.rankedOn(today, todayOf(ctx));
     const rows = ranked.filter(
       (row) =>
         (collector === undefined || row.collector === collector) &&

@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { OutboxMessageView } from '../../../shared/outreach/outbox';
 import type { Handlers } from '../handler-types';
-import { inlineImages } from './inline-images';
-import { previewPage } from './preview-page';
+import { inlineImages } from '../mail/inline-images';
+import { previewPage } from '../mail/preview-page';
 
 /** One outbox message as it was sent (or will be): its envelope, both parts, and the HTML as a safe preview page. */
 export const outboxMessageHandlers: Handlers<'outbox.message'> = {

@@ -6,9 +6,9 @@ import { ladderPolicySchema } from '../../../shared/outreach/ladder-schema';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readOpenCommitments, type CoveredInvoices } from '../activity/open-commitments';
-import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 import { inboxHolds } from '../inbox/inbox-holds';
-import { bookParams, type Book } from '../replay/book';
+import { bookParams, type Book } from '../ledger/book';
 
 /** How long a payment the customer says is on its way holds reminders back before the ladder resumes. */
 const IN_TRANSIT_DAYS = 14;

@@ -7,10 +7,11 @@ import { recordActivity } from '../activity/record-activity';
 import { ProcessLock } from '../../db/process-lock';
 import { log, safeError } from '../../log/log';
 import { getSetting } from '../settings';
-import { inlineImages, VIDEO_CARD_CID } from './inline-images';
-import { holdAtSend } from './send-time-check';
-import { senderLockPath, settleOrphanedSends } from './orphaned-sends';
-import { SmtpLane } from './smtp-lane';
+import { inlineImages, VIDEO_CARD_CID } from '../mail/inline-images';
+import { holdAtSend } from '../ladder/send-time-check';
+import { senderLockPath, settleOrphanedSends } from '../mail/orphaned-sends';
+import { SmtpLane } from '../mail/smtp-lane';
+import { CLOSE_GRACE_MS, MAX_IDLE_MS, msUntilNextDue, SenderRest, settlesWithin } from './sender-rest';
 
 /** A PDF to attach. */
 export interface MailAttachment {
@@ -21,7 +22,7 @@ export interface MailAttachment {
 
 /**
  * Makes the customer's statement of account as of a day. Given by the core's assembly (documents/
- * sits beside outreach/, not below it), so the sender can attach it without importing it.
+ * sits above outbox/ in the folder order), so the sender can attach it without importing it.
  */
 export type StatementMaker = (customerId: number, asOf: IsoDate) => Promise<MailAttachment>;
 
@@ -66,11 +67,8 @@ function encodedSubject(subject: string): { prepared: true; foldLines: true; val
 }
 
 const MAX_ATTEMPTS = 6;
-/** How long closing waits for a message on the wire to be confirmed before it hangs up. */
-export const CLOSE_GRACE_MS = 10_000;
 const QUIT_UNCERTAIN = 'Inflow quit while this message was being sent, before the server confirmed it. Check your Sent folder, then mark it sent or send it again.';
 const QUIT_NOT_SENT = 'Inflow quit before this message went out; it goes at the next start.';
-const MAX_IDLE_MS = 60_000;
 const CHANGE_EVENT_MS = 200;
 const ORPHAN_CHECK_MS = 5000;
 
@@ -94,7 +92,7 @@ export class OutboxSender implements OutboxService {
   /** Closing ran out of patience and hung up: a send that fails now failed because of that. */
   private hungUp = false;
   private paused = false;
-  private wakeUp: (() => void) | null = null;
+  private readonly rest = new SenderRest();
   private loop: Promise<void> | null = null;
   private readonly lanes: SmtpLane[] = [];
   private lastSendAt = 0;
@@ -153,7 +151,7 @@ export class OutboxSender implements OutboxService {
   /** New messages, or changed settings: look again now, with the settings read afresh. */
   wake(): void {
     this.settings = null;
-    this.wakeUp?.();
+    this.rest.wake();
   }
 
   setPaused(paused: boolean): void {
@@ -206,7 +204,7 @@ export class OutboxSender implements OutboxService {
         else {
           this.recordDelivered();
           this.settleOrphansNowAndThen();
-          await this.sleep(this.paused ? MAX_IDLE_MS : this.msUntilNextDue());
+          await this.rest.sleep(this.paused ? MAX_IDLE_MS : msUntilNextDue(this.ctx.database.sqlite, 'email', this.ctx.clock()));
         }
         continue;
       }
@@ -236,29 +234,11 @@ export class OutboxSender implements OutboxService {
     return this.stmt.nextDue.get(nowOf(this.ctx)) as DueMessage | undefined;
   }
 
-  private msUntilNextDue(): number {
-    const row = this.ctx.database.sqlite.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox_messages WHERE status = 'queued' AND channel = 'email'").get() as { at: string | null };
-    if (!row.at) return MAX_IDLE_MS;
-    return Math.max(10, Math.min(MAX_IDLE_MS, Date.parse(row.at) - this.ctx.clock().getTime()));
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
-  }
-
   private async throttle(): Promise<void> {
     const wait = this.lastSendAt + 60_000 / this.current().perMinute - Date.now();
     if (wait <= 0) return;
     this.recordDelivered();
-    await this.sleep(wait);
+    await this.rest.sleep(wait);
   }
 
   private async send(lane: SmtpLane, message: DueMessage): Promise<void> {
@@ -368,16 +348,5 @@ export class OutboxSender implements OutboxService {
       for (const id of this.changed) this.ctx.emit({ type: 'outbox.changed', batchId: id });
       this.changed.clear();
     }, CHANGE_EVENT_MS);
-  }
-}
-
-/** Whether the promise settles within `ms` (it keeps running either way). */
-export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true, () => true), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

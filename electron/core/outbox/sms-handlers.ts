@@ -5,16 +5,15 @@ import type { SmsSettings, SmsSettingsView } from '../../../shared/sms/sms-setti
 import { SMS_SERVER_FIELDS } from '../../../shared/sms/sms-settings';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import type { Handlers } from '../handler-types';
-import { guardDrafts } from '../outreach/guard-drafts';
-import { guardDay } from '../outreach/guard-facts';
+import { guardDrafts } from '../ladder/guard-drafts';
+import { guardDay } from '../ladder/guard-facts';
 import { sameServer } from '../server-secret';
 import { getSetting, setSetting } from '../settings';
-import { customerTimeZone } from './customer-time-zone';
-import { readSmsReach } from './sms-reach';
-import { pollProvider } from './sms-poll';
+import { customerTimeZone } from '../sms/customer-time-zone';
+import { readSmsReach } from '../sms/sms-reach';
 import { queueTexts } from './sms-queue';
-import { renderSms, smsTemplates } from './sms-templates';
-import { textValues } from './text-values';
+import { renderSms, smsTemplates } from '../sms/sms-templates';
+import { textValues } from '../sms/text-values';
 
 const view = (settings: SmsSettings | null): SmsSettingsView | null => {
   if (!settings) return null;
@@ -68,11 +67,7 @@ export const smsHandlers: Handlers<'settings.sms.get' | 'settings.sms.save' | 's
 
   'sms.queue': ({ messages }, ctx) => queueTexts(ctx, messages),
 
-  'sms.poll': async (_input, ctx) => {
-    const provider = ctx.sms.provider();
-    if (!provider) throw new AppError('CONFLICT', 'Set up a text-message provider in Settings → SMS first.');
-    return pollProvider(ctx, provider);
-  },
+  'sms.poll': (_input, ctx) => ctx.sms.pollNow(),
 
   /** Consent given (with how) clears an earlier opt-out; consent withdrawn is an opt-out. Both are audited. */
   'contacts.smsConsent': ({ contactId, consent, note }, ctx) => {

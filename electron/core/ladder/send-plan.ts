@@ -12,7 +12,7 @@ import { readLadderFacts, readPolicies } from './ladder-facts';
 import { withinRhythm, type GuardDay } from './send-guard';
 import { readSmsReach } from '../sms/sms-reach';
 import { readRecentReplies } from '../sms/recent-replies';
-import { bookOn, wholeBookOn } from '../replay/book';
+import { bookOn, wholeBookOn } from '../ledger/book';
 
 /**
  * The ladder on a date, through the send guard: the ERP data's freshness, the contact rhythm (the

@@ -7,15 +7,15 @@ import { MAX_TEXT_LENGTH, type TextDraft } from '../../../shared/sms/sms-api';
 import type { SmsSettings } from '../../../shared/sms/sms-settings';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
-import { guardDrafts } from '../outreach/guard-drafts';
-import { guardDay } from '../outreach/guard-facts';
-import { holesIn, holesReason, refuseSettingsHoles, requireSignature } from '../outreach/message-holes';
-import { idempotencyKey, recordLadderSteps, recordOverride, type LadderDraft } from '../outreach/outbox';
-import { staleMessage, syncFreshness } from '../outreach/sync-freshness';
-import { unguardedFields } from '../outreach/template-check';
-import { textValues } from './text-values';
-import { readSmsReach } from './sms-reach';
-import { getSmsTemplate, renderSms } from './sms-templates';
+import { guardDrafts } from '../ladder/guard-drafts';
+import { guardDay } from '../ladder/guard-facts';
+import { holesIn, holesReason, refuseSettingsHoles, requireSignature } from '../mail/message-holes';
+import { idempotencyKey, recordLadderSteps, recordOverride, type LadderDraft } from './outbox';
+import { staleMessage, syncFreshness } from '../sync/sync-freshness';
+import { unguardedFields } from '../mail/template-check';
+import { textValues } from '../sms/text-values';
+import { readSmsReach } from '../sms/sms-reach';
+import { getSmsTemplate, renderSms } from '../sms/sms-templates';
 
 /** A ladder's text step: a text draft with the steps it takes. */
 export type LadderTextDraft = TextDraft & Pick<LadderDraft, 'ladder'>;
@@ -28,7 +28,7 @@ export function requireSmsProvider(ctx: CoreContext): SmsSettings {
 }
 
 /**
- * Texts into the outbox, like emails (outreach/outbox.ts): every draft through the send guard for
+ * Texts into the outbox, like emails (outbox/outbox.ts): every draft through the send guard for
  * the text channel (a mobile number, consent, the customer's sending hours, the contact rhythm with
  * emails counted), rendered, and queued with its invoices and ladder steps in one transaction, never
  * twice for the same key. The text sender (sms-sender.ts) asks the guard again before each goes.

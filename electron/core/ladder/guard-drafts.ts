@@ -5,11 +5,11 @@ import type { MessageDraft } from '../../../shared/outreach/outbox';
 import type { EmailTemplate } from '../../../shared/outreach/template-fields';
 import type { SqliteDb } from '../../db/sqlite';
 import { readCommitments } from '../activity/commitments';
-import { liveBook } from '../replay/book';
+import { liveBook } from '../ledger/book';
 import { readDraftFacts, type DraftFacts } from './guard-facts';
 import { byDueThenNumber } from './ladder-evaluation';
 import { guardMessage, type GuardDay } from './send-guard';
-import { getTemplate } from './template-store';
+import { getTemplate } from '../mail/template-store';
 import { getSmsTemplate } from '../sms/sms-templates';
 
 /** How far ahead a pre-due message looks when no invoice is named: "falls due in the next few days". */

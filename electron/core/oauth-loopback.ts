@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppError, type ErrorCode } from '../../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
 
 /** Long enough to sign in and consent; the loopback port closes after it. */
 export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;

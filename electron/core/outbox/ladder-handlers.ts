@@ -2,12 +2,12 @@ import { AppError } from '../../../shared/errors';
 import type { LadderMessage } from '../../../shared/outreach/ladder';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
-import { readPolicies } from './ladder-facts';
-import { deletePolicy, savePolicy } from './ladder-policy-store';
+import { readPolicies } from '../ladder/ladder-facts';
+import { deletePolicy, savePolicy } from '../ladder/ladder-policy-store';
 import { queueMessages, type LadderDraft } from './outbox';
-import { completeLadderTask } from './ladder-tasks';
-import { guardedLadderRun } from './send-plan';
-import { queueTexts, type LadderTextDraft } from '../sms/sms-queue';
+import { completeLadderTask } from '../ladder/ladder-tasks';
+import { guardedLadderRun } from '../ladder/send-plan';
+import { queueTexts, type LadderTextDraft } from './sms-queue';
 
 export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 'ladder.deletePolicy' | 'ladder.run' | 'ladder.completeTask'> = {
   'ladder.policies': (_input, ctx) => [...readPolicies(ctx.database.sqlite)],

@@ -4,8 +4,8 @@ import type { CoveredInvoices } from '../activity/open-commitments';
 import { templateWordings } from './guard-facts';
 import { evaluateLadder } from './ladder-evaluation';
 import { readLadderFacts, readPolicies } from './ladder-facts';
-import type { CustomerScope } from '../customers/customer-scope';
-import type { Book } from '../replay/book';
+import type { CustomerScope } from '../ledger/customer-scope';
+import type { Book } from '../ledger/book';
 
 export interface EscalationDue {
   label: string;

@@ -14,6 +14,8 @@ const REFRESH_EACH_UP_TO = 500;
  * the fresh risk. A write that names the few customers it touched, on a day the model was already
  * trained, re-scores and re-ranks just them: a sync every few minutes must not retrain a
  * million-invoice book each time. Returns the training summary, or null when nothing was trained.
+ * The core wires it in as `ctx.ledgerWritten`, so the folders that write (import, sync, sample) and
+ * those below the queue call it without importing risk or the worklist.
  */
 export function afterLedgerWrite(ctx: CoreContext, touched?: ReadonlySet<number>, onStep?: (step: 'learning' | 'ranking') => void): RiskTrainSummary | null {
   const today = todayOf(ctx);

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { SmsPollResult } from '../../../shared/sms/sms-api';
 import type { SmsSettings } from '../../../shared/sms/sms-settings';
 import { ProcessLock } from '../../db/process-lock';
 import { log, safeError } from '../../log/log';
 import { recordActivity } from '../activity/record-activity';
 import { nowOf, type CoreContext, type TextService } from '../context';
-import { senderLockPath } from '../outreach/orphaned-sends';
-import { CLOSE_GRACE_MS, settlesWithin } from '../outreach/outbox-sender';
-import { holdAtSend } from '../outreach/send-time-check';
+import { senderLockPath } from '../mail/orphaned-sends';
+import { CLOSE_GRACE_MS, MAX_IDLE_MS, msUntilNextDue, SenderRest, settlesWithin } from './sender-rest';
+import { holdAtSend } from '../ladder/send-time-check';
 import { getSetting } from '../settings';
-import { pollProvider } from './sms-poll';
-import type { SendOutcome, SmsProvider } from './sms-provider';
-import { TwilioProvider } from './twilio-provider';
+import { pollProvider } from '../sms/sms-poll';
+import type { SendOutcome, SmsProvider } from '../sms/sms-provider';
+import { TwilioProvider } from '../sms/twilio-provider';
 
 interface DueText {
   id: number;
@@ -25,7 +27,6 @@ interface DueText {
 }
 
 const MAX_ATTEMPTS = 6;
-const MAX_IDLE_MS = 60_000;
 /** 30 s, 1 min, 2 min … capped at 30 min, unless the provider says when (Retry-After). */
 const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
 const QUIT_UNCERTAIN = 'Inflow quit while this text was with the provider, before it answered. Check the provider’s message log, then mark it sent or send it again.';
@@ -47,7 +48,7 @@ export class SmsSender implements TextService {
   private lock: ProcessLock | null = null;
   private closed = false;
   private hungUp = false;
-  private wakeUp: (() => void) | null = null;
+  private readonly rest = new SenderRest();
   private loop: Promise<void> | null = null;
   private lastSendAt = 0;
   private lastPollAt = 0;
@@ -61,11 +62,17 @@ export class SmsSender implements TextService {
   }
 
   wake(): void {
-    this.wakeUp?.();
+    this.rest.wake();
+  }
+
+  async pollNow(): Promise<SmsPollResult> {
+    const provider = this.provider();
+    if (!provider) throw new AppError('CONFLICT', 'Set up a text-message provider in Settings → SMS first.');
+    return pollProvider(this.ctx, provider);
   }
 
   /** The provider's current connection, or null when none is set up. */
-  provider(): SmsProvider | null {
+  private provider(): SmsProvider | null {
     const settings = getSetting(this.ctx.database.sqlite, 'sms');
     return settings ? this.providerFor(settings, this.quitting.signal) : null;
   }
@@ -99,12 +106,12 @@ export class SmsSender implements TextService {
       }
       const next = provider && !this.ctx.outbox.isPaused ? this.nextDue() : undefined;
       if (!provider || !next) {
-        await this.sleep(Math.min(this.msUntilNextDue(), provider ? rules.pollSeconds * 1000 : MAX_IDLE_MS));
+        await this.rest.sleep(Math.min(msUntilNextDue(this.ctx.database.sqlite, 'sms', this.ctx.clock()), provider ? rules.pollSeconds * 1000 : MAX_IDLE_MS));
         continue;
       }
       const wait = this.lastSendAt + 60_000 / rules.messagesPerMinute - Date.now();
       if (wait > 0) {
-        await this.sleep(wait);
+        await this.rest.sleep(wait);
         continue;
       }
       await this.send(provider, next);
@@ -116,24 +123,6 @@ export class SmsSender implements TextService {
         m.ladder_step_id AS ladderStepId, m.to_address AS "to", b.text, m.attempts
       FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id
       WHERE m.status = 'queued' AND m.channel = 'sms' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`).get(nowOf(this.ctx)) as DueText | undefined;
-  }
-
-  private msUntilNextDue(): number {
-    const row = this.ctx.database.sqlite.prepare("SELECT MIN(next_attempt_at) AS at FROM outbox_messages WHERE status = 'queued' AND channel = 'sms'").get() as { at: string | null };
-    if (!row.at) return MAX_IDLE_MS;
-    return Math.max(10, Math.min(MAX_IDLE_MS, Date.parse(row.at) - this.ctx.clock().getTime()));
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
   }
 
   private async send(provider: SmsProvider, text: DueText): Promise<void> {

@@ -2,8 +2,8 @@ import type { DrilldownBucket, DrilldownInvoice } from '../../../shared/analytic
 import type { AgingEdges } from '../../../shared/aging';
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
-import { agingBucket } from '../ledger/aging';
-import { openItemDetails, type AgingItemDetail } from '../ledger/aging-query';
+import { agingBucket } from './aging';
+import { openItemDetails, type AgingItemDetail } from './aging-query';
 
 /** The open items as of a date that `keep` accepts, largest first: what every invoice drill-down lists. */
 export function drilldownInvoices(sqlite: SqliteDb, asOf: IsoDate, keep: (item: AgingItemDetail, daysPastDue: number) => boolean): DrilldownInvoice[] {

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
 import { recordActivity } from '../activity/record-activity';
 import { nowOf, todayOf, type CoreContext } from '../context';
-import { liveBook } from '../replay/book';
+import { liveBook } from '../ledger/book';
 import { dueLadderMessages } from './escalations-due';
 
 const TASK_WORDS = { letter: 'letter', agency_referral: 'agency referral' } as const;

@@ -5,16 +5,16 @@ import type { LadderCustomer, LadderInvoice } from '../../../shared/outreach/lad
 import type { TemplatePurpose } from '../../../shared/outreach/template-fields';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
-import { inScope, scopeParams, type CustomerScope } from '../customers/customer-scope';
+import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 import { inboxHolds } from '../inbox/inbox-holds';
-import { bookParams, liveBook, type Book } from '../replay/book';
+import { bookParams, liveBook, type Book } from '../ledger/book';
 import { getSetting } from '../settings';
 import { readSmsReach } from '../sms/sms-reach';
 import { smsTemplates } from '../sms/sms-templates';
 import { readLadderFacts } from './ladder-facts';
-import { recipientOf } from './merge-values';
+import { recipientOf } from '../mail/merge-values';
 import type { GuardDay } from './send-guard';
-import { syncFreshness } from './sync-freshness';
+import { syncFreshness } from '../sync/sync-freshness';
 
 /** What the guard reads besides the ladder's facts, and how it reads them for a few customers or many. */
 

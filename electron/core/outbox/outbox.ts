@@ -8,16 +8,16 @@ import type { EmailTemplate } from '../../../shared/outreach/template-fields';
 import type { SqliteDb, SqliteStatement } from '../../db/sqlite';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
-import { paymentQrLinkOf } from './inline-images';
-import { checkVideoLink } from './links';
-import { mergeValues } from './merge-values';
-import { guardDrafts, type GuardedDraft } from './guard-drafts';
-import { guardDay } from './guard-facts';
-import { staleMessage, syncFreshness } from './sync-freshness';
-import { holesIn, holesReason, refuseSettingsHoles, requireSignature } from './message-holes';
-import { unguardedFields } from './template-check';
-import { getTemplate } from './template-store';
-import { renderTemplate } from './template-render';
+import { paymentQrLinkOf } from '../mail/inline-images';
+import { checkVideoLink } from '../mail/links';
+import { mergeValues } from '../mail/merge-values';
+import { guardDrafts, type GuardedDraft } from '../ladder/guard-drafts';
+import { guardDay } from '../ladder/guard-facts';
+import { staleMessage, syncFreshness } from '../sync/sync-freshness';
+import { holesIn, holesReason, refuseSettingsHoles, requireSignature } from '../mail/message-holes';
+import { unguardedFields } from '../mail/template-check';
+import { getTemplate } from '../mail/template-store';
+import { renderTemplate } from '../mail/template-render';
 
 /** A draft the ladder produced: the step it takes for each invoice, and earlier steps it makes moot. */
 export interface LadderDraft extends MessageDraft {

@@ -10,7 +10,7 @@ import { EMAIL_ADDRESS } from '../../../shared/text';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readCommitments, isActivePlan } from '../activity/commitments';
-import { liveBook } from '../replay/book';
+import { liveBook } from '../ledger/book';
 import { agingReport } from '../ledger/aging-query';
 import { chargeMergeFields } from '../charges/charge-merge-fields';
 import { getSetting } from '../settings';
