@@ -1,9 +1,8 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { architecture } from './eslint/layers.js';
 
-/** Layer rules from DESIGN.md: each layer may import only what sits below it. */
-const forbid = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group, message })) }];
-
+/** The layer and cycle rules of docs/ARCHITECTURE.md live in eslint/layers.js. */
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', '.tools/', 'test-results/', 'playwright-report/'] },
   ...tseslint.configs.recommended,
@@ -13,45 +12,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    files: ['shared/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: 'shared/ imports nothing but zod and itself.' }] }],
-    },
-  },
-  {
-    // One folder down (shared/outreach/…), "../x" is still shared/.
-    files: ['shared/*/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./|\\.\\./(?!\\.\\.))', message: 'shared/ imports nothing but zod and itself.' }] }],
-    },
-  },
-  {
-    files: ['electron/core/**/*.ts', 'electron/db/**/*.ts'],
-    rules: {
-      'no-restricted-imports': forbid([['electron', 'electron/*', '**/renderer/**', '**/hosts/**', '**/main/**', '**/preload/**']],
-        'The core is plain Node: never electron, the renderer or a host.'),
-    },
-  },
-  {
-    files: ['electron/log/**/*.ts'],
-    rules: {
-      'no-restricted-imports': forbid([['electron', 'electron/*', '**/shared/**', '**/renderer/**', '**/core/**', '**/db/**', '**/hosts/**', '**/main/**', '**/preload/**']],
-        'The log sits below every layer: plain Node and its logging packages only.'),
-    },
-  },
+  ...architecture,
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': forbid([['node:*', 'electron', 'electron/*', '**/electron/**']], 'The renderer imports only shared/ and itself.'),
-    },
-  },
-  {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': forbid([['**/core/*/**', '**/db/**', '**/renderer/**']], 'The shell uses the core only through its public API (electron/core/index.ts).'),
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

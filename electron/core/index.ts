@@ -132,10 +132,10 @@ export function openCore(options: CoreOptions): Core {
 }
 
 export type { StageOptions } from './staged-files';
-export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
+export { derivePassphraseKey, generateKey, keyFromEnv, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
 export { INTUIT_AUTHORIZE_URL } from '../../shared/qbo-endpoints';
-export { makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
+export { makePrivate, makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';
 export { rotateDatabaseKey } from '../db/rekey';
