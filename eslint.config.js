@@ -5,13 +5,40 @@ import { architecture } from './eslint/layers.js';
 /** The layer and cycle rules of docs/ARCHITECTURE.md live in eslint/layers.js. */
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', '.tools/', 'test-results/', 'playwright-report/'] },
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Zustand actions and props are arrow functions; the rule cannot tell and flags every one (170).
+      '@typescript-eslint/unbound-method': 'off',
+      // Async without await is deliberate here: methods that implement an async interface, and
+      // functions whose throw must reach the caller as a rejection.
+      '@typescript-eslint/require-await': 'off',
+      // String() over untyped activity bodies: those become zod-parsed bodies (issue 20, typed rows);
+      // turn this back on once they have.
+      '@typescript-eslint/no-base-to-string': 'off',
+      // A caught error is passed on as it came (typed unknown): that is not throwing a non-Error.
+      '@typescript-eslint/only-throw-error': ['error', { allowThrowingUnknown: true }],
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
     },
   },
+  {
+    // Tests read JSON from the CLI, HTTP and files and assert its shape: typing each parse adds nothing.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  // Plain JavaScript (configs, scripts) has no types to check.
+  { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
   ...architecture,
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -117,7 +117,7 @@ export function openCore(options: CoreOptions): Core {
   backupTimer.unref();
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
-    call: (name, input) => dispatch(handlers, ctx, name, input) as never,
+    call: (name, input) => dispatch(handlers, ctx, name, input),
     stageFile: (path, name, options) => ctx.files.stage(path, name, options),
     onEvent: (listener) => {
       listeners.add(listener);

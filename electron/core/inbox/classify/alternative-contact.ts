@@ -19,8 +19,8 @@ export function findAlternativeContact(words: string, senderAddress: string | nu
   const own = (senderAddress ?? '').toLowerCase();
   const others = [...text.matchAll(EMAIL)].filter((m) => m[0].toLowerCase() !== own);
   for (const referral of text.matchAll(new RegExp(REFERRAL.source, 'gi'))) {
-    const after = text.slice(referral.index! + referral[0].length, referral.index! + referral[0].length + 160);
-    const email = others.find((m) => m.index! >= referral.index! && m.index! <= referral.index! + referral[0].length + 160);
+    const after = text.slice(referral.index + referral[0].length, referral.index + referral[0].length + 160);
+    const email = others.find((m) => m.index >= referral.index && m.index <= referral.index + referral[0].length + 160);
     const name = NAME.exec(after.replace(/^(?:my colleague|meine[nr]? kolleg(?:in|en)|mon collègue|ma collègue|mi compañer[oa]|mijn collega|il mio collega|la mia collega|meu colega|minha colega)\s*,?\s*/i, ''));
     if (email || name) return { name: name && !name[1]!.includes('@') ? name[1]!.trim() : null, email: email ? email[0].toLowerCase() : null };
   }
