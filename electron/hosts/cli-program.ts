@@ -60,8 +60,7 @@ const OPTIONS = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 type Flag = keyof typeof OPTIONS;
-const BOOLEANS = ['json', 'dry-run', 'snapshot', 'override-rhythm', 'latest', 'posted'] as const satisfies Flag[];
-type BooleanFlag = (typeof BOOLEANS)[number];
+type BooleanFlag = Extract<Flag, 'json' | 'dry-run' | 'snapshot' | 'override-rhythm' | 'latest' | 'posted'>;
 
 /** What a command was given: every flag of every command, a boolean false and a string undefined when absent. */
 export type CliValues = { [F in Exclude<Flag, BooleanFlag>]?: string | undefined } & { [F in BooleanFlag]: boolean };

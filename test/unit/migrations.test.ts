@@ -9,7 +9,7 @@ import type { SqliteDb } from '../../electron/db/sqlite';
  * transaction with foreign keys on, as the opener runs them.
  */
 function databaseAt(version: number): SqliteDb {
-  const db = new Database(':memory:') as unknown as SqliteDb;
+  const db: SqliteDb = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   for (const migration of MIGRATIONS.slice(0, version)) db.transaction(() => migration.up(db))();
   return db;
