@@ -8,6 +8,12 @@ export const inboxApi = {
   'inbox.settings.get': returns<ImapSettingsView | null>()(z.object({})),
   /** Without a password the stored one is kept, unless the server or login changed. */
   'inbox.settings.save': returns<ImapSettingsView>()(imapSaveSchema),
+  /**
+   * Signs in to the saved mailbox with Google or Microsoft 365: the consent page opens in the browser
+   * (a `browser.open` event), the loopback redirect brings the code, the tokens stay in the core, and
+   * one IMAP login (XOAUTH2) proves they work.
+   */
+  'inbox.oauth.signIn': returns<{ signedInAs: string }>()(z.object({})),
   /** Reads what is new in the mailbox now; counts what came in. */
   'inbox.fetch': returns<InboxFetchResult>()(z.object({})),
   'inbox.list': returns<InboxItem[]>()(z.object({

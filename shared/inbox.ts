@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { isLoopbackHost } from './loopback';
+import { isLoopbackHost, isLoopbackUrl } from './loopback';
 import { oneLineText } from './text';
 
 export const IMAP_SECURITY = ['tls', 'starttls', 'none'] as const;
+/** How Inflow signs in to the mailbox: its password, or OAuth 2.0 (XOAUTH2) with Google or Microsoft 365, which refuse passwords over IMAP. */
+export const MAILBOX_SIGN_IN = ['password', 'google', 'microsoft'] as const;
+export type MailboxSignIn = (typeof MAILBOX_SIGN_IN)[number];
+/** Blank: the provider's own endpoint; otherwise only a stand-in on this machine (tests), so tokens never go anywhere else. */
+const providerEndpoint = z.string().trim().max(2000).refine((value) => value === '' || isLoopbackUrl(value), "leave it blank for the provider's own address");
 export const INBOX_KINDS = ['bounce', 'auto_reply', 'reply', 'other'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 /** What the Inbox lists: a kind, or the messages no customer was found for. */
@@ -16,6 +21,15 @@ const imapFields = z.object({
   security: z.enum(IMAP_SECURITY),
   user: oneLineText(254).min(1, 'the mailbox login'),
   password: z.string().max(1024).default(''),
+  signIn: z.enum(MAILBOX_SIGN_IN).default('password'),
+  /** OAuth: the client id of the app registered for Inflow (Google Cloud: a Desktop app; Microsoft Entra: Mobile and desktop). */
+  clientId: oneLineText(200).default(''),
+  /** Google's installed-app client secret (its token endpoint asks for it; Microsoft's public clients have none). Kept like the password. */
+  clientSecret: z.string().max(500).default(''),
+  /** Microsoft: the directory (tenant) id or domain; "organizations" takes any work or school account. */
+  tenant: z.string().trim().regex(/^[A-Za-z0-9.-]{1,100}$/, 'a directory id or domain').default('organizations'),
+  authUrl: providerEndpoint.default(''),
+  tokenUrl: providerEndpoint.default(''),
   /** The folder replies arrive in. */
   folder: oneLineText(200).min(1).default('INBOX'),
   /** Where copies of sent messages go; empty: the folder the server marks as Sent. */
@@ -37,10 +51,16 @@ function plainOnlyToThisMachine(imap: { host: string; security: string }, ctx: z
 export const imapSettingsSchema = imapFields.superRefine(plainOnlyToThisMachine);
 export type ImapSettings = z.output<typeof imapSettingsSchema>;
 /** A save: without a password the stored one is kept, if it was for this same server and login. */
-export const imapSaveSchema = imapFields.extend({ password: z.string().max(1024).optional() }).superRefine(plainOnlyToThisMachine);
-/** Where the password goes and as whom: changing any of them forgets it. */
-export const IMAP_SERVER_FIELDS = ['host', 'port', 'security', 'user'] as const;
-export type ImapSettingsView = Omit<ImapSettings, 'password'> & { hasPassword: boolean };
+export const imapSaveSchema = imapFields.extend({ password: z.string().max(1024).optional(), clientSecret: z.string().max(500).optional() }).superRefine(plainOnlyToThisMachine);
+/** Where the password, client secret and OAuth tokens go and as whom: changing any of them forgets them. */
+export const IMAP_SERVER_FIELDS = ['host', 'port', 'security', 'user', 'signIn', 'clientId', 'tenant', 'authUrl', 'tokenUrl'] as const;
+/** OAuth sign-in as the window sees it: whom Inflow is signed in as, or that the provider stopped accepting it. */
+export interface MailboxOAuthStatus {
+  signedInAs: string | null;
+  /** The provider refused the stored grant (consent withdrawn, expired): only signing in again helps. */
+  reconnect: boolean;
+}
+export type ImapSettingsView = Omit<ImapSettings, 'password' | 'clientSecret'> & { hasPassword: boolean; hasClientSecret: boolean; oauth: MailboxOAuthStatus };
 
 /** What one read of the mailbox brought in (`inbox fetch --json`). */
 export interface InboxFetchResult {

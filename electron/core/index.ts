@@ -135,6 +135,7 @@ export type { StageOptions } from './staged-files';
 export { derivePassphraseKey, generateKey, keyFromEnv, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
 export { INTUIT_AUTHORIZE_URL } from '../../shared/qbo-endpoints';
+export { GOOGLE_AUTHORIZE_URL, MICROSOFT_LOGIN_ORIGIN } from '../../shared/mailbox-oauth-endpoints';
 export { makePrivate, makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';

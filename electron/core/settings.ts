@@ -9,6 +9,7 @@ import { companyProfileSchema, DEFAULT_COMPANY_PROFILE } from '../../shared/docu
 import { currencyCodeSchema } from '../../shared/value-schemas';
 import { qboTokensSchema } from './sync/qbo-tokens';
 import { imapSettingsSchema } from '../../shared/inbox';
+import { mailboxTokensSchema } from './inbox/mailbox-tokens';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 
@@ -36,7 +37,9 @@ const SETTINGS = {
   /** Where reading replies from the provider's message list got to: the day of the newest one read (the list filters by day). */
   smsInboundSince: { schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), fallback: null as string | null },
   /** The collector's mailbox for reading replies (IMAP); its password stays here like the SMTP one. */
-  imap: { schema: imapSettingsSchema.nullable(), fallback: null, secret: ['password'] },
+  imap: { schema: imapSettingsSchema.nullable(), fallback: null, secret: ['password', 'clientSecret'] },
+  /** The mailbox's OAuth tokens (Google, Microsoft 365) with the server they were given for; secrets like the password. */
+  imapTokens: { schema: mailboxTokensSchema.nullable(), fallback: null, secret: ['accessToken', 'refreshToken'] },
   /** Late-payment charges per customer segment; none saved: no charges for anyone. */
   chargePolicies: { schema: chargePoliciesSchema, fallback: [] as ChargePolicy[] },
   /** The letterhead of statements and letters. */

@@ -5,7 +5,7 @@ import type { UpdateAction } from '../../shared/api';
 import type { Notice, TraySummary } from '../../shared/notifications';
 import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
 import type { AppBusy, UpdateStatus } from '../../shared/shell-settings';
-import { contentSecurityPolicy, databaseOpensWith, INTUIT_AUTHORIZE_URL, makePrivateDir, PRIVATE_FILE_MODE } from '../core';
+import { contentSecurityPolicy, databaseOpensWith, GOOGLE_AUTHORIZE_URL, INTUIT_AUTHORIZE_URL, makePrivateDir, MICROSOFT_LOGIN_ORIGIN, PRIVATE_FILE_MODE } from '../core';
 import { startCoreWorker } from '../hosts/core-client';
 import { log, safeError } from '../log/log';
 import { openLogFile } from '../hosts/log-file';
@@ -34,7 +34,8 @@ import { restoreBounds } from './window-bounds';
 registerAppScheme();
 const rendererUrl = rendererEntry(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
 const isAppUrl = appUrlMatcher(rendererUrl);
-const SIGN_IN_HOST = new URL(INTUIT_AUTHORIZE_URL).hostname;
+/** Where sign-in pages may open: QuickBooks' (ERP) and Google's or Microsoft's (the mailbox). */
+const SIGN_IN_HOSTS = [INTUIT_AUTHORIZE_URL, GOOGLE_AUTHORIZE_URL, MICROSOFT_LOGIN_ORIGIN].map((url) => new URL(url).hostname);
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 const NOTIFY_EVERY_MS = 5 * 60_000;
 
@@ -64,11 +65,11 @@ async function start(): Promise<void> {
     app.exit(0);
   };
   registerIpcHost(client, isAppUrl, updateAction, desktopShellHandlers({ env, dbPath, core: client, key, startCore, relaunch }));
-  // Sign-in pages (QuickBooks) open in the system browser, where the user's password manager and session are.
+  // Sign-in pages (QuickBooks, Google, Microsoft) open in the system browser, where the user's password manager and session are.
   client.onEvent((event) => {
     if (event.type !== 'browser.open') return;
     void linkRules().then((rules) => {
-      const safe = corePageToOpen(event.url, rules, SIGN_IN_HOST);
+      const safe = corePageToOpen(event.url, rules, SIGN_IN_HOSTS);
       if (safe) return shell.openExternal(safe);
     }).catch((error: unknown) => log.warn('shell.open-external.failed', safeError(error)));
   });

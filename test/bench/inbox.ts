@@ -24,6 +24,11 @@ export interface InboxFigures {
   ms: number;
   /** The host's event-loop lag, p99, while the core reads the mailbox. */
   lagP99: number;
+  /**
+   * The share of the read the host's own thread spent running (event-loop utilisation): near 0, its
+   * lag is the OS scheduling it late on a busy machine, not work the read gives it.
+   */
+  hostBusy: number;
   /** The same, for as long, just before, with the core idle: what the machine alone costs the host. */
   idleLagP99: number;
   /** How long a trivial call to the core takes, p99, asked every 25 ms during the read: the core's own longest slices. */
@@ -33,16 +38,17 @@ export interface InboxFigures {
   stored: number;
 }
 
-/** Samples of the host's event-loop delay while `work` runs, as a p99 in ms. */
-async function hostLagDuring(work: () => Promise<unknown>): Promise<number> {
+/** Samples of the host's event-loop delay while `work` runs, as a p99 in ms, and the share of that time the host's thread was busy. */
+async function hostLagDuring(work: () => Promise<unknown>): Promise<{ p99: number; busy: number }> {
   const lag = monitorEventLoopDelay({ resolution: 10 });
+  const before = performance.eventLoopUtilization();
   lag.enable();
   try {
     await work();
   } finally {
     lag.disable();
   }
-  return lag.percentile(99) / 1e6;
+  return { p99: lag.percentile(99) / 1e6, busy: performance.eventLoopUtilization(before).utilization };
 }
 
 /** Asks the core a trivial question every 25 ms until `done` resolves, and returns how long each answer took. */
@@ -74,7 +80,7 @@ export async function benchInbox(dir: string, messages = 10_000): Promise<InboxF
     const core = await startCoreWorker(new URL('../../electron/hosts/core-worker.ts', import.meta.url), dbPath, key);
     let ms = 0;
     let calls: number[] = [];
-    const lagP99 = await hostLagDuring(async () => {
+    const { p99: lagP99, busy: hostBusy } = await hostLagDuring(async () => {
       const started = performance.now();
       const read = (async () => {
         await core.dispatch('inbox.settings.save', { host: '127.0.0.1', port: dovecot.port, security: 'none', user: dovecot.user, password: dovecot.password, pollMinutes: 1440 });
@@ -87,15 +93,15 @@ export async function benchInbox(dir: string, messages = 10_000): Promise<InboxF
       ms = performance.now() - started;
     });
     let idleCalls: number[] = [];
-    const idleLagP99 = await hostLagDuring(async () => {
+    const { p99: idleLagP99 } = await hostLagDuring(async () => {
       idleCalls = await probeCore(core, new Promise((resolve) => setTimeout(resolve, Math.min(ms, 30_000))));
     });
     await core.close();
     const db = openDatabase(dbPath, key);
     const stored = (db.sqlite.prepare('SELECT count(*) AS n FROM inbox_messages').get() as { n: number }).n;
     await db.close();
-    console.log(`${`inbox: ${messages} messages read`.padEnd(36)} ${ms.toFixed(0).padStart(7)} ms; host lag p99 ${lagP99.toFixed(1)} ms (idle ${idleLagP99.toFixed(1)} ms); core call p99 ${p99(calls).toFixed(1)} ms (idle ${p99(idleCalls).toFixed(1)} ms)`);
-    return { ms, lagP99, idleLagP99, callP99: p99(calls), idleCallP99: p99(idleCalls), stored };
+    console.log(`${`inbox: ${messages} messages read`.padEnd(36)} ${ms.toFixed(0).padStart(7)} ms; host lag p99 ${lagP99.toFixed(1)} ms (idle ${idleLagP99.toFixed(1)} ms), host busy ${(hostBusy * 100).toFixed(1)}%; core call p99 ${p99(calls).toFixed(1)} ms (idle ${p99(idleCalls).toFixed(1)} ms)`);
+    return { ms, lagP99, hostBusy, idleLagP99, callP99: p99(calls), idleCallP99: p99(idleCalls), stored };
   } finally {
     dovecot.stop();
   }

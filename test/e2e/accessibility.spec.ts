@@ -29,7 +29,7 @@ async function go(page: Page, key: string, title: string): Promise<void> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen passes axe in the ${scheme} theme`, async ({ page, appUrl }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     await page.emulateMedia({ colorScheme: scheme });
     await openWithSample(page, appUrl);
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);

@@ -26,16 +26,27 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * Sign-in with OAuth access tokens (XOAUTH2, OAUTHBEARER) through Dovecot's oauth2 passdb: each
+ * token is checked at `tokeninfoUrl` (Google's tokeninfo: the token appended, `email` in the answer
+ * names the account).
+ */
+export interface DovecotOAuth {
+  tokeninfoUrl: string;
+  mechanisms: ('xoauth2' | 'oauthbearer')[];
+}
+
+/**
  * Starts a private Dovecot (no root install, no system config) with one account. As root it runs as `nobody`, with the
  * temp dir handed to that user: Dovecot refuses to run its services as root.
  */
-export async function startDovecot(user = 'ar@inflow-test.example', password = 'secret'): Promise<Dovecot> {
+export async function startDovecot(user = 'ar@inflow-test.example', password = 'secret', oauth?: DovecotOAuth): Promise<Dovecot> {
   const dir = mkdtempSync(join(tmpdir(), 'inflow-dovecot-'));
   const root = process.getuid?.() === 0;
   const account = root ? { name: 'nobody', uid: 65534, gid: 65534 } : { name: userInfo().username, uid: userInfo().uid, gid: userInfo().gid };
   const port = await freePort();
   const config = join(dir, 'dovecot.conf');
   writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}\n`);
+  if (oauth) writeFileSync(join(dir, 'oauth2.conf'), `tokeninfo_url = ${oauth.tokeninfoUrl}\nusername_attribute = email\ntimeout_msecs = 5000\n`);
   writeFileSync(config, `
 protocols = imap
 listen = 127.0.0.1
@@ -44,7 +55,7 @@ state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${oauth ? ` ${oauth.mechanisms.join(' ')}\nauth_failure_delay = 0` : ''}
 default_internal_user = ${account.name}
 default_login_user = ${account.name}
 default_internal_group = ${root ? 'nogroup' : account.name}
@@ -67,6 +78,11 @@ service stats {
     mode = 0666
   }
 }
+${oauth ? `passdb {
+  driver = oauth2
+  mechanisms = ${oauth.mechanisms.join(' ')}
+  args = ${dir}/oauth2.conf
+}` : ''}
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/passwd

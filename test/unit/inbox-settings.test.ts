@@ -30,4 +30,24 @@ describe('inbox.settings.save', () => {
       await expect(t.core.call('inbox.settings.save', { ...account, host, security: 'none' })).resolves.toMatchObject({ host });
     }
   });
+
+  it('keeps Google\'s client secret like the password: never shown, forgotten with the server, login, sign-in or app', async () => {
+    const google = { ...account, host: 'imap.gmail.com', signIn: 'google' as const, clientId: 'inflow.apps.googleusercontent.com' };
+    const saved = await t.core.call('inbox.settings.save', { ...google, clientSecret: 'GOCSPX-secret-1' });
+    expect(saved).toMatchObject({ hasClientSecret: true, oauth: { signedInAs: null, reconnect: false } });
+    expect(JSON.stringify(saved)).not.toContain('GOCSPX-secret-1');
+    for (const [field, value] of [['host', 'imap.attacker.example'], ['user', 'other@northwind.example'], ['signIn', 'microsoft'], ['clientId', 'other-app']] as const) {
+      await t.core.call('inbox.settings.save', { ...google, clientSecret: 'GOCSPX-secret-1' });
+      expect(await t.core.call('inbox.settings.save', { ...google, [field]: value }), field).toMatchObject({ hasClientSecret: false });
+    }
+    expect(JSON.stringify(t.query('SELECT detail FROM audit_log'))).not.toContain('GOCSPX-secret-1');
+  });
+
+  it('sends OAuth requests only to the provider, or to a stand-in on this machine', async () => {
+    for (const url of ['https://evil.example/token', 'http://accounts.google.com.evil.example/', 'https://user:pw@127.0.0.1/token']) {
+      await expect(t.core.call('inbox.settings.save', { ...account, signIn: 'google', tokenUrl: url }), url).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      await expect(t.core.call('inbox.settings.save', { ...account, signIn: 'google', authUrl: url }), url).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    await expect(t.core.call('inbox.settings.save', { ...account, signIn: 'google', tokenUrl: 'http://127.0.0.1:4000/token' })).resolves.toMatchObject({ tokenUrl: 'http://127.0.0.1:4000/token' });
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../electron/core/security/csp';
 import { isTrustedSender } from '../../electron/hosts/trusted-sender';
 import { APP_PAGE_URL, appUrlMatcher, rendererEntry } from '../../electron/main/security/app-url';
-import { INTUIT_AUTHORIZE_URL } from '../../electron/core';
+import { GOOGLE_AUTHORIZE_URL, INTUIT_AUTHORIZE_URL, MICROSOFT_LOGIN_ORIGIN } from '../../electron/core';
 import { corePageToOpen, externalHostRules, externalUrlToOpen } from '../../electron/main/security/external-url';
 
 /** The shell's pure security decisions, in plain Node: which links leave, which pages are ours, which senders are heard. */
@@ -70,16 +70,18 @@ describe('external link allow-list', () => {
     }
   });
 
-  it('opens a page the core asks for only on Intuit\'s sign-in host or an allow-listed link host, over https', () => {
-    const signInHost = new URL(INTUIT_AUTHORIZE_URL).hostname;
-    expect(signInHost).toBe('appcenter.intuit.com');
-    const open = (url: string) => corePageToOpen(url, rules, signInHost);
+  it('opens a page the core asks for only on a sign-in host (Intuit, Google, Microsoft) or an allow-listed link host, over https', () => {
+    const signInHosts = [INTUIT_AUTHORIZE_URL, GOOGLE_AUTHORIZE_URL, MICROSOFT_LOGIN_ORIGIN].map((url) => new URL(url).hostname);
+    expect(signInHosts).toEqual(['appcenter.intuit.com', 'accounts.google.com', 'login.microsoftonline.com']);
+    const open = (url: string) => corePageToOpen(url, rules, signInHosts);
+    expect(open('https://accounts.google.com/o/oauth2/v2/auth?client_id=a')).toBe('https://accounts.google.com/o/oauth2/v2/auth?client_id=a');
+    expect(open('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1')).toBe('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1');
     expect(open('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b')).toBe('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b');
     expect(open('https://pay.example.com/INV-1')).toBe('https://pay.example.com/INV-1');
     expect(open('https://www.loom.com/share/x')).toBe('https://www.loom.com/share/x');
     for (const url of [
       'http://appcenter.intuit.com/connect/oauth2', 'javascript:alert(1)', 'https://user:pw@appcenter.intuit.com/', 'https://evil.example/connect/oauth2',
-      'https://appcenter.intuit.com.evil.example/', 'https://x.appcenter.intuit.com/', 'https://intuit.com/', 'http://127.0.0.1:5555/authorize', 'file:///etc/passwd',
+      'https://appcenter.intuit.com.evil.example/', 'https://x.appcenter.intuit.com/', 'https://intuit.com/', 'https://google.com/', 'https://accounts.google.com.evil.example/', 'http://127.0.0.1:5555/authorize', 'file:///etc/passwd',
     ]) expect(open(url), url).toBeNull();
   });
 

@@ -5,7 +5,8 @@ import { prepareCached } from '../../db/statement-cache';
 import type { CoreContext } from '../context';
 import { slicer } from '../jobs/time-slice';
 import { getSetting } from '../settings';
-import { mailboxError, openImap } from './imap-connection';
+import { mailboxError } from './imap-connection';
+import { openMailbox } from './mailbox-login';
 import { MAX_MESSAGE_BYTES } from './read-limits';
 import { readForInbox, storeMessages, type Ingested, type ReadMessage } from './store-message';
 
@@ -36,7 +37,7 @@ export function imapSettingsOf(ctx: CoreContext): ImapSettings {
  */
 export async function fetchMailbox(ctx: CoreContext, signal?: AbortSignal): Promise<InboxFetchResult> {
   const settings = imapSettingsOf(ctx);
-  const client = await openImap(settings);
+  const client = await openMailbox(ctx, settings);
   const result: InboxFetchResult = { fetched: 0, matched: 0, unmatched: 0, bounces: 0, autoReplies: 0, replies: 0 };
   let wakeOutbox = false;
   const slice = slicer(SLICE_MS);

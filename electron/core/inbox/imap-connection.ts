@@ -27,18 +27,23 @@ export async function openImap(settings: ImapSettings, accessToken?: string): Pr
   try {
     await client.connect();
   } catch (error) {
-    throw mailboxError(error);
+    throw mailboxError(error, accessToken !== undefined);
   }
   return client;
 }
 
-/** An IMAP failure in words: unreachable (OFFLINE, retried later) or refused (MAILBOX_FAILED, the server's words). */
-export function mailboxError(error: unknown): AppError {
+/**
+ * An IMAP failure in words: unreachable (OFFLINE, retried later) or refused (MAILBOX_FAILED, the
+ * server's words). A refused login says so in `details.loginRefused`, so an OAuth sign-in can renew
+ * its token and try once more.
+ */
+export function mailboxError(error: unknown, withToken = false): AppError {
   if (error instanceof AppError) return error;
   const e = error as { code?: string; message?: string; authenticationFailed?: boolean; responseText?: string; serverResponseCode?: string };
   if (e.code && UNREACHABLE.has(e.code)) return new AppError('OFFLINE', `The mailbox server could not be reached (${e.code}). Inflow tries again when the network is back.`);
   if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED') {
-    return new AppError('MAILBOX_FAILED', `The mailbox refused the login${e.responseText ? ` (${e.responseText.slice(0, 200)})` : ''}. Check the login and password (Settings → Inbox).`);
+    return new AppError('MAILBOX_FAILED', `The mailbox refused the login${e.responseText ? ` (${e.responseText.slice(0, 200)})` : ''}. ${withToken
+      ? 'Check that the login is the address you signed in with (Settings → Inbox).' : 'Check the login and password (Settings → Inbox).'}`, { loginRefused: true });
   }
   return new AppError('MAILBOX_FAILED', `The mailbox server answered: ${(e.responseText ?? e.message ?? String(error)).slice(0, 300)}`);
 }

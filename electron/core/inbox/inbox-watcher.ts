@@ -3,7 +3,7 @@ import type { InboxFetchResult } from '../../../shared/inbox';
 import type { CoreContext, InboxService } from '../context';
 import { getSetting } from '../settings';
 import { fetchMailbox } from './fetch-mailbox';
-import { openImap } from './imap-connection';
+import { openMailbox } from './mailbox-login';
 import { appendSentCopies, noteSent } from './sent-copies';
 
 const FIRST_BACKOFF_MS = 30_000;
@@ -98,7 +98,7 @@ export class InboxWatcher implements InboxService {
     const settings = getSetting(this.ctx.database.sqlite, 'imap');
     if (this.stopped || !settings || this.idleClient) return;
     try {
-      const client = await openImap(settings);
+      const client = await openMailbox(this.ctx, settings);
       this.idleClient = client;
       client.on('exists', () => this.schedule(0));
       client.on('close', () => {

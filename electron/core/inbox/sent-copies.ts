@@ -5,7 +5,7 @@ import { prepareCached } from '../../db/statement-cache';
 import { nowOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
 import { inlineImages } from '../outreach/inline-images';
-import { openImap } from './imap-connection';
+import { openMailbox } from './mailbox-login';
 
 /** Copies tried this many times before they are left as failed (the message itself was sent). */
 const MAX_ATTEMPTS = 5;
@@ -44,7 +44,7 @@ export async function appendSentCopies(ctx: CoreContext, settings: ImapSettings)
     FROM inbox_sent_copies s JOIN outbox_messages m ON m.id = s.outbox_id JOIN outbox_message_bodies b ON b.message_id = m.id
     WHERE s.state = 'pending' ORDER BY s.outbox_id LIMIT 200`).all() as SentRow[];
   if (pending.length === 0) return 0;
-  const client = await openImap(settings);
+  const client = await openMailbox(ctx, settings);
   let appended = 0;
   try {
     const folder = settings.sentFolder || (await sentFolderOf(client));

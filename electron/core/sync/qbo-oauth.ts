@@ -1,16 +1,12 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
+import { SIGN_IN_TIMEOUT_MS, startLoopbackSignIn } from '../security/oauth-loopback';
 import { INTUIT_AUTHORIZE_URL, INTUIT_REVOKE_URL, INTUIT_TOKEN_URL } from '../../../shared/qbo-endpoints';
 import type { ErpConnection } from '../../../shared/sync';
 import { requestJson } from './erp-http';
 import type { QboTokens } from './qbo-tokens';
 
 const SCOPE = 'com.intuit.quickbooks.accounting';
-/** Long enough to sign in and pick a company; the loopback port closes after it. */
-export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
 /** What Intuit's redirect brings back to the loopback address. */
 export interface AuthorizationGrant {
@@ -23,80 +19,17 @@ export interface AuthorizationGrant {
 export interface PendingSignIn {
   /** The authorize page to open in the user's browser. */
   url: string;
-  /** Settles on the first callback carrying our state (or the timeout); the loopback server is closed either way. */
   grant: Promise<AuthorizationGrant>;
 }
 
-const base64url = (bytes: Buffer): string => bytes.toString('base64url');
-
-/**
- * Authorization code with PKCE (RFC 7636, S256) and a loopback redirect (RFC 8252): a one-shot
- * server on 127.0.0.1 at a random port waits for the /callback that carries the `state` it sent,
- * and closes. Any local program can reach that port, so a callback with another state is answered
- * (400) and otherwise ignored: it must not be able to end, or decide, the user's sign-in. Nothing
- * it answers the browser echoes what the browser sent.
- */
+/** QuickBooks' sign-in through the PKCE loopback (oauth-loopback.ts); Intuit's redirect also names the company (realmId). */
 export async function startSignIn(connection: ErpConnection, timeoutMs = SIGN_IN_TIMEOUT_MS): Promise<PendingSignIn> {
   if (!connection.clientId) throw new AppError('INVALID_INPUT', 'Enter the client id of your Intuit app (Intuit Developer → Keys & credentials).');
-  const state = base64url(randomBytes(24));
-  const codeVerifier = base64url(randomBytes(48));
-  const codeChallenge = base64url(createHash('sha256').update(codeVerifier).digest());
-  let settle: { resolve: (grant: AuthorizationGrant) => void; reject: (error: AppError) => void };
-  const grant = new Promise<AuthorizationGrant>((resolve, reject) => (settle = { resolve, reject }));
-  let redirectUri = '';
-  let forged = 0;
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method !== 'GET' || url.pathname !== '/callback') return page(res, 404, 'Not found.');
-    const params = url.searchParams;
-    if (!sameState(params.get('state'), state)) {
-      forged += 1;
-      return page(res, 400, 'This sign-in answer was not for Inflow’s request, so Inflow ignored it. If you are signing in, finish in the QuickBooks tab Inflow opened.');
-    }
-    const error = params.get('error');
-    if (error) {
-      page(res, 400, 'QuickBooks was not connected. You can close this tab.');
-      return finish(new AppError('SYNC_FAILED', error === 'access_denied'
-        ? 'QuickBooks was not connected: the sign-in was cancelled or access was denied.'
-        : `QuickBooks refused the sign-in (${error.slice(0, 100)}).`));
-    }
-    const code = params.get('code');
-    const realmId = params.get('realmId');
-    if (!code || !realmId || !/^\d{1,30}$/.test(realmId)) {
-      page(res, 400, 'The answer from QuickBooks was incomplete. Start again from Inflow’s settings.');
-      return finish(new AppError('SYNC_FAILED', 'QuickBooks’ sign-in answer had no authorization code or company id. Connect again.'));
-    }
-    page(res, 200, 'QuickBooks is connected to Inflow. You can close this tab.');
-    finish({ code, realmId, redirectUri, codeVerifier });
-  });
-  const timer = setTimeout(() => finish(new AppError('SYNC_FAILED', `No answer from QuickBooks’ sign-in within ${Math.round(timeoutMs / 60_000)} minutes${
-    forged > 0 ? ` (${forged} answer${forged === 1 ? '' : 's'} not carrying Inflow’s state refused)` : ''}. Connect again.`)), timeoutMs);
-  function finish(outcome: AuthorizationGrant | AppError): void {
-    clearTimeout(timer);
-    server.close();
-    server.closeAllConnections();
-    if (outcome instanceof AppError) settle.reject(outcome);
-    else settle.resolve(outcome);
-  }
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
-  const url = new URL(connection.authUrl || INTUIT_AUTHORIZE_URL);
-  for (const [name, value] of Object.entries({
-    client_id: connection.clientId, response_type: 'code', scope: SCOPE, redirect_uri: redirectUri, state,
-    code_challenge: codeChallenge, code_challenge_method: 'S256',
-  })) url.searchParams.set(name, value);
-  return { url: url.href, grant };
-}
-
-function sameState(presented: string | null, expected: string): boolean {
-  const x = Buffer.from(presented ?? '');
-  const y = Buffer.from(expected);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function page(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
-  res.end(`<!doctype html><meta charset="utf-8"><title>Inflow</title><p style="font:16px system-ui;margin:3rem">${message}</p>`);
+  const pending = await startLoopbackSignIn({
+    name: 'QuickBooks', authorizeUrl: connection.authUrl || INTUIT_AUTHORIZE_URL, params: { client_id: connection.clientId, scope: SCOPE },
+    errorCode: 'SYNC_FAILED', required: { realmId: /^\d{1,30}$/ },
+  }, timeoutMs);
+  return { url: pending.url, grant: pending.grant.then(({ extra, ...grant }) => ({ ...grant, realmId: extra.realmId! })) };
 }
 
 interface TokenAnswer {

@@ -44,12 +44,13 @@ export function externalUrlToOpen(url: string, rules: readonly HostRule[]): stri
 }
 
 /**
- * A page the core asks to show: Intuit's sign-in page (QuickBooks' OAuth) or a link the allow-list
- * would open anyway. Nothing else, whatever address ended up in the ERP settings: the core's
- * requests come from data (settings, an ERP's answers) that must not steer the user's browser.
+ * A page the core asks to show: a sign-in page (QuickBooks', Google's or Microsoft's OAuth) or a
+ * link the allow-list would open anyway. Nothing else, whatever address ended up in the ERP or
+ * mailbox settings: the core's requests come from data (settings, an ERP's answers) that must not
+ * steer the user's browser.
  */
-export function corePageToOpen(url: string, linkRules: readonly HostRule[], signInHost: string): string | null {
-  return externalUrlToOpen(url, [...linkRules, { host: signInHost, subdomains: false }]);
+export function corePageToOpen(url: string, linkRules: readonly HostRule[], signInHosts: readonly string[]): string | null {
+  return externalUrlToOpen(url, [...linkRules, ...signInHosts.map((host) => ({ host, subdomains: false }))]);
 }
 
 /**

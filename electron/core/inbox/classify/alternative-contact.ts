@@ -1,10 +1,11 @@
+import { addressesIn } from '../mime/addresses-in-text';
+
 /** Someone an out-of-office answer sends you to instead: a name, an address, or both. */
 export interface AlternativeContact {
   name: string | null;
   email: string | null;
 }
 
-const EMAIL = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}\b/gi;
 /** "please contact", "wenden Sie sich an", "veuillez contacter", "póngase en contacto con" … */
 const REFERRAL = /(?:contact op met|contact opnemen met|wendt u (?:zich )?tot|wenden sie sich (?:bitte )?an|kontaktieren sie|meine vertretung|contacter|contactez|adresser à|contacto con|contactar (?:a|con)|dirigirse a|contattare|rivolgersi a|contatto con|contatar|entre em contato com|falar com|get in touch with|write to|refer to|direct (?:your|any) [\w ]{0,30}to|\bcontact\b|\breach\b)\s*:?\s*/i;
 const NAME = /^\s*((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+|van|von|de|der|den|da|di|du|la|le)){0,3})/u;
@@ -17,13 +18,13 @@ const NAME = /^\s*((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+|van|von|d
 export function findAlternativeContact(words: string, senderAddress: string | null): AlternativeContact | null {
   const text = words.slice(0, 6000);
   const own = (senderAddress ?? '').toLowerCase();
-  const others = [...text.matchAll(EMAIL)].filter((m) => m[0].toLowerCase() !== own);
+  const others = addressesIn(text).filter((found) => found.address !== own);
   for (const referral of text.matchAll(new RegExp(REFERRAL.source, 'gi'))) {
     const after = text.slice(referral.index + referral[0].length, referral.index + referral[0].length + 160);
-    const email = others.find((m) => m.index >= referral.index && m.index <= referral.index + referral[0].length + 160);
+    const email = others.find((found) => found.index >= referral.index && found.index <= referral.index + referral[0].length + 160);
     const name = NAME.exec(after.replace(/^(?:my colleague|meine[nr]? kolleg(?:in|en)|mon collègue|ma collègue|mi compañer[oa]|mijn collega|il mio collega|la mia collega|meu colega|minha colega)\s*,?\s*/i, ''));
-    if (email || name) return { name: name && !name[1]!.includes('@') ? name[1]!.trim() : null, email: email ? email[0].toLowerCase() : null };
+    if (email || name) return { name: name && !name[1]!.includes('@') ? name[1]!.trim() : null, email: email?.address ?? null };
   }
   const first = others[0];
-  return first ? { name: null, email: first[0].toLowerCase() } : null;
+  return first ? { name: null, email: first.address } : null;
 }

@@ -1,4 +1,5 @@
 import type { InboundMessage } from '../mime/inbound-message';
+import { addressesIn } from '../mime/addresses-in-text';
 import { isFailure, readDeliveryReport, recipientAddress, type RecipientReport } from './delivery-report';
 import { beforeReturned, type NoticeParts, type ReturnedMessage } from './returned-message';
 import { findEnhancedCode, findReplyCode, isPermanent, PERMANENT_WORDS, statusFrom, TEMPORARY_WORDS } from './status-codes';
@@ -31,7 +32,6 @@ const FAILURE_WORDS = /could ?n[o']t be delivered|error (?:delivering|sending)|d
 
 /** Addresses that are never the failed recipient: the report's own sender, postmasters, daemons. */
 const NOT_A_RECIPIENT = /^(?:mailer[-_]?daemon|postmaster|mail[-_]?daemon|abuse|no[-_]?reply|do[-_]?not[-_]?reply|root)@/i;
-const EMAIL = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,24}\b/gi;
 
 /** How far after a recipient's address its reason is looked for. */
 const REASON_WINDOW = 800;
@@ -89,9 +89,8 @@ function fromReports(failed: RecipientReport[], head: string): BounceFacts {
 
 function fromText(message: InboundMessage, head: string, xFailed: string[], returned: ReturnedMessage): BounceFacts {
   const own = new Set([message.from?.address, message.returnPath, returned.from, ...message.to.map((a) => a.address)].filter(Boolean));
-  const found = [...head.matchAll(EMAIL)]
+  const found = addressesIn(head)
     .filter((m) => !/message-?id|\bid\b|\bmsgid\b/i.test(head.slice(Math.max(0, m.index - 20), m.index)))
-    .map((m) => ({ address: m[0].toLowerCase(), index: m.index }))
     .filter((c) => !own.has(c.address) && !NOT_A_RECIPIENT.test(c.address));
   const sent = new Set(returned.recipients);
   const chosen = xFailed[0]

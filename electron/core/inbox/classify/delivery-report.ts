@@ -1,3 +1,4 @@
+import { looksLikeAddress } from '../mime/addresses-in-text';
 import { parseHeaderBlock } from '../mime/header-fields';
 
 /** One recipient's block of an RFC 3464 delivery-status report. */
@@ -39,7 +40,7 @@ export function readDeliveryReport(text: string): RecipientReport[] {
 export function recipientAddress(value: string | undefined): string | null {
   if (!value) return null;
   const address = value.replace(/^[\w-]+\s*;/, '').replace(/\([^)]*\)/g, '').replace(/[<>"\s]/g, '');
-  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) ? address.toLowerCase() : null;
+  return looksLikeAddress(address) ? address.toLowerCase() : null;
 }
 
 /** Whether the report says the message did not (yet) get through: failed, delayed, or a 4/5 status. */

@@ -1,4 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { looksLikeAddress } from './addresses-in-text';
 import { decodeWords, type HeaderFields } from './header-fields';
 import { parseMime, type MimePart } from './mime-tree';
 import { htmlToText, partText } from './part-text';
@@ -85,7 +86,7 @@ function parsedAddresses(value: string | undefined): MailAddress[] {
   if (!value) return [];
   try {
     return addressparser(decodeWords(value), { flatten: true })
-      .map((entry) => ({ name: entry.name, address: /^[^@\s]+@[^@\s]+$/.test(entry.address) ? entry.address.toLowerCase() : '' }));
+      .map((entry) => ({ name: entry.name, address: looksLikeAddress(entry.address) ? entry.address.toLowerCase() : '' }));
   } catch {
     return [];
   }

@@ -1,44 +1,63 @@
 import { useState, type FormEvent } from 'react';
-import { IMAP_SECURITY, type ImapSettingsView } from '../../../../shared/inbox';
+import { IMAP_SECURITY, MAILBOX_SIGN_IN, type ImapSettingsView, type MailboxSignIn } from '../../../../shared/inbox';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { useOutcome } from '../../lib/use-outcome';
+import { BrowserSignIn } from './BrowserSignIn';
 
 const SECURITY_LABELS: Record<(typeof IMAP_SECURITY)[number], string> = { tls: 'TLS (port 993)', starttls: 'STARTTLS (port 143)', none: 'None (this machine only)' };
+const SIGN_IN_LABELS: Record<MailboxSignIn, string> = { password: 'Password', google: 'Google (Gmail, Workspace)', microsoft: 'Microsoft 365 (Outlook)' };
+const PROVIDERS = { google: 'Google', microsoft: 'Microsoft 365' } as const;
+/** The IMAP server each provider documents, filled in when its sign-in is chosen. */
+const SERVERS = { google: 'imap.gmail.com', microsoft: 'outlook.office365.com' } as const;
 
-type Draft = Omit<ImapSettingsView, 'hasPassword' | 'port' | 'outOfOfficeDays' | 'pollMinutes'> & { port: string; password: string; outOfOfficeDays: string; pollMinutes: string };
+type Draft = Omit<ImapSettingsView, 'hasPassword' | 'hasClientSecret' | 'oauth' | 'port' | 'outOfOfficeDays' | 'pollMinutes'> & {
+  port: string; password: string; clientSecret: string; outOfOfficeDays: string; pollMinutes: string;
+};
+type TextKey = 'host' | 'port' | 'user' | 'password' | 'clientId' | 'clientSecret' | 'tenant' | 'folder' | 'sentFolder' | 'outOfOfficeDays' | 'pollMinutes';
 
 /**
- * The mailbox replies come back to, read over IMAP. Like the SMTP password, the password goes to the
- * encrypted database and never comes back to the window; a new server or login forgets it.
+ * The mailbox replies come back to, read over IMAP, signed in with a password or with Google's or
+ * Microsoft's OAuth (which refuse passwords over IMAP). Like the SMTP password, secrets go to the
+ * encrypted database and never come back to the window; a new server, login or sign-in forgets them.
  */
 export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
   const [draft, setDraft] = useState<Draft>({
     host: imap?.host ?? '', port: String(imap?.port ?? 993), security: imap?.security ?? 'tls', user: imap?.user ?? '', password: '',
+    signIn: imap?.signIn ?? 'password', clientId: imap?.clientId ?? '', clientSecret: '', tenant: imap?.tenant ?? 'organizations',
+    authUrl: imap?.authUrl ?? '', tokenUrl: imap?.tokenUrl ?? '',
     folder: imap?.folder ?? 'INBOX', sentFolder: imap?.sentFolder ?? '', appendSent: imap?.appendSent ?? true,
     outOfOfficeDays: String(imap?.outOfOfficeDays ?? 7), pollMinutes: String(imap?.pollMinutes ?? 5),
   });
-  const [hasPassword, setHasPassword] = useState(imap?.hasPassword ?? false);
+  const [stored, setStored] = useState({ password: imap?.hasPassword ?? false, clientSecret: imap?.hasClientSecret ?? false, oauth: imap?.oauth ?? { signedInAs: null, reconnect: false } });
   const { message, error, run } = useOutcome();
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
-  const text = (key: 'host' | 'port' | 'user' | 'password' | 'folder' | 'sentFolder' | 'outOfOfficeDays' | 'pollMinutes', label: string, type = 'text') => (
+  const chooseSignIn = (signIn: MailboxSignIn): void => edit(signIn === 'password' ? { signIn } : { signIn, host: SERVERS[signIn], port: '993', security: 'tls' });
+  const text = (key: TextKey, label: string, type = 'text') => (
     <label className="field">
       <span>{label}</span>
       <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })}
-        placeholder={key === 'password' && hasPassword ? 'Stored — leave blank to keep' : key === 'sentFolder' ? 'The one marked Sent' : undefined} />
+        placeholder={(key === 'password' && stored.password) || (key === 'clientSecret' && stored.clientSecret) ? 'Stored — leave blank to keep'
+          : key === 'sentFolder' ? 'The one marked Sent' : undefined} />
     </label>
   );
+  const persist = async (): Promise<string> => {
+    const { password, clientSecret, port, outOfOfficeDays, pollMinutes, ...rest } = draft;
+    const saved = await call('inbox.settings.save', {
+      ...rest, port: Number(port), outOfOfficeDays: Number(outOfOfficeDays), pollMinutes: Number(pollMinutes), ...(password ? { password } : {}), ...(clientSecret ? { clientSecret } : {}),
+    });
+    // Secrets are in the core now; the window keeps no copy. They stay with the server and login they were entered for.
+    setDraft({ ...draft, password: '', clientSecret: '' });
+    setStored({ password: saved.hasPassword, clientSecret: saved.hasClientSecret, oauth: saved.oauth });
+    if (stored.password && !saved.hasPassword) return 'Saved. The stored password was for the previous server or login: enter the password for this one.';
+    const forgot = (stored.clientSecret && !saved.hasClientSecret) || (stored.oauth.signedInAs !== null && saved.oauth.signedInAs === null);
+    return forgot ? 'Saved. The sign-in was for the previous server, login or app: sign in again for this one.' : 'Saved';
+  };
   const save = (event: FormEvent): void => {
     event.preventDefault();
-    void run(async () => {
-      const { password, port, outOfOfficeDays, pollMinutes, ...rest } = draft;
-      const saved = await call('inbox.settings.save', { ...rest, port: Number(port), outOfOfficeDays: Number(outOfOfficeDays), pollMinutes: Number(pollMinutes), ...(password ? { password } : {}) });
-      // The password is in the core now; the window keeps no copy. It stays with the server and login it was entered for.
-      setDraft({ ...draft, password: '' });
-      setHasPassword(saved.hasPassword);
-      return hasPassword && !saved.hasPassword ? 'Saved. The stored password was for the previous server or login: enter the password for this one.' : 'Saved';
-    });
+    void run(persist);
   };
+  const oauth = draft.signIn === 'password' ? null : draft.signIn;
   return (
     <form className="setting" onSubmit={save} noValidate data-testid="inbox-setting">
       <fieldset>
@@ -53,8 +72,17 @@ export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
               {IMAP_SECURITY.map((value) => <option key={value} value={value}>{SECURITY_LABELS[value]}</option>)}
             </select>
           </label>
-          {text('user', 'Login')}
-          {text('password', 'Password or app password', 'password')}
+          <label className="field">
+            <span>Sign in with</span>
+            <select className="input" value={draft.signIn} onChange={(event) => chooseSignIn(event.target.value as MailboxSignIn)}>
+              {MAILBOX_SIGN_IN.map((value) => <option key={value} value={value}>{SIGN_IN_LABELS[value]}</option>)}
+            </select>
+          </label>
+          {text('user', oauth ? 'Email address' : 'Login')}
+          {!oauth && text('password', 'Password or app password', 'password')}
+          {oauth && text('clientId', 'OAuth client id')}
+          {oauth === 'google' && text('clientSecret', 'OAuth client secret', 'password')}
+          {oauth === 'microsoft' && text('tenant', 'Directory (tenant)')}
           {text('folder', 'Folder to read')}
           {text('sentFolder', 'Sent folder')}
           {text('outOfOfficeDays', 'Days to wait when an absence names no date')}
@@ -64,6 +92,15 @@ export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
           <input type="checkbox" checked={draft.appendSent} onChange={(event) => edit({ appendSent: event.target.checked })} />
           <span>Copy sent reminders to the Sent folder</span>
         </label>
+        {oauth && (
+          <BrowserSignIn provider={PROVIDERS[oauth]} connectLabel={`Sign in with ${PROVIDERS[oauth]}`} connectedAs={stored.oauth.signedInAs} reconnect={stored.oauth.reconnect}
+            run={run} testId="mailbox-sign-in" signIn={async () => {
+              await persist();
+              const { signedInAs } = await call('inbox.oauth.signIn', {});
+              setStored((now) => ({ ...now, oauth: { signedInAs, reconnect: false } }));
+              return signedInAs;
+            }} />
+        )}
         <div className="setting-actions">
           <button type="submit" className="button primary">Save inbox settings</button>
           <button type="button" className="button" onClick={() => void run(async () => {
