@@ -1,60 +1,50 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { coreOrderBlocks } from './eslint/core-order.js';
+import { architecture } from './eslint/layers.js';
 
-/** Layer rules from DESIGN.md: each layer may import only what sits below it. */
-const forbid = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group, message })) }];
-
+/** The layer and cycle rules of docs/ARCHITECTURE.md live in eslint/layers.js, the core's folder order in eslint/core-order.js. */
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', '.tools/', 'test-results/', 'playwright-report/'] },
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Zustand actions and props are arrow functions; the rule cannot tell and flags every one (170).
+      '@typescript-eslint/unbound-method': 'off',
+      // Async without await is deliberate here: methods that implement an async interface, and
+      // functions whose throw must reach the caller as a rejection.
+      '@typescript-eslint/require-await': 'off',
+      // A caught error is passed on as it came (typed unknown): that is not throwing a non-Error.
+      '@typescript-eslint/only-throw-error': ['error', { allowThrowingUnknown: true }],
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
     },
   },
   {
-    files: ['shared/*.ts'],
+    // Tests read JSON from the CLI, HTTP and files and assert its shape: typing each parse adds nothing.
+    files: ['test/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: 'shared/ imports nothing but zod and itself.' }] }],
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      // Stand-ins and fixtures print whatever JSON they were handed.
+      '@typescript-eslint/no-base-to-string': 'off',
     },
   },
-  {
-    // One folder down (shared/outreach/…), "../x" is still shared/.
-    files: ['shared/*/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./|\\.\\./(?!\\.\\.))', message: 'shared/ imports nothing but zod and itself.' }] }],
-    },
-  },
-  {
-    files: ['electron/core/**/*.ts', 'electron/db/**/*.ts'],
-    rules: {
-      'no-restricted-imports': forbid([['electron', 'electron/*', '**/renderer/**', '**/hosts/**', '**/main/**', '**/preload/**']],
-        'The core is plain Node: never electron, the renderer or a host.'),
-    },
-  },
+  // Plain JavaScript (configs, scripts) has no types to check.
+  { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  ...architecture,
   // Inside the core, each folder imports only the folders below it.
   ...coreOrderBlocks(),
   {
-    files: ['electron/log/**/*.ts'],
-    rules: {
-      'no-restricted-imports': forbid([['electron', 'electron/*', '**/shared/**', '**/renderer/**', '**/core/**', '**/db/**', '**/hosts/**', '**/main/**', '**/preload/**']],
-        'The log sits below every layer: plain Node and its logging packages only.'),
-    },
-  },
-  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': forbid([['node:*', 'electron', 'electron/*', '**/electron/**']], 'The renderer imports only shared/ and itself.'),
-    },
-  },
-  {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': forbid([['**/core/*/**', '**/db/**', '**/renderer/**']], 'The shell uses the core only through its public API (electron/core/index.ts).'),
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

@@ -103,8 +103,18 @@ const tasks = {
   },
   'dev:web': serveWeb,
   build: () => must(bin('electron-vite'), ['build', ...args]),
-  typecheck: () => must(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
+  // The whole tree (tests reach every layer), then each layer with only its own types (no DOM in
+  // the core, no Node in the renderer). Incremental: a second run reads node_modules/.cache/tsc.
+  typecheck() {
+    for (const project of ['tsconfig.json', 'tsconfig.core.json', 'tsconfig.shell.json', 'tsconfig.renderer.json']) {
+      console.log(`tsc -p ${project}`);
+      must(bin('tsc'), ['--noEmit', '-p', project]);
+    }
+  },
   lint: () => must(bin('eslint'), ['.', '--max-warnings', '0']),
+  // Not in `test` yet: the tree is formatted once, in one commit, before format:check joins it.
+  format: () => must(bin('prettier'), ['--write', '.', ...args]),
+  'format:check': () => must(bin('prettier'), ['--check', '.', ...args]),
   'test:unit': () => must(bin('vitest'), ['run', ...args]),
   // The fault suite (crashes, malformed and hostile input, fuzzing) also runs inside test:unit.
   'test:faults': () => must(bin('vitest'), ['run', 'test/faults', ...args]),

@@ -19,7 +19,7 @@ export async function dispatch(
   const started = performance.now();
   try {
     const input = parseProcedureInput(name, rawInput);
-    const handler = handlers[name as ProcedureName] as (input: unknown, ctx: CoreContext) => Promise<unknown> | unknown;
+    const handler = handlers[name as ProcedureName] as (input: unknown, ctx: CoreContext) => unknown;
     const output = (await handler(input, ctx)) as ProcedureOutput<ProcedureName>;
     logCall(name, started, null);
     return output;

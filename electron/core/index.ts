@@ -121,7 +121,7 @@ export function openCore(options: CoreOptions): Core {
   backupTimer.unref();
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),
-    call: (name, input) => dispatch(handlers, ctx, name, input) as never,
+    call: (name, input) => dispatch(handlers, ctx, name, input),
     stageFile: (path, name, options) => ctx.files.stage(path, name, options),
     onEvent: (listener) => {
       listeners.add(listener);
@@ -136,11 +136,11 @@ export function openCore(options: CoreOptions): Core {
 }
 
 export type { StageOptions } from './staged-files';
-export { derivePassphraseKey, generateKey, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
+export { derivePassphraseKey, generateKey, keyFromEnv, PASSPHRASE_SCRYPT, parseKeyHex, type ScryptParams } from '../db/key';
 export { contentSecurityPolicy } from './security/csp';
 export { INTUIT_AUTHORIZE_URL } from '../../shared/qbo-endpoints';
 export { GOOGLE_AUTHORIZE_URL, MICROSOFT_LOGIN_ORIGIN } from '../../shared/mailbox-oauth-endpoints';
-export { makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
+export { makePrivate, makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/private-files';
 export { databaseOpensWith, diagnoseDatabase } from '../db/open';
 export { openRecovery, RECOVERABLE, type Recovery } from './backups/recover';
 export { rotateDatabaseKey } from '../db/rekey';

@@ -9,7 +9,7 @@ const caches = new WeakMap<SqliteDb, Map<string, SqliteStatement>>();
  */
 export function prepareCached(sqlite: SqliteDb, sql: string): SqliteStatement {
   let cache = caches.get(sqlite);
-  if (!cache) caches.set(sqlite, (cache = new Map()));
+  if (!cache) caches.set(sqlite, (cache = new Map<string, SqliteStatement>()));
   let statement = cache.get(sql);
   if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)));
   return statement;

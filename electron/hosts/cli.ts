@@ -2,18 +2,16 @@ import { Console } from 'node:console';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AGING_BUCKETS, type AgingReport } from '../../shared/aging';
 import { localToday } from '../../shared/dates';
 import { AppError, toErrorShape, type ErrorShape } from '../../shared/errors';
 import { importMappingSchema, type ImportMapping, type ImportProblem } from '../../shared/import-mapping';
 import { formatMoney } from '../../shared/money';
 import { currencyCodeSchema, isoDateSchema } from '../../shared/value-schemas';
-import { generateKey, keyFromEnv } from '../db/key';
 import { log } from '../log/log';
 import { openLogFile, type LogFile } from './log-file';
 import type { RecoveryStatus, RestoreResult } from '../../shared/backups';
-import { diagnoseDatabase, openCore, openRecovery, type Core } from '../core';
+import { diagnoseDatabase, generateKey, keyFromEnv, openCore, openRecovery, type Core } from '../core';
 import { attributionCommand, kpiCommand } from './cli-analytics';
 import { backtestCommand } from './cli-backtest';
 import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
@@ -26,6 +24,7 @@ import { syncCommand } from './cli-sync';
 import { classifyCommand, inboxCommand } from './cli-inbox';
 import { chargesCommand } from './cli-charges';
 import { lettersCommand, statementCommand } from './cli-documents';
+import { COMMAND_NAMES, parseCommandLine, type CliValues } from './cli-program';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -70,9 +69,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   charges --db PATH [--as-of YYYY-MM-DD] [--json]         late-payment interest and fixed fees per customer, apart from principal
   letters --db PATH [--out FILE.pdf] [--posted] [--json]   today's letter and agency steps as one PDF; --posted takes those steps
   statement --db PATH --customer ID [--as-of YYYY-MM-DD] [--kind open_items|activity] [--from YYYY-MM-DD] --out FILE.pdf [--json]
-The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).`;
+The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).
+A command's own options: npm run cli -- <command> --help`;
 
-const COMMANDS = ['restore', 'init', 'sample', 'import', 'aging', 'worklist', 'log-call', 'promise', 'dispute', 'ladder', 'outreach', 'sms', 'outbox', 'risk', 'forecast', 'kpi', 'attribution', 'backtest', 'sync', 'settings', 'locale', 'inbox', 'charges', 'statement', 'letters'];
 /**
  * Commands that send mail run the outbox sender and return once it is drained; the others leave it
  * to the app (a dead sender's messages are marked uncertain at any open, sending or not).
@@ -83,71 +82,6 @@ function sendsMail(command: string, action: string | undefined, dryRun: boolean)
 }
 const EXIT_REJECTED = 1;
 const EXIT_DATABASE = 2;
-
-function parseCommandLine(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        preset: { type: 'string' },
-        mapping: { type: 'string' },
-        sheet: { type: 'string' },
-        snapshot: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        'as-of': { type: 'string' },
-        customer: { type: 'string' },
-        outcome: { type: 'string' },
-        notes: { type: 'string' },
-        direction: { type: 'string' },
-        'follow-up': { type: 'string' },
-        amount: { type: 'string' },
-        currency: { type: 'string' },
-        date: { type: 'string' },
-        invoices: { type: 'string' },
-        reason: { type: 'string' },
-        policy: { type: 'string' },
-        compare: { type: 'string' },
-        sla: { type: 'string' },
-        owner: { type: 'string' },
-        template: { type: 'string' },
-        /** The moment a dry run judges texts' sending hours at (ISO, UTC). */
-        at: { type: 'string' },
-        include: { type: 'string' },
-        'override-rhythm': { type: 'boolean', default: false },
-        status: { type: 'string' },
-        connector: { type: 'string' },
-        'base-url': { type: 'string' },
-        latest: { type: 'boolean', default: false },
-        backup: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        by: { type: 'string' },
-        days: { type: 'string' },
-        out: { type: 'string' },
-        kind: { type: 'string' },
-        posted: { type: 'boolean', default: false },
-        id: { type: 'string' },
-        as: { type: 'string' },
-        sender: { type: 'string' },
-        company: { type: 'string' },
-        'sender-name': { type: 'string' },
-        'sender-title': { type: 'string' },
-        'sender-phone': { type: 'string' },
-        'manager-name': { type: 'string' },
-        'manager-title': { type: 'string' },
-        'manager-phone': { type: 'string' },
-        'payment-link': { type: 'string' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new AppError('INVALID_INPUT', `${(error as Error).message}. Run "npm run cli -- --help" for usage.`);
-  }
-}
 
 const DATE_FLAGS = ['as-of', 'from', 'to', 'date', 'follow-up'] as const;
 
@@ -162,14 +96,17 @@ function checkFlags(values: Partial<Record<(typeof DATE_FLAGS)[number] | 'curren
   }
 }
 
-async function main(argv: string[], env: NodeJS.ProcessEnv, console: Console): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv);
-  checkFlags(values);
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
+async function main(argv: string[], env: NodeJS.ProcessEnv, console: Console, write: (text: string) => void): Promise<number> {
+  const [first] = argv;
+  if (first === undefined || first === '--help' || first === '-h') {
     console.log(USAGE);
-    return command || values.help ? 0 : EXIT_REJECTED;
+    return first ? 0 : EXIT_REJECTED;
   }
+  if (!COMMAND_NAMES.includes(first)) throw new AppError('INVALID_INPUT', `Unknown command "${first}".\n${USAGE}`);
+  const parsed = parseCommandLine(argv, write);
+  if (!parsed) return 0;
+  const { command, positionals: rest, values } = parsed;
+  checkFlags(values);
   if (command === 'keygen') {
     console.log(generateKey().toString('hex'));
     return 0;
@@ -178,7 +115,6 @@ async function main(argv: string[], env: NodeJS.ProcessEnv, console: Console): P
     console.log(classifyCommand(rest.slice(1), values.json));
     return 0;
   }
-  if (!COMMANDS.includes(command)) throw new AppError('INVALID_INPUT', `Unknown command "${command}".\n${USAGE}`);
   if (!values.db) throw new AppError('INVALID_INPUT', `--db PATH is required for ${command}.`);
   const key = keyFromEnv(env);
   const dbPath = resolve(values.db);
@@ -202,7 +138,7 @@ async function openLogBeside(dbPath: string, console: Console): Promise<LogFile 
 }
 
 /** One command on the database at `dbPath`. */
-async function run(command: string, rest: string[], values: ReturnType<typeof parseCommandLine>['values'], dbPath: string, key: Buffer, env: NodeJS.ProcessEnv, console: Console): Promise<number> {
+async function run(command: string, rest: string[], values: CliValues, dbPath: string, key: Buffer, env: NodeJS.ProcessEnv, console: Console): Promise<number> {
   if (command === 'restore') return restore(dbPath, key, values, console);
   const core = openCore({ dbPath, key, sendMail: sendsMail(command, rest[0], values['dry-run']), scheduleSync: false, watchInbox: false });
   try {
@@ -386,7 +322,7 @@ export interface CliIo {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const console = new Console({ stdout: io.stdout, stderr: io.stderr });
   try {
-    return await main(argv, io.env, console);
+    return await main(argv, io.env, console, (text) => io.stdout.write(text));
   } catch (error) {
     const shape = toErrorShape(error);
     report(shape, argv.includes('--json'), console);

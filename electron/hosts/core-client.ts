@@ -45,7 +45,7 @@ export function startCoreWorker(
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id } as ToWorker);
+      worker.postMessage({ ...message, id });
     });
 
   return new Promise((resolveClient, rejectClient) => {

@@ -5,7 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CoreEvent } from '../../shared/api';
 import { toErrorShape, type ErrorCode } from '../../shared/errors';
-import { contentSecurityPolicy } from '../core/security/csp';
+import { contentSecurityPolicy } from '../core';
 import type { CoreClient } from './core-client';
 import { readJsonBody, RequestRefused } from './json-body';
 import { dispatchShell, type ShellHandlers } from './shell-dispatch';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pinoRoll from 'pino-roll';
-import { makePrivate, makePrivateDir, PRIVATE_FILE_MODE } from '../db/private-files';
+import { makePrivate, makePrivateDir, PRIVATE_FILE_MODE } from '../core';
 import { setLogSink } from '../log/log';
 
 /** A few days of a busy collector's work in each file; the oldest goes when a fifth fills. */

@@ -44,7 +44,8 @@ export function desktopShellHandlers(deps: DesktopShellDeps): ShellHandlers {
       await refuseWhileBusy(core, 'rotate the database key');
       const newKey = generateKey();
       stageRotation(env, newKey, passphrase);
-      let failure: unknown = null;
+      // What the restart caught, rethrown as it came once the previous key's core is back.
+      const failures: unknown[] = [];
       await core.restart(async () => {
         try {
           const client = await deps.startCore(deps.key.current, newKey);
@@ -52,12 +53,12 @@ export function desktopShellHandlers(deps: DesktopShellDeps): ShellHandlers {
           deps.key.current = newKey;
           return client;
         } catch (error) {
-          failure = error;
+          failures.push(error);
           deps.key.current = settleRotation(env, { key: deps.key.current, pendingKey: newKey }, (candidate) => databaseOpensWith(deps.dbPath, candidate));
           return deps.startCore(deps.key.current);
         }
       });
-      if (failure) throw failure;
+      if (failures.length > 0) throw failures[0];
       return core.rotated ?? { backups: 0, skipped: 0 };
     },
 

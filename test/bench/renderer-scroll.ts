@@ -65,7 +65,7 @@ export async function benchRendererScroll(dbPath: string, key: Buffer): Promise<
     const counter = await page.getByTestId('worklist-done').innerText();
     const rows = Number(/·\s*([\d.,\s\u00a0\u202f]+?)\s+customers?/.exec(counter)?.[1]?.replace(/\D/g, '') ?? 0);
     const p95Of = async (selector: string | null, rowsPerFrame: number) => {
-      const intervals = (await page.evaluate(`(${SCROLL_FRAMES})(${JSON.stringify({ selector, rows: rowsPerFrame, frames: 600 })})`)) as number[];
+      const intervals = await page.evaluate<number[]>(`(${SCROLL_FRAMES})(${JSON.stringify({ selector, rows: rowsPerFrame, frames: 600 })})`);
       return percentile(intervals, 0.95);
     };
     const list = '[data-testid="worklist-list"]';

@@ -121,7 +121,7 @@ test('reports: totals row and export, legends, a forecast band between low and h
   // The export is the sheet: every customer, then one totals row per currency, amounts as plain numbers.
   const download = page.waitForEvent('download');
   await table.getByRole('button', { name: 'CSV' }).click();
-  const csv = readFileSync((await (await download).path())!, 'utf8');
+  const csv = readFileSync((await (await download).path()), 'utf8');
   expect(csv.split(/\r?\n/)[0]).toMatch(/^\uFEFF?Customer,Customer ID,Currency,Current,/);
   expect(csv).toMatch(/\nTotal USD,,USD,\d+/);
   // Amounts are sorted within a currency: the rows never interleave currencies.

@@ -36,7 +36,7 @@ export interface DovecotOAuth {
 }
 
 /**
- * Starts Dovecot (ENVIRONMENT.md's recipe) with one account. As root it runs as `nobody`, with the
+ * Starts a private Dovecot (no root install, no system config) with one account. As root it runs as `nobody`, with the
  * temp dir handed to that user: Dovecot refuses to run its services as root.
  */
 export async function startDovecot(user = 'ar@inflow-test.example', password = 'secret', oauth?: DovecotOAuth): Promise<Dovecot> {

@@ -154,7 +154,7 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
     if (!broken) return false;
     if (broken.dropAfterCall) {
       // The change is made; its answer never leaves.
-      res.writeHead = (() => res) as never;
+      res.writeHead = (() => res);
       res.end = (() => res) as never;
       answer();
       res.socket?.destroy();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** The updater's wiring with electron-updater mocked: the packaged feed only, restart only when idle. */
 type FakeUpdater = EventEmitter & { setFeedURL: ReturnType<typeof vi.fn>; checkForUpdates: ReturnType<typeof vi.fn>; quitAndInstall: ReturnType<typeof vi.fn>; autoDownload: boolean };
-const fake = vi.hoisted(() => ({ updater: null as unknown }));
+const fake = vi.hoisted((): { updater: unknown } => ({ updater: null }));
 vi.mock('electron-updater', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   const updater = Object.assign(new Emitter(), {

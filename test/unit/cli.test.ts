@@ -212,6 +212,21 @@ describe('inflow CLI', () => {
     expect(currency.stderr).toContain('--currency usd: an ISO 4217 code like "USD"');
   });
 
+  it('takes only each command’s own options: --help lists them, anything else is refused before opening', async () => {
+    const help = await cli(['aging', '--help']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: npm run cli -- aging \[options\]/);
+    expect(help.stdout).toContain('--as-of <date>');
+    expect(help.stdout).not.toContain('--template');
+    const foreign = await cli(['aging', '--db', db, '--template', 'first-reminder']);
+    expect(foreign).toMatchObject({ code: 1, stdout: '' });
+    expect(foreign.stderr).toBe('inflow: unknown option \'--template\'. Run "npm run cli -- aging --help" for its options.\n');
+    expect((await cli(['worklist', 'extra', '--db', db])).stderr).toContain('too many arguments for \'worklist\'');
+    expect((await cli(['aging', '--db'])).stderr).toContain('argument missing');
+    const json = await cli(['kpi', '--db', db, '--bogus', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'INVALID_INPUT', message: expect.stringContaining("unknown option '--bogus'") } });
+  });
+
   it('exits 1 and changes nothing when a file is rejected, listing row, column and reason', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nX-1,C1,2026-01-01,2026-01-31,12.00\nX-2,C1,2026-02-30,2026-03-31,TBD\n');

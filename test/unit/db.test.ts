@@ -114,7 +114,7 @@ describe('refusing to open', () => {
   });
 
   it('a database from a newer Inflow', async () => {
-    await (await openDatabase(path, key)).close();
+    await openDatabase(path, key).close();
     const future = [...MIGRATIONS, { name: 'future', up: (db) => db.exec('CREATE TABLE future (x)') } satisfies Migration];
     await openDatabase(path, key, future).close();
     const before = snapshot(path);

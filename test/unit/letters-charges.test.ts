@@ -169,7 +169,7 @@ describe('letters on stale ERP data', () => {
       expect(day.held).toMatchObject([{ externalId: 'P-1', hold: 'stale_sync', message: 'The ERP data is too old to chase on: refresh from the ERP first.' }]);
       await expect(late.core.call('documents.lettersPdf', {})).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('1 held by the send guard') });
     } finally {
-      late.dispose();
+      await late.dispose();
     }
   });
 });

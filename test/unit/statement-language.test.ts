@@ -20,7 +20,7 @@ beforeEach(async () => {
     fileId: t.stageText('i.csv', ['Invoice Number,Customer ID,Issue Date,Due Date,Amount,Open Balance,Currency',
       ...['DE', 'FR', 'ES', 'EN'].map((c) => `${c}-1,C-${c},2026-09-01,2026-10-01,1234.56,1234.56,EUR`)].join('\n')),
   });
-  await t.core.call('documents.saveCompany', { addressLines: ['1 Quay'], registrationId: 'R-1', taxId: 'T-1', bankDetails: ['IBAN X'] } as never);
+  await t.core.call('documents.saveCompany', { addressLines: ['1 Quay'], registrationId: 'R-1', taxId: 'T-1', bankDetails: ['IBAN X'] });
 });
 afterEach(() => t.dispose());
 

@@ -53,13 +53,13 @@ describe('Odoo 17', () => {
 
     t = tempCore();
     const key = protocol === 'json2' ? server.apiKey : server.password;
-    await t!.core.call('sync.connection.save', { connector: 'odoo', baseUrl: server.url, protocol, database: server.db, login: server.login, apiKey: key, intervalMinutes: 0 });
-    await t!.core.call('sync.run', { jobId: JOB() });
+    await t.core.call('sync.connection.save', { connector: 'odoo', baseUrl: server.url, protocol, database: server.db, login: server.login, apiKey: key, intervalMinutes: 0 });
+    await t.core.call('sync.run', { jobId: JOB() });
     expect(await inflowAging()).toEqual(nonZero(server.books.expectedAging()));
 
     company.change();
     server.calls.length = 0;
-    const next = await t!.core.call('sync.run', { jobId: JOB() });
+    const next = await t.core.call('sync.run', { jobId: JOB() });
     expect(next.closed).toBeGreaterThanOrEqual(1);
     // Incremental: every page of documents was asked for by write_date.
     const pages = server.calls.filter((call) => call.model === 'account.move' && call.method === 'search_read' && call.params.limit);
@@ -67,7 +67,7 @@ describe('Odoo 17', () => {
     expect(await inflowAging()).toEqual(nonZero(server.books.expectedAging()));
     // Every drop in a balance came with its dated history: the only adjustments are the cancelled
     // invoice's and the rise of the invoice whose payment was cancelled (a payment, once recorded, stays).
-    const adjustments = t!.query<{ status: string; amount: number }>("SELECT i.status, a.amount_minor AS amount FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE kind = 'erp_adjustment'");
+    const adjustments = t.query<{ status: string; amount: number }>("SELECT i.status, a.amount_minor AS amount FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE kind = 'erp_adjustment'");
     expect(adjustments.filter((row) => row.status !== 'void' && row.amount > 0)).toEqual([]);
     expect(adjustments).toHaveLength(2);
   });
@@ -89,18 +89,18 @@ describe('QuickBooks Online', () => {
 
     server.clock = FROZEN_NOW.getTime();
     t = tempCore();
-    await t!.core.call('sync.connection.save', {
+    await t.core.call('sync.connection.save', {
       connector: 'qbo', baseUrl: server.url, tokenUrl: server.tokenUrl, clientId: server.clientId, apiKey: server.clientSecret,
       qboRefreshToken: server.issueRefreshToken(), qboRealmId: server.realmId, intervalMinutes: 0,
     });
-    await t!.core.call('sync.run', { jobId: JOB() });
+    await t.core.call('sync.run', { jobId: JOB() });
     expect(await inflowAging()).toEqual(nonZero(server.expectedAging()));
     const zero = rows('Invoice').find((row) => row.TotalAmt === 0 && !String(row.PrivateNote).startsWith('Voided'))!;
-    expect(t!.query(`SELECT status FROM invoices WHERE external_id = '${zero.Id}'`)).toEqual([{ status: 'paid' }]);
+    expect(t.query(`SELECT status FROM invoices WHERE external_id = '${zero.Id}'`)).toEqual([{ status: 'paid' }]);
 
     company.change();
     server.calls.length = 0;
-    await t!.core.call('sync.run', { jobId: JOB() });
+    await t.core.call('sync.run', { jobId: JOB() });
     expect(server.calls.filter((call) => call.kind === 'cdc')).toHaveLength(1);
     expect(await inflowAging()).toEqual(nonZero(server.expectedAging()));
   });

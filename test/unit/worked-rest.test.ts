@@ -22,7 +22,7 @@ describe('a worked customer rests until its next step', () => {
     ['a promise broken before the work was what the work was about', { worked: { on: TODAY, followUp: null }, promise: promise('2026-11-18', 'broken') }, addDays(TODAY, REST_DAYS)],
     ['an installment due after the work', { worked: { on: '2026-11-20', followUp: null }, installmentMissed: { amountMinor: 1, currency: 'USD', dueDate: '2026-11-21' } }, '2026-11-21'],
   ] as const)('%s', (_name, over, expected) => {
-    const f = facts(over as Partial<CustomerFacts>);
+    const f = facts(over);
     expect(backOn(f.worked!, f, TODAY)).toBe(expected);
     expect(resting(f, TODAY)).toBe(TODAY < expected);
   });

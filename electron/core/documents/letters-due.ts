@@ -12,7 +12,7 @@ const isPaper = (channel: string): channel is PaperChannel => channel === 'lette
 
 /**
  * The ladder's paper steps due today (a final demand is a letter step with the final-notice
- * template), through the one send guard (DESIGN.md §7) like every email: a paid, in-transit,
+ * template), through the one send guard (docs/ARCHITECTURE.md, Principles) like every email: a paid, in-transit,
  * disputed, promised or planned invoice is never in a letter, and a snoozed customer or stale ERP
  * data holds the letter. Called when the list is shown, again when the PDF is made, and again when
  * the letters are marked posted, so what changed in between is caught. The contact rhythm counts

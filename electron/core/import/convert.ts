@@ -178,7 +178,7 @@ export class RowConverter {
     if (!record) return;
     this.share(record);
     let seen = this.firstRows.get(list);
-    if (!seen) this.firstRows.set(list, (seen = new Map()));
+    if (!seen) this.firstRows.set(list, (seen = new Map<string, number>()));
     const first = seen.get(record.externalId);
     if (first !== undefined) {
       this.problems.add(record.row, this.plan.columns[field]?.header ?? field, record.externalId, `duplicate: the same ${field} is already on row ${first}`);

@@ -7,7 +7,7 @@ import type { FileSettings } from './row-reader';
 const DATE_FIELDS = ['issueDate', 'dueDate', 'paidDate', 'date'];
 const AMOUNT_FIELDS = ['amount', 'openBalance', 'creditLimit', 'lineAmount', 'unitAmount', 'taxAmount', 'amountPaid'];
 
-const indexesOf = (plan: ImportPlan, fields: readonly string[]): number[] => fields.flatMap((f) => (plan.columns[f] ? [plan.columns[f]!.index] : []));
+const indexesOf = (plan: ImportPlan, fields: readonly string[]): number[] => fields.flatMap((f) => (plan.columns[f] ? [plan.columns[f].index] : []));
 
 /**
  * What the data rows say about the file's date format and decimal separator, gathered row by row so

@@ -41,7 +41,7 @@ const PARSED_LIMIT = 100_000;
 
 export function parseDate(text: string, format: DateFormat): IsoDate | null {
   let known = parsed.get(format);
-  if (!known) parsed.set(format, (known = new Map()));
+  if (!known) parsed.set(format, (known = new Map<string, IsoDate | null>()));
   const cached = known.get(text);
   if (cached !== undefined) return cached;
   const result = readDate(text, format);

@@ -73,7 +73,7 @@ export class RowReader {
     const value = this.text(field);
     if (value === '') return required ? this.fail(field, 'required date is empty') : undefined;
     const type = this.typeOf(field);
-    if (type === 'date') return value as IsoDate;
+    if (type === 'date') return value;
     if (type === 'number') return this.fail(field, 'not a date: the cell holds a number (format the column as dates in the workbook)');
     return parseDate(value, this.settings.dateFormat) ?? this.fail(field, `not a valid date in format ${this.settings.dateFormat}`);
   }

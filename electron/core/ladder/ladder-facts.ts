@@ -21,7 +21,7 @@ export function readPolicies(sqlite: SqliteDb): readonly LadderPolicy[] {
   const rows = prepareCached(sqlite, 'SELECT id, name, segments, steps FROM ladder_policies ORDER BY id').all() as { id: string; name: string; segments: string; steps: string }[];
   const text = JSON.stringify(rows);
   if (parsed?.text !== text) {
-    const policies = rows.map((row) => ladderPolicySchema.parse({ id: row.id, name: row.name, segments: JSON.parse(row.segments), steps: JSON.parse(row.steps) }));
+    const policies = rows.map((row) => ladderPolicySchema.parse({ id: row.id, name: row.name, segments: JSON.parse(row.segments) as unknown, steps: JSON.parse(row.steps) as unknown }));
     parsed = { text, policies: (policies.some((policy) => policy.segments.length === 0) ? policies : [...policies, DEFAULT_POLICY]).sort(policyOrder) };
   }
   return parsed.policies;

@@ -5,7 +5,7 @@ import {
 import type { LadderChannel, LadderCustomer, LadderInvoice } from '../../../shared/outreach/ladder';
 
 /**
- * The one guard in front of every outgoing message (DESIGN.md §7): the ladder, bulk and single sends,
+ * The one guard in front of every outgoing message (docs/ARCHITECTURE.md, Principles): the ladder, bulk and single sends,
  * a resend from the outbox and the sender itself, just before a message goes, all ask these
  * functions. Pure: the callers read the facts (guard-facts.ts) and act on the answer.
  */

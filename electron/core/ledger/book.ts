@@ -2,7 +2,7 @@ import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 
 /**
- * Which book a read looks at (DESIGN.md §7: "as of D" is the book at the end of D). Each field is
+ * Which book a read looks at (docs/ARCHITECTURE.md, Principles: "as of D" is the book at the end of D). Each field is
  * SQL for a table, with the live table's column names, to put after FROM: today's book is the live
  * tables themselves (the fast path); a past day's is each dated table cut at the end of that day,
  * each row in the state it was in then. Every reader that takes a date reads through one of these,

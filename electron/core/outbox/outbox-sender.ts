@@ -214,7 +214,7 @@ export class OutboxSender implements OutboxService {
         lane.busy = null;
       });
     }
-    await Promise.all(this.lanes.map((lane) => lane.busy));
+    await Promise.all(this.lanes.flatMap((lane) => (lane.busy ? [lane.busy] : [])));
   }
 
   /** An idle connection, with as many lanes as the mailbox allows (settings may change it). */

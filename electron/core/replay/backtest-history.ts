@@ -159,7 +159,7 @@ export function readBookHistory(sqlite: SqliteDb, first: IsoDate, last: IsoDate)
     for (const amount of later?.values() ?? []) startMinor += amount;
     const invoice: HistoryInvoice = {
       id: row.id, customerId: row.customerId, number: row.number, issueDay: dayNumber(row.issueDate), dueDay: dayNumber(row.dueDate), dueDate: row.dueDate,
-      currency: row.currency, startMinor, applied: later ?? new Map(), erpDisputed: row.disputed === 1,
+      currency: row.currency, startMinor, applied: later ?? new Map<number, number>(), erpDisputed: row.disputed === 1,
       transitDays: row.inTransitSince ? [dayNumber(row.inTransitSince)] : [],
     };
     history.invoices.set(invoice.id, invoice);

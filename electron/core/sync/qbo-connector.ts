@@ -71,10 +71,16 @@ export async function companyName(client: QboClient, signal: AbortSignal): Promi
 
 async function* pull(client: QboClient, cursor: Cursor | null, clock: () => Date, homeCurrency: string, signal: AbortSignal): AsyncGenerator<PulledPage> {
   const withinFeed = cursor !== null && clock().getTime() - Date.parse(cursor.seenAt ?? cursor.since) + CDC_OVERLAP_MS < CDC_WINDOW_MS;
-  if (cursor?.full && withinFeed) return yield* fullRead(client, cursor, clock, homeCurrency, signal);
+  if (cursor?.full && withinFeed) {
+    yield* fullRead(client, cursor, clock, homeCurrency, signal);
+    return;
+  }
   if (cursor && withinFeed) {
     const page = await changes(client, cursor.since, clock, homeCurrency, signal);
-    if (page) return yield page;
+    if (page) {
+      yield page;
+      return;
+    }
   }
   yield* fullRead(client, null, clock, homeCurrency, signal);
 }

@@ -20,8 +20,8 @@ export function findAlternativeContact(words: string, senderAddress: string | nu
   const own = (senderAddress ?? '').toLowerCase();
   const others = addressesIn(text).filter((found) => found.address !== own);
   for (const referral of text.matchAll(new RegExp(REFERRAL.source, 'gi'))) {
-    const after = text.slice(referral.index! + referral[0].length, referral.index! + referral[0].length + 160);
-    const email = others.find((found) => found.index >= referral.index! && found.index <= referral.index! + referral[0].length + 160);
+    const after = text.slice(referral.index + referral[0].length, referral.index + referral[0].length + 160);
+    const email = others.find((found) => found.index >= referral.index && found.index <= referral.index + referral[0].length + 160);
     const name = NAME.exec(after.replace(/^(?:my colleague|meine[nr]? kolleg(?:in|en)|mon collègue|ma collègue|mi compañer[oa]|mijn collega|il mio collega|la mia collega|meu colega|minha colega)\s*,?\s*/i, ''));
     if (email || name) return { name: name && !name[1]!.includes('@') ? name[1]!.trim() : null, email: email?.address ?? null };
   }

@@ -80,8 +80,8 @@ export function findReturnDate(text: string, sentOn: IsoDate): ReturnDate | null
   };
   for (const { re, read } of PATTERNS) {
     for (const m of words.matchAll(re)) {
-      const parts = read(m as RegExpExecArray);
-      if (parts) add(resolve(parts, sentOn), m.index!, m[0]);
+      const parts = read(m);
+      if (parts) add(resolve(parts, sentOn), m.index, m[0]);
     }
   }
   for (const m of words.matchAll(NUMERIC)) {
@@ -89,17 +89,17 @@ export function findReturnDate(text: string, sentOn: IsoDate): ReturnDate | null
     const year = m[4] ? (m[4].length === 2 ? 2000 + +m[4] : +m[4]) : undefined;
     const dotted = m[2] === '.';
     // Without a year, "12.01" could be a time or an amount: only with a trailing dot or right after a cue.
-    if (!year && !(dotted && m[5]) && !CUE.test(words.slice(Math.max(0, m.index! - 40), m.index!))) continue;
+    if (!year && !(dotted && m[5]) && !CUE.test(words.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (m[2] === '-' && !year) continue;
     const parts = !dotted && english && a <= 12 ? { m: a, d: b } : { d: a, m: b };
-    add(resolve({ ...parts, ...(year ? { y: year } : {}) }, sentOn), m.index!, m[0]);
+    add(resolve({ ...parts, ...(year ? { y: year } : {}) }, sentOn), m.index, m[0]);
   }
   for (const m of words.matchAll(RELATIVE_WEEKDAY)) {
-    if (!CUE.test(words.slice(Math.max(0, m.index! - 30), m.index!))) continue;
+    if (!CUE.test(words.slice(Math.max(0, m.index - 30), m.index))) continue;
     // A weekday named as a return day: the next one after the day the answer was sent.
     const target = WEEKDAYS[m[1]!.toLowerCase()]!;
     const from = new Date(`${sentOn}T00:00:00Z`).getUTCDay();
-    add(addDays(sentOn, ((target - from + 7) % 7) || 7), m.index!, m[0]);
+    add(addDays(sentOn, ((target - from + 7) % 7) || 7), m.index, m[0]);
   }
   if (found.length === 0) return null;
   const pool = found.some((f) => f.cued) ? found.filter((f) => f.cued) : found;

@@ -11,7 +11,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { RunResult } from './RunResult';
 import './import.css';
 
-/** UX.md's import flow on one screen: file → preset or mapping → preview → import → summary or problems. */
+/** The import flow on one screen: file → preset or mapping → preview → import → summary or problems. */
 export function ImportScreen() {
   const { file, choice, error, pickFile, dropFile, loadOptions } = useImport();
   useShortcut('o', () => void pickFile());

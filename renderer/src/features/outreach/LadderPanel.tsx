@@ -70,7 +70,7 @@ export function LadderPanel() {
           {NEW in drafts && (
             <li aria-current={key === NEW ? 'true' : undefined}>
               <button type="button" className="policy-pick" onClick={() => select(NEW)}>
-                <span className="policy-pick-name">{drafts[NEW]!.name || 'New policy'} <span className="chip info">unsaved</span></span>
+                <span className="policy-pick-name">{drafts[NEW].name || 'New policy'} <span className="chip info">unsaved</span></span>
               </button>
             </li>
           )}

@@ -195,7 +195,11 @@ export function PolicyEditor({ draft, saved, policies, templates, segments, dirt
 function issuesIn(error: ApiError): PolicyIssue[] {
   const details = error.details as { issues?: unknown } | undefined;
   if (error.code !== 'INVALID_INPUT' || !Array.isArray(details?.issues)) return [];
-  return details.issues.filter((issue): issue is PolicyIssue => typeof issue?.path === 'string' && typeof issue?.message === 'string');
+  const issues: unknown[] = details.issues;
+  return issues.filter((issue): issue is PolicyIssue => {
+    const candidate = issue as Partial<PolicyIssue> | null;
+    return typeof candidate?.path === 'string' && typeof candidate.message === 'string';
+  });
 }
 
 /** Step `index`'s problems by field ("" when about the step itself). */

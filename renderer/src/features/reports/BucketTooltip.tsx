@@ -18,9 +18,9 @@ type Props = Partial<TooltipContentProps<number, string>> & {
 
 /** The hovered point's aging buckets as exact amounts (with shares when the chart shows shares), and the total. */
 export function BucketTooltip({ active, payload, labels, read }: Props) {
-  const datum = payload?.[0]?.payload as never | undefined;
+  const datum: unknown = payload?.[0]?.payload;
   if (!active || datum === undefined) return null;
-  const row = read(datum);
+  const row = read(datum as never);
   return (
     <div className="chart-tooltip">
       <div className="chart-tooltip-title">{row.title}</div>

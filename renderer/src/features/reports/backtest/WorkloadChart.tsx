@@ -23,7 +23,7 @@ export function WorkloadChart({ result, max }: { result: BacktestPolicyResult; m
           <CartesianGrid vertical={false} className="chart-grid" />
           <XAxis dataKey="date" tickFormatter={formatDate} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={40} className="chart-axis" />
           <YAxis domain={[0, max]} ticks={[0, max / 4, max / 2, (3 * max) / 4, max]} allowDecimals={false} tickLine={false} axisLine={false} width={36} className="chart-axis" />
-          <Tooltip labelFormatter={(date) => formatDate(String(date))} cursor={{ className: 'chart-cursor' }} isAnimationActive={false} wrapperClassName="chart-tooltip" />
+          <Tooltip labelFormatter={(date) => (typeof date === 'string' ? formatDate(date) : '')} cursor={{ className: 'chart-cursor' }} isAnimationActive={false} wrapperClassName="chart-tooltip" />
           {KINDS.map((kind) => <Bar key={kind.key} dataKey={kind.key} name={kind.label} stackId="work" className={kind.className} isAnimationActive={false} />)}
         </BarChart>
       </ResponsiveContainer>
