@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { startCacheInvalidation } from '../lib/core-query';
 import { startJobProgressFeed } from '../lib/job-progress';
 import { CommandPalette } from './CommandPalette';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -6,7 +7,6 @@ import { KeyMapPanel } from './KeyMapPanel';
 import { useNav } from './nav-store';
 import { ScreenView } from './ScreenView';
 import { Sidebar } from './Sidebar';
-import { useStatus } from './status-store';
 import { TopBar } from './TopBar';
 import { useGlobalKeys } from './use-global-keys';
 
@@ -15,9 +15,7 @@ export function App() {
   const overlay = useNav((nav) => nav.overlay);
   useGlobalKeys();
   useEffect(() => startJobProgressFeed(), []);
-  useEffect(() => {
-    void useStatus.getState().refresh();
-  }, []);
+  useEffect(() => startCacheInvalidation(), []);
 
   return (
     <div className="shell">

@@ -4,7 +4,7 @@ import { useTheme } from '../lib/theme';
 import { useNav } from './nav-store';
 import { useScreenCommands } from './screen-commands';
 import { SCREENS } from './screens';
-import { useStatus } from './status-store';
+import { useAppStatus } from './use-app-status';
 
 export interface Command {
   id: string;
@@ -21,7 +21,7 @@ export function useCommands(): Command[] {
   const go = useNav((nav) => nav.go);
   const onScreen = useScreenCommands((state) => state.commands);
   const toggle = useNav((nav) => nav.toggle);
-  const hasData = useStatus((state) => state.status?.hasData ?? true);
+  const hasData = useAppStatus().data?.hasData ?? true;
   const setTheme = useTheme((theme) => theme.setChoice);
 
   const screens: Command[] = SCREENS.map((screen) => ({

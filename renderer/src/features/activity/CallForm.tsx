@@ -3,7 +3,7 @@ import { CALL_OUTCOMES, type CallOutcome } from '../../../../shared/activity';
 import { isTyping } from '../../app/use-shortcut';
 import { DateInput, dateProblem } from '../../components/DateInput';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { ActionForm } from './ActionForm';
 import type { PromisePrefill } from './PromiseForm';
 
@@ -22,7 +22,7 @@ interface Props {
 
 /** Log a call: keys 1–8 pick the outcome, then notes and a follow-up date. "Promised to pay" goes on to the promise form. */
 export function CallForm({ customerId, today, onSaved, onCancel }: Props) {
-  const contacts = useApi('contacts.list', { customerId }).data ?? [];
+  const contacts = useCoreQuery('contacts.list', { customerId }).data ?? [];
   const [outcome, setOutcome] = useState<CallOutcome>('reached');
   const [contactId, setContactId] = useState('');
   const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');

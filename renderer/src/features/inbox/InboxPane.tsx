@@ -4,7 +4,7 @@ import { minorToDecimalString } from '../../../../shared/money';
 import { Kbd } from '../../app/Kbd';
 import { useShortcut } from '../../app/use-shortcut';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 import { DisputeForm } from '../activity/DisputeForm';
 import { PromiseForm } from '../activity/PromiseForm';
@@ -35,8 +35,8 @@ const KEYS: { key: string; label: string; needsCustomer: boolean }[] = [
 export function InboxPane({ item, form, onForm, onHandled, onChanged }: Props) {
   const today = localToday();
   const outcome = useOutcome();
-  const customer = useApi('customer.summary', item.customerId ? { customerId: item.customerId } : null).data;
-  const invoices = useApi('customer.invoices', item.customerId ? { customerId: item.customerId, openOnly: true } : null).data ?? [];
+  const customer = useCoreQuery('customer.summary', item.customerId ? { customerId: item.customerId } : null).data;
+  const invoices = useCoreQuery('customer.invoices', item.customerId ? { customerId: item.customerId, openOnly: true } : null).data ?? [];
   const { reading } = item;
   const handle = (action: InboxAction): Promise<boolean> => outcome.run(async () => {
     await call('inbox.handle', { id: item.id, action });

@@ -7,7 +7,7 @@ import { Kbd } from '../../app/Kbd';
 import { useShortcut } from '../../app/use-shortcut';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 import { BatchProgress } from './BatchProgress';
 import { goes, missingReason, planBulk, sendBulk, type BulkSource, type Override } from './bulk-plan';
@@ -34,7 +34,7 @@ interface Props {
 export function BulkSend({ customers, onDone }: Props) {
   const wholeLadder = customers === undefined;
   const customerIds = customers?.map((c) => c.customerId) ?? [];
-  const templates = useApi('templates.list', { language: 'en' }).data ?? [];
+  const templates = useCoreQuery('templates.list', { language: 'en' }).data ?? [];
   const [templateId, setTemplateId] = useState('first-reminder');
   const [plan, setPlan] = useState<SendPlan | null>(null);
   const [videoMemoUrl, setVideoMemoUrl] = useState('');

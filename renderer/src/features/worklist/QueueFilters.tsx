@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { Reason, WorklistRow } from '../../../../shared/worklist';
 import { AGING_BUCKETS, DEFAULT_AGING_EDGES, agingBucketLabels, type AgingBucket } from '../../../../shared/aging';
-import { useStatus } from '../../app/status-store';
+import { useAppStatus } from '../../app/use-app-status';
 import { useShortcut } from '../../app/use-shortcut';
 
 export interface Filters {
@@ -40,7 +40,7 @@ interface Props {
  */
 export function QueueFilters({ pages, filters, onChange, onLeave }: Props) {
   const first = useRef<HTMLSelectElement>(null);
-  const edges = useStatus((state) => state.status?.agingEdges ?? DEFAULT_AGING_EDGES);
+  const edges = useAppStatus().data?.agingEdges ?? DEFAULT_AGING_EDGES;
   const labels = agingBucketLabels(edges);
   const seen = useRef<Record<Field, Set<string>>>({ collector: new Set(), segment: new Set(), currency: new Set() });
   // Only pages not read before: scrolling a 50,000-row queue would otherwise re-read every loaded row at each new page.

@@ -7,7 +7,7 @@ import { useShortcut } from '../../app/use-shortcut';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount, plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useActionKeys } from '../activity/ActivityForms';
 import type { PromisePrefill } from '../activity/PromiseForm';
 import { BulkStatements } from './BulkStatements';
@@ -34,7 +34,7 @@ export function WorklistQueue() {
   const [today] = useState(() => localToday());
   const [filters, setFilters] = useState<Filters>({});
   const queue = useWorklistPages({ asOf: today, ...filters });
-  const todayList = useApi('worklist.today', {});
+  const todayList = useCoreQuery('worklist.today', {});
   // The selected customer, and where it was: after a re-rank it is found again by id among the loaded rows.
   const [cursor, setCursor] = useState<{ index: number; customerId: number | null }>({ index: 0, customerId: null });
   const [revealKey, setRevealKey] = useState(0);
