@@ -8,12 +8,14 @@ import { useNav } from './nav-store';
 import { ScreenView } from './ScreenView';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
+import { useGlobalCommands } from './commands';
 import { useGlobalKeys } from './use-global-keys';
 
 export function App() {
   const screen = useNav((nav) => nav.screen);
   const overlay = useNav((nav) => nav.overlay);
   useGlobalKeys();
+  useGlobalCommands();
   useEffect(() => startJobProgressFeed(), []);
   useEffect(() => startCacheInvalidation(), []);
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../../shared/activity';
-import { isTyping } from '../../app/use-shortcut';
+import { isTyping } from '../../app/use-command';
 import { DateInput, dateProblem } from '../../components/DateInput';
 import { call } from '../../lib/api';
 import { useCoreQuery } from '../../lib/core-query';

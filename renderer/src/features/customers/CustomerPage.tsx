@@ -5,7 +5,7 @@ import { localToday } from '../../../../shared/dates';
 import { Kbd } from '../../app/Kbd';
 import { useNav } from '../../app/nav-store';
 import { useAppStatus } from '../../app/use-app-status';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../lib/format';
@@ -56,8 +56,8 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const [ticked, setTicked] = useState<RowSelectionState>({});
   const [contactsSaved, setContactsSaved] = useState(0);
   const [statementOpen, setStatementOpen] = useState(false);
-  useShortcut('Escape', () => (form ? setForm(null) : statementOpen ? setStatementOpen(false) : back()));
-  useShortcut('S', () => setStatementOpen(true), true, 'Show the statement of account');
+  useCommand('customer.back', () => (form ? setForm(null) : statementOpen ? setStatementOpen(false) : back()));
+  useCommand('customer.statement', () => setStatementOpen(true));
   useActionKeys(setForm);
 
   const reload = (): void => {

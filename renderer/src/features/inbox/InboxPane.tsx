@@ -2,7 +2,7 @@ import type { InboxAction, InboxItem } from '../../../../shared/inbox';
 import { localToday } from '../../../../shared/dates';
 import { minorToDecimalString } from '../../../../shared/money';
 import { Kbd } from '../../app/Kbd';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { call } from '../../lib/api';
 import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
@@ -50,12 +50,12 @@ export function InboxPane({ item, form, onForm, onHandled, onChanged }: Props) {
     onHandled();
   });
   const withCustomer = (next: InboxForm) => () => (item.customerId ? onForm(next) : onForm('assign'));
-  useShortcut('t', () => void inTransit());
-  useShortcut('p', withCustomer('promise'));
-  useShortcut('d', withCustomer('dispute'));
-  useShortcut('c', withCustomer('contact'));
-  useShortcut('a', () => onForm('assign'));
-  useShortcut('e', () => void handle('done'));
+  useCommand('inbox.inTransit', () => void inTransit());
+  useCommand('inbox.promise', withCustomer('promise'));
+  useCommand('inbox.dispute', withCustomer('dispute'));
+  useCommand('inbox.contact', withCustomer('contact'));
+  useCommand('inbox.assign', () => onForm('assign'));
+  useCommand('inbox.done', () => void handle('done'));
 
   const savedThen = (action: InboxAction) => () => void handle(action);
   const amount = reading.reply?.amount;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { INBOX_FILTERS, type InboxFilter } from '../../../../shared/inbox';
 import { Kbd } from '../../app/Kbd';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
@@ -35,12 +35,10 @@ export function InboxScreen() {
     setSelectedId(items[bounded]?.id ?? null);
     setForm(null);
   };
-  useShortcut('j', () => select(index + 1));
-  useShortcut('ArrowDown', () => select(index + 1));
-  useShortcut('k', () => select(index - 1));
-  useShortcut('ArrowUp', () => select(index - 1));
-  useShortcut('f', () => void fetchNow());
-  useShortcut('Escape', () => setForm(null));
+  useCommand('inbox.next', () => select(index + 1));
+  useCommand('inbox.previous', () => select(index - 1));
+  useCommand('inbox.fetch', () => void fetchNow());
+  useCommand('inbox.close', () => setForm(null));
 
   async function fetchNow(): Promise<void> {
     await fetching.run(async () => {

@@ -3,7 +3,7 @@ import { LANGUAGE_NAMES } from '../../../../shared/customer-locale';
 import { HOLD_LABELS } from '../../../../shared/outreach/guard-words';
 import type { MessageDraftInput } from '../../../../shared/outreach/outbox';
 import { Kbd } from '../../app/Kbd';
-import { isTyping } from '../../app/use-shortcut';
+import { isTyping } from '../../app/use-command';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useCoreQuery } from '../../lib/core-query';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useCoreQuery } from '../../lib/core-query';
@@ -21,7 +21,7 @@ export function OutboxTab() {
   const { customers, pick } = useOutreachSelection();
   const outbox = useCoreQuery('outbox.list', { limit: 5000 });
   const [open, setOpen] = useState<number | null>(null);
-  useShortcut('Escape', () => setOpen(null), open !== null);
+  useCommand('outbox.close', () => setOpen(null), open !== null);
   const rows = outbox.data ?? [];
   return (
     <>

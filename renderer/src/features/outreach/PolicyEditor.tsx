@@ -4,7 +4,7 @@ import type { LadderPolicy } from '../../../../shared/outreach/ladder';
 import type { PolicyIssue } from '../../../../shared/outreach/ladder-schema';
 import type { EmailTemplate } from '../../../../shared/outreach/template-fields';
 import { Kbd } from '../../app/Kbd';
-import { modKey } from '../../app/keymap';
+import { modKey } from '../../app/key-caps';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';

@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { Reason, WorklistRow } from '../../../../shared/worklist';
 import { AGING_BUCKETS, DEFAULT_AGING_EDGES, agingBucketLabels, type AgingBucket } from '../../../../shared/aging';
 import { useAppStatus } from '../../app/use-app-status';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 
 export interface Filters {
   collector?: string;
@@ -55,7 +55,7 @@ export function QueueFilters({ pages, filters, onChange, onLeave }: Props) {
       }
     }
   }
-  useShortcut('/', () => first.current?.focus(), true, 'Filter the queue');
+  useCommand('worklist.filter', () => first.current?.focus());
   const set = (field: keyof Filters, value: string): void => {
     const next = { ...filters };
     if (value) (next as Record<string, string>)[field] = value;

@@ -3,7 +3,7 @@ import { localToday } from '../../../../shared/dates';
 import type { TodayItem } from '../../../../shared/worklist';
 import { Kbd } from '../../app/Kbd';
 import { useNav } from '../../app/nav-store';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount, plural } from '../../lib/format';
@@ -72,23 +72,21 @@ export function WorklistQueue() {
       if (!next.delete(row.customerId)) next.set(row.customerId, row.name);
       return next;
     });
-  useShortcut('j', () => move(1), true, 'Next customer');
-  useShortcut('ArrowDown', () => move(1));
-  useShortcut('k', () => move(-1), true, 'Previous customer');
-  useShortcut('ArrowUp', () => move(-1));
+  useCommand('worklist.next', () => move(1));
+  useCommand('worklist.previous', () => move(-1));
   useActionKeys((kind) => selected && openForm(kind));
-  useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && openForm('task'), true, 'Do the ladder’s task');
-  useShortcut('x', () => selected && toggleTick(selected), true, 'Tick or untick the customer');
-  useShortcut('X', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all]))), true, 'Tick every customer the filters match');
-  useShortcut('e', () => {
+  useCommand('worklist.task', () => selected && ladderTaskOf(selected.reasons) && openForm('task'));
+  useCommand('worklist.tick', () => selected && toggleTick(selected));
+  useCommand('worklist.tickAll', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all]))));
+  useCommand('worklist.email', () => {
     if (ticked.size === 0) return;
     pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
     go('outreach');
-  }, true, 'Email the ticked customers');
-  useShortcut('S', () => ticked.size > 0 && !statementsFor && setStatementsFor([...ticked.keys()]), true, 'Print the ticked customers’ statements');
-  useShortcut('w', () => setShowWhy((shown) => !shown), true, 'Show why the customer is ranked here');
-  useShortcut('Escape', () => (form ? openForm(null) : setTicked(new Map())));
-  useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId), true, 'Open the customer’s page');
+  });
+  useCommand('worklist.statements', () => ticked.size > 0 && !statementsFor && setStatementsFor([...ticked.keys()]));
+  useCommand('worklist.why', () => setShowWhy((shown) => !shown));
+  useCommand('worklist.clear', () => (form ? openForm(null) : setTicked(new Map())));
+  useCommand('worklist.open', () => !form && selected && openCustomer(selected.customerId));
 
   /**
    * After an action the customer is worked: the queue is re-read (it leaves it) and the next
