@@ -35,22 +35,33 @@ export function invalidate(...families: ProcedureFamily[]): Promise<void> {
   return queryClient.invalidateQueries({ predicate: (query: Query) => families.some((family) => belongsTo(query, family)) });
 }
 
+/** Marks them stale only: read again when next shown or reloaded, not under the user's eyes now. */
+function markStale(...families: ProcedureFamily[]): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (query: Query) => families.some((family) => belongsTo(query, family)), refetchType: 'none' });
+}
+
 function belongsTo(query: Query, family: ProcedureFamily): boolean {
   const name = query.queryKey[0];
   return typeof name === 'string' && (family.endsWith('.') ? name.startsWith(family) : name === family);
 }
 
-/** What each push event from the core makes stale. */
-const STALE_AFTER: Partial<Record<CoreEvent['type'], ProcedureFamily[]>> = {
-  'queue.changed': ['worklist.', 'app.status'],
-  'outbox.changed': ['outbox.', 'customer.timeline'],
+/**
+ * What each push event from the core makes stale: `reread` at once, `mark` when next shown. The
+ * queue's pages are only marked: re-ranking them under an open form would move the selection to
+ * another customer mid-action (the worklist reloads them itself once the action is saved).
+ */
+const STALE_AFTER: Partial<Record<CoreEvent['type'], { reread: ProcedureFamily[]; mark?: ProcedureFamily[] }>> = {
+  'queue.changed': { reread: ['worklist.today', 'app.status'], mark: ['worklist.list'] },
+  'outbox.changed': { reread: ['outbox.', 'customer.timeline'] },
 };
 
 /** Follows the core's push events for the app's lifetime; returns the unsubscribe. */
 export function startCacheInvalidation(): () => void {
   return api.onEvent((event) => {
-    const families = STALE_AFTER[event.type];
-    if (families) void invalidate(...families);
+    const stale = STALE_AFTER[event.type];
+    if (!stale) return;
+    void invalidate(...stale.reread);
+    if (stale.mark) void markStale(...stale.mark);
   });
 }
 
