@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CoreEvent, StagedFile } from '../../shared/api';
+import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
 import type { StageOptions } from '../core';
 import { AppError, type ErrorShape } from '../../shared/errors';
 import type { KeyRotation } from '../../shared/shell-settings';
@@ -10,6 +10,9 @@ import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 export interface CoreClient {
   /** Why the database did not open (a worker started with `recover` then serves only recovery), else null. */
   problem: ErrorShape | null;
+  /** A procedure by name, typed by the contract (shared/api.ts): what the host itself asks. */
+  call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
+  /** The untyped relay for a name and input off the wire (IPC, HTTP); the core parses both. */
   dispatch(name: string, input: unknown): Promise<unknown>;
   /** `temporary`: the host's own copy (an upload), deleted once an import has used it. */
   stageFile(path: string, name?: string, options?: StageOptions): Promise<StagedFile>;
@@ -79,6 +82,8 @@ export function startCoreWorker(
       pending.clear();
     });
     const client: Omit<CoreClient, 'problem' | 'rotated'> = {
+      // The worker answers with what the contract says the procedure returns; the core parsed the input.
+      call: <P extends ProcedureName>(name: P, input: ProcedureInput<P>) => request({ type: 'call', name, input }) as Promise<ProcedureOutput<P>>,
       dispatch: (name, input) => request({ type: 'call', name, input }),
       stageFile: (path, name, options) => request({ type: 'stage', path, name, temporary: options?.temporary }) as Promise<StagedFile>,
       onEvent: (listener) => {

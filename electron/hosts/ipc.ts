@@ -2,19 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { droppedFileSchema, updateActionSchema, type UpdateAction } from '../../shared/api';
 import { toErrorShape } from '../../shared/errors';
+import { IPC_CHANNELS } from '../../shared/ipc';
 import type { UpdateStatus } from '../../shared/shell-settings';
 import type { CoreClient } from './core-client';
 import { dispatchShell, type ShellHandlers } from './shell-dispatch';
 import { isTrustedSender } from './trusted-sender';
 import { openUploadStaging, STAGED_FILE_MODE } from './upload-staging';
 
-/** IPC channel names shared with the preload. */
-export const RPC_CHANNEL = 'inflow:rpc';
-export const EVENT_CHANNEL = 'inflow:event';
-export const PICK_FILE_CHANNEL = 'inflow:pick-file';
-export const UPDATE_CHANNEL = 'inflow:update';
-export const STAGE_DROPPED_CHANNEL = 'inflow:stage-dropped';
-export const SHELL_CHANNEL = 'inflow:shell';
+const { rpc: RPC_CHANNEL, event: EVENT_CHANNEL, pickFile: PICK_FILE_CHANNEL, update: UPDATE_CHANNEL, stageDropped: STAGE_DROPPED_CHANNEL, shell: SHELL_CHANNEL } = IPC_CHANNELS;
 
 /**
  * The Electron host: relays the contract over IPC. Only the top frame showing our own renderer may call (checked before any input is read),

@@ -28,6 +28,7 @@ export async function restartableCore(start: () => Promise<CoreClient>): Promise
     get rotated() {
       return current.rotated;
     },
+    call: async (name, input) => (await live()).call(name, input),
     dispatch: async (name, input) => (await live()).dispatch(name, input),
     stageFile: async (path, name, options) => (await live()).stageFile(path, name, options),
     onEvent: (listener) => {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { isShellProcedureName, shellApi, type ShellApi, type ShellProcedureName } from '../../shared/shell-api';
 import { AppError } from '../../shared/errors';
 import { parseInput } from '../../shared/parse-input';
-import { busyReason, type AppBusy } from '../../shared/shell-settings';
+import { busyReason } from '../../shared/shell-settings';
 import type { CoreClient } from './core-client';
 
 /** A host's implementation of the shell procedures (the desktop shell's, the web host's). */
@@ -19,12 +19,12 @@ export async function dispatchShell(handlers: ShellHandlers, name: string, raw: 
 }
 
 /** Refuses (CONFLICT, with the reason) while the core sends mail or runs a job: the same decision the updater waits on. */
-export async function refuseWhileBusy(core: Pick<CoreClient, 'dispatch'>, what: string): Promise<void> {
+export async function refuseWhileBusy(core: Pick<CoreClient, 'call'>, what: string): Promise<void> {
   // A core that cannot say (it is in recovery) is not busy.
-  const busy = (await core.dispatch('app.busy', {}).catch((error: unknown) => {
+  const busy = await core.call('app.busy', {}).catch((error: unknown) => {
     log.info('core.busy.unknown', safeError(error));
     return null;
-  })) as AppBusy | null;
+  });
   const reason = busyReason(busy);
   if (reason) throw new AppError('CONFLICT', `Inflow cannot ${what} now. ${reason}`, { reason: 'busy' });
 }

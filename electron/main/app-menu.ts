@@ -1,4 +1,5 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { commandSpec, SCREENS, type CommandId } from '../../shared/commands';
 
 export interface MenuActions {
   window: () => BrowserWindow | null;
@@ -13,7 +14,16 @@ interface PageKey {
 }
 
 const isMac = process.platform === 'darwin';
-const SCREENS: [string, string][] = [['Worklist', 'w'], ['Customers', 'c'], ['Reports', 'r'], ['Outreach', 'o'], ['Import', 'i'], ['Settings', 's']];
+
+/** A shell command of the registry as the keys the menu types: "Mod+k" → Ctrl/⌘ K, "g w" → g then w. */
+function registryKey(id: CommandId, label = commandSpec(id).label): PageKey {
+  const key = commandSpec(id).keys[0] ?? '';
+  if (key.startsWith('Mod+')) {
+    const letter = key.slice(4).toUpperCase();
+    return { label, accelerator: `CmdOrCtrl+${letter}`, keys: [{ keyCode: letter, modifiers: [isMac ? 'meta' : 'control'] }] };
+  }
+  return { label: key.includes(' ') ? `${label}\t${key}` : label, keys: key.split(' ').map((keyCode) => ({ keyCode })) };
+}
 
 /**
  * The native menu: the standard roles (so copy, paste, undo, zoom and window handling work as users
@@ -43,10 +53,10 @@ export function installAppMenu(actions: MenuActions): void {
     {
       label: 'Go',
       submenu: [
-        pageItem({ label: 'Command Palette', accelerator: 'CmdOrCtrl+K', keys: [{ keyCode: 'K', modifiers: [isMac ? 'meta' : 'control'] }] }),
-        pageItem({ label: 'Key Map', keys: [{ keyCode: '?' }] }),
+        pageItem(registryKey('app.palette', 'Command Palette')),
+        pageItem(registryKey('app.keys', 'Key Map')),
         { type: 'separator' },
-        ...SCREENS.map(([label, key]) => pageItem({ label: `${label}\tg ${key}`, keys: [{ keyCode: 'g' }, { keyCode: key }] })),
+        ...SCREENS.map((screen) => pageItem(registryKey(`go.${screen.id}`))),
       ],
     },
     { role: 'viewMenu' },

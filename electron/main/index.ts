@@ -2,9 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, Notification, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import type { UpdateAction } from '../../shared/api';
-import type { Notice, TraySummary } from '../../shared/notifications';
-import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
-import type { AppBusy, UpdateStatus } from '../../shared/shell-settings';
+import type { UpdateStatus } from '../../shared/shell-settings';
 import { contentSecurityPolicy, databaseOpensWith, GOOGLE_AUTHORIZE_URL, INTUIT_AUTHORIZE_URL, makePrivateDir, MICROSOFT_LOGIN_ORIGIN, PRIVATE_FILE_MODE } from '../core';
 import { startCoreWorker } from '../hosts/core-client';
 import { log, safeError } from '../log/log';
@@ -75,7 +73,7 @@ async function start(): Promise<void> {
   });
   updater = startUpdater({
     packaged: app.isPackaged,
-    busy: async () => (await client.dispatch('app.busy', {})) as AppBusy,
+    busy: () => client.call('app.busy', {}),
     onReady: (version) => notify({ title: `Inflow ${version} is ready`, body: 'Restart to update: Inflow waits for any send or import to finish.' }, () => void updater?.restartWhenSafe()),
   });
   installAppMenu({ window: () => mainWindow, checkForUpdates: () => void updater?.check() });
@@ -84,8 +82,7 @@ async function start(): Promise<void> {
   // One read of the facts every few minutes serves both the notices and the tray; between polls the
   // tray follows the queue's own change events.
   const poll = (): void => {
-    void client.dispatch('notifications.due', {}).then((due) => {
-      const { notices, tray: summary } = due as { notices: Notice[]; tray: TraySummary };
+    void client.call('notifications.due', {}).then(({ notices, tray: summary }) => {
       tray?.update(summary);
       notices.forEach((notice) => notify(notice, () => showWindow()));
     }).catch((error: unknown) => log.warn('shell.notifications.failed', safeError(error)));
@@ -160,7 +157,7 @@ function notify(content: { title: string; body: string }, onClick: () => void): 
 /** The hosts links may go to: the configured payment portal and video hosts, read fresh each time. */
 async function linkRules(): Promise<HostRule[]> {
   if (!core) return [];
-  return externalHostRules((await core.dispatch('settings.outreach.get', {})) as OutreachSettings);
+  return externalHostRules(await core.call('settings.outreach.get', {}));
 }
 
 /** Only https links to the allow-listed hosts reach the browser. */

@@ -1,10 +1,11 @@
 import { BrowserWindow, ipcMain } from 'electron';
+import { IPC_CHANNELS } from '../../shared/ipc';
 import { passphraseSubmissionSchema } from '../../shared/passphrase';
 import { isTrustedSender } from '../hosts/trusted-sender';
 import { keepOnPage, lockedWebPreferences } from './create-window';
 import { appUrlMatcher } from './security/app-url';
 
-export const PASSPHRASE_CHANNEL = 'inflow:passphrase';
+const PASSPHRASE_CHANNEL = IPC_CHANNELS.passphrase;
 
 export interface PassphrasePrompt<T> {
   pageUrl: string;

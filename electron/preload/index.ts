@@ -1,16 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { CoreEvent, InflowBridge } from '../../shared/api';
-import type { ErrorShape } from '../../shared/errors';
+// From shared/ only (plain constants), so the sandboxed preload bundles nothing of main.
+import { IPC_CHANNELS, type Reply } from '../../shared/ipc';
 
-/** Channel names are repeated here (not imported from the host) so the sandboxed preload bundles nothing of main. */
-const RPC_CHANNEL = 'inflow:rpc';
-const EVENT_CHANNEL = 'inflow:event';
-const PICK_FILE_CHANNEL = 'inflow:pick-file';
-const UPDATE_CHANNEL = 'inflow:update';
-const STAGE_DROPPED_CHANNEL = 'inflow:stage-dropped';
-const SHELL_CHANNEL = 'inflow:shell';
-
-type Reply = { ok: true; result: unknown } | { ok: false; error: ErrorShape };
+const { rpc: RPC_CHANNEL, event: EVENT_CHANNEL, pickFile: PICK_FILE_CHANNEL, update: UPDATE_CHANNEL, stageDropped: STAGE_DROPPED_CHANNEL, shell: SHELL_CHANNEL } = IPC_CHANNELS;
 
 /**
  * Rejects with the plain {code, message, details} object: an Error crossing the context bridge keeps

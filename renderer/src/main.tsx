@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Boot } from './app/Boot';
+import { queryClient } from './lib/core-query';
 import { startThemeSync } from './lib/theme';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -14,7 +16,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Boot />
+      <QueryClientProvider client={queryClient}>
+        <Boot />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

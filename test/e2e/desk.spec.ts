@@ -157,6 +157,15 @@ test('every worklist key is a palette command: "call" opens the call form with t
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid="worklist-row"][aria-selected="true"]')).not.toHaveText(before);
   await expect(page.getByTestId('worklist-list')).toBeFocused();
+  // A bulk action too: ticking from the palette shows the ticked bar, as x does.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('tick or untick');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('worklist-ticked')).toContainText('1 ticked');
+  // The ? panel lists the customer page's keys from the same registry, snooze (s) among them.
+  await page.keyboard.press('?');
+  const customerKeys = page.getByRole('dialog', { name: 'Keyboard shortcuts' }).locator('section').filter({ has: page.getByRole('heading', { name: 'Customer page' }) });
+  await expect(customerKeys.locator('[data-command="activity.snooze"]')).toContainText('s');
 });
 
 test('assign picks a known collector with type-ahead; a typo is refused; a new one only on purpose', async ({ page, app }) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../shared/ipc';
 
 /** The Electron shell with `electron` mocked (its binary cannot run here): the security settings it must hold. */
 const windows: FakeWindow[] = [];
@@ -152,7 +153,8 @@ describe('passphrase window', () => {
   const PAGE = 'app://inflow/passphrase.html';
 
   it('hears only its own page, parses the input, shows a wrong passphrase and resolves with the key', async () => {
-    const { askForPassphrase, PASSPHRASE_CHANNEL } = await import('../../electron/main/passphrase-window');
+    const { askForPassphrase } = await import('../../electron/main/passphrase-window');
+    const PASSPHRASE_CHANNEL = IPC_CHANNELS.passphrase;
     const attempt = vi.fn((passphrase: string) => {
       if (passphrase !== 'the right passphrase') throw new Error('Wrong passphrase.');
       return 'unlocked';
@@ -216,6 +218,7 @@ describe('tray and menu', () => {
 
 describe('IPC host', () => {
   const core = {
+    call: vi.fn(),
     dispatch: vi.fn(async (name: string) => {
       if (name === 'boom') throw Object.assign(new Error('bad'), {});
       return { name };
@@ -228,7 +231,8 @@ describe('IPC host', () => {
   };
 
   it('answers only our own frames, and returns errors as {code, message} data', async () => {
-    const { registerIpcHost, RPC_CHANNEL } = await import('../../electron/hosts/ipc');
+    const { registerIpcHost } = await import('../../electron/hosts/ipc');
+    const RPC_CHANNEL = IPC_CHANNELS.rpc;
     registerIpcHost(core, isAppUrl);
     const rpc = handlers.get(RPC_CHANNEL)!;
     expect(await rpc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.status', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -241,7 +245,8 @@ describe('IPC host', () => {
   it('stages a dropped file from its bytes under a name of its own, never a path the renderer gives', async () => {
     const { readFileSync } = await import('node:fs');
     const { basename } = await import('node:path');
-    const { registerIpcHost, STAGE_DROPPED_CHANNEL } = await import('../../electron/hosts/ipc');
+    const { registerIpcHost } = await import('../../electron/hosts/ipc');
+    const STAGE_DROPPED_CHANNEL = IPC_CHANNELS.stageDropped;
     core.stageFile.mockImplementation(async (path: string, name: string) => ({ fileId: 'f'.repeat(32), name, size: readFileSync(path).length, path }));
     const dispose = registerIpcHost(core, isAppUrl);
     const drop = handlers.get(STAGE_DROPPED_CHANNEL)!;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { startCacheInvalidation } from '../lib/core-query';
 import { startJobProgressFeed } from '../lib/job-progress';
 import { CommandPalette } from './CommandPalette';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -6,18 +7,17 @@ import { KeyMapPanel } from './KeyMapPanel';
 import { useNav } from './nav-store';
 import { ScreenView } from './ScreenView';
 import { Sidebar } from './Sidebar';
-import { useStatus } from './status-store';
 import { TopBar } from './TopBar';
+import { useGlobalCommands } from './commands';
 import { useGlobalKeys } from './use-global-keys';
 
 export function App() {
   const screen = useNav((nav) => nav.screen);
   const overlay = useNav((nav) => nav.overlay);
   useGlobalKeys();
+  useGlobalCommands();
   useEffect(() => startJobProgressFeed(), []);
-  useEffect(() => {
-    void useStatus.getState().refresh();
-  }, []);
+  useEffect(() => startCacheInvalidation(), []);
 
   return (
     <div className="shell">

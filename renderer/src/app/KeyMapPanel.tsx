@@ -1,7 +1,9 @@
 import { Dialog } from '../components/Dialog';
-import { KEY_GROUPS } from './keymap';
+import { helpGroups } from './key-caps';
 import { Kbd } from './Kbd';
 import { useNav } from './nav-store';
+
+const GROUPS = helpGroups();
 
 /** The `?` panel: beside the screen so it stays readable, but modal, as the screen's keys are off while it is open. */
 export function KeyMapPanel() {
@@ -14,12 +16,12 @@ export function KeyMapPanel() {
           Esc
         </button>
       </header>
-      {KEY_GROUPS.map((group) => (
+      {GROUPS.map((group) => (
         <section key={group.title} className="keymap-group">
           <h3>{group.title}</h3>
           <dl>
-            {group.keys.map((entry) => (
-              <div key={entry.label} className="keymap-row">
+            {group.entries.map((entry) => (
+              <div key={entry.id} className="keymap-row" data-command={entry.id}>
                 <dt>{entry.label}</dt>
                 <dd>
                   <Kbd keys={entry.keys} />

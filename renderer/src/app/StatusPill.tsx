@@ -1,11 +1,10 @@
 import { plural } from '../lib/format';
 import { useOnline } from '../lib/use-online';
-import { useStatus } from './status-store';
+import { useAppStatus } from './use-app-status';
 
 /** Top-right health: online or offline, is the local core answering, and how much is in it. */
 export function StatusPill() {
-  const status = useStatus((state) => state.status);
-  const error = useStatus((state) => state.error);
+  const { data: status, error } = useAppStatus();
   const online = useOnline();
   if (error) {
     return (

@@ -1,4 +1,4 @@
-import { modKey } from './keymap';
+import { modKey } from './key-caps';
 import { Kbd } from './Kbd';
 import { useNav } from './nav-store';
 import { SCREENS } from './screens';

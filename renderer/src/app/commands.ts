@@ -1,10 +1,12 @@
+import { commandSpec } from '../../../shared/commands';
 import { useImport } from '../features/import/import-store';
 import { useSample } from '../features/worklist/sample-store';
 import { useTheme } from '../lib/theme';
+import { commandCaps } from './key-caps';
 import { useNav } from './nav-store';
-import { useScreenCommands } from './screen-commands';
 import { SCREENS } from './screens';
-import { useStatus } from './status-store';
+import { useAppStatus } from './use-app-status';
+import { useBoundCommands, useCommand } from './use-command';
 
 export interface Command {
   id: string;
@@ -16,44 +18,51 @@ export interface Command {
   run(): void;
 }
 
-/** Everything the command palette can do: the showing screen's keys, every screen, and the app's actions. */
-export function useCommands(): Command[] {
+/** Binds the commands that work on every screen: going to a screen, the key map, importing, the theme. */
+export function useGlobalCommands(): void {
   const go = useNav((nav) => nav.go);
-  const onScreen = useScreenCommands((state) => state.commands);
   const toggle = useNav((nav) => nav.toggle);
-  const hasData = useStatus((state) => state.status?.hasData ?? true);
+  const hasData = useAppStatus().data?.hasData ?? true;
   const setTheme = useTheme((theme) => theme.setChoice);
+  useCommand('go.worklist', () => go('worklist'));
+  useCommand('go.inbox', () => go('inbox'));
+  useCommand('go.customers', () => go('customers'));
+  useCommand('go.reports', () => go('reports'));
+  useCommand('go.outreach', () => go('outreach'));
+  useCommand('go.import', () => go('import'));
+  useCommand('go.settings', () => go('settings'));
+  useCommand('import.file', () => {
+    go('import');
+    void useImport.getState().pickFile();
+  });
+  useCommand('sample.load', () => void useSample.getState().load(), !hasData);
+  useCommand('reports.aging', () => go('reports'));
+  useCommand('theme.light', () => setTheme('light'));
+  useCommand('theme.dark', () => setTheme('dark'));
+  useCommand('theme.system', () => setTheme('system'));
+  useCommand('app.keys', () => toggle('keys'));
+}
 
-  const screens: Command[] = SCREENS.map((screen) => ({
-    id: `go.${screen.id}`,
-    label: screen.label,
-    detail: screen.description,
-    group: 'Go to',
-    keys: ['g', screen.key],
-    run: () => go(screen.id),
-  }));
-  const actions: Command[] = [
-    {
-      id: 'import.open',
-      label: 'Import a file…',
-      detail: 'Open an ERP export and preview it',
-      group: 'Actions',
-      run: () => {
-        go('import');
-        void useImport.getState().pickFile();
-      },
-    },
-    ...(hasData
-      ? []
-      : [{ id: 'sample.load', label: 'Load the sample dataset', group: 'Actions' as const, run: () => void useSample.getState().load() }]),
-    { id: 'aging', label: 'Aging report', detail: 'Reports', group: 'Actions', run: () => go('reports') },
-    { id: 'theme.light', label: 'Use the light theme', group: 'Actions', run: () => setTheme('light') },
-    { id: 'theme.dark', label: 'Use the dark theme', group: 'Actions', run: () => setTheme('dark') },
-    { id: 'theme.system', label: 'Follow the system theme', group: 'Actions', run: () => setTheme('system') },
-    { id: 'keys', label: 'Show keyboard shortcuts', group: 'Actions', keys: ['?'], run: () => toggle('keys') },
-  ];
-  const here: Command[] = onScreen.map((command) => ({ id: command.id, label: command.label, group: 'This screen', keys: [command.key], run: command.run }));
-  return [...here, ...screens, ...actions];
+const DETAILS: Record<string, string> = {
+  'import.file': 'Open an ERP export and preview it',
+  'reports.aging': 'Reports',
+  ...Object.fromEntries(SCREENS.map((screen) => [`go.${screen.id}`, screen.description])),
+};
+
+/** Everything the command palette can do: every bound command of the showing screen, every screen, and the app's actions. */
+export function useCommands(): Command[] {
+  const bound = useBoundCommands((state) => state.bound);
+  const commands = bound.flatMap(({ id, run }): Command[] => {
+    const spec = commandSpec(id);
+    if (spec.palette === false) return [];
+    const group = spec.scopes.includes('anywhere') ? (id.startsWith('go.') ? 'Go to' : 'Actions') : 'This screen';
+    const keys = commandCaps(spec);
+    return [{ id, label: spec.label, group, run, ...(DETAILS[id] ? { detail: DETAILS[id] } : {}), ...(keys.length ? { keys } : {}) }];
+  });
+  const order: Command['group'][] = ['This screen', 'Go to', 'Actions'];
+  // One entry per id (a table bound twice on a screen is one command); the screen's first.
+  const unique = [...new Map(commands.map((command) => [command.id, command])).values()];
+  return unique.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
 }
 
 /** Every word typed must appear in the command's label, detail or group. */

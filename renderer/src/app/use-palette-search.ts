@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SearchResults } from '../../../shared/search';
-import { call } from '../lib/api';
+import { useCoreQuery } from '../lib/core-query';
 import { formatAmount } from '../lib/format';
 import type { Command } from './commands';
 import { useNav } from './nav-store';
@@ -10,28 +9,19 @@ const PAUSE_MS = 120;
 
 /**
  * What the palette finds in the book for the text typed: customers, invoices and contacts, each a
- * palette entry that opens the customer. The latest answer wins; an older one arriving late is dropped.
+ * palette entry that opens the customer. Answers are cached by text, so deleting a letter shows its results at once.
  */
 export function usePaletteSearch(query: string): Command[] {
   const openCustomer = useNav((nav) => nav.openCustomer);
-  const [found, setFound] = useState<{ query: string; results: SearchResults } | null>(null);
   const text = query.trim();
+  const [asked, setAsked] = useState(text);
   useEffect(() => {
-    if (!text) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      call('search.find', { query: text }).then(
-        (results) => live && setFound({ query: text, results }),
-        () => live && setFound(null),
-      );
-    }, PAUSE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setAsked(text), PAUSE_MS);
+    return () => clearTimeout(timer);
   }, [text]);
-  if (!text || !found) return [];
-  const { customers, invoices, contacts } = found.results;
+  const found = useCoreQuery('search.find', asked ? { query: asked } : null).data;
+  if (!text || !asked || !found) return [];
+  const { customers, invoices, contacts } = found;
   return [
     ...customers.map((c): Command => ({ id: `customer.${c.customerId}`, group: 'Customers', label: c.name, detail: c.externalId, run: () => openCustomer(c.customerId) })),
     ...invoices.map((i): Command => ({

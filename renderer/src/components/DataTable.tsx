@@ -11,7 +11,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { useShortcut } from '../app/use-shortcut';
+import { useCommand } from '../app/use-command';
 import { formatCount, plural } from '../lib/format';
 import { useRowCursor } from './use-row-cursor';
 import './data-table.css';
@@ -90,7 +90,7 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
     overscan: 12,
   });
   const { cursor, setCursor, onKeyDown, moveBy } = useRowCursor(rows.length, (index) => virtualizer.scrollToIndex(index), screenKeys ? 0 : -1);
-  useShortcut('/', () => filterRef.current?.focus());
+  useCommand('table.filter', () => filterRef.current?.focus());
   const act = (key: string): boolean => {
     const row = rows[cursor];
     if (key === 'Enter' && onActivate && row) onActivate(row.original);
@@ -98,12 +98,10 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
     else return false;
     return true;
   };
-  useShortcut('j', () => moveBy(1), screenKeys);
-  useShortcut('ArrowDown', () => moveBy(1), screenKeys);
-  useShortcut('k', () => moveBy(-1), screenKeys);
-  useShortcut('ArrowUp', () => moveBy(-1), screenKeys);
-  useShortcut('x', () => act('x'), screenKeys && selection !== undefined);
-  useShortcut('Enter', () => act('Enter'), screenKeys && onActivate !== undefined);
+  useCommand('table.next', () => moveBy(1), screenKeys);
+  useCommand('table.previous', () => moveBy(-1), screenKeys);
+  useCommand('table.tick', () => act('x'), screenKeys && selection !== undefined);
+  useCommand('table.open', () => act('Enter'), screenKeys && onActivate !== undefined);
 
   const items = virtualizer.getVirtualItems();
   const padTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;

@@ -1,6 +1,7 @@
 import type { CoreEvent, InflowBridge, ProcedureName, ProcedureOutput, StagedFile } from '../../../shared/api';
 import type { ShellApi, ShellProcedureName } from '../../../shared/shell-api';
 import { isErrorShape } from '../../../shared/errors';
+import type { Reply } from '../../../shared/ipc';
 import { ApiError } from './api-error';
 
 /**
@@ -63,8 +64,7 @@ async function unwrap(response: Response): Promise<unknown> {
   throw new ApiError({ code: 'INTERNAL', message: `The local server answered ${response.status}: ${text.slice(0, 200) || response.statusText}` });
 }
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: unknown };
-
+/** A Reply in shape; its error is checked with isErrorShape before it is trusted. */
 function isReply(value: unknown): value is Reply {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }

@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Kbd } from '../../app/Kbd';
-import { modKey } from '../../app/keymap';
+import { modKey } from '../../app/key-caps';
 import { useOutcome } from '../../lib/use-outcome';
 import './activity.css';
 

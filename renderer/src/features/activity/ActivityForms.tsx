@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { AssignForm } from './AssignForm';
 import { CallForm } from './CallForm';
 import { DisputeForm } from './DisputeForm';
@@ -27,14 +27,14 @@ export const actionKeyCaps = (key: string): string[] => (/^[A-Z]$/.test(key) ? [
 
 /** Registers the action keys, each also a palette command; `open` is called with the form to show. */
 export function useActionKeys(open: (kind: FormKind) => void): void {
-  useShortcut('c', () => open('call'), true, 'Log a call');
-  useShortcut('C', () => open('dial'), true, 'Dial the primary contact and time the call');
-  useShortcut('p', () => open('promise'), true, 'Record a promise to pay');
-  useShortcut('d', () => open('dispute'), true, 'Open a dispute');
-  useShortcut('l', () => open('plan'), true, 'Agree a payment plan');
-  useShortcut('n', () => open('note'), true, 'Add a note');
-  useShortcut('a', () => open('assign'), true, 'Assign to a collector');
-  useShortcut('s', () => open('snooze'), true, 'Snooze the customer');
+  useCommand('activity.call', () => open('call'));
+  useCommand('activity.dial', () => open('dial'));
+  useCommand('activity.promise', () => open('promise'));
+  useCommand('activity.dispute', () => open('dispute'));
+  useCommand('activity.plan', () => open('plan'));
+  useCommand('activity.note', () => open('note'));
+  useCommand('activity.assign', () => open('assign'));
+  useCommand('activity.snooze', () => open('snooze'));
 }
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { ActionForm } from './ActionForm';
 
 interface Props {
@@ -19,7 +19,7 @@ type Choice = { kind: 'known'; name: string } | { kind: 'add'; name: string };
  * … as a new collector", so a typo never creates one (the core refuses it too).
  */
 export function AssignForm({ customerId, current, onSaved, onCancel }: Props) {
-  const known = (useApi('customers.collectors', {}).data ?? []).filter((name) => name !== current);
+  const known = (useCoreQuery('customers.collectors', {}).data ?? []).filter((name) => name !== current);
   const [query, setQuery] = useState('');
   const [choice, setChoice] = useState<Choice | null>(null);
   const [active, setActive] = useState(0);

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../../shared/activity';
-import { isTyping } from '../../app/use-shortcut';
+import { isTyping } from '../../app/use-command';
 import { DateInput, dateProblem } from '../../components/DateInput';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { ActionForm } from './ActionForm';
 import { CallDialBar } from './CallDialBar';
 import { formatDuration, numberToDial, parseDuration } from './call-dial';
@@ -36,7 +36,7 @@ interface Props {
  * length follows the timer until it is stopped or typed over.
  */
 export function CallForm({ customerId, country, dial = false, today, onSaved, onCancel }: Props) {
-  const contacts = useApi('contacts.list', { customerId }).data;
+  const contacts = useCoreQuery('contacts.list', { customerId }).data;
   const [outcome, setOutcome] = useState<CallOutcome>('reached');
   const [contactId, setContactId] = useState('');
   const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');

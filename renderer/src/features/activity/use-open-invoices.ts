@@ -1,6 +1,6 @@
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 
 /** The customer's open invoices, for the forms that act on some of them. */
 export function useOpenInvoices(customerId: number) {
-  return useApi('customer.invoices', { customerId, openOnly: true }).data ?? [];
+  return useCoreQuery('customer.invoices', { customerId, openOnly: true }).data ?? [];
 }

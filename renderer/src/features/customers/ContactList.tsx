@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { Contact } from '../../../../shared/activity';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { ContactForm } from './ContactForm';
 import { PhoneLink } from '../../components/PhoneLink';
 import { CONTACT_ROLE_LABELS, CONTACT_STATUS_LABELS } from './contact-labels';
 
 /** Who to talk to, with their role and whether their address still works; add and edit in place. */
 export function ContactList({ customerId, country, onChanged }: { customerId: number; country?: string | null; onChanged?: () => void }) {
-  const contacts = useApi('contacts.list', { customerId });
+  const contacts = useCoreQuery('contacts.list', { customerId });
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const saved = (): void => {
     setEditing(null);

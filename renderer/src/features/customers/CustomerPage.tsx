@@ -4,12 +4,12 @@ import type { TimelineEntry } from '../../../../shared/activity';
 import { localToday } from '../../../../shared/dates';
 import { Kbd } from '../../app/Kbd';
 import { useNav } from '../../app/nav-store';
-import { useStatus } from '../../app/status-store';
-import { useShortcut } from '../../app/use-shortcut';
+import { useAppStatus } from '../../app/use-app-status';
+import { useCommand } from '../../app/use-command';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { ACTIONS, actionKeyCaps, ActivityForm, useActionKeys, type FormKind } from '../activity/ActivityForms';
 import type { PromisePrefill } from '../activity/PromiseForm';
 import { Timeline } from '../activity/Timeline';
@@ -44,14 +44,14 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const go = useNav((nav) => nav.go);
   const returnTo = useNav((nav) => nav.returnTo);
   const back = (): void => go(returnTo);
-  const edges = useStatus((state) => state.status?.agingEdges);
+  const edges = useAppStatus().data?.agingEdges;
   const past = pastDay(useAsOf((asOf) => asOf.day), today);
   const refuse = useAsOf((asOf) => asOf.refuse);
   const asOf = past === null ? {} : { asOf: past };
-  const summary = useApi('customer.summary', { customerId, ...asOf });
-  const invoices = useApi('customer.invoices', { customerId, ...asOf });
-  const commitments = useApi('customer.commitments', { customerId, ...asOf });
-  const timeline = useApi('customer.timeline', { customerId, limit: 5000, ...asOf });
+  const summary = useCoreQuery('customer.summary', { customerId, ...asOf });
+  const invoices = useCoreQuery('customer.invoices', { customerId, ...asOf });
+  const commitments = useCoreQuery('customer.commitments', { customerId, ...asOf });
+  const timeline = useCoreQuery('customer.timeline', { customerId, limit: 5000, ...asOf });
   const [kind, setKind] = useState<TimelineEntry['kind'] | ''>('');
   const [form, setFormState] = useState<FormKind | null>(null);
   // A call that ended in "promised to pay" hands on to the promise form, pre-filled.
@@ -63,8 +63,8 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const [ticked, setTicked] = useState<RowSelectionState>({});
   const [contactsSaved, setContactsSaved] = useState(0);
   const [statementOpen, setStatementOpen] = useState(false);
-  useShortcut('Escape', () => (form ? setForm(null) : statementOpen ? setStatementOpen(false) : back()));
-  useShortcut('S', () => setStatementOpen(true), true, 'Show the statement of account');
+  useCommand('customer.back', () => (form ? setForm(null) : statementOpen ? setStatementOpen(false) : back()));
+  useCommand('customer.statement', () => setStatementOpen(true));
   const act = (kind: FormKind): void => {
     if (past) refuse(ACTIONS.find((action) => action.kind === kind)?.label ?? kind);
     else setForm(kind);

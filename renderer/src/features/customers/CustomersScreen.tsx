@@ -4,7 +4,7 @@ import { useNav } from '../../app/nav-store';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { customerColumns } from './customer-columns';
 import { CustomerPage } from './CustomerPage';
 
@@ -16,7 +16,7 @@ import { CustomerPage } from './CustomerPage';
 export function CustomersScreen() {
   const [asOf] = useState(() => localToday());
   const [all, setAll] = useState(false);
-  const customers = useApi('customers.list', { asOf, all });
+  const customers = useCoreQuery('customers.list', { asOf, all });
   const go = useNav((nav) => nav.go);
   const openCustomer = useNav((nav) => nav.openCustomer);
   const customerId = useNav((nav) => nav.customerId);

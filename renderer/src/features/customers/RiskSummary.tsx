@@ -1,5 +1,5 @@
 import type { RiskSegment } from '../../../../shared/risk';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import './risk-summary.css';
 
 export const SEGMENT_LABEL: Record<RiskSegment, string> = {
@@ -19,7 +19,7 @@ function level(pLate: number): 'low' | 'medium' | 'high' {
  * `full` adds its three reasons and any credit advice (the page's risk panel, the worklist pane).
  */
 export function RiskSummary({ customerId, variant = 'full' }: { customerId: number; variant?: 'headline' | 'full' }) {
-  const risk = useApi('risk.customer', { customerId }).data;
+  const risk = useCoreQuery('risk.customer', { customerId }).data;
   if (risk === undefined) return null;
   if (risk === null) return variant === 'headline' ? <span className="muted">Not scored yet</span> : null;
   const headline = (

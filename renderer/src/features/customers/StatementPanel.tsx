@@ -5,7 +5,7 @@ import { DateCell } from '../../components/DateCell';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
 import { saveExportedFile } from '../../lib/save-file';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 
 const KIND_WORDS: Record<string, string> = { invoice: 'Invoice', credit_note: 'Credit note', unapplied_payment: 'Payment on account' };
 
@@ -15,7 +15,7 @@ const KIND_WORDS: Record<string, string> = { invoice: 'Invoice', credit_note: 'C
  */
 export function StatementPanel({ customerId, asOf, onClose }: { customerId: number; asOf: string; onClose: () => void }) {
   const [kind, setKind] = useState<StatementKind>('open_items');
-  const statement = useApi('documents.statement', { customerId, kind, asOf });
+  const statement = useCoreQuery('documents.statement', { customerId, kind, asOf });
   const doc = statement.data;
   return (
     <div className="statement-panel" data-testid="statement-panel" aria-label="Statement">

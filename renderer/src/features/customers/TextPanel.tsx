@@ -5,7 +5,7 @@ import { MAX_TEXT_LENGTH } from '../../../../shared/sms/sms-api';
 import { Kbd } from '../../app/Kbd';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 
 /**
@@ -16,13 +16,13 @@ import { useOutcome } from '../../lib/use-outcome';
  * opens on a key with focus on the template, and Esc (from any of its fields) closes it.
  */
 export function TextPanel({ customerId, onSent, onClose }: { customerId: number; onSent: () => void; onClose?: () => void }) {
-  const templates = useApi('sms.templates', {});
+  const templates = useCoreQuery('sms.templates', {});
   const [templateId, setTemplateId] = useState('payment-link');
   // Edited words belong to the template they were edited from: another template starts from its own.
   const [edited, setEdited] = useState<{ templateId: string; text: string } | null>(null);
   const text = edited?.templateId === templateId ? edited.text : null;
   const setText = (value: string): void => setEdited({ templateId, text: value });
-  const preview = useApi('sms.preview', { draft: { customerId, templateId } });
+  const preview = useCoreQuery('sms.preview', { draft: { customerId, templateId } });
   const outcome = useOutcome();
   const p = preview.data;
   const words = text ?? p?.text ?? '';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { DateInput } from '../../components/DateInput';
 import { formatDate } from '../../lib/format';
 import { pastDay, useAsOf } from './as-of-store';
@@ -25,7 +25,7 @@ export function AsOfControl({ today, children }: Props) {
   const past = pastDay(day, today);
   const [typed, setTyped] = useState<string | null>(day ?? today);
   const field = useRef<HTMLSpanElement>(null);
-  useShortcut('h', () => field.current?.querySelector('input')?.focus(), true, 'Look at the book as of a past day');
+  useCommand('history.asOf', () => field.current?.querySelector('input')?.focus());
   useEffect(() => {
     if (!typed || typed === (day ?? today)) return;
     const timer = setTimeout(() => show(typed >= today ? null : typed), SETTLE_MS);

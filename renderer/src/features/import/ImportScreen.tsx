@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { DropZone } from './DropZone';
 import { CUSTOM, useImport } from './import-store';
@@ -14,7 +14,7 @@ import './import.css';
 /** The import flow on one screen: file → preset or mapping → preview → import → summary or problems. */
 export function ImportScreen() {
   const { file, choice, error, pickFile, dropFile, loadOptions } = useImport();
-  useShortcut('o', () => void pickFile());
+  useCommand('import.pick', () => void pickFile());
   useEffect(() => {
     void loadOptions();
   }, [loadOptions]);

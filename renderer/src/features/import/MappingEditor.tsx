@@ -1,5 +1,5 @@
 import { DATE_FORMATS, IMPORT_KINDS, MAPPING_FIELDS, type ImportKind } from '../../../../shared/import-mapping';
-import { useStatus } from '../../app/status-store';
+import { useAppStatus } from '../../app/use-app-status';
 import { useImport } from './import-store';
 import { checkDraft, fieldLabel, withColumn, withKind } from './mapping-draft';
 import { CurrencyField } from './CurrencyField';
@@ -8,7 +8,7 @@ import { SaveMappingForm } from './SaveMappingForm';
 /** Build a mapping inline: a column for every field (required ones marked), dates, currency, decimals. */
 export function MappingEditor() {
   const { draft, preview, editDraft } = useImport();
-  const baseCurrency = useStatus((state) => state.status?.baseCurrency ?? 'USD');
+  const baseCurrency = useAppStatus().data?.baseCurrency ?? 'USD';
   const headers = preview?.headers.filter((header) => header.trim() !== '') ?? [];
   const spec = MAPPING_FIELDS[draft.kind];
   const checked = checkDraft(draft);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ImportMapping, ImportProblem, ImportSummary } from '../../../../shared/import-mapping';
-import { useStatus } from '../../app/status-store';
 import { call, newJobId } from '../../lib/api';
+import { invalidateAll } from '../../lib/core-query';
 import { toApiError, type ApiError } from '../../lib/api-error';
 
 /** What the rows are read with: a preset (or saved mapping) by name, or a mapping drawn on the screen. */
@@ -39,7 +39,7 @@ export const useImportRun = create<RunState>()((set, get) => ({
     try {
       const summary = await call('import.run', { jobId, fileId, snapshot, ...selection });
       set({ outcome: { kind: 'imported', summary } });
-      await useStatus.getState().refresh();
+      await invalidateAll();
     } catch (failure) {
       const error = toApiError(failure);
       const rejected = rejection(error);

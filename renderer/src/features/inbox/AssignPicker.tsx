@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { localToday } from '../../../../shared/dates';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 
 interface Props {
@@ -12,7 +12,7 @@ interface Props {
 
 /** Assigns a message to a customer: type part of a name or id, Enter takes the first match. */
 export function AssignPicker({ inboxId, onAssigned, onCancel }: Props) {
-  const customers = useApi('customers.list', { asOf: localToday() }).data;
+  const customers = useCoreQuery('customers.list', { asOf: localToday() }).data;
   const [query, setQuery] = useState('');
   const outcome = useOutcome();
   const matches = useMemo(() => {

@@ -2,9 +2,9 @@ import type { InboxAction, InboxItem } from '../../../../shared/inbox';
 import { localToday } from '../../../../shared/dates';
 import { minorToDecimalString } from '../../../../shared/money';
 import { Kbd } from '../../app/Kbd';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 import { DisputeForm } from '../activity/DisputeForm';
 import { PromiseForm } from '../activity/PromiseForm';
@@ -35,8 +35,8 @@ const KEYS: { key: string; label: string; needsCustomer: boolean }[] = [
 export function InboxPane({ item, form, onForm, onHandled, onChanged }: Props) {
   const today = localToday();
   const outcome = useOutcome();
-  const customer = useApi('customer.summary', item.customerId ? { customerId: item.customerId } : null).data;
-  const invoices = useApi('customer.invoices', item.customerId ? { customerId: item.customerId, openOnly: true } : null).data ?? [];
+  const customer = useCoreQuery('customer.summary', item.customerId ? { customerId: item.customerId } : null).data;
+  const invoices = useCoreQuery('customer.invoices', item.customerId ? { customerId: item.customerId, openOnly: true } : null).data ?? [];
   const { reading } = item;
   const handle = (action: InboxAction): Promise<boolean> => outcome.run(async () => {
     await call('inbox.handle', { id: item.id, action });
@@ -50,12 +50,12 @@ export function InboxPane({ item, form, onForm, onHandled, onChanged }: Props) {
     onHandled();
   });
   const withCustomer = (next: InboxForm) => () => (item.customerId ? onForm(next) : onForm('assign'));
-  useShortcut('t', () => void inTransit());
-  useShortcut('p', withCustomer('promise'));
-  useShortcut('d', withCustomer('dispute'));
-  useShortcut('c', withCustomer('contact'));
-  useShortcut('a', () => onForm('assign'));
-  useShortcut('e', () => void handle('done'));
+  useCommand('inbox.inTransit', () => void inTransit());
+  useCommand('inbox.promise', withCustomer('promise'));
+  useCommand('inbox.dispute', withCustomer('dispute'));
+  useCommand('inbox.contact', withCustomer('contact'));
+  useCommand('inbox.assign', () => onForm('assign'));
+  useCommand('inbox.done', () => void handle('done'));
 
   const savedThen = (action: InboxAction) => () => void handle(action);
   const amount = reading.reply?.amount;

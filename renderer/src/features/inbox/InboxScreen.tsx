@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { INBOX_FILTERS, type InboxFilter } from '../../../../shared/inbox';
 import { Kbd } from '../../app/Kbd';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 import { InboxList } from './InboxList';
 import { InboxPane, type InboxForm } from './InboxPane';
@@ -22,7 +22,7 @@ const FILTER_LABELS: Record<InboxFilter | 'all', string> = {
  */
 export function InboxScreen() {
   const [filter, setFilter] = useState<InboxFilter | 'all'>('all');
-  const list = useApi('inbox.list', filter === 'all' ? {} : { filter });
+  const list = useCoreQuery('inbox.list', filter === 'all' ? {} : { filter });
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [form, setForm] = useState<InboxForm | null>(null);
   const fetching = useOutcome();
@@ -35,12 +35,10 @@ export function InboxScreen() {
     setSelectedId(items[bounded]?.id ?? null);
     setForm(null);
   };
-  useShortcut('j', () => select(index + 1));
-  useShortcut('ArrowDown', () => select(index + 1));
-  useShortcut('k', () => select(index - 1));
-  useShortcut('ArrowUp', () => select(index - 1));
-  useShortcut('f', () => void fetchNow());
-  useShortcut('Escape', () => setForm(null));
+  useCommand('inbox.next', () => select(index + 1));
+  useCommand('inbox.previous', () => select(index - 1));
+  useCommand('inbox.fetch', () => void fetchNow());
+  useCommand('inbox.close', () => setForm(null));
 
   async function fetchNow(): Promise<void> {
     await fetching.run(async () => {
@@ -57,7 +55,7 @@ export function InboxScreen() {
     list.reload();
   }
 
-  const settings = useApi('inbox.settings.get', {});
+  const settings = useCoreQuery('inbox.settings.get', {});
   if (list.error && !list.data) return <ErrorNotice error={list.error} title="The Inbox could not be read." onRetry={list.reload} />;
   if (settings.data === null) {
     return (

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { call } from '../../lib/api';
 import { saveBlob } from '../../lib/save-file';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 
 /**
  * The original message: its HTML sanitised in the core and shown in a frame that runs nothing
  * (sandbox="") with its own CSP (no remote images), or its text; attachments listed, saved on demand.
  */
 export function MessageBody({ id }: { id: number }) {
-  const view = useApi('inbox.message', { id }).data;
+  const view = useCoreQuery('inbox.message', { id }).data;
   const [part, setPart] = useState<'html' | 'text'>('html');
   if (!view) return null;
   const html = part === 'html' && view.previewHtml;

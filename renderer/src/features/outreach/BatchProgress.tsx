@@ -1,13 +1,11 @@
 import { ProgressBar } from '../../components/ProgressBar';
 import { call } from '../../lib/api';
 import { plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
-import { useOutboxChanges } from './use-outbox-changes';
+import { useCoreQuery } from '../../lib/core-query';
 
-/** A batch going out: a progress bar over sent, failed and uncertain messages, live from the outbox. */
+/** A batch going out: a progress bar over sent, failed and uncertain messages, live from the outbox (its outbox.changed events). */
 export function BatchProgress({ batchId, total }: { batchId: string; total: number }) {
-  const counts = useApi('outbox.counts', { batchId });
-  useOutboxChanges((changed) => changed === batchId && counts.reload());
+  const counts = useCoreQuery('outbox.counts', { batchId });
   const c = counts.data;
   const done = c ? c.sent + c.failed + c.uncertain + c.cancelled : 0;
   return (

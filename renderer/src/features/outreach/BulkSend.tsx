@@ -4,10 +4,10 @@ import type { SendPlan } from '../../../../shared/outreach/guard';
 import { HOLD_LABELS } from '../../../../shared/outreach/guard-words';
 import type { QueueResult } from '../../../../shared/outreach/outbox';
 import { Kbd } from '../../app/Kbd';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 import { BatchProgress } from './BatchProgress';
 import { goes, missingReason, planBulk, sendBulk, type BulkSource, type Override } from './bulk-plan';
@@ -34,7 +34,7 @@ interface Props {
 export function BulkSend({ customers, onDone }: Props) {
   const wholeLadder = customers === undefined;
   const customerIds = customers?.map((c) => c.customerId) ?? [];
-  const templates = useApi('templates.list', { language: 'en' }).data ?? [];
+  const templates = useCoreQuery('templates.list', { language: 'en' }).data ?? [];
   const [templateId, setTemplateId] = useState('first-reminder');
   const [plan, setPlan] = useState<SendPlan | null>(null);
   const [videoMemoUrl, setVideoMemoUrl] = useState('');
@@ -62,9 +62,9 @@ export function BulkSend({ customers, onDone }: Props) {
   }, [step]);
 
   const previewing = step === 'preview' && !confirming;
-  useShortcut('j', () => previewing && setCursor((c) => Math.min(messages.length - 1, c + 1)));
-  useShortcut('k', () => previewing && setCursor((c) => Math.max(0, c - 1)));
-  useShortcut('x', () => {
+  useCommand('bulk.next', () => previewing && setCursor((c) => Math.min(messages.length - 1, c + 1)));
+  useCommand('bulk.previous', () => previewing && setCursor((c) => Math.max(0, c - 1)));
+  useCommand('bulk.skip', () => {
     if (!previewing || !current) return;
     setSkipped((set) => {
       const next = new Set(set);

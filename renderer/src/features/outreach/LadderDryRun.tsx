@@ -4,14 +4,14 @@ import type { LadderPolicy } from '../../../../shared/outreach/ladder';
 import type { ProcedureOutput } from '../../../../shared/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, plural } from '../../lib/format';
-import type { Query } from '../../lib/use-api';
+import type { CoreQuery } from '../../lib/core-query';
 import { CHANNELS, REASONS } from './ladder-labels';
 
 interface Props {
   asOf: string;
   onAsOf(date: string): void;
   /** Owned by the panel, which reloads it when a policy is saved or deleted. */
-  run: Query<ProcedureOutput<'ladder.run'>>;
+  run: CoreQuery<ProcedureOutput<'ladder.run'>>;
   policies: readonly LadderPolicy[];
   /** Opens the preview of today's email steps, where they are confirmed and sent. */
   onSend(): void;

@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { localToday } from '../../../../shared/dates';
 import { policyOrder, type LadderPolicy } from '../../../../shared/outreach/ladder';
 import { plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { BulkSend } from './BulkSend';
 import { LadderDryRun } from './LadderDryRun';
 import { offsetLabel } from './ladder-labels';
@@ -20,13 +20,13 @@ const NEW = '+new';
  */
 export function LadderPanel() {
   const [asOf, setAsOf] = useState(() => localToday());
-  const loaded = useApi('ladder.policies', {});
+  const loaded = useCoreQuery('ladder.policies', {});
   // The editor waits for the templates too: without them every step's template would read as missing.
-  const emailTemplates = useApi('templates.list', { language: 'en' }).data;
-  const smsTemplates = useApi('sms.templates', {}).data;
+  const emailTemplates = useCoreQuery('templates.list', { language: 'en' }).data;
+  const smsTemplates = useCoreQuery('sms.templates', {}).data;
   const templates = emailTemplates && smsTemplates ? { email: emailTemplates, sms: smsTemplates } : undefined;
-  const segments = useApi('customers.segments', {}).data ?? [];
-  const run = useApi('ladder.run', { asOf, dryRun: true });
+  const segments = useCoreQuery('customers.segments', {}).data ?? [];
+  const run = useCoreQuery('ladder.run', { asOf, dryRun: true });
   const [selected, setSelected] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Record<string, PolicyDraft>>({});
   const [status, setStatus] = useState<string | null>(null);

@@ -6,7 +6,7 @@ import { call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';
 import { plural } from '../../lib/format';
 import { saveExportedFile } from '../../lib/save-file';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 
 const CHANNEL_WORDS = { letter: 'Letter', agency_referral: 'Agency referral' } as const;
 
@@ -17,7 +17,7 @@ const CHANNEL_WORDS = { letter: 'Letter', agency_referral: 'Agency referral' } a
  * printed is named so it can come out of the envelope.
  */
 export function LettersTab() {
-  const day = useApi('documents.letters', {});
+  const day = useCoreQuery('documents.letters', {});
   const [printed, setPrinted] = useState<LetterDay | null>(null);
   const [result, setResult] = useState<{ posted: number; held: HeldLetter[] } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

@@ -3,9 +3,9 @@ import { LANGUAGE_NAMES } from '../../../../shared/customer-locale';
 import { HOLD_LABELS } from '../../../../shared/outreach/guard-words';
 import type { MessageDraftInput } from '../../../../shared/outreach/outbox';
 import { Kbd } from '../../app/Kbd';
-import { isTyping } from '../../app/use-shortcut';
+import { isTyping } from '../../app/use-command';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 
 const PARTS = { html: 'HTML', text: 'Text' } as const;
 type Part = keyof typeof PARTS;
@@ -21,7 +21,7 @@ export function MessagePreview({ draft, template, guardShown = false }: {
   /** The send guard's word is already on screen (a bulk send's plan): do not repeat it here. */
   guardShown?: boolean;
 }) {
-  const preview = useApi('outreach.preview', { draft, ...(template ? { template } : {}) });
+  const preview = useCoreQuery('outreach.preview', { draft, ...(template ? { template } : {}) });
   const [part, setPart] = useState<Part>('html');
   if (preview.error) return <ErrorNotice error={preview.error} title="This message cannot be built." />;
   const p = preview.data;

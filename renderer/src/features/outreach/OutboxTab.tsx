@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { BulkSend } from './BulkSend';
 import { FreshnessBanner } from './FreshnessBanner';
 import { OUTBOX_ROW_HEIGHT, outboxColumns } from './outbox-columns';
 import { useOutreachSelection } from './outreach-store';
 import { SentMessage } from './SentMessage';
-import { useOutboxChanges } from './use-outbox-changes';
 
 const COLUMNS = outboxColumns();
 // With a message open beside it, the table gives up the problem column (the message shows it) so the subject keeps its room.
@@ -20,10 +19,9 @@ const NARROW = COLUMNS.filter((column) => column.id !== 'problem');
  */
 export function OutboxTab() {
   const { customers, pick } = useOutreachSelection();
-  const outbox = useApi('outbox.list', { limit: 5000 });
+  const outbox = useCoreQuery('outbox.list', { limit: 5000 });
   const [open, setOpen] = useState<number | null>(null);
-  useOutboxChanges(() => outbox.reload());
-  useShortcut('Escape', () => setOpen(null), open !== null);
+  useCommand('outbox.close', () => setOpen(null), open !== null);
   const rows = outbox.data ?? [];
   return (
     <>

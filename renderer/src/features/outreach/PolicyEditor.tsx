@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '../../../../shared/outreach/default-policy';
 import type { LadderPolicy } from '../../../../shared/outreach/ladder';
 import type { PolicyIssue } from '../../../../shared/outreach/ladder-schema';
 import { Kbd } from '../../app/Kbd';
-import { modKey } from '../../app/keymap';
+import { modKey } from '../../app/key-caps';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { toApiError, type ApiError } from '../../lib/api-error';

@@ -1,7 +1,7 @@
 import { describeSendError } from '../../../../shared/outreach/send-error';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { Decide, OUTBOX_STATUS } from './outbox-columns';
 
 /**
@@ -9,7 +9,7 @@ import { Decide, OUTBOX_STATUS } from './outbox-columns';
  * frame sandboxed with no permissions (as the bulk preview shows it) and the plain-text part.
  */
 export function SentMessage({ messageId, onClose, onChanged }: { messageId: number; onClose(): void; onChanged(): void }) {
-  const message = useApi('outbox.message', { messageId });
+  const message = useCoreQuery('outbox.message', { messageId });
   const m = message.data;
   return (
     <aside className="card sent-message" aria-label="Message as sent" data-testid="sent-message">

@@ -5,7 +5,7 @@ import type { EmailTemplate } from '../../../../shared/outreach/template-fields'
 import { TEMPLATE_FIELDS } from '../../../../shared/outreach/template-fields';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 import { MessagePreview } from './MessagePreview';
 
@@ -15,7 +15,7 @@ import { MessagePreview } from './MessagePreview';
  * Each template has a version per language; customers get theirs, or the English one.
  */
 export function TemplateEditor() {
-  const templates = useApi('templates.list', {});
+  const templates = useCoreQuery('templates.list', {});
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [language, setLanguage] = useState<TemplateLanguage>('en');
   const versions = templates.data ?? [];
@@ -56,8 +56,8 @@ function TemplateForm({ template, exists, onSaved }: { template: EmailTemplate; 
   // Not the outcome's message: the last line stays up until the next action's replaces it.
   const [status, setStatus] = useState<string | null>(null);
   const outcome = useOutcome();
-  const problems = useApi('templates.check', { subject: draft.subject, body: draft.body }).data ?? [];
-  const customers = useApi('worklist.list', { asOf: localToday(), limit: 50 }).data?.rows ?? [];
+  const problems = useCoreQuery('templates.check', { subject: draft.subject, body: draft.body }).data ?? [];
+  const customers = useCoreQuery('worklist.list', { asOf: localToday(), limit: 50 }).data?.rows ?? [];
   const [customerId, setCustomerId] = useState<number | null>(null);
   const previewCustomer = customerId ?? customers[0]?.customerId;
 

@@ -6,7 +6,7 @@ import { DateCell } from '../../components/DateCell';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
 import { plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { actionLabel } from './attribution-rows';
 import type { Drill } from './drill';
 import { TableExport } from './ExportButtons';
@@ -69,7 +69,7 @@ const PAYMENT_EXPORT: ExportColumn<AttributedPayment>[] = [
 ];
 
 function InvoiceList({ drill }: { drill: Extract<Drill, { kind: 'invoices' }> }) {
-  const list = useApi('analytics.drilldown', drill.query);
+  const list = useCoreQuery('analytics.drilldown', drill.query);
   const amount = drill.amount ?? 'Balance';
   const columns = useMemo(() => invoiceColumns(amount), [amount]);
   const exported = useMemo(() => invoiceExport(amount), [amount]);

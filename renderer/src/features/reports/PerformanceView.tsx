@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DrilldownBucket } from '../../../../shared/analytics';
 import { agingBucketLabels } from '../../../../shared/aging';
-import { useStatus } from '../../app/status-store';
+import { useAppStatus } from '../../app/use-app-status';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { AgingTrendCharts } from './AgingTrendCharts';
 import { AttributionTable } from './AttributionTable';
 import type { Drill } from './drill';
@@ -22,9 +22,9 @@ interface Props {
 
 /** Reports → Trends: KPI tiles with twelve-month sparklines, the month-end aging trend and what made customers pay. */
 export function PerformanceView({ asOf, toolbar }: Props) {
-  const trend = useApi('analytics.trend', { asOf, months: 24 });
-  const attribution = useApi('analytics.attribution', { to: asOf });
-  const baseCurrency = useStatus((state) => state.status?.baseCurrency ?? 'USD');
+  const trend = useCoreQuery('analytics.trend', { asOf, months: 24 });
+  const attribution = useCoreQuery('analytics.attribution', { to: asOf });
+  const baseCurrency = useAppStatus().data?.baseCurrency ?? 'USD';
   const [chosen, setChosen] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const close = useCallback(() => setDrill(null), []);

@@ -2,12 +2,12 @@ import { useMemo, useState } from 'react';
 import { agingBucketLabels } from '../../../../shared/aging';
 import { localToday } from '../../../../shared/dates';
 import { useNav } from '../../app/nav-store';
-import { useStatus } from '../../app/status-store';
+import { useAppStatus } from '../../app/use-app-status';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { agingColumns, agingExportColumns, agingFooter } from './aging-columns';
 import { currencyAging } from './aging-rows';
 import { AgingToolbar, type ReportTab } from './AgingToolbar';
@@ -38,8 +38,8 @@ export function ReportsScreen() {
 }
 
 function AgingReportView({ asOf, onAsOf, onTab }: { asOf: string; onAsOf(date: string): void; onTab(tab: ReportTab): void }) {
-  const report = useApi('aging.report', { asOf });
-  const hasData = useStatus((state) => state.status?.hasData ?? false);
+  const report = useCoreQuery('aging.report', { asOf });
+  const hasData = useAppStatus().data?.hasData ?? false;
   const go = useNav((nav) => nav.go);
   const data = report.data;
   const labels = useMemo(() => (data ? agingBucketLabels(data.edges) : null), [data]);

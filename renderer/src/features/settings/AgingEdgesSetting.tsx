@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { agingBucketLabels, agingEdgesSchema, AGING_BUCKETS, DEFAULT_AGING_EDGES, type AgingEdges } from '../../../../shared/aging';
-import { useStatus } from '../../app/status-store';
+import { refreshStatus } from '../../app/use-app-status';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { useOutcome } from '../../lib/use-outcome';
@@ -27,7 +27,7 @@ export function AgingEdgesSetting({ edges }: { edges: AgingEdges }) {
     await runInPlace(async () => {
       await call('settings.setAgingEdges', { edges: valid });
       setSaved(true);
-      void useStatus.getState().refresh();
+      void refreshStatus();
     });
   }
 

@@ -4,7 +4,7 @@ import { localToday } from '../../../../shared/dates';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 
 /** A percentage as typed ("1.5", "8,25", "-0.88") to basis points; null when it is not one. */
@@ -16,8 +16,8 @@ const percentOf = (bp: number | undefined): string => (bp === undefined ? '' : (
 
 /** Settings → Late-payment charges: loads policies and rates, then the two forms. */
 export function ChargesSetting() {
-  const policies = useApi('charges.policies', {});
-  const segments = useApi('customers.segments', {}).data ?? [];
+  const policies = useCoreQuery('charges.policies', {});
+  const segments = useCoreQuery('customers.segments', {}).data ?? [];
   if (!policies.data) return policies.error ? <ErrorNotice error={policies.error} title="The charge policies could not be read." onRetry={policies.reload} /> : null;
   return (
     <>
@@ -103,7 +103,7 @@ function ChargePoliciesForm({ initial, segments }: { initial: ChargePolicy[]; se
 
 /** The central-bank rates the statutory presets add their points to: the shipped history, and the user's additions and corrections. */
 function ReferenceRatesForm() {
-  const rates = useApi('charges.rates', {});
+  const rates = useCoreQuery('charges.rates', {});
   const [series, setSeries] = useState<RateSeries>('ecb_mro');
   const [date, setDate] = useState(localToday());
   const [rate, setRate] = useState('');

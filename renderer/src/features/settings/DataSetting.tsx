@@ -4,7 +4,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/passphrase';
 import { BackupSummary } from '../../components/BackupSummary';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 import { DatabaseKeySetting } from './DatabaseKeySetting';
 
@@ -16,7 +16,7 @@ const megabytes = (bytes: number): string => `${(bytes / 1_048_576).toLocaleStri
  * export of everything under a passphrase of the user's choosing.
  */
 export function DataSetting({ dataFolder }: { dataFolder: string }) {
-  const backups = useApi('backups.list', {});
+  const backups = useCoreQuery('backups.list', {});
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
   const [restarting, setRestarting] = useState(false);

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { ConnectorCapabilities, ConnectorId, ErpConnectionView, SyncLogEntry, SyncStatus } from '../../../../shared/sync';
-import { useStatus } from '../../app/status-store';
+import { refreshStatus } from '../../app/use-app-status';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { call, newJobId } from '../../lib/api';
 import { useOutcome } from '../../lib/use-outcome';
 import { formatCount } from '../../lib/format';
 import { useJobProgress } from '../../lib/job-progress';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { QboSignIn } from './QboSignIn';
 import './erp-connection.css';
 
@@ -34,7 +34,7 @@ function capabilityText(capabilities: ConnectorCapabilities): string {
 
 /** The ERP connection: connect, test, sync now with progress, disconnect, and the sync log. */
 export function ErpConnectionSetting() {
-  const status = useApi('sync.status', {});
+  const status = useCoreQuery('sync.status', {});
   return status.data ? <ErpConnectionForm status={status.data} reload={status.reload} /> : null;
 }
 
@@ -44,8 +44,8 @@ function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () 
   const { message, error } = outcome;
   const [jobId, setJobId] = useState<string | null>(null);
   const progress = useJobProgress(jobId);
-  const presets = useApi('import.presets', {});
-  const mappings = useApi('import.mappings.list', {});
+  const presets = useCoreQuery('import.presets', {});
+  const mappings = useCoreQuery('import.mappings.list', {});
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
   const connected = status.connection !== null;
   const text = (key: 'baseUrl' | 'database' | 'login' | 'apiKey' | 'folder' | 'clientId' | 'authUrl' | 'tokenUrl', label: string, type = 'text', placeholder?: string) => (
@@ -75,7 +75,7 @@ function ErpConnectionForm({ status, reload }: { status: SyncStatus; reload: () 
     void run(async () => {
       try {
         const result = await call('sync.run', { jobId: id });
-        void useStatus.getState().refresh();
+        void refreshStatus();
         return `Synced: ${formatCount(result.created)} created, ${formatCount(result.updated)} updated, ${formatCount(result.unchanged)} unchanged` +
           (result.pushed ? `, ${formatCount(result.pushed)} activities pushed` : '');
       } finally {

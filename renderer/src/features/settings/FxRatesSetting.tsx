@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { localToday } from '../../../../shared/dates';
 import type { FxRatesView } from '../../../../shared/exchange-rates';
-import { useStatus } from '../../app/status-store';
+import { refreshStatus } from '../../app/use-app-status';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 
 /** A rate as typed: digits with one decimal point or comma; never a formula. Blank means "not this time". */
@@ -19,7 +19,7 @@ function parseRate(text: string): number | null | 'blank' {
 
 /** Settings → Currencies: loads the kept table, then the form. */
 export function FxRatesSetting() {
-  const rates = useApi('settings.fxRates.list', {});
+  const rates = useCoreQuery('settings.fxRates.list', {});
   if (!rates.data) return rates.error ? <ErrorNotice error={rates.error} title="The exchange rates could not be read." onRetry={rates.reload} /> : null;
   return <FxRatesForm key={rates.data.baseCurrency} view={rates.data} />;
 }
@@ -50,7 +50,7 @@ function FxRatesForm({ view: initial }: { view: FxRatesView }) {
     await runInPlace(async () => {
       setView(await call('settings.setFxRates', { baseCurrency: base, date, rates: typed }));
       setDraft({});
-      void useStatus.getState().refresh();
+      void refreshStatus();
       return 'Saved; the worklist is re-ranked';
     });
   }

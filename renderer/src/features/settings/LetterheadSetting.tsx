@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { PAPER_SIZES, type CompanyProfile, type PaperSize } from '../../../../shared/documents';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 
 const PAPER_WORDS: Record<PaperSize, string> = { auto: 'By the customer\u2019s country (US Letter in the Americas, A4 elsewhere)', a4: 'A4 always', letter: 'US Letter always' };
@@ -11,7 +11,7 @@ const LOGO_BYTES = 300_000;
 
 /** Settings → Letterhead: loads the profile, then the form. */
 export function LetterheadSetting() {
-  const profile = useApi('documents.company', {});
+  const profile = useCoreQuery('documents.company', {});
   if (!profile.data) return profile.error ? <ErrorNotice error={profile.error} title="The letterhead could not be read." onRetry={profile.reload} /> : null;
   return <LetterheadForm initial={profile.data} />;
 }

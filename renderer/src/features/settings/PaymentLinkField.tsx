@@ -1,6 +1,6 @@
 import { fillPaymentLinkPattern, PAYMENT_LINK_TOKENS, paymentLinkPatternProblem, type PaymentLinkToken } from '../../../../shared/outreach/payment-link-pattern';
 import { formatAmount } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 
 const TOKENS = Object.entries(PAYMENT_LINK_TOKENS) as [PaymentLinkToken, (typeof PAYMENT_LINK_TOKENS)[PaymentLinkToken]][];
 
@@ -9,7 +9,7 @@ const TOKENS = Object.entries(PAYMENT_LINK_TOKENS) as [PaymentLinkToken, (typeof
  * makes for a real open invoice, or why it cannot be saved (the same check the core runs at save).
  */
 export function PaymentLinkField({ value, onChange }: { value: string; onChange(next: string): void }) {
-  const sample = useApi('settings.outreach.linkSample', {}).data;
+  const sample = useCoreQuery('settings.outreach.linkSample', {}).data;
   const pattern = value.trim();
   const problem = paymentLinkPatternProblem(pattern);
   const values = sample?.values ?? Object.fromEntries(TOKENS.map(([name, info]) => [name, info.example])) as Record<PaymentLinkToken, string>;

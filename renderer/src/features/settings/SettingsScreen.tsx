@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useStatus } from '../../app/status-store';
+import { useAppStatus } from '../../app/use-app-status';
 import { AgingEdgesSetting } from './AgingEdgesSetting';
 import { ChargesSetting } from './ChargesSetting';
 import { DataSetting } from './DataSetting';
@@ -8,7 +8,7 @@ import { ErpConnectionSetting } from './ErpConnectionSetting';
 import { InboxSetting } from './InboxSetting';
 import { FxRatesSetting } from './FxRatesSetting';
 import { LetterheadSetting } from './LetterheadSetting';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { ShellSettingsForm } from './ShellSettings';
 import { PoliciesSetting } from './PoliciesSetting';
 import { ThemeSetting } from './ThemeSetting';
@@ -23,11 +23,11 @@ interface Section {
 
 /** Settings in sections, with their contents list beside them: a click (or Enter) scrolls to one. */
 export function SettingsScreen() {
-  const status = useStatus((state) => state.status);
-  const smtp = useApi('settings.smtp.get', {});
-  const outreach = useApi('settings.outreach.get', {});
-  const shell = useApi('settings.shell.get', {});
-  const imap = useApi('inbox.settings.get', {});
+  const status = useAppStatus().data;
+  const smtp = useCoreQuery('settings.smtp.get', {});
+  const outreach = useCoreQuery('settings.outreach.get', {});
+  const shell = useCoreQuery('settings.shell.get', {});
+  const imap = useCoreQuery('inbox.settings.get', {});
   const sections: Section[] = [
     // Account (your name and role) and mailbox share one form: both sign every message.
     { id: 'email', title: 'Email and signature', content: smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} /> },

@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { SmsRules, SmsSettingsView } from '../../../../shared/sms/sms-settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Settings → SMS: the provider (Twilio or a compatible API; the token is never shown back) and the rules every text follows. */
 export function SmsSetting() {
-  const settings = useApi('settings.sms.get', {});
+  const settings = useCoreQuery('settings.sms.get', {});
   return settings.data ? <SmsForm provider={settings.data.provider} rules={settings.data.rules} reload={settings.reload} /> : null;
 }
 

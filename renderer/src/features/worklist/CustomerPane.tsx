@@ -2,7 +2,7 @@ import { describeReason, type WorklistRow } from '../../../../shared/worklist';
 import { Kbd } from '../../app/Kbd';
 import { Money } from '../../components/Money';
 import { plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { ACTIONS, actionKeyCaps, ActivityForm, type FormKind } from '../activity/ActivityForms';
 import type { PromisePrefill } from '../activity/PromiseForm';
 import { Timeline } from '../activity/Timeline';
@@ -33,8 +33,8 @@ interface Props {
 /** The selected customer: balances, why it is here, the action being recorded, and its timeline. */
 export function CustomerPane({ row, today, past, form, prefill, showWhy, onForm, onSaved, onCancel }: Props) {
   const asOf = past === null ? {} : { asOf: past };
-  const summary = useApi('customer.summary', { customerId: row.customerId, ...asOf });
-  const timeline = useApi('customer.timeline', { customerId: row.customerId, limit: 200, ...asOf });
+  const summary = useCoreQuery('customer.summary', { customerId: row.customerId, ...asOf });
+  const timeline = useCoreQuery('customer.timeline', { customerId: row.customerId, limit: 200, ...asOf });
   const refused = refusedProps(past);
   const s = summary.data;
   const task = ladderTaskOf(row.reasons);

@@ -1,8 +1,8 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { Reason, WorklistRow } from '../../../../shared/worklist';
 import { AGING_BUCKETS, DEFAULT_AGING_EDGES, agingBucketLabels, type AgingBucket } from '../../../../shared/aging';
-import { useStatus } from '../../app/status-store';
-import { useShortcut } from '../../app/use-shortcut';
+import { useAppStatus } from '../../app/use-app-status';
+import { useCommand } from '../../app/use-command';
 
 export interface Filters {
   collector?: string;
@@ -40,7 +40,7 @@ interface Props {
  */
 export function QueueFilters({ pages, filters, onChange, onLeave }: Props) {
   const first = useRef<HTMLSelectElement>(null);
-  const edges = useStatus((state) => state.status?.agingEdges ?? DEFAULT_AGING_EDGES);
+  const edges = useAppStatus().data?.agingEdges ?? DEFAULT_AGING_EDGES;
   const labels = agingBucketLabels(edges);
   const seen = useRef<Record<Field, Set<string>>>({ collector: new Set(), segment: new Set(), currency: new Set() });
   // Only pages not read before: scrolling a 50,000-row queue would otherwise re-read every loaded row at each new page.
@@ -55,7 +55,7 @@ export function QueueFilters({ pages, filters, onChange, onLeave }: Props) {
       }
     }
   }
-  useShortcut('/', () => first.current?.focus(), true, 'Filter the queue');
+  useCommand('worklist.filter', () => first.current?.focus());
   const set = (field: keyof Filters, value: string): void => {
     const next = { ...filters };
     if (value) (next as Record<string, string>)[field] = value;

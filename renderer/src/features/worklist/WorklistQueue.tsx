@@ -3,11 +3,11 @@ import { localToday } from '../../../../shared/dates';
 import type { TodayItem } from '../../../../shared/worklist';
 import { Kbd } from '../../app/Kbd';
 import { useNav } from '../../app/nav-store';
-import { useShortcut } from '../../app/use-shortcut';
+import { useCommand } from '../../app/use-command';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount, formatDate, plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCoreQuery } from '../../lib/core-query';
 import { ACTIONS, useActionKeys } from '../activity/ActivityForms';
 import type { PromisePrefill } from '../activity/PromiseForm';
 import { BulkStatements } from './BulkStatements';
@@ -40,7 +40,7 @@ export function WorklistQueue() {
   const refuse = useAsOf((asOf) => asOf.refuse);
   const queue = useWorklistPages({ asOf: past ?? today, ...filters });
   // Today's list is today's work: a past day has none to show.
-  const todayList = useApi('worklist.today', past ? null : {});
+  const todayList = useCoreQuery('worklist.today', past ? null : {});
   // The selected customer, and where it was: after a re-rank it is found again by id among the loaded rows.
   const [cursor, setCursor] = useState<{ index: number; customerId: number | null }>({ index: 0, customerId: null });
   const [revealKey, setRevealKey] = useState(0);
@@ -78,10 +78,8 @@ export function WorklistQueue() {
       if (!next.delete(row.customerId)) next.set(row.customerId, row.name);
       return next;
     });
-  useShortcut('j', () => move(1), true, 'Next customer');
-  useShortcut('ArrowDown', () => move(1));
-  useShortcut('k', () => move(-1), true, 'Previous customer');
-  useShortcut('ArrowUp', () => move(-1));
+  useCommand('worklist.next', () => move(1));
+  useCommand('worklist.previous', () => move(-1));
   // On a past day every action is refused, by key as by button, with the reason in the banner.
   const act = (label: string, run: () => unknown): void => {
     if (past) refuse(label);
@@ -91,19 +89,19 @@ export function WorklistQueue() {
     if (selected) act(ACTIONS.find((action) => action.kind === kind)?.label ?? 'ladder task', () => openForm(kind));
   };
   useActionKeys(openPaneForm);
-  useShortcut('m', () => selected && act('text', () => openForm('text')), true, 'Text the customer (preview, then send)');
-  useShortcut('t', () => selected && ladderTaskOf(selected.reasons) && openPaneForm('task'), true, 'Do the ladder’s task');
-  useShortcut('x', () => selected && act('tick', () => toggleTick(selected)), true, 'Tick or untick the customer');
-  useShortcut('X', () => act('tick all', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all])))), true, 'Tick every customer the filters match');
-  useShortcut('e', () => {
+  useCommand('worklist.text', () => selected && act('text', () => openForm('text')));
+  useCommand('worklist.task', () => selected && ladderTaskOf(selected.reasons) && openPaneForm('task'));
+  useCommand('worklist.tick', () => selected && act('tick', () => toggleTick(selected)));
+  useCommand('worklist.tickAll', () => act('tick all', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all])))));
+  useCommand('worklist.email', () => {
     if (ticked.size === 0 || past) return;
     pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
     go('outreach');
-  }, true, 'Email the ticked customers');
-  useShortcut('S', () => ticked.size > 0 && !past && !statementsFor && setStatementsFor([...ticked.keys()]), true, 'Print the ticked customers’ statements');
-  useShortcut('w', () => setShowWhy((shown) => !shown), true, 'Show why the customer is ranked here');
-  useShortcut('Escape', () => (form ? openForm(null) : setTicked(new Map())));
-  useShortcut('Enter', () => !form && selected && openCustomer(selected.customerId), true, 'Open the customer’s page');
+  });
+  useCommand('worklist.statements', () => ticked.size > 0 && !past && !statementsFor && setStatementsFor([...ticked.keys()]));
+  useCommand('worklist.why', () => setShowWhy((shown) => !shown));
+  useCommand('worklist.clear', () => (form ? openForm(null) : setTicked(new Map())));
+  useCommand('worklist.open', () => !form && selected && openCustomer(selected.customerId));
 
   /**
    * After an action the customer is worked: the queue is re-read (it leaves it) and the next

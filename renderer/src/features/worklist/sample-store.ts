@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { useStatus } from '../../app/status-store';
 import { call, newJobId } from '../../lib/api';
+import { invalidateAll } from '../../lib/core-query';
 import { toApiError, type ApiError } from '../../lib/api-error';
 
 interface SampleState {
@@ -20,7 +20,7 @@ export const useSample = create<SampleState>()((set, get) => ({
     set({ jobId, error: null });
     try {
       await call('sample.load', { jobId });
-      await useStatus.getState().refresh();
+      await invalidateAll();
     } catch (error) {
       set({ error: toApiError(error) });
     } finally {

@@ -1,26 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ProcedureInput } from '../../../../shared/api';
 import type { WorklistRow } from '../../../../shared/worklist';
 import { call } from '../../lib/api';
-import { toApiError, type ApiError } from '../../lib/api-error';
+import type { ApiError } from '../../lib/api-error';
+import { coreKey, queryClient } from '../../lib/core-query';
 
 const PAGE = 200;
 
 export type WorklistQuery = Omit<ProcedureInput<'worklist.list'>, 'offset' | 'limit'>;
-
-interface Loaded {
-  /** Which read of the queue a page came from; older pages stay on screen until their replacement arrives. */
-  generation: number;
-  rows: WorklistRow[];
-}
-
-interface State {
-  key: string;
-  total: number | null;
-  doneToday: number;
-  unratedCurrencies: string[];
-  pages: Map<number, Loaded>;
-}
 
 export interface WorklistPages {
   /** Rows in the whole queue; null until the first page has arrived. */
@@ -42,80 +30,62 @@ export interface WorklistPages {
 
 /**
  * The ranked queue fetched a page at a time as it scrolls, so a 50,000-customer queue costs the
- * renderer only the rows on screen. The core keeps the ranking; this only caches pages of it.
+ * renderer only the rows on screen. The core keeps the ranking; each page is a cached query
+ * (`worklist.list` at an offset), made stale by the core's `queue.changed` and by `reload`. Pages
+ * are addressed by offset, not chained like an infinite query: a jump down the scroll bar loads the
+ * rows it lands on, not every page before them.
  */
 export function useWorklistPages(query: WorklistQuery): WorklistPages {
   const key = JSON.stringify(query);
-  const [state, setState] = useState<State>({ key, total: null, doneToday: 0, unratedCurrencies: [], pages: new Map() });
-  const [error, setError] = useState<ApiError | null>(null);
-  const generation = useRef(0);
-  const wanted = useRef<[number, number]>([0, 0]);
-  const requested = useRef(new Set<string>());
-  const keyRef = useRef(key);
+  // The pages on screen, and those asked for under these filters (a filter change starts again from the first).
+  const [wanted, setWanted] = useState<[number, number]>([0, 0]);
+  const [asked, setAsked] = useState<{ key: string; pages: number[] }>({ key, pages: [0] });
+  const pages = asked.key === key ? asked.pages : span(wanted);
+  const pageInput = (page: number): ProcedureInput<'worklist.list'> => ({ ...query, offset: page * PAGE, limit: PAGE });
+  const results = useQueries({
+    queries: pages.map((page) => ({
+      queryKey: coreKey('worklist.list', pageInput(page)),
+      queryFn: () => call('worklist.list', pageInput(page)),
+      // After a filter change the previous queue stays on screen until the new one's pages arrive.
+      placeholderData: keepPreviousData,
+    })),
+  });
+  const loaded = pages.map((page, at) => ({ page, result: results[at]! }));
+  const head = loaded.find(({ result }) => result.data && !result.isPlaceholderData)?.result.data ?? loaded.find(({ result }) => result.data)?.result.data;
+  const rowsOf = (page: number): WorklistRow[] | undefined => loaded.find((entry) => entry.page === page)?.result.data?.rows;
 
-  const fetchPage = useCallback((page: number) => {
-    const gen = generation.current;
-    const forKey = keyRef.current;
-    const id = `${gen}:${forKey}:${page}`;
-    if (requested.current.has(id)) return;
-    requested.current.add(id);
-    call('worklist.list', { ...(JSON.parse(forKey) as WorklistQuery), offset: page * PAGE, limit: PAGE }).then(
-      (result) => {
-        if (forKey !== keyRef.current || gen !== generation.current) return;
-        setError(null);
-        setState((prev) => {
-          const pages = new Map(prev.key === forKey ? prev.pages : []);
-          const [from, to] = wanted.current;
-          // Stale pages off screen are dropped; on screen they stay until replaced, so nothing flickers.
-          for (const [index, loaded] of pages) if (loaded.generation !== gen && (index < from || index > to)) pages.delete(index);
-          pages.set(page, { generation: gen, rows: result.rows });
-          return { key: forKey, total: result.total, doneToday: result.doneToday, unratedCurrencies: result.unratedCurrencies, pages };
-        });
-      },
-      (failure: unknown) => setError(toApiError(failure)),
-    );
-  }, []);
-
-  const fetchWanted = useCallback(() => {
-    const [from, to] = wanted.current;
-    for (let page = from; page <= to; page++) fetchPage(page);
-  }, [fetchPage]);
-
-  useEffect(() => {
-    keyRef.current = key;
-    generation.current += 1;
-    fetchWanted();
-  }, [key, fetchWanted]);
-
-  // After a filter change the previous queue stays on screen until the new one's first page arrives.
-  const { pages } = state;
-  const rowAt = (index: number): WorklistRow | undefined => pages.get(Math.floor(index / PAGE))?.rows[index % PAGE];
   return {
-    total: state.total,
-    doneToday: state.doneToday,
-    unratedCurrencies: state.unratedCurrencies,
-    error,
-    rowAt,
+    total: head?.total ?? null,
+    doneToday: head?.doneToday ?? 0,
+    unratedCurrencies: head?.unratedCurrencies ?? [],
+    error: loaded.find(({ result }) => result.error)?.result.error ?? null,
+    rowAt: (index) => rowsOf(Math.floor(index / PAGE))?.[index % PAGE],
     indexOf: (customerId) => {
-      // Fresh pages first: a stale page still on screen may show the customer where it used to rank.
-      const ordered = [...pages].sort(([, a], [, b]) => Number(b.generation === generation.current) - Number(a.generation === generation.current));
-      for (const [page, loaded] of ordered) {
-        const at = loaded.rows.findIndex((row) => row.customerId === customerId);
+      // Fresh pages first: a page still being re-read may show the customer where it used to rank.
+      const fresh = (entry: (typeof loaded)[number]): number => Number(!entry.result.isFetching && !entry.result.isPlaceholderData);
+      for (const { page, result } of [...loaded].sort((a, b) => fresh(b) - fresh(a))) {
+        const at = result.data?.rows.findIndex((row) => row.customerId === customerId) ?? -1;
         if (at >= 0) return page * PAGE + at;
       }
       return undefined;
     },
-    loadedPages: () => [...pages.values()].map((loaded) => loaded.rows),
+    loadedPages: () => loaded.flatMap(({ result }) => (result.data ? [result.data.rows] : [])),
     want: (from, to) => {
       const range: [number, number] = [Math.floor(Math.max(0, from) / PAGE), Math.floor(Math.max(0, to) / PAGE)];
-      wanted.current = range;
-      for (let page = range[0]; page <= range[1]; page++) {
-        if (pages.get(page)?.generation !== generation.current) fetchPage(page);
-      }
+      if (range[0] !== wanted[0] || range[1] !== wanted[1]) setWanted(range);
+      const missing = span(range).filter((page) => !pages.includes(page));
+      if (missing.length > 0) setAsked({ key, pages: [...pages, ...missing].sort((a, b) => a - b) });
     },
     reload: () => {
-      generation.current += 1;
-      fetchWanted();
+      // Pages off screen are dropped (read again if scrolled back to); those on screen stay until re-read.
+      const onScreen = span(wanted);
+      setAsked({ key, pages: onScreen });
+      void queryClient.invalidateQueries({ queryKey: coreKey('worklist.list'), refetchType: 'none' });
+      for (const page of onScreen) void queryClient.refetchQueries({ queryKey: coreKey('worklist.list', pageInput(page)), exact: true });
     },
   };
+}
+
+function span([from, to]: [number, number]): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

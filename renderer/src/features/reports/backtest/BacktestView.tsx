@@ -2,13 +2,13 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { addDays, localToday } from '../../../../../shared/dates';
 import { DEFAULT_POLICY } from '../../../../../shared/outreach/default-policy';
 import { useNav } from '../../../app/nav-store';
-import { useStatus } from '../../../app/status-store';
+import { useAppStatus } from '../../../app/use-app-status';
 import { DateInput, dateProblem } from '../../../components/DateInput';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { useJobProgress } from '../../../lib/job-progress';
-import { useApi } from '../../../lib/use-api';
+import { useCoreQuery } from '../../../lib/core-query';
 import { ReportTabs, type ReportTab } from '../AgingToolbar';
 import { BacktestResults } from './BacktestResults';
 import { useBacktest, type BacktestInput } from './backtest-store';
@@ -26,9 +26,9 @@ const NONE = '-';
  */
 export function BacktestView({ onTab }: { onTab(tab: ReportTab): void }) {
   const [today] = useState(() => localToday());
-  const hasData = useStatus((state) => state.status?.hasData ?? false);
+  const hasData = useAppStatus().data?.hasData ?? false;
   const go = useNav((nav) => nav.go);
-  const stored = useApi('ladder.policies', {});
+  const stored = useCoreQuery('ladder.policies', {});
   const { jobId, asked, report, error, run, cancel } = useBacktest();
   const progress = useJobProgress(jobId);
   const [from, setFrom] = useState<string | null>(asked?.from ?? addDays(today, -90));

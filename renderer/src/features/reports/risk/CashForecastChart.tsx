@@ -3,7 +3,7 @@ import { Area, Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Too
 import type { ForecastWeek } from '../../../../../shared/risk';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatAmount, formatDate } from '../../../lib/format';
-import { useApi } from '../../../lib/use-api';
+import { useCoreQuery } from '../../../lib/core-query';
 import { tickFor } from '../chart-ticks';
 import { themedTooltip } from '../chart-tooltip';
 import type { Drill } from '../drill';
@@ -38,13 +38,13 @@ const NOW = 'now';
  * its weeks that have ended. A week lists the invoices expected in it.
  */
 export function CashForecastChart({ asOf, onDrill }: { asOf: string; onDrill(drill: Drill): void }) {
-  const forecast = useApi('forecast.run', { asOf });
-  const runs = useApi('forecast.runs', {});
+  const forecast = useCoreQuery('forecast.run', { asOf });
+  const runs = useCoreQuery('forecast.runs', {});
   const [picked, setPicked] = useState<string | null>(null);
   const [view, setView] = useState<string>(NOW);
   const earlier = (runs.data ?? []).filter((r) => r.asOf < asOf);
   const compared = earlier.find((r) => String(r.runId) === view);
-  const comparison = useApi('forecast.compare', compared ? { runId: compared.runId } : null);
+  const comparison = useCoreQuery('forecast.compare', compared ? { runId: compared.runId } : null);
   const box = useRef<HTMLDivElement>(null);
   if (forecast.error) return <ErrorNotice error={forecast.error} title="The cash forecast could not be made." onRetry={forecast.reload} />;
   const data = forecast.data;

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { RISK_SEGMENTS } from '../../../../../shared/risk';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount } from '../../../lib/format';
-import { useApi } from '../../../lib/use-api';
+import { useCoreQuery } from '../../../lib/core-query';
 import { SEGMENT_LABEL } from '../../customers/RiskSummary';
 import type { Drill } from '../drill';
 import { themedTooltip } from '../chart-tooltip';
@@ -27,7 +27,7 @@ const EXPORT: ExportColumn<BinRow>[] = [
 
 /** How many customers sit at each chance of paying late (tenths), with the count per risk segment; a bar lists their open invoices. */
 export function RiskDistributionChart({ onDrill }: { onDrill(drill: Drill): void }) {
-  const distribution = useApi('risk.distribution', {});
+  const distribution = useCoreQuery('risk.distribution', {});
   const box = useRef<HTMLDivElement>(null);
   if (distribution.error) return <ErrorNotice error={distribution.error} title="The risk distribution could not be read." onRetry={distribution.reload} />;
   const data = distribution.data;

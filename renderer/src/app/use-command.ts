@@ -1,6 +1,7 @@
-import { useEffect, useEffectEvent, useId } from 'react';
+import { useEffect, useEffectEvent } from 'react';
+import { create } from 'zustand';
+import { commandSpec, isKey, type CommandId } from '../../../shared/commands';
 import { useNav } from './nav-store';
-import { useScreenCommands } from './screen-commands';
 
 /**
  * True when a key press belongs to a text field, a select or an editable element. A view's filter
@@ -19,23 +20,35 @@ function activates(event: KeyboardEvent): boolean {
   return (event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLElement && event.target.closest('button, a[href], summary, select, [role="tab"]') !== null;
 }
 
+interface Bound {
+  id: CommandId;
+  run(): void;
+}
+
+/** The commands whose screen (or panel) is mounted and enabled now, in the order they were bound: what the palette offers. */
+export const useBoundCommands = create<{ bound: Bound[] }>()(() => ({ bound: [] }));
+
 /**
- * A single-key shortcut of the current screen. It runs after the shell's keys (which take `g` chords
- * and the palette first) and never while the user types or an overlay is open; `enabled` false
- * leaves the key alone entirely. With a `label` the action is also a command in the palette.
+ * Binds a registered command (shared/commands.ts) while the calling component is mounted and
+ * `enabled`: its keys run `run`, and the palette offers it. A screen key runs after the shell's keys
+ * (which take `g` chords and the palette first) and never while the user types or an overlay is
+ * open; commands scoped `anywhere` leave their keys to the shell (use-global-keys).
  */
-export function useShortcut(key: string, handler: () => void, enabled = true, label?: string): void {
-  const id = useId();
-  const run = useEffectEvent(() => handler());
+export function useCommand(id: CommandId, run: () => void, enabled = true): void {
+  const spec = commandSpec(id);
+  const fire = useEffectEvent(() => run());
   useEffect(() => {
-    if (!label || !enabled) return;
-    return useScreenCommands.getState().add({ id: `screen${id}`, label, key, run: () => run() });
-  }, [id, key, label, enabled]);
+    if (!enabled) return;
+    const entry: Bound = { id, run: () => fire() };
+    useBoundCommands.setState((state) => ({ bound: [...state.bound, entry] }));
+    return () => useBoundCommands.setState((state) => ({ bound: state.bound.filter((b) => b !== entry) }));
+  }, [id, enabled]);
   const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (!enabled || event.key !== key || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!enabled || spec.scopes.includes('anywhere') || !spec.keys.some((key) => isKey(key, event))) return;
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTyping(event.target) || activates(event) || useNav.getState().overlay) return;
     event.preventDefault();
-    handler();
+    run();
   });
   useEffect(() => {
     const listener = (event: KeyboardEvent): void => onKey(event);
