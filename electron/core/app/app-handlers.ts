@@ -1,4 +1,4 @@
-import packageJson from '../../../package.json';
+import packageJson from '../../../package.json' with { type: 'json' };
 import type { Handlers } from '../handler-types';
 import { getSetting, setSetting } from '../settings';
 import { AppError } from '../../../shared/errors';

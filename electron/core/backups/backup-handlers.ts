@@ -1,4 +1,4 @@
-import packageJson from '../../../package.json';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { AppError } from '../../../shared/errors';
 import { backupDatabase } from '../../db/backup';
 import { stageRestore } from '../../db/restore';

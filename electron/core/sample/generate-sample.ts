@@ -1,4 +1,4 @@
-import dataset from '../../../resources/sample/dataset.json';
+import dataset from '../../../resources/sample/dataset.json' with { type: 'json' };
 import { addDays, addMonths, toIsoDate, type IsoDate } from '../../../shared/dates';
 import type { ContactRecord, CustomerRecord, LedgerBatch, PaymentRecord } from '../ledger/records';
 import { BEHAVIOURS, OUTCOMES, type Behaviour } from './behaviours';
