@@ -3,6 +3,7 @@ import { localToday, type IsoDate } from '../../shared/dates';
 import type { CoreEvent } from '../../shared/api';
 import type { InboxFetchResult } from '../../shared/inbox';
 import type { SyncResult } from '../../shared/sync';
+import type { TeamStatus, TeamSyncResult } from '../../shared/team';
 import type { JobRegistry } from './jobs/job-registry';
 import type { SmsProvider } from './sms/sms-provider';
 import type { StagedFiles } from './staged-files';
@@ -52,6 +53,19 @@ export interface InboxService {
   close(): Promise<void>;
 }
 
+/** This desk's part in a team of desks sharing one book (team/team-desk.ts); a solo desk's calls return at once. */
+export interface TeamService {
+  start(): void;
+  status(): TeamStatus;
+  join(): Promise<TeamStatus>;
+  leave(): Promise<TeamStatus>;
+  syncNow(): Promise<TeamSyncResult>;
+  /** Before a send: true when it may go (solo, or this desk claimed it on the team server). */
+  claimSend(messageId: number): Promise<boolean>;
+  reconnect(): void;
+  close(): Promise<void>;
+}
+
 /** What every handler gets: the database, the clock, long-job tracking and staged files. */
 export interface CoreContext {
   database: OpenDatabase;
@@ -62,6 +76,7 @@ export interface CoreContext {
   sms: TextService;
   sync: SyncService;
   inbox: InboxService;
+  team: TeamService;
   /** The database key, to open backups and make exports under it; never sent to a host. */
   dbKey: Buffer;
   /** Pushes an event to every host listening (progress, outbox changes). */

@@ -9,6 +9,7 @@ import { companyProfileSchema, DEFAULT_COMPANY_PROFILE } from '../../shared/docu
 import { currencyCodeSchema } from '../../shared/value-schemas';
 import { qboTokensSchema } from './sync/qbo-tokens';
 import { imapSettingsSchema } from '../../shared/inbox';
+import { teamConnectionSchema } from '../../shared/team';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 
@@ -37,6 +38,8 @@ const SETTINGS = {
   smsInboundSince: { schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), fallback: null as string | null },
   /** The collector's mailbox for reading replies (IMAP); its password stays here like the SMTP one. */
   imap: { schema: imapSettingsSchema.nullable(), fallback: null, secret: ['password'] },
+  /** The team's PostgreSQL server and this desk's collector; its password stays here like the SMTP one. None: a solo desk. */
+  team: { schema: teamConnectionSchema.nullable(), fallback: null, secret: ['password'] },
   /** Late-payment charges per customer segment; none saved: no charges for anyone. */
   chargePolicies: { schema: chargePoliciesSchema, fallback: [] as ChargePolicy[] },
   /** The letterhead of statements and letters. */

@@ -16,6 +16,10 @@ export interface PostgresServer {
   createDatabase(name: string): Promise<string>;
   /** A client signed in as the superuser to `database`. */
   connect(database?: string): Promise<pg.Client>;
+  /** Shuts the server down (the data stays), as a network cut or a server restart looks to a desk. */
+  pause(): void;
+  /** Starts it again on the same port. */
+  resume(): void;
   stop(): void;
 }
 
@@ -51,7 +55,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
   run('initdb', ['-D', join(dir, 'data'), '-U', user, `--pwfile=${join(dir, 'pwfile')}`, '-A', 'scram-sha-256', '--no-sync', '--no-instructions']);
   // pg_ctl -w returns once the server accepts connections; its output goes to the log, not a pipe it would hold open.
-  run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const start = (): void => run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  start();
   const host = '127.0.0.1';
   const connect = async (database = 'postgres'): Promise<pg.Client> => {
     const client = new pg.Client({ host, port, user, password, database });
@@ -69,6 +74,8 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
       return name;
     },
+    pause: () => run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop: () => {
       const [file, argv] = as(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
       spawnSync(file, argv, { stdio: 'ignore' });

@@ -16,9 +16,10 @@ import { outboxSender } from './0014-outbox-sender';
 import { sms } from './0015-sms';
 import { inbox } from './0016-inbox';
 import { documentsCharges } from './0017-documents-charges';
+import { team } from './0018-team';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer,
-  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, sms, inbox, documentsCharges,
+  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, sms, inbox, documentsCharges, team,
 ];

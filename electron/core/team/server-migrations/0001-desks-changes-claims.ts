@@ -9,6 +9,13 @@ import type { ServerMigration } from './server-migration';
 export const desksChangesClaims: ServerMigration = {
   name: 'desks-changes-claims',
   sql: `
+    -- Which server a desk's cursors belong to, whatever name it is reached by.
+    CREATE TABLE team_server (
+      id integer PRIMARY KEY CHECK (id = 1),
+      server_id uuid NOT NULL DEFAULT gen_random_uuid()
+    );
+    INSERT INTO team_server (id) VALUES (1);
+
     CREATE TABLE team_desks (
       desk_id uuid PRIMARY KEY,
       collector text NOT NULL,
