@@ -11,6 +11,8 @@ import { fixturePath, JOB } from './temp-core';
 export interface TeamDesk {
   core: Core;
   collector: string;
+  dbPath: string;
+  key: Buffer;
   /** What the desk committed, read through a connection of its own (writes too: a test can stage a crash's leftovers). */
   sql<T>(statement: string, ...params: unknown[]): T[];
   dispose(): Promise<void>;
@@ -37,6 +39,8 @@ export async function openDesk(server: PostgresServer, database: string, options
   return {
     core,
     collector: options.collector,
+    dbPath,
+    key,
     sql: <T>(statement: string, ...params: unknown[]) => {
       const raw = new Database(dbPath);
       try {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { checkIn, checkOut } from './team-connection';
 import type { SqliteDb } from '../../db/sqlite';
 import { publishedChange, readOutboxAfter, type PublishedChange } from './published-change';
 import { bindRecord, sharedRecord } from './team-keys';
@@ -43,7 +44,8 @@ export async function pushChanges(pool: pg.Pool, sqlite: SqliteDb, deskId: strin
 const entityOfKey = (key: string): string => (JSON.parse(key) as string[])[0]!;
 
 async function publish(pool: pg.Pool, deskId: string, changes: readonly PublishedChange[]): Promise<Map<number, number>> {
-  const client = await pool.connect();
+  const client = await checkOut(pool);
+  let broken = false;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PUBLISH_LOCK]);
@@ -61,9 +63,10 @@ async function publish(pool: pg.Pool, deskId: string, changes: readonly Publishe
     await client.query('COMMIT');
     return new Map(published.rows.map((row) => [Number(row.local_id), Number(row.seq)]));
   } catch (error) {
+    broken = true;
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    checkIn(client, broken);
   }
 }

@@ -31,6 +31,24 @@ export function teamPool(connection: TeamConnection): pg.Pool {
   return pool;
 }
 
+/**
+ * A client taken from the pool for a transaction. A connection that drops while it is out is
+ * reported on the client as an 'error' event, which would end the process with nobody listening;
+ * the query under way fails anyway, so the event only needs a listener.
+ */
+export async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  client.on('error', ignoreDroppedConnection);
+  return client;
+}
+
+export function checkIn(client: pg.PoolClient, broken = false): void {
+  client.off('error', ignoreDroppedConnection);
+  client.release(broken);
+}
+
+const ignoreDroppedConnection = (): void => undefined;
+
 /** What a failed exchange with the server means to the collector, without the password or the server's internals. */
 export function teamError(error: unknown): AppError {
   if (error instanceof AppError) return error;

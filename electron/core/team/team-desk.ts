@@ -8,7 +8,7 @@ import { migrateTeamServer } from './migrate-server';
 import { pullChanges } from './pull-changes';
 import { pushChanges } from './push-changes';
 import { cancelSentByTeam, claimSend, teamClaimKey, waitForTeam } from './send-claim';
-import { teamError, teamPool } from './team-connection';
+import { checkIn, checkOut, teamError, teamPool } from './team-connection';
 import { markJoined, markLeft, noteExchange, readTeamState, type TeamState } from './team-state';
 
 /** How often a joined desk exchanges changes while the app runs. */
@@ -74,7 +74,7 @@ export class TeamDesk implements TeamService {
     const connection = this.connection();
     const pool = this.currentPool();
     try {
-      const client = await pool.connect();
+      const client = await checkOut(pool);
       try {
         await migrateTeamServer(client);
         const { rows } = await client.query<{ server_id: string }>('SELECT server_id FROM team_server WHERE id = 1');
@@ -82,7 +82,7 @@ export class TeamDesk implements TeamService {
         await client.query(`INSERT INTO team_desks (desk_id, collector) VALUES ($1, $2)
           ON CONFLICT (desk_id) DO UPDATE SET collector = excluded.collector, left_at = NULL, last_seen_at = now()`, [state.deskId, connection.collector]);
       } finally {
-        client.release();
+        checkIn(client);
       }
     } catch (error) {
       this.reachable = false;
