@@ -12,7 +12,7 @@ export const CORE_ORDER = [
   ['dispatch'],
   ['ledger'],
   ['import'],
-  ['sync'],
+  ['sync', 'team'],
   ['sample'],
   ['activity'],
   ['customers'],

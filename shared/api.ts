@@ -25,6 +25,7 @@ import { importMappingSchema, type ImportKind, type ImportMapping, type ImportPr
 import { emailAddressSchema, freeText, oneLineText } from './text';
 import { currencyCodeSchema as currencyCode, isoDateSchema as isoDate } from './value-schemas';
 import { syncApi } from './sync-api';
+import { teamApi } from './team-api';
 import { smsApi } from './sms/sms-api';
 import { inboxApi } from './inbox-api';
 import { analyticsApi } from './analytics-api';
@@ -320,6 +321,8 @@ export const api = {
   'data.export': returns<ExportResult>()(z.object({ passphrase: newPassphraseSchema })),
   // Texts (issue 25), the Inbox (issue 22), statements, letters and charges (issue 23): each area's own part.
   ...smsApi, ...inboxApi, ...documentsApi,
+  // Several desks sharing one book through PostgreSQL (issue 24).
+  ...teamApi,
 } as const;
 
 export type Api = typeof api;

@@ -6,6 +6,7 @@ import type { RiskTrainSummary } from '../../shared/risk';
 import type { SmsPollResult } from '../../shared/sms/sms-api';
 import type { SyncResult } from '../../shared/sync';
 import type { WorklistRow } from '../../shared/worklist';
+import type { TeamStatus, TeamSyncResult } from '../../shared/team';
 import type { JobRegistry } from './jobs/job-registry';
 import type { StagedFiles } from './staged-files';
 
@@ -65,6 +66,19 @@ export interface InboxService {
   close(): Promise<void>;
 }
 
+/** This desk's part in a team of desks sharing one book (team/team-desk.ts); a solo desk's calls return at once. */
+export interface TeamService {
+  start(): void;
+  status(): TeamStatus;
+  join(): Promise<TeamStatus>;
+  leave(): Promise<TeamStatus>;
+  syncNow(): Promise<TeamSyncResult>;
+  /** Before a send: true when it may go (solo, or this desk claimed it on the team server). */
+  claimSend(messageId: number): Promise<boolean>;
+  reconnect(): void;
+  close(): Promise<void>;
+}
+
 /** What every handler gets: the database, the clock, long-job tracking and staged files. */
 export interface CoreContext {
   database: OpenDatabase;
@@ -75,6 +89,7 @@ export interface CoreContext {
   sms: TextService;
   sync: SyncService;
   inbox: InboxService;
+  team: TeamService;
   /** The database key, to open backups and make exports under it; never sent to a host. */
   dbKey: Buffer;
   /**

@@ -42,6 +42,8 @@ import { chargesHandlers } from './charges/charges-handlers';
 import { documentsHandlers } from './documents/documents-handlers';
 import { replayHandlers } from './replay/replay-handlers';
 import { afterLedgerWrite } from './orchestration/after-ledger-write';
+import { teamHandlers } from './team/team-handlers';
+import { TeamDesk } from './team/team-desk';
 
 const HOUR_MS = 3_600_000;
 
@@ -50,6 +52,7 @@ const handlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...callHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
   ...outreachHandlers, ...outboxMessageHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
   ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers, ...inboxHandlers, ...chargesHandlers, ...documentsHandlers, ...replayHandlers,
+  ...teamHandlers,
 };
 
 export interface CoreOptions {
@@ -61,7 +64,7 @@ export interface CoreOptions {
    * leaves it to the app, so two processes never judge each other's in-flight messages.
    */
   sendMail?: boolean;
-  /** Whether this core runs scheduled ERP syncs and watches the export folder (default true); the CLI syncs only when told. */
+  /** Whether this core runs scheduled ERP syncs, watches the export folder and exchanges with its team (default true); the CLI does each only when told. */
   scheduleSync?: boolean;
   /** Whether this core keeps the Inbox current (IDLE and polling; default true); the CLI fetches only when told. */
   watchInbox?: boolean;
@@ -94,13 +97,14 @@ export function openCore(options: CoreOptions): Core {
     worklist: new WorklistCache(database.sqlite, (queue) => emit({ type: 'queue.changed', queue })),
     emit,
     clock: options.clock ?? (() => new Date()),
-  } as Omit<CoreContext, 'outbox' | 'sms' | 'sync' | 'inbox' | 'ledgerWritten'> as CoreContext;
-  // The senders, the scheduler, the inbox watcher and the reaction to ledger writes need the context they belong to.
+  } as Omit<CoreContext, 'outbox' | 'sms' | 'sync' | 'inbox' | 'ledgerWritten' | 'team'> as CoreContext;
+  // The senders, the scheduler, the inbox watcher, the team desk and the reaction to ledger writes need the context they belong to.
   ctx.ledgerWritten = (touched, onStep) => afterLedgerWrite(ctx, touched, onStep);
   ctx.outbox = new OutboxSender(ctx, (customerId, asOf) => statementAttachment(database.sqlite, customerId, asOf));
   ctx.sms = new SmsSender(ctx);
   ctx.sync = new SyncScheduler(ctx);
   ctx.inbox = new InboxWatcher(ctx);
+  ctx.team = new TeamDesk(ctx);
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
   const orphans = ctx.outbox.settleOrphans();
@@ -112,7 +116,10 @@ export function openCore(options: CoreOptions): Core {
     ctx.outbox.start();
     ctx.sms.start();
   }
-  if (options.scheduleSync ?? true) ctx.sync.start();
+  if (options.scheduleSync ?? true) {
+    ctx.sync.start();
+    ctx.team.start();
+  }
   if (options.watchInbox ?? true) ctx.inbox.start();
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;
   pruneBackups(database.path, keepBackups());
@@ -130,6 +137,8 @@ export function openCore(options: CoreOptions): Core {
     close: async (closing = {}) => {
       clearInterval(backupTimer);
       await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs), ctx.sms.close(closing.sendGraceMs), ctx.inbox.close()]);
+      // After the senders: a send on the wire may still be claiming on the team server.
+      await ctx.team.close();
       await database.close();
     },
   };

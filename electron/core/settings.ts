@@ -10,6 +10,7 @@ import { currencyCodeSchema } from '../../shared/value-schemas';
 import { qboTokensSchema } from '../../shared/qbo-tokens';
 import { imapSettingsSchema } from '../../shared/inbox';
 import { mailboxTokensSchema } from '../../shared/mailbox-tokens';
+import { teamConnectionSchema } from '../../shared/team';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 import { log } from '../log/log';
@@ -41,6 +42,8 @@ const SETTINGS = {
   imap: { schema: imapSettingsSchema.nullable(), fallback: null, secret: ['password', 'clientSecret'] },
   /** The mailbox's OAuth tokens (Google, Microsoft 365) with the server they were given for; secrets like the password. */
   imapTokens: { schema: mailboxTokensSchema.nullable(), fallback: null, secret: ['accessToken', 'refreshToken'] },
+  /** The team's PostgreSQL server and this desk's collector; its password stays here like the SMTP one. None: a solo desk. */
+  team: { schema: teamConnectionSchema.nullable(), fallback: null, secret: ['password'] },
   /** Late-payment charges per customer segment; none saved: no charges for anyone. */
   chargePolicies: { schema: chargePoliciesSchema, fallback: [] as ChargePolicy[] },
   /** The letterhead of statements and letters. */

@@ -447,6 +447,35 @@ export interface SyncOutbox {
   sent_at: string | null;
 }
 
+export interface TeamApplied {
+  origin_desk: string;
+  origin_id: number;
+  seq: number;
+}
+
+export interface TeamRecords {
+  entity: string;
+  local_id: number;
+  record_key: string | null;
+  seq: Generated<number>;
+}
+
+export interface TeamState {
+  desk_id: string;
+  id: Generated<number>;
+  joined: Generated<number>;
+  last_error: string | null;
+  last_sync_at: string | null;
+  pulled_through: Generated<number>;
+  pushed_through: Generated<number>;
+  server_id: string | null;
+}
+
+export interface TeamWaiting {
+  change: string;
+  seq: Generated<number>;
+}
+
 export interface DB {
   activities: Activities;
   allocations: Allocations;
@@ -490,4 +519,8 @@ export interface DB {
   sync_cursors: SyncCursors;
   sync_log: SyncLog;
   sync_outbox: SyncOutbox;
+  team_applied: TeamApplied;
+  team_records: TeamRecords;
+  team_state: TeamState;
+  team_waiting: TeamWaiting;
 }

@@ -95,6 +95,7 @@ const COMMANDS: { name: string; args?: string[]; summary: string; options: Flag[
   { name: 'charges', summary: 'late-payment interest and fixed fees per customer', options: ['as-of', 'json'] },
   { name: 'letters', summary: 'today’s letter and agency steps as one PDF', options: ['out', 'posted', 'json'] },
   { name: 'statement', summary: 'a customer’s statement as PDF', options: ['customer', 'as-of', 'kind', 'from', 'out', 'json'] },
+  { name: 'team', args: ['[action]'], summary: 'join|leave|status|sync: share the book with a team through PostgreSQL (connection from INFLOW_TEAM_*)', options: ['json'] },
 ];
 
 export const COMMAND_NAMES = COMMANDS.map((command) => command.name);

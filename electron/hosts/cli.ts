@@ -25,6 +25,7 @@ import { classifyCommand, inboxCommand } from './cli-inbox';
 import { chargesCommand } from './cli-charges';
 import { lettersCommand, statementCommand } from './cli-documents';
 import { COMMAND_NAMES, parseCommandLine, type CliValues } from './cli-program';
+import { teamCommand } from './cli-team';
 
 /**
  * The command-line host. Exit codes: 0 done, 1 input rejected with nothing changed, 2 the database
@@ -69,6 +70,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   charges --db PATH [--as-of YYYY-MM-DD] [--json]         late-payment interest and fixed fees per customer, apart from principal
   letters --db PATH [--out FILE.pdf] [--posted] [--json]   today's letter and agency steps as one PDF; --posted takes those steps
   statement --db PATH --customer ID [--as-of YYYY-MM-DD] [--kind open_items|activity] [--from YYYY-MM-DD] --out FILE.pdf [--json]
+  team join|leave|status|sync --db PATH [--json]   share the book with a team through PostgreSQL (connection from INFLOW_TEAM_*)
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).
 A command's own options: npm run cli -- <command> --help`;
 
@@ -178,6 +180,9 @@ async function run(command: string, rest: string[], values: CliValues, dbPath: s
         return 0;
       case 'inbox':
         console.log(await inboxCommand(core, rest[0], values, env));
+        return 0;
+      case 'team':
+        console.log(await teamCommand(core, rest[0], values, env));
         return 0;
       case 'settings':
         console.log(await settingsCommand(core, rest[0], values));

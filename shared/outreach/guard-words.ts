@@ -7,6 +7,7 @@ export const HOLD_LABELS: Record<HoldReason | 'nothing_left', string> = {
   wording: 'Wording does not fit its due date', snoozed: 'Customer snoozed', replied: 'Customer replied', out_of_office: 'Contact away',
   stale_sync: 'ERP data too old', no_contact: 'No email contact', no_mobile: 'No mobile number', opted_out: 'Opted out of texts',
   no_consent: 'No consent to texts', quiet_hours: 'Outside sending hours', rhythm: 'Waits for the next message', nothing_left: 'Nothing to remind about',
+  team_offline: 'Team server unreachable', team_sent: 'Sent by another desk',
 };
 
 /** "today", "yesterday", "on 2026-11-20": when another message went, as the rhythm warning says it. */
@@ -39,6 +40,8 @@ export function describeHold(held: MessageHold, verdict: Pick<GuardVerdict, 'dro
     case 'opted_out': return 'Every contact with a mobile number has opted out of texts (STOP).';
     case 'no_consent': return "No contact's consent to texts is on file: record it on the contact first.";
     case 'quiet_hours': return "Outside the customer's sending hours: texts wait until they open.";
+    case 'team_offline': return 'The team server cannot be reached: team sends wait until this desk reconnects, so no customer gets the same reminder twice.';
+    case 'team_sent': return 'Another desk of the team sent this reminder first, so this one was not sent';
     case 'rhythm': {
       const [last] = verdict.recent.slice(-1);
       const limit = rhythmDays === 1 ? 'one message a day' : `one message per ${rhythmDays} days`;

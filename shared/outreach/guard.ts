@@ -9,11 +9,17 @@ import type { TemplatePurpose } from './template-fields';
 export const INVOICE_HOLDS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'wording'] as const;
 export type InvoiceHold = (typeof INVOICE_HOLDS)[number];
 /**
+ * A team desk's send waits while the team server cannot be reached (another desk may be sending the
+ * same reminder), and is cancelled when another desk claimed it first.
+ */
+export const TEAM_HOLDS = ['team_offline', 'team_sent'] as const;
+/**
  * `replied` is an email reply nobody has handled (every message waits) or a recent text reply (the
  * ladder waits a few days); `out_of_office` an automatic answer until the contact is back.
  * `no_mobile`, `opted_out`, `no_consent` and `quiet_hours` are a text's (see shared/sms/sms-reach.ts).
+ * TEAM_HOLDS are a team desk's, judged just before a send (electron/core/team/send-claim.ts).
  */
-export const CUSTOMER_HOLDS = ['replied', 'snoozed', 'out_of_office', 'stale_sync', 'no_contact', 'no_mobile', 'opted_out', 'no_consent', 'quiet_hours', 'rhythm'] as const;
+export const CUSTOMER_HOLDS = ['replied', 'snoozed', 'out_of_office', 'stale_sync', 'no_contact', 'no_mobile', 'opted_out', 'no_consent', 'quiet_hours', 'rhythm', ...TEAM_HOLDS] as const;
 export type CustomerHold = (typeof CUSTOMER_HOLDS)[number];
 /** In order of precedence: when several apply, the first is the one reported. */
 export const HOLD_REASONS = [...INVOICE_HOLDS, ...CUSTOMER_HOLDS] as const;

@@ -73,6 +73,7 @@ const CHANGES: Record<number, { added: string[]; removed?: string[] }> = {
   16: { added: ['inbox_messages', 'inbox_cursors', 'inbox_sent_copies', 'index:outbox_messages_message_id', 'index:contacts_email'] },
   17: { added: ['reference_rates', 'charge_waivers', 'customers.postal_address'] },
   18: { added: ['email_templates.attach_statement', 'outbox_messages.attach_statement'] },
+  19: { added: ['team_state', 'team_applied', 'team_records', 'index:team_records_local', 'team_waiting'] },
 };
 
 /** Steps that change data, not only shape: the row seeded before and what must hold after. */

@@ -266,6 +266,8 @@ export class OutboxSender implements OutboxService {
     })();
     if (claimed.changes === 0) return;
     this.lastSendAt = Date.now();
+    // A team desk sends only a reminder it also claimed on the team server: no customer gets it twice.
+    if (!(await this.ctx.team.claimSend(message.id))) return this.noteChange(message.batchId);
     lane.stage.written = false;
     try {
       const images = await inlineImages(message.html, message.paymentQrLink);

@@ -132,6 +132,7 @@ export class SmsSender implements TextService {
       .run(this.id, nowOf(this.ctx), text.id);
     if (claimed.changes === 0) return;
     this.lastSendAt = Date.now();
+    if (!(await this.ctx.team.claimSend(text.id))) return this.changed(text.batchId);
     let outcome: SendOutcome;
     try {
       outcome = await provider.send({ to: text.to, body: text.text });

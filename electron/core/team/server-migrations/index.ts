@@ -1,0 +1,5 @@
+import type { ServerMigration } from './server-migration';
+import { desksChangesClaims } from './0001-desks-changes-claims';
+
+/** In order; position + 1 is the step's version in `team_migrations`. Never reorder or edit a shipped one. */
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [desksChangesClaims];

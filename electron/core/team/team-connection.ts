@@ -1,0 +1,60 @@
+import pg from 'pg';
+import { AppError } from '../../../shared/errors';
+import { usesTls, type TeamConnection } from '../../../shared/team';
+
+/** Long enough for a server across the country, short enough that a desk offline says so quickly. */
+const CONNECT_TIMEOUT_MS = 5000;
+const QUERY_TIMEOUT_MS = 30_000;
+
+/**
+ * The pool a desk talks to its team server through. TLS with the server's certificate checked
+ * against the system's authorities, always, except to a server on this machine (loopback): the
+ * password and every change would otherwise cross the network in clear. Two connections: the sync
+ * loop and a send claim never wait for each other.
+ */
+export function teamPool(connection: TeamConnection): pg.Pool {
+  const pool = new pg.Pool({
+    host: connection.host.replace(/^\[(.*)\]$/, '$1'),
+    port: connection.port,
+    database: connection.database,
+    user: connection.user,
+    password: connection.password,
+    ssl: usesTls(connection.host) ? { rejectUnauthorized: true, servername: connection.host } : false,
+    max: 2,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    application_name: 'inflow',
+  });
+  // A server restart drops idle connections: the pool replaces them; nothing to do but not crash.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * A client taken from the pool for a transaction. A connection that drops while it is out is
+ * reported on the client as an 'error' event, which would end the process with nobody listening;
+ * the query under way fails anyway, so the event only needs a listener.
+ */
+export async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  client.on('error', ignoreDroppedConnection);
+  return client;
+}
+
+export function checkIn(client: pg.PoolClient, broken = false): void {
+  client.off('error', ignoreDroppedConnection);
+  client.release(broken);
+}
+
+const ignoreDroppedConnection = (): void => undefined;
+
+/** What a failed exchange with the server means to the collector, without the password or the server's internals. */
+export function teamError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const failure = error as { code?: string; message?: string };
+  if (failure.code === '28P01' || failure.code === '28000') return new AppError('CONFLICT', 'The team server refused the user name or password (Settings → Team).');
+  if (failure.code === '3D000') return new AppError('CONFLICT', 'The team server has no database of that name (Settings → Team).');
+  if (failure.code === '42501') return new AppError('CONFLICT', 'The team server refused this desk: its database user may not do that.');
+  return new AppError('OFFLINE', `The team server cannot be reached: ${failure.message ?? 'no answer'}.`);
+}

@@ -1,0 +1,224 @@
+import type pg from 'pg';
+import { AppError } from '../../../shared/errors';
+import { usesTls, type TeamStatus, type TeamSyncResult } from '../../../shared/team';
+import { log, safeError } from '../../log/log';
+import { nowOf, type CoreContext, type TeamService } from '../context';
+import { getSetting } from '../settings';
+import { migrateTeamServer } from './migrate-server';
+import { pullChanges } from './pull-changes';
+import { pushChanges } from './push-changes';
+import { cancelSentByTeam, claimSend, teamClaimKey, waitForTeam } from './send-claim';
+import { checkIn, checkOut, teamError, teamPool } from './team-connection';
+import { markJoined, markLeft, noteExchange, readTeamState, type TeamState } from './team-state';
+
+/** How often a joined desk exchanges changes while the app runs. */
+const SYNC_EVERY_MS = 2000;
+/** A send held because the server was unreachable is looked at again after this. */
+const OFFLINE_RETRY_MS = 60_000;
+
+/**
+ * This desk's part in a team: joining and leaving, the exchange of changes (push this desk's sync
+ * outbox, pull the others'), and claiming each send on the server. A solo desk (never joined, or
+ * left) does none of it: every call returns at once and every send goes as it always did.
+ */
+export class TeamDesk implements TeamService {
+  private pool: pg.Pool | null = null;
+  private poolFor = '';
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private exchange: Promise<TeamSyncResult> | null = null;
+  private reachable: boolean | null = null;
+  private background = false;
+  private closed = false;
+
+  constructor(private readonly ctx: CoreContext) {}
+
+  /**
+   * The background exchange, for a host that runs one (the app), now or from the moment this desk
+   * joins; the CLI (and a test) exchanges only when told.
+   */
+  start(): void {
+    this.background = true;
+    this.startTimer();
+  }
+
+  private startTimer(): void {
+    if (!this.background || this.timer || !this.joined()) return;
+    this.timer = setInterval(() => {
+      this.syncNow().catch((error: unknown) => log.warn('team.sync.failed', safeError(error)));
+    }, SYNC_EVERY_MS);
+    this.timer.unref();
+  }
+
+  status(): TeamStatus {
+    const { sqlite } = this.ctx.database;
+    const state = readTeamState(sqlite);
+    const connection = getSetting(sqlite, 'team');
+    const team = state?.joined === true && connection !== null;
+    const pending = team ? (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox WHERE id > ?').get(state.pushedThrough) as { n: number }).n : 0;
+    return {
+      mode: team ? 'team' : 'solo',
+      deskId: state?.deskId ?? null,
+      collector: connection?.collector ?? null,
+      server: connection ? { host: connection.host, port: connection.port, database: connection.database, tls: usesTls(connection.host) } : null,
+      reachable: team ? this.reachable : null,
+      lastSyncAt: state?.lastSyncAt ?? null,
+      lastError: team ? state.lastError : null,
+      pendingPush: pending,
+      pulledThrough: state?.pulledThrough ?? 0,
+    };
+  }
+
+  /** Connects, brings the server's schema up to date, registers this desk, then exchanges once. */
+  async join(): Promise<TeamStatus> {
+    const { sqlite } = this.ctx.database;
+    const connection = this.connection();
+    const pool = this.currentPool();
+    try {
+      const client = await checkOut(pool);
+      try {
+        await migrateTeamServer(client);
+        const { rows } = await client.query<{ server_id: string }>('SELECT server_id FROM team_server WHERE id = 1');
+        const state = markJoined(sqlite, rows[0]!.server_id);
+        await client.query(`INSERT INTO team_desks (desk_id, collector) VALUES ($1, $2)
+          ON CONFLICT (desk_id) DO UPDATE SET collector = excluded.collector, left_at = NULL, last_seen_at = now()`, [state.deskId, connection.collector]);
+      } finally {
+        checkIn(client);
+      }
+    } catch (error) {
+      this.reachable = false;
+      throw teamError(error);
+    }
+    this.auditTeam('team.join', { host: connection.host, database: connection.database, collector: connection.collector });
+    await this.syncNow();
+    this.startTimer();
+    return this.status();
+  }
+
+  /** Back to solo. What this desk shared stays on the server; the desk is marked gone there when the server can be reached. */
+  async leave(): Promise<TeamStatus> {
+    const { sqlite } = this.ctx.database;
+    const state = readTeamState(sqlite);
+    if (!state?.joined) return this.status();
+    this.stopTimer();
+    await this.exchange?.catch(() => undefined);
+    try {
+      await this.currentPool().query('UPDATE team_desks SET left_at = now() WHERE desk_id = $1', [state.deskId]);
+    } catch (error) {
+      log.warn('team.leave.unreachable', safeError(error));
+    }
+    markLeft(sqlite);
+    this.auditTeam('team.leave', {});
+    await this.endPool();
+    return this.status();
+  }
+
+  /** One exchange at a time: a call while one runs waits for it and gets its result. */
+  syncNow(): Promise<TeamSyncResult> {
+    this.exchange ??= this.exchangeOnce().finally(() => {
+      this.exchange = null;
+    });
+    return this.exchange;
+  }
+
+  private async exchangeOnce(): Promise<TeamSyncResult> {
+    const { sqlite } = this.ctx.database;
+    const state = this.joinedState();
+    const pool = this.currentPool();
+    try {
+      const pushed = await pushChanges(pool, sqlite, state.deskId, state.pushedThrough);
+      const after = readTeamState(sqlite)!;
+      const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx));
+      this.reachable = true;
+      noteExchange(sqlite, nowOf(this.ctx), null);
+      for (const customerId of pulled.touched) this.ctx.worklist.markStale(customerId);
+      return { pushed, pulled: pulled.pulled, applied: pulled.applied, waiting: pulled.waiting };
+    } catch (caught) {
+      const error = teamError(caught);
+      this.reachable = error.code !== 'OFFLINE';
+      noteExchange(sqlite, nowOf(this.ctx), error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * Before a send: true when it may go. A solo desk always may. A team desk claims the reminder on
+   * the server first; another desk's claim cancels it here, and an unreachable server makes it wait.
+   */
+  async claimSend(messageId: number): Promise<boolean> {
+    const { sqlite } = this.ctx.database;
+    const state = readTeamState(sqlite);
+    const connection = getSetting(sqlite, 'team');
+    if (!state?.joined || !connection) return true;
+    const key = teamClaimKey(sqlite, messageId);
+    if (!key) return true;
+    try {
+      const holder = await claimSend(this.currentPool(), state.deskId, connection.collector, key);
+      this.reachable = true;
+      if (holder === null) return true;
+      cancelSentByTeam(sqlite, messageId, holder, nowOf(this.ctx));
+      return false;
+    } catch (error) {
+      this.reachable = false;
+      log.warn('team.claim.unreachable', { outboxId: messageId, ...safeError(error) });
+      waitForTeam(sqlite, messageId, new Date(this.ctx.clock().getTime() + OFFLINE_RETRY_MS).toISOString(), nowOf(this.ctx));
+      return false;
+    }
+  }
+
+  /** Settings changed: the next exchange connects afresh with them. */
+  reconnect(): void {
+    void this.endPool();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopTimer();
+    await this.exchange?.catch(() => undefined);
+    await this.endPool();
+  }
+
+  private joined(): boolean {
+    return readTeamState(this.ctx.database.sqlite)?.joined === true;
+  }
+
+  private joinedState(): TeamState {
+    const state = readTeamState(this.ctx.database.sqlite);
+    if (!state?.joined) throw new AppError('CONFLICT', 'This desk is not part of a team: join one in Settings → Team first.');
+    return state;
+  }
+
+  private connection() {
+    const connection = getSetting(this.ctx.database.sqlite, 'team');
+    if (!connection) throw new AppError('CONFLICT', 'Set up the team server in Settings → Team first.');
+    if (!connection.password) throw new AppError('CONFLICT', 'Enter the team server password in Settings → Team: none is stored for this server and user.');
+    return connection;
+  }
+
+  private currentPool(): pg.Pool {
+    if (this.closed) throw new AppError('CONFLICT', 'Inflow is closing.');
+    const connection = this.connection();
+    const key = JSON.stringify(connection);
+    if (!this.pool || this.poolFor !== key) {
+      void this.pool?.end().catch(() => undefined);
+      this.pool = teamPool(connection);
+      this.poolFor = key;
+    }
+    return this.pool;
+  }
+
+  private async endPool(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.end().catch(() => undefined);
+  }
+
+  private stopTimer(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private auditTeam(action: string, detail: Record<string, unknown>): void {
+    this.ctx.database.sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', ?, 'team', NULL, ?)")
+      .run(nowOf(this.ctx), action, JSON.stringify(detail));
+  }
+}

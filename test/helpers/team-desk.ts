@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { openCore, type Core } from '../../electron/core';
+import type { PostgresServer } from './postgres-server';
+import { fixturePath, JOB } from './temp-core';
+
+/** One collector's desk: its own encrypted database and core, the same ERP book as the others. */
+export interface TeamDesk {
+  core: Core;
+  collector: string;
+  dbPath: string;
+  key: Buffer;
+  /** What the desk committed, read through a connection of its own (writes too: a test can stage a crash's leftovers). */
+  sql<T>(statement: string, ...params: unknown[]): T[];
+  dispose(): Promise<void>;
+}
+
+export interface DeskOptions {
+  collector: string;
+  clock?: () => Date;
+  /** Whether this desk drains its outbox (default false: a test that does not send never waits on it). */
+  sendMail?: boolean;
+}
+
+/** Opens a desk, imports the shared fixture book, and saves the team connection (not joined yet). */
+export async function openDesk(server: PostgresServer, database: string, options: DeskOptions): Promise<TeamDesk> {
+  const dir = mkdtempSync(join(tmpdir(), 'inflow-desk-'));
+  const dbPath = join(dir, 'inflow.db');
+  const key = randomBytes(32);
+  const clock = options.clock ?? (() => new Date('2026-11-22T15:00:00Z'));
+  const core = openCore({ dbPath, key, clock, sendMail: options.sendMail ?? false, scheduleSync: false, watchInbox: false });
+  for (const [file, preset] of [['erp/generic-customers.csv', 'generic-customers'], ['erp/generic-invoices.csv', 'generic-invoices']] as const) {
+    await core.call('import.run', { jobId: JOB(), fileId: core.stageFile(fixturePath(file)).fileId, preset });
+  }
+  await core.call('settings.team.save', { host: server.host, port: server.port, database, user: server.user, password: server.password, collector: options.collector });
+  return {
+    core,
+    collector: options.collector,
+    dbPath,
+    key,
+    sql: <T>(statement: string, ...params: unknown[]) => {
+      const raw = new Database(dbPath);
+      try {
+        raw.pragma("cipher='sqlcipher'");
+        raw.pragma('legacy=4');
+        raw.pragma(`key="x'${key.toString('hex')}'"`);
+        const prepared = raw.prepare(statement);
+        return (prepared.reader ? prepared.all(...params) : (prepared.run(...params), [])) as T[];
+      } finally {
+        raw.close();
+      }
+    },
+    dispose: async () => {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
