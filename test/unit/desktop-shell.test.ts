@@ -105,7 +105,7 @@ describe('desktop shell procedures', () => {
     const env: VaultEnv = { keyPath: join(dir, 'inflow.key'), safeStorage: keychain, platform: 'linux', scrypt: FAST_SCRYPT };
     const { key } = openVault(env) as { key: Buffer };
     const busyCore = {
-      dispatch: vi.fn(async (name: string) => {
+      call: vi.fn(async (name: string) => {
         if (name !== 'app.busy' || busy === null) throw new Error('no answer');
         return busy;
       }),
