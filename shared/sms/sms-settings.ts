@@ -21,11 +21,20 @@ const smsFields = z.object({
   authToken: z.string().min(1, 'the auth token').max(256),
   /** Texts go from this number, or through this Messaging Service (it picks the number). */
   sender: z.string().trim().refine((value) => E164.test(value) || MESSAGING_SERVICE.test(value), 'a number like +14155550100 or a Messaging Service SID (MG…)'),
+  /**
+   * Short payment links: the provider replaces each link in a text with a short one on the
+   * Messaging Service's own domain (Twilio's Link Shortening, `ShortenUrls`), so a long pay URL costs
+   * no extra segment. Only through a Messaging Service with a shortening domain set up.
+   */
+  shortenLinks: z.boolean().default(false),
 });
 
-export const smsSettingsSchema = smsFields;
+const shortenNeedsService = (settings: { sender: string; shortenLinks: boolean }): boolean => !settings.shortenLinks || MESSAGING_SERVICE.test(settings.sender);
+const SHORTEN_NEEDS_SERVICE = { message: 'short links need texts to go through a Messaging Service (MG…) with link shortening set up', path: ['shortenLinks'] };
+
+export const smsSettingsSchema = smsFields.refine(shortenNeedsService, SHORTEN_NEEDS_SERVICE);
 /** A save: without a token the stored one is kept, if it was for the same provider, address and account. */
-export const smsSaveSchema = smsFields.extend({ authToken: z.string().max(256).optional() });
+export const smsSaveSchema = smsFields.extend({ authToken: z.string().max(256).optional() }).refine(shortenNeedsService, SHORTEN_NEEDS_SERVICE);
 /** Where the token goes and for whom: changing any of them forgets it. */
 export const SMS_SERVER_FIELDS = ['provider', 'baseUrl', 'accountSid'] as const;
 export type SmsSettings = z.output<typeof smsSettingsSchema>;

@@ -14,6 +14,9 @@ import type { AddressInfo } from 'node:net';
 export const ACCOUNT_SID = `AC${'a1'.repeat(16)}`;
 export const AUTH_TOKEN = 'stand-in-token';
 export const SENDER = '+14155550100';
+/** A Messaging Service, and the domain its Link Shortening is set up with. */
+export const MESSAGING_SERVICE_SID = `MG${'b2'.repeat(16)}`;
+export const SHORT_DOMAIN = 'go.northwind.example';
 
 /** `ok` answers normally: it lets a script place a fault at the n-th request. */
 export type Fault = { kind: 'ok' } | { kind: 'rate'; retryAfter: number } | { kind: 'unavailable' } | { kind: 'error-after-create' } | { kind: 'hang' };
@@ -88,7 +91,9 @@ export async function startTwilioStandIn(options: { now?: () => Date; hangMs?: n
         if (fault?.kind === 'rate') return error(response, 429, 20429, 'Too Many Requests', { 'retry-after': String(fault.retryAfter) });
         if (fault?.kind === 'unavailable') return error(response, 503, 20503, 'Service Unavailable');
         const to = form.get('To') ?? '';
-        const body = form.get('Body') ?? '';
+        const service = form.get('MessagingServiceSid');
+        // Link Shortening: each http(s) link of the body becomes one on the Messaging Service's domain.
+        const body = form.get('ShortenUrls') === 'true' && service ? (form.get('Body') ?? '').replace(/https?:\/\/\S+/g, () => `https://${SHORT_DOMAIN}/${randomBytes(5).toString('hex')}`) : form.get('Body') ?? '';
         state.creates += 1;
         if (!E164.test(to) || state.invalid.has(to)) return error(response, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
         if (state.optedOut.has(to)) return error(response, 400, 21610, 'Attempt to send to unsubscribed recipient');

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../shared/outreach/outbox';
 import { TwilioProvider } from '../../electron/core/sms/twilio-provider';
 import { tempCore, type TempCore } from '../helpers/temp-core';
-import { ACCOUNT_SID, AUTH_TOKEN, SENDER, startTwilioStandIn, type TwilioStandIn } from '../helpers/twilio-server';
+import { ACCOUNT_SID, AUTH_TOKEN, MESSAGING_SERVICE_SID, SENDER, SHORT_DOMAIN, startTwilioStandIn, type TwilioStandIn } from '../helpers/twilio-server';
 
 /**
  * Texts end to end against a stand-in of Twilio's REST API over real HTTP: the guard's text holds,
@@ -115,6 +115,21 @@ describe('sending', () => {
     expect(timeline.find((entry) => entry.kind === 'sms')?.detail).toMatch(/^to \+14155552671 · delivered · “Hi Jane/);
   });
 
+  it('sends a short payment link through the Messaging Service’s link shortening, and only through one', async () => {
+    const pattern = 'https://pay.northwind.example/portal/customers/{customerId}/invoices/{invoiceNumber}?amount={balance}&currency={currency}';
+    await t.core.call('settings.outreach.save', { ...(await t.core.call('settings.outreach.get', {})), paymentUrlPattern: pattern });
+    const provider = { provider: 'twilio' as const, baseUrl: api.url, accountSid: ACCOUNT_SID, shortenLinks: true };
+    await expect(t.core.call('settings.sms.save', { provider: { ...provider, sender: SENDER } })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/Messaging Service/) });
+    await t.core.call('settings.sms.save', { provider: { ...provider, sender: MESSAGING_SERVICE_SID } });
+    await t.core.call('sms.queue', { messages: [draft()] });
+    const [sent] = await settled();
+    expect(sent).toMatchObject({ status: 'sent' });
+    // The outbox keeps the link as written; the customer's phone gets the provider's short one.
+    expect(api.messages).toHaveLength(1);
+    expect(api.messages[0]!.body).toMatch(new RegExp(`Pay here: https://${SHORT_DOMAIN.replaceAll('.', '\\.')}/[0-9a-f]{10} `));
+    expect(api.messages[0]!.body).not.toContain('pay.northwind.example');
+  });
+
   it('marks the contact opted out on a 21610 refusal and on a STOP reply; a reply pauses the ladder', async () => {
     api.optedOut.add('+14155552671');
     await t.core.call('sms.queue', { messages: [draft()] });
@@ -179,7 +194,7 @@ describe('sending', () => {
 describe('the provider client', () => {
   it('calls a request with no answer unknown (the provider may have the message), and an unreachable one a retry', async () => {
     api.faults.push({ kind: 'hang' });
-    const settings = { provider: 'twilio' as const, baseUrl: api.url, accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, sender: SENDER };
+    const settings = { provider: 'twilio' as const, baseUrl: api.url, accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, sender: SENDER, shortenLinks: false };
     expect(await new TwilioProvider(settings, undefined, 300).send({ to: '+14155552671', body: 'Hello' })).toMatchObject({ outcome: 'unknown' });
     expect(api.messages).toHaveLength(1);
     const closed = { ...settings, baseUrl: `http://127.0.0.1:${await freePort()}` };
@@ -192,7 +207,7 @@ describe('the provider client', () => {
 describe('the token follows its account', () => {
   it('keeps the stored token for the same account and address, forgets it for another', async () => {
     const view = await t.core.call('settings.sms.get', {});
-    expect(view.provider).toEqual({ provider: 'twilio', baseUrl: api.url, accountSid: ACCOUNT_SID, sender: SENDER, hasToken: true });
+    expect(view.provider).toEqual({ provider: 'twilio', baseUrl: api.url, accountSid: ACCOUNT_SID, sender: SENDER, shortenLinks: false, hasToken: true });
     expect(JSON.stringify(view)).not.toContain(AUTH_TOKEN);
     await t.core.call('settings.sms.save', { provider: { provider: 'twilio', baseUrl: api.url, accountSid: ACCOUNT_SID, sender: '+14155550199' } });
     expect((await t.core.call('settings.sms.get', {})).provider?.hasToken).toBe(true);

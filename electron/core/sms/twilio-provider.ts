@@ -60,6 +60,7 @@ export class TwilioProvider implements SmsProvider {
   async send(text: OutgoingText): Promise<SendOutcome> {
     const form = new URLSearchParams({ To: text.to, Body: text.body });
     form.set(this.settings.sender.startsWith('MG') ? 'MessagingServiceSid' : 'From', this.settings.sender);
+    if (this.settings.shortenLinks) form.set('ShortenUrls', 'true');
     let response: Response;
     try {
       response = await fetch(`${this.base}/Messages.json`, {

@@ -17,6 +17,7 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
   const [draft, setDraft] = useState({
     baseUrl: provider?.baseUrl ?? 'https://api.twilio.com', accountSid: provider?.accountSid ?? '', authToken: '', sender: provider?.sender ?? '',
   });
+  const [shortenLinks, setShortenLinks] = useState(provider?.shortenLinks ?? false);
   const [rules, setRules] = useState(stored);
   const outcome = useOutcome();
   const field = (key: keyof typeof draft, label: string, type = 'text', placeholder?: string) => (
@@ -37,7 +38,7 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
     await outcome.runInPlace(async () => {
       const { authToken, ...rest } = draft;
       const withProvider = draft.accountSid.trim() !== '';
-      await call('settings.sms.save', { ...(withProvider ? { provider: { provider: 'twilio', ...rest, ...(authToken ? { authToken } : {}) } } : {}), rules });
+      await call('settings.sms.save', { ...(withProvider ? { provider: { provider: 'twilio', ...rest, shortenLinks, ...(authToken ? { authToken } : {}) } } : {}), rules });
       setDraft({ ...draft, authToken: '' });
       reload();
       return 'Saved';
@@ -55,6 +56,10 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
           {field('sender', 'Send from', 'text', '+14155550100 or MG…')}
           {field('baseUrl', 'API address')}
         </div>
+        <label className="check">
+          <input type="checkbox" checked={shortenLinks} onChange={(event) => setShortenLinks(event.target.checked)} />
+          Short payment links (the Messaging Service’s link shortening shortens every link in a text)
+        </label>
         <p className="muted">Texts go only in each customer’s own daytime: its time zone, else its country’s, else the default below.</p>
         <div className="sms-grid">
           {hours('start', 'Sending hours from')}
