@@ -29,13 +29,19 @@ export function teamClaimKey(sqlite: SqliteDb, messageId: number): string | null
  * Claims the reminder for this desk: the first insert of a key wins. A desk that claimed it before
  * (it crashed before sending, or a resend) still holds it. Returns the collector whose desk has it
  * when that is another desk, else null.
+ *
+ * The loser reads the winner in a second statement: an INSERT … ON CONFLICT that waited for a
+ * concurrent winner's commit cannot see that row in its own statement's snapshot, so one statement
+ * would find no holder at all and both desks would send.
  */
 export async function claimSend(pool: pg.Pool, deskId: string, collector: string, key: string): Promise<string | null> {
-  const { rows } = await pool.query<{ desk_id: string; collector: string }>(`WITH claimed AS (
-      INSERT INTO team_send_claims (claim_key, desk_id, collector) VALUES ($1, $2, $3) ON CONFLICT (claim_key) DO NOTHING RETURNING desk_id, collector)
-    SELECT desk_id, collector FROM claimed UNION ALL SELECT desk_id, collector FROM team_send_claims WHERE claim_key = $1 LIMIT 1`, [key, deskId, collector]);
+  const inserted = await pool.query('INSERT INTO team_send_claims (claim_key, desk_id, collector) VALUES ($1, $2, $3) ON CONFLICT (claim_key) DO NOTHING', [key, deskId, collector]);
+  if (inserted.rowCount === 1) return null;
+  const { rows } = await pool.query<{ desk_id: string; collector: string }>('SELECT desk_id, collector FROM team_send_claims WHERE claim_key = $1', [key]);
   const holder = rows[0];
-  return !holder || holder.desk_id === deskId ? null : holder.collector;
+  // Claims are never deleted; a server that says neither "yours" nor whose is not trusted to send on.
+  if (!holder) throw new Error('The team server refused the send claim but shows no holder.');
+  return holder.desk_id === deskId ? null : holder.collector;
 }
 
 /**
