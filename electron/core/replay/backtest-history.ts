@@ -23,8 +23,11 @@ export interface HistoryInvoice {
   currency: string;
   /** The balance at the end of the day before the period (the start of the sweep). */
   startMinor: number;
-  /** What was applied on each later day, by day (a reversal is negative). */
-  applied: ReadonlyMap<number, number>;
+  /**
+   * What was applied on each later day, as day, amount, day, amount… in day order (a reversal is
+   * negative): a flat list, as most invoices have one such day and hundreds of thousands are kept.
+   */
+  applied: readonly number[];
   erpDisputed: boolean;
   /** Days a payment was announced: the ERP's mark and each collector's mark naming it (a shared empty list when none). */
   transitDays: readonly number[];
@@ -64,8 +67,7 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Shared by every invoice with nothing applied later, or no payment announced: never written to. */
-const NOTHING_APPLIED: ReadonlyMap<number, number> = new Map();
+/** Shared by every invoice with nothing applied later or no payment announced: never written to. */
 const NO_DAYS: readonly number[] = [];
 
 const ids = (list: string | null): number[] => (list ? list.split(',').map(Number) : []);
@@ -83,7 +85,8 @@ export class BookHistory {
   /** The balance at the end of `day`. */
   balanceOn(invoice: HistoryInvoice, day: number): number {
     let balance = invoice.startMinor;
-    for (const [on, amount] of invoice.applied) if (on <= day) balance -= amount;
+    const { applied } = invoice;
+    for (let at = 0; at < applied.length && applied[at]! <= day; at += 2) balance -= applied[at + 1]!;
     return balance;
   }
 
@@ -143,12 +146,12 @@ export class BookHistory {
 export function readBookHistory(sqlite: SqliteDb, first: IsoDate, last: IsoDate): BookHistory {
   const history = new BookHistory(dayNumber(first), dayNumber(last));
   const params = { before: addDays(first, -1), last, lastEnd: addDays(last, 1) };
-  const applied = new Map<number, Map<number, number>>();
+  const applied = new Map<number, number[]>();
   for (const row of sqlite.prepare(`SELECT invoice_id AS id, applied_date AS date, SUM(amount_minor) AS amount FROM allocations INDEXED BY allocations_applied
-      WHERE applied_date > @before GROUP BY invoice_id, applied_date`).iterate(params) as Iterable<{ id: number; date: string; amount: number }>) {
-    const days = applied.get(row.id) ?? new Map<number, number>();
-    days.set(dayNumber(row.date), row.amount);
-    applied.set(row.id, days);
+      WHERE applied_date > @before GROUP BY invoice_id, applied_date ORDER BY invoice_id, applied_date`).iterate(params) as Iterable<{ id: number; date: string; amount: number }>) {
+    const days = applied.get(row.id);
+    if (days) days.push(dayNumber(row.date), row.amount);
+    else applied.set(row.id, [dayNumber(row.date), row.amount]);
   }
   // One pass over the table in its own order: most of a long period's invoices qualify, and fetching
   // them through an index by date instead reads (and decrypts) a page per row, several times slower.
@@ -165,10 +168,10 @@ export function readBookHistory(sqlite: SqliteDb, first: IsoDate, last: IsoDate)
     const later = applied.get(row.id);
     if (row.status !== 'open' && later === undefined) continue;
     let startMinor = row.openMinor;
-    for (const amount of later?.values() ?? []) startMinor += amount;
+    for (let at = 1; at < (later?.length ?? 0); at += 2) startMinor += later![at]!;
     const invoice: HistoryInvoice = {
       id: row.id, customerId: row.customerId, number: row.number, issueDay: dayNumber(row.issueDate), dueDay: dayNumber(row.dueDate), dueDate: once(row.dueDate),
-      currency: once(row.currency), startMinor, applied: later ?? NOTHING_APPLIED, erpDisputed: row.disputed === 1,
+      currency: once(row.currency), startMinor, applied: later ?? NO_DAYS, erpDisputed: row.disputed === 1,
       transitDays: row.inTransitSince ? [dayNumber(row.inTransitSince)] : NO_DAYS,
     };
     history.invoices.set(invoice.id, invoice);

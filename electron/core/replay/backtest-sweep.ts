@@ -49,9 +49,10 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
   const waiting = new Map<number, Set<number>>();
   const ripe = new Set<number>();
   const recent = new Map<number, RecentContact[]>();
-  const appliedOn = new Map<number, HistoryInvoice[]>();
+  const appliedOn = new Map<number, { invoice: HistoryInvoice; amount: number }[]>();
   for (const invoice of history.invoices.values()) {
-    for (const day of invoice.applied.keys()) if (day >= history.firstDay) pushTo(appliedOn, day, invoice);
+    const { applied } = invoice;
+    for (let at = 0; at < applied.length; at += 2) if (applied[at]! >= history.firstDay) pushTo(appliedOn, applied[at]!, { invoice, amount: applied[at + 1]! });
   }
 
   // Each policy's steps in ladder order, once: every invoice's state points at the same list.
@@ -83,8 +84,8 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
   for (let day = history.firstDay; day <= history.lastDay; day++) {
     if (day === history.firstDay) for (const invoice of history.issuedOn.get(day - 1) ?? []) open(invoice, invoice.startMinor);
     for (const invoice of history.issuedOn.get(day) ?? []) if (invoice.issueDay === day) open(invoice, invoice.startMinor);
-    for (const invoice of appliedOn.get(day) ?? []) {
-      const after = (balance.get(invoice.id) ?? history.balanceOn(invoice, day - 1)) - invoice.applied.get(day)!;
+    for (const { invoice, amount } of appliedOn.get(day) ?? []) {
+      const after = (balance.get(invoice.id) ?? history.balanceOn(invoice, day - 1)) - amount;
       const wasOpen = (balance.get(invoice.id) ?? 0) > 0;
       balance.set(invoice.id, after);
       if (after <= 0) ripe.delete(invoice.id);

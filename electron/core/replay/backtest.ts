@@ -139,6 +139,6 @@ class Tally {
 /** The first day after `day` the invoice's balance reached zero, or today when it has not. */
 function settledAfter(history: BookHistory, invoiceId: number, day: number, today: number): number {
   const invoice = history.invoices.get(invoiceId)!;
-  const later = [...invoice.applied.keys()].filter((on) => on > day).sort((a, b) => a - b);
+  const later = invoice.applied.filter((on, at) => at % 2 === 0 && on > day);
   return later.find((on) => history.balanceOn(invoice, on) <= 0) ?? today;
 }
