@@ -42,6 +42,30 @@ export interface AuditLog {
   id: Generated<number>;
 }
 
+export interface ChargePushes {
+  as_of: string;
+  attempts: Generated<number>;
+  connector: string;
+  created_at: string;
+  currency: string;
+  customer_id: number;
+  erp_id: string | null;
+  erp_number: string | null;
+  id: Generated<number>;
+  last_error: string | null;
+  payload: string;
+  pushed_at: string | null;
+  ref: string;
+  total_minor: number;
+}
+
+export interface ChargePushLines {
+  amount_minor: number;
+  component: string;
+  invoice_id: number;
+  push_id: number;
+}
+
 export interface ChargeWaivers {
   component: string;
   created_at: string;
@@ -480,6 +504,8 @@ export interface DB {
   activities: Activities;
   allocations: Allocations;
   audit_log: AuditLog;
+  charge_push_lines: ChargePushLines;
+  charge_pushes: ChargePushes;
   charge_waivers: ChargeWaivers;
   contacts: Contacts;
   credit_notes: CreditNotes;

@@ -14,7 +14,7 @@ import { openCore, type Core } from '../../electron/core';
  */
 const [settings] = (await once(createInterface({ input: process.stdin }), 'line')) as [string];
 const env = JSON.parse(settings) as Record<string, string | undefined>;
-const mode = env.INFLOW_CRASH_MODE as 'import' | 'send' | 'sync' | 'inbox';
+const mode = env.INFLOW_CRASH_MODE as 'import' | 'send' | 'sync' | 'inbox' | 'charges';
 const frozen = env.INFLOW_TEST_NOW ? new Date(env.INFLOW_TEST_NOW) : null;
 const core = openCore({
   dbPath: env.INFLOW_TEST_DB!,
@@ -44,6 +44,11 @@ async function work(c: Core): Promise<void> {
   if (mode === 'inbox') {
     say('go');
     await c.call('inbox.fetch', {});
+    return;
+  }
+  if (mode === 'charges') {
+    say('go');
+    await c.call('charges.push', { customerId: Number(env.INFLOW_CRASH_CUSTOMER), asOf: env.INFLOW_CRASH_AS_OF! });
     return;
   }
   if (mode === 'import') {
