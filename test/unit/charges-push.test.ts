@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chargesCommand } from '../../electron/hosts/cli-charges';
 import { CHARGE_REF_PREFIX } from '../../shared/charges';
 import { seedOdoo, type SeededOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
@@ -78,6 +79,16 @@ describe('Odoo: account.move create, found again by its ref', () => {
     // A charge billed in the ERP is credited there, not waived here.
     await expect(t.core.call('charges.waive', { invoiceId: push!.lines[0]!.invoiceId, component: push!.lines[0]!.component, reason: 'goodwill' }))
       .rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(move!.name as string) });
+  });
+
+  it('`charges push --json` from the command line prints the documented shape', async () => {
+    const printed = JSON.parse(await chargesCommand(t.core, 'push', { json: true, customer: String(seeded.deco.id), 'as-of': AS_OF }, AS_OF)) as Record<string, unknown>;
+    const [move] = chargeMoves();
+    expect(printed).toEqual({ created: 1, pushes: [{
+      ref: move!.ref, connector: 'odoo', currency: 'USD', asOf: AS_OF, total: Math.round(Number(move!.amount_total) * 100), pushedAt: expect.any(String),
+      erpId: String(move!.id), erpNumber: move!.name, lastError: null, lines: expect.arrayContaining([{ number: 'INV/2026/00001', component: 'interest', amount: expect.any(Number) }]),
+    }] });
+    await expect(chargesCommand(t.core, 'send', { json: true }, AS_OF)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('later pushes invoice only the interest accrued since, and nothing waived', async () => {
