@@ -9,7 +9,8 @@ import { teamBatchJournal } from './ledger-journal';
 import { migrateTeamServer } from './migrate-server';
 import { pullLedger } from './pull-ledger';
 import { pushLedger } from './push-ledger';
-import { holdErpLease, releaseErpLease, type LeaseHolder } from './sync-lease';
+import { ledgerSyncedAt, noteLeaderFreshness } from './leader-freshness';
+import { erpLeaseHolder, holdErpLease, releaseErpLease, type LeaseHolder } from './sync-lease';
 import { pullChanges } from './pull-changes';
 import { pushChanges } from './push-changes';
 import { cancelSentByTeam, claimSend, teamClaimKey, waitForTeam } from './send-claim';
@@ -137,12 +138,14 @@ export class TeamDesk implements TeamService {
     const state = this.joinedState();
     const pool = this.currentPool();
     try {
-      await this.renewLease(pool, state);
       // The ledger first: changes pulled after it find the customers and invoices it brought.
       await pushLedger(pool, sqlite, state.deskId);
+      // After the push: the time the lease carries is one whose batches are all on the server.
+      await this.renewLease(pool, state);
       const pushed = await pushChanges(pool, sqlite, state.deskId, state.pushedThrough);
       const after = readTeamState(sqlite)!;
       const ledger = await pullLedger(pool, sqlite, state.deskId, after.ledgerPulledThrough, nowOf(this.ctx));
+      noteLeaderFreshness(sqlite, this.lease, state.deskId);
       const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx));
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
@@ -166,7 +169,7 @@ export class TeamDesk implements TeamService {
     const state = readTeamState(this.ctx.database.sqlite);
     if (!state?.joined || !getSetting(this.ctx.database.sqlite, 'team')) return { leads: true, holder: null };
     try {
-      this.lease = await holdErpLease(this.currentPool(), state.deskId, this.connection().collector);
+      this.lease = await holdErpLease(this.currentPool(), state.deskId, this.connection().collector, ledgerSyncedAt(this.ctx.database.sqlite));
       this.reachable = true;
     } catch (error) {
       this.reachable = false;
@@ -175,10 +178,12 @@ export class TeamDesk implements TeamService {
     return this.lease.deskId === state.deskId ? { leads: true, holder: null } : { leads: false, holder: this.lease.collector };
   }
 
-  /** A desk with an ERP connection stands for the sync lease at every exchange (renewing it while it holds it). */
+  /** A desk with an ERP connection stands for the sync lease at every exchange (renewing it while it holds it); the others only look. */
   private async renewLease(pool: pg.Pool, state: TeamState): Promise<void> {
-    if (!getSetting(this.ctx.database.sqlite, 'erpConnection')) return;
-    this.lease = await holdErpLease(pool, state.deskId, this.connection().collector);
+    const { sqlite } = this.ctx.database;
+    this.lease = getSetting(sqlite, 'erpConnection')
+      ? await holdErpLease(pool, state.deskId, this.connection().collector, ledgerSyncedAt(sqlite))
+      : await erpLeaseHolder(pool);
   }
 
   /**

@@ -5,7 +5,7 @@ import type { ServerMigration } from './server-migration';
  * folder imports) for the team until `expires_at`: the holder renews it at each exchange, a desk
  * that leaves gives it up, and one that dies loses it when it runs out, so another desk takes over
  * (a lease row rather than a session advisory lock: a pooled connection's session is not the desk's).
- * `team_server.lease_seconds` is how long a lease lasts. `team_ledger_batches` is each ledger batch
+ * `team_server.lease_seconds` is how long a lease lasts; `synced_at` is how fresh the holder's ledger is. `team_ledger_batches` is each ledger batch
  * a desk wrote, in server order (published under the same lock as team_changes, see push-changes.ts).
  */
 export const ledgerLeases: ServerMigration = {
@@ -17,7 +17,9 @@ export const ledgerLeases: ServerMigration = {
       name text PRIMARY KEY,
       desk_id uuid NOT NULL REFERENCES team_desks (desk_id),
       collector text NOT NULL,
-      expires_at timestamptz NOT NULL
+      expires_at timestamptz NOT NULL,
+      -- When the holder's ledger last took in the ERP's data (pushed by then): the others are as fresh.
+      synced_at timestamptz
     );
 
     CREATE TABLE team_ledger_batches (
