@@ -77,6 +77,15 @@ it('the lease holder syncs and publishes; the others apply its batches and may n
   for (const other of [sam, lee]) expect(balances(other)).toEqual(book);
   expect(sam.sql('SELECT count(*) AS n FROM team_ledger_outbox')).toEqual([{ n: 0 }]);
 
+  // A new desk with no book joins from the team's snapshot (Maya's book when she first led) plus the
+  // batch published since: the fixture book itself was never published as a batch.
+  const ana = await openDesk(server, database, { collector: 'Ana', book: false });
+  desks.push(ana);
+  await ana.core.call('team.join', {});
+  expect(balances(ana)).toEqual(book);
+  expect(ana.sql("SELECT name, email FROM contacts WHERE customer_id = (SELECT id FROM customers WHERE external_id = 'C-001')")).toEqual(
+    maya.sql("SELECT name, email FROM contacts WHERE customer_id = (SELECT id FROM customers WHERE external_id = 'C-001')"));
+
   // Maya leaves: the lease is free at once and Sam's desk takes over the sync.
   await maya.core.call('team.leave', {});
   expect(await sam.core.call('sync.run', { jobId: JOB() })).toMatchObject({ connector: 'folder' });

@@ -6,6 +6,7 @@ import { nowOf, type CoreContext, type TeamService } from '../context';
 import { getSetting } from '../settings';
 import { setBatchJournal } from '../ledger/batch-journal';
 import { teamBatchJournal } from './ledger-journal';
+import { loadSnapshot, snapshotDue, storeSnapshot } from './book-snapshot';
 import { migrateTeamServer } from './migrate-server';
 import { pullLedger } from './pull-ledger';
 import { pushLedger } from './push-ledger';
@@ -95,6 +96,8 @@ export class TeamDesk implements TeamService {
       } finally {
         checkIn(client);
       }
+      // A desk with no book starts from the team's snapshot; the exchange below brings the tail.
+      if (await loadSnapshot(pool, sqlite)) this.ctx.ledgerWritten();
     } catch (error) {
       this.reachable = false;
       throw teamError(error);
@@ -146,6 +149,7 @@ export class TeamDesk implements TeamService {
       const after = readTeamState(sqlite)!;
       const ledger = await pullLedger(pool, sqlite, state.deskId, after.ledgerPulledThrough, nowOf(this.ctx));
       noteLeaderFreshness(sqlite, this.lease, state.deskId);
+      await this.snapshotIfDue(pool, state.deskId);
       const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx));
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
@@ -176,6 +180,13 @@ export class TeamDesk implements TeamService {
       throw teamError(error);
     }
     return this.lease.deskId === state.deskId ? { leads: true, holder: null } : { leads: false, holder: this.lease.collector };
+  }
+
+  /** The leader keeps the team's snapshot of the book recent, so a new desk joins without replaying batches. */
+  private async snapshotIfDue(pool: pg.Pool, deskId: string): Promise<void> {
+    if (this.lease?.deskId !== deskId) return;
+    const through = readTeamState(this.ctx.database.sqlite)!.ledgerPulledThrough;
+    if (await snapshotDue(pool, through)) await storeSnapshot(pool, this.ctx.database.sqlite, deskId, through);
   }
 
   /** A desk with an ERP connection stands for the sync lease at every exchange (renewing it while it holds it); the others only look. */
