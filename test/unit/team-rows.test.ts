@@ -86,18 +86,4 @@ it("another desk's promises, disputes, plans, offers, snoozes and in-transit mar
   expect(closed.plans).toEqual([expect.objectContaining({ cancelled: '2026-11-22' })]);
   for (const other of [sam, lee]) expect(commitments(other)).toEqual(closed);
   expect(maya.sql('SELECT id FROM disputes')).toEqual([{ id: disputeId }]);
-
-});
-
-it("another desk's ladder task is a step taken here: the ladder does not ask for it again", async () => {
-  const [maya, sam] = [await desk('Maya'), await desk('Sam')];
-  // A call step due now for Acme on both desks (the same policy: the standard one).
-  const due = (d: TeamDesk) => d.sql<{ n: number }>('SELECT count(*) AS n FROM ladder_invoice_steps')[0]!.n;
-  await maya.core.call('activity.logCall', { customerId: await idOf(maya, 'C-001'), outcome: 'reached', notes: 'Will pay' });
-  const taken = maya.sql<{ number: string; policy: string; step: string; state: string }>(`SELECT i.number, s.policy_id AS policy, s.step_id AS step, s.state FROM ladder_invoice_steps s
-    JOIN invoices i ON i.id = s.invoice_id ORDER BY i.number, s.step_id`);
-  expect(taken).toContainEqual(expect.objectContaining({ state: 'taken' }));
-  await sync(maya, sam);
-  expect(sam.sql(`SELECT i.number, s.policy_id AS policy, s.step_id AS step, s.state FROM ladder_invoice_steps s JOIN invoices i ON i.id = s.invoice_id ORDER BY i.number, s.step_id`)).toEqual(taken);
-  expect(due(sam)).toBe(due(maya));
 });

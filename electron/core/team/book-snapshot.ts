@@ -18,27 +18,30 @@ export async function snapshotDue(pool: pg.Pool, ledgerThrough: number): Promise
 
 /**
  * Stores this desk's ledger as it is after published batch `ledgerThrough`, in one server transaction
- * marked complete last. Read a part at a time by rowid between awaits (an open SQLite iterator would
- * block the desk's other work meanwhile); the leader is the only desk writing the ledger, and it does
- * so from this same exchange loop, so the book does not move while it is read.
+ * marked complete last. The rows are read in one SQLite transaction first (an ERP sync on this desk
+ * may write the ledger while the parts upload, and a part read after it would name rows an earlier
+ * part lacks), as JSON text a part at a time.
  */
 export async function storeSnapshot(pool: pg.Pool, sqlite: SqliteDb, deskId: string, ledgerThrough: number): Promise<void> {
+  const parts = sqlite.transaction(() => LEDGER_TABLES.flatMap((table) => {
+    const read = sqlite.prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ${PART_ROWS}`);
+    const found: { table: string; rows: string }[] = [];
+    for (let after = 0; ;) {
+      const chunk = read.all(after) as Record<string, unknown>[];
+      if (chunk.length === 0) return found;
+      after = Number(chunk[chunk.length - 1]!._rowid);
+      for (const row of chunk) delete row._rowid;
+      found.push({ table, rows: JSON.stringify(chunk) });
+    }
+  }))();
   const client = await checkOut(pool);
   let broken = false;
   try {
     await client.query('BEGIN');
     const { rows } = await client.query<{ id: string }>('INSERT INTO team_snapshots (desk_id, ledger_through) VALUES ($1, $2) RETURNING id', [deskId, ledgerThrough]);
     const id = rows[0]!.id;
-    let part = 0;
-    for (const table of LEDGER_TABLES) {
-      const read = sqlite.prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ${PART_ROWS}`);
-      for (let after = 0; ;) {
-        const chunk = read.all(after) as Record<string, unknown>[];
-        if (chunk.length === 0) break;
-        after = Number(chunk[chunk.length - 1]!._rowid);
-        for (const row of chunk) delete row._rowid;
-        await client.query('INSERT INTO team_snapshot_parts (snapshot_id, part, table_name, rows) VALUES ($1, $2, $3, $4::jsonb)', [id, part++, table, JSON.stringify(chunk)]);
-      }
+    for (const [part, { table, rows: json }] of parts.entries()) {
+      await client.query('INSERT INTO team_snapshot_parts (snapshot_id, part, table_name, rows) VALUES ($1, $2, $3, $4::jsonb)', [id, part, table, json]);
     }
     await client.query('UPDATE team_snapshots SET complete = true WHERE id = $1', [id]);
     await client.query('COMMIT');

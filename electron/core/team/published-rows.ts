@@ -32,6 +32,9 @@ const CLOSING: Record<string, { entity: string; day: string }> = {
   dispute_resolved: { entity: 'dispute', day: 'SELECT resolved_date AS day FROM disputes WHERE id = ?' },
 };
 
+/** How long before its activity a task's steps may have been stamped (the same transaction: far less). */
+const TASK_WINDOW_MS = 5000;
+
 export function publishedRows(sqlite: SqliteDb, deskId: string, row: OutboxRow, kind: string, raw: Record<string, unknown>): PublishedRows {
   const entityId = Number(row.entityId);
   const closing = CLOSING[kind];
@@ -56,15 +59,17 @@ export function publishedRows(sqlite: SqliteDb, deskId: string, row: OutboxRow, 
 }
 
 /**
- * The ladder steps the action took: a send's by its outbox message, a call's or task's by the moment
- * they were recorded (takeLadderTask stamps them with the activity's own time).
+ * The ladder steps the action took: a send's by its outbox message, a call's or task's by when they
+ * were recorded: takeLadderTask writes them just before the activity, in its transaction, each with
+ * its own reading of the clock, so they are the customer's steps of the moments just before it.
  */
 function takenSteps(sqlite: SqliteDb, row: OutboxRow, raw: Record<string, unknown>): NonNullable<PublishedRows['ladderSteps']> {
   const rows = (typeof raw.outboxId === 'number'
     ? prepareCached(sqlite, 'SELECT invoice_id AS invoiceId, policy_id AS policyId, step_id AS stepId, state FROM ladder_invoice_steps WHERE message_id = ?').all(raw.outboxId)
     : raw.ladderStep !== undefined || raw.stepId !== undefined
       ? prepareCached(sqlite, `SELECT s.invoice_id AS invoiceId, s.policy_id AS policyId, s.step_id AS stepId, s.state FROM ladder_invoice_steps s
-          JOIN invoices i ON i.id = s.invoice_id WHERE s.taken_at = ? AND i.customer_id = ? AND s.message_id IS NULL`).all(row.createdAt, raw.customerId)
+          JOIN invoices i ON i.id = s.invoice_id WHERE s.taken_at BETWEEN ? AND ? AND i.customer_id = ? AND s.message_id IS NULL`)
+        .all(new Date(Date.parse(row.createdAt) - TASK_WINDOW_MS).toISOString(), row.createdAt, raw.customerId)
       : []) as { invoiceId: number; policyId: string; stepId: string; state: string }[];
   return rows.flatMap(({ invoiceId, ...step }) => invoiceKeys(sqlite, [invoiceId]).map((invoiceKey) => ({ invoiceKey, ...step })));
 }
