@@ -477,6 +477,14 @@ export interface TeamApplied {
   seq: number;
 }
 
+export interface TeamLedgerOutbox {
+  batch: string;
+  created_at: string;
+  id: Generated<number>;
+  source: string;
+  today: string;
+}
+
 export interface TeamRecords {
   entity: string;
   local_id: number;
@@ -490,6 +498,8 @@ export interface TeamState {
   joined: Generated<number>;
   last_error: string | null;
   last_sync_at: string | null;
+  ledger_pulled_through: Generated<number>;
+  ledger_pushed_through: Generated<number>;
   pulled_through: Generated<number>;
   pushed_through: Generated<number>;
   server_id: string | null;
@@ -546,6 +556,7 @@ export interface DB {
   sync_log: SyncLog;
   sync_outbox: SyncOutbox;
   team_applied: TeamApplied;
+  team_ledger_outbox: TeamLedgerOutbox;
   team_records: TeamRecords;
   team_state: TeamState;
   team_waiting: TeamWaiting;
