@@ -74,6 +74,7 @@ const CHANGES: Record<number, { added: string[]; removed?: string[] }> = {
   17: { added: ['reference_rates', 'charge_waivers', 'customers.postal_address'] },
   18: { added: ['email_templates.attach_statement', 'outbox_messages.attach_statement'] },
   19: { added: ['team_state', 'team_applied', 'team_records', 'index:team_records_local', 'team_waiting'] },
+  20: { added: ['team_requests', 'index:team_requests_open'] },
 };
 
 /** Steps that change data, not only shape: the row seeded before and what must hold after. */

@@ -4,6 +4,7 @@ import { usesTls, type TeamStatus, type TeamSyncResult } from '../../../shared/t
 import { log, safeError } from '../../log/log';
 import { nowOf, type CoreContext, type TeamService } from '../context';
 import { getSetting } from '../settings';
+import { exchangeAuthority, type RunApproved } from './authority-exchange';
 import { migrateTeamServer } from './migrate-server';
 import { pullChanges } from './pull-changes';
 import { pushChanges } from './push-changes';
@@ -30,7 +31,7 @@ export class TeamDesk implements TeamService {
   private background = false;
   private closed = false;
 
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: CoreContext, private readonly runApproved: RunApproved) {}
 
   /**
    * The background exchange, for a host that runs one (the app), now or from the moment this desk
@@ -128,6 +129,7 @@ export class TeamDesk implements TeamService {
       const pushed = await pushChanges(pool, sqlite, state.deskId, state.pushedThrough);
       const after = readTeamState(sqlite)!;
       const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx));
+      await exchangeAuthority(pool, sqlite, state.deskId, this.connection().collector, this.runApproved, nowOf(this.ctx));
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
       for (const customerId of pulled.touched) this.ctx.worklist.markStale(customerId);
@@ -162,6 +164,19 @@ export class TeamDesk implements TeamService {
       log.warn('team.claim.unreachable', { outboxId: messageId, ...safeError(error) });
       waitForTeam(sqlite, messageId, new Date(this.ctx.clock().getTime() + OFFLINE_RETRY_MS).toISOString(), nowOf(this.ctx));
       return false;
+    }
+  }
+
+  async onServer<T>(work: (pool: pg.Pool, deskId: string) => Promise<T>): Promise<T> {
+    const state = this.joinedState();
+    try {
+      const result = await work(this.currentPool(), state.deskId);
+      this.reachable = true;
+      return result;
+    } catch (caught) {
+      const error = teamError(caught);
+      if (error.code === 'OFFLINE') this.reachable = false;
+      throw error;
     }
   }
 
