@@ -2,7 +2,6 @@ import type { ProcedureInput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { TeamStatus } from '../../shared/team';
 import type { Core } from '../core';
-import type { CliValues } from './cli-program';
 import { teamAuthorityCommand } from './cli-team-authority';
 
 /**
