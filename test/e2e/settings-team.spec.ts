@@ -1,4 +1,5 @@
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
+import { openDesk } from '../helpers/team-desk';
 import { expect, openWithSample, test } from './fixtures';
 
 /** Settings → Team (axe checks it on the settings screen: accessibility.spec.ts) by keyboard against a real PostgreSQL: the TLS rule said as the server is typed, join, status, leave. */
@@ -42,6 +43,34 @@ test('settings: join a team server, see how the exchange goes, and leave', async
     await page.screenshot({ path: `/tmp/shots-team-authority/settings-team-${theme.toLowerCase()}.png` });
   }
 
+  // Sam, a collector at another desk with his own database role, asks for a plan beyond his limit:
+  // it waits on the worklist of this desk, whose member set the server up (a manager).
+  const sam = await openDesk(server, database, { collector: 'Sam' });
+  try {
+    await sam.core.call('team.join', {});
+    await sam.core.call('team.members.add', { dbUser: 'sam_e2e', collector: 'Sam', role: 'collector', password: 'sam-e2e-secret' });
+    await sam.core.call('team.limits.save', { currency: 'USD', collector: { planInstallments: 3 }, senior: {} });
+    await sam.core.call('settings.team.save', { host: server.host, port: server.port, database, user: 'sam_e2e', password: 'sam-e2e-secret', collector: 'Sam' });
+    await sam.core.call('team.sync', {});
+    const { customerId } = await sam.core.call('customer.lookup', { externalId: 'C-001' });
+    const installments = Array.from({ length: 6 }, (_, i) => ({ dueDate: `2027-0${i + 1}-15`, amountMinor: 400_000 }));
+    await expect(sam.core.call('activity.createPlan', { customerId, currency: 'USD', installments })).rejects.toMatchObject({ code: 'NEEDS_APPROVAL' });
+  } finally {
+    await sam.dispose();
+  }
+  await page.locator('body').press('g');
+  await page.locator('body').press('w');
+  const approvals = page.getByTestId('approvals');
+  await expect(approvals).toContainText('Approve plan: 6 × $4,000.00 for Acme Tools Ltd, asked by Sam');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    await page.screenshot({ path: `/tmp/shots-team-authority/worklist-approvals-${theme}.png` });
+  }
+  await approvals.getByRole('button', { name: 'Approve' }).click();
+  await expect(approvals).toHaveCount(0);
+  await page.locator('body').press('g');
+  await page.locator('body').press('s');
   await team.getByRole('button', { name: 'Leave the team' }).click();
   await expect(team.getByTestId('team-status')).toContainText('Solo');
 });
