@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'MAILBOX_FAILED',
   /** The ERP could not be reached at all (no network, server down): retried later with backoff. */
   'OFFLINE',
+  /** Above the collector's authority limit: filed as a request for a manager, recorded once approved. */
+  'NEEDS_APPROVAL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { returns } from './procedure';
+import {
+  addMemberInput, decideApprovalInput, handoverInput, teamLimitsSchema, type ApprovalRequest, type TeamAuthority, type TeamLimits,
+} from './team-authority';
 import { teamSaveSchema, type TeamConnectionView, type TeamStatus, type TeamSyncResult } from './team';
 
 /** A team of desks sharing one book through PostgreSQL (issue 24); part of the contract in api.ts. */
@@ -14,4 +17,16 @@ export const teamApi = {
   'team.status': returns<TeamStatus>()(z.object({})),
   /** Pushes this desk's changes and pulls the others' now. */
   'team.sync': returns<TeamSyncResult>()(z.object({})),
+  /** This desk's role and the team's limits as last read from the server; null on a solo desk (no limits). */
+  'team.authority': returns<TeamAuthority | null>()(z.object({})),
+  /** Sets the team's limits on the server: a manager only (the server refuses anyone else). */
+  'team.limits.save': returns<TeamLimits>()(teamLimitsSchema),
+  /** Makes a database role a member (created with `password` if new) with its grants: a manager whose role may create roles. */
+  'team.members.add': returns<{ dbUser: string; created: boolean }>()(addMemberInput),
+  /** Requests waiting for a manager, and this desk's own with their outcome, newest first. */
+  'team.approvals.list': returns<ApprovalRequest[]>()(z.object({})),
+  /** A manager approves or declines another member's request; the asking desk acts on it at its next exchange. */
+  'team.approvals.decide': returns<ApprovalRequest>()(decideApprovalInput),
+  /** Hands every customer of one collector to another, each with an assignment entry carrying the note. */
+  'customers.handover': returns<{ moved: number }>()(handoverInput),
 } as const;

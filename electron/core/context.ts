@@ -6,6 +6,7 @@ import type { RiskTrainSummary } from '../../shared/risk';
 import type { SmsPollResult } from '../../shared/sms/sms-api';
 import type { SyncResult } from '../../shared/sync';
 import type { WorklistRow } from '../../shared/worklist';
+import type { Pool } from 'pg';
 import type { ErpLead, TeamStatus, TeamSyncResult } from '../../shared/team';
 import type { JobRegistry } from './jobs/job-registry';
 import type { StagedFiles } from './staged-files';
@@ -78,6 +79,11 @@ export interface TeamService {
   /** Before a send: true when it may go (solo, or this desk claimed it on the team server). */
   claimSend(messageId: number): Promise<boolean>;
   reconnect(): void;
+  /**
+   * Runs `work` against the team server as this joined desk: its failures come back as the
+   * collector's words (an unreachable server is OFFLINE, a refused write CONFLICT).
+   */
+  onServer<T>(work: (pool: Pool, deskId: string) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -44,16 +44,21 @@ import { replayHandlers } from './replay/replay-handlers';
 import { afterLedgerWrite } from './orchestration/after-ledger-write';
 import { teamHandlers } from './team/team-handlers';
 import { TeamDesk } from './team/team-desk';
+import { authorityHandlers } from './team/authority-handlers';
+import { handoverHandlers } from './customers/handover';
+import { approvedRunner, withAuthority } from './orchestration/authority-guard';
 
 const HOUR_MS = 3_600_000;
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
-const handlers: Handlers<ProcedureName> = {
+const ownHandlers: Handlers<ProcedureName> = {
   ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...callHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
   ...outreachHandlers, ...outboxMessageHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
   ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers, ...inboxHandlers, ...chargesHandlers, ...documentsHandlers, ...replayHandlers,
-  ...teamHandlers,
+  ...teamHandlers, ...authorityHandlers, ...handoverHandlers,
 };
+/** What a host calls: the same, with authority limits in front of the actions that have one. */
+const handlers = withAuthority(ownHandlers);
 
 export interface CoreOptions {
   dbPath: string;
@@ -104,7 +109,7 @@ export function openCore(options: CoreOptions): Core {
   ctx.sms = new SmsSender(ctx);
   ctx.sync = new SyncScheduler(ctx);
   ctx.inbox = new InboxWatcher(ctx);
-  ctx.team = new TeamDesk(ctx);
+  ctx.team = new TeamDesk(ctx, approvedRunner(ownHandlers, ctx));
   seedTemplates(database.sqlite, ctx.clock().toISOString());
   // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
   const orphans = ctx.outbox.settleOrphans();

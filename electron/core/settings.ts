@@ -11,6 +11,7 @@ import { qboTokensSchema } from '../../shared/qbo-tokens';
 import { imapSettingsSchema } from '../../shared/inbox';
 import { mailboxTokensSchema } from '../../shared/mailbox-tokens';
 import { teamConnectionSchema } from '../../shared/team';
+import { teamAuthoritySchema } from '../../shared/team-authority';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 import { log } from '../log/log';
@@ -44,6 +45,8 @@ const SETTINGS = {
   imapTokens: { schema: mailboxTokensSchema.nullable(), fallback: null, secret: ['accessToken', 'refreshToken'] },
   /** The team's PostgreSQL server and this desk's collector; its password stays here like the SMTP one. None: a solo desk. */
   team: { schema: teamConnectionSchema.nullable(), fallback: null, secret: ['password'] },
+  /** This desk's team role and the team's limits, as last read from the team server; none on a solo desk. */
+  teamAuthority: { schema: teamAuthoritySchema.nullable(), fallback: null },
   /** Late-payment charges per customer segment; none saved: no charges for anyone. */
   chargePolicies: { schema: chargePoliciesSchema, fallback: [] as ChargePolicy[] },
   /** The letterhead of statements and letters. */

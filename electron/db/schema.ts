@@ -492,6 +492,22 @@ export interface TeamRecords {
   seq: Generated<number>;
 }
 
+export interface TeamRequests {
+  created_at: string;
+  customer_id: number;
+  decided_at: string | null;
+  decided_by: string | null;
+  id: Generated<number>;
+  input: string;
+  kind: string;
+  note: string | null;
+  procedure: string;
+  server_id: number | null;
+  settled_at: string | null;
+  status: Generated<string>;
+  summary: string;
+}
+
 export interface TeamState {
   desk_id: string;
   id: Generated<number>;
@@ -558,6 +574,7 @@ export interface DB {
   team_applied: TeamApplied;
   team_ledger_outbox: TeamLedgerOutbox;
   team_records: TeamRecords;
+  team_requests: TeamRequests;
   team_state: TeamState;
   team_waiting: TeamWaiting;
 }

@@ -57,6 +57,10 @@ const OPTIONS = {
   'manager-phone': ['--manager-phone <phone>', 'the manager’s phone'],
   'payment-link': ['--payment-link <pattern>', 'the payment link pattern'],
   locale: ['--locale <locale>', 'a locale like de-DE (or "country")'],
+  'db-user': ['--db-user <name>', 'a team member’s own PostgreSQL login'],
+  collector: ['--collector <name>', 'the collector’s name as on assignments'],
+  role: ['--role <role>', 'collector, senior or manager'],
+  limits: ['--limits <file.json>', 'the team’s authority limits'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 type Flag = keyof typeof OPTIONS;
@@ -95,7 +99,7 @@ const COMMANDS: { name: string; args?: string[]; summary: string; options: Flag[
   { name: 'charges', args: ['[action]'], summary: 'late-payment interest and fixed fees per customer; push: invoice a customer’s charges in the ERP', options: ['as-of', 'customer', 'json'] },
   { name: 'letters', summary: 'today’s letter and agency steps as one PDF', options: ['out', 'posted', 'json'] },
   { name: 'statement', summary: 'a customer’s statement as PDF', options: ['customer', 'as-of', 'kind', 'from', 'out', 'json'] },
-  { name: 'team', args: ['[action]'], summary: 'join|leave|status|sync: share the book with a team through PostgreSQL (connection from INFLOW_TEAM_*)', options: ['json'] },
+  { name: 'team', args: ['[action]'], summary: 'join|leave|status|sync|add-member|limits|approvals|approve|decline: share the book with a team through PostgreSQL (connection from INFLOW_TEAM_*)', options: ['db-user', 'collector', 'role', 'limits', 'id', 'notes', 'json'] },
 ];
 
 export const COMMAND_NAMES = COMMANDS.map((command) => command.name);

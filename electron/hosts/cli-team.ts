@@ -2,13 +2,14 @@ import type { ProcedureInput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { TeamStatus } from '../../shared/team';
 import type { Core } from '../core';
+import { teamAuthorityCommand } from './cli-team-authority';
 
 /**
  * `team join|leave|status|sync`. The connection comes from INFLOW_TEAM_HOST, _PORT, _DATABASE, _USER,
  * _PASSWORD and _COLLECTOR (never flags, so the password stays out of shell history and `ps`), stored
  * like Settings → Team stores it; without them the stored connection is used.
  */
-export async function teamCommand(core: Core, sub: string | undefined, options: { json: boolean }, env: NodeJS.ProcessEnv): Promise<string> {
+export async function teamCommand(core: Core, sub: string | undefined, options: Parameters<typeof teamAuthorityCommand>[2], env: NodeJS.ProcessEnv): Promise<string> {
   switch (sub) {
     case 'join': {
       const fromEnv = teamFromEnv(env);
@@ -28,8 +29,11 @@ export async function teamCommand(core: Core, sub: string | undefined, options: 
       return options.json ? JSON.stringify(result)
         : `Pushed ${result.pushed} changes, pulled ${result.pulled} (${result.applied} applied${result.waiting ? `, ${result.waiting} waiting for customers not imported yet` : ''}).`;
     }
-    default:
-      throw new AppError('INVALID_INPUT', 'team needs join, leave, status or sync.');
+    default: {
+      const answer = sub ? await teamAuthorityCommand(core, sub, options, env) : null;
+      if (answer === null) throw new AppError('INVALID_INPUT', 'team needs join, leave, status, sync, add-member, limits, approvals, approve or decline.');
+      return answer;
+    }
   }
 }
 

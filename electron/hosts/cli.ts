@@ -72,6 +72,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   letters --db PATH [--out FILE.pdf] [--posted] [--json]   today's letter and agency steps as one PDF; --posted takes those steps
   statement --db PATH --customer ID [--as-of YYYY-MM-DD] [--kind open_items|activity] [--from YYYY-MM-DD] --out FILE.pdf [--json]
   team join|leave|status|sync --db PATH [--json]   share the book with a team through PostgreSQL (connection from INFLOW_TEAM_*)
+  team add-member --db PATH --db-user NAME --collector NAME --role collector|senior|manager [--json]   a manager makes a member (new login's password from INFLOW_TEAM_MEMBER_PASSWORD)
+  team limits --db PATH [--limits FILE.json] [--json]   the team's authority limits: shown, or set by a manager
+  team approvals --db PATH [--json]; team approve|decline --db PATH --id N [--notes TEXT]   requests beyond a collector's limits
 The database key is read from the INFLOW_DB_KEY environment variable (64 hex characters).
 A command's own options: npm run cli -- <command> --help`;
 

@@ -26,8 +26,12 @@ export async function migrateTeamServer(client: pg.ClientBase): Promise<{ versio
   try {
     // Locked before the table is created: two desks creating it at once would collide in the catalog.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
-    await client.query(`CREATE TABLE IF NOT EXISTS team_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    // Created only when missing: a member's role may not create tables, even "if not exists".
+    const { rows: [found] } = await client.query<{ table: string | null }>("SELECT to_regclass('team_migrations')::text AS table");
+    if (!found?.table) {
+      await client.query(`CREATE TABLE team_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    }
     const applied = (await client.query<AppliedRow>('SELECT version, name, checksum FROM team_migrations ORDER BY version')).rows;
     checkApplied(applied);
     for (const [index, step] of SERVER_MIGRATIONS.entries()) {

@@ -7,6 +7,7 @@ import { getSetting } from '../settings';
 import { setBatchJournal } from '../ledger/batch-journal';
 import { teamBatchJournal } from './ledger-journal';
 import { loadSnapshot, snapshotDue, storeSnapshot } from './book-snapshot';
+import { exchangeAuthority, type RunApproved } from './authority-exchange';
 import { migrateTeamServer } from './migrate-server';
 import { pullLedger } from './pull-ledger';
 import { pushLedger } from './push-ledger';
@@ -39,7 +40,7 @@ export class TeamDesk implements TeamService {
   /** The ERP-sync lease as this desk last saw it. */
   private lease: LeaseHolder | null = null;
 
-  constructor(private readonly ctx: CoreContext) {
+  constructor(private readonly ctx: CoreContext, private readonly runApproved: RunApproved) {
     setBatchJournal(ctx.database.sqlite, teamBatchJournal(ctx.database.sqlite));
   }
 
@@ -151,6 +152,7 @@ export class TeamDesk implements TeamService {
       noteLeaderFreshness(sqlite, this.lease, state.deskId);
       await this.snapshotIfDue(pool, state.deskId);
       const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx));
+      await exchangeAuthority(pool, sqlite, state.deskId, this.connection().collector, this.runApproved, nowOf(this.ctx));
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
       if (ledger.batches > 0) this.ctx.ledgerWritten(ledger.touched);
@@ -219,6 +221,19 @@ export class TeamDesk implements TeamService {
       log.warn('team.claim.unreachable', { outboxId: messageId, ...safeError(error) });
       waitForTeam(sqlite, messageId, new Date(this.ctx.clock().getTime() + OFFLINE_RETRY_MS).toISOString(), nowOf(this.ctx));
       return false;
+    }
+  }
+
+  async onServer<T>(work: (pool: pg.Pool, deskId: string) => Promise<T>): Promise<T> {
+    const state = this.joinedState();
+    try {
+      const result = await work(this.currentPool(), state.deskId);
+      this.reachable = true;
+      return result;
+    } catch (caught) {
+      const error = teamError(caught);
+      if (error.code === 'OFFLINE') this.reachable = false;
+      throw error;
     }
   }
 

@@ -17,6 +17,7 @@ const NEXT_STEP: Record<ErrorCode, string> = {
   SYNC_FAILED: 'Check the ERP connection (Settings → ERP connection) and try again.',
   MAILBOX_FAILED: 'Check the mailbox settings (Settings → Inbox) and try again.',
   OFFLINE: 'Inflow will keep trying on its own; your work is saved meanwhile.',
+  NEEDS_APPROVAL: 'A manager sees the request on their worklist; the timeline notes their answer.',
   INTERNAL: 'Try again. If it keeps happening, restart Inflow.',
 };
 

@@ -13,6 +13,7 @@ import { ShellSettingsForm } from './ShellSettings';
 import { PoliciesSetting } from './PoliciesSetting';
 import { ThemeSetting } from './ThemeSetting';
 import { SmsSetting } from './SmsSetting';
+import { TeamSetting } from './TeamSetting';
 import './settings.css';
 
 interface Section {
@@ -34,6 +35,7 @@ export function SettingsScreen() {
     { id: 'inbox', title: 'Inbox', content: imap.data !== undefined && <InboxSetting imap={imap.data} /> },
     { id: 'sms', title: 'Text messages', content: <SmsSetting /> },
     { id: 'erp', title: 'ERP connection', content: <ErpConnectionSetting /> },
+    { id: 'team', title: 'Team', content: <TeamSetting /> },
     {
       id: 'collections', title: 'Collections',
       content: (

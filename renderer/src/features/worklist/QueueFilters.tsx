@@ -27,6 +27,8 @@ type Field = 'collector' | 'segment' | 'currency';
 interface Props {
   pages: (readonly WorklistRow[])[];
   filters: Filters;
+  /** This desk's collector on a team desk: the filter names it "mine". */
+  me?: string | null;
   onChange(filters: Filters): void;
   /** Esc (or Enter on a chosen value) hands the keyboard back to the list. */
   onLeave(): void;
@@ -38,7 +40,7 @@ interface Props {
  * worklist (j, k, c … act on the queue, never pick an option): Space or Alt+↓ opens one to choose.
  * Choices are the values the queue has shown.
  */
-export function QueueFilters({ pages, filters, onChange, onLeave }: Props) {
+export function QueueFilters({ pages, filters, me = null, onChange, onLeave }: Props) {
   const first = useRef<HTMLSelectElement>(null);
   const edges = useAppStatus().data?.agingEdges ?? DEFAULT_AGING_EDGES;
   const labels = agingBucketLabels(edges);
@@ -69,10 +71,12 @@ export function QueueFilters({ pages, filters, onChange, onLeave }: Props) {
     onLeave();
   };
   const common = { className: 'input', 'data-shortcuts': 'pass' } as const;
+  // Mine stays on the list even before a row of mine has loaded.
+  if (me) seen.current.collector.add(me);
   const select = (field: Field, label: string, all: string, ref?: typeof first) => (
     <select ref={ref} {...common} aria-label={`Filter by ${label}`} value={filters[field] ?? ''} onChange={(event) => set(field, event.target.value)}>
       <option value="">{all}</option>
-      {[...seen.current[field]].sort().map((value) => <option key={value} value={value}>{value}</option>)}
+      {[...seen.current[field]].sort().map((value) => <option key={value} value={value}>{field === 'collector' && value === me ? `Mine (${value})` : value}</option>)}
     </select>
   );
   return (

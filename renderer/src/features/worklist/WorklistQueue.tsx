@@ -16,6 +16,8 @@ import { FxRatesBanner } from './FxRatesBanner';
 import { customersMatching } from './customers-matching';
 import { ladderTaskOf } from './LadderTaskForm';
 import { QueueFilters, type Filters } from './QueueFilters';
+import { useMineFirst } from './use-mine-first';
+import { ApprovalsPanel } from './ApprovalsPanel';
 import { QueueList } from './QueueList';
 import { TodayPanel } from './TodayPanel';
 import { useWorklistPages } from './use-worklist-pages';
@@ -36,6 +38,7 @@ import './worklist.css';
 export function WorklistQueue() {
   const [today] = useState(() => localToday());
   const [filters, setFilters] = useState<Filters>({});
+  const me = useMineFirst(setFilters);
   const past = pastDay(useAsOf((asOf) => asOf.day), today);
   const refuse = useAsOf((asOf) => asOf.refuse);
   const queue = useWorklistPages({ asOf: past ?? today, ...filters });
@@ -158,12 +161,13 @@ export function WorklistQueue() {
       <AsOfControl today={today}>{doneCount}</AsOfControl>
       <div className="worklist-head">
         <span className="spacer" />
-        <QueueFilters pages={queue.loadedPages()} filters={filters} onChange={setFilters} onLeave={() => listRef.current?.focus()} />
+        <QueueFilters pages={queue.loadedPages()} filters={filters} me={me} onChange={setFilters} onLeave={() => listRef.current?.focus()} />
       </div>
       {statementsFor && <BulkStatements customerIds={statementsFor} asOf={today} onClose={() => setStatementsFor(null)} />}
       {queue.unratedCurrencies.length > 0 && <FxRatesBanner currencies={queue.unratedCurrencies} onSet={() => go('settings')} />}
       <div className="worklist-split">
         <div className="queue-column">
+          {!past && <ApprovalsPanel />}
           {!past && <TodayPanel today={todayList.data} onOpen={openToday} />}
           {total === 0 && <p className="muted">No customer matches these filters.</p>}
           <QueueList queue={queue} total={total} selectedIndex={index} revealKey={revealKey} ticked={ticked} today={past ?? today} onSelect={select} listRef={listRef} />

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { isLoopbackHost } from '../../../../shared/loopback';
+import type { TeamConnectionView, TeamStatus } from '../../../../shared/team';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../lib/api';
+import { useCoreQuery } from '../../lib/core-query';
+import { formatCount, formatDateTime } from '../../lib/format';
+import { useOutcome } from '../../lib/use-outcome';
+
+/**
+ * Settings → Team: the team's PostgreSQL server (the password is never shown back), this desk's
+ * collector, joining and leaving, and how the exchange goes. Solo, the default, needs none of it.
+ */
+export function TeamSetting() {
+  const connection = useCoreQuery('settings.team.get', {});
+  const status = useCoreQuery('team.status', {});
+  if (connection.data === undefined || !status.data) return null;
+  return <TeamForm connection={connection.data} status={status.data} reload={() => { connection.reload(); status.reload(); }} />;
+}
+
+type Draft = { host: string; port: string; database: string; user: string; password: string; collector: string };
+
+function TeamForm({ connection, status, reload }: { connection: TeamConnectionView | null; status: TeamStatus; reload: () => void }) {
+  const [draft, setDraft] = useState<Draft>({
+    host: connection?.host ?? '', port: String(connection?.port ?? 5432), database: connection?.database ?? '', user: connection?.user ?? '', password: '',
+    collector: connection?.collector ?? '',
+  });
+  const outcome = useOutcome();
+  const team = status.mode === 'team';
+  const loopback = draft.host.trim() !== '' && isLoopbackHost(draft.host.trim());
+  const field = (key: keyof Draft, label: string, type = 'text', placeholder?: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input className="input" type={type} value={draft[key]} placeholder={placeholder} autoComplete="off" spellCheck={false}
+        inputMode={key === 'port' ? 'numeric' : undefined} onChange={(event) => setDraft({ ...draft, [key]: event.target.value })} />
+    </label>
+  );
+
+  const save = async (): Promise<void> => {
+    const { password, port, ...rest } = draft;
+    await call('settings.team.save', { ...rest, port: Number(port), ...(password ? { password } : {}) });
+    setDraft({ ...draft, password: '' });
+  };
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    void outcome.runInPlace(async () => {
+      await save();
+      reload();
+      return 'Saved';
+    });
+  };
+  const join = (): void => void outcome.run(async () => {
+    await save();
+    const joined = await call('team.join', {});
+    reload();
+    return `Joined as ${joined.collector ?? ''}`;
+  });
+  const leave = (): void => void outcome.run(async () => {
+    await call('team.leave', {});
+    reload();
+    return 'This desk is solo again; what it shared stays with the team.';
+  });
+  const sync = (): void => void outcome.run(async () => {
+    const result = await call('team.sync', {});
+    reload();
+    return `Sent ${formatCount(result.pushed)}, received ${formatCount(result.pulled)}`;
+  });
+
+  return (
+    <form className="setting" onSubmit={onSubmit} noValidate aria-label="Team" data-testid="team-setting">
+      <fieldset>
+        <legend>Team</legend>
+        <p className="muted">
+          Several desks share one book through your PostgreSQL server: each keeps its own copy and works offline, and exchanges calls, notes,
+          promises and assignments every few seconds. A desk on its own needs none of this.
+        </p>
+        <dl className="team-status" data-testid="team-status">
+          <dt>This desk</dt>
+          <dd>{team ? `In the team as ${status.collector ?? ''}` : 'Solo'}</dd>
+          {team && (
+            <>
+              <dt>Server</dt>
+              <dd>{status.reachable === null ? 'Not contacted yet' : status.reachable ? 'Reachable' : 'Not reachable'}</dd>
+              <dt>Last exchange</dt>
+              <dd>{status.lastSyncAt ? formatDateTime(status.lastSyncAt) : 'Never'}</dd>
+              <dt>Waiting to send</dt>
+              <dd>{formatCount(status.pendingPush)}</dd>
+            </>
+          )}
+        </dl>
+        {team && status.lastError && <p className="notice warning" role="status">{status.lastError}</p>}
+        <div className="setting-grid">
+          {field('host', 'Server', 'text', 'db.example.com')}
+          {field('port', 'Port')}
+          {field('database', 'Database')}
+          {field('user', 'Database user')}
+          {field('password', connection?.hasPassword ? 'Password (stored; type to replace)' : 'Password', 'password')}
+          {field('collector', 'Collector at this desk', 'text', 'Your name as on assignments')}
+        </div>
+        <p className="muted" data-testid="team-tls">
+          {draft.host.trim() === '' ? 'A server on another machine is reached over TLS, its certificate checked.'
+            : loopback ? 'This machine: the connection stays local, no TLS needed.'
+            : 'Over TLS, its certificate checked against this computer’s authorities. A server without TLS is refused.'}
+        </p>
+        <div className="setting-actions">
+          <button type="submit" className="button">Save</button>
+          {team ? (
+            <>
+              <button type="button" className="button primary" onClick={sync}>Exchange now</button>
+              <button type="button" className="button" onClick={leave}>Leave the team</button>
+            </>
+          ) : (
+            <button type="button" className="button primary" onClick={join}>Join the team</button>
+          )}
+          {outcome.message && <span className="saved" role="status">{outcome.message}</span>}
+        </div>
+        {outcome.error && <ErrorNotice error={outcome.error} />}
+      </fieldset>
+    </form>
+  );
+}
