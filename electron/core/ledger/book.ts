@@ -124,7 +124,9 @@ function openInvoicesOn(sqlite: SqliteDb, day: IsoDate): string {
   const held = materialized.get(sqlite);
   if (held?.day === day && held.state === databaseState(sqlite)) return 'temp.book_open';
   const params = bookParams(pastBook(day));
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS book_open AS SELECT * FROM (${PAST_OPEN.replace('@asOf', "'0000-00-00'")}) WHERE 0;
+  // Shaped from the invoices table itself: shaping it from PAST_OPEN (even with WHERE 0) sums every allocation ever made first.
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS book_open AS SELECT id, customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor,
+      open_minor, status, disputed, billing, closed_date, payment_url, in_transit_since, created_at, updated_at FROM invoices WHERE 0;
     CREATE INDEX IF NOT EXISTS temp.book_open_customer ON book_open(customer_id, currency, due_date)`);
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM temp.book_open').run();
