@@ -1,5 +1,6 @@
 import { keepPreviousData, QueryClient, useMutation, useQuery, type Query } from '@tanstack/react-query';
-import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
+import type { CoreEvent } from '../../../shared/core-events';
 import { api, call } from './api';
 import type { ApiError } from './api-error';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StagedFile } from '../../../../shared/api';
+import type { StagedFile } from '../../../../shared/shell-api';
 import { Kbd } from '../../app/Kbd';
 import { formatCount } from '../../lib/format';
 import { useImportRun } from './import-run-store';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { ImportPreview, PresetInfo, StagedFile } from '../../../../shared/api';
+import type { ImportPreview, PresetInfo } from '../../../../shared/api';
+import type { StagedFile } from '../../../../shared/shell-api';
 import { IMPORT_EXTENSIONS, type ImportMapping } from '../../../../shared/import-mapping';
 import { api, call } from '../../lib/api';
 import { ApiError, toApiError } from '../../lib/api-error';
@@ -94,14 +95,14 @@ export const useImport = create<ImportState>()((set, get) => {
       }
     },
 
-    pickFile: () => openFile(() => api.pickFile([...IMPORT_EXTENSIONS])),
+    pickFile: () => openFile(() => api.shell('file.pick', { accept: [...IMPORT_EXTENSIONS] })),
 
     dropFile: (dropped) => {
       if (!IMPORT_EXTENSIONS.some((extension) => dropped.name.toLowerCase().endsWith(extension))) {
         set({ error: new ApiError({ code: 'INVALID_INPUT', message: `“${dropped.name}” is not a CSV or Excel (.xlsx) export.` }) });
         return Promise.resolve();
       }
-      return openFile(async () => api.stageDroppedFile(dropped.name, await dropped.arrayBuffer()));
+      return openFile(async () => api.shell('file.stageDropped', { name: dropped.name, bytes: await dropped.arrayBuffer() }));
     },
 
     choose: async (choice) => {
