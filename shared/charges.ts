@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateLanguage, type TemplateLanguage } from './customer-locale';
 import { oneLineText } from './text';
 import { isoDateSchema } from './value-schemas';
 
@@ -9,13 +10,42 @@ import { isoDateSchema } from './value-schemas';
 export const CHARGE_KINDS = ['none', 'contractual', 'eu_directive', 'uk_late_payment', 'de_bgb_288'] as const;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];
 
-export const CHARGE_KIND_LABELS: Record<ChargeKind, string> = {
-  none: 'No charges',
-  contractual: 'Contractual rate',
-  eu_directive: 'EU Late Payment Directive (ECB rate + 8 points, €40)',
-  uk_late_payment: 'UK Late Payment Act (Bank of England rate + 8 points, £40/£70/£100)',
-  de_bgb_288: 'Germany § 288 BGB B2B (Basiszinssatz + 9 points, €40)',
+/** Each policy kind in each language Inflow prints and emails in (a letter quotes its basis in the customer's language). */
+export const CHARGE_KIND_LABELS: Record<TemplateLanguage, Record<ChargeKind, string>> = {
+  en: {
+    none: 'No charges',
+    contractual: 'Contractual rate',
+    eu_directive: 'EU Late Payment Directive (ECB rate + 8 points, €40)',
+    uk_late_payment: 'UK Late Payment Act (Bank of England rate + 8 points, £40/£70/£100)',
+    de_bgb_288: 'Germany § 288 BGB B2B (Basiszinssatz + 9 points, €40)',
+  },
+  de: {
+    none: 'Keine Verzugskosten',
+    contractual: 'Vertraglicher Zinssatz',
+    eu_directive: 'EU-Zahlungsverzugsrichtlinie (EZB-Satz + 8 Prozentpunkte, 40 €)',
+    uk_late_payment: 'Britischer Late Payment Act (Leitzins der Bank of England + 8 Prozentpunkte, 40/70/100 £)',
+    de_bgb_288: '§ 288 BGB, Geschäftsverkehr (Basiszinssatz + 9 Prozentpunkte, 40 €)',
+  },
+  fr: {
+    none: 'Aucune pénalité',
+    contractual: 'Taux contractuel',
+    eu_directive: 'Directive européenne sur les retards de paiement (taux BCE + 8 points, 40 €)',
+    uk_late_payment: 'Late Payment Act britannique (taux de la Banque d’Angleterre + 8 points, 40/70/100 £)',
+    de_bgb_288: 'Allemagne, § 288 BGB entre professionnels (taux de base + 9 points, 40 €)',
+  },
+  es: {
+    none: 'Sin recargos',
+    contractual: 'Tipo contractual',
+    eu_directive: 'Directiva europea de morosidad (tipo del BCE + 8 puntos, 40 €)',
+    uk_late_payment: 'Late Payment Act del Reino Unido (tipo del Banco de Inglaterra + 8 puntos, 40/70/100 £)',
+    de_bgb_288: 'Alemania, § 288 BGB entre empresas (tipo básico + 9 puntos, 40 €)',
+  },
 };
+
+/** A policy kind in a locale's language (English when Inflow has none for it), as documents and emails choose theirs. */
+export function chargeKindLabel(kind: ChargeKind, locale: string): string {
+  return CHARGE_KIND_LABELS[templateLanguage(locale)][kind];
+}
 
 /** Days in the interest year: a fixed 365, or the calendar year's 365 or 366. */
 export const DAY_COUNTS = ['act365', 'actact'] as const;
@@ -111,4 +141,40 @@ export interface CustomerCharges {
 export interface ChargesReport {
   asOf: string;
   customers: CustomerCharges[];
+}
+
+/**
+ * The prefix of the key every charges invoice Inflow creates in an ERP carries (Odoo's `ref`,
+ * QuickBooks' DocNumber and private note). A synced invoice with it is that invoice coming back:
+ * the ledger leaves it out, so charges never turn into principal in the aging, DSO or charges.
+ */
+export const CHARGE_REF_PREFIX = 'INFLOW-CHG-';
+
+/** One charge of one invoice in a push: interest (what accrued since the last push) or the fixed fee. */
+export interface ChargePushLine {
+  invoiceId: number;
+  number: string;
+  component: ChargeComponent;
+  amountMinor: number;
+}
+
+/** Charges sent (or waiting to be sent) to the ERP as one invoice. */
+export interface ChargePush {
+  id: number;
+  customerId: number;
+  connector: string;
+  /** The invoice's key in the ERP (CHARGE_REF_PREFIX + a random part). */
+  ref: string;
+  currency: string;
+  asOf: string;
+  totalMinor: number;
+  createdAt: string;
+  /** Null while it waits (offline, or the ERP refused: lastError says why); it is sent again on the next push or sync. */
+  pushedAt: string | null;
+  erpId: string | null;
+  /** The ERP's number for the invoice, when it gave one. */
+  erpNumber: string | null;
+  attempts: number;
+  lastError: string | null;
+  lines: ChargePushLine[];
 }

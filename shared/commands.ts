@@ -81,6 +81,7 @@ export const COMMANDS = [
   { id: 'worklist.clear', label: 'Close the form, else clear the ticks', keys: ['Escape'], scopes: ['worklist'], palette: false },
 
   { id: 'customer.statement', label: 'Show the statement of account (save the PDF to print or send)', keys: ['S'], scopes: ['customer'] },
+  { id: 'customer.pushCharges', label: 'Invoice the late-payment charges in the ERP (Shift+I goes to the button, Enter sends)', keys: ['I'], scopes: ['customer'] },
   { id: 'customer.back', label: 'Close the form or statement, else back to where you came from', keys: ['Escape'], scopes: ['customer'], palette: false },
 
   { id: 'table.filter', label: 'Filter the table', keys: ['/'], scopes: ['tables'], palette: false },

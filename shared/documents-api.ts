@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ExportedFile } from './analytics';
-import { CHARGE_COMPONENTS, chargePoliciesSchema, RATE_SERIES, referenceRateSchema, type ChargeComponent, type ChargePolicy, type ChargesReport, type ReferenceRate } from './charges';
+import { CHARGE_COMPONENTS, chargePoliciesSchema, RATE_SERIES, referenceRateSchema, type ChargeComponent, type ChargePolicy, type ChargePush, type ChargesReport, type ReferenceRate } from './charges';
 import { companyProfileSchema, postalAddressSchema, STATEMENT_KINDS, type CompanyProfile, type HeldLetter, type LetterDay, type StatementPreview } from './documents';
 import { jobIdSchema as jobId, returns } from './procedure';
 import { oneLineText } from './text';
@@ -15,6 +15,9 @@ export const documentsApi = {
     invoiceId: z.number().int().positive(), component: z.enum(CHARGE_COMPONENTS), reason: oneLineText(500).min(1, 'say why the charge is waived'),
   })),
   'charges.restore': returns<{ invoiceId: number; component: ChargeComponent }>()(z.object({ invoiceId: z.number().int().positive(), component: z.enum(CHARGE_COMPONENTS) })),
+  // Only on the collector's explicit action: the customer's charges not yet invoiced, as one ERP invoice per currency.
+  'charges.push': returns<{ created: number; pushes: ChargePush[] }>()(z.object({ customerId: z.number().int().positive(), asOf: isoDate.optional() })),
+  'charges.pushes': returns<ChargePush[]>()(z.object({ customerId: z.number().int().positive() })),
   'charges.policies': returns<ChargePolicy[]>()(z.object({})),
   'charges.savePolicies': returns<ChargePolicy[]>()(z.object({ policies: chargePoliciesSchema })),
   /** The reference-rate table: shipped history and the user's rows. */

@@ -44,9 +44,18 @@ export interface TeamStatus {
   pendingPush: number;
   /** The server position this desk has applied everything up to. */
   pulledThrough: number;
+  /** The collector whose desk runs the ERP sync for the team (holds its lease), as last seen; null solo or when nobody does. */
+  syncLeader: string | null;
 }
 
 /** One exchange with the server (`team sync --json`). */
+/** Whether this desk may run the ERP sync and folder imports now: solo always, in a team only the lease holder. */
+export interface ErpLead {
+  leads: boolean;
+  /** Who does, when another desk. */
+  holder: string | null;
+}
+
 export interface TeamSyncResult {
   pushed: number;
   pulled: number;

@@ -6,7 +6,7 @@ import type { RiskTrainSummary } from '../../shared/risk';
 import type { SmsPollResult } from '../../shared/sms/sms-api';
 import type { SyncResult } from '../../shared/sync';
 import type { WorklistRow } from '../../shared/worklist';
-import type { TeamStatus, TeamSyncResult } from '../../shared/team';
+import type { ErpLead, TeamStatus, TeamSyncResult } from '../../shared/team';
 import type { JobRegistry } from './jobs/job-registry';
 import type { StagedFiles } from './staged-files';
 
@@ -73,6 +73,8 @@ export interface TeamService {
   join(): Promise<TeamStatus>;
   leave(): Promise<TeamStatus>;
   syncNow(): Promise<TeamSyncResult>;
+  /** Before an ERP sync or folder scan: whether this desk runs them for the team (team/sync-lease.ts). */
+  erpLead(): Promise<ErpLead>;
   /** Before a send: true when it may go (solo, or this desk claimed it on the team server). */
   claimSend(messageId: number): Promise<boolean>;
   reconnect(): void;

@@ -42,6 +42,30 @@ export interface AuditLog {
   id: Generated<number>;
 }
 
+export interface ChargePushes {
+  as_of: string;
+  attempts: Generated<number>;
+  connector: string;
+  created_at: string;
+  currency: string;
+  customer_id: number;
+  erp_id: string | null;
+  erp_number: string | null;
+  id: Generated<number>;
+  last_error: string | null;
+  payload: string;
+  pushed_at: string | null;
+  ref: string;
+  total_minor: number;
+}
+
+export interface ChargePushLines {
+  amount_minor: number;
+  component: string;
+  invoice_id: number;
+  push_id: number;
+}
+
 export interface ChargeWaivers {
   component: string;
   created_at: string;
@@ -453,6 +477,14 @@ export interface TeamApplied {
   seq: number;
 }
 
+export interface TeamLedgerOutbox {
+  batch: string;
+  created_at: string;
+  id: Generated<number>;
+  source: string;
+  today: string;
+}
+
 export interface TeamRecords {
   entity: string;
   local_id: number;
@@ -466,6 +498,8 @@ export interface TeamState {
   joined: Generated<number>;
   last_error: string | null;
   last_sync_at: string | null;
+  ledger_pulled_through: Generated<number>;
+  ledger_pushed_through: Generated<number>;
   pulled_through: Generated<number>;
   pushed_through: Generated<number>;
   server_id: string | null;
@@ -480,6 +514,8 @@ export interface DB {
   activities: Activities;
   allocations: Allocations;
   audit_log: AuditLog;
+  charge_push_lines: ChargePushLines;
+  charge_pushes: ChargePushes;
   charge_waivers: ChargeWaivers;
   contacts: Contacts;
   credit_notes: CreditNotes;
@@ -520,6 +556,7 @@ export interface DB {
   sync_log: SyncLog;
   sync_outbox: SyncOutbox;
   team_applied: TeamApplied;
+  team_ledger_outbox: TeamLedgerOutbox;
   team_records: TeamRecords;
   team_state: TeamState;
   team_waiting: TeamWaiting;

@@ -92,7 +92,7 @@ const COMMANDS: { name: string; args?: string[]; summary: string; options: Flag[
   { name: 'restore', summary: 'replace a database that does not open with a whole backup', options: ['latest', 'backup', 'json'] },
   { name: 'sync', summary: 'pull from the ERP', options: ['connector', 'base-url', 'json'] },
   { name: 'inbox', args: ['[action]', '[files...]'], summary: 'fetch|list the Inbox; classify FILE.eml… without a database', options: ['kind', 'json'] },
-  { name: 'charges', summary: 'late-payment interest and fixed fees per customer', options: ['as-of', 'json'] },
+  { name: 'charges', args: ['[action]'], summary: 'late-payment interest and fixed fees per customer; push: invoice a customer’s charges in the ERP', options: ['as-of', 'customer', 'json'] },
   { name: 'letters', summary: 'today’s letter and agency steps as one PDF', options: ['out', 'posted', 'json'] },
   { name: 'statement', summary: 'a customer’s statement as PDF', options: ['customer', 'as-of', 'kind', 'from', 'out', 'json'] },
   { name: 'team', args: ['[action]'], summary: 'join|leave|status|sync: share the book with a team through PostgreSQL (connection from INFLOW_TEAM_*)', options: ['json'] },

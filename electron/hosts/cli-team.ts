@@ -40,6 +40,7 @@ function describe(status: TeamStatus, json: boolean): string {
   return [
     `Team desk of ${status.collector ?? '?'} on ${server ? `${server.host}:${server.port}/${server.database}${server.tls ? ' (TLS)' : ' (this machine)'}` : '?'}.`,
     `Last exchange: ${status.lastSyncAt ?? 'never'}${status.lastError ? `; failed since: ${status.lastError}` : ''}. ${status.pendingPush} change(s) to push.`,
+    `ERP sync: ${status.syncLeader ? `run by ${status.syncLeader}'s desk` : 'no desk runs it yet'}.`,
   ].join('\n');
 }
 

@@ -67,6 +67,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   inbox list --db PATH [--kind bounce|auto_reply|reply|unmatched] [--json]   what is open in the Inbox
   inbox classify FILE.eml... [--json]      what each message is (bounce, auto_reply, reply, other), without a database
   charges --db PATH [--as-of YYYY-MM-DD] [--json]         late-payment interest and fixed fees per customer, apart from principal
+  charges push --db PATH --customer ID [--as-of YYYY-MM-DD] [--json]   invoice the customer's charges not yet invoiced in the connected ERP
   letters --db PATH [--out FILE.pdf] [--posted] [--json]   today's letter and agency steps as one PDF; --posted takes those steps
   statement --db PATH --customer ID [--as-of YYYY-MM-DD] [--kind open_items|activity] [--from YYYY-MM-DD] --out FILE.pdf [--json]
   team join|leave|status|sync --db PATH [--json]   share the book with a team through PostgreSQL (connection from INFLOW_TEAM_*)
@@ -190,7 +191,7 @@ async function run(command: string, rest: string[], values: CliValues, dbPath: s
         console.log(await localeCommand(core, values));
         return 0;
       case 'charges':
-        console.log(await chargesCommand(core, values, localToday()));
+        console.log(await chargesCommand(core, rest[0], values, localToday()));
         return 0;
       case 'statement':
         console.log(await statementCommand(core, values));

@@ -5,34 +5,17 @@
  *   ./node_modules/.bin/tsx test/bench/profile-replay.ts [invoices=200000] [backtestDays=366] [dir]
  *   node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof test/bench/profile-replay.ts 200000 120
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../../electron/core';
 import { addDays } from '../../shared/dates';
-import { BENCH_TODAY, writeDataset } from './dataset';
+import { BENCH_TODAY } from './dataset';
+import { benchClock as clock, replayBook } from './replay-book';
 
 const invoices = Number(process.argv[2] ?? 200_000);
 const backtestDays = Number(process.argv[3] ?? 366);
 const dir = process.argv[4] ?? join(tmpdir(), `inflow-profile-replay-${invoices}`);
-const clock = (): Date => new Date(`${BENCH_TODAY}T12:00:00Z`);
-
-async function book(): Promise<{ dbPath: string; key: Buffer }> {
-  const dbPath = join(dir, 'ledger.db');
-  const keyPath = join(dir, 'key');
-  if (existsSync(keyPath)) return { dbPath, key: readFileSync(keyPath) };
-  mkdirSync(dir, { recursive: true });
-  const files = await writeDataset(dir, { customers: Math.max(1, Math.round(invoices / 20)), invoices });
-  const key = randomBytes(32);
-  const core = openCore({ dbPath, key, clock });
-  await core.call('import.run', { jobId: 'customers', fileId: core.stageFile(files.customers).fileId, preset: 'generic-customers' });
-  await core.call('import.run', { jobId: 'invoices', fileId: core.stageFile(files.invoices).fileId, preset: 'generic-invoices' });
-await core.close();
-  writeFileSync(keyPath, key);
-  return { dbPath, key };
-}
 
 const cpuMs = (since: NodeJS.CpuUsage): number => Math.round((process.cpuUsage(since).user + process.cpuUsage(since).system) / 1000);
 
@@ -44,7 +27,7 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-const { dbPath, key } = await book();
+const { dbPath, key } = await replayBook(dir, { customers: Math.max(1, Math.round(invoices / 20)), invoices });
 const core = openCore({ dbPath, key, clock });
 await timed('today first page, cold', () => core.call('worklist.list', { limit: 100 }));
 const asOf = addDays(BENCH_TODAY, -183);

@@ -10,7 +10,7 @@ import { BENCH_TODAY } from './dataset';
  * days it replayed per second of progress it reported.
  */
 export async function benchReplay(core: Core, time: (label: string, work: () => Promise<unknown>) => Promise<number>): Promise<{
-  todayCold: number; asOfFirstPage: number; asOfRows: number; backtest: number; backtestDays: number; messages: number;
+  todayCold: number; asOfFirstPage: number; asOfRows: number; backtest: number; backtestCpu: number; backtestDays: number; messages: number; progressEvents: number;
 }> {
   const asOf = addDays(BENCH_TODAY, -183);
   const todayCold = await time('worklist first page today, cold', () => core.call('worklist.list', { limit: 100 }));
@@ -35,5 +35,6 @@ export async function benchReplay(core: Core, time: (label: string, work: () => 
   // CPU time beside wall time: on a shared machine the wall clock also counts other people's work.
   const used = process.cpuUsage(cpu);
   console.log(`  ${messages.toLocaleString('en-US')} messages and tasks, ${progressEvents} progress events in ${((performance.now() - started) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s of CPU)`);
-  return { todayCold, asOfFirstPage, asOfRows, backtest, backtestDays: 366, messages };
+  if (progressEvents === 0) throw new Error('the backtest reported no progress');
+  return { todayCold, asOfFirstPage, asOfRows, backtest, backtestCpu: (used.user + used.system) / 1000, backtestDays: 366, messages, progressEvents };
 }

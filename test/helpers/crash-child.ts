@@ -6,7 +6,8 @@ import { openCore, type Core } from '../../electron/core';
 /**
  * A core in its own process, for tests that kill it with SIGKILL part-way (test/faults/sigkill.test.ts).
  * INFLOW_CRASH_MODE picks the work: `import` (INFLOW_CRASH_FILE, one transaction), `send` (drain the
- * outbox), `sync` (pull from the ERP the database is connected to) or `inbox` (read the mailbox). In `send` and `sync` it also logs
+ * outbox), `sync` (pull from the ERP the database is connected to), `inbox` (read the mailbox) or `charges`
+ * (charges.push for INFLOW_CRASH_CUSTOMER as of INFLOW_CRASH_AS_OF). In `send` and `sync` it also logs
  * calls, notes and promises the whole time. Lines on stdout: `go` when the work starts, `activity <id>`
  * once each activity is committed, `done` when the work is over. It then waits to be killed.
  * It starts warm: modules load first, then it waits for its settings (one JSON line on stdin), so a
@@ -14,7 +15,7 @@ import { openCore, type Core } from '../../electron/core';
  */
 const [settings] = (await once(createInterface({ input: process.stdin }), 'line')) as [string];
 const env = JSON.parse(settings) as Record<string, string | undefined>;
-const mode = env.INFLOW_CRASH_MODE as 'import' | 'send' | 'sync' | 'inbox';
+const mode = env.INFLOW_CRASH_MODE as 'import' | 'send' | 'sync' | 'inbox' | 'charges';
 const frozen = env.INFLOW_TEST_NOW ? new Date(env.INFLOW_TEST_NOW) : null;
 const core = openCore({
   dbPath: env.INFLOW_TEST_DB!,
@@ -44,6 +45,11 @@ async function work(c: Core): Promise<void> {
   if (mode === 'inbox') {
     say('go');
     await c.call('inbox.fetch', {});
+    return;
+  }
+  if (mode === 'charges') {
+    say('go');
+    await c.call('charges.push', { customerId: Number(env.INFLOW_CRASH_CUSTOMER), asOf: env.INFLOW_CRASH_AS_OF! });
     return;
   }
   if (mode === 'import') {

@@ -97,6 +97,58 @@ export class OdooBooks {
     });
   }
 
+  /**
+   * `account.move.create` from the external API, as Odoo 17 takes it for customer invoices: each vals
+   * with move_type out_invoice, partner_id, currency_id, dates, ref and invoice_line_ids as (0, 0, vals)
+   * commands (name, quantity, price_unit; no product: the journal's income account, no taxes). Each
+   * becomes a draft named "/" with its receivable and income lines; the ids come back in order.
+   */
+  createFromApi(valsList: unknown): number[] {
+    if (!Array.isArray(valsList) || valsList.length === 0) throw new OdooError('builtins.TypeError', "create() missing 1 required positional argument: 'vals_list'");
+    return this.store.transaction(() => valsList.map((vals: Record<string, unknown>) => {
+      if (vals.move_type !== 'out_invoice') throw new OdooError('odoo.exceptions.UserError', 'The stand-in creates customer invoices only.');
+      const partner = this.store.find('res.partner', vals.partner_id);
+      if (!partner) throw new OdooError('odoo.exceptions.MissingError', `Record does not exist or has been deleted. (Record: res.partner(${String(vals.partner_id)},))`);
+      const currency = this.store.find('res.currency', vals.currency_id);
+      if (!currency) throw new OdooError('odoo.exceptions.ValidationError', 'The currency of the invoice does not exist.');
+      const commands = Array.isArray(vals.invoice_line_ids) ? (vals.invoice_line_ids as unknown[][]) : [];
+      const lines = commands.map((command) => {
+        if (command[0] !== 0 || typeof command[2] !== 'object') throw new OdooError('builtins.ValueError', 'Only (0, 0, vals) commands create invoice lines.');
+        const line = command[2] as { name?: string; quantity?: number; price_unit?: number };
+        return { name: line.name ?? false, cents: Math.round((line.quantity ?? 1) * Number(line.price_unit ?? 0) * 100) };
+      });
+      const total = lines.reduce((sum, line) => sum + line.cents, 0);
+      const date = String(vals.invoice_date ?? '2026-11-01');
+      const due = String(vals.invoice_date_due ?? date);
+      const move = this.store.create('account.move', {
+        name: '/', move_type: 'out_invoice', state: 'draft', partner_id: partner.id, date, invoice_date: date, invoice_date_due: due, ref: vals.ref ?? false,
+        currency_id: currency.id, amount_untaxed: money(total), amount_tax: 0, amount_total: money(total), amount_residual: money(total),
+        amount_total_signed: money(total), amount_residual_signed: money(total), payment_state: 'not_paid', access_url: false, access_token: false, payment_id: false,
+      });
+      const line = (values: Record<string, unknown>) => this.store.create('account.move.line', {
+        move_id: move.id, move_name: '/', date, parent_state: 'draft', partner_id: commercialPartner(this.store, partner.id)!.id, currency_id: currency.id,
+        payment_id: false, full_reconcile_id: false, matching_number: false, reconciled: false, ...values,
+      });
+      line({ name: false, display_type: 'payment_term', account_id: RECEIVABLE, account_type: 'asset_receivable', date_maturity: due, ...amounts(total, true) });
+      for (const income of lines) line({ name: income.name, display_type: 'product', account_id: INCOME, account_type: 'income', date_maturity: false, ...amounts(-income.cents, false) });
+      return move.id;
+    }));
+  }
+
+  /** `action_post`: each draft gets the next INV number of its year and is posted; a posted one is refused, as Odoo does. */
+  postFromApi(ids: number[]): void {
+    this.store.transaction(() => {
+      for (const id of ids) {
+        const move = this.store.find('account.move', id);
+        if (!move) throw new OdooError('odoo.exceptions.MissingError', `Record does not exist or has been deleted. (Record: account.move(${id},))`);
+        if (move.state !== 'draft') throw new OdooError('odoo.exceptions.UserError', `The entry ${String(move.name)} (id ${id}) must be in draft.`);
+        const name = this.next('INV', String(move.date));
+        this.store.write('account.move', id, { name, state: 'posted' });
+        for (const row of this.store.table('account.move.line').filter((l) => l.move_id === id)) this.store.write('account.move.line', row.id, { move_name: name, parent_state: 'posted' });
+      }
+    });
+  }
+
   payment({ partner, amount, date, name, unmatched = false }: PaymentValues): OdooRecord {
     return this.store.transaction(() => {
       const currencyId = this.currency();

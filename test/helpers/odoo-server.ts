@@ -57,6 +57,11 @@ export async function startOdooServer({ host = '127.0.0.1' }: { host?: string } 
       return readFields(model, page, params.fields);
     }
     if (method === 'read') return readFields(model, (ids ?? []).map((id) => store.find(model, id)).filter((row): row is OdooRecord => row !== undefined), params.fields);
+    if (method === 'create' && model === 'account.move') return server.books.createFromApi(params.vals_list);
+    if (method === 'action_post' && model === 'account.move') {
+      server.books.postFromApi(ids ?? []);
+      return false;
+    }
     if (method === 'message_post' && model === 'res.partner') {
       return ids!.map((id) => store.create('mail.message', { model, res_id: id, body: params.body, message_type: params.message_type })).map((m) => m.id)[0];
     }

@@ -13,14 +13,17 @@ import type { AddressInfo } from 'node:net';
  *   Active IN (true, false)] STARTPOSITION n MAXRESULTS m, at most 1000, an empty QueryResponse past
  *   the end, inactive customers left out unless asked for), `cdc` (entities changed since a time no more
  *   than 30 days ago, deleted ones as {status: "Deleted", Id}), `companyinfo/{realmId}`, `customer/{id}`
- *   and the sparse customer update (SyncToken checked). Errors are Faults; a bad token is a 401 with
- *   Intuit's lower-case `fault.error[]` body.
+ *   and the sparse customer update (SyncToken checked), and `POST invoice` (CustomerRef and each sales
+ *   line's ItemRef checked, DocNumber at most 21 characters, TotalAmt and Balance computed) with its
+ *   `requestid`: a request id seen before gets the first answer again and changes nothing. Queries also
+ *   read Item by `Name = '…'`. Errors are Faults; a bad token is a 401 with Intuit's lower-case
+ *   `fault.error[]` body.
  */
-export type QboEntity = 'Customer' | 'Invoice' | 'Payment' | 'CreditMemo';
+export type QboEntity = 'Customer' | 'Invoice' | 'Payment' | 'CreditMemo' | 'Item';
 export type QboRow = { Id: string; SyncToken: string; MetaData: { CreateTime: string; LastUpdatedTime: string } } & Record<string, unknown>;
 
 export interface ApiCall {
-  kind: 'query' | 'cdc' | 'companyinfo' | 'customer.read' | 'customer.update' | 'token' | 'revoke';
+  kind: 'query' | 'cdc' | 'companyinfo' | 'customer.read' | 'customer.update' | 'invoice.create' | 'token' | 'revoke';
   entity?: string;
   query?: string;
   startPosition?: number;
@@ -227,12 +230,15 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
     const match = /^select \* from (\w+)(?: where (.+?))?(?: startposition (\d+))?(?: maxresults (\d+))?$/i.exec(statement.trim());
     if (!match) return `Error parsing query: ${statement}`;
     const entity = match[1] as QboEntity;
-    if (!['Customer', 'Invoice', 'Payment', 'CreditMemo'].includes(entity)) return `Unsupported entity ${entity}`;
+    if (!['Customer', 'Invoice', 'Payment', 'CreditMemo', 'Item'].includes(entity)) return `Unsupported entity ${entity}`;
     let rows = table(entity);
     const where = match[2];
     if (where) {
       const ids = /^Id IN \((.+)\)$/i.exec(where);
-      if (ids) {
+      const named = /^Name = '((?:[^'\\]|\\.)*)'$/i.exec(where);
+      if (named) {
+        rows = rows.filter((row) => row.Name === named[1]!.replace(/\\(.)/g, '$1'));
+      } else if (ids) {
         const wanted = ids[1]!.split(',').map((id) => id.trim().replace(/^'|'$/g, ''));
         rows = rows.filter((row) => wanted.includes(row.Id));
       } else if (!/^Active IN \(true, ?false\)$/i.test(where)) {
@@ -313,7 +319,37 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
       if (faulted(res, { kind: 'customer.update', params: all }, answer)) return;
       return answer();
     }
+    if (req.method === 'POST' && rest === 'invoice') {
+      const requestId = params.get('requestid');
+      const answer = () => {
+        const seen = requestId ? answered.get(requestId) : undefined;
+        if (seen) return respond(res, seen.status, seen.body);
+        const result = createInvoice(JSON.parse(body) as Record<string, unknown>);
+        if (requestId) answered.set(requestId, result);
+        respond(res, result.status, result.body);
+      };
+      if (faulted(res, { kind: 'invoice.create', params: all }, answer)) return;
+      return answer();
+    }
     fault(res, 400, 'ValidationFault', 'Unsupported Operation', `Operation ${rest} is not supported.`, '500');
+  };
+
+  /** What QuickBooks answered each requestid, so the same request sent again gets the same answer. */
+  const answered = new Map<string, { status: number; body: unknown }>();
+  const validation = (message: string, detail: string, code: string) =>
+    ({ status: 400, body: { Fault: { Error: [{ Message: message, Detail: detail, code, element: '' }], type: 'ValidationFault' }, time: time() } });
+  const createInvoice = (values: Record<string, unknown>): { status: number; body: unknown } => {
+    const customer = find('Customer', String((values.CustomerRef as { value?: unknown } | undefined)?.value ?? ''));
+    if (!customer) return validation('Invalid Reference Id', 'Invalid Reference Id : Customer assigned to this transaction has been deleted', '2500');
+    const lines = Array.isArray(values.Line) ? (values.Line as { Amount?: number; DetailType?: string; SalesItemLineDetail?: { ItemRef?: { value?: string } } }[]) : [];
+    if (lines.length === 0) return validation('Required param missing, need to supply the required value for the API', 'Required parameter Line is missing in the request', '2020');
+    if (lines.some((line) => line.DetailType !== 'SalesItemLineDetail' || !find('Item', String(line.SalesItemLineDetail?.ItemRef?.value ?? '')))) {
+      return validation('Invalid Reference Id', 'Invalid Reference Id : Item assigned to this transaction has been deleted', '2500');
+    }
+    if (typeof values.DocNumber === 'string' && values.DocNumber.length > 21) return validation('String length is either shorter or longer than supported by specification', 'DocNumber: max 21', '6000');
+    const total = lines.reduce((sum, line) => sum + Math.round(Number(line.Amount ?? 0) * 100), 0) / 100;
+    const row = server.create('Invoice', { ...values, TotalAmt: total, Balance: total, DueDate: values.DueDate ?? values.TxnDate });
+    return { status: 200, body: { Invoice: row, time: time() } };
   };
 
   const http = createServer((req, res) => {

@@ -23,16 +23,19 @@ export interface DeskOptions {
   clock?: () => Date;
   /** Whether this desk drains its outbox (default false: a test that does not send never waits on it). */
   sendMail?: boolean;
+  /** Whether the desk imports the fixture book first (default true); a new desk without one joins from the team's snapshot. */
+  book?: boolean;
 }
 
-/** Opens a desk, imports the shared fixture book, and saves the team connection (not joined yet). */
+/** Opens a desk, imports the shared fixture book (unless told not to), and saves the team connection (not joined yet). */
 export async function openDesk(server: PostgresServer, database: string, options: DeskOptions): Promise<TeamDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'inflow-desk-'));
   const dbPath = join(dir, 'inflow.db');
   const key = randomBytes(32);
   const clock = options.clock ?? (() => new Date('2026-11-22T15:00:00Z'));
   const core = openCore({ dbPath, key, clock, sendMail: options.sendMail ?? false, scheduleSync: false, watchInbox: false });
-  for (const [file, preset] of [['erp/generic-customers.csv', 'generic-customers'], ['erp/generic-invoices.csv', 'generic-invoices']] as const) {
+  const files = options.book === false ? [] : [['erp/generic-customers.csv', 'generic-customers'], ['erp/generic-invoices.csv', 'generic-invoices']] as const;
+  for (const [file, preset] of files) {
     await core.call('import.run', { jobId: JOB(), fileId: core.stageFile(fixturePath(file)).fileId, preset });
   }
   await core.call('settings.team.save', { host: server.host, port: server.port, database, user: server.user, password: server.password, collector: options.collector });

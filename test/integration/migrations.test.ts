@@ -74,6 +74,8 @@ const CHANGES: Record<number, { added: string[]; removed?: string[] }> = {
   17: { added: ['reference_rates', 'charge_waivers', 'customers.postal_address'] },
   18: { added: ['email_templates.attach_statement', 'outbox_messages.attach_statement'] },
   19: { added: ['team_state', 'team_applied', 'team_records', 'index:team_records_local', 'team_waiting'] },
+  20: { added: ['charge_pushes', 'index:charge_pushes_pending', 'index:charge_pushes_customer', 'charge_push_lines', 'index:charge_push_lines_invoice'] },
+  21: { added: ['team_ledger_outbox', 'team_state.ledger_pushed_through', 'team_state.ledger_pulled_through'] },
 };
 
 /** Steps that change data, not only shape: the row seeded before and what must hold after. */

@@ -1,4 +1,4 @@
-import { CHARGE_KIND_LABELS } from '../../../shared/charges';
+import { chargeKindLabel } from '../../../shared/charges';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { chargesDue, chargesReport } from './charges-report';
@@ -8,7 +8,7 @@ import { chargesDue, chargesReport } from './charges-report';
  * (empty when its policy charges none, so a template's {{#charges.total}} section stays out).
  */
 export function chargeMergeFields(sqlite: SqliteDb, customerId: number, currency: string, today: IsoDate,
-  format: { money: (minor: number, currency: string) => string; percent: (fraction: number) => string }): Record<string, string> {
+  format: { money: (minor: number, currency: string) => string; percent: (fraction: number) => string; language: string }): Record<string, string> {
   const charges = chargesReport(sqlite, today, customerId).customers.find((c) => c.currency === currency);
   if (!charges) return { 'charges.interest': '', 'charges.fixedFees': '', 'charges.total': '', 'charges.rate': '', 'charges.basis': '' };
   const rate = Math.max(...charges.invoices.map((i) => i.rateBp));
@@ -18,6 +18,6 @@ export function chargeMergeFields(sqlite: SqliteDb, customerId: number, currency
     'charges.total': chargesDue(charges) > 0 ? format.money(chargesDue(charges), currency) : '',
     // Basis points to a fraction for display only.
     'charges.rate': format.percent(rate / 10_000),
-    'charges.basis': CHARGE_KIND_LABELS[charges.kind],
+    'charges.basis': chargeKindLabel(charges.kind, format.language),
   };
 }

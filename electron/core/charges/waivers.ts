@@ -2,6 +2,7 @@ import type { ChargeComponent } from '../../../shared/charges';
 import type { IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import { pushHolding } from './charge-pushes';
 
 const audit = (sqlite: SqliteDb, now: string, action: string, invoiceId: number, detail: unknown): void => {
   sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'invoice', ?, ?)")
@@ -15,6 +16,10 @@ const audit = (sqlite: SqliteDb, now: string, action: string, invoiceId: number,
 export function waiveCharge(sqlite: SqliteDb, waiver: { invoiceId: number; component: ChargeComponent; reason: string }, today: IsoDate, now: string): void {
   sqlite.transaction(() => {
     if (!sqlite.prepare('SELECT 1 FROM invoices WHERE id = ?').get(waiver.invoiceId)) throw new AppError('NOT_FOUND', `No invoice with id ${waiver.invoiceId}.`);
+    const pushed = pushHolding(sqlite, waiver.invoiceId, waiver.component);
+    if (pushed) {
+      throw new AppError('CONFLICT', `This charge is already invoiced in the ERP (${pushed.erpNumber ?? pushed.ref}): credit it there instead of waiving it here.`);
+    }
     const done = sqlite.prepare('INSERT OR IGNORE INTO charge_waivers (invoice_id, component, reason, waived_on, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(waiver.invoiceId, waiver.component, waiver.reason, today, now).changes;
     if (done === 0) throw new AppError('CONFLICT', `The ${waiver.component === 'interest' ? 'interest' : 'fixed fee'} of this invoice is already waived.`);

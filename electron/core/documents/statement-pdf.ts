@@ -1,5 +1,5 @@
 import { AGING_BUCKETS, agingBucketLabels } from '../../../shared/aging';
-import { CHARGE_KIND_LABELS } from '../../../shared/charges';
+import { chargeKindLabel } from '../../../shared/charges';
 import { chargesDue } from '../charges/charges-report';
 import { readerFormat, type ReaderFormat } from '../mail/reader-format';
 import { documentWords, type DocumentWords } from './document-words';
@@ -74,15 +74,15 @@ function drawSection(flow: Flow, statement: OpenItemsStatement, section: Currenc
     { label: w.total, share: 1 / 7, align: 'right' }];
   flow.table(agingColumns, [[...AGING_BUCKETS.map((b) => money(section.aging[b])), money(section.aging.total)]]);
   flow.gap(10);
-  if (section.charges && section.charges.invoices.length > 0) drawCharges(flow, section, f, w);
+  if (section.charges && section.charges.invoices.length > 0) drawCharges(flow, section, f, w, statement.locale);
 }
 
-function drawCharges(flow: Flow, section: CurrencySection, f: ReaderFormat, w: DocumentWords): void {
+function drawCharges(flow: Flow, section: CurrencySection, f: ReaderFormat, w: DocumentWords, locale: string): void {
   const charges = section.charges!;
   const money = (minor: number): string => f.money(minor, section.currency);
   flow.ensure(70);
   flow.line(w.chargesTitle, { size: 10, bold: true }, 13);
-  flow.line(CHARGE_KIND_LABELS[charges.kind], { size: 8, color: GREY }, 13);
+  flow.line(chargeKindLabel(charges.kind, locale), { size: 8, color: GREY }, 13);
   const rows = charges.invoices.map((i) => [i.number, f.numericDate(i.dueDate), String(i.days), f.rate(i.rateBp), money(i.interest), money(i.fixedFee), i.waived ? money(i.waived) : '']);
   flow.table(chargeColumns(w), rows, {
     totals: [[w.charges(section.currency), '', '', '', money(charges.interest), money(charges.fixedFees), money(charges.waived)],

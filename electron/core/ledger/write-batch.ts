@@ -3,6 +3,7 @@ import type { IsoDate } from '../../../shared/dates';
 import { PROBLEM_LIST_LIMIT, type ImportProblem, type WriteCounts } from '../../../shared/import-mapping';
 import type { SqliteDb } from '../../db/sqlite';
 import { ALLOCATION_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS, prepareBatchStatements, type BatchStatements, type InvoiceRow } from './batch-statements';
+import { journalOf } from './batch-journal';
 import { isBulkLoad, withIndexesRebuilt, withWriteCache } from './big-write';
 import type { CustomerRecord, InvoiceRecord, LedgerBatch } from './records';
 import { RowBuffer } from './row-buffer';
@@ -15,11 +16,18 @@ import type { StatedBalance, WriteScope } from './write-scope';
  * Upserts by (source, external id), so the same batch twice changes nothing. A balance that changed
  * between two exports without a dated payment to explain it is recorded as an ERP adjustment on
  * `today`, which keeps "balance as of" right for dates before this import. `touched` collects the
- * customers the batch wrote for, so what follows (risk, queue) can refresh just them.
+ * customers the batch wrote for, so what follows (risk, queue) can refresh just them. The batch's
+ * journal (batch-journal.ts) hears of it in the same transaction, unless `journal` is false (a batch
+ * another desk published, applied here).
  */
-export function writeBatch(sqlite: SqliteDb, batch: LedgerBatch, today: IsoDate, now: string, touched?: Set<number>): WriteCounts {
+export function writeBatch(sqlite: SqliteDb, batch: LedgerBatch, today: IsoDate, now: string, touched?: Set<number>, options: { journal?: boolean } = {}): WriteCounts {
   const writer = new BatchWriter(sqlite, batch.source, today, now);
-  const counts = withWriteCache(sqlite, () => sqlite.transaction(() => writer.write(batch))());
+  const journal = options.journal === false ? undefined : journalOf(sqlite);
+  const counts = withWriteCache(sqlite, () => sqlite.transaction(() => {
+    const written = writer.write(batch);
+    journal?.(batch, today, now);
+    return written;
+  })());
   for (const customerId of writer.touched) touched?.add(customerId);
   return counts;
 }

@@ -119,7 +119,7 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     'dispute.reason': dispute ? disputeReasonWords(format.words, dispute.reasonCode) : '',
     'dispute.invoices': dispute ? disputedNumbers(sqlite, dispute.invoiceIds) : '',
     today: date(today),
-    ...chargeMergeFields(sqlite, subject.customerId, customer.currency, today, { money, percent: reader.percent }),
+    ...chargeMergeFields(sqlite, subject.customerId, customer.currency, today, { money, percent: reader.percent, language }),
   };
   const blocks: MergeValues['blocks'] = {
     invoiceTable: invoiceTable(invoices, links, today, format),

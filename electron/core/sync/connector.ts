@@ -29,6 +29,23 @@ export interface PushItem {
   text: string;
 }
 
+/** Late-payment charges as one invoice for the ERP (amounts in minor units of `currency`). */
+export interface ChargeInvoice {
+  /** Its key in the ERP: a retry looks for it (Odoo) or sends it as the request id (QuickBooks). */
+  ref: string;
+  customerExternalId: string;
+  currency: string;
+  /** The invoice date: the day the charges were computed as of. */
+  date: string;
+  lines: { description: string; amountMinor: number }[];
+}
+
+/** The invoice the ERP holds for a ChargeInvoice: its id and, when it gave one, its number. */
+export interface PushedInvoice {
+  erpId: string;
+  number: string | null;
+}
+
 /**
  * What the ledger holds open from the connector's ERP, read when asked (after the pages before were
  * written): an ERP that cannot report what it deleted is asked about these instead.
@@ -49,4 +66,6 @@ export interface Connector {
   pull(cursor: string | null, signal: AbortSignal, ledger: LedgerView): AsyncIterable<PulledPage>;
   /** Files the item in the ERP at most once, even when retried after a crash. Absent: the ERP cannot hold it. */
   push?(item: PushItem, signal: AbortSignal): Promise<'posted' | 'already-there'>;
+  /** Creates the charges invoice at most once, even when retried after a crash or a lost answer. Absent: the ERP cannot take one. */
+  pushChargeInvoice?(invoice: ChargeInvoice, signal: AbortSignal): Promise<PushedInvoice>;
 }

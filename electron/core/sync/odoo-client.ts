@@ -6,7 +6,7 @@ import { requestJson } from './erp-http';
 export type OdooParams = { ids?: number[] } & Record<string, unknown>;
 
 /** Methods that change Odoo: never resent blindly (see requestJson). */
-const WRITES = new Set(['message_post']);
+const WRITES = new Set(['message_post', 'create', 'action_post']);
 
 /** Calls one ORM method on an Odoo server, whichever external API it speaks. */
 export interface OdooClient {

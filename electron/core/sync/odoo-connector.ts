@@ -2,7 +2,9 @@ import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync';
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
+import { isChargeRef, withoutChargeInvoices } from './charge-invoices-left-out';
 import type { Connector, LedgerView, PulledPage, PushItem, SyncNote } from './connector';
+import { pushOdooChargeInvoice } from './odoo-charge-invoice';
 import { odooClient, type OdooClient } from './odoo-client';
 import {
   historyRecords, idOf, LINE_FIELDS, PARTIAL_FIELDS, paymentCreditId, paymentCredits, RECEIVABLE, type OdooLine, type OdooPartial, type OdooPayment,
@@ -59,6 +61,7 @@ export function odooConnector(connection: ErpConnection, portalOrigin: string | 
     },
     pull: (cursor, signal, ledger) => pull(client, { baseUrl, portalOrigin }, parseCursor(cursor), ledger, signal),
     push: (item, signal) => push(client, item, signal),
+    pushChargeInvoice: (invoice, signal) => pushOdooChargeInvoice(client, invoice, signal),
   };
 }
 
@@ -158,7 +161,8 @@ async function moveBatch(client: OdooClient, links: LinkOrigins, page: readonly 
     ...emptyBatch(SOURCE), invoices: records.invoices, credits: [...records.credits, ...paid.credits], payments: history.payments,
     creditApplications: history.applications, deletedCreditIds: paid.emptied,
   };
-  return { batch, notes: records.notes };
+  const charges = new Set(documents.filter((move) => move.move_type === 'out_invoice' && isChargeRef(move.ref)).map((move) => move.name));
+  return { batch: withoutChargeInvoices(batch, charges), notes: records.notes };
 }
 
 /** The payments' unapplied-payment credits, from their journal entries' receivable lines; `moves` may hold the entries already. */

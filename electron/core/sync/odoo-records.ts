@@ -35,12 +35,14 @@ export interface OdooMove {
   payment_state: string | false;
   access_url: string | false;
   access_token: string | false;
+  /** The customer reference; a charges invoice Inflow created carries its key here (charge-invoices-left-out.ts). */
+  ref?: string | false;
 }
 
 export const PARTNER_FIELDS = ['name', 'email', 'phone', 'parent_id', 'type', 'country_code', 'write_date'];
 export const MOVE_FIELDS = [
   'name', 'move_type', 'state', 'commercial_partner_id', 'invoice_date', 'invoice_date_due', 'amount_total', 'amount_residual',
-  'currency_id', 'payment_state', 'access_url', 'access_token', 'write_date',
+  'currency_id', 'payment_state', 'access_url', 'access_token', 'ref', 'write_date',
 ];
 
 export function text(value: string | false | undefined): string | undefined {

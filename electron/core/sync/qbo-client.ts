@@ -17,8 +17,8 @@ export type QboObject = Record<string, unknown>;
 export interface QboClient {
   /** `GET /v3/company/{realmId}/{path}`; the answer's top-level object. */
   get(path: string, params: Record<string, string>, signal: AbortSignal): Promise<QboObject>;
-  /** A write, sent once (see requestJson). */
-  post(path: string, body: QboObject, signal: AbortSignal): Promise<QboObject>;
+  /** A write, sent once (see requestJson); `params` such as the `requestid` that makes a resend harmless. */
+  post(path: string, body: QboObject, signal: AbortSignal, params?: Record<string, string>): Promise<QboObject>;
   realmId(): string;
 }
 
@@ -80,7 +80,7 @@ export function qboClient(connection: ErpConnection, store: QboTokenStore, clock
   };
   return {
     get: (path, params, signal) => send('GET', path, params, undefined, signal),
-    post: (path, body, signal) => send('POST', path, {}, body, signal),
+    post: (path, body, signal, params = {}) => send('POST', path, params, body, signal),
     realmId: () => tokens().realmId,
   };
 }

@@ -4,8 +4,10 @@ import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync'
 import { emptyBatch, type LedgerBatch } from '../ledger/records';
 import type { Connector, PulledPage, PushItem } from './connector';
 import { qboClient, type QboClient, type QboObject } from './qbo-client';
+import { isChargeRef, withoutChargeInvoices } from './charge-invoices-left-out';
+import { pushQboChargeInvoice } from './qbo-charge-invoice';
 import {
-  creditRecord, customerRecords, invoiceRecord, linkedInvoiceIds, paymentRecords, unappliedCreditId,
+  creditRecord, customerRecords, invoiceNumber, invoiceRecord, linkedInvoiceIds, paymentRecords, unappliedCreditId,
   type QboCreditMemo, type QboCustomer, type QboInvoice, type QboPayment,
 } from './qbo-records';
 import type { QboTokenStore } from './qbo-token-store';
@@ -60,6 +62,7 @@ export function qboConnector(connection: ErpConnection, tokens: QboTokenStore, c
     test: async (signal) => `Connected to QuickBooks company ${await companyName(client, signal)}.`,
     pull: (cursor, signal) => pull(client, parseCursor(cursor), clock, homeCurrency, signal),
     ...(connection.pushNotes ? { push: (item: PushItem, signal: AbortSignal) => push(client, item, signal) } : {}),
+    pushChargeInvoice: (invoice, signal) => pushQboChargeInvoice(client, invoice, homeCurrency, signal),
   };
 }
 
@@ -123,11 +126,20 @@ function feedStart(time: unknown, clock: () => Date): Omit<Cursor, 'full'> {
 
 async function entityBatch(client: QboClient, entity: Entity, rows: QboObject[], homeCurrency: string, signal: AbortSignal): Promise<LedgerBatch> {
   const batch = emptyBatch(SOURCE);
+  const invoices = new Map<string, QboInvoice>();
   if (entity === 'Customer') batch.customers = customerRecords(rows as unknown as QboCustomer[], homeCurrency);
-  if (entity === 'Invoice') batch.invoices = (rows as unknown as QboInvoice[]).map((invoice) => invoiceRecord(invoice, homeCurrency));
+  if (entity === 'Invoice') {
+    for (const invoice of rows as unknown as QboInvoice[]) invoices.set(invoice.Id, invoice);
+    batch.invoices = [...invoices.values()].map((invoice) => invoiceRecord(invoice, homeCurrency));
+  }
   if (entity === 'CreditMemo') batch.credits = (rows as unknown as QboCreditMemo[]).map((memo) => creditRecord(memo, homeCurrency));
-  if (entity === 'Payment') await addPayments(client, batch, rows as unknown as QboPayment[], new Map(), homeCurrency, signal);
-  return batch;
+  if (entity === 'Payment') await addPayments(client, batch, rows as unknown as QboPayment[], invoices, homeCurrency, signal);
+  return withoutChargeInvoices(batch, chargeInvoiceNumbers(invoices.values()));
+}
+
+/** The numbers of the charges invoices Inflow pushed among these (qbo-charge-invoice.ts marks them). */
+function chargeInvoiceNumbers(invoices: Iterable<QboInvoice>): Set<string> {
+  return new Set([...invoices].filter((invoice) => isChargeRef(invoice.DocNumber) || isChargeRef(invoice.PrivateNote)).map(invoiceNumber));
 }
 
 /** The payments with every invoice they are applied to, read now if the batch does not already have it. */
@@ -190,8 +202,9 @@ async function changes(client: QboClient, from: string, clock: () => Date, homeC
     // A deleted payment's invoices come back restated; what it left unapplied is gone with it.
     deletedCreditIds: [...(deleted.get('CreditMemo') ?? []), ...(deleted.get('Payment') ?? []).map(unappliedCreditId)],
   };
-  await addPayments(client, batch, (changed.get('Payment') ?? []) as unknown as QboPayment[], new Map(invoices.map((invoice) => [invoice.Id, invoice])), homeCurrency, signal);
-  return { stream: 'changes', batch, cursor: JSON.stringify(next satisfies Cursor), records: objects };
+  const known = new Map(invoices.map((invoice) => [invoice.Id, invoice]));
+  await addPayments(client, batch, (changed.get('Payment') ?? []) as unknown as QboPayment[], known, homeCurrency, signal);
+  return { stream: 'changes', batch: withoutChargeInvoices(batch, chargeInvoiceNumbers(known.values())), cursor: JSON.stringify(next satisfies Cursor), records: objects };
 }
 
 /** The rows of one query, and the server's time of the answer; an empty QueryResponse (`{}`) is the end of the list. */

@@ -5,6 +5,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import type { Job } from '../jobs/job-registry';
 import { writeBatch } from '../ledger/write-batch';
+import { sendChargeInvoices } from './charge-invoice-outbox';
 import type { Connector, LedgerView } from './connector';
 import { PUSHED_KINDS, pushText } from './push-text';
 import { logSync, refLogged } from './sync-log';
@@ -48,6 +49,8 @@ export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, c
   sqlite.prepare("INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, ?, 'sync', ?, '', 0, ?, ?)")
     .run(connector.id, `sync:${connector.id}`, connection.baseUrl, nowOf(ctx), JSON.stringify({ ...counts, pages }));
   if (connector.push) counts.pushed = await pushPending(ctx, connector, job);
+  // Charges invoices the collector asked for while offline, or that a crash cut off (never new ones).
+  await sendChargeInvoices(sqlite, connector, job.signal, () => nowOf(ctx));
   return { connector: connector.id, ...counts, pages, cursor };
 }
 

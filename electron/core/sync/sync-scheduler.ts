@@ -76,6 +76,9 @@ export class SyncScheduler implements SyncService {
   private async runOnce(job: Job): Promise<SyncResult> {
     const connection = getSetting(this.ctx.database.sqlite, 'erpConnection');
     if (!connection) throw new AppError('CONFLICT', 'Connect an ERP first (Settings → ERP connection).');
+    // In a team one desk syncs and publishes the ledger; the others apply what it publishes.
+    const lead = await this.ctx.team.erpLead();
+    if (!lead.leads) throw new AppError('CONFLICT', `${lead.holder ?? 'Another'}'s desk runs the ERP sync for the team; this desk applies what it publishes.`);
     const startedAt = nowOf(this.ctx);
     const touched = new Set<number>();
     try {

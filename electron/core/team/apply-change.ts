@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import { writePulledRows } from './apply-rows';
 import type { PublishedChange } from './published-change';
 import { activityKey, bindRecord, customerIdOf, invoiceIdsOf, sharedRecord, type SharedRecord } from './team-keys';
 
@@ -54,6 +55,7 @@ function appendActivity(apply: Apply): void {
   const activityId = Number(prepareCached(sqlite, 'INSERT INTO activities (customer_id, kind, occurred_at, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(customerId, change.payload.kind, change.occurredAt, JSON.stringify(body), change.collector, now).lastInsertRowid);
   bindRecord(sqlite, activityKey(change.deskId, change.localId), 'activity', activityId, change.seq);
+  writePulledRows({ sqlite, change, customerId, activityId, body, now });
   if (change.payload.kind === 'contact_saved') saveContact(apply, body as { before: ContactValue | null; after: ContactValue });
   if (change.payload.kind === 'assignment') assign(apply, String(body.to));
 }

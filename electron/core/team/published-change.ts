@@ -1,6 +1,7 @@
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { columns, type ColumnsRow } from '../../db/typed-row';
+import { publishedRows, type PublishedRows } from './published-rows';
 import {
   activityKey, addedContactKey, assignmentKey, bindRecord, customerKey, importedContactKey, invoiceKeys, recordKeyOfLocal,
 } from './team-keys';
@@ -18,6 +19,8 @@ export interface PublishedChange {
     kind: string;
     /** The activity's body, its invoices as `invoiceKeys`; ids of rows only the origin desk has are left out. */
     body: Record<string, unknown>;
+    /** The domain rows it wrote, as another desk writes them too (published-rows.ts); absent from changes published before. */
+    rows?: PublishedRows;
   };
 }
 
@@ -46,7 +49,8 @@ export function publishedChange(sqlite: SqliteDb, deskId: string, row: OutboxRow
   if (Array.isArray(raw.invoiceIds)) body.invoiceKeys = invoiceKeys(sqlite, raw.invoiceIds as number[]);
   const recordKey = action === 'create' ? createdRecordKey(sqlite, deskId, row, customer, raw) : amendedActivityKey(sqlite, deskId, Number(row.entityId));
   if (!recordKey) return null;
-  return { localId: row.id, entity: row.entity, action, customerKey: customer, recordKey, occurredAt: row.createdAt, payload: { kind, body } };
+  const rows = publishedRows(sqlite, deskId, row, kind, raw);
+  return { localId: row.id, entity: row.entity, action, customerKey: customer, recordKey, occurredAt: row.createdAt, payload: { kind, body, rows } };
 }
 
 function createdRecordKey(sqlite: SqliteDb, deskId: string, row: OutboxRow, customer: string, raw: Record<string, unknown>): string {

@@ -1,10 +1,17 @@
 import type pg from 'pg';
 import { AppError } from '../../../shared/errors';
-import { usesTls, type TeamStatus, type TeamSyncResult } from '../../../shared/team';
+import { usesTls, type ErpLead, type TeamStatus, type TeamSyncResult } from '../../../shared/team';
 import { log, safeError } from '../../log/log';
 import { nowOf, type CoreContext, type TeamService } from '../context';
 import { getSetting } from '../settings';
+import { setBatchJournal } from '../ledger/batch-journal';
+import { teamBatchJournal } from './ledger-journal';
+import { loadSnapshot, snapshotDue, storeSnapshot } from './book-snapshot';
 import { migrateTeamServer } from './migrate-server';
+import { pullLedger } from './pull-ledger';
+import { pushLedger } from './push-ledger';
+import { ledgerSyncedAt, noteLeaderFreshness } from './leader-freshness';
+import { erpLeaseHolder, holdErpLease, releaseErpLease, type LeaseHolder } from './sync-lease';
 import { pullChanges } from './pull-changes';
 import { pushChanges } from './push-changes';
 import { cancelSentByTeam, claimSend, teamClaimKey, waitForTeam } from './send-claim';
@@ -29,8 +36,12 @@ export class TeamDesk implements TeamService {
   private reachable: boolean | null = null;
   private background = false;
   private closed = false;
+  /** The ERP-sync lease as this desk last saw it. */
+  private lease: LeaseHolder | null = null;
 
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(private readonly ctx: CoreContext) {
+    setBatchJournal(ctx.database.sqlite, teamBatchJournal(ctx.database.sqlite));
+  }
 
   /**
    * The background exchange, for a host that runs one (the app), now or from the moment this desk
@@ -65,6 +76,7 @@ export class TeamDesk implements TeamService {
       lastError: team ? state.lastError : null,
       pendingPush: pending,
       pulledThrough: state?.pulledThrough ?? 0,
+      syncLeader: team ? (this.lease?.collector ?? null) : null,
     };
   }
 
@@ -84,6 +96,8 @@ export class TeamDesk implements TeamService {
       } finally {
         checkIn(client);
       }
+      // A desk with no book starts from the team's snapshot; the exchange below brings the tail.
+      if (await loadSnapshot(pool, sqlite)) this.ctx.ledgerWritten();
     } catch (error) {
       this.reachable = false;
       throw teamError(error);
@@ -102,6 +116,8 @@ export class TeamDesk implements TeamService {
     this.stopTimer();
     await this.exchange?.catch(() => undefined);
     try {
+      await releaseErpLease(this.currentPool(), state.deskId);
+      this.lease = null;
       await this.currentPool().query('UPDATE team_desks SET left_at = now() WHERE desk_id = $1', [state.deskId]);
     } catch (error) {
       log.warn('team.leave.unreachable', safeError(error));
@@ -125,11 +141,19 @@ export class TeamDesk implements TeamService {
     const state = this.joinedState();
     const pool = this.currentPool();
     try {
+      // The ledger first: changes pulled after it find the customers and invoices it brought.
+      await pushLedger(pool, sqlite, state.deskId);
+      // After the push: the time the lease carries is one whose batches are all on the server.
+      await this.renewLease(pool, state);
       const pushed = await pushChanges(pool, sqlite, state.deskId, state.pushedThrough);
       const after = readTeamState(sqlite)!;
+      const ledger = await pullLedger(pool, sqlite, state.deskId, after.ledgerPulledThrough, nowOf(this.ctx));
+      noteLeaderFreshness(sqlite, this.lease, state.deskId);
+      await this.snapshotIfDue(pool, state.deskId);
       const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx));
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
+      if (ledger.batches > 0) this.ctx.ledgerWritten(ledger.touched);
       for (const customerId of pulled.touched) this.ctx.worklist.markStale(customerId);
       return { pushed, pulled: pulled.pulled, applied: pulled.applied, waiting: pulled.waiting };
     } catch (caught) {
@@ -138,6 +162,39 @@ export class TeamDesk implements TeamService {
       noteExchange(sqlite, nowOf(this.ctx), error.message);
       throw error;
     }
+  }
+
+  /**
+   * Whether this desk runs the ERP sync and folder imports now. Solo: always. In a team: only while it
+   * holds the lease (taking it when nobody does); a server that cannot be reached leaves the sync to
+   * wait, since another desk may be running it.
+   */
+  async erpLead(): Promise<ErpLead> {
+    const state = readTeamState(this.ctx.database.sqlite);
+    if (!state?.joined || !getSetting(this.ctx.database.sqlite, 'team')) return { leads: true, holder: null };
+    try {
+      this.lease = await holdErpLease(this.currentPool(), state.deskId, this.connection().collector, ledgerSyncedAt(this.ctx.database.sqlite));
+      this.reachable = true;
+    } catch (error) {
+      this.reachable = false;
+      throw teamError(error);
+    }
+    return this.lease.deskId === state.deskId ? { leads: true, holder: null } : { leads: false, holder: this.lease.collector };
+  }
+
+  /** The leader keeps the team's snapshot of the book recent, so a new desk joins without replaying batches. */
+  private async snapshotIfDue(pool: pg.Pool, deskId: string): Promise<void> {
+    if (this.lease?.deskId !== deskId) return;
+    const through = readTeamState(this.ctx.database.sqlite)!.ledgerPulledThrough;
+    if (await snapshotDue(pool, through)) await storeSnapshot(pool, this.ctx.database.sqlite, deskId, through);
+  }
+
+  /** A desk with an ERP connection stands for the sync lease at every exchange (renewing it while it holds it); the others only look. */
+  private async renewLease(pool: pg.Pool, state: TeamState): Promise<void> {
+    const { sqlite } = this.ctx.database;
+    this.lease = getSetting(sqlite, 'erpConnection')
+      ? await holdErpLease(pool, state.deskId, this.connection().collector, ledgerSyncedAt(sqlite))
+      : await erpLeaseHolder(pool);
   }
 
   /**

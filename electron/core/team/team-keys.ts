@@ -42,6 +42,8 @@ export function invoiceIdsOf(sqlite: SqliteDb, keys: readonly string[]): number[
 
 /** The timeline entry a desk's outbox row created. */
 export const activityKey = (deskId: string, outboxId: number): string => JSON.stringify(['activity', deskId, outboxId]);
+/** A promise, dispute, plan or discount offer, named by the desk and outbox row that created it. */
+export const domainKey = (entity: string, deskId: string, outboxId: number): string => JSON.stringify([entity, deskId, outboxId]);
 /** Who a customer is assigned to: one value per customer. */
 export const assignmentKey = (customerKeyValue: string): string => JSON.stringify(['assignment', customerKeyValue]);
 

@@ -8,12 +8,15 @@ export interface TeamState {
   joined: boolean;
   pushedThrough: number;
   pulledThrough: number;
+  /** The ledger's journal and the server's published batches (push-ledger.ts, pull-ledger.ts). */
+  ledgerPushedThrough: number;
+  ledgerPulledThrough: number;
   lastSyncAt: string | null;
   lastError: string | null;
 }
 
 const SELECT = `SELECT desk_id AS deskId, server_id AS serverId, joined, pushed_through AS pushedThrough, pulled_through AS pulledThrough,
-  last_sync_at AS lastSyncAt, last_error AS lastError FROM team_state WHERE id = 1`;
+  ledger_pushed_through AS ledgerPushedThrough, ledger_pulled_through AS ledgerPulledThrough, last_sync_at AS lastSyncAt, last_error AS lastError FROM team_state WHERE id = 1`;
 
 /** This desk's team state; a desk that never joined has none. */
 export function readTeamState(sqlite: SqliteDb): TeamState | null {
@@ -31,7 +34,8 @@ export function markJoined(sqlite: SqliteDb, serverId: string): TeamState {
     prepareCached(sqlite, `UPDATE team_state SET joined = 1, last_error = NULL,
       pushed_through = CASE WHEN server_id IS ? THEN pushed_through ELSE 0 END,
       pulled_through = CASE WHEN server_id IS ? THEN pulled_through ELSE 0 END,
-      server_id = ? WHERE id = 1`).run(serverId, serverId, serverId);
+      ledger_pulled_through = CASE WHEN server_id IS ? THEN ledger_pulled_through ELSE 0 END,
+      server_id = ? WHERE id = 1`).run(serverId, serverId, serverId, serverId);
   })();
   return readTeamState(sqlite)!;
 }
@@ -50,4 +54,12 @@ export function notePulled(sqlite: SqliteDb, through: number): void {
 
 export function noteExchange(sqlite: SqliteDb, at: string, error: string | null): void {
   prepareCached(sqlite, 'UPDATE team_state SET last_sync_at = CASE WHEN ? IS NULL THEN ? ELSE last_sync_at END, last_error = ? WHERE id = 1').run(error, at, error);
+}
+
+export function noteLedgerPushed(sqlite: SqliteDb, through: number): void {
+  prepareCached(sqlite, 'UPDATE team_state SET ledger_pushed_through = max(ledger_pushed_through, ?) WHERE id = 1').run(through);
+}
+
+export function noteLedgerPulled(sqlite: SqliteDb, through: number): void {
+  prepareCached(sqlite, 'UPDATE team_state SET ledger_pulled_through = max(ledger_pulled_through, ?) WHERE id = 1').run(through);
 }

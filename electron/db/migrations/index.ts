@@ -18,9 +18,11 @@ import { inbox } from './0016-inbox';
 import { documentsCharges } from './0017-documents-charges';
 import { statementAttachments } from './0018-statement-attachments';
 import { team } from './0019-team';
+import { chargePushes } from './0020-charge-pushes';
+import { teamLedger } from './0021-team-ledger';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
   initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer,
-  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, sms, inbox, documentsCharges, statementAttachments, team,
+  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, sms, inbox, documentsCharges, statementAttachments, team, chargePushes, teamLedger,
 ];

@@ -2,7 +2,7 @@ import { currencyExponent, formatMoney, minorToDecimalString } from '../../../sh
 import { dayNumber, isIsoDate } from '../../../shared/dates';
 
 /** The user's locale for every number, amount and date on screen. */
-const userLocale = typeof navigator === 'undefined' ? 'en-US' : navigator.language;
+export const userLocale = typeof navigator === 'undefined' ? 'en-US' : navigator.language;
 
 const countFormat = new Intl.NumberFormat(userLocale);
 const dateFormat = new Intl.DateTimeFormat(userLocale, { dateStyle: 'medium', timeZone: 'UTC' });

@@ -1,5 +1,7 @@
 import type { ServerMigration } from './server-migration';
 import { desksChangesClaims } from './0001-desks-changes-claims';
+import { ledgerLeases } from './0002-ledger-leases';
+import { bookSnapshots } from './0003-book-snapshots';
 
 /** In order; position + 1 is the step's version in `team_migrations`. Never reorder or edit a shipped one. */
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [desksChangesClaims];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [desksChangesClaims, ledgerLeases, bookSnapshots];

@@ -65,6 +65,14 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const [statementOpen, setStatementOpen] = useState(false);
   useCommand('customer.back', () => (form ? setForm(null) : statementOpen ? setStatementOpen(false) : back()));
   useCommand('customer.statement', () => setStatementOpen(true));
+  const [chargesFocus, setChargesFocus] = useState(0);
+  useCommand('customer.pushCharges', () => {
+    if (past) refuse('Invoice charges in the ERP');
+    else {
+      setStatementOpen(true);
+      setChargesFocus((n) => n + 1);
+    }
+  });
   const act = (kind: FormKind): void => {
     if (past) refuse(ACTIONS.find((action) => action.kind === kind)?.label ?? kind);
     else setForm(kind);
@@ -123,7 +131,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
           />
         </section>
         <section className="card customer-side">
-          {statementOpen && <StatementPanel customerId={customerId} asOf={past ?? today} onClose={() => setStatementOpen(false)} />}
+          {statementOpen && <StatementPanel customerId={customerId} asOf={past ?? today} onClose={() => setStatementOpen(false)} chargesFocus={chargesFocus} readOnly={readOnly} />}
           {form && (
             <ActivityForm
               key={form}

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Money } from '../../components/Money';
 import { saveExportedFile } from '../../lib/save-file';
 import { useCoreQuery } from '../../lib/core-query';
+import { ChargesPush } from './ChargesPush';
 
 const KIND_WORDS: Record<string, string> = { invoice: 'Invoice', credit_note: 'Credit note', unapplied_payment: 'Payment on account' };
 
@@ -13,7 +14,12 @@ const KIND_WORDS: Record<string, string> = { invoice: 'Invoice', credit_note: 'C
  * The customer's statement in the side pane (Shift+S): the figures the PDF shows, as of today, and
  * the PDF itself to save or print. Made by the core, so the pane and the paper never disagree.
  */
-export function StatementPanel({ customerId, asOf, onClose }: { customerId: number; asOf: string; onClose: () => void }) {
+export function StatementPanel({ customerId, asOf, onClose, chargesFocus = 0, readOnly = null }: {
+  customerId: number; asOf: string; onClose: () => void;
+  /** Bumped by Shift+I: the charges' invoice button takes the focus. */
+  chargesFocus?: number;
+  readOnly?: Record<string, unknown> | null;
+}) {
   const [kind, setKind] = useState<StatementKind>('open_items');
   const statement = useCoreQuery('documents.statement', { customerId, kind, asOf });
   const doc = statement.data;
@@ -54,6 +60,7 @@ export function StatementPanel({ customerId, asOf, onClose }: { customerId: numb
               </tbody>
             </table>
           ))}
+          {doc.preview.sections.some((section) => section.charges) && <ChargesPush customerId={customerId} asOf={asOf} focus={chargesFocus} readOnly={readOnly} />}
           <div className="statement-actions">
             <button type="button" className="button primary small" onClick={() => saveExportedFile(doc)}>Save PDF to print or send</button>
             <span className="muted">{doc.fileName}</span>

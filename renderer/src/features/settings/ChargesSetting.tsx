@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { CHARGE_KIND_LABELS, CHARGE_KINDS, RATE_SERIES, RATE_SERIES_LABELS, type ChargeKind, type ChargePolicy, type RateSeries } from '../../../../shared/charges';
+import { chargeKindLabel, CHARGE_KINDS, RATE_SERIES, RATE_SERIES_LABELS, type ChargeKind, type ChargePolicy, type RateSeries } from '../../../../shared/charges';
 import { localToday } from '../../../../shared/dates';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { formatDate } from '../../lib/format';
+import { formatDate, userLocale } from '../../lib/format';
 import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 
@@ -68,7 +68,7 @@ function ChargePoliciesForm({ initial, segments }: { initial: ChargePolicy[]; se
                   <td><input className="input" aria-label="Segments" list="charge-segments" value={row.segmentsText} placeholder="everyone else" onChange={(event) => update(index, { segmentsText: event.target.value })} /></td>
                   <td>
                     <select className="input" aria-label="Rule" value={row.kind} onChange={(event) => update(index, { kind: event.target.value as ChargeKind })}>
-                      {CHARGE_KINDS.map((kind) => <option key={kind} value={kind}>{CHARGE_KIND_LABELS[kind]}</option>)}
+                      {CHARGE_KINDS.map((kind) => <option key={kind} value={kind}>{chargeKindLabel(kind, userLocale)}</option>)}
                     </select>
                   </td>
                   <td>

@@ -1,0 +1,88 @@
+import type pg from 'pg';
+import type { SqliteDb } from '../../db/sqlite';
+import { checkIn, checkOut } from './team-connection';
+import { noteLedgerPulled } from './team-state';
+
+/** The ledger's tables, parents first; a desk that loads them keeps their ids (it had none of its own). */
+const LEDGER_TABLES = ['customers', 'contacts', 'invoices', 'payments', 'credit_notes', 'allocations', 'import_batches'] as const;
+const PART_ROWS = 20_000;
+/** Batches published after the latest snapshot before the leader makes a new one. */
+export const SNAPSHOT_EVERY = 50;
+
+/** Whether the leader should store a new snapshot: none yet, or the latest is that many batches behind. */
+export async function snapshotDue(pool: pg.Pool, ledgerThrough: number): Promise<boolean> {
+  const { rows } = await pool.query<{ through: string | null }>('SELECT max(ledger_through) AS through FROM team_snapshots WHERE complete');
+  const through = rows[0]?.through;
+  return through === null || through === undefined || ledgerThrough - Number(through) >= SNAPSHOT_EVERY;
+}
+
+/**
+ * Stores this desk's ledger as it is after published batch `ledgerThrough`, in one server transaction
+ * marked complete last. The rows are read in one SQLite transaction first (an ERP sync on this desk
+ * may write the ledger while the parts upload, and a part read after it would name rows an earlier
+ * part lacks), as JSON text a part at a time.
+ */
+export async function storeSnapshot(pool: pg.Pool, sqlite: SqliteDb, deskId: string, ledgerThrough: number): Promise<void> {
+  const parts = sqlite.transaction(() => LEDGER_TABLES.flatMap((table) => {
+    const read = sqlite.prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ${PART_ROWS}`);
+    const found: { table: string; rows: string }[] = [];
+    for (let after = 0; ;) {
+      const chunk = read.all(after) as Record<string, unknown>[];
+      if (chunk.length === 0) return found;
+      after = Number(chunk[chunk.length - 1]!._rowid);
+      for (const row of chunk) delete row._rowid;
+      found.push({ table, rows: JSON.stringify(chunk) });
+    }
+  }))();
+  const client = await checkOut(pool);
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ id: string }>('INSERT INTO team_snapshots (desk_id, ledger_through) VALUES ($1, $2) RETURNING id', [deskId, ledgerThrough]);
+    const id = rows[0]!.id;
+    for (const [part, { table, rows: json }] of parts.entries()) {
+      await client.query('INSERT INTO team_snapshot_parts (snapshot_id, part, table_name, rows) VALUES ($1, $2, $3, $4::jsonb)', [id, part, table, json]);
+    }
+    await client.query('UPDATE team_snapshots SET complete = true WHERE id = $1', [id]);
+    await client.query('COMMIT');
+  } catch (error) {
+    broken = true;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    checkIn(client, broken);
+  }
+}
+
+/**
+ * A desk joining with no book of its own takes the latest complete snapshot: the ledger's rows as
+ * they are (only columns this desk's schema has), and the ledger cursor, in one local transaction,
+ * so the batches after it follow and none before it is replayed. Parts are fetched one at a time
+ * inside that transaction: a million invoices never sit in memory at once. Returns whether one was loaded.
+ */
+export async function loadSnapshot(pool: pg.Pool, sqlite: SqliteDb): Promise<boolean> {
+  if (sqlite.prepare('SELECT 1 FROM customers LIMIT 1').get()) return false;
+  const { rows } = await pool.query<{ id: string; ledger_through: string }>('SELECT id, ledger_through FROM team_snapshots WHERE complete ORDER BY id DESC LIMIT 1');
+  const snapshot = rows[0];
+  if (!snapshot) return false;
+  const known = new Map(LEDGER_TABLES.map((table) => [table as string, new Set((sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name))]));
+  sqlite.prepare('BEGIN IMMEDIATE').run();
+  try {
+    for (let part = 0; ; part++) {
+      const { rows: found } = await pool.query<{ table_name: string; rows: Record<string, unknown>[] }>(
+        'SELECT table_name, rows FROM team_snapshot_parts WHERE snapshot_id = $1 AND part = $2', [snapshot.id, part]);
+      if (!found[0]) break;
+      const columnsOf = known.get(found[0].table_name);
+      const columns = Object.keys(found[0].rows[0] ?? {}).filter((column) => columnsOf?.has(column));
+      if (columns.length === 0) continue;
+      const insert = sqlite.prepare(`INSERT INTO ${found[0].table_name} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      for (const row of found[0].rows) insert.run(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+    }
+    noteLedgerPulled(sqlite, Number(snapshot.ledger_through));
+    sqlite.prepare('COMMIT').run();
+  } catch (error) {
+    sqlite.prepare('ROLLBACK').run();
+    throw error;
+  }
+  return true;
+}
