@@ -37,6 +37,18 @@ export default tseslint.config(
       '@typescript-eslint/no-base-to-string': 'off',
     },
   },
+  {
+    // A unit test is pure and fast (vitest.config.ts): one needing a database, a server, a child
+    // process or a temp directory belongs in test/integration.
+    files: ['test/unit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...['child_process', 'net', 'http', 'https', 'os'].flatMap((name) => [name, `node:${name}`]), 'better-sqlite3-multiple-ciphers', 'pg', 'smtp-server', 'imapflow']
+          .map((name) => ({ name, message: 'Unit tests are pure: move this test to test/integration.' })),
+        patterns: [{ group: ['**/electron/db/*', '!**/electron/db/typed-row', '**/test/helpers/*', '../helpers/*'], message: 'Unit tests are pure: move this test to test/integration.' }],
+      }],
+    },
+  },
   // Plain JavaScript (configs, scripts) has no types to check.
   { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
   ...architecture,

@@ -1,12 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects, run separately by `npm run test:unit` and `npm run test:integration` (both by `npm test`):
+// unit tests are pure (no database file, server, child process or temp directory; ESLint refuses
+// those imports in test/unit), integration tests use the real ones, and the fault suite is theirs too.
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/faults/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // CI reads a JSON report to print its "N passed, N failed" line.
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/unit.json' }]] : ['default'],
+    // CI reads a JSON report per project (scripts/ci-summary.mjs) to print its "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: `reports/${process.env.INFLOW_TEST_PROJECT ?? 'vitest'}.json` }]] : ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts', 'test/faults/**/*.test.ts'] } },
+    ],
   },
 });

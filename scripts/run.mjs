@@ -32,6 +32,11 @@ function tsx(script, scriptArgs) {
   return run(bin('tsx'), [script, ...scriptArgs]);
 }
 
+/** One vitest project; its JSON report (under CI) is named after it. */
+function vitestProject(name, files = []) {
+  must(bin('vitest'), ['run', '--project', name, ...files, ...args], { env: { ...process.env, INFLOW_TEST_PROJECT: name } });
+}
+
 function toolNodeDir() {
   const platform = { linux: 'linux', darwin: 'darwin', win32: 'win' }[process.platform];
   return join(root, '.tools', 'node_modules', `node-${platform}-${process.arch}`);
@@ -115,15 +120,17 @@ const tasks = {
   // Not in `test` yet: the tree is formatted once, in one commit, before format:check joins it.
   format: () => must(bin('prettier'), ['--write', '.', ...args]),
   'format:check': () => must(bin('prettier'), ['--check', '.', ...args]),
-  'test:unit': () => must(bin('vitest'), ['run', ...args]),
-  // The fault suite (crashes, malformed and hostile input, fuzzing) also runs inside test:unit.
-  'test:faults': () => must(bin('vitest'), ['run', 'test/faults', ...args]),
+  // Pure tests (test/unit), then the ones with real databases, servers and processes (test/integration,
+  // and the fault suite: crashes, malformed and hostile input, fuzzing); vitest.config.ts names both.
+  'test:unit': () => vitestProject('unit'),
+  'test:integration': () => vitestProject('integration'),
+  'test:faults': () => vitestProject('integration', ['test/faults']),
   'test:e2e'() {
     must(bin('electron-vite'), ['build']);
     must(bin('playwright'), ['test', ...args]);
   },
   test() {
-    for (const step of ['typecheck', 'lint', 'test:unit', 'test:e2e']) {
+    for (const step of ['typecheck', 'lint', 'test:unit', 'test:integration', 'test:e2e']) {
       console.log(`\n▶ ${step}`);
       tasks[step]();
     }

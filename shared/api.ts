@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { localeSchema, TEMPLATE_LANGUAGES, type TemplateLanguage } from './customer-locale';
 import { jobIdSchema as jobId, returns } from './procedure';
-import type { ShellApi, ShellProcedureName } from './shell-api';
+import type { ShellInput, ShellOutput, ShellProcedureName } from './shell-api';
+import type { CoreEvent } from './core-events';
 import type { BackupInfo, BackupPreview, ExportResult, RecoveryStatus, RestoreResult } from './backups';
 import { newPassphraseSchema } from './passphrase';
 import type { Notice, TraySummary } from './notifications';
-import { shellSettingsSchema, type AppBusy, type ShellSettings, type UpdateStatus } from './shell-settings';
+import { shellSettingsSchema, type AppBusy, type ShellSettings } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
 import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
 import type { Commitments } from './commitments';
@@ -336,67 +337,10 @@ export function isProcedureName(name: string): name is ProcedureName {
   return Object.hasOwn(api, name);
 }
 
-/** Push events from the core: long-job progress, outbox changes, pages to open in the browser. */
-export interface JobProgressEvent {
-  type: 'job.progress';
-  jobId: string;
-  phase: 'reading' | 'validating' | 'writing' | 'replaying' | 'done';
-  done: number;
-  total: number;
-  /** What the job is doing, in words, when its phase says too little ("Learning how each customer pays"). */
-  step?: string;
-}
-/** The outbox changed (a message sent, failed or retried); the window re-reads the batch it shows. */
-export interface OutboxChangedEvent {
-  type: 'outbox.changed';
-  batchId: string | null;
-}
-
-/**
- * A page the user must see in their own browser (QuickBooks' sign-in). The desktop shell opens it with
- * the system browser; the web host's window opens a tab.
- */
-export interface BrowserOpenEvent {
-  type: 'browser.open';
-  url: string;
-}
-
-/** Today's queue changed length (an activity, an import, a new day): the tray and dock badge show it. */
-export interface QueueChangedEvent {
-  type: 'queue.changed';
-  queue: number;
-}
-
-export type CoreEvent = JobProgressEvent | OutboxChangedEvent | BrowserOpenEvent | QueueChangedEvent;
-
-/** What a staged file looks like to the renderer. */
-export interface StagedFile {
-  fileId: string;
-  name: string;
-  size: number;
-}
-
 /** The renderer's view of any host: window.inflow in the app, HTTP in dev:web and tests. */
 export interface InflowBridge {
   call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
-  /** Lets the user choose a file; the host stages it for the core and returns its id. */
-  pickFile(accept: string[]): Promise<StagedFile | null>;
-  /** Stages a file the user dropped on the window, from its bytes (a dropped file's path is never trusted). */
-  stageDroppedFile(name: string, bytes: ArrayBuffer): Promise<StagedFile>;
-  /** The desktop app's updater; absent in the browser (dev:web, tests). */
-  update?(action: UpdateAction): Promise<UpdateStatus>;
-  /** The host's own procedures (shellApi): the database key, restarting. */
-  shell<P extends ShellProcedureName>(name: P, input: z.input<ShellApi[P]['input']>): Promise<ShellApi[P]['output']>;
+  /** The host's own procedures (shellApi): files picked or dropped, the database key, updates, restarting. */
+  shell<P extends ShellProcedureName>(name: P, input: ShellInput<P>): Promise<ShellOutput<P>>;
 }
-
-export const MAX_DROPPED_BYTES = 512 * 1024 * 1024;
-/** A dropped file the desktop app stages: its name as the user sees it, and its bytes (IPC may deliver them as a Uint8Array). */
-export const droppedFileSchema = z.object({
-  name: z.string().min(1).max(200).regex(/^[^\\/\u0000-\u001f]+$/, 'a file name without a folder'),
-  bytes: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]).refine((b) => b.byteLength <= MAX_DROPPED_BYTES, `at most ${MAX_DROPPED_BYTES / 1024 / 1024} MB`),
-});
-
-/** The Settings screen's requests to the desktop updater (the web host has none). */
-export const updateActionSchema = z.enum(['status', 'check', 'restart']);
-export type UpdateAction = z.output<typeof updateActionSchema>;

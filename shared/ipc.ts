@@ -8,9 +8,7 @@ import type { ErrorShape } from './errors';
 export const IPC_CHANNELS = {
   rpc: 'inflow:rpc',
   event: 'inflow:event',
-  pickFile: 'inflow:pick-file',
-  update: 'inflow:update',
-  stageDropped: 'inflow:stage-dropped',
+  /** The host's own procedures (shared/shell-api.ts): files, the key vault, updates, restarting. */
   shell: 'inflow:shell',
   /** The passphrase page's one call (its own window, its own preload). */
   passphrase: 'inflow:passphrase',

@@ -1,6 +1,6 @@
 import type { OpenDatabase } from '../db/open';
 import { localToday, type IsoDate } from '../../shared/dates';
-import type { CoreEvent } from '../../shared/api';
+import type { CoreEvent } from '../../shared/core-events';
 import type { InboxFetchResult } from '../../shared/inbox';
 import type { RiskTrainSummary } from '../../shared/risk';
 import type { SmsPollResult } from '../../shared/sms/sms-api';

@@ -1,4 +1,6 @@
-import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api';
+import type { CoreEvent } from '../../shared/core-events';
+import type { StagedFile } from '../../shared/shell-api';
 import { backupIfDue, pruneBackups } from '../db/backup';
 import { openDatabase } from '../db/open';
 import { log } from '../log/log';

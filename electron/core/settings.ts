@@ -69,16 +69,26 @@ export type SettingValue<K extends SettingKey> = z.output<Settings[K]['schema']>
 export function getSetting<K extends SettingKey>(sqlite: SqliteDb, key: K): SettingValue<K> {
   const row = prepareCached(sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   if (!row) return SETTINGS[key].fallback as SettingValue<K>;
-  const parsed = SETTINGS[key].schema.safeParse(JSON.parse(row.value));
+  const parsed = SETTINGS[key].schema.safeParse(parseJson(row.value));
   if (parsed.success) return parsed.data as SettingValue<K>;
   // The default stands in so the app keeps working, but a stored value that no longer parses (an
-  // older shape, a hand edit) is a fault someone must see: logged by key and path, never its value.
+  // older shape, a hand edit, text that is not JSON at all) is a fault someone must see: logged by
+  // key and path, never its value.
   if (reported.get(key) !== row.value) {
     reported.set(key, row.value);
     const [first] = parsed.error.issues;
     log.error('settings.unreadable', { key, issues: parsed.error.issues.length, path: first?.path.join('.'), code: first?.code });
   }
   return SETTINGS[key].fallback as SettingValue<K>;
+}
+
+/** Stored text that is not JSON reads as a value no schema accepts (a symbol), so it is reported like any other. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return Symbol('not JSON');
+  }
 }
 
 /** The stored text of each setting last logged as unreadable: a read on every send logs it once, not each time. */

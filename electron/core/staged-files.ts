@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { StagedFile } from '../../shared/api';
+import type { StagedFile } from '../../shared/shell-api';
 import { AppError } from '../../shared/errors';
 
 export interface StageOptions {

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput, StagedFile } from '../../shared/api';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api';
+import type { CoreEvent } from '../../shared/core-events';
+import type { StagedFile } from '../../shared/shell-api';
 import type { StageOptions } from '../core';
 import { AppError, type ErrorShape } from '../../shared/errors';
 import type { KeyRotation } from '../../shared/shell-settings';

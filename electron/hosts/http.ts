@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { CoreEvent } from '../../shared/api';
+import type { CoreEvent } from '../../shared/core-events';
 import { toErrorShape, type ErrorCode } from '../../shared/errors';
 import { contentSecurityPolicy } from '../core';
 import type { CoreClient } from './core-client';

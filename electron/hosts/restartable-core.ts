@@ -1,5 +1,5 @@
 import { log, safeError } from '../log/log';
-import type { CoreEvent } from '../../shared/api';
+import type { CoreEvent } from '../../shared/core-events';
 import type { CoreClient } from './core-client';
 
 /** A core the host can stop and start again under the same handle: IPC and HTTP keep talking to it. */

@@ -22,5 +22,6 @@ export function webShellHandlers(core: RestartableCore): ShellHandlers {
       await core.restart();
       return { reload: true };
     },
+    'app.update': async () => ({ state: 'off', version: null, message: 'Updates are checked by the desktop app.', checkedAt: null }),
   };
 }

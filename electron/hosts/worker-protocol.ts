@@ -1,4 +1,4 @@
-import type { CoreEvent } from '../../shared/api';
+import type { CoreEvent } from '../../shared/core-events';
 import type { ErrorShape } from '../../shared/errors';
 import type { KeyRotation } from '../../shared/shell-settings';
 

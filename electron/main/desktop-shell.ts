@@ -1,4 +1,6 @@
 import { AppError } from '../../shared/errors';
+import type { UpdateAction } from '../../shared/shell-api';
+import type { UpdateStatus } from '../../shared/shell-settings';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
 import { databaseOpensWith, generateKey } from '../core';
 import type { CoreClient } from '../hosts/core-client';
@@ -16,6 +18,8 @@ export interface DesktopShellDeps {
   startCore(key: Buffer, rotateTo?: Buffer): Promise<CoreClient>;
   /** Starts a new instance and ends this one: app.relaunch + app.exit in Electron, a spy in tests. */
   relaunch(): void;
+  /** The Settings screen's update buttons, answered by the updater. */
+  update(action: UpdateAction): Promise<UpdateStatus>;
 }
 
 /**
@@ -68,5 +72,7 @@ export function desktopShellHandlers(deps: DesktopShellDeps): ShellHandlers {
       setImmediate(() => void core.close().finally(deps.relaunch));
       return { reload: false };
     },
+
+    'app.update': ({ action }) => deps.update(action),
   };
 }

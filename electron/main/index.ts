@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, Notification, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
-import type { UpdateAction } from '../../shared/api';
+import type { UpdateAction } from '../../shared/shell-api';
 import type { UpdateStatus } from '../../shared/shell-settings';
 import { contentSecurityPolicy, databaseOpensWith, GOOGLE_AUTHORIZE_URL, INTUIT_AUTHORIZE_URL, makePrivateDir, MICROSOFT_LOGIN_ORIGIN, PRIVATE_FILE_MODE } from '../core';
 import { startCoreWorker } from '../hosts/core-client';
@@ -62,7 +62,7 @@ async function start(): Promise<void> {
     app.relaunch();
     app.exit(0);
   };
-  registerIpcHost(client, isAppUrl, updateAction, desktopShellHandlers({ env, dbPath, core: client, key, startCore, relaunch }));
+  registerIpcHost(client, isAppUrl, desktopShellHandlers({ env, dbPath, core: client, key, startCore, relaunch, update: updateAction }));
   // Sign-in pages (QuickBooks, Google, Microsoft) open in the system browser, where the user's password manager and session are.
   client.onEvent((event) => {
     if (event.type !== 'browser.open') return;

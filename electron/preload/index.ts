@@ -1,9 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { CoreEvent, InflowBridge } from '../../shared/api';
+import type { InflowBridge } from '../../shared/api';
+import type { CoreEvent } from '../../shared/core-events';
 // From shared/ only (plain constants), so the sandboxed preload bundles nothing of main.
 import { IPC_CHANNELS, type Reply } from '../../shared/ipc';
 
-const { rpc: RPC_CHANNEL, event: EVENT_CHANNEL, pickFile: PICK_FILE_CHANNEL, update: UPDATE_CHANNEL, stageDropped: STAGE_DROPPED_CHANNEL, shell: SHELL_CHANNEL } = IPC_CHANNELS;
+const { rpc: RPC_CHANNEL, event: EVENT_CHANNEL, shell: SHELL_CHANNEL } = IPC_CHANNELS;
 
 /**
  * Rejects with the plain {code, message, details} object: an Error crossing the context bridge keeps
@@ -25,9 +26,6 @@ const bridge: InflowBridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     };
   },
-  pickFile: (accept) => ipcRenderer.invoke(PICK_FILE_CHANNEL, accept).then(unwrap) as never,
-  stageDroppedFile: (name, bytes) => ipcRenderer.invoke(STAGE_DROPPED_CHANNEL, name, bytes).then(unwrap) as never,
-  update: (action) => ipcRenderer.invoke(UPDATE_CHANNEL, action).then(unwrap) as never,
   shell: (name, input) => ipcRenderer.invoke(SHELL_CHANNEL, name, input).then(unwrap) as never,
 };
 

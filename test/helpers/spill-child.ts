@@ -6,7 +6,7 @@ import type { SqliteDb } from '../../electron/db/sqlite';
 
 /**
  * Runs sorts too big for a small page cache, so SQLite spills them to temp files unless they stay in
- * memory (test/unit/temp-store.test.ts watches $SQLITE_TMPDIR meanwhile). `product`: on connections
+ * memory (test/integration/temp-store.test.ts watches $SQLITE_TMPDIR meanwhile). `product`: on connections
  * the database layer opens; `bare`: on a keyed connection made by hand, to show the sort does spill.
  */
 const [mode, dir] = process.argv.slice(2) as ['product' | 'bare', string];

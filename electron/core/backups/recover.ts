@@ -71,15 +71,21 @@ export const RECOVERABLE: ReadonlySet<ErrorCode> = new Set(['DB_CORRUPT', 'DB_WR
 export interface Recovery {
   /** Answers recovery.status and recovery.restore; any other procedure fails with the open error. */
   dispatch(name: string, input: unknown): Promise<unknown>;
+  /** The same two, typed, for a host that calls them itself (the CLI's `restore`). */
+  status(): Promise<RecoveryStatus>;
+  restore(name: string): Promise<RestoreResult>;
 }
 
 /** What a host serves instead of the core while its database does not open. */
 export function openRecovery(dbPath: string, key: Buffer, problem: ErrorShape, clock: () => Date = () => new Date()): Recovery {
-  return {
+  const recovery: Recovery = {
+    status: async () => recoveryStatus(dbPath, key, problem),
+    restore: async (name) => restoreOverBrokenDatabase(dbPath, key, parseProcedureInput('recovery.restore', { name }).name, clock()),
     dispatch: async (name, input) => {
-      if (name === 'recovery.status') return recoveryStatus(dbPath, key, problem);
-      if (name === 'recovery.restore') return restoreOverBrokenDatabase(dbPath, key, parseProcedureInput('recovery.restore', input).name, clock());
+      if (name === 'recovery.status') return recovery.status();
+      if (name === 'recovery.restore') return recovery.restore(parseProcedureInput('recovery.restore', input).name);
       throw new AppError(problem.code, problem.message, problem.details);
     },
   };
+  return recovery;
 }

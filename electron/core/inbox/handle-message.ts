@@ -1,19 +1,16 @@
 import { AppError } from '../../../shared/errors';
 import type { InboxAction } from '../../../shared/inbox';
 import { prepareCached } from '../../db/statement-cache';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import { recordActivity } from '../activity/record-activity';
 import { nowOf, type CoreContext } from '../context';
 
-interface Row {
-  id: number;
-  kind: string;
-  customerId: number | null;
-  subject: string;
-  fromAddress: string | null;
-}
+const ROW = ['id', 'kind', 'customer_id', 'subject', 'from_address'] as const;
+type Row = ColumnsRow<'inbox_messages', (typeof ROW)[number]>;
+const SELECT_ROW = `SELECT ${columns('inbox_messages', 'm', ROW)} FROM inbox_messages m WHERE m.id = ?`;
 
 function rowOf(ctx: CoreContext, id: number): Row {
-  const row = prepareCached(ctx.database.sqlite, 'SELECT id, kind, customer_id AS customerId, subject, from_address AS fromAddress FROM inbox_messages WHERE id = ?').get(id) as Row | undefined;
+  const row = prepareCached(ctx.database.sqlite, SELECT_ROW).get(id) as Row | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No message ${id} in the Inbox.`);
   return row;
 }

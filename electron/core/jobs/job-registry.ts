@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { CoreEvent, JobProgressEvent } from '../../../shared/api';
+import type { CoreEvent, JobProgressEvent } from '../../../shared/core-events';
 
 /** Progress is sent at most this often per job so a fast import does not flood the window. */
 const PROGRESS_INTERVAL_MS = 100;

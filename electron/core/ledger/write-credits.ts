@@ -1,16 +1,9 @@
+import type { TableRow } from '../../db/typed-row';
 import type { CreditRecord } from './records';
 import type { WriteScope } from './write-scope';
 
-interface CreditRow {
-  id: number;
-  customer_id: number;
-  number: string;
-  kind: string;
-  issue_date: string;
-  currency: string;
-  amount_minor: number;
-  open_minor: number;
-}
+/** findCredit reads `SELECT *`: the row is the table's, as the migrations build it. */
+type CreditRow = TableRow<'credit_notes'>;
 
 /** A credit note or unapplied payment, upserted by (source, external id): its amount and open part are the source's. */
 export function upsertCredit(scope: WriteScope, record: CreditRecord): void {

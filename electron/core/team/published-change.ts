@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import { publishedRows, type PublishedRows } from './published-rows';
 import {
   activityKey, addedContactKey, assignmentKey, bindRecord, customerKey, importedContactKey, invoiceKeys, recordKeyOfLocal,
@@ -23,21 +24,15 @@ export interface PublishedChange {
   };
 }
 
-export interface OutboxRow {
-  id: number;
-  entity: string;
-  entityId: string;
-  action: string;
-  payload: string;
-  createdAt: string;
-}
+const OUTBOX_ROW = ['id', 'entity', 'entity_id', 'action', 'payload', 'created_at'] as const;
+export type OutboxRow = ColumnsRow<'sync_outbox', (typeof OUTBOX_ROW)[number]>;
 
 /** Ids of rows only the desk that wrote them has (a promise, an outbox message …): meaningless elsewhere. */
 const LOCAL_IDS = new Set(['customerId', 'kind', 'promiseId', 'disputeId', 'planId', 'offerId', 'outboxId', 'contactId', 'inboxId', 'activityId']);
 
 export function readOutboxAfter(sqlite: SqliteDb, after: number, limit: number): OutboxRow[] {
-  return prepareCached(sqlite, `SELECT id, entity, entity_id AS entityId, action, payload, created_at AS createdAt FROM sync_outbox
-    WHERE id > ? ORDER BY id LIMIT ?`).all(after, limit) as OutboxRow[];
+  return prepareCached(sqlite, `SELECT ${columns('sync_outbox', 'o', OUTBOX_ROW)} FROM sync_outbox o
+    WHERE o.id > ? ORDER BY o.id LIMIT ?`).all(after, limit) as OutboxRow[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { JobProgressEvent } from '../../../shared/api';
+import type { JobProgressEvent } from '../../../shared/core-events';
 import './progress.css';
 
 const PHASES: Record<JobProgressEvent['phase'], string> = {

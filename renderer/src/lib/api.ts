@@ -1,4 +1,5 @@
-import type { CoreEvent, InflowBridge, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
+import type { InflowBridge, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
+import type { CoreEvent } from '../../../shared/core-events';
 import { toApiError } from './api-error';
 import { createHttpBridge } from './http-bridge';
 
@@ -17,19 +18,10 @@ function withApiErrors(bridge: InflowBridge): InflowBridge {
         throw toApiError(error);
       }),
     onEvent: (listener: (event: CoreEvent) => void) => bridge.onEvent(listener),
-    pickFile: (accept) =>
-      bridge.pickFile(accept).catch((error: unknown) => {
-        throw toApiError(error);
-      }),
-    stageDroppedFile: (name, bytes) =>
-      bridge.stageDroppedFile(name, bytes).catch((error: unknown) => {
-        throw toApiError(error);
-      }),
     shell: (name, input) =>
       bridge.shell(name, input).catch((error: unknown) => {
         throw toApiError(error);
       }),
-    ...(bridge.update ? { update: bridge.update } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, QueryClient, useMutation, useQuery, type Query } from '@tanstack/react-query';
-import type { CoreEvent, ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/api';
+import type { CoreEvent } from '../../../shared/core-events';
 import { api, call } from './api';
 import type { ApiError } from './api-error';
 
@@ -116,7 +117,10 @@ export function useCoreMutation<P extends ProcedureName>(name: P, invalidates: P
   return { run: mutation.mutateAsync, pending: mutation.isPending, error: mutation.error };
 }
 
-/** After an import or the sample data every answer may have changed: all of them are read again. */
+/**
+ * After an import or the sample data every answer may have changed: all of them are read again, but
+ * a staged file's preview, which depends on that file alone (and an import has just used it up).
+ */
 export function invalidateAll(): Promise<void> {
-  return queryClient.invalidateQueries();
+  return queryClient.invalidateQueries({ predicate: (query: Query) => !belongsTo(query, 'import.preview') });
 }

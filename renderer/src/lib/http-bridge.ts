@@ -1,5 +1,6 @@
-import type { CoreEvent, InflowBridge, ProcedureName, ProcedureOutput, StagedFile } from '../../../shared/api';
-import type { ShellApi, ShellProcedureName } from '../../../shared/shell-api';
+import type { InflowBridge, ProcedureName, ProcedureOutput } from '../../../shared/api';
+import type { CoreEvent } from '../../../shared/core-events';
+import { isFileProcedure, type FileProcedureName, type ShellInput, type ShellOutput, type ShellProcedureName, type StagedFile } from '../../../shared/shell-api';
 import { isErrorShape } from '../../../shared/errors';
 import type { Reply } from '../../../shared/ipc';
 import { ApiError } from './api-error';
@@ -23,6 +24,15 @@ export function createHttpBridge(): InflowBridge {
     return (await post(`/api/files?name=${encodeURIComponent(name)}`, body, 'application/octet-stream')) as StagedFile;
   }
 
+  /** Files never go through /api/shell: the page picks them in the browser's chooser and uploads their bytes. */
+  const files: { [K in FileProcedureName]: (input: ShellInput<K>) => Promise<ShellOutput<K>> } = {
+    'file.pick': async ({ accept }) => {
+      const file = await chooseFile(accept);
+      return file ? upload(file.name, file) : null;
+    },
+    'file.stageDropped': ({ name, bytes }) => upload(name, new Blob([bytes])),
+  };
+
   function openEvents(): EventSource {
     const events = new EventSource('/api/events');
     events.onmessage = (message: MessageEvent<string>) => {
@@ -35,8 +45,8 @@ export function createHttpBridge(): InflowBridge {
   return {
     call: <P extends ProcedureName>(name: P, input: unknown) =>
       post(`/api/rpc/${name}`, JSON.stringify(input), 'application/json') as Promise<ProcedureOutput<P>>,
-    shell: <P extends ShellProcedureName>(name: P, input: unknown) =>
-      post(`/api/shell/${name}`, JSON.stringify(input), 'application/json') as Promise<ShellApi[P]['output']>,
+    shell: <P extends ShellProcedureName>(name: P, input: ShellInput<P>) =>
+      (isFileProcedure(name) ? files[name](input as never) : post(`/api/shell/${name}`, JSON.stringify(input), 'application/json')) as Promise<ShellOutput<P>>,
     onEvent(listener) {
       listeners.add(listener);
       source ??= openEvents();
@@ -48,11 +58,6 @@ export function createHttpBridge(): InflowBridge {
         }
       };
     },
-    async pickFile(accept) {
-      const file = await chooseFile(accept);
-      return file ? upload(file.name, file) : null;
-    },
-    stageDroppedFile: (name, bytes) => upload(name, bytes),
   };
 }
 

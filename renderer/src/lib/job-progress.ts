@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { JobProgressEvent } from '../../../shared/api';
+import type { JobProgressEvent } from '../../../shared/core-events';
 import { api } from './api';
 
 /**

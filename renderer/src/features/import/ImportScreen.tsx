@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { useCommand } from '../../app/use-command';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { DropZone } from './DropZone';
+import { useImportOptions, useImportPreview } from './import-queries';
 import { CUSTOM, useImport } from './import-store';
 import { ImportStart } from './ImportStart';
 import { ImportToolbar } from './ImportToolbar';
@@ -13,11 +13,11 @@ import './import.css';
 
 /** The import flow on one screen: file → preset or mapping → preview → import → summary or problems. */
 export function ImportScreen() {
-  const { file, choice, error, pickFile, dropFile, loadOptions } = useImport();
+  const { file, choice, error: openError, pickFile, dropFile } = useImport();
+  const { error: previewError } = useImportPreview();
+  const { error: optionsError } = useImportOptions();
+  const error = openError ?? previewError ?? optionsError;
   useCommand('import.pick', () => void pickFile());
-  useEffect(() => {
-    void loadOptions();
-  }, [loadOptions]);
 
   const notice = error && <ErrorNotice error={error} title="The file could not be read." />;
   const drop = (next: File) => void dropFile(next);

@@ -1,10 +1,12 @@
 import { Kbd } from '../../app/Kbd';
 import { EmptyState } from '../../components/EmptyState';
+import { useImportOptions } from './import-queries';
 import { useImport } from './import-store';
 
 /** Before a file is chosen: the one action, and the formats Inflow reads without any setup. */
 export function ImportStart() {
-  const { presets, pickFile, busy } = useImport();
+  const { pickFile, opening: busy } = useImport();
+  const { presets } = useImportOptions();
   return (
     <EmptyState
       title="Import your ERP’s open invoices"

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { StagedFile } from '../../../../shared/api';
+import type { StagedFile } from '../../../../shared/shell-api';
 import { Kbd } from '../../app/Kbd';
 import { formatCount } from '../../lib/format';
 import { useImportRun } from './import-run-store';
+import { useImportPreview } from './import-queries';
 import { selectionOf, useImport } from './import-store';
 
 function fileSize(bytes: number): string {
@@ -11,7 +12,8 @@ function fileSize(bytes: number): string {
 
 /** The chosen file, another-file, and the import itself (snapshot option + Import). */
 export function ImportToolbar({ file }: { file: StagedFile }) {
-  const { pickFile, busy, preview, choice, draft } = useImport();
+  const { pickFile, choice, draft } = useImport();
+  const { preview, busy } = useImportPreview();
   const selection = selectionOf({ choice, draft });
   const { run, jobId } = useImportRun();
   const [snapshot, setSnapshot] = useState(false);

@@ -1,5 +1,6 @@
 import { DATE_FORMATS, IMPORT_KINDS, MAPPING_FIELDS, type ImportKind } from '../../../../shared/import-mapping';
 import { useAppStatus } from '../../app/use-app-status';
+import { useImportPreview } from './import-queries';
 import { useImport } from './import-store';
 import { checkDraft, fieldLabel, withColumn, withKind } from './mapping-draft';
 import { CurrencyField } from './CurrencyField';
@@ -7,7 +8,8 @@ import { SaveMappingForm } from './SaveMappingForm';
 
 /** Build a mapping inline: a column for every field (required ones marked), dates, currency, decimals. */
 export function MappingEditor() {
-  const { draft, preview, editDraft } = useImport();
+  const { draft, editDraft } = useImport();
+  const { preview } = useImportPreview();
   const baseCurrency = useAppStatus().data?.baseCurrency ?? 'USD';
   const headers = preview?.headers.filter((header) => header.trim() !== '') ?? [];
   const spec = MAPPING_FIELDS[draft.kind];
@@ -19,7 +21,7 @@ export function MappingEditor() {
       <div className="mapping-options">
         <label className="field">
           <span>This file lists</span>
-          <select className="input" value={draft.kind} onChange={(event) => void editDraft(withKind(draft, event.target.value as ImportKind))}>
+          <select className="input" value={draft.kind} onChange={(event) => editDraft(withKind(draft, event.target.value as ImportKind))}>
             {IMPORT_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {kind}
@@ -32,7 +34,7 @@ export function MappingEditor() {
           <select
             className="input"
             value={draft.dateFormat ?? ''}
-            onChange={(event) => void editDraft({ ...draft, dateFormat: (event.target.value || undefined) as (typeof DATE_FORMATS)[number] | undefined })}
+            onChange={(event) => editDraft({ ...draft, dateFormat: (event.target.value || undefined) as (typeof DATE_FORMATS)[number] | undefined })}
           >
             <option value="">Detect</option>
             {DATE_FORMATS.map((format) => (
@@ -45,14 +47,14 @@ export function MappingEditor() {
         <CurrencyField
           currency={draft.currency}
           placeholder={baseCurrency}
-          onChange={(currency) => void editDraft({ ...draft, currency })}
+          onChange={(currency) => editDraft({ ...draft, currency })}
         />
         <label className="field">
           <span>Decimal separator</span>
           <select
             className="input"
             value={draft.decimalSeparator ?? ''}
-            onChange={(event) => void editDraft({ ...draft, decimalSeparator: (event.target.value || undefined) as '.' | ',' | undefined })}
+            onChange={(event) => editDraft({ ...draft, decimalSeparator: (event.target.value || undefined) as '.' | ',' | undefined })}
           >
             <option value="">Detect</option>
             <option value=".">. (1,234.56)</option>
@@ -67,7 +69,7 @@ export function MappingEditor() {
               {fieldLabel(field)}
               {required && <abbr title="required"> *</abbr>}
             </span>
-            <select className="input" value={draft.columns[field] ?? ''} onChange={(event) => void editDraft(withColumn(draft, field, event.target.value))}>
+            <select className="input" value={draft.columns[field] ?? ''} onChange={(event) => editDraft(withColumn(draft, field, event.target.value))}>
               <option value="">{required ? 'Choose a column…' : 'Not in this file'}</option>
               {headers.map((header) => (
                 <option key={header} value={header}>

@@ -1,16 +1,19 @@
 import { IMPORT_KINDS } from '../../../../shared/import-mapping';
+import { useImportOptions, useImportPreview } from './import-queries';
 import { CUSTOM, SAVED, useImport } from './import-store';
 
 /** Which reader to use: a built-in preset (guessed from the headers), a saved mapping, or a custom one. */
 export function PresetPicker() {
-  const { presets, saved, choice, preview, choose } = useImport();
+  const { choice, choose } = useImport();
+  const { presets, saved } = useImportOptions();
+  const { preview } = useImportPreview();
   const current = presets.find((preset) => preset.id === choice);
   const guessed = preview?.preset && preview.preset === choice && preview.mapping;
   return (
     <div className="preset-picker">
       <label className="field inline">
         <span>Read as</span>
-        <select className="input" data-testid="import-preset" value={choice} onChange={(event) => void choose(event.target.value)}>
+        <select className="input" data-testid="import-preset" value={choice} onChange={(event) => choose(event.target.value)}>
           {IMPORT_KINDS.map((kind) => (
             <optgroup key={kind} label={`Presets · ${kind}`}>
               {presets

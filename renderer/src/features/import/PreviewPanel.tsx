@@ -1,12 +1,14 @@
 import { DataTable } from '../../components/DataTable';
 import { plural } from '../../lib/format';
+import { useImportPreview } from './import-queries';
 import { CUSTOM, useImport } from './import-store';
 import { PreviewTable } from './PreviewTable';
 import { problemColumns } from './problem-columns';
 
 /** The preview rows, and whatever the chosen mapping would refuse in them. */
 export function PreviewPanel() {
-  const { preview, choice, draft, busy } = useImport();
+  const { choice, draft } = useImport();
+  const { preview, busy } = useImportPreview();
   if (!preview) return null;
   const mapping = choice === CUSTOM ? draft : preview.mapping;
   const problems = preview.problems;

@@ -1,8 +1,10 @@
 import { create } from 'zustand';
-import type { ImportPreview, PresetInfo, StagedFile } from '../../../../shared/api';
-import { IMPORT_EXTENSIONS, type ImportMapping } from '../../../../shared/import-mapping';
+import type { ImportPreview } from '../../../../shared/api';
+import type { StagedFile } from '../../../../shared/shell-api';
+import { IMPORT_EXTENSIONS } from '../../../../shared/import-mapping';
 import { api, call } from '../../lib/api';
 import { ApiError, toApiError } from '../../lib/api-error';
+import { coreKey, invalidate, queryClient } from '../../lib/core-query';
 import { useImportRun, type ImportSelection } from './import-run-store';
 import { checkDraft, emptyDraft, suggestedDraft, type MappingDraft } from './mapping-draft';
 
@@ -12,18 +14,16 @@ export const SAVED = 'saved:';
 
 interface ImportState {
   file: StagedFile | null;
-  preview: ImportPreview | null;
   choice: string;
   draft: MappingDraft;
-  presets: PresetInfo[];
-  saved: { name: string; mapping: ImportMapping }[];
-  busy: boolean;
+  /** A file is being staged and first read (the preview itself is a query: useImportPreview). */
+  opening: boolean;
+  /** Why opening the file or saving a mapping failed. */
   error: ApiError | null;
-  loadOptions(): Promise<void>;
   pickFile(): Promise<void>;
   dropFile(file: File): Promise<void>;
-  choose(choice: string): Promise<void>;
-  editDraft(draft: MappingDraft): Promise<void>;
+  choose(choice: string): void;
+  editDraft(draft: MappingDraft): void;
   saveDraft(name: string): Promise<void>;
 }
 
@@ -36,30 +36,15 @@ export function selectionOf(state: Pick<ImportState, 'choice' | 'draft'>): Impor
   return { preset: state.choice.startsWith(SAVED) ? state.choice.slice(SAVED.length) : state.choice };
 }
 
-/** The import screen's state lives outside the screen, so leaving and coming back keeps the preview. */
+/**
+ * The import screen's choices live outside the screen, so leaving and coming back keeps them. What
+ * the core answers (the preview, presets, saved mappings) is cached by TanStack Query (import-queries.ts).
+ */
 export const useImport = create<ImportState>()((set, get) => {
-  let latest = 0;
-
-  async function refreshPreview(selection: ImportSelection | null): Promise<void> {
-    const file = get().file;
-    if (!file || !selection) return;
-    const request = ++latest;
-    set({ busy: true, error: null });
-    try {
-      const preview = await call('import.preview', { fileId: file.fileId, ...selection });
-      if (request === latest) set({ preview });
-    } catch (error) {
-      if (request === latest) set({ error: toApiError(error) });
-    } finally {
-      if (request === latest) set({ busy: false });
-    }
-  }
-
-  /** Stages a file (picked or dropped) and previews it with the preset its headers suggest. */
+  /** Stages a file (picked or dropped) and reads it once to learn the preset its headers suggest. */
   async function openFile(stage: () => Promise<StagedFile | null>): Promise<void> {
-    if (get().busy || useImportRun.getState().jobId) return;
-    const request = ++latest;
-    set({ busy: true, error: null });
+    if (get().opening || useImportRun.getState().jobId) return;
+    set({ opening: true, error: null });
     try {
       const file = await stage();
       if (!file) return;
@@ -67,55 +52,43 @@ export const useImport = create<ImportState>()((set, get) => {
       useImportRun.getState().reset();
       // A saved mapping whose columns this file has is picked by the core, like a preset.
       const choice = preview.savedMapping ? SAVED + preview.savedMapping : (preview.preset ?? CUSTOM);
-      set({ file, preview, choice, draft: preview.mapping ?? suggestedDraft(preview.headers) });
+      const draft = preview.mapping ?? suggestedDraft(preview.headers);
+      // What the core just answered is the preview of that choice too: the query starts from it.
+      const selection = selectionOf({ choice, draft });
+      if (selection) queryClient.setQueryData(coreKey('import.preview', { fileId: file.fileId, ...selection }), preview);
+      set({ file, choice, draft });
     } catch (error) {
       set({ error: toApiError(error) });
     } finally {
-      if (request === latest) set({ busy: false });
+      set({ opening: false });
     }
   }
 
   return {
     file: null,
-    preview: null,
     choice: CUSTOM,
     draft: emptyDraft(),
-    presets: [],
-    saved: [],
-    busy: false,
+    opening: false,
     error: null,
 
-    loadOptions: async () => {
-      try {
-        const [presets, saved] = await Promise.all([call('import.presets', {}), call('import.mappings.list', {})]);
-        set({ presets, saved });
-      } catch (error) {
-        set({ error: toApiError(error) });
-      }
-    },
-
-    pickFile: () => openFile(() => api.pickFile([...IMPORT_EXTENSIONS])),
+    pickFile: () => openFile(() => api.shell('file.pick', { accept: [...IMPORT_EXTENSIONS] })),
 
     dropFile: (dropped) => {
       if (!IMPORT_EXTENSIONS.some((extension) => dropped.name.toLowerCase().endsWith(extension))) {
         set({ error: new ApiError({ code: 'INVALID_INPUT', message: `“${dropped.name}” is not a CSV or Excel (.xlsx) export.` }) });
         return Promise.resolve();
       }
-      return openFile(async () => api.stageDroppedFile(dropped.name, await dropped.arrayBuffer()));
+      return openFile(async () => api.shell('file.stageDropped', { name: dropped.name, bytes: await dropped.arrayBuffer() }));
     },
 
-    choose: async (choice) => {
+    choose: (choice) => {
       useImportRun.getState().reset();
-      const { preview, draft } = get();
-      const next = choice === CUSTOM ? { choice, draft: preview?.mapping ?? draft } : { choice };
-      set(next);
-      await refreshPreview(selectionOf(get()));
+      set({ error: null, ...(choice === CUSTOM ? { choice, draft: previewMapping(get()) ?? get().draft } : { choice }) });
     },
 
-    editDraft: async (draft) => {
+    editDraft: (draft) => {
       useImportRun.getState().reset();
-      set({ draft });
-      await refreshPreview(selectionOf(get()));
+      set({ draft, error: null });
     },
 
     saveDraft: async (name) => {
@@ -123,10 +96,18 @@ export const useImport = create<ImportState>()((set, get) => {
       if (!('mapping' in checked)) return;
       try {
         const saved = await call('import.mappings.save', { name, mapping: checked.mapping });
-        set({ saved: await call('import.mappings.list', {}), choice: SAVED + saved.name });
+        await invalidate('import.mappings.list');
+        set({ choice: SAVED + saved.name });
       } catch (error) {
         set({ error: toApiError(error) });
       }
     },
   };
 });
+
+/** The mapping the shown preview was read with (switching to Custom starts from it). */
+function previewMapping(state: Pick<ImportState, 'file' | 'choice' | 'draft'>): MappingDraft | null {
+  const selection = selectionOf(state);
+  if (!state.file || !selection) return null;
+  return queryClient.getQueryData<ImportPreview>(coreKey('import.preview', { fileId: state.file.fileId, ...selection }))?.mapping ?? null;
+}

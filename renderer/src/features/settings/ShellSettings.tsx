@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { ShellSettings, UpdateStatus } from '../../../../shared/shell-settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -27,6 +28,8 @@ export function ShellSettingsForm({ settings }: { settings: Saved }) {
   const { error, runInPlace } = useOutcome();
   const [saved, setSaved] = useState(false);
   const [update, setUpdate] = useState<UpdateStatus | null>(null);
+  // Whether this host has an updater at all: a browser, or a development run, says why not.
+  const { data: initial } = useQuery({ queryKey: ['shell', 'app.update', 'status'], queryFn: () => api.shell('app.update', { action: 'status' }) });
   const keep = Number(draft.keepBackups);
   const keepValid = Number.isInteger(keep) && keep >= 1 && keep <= 60;
 
@@ -40,10 +43,8 @@ export function ShellSettingsForm({ settings }: { settings: Saved }) {
   }
 
   async function ask(action: 'check' | 'restart'): Promise<void> {
-    const updater = api.update;
-    if (!updater) return;
     // A check that answers takes down the error an earlier one left.
-    await runInPlace(async () => setUpdate(await updater(action)));
+    await runInPlace(async () => setUpdate(await api.shell('app.update', { action })));
   }
 
   return (
@@ -65,13 +66,12 @@ export function ShellSettingsForm({ settings }: { settings: Saved }) {
         {!keepValid && <p className="field-error">Keep between 1 and 60 backups.</p>}
         <div className="setting-actions">
           <button type="submit" className="button primary" disabled={!keepValid}>Save</button>
-          {api.update ? (
+          {initial?.state === 'off' && <span className="muted">{initial.message}</span>}
+          {initial && initial.state !== 'off' && (
             <>
               <button type="button" className="button" onClick={() => void ask('check')}>Check now</button>
               {(update?.state === 'ready' || update?.state === 'waiting') && <button type="button" className="button" onClick={() => void ask('restart')}>Restart to update</button>}
             </>
-          ) : (
-            <span className="muted">Updates are checked by the desktop app.</span>
           )}
           {saved && <span className="muted" role="status">Saved</span>}
         </div>

@@ -46,8 +46,9 @@ async function desktop(safeStorage: SafeStorage, firstKey?: (env: VaultEnv) => B
   const startCore = (under: Buffer, rotateTo?: Buffer) => startCoreWorker(WORKER, dbPath, under, rotateTo ? { rotateTo } : {});
   core = await restartableCore(() => startCore(key.current));
   const relaunch = vi.fn();
-  const handlers = desktopShellHandlers({ env, dbPath, core, key, startCore, relaunch });
-  return { env, key, relaunch, core, call: (name: string, input: unknown) => dispatchShell(handlers, name, input) };
+  const update = vi.fn(async () => ({ state: 'up-to-date' as const, version: null, message: null, checkedAt: '2026-12-07T00:00:00.000Z' }));
+  const handlers = desktopShellHandlers({ env, dbPath, core, key, startCore, relaunch, update });
+  return { env, key, relaunch, update, core, call: (name: string, input: unknown) => dispatchShell(handlers, name, input) };
 }
 
 describe('desktop shell procedures', () => {
@@ -97,6 +98,14 @@ describe('desktop shell procedures', () => {
     core = null;
   });
 
+  it('asks the updater what the Settings screen asked, refusing an action it does not know', async () => {
+    const shell = await desktop(keychain);
+    expect(await shell.call('app.update', { action: 'check' })).toMatchObject({ state: 'up-to-date' });
+    expect(shell.update).toHaveBeenCalledWith('check');
+    await expect(shell.call('app.update', { action: 'downgrade' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(shell.update).toHaveBeenCalledTimes(1);
+  });
+
   it.each([
     ['mail is sending', { outboxSending: true, jobsRunning: 0 }, /Emails are being sent/],
     ['a sync runs', { outboxSending: false, jobsRunning: 1 }, /An import or sync is running/],
@@ -112,7 +121,7 @@ describe('desktop shell procedures', () => {
       restart: vi.fn(), close: vi.fn(), stageFile: vi.fn(), onEvent: vi.fn(), rotated: null,
     } as unknown as RestartableCore;
     const relaunch = vi.fn();
-    const handlers = desktopShellHandlers({ env, dbPath, core: busyCore, key: { current: key }, startCore: vi.fn(), relaunch });
+    const handlers = desktopShellHandlers({ env, dbPath, core: busyCore, key: { current: key }, startCore: vi.fn(), relaunch, update: vi.fn() });
     for (const [name, input] of [['vault.rotateKey', {}], ['vault.changePassphrase', { current: 'whatever it is', next: 'a better passphrase' }], ['app.restart', {}]] as const) {
       await expect(dispatchShell(handlers, name, input)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(reason) });
     }
@@ -133,6 +142,9 @@ describe('web host shell procedures', () => {
     await expect(call('vault.rotateKey', {})).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(call('vault.changePassphrase', { current: 'x', next: 'a better passphrase' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(call('vault.explode', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // No updater in a browser, saying so; files are picked and uploaded by the page, never over /api/shell.
+    expect(await call('app.update', { action: 'check' })).toMatchObject({ state: 'off', message: 'Updates are checked by the desktop app.' });
+    await expect(call('file.pick', { accept: ['.csv'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const backup = (await core.dispatch('backups.create', {})) as { name: string };
     await core.dispatch('sample.load', {});

@@ -246,17 +246,19 @@ describe('IPC host', () => {
     const { readFileSync } = await import('node:fs');
     const { basename } = await import('node:path');
     const { registerIpcHost } = await import('../../electron/hosts/ipc');
-    const STAGE_DROPPED_CHANNEL = IPC_CHANNELS.stageDropped;
     core.stageFile.mockImplementation(async (path: string, name: string) => ({ fileId: 'f'.repeat(32), name, size: readFileSync(path).length, path }));
     const dispose = registerIpcHost(core, isAppUrl);
-    const drop = handlers.get(STAGE_DROPPED_CHANNEL)!;
+    const shell = handlers.get(IPC_CHANNELS.shell)!;
+    const drop = (frame: object, name: unknown, bytes: unknown) => shell({ senderFrame: frame }, 'file.stageDropped', { name, bytes });
     const bytes = new TextEncoder().encode('Invoice Number\n').buffer;
-    expect(await drop({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'a.csv', bytes)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await drop({ senderFrame: { url: APP, parent: null } }, '../../etc/passwd', bytes)).toMatchObject({ ok: false, error: { message: expect.stringContaining('a file name without a folder') } });
-    expect(await drop({ senderFrame: { url: APP, parent: null } }, 'open.csv', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const staged = (await drop({ senderFrame: { url: APP, parent: null } }, 'open.csv', bytes)) as { ok: true; result: { name: string; size: number; path: string } };
+    expect(await drop({ url: 'https://evil.example/', parent: null }, 'a.csv', bytes)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await drop({ url: APP, parent: null }, '../../etc/passwd', bytes)).toMatchObject({ ok: false, error: { message: expect.stringContaining('a file name without a folder') } });
+    expect(await drop({ url: APP, parent: null }, 'open.csv', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const staged = (await drop({ url: APP, parent: null }, 'open.csv', bytes)) as { ok: true; result: { name: string; size: number; path: string } };
     expect(staged).toMatchObject({ ok: true, result: { name: 'open.csv', size: 15 } });
     expect(basename(staged.result.path)).toMatch(/^[0-9a-f]{32}$/);
+    // The vault, restart and updater are the shell's handlers'; a host given none answers NOT_FOUND.
+    expect(await shell({ senderFrame: { url: APP, parent: null } }, 'vault.status', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     dispose();
   });
 });

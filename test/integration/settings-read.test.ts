@@ -44,6 +44,12 @@ describe('reading a stored setting', () => {
     expect(JSON.stringify(lines)).not.toContain('mail.example.com');
   });
 
+  it('treats stored text that is not JSON as unreadable too, instead of failing the read', () => {
+    database.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('promiseGraceDays', '{five') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+    expect(getSetting(database.sqlite, 'promiseGraceDays')).toBe(2);
+    expect(lines.at(-1)).toEqual(expect.objectContaining({ level: 'error', event: 'settings.unreadable', key: 'promiseGraceDays' }));
+  });
+
   it('logs again when a different unreadable value is stored', () => {
     store('promiseGraceDays', 999);
     expect(getSetting(database.sqlite, 'promiseGraceDays')).toBe(2);
