@@ -1,16 +1,10 @@
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { writePulledRows } from './apply-rows';
-import type { PublishedChange } from './published-change';
+import type { PulledChange } from './published-change';
 import { activityKey, bindRecord, customerIdOf, invoiceIdsOf, sharedRecord, type SharedRecord } from './team-keys';
 
 /** A change another desk published, as pulled: its server position and who made it. */
-export interface PulledChange extends PublishedChange {
-  seq: number;
-  deskId: string;
-  collector: string;
-}
-
 export type ApplyOutcome = { outcome: 'applied'; customerId: number } | { outcome: 'known' } | { outcome: 'waiting' };
 
 interface Apply {

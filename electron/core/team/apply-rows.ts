@@ -1,7 +1,7 @@
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { getSetting } from '../settings';
-import type { PulledChange } from './apply-change';
+import type { PulledChange } from './published-change';
 import type { PublishedRows } from './published-rows';
 import { bindRecord, domainKey, invoiceIdsOf, sharedRecord } from './team-keys';
 

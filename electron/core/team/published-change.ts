@@ -1,6 +1,6 @@
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
-import { columns, type ColumnsRow } from '../../db/typed-row';
+import type { OutboxRow } from './outbox-row';
 import { publishedRows, type PublishedRows } from './published-rows';
 import {
   activityKey, addedContactKey, assignmentKey, bindRecord, customerKey, importedContactKey, invoiceKeys, recordKeyOfLocal,
@@ -24,16 +24,17 @@ export interface PublishedChange {
   };
 }
 
-const OUTBOX_ROW = ['id', 'entity', 'entity_id', 'action', 'payload', 'created_at'] as const;
-export type OutboxRow = ColumnsRow<'sync_outbox', (typeof OUTBOX_ROW)[number]>;
 
 /** Ids of rows only the desk that wrote them has (a promise, an outbox message …): meaningless elsewhere. */
+/** A published change as another desk pulls it: with its server order and who published it. */
+export interface PulledChange extends PublishedChange {
+  seq: number;
+  deskId: string;
+  collector: string;
+}
+
 const LOCAL_IDS = new Set(['customerId', 'kind', 'promiseId', 'disputeId', 'planId', 'offerId', 'outboxId', 'contactId', 'inboxId', 'activityId']);
 
-export function readOutboxAfter(sqlite: SqliteDb, after: number, limit: number): OutboxRow[] {
-  return prepareCached(sqlite, `SELECT ${columns('sync_outbox', 'o', OUTBOX_ROW)} FROM sync_outbox o
-    WHERE o.id > ? ORDER BY o.id LIMIT ?`).all(after, limit) as OutboxRow[];
-}
 
 /**
  * What the team sees of one outbox row, or null for a row about a customer this desk no longer has.

@@ -1,6 +1,6 @@
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
-import type { OutboxRow } from './published-change';
+import type { OutboxRow } from './outbox-row';
 import { bindRecord, domainKey, invoiceKeys, recordKeyOfLocal } from './team-keys';
 
 /**

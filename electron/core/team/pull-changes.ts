@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
-import { applyChange, type PulledChange } from './apply-change';
+import { applyChange } from './apply-change';
+import type { PulledChange } from './published-change';
 import { notePulled } from './team-state';
 
 const BATCH = 500;

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { checkIn, checkOut } from './team-connection';
 import type { SqliteDb } from '../../db/sqlite';
-import { publishedChange, readOutboxAfter, type PublishedChange } from './published-change';
+import { readOutboxAfter } from './outbox-row';
+import { publishedChange, type PublishedChange } from './published-change';
 import { bindRecord, sharedRecord } from './team-keys';
 import { notePushed } from './team-state';
 
