@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { SqliteDb } from '../../db/sqlite';
-import { checkIn, checkOut } from './team-connection';
+import { serverTransaction } from './team-connection';
 import { noteLedgerPulled } from './team-state';
 
 /** The ledger's tables, parents first; a desk that loads them keeps their ids (it had none of its own). */
@@ -34,24 +34,14 @@ export async function storeSnapshot(pool: pg.Pool, sqlite: SqliteDb, deskId: str
       found.push({ table, rows: JSON.stringify(chunk) });
     }
   }))();
-  const client = await checkOut(pool);
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  await serverTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string }>('INSERT INTO team_snapshots (desk_id, ledger_through) VALUES ($1, $2) RETURNING id', [deskId, ledgerThrough]);
     const id = rows[0]!.id;
     for (const [part, { table, rows: json }] of parts.entries()) {
       await client.query('INSERT INTO team_snapshot_parts (snapshot_id, part, table_name, rows) VALUES ($1, $2, $3, $4::jsonb)', [id, part, table, json]);
     }
     await client.query('UPDATE team_snapshots SET complete = true WHERE id = $1', [id]);
-    await client.query('COMMIT');
-  } catch (error) {
-    broken = true;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    checkIn(client, broken);
-  }
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { checkIn, checkOut } from './team-connection';
+import { serverTransaction } from './team-connection';
 import type { SqliteDb } from '../../db/sqlite';
 import { readOutboxAfter } from './outbox-row';
 import { publishedChange, type PublishedChange } from './published-change';
@@ -45,10 +45,7 @@ export async function pushChanges(pool: pg.Pool, sqlite: SqliteDb, deskId: strin
 const entityOfKey = (key: string): string => (JSON.parse(key) as string[])[0]!;
 
 async function publish(pool: pg.Pool, deskId: string, changes: readonly PublishedChange[]): Promise<Map<number, number>> {
-  const client = await checkOut(pool);
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  return serverTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PUBLISH_LOCK]);
     const rows = changes.map((c) => ({
       local_id: c.localId, entity: c.entity, action: c.action, customer_key: c.customerKey, record_key: c.recordKey, payload: c.payload, occurred_at: c.occurredAt,
@@ -61,13 +58,6 @@ async function publish(pool: pg.Pool, deskId: string, changes: readonly Publishe
     const published = await client.query<{ seq: string; local_id: string }>('SELECT seq, local_id FROM team_changes WHERE desk_id = $1 AND local_id = ANY($2::bigint[])',
       [deskId, changes.map((c) => c.localId)]);
     await client.query('UPDATE team_desks SET last_seen_at = now() WHERE desk_id = $1', [deskId]);
-    await client.query('COMMIT');
     return new Map(published.rows.map((row) => [Number(row.local_id), Number(row.seq)]));
-  } catch (error) {
-    broken = true;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    checkIn(client, broken);
-  }
+  });
 }

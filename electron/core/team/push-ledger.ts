@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { PUBLISH_LOCK } from './push-changes';
-import { checkIn, checkOut } from './team-connection';
+import { serverTransaction } from './team-connection';
 import { noteLedgerPushed } from './team-state';
 
 /** Batches can be large (a first import is the whole book): one to a server transaction. */
@@ -23,21 +23,11 @@ export async function pushLedger(pool: pg.Pool, sqlite: SqliteDb, deskId: string
   for (;;) {
     const row = prepareCached(sqlite, 'SELECT id, source, today, batch FROM team_ledger_outbox ORDER BY id LIMIT 1').get() as JournalRow | undefined;
     if (!row) return pushed;
-    const client = await checkOut(pool);
-    let broken = false;
-    try {
-      await client.query('BEGIN');
+    await serverTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PUBLISH_LOCK]);
       await client.query(`INSERT INTO team_ledger_batches (desk_id, local_id, source, today, batch) VALUES ($1, $2, $3, $4, $5::jsonb)
         ON CONFLICT (desk_id, local_id) DO NOTHING`, [deskId, row.id, row.source, row.today, row.batch]);
-      await client.query('COMMIT');
-    } catch (error) {
-      broken = true;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      checkIn(client, broken);
-    }
+    });
     sqlite.transaction(() => {
       prepareCached(sqlite, 'DELETE FROM team_ledger_outbox WHERE id = ?').run(row.id);
       noteLedgerPushed(sqlite, row.id);

@@ -49,6 +49,28 @@ export function checkIn(client: pg.PoolClient, broken = false): void {
 
 const ignoreDroppedConnection = (): void => undefined;
 
+/**
+ * `work` in one server transaction on a client of its own: committed when it returns, rolled back
+ * when it throws, and a client whose transaction failed is dropped rather than reused (its state
+ * is unknown after, say, a connection cut mid-statement).
+ */
+export async function serverTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await checkOut(pool);
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    broken = true;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    checkIn(client, broken);
+  }
+}
+
 /** Node's names for a certificate this computer does not trust, or that is not the server's. */
 const TLS_CERTIFICATE_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED',

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { TeamRole } from '../../../shared/team-authority';
-import { checkIn, checkOut } from './team-connection';
+import { serverTransaction } from './team-connection';
 
 /**
  * What every member's role may write, beyond reading every table. Row-level security narrows the
@@ -30,10 +30,7 @@ export interface NewMember {
  * The manager's own role must be allowed to create roles and to grant on these tables (their owner).
  */
 export async function addMember(pool: pg.Pool, member: NewMember): Promise<{ created: boolean }> {
-  const client = await checkOut(pool);
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  return serverTransaction(pool, async (client) => {
     const role = pg.escapeIdentifier(member.dbUser);
     const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [member.dbUser])).rowCount === 1;
     const password = member.password === undefined ? null : client.escapeLiteral(member.password);
@@ -49,13 +46,6 @@ export async function addMember(pool: pg.Pool, member: NewMember): Promise<{ cre
     for (const [privileges, tables] of MEMBER_WRITES) await client.query(`GRANT ${privileges} ON ${tables} TO ${role}`);
     await client.query(`INSERT INTO team_members (db_role, collector, role) VALUES ($1, $2, $3)
       ON CONFLICT (db_role) DO UPDATE SET collector = excluded.collector, role = excluded.role`, [member.dbUser, member.collector, member.role]);
-    await client.query('COMMIT');
     return { created: !exists };
-  } catch (error) {
-    broken = true;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    checkIn(client, broken);
-  }
+  });
 }
