@@ -72,6 +72,9 @@ export interface InboxFetchResult {
   replies: number;
 }
 
+export const INBOX_MATCHES = ['thread', 'address', 'domain', 'invoice', 'assigned'] as const;
+export const INBOX_STATES = ['open', 'done'] as const;
+
 /** One message as the Inbox lists it. */
 export interface InboxItem {
   id: number;
@@ -82,8 +85,8 @@ export interface InboxItem {
   subject: string;
   customerId: number | null;
   customerName: string | null;
-  matchedBy: 'thread' | 'address' | 'domain' | 'invoice' | 'assigned' | null;
-  state: 'open' | 'done';
+  matchedBy: (typeof INBOX_MATCHES)[number] | null;
+  state: (typeof INBOX_STATES)[number];
   /** One line: "says paid yesterday, remittance attached", "bounced: 5.1.1 for ann@acme.example". */
   summary: string;
   /** The reading with its evidence (kind-specific facts, the lines they rest on). */

@@ -86,7 +86,8 @@ export interface SyncResult extends SyncCounts {
   cursor: string | null;
 }
 
-export type SyncLogStatus = 'ok' | 'failed' | 'offline';
+export const SYNC_LOG_STATUSES = ['ok', 'failed', 'offline'] as const;
+export type SyncLogStatus = (typeof SYNC_LOG_STATUSES)[number];
 
 export interface SyncLogEntry {
   id: number;

@@ -60,6 +60,7 @@ export type TemplateField = keyof typeof TEMPLATE_FIELDS;
 
 export const TEMPLATE_PURPOSES = ['pre_due', 'value_memo', 'reminder', 'escalation', 'final', 'agency', 'promise', 'broken_promise', 'dispute', 'plan', 'discount'] as const;
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
+export const TEMPLATE_TONES = ['friendly', 'firm', 'final'] as const;
 
 /**
  * A template as stored and edited: a subject line and a Markdown body, both with `{{field}}` merges.
@@ -70,7 +71,7 @@ export interface EmailTemplate {
   language: TemplateLanguage;
   name: string;
   purpose: TemplatePurpose;
-  tone: 'friendly' | 'firm' | 'final';
+  tone: (typeof TEMPLATE_TONES)[number];
   subject: string;
   /** Markdown: paragraphs, **bold**, lists, [links](https://…); raw HTML is shown as text, never run. */
   body: string;

@@ -146,6 +146,11 @@ G2,G-1,Gale Works,2026-11-10,2026-11-20,400.00,400.00,,USD
       const before = await own.core.call('forecast.compare', { asOf: '2026-11-22' });
       expect(before.runId).toBe(run.runId);
       expect(before.rows.every((r) => r.actualMinor === null)).toBe(true);
+      // A week's drilldown lists the invoices behind its expected figure, each with its customer: they add up to it.
+      const week = run.currencies.find((c) => c.currency === 'USD')!.weeks.find((w) => w.expectedMinor > 0)!;
+      const behind = await own.core.call('analytics.drilldown', { by: 'forecast', asOf: '2026-11-22', currency: 'USD', weekStart: week.weekStart });
+      expect(behind.reduce((sum, i) => sum + i.balanceMinor, 0)).toBe(week.expectedMinor);
+      expect(behind.every((i) => i.currency === 'USD' && i.invoiceNumber !== '' && i.customerName !== '' && i.dueDate !== '')).toBe(true);
 
       now = new Date('2026-12-10T09:00:00Z');
       await importCsv('paid.csv', 'generic-payments', `Payment ID,Customer ID,Date,Amount,Invoice Number,Currency

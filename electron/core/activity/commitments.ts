@@ -1,12 +1,23 @@
+import { z } from 'zod';
 import type { Commitments, DiscountView, DisputeView, PlanView, PromiseView } from '../../../shared/commitments';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import { bookParams, type Book } from '../ledger/book';
 import { planStatus } from './plan-status';
 import { promiseStatus, type PaymentFact } from './promise-status';
 
 const ids = (list: string | null): number[] => (list ? list.split(',').map(Number) : []);
+
+/** invoiceIds is a group_concat, not a column: typed next to the schema's part. */
+interface Linked { invoiceIds: string | null }
+const PROMISE = ['id', 'currency', 'amount_minor', 'made_date', 'promised_date', 'grace_days', 'cancelled_date'] as const;
+type PromiseRow = ColumnsRow<'promises', (typeof PROMISE)[number]> & Linked;
+const DISPUTE = ['id', 'reason_code', 'owner', 'sla_days', 'opened_date', 'status', 'resolved_date', 'resolution_note', 'note'] as const;
+type DisputeRow = ColumnsRow<'disputes', (typeof DISPUTE)[number]> & Linked;
+// status is TEXT in the schema (CHECK open/resolved): parsed, not cast.
+const disputeStatus = z.enum(['open', 'resolved']);
 
 /** A customer's promises, plans, disputes and offers made by the book's day, newest first, each judged against the book's payments as of that day. */
 export function readCommitments(sqlite: SqliteDb, customerId: number, book: Book): Commitments {
@@ -15,10 +26,9 @@ export function readCommitments(sqlite: SqliteDb, customerId: number, book: Book
   const payments = prepareCached(sqlite, `SELECT received_date AS date, currency, amount_minor AS amountMinor FROM ${book.payments} p WHERE customer_id = ?`)
     .all(params, customerId) as PaymentFact[];
   const promises = (prepareCached(sqlite, `
-    SELECT p.id, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate, p.promised_date AS promisedDate,
-           p.grace_days AS graceDays, p.cancelled_date AS cancelledDate,
+    SELECT ${columns('promises', 'p', PROMISE)},
            (SELECT group_concat(invoice_id) FROM promise_invoices WHERE promise_id = p.id) AS invoiceIds
-    FROM ${book.promises} p WHERE p.customer_id = ? ORDER BY p.made_date DESC, p.id DESC`).all(params, customerId) as (Omit<PromiseView, 'state' | 'paidMinor' | 'settledDate' | 'invoiceIds'> & { invoiceIds: string | null })[])
+    FROM ${book.promises} p WHERE p.customer_id = ? ORDER BY p.made_date DESC, p.id DESC`).all(params, customerId) as PromiseRow[])
     .map((row): PromiseView => ({ ...row, ...promiseStatus(row, payments, today), invoiceIds: ids(row.invoiceIds) }));
   const plans = (prepareCached(sqlite, `
     SELECT pp.id, pp.label, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays, pp.cancelled_date AS cancelledDate,
@@ -31,11 +41,10 @@ export function readCommitments(sqlite: SqliteDb, customerId: number, book: Book
       return { ...row, installments: planStatus(terms, payments, today), invoiceIds: ids(row.invoiceIds) };
     });
   const disputes = (prepareCached(sqlite, `
-    SELECT d.id, d.reason_code AS reasonCode, d.owner, d.sla_days AS slaDays, d.opened_date AS openedDate, d.status,
-           d.resolved_date AS resolvedDate, d.resolution_note AS resolutionNote, d.note,
+    SELECT ${columns('disputes', 'd', DISPUTE)},
            (SELECT group_concat(invoice_id) FROM dispute_invoices WHERE dispute_id = d.id) AS invoiceIds
-    FROM ${book.disputes} d WHERE d.customer_id = ? ORDER BY d.opened_date DESC, d.id DESC`).all(params, customerId) as (Omit<DisputeView, 'invoiceIds'> & { invoiceIds: string | null })[])
-    .map((row): DisputeView => ({ ...row, invoiceIds: ids(row.invoiceIds) }));
+    FROM ${book.disputes} d WHERE d.customer_id = ? ORDER BY d.opened_date DESC, d.id DESC`).all(params, customerId) as DisputeRow[])
+    .map((row): DisputeView => ({ ...row, status: disputeStatus.parse(row.status), invoiceIds: ids(row.invoiceIds) }));
   const discounts = (prepareCached(sqlite, `
     SELECT o.id, o.currency, o.percent_bp AS percentBp, o.pay_by AS payBy, o.offered_date AS offeredDate,
            SUM(i.amount_minor) AS baseMinor, group_concat(i.id) AS invoiceIds,

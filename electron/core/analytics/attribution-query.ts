@@ -1,11 +1,17 @@
 import type { AttributionReport } from '../../../shared/analytics';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import { columns, type ColumnsRow, type TableRow } from '../../db/typed-row';
 import { VIDEO_CARD_CID } from '../mail/inline-images';
 import { attribute, type InvoiceLife, type PaymentRecord, type Touch } from './attribution';
 import { SETTLED_DATE_SQL } from '../ledger/paid-date';
 import { TOUCH_ACTIVITY_KINDS, touchAction } from './touch-action';
 import { readActivityBody } from '../activity/activity-body';
+
+const PAYMENT = ['id', 'customer_id', 'received_date', 'currency', 'amount_minor'] as const;
+/** The payment's columns, its customer's from the join, and the invoice numbers it paid (a group_concat). */
+type PaymentRow = ColumnsRow<'payments', (typeof PAYMENT)[number]> &
+  { customerExternalId: TableRow<'customers'>['external_id']; customerName: TableRow<'customers'>['name']; numbers: string | null };
 
 /**
  * Reads the payments, touches and invoice lives attribution needs for [from, to] and a window.
@@ -15,12 +21,14 @@ import { readActivityBody } from '../activity/activity-body';
 export function attributionReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, windowDays: number): AttributionReport {
   const start = addDays(from, -windowDays);
   const payments = (sqlite.prepare(`
-    SELECT p.id AS paymentId, p.customer_id AS customerId, c.external_id AS customerExternalId, c.name AS customerName,
-           p.received_date AS date, p.currency, p.amount_minor AS amountMinor,
+    SELECT ${columns('payments', 'p', PAYMENT)}, c.external_id AS customerExternalId, c.name AS customerName,
            (SELECT group_concat(i.number, '|') FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id) AS numbers
     FROM payments p JOIN customers c ON c.id = p.customer_id
-    WHERE p.received_date BETWEEN @from AND @to ORDER BY p.received_date, p.id`).all({ from, to }) as (Omit<PaymentRecord, 'invoiceNumbers'> & { numbers: string | null })[])
-    .map(({ numbers, ...p }): PaymentRecord => ({ ...p, invoiceNumbers: numbers ? numbers.split('|') : [] }));
+    WHERE p.received_date BETWEEN @from AND @to ORDER BY p.received_date, p.id`).all({ from, to }) as PaymentRow[])
+    .map((p): PaymentRecord => ({
+      paymentId: p.id, customerId: p.customerId, customerExternalId: p.customerExternalId, customerName: p.customerName,
+      date: p.receivedDate, currency: p.currency, amountMinor: p.amountMinor, invoiceNumbers: p.numbers ? p.numbers.split('|') : [],
+    }));
 
   const touches: Touch[] = [];
   const activityRows = sqlite.prepare(`

@@ -1,13 +1,18 @@
-import type { Contact } from '../../../shared/activity';
+import { z } from 'zod';
+import { CONTACT_ROLES, CONTACT_STATUSES, type Contact } from '../../../shared/activity';
 import { AppError } from '../../../shared/errors';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import { nowOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { recordActivity } from '../activity/record-activity';
 
-type ContactRow = Omit<Contact, 'isPrimary'> & { isPrimary: number };
-
-const SELECT = 'SELECT id, name, email, phone, role, is_primary AS isPrimary, status FROM contacts';
-const toContact = (row: ContactRow): Contact => ({ ...row, isPrimary: row.isPrimary === 1 });
+const CONTACT = ['id', 'name', 'email', 'phone', 'role', 'is_primary', 'status'] as const;
+type ContactRow = ColumnsRow<'contacts', (typeof CONTACT)[number]>;
+const SELECT = `SELECT ${columns('contacts', 'k', CONTACT)} FROM contacts k`;
+// role and status are TEXT in the schema: parsed, so a value the app doesn't know fails loudly here.
+const contactRole = z.enum(CONTACT_ROLES);
+const contactStatus = z.enum(CONTACT_STATUSES);
+const toContact = (row: ContactRow): Contact => ({ ...row, role: contactRole.parse(row.role), status: contactStatus.parse(row.status), isPrimary: row.isPrimary === 1 });
 
 export const contactHandlers: Handlers<'contacts.list' | 'contacts.save'> = {
   'contacts.list': ({ customerId }, ctx) =>

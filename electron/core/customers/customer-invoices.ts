@@ -1,9 +1,15 @@
+import { z } from 'zod';
 import type { CustomerInvoice } from '../../../shared/api';
 import type { SqliteDb } from '../../db/sqlite';
+import { columns, type ColumnsRow, type TableRow } from '../../db/typed-row';
 import { readOpenCommitments } from '../activity/open-commitments';
 import { bookParams, type Book } from '../ledger/book';
 
-type InvoiceRow = Omit<CustomerInvoice, 'disputed' | 'promised' | 'inPlan'> & { erpDisputed: number };
+const INVOICE = ['id', 'number', 'issue_date', 'due_date', 'currency', 'amount_minor', 'open_minor', 'status', 'closed_date'] as const;
+type InvoiceRow = ColumnsRow<'invoices', (typeof INVOICE)[number]> & { erpDisputed: TableRow<'invoices'>['disputed'] };
+const COLUMNS = `${columns('invoices', 'i', INVOICE)}, i.disputed AS erpDisputed`;
+// status is TEXT in the schema; 'void' is filtered out in the SQL, so anything else here is a broken row.
+const shownStatus = z.enum(['open', 'paid', 'closed']);
 
 /**
  * A customer's invoices in the book of the day, newest due first, each with what is going on with
@@ -12,12 +18,11 @@ type InvoiceRow = Omit<CustomerInvoice, 'disputed' | 'promised' | 'inPlan'> & { 
  */
 export function customerInvoices(sqlite: SqliteDb, customerId: number, book: Book, openOnly: boolean): CustomerInvoice[] {
   const rows = sqlite.prepare(`
-    SELECT i.id, i.number, i.issue_date AS issueDate, i.due_date AS dueDate, i.currency, i.amount_minor AS amountMinor, i.open_minor AS openMinor,
-           i.status, i.closed_date AS closedDate, i.disputed AS erpDisputed
+    SELECT ${COLUMNS}
     FROM ${book.invoices} i WHERE i.customer_id = ? ${openOnly ? "AND i.status = 'open'" : "AND i.status != 'void'"}
     ORDER BY i.due_date, i.number`).all(bookParams(book), customerId) as InvoiceRow[];
   const { covered } = readOpenCommitments(sqlite, book, customerId);
   return rows.map(({ erpDisputed, ...row }) => ({
-    ...row, disputed: erpDisputed === 1 || covered.disputed.has(row.id), promised: covered.promised.has(row.id), inPlan: covered.inPlan.has(row.id),
+    ...row, status: shownStatus.parse(row.status), disputed: erpDisputed === 1 || covered.disputed.has(row.id), promised: covered.promised.has(row.id), inPlan: covered.inPlan.has(row.id),
   }));
 }

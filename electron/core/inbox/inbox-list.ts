@@ -1,24 +1,15 @@
-import type { InboxFilter, InboxItem, InboxReading } from '../../../shared/inbox';
+import { z } from 'zod';
+import { INBOX_KINDS, INBOX_MATCHES, INBOX_STATES, type InboxFilter, type InboxItem, type InboxReading } from '../../../shared/inbox';
 import type { SqliteDb } from '../../db/sqlite';
+import { columns, type ColumnsRow, type TableRow } from '../../db/typed-row';
 import { summaryOf } from './inbox-reading';
 
-interface Row {
-  id: number;
-  kind: InboxItem['kind'];
-  receivedAt: string;
-  fromAddress: string | null;
-  fromName: string | null;
-  subject: string;
-  customerId: number | null;
-  customerName: string | null;
-  matchedBy: InboxItem['matchedBy'];
-  state: InboxItem['state'];
-  reading: string;
-  refused: string | null;
-}
-
-const COLUMNS = `m.id, m.kind, m.received_at AS receivedAt, m.from_address AS fromAddress, m.from_name AS fromName, m.subject, m.customer_id AS customerId,
-  c.name AS customerName, m.matched_by AS matchedBy, m.state, m.reading, m.refused`;
+const MESSAGE = ['id', 'kind', 'received_at', 'from_address', 'from_name', 'subject', 'customer_id', 'matched_by', 'state', 'reading', 'refused'] as const;
+/** customerName comes from the LEFT JOIN: null for a message no customer was found for. */
+type Row = ColumnsRow<'inbox_messages', (typeof MESSAGE)[number]> & { customerName: TableRow<'customers'>['name'] | null };
+const COLUMNS = `${columns('inbox_messages', 'm', MESSAGE)}, c.name AS customerName`;
+// kind, matched_by and state are TEXT in the schema: parsed, so a value the window doesn't know fails here.
+const storedKinds = z.object({ kind: z.enum(INBOX_KINDS), matchedBy: z.enum(INBOX_MATCHES).nullable(), state: z.enum(INBOX_STATES) });
 
 /** The Inbox, newest first: one kind, or what no customer was found for; open only unless `all`. */
 export function listInbox(sqlite: SqliteDb, filter: InboxFilter | undefined, all: boolean, limit: number): InboxItem[] {
@@ -38,5 +29,6 @@ export function inboxItem(sqlite: SqliteDb, id: number): InboxItem | null {
 
 function itemOf(row: Row): InboxItem {
   const reading = JSON.parse(row.reading) as InboxReading;
-  return { ...row, reading, summary: row.refused ? `not read: ${row.refused}` : summaryOf(row.kind, reading) };
+  const kinds = storedKinds.parse(row);
+  return { ...row, ...kinds, reading, summary: row.refused ? `not read: ${row.refused}` : summaryOf(kinds.kind, reading) };
 }

@@ -2,6 +2,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { ImapFlow } from 'imapflow';
 import type { ImapSettings } from '../../../shared/inbox';
 import { prepareCached } from '../../db/statement-cache';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import { nowOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
 import { inlineImages } from '../mail/inline-images';
@@ -10,18 +11,10 @@ import { openMailbox } from './mailbox-login';
 /** Copies tried this many times before they are left as failed (the message itself was sent). */
 const MAX_ATTEMPTS = 5;
 
-interface SentRow {
-  id: number;
-  to: string;
-  from: string;
-  replyTo: string | null;
-  subject: string;
-  html: string;
-  text: string;
-  messageId: string;
-  sentAt: string;
-  paymentQrLink: string | null;
-}
+/** A sent message as its copy is rebuilt: the outbox row's headers and the body it kept. */
+const SENT = ['id', 'to_address', 'from_address', 'reply_to', 'subject', 'message_id', 'sent_at', 'payment_qr_link'] as const;
+const BODY = ['html', 'text'] as const;
+type SentRow = ColumnsRow<'outbox_messages', (typeof SENT)[number]> & ColumnsRow<'outbox_message_bodies', (typeof BODY)[number]>;
 
 /** After a successful send: remember to put a copy in the Sent folder (when the setting is on). */
 export function noteSent(ctx: CoreContext, outboxId: number): boolean {
@@ -39,8 +32,7 @@ export function noteSent(ctx: CoreContext, outboxId: number): boolean {
  */
 export async function appendSentCopies(ctx: CoreContext, settings: ImapSettings): Promise<number> {
   const { sqlite } = ctx.database;
-  const pending = sqlite.prepare(`SELECT m.id, m.to_address AS "to", m.from_address AS "from", m.reply_to AS replyTo, m.subject, b.html, b.text, m.message_id AS messageId,
-      m.sent_at AS sentAt, m.payment_qr_link AS paymentQrLink
+  const pending = sqlite.prepare(`SELECT ${columns('outbox_messages', 'm', SENT)}, ${columns('outbox_message_bodies', 'b', BODY)}
     FROM inbox_sent_copies s JOIN outbox_messages m ON m.id = s.outbox_id JOIN outbox_message_bodies b ON b.message_id = m.id
     WHERE s.state = 'pending' ORDER BY s.outbox_id LIMIT 200`).all() as SentRow[];
   if (pending.length === 0) return 0;
@@ -50,7 +42,7 @@ export async function appendSentCopies(ctx: CoreContext, settings: ImapSettings)
     const folder = settings.sentFolder || (await sentFolderOf(client));
     for (const row of pending) {
       try {
-        if (!(await alreadyThere(client, folder, row.messageId))) await client.append(folder, await compose(row), ['\\Seen'], new Date(row.sentAt));
+        if (!(await alreadyThere(client, folder, row.messageId))) await client.append(folder, await compose(row), ['\\Seen'], sentDateOf(row));
         prepareCached(sqlite, "UPDATE inbox_sent_copies SET state = 'appended', attempts = attempts + 1, last_error = NULL, updated_at = ? WHERE outbox_id = ?").run(nowOf(ctx), row.id);
         appended += 1;
       } catch (error) {
@@ -80,11 +72,16 @@ async function alreadyThere(client: ImapFlow, folder: string, messageId: string)
   }
 }
 
+/** A copy is noted only once sent, so sent_at is set; the column allows null (queued messages), and then the copy is dated now. */
+function sentDateOf(row: SentRow): Date | undefined {
+  return row.sentAt ? new Date(row.sentAt) : undefined;
+}
+
 /** The message as it was sent: same headers, parts and inline images, from what the outbox kept. */
 async function compose(row: SentRow): Promise<Buffer> {
   const composer = new MailComposer({
-    from: row.from, to: row.to, ...(row.replyTo ? { replyTo: row.replyTo } : {}), subject: row.subject, text: row.text, html: row.html,
-    messageId: row.messageId, date: new Date(row.sentAt), attachments: await inlineImages(row.html, row.paymentQrLink),
+    from: row.fromAddress, to: row.toAddress, ...(row.replyTo ? { replyTo: row.replyTo } : {}), subject: row.subject, text: row.text, html: row.html,
+    messageId: row.messageId, date: sentDateOf(row), attachments: await inlineImages(row.html, row.paymentQrLink),
   });
   return composer.compile().build();
 }

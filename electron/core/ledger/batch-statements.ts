@@ -1,6 +1,5 @@
-import type { Selectable } from 'kysely';
-import type { Invoices } from '../../db/schema';
 import type { SqliteDb } from '../../db/sqlite';
+import type { TableRow } from '../../db/typed-row';
 
 /** Columns of the rows a batch inserts many at a time (see RowBuffer); values are passed in this order. */
 export const INVOICE_COLUMNS = ['customer_id', 'source', 'external_id', 'number', 'issue_date', 'due_date', 'currency', 'amount_minor', 'open_minor',
@@ -11,7 +10,7 @@ export const ALLOCATION_COLUMNS = ['invoice_id', 'payment_id', 'credit_note_id',
 const insertOne = (table: string, columns: readonly string[]): string => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 
 /** An invoice as findInvoice and findInvoiceByNumber read it (`SELECT *`). */
-export type InvoiceRow = Selectable<Invoices>;
+export type InvoiceRow = TableRow<'invoices'>;
 
 /** The statements a batch write runs per row, prepared once per batch. */
 export function prepareBatchStatements(sqlite: SqliteDb) {

@@ -1,4 +1,3 @@
-import type { CustomerInvoice } from '../../../shared/api';
 import { customerLocale, type TemplateLanguage } from '../../../shared/customer-locale';
 import type { IsoDate } from '../../../shared/dates';
 import { daysBetween } from '../../../shared/dates';
@@ -9,6 +8,7 @@ import { senderPerson, type SenderPerson } from '../../../shared/outreach/sender
 import { EMAIL_ADDRESS } from '../../../shared/text';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import { readCommitments, isActivePlan } from '../activity/commitments';
 import { liveBook } from '../ledger/book';
 import { agingReport } from '../ledger/aging-query';
@@ -36,7 +36,8 @@ export interface MessageSubject {
 }
 
 /** A listed invoice: the customer-page fields plus the link the ERP gave for it. */
-type InvoiceRow = Pick<CustomerInvoice, 'id' | 'number' | 'issueDate' | 'dueDate' | 'currency' | 'amountMinor' | 'openMinor'> & { paymentUrl: string | null };
+const LISTED = ['id', 'number', 'issue_date', 'due_date', 'currency', 'amount_minor', 'open_minor', 'payment_url'] as const;
+type InvoiceRow = ColumnsRow<'invoices', (typeof LISTED)[number]>;
 
 /**
  * The contact a reminder goes to: a valid address, primary first, then billing, AP, anyone. An ERP
@@ -135,9 +136,8 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
  * send guard's to decide (guard-drafts.ts), never a fallback here that could list a held one.
  */
 function listedInvoices(sqlite: SqliteDb, subject: MessageSubject): InvoiceRow[] {
-  const columns = `id, number, issue_date AS issueDate, due_date AS dueDate, currency, amount_minor AS amountMinor, open_minor AS openMinor, payment_url AS paymentUrl`;
   if (subject.invoiceIds.length === 0) return [];
-  const rows = prepareCached(sqlite, `SELECT ${columns} FROM invoices WHERE customer_id = ? AND id IN (${subject.invoiceIds.map(() => '?').join(', ')}) ORDER BY due_date, number`)
+  const rows = prepareCached(sqlite, `SELECT ${columns('invoices', 'i', LISTED)} FROM invoices i WHERE i.customer_id = ? AND i.id IN (${subject.invoiceIds.map(() => '?').join(', ')}) ORDER BY i.due_date, i.number`)
     .all(subject.customerId, ...subject.invoiceIds) as InvoiceRow[];
   if (rows.length !== new Set(subject.invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
   return rows;

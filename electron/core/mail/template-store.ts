@@ -1,16 +1,22 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { TEMPLATE_LANGUAGES, type TemplateLanguage } from '../../../shared/customer-locale';
-import type { EmailTemplate } from '../../../shared/outreach/template-fields';
+import { TEMPLATE_PURPOSES, TEMPLATE_TONES, type EmailTemplate } from '../../../shared/outreach/template-fields';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import { resourcePath } from '../resources';
 import { checkTemplate } from './template-check';
 import { parseTemplateFile } from './template-file';
 
-type TemplateRow = Omit<EmailTemplate, 'builtIn' | 'attachStatement'> & { builtIn: number; attachStatement: number };
-const SELECT = 'SELECT id, language, name, purpose, tone, subject, body, attach_statement AS attachStatement, built_in AS builtIn FROM email_templates';
-const toTemplate = (row: TemplateRow): EmailTemplate => ({ ...row, attachStatement: row.attachStatement === 1, builtIn: row.builtIn === 1 });
+const TEMPLATE = ['id', 'language', 'name', 'purpose', 'tone', 'subject', 'body', 'attach_statement', 'built_in'] as const;
+type TemplateRow = ColumnsRow<'email_templates', (typeof TEMPLATE)[number]>;
+const SELECT = `SELECT ${columns('email_templates', 't', TEMPLATE)} FROM email_templates t`;
+// language, purpose and tone are TEXT in the schema: parsed, so a value the app doesn't know fails here.
+const storedKinds = z.object({ language: z.enum(TEMPLATE_LANGUAGES), purpose: z.enum(TEMPLATE_PURPOSES), tone: z.enum(TEMPLATE_TONES) });
+const toTemplate = (row: TemplateRow): EmailTemplate =>
+  ({ ...row, ...storedKinds.parse(row), attachStatement: row.attachStatement === 1, builtIn: row.builtIn === 1 });
 const key = (id: string, language: TemplateLanguage): string => `${id}|${language}`;
 
 /**

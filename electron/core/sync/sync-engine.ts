@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { ImportProblem } from '../../../shared/import-mapping';
 import type { ConnectorId, ErpConnection, SyncCounts, SyncResult } from '../../../shared/sync';
 import type { SqliteDb } from '../../db/sqlite';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import type { Job } from '../jobs/job-registry';
 import { writeBatch } from '../ledger/write-batch';
@@ -72,11 +73,8 @@ function applyPage(ctx: CoreContext, batch: Parameters<typeof writeBatch>[1], st
   }
 }
 
-interface PendingRow {
-  id: number;
-  payload: string;
-  externalId: string;
-}
+const PENDING = ['id', 'payload'] as const;
+type PendingRow = ColumnsRow<'sync_outbox', (typeof PENDING)[number]> & ColumnsRow<'customers', 'external_id'>;
 
 /**
  * The collector's notes, promises and disputes on customers that came from this ERP, oldest first.
@@ -87,7 +85,7 @@ async function pushPending(ctx: CoreContext, connector: Connector, job: Job): Pr
   const { sqlite } = ctx.database;
   const kinds = PUSHED_KINDS.map(() => '?').join(', ');
   const pending = sqlite.prepare(`
-    SELECT o.id, o.payload, c.external_id AS externalId FROM sync_outbox o
+    SELECT ${columns('sync_outbox', 'o', PENDING)}, ${columns('customers', 'c', ['external_id'])} FROM sync_outbox o
     JOIN customers c ON c.id = json_extract(o.payload, '$.customerId')
     WHERE o.sent_at IS NULL AND c.source = ? AND json_extract(o.payload, '$.kind') IN (${kinds})
     ORDER BY o.id`).all(connector.id, ...PUSHED_KINDS) as PendingRow[];

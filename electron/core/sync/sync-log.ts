@@ -1,16 +1,13 @@
-import type { ConnectorId, SyncCounts, SyncLogEntry, SyncLogStatus } from '../../../shared/sync';
+import { z } from 'zod';
+import { CONNECTOR_IDS, SYNC_LOG_STATUSES, type ConnectorId, type SyncCounts, type SyncLogEntry, type SyncLogStatus } from '../../../shared/sync';
 import type { SqliteDb } from '../../db/sqlite';
+import { columns, type ColumnsRow, type TableRow } from '../../db/typed-row';
 
-interface LogRow {
-  id: number;
-  connector: ConnectorId;
-  started_at: string;
-  finished_at: string;
-  status: SyncLogStatus;
-  message: string;
-  attempts: number;
-  counts: string | null;
-}
+const LAST = ['id', 'status', 'message'] as const;
+const SELECT_LAST = `SELECT ${columns('sync_log', 'l', LAST)} FROM sync_log l WHERE l.connector = ? AND l.ref IS ? ORDER BY l.id DESC LIMIT 1`;
+// connector and status are TEXT in the schema (status has a CHECK): parsed where the window gets them.
+const connectorId = z.enum(CONNECTOR_IDS);
+const logStatus = z.enum(SYNC_LOG_STATUSES);
 
 export interface LogWrite {
   connector: ConnectorId;
@@ -30,8 +27,7 @@ export interface LogWrite {
  */
 export function logSync(sqlite: SqliteDb, write: LogWrite): void {
   if (write.status !== 'ok') {
-    const last = sqlite.prepare('SELECT id, status, message FROM sync_log WHERE connector = ? AND ref IS ? ORDER BY id DESC LIMIT 1')
-      .get(write.connector, write.ref ?? null) as Pick<LogRow, 'id' | 'status' | 'message'> | undefined;
+    const last = sqlite.prepare(SELECT_LAST).get(write.connector, write.ref ?? null) as ColumnsRow<'sync_log', (typeof LAST)[number]> | undefined;
     if (last && last.status === write.status && last.message === write.message) {
       sqlite.prepare('UPDATE sync_log SET attempts = attempts + 1, finished_at = ? WHERE id = ?').run(write.finishedAt, last.id);
       return;
@@ -47,9 +43,9 @@ export function refLogged(sqlite: SqliteDb, connector: ConnectorId, ref: string)
 }
 
 export function recentSyncLog(sqlite: SqliteDb, limit: number): SyncLogEntry[] {
-  const rows = sqlite.prepare('SELECT * FROM sync_log ORDER BY id DESC LIMIT ?').all(limit) as LogRow[];
+  const rows = sqlite.prepare('SELECT * FROM sync_log ORDER BY id DESC LIMIT ?').all(limit) as TableRow<'sync_log'>[];
   return rows.map((row) => ({
-    id: row.id, connector: row.connector, startedAt: row.started_at, finishedAt: row.finished_at, status: row.status,
+    id: row.id, connector: connectorId.parse(row.connector), startedAt: row.started_at, finishedAt: row.finished_at, status: logStatus.parse(row.status),
     message: row.message, attempts: row.attempts, counts: row.counts ? (JSON.parse(row.counts) as SyncCounts) : null,
   }));
 }

@@ -1,17 +1,15 @@
 import type pg from 'pg';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import { PUBLISH_LOCK } from './push-changes';
 import { serverTransaction } from './team-connection';
 import { noteLedgerPushed } from './team-state';
 
 /** Batches can be large (a first import is the whole book): one to a server transaction. */
-interface JournalRow {
-  id: number;
-  source: string;
-  today: string;
-  batch: string;
-}
+const JOURNAL = ['id', 'source', 'today', 'batch'] as const;
+type JournalRow = ColumnsRow<'team_ledger_outbox', (typeof JOURNAL)[number]>;
+const NEXT_BATCH = `SELECT ${columns('team_ledger_outbox', 'j', JOURNAL)} FROM team_ledger_outbox j ORDER BY j.id LIMIT 1`;
 
 /**
  * Publishes this desk's journalled ledger batches in order, each in a transaction under the publish
@@ -21,7 +19,7 @@ interface JournalRow {
 export async function pushLedger(pool: pg.Pool, sqlite: SqliteDb, deskId: string): Promise<number> {
   let pushed = 0;
   for (;;) {
-    const row = prepareCached(sqlite, 'SELECT id, source, today, batch FROM team_ledger_outbox ORDER BY id LIMIT 1').get() as JournalRow | undefined;
+    const row = prepareCached(sqlite, NEXT_BATCH).get() as JournalRow | undefined;
     if (!row) return pushed;
     await serverTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PUBLISH_LOCK]);

@@ -3,6 +3,7 @@ import { currencyExponent } from '../../../shared/money';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import { columns, type ColumnsRow, type TableRow } from '../../db/typed-row';
 import { readOpenCommitments, type CoveredInvoices, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
 import { unappliedCredits } from '../ledger/open-balance';
 import { readEscalationsDue } from '../ladder/escalations-due';
@@ -14,6 +15,14 @@ import { bookParams, type Book } from '../ledger/book';
 
 /** A customer's identity in the queue, beside the facts its score is computed from. */
 export type CustomerMeta = Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor'>;
+
+const CUSTOMER = ['external_id', 'name', 'collector', 'segment'] as const;
+/** A customer's open invoices in one currency: its columns as the schema has them, then the sums it has no column for. */
+type GroupRow = ColumnsRow<'customers', (typeof CUSTOMER)[number]> & {
+  customerId: TableRow<'customers'>['id']; currency: TableRow<'invoices'>['currency'];
+  openMinor: number; overdueMinor: number; overdue60Minor: number; oldestDue: string | null; weightedDaySum: number;
+};
+const CUSTOMER_COLUMNS = columns('customers', 'c', CUSTOMER);
 
 export interface FactsRow {
   meta: CustomerMeta;
@@ -37,7 +46,7 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
   const today = book.day;
   const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), ...bookParams(book), ...scopeParams(scope) };
   const groups = sqlite.prepare(`
-    SELECT c.id AS customerId, c.external_id AS externalId, c.name, c.collector, c.segment, i.currency,
+    SELECT c.id AS customerId, ${CUSTOMER_COLUMNS}, i.currency,
            SUM(i.open_minor) AS openMinor,
            SUM(CASE WHEN i.due_date < @today THEN i.open_minor ELSE 0 END) AS overdueMinor,
            SUM(CASE WHEN i.due_date < @d60 THEN i.open_minor ELSE 0 END) AS overdue60Minor,
@@ -45,9 +54,7 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
            SUM(CASE WHEN i.due_date < @today THEN i.open_minor * (julianday(@today) - julianday(i.due_date)) ELSE 0 END) AS weightedDaySum
     FROM ${book.openInvoices} i JOIN customers c ON c.id = i.customer_id
     WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
-    GROUP BY i.customer_id, i.currency`).all(params) as (Omit<CustomerMeta, 'openMinor'> & {
-      openMinor: number; overdueMinor: number; overdue60Minor: number; oldestDue: string | null; weightedDaySum: number;
-    })[];
+    GROUP BY i.customer_id, i.currency`).all(params) as GroupRow[];
   if (groups.length === 0) return [];
   const lastTouch = mapBy(sqlite.prepare(`
     SELECT a.customer_id AS id, substr(MAX(a.occurred_at), 1, 10) AS value FROM ${book.activities} a
