@@ -42,11 +42,24 @@ export default tseslint.config(
     // process or a temp directory belongs in test/integration.
     files: ['test/unit/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...['child_process', 'net', 'http', 'https', 'os'].flatMap((name) => [name, `node:${name}`]), 'better-sqlite3-multiple-ciphers', 'pg', 'smtp-server', 'imapflow']
-          .map((name) => ({ name, message: 'Unit tests are pure: move this test to test/integration.' })),
-        patterns: [{ group: ['**/electron/db/*', '!**/electron/db/typed-row', '**/test/helpers/*', '../helpers/*'], message: 'Unit tests are pure: move this test to test/integration.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...['child_process', 'net', 'http', 'https', 'os'].flatMap((name) => [name, `node:${name}`]),
+            'better-sqlite3-multiple-ciphers',
+            'pg',
+            'smtp-server',
+            'imapflow',
+          ].map((name) => ({ name, message: 'Unit tests are pure: move this test to test/integration.' })),
+          patterns: [
+            {
+              group: ['**/electron/db/*', '!**/electron/db/typed-row', '**/test/helpers/*', '../helpers/*'],
+              message: 'Unit tests are pure: move this test to test/integration.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Plain JavaScript (configs, scripts) has no types to check.

@@ -51,7 +51,10 @@ export function coreOrderBlocks() {
   CORE_ORDER.forEach((group, rank) => {
     const above = CORE_ORDER.slice(rank).flat();
     for (const name of group) {
-      const banned = above.filter((other) => other !== name).map(escape).join('|');
+      const banned = above
+        .filter((other) => other !== name)
+        .map(escape)
+        .join('|');
       const message = `${name} imports only what sits below it in the order of core folders (docs/ARCHITECTURE.md): move the shared piece down, or inject it.`;
       const rule = (up) => ['error', { patterns: [{ regex: `^(?:${up}(?:${banned})|(?:\\.\\./)+core/(?:${banned}))(?:/|$)`, message }] }];
       if (FILES.has(name)) {

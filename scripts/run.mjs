@@ -75,7 +75,10 @@ function setup() {
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return;
   const status = run(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { stdio: 'pipe', timeout: 300_000 });
   if (status === 0 && electronAvailable()) console.log('Electron desktop shell installed.');
-  else if (task === 'setup') console.log('Desktop shell unavailable: Electron’s binary could not be downloaded here. Everything else is installed; `npm start` will serve Inflow in your browser.');
+  else if (task === 'setup')
+    console.log(
+      'Desktop shell unavailable: Electron’s binary could not be downloaded here. Everything else is installed; `npm start` will serve Inflow in your browser.',
+    );
   else tellNoElectron();
 }
 

@@ -74,13 +74,34 @@ export const createPlanInput = z
     label: oneLineText(80).min(1).default('Payment plan'),
     currency,
     invoiceIds: z.array(id).max(500).default([]),
-    installments: z.array(z.object({ dueDate: isoDate, amountMinor: z.number().int().positive() })).min(1).max(120),
+    installments: z
+      .array(z.object({ dueDate: isoDate, amountMinor: z.number().int().positive() }))
+      .min(1)
+      .max(120),
     graceDays: z.number().int().min(0).max(60).default(0),
     note: freeText(2000).default(''),
   })
   .refine((plan) => new Set(plan.installments.map((i) => i.dueDate)).size === plan.installments.length, 'two installments fall on the same date');
 
-export const ACTIVITY_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'snooze', 'plan_created', 'assignment', 'contact_saved', 'promise_cancelled', 'plan_cancelled', 'email', 'discount_offered', 'payment_in_transit', 'ladder_task', 'sms', 'email_received'] as const;
+export const ACTIVITY_KINDS = [
+  'call',
+  'note',
+  'promise',
+  'dispute_opened',
+  'dispute_resolved',
+  'snooze',
+  'plan_created',
+  'assignment',
+  'contact_saved',
+  'promise_cancelled',
+  'plan_cancelled',
+  'email',
+  'discount_offered',
+  'payment_in_transit',
+  'ladder_task',
+  'sms',
+  'email_received',
+] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Kinds a collector may correct or withdraw; promises, disputes and plans have their own lifecycle (cancel, resolve). */
@@ -149,8 +170,10 @@ export interface Contact {
   status: (typeof CONTACT_STATUSES)[number];
 }
 
-export interface CustomerSummary
-  extends Pick<WorklistRow, 'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue'> {
+export interface CustomerSummary extends Pick<
+  WorklistRow,
+  'customerId' | 'externalId' | 'name' | 'currency' | 'collector' | 'segment' | 'openMinor' | 'overdueMinor' | 'oldestDaysPastDue'
+> {
   /** Unapplied credits netted in openMinor (zero or negative). */
   creditsMinor: number;
   termsDays: number | null;

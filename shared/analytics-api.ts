@@ -1,7 +1,25 @@
 import { z } from 'zod';
-import { DRILLDOWN_BUCKETS, exportTableInput, KPI_GROUPS, type AgingTrend, type AttributionReport, type DrilldownInvoice, type ExportedFile, type KpiReport } from './analytics';
+import {
+  DRILLDOWN_BUCKETS,
+  exportTableInput,
+  KPI_GROUPS,
+  type AgingTrend,
+  type AttributionReport,
+  type DrilldownInvoice,
+  type ExportedFile,
+  type KpiReport,
+} from './analytics';
 import { returns } from './procedure';
-import { RISK_BINS, type CashForecast, type CustomerRisk, type ForecastComparison, type ForecastRunInfo, type RiskDistribution, type RiskEvaluation, type RiskTrainSummary } from './risk';
+import {
+  RISK_BINS,
+  type CashForecast,
+  type CustomerRisk,
+  type ForecastComparison,
+  type ForecastRunInfo,
+  type RiskDistribution,
+  type RiskEvaluation,
+  type RiskTrainSummary,
+} from './risk';
 import { currencyCodeSchema as currencyCode, isoDateSchema as isoDate } from './value-schemas';
 
 /** Risk, the cash forecast and the reports' analytics: procedures of the contract in api.ts. */
@@ -16,8 +34,11 @@ export const analyticsApi = {
   /** Expected collections per week for 13 weeks; each run is stored for forecast.compare. */
   'forecast.run': returns<CashForecast>()(z.object({ asOf: isoDate.optional() })),
   /** A stored run (by id or as-of date; else the latest for an earlier day) against what came in, week by week. */
-  'forecast.compare': returns<ForecastComparison>()(z.object({ runId: z.number().int().positive().optional(), asOf: isoDate.optional() })
-    .refine((p) => p.runId === undefined || p.asOf === undefined, 'name a run by id or by as-of date, not both')),
+  'forecast.compare': returns<ForecastComparison>()(
+    z
+      .object({ runId: z.number().int().positive().optional(), asOf: isoDate.optional() })
+      .refine((p) => p.runId === undefined || p.asOf === undefined, 'name a run by id or by as-of date, not both'),
+  ),
   /** Stored forecast runs, newest as-of date first. */
   'forecast.runs': returns<ForecastRunInfo[]>()(z.object({})),
 
@@ -36,11 +57,20 @@ export const analyticsApi = {
    * The invoices behind a chart's bar, band or tile: an aging bucket as of a date in one currency;
    * the open invoices of the customers in a P(late) tenth; or the invoices a forecast expects in a week.
    */
-  'analytics.drilldown': returns<DrilldownInvoice[]>()(z.discriminatedUnion('by', [
-    z.object({ by: z.literal('aging'), asOf: isoDate, currency: currencyCode, bucket: z.enum(DRILLDOWN_BUCKETS).default('all') }),
-    z.object({ by: z.literal('risk'), bin: z.number().int().min(0).max(RISK_BINS - 1) }),
-    z.object({ by: z.literal('forecast'), asOf: isoDate, currency: currencyCode, weekStart: isoDate }),
-  ])),
+  'analytics.drilldown': returns<DrilldownInvoice[]>()(
+    z.discriminatedUnion('by', [
+      z.object({ by: z.literal('aging'), asOf: isoDate, currency: currencyCode, bucket: z.enum(DRILLDOWN_BUCKETS).default('all') }),
+      z.object({
+        by: z.literal('risk'),
+        bin: z
+          .number()
+          .int()
+          .min(0)
+          .max(RISK_BINS - 1),
+      }),
+      z.object({ by: z.literal('forecast'), asOf: isoDate, currency: currencyCode, weekStart: isoDate }),
+    ]),
+  ),
   /** A table as CSV or XLSX bytes (the renderer saves them); built here so every host exports alike. */
   'reports.exportTable': returns<ExportedFile>()(exportTableInput),
 } as const;

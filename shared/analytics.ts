@@ -130,14 +130,24 @@ export interface DrilldownInvoice {
 
 /** A table the renderer shows, handed to the core to write as CSV or XLSX; cells stay typed so XLSX keeps numbers. */
 export const exportTableInput = z.object({
-  name: z.string().trim().min(1).max(80).regex(/^[\w .-]+$/, 'letters, digits, spaces, "-", "_" or "."'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^[\w .-]+$/, 'letters, digits, spaces, "-", "_" or "."'),
   format: z.enum(['csv', 'xlsx']),
-  columns: z.array(z.object({
-    header: z.string().max(120),
-    kind: z.enum(['text', 'number', 'money', 'date']),
-    /** Money cells are integer minor units; this names the column holding each row's currency code. */
-    currencyColumn: z.number().int().min(0).max(59).optional(),
-  })).min(1).max(60),
+  columns: z
+    .array(
+      z.object({
+        header: z.string().max(120),
+        kind: z.enum(['text', 'number', 'money', 'date']),
+        /** Money cells are integer minor units; this names the column holding each row's currency code. */
+        currencyColumn: z.number().int().min(0).max(59).optional(),
+      }),
+    )
+    .min(1)
+    .max(60),
   rows: z.array(z.array(z.union([z.string().max(2000), z.number(), z.null()])).max(60)).max(100_000),
 });
 export type ExportTableInput = z.infer<typeof exportTableInput>;

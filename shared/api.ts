@@ -8,7 +8,27 @@ import { newPassphraseSchema } from './passphrase';
 import type { Notice, TraySummary } from './notifications';
 import { shellSettingsSchema, type AppBusy, type ShellSettings } from './shell-settings';
 import { AGING_BUCKETS, agingEdgesSchema, type AgingEdges, type AgingReport } from './aging';
-import { addNoteInput, assignInput, cancelPlanInput, completeLadderTaskInput, markInTransitInput, offerDiscountInput, cancelPromiseInput, createPlanInput, deleteActivityInput, editActivityInput, logCallInput, saveContactInput, type Contact, type CustomerSummary, openDisputeInput, recordPromiseInput, resolveDisputeInput, snoozeInput, type TimelineEntry } from './activity';
+import {
+  addNoteInput,
+  assignInput,
+  cancelPlanInput,
+  completeLadderTaskInput,
+  markInTransitInput,
+  offerDiscountInput,
+  cancelPromiseInput,
+  createPlanInput,
+  deleteActivityInput,
+  editActivityInput,
+  logCallInput,
+  saveContactInput,
+  type Contact,
+  type CustomerSummary,
+  openDisputeInput,
+  recordPromiseInput,
+  resolveDisputeInput,
+  snoozeInput,
+  type TimelineEntry,
+} from './activity';
 import type { Commitments } from './commitments';
 import { BACKTEST_MAX_DAYS, backtestPolicySchema, type BacktestReport } from './backtest';
 import { daysBetween } from './dates';
@@ -163,7 +183,10 @@ export interface SampleSummary {
 }
 
 /** A backup's file name as listed, never a path. */
-const backupName = z.string().max(200).regex(/^[\w.-]+$/, 'a backup name');
+const backupName = z
+  .string()
+  .max(200)
+  .regex(/^[\w.-]+$/, 'a backup name');
 
 /**
  * The one API contract: every procedure the renderer, the CLI or a test may call, with the zod schema
@@ -175,13 +198,9 @@ export const api = {
   'sample.load': returns<SampleSummary>()(z.object({ jobId: jobId.optional() })),
   'import.presets': returns<PresetInfo[]>()(z.object({})),
   'import.preview': returns<ImportPreview>()(z.object({ fileId, ...presetOrMapping })),
-  'import.run': returns<ImportSummary>()(
-    z.object({ jobId, fileId, snapshot: z.boolean().default(false), ...presetOrMapping }),
-  ),
+  'import.run': returns<ImportSummary>()(z.object({ jobId, fileId, snapshot: z.boolean().default(false), ...presetOrMapping })),
   'import.mappings.list': returns<{ name: string; mapping: ImportMapping }[]>()(z.object({})),
-  'import.mappings.save': returns<{ name: string }>()(
-    z.object({ name: oneLineText(64).min(1), mapping: importMappingSchema }),
-  ),
+  'import.mappings.save': returns<{ name: string }>()(z.object({ name: oneLineText(64).min(1), mapping: importMappingSchema })),
   'jobs.cancel': returns<{ cancelled: boolean }>()(z.object({ jobId })),
   'aging.report': returns<AgingReport>()(z.object({ asOf: isoDate })),
   'settings.setAgingEdges': returns<{ edges: AgingEdges }>()(z.object({ edges: agingEdgesSchema })),
@@ -225,9 +244,7 @@ export const api = {
   'activity.markInTransit': returns<{ activityId: number }>()(markInTransitInput),
   'activity.edit': returns<{ activityId: number }>()(editActivityInput),
   'activity.delete': returns<{ activityId: number }>()(deleteActivityInput),
-  'customer.lookup': returns<{ customerId: number; name: string; currency: string }>()(
-    z.object({ externalId: z.string().trim().min(1).max(200) }),
-  ),
+  'customer.lookup': returns<{ customerId: number; name: string; currency: string }>()(z.object({ externalId: z.string().trim().min(1).max(200) })),
   'customer.invoices': returns<CustomerInvoice[]>()(
     z.object({ customerId: z.number().int().positive(), openOnly: z.boolean().default(false), asOf: isoDate.optional() }),
   ),
@@ -245,7 +262,9 @@ export const api = {
   ),
   'contacts.list': returns<Contact[]>()(z.object({ customerId: z.number().int().positive() })),
   'contacts.save': returns<{ contactId: number }>()(saveContactInput),
-  'customer.timeline': returns<TimelineEntry[]>()(z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500), asOf: isoDate.optional() })),
+  'customer.timeline': returns<TimelineEntry[]>()(
+    z.object({ customerId: z.number().int().positive(), limit: z.number().int().min(1).max(5000).default(500), asOf: isoDate.optional() }),
+  ),
   /** Every version of every template, or only those in one language (the ladder and bulk send pick templates by their English names). */
   'templates.list': returns<EmailTemplate[]>()(z.object({ language: z.enum(TEMPLATE_LANGUAGES).optional() })),
   'templates.check': returns<TemplateProblem[]>()(z.object({ subject: z.string().max(500), body: z.string().max(50_000) })),
@@ -256,11 +275,24 @@ export const api = {
   ),
   'outreach.queue': returns<QueueResult>()(z.object({ messages: z.array(messageDraftSchema).min(1).max(10_000) })),
   /** Every message a bulk send (one template, or each customer's next ladder step) or the whole ladder would make, through the send guard, before anything is queued. */
-  'outreach.plan': returns<SendPlan>()(z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('template'), templateId, customerIds: z.array(z.number().int().positive()).min(1).max(10_000), videoMemoUrl: oneLineText(2000).optional() }),
-    z.object({ kind: z.literal('ladder'), customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(), videoMemoUrl: oneLineText(2000).optional() }),
-  ])),
-  'outreach.freshness': returns<{ lastSyncAt: string | null; ageDays: number | null; fresh: boolean; limitDays: number; message: string | null }>()(z.object({})),
+  'outreach.plan': returns<SendPlan>()(
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('template'),
+        templateId,
+        customerIds: z.array(z.number().int().positive()).min(1).max(10_000),
+        videoMemoUrl: oneLineText(2000).optional(),
+      }),
+      z.object({
+        kind: z.literal('ladder'),
+        customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+        videoMemoUrl: oneLineText(2000).optional(),
+      }),
+    ]),
+  ),
+  'outreach.freshness': returns<{ lastSyncAt: string | null; ageDays: number | null; fresh: boolean; limitDays: number; message: string | null }>()(
+    z.object({}),
+  ),
   'outbox.list': returns<OutboxMessage[]>()(
     z.object({ status: z.enum(OUTBOX_STATUSES).optional(), batchId: z.string().max(64).optional(), limit: z.number().int().min(1).max(10_000).default(500) }),
   ),
@@ -268,9 +300,7 @@ export const api = {
   'outbox.message': returns<OutboxMessageView>()(z.object({ messageId: z.number().int().positive() })),
   'outbox.counts': returns<OutboxCounts & { paused: boolean }>()(z.object({ batchId: z.string().max(64).optional() })),
   'outbox.cancel': returns<{ cancelled: number }>()(z.object({ batchId: z.string().max(64) })),
-  'outbox.resolve': returns<{ status: string }>()(
-    z.object({ messageId: z.number().int().positive(), action: z.enum(['mark_sent', 'send_again', 'cancel']) }),
-  ),
+  'outbox.resolve': returns<{ status: string }>()(z.object({ messageId: z.number().int().positive(), action: z.enum(['mark_sent', 'send_again', 'cancel']) })),
   'outbox.pause': returns<{ paused: boolean }>()(z.object({ paused: z.boolean() })),
   'settings.smtp.get': returns<SmtpSettingsView | null>()(z.object({})),
   'settings.smtp.save': returns<SmtpSettingsView>()(smtpSaveSchema),
@@ -283,23 +313,29 @@ export const api = {
   'ladder.savePolicy': returns<{ id: string }>()(ladderPolicySchema),
   /** Customers it covered fall to the policy for everyone else (the shipped Standard when none is saved). */
   'ladder.deletePolicy': returns<{ id: string }>()(z.object({ id: ladderSlug })),
-  'ladder.run': returns<LadderRun & { queued: QueueResult | null; queuedTexts: QueueResult | null }>()(z.object({
-    asOf: isoDate.optional(),
-    /** The moment texts are judged at (the customers' sending hours); default now. */
-    at: z.iso.datetime().optional(),
-    dryRun: z.boolean().default(true),
-    /** Only these customers (a bulk send of "the ladder's next step"); absent: everyone. */
-    customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
-    videoMemoUrl: oneLineText(2000).optional(),
-  })),
+  'ladder.run': returns<LadderRun & { queued: QueueResult | null; queuedTexts: QueueResult | null }>()(
+    z.object({
+      asOf: isoDate.optional(),
+      /** The moment texts are judged at (the customers' sending hours); default now. */
+      at: z.iso.datetime().optional(),
+      dryRun: z.boolean().default(true),
+      /** Only these customers (a bulk send of "the ladder's next step"); absent: everyone. */
+      customerIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+      videoMemoUrl: oneLineText(2000).optional(),
+    }),
+  ),
   /** The ladder replayed day by day over [from, to] of the book's history, per policy (and a second to compare); a long job with progress. */
-  'replay.backtest': returns<BacktestReport>()(z.object({
-    jobId: jobId.optional(),
-    from: isoDate,
-    to: isoDate,
-    policy: backtestPolicySchema.optional(),
-    compare: backtestPolicySchema.optional(),
-  }).refine((p) => p.to < p.from || daysBetween(p.from, p.to) < BACKTEST_MAX_DAYS, `a backtest covers at most ${BACKTEST_MAX_DAYS} days`)),
+  'replay.backtest': returns<BacktestReport>()(
+    z
+      .object({
+        jobId: jobId.optional(),
+        from: isoDate,
+        to: isoDate,
+        policy: backtestPolicySchema.optional(),
+        compare: backtestPolicySchema.optional(),
+      })
+      .refine((p) => p.to < p.from || daysBetween(p.from, p.to) < BACKTEST_MAX_DAYS, `a backtest covers at most ${BACKTEST_MAX_DAYS} days`),
+  ),
   'ladder.completeTask': returns<{ activityId: number; stepId: string; invoiceNumbers: string[] }>()(completeLadderTaskInput),
 
   ...analyticsApi,
@@ -321,7 +357,9 @@ export const api = {
   'recovery.restore': returns<RestoreResult>()(z.object({ name: backupName })),
   'data.export': returns<ExportResult>()(z.object({ passphrase: newPassphraseSchema })),
   // Texts (issue 25), the Inbox (issue 22), statements, letters and charges (issue 23): each area's own part.
-  ...smsApi, ...inboxApi, ...documentsApi,
+  ...smsApi,
+  ...inboxApi,
+  ...documentsApi,
   // Several desks sharing one book through PostgreSQL (issue 24).
   ...teamApi,
 } as const;

@@ -62,38 +62,45 @@ export const RATE_SERIES_LABELS: Record<RateSeries, string> = {
 
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/, 'lowercase letters, digits and "-"');
 
-export const chargePolicySchema = z.object({
-  id: slug,
-  name: oneLineText(80).min(1, 'give the policy a name'),
-  /** ERP segments this policy covers; none: everyone else. */
-  segments: z.array(oneLineText(120).min(1)).max(50).default([]),
-  kind: z.enum(CHARGE_KINDS),
-  /** For `contractual`: the agreed rate in basis points (150 = 1.5 %) per month or per year. */
-  rateBp: z.number().int().min(1).max(100_000).optional(),
-  ratePer: z.enum(['month', 'year']).default('year'),
-  /** Accrued interest is added to the base at each month's anniversary of the first interest day. */
-  compounding: z.boolean().default(false),
-  /** For `contractual`: a fee per overdue invoice, in its own currency's minor units. */
-  fixedFeeMinor: z.number().int().min(0).max(100_000_000).default(0),
-  /** Interest starts this many days after the due date. Statutory interest has none. */
-  graceDays: z.number().int().min(0).max(365).default(0),
-  dayCount: z.enum(DAY_COUNTS).default('act365'),
-}).superRefine((policy, ctx) => {
-  if (policy.kind === 'contractual' && policy.rateBp === undefined) ctx.addIssue({ code: 'custom', path: ['rateBp'], message: 'a contractual policy needs its rate' });
-});
+export const chargePolicySchema = z
+  .object({
+    id: slug,
+    name: oneLineText(80).min(1, 'give the policy a name'),
+    /** ERP segments this policy covers; none: everyone else. */
+    segments: z.array(oneLineText(120).min(1)).max(50).default([]),
+    kind: z.enum(CHARGE_KINDS),
+    /** For `contractual`: the agreed rate in basis points (150 = 1.5 %) per month or per year. */
+    rateBp: z.number().int().min(1).max(100_000).optional(),
+    ratePer: z.enum(['month', 'year']).default('year'),
+    /** Accrued interest is added to the base at each month's anniversary of the first interest day. */
+    compounding: z.boolean().default(false),
+    /** For `contractual`: a fee per overdue invoice, in its own currency's minor units. */
+    fixedFeeMinor: z.number().int().min(0).max(100_000_000).default(0),
+    /** Interest starts this many days after the due date. Statutory interest has none. */
+    graceDays: z.number().int().min(0).max(365).default(0),
+    dayCount: z.enum(DAY_COUNTS).default('act365'),
+  })
+  .superRefine((policy, ctx) => {
+    if (policy.kind === 'contractual' && policy.rateBp === undefined)
+      ctx.addIssue({ code: 'custom', path: ['rateBp'], message: 'a contractual policy needs its rate' });
+  });
 export type ChargePolicy = z.output<typeof chargePolicySchema>;
 
-export const chargePoliciesSchema = z.array(chargePolicySchema).max(50).superRefine((policies, ctx) => {
-  const owner = new Map<string, string>();
-  policies.forEach((policy, index) => {
-    if (policies.findIndex((other) => other.id === policy.id) < index) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${policy.id}" is used twice` });
-    for (const segment of policy.segments.length === 0 ? ['(everyone else)'] : policy.segments) {
-      const claimed = owner.get(segment);
-      if (claimed) ctx.addIssue({ code: 'custom', path: [index, 'segments'], message: `${segment} already has the policy "${claimed}"` });
-      else owner.set(segment, policy.name);
-    }
+export const chargePoliciesSchema = z
+  .array(chargePolicySchema)
+  .max(50)
+  .superRefine((policies, ctx) => {
+    const owner = new Map<string, string>();
+    policies.forEach((policy, index) => {
+      if (policies.findIndex((other) => other.id === policy.id) < index)
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${policy.id}" is used twice` });
+      for (const segment of policy.segments.length === 0 ? ['(everyone else)'] : policy.segments) {
+        const claimed = owner.get(segment);
+        if (claimed) ctx.addIssue({ code: 'custom', path: [index, 'segments'], message: `${segment} already has the policy "${claimed}"` });
+        else owner.set(segment, policy.name);
+      }
+    });
   });
-});
 
 export const referenceRateSchema = z.object({
   series: z.enum(RATE_SERIES),

@@ -42,7 +42,10 @@ export interface CommandSpec {
 const ACTIVITY: CommandScope[] = ['worklist', 'customer'];
 
 const GO = SCREENS.map((screen) => ({
-  id: `go.${screen.id}` as const, label: screen.label, keys: [`g ${screen.key}`] as readonly string[], scopes: ['anywhere'] as readonly CommandScope[],
+  id: `go.${screen.id}` as const,
+  label: screen.label,
+  keys: [`g ${screen.key}`] as readonly string[],
+  scopes: ['anywhere'] as readonly CommandScope[],
 }));
 
 export const COMMANDS = [
@@ -69,7 +72,14 @@ export const COMMANDS = [
   { id: 'activity.note', label: 'Add a note', keys: ['n'], scopes: ACTIVITY },
   { id: 'activity.assign', label: 'Assign or hand over to a collector', keys: ['a'], scopes: ACTIVITY },
   { id: 'activity.snooze', label: 'Snooze the customer until a date', keys: ['s'], scopes: ACTIVITY },
-  { id: 'activity.save', label: 'Save the form (in the worklist the next customer is selected)', keys: ['Mod+Enter'], scopes: ACTIVITY, palette: false, element: true },
+  {
+    id: 'activity.save',
+    label: 'Save the form (in the worklist the next customer is selected)',
+    keys: ['Mod+Enter'],
+    scopes: ACTIVITY,
+    palette: false,
+    element: true,
+  },
   { id: 'worklist.text', label: 'Text the customer: the preview says whether it may go now', keys: ['m'], scopes: ['worklist'] },
   { id: 'history.asOf', label: 'As of a past day: the queue and customer pages as they stood then, read-only', keys: ['h'], scopes: ACTIVITY },
   { id: 'worklist.task', label: 'Mark the ladder’s letter or agency referral done (a due call: log it)', keys: ['t'], scopes: ['worklist'] },
@@ -81,7 +91,12 @@ export const COMMANDS = [
   { id: 'worklist.clear', label: 'Close the form, else clear the ticks', keys: ['Escape'], scopes: ['worklist'], palette: false },
 
   { id: 'customer.statement', label: 'Show the statement of account (save the PDF to print or send)', keys: ['S'], scopes: ['customer'] },
-  { id: 'customer.pushCharges', label: 'Invoice the late-payment charges in the ERP (Shift+I goes to the button, Enter sends)', keys: ['I'], scopes: ['customer'] },
+  {
+    id: 'customer.pushCharges',
+    label: 'Invoice the late-payment charges in the ERP (Shift+I goes to the button, Enter sends)',
+    keys: ['I'],
+    scopes: ['customer'],
+  },
   { id: 'customer.back', label: 'Close the form or statement, else back to where you came from', keys: ['Escape'], scopes: ['customer'], palette: false },
 
   { id: 'table.filter', label: 'Filter the table', keys: ['/'], scopes: ['tables'], palette: false },
@@ -108,7 +123,14 @@ export const COMMANDS = [
   { id: 'bulk.skip', label: 'Skip or include this message', keys: ['x'], scopes: ['bulk-send'] },
   { id: 'bulk.part', label: 'HTML or plain-text part (when the preview has focus)', keys: ['t'], scopes: ['bulk-send'], palette: false, element: true },
   { id: 'ladder.move', label: 'Next / previous policy in the list', keys: ['ArrowDown', 'ArrowUp'], scopes: ['ladder'], palette: false, element: true },
-  { id: 'ladder.save', label: 'Save the policy (problems are shown beside their fields)', keys: ['Mod+Enter'], scopes: ['ladder'], palette: false, element: true },
+  {
+    id: 'ladder.save',
+    label: 'Save the policy (problems are shown beside their fields)',
+    keys: ['Mod+Enter'],
+    scopes: ['ladder'],
+    palette: false,
+    element: true,
+  },
   { id: 'ladder.keep', label: 'Keep the policy when asked to delete it', keys: ['Escape'], scopes: ['ladder'], palette: false, element: true },
 
   { id: 'import.pick', label: 'Open a file', keys: ['o'], scopes: ['import'] },

@@ -17,7 +17,19 @@ export interface DateInputContext {
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const UNITS: Record<string, 'd' | 'w' | 'm'> = { d: 'd', day: 'd', days: 'd', w: 'w', wk: 'w', week: 'w', weeks: 'w', m: 'm', mo: 'm', month: 'm', months: 'm' };
+const UNITS: Record<string, 'd' | 'w' | 'm'> = {
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  wk: 'w',
+  week: 'w',
+  weeks: 'w',
+  m: 'm',
+  mo: 'm',
+  month: 'm',
+  months: 'm',
+};
 
 /**
  * A date as a collector types it, to an ISO date, or null when it is not one. Accepts "2026-12-28",
@@ -105,6 +117,9 @@ function withYear(month: number, day: number, { today, prefer }: DateInputContex
 
 /** The locale's order of day, month and year, read from how it writes a date. */
 export function dateOrderOf(parts: readonly { type: string }[]): DateOrder {
-  const order = parts.filter((part) => part.type === 'day' || part.type === 'month' || part.type === 'year').map((part) => part.type[0]).join('');
+  const order = parts
+    .filter((part) => part.type === 'day' || part.type === 'month' || part.type === 'year')
+    .map((part) => part.type[0])
+    .join('');
   return order === 'dmy' || order === 'ymd' ? order : 'mdy';
 }

@@ -11,7 +11,10 @@ export const PAPER_SIZES = ['auto', 'a4', 'letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
 /** A PNG or JPEG, base64, at most about 300 kB of image. */
-const logo = z.string().max(400_000).regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'a base64 PNG or JPEG');
+const logo = z
+  .string()
+  .max(400_000)
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'a base64 PNG or JPEG');
 
 export const companyProfileSchema = z.object({
   addressLines: z.array(oneLineText(120)).max(6).default([]),

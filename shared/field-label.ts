@@ -5,7 +5,17 @@
  * way, never by their internal name.
  */
 export function fieldLabel(path: string): string {
-  const field = path.split('.').filter((part) => !/^\d+$/.test(part)).at(-1) ?? path;
-  const words = field.replace(/([A-Z])/g, ' $1').replace(/_/g, ' ').toLowerCase().trim().replace(/\bid\b/, 'ID').replace(/\burl\b/, 'URL');
+  const field =
+    path
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .at(-1) ?? path;
+  const words = field
+    .replace(/([A-Z])/g, ' $1')
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .trim()
+    .replace(/\bid\b/, 'ID')
+    .replace(/\burl\b/, 'URL');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

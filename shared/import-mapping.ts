@@ -116,5 +116,9 @@ export const PROBLEM_LIST_LIMIT = 1000;
  * "Invoice" and "Invoice #" are often two different columns.
  */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}#%]+/gu, '');
+  return header
+    .replace(/^\uFEFF/, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}#%]+/gu, '');
 }

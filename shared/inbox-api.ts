@@ -16,16 +16,20 @@ export const inboxApi = {
   'inbox.oauth.signIn': returns<{ signedInAs: string }>()(z.object({})),
   /** Reads what is new in the mailbox now; counts what came in. */
   'inbox.fetch': returns<InboxFetchResult>()(z.object({})),
-  'inbox.list': returns<InboxItem[]>()(z.object({
-    filter: z.enum(INBOX_FILTERS).optional(),
-    /** Handled messages too (default: only those still open). */
-    all: z.boolean().default(false),
-    limit: z.number().int().min(1).max(5000).default(500),
-  })),
+  'inbox.list': returns<InboxItem[]>()(
+    z.object({
+      filter: z.enum(INBOX_FILTERS).optional(),
+      /** Handled messages too (default: only those still open). */
+      all: z.boolean().default(false),
+      limit: z.number().int().min(1).max(5000).default(500),
+    }),
+  ),
   /** One message to read: sanitised HTML for the sandboxed frame, the text, the attachments. */
   'inbox.message': returns<InboxMessageView>()(z.object({ id: z.number().int().positive() })),
   /** An attachment's bytes (base64), saved by the window on demand. */
-  'inbox.attachment': returns<{ filename: string; type: string; base64: string }>()(z.object({ id: z.number().int().positive(), path: z.string().regex(/^\d+(?:\.\d+){0,20}$/, 'a MIME part path like 2.1') })),
+  'inbox.attachment': returns<{ filename: string; type: string; base64: string }>()(
+    z.object({ id: z.number().int().positive(), path: z.string().regex(/^\d+(?:\.\d+){0,20}$/, 'a MIME part path like 2.1') }),
+  ),
   /** The Unmatched list's one key: this message is about this customer. */
   'inbox.assign': returns<InboxItem>()(z.object({ id: z.number().int().positive(), customerId: z.number().int().positive() })),
   /** Marks a message handled (a reply stops pausing the ladder), saying how. */

@@ -7,7 +7,11 @@ export const IMAP_SECURITY = ['tls', 'starttls', 'none'] as const;
 export const MAILBOX_SIGN_IN = ['password', 'google', 'microsoft'] as const;
 export type MailboxSignIn = (typeof MAILBOX_SIGN_IN)[number];
 /** Blank: the provider's own endpoint; otherwise only a stand-in on this machine (tests), so tokens never go anywhere else. */
-const providerEndpoint = z.string().trim().max(2000).refine((value) => value === '' || isLoopbackUrl(value), "leave it blank for the provider's own address");
+const providerEndpoint = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => value === '' || isLoopbackUrl(value), "leave it blank for the provider's own address");
 export const INBOX_KINDS = ['bounce', 'auto_reply', 'reply', 'other'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 /** What the Inbox lists: a kind, or the messages no customer was found for. */
@@ -27,7 +31,11 @@ const imapFields = z.object({
   /** Google's installed-app client secret (its token endpoint asks for it; Microsoft's public clients have none). Kept like the password. */
   clientSecret: z.string().max(500).default(''),
   /** Microsoft: the directory (tenant) id or domain; "organizations" takes any work or school account. */
-  tenant: z.string().trim().regex(/^[A-Za-z0-9.-]{1,100}$/, 'a directory id or domain').default('organizations'),
+  tenant: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.-]{1,100}$/, 'a directory id or domain')
+    .default('organizations'),
   authUrl: providerEndpoint.default(''),
   tokenUrl: providerEndpoint.default(''),
   /** The folder replies arrive in. */
@@ -51,7 +59,9 @@ function plainOnlyToThisMachine(imap: { host: string; security: string }, ctx: z
 export const imapSettingsSchema = imapFields.superRefine(plainOnlyToThisMachine);
 export type ImapSettings = z.output<typeof imapSettingsSchema>;
 /** A save: without a password the stored one is kept, if it was for this same server and login. */
-export const imapSaveSchema = imapFields.extend({ password: z.string().max(1024).optional(), clientSecret: z.string().max(500).optional() }).superRefine(plainOnlyToThisMachine);
+export const imapSaveSchema = imapFields
+  .extend({ password: z.string().max(1024).optional(), clientSecret: z.string().max(500).optional() })
+  .superRefine(plainOnlyToThisMachine);
 /** Where the password, client secret and OAuth tokens go and as whom: changing any of them forgets them. */
 export const IMAP_SERVER_FIELDS = ['host', 'port', 'security', 'user', 'signIn', 'clientId', 'tenant', 'authUrl', 'tokenUrl'] as const;
 /** OAuth sign-in as the window sees it: whom Inflow is signed in as, or that the provider stopped accepting it. */
@@ -97,8 +107,18 @@ export interface InboxItem {
 export interface InboxReading {
   evidence: string[];
   bounce: { recipient: string | null; status: string | null; permanent: boolean; delayed: boolean; diagnostic: string | null } | null;
-  autoReply: { absence: boolean; returnDate: string | null; returnEvidence: string | null; alternative: { name: string | null; email: string | null } | null } | null;
-  reply: { intent: 'paid' | 'promise' | 'dispute' | 'copy' | 'stop' | null; evidence: string | null; promiseDate: string | null; amount: { minor: number; currency: string } | null } | null;
+  autoReply: {
+    absence: boolean;
+    returnDate: string | null;
+    returnEvidence: string | null;
+    alternative: { name: string | null; email: string | null } | null;
+  } | null;
+  reply: {
+    intent: 'paid' | 'promise' | 'dispute' | 'copy' | 'stop' | null;
+    evidence: string | null;
+    promiseDate: string | null;
+    amount: { minor: number; currency: string } | null;
+  } | null;
   originalMessageId: string | null;
   /** What Inflow did on reading it: "paused the ladder", "marked ann@acme.example bounced", "sent again once" … */
   actions: string[];

@@ -8,8 +8,15 @@ import { MAILBOX_SIGN_IN } from './inbox';
  */
 export const mailboxTokensSchema = z.object({
   for: z.object({
-    host: z.string(), port: z.number(), security: z.string(), user: z.string(), signIn: z.enum(MAILBOX_SIGN_IN),
-    clientId: z.string(), tenant: z.string(), authUrl: z.string(), tokenUrl: z.string(),
+    host: z.string(),
+    port: z.number(),
+    security: z.string(),
+    user: z.string(),
+    signIn: z.enum(MAILBOX_SIGN_IN),
+    clientId: z.string(),
+    tenant: z.string(),
+    authUrl: z.string(),
+    tokenUrl: z.string(),
   }),
   accessToken: z.string().max(8192),
   /** Empty once the provider refused it (consent withdrawn, expired): only signing in again helps. */

@@ -10,8 +10,7 @@ const currencyExponentCache = new Map<string, number>();
 export function currencyExponent(currency: string): number {
   let digits = currencyExponentCache.get(currency);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     currencyExponentCache.set(currency, digits);
   }
   return digits;
@@ -33,19 +32,27 @@ export interface AmountFormat {
 
 /** Symbols that name one currency (or a few). "$" is written for many dollars and pesos, so it is never contradicted. */
 const SYMBOL_CURRENCIES: Record<string, readonly string[]> = {
-  '€': ['EUR'], '£': ['GBP', 'GIP', 'FKP', 'SHP', 'EGP'], '¥': ['JPY', 'CNY'], '₹': ['INR'], '₩': ['KRW'], '₽': ['RUB'], '₺': ['TRY'],
-  '₪': ['ILS'], '₫': ['VND'], '฿': ['THB'], '₱': ['PHP'], '₴': ['UAH'], '₦': ['NGN'], '₡': ['CRC'],
+  '€': ['EUR'],
+  '£': ['GBP', 'GIP', 'FKP', 'SHP', 'EGP'],
+  '¥': ['JPY', 'CNY'],
+  '₹': ['INR'],
+  '₩': ['KRW'],
+  '₽': ['RUB'],
+  '₺': ['TRY'],
+  '₪': ['ILS'],
+  '₫': ['VND'],
+  '฿': ['THB'],
+  '₱': ['PHP'],
+  '₴': ['UAH'],
+  '₦': ['NGN'],
+  '₡': ['CRC'],
 };
 
 /**
  * Parses an amount as written in an ERP export: "$4,250.00", "(1,234.56)", "-12.5", "1.234,56 €",
  * "1 234,56". Returns minor units, or a reason string when the text is not an amount in that format.
  */
-export function parseAmount(
-  text: string,
-  exponent: number,
-  format: AmountFormat,
-): { ok: true; value: Minor } | { ok: false; reason: string } {
+export function parseAmount(text: string, exponent: number, format: AmountFormat): { ok: true; value: Minor } | { ok: false; reason: string } {
   const plain = plainAmount(text, exponent, format.decimalSeparator);
   if (plain !== null) return { ok: true, value: plain };
   let s = text.trim();
@@ -129,7 +136,10 @@ function stripCurrency(s: string, written: string[]): string {
     written.push(marker.trim());
     return '';
   };
-  return s.replace(/^(?:[A-Z]{3}|\p{Sc})\s*/u, note).replace(/\s*(?:[A-Z]{3}|\p{Sc})$/u, note).trim();
+  return s
+    .replace(/^(?:[A-Z]{3}|\p{Sc})\s*/u, note)
+    .replace(/\s*(?:[A-Z]{3}|\p{Sc})$/u, note)
+    .trim();
 }
 
 /** A code or symbol that names another currency than the row's; "$" and unknown symbols name none for sure. */

@@ -98,5 +98,14 @@ export interface ForecastComparison {
    * Every week of the run: what it expected against what came in on the invoices it forecast.
    * `actualMinor` and `errorMinor` (actual − expected) are null for weeks not ended yet.
    */
-  rows: { currency: string; weekStart: IsoDate; weekEnd: IsoDate; expectedMinor: number; lowMinor: number; highMinor: number; actualMinor: number | null; errorMinor: number | null }[];
+  rows: {
+    currency: string;
+    weekStart: IsoDate;
+    weekEnd: IsoDate;
+    expectedMinor: number;
+    lowMinor: number;
+    highMinor: number;
+    actualMinor: number | null;
+    errorMinor: number | null;
+  }[];
 }

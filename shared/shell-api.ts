@@ -13,8 +13,14 @@ export interface StagedFile {
 export const MAX_DROPPED_BYTES = 512 * 1024 * 1024;
 /** A dropped file the desktop app stages: its name as the user sees it, and its bytes (IPC may deliver them as a Uint8Array). */
 export const droppedFileSchema = z.object({
-  name: z.string().min(1).max(200).regex(/^[^\\/\u0000-\u001f]+$/, 'a file name without a folder'),
-  bytes: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]).refine((b) => b.byteLength <= MAX_DROPPED_BYTES, `at most ${MAX_DROPPED_BYTES / 1024 / 1024} MB`),
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\\/\u0000-\u001f]+$/, 'a file name without a folder'),
+  bytes: z
+    .union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)])
+    .refine((b) => b.byteLength <= MAX_DROPPED_BYTES, `at most ${MAX_DROPPED_BYTES / 1024 / 1024} MB`),
 });
 
 /** The Settings screen's requests to the desktop updater (the web host has none). */

@@ -30,7 +30,8 @@ export interface AppBusy {
 export function busyReason(busy: AppBusy | null): string | null {
   if (!busy) return 'Inflow could not tell whether it is busy; try again in a moment.';
   if (busy.outboxSending) return 'Emails are being sent; wait for the outbox to finish, or pause it first.';
-  if (busy.jobsRunning > 0) return `${busy.jobsRunning === 1 ? 'An import or sync is' : `${busy.jobsRunning} imports or syncs are`} running; wait for ${busy.jobsRunning === 1 ? 'it' : 'them'} to finish.`;
+  if (busy.jobsRunning > 0)
+    return `${busy.jobsRunning === 1 ? 'An import or sync is' : `${busy.jobsRunning} imports or syncs are`} running; wait for ${busy.jobsRunning === 1 ? 'it' : 'them'} to finish.`;
   return null;
 }
 

@@ -10,7 +10,11 @@ export type ConnectorId = (typeof CONNECTOR_IDS)[number];
 export const ODOO_PROTOCOLS = ['jsonrpc', 'json2'] as const;
 
 /** A password or API key goes wherever this points: https only, plain http only to this machine (a local stand-in). */
-const httpUrl = z.string().trim().max(500).regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'a web address like https://mycompany.odoo.com')
+const httpUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'a web address like https://mycompany.odoo.com')
   .refine(isSecureOrLoopbackUrl, 'an https address without a user name in it (plain http only to this machine)');
 
 const erpConnectionFields = z.object({
@@ -32,7 +36,12 @@ const erpConnectionFields = z.object({
   folder: z.string().trim().max(4096).default(''),
   mapping: z.string().trim().max(64).default(''),
   /** Minutes between scheduled syncs; 0 syncs only on "Sync now". */
-  intervalMinutes: z.number().int().min(0).max(24 * 60).default(60),
+  intervalMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(60),
 });
 
 /** QuickBooks' client secret and tokens go only to Intuit (or, for tests, to a server on this machine). */
@@ -49,11 +58,17 @@ function quickBooksOnlyAtIntuit(connection: { connector: string; baseUrl: string
 
 export const erpConnectionSchema = erpConnectionFields.superRefine(quickBooksOnlyAtIntuit);
 /** A save: without an apiKey the stored one is kept, if it was for this same server and login. */
-export const erpConnectionSaveSchema = erpConnectionFields.extend({
-  apiKey: z.string().max(4096).optional(),
-  qboRefreshToken: z.string().trim().min(1).max(4096).optional(),
-  qboRealmId: z.string().trim().regex(/^\d{1,30}$/, 'the company id QuickBooks shows (digits only)').optional(),
-}).superRefine(quickBooksOnlyAtIntuit);
+export const erpConnectionSaveSchema = erpConnectionFields
+  .extend({
+    apiKey: z.string().max(4096).optional(),
+    qboRefreshToken: z.string().trim().min(1).max(4096).optional(),
+    qboRealmId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,30}$/, 'the company id QuickBooks shows (digits only)')
+      .optional(),
+  })
+  .superRefine(quickBooksOnlyAtIntuit);
 /** Where the ERP secret (and QuickBooks' tokens) go and as whom: changing any of them forgets what is stored. */
 export const ERP_SERVER_FIELDS = ['connector', 'baseUrl', 'database', 'login', 'clientId', 'authUrl', 'tokenUrl'] as const;
 export type ErpConnection = z.output<typeof erpConnectionSchema>;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { returns } from './procedure';
 import {
-  addMemberInput, decideApprovalInput, handoverInput, teamLimitsSchema, type ApprovalRequest, type TeamAuthority, type TeamLimits,
+  addMemberInput,
+  decideApprovalInput,
+  handoverInput,
+  teamLimitsSchema,
+  type ApprovalRequest,
+  type TeamAuthority,
+  type TeamLimits,
 } from './team-authority';
 import { teamSaveSchema, type TeamConnectionView, type TeamStatus, type TeamSyncResult } from './team';
 

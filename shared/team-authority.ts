@@ -38,7 +38,14 @@ export const teamLimitsSchema = z.object({
 });
 export type TeamLimits = z.output<typeof teamLimitsSchema>;
 
-export const NO_LIMITS: RoleLimits = { waiverMinor: null, writeOffMinor: null, discountBp: null, planInstallments: null, planAmountMinor: null, promiseDays: null };
+export const NO_LIMITS: RoleLimits = {
+  waiverMinor: null,
+  writeOffMinor: null,
+  discountBp: null,
+  planInstallments: null,
+  planAmountMinor: null,
+  promiseDays: null,
+};
 
 /** This desk's standing in its team, as last read from the server (kept so a desk offline still knows its limits). */
 export const teamAuthoritySchema = z.object({ role: z.enum(TEAM_ROLES), limits: teamLimitsSchema.nullable() });
@@ -80,8 +87,10 @@ export const decideApprovalInput = z.object({
 });
 
 /** A collector's customers handed to another collector at once, with a note on each customer's timeline. */
-export const handoverInput = z.object({
-  from: oneLineText(120).min(1, 'whose customers'),
-  to: oneLineText(120).min(1, 'the collector who takes them over'),
-  note: freeText(2000).default(''),
-}).refine((h) => h.from !== h.to, 'hand over to someone else');
+export const handoverInput = z
+  .object({
+    from: oneLineText(120).min(1, 'whose customers'),
+    to: oneLineText(120).min(1, 'the collector who takes them over'),
+    note: freeText(2000).default(''),
+  })
+  .refine((h) => h.from !== h.to, 'hand over to someone else');

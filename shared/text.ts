@@ -27,10 +27,12 @@ export function textProblem(value: string, oneLine: boolean): string | null {
   return null;
 }
 
-const checked = (oneLine: boolean) => (value: string, ctx: z.RefinementCtx): void => {
-  const problem = textProblem(value, oneLine);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-};
+const checked =
+  (oneLine: boolean) =>
+  (value: string, ctx: z.RefinementCtx): void => {
+    const problem = textProblem(value, oneLine);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
 
 /** One line of text, trimmed, at most `max` characters. */
 export const oneLineText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).superRefine(checked(true));

@@ -10,12 +10,7 @@ import type { Handlers } from './handler-types';
  * The single entry into the core for every host: names the procedure, parses its input with the
  * contract's schema (hosts are never trusted to have done it), then runs the handler.
  */
-export async function dispatch(
-  handlers: Handlers<ProcedureName>,
-  ctx: CoreContext,
-  name: string,
-  rawInput: unknown,
-): Promise<ProcedureOutput<ProcedureName>> {
+export async function dispatch(handlers: Handlers<ProcedureName>, ctx: CoreContext, name: string, rawInput: unknown): Promise<ProcedureOutput<ProcedureName>> {
   const started = performance.now();
   try {
     const input = parseProcedureInput(name, rawInput);
@@ -57,5 +52,9 @@ function damagedDatabase(error: unknown, path: string): AppError | null {
   const code = (error as { code?: unknown }).code;
   if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return null;
   markDamaged(path);
-  return new AppError('DB_CORRUPT', `${path} is damaged (${(error as Error).message}). Restore the latest backup (Settings → Data and backups, or restart Inflow).`, { reason: 'damaged' });
+  return new AppError(
+    'DB_CORRUPT',
+    `${path} is damaged (${(error as Error).message}). Restore the latest backup (Settings → Data and backups, or restart Inflow).`,
+    { reason: 'damaged' },
+  );
 }

@@ -54,10 +54,35 @@ const HOUR_MS = 3_600_000;
 
 /** Every procedure of the contract; TypeScript fails here if one is missing. */
 const ownHandlers: Handlers<ProcedureName> = {
-  ...appHandlers, ...sampleHandlers, ...importHandlers, ...ledgerHandlers, ...worklistHandlers, ...activityHandlers, ...callHandlers, ...customerHandlers, ...customerLocaleHandlers, ...contactHandlers,
-  ...outreachHandlers, ...outboxMessageHandlers, ...linkSampleHandlers, ...ladderHandlers, ...riskHandlers, ...forecastHandlers, ...analyticsHandlers, ...syncHandlers,
-  ...shellHandlers, ...notificationHandlers, ...backupHandlers, ...smsHandlers, ...inboxHandlers, ...chargesHandlers, ...documentsHandlers, ...replayHandlers,
-  ...teamHandlers, ...authorityHandlers, ...handoverHandlers,
+  ...appHandlers,
+  ...sampleHandlers,
+  ...importHandlers,
+  ...ledgerHandlers,
+  ...worklistHandlers,
+  ...activityHandlers,
+  ...callHandlers,
+  ...customerHandlers,
+  ...customerLocaleHandlers,
+  ...contactHandlers,
+  ...outreachHandlers,
+  ...outboxMessageHandlers,
+  ...linkSampleHandlers,
+  ...ladderHandlers,
+  ...riskHandlers,
+  ...forecastHandlers,
+  ...analyticsHandlers,
+  ...syncHandlers,
+  ...shellHandlers,
+  ...notificationHandlers,
+  ...backupHandlers,
+  ...smsHandlers,
+  ...inboxHandlers,
+  ...chargesHandlers,
+  ...documentsHandlers,
+  ...replayHandlers,
+  ...teamHandlers,
+  ...authorityHandlers,
+  ...handoverHandlers,
 };
 /** What a host calls: the same, with authority limits in front of the actions that have one. */
 const handlers = withAuthority(ownHandlers);
@@ -116,7 +141,9 @@ export function openCore(options: CoreOptions): Core {
   // Whether or not this core sends, what a dead process left on the wire shows as uncertain at once.
   const orphans = ctx.outbox.settleOrphans();
   log.info('core.open', {
-    schema: database.sqlite.pragma('user_version', { simple: true }) as number, migrated: database.migrationBackup !== null, orphanedSends: orphans,
+    schema: database.sqlite.pragma('user_version', { simple: true }) as number,
+    migrated: database.migrationBackup !== null,
+    orphanedSends: orphans,
     sends: options.sendMail ?? true,
   });
   if (options.sendMail ?? true) {
@@ -143,7 +170,12 @@ export function openCore(options: CoreOptions): Core {
     },
     close: async (closing = {}) => {
       clearInterval(backupTimer);
-      await Promise.all([ctx.jobs.stopAll().then(() => ctx.sync.close()), ctx.outbox.close(closing.sendGraceMs), ctx.sms.close(closing.sendGraceMs), ctx.inbox.close()]);
+      await Promise.all([
+        ctx.jobs.stopAll().then(() => ctx.sync.close()),
+        ctx.outbox.close(closing.sendGraceMs),
+        ctx.sms.close(closing.sendGraceMs),
+        ctx.inbox.close(),
+      ]);
       // After the senders: a send on the wire may still be claiming on the team server.
       await ctx.team.close();
       await database.close();

@@ -62,26 +62,50 @@ export async function startLoopbackSignIn(provider: LoopbackProvider, timeoutMs 
     const params = url.searchParams;
     if (!sameState(params.get('state'), state)) {
       forged += 1;
-      return page(res, 400, `This sign-in answer was not for Inflow’s request, so Inflow ignored it. If you are signing in, finish in the ${name} tab Inflow opened.`);
+      return page(
+        res,
+        400,
+        `This sign-in answer was not for Inflow’s request, so Inflow ignored it. If you are signing in, finish in the ${name} tab Inflow opened.`,
+      );
     }
     const error = params.get('error');
     if (error) {
       page(res, 400, `${name} was not connected. You can close this tab.`);
-      return finish(new AppError(errorCode, error === 'access_denied'
-        ? `${name} was not connected: the sign-in was cancelled or access was denied.`
-        : `${name} refused the sign-in (${error.slice(0, 100)}).`));
+      return finish(
+        new AppError(
+          errorCode,
+          error === 'access_denied'
+            ? `${name} was not connected: the sign-in was cancelled or access was denied.`
+            : `${name} refused the sign-in (${error.slice(0, 100)}).`,
+        ),
+      );
     }
     const code = params.get('code');
     const extra = Object.fromEntries(Object.keys(required).map((key) => [key, params.get(key) ?? '']));
     if (!code || Object.entries(required).some(([key, pattern]) => !pattern.test(extra[key]!))) {
       page(res, 400, `The answer from ${name} was incomplete. Start again from Inflow’s settings.`);
-      return finish(new AppError(errorCode, `${possessive(name)} sign-in answer had no authorization code${Object.keys(required).length > 0 ? ' or company id' : ''}. Connect again.`));
+      return finish(
+        new AppError(
+          errorCode,
+          `${possessive(name)} sign-in answer had no authorization code${Object.keys(required).length > 0 ? ' or company id' : ''}. Connect again.`,
+        ),
+      );
     }
     page(res, 200, `${name} is connected to Inflow. You can close this tab.`);
     finish({ code, redirectUri, codeVerifier, extra });
   });
-  const timer = setTimeout(() => finish(new AppError(errorCode, `No answer from ${possessive(name)} sign-in within ${Math.round(timeoutMs / 60_000)} minutes${
-    forged > 0 ? ` (${forged} answer${forged === 1 ? '' : 's'} not carrying Inflow’s state refused)` : ''}. Connect again.`)), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      finish(
+        new AppError(
+          errorCode,
+          `No answer from ${possessive(name)} sign-in within ${Math.round(timeoutMs / 60_000)} minutes${
+            forged > 0 ? ` (${forged} answer${forged === 1 ? '' : 's'} not carrying Inflow’s state refused)` : ''
+          }. Connect again.`,
+        ),
+      ),
+    timeoutMs,
+  );
   function finish(outcome: LoopbackGrant | AppError): void {
     clearTimeout(timer);
     server.close();
@@ -93,8 +117,14 @@ export async function startLoopbackSignIn(provider: LoopbackProvider, timeoutMs 
   redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
   const url = new URL(provider.authorizeUrl);
   for (const [key, value] of Object.entries({
-    ...provider.params, response_type: 'code', redirect_uri: redirectUri, state, code_challenge: codeChallenge, code_challenge_method: 'S256',
-  })) url.searchParams.set(key, value);
+    ...provider.params,
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    state,
+    code_challenge: codeChallenge,
+    code_challenge_method: 'S256',
+  }))
+    url.searchParams.set(key, value);
   return { url: url.href, grant };
 }
 
@@ -105,6 +135,10 @@ function sameState(presented: string | null, expected: string): boolean {
 }
 
 function page(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  });
   res.end(`<!doctype html><meta charset="utf-8"><title>Inflow</title><p style="font:16px system-ui;margin:3rem">${message}</p>`);
 }

@@ -38,7 +38,13 @@ const SETTINGS = {
   /** Sending hours, consent, pace and polling of texts. */
   smsRules: { schema: smsRulesSchema, fallback: DEFAULT_SMS_RULES },
   /** Where reading replies from the provider's message list got to: the day of the newest one read (the list filters by day). */
-  smsInboundSince: { schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), fallback: null as string | null },
+  smsInboundSince: {
+    schema: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+    fallback: null as string | null,
+  },
   /** The collector's mailbox for reading replies (IMAP); its password stays here like the SMTP one. */
   imap: { schema: imapSettingsSchema.nullable(), fallback: null, secret: ['password', 'clientSecret'] },
   /** The mailbox's OAuth tokens (Google, Microsoft 365) with the server they were given for; secrets like the password. */
@@ -97,9 +103,9 @@ const reported = new Map<SettingKey, string>();
 export function setSetting<K extends SettingKey>(sqlite: SqliteDb, key: K, value: SettingValue<K>, now: string): void {
   const valid = SETTINGS[key].schema.parse(value);
   sqlite.transaction(() => {
-    sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(valid));
-    sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'setting.set', 'setting', ?, ?)")
+    sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(valid));
+    sqlite
+      .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'setting.set', 'setting', ?, ?)")
       .run(now, key, JSON.stringify(withSecretHidden(key, valid)));
   })();
 }

@@ -48,7 +48,9 @@ export function explainOpenFailure(path: string, key: Buffer, error: unknown, op
   const rightKey = keyMatchesRecord(path, key) ?? (backups.length === 0 ? null : backups.some(opensBackup));
   if (rightKey === true) return corrupt(path, 'its first page does not decrypt with the right key (damaged or overwritten header)', 'damaged');
   if (rightKey === false) {
-    return new AppError('DB_WRONG_KEY', `${path} cannot be opened with this key: it was written under another key. Nothing was changed.`, { reason: 'wrong-key' });
+    return new AppError('DB_WRONG_KEY', `${path} cannot be opened with this key: it was written under another key. Nothing was changed.`, {
+      reason: 'wrong-key',
+    });
   }
   return new AppError('DB_CANNOT_OPEN', `${path} cannot be opened: wrong key, or not an Inflow database (or the file is damaged).`, { reason: 'unknown' });
 }

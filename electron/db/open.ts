@@ -30,11 +30,7 @@ export interface OpenDatabase {
  * Opens (or creates) the encrypted database. Every failure is an AppError with a one-line message
  * and leaves an existing file byte-for-byte untouched: nothing is written before the key is proven.
  */
-export function openDatabase(
-  path: string,
-  key: Buffer,
-  migrations: readonly Migration[] = MIGRATIONS,
-): OpenDatabase {
+export function openDatabase(path: string, key: Buffer, migrations: readonly Migration[] = MIGRATIONS): OpenDatabase {
   applyPendingRestore(path);
   checkFileBeforeOpen(path);
   const existed = existsSync(path) && statSync(path).size > 0;
@@ -60,8 +56,7 @@ export function openDatabase(
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const migrationBackup =
-      existed && version > 0 && version < migrations.length ? backupDatabase(sqlite, path, `before-v${version + 1}`) : null;
+    const migrationBackup = existed && version > 0 && version < migrations.length ? backupDatabase(sqlite, path, `before-v${version + 1}`) : null;
     migrate(sqlite, migrations, version);
     if (existed) backupIfDue(sqlite, path);
     recordKey(path, key);
@@ -134,7 +129,6 @@ function pageDamage(sqlite: SqliteDb, path: string): AppError | null {
     return damaged(path, (error as Error).message);
   }
 }
-
 
 function isEmpty(sqlite: SqliteDb): boolean {
   const row = sqlite.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };

@@ -38,12 +38,16 @@ export async function kpiCommand(core: Core, options: AnalyticsOptions): Promise
   }
   const row = book.rows.find((r) => r.currency === currency);
   if (!row) throw new AppError('INVALID_INPUT', `The book has no ${currency} invoices up to ${options.to} (it has ${currencies.join(', ') || 'none'}).`);
-  const groups = options.by && options.by !== 'book'
-    ? (await core.call('analytics.kpis', { from: options.from, to: options.to, groupBy: options.by as KpiGroup })).rows.filter((r) => r.currency === currency)
-    : null;
+  const groups =
+    options.by && options.by !== 'book'
+      ? (await core.call('analytics.kpis', { from: options.from, to: options.to, groupBy: options.by as KpiGroup })).rows.filter((r) => r.currency === currency)
+      : null;
   const disputes = book.disputes[0] ?? { opened: 0, openAtEnd: 0, medianResolutionDays: null, pastSlaPct: null };
   const result = {
-    from: book.from, to: book.to, days: book.days, ...kpiJson(row),
+    from: book.from,
+    to: book.to,
+    days: book.days,
+    ...kpiJson(row),
     disputes: { opened: disputes.opened, openAtEnd: disputes.openAtEnd, medianResolutionDays: disputes.medianResolutionDays, pastSlaPct: disputes.pastSlaPct },
     ...(groups ? { groups: groups.map((g) => ({ group: g.group, label: g.label, ...kpiJson(g) })) } : {}),
   };
@@ -60,15 +64,22 @@ export async function attributionCommand(core: Core, options: AnalyticsOptions):
   const days = options.days === undefined ? undefined : Number(options.days);
   if (days !== undefined && !Number.isInteger(days)) throw new AppError('INVALID_INPUT', '--days is a whole number of days.');
   const report = await core.call('analytics.attribution', {
-    ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), ...(days === undefined ? {} : { days }),
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+    ...(days === undefined ? {} : { days }),
   });
   // Payments and their amounts are per currency; --currency keeps one (the invoice shares are counts, not money).
   const ofCurrency = <T extends { currency: string }>(rows: T[]): T[] => (options.currency ? rows.filter((r) => r.currency === options.currency) : rows);
   const { from, to, windowDays, rows, invoiceShares, untouched, payments } = report;
-  if (options.json) return JSON.stringify({ from, to, windowDays, rows: ofCurrency(rows), invoiceShares, untouched, paymentCount: ofCurrency(payments).length });
-  const lines = [`What made them pay, ${from} – ${to}${options.currency ? `, ${options.currency}` : ''} (touches up to ${windowDays} days before a payment; last touch)`];
+  if (options.json)
+    return JSON.stringify({ from, to, windowDays, rows: ofCurrency(rows), invoiceShares, untouched, paymentCount: ofCurrency(payments).length });
+  const lines = [
+    `What made them pay, ${from} – ${to}${options.currency ? `, ${options.currency}` : ''} (touches up to ${windowDays} days before a payment; last touch)`,
+  ];
   for (const row of ofCurrency(rows).filter((r) => r.view === 'last')) {
-    lines.push(`  ${row.action.padEnd(32)} ${String(row.payments).padStart(6)} payments  ${formatMoney(row.amountMinor, row.currency, 'en-US').padStart(16)}  median ${row.medianDaysToPay === null ? '—' : `${row.medianDaysToPay} days`}`);
+    lines.push(
+      `  ${row.action.padEnd(32)} ${String(row.payments).padStart(6)} payments  ${formatMoney(row.amountMinor, row.currency, 'en-US').padStart(16)}  median ${row.medianDaysToPay === null ? '—' : `${row.medianDaysToPay} days`}`,
+    );
   }
   return lines.join('\n');
 }

@@ -26,9 +26,17 @@ function policyChoice(flag: string, value: string | undefined): BacktestPolicyCh
 /** The documented JSON: one entry per policy, nothing else. */
 function reportJson(report: BacktestReport) {
   return {
-    from: report.from, to: report.to,
-    policies: report.policies.map(({ name, messages, tasksPerDay, wastedReminders, untouchedLate, blockedTouches, dsoEffect }) =>
-      ({ name, messages, tasksPerDay, wastedReminders, untouchedLate, blockedTouches, dsoEffect })),
+    from: report.from,
+    to: report.to,
+    policies: report.policies.map(({ name, messages, tasksPerDay, wastedReminders, untouchedLate, blockedTouches, dsoEffect }) => ({
+      name,
+      messages,
+      tasksPerDay,
+      wastedReminders,
+      untouchedLate,
+      blockedTouches,
+      dsoEffect,
+    })),
   };
 }
 
@@ -39,13 +47,23 @@ function reportText(report: BacktestReport): string {
   const steps = [...new Set(report.policies.flatMap((p) => Object.keys(p.messages)))];
   const rows: [string, (p: BacktestPolicyResult) => number][] = [
     ...steps.map((step): [string, (p: BacktestPolicyResult) => number] => [`messages: ${step}`, (p) => p.messages[step] ?? 0]),
-    ['calls', (p) => sum(p, 'calls')], ['letters', (p) => sum(p, 'letters')], ['referrals', (p) => sum(p, 'referrals')],
-    ['wasted reminders', (p) => p.wastedReminders], ['untouched 30+ days late', (p) => p.untouchedLate], ['blocked touches', (p) => p.blockedTouches],
+    ['calls', (p) => sum(p, 'calls')],
+    ['letters', (p) => sum(p, 'letters')],
+    ['referrals', (p) => sum(p, 'referrals')],
+    ['wasted reminders', (p) => p.wastedReminders],
+    ['untouched 30+ days late', (p) => p.untouchedLate],
+    ['blocked touches', (p) => p.blockedTouches],
     ['DSO effect (estimate, days)', (p) => Math.round(p.dsoEffect.days * 10) / 10],
   ];
   const lines = [`Backtest ${report.from} to ${report.to}`, ['', a.name, ...(b ? [b.name, 'difference'] : [])].map((c) => c.padEnd(28)).join('')];
-  for (const [label, value] of rows) lines.push([label, String(value(a)), ...(b ? [String(value(b)), String(Math.round((value(b) - value(a)) * 10) / 10)] : [])].map((c) => c.padEnd(28)).join(''));
-  for (const p of report.policies) lines.push(`${p.name}: DSO ${p.dsoEffect.days.toFixed(1)} days (band ${p.dsoEffect.low.toFixed(1)} to ${p.dsoEffect.high.toFixed(1)}). ${p.dsoEffect.assumption}`);
+  for (const [label, value] of rows)
+    lines.push(
+      [label, String(value(a)), ...(b ? [String(value(b)), String(Math.round((value(b) - value(a)) * 10) / 10)] : [])].map((c) => c.padEnd(28)).join(''),
+    );
+  for (const p of report.policies)
+    lines.push(
+      `${p.name}: DSO ${p.dsoEffect.days.toFixed(1)} days (band ${p.dsoEffect.low.toFixed(1)} to ${p.dsoEffect.high.toFixed(1)}). ${p.dsoEffect.assumption}`,
+    );
   return lines.join('\n');
 }
 
@@ -62,7 +80,13 @@ export async function backtestCommand(core: Core, options: BacktestOptions): Pro
   try {
     const policy = policyChoice('policy', options.policy);
     const compare = policyChoice('compare', options.compare);
-    const report = await core.call('replay.backtest', { jobId, from: options.from, to: options.to, ...(policy !== undefined ? { policy } : {}), ...(compare !== undefined ? { compare } : {}) });
+    const report = await core.call('replay.backtest', {
+      jobId,
+      from: options.from,
+      to: options.to,
+      ...(policy !== undefined ? { policy } : {}),
+      ...(compare !== undefined ? { compare } : {}),
+    });
     return options.json ? JSON.stringify(reportJson(report)) : reportText(report);
   } finally {
     stop();

@@ -8,7 +8,11 @@ export function chargesJson(report: ChargesReport) {
   return {
     asOf: report.asOf,
     customers: report.customers.map((c) => ({
-      externalId: c.externalId, currency: c.currency, interest: c.interest, fixedFees: c.fixedFees, waived: c.waived,
+      externalId: c.externalId,
+      currency: c.currency,
+      interest: c.interest,
+      fixedFees: c.fixedFees,
+      waived: c.waived,
       invoices: c.invoices.map((i) => ({ number: i.number, days: i.days, interest: i.interest, fixedFee: i.fixedFee })),
     })),
   };
@@ -27,8 +31,13 @@ export async function chargesCommand(core: Core, action: string | undefined, opt
   if (options.json) return JSON.stringify(chargesJson(report));
   if (report.customers.length === 0) return `No late-payment charges as of ${report.asOf} (a policy per segment is set in Settings → Charges).`;
   const money = (minor: number, currency: string): string => formatMoney(minor, currency, 'en-US');
-  return [`Late-payment charges as of ${report.asOf} (apart from principal)`, ...report.customers.map((c) =>
-    `  ${c.externalId} ${c.name}: interest ${money(c.interest, c.currency)}, fixed ${money(c.fixedFees, c.currency)}, waived ${money(c.waived, c.currency)} on ${c.invoices.length} invoice(s)`)].join('\n');
+  return [
+    `Late-payment charges as of ${report.asOf} (apart from principal)`,
+    ...report.customers.map(
+      (c) =>
+        `  ${c.externalId} ${c.name}: interest ${money(c.interest, c.currency)}, fixed ${money(c.fixedFees, c.currency)}, waived ${money(c.waived, c.currency)} on ${c.invoices.length} invoice(s)`,
+    ),
+  ].join('\n');
 }
 
 /**
@@ -44,13 +53,29 @@ async function pushCommand(core: Core, options: ChargesOptions, today: string): 
     return JSON.stringify({
       created: result.created,
       pushes: result.pushes.map((p) => ({
-        ref: p.ref, connector: p.connector, currency: p.currency, asOf: p.asOf, total: p.totalMinor, pushedAt: p.pushedAt, erpId: p.erpId, erpNumber: p.erpNumber,
-        lastError: p.lastError, lines: p.lines.map((l) => ({ number: l.number, component: l.component, amount: l.amountMinor })),
+        ref: p.ref,
+        connector: p.connector,
+        currency: p.currency,
+        asOf: p.asOf,
+        total: p.totalMinor,
+        pushedAt: p.pushedAt,
+        erpId: p.erpId,
+        erpNumber: p.erpNumber,
+        lastError: p.lastError,
+        lines: p.lines.map((l) => ({ number: l.number, component: l.component, amount: l.amountMinor })),
       })),
     });
   }
   const money = (minor: number, currency: string): string => formatMoney(minor, currency, 'en-US');
-  const head = result.created === 0 ? 'Nothing new to invoice: every charge is waived or already pushed.' : `${result.created} charges invoice(s) queued for the ERP.`;
-  return [head, ...result.pushes.map((p) => `  ${p.ref} ${money(p.totalMinor, p.currency)} as of ${p.asOf}: ${p.pushedAt
-    ? `in ${p.connector} as ${p.erpNumber ?? `#${p.erpId}`}` : `waiting (${p.lastError ?? 'not sent yet'})`}`)].join('\n');
+  const head =
+    result.created === 0 ? 'Nothing new to invoice: every charge is waived or already pushed.' : `${result.created} charges invoice(s) queued for the ERP.`;
+  return [
+    head,
+    ...result.pushes.map(
+      (p) =>
+        `  ${p.ref} ${money(p.totalMinor, p.currency)} as of ${p.asOf}: ${
+          p.pushedAt ? `in ${p.connector} as ${p.erpNumber ?? `#${p.erpId}`}` : `waiting (${p.lastError ?? 'not sent yet'})`
+        }`,
+    ),
+  ].join('\n');
 }

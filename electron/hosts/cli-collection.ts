@@ -36,13 +36,21 @@ export async function worklistCommand(core: Core, options: CollectionOptions, to
     if (offset + PAGE >= page.total) break;
   }
   const described = rows.map((row) => ({
-    externalId: row.externalId, name: row.name, currency: row.currency, score: row.score, reasons: row.reasons.map((r) => describeReason(r, asOf, 'en-US')),
+    externalId: row.externalId,
+    name: row.name,
+    currency: row.currency,
+    score: row.score,
+    reasons: row.reasons.map((r) => describeReason(r, asOf, 'en-US')),
   }));
   if (options.json) return JSON.stringify({ asOf, rows: described, unratedCurrencies });
   return [
     `Worklist as of ${asOf}: ${rows.length} customers`,
-    ...(unratedCurrencies.length > 0 ? [`No exchange rate for ${unratedCurrencies.join(', ')}: each is ranked on its own, after the others (Settings → Currencies).`] : []),
-    ...described.slice(0, 50).map((row, index) => `${String(index + 1).padStart(4)}. ${row.name} (${row.externalId}) · ${row.score} · ${row.reasons.join('; ')}`),
+    ...(unratedCurrencies.length > 0
+      ? [`No exchange rate for ${unratedCurrencies.join(', ')}: each is ranked on its own, after the others (Settings → Currencies).`]
+      : []),
+    ...described
+      .slice(0, 50)
+      .map((row, index) => `${String(index + 1).padStart(4)}. ${row.name} (${row.externalId}) · ${row.score} · ${row.reasons.join('; ')}`),
   ].join('\n');
 }
 
@@ -55,11 +63,15 @@ async function customerOf(core: Core, options: CollectionOptions) {
 export async function invoiceIds(core: Core, customerId: number, numbers: string | undefined): Promise<number[]> {
   if (!numbers) return [];
   const open = await core.call('customer.invoices', { customerId, openOnly: true });
-  return numbers.split(',').map((n) => n.trim()).filter(Boolean).map((number) => {
-    const invoice = open.find((i) => i.number === number);
-    if (!invoice) throw new AppError('INVALID_INPUT', `Invoice "${number}" is not an open invoice of this customer.`);
-    return invoice.id;
-  });
+  return numbers
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .map((number) => {
+      const invoice = open.find((i) => i.number === number);
+      if (!invoice) throw new AppError('INVALID_INPUT', `Invoice "${number}" is not an open invoice of this customer.`);
+      return invoice.id;
+    });
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
@@ -88,8 +100,12 @@ export async function promiseCommand(core: Core, options: CollectionOptions): Pr
   if (!amount.ok) throw new AppError('INVALID_INPUT', `--amount: ${amount.reason}.`);
   if (!options.date) throw new AppError('INVALID_INPUT', '--date YYYY-MM-DD (the promised payment date) is required.');
   await core.call('activity.recordPromise', {
-    customerId: customer.customerId, amountMinor: amount.value, currency, promisedDate: options.date,
-    invoiceIds: await invoiceIds(core, customer.customerId, options.invoices), note: options.notes ?? '',
+    customerId: customer.customerId,
+    amountMinor: amount.value,
+    currency,
+    promisedDate: options.date,
+    invoiceIds: await invoiceIds(core, customer.customerId, options.invoices),
+    note: options.notes ?? '',
   });
   return sentence(`Promise recorded for ${customer.name}${options.invoices ? '' : `, covering all its open ${currency} invoices`}`);
 }
@@ -99,8 +115,12 @@ export async function disputeCommand(core: Core, options: CollectionOptions): Pr
   const ids = await invoiceIds(core, customer.customerId, options.invoices);
   if (ids.length === 0) throw new AppError('INVALID_INPUT', '--invoices NUMBER[,NUMBER] is required for a dispute.');
   await core.call('activity.openDispute', {
-    customerId: customer.customerId, invoiceIds: ids, reasonCode: oneOf(options.reason, DISPUTE_REASONS, 'reason'),
-    slaDays: options.sla ? Number(options.sla) : 14, note: options.notes ?? '', ...(options.owner ? { owner: options.owner } : {}),
+    customerId: customer.customerId,
+    invoiceIds: ids,
+    reasonCode: oneOf(options.reason, DISPUTE_REASONS, 'reason'),
+    slaDays: options.sla ? Number(options.sla) : 14,
+    note: options.notes ?? '',
+    ...(options.owner ? { owner: options.owner } : {}),
   });
   return `Dispute opened for ${customer.name} on ${ids.length} invoice${ids.length === 1 ? '' : 's'}.`;
 }

@@ -22,7 +22,10 @@ export async function statementCommand(core: Core, options: StatementOptions): P
   if (!STATEMENT_KINDS.includes(kind)) throw new AppError('INVALID_INPUT', `--kind is ${STATEMENT_KINDS.join(' or ')}.`);
   const { customerId } = await core.call('customer.lookup', { externalId: options.customer });
   const document = await core.call('documents.statement', {
-    customerId, kind, ...(options['as-of'] ? { asOf: options['as-of'] } : {}), ...(options.from ? { from: options.from } : {}),
+    customerId,
+    kind,
+    ...(options['as-of'] ? { asOf: options['as-of'] } : {}),
+    ...(options.from ? { from: options.from } : {}),
   });
   const path = resolve(options.out);
   writeFileSync(path, Buffer.from(document.base64, 'base64'));
@@ -45,19 +48,39 @@ export async function lettersCommand(core: Core, options: { json: boolean; out?:
     file = resolve(options.out);
     writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
   }
-  const marked = options.posted && day.letters.length > 0 ? await core.call('documents.lettersPosted', { customerIds: day.letters.map((l) => l.customerId) }) : null;
+  const marked =
+    options.posted && day.letters.length > 0 ? await core.call('documents.lettersPosted', { customerIds: day.letters.map((l) => l.customerId) }) : null;
   const held = [...day.held, ...(marked?.held ?? [])];
   const posted = marked?.posted.length ?? 0;
   if (options.json) {
     return JSON.stringify({
-      letters: day.letters.map((l) => ({ externalId: l.externalId, customerName: l.customerName, stepLabel: l.stepLabel, channel: l.channel, templateId: l.templateId, invoiceNumbers: l.invoiceNumbers, dropped: l.dropped.map(({ number, reason }) => ({ number, reason })) })),
-      held: held.map((h) => ({ externalId: h.externalId, customerName: h.customerName, stepLabel: h.stepLabel, channel: h.channel, hold: h.hold, message: h.message })),
-      file, posted,
+      letters: day.letters.map((l) => ({
+        externalId: l.externalId,
+        customerName: l.customerName,
+        stepLabel: l.stepLabel,
+        channel: l.channel,
+        templateId: l.templateId,
+        invoiceNumbers: l.invoiceNumbers,
+        dropped: l.dropped.map(({ number, reason }) => ({ number, reason })),
+      })),
+      held: held.map((h) => ({
+        externalId: h.externalId,
+        customerName: h.customerName,
+        stepLabel: h.stepLabel,
+        channel: h.channel,
+        hold: h.hold,
+        message: h.message,
+      })),
+      file,
+      posted,
     });
   }
   return [
     `${day.letters.length} letter(s) due today${file ? `, written to ${file}` : ''}${posted ? `; ${posted} marked posted` : ''}${held.length ? `; ${held.length} held` : ''}`,
-    ...day.letters.map((l) => `  ${l.externalId} ${l.customerName}: ${l.stepLabel} (${l.invoiceNumbers.join(', ')})${l.dropped.length ? `, left out: ${l.dropped.map((d) => `${d.number} ${HOLD_LABELS[d.reason].toLowerCase()}`).join(', ')}` : ''}`),
+    ...day.letters.map(
+      (l) =>
+        `  ${l.externalId} ${l.customerName}: ${l.stepLabel} (${l.invoiceNumbers.join(', ')})${l.dropped.length ? `, left out: ${l.dropped.map((d) => `${d.number} ${HOLD_LABELS[d.reason].toLowerCase()}`).join(', ')}` : ''}`,
+    ),
     ...held.map((h) => `  held ${h.externalId} ${h.customerName}: ${h.stepLabel}. ${h.message}`),
   ].join('\n');
 }

@@ -29,7 +29,8 @@ export function classifyCommand(files: string[], json: boolean): string {
 }
 
 function describe(r: ClassifiedFile): string {
-  if (r.kind === 'bounce' && r.bounce) return `bounce, ${r.bounce.permanent ? 'permanent' : 'temporary'} ${r.bounce.status ?? '(no status)'} for ${r.bounce.recipient ?? '(recipient not named)'}`;
+  if (r.kind === 'bounce' && r.bounce)
+    return `bounce, ${r.bounce.permanent ? 'permanent' : 'temporary'} ${r.bounce.status ?? '(no status)'} for ${r.bounce.recipient ?? '(recipient not named)'}`;
   if (r.kind === 'auto_reply') return `automatic answer${r.returnDate ? `, back ${r.returnDate}` : ''}`;
   return r.kind;
 }
@@ -51,15 +52,20 @@ export async function inboxCommand(core: Core, sub: string | undefined, options:
       await core.call('inbox.settings.save', { ...(stored ?? {}), ...fromEnv } as ProcedureInput<'inbox.settings.save'>);
     }
     const result = await core.call('inbox.fetch', {});
-    return options.json ? JSON.stringify(result)
+    return options.json
+      ? JSON.stringify(result)
       : `Fetched ${result.fetched}: ${result.replies} replies, ${result.bounces} bounces, ${result.autoReplies} automatic answers; ${result.matched} matched, ${result.unmatched} unmatched.`;
   }
   if (sub === 'list') {
     const kind = options.kind;
-    if (kind !== undefined && !(INBOX_FILTERS as readonly string[]).includes(kind)) throw new AppError('INVALID_INPUT', `--kind must be one of ${INBOX_FILTERS.join(', ')}.`);
+    if (kind !== undefined && !(INBOX_FILTERS as readonly string[]).includes(kind))
+      throw new AppError('INVALID_INPUT', `--kind must be one of ${INBOX_FILTERS.join(', ')}.`);
     const items = await core.call('inbox.list', kind ? { filter: kind as InboxFilter } : {});
     if (options.json) return JSON.stringify(items.map(({ reading, ...item }) => ({ ...item, evidence: reading.evidence, actions: reading.actions })));
-    return items.map((i) => `${i.receivedAt.slice(0, 16)}  ${i.kind.padEnd(10)} ${(i.customerName ?? '(unmatched)').padEnd(24)} ${i.summary}`).join('\n') || 'The Inbox is empty.';
+    return (
+      items.map((i) => `${i.receivedAt.slice(0, 16)}  ${i.kind.padEnd(10)} ${(i.customerName ?? '(unmatched)').padEnd(24)} ${i.summary}`).join('\n') ||
+      'The Inbox is empty.'
+    );
   }
   throw new AppError('INVALID_INPUT', 'inbox takes fetch, list or classify.');
 }
@@ -67,7 +73,8 @@ export async function inboxCommand(core: Core, sub: string | undefined, options:
 function imapFromEnv(env: NodeJS.ProcessEnv) {
   if (!env.INFLOW_IMAP_HOST && !env.INFLOW_IMAP_USER && !env.INFLOW_IMAP_PASSWORD) return null;
   const security = env.INFLOW_IMAP_SECURITY ?? 'tls';
-  if (!(IMAP_SECURITY as readonly string[]).includes(security)) throw new AppError('INVALID_INPUT', `INFLOW_IMAP_SECURITY must be ${IMAP_SECURITY.join(', ')}.`);
+  if (!(IMAP_SECURITY as readonly string[]).includes(security))
+    throw new AppError('INVALID_INPUT', `INFLOW_IMAP_SECURITY must be ${IMAP_SECURITY.join(', ')}.`);
   return {
     ...(env.INFLOW_IMAP_HOST ? { host: env.INFLOW_IMAP_HOST } : {}),
     port: Number(env.INFLOW_IMAP_PORT ?? (security === 'tls' ? 993 : 143)),

@@ -55,17 +55,24 @@ async function retryNote(core: Core): Promise<string | null> {
 /** One line on what is left for a person: uncertain and failed messages. */
 export function outboxSummary(counts: OutboxCounts): string {
   const decide = counts.uncertain + counts.failed;
-  return `Outbox: ${counts.sent} sent, ${counts.uncertain} uncertain, ${counts.failed} failed, nothing queued.` +
-    (decide ? ` ${decide} need a decision: outbox list --status uncertain (or failed), then outbox resolve --id N --as sent|resend|drop.` : '');
+  return (
+    `Outbox: ${counts.sent} sent, ${counts.uncertain} uncertain, ${counts.failed} failed, nothing queued.` +
+    (decide ? ` ${decide} need a decision: outbox list --status uncertain (or failed), then outbox resolve --id N --as sent|resend|drop.` : '')
+  );
 }
 
 /** `outbox list|send|resolve`. */
 export async function outboxCommand(core: Core, action: string | undefined, options: OutboxOptions, say: (line: string) => void): Promise<string> {
   if (action === 'list') {
-    if (options.status && !(OUTBOX_STATUSES as readonly string[]).includes(options.status)) throw new AppError('INVALID_INPUT', `--status must be one of ${OUTBOX_STATUSES.join(', ')}.`);
+    if (options.status && !(OUTBOX_STATUSES as readonly string[]).includes(options.status))
+      throw new AppError('INVALID_INPUT', `--status must be one of ${OUTBOX_STATUSES.join(', ')}.`);
     const rows = await core.call('outbox.list', { ...(options.status ? { status: options.status as OutboxStatus } : {}), limit: 10_000 });
     if (options.json) return JSON.stringify({ messages: rows });
-    return rows.map((r) => `${String(r.id).padStart(6)}  ${r.status.padEnd(10)} ${r.customerName} <${r.to}> "${r.subject}"${r.lastError ? ` — ${r.lastError}` : ''}`).join('\n') || 'The outbox is empty.';
+    return (
+      rows
+        .map((r) => `${String(r.id).padStart(6)}  ${r.status.padEnd(10)} ${r.customerName} <${r.to}> "${r.subject}"${r.lastError ? ` — ${r.lastError}` : ''}`)
+        .join('\n') || 'The outbox is empty.'
+    );
   }
   if (action === 'send') {
     const before = await core.call('outbox.counts', {});

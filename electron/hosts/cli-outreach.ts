@@ -28,7 +28,10 @@ function ladderJson(run: LadderRun) {
   return {
     asOf: run.asOf,
     messages: run.messages.map((m) => ({
-      customerExternalId: m.customerExternalId, template: m.step.templateId, step: m.step.id, channel: m.step.channel,
+      customerExternalId: m.customerExternalId,
+      template: m.step.templateId,
+      step: m.step.id,
+      channel: m.step.channel,
       invoices: m.invoices.map((i) => ({ number: i.number, step: i.stepId })),
     })),
     excluded: run.excluded.map((e) => ({ customerExternalId: e.customerExternalId, number: e.number, step: e.stepId, reason: e.reason })),
@@ -42,17 +45,23 @@ function ladderJson(run: LadderRun) {
  */
 export async function ladderCommand(core: Core, action: string | undefined, options: OutreachOptions, say: (line: string) => void): Promise<string> {
   if (action !== 'run') throw new AppError('INVALID_INPUT', 'Usage: ladder run --db PATH [--as-of YYYY-MM-DD] [--at ISO-TIME] [--dry-run] [--json]');
-  const run = await core.call('ladder.run', { ...(options['as-of'] ? { asOf: options['as-of'] } : {}), ...(options.at ? { at: options.at } : {}), dryRun: options['dry-run'] });
+  const run = await core.call('ladder.run', {
+    ...(options['as-of'] ? { asOf: options['as-of'] } : {}),
+    ...(options.at ? { at: options.at } : {}),
+    dryRun: options['dry-run'],
+  });
   const outbox = options['dry-run'] ? null : await drainOutbox(core, say);
   if (options.json) return JSON.stringify(outbox ? { ...ladderJson(run), queued: run.queued, queuedTexts: run.queuedTexts, outbox } : ladderJson(run));
   const lines = [`Ladder as of ${run.asOf}: ${run.messages.length} messages, ${run.excluded.length} invoices held back`];
-  for (const m of run.messages) lines.push(`  ${m.customerExternalId}: ${m.step.label} (${m.step.channel}) — ${m.invoices.map((i) => `${i.number} at ${i.stepId}`).join(', ')}`);
+  for (const m of run.messages)
+    lines.push(`  ${m.customerExternalId}: ${m.step.label} (${m.step.channel}) — ${m.invoices.map((i) => `${i.number} at ${i.stepId}`).join(', ')}`);
   for (const e of run.excluded) lines.push(`  held: ${e.customerExternalId} ${e.number} (${e.stepId}) — ${e.reason}`);
   if (outbox) lines.push(outboxSummary(outbox));
   return lines.join('\n');
 }
 
-const OUTREACH_USAGE = 'Usage: outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--invoices N1,N2] [--include N1,N2] [--override-rhythm] [--reason TEXT] [--dry-run] [--json]';
+const OUTREACH_USAGE =
+  'Usage: outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--invoices N1,N2] [--include N1,N2] [--override-rhythm] [--reason TEXT] [--dry-run] [--json]';
 
 /**
  * `outreach preview|send --customer ID --template ID`: one message, shown or sent, through the send
@@ -66,15 +75,19 @@ export async function outreachCommand(core: Core, action: string | undefined, op
   const { customerId } = await core.call('customer.lookup', { externalId: options.customer });
   const include = await invoiceIds(core, customerId, options.include);
   const lifting = include.length > 0 || options['override-rhythm'] === true;
-  if (lifting && !options.reason) throw new AppError('INVALID_INPUT', '--include and --override-rhythm need --reason TEXT: a lifted hold is recorded with why.');
+  if (lifting && !options.reason)
+    throw new AppError('INVALID_INPUT', '--include and --override-rhythm need --reason TEXT: a lifted hold is recorded with why.');
   const draft = {
-    customerId, templateId: options.template, invoiceIds: await invoiceIds(core, customerId, options.invoices),
+    customerId,
+    templateId: options.template,
+    invoiceIds: await invoiceIds(core, customerId, options.invoices),
     ...(options.sender ? { senderRole: options.sender as 'collector' | 'manager' } : {}),
     ...(lifting ? { override: { invoiceIds: include, rhythm: options['override-rhythm'] === true, reason: options.reason! } } : {}),
   };
   if (action === 'preview' || options['dry-run']) {
     const preview = await core.call('outreach.preview', { draft });
-    if (preview.problems.length > 0) throw new AppError('INVALID_INPUT', `The template has problems: ${preview.problems.map((p) => `${p.tag} ${p.message}`).join('; ')}`);
+    if (preview.problems.length > 0)
+      throw new AppError('INVALID_INPUT', `The template has problems: ${preview.problems.map((p) => `${p.tag} ${p.message}`).join('; ')}`);
     if (preview.guard.held === 'nothing_left') throw new AppError('CONFLICT', `Not sent: ${preview.heldMessage}`, { guard: preview.guard });
     return options.json ? JSON.stringify(preview) : previewText(preview);
   }

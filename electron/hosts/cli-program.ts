@@ -76,14 +76,29 @@ const COMMANDS: { name: string; args?: string[]; summary: string; options: Flag[
   { name: 'keygen', summary: 'print a new random database key (set it as INFLOW_DB_KEY)', options: [], db: false },
   { name: 'init', summary: 'create an empty encrypted database', options: ['json'] },
   { name: 'sample', summary: 'load the embedded sample dataset', options: ['json'] },
-  { name: 'import', args: ['[file]'], summary: 'import invoices, payments or customers from CSV or XLSX', options: ['preset', 'mapping', 'sheet', 'snapshot', 'json'] },
+  {
+    name: 'import',
+    args: ['[file]'],
+    summary: 'import invoices, payments or customers from CSV or XLSX',
+    options: ['preset', 'mapping', 'sheet', 'snapshot', 'json'],
+  },
   { name: 'aging', summary: 'the aging report', options: ['as-of', 'json'] },
   { name: 'worklist', summary: 'the ranked queue with its reasons', options: ['as-of', 'json'] },
   { name: 'log-call', summary: 'log a call', options: ['customer', 'outcome', 'notes', 'direction', 'follow-up', 'json'] },
   { name: 'promise', summary: 'record a promise to pay', options: ['customer', 'amount', 'date', 'currency', 'invoices', 'notes', 'json'] },
   { name: 'dispute', summary: 'open a dispute', options: ['customer', 'invoices', 'reason', 'sla', 'owner', 'notes', 'json'] },
-  { name: 'ladder', args: ['[action]'], summary: 'run: what the escalation ladder sends, and why invoices are held', options: ['as-of', 'at', 'dry-run', 'json'] },
-  { name: 'outreach', args: ['[action]'], summary: 'preview|send one message through the send guard', options: ['customer', 'template', 'sender', 'invoices', 'include', 'reason', 'override-rhythm', 'dry-run', 'json'] },
+  {
+    name: 'ladder',
+    args: ['[action]'],
+    summary: 'run: what the escalation ladder sends, and why invoices are held',
+    options: ['as-of', 'at', 'dry-run', 'json'],
+  },
+  {
+    name: 'outreach',
+    args: ['[action]'],
+    summary: 'preview|send one message through the send guard',
+    options: ['customer', 'template', 'sender', 'invoices', 'include', 'reason', 'override-rhythm', 'dry-run', 'json'],
+  },
   { name: 'sms', args: ['[action]'], summary: 'send: one text through the send guard', options: ['customer', 'template', 'dry-run', 'json'] },
   { name: 'outbox', args: ['[action]'], summary: 'list|send|resolve the email outbox', options: ['status', 'id', 'as', 'json'] },
   { name: 'settings', args: ['[action]'], summary: 'email: who signs the messages, the payment link', options: [...SIGNER, 'json'] },
@@ -96,10 +111,21 @@ const COMMANDS: { name: string; args?: string[]; summary: string; options: Flag[
   { name: 'restore', summary: 'replace a database that does not open with a whole backup', options: ['latest', 'backup', 'json'] },
   { name: 'sync', summary: 'pull from the ERP', options: ['connector', 'base-url', 'json'] },
   { name: 'inbox', args: ['[action]', '[files...]'], summary: 'fetch|list the Inbox; classify FILE.eml… without a database', options: ['kind', 'json'] },
-  { name: 'charges', args: ['[action]'], summary: 'late-payment interest and fixed fees per customer; push: invoice a customer’s charges in the ERP', options: ['as-of', 'customer', 'json'] },
+  {
+    name: 'charges',
+    args: ['[action]'],
+    summary: 'late-payment interest and fixed fees per customer; push: invoice a customer’s charges in the ERP',
+    options: ['as-of', 'customer', 'json'],
+  },
   { name: 'letters', summary: 'today’s letter and agency steps as one PDF', options: ['out', 'posted', 'json'] },
   { name: 'statement', summary: 'a customer’s statement as PDF', options: ['customer', 'as-of', 'kind', 'from', 'out', 'json'] },
-  { name: 'team', args: ['[action]'], summary: 'join|leave|status|sync|add-member|limits|approvals|approve|decline: share the book with a team through PostgreSQL (connection from INFLOW_TEAM_*)', options: ['db-user', 'collector', 'role', 'limits', 'id', 'notes', 'json'] },
+  {
+    name: 'team',
+    args: ['[action]'],
+    summary:
+      'join|leave|status|sync|add-member|limits|approvals|approve|decline: share the book with a team through PostgreSQL (connection from INFLOW_TEAM_*)',
+    options: ['db-user', 'collector', 'role', 'limits', 'id', 'notes', 'json'],
+  },
 ];
 
 export const COMMAND_NAMES = COMMANDS.map((command) => command.name);

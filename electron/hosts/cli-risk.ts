@@ -21,7 +21,8 @@ export async function riskCommand(core: Core, action: string | undefined, option
         : 'Too few paid invoices to learn from: no risk model.';
     }
     case 'evaluate': {
-      if (!options['as-of']) throw new AppError('INVALID_INPUT', 'risk evaluate needs --as-of YYYY-MM-DD (train on what was known then, test on invoices issued after).');
+      if (!options['as-of'])
+        throw new AppError('INVALID_INPUT', 'risk evaluate needs --as-of YYYY-MM-DD (train on what was known then, test on invoices issued after).');
       const e = await core.call('risk.evaluate', { asOf: options['as-of'] });
       const json = { auc: e.auc, accuracy: e.accuracy, brier: e.brier, baselineAuc: e.baselineAuc, nTrain: e.nTrain, nTest: e.nTest };
       if (options.json) return JSON.stringify(json);
@@ -34,8 +35,11 @@ export async function riskCommand(core: Core, action: string | undefined, option
       if (!risk) throw new AppError('NOT_FOUND', `No risk score for ${customer.name} yet: run "risk train" first.`);
       const { customerId: _internal, ...shown } = risk;
       if (options.json) return JSON.stringify({ externalId: options.customer, name: customer.name, ...shown });
-      return [`${customer.name}: ${percent(risk.pLate)} likely late, ${risk.expectedDaysLate.toFixed(1)} days expected (${risk.segment.replace('_', ' ')})`,
-        ...risk.reasons.map((r) => `  · ${r}`), ...risk.advice.map((a) => `  → ${a.text}`)].join('\n');
+      return [
+        `${customer.name}: ${percent(risk.pLate)} likely late, ${risk.expectedDaysLate.toFixed(1)} days expected (${risk.segment.replace('_', ' ')})`,
+        ...risk.reasons.map((r) => `  · ${r}`),
+        ...risk.advice.map((a) => `  → ${a.text}`),
+      ].join('\n');
     }
     default:
       throw new AppError('INVALID_INPUT', 'Usage: risk train|evaluate|show --db PATH [--as-of YYYY-MM-DD] [--customer ID] [--json]');
@@ -47,10 +51,13 @@ export async function forecastCommand(core: Core, action: string | undefined, op
   if (action !== undefined) throw new AppError('INVALID_INPUT', 'Usage: forecast [compare] --db PATH [--as-of YYYY-MM-DD] [--json]');
   const forecast = await core.call('forecast.run', options['as-of'] ? { asOf: options['as-of'] } : {});
   if (options.json) return JSON.stringify(forecast);
-  return [`Cash forecast as of ${forecast.asOf} (run ${forecast.runId}, risk model of ${forecast.model.asOf})`, ...forecast.currencies.flatMap((c) => [
-    `  ${c.currency}: open ${money(c.openMinor, c.currency)}, after 13 weeks ${money(c.beyondMinor, c.currency)}`,
-    ...c.weeks.map((w) => `    ${w.weekStart} ${money(w.expectedMinor, c.currency)} (${money(w.lowMinor, c.currency)}–${money(w.highMinor, c.currency)})`),
-  ])].join('\n');
+  return [
+    `Cash forecast as of ${forecast.asOf} (run ${forecast.runId}, risk model of ${forecast.model.asOf})`,
+    ...forecast.currencies.flatMap((c) => [
+      `  ${c.currency}: open ${money(c.openMinor, c.currency)}, after 13 weeks ${money(c.beyondMinor, c.currency)}`,
+      ...c.weeks.map((w) => `    ${w.weekStart} ${money(w.expectedMinor, c.currency)} (${money(w.lowMinor, c.currency)}–${money(w.highMinor, c.currency)})`),
+    ]),
+  ].join('\n');
 }
 
 const money = (minor: number, currency: string): string => formatMoney(minor, currency, 'en-US');
@@ -59,21 +66,32 @@ const money = (minor: number, currency: string): string => formatMoney(minor, cu
 async function forecastComparison(core: Core, options: RiskOptions): Promise<string> {
   const comparison = await core.call('forecast.compare', options['as-of'] ? { asOf: options['as-of'] } : {});
   if (comparison.runId === null) {
-    throw new AppError('NOT_FOUND', options['as-of']
-      ? `No forecast is stored for ${options['as-of']}: make one with "forecast --as-of ${options['as-of']}", and compare once its weeks have passed.`
-      : 'No forecast is stored for a day before today: make one with "forecast --as-of YYYY-MM-DD".');
+    throw new AppError(
+      'NOT_FOUND',
+      options['as-of']
+        ? `No forecast is stored for ${options['as-of']}: make one with "forecast --as-of ${options['as-of']}", and compare once its weeks have passed.`
+        : 'No forecast is stored for a day before today: make one with "forecast --as-of YYYY-MM-DD".',
+    );
   }
   if (options.json) return JSON.stringify(comparison);
   const lines = [`Forecast as of ${comparison.asOf} (run ${comparison.runId}) against what came in`];
   for (const currency of [...new Set(comparison.rows.map((r) => r.currency))]) {
     const rows = comparison.rows.filter((r) => r.currency === currency);
-    const table = rows.map((r) => [r.weekStart, money(r.expectedMinor, currency), `${money(r.lowMinor, currency)}–${money(r.highMinor, currency)}`,
-      r.actualMinor === null ? 'not ended' : money(r.actualMinor, currency), r.errorMinor === null ? '' : signed(r.errorMinor, currency)]);
+    const table = rows.map((r) => [
+      r.weekStart,
+      money(r.expectedMinor, currency),
+      `${money(r.lowMinor, currency)}–${money(r.highMinor, currency)}`,
+      r.actualMinor === null ? 'not ended' : money(r.actualMinor, currency),
+      r.errorMinor === null ? '' : signed(r.errorMinor, currency),
+    ]);
     const ended = rows.filter((r) => r.actualMinor !== null);
     const expected = ended.reduce((sum, r) => sum + r.expectedMinor, 0);
     const actual = ended.reduce((sum, r) => sum + r.actualMinor!, 0);
-    lines.push(`  ${currency}`, ...columns([['week', 'expected', 'range', 'actual', 'error'], ...table]).map((line) => `    ${line}`),
-      `    ${ended.length} ended weeks: expected ${money(expected, currency)}, came in ${money(actual, currency)}, error ${signed(actual - expected, currency)}`);
+    lines.push(
+      `  ${currency}`,
+      ...columns([['week', 'expected', 'range', 'actual', 'error'], ...table]).map((line) => `    ${line}`),
+      `    ${ended.length} ended weeks: expected ${money(expected, currency)}, came in ${money(actual, currency)}, error ${signed(actual - expected, currency)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -83,5 +101,10 @@ const signed = (minor: number, currency: string): string => (minor > 0 ? '+' : '
 /** Left-aligned first column, the rest right-aligned, each as wide as its widest cell. */
 function columns(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
-  return rows.map((r) => r.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }

@@ -19,8 +19,15 @@ export interface SignerOptions {
 
 /** Each flag and the outreach setting it sets; a flag given as "" clears it. */
 const FLAGS = {
-  company: 'companyName', 'sender-name': 'senderName', 'sender-title': 'senderRole', 'sender-phone': 'senderPhone',
-  'manager-name': 'managerName', 'manager-title': 'managerRole', 'manager-phone': 'managerPhone', 'payment-link': 'paymentUrlPattern', locale: 'locale',
+  company: 'companyName',
+  'sender-name': 'senderName',
+  'sender-title': 'senderRole',
+  'sender-phone': 'senderPhone',
+  'manager-name': 'managerName',
+  'manager-title': 'managerRole',
+  'manager-phone': 'managerPhone',
+  'payment-link': 'paymentUrlPattern',
+  locale: 'locale',
 } as const satisfies Record<string, keyof OutreachSettings>;
 
 const person = (who: SenderPerson): string => [who.name || '(no name)', who.title, who.phone].filter(Boolean).join(', ');
@@ -31,12 +38,18 @@ const person = (who: SenderPerson): string => [who.name || '(no name)', who.titl
  * it only shows them, with the person each sender role resolves to.
  */
 export async function settingsCommand(core: Core, action: string | undefined, options: SignerOptions): Promise<string> {
-  if (action !== 'email') throw new AppError('INVALID_INPUT', 'Usage: settings email --db PATH [--company NAME] [--sender-name NAME] [--sender-title T] [--sender-phone P] [--manager-name NAME] [--manager-title T] [--manager-phone P] [--payment-link PATTERN] [--locale en-US] [--json]');
+  if (action !== 'email')
+    throw new AppError(
+      'INVALID_INPUT',
+      'Usage: settings email --db PATH [--company NAME] [--sender-name NAME] [--sender-title T] [--sender-phone P] [--manager-name NAME] [--manager-title T] [--manager-phone P] [--payment-link PATTERN] [--locale en-US] [--json]',
+    );
   let settings = await core.call('settings.outreach.get', {});
-  const changes = Object.fromEntries(Object.entries(FLAGS).flatMap(([flag, key]) => {
-    const value = options[flag as keyof typeof FLAGS];
-    return value === undefined ? [] : [[key, value]];
-  }));
+  const changes = Object.fromEntries(
+    Object.entries(FLAGS).flatMap(([flag, key]) => {
+      const value = options[flag as keyof typeof FLAGS];
+      return value === undefined ? [] : [[key, value]];
+    }),
+  );
   if (Object.keys(changes).length > 0) settings = await core.call('settings.outreach.save', { ...settings, ...changes });
   const collector = senderPerson(settings, 'collector');
   const manager = senderPerson(settings, 'manager');
@@ -54,9 +67,10 @@ export async function settingsCommand(core: Core, action: string | undefined, op
 export async function localeCommand(core: Core, options: SignerOptions): Promise<string> {
   if (!options.customer) throw new AppError('INVALID_INPUT', 'Usage: locale --db PATH --customer ID [--locale de-DE | --locale country] [--json]');
   const { customerId } = await core.call('customer.lookup', { externalId: options.customer });
-  const result = options.locale === undefined
-    ? await core.call('customer.summary', { customerId }).then((summary) => ({ locale: summary.locale, messageLocale: summary.messageLocale }))
-    : await core.call('customer.setLocale', { customerId, locale: options.locale === 'country' ? null : options.locale });
+  const result =
+    options.locale === undefined
+      ? await core.call('customer.summary', { customerId }).then((summary) => ({ locale: summary.locale, messageLocale: summary.messageLocale }))
+      : await core.call('customer.setLocale', { customerId, locale: options.locale === 'country' ? null : options.locale });
   if (options.json) return JSON.stringify(result);
   return `${options.customer}: emails in ${result.messageLocale}${result.locale ? '' : ' (from its country, or the default)'}`;
 }

@@ -28,9 +28,18 @@ export async function smsCommand(core: Core, action: string | undefined, options
     const { reach } = preview;
     if (options.json) {
       return JSON.stringify({
-        customerExternalId: options.customer, template: preview.templateId, to: preview.to, text: preview.text, segments: preview.segments,
-        hold: preview.hold, heldMessage: preview.heldMessage, dropped: preview.guard.dropped.map(({ number, reason }) => ({ number, reason })),
-        timeZone: reach?.timeZone ?? null, localTime: reach?.localTime ?? null, opensAt: reach?.opensAt ?? null, skippedContacts: reach?.skipped ?? [],
+        customerExternalId: options.customer,
+        template: preview.templateId,
+        to: preview.to,
+        text: preview.text,
+        segments: preview.segments,
+        hold: preview.hold,
+        heldMessage: preview.heldMessage,
+        dropped: preview.guard.dropped.map(({ number, reason }) => ({ number, reason })),
+        timeZone: reach?.timeZone ?? null,
+        localTime: reach?.localTime ?? null,
+        opensAt: reach?.opensAt ?? null,
+        skippedContacts: reach?.skipped ?? [],
       });
     }
     const lines = [

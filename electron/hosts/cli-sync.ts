@@ -21,17 +21,26 @@ export async function syncCommand(core: Core, options: SyncOptions, env: NodeJS.
   const baseUrl = options['base-url'] ?? (connector === 'qbo' ? env.INFLOW_QBO_URL : env.INFLOW_ODOO_URL);
   if (fromEnv || baseUrl || stored?.connector !== connector) {
     const base = stored?.connector === connector ? stored : {};
-    await core.call('sync.connection.save', { ...base, connector, ...(baseUrl ? { baseUrl } : {}), ...fromEnv, intervalMinutes: stored?.intervalMinutes ?? 60 });
+    await core.call('sync.connection.save', {
+      ...base,
+      connector,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...fromEnv,
+      intervalMinutes: stored?.intervalMinutes ?? 60,
+    });
   }
   const result = await core.call('sync.run', {});
   if (options.json) return JSON.stringify(result);
-  return `Synced ${result.connector}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ` +
-    `${result.closed} closed, ${result.pushed} activities pushed (${result.pages} pages).\nCursor: ${result.cursor ?? '(none)'}`;
+  return (
+    `Synced ${result.connector}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ` +
+    `${result.closed} closed, ${result.pushed} activities pushed (${result.pages} pages).\nCursor: ${result.cursor ?? '(none)'}`
+  );
 }
 
 function odooFromEnv(env: NodeJS.ProcessEnv) {
   const protocol = env.INFLOW_ODOO_PROTOCOL;
-  if (protocol && !(ODOO_PROTOCOLS as readonly string[]).includes(protocol)) throw new AppError('INVALID_INPUT', `INFLOW_ODOO_PROTOCOL must be ${ODOO_PROTOCOLS.join(' or ')}.`);
+  if (protocol && !(ODOO_PROTOCOLS as readonly string[]).includes(protocol))
+    throw new AppError('INVALID_INPUT', `INFLOW_ODOO_PROTOCOL must be ${ODOO_PROTOCOLS.join(' or ')}.`);
   const values = {
     ...(env.INFLOW_ODOO_DB ? { database: env.INFLOW_ODOO_DB } : {}),
     ...(env.INFLOW_ODOO_LOGIN ? { login: env.INFLOW_ODOO_LOGIN } : {}),

@@ -15,7 +15,9 @@ export async function teamAuthorityCommand(core: Core, sub: string, options: Opt
   switch (sub) {
     case 'add-member': {
       const input = {
-        dbUser: options['db-user'] ?? '', collector: options.collector ?? '', role: options.role ?? 'collector',
+        dbUser: options['db-user'] ?? '',
+        collector: options.collector ?? '',
+        role: options.role ?? 'collector',
         ...(env.INFLOW_TEAM_MEMBER_PASSWORD ? { password: env.INFLOW_TEAM_MEMBER_PASSWORD } : {}),
       } as ProcedureInput<'team.members.add'>;
       const added = await core.call('team.members.add', input);

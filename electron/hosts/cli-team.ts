@@ -9,7 +9,12 @@ import { teamAuthorityCommand } from './cli-team-authority';
  * _PASSWORD and _COLLECTOR (never flags, so the password stays out of shell history and `ps`), stored
  * like Settings → Team stores it; without them the stored connection is used.
  */
-export async function teamCommand(core: Core, sub: string | undefined, options: Parameters<typeof teamAuthorityCommand>[2], env: NodeJS.ProcessEnv): Promise<string> {
+export async function teamCommand(
+  core: Core,
+  sub: string | undefined,
+  options: Parameters<typeof teamAuthorityCommand>[2],
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   switch (sub) {
     case 'join': {
       const fromEnv = teamFromEnv(env);
@@ -26,7 +31,8 @@ export async function teamCommand(core: Core, sub: string | undefined, options: 
       return describe(await core.call('team.status', {}), options.json);
     case 'sync': {
       const result = await core.call('team.sync', {});
-      return options.json ? JSON.stringify(result)
+      return options.json
+        ? JSON.stringify(result)
         : `Pushed ${result.pushed} changes, pulled ${result.pulled} (${result.applied} applied${result.waiting ? `, ${result.waiting} waiting for customers not imported yet` : ''}).`;
     }
     default: {

@@ -205,7 +205,9 @@ async function run(command: string, rest: string[], values: CliValues, dbPath: s
       case 'ladder':
       case 'outreach':
       case 'outbox':
-        console.log(await { ladder: ladderCommand, outreach: outreachCommand, outbox: outboxCommand }[command](core, rest[0], values, (line) => console.error(line)));
+        console.log(
+          await { ladder: ladderCommand, outreach: outreachCommand, outbox: outboxCommand }[command](core, rest[0], values, (line) => console.error(line)),
+        );
         return 0;
       case 'sms':
         console.log(await smsCommand(core, rest[0], values, (line) => console.error(line)));
@@ -221,7 +223,12 @@ async function run(command: string, rest: string[], values: CliValues, dbPath: s
   }
 }
 
-async function importFile(core: Core, file: string | undefined, values: { preset?: string | undefined; mapping?: string | undefined; sheet?: string | undefined; snapshot: boolean; json: boolean }, console: Console): Promise<number> {
+async function importFile(
+  core: Core,
+  file: string | undefined,
+  values: { preset?: string | undefined; mapping?: string | undefined; sheet?: string | undefined; snapshot: boolean; json: boolean },
+  console: Console,
+): Promise<number> {
   if (!file) throw new AppError('INVALID_INPUT', 'import needs a FILE to read.');
   if (values.preset && values.mapping) throw new AppError('INVALID_INPUT', 'Give --preset or --mapping, not both.');
   const mapping = values.mapping ? readMapping(values.mapping) : undefined;
@@ -234,15 +241,24 @@ async function importFile(core: Core, file: string | undefined, values: { preset
     ...(mapping ? { mapping } : {}),
     ...(values.sheet ? { sheet: values.sheet } : {}),
   });
-  print(console, values.json, summary,
+  print(
+    console,
+    values.json,
+    summary,
     `Imported ${summary.rows} rows of ${summary.kind} (${summary.preset}): ${summary.created} created, ${summary.updated} updated, ` +
       `${summary.unchanged} unchanged, ${summary.closed} closed, ${summary.skipped} skipped; ` +
-      `${summary.customersCreated} customers and ${summary.paymentsCreated} payments created.`);
+      `${summary.customersCreated} customers and ${summary.paymentsCreated} payments created.`,
+  );
   return 0;
 }
 
 /** Recovery without the window: the same choice of backup, the same kept-aside broken file. */
-async function restore(dbPath: string, key: Buffer, values: { latest: boolean; backup?: string | undefined; json: boolean }, console: Console): Promise<number> {
+async function restore(
+  dbPath: string,
+  key: Buffer,
+  values: { latest: boolean; backup?: string | undefined; json: boolean },
+  console: Console,
+): Promise<number> {
   if (values.latest === Boolean(values.backup)) throw new AppError('INVALID_INPUT', 'restore needs --latest or --backup NAME (one of them).');
   const problem = diagnoseDatabase(dbPath, key);
   if (!problem) throw new AppError('CONFLICT', `${dbPath} opens and checks out: nothing to restore.`);
@@ -255,9 +271,13 @@ async function restore(dbPath: string, key: Buffer, values: { latest: boolean; b
   const reopened = openCore({ dbPath, key, sendMail: false, scheduleSync: false });
   await reopened.close();
   const { restored } = result;
-  print(console, values.json, result,
+  print(
+    console,
+    values.json,
+    result,
     `${problem.message}\nRestored ${restored.name} (taken ${restored.takenAt}: ${restored.customers} customers, ${restored.invoices} invoices, ` +
-      `${restored.activities} activities). The damaged file is kept at ${result.keptAs}.`);
+      `${restored.activities} activities). The damaged file is kept at ${result.keptAs}.`,
+  );
   return 0;
 }
 
@@ -270,7 +290,10 @@ function readMapping(path: string): ImportMapping {
   }
   const parsed = importMappingSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('INVALID_INPUT', `Mapping file ${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ')}`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Mapping file ${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -283,7 +306,9 @@ async function aging(core: Core, asOf: string, json: boolean, console: Console):
   }
   console.log(`Aging as of ${report.asOf}`);
   for (const [currency, totals] of Object.entries(report.totals)) {
-    console.log(`  ${currency}: ${AGING_BUCKETS.map((b) => `${b} ${formatMoney(totals[b], currency, 'en-US')}`).join(' · ')} · total ${formatMoney(totals.total, currency, 'en-US')} (unapplied credits ${formatMoney(totals.credits, currency, 'en-US')})`);
+    console.log(
+      `  ${currency}: ${AGING_BUCKETS.map((b) => `${b} ${formatMoney(totals[b], currency, 'en-US')}`).join(' · ')} · total ${formatMoney(totals.total, currency, 'en-US')} (unapplied credits ${formatMoney(totals.credits, currency, 'en-US')})`,
+    );
   }
   console.log(`  ${report.customers.length} customer balances (use --json for all of them)`);
   return 0;

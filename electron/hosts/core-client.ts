@@ -30,13 +30,13 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
  * Starts the worker and resolves once the database is open, or rejects with the open error.
  * From sources (dev:web, tests) the worker is TypeScript and needs tsx's loader; built code is plain JS.
  */
-export function startCoreWorker(
-  workerUrl: URL, dbPath: string, key: Buffer, options: { recover?: boolean; rotateTo?: Buffer } = {},
-): Promise<CoreClient> {
+export function startCoreWorker(workerUrl: URL, dbPath: string, key: Buffer, options: { recover?: boolean; rotateTo?: Buffer } = {}): Promise<CoreClient> {
   const fromSource = workerUrl.pathname.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx'));
   const worker = new Worker(workerUrl, {
     workerData: {
-      dbPath, keyHex: key.toString('hex'), recover: options.recover ?? false,
+      dbPath,
+      keyHex: key.toString('hex'),
+      recover: options.recover ?? false,
       ...(options.rotateTo ? { rotateToHex: options.rotateTo.toString('hex') } : {}),
     } satisfies WorkerConfig,
     ...(fromSource ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),

@@ -45,8 +45,21 @@ const MAX_JSON_BYTES = 10 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const NOT_SIGNED_IN = 'Not signed in. Open the launch link printed in the terminal where Inflow was started (npm start or npm run dev:web).';
 const STATUS: Record<ErrorCode, number> = {
-  INVALID_INPUT: 400, NOT_FOUND: 404, IMPORT_REJECTED: 422, CONFLICT: 409, CANCELLED: 409,
-  DB_CANNOT_OPEN: 503, DB_WRONG_KEY: 503, DB_CORRUPT: 503, DB_TOO_NEW: 503, SEND_FAILED: 502, SYNC_FAILED: 502, MAILBOX_FAILED: 502, OFFLINE: 503, NEEDS_APPROVAL: 409, INTERNAL: 500,
+  INVALID_INPUT: 400,
+  NOT_FOUND: 404,
+  IMPORT_REJECTED: 422,
+  CONFLICT: 409,
+  CANCELLED: 409,
+  DB_CANNOT_OPEN: 503,
+  DB_WRONG_KEY: 503,
+  DB_CORRUPT: 503,
+  DB_TOO_NEW: 503,
+  SEND_FAILED: 502,
+  SYNC_FAILED: 502,
+  MAILBOX_FAILED: 502,
+  OFFLINE: 503,
+  NEEDS_APPROVAL: 409,
+  INTERNAL: 500,
 };
 
 export function startHttpHost(core: CoreClient, staticDir: string, options: HttpHostOptions = {}): Promise<HttpHost> {

@@ -14,11 +14,7 @@ const { rpc: RPC_CHANNEL, event: EVENT_CHANNEL, shell: SHELL_CHANNEL } = IPC_CHA
  * inputs are validated by the core's dispatch, and errors come back as data (not thrown) so their
  * code and details survive Electron's error serialisation.
  */
-export function registerIpcHost(
-  core: CoreClient,
-  isAppUrl: (url: string) => boolean,
-  shell?: ShellHandlers,
-): () => void {
+export function registerIpcHost(core: CoreClient, isAppUrl: (url: string) => boolean, shell?: ShellHandlers): () => void {
   const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event.senderFrame, isAppUrl);
 
   ipcMain.handle(RPC_CHANNEL, async (event, name: unknown, input: unknown) => {

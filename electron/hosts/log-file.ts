@@ -23,7 +23,14 @@ export async function openLogFile(dataFolder: string): Promise<LogFile> {
   makePrivateDir(folder);
   // Files an earlier version (or a copy) left readable by others are closed up too.
   makePrivate(...readdirSync(folder).map((name) => join(folder, name)));
-  const stream = await pinoRoll({ file: join(folder, 'inflow'), extension: '.log', size: FILE_SIZE, limit: { count: KEEP_OLDER }, mode: PRIVATE_FILE_MODE, sync: true });
+  const stream = await pinoRoll({
+    file: join(folder, 'inflow'),
+    extension: '.log',
+    size: FILE_SIZE,
+    limit: { count: KEEP_OLDER },
+    mode: PRIVATE_FILE_MODE,
+    sync: true,
+  });
   setLogSink(stream);
   return {
     folder,

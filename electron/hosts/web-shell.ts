@@ -3,7 +3,8 @@ import { MIN_PASSPHRASE_LENGTH } from '../../shared/passphrase';
 import type { RestartableCore } from './restartable-core';
 import { refuseWhileBusy, type ShellHandlers } from './shell-dispatch';
 
-const NO_VAULT = 'The browser host has no keychain and no passphrase: its database key comes from INFLOW_DB_KEY (or is a throwaway one). Change the passphrase or rotate the key in the desktop app.';
+const NO_VAULT =
+  'The browser host has no keychain and no passphrase: its database key comes from INFLOW_DB_KEY (or is a throwaway one). Change the passphrase or rotate the key in the desktop app.';
 
 /**
  * The web host's shell: no key vault (the key is the environment's), and a restart that reopens the

@@ -26,4 +26,3 @@ export interface WorkerConfig {
   /** Re-encrypt the database and its backups under this key before opening (a key rotation), off the host's thread. */
   rotateToHex?: string;
 }
-

@@ -56,13 +56,19 @@ export const log = {
 /** Where the error was thrown, as `fn@file.ts:12` frames (file names only, no folders); never its message. */
 function frames(stack: string | undefined): string | undefined {
   if (!stack) return undefined;
-  const found = stack.split('\n').slice(1).flatMap((line) => {
-    const match = /^\s*at (?:(.+?) \()?(.+?):(\d+):\d+\)?$/.exec(line);
-    if (!match) return [];
-    const fn = (match[1] ?? '<anonymous>').replace(/[^\w.$<>]/g, '');
-    const file = match[2]!.split(/[\\/]/).pop()!.replace(/[^\w.-]/g, '');
-    return [`${fn}@${file}:${match[3]}`];
-  });
+  const found = stack
+    .split('\n')
+    .slice(1)
+    .flatMap((line) => {
+      const match = /^\s*at (?:(.+?) \()?(.+?):(\d+):\d+\)?$/.exec(line);
+      if (!match) return [];
+      const fn = (match[1] ?? '<anonymous>').replace(/[^\w.$<>]/g, '');
+      const file = match[2]!
+        .split(/[\\/]/)
+        .pop()!
+        .replace(/[^\w.-]/g, '');
+      return [`${fn}@${file}:${match[3]}`];
+    });
   return found.slice(0, 8).join(' ') || undefined;
 }
 

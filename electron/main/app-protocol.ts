@@ -12,9 +12,7 @@ import { APP_HOST, APP_SCHEME } from './security/app-url';
  * Must run before the app is ready.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 }
 
 /** The file an app:// URL names inside the renderer build, or null (another host, a way out, nothing there). */

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { app, dialog, Notification, safeStorage, screen, session, shell, type BrowserWindow } from 'electron';
 import type { UpdateAction } from '../../shared/shell-api';
 import type { UpdateStatus } from '../../shared/shell-settings';
-import { contentSecurityPolicy, databaseOpensWith, GOOGLE_AUTHORIZE_URL, INTUIT_AUTHORIZE_URL, makePrivateDir, MICROSOFT_LOGIN_ORIGIN, PRIVATE_FILE_MODE } from '../core';
+import {
+  contentSecurityPolicy,
+  databaseOpensWith,
+  GOOGLE_AUTHORIZE_URL,
+  INTUIT_AUTHORIZE_URL,
+  makePrivateDir,
+  MICROSOFT_LOGIN_ORIGIN,
+  PRIVATE_FILE_MODE,
+} from '../core';
 import { startCoreWorker } from '../hosts/core-client';
 import { log, safeError } from '../log/log';
 import { openLogFile } from '../hosts/log-file';
@@ -66,15 +74,21 @@ async function start(): Promise<void> {
   // Sign-in pages (QuickBooks, Google, Microsoft) open in the system browser, where the user's password manager and session are.
   client.onEvent((event) => {
     if (event.type !== 'browser.open') return;
-    void linkRules().then((rules) => {
-      const safe = corePageToOpen(event.url, rules, SIGN_IN_HOSTS);
-      if (safe) return shell.openExternal(safe);
-    }).catch((error: unknown) => log.warn('shell.open-external.failed', safeError(error)));
+    void linkRules()
+      .then((rules) => {
+        const safe = corePageToOpen(event.url, rules, SIGN_IN_HOSTS);
+        if (safe) return shell.openExternal(safe);
+      })
+      .catch((error: unknown) => log.warn('shell.open-external.failed', safeError(error)));
   });
   updater = startUpdater({
     packaged: app.isPackaged,
     busy: () => client.call('app.busy', {}),
-    onReady: (version) => notify({ title: `Inflow ${version} is ready`, body: 'Restart to update: Inflow waits for any send or import to finish.' }, () => void updater?.restartWhenSafe()),
+    onReady: (version) =>
+      notify(
+        { title: `Inflow ${version} is ready`, body: 'Restart to update: Inflow waits for any send or import to finish.' },
+        () => void updater?.restartWhenSafe(),
+      ),
   });
   installAppMenu({ window: () => mainWindow, checkForUpdates: () => void updater?.check() });
   tray = createAppTray(join(app.getAppPath(), 'resources'), showWindow, () => app.quit());
@@ -82,10 +96,13 @@ async function start(): Promise<void> {
   // One read of the facts every few minutes serves both the notices and the tray; between polls the
   // tray follows the queue's own change events.
   const poll = (): void => {
-    void client.call('notifications.due', {}).then(({ notices, tray: summary }) => {
-      tray?.update(summary);
-      notices.forEach((notice) => notify(notice, () => showWindow()));
-    }).catch((error: unknown) => log.warn('shell.notifications.failed', safeError(error)));
+    void client
+      .call('notifications.due', {})
+      .then(({ notices, tray: summary }) => {
+        tray?.update(summary);
+        notices.forEach((notice) => notify(notice, () => showWindow()));
+      })
+      .catch((error: unknown) => log.warn('shell.notifications.failed', safeError(error)));
   };
   client.onEvent((event) => {
     if (event.type === 'queue.changed') tray?.setQueue(event.queue);
@@ -97,12 +114,15 @@ async function start(): Promise<void> {
 /** The keychain-wrapped key, or (no usable keychain) the passphrase page; then any interrupted rotation is settled. */
 async function unlockDatabaseKey(dbPath: string, env: VaultEnv): Promise<Buffer> {
   const state = openVault(env);
-  const unlocked = state.status === 'unlocked' ? state : await askForPassphrase({
-    pageUrl: new URL('passphrase.html', rendererUrl).href,
-    preload: join(import.meta.dirname, '../preload/passphrase.cjs'),
-    create: state.firstRun,
-    attempt: (passphrase) => (state.firstRun ? { key: createWithPassphrase(env, passphrase), pendingKey: null } : unlockWithPassphrase(env, passphrase)),
-  });
+  const unlocked =
+    state.status === 'unlocked'
+      ? state
+      : await askForPassphrase({
+          pageUrl: new URL('passphrase.html', rendererUrl).href,
+          preload: join(import.meta.dirname, '../preload/passphrase.cjs'),
+          create: state.firstRun,
+          attempt: (passphrase) => (state.firstRun ? { key: createWithPassphrase(env, passphrase), pendingKey: null } : unlockWithPassphrase(env, passphrase)),
+        });
   return settleRotation(env, unlocked, (candidate) => existsSync(dbPath) && databaseOpensWith(dbPath, candidate));
 }
 
@@ -111,7 +131,12 @@ const windowStatePath = (): string => join(app.getPath('userData'), 'window-stat
 function openWindow(): BrowserWindow {
   const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
   const window = createMainWindow({
-    appUrl: rendererUrl, isAppUrl, preload, openLink, bounds: restoreBounds(readJson(windowStatePath()), displays), devTools: !app.isPackaged,
+    appUrl: rendererUrl,
+    isAppUrl,
+    preload,
+    openLink,
+    bounds: restoreBounds(readJson(windowStatePath()), displays),
+    devTools: !app.isPackaged,
   });
   // Saved on close only: the normal (not maximised) bounds, so a restore puts it back where it was.
   window.on('close', () => writeFileSync(windowStatePath(), JSON.stringify(window.getNormalBounds()), { mode: PRIVATE_FILE_MODE }));
@@ -162,10 +187,12 @@ async function linkRules(): Promise<HostRule[]> {
 
 /** Only https links to the allow-listed hosts reach the browser. */
 function openLink(url: string): void {
-  void linkRules().then((rules) => {
-    const safe = externalUrlToOpen(url, rules);
-    if (safe) return shell.openExternal(safe);
-  }).catch((error: unknown) => log.warn('shell.open-link.failed', safeError(error)));
+  void linkRules()
+    .then((rules) => {
+      const safe = externalUrlToOpen(url, rules);
+      if (safe) return shell.openExternal(safe);
+    })
+    .catch((error: unknown) => log.warn('shell.open-link.failed', safeError(error)));
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -185,8 +212,11 @@ closeBeforeQuit(app, async () => {
   await core?.close();
 });
 
-app.whenReady().then(start).catch((error: unknown) => {
-  log.error('shell.start.failed', safeError(error));
-  dialog.showErrorBox('Inflow cannot start', error instanceof Error ? error.message : String(error));
-  app.exit(2);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    log.error('shell.start.failed', safeError(error));
+    dialog.showErrorBox('Inflow cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(2);
+  });

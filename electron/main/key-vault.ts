@@ -32,7 +32,16 @@ const keychainRecord = z.object({
 const passphraseRecord = z.object({
   version: z.literal(1),
   kind: z.literal('passphrase'),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().min(2 ** 10), r: z.number().int().min(1), p: z.number().int().min(1), salt: base64 }),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 10),
+    r: z.number().int().min(1),
+    p: z.number().int().min(1),
+    salt: base64,
+  }),
   /** AES-256-GCM of the database key under the passphrase-derived key: a wrong passphrase fails its tag. */
   cipher: z.object({ name: z.literal('aes-256-gcm'), iv: base64, tag: base64, wrappedKey: base64 }),
 });
@@ -40,9 +49,7 @@ const keyRecord = z.discriminatedUnion('kind', [keychainRecord, passphraseRecord
 export type KeyRecord = z.output<typeof keyRecord>;
 
 /** What opening the vault found: the key (and, after an interrupted rotation, the one it was moving to), or a need for the passphrase. */
-export type VaultState =
-  | { status: 'unlocked'; key: Buffer; pendingKey: Buffer | null }
-  | { status: 'passphrase'; firstRun: boolean };
+export type VaultState = { status: 'unlocked'; key: Buffer; pendingKey: Buffer | null } | { status: 'passphrase'; firstRun: boolean };
 
 export interface VaultEnv {
   keyPath: string;
@@ -108,9 +115,11 @@ export function changePassphrase(env: VaultEnv, current: string, next: string): 
 export function stageRotation(env: VaultEnv, newKey: Buffer, passphrase?: string): void {
   const record = readRecord(env.keyPath);
   if (!record) throw new AppError('NOT_FOUND', 'There is no database key to rotate.');
-  if (record.kind === 'passphrase' && passphrase === undefined) throw new AppError('INVALID_INPUT', 'Rotating a passphrase-protected key needs the passphrase.');
+  if (record.kind === 'passphrase' && passphrase === undefined)
+    throw new AppError('INVALID_INPUT', 'Rotating a passphrase-protected key needs the passphrase.');
   if (record.kind === 'passphrase') unwrapPassphrase(record, passphrase!);
-  const wrapped = record.kind === 'keychain' ? wrapWithKeychain(newKey, env, record.backend) : wrapWithPassphrase(newKey, passphrase!, env.scrypt ?? PASSPHRASE_SCRYPT);
+  const wrapped =
+    record.kind === 'keychain' ? wrapWithKeychain(newKey, env, record.backend) : wrapWithPassphrase(newKey, passphrase!, env.scrypt ?? PASSPHRASE_SCRYPT);
   writeRecord(pendingPath(env.keyPath), wrapped);
 }
 
@@ -184,7 +193,11 @@ function wrapWithPassphrase(key: Buffer, passphrase: string, params: ScryptParam
 
 function unwrapPassphrase(record: z.output<typeof passphraseRecord>, passphrase: string): Buffer {
   const { N, r, p, salt } = record.kdf;
-  const decipher = createDecipheriv('aes-256-gcm', derivePassphraseKey(passphrase, Buffer.from(salt, 'base64'), { N, r, p }), Buffer.from(record.cipher.iv, 'base64'));
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    derivePassphraseKey(passphrase, Buffer.from(salt, 'base64'), { N, r, p }),
+    Buffer.from(record.cipher.iv, 'base64'),
+  );
   decipher.setAuthTag(Buffer.from(record.cipher.tag, 'base64'));
   try {
     return Buffer.concat([decipher.update(Buffer.from(record.cipher.wrappedKey, 'base64')), decipher.final()]);

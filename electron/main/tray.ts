@@ -30,12 +30,14 @@ export function createAppTray(resourcesDir: string, open: () => void, quit: () =
     tray.setToolTip(`Inflow — ${queue}${due}`);
     if (mac) tray.setTitle(summary ? String(summary.queue) : '');
     if (badges) app.setBadgeCount(summary?.queue ?? 0);
-    tray.setContextMenu(Menu.buildFromTemplate([
-      { label: `${queue}${due}`, enabled: false },
-      { type: 'separator' },
-      { label: 'Open Inflow', click: open },
-      { label: 'Quit Inflow', click: quit },
-    ]));
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: `${queue}${due}`, enabled: false },
+        { type: 'separator' },
+        { label: 'Open Inflow', click: open },
+        { label: 'Quit Inflow', click: quit },
+      ]),
+    );
   };
   render(null);
   return {

@@ -3,11 +3,25 @@ import type { GuardVerdict, HoldReason, MessageHold, RecentContact } from './gua
 
 /** How each hold reads on screen and in the command line's text output (short: they sit in table cells). */
 export const HOLD_LABELS: Record<HoldReason | 'nothing_left', string> = {
-  paid: 'Paid', in_transit: 'Payment on its way', disputed: 'Disputed', promise: 'Promised', plan: 'In a plan',
-  wording: 'Wording does not fit its due date', snoozed: 'Customer snoozed', replied: 'Customer replied', out_of_office: 'Contact away',
-  stale_sync: 'ERP data too old', no_contact: 'No email contact', no_mobile: 'No mobile number', opted_out: 'Opted out of texts',
-  no_consent: 'No consent to texts', quiet_hours: 'Outside sending hours', rhythm: 'Waits for the next message', nothing_left: 'Nothing to remind about',
-  team_offline: 'Team server unreachable', team_sent: 'Sent by another desk',
+  paid: 'Paid',
+  in_transit: 'Payment on its way',
+  disputed: 'Disputed',
+  promise: 'Promised',
+  plan: 'In a plan',
+  wording: 'Wording does not fit its due date',
+  snoozed: 'Customer snoozed',
+  replied: 'Customer replied',
+  out_of_office: 'Contact away',
+  stale_sync: 'ERP data too old',
+  no_contact: 'No email contact',
+  no_mobile: 'No mobile number',
+  opted_out: 'Opted out of texts',
+  no_consent: 'No consent to texts',
+  quiet_hours: 'Outside sending hours',
+  rhythm: 'Waits for the next message',
+  nothing_left: 'Nothing to remind about',
+  team_offline: 'Team server unreachable',
+  team_sent: 'Sent by another desk',
 };
 
 /** "today", "yesterday", "on 2026-11-20": when another message went, as the rhythm warning says it. */
@@ -33,15 +47,24 @@ export function describeHold(held: MessageHold, verdict: Pick<GuardVerdict, 'dro
       return inbox?.reason === 'out_of_office'
         ? `The contact is away (an automatic answer): nothing goes before ${inbox.until}, or add another contact.`
         : 'The contact is away (an automatic answer): add another contact, or wait until they are back.';
-    case 'snoozed': return 'The customer is snoozed: nothing goes until the snooze ends.';
-    case 'stale_sync': return 'The ERP data is too old to chase on: refresh from the ERP first.';
-    case 'no_contact': return 'No contact with a valid email address.';
-    case 'no_mobile': return 'No contact with a mobile number to text.';
-    case 'opted_out': return 'Every contact with a mobile number has opted out of texts (STOP).';
-    case 'no_consent': return "No contact's consent to texts is on file: record it on the contact first.";
-    case 'quiet_hours': return "Outside the customer's sending hours: texts wait until they open.";
-    case 'team_offline': return 'The team server cannot be reached: team sends wait until this desk reconnects, so no customer gets the same reminder twice.';
-    case 'team_sent': return 'Another desk of the team sent this reminder first, so this one was not sent';
+    case 'snoozed':
+      return 'The customer is snoozed: nothing goes until the snooze ends.';
+    case 'stale_sync':
+      return 'The ERP data is too old to chase on: refresh from the ERP first.';
+    case 'no_contact':
+      return 'No contact with a valid email address.';
+    case 'no_mobile':
+      return 'No contact with a mobile number to text.';
+    case 'opted_out':
+      return 'Every contact with a mobile number has opted out of texts (STOP).';
+    case 'no_consent':
+      return "No contact's consent to texts is on file: record it on the contact first.";
+    case 'quiet_hours':
+      return "Outside the customer's sending hours: texts wait until they open.";
+    case 'team_offline':
+      return 'The team server cannot be reached: team sends wait until this desk reconnects, so no customer gets the same reminder twice.';
+    case 'team_sent':
+      return 'Another desk of the team sent this reminder first, so this one was not sent';
     case 'rhythm': {
       const [last] = verdict.recent.slice(-1);
       const limit = rhythmDays === 1 ? 'one message a day' : `one message per ${rhythmDays} days`;

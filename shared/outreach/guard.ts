@@ -19,7 +19,19 @@ export const TEAM_HOLDS = ['team_offline', 'team_sent'] as const;
  * `no_mobile`, `opted_out`, `no_consent` and `quiet_hours` are a text's (see shared/sms/sms-reach.ts).
  * TEAM_HOLDS are a team desk's, judged just before a send (electron/core/team/send-claim.ts).
  */
-export const CUSTOMER_HOLDS = ['replied', 'snoozed', 'out_of_office', 'stale_sync', 'no_contact', 'no_mobile', 'opted_out', 'no_consent', 'quiet_hours', 'rhythm', ...TEAM_HOLDS] as const;
+export const CUSTOMER_HOLDS = [
+  'replied',
+  'snoozed',
+  'out_of_office',
+  'stale_sync',
+  'no_contact',
+  'no_mobile',
+  'opted_out',
+  'no_consent',
+  'quiet_hours',
+  'rhythm',
+  ...TEAM_HOLDS,
+] as const;
 export type CustomerHold = (typeof CUSTOMER_HOLDS)[number];
 /** In order of precedence: when several apply, the first is the one reported. */
 export const HOLD_REASONS = [...INVOICE_HOLDS, ...CUSTOMER_HOLDS] as const;

@@ -17,11 +17,13 @@ export const messageDraftSchema = z.object({
   senderRole: z.enum(['collector', 'manager']).default('collector'),
   videoMemoUrl: oneLineText(2000).optional(),
   /** Send despite a hold the collector may lift: these invoices kept, the contact rhythm ignored, and why (audited). */
-  override: z.object({
-    invoiceIds: z.array(id).max(500).default([]),
-    rhythm: z.boolean().default(false),
-    reason: oneLineText(500).min(1, 'say why the hold is lifted'),
-  }).optional(),
+  override: z
+    .object({
+      invoiceIds: z.array(id).max(500).default([]),
+      rhythm: z.boolean().default(false),
+      reason: oneLineText(500).min(1, 'say why the hold is lifted'),
+    })
+    .optional(),
 });
 export type MessageDraft = z.output<typeof messageDraftSchema>;
 /** A draft as a caller writes it (defaults not yet applied). */

@@ -32,7 +32,11 @@ const smtpFields = z.object({
 /** Without TLS the password and every message cross the network in clear: only a relay on this machine may go without. */
 function plainOnlyToThisMachine(smtp: { host: string; security: string }, ctx: z.RefinementCtx): void {
   if (smtp.security === 'none' && !isLoopbackHost(smtp.host)) {
-    ctx.addIssue({ code: 'custom', path: ['security'], message: 'a server on another machine needs STARTTLS or TLS; "none" is for a relay on this machine (localhost, 127.0.0.1)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['security'],
+      message: 'a server on another machine needs STARTTLS or TLS; "none" is for a relay on this machine (localhost, 127.0.0.1)',
+    });
   }
 }
 
@@ -58,11 +62,22 @@ export const outreachSettingsSchema = z.object({
   managerPhone: headerText(60).default(''),
   companyName: headerText(120).default(''),
   /** How amounts and dates are written to customers with no locale or known country of their own. */
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale like en-US').default('en-US'),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale like en-US')
+    .default('en-US'),
   /** e.g. https://pay.example.com/{invoiceNumber}?amount={balance}; used when the ERP gave no link. */
   paymentUrlPattern: oneLineText(500).default(''),
   /** Hosts a video-memo link may point to. */
-  videoHosts: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a host name like loom.com')).max(50)
+  videoHosts: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a host name like loom.com'),
+    )
+    .max(50)
     .default(['loom.com', 'vidyard.com', 'youtube.com', 'youtu.be', 'vimeo.com']),
   /** A personal mailbox takes about 60 a minute before the provider objects; a company relay, far more. */
   messagesPerMinute: z.number().int().min(1).max(60_000).default(60),
@@ -82,8 +97,10 @@ export const DEFAULT_OUTREACH_SETTINGS: OutreachSettings = outreachSettingsSchem
  * on read; such a pattern makes no links (see paymentLinkFiller) until it is corrected.
  */
 export const outreachSettingsInputSchema = outreachSettingsSchema.extend({
-  paymentUrlPattern: oneLineText(500).default('').superRefine((pattern, ctx) => {
-    const problem = paymentLinkPatternProblem(pattern);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
+  paymentUrlPattern: oneLineText(500)
+    .default('')
+    .superRefine((pattern, ctx) => {
+      const problem = paymentLinkPatternProblem(pattern);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });

@@ -46,7 +46,9 @@ export function paymentLinkPatternProblem(pattern: string): string | null {
   const stray = /[{}]/.exec(pattern.replace(/\{[A-Za-z]+\}/g, ''));
   if (stray) return `A "${stray[0]}" has no partner: tokens are written {invoiceNumber}.`;
   if (!/^https:\/\//i.test(pattern)) {
-    return /^[a-z][a-z0-9+.-]*:/i.test(pattern) ? 'Payment links must start with https://.' : `This is not a web address; it should look like ${EXAMPLE_PATTERN}.`;
+    return /^[a-z][a-z0-9+.-]*:/i.test(pattern)
+      ? 'Payment links must start with https://.'
+      : `This is not a web address; it should look like ${EXAMPLE_PATTERN}.`;
   }
   const firstToken = pattern.indexOf('{');
   // The host is the payment portal links may open: a token there would let an invoice number pick it.

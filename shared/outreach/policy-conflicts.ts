@@ -2,8 +2,16 @@ import type { LadderPolicy } from './ladder';
 import type { PolicyIssue } from './ladder-schema';
 
 const FIELD_NAMES: Record<string, string> = {
-  name: 'Name', segments: 'Segments', steps: 'Steps',
-  id: 'id', label: 'label', offsetDays: 'day', channel: 'channel', templateId: 'template', senderRole: 'sender', tone: 'tone',
+  name: 'Name',
+  segments: 'Segments',
+  steps: 'Steps',
+  id: 'id',
+  label: 'label',
+  offsetDays: 'day',
+  channel: 'channel',
+  templateId: 'template',
+  senderRole: 'sender',
+  tone: 'tone',
 };
 
 /**

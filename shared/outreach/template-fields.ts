@@ -35,7 +35,11 @@ export const TEMPLATE_FIELDS = {
   invoiceCount: { description: 'How many invoices the message lists', example: '2' },
   invoiceTable: { description: 'The invoices listed: number, dates, amount, balance, days late, pay link', example: '(table)', block: true },
   paymentLink: { description: 'Link to pay everything listed (or the single invoice)', example: 'https://pay.example.com/INV-1043' },
-  paymentQr: { description: 'A QR code of the payment link, to scan with a phone (HTML only; nothing when there is no link)', example: '(QR code)', block: true },
+  paymentQr: {
+    description: 'A QR code of the payment link, to scan with a phone (HTML only; nothing when there is no link)',
+    example: '(QR code)',
+    block: true,
+  },
   videoMemo: { description: 'A personal video memo as a thumbnail card with a play button', example: '(video card)', block: true },
   videoMemoUrl: { description: 'The video memo link itself (also a section: {{#videoMemoUrl}}…{{/videoMemoUrl}})', example: 'https://www.loom.com/share/abc' },
   'promise.amount': { description: 'Amount of the latest promise to pay', example: '$4,000.00' },
@@ -58,7 +62,19 @@ export const TEMPLATE_FIELDS = {
 
 export type TemplateField = keyof typeof TEMPLATE_FIELDS;
 
-export const TEMPLATE_PURPOSES = ['pre_due', 'value_memo', 'reminder', 'escalation', 'final', 'agency', 'promise', 'broken_promise', 'dispute', 'plan', 'discount'] as const;
+export const TEMPLATE_PURPOSES = [
+  'pre_due',
+  'value_memo',
+  'reminder',
+  'escalation',
+  'final',
+  'agency',
+  'promise',
+  'broken_promise',
+  'dispute',
+  'plan',
+  'discount',
+] as const;
 export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
 export const TEMPLATE_TONES = ['friendly', 'firm', 'final'] as const;
 

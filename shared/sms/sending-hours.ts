@@ -6,11 +6,13 @@ import { addDays, dayNumber, toIsoDate, type IsoDate } from '../dates';
  * (1 Monday … 7 Sunday), on the wall clock of the customer's time zone, daylight saving included.
  */
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time like 09:00');
-export const sendingHoursSchema = z.object({
-  start: clock.default('09:00'),
-  end: clock.default('19:00'),
-  days: z.array(z.number().int().min(1).max(7)).max(7).default([1, 2, 3, 4, 5]),
-}).refine((hours) => minutesOf(hours.start) < minutesOf(hours.end), { message: 'sending hours must end after they start', path: ['end'] });
+export const sendingHoursSchema = z
+  .object({
+    start: clock.default('09:00'),
+    end: clock.default('19:00'),
+    days: z.array(z.number().int().min(1).max(7)).max(7).default([1, 2, 3, 4, 5]),
+  })
+  .refine((hours) => minutesOf(hours.start) < minutesOf(hours.end), { message: 'sending hours must end after they start', path: ['end'] });
 export type SendingHours = z.output<typeof sendingHoursSchema>;
 
 const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
@@ -31,7 +33,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let format = formatters.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(zone, format);
   }
   return format;
@@ -49,7 +60,11 @@ export interface WallClock {
 
 /** The customer's wall clock at an instant. */
 export function wallClock(at: Date, zone: string): WallClock {
-  const parts = Object.fromEntries(formatterFor(zone).formatToParts(at).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatterFor(zone)
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
   const date = toIsoDate(Number(parts.year), Number(parts.month), Number(parts.day));
   const minutes = Number(parts.hour) * 60 + Number(parts.minute);
   return { date, minutes, weekday: isoWeekday(date), time: `${parts.hour}:${parts.minute}` };

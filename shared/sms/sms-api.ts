@@ -47,7 +47,9 @@ export interface SmsPollResult {
 /** The text-message procedures, joined into the one contract (shared/api.ts). */
 export const smsApi = {
   'settings.sms.get': returns<{ provider: SmsSettingsView | null; rules: SmsRules }>()(z.object({})),
-  'settings.sms.save': returns<{ provider: SmsSettingsView | null; rules: SmsRules }>()(z.object({ provider: smsSaveSchema.nullable().optional(), rules: smsRulesSchema.optional() })),
+  'settings.sms.save': returns<{ provider: SmsSettingsView | null; rules: SmsRules }>()(
+    z.object({ provider: smsSaveSchema.nullable().optional(), rules: smsRulesSchema.optional() }),
+  ),
   'sms.templates': returns<SmsTemplateInfo[]>()(z.object({})),
   /** One text as it would go, through the send guard, with its length in parts; `text` previews edited words. */
   'sms.preview': returns<SmsPreview>()(z.object({ draft: textDraftSchema })),
@@ -55,10 +57,12 @@ export const smsApi = {
   /** Fetches delivery statuses and replies from the provider now (the sender also does it every `pollSeconds`). */
   'sms.poll': returns<SmsPollResult>()(z.object({})),
   /** Consent to texts (given, with how; or withdrawn) and the opt-out a collector records by hand (a reply by phone). */
-  'contacts.smsConsent': returns<{ contactId: number; consentAt: string | null; optedOutAt: string | null }>()(z.object({
-    contactId: id,
-    consent: z.boolean(),
-    note: oneLineText(200).default(''),
-  })),
+  'contacts.smsConsent': returns<{ contactId: number; consentAt: string | null; optedOutAt: string | null }>()(
+    z.object({
+      contactId: id,
+      consent: z.boolean(),
+      note: oneLineText(200).default(''),
+    }),
+  ),
   'customer.setTimeZone': returns<CustomerTimeZone>()(z.object({ customerId: id, timeZone: timeZoneSchema.nullable() })),
 } as const;

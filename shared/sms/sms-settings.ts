@@ -17,10 +17,16 @@ const smsFields = z.object({
   provider: z.enum(SMS_PROVIDERS).default('twilio'),
   /** The API's address: Twilio's own, or a compatible provider's (https; http only to this machine). */
   baseUrl: z.string().trim().max(500).refine(isSecureOrLoopbackUrl, 'an https address (plain http only to this machine)').default('https://api.twilio.com'),
-  accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'an Account SID: AC followed by 32 hexadecimal digits'),
+  accountSid: z
+    .string()
+    .trim()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'an Account SID: AC followed by 32 hexadecimal digits'),
   authToken: z.string().min(1, 'the auth token').max(256),
   /** Texts go from this number, or through this Messaging Service (it picks the number). */
-  sender: z.string().trim().refine((value) => E164.test(value) || MESSAGING_SERVICE.test(value), 'a number like +14155550100 or a Messaging Service SID (MG…)'),
+  sender: z
+    .string()
+    .trim()
+    .refine((value) => E164.test(value) || MESSAGING_SERVICE.test(value), 'a number like +14155550100 or a Messaging Service SID (MG…)'),
   /**
    * Short payment links: the provider replaces each link in a text with a short one on the
    * Messaging Service's own domain (Twilio's Link Shortening, `ShortenUrls`), so a long pay URL costs

@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 function child(dbPath: string, key: Buffer, asOf: string, baseline: boolean): { ms: number; maxRssMb: number } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cold-open-child.ts'), dbPath, key.toString('hex'), asOf, ...(baseline ? ['--baseline'] : [])], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'cold-open-child.ts'), dbPath, key.toString('hex'), asOf, ...(baseline ? ['--baseline'] : [])],
+    { encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`cold open failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssMb: number };
 }

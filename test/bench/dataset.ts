@@ -54,8 +54,12 @@ export async function writeDataset(dir: string, size: BenchSize): Promise<{ cust
   const segments = ['SMB', 'Mid-market', 'Enterprise', 'Strategic'];
   const collectors = ['Dana Reyes', 'Sam Okafor', 'Lee Park', 'Ana Silva'];
   const customers = join(dir, 'customers.csv');
-  await writeLines(customers, 'Customer ID,Name,Currency,Email,Segment,Collector,Terms Days', size.customers, (c) =>
-    `C${c},Customer ${c} Ltd,USD,ap${c}@customer${c}.example,${segments[c % 4]},${collectors[c % 4]},30`);
+  await writeLines(
+    customers,
+    'Customer ID,Name,Currency,Email,Segment,Collector,Terms Days',
+    size.customers,
+    (c) => `C${c},Customer ${c} Ltd,USD,ap${c}@customer${c}.example,${segments[c % 4]},${collectors[c % 4]},30`,
+  );
   const invoices = join(dir, 'invoices.csv');
   const today = Date.parse(BENCH_TODAY);
   await writeLines(invoices, 'Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency', size.invoices, (i) => {

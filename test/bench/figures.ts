@@ -12,12 +12,18 @@ export interface Figure {
   pass: boolean | null;
 }
 
-const fmt = (value: number | null, unit = ''): string => (value === null ? '—' : `${value >= 100 ? value.toFixed(0) : value.toFixed(2)}${unit ? ` ${unit}` : ''}`);
+const fmt = (value: number | null, unit = ''): string =>
+  value === null ? '—' : `${value >= 100 ? value.toFixed(0) : value.toFixed(2)}${unit ? ` ${unit}` : ''}`;
 
 export function printTable(figures: readonly Figure[]): void {
   const rows = figures.map((f) => [
-    f.id, f.what, f.value === null ? 'not built' : fmt(f.value, f.unit), f.baseline ? `${fmt(f.baseline.value, f.unit)} (${f.baseline.label})` : '—',
-    f.ratio === null ? '—' : `${f.ratio.toFixed(2)}×`, f.target, f.pass === null ? 'not built' : f.pass ? 'pass' : 'FAIL',
+    f.id,
+    f.what,
+    f.value === null ? 'not built' : fmt(f.value, f.unit),
+    f.baseline ? `${fmt(f.baseline.value, f.unit)} (${f.baseline.label})` : '—',
+    f.ratio === null ? '—' : `${f.ratio.toFixed(2)}×`,
+    f.target,
+    f.pass === null ? 'not built' : f.pass ? 'pass' : 'FAIL',
   ]);
   const header = ['', 'figure', 'value', 'baseline', 'ratio', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

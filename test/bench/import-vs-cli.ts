@@ -33,7 +33,8 @@ function plainCopy(dbPath: string, key: Buffer, target: string): void {
   writeFileSync(target, '');
   sqlite.prepare("ATTACH DATABASE ? AS plain KEY ''").run(target);
   const tables = ['customers', 'invoices', 'allocations', 'credit_notes', 'payments'];
-  const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN (${tables.map(() => '?').join(', ')}) AND sql IS NOT NULL ORDER BY type DESC`)
+  const schema = sqlite
+    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN (${tables.map(() => '?').join(', ')}) AND sql IS NOT NULL ORDER BY type DESC`)
     .all(...tables) as { type: string; name: string; sql: string }[];
   for (const item of schema) sqlite.exec(item.sql.replace(/^CREATE (TABLE|INDEX) (\S+)/, 'CREATE $1 plain.$2'));
   // A copy of tables that reference others (imports, activities) left out: no foreign keys to check.
@@ -112,7 +113,10 @@ export interface ImportFigures {
  * the sqlite3 CLI's .import of the same file into an unencrypted table; then aging as of a date
  * beside the same SQL in the CLI over an unencrypted copy. Best of three for the aging runs.
  */
-export async function benchImport(dir: string, files: { customers: string; invoices: string }): Promise<{ figures: ImportFigures; dbPath: string; key: Buffer }> {
+export async function benchImport(
+  dir: string,
+  files: { customers: string; invoices: string },
+): Promise<{ figures: ImportFigures; dbPath: string; key: Buffer }> {
   const key = randomBytes(32);
   const dbPath = join(dir, 'ledger.db');
   const core = await startCoreWorker(new URL('../../electron/hosts/core-worker.ts', import.meta.url), dbPath, key);
@@ -126,7 +130,10 @@ export async function benchImport(dir: string, files: { customers: string; invoi
     if (event.type === 'job.progress' && event.jobId === 'bench-invoices' && event.phase === 'done') committed = performance.now();
   });
   const started = performance.now();
-  const summary = (await core.dispatch('import.run', { jobId: 'bench-invoices', fileId: invoices.fileId, preset: 'generic-invoices' })) as { rows?: number; created?: number };
+  const summary = (await core.dispatch('import.run', { jobId: 'bench-invoices', fileId: invoices.fileId, preset: 'generic-invoices' })) as {
+    rows?: number;
+    created?: number;
+  };
   const answered = performance.now();
   lag.disable();
   stopListening();
@@ -146,17 +153,28 @@ export async function benchImport(dir: string, files: { customers: string; invoi
   plainCopy(dbPath, key, plain);
   const cliAging: number[] = [];
   // The very statement the core runs for aging.report, with the same parameters (the default bucket edges).
-  const parameters = Object.entries(agingParameters(BENCH_TODAY, DEFAULT_AGING_EDGES))
-    .map(([name, value]) => `.parameter set @${name} ${typeof value === 'string' ? `"'${value}'"` : value}`);
+  const parameters = Object.entries(agingParameters(BENCH_TODAY, DEFAULT_AGING_EDGES)).map(
+    ([name, value]) => `.parameter set @${name} ${typeof value === 'string' ? `"'${value}'"` : value}`,
+  );
   for (let i = 0; i < 3; i++) cliAging.push(cli(plain, [...parameters, '.output /dev/null', `${AGING_SQL};`]));
   // A baseline that silently does less (a parameter bound as the wrong type matches no row) is no baseline.
-  const cliRows = cliOutput(plain, [...parameters, `${AGING_SQL};`]).trim().split('\n').filter(Boolean).length;
+  const cliRows = cliOutput(plain, [...parameters, `${AGING_SQL};`])
+    .trim()
+    .split('\n')
+    .filter(Boolean).length;
   if (cliRows !== report!.customers.length) throw new Error(`the CLI's aging has ${cliRows} rows, the core's ${report!.customers.length}`);
   return {
-    dbPath, key,
+    dbPath,
+    key,
     figures: {
-      importMs: committed - started, followUpMs: answered - committed, bareMs, cliImportMs, agingMs: Math.min(...agingRuns), cliAgingMs: Math.min(...cliAging),
-      importLagP99: lag.percentile(99) / 1e6, rows: summary.rows ?? summary.created ?? 0,
+      importMs: committed - started,
+      followUpMs: answered - committed,
+      bareMs,
+      cliImportMs,
+      agingMs: Math.min(...agingRuns),
+      cliAgingMs: Math.min(...cliAging),
+      importLagP99: lag.percentile(99) / 1e6,
+      rows: summary.rows ?? summary.created ?? 0,
     },
   };
 }

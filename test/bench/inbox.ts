@@ -15,8 +15,16 @@ import { startDovecot } from '../helpers/dovecot';
 const corpus = join(import.meta.dirname, '..', 'fixtures', 'inbox-corpus');
 
 function mailboxOf(messages: number): Buffer[] {
-  const files = ['sisimai', 'written'].flatMap((folder) => readdirSync(join(corpus, folder)).filter((f) => f.endsWith('.eml')).map((f) => join(corpus, folder, f)));
-  const raws = files.map((file) => readFileSync(file).toString('latin1').replace(/^Message-I[Dd]:.*\r?\n/m, ''));
+  const files = ['sisimai', 'written'].flatMap((folder) =>
+    readdirSync(join(corpus, folder))
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => join(corpus, folder, f)),
+  );
+  const raws = files.map((file) =>
+    readFileSync(file)
+      .toString('latin1')
+      .replace(/^Message-I[Dd]:.*\r?\n/m, ''),
+  );
   return Array.from({ length: messages }, (_, i) => Buffer.from(`Message-ID: <bench-${i}@bench.example>\r\n${raws[i % raws.length]}`, 'latin1'));
 }
 
@@ -83,7 +91,14 @@ export async function benchInbox(dir: string, messages = 10_000): Promise<InboxF
     const { p99: lagP99, busy: hostBusy } = await hostLagDuring(async () => {
       const started = performance.now();
       const read = (async () => {
-        await core.dispatch('inbox.settings.save', { host: '127.0.0.1', port: dovecot.port, security: 'none', user: dovecot.user, password: dovecot.password, pollMinutes: 1440 });
+        await core.dispatch('inbox.settings.save', {
+          host: '127.0.0.1',
+          port: dovecot.port,
+          security: 'none',
+          user: dovecot.user,
+          password: dovecot.password,
+          pollMinutes: 1440,
+        });
         // The watcher starts reading as soon as the mailbox is set; this call waits for that read too.
         await core.dispatch('inbox.fetch', {});
       })();
@@ -100,7 +115,9 @@ export async function benchInbox(dir: string, messages = 10_000): Promise<InboxF
     const db = openDatabase(dbPath, key);
     const stored = (db.sqlite.prepare('SELECT count(*) AS n FROM inbox_messages').get() as { n: number }).n;
     await db.close();
-    console.log(`${`inbox: ${messages} messages read`.padEnd(36)} ${ms.toFixed(0).padStart(7)} ms; host lag p99 ${lagP99.toFixed(1)} ms (idle ${idleLagP99.toFixed(1)} ms), host busy ${(hostBusy * 100).toFixed(1)}%; core call p99 ${p99(calls).toFixed(1)} ms (idle ${p99(idleCalls).toFixed(1)} ms)`);
+    console.log(
+      `${`inbox: ${messages} messages read`.padEnd(36)} ${ms.toFixed(0).padStart(7)} ms; host lag p99 ${lagP99.toFixed(1)} ms (idle ${idleLagP99.toFixed(1)} ms), host busy ${(hostBusy * 100).toFixed(1)}%; core call p99 ${p99(calls).toFixed(1)} ms (idle ${p99(idleCalls).toFixed(1)} ms)`,
+    );
     return { ms, lagP99, hostBusy, idleLagP99, callP99: p99(calls), idleCallP99: p99(idleCalls), stored };
   } finally {
     dovecot.stop();

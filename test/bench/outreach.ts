@@ -37,15 +37,22 @@ function seedCustomers(dbPath: string, key: Buffer, customers: number): void {
   const { sqlite } = db;
   sqlite.transaction(() => {
     const customer = sqlite.prepare("INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('bench', ?, ?, 'USD', ?, ?)");
-    const contact = sqlite.prepare("INSERT INTO contacts (customer_id, name, email, role, is_primary, status, created_at) VALUES (?, ?, ?, 'billing', 1, 'valid', ?)");
-    const invoice = sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, created_at, updated_at)
+    const contact = sqlite.prepare(
+      "INSERT INTO contacts (customer_id, name, email, role, is_primary, status, created_at) VALUES (?, ?, ?, 'billing', 1, 'valid', ?)",
+    );
+    const invoice =
+      sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, created_at, updated_at)
       VALUES (?, 'bench', ?, ?, '2026-09-01', '2026-10-01', 'USD', ?, ?, 'open', ?, ?)`);
     for (let c = 1; c <= customers; c++) {
       const id = Number(customer.run(`B${c}`, `Bench Customer ${c}`, now, now).lastInsertRowid);
       contact.run(id, `Contact ${c}`, `ap${c}@customer${c}.example`, now);
       for (let i = 0; i < 3; i++) invoice.run(id, `I${c}-${i}`, `INV-${c}-${i}`, 100_000 + c + i, 100_000 + c + i, now, now);
     }
-    sqlite.prepare("INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES ('bench', 'bench', 'invoices', 'bench', '', 0, ?, '{}')").run(now);
+    sqlite
+      .prepare(
+        "INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES ('bench', 'bench', 'invoices', 'bench', '', 0, ?, '{}')",
+      )
+      .run(now);
   })();
   void db.close();
 }

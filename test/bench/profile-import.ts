@@ -39,10 +39,18 @@ async function main(): Promise<void> {
   // On a shared machine wall time swings with the load; CPU time (all threads, GC included) less so.
   const cpuMs = ({ user, system }: NodeJS.CpuUsage): number => Math.round((user + system) / 1000);
   if (conversion.problems.count > 0) throw new Error(`${conversion.problems.count} problems, first ${JSON.stringify(conversion.problems.list[0])}`);
-  console.log(JSON.stringify({
-    invoices: conversion.batch.invoices.length, rows, readMs: Math.round(readMs), readCpuMs: cpuMs(readCpu), readAndConvertMs: Math.round(ms), readAndConvertCpuMs: cpuMs(cpu), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    heapUsedMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
-  }));
+  console.log(
+    JSON.stringify({
+      invoices: conversion.batch.invoices.length,
+      rows,
+      readMs: Math.round(readMs),
+      readCpuMs: cpuMs(readCpu),
+      readAndConvertMs: Math.round(ms),
+      readAndConvertCpuMs: cpuMs(cpu),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      heapUsedMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+    }),
+  );
 }
 
 await main();

@@ -32,10 +32,20 @@ const core = openCore({ dbPath, key, clock });
 await timed('today first page, cold', () => core.call('worklist.list', { limit: 100 }));
 const asOf = addDays(BENCH_TODAY, -183);
 const page = await timed(`as of ${asOf} first page`, () => core.call('worklist.list', { asOf, limit: 100 }));
-console.log(`  ${page.total} rows; top ${page.rows.slice(0, 3).map((r) => `${r.externalId}:${r.score}`).join(' ')}`);
+console.log(
+  `  ${page.total} rows; top ${page.rows
+    .slice(0, 3)
+    .map((r) => `${r.externalId}:${r.score}`)
+    .join(' ')}`,
+);
 const from = addDays(BENCH_TODAY, -backtestDays);
 // Repeated (REPEAT=n): on a shared machine the least CPU time of a few runs is the steadiest figure.
-let report = await timed(`backtest ${from}..${addDays(BENCH_TODAY, -1)}`, () => core.call('replay.backtest', { from, to: addDays(BENCH_TODAY, -1), policy: 'standard' }));
-for (let run = 1; run < Number(process.env.REPEAT ?? 1); run++) report = await timed('  again', () => core.call('replay.backtest', { from, to: addDays(BENCH_TODAY, -1), policy: 'standard' }));
-console.log(`  ${JSON.stringify({ messages: report.policies[0]!.messages, wasted: report.policies[0]!.wastedReminders, untouched: report.policies[0]!.untouchedLate, dso: report.policies[0]!.dsoEffect.days })}`);
+let report = await timed(`backtest ${from}..${addDays(BENCH_TODAY, -1)}`, () =>
+  core.call('replay.backtest', { from, to: addDays(BENCH_TODAY, -1), policy: 'standard' }),
+);
+for (let run = 1; run < Number(process.env.REPEAT ?? 1); run++)
+  report = await timed('  again', () => core.call('replay.backtest', { from, to: addDays(BENCH_TODAY, -1), policy: 'standard' }));
+console.log(
+  `  ${JSON.stringify({ messages: report.policies[0]!.messages, wasted: report.policies[0]!.wastedReminders, untouched: report.policies[0]!.untouchedLate, dso: report.policies[0]!.dsoEffect.days })}`,
+);
 await core.close();

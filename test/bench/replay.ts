@@ -9,8 +9,18 @@ import { BENCH_TODAY } from './dataset';
  * in the same process; and a year's backtest of the standard ladder, day by day, with the number of
  * days it replayed per second of progress it reported.
  */
-export async function benchReplay(core: Core, time: (label: string, work: () => Promise<unknown>) => Promise<number>): Promise<{
-  todayCold: number; asOfFirstPage: number; asOfRows: number; backtest: number; backtestCpu: number; backtestDays: number; messages: number; progressEvents: number;
+export async function benchReplay(
+  core: Core,
+  time: (label: string, work: () => Promise<unknown>) => Promise<number>,
+): Promise<{
+  todayCold: number;
+  asOfFirstPage: number;
+  asOfRows: number;
+  backtest: number;
+  backtestCpu: number;
+  backtestDays: number;
+  messages: number;
+  progressEvents: number;
 }> {
   const asOf = addDays(BENCH_TODAY, -183);
   const todayCold = await time('worklist first page today, cold', () => core.call('worklist.list', { limit: 100 }));
@@ -34,7 +44,9 @@ export async function benchReplay(core: Core, time: (label: string, work: () => 
   stop();
   // CPU time beside wall time: on a shared machine the wall clock also counts other people's work.
   const used = process.cpuUsage(cpu);
-  console.log(`  ${messages.toLocaleString('en-US')} messages and tasks, ${progressEvents} progress events in ${((performance.now() - started) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s of CPU)`);
+  console.log(
+    `  ${messages.toLocaleString('en-US')} messages and tasks, ${progressEvents} progress events in ${((performance.now() - started) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s of CPU)`,
+  );
   if (progressEvents === 0) throw new Error('the backtest reported no progress');
   return { todayCold, asOfFirstPage, asOfRows, backtest, backtestCpu: (used.user + used.system) / 1000, backtestDays: 366, messages, progressEvents };
 }

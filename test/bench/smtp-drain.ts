@@ -9,7 +9,10 @@ import { SMTPServer } from 'smtp-server';
  */
 const accepted = new Int32Array(workerData.counter as SharedArrayBuffer);
 const server = new SMTPServer({
-  authOptional: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 200,
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  closeTimeout: 200,
   onData(stream, _session, callback) {
     stream.on('data', () => undefined);
     stream.on('end', () => {

@@ -14,8 +14,11 @@ function seed(dbPath: string, key: Buffer, customers: number): void {
   const now = new Date().toISOString();
   const { sqlite } = db;
   sqlite.transaction(() => {
-    const customer = sqlite.prepare("INSERT INTO customers (source, external_id, name, currency, postal_address, created_at, updated_at) VALUES ('bench', ?, ?, 'EUR', ?, ?, ?)");
-    const invoice = sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, created_at, updated_at)
+    const customer = sqlite.prepare(
+      "INSERT INTO customers (source, external_id, name, currency, postal_address, created_at, updated_at) VALUES ('bench', ?, ?, 'EUR', ?, ?, ?)",
+    );
+    const invoice =
+      sqlite.prepare(`INSERT INTO invoices (customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor, open_minor, status, created_at, updated_at)
       VALUES (?, 'bench', ?, ?, ?, ?, 'EUR', ?, ?, 'open', ?, ?)`);
     for (let c = 1; c <= customers; c++) {
       const address = JSON.stringify([`Attn. Accounts Payable`, `${c} Rue de l'Église`, `75001 Paris`, 'France']);
@@ -25,10 +28,15 @@ function seed(dbPath: string, key: Buffer, customers: number): void {
         invoice.run(id, `S${c}-${i}`, `INV-${c}-${i}`, `2026-${month}-01`, `2026-${month}-28`, 10_000 + c * 7 + i, 10_000 + c * 7 + i, now, now);
       }
     }
-    sqlite.prepare("INSERT INTO settings (key, value) VALUES ('companyProfile', ?)").run(JSON.stringify({
-      addressLines: ['12 Harbour Street', 'Dublin D02 X285', 'Ireland'], registrationId: 'IE 123456', taxId: 'IE9876543W',
-      bankDetails: ['IBAN IE29 AIBK 9311 5212 3456 78 · BIC AIBKIE2D'], paper: 'a4',
-    }));
+    sqlite.prepare("INSERT INTO settings (key, value) VALUES ('companyProfile', ?)").run(
+      JSON.stringify({
+        addressLines: ['12 Harbour Street', 'Dublin D02 X285', 'Ireland'],
+        registrationId: 'IE 123456',
+        taxId: 'IE9876543W',
+        bankDetails: ['IBAN IE29 AIBK 9311 5212 3456 78 · BIC AIBKIE2D'],
+        paper: 'a4',
+      }),
+    );
   })();
   void db.close();
 }
@@ -42,7 +50,10 @@ export async function benchStatements(dir: string, count = 1_000): Promise<{ cou
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const start = performance.now();
-  const result = (await core.dispatch('documents.statements', { customerIds: Array.from({ length: count }, (_, i) => i + 1), asOf: '2026-12-01' })) as { base64: string; statements: number };
+  const result = (await core.dispatch('documents.statements', { customerIds: Array.from({ length: count }, (_, i) => i + 1), asOf: '2026-12-01' })) as {
+    base64: string;
+    statements: number;
+  };
   const ms = performance.now() - start;
   lag.disable();
   // The same host with the core idle, just after, for as long (30 s at most): what the machine alone costs it.

@@ -9,7 +9,10 @@ const CALLS = 20;
  * and a logged call with its customer re-ranked: the median of 20 calls on 20 customers, beside the
  * process's first call, which also prepares the statements it runs.
  */
-export async function benchWorklist(core: Core, time: (label: string, work: () => Promise<unknown>) => Promise<number>): Promise<{ cold: number; warm: number; afterCall: number; firstCall: number }> {
+export async function benchWorklist(
+  core: Core,
+  time: (label: string, work: () => Promise<unknown>) => Promise<number>,
+): Promise<{ cold: number; warm: number; afterCall: number; firstCall: number }> {
   const cold = await time('worklist first page, cold', () => core.call('worklist.list', { asOf: '2026-11-22', limit: 100 }));
   const warm = await time('worklist first page, warm', () => core.call('worklist.list', { asOf: '2026-11-22', limit: 100 }));
   const top = (await core.call('worklist.list', { asOf: '2026-11-22', limit: CALLS + 1 })).rows;

@@ -12,11 +12,20 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function audit(page: Page, screen: string): Promise<string[]> {
   // SHOTS_DIR keeps a picture of each audited state for a person to look at, as desk-screens does.
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: join(process.env.SHOTS_DIR, `a11y-${screen.replaceAll(/\W+/g, '-')}-${await page.locator('html').getAttribute('data-theme')}.png`) });
+  if (process.env.SHOTS_DIR)
+    await page.screenshot({
+      path: join(process.env.SHOTS_DIR, `a11y-${screen.replaceAll(/\W+/g, '-')}-${await page.locator('html').getAttribute('data-theme')}.png`),
+    });
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${screen}: ${violation.id} (${violation.impact}) ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+    .map(
+      (violation) =>
+        `${screen}: ${violation.id} (${violation.impact}) ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 /** Goes to a top-level screen the way a keyboard user does, with the `g` chord, and lets it load. */
@@ -77,7 +86,11 @@ for (const scheme of ['light', 'dark'] as const) {
       found.push(...(await audit(page, `outreach ${tab}`)));
     }
 
-    for (const [key, screen] of [['m', 'Inbox'], ['i', 'Import'], ['s', 'Settings']] as const) {
+    for (const [key, screen] of [
+      ['m', 'Inbox'],
+      ['i', 'Import'],
+      ['s', 'Settings'],
+    ] as const) {
       await go(page, key, screen);
       found.push(...(await audit(page, screen)));
     }

@@ -61,7 +61,7 @@ test('bulk send 50 reminders from the worklist with preview and progress', async
 });
 
 /** Shift+X ticks the whole filtered queue; "the ladder's next step" previews each customer's due step, lists who is held and why, and sends each step once. */
-test('bulk send of the ladder\'s next step to every customer the filters match', async ({ page, app }) => {
+test("bulk send of the ladder's next step to every customer the filters match", async ({ page, app }) => {
   const sink = await startSmtpSink();
   try {
     await openWithSample(page, app.url);

@@ -18,9 +18,18 @@ test.afterEach(async () => server.close());
  * and axe finds nothing serious on the panel.
  */
 test('Shift+I then Enter invoices the charges in the ERP and shows its number', async ({ page, app }) => {
-  await app.core.dispatch('sync.connection.save', { connector: 'odoo', baseUrl: server.url, database: server.db, login: server.login, apiKey: server.password, intervalMinutes: 0 });
+  await app.core.dispatch('sync.connection.save', {
+    connector: 'odoo',
+    baseUrl: server.url,
+    database: server.db,
+    login: server.login,
+    apiKey: server.password,
+    intervalMinutes: 0,
+  });
   await app.core.dispatch('sync.run', {});
-  await app.core.dispatch('charges.savePolicies', { policies: [{ id: 'contract', name: 'Contract', segments: [], kind: 'contractual', rateBp: 150, ratePer: 'month', fixedFeeMinor: 4_000 }] });
+  await app.core.dispatch('charges.savePolicies', {
+    policies: [{ id: 'contract', name: 'Contract', segments: [], kind: 'contractual', rateBp: 150, ratePer: 'month', fixedFeeMinor: 4_000 }],
+  });
   mkdirSync('/tmp/shots-charges-erp', { recursive: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(app.url);

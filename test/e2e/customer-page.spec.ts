@@ -22,7 +22,10 @@ test('tick two invoices with x and agree a payment plan on them', async ({ page,
   await page.keyboard.press('j');
   await page.keyboard.press('x');
   await expect(page.getByTestId('customer-invoices')).toContainText('2 invoices ticked');
-  const ticked = await invoiceRows(page).filter({ has: page.locator('input:checked') }).locator('td:nth-child(2)').allInnerTexts();
+  const ticked = await invoiceRows(page)
+    .filter({ has: page.locator('input:checked') })
+    .locator('td:nth-child(2)')
+    .allInnerTexts();
   expect(ticked).toHaveLength(2);
 
   await page.keyboard.press('l');

@@ -26,7 +26,13 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function firstWithPhone(app: TestApp): Promise<{ customerId: number; contactId: number }> {
   const page = (await app.core.dispatch('worklist.list', {})) as WorklistPage;
   const customerId = page.rows[0]!.customerId;
-  const { contactId } = (await app.core.dispatch('contacts.save', { customerId, name: 'Jane Park', phone: '+1 415 555 2671', role: 'billing', isPrimary: true })) as { contactId: number };
+  const { contactId } = (await app.core.dispatch('contacts.save', {
+    customerId,
+    name: 'Jane Park',
+    phone: '+1 415 555 2671',
+    role: 'billing',
+    isPrimary: true,
+  })) as { contactId: number };
   return { customerId, contactId };
 }
 

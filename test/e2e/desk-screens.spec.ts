@@ -30,7 +30,9 @@ test('the outbox shows when, to whom and what, a refusal in words with the serve
   try {
     await openWithSample(page, app.url);
     await useTestMailbox(app.core, sink.port);
-    sink.replyTo((attempt) => (attempt === 0 ? { accept: true } : { code: 550, message: '5.1.1 <ap@customer.example>: Recipient address rejected: User unknown' }));
+    sink.replyTo((attempt) =>
+      attempt === 0 ? { accept: true } : { code: 550, message: '5.1.1 <ap@customer.example>: Recipient address rejected: User unknown' },
+    );
     await page.keyboard.press('x');
     await page.keyboard.press('j');
     await page.keyboard.press('x');
@@ -64,7 +66,10 @@ test('the outbox shows when, to whom and what, a refusal in words with the serve
 
 test('import refuses an empty file at the preview, and reads headers whatever their case and punctuation', async ({ page, appUrl }, testInfo) => {
   await page.goto(appUrl);
-  await page.getByRole('button', { name: /^Import/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Import/ })
+    .first()
+    .click();
   const pick = async (name: string, text: string) => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('import-pick').first().click();
@@ -90,20 +95,23 @@ test('import refuses an empty file at the preview, and reads headers whatever th
   const times: number[] = [];
   for (const code of ['EUR', 'GBP', 'USD', 'CAD']) {
     await currency.fill(code.slice(0, 2));
-    const settled = page.evaluate(() => new Promise<number>((resolve) => {
-      const region = document.querySelector('[aria-label="Preview"][aria-busy]')!;
-      // From the moment the change reaches the app (the preview goes busy) to the frame that shows the result.
-      let start: number | null = null;
-      const observer = new MutationObserver(() => {
-        if (region.getAttribute('aria-busy') === 'true') start ??= performance.now();
-        else if (start !== null) {
-          // The next frame is when the user sees it.
-          requestAnimationFrame(() => resolve(performance.now() - start!));
-          observer.disconnect();
-        }
-      });
-      observer.observe(region, { attributes: true, attributeFilter: ['aria-busy'] });
-    }));
+    const settled = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const region = document.querySelector('[aria-label="Preview"][aria-busy]')!;
+          // From the moment the change reaches the app (the preview goes busy) to the frame that shows the result.
+          let start: number | null = null;
+          const observer = new MutationObserver(() => {
+            if (region.getAttribute('aria-busy') === 'true') start ??= performance.now();
+            else if (start !== null) {
+              // The next frame is when the user sees it.
+              requestAnimationFrame(() => resolve(performance.now() - start!));
+              observer.disconnect();
+            }
+          });
+          observer.observe(region, { attributes: true, attributeFilter: ['aria-busy'] });
+        }),
+    );
     await currency.press(code.slice(2));
     times.push(Math.round(await settled));
   }
@@ -121,7 +129,7 @@ test('reports: totals row and export, legends, a forecast band between low and h
   // The export is the sheet: every customer, then one totals row per currency, amounts as plain numbers.
   const download = page.waitForEvent('download');
   await table.getByRole('button', { name: 'CSV' }).click();
-  const csv = readFileSync((await (await download).path()), 'utf8');
+  const csv = readFileSync(await (await download).path(), 'utf8');
   expect(csv.split(/\r?\n/)[0]).toMatch(/^\uFEFF?Customer,Customer ID,Currency,Current,/);
   expect(csv).toMatch(/\nTotal USD,,USD,\d+/);
   // Amounts are sorted within a currency: the rows never interleave currencies.
@@ -149,7 +157,10 @@ test('reports: totals row and export, legends, a forecast band between low and h
   expect(background).not.toBe('rgb(255, 255, 255)');
   await expect(tooltip).toContainText(/Range: \S/);
   // Grid lines take the theme's border colour, not recharts' #ccc that glares on a dark card.
-  const grid = await forecast.locator('.recharts-cartesian-grid line').first().evaluate((line) => getComputedStyle(line).stroke);
+  const grid = await forecast
+    .locator('.recharts-cartesian-grid line')
+    .first()
+    .evaluate((line) => getComputedStyle(line).stroke);
   expect(grid).not.toBe('rgb(204, 204, 204)');
   await page.screenshot({ path: join(process.env.SHOTS_DIR ?? testInfo.outputPath(), 'desk-forecast-tooltip-dark.png') });
 });
@@ -160,7 +171,15 @@ test('Settings: sections with a contents list; no "last sync" without an ERP', a
   await page.keyboard.press('s');
   const contents = page.getByRole('navigation', { name: 'Settings sections' });
   await expect(contents.getByRole('link')).toHaveText([
-    'Email and signature', 'Inbox', 'Text messages', 'ERP connection', 'Collections', 'Letterhead', 'Appearance', 'Data and backups', 'Updates and notifications',
+    'Email and signature',
+    'Inbox',
+    'Text messages',
+    'ERP connection',
+    'Collections',
+    'Letterhead',
+    'Appearance',
+    'Data and backups',
+    'Updates and notifications',
   ]);
   await expect(page.getByTestId('erp-last-sync')).toHaveText(/^Not connected/);
   await contents.getByRole('link', { name: 'Data and backups' }).click();

@@ -108,7 +108,11 @@ test('on the customer page j, k and x work at once, and the invoices start with 
 
 test('Ctrl+K finds a customer by name or id, an invoice by number and a contact, and opens the customer', async ({ page, app }) => {
   await openWithSample(page, app.url);
-  const [customer] = (await app.core.dispatch('customers.list', { asOf: new Date().toISOString().slice(0, 10) })) as { id: number; name: string; externalId: string }[];
+  const [customer] = (await app.core.dispatch('customers.list', { asOf: new Date().toISOString().slice(0, 10) })) as {
+    id: number;
+    name: string;
+    externalId: string;
+  }[];
   const [invoice] = (await app.core.dispatch('customer.invoices', { customerId: customer!.id })) as { number: string }[];
   const [contact] = (await app.core.dispatch('contacts.list', { customerId: customer!.id })) as { name: string }[];
   const palette = page.getByRole('dialog', { name: 'Command palette' });
@@ -135,7 +139,14 @@ test('every worklist key is a palette command: "call" opens the call form with t
   await openWithSample(page, appUrl);
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await page.keyboard.press('Control+K');
-  for (const label of ['Log a call', 'Record a promise to pay', 'Snooze the customer', 'Tick or untick the customer', 'Email the ticked customers', 'Filter the queue']) {
+  for (const label of [
+    'Log a call',
+    'Record a promise to pay',
+    'Snooze the customer',
+    'Tick or untick the customer',
+    'Email the ticked customers',
+    'Filter the queue',
+  ]) {
     await expect(palette.getByRole('option').filter({ hasText: 'This screen' }).filter({ hasText: label })).toHaveCount(1);
   }
   await page.keyboard.type('log a call');
@@ -164,7 +175,10 @@ test('every worklist key is a palette command: "call" opens the call form with t
   await expect(page.getByTestId('worklist-ticked')).toContainText('1 ticked');
   // The ? panel lists the customer page's keys from the same registry, snooze (s) among them.
   await page.keyboard.press('?');
-  const customerKeys = page.getByRole('dialog', { name: 'Keyboard shortcuts' }).locator('section').filter({ has: page.getByRole('heading', { name: 'Customer page' }) });
+  const customerKeys = page
+    .getByRole('dialog', { name: 'Keyboard shortcuts' })
+    .locator('section')
+    .filter({ has: page.getByRole('heading', { name: 'Customer page' }) });
   await expect(customerKeys.locator('[data-command="activity.snooze"]')).toContainText('s');
 });
 
@@ -188,7 +202,10 @@ test('assign picks a known collector with type-ahead; a typo is refused; a new o
 
   await page.keyboard.press('a');
   await page.getByTestId('assign-form').getByRole('combobox').fill('Robin Novak');
-  await page.getByTestId('collector-options').getByRole('option', { name: /Add Robin Novak as a new collector/ }).click();
+  await page
+    .getByTestId('collector-options')
+    .getByRole('option', { name: /Add Robin Novak as a new collector/ })
+    .click();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('assign-form')).toBeHidden();
   expect(await app.core.dispatch('customers.collectors', {})).toContain('Robin Novak');

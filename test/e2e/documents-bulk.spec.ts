@@ -4,7 +4,7 @@ import { expect, test, openWithSample } from './fixtures';
 const SHOTS = '/tmp/shots-documents';
 
 /** Shift+S on the worklist with customers ticked: their statements as one PDF, with a progress bar. */
-test('the ticked customers\' statements are made as one PDF with progress', async ({ page, appUrl }) => {
+test("the ticked customers' statements are made as one PDF with progress", async ({ page, appUrl }) => {
   mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await openWithSample(page, appUrl);
@@ -30,9 +30,10 @@ test("today's letters are listed with what the guard held, printed and marked po
   await openWithSample(page, app.url);
   // A ladder whose first step is a letter: every overdue customer the guard lets through gets one today.
   await app.core.dispatch('ladder.savePolicy', {
-    id: 'standard', name: 'Paper first', segments: [], steps: [
-      { id: 'letter', label: 'Reminder letter', offsetDays: 1, channel: 'letter', templateId: 'first-reminder', senderRole: 'collector', tone: 'firm' },
-    ],
+    id: 'standard',
+    name: 'Paper first',
+    segments: [],
+    steps: [{ id: 'letter', label: 'Reminder letter', offsetDays: 1, channel: 'letter', templateId: 'first-reminder', senderRole: 'collector', tone: 'firm' }],
   });
   await page.keyboard.press('g');
   await page.keyboard.press('o');
@@ -64,7 +65,10 @@ test('the letterhead, a charge policy and a reference rate are kept from Setting
   await letterhead.getByLabel('Tax ID').fill('IE9876543W');
   await letterhead.getByRole('button', { name: 'Save letterhead' }).click();
   await expect(letterhead).toContainText('Saved');
-  expect(await app.core.dispatch('documents.company', {})).toMatchObject({ addressLines: ['12 Harbour Street', 'Dublin D02 X285', 'Ireland'], taxId: 'IE9876543W' });
+  expect(await app.core.dispatch('documents.company', {})).toMatchObject({
+    addressLines: ['12 Harbour Street', 'Dublin D02 X285', 'Ireland'],
+    taxId: 'IE9876543W',
+  });
 
   const charges = page.getByTestId('charges-setting');
   await charges.getByRole('button', { name: 'Add a policy' }).click();

@@ -25,7 +25,10 @@ async function shootBothThemes(page: Page, section: Locator, name: string): Prom
 
 test('connects to an Odoo server from Settings, tests it, syncs with progress and shows the log', async ({ page, app }) => {
   await page.goto(app.url);
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
   const section = page.getByTestId('erp-setting');
   await section.scrollIntoViewIfNeeded();
   await expect(section.getByTestId('erp-last-sync')).toContainText('Not connected');
@@ -53,9 +56,19 @@ test('connects to an Odoo server from Settings, tests it, syncs with progress an
 });
 
 test('a refused login is shown in words, and Disconnect forgets the connection', async ({ page, app }) => {
-  await app.core.dispatch('sync.connection.save', { connector: 'odoo', baseUrl: server.url, database: server.db, login: server.login, apiKey: 'wrong', intervalMinutes: 0 });
+  await app.core.dispatch('sync.connection.save', {
+    connector: 'odoo',
+    baseUrl: server.url,
+    database: server.db,
+    login: server.login,
+    apiKey: 'wrong',
+    intervalMinutes: 0,
+  });
   await page.goto(app.url);
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
   const section = page.getByTestId('erp-setting');
   await section.getByRole('button', { name: 'Sync now' }).click();
   await expect(section.getByRole('alert')).toContainText('Odoo refused the login "ar-bot"');
@@ -70,7 +83,10 @@ test('connects to QuickBooks: the sign-in opens in a browser tab, then the compa
   try {
     seedQbo(qbo);
     await page.goto(app.url);
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: /Settings/ })
+      .click();
     const section = page.getByTestId('erp-setting');
     await section.scrollIntoViewIfNeeded();
     await section.getByRole('combobox', { name: /^Connect to/ }).selectOption('qbo');

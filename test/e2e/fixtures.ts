@@ -67,6 +67,12 @@ export async function openWithSample(page: Page, url: string): Promise<void> {
 
 /** Sends through a test SMTP server on 127.0.0.1, signed by Dana Reyes of Northwind, without throttling. */
 export async function useTestMailbox(core: CoreClient, port: number, fromName?: string): Promise<void> {
-  await core.dispatch('settings.smtp.save', { host: '127.0.0.1', port, security: 'none', fromAddress: 'ar@northwind.example', ...(fromName ? { fromName } : {}) });
+  await core.dispatch('settings.smtp.save', {
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    fromAddress: 'ar@northwind.example',
+    ...(fromName ? { fromName } : {}),
+  });
   await core.dispatch('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 6000 });
 }

@@ -16,7 +16,9 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
     await page.screenshot({ path: join(process.env.SHOTS_DIR ?? testInfo.outputPath(), `history-${name}-${scheme}.png`) });
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name} ${scheme}: ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name} ${scheme}: ${v.id} ${v.nodes[0]?.target.join(' ')}`),
+    ).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -53,14 +55,24 @@ test('a past day shows the queue as it stood then, read-only, and back to today'
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('customer-page')).toBeVisible();
   await expect(page.getByTestId('as-of-banner')).toBeVisible();
-  await expect(page.getByTestId('customer-page').getByRole('button', { name: /promise/ }).first()).toHaveAttribute('aria-disabled', 'true');
+  await expect(
+    page
+      .getByTestId('customer-page')
+      .getByRole('button', { name: /promise/ })
+      .first(),
+  ).toHaveAttribute('aria-disabled', 'true');
   await page.keyboard.press('p');
   await expect(page.getByTestId('as-of-refused')).toHaveText('“promise” is off on a past day.');
   await shoot(page, testInfo, 'customer');
 
   await page.getByTestId('as-of-today').click();
   await expect(page.getByTestId('as-of-banner')).toHaveCount(0);
-  await expect(page.getByTestId('customer-page').getByRole('button', { name: /promise/ }).first()).not.toHaveAttribute('aria-disabled');
+  await expect(
+    page
+      .getByTestId('customer-page')
+      .getByRole('button', { name: /promise/ })
+      .first(),
+  ).not.toHaveAttribute('aria-disabled');
 });
 
 test('Reports → Backtest: empty, running with progress, then two policies side by side', async ({ page, app, appUrl }, testInfo) => {
@@ -70,11 +82,22 @@ test('Reports → Backtest: empty, running with progress, then two policies side
   await openWithSample(page, appUrl);
   // A shorter, firmer ladder with a letter, to set beside the company's own.
   await app.core.dispatch('ladder.savePolicy', {
-    id: 'brief', name: 'Brief and firm', segments: ['No such segment'], steps: [
+    id: 'brief',
+    name: 'Brief and firm',
+    segments: ['No such segment'],
+    steps: [
       { id: 'brief-reminder', label: 'Reminder', offsetDays: 7, channel: 'email', templateId: 'second-reminder', senderRole: 'collector', tone: 'firm' },
       { id: 'brief-call', label: 'Call', offsetDays: 14, channel: 'call_task', templateId: 'second-reminder', senderRole: 'collector', tone: 'firm' },
       { id: 'brief-letter', label: 'Letter', offsetDays: 30, channel: 'letter', templateId: 'final-notice', senderRole: 'manager', tone: 'final' },
-      { id: 'brief-agency', label: 'Agency referral', offsetDays: 45, channel: 'agency_referral', templateId: 'agency-referral', senderRole: 'manager', tone: 'final' },
+      {
+        id: 'brief-agency',
+        label: 'Agency referral',
+        offsetDays: 45,
+        channel: 'agency_referral',
+        templateId: 'agency-referral',
+        senderRole: 'manager',
+        tone: 'final',
+      },
     ],
   });
   await page.getByRole('button', { name: /Reports/ }).click();

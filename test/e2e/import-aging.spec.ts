@@ -11,7 +11,10 @@ test('importing a QuickBooks export fills the aging chart and table', async ({ p
   await page.getByRole('button', { name: /Reports/ }).click();
   await expect(page.getByText('Import your ERP’s open invoices to see aging')).toBeVisible();
 
-  await page.getByRole('button', { name: /^Import/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Import/ })
+    .first()
+    .click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-pick').click();
   await (await chooser).setFiles(fixture('erp/quickbooks-open-invoices.csv'));
@@ -35,7 +38,10 @@ test('importing a QuickBooks export fills the aging chart and table', async ({ p
   await expect(table).toContainText("Amy's Bird Sanctuary");
 
   // A second export with more invoices changes the same chart and table.
-  await page.getByRole('button', { name: /^Import/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Import/ })
+    .first()
+    .click();
   const again = page.waitForEvent('filechooser');
   await page.getByTestId('import-pick').first().click();
   await (await again).setFiles(fixture('erp/quickbooks-aging-detail.csv'));
@@ -50,10 +56,15 @@ test('importing a QuickBooks export fills the aging chart and table', async ({ p
 
 test('a file with a bad row is refused whole, with the row, column and reason shown', async ({ page, appUrl }) => {
   await page.goto(appUrl);
-  await page.getByRole('button', { name: /^Import/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Import/ })
+    .first()
+    .click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-pick').click();
-  await (await chooser).setFiles({
+  await (
+    await chooser
+  ).setFiles({
     name: 'open-items.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('Invoice Number,Customer ID,Issue Date,Due Date,Amount\nA-1,C1,2026-10-01,2026-10-31,100.00\nA-2,C1,2026-10-02,2026-11-01,TBD\n'),

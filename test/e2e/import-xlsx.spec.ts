@@ -12,11 +12,14 @@ import { expect, fixture, test } from './fixtures';
 
 /** Drops a file on the import screen as the browser does: dragover, then drop, with the file in a DataTransfer. */
 async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(({ name, base64 }) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
-    return transfer;
-  }, { name, base64: bytes.toString('base64') });
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+      return transfer;
+    },
+    { name, base64: bytes.toString('base64') },
+  );
   const zone = page.getByTestId('import-drop');
   await zone.dispatchEvent('dragover', { dataTransfer });
   await zone.dispatchEvent('drop', { dataTransfer });
@@ -25,7 +28,10 @@ async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> 
 test('a workbook dropped on the Import screen previews with its sheet and imports', async ({ page, appUrl }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: join(process.env.SHOTS_DIR ?? testInfo.outputPath(), `import-xlsx-${name}.png`) });
   await page.goto(appUrl);
-  await page.getByRole('button', { name: /^Import/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Import/ })
+    .first()
+    .click();
   await expect(page.getByTestId('import-pick')).toHaveText(/Choose a CSV or Excel file/);
   await dropFile(page, 'open-items.xlsx', readFileSync(fixture('erp/generic-invoices.xlsx')));
   await expect(page.getByTestId('import-preset')).toHaveValue('generic-invoices');
@@ -45,7 +51,10 @@ test('a workbook dropped on the Import screen previews with its sheet and import
 test('a refused workbook lists sheet and row; a password-protected one says so; a PDF is not taken', async ({ page, appUrl }, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: join(process.env.SHOTS_DIR ?? testInfo.outputPath(), `import-xlsx-${name}.png`) });
   await page.goto(appUrl);
-  await page.getByRole('button', { name: /^Import/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Import/ })
+    .first()
+    .click();
 
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
@@ -54,7 +63,13 @@ test('a refused workbook lists sheet and row; a password-protected one says so; 
   sheet.addRow(['A-1', 'C-1', new Date('2026-10-01T00:00:00Z'), new Date('2026-10-31T00:00:00Z'), 12.345]);
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-pick').click();
-  await (await chooser).setFiles({ name: 'open.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
+  await (
+    await chooser
+  ).setFiles({
+    name: 'open.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
   await page.getByTestId('import-run').click();
   const errors = page.getByTestId('import-errors');
   await expect(errors).toBeVisible();

@@ -27,7 +27,10 @@ async function shoot(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png` });
-    const results = await new AxeBuilder({ page }).include('[data-testid="inbox-setting"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .include('[data-testid="inbox-setting"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id}`)).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -38,7 +41,10 @@ test('Settings → Inbox: choose Google, sign in in the browser, and the mailbox
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(app.url);
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
   const section = page.getByTestId('inbox-setting');
   await section.scrollIntoViewIfNeeded();
   // Choosing Google fills in Gmail's IMAP server and swaps the password for the app's OAuth client.
@@ -56,11 +62,22 @@ test('Settings → Inbox: choose Google, sign in in the browser, and the mailbox
 
   // The stand-in takes Google's place (its endpoints are settable only to this machine, and not in the form).
   await app.core.dispatch('inbox.settings.save', {
-    host: '127.0.0.1', port: dovecot.port, security: 'none', user: dovecot.user, signIn: 'google', clientId: oauth.clientId, clientSecret: oauth.clientSecret,
-    authUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl, pollMinutes: 1440,
+    host: '127.0.0.1',
+    port: dovecot.port,
+    security: 'none',
+    user: dovecot.user,
+    signIn: 'google',
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    authUrl: oauth.authorizeUrl,
+    tokenUrl: oauth.tokenUrl,
+    pollMinutes: 1440,
   });
   await page.reload();
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
   await expect(section.getByLabel('OAuth client secret')).toHaveAttribute('placeholder', 'Stored — leave blank to keep');
   const consent = page.waitForEvent('popup');
   await section.getByRole('button', { name: 'Sign in with Google' }).click();

@@ -43,17 +43,79 @@ test('reads replies, absences and bounces into a triage list the collector works
   await client.mailboxCreate(folder);
   const now = Date.now();
   const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000).toUTCString();
-  await client.append(folder, mail([`From: ${gone.email.split('@')[0]} <MAILER-DAEMON@mx.example>`, 'To: ar@northwind.example', 'Subject: Undelivered Mail Returned to Sender', `Date: ${at(5)}`, 'Message-ID: <b1@mx.example>',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary=r', '', '--r', 'Content-Type: text/plain', '', 'Your message could not be delivered.', '--r',
-    'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.example', '', `Final-Recipient: rfc822; ${gone.email}`, 'Action: failed', 'Status: 5.1.1',
-    'Diagnostic-Code: smtp; 550 5.1.1 user unknown', '--r--']));
-  await client.append(folder, mail([`From: ${away.email}`, 'To: ar@northwind.example', 'Subject: Automatic reply: Invoice reminder', `Date: ${at(4)}`, 'Message-ID: <o1@x.example>', 'Auto-Submitted: auto-replied', '',
-    'I am out of the office until 14 December. For urgent matters please contact Robin Hale (robin.hale@example.com).']));
-  await client.append(folder, mail(['From: Pat Stranger <pat@unknown.example>', 'To: ar@northwind.example', 'Subject: Invoice question', `Date: ${at(3)}`, 'Message-ID: <u1@unknown.example>', '', 'Which invoice is this about?']));
-  await client.append(folder, mail([`From: ${replier.email}`, 'To: ar@northwind.example', 'Subject: Re: Invoice reminder', `Date: ${at(2)}`, 'Message-ID: <r1@x.example>', 'Content-Type: text/html; charset=utf-8', '',
-    '<p>We paid this yesterday, <b>remittance attached</b>.</p><script>document.title="hacked"</script><img src="https://tracker.example/p.gif">']));
+  await client.append(
+    folder,
+    mail([
+      `From: ${gone.email.split('@')[0]} <MAILER-DAEMON@mx.example>`,
+      'To: ar@northwind.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      `Date: ${at(5)}`,
+      'Message-ID: <b1@mx.example>',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary=r',
+      '',
+      '--r',
+      'Content-Type: text/plain',
+      '',
+      'Your message could not be delivered.',
+      '--r',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example',
+      '',
+      `Final-Recipient: rfc822; ${gone.email}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
+      '--r--',
+    ]),
+  );
+  await client.append(
+    folder,
+    mail([
+      `From: ${away.email}`,
+      'To: ar@northwind.example',
+      'Subject: Automatic reply: Invoice reminder',
+      `Date: ${at(4)}`,
+      'Message-ID: <o1@x.example>',
+      'Auto-Submitted: auto-replied',
+      '',
+      'I am out of the office until 14 December. For urgent matters please contact Robin Hale (robin.hale@example.com).',
+    ]),
+  );
+  await client.append(
+    folder,
+    mail([
+      'From: Pat Stranger <pat@unknown.example>',
+      'To: ar@northwind.example',
+      'Subject: Invoice question',
+      `Date: ${at(3)}`,
+      'Message-ID: <u1@unknown.example>',
+      '',
+      'Which invoice is this about?',
+    ]),
+  );
+  await client.append(
+    folder,
+    mail([
+      `From: ${replier.email}`,
+      'To: ar@northwind.example',
+      'Subject: Re: Invoice reminder',
+      `Date: ${at(2)}`,
+      'Message-ID: <r1@x.example>',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>We paid this yesterday, <b>remittance attached</b>.</p><script>document.title="hacked"</script><img src="https://tracker.example/p.gif">',
+    ]),
+  );
   await client.logout();
-  await app.core.dispatch('inbox.settings.save', { host: '127.0.0.1', port: dovecot.port, security: 'none', user: dovecot.user, password: dovecot.password, folder });
+  await app.core.dispatch('inbox.settings.save', {
+    host: '127.0.0.1',
+    port: dovecot.port,
+    security: 'none',
+    user: dovecot.user,
+    password: dovecot.password,
+    folder,
+  });
   await app.core.dispatch('inbox.fetch', {});
 
   // The customer who replied two hours ago is the first to work on.
@@ -97,9 +159,19 @@ test('reads replies, absences and bounces into a triage list the collector works
 
 test('Settings → Inbox: a new server forgets the stored password, and the screen says so', async ({ page, app }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await app.core.dispatch('inbox.settings.save', { host: '127.0.0.1', port: dovecot.port, security: 'none', user: dovecot.user, password: dovecot.password, pollMinutes: 1440 });
+  await app.core.dispatch('inbox.settings.save', {
+    host: '127.0.0.1',
+    port: dovecot.port,
+    security: 'none',
+    user: dovecot.user,
+    password: dovecot.password,
+    pollMinutes: 1440,
+  });
   await page.goto(app.url);
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
   const section = page.getByTestId('inbox-setting');
   await section.scrollIntoViewIfNeeded();
   await expect(section.getByLabel('Password or app password')).toHaveAttribute('placeholder', 'Stored — leave blank to keep');

@@ -29,7 +29,10 @@ const short = INJECTION_CORPUS.filter((c) => fitsOneLine(c.value, 80)).map((c) =
 async function seed(core: CoreClient): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'inflow-injection-'));
   try {
-    for (const [file, text, preset] of [['customers.csv', customersCsv(names), 'generic-customers'], ['invoices.csv', invoicesCsv(names, showcase), 'generic-invoices']] as const) {
+    for (const [file, text, preset] of [
+      ['customers.csv', customersCsv(names), 'generic-customers'],
+      ['invoices.csv', invoicesCsv(names, showcase), 'generic-invoices'],
+    ] as const) {
       writeFileSync(join(dir, file), text);
       const { fileId } = await core.stageFile(join(dir, file));
       await core.dispatch('import.run', { jobId: `job-${preset}`, fileId, preset });
@@ -42,11 +45,28 @@ async function seed(core: CoreClient): Promise<void> {
   for (const [index, name] of short.entries()) {
     await core.dispatch('contacts.save', { customerId, name, email: `c${index}@customer.example`, phone: name.slice(0, 60), role: 'ap' });
   }
-  const note = notes.filter((c) => ['html', 'template', 'markdown', 'header'].includes(c.category)).map((c) => c.value).join('\n').slice(0, 2000);
+  const note = notes
+    .filter((c) => ['html', 'template', 'markdown', 'header'].includes(c.category))
+    .map((c) => c.value)
+    .join('\n')
+    .slice(0, 2000);
   // Due today, so the customer stays in the queue (a promise not yet due takes it out until then).
-  await core.dispatch('activity.recordPromise', { customerId, amountMinor: 10_000, currency: 'USD', promisedDate: localToday(), invoiceIds: [invoice!.id], note });
+  await core.dispatch('activity.recordPromise', {
+    customerId,
+    amountMinor: 10_000,
+    currency: 'USD',
+    promisedDate: localToday(),
+    invoiceIds: [invoice!.id],
+    note,
+  });
   await core.dispatch('activity.openDispute', { customerId, invoiceIds: [invoice!.id], reasonCode: 'other', owner: value('script'), note });
-  await core.dispatch('activity.createPlan', { customerId, label: value('svg-onload'), currency: 'USD', installments: [{ dueDate: '2099-02-01', amountMinor: 5000 }], note });
+  await core.dispatch('activity.createPlan', {
+    customerId,
+    label: value('svg-onload'),
+    currency: 'USD',
+    installments: [{ dueDate: '2099-02-01', amountMinor: 5000 }],
+    note,
+  });
   await core.dispatch('customer.assign', { customerId, collector: value('iframe-srcdoc'), newCollector: true, note });
   for (const c of notes) {
     await core.dispatch('activity.logCall', { customerId, outcome: 'reached', notes: c.value });
@@ -57,12 +77,27 @@ async function seed(core: CoreClient): Promise<void> {
   await core.dispatch('activity.addNote', { customerId, text: value('script') });
   await core.dispatch('templates.save', {
     // About the showcase's dispute: its only invoice is disputed and promised, which holds any reminder.
-    id: 'injection', name: value('script'), purpose: 'dispute', tone: 'friendly',
+    id: 'injection',
+    name: value('script'),
+    purpose: 'dispute',
+    tone: 'friendly',
     subject: `${value('img-onerror')} {{customer.name}}`,
     body: `${value('script')} Dear {{contact.name}} of {{customer.name}},\n\n${value('markdown-raw-html')}\n\n[Pay](javascript:alert(1)) <iframe srcdoc="x"></iframe>\n\n{{{invoiceTable}}}\n\n{{#videoMemoUrl}}{{{videoMemo}}}{{/videoMemoUrl}}\n\n{{sender.name}}, {{company.name}}`,
   });
-  await core.dispatch('settings.outreach.save', { senderName: value('svg-onload'), senderRole: value('js-url'), companyName: value('attr-breakout'), senderPhone: value('sql-drop').slice(0, 60), messagesPerMinute: 6000 });
-  await core.dispatch('settings.smtp.save', { host: '127.0.0.1', port: 2525, security: 'none', fromAddress: 'ar@northwind.example', fromName: value('mustache-name') });
+  await core.dispatch('settings.outreach.save', {
+    senderName: value('svg-onload'),
+    senderRole: value('js-url'),
+    companyName: value('attr-breakout'),
+    senderPhone: value('sql-drop').slice(0, 60),
+    messagesPerMinute: 6000,
+  });
+  await core.dispatch('settings.smtp.save', {
+    host: '127.0.0.1',
+    port: 2525,
+    security: 'none',
+    fromAddress: 'ar@northwind.example',
+    fromName: value('mustache-name'),
+  });
 }
 
 /** Records, from before the app's first script, every element that could run or load something. */
@@ -75,7 +110,9 @@ async function watchTheDom(page: Page): Promise<void> {
       if (!document.body?.contains(element)) return;
       const tag = element.tagName.toLowerCase();
       const handler = [...element.attributes].find((a) => a.name.startsWith('on'));
-      const scriptUrl = [...element.attributes].find((a) => /^\s*(javascript|vbscript|data:text\/html)/i.test(a.value) && ['href', 'src', 'action', 'formaction', 'srcdoc', 'xlink:href'].includes(a.name));
+      const scriptUrl = [...element.attributes].find(
+        (a) => /^\s*(javascript|vbscript|data:text\/html)/i.test(a.value) && ['href', 'src', 'action', 'formaction', 'srcdoc', 'xlink:href'].includes(a.name),
+      );
       const ownFrame = tag === 'iframe' && element.getAttribute('data-testid') === 'message-frame' && element.getAttribute('sandbox') === '';
       if (handler || scriptUrl || ['script', 'object', 'embed', 'frame', 'base', 'meta', 'link', 'style'].includes(tag) || (tag === 'iframe' && !ownFrame)) {
         found.push(element.outerHTML.slice(0, 160));
@@ -112,7 +149,8 @@ test('the injection corpus, stored everywhere, is shown as text on every screen 
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && message.text() !== WATCHER_REFUSED && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+    if (message.type() === 'error' && message.text() !== WATCHER_REFUSED && !message.text().startsWith('Failed to load resource'))
+      problems.push(message.text());
   });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -151,7 +189,10 @@ test('the injection corpus, stored everywhere, is shown as text on every screen 
   await page.keyboard.press('g');
   await page.keyboard.press('o');
   await page.getByRole('tab', { name: 'Templates' }).click();
-  await page.getByTestId('template-list').getByRole('button', { name: value('script') }).click();
+  await page
+    .getByTestId('template-list')
+    .getByRole('button', { name: value('script') })
+    .click();
   await expect(page.getByLabel('Subject')).toHaveValue(`${value('img-onerror')} {{customer.name}}`);
   // Previews are for customers in today's queue: the worked showcase is on Today's list instead (its
   // name is checked on every other screen), and its value is still the template's subject.

@@ -23,7 +23,10 @@ test('the ladder dry run lists what it would send and why invoices are held; sen
     expect(sink.received).toHaveLength(0);
     await bulk.getByRole('button', { name: `Send ${emails} messages` }).click();
     await page.getByTestId('send-confirm').getByLabel(`Type ${emails} to confirm`).fill(String(emails));
-    await page.getByTestId('send-confirm').getByRole('button', { name: `Yes, send ${emails} messages` }).click();
+    await page
+      .getByTestId('send-confirm')
+      .getByRole('button', { name: `Yes, send ${emails} messages` })
+      .click();
     await expect(page.getByTestId('batch-progress-bar')).toContainText('Done', { timeout: 60_000 });
     await expect.poll(() => sink.received.length, { timeout: 30_000 }).toBe(emails);
     await bulk.getByRole('button', { name: 'Close' }).click();
@@ -38,7 +41,8 @@ test('a due ladder letter shows in the worklist and is marked posted with t', as
   await openWithSample(page, app.url);
   const [standard] = (await app.core.dispatch('ladder.policies', {})) as { steps: { id: string; channel: string; label: string }[] }[];
   await app.core.dispatch('ladder.savePolicy', {
-    ...standard, steps: standard!.steps.map((step) => (step.id === 'manager' ? { ...step, id: 'letter', label: 'Letter', channel: 'letter' } : step)),
+    ...standard,
+    steps: standard!.steps.map((step) => (step.id === 'manager' ? { ...step, id: 'letter', label: 'Letter', channel: 'letter' } : step)),
   });
   await page.reload();
   const pane = page.getByTestId('worklist-pane');
@@ -55,7 +59,9 @@ test('a due ladder letter shows in the worklist and is marked posted with t', as
   const timeline = (await app.core.dispatch('customer.timeline', { customerId })) as { title: string; detail: string }[];
   expect(timeline[0]).toMatchObject({ title: 'Ladder step done', detail: expect.stringContaining('Posted first class, ref 4411') });
   // Other invoices of the customer may be at another step; none is at the letter any more.
-  const { rows } = (await app.core.dispatch('worklist.list', { limit: 1000 })) as { rows: { externalId: string; reasons: { code: string; channel?: string }[] }[] };
+  const { rows } = (await app.core.dispatch('worklist.list', { limit: 1000 })) as {
+    rows: { externalId: string; reasons: { code: string; channel?: string }[] }[];
+  };
   const reasons = rows.filter((row) => row.externalId === externalId).flatMap((row) => row.reasons);
   expect(reasons.filter((r) => r.channel === 'letter')).toEqual([]);
 });

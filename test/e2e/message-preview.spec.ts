@@ -13,12 +13,22 @@ async function hostileCustomer(core: CoreClient): Promise<void> {
   try {
     const name = `Evil ${HOSTILE} Ltd`;
     writeFileSync(join(dir, 'customers.csv'), `Customer ID,Name,Currency,Contact Name,Email\nC-666,"${name}",USD,Mal Ory,mal@evil.example\n`);
-    writeFileSync(join(dir, 'invoices.csv'), `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Currency\nX-1,C-666,"${name}",2026-01-01,2026-02-01,500.00,500.00,USD\n`);
-    for (const [file, preset] of [['customers.csv', 'generic-customers'], ['invoices.csv', 'generic-invoices']] as const) {
+    writeFileSync(
+      join(dir, 'invoices.csv'),
+      `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Currency\nX-1,C-666,"${name}",2026-01-01,2026-02-01,500.00,500.00,USD\n`,
+    );
+    for (const [file, preset] of [
+      ['customers.csv', 'generic-customers'],
+      ['invoices.csv', 'generic-invoices'],
+    ] as const) {
       const { fileId } = await core.stageFile(join(dir, file));
       await core.dispatch('import.run', { jobId: `job-${preset}`, fileId, preset });
     }
-    await core.dispatch('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', paymentUrlPattern: 'https://pay.northwind.example/{invoiceNumber}' });
+    await core.dispatch('settings.outreach.save', {
+      senderName: 'Dana Reyes',
+      companyName: 'Northwind',
+      paymentUrlPattern: 'https://pay.northwind.example/{invoiceNumber}',
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -67,7 +77,12 @@ test('the HTML preview shows a hostile customer name as text and runs nothing', 
   const qr = frame.getByAltText('QR code for the payment link');
   await expect(qr).toHaveAttribute('src', /^data:image\/png;base64,/);
   await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
-  expect(await frame.locator('td').first().evaluate((cell) => getComputedStyle(cell).paddingLeft)).toBe('8px');
+  expect(
+    await frame
+      .locator('td')
+      .first()
+      .evaluate((cell) => getComputedStyle(cell).paddingLeft),
+  ).toBe('8px');
 
   // `t` switches to the plain-text part while the preview has focus, and back.
   await preview.focus();

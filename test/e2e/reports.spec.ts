@@ -63,7 +63,10 @@ test('a bar and a tile drill down to their invoices, which export to CSV and XLS
   await expect(drill).toContainText('% past due ·');
   await expect(drill.getByTestId('drilldown-table')).toContainText('INV-');
 
-  await page.getByTestId('attribution-table').getByRole('row', { name: /No touch/ }).dblclick();
+  await page
+    .getByTestId('attribution-table')
+    .getByRole('row', { name: /No touch/ })
+    .dblclick();
   await expect(drill).toContainText('No touch · last touch');
   await expect(drill.getByTestId('drilldown-table').locator('tbody tr:not(.spacer)').first()).toBeVisible();
   await shoot(page, 'drilldown-payments');
@@ -107,7 +110,11 @@ test('the risk distribution and the cash forecast drill down to their invoices a
   await forecast.getByRole('button', { name: 'PNG' }).click();
   const saved = await png;
   expect(saved.suggestedFilename()).toMatch(/^cash-forecast-[A-Z]{3}-\d{4}-\d{2}-\d{2}\.png$/);
-  expect(Buffer.concat(await (await saved.createReadStream()).toArray()).subarray(1, 4).toString()).toBe('PNG');
+  expect(
+    Buffer.concat(await (await saved.createReadStream()).toArray())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
 
   // A run stored five weeks ago: picked, it is drawn against what came in for its ended weeks.
   const past = addDays(localToday(), -35);

@@ -16,11 +16,21 @@ async function shootBothThemes(page: Page, section: Locator, name: string): Prom
 
 async function openSettings(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
 }
 
 test('email: a new mail server forgets the stored password, and the screen says so', async ({ page, app }) => {
-  await app.core.dispatch('settings.smtp.save', { host: '127.0.0.1', port: 2525, security: 'none', user: 'ar', password: 'mailbox-secret', fromAddress: 'ar@northwind.example' });
+  await app.core.dispatch('settings.smtp.save', {
+    host: '127.0.0.1',
+    port: 2525,
+    security: 'none',
+    user: 'ar',
+    password: 'mailbox-secret',
+    fromAddress: 'ar@northwind.example',
+  });
   await openSettings(page, app.url);
   const section = page.getByTestId('email-setting');
   await expect(section.getByLabel('Password')).toHaveAttribute('placeholder', 'Stored — leave blank to keep');
@@ -33,7 +43,14 @@ test('email: a new mail server forgets the stored password, and the screen says 
 });
 
 test('ERP: a new server address forgets the stored key, and the screen says so', async ({ page, app }) => {
-  await app.core.dispatch('sync.connection.save', { connector: 'odoo', baseUrl: 'https://acme.odoo.example', database: 'acme', login: 'ar-bot', apiKey: 'odoo-secret', intervalMinutes: 0 });
+  await app.core.dispatch('sync.connection.save', {
+    connector: 'odoo',
+    baseUrl: 'https://acme.odoo.example',
+    database: 'acme',
+    login: 'ar-bot',
+    apiKey: 'odoo-secret',
+    intervalMinutes: 0,
+  });
   await openSettings(page, app.url);
   const section = page.getByTestId('erp-setting');
   await section.getByLabel('Server address').fill('https://acme-staging.odoo.example');

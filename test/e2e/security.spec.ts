@@ -62,11 +62,19 @@ test('the launch link signs one browser in, once; a browser without its cookie g
   expect(shown).not.toContain(cookie!.value);
   const script = (await page.locator('script[src]').first().getAttribute('src'))!;
   const everything: [string, string][] = [
-    ['GET', script], ['GET', '/index.html'], ['GET', '/api/events'], ['POST', '/api/rpc/app.status'], ['POST', '/api/rpc/settings.smtp.get'],
-    ['POST', '/api/shell/vault.status'], ['POST', '/api/files?name=a.csv'],
+    ['GET', script],
+    ['GET', '/index.html'],
+    ['GET', '/api/events'],
+    ['POST', '/api/rpc/app.status'],
+    ['POST', '/api/rpc/settings.smtp.get'],
+    ['POST', '/api/shell/vault.status'],
+    ['POST', '/api/files?name=a.csv'],
   ];
   for (const [method, path] of everything) {
-    const answer = await other.evaluate(async ({ m, p }) => (await fetch(p, { method: m, ...(m === 'POST' ? { body: '{}' } : {}) })).status, { m: method, p: path });
+    const answer = await other.evaluate(async ({ m, p }) => (await fetch(p, { method: m, ...(m === 'POST' ? { body: '{}' } : {}) })).status, {
+      m: method,
+      p: path,
+    });
     expect(answer, `${method} ${path}`).toBe(401);
   }
   await user.close();

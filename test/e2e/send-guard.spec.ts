@@ -28,7 +28,11 @@ test('a disputed invoice of a customer ticked for a bulk send is dropped, with i
     await useTestMailbox(app.core, sink.port);
     // A customer near the top of the queue whose first reminder would list at least two invoices.
     const top = (await app.core.dispatch('worklist.list', { limit: 30 })) as { rows: { customerId: number }[] };
-    const plan = (await app.core.dispatch('outreach.plan', { kind: 'template', templateId: 'first-reminder', customerIds: top.rows.map((r) => r.customerId) })) as SendPlan;
+    const plan = (await app.core.dispatch('outreach.plan', {
+      kind: 'template',
+      templateId: 'first-reminder',
+      customerIds: top.rows.map((r) => r.customerId),
+    })) as SendPlan;
     const target = plan.messages.find((m) => m.draft !== null && m.verdict.held === null && m.draft.invoiceIds.length >= 2)!;
     const [disputedId, keptId] = target.draft!.invoiceIds;
     const invoices = (await app.core.dispatch('customer.invoices', { customerId: target.customerId, openOnly: true })) as CustomerInvoice[];

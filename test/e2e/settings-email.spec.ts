@@ -67,7 +67,10 @@ test('payment-link pattern: tokens listed, live example from a real invoice, bad
   await email.getByRole('button', { name: 'Save email settings' }).click();
   await expect(email.getByText('Saved', { exact: true })).toBeVisible();
   expect(await app.core.dispatch('settings.outreach.get', {})).toMatchObject({
-    paymentUrlPattern: 'https://pay.northwind.example/{invoiceNumber}?amount={balance}', companyName: 'Northwind', managerName: 'Jordan Lee', managerPhone: '+1 555 0199',
+    paymentUrlPattern: 'https://pay.northwind.example/{invoiceNumber}?amount={balance}',
+    companyName: 'Northwind',
+    managerName: 'Jordan Lee',
+    managerPhone: '+1 555 0199',
   });
 
   for (const theme of ['Light', 'Dark'] as const) {

@@ -50,7 +50,14 @@ test('settings: join a team server, see how the exchange goes, and leave', async
     await sam.core.call('team.join', {});
     await sam.core.call('team.members.add', { dbUser: 'sam_e2e', collector: 'Sam', role: 'collector', password: 'sam-e2e-secret' });
     await sam.core.call('team.limits.save', { currency: 'USD', collector: { planInstallments: 3 }, senior: {} });
-    await sam.core.call('settings.team.save', { host: server.host, port: server.port, database, user: 'sam_e2e', password: 'sam-e2e-secret', collector: 'Sam' });
+    await sam.core.call('settings.team.save', {
+      host: server.host,
+      port: server.port,
+      database,
+      user: 'sam_e2e',
+      password: 'sam-e2e-secret',
+      collector: 'Sam',
+    });
     await sam.core.call('team.sync', {});
     const { customerId } = await sam.core.call('customer.lookup', { externalId: 'C-001' });
     const installments = Array.from({ length: 6 }, (_, i) => ({ dueDate: `2027-0${i + 1}-15`, amountMinor: 400_000 }));

@@ -29,7 +29,10 @@ test('set up texts in Settings, then text a customer from its page with a previe
   await openWithSample(page, app.url);
   const outreach = (await app.core.dispatch('settings.outreach.get', {})) as Record<string, unknown>;
   await app.core.dispatch('settings.outreach.save', { ...outreach, senderName: 'Dana Reyes', companyName: 'Northwind' });
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /Settings/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: /Settings/ })
+    .click();
   const sms = page.getByRole('form', { name: 'SMS' });
   await sms.getByLabel('Account SID').fill(ACCOUNT_SID);
   await sms.getByLabel('Auth token').fill(AUTH_TOKEN);

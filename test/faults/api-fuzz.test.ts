@@ -36,28 +36,86 @@ afterAll(async () => {
 /** Seeded, so a failure names an input that reproduces. */
 function generator(seed: number): () => number {
   let state = seed;
-  return () => ((state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+  return () => (state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296;
 }
 
-const HOSTILE = ['', ' ', 'x'.repeat(100_000), '<script>alert(1)</script>', '{{{customer.name}}}', 'a\r\nBcc: evil@example.com', '\u0000', '\u202eRTL', '💸', '2026-02-30', '-1', 'NaN', '__proto__'];
-const FIELDS = ['customerId', 'id', 'invoiceIds', 'asOf', 'from', 'to', 'limit', 'offset', 'templateId', 'fileId', 'jobId', 'amountMinor', 'currency', 'promisedDate', 'draft', 'messages', 'policy', 'steps', 'status', 'batchId', 'messageId', 'action', 'channel', 'text', 'name', 'host', 'port', 'password', 'externalId'];
+const HOSTILE = [
+  '',
+  ' ',
+  'x'.repeat(100_000),
+  '<script>alert(1)</script>',
+  '{{{customer.name}}}',
+  'a\r\nBcc: evil@example.com',
+  '\u0000',
+  '\u202eRTL',
+  '💸',
+  '2026-02-30',
+  '-1',
+  'NaN',
+  '__proto__',
+];
+const FIELDS = [
+  'customerId',
+  'id',
+  'invoiceIds',
+  'asOf',
+  'from',
+  'to',
+  'limit',
+  'offset',
+  'templateId',
+  'fileId',
+  'jobId',
+  'amountMinor',
+  'currency',
+  'promisedDate',
+  'draft',
+  'messages',
+  'policy',
+  'steps',
+  'status',
+  'batchId',
+  'messageId',
+  'action',
+  'channel',
+  'text',
+  'name',
+  'host',
+  'port',
+  'password',
+  'externalId',
+];
 
 function junk(random: () => number, depth = 0): unknown {
   const pick = Math.floor(random() * (depth > 2 ? 6 : 9));
   switch (pick) {
-    case 0: return null;
-    case 1: return HOSTILE[Math.floor(random() * HOSTILE.length)];
-    case 2: return [-1, 0, 1.5, 2 ** 53, -(2 ** 60), Number.MAX_VALUE][Math.floor(random() * 6)];
-    case 3: return random() < 0.5;
-    case 4: return 'INV-000123';
-    case 5: return 7;
-    case 6: return Array.from({ length: Math.floor(random() * 4) }, () => junk(random, depth + 1));
-    default: return Object.fromEntries(Array.from({ length: 1 + Math.floor(random() * 5) }, () => [FIELDS[Math.floor(random() * FIELDS.length)]!, junk(random, depth + 1)]));
+    case 0:
+      return null;
+    case 1:
+      return HOSTILE[Math.floor(random() * HOSTILE.length)];
+    case 2:
+      return [-1, 0, 1.5, 2 ** 53, -(2 ** 60), Number.MAX_VALUE][Math.floor(random() * 6)];
+    case 3:
+      return random() < 0.5;
+    case 4:
+      return 'INV-000123';
+    case 5:
+      return 7;
+    case 6:
+      return Array.from({ length: Math.floor(random() * 4) }, () => junk(random, depth + 1));
+    default:
+      return Object.fromEntries(
+        Array.from({ length: 1 + Math.floor(random() * 5) }, () => [FIELDS[Math.floor(random() * FIELDS.length)]!, junk(random, depth + 1)]),
+      );
   }
 }
 
 async function rpc(name: string, body: string): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(new URL(`/api/rpc/${name}`, host.url), { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-Inflow-Token': host.token } });
+  const response = await fetch(new URL(`/api/rpc/${name}`, host.url), {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/json', 'X-Inflow-Token': host.token },
+  });
   const text = await response.text();
   let json: unknown = null;
   try {
@@ -68,7 +126,7 @@ async function rpc(name: string, body: string): Promise<{ status: number; json: 
   return { status: response.status, json };
 }
 
-it('answers every procedure\'s invalid input with a structured error, never a 500 or a crash', { timeout: 240_000 }, async () => {
+it("answers every procedure's invalid input with a structured error, never a 500 or a crash", { timeout: 240_000 }, async () => {
   const random = generator(20_261_201);
   const failures: string[] = [];
   let refused = 0;
@@ -95,7 +153,17 @@ const INVALID: Record<ValueKind, { bad: string[]; good: string }> = {
   date: { bad: ['2026-02-31', '2026-13-45', '0000-00-00', '2025-02-29', '2026-2-3', '20260101', '2026-01-01T00:00:00Z', ''], good: '2026-02-28' },
   currency: { bad: ['usd', 'XYZ', 'US', 'EURO', ''], good: 'USD' },
   email: {
-    bad: ['(comment)ap@acme.example', 'ap@acme.example(comment)', 'group: ap@acme.example;', '"quoted"@acme.example', 'ap@acme.example\\', 'Jane <ap@acme.example>', 'ap@b@acme.example', 'ap@acme.example, ar@acme.example', 'ap@acme'],
+    bad: [
+      '(comment)ap@acme.example',
+      'ap@acme.example(comment)',
+      'group: ap@acme.example;',
+      '"quoted"@acme.example',
+      'ap@acme.example\\',
+      'Jane <ap@acme.example>',
+      'ap@b@acme.example',
+      'ap@acme.example, ar@acme.example',
+      'ap@acme',
+    ],
     good: 'ap@acme.example',
   },
 };
@@ -117,7 +185,8 @@ it('refuses impossible dates, unknown currencies and anything but a plain addres
         const answer = await issuesFor(bad);
         checked += 1;
         const named = answer.paths.some((path) => path === at || path.startsWith(`${at}.`));
-        if (answer.status !== 400 || answer.code !== 'INVALID_INPUT' || !named) problems.push(`${name} ${at}=${JSON.stringify(bad)} → ${answer.status} ${answer.code} ${answer.paths.join(',')}`);
+        if (answer.status !== 400 || answer.code !== 'INVALID_INPUT' || !named)
+          problems.push(`${name} ${at}=${JSON.stringify(bad)} → ${answer.status} ${answer.code} ${answer.paths.join(',')}`);
       }
       const good = await issuesFor(INVALID[field.kind].good);
       if (good.paths.some((path) => path === at)) problems.push(`${name} ${at}=${INVALID[field.kind].good} was refused`);

@@ -55,7 +55,13 @@ async function prepare(path: string, connect: (core: Core) => Promise<unknown>):
 
 /** Runs charges.push in a child that is killed the moment the ERP takes the create; returns the reopened core. */
 async function pushKilledAfterCreate(path: string, customerId: number, arm: (kill: () => void) => void): Promise<Core> {
-  const child = startChild({ INFLOW_CRASH_MODE: 'charges', INFLOW_TEST_DB: path, INFLOW_TEST_KEY: key.toString('hex'), INFLOW_CRASH_CUSTOMER: String(customerId), INFLOW_CRASH_AS_OF: AS_OF });
+  const child = startChild({
+    INFLOW_CRASH_MODE: 'charges',
+    INFLOW_TEST_DB: path,
+    INFLOW_TEST_KEY: key.toString('hex'),
+    INFLOW_CRASH_CUSTOMER: String(customerId),
+    INFLOW_CRASH_AS_OF: AS_OF,
+  });
   let killed = false;
   arm(() => {
     child.kill();
@@ -69,9 +75,16 @@ async function pushKilledAfterCreate(path: string, customerId: number, arm: (kil
 
 it('Odoo: killed after account.move create, the next sync finds the invoice by its ref and records it', { timeout: 90_000 }, async () => {
   const path = join(dir, 'odoo.db');
-  const customerId = await prepare(path, (core) => core.call('sync.connection.save', {
-    connector: 'odoo', baseUrl: odoo.url, database: odoo.db, login: odoo.login, apiKey: odoo.password, intervalMinutes: 0,
-  }));
+  const customerId = await prepare(path, (core) =>
+    core.call('sync.connection.save', {
+      connector: 'odoo',
+      baseUrl: odoo.url,
+      database: odoo.db,
+      login: odoo.login,
+      apiKey: odoo.password,
+      intervalMinutes: 0,
+    }),
+  );
   const core = await pushKilledAfterCreate(path, customerId, (kill) => {
     odoo.fault = ({ model, method }) => {
       if (model !== 'account.move' || method !== 'create') return null;
@@ -98,10 +111,18 @@ it('Odoo: killed after account.move create, the next sync finds the invoice by i
 
 it('QuickBooks: killed after Invoice create, the resend with the same requestid records the first invoice', { timeout: 90_000 }, async () => {
   const path = join(dir, 'qbo.db');
-  const customerId = await prepare(path, (core) => core.call('sync.connection.save', {
-    connector: 'qbo', baseUrl: qbo.url, tokenUrl: qbo.tokenUrl, clientId: qbo.clientId, apiKey: qbo.clientSecret,
-    qboRefreshToken: qbo.issueRefreshToken(), qboRealmId: qbo.realmId, intervalMinutes: 0,
-  }));
+  const customerId = await prepare(path, (core) =>
+    core.call('sync.connection.save', {
+      connector: 'qbo',
+      baseUrl: qbo.url,
+      tokenUrl: qbo.tokenUrl,
+      clientId: qbo.clientId,
+      apiKey: qbo.clientSecret,
+      qboRefreshToken: qbo.issueRefreshToken(),
+      qboRealmId: qbo.realmId,
+      intervalMinutes: 0,
+    }),
+  );
   const core = await pushKilledAfterCreate(path, customerId, (kill) => {
     qbo.fault = ({ kind }) => {
       if (kind !== 'invoice.create') return null;

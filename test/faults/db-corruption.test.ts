@@ -60,7 +60,16 @@ function flipBytes(path: string, offset: number, count = 16): void {
 /** Every file beside the database, by content hash. */
 function filesOf(path: string): Record<string, string> {
   const dir = join(path, '..');
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(dir, name)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 const DAMAGE: Record<string, { damage: (path: string) => void; reason: RegExp; failsAtOpen: boolean }> = {
@@ -69,7 +78,11 @@ const DAMAGE: Record<string, { damage: (path: string) => void; reason: RegExp; f
   'bytes flipped in the first page': { damage: (p) => flipBytes(p, 200), reason: /first page does not decrypt/, failsAtOpen: true },
   'bytes flipped in a data page': { damage: (p) => flipBytes(p, Math.floor(statSync(p).size / 8192) * 4096 + 300), reason: /damaged/, failsAtOpen: false },
   'zero-length file': { damage: (p) => truncateSync(p, 0), reason: /empty \(0 bytes\)/, failsAtOpen: true },
-  'garbage header': { damage: (p) => writeFileSync(p, Buffer.concat([randomBytes(100), readFileSync(p).subarray(100)])), reason: /first page does not decrypt/, failsAtOpen: true },
+  'garbage header': {
+    damage: (p) => writeFileSync(p, Buffer.concat([randomBytes(100), readFileSync(p).subarray(100)])),
+    reason: /first page does not decrypt/,
+    failsAtOpen: true,
+  },
 };
 
 describe('a damaged database file', () => {
@@ -115,7 +128,9 @@ describe('a damaged database file', () => {
     await live.close();
     expect(existsSync(`${path}-wal`)).toBe(false);
     const broken = readFileSync(path);
-    expect(() => openDatabase(path, key)).toThrow(expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringMatching(/write-ahead log .* is missing or cut short/) }));
+    expect(() => openDatabase(path, key)).toThrow(
+      expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringMatching(/write-ahead log .* is missing or cut short/) }),
+    );
     const problem = diagnoseDatabase(path, key)!;
     expect(problem.code).toBe('DB_CORRUPT');
     await expectRestoredFromNewest(path, problem.toShape(), broken);
@@ -167,7 +182,10 @@ describe('not damage', () => {
     const recovery = openRecovery(path, wrong, problem.toShape(), () => NOW);
     const status = (await recovery.dispatch('recovery.status', {})) as RecoveryStatus;
     expect(status.latest).toBeNull();
-    expect(status.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/does not open with this key/), expect.stringMatching(/does not open with this key/)]);
+    expect(status.skipped.map((s) => s.reason)).toEqual([
+      expect.stringMatching(/does not open with this key/),
+      expect.stringMatching(/does not open with this key/),
+    ]);
     for (const backup of listBackups(path)) {
       await expect(recovery.dispatch('recovery.restore', { name: backup.split('/').pop() })).rejects.toMatchObject({ code: 'DB_WRONG_KEY' });
     }
@@ -209,7 +227,12 @@ async function expectRestoredFromNewest(path: string, problem: ErrorShape, broke
   const expected = databaseState(newest, key);
   const recovery = openRecovery(path, key, problem, () => NOW);
   const status = (await recovery.dispatch('recovery.status', {})) as RecoveryStatus;
-  expect(status.latest).toMatchObject({ name: newest.split('/').pop(), customers: expect.any(Number), activities: expect.any(Number), takenAt: expect.any(String) });
+  expect(status.latest).toMatchObject({
+    name: newest.split('/').pop(),
+    customers: expect.any(Number),
+    activities: expect.any(Number),
+    takenAt: expect.any(String),
+  });
   expect(status.latest!.customers).toBeGreaterThan(0);
   const result = (await recovery.dispatch('recovery.restore', { name: status.latest!.name })) as RestoreResult;
   expect(result.keptAs).toMatch(/inflow\.db\.corrupt-2026-11-22T12-00-00-000Z$/);

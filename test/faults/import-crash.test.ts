@@ -6,7 +6,17 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openCore } from '../../electron/core';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { databaseState } from '../helpers/db-checksum';
-import { copyTemplate, faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild, walBytes, walGrowthOf } from '../helpers/crash-harness';
+import {
+  copyTemplate,
+  faultRandom,
+  killWhen,
+  missingActivities,
+  openAfterKill,
+  startChild,
+  stopWarmChild,
+  walBytes,
+  walGrowthOf,
+} from '../helpers/crash-harness';
 
 /**
  * SIGKILL at random points of an import (reading, validating, inside the one write transaction,
@@ -32,7 +42,11 @@ const logged: number[] = [];
 const DERIVED = ['risk_models', 'customer_risk'];
 
 const env = (dbPath: string): Record<string, string> => ({
-  INFLOW_CRASH_MODE: 'import', INFLOW_TEST_DB: dbPath, INFLOW_TEST_KEY: key.toString('hex'), INFLOW_TEST_NOW: NOW, INFLOW_CRASH_FILE: csv,
+  INFLOW_CRASH_MODE: 'import',
+  INFLOW_TEST_DB: dbPath,
+  INFLOW_TEST_KEY: key.toString('hex'),
+  INFLOW_TEST_NOW: NOW,
+  INFLOW_CRASH_FILE: csv,
 });
 
 /** 1,500 invoices of 150 new customers: long enough to be killed inside its write. */
@@ -40,7 +54,9 @@ function invoiceFile(): string {
   const lines = ['invoice number,customer id,customer name,issue date,due date,amount,open balance,currency'];
   for (let i = 0; i < 1500; i++) {
     const customer = i % 150;
-    lines.push(`CRASH-${String(i).padStart(5, '0')},CR${customer},Crash Customer ${customer},2026-09-${String(1 + (i % 28)).padStart(2, '0')},2026-10-${String(1 + (i % 28)).padStart(2, '0')},${100 + (i % 900)}.25,${50 + (i % 50)}.25,USD`);
+    lines.push(
+      `CRASH-${String(i).padStart(5, '0')},CR${customer},Crash Customer ${customer},2026-09-${String(1 + (i % 28)).padStart(2, '0')},2026-10-${String(1 + (i % 28)).padStart(2, '0')},${100 + (i % 900)}.25,${50 + (i % 50)}.25,USD`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -51,7 +67,10 @@ beforeAll(async () => {
   csv = join(dir, 'invoices.csv');
   writeFileSync(csv, invoiceFile());
   const core = openCore({ dbPath: template, key, clock: () => new Date(NOW), sendMail: false, scheduleSync: false });
-  writeFileSync(join(dir, 'first.csv'), 'invoice number,customer id,customer name,issue date,due date,amount,currency\nFIRST-1,CR-FIRST,First Customer,2026-09-01,2026-10-01,500.00,USD\n');
+  writeFileSync(
+    join(dir, 'first.csv'),
+    'invoice number,customer id,customer name,issue date,due date,amount,currency\nFIRST-1,CR-FIRST,First Customer,2026-09-01,2026-10-01,500.00,USD\n',
+  );
   await core.call('import.run', { jobId: randomUUID(), fileId: core.stageFile(join(dir, 'first.csv')).fileId, preset: 'generic-invoices' });
   const customerId = (await core.call('customers.list', { asOf: '2026-11-22' }))[0]!.id;
   logged.push((await core.call('activity.logCall', { customerId, outcome: 'promised_to_pay', notes: 'before the import' })).activityId);

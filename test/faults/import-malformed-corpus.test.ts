@@ -33,7 +33,9 @@ beforeAll(async () => {
   t = tempCore();
   corpusDir = join(t.dir, 'corpus');
   await writeCorpus(corpusDir);
-  files = readdirSync(corpusDir).filter((f) => !f.endsWith('.expected.json')).sort();
+  files = readdirSync(corpusDir)
+    .filter((f) => !f.endsWith('.expected.json'))
+    .sort();
   for (const fixture of ['generic-customers.csv', 'generic-invoices.csv', 'generic-payments.csv']) {
     await t.core.call('import.run', { jobId: JOB(), fileId: t.stage(`erp/${fixture}`), snapshot: false });
   }
@@ -69,7 +71,11 @@ describe('the malformed corpus is refused file by file, nothing committed', () =
         expect(details?.problemCount).toBe(expected.problems.length);
         expect(details?.problems).toEqual(
           expected.problems.map(({ row, column, value, reason, sheet }) => ({
-            row, column, value: value ?? expect.any(String), reason: expect.stringContaining(reason), ...(sheet !== undefined ? { sheet } : {}),
+            row,
+            column,
+            value: value ?? expect.any(String),
+            reason: expect.stringContaining(reason),
+            ...(sheet !== undefined ? { sheet } : {}),
           })),
         );
         // A problem names a row (0 only for the whole file) and, where a field is at fault, its column.
@@ -102,7 +108,12 @@ describe('the corpus bases import, so each refusal is its planted fault', () => 
         writeFileSync(join(fresh.dir, file), bytes);
         summaries.push(await fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.core.stageFile(join(fresh.dir, file)).fileId, snapshot: false }));
       }
-      expect(summaries.map((s) => [s.kind, s.rows])).toEqual([['invoices', 4], ['invoices', 4], ['payments', 3], ['customers', 3]]);
+      expect(summaries.map((s) => [s.kind, s.rows])).toEqual([
+        ['invoices', 4],
+        ['invoices', 4],
+        ['payments', 3],
+        ['customers', 3],
+      ]);
       // The XLSX base is the CSV base: the second import changes nothing.
       expect(summaries[1]).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
     } finally {

@@ -287,7 +287,9 @@ async function agingTotals(asOf = '2026-11-22') {
 
 describe('malformed exports are refused whole, every problem named', () => {
   it('the corpus has at least 34 malformed files, each one a case here', () => {
-    const corpus = readdirSync(fixturePath('malformed')).filter((f) => !f.startsWith('bug-')).sort();
+    const corpus = readdirSync(fixturePath('malformed'))
+      .filter((f) => !f.startsWith('bug-'))
+      .sort();
     expect(corpus.length).toBeGreaterThanOrEqual(34);
     expect([...new Set(CASES.map((c) => c.file).filter((f) => !f.startsWith('../')))].sort()).toEqual(corpus);
   });
@@ -359,7 +361,10 @@ describe('the same files, once fixed, import: each refusal was specific', () => 
   });
 
   it('the semicolon file with a real date and amount (decimal comma still detected)', async () => {
-    const fixed = stageFixed('semicolon-bad-values.csv', [['31.02.2026', '28.02.2026'], ['n.v.', '99,00']]);
+    const fixed = stageFixed('semicolon-bad-values.csv', [
+      ['31.02.2026', '28.02.2026'],
+      ['n.v.', '99,00'],
+    ]);
     expect(await importFile(fixed)).toMatchObject({ created: 3 });
     expect((await agingTotals()).EUR?.total).toBe(123_456 + 9_900 + 50);
   });
@@ -385,17 +390,25 @@ describe('the same files, once fixed, import: each refusal was specific', () => 
   });
 
   it('the Xero invoice with one spelling of its contact', async () => {
-    expect(await importFile(stageFixed('xero-contact-disagrees.csv', [['Hamilton Smith Limited', 'Hamilton Smith Ltd']]))).toMatchObject({ preset: 'xero-invoices', created: 2 });
+    expect(await importFile(stageFixed('xero-contact-disagrees.csv', [['Hamilton Smith Limited', 'Hamilton Smith Ltd']]))).toMatchObject({
+      preset: 'xero-invoices',
+      created: 2,
+    });
   });
 
   it('the customers file with a full email and a positive credit limit', async () => {
-    const fixed = stageFixed('customers-bad-email-credit-limit.csv', [['jane.park@acme,', 'jane.park@acme.example,'], ['"-5,000.00"', '"5,000.00"']]);
+    const fixed = stageFixed('customers-bad-email-credit-limit.csv', [
+      ['jane.park@acme,', 'jane.park@acme.example,'],
+      ['"-5,000.00"', '"5,000.00"'],
+    ]);
     expect(await importFile(fixed)).toMatchObject({ kind: 'customers', created: 2 });
     expect(await t.core.call('app.status', {})).toMatchObject({ customers: 2 });
   });
 
   it('the payments file once its invoice has been imported', async () => {
-    await importFile(stageText('inv-404.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-404,C-001,2026-10-01,2026-10-31,250.00,USD\n'));
+    await importFile(
+      stageText('inv-404.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-404,C-001,2026-10-01,2026-10-31,250.00,USD\n'),
+    );
     expect(await importFile(stageMalformed('payments-unknown-invoice.csv'))).toMatchObject({ created: 2, paymentsCreated: 2 });
     // INV-404 is paid off by P-100; P-101 (no invoice) is an unapplied 100.00 credit.
     expect((await agingTotals()).USD?.total).toBe(-10_000);
@@ -445,7 +458,12 @@ describe('importer edge cases that once slipped through', () => {
 
   // A payment by C-002 naming C-001's invoice would lower C-001's balance.
   it("a payment naming another customer's invoice is refused", async () => {
-    await importFile(stageText('inv-3001.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-3001,C-001,2026-10-01,2026-10-31,1000.00,USD\nINV-3002,C-002,2026-10-01,2026-10-31,500.00,USD\n'));
+    await importFile(
+      stageText(
+        'inv-3001.csv',
+        'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-3001,C-001,2026-10-01,2026-10-31,1000.00,USD\nINV-3002,C-002,2026-10-01,2026-10-31,500.00,USD\n',
+      ),
+    );
     const error = await refusal(importFile(stageMalformed('bug-payment-other-customers-invoice.csv')));
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ row: 2, column: 'Invoice Number', value: 'INV-3001' })]);
   });
@@ -467,9 +485,13 @@ describe('importer edge cases that once slipped through', () => {
 
   // A payment re-exported with a changed amount is refused, showing the amount as written, not minor units ("150000").
   it('a changed payment is reported with the amount as written in the file', async () => {
-    await importFile(stageText('inv.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-3201,C-001,2026-10-01,2026-10-31,2000.00,USD\n'));
+    await importFile(
+      stageText('inv.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Currency\nINV-3201,C-001,2026-10-01,2026-10-31,2000.00,USD\n'),
+    );
     await importFile(stageText('pay-1.csv', 'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nP-9,C-001,2026-11-01,1000.00,INV-3201,USD\n'));
-    const error = await refusal(importFile(stageText('pay-2.csv', 'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nP-9,C-001,2026-11-01,1500.00,INV-3201,USD\n')));
+    const error = await refusal(
+      importFile(stageText('pay-2.csv', 'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nP-9,C-001,2026-11-01,1500.00,INV-3201,USD\n')),
+    );
     expect(rejectionDetails(error).problems).toEqual([expect.objectContaining({ row: 2, column: 'Amount', value: '1500.00' })]);
   });
 
@@ -497,7 +519,11 @@ describe('importer edge cases that once slipped through', () => {
 
   // Without a currency column the row is in the base currency (USD), so a pound sign contradicts it.
   it('a pound amount in a USD import without a currency column is refused', async () => {
-    const error = await refusal(importFile(stageText('pounds.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nINV-1,C-001,2026-10-01,2026-10-31,£120.00\n')));
-    expect(rejectionDetails(error).problems).toEqual([{ row: 2, column: 'Amount', value: '£120.00', reason: "not an amount: written in £, but the row's currency is USD" }]);
+    const error = await refusal(
+      importFile(stageText('pounds.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nINV-1,C-001,2026-10-01,2026-10-31,£120.00\n')),
+    );
+    expect(rejectionDetails(error).problems).toEqual([
+      { row: 2, column: 'Amount', value: '£120.00', reason: "not an amount: written in £, but the row's currency is USD" },
+    ]);
   });
 });

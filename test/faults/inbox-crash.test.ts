@@ -40,7 +40,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inflow-inbox-crash-'));
   dovecot = await startDovecot();
   const client = await imapClient(dovecot);
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.eml')).slice(0, 240);
+  const files = readdirSync(corpus)
+    .filter((f) => f.endsWith('.eml'))
+    .slice(0, 240);
   const ids = new Set<string>();
   for (const file of files) {
     const raw = readFileSync(join(corpus, file));

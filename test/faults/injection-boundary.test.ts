@@ -38,7 +38,9 @@ interface Field {
 }
 
 const policy = (name: string, label = 'Step', segment = 'Enterprise') => ({
-  id: 'injection', name, segments: [segment],
+  id: 'injection',
+  name,
+  segments: [segment],
   steps: [{ id: 'first', label, offsetDays: 1, channel: 'email', templateId: 'first-reminder', senderRole: 'collector', tone: 'friendly' }],
 });
 
@@ -66,7 +68,10 @@ const FIELDS: Field[] = [
   { procedure: 'import.mappings.save', path: 'name', kind: 'one-line', max: 64, input: (v) => ({ name: v, mapping: { kind: 'customers', columns: { customerId: 'Id', name: 'Name' } } }) },
 ];
 
-async function outcome(field: Field, value: string): Promise<{ accepted: true } | { accepted: false; code: string; issues: { path: string; message: string }[] }> {
+async function outcome(
+  field: Field,
+  value: string,
+): Promise<{ accepted: true } | { accepted: false; code: string; issues: { path: string; message: string }[] }> {
   try {
     await t.core.call(field.procedure, field.input(value) as ProcedureInput<typeof field.procedure>);
     return { accepted: true };
@@ -87,7 +92,9 @@ describe('the injection corpus at the API boundary', () => {
       }
       expect(result, `${c.id} should be refused`).toMatchObject({ accepted: false, code: 'INVALID_INPUT' });
       const issue = (result as { issues: { path: string; message: string }[] }).issues.find((i) => i.path === field.path);
-      expect(issue?.message, c.id).toMatch(/at most \d+ characters|contains a (line break|control character) \(U\+[0-9A-F]{4}\) at character \d+|lone UTF-16 surrogate/);
+      expect(issue?.message, c.id).toMatch(
+        /at most \d+ characters|contains a (line break|control character) \(U\+[0-9A-F]{4}\) at character \d+|lone UTF-16 surrogate/,
+      );
     }
   });
 
@@ -110,10 +117,17 @@ describe('the injection corpus in a template', () => {
     for (const body of ['[Pay]({{customer.name}})', '![logo]({{company.name}})', 'Go [here]({{ contact.name }}) now']) {
       const problems = await t.core.call('templates.check', { subject: 'Hi', body });
       expect(problems, body).toEqual([expect.objectContaining({ part: 'body', message: expect.stringContaining('may start a link') })]);
-      const error = toErrorShape(await t.core.call('templates.save', { id: 'links', name: 'Links', purpose: 'reminder', tone: 'firm', subject: 'Hi', body }).catch((e: unknown) => e));
+      const error = toErrorShape(
+        await t.core.call('templates.save', { id: 'links', name: 'Links', purpose: 'reminder', tone: 'firm', subject: 'Hi', body }).catch((e: unknown) => e),
+      );
       expect(error.code, body).toBe('INVALID_INPUT');
     }
-    for (const body of ['[Pay]({{paymentLink}})', '[Watch]({{videoMemoUrl}})', '[Write](mailto:{{sender.email}})', '[Account](https://portal.example/{{customer.externalId}})']) {
+    for (const body of [
+      '[Pay]({{paymentLink}})',
+      '[Watch]({{videoMemoUrl}})',
+      '[Write](mailto:{{sender.email}})',
+      '[Account](https://portal.example/{{customer.externalId}})',
+    ]) {
       expect(await t.core.call('templates.check', { subject: 'Hi', body }), body).toEqual([]);
     }
   });
@@ -121,8 +135,12 @@ describe('the injection corpus in a template', () => {
 
 describe('the injection corpus in exports', () => {
   const table = (format: 'csv' | 'xlsx') => ({
-    name: 'Injection', format,
-    columns: [{ header: '=HEADER()', kind: 'text' as const }, { header: 'Id', kind: 'text' as const }],
+    name: 'Injection',
+    format,
+    columns: [
+      { header: '=HEADER()', kind: 'text' as const },
+      { header: 'Id', kind: 'text' as const },
+    ],
     rows: INJECTION_CORPUS.filter((c) => c.value.length <= 2000).map((c) => [c.value, c.id]),
   });
   /** As a spreadsheet gives the cell back: guarded, and a lone surrogate is U+FFFD once written as UTF-8. */
@@ -130,7 +148,9 @@ describe('the injection corpus in exports', () => {
 
   it('writes CSV a spreadsheet reads back as text: formula starts guarded, every value in its own cell', async () => {
     const file = await t.core.call('reports.exportTable', table('csv'));
-    const text = Buffer.from(file.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+    const text = Buffer.from(file.base64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     for (const delimiter of [',', ';']) {
       // Excel splits on ";" where the decimal separator is a comma: no cell may start a formula either way.
       const rows = Papa.parse<string[]>(text, { delimiter, newline: '\r\n' }).data.filter((row) => row.length > 1 || row[0] !== '');

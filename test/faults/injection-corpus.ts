@@ -20,7 +20,7 @@
  * - formula: cells a spreadsheet runs as a formula when a CSV/XLSX export is opened (OWASP CSV injection).
  */
 export type InjectionCategory =
-  | 'html' | 'template' | 'markdown' | 'header' | 'long' | 'bidi' | 'zero-width' | 'emoji' | 'combining' | 'control' | 'surrogate' | 'sql' | 'formula';
+  'html' | 'template' | 'markdown' | 'header' | 'long' | 'bidi' | 'zero-width' | 'emoji' | 'combining' | 'control' | 'surrogate' | 'sql' | 'formula';
 
 export interface InjectionCase {
   /** Short, unique, safe in a file name or a customer id. */

@@ -38,7 +38,30 @@ Kind regards,
 {{sender.role}}, {{company.name}}`;
 
 /** What one email's HTML part may contain: the app's own tags, links to the web or to mail, images only inline. */
-const ALLOWED_TAGS = new Set(['p', 'br', 'strong', 'em', 'a', 'img', 'table', 'tbody', 'thead', 'tr', 'th', 'td', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'code', 'pre', 'blockquote', 'hr']);
+const ALLOWED_TAGS = new Set([
+  'p',
+  'br',
+  'strong',
+  'em',
+  'a',
+  'img',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'th',
+  'td',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'code',
+  'pre',
+  'blockquote',
+  'hr',
+]);
 const ALLOWED_ATTRIBUTES = new Set(['href', 'src', 'alt', 'width', 'height', 'border', 'style', 'role']);
 
 /** Every way the HTML could run something or load something: empty when it is inert. */
@@ -62,10 +85,13 @@ const textOf = (html: string): string => DomUtils.textContent(parseDocument(html
 /** The raw header block, unfolded, as [name, value] pairs in order. */
 function headersOf(raw: string): [string, string][] {
   const block = raw.slice(0, raw.indexOf('\r\n\r\n'));
-  return block.replace(/\r\n[ \t]/g, ' ').split('\r\n').map((line) => {
-    const colon = line.indexOf(':');
-    return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
-  });
+  return block
+    .replace(/\r\n[ \t]/g, ' ')
+    .split('\r\n')
+    .map((line) => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
+    });
 }
 
 async function refusal(call: Promise<unknown>): Promise<{ code: string; paths: string[]; message: string }> {
@@ -103,17 +129,31 @@ describe('the injection corpus in email', () => {
     const refused = INJECTION_CORPUS.filter((c) => !fitsOneLine(c.value, Number.POSITIVE_INFINITY) && c.category !== 'surrogate' && !hasNul(c));
     expect(refused.length).toBeGreaterThanOrEqual(8);
     const before = t.query<{ n: number }>('SELECT count(*) AS n FROM customers')[0]!.n;
-    const error = toErrorShape(await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('bad.csv', customersCsv(refused)), preset: 'generic-customers' }).catch((e: unknown) => e));
+    const error = toErrorShape(
+      await t.core
+        .call('import.run', { jobId: JOB(), fileId: t.stageText('bad.csv', customersCsv(refused)), preset: 'generic-customers' })
+        .catch((e: unknown) => e),
+    );
     expect(error.code).toBe('IMPORT_REJECTED');
     const problems = (error.details as { problems: { row: number; column: string; reason: string }[] }).problems;
     refused.forEach((c, index) => {
       for (const column of ['Name', 'Contact Name']) {
-        expect(problems, `${c.id} in ${column}`).toContainEqual(expect.objectContaining({ row: index + 2, column, reason: expect.stringMatching(/contains a (line break|control character) \(U\+[0-9A-F]{4}\) at character \d+/) }));
+        expect(problems, `${c.id} in ${column}`).toContainEqual(
+          expect.objectContaining({
+            row: index + 2,
+            column,
+            reason: expect.stringMatching(/contains a (line break|control character) \(U\+[0-9A-F]{4}\) at character \d+/),
+          }),
+        );
       }
     });
     const withNul = INJECTION_CORPUS.filter(hasNul);
     expect(withNul.length).toBeGreaterThan(0);
-    const whole = toErrorShape(await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('nul.csv', customersCsv(withNul)), preset: 'generic-customers' }).catch((e: unknown) => e));
+    const whole = toErrorShape(
+      await t.core
+        .call('import.run', { jobId: JOB(), fileId: t.stageText('nul.csv', customersCsv(withNul)), preset: 'generic-customers' })
+        .catch((e: unknown) => e),
+    );
     expect(whole.code).toBe('IMPORT_REJECTED');
     expect((whole.details as { problems: { row: number }[] }).problems).toEqual([expect.objectContaining({ row: 0 })]);
     expect(t.query<{ n: number }>('SELECT count(*) AS n FROM customers')[0]!.n).toBe(before);
@@ -122,10 +162,16 @@ describe('the injection corpus in email', () => {
   it('refuses a sender name, company name or video link that could break a header or a link, naming the field', async () => {
     await t.core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example' });
     for (const c of INJECTION_CORPUS.filter((c) => senderText(c) === null)) {
-      expect(await refusal(t.core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example', fromName: c.value })), c.id)
-        .toMatchObject({ code: 'INVALID_INPUT', paths: ['fromName'] });
-      expect(await refusal(t.core.call('settings.outreach.save', { senderName: c.value, companyName: c.value })), c.id)
-        .toMatchObject({ code: 'INVALID_INPUT', paths: ['senderName', 'companyName'] });
+      expect(
+        await refusal(
+          t.core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example', fromName: c.value }),
+        ),
+        c.id,
+      ).toMatchObject({ code: 'INVALID_INPUT', paths: ['fromName'] });
+      expect(await refusal(t.core.call('settings.outreach.save', { senderName: c.value, companyName: c.value })), c.id).toMatchObject({
+        code: 'INVALID_INPUT',
+        paths: ['senderName', 'companyName'],
+      });
     }
     const { customerId } = await t.core.call('customer.lookup', { externalId: customerIdOf(sendable[0]!) });
     for (const c of INJECTION_CORPUS) {
@@ -140,7 +186,10 @@ describe('the injection corpus in email', () => {
       const sender = senderText(c) ?? 'Dana Reyes';
       await t.core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example', fromName: sender });
       await t.core.call('settings.outreach.save', {
-        senderName: sender, senderRole: sender, companyName: sender, messagesPerMinute: 60_000,
+        senderName: sender,
+        senderRole: sender,
+        companyName: sender,
+        messagesPerMinute: 60_000,
         paymentUrlPattern: 'https://pay.northwind.example/{invoiceNumber}?amount={balance}',
       });
       const { customerId } = await t.core.call('customer.lookup', { externalId: customerIdOf(c) });
@@ -159,7 +208,10 @@ describe('the injection corpus in email', () => {
       const names = headers.map(([header]) => header).sort();
       baseline ??= names;
       expect(names, c.id).toEqual(baseline);
-      expect(names.filter((header) => ['to', 'from', 'subject'].includes(header)), c.id).toEqual(['from', 'subject', 'to']);
+      expect(
+        names.filter((header) => ['to', 'from', 'subject'].includes(header)),
+        c.id,
+      ).toEqual(['from', 'subject', 'to']);
       expect(names, c.id).not.toContain('bcc');
       expect(names, c.id).not.toContain('cc');
       expect(envelopeTo, c.id).toEqual([addressOf(c)]);
@@ -170,7 +222,10 @@ describe('the injection corpus in email', () => {
       // Lines: CRLF only, none over SMTP's 998 octets, no NUL anywhere.
       expect(raw.includes('\u0000'), c.id).toBe(false);
       expect(/\r(?!\n)|(?<!\r)\n/.test(raw), `${c.id}: a bare CR or LF`).toBe(false);
-      const tooLong = raw.split('\r\n').filter((line) => Buffer.byteLength(line) > 998).map((line) => `${line.slice(0, 40)}… (${Buffer.byteLength(line)} bytes)`);
+      const tooLong = raw
+        .split('\r\n')
+        .filter((line) => Buffer.byteLength(line) > 998)
+        .map((line) => `${line.slice(0, 40)}… (${Buffer.byteLength(line)} bytes)`);
       expect(tooLong, c.id).toEqual([]);
 
       // The HTML part: inert, and the values are there as text, whole.
@@ -188,44 +243,74 @@ describe('the injection corpus in email', () => {
     expect(sink.received).toHaveLength(sendable.length);
   });
 
-  it('sends names an ERP synced with line breaks and controls as one clean line, and never to a list or a forged address from the ERP', { timeout: 60_000 }, async () => {
-    const odoo = await startOdooServer();
-    try {
-      const company = (name: string, email: string) => {
-        const partner = odoo.create('res.partner', { name, is_company: true, customer_rank: 1, email, phone: false, parent_id: false, type: 'contact' });
-        invoice(odoo, { name: `INV/INJ/${partner.id}`, partner, total: 100 });
-        return partner;
-      };
-      const hostile = INJECTION_CORPUS.filter((c) => !fitsOneLine(c.value, Number.POSITIVE_INFINITY)).map((c) => ({ c, partner: company(c.value, `erp-${c.id}@customer.example`) }));
-      const notOneAddress = ['first@customer.example, evil@attacker.example', 'ok@customer.example\r\nBcc: evil@attacker.example', 'Jane <jane@customer.example>']
-        .map((email, i) => company(`Address ${i}`, email));
-      await t.core.call('sync.connection.save', { connector: 'odoo', baseUrl: odoo.url, protocol: 'jsonrpc', database: odoo.db, login: odoo.login, apiKey: odoo.password, intervalMinutes: 0 });
-      await t.core.call('sync.run', { jobId: JOB() });
-      await t.core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example', fromName: 'Dana Reyes' });
+  it(
+    'sends names an ERP synced with line breaks and controls as one clean line, and never to a list or a forged address from the ERP',
+    { timeout: 60_000 },
+    async () => {
+      const odoo = await startOdooServer();
+      try {
+        const company = (name: string, email: string) => {
+          const partner = odoo.create('res.partner', { name, is_company: true, customer_rank: 1, email, phone: false, parent_id: false, type: 'contact' });
+          invoice(odoo, { name: `INV/INJ/${partner.id}`, partner, total: 100 });
+          return partner;
+        };
+        const hostile = INJECTION_CORPUS.filter((c) => !fitsOneLine(c.value, Number.POSITIVE_INFINITY)).map((c) => ({
+          c,
+          partner: company(c.value, `erp-${c.id}@customer.example`),
+        }));
+        const notOneAddress = [
+          'first@customer.example, evil@attacker.example',
+          'ok@customer.example\r\nBcc: evil@attacker.example',
+          'Jane <jane@customer.example>',
+        ].map((email, i) => company(`Address ${i}`, email));
+        await t.core.call('sync.connection.save', {
+          connector: 'odoo',
+          baseUrl: odoo.url,
+          protocol: 'jsonrpc',
+          database: odoo.db,
+          login: odoo.login,
+          apiKey: odoo.password,
+          intervalMinutes: 0,
+        });
+        await t.core.call('sync.run', { jobId: JOB() });
+        await t.core.call('settings.smtp.save', {
+          host: '127.0.0.1',
+          port: sink.port,
+          security: 'none',
+          fromAddress: 'ar@northwind.example',
+          fromName: 'Dana Reyes',
+        });
 
-      for (const partner of notOneAddress) {
-        const { customerId } = await t.core.call('customer.lookup', { externalId: String(partner.id) });
-        expect(await t.core.call('outreach.queue', { messages: [{ customerId, templateId: 'injection' }] }), String(partner.email))
-          .toMatchObject({ queued: 0, skipped: [{ customerId, reason: 'No contact with a valid email address.', hold: 'no_contact' }] });
+        for (const partner of notOneAddress) {
+          const { customerId } = await t.core.call('customer.lookup', { externalId: String(partner.id) });
+          expect(await t.core.call('outreach.queue', { messages: [{ customerId, templateId: 'injection' }] }), String(partner.email)).toMatchObject({
+            queued: 0,
+            skipped: [{ customerId, reason: 'No contact with a valid email address.', hold: 'no_contact' }],
+          });
+        }
+        const before = sink.received.length;
+        for (const [index, { c, partner }] of hostile.entries()) {
+          const { customerId } = await t.core.call('customer.lookup', { externalId: String(partner.id) });
+          expect(await t.core.call('outreach.queue', { messages: [{ customerId, templateId: 'injection' }] }), c.id).toMatchObject({ queued: 1 });
+          await vi.waitFor(() => expect(sink.received).toHaveLength(before + index + 1), { timeout: 20_000, interval: 20 });
+          const { raw, mail, envelopeTo } = sink.received[before + index]!;
+          const names = headersOf(raw).map(([header]) => header);
+          expect(names.filter((header) => ['to', 'cc', 'bcc', 'from', 'subject'].includes(header)).sort(), c.id).toEqual(['from', 'subject', 'to']);
+          expect(envelopeTo, c.id).toEqual([`erp-${c.id}@customer.example`]);
+          expect(raw.includes('\u0000'), c.id).toBe(false);
+          expect(/\r(?!\n)|(?<!\r)\n/.test(raw), c.id).toBe(false);
+          // Control characters dropped, each run of line breaks one space; what SQLite cannot store as UTF-8 is U+FFFD.
+          const oneLine = c.value
+            .trim()
+            .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+            .replace(/[\r\n\t]+/g, ' ')
+            .replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+          expect(mail.subject, c.id).toBe(`Reminder for ${oneLine}`);
+          expect(htmlProblems(mail.html || ''), c.id).toEqual([]);
+        }
+      } finally {
+        await odoo.close();
       }
-      const before = sink.received.length;
-      for (const [index, { c, partner }] of hostile.entries()) {
-        const { customerId } = await t.core.call('customer.lookup', { externalId: String(partner.id) });
-        expect(await t.core.call('outreach.queue', { messages: [{ customerId, templateId: 'injection' }] }), c.id).toMatchObject({ queued: 1 });
-        await vi.waitFor(() => expect(sink.received).toHaveLength(before + index + 1), { timeout: 20_000, interval: 20 });
-        const { raw, mail, envelopeTo } = sink.received[before + index]!;
-        const names = headersOf(raw).map(([header]) => header);
-        expect(names.filter((header) => ['to', 'cc', 'bcc', 'from', 'subject'].includes(header)).sort(), c.id).toEqual(['from', 'subject', 'to']);
-        expect(envelopeTo, c.id).toEqual([`erp-${c.id}@customer.example`]);
-        expect(raw.includes('\u0000'), c.id).toBe(false);
-        expect(/\r(?!\n)|(?<!\r)\n/.test(raw), c.id).toBe(false);
-        // Control characters dropped, each run of line breaks one space; what SQLite cannot store as UTF-8 is U+FFFD.
-        const oneLine = c.value.trim().replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[\r\n\t]+/g, ' ').replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
-        expect(mail.subject, c.id).toBe(`Reminder for ${oneLine}`);
-        expect(htmlProblems(mail.html || ''), c.id).toEqual([]);
-      }
-    } finally {
-      await odoo.close();
-    }
-  });
+    },
+  );
 });

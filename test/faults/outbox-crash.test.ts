@@ -30,7 +30,12 @@ beforeAll(async () => {
   const core = openCore({ dbPath: template, key, sendMail: false, scheduleSync: false });
   await core.call('sample.load', {});
   await core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example' });
-  await core.call('settings.outreach.save', { ...(await core.call('settings.outreach.get', {})), companyName: 'Northwind', senderName: 'Dana Reyes', messagesPerMinute: 6000 });
+  await core.call('settings.outreach.save', {
+    ...(await core.call('settings.outreach.get', {})),
+    companyName: 'Northwind',
+    senderName: 'Dana Reyes',
+    messagesPerMinute: 6000,
+  });
   const customers = (await core.call('worklist.list', { limit: 20 })).rows.map((row) => row.customerId);
   queued = (await core.call('outreach.queue', { messages: customers.map((customerId) => ({ customerId, templateId: 'first-reminder' })) })).queued;
   expect(queued).toBeGreaterThanOrEqual(15);
@@ -66,10 +71,13 @@ it(`${TRIALS} bulk sends killed with SIGKILL: each message once or uncertain, ne
     expect(await openAfterKill(path, key), label).toEqual({ integrity: 'ok', userVersion: MIGRATIONS.length });
     expect(missingActivities(path, key, child.activities), label).toEqual([]);
     const core = openCore({ dbPath: path, key, sendMail: true, scheduleSync: false });
-    await vi.waitFor(async () => {
-      const counts = await core.call('outbox.counts', {});
-      expect(counts.queued + counts.sending).toBe(0);
-    }, { timeout: 60_000, interval: 50 });
+    await vi.waitFor(
+      async () => {
+        const counts = await core.call('outbox.counts', {});
+        expect(counts.queued + counts.sending).toBe(0);
+      },
+      { timeout: 60_000, interval: 50 },
+    );
     const rows = await core.call('outbox.list', {});
     await core.close();
     const delivered = sink.received.map((r) => r.mail.messageId);

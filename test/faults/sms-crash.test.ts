@@ -26,14 +26,16 @@ let planned: number;
 
 function ladderRun(db: string, killWhen?: () => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [bundle('electron/hosts/cli-main.ts'), 'ladder', 'run', '--db', db, '--json'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, INFLOW_DB_KEY: key },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   if (killWhen) {
     const timer = setInterval(() => {
       if (!killWhen()) return;
@@ -60,20 +62,39 @@ beforeAll(async () => {
   api = await startTwilioStandIn({ hangMs: 10_000 });
   const core = openCore({ dbPath: template, key: Buffer.from(key, 'hex'), sendMail: false, scheduleSync: false });
   await core.call('sample.load', {});
-  await core.call('settings.outreach.save', { ...(await core.call('settings.outreach.get', {})), companyName: 'Northwind', senderName: 'Dana Reyes', contactRhythmDays: 0 });
+  await core.call('settings.outreach.save', {
+    ...(await core.call('settings.outreach.get', {})),
+    companyName: 'Northwind',
+    senderName: 'Dana Reyes',
+    contactRhythmDays: 0,
+  });
   await core.call('settings.sms.save', {
     provider: { provider: 'twilio', baseUrl: api.url, accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, sender: SENDER },
     // Every hour of every day: the test runs whenever it runs.
-    rules: { sendingHours: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] }, defaultTimeZone: 'UTC', requireConsent: false, messagesPerMinute: 6000, pollSeconds: 3600 },
+    rules: {
+      sendingHours: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] },
+      defaultTimeZone: 'UTC',
+      requireConsent: false,
+      messagesPerMinute: 6000,
+      pollSeconds: 3600,
+    },
   });
   await core.call('ladder.savePolicy', {
     // In place of the shipped Standard (by its id): the policy for everyone.
-    id: 'standard', name: 'Texts', segments: [],
+    id: 'standard',
+    name: 'Texts',
+    segments: [],
     steps: [{ id: 'text', label: 'Text', offsetDays: 1, channel: 'sms', templateId: 'payment-link', senderRole: 'collector', tone: 'friendly' }],
   });
   const { rows } = await core.call('worklist.list', { limit: TEXTED });
   for (const [index, row] of rows.entries()) {
-    await core.call('contacts.save', { customerId: row.customerId, name: `Payer ${index}`, phone: `+1 415 555 ${String(2600 + index)}`, role: 'billing', isPrimary: true });
+    await core.call('contacts.save', {
+      customerId: row.customerId,
+      name: `Payer ${index}`,
+      phone: `+1 415 555 ${String(2600 + index)}`,
+      role: 'billing',
+      isPrimary: true,
+    });
   }
   planned = (await core.call('ladder.run', { dryRun: true })).messages.filter((message) => message.step.channel === 'sms').length;
   expect(planned).toBeGreaterThanOrEqual(10);

@@ -8,7 +8,17 @@ import { openCore } from '../../electron/core';
 import { CURSOR_OVERLAP_SECONDS } from '../../electron/core/sync/odoo-connector';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { applyKey } from '../../electron/db/open';
-import { copyTemplate, faultRandom, killWhen, missingActivities, openAfterKill, startChild, stopWarmChild, walBytes, walGrowthOf } from '../helpers/crash-harness';
+import {
+  copyTemplate,
+  faultRandom,
+  killWhen,
+  missingActivities,
+  openAfterKill,
+  startChild,
+  stopWarmChild,
+  walBytes,
+  walGrowthOf,
+} from '../helpers/crash-harness';
 import { invoice, seedOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { customer, seedQbo } from '../helpers/qbo-fixtures';
@@ -39,8 +49,12 @@ function invoiceCount(path: string): { invoices: number; uniq: number; rows: num
   const sqlite = new Database(path, { fileMustExist: true, readonly: true });
   try {
     applyKey(sqlite, key);
-    return sqlite.prepare(`SELECT count(*) AS invoices, count(DISTINCT source || external_id) AS uniq,
-      count(*) + (SELECT count(*) FROM payments) + (SELECT count(*) FROM credit_notes) AS rows FROM invoices`).get() as { invoices: number; uniq: number; rows: number };
+    return sqlite
+      .prepare(
+        `SELECT count(*) AS invoices, count(DISTINCT source || external_id) AS uniq,
+      count(*) + (SELECT count(*) FROM payments) + (SELECT count(*) FROM credit_notes) AS rows FROM invoices`,
+      )
+      .get() as { invoices: number; uniq: number; rows: number };
   } finally {
     sqlite.close();
   }
@@ -62,10 +76,20 @@ beforeAll(async () => {
   server = await startOdooServer();
   const seeded = seedOdoo(server);
   const core = openCore({ dbPath: template, key, sendMail: false, scheduleSync: false });
-  await core.call('sync.connection.save', { connector: 'odoo', baseUrl: server.url, database: server.db, login: server.login, apiKey: server.password, intervalMinutes: 0 });
+  await core.call('sync.connection.save', {
+    connector: 'odoo',
+    baseUrl: server.url,
+    database: server.db,
+    login: server.login,
+    apiKey: server.password,
+    intervalMinutes: 0,
+  });
   await core.call('sync.run', {});
   expect((await core.call('app.status', {})).invoices).toBe(BEFORE);
-  const stamps = server.store.table('account.move').filter((move) => move.move_type !== 'entry').map((move) => Date.parse(`${move.write_date.replace(' ', 'T')}Z`));
+  const stamps = server.store
+    .table('account.move')
+    .filter((move) => move.move_type !== 'entry')
+    .map((move) => Date.parse(`${move.write_date.replace(' ', 'T')}Z`));
   reread = stamps.filter((stamp) => stamp >= Math.max(...stamps) - CURSOR_OVERLAP_SECONDS * 1000).length;
   await core.close();
   const bulk = Array.from({ length: BULK }, (_, i) => invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner: seeded.deco, total: 10 }));
@@ -135,8 +159,14 @@ it('a QuickBooks sync killed with SIGKILL mid-read keeps whole pages and resumes
     const path = join(dir, 'qbo', 'inflow.db');
     let core = openCore({ dbPath: path, key, sendMail: false, scheduleSync: false });
     await core.call('sync.connection.save', {
-      connector: 'qbo', baseUrl: qbo.url, tokenUrl: qbo.tokenUrl, clientId: qbo.clientId, apiKey: qbo.clientSecret,
-      qboRefreshToken: qbo.issueRefreshToken(), qboRealmId: qbo.realmId, intervalMinutes: 0,
+      connector: 'qbo',
+      baseUrl: qbo.url,
+      tokenUrl: qbo.tokenUrl,
+      clientId: qbo.clientId,
+      apiKey: qbo.clientSecret,
+      qboRefreshToken: qbo.issueRefreshToken(),
+      qboRealmId: qbo.realmId,
+      intervalMinutes: 0,
     });
     await core.close();
 

@@ -41,7 +41,9 @@ it('a killed sync leader loses the lease when it runs out, and another desk take
     await maya.core.close();
     const child = spawn(process.execPath, [bundle('test/helpers/team-child.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.stdin.write(`${JSON.stringify({ INFLOW_TEST_DB: maya.dbPath, INFLOW_TEST_KEY: maya.key.toString('hex'), INFLOW_TEST_NOW: NOW, INFLOW_TRIAL: 'leader' })}\n`);
+    child.stdin.write(
+      `${JSON.stringify({ INFLOW_TEST_DB: maya.dbPath, INFLOW_TEST_KEY: maya.key.toString('hex'), INFLOW_TEST_NOW: NOW, INFLOW_TRIAL: 'leader' })}\n`,
+    );
     await new Promise<void>((resolve) => createInterface({ input: child.stdout }).on('line', (line) => line === 'synced' && resolve()));
     expect((await client.query('SELECT collector FROM team_leases')).rows).toEqual([{ collector: 'Maya' }]);
     child.kill('SIGKILL');
@@ -58,7 +60,10 @@ it('a killed sync leader loses the lease when it runs out, and another desk take
     }
     expect(leader).toBe('Sam');
     // Not before Maya's lease ran out: Sam's was taken (its expiry less one lease) after Maya's expiry.
-    const { rows } = await client.query<{ after: boolean }>('SELECT expires_at - make_interval(secs => $1) >= $2::timestamptz AS after FROM team_leases', [LEASE_SECONDS, mayaUntil]);
+    const { rows } = await client.query<{ after: boolean }>('SELECT expires_at - make_interval(secs => $1) >= $2::timestamptz AS after FROM team_leases', [
+      LEASE_SECONDS,
+      mayaUntil,
+    ]);
     expect(rows).toEqual([{ after: true }]);
     expect(await sam.core.call('sync.run', { jobId: JOB() })).toMatchObject({ connector: 'folder' });
     await lee.core.call('team.sync', {});

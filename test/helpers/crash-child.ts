@@ -32,9 +32,11 @@ async function logActivities(customers: number[]): Promise<void> {
   for (let n = 0; working; n++) {
     const customerId = customers[n % customers.length]!;
     const logged =
-      n % 3 === 0 ? await core.call('activity.logCall', { customerId, outcome: 'reached', notes: `call ${n}` })
-      : n % 3 === 1 ? await core.call('activity.addNote', { customerId, text: `note ${n}` })
-      : await core.call('activity.recordPromise', { customerId, amountMinor: 1000 + n, currency: 'USD', promisedDate: '2026-12-15', note: `promise ${n}` });
+      n % 3 === 0
+        ? await core.call('activity.logCall', { customerId, outcome: 'reached', notes: `call ${n}` })
+        : n % 3 === 1
+          ? await core.call('activity.addNote', { customerId, text: `note ${n}` })
+          : await core.call('activity.recordPromise', { customerId, amountMinor: 1000 + n, currency: 'USD', promisedDate: '2026-12-15', note: `promise ${n}` });
     say(`activity ${logged.activityId}`);
     // Each call resolves without a trip through the event loop; yield so sends and syncs go on.
     await new Promise((resolve) => setTimeout(resolve, 5));

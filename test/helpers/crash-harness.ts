@@ -149,7 +149,9 @@ export function missingActivities(path: string, key: Buffer, ids: readonly numbe
   const sqlite = new Database(path, { fileMustExist: true, readonly: true });
   try {
     applyKey(sqlite, key);
-    const present = new Set((sqlite.prepare(`SELECT id FROM activities WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: number }[]).map((row) => row.id));
+    const present = new Set(
+      (sqlite.prepare(`SELECT id FROM activities WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: number }[]).map((row) => row.id),
+    );
     return ids.filter((id) => !present.has(id));
   } finally {
     sqlite.close();

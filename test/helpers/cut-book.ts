@@ -10,10 +10,18 @@ import type { SqliteDb } from '../../electron/db/sqlite';
 export function cutBookAfter(sqlite: SqliteDb, day: IsoDate): void {
   const p = { day, dayAfter: addDays(day, 1) };
   sqlite.transaction(() => {
-    sqlite.prepare(`UPDATE invoices SET open_minor = open_minor + (SELECT SUM(amount_minor) FROM allocations a WHERE a.invoice_id = invoices.id AND a.applied_date > @day)
-      WHERE id IN (SELECT invoice_id FROM allocations WHERE applied_date > @day)`).run(p);
-    sqlite.prepare(`UPDATE credit_notes SET open_minor = open_minor + (SELECT SUM(amount_minor) FROM allocations a WHERE a.credit_note_id = credit_notes.id AND a.applied_date > @day)
-      WHERE id IN (SELECT credit_note_id FROM allocations WHERE applied_date > @day)`).run(p);
+    sqlite
+      .prepare(
+        `UPDATE invoices SET open_minor = open_minor + (SELECT SUM(amount_minor) FROM allocations a WHERE a.invoice_id = invoices.id AND a.applied_date > @day)
+      WHERE id IN (SELECT invoice_id FROM allocations WHERE applied_date > @day)`,
+      )
+      .run(p);
+    sqlite
+      .prepare(
+        `UPDATE credit_notes SET open_minor = open_minor + (SELECT SUM(amount_minor) FROM allocations a WHERE a.credit_note_id = credit_notes.id AND a.applied_date > @day)
+      WHERE id IN (SELECT credit_note_id FROM allocations WHERE applied_date > @day)`,
+      )
+      .run(p);
     sqlite.prepare("UPDATE invoices SET status = 'open', closed_date = NULL WHERE open_minor > 0 AND status != 'void'").run();
     sqlite.prepare("UPDATE invoices SET status = 'paid' WHERE open_minor <= 0 AND status = 'open'").run();
     sqlite.prepare('UPDATE invoices SET closed_date = @day WHERE closed_date > @day').run(p);
@@ -36,6 +44,7 @@ export function cutBookAfter(sqlite: SqliteDb, day: IsoDate): void {
       'DELETE FROM outbox_messages WHERE created_at >= @dayAfter',
       'DELETE FROM customer_risk',
       'DELETE FROM risk_models',
-    ]) sqlite.prepare(sql).run(sql.includes('@dayAfter') ? { dayAfter: p.dayAfter } : sql.includes('@day') ? { day } : {});
+    ])
+      sqlite.prepare(sql).run(sql.includes('@dayAfter') ? { dayAfter: p.dayAfter } : sql.includes('@day') ? { day } : {});
   })();
 }

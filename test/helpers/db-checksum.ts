@@ -22,7 +22,9 @@ export function databaseState(path: string, key: Buffer, skip: readonly string[]
     const orderOf = (name: string): string => {
       const { sql } = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) as { sql: string };
       if (!/WITHOUT\s+ROWID/i.test(sql)) return 'rowid';
-      return (sqlite.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(name) as { name: string }[]).map((column) => `"${column.name}"`).join(', ');
+      return (sqlite.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(name) as { name: string }[])
+        .map((column) => `"${column.name}"`)
+        .join(', ');
     };
     const tables: Record<string, string> = {};
     const all = createHash('sha256');

@@ -47,7 +47,9 @@ export async function startDovecot(user = 'ar@inflow-test.example', password = '
   const config = join(dir, 'dovecot.conf');
   writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}\n`);
   if (oauth) writeFileSync(join(dir, 'oauth2.conf'), `tokeninfo_url = ${oauth.tokeninfoUrl}\nusername_attribute = email\ntimeout_msecs = 5000\n`);
-  writeFileSync(config, `
+  writeFileSync(
+    config,
+    `
 protocols = imap
 listen = 127.0.0.1
 base_dir = ${dir}/run
@@ -78,11 +80,15 @@ service stats {
     mode = 0666
   }
 }
-${oauth ? `passdb {
+${
+  oauth
+    ? `passdb {
   driver = oauth2
   mechanisms = ${oauth.mechanisms.join(' ')}
   args = ${dir}/oauth2.conf
-}` : ''}
+}`
+    : ''
+}
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/passwd
@@ -98,7 +104,8 @@ namespace inbox {
     auto = subscribe
   }
 }
-`);
+`,
+  );
   if (root) {
     execFileSync('chown', ['-R', `${account.uid}:${account.gid}`, dir]);
     chownSync(dir, account.uid, account.gid);
@@ -110,7 +117,10 @@ namespace inbox {
   if (started.status !== 0) throw new Error(`dovecot did not start (exit ${started.status}); see ${join(dir, 'dovecot.log')}`);
   await waitForPort(port);
   return {
-    port, user, password, dir: join(dir, 'mail'),
+    port,
+    user,
+    password,
+    dir: join(dir, 'mail'),
     stop: () => {
       const stop = root ? ['runuser', '-u', 'nobody', '--', 'doveadm', '-c', config, 'stop'] : ['doveadm', '-c', config, 'stop'];
       spawnSync(stop[0]!, stop.slice(1), { stdio: 'ignore' });
@@ -137,7 +147,11 @@ async function waitForPort(port: number): Promise<void> {
 /** A client signed in to the test account, for putting messages in the mailbox (plain IMAP on loopback). */
 export async function imapClient(dovecot: Dovecot): Promise<ImapFlow> {
   const client = new ImapFlow({
-    host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false,
+    host: '127.0.0.1',
+    port: dovecot.port,
+    secure: false,
+    auth: { user: dovecot.user, pass: dovecot.password },
+    logger: false,
     // The test server offers no TLS: imapflow would otherwise try STARTTLS (the option is missing from its types).
     ...({ doSTARTTLS: false } as object),
   });

@@ -54,13 +54,21 @@ export async function startOAuthServer(flavour: 'google' | 'microsoft', email = 
     if (rotated) refresh.set(rotated, scope);
     return { access_token: token, token_type: 'Bearer', expires_in: HOUR_S, scope, ...(rotated ? { refresh_token: rotated } : {}) };
   };
-  const invalidGrant = flavour === 'google'
-    ? { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }
-    : { error: 'invalid_grant', error_description: 'AADSTS50173: The provided grant has expired due to it being revoked.', error_codes: [50173] };
+  const invalidGrant =
+    flavour === 'google'
+      ? { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }
+      : { error: 'invalid_grant', error_description: 'AADSTS50173: The provided grant has expired due to it being revoked.', error_codes: [50173] };
 
   const server: OAuthServer = {
-    url: '', authorizeUrl: '', tokenUrl: '', tokeninfoUrl: '', clientId: `${flavour}-client.apps.example`, clientSecret: flavour === 'google' ? 'GOCSPX-installed-app' : '',
-    email, grants: [], authorize: 'grant',
+    url: '',
+    authorizeUrl: '',
+    tokenUrl: '',
+    tokeninfoUrl: '',
+    clientId: `${flavour}-client.apps.example`,
+    clientSecret: flavour === 'google' ? 'GOCSPX-installed-app' : '',
+    email,
+    grants: [],
+    authorize: 'grant',
     expireAccessTokens: () => access.clear(),
     revoke: () => {
       access.clear();
@@ -117,8 +125,14 @@ export async function startOAuthServer(flavour: 'google' | 'microsoft', email = 
       const known = access.get(url.searchParams.get('access_token') ?? '');
       if (!known || known.expiresAt <= Date.now()) return answer(res, 400, { error: 'invalid_token', error_description: 'Invalid Value' });
       return answer(res, 200, {
-        azp: server.clientId, aud: server.clientId, scope: known.scope, exp: String(Math.floor(known.expiresAt / 1000)),
-        expires_in: String(Math.floor((known.expiresAt - Date.now()) / 1000)), email, email_verified: 'true', access_type: 'offline',
+        azp: server.clientId,
+        aud: server.clientId,
+        scope: known.scope,
+        exp: String(Math.floor(known.expiresAt / 1000)),
+        expires_in: String(Math.floor((known.expiresAt - Date.now()) / 1000)),
+        email,
+        email_verified: 'true',
+        access_type: 'offline',
       });
     }
     answer(res, 404, { error: 'not_found' });

@@ -78,21 +78,64 @@ export class OdooBooks {
     return this.move('out_refund', values);
   }
 
-  private move(moveType: 'out_invoice' | 'out_refund', { partner, total, name, date = '2026-10-01', due = date, currency, state = 'posted', access_url = false, access_token = false }: MoveValues): OdooRecord {
+  private move(
+    moveType: 'out_invoice' | 'out_refund',
+    { partner, total, name, date = '2026-10-01', due = date, currency, state = 'posted', access_url = false, access_token = false }: MoveValues,
+  ): OdooRecord {
     return this.store.transaction(() => {
       const sign = moveType === 'out_invoice' ? 1 : -1;
       const currencyId = this.currency(currency);
       const move = this.store.create('account.move', {
-        name: name ?? this.next(moveType === 'out_invoice' ? 'INV' : 'RINV', date), move_type: moveType, state, partner_id: partner.id, date, invoice_date: date,
-        invoice_date_due: due, ref: false, currency_id: currencyId, amount_untaxed: total, amount_tax: 0, amount_total: total, amount_residual: total,
-        amount_total_signed: sign * total, amount_residual_signed: sign * total, payment_state: 'not_paid', access_url, access_token, payment_id: false,
+        name: name ?? this.next(moveType === 'out_invoice' ? 'INV' : 'RINV', date),
+        move_type: moveType,
+        state,
+        partner_id: partner.id,
+        date,
+        invoice_date: date,
+        invoice_date_due: due,
+        ref: false,
+        currency_id: currencyId,
+        amount_untaxed: total,
+        amount_tax: 0,
+        amount_total: total,
+        amount_residual: total,
+        amount_total_signed: sign * total,
+        amount_residual_signed: sign * total,
+        payment_state: 'not_paid',
+        access_url,
+        access_token,
+        payment_id: false,
       });
-      const line = (values: Record<string, unknown>) => this.store.create('account.move.line', {
-        move_id: move.id, move_name: move.name, date, parent_state: state, partner_id: commercialPartner(this.store, partner.id)!.id, currency_id: currencyId,
-        payment_id: false, full_reconcile_id: false, matching_number: false, reconciled: false, ...values,
+      const line = (values: Record<string, unknown>) =>
+        this.store.create('account.move.line', {
+          move_id: move.id,
+          move_name: move.name,
+          date,
+          parent_state: state,
+          partner_id: commercialPartner(this.store, partner.id)!.id,
+          currency_id: currencyId,
+          payment_id: false,
+          full_reconcile_id: false,
+          matching_number: false,
+          reconciled: false,
+          ...values,
+        });
+      line({
+        name: false,
+        display_type: 'payment_term',
+        account_id: RECEIVABLE,
+        account_type: 'asset_receivable',
+        date_maturity: due,
+        ...amounts(sign * cents(total), true),
       });
-      line({ name: false, display_type: 'payment_term', account_id: RECEIVABLE, account_type: 'asset_receivable', date_maturity: due, ...amounts(sign * cents(total), true) });
-      line({ name: 'Services', display_type: 'product', account_id: INCOME, account_type: 'income', date_maturity: false, ...amounts(-sign * cents(total), false) });
+      line({
+        name: 'Services',
+        display_type: 'product',
+        account_id: INCOME,
+        account_type: 'income',
+        date_maturity: false,
+        ...amounts(-sign * cents(total), false),
+      });
       return move;
     });
   }
@@ -104,35 +147,81 @@ export class OdooBooks {
    * becomes a draft named "/" with its receivable and income lines; the ids come back in order.
    */
   createFromApi(valsList: unknown): number[] {
-    if (!Array.isArray(valsList) || valsList.length === 0) throw new OdooError('builtins.TypeError', "create() missing 1 required positional argument: 'vals_list'");
-    return this.store.transaction(() => valsList.map((vals: Record<string, unknown>) => {
-      if (vals.move_type !== 'out_invoice') throw new OdooError('odoo.exceptions.UserError', 'The stand-in creates customer invoices only.');
-      const partner = this.store.find('res.partner', vals.partner_id);
-      if (!partner) throw new OdooError('odoo.exceptions.MissingError', `Record does not exist or has been deleted. (Record: res.partner(${String(vals.partner_id)},))`);
-      const currency = this.store.find('res.currency', vals.currency_id);
-      if (!currency) throw new OdooError('odoo.exceptions.ValidationError', 'The currency of the invoice does not exist.');
-      const commands = Array.isArray(vals.invoice_line_ids) ? (vals.invoice_line_ids as unknown[][]) : [];
-      const lines = commands.map((command) => {
-        if (command[0] !== 0 || typeof command[2] !== 'object') throw new OdooError('builtins.ValueError', 'Only (0, 0, vals) commands create invoice lines.');
-        const line = command[2] as { name?: string; quantity?: number; price_unit?: number };
-        return { name: line.name ?? false, cents: Math.round((line.quantity ?? 1) * Number(line.price_unit ?? 0) * 100) };
-      });
-      const total = lines.reduce((sum, line) => sum + line.cents, 0);
-      const date = String(vals.invoice_date ?? '2026-11-01');
-      const due = String(vals.invoice_date_due ?? date);
-      const move = this.store.create('account.move', {
-        name: '/', move_type: 'out_invoice', state: 'draft', partner_id: partner.id, date, invoice_date: date, invoice_date_due: due, ref: vals.ref ?? false,
-        currency_id: currency.id, amount_untaxed: money(total), amount_tax: 0, amount_total: money(total), amount_residual: money(total),
-        amount_total_signed: money(total), amount_residual_signed: money(total), payment_state: 'not_paid', access_url: false, access_token: false, payment_id: false,
-      });
-      const line = (values: Record<string, unknown>) => this.store.create('account.move.line', {
-        move_id: move.id, move_name: '/', date, parent_state: 'draft', partner_id: commercialPartner(this.store, partner.id)!.id, currency_id: currency.id,
-        payment_id: false, full_reconcile_id: false, matching_number: false, reconciled: false, ...values,
-      });
-      line({ name: false, display_type: 'payment_term', account_id: RECEIVABLE, account_type: 'asset_receivable', date_maturity: due, ...amounts(total, true) });
-      for (const income of lines) line({ name: income.name, display_type: 'product', account_id: INCOME, account_type: 'income', date_maturity: false, ...amounts(-income.cents, false) });
-      return move.id;
-    }));
+    if (!Array.isArray(valsList) || valsList.length === 0)
+      throw new OdooError('builtins.TypeError', "create() missing 1 required positional argument: 'vals_list'");
+    return this.store.transaction(() =>
+      valsList.map((vals: Record<string, unknown>) => {
+        if (vals.move_type !== 'out_invoice') throw new OdooError('odoo.exceptions.UserError', 'The stand-in creates customer invoices only.');
+        const partner = this.store.find('res.partner', vals.partner_id);
+        if (!partner)
+          throw new OdooError('odoo.exceptions.MissingError', `Record does not exist or has been deleted. (Record: res.partner(${String(vals.partner_id)},))`);
+        const currency = this.store.find('res.currency', vals.currency_id);
+        if (!currency) throw new OdooError('odoo.exceptions.ValidationError', 'The currency of the invoice does not exist.');
+        const commands = Array.isArray(vals.invoice_line_ids) ? (vals.invoice_line_ids as unknown[][]) : [];
+        const lines = commands.map((command) => {
+          if (command[0] !== 0 || typeof command[2] !== 'object')
+            throw new OdooError('builtins.ValueError', 'Only (0, 0, vals) commands create invoice lines.');
+          const line = command[2] as { name?: string; quantity?: number; price_unit?: number };
+          return { name: line.name ?? false, cents: Math.round((line.quantity ?? 1) * Number(line.price_unit ?? 0) * 100) };
+        });
+        const total = lines.reduce((sum, line) => sum + line.cents, 0);
+        const date = String(vals.invoice_date ?? '2026-11-01');
+        const due = String(vals.invoice_date_due ?? date);
+        const move = this.store.create('account.move', {
+          name: '/',
+          move_type: 'out_invoice',
+          state: 'draft',
+          partner_id: partner.id,
+          date,
+          invoice_date: date,
+          invoice_date_due: due,
+          ref: vals.ref ?? false,
+          currency_id: currency.id,
+          amount_untaxed: money(total),
+          amount_tax: 0,
+          amount_total: money(total),
+          amount_residual: money(total),
+          amount_total_signed: money(total),
+          amount_residual_signed: money(total),
+          payment_state: 'not_paid',
+          access_url: false,
+          access_token: false,
+          payment_id: false,
+        });
+        const line = (values: Record<string, unknown>) =>
+          this.store.create('account.move.line', {
+            move_id: move.id,
+            move_name: '/',
+            date,
+            parent_state: 'draft',
+            partner_id: commercialPartner(this.store, partner.id)!.id,
+            currency_id: currency.id,
+            payment_id: false,
+            full_reconcile_id: false,
+            matching_number: false,
+            reconciled: false,
+            ...values,
+          });
+        line({
+          name: false,
+          display_type: 'payment_term',
+          account_id: RECEIVABLE,
+          account_type: 'asset_receivable',
+          date_maturity: due,
+          ...amounts(total, true),
+        });
+        for (const income of lines)
+          line({
+            name: income.name,
+            display_type: 'product',
+            account_id: INCOME,
+            account_type: 'income',
+            date_maturity: false,
+            ...amounts(-income.cents, false),
+          });
+        return move.id;
+      }),
+    );
   }
 
   /** `action_post`: each draft gets the next INV number of its year and is posted; a posted one is refused, as Odoo does. */
@@ -144,7 +233,8 @@ export class OdooBooks {
         if (move.state !== 'draft') throw new OdooError('odoo.exceptions.UserError', `The entry ${String(move.name)} (id ${id}) must be in draft.`);
         const name = this.next('INV', String(move.date));
         this.store.write('account.move', id, { name, state: 'posted' });
-        for (const row of this.store.table('account.move.line').filter((l) => l.move_id === id)) this.store.write('account.move.line', row.id, { move_name: name, parent_state: 'posted' });
+        for (const row of this.store.table('account.move.line').filter((l) => l.move_id === id))
+          this.store.write('account.move.line', row.id, { move_name: name, parent_state: 'posted' });
       }
     });
   }
@@ -154,20 +244,63 @@ export class OdooBooks {
       const currencyId = this.currency();
       const paymentName = name ?? this.next('PBNK1', date);
       const move = this.store.create('account.move', {
-        name: paymentName, move_type: 'entry', state: 'posted', partner_id: partner.id, date, invoice_date: false, invoice_date_due: false, ref: false,
-        currency_id: currencyId, amount_untaxed: 0, amount_tax: 0, amount_total: amount, amount_residual: 0, amount_total_signed: amount, amount_residual_signed: 0,
-        payment_state: 'not_paid', access_url: false, access_token: false,
+        name: paymentName,
+        move_type: 'entry',
+        state: 'posted',
+        partner_id: partner.id,
+        date,
+        invoice_date: false,
+        invoice_date_due: false,
+        ref: false,
+        currency_id: currencyId,
+        amount_untaxed: 0,
+        amount_tax: 0,
+        amount_total: amount,
+        amount_residual: 0,
+        amount_total_signed: amount,
+        amount_residual_signed: 0,
+        payment_state: 'not_paid',
+        access_url: false,
+        access_token: false,
       });
       const payment = this.store.create('account.payment', {
-        name: paymentName, move_id: move.id, date, amount, currency_id: currencyId, partner_id: partner.id, payment_type: 'inbound', partner_type: 'customer',
-        state: 'posted', ref: false, is_reconciled: false, is_matched: !unmatched, destination_account_id: RECEIVABLE,
+        name: paymentName,
+        move_id: move.id,
+        date,
+        amount,
+        currency_id: currencyId,
+        partner_id: partner.id,
+        payment_type: 'inbound',
+        partner_type: 'customer',
+        state: 'posted',
+        ref: false,
+        is_reconciled: false,
+        is_matched: !unmatched,
+        destination_account_id: RECEIVABLE,
       });
       this.store.write('account.move', move.id, { payment_id: payment.id });
-      const line = (values: Record<string, unknown>) => this.store.create('account.move.line', {
-        move_id: move.id, move_name: paymentName, date, date_maturity: date, parent_state: 'posted', partner_id: commercialPartner(this.store, partner.id)!.id,
-        currency_id: currencyId, payment_id: payment.id, full_reconcile_id: false, matching_number: false, reconciled: false, display_type: 'product', ...values,
+      const line = (values: Record<string, unknown>) =>
+        this.store.create('account.move.line', {
+          move_id: move.id,
+          move_name: paymentName,
+          date,
+          date_maturity: date,
+          parent_state: 'posted',
+          partner_id: commercialPartner(this.store, partner.id)!.id,
+          currency_id: currencyId,
+          payment_id: payment.id,
+          full_reconcile_id: false,
+          matching_number: false,
+          reconciled: false,
+          display_type: 'product',
+          ...values,
+        });
+      line({
+        name: `Customer Payment ${money(cents(amount))}`,
+        account_id: OUTSTANDING_RECEIPTS,
+        account_type: 'asset_current',
+        ...amounts(cents(amount), !unmatched),
       });
-      line({ name: `Customer Payment ${money(cents(amount))}`, account_id: OUTSTANDING_RECEIPTS, account_type: 'asset_current', ...amounts(cents(amount), !unmatched) });
       line({ name: `Customer Payment ${money(cents(amount))}`, account_id: RECEIVABLE, account_type: 'asset_receivable', ...amounts(-cents(amount), true) });
       return payment;
     });
@@ -189,12 +322,21 @@ export class OdooBooks {
       const [lineA, lineB] = [open(a), open(b)];
       if (!lineA || !lineB) throw new OdooError('odoo.exceptions.UserError', 'Nothing left to reconcile on these entries.');
       const [debit, credit] = cents(lineA.amount_residual) > 0 ? [lineA, lineB] : [lineB, lineA];
-      if (cents(debit.amount_residual) <= 0 || cents(credit.amount_residual) >= 0) throw new OdooError('odoo.exceptions.UserError', 'Entries are not from the same side.');
+      if (cents(debit.amount_residual) <= 0 || cents(credit.amount_residual) >= 0)
+        throw new OdooError('odoo.exceptions.UserError', 'Entries are not from the same side.');
       const matched = Math.min(cents(debit.amount_residual), -cents(credit.amount_residual), amount === undefined ? Infinity : cents(amount));
       const partial = this.store.create('account.partial.reconcile', {
-        debit_move_id: debit.id, credit_move_id: credit.id, amount: money(matched), debit_amount_currency: money(matched), credit_amount_currency: money(matched),
-        debit_currency_id: debit.currency_id, credit_currency_id: credit.currency_id, company_currency_id: this.currency(), full_reconcile_id: false,
-        exchange_move_id: false, max_date: [debit.date, credit.date].map(String).sort().at(-1),
+        debit_move_id: debit.id,
+        credit_move_id: credit.id,
+        amount: money(matched),
+        debit_amount_currency: money(matched),
+        credit_amount_currency: money(matched),
+        debit_currency_id: debit.currency_id,
+        credit_currency_id: credit.currency_id,
+        company_currency_id: this.currency(),
+        full_reconcile_id: false,
+        exchange_move_id: false,
+        max_date: [debit.date, credit.date].map(String).sort().at(-1),
       });
       this.refresh([debit, credit]);
       return partial;
@@ -214,12 +356,15 @@ export class OdooBooks {
   setState(record: OdooRecord, state: 'draft' | 'cancel' | 'posted'): void {
     this.store.transaction(() => {
       const lines = this.receivableLines(record);
-      const partials = this.store.table('account.partial.reconcile').filter((partial) => lines.some((line) => line.id === partial.debit_move_id || line.id === partial.credit_move_id));
+      const partials = this.store
+        .table('account.partial.reconcile')
+        .filter((partial) => lines.some((line) => line.id === partial.debit_move_id || line.id === partial.credit_move_id));
       for (const partial of partials) this.unreconcile(partial);
       const move = 'move_type' in record ? record : this.store.find('account.move', record.move_id)!;
       this.store.write('account.move', move.id, { state });
       if (move.payment_id) this.store.write('account.payment', move.payment_id as number, { state });
-      for (const line of this.store.table('account.move.line').filter((row) => row.move_id === move.id)) this.store.write('account.move.line', line.id, { parent_state: state });
+      for (const line of this.store.table('account.move.line').filter((row) => row.move_id === move.id))
+        this.store.write('account.move.line', line.id, { parent_state: state });
     });
   }
 
@@ -239,7 +384,11 @@ export class OdooBooks {
       const paid = partials.filter((p) => p.debit_move_id === line.id).reduce((sum, p) => sum + cents(p.amount), 0);
       const received = partials.filter((p) => p.credit_move_id === line.id).reduce((sum, p) => sum + cents(p.amount), 0);
       const residual = cents(line.balance) - paid + received;
-      this.store.write('account.move.line', line.id, { amount_residual: money(residual), amount_residual_currency: money(residual), reconciled: residual === 0 });
+      this.store.write('account.move.line', line.id, {
+        amount_residual: money(residual),
+        amount_residual_currency: money(residual),
+        reconciled: residual === 0,
+      });
     }
     this.renumber(lines);
     for (const moveId of new Set(lines.map((line) => line.move_id as number))) this.refreshMove(this.store.find('account.move', moveId)!);
@@ -264,7 +413,11 @@ export class OdooBooks {
       const edges = partials.filter((p) => graph.has(p.debit_move_id as number));
       const whole = edges.length > 0 && members.every((line) => line.reconciled === true);
       const kept = edges[0]?.full_reconcile_id;
-      const full = !whole ? false : kept && edges.every((edge) => edge.full_reconcile_id === kept) ? kept : this.store.create('account.full.reconcile', { name: false }).id;
+      const full = !whole
+        ? false
+        : kept && edges.every((edge) => edge.full_reconcile_id === kept)
+          ? kept
+          : this.store.create('account.full.reconcile', { name: false }).id;
       for (const edge of edges) this.store.write('account.partial.reconcile', edge.id, { full_reconcile_id: full });
       const matching = full ? String(full) : edges.length ? `P${Math.min(...edges.map((edge) => edge.id))}` : false;
       for (const line of members) this.store.write('account.move.line', line.id, { full_reconcile_id: full, matching_number: matching });
@@ -311,7 +464,11 @@ export class OdooBooks {
 /** A line's amounts from its signed balance: debit or credit, and its residual when its account is reconciled. */
 function amounts(balance: number, reconcilable: boolean): Record<string, number> {
   return {
-    debit: money(Math.max(balance, 0)), credit: money(Math.max(-balance, 0)), balance: money(balance), amount_currency: money(balance),
-    amount_residual: reconcilable ? money(balance) : 0, amount_residual_currency: reconcilable ? money(balance) : 0,
+    debit: money(Math.max(balance, 0)),
+    credit: money(Math.max(-balance, 0)),
+    balance: money(balance),
+    amount_currency: money(balance),
+    amount_residual: reconcilable ? money(balance) : 0,
+    amount_residual_currency: reconcilable ? money(balance) : 0,
   };
 }

@@ -20,7 +20,10 @@ export class OdooCompany {
   /** Contacts of some customers, billed in their own name: Odoo ages them under their company. */
   readonly contacts: OdooRecord[] = [];
 
-  constructor(private readonly server: OdooServer, private readonly random = new Random(20_261_122)) {}
+  constructor(
+    private readonly server: OdooServer,
+    private readonly random = new Random(20_261_122),
+  ) {}
 
   private get books() {
     return this.server.books;
@@ -31,12 +34,21 @@ export class OdooCompany {
   }
 
   private openInvoices(who?: OdooRecord): OdooRecord[] {
-    return this.server.store.table('account.move').filter((move) => move.move_type === 'out_invoice' && move.state === 'posted' && this.open(move) > 0 &&
-      (!who || this.server.store.read('account.move', move, 'commercial_partner_id') !== false && (this.server.store.read('account.move', move, 'commercial_partner_id') as [number, string])[0] === who.id));
+    return this.server.store
+      .table('account.move')
+      .filter(
+        (move) =>
+          move.move_type === 'out_invoice' &&
+          move.state === 'posted' &&
+          this.open(move) > 0 &&
+          (!who ||
+            (this.server.store.read('account.move', move, 'commercial_partner_id') !== false &&
+              (this.server.store.read('account.move', move, 'commercial_partner_id') as [number, string])[0] === who.id)),
+      );
   }
 
   private invoice(who: OdooRecord, offset: number, minor = this.random.int(1_500, 950_000)): OdooRecord {
-    const billed = this.random.chance(0.1) ? this.contacts.find((contact) => contact.parent_id === who.id) ?? who : who;
+    const billed = this.random.chance(0.1) ? (this.contacts.find((contact) => contact.parent_id === who.id) ?? who) : who;
     return this.books.invoice({ partner: billed, total: money(minor), date: day(offset), due: day(offset + 30) });
   }
 
@@ -55,21 +67,40 @@ export class OdooCompany {
   generate(count = 320): void {
     const { random, books, server } = this;
     for (let i = 0; i < 24; i++) {
-      const company = server.create('res.partner', { name: `Customer ${String(i + 1).padStart(2, '0')}`, is_company: true, customer_rank: 1, parent_id: false, type: 'contact' });
+      const company = server.create('res.partner', {
+        name: `Customer ${String(i + 1).padStart(2, '0')}`,
+        is_company: true,
+        customer_rank: 1,
+        parent_id: false,
+        type: 'contact',
+      });
       this.customers.push(company);
-      if (i % 4 === 0) this.contacts.push(server.create('res.partner', { name: `Buyer at ${String(company.name)}`, parent_id: company.id, type: 'invoice', customer_rank: 0 }));
+      if (i % 4 === 0)
+        this.contacts.push(
+          server.create('res.partner', { name: `Buyer at ${String(company.name)}`, parent_id: company.id, type: 'invoice', customer_rank: 0 }),
+        );
     }
     const grouped = new Map<number, OdooRecord[]>();
     for (let i = 0; i < count; i++) {
       const who = random.pick(this.customers);
       const offset = random.int(0, 300);
-      const shape = random.weighted([['open', 25], ['paid', 14], ['partial', 12], ['twice', 6], ['grouped', 16], ['overpaid', 4], ['credited', 7], ['cancelled', 4], ['zero', 3]] as const);
+      const shape = random.weighted([
+        ['open', 25],
+        ['paid', 14],
+        ['partial', 12],
+        ['twice', 6],
+        ['grouped', 16],
+        ['overpaid', 4],
+        ['credited', 7],
+        ['cancelled', 4],
+        ['zero', 3],
+      ] as const);
       const bill = this.invoice(who, offset, shape === 'zero' ? 0 : undefined);
       const total = this.open(bill);
       if (shape === 'paid') this.pay(who, offset + random.int(1, 60), [{ to: bill, minor: total }]);
-      if (shape === 'partial') this.pay(who, offset + random.int(1, 60), [{ to: bill, minor: Math.floor(total * random.int(10, 90) / 100) }]);
+      if (shape === 'partial') this.pay(who, offset + random.int(1, 60), [{ to: bill, minor: Math.floor((total * random.int(10, 90)) / 100) }]);
       if (shape === 'twice') {
-        const first = Math.floor(total * random.int(10, 50) / 100);
+        const first = Math.floor((total * random.int(10, 50)) / 100);
         this.pay(who, offset + 10, [{ to: bill, minor: first }]);
         this.pay(who, offset + 40, [{ to: bill, minor: random.chance(0.5) ? total - first : Math.floor((total - first) / 2) }]);
       }
@@ -81,7 +112,7 @@ export class OdooCompany {
       }
       if (shape === 'cancelled') books.setState(bill, 'cancel');
       if (shape === 'grouped') {
-        if (random.chance(0.35)) this.pay(who, offset + 3, [{ to: bill, minor: Math.floor(total * random.int(10, 60) / 100) }]);
+        if (random.chance(0.35)) this.pay(who, offset + 3, [{ to: bill, minor: Math.floor((total * random.int(10, 60)) / 100) }]);
         grouped.set(who.id, [...(grouped.get(who.id) ?? []), bill]);
       }
     }
@@ -89,11 +120,16 @@ export class OdooCompany {
       for (let start = 0; start < bills.length; start += random.int(2, 4)) {
         const group = bills.slice(start, start + random.int(2, 4));
         const last = group.at(-1)!;
-        this.pay(this.find(id), 320, group.map((to) => ({ to, minor: to === last && random.chance(0.3) ? Math.floor(this.open(to) / 2) : this.open(to) })));
+        this.pay(
+          this.find(id),
+          320,
+          group.map((to) => ({ to, minor: to === last && random.chance(0.3) ? Math.floor(this.open(to) / 2) : this.open(to) })),
+        );
       }
     }
     for (let i = 0; i < 10; i++) this.pay(random.pick(this.customers), random.int(200, 320), [], random.int(500, 80_000));
-    for (let i = 0; i < 8; i++) books.creditNote({ partner: random.pick(this.customers), total: money(random.int(500, 30_000)), date: day(random.int(100, 320)) });
+    for (let i = 0; i < 8; i++)
+      books.creditNote({ partner: random.pick(this.customers), total: money(random.int(500, 30_000)), date: day(random.int(100, 320)) });
   }
 
   /** What the company does between two syncs. */
@@ -107,7 +143,12 @@ export class OdooCompany {
     for (let i = 0; i < 12; i++) {
       const who = random.pick(this.customers);
       const open = this.openInvoices(who).slice(0, random.int(1, 3));
-      if (open.length) this.pay(who, 321, open.map((to) => ({ to, minor: random.chance(0.6) ? this.open(to) : Math.floor(this.open(to) / 3) })));
+      if (open.length)
+        this.pay(
+          who,
+          321,
+          open.map((to) => ({ to, minor: random.chance(0.6) ? this.open(to) : Math.floor(this.open(to) / 3) })),
+        );
     }
     // A payment made weeks ago, matched only now with an open invoice of its customer.
     const payments = server.store.table('account.payment').filter((payment) => payment.state === 'posted' && payment.is_reconciled === false);
@@ -118,8 +159,18 @@ export class OdooCompany {
     const doomed = untouched()[0]!;
     books.setState(doomed, 'draft');
     books.unlink(doomed);
-    books.setState(server.store.table('account.payment').find((payment) => payment.state === 'posted' && payment.is_reconciled === true)!, 'cancel');
+    books.setState(
+      server.store.table('account.payment').find((payment) => payment.state === 'posted' && payment.is_reconciled === true)!,
+      'cancel',
+    );
     const owed = this.openInvoices()[2]!;
-    books.reconcile(owed, books.creditNote({ partner: this.find((server.store.read('account.move', owed, 'commercial_partner_id') as [number, string])[0]), total: money(this.open(owed)), date: day(321) }));
+    books.reconcile(
+      owed,
+      books.creditNote({
+        partner: this.find((server.store.read('account.move', owed, 'commercial_partner_id') as [number, string])[0]),
+        total: money(this.open(owed)),
+        date: day(321),
+      }),
+    );
   }
 }

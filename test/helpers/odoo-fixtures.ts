@@ -22,10 +22,32 @@ export function invoice(server: OdooServer, values: Omit<MoveValues, 'partner'> 
 
 export function seedOdoo(server: OdooServer): SeededOdoo {
   const { books } = server;
-  const deco = server.create('res.partner', { name: 'Deco Addict', is_company: true, customer_rank: 1, email: 'deco.addict82@example.com', phone: '(603)-996-3829', parent_id: false, type: 'contact' });
+  const deco = server.create('res.partner', {
+    name: 'Deco Addict',
+    is_company: true,
+    customer_rank: 1,
+    email: 'deco.addict82@example.com',
+    phone: '(603)-996-3829',
+    parent_id: false,
+    type: 'contact',
+  });
   server.create('res.partner', { name: 'Douglas Fletcher', parent_id: deco.id, type: 'invoice', email: 'douglas.fletcher51@example.com', customer_rank: 0 });
-  const azure = server.create('res.partner', { name: 'Azure Interior', is_company: true, customer_rank: 1, email: 'azure.Interior24@example.com', parent_id: false, type: 'contact' });
-  server.create('res.partner', { name: 'Wood Corner (vendor)', is_company: true, customer_rank: 0, supplier_rank: 1, email: 'wood.corner26@example.com', parent_id: false });
+  const azure = server.create('res.partner', {
+    name: 'Azure Interior',
+    is_company: true,
+    customer_rank: 1,
+    email: 'azure.Interior24@example.com',
+    parent_id: false,
+    type: 'contact',
+  });
+  server.create('res.partner', {
+    name: 'Wood Corner (vendor)',
+    is_company: true,
+    customer_rank: 0,
+    supplier_rank: 1,
+    email: 'wood.corner26@example.com',
+    parent_id: false,
+  });
   const open = invoice(server, { name: 'INV/2026/00001', partner: deco, total: 1000, access_url: '/my/invoices/1', access_token: 'tok-1' });
   // 0.1 + 0.2 as a float: Odoo's monetary fields are floats, and this one must still be 30 cents.
   const tiny = invoice(server, { name: 'INV/2026/00002', partner: deco, total: 0.1 + 0.2 });
@@ -38,7 +60,16 @@ export function seedOdoo(server: OdooServer): SeededOdoo {
   // Registered, not yet matched with the bank: Odoo shows the invoice "in payment".
   books.reconcile(inPayment, books.payment({ name: 'PBNK1/2026/00002', partner: azure, date: '2026-11-20', amount: 750.5, unmatched: true }));
   // A vendor payment and a draft: neither is money a customer paid.
-  server.create('account.payment', { name: 'PBNK1/2026/00003', partner_id: azure.id, date: '2026-10-16', amount: 55, payment_type: 'outbound', partner_type: 'supplier', state: 'posted', move_id: false });
+  server.create('account.payment', {
+    name: 'PBNK1/2026/00003',
+    partner_id: azure.id,
+    date: '2026-10-16',
+    amount: 55,
+    payment_type: 'outbound',
+    partner_type: 'supplier',
+    state: 'posted',
+    move_id: false,
+  });
   books.setState(books.payment({ name: 'Draft', partner: deco, date: '2026-10-16', amount: 10 }), 'draft');
   return { deco, azure, open, tiny, partial, inPayment };
 }

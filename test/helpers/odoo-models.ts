@@ -19,7 +19,13 @@ const m2o = (comodel: string): Field => ({ type: 'many2one', comodel });
 const computed = (read: (store: OdooStore, record: OdooRecord) => unknown): Field => ({ type: 'computed', read });
 const values = (...names: string[]): Record<string, Field> => Object.fromEntries(names.map((name) => [name, value]));
 
-const inverse = (model: string, field: string) => computed((store, record) => store.table(model).filter((row) => row[field] === record.id).map((row) => row.id));
+const inverse = (model: string, field: string) =>
+  computed((store, record) =>
+    store
+      .table(model)
+      .filter((row) => row[field] === record.id)
+      .map((row) => row.id),
+  );
 
 /** The partner a company's contact belongs to: the top of its parent chain, as Odoo's commercial_partner_id. */
 export function commercialPartner(store: OdooStore, partnerId: unknown): OdooRecord | undefined {
@@ -31,18 +37,48 @@ export function commercialPartner(store: OdooStore, partnerId: unknown): OdooRec
 export const SCHEMA: Record<string, Record<string, Field>> = {
   'res.currency': values('name', 'symbol', 'decimal_places', 'active'),
   'account.account': values('name', 'code', 'account_type', 'reconcile'),
-  'account.full.reconcile': { ...values('name'), partial_reconcile_ids: inverse('account.partial.reconcile', 'full_reconcile_id'), reconciled_line_ids: inverse('account.move.line', 'full_reconcile_id') },
+  'account.full.reconcile': {
+    ...values('name'),
+    partial_reconcile_ids: inverse('account.partial.reconcile', 'full_reconcile_id'),
+    reconciled_line_ids: inverse('account.move.line', 'full_reconcile_id'),
+  },
   'res.partner': {
-    ...values('name', 'email', 'phone', 'type', 'is_company', 'customer_rank', 'supplier_rank', 'ref', 'active',
+    ...values(
+      'name',
+      'email',
+      'phone',
+      'type',
+      'is_company',
+      'customer_rank',
+      'supplier_rank',
+      'ref',
+      'active',
       // Related to country_id.code in Odoo (read-only); the stand-in holds the code itself.
-      'country_code'),
+      'country_code',
+    ),
     parent_id: m2o('res.partner'),
     commercial_partner_id: computed((store, record) => relation(store, 'res.partner', commercialPartner(store, record.id)?.id)),
     child_ids: inverse('res.partner', 'parent_id'),
   },
   'account.move': {
-    ...values('name', 'move_type', 'state', 'date', 'invoice_date', 'invoice_date_due', 'ref', 'amount_untaxed', 'amount_tax', 'amount_total',
-      'amount_residual', 'amount_total_signed', 'amount_residual_signed', 'payment_state', 'access_url', 'access_token'),
+    ...values(
+      'name',
+      'move_type',
+      'state',
+      'date',
+      'invoice_date',
+      'invoice_date_due',
+      'ref',
+      'amount_untaxed',
+      'amount_tax',
+      'amount_total',
+      'amount_residual',
+      'amount_total_signed',
+      'amount_residual_signed',
+      'payment_state',
+      'access_url',
+      'access_token',
+    ),
     partner_id: m2o('res.partner'),
     commercial_partner_id: computed((store, record) => relation(store, 'res.partner', commercialPartner(store, record.partner_id)?.id)),
     currency_id: m2o('res.currency'),
@@ -51,8 +87,23 @@ export const SCHEMA: Record<string, Record<string, Field>> = {
     line_ids: inverse('account.move.line', 'move_id'),
   },
   'account.move.line': {
-    ...values('name', 'date', 'date_maturity', 'parent_state', 'move_name', 'display_type', 'account_type', 'debit', 'credit', 'balance',
-      'amount_currency', 'amount_residual', 'amount_residual_currency', 'reconciled', 'matching_number'),
+    ...values(
+      'name',
+      'date',
+      'date_maturity',
+      'parent_state',
+      'move_name',
+      'display_type',
+      'account_type',
+      'debit',
+      'credit',
+      'balance',
+      'amount_currency',
+      'amount_residual',
+      'amount_residual_currency',
+      'reconciled',
+      'matching_number',
+    ),
     move_id: m2o('account.move'),
     account_id: m2o('account.account'),
     partner_id: m2o('res.partner'),
@@ -100,14 +151,20 @@ function relation(store: OdooStore, model: string, id: unknown): [number, string
 function reconciledInvoices(store: OdooStore, payment: OdooRecord): number[] {
   const lines = store.table('account.move.line').filter((line) => line.move_id === payment.move_id && line.account_type === 'asset_receivable');
   const ids = new Set(lines.map((line) => line.id));
-  const counterparts = store.table('account.partial.reconcile').flatMap((partial) =>
-    ids.has(partial.credit_move_id as number) ? [partial.debit_move_id] : ids.has(partial.debit_move_id as number) ? [partial.credit_move_id] : []);
+  const counterparts = store
+    .table('account.partial.reconcile')
+    .flatMap((partial) =>
+      ids.has(partial.credit_move_id as number) ? [partial.debit_move_id] : ids.has(partial.debit_move_id as number) ? [partial.credit_move_id] : [],
+    );
   const moves = counterparts.map((id) => store.find('account.move', store.find('account.move.line', id)?.move_id));
   return [...new Set(moves.filter((move) => move && ['out_invoice', 'out_refund'].includes(String(move.move_type))).map((move) => move!.id))];
 }
 
 export class OdooError extends Error {
-  constructor(readonly odooName: string, message: string) {
+  constructor(
+    readonly odooName: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -235,22 +292,33 @@ export class OdooStore {
     }
     const actual = this.read(model, record, head!);
     if (Array.isArray(actual) && actual.length === 2 && typeof actual[0] === 'number' && typeof actual[1] === 'string') return compare(actual[0], op, expected);
-    if (Array.isArray(actual)) return op === 'not in' || op === '!=' ? actual.every((id) => compare(id, op, expected)) : actual.some((id) => compare(id, op, expected));
+    if (Array.isArray(actual))
+      return op === 'not in' || op === '!=' ? actual.every((id) => compare(id, op, expected)) : actual.some((id) => compare(id, op, expected));
     return compare(actual, op, expected);
   }
 }
 
 function compare(actual: unknown, op: string, expected: unknown): boolean {
   switch (op) {
-    case '=': return actual === expected || (expected === false && (actual === false || actual === undefined));
-    case '!=': return !(actual === expected || (expected === false && (actual === false || actual === undefined)));
-    case '>': return actual !== false && (actual as number | string) > (expected as number | string);
-    case '<': return actual !== false && (actual as number | string) < (expected as number | string);
-    case '>=': return actual !== false && (actual as number | string) >= (expected as number | string);
-    case '<=': return actual !== false && (actual as number | string) <= (expected as number | string);
-    case 'in': return (expected as unknown[]).includes(actual);
-    case 'not in': return !(expected as unknown[]).includes(actual);
-    case 'ilike': return String(actual).toLowerCase().includes(String(expected).toLowerCase());
-    default: throw new OdooError('builtins.ValueError', `Invalid leaf operator ${op}`);
+    case '=':
+      return actual === expected || (expected === false && (actual === false || actual === undefined));
+    case '!=':
+      return !(actual === expected || (expected === false && (actual === false || actual === undefined)));
+    case '>':
+      return actual !== false && (actual as number | string) > (expected as number | string);
+    case '<':
+      return actual !== false && (actual as number | string) < (expected as number | string);
+    case '>=':
+      return actual !== false && (actual as number | string) >= (expected as number | string);
+    case '<=':
+      return actual !== false && (actual as number | string) <= (expected as number | string);
+    case 'in':
+      return (expected as unknown[]).includes(actual);
+    case 'not in':
+      return !(expected as unknown[]).includes(actual);
+    case 'ilike':
+      return String(actual).toLowerCase().includes(String(expected).toLowerCase());
+    default:
+      throw new OdooError('builtins.ValueError', `Invalid leaf operator ${op}`);
   }
 }

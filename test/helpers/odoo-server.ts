@@ -40,8 +40,16 @@ export async function startOdooServer({ host = '127.0.0.1' }: { host?: string } 
   let callIndex = 0;
   const store = new OdooStore(Date.parse('2026-11-01T08:00:00Z'));
   const server: OdooServer = {
-    url: '', wire: [], db: 'acme', login: 'ar-bot', password: 'secret-pass', apiKey: '6578616d706c65206a736f6e20617069206b6579',
-    store, books: new OdooBooks(store), calls: [], fault: () => null,
+    url: '',
+    wire: [],
+    db: 'acme',
+    login: 'ar-bot',
+    password: 'secret-pass',
+    apiKey: '6578616d706c65206a736f6e20617069206b6579',
+    store,
+    books: new OdooBooks(store),
+    calls: [],
+    fault: () => null,
     create: (model, values) => store.create(model, values),
     write: (model, id, values) => store.write(model, id, values),
     close: () => new Promise((resolve) => http.close(() => resolve())),
@@ -56,7 +64,12 @@ export async function startOdooServer({ host = '127.0.0.1' }: { host?: string } 
       if (method === 'search') return page.map((row) => row.id);
       return readFields(model, page, params.fields);
     }
-    if (method === 'read') return readFields(model, (ids ?? []).map((id) => store.find(model, id)).filter((row): row is OdooRecord => row !== undefined), params.fields);
+    if (method === 'read')
+      return readFields(
+        model,
+        (ids ?? []).map((id) => store.find(model, id)).filter((row): row is OdooRecord => row !== undefined),
+        params.fields,
+      );
     if (method === 'create' && model === 'account.move') return server.books.createFromApi(params.vals_list);
     if (method === 'action_post' && model === 'account.move') {
       server.books.postFromApi(ids ?? []);
@@ -102,7 +115,11 @@ export async function startOdooServer({ host = '127.0.0.1' }: { host?: string } 
   const jsonRpc = (res: ServerResponse, body: { id: unknown; params: { service: string; method: string; args: unknown[] } }): void => {
     const { service, method, args } = body.params;
     const error = (name: string, message: string) =>
-      respond(res, 200, { jsonrpc: '2.0', id: body.id, error: { code: 200, message: 'Odoo Server Error', data: { name, debug: 'Traceback …', message, arguments: [message], context: {} } } });
+      respond(res, 200, {
+        jsonrpc: '2.0',
+        id: body.id,
+        error: { code: 200, message: 'Odoo Server Error', data: { name, debug: 'Traceback …', message, arguments: [message], context: {} } },
+      });
     if (service === 'common' && (method === 'authenticate' || method === 'login')) {
       const [db, login, password] = args as string[];
       const ok = db === server.db && login === server.login && (password === server.password || password === server.apiKey);
@@ -110,7 +127,8 @@ export async function startOdooServer({ host = '127.0.0.1' }: { host?: string } 
     }
     if (service === 'object' && method === 'execute_kw') {
       const [db, uid, password, model, kwMethod, positional, kwargs] = args as [string, number, string, string, string, unknown[], Record<string, unknown>];
-      if (db !== server.db || uid !== 2 || (password !== server.password && password !== server.apiKey)) return error('odoo.exceptions.AccessDenied', 'Access Denied');
+      if (db !== server.db || uid !== 2 || (password !== server.password && password !== server.apiKey))
+        return error('odoo.exceptions.AccessDenied', 'Access Denied');
       if (faulted(res, model, kwMethod, positional[0] as number[] | undefined, kwargs ?? {})) return;
       try {
         return respond(res, 200, { jsonrpc: '2.0', id: body.id, result: call(model, kwMethod, positional[0] as number[] | undefined, kwargs ?? {}) });
@@ -123,7 +141,13 @@ export async function startOdooServer({ host = '127.0.0.1' }: { host?: string } 
 
   const json2 = (req: IncomingMessage, res: ServerResponse, model: string, method: string, body: Record<string, unknown>): void => {
     if (req.headers.authorization !== `bearer ${server.apiKey}`) {
-      return respond(res, 401, { name: 'werkzeug.exceptions.Unauthorized', message: 'Invalid apikey', arguments: ['Invalid apikey', 401], context: {}, debug: 'Traceback …' });
+      return respond(res, 401, {
+        name: 'werkzeug.exceptions.Unauthorized',
+        message: 'Invalid apikey',
+        arguments: ['Invalid apikey', 401],
+        context: {},
+        debug: 'Traceback …',
+      });
     }
     const { ids, context: _context, ...named } = body as { ids?: number[]; context?: unknown };
     if (faulted(res, model, method, ids, named)) return;
@@ -161,7 +185,8 @@ function sorted(rows: OdooRecord[], order: unknown): OdooRecord[] {
     const [field, direction = 'asc'] = part.trim().split(/\s+/);
     return { field: field!, sign: direction.toLowerCase() === 'desc' ? -1 : 1 };
   });
-  const compare = (a: unknown, b: unknown): number => (a === b ? 0 : a === false || a === undefined ? -1 : b === false || b === undefined ? 1 : (a as string | number) < (b as string | number) ? -1 : 1);
+  const compare = (a: unknown, b: unknown): number =>
+    a === b ? 0 : a === false || a === undefined ? -1 : b === false || b === undefined ? 1 : (a as string | number) < (b as string | number) ? -1 : 1;
   return [...rows].sort((a, b) => {
     for (const { field, sign } of keys) {
       const result = compare(a[field], b[field]);

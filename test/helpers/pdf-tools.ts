@@ -23,7 +23,10 @@ export function pdfToPngs(pdf: Buffer, outDir: string, name: string, dpi = 60): 
   const file = join(outDir, `${name}.pdf`);
   writeFileSync(file, pdf);
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(outDir, name)]);
-  return readdirSync(outDir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort().map((f) => join(outDir, f));
+  return readdirSync(outDir)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort()
+    .map((f) => join(outDir, f));
 }
 
 /** The fonts a PDF embeds (pdffonts), to check every one is embedded. */
@@ -31,6 +34,12 @@ export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
   const dir = mkdtempSync(join(tmpdir(), 'inflow-pdf-'));
   const file = join(dir, 'doc.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
-    .map((line) => { const cells = line.trim().split(/\s+/); return { name: cells[0]!, embedded: cells.at(-5) === 'yes' }; });
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      const cells = line.trim().split(/\s+/);
+      return { name: cells[0]!, embedded: cells.at(-5) === 'yes' };
+    });
 }

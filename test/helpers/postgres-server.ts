@@ -26,7 +26,11 @@ export interface PostgresServer {
 /** Debian installs each major under /usr/lib/postgresql/<major>/bin; the newest one there. */
 export function postgresBin(): string {
   const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   const major = majors.find((name) => existsSync(join(root, name, 'bin', 'pg_ctl')));
   if (!major) throw new Error('PostgreSQL is not installed (Debian: apt-get install -y postgresql)');
   return join(root, major, 'bin');
@@ -55,7 +59,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
   run('initdb', ['-D', join(dir, 'data'), '-U', user, `--pwfile=${join(dir, 'pwfile')}`, '-A', 'scram-sha-256', '--no-sync', '--no-instructions']);
   // pg_ctl -w returns once the server accepts connections; its output goes to the log, not a pipe it would hold open.
-  const start = (): void => run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const start = (): void =>
+    run('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
   start();
   const host = '127.0.0.1';
   const connect = async (database = 'postgres'): Promise<pg.Client> => {
@@ -64,7 +69,11 @@ export async function startPostgres(): Promise<PostgresServer> {
     return client;
   };
   return {
-    host, port, user, password, connect,
+    host,
+    port,
+    user,
+    password,
+    connect,
     createDatabase: async (name) => {
       const client = await connect();
       try {

@@ -22,7 +22,10 @@ export class QboCompany {
   readonly customers: QboRow[] = [];
   private next = 3000;
 
-  constructor(private readonly server: QboServer, private readonly random = new Random(20_261_122)) {}
+  constructor(
+    private readonly server: QboServer,
+    private readonly random = new Random(20_261_122),
+  ) {}
 
   private rows(entity: 'Invoice' | 'Payment' | 'CreditMemo'): QboRow[] {
     return this.server.entities.get(entity) ?? [];
@@ -39,7 +42,14 @@ export class QboCompany {
   /** A payment of `amounts` against these invoices, plus `extra` left unapplied; the linked balances follow. */
   pay(who: QboRow, offset: number, applied: { to: QboRow; minor: number }[], extraMinor = 0): QboRow {
     const totalMinor = applied.reduce((sum, line) => sum + line.minor, 0) + extraMinor;
-    const row = payment(this.server, who, day(offset), money(totalMinor), applied.map((line) => ({ amount: money(line.minor), to: line.to })), money(extraMinor));
+    const row = payment(
+      this.server,
+      who,
+      day(offset),
+      money(totalMinor),
+      applied.map((line) => ({ amount: money(line.minor), to: line.to })),
+      money(extraMinor),
+    );
     this.settle();
     return row;
   }
@@ -47,12 +57,21 @@ export class QboCompany {
   /** A credit memo, applied to the invoice for up to what it still owes through QuickBooks' zero payment. */
   credit(who: QboRow, offset: number, minor: number, to?: QboRow): QboRow {
     const memo = this.server.create('CreditMemo', {
-      DocNumber: `CM${this.next++}`, TxnDate: day(offset), CustomerRef: { value: who.Id, name: who.DisplayName }, CurrencyRef: { value: 'USD' },
-      TotalAmt: money(minor), RemainingCredit: money(minor), Balance: money(minor), Line: [{ Amount: money(minor), DetailType: 'SalesItemLineDetail' }],
+      DocNumber: `CM${this.next++}`,
+      TxnDate: day(offset),
+      CustomerRef: { value: who.Id, name: who.DisplayName },
+      CurrencyRef: { value: 'USD' },
+      TotalAmt: money(minor),
+      RemainingCredit: money(minor),
+      Balance: money(minor),
+      Line: [{ Amount: money(minor), DetailType: 'SalesItemLineDetail' }],
     });
     if (to) {
       const used = Math.min(minor, cents(to.Balance));
-      payment(this.server, who, day(offset), 0, [{ amount: money(used), to }, { amount: money(used), to: memo, type: 'CreditMemo' }]);
+      payment(this.server, who, day(offset), 0, [
+        { amount: money(used), to },
+        { amount: money(used), to: memo, type: 'CreditMemo' },
+      ]);
       this.settle();
     }
     return memo;
@@ -60,7 +79,12 @@ export class QboCompany {
 
   /** Voided as QuickBooks voids: amounts and lines zeroed, "Voided" before the private note. */
   void(row: QboRow, entity: 'Invoice' | 'Payment'): void {
-    this.server.update(entity, row.Id, { TotalAmt: 0, PrivateNote: `Voided${row.PrivateNote ? ` - ${String(row.PrivateNote)}` : ''}`, Line: zeroed(row), ...(entity === 'Invoice' ? { Balance: 0 } : { UnappliedAmt: 0 }) });
+    this.server.update(entity, row.Id, {
+      TotalAmt: 0,
+      PrivateNote: `Voided${row.PrivateNote ? ` - ${String(row.PrivateNote)}` : ''}`,
+      Line: zeroed(row),
+      ...(entity === 'Invoice' ? { Balance: 0 } : { UnappliedAmt: 0 }),
+    });
     this.settle();
   }
 
@@ -84,7 +108,10 @@ export class QboCompany {
       update('CreditMemo', row, { RemainingCredit: left, Balance: left });
     }
     for (const row of this.rows('Payment')) {
-      const net = lines(row).reduce((sum, line) => sum + (line.LinkedTxn ?? []).reduce((s, txn) => s + (txn.TxnType === 'Invoice' ? 1 : -1) * cents(line.Amount), 0), 0);
+      const net = lines(row).reduce(
+        (sum, line) => sum + (line.LinkedTxn ?? []).reduce((s, txn) => s + (txn.TxnType === 'Invoice' ? 1 : -1) * cents(line.Amount), 0),
+        0,
+      );
       update('Payment', row, { UnappliedAmt: money(Math.max(cents(row.TotalAmt) - net, 0)) });
     }
   }
@@ -97,17 +124,32 @@ export class QboCompany {
     for (let i = 0; i < count; i++) {
       const who = random.pick(this.customers);
       const offset = random.int(0, 300);
-      const shape = random.weighted([['open', 25], ['paid', 14], ['partial', 12], ['twice', 6], ['grouped', 16], ['overpaid', 4], ['credited', 7], ['void', 4], ['zero', 3]] as const);
+      const shape = random.weighted([
+        ['open', 25],
+        ['paid', 14],
+        ['partial', 12],
+        ['twice', 6],
+        ['grouped', 16],
+        ['overpaid', 4],
+        ['credited', 7],
+        ['void', 4],
+        ['zero', 3],
+      ] as const);
       if (shape === 'zero') {
-        invoice(this.server, who, String(this.next++), 0, 0, { TxnDate: day(offset), DueDate: day(offset + 30), Line: [{ Amount: 0, DetailType: 'SalesItemLineDetail' }], PrivateNote: 'No charge' });
+        invoice(this.server, who, String(this.next++), 0, 0, {
+          TxnDate: day(offset),
+          DueDate: day(offset + 30),
+          Line: [{ Amount: 0, DetailType: 'SalesItemLineDetail' }],
+          PrivateNote: 'No charge',
+        });
         continue;
       }
       const bill = this.newInvoice(who, offset);
       const total = cents(bill.TotalAmt);
       if (shape === 'paid') this.pay(who, offset + random.int(1, 60), [{ to: bill, minor: total }]);
-      if (shape === 'partial') this.pay(who, offset + random.int(1, 60), [{ to: bill, minor: Math.floor(total * random.int(10, 90) / 100) }]);
+      if (shape === 'partial') this.pay(who, offset + random.int(1, 60), [{ to: bill, minor: Math.floor((total * random.int(10, 90)) / 100) }]);
       if (shape === 'twice') {
-        const first = Math.floor(total * random.int(10, 50) / 100);
+        const first = Math.floor((total * random.int(10, 50)) / 100);
         this.pay(who, offset + 10, [{ to: bill, minor: first }]);
         this.pay(who, offset + 40, [{ to: bill, minor: random.chance(0.5) ? total - first : Math.floor((total - first) / 2) }]);
       }
@@ -119,7 +161,7 @@ export class QboCompany {
       if (shape === 'void') this.void(bill, 'Invoice');
       if (shape === 'grouped') {
         // Some of a group were part-paid before the payment that settles the group.
-        if (random.chance(0.35)) this.pay(who, offset + 3, [{ to: bill, minor: Math.floor(total * random.int(10, 60) / 100) }]);
+        if (random.chance(0.35)) this.pay(who, offset + 3, [{ to: bill, minor: Math.floor((total * random.int(10, 60)) / 100) }]);
         grouped.set(who.Id, [...(grouped.get(who.Id) ?? []), bill]);
       }
     }
@@ -128,7 +170,11 @@ export class QboCompany {
       for (let start = 0; start < bills.length; start += random.int(2, 4)) {
         const group = bills.slice(start, start + random.int(2, 4));
         const last = group.at(-1)!;
-        this.pay(who, 320, group.map((to) => ({ to, minor: to === last && random.chance(0.3) ? Math.floor(cents(to.Balance) / 2) : cents(to.Balance) })));
+        this.pay(
+          who,
+          320,
+          group.map((to) => ({ to, minor: to === last && random.chance(0.3) ? Math.floor(cents(to.Balance) / 2) : cents(to.Balance) })),
+        );
       }
     }
     for (let i = 0; i < 10; i++) this.pay(random.pick(this.customers), random.int(200, 320), [], random.int(500, 80_000));
@@ -146,11 +192,20 @@ export class QboCompany {
     for (let i = 0; i < 12; i++) {
       const who = random.pick(this.customers);
       const open = this.openInvoices(who).slice(0, random.int(1, 3));
-      if (open.length) this.pay(who, 321, open.map((to) => ({ to, minor: random.chance(0.6) ? cents(to.Balance) : Math.floor(cents(to.Balance) / 3) })));
+      if (open.length)
+        this.pay(
+          who,
+          321,
+          open.map((to) => ({ to, minor: random.chance(0.6) ? cents(to.Balance) : Math.floor(cents(to.Balance) / 3) })),
+        );
     }
     // An unapplied payment applied later to an open invoice of its customer.
-    const waiting = this.rows('Payment').find((row) => cents(row.UnappliedAmt) > 0 && lines(row).length === 0 &&
-      this.openInvoices().some((bill) => (bill.CustomerRef as { value: string }).value === (row.CustomerRef as { value: string }).value))!;
+    const waiting = this.rows('Payment').find(
+      (row) =>
+        cents(row.UnappliedAmt) > 0 &&
+        lines(row).length === 0 &&
+        this.openInvoices().some((bill) => (bill.CustomerRef as { value: string }).value === (row.CustomerRef as { value: string }).value),
+    )!;
     const target = this.openInvoices().find((bill) => (bill.CustomerRef as { value: string }).value === (waiting.CustomerRef as { value: string }).value)!;
     const minor = Math.min(cents(waiting.UnappliedAmt), cents(target.Balance));
     this.server.update('Payment', waiting.Id, { Line: [{ Amount: money(minor), LinkedTxn: [{ TxnId: target.Id, TxnType: 'Invoice' }] }] });
@@ -162,6 +217,11 @@ export class QboCompany {
     this.remove(paid[0]!, 'Payment');
     this.void(paid[1]!, 'Payment');
     const open = this.openInvoices()[2]!;
-    this.credit(this.customers.find((row) => row.Id === (open.CustomerRef as { value: string }).value)!, 321, cents(open.Balance), open);
+    this.credit(
+      this.customers.find((row) => row.Id === (open.CustomerRef as { value: string }).value)!,
+      321,
+      cents(open.Balance),
+      open,
+    );
   }
 }

@@ -92,11 +92,20 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
   const find = (entity: QboEntity, id: string): QboRow | undefined => table(entity).find((row) => row.Id === id);
 
   const server: QboServer = {
-    url: '', wire: [], authorizeUrl: '', tokenUrl: '',
-    clientId: 'ABkxvOnLjwMpfRk2WcUfEtyWsGJw8zN9ZiVjDrj3zUEXAMPLE', clientSecret: 'w4Rq2vWf8sExampleClientSecret0',
-    realmId: '9341453050465815', companyName: 'Sandbox Company_US_1', refreshToken: '',
+    url: '',
+    wire: [],
+    authorizeUrl: '',
+    tokenUrl: '',
+    clientId: 'ABkxvOnLjwMpfRk2WcUfEtyWsGJw8zN9ZiVjDrj3zUEXAMPLE',
+    clientSecret: 'w4Rq2vWf8sExampleClientSecret0',
+    realmId: '9341453050465815',
+    companyName: 'Sandbox Company_US_1',
+    refreshToken: '',
     clock: Date.parse('2026-11-12T08:00:00Z'),
-    entities: tables, calls: [], authorize: 'grant', fault: () => null,
+    entities: tables,
+    calls: [],
+    authorize: 'grant',
+    fault: () => null,
     create: (entity, values) => {
       const at = stamp();
       const row = { Id: String(nextId++), SyncToken: '0', ...values, MetaData: { CreateTime: at, LastUpdatedTime: at } } as QboRow;
@@ -109,7 +118,10 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
       return row;
     },
     remove: (entity, id) => {
-      tables.set(entity, table(entity).filter((row) => row.Id !== id));
+      tables.set(
+        entity,
+        table(entity).filter((row) => row.Id !== id),
+      );
       deleted.push({ entity, Id: id, at: stamp() });
     },
     expectedAging: () => {
@@ -129,10 +141,11 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
       accessTokens.clear();
     },
     issueRefreshToken: () => (server.refreshToken = `AB11${randomBytes(16).toString('hex')}`),
-    close: () => new Promise((resolve) => {
-      http.closeAllConnections();
-      http.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        http.closeAllConnections();
+        http.close(() => resolve());
+      }),
   };
 
   const issueTokens = () => {
@@ -157,7 +170,7 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
     if (!broken) return false;
     if (broken.dropAfterCall) {
       // The change is made; its answer never leaves.
-      res.writeHead = (() => res);
+      res.writeHead = () => res;
       res.end = (() => res) as never;
       answer();
       res.socket?.destroy();
@@ -176,9 +189,14 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
 
   const authorizePage = (res: ServerResponse, params: URLSearchParams): void => {
     const redirectUri = params.get('redirect_uri') ?? '';
-    const ok = params.get('client_id') === server.clientId && params.get('response_type') === 'code' &&
-      params.get('scope') === 'com.intuit.quickbooks.accounting' && params.get('code_challenge_method') === 'S256' &&
-      /^[\w-]{43}$/.test(params.get('code_challenge') ?? '') && /^http:\/\/127\.0\.0\.1:\d+\/callback$/.test(redirectUri) && params.get('state');
+    const ok =
+      params.get('client_id') === server.clientId &&
+      params.get('response_type') === 'code' &&
+      params.get('scope') === 'com.intuit.quickbooks.accounting' &&
+      params.get('code_challenge_method') === 'S256' &&
+      /^[\w-]{43}$/.test(params.get('code_challenge') ?? '') &&
+      /^http:\/\/127\.0\.0\.1:\d+\/callback$/.test(redirectUri) &&
+      params.get('state');
     if (!ok) return respond(res, 400, { error: 'invalid_request' });
     const back = new URL(redirectUri);
     back.searchParams.set('state', server.authorize === 'wrong-state' ? 'not-the-state' : params.get('state')!);
@@ -258,8 +276,24 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
     if (!token || !accessTokens.has(token)) {
       // Intuit's gateway answers a bad token in lower case, with the rest of its envelope null.
       return respond(res, 401, {
-        warnings: null, intuitObject: null, queryResponse: null, batchItemResponse: [], cdcresponse: [], requestId: null, status: null,
-        fault: { error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token expired: eyJlbmMiOiJBMTI4Q0JDLUhTMjU2', code: '3200', element: null }], type: 'AUTHENTICATION' },
+        warnings: null,
+        intuitObject: null,
+        queryResponse: null,
+        batchItemResponse: [],
+        cdcresponse: [],
+        requestId: null,
+        status: null,
+        fault: {
+          error: [
+            {
+              message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401',
+              detail: 'Token expired: eyJlbmMiOiJBMTI4Q0JDLUhTMjU2',
+              code: '3200',
+              element: null,
+            },
+          ],
+          type: 'AUTHENTICATION',
+        },
         time: Date.now(),
       });
     }
@@ -271,9 +305,19 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
       const entity = typeof result === 'string' ? undefined : result.entity;
       const answer = () => {
         if (typeof result === 'string') return fault(res, 400, 'ValidationFault', 'Invalid query', result, '4000');
-        respond(res, 200, { QueryResponse: result.rows.length ? { [result.entity]: result.rows, startPosition: result.start, maxResults: result.rows.length } : {}, time: time() });
+        respond(res, 200, {
+          QueryResponse: result.rows.length ? { [result.entity]: result.rows, startPosition: result.start, maxResults: result.rows.length } : {},
+          time: time(),
+        });
       };
-      if (faulted(res, { kind: 'query', query: statement, params: all, ...(entity ? { entity, startPosition: (result as { start: number }).start } : {}) }, answer)) return;
+      if (
+        faulted(
+          res,
+          { kind: 'query', query: statement, params: all, ...(entity ? { entity, startPosition: (result as { start: number }).start } : {}) },
+          answer,
+        )
+      )
+        return;
       return answer();
     }
     if (rest === 'cdc') {
@@ -281,11 +325,14 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
       const entities = (params.get('entities') ?? '').split(',') as QboEntity[];
       const answer = () => {
         if (Number.isNaN(since)) return fault(res, 400, 'ValidationFault', 'Invalid changedSince', 'changedSince must be a date-time', '2010');
-        if (server.clock - since > THIRTY_DAYS_MS) return fault(res, 400, 'ValidationFault', 'Invalid changedSince', 'changedSince cannot be more than 30 days in the past', '2010');
+        if (server.clock - since > THIRTY_DAYS_MS)
+          return fault(res, 400, 'ValidationFault', 'Invalid changedSince', 'changedSince cannot be more than 30 days in the past', '2010');
         const lists = entities.map((entity) => {
           const rows: unknown[] = [
             ...table(entity).filter((row) => Date.parse(row.MetaData.LastUpdatedTime) >= since),
-            ...deleted.filter((d) => d.entity === entity && Date.parse(d.at) >= since).map((d) => ({ domain: 'QBO', status: 'Deleted', Id: d.Id, MetaData: { LastUpdatedTime: d.at } })),
+            ...deleted
+              .filter((d) => d.entity === entity && Date.parse(d.at) >= since)
+              .map((d) => ({ domain: 'QBO', status: 'Deleted', Id: d.Id, MetaData: { LastUpdatedTime: d.at } })),
           ];
           return rows.length ? { [entity]: rows, startPosition: 1, maxResults: rows.length, totalCount: rows.length } : {};
         });
@@ -295,14 +342,28 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
       return answer();
     }
     if (req.method === 'GET' && rest === `companyinfo/${server.realmId}`) {
-      const answer = () => respond(res, 200, { CompanyInfo: { CompanyName: server.companyName, LegalName: server.companyName, Country: 'US', Id: '1', SyncToken: '4' }, time: time() });
+      const answer = () =>
+        respond(res, 200, {
+          CompanyInfo: { CompanyName: server.companyName, LegalName: server.companyName, Country: 'US', Id: '1', SyncToken: '4' },
+          time: time(),
+        });
       if (faulted(res, { kind: 'companyinfo', params: all }, answer)) return;
       return answer();
     }
     const customerRead = /^customer\/(\d+)$/.exec(rest);
     if (req.method === 'GET' && customerRead) {
       const row = find('Customer', customerRead[1]!);
-      const answer = () => (row ? respond(res, 200, { Customer: row, time: time() }) : fault(res, 400, 'ValidationFault', 'Object Not Found', 'Object Not Found : Something you\'re trying to use has been made inactive or is not found', '610'));
+      const answer = () =>
+        row
+          ? respond(res, 200, { Customer: row, time: time() })
+          : fault(
+              res,
+              400,
+              'ValidationFault',
+              'Object Not Found',
+              "Object Not Found : Something you're trying to use has been made inactive or is not found",
+              '610',
+            );
       if (faulted(res, { kind: 'customer.read', params: all }, answer)) return;
       return answer();
     }
@@ -311,7 +372,8 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
       const answer = () => {
         const row = find('Customer', update.Id);
         if (!row) return fault(res, 400, 'ValidationFault', 'Object Not Found', 'Object Not Found', '610');
-        if (update.SyncToken !== row.SyncToken) return fault(res, 400, 'ValidationFault', 'Stale Object Error', `You and ${'someone'} were working on this at the same time.`, '5010');
+        if (update.SyncToken !== row.SyncToken)
+          return fault(res, 400, 'ValidationFault', 'Stale Object Error', `You and ${'someone'} were working on this at the same time.`, '5010');
         if (update.sparse !== true) return fault(res, 400, 'ValidationFault', 'Required param missing', 'A full update needs every field; send sparse', '2020');
         const { sparse: _sparse, Id: _id, SyncToken: _token, ...values } = update;
         respond(res, 200, { Customer: server.update('Customer', row.Id, values), time: time() });
@@ -336,17 +398,23 @@ export async function startQboServer({ host = '127.0.0.1' }: { host?: string } =
 
   /** What QuickBooks answered each requestid, so the same request sent again gets the same answer. */
   const answered = new Map<string, { status: number; body: unknown }>();
-  const validation = (message: string, detail: string, code: string) =>
-    ({ status: 400, body: { Fault: { Error: [{ Message: message, Detail: detail, code, element: '' }], type: 'ValidationFault' }, time: time() } });
+  const validation = (message: string, detail: string, code: string) => ({
+    status: 400,
+    body: { Fault: { Error: [{ Message: message, Detail: detail, code, element: '' }], type: 'ValidationFault' }, time: time() },
+  });
   const createInvoice = (values: Record<string, unknown>): { status: number; body: unknown } => {
     const customer = find('Customer', String((values.CustomerRef as { value?: unknown } | undefined)?.value ?? ''));
     if (!customer) return validation('Invalid Reference Id', 'Invalid Reference Id : Customer assigned to this transaction has been deleted', '2500');
-    const lines = Array.isArray(values.Line) ? (values.Line as { Amount?: number; DetailType?: string; SalesItemLineDetail?: { ItemRef?: { value?: string } } }[]) : [];
-    if (lines.length === 0) return validation('Required param missing, need to supply the required value for the API', 'Required parameter Line is missing in the request', '2020');
+    const lines = Array.isArray(values.Line)
+      ? (values.Line as { Amount?: number; DetailType?: string; SalesItemLineDetail?: { ItemRef?: { value?: string } } }[])
+      : [];
+    if (lines.length === 0)
+      return validation('Required param missing, need to supply the required value for the API', 'Required parameter Line is missing in the request', '2020');
     if (lines.some((line) => line.DetailType !== 'SalesItemLineDetail' || !find('Item', String(line.SalesItemLineDetail?.ItemRef?.value ?? '')))) {
       return validation('Invalid Reference Id', 'Invalid Reference Id : Item assigned to this transaction has been deleted', '2500');
     }
-    if (typeof values.DocNumber === 'string' && values.DocNumber.length > 21) return validation('String length is either shorter or longer than supported by specification', 'DocNumber: max 21', '6000');
+    if (typeof values.DocNumber === 'string' && values.DocNumber.length > 21)
+      return validation('String length is either shorter or longer than supported by specification', 'DocNumber: max 21', '6000');
     const total = lines.reduce((sum, line) => sum + Math.round(Number(line.Amount ?? 0) * 100), 0) / 100;
     const row = server.create('Invoice', { ...values, TotalAmt: total, Balance: total, DueDate: values.DueDate ?? values.TxnDate });
     return { status: 200, body: { Invoice: row, time: time() } };

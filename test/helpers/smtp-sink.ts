@@ -100,8 +100,12 @@ export async function startSmtpSink({ host = '127.0.0.1' }: { host?: string } = 
     received,
     auths,
     transactions,
-    replyTo: (next) => { decide = next; },
-    refuseRecipients: (times) => { rcptRefusals = times; },
+    replyTo: (next) => {
+      decide = next;
+    },
+    refuseRecipients: (times) => {
+      rcptRefusals = times;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

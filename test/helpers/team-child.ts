@@ -11,7 +11,14 @@ import { openCore } from '../../electron/core';
 const [settings] = (await once(createInterface({ input: process.stdin }), 'line')) as [string];
 const env = JSON.parse(settings) as Record<string, string>;
 const frozen = new Date(env.INFLOW_TEST_NOW!);
-const core = openCore({ dbPath: env.INFLOW_TEST_DB!, key: Buffer.from(env.INFLOW_TEST_KEY!, 'hex'), clock: () => frozen, sendMail: false, scheduleSync: false, watchInbox: false });
+const core = openCore({
+  dbPath: env.INFLOW_TEST_DB!,
+  key: Buffer.from(env.INFLOW_TEST_KEY!, 'hex'),
+  clock: () => frozen,
+  sendMail: false,
+  scheduleSync: false,
+  watchInbox: false,
+});
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const { customerId } = await core.call('customer.lookup', { externalId: 'C-001' });
 say('go');

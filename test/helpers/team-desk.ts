@@ -34,11 +34,24 @@ export async function openDesk(server: PostgresServer, database: string, options
   const key = randomBytes(32);
   const clock = options.clock ?? (() => new Date('2026-11-22T15:00:00Z'));
   const core = openCore({ dbPath, key, clock, sendMail: options.sendMail ?? false, scheduleSync: false, watchInbox: false });
-  const files = options.book === false ? [] : [['erp/generic-customers.csv', 'generic-customers'], ['erp/generic-invoices.csv', 'generic-invoices']] as const;
+  const files =
+    options.book === false
+      ? []
+      : ([
+          ['erp/generic-customers.csv', 'generic-customers'],
+          ['erp/generic-invoices.csv', 'generic-invoices'],
+        ] as const);
   for (const [file, preset] of files) {
     await core.call('import.run', { jobId: JOB(), fileId: core.stageFile(fixturePath(file)).fileId, preset });
   }
-  await core.call('settings.team.save', { host: server.host, port: server.port, database, user: server.user, password: server.password, collector: options.collector });
+  await core.call('settings.team.save', {
+    host: server.host,
+    port: server.port,
+    database,
+    user: server.user,
+    password: server.password,
+    collector: options.collector,
+  });
   return {
     core,
     collector: options.collector,

@@ -93,22 +93,36 @@ export async function startTwilioStandIn(options: { now?: () => Date; hangMs?: n
         const to = form.get('To') ?? '';
         const service = form.get('MessagingServiceSid');
         // Link Shortening: each http(s) link of the body becomes one on the Messaging Service's domain.
-        const body = form.get('ShortenUrls') === 'true' && service ? (form.get('Body') ?? '').replace(/https?:\/\/\S+/g, () => `https://${SHORT_DOMAIN}/${randomBytes(5).toString('hex')}`) : form.get('Body') ?? '';
+        const body =
+          form.get('ShortenUrls') === 'true' && service
+            ? (form.get('Body') ?? '').replace(/https?:\/\/\S+/g, () => `https://${SHORT_DOMAIN}/${randomBytes(5).toString('hex')}`)
+            : (form.get('Body') ?? '');
         state.creates += 1;
         if (!E164.test(to) || state.invalid.has(to)) return error(response, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
         if (state.optedOut.has(to)) return error(response, 400, 21610, 'Attempt to send to unsubscribed recipient');
         if (!body) return error(response, 400, 21602, 'Message body is required.');
         const from = form.get('From') ?? form.get('MessagingServiceSid') ?? '';
         const created: StoredMessage = {
-          sid: sid('SM'), direction: 'outbound-api', from, to, body, status: 'queued', error_code: null,
-          date_created: rfc2822(now()), date_sent: rfc2822(now()), num_segments: '1',
+          sid: sid('SM'),
+          direction: 'outbound-api',
+          from,
+          to,
+          body,
+          status: 'queued',
+          error_code: null,
+          date_created: rfc2822(now()),
+          date_sent: rfc2822(now()),
+          num_segments: '1',
         };
         messages.push(created);
         if (fault?.kind === 'error-after-create') return error(response, 500, 20500, 'Internal Server Error');
         if (fault?.kind === 'hang') {
           // Created, but the answer never comes within the client's patience.
           hanging.add(response);
-          setTimeout(() => { hanging.delete(response); json(response, 201, created); }, options.hangMs ?? 60_000).unref();
+          setTimeout(() => {
+            hanging.delete(response);
+            json(response, 201, created);
+          }, options.hangMs ?? 60_000).unref();
           return;
         }
         return json(response, 201, created);
@@ -120,13 +134,30 @@ export async function startTwilioStandIn(options: { now?: () => Date; hangMs?: n
         const pageSize = Math.min(1000, Number(url.searchParams.get('PageSize') ?? 50));
         const page = Number(url.searchParams.get('Page') ?? 0);
         const matching = messages
-          .filter((m) => (!to || m.to === to) && (!from || m.from === from) && (!since || (m.date_sent !== null && new Date(m.date_sent).toISOString().slice(0, 10) >= since)))
+          .filter(
+            (m) =>
+              (!to || m.to === to) &&
+              (!from || m.from === from) &&
+              (!since || (m.date_sent !== null && new Date(m.date_sent).toISOString().slice(0, 10) >= since)),
+          )
           .reverse();
         const slice = matching.slice(page * pageSize, (page + 1) * pageSize);
-        const query = (p: number): string => { const q = new URLSearchParams(url.searchParams); q.set('Page', String(p)); q.set('PageSize', String(pageSize)); return `${base}/Messages.json?${q}`; };
+        const query = (p: number): string => {
+          const q = new URLSearchParams(url.searchParams);
+          q.set('Page', String(p));
+          q.set('PageSize', String(pageSize));
+          return `${base}/Messages.json?${q}`;
+        };
         return json(response, 200, {
-          messages: slice, page, page_size: pageSize, start: page * pageSize, end: page * pageSize + slice.length - 1, uri: query(page), first_page_uri: query(0),
-          next_page_uri: (page + 1) * pageSize < matching.length ? query(page + 1) : null, previous_page_uri: page > 0 ? query(page - 1) : null,
+          messages: slice,
+          page,
+          page_size: pageSize,
+          start: page * pageSize,
+          end: page * pageSize + slice.length - 1,
+          uri: query(page),
+          first_page_uri: query(0),
+          next_page_uri: (page + 1) * pageSize < matching.length ? query(page + 1) : null,
+          previous_page_uri: page > 0 ? query(page - 1) : null,
         });
       }
       const one = /^\/Messages\/(SM[0-9a-f]{32})\.json$/.exec(path);
@@ -142,14 +173,29 @@ export async function startTwilioStandIn(options: { now?: () => Date; hangMs?: n
   return {
     url: `http://127.0.0.1:${port}`,
     messages,
-    get faults() { return state.faults; },
-    set faults(value) { state.faults = value; },
+    get faults() {
+      return state.faults;
+    },
+    set faults(value) {
+      state.faults = value;
+    },
     optedOut: state.optedOut,
     invalid: state.invalid,
-    get creates() { return state.creates; },
+    get creates() {
+      return state.creates;
+    },
     receive(from, body, at = now()) {
       const message: StoredMessage = {
-        sid: sid('SM'), direction: 'inbound', from, to: SENDER, body, status: 'received', error_code: null, date_created: rfc2822(at), date_sent: rfc2822(at), num_segments: '1',
+        sid: sid('SM'),
+        direction: 'inbound',
+        from,
+        to: SENDER,
+        body,
+        status: 'received',
+        error_code: null,
+        date_created: rfc2822(at),
+        date_sent: rfc2822(at),
+        num_segments: '1',
       };
       messages.push(message);
       return message;
@@ -158,10 +204,11 @@ export async function startTwilioStandIn(options: { now?: () => Date; hangMs?: n
       const found = messages.find((m) => m.sid === target);
       if (found) Object.assign(found, { status, error_code: errorCode });
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const response of hanging) response.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const response of hanging) response.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -12,25 +12,42 @@ import { tempCore, type TempCore } from '../helpers/temp-core';
  * payments, credits and settlements on many dates, so past dates bring settled items back.
  */
 function reference(database: OpenDatabase, asOf: string, edges: AgingEdges) {
-  const customers = new Map((database.sqlite.prepare('SELECT id, external_id AS externalId, name FROM customers').all() as { id: number; externalId: string; name: string }[])
-    .map((c) => [c.id, c]));
-  const allocations = database.sqlite.prepare('SELECT invoice_id AS invoiceId, credit_note_id AS creditId, applied_date AS date, amount_minor AS amount FROM allocations').all() as
-    { invoiceId: number; creditId: number | null; date: string; amount: number }[];
+  const customers = new Map(
+    (database.sqlite.prepare('SELECT id, external_id AS externalId, name FROM customers').all() as { id: number; externalId: string; name: string }[]).map(
+      (c) => [c.id, c],
+    ),
+  );
+  const allocations = database.sqlite
+    .prepare('SELECT invoice_id AS invoiceId, credit_note_id AS creditId, applied_date AS date, amount_minor AS amount FROM allocations')
+    .all() as { invoiceId: number; creditId: number | null; date: string; amount: number }[];
   const after = { invoiceId: new Map<number, number>(), creditId: new Map<number, number>() };
   for (const a of allocations.filter((a) => a.date > asOf)) {
     after.invoiceId.set(a.invoiceId, (after.invoiceId.get(a.invoiceId) ?? 0) + a.amount);
     if (a.creditId !== null) after.creditId.set(a.creditId, (after.creditId.get(a.creditId) ?? 0) + a.amount);
   }
   const later = (key: 'invoiceId' | 'creditId', id: number) => after[key].get(id) ?? 0;
-  const item = (customerId: number, currency: string, dueDate: string, balanceMinor: number, credit: 0 | 1 = 0): AgingItem => ({ customerId, ...customers.get(customerId)!, currency, dueDate, balanceMinor, credit });
-  const invoices = database.sqlite.prepare("SELECT id, customer_id AS customerId, currency, due_date AS dueDate, open_minor AS open FROM invoices WHERE status != 'void' AND issue_date <= ?").all(asOf) as
-    { id: number; customerId: number; currency: string; dueDate: string; open: number }[];
-  const credits = database.sqlite.prepare('SELECT id, customer_id AS customerId, currency, issue_date AS date, open_minor AS open FROM credit_notes WHERE issue_date <= ?').all(asOf) as
-    { id: number; customerId: number; currency: string; date: string; open: number }[];
-  return ageItems([
-    ...invoices.map((i) => item(i.customerId, i.currency, i.dueDate, i.open + later('invoiceId', i.id))),
-    ...credits.map((n) => item(n.customerId, n.currency, n.date, -(n.open + later('creditId', n.id)), 1)),
-  ], asOf, edges);
+  const item = (customerId: number, currency: string, dueDate: string, balanceMinor: number, credit: 0 | 1 = 0): AgingItem => ({
+    customerId,
+    ...customers.get(customerId)!,
+    currency,
+    dueDate,
+    balanceMinor,
+    credit,
+  });
+  const invoices = database.sqlite
+    .prepare("SELECT id, customer_id AS customerId, currency, due_date AS dueDate, open_minor AS open FROM invoices WHERE status != 'void' AND issue_date <= ?")
+    .all(asOf) as { id: number; customerId: number; currency: string; dueDate: string; open: number }[];
+  const credits = database.sqlite
+    .prepare('SELECT id, customer_id AS customerId, currency, issue_date AS date, open_minor AS open FROM credit_notes WHERE issue_date <= ?')
+    .all(asOf) as { id: number; customerId: number; currency: string; date: string; open: number }[];
+  return ageItems(
+    [
+      ...invoices.map((i) => item(i.customerId, i.currency, i.dueDate, i.open + later('invoiceId', i.id))),
+      ...credits.map((n) => item(n.customerId, n.currency, n.date, -(n.open + later('creditId', n.id)), 1)),
+    ],
+    asOf,
+    edges,
+  );
 }
 
 let t: TempCore;
@@ -62,14 +79,19 @@ describe('aging as of a date in SQL', () => {
   it('one customer alone matches its row in the whole book', () => {
     const whole = agingReport(database.sqlite, '2026-06-30', DEFAULT_AGING_EDGES);
     const row = whole.customers[3]!;
-    expect(agingReport(database.sqlite, '2026-06-30', DEFAULT_AGING_EDGES, row.customerId).customers).toEqual(whole.customers.filter((c) => c.customerId === row.customerId));
+    expect(agingReport(database.sqlite, '2026-06-30', DEFAULT_AGING_EDGES, row.customerId).customers).toEqual(
+      whole.customers.filter((c) => c.customerId === row.customerId),
+    );
   });
 
   it('reads open invoices from their index and allocations by date, never every invoice', () => {
-    const plan = (database.sqlite.prepare(`EXPLAIN QUERY PLAN ${AGING_SQL}`).all(agingParameters('2026-11-22', DEFAULT_AGING_EDGES)) as { detail: string }[]).map((step) => step.detail);
+    const plan = (
+      database.sqlite.prepare(`EXPLAIN QUERY PLAN ${AGING_SQL}`).all(agingParameters('2026-11-22', DEFAULT_AGING_EDGES)) as { detail: string }[]
+    ).map((step) => step.detail);
     expect(plan).toContain('SEARCH i USING INDEX invoices_open_aging (issue_date<?)');
     expect(plan.filter((step) => step.startsWith('SEARCH allocations'))).toEqual([
-      'SEARCH allocations USING COVERING INDEX allocations_applied (applied_date>?)', 'SEARCH allocations USING COVERING INDEX allocations_applied (applied_date>?)',
+      'SEARCH allocations USING COVERING INDEX allocations_applied (applied_date>?)',
+      'SEARCH allocations USING COVERING INDEX allocations_applied (applied_date>?)',
     ]);
     expect(plan.filter((step) => /^SCAN (i|invoices|allocations)\b/.test(step))).toEqual([]);
   });

@@ -30,7 +30,16 @@ describe('KPIs on an imported book', () => {
     const report = await t.core.call('analytics.kpis', { from: '2026-10-01', to: '2026-10-31' });
     expect(report.days).toBe(31);
     const row = report.rows[0]!;
-    expect(row).toMatchObject({ currency: 'USD', beginningAr: 150_000, endingAr: 280_000, currentAr: 200_000, sales: 230_000, paidInvoices: 1, avgDaysToPay: 39, avgDaysLate: 9 });
+    expect(row).toMatchObject({
+      currency: 'USD',
+      beginningAr: 150_000,
+      endingAr: 280_000,
+      currentAr: 200_000,
+      sales: 230_000,
+      paidInvoices: 1,
+      avgDaysToPay: 39,
+      avgDaysLate: 9,
+    });
     expect(row.dsoSimple).toBeCloseTo((2800 / 2300) * 31, 10);
     expect(row.bestPossibleDso).toBeCloseTo((2000 / 2300) * 31, 10);
     expect(row.add).toBeCloseTo((800 / 2300) * 31, 10);
@@ -41,7 +50,10 @@ describe('KPIs on an imported book', () => {
 
   it('split by customer add up to the book', async () => {
     const report = await t.core.call('analytics.kpis', { from: '2026-10-01', to: '2026-10-31', groupBy: 'customer' });
-    expect(report.rows.map((r) => [r.group, r.endingAr, r.sales])).toEqual([['CUST-A', 250_000, 200_000], ['CUST-B', 30_000, 30_000]]);
+    expect(report.rows.map((r) => [r.group, r.endingAr, r.sales])).toEqual([
+      ['CUST-A', 250_000, 200_000],
+      ['CUST-B', 30_000, 30_000],
+    ]);
     expect(report.rows[1]!.pastDuePct).toBe(100);
   });
 
@@ -58,7 +70,10 @@ describe('KPIs on an imported book', () => {
 
   it('drills down to the invoices behind a bar', async () => {
     const pastDue = await t.core.call('analytics.drilldown', { by: 'aging', asOf: '2026-10-31', currency: 'USD', bucket: 'past_due' });
-    expect(pastDue.map((i) => [i.invoiceNumber, i.balanceMinor, i.daysPastDue])).toEqual([['A2', 50_000, 16], ['B1', 30_000, 6]]);
+    expect(pastDue.map((i) => [i.invoiceNumber, i.balanceMinor, i.daysPastDue])).toEqual([
+      ['A2', 50_000, 16],
+      ['B1', 30_000, 6],
+    ]);
   });
 });
 
@@ -84,14 +99,23 @@ describe('attribution on seeded activities', () => {
 describe('table export', () => {
   const table = {
     name: 'Aging trend',
-    columns: [{ header: 'Customer', kind: 'text' as const }, { header: 'Currency', kind: 'text' as const }, { header: 'Balance', kind: 'money' as const, currencyColumn: 1 }],
-    rows: [['Acme, "Tools"', 'USD', 123_456], ['=cmd()', 'JPY', 5000]],
+    columns: [
+      { header: 'Customer', kind: 'text' as const },
+      { header: 'Currency', kind: 'text' as const },
+      { header: 'Balance', kind: 'money' as const, currencyColumn: 1 },
+    ],
+    rows: [
+      ['Acme, "Tools"', 'USD', 123_456],
+      ['=cmd()', 'JPY', 5000],
+    ],
   };
 
   it('writes CSV with exact decimals, quoting and formula guarding', async () => {
     const file = await t.core.call('reports.exportTable', { ...table, format: 'csv' });
     expect(file.fileName).toBe('Aging trend.csv');
-    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe('\uFEFFCustomer,Currency,Balance\r\n"Acme, ""Tools""",USD,1234.56\r\n\'=cmd(),JPY,5000\r\n');
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe(
+      '\uFEFFCustomer,Currency,Balance\r\n"Acme, ""Tools""",USD,1234.56\r\n\'=cmd(),JPY,5000\r\n',
+    );
   });
 
   it('writes an XLSX workbook with numbers, not text', async () => {

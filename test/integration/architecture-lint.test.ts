@@ -43,8 +43,14 @@ describe('architecture lint', () => {
 
   it('lets each layer import what it may', async () => {
     const clean: [string, string][] = [
-      ['electron/hosts/planted.ts', "import { contentSecurityPolicy } from '../core';\nimport { log } from '../log/log';\nimport { readFileSync } from 'node:fs';\n"],
-      ['electron/main/planted.ts', "import { app } from 'electron';\nimport { openCore } from '../core/index';\nimport { startHttpHost } from '../hosts/http';\n"],
+      [
+        'electron/hosts/planted.ts',
+        "import { contentSecurityPolicy } from '../core';\nimport { log } from '../log/log';\nimport { readFileSync } from 'node:fs';\n",
+      ],
+      [
+        'electron/main/planted.ts',
+        "import { app } from 'electron';\nimport { openCore } from '../core/index';\nimport { startHttpHost } from '../hosts/http';\n",
+      ],
       ['renderer/src/planted.ts', "import { z } from 'zod';\nimport { formatMoney } from '../../shared/money';\n"],
       ['electron/core/ledger/planted.ts', "import { readFileSync } from 'node:fs';\nimport { openDatabase } from '../../db/open';\n"],
     ];
@@ -59,7 +65,11 @@ describe('architecture lint', () => {
     const [result] = await eslint.lintFiles([relative(ROOT, a)]);
     expect(result!.messages.map((m) => m.ruleId)).toEqual(['import-x/no-cycle']);
     writeFileSync(b, 'export const b = () => 1;\n');
-    const [fixed] = await new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...architecture] }).lintFiles([relative(ROOT, a)]);
+    const [fixed] = await new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...architecture],
+    }).lintFiles([relative(ROOT, a)]);
     expect(fixed!.messages).toEqual([]);
   });
 });

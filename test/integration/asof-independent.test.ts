@@ -31,14 +31,25 @@ describe.each(['2026-04-30', '2026-07-31', '2026-10-15'])('as of %s, checked ind
   it('ranks the biggest overdue customers near the top of the queue', async () => {
     const overdue = new Map<number, number>();
     for (const invoice of invoicesOn(day).values()) {
-      if (invoice.currency === 'USD' && invoice.dueDate < day && invoice.owed > 0) overdue.set(invoice.customerId, (overdue.get(invoice.customerId) ?? 0) + invoice.owed);
+      if (invoice.currency === 'USD' && invoice.dueDate < day && invoice.owed > 0)
+        overdue.set(invoice.customerId, (overdue.get(invoice.customerId) ?? 0) + invoice.owed);
     }
     // A customer a collector worked in the last two weeks, or whose promise is not yet due, rests out of the queue by design.
-    const busy = new Set(t.query<{ id: number }>(`
+    const busy = new Set(
+      t
+        .query<{ id: number }>(
+          `
       SELECT customer_id AS id FROM activities WHERE deleted_at IS NULL AND occurred_at > '${addDays(day, -14)}' AND occurred_at < '${addDays(day, 1)}'
         AND kind IN ('call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'plan_created', 'ladder_task', 'payment_in_transit', 'discount_offered')
-      UNION SELECT customer_id FROM promises WHERE made_date <= '${day}' AND promised_date >= '${addDays(day, -30)}' AND (cancelled_date IS NULL OR cancelled_date > '${day}')`).map((row) => row.id));
-    const biggest = [...overdue].filter(([id]) => !busy.has(id)).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id]) => id);
+      UNION SELECT customer_id FROM promises WHERE made_date <= '${day}' AND promised_date >= '${addDays(day, -30)}' AND (cancelled_date IS NULL OR cancelled_date > '${day}')`,
+        )
+        .map((row) => row.id),
+    );
+    const biggest = [...overdue]
+      .filter(([id]) => !busy.has(id))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([id]) => id);
     expect(biggest.length).toBe(5);
     const queue = (await t.core.call('worklist.list', { asOf: day, currency: 'USD', limit: 1000 })).rows;
     expect(queue.length).toBeGreaterThan(20);
@@ -55,7 +66,8 @@ describe.each(['2026-04-30', '2026-07-31', '2026-10-15'])('as of %s, checked ind
     expect(chased.filter((invoice) => !(invoice.owed > 0)).map((i) => i.invoiceId)).toEqual([]);
     expect(chased.filter((invoice) => invoice.disputed).map((i) => i.invoiceId)).toEqual([]);
     const perChannel = new Map<string, number>();
-    for (const message of run.messages) perChannel.set(`${message.customerId}|${message.step.channel}`, (perChannel.get(`${message.customerId}|${message.step.channel}`) ?? 0) + 1);
+    for (const message of run.messages)
+      perChannel.set(`${message.customerId}|${message.step.channel}`, (perChannel.get(`${message.customerId}|${message.step.channel}`) ?? 0) + 1);
     expect([...perChannel.values()].filter((count) => count > 1)).toEqual([]);
   }, 60_000);
 });

@@ -36,10 +36,14 @@ const span = daysBetween(FIRST, LAST);
 const days = [addDays(FIRST, -1), ...Array.from({ length: 4 }, () => addDays(FIRST, Math.floor(random.next() * (span + 1)))), LAST];
 
 describe.each(days)('the end of %s', (day) => {
-  it('every invoice\'s balance is the one the book\'s as-of SQL gives', () => {
+  it("every invoice's balance is the one the book's as-of SQL gives", () => {
     const past = pastBook(day);
-    const sql = new Map((db.sqlite.prepare(`SELECT id, open_minor AS balance FROM ${past.invoices} i`).all(bookParams(past)) as { id: number; balance: number }[])
-      .map((row) => [row.id, row.balance]));
+    const sql = new Map(
+      (db.sqlite.prepare(`SELECT id, open_minor AS balance FROM ${past.invoices} i`).all(bookParams(past)) as { id: number; balance: number }[]).map((row) => [
+        row.id,
+        row.balance,
+      ]),
+    );
     const n = dayNumber(day);
     let open = 0;
     for (const invoice of history.invoices.values()) {

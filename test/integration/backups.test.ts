@@ -36,7 +36,12 @@ describe('backups', () => {
     expect(rest).toEqual([]);
     expect(backup).toMatchObject({ reason: 'daily', name: expect.stringMatching(/^inflow\.db\.bak-/) });
     const preview = await core!.call('backups.preview', { name: backup!.name });
-    expect(preview).toMatchObject({ customers: withSample.customers, invoices: withSample.invoices, openInvoices: withSample.openInvoices, schemaVersion: expect.any(Number) });
+    expect(preview).toMatchObject({
+      customers: withSample.customers,
+      invoices: withSample.invoices,
+      openInvoices: withSample.openInvoices,
+      schemaVersion: expect.any(Number),
+    });
     // Opening a WAL file to preview it leaves -wal/-shm files beside it: they are part of it, not more backups.
     expect((await core!.call('backups.list', {})).map((b) => b.name)).toEqual([backup!.name]);
 
@@ -86,8 +91,17 @@ describe('export', () => {
     expect(result.files).toEqual(['inflow.db', 'manifest.json']);
     const copy = join(result.folder, 'inflow.db');
     const manifest = JSON.parse(readFileSync(join(result.folder, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ format: 'inflow-export', database: { cipher: 'sqlcipher', legacy: 4 }, key: { derivation: 'scrypt', N: 131072, r: 8, p: 1 } });
-    const derived = scryptSync('an export passphrase', Buffer.from(manifest.key.salt, 'base64'), 32, { N: manifest.key.N, r: manifest.key.r, p: manifest.key.p, maxmem: 512 * 1024 * 1024 });
+    expect(manifest).toMatchObject({
+      format: 'inflow-export',
+      database: { cipher: 'sqlcipher', legacy: 4 },
+      key: { derivation: 'scrypt', N: 131072, r: 8, p: 1 },
+    });
+    const derived = scryptSync('an export passphrase', Buffer.from(manifest.key.salt, 'base64'), 32, {
+      N: manifest.key.N,
+      r: manifest.key.r,
+      p: manifest.key.p,
+      maxmem: 512 * 1024 * 1024,
+    });
     expect(databaseOpensWith(copy, derived)).toBe(true);
     expect(databaseOpensWith(copy, key)).toBe(false);
     expect(readFileSync(copy).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');

@@ -29,12 +29,23 @@ function database(name: string): OpenDatabase {
 }
 
 const invoice = (n: number): InvoiceRecord => ({
-  row: n + 2, externalId: `INV-${n}`, number: `INV-${n}`, customerExternalId: `C${n % 7}`, customerName: `Customer ${n % 7}`,
-  issueDate: `2026-0${1 + (n % 9)}-1${n % 10}`, dueDate: `2026-1${n % 3}-2${n % 8}`, currency: n % 5 === 0 ? 'EUR' : 'USD',
-  amountMinor: 1_000 + n * 37, openMinor: n % 3 === 0 ? 0 : n % 3 === 1 ? 1_000 + n * 37 : 500, disputed: n % 11 === 0,
+  row: n + 2,
+  externalId: `INV-${n}`,
+  number: `INV-${n}`,
+  customerExternalId: `C${n % 7}`,
+  customerName: `Customer ${n % 7}`,
+  issueDate: `2026-0${1 + (n % 9)}-1${n % 10}`,
+  dueDate: `2026-1${n % 3}-2${n % 8}`,
+  currency: n % 5 === 0 ? 'EUR' : 'USD',
+  amountMinor: 1_000 + n * 37,
+  openMinor: n % 3 === 0 ? 0 : n % 3 === 1 ? 1_000 + n * 37 : 500,
+  disputed: n % 11 === 0,
   ...(n % 3 !== 1 ? { paidDate: `2026-1${n % 2}-0${1 + (n % 9)}` } : {}),
 });
-const batch = (from: number, to: number): LedgerBatch => ({ ...emptyBatch('generic'), invoices: Array.from({ length: to - from }, (_, i) => invoice(from + i)) });
+const batch = (from: number, to: number): LedgerBatch => ({
+  ...emptyBatch('generic'),
+  invoices: Array.from({ length: to - from }, (_, i) => invoice(from + i)),
+});
 const write = (db: OpenDatabase, b: LedgerBatch) => writeBatch(db.sqlite, b, '2026-11-22', '2026-11-22T12:00:00Z');
 
 const LEDGER = ['customers', 'invoices', 'payments', 'allocations', 'credit_notes'];
@@ -62,7 +73,10 @@ it('a first import in one batch ends with the same rows and indexes as the same 
 it('a first import that fails leaves no rows and every index in place', () => {
   const db = database('failed.db');
   const before = contents(db);
-  const failing: LedgerBatch = { ...batch(0, 100), payments: [{ row: 200, externalId: 'P1', customerExternalId: 'C1', date: '2026-11-01', currency: 'USD', amountMinor: 100, invoiceNumber: 'NO-SUCH' }] };
+  const failing: LedgerBatch = {
+    ...batch(0, 100),
+    payments: [{ row: 200, externalId: 'P1', customerExternalId: 'C1', date: '2026-11-01', currency: 'USD', amountMinor: 100, invoiceNumber: 'NO-SUCH' }],
+  };
   expect(() => write(db, failing)).toThrow(/could not be applied/);
   expect(contents(db)).toEqual(before);
 });
@@ -86,6 +100,10 @@ it('an invoice repeated later in a batch (a sync page that saw it change) ends a
   write(apart, { ...emptyBatch('generic'), invoices: [paidLater] });
   const ledger = (db: OpenDatabase) => contents(db).tables;
   expect(ledger(together)).toEqual(ledger(apart));
-  const settled = together.sqlite.prepare("SELECT i.status, p.received_date AS paid FROM invoices i JOIN allocations a ON a.invoice_id = i.id JOIN payments p ON p.id = a.payment_id WHERE i.external_id = 'INV-1'").all();
+  const settled = together.sqlite
+    .prepare(
+      "SELECT i.status, p.received_date AS paid FROM invoices i JOIN allocations a ON a.invoice_id = i.id JOIN payments p ON p.id = a.payment_id WHERE i.external_id = 'INV-1'",
+    )
+    .all();
   expect(settled).toEqual([{ status: 'paid', paid: '2026-11-20' }]);
 });

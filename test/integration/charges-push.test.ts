@@ -38,7 +38,14 @@ describe('Odoo: account.move create, found again by its ref', () => {
   beforeEach(async () => {
     server = await startOdooServer();
     seeded = seedOdoo(server);
-    await t.core.call('sync.connection.save', { connector: 'odoo', baseUrl: server.url, database: server.db, login: server.login, apiKey: server.password, intervalMinutes: 0 });
+    await t.core.call('sync.connection.save', {
+      connector: 'odoo',
+      baseUrl: server.url,
+      database: server.db,
+      login: server.login,
+      apiKey: server.password,
+      intervalMinutes: 0,
+    });
     await t.core.call('sync.run', { jobId: JOB() });
     await t.core.call('charges.savePolicies', { policies: [POLICY] });
   });
@@ -62,7 +69,11 @@ describe('Odoo: account.move create, found again by its ref', () => {
     expect(push).toMatchObject({ erpId: String(move!.id), erpNumber: move!.name });
     expect(Math.round(Number(move!.amount_total) * 100)).toBe(total);
     // Interest and a fixed fee per overdue invoice, each its own line.
-    expect(push!.lines.map((l) => `${l.number} ${l.component}`).sort()).toEqual(['INV/2026/00001 fixed_fee', 'INV/2026/00001 interest', 'INV/2026/00002 fixed_fee']);
+    expect(push!.lines.map((l) => `${l.number} ${l.component}`).sort()).toEqual([
+      'INV/2026/00001 fixed_fee',
+      'INV/2026/00001 interest',
+      'INV/2026/00002 fixed_fee',
+    ]);
 
     // Asked again: nothing new to invoice.
     expect((await t.core.call('charges.push', { customerId: deco, asOf: AS_OF })).created).toBe(0);
@@ -77,17 +88,34 @@ describe('Odoo: account.move create, found again by its ref', () => {
     expect(odooAging.get(String(seeded.deco.id))! - agingBefore.get(String(seeded.deco.id))!).toBe(total);
 
     // A charge billed in the ERP is credited there, not waived here.
-    await expect(t.core.call('charges.waive', { invoiceId: push!.lines[0]!.invoiceId, component: push!.lines[0]!.component, reason: 'goodwill' }))
-      .rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(move!.name as string) });
+    await expect(
+      t.core.call('charges.waive', { invoiceId: push!.lines[0]!.invoiceId, component: push!.lines[0]!.component, reason: 'goodwill' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(move!.name as string) });
   });
 
   it('`charges push --json` from the command line prints the documented shape', async () => {
-    const printed = JSON.parse(await chargesCommand(t.core, 'push', { json: true, customer: String(seeded.deco.id), 'as-of': AS_OF }, AS_OF)) as Record<string, unknown>;
+    const printed = JSON.parse(await chargesCommand(t.core, 'push', { json: true, customer: String(seeded.deco.id), 'as-of': AS_OF }, AS_OF)) as Record<
+      string,
+      unknown
+    >;
     const [move] = chargeMoves();
-    expect(printed).toEqual({ created: 1, pushes: [{
-      ref: move!.ref, connector: 'odoo', currency: 'USD', asOf: AS_OF, total: Math.round(Number(move!.amount_total) * 100), pushedAt: expect.any(String),
-      erpId: String(move!.id), erpNumber: move!.name, lastError: null, lines: expect.arrayContaining([{ number: 'INV/2026/00001', component: 'interest', amount: expect.any(Number) }]),
-    }] });
+    expect(printed).toEqual({
+      created: 1,
+      pushes: [
+        {
+          ref: move!.ref,
+          connector: 'odoo',
+          currency: 'USD',
+          asOf: AS_OF,
+          total: Math.round(Number(move!.amount_total) * 100),
+          pushedAt: expect.any(String),
+          erpId: String(move!.id),
+          erpNumber: move!.name,
+          lastError: null,
+          lines: expect.arrayContaining([{ number: 'INV/2026/00001', component: 'interest', amount: expect.any(Number) }]),
+        },
+      ],
+    });
     await expect(chargesCommand(t.core, 'send', { json: true }, AS_OF)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
@@ -104,7 +132,9 @@ describe('Odoo: account.move create, found again by its ref', () => {
     const second = await t.core.call('charges.push', { customerId: deco, asOf: later });
     expect(second.created).toBe(1);
     const pushedBefore = first.lines.find((l) => l.number === 'INV/2026/00001' && l.component === 'interest')!.amountMinor;
-    expect(second.pushes[0]!.lines).toEqual([{ invoiceId: expect.any(Number), number: 'INV/2026/00001', component: 'interest', amountMinor: interestThen - pushedBefore }]);
+    expect(second.pushes[0]!.lines).toEqual([
+      { invoiceId: expect.any(Number), number: 'INV/2026/00001', component: 'interest', amountMinor: interestThen - pushedBefore },
+    ]);
     expect(chargeMoves()).toHaveLength(2);
   });
 
@@ -146,8 +176,14 @@ describe('QuickBooks: Invoice create with its requestid', () => {
     qbo = await startQboServer();
     seedQbo(qbo);
     await t.core.call('sync.connection.save', {
-      connector: 'qbo', baseUrl: qbo.url, tokenUrl: qbo.tokenUrl, clientId: qbo.clientId, apiKey: qbo.clientSecret,
-      qboRefreshToken: qbo.issueRefreshToken(), qboRealmId: qbo.realmId, intervalMinutes: 0,
+      connector: 'qbo',
+      baseUrl: qbo.url,
+      tokenUrl: qbo.tokenUrl,
+      clientId: qbo.clientId,
+      apiKey: qbo.clientSecret,
+      qboRefreshToken: qbo.issueRefreshToken(),
+      qboRealmId: qbo.realmId,
+      intervalMinutes: 0,
     });
     await t.core.call('sync.run', { jobId: JOB() });
     await t.core.call('charges.savePolicies', { policies: [POLICY] });
@@ -155,7 +191,7 @@ describe('QuickBooks: Invoice create with its requestid', () => {
   afterEach(() => qbo.close());
   const chargeInvoices = () => (qbo.entities.get('Invoice') ?? []).filter((row) => String(row.DocNumber ?? '').startsWith(CHARGE_REF_PREFIX));
   const owing = async (): Promise<number> => {
-    for (const row of t.query<{ id: number }>('SELECT id FROM customers ORDER BY id')) if (await due(row.id) > 0) return row.id;
+    for (const row of t.query<{ id: number }>('SELECT id FROM customers ORDER BY id')) if ((await due(row.id)) > 0) return row.id;
     throw new Error('no customer owes charges');
   };
 

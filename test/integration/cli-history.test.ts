@@ -24,12 +24,15 @@ beforeAll(async () => {
   db = join(dir, 'ar.db');
   writeFileSync(join(dir, 'customers.csv'), 'Customer ID,Name,Email\nC-1,Acme Tools,ap@acme.example\nC-2,Birch & Co,ap@birch.example\n');
   // Everything is paid by now: C-1 paid 40 days late, C-2 on time; C-2's second invoice is disputed in the ERP.
-  writeFileSync(join(dir, 'invoices.csv'), [
-    'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Open Balance,Paid Date,Disputed',
-    'A-1,C-1,2026-05-01,2026-05-31,1200.00,0.00,2026-07-10,',
-    'B-1,C-2,2026-05-01,2026-05-31,800.00,0.00,2026-05-30,',
-    'B-2,C-2,2026-05-10,2026-06-09,300.00,0.00,2026-07-20,Yes',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'invoices.csv'),
+    [
+      'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Open Balance,Paid Date,Disputed',
+      'A-1,C-1,2026-05-01,2026-05-31,1200.00,0.00,2026-07-10,',
+      'B-1,C-2,2026-05-01,2026-05-31,800.00,0.00,2026-05-30,',
+      'B-2,C-2,2026-05-10,2026-06-09,300.00,0.00,2026-07-20,Yes',
+    ].join('\n'),
+  );
   expect((await cli(['import', join(dir, 'customers.csv'), '--preset', 'generic-customers'])).code).toBe(0);
   expect((await cli(['import', join(dir, 'invoices.csv'), '--preset', 'generic-invoices'])).code).toBe(0);
 }, 120_000);
@@ -41,7 +44,15 @@ it('reads the worklist and the ladder as of a past day from the book as it stood
   // C-2 owes only its disputed invoice: in the queue (a dispute is work), but never chased by the ladder.
   expect(then.rows.map((r: { externalId: string }) => r.externalId)).toEqual(['C-1', 'C-2']);
   const ladder = JSON.parse((await cli(['ladder', 'run', '--as-of', '2026-06-20', '--dry-run', '--json'])).stdout);
-  expect(ladder.messages).toEqual([{ customerExternalId: 'C-1', template: 'second-reminder', step: 'second-reminder', channel: 'email', invoices: [{ number: 'A-1', step: 'second-reminder' }] }]);
+  expect(ladder.messages).toEqual([
+    {
+      customerExternalId: 'C-1',
+      template: 'second-reminder',
+      step: 'second-reminder',
+      channel: 'email',
+      invoices: [{ number: 'A-1', step: 'second-reminder' }],
+    },
+  ]);
   expect(ladder.excluded).toEqual([{ customerExternalId: 'C-2', number: 'B-2', step: 'first-reminder', reason: 'disputed' }]);
   const sending = await cli(['ladder', 'run', '--as-of', '2026-06-20', '--json']);
   expect(sending.code).toBe(1);

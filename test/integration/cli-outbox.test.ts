@@ -41,7 +41,10 @@ beforeEach(async () => {
   db = join(dir, 'ar.db');
   sink = await startSmtpSink();
   const core = openCore({ dbPath: db, key, sendMail: false, scheduleSync: false });
-  for (const [file, preset] of [['erp/generic-customers.csv', 'generic-customers'], ['erp/generic-invoices.csv', 'generic-invoices']] as const) {
+  for (const [file, preset] of [
+    ['erp/generic-customers.csv', 'generic-customers'],
+    ['erp/generic-invoices.csv', 'generic-invoices'],
+  ] as const) {
     await core.call('import.run', { jobId: JOB(), fileId: core.stageFile(fixturePath(file)).fileId, preset });
   }
   await core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example' });
@@ -72,7 +75,10 @@ it('outbox resolve settles uncertain messages as sent, to send again, or dropped
   expect(listed.messages).toHaveLength(3);
   expect(await cli('outbox', 'resolve', '--id', String(first), '--as', 'sent')).toMatchObject({ code: 0, stdout: `Message ${first} is now sent.\n` });
   expect((await cli('outbox', 'resolve', '--id', String(second), '--as', 'resend')).stdout).toContain('queued again');
-  expect(await cli('outbox', 'resolve', '--id', String(third), '--as', 'drop', '--json')).toMatchObject({ code: 0, stdout: `${JSON.stringify({ id: third, status: 'cancelled' })}\n` });
+  expect(await cli('outbox', 'resolve', '--id', String(third), '--as', 'drop', '--json')).toMatchObject({
+    code: 0,
+    stdout: `${JSON.stringify({ id: third, status: 'cancelled' })}\n`,
+  });
   expect(sink.received).toHaveLength(0);
   expect((await cli('outbox', 'send')).stdout).toMatch(/^Sent 1 now\. Outbox: 2 sent, 0 uncertain, 0 failed, nothing queued\.$/m);
   expect(sink.received).toHaveLength(1);

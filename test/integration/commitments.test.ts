@@ -19,22 +19,36 @@ const idOf = async (externalId: string) => (await t.core.call('customer.lookup',
 const invoices = async (customerId: number) => t.core.call('customer.invoices', { customerId });
 const payCole = (date: string, amount: string) =>
   t.core.call('import.run', {
-    jobId: JOB(), preset: 'generic-payments',
+    jobId: JOB(),
+    preset: 'generic-payments',
     fileId: t.stageText(`pay-${date}.csv`, `Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nP-${date},C-003,${date},${amount},00127,EUR\n`),
   });
 
 describe('commitments', () => {
   it('lists paid invoices beside open ones, with the day they were settled', async () => {
     const birch = await idOf('C-002');
-    expect((await invoices(birch)).map((i) => [i.number, i.status, i.closedDate])).toEqual([['00126', 'paid', '2026-06-10'], ['00125', 'open', null]]);
+    expect((await invoices(birch)).map((i) => [i.number, i.status, i.closedDate])).toEqual([
+      ['00126', 'paid', '2026-06-10'],
+      ['00125', 'open', null],
+    ]);
     expect((await t.core.call('customer.invoices', { customerId: birch, openOnly: true })).map((i) => i.number)).toEqual(['00125']);
   });
 
   it('marks invoices promised while the promise runs; a kept promise shows on the timeline on the day it was paid', async () => {
     const cole = await idOf('C-003');
     const [inv127] = await invoices(cole);
-    await t.core.call('activity.recordPromise', { customerId: cole, amountMinor: 100_000, currency: 'EUR', promisedDate: '2026-11-25', invoiceIds: [inv127!.id], graceDays: 0 });
-    expect((await invoices(cole)).map((i) => [i.number, i.promised])).toEqual([['00127', true], ['00128', false]]);
+    await t.core.call('activity.recordPromise', {
+      customerId: cole,
+      amountMinor: 100_000,
+      currency: 'EUR',
+      promisedDate: '2026-11-25',
+      invoiceIds: [inv127!.id],
+      graceDays: 0,
+    });
+    expect((await invoices(cole)).map((i) => [i.number, i.promised])).toEqual([
+      ['00127', true],
+      ['00128', false],
+    ]);
     await payCole('2026-11-24', '1000.00');
     now = new Date('2026-11-26T09:00:00Z');
     expect((await invoices(cole)).map((i) => i.promised)).toEqual([false, false]);
@@ -56,12 +70,21 @@ describe('commitments', () => {
     const cole = await idOf('C-003');
     const [inv127] = await invoices(cole);
     const { planId } = await t.core.call('activity.createPlan', {
-      customerId: cole, currency: 'EUR', invoiceIds: [inv127!.id],
-      installments: [{ dueDate: '2026-11-23', amountMinor: 50_000 }, { dueDate: '2026-12-23', amountMinor: 50_000 }],
+      customerId: cole,
+      currency: 'EUR',
+      invoiceIds: [inv127!.id],
+      installments: [
+        { dueDate: '2026-11-23', amountMinor: 50_000 },
+        { dueDate: '2026-12-23', amountMinor: 50_000 },
+      ],
     });
     expect((await invoices(cole))[0]!.inPlan).toBe(true);
     now = new Date('2026-11-25T09:00:00Z');
-    expect((await t.core.call('customer.timeline', { customerId: cole }))[0]).toMatchObject({ at: '2026-11-24', kind: 'installment_missed', amountMinor: 50_000 });
+    expect((await t.core.call('customer.timeline', { customerId: cole }))[0]).toMatchObject({
+      at: '2026-11-24',
+      kind: 'installment_missed',
+      amountMinor: 50_000,
+    });
     const plan = (await t.core.call('customer.commitments', { customerId: cole })).plans[0]!;
     expect(plan.installments.map((i) => i.state)).toEqual(['missed', 'upcoming']);
     await t.core.call('activity.cancelPlan', { planId, reason: 'Paying in full instead' });
@@ -79,7 +102,10 @@ describe('commitments', () => {
     await t.core.call('activity.offerDiscount', { customerId: cole, invoiceIds: [inv127!.id], percentBp: 250, payBy: '2026-11-25' });
     const { offerId } = await t.core.call('activity.offerDiscount', { customerId: cole, invoiceIds: [inv128!.id], percentBp: 250, payBy: '2026-11-30' });
     let { discounts } = await t.core.call('customer.commitments', { customerId: cole });
-    expect(discounts.map((d) => [d.id, d.savingMinor, d.state])).toEqual([[offerId, 2_500, 'open'], [offerId - 1, 7_550, 'open']]);
+    expect(discounts.map((d) => [d.id, d.savingMinor, d.state])).toEqual([
+      [offerId, 2_500, 'open'],
+      [offerId - 1, 7_550, 'open'],
+    ]);
     await payCole('2026-11-24', '3020.00');
     now = new Date('2026-11-26T09:00:00Z');
     ({ discounts } = await t.core.call('customer.commitments', { customerId: cole }));
@@ -87,7 +113,9 @@ describe('commitments', () => {
     now = new Date('2026-12-01T09:00:00Z');
     ({ discounts } = await t.core.call('customer.commitments', { customerId: cole }));
     expect(discounts.find((d) => d.id === offerId)!.state).toBe('expired');
-    await expect(t.core.call('activity.offerDiscount', { customerId: cole, invoiceIds: [inv128!.id], percentBp: 250, payBy: '2026-11-01' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      t.core.call('activity.offerDiscount', { customerId: cole, invoiceIds: [inv128!.id], percentBp: 250, payBy: '2026-11-01' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('corrects a note and withdraws a call; the audit log and the outbox keep what they were', async () => {
@@ -100,16 +128,26 @@ describe('commitments', () => {
 
     const timeline = await t.core.call('customer.timeline', { customerId: acme });
     expect(timeline.filter((e) => e.activityId !== undefined).map((e) => [e.kind, e.detail, e.edited])).toEqual([['note', 'Cheque in the post', true]]);
-    const audit = t.query<{ action: string; detail: string }>("SELECT action, detail FROM audit_log WHERE entity = 'activity' AND action LIKE '%.%' ORDER BY id");
+    const audit = t.query<{ action: string; detail: string }>(
+      "SELECT action, detail FROM audit_log WHERE entity = 'activity' AND action LIKE '%.%' ORDER BY id",
+    );
     expect(audit.map((a) => a.action)).toEqual(['note.create', 'call.create', 'note.edit', 'call.delete']);
     expect(JSON.parse(audit[2]!.detail)).toEqual({ before: { text: 'Cheque in teh post' }, after: { text: 'Cheque in the post' } });
-    expect(JSON.parse(audit[3]!.detail)).toMatchObject({ before: { outcome: 'reached', notes: 'Wrong customer' }, reason: 'Logged against the wrong customer' });
+    expect(JSON.parse(audit[3]!.detail)).toMatchObject({
+      before: { outcome: 'reached', notes: 'Wrong customer' },
+      reason: 'Logged against the wrong customer',
+    });
     expect(t.query('SELECT action FROM sync_outbox ORDER BY id').slice(-2)).toEqual([{ action: 'update' }, { action: 'delete' }]);
     // The withdrawn call no longer counts as work done today; the note still does.
     expect((await t.core.call('worklist.list', {})).doneToday).toBe(1);
 
     await expect(t.core.call('activity.delete', { activityId: callId, reason: 'twice' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const { activityId: promiseActivity } = await t.core.call('activity.recordPromise', { customerId: acme, amountMinor: 1, currency: 'USD', promisedDate: '2026-11-30' });
+    const { activityId: promiseActivity } = await t.core.call('activity.recordPromise', {
+      customerId: acme,
+      amountMinor: 1,
+      currency: 'USD',
+      promisedDate: '2026-11-30',
+    });
     await expect(t.core.call('activity.edit', { activityId: promiseActivity, text: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -27,10 +27,13 @@ afterEach(async () => {
 });
 
 const settled = async () => {
-  await vi.waitFor(async () => {
-    const counts = await t.core.call('outbox.counts', {});
-    expect(counts.queued + counts.sending).toBe(0);
-  }, { timeout: 10_000, interval: 20 });
+  await vi.waitFor(
+    async () => {
+      const counts = await t.core.call('outbox.counts', {});
+      expect(counts.queued + counts.sending).toBe(0);
+    },
+    { timeout: 10_000, interval: 20 },
+  );
   return t.core.call('outbox.list', {});
 };
 const toAcme = () => sink.received.filter((r) => r.envelopeTo.includes('jane.park@acme.example'));
@@ -40,17 +43,25 @@ describe('the contact rhythm: two paths on one day make one message', () => {
     await t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'first-reminder' }] });
     await settled();
     const preview = await t.core.call('outreach.plan', { kind: 'ladder', customerIds: [acme] });
-    expect(preview.messages[0]).toMatchObject({ draft: null, verdict: { held: 'rhythm', recent: [{ on: '2026-11-22', by: 'manual', label: 'First reminder' }] } });
+    expect(preview.messages[0]).toMatchObject({
+      draft: null,
+      verdict: { held: 'rhythm', recent: [{ on: '2026-11-22', by: 'manual', label: 'First reminder' }] },
+    });
     expect(preview.messages[0]!.heldMessage).toBe('Also emailed today by a manual send (First reminder): one message a day per customer.');
     const run = await t.core.call('ladder.run', { dryRun: false });
-    expect(run.excluded.filter((e) => e.customerExternalId === 'C-001').map((e) => [e.number, e.reason])).toEqual([['00123', 'rhythm'], ['00124', 'rhythm']]);
+    expect(run.excluded.filter((e) => e.customerExternalId === 'C-001').map((e) => [e.number, e.reason])).toEqual([
+      ['00123', 'rhythm'],
+      ['00124', 'rhythm'],
+    ]);
     expect(run.messages.filter((m) => m.customerExternalId === 'C-001')).toEqual([]);
     await settled();
     expect(toAcme()).toHaveLength(1);
 
     now = new Date('2026-11-23T09:00:00Z');
     await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-invoices.csv'), preset: 'generic-invoices' });
-    expect((await t.core.call('ladder.run', { dryRun: true })).messages.filter((m) => m.customerExternalId === 'C-001').map((m) => m.step.id)).toEqual(['manager']);
+    expect((await t.core.call('ladder.run', { dryRun: true })).messages.filter((m) => m.customerExternalId === 'C-001').map((m) => m.step.id)).toEqual([
+      'manager',
+    ]);
   });
 
   it('the ladder first: a manual send the same day is refused with why', async () => {
@@ -66,15 +77,24 @@ describe('the contact rhythm: two paths on one day make one message', () => {
   });
 
   it('two messages to one customer in one batch: only the first is queued', async () => {
-    const result = await t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'first-reminder' }, { customerId: acme, templateId: 'second-reminder' }] });
-    expect(result).toMatchObject({ queued: 1, skipped: [{ hold: 'rhythm', reason: 'Also emailed today by a manual send (First reminder): one message a day per customer.' }] });
+    const result = await t.core.call('outreach.queue', {
+      messages: [
+        { customerId: acme, templateId: 'first-reminder' },
+        { customerId: acme, templateId: 'second-reminder' },
+      ],
+    });
+    expect(result).toMatchObject({
+      queued: 1,
+      skipped: [{ hold: 'rhythm', reason: 'Also emailed today by a manual send (First reminder): one message a day per customer.' }],
+    });
   });
 
   it('a collector may send anyway, saying why: the audit log keeps it and the sender respects it', async () => {
     await t.core.call('ladder.run', { dryRun: false });
     await settled();
-    await expect(t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'first-reminder', override: { invoiceIds: [], rhythm: true, reason: '' } }] }))
-      .rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'first-reminder', override: { invoiceIds: [], rhythm: true, reason: '' } }] }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const result = await t.core.call('outreach.queue', {
       messages: [{ customerId: acme, templateId: 'first-reminder', override: { invoiceIds: [], rhythm: true, reason: 'Jane asked for the invoices again' } }],
     });

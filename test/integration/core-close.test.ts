@@ -48,7 +48,12 @@ async function oneMessageOnTheWire(release: Promise<unknown>): Promise<void> {
   sink.replyTo(() => ({ accept: true, release }));
   await core.call('sample.load', {});
   await core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example' });
-  await core.call('settings.outreach.save', { ...(await core.call('settings.outreach.get', {})), senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 6000 });
+  await core.call('settings.outreach.save', {
+    ...(await core.call('settings.outreach.get', {})),
+    senderName: 'Dana Reyes',
+    companyName: 'Northwind',
+    messagesPerMinute: 6000,
+  });
   const [first] = (await core.call('worklist.list', { limit: 1 })).rows;
   expect((await core.call('outreach.queue', { messages: [{ customerId: first!.customerId, templateId: 'first-reminder' }] })).queued).toBe(1);
   await vi.waitFor(() => expect(sink.received).toHaveLength(1), { timeout: 10_000 });

@@ -39,11 +39,25 @@ describe('a promise with no invoice ticked', () => {
     expect(await acmeInLadder()).toEqual({ messages: ['manager'], held: [] });
     await t.core.call('activity.recordPromise', { customerId: acme, amountMinor: 500_000, currency: 'USD', promisedDate: '2026-11-27' });
 
-    expect((await t.core.call('customer.invoices', { customerId: acme, openOnly: true })).map((i) => [i.number, i.promised])).toEqual([['00123', true], ['00124', true]]);
-    expect(await acmeInLadder()).toEqual({ messages: [], held: [['00123', 'promise'], ['00124', 'promise']] });
+    expect((await t.core.call('customer.invoices', { customerId: acme, openOnly: true })).map((i) => [i.number, i.promised])).toEqual([
+      ['00123', true],
+      ['00124', true],
+    ]);
+    expect(await acmeInLadder()).toEqual({
+      messages: [],
+      held: [
+        ['00123', 'promise'],
+        ['00124', 'promise'],
+      ],
+    });
     expect(await inQueue()).toEqual([]);
     const preview = await t.core.call('outreach.preview', { draft: { customerId: acme, templateId: 'second-reminder' } });
-    expect(preview).toMatchObject({ subject: '', text: '', guard: { held: 'nothing_left' }, heldMessage: 'Nothing left to remind about: 00123 promised, 00124 promised.' });
+    expect(preview).toMatchObject({
+      subject: '',
+      text: '',
+      guard: { held: 'nothing_left' },
+      heldMessage: 'Nothing left to remind about: 00123 promised, 00124 promised.',
+    });
 
     // The promised day: back in the queue to check the money came; the ladder still waits out the grace days.
     await onDay('2026-11-27');
@@ -59,17 +73,33 @@ describe('a promise with no invoice ticked', () => {
     await t.core.call('activity.recordPromise', { customerId: acme, amountMinor: 500_000, currency: 'USD', promisedDate: '2026-12-15' });
     await onDay('2026-11-25');
     await t.core.call('import.run', {
-      jobId: JOB(), preset: 'generic-invoices',
-      fileId: t.stageText('later.csv', 'Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Currency\n00200,C-001,Acme Tools Ltd,2026-11-24,2026-11-28,250.00,USD\n'),
+      jobId: JOB(),
+      preset: 'generic-invoices',
+      fileId: t.stageText(
+        'later.csv',
+        'Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Currency\n00200,C-001,Acme Tools Ltd,2026-11-24,2026-11-28,250.00,USD\n',
+      ),
     });
-    expect((await t.core.call('customer.invoices', { customerId: acme, openOnly: true })).map((i) => [i.number, i.promised])).toEqual([['00123', true], ['00124', true], ['00200', false]]);
+    expect((await t.core.call('customer.invoices', { customerId: acme, openOnly: true })).map((i) => [i.number, i.promised])).toEqual([
+      ['00123', true],
+      ['00124', true],
+      ['00200', false],
+    ]);
     const run = await t.core.call('ladder.run', { dryRun: true });
-    expect(run.messages.filter((m) => m.customerExternalId === 'C-001').map((m) => [m.step.id, m.invoices.map((i) => i.number)])).toEqual([['pre-due', ['00200']]]);
+    expect(run.messages.filter((m) => m.customerExternalId === 'C-001').map((m) => [m.step.id, m.invoices.map((i) => i.number)])).toEqual([
+      ['pre-due', ['00200']],
+    ]);
   });
 
   it('a promise naming invoices covers only those, and the customer comes back to the queue for the rest', async () => {
     const [oldest] = await t.core.call('customer.invoices', { customerId: acme, openOnly: true });
-    await t.core.call('activity.recordPromise', { customerId: acme, amountMinor: 1_240_000, currency: 'USD', promisedDate: '2026-11-27', invoiceIds: [oldest!.id] });
+    await t.core.call('activity.recordPromise', {
+      customerId: acme,
+      amountMinor: 1_240_000,
+      currency: 'USD',
+      promisedDate: '2026-11-27',
+      invoiceIds: [oldest!.id],
+    });
     expect(await acmeInLadder()).toEqual({ messages: ['manager'], held: [['00123', 'promise']] });
     // Recording the promise worked the account today; on the promised day it is back for what the promise left out.
     expect(await inQueue()).toHaveLength(0);

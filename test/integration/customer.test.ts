@@ -16,7 +16,13 @@ describe('customer page', () => {
     const birch = (await t.core.call('customer.lookup', { externalId: 'C-002' })).customerId;
     // 00126: $500 due 05-31, settled 06-10 → 10 days late.
     expect(await t.core.call('customer.summary', { customerId: birch })).toMatchObject({
-      name: 'Birch & Co', termsDays: 45, creditLimitMinor: 1_000_000, openMinor: 815_000, overdueMinor: 815_000, oldestDaysPastDue: 144, averageDaysLate: 10,
+      name: 'Birch & Co',
+      termsDays: 45,
+      creditLimitMinor: 1_000_000,
+      openMinor: 815_000,
+      overdueMinor: 815_000,
+      oldestDaysPastDue: 144,
+      averageDaysLate: 10,
     });
     const acme = await t.core.call('customer.summary', { customerId: await acmeId() });
     expect(acme.averageDaysLate).toBeNull();
@@ -35,25 +41,43 @@ describe('customer page', () => {
   it('adds and edits contacts with one primary, keeping the old values in the audit trail', async () => {
     const acme = await acmeId();
     const { contactId } = await t.core.call('contacts.save', { customerId: acme, name: 'Sam Lee', email: 'sam@acme.example', role: 'ap', isPrimary: true });
-    await t.core.call('contacts.save', { customerId: acme, contactId, name: 'Sam Lee', email: 'sam.lee@acme.example', role: 'ap', isPrimary: true, status: 'bounced' });
+    await t.core.call('contacts.save', {
+      customerId: acme,
+      contactId,
+      name: 'Sam Lee',
+      email: 'sam.lee@acme.example',
+      role: 'ap',
+      isPrimary: true,
+      status: 'bounced',
+    });
     const contacts = await t.core.call('contacts.list', { customerId: acme });
     expect(contacts.filter((c) => c.isPrimary).map((c) => c.name)).toEqual(['Sam Lee']);
     expect(contacts.find((c) => c.id === contactId)).toMatchObject({ email: 'sam.lee@acme.example', status: 'bounced' });
-    await expect(t.core.call('contacts.save', { customerId: acme, name: 'X', email: 'not-an-email', role: 'billing' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(t.core.call('contacts.save', { customerId: acme, name: 'X', email: 'not-an-email', role: 'billing' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     const edits = t.query<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'contact_saved.create' ORDER BY id");
-    expect(JSON.parse(edits[1]!.detail)).toMatchObject({ before: { email: 'sam@acme.example', status: 'valid' }, after: { email: 'sam.lee@acme.example', status: 'bounced' } });
+    expect(JSON.parse(edits[1]!.detail)).toMatchObject({
+      before: { email: 'sam@acme.example', status: 'valid' },
+      after: { email: 'sam.lee@acme.example', status: 'bounced' },
+    });
   });
 
   it('hands a customer over to another collector with a note on the timeline', async () => {
     const acme = await acmeId();
     expect(await t.core.call('customers.collectors', {})).toEqual(['Dana', 'Lee']);
     // A name nobody has is a typo until the collector is added on purpose.
-    await expect(t.core.call('customer.assign', { customerId: acme, collector: 'Lee Okoro', note: 'Covering while Dana is away' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(t.core.call('customer.assign', { customerId: acme, collector: 'Lee Okoro', note: 'Covering while Dana is away' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     expect(await t.core.call('customers.collectors', {})).toEqual(['Dana', 'Lee']);
     await t.core.call('customer.assign', { customerId: acme, collector: 'Lee Okoro', newCollector: true, note: 'Covering while Dana is away' });
     expect(await t.core.call('customers.collectors', {})).toContain('Lee Okoro');
     expect((await t.core.call('customer.summary', { customerId: acme })).collector).toBe('Lee Okoro');
-    expect((await t.core.call('customer.timeline', { customerId: acme }))[0]).toMatchObject({ kind: 'assignment', detail: 'Dana → Lee Okoro · Covering while Dana is away' });
+    expect((await t.core.call('customer.timeline', { customerId: acme }))[0]).toMatchObject({
+      kind: 'assignment',
+      detail: 'Dana → Lee Okoro · Covering while Dana is away',
+    });
     expect((await t.core.call('worklist.list', { collector: 'Lee Okoro' })).rows.map((r) => r.externalId)).toEqual(['C-001']);
   });
 });

@@ -46,7 +46,11 @@ async function createWithCustomer(name: string) {
 describe('encryption at rest', () => {
   it('has no SQLite header and no customer name in clear, in the file or its WAL', async () => {
     const db = openDatabase(path, key);
-    db.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Zanzibar Widgets Unlimited', 'USD', 'x', 'x')`).run();
+    db.sqlite
+      .prepare(
+        `INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Zanzibar Widgets Unlimited', 'USD', 'x', 'x')`,
+      )
+      .run();
     // Before close the row may sit only in the WAL: that file must be encrypted too.
     for (const file of [path, `${path}-wal`].filter(existsSync)) {
       expect(readFileSync(file).includes('Zanzibar Widgets')).toBe(false);
@@ -118,7 +122,11 @@ describe('refusing to open', () => {
     const future = [...MIGRATIONS, { name: 'future', up: (db) => db.exec('CREATE TABLE future (x)') } satisfies Migration];
     await openDatabase(path, key, future).close();
     const before = snapshot(path);
-    expectOpenError(() => openDatabase(path, key), 'DB_TOO_NEW', new RegExp(`newer Inflow \\(schema ${MIGRATIONS.length + 1}, this version knows ${MIGRATIONS.length}\\)`));
+    expectOpenError(
+      () => openDatabase(path, key),
+      'DB_TOO_NEW',
+      new RegExp(`newer Inflow \\(schema ${MIGRATIONS.length + 1}, this version knows ${MIGRATIONS.length}\\)`),
+    );
     expect(snapshot(path).bytes.equals(before.bytes)).toBe(true);
   });
 });
@@ -146,40 +154,68 @@ describe('migrations', () => {
 
   it('upgrade a version-1 database to the latest and keep its data', async () => {
     const v1 = openDatabase(path, key, MIGRATIONS.slice(0, 1));
-    v1.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Old Timer', 'USD', 'x', 'x')`).run();
+    v1.sqlite
+      .prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Old Timer', 'USD', 'x', 'x')`)
+      .run();
     await v1.close();
     const db = openDatabase(path, key);
     expect(db.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.migrationBackup).not.toBeNull();
     expect(db.sqlite.prepare('SELECT name FROM customers').get()).toEqual({ name: 'Old Timer' });
-    expect(db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('promises', 'disputes', 'snoozes', 'sync_outbox')").get()).toEqual({ n: 4 });
+    expect(db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('promises', 'disputes', 'snoozes', 'sync_outbox')").get()).toEqual({
+      n: 4,
+    });
     expect(db.sqlite.prepare("SELECT count(*) AS n FROM pragma_table_info('activities') WHERE name IN ('edited_at', 'deleted_at')").get()).toEqual({ n: 2 });
     await db.close();
   });
 
   it('0005 moves message bodies out of the outbox rows, and widens the open-invoices index so the ladder reads it alone', async () => {
     const v4 = openDatabase(path, key, MIGRATIONS.slice(0, 4));
-    v4.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Queued Early', 'USD', 'x', 'x')`).run();
-    v4.sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, to_address, from_address, subject, html, text, status, next_attempt_at, message_id, created_at, updated_at)
-      VALUES ('k', 1, 'first-reminder', 'a@b.example', 'c@d.example', 's', '<p>h</p>', 't', 'queued', 'x', '<m@d.example>', 'x', 'x')`).run();
+    v4.sqlite
+      .prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Queued Early', 'USD', 'x', 'x')`)
+      .run();
+    v4.sqlite
+      .prepare(
+        `INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, to_address, from_address, subject, html, text, status, next_attempt_at, message_id, created_at, updated_at)
+      VALUES ('k', 1, 'first-reminder', 'a@b.example', 'c@d.example', 's', '<p>h</p>', 't', 'queued', 'x', '<m@d.example>', 'x', 'x')`,
+      )
+      .run();
     await v4.close();
     const db = openDatabase(path, key);
-    expect(db.sqlite.prepare('SELECT m.subject, b.html, b.text FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id').all())
-      .toEqual([{ subject: 's', html: '<p>h</p>', text: 't' }]);
+    expect(db.sqlite.prepare('SELECT m.subject, b.html, b.text FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id').all()).toEqual([
+      { subject: 's', html: '<p>h</p>', text: 't' },
+    ]);
     expect(db.sqlite.prepare("SELECT count(*) AS n FROM pragma_table_info('outbox_messages') WHERE name IN ('html', 'text')").get()).toEqual({ n: 0 });
-    expect((db.sqlite.prepare("SELECT name FROM pragma_index_info('invoices_open')").all() as { name: string }[]).map((c) => c.name))
-      .toEqual(['customer_id', 'currency', 'due_date', 'open_minor', 'number', 'in_transit_since', 'disputed']);
-    const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id, customer_id, number, due_date, currency, open_minor, status, in_transit_since, disputed
-      FROM invoices WHERE status = 'open' AND open_minor > 0`).all() as { detail: string }[];
+    expect((db.sqlite.prepare("SELECT name FROM pragma_index_info('invoices_open')").all() as { name: string }[]).map((c) => c.name)).toEqual([
+      'customer_id',
+      'currency',
+      'due_date',
+      'open_minor',
+      'number',
+      'in_transit_since',
+      'disputed',
+    ]);
+    const plan = db.sqlite
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id, customer_id, number, due_date, currency, open_minor, status, in_transit_since, disputed
+      FROM invoices WHERE status = 'open' AND open_minor > 0`,
+      )
+      .all() as { detail: string }[];
     expect(plan.map((step) => step.detail)).toEqual(['SCAN invoices USING COVERING INDEX invoices_open']);
     await db.close();
   });
 
   it('0006 gives outbox messages a payment QR link, empty for messages queued before it', async () => {
     const v5 = openDatabase(path, key, MIGRATIONS.slice(0, 5));
-    v5.sqlite.prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Queued Early', 'USD', 'x', 'x')`).run();
-    v5.sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, to_address, from_address, subject, status, next_attempt_at, message_id, created_at, updated_at)
-      VALUES ('k', 1, 'first-reminder', 'a@b.example', 'c@d.example', 's', 'queued', 'x', '<m@d.example>', 'x', 'x')`).run();
+    v5.sqlite
+      .prepare(`INSERT INTO customers (source, external_id, name, currency, created_at, updated_at) VALUES ('t', 'C1', 'Queued Early', 'USD', 'x', 'x')`)
+      .run();
+    v5.sqlite
+      .prepare(
+        `INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, to_address, from_address, subject, status, next_attempt_at, message_id, created_at, updated_at)
+      VALUES ('k', 1, 'first-reminder', 'a@b.example', 'c@d.example', 's', 'queued', 'x', '<m@d.example>', 'x', 'x')`,
+      )
+      .run();
     await v5.close();
     const db = openDatabase(path, key);
     expect(db.sqlite.prepare('SELECT subject, payment_qr_link AS link FROM outbox_messages').get()).toEqual({ subject: 's', link: null });
@@ -192,16 +228,30 @@ describe('migrations', () => {
     for (const table of ['risk_models', 'customer_risk', 'forecast_runs', 'forecast_weeks']) {
       expect(db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
     }
-    expect(() => db.sqlite.prepare("INSERT INTO customer_risk (customer_id, model_id, p_late, expected_days_late, segment, reasons, advice) VALUES (1, 1, 0.5, 3, 'shaky', '[]', '[]')").run()).toThrow();
+    expect(() =>
+      db.sqlite
+        .prepare(
+          "INSERT INTO customer_risk (customer_id, model_id, p_late, expected_days_late, segment, reasons, advice) VALUES (1, 1, 0.5, 3, 'shaky', '[]', '[]')",
+        )
+        .run(),
+    ).toThrow();
     await db.close();
   });
 
   it('0012 keys templates by language (old ones English), dates the saved exchange rates, and adds locale and sender columns', async () => {
     const before = MIGRATIONS.findIndex((m) => m.name === 'locale-senders-rates');
     const old = openDatabase(path, key, MIGRATIONS.slice(0, before));
-    old.sqlite.prepare("INSERT INTO email_templates (id, name, purpose, tone, subject, body, built_in, updated_at) VALUES ('first-reminder', 'Mine', 'reminder', 'friendly', 's', 'b', 0, 'x')").run();
+    old.sqlite
+      .prepare(
+        "INSERT INTO email_templates (id, name, purpose, tone, subject, body, built_in, updated_at) VALUES ('first-reminder', 'Mine', 'reminder', 'friendly', 's', 'b', 0, 'x')",
+      )
+      .run();
     old.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('baseCurrency', '"EUR"'), ('fxRates', '{"USD":0.92,"GBP":1.17}')`).run();
-    old.sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES ('2026-10-03T09:00:00.000Z', 'user', 'setting.set', 'setting', 'fxRates', '{}')").run();
+    old.sqlite
+      .prepare(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES ('2026-10-03T09:00:00.000Z', 'user', 'setting.set', 'setting', 'fxRates', '{}')",
+      )
+      .run();
     await old.close();
     const db = openDatabase(path, key);
     expect(db.sqlite.prepare('SELECT id, language, name FROM email_templates').all()).toEqual([{ id: 'first-reminder', language: 'en', name: 'Mine' }]);
@@ -230,13 +280,16 @@ describe('migrations', () => {
 
   it('run each step in one transaction: a failing step leaves the previous version intact', async () => {
     await createWithCustomer('Atomic Ltd');
-    const broken = [...MIGRATIONS, {
-      name: 'half-done',
-      up: (db) => {
-        db.exec('ALTER TABLE customers ADD COLUMN half TEXT');
-        throw new Error('boom');
-      },
-    } satisfies Migration];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        name: 'half-done',
+        up: (db) => {
+          db.exec('ALTER TABLE customers ADD COLUMN half TEXT');
+          throw new Error('boom');
+        },
+      } satisfies Migration,
+    ];
     expect(() => openDatabase(path, key, broken)).toThrow('boom');
     const db = openDatabase(path, key);
     expect(db.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

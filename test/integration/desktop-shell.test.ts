@@ -58,7 +58,10 @@ describe('desktop shell procedures', () => {
     await shell.core.dispatch('backups.create', {});
     const oldKey = shell.key.current;
     expect(await shell.call('vault.status', {})).toEqual({ protection: 'keychain', unavailable: null, minPassphraseLength: 10 });
-    await expect(shell.call('vault.changePassphrase', { current: 'whatever it was', next: 'a better passphrase' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/keychain: there is no passphrase/) });
+    await expect(shell.call('vault.changePassphrase', { current: 'whatever it was', next: 'a better passphrase' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/keychain: there is no passphrase/),
+    });
 
     expect(await shell.call('vault.rotateKey', {})).toEqual({ backups: 1, skipped: 0 });
     const newKey = shell.key.current;
@@ -78,8 +81,13 @@ describe('desktop shell procedures', () => {
   it('with a passphrase: changes it (the key stays), and rotation asks for it and refuses a wrong one', async () => {
     const shell = await desktop(noKeychain, (env) => createWithPassphrase(env, 'the first passphrase'));
     expect(await shell.call('vault.status', {})).toMatchObject({ protection: 'passphrase' });
-    await expect(shell.call('vault.changePassphrase', { current: 'the first passphrase', next: 'short' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/next: at least 10 characters/) });
-    await expect(shell.call('vault.changePassphrase', { current: 'not the passphrase', next: 'a better passphrase' })).rejects.toMatchObject({ message: 'Wrong passphrase.' });
+    await expect(shell.call('vault.changePassphrase', { current: 'the first passphrase', next: 'short' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/next: at least 10 characters/),
+    });
+    await expect(shell.call('vault.changePassphrase', { current: 'not the passphrase', next: 'a better passphrase' })).rejects.toMatchObject({
+      message: 'Wrong passphrase.',
+    });
     expect(await shell.call('vault.changePassphrase', { current: 'the first passphrase', next: 'a better passphrase' })).toEqual({ changed: true });
     expect(unlockWithPassphrase(shell.env, 'a better passphrase').key.equals(shell.key.current)).toBe(true);
 
@@ -118,11 +126,19 @@ describe('desktop shell procedures', () => {
         if (name !== 'app.busy' || busy === null) throw new Error('no answer');
         return busy;
       }),
-      restart: vi.fn(), close: vi.fn(), stageFile: vi.fn(), onEvent: vi.fn(), rotated: null,
+      restart: vi.fn(),
+      close: vi.fn(),
+      stageFile: vi.fn(),
+      onEvent: vi.fn(),
+      rotated: null,
     } as unknown as RestartableCore;
     const relaunch = vi.fn();
     const handlers = desktopShellHandlers({ env, dbPath, core: busyCore, key: { current: key }, startCore: vi.fn(), relaunch, update: vi.fn() });
-    for (const [name, input] of [['vault.rotateKey', {}], ['vault.changePassphrase', { current: 'whatever it is', next: 'a better passphrase' }], ['app.restart', {}]] as const) {
+    for (const [name, input] of [
+      ['vault.rotateKey', {}],
+      ['vault.changePassphrase', { current: 'whatever it is', next: 'a better passphrase' }],
+      ['app.restart', {}],
+    ] as const) {
       await expect(dispatchShell(handlers, name, input)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(reason) });
     }
     expect(busyCore.restart).not.toHaveBeenCalled();

@@ -11,13 +11,15 @@ const root = join(import.meta.dirname, '..', '..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a parsed YAML document, read field by field
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s own configuration schema', async () => {
+  it("passes electron-builder's own configuration schema", async () => {
     // Our own narrow view of it: only the schema check is used, and it reads only isEnabled from the logger.
     const { validateConfiguration } = (await import('app-builder-lib/out/util/config/config.js')) as unknown as {
       validateConfiguration: (config: unknown, logger: { isEnabled: boolean; add(): void }) => Promise<void>;
     };
     await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, perMachin: false } }, { isEnabled: false, add: () => undefined })).rejects.toThrow();
+    await expect(
+      validateConfiguration({ ...config, nsis: { ...config.nsis, perMachin: false } }, { isEnabled: false, add: () => undefined }),
+    ).rejects.toThrow();
   });
 
   it('names the app and builds NSIS per-user, dmg + zip with a hardened, notarized runtime, AppImage + deb', () => {
@@ -29,7 +31,7 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
   });
 
-  it('flips Electron\'s fuses: no run-as-Node, NODE_OPTIONS, --inspect or file:// privileges; asar only and checked; cookies encrypted', () => {
+  it("flips Electron's fuses: no run-as-Node, NODE_OPTIONS, --inspect or file:// privileges; asar only and checked; cookies encrypted", () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
@@ -48,7 +50,9 @@ describe('electron-builder.yml', () => {
     expect(config.win.signtoolOptions.publisherName.length).toBeGreaterThan(0);
     expect(config.mac).toMatchObject({ forceCodeSigning: true, hardenedRuntime: true });
     // The hardened runtime keeps only what V8 needs.
-    expect(readFileSync(join(root, config.mac.entitlements), 'utf8')).not.toMatch(/disable-library-validation|allow-dyld-environment-variables|allow-unsigned-executable-memory/);
+    expect(readFileSync(join(root, config.mac.entitlements), 'utf8')).not.toMatch(
+      /disable-library-validation|allow-dyld-environment-variables|allow-unsigned-executable-memory/,
+    );
   });
 
   it('keeps notarization secrets out of the file', () => {
@@ -73,7 +77,14 @@ describe('electron-builder.yml', () => {
   });
 
   it('points at icons and entitlements that exist', () => {
-    const paths = [config.icon, config.linux.icon, config.mac.entitlements, config.mac.entitlementsInherit, 'resources/tray/trayTemplate.png', 'resources/tray/tray.png'];
+    const paths = [
+      config.icon,
+      config.linux.icon,
+      config.mac.entitlements,
+      config.mac.entitlementsInherit,
+      'resources/tray/trayTemplate.png',
+      'resources/tray/tray.png',
+    ];
     for (const path of paths) expect(existsSync(join(root, path)), path).toBe(true);
     const png = readFileSync(join(root, config.icon));
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512); // macOS needs at least 512 px to make its icns

@@ -25,14 +25,21 @@ function recorder(): { waits: number[]; wait: (ms: number) => Promise<void> } {
 
 describe('requestJson retries', () => {
   it('waits as long as Retry-After says on a 429, not the default backoff', async () => {
-    const url = await scripted([{ status: 429, headers: { 'retry-after': '7' }, body: '{}' }, { status: 200, body: '{"ok":true}' }]);
+    const url = await scripted([
+      { status: 429, headers: { 'retry-after': '7' }, body: '{}' },
+      { status: 200, body: '{"ok":true}' },
+    ]);
     const { waits, wait } = recorder();
     expect(await requestJson(url, {}, new AbortController().signal, { wait })).toEqual({ status: 200, body: { ok: true } });
     expect(waits).toEqual([7000]);
   });
 
   it('a 429 without Retry-After and a 500 wait the default backoff, in order', async () => {
-    const url = await scripted([{ status: 429, body: '{}' }, { status: 503, body: '{}' }, { status: 200, body: '[]' }]);
+    const url = await scripted([
+      { status: 429, body: '{}' },
+      { status: 503, body: '{}' },
+      { status: 200, body: '[]' },
+    ]);
     const { waits, wait } = recorder();
     await requestJson(url, {}, new AbortController().signal, { wait });
     expect(waits).toEqual([250, 1000]);
@@ -41,7 +48,10 @@ describe('requestJson retries', () => {
   it('a Retry-After longer than a minute is not waited for: the sync fails now and the scheduler retries later', async () => {
     const url = await scripted([{ status: 429, headers: { 'retry-after': '3600' }, body: '{}' }]);
     const { waits, wait } = recorder();
-    await expect(requestJson(url, {}, new AbortController().signal, { wait })).rejects.toMatchObject({ code: 'SYNC_FAILED', message: expect.stringMatching(/limiting requests \(HTTP 429\)/) });
+    await expect(requestJson(url, {}, new AbortController().signal, { wait })).rejects.toMatchObject({
+      code: 'SYNC_FAILED',
+      message: expect.stringMatching(/limiting requests \(HTTP 429\)/),
+    });
     expect(waits).toEqual([]);
   });
 });

@@ -55,10 +55,25 @@ describe('Odoo access_url crafted to leave the server', () => {
 
   it('is left off the invoice with a note, and no message or QR code carries it', async () => {
     const crafted = ['@evil.test/pay', '//evil.test/pay', 'https://evil.test/pay', `${server.url.replace('http://', 'http://x@')}/pay`];
-    crafted.forEach((accessUrl, i) => invoice(server, { name: `INV/2026/0090${i}`, partner: seeded.deco, total: 10, access_url: accessUrl, access_token: `tok-${i}` }));
-    await t.core.call('sync.connection.save', { connector: 'odoo', baseUrl: server.url, database: server.db, login: server.login, apiKey: server.password, intervalMinutes: 0 });
+    crafted.forEach((accessUrl, i) =>
+      invoice(server, { name: `INV/2026/0090${i}`, partner: seeded.deco, total: 10, access_url: accessUrl, access_token: `tok-${i}` }),
+    );
+    await t.core.call('sync.connection.save', {
+      connector: 'odoo',
+      baseUrl: server.url,
+      database: server.db,
+      login: server.login,
+      apiKey: server.password,
+      intervalMinutes: 0,
+    });
     await t.core.call('sync.run', { jobId: JOB() });
-    const links = Object.fromEntries(t.query<{ number: string; payment_url: string | null }>("SELECT number, payment_url FROM invoices WHERE number LIKE 'INV/2026/009%' OR number = 'INV/2026/00001' ORDER BY number").map((r) => [r.number, r.payment_url]));
+    const links = Object.fromEntries(
+      t
+        .query<{ number: string; payment_url: string | null }>(
+          "SELECT number, payment_url FROM invoices WHERE number LIKE 'INV/2026/009%' OR number = 'INV/2026/00001' ORDER BY number",
+        )
+        .map((r) => [r.number, r.payment_url]),
+    );
     expect(links).toEqual({
       'INV/2026/00001': `${server.url}/my/invoices/1?access_token=tok-1`,
       // Resolved as a path under the server, as a browser would: harmless.
@@ -76,7 +91,8 @@ describe('Odoo access_url crafted to leave the server', () => {
     const preview = await t.core.call('outreach.preview', { draft: { customerId, templateId: 'first-reminder', invoiceIds: ids } });
     const hrefs = [...preview.html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!);
     expect(hrefs.length).toBeGreaterThan(0);
-    const unescaped = (href: string): string => href.replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replaceAll('&amp;', '&');
+    const unescaped = (href: string): string =>
+      href.replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replaceAll('&amp;', '&');
     for (const href of hrefs) expect(new URL(unescaped(href)).origin).toBe(server.url);
     expect(preview.text).not.toMatch(/\/\/evil|x@/);
   });

@@ -31,20 +31,29 @@ afterAll(async () => {
 function send(path: string, body?: string | Buffer, chunks?: Buffer[]): Promise<{ status: number; error: { code?: string; message?: string } | null }> {
   const url = new URL(host.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, method: body === undefined && !chunks ? 'GET' : 'POST', headers: { 'Content-Type': 'application/json', 'X-Inflow-Token': host.token } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(parts).toString();
-        let error = null;
-        try {
-          error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error ?? null;
-        } catch {
-          error = null;
-        }
-        resolve({ status: res.statusCode ?? 0, error });
-      });
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: body === undefined && !chunks ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Inflow-Token': host.token },
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(parts).toString();
+          let error = null;
+          try {
+            error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error ?? null;
+          } catch {
+            error = null;
+          }
+          resolve({ status: res.statusCode ?? 0, error });
+        });
+      },
+    );
     req.on('error', reject);
     if (chunks) {
       for (const chunk of chunks) req.write(chunk);
@@ -59,7 +68,10 @@ it('answers a malformed URL with 400', async () => {
 
 it('answers JSON nested 100,000 deep with 400, and the core still answers', async () => {
   for (const body of ['['.repeat(100_000) + ']'.repeat(100_000), '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)]) {
-    expect(await send('/api/rpc/app.status', body)).toMatchObject({ status: 400, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/nests deeper/) } });
+    expect(await send('/api/rpc/app.status', body)).toMatchObject({
+      status: 400,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/nests deeper/) },
+    });
   }
   expect((await send('/api/rpc/app.status', '{}')).status).toBe(200);
 });

@@ -42,7 +42,11 @@ function send(path: string, options: { method?: string; headers?: Record<string,
 }
 
 const rpc = (name: string, input: unknown, headers: Record<string, string> = {}) =>
-  send(`/api/rpc/${name}`, { method: 'POST', body: JSON.stringify(input), headers: { 'Content-Type': 'application/json', 'X-Inflow-Token': host.token, ...headers } });
+  send(`/api/rpc/${name}`, {
+    method: 'POST',
+    body: JSON.stringify(input),
+    headers: { 'Content-Type': 'application/json', 'X-Inflow-Token': host.token, ...headers },
+  });
 
 describe('HTTP host guards', () => {
   it('binds to 127.0.0.1 only', () => {
@@ -85,7 +89,9 @@ describe('HTTP host guards', () => {
 describe('API through the HTTP host and the worker', () => {
   it('uploads a file, imports it and reports aging', async () => {
     const upload = await send('/api/files?name=open.csv', {
-      method: 'POST', body: readFileSync(fixturePath('erp/quickbooks-open-invoices.csv')), headers: { 'X-Inflow-Token': host.token },
+      method: 'POST',
+      body: readFileSync(fixturePath('erp/quickbooks-open-invoices.csv')),
+      headers: { 'X-Inflow-Token': host.token },
     });
     const staged = JSON.parse(upload.body) as { result: { fileId: string; name: string } };
     expect(staged.result.name).toBe('open.csv');
@@ -97,11 +103,15 @@ describe('API through the HTTP host and the worker', () => {
 
   it('a rejected import answers 422 with every problem', async () => {
     const upload = await send('/api/files?name=bad.csv', {
-      method: 'POST', body: 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nX,C,2026-01-01,2026-01-31,abc\n', headers: { 'X-Inflow-Token': host.token },
+      method: 'POST',
+      body: 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\nX,C,2026-01-01,2026-01-31,abc\n',
+      headers: { 'X-Inflow-Token': host.token },
     });
     const { result } = JSON.parse(upload.body) as { result: { fileId: string } };
     const run = await rpc('import.run', { jobId: randomBytes(8).toString('hex'), fileId: result.fileId });
     expect(run.status).toBe(422);
-    expect(JSON.parse(run.body)).toMatchObject({ error: { code: 'IMPORT_REJECTED', details: { problemCount: 1, problems: [{ row: 2, column: 'Amount', value: 'abc' }] } } });
+    expect(JSON.parse(run.body)).toMatchObject({
+      error: { code: 'IMPORT_REJECTED', details: { problemCount: 1, problems: [{ row: 2, column: 'Amount', value: 'abc' }] } },
+    });
   });
 });

@@ -62,8 +62,9 @@ describe('customers file after invoices', () => {
   it('updates names and terms but keeps the currency the invoices gave when the file has none', async () => {
     await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-invoices.csv'), preset: 'generic-invoices' });
     writeFileSync(join(t.dir, 'customers.csv'), 'Customer ID,Name,Terms Days\nC-003,Cole Foods GmbH & Co. KG,45\n');
-    expect(await t.core.call('import.run', { jobId: JOB(), fileId: t.core.stageFile(join(t.dir, 'customers.csv')).fileId, preset: 'generic-customers' }))
-      .toMatchObject({ updated: 1, created: 0 });
+    expect(
+      await t.core.call('import.run', { jobId: JOB(), fileId: t.core.stageFile(join(t.dir, 'customers.csv')).fileId, preset: 'generic-customers' }),
+    ).toMatchObject({ updated: 1, created: 0 });
     const cole = (await t.core.call('customers.list', { asOf: '2026-11-22' })).find((c) => c.externalId === 'C-003');
     expect(cole).toMatchObject({ name: 'Cole Foods GmbH & Co. KG', currency: 'EUR' });
   });

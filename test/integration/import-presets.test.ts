@@ -88,7 +88,8 @@ describe('QuickBooks', () => {
 
 describe('day/month order', () => {
   it('a preset settles what the data leaves open: QuickBooks is month-first, Xero day-first', async () => {
-    const qb = '"","Date","Transaction Type","Num","Customer","Due Date","Amount","Open Balance"\n"","03/04/26","Invoice","7","Ivy","04/03/26","10.00","10.00"\n';
+    const qb =
+      '"","Date","Transaction Type","Num","Customer","Due Date","Amount","Open Balance"\n"","03/04/26","Invoice","7","Ivy","04/03/26","10.00","10.00"\n';
     const xero = '*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,*Quantity,*UnitAmount,Currency\nIvy,X-7,03/04/2026,04/05/2026,1,10.00,GBP\n';
     writeFileSync(join(t.dir, 'qb.csv'), qb);
     writeFileSync(join(t.dir, 'xero.csv'), xero);
@@ -131,7 +132,15 @@ describe('a user mapping for any other ERP', () => {
   it('maps arbitrary headers, with a stated date format and decimal comma', async () => {
     const mapping = {
       kind: 'invoices' as const,
-      columns: { invoiceNumber: 'Belegnummer', customerId: 'Kundennr', customerName: 'Kunde', issueDate: 'Belegdatum', dueDate: 'Fällig', amount: 'Betrag', openBalance: 'Offen' },
+      columns: {
+        invoiceNumber: 'Belegnummer',
+        customerId: 'Kundennr',
+        customerName: 'Kunde',
+        issueDate: 'Belegdatum',
+        dueDate: 'Fällig',
+        amount: 'Betrag',
+        openBalance: 'Offen',
+      },
       dateFormat: 'dd.MM.yyyy' as const,
       currency: 'EUR',
       decimalSeparator: ',' as const,

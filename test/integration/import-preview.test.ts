@@ -31,7 +31,10 @@ describe('import preview', () => {
     expect((await preview('erp.csv', text)).savedMapping).toBeUndefined();
     await t.core.call('import.mappings.save', {
       name: 'Our ERP',
-      mapping: { kind: 'invoices', columns: { invoiceNumber: 'doc no', customerId: 'Account', issueDate: 'Doc date', dueDate: 'Due', amount: 'Gross', openBalance: 'Outstanding' } },
+      mapping: {
+        kind: 'invoices',
+        columns: { invoiceNumber: 'doc no', customerId: 'Account', issueDate: 'Doc date', dueDate: 'Due', amount: 'Gross', openBalance: 'Outstanding' },
+      },
     });
     const again = await preview('erp-next-month.csv', text.replace('1001', '1002'));
     expect(again).toMatchObject({ preset: 'Our ERP', savedMapping: 'Our ERP', problems: [] });

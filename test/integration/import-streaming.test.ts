@@ -30,7 +30,8 @@ describe('settings only the end of a file settles', () => {
   it('reads every row day-first when day-first dates first appear after thousands of rows that read either way', async () => {
     expect(await importText(dayFirstFile(3_000, 2_600))).toMatchObject({ rows: 3_000, created: 3_000 });
     const [first] = t.query<{ issue_date: string; due_date: string; amount_minor: number }>(
-      "SELECT issue_date, due_date, amount_minor FROM invoices WHERE number = 'INV-0'");
+      "SELECT issue_date, due_date, amount_minor FROM invoices WHERE number = 'INV-0'",
+    );
     // 01/03 read month-first, as the first 2,000 rows alone would allow, is 3 January.
     expect(first).toEqual({ issue_date: '2026-03-01', due_date: '2026-04-01', amount_minor: 10_025 });
   });

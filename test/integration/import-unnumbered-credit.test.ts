@@ -14,8 +14,10 @@ beforeEach(() => {
 afterEach(() => t.dispose());
 
 const run = (fixture: string) => t.core.call('import.run', { jobId: JOB(), fileId: t.stage(`erp/${fixture}`), snapshot: false, preset: 'quickbooks-aging' });
-const unapplied = () => t.query<{ id: number; external_id: string; number: string; amount_minor: number; open_minor: number }>(
-  "SELECT id, external_id, number, amount_minor, open_minor FROM credit_notes WHERE kind = 'unapplied_payment' ORDER BY id");
+const unapplied = () =>
+  t.query<{ id: number; external_id: string; number: string; amount_minor: number; open_minor: number }>(
+    "SELECT id, external_id, number, amount_minor, open_minor FROM credit_notes WHERE kind = 'unapplied_payment' ORDER BY id",
+  );
 const jeff = async () => (await t.core.call('aging.report', { asOf: '2026-11-22' })).customers.find((row) => row.externalId === "Jeff's Jalopies")?.total;
 
 /** Writes to the database as an older version of Inflow left it (the core is open; WAL lets a second writer in between its transactions). */
@@ -39,9 +41,15 @@ describe('an unapplied payment without a number', () => {
   it('gets one id from its values, whether it comes as CSV or as a workbook', async () => {
     await run('quickbooks-aging-detail.csv');
     expect(await run('quickbooks-aging-detail.xlsx')).toMatchObject({ created: 0 });
-    expect(unapplied()).toEqual([{
-      id: expect.any(Number), external_id: `unnumbered:["payment","Jeff's Jalopies","2026-06-01",2000,"USD",""]`, number: 'Payment 2026-06-01', amount_minor: 2000, open_minor: 2000,
-    }]);
+    expect(unapplied()).toEqual([
+      {
+        id: expect.any(Number),
+        external_id: `unnumbered:["payment","Jeff's Jalopies","2026-06-01",2000,"USD",""]`,
+        number: 'Payment 2026-06-01',
+        amount_minor: 2000,
+        open_minor: 2000,
+      },
+    ]);
     expect(await jeff()).toBe(6_100);
   });
 
@@ -62,7 +70,10 @@ describe('an unapplied payment without a number', () => {
         SELECT customer_id, source, '${XLSX_NAME.replace(/'/g, "''")}', number, kind, issue_date, currency, amount_minor, open_minor, created_at, updated_at FROM credit_notes WHERE id = ${stored!.id};`);
     expect(await jeff()).toBe(4_100);
     await run('quickbooks-aging-detail.csv');
-    expect(unapplied().map((row) => [row.id, row.open_minor])).toEqual([[stored!.id, 2000], [expect.any(Number), 0]]);
+    expect(unapplied().map((row) => [row.id, row.open_minor])).toEqual([
+      [stored!.id, 2000],
+      [expect.any(Number), 0],
+    ]);
     expect(await jeff()).toBe(6_100);
   });
 

@@ -39,8 +39,9 @@ const TWINS: { name: string; before?: string[] }[] = [
  */
 function ledger(core: TempCore) {
   const rows = (table: string) =>
-    core.query<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY external_id`).map((row) =>
-      Object.fromEntries(Object.entries(row).filter(([k]) => !/(^id$|_id$|_at$)/.test(k))));
+    core
+      .query<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY external_id`)
+      .map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !/(^id$|_id$|_at$)/.test(k))));
   return { customers: rows('customers'), invoices: rows('invoices'), payments: rows('payments'), credits: rows('credit_notes') };
 }
 
@@ -99,8 +100,15 @@ describe('workbook cells', () => {
   });
 
   it.each([
-    [12.1, '12.1'], [0.1 + 0.2, '0.3'], [12.100000000000001, '12.1'], [-0, '0'], [1e21, '1000000000000000000000'],
-    [1e-7, '0.0000001'], [-1.5e-10, '-0.00000000015'], [123456789012.34, '123456789012.34'], [-605.46, '-605.46'],
+    [12.1, '12.1'],
+    [0.1 + 0.2, '0.3'],
+    [12.100000000000001, '12.1'],
+    [-0, '0'],
+    [1e21, '1000000000000000000000'],
+    [1e-7, '0.0000001'],
+    [-1.5e-10, '-0.00000000015'],
+    [123456789012.34, '123456789012.34'],
+    [-605.46, '-605.46'],
   ])('decimalText(%d) is "%s"', (value, text) => {
     expect(decimalText(value)).toBe(text);
   });
@@ -112,7 +120,10 @@ describe('workbook cells', () => {
       for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC']) {
         process.env.TZ = tz;
         const { rows } = await readXlsx(path);
-        expect(rows[1]).toMatchObject({ cells: ['A-1', 'C-1', '2026-01-01', '2026-12-31', '10', 'USD'], typed: [undefined, undefined, 'date', 'date', 'number'] });
+        expect(rows[1]).toMatchObject({
+          cells: ['A-1', 'C-1', '2026-01-01', '2026-12-31', '10', 'USD'],
+          typed: [undefined, undefined, 'date', 'date', 'number'],
+        });
       }
     } finally {
       if (zone === undefined) delete process.env.TZ;
@@ -140,7 +151,10 @@ describe('workbook cells', () => {
       ['A-2', { text: 'C-8', hyperlink: 'https://erp.example/c/8' }, day('2026-10-01'), day('2026-10-31'), 10, 'usd', 'Birch'],
     ]);
     await t.core.call('import.run', { jobId: JOB(), fileId: t.core.stageFile(path).fileId, snapshot: false });
-    expect(t.query('SELECT external_id, name FROM customers ORDER BY external_id')).toEqual([{ external_id: 'C-7', name: 'Acme Tools' }, { external_id: 'C-8', name: 'Birch' }]);
+    expect(t.query('SELECT external_id, name FROM customers ORDER BY external_id')).toEqual([
+      { external_id: 'C-7', name: 'Acme Tools' },
+      { external_id: 'C-8', name: 'Birch' },
+    ]);
     expect(t.query('SELECT external_id FROM invoices ORDER BY external_id')).toEqual([{ external_id: '1001' }, { external_id: 'A-2' }]);
   });
 
@@ -153,14 +167,22 @@ describe('workbook cells', () => {
     const path = join(t.dir, 'two-sheets.xlsx');
     await wb.xlsx.writeFile(path);
     const fileId = t.core.stageFile(path).fileId;
-    expect(await t.core.call('import.preview', { fileId, sheet: 'Open items' })).toMatchObject({ sheet: 'Open items', preset: 'generic-invoices', headerRow: 1, headers: HEADER });
+    expect(await t.core.call('import.preview', { fileId, sheet: 'Open items' })).toMatchObject({
+      sheet: 'Open items',
+      preset: 'generic-invoices',
+      headerRow: 1,
+      headers: HEADER,
+    });
     await expect(t.core.call('import.run', { jobId: JOB(), fileId, snapshot: false, sheet: 'Open items' })).rejects.toMatchObject({
       code: 'IMPORT_REJECTED',
       message: 'Nothing was imported: 1 problem in sheet "Open items".',
       details: { problems: [{ row: 2, column: 'Amount', value: 'ten', reason: 'not an amount: not a number', sheet: 'Open items' }] },
     });
     const csv = t.stageText('plain.csv', 'a,b\n1,2\n');
-    await expect(t.core.call('import.preview', { fileId: csv, sheet: 'Open items' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('has no sheets') });
+    await expect(t.core.call('import.preview', { fileId: csv, sheet: 'Open items' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('has no sheets'),
+    });
   });
 });
 

@@ -38,7 +38,13 @@ beforeEach(async () => {
   await imap((client) => client.mailboxCreate(folder));
   await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-customers.csv'), preset: 'generic-customers' });
   await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-invoices.csv'), preset: 'generic-invoices' });
-  await t.core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromName: 'Dana Reyes', fromAddress: 'dana@northwind.example' });
+  await t.core.call('settings.smtp.save', {
+    host: '127.0.0.1',
+    port: sink.port,
+    security: 'none',
+    fromName: 'Dana Reyes',
+    fromAddress: 'dana@northwind.example',
+  });
   await t.core.call('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 600 });
   await t.core.call('inbox.settings.save', { host: '127.0.0.1', port: dovecot.port, security: 'none', user: dovecot.user, password: dovecot.password, folder });
 });
@@ -55,8 +61,20 @@ async function sendReminder(externalId: string) {
 }
 
 function replyTo(messageId: string, from: string, body: string, extra = ''): string {
-  return [`From: Jane Park <${from}>`, 'To: dana@northwind.example', 'Subject: RE: Invoice 00123 is now past due', `Message-ID: <reply-${Math.random().toString(36).slice(2)}@acme.example>`,
-    `In-Reply-To: ${messageId}`, `References: ${messageId}`, 'Date: Mon, 23 Nov 2026 09:30:00 +0000', ...(extra ? [extra] : []), 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\r\n');
+  return [
+    `From: Jane Park <${from}>`,
+    'To: dana@northwind.example',
+    'Subject: RE: Invoice 00123 is now past due',
+    `Message-ID: <reply-${Math.random().toString(36).slice(2)}@acme.example>`,
+    `In-Reply-To: ${messageId}`,
+    `References: ${messageId}`,
+    'Date: Mon, 23 Nov 2026 09:30:00 +0000',
+    ...(extra ? [extra] : []),
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    '',
+  ].join('\r\n');
 }
 
 describe('inbox over IMAP', () => {
@@ -64,7 +82,9 @@ describe('inbox over IMAP', () => {
     const { customerId, sent } = await sendReminder('C-001');
     const messageId = sent.mail.messageId!;
     // The reminder as the customer's mail program received it, then their reply to it.
-    await deliver(replyTo(messageId, 'jane.park@acme.example', 'We paid this yesterday, remittance attached.\r\n\r\n> ' + sent.mail.text!.split('\n').join('\n> ')));
+    await deliver(
+      replyTo(messageId, 'jane.park@acme.example', 'We paid this yesterday, remittance attached.\r\n\r\n> ' + sent.mail.text!.split('\n').join('\n> ')),
+    );
     const first = await t.core.call('inbox.fetch', {});
     expect(first).toEqual({ fetched: 1, matched: 1, unmatched: 0, bounces: 0, autoReplies: 0, replies: 1 });
     const [item] = await t.core.call('inbox.list', {});
@@ -103,10 +123,22 @@ describe('inbox over IMAP', () => {
   it('marks a permanently bounced contact, holds the ladder for an absence, and lists the unmatched', async () => {
     const { customerId, sent } = await sendReminder('C-001');
     const bounce = readFileSync(join(corpus, 'sisimai', 'lhost-postfix-01.eml'), 'latin1')
-      .replace(/r@p351355\.pool\.example\.ne\.jp/g, 'jane.park@acme.example').replace('Message-Id: <', `In-Reply-To: ${sent.mail.messageId}\nMessage-Id: <`);
+      .replace(/r@p351355\.pool\.example\.ne\.jp/g, 'jane.park@acme.example')
+      .replace('Message-Id: <', `In-Reply-To: ${sent.mail.messageId}\nMessage-Id: <`);
     await deliver(bounce);
-    await deliver(replyTo(sent.mail.messageId!, 'jane.park@acme.example', 'I am out of the office until 30 November. For urgent matters please contact Tom Lee (tom.lee@acme.example).', 'Auto-Submitted: auto-replied'));
-    await deliver(['From: someone@elsewhere.example', 'To: dana@northwind.example', 'Subject: Question', 'Message-ID: <q1@elsewhere.example>', '', 'Who are you?', ''].join('\r\n'));
+    await deliver(
+      replyTo(
+        sent.mail.messageId!,
+        'jane.park@acme.example',
+        'I am out of the office until 30 November. For urgent matters please contact Tom Lee (tom.lee@acme.example).',
+        'Auto-Submitted: auto-replied',
+      ),
+    );
+    await deliver(
+      ['From: someone@elsewhere.example', 'To: dana@northwind.example', 'Subject: Question', 'Message-ID: <q1@elsewhere.example>', '', 'Who are you?', ''].join(
+        '\r\n',
+      ),
+    );
     const result = await t.core.call('inbox.fetch', {});
     expect(result).toEqual({ fetched: 3, matched: 2, unmatched: 1, bounces: 1, autoReplies: 1, replies: 1 });
     const contacts = await t.core.call('contacts.list', { customerId });

@@ -9,7 +9,8 @@ import { tempCore, type TempCore } from '../helpers/temp-core';
  * passdb checks each XOAUTH2/OAUTHBEARER token at the stand-in's tokeninfo. Refresh before expiry
  * and after a refused login, a clear error once consent is withdrawn, and tokens that follow their server.
  */
-const message = (n: number) => `From: Jane <jane@acme.example>\r\nTo: ar@inflow-test.example\r\nSubject: Paid ${n}\r\nMessage-ID: <oauth-${n}-${Math.random()}@acme.example>\r\n\r\nPaid yesterday.\r\n`;
+const message = (n: number) =>
+  `From: Jane <jane@acme.example>\r\nTo: ar@inflow-test.example\r\nSubject: Paid ${n}\r\nMessage-ID: <oauth-${n}-${Math.random()}@acme.example>\r\n\r\nPaid yesterday.\r\n`;
 
 for (const flavour of ['google', 'microsoft'] as const) {
   describe(`mailbox sign-in with ${flavour}`, () => {
@@ -23,7 +24,10 @@ for (const flavour of ['google', 'microsoft'] as const) {
     beforeAll(async () => {
       oauth = await startOAuthServer(flavour);
       // Outlook's IMAP offers XOAUTH2 only; Gmail's both (imapflow then speaks OAUTHBEARER).
-      dovecot = await startDovecot(undefined, undefined, { tokeninfoUrl: oauth.tokeninfoUrl, mechanisms: flavour === 'google' ? ['xoauth2', 'oauthbearer'] : ['xoauth2'] });
+      dovecot = await startDovecot(undefined, undefined, {
+        tokeninfoUrl: oauth.tokeninfoUrl,
+        mechanisms: flavour === 'google' ? ['xoauth2', 'oauthbearer'] : ['xoauth2'],
+      });
     });
     afterAll(async () => {
       dovecot.stop();
@@ -41,8 +45,15 @@ for (const flavour of ['google', 'microsoft'] as const) {
       oauth.grants.length = 0;
       oauth.authorize = 'grant';
       await t.core.call('inbox.settings.save', {
-        host: '127.0.0.1', port: dovecot.port, security: 'none', user: dovecot.user, signIn: flavour, clientId: oauth.clientId,
-        ...(flavour === 'google' ? { clientSecret: oauth.clientSecret } : { tenant: 'organizations' }), authUrl: oauth.authorizeUrl, tokenUrl: oauth.tokenUrl,
+        host: '127.0.0.1',
+        port: dovecot.port,
+        security: 'none',
+        user: dovecot.user,
+        signIn: flavour,
+        clientId: oauth.clientId,
+        ...(flavour === 'google' ? { clientSecret: oauth.clientSecret } : { tenant: 'organizations' }),
+        authUrl: oauth.authorizeUrl,
+        tokenUrl: oauth.tokenUrl,
       });
     });
     afterEach(() => t.dispose());
@@ -67,7 +78,8 @@ for (const flavour of ['google', 'microsoft'] as const) {
       const tokens = JSON.parse(storedTokens()!) as { accessToken: string; refreshToken: string };
       expect(JSON.stringify(view)).not.toContain(tokens.accessToken);
       const audit = JSON.stringify(t.query('SELECT detail FROM audit_log'));
-      for (const secret of [tokens.accessToken, tokens.refreshToken, ...(flavour === 'google' ? [oauth.clientSecret] : [])]) expect(audit).not.toContain(secret);
+      for (const secret of [tokens.accessToken, tokens.refreshToken, ...(flavour === 'google' ? [oauth.clientSecret] : [])])
+        expect(audit).not.toContain(secret);
     });
 
     it('refreshes the token shortly before it expires, and after the server refuses it', async () => {
@@ -93,7 +105,13 @@ for (const flavour of ['google', 'microsoft'] as const) {
     it('says to sign in again once consent is withdrawn, and stops asking the provider', async () => {
       await signIn();
       oauth.revoke();
-      const failure = { code: 'MAILBOX_FAILED', details: { reconnect: true }, message: expect.stringMatching(/no longer accepts Inflow’s sign-in to ar@inflow-test\.example: the access was withdrawn or has expired\. Settings → Inbox → Sign in with/) };
+      const failure = {
+        code: 'MAILBOX_FAILED',
+        details: { reconnect: true },
+        message: expect.stringMatching(
+          /no longer accepts Inflow’s sign-in to ar@inflow-test\.example: the access was withdrawn or has expired\. Settings → Inbox → Sign in with/,
+        ),
+      };
       await expect(t.core.call('inbox.fetch', {})).rejects.toMatchObject(failure);
       expect(await t.core.call('inbox.settings.get', {})).toMatchObject({ oauth: { signedInAs: null, reconnect: true } });
       const asked = oauth.grants.length;
@@ -112,13 +130,19 @@ for (const flavour of ['google', 'microsoft'] as const) {
       expect(moved).toMatchObject({ oauth: { signedInAs: null, reconnect: false }, hasClientSecret: false });
       expect(storedTokens()).toBe('null');
       await t.core.call('inbox.settings.save', { ...fields });
-      await expect(t.core.call('inbox.fetch', {})).rejects.toMatchObject({ code: 'MAILBOX_FAILED', message: expect.stringMatching(/not signed in to ar@inflow-test\.example yet/) });
+      await expect(t.core.call('inbox.fetch', {})).rejects.toMatchObject({
+        code: 'MAILBOX_FAILED',
+        message: expect.stringMatching(/not signed in to ar@inflow-test\.example yet/),
+      });
       expect(oauth.grants).toEqual(['authorization_code']);
     });
 
     it('a denied consent ends the sign-in with the provider’s words and stores nothing', async () => {
       oauth.authorize = 'deny';
-      await expect(signIn()).rejects.toMatchObject({ code: 'MAILBOX_FAILED', message: expect.stringMatching(/was not connected: the sign-in was cancelled or access was denied/) });
+      await expect(signIn()).rejects.toMatchObject({
+        code: 'MAILBOX_FAILED',
+        message: expect.stringMatching(/was not connected: the sign-in was cancelled or access was denied/),
+      });
       expect(oauth.grants).toEqual([]);
       expect(storedTokens()).toBeNull();
     });

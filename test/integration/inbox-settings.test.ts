@@ -15,7 +15,12 @@ describe('inbox.settings.save', () => {
   it('keeps the stored password for the same server and login, and forgets it for another', async () => {
     expect(await t.core.call('inbox.settings.save', { ...account, password: 'app-password-1' })).toMatchObject({ hasPassword: true });
     expect(await t.core.call('inbox.settings.save', { ...account, folder: 'Replies' })).toMatchObject({ folder: 'Replies', hasPassword: true });
-    for (const [field, value] of [['host', 'imap.attacker.example'], ['port', 143], ['security', 'starttls'], ['user', 'other@northwind.example']] as const) {
+    for (const [field, value] of [
+      ['host', 'imap.attacker.example'],
+      ['port', 143],
+      ['security', 'starttls'],
+      ['user', 'other@northwind.example'],
+    ] as const) {
       await t.core.call('inbox.settings.save', { ...account, password: 'app-password-1' });
       expect(await t.core.call('inbox.settings.save', { ...account, [field]: value }), field).toMatchObject({ hasPassword: false });
       // Going back does not bring it back: it is gone, not hidden.
@@ -31,12 +36,17 @@ describe('inbox.settings.save', () => {
     }
   });
 
-  it('keeps Google\'s client secret like the password: never shown, forgotten with the server, login, sign-in or app', async () => {
+  it("keeps Google's client secret like the password: never shown, forgotten with the server, login, sign-in or app", async () => {
     const google = { ...account, host: 'imap.gmail.com', signIn: 'google' as const, clientId: 'inflow.apps.googleusercontent.com' };
     const saved = await t.core.call('inbox.settings.save', { ...google, clientSecret: 'GOCSPX-secret-1' });
     expect(saved).toMatchObject({ hasClientSecret: true, oauth: { signedInAs: null, reconnect: false } });
     expect(JSON.stringify(saved)).not.toContain('GOCSPX-secret-1');
-    for (const [field, value] of [['host', 'imap.attacker.example'], ['user', 'other@northwind.example'], ['signIn', 'microsoft'], ['clientId', 'other-app']] as const) {
+    for (const [field, value] of [
+      ['host', 'imap.attacker.example'],
+      ['user', 'other@northwind.example'],
+      ['signIn', 'microsoft'],
+      ['clientId', 'other-app'],
+    ] as const) {
       await t.core.call('inbox.settings.save', { ...google, clientSecret: 'GOCSPX-secret-1' });
       expect(await t.core.call('inbox.settings.save', { ...google, [field]: value }), field).toMatchObject({ hasClientSecret: false });
     }
@@ -48,6 +58,8 @@ describe('inbox.settings.save', () => {
       await expect(t.core.call('inbox.settings.save', { ...account, signIn: 'google', tokenUrl: url }), url).rejects.toMatchObject({ code: 'INVALID_INPUT' });
       await expect(t.core.call('inbox.settings.save', { ...account, signIn: 'google', authUrl: url }), url).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     }
-    await expect(t.core.call('inbox.settings.save', { ...account, signIn: 'google', tokenUrl: 'http://127.0.0.1:4000/token' })).resolves.toMatchObject({ tokenUrl: 'http://127.0.0.1:4000/token' });
+    await expect(t.core.call('inbox.settings.save', { ...account, signIn: 'google', tokenUrl: 'http://127.0.0.1:4000/token' })).resolves.toMatchObject({
+      tokenUrl: 'http://127.0.0.1:4000/token',
+    });
   });
 });

@@ -3,8 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  abandonRotation, changePassphrase, commitRotation, createWithPassphrase, keychainBackend, openVault, pendingPath, settleRotation, stageRotation, unlockWithPassphrase,
-  type SafeStorage, type VaultEnv,
+  abandonRotation,
+  changePassphrase,
+  commitRotation,
+  createWithPassphrase,
+  keychainBackend,
+  openVault,
+  pendingPath,
+  settleRotation,
+  stageRotation,
+  unlockWithPassphrase,
+  type SafeStorage,
+  type VaultEnv,
 } from '../../electron/main/key-vault';
 
 /**

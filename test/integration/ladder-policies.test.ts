@@ -18,7 +18,11 @@ const enterprise: LadderPolicy = {
   segments: ['Enterprise'],
   steps: DEFAULT_POLICY.steps.filter((step) => step.offsetDays > 0).map((step) => ({ ...step, offsetDays: step.offsetDays + 7 })),
 };
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: { code: string; message: string; details?: { issues: unknown[] } }) => error);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: { code: string; message: string; details?: { issues: unknown[] } }) => error,
+  );
 const audit = () => t.query<{ action: string; entity_id: string }>("SELECT action, entity_id FROM audit_log WHERE entity = 'ladder_policy' ORDER BY id");
 
 describe('ladder policies', () => {
@@ -37,7 +41,8 @@ describe('ladder policies', () => {
   it('refuses two steps on one day at the field, and a segment or "everyone else" another policy has', async () => {
     const sameDay = enterprise.steps.map((step, index) => (index === 2 ? { ...step, offsetDays: enterprise.steps[1]!.offsetDays } : step));
     expect(await refusal(t.core.call('ladder.savePolicy', { ...enterprise, steps: sameDay }))).toMatchObject({
-      code: 'INVALID_INPUT', details: { issues: [{ path: 'steps.2.offsetDays', message: 'same day as step 2 ("Firm reminder"); two steps cannot fall on one day' }] },
+      code: 'INVALID_INPUT',
+      details: { issues: [{ path: 'steps.2.offsetDays', message: 'same day as step 2 ("Firm reminder"); two steps cannot fall on one day' }] },
     });
     // Every problem at once, not the same-day one only after the others are fixed.
     const alsoUnnamed = sameDay.map((step, index) => (index === 0 ? { ...step, label: ' ' } : step));

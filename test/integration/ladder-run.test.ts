@@ -39,7 +39,7 @@ describe('ladder run', () => {
     });
   });
 
-  it('sends the email step once, from the manager, records each invoice\'s step, and does not repeat it', async () => {
+  it("sends the email step once, from the manager, records each invoice's step, and does not repeat it", async () => {
     const run = await t.core.call('ladder.run', { dryRun: false });
     expect(run.queued).toMatchObject({ queued: 1 });
     await vi.waitFor(async () => expect((await t.core.call('outbox.counts', {})).sent).toBe(1));
@@ -52,7 +52,9 @@ describe('ladder run', () => {
     expect(summary(await dryRun()).messages.filter((m) => m[0] === 'C-001')).toEqual([]);
     now = new Date('2026-12-07T15:00:00Z');
     await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-invoices.csv'), preset: 'generic-invoices' });
-    expect(summary(await dryRun()).messages.filter((m) => m[0] === 'C-001')).toEqual([['C-001', 'final-notice', 'email', ['00123@final-notice', '00124@final-notice']]]);
+    expect(summary(await dryRun()).messages.filter((m) => m[0] === 'C-001')).toEqual([
+      ['C-001', 'final-notice', 'email', ['00123@final-notice', '00124@final-notice']],
+    ]);
   });
 
   it('holds an invoice whose payment is on its way, for two weeks', async () => {
@@ -77,7 +79,13 @@ describe('ladder run', () => {
   it('stops for a promise, a snooze and stale ERP data', async () => {
     const acme = (await t.core.call('customer.lookup', { externalId: 'C-001' })).customerId;
     const invoices = await t.core.call('customer.invoices', { customerId: acme, openOnly: true });
-    await t.core.call('activity.recordPromise', { customerId: acme, amountMinor: 100_000, currency: 'USD', promisedDate: '2026-11-30', invoiceIds: [invoices[0]!.id] });
+    await t.core.call('activity.recordPromise', {
+      customerId: acme,
+      amountMinor: 100_000,
+      currency: 'USD',
+      promisedDate: '2026-11-30',
+      invoiceIds: [invoices[0]!.id],
+    });
     expect(summary(await dryRun()).excluded).toContainEqual(['00123', 'promise']);
     const cole = (await t.core.call('customer.lookup', { externalId: 'C-003' })).customerId;
     await t.core.call('worklist.snooze', { customerId: cole, untilDate: '2026-11-30', reason: 'AP on holiday' });
@@ -88,8 +96,13 @@ describe('ladder run', () => {
   });
 
   it('feeds the queue its due steps, and a logged call or a posted letter takes the step', async () => {
-    const reasons = async () => Object.fromEntries((await t.core.call('worklist.list', {})).rows.map((row) => [row.externalId,
-      row.reasons.filter((r) => r.code === 'escalation_due').map((r) => describeReason(r, '2026-11-22'))]));
+    const reasons = async () =>
+      Object.fromEntries(
+        (await t.core.call('worklist.list', {})).rows.map((row) => [
+          row.externalId,
+          row.reasons.filter((r) => r.code === 'escalation_due').map((r) => describeReason(r, '2026-11-22')),
+        ]),
+      );
     expect(await reasons()).toMatchObject({ 'C-001': ['Manager due'], 'C-003': ['Call due'] });
     const cole = (await t.core.call('customer.lookup', { externalId: 'C-003' })).customerId;
     await t.core.call('activity.logCall', { customerId: cole, outcome: 'left_voicemail' });
@@ -103,15 +116,22 @@ describe('ladder run', () => {
     await t.core.call('activity.logCall', { customerId: cole, outcome: 'reached' });
     expect(steps()).toHaveLength(4);
 
-    await t.core.call('ladder.savePolicy', { ...DEFAULT_POLICY, steps: DEFAULT_POLICY.steps.map((step) =>
-      (step.id === 'manager' ? { ...step, id: 'letter', label: 'Letter', channel: 'letter' as const } : step)) });
+    await t.core.call('ladder.savePolicy', {
+      ...DEFAULT_POLICY,
+      steps: DEFAULT_POLICY.steps.map((step) => (step.id === 'manager' ? { ...step, id: 'letter', label: 'Letter', channel: 'letter' as const } : step)),
+    });
     const acme = (await t.core.call('customer.lookup', { externalId: 'C-001' })).customerId;
     expect((await reasons())['C-001']).toEqual(['Letter due']);
     await expect(t.core.call('ladder.completeTask', { customerId: cole, channel: 'letter' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(t.core.call('ladder.completeTask', { customerId: acme, channel: 'letter', note: 'Posted first class' }))
-      .resolves.toMatchObject({ stepId: 'letter', invoiceNumbers: ['00123', '00124'] });
+    await expect(t.core.call('ladder.completeTask', { customerId: acme, channel: 'letter', note: 'Posted first class' })).resolves.toMatchObject({
+      stepId: 'letter',
+      invoiceNumbers: ['00123', '00124'],
+    });
     expect(await reasons()).not.toHaveProperty('C-001');
-    expect((await t.core.call('customer.timeline', { customerId: acme }))[0]).toMatchObject({ kind: 'ladder_task', detail: 'Letter · 00123, 00124 · Posted first class' });
+    expect((await t.core.call('customer.timeline', { customerId: acme }))[0]).toMatchObject({
+      kind: 'ladder_task',
+      detail: 'Letter · 00123, 00124 · Posted first class',
+    });
     await expect(t.core.call('ladder.completeTask', { customerId: acme, channel: 'letter' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -29,7 +29,11 @@ let odoo: OdooServer;
 let text: string;
 
 const call = (name: string, input: unknown) => core.dispatch(name, input);
-const refused = (name: string, input: unknown) => call(name, input).then(() => 'ok', (error: { code: string }) => error.code);
+const refused = (name: string, input: unknown) =>
+  call(name, input).then(
+    () => 'ok',
+    (error: { code: string }) => error.code,
+  );
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inflow-log-'));
@@ -49,15 +53,33 @@ beforeAll(async () => {
 
   // A mail server that refuses the customer's address, quoting it.
   sink.replyTo(() => ({ code: 550, message: `No such user ${CUSTOMER.email}` }));
-  await call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', user: 'ar', password: SECRETS.smtpPassword, fromAddress: 'ar@northwind.example' });
+  await call('settings.smtp.save', {
+    host: '127.0.0.1',
+    port: sink.port,
+    security: 'none',
+    user: 'ar',
+    password: SECRETS.smtpPassword,
+    fromAddress: 'ar@northwind.example',
+  });
   await call('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 6000 });
   await call('outreach.queue', { messages: [{ customerId, templateId: 'first-reminder' }] }).catch(() => undefined);
-  const sample = ((await call('worklist.list', { limit: 3 })) as { rows: { customerId: number }[] }).rows.map((row) => ({ customerId: row.customerId, templateId: 'first-reminder' }));
+  const sample = ((await call('worklist.list', { limit: 3 })) as { rows: { customerId: number }[] }).rows.map((row) => ({
+    customerId: row.customerId,
+    templateId: 'first-reminder',
+  }));
   await call('outreach.queue', { messages: sample });
-  for (let n = 0; n < 200 && ((await call('outbox.counts', {})) as { queued: number; sending: number }).queued > 0; n++) await new Promise((resolve) => setTimeout(resolve, 25));
+  for (let n = 0; n < 200 && ((await call('outbox.counts', {})) as { queued: number; sending: number }).queued > 0; n++)
+    await new Promise((resolve) => setTimeout(resolve, 25));
 
   // An ERP that refuses the password; bad input that quotes secrets and customer text.
-  await call('sync.connection.save', { connector: 'odoo', baseUrl: odoo.url, database: odoo.db, login: odoo.login, apiKey: SECRETS.erpKey, intervalMinutes: 0 });
+  await call('sync.connection.save', {
+    connector: 'odoo',
+    baseUrl: odoo.url,
+    database: odoo.db,
+    login: odoo.login,
+    apiKey: SECRETS.erpKey,
+    intervalMinutes: 0,
+  });
   expect(await refused('sync.run', {})).toBe('SYNC_FAILED');
   expect(await refused('settings.smtp.save', { host: SECRETS.smtpPassword, port: 0, security: 'none', fromAddress: CUSTOMER.email })).toBe('INVALID_INPUT');
   expect(await refused('customer.lookup', { externalId: CUSTOMER.name })).toBe('NOT_FOUND');
@@ -65,7 +87,9 @@ beforeAll(async () => {
 
   await core.close();
   logFile.close();
-  text = readdirSync(join(dir, 'logs')).map((name) => readFileSync(join(dir, 'logs', name), 'utf8')).join('');
+  text = readdirSync(join(dir, 'logs'))
+    .map((name) => readFileSync(join(dir, 'logs', name), 'utf8'))
+    .join('');
 }, 120_000);
 afterAll(async () => {
   await sink?.close();
@@ -74,10 +98,14 @@ afterAll(async () => {
 });
 
 describe('the log file', () => {
-  it('holds the core\'s lines from its worker: the open, slow calls, refusals and failed sends, as JSON', () => {
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as { event: string; level: string; procedure?: string; time: string });
+  it("holds the core's lines from its worker: the open, slow calls, refusals and failed sends, as JSON", () => {
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; level: string; procedure?: string; time: string });
     const events = new Set(lines.map((line) => line.event));
-    for (const event of ['core.open', 'core.call.slow', 'core.call.refused', 'outbox.send.failed', 'outbox.failed', 'sync.failed']) expect(events, event).toContain(event);
+    for (const event of ['core.open', 'core.call.slow', 'core.call.refused', 'outbox.send.failed', 'outbox.failed', 'sync.failed'])
+      expect(events, event).toContain(event);
     expect(lines.find((line) => line.event === 'core.call.slow' && line.procedure === 'sample.load')).toBeDefined();
     expect(lines.every((line) => /^\d{4}-\d{2}-\d{2}T/.test(line.time) && ['info', 'warn', 'error'].includes(line.level))).toBe(true);
   });
@@ -85,7 +113,10 @@ describe('the log file', () => {
   it('holds no secret and no customer text: only ids, counts and codes', async () => {
     const database = openDatabase(dbPath, key);
     const customerText = [
-      ...(database.sqlite.prepare('SELECT name FROM customers UNION SELECT name FROM contacts UNION SELECT email FROM contacts WHERE email IS NOT NULL').pluck().all() as string[]),
+      ...(database.sqlite
+        .prepare('SELECT name FROM customers UNION SELECT name FROM contacts UNION SELECT email FROM contacts WHERE email IS NOT NULL')
+        .pluck()
+        .all() as string[]),
       ...(database.sqlite.prepare('SELECT subject FROM outbox_messages').pluck().all() as string[]),
     ].filter((value) => value.length >= 6);
     await database.close();
@@ -94,7 +125,7 @@ describe('the log file', () => {
     expect(leaks).toEqual([]);
   });
 
-  it('is the user\'s alone: folder 0700, files 0600', () => {
+  it("is the user's alone: folder 0700, files 0600", () => {
     if (process.platform === 'win32') return;
     expect(statSync(join(dir, 'logs')).mode & 0o777).toBe(0o700);
     for (const name of readdirSync(join(dir, 'logs'))) expect(statSync(join(dir, 'logs', name)).mode & 0o777, name).toBe(0o600);
@@ -113,7 +144,14 @@ describe('what a line may hold', () => {
       setLogSink(null);
     }
     const line = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(line).toMatchObject({ event: 'test.event', customerId: 42, procedure: 'customer.lookup', name: '[text omitted]', error: 'Error', errorCode: 'SQLITE_CONSTRAINT' });
+    expect(line).toMatchObject({
+      event: 'test.event',
+      customerId: 42,
+      procedure: 'customer.lookup',
+      name: '[text omitted]',
+      error: 'Error',
+      errorCode: 'SQLITE_CONSTRAINT',
+    });
     expect(line.at).toMatch(/@log\.test\.ts:\d+/);
     expect(lines[0]).not.toContain('zanzibar');
   });

@@ -34,7 +34,13 @@ beforeEach(async () => {
   sink = await startSmtpSink();
   await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('customers.csv', CUSTOMERS), preset: 'generic-customers' });
   await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('invoices.csv', INVOICES), preset: 'generic-invoices' });
-  await t.core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromName: 'Accounts Mailbox', fromAddress: 'ar@northwind.example' });
+  await t.core.call('settings.smtp.save', {
+    host: '127.0.0.1',
+    port: sink.port,
+    security: 'none',
+    fromName: 'Accounts Mailbox',
+    fromAddress: 'ar@northwind.example',
+  });
 });
 afterEach(async () => {
   await t.dispose();
@@ -47,27 +53,35 @@ const sent = async (count: number) => {
   return sink.received;
 };
 const SIGNERS = {
-  companyName: 'Northwind', senderName: 'Sam Carter', senderRole: 'Accounts Receivable', senderPhone: '+1 555 0101',
-  managerName: 'Jordan Lee', managerRole: 'Finance Manager', managerPhone: '+1 555 0199', messagesPerMinute: 6000,
+  companyName: 'Northwind',
+  senderName: 'Sam Carter',
+  senderRole: 'Accounts Receivable',
+  senderPhone: '+1 555 0101',
+  managerName: 'Jordan Lee',
+  managerRole: 'Finance Manager',
+  managerPhone: '+1 555 0199',
+  messagesPerMinute: 6000,
 };
 
 describe('one sender per message', () => {
-  it('a manager escalation comes From the manager, quotes the manager\'s line and is signed by the manager', async () => {
+  it("a manager escalation comes From the manager, quotes the manager's line and is signed by the manager", async () => {
     await t.core.call('settings.outreach.save', SIGNERS);
-    const preview = await t.core.call('outreach.preview', { draft: { customerId: await idOf('US-1'), templateId: 'manager-escalation', senderRole: 'manager' } });
+    const preview = await t.core.call('outreach.preview', {
+      draft: { customerId: await idOf('US-1'), templateId: 'manager-escalation', senderRole: 'manager' },
+    });
     expect(preview.from).toEqual({ name: 'Jordan Lee', address: 'ar@northwind.example' });
     await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('US-1'), templateId: 'manager-escalation', senderRole: 'manager' }] });
-    const [{ mail }] = await sent(1) as [typeof sink.received[0]];
+    const [{ mail }] = (await sent(1)) as [(typeof sink.received)[0]];
     expect(mail.from?.value).toEqual([{ name: 'Jordan Lee', address: 'ar@northwind.example' }]);
     expect(mail.text).toContain('(my direct line is +1 555 0199)');
     expect(mail.text).toMatch(/Regards,\nJordan Lee\nFinance Manager, Northwind\n$/);
     expect(mail.text).not.toMatch(/Sam Carter|555 0101/);
   });
 
-  it('with no manager named, the collector sends it whole: name, title and phone all the collector\'s', async () => {
+  it("with no manager named, the collector sends it whole: name, title and phone all the collector's", async () => {
     await t.core.call('settings.outreach.save', { ...SIGNERS, managerName: '', managerPhone: '' });
     await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('US-1'), templateId: 'manager-escalation', senderRole: 'manager' }] });
-    const [{ mail }] = await sent(1) as [typeof sink.received[0]];
+    const [{ mail }] = (await sent(1)) as [(typeof sink.received)[0]];
     expect(mail.from?.value).toEqual([{ name: 'Sam Carter', address: 'ar@northwind.example' }]);
     expect(mail.text).toContain('(my direct line is +1 555 0101)');
     expect(mail.text).toMatch(/Sam Carter\nAccounts Receivable, Northwind\n$/);
@@ -77,7 +91,7 @@ describe('one sender per message', () => {
   it('a collector step is From the collector, whatever the mailbox is called', async () => {
     await t.core.call('settings.outreach.save', SIGNERS);
     await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('US-1'), templateId: 'first-reminder' }] });
-    const [{ mail }] = await sent(1) as [typeof sink.received[0]];
+    const [{ mail }] = (await sent(1)) as [(typeof sink.received)[0]];
     expect(mail.from?.value).toEqual([{ name: 'Sam Carter', address: 'ar@northwind.example' }]);
     expect(mail.text).toMatch(/Sam Carter\nAccounts Receivable, Northwind\n$/);
   });
@@ -96,8 +110,10 @@ describe('punctuation around merged values', () => {
   });
 
   it('keeps an ellipsis and trims stray space; a subject never starts with punctuation', () => {
-    const email = renderTemplate({ subject: '{{company.name}}: invoice {{oldestInvoice.number}}', body: 'At {{company.name}}... and {{customer.name}}.' },
-      { fields: { 'company.name': '', 'oldestInvoice.number': 'INV-1', 'customer.name': '  Acme Supply Co. ' }, blocks: {} });
+    const email = renderTemplate(
+      { subject: '{{company.name}}: invoice {{oldestInvoice.number}}', body: 'At {{company.name}}... and {{customer.name}}.' },
+      { fields: { 'company.name': '', 'oldestInvoice.number': 'INV-1', 'customer.name': '  Acme Supply Co. ' }, blocks: {} },
+    );
     expect(email.subject).toBe('invoice INV-1');
     expect(email.text).toBe('At ... and Acme Supply Co.\n');
   });
@@ -107,25 +123,40 @@ describe('no message with gaps', () => {
   it('without a company or sender name the preview and the send are refused, naming the fields', async () => {
     const draft = { customerId: await idOf('US-1'), templateId: 'manager-escalation' };
     await expect(t.core.call('outreach.preview', { draft })).rejects.toMatchObject({
-      code: 'CONFLICT', message: expect.stringContaining('{{company.name}}, {{sender.name}} are empty: fill in Company, the sender\'s name in Settings → Email'),
+      code: 'CONFLICT',
+      message: expect.stringContaining("{{company.name}}, {{sender.name}} are empty: fill in Company, the sender's name in Settings → Email"),
       details: { missing: ['company.name', 'sender.name'] },
     });
-    await expect(t.core.call('outreach.queue', { messages: [draft] })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Before the first send') });
+    await expect(t.core.call('outreach.queue', { messages: [draft] })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Before the first send'),
+    });
     await t.core.call('settings.outreach.save', { companyName: 'Northwind', senderName: 'Sam Carter', senderRole: '' });
     // A title cleared in the settings would leave ", Northwind" under every message: the batch is refused.
-    await expect(t.core.call('outreach.queue', { messages: [draft] })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('{{sender.role}} is empty') });
+    await expect(t.core.call('outreach.queue', { messages: [draft] })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('{{sender.role}} is empty'),
+    });
     expect(t.query('SELECT id FROM outbox_messages')).toEqual([]);
   });
 
   it('a value this customer lacks skips its message with the field named, and the others go', async () => {
     await t.core.call('settings.outreach.save', SIGNERS);
-    const result = await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('US-1'), templateId: 'broken-promise' }, { customerId: await idOf('UK-1'), templateId: 'first-reminder' }] });
-    expect(result).toMatchObject({ queued: 1, skipped: [{ customerName: 'Acme Supply Co.', reason: expect.stringContaining('{{promise.amount}}, {{promise.date}} have no value for this customer') }] });
+    const result = await t.core.call('outreach.queue', {
+      messages: [
+        { customerId: await idOf('US-1'), templateId: 'broken-promise' },
+        { customerId: await idOf('UK-1'), templateId: 'first-reminder' },
+      ],
+    });
+    expect(result).toMatchObject({
+      queued: 1,
+      skipped: [{ customerName: 'Acme Supply Co.', reason: expect.stringContaining('{{promise.amount}}, {{promise.date}} have no value for this customer') }],
+    });
     await sent(1);
   });
 });
 
-describe('the customer\'s locale and language', () => {
+describe("the customer's locale and language", () => {
   beforeEach(() => t.core.call('settings.outreach.save', SIGNERS));
 
   it.each([
@@ -141,7 +172,7 @@ describe('the customer\'s locale and language', () => {
     expect(preview.text).toContain(closing);
   });
 
-  it('the customer page\'s locale wins over the country, and clearing it goes back to the country\'s', async () => {
+  it("the customer page's locale wins over the country, and clearing it goes back to the country's", async () => {
     const id = await idOf('DE-1');
     expect((await t.core.call('customer.summary', { customerId: id })).messageLocale).toBe('de-DE');
     expect(await t.core.call('customer.setLocale', { customerId: id, locale: 'en-GB' })).toEqual({ locale: 'en-GB', messageLocale: 'en-GB' });
@@ -160,7 +191,7 @@ describe('the customer\'s locale and language', () => {
 
   it('the message that goes out is the one previewed: German, From the collector', async () => {
     await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('DE-1'), templateId: 'first-reminder' }] });
-    const [{ mail }] = await sent(1) as [typeof sink.received[0]];
+    const [{ mail }] = (await sent(1)) as [(typeof sink.received)[0]];
     expect(mail.subject).toBe('Zahlungserinnerung: Rechnung DE-100 ist überfällig');
     expect(mail.html).toContain(`<th style="${EMAIL_STYLES.cell}">Rechnung</th>`);
   });

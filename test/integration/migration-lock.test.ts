@@ -11,8 +11,13 @@ import { MIGRATIONS } from '../../electron/db/migrations';
  */
 const folder = join(__dirname, '../../electron/db/migrations');
 const LOCK = JSON.parse(readFileSync(join(folder, 'checksums.json'), 'utf8')) as Record<string, string>;
-const steps = readdirSync(folder).filter((file) => /^\d{4}-.+\.ts$/.test(file)).sort();
-const hash = (file: string): string => createHash('sha256').update(readFileSync(join(folder, file), 'utf8').replace(/\r\n/g, '\n')).digest('hex');
+const steps = readdirSync(folder)
+  .filter((file) => /^\d{4}-.+\.ts$/.test(file))
+  .sort();
+const hash = (file: string): string =>
+  createHash('sha256')
+    .update(readFileSync(join(folder, file), 'utf8').replace(/\r\n/g, '\n'))
+    .digest('hex');
 
 it('every migration file is listed in order, one per step, numbered from 0001', () => {
   expect(steps).toHaveLength(MIGRATIONS.length);

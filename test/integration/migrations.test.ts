@@ -21,7 +21,11 @@ function step(db: SqliteDb, version: number): void {
 
 /** Tables as "table", columns as "table.column", indexes as "index:name". */
 function schema(db: SqliteDb): Set<string> {
-  const entries = db.prepare("SELECT type, name, tbl_name AS tbl FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").all() as { type: string; name: string; tbl: string }[];
+  const entries = db.prepare("SELECT type, name, tbl_name AS tbl FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").all() as {
+    type: string;
+    name: string;
+    tbl: string;
+  }[];
   const out = new Set<string>();
   for (const { type, name } of entries) {
     if (type === 'index') out.add(`index:${name}`);
@@ -32,7 +36,13 @@ function schema(db: SqliteDb): Set<string> {
   return out;
 }
 
-interface ColumnInfo { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }
+interface ColumnInfo {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: unknown;
+  pk: number;
+}
 
 /**
  * Inserts a row into `table` with every required column filled (a parent row seeded for each
@@ -44,7 +54,8 @@ function seed(db: SqliteDb, table: string, values: Record<string, unknown> = {})
   for (const column of db.pragma(`table_info(${table})`) as ColumnInfo[]) {
     if (column.name in values) row[column.name] = values[column.name];
     else if (parents.some((p) => p.from === column.name) && column.notnull) row[column.name] = seed(db, parents.find((p) => p.from === column.name)!.table);
-    else if (column.notnull && column.dflt_value === null && !(column.pk && /INT/i.test(column.type))) row[column.name] = /INT|REAL/i.test(column.type) ? 1 : `x-${table}-${column.name}`;
+    else if (column.notnull && column.dflt_value === null && !(column.pk && /INT/i.test(column.type)))
+      row[column.name] = /INT|REAL/i.test(column.type) ? 1 : `x-${table}-${column.name}`;
   }
   const names = Object.keys(row);
   const sql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
@@ -55,7 +66,21 @@ const count = (db: SqliteDb, sql: string): number => (db.prepare(`SELECT count(*
 
 /** What each step adds to (and removes from) the schema, by number. */
 const CHANGES: Record<number, { added: string[]; removed?: string[] }> = {
-  1: { added: ['customers', 'invoices', 'payments', 'credit_notes', 'allocations', 'activities', 'settings', 'audit_log', 'import_batches', 'saved_mappings', 'index:invoices_aging'] },
+  1: {
+    added: [
+      'customers',
+      'invoices',
+      'payments',
+      'credit_notes',
+      'allocations',
+      'activities',
+      'settings',
+      'audit_log',
+      'import_batches',
+      'saved_mappings',
+      'index:invoices_aging',
+    ],
+  },
   2: { added: ['promises', 'disputes', 'payment_plans', 'plan_installments', 'snoozes', 'sync_outbox', 'index:activities_kind', 'index:invoices_open'] },
   3: { added: ['activities.edited_at', 'activities.deleted_at'] },
   4: { added: ['invoices.payment_url', 'invoices.in_transit_since', 'email_templates', 'ladder_policies', 'outbox_messages', 'discount_offers'] },
@@ -83,7 +108,8 @@ const CHANGES: Record<number, { added: string[]; removed?: string[] }> = {
 const DATA: Record<number, { before: (db: SqliteDb) => void; after: (db: SqliteDb) => void }> = {
   5: {
     before: (db) => void seed(db, 'outbox_messages', { id: 7, status: 'sent', html: '<p>Hi</p>', text: 'Hi' }),
-    after: (db) => expect(db.prepare('SELECT message_id, html, text FROM outbox_message_bodies').all()).toEqual([{ message_id: 7, html: '<p>Hi</p>', text: 'Hi' }]),
+    after: (db) =>
+      expect(db.prepare('SELECT message_id, html, text FROM outbox_message_bodies').all()).toEqual([{ message_id: 7, html: '<p>Hi</p>', text: 'Hi' }]),
   },
   11: {
     before: (db) => {
@@ -100,10 +126,15 @@ const DATA: Record<number, { before: (db: SqliteDb) => void; after: (db: SqliteD
   12: {
     before: (db) => {
       seed(db, 'email_templates', { id: 'first-reminder', subject: 'Invoice {{invoice}}' });
-      db.prepare("INSERT INTO settings (key, value) VALUES ('fxRates', ?), ('baseCurrency', ?)").run(JSON.stringify({ EUR: 1.1, BAD: -1 }), JSON.stringify('USD'));
+      db.prepare("INSERT INTO settings (key, value) VALUES ('fxRates', ?), ('baseCurrency', ?)").run(
+        JSON.stringify({ EUR: 1.1, BAD: -1 }),
+        JSON.stringify('USD'),
+      );
     },
     after: (db) => {
-      expect(db.prepare('SELECT id, language, subject FROM email_templates').all()).toEqual([{ id: 'first-reminder', language: 'en', subject: 'Invoice {{invoice}}' }]);
+      expect(db.prepare('SELECT id, language, subject FROM email_templates').all()).toEqual([
+        { id: 'first-reminder', language: 'en', subject: 'Invoice {{invoice}}' },
+      ]);
       expect(db.prepare('SELECT base, currency, rate FROM fx_rates').all()).toEqual([{ base: 'USD', currency: 'EUR', rate: 1.1 }]);
       expect(count(db, "settings WHERE key = 'fxRates'")).toBe(0);
     },
@@ -137,7 +168,8 @@ describe('each migration on a database one step behind', () => {
     const { added, removed = [] } = CHANGES[version]!;
     for (const entry of added) expect(after.has(entry) && !before.has(entry), `${entry} added`).toBe(true);
     for (const entry of removed) expect(!after.has(entry) && before.has(entry), `${entry} removed`).toBe(true);
-    if (customer !== null) expect(db.prepare('SELECT external_id, name FROM customers WHERE id = ?').get(customer)).toEqual({ external_id: 'C-keep', name: 'Kept Ltd' });
+    if (customer !== null)
+      expect(db.prepare('SELECT external_id, name FROM customers WHERE id = ?').get(customer)).toEqual({ external_id: 'C-keep', name: 'Kept Ltd' });
     DATA[version]?.after(db);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();

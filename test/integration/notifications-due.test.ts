@@ -50,7 +50,9 @@ describe('notificationsDue', () => {
 
   it('warns of failing sync once a day', () => {
     const facts = { ...quiet, syncStale: { ageDays: 4, message: 'The last import is 4 days old.' } };
-    expect(notificationsDue(facts, new Set())).toEqual([{ kind: 'sync-failing', title: 'ERP data is out of date', body: 'The last import is 4 days old.', keys: ['sync-stale:2026-11-22'], customerId: null }]);
+    expect(notificationsDue(facts, new Set())).toEqual([
+      { kind: 'sync-failing', title: 'ERP data is out of date', body: 'The last import is 4 days old.', keys: ['sync-stale:2026-11-22'], customerId: null },
+    ]);
     expect(notificationsDue(facts, new Set(['sync-stale:2026-11-22']))).toEqual([]);
   });
 });
@@ -75,7 +77,7 @@ describe('notifications.due over the sample data', () => {
     }
   });
 
-  it('tells the queue\'s new length when it changes, without being asked', async () => {
+  it("tells the queue's new length when it changes, without being asked", async () => {
     const { tempCore } = await import('../helpers/temp-core');
     const temp = tempCore();
     try {

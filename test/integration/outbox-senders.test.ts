@@ -46,7 +46,7 @@ const leaveSending = (senders: (string | null)[]) => {
 };
 const reopen = (sendMail: boolean) => openCore({ dbPath: t.dbPath, key: t.key, clock: () => now, sendMail, scheduleSync: false });
 
-it('a second core opening the database leaves a live sender\'s message on the wire alone', async () => {
+it("a second core opening the database leaves a live sender's message on the wire alone", async () => {
   sink.replyTo(() => ({ accept: true, delayMs: 1500 }));
   const { customerId } = await t.core.call('customer.lookup', { externalId: 'C-001' });
   await t.core.call('outreach.queue', { messages: [{ customerId, templateId: 'first-reminder' }] });
@@ -59,10 +59,15 @@ it('a second core opening the database leaves a live sender\'s message on the wi
   expect(sink.received).toHaveLength(1);
 });
 
-it('a dead sender\'s messages (its lock free, or none recorded) are uncertain at the next open, sending or not', async () => {
+it("a dead sender's messages (its lock free, or none recorded) are uncertain at the next open, sending or not", async () => {
   await t.core.call('outbox.pause', { paused: true });
   const { customerId } = await t.core.call('customer.lookup', { externalId: 'C-001' });
-  await t.core.call('outreach.queue', { messages: [{ customerId, templateId: 'first-reminder' }, { customerId, templateId: 'second-reminder' }] });
+  await t.core.call('outreach.queue', {
+    messages: [
+      { customerId, templateId: 'first-reminder' },
+      { customerId, templateId: 'second-reminder' },
+    ],
+  });
   await t.core.close();
   // The lock file a killed process leaves: there, but nobody holds it. And a row from before senders were recorded.
   const dead = 'b0e3a7c4-0000-4c1e-9d1a-000000000001';
@@ -75,7 +80,7 @@ it('a dead sender\'s messages (its lock free, or none recorded) are uncertain at
   expect(sink.received).toHaveLength(0);
 });
 
-it('a sender\'s lock goes with it; an old lock nobody holds is cleared, a held one is not', async () => {
+it("a sender's lock goes with it; an old lock nobody holds is cleared, a held one is not", async () => {
   const folder = dirname(senderLockPath(t.dbPath, 'x'));
   // One each for the email sender and the text sender of this core.
   expect(readdirSync(folder)).toHaveLength(2);

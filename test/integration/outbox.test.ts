@@ -20,10 +20,19 @@ beforeEach(async () => {
   await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-customers.csv'), preset: 'generic-customers' });
   await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-invoices.csv'), preset: 'generic-invoices' });
   await t.core.call('settings.smtp.save', {
-    host: '127.0.0.1', port: sink.port, security: 'none', fromName: 'Dana Reyes', fromAddress: 'dana@northwind.example', replyTo: 'ar@northwind.example', bcc: 'erp@northwind.example',
+    host: '127.0.0.1',
+    port: sink.port,
+    security: 'none',
+    fromName: 'Dana Reyes',
+    fromAddress: 'dana@northwind.example',
+    replyTo: 'ar@northwind.example',
+    bcc: 'erp@northwind.example',
   });
   await t.core.call('settings.outreach.save', {
-    senderName: 'Dana Reyes', companyName: 'Northwind <Supplies> & Co', paymentUrlPattern: 'https://pay.northwind.example/{invoiceNumber}?amount={balance}', messagesPerMinute: 600,
+    senderName: 'Dana Reyes',
+    companyName: 'Northwind <Supplies> & Co',
+    paymentUrlPattern: 'https://pay.northwind.example/{invoiceNumber}?amount={balance}',
+    messagesPerMinute: 600,
   });
 });
 afterEach(async () => {
@@ -33,10 +42,13 @@ afterEach(async () => {
 
 const idOf = async (externalId: string) => (await t.core.call('customer.lookup', { externalId })).customerId;
 const settled = async () => {
-  await vi.waitFor(async () => {
-    const counts = await t.core.call('outbox.counts', {});
-    expect(counts.queued + counts.sending).toBe(0);
-  }, { timeout: 10_000, interval: 20 });
+  await vi.waitFor(
+    async () => {
+      const counts = await t.core.call('outbox.counts', {});
+      expect(counts.queued + counts.sending).toBe(0);
+    },
+    { timeout: 10_000, interval: 20 },
+  );
   return t.core.call('outbox.list', {});
 };
 /** Several messages to one customer in a day: the contact rhythm (one a day by default) would hold all but the first. */
@@ -95,13 +107,18 @@ describe('outbox', () => {
   it('skips a customer without a valid address and says why', async () => {
     const cole = await idOf('C-003');
     const result = await t.core.call('outreach.queue', { messages: [{ customerId: cole, templateId: 'first-reminder' }] });
-    expect(result).toMatchObject({ queued: 0, skipped: [{ customerName: 'Cole Foods GmbH', reason: 'No contact with a valid email address.', hold: 'no_contact' }] });
+    expect(result).toMatchObject({
+      queued: 0,
+      skipped: [{ customerName: 'Cole Foods GmbH', reason: 'No contact with a valid email address.', hold: 'no_contact' }],
+    });
   });
 
   it('retries a 4xx reply after a backoff and then delivers once', async () => {
     sink.replyTo((attempt) => (attempt === 0 ? { code: 451, message: 'Try again later' } : { accept: true }));
     await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] });
-    await vi.waitFor(async () => expect((await t.core.call('outbox.list', {}))[0]).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringContaining('Try again later') }));
+    await vi.waitFor(async () =>
+      expect((await t.core.call('outbox.list', {}))[0]).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringContaining('Try again later') }),
+    );
     expect(sink.received).toHaveLength(0);
     await later(31_000);
     expect((await settled())[0]).toMatchObject({ status: 'sent', attempts: 2 });
@@ -116,7 +133,7 @@ describe('outbox', () => {
     expect((await settled())[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
-  it('fails for good on a 5xx reply, with the server\'s words', async () => {
+  it("fails for good on a 5xx reply, with the server's words", async () => {
     sink.replyTo(() => ({ code: 550, message: 'Mailbox does not exist' }));
     await t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] });
     expect((await settled())[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('550 Mailbox does not exist') });
@@ -156,20 +173,31 @@ describe('outbox', () => {
 
   it('holds sends while the ERP data is stale', async () => {
     now = new Date('2026-11-26T15:00:00Z');
-    await expect(t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] }))
-      .rejects.toMatchObject({ code: 'CONFLICT', message: 'Refresh from the ERP before sending: the last sync is 4 days old (the limit is 2).' });
+    await expect(t.core.call('outreach.queue', { messages: [{ customerId: await idOf('C-001'), templateId: 'first-reminder' }] })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'Refresh from the ERP before sending: the last sync is 4 days old (the limit is 2).',
+    });
   });
 
   it('inlines the payment QR code and the video card a template shows, each with its Content-ID, drawn again after a restart', async () => {
     const acme = await idOf('C-001');
     await t.core.call('templates.save', {
-      id: 'scan-to-pay', name: 'Scan to pay', purpose: 'reminder', tone: 'friendly', subject: 'Pay {{oldestInvoice.number}}',
+      id: 'scan-to-pay',
+      name: 'Scan to pay',
+      purpose: 'reminder',
+      tone: 'friendly',
+      subject: 'Pay {{oldestInvoice.number}}',
       body: 'Hi {{contact.firstName}},\n\n{{{videoMemo}}}\n\n{{#paymentLink}}Scan to pay:\n\n{{{paymentQr}}}\n\nor open {{paymentLink}}{{/paymentLink}}',
     });
     // Queued while paused, sent by a core opened afresh: the row alone must be enough.
     await noRhythm();
     await t.core.call('outbox.pause', { paused: true });
-    await t.core.call('outreach.queue', { messages: [{ customerId: acme, templateId: 'scan-to-pay', videoMemoUrl: 'https://www.loom.com/share/abc' }, { customerId: acme, templateId: 'second-reminder' }] });
+    await t.core.call('outreach.queue', {
+      messages: [
+        { customerId: acme, templateId: 'scan-to-pay', videoMemoUrl: 'https://www.loom.com/share/abc' },
+        { customerId: acme, templateId: 'second-reminder' },
+      ],
+    });
     await t.core.close();
     t.core = openCore({ dbPath: t.dbPath, key: t.key, clock: () => now });
     expect((await settled()).map((row) => row.status)).toEqual(['sent', 'sent']);
@@ -178,7 +206,9 @@ describe('outbox', () => {
     const link = 'https://pay.northwind.example/00123?amount=12400.00';
     const { mail: scan, raw } = byTemplate('Pay 00123');
     // The sink's parse swaps cid: references for data: URLs; read the HTML as sent.
-    expect((await simpleParser(raw, { skipImageLinks: true })).html).toContain('<img src="cid:inflow-payment-qr" alt="QR code for the payment link" width="120" height="120" border="0">');
+    expect((await simpleParser(raw, { skipImageLinks: true })).html).toContain(
+      '<img src="cid:inflow-payment-qr" alt="QR code for the payment link" width="120" height="120" border="0">',
+    );
     expect(scan.text).not.toMatch(/cid:|<img/);
     expect(scan.text).toContain(`or open ${link}`);
     const images = Object.fromEntries(scan.attachments.map((a) => [a.cid, a]));

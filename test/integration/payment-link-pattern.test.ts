@@ -9,7 +9,10 @@ describe('payment-link pattern', () => {
     ['', null],
     ['https://pay.example.com/', 'https://pay.example.com/'],
     ['https://pay.example.com/{invoiceNumber}', 'https://pay.example.com/INV%2010%2F43'],
-    ['https://pay.example.com/c/{customerId}/i/{invoiceNumber}?amount={balance}&cur={currency}', 'https://pay.example.com/c/C-001/i/INV%2010%2F43?amount=1234.50&cur=EUR'],
+    [
+      'https://pay.example.com/c/{customerId}/i/{invoiceNumber}?amount={balance}&cur={currency}',
+      'https://pay.example.com/c/C-001/i/INV%2010%2F43?amount=1234.50&cur=EUR',
+    ],
     ['https://pay.example.com?i={invoiceNumber}', 'https://pay.example.com/?i=INV%2010%2F43'],
   ])('accepts %j', (pattern, link) => {
     expect(paymentLinkPatternProblem(pattern)).toBeNull();
@@ -17,7 +20,10 @@ describe('payment-link pattern', () => {
   });
 
   it.each([
-    ['https://pay.example.com/{{invoice}}', '{{invoice}} has double braces; tokens take single braces: write one of {invoiceNumber}, {balance}, {currency} and {customerId}.'],
+    [
+      'https://pay.example.com/{{invoice}}',
+      '{{invoice}} has double braces; tokens take single braces: write one of {invoiceNumber}, {balance}, {currency} and {customerId}.',
+    ],
     ['https://pay.example.com/{{invoiceNumber}}', '{{invoiceNumber}} has double braces; tokens take single braces: write {invoiceNumber}.'],
     ['https://pay.example.com/{invoice}', '{invoice} is not a payment-link token; the tokens are {invoiceNumber}, {balance}, {currency} and {customerId}.'],
     ['https://pay.example.com/{InvoiceNumber}', '{InvoiceNumber} is not a payment-link token'],
@@ -39,7 +45,7 @@ describe('payment-link pattern', () => {
     expect(paymentPortalOrigin(pattern)).toBeNull();
   });
 
-  it('names the payment portal by the pattern\'s origin', () => {
+  it("names the payment portal by the pattern's origin", () => {
     expect(paymentPortalOrigin('https://Pay.Example.com/{invoiceNumber}')).toBe('https://pay.example.com');
   });
 });
@@ -53,10 +59,13 @@ describe('saving the pattern', () => {
 
   it('refuses an unknown or double-brace token with the reason, and keeps what was stored', async () => {
     await t.core.call('settings.outreach.save', { companyName: 'Northwind', paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}' });
-    await expect(t.core.call('settings.outreach.save', { companyName: 'Northwind', paymentUrlPattern: 'https://pay.example.com/{{invoice}}' }))
-      .rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('paymentUrlPattern: {{invoice}} has double braces') });
-    await expect(t.core.call('settings.outreach.save', { paymentUrlPattern: 'https://pay.example.com/{inv}' }))
-      .rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('{inv} is not a payment-link token') });
+    await expect(
+      t.core.call('settings.outreach.save', { companyName: 'Northwind', paymentUrlPattern: 'https://pay.example.com/{{invoice}}' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('paymentUrlPattern: {{invoice}} has double braces') });
+    await expect(t.core.call('settings.outreach.save', { paymentUrlPattern: 'https://pay.example.com/{inv}' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('{inv} is not a payment-link token'),
+    });
     expect((await t.core.call('settings.outreach.get', {})).paymentUrlPattern).toBe('https://pay.example.com/{invoiceNumber}');
   });
 });

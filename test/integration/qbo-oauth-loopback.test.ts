@@ -45,6 +45,9 @@ describe('QuickBooks sign-in loopback', () => {
     const { signIn, callback } = await pending(300);
     const settled = signIn.grant.catch((error: unknown) => error);
     for (let i = 0; i < 3; i++) expect((await callback({ state: 'forged', code: 'x', realmId: '1' })).status).toBe(400);
-    expect(await settled).toMatchObject({ code: 'SYNC_FAILED', message: expect.stringMatching(/No answer from QuickBooks’ sign-in .*\(3 answers not carrying Inflow’s state refused\)/) });
+    expect(await settled).toMatchObject({
+      code: 'SYNC_FAILED',
+      message: expect.stringMatching(/No answer from QuickBooks’ sign-in .*\(3 answers not carrying Inflow’s state refused\)/),
+    });
   });
 });

@@ -48,9 +48,10 @@ const span = daysBetween(FROM, '2026-11-01');
 const days = [...Array.from({ length: 3 }, () => addDays(FROM, Math.floor(random.next() * span))), '2026-10-20'];
 
 describe.each(days)('as of %s', (day) => {
-  it('the worklist, the ladder dry run and the customer list are the cut book\'s', async () => {
+  it("the worklist, the ladder dry run and the customer list are the cut book's", async () => {
     const [whole, cut] = await books(day);
-    const queue = async (core: Core) => (await core.call('worklist.list', { asOf: day, limit: 1000 })).rows.map((r) => [r.externalId, r.currency, r.score, r.reasons]);
+    const queue = async (core: Core) =>
+      (await core.call('worklist.list', { asOf: day, limit: 1000 })).rows.map((r) => [r.externalId, r.currency, r.score, r.reasons]);
     const wholeQueue = await queue(whole);
     expect(wholeQueue.length).toBeGreaterThan(0);
     expect(wholeQueue).toEqual(await queue(cut));
@@ -58,7 +59,7 @@ describe.each(days)('as of %s', (day) => {
     expect(await whole.call('customers.list', { asOf: day })).toEqual(await cut.call('customers.list', { asOf: day }));
   }, 120_000);
 
-  it('every customer page of the queue\'s first ten is the cut book\'s', async () => {
+  it("every customer page of the queue's first ten is the cut book's", async () => {
     const [whole, cut] = await books(day);
     const top = (await whole.call('worklist.list', { asOf: day, limit: 10 })).rows;
     for (const { customerId } of top) {
@@ -67,7 +68,8 @@ describe.each(days)('as of %s', (day) => {
         (core: Core) => core.call('customer.invoices', { customerId, asOf: day }),
         (core: Core) => core.call('customer.commitments', { customerId, asOf: day }),
         (core: Core) => core.call('customer.timeline', { customerId, asOf: day }),
-      ]) expect(await read(whole)).toEqual(await read(cut));
+      ])
+        expect(await read(whole)).toEqual(await read(cut));
     }
   }, 120_000);
 

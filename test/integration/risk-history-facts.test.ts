@@ -100,13 +100,29 @@ function randomHistory(rng: Random): CustomerHistory {
       allocations.push({ date: addDays(dueDate, rng.int(-5, 20)), amountMinor: part });
       openMinor = amountMinor - part;
     }
-    invoices.push({ id, customerId: 1, issueDate, dueDate, currency, amountMinor, openMinor, paidDate, disputed: rng.chance(0.1), billing: rng.pick([null, 'paper', 'electronic'] as const), allocations });
+    invoices.push({
+      id,
+      customerId: 1,
+      issueDate,
+      dueDate,
+      currency,
+      amountMinor,
+      openMinor,
+      paidDate,
+      disputed: rng.chance(0.1),
+      billing: rng.pick([null, 'paper', 'electronic'] as const),
+      allocations,
+    });
   }
   invoices.sort((a, b) => a.issueDate.localeCompare(b.issueDate) || a.id - b.id);
   const promises = Array.from({ length: rng.int(0, 6) }, () => {
     const madeDate = addDays(start, rng.int(0, 420));
     return {
-      currency: rng.pick(currencies), amountMinor: rng.int(1, 300) * 100, madeDate, promisedDate: addDays(madeDate, rng.int(0, 20)), graceDays: rng.int(0, 3),
+      currency: rng.pick(currencies),
+      amountMinor: rng.int(1, 300) * 100,
+      madeDate,
+      promisedDate: addDays(madeDate, rng.int(0, 20)),
+      graceDays: rng.int(0, 3),
       cancelledDate: rng.chance(0.3) ? addDays(madeDate, rng.int(0, 40)) : null,
     };
   });

@@ -38,7 +38,8 @@ function referenceExamples(histories: Iterable<CustomerHistory>, asOf: IsoDate):
     const facts = historyFacts(history);
     history.invoices.forEach((invoice, k) => {
       const features = featureVector(facts[k]!);
-      if (invoice.paidDate !== null && invoice.paidDate <= asOf) rows.push({ features, late: isLate(invoice) ? 1 : 0, delay: daysBetween(invoice.dueDate, invoice.paidDate) });
+      if (invoice.paidDate !== null && invoice.paidDate <= asOf)
+        rows.push({ features, late: isLate(invoice) ? 1 : 0, delay: daysBetween(invoice.dueDate, invoice.paidDate) });
       else if (invoice.dueDate < lateBy && balanceBefore(invoice, addDays(asOf, 1)) > 0) rows.push({ features, late: 1, delay: null });
     });
   }
@@ -55,7 +56,11 @@ function referenceModel(examples: ReferenceExample[], asOf: IsoDate): RiskModel 
     lateShare: late.length / examples.length,
     meanLateDays: lateDays.length > 0 ? lateDays.reduce((a, b) => a + b, 0) / lateDays.length : 0,
     delayBand: { p10: percentile(delays, 0.1), p90: percentile(delays, 0.9) },
-    logistic: referenceFit(examples.map((e) => e.features), examples.map((e) => e.late), 1),
+    logistic: referenceFit(
+      examples.map((e) => e.features),
+      examples.map((e) => e.late),
+      1,
+    ),
   };
 }
 
@@ -140,7 +145,9 @@ describe('training in typed arrays', () => {
 describe('risk histories', () => {
   it('leave out the payments of customers who never promised, which change none of their facts', () => {
     const all = new Map<number, PaymentFact[]>();
-    for (const p of database.sqlite.prepare('SELECT customer_id AS customerId, received_date AS date, currency, amount_minor AS amountMinor FROM payments ORDER BY id').all() as (PaymentFact & { customerId: number })[]) {
+    for (const p of database.sqlite
+      .prepare('SELECT customer_id AS customerId, received_date AS date, currency, amount_minor AS amountMinor FROM payments ORDER BY id')
+      .all() as (PaymentFact & { customerId: number })[]) {
       all.set(p.customerId, [...(all.get(p.customerId) ?? []), { date: p.date, currency: p.currency, amountMinor: p.amountMinor }]);
     }
     const without = [...histories.values()].filter((h) => h.promises.length === 0 && all.has(h.customerId));
@@ -161,9 +168,17 @@ describe('a retrain', () => {
     const summary = retrainRisk(database.sqlite, today, '2026-11-22T13:00:00Z');
     const model = readLatestModel(database.sqlite)!.model;
     expect(model).toEqual(referenceModel(referenceExamples(histories.values(), today), today));
-    const limits = new Map((database.sqlite.prepare('SELECT id, credit_limit_minor AS limitMinor FROM customers').all() as { id: number; limitMinor: number | null }[]).map((c) => [c.id, c.limitMinor]));
-    const stored = database.sqlite.prepare('SELECT customer_id AS customerId, p_late AS pLate, expected_days_late AS expectedDaysLate, segment, reasons, advice FROM customer_risk ORDER BY customer_id').all() as
-      { customerId: number; reasons: string; advice: string }[];
+    const limits = new Map(
+      (database.sqlite.prepare('SELECT id, credit_limit_minor AS limitMinor FROM customers').all() as { id: number; limitMinor: number | null }[]).map((c) => [
+        c.id,
+        c.limitMinor,
+      ]),
+    );
+    const stored = database.sqlite
+      .prepare(
+        'SELECT customer_id AS customerId, p_late AS pLate, expected_days_late AS expectedDaysLate, segment, reasons, advice FROM customer_risk ORDER BY customer_id',
+      )
+      .all() as { customerId: number; reasons: string; advice: string }[];
     const afresh = [...histories.values()].flatMap((history) => {
       const risk = customerRisk(model, history, today, { creditLimitMinor: limits.get(history.customerId) ?? null });
       return risk ? [{ ...risk, reasons: JSON.stringify(risk.reasons), advice: JSON.stringify(risk.advice) }] : [];

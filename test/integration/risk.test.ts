@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 describe('risk model on the sample', () => {
-  it('beats the customer\'s past late share alone on a six-month time split', async () => {
+  it("beats the customer's past late share alone on a six-month time split", async () => {
     const result = await t.core.call('risk.evaluate', { asOf: '2026-05-22' });
     expect(result.nTrain).toBeGreaterThan(5000);
     expect(result.nTest).toBeGreaterThan(1000);
@@ -52,11 +52,27 @@ describe('billing channel', () => {
     const fresh = tempCore();
     try {
       const header = 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Billing\n';
-      await fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.stageText('a.csv', `${header}1,C1,2026-01-05,2026-02-04,100.00,Paperless\n2,C1,2026-02-05,2026-03-07,50.00,Paper\n`), preset: 'generic-invoices' });
-      await fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.stageText('b.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\n1,C1,2026-01-05,2026-02-04,100.00\n'), preset: 'generic-invoices' });
-      expect(fresh.query('SELECT number, billing FROM invoices ORDER BY number')).toEqual([{ number: '1', billing: 'electronic' }, { number: '2', billing: 'paper' }]);
-      await expect(fresh.core.call('import.run', { jobId: JOB(), fileId: fresh.stageText('c.csv', `${header}3,C1,2026-01-05,2026-02-04,1.00,carrier pigeon\n`), preset: 'generic-invoices' }))
-        .rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
+      await fresh.core.call('import.run', {
+        jobId: JOB(),
+        fileId: fresh.stageText('a.csv', `${header}1,C1,2026-01-05,2026-02-04,100.00,Paperless\n2,C1,2026-02-05,2026-03-07,50.00,Paper\n`),
+        preset: 'generic-invoices',
+      });
+      await fresh.core.call('import.run', {
+        jobId: JOB(),
+        fileId: fresh.stageText('b.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount\n1,C1,2026-01-05,2026-02-04,100.00\n'),
+        preset: 'generic-invoices',
+      });
+      expect(fresh.query('SELECT number, billing FROM invoices ORDER BY number')).toEqual([
+        { number: '1', billing: 'electronic' },
+        { number: '2', billing: 'paper' },
+      ]);
+      await expect(
+        fresh.core.call('import.run', {
+          jobId: JOB(),
+          fileId: fresh.stageText('c.csv', `${header}3,C1,2026-01-05,2026-02-04,1.00,carrier pigeon\n`),
+          preset: 'generic-invoices',
+        }),
+      ).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
     } finally {
       await fresh.dispose();
     }
@@ -66,7 +82,9 @@ describe('billing channel', () => {
 describe('cash forecast on the sample', () => {
   it('forecasts 13 weeks per currency that, with what falls later, add up to the open balance', async () => {
     const forecast = await t.core.call('forecast.run', {});
-    const open = t.query<{ currency: string; n: number }>("SELECT currency, SUM(open_minor) AS n FROM invoices WHERE status = 'open' AND open_minor > 0 GROUP BY currency");
+    const open = t.query<{ currency: string; n: number }>(
+      "SELECT currency, SUM(open_minor) AS n FROM invoices WHERE status = 'open' AND open_minor > 0 GROUP BY currency",
+    );
     expect(forecast.currencies.map((c) => c.currency)).toEqual(open.map((o) => o.currency));
     for (const c of forecast.currencies) {
       expect(c.weeks).toHaveLength(13);
@@ -137,10 +155,14 @@ describe('forecast against what came in', () => {
     const importCsv = (name: string, preset: string, text: string) => own.core.call('import.run', { jobId: JOB(), fileId: own.stageText(name, text), preset });
     try {
       await own.core.call('sample.load', { jobId: JOB() });
-      await importCsv('open.csv', 'generic-invoices', `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency
+      await importCsv(
+        'open.csv',
+        'generic-invoices',
+        `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency
 G1,G-1,Gale Works,2026-11-01,2026-12-01,1000.00,1000.00,,USD
 G2,G-1,Gale Works,2026-11-10,2026-11-20,400.00,400.00,,USD
-`);
+`,
+      );
       const run = await own.core.call('forecast.run', {});
       expect(run.asOf).toBe('2026-11-22');
       const before = await own.core.call('forecast.compare', { asOf: '2026-11-22' });
@@ -153,14 +175,22 @@ G2,G-1,Gale Works,2026-11-10,2026-11-20,400.00,400.00,,USD
       expect(behind.every((i) => i.currency === 'USD' && i.invoiceNumber !== '' && i.customerName !== '' && i.dueDate !== '')).toBe(true);
 
       now = new Date('2026-12-10T09:00:00Z');
-      await importCsv('paid.csv', 'generic-payments', `Payment ID,Customer ID,Date,Amount,Invoice Number,Currency
+      await importCsv(
+        'paid.csv',
+        'generic-payments',
+        `Payment ID,Customer ID,Date,Amount,Invoice Number,Currency
 P1,G-1,2026-11-25,250.00,G1,USD
 P2,G-1,2026-12-02,400.00,G2,USD
-`);
+`,
+      );
       // Issued after the run's as-of date, so not what it forecast: its payment must not count.
-      await importCsv('later.csv', 'generic-invoices', `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency
+      await importCsv(
+        'later.csv',
+        'generic-invoices',
+        `Invoice Number,Customer ID,Customer Name,Issue Date,Due Date,Amount,Open Balance,Paid Date,Currency
 G3,G-1,Gale Works,2026-12-01,2026-12-31,700.00,0,2026-12-03,USD
-`);
+`,
+      );
       const after = await own.core.call('forecast.compare', { asOf: '2026-11-22' });
       const usd = after.rows.filter((r) => r.currency === 'USD');
       const expectedUsd = run.currencies.find((c) => c.currency === 'USD')!.weeks;
@@ -182,7 +212,7 @@ G3,G-1,Gale Works,2026-12-01,2026-12-31,700.00,0,2026-12-03,USD
 });
 
 describe('risk after a small ledger write', () => {
-  it('re-scores only the customers it touched with the day\'s model, and retrains on the next day\'s first write', async () => {
+  it("re-scores only the customers it touched with the day's model, and retrains on the next day's first write", async () => {
     let now = new Date('2026-11-22T12:00:00Z');
     const own = tempCore(() => now);
     const importCsv = (text: string) => own.core.call('import.run', { jobId: JOB(), fileId: own.stageText(`${JOB()}.csv`, text), preset: 'generic-invoices' });
@@ -190,8 +220,14 @@ describe('risk after a small ledger write', () => {
     try {
       await own.core.call('sample.load', { jobId: JOB() });
       const models = () => own.query<{ id: number }>('SELECT id FROM risk_models ORDER BY id').map((m) => m.id);
-      const scores = () => new Map(own.query<{ customerId: number; modelId: number; pLate: number }>(
-        'SELECT customer_id AS customerId, model_id AS modelId, p_late AS pLate FROM customer_risk').map((r) => [r.customerId, r]));
+      const scores = () =>
+        new Map(
+          own
+            .query<{ customerId: number; modelId: number; pLate: number }>(
+              'SELECT customer_id AS customerId, model_id AS modelId, p_late AS pLate FROM customer_risk',
+            )
+            .map((r) => [r.customerId, r]),
+        );
       const trained = models();
       const before = scores();
 

@@ -73,12 +73,29 @@ describe('embedded sample dataset', () => {
     const touches = history.flatMap((c) => c.touches);
     expect(history.every((c) => settled.has(c.invoiceNumber))).toBe(true);
     expect(touches.every((t) => t.date < addDays(ANCHOR, -QUIET_DAYS))).toBe(true);
-    const kinds = new Set(touches.map((t) => (t.kind === 'email' ? (t.videoMemo ? 'video' : `email:${t.templateId}`) : t.kind === 'call' ? `call:${t.outcome}` : t.kind)));
-    for (const kind of ['email:pre-due-nudge', 'email:first-reminder', 'email:second-reminder', 'email:final-notice', 'email:early-payment-discount', 'video',
-      'call:reached', 'call:left_voicemail', 'call:no_answer', 'call:promised_to_pay', 'promise', 'ladder_task', 'discount_offered', 'dispute']) expect(kinds).toContain(kind);
+    const kinds = new Set(
+      touches.map((t) => (t.kind === 'email' ? (t.videoMemo ? 'video' : `email:${t.templateId}`) : t.kind === 'call' ? `call:${t.outcome}` : t.kind)),
+    );
+    for (const kind of [
+      'email:pre-due-nudge',
+      'email:first-reminder',
+      'email:second-reminder',
+      'email:final-notice',
+      'email:early-payment-discount',
+      'video',
+      'call:reached',
+      'call:left_voicemail',
+      'call:no_answer',
+      'call:promised_to_pay',
+      'promise',
+      'ladder_task',
+      'discount_offered',
+      'dispute',
+    ])
+      expect(kinds).toContain(kind);
   });
 
-  it('makes attribution, the promise-kept rate and the dispute figures meaningful, and does not move today\'s queue', async () => {
+  it("makes attribution, the promise-kept rate and the dispute figures meaningful, and does not move today's queue", async () => {
     const t = tempCore();
     try {
       await t.core.call('sample.load', {});
@@ -106,7 +123,7 @@ describe('embedded sample dataset', () => {
       const activities = t.query<{ n: number }>('SELECT count(*) AS n FROM activities')[0]!.n;
       await t.core.call('sample.load', {});
       expect(t.query<{ n: number }>('SELECT count(*) AS n FROM activities')[0]!.n).toBe(activities);
-      expect(t.query<{ n: number }>("SELECT count(*) AS n FROM sync_outbox")[0]!.n).toBe(0);
+      expect(t.query<{ n: number }>('SELECT count(*) AS n FROM sync_outbox')[0]!.n).toBe(0);
     } finally {
       await t.dispose();
     }

@@ -14,7 +14,9 @@ describe('search.find', () => {
   it('finds customers by name or id whatever the case, those starting with it first', async () => {
     const byName = await t.core.call('search.find', { query: 'acme' });
     expect(byName.customers.map((c) => c.externalId)).toEqual(['C-001']);
-    expect((await t.core.call('search.find', { query: 'c-00' })).customers.map((c) => c.externalId)).toEqual(expect.arrayContaining(['C-001', 'C-002', 'C-003']));
+    expect((await t.core.call('search.find', { query: 'c-00' })).customers.map((c) => c.externalId)).toEqual(
+      expect.arrayContaining(['C-001', 'C-002', 'C-003']),
+    );
   });
 
   it('finds invoices by a part of their number, and contacts by name or email', async () => {

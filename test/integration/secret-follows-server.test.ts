@@ -18,14 +18,23 @@ afterEach(async () => {
 });
 
 /** Whatever "test" does against a server without a secret (refusal or error) is fine; only where the secret went matters. */
-const settle = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => 'ok', (error: { code?: string }) => error.code);
+const settle = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => 'ok',
+    (error: { code?: string }) => error.code,
+  );
 
 describe('SMTP password', () => {
   let home: SmtpSink;
   let other: SmtpSink;
   const PASSWORD = 'mailbox-secret-4711';
   const smtp = (sink: SmtpSink, extra: Record<string, unknown> = {}) => ({
-    host: sink.host, port: sink.port, security: 'none' as const, user: 'ar@northwind.example', fromAddress: 'ar@northwind.example', ...extra,
+    host: sink.host,
+    port: sink.port,
+    security: 'none' as const,
+    user: 'ar@northwind.example',
+    fromAddress: 'ar@northwind.example',
+    ...extra,
   });
   beforeEach(async () => {
     home = await startSmtpSink();
@@ -69,7 +78,10 @@ describe('SMTP password', () => {
   });
 
   it('refuses no security for a server on another machine', async () => {
-    await expect(t.core.call('settings.smtp.save', smtp(home, { host: 'smtp.northwind.example' }))).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/STARTTLS or TLS/) });
+    await expect(t.core.call('settings.smtp.save', smtp(home, { host: 'smtp.northwind.example' }))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/STARTTLS or TLS/),
+    });
     for (const host of ['localhost', '127.0.0.1', '::1', '[::1]']) {
       await expect(t.core.call('settings.smtp.save', smtp(home, { host }))).resolves.toMatchObject({ host });
     }
@@ -81,7 +93,12 @@ describe('Odoo password or API key', () => {
   let other: OdooServer;
   const PASSWORD = 'odoo-secret-4711';
   const odoo = (server: OdooServer, extra: Record<string, unknown> = {}) => ({
-    connector: 'odoo' as const, baseUrl: server.url, database: home.db, login: home.login, intervalMinutes: 0, ...extra,
+    connector: 'odoo' as const,
+    baseUrl: server.url,
+    database: home.db,
+    login: home.login,
+    intervalMinutes: 0,
+    ...extra,
   });
   beforeEach(async () => {
     home = await startOdooServer();
@@ -112,8 +129,12 @@ describe('Odoo password or API key', () => {
 
   it('needs https for a server on another machine', async () => {
     await expect(t.core.call('sync.connection.save', odoo(home, { baseUrl: 'http://acme.odoo.example' }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(t.core.call('sync.connection.save', odoo(home, { baseUrl: 'https://ar:pw@acme.odoo.example' }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(t.core.call('sync.connection.save', odoo(home, { baseUrl: 'https://acme.odoo.example' }))).resolves.toMatchObject({ baseUrl: 'https://acme.odoo.example' });
+    await expect(t.core.call('sync.connection.save', odoo(home, { baseUrl: 'https://ar:pw@acme.odoo.example' }))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(t.core.call('sync.connection.save', odoo(home, { baseUrl: 'https://acme.odoo.example' }))).resolves.toMatchObject({
+      baseUrl: 'https://acme.odoo.example',
+    });
   });
 });
 
@@ -122,7 +143,13 @@ describe('QuickBooks client secret and tokens', () => {
   let other: QboServer;
   let refreshToken: string;
   const qbo = (server: QboServer, extra: Record<string, unknown> = {}) => ({
-    connector: 'qbo' as const, baseUrl: server.url, tokenUrl: server.tokenUrl, authUrl: server.authorizeUrl, clientId: intuit.clientId, intervalMinutes: 0, ...extra,
+    connector: 'qbo' as const,
+    baseUrl: server.url,
+    tokenUrl: server.tokenUrl,
+    authUrl: server.authorizeUrl,
+    clientId: intuit.clientId,
+    intervalMinutes: 0,
+    ...extra,
   });
   const secrets = () => [intuit.clientSecret, Buffer.from(`${intuit.clientId}:${intuit.clientSecret}`).toString('base64'), refreshToken];
   beforeEach(async () => {
@@ -158,16 +185,28 @@ describe('QuickBooks client secret and tokens', () => {
   it('a new company (realm) comes with its own refresh token; the old one is not kept', async () => {
     const fresh = intuit.issueRefreshToken();
     await t.core.call('sync.connection.save', { ...qbo(intuit), qboRefreshToken: fresh, qboRealmId: '1234567890' });
-    const stored = JSON.parse(t.query<{ value: string }>("SELECT value FROM settings WHERE key = 'qboTokens'")[0]!.value) as { refreshToken: string; realmId: string };
+    const stored = JSON.parse(t.query<{ value: string }>("SELECT value FROM settings WHERE key = 'qboTokens'")[0]!.value) as {
+      refreshToken: string;
+      realmId: string;
+    };
     expect(stored).toMatchObject({ refreshToken: fresh, realmId: '1234567890' });
   });
 
   it("reaches only Intuit's addresses, or this machine", async () => {
     for (const field of ['baseUrl', 'authUrl', 'tokenUrl']) {
-      await expect(t.core.call('sync.connection.save', qbo(intuit, { [field]: 'https://intuit.evil.example/oauth' }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      await expect(t.core.call('sync.connection.save', qbo(intuit, { [field]: 'https://intuit.evil.example/oauth' }))).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
     }
-    await expect(t.core.call('sync.connection.save', qbo(intuit, {
-      baseUrl: 'https://sandbox-quickbooks.api.intuit.com', authUrl: 'https://appcenter.intuit.com/connect/oauth2', tokenUrl: '',
-    }))).resolves.toMatchObject({ baseUrl: 'https://sandbox-quickbooks.api.intuit.com' });
+    await expect(
+      t.core.call(
+        'sync.connection.save',
+        qbo(intuit, {
+          baseUrl: 'https://sandbox-quickbooks.api.intuit.com',
+          authUrl: 'https://appcenter.intuit.com/connect/oauth2',
+          tokenUrl: '',
+        }),
+      ),
+    ).resolves.toMatchObject({ baseUrl: 'https://sandbox-quickbooks.api.intuit.com' });
   });
 });

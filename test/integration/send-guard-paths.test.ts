@@ -56,10 +56,13 @@ afterEach(async () => {
 });
 
 const settled = async () => {
-  await vi.waitFor(async () => {
-    const counts = await t.core.call('outbox.counts', {});
-    expect(counts.queued + counts.sending).toBe(0);
-  }, { timeout: 10_000, interval: 20 });
+  await vi.waitFor(
+    async () => {
+      const counts = await t.core.call('outbox.counts', {});
+      expect(counts.queued + counts.sending).toBe(0);
+    },
+    { timeout: 10_000, interval: 20 },
+  );
   return t.core.call('outbox.list', {});
 };
 
@@ -67,8 +70,17 @@ const settled = async () => {
 async function mailFromAcme(headers: string[], body: string): Promise<number> {
   folders += 1;
   const folder = `Guard${folders}`;
-  const raw = ['From: Jane Park <jane@acme.example>', 'To: ar@northwind.example', `Message-ID: <m${folders}@acme.example>`, 'Date: Sun, 22 Nov 2026 08:00:00 +0000',
-    ...headers, 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\r\n');
+  const raw = [
+    'From: Jane Park <jane@acme.example>',
+    'To: ar@northwind.example',
+    `Message-ID: <m${folders}@acme.example>`,
+    'Date: Sun, 22 Nov 2026 08:00:00 +0000',
+    ...headers,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    '',
+  ].join('\r\n');
   await withImap(dovecot, async (client) => {
     await client.mailboxCreate(folder);
     await client.append(folder, raw);
@@ -80,7 +92,11 @@ async function mailFromAcme(headers: string[], body: string): Promise<number> {
   return item!.id;
 }
 const replyFromAcme = () => mailFromAcme(['Subject: Re: Invoice A-1'], 'Which invoice is this? We have no A-1 on file.');
-const absenceAtAcme = () => mailFromAcme(['Subject: Automatic reply: Invoice A-1', 'Auto-Submitted: auto-replied'], 'I am out of the office until 30 November and will reply when I am back.');
+const absenceAtAcme = () =>
+  mailFromAcme(
+    ['Subject: Automatic reply: Invoice A-1', 'Auto-Submitted: auto-replied'],
+    'I am out of the office until 30 November and will reply when I am back.',
+  );
 
 interface Hold {
   name: string;
@@ -91,45 +107,125 @@ interface Hold {
 }
 
 const HOLDS: Hold[] = [
-  { name: 'paid', reason: 'paid', whole: false, apply: async () => {
-    await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('paid.csv', INVOICES('0.00', '2026-11-21')), preset: 'generic-invoices' });
-  } },
-  { name: 'in transit', reason: 'in_transit', whole: false, apply: async () => {
-    await t.core.call('activity.markInTransit', { customerId: ids.acme, invoiceIds: [ids.a1], note: 'Remittance advice' });
-  } },
-  { name: 'disputed', reason: 'disputed', whole: false, apply: async () => {
-    await t.core.call('activity.openDispute', { customerId: ids.acme, invoiceIds: [ids.a1], reasonCode: 'pricing' });
-  } },
-  { name: 'promised (the invoice ticked)', reason: 'promise', whole: false, apply: async () => {
-    await t.core.call('activity.recordPromise', { customerId: ids.acme, amountMinor: 100_000, currency: 'USD', promisedDate: '2026-11-30', invoiceIds: [ids.a1] });
-  } },
-  { name: 'promised (no invoice ticked: the whole account)', reason: 'promise', whole: true, apply: async () => {
-    await t.core.call('activity.recordPromise', { customerId: ids.acme, amountMinor: 500_000, currency: 'USD', promisedDate: '2026-11-30' });
-  } },
-  { name: 'in a plan', reason: 'plan', whole: false, apply: async () => {
-    await t.core.call('activity.createPlan', { customerId: ids.acme, currency: 'USD', invoiceIds: [ids.a1], installments: [{ dueDate: '2026-12-01', amountMinor: 100_000 }] });
-  } },
-  { name: 'snoozed', reason: 'snoozed', whole: true, apply: async () => {
-    await t.core.call('worklist.snooze', { customerId: ids.acme, untilDate: '2026-11-30', reason: 'AP on holiday' });
-  } },
-  { name: 'no valid contact', reason: 'no_contact', whole: true, apply: async () => {
-    const [contact] = await t.core.call('contacts.list', { customerId: ids.acme });
-    await t.core.call('contacts.save', { customerId: ids.acme, contactId: contact!.id, name: contact!.name, email: contact!.email ?? '', role: contact!.role, status: 'bounced' });
-  } },
-  { name: 'stale ERP data', reason: 'stale_sync', whole: true, apply: async () => {
-    now = new Date('2026-11-25T10:00:00Z');
-  } },
-  { name: 'replied, not yet handled', reason: 'replied', whole: true, apply: async () => {
-    await replyFromAcme();
-  } },
-  { name: 'the contact is out of the office', reason: 'out_of_office', whole: true, apply: async () => {
-    await absenceAtAcme();
-  } },
-  { name: 'emailed today already', reason: 'rhythm', whole: true, apply: async () => {
-    // Another path got there first today and its message went.
-    await t.core.call('outreach.queue', { messages: [{ customerId: ids.acme, templateId: 'first-reminder', override: { invoiceIds: [], rhythm: true, reason: 'test: the earlier message' } }] });
-    await settled();
-  } },
+  {
+    name: 'paid',
+    reason: 'paid',
+    whole: false,
+    apply: async () => {
+      await t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('paid.csv', INVOICES('0.00', '2026-11-21')), preset: 'generic-invoices' });
+    },
+  },
+  {
+    name: 'in transit',
+    reason: 'in_transit',
+    whole: false,
+    apply: async () => {
+      await t.core.call('activity.markInTransit', { customerId: ids.acme, invoiceIds: [ids.a1], note: 'Remittance advice' });
+    },
+  },
+  {
+    name: 'disputed',
+    reason: 'disputed',
+    whole: false,
+    apply: async () => {
+      await t.core.call('activity.openDispute', { customerId: ids.acme, invoiceIds: [ids.a1], reasonCode: 'pricing' });
+    },
+  },
+  {
+    name: 'promised (the invoice ticked)',
+    reason: 'promise',
+    whole: false,
+    apply: async () => {
+      await t.core.call('activity.recordPromise', {
+        customerId: ids.acme,
+        amountMinor: 100_000,
+        currency: 'USD',
+        promisedDate: '2026-11-30',
+        invoiceIds: [ids.a1],
+      });
+    },
+  },
+  {
+    name: 'promised (no invoice ticked: the whole account)',
+    reason: 'promise',
+    whole: true,
+    apply: async () => {
+      await t.core.call('activity.recordPromise', { customerId: ids.acme, amountMinor: 500_000, currency: 'USD', promisedDate: '2026-11-30' });
+    },
+  },
+  {
+    name: 'in a plan',
+    reason: 'plan',
+    whole: false,
+    apply: async () => {
+      await t.core.call('activity.createPlan', {
+        customerId: ids.acme,
+        currency: 'USD',
+        invoiceIds: [ids.a1],
+        installments: [{ dueDate: '2026-12-01', amountMinor: 100_000 }],
+      });
+    },
+  },
+  {
+    name: 'snoozed',
+    reason: 'snoozed',
+    whole: true,
+    apply: async () => {
+      await t.core.call('worklist.snooze', { customerId: ids.acme, untilDate: '2026-11-30', reason: 'AP on holiday' });
+    },
+  },
+  {
+    name: 'no valid contact',
+    reason: 'no_contact',
+    whole: true,
+    apply: async () => {
+      const [contact] = await t.core.call('contacts.list', { customerId: ids.acme });
+      await t.core.call('contacts.save', {
+        customerId: ids.acme,
+        contactId: contact!.id,
+        name: contact!.name,
+        email: contact!.email ?? '',
+        role: contact!.role,
+        status: 'bounced',
+      });
+    },
+  },
+  {
+    name: 'stale ERP data',
+    reason: 'stale_sync',
+    whole: true,
+    apply: async () => {
+      now = new Date('2026-11-25T10:00:00Z');
+    },
+  },
+  {
+    name: 'replied, not yet handled',
+    reason: 'replied',
+    whole: true,
+    apply: async () => {
+      await replyFromAcme();
+    },
+  },
+  {
+    name: 'the contact is out of the office',
+    reason: 'out_of_office',
+    whole: true,
+    apply: async () => {
+      await absenceAtAcme();
+    },
+  },
+  {
+    name: 'emailed today already',
+    reason: 'rhythm',
+    whole: true,
+    apply: async () => {
+      // Another path got there first today and its message went.
+      await t.core.call('outreach.queue', {
+        messages: [{ customerId: ids.acme, templateId: 'first-reminder', override: { invoiceIds: [], rhythm: true, reason: 'test: the earlier message' } }],
+      });
+      await settled();
+    },
+  },
 ];
 
 const numbersIn = (text: string) => ['A-1', 'A-2'].filter((n) => text.includes(n));
@@ -137,7 +233,8 @@ const numbersIn = (text: string) => ['A-1', 'A-2'].filter((n) => text.includes(n
 describe.each(HOLDS)('the send guard: $name', (hold) => {
   it('holds it on every path before anything is queued', async () => {
     await hold.apply();
-    const held = (reason: HoldReason | MessageHold | undefined) => expect(reason).toBe(hold.whole && hold.reason !== 'promise' ? hold.reason : hold.whole ? 'nothing_left' : undefined);
+    const held = (reason: HoldReason | MessageHold | undefined) =>
+      expect(reason).toBe(hold.whole && hold.reason !== 'promise' ? hold.reason : hold.whole ? 'nothing_left' : undefined);
 
     // The ladder's dry run: A-1 held with its reason (a paid invoice that was never on the ladder is simply gone), never in a message.
     const run = await t.core.call('ladder.run', { dryRun: true });
@@ -145,7 +242,11 @@ describe.each(HOLDS)('the send guard: $name', (hold) => {
     expect(run.messages.flatMap((m) => m.invoices.map((i) => i.number))).not.toContain('A-1');
 
     // The ladder's send preview and a bulk send of its next step, then of one template.
-    for (const request of [{ kind: 'ladder' as const }, { kind: 'ladder' as const, customerIds: [ids.acme] }, { kind: 'template' as const, templateId: 'second-reminder', customerIds: [ids.acme] }]) {
+    for (const request of [
+      { kind: 'ladder' as const },
+      { kind: 'ladder' as const, customerIds: [ids.acme] },
+      { kind: 'template' as const, templateId: 'second-reminder', customerIds: [ids.acme] },
+    ]) {
       const plan = await t.core.call('outreach.plan', request);
       const acme = plan.messages.find((m) => m.customerId === ids.acme)!;
       if (!hold.whole) {
@@ -181,7 +282,10 @@ describe.each(HOLDS)('the send guard: $name', (hold) => {
     if (hold.whole) expect(queued.skipped.map((s) => s.hold)).toEqual([hold.reason === 'promise' ? 'nothing_left' : hold.reason]);
     else expect(queued.dropped).toEqual([{ customerId: ids.acme, invoiceId: ids.a1, number: 'A-1', reason: hold.reason }]);
     await settled();
-    const mail = sink.received.slice(before).map((r) => r.mail.text ?? '').join('\n');
+    const mail = sink.received
+      .slice(before)
+      .map((r) => r.mail.text ?? '')
+      .join('\n');
     expect(numbersIn(mail)).toEqual(hold.whole ? [] : ['A-2']);
   });
 
@@ -191,7 +295,9 @@ describe.each(HOLDS)('the send guard: $name', (hold) => {
     await t.core.call('outreach.queue', { messages: [{ customerId: ids.acme, templateId: 'second-reminder' }] });
     if (hold.reason === 'rhythm') {
       // Another message to the customer (lifted on purpose) goes while the waiting one retries after a 4xx.
-      await t.core.call('outreach.queue', { messages: [{ customerId: ids.acme, templateId: 'first-reminder', override: { invoiceIds: [], rhythm: true, reason: 'test: the earlier message' } }] });
+      await t.core.call('outreach.queue', {
+        messages: [{ customerId: ids.acme, templateId: 'first-reminder', override: { invoiceIds: [], rhythm: true, reason: 'test: the earlier message' } }],
+      });
       sink.replyTo((attempt) => (attempt === 0 ? { code: 451, message: 'Try later' } : { accept: true }));
       await t.core.call('outbox.pause', { paused: false });
       await vi.waitFor(async () => expect((await t.core.call('outbox.counts', {})).sent).toBe(1), { timeout: 10_000 });
@@ -216,7 +322,10 @@ describe.each(HOLDS)('the send guard: $name', (hold) => {
     await (hold.reason === 'rhythm'
       ? t.core.call('outreach.queue', { messages: [{ customerId: ids.acme, templateId: 'first-reminder' }] }).then(settled)
       : hold.apply());
-    await expect(t.core.call('outbox.resolve', { messageId: failed!.id, action: 'send_again' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Not sent again: /) });
+    await expect(t.core.call('outbox.resolve', { messageId: failed!.id, action: 'send_again' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^Not sent again: /),
+    });
   });
 });
 
@@ -228,7 +337,10 @@ describe('what came back from the customer', () => {
     const held = await acmePlan();
     expect(held).toMatchObject({ draft: null, verdict: { held: 'replied' } });
     expect(held.heldMessage).toBe('The customer replied today: handle the reply in the Inbox first.');
-    expect((await t.core.call('ladder.run', { dryRun: true })).excluded.filter((e) => e.customerId === ids.acme).map((e) => e.reason)).toEqual(['replied', 'replied']);
+    expect((await t.core.call('ladder.run', { dryRun: true })).excluded.filter((e) => e.customerId === ids.acme).map((e) => e.reason)).toEqual([
+      'replied',
+      'replied',
+    ]);
     now = new Date('2026-11-23T10:00:00Z');
     expect((await acmePlan()).heldMessage).toBe('The customer replied yesterday: handle the reply in the Inbox first.');
 
@@ -241,7 +353,8 @@ describe('what came back from the customer', () => {
   it('an absence holds until the day after the return date, or until another contact is found', async () => {
     const id = await absenceAtAcme();
     const refresh = () => t.core.call('import.run', { jobId: JOB(), fileId: t.stageText('invoices.csv', INVOICES('1000.00', '')), preset: 'generic-invoices' });
-    const reminder = async () => (await t.core.call('outreach.plan', { kind: 'template', templateId: 'second-reminder', customerIds: [ids.acme] })).messages[0]!;
+    const reminder = async () =>
+      (await t.core.call('outreach.plan', { kind: 'template', templateId: 'second-reminder', customerIds: [ids.acme] })).messages[0]!;
     const ladderHolds = async () => (await t.core.call('ladder.run', { dryRun: true })).excluded.filter((e) => e.customerId === ids.acme).map((e) => e.reason);
     now = new Date('2026-11-30T10:00:00Z');
     await refresh();

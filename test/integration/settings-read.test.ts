@@ -24,7 +24,9 @@ afterAll(async () => {
 });
 
 const store = (key: string, value: unknown): void => {
-  database.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  database.sqlite
+    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(key, JSON.stringify(value));
 };
 
 describe('reading a stored setting', () => {
@@ -45,7 +47,9 @@ describe('reading a stored setting', () => {
   });
 
   it('treats stored text that is not JSON as unreadable too, instead of failing the read', () => {
-    database.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('promiseGraceDays', '{five') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+    database.sqlite
+      .prepare("INSERT INTO settings (key, value) VALUES ('promiseGraceDays', '{five') ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run();
     expect(getSetting(database.sqlite, 'promiseGraceDays')).toBe(2);
     expect(lines.at(-1)).toEqual(expect.objectContaining({ level: 'error', event: 'settings.unreadable', key: 'promiseGraceDays' }));
   });

@@ -89,15 +89,37 @@ describe('main window', () => {
   it('is isolated, sandboxed, without Node, webview, developer tools or spellchecker, and loads the app', async () => {
     const window = await make();
     expect(window.options.webPreferences).toMatchObject({
-      contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, webviewTag: false, spellcheck: false, devTools: false,
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: false,
     });
     expect(window.loaded).toBe(APP);
   });
 
   it('keeps its security settings whatever a caller asks for (sandbox is written last)', async () => {
     const { lockedWebPreferences } = await import('../../electron/main/create-window');
-    const prefs = lockedWebPreferences({ sandbox: false, contextIsolation: false, nodeIntegration: true, webSecurity: false, webviewTag: true, spellcheck: true, devTools: true });
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false, spellcheck: false, devTools: false });
+    const prefs = lockedWebPreferences({
+      sandbox: false,
+      contextIsolation: false,
+      nodeIntegration: true,
+      webSecurity: false,
+      webviewTag: true,
+      spellcheck: true,
+      devTools: true,
+    });
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: false,
+    });
     expect(lockedWebPreferences({}, { devTools: true })).toMatchObject({ devTools: true, sandbox: true });
   });
 
@@ -137,7 +159,13 @@ describe('session', () => {
     };
     hardenSession(session as never, "default-src 'none'");
     expect(session.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
-    for (const [permission, granted] of [['notifications', true], ['media', false], ['geolocation', false], ['clipboard-read', false], ['openExternal', false]] as const) {
+    for (const [permission, granted] of [
+      ['notifications', true],
+      ['media', false],
+      ['geolocation', false],
+      ['clipboard-read', false],
+      ['openExternal', false],
+    ] as const) {
       const callback = vi.fn();
       request(null, permission, callback);
       expect(callback).toHaveBeenCalledWith(granted);
@@ -177,7 +205,7 @@ describe('passphrase window', () => {
 });
 
 describe('tray and menu', () => {
-  it('shows today\'s queue in the tray, its title on macOS and the badge, and follows the queue between polls', async () => {
+  it("shows today's queue in the tray, its title on macOS and the badge, and follows the queue between polls", async () => {
     const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
     Object.defineProperty(process, 'platform', { value: 'darwin' });
     try {
@@ -208,7 +236,12 @@ describe('tray and menu', () => {
     installAppMenu({ window: () => ({ webContents: { sendInputEvent } }) as never, checkForUpdates: vi.fn() });
     const template = menus.at(-1)!.template;
     expect(template.map((item) => item.role).filter(Boolean)).toEqual(expect.arrayContaining(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']));
-    const go = template.find((item) => item.label === 'Go')!.submenu as { label?: string; accelerator?: string; registerAccelerator?: boolean; click?: () => void }[];
+    const go = template.find((item) => item.label === 'Go')!.submenu as {
+      label?: string;
+      accelerator?: string;
+      registerAccelerator?: boolean;
+      click?: () => void;
+    }[];
     const palette = go.find((item) => item.label === 'Command Palette')!;
     expect(palette).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
     go.find((item) => item.label?.startsWith('Worklist'))!.click!();
@@ -235,7 +268,10 @@ describe('IPC host', () => {
     const RPC_CHANNEL = IPC_CHANNELS.rpc;
     registerIpcHost(core, isAppUrl);
     const rpc = handlers.get(RPC_CHANNEL)!;
-    expect(await rpc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.status', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await rpc({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await rpc({ senderFrame: { url: APP, parent: {} } }, 'app.status', {})).toMatchObject({ ok: false });
     expect(core.dispatch).not.toHaveBeenCalled();
     expect(await rpc({ senderFrame: { url: APP, parent: null } }, 'app.status', {})).toEqual({ ok: true, result: { name: 'app.status' } });
@@ -252,7 +288,10 @@ describe('IPC host', () => {
     const drop = (frame: object, name: unknown, bytes: unknown) => shell({ senderFrame: frame }, 'file.stageDropped', { name, bytes });
     const bytes = new TextEncoder().encode('Invoice Number\n').buffer;
     expect(await drop({ url: 'https://evil.example/', parent: null }, 'a.csv', bytes)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await drop({ url: APP, parent: null }, '../../etc/passwd', bytes)).toMatchObject({ ok: false, error: { message: expect.stringContaining('a file name without a folder') } });
+    expect(await drop({ url: APP, parent: null }, '../../etc/passwd', bytes)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('a file name without a folder') },
+    });
     expect(await drop({ url: APP, parent: null }, 'open.csv', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const staged = (await drop({ url: APP, parent: null }, 'open.csv', bytes)) as { ok: true; result: { name: string; size: number; path: string } };
     expect(staged).toMatchObject({ ok: true, result: { name: 'open.csv', size: 15 } });

@@ -46,10 +46,21 @@ beforeEach(async () => {
   api = await startTwilioStandIn({ now: clock, hangMs: 2000 });
   t = tempCore(clock);
   await t.core.call('sample.load', {});
-  await t.core.call('settings.outreach.save', { ...(await t.core.call('settings.outreach.get', {})), senderName: 'Dana Reyes', companyName: 'Northwind', contactRhythmDays: 0 });
+  await t.core.call('settings.outreach.save', {
+    ...(await t.core.call('settings.outreach.get', {})),
+    senderName: 'Dana Reyes',
+    companyName: 'Northwind',
+    contactRhythmDays: 0,
+  });
   await t.core.call('settings.sms.save', {
     provider: { provider: 'twilio', baseUrl: api.url, accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, sender: SENDER },
-    rules: { sendingHours: { start: '09:00', end: '19:00', days: [1, 2, 3, 4, 5] }, defaultTimeZone: 'America/New_York', requireConsent: true, messagesPerMinute: 6000, pollSeconds: 3600 },
+    rules: {
+      sendingHours: { start: '09:00', end: '19:00', days: [1, 2, 3, 4, 5] },
+      defaultTimeZone: 'America/New_York',
+      requireConsent: true,
+      messagesPerMinute: 6000,
+      pollSeconds: 3600,
+    },
   });
   const [row] = (await t.core.call('worklist.list', { limit: 1 })).rows;
   customerId = row!.customerId;
@@ -119,7 +130,10 @@ describe('sending', () => {
     const pattern = 'https://pay.northwind.example/portal/customers/{customerId}/invoices/{invoiceNumber}?amount={balance}&currency={currency}';
     await t.core.call('settings.outreach.save', { ...(await t.core.call('settings.outreach.get', {})), paymentUrlPattern: pattern });
     const provider = { provider: 'twilio' as const, baseUrl: api.url, accountSid: ACCOUNT_SID, shortenLinks: true };
-    await expect(t.core.call('settings.sms.save', { provider: { ...provider, sender: SENDER } })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/Messaging Service/) });
+    await expect(t.core.call('settings.sms.save', { provider: { ...provider, sender: SENDER } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/Messaging Service/),
+    });
     await t.core.call('settings.sms.save', { provider: { ...provider, sender: MESSAGING_SERVICE_SID } });
     await t.core.call('sms.queue', { messages: [draft()] });
     const [sent] = await settled();
@@ -146,7 +160,9 @@ describe('sending', () => {
     // Read again: each reply is kept once.
     expect(await t.core.call('sms.poll', {})).toEqual({ statuses: 0, replies: 0, unmatched: 0, optOuts: 0 });
     expect((await t.core.call('sms.preview', { draft: draft() })).hold).toBe('opted_out');
-    const replies = (await t.core.call('customer.timeline', { customerId, limit: 50 })).filter((entry) => entry.kind === 'sms' && entry.detail.startsWith('reply'));
+    const replies = (await t.core.call('customer.timeline', { customerId, limit: 50 })).filter(
+      (entry) => entry.kind === 'sms' && entry.detail.startsWith('reply'),
+    );
     expect(replies.map((entry) => entry.detail)).toEqual(['reply from +14155552671 · “Stop”', 'reply from +14155552671 · “Paid it this morning”']);
     const run = await t.core.call('ladder.run', { dryRun: true });
     expect(run.messages.some((message) => message.customerId === customerId && ['email', 'sms'].includes(message.step.channel))).toBe(false);
@@ -211,8 +227,9 @@ describe('the token follows its account', () => {
     expect(JSON.stringify(view)).not.toContain(AUTH_TOKEN);
     await t.core.call('settings.sms.save', { provider: { provider: 'twilio', baseUrl: api.url, accountSid: ACCOUNT_SID, sender: '+14155550199' } });
     expect((await t.core.call('settings.sms.get', {})).provider?.hasToken).toBe(true);
-    await expect(t.core.call('settings.sms.save', { provider: { provider: 'twilio', baseUrl: 'https://api.twilio.com', accountSid: ACCOUNT_SID, sender: SENDER } }))
-      .rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      t.core.call('settings.sms.save', { provider: { provider: 'twilio', baseUrl: 'https://api.twilio.com', accountSid: ACCOUNT_SID, sender: SENDER } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const audit = t.query<{ detail: string }>("SELECT detail FROM audit_log WHERE entity_id = 'sms'");
     expect(audit.length).toBeGreaterThan(0);
     expect(audit.map((row) => row.detail).join()).not.toContain(AUTH_TOKEN);

@@ -18,8 +18,12 @@ beforeEach(async () => {
   sink = await startSmtpSink();
   await t.core.call('import.run', { jobId: JOB(), fileId: t.stage('erp/generic-customers.csv'), preset: 'generic-customers' });
   await t.core.call('import.run', {
-    jobId: JOB(), preset: 'generic-invoices',
-    fileId: t.stageText('i.csv', 'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Open Balance,Currency\nS-1,C-001,2026-08-01,2026-08-31,1200.00,1200.00,USD\nS-2,C-001,2026-09-15,2026-10-15,345.67,345.67,USD\n'),
+    jobId: JOB(),
+    preset: 'generic-invoices',
+    fileId: t.stageText(
+      'i.csv',
+      'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Open Balance,Currency\nS-1,C-001,2026-08-01,2026-08-31,1200.00,1200.00,USD\nS-2,C-001,2026-09-15,2026-10-15,345.67,345.67,USD\n',
+    ),
   });
   await t.core.call('settings.smtp.save', { host: '127.0.0.1', port: sink.port, security: 'none', fromAddress: 'ar@northwind.example' });
   await t.core.call('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', messagesPerMinute: 600, contactRhythmDays: 0 });
@@ -42,7 +46,8 @@ it('attaches the statement made at send time, with a payment made after queueing
   expect((await t.core.call('outreach.queue', { messages: [{ customerId, templateId: 'first-reminder' }] })).queued).toBe(1);
   // Queued at 1,545.67 owed; 200.00 paid on S-1 before the email goes.
   await t.core.call('import.run', {
-    jobId: JOB(), preset: 'generic-payments',
+    jobId: JOB(),
+    preset: 'generic-payments',
     fileId: t.stageText('p.csv', 'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency,Method,Reference\nP-9,C-001,2026-11-21,200.00,S-1,USD,ACH,\n'),
   });
   // The template changing after queueing does not change the queued message.

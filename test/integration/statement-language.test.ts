@@ -12,13 +12,20 @@ let t: TempCore;
 beforeEach(async () => {
   t = tempCore();
   await t.core.call('import.run', {
-    jobId: JOB(), preset: 'generic-customers',
+    jobId: JOB(),
+    preset: 'generic-customers',
     fileId: t.stageText('c.csv', 'Customer ID,Name,Currency\nC-DE,Müller GmbH,EUR\nC-FR,Dupont SARL,EUR\nC-ES,García SL,EUR\nC-EN,Acme Ltd,EUR\n'),
   });
   await t.core.call('import.run', {
-    jobId: JOB(), preset: 'generic-invoices',
-    fileId: t.stageText('i.csv', ['Invoice Number,Customer ID,Issue Date,Due Date,Amount,Open Balance,Currency',
-      ...['DE', 'FR', 'ES', 'EN'].map((c) => `${c}-1,C-${c},2026-09-01,2026-10-01,1234.56,1234.56,EUR`)].join('\n')),
+    jobId: JOB(),
+    preset: 'generic-invoices',
+    fileId: t.stageText(
+      'i.csv',
+      [
+        'Invoice Number,Customer ID,Issue Date,Due Date,Amount,Open Balance,Currency',
+        ...['DE', 'FR', 'ES', 'EN'].map((c) => `${c}-1,C-${c},2026-09-01,2026-10-01,1234.56,1234.56,EUR`),
+      ].join('\n'),
+    ),
   });
   await t.core.call('documents.saveCompany', { addressLines: ['1 Quay'], registrationId: 'R-1', taxId: 'T-1', bankDetails: ['IBAN X'] });
 });

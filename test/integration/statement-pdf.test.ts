@@ -27,8 +27,15 @@ const INVOICES: [string, string, string, string, string, string, string][] = [
   ['R-1', 'C-AR', '2026-10-01', '2026-10-31', '750.00', '750.00', 'USD'],
   ['H-1', 'C-HE', '2026-10-01', '2026-10-31', '640.00', '640.00', 'USD'],
   ['B-1', 'C-BAD', '2026-10-01', '2026-10-31', '10.00', '10.00', 'USD'],
-  ...Array.from({ length: 300 }, (_, i): [string, string, string, string, string, string, string] =>
-    [`BIG-${String(i + 1).padStart(4, '0')}`, 'C-BIG', '2026-09-01', `2026-${String(9 + (i % 3)).padStart(2, '0')}-15`, `${100 + i}.${String(i % 100).padStart(2, '0')}`, `${100 + i}.${String(i % 100).padStart(2, '0')}`, 'USD']),
+  ...Array.from({ length: 300 }, (_, i): [string, string, string, string, string, string, string] => [
+    `BIG-${String(i + 1).padStart(4, '0')}`,
+    'C-BIG',
+    '2026-09-01',
+    `2026-${String(9 + (i % 3)).padStart(2, '0')}-15`,
+    `${100 + i}.${String(i % 100).padStart(2, '0')}`,
+    `${100 + i}.${String(i % 100).padStart(2, '0')}`,
+    'USD',
+  ]),
 ];
 
 let t: TempCore;
@@ -39,9 +46,14 @@ beforeEach(async () => {
   mkdirSync(SHOTS, { recursive: true });
   t = tempCore();
   const csv = (rows: string[][]): string => rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\n');
-  await t.core.call('import.run', { jobId: JOB(), preset: 'generic-customers', fileId: t.stageText('c.csv', csv([['Customer ID', 'Name', 'Currency', 'Segment'], ...CUSTOMERS])) });
   await t.core.call('import.run', {
-    jobId: JOB(), preset: 'generic-invoices',
+    jobId: JOB(),
+    preset: 'generic-customers',
+    fileId: t.stageText('c.csv', csv([['Customer ID', 'Name', 'Currency', 'Segment'], ...CUSTOMERS])),
+  });
+  await t.core.call('import.run', {
+    jobId: JOB(),
+    preset: 'generic-invoices',
     fileId: t.stageText('i.csv', csv([['Invoice Number', 'Customer ID', 'Issue Date', 'Due Date', 'Amount', 'Open Balance', 'Currency'], ...INVOICES])),
   });
 });
@@ -74,7 +86,8 @@ describe('statement of open items', () => {
   it('is the book at the end of the as-of date: an invoice issued later is not on it, a later payment not yet made', async () => {
     const customerId = await idOf('C-ACC');
     await t.core.call('import.run', {
-      jobId: JOB(), preset: 'generic-payments',
+      jobId: JOB(),
+      preset: 'generic-payments',
       fileId: t.stageText('p.csv', 'Payment ID,Customer ID,Date,Amount,Invoice Number,Currency\nP-9,C-ACC,2026-11-20,1234.56,A-1,EUR\n'),
     });
     const before = pdfText(Buffer.from((await t.core.call('documents.statement', { customerId, asOf: '2026-11-05' })).base64, 'base64'));

@@ -53,8 +53,11 @@ it('sync --connector qbo signs in with a refresh token from the environment and 
     seedQbo(qbo);
     const db = join(dir, 'qbo.db');
     const env = {
-      INFLOW_QBO_CLIENT_ID: qbo.clientId, INFLOW_QBO_CLIENT_SECRET: qbo.clientSecret, INFLOW_QBO_REFRESH_TOKEN: qbo.issueRefreshToken(),
-      INFLOW_QBO_REALM_ID: qbo.realmId, INFLOW_QBO_TOKEN_URL: qbo.tokenUrl,
+      INFLOW_QBO_CLIENT_ID: qbo.clientId,
+      INFLOW_QBO_CLIENT_SECRET: qbo.clientSecret,
+      INFLOW_QBO_REFRESH_TOKEN: qbo.issueRefreshToken(),
+      INFLOW_QBO_REALM_ID: qbo.realmId,
+      INFLOW_QBO_TOKEN_URL: qbo.tokenUrl,
     };
     const first = await cli(['sync', '--db', db, '--connector', 'qbo', '--base-url', qbo.url, '--json'], env);
     expect(first).toMatchObject({ code: 0 });
@@ -77,7 +80,10 @@ it('sync --connector folder imports the exports in INFLOW_SYNC_FOLDER', { timeou
   const folder = join(dir, 'exports');
   mkdirSync(folder);
   copyFileSync(fixturePath('erp/generic-invoices.csv'), join(folder, 'open.csv'));
-  const result = await cli(['sync', '--db', join(dir, 'folder.db'), '--connector', 'folder'], { INFLOW_SYNC_FOLDER: folder, INFLOW_SYNC_MAPPING: 'generic-invoices' });
+  const result = await cli(['sync', '--db', join(dir, 'folder.db'), '--connector', 'folder'], {
+    INFLOW_SYNC_FOLDER: folder,
+    INFLOW_SYNC_MAPPING: 'generic-invoices',
+  });
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/^Synced folder: \d+ created/);
 });

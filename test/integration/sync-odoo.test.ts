@@ -19,17 +19,36 @@ afterEach(async () => {
 });
 
 function connect(core: Core, protocol: 'jsonrpc' | 'json2' = 'jsonrpc', apiKey = protocol === 'json2' ? server.apiKey : server.password) {
-  return core.call('sync.connection.save', { connector: 'odoo', baseUrl: server.url, protocol, database: server.db, login: server.login, apiKey, intervalMinutes: 0 });
+  return core.call('sync.connection.save', {
+    connector: 'odoo',
+    baseUrl: server.url,
+    protocol,
+    database: server.db,
+    login: server.login,
+    apiKey,
+    intervalMinutes: 0,
+  });
 }
 
-interface InvoiceRow { number: string; open_minor: number; amount_minor: number; status: string; in_transit_since: string | null; payment_url: string | null; source: string }
+interface InvoiceRow {
+  number: string;
+  open_minor: number;
+  amount_minor: number;
+  status: string;
+  in_transit_since: string | null;
+  payment_url: string | null;
+  source: string;
+}
 const invoices = () => Object.fromEntries(t.query<InvoiceRow>('SELECT * FROM invoices ORDER BY number').map((row) => [row.number, row]));
-const allocations = () => t.query<{ number: string; kind: string; amount_minor: number; applied_date: string }>(
-  'SELECT i.number, a.kind, a.amount_minor, a.applied_date FROM allocations a JOIN invoices i ON i.id = a.invoice_id ORDER BY a.id');
+const allocations = () =>
+  t.query<{ number: string; kind: string; amount_minor: number; applied_date: string }>(
+    'SELECT i.number, a.kind, a.amount_minor, a.applied_date FROM allocations a JOIN invoices i ON i.id = a.invoice_id ORDER BY a.id',
+  );
 const moveReads = () => server.calls.filter((c) => c.model === 'account.move' && c.method === 'search_read' && c.params.limit);
 /** Invoices and credit notes, as the moves stream reads them (payments' journal entries are account.move too). */
 const documents = () => server.store.table('account.move').filter((move) => move.move_type !== 'entry');
-const documentCount = () => t.query<{ n: number }>("SELECT (SELECT count(*) FROM invoices) + (SELECT count(*) FROM credit_notes WHERE kind = 'credit_note') AS n")[0]!.n;
+const documentCount = () =>
+  t.query<{ n: number }>("SELECT (SELECT count(*) FROM invoices) + (SELECT count(*) FROM credit_notes WHERE kind = 'credit_note') AS n")[0]!.n;
 /** Inflow's aging per customer against the aged receivable Odoo itself would print. */
 async function expectOdooAging(): Promise<void> {
   const report = await t.core.call('aging.report', { asOf: '2026-11-22' });
@@ -45,10 +64,20 @@ describe('Odoo over JSON-RPC', () => {
     await connect(t.core);
     const result = await t.core.call('sync.run', { jobId: JOB() });
     expect(result).toMatchObject({ connector: 'odoo', pushed: 0 });
-    expect(JSON.parse(result.cursor!)).toMatchObject({ payments: { id: expect.any(Number) }, moves: { id: expect.any(Number) }, partners: { id: expect.any(Number) } });
+    expect(JSON.parse(result.cursor!)).toMatchObject({
+      payments: { id: expect.any(Number) },
+      moves: { id: expect.any(Number) },
+      partners: { id: expect.any(Number) },
+    });
     const rows = invoices();
     expect(Object.keys(rows)).toEqual(['INV/2026/00001', 'INV/2026/00002', 'INV/2026/00003', 'INV/2026/00004', 'INV/2026/00005']);
-    expect(rows['INV/2026/00001']).toMatchObject({ source: 'odoo', amount_minor: 100000, open_minor: 100000, status: 'open', payment_url: `${server.url}/my/invoices/1?access_token=tok-1` });
+    expect(rows['INV/2026/00001']).toMatchObject({
+      source: 'odoo',
+      amount_minor: 100000,
+      open_minor: 100000,
+      status: 'open',
+      payment_url: `${server.url}/my/invoices/1?access_token=tok-1`,
+    });
     expect(rows['INV/2026/00002']).toMatchObject({ amount_minor: 30, open_minor: 30 });
     expect(rows['INV/2026/00003']).toMatchObject({ amount_minor: 50000, open_minor: 20000, status: 'open' });
     // "In payment": Odoo registered it, the bank has not confirmed; the ladder treats it as in transit.
@@ -70,7 +99,7 @@ describe('Odoo over JSON-RPC', () => {
       { external_id: String(seeded.azure.id), name: 'Azure Interior', source: 'odoo' },
       { external_id: String(seeded.deco.id), name: 'Deco Addict', source: 'odoo' },
     ]);
-    expect(t.query("SELECT name, email, role FROM contacts ORDER BY name")).toEqual([
+    expect(t.query('SELECT name, email, role FROM contacts ORDER BY name')).toEqual([
       { name: 'Azure Interior', email: 'azure.Interior24@example.com', role: 'primary' },
       { name: 'Deco Addict', email: 'deco.addict82@example.com', role: 'primary' },
       { name: 'Douglas Fletcher', email: 'douglas.fletcher51@example.com', role: 'billing' },
@@ -95,7 +124,9 @@ describe('Odoo over JSON-RPC', () => {
     expect(next).toMatchObject({ created: 2, updated: 1 });
     expect(invoices()['INV/2026/00001']).toMatchObject({ open_minor: 40000, status: 'open' });
     // One payment allocation on its own date; no unexplained adjustment on top.
-    expect(allocations().filter((a) => a.number === 'INV/2026/00001')).toEqual([{ number: 'INV/2026/00001', kind: 'payment', amount_minor: 60000, applied_date: '2026-11-21' }]);
+    expect(allocations().filter((a) => a.number === 'INV/2026/00001')).toEqual([
+      { number: 'INV/2026/00001', kind: 'payment', amount_minor: 60000, applied_date: '2026-11-21' },
+    ]);
     const lastRead = moveReads().at(-1)!;
     expect(JSON.stringify(lastRead.params.domain)).toContain('write_date');
     await expectOdooAging();
@@ -136,20 +167,32 @@ describe('Odoo over JSON-RPC', () => {
 
   it('an Odoo error (HTTP 200 with an error body) becomes a readable message', async () => {
     await connect(t.core);
-    server.fault = ({ model }) => (model === 'account.payment'
-      ? { raw: JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: 200, message: 'Odoo Server Error', data: { name: 'odoo.exceptions.AccessError', message: 'You are not allowed to access Payments.' } } }) }
-      : null);
+    server.fault = ({ model }) =>
+      model === 'account.payment'
+        ? {
+            raw: JSON.stringify({
+              jsonrpc: '2.0',
+              id: 1,
+              error: {
+                code: 200,
+                message: 'Odoo Server Error',
+                data: { name: 'odoo.exceptions.AccessError', message: 'You are not allowed to access Payments.' },
+              },
+            }),
+          }
+        : null;
     await expectSyncError(t.core, 'SYNC_FAILED', /may not read account\.payment\.search_read: You are not allowed to access Payments/);
   });
 
   it('retries a 500 and a 429, then succeeds (the waits themselves: erp-http.test.ts)', async () => {
     await connect(t.core);
-    server.fault = ({ index }) => (index === 0 ? { status: 500, raw: '<html>Internal Server Error</html>' } : index === 1 ? { status: 429, headers: { 'retry-after': '0' } } : null);
+    server.fault = ({ index }) =>
+      index === 0 ? { status: 500, raw: '<html>Internal Server Error</html>' } : index === 1 ? { status: 429, headers: { 'retry-after': '0' } } : null;
     const result = await t.core.call('sync.run', { jobId: JOB() });
     expect(result.created).toBeGreaterThan(0);
   });
 
-  it('re-reads a few seconds before the cursor: a record written in the cursor\'s second after it was read is not missed', async () => {
+  it("re-reads a few seconds before the cursor: a record written in the cursor's second after it was read is not missed", async () => {
     // 201 moves: the first sync's pages end at the 200th and the 201st, which share one write_date second.
     for (let i = 0; i < 195; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner: seeded.deco, total: 10 });
     const moves = documents().sort((a, b) => a.write_date.localeCompare(b.write_date) || a.id - b.id);
@@ -170,15 +213,26 @@ describe('Odoo over JSON-RPC', () => {
   });
 
   it('a contact email Odoo holds that is not an address is left off the contact, with the partner named on the log once', async () => {
-    server.create('res.partner', { name: 'Gemini Furniture', is_company: true, customer_rank: 1, email: 'gemini.furniture@', phone: '(941)-284-4875', parent_id: false, type: 'contact' });
+    server.create('res.partner', {
+      name: 'Gemini Furniture',
+      is_company: true,
+      customer_rank: 1,
+      email: 'gemini.furniture@',
+      phone: '(941)-284-4875',
+      parent_id: false,
+      type: 'contact',
+    });
     await connect(t.core);
     const result = await t.core.call('sync.run', { jobId: JOB() });
     expect(result.created).toBeGreaterThan(0);
-    expect(t.query("SELECT c.name, c.email, c.phone FROM contacts c JOIN customers k ON k.id = c.customer_id WHERE k.name = 'Gemini Furniture'"))
-      .toEqual([{ name: 'Gemini Furniture', email: null, phone: '(941)-284-4875' }]);
+    expect(t.query("SELECT c.name, c.email, c.phone FROM contacts c JOIN customers k ON k.id = c.customer_id WHERE k.name = 'Gemini Furniture'")).toEqual([
+      { name: 'Gemini Furniture', email: null, phone: '(941)-284-4875' },
+    ]);
     await t.core.call('sync.run', { jobId: JOB() });
     const notes = (await t.core.call('sync.status', {})).log.filter((entry) => entry.message.includes('not an email address'));
-    expect(notes).toMatchObject([{ status: 'ok', message: expect.stringMatching(/^Odoo partner \d+ \(Gemini Furniture\): email "gemini\.furniture@" is not an email address/) }]);
+    expect(notes).toMatchObject([
+      { status: 'ok', message: expect.stringMatching(/^Odoo partner \d+ \(Gemini Furniture\): email "gemini\.furniture@" is not an email address/) },
+    ]);
   });
 
   it('a server that keeps failing with 500 is reported, not retried forever', async () => {
@@ -197,7 +251,8 @@ describe('Odoo over JSON-RPC', () => {
     for (let i = 0; i < 250; i++) invoice(server, { name: `BULK/${String(i).padStart(4, '0')}`, partner: seeded.deco, total: 10 });
     await connect(t.core);
     let moves = 0;
-    server.fault = ({ model, method, params }) => (model === 'account.move' && method === 'search_read' && params.limit && ++moves >= 2 ? { drop: true } : null);
+    server.fault = ({ model, method, params }) =>
+      model === 'account.move' && method === 'search_read' && params.limit && ++moves >= 2 ? { drop: true } : null;
     await expectSyncError(t.core, 'OFFLINE', /Could not reach 127\.0\.0\.1/);
     // The first page of 200 moves (invoices and the credit note) is in; the dropped one is not, in part or whole.
     expect(documentCount()).toBe(200);
@@ -238,7 +293,11 @@ describe('Odoo over JSON-RPC', () => {
     const retried = await t.core.call('sync.run', { jobId: JOB() });
     expect(retried.pushed).toBe(1);
     expect(messages()).toHaveLength(1);
-    expect(messages()[0]).toMatchObject({ model: 'res.partner', res_id: seeded.deco.id, body: expect.stringMatching(/^\[inflow:\d+\] Inflow · Note — text: Spoke to Douglas: cheque in the post$/) });
+    expect(messages()[0]).toMatchObject({
+      model: 'res.partner',
+      res_id: seeded.deco.id,
+      body: expect.stringMatching(/^\[inflow:\d+\] Inflow · Note — text: Spoke to Douglas: cheque in the post$/),
+    });
     // The snooze is Inflow's own business and stays out of Odoo.
     expect((await t.core.call('sync.run', { jobId: JOB() })).pushed).toBe(0);
   });
@@ -256,8 +315,10 @@ describe('Odoo over JSON-RPC', () => {
 });
 
 describe('Odoo payments, split as Odoo matched them', () => {
-  const credits = (...numbers: unknown[]) => t.query<{ number: string; kind: string; amount_minor: number; open_minor: number }>(
-    `SELECT number, kind, amount_minor, open_minor FROM credit_notes WHERE number IN (${numbers.map((number) => `'${String(number)}'`).join(', ')}) ORDER BY number`);
+  const credits = (...numbers: unknown[]) =>
+    t.query<{ number: string; kind: string; amount_minor: number; open_minor: number }>(
+      `SELECT number, kind, amount_minor, open_minor FROM credit_notes WHERE number IN (${numbers.map((number) => `'${String(number)}'`).join(', ')}) ORDER BY number`,
+    );
 
   /**
    * The case that was seen: PBNK1/2013/02388 (89.18) matched with INV/2013/01194 and INV/2013/01816,
@@ -294,16 +355,26 @@ describe('Odoo payments, split as Odoo matched them', () => {
     await expectOdooAging();
   });
 
-  it('a server that leaves out the amounts in each line\'s own currency (false) is read in the company\'s', async () => {
+  it("a server that leaves out the amounts in each line's own currency (false) is read in the company's", async () => {
     const { early } = seen();
     for (const line of server.store.table('account.move.line')) Object.assign(line, { amount_currency: false, amount_residual_currency: false });
-    for (const partial of server.store.table('account.partial.reconcile')) Object.assign(partial, { debit_amount_currency: false, credit_amount_currency: false, max_date: false });
-    server.books.reconcile(server.books.invoice({ partner: seeded.deco, total: 12, date: '2026-10-02' }), server.books.creditNote({ partner: seeded.deco, total: 5, date: '2026-10-09' }));
+    for (const partial of server.store.table('account.partial.reconcile'))
+      Object.assign(partial, { debit_amount_currency: false, credit_amount_currency: false, max_date: false });
+    server.books.reconcile(
+      server.books.invoice({ partner: seeded.deco, total: 12, date: '2026-10-02' }),
+      server.books.creditNote({ partner: seeded.deco, total: 5, date: '2026-10-09' }),
+    );
     for (const partial of server.store.table('account.partial.reconcile')) Object.assign(partial, { debit_amount_currency: false, max_date: false });
     await connect(t.core);
     await t.core.call('sync.run', { jobId: JOB() });
-    expect(allocations().filter((a) => a.number.startsWith('INV/2013')).map((a) => a.amount_minor)).toEqual([1750, 4374, 4544]);
-    expect(allocations().filter((a) => a.kind === 'credit')).toEqual([{ number: expect.any(String), kind: 'credit', amount_minor: 500, applied_date: '2026-10-09' }]);
+    expect(
+      allocations()
+        .filter((a) => a.number.startsWith('INV/2013'))
+        .map((a) => a.amount_minor),
+    ).toEqual([1750, 4374, 4544]);
+    expect(allocations().filter((a) => a.kind === 'credit')).toEqual([
+      { number: expect.any(String), kind: 'credit', amount_minor: 500, applied_date: '2026-10-09' },
+    ]);
     expect(credits(early.name)).toEqual([{ number: early.name, kind: 'unapplied_payment', amount_minor: 1750, open_minor: 0 }]);
   });
 
@@ -321,18 +392,24 @@ describe('Odoo payments, split as Odoo matched them', () => {
     books.reconcile(d, books.payment({ partner: seeded.azure, date: '2026-10-12', amount: 180 }));
     await connect(t.core);
     await t.core.call('sync.run', { jobId: JOB() });
-    const paidTo = (move: OdooRecord) => allocations().filter((row) => row.number === move.name).map(({ kind, amount_minor, applied_date }) => [kind, amount_minor, applied_date]);
+    const paidTo = (move: OdooRecord) =>
+      allocations()
+        .filter((row) => row.number === move.name)
+        .map(({ kind, amount_minor, applied_date }) => [kind, amount_minor, applied_date]);
     expect(paidTo(a)).toEqual([['payment', 10000, '2026-10-10']]);
     expect(paidTo(b)).toEqual([['payment', 25025, '2026-10-10']]);
     expect(paidTo(c)).toEqual([['payment', 2000, '2026-10-10']]);
     expect(invoices()[c.name as string]).toMatchObject({ open_minor: 2000, status: 'open' });
     // 400 − 100 − 250.25 − 20 is left on the payment, open against the customer.
     expect(credits(lump.name)[0]).toEqual({ number: lump.name, kind: 'unapplied_payment', amount_minor: 40000, open_minor: 2975 });
-    expect(paidTo(d)).toEqual([['payment', 18000, '2026-10-12'], ['credit', 12000, '2026-09-20']]);
+    expect(paidTo(d)).toEqual([
+      ['payment', 18000, '2026-10-12'],
+      ['credit', 12000, '2026-09-20'],
+    ]);
     await expectOdooAging();
   });
 
-  it('a payment matched later than it was made: open on its own first, then the invoice\'s history, dated when it was paid', async () => {
+  it("a payment matched later than it was made: open on its own first, then the invoice's history, dated when it was paid", async () => {
     const { books } = server;
     const bill = books.invoice({ partner: seeded.deco, total: 50, date: '2026-10-05' });
     const early = books.payment({ partner: seeded.deco, date: '2026-10-20', amount: 80 });
@@ -345,7 +422,9 @@ describe('Odoo payments, split as Odoo matched them', () => {
     // Still not wholly matched, so Odoo leaves the payment itself as it was: the invoice's page brings its new residual.
     expect(early.write_date).toBe(stamped);
     await t.core.call('sync.run', { jobId: JOB() });
-    expect(allocations().filter((row) => row.number === bill.name)).toEqual([{ number: bill.name, kind: 'payment', amount_minor: 5000, applied_date: '2026-10-20' }]);
+    expect(allocations().filter((row) => row.number === bill.name)).toEqual([
+      { number: bill.name, kind: 'payment', amount_minor: 5000, applied_date: '2026-10-20' },
+    ]);
     expect(credits(early.name)).toEqual([{ number: early.name, kind: 'unapplied_payment', amount_minor: 8000, open_minor: 3000 }]);
     expect(t.query("SELECT count(*) AS n FROM allocations WHERE kind = 'erp_adjustment'")).toEqual([{ n: 0 }]);
     await expectOdooAging();
@@ -387,7 +466,7 @@ describe('Odoo 19 over JSON-2', () => {
     expect(invoices()['INV/2026/00003']).toMatchObject({ open_minor: 20000 });
   });
 
-  it('a wrong API key is refused with Odoo\'s words', async () => {
+  it("a wrong API key is refused with Odoo's words", async () => {
     await connect(t.core, 'json2', 'nope');
     await expectSyncError(t.core, 'SYNC_FAILED', /Odoo refused the credentials \(Invalid apikey\)/);
   });

@@ -35,8 +35,14 @@ afterEach(async () => {
 
 function save(core: Core, extra: Record<string, unknown> = {}) {
   return core.call('sync.connection.save', {
-    connector: 'qbo', baseUrl: server.url, authUrl: server.authorizeUrl, tokenUrl: server.tokenUrl, clientId: server.clientId,
-    apiKey: server.clientSecret, intervalMinutes: 0, ...extra,
+    connector: 'qbo',
+    baseUrl: server.url,
+    authUrl: server.authorizeUrl,
+    tokenUrl: server.tokenUrl,
+    clientId: server.clientId,
+    apiKey: server.clientSecret,
+    intervalMinutes: 0,
+    ...extra,
   });
 }
 
@@ -45,15 +51,30 @@ async function connect(core: Core): Promise<string> {
   return (await core.call('sync.qbo.connect', {})).connectedAs;
 }
 
-interface InvoiceRow { number: string; open_minor: number; amount_minor: number; status: string; source: string; customer_id: number }
+interface InvoiceRow {
+  number: string;
+  open_minor: number;
+  amount_minor: number;
+  status: string;
+  source: string;
+  customer_id: number;
+}
 const invoices = () => Object.fromEntries(t.query<InvoiceRow>('SELECT * FROM invoices ORDER BY number').map((row) => [row.number, row]));
-const allocations = () => t.query<{ number: string; kind: string; amount_minor: number; applied_date: string }>(
-  'SELECT i.number, a.kind, a.amount_minor, a.applied_date FROM allocations a JOIN invoices i ON i.id = a.invoice_id ORDER BY a.id');
+const allocations = () =>
+  t.query<{ number: string; kind: string; amount_minor: number; applied_date: string }>(
+    'SELECT i.number, a.kind, a.amount_minor, a.applied_date FROM allocations a JOIN invoices i ON i.id = a.invoice_id ORDER BY a.id',
+  );
 const cents = (amount: unknown) => Math.round(Number(amount) * 100);
 const serverOpen = () => (server.entities.get('Invoice') ?? []).reduce((sum, row) => sum + cents(row.Balance), 0);
 const ledgerOpen = () => t.query<{ n: number }>("SELECT coalesce(sum(open_minor), 0) AS n FROM invoices WHERE source = 'qbo'")[0]!.n;
-const queries = () => server.calls.filter((call) => call.kind === 'query').map((call) => `${call.entity}@${call.startPosition}${/ Id IN /.test(call.query ?? '') ? ' IN' : ''}`);
-const storedTokens = () => JSON.parse(t.query<{ value: string }>("SELECT value FROM settings WHERE key = 'qboTokens'")[0]!.value) as { refreshToken: string; accessToken: string; realmId: string };
+const queries = () =>
+  server.calls.filter((call) => call.kind === 'query').map((call) => `${call.entity}@${call.startPosition}${/ Id IN /.test(call.query ?? '') ? ' IN' : ''}`);
+const storedTokens = () =>
+  JSON.parse(t.query<{ value: string }>("SELECT value FROM settings WHERE key = 'qboTokens'")[0]!.value) as {
+    refreshToken: string;
+    accessToken: string;
+    realmId: string;
+  };
 const cursor = () => t.query<{ cursor: string }>("SELECT cursor FROM sync_cursors WHERE connector = 'qbo'")[0]?.cursor;
 
 async function expectSyncError(code: string, message: RegExp): Promise<void> {
@@ -66,7 +87,11 @@ describe('signing in to QuickBooks', () => {
     expect(await pages[0]).toMatchObject({ status: 200, text: expect.stringContaining('QuickBooks is connected to Inflow') });
     const exchange = server.calls.find((call) => call.kind === 'token')!;
     // The server compared SHA-256 of this verifier with the challenge in the authorize URL.
-    expect(exchange.params).toMatchObject({ grant_type: 'authorization_code', code_verifier: expect.stringMatching(/^[\w-]{64}$/), redirect_uri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/callback$/) });
+    expect(exchange.params).toMatchObject({
+      grant_type: 'authorization_code',
+      code_verifier: expect.stringMatching(/^[\w-]{64}$/),
+      redirect_uri: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/callback$/),
+    });
     const tokens = storedTokens();
     expect(tokens).toMatchObject({ realmId: server.realmId, refreshToken: server.refreshToken });
 
@@ -111,7 +136,12 @@ describe('signing in to QuickBooks', () => {
     const connection = erpConnectionSchema.parse({ connector: 'qbo', clientId: 'app', authUrl: server.authorizeUrl });
     const pending = await startSignIn(connection, 50);
     const url = new URL(pending.url);
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ client_id: 'app', response_type: 'code', scope: 'com.intuit.quickbooks.accounting', code_challenge_method: 'S256' });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: 'app',
+      response_type: 'code',
+      scope: 'com.intuit.quickbooks.accounting',
+      code_challenge_method: 'S256',
+    });
     await expect(pending.grant).rejects.toMatchObject({ message: expect.stringMatching(/No answer from QuickBooks’ sign-in/) });
     await expect(fetch(`${url.searchParams.get('redirect_uri')}?code=x&state=${url.searchParams.get('state')}&realmId=1`)).rejects.toThrow();
   });
@@ -148,7 +178,8 @@ describe('QuickBooks sync', () => {
       { number: expect.stringMatching(/^Payment \d+$/), kind: 'unapplied_payment', amount_minor: 4000, open_minor: 4000 },
     ]);
     expect(t.query('SELECT name FROM customers ORDER BY name')).toEqual(
-      ["Amy's Bird Sanctuary", 'Cool Cars', 'Red Rock Diner', 'Weiskopf Consulting'].map((name) => ({ name })));
+      ["Amy's Bird Sanctuary", 'Cool Cars', 'Red Rock Diner', 'Weiskopf Consulting'].map((name) => ({ name })),
+    );
     expect(t.query('SELECT name, email FROM contacts ORDER BY name')).toEqual([
       { name: 'Amy Lauterbach', email: 'Birds@Intuit.com' },
       { name: 'Grace Pariente', email: 'Cool_Cars@intuit.com' },
@@ -301,8 +332,14 @@ describe('QuickBooks sync', () => {
   it('retries a 500 and honours Retry-After on 429, then succeeds', async () => {
     await connect(t.core);
     let reads = 0;
-    server.fault = ({ kind }) => (kind !== 'query' ? null : ++reads === 1 ? { status: 500, raw: '{"Fault":{"Error":[{"Message":"An application error has occurred"}],"type":"SystemFault"}}' }
-      : reads === 2 ? { status: 429, headers: { 'retry-after': '1' }, raw: '{"Fault":{"Error":[{"Message":"ThrottleExceeded","code":"3001"}]}}' } : null);
+    server.fault = ({ kind }) =>
+      kind !== 'query'
+        ? null
+        : ++reads === 1
+          ? { status: 500, raw: '{"Fault":{"Error":[{"Message":"An application error has occurred"}],"type":"SystemFault"}}' }
+          : reads === 2
+            ? { status: 429, headers: { 'retry-after': '1' }, raw: '{"Fault":{"Error":[{"Message":"ThrottleExceeded","code":"3001"}]}}' }
+            : null;
     const started = Date.now();
     const result = await t.core.call('sync.run', { jobId: JOB() });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
@@ -312,15 +349,35 @@ describe('QuickBooks sync', () => {
 
   it('a QuickBooks Fault becomes a readable message', async () => {
     await connect(t.core);
-    server.fault = ({ entity }) => (entity === 'Payment'
-      ? { status: 400, raw: JSON.stringify({ Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: property Foo is not queryable', code: '4001' }], type: 'ValidationFault' } }) }
-      : null);
+    server.fault = ({ entity }) =>
+      entity === 'Payment'
+        ? {
+            status: 400,
+            raw: JSON.stringify({
+              Fault: {
+                Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: property Foo is not queryable', code: '4001' }],
+                type: 'ValidationFault',
+              },
+            }),
+          }
+        : null;
     await expectSyncError('SYNC_FAILED', /QuickBooks could not answer query \(Invalid query: QueryValidationError: property Foo is not queryable\)/);
   });
 
   it.each([
-    ['Fault.Error[].Message', { Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: property Foo is not queryable', code: '4001' }], type: 'ValidationFault' } }],
-    ['fault.error[].message', { fault: { error: [{ message: 'Invalid query', detail: 'QueryValidationError: property Foo is not queryable', code: '4001' }], type: 'ValidationFault' }, time: 1_700_000_000_000 }],
+    [
+      'Fault.Error[].Message',
+      {
+        Fault: { Error: [{ Message: 'Invalid query', Detail: 'QueryValidationError: property Foo is not queryable', code: '4001' }], type: 'ValidationFault' },
+      },
+    ],
+    [
+      'fault.error[].message',
+      {
+        fault: { error: [{ message: 'Invalid query', detail: 'QueryValidationError: property Foo is not queryable', code: '4001' }], type: 'ValidationFault' },
+        time: 1_700_000_000_000,
+      },
+    ],
   ])('a QuickBooks fault spelled %s is shown in Intuit’s words', async (_spelling, body) => {
     await connect(t.core);
     server.fault = ({ entity }) => (entity === 'Payment' ? { status: 400, raw: JSON.stringify(body) } : null);
@@ -331,11 +388,27 @@ describe('QuickBooks sync', () => {
     await connect(t.core);
     server.expireAccessTokens();
     // Intuit's gateway: every token refused, in its lower-case envelope.
-    server.fault = ({ kind }) => (kind === 'query' ? {
-      status: 401,
-      raw: JSON.stringify({ warnings: null, intuitObject: null, fault: { error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token revoked', code: '3200', element: null }], type: 'AUTHENTICATION' }, report: null, queryResponse: null, time: 1_700_000_000_000 }),
-    } : null);
-    await expectSyncError('SYNC_FAILED', /^Reconnect QuickBooks: it refused Inflow’s access token \(message=AuthenticationFailed; errorCode=003200; statusCode=401: Token revoked\)\.$/);
+    server.fault = ({ kind }) =>
+      kind === 'query'
+        ? {
+            status: 401,
+            raw: JSON.stringify({
+              warnings: null,
+              intuitObject: null,
+              fault: {
+                error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token revoked', code: '3200', element: null }],
+                type: 'AUTHENTICATION',
+              },
+              report: null,
+              queryResponse: null,
+              time: 1_700_000_000_000,
+            }),
+          }
+        : null;
+    await expectSyncError(
+      'SYNC_FAILED',
+      /^Reconnect QuickBooks: it refused Inflow’s access token \(message=AuthenticationFailed; errorCode=003200; statusCode=401: Token revoked\)\.$/,
+    );
   });
 
   it('garbage instead of JSON from the change feed fails clearly and leaves the cursor where it was', async () => {
@@ -411,7 +484,10 @@ describe('QuickBooks amounts', () => {
   it('reads a payment of several invoices line by line, in cents from the JSON number’s decimal text', async () => {
     const big = invoice(server, seeded.cool, '1010', 1234.56, 0);
     const small = invoice(server, seeded.cool, '1011', 0.07, 0);
-    payment(server, seeded.cool, '2026-11-20', 1234.63, [{ amount: 1234.56, to: big }, { amount: 0.07, to: small }]);
+    payment(server, seeded.cool, '2026-11-20', 1234.63, [
+      { amount: 1234.56, to: big },
+      { amount: 0.07, to: small },
+    ]);
     await connect(t.core);
     await t.core.call('sync.run', { jobId: JOB() });
     expect(allocations().filter((a) => a.number >= '1010')).toEqual([
@@ -422,15 +498,26 @@ describe('QuickBooks amounts', () => {
 });
 
 describe('QuickBooks voids', () => {
-  const line = (amount: number) => ({ Id: '1', LineNum: 1, Amount: amount, DetailType: 'SalesItemLineDetail', SalesItemLineDetail: { ItemRef: { value: '1', name: 'Services' } } });
+  const line = (amount: number) => ({
+    Id: '1',
+    LineNum: 1,
+    Amount: amount,
+    DetailType: 'SalesItemLineDetail',
+    SalesItemLineDetail: { ItemRef: { value: '1', name: 'Services' } },
+  });
 
   it('a $0 invoice stays an invoice; only QuickBooks’ void marker (zeroed lines, "Voided" private note) makes one void', async () => {
     invoice(server, seeded.amy, '1020', 0, 0, { Line: [line(0)], PrivateNote: 'Warranty visit, no charge' });
     // A discount that cancels the line: $0, but the lines are not zeroed.
-    invoice(server, seeded.amy, '1021', 0, 0, { Line: [line(50), { Amount: 50, DetailType: 'DiscountLineDetail', DiscountLineDetail: { PercentBased: true, DiscountPercent: 100 } }] });
+    invoice(server, seeded.amy, '1021', 0, 0, {
+      Line: [line(50), { Amount: 50, DetailType: 'DiscountLineDetail', DiscountLineDetail: { PercentBased: true, DiscountPercent: 100 } }],
+    });
     // Voided with no note of its own, and one whose note QuickBooks prefixed.
     invoice(server, seeded.amy, '1022', 0, 0, { Line: [line(0)], PrivateNote: 'Voided' });
-    invoice(server, seeded.amy, '1023', 0, 0, { Line: [line(0), { Amount: 0, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} }], PrivateNote: 'Voided - ordered twice' });
+    invoice(server, seeded.amy, '1023', 0, 0, {
+      Line: [line(0), { Amount: 0, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} }],
+      PrivateNote: 'Voided - ordered twice',
+    });
     await connect(t.core);
     await t.core.call('sync.run', { jobId: JOB() });
     const rows = invoices();
@@ -456,13 +543,37 @@ describe('QuickBooks voids', () => {
 
 describe('QuickBooks client', () => {
   it('a refresh that lost the race to another request uses the tokens that request stored, instead of forgetting them', async () => {
-    const connection = erpConnectionSchema.parse({ connector: 'qbo', baseUrl: server.url, tokenUrl: server.tokenUrl, clientId: server.clientId, apiKey: server.clientSecret });
-    const stale: QboTokens = { realmId: server.realmId, accessToken: '', refreshToken: server.issueRefreshToken(), accessTokenExpiresAt: new Date(0).toISOString(), companyName: '', seed: '' };
+    const connection = erpConnectionSchema.parse({
+      connector: 'qbo',
+      baseUrl: server.url,
+      tokenUrl: server.tokenUrl,
+      clientId: server.clientId,
+      apiKey: server.clientSecret,
+    });
+    const stale: QboTokens = {
+      realmId: server.realmId,
+      accessToken: '',
+      refreshToken: server.issueRefreshToken(),
+      accessTokenExpiresAt: new Date(0).toISOString(),
+      companyName: '',
+      seed: '',
+    };
     // The other request refreshed (Intuit rotated the token) after this one had read the store.
     const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: stale.refreshToken });
     const basic = Buffer.from(`${server.clientId}:${server.clientSecret}`).toString('base64');
-    const rotated = await (await fetch(server.tokenUrl, { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: form })).json() as { access_token: string; refresh_token: string };
-    let stored: QboTokens = { ...stale, accessToken: rotated.access_token, refreshToken: rotated.refresh_token, accessTokenExpiresAt: new Date(FROZEN_NOW.getTime() + 3_600_000).toISOString() };
+    const rotated = (await (
+      await fetch(server.tokenUrl, {
+        method: 'POST',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      })
+    ).json()) as { access_token: string; refresh_token: string };
+    let stored: QboTokens = {
+      ...stale,
+      accessToken: rotated.access_token,
+      refreshToken: rotated.refresh_token,
+      accessTokenExpiresAt: new Date(FROZEN_NOW.getTime() + 3_600_000).toISOString(),
+    };
     let reads = 0;
     const store = { read: () => (reads++ === 0 ? stale : stored), save: (tokens: QboTokens) => void (stored = tokens) };
     const info = await qboClient(connection, store, () => FROZEN_NOW).get(`companyinfo/${server.realmId}`, {}, AbortSignal.timeout(10_000));

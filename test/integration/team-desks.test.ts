@@ -53,7 +53,10 @@ describe('a team of desks', () => {
   it('a wrong password is refused in words, and nothing is joined', async () => {
     const maya = await desk('Maya', false);
     await maya.core.call('settings.team.save', { host: server.host, port: server.port, database, user: server.user, password: 'wrong', collector: 'Maya' });
-    await expect(maya.core.call('team.join', {})).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/refused the user name or password/) });
+    await expect(maya.core.call('team.join', {})).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/refused the user name or password/),
+    });
     expect(await maya.core.call('team.status', {})).toMatchObject({ mode: 'solo' });
   });
 
@@ -65,7 +68,8 @@ describe('a team of desks', () => {
     expect(await sync(maya, sam, lee)).toBeUndefined();
     for (const other of [sam, lee]) {
       expect((await timeline(other, 'C-001')).map((entry) => [entry.kind, entry.detail])).toEqual([
-        ['note', 'Asked for a copy of 00123'], ['call', 'reached · Pays Friday'],
+        ['note', 'Asked for a copy of 00123'],
+        ['call', 'reached · Pays Friday'],
       ]);
       expect(other.sql("SELECT created_by AS who FROM activities WHERE kind IN ('call', 'note')")).toEqual([{ who: 'Maya' }, { who: 'Maya' }]);
     }
@@ -89,9 +93,23 @@ describe('a team of desks', () => {
     const [jane] = maya.sql<{ id: number }>('SELECT id FROM contacts WHERE customer_id = ?', mayaAcme);
     const [samJane] = sam.sql<{ id: number }>('SELECT id FROM contacts WHERE customer_id = ?', samAcme);
     await maya.core.call('activity.logCall', { customerId: mayaAcme, outcome: 'no_answer' });
-    await maya.core.call('contacts.save', { customerId: mayaAcme, contactId: jane!.id, name: 'Jane Park', email: 'jane@acme.example', role: 'billing', isPrimary: true });
+    await maya.core.call('contacts.save', {
+      customerId: mayaAcme,
+      contactId: jane!.id,
+      name: 'Jane Park',
+      email: 'jane@acme.example',
+      role: 'billing',
+      isPrimary: true,
+    });
     await sam.core.call('activity.addNote', { customerId: samAcme, text: 'Jane is on leave' });
-    await sam.core.call('contacts.save', { customerId: samAcme, contactId: samJane!.id, name: 'Jane Park', email: 'j.park@acme.example', role: 'billing', isPrimary: true });
+    await sam.core.call('contacts.save', {
+      customerId: samAcme,
+      contactId: samJane!.id,
+      name: 'Jane Park',
+      email: 'j.park@acme.example',
+      role: 'billing',
+      isPrimary: true,
+    });
     await sam.core.call('customer.assign', { customerId: samAcme, collector: 'Sam', newCollector: true });
     expect(await maya.core.call('team.status', {})).toMatchObject({ pendingPush: 2 });
     server.resume();
@@ -99,7 +117,9 @@ describe('a team of desks', () => {
     for (const d of [maya, sam]) {
       expect((await timeline(d, 'C-001')).map((entry) => entry.kind).sort()).toEqual(['assignment', 'call', 'contact_saved', 'contact_saved', 'note']);
       // Sam's save reached the server last: it is the contact's value everywhere.
-      expect(d.sql('SELECT name, email FROM contacts WHERE customer_id = (SELECT id FROM customers WHERE external_id = ?)', 'C-001')).toEqual([{ name: 'Jane Park', email: 'j.park@acme.example' }]);
+      expect(d.sql('SELECT name, email FROM contacts WHERE customer_id = (SELECT id FROM customers WHERE external_id = ?)', 'C-001')).toEqual([
+        { name: 'Jane Park', email: 'j.park@acme.example' },
+      ]);
       expect(d.sql("SELECT collector FROM customers WHERE external_id = 'C-001'")).toEqual([{ collector: 'Sam' }]);
     }
     const overwritten = maya.sql<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'team.overwrite' AND entity = 'contact'");

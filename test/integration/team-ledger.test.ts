@@ -54,14 +54,22 @@ it('the lease holder syncs and publishes; the others apply its batches and may n
   const { d: lee } = await desk('Lee', false);
   await sync(maya, sam, lee);
   expect(await sam.core.call('team.status', {})).toMatchObject({ syncLeader: 'Maya' });
-  await expect(sam.core.call('sync.run', { jobId: JOB() })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Maya's desk runs the ERP sync/) });
+  await expect(sam.core.call('sync.run', { jobId: JOB() })).rejects.toMatchObject({
+    code: 'CONFLICT',
+    message: expect.stringMatching(/Maya's desk runs the ERP sync/),
+  });
 
-  writeFileSync(join(folder, 'today.csv'), `${HEADER}00123,C-001,Acme Tools Ltd,2026-08-01,2026-08-31,"12,400.00","2,400.00",,USD,no\n00999,C-001,Acme Tools Ltd,2026-11-01,2026-12-01,10.00,10.00,,USD,no\n`);
+  writeFileSync(
+    join(folder, 'today.csv'),
+    `${HEADER}00123,C-001,Acme Tools Ltd,2026-08-01,2026-08-31,"12,400.00","2,400.00",,USD,no\n00999,C-001,Acme Tools Ltd,2026-11-01,2026-12-01,10.00,10.00,,USD,no\n`,
+  );
   // Lee's own import is weeks old: the leader's sync is what keeps Lee's ledger fresh for the send guard.
   lee.sql("UPDATE import_batches SET committed_at = '2026-11-01T09:00:00.000Z'");
   expect(await maya.core.call('sync.run', { jobId: JOB() })).toMatchObject({ pages: 1, created: 1 });
   await sync(maya, sam, lee);
-  expect(lee.sql("SELECT file_name AS name, committed_at AS at FROM import_batches WHERE kind = 'team'")).toEqual([{ name: "the team's ERP sync (Maya)", at: '2026-11-22T15:00:00.000Z' }]);
+  expect(lee.sql("SELECT file_name AS name, committed_at AS at FROM import_batches WHERE kind = 'team'")).toEqual([
+    { name: "the team's ERP sync (Maya)", at: '2026-11-22T15:00:00.000Z' },
+  ]);
   const book = balances(maya);
   expect(book).toContainEqual({ number: '00999', amount: 1000, open: 1000, status: 'open' });
   expect(book).toContainEqual(expect.objectContaining({ number: '00123', open: 240_000 }));
@@ -84,7 +92,8 @@ it('the lease holder syncs and publishes; the others apply its batches and may n
   await ana.core.call('team.join', {});
   expect(balances(ana)).toEqual(book);
   expect(ana.sql("SELECT name, email FROM contacts WHERE customer_id = (SELECT id FROM customers WHERE external_id = 'C-001')")).toEqual(
-    maya.sql("SELECT name, email FROM contacts WHERE customer_id = (SELECT id FROM customers WHERE external_id = 'C-001')"));
+    maya.sql("SELECT name, email FROM contacts WHERE customer_id = (SELECT id FROM customers WHERE external_id = 'C-001')"),
+  );
 
   // Maya leaves: the lease is free at once and Sam's desk takes over the sync.
   await maya.core.call('team.leave', {});

@@ -39,7 +39,8 @@ const sync = async (...ds: TeamDesk[]) => {
 /** What a desk holds of the book's commitments, by ERP keys only: the same on every desk that has them. */
 function commitments(d: TeamDesk) {
   return {
-    promises: d.sql(`SELECT c.external_id AS customer, p.amount_minor AS amount, p.promised_date AS due, p.made_date AS made, p.grace_days AS grace, p.cancelled_date AS cancelled,
+    promises:
+      d.sql(`SELECT c.external_id AS customer, p.amount_minor AS amount, p.promised_date AS due, p.made_date AS made, p.grace_days AS grace, p.cancelled_date AS cancelled,
         (SELECT group_concat(i.number) FROM promise_invoices x JOIN invoices i ON i.id = x.invoice_id WHERE x.promise_id = p.id) AS invoices
       FROM promises p JOIN customers c ON c.id = p.customer_id ORDER BY p.promised_date`),
     disputes: d.sql(`SELECT c.external_id AS customer, d.reason_code AS reason, d.status, d.opened_date AS opened, d.resolution_note AS resolution,
@@ -47,7 +48,9 @@ function commitments(d: TeamDesk) {
       FROM disputes d JOIN customers c ON c.id = d.customer_id`),
     plans: d.sql(`SELECT p.label, p.start_date AS start, p.cancelled_date AS cancelled,
         (SELECT group_concat(due_date || ':' || amount_minor) FROM plan_installments WHERE plan_id = p.id) AS installments FROM payment_plans p`),
-    offers: d.sql('SELECT percent_bp AS bp, pay_by AS payBy, offered_date AS offered, (SELECT count(*) FROM discount_offer_invoices WHERE offer_id = o.id) AS invoices FROM discount_offers o'),
+    offers: d.sql(
+      'SELECT percent_bp AS bp, pay_by AS payBy, offered_date AS offered, (SELECT count(*) FROM discount_offer_invoices WHERE offer_id = o.id) AS invoices FROM discount_offers o',
+    ),
     snoozes: d.sql('SELECT c.external_id AS customer, s.until_date AS until, s.reason FROM snoozes s JOIN customers c ON c.id = s.customer_id'),
     inTransit: d.sql('SELECT number, in_transit_since AS since FROM invoices WHERE in_transit_since IS NOT NULL ORDER BY number'),
   };
@@ -56,14 +59,39 @@ function commitments(d: TeamDesk) {
 it("another desk's promises, disputes, plans, offers, snoozes and in-transit marks are rows here, closed when closed there", async () => {
   const [maya, sam, lee] = [await desk('Maya'), await desk('Sam'), await desk('Lee')];
   const [acme, birch] = [await idOf(maya, 'C-001'), await idOf(maya, 'C-002')];
-  const { promiseId } = await maya.core.call('activity.recordPromise', { customerId: acme, amountMinor: 100_000, currency: 'USD', promisedDate: '2026-11-30', invoiceIds: [invoiceOf(maya, '00123')], graceDays: 2 });
-  await maya.core.call('activity.recordPromise', { customerId: acme, amountMinor: 5_000, currency: 'USD', promisedDate: '2026-12-04' });
-  const { disputeId } = await maya.core.call('activity.openDispute', { customerId: birch, invoiceIds: [invoiceOf(maya, '00125')], reasonCode: 'pricing', slaDays: 10, note: 'Wrong unit price' });
-  await sam.core.call('activity.createPlan', {
-    customerId: await idOf(sam, 'C-001'), label: 'Two parts', currency: 'USD', invoiceIds: [invoiceOf(sam, '00124')], graceDays: 3,
-    installments: [{ dueDate: '2026-12-01', amountMinor: 50_000 }, { dueDate: '2027-01-01', amountMinor: 50_025 }],
+  const { promiseId } = await maya.core.call('activity.recordPromise', {
+    customerId: acme,
+    amountMinor: 100_000,
+    currency: 'USD',
+    promisedDate: '2026-11-30',
+    invoiceIds: [invoiceOf(maya, '00123')],
+    graceDays: 2,
   });
-  await sam.core.call('activity.offerDiscount', { customerId: await idOf(sam, 'C-001'), invoiceIds: [invoiceOf(sam, '00123')], percentBp: 200, payBy: '2026-11-28' });
+  await maya.core.call('activity.recordPromise', { customerId: acme, amountMinor: 5_000, currency: 'USD', promisedDate: '2026-12-04' });
+  const { disputeId } = await maya.core.call('activity.openDispute', {
+    customerId: birch,
+    invoiceIds: [invoiceOf(maya, '00125')],
+    reasonCode: 'pricing',
+    slaDays: 10,
+    note: 'Wrong unit price',
+  });
+  await sam.core.call('activity.createPlan', {
+    customerId: await idOf(sam, 'C-001'),
+    label: 'Two parts',
+    currency: 'USD',
+    invoiceIds: [invoiceOf(sam, '00124')],
+    graceDays: 3,
+    installments: [
+      { dueDate: '2026-12-01', amountMinor: 50_000 },
+      { dueDate: '2027-01-01', amountMinor: 50_025 },
+    ],
+  });
+  await sam.core.call('activity.offerDiscount', {
+    customerId: await idOf(sam, 'C-001'),
+    invoiceIds: [invoiceOf(sam, '00123')],
+    percentBp: 200,
+    payBy: '2026-11-28',
+  });
   await sam.core.call('activity.markInTransit', { customerId: await idOf(sam, 'C-001'), invoiceIds: [invoiceOf(sam, '00124')] });
   await sam.core.call('worklist.snooze', { customerId: await idOf(sam, 'C-002'), untilDate: '2026-12-10', reason: 'Owner on holiday' });
   await sync(maya, sam, lee, maya);
@@ -82,7 +110,9 @@ it("another desk's promises, disputes, plans, offers, snoozes and in-transit mar
   await sync(maya, sam, lee, maya, sam);
   const closed = commitments(maya);
   expect(closed.promises).toContainEqual(expect.objectContaining({ amount: 100_000, cancelled: '2026-11-22', grace: 2, invoices: '00123' }));
-  expect(closed.disputes).toEqual([{ customer: 'C-002', reason: 'pricing', status: 'resolved', opened: '2026-11-22', resolution: 'Credit note issued', invoices: '00125' }]);
+  expect(closed.disputes).toEqual([
+    { customer: 'C-002', reason: 'pricing', status: 'resolved', opened: '2026-11-22', resolution: 'Credit note issued', invoices: '00125' },
+  ]);
   expect(closed.plans).toEqual([expect.objectContaining({ cancelled: '2026-11-22' })]);
   for (const other of [sam, lee]) expect(commitments(other)).toEqual(closed);
   expect(maya.sql('SELECT id FROM disputes')).toEqual([{ id: disputeId }]);

@@ -44,10 +44,13 @@ const queueReminder = async (desk: TeamDesk) => {
   return desk.core.call('outreach.queue', { messages: [{ customerId, templateId: 'first-reminder' }] });
 };
 const settled = async (desk: TeamDesk) => {
-  await vi.waitFor(async () => {
-    const counts = await desk.core.call('outbox.counts', {});
-    expect(counts.queued + counts.sending).toBe(0);
-  }, { timeout: 15_000, interval: 20 });
+  await vi.waitFor(
+    async () => {
+      const counts = await desk.core.call('outbox.counts', {});
+      expect(counts.queued + counts.sending).toBe(0);
+    },
+    { timeout: 15_000, interval: 20 },
+  );
   return desk.core.call('outbox.list', {});
 };
 
@@ -59,7 +62,9 @@ it('two desks racing to send the same reminder: one message; the other desk says
   expect(rows.map((row) => row.status).sort()).toEqual(['cancelled', 'sent']);
   // Each desk signs as its collector: the message that arrived names the winner.
   const winner = sink.received[0]!.mail.from!.value[0]!.name;
-  expect(rows.find((row) => row.status === 'cancelled')).toMatchObject({ lastError: `Another desk of the team sent this reminder first, so this one was not sent (${winner}).` });
+  expect(rows.find((row) => row.status === 'cancelled')).toMatchObject({
+    lastError: `Another desk of the team sent this reminder first, so this one was not sent (${winner}).`,
+  });
 });
 
 it('without the server a team desk holds its sends and says why; they go once it reconnects', async () => {
@@ -67,10 +72,13 @@ it('without the server a team desk holds its sends and says why; they go once it
   server.pause();
   try {
     await queueReminder(maya!);
-    await vi.waitFor(async () => {
-      const [row] = await maya!.core.call('outbox.list', {});
-      expect(row).toMatchObject({ status: 'queued', lastError: expect.stringMatching(/team server cannot be reached: team sends wait/) });
-    }, { timeout: 15_000, interval: 50 });
+    await vi.waitFor(
+      async () => {
+        const [row] = await maya!.core.call('outbox.list', {});
+        expect(row).toMatchObject({ status: 'queued', lastError: expect.stringMatching(/team server cannot be reached: team sends wait/) });
+      },
+      { timeout: 15_000, interval: 50 },
+    );
     expect(sink.received).toHaveLength(0);
   } finally {
     server.resume();

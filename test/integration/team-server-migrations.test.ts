@@ -10,8 +10,13 @@ import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
 /** The team server's schema steps are locked like the local ones (migration-lock.test.ts), and checked again by the server. */
 const folder = join(__dirname, '../../electron/core/team/server-migrations');
 const LOCK = JSON.parse(readFileSync(join(folder, 'checksums.json'), 'utf8')) as Record<string, string>;
-const steps = readdirSync(folder).filter((file) => /^\d{4}-.+\.ts$/.test(file)).sort();
-const hash = (file: string): string => createHash('sha256').update(readFileSync(join(folder, file), 'utf8').replace(/\r\n/g, '\n')).digest('hex');
+const steps = readdirSync(folder)
+  .filter((file) => /^\d{4}-.+\.ts$/.test(file))
+  .sort();
+const hash = (file: string): string =>
+  createHash('sha256')
+    .update(readFileSync(join(folder, file), 'utf8').replace(/\r\n/g, '\n'))
+    .digest('hex');
 
 describe('team server migration files', () => {
   it('are listed in order, one per step, numbered from 0001', () => {
@@ -50,8 +55,9 @@ describe('migrating a real team server', () => {
     const results = await Promise.all([1, 2, 3].map(() => withClient(database, migrateTeamServer)));
     expect(results.map((r) => r.applied).sort()).toEqual([0, 0, SERVER_MIGRATIONS.length]);
     await withClient(database, async (client) => {
-      expect((await client.query('SELECT version, name FROM team_migrations ORDER BY version')).rows)
-        .toEqual(SERVER_MIGRATIONS.map((step, i) => ({ version: i + 1, name: step.name })));
+      expect((await client.query('SELECT version, name FROM team_migrations ORDER BY version')).rows).toEqual(
+        SERVER_MIGRATIONS.map((step, i) => ({ version: i + 1, name: step.name })),
+      );
       expect(await migrateTeamServer(client)).toEqual({ version: SERVER_MIGRATIONS.length, applied: 0 });
     });
   });

@@ -37,10 +37,14 @@ it('a handover moves every customer of a collector, with its note, on every desk
 
   for (const d of [maya, sam]) {
     expect(d.sql('SELECT external_id AS id, collector FROM customers WHERE collector IS NOT NULL ORDER BY external_id')).toEqual([
-      { id: 'C-001', collector: 'Sam' }, { id: 'C-002', collector: 'Sam' }, { id: 'C-004', collector: 'Lee' },
+      { id: 'C-001', collector: 'Sam' },
+      { id: 'C-002', collector: 'Sam' },
+      { id: 'C-004', collector: 'Lee' },
     ]);
-    expect(d.sql("SELECT json_extract(body, '$.note') AS note, created_by AS by FROM activities WHERE kind = 'assignment'"))
-      .toEqual([{ note: 'Dana is on leave until March', by: expect.any(String) }, { note: 'Dana is on leave until March', by: expect.any(String) }]);
+    expect(d.sql("SELECT json_extract(body, '$.note') AS note, created_by AS by FROM activities WHERE kind = 'assignment'")).toEqual([
+      { note: 'Dana is on leave until March', by: expect.any(String) },
+      { note: 'Dana is on leave until March', by: expect.any(String) },
+    ]);
   }
   // Sam's queue filtered to his own ("mine") holds exactly the customers handed to him.
   const mine = await sam.core.call('worklist.list', { collector: 'Sam' });

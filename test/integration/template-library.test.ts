@@ -18,7 +18,11 @@ let dueSoon: number;
 beforeAll(async () => {
   t = tempCore();
   await t.core.call('sample.load', {});
-  await t.core.call('settings.outreach.save', { senderName: 'Dana Reyes', companyName: 'Northwind', paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}' });
+  await t.core.call('settings.outreach.save', {
+    senderName: 'Dana Reyes',
+    companyName: 'Northwind',
+    paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}',
+  });
   const goesTo = async (templateId: string, customerIds: number[]) => {
     const plan = await t.core.call('outreach.plan', { kind: 'template', templateId, customerIds });
     return plan.messages.find((m) => m.draft !== null)!.draft!;
@@ -26,7 +30,12 @@ beforeAll(async () => {
   const ranked = (await t.core.call('worklist.list', { limit: 100 })).rows.map((r) => r.customerId);
   const reminder = await goesTo('first-reminder', ranked);
   pastDue = reminder.customerId;
-  dueSoon = (await goesTo('pre-due-nudge', t.query<{ id: number }>('SELECT id FROM customers ORDER BY id').map((r) => r.id))).customerId;
+  dueSoon = (
+    await goesTo(
+      'pre-due-nudge',
+      t.query<{ id: number }>('SELECT id FROM customers ORDER BY id').map((r) => r.id),
+    )
+  ).customerId;
   await t.core.call('activity.offerDiscount', { customerId: pastDue, invoiceIds: [reminder.invoiceIds[0]!], percentBp: 200, payBy: '2099-12-31' });
 });
 afterAll(() => t.dispose());
@@ -34,8 +43,12 @@ afterAll(() => t.dispose());
 type Token = [string, string, number, number, Token[]?];
 /** The tags of a template as [type, name], sections with their contents, greetings aside (a first name in English, the full name elsewhere). */
 function shape(source: string): string[] {
-  const walk = (tokens: Token[]): string[] => tokens.flatMap(([type, name, , , children]) =>
-    type === 'text' ? [] : [`${type}${name.startsWith('contact.') ? 'contact' : name}`, ...(children ? walk(children) : []), ...(children ? [`/${name}`] : [])]);
+  const walk = (tokens: Token[]): string[] =>
+    tokens.flatMap(([type, name, , , children]) =>
+      type === 'text'
+        ? []
+        : [`${type}${name.startsWith('contact.') ? 'contact' : name}`, ...(children ? walk(children) : []), ...(children ? [`/${name}`] : [])],
+    );
   const tags = walk(Mustache.parse(source) as Token[]);
   Mustache.clearCache();
   return tags.sort();
@@ -43,11 +56,25 @@ function shape(source: string): string[] {
 
 describe('the template library', () => {
   it('ships every template the brief asks for', () => {
-    expect(english.map((tpl) => tpl.purpose).sort()).toEqual(expect.arrayContaining(['pre_due', 'value_memo', 'reminder', 'escalation', 'final', 'agency', 'promise', 'broken_promise', 'dispute', 'plan', 'discount']));
+    expect(english.map((tpl) => tpl.purpose).sort()).toEqual(
+      expect.arrayContaining([
+        'pre_due',
+        'value_memo',
+        'reminder',
+        'escalation',
+        'final',
+        'agency',
+        'promise',
+        'broken_promise',
+        'dispute',
+        'plan',
+        'discount',
+      ]),
+    );
     expect(english.length).toBeGreaterThanOrEqual(15);
   });
 
-  it('lists every version, or one language\'s (what the ladder and bulk send choose from: each template once)', async () => {
+  it("lists every version, or one language's (what the ladder and bulk send choose from: each template once)", async () => {
     const all = await t.core.call('templates.list', {});
     expect(all).toHaveLength(english.length * TEMPLATE_LANGUAGES.length);
     const en = await t.core.call('templates.list', { language: 'en' });
@@ -68,13 +95,24 @@ describe('the template library', () => {
     },
   );
 
-  it.each(library.map((tpl) => [`${tpl.language}/${tpl.id}`, tpl] as const))('%s is valid and renders with every field filled and no tag left over', (_id, template) => {
-    expect(checkTemplate(template.subject, template.body)).toEqual([]);
-    const fields = Object.fromEntries(Object.entries(TEMPLATE_FIELDS).filter(([, info]) => !('block' in info)).map(([name, info]) => [name, info.example]));
-    const blocks = Object.fromEntries(Object.entries(TEMPLATE_FIELDS).filter(([, info]) => 'block' in info).map(([name]) => [name, { html: `<p>${name}</p>`, text: name }]));
-    const email = renderTemplate(template, { fields, blocks });
-    for (const part of [email.subject, email.html, email.text]) expect(part).not.toMatch(/\{\{|\}\}|inflowmerge/);
-  });
+  it.each(library.map((tpl) => [`${tpl.language}/${tpl.id}`, tpl] as const))(
+    '%s is valid and renders with every field filled and no tag left over',
+    (_id, template) => {
+      expect(checkTemplate(template.subject, template.body)).toEqual([]);
+      const fields = Object.fromEntries(
+        Object.entries(TEMPLATE_FIELDS)
+          .filter(([, info]) => !('block' in info))
+          .map(([name, info]) => [name, info.example]),
+      );
+      const blocks = Object.fromEntries(
+        Object.entries(TEMPLATE_FIELDS)
+          .filter(([, info]) => 'block' in info)
+          .map(([name]) => [name, { html: `<p>${name}</p>`, text: name }]),
+      );
+      const email = renderTemplate(template, { fields, blocks });
+      for (const part of [email.subject, email.html, email.text]) expect(part).not.toMatch(/\{\{|\}\}|inflowmerge/);
+    },
+  );
 
   it.each(english.map((tpl) => [tpl.id, tpl] as const))('%s previews for a sample customer, or names what that customer lacks', async (_id, template) => {
     const customerId = ['pre_due', 'value_memo'].includes(template.purpose) ? dueSoon : pastDue;

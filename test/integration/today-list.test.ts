@@ -28,7 +28,9 @@ describe('the Today list', () => {
     const birch = await idOf('C-002');
     await t.core.call('activity.logCall', { customerId: birch, outcome: 'left_voicemail', notes: 'Call back about 00124', followUpDate: '2026-11-24' });
     now = new Date('2026-11-24T09:00:00Z');
-    expect(await today(birch)).toMatchObject([{ customerId: birch, kind: 'follow_up', detail: 'Follow up: Call back about 00124', dueDate: '2026-11-24', done: false }]);
+    expect(await today(birch)).toMatchObject([
+      { customerId: birch, kind: 'follow_up', detail: 'Follow up: Call back about 00124', dueDate: '2026-11-24', done: false },
+    ]);
     expect((await t.core.call('worklist.list', {})).rows.map((r) => r.customerId)).toContain(birch);
     await t.core.call('activity.logCall', { customerId: birch, outcome: 'reached' });
     expect(await today(birch)).toMatchObject([{ customerId: birch, kind: 'follow_up', done: true }]);

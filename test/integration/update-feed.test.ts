@@ -18,8 +18,9 @@ afterEach(async () => {
 
 describe('update feed', () => {
   it('is not a setting: saving an update address is refused, naming the field', async () => {
-    await expect(t.core.call('settings.shell.save', { keepBackups: 7, notifications: true, updateUrl: 'https://evil.example/feed' } as never))
-      .rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('updateUrl') });
+    await expect(
+      t.core.call('settings.shell.save', { keepBackups: 7, notifications: true, updateUrl: 'https://evil.example/feed' } as never),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('updateUrl') });
     expect(await t.core.call('settings.shell.get', {})).not.toHaveProperty('updateUrl');
     expect(await t.core.call('settings.shell.save', { keepBackups: 9, notifications: false })).toMatchObject({ keepBackups: 9, notifications: false });
   });

@@ -17,8 +17,12 @@ describe('restart for update', () => {
   });
 
   it('says why it waits', () => {
-    expect(canRestartForUpdate({ updateReady: true, busy: { outboxSending: true, jobsRunning: 0 } })).toMatchObject({ reason: expect.stringMatching(/Emails are being sent/) });
-    expect(canRestartForUpdate({ updateReady: true, busy: { outboxSending: false, jobsRunning: 2 } })).toMatchObject({ reason: expect.stringMatching(/2 imports or syncs are running/) });
+    expect(canRestartForUpdate({ updateReady: true, busy: { outboxSending: true, jobsRunning: 0 } })).toMatchObject({
+      reason: expect.stringMatching(/Emails are being sent/),
+    });
+    expect(canRestartForUpdate({ updateReady: true, busy: { outboxSending: false, jobsRunning: 2 } })).toMatchObject({
+      reason: expect.stringMatching(/2 imports or syncs are running/),
+    });
   });
 });
 

@@ -38,7 +38,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Answer { status: number; body: string; headers: Record<string, string | string[] | undefined> }
+interface Answer {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
 
 function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -73,8 +77,15 @@ const rpcAs = (cookie: string, name: string, input: unknown = {}) =>
 describe('a client without the session cookie', () => {
   it('is refused everywhere, and the refusal reveals nothing', async () => {
     const everything: [string, string][] = [
-      ['GET', '/'], ['GET', '/index.html'], ['GET', '/assets/app.js'], ['GET', '/favicon.ico'], ['GET', '/api/events'],
-      ['POST', '/api/rpc/app.status'], ['POST', '/api/rpc/settings.smtp.get'], ['POST', '/api/shell/vault.status'], ['POST', '/api/files?name=x.csv'],
+      ['GET', '/'],
+      ['GET', '/index.html'],
+      ['GET', '/assets/app.js'],
+      ['GET', '/favicon.ico'],
+      ['GET', '/api/events'],
+      ['POST', '/api/rpc/app.status'],
+      ['POST', '/api/rpc/settings.smtp.get'],
+      ['POST', '/api/shell/vault.status'],
+      ['POST', '/api/files?name=x.csv'],
     ];
     for (const [method, path] of everything) {
       const answer = await send(path, { method, ...(method === 'POST' ? { body: '{}' } : {}) });
@@ -86,11 +97,16 @@ describe('a client without the session cookie', () => {
     for (const secret of [host.token, 'Inflow app shell', 'app.js']) expect(front.body).not.toContain(secret);
   });
 
-  it('cannot use a made-up cookie, another port\'s cookie name or the launch code itself', async () => {
+  it("cannot use a made-up cookie, another port's cookie name or the launch code itself", async () => {
     const port = new URL(host.url).port;
     const launch = new URL(host.launchUrl());
     const code = launch.searchParams.get('code')!;
-    for (const cookie of [`inflow-session-${port}=${'A'.repeat(43)}`, `inflow-session-${Number(port) + 1}=${code}`, `inflow-session-${port}=${code}`, `inflow-session-${port}=`]) {
+    for (const cookie of [
+      `inflow-session-${port}=${'A'.repeat(43)}`,
+      `inflow-session-${Number(port) + 1}=${code}`,
+      `inflow-session-${port}=${code}`,
+      `inflow-session-${port}=`,
+    ]) {
       expect((await rpcAs(cookie, 'app.status')).status, cookie).toBe(401);
     }
   });
@@ -113,7 +129,7 @@ describe('the one-time launch link', () => {
 
   it('works once: the same code again signs no one in, and a newer link voids an unused older one', async () => {
     const launch = host.launchUrl();
-    const cookie = (String((await send(launch)).headers['set-cookie'])).split(';')[0]!;
+    const cookie = String((await send(launch)).headers['set-cookie']).split(';')[0]!;
     const again = await send(launch);
     expect(again.status).toBe(403);
     expect(again.headers['set-cookie']).toBeUndefined();
@@ -184,7 +200,10 @@ describe('uploads', () => {
     expect(statSync(join(staging, folder!)).mode & 0o777).toBe(0o700);
     expect(statSync(join(staging, folder!, file!)).mode & 0o777).toBe(0o600);
     expect((await rpcAs(cookie, 'import.preview', { fileId })).status).toBe(200);
-    expect(JSON.parse((await rpcAs(cookie, 'import.run', { jobId: randomBytes(8).toString('hex'), fileId })).body)).toMatchObject({ ok: true, result: { created: 3 } });
+    expect(JSON.parse((await rpcAs(cookie, 'import.run', { jobId: randomBytes(8).toString('hex'), fileId })).body)).toMatchObject({
+      ok: true,
+      result: { created: 3 },
+    });
     expect(existsSync(join(staging, folder!, file!))).toBe(false);
     const gone = await rpcAs(cookie, 'import.preview', { fileId });
     expect(gone.status).toBe(404);

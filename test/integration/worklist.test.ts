@@ -64,7 +64,13 @@ describe('worklist', () => {
 
   it('a cancelled promise stops counting as broken but stays on the timeline', async () => {
     const cole = await idOf('C-003');
-    const { promiseId } = await t.core.call('activity.recordPromise', { customerId: cole, amountMinor: 100_000, currency: 'EUR', promisedDate: '2026-11-23', graceDays: 0 });
+    const { promiseId } = await t.core.call('activity.recordPromise', {
+      customerId: cole,
+      amountMinor: 100_000,
+      currency: 'EUR',
+      promisedDate: '2026-11-23',
+      graceDays: 0,
+    });
     await t.core.call('activity.cancelPromise', { promiseId, reason: 'Customer switched to a payment plan' });
     // The promise worked the account: with it cancelled, Cole is back after the rest days.
     now = new Date('2026-11-30T09:00:00Z');
@@ -96,8 +102,14 @@ describe('worklist', () => {
   it('a missed plan installment is a queue reason; payments keep it off', async () => {
     const cole = await idOf('C-003');
     await t.core.call('activity.createPlan', {
-      customerId: cole, label: 'No-penalty pause', currency: 'EUR', invoiceIds: [5],
-      installments: [{ dueDate: '2026-11-23', amountMinor: 50_000 }, { dueDate: '2026-12-23', amountMinor: 50_000 }],
+      customerId: cole,
+      label: 'No-penalty pause',
+      currency: 'EUR',
+      invoiceIds: [5],
+      installments: [
+        { dueDate: '2026-11-23', amountMinor: 50_000 },
+        { dueDate: '2026-12-23', amountMinor: 50_000 },
+      ],
     });
     // Agreeing the plan worked the account: out of the queue until the first installment falls due.
     expect((await list()).rows.map((r) => r.customerId)).not.toContain(cole);
@@ -110,14 +122,26 @@ describe('worklist', () => {
       { kind: 'installment_missed', detail: 'No-penalty pause, due 2026-11-23' },
       { kind: 'plan_created', title: 'Payment plan', detail: 'No-penalty pause · 2 installments' },
     ]);
-    await expect(t.core.call('activity.createPlan', { customerId: cole, currency: 'EUR', installments: [{ dueDate: '2026-12-01', amountMinor: 1 }, { dueDate: '2026-12-01', amountMinor: 1 }] }))
-      .rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      t.core.call('activity.createPlan', {
+        customerId: cole,
+        currency: 'EUR',
+        installments: [
+          { dueDate: '2026-12-01', amountMinor: 1 },
+          { dueDate: '2026-12-01', amountMinor: 1 },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('without a rate a currency is ranked on its own, never at par; a dated rate ranks it by its value from its date', async () => {
     const page = await list();
     expect(page.unratedCurrencies).toEqual(['EUR']);
-    expect(page.rows.map((r) => [r.externalId, r.unrated])).toEqual([['C-002', false], ['C-001', false], ['C-003', true]]);
+    expect(page.rows.map((r) => [r.externalId, r.unrated])).toEqual([
+      ['C-002', false],
+      ['C-001', false],
+      ['C-003', true],
+    ]);
     const euros = async () => (await list()).rows.find((r) => r.currency === 'EUR')!;
     const own = await euros();
     // Dated tomorrow: not in use yet.
@@ -125,12 +149,17 @@ describe('worklist', () => {
     expect((await list()).unratedCurrencies).toEqual(['EUR']);
     const view = await t.core.call('settings.setFxRates', { baseCurrency: 'USD', date: '2026-11-01', rates: { EUR: 2, USD: 5 } });
     expect(view).toMatchObject({
-      baseCurrency: 'USD', currencies: ['EUR', 'USD'], missing: [],
-      rows: [{ currency: 'EUR', date: '2026-11-23', rate: 2 }, { currency: 'EUR', date: '2026-11-01', rate: 2 }],
+      baseCurrency: 'USD',
+      currencies: ['EUR', 'USD'],
+      missing: [],
+      rows: [
+        { currency: 'EUR', date: '2026-11-23', rate: 2 },
+        { currency: 'EUR', date: '2026-11-01', rate: 2 },
+      ],
       current: [{ currency: 'EUR', date: '2026-11-01', rate: 2 }],
     });
     expect((await list()).unratedCurrencies).toEqual([]);
-    expect((await euros())).toMatchObject({ unrated: false });
+    expect(await euros()).toMatchObject({ unrated: false });
     expect((await euros()).score).toBeGreaterThan(own.score);
     await t.core.call('settings.setFxRates', { baseCurrency: 'USD', date: '2026-11-01', rates: { EUR: 0.25 } });
     expect((await euros()).score).toBeLessThan(own.score);
@@ -149,7 +178,11 @@ describe('worklist', () => {
   it('the banner speaks for the whole queue whatever the filter, and the base currency ranks first', async () => {
     expect((await t.core.call('worklist.list', { currency: 'USD' })).unratedCurrencies).toEqual(['EUR']);
     await t.core.call('settings.setFxRates', { baseCurrency: 'EUR', rates: {} });
-    expect((await list()).rows.map((r) => [r.externalId, r.unrated])).toEqual([['C-003', false], ['C-002', true], ['C-001', true]]);
+    expect((await list()).rows.map((r) => [r.externalId, r.unrated])).toEqual([
+      ['C-003', false],
+      ['C-002', true],
+      ['C-001', true],
+    ]);
   });
 
   it('a snoozed customer leaves the queue until the date', async () => {
@@ -162,20 +195,34 @@ describe('worklist', () => {
 
   it('every action writes its audit entry and a sync-outbox row in the same transaction', async () => {
     const acme = await idOf('C-001');
-    const { disputeId } = await t.core.call('activity.openDispute', { customerId: acme, invoiceIds: [1], reasonCode: 'pricing', slaDays: 7, note: 'Wrong unit price' });
+    const { disputeId } = await t.core.call('activity.openDispute', {
+      customerId: acme,
+      invoiceIds: [1],
+      reasonCode: 'pricing',
+      slaDays: 7,
+      note: 'Wrong unit price',
+    });
     await t.core.call('activity.resolveDispute', { disputeId, resolutionNote: 'Credit note agreed' });
     await t.core.call('activity.addNote', { customerId: acme, text: '<b>not html</b>' });
     const outbox = t.query('SELECT entity, action FROM sync_outbox ORDER BY id');
     const audit = t.query("SELECT action FROM audit_log WHERE actor = 'collector' ORDER BY id");
-    expect(outbox).toEqual([{ entity: 'dispute', action: 'create' }, { entity: 'dispute', action: 'create' }, { entity: 'activity', action: 'create' }]);
+    expect(outbox).toEqual([
+      { entity: 'dispute', action: 'create' },
+      { entity: 'dispute', action: 'create' },
+      { entity: 'activity', action: 'create' },
+    ]);
     expect(audit).toEqual([{ action: 'dispute_opened.create' }, { action: 'dispute_resolved.create' }, { action: 'note.create' }]);
   });
 
   it('refuses invoices of another customer, unknown customers and past promise dates', async () => {
     const acme = await idOf('C-001');
-    await expect(t.core.call('activity.openDispute', { customerId: acme, invoiceIds: [5], reasonCode: 'other' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(t.core.call('activity.openDispute', { customerId: acme, invoiceIds: [5], reasonCode: 'other' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await expect(t.core.call('activity.addNote', { customerId: 999, text: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(t.core.call('activity.recordPromise', { customerId: acme, amountMinor: 1, currency: 'USD', promisedDate: '2026-11-01' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      t.core.call('activity.recordPromise', { customerId: acme, amountMinor: 1, currency: 'USD', promisedDate: '2026-11-01' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(t.core.call('activity.logCall', { customerId: acme, outcome: 'shouted' as never })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

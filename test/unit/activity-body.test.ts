@@ -6,8 +6,10 @@ afterEach(() => setLogSink(null));
 
 describe('an activity body read by its kind', () => {
   it('gives the kind its typed fields and keeps the ones it does not name', () => {
-    expect(readActivityBody(1, 'call', JSON.stringify({ outcome: 'reached', notes: 'Will pay Friday', ladderStep: 'Call', durationSeconds: 60 })))
-      .toEqual({ kind: 'call', body: { outcome: 'reached', notes: 'Will pay Friday', ladderStep: 'Call', durationSeconds: 60 } });
+    expect(readActivityBody(1, 'call', JSON.stringify({ outcome: 'reached', notes: 'Will pay Friday', ladderStep: 'Call', durationSeconds: 60 }))).toEqual({
+      kind: 'call',
+      body: { outcome: 'reached', notes: 'Will pay Friday', ladderStep: 'Call', durationSeconds: 60 },
+    });
   });
 
   it('is null, with an error in the log naming the activity and never its words, when the stored body does not fit', () => {

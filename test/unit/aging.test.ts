@@ -4,12 +4,26 @@ import { DEFAULT_AGING_EDGES, agingBucketLabels, type AgingEdges } from '../../s
 
 describe('agingBucket', () => {
   it.each([
-    [-10, 'current'], [0, 'current'], [1, 'd1_30'], [30, 'd1_30'], [31, 'd31_60'], [60, 'd31_60'], [61, 'd61_90'],
-    [90, 'd61_90'], [91, 'd91_120'], [120, 'd91_120'], [121, 'd120_plus'], [5000, 'd120_plus'],
+    [-10, 'current'],
+    [0, 'current'],
+    [1, 'd1_30'],
+    [30, 'd1_30'],
+    [31, 'd31_60'],
+    [60, 'd31_60'],
+    [61, 'd61_90'],
+    [90, 'd61_90'],
+    [91, 'd91_120'],
+    [120, 'd91_120'],
+    [121, 'd120_plus'],
+    [5000, 'd120_plus'],
   ] as const)('%i days past due → %s', (days, bucket) => expect(agingBucket(days, DEFAULT_AGING_EDGES)).toBe(bucket));
 
   it.each([
-    [15, 'd1_30'], [16, 'd31_60'], [45, 'd61_90'], [60, 'd91_120'], [61, 'd120_plus'],
+    [15, 'd1_30'],
+    [16, 'd31_60'],
+    [45, 'd61_90'],
+    [60, 'd91_120'],
+    [61, 'd120_plus'],
   ] as const)('with edges 15/30/45/60, %i days → %s', (days, bucket) => expect(agingBucket(days, [15, 30, 45, 60])).toBe(bucket));
 
   it('labels follow the edges', () => {
@@ -19,7 +33,13 @@ describe('agingBucket', () => {
 
 describe('ageItems', () => {
   const item = (customerId: number, currency: string, dueDate: string, balanceMinor: number): AgingItem => ({
-    customerId, externalId: `C${customerId}`, name: `Customer ${customerId}`, currency, dueDate, balanceMinor, credit: balanceMinor < 0 ? 1 : 0,
+    customerId,
+    externalId: `C${customerId}`,
+    name: `Customer ${customerId}`,
+    currency,
+    dueDate,
+    balanceMinor,
+    credit: balanceMinor < 0 ? 1 : 0,
   });
 
   it('sums per customer and currency, and per currency in total, saying how much of it is unapplied credits', () => {
@@ -40,7 +60,9 @@ describe('ageItems', () => {
       USD: { current: 10_000, d1_30: -5_000, d31_60: 2_550, d61_90: 0, d91_120: 100, d120_plus: 0, credits: -5_000, total: 7_650 },
     });
     expect(report.customers.map((c) => [c.externalId, c.currency, c.total])).toEqual([
-      ['C1', 'EUR', 99_999], ['C1', 'USD', 12_550], ['C2', 'USD', -4_900],
+      ['C1', 'EUR', 99_999],
+      ['C1', 'USD', 12_550],
+      ['C2', 'USD', -4_900],
     ]);
   });
 

@@ -25,14 +25,24 @@ describe('DSO family, CEI and % past due', () => {
 
   it('is undefined (null), not zero or infinite, without sales or AR', () => {
     const empty = { beginningAr: 0, endingAr: 0, currentAr: 0, sales: 0, days: 30 };
-    expect([dsoSimple(empty), bestPossibleDso(empty), averageDaysDelinquent(empty), collectionEffectivenessIndex(empty), pastDuePct(empty)]).toEqual([null, null, null, null, null]);
+    expect([dsoSimple(empty), bestPossibleDso(empty), averageDaysDelinquent(empty), collectionEffectivenessIndex(empty), pastDuePct(empty)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
 describe('countback DSO', () => {
   it('textbook example: AR 212k, sales 100k, 80k, 70k newest first, 30-day months → 73.7 days', () => {
     // 30 (100k covered) + 30 (80k covered) + 32k/70k × 30 = 73.714…
-    const days = countbackDso(212_000_00, [{ sales: 100_000_00, days: 30 }, { sales: 80_000_00, days: 30 }, { sales: 70_000_00, days: 30 }]);
+    const days = countbackDso(212_000_00, [
+      { sales: 100_000_00, days: 30 },
+      { sales: 80_000_00, days: 30 },
+      { sales: 70_000_00, days: 30 },
+    ]);
     expect(days).toBeCloseTo(60 + (32 / 70) * 30, 10);
     expect(days.toFixed(1)).toBe('73.7');
   });
@@ -41,7 +51,12 @@ describe('countback DSO', () => {
     const months = countbackMonths('2026-11-30', '2026-09-01');
     expect(months.map((m) => m.days)).toEqual([30, 31, 30]);
     const sales = [100_000_00, 80_000_00, 70_000_00];
-    expect(countbackDso(212_000_00, months.map((m, i) => ({ days: m.days, sales: sales[i]! })))).toBeCloseTo(30 + 31 + (32 / 70) * 30, 10); // 74.714…
+    expect(
+      countbackDso(
+        212_000_00,
+        months.map((m, i) => ({ days: m.days, sales: sales[i]! })),
+      ),
+    ).toBeCloseTo(30 + 31 + (32 / 70) * 30, 10); // 74.714…
   });
 
   it('counts the month of `to` only up to `to`, crosses year ends and stops at the earliest month', () => {
@@ -51,17 +66,24 @@ describe('countback DSO', () => {
       { from: '2025-11-01', to: '2025-11-30', days: 30 },
     ]);
     // AR beyond all history: every month's days, no more.
-    expect(countbackDso(1_000, [{ sales: 100, days: 12 }, { sales: 0, days: 31 }])).toBe(43);
+    expect(
+      countbackDso(1_000, [
+        { sales: 100, days: 12 },
+        { sales: 0, days: 31 },
+      ]),
+    ).toBe(43);
     expect(countbackDso(0, [{ sales: 100, days: 30 }])).toBe(0);
   });
 });
 
 describe('collection figures', () => {
   it('average days to pay and days late (early payment = 0 days late)', () => {
-    expect(paidInvoiceStats([
-      { issueDate: '2026-09-01', dueDate: '2026-10-01', paidDate: '2026-10-10' }, // 39 to pay, 9 late
-      { issueDate: '2026-09-01', dueDate: '2026-10-01', paidDate: '2026-09-21' }, // 20 to pay, 0 late
-    ])).toEqual({ paidInvoices: 2, avgDaysToPay: 29.5, avgDaysLate: 4.5 });
+    expect(
+      paidInvoiceStats([
+        { issueDate: '2026-09-01', dueDate: '2026-10-01', paidDate: '2026-10-10' }, // 39 to pay, 9 late
+        { issueDate: '2026-09-01', dueDate: '2026-10-01', paidDate: '2026-09-21' }, // 20 to pay, 0 late
+      ]),
+    ).toEqual({ paidInvoices: 2, avgDaysToPay: 29.5, avgDaysLate: 4.5 });
     expect(paidInvoiceStats([])).toEqual({ paidInvoices: 0, avgDaysToPay: null, avgDaysLate: null });
   });
 
@@ -80,13 +102,17 @@ describe('collection figures', () => {
   });
 
   it('disputes: opened, open at the end, median resolution, share past SLA', () => {
-    const stats = disputeStats([
-      { openedDate: '2026-10-01', resolvedDate: '2026-10-05', slaDays: 10 }, // 4 days, within SLA
-      { openedDate: '2026-10-02', resolvedDate: '2026-10-22', slaDays: 10 }, // 20 days, past SLA
-      { openedDate: '2026-10-20', resolvedDate: null, slaDays: 5 }, // open 11 days at 10-31: past SLA
-      { openedDate: '2026-09-01', resolvedDate: '2026-10-09', slaDays: 60 }, // opened before: 38 days
-      { openedDate: '2026-10-30', resolvedDate: '2026-11-03', slaDays: 14 }, // open at the end
-    ], '2026-10-01', '2026-10-31');
+    const stats = disputeStats(
+      [
+        { openedDate: '2026-10-01', resolvedDate: '2026-10-05', slaDays: 10 }, // 4 days, within SLA
+        { openedDate: '2026-10-02', resolvedDate: '2026-10-22', slaDays: 10 }, // 20 days, past SLA
+        { openedDate: '2026-10-20', resolvedDate: null, slaDays: 5 }, // open 11 days at 10-31: past SLA
+        { openedDate: '2026-09-01', resolvedDate: '2026-10-09', slaDays: 60 }, // opened before: 38 days
+        { openedDate: '2026-10-30', resolvedDate: '2026-11-03', slaDays: 14 }, // open at the end
+      ],
+      '2026-10-01',
+      '2026-10-31',
+    );
     expect(stats).toEqual({ opened: 4, openAtEnd: 2, medianResolutionDays: 20, pastSlaPct: 50 });
   });
 
@@ -97,8 +123,26 @@ describe('collection figures', () => {
 
 describe('attribution', () => {
   const payments: PaymentRecord[] = [
-    { paymentId: 1, customerId: 1, customerExternalId: 'A', customerName: 'Acme', date: '2026-10-10', currency: 'USD', amountMinor: 1000, invoiceNumbers: ['A1'] },
-    { paymentId: 2, customerId: 2, customerExternalId: 'B', customerName: 'Birch', date: '2026-10-20', currency: 'USD', amountMinor: 500, invoiceNumbers: ['B1'] },
+    {
+      paymentId: 1,
+      customerId: 1,
+      customerExternalId: 'A',
+      customerName: 'Acme',
+      date: '2026-10-10',
+      currency: 'USD',
+      amountMinor: 1000,
+      invoiceNumbers: ['A1'],
+    },
+    {
+      paymentId: 2,
+      customerId: 2,
+      customerExternalId: 'B',
+      customerName: 'Birch',
+      date: '2026-10-20',
+      currency: 'USD',
+      amountMinor: 500,
+      invoiceNumbers: ['B1'],
+    },
     { paymentId: 3, customerId: 1, customerExternalId: 'A', customerName: 'Acme', date: '2026-10-30', currency: 'EUR', amountMinor: 700, invoiceNumbers: [] },
   ];
   const touches: Touch[] = [
@@ -121,7 +165,10 @@ describe('attribution', () => {
     expect(row('last', 'video_memo', 'EUR')).toMatchObject({ payments: 1, amountMinor: 700, medianDaysToPay: 5 });
     expect(row('last', 'none')).toMatchObject({ payments: 1, amountMinor: 500, medianDaysToPay: null });
     expect(report.rows.some((r) => r.action === 'email:first-reminder')).toBe(false);
-    expect(report.payments.find((p) => p.paymentId === 1)).toMatchObject({ firstTouch: { action: 'email:second-reminder', date: '2026-10-01' }, lastTouch: { action: 'call:promised_to_pay', date: '2026-10-08' } });
+    expect(report.payments.find((p) => p.paymentId === 1)).toMatchObject({
+      firstTouch: { action: 'email:second-reminder', date: '2026-10-01' },
+      lastTouch: { action: 'call:promised_to_pay', date: '2026-10-08' },
+    });
   });
 
   it('share of touched invoices paid within N days vs untouched ones', () => {
@@ -135,7 +182,10 @@ describe('attribution', () => {
     expect(touchAction({ kind: 'email', body: { templateId: 'final-notice' } }, true)).toEqual({ action: 'video_memo', family: 'video_memo' });
     expect(touchAction({ kind: 'call', body: { outcome: 'left_voicemail' } }, false)).toEqual({ action: 'call:left_voicemail', family: 'call' });
     expect(touchAction({ kind: 'ladder_task', body: { channel: 'letter' } }, false)).toEqual({ action: 'letter', family: 'letter' });
-    expect(touchAction({ kind: 'discount_offered', body: { percentBp: 200, payBy: '2026-12-01' } }, false)).toEqual({ action: 'discount_offer', family: 'discount_offer' });
+    expect(touchAction({ kind: 'discount_offered', body: { percentBp: 200, payBy: '2026-12-01' } }, false)).toEqual({
+      action: 'discount_offer',
+      family: 'discount_offer',
+    });
     expect(touchAction({ kind: 'note', body: {} }, false)).toBeNull();
   });
 });

@@ -2,7 +2,12 @@ import type { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** The updater's wiring with electron-updater mocked: the packaged feed only, restart only when idle. */
-type FakeUpdater = EventEmitter & { setFeedURL: ReturnType<typeof vi.fn>; checkForUpdates: ReturnType<typeof vi.fn>; quitAndInstall: ReturnType<typeof vi.fn>; autoDownload: boolean };
+type FakeUpdater = EventEmitter & {
+  setFeedURL: ReturnType<typeof vi.fn>;
+  checkForUpdates: ReturnType<typeof vi.fn>;
+  quitAndInstall: ReturnType<typeof vi.fn>;
+  autoDownload: boolean;
+};
 const fake = vi.hoisted((): { updater: unknown } => ({ updater: null }));
 vi.mock('electron-updater', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
@@ -27,7 +32,7 @@ describe('auto update', () => {
     vi.clearAllMocks();
   });
 
-  it('checks the build\'s own feed at start (never one set at run time), downloads in the background, and waits for the outbox before restarting', async () => {
+  it("checks the build's own feed at start (never one set at run time), downloads in the background, and waits for the outbox before restarting", async () => {
     vi.useFakeTimers();
     const { startUpdater } = await import('../../electron/main/updater/auto-update');
     let busy = { outboxSending: true, jobsRunning: 0 };

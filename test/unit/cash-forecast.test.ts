@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CATCH_UP_WEEKS, cashForecast, HORIZON_WEEKS, type OpenItem } from '../../electron/core/forecast/cash-forecast';
 
 const AS_OF = '2026-11-22';
-const item = (over: Partial<OpenItem>): OpenItem => ({ invoiceId: 1, currency: 'USD', balanceMinor: 100_00, dueDate: '2026-12-01', expectedDaysLate: 0, band: { p10: -2, p90: 20 }, ...over });
+const item = (over: Partial<OpenItem>): OpenItem => ({
+  invoiceId: 1,
+  currency: 'USD',
+  balanceMinor: 100_00,
+  dueDate: '2026-12-01',
+  expectedDaysLate: 0,
+  band: { p10: -2, p90: 20 },
+  ...over,
+});
 
 describe('cash forecast', () => {
   it('puts each balance in the week of its predicted pay day, with the early and late timings as the band', () => {
@@ -11,7 +19,13 @@ describe('cash forecast', () => {
     expect(usd!.weeks[0]).toMatchObject({ weekStart: '2026-11-23', weekEnd: '2026-11-29', expectedMinor: 0 });
     // Due 12-01 + 3 days = 12-04, the second week (11-30 … 12-06); p10 (11-29) the first; p90 (12-21) the fifth.
     expect(usd!.weeks.map((w) => w.expectedMinor).slice(0, 5)).toEqual([0, 100_00, 0, 0, 0]);
-    expect(usd!.weeks.map((w) => [w.lowMinor, w.highMinor]).slice(0, 5)).toEqual([[0, 100_00], [0, 100_00], [0, 0], [0, 0], [0, 100_00]]);
+    expect(usd!.weeks.map((w) => [w.lowMinor, w.highMinor]).slice(0, 5)).toEqual([
+      [0, 100_00],
+      [0, 100_00],
+      [0, 0],
+      [0, 0],
+      [0, 100_00],
+    ]);
   });
 
   it('spreads an invoice whose predicted day has passed over the coming weeks, to the cent', () => {
@@ -21,8 +35,10 @@ describe('cash forecast', () => {
 
   it('sums, with what falls after the horizon, to the open balance, per currency', () => {
     const items = [
-      item({ balanceMinor: 123_45 }), item({ dueDate: '2026-06-01', balanceMinor: 999_99, expectedDaysLate: 40 }),
-      item({ dueDate: '2027-06-01', balanceMinor: 5_000_00 }), item({ currency: 'JPY', balanceMinor: 70_001, expectedDaysLate: 61.7 }),
+      item({ balanceMinor: 123_45 }),
+      item({ dueDate: '2026-06-01', balanceMinor: 999_99, expectedDaysLate: 40 }),
+      item({ dueDate: '2027-06-01', balanceMinor: 5_000_00 }),
+      item({ currency: 'JPY', balanceMinor: 70_001, expectedDaysLate: 61.7 }),
       item({ dueDate: '2027-02-10', balanceMinor: 77_77, expectedDaysLate: 12 }),
     ];
     const forecast = cashForecast(items, AS_OF);

@@ -9,13 +9,33 @@ import { SHIPPED_REFERENCE_RATES } from '../../electron/core/charges/reference-r
  * comment) and rounded once, half away from zero, to the cent.
  */
 const policy = (over: Partial<ChargePolicy>): ChargePolicy => ({
-  id: 'p', name: 'P', segments: [], kind: 'contractual', rateBp: 1000, ratePer: 'year', compounding: false, fixedFeeMinor: 0, graceDays: 0, dayCount: 'act365', ...over,
+  id: 'p',
+  name: 'P',
+  segments: [],
+  kind: 'contractual',
+  rateBp: 1000,
+  ratePer: 'year',
+  compounding: false,
+  fixedFeeMinor: 0,
+  graceDays: 0,
+  dayCount: 'act365',
+  ...over,
 });
 const table = SHIPPED_REFERENCE_RATES as RateTable;
 
 function interest(p: ChargePolicy, amountMinor: number, dueDate: string, asOf: string, reductions: PrincipalReduction[] = []) {
   const rule = chargeRule(p, table);
-  const accrual = accrueInterest({ amountMinor, dueDate, asOf, reductions, graceDays: p.graceDays, rateOn: rule.rateOn, rateBreaks: rule.rateBreaks, dayCount: p.dayCount, compounding: p.compounding });
+  const accrual = accrueInterest({
+    amountMinor,
+    dueDate,
+    asOf,
+    reductions,
+    graceDays: p.graceDays,
+    rateOn: rule.rateOn,
+    rateBreaks: rule.rateBreaks,
+    dayCount: p.dayCount,
+    compounding: p.compounding,
+  });
   return { ...accrual, fee: rule.fixedFee(amountMinor, p.kind === 'uk_late_payment' ? 'GBP' : 'EUR') };
 }
 
@@ -61,7 +81,12 @@ describe('statutory presets', () => {
   it('EU Directive: the ECB rate of each half-year + 8 points, so a delay across 1 July changes rate; €40 per invoice', () => {
     // ECB MRO on 1 Jan 2025 3.15 % (from 18 Dec 2024) → 11.15 % for 21–30 June; on 1 Jul 2025 2.15 % → 10.15 % for 1–10 July.
     // 1,000,000 × (11.15 % × 10 + 10.15 % × 10) / 365 = 5,835.62
-    expect(interest(policy({ kind: 'eu_directive' }), 1_000_000, '2025-06-20', '2025-07-10')).toMatchObject({ days: 20, interestMinor: 5_836, fee: 4_000, rateBp: 1_015 });
+    expect(interest(policy({ kind: 'eu_directive' }), 1_000_000, '2025-06-20', '2025-07-10')).toMatchObject({
+      days: 20,
+      interestMinor: 5_836,
+      fee: 4_000,
+      rateBp: 1_015,
+    });
   });
 
   it('Germany § 288 (2) BGB: Basiszinssatz of each half-year + 9 points; €40 lump sum', () => {
@@ -76,7 +101,11 @@ describe('statutory presets', () => {
     // Interest from 21 Jan 2026: Bank Rate on 31 Dec 2025 was 3.75 % → 11.75 %; 40 days: 500,000 × 11.75 % × 40/365 = 6,438.36
     expect(interest(policy({ kind: 'uk_late_payment' }), 500_000, '2026-01-20', '2026-03-01')).toMatchObject({ days: 40, interestMinor: 6_438, fee: 7_000 });
     // From 1 Jul 2025: the rate on 30 Jun 2025 (4.25 %) → 12.25 %, kept after the August cut: 61 days = 10,236.30
-    expect(interest(policy({ kind: 'uk_late_payment' }), 500_000, '2025-06-30', '2025-08-30')).toMatchObject({ days: 61, interestMinor: 10_236, rateBp: 1_225 });
+    expect(interest(policy({ kind: 'uk_late_payment' }), 500_000, '2025-06-30', '2025-08-30')).toMatchObject({
+      days: 61,
+      interestMinor: 10_236,
+      rateBp: 1_225,
+    });
     expect(ukReferenceDay('2026-01-21')).toBe('2025-12-31');
     expect(ukReferenceDay('2026-07-01')).toBe('2026-06-30');
   });

@@ -13,7 +13,10 @@ const RULE = '@typescript-eslint/no-restricted-imports';
 const eslint = new ESLint({
   cwd: root,
   overrideConfigFile: true,
-  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { '@typescript-eslint': tseslint.plugin } }, ...coreOrderBlocks()],
+  overrideConfig: [
+    { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { '@typescript-eslint': tseslint.plugin } },
+    ...coreOrderBlocks(),
+  ],
 });
 
 async function orderErrors(filePath: string, code: string): Promise<string[]> {
@@ -33,20 +36,30 @@ describe('the order of core folders', () => {
   });
 
   it('fails a low folder that imports a higher one, at any depth and for types too', async () => {
-    expect(await orderErrors('electron/core/ledger/planted.ts', "import { retrainRisk } from '../risk/retrain-risk';\nexport const planted = retrainRisk;\n"))
-      .toEqual([expect.stringContaining('ledger imports only what sits below it')]);
-    expect(await orderErrors('electron/core/inbox/classify/planted.ts', "import type { OutboxSender } from '../../outbox/outbox-sender';\nexport type Planted = OutboxSender;\n"))
-      .toHaveLength(1);
-    expect(await orderErrors('electron/core/context.ts', "import type { WorklistCache } from './worklist/worklist-cache';\nexport type Planted = WorklistCache;\n"))
-      .toHaveLength(1);
+    expect(
+      await orderErrors('electron/core/ledger/planted.ts', "import { retrainRisk } from '../risk/retrain-risk';\nexport const planted = retrainRisk;\n"),
+    ).toEqual([expect.stringContaining('ledger imports only what sits below it')]);
+    expect(
+      await orderErrors(
+        'electron/core/inbox/classify/planted.ts',
+        "import type { OutboxSender } from '../../outbox/outbox-sender';\nexport type Planted = OutboxSender;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await orderErrors('electron/core/context.ts', "import type { WorklistCache } from './worklist/worklist-cache';\nexport type Planted = WorklistCache;\n"),
+    ).toHaveLength(1);
   });
 
   it('fails two folders of the same rank that import each other', async () => {
-    expect(await orderErrors('electron/core/app/planted.ts', "import { shellHandlers } from '../shell/shell-handlers';\nexport const planted = shellHandlers;\n")).toHaveLength(1);
+    expect(
+      await orderErrors('electron/core/app/planted.ts', "import { shellHandlers } from '../shell/shell-handlers';\nexport const planted = shellHandlers;\n"),
+    ).toHaveLength(1);
   });
 
   it('lets a folder import the folders below it', async () => {
     expect(await orderErrors('electron/core/risk/planted.ts', "import { liveBook } from '../ledger/book';\nexport const planted = liveBook;\n")).toEqual([]);
-    expect(await orderErrors('electron/core/orchestration/planted.ts', "import { retrainRisk } from '../risk/retrain-risk';\nexport const planted = retrainRisk;\n")).toEqual([]);
+    expect(
+      await orderErrors('electron/core/orchestration/planted.ts', "import { retrainRisk } from '../risk/retrain-risk';\nexport const planted = retrainRisk;\n"),
+    ).toEqual([]);
   });
 });

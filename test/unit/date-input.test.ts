@@ -49,7 +49,10 @@ describe('parseDateInput', () => {
   });
 
   it('reads the locale month names it is given', () => {
-    const de: DateInputContext = { ...UK, monthNames: ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'] };
+    const de: DateInputContext = {
+      ...UK,
+      monthNames: ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'],
+    };
     expect(parseDateInput('28. Dezember', de)).toBe('2026-12-28');
     expect(parseDateInput('3. März 2027', de)).toBe('2027-03-03');
   });

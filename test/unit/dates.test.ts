@@ -4,7 +4,11 @@ import { detectDateFormat, parseDate } from '../../electron/core/import/parse-da
 
 describe('ISO dates', () => {
   it.each([
-    ['2026-01-31', true], ['2026-02-29', false], ['2024-02-29', true], ['2026-13-01', false], ['26-01-01', false],
+    ['2026-01-31', true],
+    ['2026-02-29', false],
+    ['2024-02-29', true],
+    ['2026-13-01', false],
+    ['26-01-01', false],
   ])('isIsoDate(%s) = %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
 
   it('does arithmetic in whole days across DST and leap years', () => {

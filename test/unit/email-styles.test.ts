@@ -13,7 +13,10 @@ const hashOf = (style: string): string => `'sha256-${createHash('sha256').update
  * changed in one place and not the other would silently unstyle the preview (or allow a stale one).
  */
 describe('inline email styles and the CSP', () => {
-  it.each([['the page meta tag', contentSecurityPolicy('meta')], ['the web host header', HOST_CSP]])('%s allows exactly the email styles, by hash', (_where, csp) => {
+  it.each([
+    ['the page meta tag', contentSecurityPolicy('meta')],
+    ['the web host header', HOST_CSP],
+  ])('%s allows exactly the email styles, by hash', (_where, csp) => {
     expect(styleAttrSources(csp).sort()).toEqual(["'unsafe-hashes'", ...Object.values(EMAIL_STYLES).map(hashOf)].sort());
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });

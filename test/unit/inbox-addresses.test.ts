@@ -23,13 +23,16 @@ describe('addresses in received mail', () => {
 
   it('takes a header or report value only when the whole of it is one address', () => {
     expect(looksLikeAddress('ann@acme.example')).toBe(true);
-    for (const value of ['ann@localhost', 'ann acme@x.example', 'ann@@acme.example', '@acme.example', 'ann@acme.example bob@acme.example']) expect(looksLikeAddress(value), value).toBe(false);
+    for (const value of ['ann@localhost', 'ann acme@x.example', 'ann@@acme.example', '@acme.example', 'ann@acme.example bob@acme.example'])
+      expect(looksLikeAddress(value), value).toBe(false);
     expect(recipientAddress('rfc822; <Ann@Acme.example> (Ann)')).toBe('ann@acme.example');
   });
 
   it('an out-of-office answer names the stand-in by the same reading, never the sender', () => {
-    expect(findAlternativeContact('I am away. For urgent matters please contact Robin Hale (Robin.Hale@acme.example).', 'jane@acme.example'))
-      .toEqual({ name: 'Robin Hale', email: 'robin.hale@acme.example' });
+    expect(findAlternativeContact('I am away. For urgent matters please contact Robin Hale (Robin.Hale@acme.example).', 'jane@acme.example')).toEqual({
+      name: 'Robin Hale',
+      email: 'robin.hale@acme.example',
+    });
     expect(findAlternativeContact('Away until Monday. jane@acme.example', 'jane@acme.example')).toBeNull();
   });
 });

@@ -48,10 +48,15 @@ function score(holdout: boolean) {
 }
 
 describe('inbox classification over real-world mail', () => {
-  for (const [label, holdout] of [['tuned-on', false], ['held-out', true]] as const) {
+  for (const [label, holdout] of [
+    ['tuned-on', false],
+    ['held-out', true],
+  ] as const) {
     it(`reads the ${label} part of the public corpus`, () => {
       const t = score(holdout);
-      console.log(`${label}: ${t.files} files; kind ${t.kind}/${t.files}; status ${t.status}/${t.statuses}; permanent ${t.permanent}/${t.permanents}; recipient named ${t.recipient}/${t.bounces}`);
+      console.log(
+        `${label}: ${t.files} files; kind ${t.kind}/${t.files}; status ${t.status}/${t.statuses}; permanent ${t.permanent}/${t.permanents}; recipient named ${t.recipient}/${t.bounces}`,
+      );
       expect(t.files).toBeGreaterThan(100);
       expect(t.kind / t.files, t.misses.join('\n')).toBeGreaterThanOrEqual(0.93);
       expect(t.status / t.statuses).toBeGreaterThanOrEqual(0.9);

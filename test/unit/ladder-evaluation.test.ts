@@ -6,8 +6,16 @@ import type { ExclusionReason, LadderChannel, LadderCustomer, LadderInvoice, Lad
 
 const AS_OF: IsoDate = '2026-11-22';
 
-const step = (id: string, offsetDays: number, channel: LadderChannel = 'email', over: Partial<LadderStep> = {}): LadderStep =>
-  ({ id, label: id, offsetDays, channel, templateId: id, senderRole: 'collector', tone: 'firm', ...over });
+const step = (id: string, offsetDays: number, channel: LadderChannel = 'email', over: Partial<LadderStep> = {}): LadderStep => ({
+  id,
+  label: id,
+  offsetDays,
+  channel,
+  templateId: id,
+  senderRole: 'collector',
+  tone: 'firm',
+  ...over,
+});
 
 const STANDARD: LadderPolicy = {
   id: 'standard',
@@ -40,8 +48,19 @@ let nextInvoiceId = 1;
 function invoice(daysPastDue: number, over: Partial<LadderInvoice> = {}): LadderInvoice {
   const invoiceId = nextInvoiceId++;
   return {
-    invoiceId, number: `INV-${1000 + invoiceId}`, dueDate: addDays(AS_OF, -daysPastDue), currency: 'USD', openMinor: 125_000,
-    status: 'open', inTransit: false, disputed: false, promised: false, inPlan: false, doneStepIds: [], lastStepTakenOn: null, ...over,
+    invoiceId,
+    number: `INV-${1000 + invoiceId}`,
+    dueDate: addDays(AS_OF, -daysPastDue),
+    currency: 'USD',
+    openMinor: 125_000,
+    status: 'open',
+    inTransit: false,
+    disputed: false,
+    promised: false,
+    inPlan: false,
+    doneStepIds: [],
+    lastStepTakenOn: null,
+    ...over,
   };
 }
 function customer(invoices: LadderInvoice[], over: Partial<LadderCustomer> = {}): LadderCustomer {
@@ -60,8 +79,20 @@ describe('evaluateLadder: the step an invoice is at', () => {
     ['the first reminder on its exact day', 1, ['friendly-nudge'], 'first-reminder', []],
     ['catch-up: the first reminder was due 3 days ago and never taken', 4, ['friendly-nudge'], 'first-reminder', []],
     ['two missed steps: only the later one, the earlier is skipped', 16, ['friendly-nudge'], 'second-reminder', ['first-reminder']],
-    ['never on the ladder, long overdue: only the furthest step', 31, [], 'manager-escalation', ['friendly-nudge', 'first-reminder', 'second-reminder', 'call']],
-    ['never on the ladder: it never opens with a final step, however late', 90, [], 'manager-escalation', ['friendly-nudge', 'first-reminder', 'second-reminder', 'call']],
+    [
+      'never on the ladder, long overdue: only the furthest step',
+      31,
+      [],
+      'manager-escalation',
+      ['friendly-nudge', 'first-reminder', 'second-reminder', 'call'],
+    ],
+    [
+      'never on the ladder: it never opens with a final step, however late',
+      90,
+      [],
+      'manager-escalation',
+      ['friendly-nudge', 'first-reminder', 'second-reminder', 'call'],
+    ],
     ['no repeat: the first reminder is taken and the next is not reached', 4, doneThrough('first-reminder'), null, []],
     ['the next step on its day once the previous was taken', 15, doneThrough('first-reminder'), 'second-reminder', []],
     ['never backwards: a later step taken, an earlier one never', 16, ['second-reminder'], null, []],
@@ -109,7 +140,13 @@ describe('evaluateLadder: auto-stop', () => {
     ['no email contact for an email step', 'no_contact', {}, { hasEmailContact: false }, true],
     // Precedence: the first reason in the order above wins.
     ['paid and disputed', 'paid', { status: 'paid', openMinor: 0, disputed: true }, {}, true],
-    ['paid, with every other reason too', 'paid', { status: 'paid', inTransit: true, disputed: true, promised: true, inPlan: true }, { snoozed: true, hasEmailContact: false }, false],
+    [
+      'paid, with every other reason too',
+      'paid',
+      { status: 'paid', inTransit: true, disputed: true, promised: true, inPlan: true },
+      { snoozed: true, hasEmailContact: false },
+      false,
+    ],
     ['in transit and disputed', 'in_transit', { inTransit: true, disputed: true }, {}, true],
     ['disputed, promised and in a plan', 'disputed', { disputed: true, promised: true, inPlan: true }, {}, true],
     ['promised and in a plan', 'promise', { promised: true, inPlan: true }, {}, true],
@@ -120,7 +157,18 @@ describe('evaluateLadder: auto-stop', () => {
     const inv = invoice(16, { doneStepIds: doneThrough('first-reminder'), ...invoiceFacts });
     const result = evaluate([customer([inv], customerFacts)], { syncFresh });
     expect(result.messages).toEqual([]);
-    expect(result.excluded).toEqual([{ customerId: 1, customerExternalId: 'C-1', customerName: 'Customer One', invoiceId: inv.invoiceId, number: inv.number, policyId: 'standard', stepId: 'second-reminder', reason }]);
+    expect(result.excluded).toEqual([
+      {
+        customerId: 1,
+        customerExternalId: 'C-1',
+        customerName: 'Customer One',
+        invoiceId: inv.invoiceId,
+        number: inv.number,
+        policyId: 'standard',
+        stepId: 'second-reminder',
+        reason,
+      },
+    ]);
   });
 
   it.each<[string, number, string, LadderChannel]>([
@@ -134,10 +182,13 @@ describe('evaluateLadder: auto-stop', () => {
   });
 
   it('holds everything while the ERP data is stale, whatever the channel', () => {
-    const result = evaluate([
-      customer([invoice(-3), invoice(22, { doneStepIds: doneThrough('second-reminder') })], { customerId: 1, externalId: 'C-1' }),
-      customer([invoice(45, { doneStepIds: doneThrough('manager-escalation') })], { customerId: 2, externalId: 'C-2', hasEmailContact: false }),
-    ], { syncFresh: false });
+    const result = evaluate(
+      [
+        customer([invoice(-3), invoice(22, { doneStepIds: doneThrough('second-reminder') })], { customerId: 1, externalId: 'C-1' }),
+        customer([invoice(45, { doneStepIds: doneThrough('manager-escalation') })], { customerId: 2, externalId: 'C-2', hasEmailContact: false }),
+      ],
+      { syncFresh: false },
+    );
     expect(result.messages).toEqual([]);
     expect(result.excluded.map((e) => [e.customerExternalId, e.stepId, e.reason])).toEqual([
       ['C-1', 'call', 'stale_sync'],
@@ -147,10 +198,9 @@ describe('evaluateLadder: auto-stop', () => {
   });
 
   it('lists an invoice with no due step nowhere, however it stands', () => {
-    const result = evaluate([customer([
-      invoice(-10, { disputed: true }),
-      invoice(20, { status: 'paid', openMinor: 0, doneStepIds: doneThrough('second-reminder') }),
-    ])]);
+    const result = evaluate([
+      customer([invoice(-10, { disputed: true }), invoice(20, { status: 'paid', openMinor: 0, doneStepIds: doneThrough('second-reminder') })]),
+    ]);
     expect(result).toEqual({ asOf: AS_OF, messages: [], excluded: [] });
   });
 });
@@ -163,7 +213,10 @@ describe('evaluateLadder: one message per customer and channel', () => {
     const run = evaluate([customer([recent, older, middle])]);
     expect(run.messages).toHaveLength(1);
     expect(run.messages[0]).toEqual({
-      customerId: 1, customerExternalId: 'C-1', customerName: 'Customer One', policyId: 'standard',
+      customerId: 1,
+      customerExternalId: 'C-1',
+      customerName: 'Customer One',
+      policyId: 'standard',
       step: STANDARD.steps.find((s) => s.id === 'second-reminder'),
       invoices: [
         { invoiceId: older.invoiceId, number: older.number, stepId: 'second-reminder' },
@@ -216,7 +269,10 @@ describe('evaluateLadder: policy choice', () => {
 describe('evaluateLadder: deterministic output', () => {
   const customers = (): LadderCustomer[] => [
     customer([invoice(16, { number: 'B-2' }), invoice(20, { number: 'C-1' }), invoice(16, { number: 'A-9' })], { customerId: 7, externalId: 'C-2' }),
-    customer([invoice(5, { disputed: true, number: 'Z-1' }), invoice(9, { disputed: true, number: 'Y-1' }), invoice(5, { disputed: true, number: 'X-1' })], { customerId: 3, externalId: 'C-10' }),
+    customer([invoice(5, { disputed: true, number: 'Z-1' }), invoice(9, { disputed: true, number: 'Y-1' }), invoice(5, { disputed: true, number: 'X-1' })], {
+      customerId: 3,
+      externalId: 'C-10',
+    }),
     customer([invoice(2, { number: 'D-1' })], { customerId: 9, externalId: 'C-1' }),
     customer([invoice(3, { promised: true, number: 'E-1' })], { customerId: 4, externalId: 'c-0' }),
   ];
@@ -229,7 +285,10 @@ describe('evaluateLadder: deterministic output', () => {
       ['C-2', ['C-1', 'A-9', 'B-2']],
     ]);
     expect(run.excluded.map((e) => [e.customerExternalId, e.number])).toEqual([
-      ['C-10', 'Y-1'], ['C-10', 'X-1'], ['C-10', 'Z-1'], ['c-0', 'E-1'],
+      ['C-10', 'Y-1'],
+      ['C-10', 'X-1'],
+      ['C-10', 'Z-1'],
+      ['c-0', 'E-1'],
     ]);
   });
 
@@ -255,11 +314,16 @@ describe('evaluateLadder: the right words for each invoice on the send day', () 
   });
 
   it('a nudge whose only window has passed waits for the next step instead of going late', () => {
-    const late: LadderPolicy = { ...STANDARD, steps: [step('friendly-nudge', -3, 'email', { tone: 'friendly' }), step('first-reminder', 5, 'email', { tone: 'friendly' })] };
+    const late: LadderPolicy = {
+      ...STANDARD,
+      steps: [step('friendly-nudge', -3, 'email', { tone: 'friendly' }), step('first-reminder', 5, 'email', { tone: 'friendly' })],
+    };
     const inv = invoice(2);
     expect(evaluate([customer([inv])], { policies: [late] })).toEqual({ asOf: AS_OF, messages: [], excluded: [] });
     const atReminder = invoice(5);
-    expect(evaluate([customer([atReminder])], { policies: [late] }).messages.map((m) => [m.step.id, m.skipped.map((s) => s.stepId)])).toEqual([['first-reminder', ['friendly-nudge']]]);
+    expect(evaluate([customer([atReminder])], { policies: [late] }).messages.map((m) => [m.step.id, m.skipped.map((s) => s.stepId)])).toEqual([
+      ['first-reminder', ['friendly-nudge']],
+    ]);
   });
 
   it('a past-due reminder never lists an invoice not yet due: its nudge waits for the next day, one message a day', () => {
@@ -291,7 +355,9 @@ describe('evaluateLadder: the contact rhythm', () => {
   });
 
   it('a message yesterday does not hold today at one a day', () => {
-    const run = evaluate([customer([invoice(4, { doneStepIds: ['friendly-nudge'] })], { recent: [{ on: addDays(AS_OF, -1), by: 'ladder', label: 'Friendly nudge' }] })]);
+    const run = evaluate([
+      customer([invoice(4, { doneStepIds: ['friendly-nudge'] })], { recent: [{ on: addDays(AS_OF, -1), by: 'ladder', label: 'Friendly nudge' }] }),
+    ]);
     expect(run.messages.map((m) => m.step.id)).toEqual(['first-reminder']);
   });
 });

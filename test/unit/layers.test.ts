@@ -80,6 +80,15 @@ describe('layer rules', () => {
     expect(layerViolation('electron/core/x/y.ts', 'electron')).not.toBeNull();
     expect(layerViolation('shared/x.ts', 'react')).not.toBeNull();
     expect(imports('test/unit/layers.test.ts')).toContain('vitest');
-    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 });

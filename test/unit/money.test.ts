@@ -63,9 +63,9 @@ describe('money formatting', () => {
 
 describe('parseAmount: a currency written in the amount must agree with the row', () => {
   it.each([
-    ['EUR 1,200.00', 'USD', '.', 'written in EUR, but the row\'s currency is USD'],
-    ['£120.00', 'USD', '.', 'written in £, but the row\'s currency is USD'],
-    ['-€5', 'GBP', '.', 'written in €, but the row\'s currency is GBP'],
+    ['EUR 1,200.00', 'USD', '.', "written in EUR, but the row's currency is USD"],
+    ['£120.00', 'USD', '.', "written in £, but the row's currency is USD"],
+    ['-€5', 'GBP', '.', "written in €, but the row's currency is GBP"],
   ] as const)('%s in a %s row is refused', (text, currency, decimalSeparator, reason) => {
     expect(parseAmount(text, 2, { decimalSeparator, currency })).toEqual({ ok: false, reason });
   });

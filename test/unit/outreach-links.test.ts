@@ -6,11 +6,36 @@ const erpBaseUrl = 'https://erp.example.com';
 
 describe('paymentLinker', () => {
   it.each([
-    ['the ERP link wins', { ...invoice, paymentUrl: 'https://erp.example.com/pay/1' }, 'https://pay.example.com/{invoiceNumber}', 'https://erp.example.com/pay/1'],
-    ['the pattern, URL-encoded, balance exact', invoice, 'https://pay.example.com/{invoiceNumber}?amount={balance}&c={currency}&k={customerId}', 'https://pay.example.com/INV%2010%2F43?amount=120000&c=JPY&k=C%2F7'],
-    ['a non-web ERP value falls back to the pattern', { ...invoice, paymentUrl: 'javascript:alert(1)' }, 'https://p.example/{invoiceNumber}', 'https://p.example/INV%2010%2F43'],
-    ['a stored ERP link to another host falls back to the pattern', { ...invoice, paymentUrl: 'https://erp.example.com@evil.test/pay' }, 'https://p.example/{invoiceNumber}', 'https://p.example/INV%2010%2F43'],
-    ['a stored ERP link on the payment portal', { ...invoice, paymentUrl: 'https://p.example/x/1' }, 'https://p.example/{invoiceNumber}', 'https://p.example/x/1'],
+    [
+      'the ERP link wins',
+      { ...invoice, paymentUrl: 'https://erp.example.com/pay/1' },
+      'https://pay.example.com/{invoiceNumber}',
+      'https://erp.example.com/pay/1',
+    ],
+    [
+      'the pattern, URL-encoded, balance exact',
+      invoice,
+      'https://pay.example.com/{invoiceNumber}?amount={balance}&c={currency}&k={customerId}',
+      'https://pay.example.com/INV%2010%2F43?amount=120000&c=JPY&k=C%2F7',
+    ],
+    [
+      'a non-web ERP value falls back to the pattern',
+      { ...invoice, paymentUrl: 'javascript:alert(1)' },
+      'https://p.example/{invoiceNumber}',
+      'https://p.example/INV%2010%2F43',
+    ],
+    [
+      'a stored ERP link to another host falls back to the pattern',
+      { ...invoice, paymentUrl: 'https://erp.example.com@evil.test/pay' },
+      'https://p.example/{invoiceNumber}',
+      'https://p.example/INV%2010%2F43',
+    ],
+    [
+      'a stored ERP link on the payment portal',
+      { ...invoice, paymentUrl: 'https://p.example/x/1' },
+      'https://p.example/{invoiceNumber}',
+      'https://p.example/x/1',
+    ],
     ['no pattern, no link', invoice, '', null],
     ['a pattern that is not a web address', invoice, 'ftp://x/{invoiceNumber}', null],
     ['a pattern saved before tokens were checked makes no link', invoice, 'https://pay.example.com/{{invoice}}', null],

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { planStatus, type PlanTerms } from '../../electron/core/activity/plan-status';
 
 const plan: PlanTerms = {
-  currency: 'USD', startDate: '2026-10-01', graceDays: 3,
-  installments: [{ dueDate: '2026-10-15', amountMinor: 100_000 }, { dueDate: '2026-11-15', amountMinor: 100_000 }, { dueDate: '2026-12-15', amountMinor: 100_000 }],
+  currency: 'USD',
+  startDate: '2026-10-01',
+  graceDays: 3,
+  installments: [
+    { dueDate: '2026-10-15', amountMinor: 100_000 },
+    { dueDate: '2026-11-15', amountMinor: 100_000 },
+    { dueDate: '2026-12-15', amountMinor: 100_000 },
+  ],
 };
 const pay = (date: string, amountMinor: number, currency = 'USD') => ({ date, amountMinor, currency });
 const states = (payments: ReturnType<typeof pay>[], today: string) => planStatus(plan, payments, today).map((i) => i.state);

@@ -4,8 +4,14 @@ import { checkDraft, copyOf, knownTemplateIds, templatesFor, withChannel, type T
 
 // The editor's check of a ladder step on the text channel, against the ids the core accepts.
 const choices: TemplateChoices = {
-  email: [{ id: 'first-reminder', name: 'First reminder' }, { id: 'final-notice', name: 'Final notice' }],
-  sms: [{ id: 'payment-link', name: 'Text: payment link' }, { id: 'final-text', name: 'Text: final notice' }],
+  email: [
+    { id: 'first-reminder', name: 'First reminder' },
+    { id: 'final-notice', name: 'Final notice' },
+  ],
+  sms: [
+    { id: 'payment-link', name: 'Text: payment link' },
+    { id: 'final-text', name: 'Text: final notice' },
+  ],
 };
 const base = copyOf(DEFAULT_POLICY);
 const draft = { ...base, name: 'Texts too', segments: ['retail'], steps: base.steps.slice(1, 3) };

@@ -43,7 +43,14 @@ const featureRows = (rows: number[][]): FeatureRows => ({ count: rows.length, wi
 
 describe('logistic regression', () => {
   it('solves small linear systems exactly, pivoting past a zero', () => {
-    const x = solveLinear([[0, 2, 1], [1, 1, 0], [2, 0, 3]], [7, 3, 11]);
+    const x = solveLinear(
+      [
+        [0, 2, 1],
+        [1, 1, 0],
+        [2, 0, 3],
+      ],
+      [7, 3, 11],
+    );
     [1, 2, 3].forEach((v, i) => expect(x[i]).toBeCloseTo(v, 10));
   });
 
@@ -71,14 +78,39 @@ describe('logistic regression', () => {
   });
 
   it('gives a feature that never varies no weight', () => {
-    const model = fitLogistic(featureRows([[1, 3], [2, 3], [3, 3], [4, 3]]), [0, 1, 0, 1]);
+    const model = fitLogistic(
+      featureRows([
+        [1, 3],
+        [2, 3],
+        [3, 3],
+        [4, 3],
+      ]),
+      [0, 1, 0, 1],
+    );
     expect(model.weights[1]).toBe(0);
   });
 });
 
-const invoice = (id: number, issueDate: string, termsDays: number, amountMinor: number, paidDate: string | null, extra: Partial<PastInvoice> = {}): PastInvoice => ({
-  id, customerId: 1, issueDate, dueDate: addDays(issueDate, termsDays), currency: 'USD', amountMinor, openMinor: paidDate ? 0 : amountMinor, paidDate, disputed: false, billing: null,
-  allocations: paidDate ? [{ date: paidDate, amountMinor }] : [], ...extra,
+const invoice = (
+  id: number,
+  issueDate: string,
+  termsDays: number,
+  amountMinor: number,
+  paidDate: string | null,
+  extra: Partial<PastInvoice> = {},
+): PastInvoice => ({
+  id,
+  customerId: 1,
+  issueDate,
+  dueDate: addDays(issueDate, termsDays),
+  currency: 'USD',
+  amountMinor,
+  openMinor: paidDate ? 0 : amountMinor,
+  paidDate,
+  disputed: false,
+  billing: null,
+  allocations: paidDate ? [{ date: paidDate, amountMinor }] : [],
+  ...extra,
 });
 
 function history(): CustomerHistory {
@@ -88,7 +120,12 @@ function history(): CustomerHistory {
       invoice(1, '2026-01-05', 30, 100_00, '2026-02-20'), // 16 days late
       invoice(2, '2026-02-01', 30, 300_00, '2026-03-01'), // 2 days early
       invoice(3, '2026-03-01', 30, 200_00, '2026-05-10', { disputed: true }), // 40 days late, paid before the judged invoice
-      invoice(4, '2026-04-01', 30, 500_00, '2026-07-15', { allocations: [{ date: '2026-05-20', amountMinor: 100_00 }, { date: '2026-07-15', amountMinor: 400_00 }] }),
+      invoice(4, '2026-04-01', 30, 500_00, '2026-07-15', {
+        allocations: [
+          { date: '2026-05-20', amountMinor: 100_00 },
+          { date: '2026-07-15', amountMinor: 400_00 },
+        ],
+      }),
       invoice(5, '2026-06-01', 30, 250_00, null), // the invoice judged below
       invoice(6, '2026-07-01', 30, 999_00, '2026-09-30'),
     ],
@@ -97,8 +134,14 @@ function history(): CustomerHistory {
       { currency: 'USD', amountMinor: 50_00, madeDate: '2026-04-20', promisedDate: '2026-04-30', graceDays: 0, cancelledDate: null },
       { currency: 'USD', amountMinor: 50_00, madeDate: '2026-05-25', promisedDate: '2026-06-10', graceDays: 0, cancelledDate: null },
     ],
-    payments: [{ date: '2026-02-20', currency: 'USD', amountMinor: 100_00 }, { date: '2026-03-01', currency: 'USD', amountMinor: 300_00 }, { date: '2026-05-10', currency: 'USD', amountMinor: 200_00 },
-      { date: '2026-05-20', currency: 'USD', amountMinor: 100_00 }, { date: '2026-07-15', currency: 'USD', amountMinor: 400_00 }, { date: '2026-09-30', currency: 'USD', amountMinor: 999_00 }],
+    payments: [
+      { date: '2026-02-20', currency: 'USD', amountMinor: 100_00 },
+      { date: '2026-03-01', currency: 'USD', amountMinor: 300_00 },
+      { date: '2026-05-10', currency: 'USD', amountMinor: 200_00 },
+      { date: '2026-05-20', currency: 'USD', amountMinor: 100_00 },
+      { date: '2026-07-15', currency: 'USD', amountMinor: 400_00 },
+      { date: '2026-09-30', currency: 'USD', amountMinor: 999_00 },
+    ],
   };
 }
 const judged: InvoiceTerms = { issueDate: '2026-06-01', dueDate: '2026-07-01', amountMinor: 250_00, currency: 'USD' };
@@ -106,13 +149,24 @@ const judged: InvoiceTerms = { issueDate: '2026-06-01', dueDate: '2026-07-01', a
 describe('risk features', () => {
   it('are what was known the day before the issue date', () => {
     expect(riskFacts(history(), judged)).toEqual({
-      priorInvoices: 4, settled: 3, late: 2, meanDaysLate: (16 + 0 + 40) / 3, recentDaysLate: (16 + 0 + 40) / 3, recentLate: 2, recentSettled: 3,
-      seasonSettled: 0, seasonLate: 0, maxDaysLate: 40,
+      priorInvoices: 4,
+      settled: 3,
+      late: 2,
+      meanDaysLate: (16 + 0 + 40) / 3,
+      recentDaysLate: (16 + 0 + 40) / 3,
+      recentLate: 2,
+      recentSettled: 3,
+      seasonSettled: 0,
+      seasonLate: 0,
+      maxDaysLate: 40,
       disputes: 2, // one opened in Inflow on 04-15, one ERP flag on invoice 3 paid before
       brokenPromises: 1, // the first; the second's window was still open
-      tenureDays: 147, amountLogRatio: Math.log(250 / 250), termsDays: 30,
+      tenureDays: 147,
+      amountLogRatio: Math.log(250 / 250),
+      termsDays: 30,
       overdueMinor: 400_00, // invoice 4 was due 05-01, 100 of its 500 paid by then
-      currency: 'USD', billing: null,
+      currency: 'USD',
+      billing: null,
     });
     expect(riskFacts(history(), { ...judged, billing: 'paper' }).billing).toBe('paper');
     expect(payDelaysBefore(history(), judged.issueDate)).toEqual([-2, 16, 40]);
@@ -121,8 +175,22 @@ describe('risk features', () => {
   it('never change when anything dated on or after the issue date changes (no leakage)', () => {
     const before = riskFacts(history(), judged);
     const changed = history();
-    changed.invoices[3] = { ...changed.invoices[3]!, paidDate: '2026-06-01', openMinor: 0, allocations: [{ date: '2026-05-20', amountMinor: 100_00 }, { date: '2026-06-01', amountMinor: 400_00 }] };
-    changed.invoices[4] = { ...changed.invoices[4]!, paidDate: '2026-12-31', openMinor: 0, disputed: true, allocations: [{ date: '2026-12-31', amountMinor: 250_00 }] };
+    changed.invoices[3] = {
+      ...changed.invoices[3]!,
+      paidDate: '2026-06-01',
+      openMinor: 0,
+      allocations: [
+        { date: '2026-05-20', amountMinor: 100_00 },
+        { date: '2026-06-01', amountMinor: 400_00 },
+      ],
+    };
+    changed.invoices[4] = {
+      ...changed.invoices[4]!,
+      paidDate: '2026-12-31',
+      openMinor: 0,
+      disputed: true,
+      allocations: [{ date: '2026-12-31', amountMinor: 250_00 }],
+    };
     changed.invoices[5] = { ...changed.invoices[5]!, paidDate: null, disputed: true, amountMinor: 5_000_00 };
     changed.invoices.push(invoice(7, '2026-06-01', 10, 1_00, '2026-06-01'), invoice(8, '2026-08-01', 60, 7_00, null));
     changed.disputeDates.push('2026-06-01', '2026-10-01');
@@ -142,7 +210,9 @@ describe('reasons, segments and credit advice', () => {
   const facts = riskFacts(history(), judged);
 
   it('word the three weightiest features, either way, from their facts', () => {
-    const contributions = FEATURE_KEYS.map((key) => ({ late_share: 1.2, open_overdue: -0.8, disputes: 0.5, tenure: 0.1 } as Record<string, number>)[key] ?? 0);
+    const contributions = FEATURE_KEYS.map(
+      (key) => (({ late_share: 1.2, open_overdue: -0.8, disputes: 0.5, tenure: 0.1 }) as Record<string, number>)[key] ?? 0,
+    );
     expect(topReasons(contributions, facts)).toEqual(['paid 2 of 3 invoices late', '$400.00 already overdue when invoiced', '2 disputes raised before']);
   });
 

@@ -10,8 +10,16 @@ const RULES: GuardDay = { day: DAY, syncFresh: true, rhythmDays: 1 };
 const REMINDER = PURPOSE_RULES.reminder;
 
 const invoice = (daysPastDue: number, over: Partial<GuardInvoice> = {}): GuardInvoice => ({
-  invoiceId: 1, number: 'INV-1', dueDate: addDays(DAY, -daysPastDue), status: 'open', openMinor: 10_000,
-  inTransit: false, disputed: false, promised: false, inPlan: false, ...over,
+  invoiceId: 1,
+  number: 'INV-1',
+  dueDate: addDays(DAY, -daysPastDue),
+  status: 'open',
+  openMinor: 10_000,
+  inTransit: false,
+  disputed: false,
+  promised: false,
+  inPlan: false,
+  ...over,
 });
 const customer = (over: Partial<GuardCustomer> = {}): GuardCustomer => ({ snoozed: false, inboxHold: null, hasEmailContact: true, recent: [], ...over });
 const REPLIED: InboxHold = { reason: 'replied', since: '2026-11-22T08:00:00.000Z' };
@@ -129,8 +137,13 @@ describe('guardMessage', () => {
   it('keeps what may be chased, drops the rest with why', () => {
     expect(guardMessage({ customer: customer(), invoices: [a, b, c], rule: REMINDER, channel: 'email' }, RULES)).toEqual({
       invoices: [{ invoiceId: 1, number: 'A' }],
-      dropped: [{ invoiceId: 2, number: 'B', reason: 'disputed' }, { invoiceId: 3, number: 'C', reason: 'wording' }],
-      lifted: [], held: null, recent: [],
+      dropped: [
+        { invoiceId: 2, number: 'B', reason: 'disputed' },
+        { invoiceId: 3, number: 'C', reason: 'wording' },
+      ],
+      lifted: [],
+      held: null,
+      recent: [],
     });
   });
 
@@ -148,21 +161,39 @@ describe('guardMessage', () => {
   });
 
   it('a reply or an absence holds even a confirmation, and lifting the rhythm does not lift them', () => {
-    for (const [inboxHold, held] of [[REPLIED, 'replied'], [AWAY, 'out_of_office']] as const) {
-      const verdict = guardMessage({ customer: customer({ inboxHold }), invoices: [], rule: PURPOSE_RULES.promise, channel: 'email', override: { invoiceIds: new Set(), rhythm: true } }, RULES);
+    for (const [inboxHold, held] of [
+      [REPLIED, 'replied'],
+      [AWAY, 'out_of_office'],
+    ] as const) {
+      const verdict = guardMessage(
+        { customer: customer({ inboxHold }), invoices: [], rule: PURPOSE_RULES.promise, channel: 'email', override: { invoiceIds: new Set(), rhythm: true } },
+        RULES,
+      );
       expect(verdict).toMatchObject({ held, inboxHold });
     }
   });
 
   it('an invoice the collector kept despite its hold is listed and reported as lifted, never silently', () => {
-    const verdict = guardMessage({ customer: customer(), invoices: [a, b, c], rule: REMINDER, channel: 'email', override: { invoiceIds: new Set([2, 3]), rhythm: false } }, RULES);
+    const verdict = guardMessage(
+      { customer: customer(), invoices: [a, b, c], rule: REMINDER, channel: 'email', override: { invoiceIds: new Set([2, 3]), rhythm: false } },
+      RULES,
+    );
     expect(verdict.invoices.map((i) => i.number)).toEqual(['A', 'B']);
     expect(verdict.lifted).toEqual([{ invoiceId: 2, number: 'B', reason: 'disputed' }]);
     expect(verdict.dropped).toEqual([{ invoiceId: 3, number: 'C', reason: 'wording' }]);
   });
 
   it('reports other messages within the rhythm even when the rhythm is lifted', () => {
-    const verdict = guardMessage({ customer: customer({ recent: [sentBy(0), sentBy(4)] }), invoices: [a], rule: REMINDER, channel: 'email', override: { invoiceIds: new Set(), rhythm: true } }, RULES);
+    const verdict = guardMessage(
+      {
+        customer: customer({ recent: [sentBy(0), sentBy(4)] }),
+        invoices: [a],
+        rule: REMINDER,
+        channel: 'email',
+        override: { invoiceIds: new Set(), rhythm: true },
+      },
+      RULES,
+    );
     expect(verdict).toMatchObject({ held: null, recent: [sentBy(0)] });
   });
 });

@@ -6,7 +6,10 @@ import { GOOGLE_AUTHORIZE_URL, INTUIT_AUTHORIZE_URL, MICROSOFT_LOGIN_ORIGIN } fr
 import { corePageToOpen, externalHostRules, externalUrlToOpen } from '../../electron/main/security/external-url';
 
 /** The shell's pure security decisions, in plain Node: which links leave, which pages are ours, which senders are heard. */
-const rules = externalHostRules({ paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}?amount={balance}', videoHosts: ['loom.com', 'YouTube.com', 'bücher.example', 'not a host'] });
+const rules = externalHostRules({
+  paymentUrlPattern: 'https://pay.example.com/{invoiceNumber}?amount={balance}',
+  videoHosts: ['loom.com', 'YouTube.com', 'bücher.example', 'not a host'],
+});
 
 describe('external link allow-list', () => {
   it('builds host rules from the payment URL pattern and the video hosts, parsed and normalised', () => {
@@ -75,14 +78,26 @@ describe('external link allow-list', () => {
     expect(signInHosts).toEqual(['appcenter.intuit.com', 'accounts.google.com', 'login.microsoftonline.com']);
     const open = (url: string) => corePageToOpen(url, rules, signInHosts);
     expect(open('https://accounts.google.com/o/oauth2/v2/auth?client_id=a')).toBe('https://accounts.google.com/o/oauth2/v2/auth?client_id=a');
-    expect(open('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1')).toBe('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1');
+    expect(open('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1')).toBe(
+      'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1',
+    );
     expect(open('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b')).toBe('https://appcenter.intuit.com/connect/oauth2?client_id=a&state=b');
     expect(open('https://pay.example.com/INV-1')).toBe('https://pay.example.com/INV-1');
     expect(open('https://www.loom.com/share/x')).toBe('https://www.loom.com/share/x');
     for (const url of [
-      'http://appcenter.intuit.com/connect/oauth2', 'javascript:alert(1)', 'https://user:pw@appcenter.intuit.com/', 'https://evil.example/connect/oauth2',
-      'https://appcenter.intuit.com.evil.example/', 'https://x.appcenter.intuit.com/', 'https://intuit.com/', 'https://google.com/', 'https://accounts.google.com.evil.example/', 'http://127.0.0.1:5555/authorize', 'file:///etc/passwd',
-    ]) expect(open(url), url).toBeNull();
+      'http://appcenter.intuit.com/connect/oauth2',
+      'javascript:alert(1)',
+      'https://user:pw@appcenter.intuit.com/',
+      'https://evil.example/connect/oauth2',
+      'https://appcenter.intuit.com.evil.example/',
+      'https://x.appcenter.intuit.com/',
+      'https://intuit.com/',
+      'https://google.com/',
+      'https://accounts.google.com.evil.example/',
+      'http://127.0.0.1:5555/authorize',
+      'file:///etc/passwd',
+    ])
+      expect(open(url), url).toBeNull();
   });
 
   it('refuses everything when nothing is configured', () => {

@@ -84,8 +84,16 @@ describe('sending hours in the customer time zone', () => {
 });
 
 describe('opt-out words and mobile numbers', () => {
-  it.each([['STOP', 'opt_out'], ['stop.', 'opt_out'], [' Arrêt ', 'opt_out'], ['ALTO', 'opt_out'], ['Stopp!', 'opt_out'], ['start', 'opt_in'],
-    ['please stop calling on Monday', null], ['Paid yesterday', null]] as const)('%j is %s', (body, keyword) => {
+  it.each([
+    ['STOP', 'opt_out'],
+    ['stop.', 'opt_out'],
+    [' Arrêt ', 'opt_out'],
+    ['ALTO', 'opt_out'],
+    ['Stopp!', 'opt_out'],
+    ['start', 'opt_in'],
+    ['please stop calling on Monday', null],
+    ['Paid yesterday', null],
+  ] as const)('%j is %s', (body, keyword) => {
     expect(optKeyword(body)).toBe(keyword);
   });
 

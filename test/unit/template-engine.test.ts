@@ -34,10 +34,20 @@ describe('renderTemplate', () => {
   const table = { html: '<table><tr><td>INV-1</td></tr></table>', text: 'INV-1   $10.00' };
 
   it('merges into HTML and text, with the link spelled out in text', () => {
-    const out = renderTemplate(template, values(
-      { 'contact.firstName': 'Jane', 'totals.overdue': '$10.00', 'oldestInvoice.number': 'INV-1', 'customer.name': 'Acme', paymentLink: 'https://pay.example.com/INV-1?a=1&b=2', 'sender.name': 'Dana' },
-      { invoiceTable: table },
-    ));
+    const out = renderTemplate(
+      template,
+      values(
+        {
+          'contact.firstName': 'Jane',
+          'totals.overdue': '$10.00',
+          'oldestInvoice.number': 'INV-1',
+          'customer.name': 'Acme',
+          paymentLink: 'https://pay.example.com/INV-1?a=1&b=2',
+          'sender.name': 'Dana',
+        },
+        { invoiceTable: table },
+      ),
+    );
     expect(out.subject).toBe('Invoice INV-1 for Acme');
     expect(out.html).toContain('<strong>$10.00</strong>');
     expect(out.html).toContain('<table><tr><td>INV-1</td></tr></table>');
@@ -56,7 +66,10 @@ describe('renderTemplate', () => {
   });
 
   it('escapes every merged value in HTML and keeps Markdown in values inert', () => {
-    const out = renderTemplate(template, values({ 'contact.firstName': '<script>alert(1)</script> & "Co" [x](javascript:alert(1)) **b**', 'sender.name': 'D' }, { invoiceTable: table }));
+    const out = renderTemplate(
+      template,
+      values({ 'contact.firstName': '<script>alert(1)</script> & "Co" [x](javascript:alert(1)) **b**', 'sender.name': 'D' }, { invoiceTable: table }),
+    );
     expect(out.html).toContain('&lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; &quot;Co&quot; [x](javascript:alert(1)) **b**');
     expect(out.html).not.toContain('<script>');
     expect(out.html).not.toContain('href="javascript');

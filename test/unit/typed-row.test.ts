@@ -3,7 +3,9 @@ import { columns, type ColumnsRow } from '../../electron/db/typed-row';
 
 describe('rows typed by the generated schema', () => {
   it('writes the SELECT list under the names the row type has', () => {
-    expect(columns('inbox_messages', 'm', ['id', 'customer_id', 'from_address'])).toBe('m.id AS id, m.customer_id AS customerId, m.from_address AS fromAddress');
+    expect(columns('inbox_messages', 'm', ['id', 'customer_id', 'from_address'])).toBe(
+      'm.id AS id, m.customer_id AS customerId, m.from_address AS fromAddress',
+    );
     const row: ColumnsRow<'inbox_messages', 'customer_id' | 'from_address'> = { customerId: null, fromAddress: 'ap@example.com' };
     expect(row.customerId).toBeNull();
   });

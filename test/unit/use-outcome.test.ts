@@ -9,7 +9,11 @@ function start(clearFirst: boolean) {
   const work = new Promise<string | void>((answer, refuse) => {
     settle = { answer, refuse };
   });
-  const done = showOutcome(() => work, (next) => shown.push(next), clearFirst);
+  const done = showOutcome(
+    () => work,
+    (next) => shown.push(next),
+    clearFirst,
+  );
   return { shown, settle, done };
 }
 

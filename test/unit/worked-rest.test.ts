@@ -5,8 +5,20 @@ import { addDays } from '../../shared/dates';
 
 const TODAY = '2026-11-22';
 const base: CustomerFacts = {
-  currency: 'USD', baseRate: 1, overdueMinor: 100_000, overdue60Minor: 0, coveredOverdueMinor: 0, oldestDaysPastDue: 20, weightedDaysPastDue: 20,
-  promise: null, installmentMissed: null, disputePastSla: null, lastTouch: TODAY, escalation: null, risk: null, valueBase: 0,
+  currency: 'USD',
+  baseRate: 1,
+  overdueMinor: 100_000,
+  overdue60Minor: 0,
+  coveredOverdueMinor: 0,
+  oldestDaysPastDue: 20,
+  weightedDaysPastDue: 20,
+  promise: null,
+  installmentMissed: null,
+  disputePastSla: null,
+  lastTouch: TODAY,
+  escalation: null,
+  risk: null,
+  valueBase: 0,
 };
 const facts = (over: Partial<CustomerFacts>): CustomerFacts => ({ ...base, ...over });
 const promise = (promisedDate: string, state: 'open' | 'broken' = 'open') => ({ state, amountMinor: 50_000, currency: 'USD', promisedDate });
@@ -19,8 +31,16 @@ describe('a worked customer rests until its next step', () => {
     ['a follow-up set before the work is done already', { worked: { on: TODAY, followUp: '2026-11-20' } }, addDays(TODAY, REST_DAYS)],
     ['a promise falling due', { worked: { on: TODAY, followUp: null }, promise: promise('2026-11-27') }, '2026-11-27'],
     ['the earlier of a follow-up and a promise', { worked: { on: TODAY, followUp: '2026-11-26' }, promise: promise('2026-11-27') }, '2026-11-26'],
-    ['a promise broken before the work was what the work was about', { worked: { on: TODAY, followUp: null }, promise: promise('2026-11-18', 'broken') }, addDays(TODAY, REST_DAYS)],
-    ['an installment due after the work', { worked: { on: '2026-11-20', followUp: null }, installmentMissed: { amountMinor: 1, currency: 'USD', dueDate: '2026-11-21' } }, '2026-11-21'],
+    [
+      'a promise broken before the work was what the work was about',
+      { worked: { on: TODAY, followUp: null }, promise: promise('2026-11-18', 'broken') },
+      addDays(TODAY, REST_DAYS),
+    ],
+    [
+      'an installment due after the work',
+      { worked: { on: '2026-11-20', followUp: null }, installmentMissed: { amountMinor: 1, currency: 'USD', dueDate: '2026-11-21' } },
+      '2026-11-21',
+    ],
   ] as const)('%s', (_name, over, expected) => {
     const f = facts(over);
     expect(backOn(f.worked!, f, TODAY)).toBe(expected);

@@ -11,8 +11,19 @@ import { customerTimeline } from './timeline';
 import { bookOn } from '../ledger/book';
 
 export const activityHandlers: Handlers<
-  | 'activity.addNote' | 'activity.recordPromise' | 'activity.cancelPromise' | 'activity.openDispute' | 'activity.createPlan' | 'activity.resolveDispute'
-  | 'activity.cancelPlan' | 'activity.offerDiscount' | 'activity.markInTransit' | 'activity.edit' | 'activity.delete' | 'worklist.snooze' | 'customer.timeline'
+  | 'activity.addNote'
+  | 'activity.recordPromise'
+  | 'activity.cancelPromise'
+  | 'activity.openDispute'
+  | 'activity.createPlan'
+  | 'activity.resolveDispute'
+  | 'activity.cancelPlan'
+  | 'activity.offerDiscount'
+  | 'activity.markInTransit'
+  | 'activity.edit'
+  | 'activity.delete'
+  | 'worklist.snooze'
+  | 'customer.timeline'
 > = {
   'activity.addNote': ({ customerId, text }, ctx) => ({ activityId: recordActivity(ctx, { customerId, kind: 'note', body: { text } }).activityId }),
 
@@ -28,8 +39,14 @@ export const activityHandlers: Handlers<
       kind: 'promise',
       body: { amountMinor: input.amountMinor, currency: input.currency, promisedDate: input.promisedDate, invoiceIds: input.invoiceIds, note: input.note },
       also: (activity) => {
-        const id = Number(sqlite.prepare(`INSERT INTO promises (customer_id, activity_id, currency, amount_minor, promised_date, made_date, grace_days, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.customerId, activity, input.currency, input.amountMinor, input.promisedDate, today, graceDays, nowOf(ctx)).lastInsertRowid);
+        const id = Number(
+          sqlite
+            .prepare(
+              `INSERT INTO promises (customer_id, activity_id, currency, amount_minor, promised_date, made_date, grace_days, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(input.customerId, activity, input.currency, input.amountMinor, input.promisedDate, today, graceDays, nowOf(ctx)).lastInsertRowid,
+        );
         const link = sqlite.prepare('INSERT INTO promise_invoices (promise_id, invoice_id) VALUES (?, ?)');
         for (const invoiceId of new Set(input.invoiceIds)) link.run(id, invoiceId);
         return { entity: 'promise', id };
@@ -65,8 +82,11 @@ export const activityHandlers: Handlers<
       kind: 'dispute_opened',
       body: { invoiceIds: input.invoiceIds, reasonCode: input.reasonCode, owner: input.owner ?? null, slaDays: input.slaDays, note: input.note },
       also: () => {
-        const id = Number(sqlite.prepare(`INSERT INTO disputes (customer_id, reason_code, owner, sla_days, opened_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-          .run(input.customerId, input.reasonCode, input.owner ?? null, input.slaDays, todayOf(ctx), input.note, nowOf(ctx)).lastInsertRowid);
+        const id = Number(
+          sqlite
+            .prepare(`INSERT INTO disputes (customer_id, reason_code, owner, sla_days, opened_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+            .run(input.customerId, input.reasonCode, input.owner ?? null, input.slaDays, todayOf(ctx), input.note, nowOf(ctx)).lastInsertRowid,
+        );
         const link = sqlite.prepare('INSERT INTO dispute_invoices (dispute_id, invoice_id) VALUES (?, ?)');
         for (const invoiceId of new Set(input.invoiceIds)) link.run(id, invoiceId);
         return { entity: 'dispute', id };
@@ -82,10 +102,20 @@ export const activityHandlers: Handlers<
     const { activityId, entityId } = recordActivity(ctx, {
       customerId: input.customerId,
       kind: 'plan_created',
-      body: { label: input.label, currency: input.currency, invoiceIds: input.invoiceIds, installments: input.installments, graceDays: input.graceDays, note: input.note },
+      body: {
+        label: input.label,
+        currency: input.currency,
+        invoiceIds: input.invoiceIds,
+        installments: input.installments,
+        graceDays: input.graceDays,
+        note: input.note,
+      },
       also: () => {
-        const id = Number(sqlite.prepare('INSERT INTO payment_plans (customer_id, label, currency, start_date, grace_days, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(input.customerId, input.label, input.currency, todayOf(ctx), input.graceDays, input.note, nowOf(ctx)).lastInsertRowid);
+        const id = Number(
+          sqlite
+            .prepare('INSERT INTO payment_plans (customer_id, label, currency, start_date, grace_days, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(input.customerId, input.label, input.currency, todayOf(ctx), input.graceDays, input.note, nowOf(ctx)).lastInsertRowid,
+        );
         const installment = sqlite.prepare('INSERT INTO plan_installments (plan_id, due_date, amount_minor) VALUES (?, ?, ?)');
         for (const i of input.installments) installment.run(id, i.dueDate, i.amountMinor);
         const link = sqlite.prepare('INSERT INTO plan_invoices (plan_id, invoice_id) VALUES (?, ?)');
@@ -121,7 +151,9 @@ export const activityHandlers: Handlers<
     if (input.payBy < today) throw new AppError('INVALID_INPUT', 'The pay-by date of a discount is today or later.');
     assertCustomerInvoices(ctx, input.customerId, input.invoiceIds);
     const { sqlite } = ctx.database;
-    const currencies = sqlite.prepare(`SELECT DISTINCT currency FROM invoices WHERE id IN (${input.invoiceIds.map(() => '?').join(', ')})`).all(...input.invoiceIds) as { currency: string }[];
+    const currencies = sqlite
+      .prepare(`SELECT DISTINCT currency FROM invoices WHERE id IN (${input.invoiceIds.map(() => '?').join(', ')})`)
+      .all(...input.invoiceIds) as { currency: string }[];
     if (currencies.length !== 1) throw new AppError('INVALID_INPUT', 'A discount covers invoices in one currency; make one offer per currency.');
     const currency = currencies[0]!.currency;
     const { activityId, entityId } = recordActivity(ctx, {
@@ -129,8 +161,13 @@ export const activityHandlers: Handlers<
       kind: 'discount_offered',
       body: { invoiceIds: input.invoiceIds, percentBp: input.percentBp, payBy: input.payBy, currency, note: input.note },
       also: (activity) => {
-        const id = Number(sqlite.prepare('INSERT INTO discount_offers (customer_id, activity_id, currency, percent_bp, pay_by, offered_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(input.customerId, activity, currency, input.percentBp, input.payBy, today, nowOf(ctx)).lastInsertRowid);
+        const id = Number(
+          sqlite
+            .prepare(
+              'INSERT INTO discount_offers (customer_id, activity_id, currency, percent_bp, pay_by, offered_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            )
+            .run(input.customerId, activity, currency, input.percentBp, input.payBy, today, nowOf(ctx)).lastInsertRowid,
+        );
         const link = sqlite.prepare('INSERT INTO discount_offer_invoices (offer_id, invoice_id) VALUES (?, ?)');
         for (const invoiceId of new Set(input.invoiceIds)) link.run(id, invoiceId);
         return { entity: 'discount_offer', id };
@@ -165,7 +202,8 @@ export const activityHandlers: Handlers<
 
   'activity.resolveDispute': ({ disputeId, resolutionNote }, ctx) => {
     const { sqlite } = ctx.database;
-    const dispute = sqlite.prepare('SELECT customer_id AS customerId, status FROM disputes WHERE id = ?').get(disputeId) as { customerId: number; status: string } | undefined;
+    const dispute = sqlite.prepare('SELECT customer_id AS customerId, status FROM disputes WHERE id = ?').get(disputeId) as
+      { customerId: number; status: string } | undefined;
     if (!dispute) throw new AppError('NOT_FOUND', `No dispute with id ${disputeId}.`);
     if (dispute.status === 'resolved') throw new AppError('CONFLICT', 'That dispute is already resolved.');
     const { activityId } = recordActivity(ctx, {
@@ -173,7 +211,9 @@ export const activityHandlers: Handlers<
       kind: 'dispute_resolved',
       body: { disputeId, resolutionNote },
       also: () => {
-        sqlite.prepare("UPDATE disputes SET status = 'resolved', resolved_date = ?, resolution_note = ? WHERE id = ?").run(todayOf(ctx), resolutionNote, disputeId);
+        sqlite
+          .prepare("UPDATE disputes SET status = 'resolved', resolved_date = ?, resolution_note = ? WHERE id = ?")
+          .run(todayOf(ctx), resolutionNote, disputeId);
         return { entity: 'dispute', id: disputeId };
       },
     });
@@ -188,8 +228,11 @@ export const activityHandlers: Handlers<
       kind: 'snooze',
       body: { untilDate, reason },
       also: () => {
-        ctx.database.sqlite.prepare(`INSERT INTO snoozes (customer_id, until_date, reason, created_at) VALUES (?, ?, ?, ?)
-          ON CONFLICT (customer_id) DO UPDATE SET until_date = excluded.until_date, reason = excluded.reason, created_at = excluded.created_at`)
+        ctx.database.sqlite
+          .prepare(
+            `INSERT INTO snoozes (customer_id, until_date, reason, created_at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (customer_id) DO UPDATE SET until_date = excluded.until_date, reason = excluded.reason, created_at = excluded.created_at`,
+          )
           .run(customerId, untilDate, reason, nowOf(ctx));
         return { entity: 'snooze', id: customerId };
       },

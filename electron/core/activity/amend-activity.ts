@@ -40,7 +40,10 @@ export function amendActivity(ctx: CoreContext, { activityId, change }: Amendmen
 function audit(ctx: CoreContext, action: string, activityId: number, detail: Record<string, unknown>, customerId: number, now: string): void {
   const { sqlite } = ctx.database;
   const payload = JSON.stringify(detail);
-  sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'activity', ?, ?)").run(now, action, String(activityId), payload);
-  sqlite.prepare("INSERT INTO sync_outbox (entity, entity_id, action, payload, created_at) VALUES ('activity', ?, ?, ?, ?)")
+  sqlite
+    .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'activity', ?, ?)")
+    .run(now, action, String(activityId), payload);
+  sqlite
+    .prepare("INSERT INTO sync_outbox (entity, entity_id, action, payload, created_at) VALUES ('activity', ?, ?, ?, ?)")
     .run(String(activityId), action.endsWith('.edit') ? 'update' : 'delete', JSON.stringify({ customerId, ...detail }), now);
 }

@@ -57,48 +57,79 @@ export function readOpenCommitments(sqlite: SqliteDb, book: Book, scope?: Custom
   const only = (column: string): string => inScope(column, scope);
   const today = book.day;
   const params = { today, ...bookParams(book), ...scopeParams(scope) };
-  const payments = prepareCached(sqlite, `SELECT received_date AS date, currency, amount_minor AS amountMinor FROM ${book.payments} p WHERE customer_id = ? AND received_date >= ?`);
+  const payments = prepareCached(
+    sqlite,
+    `SELECT received_date AS date, currency, amount_minor AS amountMinor FROM ${book.payments} p WHERE customer_id = ? AND received_date >= ?`,
+  );
   const covered: CoveredInvoices = { promised: new Set(), inPlan: new Set(), disputed: new Set() };
 
-  const promiseRows = prepareCached(sqlite, `
+  const promiseRows = prepareCached(
+    sqlite,
+    `
     SELECT p.customer_id AS customerId, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate, p.promised_date AS promisedDate,
            p.grace_days AS graceDays, p.cancelled_date AS cancelledDate,
            (SELECT group_concat(invoice_id) FROM promise_invoices WHERE promise_id = p.id) AS invoiceIds
     FROM ${book.promises} p
     WHERE p.cancelled_date IS NULL AND p.promised_date >= @earliest ${only('p.customer_id')}
-    ORDER BY p.made_date, p.id`).all({ ...params, earliest: addDays(today, -MAX_GRACE_DAYS) }) as
-    { customerId: number; currency: string; amountMinor: number; madeDate: string; promisedDate: IsoDate; graceDays: number; cancelledDate: null; invoiceIds: string | null }[];
+    ORDER BY p.made_date, p.id`,
+  ).all({ ...params, earliest: addDays(today, -MAX_GRACE_DAYS) }) as {
+    customerId: number;
+    currency: string;
+    amountMinor: number;
+    madeDate: string;
+    promisedDate: IsoDate;
+    graceDays: number;
+    cancelledDate: null;
+    invoiceIds: string | null;
+  }[];
   // A promise naming no invoice is the customer's word on the whole account in its currency: it
   // covers every invoice open on the book's day that was issued by the day it was made.
-  const wholeAccount = prepareCached(sqlite, `SELECT id FROM ${book.invoices} i
-    WHERE customer_id = ? AND currency = ? AND issue_date <= ? AND status = 'open' AND open_minor > 0`);
+  const wholeAccount = prepareCached(
+    sqlite,
+    `SELECT id FROM ${book.invoices} i
+    WHERE customer_id = ? AND currency = ? AND issue_date <= ? AND status = 'open' AND open_minor > 0`,
+  );
   const promises = promiseRows.map((row): JudgedPromise => {
     const { state } = promiseStatus(row, payments.all(params, row.customerId, row.madeDate) as PaymentFact[], today);
     if (state === 'open') {
-      const invoiceIds = row.invoiceIds ? ids(row.invoiceIds) : (wholeAccount.all(params, row.customerId, row.currency, row.madeDate) as { id: number }[]).map((r) => r.id);
+      const invoiceIds = row.invoiceIds
+        ? ids(row.invoiceIds)
+        : (wholeAccount.all(params, row.customerId, row.currency, row.madeDate) as { id: number }[]).map((r) => r.id);
       for (const id of invoiceIds) covered.promised.add(id);
     }
     return { customerId: row.customerId, currency: row.currency, amountMinor: row.amountMinor, promisedDate: row.promisedDate, state };
   });
 
-  const plans = prepareCached(sqlite, `
+  const plans = prepareCached(
+    sqlite,
+    `
     SELECT pp.customer_id AS customerId, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays,
            (SELECT json_group_array(json_object('dueDate', due_date, 'amountMinor', amount_minor)) FROM plan_installments WHERE plan_id = pp.id) AS installments,
            (SELECT group_concat(invoice_id) FROM plan_invoices WHERE plan_id = pp.id) AS invoiceIds
     FROM ${book.paymentPlans} pp WHERE pp.cancelled_date IS NULL ${only('pp.customer_id')}
-    ORDER BY pp.id`).all(params) as
-    { customerId: number; currency: string; startDate: string; graceDays: number; installments: string; invoiceIds: string | null }[];
+    ORDER BY pp.id`,
+  ).all(params) as { customerId: number; currency: string; startDate: string; graceDays: number; installments: string; invoiceIds: string | null }[];
   const missedInstallments: MissedInstallment[] = [];
   for (const plan of plans) {
     const terms = { ...plan, installments: JSON.parse(plan.installments) as { dueDate: string; amountMinor: number }[] };
     const installments = planStatus(terms, payments.all(params, plan.customerId, plan.startDate) as PaymentFact[], today);
     if (installments.some((i) => i.state !== 'paid')) for (const id of ids(plan.invoiceIds)) covered.inPlan.add(id);
     const missed = installments.find((i) => i.state === 'missed');
-    if (missed) missedInstallments.push({ customerId: plan.customerId, currency: plan.currency, amountMinor: missed.amountMinor - missed.paidMinor, dueDate: missed.dueDate });
+    if (missed)
+      missedInstallments.push({
+        customerId: plan.customerId,
+        currency: plan.currency,
+        amountMinor: missed.amountMinor - missed.paidMinor,
+        dueDate: missed.dueDate,
+      });
   }
 
-  for (const row of prepareCached(sqlite, `
+  for (const row of prepareCached(
+    sqlite,
+    `
     SELECT di.invoice_id AS id FROM ${book.disputes} d JOIN dispute_invoices di ON di.dispute_id = d.id
-    WHERE d.status = 'open' ${only('d.customer_id')}`).all(params) as { id: number }[]) covered.disputed.add(row.id);
+    WHERE d.status = 'open' ${only('d.customer_id')}`,
+  ).all(params) as { id: number }[])
+    covered.disputed.add(row.id);
   return { covered, promises, missedInstallments };
 }

@@ -15,9 +15,23 @@ interface ActivityRow {
 }
 
 const TITLES: Record<string, string> = {
-  call: 'Call', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved', snooze: 'Snoozed',
-  plan_created: 'Payment plan', assignment: 'Assigned', contact_saved: 'Contact saved', promise_cancelled: 'Promise cancelled', plan_cancelled: 'Plan cancelled', email: 'Email sent', discount_offered: 'Discount offered', payment_in_transit: 'Payment on its way',
-  ladder_task: 'Ladder step done', sms: 'Text', email_received: 'Email received',
+  call: 'Call',
+  note: 'Note',
+  promise: 'Promise to pay',
+  dispute_opened: 'Dispute opened',
+  dispute_resolved: 'Dispute resolved',
+  snooze: 'Snoozed',
+  plan_created: 'Payment plan',
+  assignment: 'Assigned',
+  contact_saved: 'Contact saved',
+  promise_cancelled: 'Promise cancelled',
+  plan_cancelled: 'Plan cancelled',
+  email: 'Email sent',
+  discount_offered: 'Discount offered',
+  payment_in_transit: 'Payment on its way',
+  ladder_task: 'Ladder step done',
+  sms: 'Text',
+  email_received: 'Email received',
 };
 
 /** "3 min 7 s" for a timed or typed call length; nothing when none was given. */
@@ -32,7 +46,12 @@ function detailOf({ kind, body }: ActivityBody): string {
   const line = (...parts: (string | null | undefined | false)[]): string => parts.filter(Boolean).join(' · ');
   switch (kind) {
     case 'call':
-      return line((body.outcome ?? '').replaceAll('_', ' '), callLength(body.durationSeconds), body.notes, body.ladderStep && `ladder: ${body.ladderStep} done`);
+      return line(
+        (body.outcome ?? '').replaceAll('_', ' '),
+        callLength(body.durationSeconds),
+        body.notes,
+        body.ladderStep && `ladder: ${body.ladderStep} done`,
+      );
     case 'note':
       return body.text ?? '';
     case 'promise':
@@ -77,30 +96,61 @@ export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: nu
   if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(customerId)) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   // The live tables hold nothing dated after today worth hiding; a past book drops what came after its day.
   const params = { ...bookParams(book), past: book.past ? 1 : 0 };
-  const activities = (sqlite.prepare(`SELECT id, occurred_at AS at, kind, body, edited_at AS editedAt FROM ${book.activities} a
-    WHERE customer_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`)
-    .all(params, customerId, limit) as ActivityRow[]).map((row): TimelineEntry => {
+  const activities = (
+    sqlite
+      .prepare(
+        `SELECT id, occurred_at AS at, kind, body, edited_at AS editedAt FROM ${book.activities} a
+    WHERE customer_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`,
+      )
+      .all(params, customerId, limit) as ActivityRow[]
+  ).map((row): TimelineEntry => {
     const parsed = readActivityBody(row.id, row.kind, row.body);
     const body: Record<string, unknown> = parsed?.body ?? {};
     const money = typeof body.amountMinor === 'number' && typeof body.currency === 'string' ? { amountMinor: body.amountMinor, currency: body.currency } : {};
     const text = row.kind === 'call' ? body.notes : row.kind === 'note' ? body.text : undefined;
     return {
-      at: row.at, kind: row.kind, title: TITLES[row.kind] ?? row.kind, detail: parsed ? detailOf(parsed) : '', activityId: row.id, edited: row.editedAt !== null,
+      at: row.at,
+      kind: row.kind,
+      title: TITLES[row.kind] ?? row.kind,
+      detail: parsed ? detailOf(parsed) : '',
+      activityId: row.id,
+      edited: row.editedAt !== null,
       ...(row.kind === 'email_received' && typeof body.inboxId === 'number' ? { inboxId: body.inboxId } : {}),
-      ...money, ...(typeof text === 'string' ? { text } : {}),
+      ...money,
+      ...(typeof text === 'string' ? { text } : {}),
     };
   });
-  const invoices = (sqlite.prepare(`SELECT issue_date AS at, number, due_date AS due, amount_minor AS amountMinor, currency FROM invoices
-    WHERE customer_id = ? AND (@past = 0 OR issue_date <= @asOf) ORDER BY issue_date DESC LIMIT ?`).all(params, customerId, limit) as { at: string; number: string; due: string; amountMinor: number; currency: string }[])
-    .map((row): TimelineEntry => ({ at: row.at, kind: 'invoice', title: `Invoice ${row.number}`, detail: `due ${row.due}`, amountMinor: row.amountMinor, currency: row.currency }));
-  const payments = (sqlite.prepare(`SELECT p.received_date AS at, p.amount_minor AS amountMinor, p.currency, p.method,
+  const invoices = (
+    sqlite
+      .prepare(
+        `SELECT issue_date AS at, number, due_date AS due, amount_minor AS amountMinor, currency FROM invoices
+    WHERE customer_id = ? AND (@past = 0 OR issue_date <= @asOf) ORDER BY issue_date DESC LIMIT ?`,
+      )
+      .all(params, customerId, limit) as { at: string; number: string; due: string; amountMinor: number; currency: string }[]
+  ).map((row): TimelineEntry => ({
+    at: row.at,
+    kind: 'invoice',
+    title: `Invoice ${row.number}`,
+    detail: `due ${row.due}`,
+    amountMinor: row.amountMinor,
+    currency: row.currency,
+  }));
+  const payments = (
+    sqlite
+      .prepare(
+        `SELECT p.received_date AS at, p.amount_minor AS amountMinor, p.currency, p.method,
       (SELECT group_concat(i.number, ', ') FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id AND (@past = 0 OR a.applied_date <= @asOf)) AS applied
-    FROM ${book.payments} p WHERE p.customer_id = ? ORDER BY p.received_date DESC LIMIT ?`).all(params, customerId, limit) as
-    { at: string; amountMinor: number; currency: string; method: string | null; applied: string | null }[])
-    .map((row): TimelineEntry => ({
-      at: row.at, kind: 'payment', title: 'Payment received', detail: [row.method, row.applied ? `applied to ${row.applied}` : 'unapplied'].filter(Boolean).join(' · '),
-      amountMinor: row.amountMinor, currency: row.currency,
-    }));
+    FROM ${book.payments} p WHERE p.customer_id = ? ORDER BY p.received_date DESC LIMIT ?`,
+      )
+      .all(params, customerId, limit) as { at: string; amountMinor: number; currency: string; method: string | null; applied: string | null }[]
+  ).map((row): TimelineEntry => ({
+    at: row.at,
+    kind: 'payment',
+    title: 'Payment received',
+    detail: [row.method, row.applied ? `applied to ${row.applied}` : 'unapplied'].filter(Boolean).join(' · '),
+    amountMinor: row.amountMinor,
+    currency: row.currency,
+  }));
   return [...activities, ...invoices, ...payments, ...outcomes(commitments)].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
 }
 
@@ -110,13 +160,30 @@ function outcomes({ promises, plans }: Commitments): TimelineEntry[] {
     if (p.settledDate === null || p.state === 'cancelled' || p.state === 'open') return [];
     const kept = p.state === 'kept';
     const detail = kept ? `promised by ${p.promisedDate}` : `promised by ${p.promisedDate}; ${p.paidMinor > 0 ? 'part paid' : 'nothing paid'}`;
-    return [{ at: p.settledDate, kind: kept ? 'promise_kept' : 'promise_broken', title: kept ? 'Promise kept' : 'Promise broken', detail, amountMinor: p.amountMinor, currency: p.currency }];
+    return [
+      {
+        at: p.settledDate,
+        kind: kept ? 'promise_kept' : 'promise_broken',
+        title: kept ? 'Promise kept' : 'Promise broken',
+        detail,
+        amountMinor: p.amountMinor,
+        currency: p.currency,
+      },
+    ];
   });
-  const missed = plans.filter((plan) => plan.cancelledDate === null).flatMap((plan) => plan.installments
-    .filter((i) => i.state === 'missed')
-    .map((i): TimelineEntry => ({
-      at: addDays(i.dueDate, plan.graceDays + 1), kind: 'installment_missed', title: 'Installment missed', detail: `${plan.label}, due ${i.dueDate}`,
-      amountMinor: i.amountMinor - i.paidMinor, currency: plan.currency,
-    })));
+  const missed = plans
+    .filter((plan) => plan.cancelledDate === null)
+    .flatMap((plan) =>
+      plan.installments
+        .filter((i) => i.state === 'missed')
+        .map((i): TimelineEntry => ({
+          at: addDays(i.dueDate, plan.graceDays + 1),
+          kind: 'installment_missed',
+          title: 'Installment missed',
+          detail: `${plan.label}, due ${i.dueDate}`,
+          amountMinor: i.amountMinor - i.paidMinor,
+          currency: plan.currency,
+        })),
+    );
   return [...decided, ...missed];
 }

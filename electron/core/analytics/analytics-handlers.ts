@@ -20,7 +20,11 @@ export const analyticsHandlers: Handlers<'analytics.kpis' | 'analytics.trend' | 
   'analytics.drilldown': (query, ctx) => {
     switch (query.by) {
       case 'aging':
-        return drilldownInvoices(ctx.database.sqlite, query.asOf, agingBucketFilter(query.currency, query.bucket, getSetting(ctx.database.sqlite, 'agingEdges')));
+        return drilldownInvoices(
+          ctx.database.sqlite,
+          query.asOf,
+          agingBucketFilter(query.currency, query.bucket, getSetting(ctx.database.sqlite, 'agingEdges')),
+        );
       case 'risk':
         return riskBinInvoices(ctx.database.sqlite, query.bin, todayOf(ctx));
       case 'forecast':

@@ -41,14 +41,23 @@ export interface AttributionWindow {
  * customer had no touch within windowDays either side of it, and how many were paid within
  * windowDays of falling due.
  */
-export function attribute(payments: readonly PaymentRecord[], touches: readonly Touch[], invoices: readonly InvoiceLife[], w: AttributionWindow): AttributionReport {
+export function attribute(
+  payments: readonly PaymentRecord[],
+  touches: readonly Touch[],
+  invoices: readonly InvoiceLife[],
+  w: AttributionWindow,
+): AttributionReport {
   const touchesOf = groupByCustomer([...touches].sort((a, b) => a.date.localeCompare(b.date)));
   const rows = new Map<string, AttributionRow & { days: number[] }>();
   const credit = (view: 'last' | 'first', payment: PaymentRecord, touch: Touch | null) => {
     const action = touch?.action ?? 'none';
     const key = `${view}|${action}|${payment.currency}`;
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { view, action, family: touch?.family ?? 'none', currency: payment.currency, payments: 0, amountMinor: 0, medianDaysToPay: null, days: [] }));
+    if (!row)
+      rows.set(
+        key,
+        (row = { view, action, family: touch?.family ?? 'none', currency: payment.currency, payments: 0, amountMinor: 0, medianDaysToPay: null, days: [] }),
+      );
     row.payments += 1;
     row.amountMinor += payment.amountMinor;
     if (touch) row.days.push(daysBetween(touch.date, payment.date));
@@ -71,7 +80,8 @@ export function attribute(payments: readonly PaymentRecord[], touches: readonly 
     from: w.from,
     to: w.to,
     windowDays: w.windowDays,
-    rows: [...rows.values()].map(({ days, ...row }) => ({ ...row, medianDaysToPay: median(days) }))
+    rows: [...rows.values()]
+      .map(({ days, ...row }) => ({ ...row, medianDaysToPay: median(days) }))
       .sort((a, b) => a.view.localeCompare(b.view) || a.currency.localeCompare(b.currency) || b.amountMinor - a.amountMinor),
     invoiceShares: invoiceShares(touchesOf, groupByCustomer(invoices), w),
     untouched: untouchedShare(touchesOf, invoices, w),
@@ -108,7 +118,8 @@ function invoiceShares(touchesOf: Map<number, Touch[]>, invoicesOf: Map<number, 
       }
     }
   }
-  return [...byAction.entries()].map(([action, e]) => ({ action, family: e.family, invoices: e.seen.size, paidWithin: e.paidWithin, sharePct: share(e.paidWithin, e.seen.size) }))
+  return [...byAction.entries()]
+    .map(([action, e]) => ({ action, family: e.family, invoices: e.seen.size, paidWithin: e.paidWithin, sharePct: share(e.paidWithin, e.seen.size) }))
     .sort((a, b) => b.invoices - a.invoices || a.action.localeCompare(b.action));
 }
 

@@ -39,7 +39,9 @@ function groupOf(customer: CustomerInfo, groupBy: KpiGroup): { group: string | n
  * and summed into their group. Promises are those due in the period, judged as of `to`.
  */
 export function kpiReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, groupBy: KpiGroup, edges: AgingEdges): KpiReport {
-  const customers = new Map((sqlite.prepare('SELECT id, external_id AS externalId, name, segment, collector FROM customers').all() as CustomerInfo[]).map((c) => [c.id, c]));
+  const customers = new Map(
+    (sqlite.prepare('SELECT id, external_id AS externalId, name, segment, collector FROM customers').all() as CustomerInfo[]).map((c) => [c.id, c]),
+  );
   const buckets = new Map<string, Bucket>();
   const bucket = (customerId: number, currency: string): Bucket => {
     const { group, label } = groupOf(customers.get(customerId)!, groupBy);
@@ -59,10 +61,13 @@ export function kpiReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, groupBy:
   }
   for (const row of agingReport(sqlite, addDays(from, -1), edges).customers) bucket(row.customerId, row.currency).beginningAr += row.total;
 
-  const monthly = sqlite.prepare(`SELECT customer_id AS customerId, currency, substr(issue_date, 1, 7) AS month, SUM(amount_minor) AS sales,
+  const monthly = sqlite
+    .prepare(
+      `SELECT customer_id AS customerId, currency, substr(issue_date, 1, 7) AS month, SUM(amount_minor) AS sales,
       SUM(CASE WHEN issue_date >= @from THEN amount_minor ELSE 0 END) AS periodSales
-    FROM invoices WHERE issue_date <= @to AND status != 'void' GROUP BY customer_id, currency, month`).all({ from, to }) as
-    { customerId: number; currency: string; month: string; sales: number; periodSales: number }[];
+    FROM invoices WHERE issue_date <= @to AND status != 'void' GROUP BY customer_id, currency, month`,
+    )
+    .all({ from, to }) as { customerId: number; currency: string; month: string; sales: number; periodSales: number }[];
   let earliest = to;
   for (const row of monthly) {
     const b = bucket(row.customerId, row.currency);
@@ -71,50 +76,81 @@ export function kpiReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, groupBy:
     if (`${row.month}-01` < earliest) earliest = `${row.month}-01`;
   }
 
-  const paid = sqlite.prepare(`SELECT * FROM (SELECT i.customer_id AS customerId, i.currency, i.issue_date AS issueDate, i.due_date AS dueDate, ${SETTLED_DATE_SQL} AS paidDate
-    FROM invoices i WHERE i.status = 'paid' AND i.issue_date <= @to) WHERE paidDate BETWEEN @from AND @to`).all({ from, to }) as (PaidInvoice & { customerId: number; currency: string })[];
+  const paid = sqlite
+    .prepare(
+      `SELECT * FROM (SELECT i.customer_id AS customerId, i.currency, i.issue_date AS issueDate, i.due_date AS dueDate, ${SETTLED_DATE_SQL} AS paidDate
+    FROM invoices i WHERE i.status = 'paid' AND i.issue_date <= @to) WHERE paidDate BETWEEN @from AND @to`,
+    )
+    .all({ from, to }) as (PaidInvoice & { customerId: number; currency: string })[];
   for (const row of paid) bucket(row.customerId, row.currency).paid.push(row);
 
   for (const judged of judgedPromises(sqlite, from, to)) bucket(judged.customerId, judged.currency).promises.push(judged);
 
   const months = countbackMonths(to, earliest);
   const days = daysBetween(from, to) + 1;
-  const rows = [...buckets.values()].map((b): KpiRow => {
-    const figures = periodKpis(
-      { beginningAr: b.beginningAr, endingAr: b.endingAr, currentAr: b.currentAr, sales: b.sales, days },
-      months.map((m) => ({ days: m.days, sales: b.monthSales.get(m.from.slice(0, 7)) ?? 0 })),
-    );
-    const paidStats = paidInvoiceStats(b.paid);
-    const promises = promiseKeptRate(b.promises);
-    return {
-      group: b.group, label: b.label, currency: b.currency,
-      beginningAr: b.beginningAr, endingAr: b.endingAr, currentAr: b.currentAr, sales: b.sales,
-      ...figures,
-      ...paidStats,
-      promisesKept: promises.kept, promisesBroken: promises.broken, promiseKeptPct: promises.byCountPct, promiseKeptValuePct: promises.byValuePct,
-    };
-  }).sort((a, b) => a.currency.localeCompare(b.currency) || b.endingAr - a.endingAr || a.label.localeCompare(b.label));
+  const rows = [...buckets.values()]
+    .map((b): KpiRow => {
+      const figures = periodKpis(
+        { beginningAr: b.beginningAr, endingAr: b.endingAr, currentAr: b.currentAr, sales: b.sales, days },
+        months.map((m) => ({ days: m.days, sales: b.monthSales.get(m.from.slice(0, 7)) ?? 0 })),
+      );
+      const paidStats = paidInvoiceStats(b.paid);
+      const promises = promiseKeptRate(b.promises);
+      return {
+        group: b.group,
+        label: b.label,
+        currency: b.currency,
+        beginningAr: b.beginningAr,
+        endingAr: b.endingAr,
+        currentAr: b.currentAr,
+        sales: b.sales,
+        ...figures,
+        ...paidStats,
+        promisesKept: promises.kept,
+        promisesBroken: promises.broken,
+        promiseKeptPct: promises.byCountPct,
+        promiseKeptValuePct: promises.byValuePct,
+      };
+    })
+    .sort((a, b) => a.currency.localeCompare(b.currency) || b.endingAr - a.endingAr || a.label.localeCompare(b.label));
 
   return { from, to, days, groupBy, rows, disputes: disputeRows(sqlite, from, to, customers, groupBy) };
 }
 
 function judgedPromises(sqlite: SqliteDb, from: IsoDate, to: IsoDate): (JudgedPromise & { customerId: number; currency: string })[] {
-  const promises = sqlite.prepare(`SELECT customer_id AS customerId, currency, amount_minor AS amountMinor, made_date AS madeDate, promised_date AS promisedDate,
-      grace_days AS graceDays, cancelled_date AS cancelledDate FROM promises WHERE promised_date BETWEEN @from AND @to`).all({ from, to }) as (PromiseTerms & { customerId: number })[];
+  const promises = sqlite
+    .prepare(
+      `SELECT customer_id AS customerId, currency, amount_minor AS amountMinor, made_date AS madeDate, promised_date AS promisedDate,
+      grace_days AS graceDays, cancelled_date AS cancelledDate FROM promises WHERE promised_date BETWEEN @from AND @to`,
+    )
+    .all({ from, to }) as (PromiseTerms & { customerId: number })[];
   if (promises.length === 0) return [];
   const payments = new Map<number, PaymentFact[]>();
-  for (const p of sqlite.prepare(`SELECT customer_id AS customerId, received_date AS date, currency, amount_minor AS amountMinor FROM payments
-      WHERE customer_id IN (SELECT customer_id FROM promises WHERE promised_date BETWEEN @from AND @to)`).all({ from, to }) as (PaymentFact & { customerId: number })[]) {
+  for (const p of sqlite
+    .prepare(
+      `SELECT customer_id AS customerId, received_date AS date, currency, amount_minor AS amountMinor FROM payments
+      WHERE customer_id IN (SELECT customer_id FROM promises WHERE promised_date BETWEEN @from AND @to)`,
+    )
+    .all({ from, to }) as (PaymentFact & { customerId: number })[]) {
     let list = payments.get(p.customerId);
     if (!list) payments.set(p.customerId, (list = []));
     list.push(p);
   }
-  return promises.map((p) => ({ customerId: p.customerId, currency: p.currency, amountMinor: p.amountMinor, ...promiseStatus(p, payments.get(p.customerId) ?? [], to) }));
+  return promises.map((p) => ({
+    customerId: p.customerId,
+    currency: p.currency,
+    amountMinor: p.amountMinor,
+    ...promiseStatus(p, payments.get(p.customerId) ?? [], to),
+  }));
 }
 
 function disputeRows(sqlite: SqliteDb, from: IsoDate, to: IsoDate, customers: Map<number, CustomerInfo>, groupBy: KpiGroup): DisputeRow[] {
-  const facts = sqlite.prepare(`SELECT customer_id AS customerId, opened_date AS openedDate, resolved_date AS resolvedDate, sla_days AS slaDays
-    FROM disputes WHERE opened_date <= @to AND (resolved_date IS NULL OR resolved_date >= @from)`).all({ from, to }) as (DisputeFact & { customerId: number })[];
+  const facts = sqlite
+    .prepare(
+      `SELECT customer_id AS customerId, opened_date AS openedDate, resolved_date AS resolvedDate, sla_days AS slaDays
+    FROM disputes WHERE opened_date <= @to AND (resolved_date IS NULL OR resolved_date >= @from)`,
+    )
+    .all({ from, to }) as (DisputeFact & { customerId: number })[];
   const groups = new Map<string, { group: string | null; label: string; facts: DisputeFact[] }>();
   for (const fact of facts) {
     const { group, label } = groupOf(customers.get(fact.customerId)!, groupBy);
@@ -122,5 +158,7 @@ function disputeRows(sqlite: SqliteDb, from: IsoDate, to: IsoDate, customers: Ma
     if (!g) groups.set(group ?? '', (g = { group, label, facts: [] }));
     g.facts.push(fact);
   }
-  return [...groups.values()].map((g) => ({ group: g.group, label: g.label, ...disputeStats(g.facts, from, to) })).sort((a, b) => a.label.localeCompare(b.label));
+  return [...groups.values()]
+    .map((g) => ({ group: g.group, label: g.label, ...disputeStats(g.facts, from, to) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }

@@ -16,8 +16,12 @@ function safeText(value: string): string {
 
 function csvCell(value: Cell, row: readonly Cell[], column: ExportTableInput['columns'][number]): string {
   if (value === null) return '';
-  const text = column.kind === 'money' && typeof value === 'number' ? minorToDecimalString(value, currencyOf(row, column))
-    : typeof value === 'number' ? String(value) : safeText(value);
+  const text =
+    column.kind === 'money' && typeof value === 'number'
+      ? minorToDecimalString(value, currencyOf(row, column))
+      : typeof value === 'number'
+        ? String(value)
+        : safeText(value);
   // A semicolon is quoted too: Excel in a locale with decimal commas splits CSV on ";", and an unquoted
   // "Acme;=1+1" would become a cell starting with "=".
   return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -40,11 +44,13 @@ export async function tableXlsx(table: ExportTableInput): Promise<Buffer> {
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const row of table.rows) {
-    const added = sheet.addRow(table.columns.map((column, i) => {
-      const value = row[i] ?? null;
-      if (column.kind === 'money' && typeof value === 'number') return Number(minorToDecimalString(value, currencyOf(row, column)));
-      return typeof value === 'string' ? safeText(value) : value;
-    }));
+    const added = sheet.addRow(
+      table.columns.map((column, i) => {
+        const value = row[i] ?? null;
+        if (column.kind === 'money' && typeof value === 'number') return Number(minorToDecimalString(value, currencyOf(row, column)));
+        return typeof value === 'string' ? safeText(value) : value;
+      }),
+    );
     table.columns.forEach((column, i) => {
       if (column.kind !== 'money') return;
       const exponent = currencyExponent(currencyOf(row, column));

@@ -13,7 +13,10 @@ export const appHandlers: Handlers<'app.status' | 'settings.setAgingEdges' | 'se
       .selectFrom('invoices')
       .select((eb) => [eb.fn.countAll<number>().as('invoices'), eb.fn.sum<number>(eb.case().when('status', '=', 'open').then(1).else(0).end()).as('open')])
       .executeTakeFirstOrThrow();
-    const customers = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const customers = await db
+      .selectFrom('customers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const currencies = await db.selectFrom('invoices').select('currency').distinct().orderBy('currency').execute();
     return {
       version: packageJson.version,

@@ -24,7 +24,9 @@ export function previewBackup(dbPath: string, name: string, key: Buffer): Backup
   const path = backupPath(dbPath, name);
   return withKeyedFile(path, key, { readonly: true }, (sqlite) => {
     const count = (sql: string): number => (sqlite.prepare(sql).get() as { n: number }).n;
-    const latest = sqlite.prepare('SELECT MAX(at) AS at FROM (SELECT MAX(occurred_at) AS at FROM activities UNION ALL SELECT MAX(committed_at) FROM import_batches)').get() as { at: string | null };
+    const latest = sqlite
+      .prepare('SELECT MAX(at) AS at FROM (SELECT MAX(occurred_at) AS at FROM activities UNION ALL SELECT MAX(committed_at) FROM import_batches)')
+      .get() as { at: string | null };
     return {
       ...describeBackup(path),
       schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,

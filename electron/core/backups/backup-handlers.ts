@@ -7,7 +7,9 @@ import type { Handlers } from '../handler-types';
 import { backupPath, describeBackup, listBackupInfo, previewBackup } from './backup-files';
 import { exportArchive } from './export-archive';
 
-export const backupHandlers: Handlers<'backups.list' | 'backups.create' | 'backups.preview' | 'backups.restore' | 'recovery.status' | 'recovery.restore' | 'data.export'> = {
+export const backupHandlers: Handlers<
+  'backups.list' | 'backups.create' | 'backups.preview' | 'backups.restore' | 'recovery.status' | 'recovery.restore' | 'data.export'
+> = {
   'backups.list': (_input, ctx) => listBackupInfo(ctx.database.path),
   'backups.create': (_input, ctx) =>
     describeBackup(backupDatabase(ctx.database.sqlite, ctx.database.path, 'manual', ctx.clock(), getSetting(ctx.database.sqlite, 'shell').keepBackups)),

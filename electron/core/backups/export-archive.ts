@@ -14,7 +14,15 @@ import type { SqliteDb } from '../../db/sqlite';
  * user chooses (the app's own key stays in this machine's keychain), and a manifest saying how to
  * derive that key. Any SQLCipher 4 tool opens the copy given the derived key.
  */
-export function exportArchive(sqlite: SqliteDb, dbPath: string, key: Buffer, passphrase: string, now: Date, appVersion: string, scrypt = PASSPHRASE_SCRYPT): ExportResult {
+export function exportArchive(
+  sqlite: SqliteDb,
+  dbPath: string,
+  key: Buffer,
+  passphrase: string,
+  now: Date,
+  appVersion: string,
+  scrypt = PASSPHRASE_SCRYPT,
+): ExportResult {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const folder = join(dirname(dbPath), 'exports', `inflow-export-${stamp}`);
   if (existsSync(folder)) throw new AppError('CONFLICT', `${folder} already exists.`);

@@ -53,7 +53,9 @@ export function accrueInterest(input: AccrualInput): Accrual {
   const reductions = [...input.reductions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const capitalDays = input.compounding ? anniversaries(firstDay, input.asOf) : [];
   const breaks = new Set<IsoDate>([
-    ...reductions.map((r) => r.date), ...input.rateBreaks(firstDay, input.asOf), ...capitalDays,
+    ...reductions.map((r) => r.date),
+    ...input.rateBreaks(firstDay, input.asOf),
+    ...capitalDays,
     ...(input.dayCount === 'actact' ? newYears(firstDay, input.asOf) : []),
   ]);
   const starts = [firstDay, ...[...breaks].filter((d) => d > firstDay && d <= input.asOf)].sort();

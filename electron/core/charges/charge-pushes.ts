@@ -19,7 +19,8 @@ export function unpushedLines(sqlite: SqliteDb, charges: CustomerCharges): Charg
   for (const invoice of charges.invoices) {
     const pushed = new Map((pushedOf.all(invoice.invoiceId) as { component: ChargeComponent; total: number }[]).map((row) => [row.component, row.total]));
     const interest = invoice.interest - (pushed.get('interest') ?? 0);
-    if (!invoice.waivedComponents.includes('interest') && interest > 0) lines.push({ invoiceId: invoice.invoiceId, number: invoice.number, component: 'interest', amountMinor: interest });
+    if (!invoice.waivedComponents.includes('interest') && interest > 0)
+      lines.push({ invoiceId: invoice.invoiceId, number: invoice.number, component: 'interest', amountMinor: interest });
     if (!invoice.waivedComponents.includes('fixed_fee') && invoice.fixedFee > 0 && !pushed.has('fixed_fee')) {
       lines.push({ invoiceId: invoice.invoiceId, number: invoice.number, component: 'fixed_fee', amountMinor: invoice.fixedFee });
     }
@@ -27,9 +28,10 @@ export function unpushedLines(sqlite: SqliteDb, charges: CustomerCharges): Charg
   return lines;
 }
 
-const describe = (line: ChargePushLine, asOf: IsoDate): string => (line.component === 'interest'
-  ? `Late-payment interest on invoice ${line.number} to ${asOf}`
-  : `Fixed compensation for the late payment of invoice ${line.number}`);
+const describe = (line: ChargePushLine, asOf: IsoDate): string =>
+  line.component === 'interest'
+    ? `Late-payment interest on invoice ${line.number} to ${asOf}`
+    : `Fixed compensation for the late payment of invoice ${line.number}`;
 
 /**
  * Queues the customer's charges not yet invoiced, one invoice per currency, for the connector's ERP:
@@ -46,15 +48,25 @@ export function queueChargePushes(sqlite: SqliteDb, request: { customerId: numbe
       if (lines.length === 0) continue;
       const ref = newRef();
       const invoice: ChargeInvoice = {
-        ref, customerExternalId: charges.externalId, currency: charges.currency, date: request.asOf,
+        ref,
+        customerExternalId: charges.externalId,
+        currency: charges.currency,
+        date: request.asOf,
         lines: lines.map((line) => ({ description: describe(line, request.asOf), amountMinor: line.amountMinor })),
       };
       const total = lines.reduce((sum, line) => sum + line.amountMinor, 0);
-      const pushId = Number(sqlite.prepare(`INSERT INTO charge_pushes (customer_id, connector, ref, currency, as_of, total_minor, payload, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(request.customerId, request.connector, ref, charges.currency, request.asOf, total, JSON.stringify(invoice), now).lastInsertRowid);
+      const pushId = Number(
+        sqlite
+          .prepare(
+            `INSERT INTO charge_pushes (customer_id, connector, ref, currency, as_of, total_minor, payload, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(request.customerId, request.connector, ref, charges.currency, request.asOf, total, JSON.stringify(invoice), now).lastInsertRowid,
+      );
       const addLine = sqlite.prepare('INSERT INTO charge_push_lines (push_id, invoice_id, component, amount_minor) VALUES (?, ?, ?, ?)');
       for (const line of lines) addLine.run(pushId, line.invoiceId, line.component, line.amountMinor);
-      sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', 'charges.push', 'customer', ?, ?)")
+      sqlite
+        .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', 'charges.push', 'customer', ?, ?)")
         .run(now, String(request.customerId), JSON.stringify({ ref, currency: charges.currency, asOf: request.asOf, totalMinor: total }));
       queued++;
     }
@@ -68,17 +80,25 @@ interface PushRow extends Omit<ChargePush, 'lines'> {
 
 /** The customer's pushes, newest first, each with the charges it holds. */
 export function listChargePushes(sqlite: SqliteDb, customerId: number): ChargePush[] {
-  const rows = sqlite.prepare(`
+  const rows = sqlite
+    .prepare(
+      `
     SELECT p.id, p.customer_id AS customerId, p.connector, p.ref, p.currency, p.as_of AS asOf, p.total_minor AS totalMinor, p.created_at AS createdAt,
       p.pushed_at AS pushedAt, p.erp_id AS erpId, p.erp_number AS erpNumber, p.attempts, p.last_error AS lastError,
       (SELECT json_group_array(json_object('invoiceId', l.invoice_id, 'number', i.number, 'component', l.component, 'amountMinor', l.amount_minor))
          FROM charge_push_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.push_id = p.id) AS lines
-    FROM charge_pushes p WHERE p.customer_id = ? ORDER BY p.id DESC`).all(customerId) as PushRow[];
+    FROM charge_pushes p WHERE p.customer_id = ? ORDER BY p.id DESC`,
+    )
+    .all(customerId) as PushRow[];
   return rows.map((row) => ({ ...row, lines: JSON.parse(row.lines) as ChargePushLine[] }));
 }
 
 /** The push holding a charge, if one does: such a charge is billed in the ERP and is credited there, not waived here. */
 export function pushHolding(sqlite: SqliteDb, invoiceId: number, component: ChargeComponent): { ref: string; erpNumber: string | null } | undefined {
-  return sqlite.prepare(`SELECT p.ref, p.erp_number AS erpNumber FROM charge_push_lines l JOIN charge_pushes p ON p.id = l.push_id
-    WHERE l.invoice_id = ? AND l.component = ? ORDER BY p.id DESC LIMIT 1`).get(invoiceId, component) as { ref: string; erpNumber: string | null } | undefined;
+  return sqlite
+    .prepare(
+      `SELECT p.ref, p.erp_number AS erpNumber FROM charge_push_lines l JOIN charge_pushes p ON p.id = l.push_id
+    WHERE l.invoice_id = ? AND l.component = ? ORDER BY p.id DESC LIMIT 1`,
+    )
+    .get(invoiceId, component) as { ref: string; erpNumber: string | null } | undefined;
 }

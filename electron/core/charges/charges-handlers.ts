@@ -7,7 +7,18 @@ import { chargesReport } from './charges-report';
 import { deleteReferenceRate, listReferenceRates, saveReferenceRate } from './reference-rates';
 import { restoreCharge, waiveCharge } from './waivers';
 
-export const chargesHandlers: Handlers<'charges.report' | 'charges.push' | 'charges.pushes' | 'charges.waive' | 'charges.restore' | 'charges.policies' | 'charges.savePolicies' | 'charges.rates' | 'charges.saveRate' | 'charges.deleteRate'> = {
+export const chargesHandlers: Handlers<
+  | 'charges.report'
+  | 'charges.push'
+  | 'charges.pushes'
+  | 'charges.waive'
+  | 'charges.restore'
+  | 'charges.policies'
+  | 'charges.savePolicies'
+  | 'charges.rates'
+  | 'charges.saveRate'
+  | 'charges.deleteRate'
+> = {
   'charges.report': ({ asOf, customerId }, ctx) => chargesReport(ctx.database.sqlite, asOf ?? todayOf(ctx), customerId),
   'charges.push': ({ customerId, asOf }, ctx) => pushCharges(ctx, customerId, asOf ?? todayOf(ctx)),
   'charges.pushes': ({ customerId }, ctx) => listChargePushes(ctx.database.sqlite, customerId),

@@ -7,12 +7,21 @@ import { accrueInterest } from './accrue-interest';
 import { chargeRule, type ChargeRule } from './charge-rules';
 import { readRateTable } from './reference-rates';
 
-const NO_CHARGES: ChargePolicy = { id: 'none', name: 'No charges', segments: [], kind: 'none', ratePer: 'year', compounding: false, fixedFeeMinor: 0, graceDays: 0, dayCount: 'act365' };
+const NO_CHARGES: ChargePolicy = {
+  id: 'none',
+  name: 'No charges',
+  segments: [],
+  kind: 'none',
+  ratePer: 'year',
+  compounding: false,
+  fixedFeeMinor: 0,
+  graceDays: 0,
+  dayCount: 'act365',
+};
 
 /** The policy of a segment: the one naming it, else the one for everyone else, else none. */
 export function policyFor(policies: readonly ChargePolicy[], segment: string | null): ChargePolicy {
-  return (segment !== null ? policies.find((p) => p.segments.includes(segment)) : undefined)
-    ?? policies.find((p) => p.segments.length === 0) ?? NO_CHARGES;
+  return (segment !== null ? policies.find((p) => p.segments.includes(segment)) : undefined) ?? policies.find((p) => p.segments.length === 0) ?? NO_CHARGES;
 }
 
 interface Candidate {
@@ -58,7 +67,10 @@ export function chargesReport(sqlite: SqliteDb, asOf: IsoDate, customerId?: numb
     if (!rule) rules.set(policy.id, (rule = chargeRule(policy, table)));
     return rule;
   };
-  const reductionsOf = prepareCached(sqlite, 'SELECT applied_date AS date, amount_minor AS amountMinor FROM allocations WHERE invoice_id = ? AND applied_date <= ?');
+  const reductionsOf = prepareCached(
+    sqlite,
+    'SELECT applied_date AS date, amount_minor AS amountMinor FROM allocations WHERE invoice_id = ? AND applied_date <= ?',
+  );
   const waiversOf = prepareCached(sqlite, 'SELECT component FROM charge_waivers WHERE invoice_id = ?');
   const rows = (customerId === undefined ? prepareCached(sqlite, ALL).all({ asOf }) : prepareCached(sqlite, ONE).all({ asOf, customerId })) as Candidate[];
   const byKey = new Map<string, CustomerCharges>();
@@ -68,9 +80,15 @@ export function chargesReport(sqlite: SqliteDb, asOf: IsoDate, customerId?: numb
     if (policy.kind === 'none') continue;
     const rule = ruleOf(policy);
     const accrual = accrueInterest({
-      amountMinor: row.amountMinor, dueDate: row.dueDate, asOf,
+      amountMinor: row.amountMinor,
+      dueDate: row.dueDate,
+      asOf,
       reductions: reductionsOf.all(row.id, asOf) as { date: IsoDate; amountMinor: number }[],
-      graceDays: policy.graceDays, rateOn: rule.rateOn, rateBreaks: rule.rateBreaks, dayCount: policy.dayCount, compounding: policy.compounding,
+      graceDays: policy.graceDays,
+      rateOn: rule.rateOn,
+      rateBreaks: rule.rateBreaks,
+      dayCount: policy.dayCount,
+      compounding: policy.compounding,
     });
     if (accrual.days === 0) continue;
     const fixedFee = rule.fixedFee(row.amountMinor, row.currency);
@@ -79,15 +97,34 @@ export function chargesReport(sqlite: SqliteDb, asOf: IsoDate, customerId?: numb
     const key = `${row.customerId}|${row.currency}`;
     let customer = byKey.get(key);
     if (!customer) {
-      customer = { customerId: row.customerId, externalId: row.externalId, name: row.name, currency: row.currency, policyId: policy.id, kind: policy.kind, interest: 0, fixedFees: 0, waived: 0, invoices: [] };
+      customer = {
+        customerId: row.customerId,
+        externalId: row.externalId,
+        name: row.name,
+        currency: row.currency,
+        policyId: policy.id,
+        kind: policy.kind,
+        interest: 0,
+        fixedFees: 0,
+        waived: 0,
+        invoices: [],
+      };
       byKey.set(key, customer);
     }
     customer.interest += accrual.interestMinor;
     customer.fixedFees += fixedFee;
     customer.waived += waived;
     customer.invoices.push({
-      invoiceId: row.id, number: row.number, dueDate: row.dueDate, balanceMinor: row.balanceMinor, days: accrual.days,
-      interest: accrual.interestMinor, fixedFee, waived, waivedComponents, rateBp: accrual.rateBp,
+      invoiceId: row.id,
+      number: row.number,
+      dueDate: row.dueDate,
+      balanceMinor: row.balanceMinor,
+      days: accrual.days,
+      interest: accrual.interestMinor,
+      fixedFee,
+      waived,
+      waivedComponents,
+      rateBp: accrual.rateBp,
     });
   }
   return { asOf, customers: [...byKey.values()] };

@@ -24,7 +24,10 @@ export async function pushCharges(ctx: CoreContext, customerId: number, asOf: Is
   const customer = sqlite.prepare('SELECT source FROM customers WHERE id = ?').get(customerId) as { source: string } | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   if (customer.source !== connection.connector) {
-    throw new AppError('CONFLICT', `This customer comes from ${customer.source}, not from the connected ERP (${connection.connector}), so its charges cannot be invoiced there.`);
+    throw new AppError(
+      'CONFLICT',
+      `This customer comes from ${customer.source}, not from the connected ERP (${connection.connector}), so its charges cannot be invoiced there.`,
+    );
   }
   const created = queueChargePushes(sqlite, { customerId, asOf, connector: connection.connector }, nowOf(ctx));
   await sendChargeInvoices(sqlite, connectorFor(ctx, connection), AbortSignal.timeout(PUSH_TIMEOUT_MS), () => nowOf(ctx));

@@ -5,7 +5,8 @@ import type { SqliteDb } from '../../db/sqlite';
 import { pushHolding } from './charge-pushes';
 
 const audit = (sqlite: SqliteDb, now: string, action: string, invoiceId: number, detail: unknown): void => {
-  sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'invoice', ?, ?)")
+  sqlite
+    .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'invoice', ?, ?)")
     .run(now, action, String(invoiceId), JSON.stringify(detail));
 };
 
@@ -15,12 +16,17 @@ const audit = (sqlite: SqliteDb, now: string, action: string, invoiceId: number,
  */
 export function waiveCharge(sqlite: SqliteDb, waiver: { invoiceId: number; component: ChargeComponent; reason: string }, today: IsoDate, now: string): void {
   sqlite.transaction(() => {
-    if (!sqlite.prepare('SELECT 1 FROM invoices WHERE id = ?').get(waiver.invoiceId)) throw new AppError('NOT_FOUND', `No invoice with id ${waiver.invoiceId}.`);
+    if (!sqlite.prepare('SELECT 1 FROM invoices WHERE id = ?').get(waiver.invoiceId))
+      throw new AppError('NOT_FOUND', `No invoice with id ${waiver.invoiceId}.`);
     const pushed = pushHolding(sqlite, waiver.invoiceId, waiver.component);
     if (pushed) {
-      throw new AppError('CONFLICT', `This charge is already invoiced in the ERP (${pushed.erpNumber ?? pushed.ref}): credit it there instead of waiving it here.`);
+      throw new AppError(
+        'CONFLICT',
+        `This charge is already invoiced in the ERP (${pushed.erpNumber ?? pushed.ref}): credit it there instead of waiving it here.`,
+      );
     }
-    const done = sqlite.prepare('INSERT OR IGNORE INTO charge_waivers (invoice_id, component, reason, waived_on, created_at) VALUES (?, ?, ?, ?, ?)')
+    const done = sqlite
+      .prepare('INSERT OR IGNORE INTO charge_waivers (invoice_id, component, reason, waived_on, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(waiver.invoiceId, waiver.component, waiver.reason, today, now).changes;
     if (done === 0) throw new AppError('CONFLICT', `The ${waiver.component === 'interest' ? 'interest' : 'fixed fee'} of this invoice is already waived.`);
     audit(sqlite, now, 'charge.waive', waiver.invoiceId, waiver);

@@ -11,10 +11,22 @@ import { customerSummary } from './customer-summary';
 import { bookOn } from '../ledger/book';
 
 function knownCollectors(sqlite: SqliteDb): string[] {
-  return (sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map((row) => row.collector);
+  return (sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map(
+    (row) => row.collector,
+  );
 }
 
-export const customerHandlers: Handlers<'customers.list' | 'search.find' | 'customer.lookup' | 'customer.invoices' | 'customer.commitments' | 'customer.summary' | 'customer.assign' | 'customers.collectors' | 'customers.segments'> = {
+export const customerHandlers: Handlers<
+  | 'customers.list'
+  | 'search.find'
+  | 'customer.lookup'
+  | 'customer.invoices'
+  | 'customer.commitments'
+  | 'customer.summary'
+  | 'customer.assign'
+  | 'customers.collectors'
+  | 'customers.segments'
+> = {
   'customers.list': ({ asOf, all }, ctx) => customerList(ctx.database.sqlite, asOf, todayOf(ctx), all),
   'search.find': ({ query }, ctx) => searchEverything(ctx.database.sqlite, query),
   'customer.lookup': ({ externalId }, ctx) => {
@@ -25,14 +37,19 @@ export const customerHandlers: Handlers<'customers.list' | 'search.find' | 'cust
     if (matches.length > 1) throw new AppError('CONFLICT', `More than one source has a customer "${externalId}".`);
     return matches[0]!;
   },
-  'customer.invoices': ({ customerId, openOnly, asOf }, ctx) => customerInvoices(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx)), openOnly),
+  'customer.invoices': ({ customerId, openOnly, asOf }, ctx) =>
+    customerInvoices(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx)), openOnly),
   'customer.commitments': ({ customerId, asOf }, ctx) => readCommitments(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx))),
 
   'customer.summary': ({ customerId, asOf }, ctx) => customerSummary(ctx.database.sqlite, customerId, bookOn(asOf ?? todayOf(ctx), todayOf(ctx))),
 
   'customers.collectors': (_input, ctx) => knownCollectors(ctx.database.sqlite),
   'customers.segments': (_input, ctx) =>
-    (ctx.database.sqlite.prepare("SELECT DISTINCT segment FROM customers WHERE segment IS NOT NULL AND segment != '' ORDER BY segment").all() as { segment: string }[]).map((row) => row.segment),
+    (
+      ctx.database.sqlite.prepare("SELECT DISTINCT segment FROM customers WHERE segment IS NOT NULL AND segment != '' ORDER BY segment").all() as {
+        segment: string;
+      }[]
+    ).map((row) => row.segment),
 
   'customer.assign': ({ customerId, collector, newCollector, note }, ctx) => {
     const { sqlite } = ctx.database;

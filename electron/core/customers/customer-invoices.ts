@@ -17,12 +17,20 @@ const shownStatus = z.enum(['open', 'paid', 'closed']);
  * or part of an active plan.
  */
 export function customerInvoices(sqlite: SqliteDb, customerId: number, book: Book, openOnly: boolean): CustomerInvoice[] {
-  const rows = sqlite.prepare(`
+  const rows = sqlite
+    .prepare(
+      `
     SELECT ${COLUMNS}
     FROM ${book.invoices} i WHERE i.customer_id = ? ${openOnly ? "AND i.status = 'open'" : "AND i.status != 'void'"}
-    ORDER BY i.due_date, i.number`).all(bookParams(book), customerId) as InvoiceRow[];
+    ORDER BY i.due_date, i.number`,
+    )
+    .all(bookParams(book), customerId) as InvoiceRow[];
   const { covered } = readOpenCommitments(sqlite, book, customerId);
   return rows.map(({ erpDisputed, ...row }) => ({
-    ...row, status: shownStatus.parse(row.status), disputed: erpDisputed === 1 || covered.disputed.has(row.id), promised: covered.promised.has(row.id), inPlan: covered.inPlan.has(row.id),
+    ...row,
+    status: shownStatus.parse(row.status),
+    disputed: erpDisputed === 1 || covered.disputed.has(row.id),
+    promised: covered.promised.has(row.id),
+    inPlan: covered.inPlan.has(row.id),
   }));
 }

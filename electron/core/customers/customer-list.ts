@@ -12,14 +12,36 @@ import { getSetting } from '../settings';
  */
 export function customerList(sqlite: SqliteDb, asOf: IsoDate, today: IsoDate, all: boolean): CustomerListRow[] {
   const book = wholeBookOn(sqlite, asOf, today);
-  const customers = new Map((sqlite.prepare('SELECT id, external_id AS externalId, name, currency FROM customers').all() as
-    { id: number; externalId: string; name: string; currency: string }[]).map((c) => [c.id, c]));
-  const counts = new Map((sqlite.prepare(`SELECT customer_id || '|' || currency AS id, count(*) AS n FROM ${book.openInvoices} i
-      WHERE status = 'open' AND open_minor != 0 AND issue_date <= @asOf GROUP BY customer_id, currency`).all(bookParams(book)) as { id: string; n: number }[])
-    .map((row) => [row.id, row.n]));
+  const customers = new Map(
+    (
+      sqlite.prepare('SELECT id, external_id AS externalId, name, currency FROM customers').all() as {
+        id: number;
+        externalId: string;
+        name: string;
+        currency: string;
+      }[]
+    ).map((c) => [c.id, c]),
+  );
+  const counts = new Map(
+    (
+      sqlite
+        .prepare(
+          `SELECT customer_id || '|' || currency AS id, count(*) AS n FROM ${book.openInvoices} i
+      WHERE status = 'open' AND open_minor != 0 AND issue_date <= @asOf GROUP BY customer_id, currency`,
+        )
+        .all(bookParams(book)) as { id: string; n: number }[]
+    ).map((row) => [row.id, row.n]),
+  );
   const rows: CustomerListRow[] = openBalances(sqlite, asOf, getSetting(sqlite, 'agingEdges')).map(({ customerId, currency, ...balance }) => {
     const customer = customers.get(customerId)!;
-    return { id: customerId, externalId: customer.externalId, name: customer.name, currency, openInvoices: counts.get(`${customerId}|${currency}`) ?? 0, ...balance };
+    return {
+      id: customerId,
+      externalId: customer.externalId,
+      name: customer.name,
+      currency,
+      openInvoices: counts.get(`${customerId}|${currency}`) ?? 0,
+      ...balance,
+    };
   });
   if (all) {
     const listed = new Set(rows.map((row) => row.id));

@@ -11,12 +11,14 @@ import { getSetting } from '../settings';
 export const customerLocaleHandlers: Handlers<'customer.setLocale'> = {
   'customer.setLocale': ({ customerId, locale }, ctx) => {
     const { sqlite } = ctx.database;
-    const customer = sqlite.prepare('SELECT country, locale FROM customers WHERE id = ?').get(customerId) as { country: string | null; locale: string | null } | undefined;
+    const customer = sqlite.prepare('SELECT country, locale FROM customers WHERE id = ?').get(customerId) as
+      { country: string | null; locale: string | null } | undefined;
     if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
     const now = nowOf(ctx);
     sqlite.transaction(() => {
       sqlite.prepare('UPDATE customers SET locale = ?, updated_at = ? WHERE id = ?').run(locale, now, customerId);
-      sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', 'customer.setLocale', 'customer', ?, ?)")
+      sqlite
+        .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', 'customer.setLocale', 'customer', ?, ?)")
         .run(now, String(customerId), JSON.stringify({ from: customer.locale, to: locale }));
     })();
     return { locale, messageLocale: customerLocale({ ...customer, locale }, getSetting(sqlite, 'outreach').locale) };

@@ -14,16 +14,25 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
 export function searchEverything(sqlite: SqliteDb, query: string): SearchResults {
   const params = { anywhere: `%${escapeLike(query)}%`, start: `${escapeLike(query)}%`, limit: LIMIT };
   return {
-    customers: prepareCached(sqlite, `SELECT id AS customerId, external_id AS externalId, name FROM customers
+    customers: prepareCached(
+      sqlite,
+      `SELECT id AS customerId, external_id AS externalId, name FROM customers
       WHERE name LIKE @anywhere ESCAPE '\\' OR external_id LIKE @anywhere ESCAPE '\\'
-      ORDER BY (name LIKE @start ESCAPE '\\' OR external_id LIKE @start ESCAPE '\\') DESC, name LIMIT @limit`).all(params) as SearchResults['customers'],
-    invoices: prepareCached(sqlite, `SELECT i.id AS invoiceId, i.number, i.customer_id AS customerId, c.name AS customerName, i.currency,
+      ORDER BY (name LIKE @start ESCAPE '\\' OR external_id LIKE @start ESCAPE '\\') DESC, name LIMIT @limit`,
+    ).all(params) as SearchResults['customers'],
+    invoices: prepareCached(
+      sqlite,
+      `SELECT i.id AS invoiceId, i.number, i.customer_id AS customerId, c.name AS customerName, i.currency,
         i.open_minor AS openMinor, i.status FROM invoices i JOIN customers c ON c.id = i.customer_id
       WHERE i.number LIKE @anywhere ESCAPE '\\' AND i.status != 'void'
-      ORDER BY (i.number LIKE @start ESCAPE '\\') DESC, i.status = 'open' DESC, i.number LIMIT @limit`).all(params) as SearchResults['invoices'],
-    contacts: prepareCached(sqlite, `SELECT ct.id AS contactId, ct.name, ct.email, ct.phone, ct.customer_id AS customerId, c.name AS customerName
+      ORDER BY (i.number LIKE @start ESCAPE '\\') DESC, i.status = 'open' DESC, i.number LIMIT @limit`,
+    ).all(params) as SearchResults['invoices'],
+    contacts: prepareCached(
+      sqlite,
+      `SELECT ct.id AS contactId, ct.name, ct.email, ct.phone, ct.customer_id AS customerId, c.name AS customerName
       FROM contacts ct JOIN customers c ON c.id = ct.customer_id
       WHERE ct.name LIKE @anywhere ESCAPE '\\' OR ct.email LIKE @anywhere ESCAPE '\\' OR ct.phone LIKE @anywhere ESCAPE '\\'
-      ORDER BY (ct.name LIKE @start ESCAPE '\\') DESC, ct.name LIMIT @limit`).all(params) as SearchResults['contacts'],
+      ORDER BY (ct.name LIKE @start ESCAPE '\\') DESC, ct.name LIMIT @limit`,
+    ).all(params) as SearchResults['contacts'],
   };
 }

@@ -77,11 +77,20 @@ export function activityStatement(sqlite: SqliteDb, customerId: number, from: Is
     const openingMinor = opening.find((row) => row.currency === currency)?.total ?? 0;
     const closingMinor = closing.find((row) => row.currency === currency)?.total ?? 0;
     let balance = openingMinor;
-    const lines = movements.filter((m) => m.currency === currency && m.amountMinor !== 0).map((m): ActivityLine => {
-      balance += m.amountMinor;
-      return { date: m.date, reference: m.reference, description: m.description, amountMinor: m.amountMinor, balanceMinor: balance };
-    });
-    if (balance !== closingMinor) lines.push({ date: to, reference: '', description: 'Other changes recorded by the ERP', amountMinor: closingMinor - balance, balanceMinor: closingMinor });
+    const lines = movements
+      .filter((m) => m.currency === currency && m.amountMinor !== 0)
+      .map((m): ActivityLine => {
+        balance += m.amountMinor;
+        return { date: m.date, reference: m.reference, description: m.description, amountMinor: m.amountMinor, balanceMinor: balance };
+      });
+    if (balance !== closingMinor)
+      lines.push({
+        date: to,
+        reference: '',
+        description: 'Other changes recorded by the ERP',
+        amountMinor: closingMinor - balance,
+        balanceMinor: closingMinor,
+      });
     return { currency, openingMinor, lines, closingMinor };
   });
   return { ...basics, kind: 'activity', from, to, sections };

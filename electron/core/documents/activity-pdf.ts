@@ -17,7 +17,10 @@ const columns = ({ activityColumns: c }: DocumentWords): Column[] => [
 
 /** The activity statement as a PDF: per currency the opening balance, each movement with the running balance, the closing balance. */
 export async function activityStatementPdf(statement: ActivityStatement): Promise<Buffer> {
-  const canvas = new PdfCanvas(statement.paper, { title: `Account activity, ${statement.customer.name}, ${statement.from} to ${statement.to}`, author: statement.company.name || 'Inflow' });
+  const canvas = new PdfCanvas(statement.paper, {
+    title: `Account activity, ${statement.customer.name}, ${statement.from} to ${statement.to}`,
+    author: statement.company.name || 'Inflow',
+  });
   drawActivityStatement(canvas, statement, 0);
   return canvas.end();
 }
@@ -28,7 +31,10 @@ export function drawActivityStatement(canvas: PdfCanvas, statement: ActivityStat
   const f = readerFormat(statement.locale);
   const w = documentWords(statement.locale);
   const period = w.activityPeriod(f.numericDate(statement.from), f.numericDate(statement.to));
-  const geometry = drawLetterhead(canvas, statement, [[w.period, period], [w.customerNo, customer.externalId]]);
+  const geometry = drawLetterhead(canvas, statement, [
+    [w.period, period],
+    [w.customerNo, customer.externalId],
+  ]);
   const flow = new Flow(canvas, geometry, `${w.activityTitle} · ${customer.name} · ${customer.externalId} · ${period}`);
   flow.line(w.activityTitle, { size: 15, bold: true }, 20);
   flow.line(w.activitySubtitle(period), { size: 9, color: GREY }, 18);
@@ -44,6 +50,12 @@ export function drawActivityStatement(canvas: PdfCanvas, statement: ActivityStat
     flow.table(columns(w), rows, { totals: [[f.numericDate(statement.to), '', w.closingBalance(section.currency), '', money(section.closingMinor)]] });
     flow.gap(12);
   }
-  drawRemittanceSlip(flow, statement, f, statement.sections.map((s) => ({ currency: s.currency, dueMinor: s.closingMinor })), statement.to);
+  drawRemittanceSlip(
+    flow,
+    statement,
+    f,
+    statement.sections.map((s) => ({ currency: s.currency, dueMinor: s.closingMinor })),
+    statement.to,
+  );
   drawFooters(canvas, geometry, statement, firstPage);
 }

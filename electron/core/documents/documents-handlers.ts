@@ -8,8 +8,18 @@ import { setPostalAddress } from './postal-address';
 import { statementBundle } from './statement-bundle';
 import { statementDocument } from './statements';
 
-export const documentsHandlers: Handlers<'documents.statement' | 'documents.statements' | 'documents.company' | 'documents.saveCompany' | 'customer.setPostalAddress' | 'documents.letters' | 'documents.lettersPdf' | 'documents.lettersPosted'> = {
-  'documents.statement': ({ customerId, kind, asOf, from }, ctx) => statementDocument(ctx.database.sqlite, { customerId, kind, asOf: asOf ?? todayOf(ctx), from }),
+export const documentsHandlers: Handlers<
+  | 'documents.statement'
+  | 'documents.statements'
+  | 'documents.company'
+  | 'documents.saveCompany'
+  | 'customer.setPostalAddress'
+  | 'documents.letters'
+  | 'documents.lettersPdf'
+  | 'documents.lettersPosted'
+> = {
+  'documents.statement': ({ customerId, kind, asOf, from }, ctx) =>
+    statementDocument(ctx.database.sqlite, { customerId, kind, asOf: asOf ?? todayOf(ctx), from }),
   'documents.statements': ({ customerIds, kind, asOf, jobId }, ctx) =>
     ctx.jobs.run(jobId, (job) => statementBundle(ctx.database.sqlite, customerIds, kind, asOf ?? todayOf(ctx), job)),
   'documents.company': (_input, ctx) => getSetting(ctx.database.sqlite, 'companyProfile'),

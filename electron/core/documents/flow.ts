@@ -20,7 +20,11 @@ export class Flow {
   y: number;
   private repeatHeader: (() => void) | null = null;
 
-  constructor(readonly canvas: PdfCanvas, readonly geometry: Geometry, private readonly continuation: string) {
+  constructor(
+    readonly canvas: PdfCanvas,
+    readonly geometry: Geometry,
+    private readonly continuation: string,
+  ) {
     this.y = geometry.bodyTop;
   }
 
@@ -53,7 +57,11 @@ export class Flow {
   /** A table: its header now and at the top of every page it runs onto, then its rows. */
   table(columns: readonly Column[], rows: readonly (readonly string[])[], options: { totals?: readonly (readonly string[])[] } = {}): void {
     const header = (): void => {
-      this.row(columns, columns.map((c) => c.label), { bold: true, color: '#333333' });
+      this.row(
+        columns,
+        columns.map((c) => c.label),
+        { bold: true, color: '#333333' },
+      );
       this.canvas.rule(this.geometry.left, this.y - ROW + 3.5, this.geometry.right, { width: 0.4 });
     };
     this.ensure(ROW * 3);
@@ -78,7 +86,13 @@ export class Flow {
       const padded = width - 6;
       const text = cells[index] ?? '';
       if (text) {
-        const cellStyle: TextStyle = { size: SIZE, bold: style.bold ?? false, align: column.align, width: padded, ...(style.color ? { color: style.color } : {}) };
+        const cellStyle: TextStyle = {
+          size: SIZE,
+          bold: style.bold ?? false,
+          align: column.align,
+          width: padded,
+          ...(style.color ? { color: style.color } : {}),
+        };
         this.canvas.text(this.canvas.fit(text, padded, cellStyle), x, this.y, cellStyle);
       }
       x += width;

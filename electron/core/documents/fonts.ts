@@ -11,7 +11,13 @@ import { dirname, join, sep } from 'node:path';
  * files are used: fontkit cannot subset the WOFF2 ones (their transformed glyph tables).
  * CJK and Hangul come in the regular weight only (bold would add 8 MB): bold CJK text is regular.
  */
-const PACKAGES = ['@fontsource/noto-sans', '@fontsource/noto-sans-hebrew', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-sc', '@fontsource/noto-sans-kr'] as const;
+const PACKAGES = [
+  '@fontsource/noto-sans',
+  '@fontsource/noto-sans-hebrew',
+  '@fontsource/noto-sans-arabic',
+  '@fontsource/noto-sans-sc',
+  '@fontsource/noto-sans-kr',
+] as const;
 const REGULAR_ONLY = new Set<string>(['@fontsource/noto-sans-sc', '@fontsource/noto-sans-kr']);
 
 export type Weight = 'regular' | 'bold';

@@ -38,7 +38,12 @@ export function drawLetterhead(canvas: PdfCanvas, basics: DocumentBasics, facts:
   const blockWidth = 85 * MM;
   const companyLines = [...company.addressLines, company.phone, company.email].filter(Boolean);
   if (company.name) {
-    canvas.text(canvas.fit(company.name, blockWidth, { size: 11, bold: true }), right - blockWidth, y, { size: 11, bold: true, align: 'right', width: blockWidth });
+    canvas.text(canvas.fit(company.name, blockWidth, { size: 11, bold: true }), right - blockWidth, y, {
+      size: 11,
+      bold: true,
+      align: 'right',
+      width: blockWidth,
+    });
     y += 13;
   }
   for (const line of companyLines) {
@@ -55,8 +60,10 @@ export function drawLetterhead(canvas: PdfCanvas, basics: DocumentBasics, facts:
     canvas.rule(windowX, returnY + 2, windowX + windowWidth, { width: 0.3 });
   }
   let addressY = a4 ? 67 * MM : 151;
-  const addressLines = [...canvas.wrap(customer.name, windowWidth, { size: 10, bold: true }).map((text) => ({ text, bold: true })),
-    ...customer.addressLines.map((text) => ({ text: canvas.fit(text, windowWidth, { size: 10 }), bold: false }))].slice(0, 7);
+  const addressLines = [
+    ...canvas.wrap(customer.name, windowWidth, { size: 10, bold: true }).map((text) => ({ text, bold: true })),
+    ...customer.addressLines.map((text) => ({ text: canvas.fit(text, windowWidth, { size: 10 }), bold: false })),
+  ].slice(0, 7);
   for (const line of addressLines) {
     canvas.text(line.text, windowX, addressY, { size: 10, bold: line.bold });
     addressY += 11.5;
@@ -83,7 +90,9 @@ export function drawContinuation(canvas: PdfCanvas, geometry: Geometry, title: s
 export function drawFooters(canvas: PdfCanvas, geometry: Geometry, basics: DocumentBasics, firstPage: number): void {
   const { company } = basics;
   const w = documentWords(basics.locale);
-  const ids = [company.name, company.registrationId && `${w.regNo} ${company.registrationId}`, company.taxId && `${w.taxId} ${company.taxId}`].filter(Boolean).join(' · ');
+  const ids = [company.name, company.registrationId && `${w.regNo} ${company.registrationId}`, company.taxId && `${w.taxId} ${company.taxId}`]
+    .filter(Boolean)
+    .join(' · ');
   canvas.eachPage(firstPage, (index, count) => {
     const y = canvas.height - 12 * MM;
     canvas.rule(geometry.left, y - 9, geometry.right, { width: 0.3 });

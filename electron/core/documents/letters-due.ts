@@ -30,15 +30,23 @@ export function letterDay(sqlite: SqliteDb, today: IsoDate, customerIds?: readon
     const k = key(exclusion.customerId, step.channel);
     excluded.set(k, [...(excluded.get(k) ?? []), { exclusion, step }]);
   }
-  const droppedOf = (k: string): DroppedInvoice[] => (excluded.get(k) ?? []).map(({ exclusion: { invoiceId, number, reason } }) => ({ invoiceId, number, reason }));
+  const droppedOf = (k: string): DroppedInvoice[] =>
+    (excluded.get(k) ?? []).map(({ exclusion: { invoiceId, number, reason } }) => ({ invoiceId, number, reason }));
   const letters: DueLetter[] = [];
   for (const m of run.messages) {
     if (!isPaper(m.step.channel)) continue;
     const k = key(m.customerId, m.step.channel);
     letters.push({
-      customerId: m.customerId, customerName: m.customerName, externalId: m.customerExternalId, stepLabel: m.step.label,
-      channel: m.step.channel, templateId: m.step.templateId, senderRole: m.step.senderRole,
-      invoiceIds: m.invoices.map((i) => i.invoiceId), invoiceNumbers: m.invoices.map((i) => i.number), dropped: droppedOf(k),
+      customerId: m.customerId,
+      customerName: m.customerName,
+      externalId: m.customerExternalId,
+      stepLabel: m.step.label,
+      channel: m.step.channel,
+      templateId: m.step.templateId,
+      senderRole: m.step.senderRole,
+      invoiceIds: m.invoices.map((i) => i.invoiceId),
+      invoiceNumbers: m.invoices.map((i) => i.number),
+      dropped: droppedOf(k),
     });
     excluded.delete(k);
   }
@@ -49,8 +57,14 @@ export function letterDay(sqlite: SqliteDb, today: IsoDate, customerIds?: readon
     // The most advanced step held names the letter that is not going.
     const lead = entries.reduce((most, entry) => (entry.step.offsetDays > most.step.offsetDays ? entry : most)).step;
     return {
-      customerId: exclusion.customerId, customerName: exclusion.customerName, externalId: exclusion.customerExternalId, stepLabel: lead.label,
-      channel: step.channel as PaperChannel, hold, message: describeHold(hold, { dropped, recent: [] }, today, 0), dropped,
+      customerId: exclusion.customerId,
+      customerName: exclusion.customerName,
+      externalId: exclusion.customerExternalId,
+      stepLabel: lead.label,
+      channel: step.channel as PaperChannel,
+      hold,
+      message: describeHold(hold, { dropped, recent: [] }, today, 0),
+      dropped,
     };
   });
   return { letters, held };

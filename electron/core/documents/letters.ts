@@ -42,10 +42,23 @@ async function drawLetter(canvas: PdfCanvas, sqlite: SqliteDb, letter: DueLetter
   const w = documentWords(basics.locale);
   const settings = getSetting(sqlite, 'outreach');
   // The same values as the email of this step: the customer's locale, language and the invoices the guard kept.
-  const { values, invoiceIds, language } = mergeValues(sqlite, { customerId: letter.customerId, invoiceIds: letter.invoiceIds, senderRole: letter.senderRole }, today, settings, getSetting(sqlite, 'smtp')?.fromAddress ?? '');
-  values.blocks = { ...values.blocks, invoiceTable: { html: '', text: INVOICES_MARK }, ...(values.fields.paymentLink ? { paymentQr: { html: '', text: QR_MARK } } : {}) };
+  const { values, invoiceIds, language } = mergeValues(
+    sqlite,
+    { customerId: letter.customerId, invoiceIds: letter.invoiceIds, senderRole: letter.senderRole },
+    today,
+    settings,
+    getSetting(sqlite, 'smtp')?.fromAddress ?? '',
+  );
+  values.blocks = {
+    ...values.blocks,
+    invoiceTable: { html: '', text: INVOICES_MARK },
+    ...(values.fields.paymentLink ? { paymentQr: { html: '', text: QR_MARK } } : {}),
+  };
   const rendered = renderTemplate(getTemplate(sqlite, letter.templateId, language), values);
-  const geometry = drawLetterhead(canvas, basics, [[w.date, f.numericDate(today)], [w.customerNo, basics.customer.externalId]]);
+  const geometry = drawLetterhead(canvas, basics, [
+    [w.date, f.numericDate(today)],
+    [w.customerNo, basics.customer.externalId],
+  ]);
   const flow = new Flow(canvas, geometry, `${rendered.subject} · ${basics.customer.name} · ${f.numericDate(today)}`);
   flow.paragraph(rendered.subject, { size: 12, bold: true });
   flow.gap(8);
@@ -63,10 +76,15 @@ async function drawLetter(canvas: PdfCanvas, sqlite: SqliteDb, letter: DueLetter
 
 function drawInvoices(flow: Flow, sqlite: SqliteDb, invoiceIds: number[], today: IsoDate, f: ReaderFormat): void {
   if (invoiceIds.length === 0) return;
-  const rows = prepareCached(sqlite, `SELECT number, due_date AS dueDate, currency, open_minor AS openMinor FROM invoices WHERE id IN (SELECT value FROM json_each(?)) ORDER BY due_date, number`)
-    .all(JSON.stringify(invoiceIds)) as { number: string; dueDate: IsoDate; currency: string; openMinor: number }[];
+  const rows = prepareCached(
+    sqlite,
+    `SELECT number, due_date AS dueDate, currency, open_minor AS openMinor FROM invoices WHERE id IN (SELECT value FROM json_each(?)) ORDER BY due_date, number`,
+  ).all(JSON.stringify(invoiceIds)) as { number: string; dueDate: IsoDate; currency: string; openMinor: number }[];
   flow.gap(4);
-  flow.table(columns(f.words), rows.map((r) => [r.number, f.numericDate(r.dueDate), String(Math.max(0, daysBetween(r.dueDate, today))), f.money(r.openMinor, r.currency)]));
+  flow.table(
+    columns(f.words),
+    rows.map((r) => [r.number, f.numericDate(r.dueDate), String(Math.max(0, daysBetween(r.dueDate, today))), f.money(r.openMinor, r.currency)]),
+  );
   flow.gap(8);
 }
 
@@ -78,13 +96,20 @@ function drawInvoices(flow: Flow, sqlite: SqliteDb, invoiceIds: number[], today:
 export async function lettersPdf(sqlite: SqliteDb, today: IsoDate, customerIds?: readonly number[]): Promise<ExportedFile & LetterDay> {
   const { letters, held } = letterDay(sqlite, today, customerIds);
   if (letters.length === 0) {
-    const why = held.length > 0 ? `${held.length} held by the send guard (${held.map((h) => `${h.externalId}: ${h.message}`).join(' ')})` : 'the ladder\'s letter and agency steps are all taken';
+    const why =
+      held.length > 0
+        ? `${held.length} held by the send guard (${held.map((h) => `${h.externalId}: ${h.message}`).join(' ')})`
+        : "the ladder's letter and agency steps are all taken";
     throw new AppError('NOT_FOUND', `No letter to print on ${today}: ${why}`);
   }
   let canvas: PdfCanvas | null = null;
   for (const letter of letters) {
     if (canvas) canvas.addPage();
-    else canvas = new PdfCanvas(documentBasics(sqlite, letter.customerId).paper, { title: `Letters ${today}`, author: getSetting(sqlite, 'outreach').companyName || 'Inflow' });
+    else
+      canvas = new PdfCanvas(documentBasics(sqlite, letter.customerId).paper, {
+        title: `Letters ${today}`,
+        author: getSetting(sqlite, 'outreach').companyName || 'Inflow',
+      });
     await drawLetter(canvas, sqlite, letter, today);
     canvas.flush();
   }

@@ -45,7 +45,9 @@ export function drawRemittanceSlip(flow: Flow, basics: DocumentBasics, f: Reader
   y += 14;
   const half = (geometry.right - geometry.left) / 2;
   const pairs: [string, string][] = [
-    [w.slip.from, basics.customer.name], [w.customerNo, basics.customer.externalId], [w.statementDate, f.numericDate(asOf)],
+    [w.slip.from, basics.customer.name],
+    [w.customerNo, basics.customer.externalId],
+    [w.statementDate, f.numericDate(asOf)],
     [w.slip.payTo, basics.company.name || '—'],
     ...due.map((d): [string, string] => [w.slip.amountDue(d.currency), f.money(d.dueMinor, d.currency)]),
     [w.slip.enclosed, '______________________'],

@@ -43,7 +43,14 @@ export class PdfCanvas {
     this.width = width;
     this.height = height;
     // bufferPages: page numbers are written once the last page is known. Fixed dates keep output reproducible.
-    this.doc = new PDFDocument({ size: [width, height], margin: 0, bufferPages: true, autoFirstPage: true, info: { Title: info.title, Author: info.author, Creator: 'Inflow', Producer: 'Inflow' }, lang: 'en' });
+    this.doc = new PDFDocument({
+      size: [width, height],
+      margin: 0,
+      bufferPages: true,
+      autoFirstPage: true,
+      info: { Title: info.title, Author: info.author, Creator: 'Inflow', Producer: 'Inflow' },
+      lang: 'en',
+    });
   }
 
   private use(face: FontFace, size: number): void {
@@ -111,7 +118,9 @@ export class PdfCanvas {
   wrap(text: string, maxWidth: number, style: TextStyle): string[] {
     const lines: string[] = [];
     for (const paragraph of text.split('\n')) {
-      const words = paragraph.match(/[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g) ?? [''];
+      const words = paragraph.match(
+        /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g,
+      ) ?? [''];
       let line = '';
       for (const word of words) {
         const candidate = line + word;
@@ -136,7 +145,10 @@ export class PdfCanvas {
   }
 
   rule(x1: number, y: number, x2: number, options: { color?: string; width?: number; dash?: number } = {}): void {
-    this.doc.save().lineWidth(options.width ?? 0.5).strokeColor(options.color ?? '#999999');
+    this.doc
+      .save()
+      .lineWidth(options.width ?? 0.5)
+      .strokeColor(options.color ?? '#999999');
     if (options.dash) this.doc.dash(options.dash, { space: options.dash });
     this.doc.moveTo(x1, y).lineTo(x2, y).stroke().undash().restore();
   }

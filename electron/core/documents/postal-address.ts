@@ -8,7 +8,8 @@ export function setPostalAddress(sqlite: SqliteDb, customerId: number, lines: re
     const row = sqlite.prepare('SELECT postal_address AS before FROM customers WHERE id = ?').get(customerId) as { before: string | null } | undefined;
     if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
     sqlite.prepare('UPDATE customers SET postal_address = ? WHERE id = ?').run(kept.length > 0 ? JSON.stringify(kept) : null, customerId);
-    sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', 'customer.postal_address', 'customer', ?, ?)")
+    sqlite
+      .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', 'customer.postal_address', 'customer', ?, ?)")
       .run(now, String(customerId), JSON.stringify({ before: row.before ? (JSON.parse(row.before) as string[]) : [], after: kept }));
   })();
 }

@@ -13,7 +13,13 @@ import { drawStatement, readStatement } from './statements';
  * numbers. A long job in the core's thread: progress after each statement, cancel between two.
  * The paper is the first statement's (one locale's worth of paper per print run).
  */
-export async function statementBundle(sqlite: SqliteDb, customerIds: readonly number[], kind: StatementKind, asOf: IsoDate, job: Job): Promise<ExportedFile & { statements: number }> {
+export async function statementBundle(
+  sqlite: SqliteDb,
+  customerIds: readonly number[],
+  kind: StatementKind,
+  asOf: IsoDate,
+  job: Job,
+): Promise<ExportedFile & { statements: number }> {
   let canvas: PdfCanvas | null = null;
   for (const [index, customerId] of customerIds.entries()) {
     if (job.signal.aborted) throw new AppError('CANCELLED', 'Statements cancelled: nothing was saved.');

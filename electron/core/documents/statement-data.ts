@@ -62,7 +62,10 @@ export interface OpenItemsStatement extends DocumentBasics {
  * the paper it implies unless the letterhead fixes one, the letterhead and the addressee.
  */
 export function documentBasics(sqlite: SqliteDb, customerId: number): DocumentBasics {
-  const customer = prepareCached(sqlite, 'SELECT id, external_id AS externalId, name, postal_address AS postalAddress, locale, country FROM customers WHERE id = ?').get(customerId) as
+  const customer = prepareCached(
+    sqlite,
+    'SELECT id, external_id AS externalId, name, postal_address AS postalAddress, locale, country FROM customers WHERE id = ?',
+  ).get(customerId) as
     { id: number; externalId: string; name: string; postalAddress: string | null; locale: string | null; country: string | null } | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   const outreach = getSetting(sqlite, 'outreach');
@@ -72,12 +75,19 @@ export function documentBasics(sqlite: SqliteDb, customerId: number): DocumentBa
     locale,
     paper: profile.paper === 'auto' ? paperForLocale(locale) : profile.paper,
     company: {
-      name: outreach.companyName, addressLines: profile.addressLines, registrationId: profile.registrationId, taxId: profile.taxId,
-      phone: profile.phone || outreach.senderPhone, email: profile.email, bankDetails: profile.bankDetails,
+      name: outreach.companyName,
+      addressLines: profile.addressLines,
+      registrationId: profile.registrationId,
+      taxId: profile.taxId,
+      phone: profile.phone || outreach.senderPhone,
+      email: profile.email,
+      bankDetails: profile.bankDetails,
       logo: profile.logoBase64 ? Buffer.from(profile.logoBase64, 'base64') : null,
     },
     customer: {
-      customerId: customer.id, externalId: customer.externalId, name: customer.name,
+      customerId: customer.id,
+      externalId: customer.externalId,
+      name: customer.name,
       addressLines: customer.postalAddress ? (JSON.parse(customer.postalAddress) as string[]) : [],
     },
   };
@@ -97,7 +107,9 @@ export function openItemsStatement(sqlite: SqliteDb, customerId: number, asOf: I
   const currencies = [...new Set(items.map((item) => item.currency))].sort();
   const sections = currencies.map((currency): CurrencySection => ({
     currency,
-    items: items.filter((item) => item.currency === currency).map((item) => ({ ...item, daysOverdue: item.kind === 'invoice' ? Math.max(0, daysBetween(item.dueDate, asOf)) : 0 })),
+    items: items
+      .filter((item) => item.currency === currency)
+      .map((item) => ({ ...item, daysOverdue: item.kind === 'invoice' ? Math.max(0, daysBetween(item.dueDate, asOf)) : 0 })),
     aging: aging.find((row) => row.currency === currency)!,
     charges: charges.find((c) => c.currency === currency) ?? null,
   }));
@@ -107,9 +119,11 @@ export function openItemsStatement(sqlite: SqliteDb, customerId: number, asOf: I
 /** The pay link of the oldest open invoice (a pay page usually lets the customer widen it), if any. */
 function statementLink(sqlite: SqliteDb, customer: Addressee, asOf: IsoDate): string | null {
   const linkOf = paymentLinker({ pattern: getSetting(sqlite, 'outreach').paymentUrlPattern, erpBaseUrl: getSetting(sqlite, 'erpConnection')?.baseUrl || null });
-  const invoices = prepareCached(sqlite, `SELECT number, currency, open_minor AS openMinor, payment_url AS paymentUrl FROM invoices
-    WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND issue_date <= ? ORDER BY due_date, number LIMIT 20`).all(customer.customerId, asOf) as
-    { number: string; currency: string; openMinor: number; paymentUrl: string | null }[];
+  const invoices = prepareCached(
+    sqlite,
+    `SELECT number, currency, open_minor AS openMinor, payment_url AS paymentUrl FROM invoices
+    WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND issue_date <= ? ORDER BY due_date, number LIMIT 20`,
+  ).all(customer.customerId, asOf) as { number: string; currency: string; openMinor: number; paymentUrl: string | null }[];
   for (const invoice of invoices) {
     const link = linkOf(invoice, customer.externalId);
     if (link) return link;

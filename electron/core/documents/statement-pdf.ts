@@ -38,7 +38,10 @@ const chargeColumns = ({ chargeColumns: c }: DocumentWords): Column[] => [
  * remittance slip.
  */
 export async function openItemsStatementPdf(statement: OpenItemsStatement): Promise<Buffer> {
-  const canvas = new PdfCanvas(statement.paper, { title: `Statement of account, ${statement.customer.name}, ${statement.asOf}`, author: statement.company.name || 'Inflow' });
+  const canvas = new PdfCanvas(statement.paper, {
+    title: `Statement of account, ${statement.customer.name}, ${statement.asOf}`,
+    author: statement.company.name || 'Inflow',
+  });
   await drawOpenItemsStatement(canvas, statement, 0);
   return canvas.end();
 }
@@ -48,14 +51,23 @@ export async function drawOpenItemsStatement(canvas: PdfCanvas, statement: OpenI
   const { customer } = statement;
   const f = readerFormat(statement.locale);
   const w = documentWords(statement.locale);
-  const geometry = drawLetterhead(canvas, statement, [[w.statementDate, f.numericDate(statement.asOf)], [w.customerNo, customer.externalId]]);
+  const geometry = drawLetterhead(canvas, statement, [
+    [w.statementDate, f.numericDate(statement.asOf)],
+    [w.customerNo, customer.externalId],
+  ]);
   const flow = new Flow(canvas, geometry, `${w.statementTitle} · ${customer.name} · ${customer.externalId} · ${f.numericDate(statement.asOf)}`);
   flow.line(w.statementTitle, { size: 15, bold: true }, 20);
   flow.line(w.openItemsAsOf(f.numericDate(statement.asOf)), { size: 9, color: GREY }, 18);
   if (statement.sections.length === 0) flow.line(w.nothingOpen, { size: 10 }, 18);
   for (const section of statement.sections) drawSection(flow, statement, section, f, w);
   await drawHowToPay(flow, statement, statement.paymentLink);
-  drawRemittanceSlip(flow, statement, f, statement.sections.map((s) => ({ currency: s.currency, dueMinor: s.aging.total })), statement.asOf);
+  drawRemittanceSlip(
+    flow,
+    statement,
+    f,
+    statement.sections.map((s) => ({ currency: s.currency, dueMinor: s.aging.total })),
+    statement.asOf,
+  );
   drawFooters(canvas, geometry, statement, firstPage);
 }
 
@@ -64,14 +76,21 @@ function drawSection(flow: Flow, statement: OpenItemsStatement, section: Currenc
   flow.ensure(60);
   flow.line(w.amountsIn(section.currency), { size: 10, bold: true }, 15);
   const rows = section.items.map((item) => [
-    item.number, w.kinds[item.kind], f.numericDate(item.issueDate), item.kind === 'invoice' ? f.numericDate(item.dueDate) : '',
-    item.daysOverdue > 0 ? String(item.daysOverdue) : '', money(item.amountMinor), money(item.balanceMinor),
+    item.number,
+    w.kinds[item.kind],
+    f.numericDate(item.issueDate),
+    item.kind === 'invoice' ? f.numericDate(item.dueDate) : '',
+    item.daysOverdue > 0 ? String(item.daysOverdue) : '',
+    money(item.amountMinor),
+    money(item.balanceMinor),
   ]);
   flow.table(itemColumns(w), rows, { totals: [[w.totalDue(section.currency), '', '', '', '', '', money(section.aging.total)]] });
   flow.gap(8);
   const labels = agingBucketLabels(statement.edges);
-  const agingColumns: Column[] = [...AGING_BUCKETS.map((b) => ({ label: b === 'current' ? w.notYetDue : w.days(labels[b]), share: 1 / 7, align: 'right' as const })),
-    { label: w.total, share: 1 / 7, align: 'right' }];
+  const agingColumns: Column[] = [
+    ...AGING_BUCKETS.map((b) => ({ label: b === 'current' ? w.notYetDue : w.days(labels[b]), share: 1 / 7, align: 'right' as const })),
+    { label: w.total, share: 1 / 7, align: 'right' },
+  ];
   flow.table(agingColumns, [[...AGING_BUCKETS.map((b) => money(section.aging[b])), money(section.aging.total)]]);
   flow.gap(10);
   if (section.charges && section.charges.invoices.length > 0) drawCharges(flow, section, f, w, statement.locale);
@@ -83,10 +102,20 @@ function drawCharges(flow: Flow, section: CurrencySection, f: ReaderFormat, w: D
   flow.ensure(70);
   flow.line(w.chargesTitle, { size: 10, bold: true }, 13);
   flow.line(chargeKindLabel(charges.kind, locale), { size: 8, color: GREY }, 13);
-  const rows = charges.invoices.map((i) => [i.number, f.numericDate(i.dueDate), String(i.days), f.rate(i.rateBp), money(i.interest), money(i.fixedFee), i.waived ? money(i.waived) : '']);
+  const rows = charges.invoices.map((i) => [
+    i.number,
+    f.numericDate(i.dueDate),
+    String(i.days),
+    f.rate(i.rateBp),
+    money(i.interest),
+    money(i.fixedFee),
+    i.waived ? money(i.waived) : '',
+  ]);
   flow.table(chargeColumns(w), rows, {
-    totals: [[w.charges(section.currency), '', '', '', money(charges.interest), money(charges.fixedFees), money(charges.waived)],
-      [w.chargesToPay(section.currency), '', '', '', '', '', money(chargesDue(charges))]],
+    totals: [
+      [w.charges(section.currency), '', '', '', money(charges.interest), money(charges.fixedFees), money(charges.waived)],
+      [w.chargesToPay(section.currency), '', '', '', '', '', money(chargesDue(charges))],
+    ],
   });
   flow.gap(4);
   flow.line(`${w.balanceAndCharges(section.currency)}: ${money(section.aging.total + chargesDue(charges))}`, { size: 9, bold: true }, 18);

@@ -51,19 +51,44 @@ export function statementPreview(statement: AnyStatement): StatementPreview {
   const common = { customerName: statement.customer.name, externalId: statement.customer.externalId };
   if (statement.kind === 'activity') {
     return {
-      ...common, kind: 'activity', asOf: statement.to, from: statement.from,
+      ...common,
+      kind: 'activity',
+      asOf: statement.to,
+      from: statement.from,
       sections: statement.sections.map((s) => ({
-        currency: s.currency, totalMinor: s.closingMinor, openingMinor: s.openingMinor, charges: null,
-        lines: s.lines.map((l) => ({ date: l.date, reference: l.reference, description: l.description, amountMinor: l.amountMinor, balanceMinor: l.balanceMinor, daysOverdue: null })),
+        currency: s.currency,
+        totalMinor: s.closingMinor,
+        openingMinor: s.openingMinor,
+        charges: null,
+        lines: s.lines.map((l) => ({
+          date: l.date,
+          reference: l.reference,
+          description: l.description,
+          amountMinor: l.amountMinor,
+          balanceMinor: l.balanceMinor,
+          daysOverdue: null,
+        })),
       })),
     };
   }
   return {
-    ...common, kind: 'open_items', asOf: statement.asOf, from: null,
+    ...common,
+    kind: 'open_items',
+    asOf: statement.asOf,
+    from: null,
     sections: statement.sections.map((s) => ({
-      currency: s.currency, totalMinor: s.aging.total, openingMinor: null,
+      currency: s.currency,
+      totalMinor: s.aging.total,
+      openingMinor: null,
       charges: s.charges ? { interest: s.charges.interest, fixedFees: s.charges.fixedFees, waived: s.charges.waived } : null,
-      lines: s.items.map((i) => ({ date: i.issueDate, reference: i.number, description: i.kind, amountMinor: i.amountMinor, balanceMinor: i.balanceMinor, daysOverdue: i.daysOverdue })),
+      lines: s.items.map((i) => ({
+        date: i.issueDate,
+        reference: i.number,
+        description: i.kind,
+        amountMinor: i.amountMinor,
+        balanceMinor: i.balanceMinor,
+        daysOverdue: i.daysOverdue,
+      })),
     })),
   };
 }

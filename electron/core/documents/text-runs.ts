@@ -44,7 +44,9 @@ export function visualRuns(line: string, weight: Weight, direction: 'auto' | 'lt
     previous = face;
     i += char.length;
   }
-  return reorder(runs).map((run) => (run.level % 2 === 1 && !STRONG_RTL.test(run.text) ? { text: mirrored(run.text), face: run.face } : { text: run.text, face: run.face }));
+  return reorder(runs).map((run) =>
+    run.level % 2 === 1 && !STRONG_RTL.test(run.text) ? { text: mirrored(run.text), face: run.face } : { text: run.text, face: run.face },
+  );
 }
 
 /** Rule L2: from the highest level down to the lowest odd one, reverse every stretch of runs at that level or above. */
@@ -68,5 +70,8 @@ function reorder(runs: LogicalRun[]): LogicalRun[] {
 }
 
 function mirrored(text: string): string {
-  return [...text].reverse().map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
+  return [...text]
+    .reverse()
+    .map((char) => bidi.getMirroredCharacter(char) ?? char)
+    .join('');
 }

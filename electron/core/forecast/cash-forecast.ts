@@ -35,7 +35,12 @@ export function forecastWeeks(asOf: IsoDate): ForecastWeekSpan[] {
  * come, but no one knows which week), the remainder of the split in the first; beyond the horizon
  * it lands in no week. Money stays integer.
  */
-export function placeItem(item: OpenItem, asOf: IsoDate, weeks: readonly ForecastWeekSpan[], scenario: Scenario): { week: number; amountMinor: number }[] | 'beyond' {
+export function placeItem(
+  item: OpenItem,
+  asOf: IsoDate,
+  weeks: readonly ForecastWeekSpan[],
+  scenario: Scenario,
+): { week: number; amountMinor: number }[] | 'beyond' {
   const daysLate = { expected: item.expectedDaysLate, low: item.band.p10, high: item.band.p90 }[scenario];
   const day = addDays(item.dueDate, Math.round(daysLate));
   if (day <= asOf) {
@@ -72,13 +77,15 @@ export function cashForecast(items: readonly OpenItem[], asOf: IsoDate): Omit<Cu
       }
     }
   }
-  return [...byCurrency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, entry]) => ({
-    currency,
-    weeks: weeks.map((w, k): ForecastWeek => {
-      const values = [entry.sums.expected[k]!, entry.sums.low[k]!, entry.sums.high[k]!];
-      return { ...w, expectedMinor: values[0]!, lowMinor: Math.min(...values), highMinor: Math.max(...values) };
-    }),
-    beyondMinor: entry.beyond,
-    openMinor: entry.open,
-  }));
+  return [...byCurrency.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, entry]) => ({
+      currency,
+      weeks: weeks.map((w, k): ForecastWeek => {
+        const values = [entry.sums.expected[k]!, entry.sums.low[k]!, entry.sums.high[k]!];
+        return { ...w, expectedMinor: values[0]!, lowMinor: Math.min(...values), highMinor: Math.max(...values) };
+      }),
+      beyondMinor: entry.beyond,
+      openMinor: entry.open,
+    }));
 }

@@ -8,7 +8,10 @@ import { forecastItems } from './forecast-inputs';
 
 const INVOICE = ['id', 'number', 'currency', 'issue_date', 'due_date'] as const;
 /** The invoice's columns and, from the join, its customer's. */
-type InvoiceRow = ColumnsRow<'invoices', (typeof INVOICE)[number]> & { customerExternalId: TableRow<'customers'>['external_id']; customerName: TableRow<'customers'>['name'] };
+type InvoiceRow = ColumnsRow<'invoices', (typeof INVOICE)[number]> & {
+  customerExternalId: TableRow<'customers'>['external_id'];
+  customerName: TableRow<'customers'>['name'];
+};
 
 /**
  * The invoices a forecast for `asOf` expects in one week, each with the part of its balance expected
@@ -25,13 +28,23 @@ export function forecastWeekInvoices(ctx: CoreContext, asOf: IsoDate, currency: 
     const amount = placed === 'beyond' ? 0 : placed.filter((p) => p.week === week).reduce((sum, p) => sum + p.amountMinor, 0);
     if (amount > 0) expected.set(item.invoiceId, amount);
   }
-  const rows = ctx.database.sqlite.prepare(`
+  const rows = ctx.database.sqlite
+    .prepare(
+      `
     SELECT ${columns('invoices', 'i', INVOICE)}, c.external_id AS customerExternalId, c.name AS customerName
-    FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id IN (SELECT value FROM json_each(?))`)
+    FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id IN (SELECT value FROM json_each(?))`,
+    )
     .all(JSON.stringify([...expected.keys()])) as InvoiceRow[];
-  return rows.map((row): DrilldownInvoice => ({
-    invoiceNumber: row.number, customerExternalId: row.customerExternalId, customerName: row.customerName, currency: row.currency,
-    issueDate: row.issueDate, dueDate: row.dueDate, balanceMinor: expected.get(row.id)!, daysPastDue: daysBetween(row.dueDate, asOf),
-  }))
+  return rows
+    .map((row): DrilldownInvoice => ({
+      invoiceNumber: row.number,
+      customerExternalId: row.customerExternalId,
+      customerName: row.customerName,
+      currency: row.currency,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate,
+      balanceMinor: expected.get(row.id)!,
+      daysPastDue: daysBetween(row.dueDate, asOf),
+    }))
     .sort((a, b) => b.balanceMinor - a.balanceMinor || a.invoiceNumber.localeCompare(b.invoiceNumber));
 }

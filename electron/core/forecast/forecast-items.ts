@@ -22,7 +22,14 @@ export function openItemsAt(histories: Iterable<CustomerHistory>, model: RiskMod
       const balanceMinor = balanceBefore(invoice, dayAfter);
       if (balanceMinor <= 0) continue;
       facts ??= historyFacts(history);
-      items.push({ invoiceId: invoice.id, currency: invoice.currency, balanceMinor, dueDate: invoice.dueDate, expectedDaysLate: scoreFacts(model, facts[k]!).expectedDaysLate, band });
+      items.push({
+        invoiceId: invoice.id,
+        currency: invoice.currency,
+        balanceMinor,
+        dueDate: invoice.dueDate,
+        expectedDaysLate: scoreFacts(model, facts[k]!).expectedDaysLate,
+        band,
+      });
     }
   }
   return items;

@@ -19,7 +19,9 @@ export function saveForecast(sqlite: SqliteDb, asOf: IsoDate, now: string, curre
 
 /** Stored runs, newest as-of date first: what a forecast can be compared from. */
 export function listForecastRuns(sqlite: SqliteDb): ForecastRunInfo[] {
-  return sqlite.prepare('SELECT id AS runId, as_of AS asOf, created_at AS createdAt FROM forecast_runs ORDER BY as_of DESC, id DESC').all() as ForecastRunInfo[];
+  return sqlite
+    .prepare('SELECT id AS runId, as_of AS asOf, created_at AS createdAt FROM forecast_runs ORDER BY as_of DESC, id DESC')
+    .all() as ForecastRunInfo[];
 }
 
 export type RunChoice = { runId?: number | undefined; asOf?: IsoDate | undefined };
@@ -30,18 +32,24 @@ export type RunChoice = { runId?: number | undefined; asOf?: IsoDate | undefined
  * (issued by its as-of date), so cash for invoices issued later does not flatter the forecast.
  */
 export function compareForecast(sqlite: SqliteDb, today: IsoDate, choice: RunChoice = {}): ForecastComparison {
-  const run = (choice.runId !== undefined
-    ? sqlite.prepare('SELECT id, as_of AS asOf FROM forecast_runs WHERE id = ?').get(choice.runId)
-    : sqlite.prepare('SELECT id, as_of AS asOf FROM forecast_runs WHERE as_of = ? OR (? IS NULL AND as_of < ?) ORDER BY as_of DESC, id DESC LIMIT 1')
-      .get(choice.asOf ?? null, choice.asOf ?? null, today)) as { id: number; asOf: string } | undefined;
+  const run = (
+    choice.runId !== undefined
+      ? sqlite.prepare('SELECT id, as_of AS asOf FROM forecast_runs WHERE id = ?').get(choice.runId)
+      : sqlite
+          .prepare('SELECT id, as_of AS asOf FROM forecast_runs WHERE as_of = ? OR (? IS NULL AND as_of < ?) ORDER BY as_of DESC, id DESC LIMIT 1')
+          .get(choice.asOf ?? null, choice.asOf ?? null, today)
+  ) as { id: number; asOf: string } | undefined;
   if (!run) return { runId: null, asOf: null, rows: [] };
-  const rows = sqlite.prepare(`
+  const rows = sqlite
+    .prepare(
+      `
     SELECT w.currency, w.week_start AS weekStart, w.week_end AS weekEnd, w.expected_minor AS expectedMinor, w.low_minor AS lowMinor, w.high_minor AS highMinor,
            CASE WHEN w.week_end < @today THEN
              COALESCE((SELECT SUM(a.amount_minor) FROM allocations a JOIN invoices i ON i.id = a.invoice_id
                        WHERE a.kind = 'payment' AND a.applied_date BETWEEN w.week_start AND w.week_end
                          AND i.issue_date <= @asOf AND i.currency = w.currency), 0) END AS actualMinor
-    FROM forecast_weeks w WHERE w.run_id = @runId ORDER BY w.currency, w.week_start`)
+    FROM forecast_weeks w WHERE w.run_id = @runId ORDER BY w.currency, w.week_start`,
+    )
     .all({ runId: run.id, asOf: run.asOf, today }) as Omit<ForecastComparison['rows'][number], 'errorMinor'>[];
   return { runId: run.id, asOf: run.asOf, rows: rows.map((r) => ({ ...r, errorMinor: r.actualMinor === null ? null : r.actualMinor - r.expectedMinor })) };
 }

@@ -1,11 +1,7 @@
 import type { CreditRecord, InvoiceRecord } from '../ledger/records';
 import type { RowReader } from './row-reader';
 
-export type InvoiceRowResult =
-  | { type: 'invoice'; record: InvoiceRecord }
-  | { type: 'credit'; record: CreditRecord }
-  | { type: 'skip' }
-  | null;
+export type InvoiceRowResult = { type: 'invoice'; record: InvoiceRecord } | { type: 'credit'; record: CreditRecord } | { type: 'skip' } | null;
 
 /** Which side of the ledger a row is, as the export says it; null when the export does not say. */
 export type RowSide = 'invoice' | 'credit' | 'skip' | null;
@@ -41,7 +37,17 @@ export function readInvoiceRow(r: RowReader, { side, customerFallback, settled, 
   // QuickBooks' Open Invoices report may carry no Amount column: the open balance is all it states.
   const amount = r.has('amount') ? r.amount('amount', currency, true) : open;
   if (amount === undefined && !r.has('amount')) r.fail('openBalance', 'required amount is empty');
-  if (number === null || customer === '' || !issueDate || dueDate === null || paidDate === null || disputed === null || billing === null || amount == null || open === null) {
+  if (
+    number === null ||
+    customer === '' ||
+    !issueDate ||
+    dueDate === null ||
+    paidDate === null ||
+    disputed === null ||
+    billing === null ||
+    amount == null ||
+    open === null
+  ) {
     return null;
   }
   const isCredit = side === 'credit' || (side === null && amount < 0);
@@ -62,13 +68,32 @@ export function readInvoiceRow(r: RowReader, { side, customerFallback, settled, 
   if (isCredit) {
     return {
       type: 'credit',
-      record: { row: r.line, externalId, number, customerExternalId: customer, customerName: r.text('customerName') || customer,
-        kind: 'credit_note', date: issueDate, currency, amountMinor: face, openMinor: balance },
+      record: {
+        row: r.line,
+        externalId,
+        number,
+        customerExternalId: customer,
+        customerName: r.text('customerName') || customer,
+        kind: 'credit_note',
+        date: issueDate,
+        currency,
+        amountMinor: face,
+        openMinor: balance,
+      },
     };
   }
   const record: InvoiceRecord = {
-    row: r.line, externalId, number, customerExternalId: customer, customerName: r.text('customerName') || customer,
-    issueDate, dueDate: dueDate ?? issueDate, currency, amountMinor: face, openMinor: balance, disputed,
+    row: r.line,
+    externalId,
+    number,
+    customerExternalId: customer,
+    customerName: r.text('customerName') || customer,
+    issueDate,
+    dueDate: dueDate ?? issueDate,
+    currency,
+    amountMinor: face,
+    openMinor: balance,
+    disputed,
   };
   // Assigned rather than spread in: a spread builds and copies an object for every row of a large file.
   if (paidDate && balance < face) record.paidDate = paidDate;

@@ -15,7 +15,12 @@ export function readPaymentRow(r: RowReader): PaymentRecord | null {
   const method = r.text('method');
   const reference = r.text('reference');
   return {
-    row: r.line, externalId, customerExternalId: customer, customerName: r.text('customerName') || customer, date, currency,
+    row: r.line,
+    externalId,
+    customerExternalId: customer,
+    customerName: r.text('customerName') || customer,
+    date,
+    currency,
     amountMinor: amount,
     ...(invoiceNumber ? { invoiceNumber } : {}),
     ...(method ? { method } : {}),
@@ -40,7 +45,9 @@ export function readCustomerRow(r: RowReader): CustomerRecord | null {
   const segment = r.text('segment');
   const collector = r.text('collector');
   return {
-    row: r.line, externalId, name,
+    row: r.line,
+    externalId,
+    name,
     // Without a currency cell, keep what the customer has (e.g. from its invoices) rather than the default.
     ...(r.text('currency') ? { currency } : {}),
     ...(termsDays !== undefined ? { termsDays } : {}),

@@ -6,7 +6,6 @@ import type { RowReader } from './row-reader';
 
 const CREDIT_TYPES = new Set(['accreccredit', 'sales credit note', 'credit note']);
 
-
 /**
  * One Xero invoice from its line-item rows (same InvoiceNumber). The invoice fields must agree on
  * every line; the amount is the Total column when the export has it, else the sum of the lines

@@ -4,7 +4,16 @@ import { readInvoiceRow, type InvoiceRowResult } from './convert-invoice-row';
 import { readCustomerRow, readPaymentRow } from './convert-other-rows';
 import { readXeroInvoice } from './convert-xero';
 import { SettingsSamples } from './detect-settings';
-import { classifyQuickbooksRow, odooPartiallyPaid, odooSettled, odooSide, quickbooksCreditKind, quickbooksSide, quickbooksUnnumberedType, statusSide } from './dialects';
+import {
+  classifyQuickbooksRow,
+  odooPartiallyPaid,
+  odooSettled,
+  odooSide,
+  quickbooksCreditKind,
+  quickbooksSide,
+  quickbooksUnnumberedType,
+  statusSide,
+} from './dialects';
 import type { ImportPlan } from './plan';
 import { Problems } from './problems';
 import type { CsvRow } from './read-csv';
@@ -149,9 +158,13 @@ export class RowConverter {
       return null;
     }
     if (row.cells.length !== plan.headers.length) {
-      problems.add(row.row, '', row.cells.join(',').slice(0, 80),
+      problems.add(
+        row.row,
+        '',
+        row.cells.join(',').slice(0, 80),
         `row has ${row.cells.length} fields but the header has ${plan.headers.length}` +
-          (row.cells.length < plan.headers.length ? ' (truncated line?)' : ' (a value with an unquoted delimiter?)'));
+          (row.cells.length < plan.headers.length ? ' (truncated line?)' : ' (a value with an unquoted delimiter?)'),
+      );
       return null;
     }
     const long = longCell(row, mapped);
@@ -257,7 +270,11 @@ function addRowError(row: CsvRow, plan: ImportPlan, problems: Problems): void {
 function readInvoiceLike(r: RowReader, plan: ImportPlan, customerFallback: string | undefined): InvoiceRowResult {
   if (plan.dialect === 'quickbooks') {
     const unnumbered = quickbooksUnnumberedType(r);
-    const result = readInvoiceRow(r, { side: quickbooksSide(r), numberFallback: unnumbered ? UNNUMBERED : undefined, ...(customerFallback ? { customerFallback } : {}) });
+    const result = readInvoiceRow(r, {
+      side: quickbooksSide(r),
+      numberFallback: unnumbered ? UNNUMBERED : undefined,
+      ...(customerFallback ? { customerFallback } : {}),
+    });
     if (result?.type === 'credit') {
       result.record.kind = quickbooksCreditKind(r);
       if (unnumbered && r.text('externalId') === '') nameUnnumberedCredit(result.record, unnumbered, r.text('reference'));
@@ -283,4 +300,3 @@ function groupByInvoice(readers: RowReader[]): RowReader[][] {
   }
   return [...groups.values()];
 }
-

@@ -55,8 +55,12 @@ export class SettingsSamples {
       const settled = detection.kind === 'ambiguous' && plan.dateOrder && detection.formats.includes(plan.dateOrder);
       if (detection.kind === 'ambiguous' && !settled) {
         if (!problems) return { ...this.rest(delimiter, defaultCurrency), dateFormat: detection.formats[0]! };
-        problems.add(plan.headerIndex + 1, dateColumn, detection.example,
-          `day/month order is ambiguous (${detection.formats.join(' or ')}); set "dateFormat" in the mapping`);
+        problems.add(
+          plan.headerIndex + 1,
+          dateColumn,
+          detection.example,
+          `day/month order is ambiguous (${detection.formats.join(' or ')}); set "dateFormat" in the mapping`,
+        );
         return null;
       }
       // With no readable date at all, every row reports its own bad date against the expected format.

@@ -58,8 +58,9 @@ function savedMapping(ctx: CoreContext, name: string): ImportMapping | null {
 }
 
 function savedMappings(ctx: CoreContext): { name: string; mapping: ImportMapping }[] {
-  return (ctx.database.sqlite.prepare('SELECT name, mapping FROM saved_mappings ORDER BY updated_at DESC, name').all() as { name: string; mapping: string }[])
-    .map((row) => ({ name: row.name, mapping: importMappingSchema.parse(JSON.parse(row.mapping)) }));
+  return (
+    ctx.database.sqlite.prepare('SELECT name, mapping FROM saved_mappings ORDER BY updated_at DESC, name').all() as { name: string; mapping: string }[]
+  ).map((row) => ({ name: row.name, mapping: importMappingSchema.parse(JSON.parse(row.mapping)) }));
 }
 
 /**
@@ -90,12 +91,21 @@ export async function previewImport(ctx: CoreContext, request: ImportRequest): P
   const base = { fileName: file.name, delimiter: csv.delimiter, ...(csv.sheet !== undefined ? { sheet: csv.sheet } : {}) };
   if (!result || !result.ok) {
     return {
-      ...base, preset: request.preset ?? null, mapping: null, headers: csv.rows[0]?.cells ?? [], headerRow: 1,
+      ...base,
+      preset: request.preset ?? null,
+      mapping: null,
+      headers: csv.rows[0]?.cells ?? [],
+      headerRow: 1,
       rows: csv.rows.slice(1, PREVIEW_ROWS + 1).map((r) => r.cells),
       problems: withSheet(result?.ok === false ? result.problems : emptyFile(csv.rows, 0), csv.sheet),
     };
   }
-  const conversion = convertRows(csv.rows.slice(0, result.plan.headerIndex + 1 + PREVIEW_ROWS), result.plan, csv.delimiter, result.plan.currency ?? getSetting(ctx.database.sqlite, 'baseCurrency'));
+  const conversion = convertRows(
+    csv.rows.slice(0, result.plan.headerIndex + 1 + PREVIEW_ROWS),
+    result.plan,
+    csv.delimiter,
+    result.plan.currency ?? getSetting(ctx.database.sqlite, 'baseCurrency'),
+  );
   return {
     ...base,
     preset: result.plan.preset,
@@ -123,11 +133,22 @@ function emptyFile(rows: readonly CsvRow[], headerIndex: number): ImportProblem[
  */
 export async function runImport(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, touched?: Set<number>): Promise<ImportSummary> {
   const file = ctx.files.get(request.fileId);
-  const table = await openTable(file.path, file.name, { sheet: request.sheet, signal: job.signal, onProgress: (done, total) => job.progress('reading', done, total) });
+  const table = await openTable(file.path, file.name, {
+    sheet: request.sheet,
+    signal: job.signal,
+    onProgress: (done, total) => job.progress('reading', done, total),
+  });
   return inSheet(table.sheet, () => validateAndWrite(ctx, request, job, file, table, touched));
 }
 
-async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { snapshot: boolean }, job: Job, file: { name: string; path: string }, table: TableSource, touched?: Set<number>): Promise<ImportSummary> {
+async function validateAndWrite(
+  ctx: CoreContext,
+  request: ImportRequest & { snapshot: boolean },
+  job: Job,
+  file: { name: string; path: string },
+  table: TableSource,
+  touched?: Set<number>,
+): Promise<ImportSummary> {
   const planned = await readConversion(table, (head) => plan(ctx, request, head), getSetting(ctx.database.sqlite, 'baseCurrency'));
   const { conversion } = planned;
   job.progress('validating', conversion.rows, conversion.rows);
@@ -145,8 +166,12 @@ async function validateAndWrite(ctx: CoreContext, request: ImportRequest & { sna
   return sqlite.transaction(() => {
     const counts = withFileColumns(planned.plan, () => writeBatch(sqlite, conversion.batch, todayOf(ctx), nowOf(ctx), touched));
     const summary: ImportSummary = {
-      kind: planned.plan.kind, preset: planned.plan.preset, source: planned.plan.source, rows: conversion.rows,
-      skipped: conversion.skipped, ...counts,
+      kind: planned.plan.kind,
+      preset: planned.plan.preset,
+      source: planned.plan.source,
+      rows: conversion.rows,
+      skipped: conversion.skipped,
+      ...counts,
     };
     sqlite
       .prepare('INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -162,7 +187,10 @@ function withFileColumns<T>(plan: ImportPlan, write: () => T): T {
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'IMPORT_REJECTED') throw error;
     const details = error.details as { problems: ImportProblem[]; problemCount: number };
-    return rejectImport(details.problems.map((p) => ({ ...p, column: plan.columns[p.column]?.header ?? p.column })), details.problemCount);
+    return rejectImport(
+      details.problems.map((p) => ({ ...p, column: plan.columns[p.column]?.header ?? p.column })),
+      details.problemCount,
+    );
   }
 }
 
@@ -177,10 +205,14 @@ async function inSheet<T>(sheet: string | undefined, run: () => Promise<T>): Pro
   } catch (error) {
     if (sheet === undefined || !(error instanceof AppError) || error.code !== 'IMPORT_REJECTED') throw error;
     const details = error.details as { problems: ImportProblem[]; problemCount: number };
-    throw new AppError('IMPORT_REJECTED', `Nothing was imported: ${details.problemCount} problem${details.problemCount === 1 ? '' : 's'} in sheet "${sheet}".`, {
-      problems: withSheet(details.problems, sheet),
-      problemCount: details.problemCount,
-    });
+    throw new AppError(
+      'IMPORT_REJECTED',
+      `Nothing was imported: ${details.problemCount} problem${details.problemCount === 1 ? '' : 's'} in sheet "${sheet}".`,
+      {
+        problems: withSheet(details.problems, sheet),
+        problemCount: details.problemCount,
+      },
+    );
   }
 }
 

@@ -16,12 +16,15 @@ export const importHandlers: Handlers<'import.presets' | 'import.preview' | 'imp
     return summary;
   },
   'import.mappings.list': (_input, ctx) =>
-    (ctx.database.sqlite.prepare('SELECT name, mapping FROM saved_mappings ORDER BY name').all() as { name: string; mapping: string }[]).map(
-      (row) => ({ name: row.name, mapping: importMappingSchema.parse(JSON.parse(row.mapping)) }),
-    ),
+    (ctx.database.sqlite.prepare('SELECT name, mapping FROM saved_mappings ORDER BY name').all() as { name: string; mapping: string }[]).map((row) => ({
+      name: row.name,
+      mapping: importMappingSchema.parse(JSON.parse(row.mapping)),
+    })),
   'import.mappings.save': ({ name, mapping }, ctx) => {
     ctx.database.sqlite
-      .prepare('INSERT INTO saved_mappings (name, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO saved_mappings (name, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
+      )
       .run(name, JSON.stringify(mapping), nowOf(ctx));
     return { name };
   },

@@ -23,10 +23,19 @@ function compile(format: DateFormat): CompiledFormat {
         // Two-digit years only where the year comes last ("1/5/26"), never in year-first formats.
         order.push('y');
         return order.length === 1 ? '(\\d{4})' : '(\\d{4}|\\d{2})';
-      case 'MMM': order.push('mon'); return '([A-Za-z]{3,9})\\.?';
-      case 'MM': case 'M': order.push('m'); return '(\\d{1,2})';
-      case 'dd': case 'd': order.push('d'); return '(\\d{1,2})';
-      default: return `\\${token}`;
+      case 'MMM':
+        order.push('mon');
+        return '([A-Za-z]{3,9})\\.?';
+      case 'MM':
+      case 'M':
+        order.push('m');
+        return '(\\d{1,2})';
+      case 'dd':
+      case 'd':
+        order.push('d');
+        return '(\\d{1,2})';
+      default:
+        return `\\${token}`;
     }
   });
   // Spreadsheet exports often append a midnight time ("2024-01-31 00:00:00"); it carries no date.
@@ -72,9 +81,7 @@ function readDate(text: string, format: DateFormat): IsoDate | null {
 const DETECTABLE: DateFormat[] = ['yyyy-MM-dd', 'yyyy/MM/dd', 'M/d/yyyy', 'd/M/yyyy', 'd.M.yyyy', 'd-M-yyyy', 'M-d-yyyy', 'd MMM yyyy', 'MMM d, yyyy'];
 
 export type DateDetection =
-  | { kind: 'found'; format: DateFormat }
-  | { kind: 'ambiguous'; formats: DateFormat[]; example: string }
-  | { kind: 'none'; example: string };
+  { kind: 'found'; format: DateFormat } | { kind: 'ambiguous'; formats: DateFormat[]; example: string } | { kind: 'none'; example: string };
 
 /**
  * Picks the format that reads the most samples (rows it cannot read are then reported one by one).

@@ -124,7 +124,14 @@ function duplicateHeaders(header: CsvRow, used: readonly { index: number; header
   return used.flatMap((column) => {
     const at = normalized.flatMap((name, i) => (name === normalized[column.index] ? [i + 1] : []));
     return at.length > 1
-      ? [{ row, column: column.header, value: column.header, reason: `header "${column.header}" appears in columns ${at.slice(0, -1).join(', ')} and ${at.at(-1)}; rename or delete all but one so it is clear which to read` }]
+      ? [
+          {
+            row,
+            column: column.header,
+            value: column.header,
+            reason: `header "${column.header}" appears in columns ${at.slice(0, -1).join(', ')} and ${at.at(-1)}; rename or delete all but one so it is clear which to read`,
+          },
+        ]
       : [];
   });
 }
@@ -158,7 +165,9 @@ export function detectPreset(rows: readonly CsvRow[]): { preset: Preset; matches
 export function planToMapping(plan: ImportPlan): ImportMapping {
   const known: readonly string[] = [...MAPPING_FIELDS[plan.kind].required, ...MAPPING_FIELDS[plan.kind].optional];
   const columns = Object.fromEntries(
-    Object.entries(plan.columns).filter(([field]) => known.includes(field)).map(([field, c]) => [field, c.header]),
+    Object.entries(plan.columns)
+      .filter(([field]) => known.includes(field))
+      .map(([field, c]) => [field, c.header]),
   );
   return {
     kind: plan.kind,

@@ -35,7 +35,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'generic-invoices',
     label: 'Generic invoices',
     kind: 'invoices',
-    description: 'One row per invoice: number, customer id, issue and due dates, amount; optionally name, open balance, paid date, currency, disputed, billing (electronic or paper).',
+    description:
+      'One row per invoice: number, customer id, issue and due dates, amount; optionally name, open balance, paid date, currency, disputed, billing (electronic or paper).',
     columns: {
       invoiceNumber: ['invoice number', 'invoice no', 'invoice no.', 'invoice #', 'inv #', 'inv no', 'invoice', 'number', 'invoice_number'],
       customerId: ['customer id', 'customer number', 'customer_id', 'account number'],
@@ -76,7 +77,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'generic-customers',
     label: 'Generic customers',
     kind: 'customers',
-    description: 'One row per customer: id and name; optionally currency, contact name, email, phone, terms (days), credit limit, segment, collector, country (two letters, e.g. GB).',
+    description:
+      'One row per customer: id and name; optionally currency, contact name, email, phone, terms (days), credit limit, segment, collector, country (two letters, e.g. GB).',
     columns: {
       customerId: ['customer id', 'customer_id', 'customer number', 'id'],
       name: ['name', 'customer name', 'company'],
@@ -96,7 +98,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'quickbooks-aging',
     label: 'QuickBooks A/R Aging Detail / Open Invoices',
     kind: 'invoices',
-    description: 'QuickBooks "A/R Aging Detail" or "Open Invoices" report saved as CSV: preamble, bucket and total rows are skipped; credit memos and unapplied payments count against the customer.',
+    description:
+      'QuickBooks "A/R Aging Detail" or "Open Invoices" report saved as CSV: preamble, bucket and total rows are skipped; credit memos and unapplied payments count against the customer.',
     source: 'quickbooks',
     dialect: 'quickbooks',
     columns: {

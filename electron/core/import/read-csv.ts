@@ -156,10 +156,12 @@ function parseWith(path: string, encoding: TextEncoding, options: ReadCsvOptions
   // Each row is passed on once the next one is read: a file's final newline produces one empty
   // record, which is not a row of the file.
   let pending: CsvRow | null = null;
-  const input = Readable.from(decoded(path, encoding, (n) => {
-    bytes += n;
-    options.onProgress?.(bytes, total);
-  }));
+  const input = Readable.from(
+    decoded(path, encoding, (n) => {
+      bytes += n;
+      options.onProgress?.(bytes, total);
+    }),
+  );
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void): void => {

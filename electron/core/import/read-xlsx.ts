@@ -62,11 +62,13 @@ interface Survey {
 async function surveySheet(xml: AsyncIterable<Buffer>, signal: AbortSignal | undefined): Promise<Survey> {
   let widest = 0;
   const merges = new Map<number, { range: string; left: number }>();
-  const rows = damagedIterator(sheetRows(xml, (range) => {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-    if (!m) return;
-    for (let r = Number(m[2]); r <= Number(m[4]); r++) if (!merges.has(r)) merges.set(r, { range, left: columnNumber(m[1]!) });
-  }));
+  const rows = damagedIterator(
+    sheetRows(xml, (range) => {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+      if (!m) return;
+      for (let r = Number(m[2]); r <= Number(m[4]); r++) if (!merges.has(r)) merges.set(r, { range, left: columnNumber(m[1]!) });
+    }),
+  );
   let count = 0;
   for (let step = await rows.next(); !step.done; step = await rows.next()) {
     widest = Math.max(widest, lastColumn(step.value));
@@ -111,7 +113,8 @@ function sheetRow(source: SheetRow, book: WorkbookContext, width: number, merges
   }
   const merge = merges.get(source.number);
   // A merged range shows one value, in its first cell; the row is refused whatever it holds.
-  if (merge && !row.error) Object.assign(row, { error: `cells ${merge.range} are merged; unmerge them so every column has its own value`, errorColumn: merge.left - 1 });
+  if (merge && !row.error)
+    Object.assign(row, { error: `cells ${merge.range} are merged; unmerge them so every column has its own value`, errorColumn: merge.left - 1 });
   return row;
 }
 
@@ -134,9 +137,11 @@ function checkContainer(path: string): void {
   const container = workbookContainer(bytes);
   if (container === 'zip') return;
   if (container === 'ole') {
-    rejectFile(bytes.includes(ENCRYPTED_PACKAGE)
-      ? 'the workbook is password-protected (encrypted); remove the password in Excel (File › Info › Protect Workbook) and save it again, or export CSV'
-      : 'this is an Excel 97–2003 .xls file, not .xlsx; save it as .xlsx or CSV');
+    rejectFile(
+      bytes.includes(ENCRYPTED_PACKAGE)
+        ? 'the workbook is password-protected (encrypted); remove the password in Excel (File › Info › Protect Workbook) and save it again, or export CSV'
+        : 'this is an Excel 97–2003 .xls file, not .xlsx; save it as .xlsx or CSV',
+    );
   }
   if (!bytes.includes(0) && isUtf8(bytes)) {
     rejectFile('not an Excel workbook: the file is plain text (a CSV saved with an .xlsx name?); rename it to .csv or save it as .xlsx');

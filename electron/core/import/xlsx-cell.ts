@@ -94,7 +94,12 @@ export function decimalText(value: number): string {
   if (!m) return shortest;
   const digits = m[2]! + (m[3] ?? '');
   const point = m[2]!.length + Number(m[4]);
-  const plain = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const plain =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return m[1] + plain;
 }
 

@@ -41,7 +41,14 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, onMerge?: (range: s
         const ref = attributes.r && /^\$?([A-Z]+)\$?\d+$/.exec(attributes.r);
         const column = ref ? columnNumber(ref[1]!) : lastColumn + 1;
         lastColumn = column;
-        cell = { column, address: `${columnLetter(column)}${row.number}`, style: Number(attributes.s ?? 0) || 0, type: attributes.t, value: null, formula: null };
+        cell = {
+          column,
+          address: `${columnLetter(column)}${row.number}`,
+          style: Number(attributes.s ?? 0) || 0,
+          type: attributes.t,
+          value: null,
+          formula: null,
+        };
         break;
       }
       case 'v':

@@ -47,12 +47,22 @@ const megabytes = (bytes: number): string => `${Math.ceil(bytes / 1024 / 1024).t
 export type SheetProgress = (done: number, total: number) => void;
 
 /** The sheet asked for (see openSheet) as its XML, for a pass that needs no cell values. */
-export function withSheetXml<T>(path: string, wanted: string | undefined, progress: SheetProgress, use: (name: string, xml: AsyncIterable<Buffer>) => Promise<T>): Promise<T> {
+export function withSheetXml<T>(
+  path: string,
+  wanted: string | undefined,
+  progress: SheetProgress,
+  use: (name: string, xml: AsyncIterable<Buffer>) => Promise<T>,
+): Promise<T> {
   return openSheet(path, wanted, false, progress, (name, xml) => use(name, xml));
 }
 
 /** The sheet asked for (see openSheet) as rows, with the shared strings and styles its cells refer to. */
-export function withSheetRows<T>(path: string, wanted: string | undefined, progress: SheetProgress, use: (rows: AsyncIterable<SheetRow>, book: WorkbookContext) => Promise<T>): Promise<T> {
+export function withSheetRows<T>(
+  path: string,
+  wanted: string | undefined,
+  progress: SheetProgress,
+  use: (rows: AsyncIterable<SheetRow>, book: WorkbookContext) => Promise<T>,
+): Promise<T> {
   return openSheet(path, wanted, true, progress, (_name, xml, reader) => use(sheetRows(xml), workbookContext(reader)));
 }
 
@@ -101,7 +111,11 @@ async function openSheet<T>(
       return stream;
     };
     const reader = new excel.stream.xlsx.WorkbookReader(path, {
-      worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore', sharedStrings: cells ? 'cache' : 'ignore', styles: cells ? 'cache' : 'ignore',
+      worksheets: 'emit',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+      sharedStrings: cells ? 'cache' : 'ignore',
+      styles: cells ? 'cache' : 'ignore',
     }) as unknown as WorkbookReaderSteps;
     const book = await part('xl/workbook.xml', MAX_OTHER_PART_BYTES);
     if (!book) rejectFile('the workbook has no worksheets');
@@ -132,8 +146,10 @@ async function openSheet<T>(
 
 function tooLargeToRead(entry: yauzl.Entry, limit: number): never {
   const what = /sharedStrings/i.test(entry.fileName) ? 'shared text (the strings its cells refer to)' : `part ${entry.fileName}`;
-  return rejectFile(`the workbook's ${what} unpacks to ${megabytes(entry.uncompressedSize)}, more than the ${megabytes(limit)} Inflow reads ` +
-    '(a damaged or hostile file?); if it is a real export, save the sheet as CSV and import that');
+  return rejectFile(
+    `the workbook's ${what} unpacks to ${megabytes(entry.uncompressedSize)}, more than the ${megabytes(limit)} Inflow reads ` +
+      '(a damaged or hostile file?); if it is a real export, save the sheet as CSV and import that',
+  );
 }
 
 async function* counted(xml: Readable, total: number, progress: SheetProgress): AsyncIterable<Buffer> {

@@ -114,8 +114,10 @@ async function readBatch(client: ImapFlow, batch: { uid: number; size: number }[
   const whole = batch.filter((m) => m.size <= MAX_MESSAGE_BYTES).map((m) => m.uid);
   const big = batch.filter((m) => m.size > MAX_MESSAGE_BYTES).map((m) => m.uid);
   const read = new Map<number, Buffer>();
-  if (whole.length > 0) for (const m of await client.fetchAll(whole.join(','), { uid: true, source: true }, { uid: true })) if (m.source) read.set(m.uid, m.source);
-  if (big.length > 0) for (const m of await client.fetchAll(big.join(','), { uid: true, headers: true }, { uid: true })) if (m.headers) read.set(m.uid, m.headers);
+  if (whole.length > 0)
+    for (const m of await client.fetchAll(whole.join(','), { uid: true, source: true }, { uid: true })) if (m.source) read.set(m.uid, m.source);
+  if (big.length > 0)
+    for (const m of await client.fetchAll(big.join(','), { uid: true, headers: true }, { uid: true })) if (m.headers) read.set(m.uid, m.headers);
   return batch.flatMap((m) => {
     const source = read.get(m.uid);
     return source ? [{ uid: m.uid, size: m.size, source }] : [];

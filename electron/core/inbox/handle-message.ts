@@ -21,10 +21,15 @@ function rowOf(ctx: CoreContext, id: number): Row {
  */
 export function assignMessage(ctx: CoreContext, id: number, customerId: number): void {
   const row = rowOf(ctx, id);
-  if (!prepareCached(ctx.database.sqlite, 'SELECT 1 FROM customers WHERE id = ?').get(customerId)) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
+  if (!prepareCached(ctx.database.sqlite, 'SELECT 1 FROM customers WHERE id = ?').get(customerId))
+    throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   ctx.database.sqlite.transaction(() => {
     prepareCached(ctx.database.sqlite, "UPDATE inbox_messages SET customer_id = ?, matched_by = 'assigned' WHERE id = ?").run(customerId, id);
-    recordActivity(ctx, { customerId, kind: 'email_received', body: { inboxId: id, messageKind: row.kind, subject: row.subject, from: row.fromAddress, summary: 'assigned from the Inbox' } });
+    recordActivity(ctx, {
+      customerId,
+      kind: 'email_received',
+      body: { inboxId: id, messageKind: row.kind, subject: row.subject, from: row.fromAddress, summary: 'assigned from the Inbox' },
+    });
   })();
 }
 
@@ -35,7 +40,9 @@ export function assignMessage(ctx: CoreContext, id: number, customerId: number):
  */
 export function handleMessage(ctx: CoreContext, id: number, action: InboxAction): void {
   const row = rowOf(ctx, id);
-  const changed = prepareCached(ctx.database.sqlite, "UPDATE inbox_messages SET state = 'done', handled_at = ?, handled_action = ? WHERE id = ? AND state = 'open'")
-    .run(nowOf(ctx), action, id).changes;
+  const changed = prepareCached(
+    ctx.database.sqlite,
+    "UPDATE inbox_messages SET state = 'done', handled_at = ?, handled_action = ? WHERE id = ? AND state = 'open'",
+  ).run(nowOf(ctx), action, id).changes;
   if (changed > 0 && row.customerId !== null) ctx.worklist.refreshCustomer(row.customerId);
 }

@@ -3,7 +3,18 @@ import { AppError } from '../../../shared/errors';
 import type { ImapSettings } from '../../../shared/inbox';
 
 /** Error codes of a connection that never got as far as the server: the network, not the mailbox. */
-const UNREACHABLE = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE', 'NoConnection', 'ETIMEOUT']);
+const UNREACHABLE = new Set([
+  'ENOTFOUND',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'EPIPE',
+  'NoConnection',
+  'ETIMEOUT',
+]);
 
 /**
  * A connected IMAP client for the mailbox: TLS from the start, STARTTLS required (never silently
@@ -40,10 +51,16 @@ export async function openImap(settings: ImapSettings, accessToken?: string): Pr
 export function mailboxError(error: unknown, withToken = false): AppError {
   if (error instanceof AppError) return error;
   const e = error as { code?: string; message?: string; authenticationFailed?: boolean; responseText?: string; serverResponseCode?: string };
-  if (e.code && UNREACHABLE.has(e.code)) return new AppError('OFFLINE', `The mailbox server could not be reached (${e.code}). Inflow tries again when the network is back.`);
+  if (e.code && UNREACHABLE.has(e.code))
+    return new AppError('OFFLINE', `The mailbox server could not be reached (${e.code}). Inflow tries again when the network is back.`);
   if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED') {
-    return new AppError('MAILBOX_FAILED', `The mailbox refused the login${e.responseText ? ` (${e.responseText.slice(0, 200)})` : ''}. ${withToken
-      ? 'Check that the login is the address you signed in with (Settings → Inbox).' : 'Check the login and password (Settings → Inbox).'}`, { loginRefused: true });
+    return new AppError(
+      'MAILBOX_FAILED',
+      `The mailbox refused the login${e.responseText ? ` (${e.responseText.slice(0, 200)})` : ''}. ${
+        withToken ? 'Check that the login is the address you signed in with (Settings → Inbox).' : 'Check the login and password (Settings → Inbox).'
+      }`,
+      { loginRefused: true },
+    );
   }
   return new AppError('MAILBOX_FAILED', `The mailbox server answered: ${(e.responseText ?? e.message ?? String(error)).slice(0, 300)}`);
 }

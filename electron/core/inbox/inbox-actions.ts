@@ -44,8 +44,10 @@ export function actOn(ctx: CoreContext, message: StoredMessage, match: CustomerM
   if (message.kind === 'bounce' && bounce) {
     if (bounce.delayed) outcome.done = 'the server is still trying';
     else if (bounce.permanent && bounce.recipient) {
-      const marked = prepareCached(sqlite, "UPDATE contacts SET status = 'bounced' WHERE customer_id = ? AND lower(email) = ? AND status = 'valid'")
-        .run(match.customerId, bounce.recipient).changes;
+      const marked = prepareCached(sqlite, "UPDATE contacts SET status = 'bounced' WHERE customer_id = ? AND lower(email) = ? AND status = 'valid'").run(
+        match.customerId,
+        bounce.recipient,
+      ).changes;
       if (marked > 0) reading.actions.push(`marked ${bounce.recipient} bounced`);
     } else if (!bounce.permanent && match.outboxId !== null && sendAgain(ctx, match.outboxId, bounce.status)) {
       reading.actions.push('sends the message again once, in 4 hours');
@@ -84,6 +86,10 @@ function sendAgain(ctx: CoreContext, outboxId: number, status: string | null): b
   const earlier = prepareCached(sqlite, "SELECT 1 FROM inbox_messages WHERE outbox_id = ? AND handled_action = 'sent again'").get(outboxId);
   if (earlier) return false;
   const retryAt = new Date(ctx.clock().getTime() + RETRY_AFTER_MS).toISOString();
-  return prepareCached(sqlite, "UPDATE outbox_messages SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = 'sent'")
-    .run(retryAt, `Bounced for now${status ? ` (${status})` : ''}; sent once more.`, nowOf(ctx), outboxId).changes > 0;
+  return (
+    prepareCached(
+      sqlite,
+      "UPDATE outbox_messages SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = 'sent'",
+    ).run(retryAt, `Bounced for now${status ? ` (${status})` : ''}; sent once more.`, nowOf(ctx), outboxId).changes > 0
+  );
 }

@@ -17,13 +17,25 @@ function view(settings: ImapSettings, stored: MailboxTokens | null): ImapSetting
   const { password, clientSecret, ...rest } = settings;
   const tokens = isOAuth(settings) ? tokensFor(settings, stored) : null;
   return {
-    ...rest, hasPassword: password !== '', hasClientSecret: clientSecret !== '',
+    ...rest,
+    hasPassword: password !== '',
+    hasClientSecret: clientSecret !== '',
     oauth: { signedInAs: tokens && tokens.refreshToken !== '' ? settings.user : null, reconnect: tokens?.refreshToken === '' },
   };
 }
 
 /** The Inbox's procedures: the mailbox settings, reading it now, listing, opening, assigning and handling messages. */
-export const inboxHandlers: Handlers<'inbox.settings.get' | 'inbox.settings.save' | 'inbox.oauth.signIn' | 'inbox.fetch' | 'inbox.list' | 'inbox.message' | 'inbox.attachment' | 'inbox.assign' | 'inbox.handle'> = {
+export const inboxHandlers: Handlers<
+  | 'inbox.settings.get'
+  | 'inbox.settings.save'
+  | 'inbox.oauth.signIn'
+  | 'inbox.fetch'
+  | 'inbox.list'
+  | 'inbox.message'
+  | 'inbox.attachment'
+  | 'inbox.assign'
+  | 'inbox.handle'
+> = {
   'inbox.settings.get': (_input, ctx) => {
     const settings = getSetting(ctx.database.sqlite, 'imap');
     return settings ? view(settings, getSetting(ctx.database.sqlite, 'imapTokens')) : null;
@@ -36,7 +48,11 @@ export const inboxHandlers: Handlers<'inbox.settings.get' | 'inbox.settings.save
     const { sqlite } = ctx.database;
     const stored = getSetting(sqlite, 'imap');
     const same = sameServer(stored, input, IMAP_SERVER_FIELDS);
-    const settings = { ...input, password: input.password ?? (same ? stored.password : ''), clientSecret: input.clientSecret ?? (same ? stored.clientSecret : '') };
+    const settings = {
+      ...input,
+      password: input.password ?? (same ? stored.password : ''),
+      clientSecret: input.clientSecret ?? (same ? stored.clientSecret : ''),
+    };
     sqlite.transaction(() => {
       setSetting(sqlite, 'imap', settings, nowOf(ctx));
       if (!same && getSetting(sqlite, 'imapTokens')) setSetting(sqlite, 'imapTokens', null, nowOf(ctx));

@@ -11,9 +11,11 @@ import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-sco
 
 /** Each customer's latest reply still waiting to be handled (the worklist's "Replied 2 h ago", the guard's `replied`), by customer id. */
 export function openReplies(sqlite: SqliteDb, scope: CustomerScope): Map<number, string> {
-  const rows = prepareCached(sqlite, `SELECT customer_id AS id, MAX(received_at) AS at FROM inbox_messages
-    WHERE kind = 'reply' AND state = 'open' AND customer_id IS NOT NULL ${inScope('customer_id', scope)} GROUP BY customer_id`)
-    .all(scopeParams(scope)) as { id: number; at: string }[];
+  const rows = prepareCached(
+    sqlite,
+    `SELECT customer_id AS id, MAX(received_at) AS at FROM inbox_messages
+    WHERE kind = 'reply' AND state = 'open' AND customer_id IS NOT NULL ${inScope('customer_id', scope)} GROUP BY customer_id`,
+  ).all(scopeParams(scope)) as { id: number; at: string }[];
   return new Map(rows.map((row) => [row.id, row.at]));
 }
 
@@ -24,9 +26,12 @@ export function openReplies(sqlite: SqliteDb, scope: CustomerScope): Map<number,
  */
 export function inboxHolds(sqlite: SqliteDb, today: IsoDate, scope: CustomerScope): Map<number, InboxHold> {
   const holds = new Map<number, InboxHold>();
-  const absent = prepareCached(sqlite, `SELECT customer_id AS id, MAX(resume_on) AS until FROM inbox_messages
+  const absent = prepareCached(
+    sqlite,
+    `SELECT customer_id AS id, MAX(resume_on) AS until FROM inbox_messages
     WHERE kind = 'auto_reply' AND resume_on > @today AND customer_id IS NOT NULL AND coalesce(handled_action, '') != 'new_contact'
-      ${inScope('customer_id', scope)} GROUP BY customer_id`).all({ today, ...scopeParams(scope) }) as { id: number; until: IsoDate }[];
+      ${inScope('customer_id', scope)} GROUP BY customer_id`,
+  ).all({ today, ...scopeParams(scope) }) as { id: number; until: IsoDate }[];
   for (const row of absent) holds.set(row.id, { reason: 'out_of_office', until: row.until });
   for (const [id, since] of openReplies(sqlite, scope)) holds.set(id, { reason: 'replied', since });
   return holds;

@@ -13,12 +13,15 @@ const storedKinds = z.object({ kind: z.enum(INBOX_KINDS), matchedBy: z.enum(INBO
 
 /** The Inbox, newest first: one kind, or what no customer was found for; open only unless `all`. */
 export function listInbox(sqlite: SqliteDb, filter: InboxFilter | undefined, all: boolean, limit: number): InboxItem[] {
-  const where = [
-    all ? '1' : "m.state = 'open'",
-    filter === 'unmatched' ? "m.customer_id IS NULL AND m.kind != 'other'" : filter ? 'm.kind = @kind' : '1',
-  ].join(' AND ');
-  const rows = sqlite.prepare(`SELECT ${COLUMNS} FROM inbox_messages m LEFT JOIN customers c ON c.id = m.customer_id
-    WHERE ${where} ORDER BY m.received_at DESC, m.id DESC LIMIT @limit`).all({ kind: filter ?? null, limit }) as Row[];
+  const where = [all ? '1' : "m.state = 'open'", filter === 'unmatched' ? "m.customer_id IS NULL AND m.kind != 'other'" : filter ? 'm.kind = @kind' : '1'].join(
+    ' AND ',
+  );
+  const rows = sqlite
+    .prepare(
+      `SELECT ${COLUMNS} FROM inbox_messages m LEFT JOIN customers c ON c.id = m.customer_id
+    WHERE ${where} ORDER BY m.received_at DESC, m.id DESC LIMIT @limit`,
+    )
+    .all({ kind: filter ?? null, limit }) as Row[];
   return rows.map(itemOf);
 }
 

@@ -5,7 +5,9 @@ import type { Classification } from './classify/classify-message';
 export function readingOf(c: Classification): InboxReading {
   return {
     evidence: c.evidence,
-    bounce: c.bounce ? { recipient: c.bounce.recipient, status: c.bounce.status, permanent: c.bounce.permanent, delayed: c.bounce.delayed, diagnostic: c.bounce.diagnostic } : null,
+    bounce: c.bounce
+      ? { recipient: c.bounce.recipient, status: c.bounce.status, permanent: c.bounce.permanent, delayed: c.bounce.delayed, diagnostic: c.bounce.diagnostic }
+      : null,
     autoReply: c.autoReply,
     reply: c.reply,
     originalMessageId: c.originalMessageId,
@@ -13,7 +15,13 @@ export function readingOf(c: Classification): InboxReading {
   };
 }
 
-const INTENT_WORDS = { paid: 'says paid', promise: 'promises to pay', dispute: 'disputes', copy: 'asks for a copy or statement', stop: 'asks to stop or to write elsewhere' } as const;
+const INTENT_WORDS = {
+  paid: 'says paid',
+  promise: 'promises to pay',
+  dispute: 'disputes',
+  copy: 'asks for a copy or statement',
+  stop: 'asks to stop or to write elsewhere',
+} as const;
 
 /** The Inbox's one line about a message. */
 export function summaryOf(kind: string, reading: InboxReading): string {

@@ -38,16 +38,21 @@ async function accessTokens(ctx: CoreContext, settings: OAuthSettings, force: bo
   if (!force && !needsRefresh(stored, ctx.clock())) return stored;
   const running = refreshing.get(sqlite);
   if (running) return running;
-  const refresh = refreshTokens(settings, stored, ctx.clock()).then((fresh) => {
-    setSetting(sqlite, 'imapTokens', fresh, nowOf(ctx));
-    return fresh;
-  }, (error: unknown) => {
-    // A refused grant stays refused: remember it, so the status says "sign in again" and nothing retries it.
-    if (error instanceof AppError && (error.details as { reconnect?: boolean } | undefined)?.reconnect) {
-      setSetting(sqlite, 'imapTokens', { ...stored, accessToken: '', refreshToken: '' }, nowOf(ctx));
-    }
-    throw error;
-  }).finally(() => refreshing.delete(sqlite));
+  const refresh = refreshTokens(settings, stored, ctx.clock())
+    .then(
+      (fresh) => {
+        setSetting(sqlite, 'imapTokens', fresh, nowOf(ctx));
+        return fresh;
+      },
+      (error: unknown) => {
+        // A refused grant stays refused: remember it, so the status says "sign in again" and nothing retries it.
+        if (error instanceof AppError && (error.details as { reconnect?: boolean } | undefined)?.reconnect) {
+          setSetting(sqlite, 'imapTokens', { ...stored, accessToken: '', refreshToken: '' }, nowOf(ctx));
+        }
+        throw error;
+      },
+    )
+    .finally(() => refreshing.delete(sqlite));
   refreshing.set(sqlite, refresh);
   return refresh;
 }

@@ -46,7 +46,9 @@ export function loopbackProvider(settings: OAuthSettings): LoopbackProvider {
   const provider = PROVIDERS[settings.signIn];
   if (!settings.clientId) throw new AppError('INVALID_INPUT', `Enter the client id of the app you registered with ${provider.name} for Inflow, and save.`);
   return {
-    name: provider.name, authorizeUrl: settings.authUrl || provider.authorizeUrl(settings.tenant), errorCode: 'MAILBOX_FAILED',
+    name: provider.name,
+    authorizeUrl: settings.authUrl || provider.authorizeUrl(settings.tenant),
+    errorCode: 'MAILBOX_FAILED',
     params: { client_id: settings.clientId, scope: provider.scope, login_hint: settings.user, ...provider.extra },
   };
 }
@@ -58,7 +60,12 @@ export function needsRefresh(tokens: MailboxTokens, now: Date): boolean {
 
 /** Trades the authorization code (and the PKCE verifier) for the first tokens. */
 export function exchangeCode(settings: OAuthSettings, grant: LoopbackGrant, now: Date): Promise<MailboxTokens> {
-  return tokenRequest(settings, { grant_type: 'authorization_code', code: grant.code, redirect_uri: grant.redirectUri, code_verifier: grant.codeVerifier }, '', now);
+  return tokenRequest(
+    settings,
+    { grant_type: 'authorization_code', code: grant.code, redirect_uri: grant.redirectUri, code_verifier: grant.codeVerifier },
+    '',
+    now,
+  );
 }
 
 /** A new access token; Microsoft also rotates the refresh token, and the new one is the one to keep. */
@@ -69,7 +76,11 @@ export function refreshTokens(settings: OAuthSettings, tokens: MailboxTokens, no
 /** The error for a grant the provider no longer honours: consent withdrawn, password changed, or unused too long. */
 export function reconnectError(settings: OAuthSettings): AppError {
   const name = providerName(settings);
-  return new AppError('MAILBOX_FAILED', `${name} no longer accepts Inflow’s sign-in to ${settings.user}: the access was withdrawn or has expired. Settings → Inbox → Sign in with ${name}.`, { reconnect: true });
+  return new AppError(
+    'MAILBOX_FAILED',
+    `${name} no longer accepts Inflow’s sign-in to ${settings.user}: the access was withdrawn or has expired. Settings → Inbox → Sign in with ${name}.`,
+    { reconnect: true },
+  );
 }
 
 interface TokenAnswer {
@@ -94,25 +105,36 @@ async function tokenRequest(settings: OAuthSettings, grant: Record<string, strin
   let answer: TokenAnswer;
   try {
     const response = await fetch(url, {
-      method: 'POST', body: form, signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
+      method: 'POST',
+      body: form,
+      signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
     });
     status = response.status;
     answer = ((await response.json().catch(() => ({}))) ?? {}) as TokenAnswer;
   } catch (error) {
-    throw new AppError('OFFLINE', `${provider.name}’s sign-in server could not be reached (${(error as Error).name}). Inflow tries again when the network is back.`);
+    throw new AppError(
+      'OFFLINE',
+      `${provider.name}’s sign-in server could not be reached (${(error as Error).name}). Inflow tries again when the network is back.`,
+    );
   }
   if (answer.error === 'invalid_grant') throw reconnectError(settings);
   if (answer.error === 'invalid_client' || answer.error === 'unauthorized_client' || status === 401) {
     throw new AppError('MAILBOX_FAILED', `${provider.name} refused the app’s client id or client secret: check them in Settings → Inbox.`);
   }
   if (status !== 200 || typeof answer.access_token !== 'string' || typeof answer.expires_in !== 'number') {
-    throw new AppError('MAILBOX_FAILED', `${provider.name}’s token endpoint answered HTTP ${status}${typeof answer.error === 'string' ? ` (${answer.error.slice(0, 100)})` : ''} without a token.`);
+    throw new AppError(
+      'MAILBOX_FAILED',
+      `${provider.name}’s token endpoint answered HTTP ${status}${typeof answer.error === 'string' ? ` (${answer.error.slice(0, 100)})` : ''} without a token.`,
+    );
   }
   const refreshToken = typeof answer.refresh_token === 'string' ? answer.refresh_token : previousRefresh;
-  if (!refreshToken) throw new AppError('MAILBOX_FAILED', `${provider.name} gave no refresh token, so Inflow could not stay signed in. Sign in again and allow offline access.`);
+  if (!refreshToken)
+    throw new AppError('MAILBOX_FAILED', `${provider.name} gave no refresh token, so Inflow could not stay signed in. Sign in again and allow offline access.`);
   return {
-    for: serverOf(settings), accessToken: answer.access_token, refreshToken,
+    for: serverOf(settings),
+    accessToken: answer.access_token,
+    refreshToken,
     accessTokenExpiresAt: new Date(now.getTime() + answer.expires_in * 1000).toISOString(),
   };
 }

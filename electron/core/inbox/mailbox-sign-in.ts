@@ -14,7 +14,8 @@ import { exchangeCode, isOAuth, loopbackProvider, providerName } from './mailbox
  */
 export async function signInToMailbox(ctx: CoreContext): Promise<string> {
   const settings = imapSettingsOf(ctx);
-  if (!isOAuth(settings)) throw new AppError('INVALID_INPUT', 'This mailbox signs in with its password. Choose Google or Microsoft 365 as the sign-in method and save first.');
+  if (!isOAuth(settings))
+    throw new AppError('INVALID_INPUT', 'This mailbox signs in with its password. Choose Google or Microsoft 365 as the sign-in method and save first.');
   if (settings.signIn === 'google' && !settings.clientSecret) {
     throw new AppError('INVALID_INPUT', 'Enter the client secret Google gave with the client id (Google Cloud → Credentials → your Desktop app), and save.');
   }

@@ -14,7 +14,32 @@ export interface CustomerMatch {
 }
 
 /** Domains shared by many people: an address there says nothing about the company. */
-const SHARED_DOMAINS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'yahoo.co.uk', 'icloud.com', 'me.com', 'aol.com', 'gmx.de', 'gmx.net', 'web.de', 't-online.de', 'orange.fr', 'free.fr', 'laposte.net', 'proton.me', 'protonmail.com', 'mail.ru', 'yandex.ru', 'qq.com', '163.com']);
+const SHARED_DOMAINS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  't-online.de',
+  'orange.fr',
+  'free.fr',
+  'laposte.net',
+  'proton.me',
+  'protonmail.com',
+  'mail.ru',
+  'yandex.ru',
+  'qq.com',
+  '163.com',
+]);
 /** An invoice number as written in a subject or a sentence: letters, digits and separators with at least one digit. */
 const INVOICE_TOKEN = /(?<![\w-])[A-Z0-9][A-Z0-9/#._-]{2,30}(?![\w-])/gi;
 
@@ -30,13 +55,19 @@ export function matchMessage(sqlite: SqliteDb, message: InboundMessage, reading:
   if (thread) return { ...thread, contactId: contactOf(sqlite, thread.customerId, failed) ?? thread.contactId };
   const addresses = [failed ?? message.from?.address, message.replyTo?.address].filter((a): a is string => Boolean(a));
   for (const address of addresses) {
-    const owners = prepareCached(sqlite, 'SELECT id, customer_id AS customerId FROM contacts WHERE lower(email) = ?').all(address) as { id: number; customerId: number }[];
-    if (new Set(owners.map((o) => o.customerId)).size === 1) return { customerId: owners[0]!.customerId, contactId: owners[0]!.id, matchedBy: 'address', outboxId: null };
+    const owners = prepareCached(sqlite, 'SELECT id, customer_id AS customerId FROM contacts WHERE lower(email) = ?').all(address) as {
+      id: number;
+      customerId: number;
+    }[];
+    if (new Set(owners.map((o) => o.customerId)).size === 1)
+      return { customerId: owners[0]!.customerId, contactId: owners[0]!.id, matchedBy: 'address', outboxId: null };
   }
   // A bounce comes from a server, not the company: only its failed address may name the customer.
   const domain = reading.kind === 'bounce' ? null : (message.from?.address.split('@')[1] ?? null);
   if (domain && !SHARED_DOMAINS.has(domain)) {
-    const owners = prepareCached(sqlite, "SELECT DISTINCT customer_id AS customerId FROM contacts WHERE lower(email) LIKE '%@' || ?").all(domain) as { customerId: number }[];
+    const owners = prepareCached(sqlite, "SELECT DISTINCT customer_id AS customerId FROM contacts WHERE lower(email) LIKE '%@' || ?").all(domain) as {
+      customerId: number;
+    }[];
     if (owners.length === 1) return { customerId: owners[0]!.customerId, contactId: null, matchedBy: 'domain', outboxId: null };
   }
   return byInvoiceNumbers(sqlite, `${message.subject}\n${message.text.slice(0, 4000)}`);
@@ -45,20 +76,27 @@ export function matchMessage(sqlite: SqliteDb, message: InboundMessage, reading:
 function byThread(sqlite: SqliteDb, ids: (string | null)[]): CustomerMatch | null {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))].slice(0, 50);
   if (wanted.length === 0) return null;
-  const row = sqlite.prepare(`SELECT id, customer_id AS customerId, contact_id AS contactId FROM outbox_messages WHERE message_id IN (${wanted.map(() => '?').join(', ')})
-    ORDER BY id DESC LIMIT 1`).get(...wanted) as { id: number; customerId: number; contactId: number | null } | undefined;
+  const row = sqlite
+    .prepare(
+      `SELECT id, customer_id AS customerId, contact_id AS contactId FROM outbox_messages WHERE message_id IN (${wanted.map(() => '?').join(', ')})
+    ORDER BY id DESC LIMIT 1`,
+    )
+    .get(...wanted) as { id: number; customerId: number; contactId: number | null } | undefined;
   return row ? { customerId: row.customerId, contactId: row.contactId, matchedBy: 'thread', outboxId: row.id } : null;
 }
 
 function contactOf(sqlite: SqliteDb, customerId: number, address: string | null): number | null {
   if (!address) return null;
-  const row = prepareCached(sqlite, 'SELECT id FROM contacts WHERE customer_id = ? AND lower(email) = ?').get(customerId, address) as { id: number } | undefined;
+  const row = prepareCached(sqlite, 'SELECT id FROM contacts WHERE customer_id = ? AND lower(email) = ?').get(customerId, address) as
+    { id: number } | undefined;
   return row?.id ?? null;
 }
 
 function byInvoiceNumbers(sqlite: SqliteDb, text: string): CustomerMatch | null {
   const tokens = [...new Set([...text.matchAll(INVOICE_TOKEN)].map((m) => m[0]).filter((t) => /\d/.test(t) && t.length >= 4))].slice(0, 200);
   if (tokens.length === 0) return null;
-  const owners = sqlite.prepare(`SELECT DISTINCT customer_id AS customerId FROM invoices WHERE number IN (${tokens.map(() => '?').join(', ')})`).all(...tokens) as { customerId: number }[];
+  const owners = sqlite
+    .prepare(`SELECT DISTINCT customer_id AS customerId FROM invoices WHERE number IN (${tokens.map(() => '?').join(', ')})`)
+    .all(...tokens) as { customerId: number }[];
   return owners.length === 1 ? { customerId: owners[0]!.customerId, contactId: null, matchedBy: 'invoice', outboxId: null } : null;
 }

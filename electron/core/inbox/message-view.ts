@@ -40,8 +40,11 @@ export function messageView(sqlite: SqliteDb, id: number): InboxMessageView {
   const row = sqlite.prepare('SELECT raw FROM inbox_messages WHERE id = ?').get(id) as { raw: Buffer | null } | undefined;
   if (!item || !row) throw new AppError('NOT_FOUND', `No message ${id} in the Inbox.`);
   const message = readMessage(row.raw ?? Buffer.alloc(0));
-  const images = new Map(partsOf(message.tree).filter((p) => p.headers.raw('content-id') && p.type.startsWith('image/'))
-    .map((p) => [p.headers.raw('content-id')!.replace(/[<>\s]/g, ''), `data:${p.type};base64,${p.body.toString('base64')}`]));
+  const images = new Map(
+    partsOf(message.tree)
+      .filter((p) => p.headers.raw('content-id') && p.type.startsWith('image/'))
+      .map((p) => [p.headers.raw('content-id')!.replace(/[<>\s]/g, ''), `data:${p.type};base64,${p.body.toString('base64')}`]),
+  );
   const html = message.html ? previewPage(message.html.slice(0, PREVIEW_HTML_LIMIT), images) : null;
   return {
     item,

@@ -20,7 +20,10 @@ type SentRow = ColumnsRow<'outbox_messages', (typeof SENT)[number]> & ColumnsRow
 export function noteSent(ctx: CoreContext, outboxId: number): boolean {
   const settings = getSetting(ctx.database.sqlite, 'imap');
   if (!settings?.appendSent) return false;
-  prepareCached(ctx.database.sqlite, "INSERT OR IGNORE INTO inbox_sent_copies (outbox_id, state, updated_at) VALUES (?, 'pending', ?)").run(outboxId, nowOf(ctx));
+  prepareCached(ctx.database.sqlite, "INSERT OR IGNORE INTO inbox_sent_copies (outbox_id, state, updated_at) VALUES (?, 'pending', ?)").run(
+    outboxId,
+    nowOf(ctx),
+  );
   return true;
 }
 
@@ -32,9 +35,13 @@ export function noteSent(ctx: CoreContext, outboxId: number): boolean {
  */
 export async function appendSentCopies(ctx: CoreContext, settings: ImapSettings): Promise<number> {
   const { sqlite } = ctx.database;
-  const pending = sqlite.prepare(`SELECT ${columns('outbox_messages', 'm', SENT)}, ${columns('outbox_message_bodies', 'b', BODY)}
+  const pending = sqlite
+    .prepare(
+      `SELECT ${columns('outbox_messages', 'm', SENT)}, ${columns('outbox_message_bodies', 'b', BODY)}
     FROM inbox_sent_copies s JOIN outbox_messages m ON m.id = s.outbox_id JOIN outbox_message_bodies b ON b.message_id = m.id
-    WHERE s.state = 'pending' ORDER BY s.outbox_id LIMIT 200`).all() as SentRow[];
+    WHERE s.state = 'pending' ORDER BY s.outbox_id LIMIT 200`,
+    )
+    .all() as SentRow[];
   if (pending.length === 0) return 0;
   const client = await openMailbox(ctx, settings);
   let appended = 0;
@@ -43,12 +50,17 @@ export async function appendSentCopies(ctx: CoreContext, settings: ImapSettings)
     for (const row of pending) {
       try {
         if (!(await alreadyThere(client, folder, row.messageId))) await client.append(folder, await compose(row), ['\\Seen'], sentDateOf(row));
-        prepareCached(sqlite, "UPDATE inbox_sent_copies SET state = 'appended', attempts = attempts + 1, last_error = NULL, updated_at = ? WHERE outbox_id = ?").run(nowOf(ctx), row.id);
+        prepareCached(
+          sqlite,
+          "UPDATE inbox_sent_copies SET state = 'appended', attempts = attempts + 1, last_error = NULL, updated_at = ? WHERE outbox_id = ?",
+        ).run(nowOf(ctx), row.id);
         appended += 1;
       } catch (error) {
-        prepareCached(sqlite, `UPDATE inbox_sent_copies SET attempts = attempts + 1, last_error = ?, updated_at = ?,
-            state = CASE WHEN attempts + 1 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'pending' END WHERE outbox_id = ?`)
-          .run((error as Error).message.slice(0, 500), nowOf(ctx), row.id);
+        prepareCached(
+          sqlite,
+          `UPDATE inbox_sent_copies SET attempts = attempts + 1, last_error = ?, updated_at = ?,
+            state = CASE WHEN attempts + 1 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE 'pending' END WHERE outbox_id = ?`,
+        ).run((error as Error).message.slice(0, 500), nowOf(ctx), row.id);
       }
     }
   } finally {
@@ -59,7 +71,11 @@ export async function appendSentCopies(ctx: CoreContext, settings: ImapSettings)
 
 async function sentFolderOf(client: ImapFlow): Promise<string> {
   const folders = await client.list();
-  return folders.find((f) => f.specialUse === '\\Sent')?.path ?? folders.find((f) => /^(?:sent|sent items|sent messages|gesendet|envoyés)$/i.test(f.name))?.path ?? 'Sent';
+  return (
+    folders.find((f) => f.specialUse === '\\Sent')?.path ??
+    folders.find((f) => /^(?:sent|sent items|sent messages|gesendet|envoyés)$/i.test(f.name))?.path ??
+    'Sent'
+  );
 }
 
 async function alreadyThere(client: ImapFlow, folder: string, messageId: string): Promise<boolean> {
@@ -80,8 +96,15 @@ function sentDateOf(row: SentRow): Date | undefined {
 /** The message as it was sent: same headers, parts and inline images, from what the outbox kept. */
 async function compose(row: SentRow): Promise<Buffer> {
   const composer = new MailComposer({
-    from: row.fromAddress, to: row.toAddress, ...(row.replyTo ? { replyTo: row.replyTo } : {}), subject: row.subject, text: row.text, html: row.html,
-    messageId: row.messageId, date: sentDateOf(row), attachments: await inlineImages(row.html, row.paymentQrLink),
+    from: row.fromAddress,
+    to: row.toAddress,
+    ...(row.replyTo ? { replyTo: row.replyTo } : {}),
+    subject: row.subject,
+    text: row.text,
+    html: row.html,
+    messageId: row.messageId,
+    date: sentDateOf(row),
+    attachments: await inlineImages(row.html, row.paymentQrLink),
   });
   return composer.compile().build();
 }

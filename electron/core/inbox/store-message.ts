@@ -46,7 +46,13 @@ export function readForInbox(ctx: CoreContext, place: MailboxPlace, raw: Buffer,
   const reading = classifyMessage(message, todayOf(ctx));
   const stored = readingOf(reading);
   return {
-    place, raw, size, refused, message, reading, stored,
+    place,
+    raw,
+    size,
+    refused,
+    message,
+    reading,
+    stored,
     dedupeKey: message.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`,
     summary: refused ? `not read: ${refused}` : summaryOf(reading.kind, stored),
     kind: refused ? 'other' : reading.kind,
@@ -73,24 +79,67 @@ export function storeMessages(ctx: CoreContext, read: readonly ReadMessage[], se
 function storeOne(ctx: CoreContext, read: ReadMessage, settings: ImapSettings): Ingested {
   const { sqlite } = ctx.database;
   const { place, message, refused, kind, stored } = read;
-  if (prepareCached(sqlite, 'SELECT 1 FROM inbox_messages WHERE dedupe_key = ?').get(read.dedupeKey)) return { added: false, kind, matched: false, wakeOutbox: false };
+  if (prepareCached(sqlite, 'SELECT 1 FROM inbox_messages WHERE dedupe_key = ?').get(read.dedupeKey))
+    return { added: false, kind, matched: false, wakeOutbox: false };
   const match: CustomerMatch | null = refused ? null : matchMessage(sqlite, message, read.reading);
-  const id = Number(prepareCached(sqlite, `INSERT INTO inbox_messages (folder, uidvalidity, uid, message_id, dedupe_key, received_at, from_address, from_name, subject, kind, reading,
+  const id = Number(
+    prepareCached(
+      sqlite,
+      `INSERT INTO inbox_messages (folder, uidvalidity, uid, message_id, dedupe_key, received_at, from_address, from_name, subject, kind, reading,
       customer_id, contact_id, matched_by, outbox_id, size, refused, raw, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    place.folder, place.uidvalidity, place.uid, message.messageId, read.dedupeKey, read.receivedAt, message.from?.address || null, message.from?.name || null,
-    message.subject.slice(0, 998), kind, match?.customerId ?? null, match?.contactId ?? null, match?.matchedBy ?? null, match?.outboxId ?? null,
-    read.size, refused, read.raw, nowOf(ctx)).lastInsertRowid);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      place.folder,
+      place.uidvalidity,
+      place.uid,
+      message.messageId,
+      read.dedupeKey,
+      read.receivedAt,
+      message.from?.address || null,
+      message.from?.name || null,
+      message.subject.slice(0, 998),
+      kind,
+      match?.customerId ?? null,
+      match?.contactId ?? null,
+      match?.matchedBy ?? null,
+      match?.outboxId ?? null,
+      read.size,
+      refused,
+      read.raw,
+      nowOf(ctx),
+    ).lastInsertRowid,
+  );
   const outcome: Outcome = refused
     ? { done: null, resumeOn: null, wakeOutbox: false }
-    : actOn(ctx, { id, kind, receivedOn: read.receivedAt.slice(0, 10), subject: message.subject, from: message.from?.address ?? null, summary: read.summary, reading: stored }, match, settings);
+    : actOn(
+        ctx,
+        {
+          id,
+          kind,
+          receivedOn: read.receivedAt.slice(0, 10),
+          subject: message.subject,
+          from: message.from?.address ?? null,
+          summary: read.summary,
+          reading: stored,
+        },
+        match,
+        settings,
+      );
   prepareCached(sqlite, `UPDATE inbox_messages SET reading = ?, resume_on = ?, state = ?, handled_at = ?, handled_action = ? WHERE id = ?`).run(
-    JSON.stringify(stored), outcome.resumeOn, outcome.done ? 'done' : 'open', outcome.done ? nowOf(ctx) : null, outcome.done, id);
+    JSON.stringify(stored),
+    outcome.resumeOn,
+    outcome.done ? 'done' : 'open',
+    outcome.done ? nowOf(ctx) : null,
+    outcome.done,
+    id,
+  );
   return { added: true, kind, matched: match !== null, wakeOutbox: outcome.wakeOutbox };
 }
 
 function moveCursor(ctx: CoreContext, place: MailboxPlace): void {
-  prepareCached(ctx.database.sqlite, `INSERT INTO inbox_cursors (folder, uidvalidity, last_uid, updated_at) VALUES (?, ?, ?, ?)
-    ON CONFLICT (folder) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid, updated_at = excluded.updated_at`)
-    .run(place.folder, place.uidvalidity, place.uid, nowOf(ctx));
+  prepareCached(
+    ctx.database.sqlite,
+    `INSERT INTO inbox_cursors (folder, uidvalidity, last_uid, updated_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (folder) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid, updated_at = excluded.updated_at`,
+  ).run(place.folder, place.uidvalidity, place.uid, nowOf(ctx));
 }

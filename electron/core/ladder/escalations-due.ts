@@ -18,10 +18,16 @@ export interface EscalationDue {
  * the sending (stale data with its own banner).
  */
 export function dueLadderMessages(
-  sqlite: SqliteDb, book: Book, scope?: CustomerScope, covered?: CoveredInvoices,
+  sqlite: SqliteDb,
+  book: Book,
+  scope?: CustomerScope,
+  covered?: CoveredInvoices,
 ): { customers: LadderCustomer[]; messages: LadderMessage[] } {
   const customers = readLadderFacts(sqlite, book, scope, covered);
-  return { customers, messages: evaluateLadder(customers, readPolicies(sqlite), book.day, { syncFresh: true, rhythmDays: 0, wordingOf: templateWordings(sqlite) }).messages };
+  return {
+    customers,
+    messages: evaluateLadder(customers, readPolicies(sqlite), book.day, { syncFresh: true, rhythmDays: 0, wordingOf: templateWordings(sqlite) }).messages,
+  };
 }
 
 /**

@@ -35,7 +35,8 @@ function candidates(sqlite: SqliteDb, facts: DraftFacts, draft: MessageDraft, te
   const open = [...facts.invoices.values()].filter((invoice) => invoice.status === 'open' && invoice.openMinor > 0).sort(byDueThenNumber);
   if (rule.wording === 'past_due') return open.filter((invoice) => invoice.dueDate < day);
   if (rule.wording === 'before_due') return open.filter((invoice) => invoice.dueDate >= day && invoice.dueDate <= addDays(day, SOON_DAYS));
-  const offer = template.purpose === 'discount' ? readCommitments(sqlite, draft.customerId, liveBook(day)).discounts.find((d) => d.state === 'open') : undefined;
+  const offer =
+    template.purpose === 'discount' ? readCommitments(sqlite, draft.customerId, liveBook(day)).discounts.find((d) => d.state === 'open') : undefined;
   return offer ? open.filter((invoice) => offer.invoiceIds.includes(invoice.invoiceId)) : [];
 }
 
@@ -57,14 +58,18 @@ export function guardDrafts<D extends MessageDraft>(sqlite: SqliteDb, drafts: re
     templates.set(template.id, template);
     const rule = PURPOSE_RULES[template.purpose];
     const known = facts.get(draft.customerId)!;
-    const verdict = guardMessage({
-      customer: known.customer,
-      invoices: candidates(sqlite, known, draft, template, rule, rules.day),
-      rule,
-      channel: texts ? 'sms' : 'email',
-      ...(draft.override ? { override: { invoiceIds: new Set(draft.override.invoiceIds), rhythm: draft.override.rhythm } } : {}),
-    }, rules);
-    if (verdict.held === null) known.customer.recent = [...(known.customer.recent ?? []), { on: rules.day, by: 'ladder' in draft ? 'ladder' : 'manual', label: template.name }];
+    const verdict = guardMessage(
+      {
+        customer: known.customer,
+        invoices: candidates(sqlite, known, draft, template, rule, rules.day),
+        rule,
+        channel: texts ? 'sms' : 'email',
+        ...(draft.override ? { override: { invoiceIds: new Set(draft.override.invoiceIds), rhythm: draft.override.rhythm } } : {}),
+      },
+      rules,
+    );
+    if (verdict.held === null)
+      known.customer.recent = [...(known.customer.recent ?? []), { on: rules.day, by: 'ladder' in draft ? 'ladder' : 'manual', label: template.name }];
     return { draft: { ...draft, invoiceIds: verdict.invoices.map((invoice) => invoice.invoiceId) }, customerName: known.customer.name, template, verdict };
   });
 }

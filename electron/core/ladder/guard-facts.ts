@@ -48,7 +48,13 @@ export interface RecentOptions {
  * waits. On a past day a message sent later was waiting then, and one held or failed later had not
  * been yet (its last change is after the day).
  */
-export function readRecentContacts(sqlite: SqliteDb, book: Book, rhythmDays: number, scope?: CustomerScope, options: RecentOptions = {}): Map<number, RecentContact[]> {
+export function readRecentContacts(
+  sqlite: SqliteDb,
+  book: Book,
+  rhythmDays: number,
+  scope?: CustomerScope,
+  options: RecentOptions = {},
+): Map<number, RecentContact[]> {
   const recent = new Map<number, RecentContact[]>();
   if (rhythmDays <= 0) return recent;
   const day = book.day;
@@ -57,12 +63,19 @@ export function readRecentContacts(sqlite: SqliteDb, book: Book, rhythmDays: num
   const at = book.past ? 'CASE WHEN m.sent_at < @dayAfter THEN m.sent_at ELSE m.created_at END' : 'coalesce(m.sent_at, m.created_at)';
   const status = book.past ? `(m.status IN (${statuses}) OR m.updated_at >= @dayAfter)` : `m.status IN (${statuses})`;
   // A day early as text, since a timestamp is UTC and the day is local; the exact day is decided below.
-  const rows = prepareCached(sqlite, `
+  const rows = prepareCached(
+    sqlite,
+    `
     SELECT m.customer_id AS customerId, ${at} AS at, m.ladder_step_id IS NOT NULL AS ladder, coalesce(t.name, m.template_id) AS label
     FROM ${book.outbox} m LEFT JOIN email_templates t ON t.id = m.template_id AND t.language = 'en'
     WHERE ${status} AND ${at} >= @since AND m.id != @except ${inScope('m.customer_id', scope)}
-    ORDER BY at`).all({ since: addDays(first, -1), except: options.exceptMessageId ?? 0, ...bookParams(book), ...scopeParams(scope) }) as
-    { customerId: number; at: string; ladder: number; label: string }[];
+    ORDER BY at`,
+  ).all({ since: addDays(first, -1), except: options.exceptMessageId ?? 0, ...bookParams(book), ...scopeParams(scope) }) as {
+    customerId: number;
+    at: string;
+    ladder: number;
+    label: string;
+  }[];
   for (const row of rows) {
     const on = localToday(new Date(row.at));
     if (on < first || on > day) continue;
@@ -82,7 +95,13 @@ export function ladderFactsOf(sqlite: SqliteDb, book: Book, customerIds: readonl
 }
 
 /** The messages of the rhythm's window for these customers, read like their facts. */
-export function recentContactsOf(sqlite: SqliteDb, book: Book, rhythmDays: number, customerIds: readonly number[], options: RecentOptions = {}): Map<number, RecentContact[]> {
+export function recentContactsOf(
+  sqlite: SqliteDb,
+  book: Book,
+  rhythmDays: number,
+  customerIds: readonly number[],
+  options: RecentOptions = {},
+): Map<number, RecentContact[]> {
   const chosen = [...new Set(customerIds)];
   if (chosen.length > PER_CUSTOMER_READS) return readRecentContacts(sqlite, book, rhythmDays, undefined, options);
   return new Map(chosen.flatMap((id) => [...readRecentContacts(sqlite, book, rhythmDays, id, options)]));
@@ -101,7 +120,11 @@ export interface DraftFacts {
  * longer open are read as paid; an invoice of another customer is refused.
  */
 export function readDraftFacts(
-  sqlite: SqliteDb, day: IsoDate, rhythmDays: number, drafts: readonly { customerId: number; invoiceIds: readonly number[] }[], recentOptions: RecentOptions = {},
+  sqlite: SqliteDb,
+  day: IsoDate,
+  rhythmDays: number,
+  drafts: readonly { customerId: number; invoiceIds: readonly number[] }[],
+  recentOptions: RecentOptions = {},
   /** For texts: the moment they would go, which their sending hours are judged at. */
   smsAt?: Date,
 ): Map<number, DraftFacts> {
@@ -129,27 +152,48 @@ export function readDraftFacts(
 }
 
 function bareCustomer(sqlite: SqliteDb, day: IsoDate, customerId: number): LadderCustomer {
-  const row = prepareCached(sqlite, `SELECT c.external_id AS externalId, c.name, c.segment,
+  const row = prepareCached(
+    sqlite,
+    `SELECT c.external_id AS externalId, c.name, c.segment,
       EXISTS (SELECT 1 FROM snoozes s WHERE s.customer_id = c.id AND s.until_date > ?) AS snoozed
-    FROM customers c WHERE c.id = ?`).get(day, customerId) as { externalId: string; name: string; segment: string | null; snoozed: number } | undefined;
+    FROM customers c WHERE c.id = ?`,
+  ).get(day, customerId) as { externalId: string; name: string; segment: string | null; snoozed: number } | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   return {
-    customerId, externalId: row.externalId, name: row.name, segment: row.segment, snoozed: row.snoozed === 1,
-    inboxHold: inboxHolds(sqlite, day, customerId).get(customerId) ?? null, hasEmailContact: false, invoices: [],
+    customerId,
+    externalId: row.externalId,
+    name: row.name,
+    segment: row.segment,
+    snoozed: row.snoozed === 1,
+    inboxHold: inboxHolds(sqlite, day, customerId).get(customerId) ?? null,
+    hasEmailContact: false,
+    invoices: [],
   };
 }
 
 /** Invoices named by a message that are not open: nothing to ask for. */
 function closedInvoices(sqlite: SqliteDb, customerId: number, invoiceIds: readonly number[]): LadderInvoice[] {
   if (invoiceIds.length === 0) return [];
-  const rows = sqlite.prepare(`SELECT id, number, due_date AS dueDate, currency, open_minor AS openMinor, status FROM invoices
-    WHERE customer_id = ? AND id IN (${invoiceIds.map(() => '?').join(', ')})`).all(customerId, ...invoiceIds) as
-    { id: number; number: string; dueDate: string; currency: string; openMinor: number; status: string }[];
+  const rows = sqlite
+    .prepare(
+      `SELECT id, number, due_date AS dueDate, currency, open_minor AS openMinor, status FROM invoices
+    WHERE customer_id = ? AND id IN (${invoiceIds.map(() => '?').join(', ')})`,
+    )
+    .all(customerId, ...invoiceIds) as { id: number; number: string; dueDate: string; currency: string; openMinor: number; status: string }[];
   if (rows.length !== new Set(invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
   return rows.map((row) => ({
-    invoiceId: row.id, number: row.number, dueDate: row.dueDate, currency: row.currency, openMinor: row.openMinor,
+    invoiceId: row.id,
+    number: row.number,
+    dueDate: row.dueDate,
+    currency: row.currency,
+    openMinor: row.openMinor,
     // Open with nothing left to pay reads as paid, like any invoice not open.
     status: row.status === 'open' ? 'open' : row.status === 'paid' ? 'paid' : 'closed',
-    inTransit: false, disputed: false, promised: false, inPlan: false, doneStepIds: [], lastStepTakenOn: null,
+    inTransit: false,
+    disputed: false,
+    promised: false,
+    inPlan: false,
+    doneStepIds: [],
+    lastStepTakenOn: null,
   }));
 }

@@ -2,7 +2,14 @@ import { daysBetween, type IsoDate } from '../../../shared/dates';
 import { fitsWording, type PurposeRule, type Wording } from '../../../shared/outreach/guard';
 import { LADDER_CHANNELS, type LadderChannel } from '../../../shared/outreach/ladder';
 import type {
-  ExclusionReason, LadderCustomer, LadderExclusion, LadderInvoice, LadderMessage, LadderPolicy, LadderRun, LadderStep,
+  ExclusionReason,
+  LadderCustomer,
+  LadderExclusion,
+  LadderInvoice,
+  LadderMessage,
+  LadderPolicy,
+  LadderRun,
+  LadderStep,
 } from '../../../shared/outreach/ladder';
 import { customerHold, invoiceHold, type GuardDay } from './send-guard';
 
@@ -52,7 +59,8 @@ function dueStep(invoice: LadderInvoice, steps: readonly LadderStep[], asOf: Iso
     const step = steps[index]!;
     if (step.offsetDays <= days && (previous ? sinceTaken >= step.offsetDays - previous.offsetDays : step.tone !== 'final')) reached.push(step);
   }
-  for (let index = reached.length - 1; index >= 0; index--) if (fits(reached[index]!, invoice)) return { step: reached[index]!, skipped: reached.slice(0, index) };
+  for (let index = reached.length - 1; index >= 0; index--)
+    if (fits(reached[index]!, invoice)) return { step: reached[index]!, skipped: reached.slice(0, index) };
   return null;
 }
 
@@ -72,7 +80,8 @@ export function evaluateLadder(customers: readonly LadderCustomer[], policies: r
   const stepRules = new Map<LadderStep, PurposeRule>();
   const ruleOf = (step: LadderStep): PurposeRule => {
     let rule = stepRules.get(step);
-    if (!rule) stepRules.set(step, (rule = { wording: isMessage(step.channel) ? options.wordingOf(step.templateId, step.channel) : 'any', chases: true, exempt: null }));
+    if (!rule)
+      stepRules.set(step, (rule = { wording: isMessage(step.channel) ? options.wordingOf(step.templateId, step.channel) : 'any', chases: true, exempt: null }));
     return rule;
   };
   const fits: Fits = (step, invoice) => fitsWording(ruleOf(step).wording, invoice.dueDate, asOf);
@@ -84,8 +93,14 @@ export function evaluateLadder(customers: readonly LadderCustomer[], policies: r
     if (!policy) continue;
     const exclude = (invoice: LadderInvoice, stepId: string, reason: ExclusionReason): void => {
       excluded.push({
-        customerId: customer.customerId, customerExternalId: customer.externalId, customerName: customer.name,
-        invoiceId: invoice.invoiceId, number: invoice.number, policyId: policy.id, stepId, reason,
+        customerId: customer.customerId,
+        customerExternalId: customer.externalId,
+        customerName: customer.name,
+        invoiceId: invoice.invoiceId,
+        number: invoice.number,
+        policyId: policy.id,
+        stepId,
+        reason,
       });
     };
     const steps = orderedSteps(policy);

@@ -18,10 +18,17 @@ let parsed: { text: string; policies: readonly LadderPolicy[] } | null = null;
 
 /** The company's policies (in policyOrder), with the standard one for everyone else until it writes its own. */
 export function readPolicies(sqlite: SqliteDb): readonly LadderPolicy[] {
-  const rows = prepareCached(sqlite, 'SELECT id, name, segments, steps FROM ladder_policies ORDER BY id').all() as { id: string; name: string; segments: string; steps: string }[];
+  const rows = prepareCached(sqlite, 'SELECT id, name, segments, steps FROM ladder_policies ORDER BY id').all() as {
+    id: string;
+    name: string;
+    segments: string;
+    steps: string;
+  }[];
   const text = JSON.stringify(rows);
   if (parsed?.text !== text) {
-    const policies = rows.map((row) => ladderPolicySchema.parse({ id: row.id, name: row.name, segments: JSON.parse(row.segments) as unknown, steps: JSON.parse(row.steps) as unknown }));
+    const policies = rows.map((row) =>
+      ladderPolicySchema.parse({ id: row.id, name: row.name, segments: JSON.parse(row.segments) as unknown, steps: JSON.parse(row.steps) as unknown }),
+    );
     parsed = { text, policies: (policies.some((policy) => policy.segments.length === 0) ? policies : [...policies, DEFAULT_POLICY]).sort(policyOrder) };
   }
   return parsed.policies;
@@ -31,7 +38,11 @@ export function readPolicies(sqlite: SqliteDb): readonly LadderPolicy[] {
 const PAID_SHOWN_DAYS = 30;
 
 type InvoiceRow = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'currency' | 'openMinor' | 'lastStepTakenOn'> & {
-  customerId: number; status: string; inTransit: number; erpDisputed: number; doneSteps: string | null;
+  customerId: number;
+  status: string;
+  inTransit: number;
+  erpDisputed: number;
+  doneSteps: string | null;
 };
 
 /**
@@ -43,19 +54,28 @@ type InvoiceRow = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'curr
 export function readLadderFacts(sqlite: SqliteDb, book: Book, scope?: CustomerScope, covered?: CoveredInvoices): LadderCustomer[] {
   const only = (column: string): string => inScope(column, scope);
   const today = book.day;
-  const params = { today, ...bookParams(book), ...scopeParams(scope), inTransitSince: addDays(today, -IN_TRANSIT_DAYS), paidSince: addDays(today, -PAID_SHOWN_DAYS) };
+  const params = {
+    today,
+    ...bookParams(book),
+    ...scopeParams(scope),
+    inTransitSince: addDays(today, -IN_TRANSIT_DAYS),
+    paidSince: addDays(today, -PAID_SHOWN_DAYS),
+  };
   const columns = `i.id AS invoiceId, i.customer_id AS customerId, i.number, i.due_date AS dueDate, i.currency, i.open_minor AS openMinor, i.status,
            coalesce(i.in_transit_since >= @inTransitSince, 0) AS inTransit, i.disputed AS erpDisputed,
            (SELECT group_concat(step_id) FROM ${book.ladderSteps} s WHERE s.invoice_id = i.id) AS doneSteps,
            (SELECT substr(MAX(taken_at), 1, 10) FROM ${book.ladderSteps} s WHERE s.invoice_id = i.id AND s.state = 'taken') AS lastStepTakenOn`;
   // Two halves, so the open half is read from the open-invoices index alone (it covers these columns).
   // No ORDER BY: the evaluation orders customers and invoices itself.
-  const invoices = prepareCached(sqlite, `
+  const invoices = prepareCached(
+    sqlite,
+    `
     SELECT ${columns} FROM ${book.openInvoices} i WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
     UNION ALL
     SELECT ${columns} FROM ${book.invoices} i
     WHERE i.id IN (SELECT invoice_id FROM ${book.ladderSteps}) AND NOT (i.status = 'open' AND i.open_minor > 0)
-      AND coalesce(i.closed_date, @today) >= @paidSince ${only('i.customer_id')}`).all(params) as InvoiceRow[];
+      AND coalesce(i.closed_date, @today) >= @paidSince ${only('i.customer_id')}`,
+  ).all(params) as InvoiceRow[];
   if (invoices.length === 0) return [];
   const byCustomer = new Map<number, InvoiceRow[]>();
   for (const invoice of invoices) {
@@ -63,11 +83,17 @@ export function readLadderFacts(sqlite: SqliteDb, book: Book, scope?: CustomerSc
     if (rows) rows.push(invoice);
     else byCustomer.set(invoice.customerId, [invoice]);
   }
-  const meta = new Map((prepareCached(sqlite, `SELECT c.id, c.external_id AS externalId, c.name, c.segment,
+  const meta = new Map(
+    (
+      prepareCached(
+        sqlite,
+        `SELECT c.id, c.external_id AS externalId, c.name, c.segment,
       EXISTS (SELECT 1 FROM ${book.snoozes} s WHERE s.customer_id = c.id AND s.until_date > @today) AS snoozed,
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
-    FROM customers c WHERE 1 ${only('c.id')}`).all(params) as { id: number; externalId: string; name: string; segment: string | null; snoozed: number; hasEmail: number }[])
-    .map((row) => [row.id, row]));
+    FROM customers c WHERE 1 ${only('c.id')}`,
+      ).all(params) as { id: number; externalId: string; name: string; segment: string | null; snoozed: number; hasEmail: number }[]
+    ).map((row) => [row.id, row]),
+  );
   const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, book, scope).covered;
   // The Inbox keeps a reply's current state only (handled or not), so a past day is replayed without them.
   const holds = book.past ? new Map<number, InboxHold>() : inboxHolds(sqlite, today, scope);
@@ -82,7 +108,11 @@ export function readLadderFacts(sqlite: SqliteDb, book: Book, scope?: CustomerSc
       inboxHold: holds.get(id) ?? null,
       hasEmailContact: customer.hasEmail === 1,
       invoices: rows.map((row) => ({
-        invoiceId: row.invoiceId, number: row.number, dueDate: row.dueDate, currency: row.currency, openMinor: row.openMinor,
+        invoiceId: row.invoiceId,
+        number: row.number,
+        dueDate: row.dueDate,
+        currency: row.currency,
+        openMinor: row.openMinor,
         status: row.status === 'open' ? 'open' : row.status === 'paid' ? 'paid' : 'closed',
         inTransit: row.inTransit === 1,
         disputed: row.erpDisputed === 1 || disputed.has(row.invoiceId),

@@ -25,7 +25,9 @@ export function takeLadderTask(sqlite: SqliteDb, customerId: number, channel: Ex
   // The person did the work: the step is done whether or not the ERP data is fresh.
   const message = dueLadderMessages(sqlite, liveBook(today), customerId).messages.find((m) => m.step.channel === channel);
   if (!message) return null;
-  const record = sqlite.prepare('INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, NULL, ?)');
+  const record = sqlite.prepare(
+    'INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, NULL, ?)',
+  );
   for (const invoice of message.invoices) record.run(invoice.invoiceId, message.policyId, invoice.stepId, 'taken', now);
   for (const skipped of message.skipped) record.run(skipped.invoiceId, message.policyId, skipped.stepId, 'skipped', now);
   return { stepId: message.step.id, label: message.step.label, invoiceNumbers: message.invoices.map((i) => i.number) };
@@ -35,12 +37,19 @@ export function takeLadderTask(sqlite: SqliteDb, customerId: number, channel: Ex
  * A letter posted or a referral made (by hand, or by printing today's letters): the step due on that
  * channel is taken and goes on the timeline, in one transaction.
  */
-export function completeLadderTask(ctx: CoreContext, input: { customerId: number; channel: 'letter' | 'agency_referral'; note: string }): { activityId: number; stepId: string; invoiceNumbers: string[] } {
+export function completeLadderTask(
+  ctx: CoreContext,
+  input: { customerId: number; channel: 'letter' | 'agency_referral'; note: string },
+): { activityId: number; stepId: string; invoiceNumbers: string[] } {
   const { sqlite } = ctx.database;
   return sqlite.transaction(() => {
     const task = takeLadderTask(sqlite, input.customerId, input.channel, todayOf(ctx), nowOf(ctx));
     if (!task) throw new AppError('CONFLICT', `No ${TASK_WORDS[input.channel]} step of the ladder is due for this customer today.`);
-    const { activityId } = recordActivity(ctx, { customerId: input.customerId, kind: 'ladder_task', body: { channel: input.channel, ...task, note: input.note } });
+    const { activityId } = recordActivity(ctx, {
+      customerId: input.customerId,
+      kind: 'ladder_task',
+      body: { channel: input.channel, ...task, note: input.note },
+    });
     return { activityId, stepId: task.stepId, invoiceNumbers: task.invoiceNumbers };
   })();
 }

@@ -1,6 +1,13 @@
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import {
-  fitsWording, LIFTABLE_HOLDS, type CustomerHold, type DroppedInvoice, type GuardVerdict, type InvoiceHold, type PurposeRule, type RecentContact,
+  fitsWording,
+  LIFTABLE_HOLDS,
+  type CustomerHold,
+  type DroppedInvoice,
+  type GuardVerdict,
+  type InvoiceHold,
+  type PurposeRule,
+  type RecentContact,
 } from '../../../shared/outreach/guard';
 import type { LadderChannel, LadderCustomer, LadderInvoice } from '../../../shared/outreach/ladder';
 
@@ -29,7 +36,12 @@ export interface GuardDay {
  */
 export function invoiceHold(invoice: GuardInvoice, rule: PurposeRule, day: IsoDate, lifted = false): InvoiceHold | null {
   if (invoice.status !== 'open' || invoice.openMinor <= 0) return 'paid';
-  const facts: [InvoiceHold, boolean][] = [['in_transit', invoice.inTransit], ['disputed', invoice.disputed], ['promise', invoice.promised], ['plan', invoice.inPlan]];
+  const facts: [InvoiceHold, boolean][] = [
+    ['in_transit', invoice.inTransit],
+    ['disputed', invoice.disputed],
+    ['promise', invoice.promised],
+    ['plan', invoice.inPlan],
+  ];
   for (const [reason, applies] of facts) {
     if (applies && rule.exempt !== reason && !(lifted && LIFTABLE_HOLDS.includes(reason))) return reason;
   }
@@ -93,8 +105,9 @@ export function guardMessage(message: GuardedMessage, rules: GuardDay): GuardVer
       lifted.push({ invoiceId, number, reason });
     } else dropped.push({ invoiceId, number, reason });
   }
-  const held = customerHold(message.customer, message.channel, rules, message.override?.rhythm ?? false)
-    ?? (message.rule.chases && kept.length === 0 ? 'nothing_left' : null);
+  const held =
+    customerHold(message.customer, message.channel, rules, message.override?.rhythm ?? false) ??
+    (message.rule.chases && kept.length === 0 ? 'nothing_left' : null);
   const inboxHold = (held === 'replied' || held === 'out_of_office') && message.customer.inboxHold ? { inboxHold: message.customer.inboxHold } : {};
   return { invoices: kept, dropped, lifted, held, recent: withinRhythm(message.customer.recent, rules), ...inboxHold };
 }

@@ -1,5 +1,16 @@
 import type { IsoDate } from '../../../shared/dates';
-import { CUSTOMER_HOLDS, PURPOSE_RULES, type CustomerHold, type GuardVerdict, type HoldReason, type InboxHold, type MessageHold, type PlannedMessage, type RecentContact, type SendPlan } from '../../../shared/outreach/guard';
+import {
+  CUSTOMER_HOLDS,
+  PURPOSE_RULES,
+  type CustomerHold,
+  type GuardVerdict,
+  type HoldReason,
+  type InboxHold,
+  type MessageHold,
+  type PlannedMessage,
+  type RecentContact,
+  type SendPlan,
+} from '../../../shared/outreach/guard';
 import { describeHold } from '../../../shared/outreach/guard-words';
 import type { LadderCustomer, LadderExclusion, LadderMessage, LadderPolicy, LadderRun } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
@@ -21,7 +32,11 @@ import { bookOn, wholeBookOn } from '../ledger/book';
  * if the ERP had been synced that day: today's sync age says nothing about it.
  */
 export function guardedLadderRun(
-  sqlite: SqliteDb, today: IsoDate, date: IsoDate, customerIds?: readonly number[], at?: Date,
+  sqlite: SqliteDb,
+  today: IsoDate,
+  date: IsoDate,
+  customerIds?: readonly number[],
+  at?: Date,
 ): LadderRun & { recent: Map<number, RecentContact[]>; inboxHolds: Map<number, InboxHold> } {
   const book = customerIds ? bookOn(date, today) : wholeBookOn(sqlite, date, today);
   const rules = book.past ? { ...guardDay(sqlite, today, date), syncFresh: true } : guardDay(sqlite, today, date);
@@ -32,7 +47,8 @@ export function guardedLadderRun(
   const texts = at && policies.some((policy) => policy.steps.some((step) => step.channel === 'sms')) ? readSmsReach(sqlite, at, customerIds) : null;
   const replied = readRecentReplies(sqlite, date);
   const customers = facts.map((customer) => ({
-    ...customer, recent: recent.get(customer.customerId) ?? [],
+    ...customer,
+    recent: recent.get(customer.customerId) ?? [],
     ...(texts?.has(customer.customerId) ? { sms: texts.get(customer.customerId)! } : {}),
     ...(replied.has(customer.customerId) ? { repliedOn: replied.get(customer.customerId)! } : {}),
   }));
@@ -56,9 +72,18 @@ export function planSend(sqlite: SqliteDb, today: IsoDate, request: PlanRequest)
   const video = request.videoMemoUrl ? { videoMemoUrl: request.videoMemoUrl } : {};
   const plan = { rhythmDays: rules.rhythmDays, typedConfirmAbove: settings.typedConfirmAbove };
   if (request.kind === 'ladder') return { ...plan, messages: ladderPlan(sqlite, today, rules, request.customerIds, video) };
-  const drafts = request.customerIds.map((customerId) => ({ customerId, templateId: request.templateId, invoiceIds: [], senderRole: 'collector' as const, ...video }));
+  const drafts = request.customerIds.map((customerId) => ({
+    customerId,
+    templateId: request.templateId,
+    invoiceIds: [],
+    senderRole: 'collector' as const,
+    ...video,
+  }));
   const messages = guardDrafts(sqlite, drafts, rules).map(({ draft, customerName, template, verdict }): PlannedMessage => ({
-    customerId: draft.customerId, customerName, stepLabel: null, verdict,
+    customerId: draft.customerId,
+    customerName,
+    stepLabel: null,
+    verdict,
     // Held for the customer it is still shown (and the contact rhythm may be lifted); with no invoice to ask for there is nothing to show.
     draft: PURPOSE_RULES[template.purpose].chases && verdict.invoices.length === 0 ? null : draft,
     heldMessage: verdict.held ? describeHold(verdict.held, verdict, today, rules.rhythmDays) : null,
@@ -77,11 +102,22 @@ function ladderPlan(sqlite: SqliteDb, today: IsoDate, rules: GuardDay, customerI
     held.set(exclusion.customerId, [...(held.get(exclusion.customerId) ?? []), exclusion]);
   }
   const names = new Map([...run.messages, ...run.excluded].map((m) => [m.customerId, m.customerName]));
-  const nameOf = (id: number): string => names.get(id) ?? (prepareCached(sqlite, 'SELECT name FROM customers WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+  const nameOf = (id: number): string =>
+    names.get(id) ?? (prepareCached(sqlite, 'SELECT name FROM customers WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
   // The whole ladder in the order the dry run lists it; chosen customers in the order they were chosen.
   const wanted = customerIds ?? [...new Set([...run.messages, ...run.excluded].map((m) => m.customerId))].filter((id) => emails.has(id) || held.has(id));
   return wanted.map((customerId) =>
-    planned(customerId, nameOf(customerId), emails.get(customerId), held.get(customerId) ?? [], run.recent.get(customerId) ?? [], run.inboxHolds.get(customerId), rules, video));
+    planned(
+      customerId,
+      nameOf(customerId),
+      emails.get(customerId),
+      held.get(customerId) ?? [],
+      run.recent.get(customerId) ?? [],
+      run.inboxHolds.get(customerId),
+      rules,
+      video,
+    ),
+  );
 }
 
 function stepChannel(policies: readonly LadderPolicy[], exclusion: LadderExclusion): string | undefined {
@@ -89,8 +125,13 @@ function stepChannel(policies: readonly LadderPolicy[], exclusion: LadderExclusi
 }
 
 function planned(
-  customerId: number, customerName: string, message: LadderMessage | undefined, exclusions: LadderExclusion[], recent: RecentContact[],
-  inboxHold: InboxHold | undefined, rules: GuardDay,
+  customerId: number,
+  customerName: string,
+  message: LadderMessage | undefined,
+  exclusions: LadderExclusion[],
+  recent: RecentContact[],
+  inboxHold: InboxHold | undefined,
+  rules: GuardDay,
   video: { videoMemoUrl?: string },
 ): PlannedMessage {
   const dropped = exclusions.map(({ invoiceId, number, reason }) => ({ invoiceId, number, reason }));
@@ -98,8 +139,18 @@ function planned(
   const verdict: GuardVerdict = { invoices, dropped, lifted: [], held: null, recent: withinRhythm(recent, rules), ...(inboxHold ? { inboxHold } : {}) };
   if (message) {
     return {
-      customerId, customerName, stepLabel: message.step.label, verdict, heldMessage: null,
-      draft: { customerId, templateId: message.step.templateId, invoiceIds: message.invoices.map((i) => i.invoiceId), senderRole: message.step.senderRole, ...video },
+      customerId,
+      customerName,
+      stepLabel: message.step.label,
+      verdict,
+      heldMessage: null,
+      draft: {
+        customerId,
+        templateId: message.step.templateId,
+        invoiceIds: message.invoices.map((i) => i.invoiceId),
+        senderRole: message.step.senderRole,
+        ...video,
+      },
     };
   }
   const hold = messageHoldOf(exclusions.map((e) => e.reason));

@@ -25,26 +25,44 @@ export interface QueuedHold {
  * may yet be held itself.
  */
 export function recheckQueued(sqlite: SqliteDb, messageId: number, today: IsoDate, now: Date = new Date()): QueuedHold | null {
-  const message = prepareCached(sqlite, `SELECT m.customer_id AS customerId, m.channel, m.template_id AS templateId, t.purpose FROM outbox_messages m
-    LEFT JOIN email_templates t ON t.id = m.template_id AND t.language = 'en' WHERE m.id = ?`).get(messageId) as
-    { customerId: number; channel: 'email' | 'sms'; templateId: string; purpose: TemplatePurpose | null } | undefined;
+  const message = prepareCached(
+    sqlite,
+    `SELECT m.customer_id AS customerId, m.channel, m.template_id AS templateId, t.purpose FROM outbox_messages m
+    LEFT JOIN email_templates t ON t.id = m.template_id AND t.language = 'en' WHERE m.id = ?`,
+  ).get(messageId) as { customerId: number; channel: 'email' | 'sms'; templateId: string; purpose: TemplatePurpose | null } | undefined;
   if (!message) return null;
   const texting = message.channel === 'sms';
   if (texting) message.purpose = smsTemplates().get(message.templateId)?.purpose ?? null;
-  const invoiceIds = (prepareCached(sqlite, 'SELECT invoice_id AS id FROM outbox_message_invoices WHERE message_id = ?').all(messageId) as { id: number }[]).map((row) => row.id);
-  const lifted = prepareCached(sqlite, 'SELECT invoice_id AS invoiceId FROM outbox_guard_overrides WHERE message_id = ?').all(messageId) as { invoiceId: number | null }[];
+  const invoiceIds = (
+    prepareCached(sqlite, 'SELECT invoice_id AS id FROM outbox_message_invoices WHERE message_id = ?').all(messageId) as { id: number }[]
+  ).map((row) => row.id);
+  const lifted = prepareCached(sqlite, 'SELECT invoice_id AS invoiceId FROM outbox_guard_overrides WHERE message_id = ?').all(messageId) as {
+    invoiceId: number | null;
+  }[];
   const rules = guardDay(sqlite, today);
-  const facts = readDraftFacts(sqlite, today, rules.rhythmDays, [{ customerId: message.customerId, invoiceIds }], { sentOnly: true, exceptMessageId: messageId },
-    texting ? now : undefined).get(message.customerId)!;
+  const facts = readDraftFacts(
+    sqlite,
+    today,
+    rules.rhythmDays,
+    [{ customerId: message.customerId, invoiceIds }],
+    { sentOnly: true, exceptMessageId: messageId },
+    texting ? now : undefined,
+  ).get(message.customerId)!;
   // A template deleted since it was queued: still a message that asks for payment.
   const rule = message.purpose ? PURPOSE_RULES[message.purpose] : { wording: 'any' as const, chases: true, exempt: null };
-  const verdict = guardMessage({
-    customer: facts.customer,
-    invoices: invoiceIds.map((id) => facts.invoices.get(id)!),
-    rule,
-    channel: message.channel,
-    override: { invoiceIds: new Set(lifted.flatMap((row) => (row.invoiceId === null ? [] : [row.invoiceId]))), rhythm: lifted.some((row) => row.invoiceId === null) },
-  }, rules);
+  const verdict = guardMessage(
+    {
+      customer: facts.customer,
+      invoices: invoiceIds.map((id) => facts.invoices.get(id)!),
+      rule,
+      channel: message.channel,
+      override: {
+        invoiceIds: new Set(lifted.flatMap((row) => (row.invoiceId === null ? [] : [row.invoiceId]))),
+        rhythm: lifted.some((row) => row.invoiceId === null),
+      },
+    },
+    rules,
+  );
   return heldOf(verdict, today, rules.rhythmDays, facts.customer.sms?.opensAt ?? null);
 }
 
@@ -68,18 +86,28 @@ export function holdAtSend(ctx: CoreContext, messageId: number): boolean {
   if (!hold) return false;
   const now = nowOf(ctx);
   if (hold.reason === 'quiet_hours' && hold.opensAt) {
-    prepareCached(sqlite, "UPDATE outbox_messages SET next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = 'queued'")
-      .run(hold.opensAt, `Waits for the customer's sending hours (${hold.opensAt}).`, now, messageId);
+    prepareCached(sqlite, "UPDATE outbox_messages SET next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = 'queued'").run(
+      hold.opensAt,
+      `Waits for the customer's sending hours (${hold.opensAt}).`,
+      now,
+      messageId,
+    );
     return true;
   }
   const customerId = sqlite.transaction(() => {
-    const row = prepareCached(sqlite, `UPDATE outbox_messages SET status = 'cancelled', last_error = ?, updated_at = ?,
-        idempotency_key = idempotency_key || '|held:' || id WHERE id = ? AND status = 'queued' RETURNING customer_id AS customerId`)
-      .get(`Held when it was due to go: ${hold.message}`, now, messageId) as { customerId: number } | undefined;
+    const row = prepareCached(
+      sqlite,
+      `UPDATE outbox_messages SET status = 'cancelled', last_error = ?, updated_at = ?,
+        idempotency_key = idempotency_key || '|held:' || id WHERE id = ? AND status = 'queued' RETURNING customer_id AS customerId`,
+    ).get(`Held when it was due to go: ${hold.message}`, now, messageId) as { customerId: number } | undefined;
     if (!row) return null;
     prepareCached(sqlite, 'DELETE FROM ladder_invoice_steps WHERE message_id = ?').run(messageId);
-    prepareCached(sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'system', 'outbox.held', ?, ?, ?)")
-      .run(now, channelOf(sqlite, messageId), String(messageId), JSON.stringify({ hold: hold.reason, message: hold.message }));
+    prepareCached(sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'system', 'outbox.held', ?, ?, ?)").run(
+      now,
+      channelOf(sqlite, messageId),
+      String(messageId),
+      JSON.stringify({ hold: hold.reason, message: hold.message }),
+    );
     return row.customerId;
   })();
   if (customerId !== null) ctx.worklist.markStale(customerId);

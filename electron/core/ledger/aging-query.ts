@@ -107,9 +107,9 @@ export function openItemDetails(sqlite: SqliteDb, asOf: IsoDate): AgingItemDetai
 /** Every customer's aging, or one customer's (its page's small chart). */
 export function agingReport(sqlite: SqliteDb, asOf: IsoDate, edges: AgingEdges, customerId?: number): AgingReport {
   const parameters = agingParameters(asOf, edges);
-  const rows = (customerId === undefined
-    ? prepareCached(sqlite, AGING_SQL).all(parameters)
-    : prepareCached(sqlite, AGING_ONE_CUSTOMER).all({ ...parameters, customerId })) as AgingCustomerRow[];
+  const rows = (
+    customerId === undefined ? prepareCached(sqlite, AGING_SQL).all(parameters) : prepareCached(sqlite, AGING_ONE_CUSTOMER).all({ ...parameters, customerId })
+  ) as AgingCustomerRow[];
   return agingFromRows(rows, asOf, edges);
 }
 

@@ -57,9 +57,7 @@ export function agingFromRows(rows: AgingCustomerRow[], asOf: IsoDate, edges: Ag
     total.credits += row.credits;
     total.total += row.total;
   }
-  const customers = rows.sort(
-    (a, b) => a.currency.localeCompare(b.currency) || b.total - a.total || a.name.localeCompare(b.name),
-  );
+  const customers = rows.sort((a, b) => a.currency.localeCompare(b.currency) || b.total - a.total || a.name.localeCompare(b.name));
   return { asOf, edges, totals: sortKeys(totals), customers };
 }
 

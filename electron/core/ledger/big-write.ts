@@ -18,7 +18,8 @@ export function isBulkLoad(sqlite: SqliteDb, invoices: number): boolean {
 }
 
 export function withIndexesRebuilt<T>(sqlite: SqliteDb, write: () => T): T {
-  const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
     .all(...BULK_TABLES) as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   const result = write();

@@ -40,8 +40,18 @@ export interface Book {
 /** Today's book: the live tables. */
 export function liveBook(day: IsoDate): Book {
   return {
-    day, past: false, invoices: 'invoices', openInvoices: 'invoices', payments: 'payments', promises: 'promises', paymentPlans: 'payment_plans', disputes: 'disputes',
-    snoozes: 'snoozes', activities: 'activities', ladderSteps: 'ladder_invoice_steps', outbox: 'outbox_messages',
+    day,
+    past: false,
+    invoices: 'invoices',
+    openInvoices: 'invoices',
+    payments: 'payments',
+    promises: 'promises',
+    paymentPlans: 'payment_plans',
+    disputes: 'disputes',
+    snoozes: 'snoozes',
+    activities: 'activities',
+    ladderSteps: 'ladder_invoice_steps',
+    outbox: 'outbox_messages',
   };
 }
 
@@ -131,8 +141,12 @@ function openInvoicesOn(sqlite: SqliteDb, day: IsoDate): string {
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM temp.book_open').run();
     sqlite.prepare(`INSERT INTO temp.book_open SELECT * FROM (${PAST_OPEN})`).run(params);
-    sqlite.prepare(`UPDATE temp.book_open AS i SET in_transit_since = ${IN_TRANSIT_THEN}
-      WHERE i.in_transit_since IS NOT NULL OR EXISTS (SELECT 1 FROM activities t WHERE t.customer_id = i.customer_id AND t.kind = 'payment_in_transit')`).run(params);
+    sqlite
+      .prepare(
+        `UPDATE temp.book_open AS i SET in_transit_since = ${IN_TRANSIT_THEN}
+      WHERE i.in_transit_since IS NOT NULL OR EXISTS (SELECT 1 FROM activities t WHERE t.customer_id = i.customer_id AND t.kind = 'payment_in_transit')`,
+      )
+      .run(params);
   })();
   materialized.set(sqlite, { day, state: databaseState(sqlite) });
   return 'temp.book_open';

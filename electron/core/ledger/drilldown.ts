@@ -11,8 +11,14 @@ export function drilldownInvoices(sqlite: SqliteDb, asOf: IsoDate, keep: (item: 
     .map((item) => ({ item, daysPastDue: daysBetween(item.dueDate, asOf) }))
     .filter(({ item, daysPastDue }) => keep(item, daysPastDue))
     .map(({ item, daysPastDue }) => ({
-      invoiceNumber: item.number, customerExternalId: item.externalId, customerName: item.name, currency: item.currency,
-      issueDate: item.issueDate, dueDate: item.dueDate, balanceMinor: item.balanceMinor, daysPastDue,
+      invoiceNumber: item.number,
+      customerExternalId: item.externalId,
+      customerName: item.name,
+      currency: item.currency,
+      issueDate: item.issueDate,
+      dueDate: item.dueDate,
+      balanceMinor: item.balanceMinor,
+      daysPastDue,
     }))
     .sort((a, b) => b.balanceMinor - a.balanceMinor || a.invoiceNumber.localeCompare(b.invoiceNumber));
 }

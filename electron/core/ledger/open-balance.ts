@@ -24,7 +24,12 @@ export function openBalanceOf(amounts: AgingAmounts): OpenBalance {
 }
 
 /** Every customer's open balances (one per currency), or one customer's, from the aging report. */
-export function openBalances(sqlite: SqliteDb, asOf: IsoDate, edges: AgingEdges, customerId?: number): (OpenBalance & { customerId: number; currency: string })[] {
+export function openBalances(
+  sqlite: SqliteDb,
+  asOf: IsoDate,
+  edges: AgingEdges,
+  customerId?: number,
+): (OpenBalance & { customerId: number; currency: string })[] {
   return agingReport(sqlite, asOf, edges, customerId).customers.map((row) => ({ customerId: row.customerId, currency: row.currency, ...openBalanceOf(row) }));
 }
 
@@ -43,7 +48,10 @@ const CREDITS_SQL = (only: string): string => `
  * (the worklist's facts): the same items, dated and aged as the aging report dates and ages them.
  */
 export function unappliedCredits(sqlite: SqliteDb, today: IsoDate, scope: CustomerScope): Map<string, { creditsMinor: number; pastDueMinor: number }> {
-  const rows = prepareCached(sqlite, CREDITS_SQL(inScope('n.customer_id', scope))).all({ today, ...scopeParams(scope) }) as
-    { id: string; creditsMinor: number; pastDueMinor: number }[];
+  const rows = prepareCached(sqlite, CREDITS_SQL(inScope('n.customer_id', scope))).all({ today, ...scopeParams(scope) }) as {
+    id: string;
+    creditsMinor: number;
+    pastDueMinor: number;
+  }[];
   return new Map(rows.filter((row) => row.creditsMinor !== 0).map(({ id, ...credits }) => [id, credits]));
 }

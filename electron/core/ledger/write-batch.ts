@@ -20,21 +20,36 @@ import type { StatedBalance, WriteScope } from './write-scope';
  * journal (batch-journal.ts) hears of it in the same transaction, unless `journal` is false (a batch
  * another desk published, applied here).
  */
-export function writeBatch(sqlite: SqliteDb, batch: LedgerBatch, today: IsoDate, now: string, touched?: Set<number>, options: { journal?: boolean } = {}): WriteCounts {
+export function writeBatch(
+  sqlite: SqliteDb,
+  batch: LedgerBatch,
+  today: IsoDate,
+  now: string,
+  touched?: Set<number>,
+  options: { journal?: boolean } = {},
+): WriteCounts {
   const writer = new BatchWriter(sqlite, batch.source, today, now);
   const journal = options.journal === false ? undefined : journalOf(sqlite);
-  const counts = withWriteCache(sqlite, () => sqlite.transaction(() => {
-    const written = writer.write(batch);
-    journal?.(batch, today, now);
-    return written;
-  })());
+  const counts = withWriteCache(sqlite, () =>
+    sqlite.transaction(() => {
+      const written = writer.write(batch);
+      journal?.(batch, today, now);
+      return written;
+    })(),
+  );
   for (const customerId of writer.touched) touched?.add(customerId);
   return counts;
 }
 
 class BatchWriter implements WriteScope {
   readonly counts: WriteCounts = {
-    created: 0, updated: 0, unchanged: 0, closed: 0, customersCreated: 0, paymentsCreated: 0, creditsCreated: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    closed: 0,
+    customersCreated: 0,
+    paymentsCreated: 0,
+    creditsCreated: 0,
   };
   private readonly problems: ImportProblem[] = [];
   private problemCount = 0;
@@ -58,7 +73,11 @@ class BatchWriter implements WriteScope {
     readonly now: string,
   ) {
     this.stmt = prepareBatchStatements(sqlite);
-    this.newRows = new RowBuffer(sqlite, [['invoices', INVOICE_COLUMNS], ['payments', PAYMENT_COLUMNS], ['allocations', ALLOCATION_COLUMNS]]);
+    this.newRows = new RowBuffer(sqlite, [
+      ['invoices', INVOICE_COLUMNS],
+      ['payments', PAYMENT_COLUMNS],
+      ['allocations', ALLOCATION_COLUMNS],
+    ]);
     this.firstOf = {
       invoices: sqlite.prepare('SELECT 1 FROM invoices WHERE source = ? LIMIT 1').get(source) === undefined,
       payments: sqlite.prepare('SELECT 1 FROM payments WHERE source = ? LIMIT 1').get(source) === undefined,
@@ -106,9 +125,7 @@ class BatchWriter implements WriteScope {
     const cached = this.customerIds.get(externalId);
     if (cached !== undefined) return cached;
     const existing = this.stmt.findCustomer.get(this.source, externalId) as { id: number } | undefined;
-    const id = existing
-      ? existing.id
-      : this.insertCustomer({ row: 0, externalId, name: name ?? externalId, currency: currency ?? 'USD' });
+    const id = existing ? existing.id : this.insertCustomer({ row: 0, externalId, name: name ?? externalId, currency: currency ?? 'USD' });
     this.customerIds.set(externalId, id);
     return id;
   }
@@ -134,7 +151,16 @@ class BatchWriter implements WriteScope {
 
   private upsertCustomer(record: CustomerRecord): void {
     const existing = this.stmt.findCustomer.get(this.source, record.externalId) as
-      | { id: number; name: string; currency: string; terms_days: number | null; credit_limit_minor: number | null; segment: string | null; collector: string | null; country: string | null }
+      | {
+          id: number;
+          name: string;
+          currency: string;
+          terms_days: number | null;
+          credit_limit_minor: number | null;
+          segment: string | null;
+          collector: string | null;
+          country: string | null;
+        }
       | undefined;
     let id: number;
     if (!existing) {
@@ -154,8 +180,13 @@ class BatchWriter implements WriteScope {
         now: this.now,
       };
       const changed =
-        next.name !== existing.name || next.currency !== existing.currency || next.termsDays !== existing.terms_days ||
-        next.creditLimit !== existing.credit_limit_minor || next.segment !== existing.segment || next.collector !== existing.collector || next.country !== existing.country;
+        next.name !== existing.name ||
+        next.currency !== existing.currency ||
+        next.termsDays !== existing.terms_days ||
+        next.creditLimit !== existing.credit_limit_minor ||
+        next.segment !== existing.segment ||
+        next.collector !== existing.collector ||
+        next.country !== existing.country;
       if (changed) {
         this.stmt.updateCustomer.run(next);
         this.touched.add(id);
@@ -197,18 +228,42 @@ class BatchWriter implements WriteScope {
     };
     let invoiceId: number;
     if (!existing) {
-      invoiceId = this.newRows.add('invoices', [customerId, this.source, record.externalId, record.number, record.issueDate, record.dueDate, record.currency,
-        record.amountMinor, record.openMinor, values.status, values.disputed, values.billing, values.closedDate, values.paymentUrl, values.inTransitSince, this.now, this.now]);
+      invoiceId = this.newRows.add('invoices', [
+        customerId,
+        this.source,
+        record.externalId,
+        record.number,
+        record.issueDate,
+        record.dueDate,
+        record.currency,
+        record.amountMinor,
+        record.openMinor,
+        values.status,
+        values.disputed,
+        values.billing,
+        values.closedDate,
+        values.paymentUrl,
+        values.inTransitSince,
+        this.now,
+        this.now,
+      ]);
       this.touched.add(customerId);
       this.counts.created++;
     } else {
       invoiceId = existing.id;
       const changed =
-        existing.customer_id !== customerId || existing.number !== record.number || existing.issue_date !== record.issueDate ||
-        existing.due_date !== record.dueDate || existing.currency !== record.currency || existing.amount_minor !== record.amountMinor ||
-        existing.open_minor !== record.openMinor || existing.disputed !== values.disputed || existing.status !== values.status ||
+        existing.customer_id !== customerId ||
+        existing.number !== record.number ||
+        existing.issue_date !== record.issueDate ||
+        existing.due_date !== record.dueDate ||
+        existing.currency !== record.currency ||
+        existing.amount_minor !== record.amountMinor ||
+        existing.open_minor !== record.openMinor ||
+        existing.disputed !== values.disputed ||
+        existing.status !== values.status ||
         (values.billing !== null && existing.billing !== values.billing) ||
-        (values.paymentUrl !== null && existing.payment_url !== values.paymentUrl) || (values.inTransitSince !== null && existing.in_transit_since === null);
+        (values.paymentUrl !== null && existing.payment_url !== values.paymentUrl) ||
+        (values.inTransitSince !== null && existing.in_transit_since === null);
       if (changed) {
         this.stmt.updateInvoice.run({ ...values, id: invoiceId });
         // Both owners when it moved: the old one has it no more.
@@ -226,15 +281,26 @@ class BatchWriter implements WriteScope {
   private recordSettlement(record: InvoiceRecord, customerId: number, invoiceId: number, repeat: boolean): number {
     const externalId = `paid:${record.externalId}`;
     const amount = record.amountMinor - record.openMinor;
-    const existing = this.firstOf.payments && !repeat ? undefined : (this.stmt.findPayment.get(this.source, externalId) as
-      | { id: number; amount_minor: number; received_date: string }
-      | undefined);
+    const existing =
+      this.firstOf.payments && !repeat
+        ? undefined
+        : (this.stmt.findPayment.get(this.source, externalId) as { id: number; amount_minor: number; received_date: string } | undefined);
     if (existing && existing.amount_minor === amount && existing.received_date === record.paidDate) return 0;
     if (existing) {
       this.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(existing.id);
     }
     this.touched.add(customerId);
-    const paymentId = this.newRows.add('payments', [customerId, this.source, externalId, record.paidDate, record.currency, amount, null, `Settled ${record.number}`, this.now]);
+    const paymentId = this.newRows.add('payments', [
+      customerId,
+      this.source,
+      externalId,
+      record.paidDate,
+      record.currency,
+      amount,
+      null,
+      `Settled ${record.number}`,
+      this.now,
+    ]);
     this.newRows.add('allocations', [invoiceId, paymentId, null, 'payment', record.paidDate, amount, this.now]);
     if (!existing) this.counts.paymentsCreated++;
     return amount - (existing?.amount_minor ?? 0);

@@ -12,8 +12,16 @@ export function upsertCredit(scope: WriteScope, record: CreditRecord): void {
   const find = () => stmt.findCredit.get(source, record.externalId) as CreditRow | undefined;
   const existing = find() ?? (record.formerIdPrefix && takeOverFormerCredit(scope, record, record.formerIdPrefix, customerId) ? find() : undefined);
   const values = {
-    customerId, source, externalId: record.externalId, number: record.number, kind: record.kind,
-    date: record.date, currency: record.currency, amount: record.amountMinor, open: record.openMinor, now,
+    customerId,
+    source,
+    externalId: record.externalId,
+    number: record.number,
+    kind: record.kind,
+    date: record.date,
+    currency: record.currency,
+    amount: record.amountMinor,
+    open: record.openMinor,
+    now,
   };
   if (!existing) {
     stmt.insertCredit.run(values);
@@ -23,9 +31,13 @@ export function upsertCredit(scope: WriteScope, record: CreditRecord): void {
     return;
   }
   const changed =
-    existing.customer_id !== customerId || existing.number !== record.number || existing.kind !== record.kind ||
-    existing.issue_date !== record.date || existing.currency !== record.currency ||
-    existing.amount_minor !== record.amountMinor || existing.open_minor !== record.openMinor;
+    existing.customer_id !== customerId ||
+    existing.number !== record.number ||
+    existing.kind !== record.kind ||
+    existing.issue_date !== record.date ||
+    existing.currency !== record.currency ||
+    existing.amount_minor !== record.amountMinor ||
+    existing.open_minor !== record.openMinor;
   if (changed) {
     stmt.updateCredit.run({ ...values, id: existing.id });
     touched.add(customerId).add(existing.customer_id);
@@ -42,7 +54,9 @@ export function upsertCredit(scope: WriteScope, record: CreditRecord): void {
  */
 function takeOverFormerCredit(scope: WriteScope, record: CreditRecord, prefix: string, customerId: number): boolean {
   const { stmt, source, now } = scope;
-  const [former, ...namesakes] = stmt.findFormerCredits.all(source, customerId, record.kind, record.date, record.amountMinor, prefix, prefix) as { id: number }[];
+  const [former, ...namesakes] = stmt.findFormerCredits.all(source, customerId, record.kind, record.date, record.amountMinor, prefix, prefix) as {
+    id: number;
+  }[];
   if (!former) return false;
   stmt.renameCredit.run(record.externalId, now, former.id);
   for (const namesake of namesakes) {

@@ -10,21 +10,32 @@ import type { WriteScope } from './write-scope';
 export function upsertPayment(scope: WriteScope, record: PaymentRecord): void {
   const { stmt, source, now, counts } = scope;
   const customerId = scope.customerId(record.customerExternalId, record.customerName, record.currency);
-  const existing = stmt.findPayment.get(source, record.externalId) as
-    | { id: number; amount_minor: number; received_date: string; currency: string }
-    | undefined;
+  const existing = stmt.findPayment.get(source, record.externalId) as { id: number; amount_minor: number; received_date: string; currency: string } | undefined;
   if (existing) {
     if (existing.amount_minor === record.amountMinor && existing.received_date === record.date && existing.currency === record.currency) {
       counts.unchanged++;
     } else {
-      scope.problem(record.row, 'amount', minorToDecimalString(record.amountMinor, record.currency),
-        `payment ${record.externalId} was already imported with a different amount or date; payments are never rewritten — void it in the ERP and export a new one`);
+      scope.problem(
+        record.row,
+        'amount',
+        minorToDecimalString(record.amountMinor, record.currency),
+        `payment ${record.externalId} was already imported with a different amount or date; payments are never rewritten — void it in the ERP and export a new one`,
+      );
     }
     return;
   }
   const paymentId = Number(
-    stmt.insertPayment.run(customerId, source, record.externalId, record.date, record.currency, record.amountMinor,
-      record.method ?? null, record.reference ?? null, now).lastInsertRowid,
+    stmt.insertPayment.run(
+      customerId,
+      source,
+      record.externalId,
+      record.date,
+      record.currency,
+      record.amountMinor,
+      record.method ?? null,
+      record.reference ?? null,
+      now,
+    ).lastInsertRowid,
   );
   scope.touched.add(customerId);
   counts.created++;
@@ -38,7 +49,12 @@ export function upsertPayment(scope: WriteScope, record: PaymentRecord): void {
     }
     if (invoice.customer_id !== customerId) {
       const owner = (stmt.customerExternalId.get(invoice.customer_id) as { externalId: string }).externalId;
-      scope.problem(record.row, 'invoiceNumber', record.invoiceNumber, `invoice ${invoice.number} belongs to customer ${owner}, not ${record.customerExternalId}`);
+      scope.problem(
+        record.row,
+        'invoiceNumber',
+        record.invoiceNumber,
+        `invoice ${invoice.number} belongs to customer ${owner}, not ${record.customerExternalId}`,
+      );
       return;
     }
     if (invoice.currency !== record.currency) {
@@ -49,8 +65,16 @@ export function upsertPayment(scope: WriteScope, record: PaymentRecord): void {
   }
   if (unapplied > 0) {
     stmt.insertCredit.run({
-      customerId, source, externalId: `unapplied:${record.externalId}`, number: record.reference ?? record.externalId,
-      kind: 'unapplied_payment', date: record.date, currency: record.currency, amount: unapplied, open: unapplied, now,
+      customerId,
+      source,
+      externalId: `unapplied:${record.externalId}`,
+      number: record.reference ?? record.externalId,
+      kind: 'unapplied_payment',
+      date: record.date,
+      currency: record.currency,
+      amount: unapplied,
+      open: unapplied,
+      now,
     });
     counts.creditsCreated++;
   }

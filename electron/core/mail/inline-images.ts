@@ -41,5 +41,8 @@ export const paymentQrLinkOf = (html: string, paymentLink: string | undefined): 
  * the window's CSP allows data: images and nothing remote.
  */
 export function withDataUrls(html: string, images: readonly InlineImage[]): string {
-  return images.reduce((result, image) => result.replaceAll(`src="cid:${image.cid}"`, `src="data:${image.contentType};base64,${image.content.toString('base64')}"`), html);
+  return images.reduce(
+    (result, image) => result.replaceAll(`src="cid:${image.cid}"`, `src="data:${image.contentType};base64,${image.content.toString('base64')}"`),
+    html,
+  );
 }

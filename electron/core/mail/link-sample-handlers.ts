@@ -7,9 +7,12 @@ import type { Handlers } from '../handler-types';
  */
 export const linkSampleHandlers: Handlers<'settings.outreach.linkSample'> = {
   'settings.outreach.linkSample': (_input, ctx) => {
-    const row = ctx.database.sqlite.prepare(`SELECT i.number, i.open_minor AS openMinor, i.currency, c.external_id AS customerId, c.name AS customerName
-      FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.status = 'open' AND i.open_minor > 0 LIMIT 1`).get() as
-      { number: string; openMinor: number; currency: string; customerId: string; customerName: string } | undefined;
+    const row = ctx.database.sqlite
+      .prepare(
+        `SELECT i.number, i.open_minor AS openMinor, i.currency, c.external_id AS customerId, c.name AS customerName
+      FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.status = 'open' AND i.open_minor > 0 LIMIT 1`,
+      )
+      .get() as { number: string; openMinor: number; currency: string; customerId: string; customerName: string } | undefined;
     if (!row) return null;
     return {
       values: { invoiceNumber: row.number, balance: minorToDecimalString(row.openMinor, row.currency), currency: row.currency, customerId: row.customerId },

@@ -30,12 +30,16 @@ export function paymentLinker(sources: LinkSources): (invoice: PayableInvoice, c
   const erpOrigin = sources.erpBaseUrl && URL.canParse(sources.erpBaseUrl) ? new URL(sources.erpBaseUrl).origin : null;
   return (invoice, customerExternalId) => {
     const fromErp = invoice.paymentUrl ? allowedCustomerLink(invoice.paymentUrl, [erpOrigin, portal]) : null;
-    return fromErp ?? fill?.({
-      invoiceNumber: invoice.number,
-      balance: minorToDecimalString(invoice.openMinor, invoice.currency),
-      currency: invoice.currency,
-      customerId: customerExternalId,
-    }) ?? null;
+    return (
+      fromErp ??
+      fill?.({
+        invoiceNumber: invoice.number,
+        balance: minorToDecimalString(invoice.openMinor, invoice.currency),
+        currency: invoice.currency,
+        customerId: customerExternalId,
+      }) ??
+      null
+    );
   };
 }
 

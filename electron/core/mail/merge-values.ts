@@ -45,10 +45,12 @@ type InvoiceRow = ColumnsRow<'invoices', (typeof LISTED)[number]>;
  * address is ever a recipient, so a stored value can never add a recipient or a header.
  */
 export function recipientOf(sqlite: SqliteDb, customerId: number): Recipient | null {
-  const contacts = prepareCached(sqlite, `SELECT id AS contactId, name, email AS address FROM contacts
+  const contacts = prepareCached(
+    sqlite,
+    `SELECT id AS contactId, name, email AS address FROM contacts
     WHERE customer_id = ? AND status = 'valid' AND email IS NOT NULL AND email != ''
-    ORDER BY is_primary DESC, CASE role WHEN 'billing' THEN 0 WHEN 'ap' THEN 1 WHEN 'primary' THEN 2 ELSE 3 END, id`)
-    .all(customerId) as Recipient[];
+    ORDER BY is_primary DESC, CASE role WHEN 'billing' THEN 0 WHEN 'ap' THEN 1 WHEN 'primary' THEN 2 ELSE 3 END, id`,
+  ).all(customerId) as Recipient[];
   return contacts.find((contact) => EMAIL_ADDRESS.test(contact.address)) ?? null;
 }
 
@@ -63,8 +65,9 @@ export interface MessageValues {
 
 /** Every merge value of one message to one customer, in that customer's locale (dates, amounts) and language (Inflow's own words). */
 export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: IsoDate, settings: OutreachSettings, fromAddress: string): MessageValues {
-  const customer = prepareCached(sqlite, 'SELECT external_id AS externalId, name, currency, locale, country FROM customers WHERE id = ?').get(subject.customerId) as
-    { externalId: string; name: string; currency: string; locale: string | null; country: string | null } | undefined;
+  const customer = prepareCached(sqlite, 'SELECT external_id AS externalId, name, currency, locale, country FROM customers WHERE id = ?').get(
+    subject.customerId,
+  ) as { externalId: string; name: string; currency: string; locale: string | null; country: string | null } | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${subject.customerId}.`);
   const reader = readerFormat(customerLocale(customer, settings.locale));
   const { language, money, date } = reader;
@@ -97,7 +100,10 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
     'sender.phone': sender.phone,
     'company.name': settings.companyName,
     'totals.open': money(aging?.total ?? 0, customer.currency),
-    'totals.overdue': subject.invoiceIds.length > 0 ? listedOverdue(invoices, today, money, customer.currency) : money((aging?.total ?? 0) - (aging?.current ?? 0), customer.currency),
+    'totals.overdue':
+      subject.invoiceIds.length > 0
+        ? listedOverdue(invoices, today, money, customer.currency)
+        : money((aging?.total ?? 0) - (aging?.current ?? 0), customer.currency),
     'totals.current': money(aging?.current ?? 0, customer.currency),
     'totals.d1_30': money(aging?.d1_30 ?? 0, customer.currency),
     'totals.d31_60': money(aging?.d31_60 ?? 0, customer.currency),
@@ -137,8 +143,10 @@ export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: Is
  */
 function listedInvoices(sqlite: SqliteDb, subject: MessageSubject): InvoiceRow[] {
   if (subject.invoiceIds.length === 0) return [];
-  const rows = prepareCached(sqlite, `SELECT ${columns('invoices', 'i', LISTED)} FROM invoices i WHERE i.customer_id = ? AND i.id IN (${subject.invoiceIds.map(() => '?').join(', ')}) ORDER BY i.due_date, i.number`)
-    .all(subject.customerId, ...subject.invoiceIds) as InvoiceRow[];
+  const rows = prepareCached(
+    sqlite,
+    `SELECT ${columns('invoices', 'i', LISTED)} FROM invoices i WHERE i.customer_id = ? AND i.id IN (${subject.invoiceIds.map(() => '?').join(', ')}) ORDER BY i.due_date, i.number`,
+  ).all(subject.customerId, ...subject.invoiceIds) as InvoiceRow[];
   if (rows.length !== new Set(subject.invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
   return rows;
 }
@@ -156,6 +164,11 @@ function listedOverdue(invoices: InvoiceRow[], today: IsoDate, money: BlockForma
 /** Only read when the customer has an open dispute: most messages never need it. */
 function disputedNumbers(sqlite: SqliteDb, invoiceIds: number[]): string {
   if (invoiceIds.length === 0) return '';
-  return (prepareCached(sqlite, `SELECT number FROM invoices WHERE id IN (${invoiceIds.map(() => '?').join(', ')}) ORDER BY number`).all(...invoiceIds) as { number: string }[])
-    .map((row) => row.number).join(', ');
+  return (
+    prepareCached(sqlite, `SELECT number FROM invoices WHERE id IN (${invoiceIds.map(() => '?').join(', ')}) ORDER BY number`).all(...invoiceIds) as {
+      number: string;
+    }[]
+  )
+    .map((row) => row.number)
+    .join(', ');
 }

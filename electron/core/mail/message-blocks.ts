@@ -29,7 +29,14 @@ const esc = (value: string): string => Mustache.escape(value);
 function textTable(rows: string[][]): string {
   if (rows.length === 0) return '';
   const widths = rows[0]!.map((_cell, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]!) : cell))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function invoiceTable(invoices: TableInvoice[], links: (string | null)[], today: IsoDate, { words, money, date }: BlockFormat): Block {
@@ -40,7 +47,13 @@ ${rows.map(({ invoice, late, link }) => `<tr><td style="${CELL}">${esc(invoice.n
 </table>`;
   const text = textTable([
     [words.invoice, words.due, words.balance, words.daysLate, words.pay],
-    ...rows.map(({ invoice, late, link }) => [invoice.number, date(invoice.dueDate), money(invoice.openMinor, invoice.currency), late > 0 ? String(late) : '', link ?? '']),
+    ...rows.map(({ invoice, late, link }) => [
+      invoice.number,
+      date(invoice.dueDate),
+      money(invoice.openMinor, invoice.currency),
+      late > 0 ? String(late) : '',
+      link ?? '',
+    ]),
   ]);
   return { html, text };
 }
@@ -55,7 +68,11 @@ export function videoCard(url: string, words: MessageWords): Block {
   };
 }
 
-export function installmentTable(installments: { dueDate: string; amountMinor: number; paidMinor: number }[], currency: string, { money, date }: BlockFormat): Block {
+export function installmentTable(
+  installments: { dueDate: string; amountMinor: number; paidMinor: number }[],
+  currency: string,
+  { money, date }: BlockFormat,
+): Block {
   return {
     html: `<table role="presentation" style="${EMAIL_STYLES.installmentTable}">
 ${installments.map((i) => `<tr><td style="${CELL}">${esc(date(i.dueDate))}</td><td style="${NUM}">${esc(money(i.amountMinor, currency))}</td></tr>`).join('\n')}

@@ -23,7 +23,11 @@ export function holesReason(holes: readonly string[]): string {
   const fromSettings = holes.filter((name) => name in FROM_SETTINGS);
   const ownData = holes.filter((name) => !(name in FROM_SETTINGS));
   const parts = [
-    ...(fromSettings.length > 0 ? [`${listed(fromSettings)} ${fromSettings.length === 1 ? 'is' : 'are'} empty: fill in ${fromSettings.map((name) => FROM_SETTINGS[name]).join(', ')} in Settings → Email`] : []),
+    ...(fromSettings.length > 0
+      ? [
+          `${listed(fromSettings)} ${fromSettings.length === 1 ? 'is' : 'are'} empty: fill in ${fromSettings.map((name) => FROM_SETTINGS[name]).join(', ')} in Settings → Email`,
+        ]
+      : []),
     ...(ownData.length > 0 ? [`${listed(ownData)} ${ownData.length === 1 ? 'has' : 'have'} no value for this customer`] : []),
   ];
   return `This message would have gaps: ${parts.join('; ')}.`;
@@ -41,5 +45,10 @@ export function refuseSettingsHoles(holes: readonly string[]): void {
  */
 export function requireSignature(settings: OutreachSettings): void {
   const missing = [...(settings.companyName ? [] : ['company.name']), ...(settings.senderName ? [] : ['sender.name'])];
-  if (missing.length > 0) throw new AppError('CONFLICT', `Before the first send, fill in ${missing.map((name) => FROM_SETTINGS[name]).join(' and ')} in Settings → Email: every message is signed with them.`, { missing });
+  if (missing.length > 0)
+    throw new AppError(
+      'CONFLICT',
+      `Before the first send, fill in ${missing.map((name) => FROM_SETTINGS[name]).join(' and ')} in Settings → Email: every message is signed with them.`,
+      { missing },
+    );
 }

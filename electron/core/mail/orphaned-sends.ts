@@ -8,8 +8,7 @@ import { log } from '../../log/log';
 const locksFolder = (dbPath: string): string => `${dbPath}-senders`;
 export const senderLockPath = (dbPath: string, sender: string): string => join(locksFolder(dbPath), `${sender}.lock`);
 
-export const ORPHANED_SEND =
-  'Inflow stopped while this message was being sent. Check your Sent folder, then mark it sent or send it again.';
+export const ORPHANED_SEND = 'Inflow stopped while this message was being sent. Check your Sent folder, then mark it sent or send it again.';
 
 /**
  * A message is `sending` from the commit before its first byte until the server's answer is recorded.

@@ -36,7 +36,9 @@ export function readerFormat(locale: string): ReaderFormat {
     const rate = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const day = (iso: IsoDate): Date => new Date(dayNumber(iso) * 86_400_000);
     format = {
-      locale, language, words: MESSAGE_WORDS[language],
+      locale,
+      language,
+      words: MESSAGE_WORDS[language],
       money: (minor, currency) => formatMoney(minor, currency, locale),
       date: (iso) => medium.format(day(iso)),
       numericDate: (iso) => numeric.format(day(iso)),

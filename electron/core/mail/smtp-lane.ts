@@ -10,7 +10,12 @@ import type { SmtpSettings } from '../../../shared/outreach/outreach-settings';
 export class DataStage {
   written = false;
   readonly logger = {
-    level: () => undefined, trace: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined, fatal: () => undefined,
+    level: () => undefined,
+    trace: () => undefined,
+    debug: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    fatal: () => undefined,
     info: (entry: { tnx?: string; outByteCount?: number } | undefined) => {
       if (entry?.tnx === 'message' && entry.outByteCount !== undefined) this.written = true;
     },

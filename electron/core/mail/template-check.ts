@@ -35,7 +35,11 @@ function linkTargetProblems(body: string): TemplateProblem[] {
     if (!first) continue;
     const tag = tags[Number(first[1])]!;
     if (!URL_FIELDS.has(tag.replace(/^\{+[&{]?\s*|\s*\}+$/g, ''))) {
-      problems.push({ part: 'body', tag, message: 'only {{paymentLink}} or {{videoMemoUrl}} may start a link\'s address; write the address (https://… or mailto:) before other fields' });
+      problems.push({
+        part: 'body',
+        tag,
+        message: "only {{paymentLink}} or {{videoMemoUrl}} may start a link's address; write the address (https://… or mailto:) before other fields",
+      });
     }
   }
   return problems;

@@ -17,11 +17,16 @@ const frontMatter = z.object({
 export function parseTemplateFile(id: string, language: TemplateLanguage, source: string): EmailTemplate {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(source);
   if (!match) throw new Error(`Template ${language}/${id}: no front matter between --- lines.`);
-  const fields = Object.fromEntries(match[1]!.split(/\r?\n/).filter((line) => line.trim()).map((line) => {
-    const colon = line.indexOf(':');
-    if (colon < 1) throw new Error(`Template ${language}/${id}: "${line}" is not a "key: value" line.`);
-    return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
-  }));
+  const fields = Object.fromEntries(
+    match[1]!
+      .split(/\r?\n/)
+      .filter((line) => line.trim())
+      .map((line) => {
+        const colon = line.indexOf(':');
+        if (colon < 1) throw new Error(`Template ${language}/${id}: "${line}" is not a "key: value" line.`);
+        return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+      }),
+  );
   const parsed = frontMatter.safeParse(fields);
   if (!parsed.success) throw new Error(`Template ${language}/${id}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
   const { attachStatement, ...front } = parsed.data;

@@ -80,13 +80,14 @@ function prepare(template: Pick<EmailTemplate, 'subject' | 'body'>): PreparedTem
     // A section tag on its own line must not leave a line break behind.
     .replace(/(\{\{[#^/][^}]*\}\})<br>\n?/g, '$1')
     .replace(/<br>\n?(\{\{[#^/][^}]*\}\})/g, '$1');
-  const textSource = template.body
-    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1: $2')
-    .replace(/\*\*([^*]+)\*\*/g, '$1');
+  const textSource = template.body.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1: $2').replace(/\*\*([^*]+)\*\*/g, '$1');
   const stopFields = new Set<string>();
   const entry = {
-    subject: beforeStops(template.subject, stopFields), htmlSource: beforeStops(htmlSource, stopFields), textSource: beforeStops(textSource, stopFields),
-    stopFields: [...stopFields], writer: new Mustache.Writer(),
+    subject: beforeStops(template.subject, stopFields),
+    htmlSource: beforeStops(htmlSource, stopFields),
+    textSource: beforeStops(textSource, stopFields),
+    stopFields: [...stopFields],
+    writer: new Mustache.Writer(),
   };
   prepared.set(key, entry);
   if (prepared.size > PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
@@ -120,8 +121,14 @@ export function renderTemplate(template: Pick<EmailTemplate, 'subject' | 'body'>
   const raw = { escape: (value: unknown) => String(value) };
   const subjectView = nest(Object.fromEntries(Object.entries(text).map(([name, value]) => [name, oneLine(value)])));
   return {
-    subject: oneLine(writer.render(subject, subjectView, {}, raw)).trim().replace(LEADING_PUNCTUATION, ''),
+    subject: oneLine(writer.render(subject, subjectView, {}, raw))
+      .trim()
+      .replace(LEADING_PUNCTUATION, ''),
     html: writer.render(htmlSource, htmlView).replace(/<p>\s*<\/p>\n?/g, ''),
-    text: writer.render(textSource, textView, {}, raw).replace(/\n{3,}/g, '\n\n').trim() + '\n',
+    text:
+      writer
+        .render(textSource, textView, {}, raw)
+        .replace(/\n{3,}/g, '\n\n')
+        .trim() + '\n',
   };
 }

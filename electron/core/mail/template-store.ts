@@ -15,8 +15,12 @@ type TemplateRow = ColumnsRow<'email_templates', (typeof TEMPLATE)[number]>;
 const SELECT = `SELECT ${columns('email_templates', 't', TEMPLATE)} FROM email_templates t`;
 // language, purpose and tone are TEXT in the schema: parsed, so a value the app doesn't know fails here.
 const storedKinds = z.object({ language: z.enum(TEMPLATE_LANGUAGES), purpose: z.enum(TEMPLATE_PURPOSES), tone: z.enum(TEMPLATE_TONES) });
-const toTemplate = (row: TemplateRow): EmailTemplate =>
-  ({ ...row, ...storedKinds.parse(row), attachStatement: row.attachStatement === 1, builtIn: row.builtIn === 1 });
+const toTemplate = (row: TemplateRow): EmailTemplate => ({
+  ...row,
+  ...storedKinds.parse(row),
+  attachStatement: row.attachStatement === 1,
+  builtIn: row.builtIn === 1,
+});
 const key = (id: string, language: TemplateLanguage): string => `${id}|${language}`;
 
 /**
@@ -43,7 +47,8 @@ export function builtInTemplate(id: string, language: TemplateLanguage): EmailTe
 
 /** Copies shipped templates the database does not have yet; edited ones are left alone. */
 export function seedTemplates(sqlite: SqliteDb, now: string): void {
-  const insert = sqlite.prepare(`INSERT OR IGNORE INTO email_templates (id, language, name, purpose, tone, subject, body, attach_statement, built_in, updated_at)
+  const insert =
+    sqlite.prepare(`INSERT OR IGNORE INTO email_templates (id, language, name, purpose, tone, subject, body, attach_statement, built_in, updated_at)
     VALUES (@id, @language, @name, @purpose, @tone, @subject, @body, @attach, 1, @now)`);
   sqlite.transaction(() => {
     for (const template of builtInTemplates().values()) insert.run({ ...template, attach: template.attachStatement ? 1 : 0, now });
@@ -60,7 +65,8 @@ export function listTemplates(sqlite: SqliteDb, language?: TemplateLanguage): Em
 
 /** The template in that language, or its English version when it has none. */
 export function getTemplate(sqlite: SqliteDb, id: string, language: TemplateLanguage = 'en'): EmailTemplate {
-  const row = prepareCached(sqlite, `${SELECT} WHERE id = ? AND language IN (?, 'en') ORDER BY language = 'en' LIMIT 1`).get(id, language) as TemplateRow | undefined;
+  const row = prepareCached(sqlite, `${SELECT} WHERE id = ? AND language IN (?, 'en') ORDER BY language = 'en' LIMIT 1`).get(id, language) as
+    TemplateRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No template "${id}".`);
   return toTemplate(row);
 }
@@ -69,18 +75,40 @@ export function getTemplate(sqlite: SqliteDb, id: string, language: TemplateLang
 export function saveTemplate(sqlite: SqliteDb, template: Omit<EmailTemplate, 'builtIn'>, now: string): void {
   const problems = checkTemplate(template.subject, template.body);
   if (problems.length > 0) {
-    throw new AppError('INVALID_INPUT', `The template has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.map((p) => `${p.tag || p.part} — ${p.message}`).join('; ')}.`, { problems });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The template has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.map((p) => `${p.tag || p.part} — ${p.message}`).join('; ')}.`,
+      { problems },
+    );
   }
   if (template.language !== 'en' && !prepareCached(sqlite, "SELECT 1 FROM email_templates WHERE id = ? AND language = 'en'").get(template.id)) {
     throw new AppError('INVALID_INPUT', `"${template.id}" has no English version yet; save that first (messages fall back to it).`);
   }
   sqlite.transaction(() => {
-    sqlite.prepare(`INSERT INTO email_templates (id, language, name, purpose, tone, subject, body, attach_statement, built_in, updated_at)
+    sqlite
+      .prepare(
+        `INSERT INTO email_templates (id, language, name, purpose, tone, subject, body, attach_statement, built_in, updated_at)
       VALUES (@id, @language, @name, @purpose, @tone, @subject, @body, @attach, 0, @now)
       ON CONFLICT (id, language) DO UPDATE SET name = excluded.name, purpose = excluded.purpose, tone = excluded.tone, subject = excluded.subject, body = excluded.body,
-        attach_statement = excluded.attach_statement, updated_at = excluded.updated_at`)
-      .run({ id: template.id, language: template.language, name: template.name, purpose: template.purpose, tone: template.tone, subject: template.subject, body: template.body, attach: template.attachStatement ? 1 : 0, now });
-    sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'template.save', 'template', ?, ?)")
-      .run(now, template.id, JSON.stringify({ language: template.language, subject: template.subject, body: template.body, attachStatement: template.attachStatement }));
+        attach_statement = excluded.attach_statement, updated_at = excluded.updated_at`,
+      )
+      .run({
+        id: template.id,
+        language: template.language,
+        name: template.name,
+        purpose: template.purpose,
+        tone: template.tone,
+        subject: template.subject,
+        body: template.body,
+        attach: template.attachStatement ? 1 : 0,
+        now,
+      });
+    sqlite
+      .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'template.save', 'template', ?, ?)")
+      .run(
+        now,
+        template.id,
+        JSON.stringify({ language: template.language, subject: template.subject, body: template.body, attachStatement: template.attachStatement }),
+      );
   })();
 }

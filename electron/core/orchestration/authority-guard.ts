@@ -22,7 +22,8 @@ const money = (minor: number, currency: string): string => formatMoney(minor, cu
  * from approving for themself.
  */
 export function withAuthority(handlers: Handlers<ProcedureName>): Handlers<ProcedureName> {
-  const guard = <P extends Guarded>(procedure: P, held: (input: ParsedInput<P>, ctx: CoreContext) => { facts: ActionFacts; customerId: number; summary: string }) =>
+  const guard =
+    <P extends Guarded>(procedure: P, held: (input: ParsedInput<P>, ctx: CoreContext) => { facts: ActionFacts; customerId: number; summary: string }) =>
     async (input: ParsedInput<P>, ctx: CoreContext) => {
       await holdBeyondAuthority(ctx, procedure, input, held(input, ctx));
       return handlers[procedure](input, ctx);
@@ -33,7 +34,9 @@ export function withAuthority(handlers: Handlers<ProcedureName>): Handlers<Proce
       const total = input.installments.reduce((sum, i) => sum + i.amountMinor, 0);
       const [first] = input.installments;
       const even = input.installments.every((i) => i.amountMinor === first!.amountMinor);
-      const shape = even ? `${input.installments.length} × ${money(first!.amountMinor, input.currency)}` : `${input.installments.length} installments, ${money(total, input.currency)} in all`;
+      const shape = even
+        ? `${input.installments.length} × ${money(first!.amountMinor, input.currency)}`
+        : `${input.installments.length} installments, ${money(total, input.currency)} in all`;
       return {
         facts: { kind: 'plan', currency: input.currency, installments: input.installments.length, totalMinor: total },
         customerId: input.customerId,
@@ -61,7 +64,12 @@ export function withAuthority(handlers: Handlers<ProcedureName>): Handlers<Proce
   };
 }
 
-async function holdBeyondAuthority(ctx: CoreContext, procedure: Guarded, input: unknown, held: { facts: ActionFacts; customerId: number; summary: string }): Promise<void> {
+async function holdBeyondAuthority(
+  ctx: CoreContext,
+  procedure: Guarded,
+  input: unknown,
+  held: { facts: ActionFacts; customerId: number; summary: string },
+): Promise<void> {
   const { sqlite } = ctx.database;
   const authority = getSetting(sqlite, 'teamAuthority');
   if (!authority || ctx.team.status().mode !== 'team') return;
@@ -70,8 +78,14 @@ async function holdBeyondAuthority(ctx: CoreContext, procedure: Guarded, input: 
   const request: HeldAction = { kind: held.facts.kind, customerId: held.customerId, summary: held.summary, procedure, input };
   keepRequest(sqlite, request, nowOf(ctx));
   // Filed now when the server answers; otherwise at the next exchange.
-  const filed = await ctx.team.syncNow().then(() => true, () => false);
-  throw new AppError('NEEDS_APPROVAL', `Beyond your authority (${reasons.join('; ')}): "${held.summary}" ${filed ? 'waits for a manager' : 'goes to a manager once the team server can be reached'}. It is recorded here once approved.`);
+  const filed = await ctx.team.syncNow().then(
+    () => true,
+    () => false,
+  );
+  throw new AppError(
+    'NEEDS_APPROVAL',
+    `Beyond your authority (${reasons.join('; ')}): "${held.summary}" ${filed ? 'waits for a manager' : 'goes to a manager once the team server can be reached'}. It is recorded here once approved.`,
+  );
 }
 
 function customerName(ctx: CoreContext, customerId: number): string {
@@ -81,12 +95,23 @@ function customerName(ctx: CoreContext, customerId: number): string {
 }
 
 /** The charge a waiver gives up: that component of the invoice as accrued today. */
-function chargeOf(ctx: CoreContext, invoiceId: number, component: 'interest' | 'fixed_fee'): { customerId: number; number: string; amountMinor: number; currency: string } {
-  const invoice = ctx.database.sqlite.prepare('SELECT customer_id AS customerId FROM invoices WHERE id = ?').get(invoiceId) as { customerId: number } | undefined;
+function chargeOf(
+  ctx: CoreContext,
+  invoiceId: number,
+  component: 'interest' | 'fixed_fee',
+): { customerId: number; number: string; amountMinor: number; currency: string } {
+  const invoice = ctx.database.sqlite.prepare('SELECT customer_id AS customerId FROM invoices WHERE id = ?').get(invoiceId) as
+    { customerId: number } | undefined;
   if (!invoice) throw new AppError('NOT_FOUND', `No invoice with id ${invoiceId}.`);
   for (const customer of chargesReport(ctx.database.sqlite, todayOf(ctx), invoice.customerId).customers) {
     const charge = customer.invoices.find((row) => row.invoiceId === invoiceId);
-    if (charge) return { customerId: invoice.customerId, number: charge.number, amountMinor: component === 'interest' ? charge.interest : charge.fixedFee, currency: customer.currency };
+    if (charge)
+      return {
+        customerId: invoice.customerId,
+        number: charge.number,
+        amountMinor: component === 'interest' ? charge.interest : charge.fixedFee,
+        currency: customer.currency,
+      };
   }
   return { customerId: invoice.customerId, number: String(invoiceId), amountMinor: 0, currency: '' };
 }

@@ -33,7 +33,8 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
     const { sqlite } = ctx.database;
     const date = asOf ?? todayOf(ctx);
     // A past day is history: what the ladder would have done then is shown, never sent now.
-    if (!dryRun && date < todayOf(ctx)) throw new AppError('INVALID_INPUT', `${date} is past: the ladder can only show what it would have sent then (a dry run).`);
+    if (!dryRun && date < todayOf(ctx))
+      throw new AppError('INVALID_INPUT', `${date} is past: the ladder can only show what it would have sent then (a dry run).`);
     const { recent: _recent, ...run } = guardedLadderRun(sqlite, todayOf(ctx), date, customerIds, at ? new Date(at) : ctx.clock());
     if (dryRun) return { ...run, queued: null, queuedTexts: null };
     const draftOf = (message: LadderMessage): LadderTextDraft => ({
@@ -48,7 +49,9 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
         skipped: message.skipped,
       },
     });
-    const drafts = run.messages.filter((message) => message.step.channel === 'email').map((message): LadderDraft => ({ ...draftOf(message), ...(videoMemoUrl ? { videoMemoUrl } : {}) }));
+    const drafts = run.messages
+      .filter((message) => message.step.channel === 'email')
+      .map((message): LadderDraft => ({ ...draftOf(message), ...(videoMemoUrl ? { videoMemoUrl } : {}) }));
     const texts = run.messages.filter((message) => message.step.channel === 'sms').map(draftOf);
     const queued = drafts.length > 0 ? queueMessages(ctx, drafts) : null;
     const queuedTexts = texts.length > 0 ? queueTexts(ctx, texts) : null;
@@ -60,4 +63,3 @@ export const ladderHandlers: Handlers<'ladder.policies' | 'ladder.savePolicy' | 
   /** A letter posted or a referral made: the step due on that channel is taken and goes on the timeline. */
   'ladder.completeTask': (input, ctx) => completeLadderTask(ctx, input),
 };
-

@@ -67,7 +67,8 @@ function encodedSubject(subject: string): { prepared: true; foldLines: true; val
 }
 
 const MAX_ATTEMPTS = 6;
-const QUIT_UNCERTAIN = 'Inflow quit while this message was being sent, before the server confirmed it. Check your Sent folder, then mark it sent or send it again.';
+const QUIT_UNCERTAIN =
+  'Inflow quit while this message was being sent, before the server confirmed it. Check your Sent folder, then mark it sent or send it again.';
 const QUIT_NOT_SENT = 'Inflow quit before this message went out; it goes at the next start.';
 const CHANGE_EVENT_MS = 200;
 const ORPHAN_CHECK_MS = 5000;
@@ -104,7 +105,10 @@ export class OutboxSender implements OutboxService {
   /** Delivered messages not yet recorded: recorded in the same commit that claims the next one. */
   private delivered: DueMessage[] = [];
 
-  constructor(private readonly ctx: CoreContext, private readonly statementFor: StatementMaker | null = null) {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly statementFor: StatementMaker | null = null,
+  ) {
     const { sqlite } = ctx.database;
     this.stmt = {
       nextDue: sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, m.template_id AS templateId, m.ladder_step_id AS ladderStepId,
@@ -112,7 +116,9 @@ export class OutboxSender implements OutboxService {
           m.attach_statement AS attachStatement, m.attempts, m.message_id AS messageId
         FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id
         WHERE m.status = 'queued' AND m.channel = 'email' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`),
-      claim: sqlite.prepare("UPDATE outbox_messages SET status = 'sending', sender = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'"),
+      claim: sqlite.prepare(
+        "UPDATE outbox_messages SET status = 'sending', sender = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'",
+      ),
       sent: sqlite.prepare("UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL WHERE id = ?"),
     };
   }
@@ -300,7 +306,12 @@ export class OutboxSender implements OutboxService {
       kind: 'email',
       deferRescore: true,
       body: {
-        subject: message.subject, to: message.to, templateId: message.templateId, ladderStepId: message.ladderStepId, messageId: message.messageId, outboxId: message.id,
+        subject: message.subject,
+        to: message.to,
+        templateId: message.templateId,
+        ladderStepId: message.ladderStepId,
+        messageId: message.messageId,
+        outboxId: message.id,
         // Attribution credits a video memo apart from a plain email of the same template.
         ...(message.html.includes(`cid:${VIDEO_CARD_CID}`) ? { videoMemo: true } : {}),
       },
@@ -323,21 +334,28 @@ export class OutboxSender implements OutboxService {
     if (error.responseCode !== undefined && error.responseCode >= 500) return this.finish(message, 'failed', words);
     // The body went out and the server never answered: it may have been delivered; resending could duplicate.
     if (error.responseCode === undefined && written) {
-      return this.finish(message, 'uncertain', `The connection dropped after the message was sent and before the server confirmed it (${words}). Check your Sent folder.`);
+      return this.finish(
+        message,
+        'uncertain',
+        `The connection dropped after the message was sent and before the server confirmed it (${words}). Check your Sent folder.`,
+      );
     }
     if (attempts >= MAX_ATTEMPTS) return this.finish(message, 'failed', `Gave up after ${attempts} attempts: ${words}`);
     this.requeue(message, new Date(this.ctx.clock().getTime() + backoffMs(attempts)).toISOString(), words);
   }
 
   private requeue(message: DueMessage, retryAt: string, reason: string): void {
-    this.ctx.database.sqlite.prepare("UPDATE outbox_messages SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
+    this.ctx.database.sqlite
+      .prepare("UPDATE outbox_messages SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
       .run(retryAt, reason, nowOf(this.ctx), message.id);
     this.noteChange(message.batchId);
   }
 
   private finish(message: DueMessage, status: 'failed' | 'uncertain', reason: string): void {
     log.warn(`outbox.${status}`, { outboxId: message.id });
-    this.ctx.database.sqlite.prepare('UPDATE outbox_messages SET status = ?, last_error = ?, updated_at = ? WHERE id = ?').run(status, reason, nowOf(this.ctx), message.id);
+    this.ctx.database.sqlite
+      .prepare('UPDATE outbox_messages SET status = ?, last_error = ?, updated_at = ? WHERE id = ?')
+      .run(status, reason, nowOf(this.ctx), message.id);
     this.noteChange(message.batchId);
   }
 

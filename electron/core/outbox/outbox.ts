@@ -28,11 +28,19 @@ export interface LadderDraft extends MessageDraft {
  * The ladder steps a queued message takes (and the earlier ones it makes moot), for the invoices the
  * guard left in it; `step` is the prepared INSERT OR IGNORE into ladder_invoice_steps.
  */
-export function recordLadderSteps(step: SqliteStatement, draft: MessageDraft | LadderDraft, invoiceIds: readonly number[], messageId: number, now: string): void {
+export function recordLadderSteps(
+  step: SqliteStatement,
+  draft: MessageDraft | LadderDraft,
+  invoiceIds: readonly number[],
+  messageId: number,
+  now: string,
+): void {
   if (!('ladder' in draft)) return;
   const kept = new Set(invoiceIds);
-  for (const taken of draft.ladder.invoiceSteps) if (kept.has(taken.invoiceId)) step.run(taken.invoiceId, draft.ladder.policyId, taken.stepId, 'taken', messageId, now);
-  for (const skipped of draft.ladder.skipped) if (kept.has(skipped.invoiceId)) step.run(skipped.invoiceId, draft.ladder.policyId, skipped.stepId, 'skipped', messageId, now);
+  for (const taken of draft.ladder.invoiceSteps)
+    if (kept.has(taken.invoiceId)) step.run(taken.invoiceId, draft.ladder.policyId, taken.stepId, 'taken', messageId, now);
+  for (const skipped of draft.ladder.skipped)
+    if (kept.has(skipped.invoiceId)) step.run(skipped.invoiceId, draft.ladder.policyId, skipped.stepId, 'skipped', messageId, now);
 }
 
 /** The mailbox messages go from; queueing without one would only fail later. */
@@ -69,13 +77,16 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
   const domain = smtp.fromAddress.split('@')[1]!;
   const result: QueueResult = { batchId, queued: 0, duplicates: [], skipped: [], dropped: [] };
   const templates = new Map<string, { template: EmailTemplate; needed: string[] }>();
-  const insert = sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
+  const insert =
+    sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
       reply_to, bcc, subject, payment_qr_link, status, next_attempt_at, message_id, created_at, updated_at, from_name, attach_statement)
     VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @replyTo, @bcc, @subject, @paymentQrLink, 'queued', @now, @messageId, @now, @now, @fromName, @attachStatement)
     ON CONFLICT (idempotency_key) DO NOTHING`);
   const body = sqlite.prepare('INSERT INTO outbox_message_bodies (message_id, html, text) VALUES (?, ?, ?)');
   const cover = sqlite.prepare('INSERT INTO outbox_message_invoices (message_id, invoice_id) VALUES (?, ?)');
-  const step = sqlite.prepare(`INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const step = sqlite.prepare(
+    `INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   const rules = guardDay(sqlite, today);
 
   sqlite.transaction(() => {
@@ -83,11 +94,22 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
       // The guard judged by the template's purpose, which every language version shares; the words are the customer's language.
       const { draft, customerName, verdict } = guarded;
       if (verdict.held) {
-        result.skipped.push({ customerId: draft.customerId, customerName, reason: describeHold(verdict.held, verdict, today, rules.rhythmDays), hold: verdict.held });
+        result.skipped.push({
+          customerId: draft.customerId,
+          customerName,
+          reason: describeHold(verdict.held, verdict, today, rules.rhythmDays),
+          hold: verdict.held,
+        });
         continue;
       }
       const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
-      const { values, recipient, invoiceIds, language, sender } = mergeValues(sqlite, { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, smtp.fromAddress);
+      const { values, recipient, invoiceIds, language, sender } = mergeValues(
+        sqlite,
+        { ...draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) },
+        today,
+        settings,
+        smtp.fromAddress,
+      );
       const { template, needed } = templateFor(templates, sqlite, draft.templateId, language);
       if (!recipient) {
         result.skipped.push({ customerId: draft.customerId, customerName, reason: 'no contact with a valid email address', hold: 'no_contact' });
@@ -102,10 +124,21 @@ export function queueMessages(ctx: CoreContext, drafts: readonly (MessageDraft |
       }
       const email = renderTemplate(template, values);
       const inserted = insert.run({
-        key: idempotencyKey(draft, invoiceIds, today), batchId, customerId: draft.customerId, contactId: recipient.contactId, templateId: draft.templateId,
-        stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.address, from: smtp.fromAddress, fromName: sender.name, replyTo: smtp.replyTo || null,
-        bcc: smtp.bcc || null, subject: email.subject,
-        paymentQrLink: paymentQrLinkOf(email.html, values.fields.paymentLink), now, messageId: `<${randomUUID()}@${domain}>`,
+        key: idempotencyKey(draft, invoiceIds, today),
+        batchId,
+        customerId: draft.customerId,
+        contactId: recipient.contactId,
+        templateId: draft.templateId,
+        stepId: 'ladder' in draft ? draft.ladder.stepId : null,
+        to: recipient.address,
+        from: smtp.fromAddress,
+        fromName: sender.name,
+        replyTo: smtp.replyTo || null,
+        bcc: smtp.bcc || null,
+        subject: email.subject,
+        paymentQrLink: paymentQrLinkOf(email.html, values.fields.paymentLink),
+        now,
+        messageId: `<${randomUUID()}@${domain}>`,
         attachStatement: template.attachStatement ? 1 : 0,
       });
       if (inserted.changes === 0) {
@@ -149,7 +182,13 @@ export function recordOverride(ctx: CoreContext, messageId: number, { draft, ver
   for (const lifted of verdict.lifted) keep.run(messageId, lifted.invoiceId, lifted.reason);
   if (rhythm) keep.run(messageId, null, 'rhythm');
   sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', 'guard.override', 'email', ?, ?)").run(
-    nowOf(ctx), String(messageId),
-    JSON.stringify({ customerId: draft.customerId, invoices: verdict.lifted.map(({ number, reason }) => ({ number, hold: reason })), rhythm, reason: draft.override.reason }),
+    nowOf(ctx),
+    String(messageId),
+    JSON.stringify({
+      customerId: draft.customerId,
+      invoices: verdict.lifted.map(({ number, reason }) => ({ number, hold: reason })),
+      rhythm,
+      reason: draft.override.reason,
+    }),
   );
 }

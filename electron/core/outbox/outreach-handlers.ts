@@ -28,9 +28,24 @@ import { builtInTemplate, getTemplate, listTemplates, saveTemplate } from '../ma
 const withoutPassword = ({ password, ...view }: SmtpSettings) => ({ ...view, hasPassword: password !== '' });
 
 export const outreachHandlers: Handlers<
-  | 'templates.list' | 'templates.check' | 'templates.save' | 'templates.reset' | 'outreach.preview' | 'outreach.queue' | 'outreach.plan' | 'outreach.freshness'
-  | 'outbox.list' | 'outbox.counts' | 'outbox.cancel' | 'outbox.resolve' | 'outbox.pause'
-  | 'settings.smtp.get' | 'settings.smtp.save' | 'settings.smtp.test' | 'settings.outreach.get' | 'settings.outreach.save'
+  | 'templates.list'
+  | 'templates.check'
+  | 'templates.save'
+  | 'templates.reset'
+  | 'outreach.preview'
+  | 'outreach.queue'
+  | 'outreach.plan'
+  | 'outreach.freshness'
+  | 'outbox.list'
+  | 'outbox.counts'
+  | 'outbox.cancel'
+  | 'outbox.resolve'
+  | 'outbox.pause'
+  | 'settings.smtp.get'
+  | 'settings.smtp.save'
+  | 'settings.smtp.test'
+  | 'settings.outreach.get'
+  | 'settings.outreach.save'
 > = {
   'templates.list': ({ language }, ctx) => listTemplates(ctx.database.sqlite, language),
   'templates.check': ({ subject, body }) => checkTemplate(subject, body),
@@ -61,7 +76,13 @@ export const outreachHandlers: Handlers<
     const heldMessage = verdict.held ? describeHold(verdict.held, verdict, today, rules.rhythmDays) : null;
     const videoMemoUrl = draft.videoMemoUrl ? checkVideoLink(draft.videoMemoUrl, settings.videoHosts) : undefined;
     const fromAddress = getSetting(sqlite, 'smtp')?.fromAddress ?? '';
-    const { values, recipient, language, sender } = mergeValues(sqlite, { ...guarded!.draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) }, today, settings, fromAddress);
+    const { values, recipient, language, sender } = mergeValues(
+      sqlite,
+      { ...guarded!.draft, ...(videoMemoUrl ? { videoMemoUrl } : {}) },
+      today,
+      settings,
+      fromAddress,
+    );
     const source = template ?? getTemplate(sqlite, draft.templateId, language);
     const problems = checkTemplate(source.subject, source.body);
     // A message that asks for payment with no invoice to list is never rendered (it would read "Invoice  is now past due"), whatever else holds it.
@@ -73,8 +94,14 @@ export const outreachHandlers: Handlers<
     const images = await inlineImages(email.html, paymentQrLinkOf(email.html, values.fields.paymentLink));
     const previewHtml = email.html ? previewPage(email.html, images) : '';
     return {
-      from: { name: sender.name, address: fromAddress }, to: recipient ? { name: recipient.name, address: recipient.address } : null, language,
-      ...email, previewHtml, problems, guard: verdict, heldMessage,
+      from: { name: sender.name, address: fromAddress },
+      to: recipient ? { name: recipient.name, address: recipient.address } : null,
+      language,
+      ...email,
+      previewHtml,
+      problems,
+      guard: verdict,
+      heldMessage,
     };
   },
   'outreach.queue': ({ messages }, ctx) => queueMessages(ctx, messages),
@@ -85,24 +112,31 @@ export const outreachHandlers: Handlers<
   },
 
   'outbox.list': ({ status, batchId, limit }, ctx) =>
-    ctx.database.sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, c.name AS customerName, m.template_id AS templateId,
+    ctx.database.sqlite
+      .prepare(
+        `SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, c.name AS customerName, m.template_id AS templateId,
         m.ladder_step_id AS ladderStepId, m.to_address AS "to", m.subject, m.status, m.attempts, m.last_error AS lastError, m.message_id AS messageId,
         m.next_attempt_at AS nextAttemptAt, m.created_at AS createdAt, m.sent_at AS sentAt
       FROM outbox_messages m JOIN customers c ON c.id = m.customer_id
       WHERE (@status IS NULL OR m.status = @status) AND (@batchId IS NULL OR m.batch_id = @batchId)
-      ORDER BY m.id DESC LIMIT @limit`).all({ status: status ?? null, batchId: batchId ?? null, limit }) as OutboxMessage[],
+      ORDER BY m.id DESC LIMIT @limit`,
+      )
+      .all({ status: status ?? null, batchId: batchId ?? null, limit }) as OutboxMessage[],
   'outbox.counts': ({ batchId }, ctx) => {
     // Two statements, so each reads its own index (the window asks this on every change of a send).
-    const rows = (batchId === undefined
-      ? prepareCached(ctx.database.sqlite, 'SELECT status, count(*) AS n FROM outbox_messages GROUP BY status').all()
-      : prepareCached(ctx.database.sqlite, 'SELECT status, count(*) AS n FROM outbox_messages WHERE batch_id = ? GROUP BY status').all(batchId)) as
-      { status: keyof OutboxCounts; n: number }[];
+    const rows = (
+      batchId === undefined
+        ? prepareCached(ctx.database.sqlite, 'SELECT status, count(*) AS n FROM outbox_messages GROUP BY status').all()
+        : prepareCached(ctx.database.sqlite, 'SELECT status, count(*) AS n FROM outbox_messages WHERE batch_id = ? GROUP BY status').all(batchId)
+    ) as { status: keyof OutboxCounts; n: number }[];
     const counts = Object.fromEntries(OUTBOX_STATUSES.map((status) => [status, 0])) as OutboxCounts;
     for (const row of rows) counts[row.status] = row.n;
     return { ...counts, paused: ctx.outbox.isPaused };
   },
   'outbox.cancel': ({ batchId }, ctx) => {
-    const result = ctx.database.sqlite.prepare("UPDATE outbox_messages SET status = 'cancelled', updated_at = ? WHERE batch_id = ? AND status = 'queued'").run(nowOf(ctx), batchId);
+    const result = ctx.database.sqlite
+      .prepare("UPDATE outbox_messages SET status = 'cancelled', updated_at = ? WHERE batch_id = ? AND status = 'queued'")
+      .run(nowOf(ctx), batchId);
     ctx.emit({ type: 'outbox.changed', batchId });
     return { cancelled: result.changes };
   },
@@ -112,16 +146,22 @@ export const outreachHandlers: Handlers<
    */
   'outbox.resolve': ({ messageId, action }, ctx) => {
     const { sqlite } = ctx.database;
-    const row = sqlite.prepare('SELECT status, batch_id AS batchId FROM outbox_messages WHERE id = ?').get(messageId) as { status: string; batchId: string | null } | undefined;
+    const row = sqlite.prepare('SELECT status, batch_id AS batchId FROM outbox_messages WHERE id = ?').get(messageId) as
+      { status: string; batchId: string | null } | undefined;
     if (!row) throw new AppError('NOT_FOUND', `No message ${messageId} in the outbox.`);
-    if (!['failed', 'uncertain'].includes(row.status)) throw new AppError('CONFLICT', `The message is ${row.status}; only failed or uncertain messages need a decision.`);
+    if (!['failed', 'uncertain'].includes(row.status))
+      throw new AppError('CONFLICT', `The message is ${row.status}; only failed or uncertain messages need a decision.`);
     const hold = action === 'send_again' ? recheckQueued(sqlite, messageId, todayOf(ctx)) : null;
     if (hold) throw new AppError('CONFLICT', `Not sent again: ${hold.message}`, { hold: hold.reason });
     const status = action === 'mark_sent' ? 'sent' : action === 'send_again' ? 'queued' : 'cancelled';
     sqlite.transaction(() => {
-      sqlite.prepare("UPDATE outbox_messages SET status = ?, next_attempt_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ? WHERE id = ?")
+      sqlite
+        .prepare(
+          "UPDATE outbox_messages SET status = ?, next_attempt_at = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ? WHERE id = ?",
+        )
         .run(status, nowOf(ctx), status, nowOf(ctx), nowOf(ctx), messageId);
-      sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'email', ?, ?)")
+      sqlite
+        .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'email', ?, ?)")
         .run(nowOf(ctx), `outbox.${action}`, String(messageId), JSON.stringify({ from: row.status, to: status }));
     })();
     ctx.outbox.wake();

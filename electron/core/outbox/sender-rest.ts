@@ -8,8 +8,14 @@ export const CLOSE_GRACE_MS = 10_000;
 
 /** Milliseconds until the channel's next queued message falls due: at least 10, at most MAX_IDLE_MS. */
 export function msUntilNextDue(sqlite: SqliteDb, channel: 'email' | 'sms', now: Date): number {
-  const row = firstRow(sqlite, query.selectFrom('outbox_messages').select((eb) => eb.fn.min<string | null>('next_attempt_at').as('at'))
-    .where('status', '=', 'queued').where('channel', '=', channel));
+  const row = firstRow(
+    sqlite,
+    query
+      .selectFrom('outbox_messages')
+      .select((eb) => eb.fn.min<string | null>('next_attempt_at').as('at'))
+      .where('status', '=', 'queued')
+      .where('channel', '=', channel),
+  );
   if (!row?.at) return MAX_IDLE_MS;
   return Math.max(10, Math.min(MAX_IDLE_MS, Date.parse(row.at) - now.getTime()));
 }
@@ -40,7 +46,13 @@ export async function settlesWithin(promise: Promise<unknown>, ms: number): Prom
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([promise.then(() => true, () => true), timeout]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -26,7 +26,9 @@ function smsSettingsOf(ctx: CoreContext) {
   return { provider: view(getSetting(sqlite, 'sms')), rules: getSetting(sqlite, 'smsRules') };
 }
 
-export const smsHandlers: Handlers<'settings.sms.get' | 'settings.sms.save' | 'sms.templates' | 'sms.preview' | 'sms.queue' | 'sms.poll' | 'contacts.smsConsent' | 'customer.setTimeZone'> = {
+export const smsHandlers: Handlers<
+  'settings.sms.get' | 'settings.sms.save' | 'sms.templates' | 'sms.preview' | 'sms.queue' | 'sms.poll' | 'contacts.smsConsent' | 'customer.setTimeZone'
+> = {
   'settings.sms.get': (_input, ctx) => smsSettingsOf(ctx),
 
   /** A token left out keeps the stored one only for the same provider, address and account (server-secret.ts). */
@@ -37,7 +39,10 @@ export const smsHandlers: Handlers<'settings.sms.get' | 'settings.sms.save' | 's
     else if (provider) {
       const stored = getSetting(sqlite, 'sms');
       const authToken = provider.authToken || (sameServer(stored, provider, SMS_SERVER_FIELDS) ? stored.authToken : '');
-      if (!authToken) throw new AppError('INVALID_INPUT', 'Enter the auth token: none is stored for this account.', { issues: [{ path: 'authToken', message: 'the auth token' }] });
+      if (!authToken)
+        throw new AppError('INVALID_INPUT', 'Enter the auth token: none is stored for this account.', {
+          issues: [{ path: 'authToken', message: 'the auth token' }],
+        });
       setSetting(sqlite, 'sms', { ...provider, authToken }, now);
     }
     if (rules) setSetting(sqlite, 'smsRules', rules, now);
@@ -56,11 +61,16 @@ export const smsHandlers: Handlers<'settings.sms.get' | 'settings.sms.save' | 's
     const { verdict, template } = guarded!;
     const reach = readSmsReach(sqlite, ctx.clock(), [draft.customerId]).get(draft.customerId) ?? null;
     const recipient = reach?.recipient ?? null;
-    const words = draft.text ?? (recipient
-      ? renderSms(template, textValues(sqlite, guarded!.draft, recipient, today, getSetting(sqlite, 'outreach')).values)
-      : '');
+    const words =
+      draft.text ?? (recipient ? renderSms(template, textValues(sqlite, guarded!.draft, recipient, today, getSetting(sqlite, 'outreach')).values) : '');
     return {
-      templateId: template.id, to: recipient, text: words, segments: countSegments(words), guard: verdict, hold: verdict.held, reach,
+      templateId: template.id,
+      to: recipient,
+      text: words,
+      segments: countSegments(words),
+      guard: verdict,
+      hold: verdict.held,
+      reach,
       heldMessage: verdict.held ? describeHold(verdict.held, verdict, today, rules.rhythmDays) : null,
     };
   },
@@ -74,13 +84,20 @@ export const smsHandlers: Handlers<'settings.sms.get' | 'settings.sms.save' | 's
     const { sqlite } = ctx.database;
     const now = nowOf(ctx);
     const row = sqlite.transaction(() => {
-      const updated = (consent
-        ? sqlite.prepare('UPDATE contacts SET sms_consent_at = ?, sms_consent_note = ?, sms_opted_out_at = NULL WHERE id = ? RETURNING customer_id AS customerId')
-          .get(now, note, contactId)
-        : sqlite.prepare('UPDATE contacts SET sms_consent_at = NULL, sms_consent_note = NULL, sms_opted_out_at = ? WHERE id = ? RETURNING customer_id AS customerId')
-          .get(now, contactId)) as { customerId: number } | undefined;
+      const updated = (
+        consent
+          ? sqlite
+              .prepare('UPDATE contacts SET sms_consent_at = ?, sms_consent_note = ?, sms_opted_out_at = NULL WHERE id = ? RETURNING customer_id AS customerId')
+              .get(now, note, contactId)
+          : sqlite
+              .prepare(
+                'UPDATE contacts SET sms_consent_at = NULL, sms_consent_note = NULL, sms_opted_out_at = ? WHERE id = ? RETURNING customer_id AS customerId',
+              )
+              .get(now, contactId)
+      ) as { customerId: number } | undefined;
       if (!updated) throw new AppError('NOT_FOUND', `No contact with id ${contactId}.`);
-      sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'contact', ?, ?)")
+      sqlite
+        .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'contact', ?, ?)")
         .run(now, consent ? 'sms.consent' : 'sms.opt_out', String(contactId), JSON.stringify({ note }));
       return updated;
     })();
@@ -90,7 +107,8 @@ export const smsHandlers: Handlers<'settings.sms.get' | 'settings.sms.save' | 's
 
   'customer.setTimeZone': ({ customerId, timeZone }, ctx) => {
     const { sqlite } = ctx.database;
-    const row = sqlite.prepare('UPDATE customers SET time_zone = ?, updated_at = ? WHERE id = ? RETURNING country').get(timeZone, nowOf(ctx), customerId) as { country: string | null } | undefined;
+    const row = sqlite.prepare('UPDATE customers SET time_zone = ?, updated_at = ? WHERE id = ? RETURNING country').get(timeZone, nowOf(ctx), customerId) as
+      { country: string | null } | undefined;
     if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
     return customerTimeZone({ timeZone, country: row.country }, getSetting(sqlite, 'smsRules').defaultTimeZone);
   },

@@ -44,20 +44,28 @@ export function queueTexts(ctx: CoreContext, drafts: readonly (TextDraft | Ladde
   const sms = requireSmsProvider(ctx);
   requireSignature(settings);
   const rules = guardDay(sqlite, today);
-  const reach = readSmsReach(sqlite, at, drafts.map((draft) => draft.customerId));
+  const reach = readSmsReach(
+    sqlite,
+    at,
+    drafts.map((draft) => draft.customerId),
+  );
   const result: QueueResult = { batchId, queued: 0, duplicates: [], skipped: [], dropped: [] };
-  const insert = sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
+  const insert =
+    sqlite.prepare(`INSERT INTO outbox_messages (idempotency_key, batch_id, customer_id, contact_id, template_id, ladder_step_id, to_address, from_address,
       subject, status, next_attempt_at, message_id, created_at, updated_at, channel, segments)
     VALUES (@key, @batchId, @customerId, @contactId, @templateId, @stepId, @to, @from, @subject, 'queued', @now, @messageId, @now, @now, 'sms', @segments)
     ON CONFLICT (idempotency_key) DO NOTHING`);
   const body = sqlite.prepare("INSERT INTO outbox_message_bodies (message_id, html, text) VALUES (?, '', ?)");
   const cover = sqlite.prepare('INSERT INTO outbox_message_invoices (message_id, invoice_id) VALUES (?, ?)');
-  const step = sqlite.prepare('INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const step = sqlite.prepare(
+    'INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
 
   sqlite.transaction(() => {
     for (const guarded of guardDrafts(sqlite, drafts, rules, { at })) {
       const { draft, customerName, verdict, template } = guarded;
-      const skip = (reason: string, hold?: QueueResult['skipped'][number]['hold']): void => void result.skipped.push({ customerId: draft.customerId, customerName, reason, ...(hold ? { hold } : {}) });
+      const skip = (reason: string, hold?: QueueResult['skipped'][number]['hold']): void =>
+        void result.skipped.push({ customerId: draft.customerId, customerName, reason, ...(hold ? { hold } : {}) });
       if (verdict.held) {
         skip(describeHold(verdict.held, verdict, today, rules.rhythmDays), verdict.held);
         continue;
@@ -80,9 +88,18 @@ export function queueTexts(ctx: CoreContext, drafts: readonly (TextDraft | Ladde
         continue;
       }
       const inserted = insert.run({
-        key: `sms|${idempotencyKey(draft, invoiceIds, today)}`, batchId, customerId: draft.customerId, contactId: recipient.contactId, templateId: draft.templateId,
-        stepId: 'ladder' in draft ? draft.ladder.stepId : null, to: recipient.number, from: sms.sender, subject: template.subject, now,
-        messageId: randomUUID(), segments: countSegments(text).segments,
+        key: `sms|${idempotencyKey(draft, invoiceIds, today)}`,
+        batchId,
+        customerId: draft.customerId,
+        contactId: recipient.contactId,
+        templateId: draft.templateId,
+        stepId: 'ladder' in draft ? draft.ladder.stepId : null,
+        to: recipient.number,
+        from: sms.sender,
+        subject: template.subject,
+        now,
+        messageId: randomUUID(),
+        segments: countSegments(text).segments,
       });
       if (inserted.changes === 0) {
         result.duplicates.push({ customerId: draft.customerId, customerName });

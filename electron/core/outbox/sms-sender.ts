@@ -29,7 +29,8 @@ interface DueText {
 const MAX_ATTEMPTS = 6;
 /** 30 s, 1 min, 2 min … capped at 30 min, unless the provider says when (Retry-After). */
 const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
-const QUIT_UNCERTAIN = 'Inflow quit while this text was with the provider, before it answered. Check the provider’s message log, then mark it sent or send it again.';
+const QUIT_UNCERTAIN =
+  'Inflow quit while this text was with the provider, before it answered. Check the provider’s message log, then mark it sent or send it again.';
 
 export type ProviderFactory = (settings: SmsSettings, signal: AbortSignal) => SmsProvider;
 const twilio: ProviderFactory = (settings, signal) => new TwilioProvider(settings, signal);
@@ -54,7 +55,10 @@ export class SmsSender implements TextService {
   private lastPollAt = 0;
   private readonly quitting = new AbortController();
 
-  constructor(private readonly ctx: CoreContext, private readonly providerFor: ProviderFactory = twilio) {}
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly providerFor: ProviderFactory = twilio,
+  ) {}
 
   start(): void {
     this.lock = ProcessLock.acquire(senderLockPath(this.ctx.database.path, this.id));
@@ -119,16 +123,21 @@ export class SmsSender implements TextService {
   }
 
   private nextDue(): DueText | undefined {
-    return this.ctx.database.sqlite.prepare(`SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, m.contact_id AS contactId, m.template_id AS templateId,
+    return this.ctx.database.sqlite
+      .prepare(
+        `SELECT m.id, m.batch_id AS batchId, m.customer_id AS customerId, m.contact_id AS contactId, m.template_id AS templateId,
         m.ladder_step_id AS ladderStepId, m.to_address AS "to", b.text, m.attempts
       FROM outbox_messages m JOIN outbox_message_bodies b ON b.message_id = m.id
-      WHERE m.status = 'queued' AND m.channel = 'sms' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`).get(nowOf(this.ctx)) as DueText | undefined;
+      WHERE m.status = 'queued' AND m.channel = 'sms' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at, m.id LIMIT 1`,
+      )
+      .get(nowOf(this.ctx)) as DueText | undefined;
   }
 
   private async send(provider: SmsProvider, text: DueText): Promise<void> {
     if (holdAtSend(this.ctx, text.id)) return this.changed(text.batchId);
     const { sqlite } = this.ctx.database;
-    const claimed = sqlite.prepare("UPDATE outbox_messages SET status = 'sending', sender = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'")
+    const claimed = sqlite
+      .prepare("UPDATE outbox_messages SET status = 'sending', sender = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'queued'")
       .run(this.id, nowOf(this.ctx), text.id);
     if (claimed.changes === 0) return;
     this.lastSendAt = Date.now();
@@ -153,30 +162,60 @@ export class SmsSender implements TextService {
     };
     if (outcome.outcome === 'accepted') {
       recordActivity(this.ctx, {
-        customerId: text.customerId, kind: 'sms', deferRescore: true,
-        body: { direction: 'outbound', to: text.to, text: text.text, templateId: text.templateId, ladderStepId: text.ladderStepId, outboxId: text.id, providerId: outcome.providerId },
+        customerId: text.customerId,
+        kind: 'sms',
+        deferRescore: true,
+        body: {
+          direction: 'outbound',
+          to: text.to,
+          text: text.text,
+          templateId: text.templateId,
+          ladderStepId: text.ladderStepId,
+          outboxId: text.id,
+          providerId: outcome.providerId,
+        },
         also: () => {
-          sqlite.prepare(`UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, provider_id = ?, delivery = ?, segments = coalesce(?, segments)
-            WHERE id = ?`).run(now, now, outcome.providerId, outcome.status, outcome.segments, text.id);
+          sqlite
+            .prepare(
+              `UPDATE outbox_messages SET status = 'sent', sent_at = ?, updated_at = ?, last_error = NULL, provider_id = ?, delivery = ?, segments = coalesce(?, segments)
+            WHERE id = ?`,
+            )
+            .run(now, now, outcome.providerId, outcome.status, outcome.segments, text.id);
           return { entity: 'sms', id: text.id };
         },
       });
       log.info('outbox.sent', { outboxId: text.id, channel: 'sms', attempt: attempts });
       return;
     }
-    log.warn('outbox.send.failed', { outboxId: text.id, channel: 'sms', attempt: attempts, outcome: outcome.outcome, code: outcome.outcome === 'refused' ? outcome.code : undefined });
-    if (outcome.outcome === 'unknown') return finish('uncertain', this.hungUp ? QUIT_UNCERTAIN : `${outcome.message} The provider may have sent it: check its message log, then mark it sent or send it again.`);
+    log.warn('outbox.send.failed', {
+      outboxId: text.id,
+      channel: 'sms',
+      attempt: attempts,
+      outcome: outcome.outcome,
+      code: outcome.outcome === 'refused' ? outcome.code : undefined,
+    });
+    if (outcome.outcome === 'unknown')
+      return finish(
+        'uncertain',
+        this.hungUp ? QUIT_UNCERTAIN : `${outcome.message} The provider may have sent it: check its message log, then mark it sent or send it again.`,
+      );
     if (outcome.outcome === 'refused') {
       if (outcome.optOut && text.contactId !== null) {
         sqlite.prepare('UPDATE contacts SET sms_opted_out_at = coalesce(sms_opted_out_at, ?) WHERE id = ?').run(now, text.contactId);
         this.ctx.worklist.markStale(text.customerId);
       }
-      const why = outcome.optOut ? 'The contact has opted out of texts from this sender' : outcome.badNumber ? 'The number cannot take texts' : 'The provider refused the text';
+      const why = outcome.optOut
+        ? 'The contact has opted out of texts from this sender'
+        : outcome.badNumber
+          ? 'The number cannot take texts'
+          : 'The provider refused the text';
       return finish('failed', `${why} (${outcome.code}: ${outcome.message}).`);
     }
     if (this.hungUp || attempts >= MAX_ATTEMPTS) return finish('failed', `Gave up after ${attempts} attempts: ${outcome.message}`);
     const retryAt = new Date(this.ctx.clock().getTime() + (outcome.afterMs ?? backoffMs(attempts))).toISOString();
-    sqlite.prepare("UPDATE outbox_messages SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?").run(retryAt, outcome.message, now, text.id);
+    sqlite
+      .prepare("UPDATE outbox_messages SET status = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
+      .run(retryAt, outcome.message, now, text.id);
   }
 
   private changed(batchId: string | null): void {

@@ -16,7 +16,10 @@ const MIN_EVIDENCE = 20;
 /** 95 % two-sided. */
 const Z = 1.96;
 
-interface Response { share: number; invoices: number }
+interface Response {
+  share: number;
+  invoices: number;
+}
 
 function responseOf(rows: readonly InvoiceShareRow[]): Response | null {
   const invoices = rows.reduce((sum, row) => sum + row.invoices, 0);
@@ -26,7 +29,14 @@ function responseOf(rows: readonly InvoiceShareRow[]): Response | null {
 /** How the book's own touches of this kind were answered: the step's template (or task), else its family. */
 function stepResponse(step: LadderStep, shares: readonly InvoiceShareRow[]): Response | null {
   const family = step.channel === 'email' ? 'email' : step.channel === 'call_task' ? 'call' : step.channel === 'letter' ? 'letter' : 'ladder_task';
-  const action = step.channel === 'email' ? `email:${step.templateId}` : step.channel === 'letter' ? 'letter' : step.channel === 'agency_referral' ? 'ladder:agency_referral' : null;
+  const action =
+    step.channel === 'email'
+      ? `email:${step.templateId}`
+      : step.channel === 'letter'
+        ? 'letter'
+        : step.channel === 'agency_referral'
+          ? 'ladder:agency_referral'
+          : null;
   const own = action === null ? null : responseOf(shares.filter((row) => row.action === action));
   return own && own.invoices >= MIN_EVIDENCE ? own : responseOf(shares.filter((row) => row.family === family));
 }
@@ -41,10 +51,19 @@ function stepResponse(step: LadderStep, shares: readonly InvoiceShareRow[]): Res
  */
 export function estimateDsoEffect(touches: readonly FirstTouch[], attribution: AttributionReport | null, salesMinor: number): DsoEffect {
   if (attribution === null) {
-    return { days: 0, low: 0, high: 0, assumption: 'No estimate: the book records no touch in the period (no email, call, promise or letter), so there is no response to payment to estimate from.' };
+    return {
+      days: 0,
+      low: 0,
+      high: 0,
+      assumption:
+        'No estimate: the book records no touch in the period (no email, call, promise or letter), so there is no response to payment to estimate from.',
+    };
   }
   const windowDays = attribution.windowDays;
-  const base = attribution.untouched.invoices > 0 ? { share: attribution.untouched.paidWithin / attribution.untouched.invoices, invoices: attribution.untouched.invoices } : null;
+  const base =
+    attribution.untouched.invoices > 0
+      ? { share: attribution.untouched.paidWithin / attribution.untouched.invoices, invoices: attribution.untouched.invoices }
+      : null;
   let days = 0;
   let low = 0;
   let high = 0;
@@ -65,9 +84,11 @@ export function estimateDsoEffect(touches: readonly FirstTouch[], attribution: A
   }
   const assumption = [
     `An estimate, not a measurement: each invoice's first touch by this policy is assumed to get it paid within ${windowDays} days (halfway through) as much more often than an untouched invoice`,
-    'as this book\'s own touches of that kind did in the period (the attribution figures), and DSO moves by the days gained times the amount, over the period\'s sales.',
+    "as this book's own touches of that kind did in the period (the attribution figures), and DSO moves by the days gained times the amount, over the period's sales.",
     'The band is the 95 % interval of that response.',
     unknown > 0 ? `${unknown} touched invoices have no comparable history here and count as no effect.` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return { days, low: Math.min(low, high), high: Math.max(low, high), assumption };
 }

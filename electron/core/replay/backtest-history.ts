@@ -33,14 +33,30 @@ export interface HistoryInvoice {
   transitDays: readonly number[];
 }
 
-interface DisputeSpan { openedDay: number; resolvedDay: number | null; invoiceIds: Set<number> }
+interface DisputeSpan {
+  openedDay: number;
+  resolvedDay: number | null;
+  invoiceIds: Set<number>;
+}
 interface PromiseRow {
-  currency: string; amountMinor: number; madeDate: IsoDate; promisedDate: IsoDate; graceDays: number; cancelledDate: IsoDate | null;
-  madeDay: number; cancelledDay: number | null; invoiceIds: number[] | null;
+  currency: string;
+  amountMinor: number;
+  madeDate: IsoDate;
+  promisedDate: IsoDate;
+  graceDays: number;
+  cancelledDate: IsoDate | null;
+  madeDay: number;
+  cancelledDay: number | null;
+  invoiceIds: number[] | null;
 }
 interface PlanRow {
-  currency: string; startDate: IsoDate; graceDays: number; installments: { dueDate: IsoDate; amountMinor: number }[];
-  startDay: number; cancelledDay: number | null; invoiceIds: number[];
+  currency: string;
+  startDate: IsoDate;
+  graceDays: number;
+  installments: { dueDate: IsoDate; amountMinor: number }[];
+  startDay: number;
+  cancelledDay: number | null;
+  invoiceIds: number[];
 }
 
 export interface HistoryCustomer {
@@ -80,7 +96,10 @@ export class BookHistory {
   readonly issuedOn = new Map<number, HistoryInvoice[]>();
   readonly byCustomer = new Map<number, HistoryInvoice[]>();
 
-  constructor(readonly firstDay: number, readonly lastDay: number) {}
+  constructor(
+    readonly firstDay: number,
+    readonly lastDay: number,
+  ) {}
 
   /** The balance at the end of `day`. */
   balanceOn(invoice: HistoryInvoice, day: number): number {
@@ -95,7 +114,10 @@ export class BookHistory {
   }
 
   disputedOn(customer: HistoryCustomer, invoice: HistoryInvoice, day: number): boolean {
-    return invoice.erpDisputed || customer.disputes.some((d) => d.openedDay <= day && (d.resolvedDay === null || d.resolvedDay > day) && d.invoiceIds.has(invoice.id));
+    return (
+      invoice.erpDisputed ||
+      customer.disputes.some((d) => d.openedDay <= day && (d.resolvedDay === null || d.resolvedDay > day) && d.invoiceIds.has(invoice.id))
+    );
   }
 
   snoozedOn(customer: HistoryCustomer, day: number): boolean {
@@ -111,12 +133,18 @@ export class BookHistory {
   promisesOn(customer: HistoryCustomer, day: number): { state: string; invoiceIds: Set<number> }[] {
     const date = fromDayNumber(day);
     const known = customer.payments.filter((p) => p.day <= day);
-    return customer.promises.filter((p) => p.madeDay <= day).map((p) => {
-      const cancelledDate = p.cancelledDay !== null && p.cancelledDay <= day ? p.cancelledDate : null;
-      const { state } = promiseStatus({ ...p, cancelledDate }, known, date);
-      const covered = p.invoiceIds ?? this.openInvoicesOf(customer.id, day).filter((i) => i.currency === p.currency && i.issueDay <= p.madeDay).map((i) => i.id);
-      return { state, invoiceIds: new Set(covered) };
-    });
+    return customer.promises
+      .filter((p) => p.madeDay <= day)
+      .map((p) => {
+        const cancelledDate = p.cancelledDay !== null && p.cancelledDay <= day ? p.cancelledDate : null;
+        const { state } = promiseStatus({ ...p, cancelledDate }, known, date);
+        const covered =
+          p.invoiceIds ??
+          this.openInvoicesOf(customer.id, day)
+            .filter((i) => i.currency === p.currency && i.issueDay <= p.madeDay)
+            .map((i) => i.id);
+        return { state, invoiceIds: new Set(covered) };
+      });
   }
 
   /** Invoices in a plan started by `day`, not cancelled by then, with an installment left to pay then. */
@@ -147,20 +175,37 @@ export function readBookHistory(sqlite: SqliteDb, first: IsoDate, last: IsoDate)
   const history = new BookHistory(dayNumber(first), dayNumber(last));
   const params = { before: addDays(first, -1), last, lastEnd: addDays(last, 1) };
   const applied = new Map<number, number[]>();
-  for (const row of sqlite.prepare(`SELECT invoice_id AS id, applied_date AS date, SUM(amount_minor) AS amount FROM allocations INDEXED BY allocations_applied
-      WHERE applied_date > @before GROUP BY invoice_id, applied_date ORDER BY invoice_id, applied_date`).iterate(params) as Iterable<{ id: number; date: string; amount: number }>) {
+  for (const row of sqlite
+    .prepare(
+      `SELECT invoice_id AS id, applied_date AS date, SUM(amount_minor) AS amount FROM allocations INDEXED BY allocations_applied
+      WHERE applied_date > @before GROUP BY invoice_id, applied_date ORDER BY invoice_id, applied_date`,
+    )
+    .iterate(params) as Iterable<{ id: number; date: string; amount: number }>) {
     const days = applied.get(row.id);
     if (days) days.push(dayNumber(row.date), row.amount);
     else applied.set(row.id, [dayNumber(row.date), row.amount]);
   }
   // One pass over the table in its own order: most of a long period's invoices qualify, and fetching
   // them through an index by date instead reads (and decrypts) a page per row, several times slower.
-  const rows = sqlite.prepare(`SELECT i.id, i.customer_id AS customerId, i.number, i.issue_date AS issueDate, i.due_date AS dueDate, i.currency,
+  const rows = sqlite
+    .prepare(
+      `SELECT i.id, i.customer_id AS customerId, i.number, i.issue_date AS issueDate, i.due_date AS dueDate, i.currency,
       i.open_minor AS openMinor, i.status, i.disputed, i.in_transit_since AS inTransitSince
     FROM invoices i NOT INDEXED WHERE i.status != 'void' AND i.issue_date <= @last
-      AND (i.status = 'open' OR i.id IN (SELECT invoice_id FROM allocations INDEXED BY allocations_applied WHERE applied_date > @before))`).iterate(params) as Iterable<{
-      id: number; customerId: number; number: string; issueDate: string; dueDate: string; currency: string; openMinor: number; status: string; disputed: number; inTransitSince: string | null;
-    }>;
+      AND (i.status = 'open' OR i.id IN (SELECT invoice_id FROM allocations INDEXED BY allocations_applied WHERE applied_date > @before))`,
+    )
+    .iterate(params) as Iterable<{
+    id: number;
+    customerId: number;
+    number: string;
+    issueDate: string;
+    dueDate: string;
+    currency: string;
+    openMinor: number;
+    status: string;
+    disputed: number;
+    inTransitSince: string | null;
+  }>;
   // Hundreds of thousands of invoices live through the sweep: their few distinct texts are kept once.
   const shared = new Map<string, string>();
   const once = (text: string): string => shared.get(text) ?? (shared.set(text, text), text);
@@ -170,8 +215,16 @@ export function readBookHistory(sqlite: SqliteDb, first: IsoDate, last: IsoDate)
     let startMinor = row.openMinor;
     for (let at = 1; at < (later?.length ?? 0); at += 2) startMinor += later![at]!;
     const invoice: HistoryInvoice = {
-      id: row.id, customerId: row.customerId, number: row.number, issueDay: dayNumber(row.issueDate), dueDay: dayNumber(row.dueDate), dueDate: once(row.dueDate),
-      currency: once(row.currency), startMinor, applied: later ?? NO_DAYS, erpDisputed: row.disputed === 1,
+      id: row.id,
+      customerId: row.customerId,
+      number: row.number,
+      issueDay: dayNumber(row.issueDate),
+      dueDay: dayNumber(row.dueDate),
+      dueDate: once(row.dueDate),
+      currency: once(row.currency),
+      startMinor,
+      applied: later ?? NO_DAYS,
+      erpDisputed: row.disputed === 1,
       transitDays: row.inTransitSince ? [dayNumber(row.inTransitSince)] : NO_DAYS,
     };
     history.invoices.set(invoice.id, invoice);
@@ -183,42 +236,85 @@ export function readBookHistory(sqlite: SqliteDb, first: IsoDate, last: IsoDate)
 }
 
 function readCustomers(sqlite: SqliteDb, history: BookHistory, params: { before: IsoDate; last: IsoDate; lastEnd: IsoDate }): void {
-  for (const row of sqlite.prepare(`SELECT c.id, c.external_id AS externalId, c.name, c.segment,
+  for (const row of sqlite
+    .prepare(
+      `SELECT c.id, c.external_id AS externalId, c.name, c.segment,
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
-    FROM customers c`).iterate() as Iterable<{ id: number; externalId: string; name: string; segment: string | null; hasEmail: number }>) {
+    FROM customers c`,
+    )
+    .iterate() as Iterable<{ id: number; externalId: string; name: string; segment: string | null; hasEmail: number }>) {
     history.customers.set(row.id, { ...row, hasEmail: row.hasEmail === 1, disputes: [], promises: [], plans: [], payments: [], snoozes: [] });
   }
   const customer = (id: number): HistoryCustomer => history.customers.get(id)!;
-  for (const row of sqlite.prepare(`SELECT d.customer_id AS customerId, d.opened_date AS opened, CASE WHEN d.status = 'resolved' THEN d.resolved_date END AS resolved,
+  for (const row of sqlite
+    .prepare(
+      `SELECT d.customer_id AS customerId, d.opened_date AS opened, CASE WHEN d.status = 'resolved' THEN d.resolved_date END AS resolved,
       (SELECT group_concat(invoice_id) FROM dispute_invoices WHERE dispute_id = d.id) AS invoiceIds
-    FROM disputes d WHERE d.opened_date <= @last`).all(params) as { customerId: number; opened: string; resolved: string | null; invoiceIds: string | null }[]) {
+    FROM disputes d WHERE d.opened_date <= @last`,
+    )
+    .all(params) as { customerId: number; opened: string; resolved: string | null; invoiceIds: string | null }[]) {
     customer(row.customerId).disputes.push({ openedDay: dayNumber(row.opened), resolvedDay: dayOf(row.resolved), invoiceIds: new Set(ids(row.invoiceIds)) });
   }
-  for (const row of sqlite.prepare(`SELECT p.customer_id AS customerId, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate, p.promised_date AS promisedDate,
+  for (const row of sqlite
+    .prepare(
+      `SELECT p.customer_id AS customerId, p.currency, p.amount_minor AS amountMinor, p.made_date AS madeDate, p.promised_date AS promisedDate,
       p.grace_days AS graceDays, p.cancelled_date AS cancelledDate, (SELECT group_concat(invoice_id) FROM promise_invoices WHERE promise_id = p.id) AS invoiceIds
-    FROM promises p WHERE p.made_date <= @last ORDER BY p.made_date, p.id`).all(params) as (Omit<PromiseRow, 'madeDay' | 'cancelledDay' | 'invoiceIds'> & { customerId: number; invoiceIds: string | null })[]) {
-    customer(row.customerId).promises.push({ ...row, madeDay: dayNumber(row.madeDate), cancelledDay: dayOf(row.cancelledDate), invoiceIds: row.invoiceIds ? ids(row.invoiceIds) : null });
+    FROM promises p WHERE p.made_date <= @last ORDER BY p.made_date, p.id`,
+    )
+    .all(params) as (Omit<PromiseRow, 'madeDay' | 'cancelledDay' | 'invoiceIds'> & { customerId: number; invoiceIds: string | null })[]) {
+    customer(row.customerId).promises.push({
+      ...row,
+      madeDay: dayNumber(row.madeDate),
+      cancelledDay: dayOf(row.cancelledDate),
+      invoiceIds: row.invoiceIds ? ids(row.invoiceIds) : null,
+    });
   }
-  for (const row of sqlite.prepare(`SELECT pp.customer_id AS customerId, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays, pp.cancelled_date AS cancelledDate,
+  for (const row of sqlite
+    .prepare(
+      `SELECT pp.customer_id AS customerId, pp.currency, pp.start_date AS startDate, pp.grace_days AS graceDays, pp.cancelled_date AS cancelledDate,
       (SELECT json_group_array(json_object('dueDate', due_date, 'amountMinor', amount_minor)) FROM plan_installments WHERE plan_id = pp.id) AS installments,
       (SELECT group_concat(invoice_id) FROM plan_invoices WHERE plan_id = pp.id) AS invoiceIds
-    FROM payment_plans pp WHERE pp.start_date <= @last ORDER BY pp.id`).all(params) as
-    { customerId: number; currency: string; startDate: string; graceDays: number; cancelledDate: string | null; installments: string; invoiceIds: string | null }[]) {
+    FROM payment_plans pp WHERE pp.start_date <= @last ORDER BY pp.id`,
+    )
+    .all(params) as {
+    customerId: number;
+    currency: string;
+    startDate: string;
+    graceDays: number;
+    cancelledDate: string | null;
+    installments: string;
+    invoiceIds: string | null;
+  }[]) {
     customer(row.customerId).plans.push({
-      currency: row.currency, startDate: row.startDate, graceDays: row.graceDays, installments: JSON.parse(row.installments) as PlanRow['installments'],
-      startDay: dayNumber(row.startDate), cancelledDay: dayOf(row.cancelledDate), invoiceIds: ids(row.invoiceIds),
+      currency: row.currency,
+      startDate: row.startDate,
+      graceDays: row.graceDays,
+      installments: JSON.parse(row.installments) as PlanRow['installments'],
+      startDay: dayNumber(row.startDate),
+      cancelledDay: dayOf(row.cancelledDate),
+      invoiceIds: ids(row.invoiceIds),
     });
   }
   // Payments matter only to judge promises and plans.
   const judged = [...history.customers.values()].filter((c) => c.promises.length > 0 || c.plans.length > 0);
-  const payments = sqlite.prepare('SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date <= ? ORDER BY received_date');
+  const payments = sqlite.prepare(
+    'SELECT received_date AS date, currency, amount_minor AS amountMinor FROM payments WHERE customer_id = ? AND received_date <= ? ORDER BY received_date',
+  );
   for (const c of judged) c.payments = (payments.all(c.id, params.last) as PaymentFact[]).map((p) => ({ ...p, day: dayNumber(p.date) }));
-  for (const row of sqlite.prepare(`SELECT customer_id AS customerId, occurred_at AS at, json_extract(body, '$.untilDate') AS until FROM activities
-    WHERE kind = 'snooze' AND deleted_at IS NULL AND occurred_at < @lastEnd ORDER BY id`).all(params) as { customerId: number; at: string; until: string }[]) {
+  for (const row of sqlite
+    .prepare(
+      `SELECT customer_id AS customerId, occurred_at AS at, json_extract(body, '$.untilDate') AS until FROM activities
+    WHERE kind = 'snooze' AND deleted_at IS NULL AND occurred_at < @lastEnd ORDER BY id`,
+    )
+    .all(params) as { customerId: number; at: string; until: string }[]) {
     customer(row.customerId).snoozes.push({ day: dayNumber(row.at.slice(0, 10)), untilDay: dayNumber(row.until) });
   }
-  for (const row of sqlite.prepare(`SELECT a.occurred_at AS at, j.value AS invoiceId FROM activities a, json_each(a.body, '$.invoiceIds') j
-    WHERE a.kind = 'payment_in_transit' AND a.deleted_at IS NULL AND a.occurred_at < @lastEnd`).all(params) as { at: string; invoiceId: number }[]) {
+  for (const row of sqlite
+    .prepare(
+      `SELECT a.occurred_at AS at, j.value AS invoiceId FROM activities a, json_each(a.body, '$.invoiceIds') j
+    WHERE a.kind = 'payment_in_transit' AND a.deleted_at IS NULL AND a.occurred_at < @lastEnd`,
+    )
+    .all(params) as { at: string; invoiceId: number }[]) {
     const invoice = history.invoices.get(row.invoiceId);
     if (invoice) invoice.transitDays = [...invoice.transitDays, dayNumber(row.at.slice(0, 10))];
   }

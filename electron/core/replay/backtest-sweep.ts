@@ -58,7 +58,12 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
   // Each policy's steps in ladder order, once: every invoice's state points at the same list.
   const ordered = new Map<LadderPolicy, LadderStep[]>();
   const stepsOf = (policy: LadderPolicy): LadderStep[] =>
-    ordered.get(policy) ?? (ordered.set(policy, [...policy.steps].sort((a, b) => a.offsetDays - b.offsetDays)), ordered.get(policy)!);
+    ordered.get(policy) ??
+    (ordered.set(
+      policy,
+      [...policy.steps].sort((a, b) => a.offsetDays - b.offsetDays),
+    ),
+    ordered.get(policy)!);
   const stateOf = (invoice: HistoryInvoice): LadderState | null => {
     let known = state.get(invoice.id);
     if (!known) {
@@ -110,7 +115,12 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
       pushTo(byCustomer, invoice.customerId, invoice);
     }
     const facts = [...byCustomer].map(([customerId, invoices]) => customerOn(history.customers.get(customerId)!, invoices, day));
-    const run = evaluateLadder(facts.map((f) => f.customer), options.policies, date, { syncFresh: true, rhythmDays: options.rhythmDays, wordingOf: options.wordingOf });
+    const run = evaluateLadder(
+      facts.map((f) => f.customer),
+      options.policies,
+      date,
+      { syncFresh: true, rhythmDays: options.rhythmDays, wordingOf: options.wordingOf },
+    );
     const blockedInvoiceIds = new Set<number>();
     const blocking = new Map(facts.map((f) => [f.customer.customerId, f.blocking]));
     for (const message of run.messages) {
@@ -123,7 +133,11 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
         ripe.delete(invoiceId);
         schedule(history.invoices.get(invoiceId)!, day);
       }
-      if (message.step.channel === 'email') recent.set(message.customerId, [...withinRhythm(recent.get(message.customerId), { day: date, rhythmDays: options.rhythmDays }), { on: date, by: 'ladder', label: message.step.label }]);
+      if (message.step.channel === 'email')
+        recent.set(message.customerId, [
+          ...withinRhythm(recent.get(message.customerId), { day: date, rhythmDays: options.rhythmDays }),
+          { on: date, by: 'ladder', label: message.step.label },
+        ]);
     }
     return { day, messages: run.messages, blockedInvoiceIds };
   }
@@ -140,8 +154,15 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
 
   function customerOn(customer: HistoryCustomer, invoices: HistoryInvoice[], day: number): { customer: LadderCustomer; blocking: ReadonlySet<number> } {
     // Most customers have no promise, plan or dispute: they share one empty set instead of making three a day.
-    const promised = customer.promises.length > 0
-      ? new Set(history.promisesOn(customer, day).filter((p) => p.state === 'open').flatMap((p) => [...p.invoiceIds])) : NONE;
+    const promised =
+      customer.promises.length > 0
+        ? new Set(
+            history
+              .promisesOn(customer, day)
+              .filter((p) => p.state === 'open')
+              .flatMap((p) => [...p.invoiceIds]),
+          )
+        : NONE;
     const inPlan = customer.plans.length > 0 ? history.inPlanOn(customer, day) : NONE;
     // Checked apart from the guard, from the day's facts: a touch must never list an invoice in dispute or one the customer has promised to pay.
     let blocking = promised.size > 0 ? new Set(promised) : null;
@@ -150,15 +171,31 @@ export async function sweepLadder(history: BookHistory, options: SweepOptions): 
       const disputed = history.disputedOn(customer, invoice, day);
       if (disputed) (blocking ??= new Set()).add(invoice.id);
       return {
-        invoiceId: invoice.id, number: invoice.number, dueDate: invoice.dueDate, currency: invoice.currency, openMinor: balance.get(invoice.id)!, status: 'open' as const,
-        inTransit: history.inTransitOn(invoice, day), disputed, promised: promised.has(invoice.id), inPlan: inPlan.has(invoice.id),
-        doneStepIds: ladder.done, lastStepTakenOn: ladder.lastTakenDay === null ? null : fromDayNumber(ladder.lastTakenDay),
+        invoiceId: invoice.id,
+        number: invoice.number,
+        dueDate: invoice.dueDate,
+        currency: invoice.currency,
+        openMinor: balance.get(invoice.id)!,
+        status: 'open' as const,
+        inTransit: history.inTransitOn(invoice, day),
+        disputed,
+        promised: promised.has(invoice.id),
+        inPlan: inPlan.has(invoice.id),
+        doneStepIds: ladder.done,
+        lastStepTakenOn: ladder.lastTakenDay === null ? null : fromDayNumber(ladder.lastTakenDay),
       };
     });
     return {
       customer: {
-        customerId: customer.id, externalId: customer.externalId, name: customer.name, segment: customer.segment,
-        snoozed: history.snoozedOn(customer, day), inboxHold: null, hasEmailContact: customer.hasEmail, recent: recent.get(customer.id) ?? [], invoices: ladderInvoices,
+        customerId: customer.id,
+        externalId: customer.externalId,
+        name: customer.name,
+        segment: customer.segment,
+        snoozed: history.snoozedOn(customer, day),
+        inboxHold: null,
+        hasEmailContact: customer.hasEmail,
+        recent: recent.get(customer.id) ?? [],
+        invoices: ladderInvoices,
       },
       blocking: blocking ?? NONE,
     };

@@ -20,8 +20,14 @@ const WASTED_WITHIN_DAYS = 2;
 
 /** Whether the book holds any touch in the period: without one there is no response to estimate from (and reading it costs seconds). */
 function bookTouches(sqlite: SqliteDb, from: IsoDate, to: IsoDate): boolean {
-  return sqlite.prepare(`SELECT 1 FROM activities WHERE kind IN (${TOUCH_ACTIVITY_KINDS.map((k) => `'${k}'`).join(', ')})
-    AND deleted_at IS NULL AND occurred_at >= ? AND occurred_at < ? LIMIT 1`).get(from, addDays(to, 1)) !== undefined;
+  return (
+    sqlite
+      .prepare(
+        `SELECT 1 FROM activities WHERE kind IN (${TOUCH_ACTIVITY_KINDS.map((k) => `'${k}'`).join(', ')})
+    AND deleted_at IS NULL AND occurred_at >= ? AND occurred_at < ? LIMIT 1`,
+      )
+      .get(from, addDays(to, 1)) !== undefined
+  );
 }
 
 /**
@@ -30,7 +36,11 @@ function bookTouches(sqlite: SqliteDb, from: IsoDate, to: IsoDate): boolean {
  * million-invoice book.
  */
 function periodSales(sqlite: SqliteDb, from: IsoDate, to: IsoDate): number {
-  return (sqlite.prepare("SELECT coalesce(SUM(amount_minor), 0) AS sales FROM invoices NOT INDEXED WHERE status != 'void' AND issue_date BETWEEN ? AND ?").get(from, to) as { sales: number }).sales;
+  return (
+    sqlite
+      .prepare("SELECT coalesce(SUM(amount_minor), 0) AS sales FROM invoices NOT INDEXED WHERE status != 'void' AND issue_date BETWEEN ? AND ?")
+      .get(from, to) as { sales: number }
+  ).sales;
 }
 
 export interface BacktestProgress {
@@ -46,7 +56,11 @@ export function choosePolicies(sqlite: SqliteDb, choice: BacktestPolicyChoice | 
   if (typeof choice !== 'string') return forEveryone(choice);
   const wanted = choice.toLowerCase();
   const found = [...stored, DEFAULT_POLICY].find((p) => p.id.toLowerCase() === wanted || p.name.toLowerCase() === wanted);
-  if (!found) throw new AppError('NOT_FOUND', `No ladder policy "${choice}": name one of ${[...new Set([...stored, DEFAULT_POLICY].map((p) => p.id))].join(', ')}, or give a policy file.`);
+  if (!found)
+    throw new AppError(
+      'NOT_FOUND',
+      `No ladder policy "${choice}": name one of ${[...new Set([...stored, DEFAULT_POLICY].map((p) => p.id))].join(', ')}, or give a policy file.`,
+    );
   return forEveryone(found);
 }
 
@@ -56,23 +70,32 @@ export function choosePolicies(sqlite: SqliteDb, choice: BacktestPolicyChoice | 
  * policy would have had them. `today` bounds the period: nothing after it is known.
  */
 export async function runBacktest(
-  sqlite: SqliteDb, input: { from: IsoDate; to: IsoDate; choices: (BacktestPolicyChoice | undefined)[] }, today: IsoDate,
-  progress: BacktestProgress, signal: AbortSignal,
+  sqlite: SqliteDb,
+  input: { from: IsoDate; to: IsoDate; choices: (BacktestPolicyChoice | undefined)[] },
+  today: IsoDate,
+  progress: BacktestProgress,
+  signal: AbortSignal,
 ): Promise<BacktestReport> {
   if (input.to < input.from) throw new AppError('INVALID_INPUT', `--to ${input.to} is before --from ${input.from}.`);
-  if (input.to >= today) throw new AppError('INVALID_INPUT', `--to ${input.to} is not past yet: a backtest replays days that have ended (up to ${addDays(today, -1)}).`);
+  if (input.to >= today)
+    throw new AppError('INVALID_INPUT', `--to ${input.to} is not past yet: a backtest replays days that have ended (up to ${addDays(today, -1)}).`);
   const sides = input.choices.map((choice) => choosePolicies(sqlite, choice));
   const longest = Math.max(0, ...sides.flatMap((side) => side.policies.flatMap((p) => p.steps.map((s) => s.offsetDays))));
   const history = readBookHistory(sqlite, addDays(input.from, -(longest + 1)), input.to);
   const settings = getSetting(sqlite, 'outreach');
-  const attribution = bookTouches(sqlite, input.from, input.to) ? attributionReport(sqlite, input.from, input.to, getSetting(sqlite, 'attributionWindowDays')) : null;
+  const attribution = bookTouches(sqlite, input.from, input.to)
+    ? attributionReport(sqlite, input.from, input.to, getSetting(sqlite, 'attributionWindowDays'))
+    : null;
   const sales = attribution === null ? 0 : periodSales(sqlite, input.from, input.to);
   const span = history.lastDay - history.firstDay + 1;
   const policies: BacktestPolicyResult[] = [];
   for (const [index, side] of sides.entries()) {
     const tally = new Tally(history, input);
     await sweepLadder(history, {
-      policies: side.policies, rhythmDays: settings.contactRhythmDays, wordingOf: templateWordings(sqlite), onDay: (day) => tally.add(day),
+      policies: side.policies,
+      rhythmDays: settings.contactRhythmDays,
+      wordingOf: templateWordings(sqlite),
+      onDay: (day) => tally.add(day),
       yieldEvery: {
         days: 7,
         pause: async (day) => {
@@ -97,13 +120,17 @@ class Tally {
   private wastedReminders = 0;
   private blockedTouches = 0;
 
-  constructor(private readonly history: BookHistory, period: { from: IsoDate; to: IsoDate }) {
+  constructor(
+    private readonly history: BookHistory,
+    period: { from: IsoDate; to: IsoDate },
+  ) {
     this.first = dayNumber(period.from);
     this.last = dayNumber(period.to);
   }
 
   add({ day, messages: sent, blockedInvoiceIds }: SweepDay): void {
-    for (const message of sent) for (const { invoiceId } of message.invoices) if (!this.firstTouch.has(invoiceId)) this.firstTouch.set(invoiceId, { day, step: message.step });
+    for (const message of sent)
+      for (const { invoiceId } of message.invoices) if (!this.firstTouch.has(invoiceId)) this.firstTouch.set(invoiceId, { day, step: message.step });
     if (day < this.first) return;
     const tasks = { date: fromDayNumber(day), calls: 0, letters: 0, referrals: 0 };
     for (const message of sent) {
@@ -125,7 +152,8 @@ class Tally {
     for (const invoice of this.history.invoices.values()) {
       const late = invoice.dueDay + LATE_DAYS;
       const touched = this.firstTouch.get(invoice.id);
-      if (late >= this.first && late <= this.last && invoice.issueDay <= late && this.history.balanceOn(invoice, late) > 0 && !(touched && touched.day <= late)) untouchedLate++;
+      if (late >= this.first && late <= this.last && invoice.issueDay <= late && this.history.balanceOn(invoice, late) > 0 && !(touched && touched.day <= late))
+        untouchedLate++;
       if (touched && touched.day >= this.first) {
         const openMinor = this.history.balanceOn(invoice, touched.day);
         touches.push({ step: touched.step, day: touched.day, openMinor, settledDay: settledAfter(this.history, invoice.id, touched.day, today) });

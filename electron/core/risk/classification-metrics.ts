@@ -8,7 +8,7 @@ export function auc(scores: readonly number[], labels: readonly number[]): numbe
   const negatives = order.length - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
   let rankSum = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j]!.score === order[i]!.score) j++;
     // Tied scores share the mean of ranks i+1 … j.

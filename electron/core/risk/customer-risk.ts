@@ -36,11 +36,20 @@ export function owedInvoices(history: CustomerHistory, today: IsoDate, facts = h
  * is judged on a next invoice like its usual one, issued tomorrow. Reasons are ranked by the same
  * weighted contributions and worded with what is known today, as are the segment and the advice.
  */
-export function customerRisk(model: RiskModel, history: CustomerHistory, today: IsoDate, credit: CustomerCredit, owed = owedInvoices(history, today)): Omit<CustomerRisk, 'trainedAt'> | null {
+export function customerRisk(
+  model: RiskModel,
+  history: CustomerHistory,
+  today: IsoDate,
+  credit: CustomerCredit,
+  owed = owedInvoices(history, today),
+): Omit<CustomerRisk, 'trainedAt'> | null {
   const latest = history.invoices.at(-1);
   if (!latest) return null;
   const tomorrow = addDays(today, 1);
-  const sameCurrency = history.invoices.filter((i) => i.currency === latest.currency).map((i) => i.amountMinor).sort((a, b) => a - b);
+  const sameCurrency = history.invoices
+    .filter((i) => i.currency === latest.currency)
+    .map((i) => i.amountMinor)
+    .sort((a, b) => a - b);
   // The upper middle, not the mean of the two: an amount in minor units stays a whole number.
   const usualMinor = sameCurrency[sameCurrency.length >> 1]!;
   const termsDays = daysBetween(latest.issueDate, latest.dueDate);

@@ -34,7 +34,10 @@ export function evaluateRisk(histories: Map<number, CustomerHistory>, asOf: IsoD
     auc: auc(probabilities, labels),
     accuracy: accuracy(probabilities, labels),
     brier: brier(probabilities, labels),
-    baselineAuc: auc(tests.map((t) => t.baseline), labels),
+    baselineAuc: auc(
+      tests.map((t) => t.baseline),
+      labels,
+    ),
     nTrain: model.nTrain,
     nTest: tests.length,
   };

@@ -33,8 +33,13 @@ export function readRiskHistories(sqlite: SqliteDb, customerIds?: readonly numbe
     return text;
   };
   const allocations = new Map<number, PastInvoice['allocations']>();
-  const allocated = sqlite.prepare(`SELECT invoice_id, applied_date, amount_minor FROM allocations
-    WHERE ${customerIds ? `invoice_id IN (SELECT id FROM invoices WHERE ${among('customer_id')})` : 'invoice_id IS NOT NULL'}`).raw().iterate(...args) as IterableIterator<[number, IsoDate, number]>;
+  const allocated = sqlite
+    .prepare(
+      `SELECT invoice_id, applied_date, amount_minor FROM allocations
+    WHERE ${customerIds ? `invoice_id IN (SELECT id FROM invoices WHERE ${among('customer_id')})` : 'invoice_id IS NOT NULL'}`,
+    )
+    .raw()
+    .iterate(...args) as IterableIterator<[number, IsoDate, number]>;
   for (const [invoiceId, appliedDate, amountMinor] of allocated) {
     const date = one(appliedDate);
     const list = allocations.get(invoiceId);
@@ -43,31 +48,58 @@ export function readRiskHistories(sqlite: SqliteDb, customerIds?: readonly numbe
   }
   // For everyone, a table scan with each customer's few invoices sorted here beats both a lookup
   // through the customer index per row and SQLite sorting a million rows through temp files.
-  const invoices = sqlite.prepare(`
+  const invoices = sqlite
+    .prepare(
+      `
     SELECT id, customer_id, issue_date, due_date, currency, amount_minor, open_minor, disputed, billing, status, closed_date
-    FROM invoices WHERE status != 'void' AND amount_minor > 0 AND ${among('customer_id')}`).raw().iterate(...args) as
-    IterableIterator<[number, number, IsoDate, IsoDate, string, number, number, number, PastInvoice['billing'], string, IsoDate | null]>;
+    FROM invoices WHERE status != 'void' AND amount_minor > 0 AND ${among('customer_id')}`,
+    )
+    .raw()
+    .iterate(...args) as IterableIterator<[number, number, IsoDate, IsoDate, string, number, number, number, PastInvoice['billing'], string, IsoDate | null]>;
   for (const [id, customerId, issueDate, dueDate, currency, amountMinor, openMinor, disputed, billing, status, closedDate] of invoices) {
     const dated = allocations.get(id) ?? [];
     const paidDate = status === 'paid' ? one(settledDate(openMinor, closedDate, dated)) : null;
     historyOf(customerId).invoices.push({
-      id, customerId, issueDate: one(issueDate), dueDate: one(dueDate), currency: one(currency), amountMinor, openMinor, paidDate,
-      disputed: disputed === 1, billing: one(billing), allocations: dated,
+      id,
+      customerId,
+      issueDate: one(issueDate),
+      dueDate: one(dueDate),
+      currency: one(currency),
+      amountMinor,
+      openMinor,
+      paidDate,
+      disputed: disputed === 1,
+      billing: one(billing),
+      allocations: dated,
     });
   }
   for (const history of histories.values()) history.invoices.sort(byIssueDate);
-  const disputes = sqlite.prepare(`SELECT customer_id, opened_date FROM disputes WHERE ${among('customer_id')}`).raw().iterate(...args) as IterableIterator<[number, IsoDate]>;
+  const disputes = sqlite
+    .prepare(`SELECT customer_id, opened_date FROM disputes WHERE ${among('customer_id')}`)
+    .raw()
+    .iterate(...args) as IterableIterator<[number, IsoDate]>;
   for (const [customerId, openedDate] of disputes) historyOf(customerId).disputeDates.push(one(openedDate));
-  const promises = sqlite.prepare(`SELECT customer_id, currency, amount_minor, made_date, promised_date, grace_days, cancelled_date FROM promises WHERE ${among('customer_id')}`)
-    .raw().iterate(...args) as IterableIterator<[number, string, number, IsoDate, IsoDate, number, IsoDate | null]>;
+  const promises = sqlite
+    .prepare(`SELECT customer_id, currency, amount_minor, made_date, promised_date, grace_days, cancelled_date FROM promises WHERE ${among('customer_id')}`)
+    .raw()
+    .iterate(...args) as IterableIterator<[number, string, number, IsoDate, IsoDate, number, IsoDate | null]>;
   for (const [customerId, currency, amountMinor, madeDate, promisedDate, graceDays, cancelledDate] of promises) {
-    historyOf(customerId).promises.push({ currency: one(currency), amountMinor, madeDate: one(madeDate), promisedDate: one(promisedDate), graceDays, cancelledDate: one(cancelledDate) });
+    historyOf(customerId).promises.push({
+      currency: one(currency),
+      amountMinor,
+      madeDate: one(madeDate),
+      promisedDate: one(promisedDate),
+      graceDays,
+      cancelledDate: one(cancelledDate),
+    });
   }
   // Payments only judge promises kept or broken: a customer who never promised needs none, which
   // spares holding about one payment per paid invoice. Still a table scan: picking the promisers'
   // payments through the customer index would seek once per row when most customers promised.
-  const payments = sqlite.prepare(`SELECT customer_id, received_date, currency, amount_minor FROM payments WHERE ${among('customer_id')}`).raw().iterate(...args) as
-    IterableIterator<[number, IsoDate, string, number]>;
+  const payments = sqlite
+    .prepare(`SELECT customer_id, received_date, currency, amount_minor FROM payments WHERE ${among('customer_id')}`)
+    .raw()
+    .iterate(...args) as IterableIterator<[number, IsoDate, string, number]>;
   for (const [customerId, date, currency, amountMinor] of payments) {
     const history = histories.get(customerId);
     if (history && history.promises.length > 0) history.payments.push({ date: one(date), currency: one(currency), amountMinor });

@@ -48,11 +48,19 @@ export function rescoreRisk(sqlite: SqliteDb, today: IsoDate, customerIds: reado
  * already found; `only`: the customers scored, when not everyone.
  */
 function* scoreCustomers(
-  sqlite: SqliteDb, model: RiskModel, histories: Iterable<CustomerHistory>, today: IsoDate,
+  sqlite: SqliteDb,
+  model: RiskModel,
+  histories: Iterable<CustomerHistory>,
+  today: IsoDate,
   { owed, only }: { owed?: Map<number, OwedInvoice[]>; only?: readonly number[] },
 ): Generator<Omit<CustomerRisk, 'trainedAt'>> {
-  const limits = new Map((sqlite.prepare(`SELECT id, credit_limit_minor AS creditLimitMinor FROM customers ${only ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''}`)
-    .all(...(only ? [JSON.stringify(only)] : [])) as { id: number; creditLimitMinor: number | null }[]).map((row) => [row.id, row.creditLimitMinor]));
+  const limits = new Map(
+    (
+      sqlite
+        .prepare(`SELECT id, credit_limit_minor AS creditLimitMinor FROM customers ${only ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''}`)
+        .all(...(only ? [JSON.stringify(only)] : [])) as { id: number; creditLimitMinor: number | null }[]
+    ).map((row) => [row.id, row.creditLimitMinor]),
+  );
   for (const history of histories) {
     const risk = customerRisk(model, history, today, { creditLimitMinor: limits.get(history.customerId) ?? null }, owed?.get(history.customerId));
     if (risk) yield risk;

@@ -92,13 +92,16 @@ export function riskFacts(history: CustomerHistory, invoice: InvoiceTerms): Risk
  * strings; a collator would give the same order at many times the cost, once per training example.
  */
 function paidBefore(history: CustomerHistory, date: IsoDate): PastInvoice[] {
-  return history.invoices.filter((i) => i.issueDate < date && i.paidDate !== null && i.paidDate < date)
+  return history.invoices
+    .filter((i) => i.issueDate < date && i.paidDate !== null && i.paidDate < date)
     .sort((a, b) => (a.paidDate! < b.paidDate! ? -1 : a.paidDate! > b.paidDate! ? 1 : a.id - b.id));
 }
 
 /** Signed days from due to paid (negative: early) of the invoices paid before `date`, sorted: the customer's spread. */
 export function payDelaysBefore(history: CustomerHistory, date: IsoDate): number[] {
-  return paidBefore(history, date).map((i) => daysBetween(i.dueDate, i.paidDate!)).sort((a, b) => a - b);
+  return paidBefore(history, date)
+    .map((i) => daysBetween(i.dueDate, i.paidDate!))
+    .sort((a, b) => a - b);
 }
 
 export function isBroken(state: string): boolean {
@@ -106,8 +109,21 @@ export function isBroken(state: string): boolean {
 }
 
 export const FEATURE_KEYS = [
-  'prior_invoices', 'late_share', 'recent_late_share', 'season_late_share', 'mean_days_late', 'recent_days_late', 'trend', 'max_days_late',
-  'disputes', 'broken_promises', 'tenure', 'amount_ratio', 'terms_days', 'open_overdue', 'electronic_billing',
+  'prior_invoices',
+  'late_share',
+  'recent_late_share',
+  'season_late_share',
+  'mean_days_late',
+  'recent_days_late',
+  'trend',
+  'max_days_late',
+  'disputes',
+  'broken_promises',
+  'tenure',
+  'amount_ratio',
+  'terms_days',
+  'open_overdue',
+  'electronic_billing',
 ] as const;
 export type FeatureKey = (typeof FEATURE_KEYS)[number];
 

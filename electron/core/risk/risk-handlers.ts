@@ -20,7 +20,10 @@ export const riskHandlers: Handlers<'risk.train' | 'risk.evaluate' | 'risk.custo
     const scores = readRiskScores(ctx.database.sqlite);
     const bins = Array.from({ length: RISK_BINS }, (_, k) => ({ from: k / RISK_BINS, to: (k + 1) / RISK_BINS, customers: 0 }));
     for (const { pLate } of scores) bins[riskBin(pLate)]!.customers++;
-    const segments = Object.fromEntries(RISK_SEGMENTS.map((s) => [s, scores.filter((x) => x.segment === s).length])) as Record<(typeof RISK_SEGMENTS)[number], number>;
+    const segments = Object.fromEntries(RISK_SEGMENTS.map((s) => [s, scores.filter((x) => x.segment === s).length])) as Record<
+      (typeof RISK_SEGMENTS)[number],
+      number
+    >;
     return { bins, segments };
   },
 };

@@ -49,12 +49,20 @@ const L2 = 1;
  * teach the model that recent invoices are paid on time, since only the prompt ones were paid yet.
  * Rows are counted first so the arrays are allocated once, at their size.
  */
-export function trainingSet(histories: ReadonlyMap<number, CustomerHistory>, asOf: IsoDate, factsOf: (history: CustomerHistory) => RiskFacts[] = historyFacts): TrainingSet {
+export function trainingSet(
+  histories: ReadonlyMap<number, CustomerHistory>,
+  asOf: IsoDate,
+  factsOf: (history: CustomerHistory) => RiskFacts[] = historyFacts,
+): TrainingSet {
   const outcome = knownOutcome(asOf);
   let count = 0;
   for (const history of histories.values()) for (const invoice of history.invoices) if (outcome(invoice) !== null) count++;
   const width = FEATURE_KEYS.length;
-  const set: TrainingSet = { features: { count, width, values: new Float64Array(count * width) }, late: new Uint8Array(count), delays: new Float64Array(count) };
+  const set: TrainingSet = {
+    features: { count, width, values: new Float64Array(count * width) },
+    late: new Uint8Array(count),
+    delays: new Float64Array(count),
+  };
   let row = 0;
   for (const history of histories.values()) {
     const facts = factsOf(history);

@@ -13,10 +13,12 @@ function duration(days: number): string {
 
 /** One feature's part in the score, in words from the facts behind it. */
 const WORDS: Record<FeatureKey, (f: RiskFacts) => string> = {
-  prior_invoices: (f) => (f.priorInvoices < 5 ? `only ${plural(f.priorInvoices, 'earlier invoice')}` : `${plural(f.priorInvoices, 'earlier invoice')} on record`),
+  prior_invoices: (f) =>
+    f.priorInvoices < 5 ? `only ${plural(f.priorInvoices, 'earlier invoice')}` : `${plural(f.priorInvoices, 'earlier invoice')} on record`,
   late_share: (f) => (f.settled === 0 ? 'no invoices paid yet' : `paid ${f.late} of ${plural(f.settled, 'invoice')} late`),
   recent_late_share: (f) => (f.recentSettled === 0 ? 'no recent payments' : `paid ${f.recentLate} of the last ${plural(f.recentSettled, 'invoice')} late`),
-  season_late_share: (f) => (f.seasonSettled === 0 ? 'no history for this time of year' : `late on ${f.seasonLate} of ${plural(f.seasonSettled, 'invoice')} from this time of year`),
+  season_late_share: (f) =>
+    f.seasonSettled === 0 ? 'no history for this time of year' : `late on ${f.seasonLate} of ${plural(f.seasonSettled, 'invoice')} from this time of year`,
   mean_days_late: (f) => `pays ${Math.round(f.meanDaysLate)} days late on average`,
   recent_days_late: (f) => `the last ${plural(f.recentSettled, 'invoice')} were paid ${Math.round(f.recentDaysLate)} days late on average`,
   trend: (f) => {
@@ -30,7 +32,8 @@ const WORDS: Record<FeatureKey, (f: RiskFacts) => string> = {
   amount_ratio: (f) => `invoiced ${Math.exp(f.amountLogRatio).toFixed(1)}× their usual amount`,
   terms_days: (f) => `Net ${f.termsDays} terms`,
   electronic_billing: (f) => (f.billing === null ? 'billing channel unknown' : f.billing === 'electronic' ? 'billed electronically' : 'billed on paper'),
-  open_overdue: (f) => (f.overdueMinor === 0 ? 'nothing overdue when invoiced' : `${formatMoney(f.overdueMinor, f.currency, 'en-US')} already overdue when invoiced`),
+  open_overdue: (f) =>
+    f.overdueMinor === 0 ? 'nothing overdue when invoiced' : `${formatMoney(f.overdueMinor, f.currency, 'en-US')} already overdue when invoiced`,
 };
 
 /** The features that moved the score most, either way, in words: "paid 7 of 10 invoices late". */

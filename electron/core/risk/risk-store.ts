@@ -10,8 +10,11 @@ type Score = Omit<CustomerRisk, 'trainedAt'>;
  */
 export function saveRisk(sqlite: SqliteDb, model: RiskModel, trainedAt: string, scores: Iterable<Score>): number {
   return sqlite.transaction(() => {
-    const modelId = Number(sqlite.prepare('INSERT INTO risk_models (trained_at, as_of, n_train, model) VALUES (?, ?, ?, ?)')
-      .run(trainedAt, model.asOf, model.nTrain, JSON.stringify(model)).lastInsertRowid);
+    const modelId = Number(
+      sqlite
+        .prepare('INSERT INTO risk_models (trained_at, as_of, n_train, model) VALUES (?, ?, ?, ?)')
+        .run(trainedAt, model.asOf, model.nTrain, JSON.stringify(model)).lastInsertRowid,
+    );
     sqlite.prepare('DELETE FROM customer_risk').run();
     return insertScores(sqlite, modelId, scores);
   })();
@@ -38,16 +41,20 @@ function insertScores(sqlite: SqliteDb, modelId: number, scores: Iterable<Score>
 
 /** The latest stored model (what `retrainRisk` saved), or null before the first training. */
 export function readLatestModel(sqlite: SqliteDb): { id: number; model: RiskModel; trainedAt: string } | null {
-  const row = sqlite.prepare('SELECT id, trained_at AS trainedAt, model FROM risk_models ORDER BY id DESC LIMIT 1').get() as { id: number; trainedAt: string; model: string } | undefined;
+  const row = sqlite.prepare('SELECT id, trained_at AS trainedAt, model FROM risk_models ORDER BY id DESC LIMIT 1').get() as
+    { id: number; trainedAt: string; model: string } | undefined;
   return row ? { id: row.id, model: JSON.parse(row.model) as RiskModel, trainedAt: row.trainedAt } : null;
 }
 
 /** The latest model's view of one customer, or null when it has none (no model yet, or no invoices). */
 export function readCustomerRisk(sqlite: SqliteDb, customerId: number): CustomerRisk | null {
-  const row = sqlite.prepare(`
+  const row = sqlite
+    .prepare(
+      `
     SELECT r.customer_id AS customerId, r.p_late AS pLate, r.expected_days_late AS expectedDaysLate, r.segment, r.reasons, r.advice, m.trained_at AS trainedAt
-    FROM customer_risk r JOIN risk_models m ON m.id = r.model_id WHERE r.customer_id = ?`).get(customerId) as
-    (Omit<CustomerRisk, 'reasons' | 'advice' | 'segment'> & { segment: RiskSegment; reasons: string; advice: string }) | undefined;
+    FROM customer_risk r JOIN risk_models m ON m.id = r.model_id WHERE r.customer_id = ?`,
+    )
+    .get(customerId) as (Omit<CustomerRisk, 'reasons' | 'advice' | 'segment'> & { segment: RiskSegment; reasons: string; advice: string }) | undefined;
   if (!row) return null;
   return { ...row, reasons: JSON.parse(row.reasons) as string[], advice: JSON.parse(row.advice) as CreditAdvice[] };
 }
@@ -55,6 +62,9 @@ export function readCustomerRisk(sqlite: SqliteDb, customerId: number): Customer
 /** Every scored customer's P(late) and segment: what the queue and the distribution chart read. */
 export function readRiskScores(sqlite: SqliteDb, customerId?: number): { customerId: number; pLate: number; segment: RiskSegment }[] {
   const only = customerId === undefined ? '' : 'WHERE customer_id = @customerId';
-  return sqlite.prepare(`SELECT customer_id AS customerId, p_late AS pLate, segment FROM customer_risk ${only}`)
-    .all({ customerId: customerId ?? null }) as { customerId: number; pLate: number; segment: RiskSegment }[];
+  return sqlite.prepare(`SELECT customer_id AS customerId, p_late AS pLate, segment FROM customer_risk ${only}`).all({ customerId: customerId ?? null }) as {
+    customerId: number;
+    pLate: number;
+    segment: RiskSegment;
+  }[];
 }

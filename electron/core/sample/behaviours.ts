@@ -39,9 +39,7 @@ export const OUTCOMES: Record<Behaviour, (invoice: InvoiceFacts, rng: Random) =>
   disputer: (invoice, rng) => {
     if (rng.chance(0.2)) {
       // Disputed invoices stay open while recent; old disputes were settled late.
-      return invoice.monthIndex >= 18
-        ? { payments: [], disputed: true }
-        : { ...full(invoice, rng.int(60, 120)), disputed: false };
+      return invoice.monthIndex >= 18 ? { payments: [], disputed: true } : { ...full(invoice, rng.int(60, 120)), disputed: false };
     }
     return full(invoice, rng.int(5, 25));
   },

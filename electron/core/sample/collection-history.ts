@@ -36,7 +36,12 @@ const SUBJECTS: Record<string, string> = {
   'final-notice': 'Final notice: invoice {n}',
   'early-payment-discount': 'Pay invoice {n} early and save',
 };
-const CALL_OUTCOMES: [CallOutcome, number][] = [['reached', 4], ['left_voicemail', 3], ['no_answer', 2], ['promised_to_pay', 3]];
+const CALL_OUTCOMES: [CallOutcome, number][] = [
+  ['reached', 4],
+  ['left_voicemail', 3],
+  ['no_answer', 2],
+  ['promised_to_pay', 3],
+];
 const DISPUTE_REASONS = ['pricing', 'quantity', 'quality', 'not_received', 'po_missing'] as const;
 
 /** The touches on each settled invoice of the batch, in date order, none later than `anchor` − QUIET_DAYS. */
@@ -49,8 +54,11 @@ export function sampleCollectionHistory(batch: LedgerBatch, anchor: IsoDate, see
   for (const invoice of batch.invoices) {
     const paid = lastPaid.get(invoice.number);
     if (invoice.openMinor !== 0 || !paid || paid >= quietFrom) continue;
-    const touches = touchesFor(rng, invoice.number, invoice.issueDate, invoice.dueDate, paid, invoice.amountMinor).filter((t) => t.date < quietFrom && t.date >= invoice.issueDate);
-    if (touches.length > 0) collections.push({ customerExternalId: invoice.customerExternalId, invoiceNumber: invoice.number, currency: invoice.currency, touches });
+    const touches = touchesFor(rng, invoice.number, invoice.issueDate, invoice.dueDate, paid, invoice.amountMinor).filter(
+      (t) => t.date < quietFrom && t.date >= invoice.issueDate,
+    );
+    if (touches.length > 0)
+      collections.push({ customerExternalId: invoice.customerExternalId, invoiceNumber: invoice.number, currency: invoice.currency, touches });
   }
   return collections;
 }

@@ -54,9 +54,15 @@ export function generateSample({ anchor, seed = DEFAULT_SEED, customers = 300 }:
       const amount = rng.int(50, 500) * 100;
       const date = addDays(anchor, -rng.int(5, 80));
       batch.credits.push({
-        row: 0, externalId: `CN-${customer.record.externalId}`, number: `CN-${String(i).padStart(4, '0')}`,
-        customerExternalId: customer.record.externalId, kind: 'credit_note', date, currency: customer.currency,
-        amountMinor: amount, openMinor: amount,
+        row: 0,
+        externalId: `CN-${customer.record.externalId}`,
+        number: `CN-${String(i).padStart(4, '0')}`,
+        customerExternalId: customer.record.externalId,
+        kind: 'credit_note',
+        date,
+        currency: customer.currency,
+        amountMinor: amount,
+        openMinor: amount,
       });
     }
   }
@@ -74,12 +80,29 @@ export function generateSample({ anchor, seed = DEFAULT_SEED, customers = 300 }:
       const date = shifted < draft.issueDate ? draft.issueDate : shifted;
       if (date > anchor) continue;
       paid += payment.amountMinor;
-      payments.push({ row: 0, externalId: '', customerExternalId: draft.customer, date, currency: draft.currency, amountMinor: payment.amountMinor, invoiceNumber: number, method: rng.pick(['ACH', 'wire', 'card', 'check']) });
+      payments.push({
+        row: 0,
+        externalId: '',
+        customerExternalId: draft.customer,
+        date,
+        currency: draft.currency,
+        amountMinor: payment.amountMinor,
+        invoiceNumber: number,
+        method: rng.pick(['ACH', 'wire', 'card', 'check']),
+      });
     }
     // The batch states each invoice's balance today, as an ERP would; its payments are the history behind it.
     batch.invoices.push({
-      row: 0, externalId: number, number, customerExternalId: draft.customer, issueDate: draft.issueDate, dueDate: draft.dueDate,
-      currency: draft.currency, amountMinor: draft.amountMinor, openMinor: draft.amountMinor - paid, disputed: outcome.disputed,
+      row: 0,
+      externalId: number,
+      number,
+      customerExternalId: draft.customer,
+      issueDate: draft.issueDate,
+      dueDate: draft.dueDate,
+      currency: draft.currency,
+      amountMinor: draft.amountMinor,
+      openMinor: draft.amountMinor - paid,
+      disputed: outcome.disputed,
     });
   });
   payments.sort((a, b) => a.date.localeCompare(b.date) || a.invoiceNumber!.localeCompare(b.invoiceNumber!));
@@ -111,10 +134,21 @@ function makeCustomer(rng: Random, index: number, names: Set<string>): SampleCus
   const domain = `${name.split(' ')[0]!.toLowerCase()}-${name.split(' ')[1]!.toLowerCase()}.example`;
   const limit = SEGMENT_PROFILE[segment].amount[1] * rng.int(2, 5) * 100;
   return {
-    currency, segment, behaviour, termsDays,
+    currency,
+    segment,
+    behaviour,
+    termsDays,
     record: {
-      row: 0, externalId: `CUST-${String(index).padStart(4, '0')}`, name, currency, termsDays, creditLimitMinor: limit, segment,
-      collector: rng.pick(dataset.collectors), contacts: makeContacts(rng, domain), country: countryOf(currency, name, index),
+      row: 0,
+      externalId: `CUST-${String(index).padStart(4, '0')}`,
+      name,
+      currency,
+      termsDays,
+      creditLimitMinor: limit,
+      segment,
+      collector: rng.pick(dataset.collectors),
+      contacts: makeContacts(rng, domain),
+      country: countryOf(currency, name, index),
     },
   };
 }
@@ -132,7 +166,10 @@ function makeContacts(rng: Random, domain: string): ContactRecord[] {
   return roles.slice(0, rng.int(1, 3)).map((role, i) => {
     const first = rng.pick(dataset.firstNames);
     const last = rng.pick(dataset.lastNames);
-    const local = `${first}.${last}`.normalize('NFD').replace(/[^A-Za-z.]/g, '').toLowerCase();
+    const local = `${first}.${last}`
+      .normalize('NFD')
+      .replace(/[^A-Za-z.]/g, '')
+      .toLowerCase();
     return { name: `${first} ${last}`, email: `${local}@${domain}`, phone: `+1 555 01${String(rng.int(0, 99)).padStart(2, '0')}`, role, isPrimary: i === 0 };
   });
 }
@@ -150,8 +187,14 @@ function invoicesFor(rng: Random, customer: SampleCustomer, anchor: IsoDate): Dr
       if (issueDate > anchor) continue;
       const amountMinor = rng.int(profile.amount[0], profile.amount[1]) * 100 + rng.int(0, 99);
       drafts.push({
-        customer: customer.record.externalId, currency: customer.currency, issueDate, dueDate: addDays(issueDate, customer.termsDays),
-        amountMinor, behaviour: customer.behaviour, monthIndex, usualMinor: ((profile.amount[0] + profile.amount[1]) / 2) * 100,
+        customer: customer.record.externalId,
+        currency: customer.currency,
+        issueDate,
+        dueDate: addDays(issueDate, customer.termsDays),
+        amountMinor,
+        behaviour: customer.behaviour,
+        monthIndex,
+        usualMinor: ((profile.amount[0] + profile.amount[1]) / 2) * 100,
       });
     }
   }

@@ -17,7 +17,10 @@ export function loadSample(sqlite: SqliteDb, options: { anchor: IsoDate; now: st
   sqlite.transaction(() => {
     writeBatch(sqlite, batch, options.anchor, options.now);
     writeCollectionHistory(sqlite, sampleCollectionHistory(batch, options.anchor, seed), options.now);
-    sqlite.prepare("INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, 'sample', 'sample', 'sample dataset', '', 0, ?, '{}')")
+    sqlite
+      .prepare(
+        "INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, 'sample', 'sample', 'sample dataset', '', 0, ?, '{}')",
+      )
       .run(SAMPLE_SOURCE, options.now);
   })();
   const count = (sql: string): number => (sqlite.prepare(sql).get(SAMPLE_SOURCE) as { n: number }).n;

@@ -9,7 +9,7 @@ import { isTimeZone } from '../../../shared/sms/sending-hours';
  */
 export function customerTimeZone(customer: { timeZone: string | null; country: string | null }, defaultZone: string): CustomerTimeZone {
   if (customer.timeZone && isTimeZone(customer.timeZone)) return { zone: customer.timeZone, source: 'customer' };
-  const zones = customer.country ? getCountry(customer.country.toUpperCase())?.timezones ?? [] : [];
+  const zones = customer.country ? (getCountry(customer.country.toUpperCase())?.timezones ?? []) : [];
   if (zones.length === 1 && isTimeZone(zones[0]!)) return { zone: zones[0]!, source: 'country' };
   return { zone: defaultZone || Intl.DateTimeFormat().resolvedOptions().timeZone, source: 'default' };
 }

@@ -33,17 +33,23 @@ export async function pollProvider(ctx: CoreContext, provider: SmsProvider): Pro
 async function followDeliveries(ctx: CoreContext, provider: SmsProvider, result: SmsPollResult): Promise<void> {
   const { sqlite } = ctx.database;
   const since = new Date(ctx.clock().getTime() - FOLLOW_DAYS * 86_400_000).toISOString();
-  const rows = sqlite.prepare(`SELECT id, customer_id AS customerId, contact_id AS contactId, provider_id AS providerId, delivery FROM outbox_messages
+  const rows = sqlite
+    .prepare(
+      `SELECT id, customer_id AS customerId, contact_id AS contactId, provider_id AS providerId, delivery FROM outbox_messages
     WHERE channel = 'sms' AND status = 'sent' AND provider_id IS NOT NULL AND sent_at >= ? AND (delivery IS NULL OR delivery NOT IN (${FINAL_DELIVERY.map(() => '?').join(', ')}))
-    ORDER BY sent_at LIMIT ${STATUS_BATCH}`).all(since, ...FINAL_DELIVERY) as { id: number; customerId: number; contactId: number | null; providerId: string; delivery: string | null }[];
+    ORDER BY sent_at LIMIT ${STATUS_BATCH}`,
+    )
+    .all(since, ...FINAL_DELIVERY) as { id: number; customerId: number; contactId: number | null; providerId: string; delivery: string | null }[];
   for (const row of rows) {
     const message = await provider.fetch(row.providerId);
     if (message.status === row.delivery) continue;
     const now = nowOf(ctx);
     sqlite.transaction(() => {
-      sqlite.prepare('UPDATE outbox_messages SET delivery = ?, updated_at = ?, last_error = ? WHERE id = ?')
+      sqlite
+        .prepare('UPDATE outbox_messages SET delivery = ?, updated_at = ?, last_error = ? WHERE id = ?')
         .run(message.status, now, message.errorCode ? `The provider reports ${message.status} (error ${message.errorCode}).` : null, row.id);
-      sqlite.prepare("UPDATE activities SET body = json_set(body, '$.delivery', ?) WHERE customer_id = ? AND kind = 'sms' AND json_extract(body, '$.outboxId') = ?")
+      sqlite
+        .prepare("UPDATE activities SET body = json_set(body, '$.delivery', ?) WHERE customer_id = ? AND kind = 'sms' AND json_extract(body, '$.outboxId') = ?")
         .run(message.status, row.customerId, row.id);
       if (message.errorCode && OPT_OUT_ERRORS.has(message.errorCode) && row.contactId !== null) {
         sqlite.prepare('UPDATE contacts SET sms_opted_out_at = coalesce(sms_opted_out_at, ?) WHERE id = ?').run(now, row.contactId);
@@ -70,8 +76,14 @@ async function readReplies(ctx: CoreContext, provider: SmsProvider, result: SmsP
   const known = sqlite.prepare('SELECT 1 FROM sms_inbound WHERE provider_id = ?');
   const fresh = received.filter((message) => !known.get(message.providerId));
   if (fresh.length > 0) {
-    const byNumber = contactsByNumber(sqlite.prepare(`SELECT k.id AS contactId, k.customer_id AS customerId, k.phone, c.country FROM contacts k JOIN customers c ON c.id = k.customer_id
-      WHERE k.phone IS NOT NULL AND k.phone != ''`).all() as NumberedContact[]);
+    const byNumber = contactsByNumber(
+      sqlite
+        .prepare(
+          `SELECT k.id AS contactId, k.customer_id AS customerId, k.phone, c.country FROM contacts k JOIN customers c ON c.id = k.customer_id
+      WHERE k.phone IS NOT NULL AND k.phone != ''`,
+        )
+        .all() as NumberedContact[],
+    );
     for (const message of fresh) keepReply(ctx, message, byNumber.get(message.from) ?? null, result);
   }
   const newest = received.at(-1)?.sentAt?.slice(0, 10);
@@ -93,12 +105,22 @@ function keepReply(ctx: CoreContext, message: ProviderMessage, contact: Numbered
   const now = nowOf(ctx);
   const keyword = optKeyword(message.body);
   sqlite.transaction(() => {
-    sqlite.prepare(`INSERT INTO sms_inbound (provider_id, from_number, to_number, body, received_at, customer_id, contact_id) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    sqlite
+      .prepare(`INSERT INTO sms_inbound (provider_id, from_number, to_number, body, received_at, customer_id, contact_id) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(message.providerId, message.from, message.to, message.body, message.sentAt ?? now, contact?.customerId ?? null, contact?.contactId ?? null);
     if (!contact) return;
     recordActivity(ctx, {
-      customerId: contact.customerId, kind: 'sms', deferRescore: true,
-      body: { direction: 'inbound', from: message.from, text: message.body, providerId: message.providerId, contactId: contact.contactId, ...(keyword ? { keyword } : {}) },
+      customerId: contact.customerId,
+      kind: 'sms',
+      deferRescore: true,
+      body: {
+        direction: 'inbound',
+        from: message.from,
+        text: message.body,
+        providerId: message.providerId,
+        contactId: contact.contactId,
+        ...(keyword ? { keyword } : {}),
+      },
     });
     if (keyword === 'opt_out') sqlite.prepare('UPDATE contacts SET sms_opted_out_at = coalesce(sms_opted_out_at, ?) WHERE id = ?').run(now, contact.contactId);
     if (keyword === 'opt_in') sqlite.prepare('UPDATE contacts SET sms_opted_out_at = NULL WHERE id = ?').run(contact.contactId);

@@ -10,7 +10,8 @@ export interface OutgoingText {
 }
 
 /** The provider's word for where a message is: Twilio's statuses, which compatible providers share. */
-export type DeliveryStatus = 'accepted' | 'scheduled' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'read' | 'canceled' | 'received' | 'receiving';
+export type DeliveryStatus =
+  'accepted' | 'scheduled' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'read' | 'canceled' | 'received' | 'receiving';
 export const FINAL_DELIVERY: readonly DeliveryStatus[] = ['delivered', 'undelivered', 'failed', 'read', 'canceled'];
 
 export type SendOutcome =
@@ -44,7 +45,10 @@ export interface SmsProvider {
 
 /** A provider that could not be asked (network, credentials): what the poller reports and retries later. */
 export class ProviderError extends Error {
-  constructor(message: string, readonly status: number | null) {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
     super(message);
   }
 }

@@ -28,11 +28,15 @@ const PER_CUSTOMER_READS = 200;
 export function readSmsReach(sqlite: SqliteDb, at: Date, customerIds?: readonly number[]): Map<number, SmsReach> {
   const rules = getSetting(sqlite, 'smsRules');
   const few = customerIds && customerIds.length <= PER_CUSTOMER_READS ? [...new Set(customerIds)] : null;
-  const rows = sqlite.prepare(`SELECT c.id AS customerId, k.id AS contactId, k.name, k.phone, k.status, k.sms_consent_at AS consentAt,
+  const rows = sqlite
+    .prepare(
+      `SELECT c.id AS customerId, k.id AS contactId, k.name, k.phone, k.status, k.sms_consent_at AS consentAt,
       k.sms_opted_out_at AS optedOutAt, c.country, c.time_zone AS timeZone
     FROM customers c LEFT JOIN contacts k ON k.customer_id = c.id AND k.phone IS NOT NULL AND k.phone != ''
     ${few ? `WHERE c.id IN (${few.map(() => '?').join(', ')})` : ''}
-    ORDER BY c.id, k.is_primary DESC, CASE k.role WHEN 'billing' THEN 0 WHEN 'ap' THEN 1 WHEN 'primary' THEN 2 ELSE 3 END, k.id`).all(...(few ?? [])) as ContactRow[];
+    ORDER BY c.id, k.is_primary DESC, CASE k.role WHEN 'billing' THEN 0 WHEN 'ap' THEN 1 WHEN 'primary' THEN 2 ELSE 3 END, k.id`,
+    )
+    .all(...(few ?? [])) as ContactRow[];
   const wanted = customerIds && !few ? new Set(customerIds) : null;
   const byCustomer = new Map<number, ContactRow[]>();
   for (const row of rows) {
@@ -49,18 +53,30 @@ export function readSmsReach(sqlite: SqliteDb, at: Date, customerIds?: readonly 
     for (const contact of contacts) {
       if (contact.contactId === null) continue;
       const skip = (reason: string): void => void skipped.push({ contactId: contact.contactId!, name: contact.name ?? '', reason });
-      if (contact.status === 'left') { skip('has left the customer'); continue; }
+      if (contact.status === 'left') {
+        skip('has left the customer');
+        continue;
+      }
       const mobile = mobileNumber(contact.phone, contact.country);
-      if ('problem' in mobile) { skip(mobile.problem); continue; }
+      if ('problem' in mobile) {
+        skip(mobile.problem);
+        continue;
+      }
       sawMobile = true;
-      if (contact.optedOutAt) { skip(`opted out of texts on ${contact.optedOutAt.slice(0, 10)}`); continue; }
+      if (contact.optedOutAt) {
+        skip(`opted out of texts on ${contact.optedOutAt.slice(0, 10)}`);
+        continue;
+      }
       sawWilling = true;
-      if (rules.requireConsent && !contact.consentAt) { skip('no consent to texts on file'); continue; }
+      if (rules.requireConsent && !contact.consentAt) {
+        skip('no consent to texts on file');
+        continue;
+      }
       recipient ??= { contactId: contact.contactId, name: contact.name ?? '', number: mobile.number };
     }
     const open = withinSendingHours(at, timeZone.zone, rules.sendingHours);
     const hold: SmsHold | null = !recipient ? (!sawMobile ? 'no_mobile' : !sawWilling ? 'opted_out' : 'no_consent') : open ? null : 'quiet_hours';
-    const opensAt = open ? null : nextOpening(at, timeZone.zone, rules.sendingHours)?.toISOString() ?? null;
+    const opensAt = open ? null : (nextOpening(at, timeZone.zone, rules.sendingHours)?.toISOString() ?? null);
     reach.set(customerId, { hold, recipient, timeZone, localTime: wallClock(at, timeZone.zone).time, opensAt, skipped });
   }
   return reach;

@@ -17,10 +17,13 @@ export function smsTemplates(): Map<string, EmailTemplate> {
   if (shipped) return shipped;
   const dir = resourcePath('sms-templates');
   const templates = new Map<string, EmailTemplate>();
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.md') && file !== 'README.md').sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.md') && file !== 'README.md')
+    .sort()) {
     const template = parseTemplateFile(name.slice(0, -3), 'en', readFileSync(`${dir}/${name}`, 'utf8'));
     const problems = checkTemplate(template.subject, template.body);
-    if (problems.length > 0 || template.body.includes('{{{')) throw new Error(`Text template ${name}: ${problems.map((p) => `${p.tag} ${p.message}`).join('; ') || 'blocks are for email'}.`);
+    if (problems.length > 0 || template.body.includes('{{{'))
+      throw new Error(`Text template ${name}: ${problems.map((p) => `${p.tag} ${p.message}`).join('; ') || 'blocks are for email'}.`);
     templates.set(template.id, template);
   }
   shipped = templates;
@@ -35,5 +38,7 @@ export function getSmsTemplate(id: string): EmailTemplate {
 
 /** A text's words: the template's plain-text rendering on one paragraph per line, no trailing space. */
 export function renderSms(template: Pick<EmailTemplate, 'subject' | 'body'>, values: MergeValues): string {
-  return renderTemplate(template, values).text.replace(/[ \t]+\n/g, '\n').trim();
+  return renderTemplate(template, values)
+    .text.replace(/[ \t]+\n/g, '\n')
+    .trim();
 }

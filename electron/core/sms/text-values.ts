@@ -11,7 +11,13 @@ import type { MergeValues } from '../mail/template-render';
  * A text's merge values: an email's (mail/merge-values.ts), addressed to the contact being texted
  * rather than the one an email would go to, with the mailbox's address as `sender.email`.
  */
-export function textValues(sqlite: SqliteDb, draft: TextDraft, recipient: SmsRecipient, today: IsoDate, settings: OutreachSettings): { values: MergeValues; invoiceIds: number[] } {
+export function textValues(
+  sqlite: SqliteDb,
+  draft: TextDraft,
+  recipient: SmsRecipient,
+  today: IsoDate,
+  settings: OutreachSettings,
+): { values: MergeValues; invoiceIds: number[] } {
   const fromAddress = getSetting(sqlite, 'smtp')?.fromAddress ?? '';
   const { values, invoiceIds } = mergeValues(sqlite, draft, today, settings, fromAddress);
   values.fields['contact.name'] = recipient.name;

@@ -20,7 +20,16 @@ interface TwilioMessage {
 }
 
 /** Errors Node's fetch reports when the connection never carried the request: nothing reached the provider. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
 
 function causeCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: string } }).cause;
@@ -37,8 +46,14 @@ const iso = (rfc2822: string | null): string | null => (rfc2822 && !Number.isNaN
 
 function toMessage(message: TwilioMessage): ProviderMessage {
   return {
-    providerId: message.sid, direction: message.direction === 'inbound' ? 'inbound' : 'outbound', from: message.from, to: message.to,
-    body: message.body ?? '', status: message.status, errorCode: message.error_code === null ? null : String(message.error_code), sentAt: iso(message.date_sent),
+    providerId: message.sid,
+    direction: message.direction === 'inbound' ? 'inbound' : 'outbound',
+    from: message.from,
+    to: message.to,
+    body: message.body ?? '',
+    status: message.status,
+    errorCode: message.error_code === null ? null : String(message.error_code),
+    sentAt: iso(message.date_sent),
   };
 }
 
@@ -52,7 +67,11 @@ export class TwilioProvider implements SmsProvider {
   private readonly auth: string;
 
   /** `quit` drops a request in flight (the app is closing); each request also gives up after `timeoutMs`. */
-  constructor(private readonly settings: SmsSettings, private readonly quit?: AbortSignal, private readonly timeoutMs = REQUEST_TIMEOUT_MS) {
+  constructor(
+    private readonly settings: SmsSettings,
+    private readonly quit?: AbortSignal,
+    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
+  ) {
     this.base = `${settings.baseUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(settings.accountSid)}`;
     this.auth = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`;
   }
@@ -64,15 +83,21 @@ export class TwilioProvider implements SmsProvider {
     let response: Response;
     try {
       response = await fetch(`${this.base}/Messages.json`, {
-        method: 'POST', body: form, headers: { authorization: this.auth, accept: 'application/json' }, signal: this.signal(),
+        method: 'POST',
+        body: form,
+        headers: { authorization: this.auth, accept: 'application/json' },
+        signal: this.signal(),
       });
     } catch (error) {
       const code = causeCode(error);
       if (code && NEVER_SENT.has(code)) return { outcome: 'retry', message: `The provider could not be reached (${code}).`, afterMs: null };
       const timedOut = (error as Error).name === 'TimeoutError';
-      return { outcome: 'unknown', message: timedOut ? 'The provider did not answer in time.' : `The connection dropped before the provider answered (${code ?? 'no code'}).` };
+      return {
+        outcome: 'unknown',
+        message: timedOut ? 'The provider did not answer in time.' : `The connection dropped before the provider answered (${code ?? 'no code'}).`,
+      };
     }
-    const body = await response.json().catch(() => null) as (TwilioMessage & { code?: number; message?: string }) | null;
+    const body = (await response.json().catch(() => null)) as (TwilioMessage & { code?: number; message?: string }) | null;
     if (response.ok && body?.sid) return { outcome: 'accepted', providerId: body.sid, status: body.status, segments: Number(body.num_segments) || null };
     const words = body?.message ?? `HTTP ${response.status}`;
     // 429: over the rate; 503: not taken now. Neither created a message.
@@ -83,7 +108,7 @@ export class TwilioProvider implements SmsProvider {
   }
 
   async fetch(providerId: string): Promise<ProviderMessage> {
-    return toMessage(await this.get(`${this.base}/Messages/${encodeURIComponent(providerId)}.json`) as TwilioMessage);
+    return toMessage((await this.get(`${this.base}/Messages/${encodeURIComponent(providerId)}.json`)) as TwilioMessage);
   }
 
   async received(sinceDay: string): Promise<ProviderMessage[]> {
@@ -92,7 +117,7 @@ export class TwilioProvider implements SmsProvider {
     let url: string | null = `${this.base}/Messages.json?${query}`;
     const found: ProviderMessage[] = [];
     for (let page = 0; url && page < MAX_INBOUND_PAGES; page += 1) {
-      const body = await this.get(url) as { messages: TwilioMessage[]; next_page_uri: string | null };
+      const body = (await this.get(url)) as { messages: TwilioMessage[]; next_page_uri: string | null };
       found.push(...body.messages.map(toMessage).filter((message) => message.direction === 'inbound'));
       // The next page only on the same server: the credentials go with the request.
       const next = body.next_page_uri ? new URL(body.next_page_uri, this.settings.baseUrl) : null;
@@ -113,7 +138,7 @@ export class TwilioProvider implements SmsProvider {
     } catch (error) {
       throw new ProviderError(`The provider could not be reached (${causeCode(error) ?? (error as Error).name}).`, null);
     }
-    const body = await response.json().catch(() => null) as { message?: string } | null;
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
     if (!response.ok) throw new ProviderError(body?.message ?? `HTTP ${response.status}`, response.status);
     return body;
   }

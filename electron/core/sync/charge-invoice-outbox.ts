@@ -28,7 +28,9 @@ export function sendChargeInvoices(sqlite: SqliteDb, connector: Connector, signa
 
 async function sendRound(sqlite: SqliteDb, connector: Connector, signal: AbortSignal, now: () => string): Promise<number> {
   if (!connector.pushChargeInvoice) return 0;
-  const pending = sqlite.prepare('SELECT id, payload FROM charge_pushes WHERE pushed_at IS NULL AND connector = ? ORDER BY id').all(connector.id) as PendingPush[];
+  const pending = sqlite
+    .prepare('SELECT id, payload FROM charge_pushes WHERE pushed_at IS NULL AND connector = ? ORDER BY id')
+    .all(connector.id) as PendingPush[];
   let sent = 0;
   for (const row of pending) {
     let pushed;
@@ -41,7 +43,8 @@ async function sendRound(sqlite: SqliteDb, connector: Connector, signal: AbortSi
       sqlite.prepare('UPDATE charge_pushes SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(message, row.id);
       return sent;
     }
-    sqlite.prepare('UPDATE charge_pushes SET pushed_at = ?, erp_id = ?, erp_number = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?')
+    sqlite
+      .prepare('UPDATE charge_pushes SET pushed_at = ?, erp_id = ?, erp_number = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?')
       .run(now(), pushed.erpId, pushed.number, row.id);
     sent++;
   }

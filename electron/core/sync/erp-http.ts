@@ -31,7 +31,12 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * writes (`retry: false`) is sent once: the server may have done it before the answer was lost, and
  * only the caller can check.
  */
-export async function requestJson(url: string, init: RequestInit, signal: AbortSignal, { retry = true, wait = pause }: RequestOptions = {}): Promise<JsonResponse> {
+export async function requestJson(
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  { retry = true, wait = pause }: RequestOptions = {},
+): Promise<JsonResponse> {
   const host = new URL(url).host;
   for (let attempt = 0; ; attempt++) {
     const retryIn = retry ? RETRY_DELAYS_MS[attempt] : undefined;
@@ -49,11 +54,14 @@ export async function requestJson(url: string, init: RequestInit, signal: AbortS
     }
     if (response.status === 429 || response.status >= 500) log.info('erp.request.refused', { attempt, status: response.status });
     if (response.status === 429 || response.status >= 500) {
-      const delay = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) ?? retryIn : retryIn;
+      const delay = response.status === 429 ? (retryAfterMs(response.headers.get('retry-after')) ?? retryIn) : retryIn;
       if (delay === undefined || retryIn === undefined || delay > MAX_RETRY_AFTER_MS) {
-        throw new AppError('SYNC_FAILED', response.status === 429
-          ? `${host} is limiting requests (HTTP 429); Inflow will try again later.`
-          : `${host} had an internal error (HTTP ${response.status})${serverMessage(text)}; Inflow will try again later.`);
+        throw new AppError(
+          'SYNC_FAILED',
+          response.status === 429
+            ? `${host} is limiting requests (HTTP 429); Inflow will try again later.`
+            : `${host} had an internal error (HTTP ${response.status})${serverMessage(text)}; Inflow will try again later.`,
+        );
       }
       await wait(delay, signal);
       continue;

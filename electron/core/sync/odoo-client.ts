@@ -31,11 +31,16 @@ function jsonRpcClient(base: string, connection: ErpConnection): OdooClient {
   let uid: number | null = null;
   let requestId = 0;
   const rpc = async (service: string, method: string, args: unknown[], signal: AbortSignal, what: string, retry = true): Promise<unknown> => {
-    const { status, body } = await requestJson(`${base}/jsonrpc`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Inflow' },
-      body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { service, method, args }, id: ++requestId }),
-    }, signal, { retry });
+    const { status, body } = await requestJson(
+      `${base}/jsonrpc`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Inflow' },
+        body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { service, method, args }, id: ++requestId }),
+      },
+      signal,
+      { retry },
+    );
     if (status !== 200) throw new AppError('SYNC_FAILED', `${new URL(base).host} answered HTTP ${status} at /jsonrpc: is the base URL an Odoo server?`);
     const reply = body as { result?: unknown; error?: JsonRpcError } | null;
     if (reply && typeof reply === 'object' && reply.error) throw odooError(reply.error.data?.name, reply.error.data?.message ?? reply.error.message, what);
@@ -47,7 +52,10 @@ function jsonRpcClient(base: string, connection: ErpConnection): OdooClient {
       if (uid === null) {
         const result = await rpc('common', 'authenticate', [connection.database, connection.login, connection.apiKey, {}], signal, 'the login');
         if (typeof result !== 'number') {
-          throw new AppError('SYNC_FAILED', `Odoo refused the login "${connection.login}" on database "${connection.database}": check the login and password or API key.`);
+          throw new AppError(
+            'SYNC_FAILED',
+            `Odoo refused the login "${connection.login}" on database "${connection.database}": check the login and password or API key.`,
+          );
         }
         uid = result;
       }
@@ -62,10 +70,14 @@ function json2Client(base: string, connection: ErpConnection): OdooClient {
   return {
     call: async (model, method, params, signal) => {
       const headers: Record<string, string> = {
-        'content-type': 'application/json; charset=utf-8', authorization: `bearer ${connection.apiKey}`, 'user-agent': 'Inflow',
+        'content-type': 'application/json; charset=utf-8',
+        authorization: `bearer ${connection.apiKey}`,
+        'user-agent': 'Inflow',
       };
       if (connection.database) headers['x-odoo-database'] = connection.database;
-      const { status, body } = await requestJson(`${base}/json/2/${model}/${method}`, { method: 'POST', headers, body: JSON.stringify(params) }, signal, { retry: !WRITES.has(method) });
+      const { status, body } = await requestJson(`${base}/json/2/${model}/${method}`, { method: 'POST', headers, body: JSON.stringify(params) }, signal, {
+        retry: !WRITES.has(method),
+      });
       if (status === 200) return body;
       const error = (body ?? {}) as { name?: string; message?: string };
       if (status === 401 || status === 403) throw odooError('odoo.exceptions.AccessDenied', error.message, `${model}.${method}`);
@@ -76,8 +88,12 @@ function json2Client(base: string, connection: ErpConnection): OdooClient {
 
 function odooError(name: string | undefined, message: string | undefined, what: string): AppError {
   if (name?.endsWith('AccessDenied') || name?.endsWith('Unauthorized')) {
-    return new AppError('SYNC_FAILED', `Odoo refused the credentials (${message ?? 'access denied'}): check the login and API key in Settings → ERP connection.`);
+    return new AppError(
+      'SYNC_FAILED',
+      `Odoo refused the credentials (${message ?? 'access denied'}): check the login and API key in Settings → ERP connection.`,
+    );
   }
-  if (name?.endsWith('AccessError')) return new AppError('SYNC_FAILED', `Odoo's user may not read ${what}: ${message ?? 'access error'}. Give it accounting read access.`);
+  if (name?.endsWith('AccessError'))
+    return new AppError('SYNC_FAILED', `Odoo's user may not read ${what}: ${message ?? 'access error'}. Give it accounting read access.`);
   return new AppError('SYNC_FAILED', `Odoo could not run ${what}: ${message ?? 'unknown error'}.`);
 }

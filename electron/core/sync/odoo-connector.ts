@@ -7,21 +7,43 @@ import type { Connector, LedgerView, PulledPage, PushItem, SyncNote } from './co
 import { pushOdooChargeInvoice } from './odoo-charge-invoice';
 import { odooClient, type OdooClient } from './odoo-client';
 import {
-  historyRecords, idOf, LINE_FIELDS, PARTIAL_FIELDS, paymentCreditId, paymentCredits, RECEIVABLE, type OdooLine, type OdooPartial, type OdooPayment,
+  historyRecords,
+  idOf,
+  LINE_FIELDS,
+  PARTIAL_FIELDS,
+  paymentCreditId,
+  paymentCredits,
+  RECEIVABLE,
+  type OdooLine,
+  type OdooPartial,
+  type OdooPayment,
 } from './odoo-reconciliation';
 import { MOVE_FIELDS, moveRecords, partnerRecords, PARTNER_FIELDS, type OdooMove, type OdooPartner } from './odoo-records';
 
 export const ODOO_CAPABILITIES: ConnectorCapabilities = {
-  customers: true, contacts: true, invoices: true, payments: true, creditNotes: true, paymentLinks: true, push: true,
+  customers: true,
+  contacts: true,
+  invoices: true,
+  payments: true,
+  creditNotes: true,
+  paymentLinks: true,
+  push: true,
 };
 
 const PAGE_SIZE = 200;
 const SOURCE = 'odoo';
 
 /** Customer invoices and credit notes once posted; cancelled ones too, so one cancelled after posting is closed here. */
-const MOVE_DOMAIN = [['move_type', 'in', ['out_invoice', 'out_refund']], ['state', 'in', ['posted', 'cancel']]];
+const MOVE_DOMAIN = [
+  ['move_type', 'in', ['out_invoice', 'out_refund']],
+  ['state', 'in', ['posted', 'cancel']],
+];
 /** Money received from customers: posted (16–17), in process or paid (18+). */
-const PAYMENT_DOMAIN = [['payment_type', '=', 'inbound'], ['partner_type', '=', 'customer'], ['state', 'in', ['posted', 'in_process', 'paid']]];
+const PAYMENT_DOMAIN = [
+  ['payment_type', '=', 'inbound'],
+  ['partner_type', '=', 'customer'],
+  ['state', 'in', ['posted', 'in_process', 'paid']],
+];
 const PAYMENT_FIELDS = ['move_id', 'write_date'];
 /** Ids per `in` list when the ledger's open items are looked up. */
 const LOOKUP_CHUNK = 1000;
@@ -72,13 +94,37 @@ interface LinkOrigins {
 }
 
 async function* pull(client: OdooClient, links: LinkOrigins, cursor: Cursor, ledger: LedgerView, signal: AbortSignal): AsyncGenerator<PulledPage> {
-  const streams: { name: StreamName; model: string; domain: unknown[]; fields: string[]; toBatch: (rows: Row[]) => Promise<{ batch: LedgerBatch; notes?: SyncNote[] }> }[] = [
-    { name: 'moves', model: 'account.move', domain: MOVE_DOMAIN, fields: MOVE_FIELDS, toBatch: (rows) => moveBatch(client, links, rows as unknown as OdooMove[], signal) },
-    { name: 'payments', model: 'account.payment', domain: PAYMENT_DOMAIN, fields: PAYMENT_FIELDS, toBatch: async (rows) => ({ batch: await paymentBatch(client, rows as unknown as OdooPayment[], signal) }) },
-    { name: 'partners', model: 'res.partner', domain: PARTNER_DOMAIN, fields: PARTNER_FIELDS, toBatch: async (rows) => {
-      const { customers, notes } = partnerRecords(rows as unknown as OdooPartner[]);
-      return { batch: { ...emptyBatch(SOURCE), customers }, notes };
-    } },
+  const streams: {
+    name: StreamName;
+    model: string;
+    domain: unknown[];
+    fields: string[];
+    toBatch: (rows: Row[]) => Promise<{ batch: LedgerBatch; notes?: SyncNote[] }>;
+  }[] = [
+    {
+      name: 'moves',
+      model: 'account.move',
+      domain: MOVE_DOMAIN,
+      fields: MOVE_FIELDS,
+      toBatch: (rows) => moveBatch(client, links, rows as unknown as OdooMove[], signal),
+    },
+    {
+      name: 'payments',
+      model: 'account.payment',
+      domain: PAYMENT_DOMAIN,
+      fields: PAYMENT_FIELDS,
+      toBatch: async (rows) => ({ batch: await paymentBatch(client, rows as unknown as OdooPayment[], signal) }),
+    },
+    {
+      name: 'partners',
+      model: 'res.partner',
+      domain: PARTNER_DOMAIN,
+      fields: PARTNER_FIELDS,
+      toBatch: async (rows) => {
+        const { customers, notes } = partnerRecords(rows as unknown as OdooPartner[]);
+        return { batch: { ...emptyBatch(SOURCE), customers }, notes };
+      },
+    },
   ];
   for (const stream of streams) {
     const resumeAt = cursor[stream.name];
@@ -86,9 +132,18 @@ async function* pull(client: OdooClient, links: LinkOrigins, cursor: Cursor, led
     // follows the one before exactly.
     let since: unknown[] = resumeAt ? [['write_date', '>=', overlapStart(resumeAt.writeDate)]] : [];
     for (;;) {
-      const rows = await client.call(stream.model, 'search_read', {
-        domain: [...stream.domain, ...since], fields: stream.fields, offset: 0, limit: PAGE_SIZE, order: 'write_date asc, id asc',
-      }, signal);
+      const rows = await client.call(
+        stream.model,
+        'search_read',
+        {
+          domain: [...stream.domain, ...since],
+          fields: stream.fields,
+          offset: 0,
+          limit: PAGE_SIZE,
+          order: 'write_date asc, id asc',
+        },
+        signal,
+      );
       if (!Array.isArray(rows)) throw new AppError('SYNC_FAILED', `Odoo's answer for ${stream.model} is not a list of records.`);
       if (rows.length === 0) break;
       const last = rows[rows.length - 1] as Row;
@@ -114,7 +169,11 @@ export const CURSOR_OVERLAP_SECONDS = 5;
 
 function overlapStart(writeDate: string): string {
   const at = Date.parse(`${writeDate.replace(' ', 'T')}Z`);
-  if (Number.isNaN(at)) throw new AppError('SYNC_FAILED', `The stored Odoo cursor has an unreadable write_date (${JSON.stringify(writeDate)}); disconnect and connect again to start over.`);
+  if (Number.isNaN(at))
+    throw new AppError(
+      'SYNC_FAILED',
+      `The stored Odoo cursor has an unreadable write_date (${JSON.stringify(writeDate)}); disconnect and connect again to start over.`,
+    );
   return new Date(at - CURSOR_OVERLAP_SECONDS * 1000).toISOString().replace('T', ' ').slice(0, 19);
 }
 
@@ -138,15 +197,29 @@ const receivableLines = (client: OdooClient, moveIds: number[], signal: AbortSig
  * page's documents are read again after their partials, so no balance is older than the history
  * read for it. The payments among the other sides come with what they still have open.
  */
-async function moveBatch(client: OdooClient, links: LinkOrigins, page: readonly OdooMove[], signal: AbortSignal): Promise<{ batch: LedgerBatch; notes: SyncNote[] }> {
+async function moveBatch(
+  client: OdooClient,
+  links: LinkOrigins,
+  page: readonly OdooMove[],
+  signal: AbortSignal,
+): Promise<{ batch: LedgerBatch; notes: SyncNote[] }> {
   const pageIds = page.map((move) => move.id);
   const own = await receivableLines(client, pageIds, signal);
   const ownIds = own.map((line) => line.id);
-  const partials = ownIds.length === 0 ? [] : await read<OdooPartial>(client, 'account.partial.reconcile',
-    ['|', ['debit_move_id', 'in', ownIds], ['credit_move_id', 'in', ownIds]], PARTIAL_FIELDS, signal);
+  const partials =
+    ownIds.length === 0
+      ? []
+      : await read<OdooPartial>(
+          client,
+          'account.partial.reconcile',
+          ['|', ['debit_move_id', 'in', ownIds], ['credit_move_id', 'in', ownIds]],
+          PARTIAL_FIELDS,
+          signal,
+        );
   const known = new Set(ownIds);
-  const otherIds = [...new Set(partials.flatMap((partial) => [idOf(partial.debit_move_id), idOf(partial.credit_move_id)]))]
-    .filter((id): id is number => id !== undefined && !known.has(id));
+  const otherIds = [...new Set(partials.flatMap((partial) => [idOf(partial.debit_move_id), idOf(partial.credit_move_id)]))].filter(
+    (id): id is number => id !== undefined && !known.has(id),
+  );
   const others = otherIds.length === 0 ? [] : await read<OdooLine>(client, 'account.move.line', [['id', 'in', otherIds]], LINE_FIELDS, signal);
   const moveIds = [...new Set([...pageIds, ...others.map((line) => idOf(line.move_id)).filter((id): id is number => id !== undefined)])];
   const moves = new Map((await read<OdooMove>(client, 'account.move', [['id', 'in', moveIds]], MOVE_FIELDS, signal)).map((move) => [move.id, move]));
@@ -158,8 +231,12 @@ async function moveBatch(client: OdooClient, links: LinkOrigins, page: readonly 
   const documents = [...moves.values()].filter((move) => ['out_invoice', 'out_refund'].includes(move.move_type) && ['posted', 'cancel'].includes(move.state));
   const records = moveRecords(documents, links.baseUrl, links.portalOrigin);
   const batch: LedgerBatch = {
-    ...emptyBatch(SOURCE), invoices: records.invoices, credits: [...records.credits, ...paid.credits], payments: history.payments,
-    creditApplications: history.applications, deletedCreditIds: paid.emptied,
+    ...emptyBatch(SOURCE),
+    invoices: records.invoices,
+    credits: [...records.credits, ...paid.credits],
+    payments: history.payments,
+    creditApplications: history.applications,
+    deletedCreditIds: paid.emptied,
   };
   const charges = new Set(documents.filter((move) => move.move_type === 'out_invoice' && isChargeRef(move.ref)).map((move) => move.name));
   return { batch: withoutChargeInvoices(batch, charges), notes: records.notes };
@@ -169,8 +246,13 @@ async function moveBatch(client: OdooClient, links: LinkOrigins, page: readonly 
 async function credits(client: OdooClient, payments: readonly OdooPayment[], moves: ReadonlyMap<number, OdooMove>, signal: AbortSignal) {
   const moveIds = payments.map((payment) => idOf(payment.move_id)).filter((id): id is number => id !== undefined);
   const unread = moveIds.filter((id) => !moves.has(id));
-  const entries = unread.length === 0 ? moves
-    : new Map([...moves, ...(await read<OdooMove>(client, 'account.move', [['id', 'in', unread]], MOVE_FIELDS, signal)).map((move) => [move.id, move] as const)]);
+  const entries =
+    unread.length === 0
+      ? moves
+      : new Map([
+          ...moves,
+          ...(await read<OdooMove>(client, 'account.move', [['id', 'in', unread]], MOVE_FIELDS, signal)).map((move) => [move.id, move] as const),
+        ]);
   return paymentCredits(payments, await receivableLines(client, moveIds, signal), entries);
 }
 
@@ -208,13 +290,30 @@ async function deleted(client: OdooClient, ledger: LedgerView, signal: AbortSign
 async function push(client: OdooClient, item: PushItem, signal: AbortSignal): Promise<'posted' | 'already-there'> {
   const partnerId = Number(item.customerExternalId);
   const marker = `[inflow:${item.outboxId}]`;
-  const found = await client.call('mail.message', 'search_count', {
-    domain: [['model', '=', 'res.partner'], ['res_id', '=', partnerId], ['body', 'ilike', marker]],
-  }, signal);
+  const found = await client.call(
+    'mail.message',
+    'search_count',
+    {
+      domain: [
+        ['model', '=', 'res.partner'],
+        ['res_id', '=', partnerId],
+        ['body', 'ilike', marker],
+      ],
+    },
+    signal,
+  );
   if (Number(found) > 0) return 'already-there';
-  await client.call('res.partner', 'message_post', {
-    ids: [partnerId], body: `${marker} ${item.text}`, message_type: 'comment', subtype_xmlid: 'mail.mt_note',
-  }, signal);
+  await client.call(
+    'res.partner',
+    'message_post',
+    {
+      ids: [partnerId],
+      body: `${marker} ${item.text}`,
+      message_type: 'comment',
+      subtype_xmlid: 'mail.mt_note',
+    },
+    signal,
+  );
   return 'posted';
 }
 

@@ -61,8 +61,11 @@ export const idOf = (value: Many2one): number | undefined => (Array.isArray(valu
  * the one has settled of the other. Partials between two lines neither of which is an invoice's are
  * not this history and are left out.
  */
-export function historyRecords(partials: readonly OdooPartial[], lines: ReadonlyMap<number, OdooLine>, moves: ReadonlyMap<number, OdooMove>):
-{ payments: PaymentRecord[]; applications: CreditApplicationRecord[] } {
+export function historyRecords(
+  partials: readonly OdooPartial[],
+  lines: ReadonlyMap<number, OdooLine>,
+  moves: ReadonlyMap<number, OdooMove>,
+): { payments: PaymentRecord[]; applications: CreditApplicationRecord[] } {
   const payments: PaymentRecord[] = [];
   const applications = new Map<string, CreditApplicationRecord>();
   for (const partial of partials) {
@@ -80,16 +83,25 @@ export function historyRecords(partials: readonly OdooPartial[], lines: Readonly
       const applied = applications.get(key);
       const applies = date(partial.max_date || [debit.date, credit.date].sort().at(-1)!, `the match of ${counterpart.name} with ${invoice.name}`);
       applications.set(key, {
-        creditExternalId: String(counterpart.id), invoiceNumber: invoice.name,
-        date: applied && applied.date > applies ? applied.date : applies, amountMinor: (applied?.amountMinor ?? 0) + amountMinor,
+        creditExternalId: String(counterpart.id),
+        invoiceNumber: invoice.name,
+        date: applied && applied.date > applies ? applied.date : applies,
+        amountMinor: (applied?.amountMinor ?? 0) + amountMinor,
       });
       continue;
     }
     const [partnerId, partnerName] = relation(invoice.commercial_partner_id, `invoice ${invoice.name} customer`);
     const reference = text(Array.isArray(credit.move_id) ? credit.move_id[1] : false);
     payments.push({
-      row: 0, externalId: `partial:${partial.id}`, customerExternalId: String(partnerId), customerName: partnerName,
-      date: date(credit.date, `the payment matched with ${invoice.name}`), currency, amountMinor, invoiceNumber: invoice.name, ...(reference ? { reference } : {}),
+      row: 0,
+      externalId: `partial:${partial.id}`,
+      customerExternalId: String(partnerId),
+      customerName: partnerName,
+      date: date(credit.date, `the payment matched with ${invoice.name}`),
+      currency,
+      amountMinor,
+      invoiceNumber: invoice.name,
+      ...(reference ? { reference } : {}),
     });
   }
   return { payments, applications: [...applications.values()] };
@@ -103,7 +115,11 @@ export const paymentCreditId = (paymentId: number): string => `payment:${payment
  * amount, and what Odoo still has open on it (the lines' residual), as its aged receivable shows.
  * A payment whose journal entry is no longer posted (reset to draft, cancelled) holds nothing.
  */
-export function paymentCredits(payments: readonly OdooPayment[], lines: readonly OdooLine[], moves: ReadonlyMap<number, OdooMove>): { credits: CreditRecord[]; emptied: string[] } {
+export function paymentCredits(
+  payments: readonly OdooPayment[],
+  lines: readonly OdooLine[],
+  moves: ReadonlyMap<number, OdooMove>,
+): { credits: CreditRecord[]; emptied: string[] } {
   const credits: CreditRecord[] = [];
   const emptied: string[] = [];
   for (const payment of payments) {
@@ -121,8 +137,19 @@ export function paymentCredits(payments: readonly OdooPayment[], lines: readonly
     if (amountMinor <= 0) continue;
     const [partnerId, partnerName] = relation(move.commercial_partner_id, `payment ${move.name} customer`);
     credits.push({
-      row: 0, externalId: paymentCreditId(payment.id), number: move.name, customerExternalId: String(partnerId), customerName: partnerName,
-      kind: 'unapplied_payment', date: date(paid[0]!.date, `payment ${move.name}`), currency, amountMinor, openMinor: Math.max(sum((line) => own(line.amount_residual_currency, line.amount_residual)), 0),
+      row: 0,
+      externalId: paymentCreditId(payment.id),
+      number: move.name,
+      customerExternalId: String(partnerId),
+      customerName: partnerName,
+      kind: 'unapplied_payment',
+      date: date(paid[0]!.date, `payment ${move.name}`),
+      currency,
+      amountMinor,
+      openMinor: Math.max(
+        sum((line) => own(line.amount_residual_currency, line.amount_residual)),
+        0,
+      ),
     });
   }
   return { credits, emptied };

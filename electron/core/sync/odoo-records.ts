@@ -41,8 +41,20 @@ export interface OdooMove {
 
 export const PARTNER_FIELDS = ['name', 'email', 'phone', 'parent_id', 'type', 'country_code', 'write_date'];
 export const MOVE_FIELDS = [
-  'name', 'move_type', 'state', 'commercial_partner_id', 'invoice_date', 'invoice_date_due', 'amount_total', 'amount_residual',
-  'currency_id', 'payment_state', 'access_url', 'access_token', 'ref', 'write_date',
+  'name',
+  'move_type',
+  'state',
+  'commercial_partner_id',
+  'invoice_date',
+  'invoice_date_due',
+  'amount_total',
+  'amount_residual',
+  'currency_id',
+  'payment_state',
+  'access_url',
+  'access_token',
+  'ref',
+  'write_date',
 ];
 
 export function text(value: string | false | undefined): string | undefined {
@@ -55,7 +67,8 @@ export function relation(value: Many2one, what: string): [number, string] {
 }
 
 export function date(value: string | false, what: string): IsoDate {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new AppError('SYNC_FAILED', `Odoo sent ${what} without a valid date (${JSON.stringify(value)}).`);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new AppError('SYNC_FAILED', `Odoo sent ${what} without a valid date (${JSON.stringify(value)}).`);
   return value;
 }
 
@@ -90,8 +103,11 @@ export function partnerRecords(partners: readonly OdooPartner[]): { customers: C
     if (!parent && country && /^[A-Z]{2}$/.test(country)) record.country = country;
     if (!email && !phone) continue;
     const contact: ContactRecord = {
-      name: name ?? email ?? phone!, role: partner.type === 'invoice' ? 'billing' : 'primary', isPrimary: !parent || partner.type === 'invoice',
-      ...(email ? { email } : {}), ...(phone ? { phone } : {}),
+      name: name ?? email ?? phone!,
+      role: partner.type === 'invoice' ? 'billing' : 'primary',
+      isPrimary: !parent || partner.type === 'invoice',
+      ...(email ? { email } : {}),
+      ...(phone ? { phone } : {}),
     };
     record.contacts!.push(contact);
   }
@@ -107,7 +123,11 @@ export function isCreditNote(move: OdooMove): boolean {
  * cancelled one owes nothing. Only an invoice has a due date, a payment state and a portal link; a
  * link that would lead off the Odoo server (or the payment portal) is left off, with a note.
  */
-export function moveRecords(moves: readonly OdooMove[], baseUrl: string, portalOrigin: string | null = null): { invoices: InvoiceRecord[]; credits: CreditRecord[]; notes: SyncNote[] } {
+export function moveRecords(
+  moves: readonly OdooMove[],
+  baseUrl: string,
+  portalOrigin: string | null = null,
+): { invoices: InvoiceRecord[]; credits: CreditRecord[]; notes: SyncNote[] } {
   const invoices: InvoiceRecord[] = [];
   const credits: CreditRecord[] = [];
   const notes: SyncNote[] = [];
@@ -118,8 +138,14 @@ export function moveRecords(moves: readonly OdooMove[], baseUrl: string, portalO
     const cancelled = move.state === 'cancel';
     const issueDate = date(move.invoice_date, what);
     const common = {
-      row: 0, externalId: String(move.id), number: move.name, customerExternalId: String(partnerId), customerName: partnerName, currency,
-      amountMinor: jsonAmountToMinor(move.amount_total, currency), openMinor: cancelled ? 0 : jsonAmountToMinor(move.amount_residual, currency),
+      row: 0,
+      externalId: String(move.id),
+      number: move.name,
+      customerExternalId: String(partnerId),
+      customerName: partnerName,
+      currency,
+      amountMinor: jsonAmountToMinor(move.amount_total, currency),
+      openMinor: cancelled ? 0 : jsonAmountToMinor(move.amount_residual, currency),
     };
     if (isCreditNote(move)) {
       credits.push({ ...common, kind: 'credit_note', date: issueDate });
@@ -129,7 +155,10 @@ export function moveRecords(moves: readonly OdooMove[], baseUrl: string, portalO
     const token = text(move.access_token);
     const paymentUrl = accessUrl && token ? erpLink(accessUrl, baseUrl, { access_token: token }, portalOrigin) : null;
     if (accessUrl && token && !paymentUrl) {
-      notes.push({ ref: `odoo-link:${move.id}:${accessUrl}`, message: `Odoo ${what}: its portal link ${JSON.stringify(accessUrl)} does not lead to ${new URL(baseUrl).host}; it was left off, so messages use the payment-link pattern.` });
+      notes.push({
+        ref: `odoo-link:${move.id}:${accessUrl}`,
+        message: `Odoo ${what}: its portal link ${JSON.stringify(accessUrl)} does not lead to ${new URL(baseUrl).host}; it was left off, so messages use the payment-link pattern.`,
+      });
     }
     invoices.push({
       ...common,

@@ -5,8 +5,13 @@ import { minorToDecimalString } from '../../../shared/money';
 export const PUSHED_KINDS: readonly ActivityKind[] = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'plan_created', 'payment_in_transit'];
 
 const LABELS: Partial<Record<ActivityKind, string>> = {
-  call: 'Call logged', note: 'Note', promise: 'Promise to pay', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved',
-  plan_created: 'Payment plan agreed', payment_in_transit: 'Payment reported in transit',
+  call: 'Call logged',
+  note: 'Note',
+  promise: 'Promise to pay',
+  dispute_opened: 'Dispute opened',
+  dispute_resolved: 'Dispute resolved',
+  plan_created: 'Payment plan agreed',
+  payment_in_transit: 'Payment reported in transit',
 };
 
 /** Internal ids mean nothing in the ERP. */
@@ -18,8 +23,10 @@ export function pushText(payload: Record<string, unknown>): string {
   const currency = typeof payload.currency === 'string' ? payload.currency : null;
   const facts = Object.entries(payload)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '' && typeof value !== 'object')
-    .map(([key, value]) => key === 'amountMinor' && currency && typeof value === 'number'
-      ? `amount: ${minorToDecimalString(value, currency)} ${currency}`
-      : `${key}: ${String(value)}`);
+    .map(([key, value]) =>
+      key === 'amountMinor' && currency && typeof value === 'number'
+        ? `amount: ${minorToDecimalString(value, currency)} ${currency}`
+        : `${key}: ${String(value)}`,
+    );
   return `Inflow · ${LABELS[kind] ?? kind}${facts.length ? ` — ${facts.join('; ')}` : ''}`;
 }

@@ -13,22 +13,34 @@ export const QBO_CHARGE_ITEM = 'Late payment charges';
  * DocNumber (21 characters at most) and starts the private note, which is how a sync recognises it.
  */
 export async function pushQboChargeInvoice(client: QboClient, invoice: ChargeInvoice, homeCurrency: string, signal: AbortSignal): Promise<PushedInvoice> {
-  const found = (await client.get('query', { query: `select * from Item where Name = '${QBO_CHARGE_ITEM}'` }, signal)).QueryResponse as { Item?: { Id: string }[] } | undefined;
+  const found = (await client.get('query', { query: `select * from Item where Name = '${QBO_CHARGE_ITEM}'` }, signal)).QueryResponse as
+    { Item?: { Id: string }[] } | undefined;
   const item = found?.Item?.[0];
-  if (!item) throw new AppError('SYNC_FAILED', `QuickBooks has no item named "${QBO_CHARGE_ITEM}": add it as a service item (its income account is where the charges go), then push again.`);
+  if (!item)
+    throw new AppError(
+      'SYNC_FAILED',
+      `QuickBooks has no item named "${QBO_CHARGE_ITEM}": add it as a service item (its income account is where the charges go), then push again.`,
+    );
   const amount = (minor: number): number => Number(minorToDecimalString(minor, invoice.currency));
-  const answer = await client.post('invoice', {
-    CustomerRef: { value: invoice.customerExternalId },
-    TxnDate: invoice.date,
-    DueDate: invoice.date,
-    DocNumber: invoice.ref,
-    PrivateNote: `${invoice.ref} Late-payment charges from Inflow`,
-    ...(invoice.currency !== homeCurrency ? { CurrencyRef: { value: invoice.currency } } : {}),
-    Line: invoice.lines.map((line) => ({
-      DetailType: 'SalesItemLineDetail', Amount: amount(line.amountMinor), Description: line.description,
-      SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: amount(line.amountMinor) },
-    })),
-  }, signal, { requestid: invoice.ref });
+  const answer = await client.post(
+    'invoice',
+    {
+      CustomerRef: { value: invoice.customerExternalId },
+      TxnDate: invoice.date,
+      DueDate: invoice.date,
+      DocNumber: invoice.ref,
+      PrivateNote: `${invoice.ref} Late-payment charges from Inflow`,
+      ...(invoice.currency !== homeCurrency ? { CurrencyRef: { value: invoice.currency } } : {}),
+      Line: invoice.lines.map((line) => ({
+        DetailType: 'SalesItemLineDetail',
+        Amount: amount(line.amountMinor),
+        Description: line.description,
+        SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: amount(line.amountMinor) },
+      })),
+    },
+    signal,
+    { requestid: invoice.ref },
+  );
   const created = answer.Invoice as { Id?: string; DocNumber?: string } | undefined;
   if (!created?.Id) throw new AppError('SYNC_FAILED', 'QuickBooks answered the charges invoice without an invoice.');
   return { erpId: created.Id, number: created.DocNumber ?? null };

@@ -45,7 +45,10 @@ export function qboClient(connection: ErpConnection, store: QboTokenStore, clock
   const tokens = (): QboTokens => {
     const stored = store.read();
     if (!stored) throw new AppError('CONFLICT', 'Connect QuickBooks first: Settings → ERP connection → Connect.');
-    if (!stored.refreshToken) throw new AppError('SYNC_FAILED', 'Reconnect QuickBooks: Intuit no longer accepts Inflow’s sign-in. Settings → ERP connection → Connect.', { reconnect: true });
+    if (!stored.refreshToken)
+      throw new AppError('SYNC_FAILED', 'Reconnect QuickBooks: Intuit no longer accepts Inflow’s sign-in. Settings → ERP connection → Connect.', {
+        reconnect: true,
+      });
     return stored;
   };
   const refresh = async (stale: QboTokens, signal: AbortSignal): Promise<QboTokens> => {
@@ -62,7 +65,13 @@ export function qboClient(connection: ErpConnection, store: QboTokenStore, clock
       throw error;
     }
   };
-  const send = async (method: 'GET' | 'POST', path: string, params: Record<string, string>, body: QboObject | undefined, signal: AbortSignal): Promise<QboObject> => {
+  const send = async (
+    method: 'GET' | 'POST',
+    path: string,
+    params: Record<string, string>,
+    body: QboObject | undefined,
+    signal: AbortSignal,
+  ): Promise<QboObject> => {
     let current = tokens();
     if (Date.parse(current.accessTokenExpiresAt) - EXPIRY_MARGIN_MS <= clock().getTime()) current = await refresh(current, signal);
     const query = new URLSearchParams({ ...params, minorversion: MINOR_VERSION }).toString();
@@ -91,7 +100,11 @@ function checked(status: number, body: unknown, path: string): QboObject {
   if (status === 200 && body && typeof body === 'object' && !fault) return body as QboObject;
   const said = (fault && faultText(fault)) || `HTTP ${status}`;
   if (status === 401) throw new AppError('SYNC_FAILED', `Reconnect QuickBooks: it refused Inflow’s access token (${said}).`, { reconnect: true });
-  if (status === 403) throw new AppError('SYNC_FAILED', `QuickBooks does not let this sign-in read ${path.split('/')[0]} (${said}): sign in as a user with access to accounting.`);
+  if (status === 403)
+    throw new AppError(
+      'SYNC_FAILED',
+      `QuickBooks does not let this sign-in read ${path.split('/')[0]} (${said}): sign in as a user with access to accounting.`,
+    );
   throw new AppError('SYNC_FAILED', `QuickBooks could not answer ${path.split('?')[0]} (${said}).`);
 }
 

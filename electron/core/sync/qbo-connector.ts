@@ -7,8 +7,17 @@ import { qboClient, type QboClient, type QboObject } from './qbo-client';
 import { isChargeRef, withoutChargeInvoices } from './charge-invoices-left-out';
 import { pushQboChargeInvoice } from './qbo-charge-invoice';
 import {
-  creditRecord, customerRecords, invoiceNumber, invoiceRecord, linkedInvoiceIds, paymentRecords, unappliedCreditId,
-  type QboCreditMemo, type QboCustomer, type QboInvoice, type QboPayment,
+  creditRecord,
+  customerRecords,
+  invoiceNumber,
+  invoiceRecord,
+  linkedInvoiceIds,
+  paymentRecords,
+  unappliedCreditId,
+  type QboCreditMemo,
+  type QboCustomer,
+  type QboInvoice,
+  type QboPayment,
 } from './qbo-records';
 import type { QboTokenStore } from './qbo-token-store';
 
@@ -104,9 +113,17 @@ async function* fullRead(client: QboClient, resumed: Cursor | null, clock: () =>
       feed ??= feedStart(answer.time, clock);
       const rows = answer.rows;
       const more = rows.length === PAGE_SIZE;
-      const next: Cursor = more ? { ...feed, full: { entity, start: start + PAGE_SIZE } }
-        : following ? { ...feed, full: { entity: following, start: 1 } } : feed;
-      yield { stream: STREAMS[entity], batch: await entityBatch(client, entity, rows, homeCurrency, signal), cursor: JSON.stringify(next), records: rows.length };
+      const next: Cursor = more
+        ? { ...feed, full: { entity, start: start + PAGE_SIZE } }
+        : following
+          ? { ...feed, full: { entity: following, start: 1 } }
+          : feed;
+      yield {
+        stream: STREAMS[entity],
+        batch: await entityBatch(client, entity, rows, homeCurrency, signal),
+        cursor: JSON.stringify(next),
+        records: rows.length,
+      };
       if (!more) break;
     }
   }
@@ -143,11 +160,22 @@ function chargeInvoiceNumbers(invoices: Iterable<QboInvoice>): Set<string> {
 }
 
 /** The payments with every invoice they are applied to, read now if the batch does not already have it. */
-async function addPayments(client: QboClient, batch: LedgerBatch, payments: QboPayment[], known: Map<string, QboInvoice>, homeCurrency: string, signal: AbortSignal): Promise<void> {
+async function addPayments(
+  client: QboClient,
+  batch: LedgerBatch,
+  payments: QboPayment[],
+  known: Map<string, QboInvoice>,
+  homeCurrency: string,
+  signal: AbortSignal,
+): Promise<void> {
   const missing = [...new Set(payments.flatMap(linkedInvoiceIds))].filter((id) => !known.has(id));
   for (let i = 0; i < missing.length; i += LOOKUP_CHUNK) {
-    const ids = missing.slice(i, i + LOOKUP_CHUNK).map((id) => `'${id.replace(/[^\w-]/g, '')}'`).join(', ');
-    const found = (await query(client, 'Invoice', `select * from Invoice where Id IN (${ids}) MAXRESULTS ${PAGE_SIZE}`, signal)).rows as unknown as QboInvoice[];
+    const ids = missing
+      .slice(i, i + LOOKUP_CHUNK)
+      .map((id) => `'${id.replace(/[^\w-]/g, '')}'`)
+      .join(', ');
+    const found = (await query(client, 'Invoice', `select * from Invoice where Id IN (${ids}) MAXRESULTS ${PAGE_SIZE}`, signal))
+      .rows as unknown as QboInvoice[];
     for (const invoice of found) {
       known.set(invoice.Id, invoice);
       batch.invoices.push(invoiceRecord(invoice, homeCurrency));
@@ -204,7 +232,12 @@ async function changes(client: QboClient, from: string, clock: () => Date, homeC
   };
   const known = new Map(invoices.map((invoice) => [invoice.Id, invoice]));
   await addPayments(client, batch, (changed.get('Payment') ?? []) as unknown as QboPayment[], known, homeCurrency, signal);
-  return { stream: 'changes', batch: withoutChargeInvoices(batch, chargeInvoiceNumbers(known.values())), cursor: JSON.stringify(next satisfies Cursor), records: objects };
+  return {
+    stream: 'changes',
+    batch: withoutChargeInvoices(batch, chargeInvoiceNumbers(known.values())),
+    cursor: JSON.stringify(next satisfies Cursor),
+    records: objects,
+  };
 }
 
 /** The rows of one query, and the server's time of the answer; an empty QueryResponse (`{}`) is the end of the list. */
@@ -225,7 +258,8 @@ async function push(client: QboClient, item: PushItem, signal: AbortSignal): Pro
   const marker = `[inflow:${item.outboxId}]`;
   const customer = (await client.get(`customer/${encodeURIComponent(item.customerExternalId)}`, {}, signal)).Customer as
     { Id?: string; SyncToken?: string; Notes?: string } | undefined;
-  if (!customer?.Id || customer.SyncToken === undefined) throw new AppError('SYNC_FAILED', `QuickBooks has no customer ${item.customerExternalId} to add the note to.`);
+  if (!customer?.Id || customer.SyncToken === undefined)
+    throw new AppError('SYNC_FAILED', `QuickBooks has no customer ${item.customerExternalId} to add the note to.`);
   const notes = customer.Notes ?? '';
   if (notes.includes(marker)) return 'already-there';
   await client.post('customer', { sparse: true, Id: customer.Id, SyncToken: customer.SyncToken, Notes: appendNote(notes, `${marker} ${item.text}`) }, signal);

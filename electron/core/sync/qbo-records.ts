@@ -59,7 +59,8 @@ function text(value: unknown): string | undefined {
 }
 
 function date(value: unknown, what: string): IsoDate {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new AppError('SYNC_FAILED', `QuickBooks sent ${what} without a valid date (${JSON.stringify(value)}).`);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new AppError('SYNC_FAILED', `QuickBooks sent ${what} without a valid date (${JSON.stringify(value)}).`);
   return value;
 }
 
@@ -88,8 +89,14 @@ export function customerRecords(customers: readonly QboCustomer[], homeCurrency:
     const phone = text(customer.PrimaryPhone?.FreeFormNumber);
     const person = text([customer.GivenName, customer.FamilyName].filter(Boolean).join(' '));
     return {
-      row: 0, externalId: customer.Id, ...(name ? { name } : {}), currency: currencyOf(customer.CurrencyRef, homeCurrency),
-      contacts: email || phone ? [{ name: person ?? name ?? email ?? phone!, role: 'billing' as const, isPrimary: true, ...(email ? { email } : {}), ...(phone ? { phone } : {}) }] : [],
+      row: 0,
+      externalId: customer.Id,
+      ...(name ? { name } : {}),
+      currency: currencyOf(customer.CurrencyRef, homeCurrency),
+      contacts:
+        email || phone
+          ? [{ name: person ?? name ?? email ?? phone!, role: 'billing' as const, isPrimary: true, ...(email ? { email } : {}), ...(phone ? { phone } : {}) }]
+          : [],
     };
   });
 }
@@ -156,7 +163,11 @@ export function linkedInvoiceIds(payment: QboPayment): string[] {
  * the invoice lines in order, and what it does not cover the invoices' stated balances already show.
  * The invoices travel in the same batch, so their balances are the truth and the payments their history.
  */
-export function paymentRecords(payment: QboPayment, invoices: ReadonlyMap<string, QboInvoice>, homeCurrency: string): { payments: PaymentRecord[]; credits: CreditRecord[] } {
+export function paymentRecords(
+  payment: QboPayment,
+  invoices: ReadonlyMap<string, QboInvoice>,
+  homeCurrency: string,
+): { payments: PaymentRecord[]; credits: CreditRecord[] } {
   const currency = currencyOf(payment.CurrencyRef, homeCurrency);
   const what = `payment ${payment.Id}`;
   const customer = customerRef(payment.CustomerRef, what);
@@ -173,13 +184,31 @@ export function paymentRecords(payment: QboPayment, invoices: ReadonlyMap<string
     cash -= share;
     if (share <= 0) continue;
     payments.push({
-      row: 0, externalId: `${payment.Id}:${invoice.Id}`, ...customer, date: paid, currency, amountMinor: share,
-      invoiceNumber: invoiceNumber(invoice), ...(reference ? { reference } : {}),
+      row: 0,
+      externalId: `${payment.Id}:${invoice.Id}`,
+      ...customer,
+      date: paid,
+      currency,
+      amountMinor: share,
+      invoiceNumber: invoiceNumber(invoice),
+      ...(reference ? { reference } : {}),
     });
   }
-  const credits: CreditRecord[] = total > 0 ? [{
-    row: 0, externalId: unappliedCreditId(payment.Id), number: reference ?? `Payment ${payment.Id}`, ...customer, kind: 'unapplied_payment',
-    date: paid, currency, amountMinor: total, openMinor: jsonAmountToMinor(payment.UnappliedAmt ?? 0, currency),
-  }] : [];
+  const credits: CreditRecord[] =
+    total > 0
+      ? [
+          {
+            row: 0,
+            externalId: unappliedCreditId(payment.Id),
+            number: reference ?? `Payment ${payment.Id}`,
+            ...customer,
+            kind: 'unapplied_payment',
+            date: paid,
+            currency,
+            amountMinor: total,
+            openMinor: jsonAmountToMinor(payment.UnappliedAmt ?? 0, currency),
+          },
+        ]
+      : [];
   return { payments, credits };
 }

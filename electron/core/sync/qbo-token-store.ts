@@ -26,8 +26,18 @@ export function storeGivenTokens(sqlite: SqliteDb, refreshToken: string, realmId
   const seed = createHash('sha256').update(refreshToken).digest('hex');
   const sameCompany = stored?.realmId === realmId;
   if (sameCompany && stored.seed === seed && stored.refreshToken !== '') return;
-  setSetting(sqlite, 'qboTokens', {
-    realmId, accessToken: '', refreshToken, accessTokenExpiresAt: new Date(0).toISOString(), companyName: sameCompany ? stored.companyName : '', seed,
-  }, now);
+  setSetting(
+    sqlite,
+    'qboTokens',
+    {
+      realmId,
+      accessToken: '',
+      refreshToken,
+      accessTokenExpiresAt: new Date(0).toISOString(),
+      companyName: sameCompany ? stored.companyName : '',
+      seed,
+    },
+    now,
+  );
   if (!sameCompany) sqlite.prepare("DELETE FROM sync_cursors WHERE connector = 'qbo'").run();
 }

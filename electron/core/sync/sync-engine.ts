@@ -28,13 +28,16 @@ export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, c
   let cursor = readCursor(sqlite, connector.id);
   let pages = 0;
   let records = 0;
-  const saveCursor = sqlite.prepare('INSERT INTO sync_cursors (connector, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (connector) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at');
+  const saveCursor = sqlite.prepare(
+    'INSERT INTO sync_cursors (connector, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (connector) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at',
+  );
   for await (const page of connector.pull(cursor, job.signal, ledgerView(sqlite, connector.id))) {
     const written = sqlite.transaction(() => {
       const result = applyPage(ctx, page.batch, page.stream, touched);
       saveCursor.run(connector.id, page.cursor, nowOf(ctx));
       for (const note of page.notes ?? []) {
-        if (!refLogged(sqlite, connector.id, note.ref)) logSync(sqlite, { connector: connector.id, startedAt: nowOf(ctx), finishedAt: nowOf(ctx), status: 'ok', message: note.message, ref: note.ref });
+        if (!refLogged(sqlite, connector.id, note.ref))
+          logSync(sqlite, { connector: connector.id, startedAt: nowOf(ctx), finishedAt: nowOf(ctx), status: 'ok', message: note.message, ref: note.ref });
       }
       return result;
     })();
@@ -47,7 +50,8 @@ export async function pullAndPush(ctx: CoreContext, connection: ErpConnection, c
     records += page.records;
     job.progress('reading', records, records);
   }
-  sqlite.prepare("INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, ?, 'sync', ?, '', 0, ?, ?)")
+  sqlite
+    .prepare("INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary) VALUES (?, ?, 'sync', ?, '', 0, ?, ?)")
     .run(connector.id, `sync:${connector.id}`, connection.baseUrl, nowOf(ctx), JSON.stringify({ ...counts, pages }));
   if (connector.push) counts.pushed = await pushPending(ctx, connector, job);
   // Charges invoices the collector asked for while offline, or that a crash cut off (never new ones).
@@ -69,7 +73,14 @@ function applyPage(ctx: CoreContext, batch: Parameters<typeof writeBatch>[1], st
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'IMPORT_REJECTED') throw error;
     const problems = (error.details as { problems: ImportProblem[] }).problems;
-    throw new AppError('SYNC_FAILED', `A page of ${stream} from the ERP could not be applied, so none of it was: ${problems.slice(0, 3).map((p) => p.reason).join('; ')}.`, error.details);
+    throw new AppError(
+      'SYNC_FAILED',
+      `A page of ${stream} from the ERP could not be applied, so none of it was: ${problems
+        .slice(0, 3)
+        .map((p) => p.reason)
+        .join('; ')}.`,
+      error.details,
+    );
   }
 }
 
@@ -84,15 +95,22 @@ type PendingRow = ColumnsRow<'sync_outbox', (typeof PENDING)[number]> & ColumnsR
 async function pushPending(ctx: CoreContext, connector: Connector, job: Job): Promise<number> {
   const { sqlite } = ctx.database;
   const kinds = PUSHED_KINDS.map(() => '?').join(', ');
-  const pending = sqlite.prepare(`
+  const pending = sqlite
+    .prepare(
+      `
     SELECT ${columns('sync_outbox', 'o', PENDING)}, ${columns('customers', 'c', ['external_id'])} FROM sync_outbox o
     JOIN customers c ON c.id = json_extract(o.payload, '$.customerId')
     WHERE o.sent_at IS NULL AND c.source = ? AND json_extract(o.payload, '$.kind') IN (${kinds})
-    ORDER BY o.id`).all(connector.id, ...PUSHED_KINDS) as PendingRow[];
+    ORDER BY o.id`,
+    )
+    .all(connector.id, ...PUSHED_KINDS) as PendingRow[];
   let pushed = 0;
   for (const row of pending) {
     try {
-      await connector.push!({ outboxId: row.id, customerExternalId: row.externalId, text: pushText(JSON.parse(row.payload) as Record<string, unknown>) }, job.signal);
+      await connector.push!(
+        { outboxId: row.id, customerExternalId: row.externalId, text: pushText(JSON.parse(row.payload) as Record<string, unknown>) },
+        job.signal,
+      );
     } catch (error) {
       sqlite.prepare('UPDATE sync_outbox SET attempts = attempts + 1 WHERE id = ?').run(row.id);
       throw error;

@@ -35,10 +35,12 @@ function capabilitiesOf(connection: ErpConnection): ConnectorCapabilities {
 function oauthStatus(ctx: CoreContext, connection: ErpConnection | null): OAuthStatus | null {
   if (connection?.connector !== 'qbo') return null;
   const tokens = getSetting(ctx.database.sqlite, 'qboTokens');
-  return { connectedAs: tokens?.refreshToken ? (tokens.companyName || `company ${tokens.realmId}`) : null, reconnect: tokens !== null && !tokens.refreshToken };
+  return { connectedAs: tokens?.refreshToken ? tokens.companyName || `company ${tokens.realmId}` : null, reconnect: tokens !== null && !tokens.refreshToken };
 }
 
-export const syncHandlers: Handlers<'sync.connection.get' | 'sync.connection.save' | 'sync.test' | 'sync.run' | 'sync.disconnect' | 'sync.status' | 'sync.qbo.connect'> = {
+export const syncHandlers: Handlers<
+  'sync.connection.get' | 'sync.connection.save' | 'sync.test' | 'sync.run' | 'sync.disconnect' | 'sync.status' | 'sync.qbo.connect'
+> = {
   'sync.connection.get': (_input, ctx) => {
     const connection = getSetting(ctx.database.sqlite, 'erpConnection');
     return connection ? withoutSecret(connection) : null;
@@ -53,7 +55,12 @@ export const syncHandlers: Handlers<'sync.connection.get' | 'sync.connection.sav
       throw new AppError('INVALID_INPUT', 'A QuickBooks refresh token needs the company (realm) id it belongs to, and the other way round.');
     }
     // Another server (a sandbox, then production) starts from the beginning, not from the old one's cursor.
-    const otherServer = stored !== null && (stored.connector !== connection.connector || stored.baseUrl !== connection.baseUrl || stored.database !== connection.database || stored.clientId !== connection.clientId);
+    const otherServer =
+      stored !== null &&
+      (stored.connector !== connection.connector ||
+        stored.baseUrl !== connection.baseUrl ||
+        stored.database !== connection.database ||
+        stored.clientId !== connection.clientId);
     sqlite.transaction(() => {
       setSetting(sqlite, 'erpConnection', connection, nowOf(ctx));
       if (otherServer) sqlite.prepare('DELETE FROM sync_cursors WHERE connector = ?').run(stored.connector);

@@ -33,8 +33,17 @@ export function logSync(sqlite: SqliteDb, write: LogWrite): void {
       return;
     }
   }
-  sqlite.prepare('INSERT INTO sync_log (connector, started_at, finished_at, status, message, counts, ref) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(write.connector, write.startedAt, write.finishedAt, write.status, write.message, write.counts ? JSON.stringify(write.counts) : null, write.ref ?? null);
+  sqlite
+    .prepare('INSERT INTO sync_log (connector, started_at, finished_at, status, message, counts, ref) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(
+      write.connector,
+      write.startedAt,
+      write.finishedAt,
+      write.status,
+      write.message,
+      write.counts ? JSON.stringify(write.counts) : null,
+      write.ref ?? null,
+    );
 }
 
 /** Whether something with this ref (a watched file's content hash, a sync note's cause) is on the log already. */
@@ -45,7 +54,13 @@ export function refLogged(sqlite: SqliteDb, connector: ConnectorId, ref: string)
 export function recentSyncLog(sqlite: SqliteDb, limit: number): SyncLogEntry[] {
   const rows = sqlite.prepare('SELECT * FROM sync_log ORDER BY id DESC LIMIT ?').all(limit) as TableRow<'sync_log'>[];
   return rows.map((row) => ({
-    id: row.id, connector: connectorId.parse(row.connector), startedAt: row.started_at, finishedAt: row.finished_at, status: logStatus.parse(row.status),
-    message: row.message, attempts: row.attempts, counts: row.counts ? (JSON.parse(row.counts) as SyncCounts) : null,
+    id: row.id,
+    connector: connectorId.parse(row.connector),
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    status: logStatus.parse(row.status),
+    message: row.message,
+    attempts: row.attempts,
+    counts: row.counts ? (JSON.parse(row.counts) as SyncCounts) : null,
   }));
 }

@@ -22,7 +22,12 @@ const FOLDER_SETTLE_MS = 2_000;
 export function connectorFor(ctx: CoreContext, connection: ErpConnection): Connector {
   if (connection.connector === 'qbo') {
     const { sqlite } = ctx.database;
-    return qboConnector(connection, settingsTokenStore(sqlite, () => nowOf(ctx)), ctx.clock, getSetting(sqlite, 'baseCurrency'));
+    return qboConnector(
+      connection,
+      settingsTokenStore(sqlite, () => nowOf(ctx)),
+      ctx.clock,
+      getSetting(sqlite, 'baseCurrency'),
+    );
   }
   if (connection.connector !== 'odoo') throw new AppError('INVALID_INPUT', `"${connection.connector}" is not an ERP with an API.`);
   if (!connection.baseUrl) throw new AppError('INVALID_INPUT', 'Enter the address of your Odoo server.');
@@ -59,10 +64,12 @@ export class SyncScheduler implements SyncService {
   /** A sync already running is joined rather than started twice. */
   runNow(jobId?: string): Promise<SyncResult> {
     if (this.closed) return Promise.reject(new AppError('CANCELLED', 'Inflow is closing; the sync will run next time.'));
-    this.running ??= this.ctx.jobs.run(jobId, (job) => this.runOnce(job)).finally(() => {
-      this.running = null;
-      this.schedule();
-    });
+    this.running ??= this.ctx.jobs
+      .run(jobId, (job) => this.runOnce(job))
+      .finally(() => {
+        this.running = null;
+        this.schedule();
+      });
     return this.running;
   }
 
@@ -82,15 +89,29 @@ export class SyncScheduler implements SyncService {
     const startedAt = nowOf(this.ctx);
     const touched = new Set<number>();
     try {
-      const result = connection.connector === 'folder'
-        ? await scanFolder(this.ctx, connection, job, touched)
-        : await pullAndPush(this.ctx, connection, connectorFor(this.ctx, connection), job, touched);
+      const result =
+        connection.connector === 'folder'
+          ? await scanFolder(this.ctx, connection, job, touched)
+          : await pullAndPush(this.ctx, connection, connectorFor(this.ctx, connection), job, touched);
       this.failures = 0;
       if (result.pages > 0 || result.created + result.updated + result.closed > 0) this.ctx.ledgerWritten(touched);
-      log.info('sync.done', { connector: connection.connector, pages: result.pages, created: result.created, updated: result.updated, closed: result.closed, pushed: result.pushed });
+      log.info('sync.done', {
+        connector: connection.connector,
+        pages: result.pages,
+        created: result.created,
+        updated: result.updated,
+        closed: result.closed,
+        pushed: result.pushed,
+      });
       if (connection.connector !== 'folder') {
-        logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: 'ok', counts: result,
-          message: `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.pushed} activities pushed.` });
+        logSync(this.ctx.database.sqlite, {
+          connector: connection.connector,
+          startedAt,
+          finishedAt: nowOf(this.ctx),
+          status: 'ok',
+          counts: result,
+          message: `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.pushed} activities pushed.`,
+        });
       }
       return result;
     } catch (error) {
@@ -98,7 +119,13 @@ export class SyncScheduler implements SyncService {
       log.warn('sync.failed', { connector: connection.connector, code: shape.code, ...(error instanceof AppError ? {} : safeError(error)) });
       if (shape.code !== 'CANCELLED') {
         this.failures++;
-        logSync(this.ctx.database.sqlite, { connector: connection.connector, startedAt, finishedAt: nowOf(this.ctx), status: shape.code === 'OFFLINE' ? 'offline' : 'failed', message: shape.message });
+        logSync(this.ctx.database.sqlite, {
+          connector: connection.connector,
+          startedAt,
+          finishedAt: nowOf(this.ctx),
+          status: shape.code === 'OFFLINE' ? 'offline' : 'failed',
+          message: shape.message,
+        });
       }
       // Pages written before a failure are in the ledger (and named their customers); offline, nothing was.
       if (touched.size > 0) this.ctx.ledgerWritten(touched);

@@ -12,7 +12,13 @@ import { logSync, refLogged } from './sync-log';
 
 /** What an export file can carry, depending on its preset or mapping; nothing goes back. */
 export const FOLDER_CAPABILITIES: ConnectorCapabilities = {
-  customers: true, contacts: true, invoices: true, payments: true, creditNotes: true, paymentLinks: false, push: false,
+  customers: true,
+  contacts: true,
+  invoices: true,
+  payments: true,
+  creditNotes: true,
+  paymentLinks: false,
+  push: false,
 };
 
 /**
@@ -25,9 +31,15 @@ export async function scanFolder(ctx: CoreContext, connection: ErpConnection, jo
   if (!connection.folder) throw new AppError('INVALID_INPUT', 'Choose the folder your ERP exports to.');
   let names: string[];
   try {
-    names = (await readdir(connection.folder, { withFileTypes: true })).filter((entry) => entry.isFile() && isImportFile(entry.name)).map((entry) => entry.name).sort();
+    names = (await readdir(connection.folder, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && isImportFile(entry.name))
+      .map((entry) => entry.name)
+      .sort();
   } catch (error) {
-    throw new AppError('SYNC_FAILED', `The export folder ${connection.folder} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw new AppError(
+      'SYNC_FAILED',
+      `The export folder ${connection.folder} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
   }
   const result: SyncResult = { connector: 'folder', created: 0, updated: 0, unchanged: 0, closed: 0, pushed: 0, pages: 0, cursor: null };
   const imported = sqlite.prepare('SELECT 1 FROM import_batches WHERE file_sha256 = ?');
@@ -48,10 +60,22 @@ export async function scanFolder(ctx: CoreContext, connection: ErpConnection, jo
     const startedAt = nowOf(ctx);
     const staged = ctx.files.stage(path, name);
     try {
-      const summary = await runImport(ctx, { fileId: staged.fileId, ...(connection.mapping ? { preset: connection.mapping } : {}), snapshot: false }, job, touched);
+      const summary = await runImport(
+        ctx,
+        { fileId: staged.fileId, ...(connection.mapping ? { preset: connection.mapping } : {}), snapshot: false },
+        job,
+        touched,
+      );
       const counts = { created: summary.created, updated: summary.updated, unchanged: summary.unchanged, closed: summary.closed, pushed: 0 };
-      logSync(sqlite, { connector: 'folder', startedAt, finishedAt: nowOf(ctx), status: 'ok', ref: hash, counts,
-        message: `${name}: ${summary.rows} rows of ${summary.kind} imported (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged).` });
+      logSync(sqlite, {
+        connector: 'folder',
+        startedAt,
+        finishedAt: nowOf(ctx),
+        status: 'ok',
+        ref: hash,
+        counts,
+        message: `${name}: ${summary.rows} rows of ${summary.kind} imported (${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged).`,
+      });
       result.created += counts.created;
       result.updated += counts.updated;
       result.unchanged += counts.unchanged;
@@ -61,7 +85,14 @@ export async function scanFolder(ctx: CoreContext, connection: ErpConnection, jo
       // Cancelled: what this scan settled is not remembered, so the next one simply hashes again.
       if (error instanceof AppError && error.code === 'CANCELLED') throw error;
       log.warn('sync.folder.file-failed', { code: toErrorShape(error).code, ...(error instanceof AppError ? {} : safeError(error)) });
-      logSync(sqlite, { connector: 'folder', startedAt, finishedAt: nowOf(ctx), status: 'failed', ref: hash, message: `${name}: ${toErrorShape(error).message}` });
+      logSync(sqlite, {
+        connector: 'folder',
+        startedAt,
+        finishedAt: nowOf(ctx),
+        status: 'failed',
+        ref: hash,
+        message: `${name}: ${toErrorShape(error).message}`,
+      });
     }
   }
   rememberFiles(ctx, known, settled);

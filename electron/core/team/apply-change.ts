@@ -32,7 +32,8 @@ interface ContactValue {
  * last-writer-wins in server order, and the value that loses is kept in the audit log.
  */
 export function applyChange(sqlite: SqliteDb, change: PulledChange, pushedThrough: number, now: string): ApplyOutcome {
-  if (prepareCached(sqlite, 'SELECT 1 FROM team_applied WHERE origin_desk = ? AND origin_id = ?').get(change.deskId, change.localId)) return { outcome: 'known' };
+  if (prepareCached(sqlite, 'SELECT 1 FROM team_applied WHERE origin_desk = ? AND origin_id = ?').get(change.deskId, change.localId))
+    return { outcome: 'known' };
   const customerId = customerIdOf(sqlite, change.customerKey);
   if (customerId === null) return { outcome: 'waiting' };
   const apply: Apply = { sqlite, change, customerId, pushedThrough, now };
@@ -46,8 +47,16 @@ function appendActivity(apply: Apply): void {
   const { sqlite, change, customerId, now } = apply;
   const { invoiceKeys, ...body } = change.payload.body as { invoiceKeys?: string[] } & Record<string, unknown>;
   if (invoiceKeys) body.invoiceIds = invoiceIdsOf(sqlite, invoiceKeys);
-  const activityId = Number(prepareCached(sqlite, 'INSERT INTO activities (customer_id, kind, occurred_at, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(customerId, change.payload.kind, change.occurredAt, JSON.stringify(body), change.collector, now).lastInsertRowid);
+  const activityId = Number(
+    prepareCached(sqlite, 'INSERT INTO activities (customer_id, kind, occurred_at, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      customerId,
+      change.payload.kind,
+      change.occurredAt,
+      JSON.stringify(body),
+      change.collector,
+      now,
+    ).lastInsertRowid,
+  );
   bindRecord(sqlite, activityKey(change.deskId, change.localId), 'activity', activityId, change.seq);
   writePulledRows({ sqlite, change, customerId, activityId, body, now });
   if (change.payload.kind === 'contact_saved') saveContact(apply, body as { before: ContactValue | null; after: ContactValue });
@@ -63,8 +72,13 @@ function pendingHere(apply: Apply, where: string, ...params: (string | number)[]
 }
 
 function audit(apply: Apply, action: 'team.overwrite' | 'team.superseded', entity: string, entityId: number, detail: Record<string, unknown>): void {
-  prepareCached(apply.sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'team', ?, ?, ?, ?)")
-    .run(apply.now, action, entity, String(entityId), JSON.stringify({ ...detail, by: apply.change.collector, seq: apply.change.seq }));
+  prepareCached(apply.sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'team', ?, ?, ?, ?)").run(
+    apply.now,
+    action,
+    entity,
+    String(entityId),
+    JSON.stringify({ ...detail, by: apply.change.collector, seq: apply.change.seq }),
+  );
 }
 
 const CONTACT = 'SELECT name, email, phone, role, is_primary AS isPrimary, status FROM contacts';
@@ -75,8 +89,13 @@ function saveContact(apply: Apply, { before, after }: { before: ContactValue | n
   const found = record?.localId ?? (before ? findContact(sqlite, customerId, before) : null);
   const values = [after.name, after.email || null, after.phone || null, after.role, after.isPrimary ? 1 : 0, after.status] as const;
   if (found === null) {
-    const contactId = Number(prepareCached(sqlite, 'INSERT INTO contacts (customer_id, name, email, phone, role, is_primary, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(customerId, ...values, apply.now).lastInsertRowid);
+    const contactId = Number(
+      prepareCached(sqlite, 'INSERT INTO contacts (customer_id, name, email, phone, role, is_primary, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        customerId,
+        ...values,
+        apply.now,
+      ).lastInsertRowid,
+    );
     bindRecord(sqlite, change.recordKey, 'contact', contactId, change.seq);
     return;
   }
@@ -94,9 +113,11 @@ function saveContact(apply: Apply, { before, after }: { before: ContactValue | n
 
 /** An imported contact another desk edited first: the one of this customer with the same address (or name) it had then. */
 function findContact(sqlite: SqliteDb, customerId: number, before: ContactValue): number | null {
-  const row = (before.email
-    ? sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND lower(email) = lower(?) ORDER BY id LIMIT 1').get(customerId, before.email)
-    : sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND lower(name) = lower(?) ORDER BY id LIMIT 1').get(customerId, before.name)) as { id: number } | undefined;
+  const row = (
+    before.email
+      ? sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND lower(email) = lower(?) ORDER BY id LIMIT 1').get(customerId, before.email)
+      : sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND lower(name) = lower(?) ORDER BY id LIMIT 1').get(customerId, before.name)
+  ) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
@@ -120,7 +141,8 @@ function amendActivity(apply: Apply): void {
   const { sqlite, change } = apply;
   const record = sharedRecord(sqlite, change.recordKey);
   if (!record) return;
-  const row = prepareCached(sqlite, 'SELECT body, deleted_at AS deletedAt FROM activities WHERE id = ?').get(record.localId) as { body: string; deletedAt: string | null } | undefined;
+  const row = prepareCached(sqlite, 'SELECT body, deleted_at AS deletedAt FROM activities WHERE id = ?').get(record.localId) as
+    { body: string; deletedAt: string | null } | undefined;
   if (!row || row.deletedAt) return;
   const pending = pendingHere(apply, "entity = 'activity' AND entity_id = ? AND action IN ('update', 'delete')", String(record.localId));
   const before = JSON.parse(row.body) as Record<string, unknown>;

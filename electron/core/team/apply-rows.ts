@@ -58,22 +58,41 @@ const WRITERS: Record<string, Writer> = {
   promise: (entry, rows) => {
     const { sqlite, body } = entry;
     const grace = typeof rows.row?.graceDays === 'number' ? rows.row.graceDays : getSetting(sqlite, 'promiseGraceDays');
-    const id = Number(prepareCached(sqlite, `INSERT INTO promises (customer_id, activity_id, currency, amount_minor, promised_date, made_date, grace_days, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(entry.customerId, entry.activityId, body.currency, body.amountMinor, body.promisedDate, dayOf(entry, rows, 'madeDate'), grace, entry.now).lastInsertRowid);
+    const id = Number(
+      prepareCached(
+        sqlite,
+        `INSERT INTO promises (customer_id, activity_id, currency, amount_minor, promised_date, made_date, grace_days, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(entry.customerId, entry.activityId, body.currency, body.amountMinor, body.promisedDate, dayOf(entry, rows, 'madeDate'), grace, entry.now)
+        .lastInsertRowid,
+    );
     link(sqlite, 'promise_invoices', 'promise_id', id, invoiceIds(entry));
     named(entry, 'promise', id);
   },
   dispute_opened: (entry, rows) => {
     const { sqlite, body } = entry;
-    const id = Number(prepareCached(sqlite, 'INSERT INTO disputes (customer_id, reason_code, owner, sla_days, opened_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.customerId, body.reasonCode, text(body.owner), body.slaDays, dayOf(entry, rows, 'openedDate'), text(body.note), entry.now).lastInsertRowid);
+    const id = Number(
+      prepareCached(sqlite, 'INSERT INTO disputes (customer_id, reason_code, owner, sla_days, opened_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        entry.customerId,
+        body.reasonCode,
+        text(body.owner),
+        body.slaDays,
+        dayOf(entry, rows, 'openedDate'),
+        text(body.note),
+        entry.now,
+      ).lastInsertRowid,
+    );
     link(sqlite, 'dispute_invoices', 'dispute_id', id, invoiceIds(entry));
     named(entry, 'dispute', id);
   },
   plan_created: (entry, rows) => {
     const { sqlite, body } = entry;
-    const id = Number(prepareCached(sqlite, 'INSERT INTO payment_plans (customer_id, label, currency, start_date, grace_days, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.customerId, body.label, body.currency, dayOf(entry, rows, 'startDate'), body.graceDays, text(body.note), entry.now).lastInsertRowid);
+    const id = Number(
+      prepareCached(
+        sqlite,
+        'INSERT INTO payment_plans (customer_id, label, currency, start_date, grace_days, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(entry.customerId, body.label, body.currency, dayOf(entry, rows, 'startDate'), body.graceDays, text(body.note), entry.now).lastInsertRowid,
+    );
     const installment = prepareCached(sqlite, 'INSERT INTO plan_installments (plan_id, due_date, amount_minor) VALUES (?, ?, ?)');
     for (const i of (body.installments ?? []) as { dueDate: string; amountMinor: number }[]) installment.run(id, i.dueDate, i.amountMinor);
     link(sqlite, 'plan_invoices', 'plan_id', id, invoiceIds(entry));
@@ -81,29 +100,40 @@ const WRITERS: Record<string, Writer> = {
   },
   discount_offered: (entry, rows) => {
     const { sqlite, body } = entry;
-    const id = Number(prepareCached(sqlite, 'INSERT INTO discount_offers (customer_id, activity_id, currency, percent_bp, pay_by, offered_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.customerId, entry.activityId, body.currency, body.percentBp, body.payBy, dayOf(entry, rows, 'offeredDate'), entry.now).lastInsertRowid);
+    const id = Number(
+      prepareCached(
+        sqlite,
+        'INSERT INTO discount_offers (customer_id, activity_id, currency, percent_bp, pay_by, offered_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(entry.customerId, entry.activityId, body.currency, body.percentBp, body.payBy, dayOf(entry, rows, 'offeredDate'), entry.now).lastInsertRowid,
+    );
     link(sqlite, 'discount_offer_invoices', 'offer_id', id, invoiceIds(entry));
     named(entry, 'discount_offer', id);
   },
   promise_cancelled: (entry, rows) => {
     const id = targetOf(entry, rows);
-    if (id !== null) prepareCached(entry.sqlite, 'UPDATE promises SET cancelled_date = coalesce(cancelled_date, ?) WHERE id = ?').run(dayOf(entry, rows, 'day'), id);
+    if (id !== null)
+      prepareCached(entry.sqlite, 'UPDATE promises SET cancelled_date = coalesce(cancelled_date, ?) WHERE id = ?').run(dayOf(entry, rows, 'day'), id);
   },
   plan_cancelled: (entry, rows) => {
     const id = targetOf(entry, rows);
-    if (id !== null) prepareCached(entry.sqlite, 'UPDATE payment_plans SET cancelled_date = coalesce(cancelled_date, ?) WHERE id = ?').run(dayOf(entry, rows, 'day'), id);
+    if (id !== null)
+      prepareCached(entry.sqlite, 'UPDATE payment_plans SET cancelled_date = coalesce(cancelled_date, ?) WHERE id = ?').run(dayOf(entry, rows, 'day'), id);
   },
   dispute_resolved: (entry, rows) => {
     const id = targetOf(entry, rows);
     if (id === null) return;
-    prepareCached(entry.sqlite, "UPDATE disputes SET status = 'resolved', resolved_date = ?, resolution_note = ? WHERE id = ? AND status != 'resolved'")
-      .run(dayOf(entry, rows, 'day'), text(entry.body.resolutionNote) ?? '', id);
+    prepareCached(entry.sqlite, "UPDATE disputes SET status = 'resolved', resolved_date = ?, resolution_note = ? WHERE id = ? AND status != 'resolved'").run(
+      dayOf(entry, rows, 'day'),
+      text(entry.body.resolutionNote) ?? '',
+      id,
+    );
   },
   snooze: (entry) => {
-    prepareCached(entry.sqlite, `INSERT INTO snoozes (customer_id, until_date, reason, created_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (customer_id) DO UPDATE SET until_date = excluded.until_date, reason = excluded.reason, created_at = excluded.created_at`)
-      .run(entry.customerId, entry.body.untilDate, text(entry.body.reason) ?? '', entry.now);
+    prepareCached(
+      entry.sqlite,
+      `INSERT INTO snoozes (customer_id, until_date, reason, created_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (customer_id) DO UPDATE SET until_date = excluded.until_date, reason = excluded.reason, created_at = excluded.created_at`,
+    ).run(entry.customerId, entry.body.untilDate, text(entry.body.reason) ?? '', entry.now);
   },
   payment_in_transit: (entry, rows) => {
     const mark = prepareCached(entry.sqlite, 'UPDATE invoices SET in_transit_since = ? WHERE id = ? AND customer_id = ?');
@@ -121,18 +151,37 @@ function sent(entry: PulledEntry, rows: PublishedRows, channel: 'email' | 'sms')
   const { sqlite, body, change } = entry;
   if (channel === 'sms' && body.direction !== 'outbound') return;
   const at = change.occurredAt;
-  const id = Number(prepareCached(sqlite, `INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, ladder_step_id, to_address, from_address, subject,
+  const id = Number(
+    prepareCached(
+      sqlite,
+      `INSERT INTO outbox_messages (idempotency_key, customer_id, template_id, ladder_step_id, to_address, from_address, subject,
       status, attempts, next_attempt_at, message_id, created_at, sent_at, updated_at, channel)
-    VALUES (?, ?, ?, ?, ?, '', ?, 'sent', 1, ?, ?, ?, ?, ?, ?)`)
-    .run(`team|${change.deskId}|${change.localId}`, entry.customerId, text(body.templateId) ?? '', text(body.ladderStepId), text(body.to) ?? '', text(body.subject) ?? '',
-      at, text(body.messageId) ?? '', at, at, entry.now, channel).lastInsertRowid);
+    VALUES (?, ?, ?, ?, ?, '', ?, 'sent', 1, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      `team|${change.deskId}|${change.localId}`,
+      entry.customerId,
+      text(body.templateId) ?? '',
+      text(body.ladderStepId),
+      text(body.to) ?? '',
+      text(body.subject) ?? '',
+      at,
+      text(body.messageId) ?? '',
+      at,
+      at,
+      entry.now,
+      channel,
+    ).lastInsertRowid,
+  );
   prepareCached(sqlite, "UPDATE activities SET body = json_set(body, '$.outboxId', ?) WHERE id = ?").run(id, entry.activityId);
   takeSteps(entry, rows, id);
 }
 
 /** The steps another desk took, taken here: the ladder never repeats them. */
 function takeSteps(entry: PulledEntry, rows: PublishedRows, messageId: number | null): void {
-  const insert = prepareCached(entry.sqlite, 'INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = prepareCached(
+    entry.sqlite,
+    'INSERT OR IGNORE INTO ladder_invoice_steps (invoice_id, policy_id, step_id, state, message_id, taken_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   for (const step of rows.ladderSteps ?? []) {
     const [invoiceId] = invoiceIdsOf(entry.sqlite, [step.invoiceKey]);
     if (invoiceId !== undefined) insert.run(invoiceId, step.policyId, step.stepId, step.state, messageId, entry.change.occurredAt);

@@ -14,7 +14,9 @@ export type RunApproved = (procedure: string, input: unknown) => void;
 
 /** This desk's role and the team's limits as the server has them now. */
 export async function readAuthority(pool: pg.Pool): Promise<TeamAuthority> {
-  const { rows } = await pool.query<{ role: string; limits: unknown }>('SELECT team_role_of(current_user) AS role, (SELECT limits FROM team_limits WHERE id = 1) AS limits');
+  const { rows } = await pool.query<{ role: string; limits: unknown }>(
+    'SELECT team_role_of(current_user) AS role, (SELECT limits FROM team_limits WHERE id = 1) AS limits',
+  );
   return teamAuthoritySchema.parse(rows[0]);
 }
 

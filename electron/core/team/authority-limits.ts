@@ -26,7 +26,9 @@ export function beyondAuthority(authority: TeamAuthority, facts: ActionFacts): s
     case 'plan':
       if (over(limits.planInstallments, facts.installments)) reasons.push(`${facts.installments} installments (your limit is ${limits.planInstallments})`);
       if (amountOver(limits.planAmountMinor, facts.totalMinor, facts.currency)) {
-        reasons.push(`${formatMoney(facts.totalMinor, facts.currency, 'en-US')} in all (your limit is ${formatMoney(limits.planAmountMinor, currency, 'en-US')})`);
+        reasons.push(
+          `${formatMoney(facts.totalMinor, facts.currency, 'en-US')} in all (your limit is ${formatMoney(limits.planAmountMinor, currency, 'en-US')})`,
+        );
       }
       break;
     case 'discount':
@@ -37,7 +39,9 @@ export function beyondAuthority(authority: TeamAuthority, facts: ActionFacts): s
       break;
     case 'waiver':
       if (amountOver(limits.waiverMinor, facts.amountMinor, facts.currency)) {
-        reasons.push(`a waiver of ${formatMoney(facts.amountMinor, facts.currency, 'en-US')} (your limit is ${formatMoney(limits.waiverMinor, currency, 'en-US')})`);
+        reasons.push(
+          `a waiver of ${formatMoney(facts.amountMinor, facts.currency, 'en-US')} (your limit is ${formatMoney(limits.waiverMinor, currency, 'en-US')})`,
+        );
       }
       break;
   }

@@ -23,19 +23,24 @@ export async function snapshotDue(pool: pg.Pool, ledgerThrough: number): Promise
  * part lacks), as JSON text a part at a time.
  */
 export async function storeSnapshot(pool: pg.Pool, sqlite: SqliteDb, deskId: string, ledgerThrough: number): Promise<void> {
-  const parts = sqlite.transaction(() => LEDGER_TABLES.flatMap((table) => {
-    const read = sqlite.prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ${PART_ROWS}`);
-    const found: { table: string; rows: string }[] = [];
-    for (let after = 0; ;) {
-      const chunk = read.all(after) as Record<string, unknown>[];
-      if (chunk.length === 0) return found;
-      after = Number(chunk[chunk.length - 1]!._rowid);
-      for (const row of chunk) delete row._rowid;
-      found.push({ table, rows: JSON.stringify(chunk) });
-    }
-  }))();
+  const parts = sqlite.transaction(() =>
+    LEDGER_TABLES.flatMap((table) => {
+      const read = sqlite.prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ${PART_ROWS}`);
+      const found: { table: string; rows: string }[] = [];
+      for (let after = 0; ;) {
+        const chunk = read.all(after) as Record<string, unknown>[];
+        if (chunk.length === 0) return found;
+        after = Number(chunk[chunk.length - 1]!._rowid);
+        for (const row of chunk) delete row._rowid;
+        found.push({ table, rows: JSON.stringify(chunk) });
+      }
+    }),
+  )();
   await serverTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ id: string }>('INSERT INTO team_snapshots (desk_id, ledger_through) VALUES ($1, $2) RETURNING id', [deskId, ledgerThrough]);
+    const { rows } = await client.query<{ id: string }>('INSERT INTO team_snapshots (desk_id, ledger_through) VALUES ($1, $2) RETURNING id', [
+      deskId,
+      ledgerThrough,
+    ]);
     const id = rows[0]!.id;
     for (const [part, { table, rows: json }] of parts.entries()) {
       await client.query('INSERT INTO team_snapshot_parts (snapshot_id, part, table_name, rows) VALUES ($1, $2, $3, $4::jsonb)', [id, part, table, json]);
@@ -52,15 +57,21 @@ export async function storeSnapshot(pool: pg.Pool, sqlite: SqliteDb, deskId: str
  */
 export async function loadSnapshot(pool: pg.Pool, sqlite: SqliteDb): Promise<boolean> {
   if (sqlite.prepare('SELECT 1 FROM customers LIMIT 1').get()) return false;
-  const { rows } = await pool.query<{ id: string; ledger_through: string }>('SELECT id, ledger_through FROM team_snapshots WHERE complete ORDER BY id DESC LIMIT 1');
+  const { rows } = await pool.query<{ id: string; ledger_through: string }>(
+    'SELECT id, ledger_through FROM team_snapshots WHERE complete ORDER BY id DESC LIMIT 1',
+  );
   const snapshot = rows[0];
   if (!snapshot) return false;
-  const known = new Map(LEDGER_TABLES.map((table) => [table as string, new Set((sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name))]));
+  const known = new Map(
+    LEDGER_TABLES.map((table) => [table as string, new Set((sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name))]),
+  );
   sqlite.prepare('BEGIN IMMEDIATE').run();
   try {
     for (let part = 0; ; part++) {
       const { rows: found } = await pool.query<{ table_name: string; rows: Record<string, unknown>[] }>(
-        'SELECT table_name, rows FROM team_snapshot_parts WHERE snapshot_id = $1 AND part = $2', [snapshot.id, part]);
+        'SELECT table_name, rows FROM team_snapshot_parts WHERE snapshot_id = $1 AND part = $2',
+        [snapshot.id, part],
+      );
       if (!found[0]) break;
       const columnsOf = known.get(found[0].table_name);
       const columns = Object.keys(found[0].rows[0] ?? {}).filter((column) => columnsOf?.has(column));

@@ -17,6 +17,9 @@ export function noteLeaderFreshness(sqlite: SqliteDb, holder: LeaseHolder | null
   if (!holder?.syncedAt || holder.deskId === deskId) return;
   const at = ledgerSyncedAt(sqlite);
   if (at !== null && at >= holder.syncedAt) return;
-  prepareCached(sqlite, `INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary)
-    VALUES ('team', 'team', 'team', ?, '', 0, ?, '{}')`).run(`the team's ERP sync (${holder.collector})`, holder.syncedAt);
+  prepareCached(
+    sqlite,
+    `INSERT INTO import_batches (source, preset, kind, file_name, file_sha256, snapshot, committed_at, summary)
+    VALUES ('team', 'team', 'team', ?, '', 0, ?, '{}')`,
+  ).run(`the team's ERP sync (${holder.collector})`, holder.syncedAt);
 }

@@ -8,7 +8,14 @@ import { readTeamState } from './team-state';
  * the team, in the batch's own transaction: a crash keeps both or neither, and push-ledger.ts sends
  * them in order. A solo desk keeps nothing.
  */
-export const teamBatchJournal = (sqlite: SqliteDb): BatchJournal => (batch, today, now) => {
-  if (!readTeamState(sqlite)?.joined) return;
-  prepareCached(sqlite, 'INSERT INTO team_ledger_outbox (source, today, batch, created_at) VALUES (?, ?, ?, ?)').run(batch.source, today, JSON.stringify(batch), now);
-};
+export const teamBatchJournal =
+  (sqlite: SqliteDb): BatchJournal =>
+  (batch, today, now) => {
+    if (!readTeamState(sqlite)?.joined) return;
+    prepareCached(sqlite, 'INSERT INTO team_ledger_outbox (source, today, batch, created_at) VALUES (?, ?, ?, ?)').run(
+      batch.source,
+      today,
+      JSON.stringify(batch),
+      now,
+    );
+  };

@@ -27,7 +27,9 @@ export async function migrateTeamServer(client: pg.ClientBase): Promise<{ versio
     // Locked before the table is created: two desks creating it at once would collide in the catalog.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
     // Created only when missing: a member's role may not create tables, even "if not exists".
-    const { rows: [found] } = await client.query<{ table: string | null }>("SELECT to_regclass('team_migrations')::text AS table");
+    const {
+      rows: [found],
+    } = await client.query<{ table: string | null }>("SELECT to_regclass('team_migrations')::text AS table");
     if (!found?.table) {
       await client.query(`CREATE TABLE team_migrations (
         version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
@@ -49,12 +51,18 @@ export async function migrateTeamServer(client: pg.ClientBase): Promise<{ versio
 
 function checkApplied(applied: readonly AppliedRow[]): void {
   if (applied.length > SERVER_MIGRATIONS.length) {
-    throw new AppError('DB_TOO_NEW', `The team server's schema is version ${applied.length}, newer than this Inflow knows (${SERVER_MIGRATIONS.length}): update Inflow on this desk to join.`);
+    throw new AppError(
+      'DB_TOO_NEW',
+      `The team server's schema is version ${applied.length}, newer than this Inflow knows (${SERVER_MIGRATIONS.length}): update Inflow on this desk to join.`,
+    );
   }
   applied.forEach((row, index) => {
     const step = SERVER_MIGRATIONS[index]!;
     if (row.version !== index + 1 || row.name !== step.name || row.checksum !== serverChecksum(step)) {
-      throw new AppError('CONFLICT', `The team server's schema step ${row.version} (${row.name}) is not the one this Inflow shipped; the server was set up by a different build. Nothing was written.`);
+      throw new AppError(
+        'CONFLICT',
+        `The team server's schema step ${row.version} (${row.name}) is not the one this Inflow shipped; the server was set up by a different build. Nothing was written.`,
+      );
     }
   });
 }

@@ -7,6 +7,9 @@ const OUTBOX_ROW = ['id', 'entity', 'entity_id', 'action', 'payload', 'created_a
 export type OutboxRow = ColumnsRow<'sync_outbox', (typeof OUTBOX_ROW)[number]>;
 
 export function readOutboxAfter(sqlite: SqliteDb, after: number, limit: number): OutboxRow[] {
-  return prepareCached(sqlite, `SELECT ${columns('sync_outbox', 'o', OUTBOX_ROW)} FROM sync_outbox o
-    WHERE o.id > ? ORDER BY o.id LIMIT ?`).all(after, limit) as OutboxRow[];
+  return prepareCached(
+    sqlite,
+    `SELECT ${columns('sync_outbox', 'o', OUTBOX_ROW)} FROM sync_outbox o
+    WHERE o.id > ? ORDER BY o.id LIMIT ?`,
+  ).all(after, limit) as OutboxRow[];
 }

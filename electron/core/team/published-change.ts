@@ -2,9 +2,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import type { OutboxRow } from './outbox-row';
 import { publishedRows, type PublishedRows } from './published-rows';
-import {
-  activityKey, addedContactKey, assignmentKey, bindRecord, customerKey, importedContactKey, invoiceKeys, recordKeyOfLocal,
-} from './team-keys';
+import { activityKey, addedContactKey, assignmentKey, bindRecord, customerKey, importedContactKey, invoiceKeys, recordKeyOfLocal } from './team-keys';
 
 /** One row of a desk's sync outbox as the team server holds it: local ids replaced by team keys. */
 export interface PublishedChange {
@@ -24,7 +22,6 @@ export interface PublishedChange {
   };
 }
 
-
 /** Ids of rows only the desk that wrote them has (a promise, an outbox message …): meaningless elsewhere. */
 /** A published change as another desk pulls it: with its server order and who published it. */
 export interface PulledChange extends PublishedChange {
@@ -34,7 +31,6 @@ export interface PulledChange extends PublishedChange {
 }
 
 const LOCAL_IDS = new Set(['customerId', 'kind', 'promiseId', 'disputeId', 'planId', 'offerId', 'outboxId', 'contactId', 'inboxId', 'activityId']);
-
 
 /**
  * What the team sees of one outbox row, or null for a row about a customer this desk no longer has.
@@ -80,6 +76,8 @@ function contactKey(sqlite: SqliteDb, deskId: string, contactId: number, custome
 function amendedActivityKey(sqlite: SqliteDb, deskId: string, activityId: number): string | null {
   const known = recordKeyOfLocal(sqlite, 'activity', activityId);
   if (known) return known;
-  const created = prepareCached(sqlite, "SELECT id FROM sync_outbox WHERE entity = 'activity' AND entity_id = ? AND action = 'create'").get(String(activityId)) as { id: number } | undefined;
+  const created = prepareCached(sqlite, "SELECT id FROM sync_outbox WHERE entity = 'activity' AND entity_id = ? AND action = 'create'").get(
+    String(activityId),
+  ) as { id: number } | undefined;
   return created ? activityKey(deskId, created.id) : null;
 }

@@ -51,7 +51,10 @@ export function publishedRows(sqlite: SqliteDb, deskId: string, row: OutboxRow, 
   }
   if (kind === 'payment_in_transit') {
     const ids = Array.isArray(raw.invoiceIds) ? (raw.invoiceIds as number[]) : [];
-    const since = ids.length > 0 ? prepareCached(sqlite, 'SELECT in_transit_since AS day FROM invoices WHERE id = ?').get(ids[0]) as { day: string | null } | undefined : undefined;
+    const since =
+      ids.length > 0
+        ? (prepareCached(sqlite, 'SELECT in_transit_since AS day FROM invoices WHERE id = ?').get(ids[0]) as { day: string | null } | undefined)
+        : undefined;
     return { row: { day: since?.day ?? row.createdAt.slice(0, 10) } };
   }
   const steps = takenSteps(sqlite, row, raw);
@@ -64,12 +67,19 @@ export function publishedRows(sqlite: SqliteDb, deskId: string, row: OutboxRow, 
  * its own reading of the clock, so they are the customer's steps of the moments just before it.
  */
 function takenSteps(sqlite: SqliteDb, row: OutboxRow, raw: Record<string, unknown>): NonNullable<PublishedRows['ladderSteps']> {
-  const rows = (typeof raw.outboxId === 'number'
-    ? prepareCached(sqlite, 'SELECT invoice_id AS invoiceId, policy_id AS policyId, step_id AS stepId, state FROM ladder_invoice_steps WHERE message_id = ?').all(raw.outboxId)
-    : raw.ladderStep !== undefined || raw.stepId !== undefined
-      ? prepareCached(sqlite, `SELECT s.invoice_id AS invoiceId, s.policy_id AS policyId, s.step_id AS stepId, s.state FROM ladder_invoice_steps s
-          JOIN invoices i ON i.id = s.invoice_id WHERE s.taken_at BETWEEN ? AND ? AND i.customer_id = ? AND s.message_id IS NULL`)
-        .all(new Date(Date.parse(row.createdAt) - TASK_WINDOW_MS).toISOString(), row.createdAt, raw.customerId)
-      : []) as { invoiceId: number; policyId: string; stepId: string; state: string }[];
+  const rows = (
+    typeof raw.outboxId === 'number'
+      ? prepareCached(
+          sqlite,
+          'SELECT invoice_id AS invoiceId, policy_id AS policyId, step_id AS stepId, state FROM ladder_invoice_steps WHERE message_id = ?',
+        ).all(raw.outboxId)
+      : raw.ladderStep !== undefined || raw.stepId !== undefined
+        ? prepareCached(
+            sqlite,
+            `SELECT s.invoice_id AS invoiceId, s.policy_id AS policyId, s.step_id AS stepId, s.state FROM ladder_invoice_steps s
+          JOIN invoices i ON i.id = s.invoice_id WHERE s.taken_at BETWEEN ? AND ? AND i.customer_id = ? AND s.message_id IS NULL`,
+          ).all(new Date(Date.parse(row.createdAt) - TASK_WINDOW_MS).toISOString(), row.createdAt, raw.customerId)
+        : []
+  ) as { invoiceId: number; policyId: string; stepId: string; state: string }[];
   return rows.flatMap(({ invoiceId, ...step }) => invoiceKeys(sqlite, [invoiceId]).map((invoiceKey) => ({ invoiceKey, ...step })));
 }

@@ -34,12 +34,22 @@ export interface PullResult {
  * it, and a change applied twice is recognised (apply-change.ts). This desk's own changes come back
  * too and are passed over. Then changes that waited for a customer are tried again.
  */
-export async function pullChanges(pool: pg.Pool, sqlite: SqliteDb, deskId: string, pulledThrough: number, pushedThrough: number, now: string): Promise<PullResult> {
+export async function pullChanges(
+  pool: pg.Pool,
+  sqlite: SqliteDb,
+  deskId: string,
+  pulledThrough: number,
+  pushedThrough: number,
+  now: string,
+): Promise<PullResult> {
   const result: PullResult = { pulled: 0, applied: 0, waiting: 0, touched: new Set() };
   let after = pulledThrough;
   for (;;) {
-    const { rows } = await pool.query<ChangeRow>(`SELECT c.seq, c.desk_id, c.local_id, c.entity, c.action, c.customer_key, c.record_key, c.payload, c.occurred_at, d.collector
-      FROM team_changes c JOIN team_desks d ON d.desk_id = c.desk_id WHERE c.seq > $1 ORDER BY c.seq LIMIT ${BATCH}`, [after]);
+    const { rows } = await pool.query<ChangeRow>(
+      `SELECT c.seq, c.desk_id, c.local_id, c.entity, c.action, c.customer_key, c.record_key, c.payload, c.occurred_at, d.collector
+      FROM team_changes c JOIN team_desks d ON d.desk_id = c.desk_id WHERE c.seq > $1 ORDER BY c.seq LIMIT ${BATCH}`,
+      [after],
+    );
     if (rows.length === 0) break;
     sqlite.transaction(() => {
       for (const row of rows) {
@@ -64,8 +74,16 @@ export async function pullChanges(pool: pg.Pool, sqlite: SqliteDb, deskId: strin
 
 function toChange(row: ChangeRow): PulledChange {
   return {
-    seq: Number(row.seq), deskId: row.desk_id, localId: Number(row.local_id), entity: row.entity, action: row.action, customerKey: row.customer_key,
-    recordKey: row.record_key, payload: row.payload, occurredAt: row.occurred_at.toISOString(), collector: row.collector,
+    seq: Number(row.seq),
+    deskId: row.desk_id,
+    localId: Number(row.local_id),
+    entity: row.entity,
+    action: row.action,
+    customerKey: row.customer_key,
+    recordKey: row.record_key,
+    payload: row.payload,
+    occurredAt: row.occurred_at.toISOString(),
+    collector: row.collector,
   };
 }
 

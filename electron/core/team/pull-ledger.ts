@@ -21,13 +21,22 @@ interface BatchRow {
  * short resumes after the last batch it committed, and a batch written twice changes nothing
  * (writeBatch upserts). Not journalled again: it is already the team's. Returns the customers touched.
  */
-export async function pullLedger(pool: pg.Pool, sqlite: SqliteDb, deskId: string, pulledThrough: number, now: string): Promise<{ batches: number; touched: Set<number> }> {
+export async function pullLedger(
+  pool: pg.Pool,
+  sqlite: SqliteDb,
+  deskId: string,
+  pulledThrough: number,
+  now: string,
+): Promise<{ batches: number; touched: Set<number> }> {
   const touched = new Set<number>();
   let after = pulledThrough;
   let batches = 0;
   for (;;) {
-    const { rows } = await pool.query<BatchRow>(`SELECT seq, desk_id, to_char(today, 'YYYY-MM-DD') AS today, batch FROM team_ledger_batches
-      WHERE seq > $1 ORDER BY seq LIMIT ${BATCHES}`, [after]);
+    const { rows } = await pool.query<BatchRow>(
+      `SELECT seq, desk_id, to_char(today, 'YYYY-MM-DD') AS today, batch FROM team_ledger_batches
+      WHERE seq > $1 ORDER BY seq LIMIT ${BATCHES}`,
+      [after],
+    );
     if (rows.length === 0) return { batches, touched };
     for (const row of rows) {
       sqlite.transaction(() => {

@@ -48,15 +48,26 @@ async function publish(pool: pg.Pool, deskId: string, changes: readonly Publishe
   return serverTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PUBLISH_LOCK]);
     const rows = changes.map((c) => ({
-      local_id: c.localId, entity: c.entity, action: c.action, customer_key: c.customerKey, record_key: c.recordKey, payload: c.payload, occurred_at: c.occurredAt,
+      local_id: c.localId,
+      entity: c.entity,
+      action: c.action,
+      customer_key: c.customerKey,
+      record_key: c.recordKey,
+      payload: c.payload,
+      occurred_at: c.occurredAt,
     }));
-    await client.query(`INSERT INTO team_changes (desk_id, local_id, entity, action, customer_key, record_key, payload, occurred_at)
+    await client.query(
+      `INSERT INTO team_changes (desk_id, local_id, entity, action, customer_key, record_key, payload, occurred_at)
       SELECT $1, local_id, entity, action, customer_key, record_key, payload, occurred_at
       FROM jsonb_to_recordset($2::jsonb) AS x(local_id bigint, entity text, action text, customer_key text, record_key text, payload jsonb, occurred_at timestamptz)
       ORDER BY local_id
-      ON CONFLICT (desk_id, local_id) DO NOTHING`, [deskId, JSON.stringify(rows)]);
-    const published = await client.query<{ seq: string; local_id: string }>('SELECT seq, local_id FROM team_changes WHERE desk_id = $1 AND local_id = ANY($2::bigint[])',
-      [deskId, changes.map((c) => c.localId)]);
+      ON CONFLICT (desk_id, local_id) DO NOTHING`,
+      [deskId, JSON.stringify(rows)],
+    );
+    const published = await client.query<{ seq: string; local_id: string }>(
+      'SELECT seq, local_id FROM team_changes WHERE desk_id = $1 AND local_id = ANY($2::bigint[])',
+      [deskId, changes.map((c) => c.localId)],
+    );
     await client.query('UPDATE team_desks SET last_seen_at = now() WHERE desk_id = $1', [deskId]);
     return new Map(published.rows.map((row) => [Number(row.local_id), Number(row.seq)]));
   });

@@ -23,8 +23,11 @@ export async function pushLedger(pool: pg.Pool, sqlite: SqliteDb, deskId: string
     if (!row) return pushed;
     await serverTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PUBLISH_LOCK]);
-      await client.query(`INSERT INTO team_ledger_batches (desk_id, local_id, source, today, batch) VALUES ($1, $2, $3, $4, $5::jsonb)
-        ON CONFLICT (desk_id, local_id) DO NOTHING`, [deskId, row.id, row.source, row.today, row.batch]);
+      await client.query(
+        `INSERT INTO team_ledger_batches (desk_id, local_id, source, today, batch) VALUES ($1, $2, $3, $4, $5::jsonb)
+        ON CONFLICT (desk_id, local_id) DO NOTHING`,
+        [deskId, row.id, row.source, row.today, row.batch],
+      );
     });
     sqlite.transaction(() => {
       prepareCached(sqlite, 'DELETE FROM team_ledger_outbox WHERE id = ?').run(row.id);

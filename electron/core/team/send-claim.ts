@@ -35,7 +35,11 @@ export function teamClaimKey(sqlite: SqliteDb, messageId: number): string | null
  * would find no holder at all and both desks would send.
  */
 export async function claimSend(pool: pg.Pool, deskId: string, collector: string, key: string): Promise<string | null> {
-  const inserted = await pool.query('INSERT INTO team_send_claims (claim_key, desk_id, collector) VALUES ($1, $2, $3) ON CONFLICT (claim_key) DO NOTHING', [key, deskId, collector]);
+  const inserted = await pool.query('INSERT INTO team_send_claims (claim_key, desk_id, collector) VALUES ($1, $2, $3) ON CONFLICT (claim_key) DO NOTHING', [
+    key,
+    deskId,
+    collector,
+  ]);
   if (inserted.rowCount === 1) return null;
   const { rows } = await pool.query<{ desk_id: string; collector: string }>('SELECT desk_id, collector FROM team_send_claims WHERE claim_key = $1', [key]);
   const holder = rows[0];
@@ -50,19 +54,28 @@ export async function claimSend(pool: pg.Pool, deskId: string, collector: string
  * saying why (the attempt is not counted), and goes once the server answers again.
  */
 export function waitForTeam(sqlite: SqliteDb, messageId: number, retryAt: string, now: string): void {
-  prepareCached(sqlite, `UPDATE outbox_messages SET status = 'queued', sender = NULL, attempts = max(attempts - 1, 0), next_attempt_at = ?, last_error = ?, updated_at = ?
-    WHERE id = ? AND status = 'sending'`).run(retryAt, describeHold('team_offline', NO_VERDICT, now.slice(0, 10), 0), now, messageId);
+  prepareCached(
+    sqlite,
+    `UPDATE outbox_messages SET status = 'queued', sender = NULL, attempts = max(attempts - 1, 0), next_attempt_at = ?, last_error = ?, updated_at = ?
+    WHERE id = ? AND status = 'sending'`,
+  ).run(retryAt, describeHold('team_offline', NO_VERDICT, now.slice(0, 10), 0), now, messageId);
 }
 
 /** Another desk sent this reminder: it is cancelled here, saying who; its ladder step stays taken. */
 export function cancelSentByTeam(sqlite: SqliteDb, messageId: number, collector: string, now: string): void {
   sqlite.transaction(() => {
     const words = `${describeHold('team_sent', NO_VERDICT, now.slice(0, 10), 0)} (${collector}).`;
-    const row = prepareCached(sqlite, "UPDATE outbox_messages SET status = 'cancelled', sender = NULL, last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending' RETURNING channel")
-      .get(words, now, messageId) as { channel: string } | undefined;
+    const row = prepareCached(
+      sqlite,
+      "UPDATE outbox_messages SET status = 'cancelled', sender = NULL, last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending' RETURNING channel",
+    ).get(words, now, messageId) as { channel: string } | undefined;
     if (!row) return;
-    prepareCached(sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'team', 'outbox.held', ?, ?, ?)")
-      .run(now, row.channel, String(messageId), JSON.stringify({ hold: 'team_sent', by: collector }));
+    prepareCached(sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'team', 'outbox.held', ?, ?, ?)").run(
+      now,
+      row.channel,
+      String(messageId),
+      JSON.stringify({ hold: 'team_sent', by: collector }),
+    );
   })();
 }
 

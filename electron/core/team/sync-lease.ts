@@ -19,19 +19,21 @@ export interface LeaseHolder {
  * snapshot may not show a row a concurrent winner committed while it waited, as in send-claim.ts).
  */
 export async function holdErpLease(pool: pg.Pool, deskId: string, collector: string, syncedAt: string | null): Promise<LeaseHolder> {
-  const { rows } = await pool.query<LeaseRow>(`
+  const { rows } = await pool.query<LeaseRow>(
+    `
     INSERT INTO team_leases (name, desk_id, collector, expires_at, synced_at)
     SELECT $1, $2, $3, now() + make_interval(secs => lease_seconds), $4::timestamptz FROM team_server WHERE id = 1
     ON CONFLICT (name) DO UPDATE SET desk_id = excluded.desk_id, collector = excluded.collector, expires_at = excluded.expires_at,
       synced_at = greatest(team_leases.synced_at, excluded.synced_at)
       WHERE team_leases.desk_id = excluded.desk_id OR team_leases.expires_at < now()
-    RETURNING ${COLUMNS}`, [ERP_SYNC, deskId, collector, syncedAt]);
+    RETURNING ${COLUMNS}`,
+    [ERP_SYNC, deskId, collector, syncedAt],
+  );
   if (rows[0]) return holderOf(rows[0]);
   const holder = await erpLeaseHolder(pool);
   // It ran out between the two statements: nobody holds it, so ask again.
   return holder ?? holdErpLease(pool, deskId, collector, syncedAt);
 }
-
 
 interface LeaseRow {
   desk_id: string;
@@ -41,7 +43,10 @@ interface LeaseRow {
 }
 
 const holderOf = (row: LeaseRow): LeaseHolder => ({
-  deskId: row.desk_id, collector: row.collector, expiresAt: row.expires_at.toISOString(), syncedAt: row.synced_at?.toISOString() ?? null,
+  deskId: row.desk_id,
+  collector: row.collector,
+  expiresAt: row.expires_at.toISOString(),
+  syncedAt: row.synced_at?.toISOString() ?? null,
 });
 
 /** Who holds the lease, if anyone does and it has not run out. */

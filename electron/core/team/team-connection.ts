@@ -73,7 +73,11 @@ export async function serverTransaction<T>(pool: pg.Pool, work: (client: pg.Pool
 
 /** Node's names for a certificate this computer does not trust, or that is not the server's. */
 const TLS_CERTIFICATE_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
@@ -81,14 +85,21 @@ const TLS_CERTIFICATE_CODES = new Set([
 export function teamError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const failure = error as { code?: string; message?: string };
-  if (failure.code === '28P01' || failure.code === '28000') return new AppError('CONFLICT', 'The team server refused the user name or password (Settings → Team).');
+  if (failure.code === '28P01' || failure.code === '28000')
+    return new AppError('CONFLICT', 'The team server refused the user name or password (Settings → Team).');
   if (failure.code === '3D000') return new AppError('CONFLICT', 'The team server has no database of that name (Settings → Team).');
   if (failure.code === '42501') return new AppError('CONFLICT', 'The team server refused this desk: its database user may not do that.');
   if (/does not support SSL/i.test(failure.message ?? '')) {
-    return new AppError('CONFLICT', 'The team server does not offer TLS. A server on another machine is reached only over TLS: turn on ssl in its postgresql.conf (Settings → Team).');
+    return new AppError(
+      'CONFLICT',
+      'The team server does not offer TLS. A server on another machine is reached only over TLS: turn on ssl in its postgresql.conf (Settings → Team).',
+    );
   }
   if (failure.code && TLS_CERTIFICATE_CODES.has(failure.code)) {
-    return new AppError('CONFLICT', `The team server's TLS certificate is not trusted by this computer (${failure.code}): install its authority's certificate, or use the name the certificate was issued for (Settings → Team).`);
+    return new AppError(
+      'CONFLICT',
+      `The team server's TLS certificate is not trusted by this computer (${failure.code}): install its authority's certificate, or use the name the certificate was issued for (Settings → Team).`,
+    );
   }
   return new AppError('OFFLINE', `The team server cannot be reached: ${failure.message ?? 'no answer'}.`);
 }

@@ -40,7 +40,10 @@ export class TeamDesk implements TeamService {
   /** The ERP-sync lease as this desk last saw it. */
   private lease: LeaseHolder | null = null;
 
-  constructor(private readonly ctx: CoreContext, private readonly runApproved: RunApproved) {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly runApproved: RunApproved,
+  ) {
     setBatchJournal(ctx.database.sqlite, teamBatchJournal(ctx.database.sqlite));
   }
 
@@ -92,8 +95,11 @@ export class TeamDesk implements TeamService {
         await migrateTeamServer(client);
         const { rows } = await client.query<{ server_id: string }>('SELECT server_id FROM team_server WHERE id = 1');
         const state = markJoined(sqlite, rows[0]!.server_id);
-        await client.query(`INSERT INTO team_desks (desk_id, collector) VALUES ($1, $2)
-          ON CONFLICT (desk_id) DO UPDATE SET collector = excluded.collector, left_at = NULL, last_seen_at = now()`, [state.deskId, connection.collector]);
+        await client.query(
+          `INSERT INTO team_desks (desk_id, collector) VALUES ($1, $2)
+          ON CONFLICT (desk_id) DO UPDATE SET collector = excluded.collector, left_at = NULL, last_seen_at = now()`,
+          [state.deskId, connection.collector],
+        );
       } finally {
         checkIn(client);
       }
@@ -290,7 +296,8 @@ export class TeamDesk implements TeamService {
   }
 
   private auditTeam(action: string, detail: Record<string, unknown>): void {
-    this.ctx.database.sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', ?, 'team', NULL, ?)")
+    this.ctx.database.sqlite
+      .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', ?, 'team', NULL, ?)")
       .run(nowOf(this.ctx), action, JSON.stringify(detail));
   }
 }

@@ -65,12 +65,16 @@ export function sharedRecord(sqlite: SqliteDb, key: string): SharedRecord | null
 }
 
 export function recordKeyOfLocal(sqlite: SqliteDb, entity: string, localId: number): string | null {
-  const row = prepareCached(sqlite, 'SELECT record_key AS key FROM team_records WHERE entity = ? AND local_id = ?').get(entity, localId) as { key: string } | undefined;
+  const row = prepareCached(sqlite, 'SELECT record_key AS key FROM team_records WHERE entity = ? AND local_id = ?').get(entity, localId) as
+    { key: string } | undefined;
   return row?.key ?? null;
 }
 
 /** Binds a key to its local row; the seq only ever moves forward (a late echo never winds it back). */
 export function bindRecord(sqlite: SqliteDb, key: string, entity: string, localId: number, seq: number): void {
-  prepareCached(sqlite, `INSERT INTO team_records (record_key, entity, local_id, seq) VALUES (?, ?, ?, ?)
-    ON CONFLICT (record_key) DO UPDATE SET local_id = excluded.local_id, seq = max(team_records.seq, excluded.seq)`).run(key, entity, localId, seq);
+  prepareCached(
+    sqlite,
+    `INSERT INTO team_records (record_key, entity, local_id, seq) VALUES (?, ?, ?, ?)
+    ON CONFLICT (record_key) DO UPDATE SET local_id = excluded.local_id, seq = max(team_records.seq, excluded.seq)`,
+  ).run(key, entity, localId, seq);
 }

@@ -44,8 +44,11 @@ export async function addMember(pool: pg.Pool, member: NewMember): Promise<{ cre
     await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
     for (const [privileges, tables] of MEMBER_WRITES) await client.query(`GRANT ${privileges} ON ${tables} TO ${role}`);
-    await client.query(`INSERT INTO team_members (db_role, collector, role) VALUES ($1, $2, $3)
-      ON CONFLICT (db_role) DO UPDATE SET collector = excluded.collector, role = excluded.role`, [member.dbUser, member.collector, member.role]);
+    await client.query(
+      `INSERT INTO team_members (db_role, collector, role) VALUES ($1, $2, $3)
+      ON CONFLICT (db_role) DO UPDATE SET collector = excluded.collector, role = excluded.role`,
+      [member.dbUser, member.collector, member.role],
+    );
     return { created: !exists };
   });
 }

@@ -31,11 +31,14 @@ export function readTeamState(sqlite: SqliteDb): TeamState | null {
 export function markJoined(sqlite: SqliteDb, serverId: string): TeamState {
   sqlite.transaction(() => {
     prepareCached(sqlite, 'INSERT INTO team_state (id, desk_id) VALUES (1, ?) ON CONFLICT (id) DO NOTHING').run(randomUUID());
-    prepareCached(sqlite, `UPDATE team_state SET joined = 1, last_error = NULL,
+    prepareCached(
+      sqlite,
+      `UPDATE team_state SET joined = 1, last_error = NULL,
       pushed_through = CASE WHEN server_id IS ? THEN pushed_through ELSE 0 END,
       pulled_through = CASE WHEN server_id IS ? THEN pulled_through ELSE 0 END,
       ledger_pulled_through = CASE WHEN server_id IS ? THEN ledger_pulled_through ELSE 0 END,
-      server_id = ? WHERE id = 1`).run(serverId, serverId, serverId, serverId);
+      server_id = ? WHERE id = 1`,
+    ).run(serverId, serverId, serverId, serverId);
   })();
   return readTeamState(sqlite)!;
 }
@@ -53,7 +56,11 @@ export function notePulled(sqlite: SqliteDb, through: number): void {
 }
 
 export function noteExchange(sqlite: SqliteDb, at: string, error: string | null): void {
-  prepareCached(sqlite, 'UPDATE team_state SET last_sync_at = CASE WHEN ? IS NULL THEN ? ELSE last_sync_at END, last_error = ? WHERE id = 1').run(error, at, error);
+  prepareCached(sqlite, 'UPDATE team_state SET last_sync_at = CASE WHEN ? IS NULL THEN ? ELSE last_sync_at END, last_error = ? WHERE id = 1').run(
+    error,
+    at,
+    error,
+  );
 }
 
 export function noteLedgerPushed(sqlite: SqliteDb, through: number): void {

@@ -7,8 +7,12 @@ import type { SqliteDb } from '../../db/sqlite';
  * currency at 1. A currency missing here has no rate: it is never assumed to be at par.
  */
 export function ratesOn(sqlite: SqliteDb, base: string, day: IsoDate): Record<string, number> {
-  const rows = sqlite.prepare(`SELECT currency, rate FROM fx_rates f WHERE base = ? AND rate_date = (
-      SELECT max(rate_date) FROM fx_rates WHERE base = f.base AND currency = f.currency AND rate_date <= ?)`).all(base, day) as { currency: string; rate: number }[];
+  const rows = sqlite
+    .prepare(
+      `SELECT currency, rate FROM fx_rates f WHERE base = ? AND rate_date = (
+      SELECT max(rate_date) FROM fx_rates WHERE base = f.base AND currency = f.currency AND rate_date <= ?)`,
+    )
+    .all(base, day) as { currency: string; rate: number }[];
   return { ...Object.fromEntries(rows.map((row) => [row.currency, row.rate])), [base]: 1 };
 }
 
@@ -45,7 +49,9 @@ export function deleteRate(sqlite: SqliteDb, base: string, currency: string, dat
   return sqlite.transaction(() => {
     const gone = sqlite.prepare('DELETE FROM fx_rates WHERE base = ? AND currency = ? AND rate_date = ?').run(base, currency, date).changes > 0;
     if (gone) {
-      sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'fxRate.delete', 'fx_rate', ?, '{}')").run(now, `${base}/${currency}/${date}`);
+      sqlite
+        .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'fxRate.delete', 'fx_rate', ?, '{}')")
+        .run(now, `${base}/${currency}/${date}`);
     }
     return gone;
   })();

@@ -62,9 +62,10 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
   if (facts.repliedAt) add('replied', 200, { code: 'replied', at: facts.repliedAt });
   const overdueBase = toBase(facts.overdueMinor, facts.currency, facts.baseRate);
   if (facts.overdueMinor > 0) {
-    const reason: Reason = facts.overdue60Minor > 0
-      ? { code: 'overdue_over', amountMinor: facts.overdue60Minor, currency: facts.currency, days: 60 }
-      : { code: 'overdue', amountMinor: facts.overdueMinor, currency: facts.currency, oldestDays: facts.oldestDaysPastDue };
+    const reason: Reason =
+      facts.overdue60Minor > 0
+        ? { code: 'overdue_over', amountMinor: facts.overdue60Minor, currency: facts.currency, days: 60 }
+        : { code: 'overdue', amountMinor: facts.overdueMinor, currency: facts.currency, oldestDays: facts.oldestDaysPastDue };
     add('overdue_amount', 20 * Math.log10(1 + overdueBase), reason);
     add('oldest_age', (Math.min(facts.oldestDaysPastDue, 180) / 180) * 30);
     add('weighted_age', (Math.min(facts.weightedDaysPastDue, 120) / 120) * 20);
@@ -74,9 +75,13 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
   } else if (facts.promise?.state === 'open' && facts.promise.promisedDate <= today) {
     add('promise', 25, { code: 'promise_due', amountMinor: facts.promise.amountMinor, currency: facts.promise.currency, date: facts.promise.promisedDate });
   }
-  if (facts.installmentMissed) add('installment', 30, {
-    code: 'installment_missed', amountMinor: facts.installmentMissed.amountMinor, currency: facts.installmentMissed.currency, date: facts.installmentMissed.dueDate,
-  });
+  if (facts.installmentMissed)
+    add('installment', 30, {
+      code: 'installment_missed',
+      amountMinor: facts.installmentMissed.amountMinor,
+      currency: facts.installmentMissed.currency,
+      date: facts.installmentMissed.dueDate,
+    });
   if (facts.disputePastSla) {
     add('dispute', 15 + Math.min(facts.disputePastSla.daysOver, 30) / 2, { code: 'dispute_past_sla', ...facts.disputePastSla });
   }

@@ -11,8 +11,16 @@ import { WORK_KINDS } from './worked-rest';
 const FOLLOW_UP_DAYS = 30;
 const ORDER: Record<TodayKind, number> = { promise_due: 0, installment_due: 1, follow_up: 2, ladder_task: 3, snooze_ends: 4, worked: 5 };
 const WORK_TITLES: Record<string, string> = {
-  call: 'Call logged', note: 'Note added', promise: 'Promise recorded', dispute_opened: 'Dispute opened', dispute_resolved: 'Dispute resolved',
-  plan_created: 'Plan agreed', ladder_task: 'Ladder step done', payment_in_transit: 'Payment on its way', discount_offered: 'Discount offered', snooze: 'Snoozed',
+  call: 'Call logged',
+  note: 'Note added',
+  promise: 'Promise recorded',
+  dispute_opened: 'Dispute opened',
+  dispute_resolved: 'Dispute resolved',
+  plan_created: 'Plan agreed',
+  ladder_task: 'Ladder step done',
+  payment_in_transit: 'Payment on its way',
+  discount_offered: 'Discount offered',
+  snooze: 'Snoozed',
 };
 
 interface Customer {
@@ -36,20 +44,41 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
     }
     return known;
   };
-  const workedToday = new Map((sqlite.prepare(`SELECT customer_id AS id, id AS activityId, kind, body FROM activities
-      WHERE occurred_at >= ? AND deleted_at IS NULL AND kind IN (${[...WORK_KINDS, 'snooze'].map((k) => `'${k}'`).join(', ')}) ORDER BY occurred_at`)
-    .all(midnight) as { id: number; activityId: number; kind: string; body: string }[]).map((row) => [row.id, row]));
+  const workedToday = new Map(
+    (
+      sqlite
+        .prepare(
+          `SELECT customer_id AS id, id AS activityId, kind, body FROM activities
+      WHERE occurred_at >= ? AND deleted_at IS NULL AND kind IN (${[...WORK_KINDS, 'snooze'].map((k) => `'${k}'`).join(', ')}) ORDER BY occurred_at`,
+        )
+        .all(midnight) as { id: number; activityId: number; kind: string; body: string }[]
+    ).map((row) => [row.id, row]),
+  );
   const items: TodayItem[] = [];
-  const add = (customerId: number, kind: TodayKind, detail: string, dueDate: IsoDate, done = workedToday.has(customerId), money?: { amountMinor: number; currency: string }): void => {
+  const add = (
+    customerId: number,
+    kind: TodayKind,
+    detail: string,
+    dueDate: IsoDate,
+    done = workedToday.has(customerId),
+    money?: { amountMinor: number; currency: string },
+  ): void => {
     items.push({ customerId, ...customer(customerId), kind, detail, dueDate, done, ...money });
   };
 
   for (const p of readOpenCommitments(sqlite, liveBook(today)).promises) {
     if (p.promisedDate !== today || (p.state !== 'open' && p.state !== 'kept')) continue;
-    add(p.customerId, 'promise_due', p.state === 'kept' ? 'Promise due, paid' : 'Promise due', today, p.state === 'kept' || workedToday.has(p.customerId), { amountMinor: p.amountMinor, currency: p.currency });
+    add(p.customerId, 'promise_due', p.state === 'kept' ? 'Promise due, paid' : 'Promise due', today, p.state === 'kept' || workedToday.has(p.customerId), {
+      amountMinor: p.amountMinor,
+      currency: p.currency,
+    });
   }
-  for (const row of sqlite.prepare(`SELECT pp.customer_id AS id, pp.label, pp.currency, pi.amount_minor AS amountMinor FROM plan_installments pi
-      JOIN payment_plans pp ON pp.id = pi.plan_id WHERE pi.due_date = ? AND pp.cancelled_date IS NULL`).all(today) as { id: number; label: string; currency: string; amountMinor: number }[]) {
+  for (const row of sqlite
+    .prepare(
+      `SELECT pp.customer_id AS id, pp.label, pp.currency, pi.amount_minor AS amountMinor FROM plan_installments pi
+      JOIN payment_plans pp ON pp.id = pi.plan_id WHERE pi.due_date = ? AND pp.cancelled_date IS NULL`,
+    )
+    .all(today) as { id: number; label: string; currency: string; amountMinor: number }[]) {
     add(row.id, 'installment_due', `${row.label}: installment due`, today, workedToday.has(row.id), { amountMinor: row.amountMinor, currency: row.currency });
   }
   for (const row of followUps(sqlite, today)) {
@@ -74,7 +103,13 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
     const worked = readActivityBody(work.activityId, work.kind, work.body);
     const ladderStep = worked?.kind === 'call' ? worked.body.ladderStep : null;
     const title = WORK_TITLES[work.kind] ?? 'Worked';
-    add(id, work.kind === 'ladder_task' || ladderStep ? 'ladder_task' : 'worked', ladderStep ? `${title} (the ladder’s ${ladderStep.toLowerCase()} step)` : title, today, true);
+    add(
+      id,
+      work.kind === 'ladder_task' || ladderStep ? 'ladder_task' : 'worked',
+      ladderStep ? `${title} (the ladder’s ${ladderStep.toLowerCase()} step)` : title,
+      today,
+      true,
+    );
   }
   items.sort((a, b) => Number(a.done) - Number(b.done) || ORDER[a.kind] - ORDER[b.kind] || a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name));
   return { date: today, items };
@@ -83,12 +118,20 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
 /** Each customer's latest call that set a follow-up due by today, with the local day it was last worked. */
 function followUps(sqlite: SqliteDb, today: IsoDate): { id: number; followUp: IsoDate; notes: string; workedOn: IsoDate | null }[] {
   const since = `${addDays(today, -FOLLOW_UP_DAYS)}T00:00:00.000Z`;
-  const calls = sqlite.prepare(`SELECT a.customer_id AS id, json_extract(a.body, '$.followUpDate') AS followUp, json_extract(a.body, '$.notes') AS notes,
+  const calls = sqlite
+    .prepare(
+      `SELECT a.customer_id AS id, json_extract(a.body, '$.followUpDate') AS followUp, json_extract(a.body, '$.notes') AS notes,
       (SELECT MAX(w.occurred_at) FROM activities w WHERE w.customer_id = a.customer_id AND w.deleted_at IS NULL AND w.occurred_at > a.occurred_at
          AND w.kind IN (${WORK_KINDS.map((k) => `'${k}'`).join(', ')})) AS workedAt
     FROM activities a WHERE a.kind = 'call' AND a.occurred_at >= ? AND a.deleted_at IS NULL
-      AND json_extract(a.body, '$.followUpDate') BETWEEN ? AND ? ORDER BY a.occurred_at`).all(since, addDays(today, -FOLLOW_UP_DAYS), today) as
-    { id: number; followUp: IsoDate; notes: string | null; workedAt: string | null }[];
+      AND json_extract(a.body, '$.followUpDate') BETWEEN ? AND ? ORDER BY a.occurred_at`,
+    )
+    .all(since, addDays(today, -FOLLOW_UP_DAYS), today) as { id: number; followUp: IsoDate; notes: string | null; workedAt: string | null }[];
   const latest = new Map(calls.map((call) => [call.id, call]));
-  return [...latest.values()].map((call) => ({ id: call.id, followUp: call.followUp, notes: call.notes ?? '', workedOn: call.workedAt ? localToday(new Date(call.workedAt)) : null }));
+  return [...latest.values()].map((call) => ({
+    id: call.id,
+    followUp: call.followUp,
+    notes: call.notes ?? '',
+    workedOn: call.workedAt ? localToday(new Date(call.workedAt)) : null,
+  }));
 }

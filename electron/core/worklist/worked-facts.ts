@@ -19,11 +19,23 @@ export function readWorked(sqlite: SqliteDb, book: Book, scope: CustomerScope): 
   // A day of margin: times are UTC, the window is in local days.
   const params = { since: `${addDays(book.day, -WORK_WINDOW_DAYS - 1)}T00:00:00.000Z`, ...bookParams(book), ...scopeParams(scope) };
   const only = inScope('a.customer_id', scope);
-  const latest = sqlite.prepare(`SELECT a.customer_id AS id, MAX(a.occurred_at) AS at FROM ${book.activities} a
+  const latest = sqlite
+    .prepare(
+      `SELECT a.customer_id AS id, MAX(a.occurred_at) AS at FROM ${book.activities} a
     WHERE a.kind IN (${WORK_KINDS.map((k) => `'${k}'`).join(', ')}) AND a.occurred_at >= @since AND a.deleted_at IS NULL ${only}
-    GROUP BY a.customer_id`).all(params) as { id: number; at: string }[];
-  const followUps = new Map((sqlite.prepare(`SELECT a.customer_id AS id, json_extract(a.body, '$.followUpDate') AS followUp FROM ${book.activities} a
+    GROUP BY a.customer_id`,
+    )
+    .all(params) as { id: number; at: string }[];
+  const followUps = new Map(
+    (
+      sqlite
+        .prepare(
+          `SELECT a.customer_id AS id, json_extract(a.body, '$.followUpDate') AS followUp FROM ${book.activities} a
     WHERE a.kind = 'call' AND a.occurred_at >= @since AND a.deleted_at IS NULL ${only} AND json_extract(a.body, '$.followUpDate') IS NOT NULL
-    ORDER BY a.occurred_at`).all(params) as { id: number; followUp: string }[]).map((row) => [row.id, row.followUp]));
+    ORDER BY a.occurred_at`,
+        )
+        .all(params) as { id: number; followUp: string }[]
+    ).map((row) => [row.id, row.followUp]),
+  );
   return new Map(latest.map(({ id, at }) => [id, { on: localDay(at), followUp: followUps.get(id) ?? null }]));
 }

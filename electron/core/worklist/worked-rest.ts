@@ -8,7 +8,17 @@ export const REST_DAYS = 7;
  * Activities that work an account: a collector spoke to, wrote about or agreed something with the
  * customer. Emails are not among them (the ladder sends most of them by itself), nor an assignment.
  */
-export const WORK_KINDS = ['call', 'note', 'promise', 'dispute_opened', 'dispute_resolved', 'plan_created', 'ladder_task', 'payment_in_transit', 'discount_offered'] as const;
+export const WORK_KINDS = [
+  'call',
+  'note',
+  'promise',
+  'dispute_opened',
+  'dispute_resolved',
+  'plan_created',
+  'ladder_task',
+  'payment_in_transit',
+  'discount_offered',
+] as const;
 
 type WorkedFact = NonNullable<CustomerFacts['worked']>;
 

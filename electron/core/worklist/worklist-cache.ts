@@ -25,7 +25,11 @@ const rankGroup = (row: WorklistRow): string => (row.unrated ? row.currency : ''
 
 // A total order (customer id last), so a row's position can be found again by binary search.
 const byRank = (a: WorklistRow, b: WorklistRow): number =>
-  rankGroup(a).localeCompare(rankGroup(b)) || b.score - a.score || a.name.localeCompare(b.name) || a.currency.localeCompare(b.currency) || a.customerId - b.customerId;
+  rankGroup(a).localeCompare(rankGroup(b)) ||
+  b.score - a.score ||
+  a.name.localeCompare(b.name) ||
+  a.currency.localeCompare(b.currency) ||
+  a.customerId - b.customerId;
 
 /**
  * The ranked queue for one day, built once and then kept current one customer at a time: an activity
@@ -48,7 +52,10 @@ export class WorklistCache implements QueueService {
   private past: { day: IsoDate; state: string; rows: readonly WorklistRow[] } | null = null;
 
   /** `onLength` hears the queue's length whenever it changes (the tray's count), never per read. */
-  constructor(private readonly sqlite: SqliteDb, private readonly onLength: (length: number) => void = () => undefined) {}
+  constructor(
+    private readonly sqlite: SqliteDb,
+    private readonly onLength: (length: number) => void = () => undefined,
+  ) {}
 
   ranked(today: IsoDate): readonly WorklistRow[] {
     // Re-scoring one customer costs about as much as 1/500 of a full build: past that, build it all.
@@ -112,12 +119,16 @@ export class WorklistCache implements QueueService {
   private compute(book: Book, customerId?: number): WorklistRow[] {
     const today = book.day;
     const fxRates = ratesOn(this.sqlite, getSetting(this.sqlite, 'baseCurrency'), today);
-    const rowsOf = (scope: CustomerScope): WorklistRow[] => readFacts(this.sqlite, book, fxRates, scope)
-      // A worked customer leaves the queue until its next step falls due.
-      .filter((row) => needsAction(row.facts, today) && !resting(row.facts, today))
-      .map((row) => toRow(row, today));
+    const rowsOf = (scope: CustomerScope): WorklistRow[] =>
+      readFacts(this.sqlite, book, fxRates, scope)
+        // A worked customer leaves the queue until its next step falls due.
+        .filter((row) => needsAction(row.facts, today) && !resting(row.facts, today))
+        .map((row) => toRow(row, today));
     if (customerId !== undefined) return rowsOf(customerId);
-    const { first, last } = this.sqlite.prepare('SELECT min(id) AS first, max(id) AS last FROM customers').get() as { first: number | null; last: number | null };
+    const { first, last } = this.sqlite.prepare('SELECT min(id) AS first, max(id) AS last FROM customers').get() as {
+      first: number | null;
+      last: number | null;
+    };
     const rows: WorklistRow[] = [];
     for (let fromId = first ?? 1; fromId <= (last ?? 0); fromId += SLICE_CUSTOMERS) rows.push(...rowsOf({ fromId, toId: fromId + SLICE_CUSTOMERS - 1 }));
     return rows;

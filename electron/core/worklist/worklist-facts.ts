@@ -19,8 +19,13 @@ export type CustomerMeta = Pick<WorklistRow, 'customerId' | 'externalId' | 'name
 const CUSTOMER = ['external_id', 'name', 'collector', 'segment'] as const;
 /** A customer's open invoices in one currency: its columns as the schema has them, then the sums it has no column for. */
 type GroupRow = ColumnsRow<'customers', (typeof CUSTOMER)[number]> & {
-  customerId: TableRow<'customers'>['id']; currency: TableRow<'invoices'>['currency'];
-  openMinor: number; overdueMinor: number; overdue60Minor: number; oldestDue: string | null; weightedDaySum: number;
+  customerId: TableRow<'customers'>['id'];
+  currency: TableRow<'invoices'>['currency'];
+  openMinor: number;
+  overdueMinor: number;
+  overdue60Minor: number;
+  oldestDue: string | null;
+  weightedDaySum: number;
 };
 const CUSTOMER_COLUMNS = columns('customers', 'c', CUSTOMER);
 
@@ -45,7 +50,9 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
   const only = (column: string): string => inScope(column, scope);
   const today = book.day;
   const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), ...bookParams(book), ...scopeParams(scope) };
-  const groups = sqlite.prepare(`
+  const groups = sqlite
+    .prepare(
+      `
     SELECT c.id AS customerId, ${CUSTOMER_COLUMNS}, i.currency,
            SUM(i.open_minor) AS openMinor,
            SUM(CASE WHEN i.due_date < @today THEN i.open_minor ELSE 0 END) AS overdueMinor,
@@ -54,23 +61,53 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
            SUM(CASE WHEN i.due_date < @today THEN i.open_minor * (julianday(@today) - julianday(i.due_date)) ELSE 0 END) AS weightedDaySum
     FROM ${book.openInvoices} i JOIN customers c ON c.id = i.customer_id
     WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
-    GROUP BY i.customer_id, i.currency`).all(params) as GroupRow[];
+    GROUP BY i.customer_id, i.currency`,
+    )
+    .all(params) as GroupRow[];
   if (groups.length === 0) return [];
-  const lastTouch = mapBy(sqlite.prepare(`
+  const lastTouch = mapBy(
+    sqlite
+      .prepare(
+        `
     SELECT a.customer_id AS id, substr(MAX(a.occurred_at), 1, 10) AS value FROM ${book.activities} a
-    WHERE a.kind IN (${TOUCH_KINDS.map((k) => `'${k}'`).join(', ')}) AND a.deleted_at IS NULL ${only('a.customer_id')} GROUP BY a.customer_id`).all(params) as { id: number; value: string }[]);
-  const value = mapBy(sqlite.prepare(`
+    WHERE a.kind IN (${TOUCH_KINDS.map((k) => `'${k}'`).join(', ')}) AND a.deleted_at IS NULL ${only('a.customer_id')} GROUP BY a.customer_id`,
+      )
+      .all(params) as { id: number; value: string }[],
+  );
+  const value = mapBy(
+    sqlite
+      .prepare(
+        `
     SELECT i.customer_id || '|' || i.currency AS id, SUM(i.amount_minor) AS value FROM invoices i INDEXED BY invoices_issued
-    WHERE i.issue_date >= @yearAgo AND i.issue_date <= @today ${only('i.customer_id')} GROUP BY i.customer_id, i.currency`).all(params) as { id: string; value: number }[]);
-  const disputes = new Map((sqlite.prepare(`
+    WHERE i.issue_date >= @yearAgo AND i.issue_date <= @today ${only('i.customer_id')} GROUP BY i.customer_id, i.currency`,
+      )
+      .all(params) as { id: string; value: number }[],
+  );
+  const disputes = new Map(
+    (
+      sqlite
+        .prepare(
+          `
     SELECT d.customer_id AS id, COUNT(di.invoice_id) AS invoices, MAX(julianday(@today) - julianday(d.opened_date) - d.sla_days) AS daysOver
     FROM ${book.disputes} d JOIN dispute_invoices di ON di.dispute_id = d.id
-    WHERE d.status = 'open' AND julianday(@today) - julianday(d.opened_date) > d.sla_days ${only('d.customer_id')} GROUP BY d.customer_id`).all(params) as
-    { id: number; invoices: number; daysOver: number }[]).map((row) => [row.id, row]));
-  const risk = book.past ? new Map<number, number>() : mapBy(sqlite.prepare(`SELECT r.customer_id AS id, r.p_late AS value FROM customer_risk r WHERE 1 = 1 ${only('r.customer_id')}`)
-    .all(params) as { id: number; value: number }[]);
-  const snoozed = new Set((sqlite.prepare(`SELECT s.customer_id AS id FROM ${book.snoozes} s WHERE s.until_date > @today ${only('s.customer_id')}`)
-    .all(params) as { id: number }[]).map((r) => r.id));
+    WHERE d.status = 'open' AND julianday(@today) - julianday(d.opened_date) > d.sla_days ${only('d.customer_id')} GROUP BY d.customer_id`,
+        )
+        .all(params) as { id: number; invoices: number; daysOver: number }[]
+    ).map((row) => [row.id, row]),
+  );
+  const risk = book.past
+    ? new Map<number, number>()
+    : mapBy(
+        sqlite.prepare(`SELECT r.customer_id AS id, r.p_late AS value FROM customer_risk r WHERE 1 = 1 ${only('r.customer_id')}`).all(params) as {
+          id: number;
+          value: number;
+        }[],
+      );
+  const snoozed = new Set(
+    (
+      sqlite.prepare(`SELECT s.customer_id AS id FROM ${book.snoozes} s WHERE s.until_date > @today ${only('s.customer_id')}`).all(params) as { id: number }[]
+    ).map((r) => r.id),
+  );
   const commitments = readOpenCommitments(sqlite, book, scope);
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
@@ -81,34 +118,44 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
   // The Inbox keeps a reply's current state only, so a past day's queue is ranked without them.
   const replied = book.past ? new Map<number, string>() : openReplies(sqlite, scope);
   const coveredOverdue = overdueCovered(sqlite, book, commitments.covered);
-  return groups.filter((g) => !snoozed.has(g.customerId)).map((g) => {
-    // No rate: the currency is ranked on its own, in its own units, never assumed to be at par.
-    const rate = fxRates[g.currency] ?? null;
-    const promise = promises.get(g.customerId);
-    const dispute = disputes.get(g.customerId);
-    const credit = credits.get(`${g.customerId}|${g.currency}`) ?? { creditsMinor: 0, pastDueMinor: 0 };
-    return {
-      meta: { customerId: g.customerId, externalId: g.externalId, name: g.name, currency: g.currency, collector: g.collector, segment: g.segment, openMinor: g.openMinor + credit.creditsMinor },
-      facts: {
-        currency: g.currency,
-        baseRate: rate,
-        overdueMinor: Math.max(0, g.overdueMinor + credit.pastDueMinor),
-        overdue60Minor: g.overdue60Minor,
-        coveredOverdueMinor: coveredOverdue.get(`${g.customerId}|${g.currency}`) ?? 0,
-        oldestDaysPastDue: g.oldestDue ? daysBetween(g.oldestDue, today) : 0,
-        weightedDaysPastDue: g.overdueMinor > 0 ? g.weightedDaySum / g.overdueMinor : 0,
-        promise: promise && promise.currency === g.currency ? promise : null,
-        installmentMissed: missed.get(`${g.customerId}|${g.currency}`) ?? null,
-        disputePastSla: dispute ? { daysOver: Math.round(dispute.daysOver), invoices: dispute.invoices } : null,
-        lastTouch: lastTouch.get(g.customerId) ?? null,
-        escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
-        risk: risk.get(g.customerId) ?? null,
-        valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * (rate ?? 1),
-        worked: worked.get(g.customerId) ?? null,
-        repliedAt: replied.get(g.customerId) ?? null,
-      },
-    };
-  });
+  return groups
+    .filter((g) => !snoozed.has(g.customerId))
+    .map((g) => {
+      // No rate: the currency is ranked on its own, in its own units, never assumed to be at par.
+      const rate = fxRates[g.currency] ?? null;
+      const promise = promises.get(g.customerId);
+      const dispute = disputes.get(g.customerId);
+      const credit = credits.get(`${g.customerId}|${g.currency}`) ?? { creditsMinor: 0, pastDueMinor: 0 };
+      return {
+        meta: {
+          customerId: g.customerId,
+          externalId: g.externalId,
+          name: g.name,
+          currency: g.currency,
+          collector: g.collector,
+          segment: g.segment,
+          openMinor: g.openMinor + credit.creditsMinor,
+        },
+        facts: {
+          currency: g.currency,
+          baseRate: rate,
+          overdueMinor: Math.max(0, g.overdueMinor + credit.pastDueMinor),
+          overdue60Minor: g.overdue60Minor,
+          coveredOverdueMinor: coveredOverdue.get(`${g.customerId}|${g.currency}`) ?? 0,
+          oldestDaysPastDue: g.oldestDue ? daysBetween(g.oldestDue, today) : 0,
+          weightedDaysPastDue: g.overdueMinor > 0 ? g.weightedDaySum / g.overdueMinor : 0,
+          promise: promise && promise.currency === g.currency ? promise : null,
+          installmentMissed: missed.get(`${g.customerId}|${g.currency}`) ?? null,
+          disputePastSla: dispute ? { daysOver: Math.round(dispute.daysOver), invoices: dispute.invoices } : null,
+          lastTouch: lastTouch.get(g.customerId) ?? null,
+          escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
+          risk: risk.get(g.customerId) ?? null,
+          valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * (rate ?? 1),
+          worked: worked.get(g.customerId) ?? null,
+          repliedAt: replied.get(g.customerId) ?? null,
+        },
+      };
+    });
 }
 
 /**
@@ -116,7 +163,10 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
  * (promises are), so each is read by its key.
  */
 function overdueCovered(sqlite: SqliteDb, book: Book, covered: CoveredInvoices): Map<string, number> {
-  const read = prepareCached(sqlite, `SELECT customer_id AS customerId, currency, open_minor AS openMinor FROM ${book.invoices} i WHERE id = ? AND status = 'open' AND due_date < ?`);
+  const read = prepareCached(
+    sqlite,
+    `SELECT customer_id AS customerId, currency, open_minor AS openMinor FROM ${book.invoices} i WHERE id = ? AND status = 'open' AND due_date < ?`,
+  );
   const params = bookParams(book);
   const sums = new Map<string, number>();
   for (const id of covered.promised) {

@@ -15,7 +15,9 @@ function localMidnight(ctx: CoreContext): string {
 /** Customers worked (or snoozed) since local midnight: the "done today" counter, the same work the Today list ticks. */
 function doneToday(ctx: CoreContext): number {
   const row = ctx.database.sqlite
-    .prepare(`SELECT count(DISTINCT customer_id) AS n FROM activities WHERE occurred_at >= ? AND deleted_at IS NULL AND kind IN (${WORK_KINDS.map(() => '?').join(', ')}, 'snooze')`)
+    .prepare(
+      `SELECT count(DISTINCT customer_id) AS n FROM activities WHERE occurred_at >= ? AND deleted_at IS NULL AND kind IN (${WORK_KINDS.map(() => '?').join(', ')}, 'snooze')`,
+    )
     .get(localMidnight(ctx), ...WORK_KINDS) as { n: number };
   return row.n;
 }
@@ -48,6 +50,12 @@ export const worklistHandlers: Handlers<'worklist.list' | 'worklist.today'> = {
         (bucket === undefined || agingBucket(row.oldestDaysPastDue, edges) === bucket) &&
         (reason === undefined || row.reasons.some((r) => r.code === reason)),
     );
-    return { asOf: today, total: rows.length, doneToday: doneToday(ctx), rows: rows.slice(offset, offset + limit), unratedCurrencies: unratedCurrencies(ranked) };
+    return {
+      asOf: today,
+      total: rows.length,
+      doneToday: doneToday(ctx),
+      rows: rows.slice(offset, offset + limit),
+      unratedCurrencies: unratedCurrencies(ranked),
+    };
   },
 };

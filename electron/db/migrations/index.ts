@@ -24,6 +24,26 @@ import { teamRequests } from './0022-team-requests';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
-  initial, collections, activityEdits, outreach, hotPathIndexes, outboxPaymentQr, riskForecast, sync, agingIndexes, dropInvoicesCustomer,
-  odooPaymentHistory, localeSendersRates, guardOverrides, outboxSender, sms, inbox, documentsCharges, statementAttachments, team, chargePushes, teamLedger, teamRequests,
+  initial,
+  collections,
+  activityEdits,
+  outreach,
+  hotPathIndexes,
+  outboxPaymentQr,
+  riskForecast,
+  sync,
+  agingIndexes,
+  dropInvoicesCustomer,
+  odooPaymentHistory,
+  localeSendersRates,
+  guardOverrides,
+  outboxSender,
+  sms,
+  inbox,
+  documentsCharges,
+  statementAttachments,
+  team,
+  chargePushes,
+  teamLedger,
+  teamRequests,
 ];

@@ -58,10 +58,13 @@ export function startUpdater(deps: UpdaterDeps): Updater {
 
   async function restartWhenSafe(): Promise<UpdateStatus> {
     if (waitTimer) clearTimeout(waitTimer);
-    const decision = canRestartForUpdate({ updateReady: status.state === 'ready' || status.state === 'waiting', busy: await deps.busy().catch((error: unknown) => {
-      log.info('update.busy.unknown', safeError(error));
-      return null;
-    }) });
+    const decision = canRestartForUpdate({
+      updateReady: status.state === 'ready' || status.state === 'waiting',
+      busy: await deps.busy().catch((error: unknown) => {
+        log.info('update.busy.unknown', safeError(error));
+        return null;
+      }),
+    });
     if (decision.restart) {
       autoUpdater.quitAndInstall();
       return status;

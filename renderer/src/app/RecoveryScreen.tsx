@@ -45,8 +45,12 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus & { problem:
         {restored ? (
           <div className="recovery-done" role="status">
             <BackupSummary preview={restored.restored} />
-            <p className="muted">Restored. The damaged file is kept at <code>{restored.keptAs}</code>.</p>
-            <button type="button" className="button primary" onClick={() => window.location.reload()}>Open Inflow</button>
+            <p className="muted">
+              Restored. The damaged file is kept at <code>{restored.keptAs}</code>.
+            </p>
+            <button type="button" className="button primary" onClick={() => window.location.reload()}>
+              Open Inflow
+            </button>
           </div>
         ) : restorable && latest ? (
           <div className="recovery-backup">
@@ -63,7 +67,13 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus & { problem:
         {skipped.length > 0 && !restored && (
           <details className="recovery-skipped">
             <summary>{skipped.length === 1 ? '1 newer backup was skipped' : `${skipped.length} newer backups were skipped`}</summary>
-            <ul>{skipped.map((backup) => <li key={backup.name}><code>{backup.name}</code>: {backup.reason}</li>)}</ul>
+            <ul>
+              {skipped.map((backup) => (
+                <li key={backup.name}>
+                  <code>{backup.name}</code>: {backup.reason}
+                </li>
+              ))}
+            </ul>
           </details>
         )}
         {error && <ErrorNotice error={error} title="Restoring did not work." />}

@@ -68,5 +68,8 @@ export function useCommands(): Command[] {
 /** Every word typed must appear in the command's label, detail or group. */
 export function matches(command: Command, query: string): boolean {
   const text = `${command.group} ${command.label} ${command.detail ?? ''}`.toLowerCase();
-  return query.toLowerCase().split(/\s+/).every((word) => text.includes(word));
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => text.includes(word));
 }

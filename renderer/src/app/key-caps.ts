@@ -28,7 +28,9 @@ export function helpGroups(): { title: string; entries: HelpEntry[] }[] {
   return HELP_SECTIONS.map((section) => ({
     title: section.title,
     entries: COMMANDS.filter((command) => command.keys.length > 0 && (command.scopes as readonly string[]).includes(section.scope)).map((command) => ({
-      id: command.id, label: command.label, keys: commandCaps(command),
+      id: command.id,
+      label: command.label,
+      keys: commandCaps(command),
     })),
   })).filter((group) => group.entries.length > 0);
 }

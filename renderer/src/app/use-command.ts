@@ -17,7 +17,11 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /** Enter and Space belong to a focused button, link or tick box: their own action, not a screen's shortcut. */
 function activates(event: KeyboardEvent): boolean {
-  return (event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLElement && event.target.closest('button, a[href], summary, select, [role="tab"]') !== null;
+  return (
+    (event.key === 'Enter' || event.key === ' ') &&
+    event.target instanceof HTMLElement &&
+    event.target.closest('button, a[href], summary, select, [role="tab"]') !== null
+  );
 }
 
 interface Bound {

@@ -9,7 +9,8 @@ const CHORD_MS = 1500;
 /** Whether the event is the key the registry gives this shell command ("Mod+k", "?", "Escape"). */
 function pressed(id: CommandId, event: KeyboardEvent): boolean {
   return commandSpec(id).keys.some((key) =>
-    key.startsWith('Mod+') ? (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === key.slice(4) : event.key === key);
+    key.startsWith('Mod+') ? (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === key.slice(4) : event.key === key,
+  );
 }
 
 /**

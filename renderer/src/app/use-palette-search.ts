@@ -23,14 +23,25 @@ export function usePaletteSearch(query: string): Command[] {
   if (!text || !asked || !found) return [];
   const { customers, invoices, contacts } = found;
   return [
-    ...customers.map((c): Command => ({ id: `customer.${c.customerId}`, group: 'Customers', label: c.name, detail: c.externalId, run: () => openCustomer(c.customerId) })),
+    ...customers.map((c): Command => ({
+      id: `customer.${c.customerId}`,
+      group: 'Customers',
+      label: c.name,
+      detail: c.externalId,
+      run: () => openCustomer(c.customerId),
+    })),
     ...invoices.map((i): Command => ({
-      id: `invoice.${i.invoiceId}`, group: 'Invoices', label: i.number,
+      id: `invoice.${i.invoiceId}`,
+      group: 'Invoices',
+      label: i.number,
       detail: `${i.customerName} · ${i.status === 'open' ? `${formatAmount(i.openMinor, i.currency)} open` : i.status}`,
       run: () => openCustomer(i.customerId),
     })),
     ...contacts.map((c): Command => ({
-      id: `contact.${c.contactId}`, group: 'Contacts', label: c.name, detail: [c.customerName, c.email ?? c.phone].filter(Boolean).join(' · '),
+      id: `contact.${c.contactId}`,
+      group: 'Contacts',
+      label: c.name,
+      detail: [c.customerName, c.email ?? c.phone].filter(Boolean).join(' · '),
       run: () => openCustomer(c.customerId),
     })),
   ];

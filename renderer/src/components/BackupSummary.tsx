@@ -7,8 +7,8 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 export function BackupSummary({ preview }: { preview: BackupPreview }) {
   return (
     <p>
-      Backup of <strong>{dateTime.format(new Date(preview.takenAt))}</strong>: {plural(preview.customers, 'customer')}, {plural(preview.invoices, 'invoice')}{' '}
-      ({formatCount(preview.openInvoices)} open), {plural(preview.activities, 'activity', 'activities')}
+      Backup of <strong>{dateTime.format(new Date(preview.takenAt))}</strong>: {plural(preview.customers, 'customer')}, {plural(preview.invoices, 'invoice')} (
+      {formatCount(preview.openInvoices)} open), {plural(preview.activities, 'activity', 'activities')}
       {preview.latestActivityAt ? `; newest entry ${dateTime.format(new Date(preview.latestActivityAt))}` : ''}.
     </p>
   );

@@ -59,7 +59,20 @@ interface Props<T> {
  * Every list in Inflow: sortable headers, a text filter (`/`), a sticky header, j/k row movement, and
  * virtualized rows with fixed column widths so nothing shifts while scrolling.
  */
-export function DataTable<T>({ data, columns, label, testId, filterPlaceholder = 'Filter…', initialSort = [], toolbar, onActivate, selection, footer, screenKeys = false, rowHeight = ROW_HEIGHT }: Props<T>) {
+export function DataTable<T>({
+  data,
+  columns,
+  label,
+  testId,
+  filterPlaceholder = 'Filter…',
+  initialSort = [],
+  toolbar,
+  onActivate,
+  selection,
+  footer,
+  screenKeys = false,
+  rowHeight = ROW_HEIGHT,
+}: Props<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort);
   const [filter, setFilter] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -125,9 +138,7 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
             if (event.key === 'ArrowDown') scrollRef.current?.focus();
           }}
         />
-        <span className="table-count">
-          {filter ? `${formatCount(rows.length)} of ${plural(data.length, 'row')}` : plural(data.length, 'row')}
-        </span>
+        <span className="table-count">{filter ? `${formatCount(rows.length)} of ${plural(data.length, 'row')}` : plural(data.length, 'row')}</span>
         {toolbar}
       </div>
       <div
@@ -208,7 +219,11 @@ export function DataTable<T>({ data, columns, label, testId, filterPlaceholder =
                 <tr key={row.id} data-testid="table-total">
                   {leafColumns.map((column) => (
                     // Each totals row sticks at its own height above the bottom edge.
-                    <td key={column.id} className={column.columnDef.meta?.numeric ? 'numeric' : undefined} style={{ bottom: (footer.length - 1 - index) * ROW_HEIGHT }}>
+                    <td
+                      key={column.id}
+                      className={column.columnDef.meta?.numeric ? 'numeric' : undefined}
+                      style={{ bottom: (footer.length - 1 - index) * ROW_HEIGHT }}
+                    >
                       {row.cells[column.id]}
                     </td>
                   ))}
@@ -233,7 +248,14 @@ function tickColumn<T>(): ColumnDef<T> {
       <input type="checkbox" aria-label="Tick all" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} tabIndex={-1} />
     ),
     cell: ({ row }) => (
-      <input type="checkbox" aria-label="Tick" checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} tabIndex={-1} onMouseDown={(event) => event.stopPropagation()} />
+      <input
+        type="checkbox"
+        aria-label="Tick"
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+        tabIndex={-1}
+        onMouseDown={(event) => event.stopPropagation()}
+      />
     ),
   };
 }

@@ -5,7 +5,9 @@ import './date-input.css';
 
 const locale = typeof navigator === 'undefined' ? 'en-US' : navigator.language;
 const order = dateOrderOf(new Intl.DateTimeFormat(locale).formatToParts(new Date(Date.UTC(2026, 11, 28))));
-const monthNames = Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m, 1))).toLowerCase());
+const monthNames = Array.from({ length: 12 }, (_, m) =>
+  new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, m, 1))).toLowerCase(),
+);
 /** The field shows a date in the screen's one style (formatDate), which the parser reads back. */
 const written = formatDate;
 
@@ -54,7 +56,14 @@ export function DateInput({ value, onChange, today, prefer = 'future', min, labe
         // The date it reads is written back in the locale's style, so the field shows what will be saved.
         onBlur={() => shown && setText(written(shown))}
       />
-      <button type="button" className="date-input-pick" tabIndex={-1} aria-label="Open a calendar" title={`Pick the date from a calendar`} onClick={() => picker.current?.showPicker()}>
+      <button
+        type="button"
+        className="date-input-pick"
+        tabIndex={-1}
+        aria-label="Open a calendar"
+        title={`Pick the date from a calendar`}
+        onClick={() => picker.current?.showPicker()}
+      >
         ▾
       </button>
       <input

@@ -53,7 +53,17 @@ export function Dialog({ label, labelledBy, className, testId, onClose, children
   }
 
   return (
-    <div ref={root} className={className} role="dialog" aria-modal="true" aria-label={label} aria-labelledby={labelledBy} tabIndex={-1} data-testid={testId} onKeyDown={onKeyDown}>
+    <div
+      ref={root}
+      className={className}
+      role="dialog"
+      aria-modal="true"
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      tabIndex={-1}
+      data-testid={testId}
+      onKeyDown={onKeyDown}
+    >
       {children}
     </div>
   );

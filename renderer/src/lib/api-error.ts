@@ -8,7 +8,9 @@ import { fieldLabel } from '../../../shared/field-label';
 function inputMessage(shape: ErrorShape): string {
   const issues = (shape.details as { issues?: unknown } | undefined)?.issues;
   if (shape.code !== 'INVALID_INPUT' || !Array.isArray(issues) || issues.length === 0) return shape.message;
-  return (issues as { path: string; message: string }[]).map((issue) => (issue.path ? `${fieldLabel(issue.path)}: ${issue.message}` : issue.message)).join('; ');
+  return (issues as { path: string; message: string }[])
+    .map((issue) => (issue.path ? `${fieldLabel(issue.path)}: ${issue.message}` : issue.message))
+    .join('; ');
 }
 
 /** A failed call as the UI sees it: a stable code to branch on, a readable message, optional details. */

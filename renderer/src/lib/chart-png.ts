@@ -1,7 +1,19 @@
 import { saveBlob } from './save-file';
 
 /** Style properties a chart's look depends on; copied inline because a serialized SVG loses the page's CSS and theme. */
-const PAINT = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'color'] as const;
+const PAINT = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'color',
+] as const;
 
 function inlineStyles(source: Element, target: Element): void {
   const computed = getComputedStyle(source);

@@ -1,6 +1,13 @@
 import type { InflowBridge, ProcedureName, ProcedureOutput } from '../../../shared/api';
 import type { CoreEvent } from '../../../shared/core-events';
-import { isFileProcedure, type FileProcedureName, type ShellInput, type ShellOutput, type ShellProcedureName, type StagedFile } from '../../../shared/shell-api';
+import {
+  isFileProcedure,
+  type FileProcedureName,
+  type ShellInput,
+  type ShellOutput,
+  type ShellProcedureName,
+  type StagedFile,
+} from '../../../shared/shell-api';
 import { isErrorShape } from '../../../shared/errors';
 import type { Reply } from '../../../shared/ipc';
 import { ApiError } from './api-error';

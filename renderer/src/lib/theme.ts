@@ -8,9 +8,7 @@ interface ThemeState {
   setChoice(choice: ThemeChoice): void;
 }
 
-export const useTheme = create<ThemeState>()(
-  persist((set) => ({ choice: 'system', setChoice: (choice) => set({ choice }) }), { name: 'inflow.theme' }),
-);
+export const useTheme = create<ThemeState>()(persist((set) => ({ choice: 'system', setChoice: (choice) => set({ choice }) }), { name: 'inflow.theme' }));
 
 const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
 

@@ -7,7 +7,8 @@ export interface AlternativeContact {
 }
 
 /** "please contact", "wenden Sie sich an", "veuillez contacter", "póngase en contacto con" … */
-const REFERRAL = /(?:contact op met|contact opnemen met|wendt u (?:zich )?tot|wenden sie sich (?:bitte )?an|kontaktieren sie|meine vertretung|contacter|contactez|adresser à|contacto con|contactar (?:a|con)|dirigirse a|contattare|rivolgersi a|contatto con|contatar|entre em contato com|falar com|get in touch with|write to|refer to|direct (?:your|any) [\w ]{0,30}to|\bcontact\b|\breach\b)\s*:?\s*/i;
+const REFERRAL =
+  /(?:contact op met|contact opnemen met|wendt u (?:zich )?tot|wenden sie sich (?:bitte )?an|kontaktieren sie|meine vertretung|contacter|contactez|adresser à|contacto con|contactar (?:a|con)|dirigirse a|contattare|rivolgersi a|contatto con|contatar|entre em contato com|falar com|get in touch with|write to|refer to|direct (?:your|any) [\w ]{0,30}to|\bcontact\b|\breach\b)\s*:?\s*/i;
 const NAME = /^\s*((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+|van|von|de|der|den|da|di|du|la|le)){0,3})/u;
 
 /**
@@ -22,7 +23,12 @@ export function findAlternativeContact(words: string, senderAddress: string | nu
   for (const referral of text.matchAll(new RegExp(REFERRAL.source, 'gi'))) {
     const after = text.slice(referral.index + referral[0].length, referral.index + referral[0].length + 160);
     const email = others.find((found) => found.index >= referral.index && found.index <= referral.index + referral[0].length + 160);
-    const name = NAME.exec(after.replace(/^(?:my colleague|meine[nr]? kolleg(?:in|en)|mon collègue|ma collègue|mi compañer[oa]|mijn collega|il mio collega|la mia collega|meu colega|minha colega)\s*,?\s*/i, ''));
+    const name = NAME.exec(
+      after.replace(
+        /^(?:my colleague|meine[nr]? kolleg(?:in|en)|mon collègue|ma collègue|mi compañer[oa]|mijn collega|il mio collega|la mia collega|meu colega|minha colega)\s*,?\s*/i,
+        '',
+      ),
+    );
     if (email || name) return { name: name && !name[1]!.includes('@') ? name[1]!.trim() : null, email: email?.address ?? null };
   }
   const first = others[0];

@@ -68,7 +68,8 @@ export function classifyMessage(message: InboundMessage, receivedOn: IsoDate): C
       evidence: [...auto, ...(returnDate ? [`return date from "${returnDate.evidence}"`] : [])],
     };
   }
-  const listMail = message.headers.has('list-id') || message.headers.has('list-unsubscribe') || /\b(?:bulk|list|junk)\b/i.test(message.headers.text('precedence'));
+  const listMail =
+    message.headers.has('list-id') || message.headers.has('list-unsubscribe') || /\b(?:bulk|list|junk)\b/i.test(message.headers.text('precedence'));
   if (listMail || NO_REPLY.test(message.from?.address ?? '')) {
     return { ...base, kind: 'other', evidence: [listMail ? 'mailing-list or bulk mail' : `sent from ${message.from?.address}`] };
   }

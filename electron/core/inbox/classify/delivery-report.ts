@@ -27,7 +27,12 @@ export function readDeliveryReport(text: string): RecipientReport[] {
     if (!recipientField && !status) continue;
     reports.push({
       recipient: recipientAddress(fields.raw('final-recipient') ?? fields.raw('original-recipient') ?? fields.raw('x-actual-recipient')),
-      action: fields.raw('action')?.toLowerCase().replace(/\s*\(.*$/, '').trim() ?? null,
+      action:
+        fields
+          .raw('action')
+          ?.toLowerCase()
+          .replace(/\s*\(.*$/, '')
+          .trim() ?? null,
       status: status ? (/([245])\.(\d{1,3})\.(\d{1,3})/.exec(status)?.slice(1).join('.') ?? null) : null,
       diagnostic: fields.raw('diagnostic-code')?.replace(/^[\w-]+\s*;\s*/, '') ?? null,
       remoteMta: fields.raw('remote-mta')?.replace(/^[\w-]+\s*;\s*/, '') ?? null,
@@ -39,7 +44,10 @@ export function readDeliveryReport(text: string): RecipientReport[] {
 /** "rfc822; user@example.com" → "user@example.com" (angle brackets and comments dropped). */
 export function recipientAddress(value: string | undefined): string | null {
   if (!value) return null;
-  const address = value.replace(/^[\w-]+\s*;/, '').replace(/\([^)]*\)/g, '').replace(/[<>"\s]/g, '');
+  const address = value
+    .replace(/^[\w-]+\s*;/, '')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[<>"\s]/g, '');
   return looksLikeAddress(address) ? address.toLowerCase() : null;
 }
 

@@ -17,7 +17,9 @@ const NAMES: string[][] = [
   ['december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro'],
 ];
 NAMES.forEach(([names], index) => names!.split(' ').forEach((name) => (MONTHS[name] = index + 1)));
-const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
+const MONTH = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 
 const WEEKDAYS: Record<string, number> = {};
 [
@@ -32,7 +34,8 @@ const WEEKDAYS: Record<string, number> = {};
 const WEEKDAY = `(${Object.keys(WEEKDAYS).join('|')})`;
 
 /** Words just before a date saying it ends the absence: until, back on, bis, jusqu'au, hasta, tot, fino al, até … */
-const CUE = /(?:until|till|\btil\b|through|thru|back|return|returning|resume|available|reachable|in the office|bis|zurück|wieder|ab dem|ab|jusqu|retour|à partir|a partir|hasta|regres|vuelta|volver|volveré|\btot\b|terug|vanaf|weer|fino|rientr|ritorno|até|retorn|volta|de volta)[^.\n]{0,25}$/i;
+const CUE =
+  /(?:until|till|\btil\b|through|thru|back|return|returning|resume|available|reachable|in the office|bis|zurück|wieder|ab dem|ab|jusqu|retour|à partir|a partir|hasta|regres|vuelta|volver|volveré|\btot\b|terug|vanaf|weer|fino|rientr|ritorno|até|retorn|volta|de volta)[^.\n]{0,25}$/i;
 
 /** Words before a date that make it the absence's first day, not its end: from, starting, ab, vom, du, desde, dal … */
 const START_CUE = /(?:\bfrom|starting|beginning|since|\bvom|\bseit|à compter du|\bdu|desde|\bvan|\bdal|\bda|\bdesde)\s+(?:\p{L}+\s+){0,2}$/iu;
@@ -99,7 +102,7 @@ export function findReturnDate(text: string, sentOn: IsoDate): ReturnDate | null
     // A weekday named as a return day: the next one after the day the answer was sent.
     const target = WEEKDAYS[m[1]!.toLowerCase()]!;
     const from = new Date(`${sentOn}T00:00:00Z`).getUTCDay();
-    add(addDays(sentOn, ((target - from + 7) % 7) || 7), m.index, m[0]);
+    add(addDays(sentOn, (target - from + 7) % 7 || 7), m.index, m[0]);
   }
   if (found.length === 0) return null;
   const pool = found.some((f) => f.cued) ? found.filter((f) => f.cued) : found;

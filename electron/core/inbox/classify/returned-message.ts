@@ -16,11 +16,14 @@ const HEADER_TYPES = new Set(['text/rfc822-headers', 'text/rfc822-header']);
 const EMBEDDED_TYPES = new Set(['message/rfc822', 'message/global']);
 
 /** Lines servers put between their notice and the message they return (many MTAs, several languages). */
-export const RETURNED_MARKER = new RegExp([
-  String.raw`^[\s>]*[-=*_#]{2,}.{0,20}(?:original message|returned message|unsent message|undelivered message|rejected message|message (?:header|text) follows|copy of (?:the|your) message|below this line|header of (?:the )?original|original (?:message )?headers?|original message follows|the message follows|message is attached)`,
-  String.raw`^[\s>]*(?:-{3,} )?(?:below this line is a copy of the message|this is a copy of (?:the|your) message|original message (?:headers|follows)|the original message (?:headers? )?(?:was|is|are|follow)|a copy of the original message|------ this is a copy)`,
-  String.raw`^[\s>]*[-=]{2,}\s*(?:ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|oorspronkelijk bericht)`,
-].join('|'), 'im');
+export const RETURNED_MARKER = new RegExp(
+  [
+    String.raw`^[\s>]*[-=*_#]{2,}.{0,20}(?:original message|returned message|unsent message|undelivered message|rejected message|message (?:header|text) follows|copy of (?:the|your) message|below this line|header of (?:the )?original|original (?:message )?headers?|original message follows|the message follows|message is attached)`,
+    String.raw`^[\s>]*(?:-{3,} )?(?:below this line is a copy of the message|this is a copy of (?:the|your) message|original message (?:headers|follows)|the original message (?:headers? )?(?:was|is|are|follow)|a copy of the original message|------ this is a copy)`,
+    String.raw`^[\s>]*[-=]{2,}\s*(?:ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|oorspronkelijk bericht)`,
+  ].join('|'),
+  'im',
+);
 
 /** The bounce's own text parts and its delivery reports, apart from anything it attached. */
 export interface NoticeParts {

@@ -29,14 +29,32 @@ export function findReplyCode(text: string): string | null {
  * ("mailbox full") comes before the general ("rejected").
  */
 const REASONS: readonly [RegExp, string][] = [
-  [/mailbox (?:is )?full|over ?quota|quota (?:exceeded|full)|exceeded (?:its|the|his|her)? ?(?:storage|quota)|insufficient (?:disk )?(?:space|storage)|mailfolder is full|(?:postfach|mailbox) (?:voll|ist voll)|boîte (?:aux lettres )?pleine|buzón lleno|casella piena|caixa (?:de correio )?cheia|mailbox size limit/i, '2.2'],
+  [
+    /mailbox (?:is )?full|over ?quota|quota (?:exceeded|full)|exceeded (?:its|the|his|her)? ?(?:storage|quota)|insufficient (?:disk )?(?:space|storage)|mailfolder is full|(?:postfach|mailbox) (?:voll|ist voll)|boîte (?:aux lettres )?pleine|buzón lleno|casella piena|caixa (?:de correio )?cheia|mailbox size limit/i,
+    '2.2',
+  ],
   [/message (?:size )?(?:is )?too (?:large|big)|size (?:limit )?exceed|exceeds? (?:the )?(?:maximum|size)|message length exceeds/i, '3.4'],
-  [/(?:account|mailbox|user|address) (?:has been |is )?(?:disabled|suspended|deactivated|inactive|locked|closed|blocked for inactivity)|(?:disabled|suspended|inactive|expired) (?:account|mailbox|user)/i, '2.1'],
-  [/user ?unknown|unknown (?:user|recipient|local[- ]part|mailbox|address)|no such (?:user|mailbox|recipient|address|account)|(?:user|recipient|mailbox|address|account)(?: name)? (?:does not|doesn'?t|did not) exist|(?:recipient|user|mailbox|address|account)(?: address)? (?:was )?not found|not (?:a )?valid (?:recipient|mailbox|user|address)|invalid (?:recipient|mailbox|user|address)|(?:mailbox|recipient) (?:is )?unavailable|address (?:couldn'?t|could not|wasn'?t|was not) (?:be )?found|RecipNotFound|doesn'?t have an? .{0,30}account|no mailbox here|not our customer|unbekannt|existiert nicht|inconnu|n'existe pas|desconocido|no existe|sconosciuto|inesistente|desconhecido|não existe|onbekend|bestaat niet/i, '1.1'],
-  [/host (?:or domain name )?(?:not found|unknown)|unknown host|domain (?:not found|does not exist|name not found)|no (?:mx|such domain)|name service error|unrouteable (?:address|domain)|dns (?:error|failure|lookup)|nxdomain/i, '1.2'],
+  [
+    /(?:account|mailbox|user|address) (?:has been |is )?(?:disabled|suspended|deactivated|inactive|locked|closed|blocked for inactivity)|(?:disabled|suspended|inactive|expired) (?:account|mailbox|user)/i,
+    '2.1',
+  ],
+  [
+    /user ?unknown|unknown (?:user|recipient|local[- ]part|mailbox|address)|no such (?:user|mailbox|recipient|address|account)|(?:user|recipient|mailbox|address|account)(?: name)? (?:does not|doesn'?t|did not) exist|(?:recipient|user|mailbox|address|account)(?: address)? (?:was )?not found|not (?:a )?valid (?:recipient|mailbox|user|address)|invalid (?:recipient|mailbox|user|address)|(?:mailbox|recipient) (?:is )?unavailable|address (?:couldn'?t|could not|wasn'?t|was not) (?:be )?found|RecipNotFound|doesn'?t have an? .{0,30}account|no mailbox here|not our customer|unbekannt|existiert nicht|inconnu|n'existe pas|desconocido|no existe|sconosciuto|inesistente|desconhecido|não existe|onbekend|bestaat niet/i,
+    '1.1',
+  ],
+  [
+    /host (?:or domain name )?(?:not found|unknown)|unknown host|domain (?:not found|does not exist|name not found)|no (?:mx|such domain)|name service error|unrouteable (?:address|domain)|dns (?:error|failure|lookup)|nxdomain/i,
+    '1.2',
+  ],
   [/relay(?:ing)? (?:access )?(?:denied|not permitted|prohibited)|not permitted to relay|unable to relay|relay not allowed/i, '7.1'],
-  [/\bspam\b|blacklist|blocklist|block ?list|\bblocked\b|\bRBL\b|spamhaus|reputation|policy (?:violation|rejection)|rejected (?:due to|by|for) (?:policy|content)|access denied|\bSPF\b|\bDMARC\b|\bDKIM\b|virus|malware/i, '7.1'],
-  [/(?:time|retry) ?(?:out|limit) (?:exceeded|reached)|retry time(?:out)? (?:not )?(?:exceeded|reached)|could not be delivered (?:within|for)|delivery (?:time )?expired|message expired|giving up|gave up|too long in (?:the )?queue|expired after/i, '4.7'],
+  [
+    /\bspam\b|blacklist|blocklist|block ?list|\bblocked\b|\bRBL\b|spamhaus|reputation|policy (?:violation|rejection)|rejected (?:due to|by|for) (?:policy|content)|access denied|\bSPF\b|\bDMARC\b|\bDKIM\b|virus|malware/i,
+    '7.1',
+  ],
+  [
+    /(?:time|retry) ?(?:out|limit) (?:exceeded|reached)|retry time(?:out)? (?:not )?(?:exceeded|reached)|could not be delivered (?:within|for)|delivery (?:time )?expired|message expired|giving up|gave up|too long in (?:the )?queue|expired after/i,
+    '4.7',
+  ],
   [/connection (?:refused|timed out|reset|lost)|timed out|network (?:error|unreachable)|could not connect|unable to connect|host unreachable/i, '4.1'],
 ];
 
@@ -47,8 +65,10 @@ export function reasonDetail(text: string): string | null {
 }
 
 /** Words saying the server will try again (a delay warning) or gave up for good. */
-export const TEMPORARY_WORDS = /(?:will (?:be )?(?:retry|retried|try again|keep trying|continue)|still (?:trying|being retried)|has not yet been delivered|not yet been delivered|delivery (?:is |has been )?delayed|temporar(?:y|ily)|deferred|warning: (?:message|could not)|delay(?:ed)? (?:notification|warning)|no action is required|vorübergehend|temporaire|temporal|temporaneo|temporário|tijdelijk)/i;
-export const PERMANENT_WORDS = /(?:permanent(?:ly)?|fatal|given up|gave up|giving up|not (?:going to )?(?:try|retry) again|will not (?:be )?(?:retry|retried)|hard bounce|endgültig|définitiv|permanente|definitiv)/i;
+export const TEMPORARY_WORDS =
+  /(?:will (?:be )?(?:retry|retried|try again|keep trying|continue)|still (?:trying|being retried)|has not yet been delivered|not yet been delivered|delivery (?:is |has been )?delayed|temporar(?:y|ily)|deferred|warning: (?:message|could not)|delay(?:ed)? (?:notification|warning)|no action is required|vorübergehend|temporaire|temporal|temporaneo|temporário|tijdelijk)/i;
+export const PERMANENT_WORDS =
+  /(?:permanent(?:ly)?|fatal|given up|gave up|giving up|not (?:going to )?(?:try|retry) again|will not (?:be )?(?:retry|retried)|hard bounce|endgültig|définitiv|permanente|definitiv)/i;
 
 /**
  * The status to report: the server's enhanced code; else its reply code's class with the detail the

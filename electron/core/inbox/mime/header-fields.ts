@@ -71,5 +71,10 @@ export function parseStructured(value: string | undefined): { value: string; par
   const parsed = libmime.parseHeaderValue(value);
   const params: Record<string, string> = {};
   for (const [key, param] of Object.entries(parsed.params ?? {})) params[key.toLowerCase()] = decodeWords(String(param));
-  return { value: String(parsed.value ?? '').trim().toLowerCase(), params };
+  return {
+    value: String(parsed.value ?? '')
+      .trim()
+      .toLowerCase(),
+    params,
+  };
 }

@@ -85,8 +85,10 @@ function sender(value: string | undefined): MailAddress | null {
 function parsedAddresses(value: string | undefined): MailAddress[] {
   if (!value) return [];
   try {
-    return addressparser(decodeWords(value), { flatten: true })
-      .map((entry) => ({ name: entry.name, address: looksLikeAddress(entry.address) ? entry.address.toLowerCase() : '' }));
+    return addressparser(decodeWords(value), { flatten: true }).map((entry) => ({
+      name: entry.name,
+      address: looksLikeAddress(entry.address) ? entry.address.toLowerCase() : '',
+    }));
   } catch {
     return [];
   }

@@ -44,7 +44,14 @@ function parseEntity(text: string, path: string, depth: number, budget: { parts:
   const type = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(contentType.value) ? contentType.value : 'text/plain';
   const filename = disposition.params.filename ?? contentType.params.name ?? null;
   const part: MimePart = {
-    path, headers, type, params: contentType.params, disposition: disposition.value || null, filename, body: Buffer.alloc(0), parts: [],
+    path,
+    headers,
+    type,
+    params: contentType.params,
+    disposition: disposition.value || null,
+    filename,
+    body: Buffer.alloc(0),
+    parts: [],
   };
   const room = depth < MIME_LIMITS.maxDepth && budget.parts < MIME_LIMITS.maxParts;
   const boundary = contentType.params.boundary;

@@ -46,13 +46,30 @@ export function ActionForm({ title, testId, onSubmit, onSaved, onCancel, onKeyDo
   }
 
   return (
-    <form className="action-form card" data-testid={testId} aria-label={title} onKeyDown={keys} onSubmit={(event) => { event.preventDefault(); void save(); }}>
+    <form
+      className="action-form card"
+      data-testid={testId}
+      aria-label={title}
+      onKeyDown={keys}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
       <div className="action-form-title">{title}</div>
       {children}
-      {error && <p className="field-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
       <div className="action-form-buttons">
-        <button type="submit" className="button primary small" disabled={busy}>{saveLabel} <Kbd keys={[modKey, 'Enter']} /></button>
-        <button type="button" className="button ghost small" onClick={onCancel}>Cancel <Kbd keys={['Esc']} /></button>
+        <button type="submit" className="button primary small" disabled={busy}>
+          {saveLabel} <Kbd keys={[modKey, 'Enter']} />
+        </button>
+        <button type="button" className="button ghost small" onClick={onCancel}>
+          Cancel <Kbd keys={['Esc']} />
+        </button>
       </div>
     </form>
   );

@@ -55,7 +55,8 @@ export function AssignForm({ customerId, current, onSaved, onCancel }: Props) {
       onCancel={onCancel}
       saveLabel={choice?.kind === 'add' ? `Add ${choice.name} and assign` : 'Assign'}
       onSubmit={async () => {
-        if (!choice || choice.name !== typed) throw new Error(typed ? `Pick a collector from the list, or “Add ${typed} as a new collector”.` : 'Pick a collector from the list.');
+        if (!choice || choice.name !== typed)
+          throw new Error(typed ? `Pick a collector from the list, or “Add ${typed} as a new collector”.` : 'Pick a collector from the list.');
         await call('customer.assign', { customerId, collector: choice.name, newCollector: choice.kind === 'add', note });
       }}
     >
@@ -90,7 +91,13 @@ export function AssignForm({ customerId, current, onSaved, onCancel }: Props) {
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => pick(option)}
           >
-            {option.kind === 'add' ? <>Add <strong>{option.name}</strong> as a new collector</> : option.name}
+            {option.kind === 'add' ? (
+              <>
+                Add <strong>{option.name}</strong> as a new collector
+              </>
+            ) : (
+              option.name
+            )}
           </li>
         ))}
         {options.length === 0 && <li className="muted">No collector yet: type a name to add one.</li>}

@@ -14,8 +14,14 @@ const IN_DESKTOP = window.inflow !== undefined;
 import type { PromisePrefill } from './PromiseForm';
 
 const LABELS: Record<CallOutcome, string> = {
-  reached: 'Reached', left_voicemail: 'Left voicemail', no_answer: 'No answer', wrong_number: 'Wrong number',
-  promised_to_pay: 'Promised to pay', disputed: 'Disputed', refused: 'Refused', claims_paid: 'Claims paid',
+  reached: 'Reached',
+  left_voicemail: 'Left voicemail',
+  no_answer: 'No answer',
+  wrong_number: 'Wrong number',
+  promised_to_pay: 'Promised to pay',
+  disputed: 'Disputed',
+  refused: 'Refused',
+  claims_paid: 'Claims paid',
 };
 
 interface Props {
@@ -80,7 +86,10 @@ export function CallForm({ customerId, country, dial = false, today, onSaved, on
         const problem = dateProblem('Follow up on', followUp);
         if (problem) throw new Error(problem);
         await call('activity.logCall', {
-          customerId, outcome, direction, notes,
+          customerId,
+          outcome,
+          direction,
+          notes,
           ...(contactId ? { contactId: Number(contactId) } : {}),
           ...(duration !== undefined ? { durationSeconds: duration } : {}),
           ...(followUp ? { followUpDate: followUp } : {}),
@@ -102,7 +111,11 @@ export function CallForm({ customerId, country, dial = false, today, onSaved, on
           <span>With</span>
           <select className="input" value={contactId} onChange={(event) => setContactId(event.target.value)}>
             <option value="">Someone not listed</option>
-            {(contacts ?? []).map((contact) => <option key={contact.id} value={contact.id}>{contact.name}</option>)}
+            {(contacts ?? []).map((contact) => (
+              <option key={contact.id} value={contact.id}>
+                {contact.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">

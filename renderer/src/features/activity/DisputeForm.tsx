@@ -30,15 +30,32 @@ export function DisputeForm({ customerId, invoiceIds = [], onSaved, onCancel }: 
       onCancel={onCancel}
       onSubmit={async () => {
         if (chosen.length === 0) throw new Error('Tick at least one invoice.');
-        await call('activity.openDispute', { customerId, invoiceIds: chosen, reasonCode: reason, slaDays: Number(slaDays), note, ...(owner.trim() ? { owner } : {}) });
+        await call('activity.openDispute', {
+          customerId,
+          invoiceIds: chosen,
+          reasonCode: reason,
+          slaDays: Number(slaDays),
+          note,
+          ...(owner.trim() ? { owner } : {}),
+        });
       }}
     >
-      <InvoicePicker invoices={invoices} chosen={chosen} onChange={setChosen} autoFocus={invoiceIds.length === 0} unavailable={(invoice) => (invoice.disputed ? 'already disputed' : null)} />
+      <InvoicePicker
+        invoices={invoices}
+        chosen={chosen}
+        onChange={setChosen}
+        autoFocus={invoiceIds.length === 0}
+        unavailable={(invoice) => (invoice.disputed ? 'already disputed' : null)}
+      />
       <div className="field-row">
         <label className="field">
           <span>Reason</span>
           <select className="input" autoFocus={invoiceIds.length > 0} value={reason} onChange={(event) => setReason(event.target.value as typeof reason)}>
-            {DISPUTE_REASONS.map((code) => <option key={code} value={code}>{DISPUTE_LABELS[code]}</option>)}
+            {DISPUTE_REASONS.map((code) => (
+              <option key={code} value={code}>
+                {DISPUTE_LABELS[code]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">

@@ -23,7 +23,13 @@ export function InvoicePicker({ invoices, chosen, onChange, unavailable, autoFoc
         const why = unavailable?.(invoice) ?? null;
         return (
           <label key={invoice.id} className="checkbox">
-            <input type="checkbox" autoFocus={autoFocus && index === first} checked={chosen.includes(invoice.id)} disabled={why !== null} onChange={() => toggle(invoice.id)} />
+            <input
+              type="checkbox"
+              autoFocus={autoFocus && index === first}
+              checked={chosen.includes(invoice.id)}
+              disabled={why !== null}
+              onChange={() => toggle(invoice.id)}
+            />
             {invoice.number} · due {formatDate(invoice.dueDate)} · <Money minor={invoice.openMinor} currency={invoice.currency} />
             {why && <span className="muted"> ({why})</span>}
           </label>

@@ -55,7 +55,9 @@ export function PlanForm({ customerId, currency, today, invoiceIds = [], onSaved
       <label className="field">
         <span>Kind</span>
         <select className="input" autoFocus value={label} onChange={(event) => setLabel(event.target.value)}>
-          {LABELS.map((option) => <option key={option}>{option}</option>)}
+          {LABELS.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
         </select>
       </label>
       <InvoicePicker invoices={invoices} chosen={chosen} onChange={setChosen} />
@@ -77,7 +79,11 @@ export function PlanForm({ customerId, currency, today, invoiceIds = [], onSaved
         <label className="field">
           <span>Then</span>
           <select className="input" value={every} onChange={(event) => setEvery(event.target.value as InstallmentInterval)}>
-            {INSTALLMENT_INTERVALS.map((option) => <option key={option} value={option}>{EVERY[option]}</option>)}
+            {INSTALLMENT_INTERVALS.map((option) => (
+              <option key={option} value={option}>
+                {EVERY[option]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -86,7 +92,9 @@ export function PlanForm({ customerId, currency, today, invoiceIds = [], onSaved
       ) : (
         <ol className="installments" aria-label="Installments" data-testid="plan-installments">
           {preview.map((installment) => (
-            <li key={installment.dueDate}>{formatDate(installment.dueDate)} <Money minor={installment.amountMinor} currency={currency} /></li>
+            <li key={installment.dueDate}>
+              {formatDate(installment.dueDate)} <Money minor={installment.amountMinor} currency={currency} />
+            </li>
           ))}
         </ol>
       )}

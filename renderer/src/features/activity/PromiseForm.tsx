@@ -60,7 +60,14 @@ export function PromiseForm({ customerId, currency, today, invoiceIds = [], pref
       <div className="field-row">
         <label className="field">
           <span>Amount ({currency})</span>
-          <input className="input" inputMode="decimal" autoFocus data-testid="promise-amount" value={shownAmount} onChange={(event) => setAmount(event.target.value)} />
+          <input
+            className="input"
+            inputMode="decimal"
+            autoFocus
+            data-testid="promise-amount"
+            value={shownAmount}
+            onChange={(event) => setAmount(event.target.value)}
+          />
         </label>
         <label className="field">
           <span>Pays by</span>
@@ -70,7 +77,8 @@ export function PromiseForm({ customerId, currency, today, invoiceIds = [], pref
       {invoices.length > 0 && <InvoicePicker invoices={invoices} chosen={chosen} onChange={setPicked} />}
       {chosen.length === 0 && (
         <p className="muted" data-testid="promise-scope">
-          No invoice ticked: the promise covers all {plural(invoices.length, `open ${currency} invoice`)}; reminders for them wait until {date !== null && isIsoDate(date) ? formatDate(date) : 'the promised date'} and the customer leaves the queue until then.
+          No invoice ticked: the promise covers all {plural(invoices.length, `open ${currency} invoice`)}; reminders for them wait until{' '}
+          {date !== null && isIsoDate(date) ? formatDate(date) : 'the promised date'} and the customer leaves the queue until then.
         </p>
       )}
       <label className="field">

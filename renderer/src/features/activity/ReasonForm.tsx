@@ -16,7 +16,15 @@ interface Props {
 export function ReasonForm({ title, label, testId, initial = '', onSubmit, onSaved, onCancel }: Props) {
   const [text, setText] = useState(initial);
   return (
-    <ActionForm title={title} testId={testId} onSaved={onSaved} onCancel={onCancel} onSubmit={async () => { await onSubmit(text); }}>
+    <ActionForm
+      title={title}
+      testId={testId}
+      onSaved={onSaved}
+      onCancel={onCancel}
+      onSubmit={async () => {
+        await onSubmit(text);
+      }}
+    >
       <label className="field">
         <span>{label}</span>
         <textarea className="input" rows={2} autoFocus value={text} onChange={(event) => setText(event.target.value)} />

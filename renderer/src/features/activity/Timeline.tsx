@@ -42,13 +42,19 @@ export function Timeline({ entries, onAmended }: Props) {
             >
               <span className="timeline-date">{formatDate(entry.at.slice(0, 10))}</span>
               <span className="timeline-title">{entry.title}</span>
-              <span className="timeline-detail" title={localizeDates(entry.detail)}>{localizeDates(entry.detail)}</span>
+              <span className="timeline-detail" title={localizeDates(entry.detail)}>
+                {localizeDates(entry.detail)}
+              </span>
               <span className="timeline-end">
                 {entry.amountMinor !== undefined && entry.currency && <Money minor={entry.amountMinor} currency={entry.currency} />}
                 {onAmended && entry.text !== undefined && (
                   <span className="timeline-tools">
-                    <button type="button" className="button ghost small" onClick={() => setAmending({ entry, how: 'edit' })}>Edit</button>
-                    <button type="button" className="button ghost small" onClick={() => setAmending({ entry, how: 'withdraw' })}>Withdraw</button>
+                    <button type="button" className="button ghost small" onClick={() => setAmending({ entry, how: 'edit' })}>
+                      Edit
+                    </button>
+                    <button type="button" className="button ghost small" onClick={() => setAmending({ entry, how: 'withdraw' })}>
+                      Withdraw
+                    </button>
                   </span>
                 )}
               </span>
@@ -65,10 +71,23 @@ function AmendForm({ amending: { entry, how }, onSaved, onCancel }: { amending: 
   const activityId = entry.activityId!;
   const what = entry.kind === 'call' ? 'call' : 'note';
   return how === 'edit' ? (
-    <ReasonForm title={`Correct this ${what}`} label={what === 'call' ? 'Notes' : 'Note'} testId="amend-form" initial={entry.text}
-      onSubmit={(text) => call('activity.edit', { activityId, text })} onSaved={onSaved} onCancel={onCancel} />
+    <ReasonForm
+      title={`Correct this ${what}`}
+      label={what === 'call' ? 'Notes' : 'Note'}
+      testId="amend-form"
+      initial={entry.text}
+      onSubmit={(text) => call('activity.edit', { activityId, text })}
+      onSaved={onSaved}
+      onCancel={onCancel}
+    />
   ) : (
-    <ReasonForm title={`Withdraw this ${what}`} label="Why (kept in the audit trail)" testId="amend-form"
-      onSubmit={(reason) => call('activity.delete', { activityId, reason })} onSaved={onSaved} onCancel={onCancel} />
+    <ReasonForm
+      title={`Withdraw this ${what}`}
+      label="Why (kept in the audit trail)"
+      testId="amend-form"
+      onSubmit={(reason) => call('activity.delete', { activityId, reason })}
+      onSaved={onSaved}
+      onCancel={onCancel}
+    />
   );
 }

@@ -7,8 +7,11 @@ import { ReasonForm } from '../activity/ReasonForm';
 import { DISPUTE_LABELS } from '../activity/dispute-labels';
 
 const PROMISE_STATES: Record<PromiseState, { label: string; tone: string }> = {
-  open: { label: 'Open', tone: 'info' }, kept: { label: 'Kept', tone: 'good' }, partially_kept: { label: 'Partly kept', tone: 'warn' },
-  broken: { label: 'Broken', tone: 'warn' }, cancelled: { label: 'Cancelled', tone: 'neutral' },
+  open: { label: 'Open', tone: 'info' },
+  kept: { label: 'Kept', tone: 'good' },
+  partially_kept: { label: 'Partly kept', tone: 'warn' },
+  broken: { label: 'Broken', tone: 'warn' },
+  cancelled: { label: 'Cancelled', tone: 'neutral' },
 };
 
 type Closing = { kind: 'promise' | 'plan' | 'dispute'; id: number };
@@ -36,8 +39,13 @@ export function CommitmentList({ commitments: { promises, plans, disputes }, num
       node: (
         <>
           <span className={`chip ${dispute.status === 'open' ? 'warn' : 'neutral'}`}>{dispute.status === 'open' ? 'Disputed' : 'Resolved'}</span>
-          <span>{DISPUTE_LABELS[dispute.reasonCode as keyof typeof DISPUTE_LABELS] ?? dispute.reasonCode} · {invoices(dispute.invoiceIds)}</span>
-          <span className="muted">opened <DateCell date={dispute.openedDate} />{dispute.owner ? ` · ${dispute.owner}` : ''}</span>
+          <span>
+            {DISPUTE_LABELS[dispute.reasonCode as keyof typeof DISPUTE_LABELS] ?? dispute.reasonCode} · {invoices(dispute.invoiceIds)}
+          </span>
+          <span className="muted">
+            opened <DateCell date={dispute.openedDate} />
+            {dispute.owner ? ` · ${dispute.owner}` : ''}
+          </span>
           {dispute.status === 'open' && <CloseButton label="Resolve" onClick={() => setClosing({ kind: 'dispute', id: dispute.id })} />}
         </>
       ),
@@ -51,9 +59,15 @@ export function CommitmentList({ commitments: { promises, plans, disputes }, num
         running,
         node: (
           <>
-            <span className={`chip ${missed > 0 && running ? 'warn' : running ? 'info' : 'neutral'}`}>{plan.cancelledDate ? 'Cancelled' : running ? plan.label : 'Completed'}</span>
-            <span>{paid} of {plan.installments.length} paid{missed > 0 ? `, ${missed} missed` : ''} · {invoices(plan.invoiceIds)}</span>
-            <span className="muted"><Money minor={plan.installments.reduce((sum, i) => sum + i.amountMinor, 0)} currency={plan.currency} /></span>
+            <span className={`chip ${missed > 0 && running ? 'warn' : running ? 'info' : 'neutral'}`}>
+              {plan.cancelledDate ? 'Cancelled' : running ? plan.label : 'Completed'}
+            </span>
+            <span>
+              {paid} of {plan.installments.length} paid{missed > 0 ? `, ${missed} missed` : ''} · {invoices(plan.invoiceIds)}
+            </span>
+            <span className="muted">
+              <Money minor={plan.installments.reduce((sum, i) => sum + i.amountMinor, 0)} currency={plan.currency} />
+            </span>
             {running && <CloseButton label="Cancel" onClick={() => setClosing({ kind: 'plan', id: plan.id })} />}
           </>
         ),
@@ -65,8 +79,17 @@ export function CommitmentList({ commitments: { promises, plans, disputes }, num
       node: (
         <>
           <span className={`chip ${PROMISE_STATES[promise.state].tone}`}>{PROMISE_STATES[promise.state].label}</span>
-          <span><Money minor={promise.amountMinor} currency={promise.currency} /> by <DateCell date={promise.promisedDate} /></span>
-          <span className="muted">{promise.paidMinor > 0 ? <>paid <Money minor={promise.paidMinor} currency={promise.currency} /> · </> : null}{invoices(promise.invoiceIds)}</span>
+          <span>
+            <Money minor={promise.amountMinor} currency={promise.currency} /> by <DateCell date={promise.promisedDate} />
+          </span>
+          <span className="muted">
+            {promise.paidMinor > 0 ? (
+              <>
+                paid <Money minor={promise.paidMinor} currency={promise.currency} /> ·{' '}
+              </>
+            ) : null}
+            {invoices(promise.invoiceIds)}
+          </span>
           {promise.state === 'open' && <CloseButton label="Cancel" onClick={() => setClosing({ kind: 'promise', id: promise.id })} />}
         </>
       ),
@@ -74,7 +97,13 @@ export function CommitmentList({ commitments: { promises, plans, disputes }, num
   ];
   const running = rows.filter((row) => row.running);
   const closed = rows.filter((row) => !row.running);
-  const list = (items: typeof rows) => <ul className="commitment-list">{items.map((row) => <li key={row.key}>{row.node}</li>)}</ul>;
+  const list = (items: typeof rows) => (
+    <ul className="commitment-list">
+      {items.map((row) => (
+        <li key={row.key}>{row.node}</li>
+      ))}
+    </ul>
+  );
   // What still runs is in view; what is settled (resolved, kept, cancelled) folds away, so the timeline keeps its room.
   return (
     <div className="commitments" data-testid="commitments">
@@ -92,14 +121,26 @@ export function CommitmentList({ commitments: { promises, plans, disputes }, num
 }
 
 function CloseButton({ label, onClick }: { label: string; onClick(): void }) {
-  return <button type="button" className="button ghost small commitment-close" onClick={onClick}>{label}</button>;
+  return (
+    <button type="button" className="button ghost small commitment-close" onClick={onClick}>
+      {label}
+    </button>
+  );
 }
 
 function CloseForm({ closing: { kind, id }, onSaved, onCancel }: { closing: Closing; onSaved(): void; onCancel(): void }) {
   const common = { testId: 'close-form', onSaved, onCancel };
   if (kind === 'dispute') {
-    return <ReasonForm {...common} title="Resolve the dispute" label="How it was resolved" onSubmit={(resolutionNote) => call('activity.resolveDispute', { disputeId: id, resolutionNote })} />;
+    return (
+      <ReasonForm
+        {...common}
+        title="Resolve the dispute"
+        label="How it was resolved"
+        onSubmit={(resolutionNote) => call('activity.resolveDispute', { disputeId: id, resolutionNote })}
+      />
+    );
   }
-  if (kind === 'plan') return <ReasonForm {...common} title="Cancel the plan" label="Why" onSubmit={(reason) => call('activity.cancelPlan', { planId: id, reason })} />;
+  if (kind === 'plan')
+    return <ReasonForm {...common} title="Cancel the plan" label="Why" onSubmit={(reason) => call('activity.cancelPlan', { planId: id, reason })} />;
   return <ReasonForm {...common} title="Cancel the promise" label="Why" onSubmit={(reason) => call('activity.cancelPromise', { promiseId: id, reason })} />;
 }

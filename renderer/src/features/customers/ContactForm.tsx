@@ -50,13 +50,21 @@ export function ContactForm({ customerId, contact, suggested, onSaved, onCancel 
         <label className="field">
           <span>Role</span>
           <select className="input" value={role} onChange={(event) => setRole(event.target.value as Contact['role'])}>
-            {CONTACT_ROLES.map((value) => <option key={value} value={value}>{CONTACT_ROLE_LABELS[value]}</option>)}
+            {CONTACT_ROLES.map((value) => (
+              <option key={value} value={value}>
+                {CONTACT_ROLE_LABELS[value]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>Status</span>
           <select className="input" value={status} onChange={(event) => setStatus(event.target.value as Contact['status'])}>
-            {CONTACT_STATUSES.map((value) => <option key={value} value={value}>{CONTACT_STATUS_LABELS[value]}</option>)}
+            {CONTACT_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {CONTACT_STATUS_LABELS[value]}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -18,10 +18,18 @@ export function ContactList({ customerId, country, onChanged }: { customerId: nu
     <div className="contacts">
       <div className="section-head">
         <h3>Contacts</h3>
-        <button type="button" className="button ghost small" onClick={() => setEditing('new')}>Add contact</button>
+        <button type="button" className="button ghost small" onClick={() => setEditing('new')}>
+          Add contact
+        </button>
       </div>
       {editing && (
-        <ContactForm key={editing === 'new' ? 'new' : editing.id} customerId={customerId} contact={editing === 'new' ? undefined : editing} onSaved={saved} onCancel={() => setEditing(null)} />
+        <ContactForm
+          key={editing === 'new' ? 'new' : editing.id}
+          customerId={customerId}
+          contact={editing === 'new' ? undefined : editing}
+          onSaved={saved}
+          onCancel={() => setEditing(null)}
+        />
       )}
       <ul className="contact-list" aria-label="Contacts" data-testid="contacts">
         {(contacts.data ?? []).map((contact) => (
@@ -32,7 +40,9 @@ export function ContactList({ customerId, country, onChanged }: { customerId: nu
             {contact.email && <span>{contact.email}</span>}
             {contact.phone && <PhoneLink phone={contact.phone} country={country} label={`Call ${contact.name}`} />}
             {contact.status !== 'valid' && <span className="chip warn">{CONTACT_STATUS_LABELS[contact.status]}</span>}
-            <button type="button" className="button ghost small contact-edit" aria-label={`Edit ${contact.name}`} onClick={() => setEditing(contact)}>Edit</button>
+            <button type="button" className="button ghost small contact-edit" aria-label={`Edit ${contact.name}`} onClick={() => setEditing(contact)}>
+              Edit
+            </button>
           </li>
         ))}
         {contacts.data?.length === 0 && <li className="muted">No contacts yet. Add the person who approves payments.</li>}

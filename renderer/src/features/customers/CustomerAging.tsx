@@ -15,8 +15,13 @@ export function CustomerAging({ rows, edges }: { rows: AgingCustomerRow[]; edges
           <dl className="aging-buckets">
             {AGING_BUCKETS.map((bucket, index) => (
               <div key={bucket} className={row[bucket] === 0 ? 'empty' : undefined}>
-                <dt><span className={`swatch bucket-${index}`} aria-hidden="true" />{labels[bucket]}</dt>
-                <dd><Money minor={row[bucket]} currency={row.currency} /></dd>
+                <dt>
+                  <span className={`swatch bucket-${index}`} aria-hidden="true" />
+                  {labels[bucket]}
+                </dt>
+                <dd>
+                  <Money minor={row[bucket]} currency={row.currency} />
+                </dd>
               </div>
             ))}
           </dl>

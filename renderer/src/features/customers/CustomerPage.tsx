@@ -28,9 +28,14 @@ import { AS_OF_BANNER_ID, readOnlyReason, refusedProps } from '../history/read-o
 import './customer-page.css';
 
 const KINDS: { value: TimelineEntry['kind'] | ''; label: string }[] = [
-  { value: '', label: 'Everything' }, { value: 'invoice', label: 'Invoices' }, { value: 'payment', label: 'Payments' },
-  { value: 'call', label: 'Calls' }, { value: 'promise', label: 'Promises' }, { value: 'note', label: 'Notes' },
-  { value: 'dispute_opened', label: 'Disputes' }, { value: 'assignment', label: 'Assignments' },
+  { value: '', label: 'Everything' },
+  { value: 'invoice', label: 'Invoices' },
+  { value: 'payment', label: 'Payments' },
+  { value: 'call', label: 'Calls' },
+  { value: 'promise', label: 'Promises' },
+  { value: 'note', label: 'Notes' },
+  { value: 'dispute_opened', label: 'Disputes' },
+  { value: 'assignment', label: 'Assignments' },
 ];
 
 /**
@@ -45,7 +50,10 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const returnTo = useNav((nav) => nav.returnTo);
   const back = (): void => go(returnTo);
   const edges = useAppStatus().data?.agingEdges;
-  const past = pastDay(useAsOf((asOf) => asOf.day), today);
+  const past = pastDay(
+    useAsOf((asOf) => asOf.day),
+    today,
+  );
   const refuse = useAsOf((asOf) => asOf.refuse);
   const asOf = past === null ? {} : { asOf: past };
   const summary = useCoreQuery('customer.summary', { customerId, ...asOf });
@@ -89,16 +97,28 @@ export function CustomerPage({ customerId }: { customerId: number }) {
   const s = summary.data;
   if (summary.error) return <ErrorNotice error={summary.error} title="This customer could not be loaded." onRetry={summary.reload} />;
   if (!s) return null;
-  const tickedIds = Object.keys(ticked).filter((id) => ticked[id]).map(Number);
+  const tickedIds = Object.keys(ticked)
+    .filter((id) => ticked[id])
+    .map(Number);
   const numberOf = (id: number): string => invoices.data?.find((invoice) => invoice.id === id)?.number ?? `#${id}`;
   const promiseKinds: TimelineEntry['kind'][] = ['promise', 'promise_kept', 'promise_broken', 'promise_cancelled'];
-  const entries = (timeline.data ?? []).filter((entry) => kind === '' || entry.kind === kind || (kind === 'promise' && promiseKinds.includes(entry.kind)) || (kind === 'dispute_opened' && entry.kind === 'dispute_resolved'));
+  const entries = (timeline.data ?? []).filter(
+    (entry) =>
+      kind === '' ||
+      entry.kind === kind ||
+      (kind === 'promise' && promiseKinds.includes(entry.kind)) ||
+      (kind === 'dispute_opened' && entry.kind === 'dispute_resolved'),
+  );
 
   return (
     <div className="customer-page" data-testid="customer-page">
       <div className="screen-toolbar">
-        <button type="button" className="button ghost small" onClick={back}>← Back <Kbd keys={['Esc']} /></button>
-        <h2 className="customer-title">{s.name} <span className="muted">{s.externalId}</span></h2>
+        <button type="button" className="button ghost small" onClick={back}>
+          ← Back <Kbd keys={['Esc']} />
+        </button>
+        <h2 className="customer-title">
+          {s.name} <span className="muted">{s.externalId}</span>
+        </h2>
         <span className="spacer" />
         <div className="pane-actions">
           <button type="button" className="button small" aria-pressed={statementOpen} onClick={() => setStatementOpen(true)}>
@@ -125,13 +145,27 @@ export function CustomerPage({ customerId }: { customerId: number }) {
             selection={{ selected: ticked, onChange: setTicked, rowId: (invoice) => String(invoice.id) }}
             toolbar={
               <span className="muted table-hint">
-                {tickedIds.length > 0 ? `${plural(tickedIds.length, 'invoice')} ticked for p, d or l` : <><Kbd keys={['x']} /> ticks an invoice</>}
+                {tickedIds.length > 0 ? (
+                  `${plural(tickedIds.length, 'invoice')} ticked for p, d or l`
+                ) : (
+                  <>
+                    <Kbd keys={['x']} /> ticks an invoice
+                  </>
+                )}
               </span>
             }
           />
         </section>
         <section className="card customer-side">
-          {statementOpen && <StatementPanel customerId={customerId} asOf={past ?? today} onClose={() => setStatementOpen(false)} chargesFocus={chargesFocus} readOnly={readOnly} />}
+          {statementOpen && (
+            <StatementPanel
+              customerId={customerId}
+              asOf={past ?? today}
+              onClose={() => setStatementOpen(false)}
+              chargesFocus={chargesFocus}
+              readOnly={readOnly}
+            />
+          )}
           {form && (
             <ActivityForm
               key={form}
@@ -166,7 +200,11 @@ export function CustomerPage({ customerId }: { customerId: number }) {
           <div className="section-head">
             <h3>Timeline</h3>
             <select className="input small" value={kind} onChange={(event) => setKind(event.target.value as typeof kind)} aria-label="Timeline shows">
-              {KINDS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+              {KINDS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
             </select>
           </div>
           <Timeline entries={entries} {...(past === null ? { onAmended: reload } : {})} />

@@ -15,21 +15,39 @@ export function CustomerTiles({ summary: s, past = false }: { summary: CustomerS
       <Tile label="Open" testId="customer-open" note={s.creditsMinor !== 0 ? `incl. ${formatAmount(s.creditsMinor, s.currency)} unapplied credits` : undefined}>
         <Money minor={s.openMinor} currency={s.currency} />
       </Tile>
-      <Tile label="Overdue" testId="customer-overdue"><Money minor={s.overdueMinor} currency={s.currency} /></Tile>
+      <Tile label="Overdue" testId="customer-overdue">
+        <Money minor={s.overdueMinor} currency={s.currency} />
+      </Tile>
       <Tile label="Oldest past due">{s.oldestDaysPastDue > 0 ? plural(s.oldestDaysPastDue, 'day') : '—'}</Tile>
-      <Tile label="Pays on average">{s.averageDaysLate === null ? 'No history' : s.averageDaysLate === 0 ? 'On time' : `${plural(s.averageDaysLate, 'day')} late`}</Tile>
+      <Tile label="Pays on average">
+        {s.averageDaysLate === null ? 'No history' : s.averageDaysLate === 0 ? 'On time' : `${plural(s.averageDaysLate, 'day')} late`}
+      </Tile>
       <Tile label="Terms">{s.termsDays !== null ? `Net ${s.termsDays}` : '—'}</Tile>
       <Tile label="Credit limit" note={utilisation !== null ? `${utilisation}% used` : undefined} warn={utilisation !== null && utilisation > 100}>
         {s.creditLimitMinor !== null ? <Money minor={s.creditLimitMinor} currency={s.currency} /> : '—'}
       </Tile>
       <Tile label="Collector">{s.collector ?? 'Unassigned'}</Tile>
       {/* The risk model learned from what came after a past day: it is not shown as that day's. */}
-      <Tile label="Risk" note={past ? 'scored on today’s book only' : undefined}>{past ? '—' : <RiskSummary customerId={s.customerId} variant="headline" />}</Tile>
+      <Tile label="Risk" note={past ? 'scored on today’s book only' : undefined}>
+        {past ? '—' : <RiskSummary customerId={s.customerId} variant="headline" />}
+      </Tile>
     </div>
   );
 }
 
-function Tile({ label, note, warn = false, testId, children }: { label: string; note?: string | undefined; warn?: boolean; testId?: string; children: ReactNode }) {
+function Tile({
+  label,
+  note,
+  warn = false,
+  testId,
+  children,
+}: {
+  label: string;
+  note?: string | undefined;
+  warn?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="tile" data-testid={testId}>
       <div className="tile-label">{label}</div>

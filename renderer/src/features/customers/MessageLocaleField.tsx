@@ -25,14 +25,23 @@ export function MessageLocaleField({ summary, onChanged }: { summary: CustomerSu
     <div className="message-locale" data-testid="message-locale">
       <label className="field inline">
         <span>Emails in</span>
-        <select className="input small" value={summary.locale ?? ''} onChange={(event) => set(event.target.value)} aria-label="Language and formats of this customer's emails">
+        <select
+          className="input small"
+          value={summary.locale ?? ''}
+          onChange={(event) => set(event.target.value)}
+          aria-label="Language and formats of this customer's emails"
+        >
           <option value="">{`${names.of(fromCountry ?? summary.messageLocale) ?? summary.messageLocale} (${fromCountry ? 'its country' : 'default'})`}</option>
-          {offered.map((locale) => <option key={locale} value={locale}>{nameOf(locale)}</option>)}
+          {offered.map((locale) => (
+            <option key={locale} value={locale}>
+              {nameOf(locale)}
+            </option>
+          ))}
         </select>
       </label>
       <span className="muted" data-testid="message-locale-hint">
-        {summary.locale ? 'Set for this customer' : fromCountry ? `From its country, ${summary.country}` : 'No country known: the default of Settings → Email'} ·{' '}
-        {names.of(templateLanguage(summary.messageLocale))} templates, {summary.messageLocale} dates and amounts
+        {summary.locale ? 'Set for this customer' : fromCountry ? `From its country, ${summary.country}` : 'No country known: the default of Settings → Email'}{' '}
+        · {names.of(templateLanguage(summary.messageLocale))} templates, {summary.messageLocale} dates and amounts
       </span>
       {error && <ErrorNotice error={error} title="The language was not changed." />}
     </div>

@@ -26,7 +26,10 @@ export function RiskSummary({ customerId, variant = 'full' }: { customerId: numb
     <div className="risk-headline">
       <span className={`risk-dot ${level(risk.pLate)}`} aria-hidden="true" />
       <strong>{Math.round(risk.pLate * 100)}% likely late</strong>
-      <span className="muted">{SEGMENT_LABEL[risk.segment]}{risk.expectedDaysLate >= 1 ? ` · ~${Math.round(risk.expectedDaysLate)}d late expected` : ''}</span>
+      <span className="muted">
+        {SEGMENT_LABEL[risk.segment]}
+        {risk.expectedDaysLate >= 1 ? ` · ~${Math.round(risk.expectedDaysLate)}d late expected` : ''}
+      </span>
     </div>
   );
   if (variant === 'headline') {
@@ -44,11 +47,15 @@ export function RiskSummary({ customerId, variant = 'full' }: { customerId: numb
     <div className="risk-summary" data-testid="customer-risk">
       {headline}
       <ul className="risk-reasons" aria-label="Why">
-        {risk.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+        {risk.reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
       </ul>
       {risk.advice.length > 0 && (
         <ul className="risk-advice" aria-label="Credit advice">
-          {risk.advice.map((advice) => <li key={advice.code}>{advice.text}</li>)}
+          {risk.advice.map((advice) => (
+            <li key={advice.code}>{advice.text}</li>
+          ))}
         </ul>
       )}
     </div>

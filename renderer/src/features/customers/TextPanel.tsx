@@ -29,34 +29,66 @@ export function TextPanel({ customerId, onSent, onClose }: { customerId: number;
   const count = countSegments(words);
   const consentMissing = p?.hold === 'no_consent' ? p.reach?.skipped.find((contact) => contact.reason.startsWith('no consent')) : undefined;
 
-  const send = (): Promise<boolean> => outcome.run(async () => {
-    const result = await call('sms.queue', { messages: [{ customerId, templateId, ...(text !== null ? { text } : {}) }] });
-    onSent();
-    preview.reload();
-    if (result.skipped[0]) throw new Error(result.skipped[0].reason);
-    return result.duplicates.length > 0 ? 'Already sent today: not sent again.' : 'Queued: it goes in a moment (see Outreach → Outbox).';
-  });
-  const recordConsent = (contactId: number): Promise<boolean> => outcome.run(async () => {
-    await call('contacts.smsConsent', { contactId, consent: true, note: 'Recorded on the customer page' });
-    preview.reload();
-    return 'Consent recorded.';
-  });
+  const send = (): Promise<boolean> =>
+    outcome.run(async () => {
+      const result = await call('sms.queue', { messages: [{ customerId, templateId, ...(text !== null ? { text } : {}) }] });
+      onSent();
+      preview.reload();
+      if (result.skipped[0]) throw new Error(result.skipped[0].reason);
+      return result.duplicates.length > 0 ? 'Already sent today: not sent again.' : 'Queued: it goes in a moment (see Outreach → Outbox).';
+    });
+  const recordConsent = (contactId: number): Promise<boolean> =>
+    outcome.run(async () => {
+      await call('contacts.smsConsent', { contactId, consent: true, note: 'Recorded on the customer page' });
+      preview.reload();
+      return 'Consent recorded.';
+    });
 
   return (
-    <section className="text-panel" aria-label="Text message" data-testid="text-panel" onKeyDown={onClose ? (event) => closeOnEscape(event, onClose) : undefined}>
+    <section
+      className="text-panel"
+      aria-label="Text message"
+      data-testid="text-panel"
+      onKeyDown={onClose ? (event) => closeOnEscape(event, onClose) : undefined}
+    >
       <div className="section-head">
         <h3>Text message</h3>
-        <select className="input small" value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Text template" autoFocus={onClose !== undefined}>
-          {(templates.data ?? []).map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
+        <select
+          className="input small"
+          value={templateId}
+          onChange={(event) => setTemplateId(event.target.value)}
+          aria-label="Text template"
+          autoFocus={onClose !== undefined}
+        >
+          {(templates.data ?? []).map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.name}
+            </option>
+          ))}
         </select>
-        {onClose && <button type="button" className="button ghost small" onClick={onClose}>Close <Kbd keys={['Esc']} /></button>}
+        {onClose && (
+          <button type="button" className="button ghost small" onClick={onClose}>
+            Close <Kbd keys={['Esc']} />
+          </button>
+        )}
       </div>
       {preview.error && <ErrorNotice error={preview.error} onRetry={preview.reload} />}
       {p && (
         <>
           <p className="muted text-to">
-            {p.to ? <>To <strong>{p.to.name}</strong> {p.to.number}</> : 'Nobody to text'}
-            {p.reach && <> · their time {p.reach.localTime} ({p.reach.timeZone.zone})</>}
+            {p.to ? (
+              <>
+                To <strong>{p.to.name}</strong> {p.to.number}
+              </>
+            ) : (
+              'Nobody to text'
+            )}
+            {p.reach && (
+              <>
+                {' '}
+                · their time {p.reach.localTime} ({p.reach.timeZone.zone})
+              </>
+            )}
           </p>
           {p.heldMessage && (
             <div className="notice warn" role="status">
@@ -70,10 +102,20 @@ export function TextPanel({ customerId, onSent, onClose }: { customerId: number;
             </div>
           )}
           {(p.reach?.skipped.length ?? 0) > 0 && (
-            <ul className="muted text-skipped">{p.reach!.skipped.map((contact) => <li key={contact.contactId}>{contact.name}: {contact.reason}</li>)}</ul>
+            <ul className="muted text-skipped">
+              {p.reach!.skipped.map((contact) => (
+                <li key={contact.contactId}>
+                  {contact.name}: {contact.reason}
+                </li>
+              ))}
+            </ul>
           )}
           <textarea
-            className="input text-body" rows={4} value={words} maxLength={MAX_TEXT_LENGTH} aria-label="Text"
+            className="input text-body"
+            rows={4}
+            value={words}
+            maxLength={MAX_TEXT_LENGTH}
+            aria-label="Text"
             onChange={(event) => setText(event.target.value)}
           />
           <div className="setting-actions">
@@ -81,7 +123,12 @@ export function TextPanel({ customerId, onSent, onClose }: { customerId: number;
               {count.units} / {count.perSegment * Math.max(1, count.segments)} · {count.segments} {count.segments === 1 ? 'part' : 'parts'} · {count.encoding}
             </span>
             {count.nonGsm.length > 0 && <span className="muted">{count.nonGsm.join(' ')} make it UCS-2 (70 a part)</span>}
-            <button type="button" className="button primary" aria-disabled={p.hold !== null || words.trim() === ''} onClick={() => p.hold === null && void send()}>
+            <button
+              type="button"
+              className="button primary"
+              aria-disabled={p.hold !== null || words.trim() === ''}
+              onClick={() => p.hold === null && void send()}
+            >
               Send text
             </button>
             {outcome.message && <span className="saved">{outcome.message}</span>}

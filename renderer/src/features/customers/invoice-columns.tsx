@@ -26,25 +26,48 @@ export function invoiceChips(invoice: CustomerInvoice): Chip[] {
  */
 export function worstFirst(invoices: readonly CustomerInvoice[]): CustomerInvoice[] {
   const owed = (invoice: CustomerInvoice): boolean => invoice.status === 'open' && invoice.openMinor !== 0;
-  return [...invoices].sort((a, b) => Number(owed(b)) - Number(owed(a))
-    || (owed(a) ? a.dueDate.localeCompare(b.dueDate) : b.dueDate.localeCompare(a.dueDate))
-    || a.number.localeCompare(b.number));
+  return [...invoices].sort(
+    (a, b) =>
+      Number(owed(b)) - Number(owed(a)) ||
+      (owed(a) ? a.dueDate.localeCompare(b.dueDate) : b.dueDate.localeCompare(a.dueDate)) ||
+      a.number.localeCompare(b.number),
+  );
 }
 
 // Helper columns are typed by their value; the table takes them as one list (TanStack's documented widening).
 export const invoiceColumns = [
   column.accessor('number', { header: 'Invoice', size: 104 }),
   column.accessor('dueDate', { header: 'Due', size: 100, cell: (info) => <DateCell date={info.getValue()} /> }),
-  column.accessor((invoice) => invoiceChips(invoice).map((chip) => chip.label).join(' '), {
-    id: 'status',
-    header: 'Status',
-    meta: { grow: true },
-    cell: (info) => (
-      <span className="chips">
-        {invoiceChips(info.row.original).map((chip) => <span key={chip.label} className={`chip ${chip.tone}`}>{chip.label}</span>)}
-      </span>
-    ),
+  column.accessor(
+    (invoice) =>
+      invoiceChips(invoice)
+        .map((chip) => chip.label)
+        .join(' '),
+    {
+      id: 'status',
+      header: 'Status',
+      meta: { grow: true },
+      cell: (info) => (
+        <span className="chips">
+          {invoiceChips(info.row.original).map((chip) => (
+            <span key={chip.label} className={`chip ${chip.tone}`}>
+              {chip.label}
+            </span>
+          ))}
+        </span>
+      ),
+    },
+  ),
+  column.accessor('amountMinor', {
+    header: 'Amount',
+    size: 104,
+    meta: { numeric: true },
+    cell: (info) => <Money minor={info.getValue()} currency={info.row.original.currency} />,
   }),
-  column.accessor('amountMinor', { header: 'Amount', size: 104, meta: { numeric: true }, cell: (info) => <Money minor={info.getValue()} currency={info.row.original.currency} /> }),
-  column.accessor('openMinor', { header: 'Open', size: 104, meta: { numeric: true }, cell: (info) => <Money minor={info.getValue()} currency={info.row.original.currency} /> }),
+  column.accessor('openMinor', {
+    header: 'Open',
+    size: 104,
+    meta: { numeric: true },
+    cell: (info) => <Money minor={info.getValue()} currency={info.row.original.currency} />,
+  }),
 ] as ColumnDef<CustomerInvoice>[];

@@ -36,8 +36,18 @@ export function AsOfControl({ today, children }: Props) {
       {past ? (
         <p className="as-of-banner" data-testid="as-of-banner">
           <strong id={AS_OF_BANNER_ID}>As of {formatDate(past)}, read-only: the book as it stood at the end of that day.</strong>
-          <span className="as-of-refused" role="status" data-testid="as-of-refused">{refused ? `“${refused}” is off on a past day.` : ''}</span>
-          <button type="button" className="button small" onClick={() => { backToToday(); setTyped(today); }} data-testid="as-of-today">
+          <span className="as-of-refused" role="status" data-testid="as-of-refused">
+            {refused ? `“${refused}” is off on a past day.` : ''}
+          </span>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              backToToday();
+              setTyped(today);
+            }}
+            data-testid="as-of-today"
+          >
             Back to today
           </button>
         </p>

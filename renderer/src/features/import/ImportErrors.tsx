@@ -19,8 +19,8 @@ export function ImportErrors({ problems, problemCount }: Props) {
           {sheet !== undefined && <> in sheet “{sheet}”</>}
         </h2>
         <span className="muted">
-          {problems.length < problemCount ? `First ${formatCount(problems.length)} listed. ` : ''}Fix them in the file (or
-          change the mapping), then import again.
+          {problems.length < problemCount ? `First ${formatCount(problems.length)} listed. ` : ''}Fix them in the file (or change the mapping), then import
+          again.
         </span>
       </header>
       <div className="problem-table">

@@ -34,8 +34,8 @@ export function ImportStart() {
       }
     >
       <p>
-        Inflow recognises common exports from their headers and shows the first rows before anything is written. Nothing
-        is imported unless every row is valid, and importing the same file twice changes nothing.
+        Inflow recognises common exports from their headers and shows the first rows before anything is written. Nothing is imported unless every row is valid,
+        and importing the same file twice changes nothing.
       </p>
     </EmptyState>
   );

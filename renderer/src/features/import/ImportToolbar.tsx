@@ -38,7 +38,12 @@ export function ImportToolbar({ file }: { file: StagedFile }) {
       )}
       <span className="spacer" />
       <label className="checkbox" title="Use when the file lists every open invoice from this ERP.">
-        <input type="checkbox" checked={snapshot} disabled={kind !== undefined && kind !== 'invoices'} onChange={(event) => setSnapshot(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={snapshot}
+          disabled={kind !== undefined && kind !== 'invoices'}
+          onChange={(event) => setSnapshot(event.target.checked)}
+        />
         Snapshot: close open invoices missing from this file
       </label>
       <button

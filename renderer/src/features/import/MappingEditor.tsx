@@ -44,11 +44,7 @@ export function MappingEditor() {
             ))}
           </select>
         </label>
-        <CurrencyField
-          currency={draft.currency}
-          placeholder={baseCurrency}
-          onChange={(currency) => editDraft({ ...draft, currency })}
-        />
+        <CurrencyField currency={draft.currency} placeholder={baseCurrency} onChange={(currency) => editDraft({ ...draft, currency })} />
         <label className="field">
           <span>Decimal separator</span>
           <select

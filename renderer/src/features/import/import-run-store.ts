@@ -8,9 +8,7 @@ import { toApiError, type ApiError } from '../../lib/api-error';
 export type ImportSelection = { preset: string } | { mapping: ImportMapping };
 
 type RunOutcome =
-  | { kind: 'imported'; summary: ImportSummary }
-  | { kind: 'rejected'; problems: ImportProblem[]; problemCount: number }
-  | { kind: 'failed'; error: ApiError };
+  { kind: 'imported'; summary: ImportSummary } | { kind: 'rejected'; problems: ImportProblem[]; problemCount: number } | { kind: 'failed'; error: ApiError };
 
 interface RunState {
   jobId: string | null;

@@ -19,7 +19,10 @@ export function emptyDraft(kind: ImportKind = 'invoices'): MappingDraft {
 export function suggestedDraft(headers: readonly string[], kind: ImportKind = 'invoices'): MappingDraft {
   const byName = new Map(headers.filter((header) => header.trim()).map((header) => [normalizeHeader(header), header]));
   const fields = [...MAPPING_FIELDS[kind].required, ...MAPPING_FIELDS[kind].optional];
-  return { kind, columns: Object.fromEntries(fields.flatMap((field) => (byName.has(normalizeHeader(field)) ? [[field, byName.get(normalizeHeader(field))!]] : []))) };
+  return {
+    kind,
+    columns: Object.fromEntries(fields.flatMap((field) => (byName.has(normalizeHeader(field)) ? [[field, byName.get(normalizeHeader(field))!]] : []))),
+  };
 }
 
 /** Switching kind keeps only the columns the new kind knows. */
@@ -42,7 +45,6 @@ export function checkDraft(draft: MappingDraft): { mapping: ImportMapping } | { 
   if (parsed.success) return { mapping: parsed.data };
   return { missing: MAPPING_FIELDS[draft.kind].required.filter((field) => !draft.columns[field]) };
 }
-
 
 /** Column header → the field it feeds, for the row above the preview's headers. */
 export function fieldsByHeader(mapping: { columns: Record<string, string> } | null): Map<string, string> {

@@ -20,7 +20,14 @@ export function InboxList({ items, selectedIndex, onSelect }: Props) {
   return (
     <div className="inbox-list" role="listbox" aria-label="Messages" ref={list} data-testid="inbox-list">
       {items.map((item, index) => (
-        <div key={item.id} role="option" aria-selected={index === selectedIndex} data-index={index} className={`inbox-row kind-${item.kind}`} onClick={() => onSelect(index)}>
+        <div
+          key={item.id}
+          role="option"
+          aria-selected={index === selectedIndex}
+          data-index={index}
+          className={`inbox-row kind-${item.kind}`}
+          onClick={() => onSelect(index)}
+        >
           <span className="inbox-kind">{KIND_LABELS[item.kind]}</span>
           <span className="inbox-customer">{item.customerName ?? <em className="muted">unmatched</em>}</span>
           <span className="inbox-when muted">{timeAgo(item.receivedAt, now)}</span>

@@ -13,7 +13,12 @@ import { InboxPane, type InboxForm } from './InboxPane';
 import './inbox.css';
 
 const FILTER_LABELS: Record<InboxFilter | 'all', string> = {
-  all: 'All open', reply: 'Replies', auto_reply: 'Out of office', bounce: 'Bounces', unmatched: 'Unmatched', other: 'Other',
+  all: 'All open',
+  reply: 'Replies',
+  auto_reply: 'Out of office',
+  bounce: 'Bounces',
+  unmatched: 'Unmatched',
+  other: 'Other',
 };
 
 /**
@@ -27,7 +32,10 @@ export function InboxScreen() {
   const [form, setForm] = useState<InboxForm | null>(null);
   const fetching = useOutcome();
   const items = list.data ?? [];
-  const index = Math.max(0, items.findIndex((item) => item.id === selectedId));
+  const index = Math.max(
+    0,
+    items.findIndex((item) => item.id === selectedId),
+  );
   const selected = items[index];
 
   const select = (next: number): void => {
@@ -44,7 +52,9 @@ export function InboxScreen() {
     await fetching.run(async () => {
       const result = await call('inbox.fetch', {});
       list.reload();
-      return result.fetched === 0 ? 'Nothing new.' : `${plural(result.fetched, 'new message')}: ${result.replies} replies, ${result.bounces} bounces, ${result.autoReplies} out of office.`;
+      return result.fetched === 0
+        ? 'Nothing new.'
+        : `${plural(result.fetched, 'new message')}: ${result.replies} replies, ${result.bounces} bounces, ${result.autoReplies} out of office.`;
     });
   }
 
@@ -60,7 +70,9 @@ export function InboxScreen() {
   if (settings.data === null) {
     return (
       <EmptyState title="No mailbox connected">
-        <p>Connect the mailbox your reminders are sent from (Settings → Inbox) and Inflow reads the replies, bounces and out-of-office answers that come back.</p>
+        <p>
+          Connect the mailbox your reminders are sent from (Settings → Inbox) and Inflow reads the replies, bounces and out-of-office answers that come back.
+        </p>
       </EmptyState>
     );
   }
@@ -69,21 +81,38 @@ export function InboxScreen() {
       <div className="inbox-head">
         <div className="segmented" role="tablist" aria-label="Show">
           {(['all', ...INBOX_FILTERS.filter((f) => f !== 'other')] as const).map((value) => (
-            <button key={value} type="button" role="tab" aria-selected={filter === value} className={filter === value ? 'segment-button active' : 'segment-button'} onClick={() => setFilter(value)}>
+            <button
+              key={value}
+              type="button"
+              role="tab"
+              aria-selected={filter === value}
+              className={filter === value ? 'segment-button active' : 'segment-button'}
+              onClick={() => setFilter(value)}
+            >
               {FILTER_LABELS[value]}
             </button>
           ))}
         </div>
         <span className="spacer" />
-        {fetching.message && <span className="muted" role="status">{fetching.message}</span>}
-        {fetching.error && <span className="field-error" role="alert">{fetching.error.message}</span>}
+        {fetching.message && (
+          <span className="muted" role="status">
+            {fetching.message}
+          </span>
+        )}
+        {fetching.error && (
+          <span className="field-error" role="alert">
+            {fetching.error.message}
+          </span>
+        )}
         <button type="button" className="button" onClick={() => void fetchNow()}>
           Check mail <Kbd keys={['f']} />
         </button>
       </div>
       {items.length === 0 && list.data ? (
         <EmptyState title={filter === 'all' ? 'Nothing waiting' : `No ${FILTER_LABELS[filter].toLowerCase()} waiting`}>
-          <p>Replies, bounces and out-of-office answers to your reminders appear here as they arrive. Press <Kbd keys={['f']} /> to check now.</p>
+          <p>
+            Replies, bounces and out-of-office answers to your reminders appear here as they arrive. Press <Kbd keys={['f']} /> to check now.
+          </p>
         </EmptyState>
       ) : (
         <div className="inbox-split">

@@ -21,7 +21,14 @@ export function MessageBody({ id }: { id: number }) {
       {view.previewHtml && (
         <div className="segmented" role="tablist" aria-label="Part of the message">
           {(['html', 'text'] as const).map((name) => (
-            <button key={name} type="button" role="tab" aria-selected={part === name} className={part === name ? 'segment-button active' : 'segment-button'} onClick={() => setPart(name)}>
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={part === name}
+              className={part === name ? 'segment-button active' : 'segment-button'}
+              onClick={() => setPart(name)}
+            >
               {name === 'html' ? 'Formatted' : 'Text'}
             </button>
           ))}
@@ -30,13 +37,20 @@ export function MessageBody({ id }: { id: number }) {
       {html ? (
         <iframe className="message-frame" title="The message as sent" sandbox="" referrerPolicy="no-referrer" srcDoc={html} data-testid="inbox-frame" />
       ) : (
-        <pre className="inbox-text" data-testid="inbox-text">{view.text || '(no text)'}</pre>
+        <pre className="inbox-text" data-testid="inbox-text">
+          {view.text || '(no text)'}
+        </pre>
       )}
       {view.attachments.length > 0 && (
         <ul className="inbox-attachments" aria-label="Attachments">
           {view.attachments.map((a) => (
             <li key={a.path}>
-              <button type="button" className="link-button" onClick={() => void save(a.path)}>{a.filename}</button> <span className="muted">{a.type} · {Math.ceil(a.size / 1024)} KB</span>
+              <button type="button" className="link-button" onClick={() => void save(a.path)}>
+                {a.filename}
+              </button>{' '}
+              <span className="muted">
+                {a.type} · {Math.ceil(a.size / 1024)} KB
+              </span>
             </li>
           ))}
         </ul>

@@ -17,13 +17,18 @@ export function BatchProgress({ batchId, total }: { batchId: string; total: numb
       />
       {c && done < total && (
         <div className="batch-actions">
-          <button type="button" className="button small" onClick={() => void call('outbox.pause', { paused: !c.paused }).then(counts.reload)}>{c.paused ? 'Resume' : 'Pause'}</button>
-          <button type="button" className="button ghost small" onClick={() => void call('outbox.cancel', { batchId }).then(counts.reload)}>Cancel the rest</button>
+          <button type="button" className="button small" onClick={() => void call('outbox.pause', { paused: !c.paused }).then(counts.reload)}>
+            {c.paused ? 'Resume' : 'Pause'}
+          </button>
+          <button type="button" className="button ghost small" onClick={() => void call('outbox.cancel', { batchId }).then(counts.reload)}>
+            Cancel the rest
+          </button>
         </div>
       )}
       {c && (
         <p className="muted" data-testid="batch-summary">
-          {plural(c.sent, 'sent', 'sent')} · {c.queued + c.sending} waiting · {c.failed} failed · {c.uncertain} uncertain{c.cancelled ? ` · ${c.cancelled} cancelled` : ''}
+          {plural(c.sent, 'sent', 'sent')} · {c.queued + c.sending} waiting · {c.failed} failed · {c.uncertain} uncertain
+          {c.cancelled ? ` · ${c.cancelled} cancelled` : ''}
         </p>
       )}
     </div>

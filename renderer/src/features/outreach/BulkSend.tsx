@@ -45,8 +45,11 @@ export function BulkSend({ customers, onDone }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<QueueResult | null>(null);
   const { error, run } = useOutcome();
-  const source: BulkSource = wholeLadder ? { kind: 'ladder' }
-    : templateId === LADDER_CHOICE ? { kind: 'ladder', customerIds } : { kind: 'template', templateId, customerIds };
+  const source: BulkSource = wholeLadder
+    ? { kind: 'ladder' }
+    : templateId === LADDER_CHOICE
+      ? { kind: 'ladder', customerIds }
+      : { kind: 'template', templateId, customerIds };
   const video = videoMemoUrl.trim();
   const messages = plan?.messages ?? [];
   const current = messages[cursor];
@@ -102,48 +105,95 @@ export function BulkSend({ customers, onDone }: Props) {
       <div className="bulk-head">
         <strong>{wholeLadder ? 'Send today’s ladder emails' : `Send to ${plural(customerIds.length, 'customer')}`}</strong>
         <ol className="steps">
-          {(['choose', 'preview', 'sent'] as const).filter((name) => !wholeLadder || name !== 'choose').map((name, index) => (
-            <li key={name} aria-current={step === name ? 'step' : undefined}>{index + 1}. {{ choose: 'Choose', preview: 'Preview', sent: 'Send' }[name]}</li>
-          ))}
+          {(['choose', 'preview', 'sent'] as const)
+            .filter((name) => !wholeLadder || name !== 'choose')
+            .map((name, index) => (
+              <li key={name} aria-current={step === name ? 'step' : undefined}>
+                {index + 1}. {{ choose: 'Choose', preview: 'Preview', sent: 'Send' }[name]}
+              </li>
+            ))}
         </ol>
         <span className="spacer" />
-        <button type="button" className="button ghost small" onClick={onDone}>Close</button>
+        <button type="button" className="button ghost small" onClick={onDone}>
+          Close
+        </button>
       </div>
       {step === 'choose' && (
-        <form className="bulk-choose" onSubmit={(event) => { event.preventDefault(); void preview(); }}>
+        <form
+          className="bulk-choose"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void preview();
+          }}
+        >
           <label className="field">
             <span>Template</span>
-            <select className="input" autoFocus={plan !== null} value={templateId} onChange={(event) => setTemplateId(event.target.value)} aria-label="Template">
+            <select
+              className="input"
+              autoFocus={plan !== null}
+              value={templateId}
+              onChange={(event) => setTemplateId(event.target.value)}
+              aria-label="Template"
+            >
               <option value={LADDER_CHOICE}>The ladder&rsquo;s next step for each customer</option>
-              {templates.map((template) => <option key={template.id} value={template.id}>{template.name}</option>)}
+              {templates.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {template.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field">
             <span>Video memo link (optional)</span>
-            <input className="input" type="url" placeholder="https://www.loom.com/share/…" value={videoMemoUrl} onChange={(event) => setVideoMemoUrl(event.target.value)} />
+            <input
+              className="input"
+              type="url"
+              placeholder="https://www.loom.com/share/…"
+              value={videoMemoUrl}
+              onChange={(event) => setVideoMemoUrl(event.target.value)}
+            />
           </label>
-          <button type="submit" className="button primary">Preview {plural(customerIds.length, 'message')}</button>
+          <button type="submit" className="button primary">
+            Preview {plural(customerIds.length, 'message')}
+          </button>
           {error && <ErrorNotice error={error} title="The messages cannot be prepared." />}
         </form>
       )}
-      {step === 'preview' && !plan && (error ? <ErrorNotice error={error} title="The ladder could not be planned." /> : <p className="muted">Preparing every message…</p>)}
-      {step === 'preview' && plan && messages.length === 0 && <p className="muted" data-testid="bulk-nothing">No email step of the ladder is due today.</p>}
+      {step === 'preview' &&
+        !plan &&
+        (error ? <ErrorNotice error={error} title="The ladder could not be planned." /> : <p className="muted">Preparing every message…</p>)}
+      {step === 'preview' && plan && messages.length === 0 && (
+        <p className="muted" data-testid="bulk-nothing">
+          No email step of the ladder is due today.
+        </p>
+      )}
       {step === 'preview' && plan && current && (
         <div className="bulk-preview">
           <ul className="bulk-list" aria-label="Messages" data-testid="bulk-list" ref={list} tabIndex={0}>
             {messages.map((message, index) => {
               const going = !skipped.has(message.customerId) && goes(message, overrides.get(message.customerId));
               return (
-                <li key={message.customerId} aria-current={index === cursor ? 'true' : undefined} className={going ? undefined : 'skipped'} onClick={() => setCursor(index)}
-                  title={message.verdict.held ? HOLD_LABELS[message.verdict.held] : undefined}>
+                <li
+                  key={message.customerId}
+                  aria-current={index === cursor ? 'true' : undefined}
+                  className={going ? undefined : 'skipped'}
+                  onClick={() => setCursor(index)}
+                  title={message.verdict.held ? HOLD_LABELS[message.verdict.held] : undefined}
+                >
                   {going ? '✓' : '✕'} {message.customerName}
                   {message.verdict.dropped.length > 0 && <span className="muted"> · {message.verdict.dropped.length} left out</span>}
                 </li>
               );
             })}
           </ul>
-          <PlannedDetail key={current.customerId} message={current} today={localToday()} canOverride={source.kind === 'template'} override={overrides.get(current.customerId)}
-            onOverride={(override) => setOverrides((map) => new Map(map).set(current.customerId, override))} />
+          <PlannedDetail
+            key={current.customerId}
+            message={current}
+            today={localToday()}
+            canOverride={source.kind === 'template'}
+            override={overrides.get(current.customerId)}
+            onOverride={(override) => setOverrides((map) => new Map(map).set(current.customerId, override))}
+          />
           {confirming ? (
             <div className="bulk-actions">
               <SendConfirm count={chosen.length} typedAbove={plan.typedConfirmAbove} onConfirm={() => void send()} onCancel={() => setConfirming(false)} />
@@ -155,11 +205,21 @@ export function BulkSend({ customers, onDone }: Props) {
                 {messages.length > chosen.length && ` · ${messages.length - chosen.length} not sent`}
                 {blocked && ' · say why before sending a held message'}
               </span>
-              {!wholeLadder && <button type="button" className="button ghost" onClick={() => setStep('choose')}>Back</button>}
-              <button type="button" className="button primary" disabled={chosen.length === 0 || blocked} onClick={() => setConfirming(true)}>Send {plural(chosen.length, 'message')}</button>
+              {!wholeLadder && (
+                <button type="button" className="button ghost" onClick={() => setStep('choose')}>
+                  Back
+                </button>
+              )}
+              <button type="button" className="button primary" disabled={chosen.length === 0 || blocked} onClick={() => setConfirming(true)}>
+                Send {plural(chosen.length, 'message')}
+              </button>
             </div>
           )}
-          {error && <div className="bulk-error"><ErrorNotice error={error} title="Nothing was queued." /></div>}
+          {error && (
+            <div className="bulk-error">
+              <ErrorNotice error={error} title="Nothing was queued." />
+            </div>
+          )}
         </div>
       )}
       {step === 'sent' && result && <SendSummary result={result} />}
@@ -172,13 +232,21 @@ function SendSummary({ result }: { result: QueueResult }) {
     <div className="bulk-result">
       {result.queued > 0 && <BatchProgress batchId={result.batchId} total={result.queued} />}
       {result.queued === 0 && result.duplicates.length === 0 && <p className="muted">Nothing to send.</p>}
-      {result.duplicates.length > 0 && <p className="muted">Already sent today, not queued again: {result.duplicates.map((d) => d.customerName).join(', ')}.</p>}
+      {result.duplicates.length > 0 && (
+        <p className="muted">Already sent today, not queued again: {result.duplicates.map((d) => d.customerName).join(', ')}.</p>
+      )}
       {result.dropped.length > 0 && (
-        <p className="muted" data-testid="bulk-left-out">Left out of the messages: {result.dropped.map((d) => `${d.number} (${HOLD_LABELS[d.reason].toLowerCase()})`).join(', ')}.</p>
+        <p className="muted" data-testid="bulk-left-out">
+          Left out of the messages: {result.dropped.map((d) => `${d.number} (${HOLD_LABELS[d.reason].toLowerCase()})`).join(', ')}.
+        </p>
       )}
       {result.skipped.length > 0 && (
         <ul className="bulk-skipped" aria-label="Not queued">
-          {result.skipped.map((s) => <li key={s.customerId}>{s.customerName}: {s.reason}</li>)}
+          {result.skipped.map((s) => (
+            <li key={s.customerId}>
+              {s.customerName}: {s.reason}
+            </li>
+          ))}
         </ul>
       )}
     </div>

@@ -4,5 +4,9 @@ import { useCoreQuery } from '../../lib/core-query';
 export function FreshnessBanner() {
   const freshness = useCoreQuery('outreach.freshness', {}).data;
   if (!freshness?.message) return null;
-  return <p className="notice error" role="alert" data-testid="freshness-banner">{freshness.message}</p>;
+  return (
+    <p className="notice error" role="alert" data-testid="freshness-banner">
+      {freshness.message}
+    </p>
+  );
 }

@@ -33,30 +33,59 @@ export function LadderDryRun({ asOf, onAsOf, run, policies, onSend }: Props) {
           <span>Dry run as of</span>
           <input className="input" type="date" value={asOf} onChange={(event) => onAsOf(event.target.value)} />
         </label>
-        <span className="muted">{plural(run.data?.messages.length ?? 0, 'message')} · {plural(run.data?.excluded.length ?? 0, 'invoice')} held back</span>
+        <span className="muted">
+          {plural(run.data?.messages.length ?? 0, 'message')} · {plural(run.data?.excluded.length ?? 0, 'invoice')} held back
+        </span>
         <span className="spacer" />
-        <button type="button" className="button primary" disabled={emails === 0 || asOf !== localToday()} onClick={onSend}
-          title="Opens the preview of every message: nothing is sent before you confirm">
+        <button
+          type="button"
+          className="button primary"
+          disabled={emails === 0 || asOf !== localToday()}
+          onClick={onSend}
+          title="Opens the preview of every message: nothing is sent before you confirm"
+        >
           Preview and send the {plural(emails, 'email')}
         </button>
       </div>
       {run.error && <ErrorNotice error={run.error} title="The ladder could not be run." />}
       <div className="ladder-tables">
         <table className="plain-table" aria-label="Would send" data-testid="ladder-messages">
-          <thead><tr><th>Customer</th><th>Step</th><th>Invoices</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Customer</th>
+              <th>Step</th>
+              <th>Invoices</th>
+            </tr>
+          </thead>
           <tbody>
             {(run.data?.messages ?? []).map((m) => (
               <tr key={`${m.customerId}-${m.step.channel}`}>
                 <td title={m.customerExternalId}>{m.customerName}</td>
-                <td className="nowrap">{m.step.label} <span className="chip neutral">{CHANNELS[m.step.channel]}</span></td>
+                <td className="nowrap">
+                  {m.step.label} <span className="chip neutral">{CHANNELS[m.step.channel]}</span>
+                </td>
                 {/* An invoice number wraps between numbers, never at its own hyphen. */}
-                <td>{m.invoices.map((i, k) => <Fragment key={i.invoiceId}>{k > 0 && ', '}<span className="nowrap">{i.number}</span></Fragment>)}</td>
+                <td>
+                  {m.invoices.map((i, k) => (
+                    <Fragment key={i.invoiceId}>
+                      {k > 0 && ', '}
+                      <span className="nowrap">{i.number}</span>
+                    </Fragment>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
         <table className="plain-table" aria-label="Held back" data-testid="ladder-excluded">
-          <thead><tr><th>Invoice</th><th>Customer</th><th>Would be at</th><th>Why not</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Invoice</th>
+              <th>Customer</th>
+              <th>Would be at</th>
+              <th>Why not</th>
+            </tr>
+          </thead>
           <tbody>
             {(run.data?.excluded ?? []).map((e) => (
               <tr key={e.invoiceId}>
@@ -69,7 +98,9 @@ export function LadderDryRun({ asOf, onAsOf, run, policies, onSend }: Props) {
           </tbody>
         </table>
       </div>
-      <p className="muted">As of {formatDate(asOf)}. Steps are taken once per invoice; a late start joins at the current step but never opens with a final notice.</p>
+      <p className="muted">
+        As of {formatDate(asOf)}. Steps are taken once per invoice; a late start joins at the current step but never opens with a final notice.
+      </p>
     </section>
   );
 }

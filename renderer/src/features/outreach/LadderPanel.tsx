@@ -62,7 +62,9 @@ export function LadderPanel() {
   return (
     <div className="ladder" data-testid="ladder">
       <nav className="ladder-policies" aria-label="Policies">
-        <button type="button" className="button small" onClick={startNew} title="Starts as a copy of the selected policy">New policy</button>
+        <button type="button" className="button small" onClick={startNew} title="Starts as a copy of the selected policy">
+          New policy
+        </button>
         <ul className="policy-list" onKeyDown={moveWithArrows}>
           {policies.map((policy) => (
             <PolicyItem key={policy.id} policy={policy} current={policy.id === key} edited={policy.id in drafts} onSelect={() => select(policy.id)} />
@@ -70,18 +72,41 @@ export function LadderPanel() {
           {NEW in drafts && (
             <li aria-current={key === NEW ? 'true' : undefined}>
               <button type="button" className="policy-pick" onClick={() => select(NEW)}>
-                <span className="policy-pick-name">{drafts[NEW].name || 'New policy'} <span className="chip info">unsaved</span></span>
+                <span className="policy-pick-name">
+                  {drafts[NEW].name || 'New policy'} <span className="chip info">unsaved</span>
+                </span>
               </button>
             </li>
           )}
         </ul>
       </nav>
       <div className="ladder-main">
-        {sending && <BulkSend onDone={() => { setSending(false); run.reload(); }} />}
+        {sending && (
+          <BulkSend
+            onDone={() => {
+              setSending(false);
+              run.reload();
+            }}
+          />
+        )}
         {!sending && draft && templates && key !== undefined && (
-          <PolicyEditor key={key} draft={draft} saved={current} policies={policies} templates={templates} segments={segments} dirty={dirty} status={status}
-            onChange={(next) => { setDrafts({ ...drafts, [key]: next }); setStatus(null); }}
-            onDiscard={() => { forget(key); if (key === NEW) select(null); }}
+          <PolicyEditor
+            key={key}
+            draft={draft}
+            saved={current}
+            policies={policies}
+            templates={templates}
+            segments={segments}
+            dirty={dirty}
+            status={status}
+            onChange={(next) => {
+              setDrafts({ ...drafts, [key]: next });
+              setStatus(null);
+            }}
+            onDiscard={() => {
+              forget(key);
+              if (key === NEW) select(null);
+            }}
             onSaved={(policy) => {
               forget(key);
               setJustSaved(policy);
@@ -96,7 +121,8 @@ export function LadderPanel() {
               setStatus(`Deleted “${policy.name}”.`);
               reload();
             }}
-            onRefused={reload} />
+            onRefused={reload}
+          />
         )}
         {!sending && <LadderDryRun asOf={asOf} onAsOf={setAsOf} run={run} policies={policies} onSend={() => setSending(true)} />}
       </div>
@@ -109,9 +135,13 @@ function PolicyItem({ policy, current, edited, onSelect }: { policy: LadderPolic
   return (
     <li aria-current={current ? 'true' : undefined}>
       <button type="button" className="policy-pick" onClick={onSelect}>
-        <span className="policy-pick-name">{policy.name} {edited && <span className="chip info">edited</span>}</span>
+        <span className="policy-pick-name">
+          {policy.name} {edited && <span className="chip info">edited</span>}
+        </span>
         <span className="muted">{policy.segments.length ? policy.segments.join(', ') : 'Everyone else'}</span>
-        <span className="muted">{plural(policy.steps.length, 'step')} · from {offsetLabel(first)}</span>
+        <span className="muted">
+          {plural(policy.steps.length, 'step')} · from {offsetLabel(first)}
+        </span>
       </button>
     </li>
   );

@@ -34,18 +34,20 @@ export function LettersTab() {
       setBusy(false);
     }
   }
-  const print = (): Promise<void> => act(async () => {
-    const pdf = await call('documents.lettersPdf', {});
-    saveExportedFile(pdf);
-    setPrinted({ letters: pdf.letters, held: pdf.held });
-    setResult(null);
-  });
-  const markPosted = (letters: LetterDay['letters']): Promise<void> => act(async () => {
-    const marked = await call('documents.lettersPosted', { customerIds: letters.map((l) => l.customerId) });
-    setResult({ posted: marked.posted.length, held: marked.held });
-    setPrinted(null);
-    day.reload();
-  });
+  const print = (): Promise<void> =>
+    act(async () => {
+      const pdf = await call('documents.lettersPdf', {});
+      saveExportedFile(pdf);
+      setPrinted({ letters: pdf.letters, held: pdf.held });
+      setResult(null);
+    });
+  const markPosted = (letters: LetterDay['letters']): Promise<void> =>
+    act(async () => {
+      const marked = await call('documents.lettersPosted', { customerIds: letters.map((l) => l.customerId) });
+      setResult({ posted: marked.posted.length, held: marked.held });
+      setPrinted(null);
+      day.reload();
+    });
 
   if (day.error) return <ErrorNotice error={day.error} title="Today's letters could not be read." onRetry={day.reload} />;
   if (!day.data) return <p className="muted">Reading today's ladder…</p>;
@@ -54,13 +56,21 @@ export function LettersTab() {
     <div className="letters-tab" data-testid="letters-tab">
       <div className="letters-head">
         <h3>Today's letters</h3>
-        <span className="muted">{plural(letters.length, 'letter')} to print{held.length > 0 ? ` · ${held.length} held` : ''}</span>
+        <span className="muted">
+          {plural(letters.length, 'letter')} to print{held.length > 0 ? ` · ${held.length} held` : ''}
+        </span>
         <span className="spacer" />
-        {!printed && <button type="button" className="button primary small" disabled={busy || letters.length === 0} onClick={() => void print()}>Print today's letters</button>}
+        {!printed && (
+          <button type="button" className="button primary small" disabled={busy || letters.length === 0} onClick={() => void print()}>
+            Print today's letters
+          </button>
+        )}
         {printed && (
           <>
             <span className="muted">Saved as one PDF. Once they are in the post:</span>
-            <button type="button" className="button primary small" disabled={busy} onClick={() => void markPosted(printed.letters)}>Mark {plural(printed.letters.length, 'letter')} posted</button>
+            <button type="button" className="button primary small" disabled={busy} onClick={() => void markPosted(printed.letters)}>
+              Mark {plural(printed.letters.length, 'letter')} posted
+            </button>
           </>
         )}
       </div>
@@ -68,7 +78,8 @@ export function LettersTab() {
       {result && (
         <p className="notice" role="status" data-testid="letters-result">
           {plural(result.posted, 'letter')} marked posted: their ladder steps are taken.
-          {result.held.length > 0 && ` ${plural(result.held.length, 'letter')} held since printing, not marked: take ${result.held.length === 1 ? 'it' : 'them'} out of the post.`}
+          {result.held.length > 0 &&
+            ` ${plural(result.held.length, 'letter')} held since printing, not marked: take ${result.held.length === 1 ? 'it' : 'them'} out of the post.`}
         </p>
       )}
       {letters.length === 0 && held.length === 0 && !result && (
@@ -77,13 +88,23 @@ export function LettersTab() {
       {[...held, ...(result?.held ?? [])].length > 0 && (
         <table className="plain-table" data-testid="letters-held">
           <caption>Held by the send guard: not printed, and why</caption>
-          <thead><tr><th>Customer</th><th>Step</th><th>Why</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Customer</th>
+              <th>Step</th>
+              <th>Why</th>
+            </tr>
+          </thead>
           <tbody>
             {[...held, ...(result?.held ?? [])].map((letter) => (
               <tr key={`${letter.customerId}-${letter.channel}`}>
-                <td>{letter.customerName} <span className="muted">{letter.externalId}</span></td>
+                <td>
+                  {letter.customerName} <span className="muted">{letter.externalId}</span>
+                </td>
                 <td>{letter.stepLabel}</td>
-                <td><span className="chip warn">{letter.hold === 'nothing_left' ? 'Nothing left to ask for' : HOLD_LABELS[letter.hold]}</span> {letter.message}</td>
+                <td>
+                  <span className="chip warn">{letter.hold === 'nothing_left' ? 'Nothing left to ask for' : HOLD_LABELS[letter.hold]}</span> {letter.message}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -91,14 +112,31 @@ export function LettersTab() {
       )}
       {letters.length > 0 && (
         <table className="plain-table" data-testid="letters-due">
-          <thead><tr><th>Customer</th><th>Step</th><th>Invoices</th><th>Left out</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Customer</th>
+              <th>Step</th>
+              <th>Invoices</th>
+              <th>Left out</th>
+            </tr>
+          </thead>
           <tbody>
             {letters.map((letter) => (
               <tr key={`${letter.customerId}-${letter.channel}`}>
-                <td>{letter.customerName} <span className="muted">{letter.externalId}</span></td>
-                <td>{letter.stepLabel} <span className="muted">{CHANNEL_WORDS[letter.channel]}</span></td>
+                <td>
+                  {letter.customerName} <span className="muted">{letter.externalId}</span>
+                </td>
+                <td>
+                  {letter.stepLabel} <span className="muted">{CHANNEL_WORDS[letter.channel]}</span>
+                </td>
                 <td>{letter.invoiceNumbers.join(', ')}</td>
-                <td>{letter.dropped.map((d) => <span key={d.invoiceId} className="nowrap">{d.number} <span className="chip warn">{HOLD_LABELS[d.reason]}</span> </span>)}</td>
+                <td>
+                  {letter.dropped.map((d) => (
+                    <span key={d.invoiceId} className="nowrap">
+                      {d.number} <span className="chip warn">{HOLD_LABELS[d.reason]}</span>{' '}
+                    </span>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

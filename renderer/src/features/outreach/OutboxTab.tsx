@@ -27,11 +27,20 @@ export function OutboxTab() {
     <>
       <FreshnessBanner />
       {customers.length > 0 && (
-        <BulkSend key={customers.map((c) => c.customerId).join()} customers={customers} onDone={() => { pick([]); outbox.reload(); }} />
+        <BulkSend
+          key={customers.map((c) => c.customerId).join()}
+          customers={customers}
+          onDone={() => {
+            pick([]);
+            outbox.reload();
+          }}
+        />
       )}
       {rows.length === 0 && customers.length === 0 ? (
         <EmptyState title="Nothing sent yet">
-          <p>In the worklist, tick customers with <kbd>x</kbd> and press <kbd>e</kbd> to email them; every message you send is listed here.</p>
+          <p>
+            In the worklist, tick customers with <kbd>x</kbd> and press <kbd>e</kbd> to email them; every message you send is listed here.
+          </p>
         </EmptyState>
       ) : (
         <div className={open === null ? 'outbox-split' : 'outbox-split open'}>

@@ -14,7 +14,14 @@ export function OutreachScreen() {
     <div className="outreach">
       <div className="segmented outreach-tabs" role="tablist">
         {(Object.keys(TABS) as (keyof typeof TABS)[]).map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'segment-button active' : 'segment-button'} onClick={() => setTab(name)}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'segment-button active' : 'segment-button'}
+            onClick={() => setTab(name)}
+          >
             {TABS[name]}
           </button>
         ))}

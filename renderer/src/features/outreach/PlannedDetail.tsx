@@ -19,19 +19,27 @@ interface Props {
 export function PlannedDetail({ message, today, canOverride, override = NO_OVERRIDE, onOverride }: Props) {
   const { verdict } = message;
   const lifting = override.invoiceIds.length > 0 || override.rhythm;
-  const toggle = (invoiceId: number): void => onOverride({
-    ...override, invoiceIds: override.invoiceIds.includes(invoiceId) ? override.invoiceIds.filter((id) => id !== invoiceId) : [...override.invoiceIds, invoiceId],
-  });
+  const toggle = (invoiceId: number): void =>
+    onOverride({
+      ...override,
+      invoiceIds: override.invoiceIds.includes(invoiceId) ? override.invoiceIds.filter((id) => id !== invoiceId) : [...override.invoiceIds, invoiceId],
+    });
   return (
     <div className="planned-detail">
       {message.heldMessage && !goes(message, override) && (
-        <p className="notice" data-testid="bulk-held">Nothing goes to this customer: {message.heldMessage}</p>
+        <p className="notice" data-testid="bulk-held">
+          Nothing goes to this customer: {message.heldMessage}
+        </p>
       )}
       {verdict.recent.length > 0 && (
         <div className="guard-note" data-testid="bulk-recent">
-          {verdict.recent.map((contact, index) => <span key={index}>{describeRecent(contact, today)}.</span>)}
+          {verdict.recent.map((contact, index) => (
+            <span key={index}>{describeRecent(contact, today)}.</span>
+          ))}
           {canOverride && verdict.held === 'rhythm' && (
-            <label className="checkbox"><input type="checkbox" checked={override.rhythm} onChange={() => onOverride({ ...override, rhythm: !override.rhythm })} /> Send anyway</label>
+            <label className="checkbox">
+              <input type="checkbox" checked={override.rhythm} onChange={() => onOverride({ ...override, rhythm: !override.rhythm })} /> Send anyway
+            </label>
           )}
         </div>
       )}
@@ -39,9 +47,12 @@ export function PlannedDetail({ message, today, canOverride, override = NO_OVERR
         <ul className="guard-dropped" aria-label="Left out" data-testid="bulk-dropped">
           {verdict.dropped.map((dropped) => (
             <li key={dropped.invoiceId}>
-              <span className="nowrap">{dropped.number}</span> left out: <span className={dropped.reason === 'rhythm' ? 'chip info' : 'chip warn'}>{HOLD_LABELS[dropped.reason]}</span>
+              <span className="nowrap">{dropped.number}</span> left out:{' '}
+              <span className={dropped.reason === 'rhythm' ? 'chip info' : 'chip warn'}>{HOLD_LABELS[dropped.reason]}</span>
               {canOverride && message.draft && liftable(dropped) && (
-                <label className="checkbox"><input type="checkbox" checked={override.invoiceIds.includes(dropped.invoiceId)} onChange={() => toggle(dropped.invoiceId)} /> Include anyway</label>
+                <label className="checkbox">
+                  <input type="checkbox" checked={override.invoiceIds.includes(dropped.invoiceId)} onChange={() => toggle(dropped.invoiceId)} /> Include anyway
+                </label>
               )}
             </li>
           ))}
@@ -50,7 +61,13 @@ export function PlannedDetail({ message, today, canOverride, override = NO_OVERR
       {lifting && (
         <label className="field guard-reason">
           <span>Why send it despite the hold? (kept in the audit log)</span>
-          <input className="input" value={override.reason} maxLength={500} onChange={(event) => onOverride({ ...override, reason: event.target.value })} data-testid="override-reason" />
+          <input
+            className="input"
+            value={override.reason}
+            maxLength={500}
+            onChange={(event) => onOverride({ ...override, reason: event.target.value })}
+            data-testid="override-reason"
+          />
         </label>
       )}
       {message.draft && <MessagePreview draft={draftWith(message, override)} guardShown />}

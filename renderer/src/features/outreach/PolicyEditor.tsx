@@ -113,13 +113,27 @@ export function PolicyEditor({ draft, saved, policies, templates, segments, dirt
   const problemCount = issues.length;
 
   return (
-    <form className="card policy-editor" aria-label="Policy editor" data-testid="policy-editor" onKeyDown={keys}
-      onSubmit={(event) => { event.preventDefault(); void save(); }}>
+    <form
+      className="card policy-editor"
+      aria-label="Policy editor"
+      data-testid="policy-editor"
+      onKeyDown={keys}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
       <div className="policy-head">
         <label className="field policy-name">
           <span>Name</span>
-          <input className="input" value={draft.name} maxLength={80} aria-label="Policy name" {...invalidIf(issues, 'name', 'policy-name-issues')}
-            onChange={(event) => edit({ ...draft, name: event.target.value })} />
+          <input
+            className="input"
+            value={draft.name}
+            maxLength={80}
+            aria-label="Policy name"
+            {...invalidIf(issues, 'name', 'policy-name-issues')}
+            onChange={(event) => edit({ ...draft, name: event.target.value })}
+          />
           <FieldIssues id="policy-name-issues" issues={issues} prefix="name" />
         </label>
         <fieldset className="field policy-segments">
@@ -142,49 +156,104 @@ export function PolicyEditor({ draft, saved, policies, templates, segments, dirt
       </div>
 
       <div className="step-row step-head" aria-hidden="true">
-        <span>#</span><span>Day</span><span>Label</span><span>Channel</span><span>Template</span><span>Sent by</span><span>Tone</span><span />
+        <span>#</span>
+        <span>Day</span>
+        <span>Label</span>
+        <span>Channel</span>
+        <span>Template</span>
+        <span>Sent by</span>
+        <span>Tone</span>
+        <span />
       </div>
       <ol className="step-list" aria-label="Steps">
         {draft.steps.map((step, index) => (
-          <StepRow key={step.key} index={index} step={step} templates={templates} issues={stepIssues(issues, index)} autoFocus={step.key === added}
-            onChange={(next) => editStep(index, next)} onDayCommitted={sortSteps}
-            onRemove={() => edit({ ...draft, steps: draft.steps.filter((_, i) => i !== index) })} />
+          <StepRow
+            key={step.key}
+            index={index}
+            step={step}
+            templates={templates}
+            issues={stepIssues(issues, index)}
+            autoFocus={step.key === added}
+            onChange={(next) => editStep(index, next)}
+            onDayCommitted={sortSteps}
+            onRemove={() => edit({ ...draft, steps: draft.steps.filter((_, i) => i !== index) })}
+          />
         ))}
       </ol>
       <FieldIssues id="policy-steps-issues" issues={issues} prefix="steps" exact />
-      {policyIssues.length > 0 && <ul className="field-error">{policyIssues.map((issue) => <li key={issue.path}>{issue.message}</li>)}</ul>}
+      {policyIssues.length > 0 && (
+        <ul className="field-error">
+          {policyIssues.map((issue) => (
+            <li key={issue.path}>{issue.message}</li>
+          ))}
+        </ul>
+      )}
 
       <div className="policy-actions">
-        <button type="button" className="button small" disabled={draft.steps.length >= 20} onClick={() => {
-          const step = nextStep(draft.steps);
-          setAdded(step.key);
-          edit({ ...draft, steps: [...draft.steps, step] });
-        }}>Add step</button>
+        <button
+          type="button"
+          className="button small"
+          disabled={draft.steps.length >= 20}
+          onClick={() => {
+            const step = nextStep(draft.steps);
+            setAdded(step.key);
+            edit({ ...draft, steps: [...draft.steps, step] });
+          }}
+        >
+          Add step
+        </button>
         <span className="spacer" />
-        {problemCount > 0 && <span className="field-error" role="status">{problemCount === 1 ? '1 problem' : `${problemCount} problems`} to fix before saving</span>}
-        {problemCount === 0 && status && <span className="saved" role="status">{status}</span>}
+        {problemCount > 0 && (
+          <span className="field-error" role="status">
+            {problemCount === 1 ? '1 problem' : `${problemCount} problems`} to fix before saving
+          </span>
+        )}
+        {problemCount === 0 && status && (
+          <span className="saved" role="status">
+            {status}
+          </span>
+        )}
         {confirming && saved ? (
           <span className="policy-confirm" role="alert">
             Delete “{saved.name}”? {fallback ? `Its customers move to “${fallback.name}”.` : 'Everyone else goes back to the shipped Standard ladder.'}
-            <button type="button" className="button small danger" autoFocus onClick={() => void remove(saved)}>Delete</button>
-            <button type="button" className="button ghost small" onClick={() => setConfirming(false)}>Keep <Kbd keys={['Esc']} /></button>
+            <button type="button" className="button small danger" autoFocus onClick={() => void remove(saved)}>
+              Delete
+            </button>
+            <button type="button" className="button ghost small" onClick={() => setConfirming(false)}>
+              Keep <Kbd keys={['Esc']} />
+            </button>
           </span>
         ) : (
           <>
             {(saved === null || dirty) && (
-              <button type="button" className="button ghost small" onClick={() => { setTried(false); setRefusal(null); onDiscard(); }}>
+              <button
+                type="button"
+                className="button ghost small"
+                onClick={() => {
+                  setTried(false);
+                  setRefusal(null);
+                  onDiscard();
+                }}
+              >
                 {saved ? 'Discard changes' : 'Discard'}
               </button>
             )}
             {saved && (
-              <button type="button" className="button ghost small" disabled={shipped} onClick={() => setConfirming(true)}
-                title={shipped ? 'This is the shipped Standard ladder: it applies while no other policy covers everyone else.' : undefined}>
+              <button
+                type="button"
+                className="button ghost small"
+                disabled={shipped}
+                onClick={() => setConfirming(true)}
+                title={shipped ? 'This is the shipped Standard ladder: it applies while no other policy covers everyone else.' : undefined}
+              >
                 Delete policy
               </button>
             )}
           </>
         )}
-        <button type="submit" className="button primary small" disabled={busy}>Save policy <Kbd keys={[modKey, 'Enter']} /></button>
+        <button type="submit" className="button primary small" disabled={busy}>
+          Save policy <Kbd keys={[modKey, 'Enter']} />
+        </button>
       </div>
       {refusal && <ErrorNotice error={refusal.error} title={refusal.action === 'delete' ? 'The policy was not deleted.' : 'The policy was not saved.'} />}
     </form>
@@ -205,18 +274,27 @@ function issuesIn(error: ApiError): PolicyIssue[] {
 /** Step `index`'s problems by field ("" when about the step itself). */
 function stepIssues(issues: readonly PolicyIssue[], index: number): Map<string, string> {
   const prefix = `steps.${index}`;
-  return new Map(issues.filter((issue) => issue.path === prefix || issue.path.startsWith(`${prefix}.`))
-    .map((issue) => [issue.path.slice(prefix.length + 1).split('.')[0] ?? '', issue.message]));
+  return new Map(
+    issues
+      .filter((issue) => issue.path === prefix || issue.path.startsWith(`${prefix}.`))
+      .map((issue) => [issue.path.slice(prefix.length + 1).split('.')[0] ?? '', issue.message]),
+  );
 }
 
 const at = (issues: readonly PolicyIssue[], prefix: string, exact = false) =>
   issues.filter((issue) => issue.path === prefix || (!exact && issue.path.startsWith(`${prefix}.`)));
 
 const invalidIf = (issues: readonly PolicyIssue[], prefix: string, id: string) =>
-  (at(issues, prefix).length > 0 ? { 'aria-invalid': true, 'aria-describedby': id } : {});
+  at(issues, prefix).length > 0 ? { 'aria-invalid': true, 'aria-describedby': id } : {};
 
 function FieldIssues({ id, issues, prefix, exact = false }: { id: string; issues: readonly PolicyIssue[]; prefix: string; exact?: boolean }) {
   const mine = at(issues, prefix, exact);
   if (mine.length === 0) return null;
-  return <ul className="field-error field-issues" id={id}>{mine.map((issue) => <li key={issue.path}>{issue.message}</li>)}</ul>;
+  return (
+    <ul className="field-error field-issues" id={id}>
+      {mine.map((issue) => (
+        <li key={issue.path}>{issue.message}</li>
+      ))}
+    </ul>
+  );
 }

@@ -28,8 +28,14 @@ export function TemplateEditor() {
       <ul className="template-list" aria-label="Templates" data-testid="template-list">
         {english.map((template) => (
           <li key={template.id} aria-current={template.id === selected?.id ? 'true' : undefined}>
-            <button type="button" className="link-button" onClick={() => setSelectedId(template.id)}>{template.name}</button>
-            <span className="template-languages muted" aria-label="Languages">{languagesOf(template.id).map((l) => l.toUpperCase()).join(' ')}</span>
+            <button type="button" className="link-button" onClick={() => setSelectedId(template.id)}>
+              {template.name}
+            </button>
+            <span className="template-languages muted" aria-label="Languages">
+              {languagesOf(template.id)
+                .map((l) => l.toUpperCase())
+                .join(' ')}
+            </span>
           </li>
         ))}
       </ul>
@@ -37,14 +43,26 @@ export function TemplateEditor() {
         <div className="template-side">
           <div className="segmented" role="tablist" aria-label="Language">
             {TEMPLATE_LANGUAGES.map((code) => (
-              <button key={code} type="button" role="tab" aria-selected={language === code} className={language === code ? 'segment-button active' : 'segment-button'}
-                onClick={() => setLanguage(code)}>
-                {LANGUAGE_NAMES[code]}{languagesOf(selected.id).includes(code) ? '' : ' (none)'}
+              <button
+                key={code}
+                type="button"
+                role="tab"
+                aria-selected={language === code}
+                className={language === code ? 'segment-button active' : 'segment-button'}
+                onClick={() => setLanguage(code)}
+              >
+                {LANGUAGE_NAMES[code]}
+                {languagesOf(selected.id).includes(code) ? '' : ' (none)'}
               </button>
             ))}
           </div>
           {/* A missing version starts as a copy of the English one; saving creates it. */}
-          <TemplateForm key={`${selected.id}:${language}`} template={version ?? { ...selected, language, builtIn: false }} exists={version !== null} onSaved={templates.reload} />
+          <TemplateForm
+            key={`${selected.id}:${language}`}
+            template={version ?? { ...selected, language, builtIn: false }}
+            exists={version !== null}
+            onSaved={templates.reload}
+          />
         </div>
       )}
     </div>
@@ -72,8 +90,8 @@ function TemplateForm({ template, exists, onSaved }: { template: EmailTemplate; 
     <div className="template-form" data-testid="template-form">
       {!exists && (
         <p className="notice" data-testid="template-no-version">
-          No {LANGUAGE_NAMES[template.language]} version yet: customers who read {LANGUAGE_NAMES[template.language]} get the English one.
-          This starts from the English text; translate it and save to create it.
+          No {LANGUAGE_NAMES[template.language]} version yet: customers who read {LANGUAGE_NAMES[template.language]} get the English one. This starts from the
+          English text; translate it and save to create it.
         </p>
       )}
       <div className="field-row">
@@ -84,7 +102,11 @@ function TemplateForm({ template, exists, onSaved }: { template: EmailTemplate; 
         <label className="field">
           <span>Preview for</span>
           <select className="input" value={previewCustomer ?? ''} onChange={(event) => setCustomerId(Number(event.target.value))}>
-            {customers.map((row) => <option key={row.customerId} value={row.customerId}>{row.name}</option>)}
+            {customers.map((row) => (
+              <option key={row.customerId} value={row.customerId}>
+                {row.name}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -93,8 +115,18 @@ function TemplateForm({ template, exists, onSaved }: { template: EmailTemplate; 
         <input className="input" value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.target.value })} aria-label="Subject" />
       </label>
       <label className="field">
-        <span>Body (Markdown; fields in {'{{…}}'}, tables and cards in {'{{{…}}}'})</span>
-        <textarea className="input template-body" rows={14} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} aria-label="Body" spellCheck lang={template.language} />
+        <span>
+          Body (Markdown; fields in {'{{…}}'}, tables and cards in {'{{{…}}}'})
+        </span>
+        <textarea
+          className="input template-body"
+          rows={14}
+          value={draft.body}
+          onChange={(event) => setDraft({ ...draft, body: event.target.value })}
+          aria-label="Body"
+          spellCheck
+          lang={template.language}
+        />
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={draft.attachStatement} onChange={(event) => setDraft({ ...draft, attachStatement: event.target.checked })} />
@@ -102,22 +134,51 @@ function TemplateForm({ template, exists, onSaved }: { template: EmailTemplate; 
       </label>
       {problems.length > 0 && (
         <ul className="field-error" data-testid="template-problems">
-          {problems.map((p) => <li key={p.part + p.tag + p.message}>{p.part}: {p.tag} — {p.message}</li>)}
+          {problems.map((p) => (
+            <li key={p.part + p.tag + p.message}>
+              {p.part}: {p.tag} — {p.message}
+            </li>
+          ))}
         </ul>
       )}
       <details className="field-help">
         <summary>Merge fields</summary>
         <dl>
           {Object.entries(TEMPLATE_FIELDS).map(([name, info]) => (
-            <div key={name}><dt><code>{'block' in info ? `{{{${name}}}}` : `{{${name}}}`}</code></dt><dd>{info.description}</dd></div>
+            <div key={name}>
+              <dt>
+                <code>{'block' in info ? `{{{${name}}}}` : `{{${name}}}`}</code>
+              </dt>
+              <dd>{info.description}</dd>
+            </div>
           ))}
         </dl>
       </details>
       <div className="setting-actions">
-        <button type="button" className="button primary" disabled={problems.length > 0}
-          onClick={() => void run(async () => { await call('templates.save', draft); return 'Saved'; })}>Save template</button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={problems.length > 0}
+          onClick={() =>
+            void run(async () => {
+              await call('templates.save', draft);
+              return 'Saved';
+            })
+          }
+        >
+          Save template
+        </button>
         {template.builtIn && (
-          <button type="button" className="button ghost" onClick={() => void run(async () => { setDraft(await call('templates.reset', { id: template.id, language: template.language })); return 'Back to the shipped version'; })}>
+          <button
+            type="button"
+            className="button ghost"
+            onClick={() =>
+              void run(async () => {
+                setDraft(await call('templates.reset', { id: template.id, language: template.language }));
+                return 'Back to the shipped version';
+              })
+            }
+          >
             Reset to shipped
           </button>
         )}

@@ -20,9 +20,12 @@ export const NO_OVERRIDE: Override = { invoiceIds: [], rhythm: false, reason: ''
  */
 export function planBulk(source: BulkSource, videoMemoUrl: string): Promise<SendPlan> {
   const video = videoMemoUrl ? { videoMemoUrl } : {};
-  return call('outreach.plan', source.kind === 'template'
-    ? { kind: 'template', templateId: source.templateId, customerIds: source.customerIds, ...video }
-    : { kind: 'ladder', ...(source.customerIds ? { customerIds: source.customerIds } : {}), ...video });
+  return call(
+    'outreach.plan',
+    source.kind === 'template'
+      ? { kind: 'template', templateId: source.templateId, customerIds: source.customerIds, ...video }
+      : { kind: 'ladder', ...(source.customerIds ? { customerIds: source.customerIds } : {}), ...video },
+  );
 }
 
 /** Invoices the collector may keep in a message despite their hold (a template send only: the ladder keeps its own rules). */
@@ -50,7 +53,12 @@ export function draftWith(message: PlannedMessage, override: Override | undefine
 }
 
 /** Queues the chosen messages: a template's as they were previewed, the ladder's through the ladder (so each step is recorded). */
-export async function sendBulk(source: BulkSource, messages: readonly PlannedMessage[], overrides: ReadonlyMap<number, Override>, videoMemoUrl: string): Promise<QueueResult | null> {
+export async function sendBulk(
+  source: BulkSource,
+  messages: readonly PlannedMessage[],
+  overrides: ReadonlyMap<number, Override>,
+  videoMemoUrl: string,
+): Promise<QueueResult | null> {
   if (messages.length === 0) return null;
   if (source.kind === 'template') return call('outreach.queue', { messages: messages.map((m) => draftWith(m, overrides.get(m.customerId))) });
   const customerIds = messages.map((m) => m.customerId);

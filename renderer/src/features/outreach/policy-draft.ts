@@ -81,9 +81,14 @@ export function byOffset(steps: readonly StepDraft[]): StepDraft[] {
 }
 
 /** The draft checked as the core will check it: the same schema, then the same conflicts with the other policies. */
-export function checkDraft(draft: PolicyDraft, policies: readonly LadderPolicy[], templateIds: ReadonlySet<string>): { policy: LadderPolicy | null; issues: PolicyIssue[] } {
+export function checkDraft(
+  draft: PolicyDraft,
+  policies: readonly LadderPolicy[],
+  templateIds: ReadonlySet<string>,
+): { policy: LadderPolicy | null; issues: PolicyIssue[] } {
   const parsed = ladderPolicySchema.safeParse(policyInput(draft, policies));
-  if (!parsed.success) return { policy: null, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) };
+  if (!parsed.success)
+    return { policy: null, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) };
   const issues = policyConflicts(parsed.data, policies, templateIds);
   return { policy: issues.length === 0 ? parsed.data : null, issues };
 }
@@ -104,7 +109,13 @@ function policyInput(draft: PolicyDraft, policies: readonly LadderPolicy[]): unk
 
 /** "Gentle check-in" → "gentle-check-in", with -2, -3 … when taken; marks the result taken. */
 function uniqueSlug(text: string, taken: Set<string>, fallback: string): string {
-  const base = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56) || fallback;
+  const base =
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 56) || fallback;
   let slug = base;
   for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
   taken.add(slug);

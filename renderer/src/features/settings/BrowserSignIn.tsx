@@ -27,11 +27,15 @@ export interface BrowserSignInProps {
 export function BrowserSignIn({ provider, connectedAs, reconnect, connectLabel, signIn, run, testId }: BrowserSignInProps) {
   const [waiting, setWaiting] = useState(false);
   const [signInUrl, setSignInUrl] = useState<string | null>(null);
-  useEffect(() => api.onEvent((event) => {
-    if (event.type !== 'browser.open' || !OPENS_ITS_OWN) return;
-    setSignInUrl(event.url);
-    window.open(event.url, '_blank', 'noopener,noreferrer');
-  }), []);
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'browser.open' || !OPENS_ITS_OWN) return;
+        setSignInUrl(event.url);
+        window.open(event.url, '_blank', 'noopener,noreferrer');
+      }),
+    [],
+  );
   const start = (): void => {
     setWaiting(true);
     void run(async () => {
@@ -49,11 +53,19 @@ export function BrowserSignIn({ provider, connectedAs, reconnect, connectLabel, 
         {reconnect ? `Reconnect ${provider}` : connectedAs ? 'Sign in again' : connectLabel}
       </button>
       <span className="muted" role="status">
-        {waiting ? `Waiting for you to sign in to ${provider} in your browser…`
-          : reconnect ? `${provider} no longer accepts Inflow’s sign-in: reconnect to keep going.`
-            : connectedAs ? `Connected to ${connectedAs}` : 'Not connected yet'}
+        {waiting
+          ? `Waiting for you to sign in to ${provider} in your browser…`
+          : reconnect
+            ? `${provider} no longer accepts Inflow’s sign-in: reconnect to keep going.`
+            : connectedAs
+              ? `Connected to ${connectedAs}`
+              : 'Not connected yet'}
       </span>
-      {waiting && signInUrl && <a href={signInUrl} target="_blank" rel="noreferrer">Open the {provider} sign-in page</a>}
+      {waiting && signInUrl && (
+        <a href={signInUrl} target="_blank" rel="noreferrer">
+          Open the {provider} sign-in page
+        </a>
+      )}
     </div>
   );
 }

@@ -1,5 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { chargeKindLabel, CHARGE_KINDS, RATE_SERIES, RATE_SERIES_LABELS, type ChargeKind, type ChargePolicy, type RateSeries } from '../../../../shared/charges';
+import {
+  chargeKindLabel,
+  CHARGE_KINDS,
+  RATE_SERIES,
+  RATE_SERIES_LABELS,
+  type ChargeKind,
+  type ChargePolicy,
+  type RateSeries,
+} from '../../../../shared/charges';
 import { localToday } from '../../../../shared/dates';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
@@ -18,7 +26,8 @@ const percentOf = (bp: number | undefined): string => (bp === undefined ? '' : (
 export function ChargesSetting() {
   const policies = useCoreQuery('charges.policies', {});
   const segments = useCoreQuery('customers.segments', {}).data ?? [];
-  if (!policies.data) return policies.error ? <ErrorNotice error={policies.error} title="The charge policies could not be read." onRetry={policies.reload} /> : null;
+  if (!policies.data)
+    return policies.error ? <ErrorNotice error={policies.error} title="The charge policies could not be read." onRetry={policies.reload} /> : null;
   return (
     <>
       <ChargePoliciesForm initial={policies.data} segments={segments} />
@@ -32,17 +41,42 @@ export function ChargesSetting() {
  * statutory preset. Charges are never added to a balance, the aging or DSO; statements show them apart.
  */
 function ChargePoliciesForm({ initial, segments }: { initial: ChargePolicy[]; segments: string[] }) {
-  const [rows, setRows] = useState(() => initial.map((policy) => ({ ...policy, segmentsText: policy.segments.join(', '), rateText: percentOf(policy.rateBp) })));
+  const [rows, setRows] = useState(() =>
+    initial.map((policy) => ({ ...policy, segmentsText: policy.segments.join(', '), rateText: percentOf(policy.rateBp) })),
+  );
   const { error, message, runInPlace } = useOutcome();
   const update = (index: number, change: Partial<(typeof rows)[number]>): void => setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
-  const add = (): void => setRows([...rows, { id: `policy-${rows.length + 1}`, name: '', segments: [], segmentsText: '', kind: 'eu_directive', ratePer: 'year', compounding: false, fixedFeeMinor: 0, graceDays: 0, dayCount: 'act365', rateText: '' }]);
+  const add = (): void =>
+    setRows([
+      ...rows,
+      {
+        id: `policy-${rows.length + 1}`,
+        name: '',
+        segments: [],
+        segmentsText: '',
+        kind: 'eu_directive',
+        ratePer: 'year',
+        compounding: false,
+        fixedFeeMinor: 0,
+        graceDays: 0,
+        dayCount: 'act365',
+        rateText: '',
+      },
+    ]);
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
     await runInPlace(async () => {
       const policies = rows.map(({ segmentsText, rateText, ...policy }) => {
         const rateBp = policy.kind === 'contractual' ? (basisPoints(rateText) ?? undefined) : undefined;
-        return { ...policy, segments: segmentsText.split(',').map((s) => s.trim()).filter(Boolean), ...(rateBp === undefined ? { rateBp: undefined } : { rateBp }) };
+        return {
+          ...policy,
+          segments: segmentsText
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+          ...(rateBp === undefined ? { rateBp: undefined } : { rateBp }),
+        };
       });
       const saved = await call('charges.savePolicies', { policies });
       setRows(saved.map((policy) => ({ ...policy, segmentsText: policy.segments.join(', '), rateText: percentOf(policy.rateBp) })));
@@ -55,44 +89,125 @@ function ChargePoliciesForm({ initial, segments }: { initial: ChargePolicy[]; se
       <fieldset>
         <legend>Late-payment charges</legend>
         <p className="muted">
-          Interest and fixed fees on late invoices, per customer segment; kept apart from what is owed (never in the aging or DSO), shown on statements and
-          in the <code>{'{{charges.*}}'}</code> merge fields, and each can be waived with a reason. No policy: no charges.
+          Interest and fixed fees on late invoices, per customer segment; kept apart from what is owed (never in the aging or DSO), shown on statements and in
+          the <code>{'{{charges.*}}'}</code> merge fields, and each can be waived with a reason. No policy: no charges.
         </p>
         {rows.length > 0 && (
           <table className="backups charges-table" aria-label="Charge policies">
-            <thead><tr><th>Name</th><th>Segments (blank: everyone else)</th><th>Rule</th><th>Rate %</th><th>Fee (minor units)</th><th>Grace days</th><th /></tr></thead>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Segments (blank: everyone else)</th>
+                <th>Rule</th>
+                <th>Rate %</th>
+                <th>Fee (minor units)</th>
+                <th>Grace days</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
               {rows.map((row, index) => (
                 <tr key={index}>
-                  <td><input className="input" aria-label="Policy name" value={row.name} onChange={(event) => update(index, { name: event.target.value })} /></td>
-                  <td><input className="input" aria-label="Segments" list="charge-segments" value={row.segmentsText} placeholder="everyone else" onChange={(event) => update(index, { segmentsText: event.target.value })} /></td>
                   <td>
-                    <select className="input" aria-label="Rule" value={row.kind} onChange={(event) => update(index, { kind: event.target.value as ChargeKind })}>
-                      {CHARGE_KINDS.map((kind) => <option key={kind} value={kind}>{chargeKindLabel(kind, userLocale)}</option>)}
+                    <input className="input" aria-label="Policy name" value={row.name} onChange={(event) => update(index, { name: event.target.value })} />
+                  </td>
+                  <td>
+                    <input
+                      className="input"
+                      aria-label="Segments"
+                      list="charge-segments"
+                      value={row.segmentsText}
+                      placeholder="everyone else"
+                      onChange={(event) => update(index, { segmentsText: event.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <select
+                      className="input"
+                      aria-label="Rule"
+                      value={row.kind}
+                      onChange={(event) => update(index, { kind: event.target.value as ChargeKind })}
+                    >
+                      {CHARGE_KINDS.map((kind) => (
+                        <option key={kind} value={kind}>
+                          {chargeKindLabel(kind, userLocale)}
+                        </option>
+                      ))}
                     </select>
                   </td>
                   <td>
                     {row.kind === 'contractual' ? (
                       <span className="rate-cell">
-                        <input className="input num" inputMode="decimal" aria-label="Rate" aria-invalid={basisPoints(row.rateText) === null} value={row.rateText} onChange={(event) => update(index, { rateText: event.target.value })} />
-                        <select className="input" aria-label="Rate per" value={row.ratePer} onChange={(event) => update(index, { ratePer: event.target.value as 'month' | 'year' })}>
-                          <option value="month">a month</option><option value="year">a year</option>
+                        <input
+                          className="input num"
+                          inputMode="decimal"
+                          aria-label="Rate"
+                          aria-invalid={basisPoints(row.rateText) === null}
+                          value={row.rateText}
+                          onChange={(event) => update(index, { rateText: event.target.value })}
+                        />
+                        <select
+                          className="input"
+                          aria-label="Rate per"
+                          value={row.ratePer}
+                          onChange={(event) => update(index, { ratePer: event.target.value as 'month' | 'year' })}
+                        >
+                          <option value="month">a month</option>
+                          <option value="year">a year</option>
                         </select>
                       </span>
-                    ) : <span className="muted">{row.kind === 'none' ? '—' : 'statutory'}</span>}
+                    ) : (
+                      <span className="muted">{row.kind === 'none' ? '—' : 'statutory'}</span>
+                    )}
                   </td>
-                  <td>{row.kind === 'contractual' ? <input className="input num" inputMode="numeric" aria-label="Fixed fee" value={row.fixedFeeMinor} onChange={(event) => update(index, { fixedFeeMinor: Number(event.target.value.replace(/\D/g, '')) || 0 })} /> : <span className="muted">{row.kind === 'none' ? '—' : 'statutory'}</span>}</td>
-                  <td>{row.kind === 'contractual' ? <input className="input num" inputMode="numeric" aria-label="Grace days" value={row.graceDays} onChange={(event) => update(index, { graceDays: Number(event.target.value.replace(/\D/g, '')) || 0 })} /> : <span className="muted">—</span>}</td>
-                  <td><button type="button" className="link-button" onClick={() => setRows(rows.filter((_, i) => i !== index))}>Remove</button></td>
+                  <td>
+                    {row.kind === 'contractual' ? (
+                      <input
+                        className="input num"
+                        inputMode="numeric"
+                        aria-label="Fixed fee"
+                        value={row.fixedFeeMinor}
+                        onChange={(event) => update(index, { fixedFeeMinor: Number(event.target.value.replace(/\D/g, '')) || 0 })}
+                      />
+                    ) : (
+                      <span className="muted">{row.kind === 'none' ? '—' : 'statutory'}</span>
+                    )}
+                  </td>
+                  <td>
+                    {row.kind === 'contractual' ? (
+                      <input
+                        className="input num"
+                        inputMode="numeric"
+                        aria-label="Grace days"
+                        value={row.graceDays}
+                        onChange={(event) => update(index, { graceDays: Number(event.target.value.replace(/\D/g, '')) || 0 })}
+                      />
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => setRows(rows.filter((_, i) => i !== index))}>
+                      Remove
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <datalist id="charge-segments">{segments.map((segment) => <option key={segment} value={segment} />)}</datalist>
+        <datalist id="charge-segments">
+          {segments.map((segment) => (
+            <option key={segment} value={segment} />
+          ))}
+        </datalist>
         <div className="setting-actions">
-          <button type="button" className="button" onClick={add}>Add a policy</button>
-          <button type="submit" className="button primary">Save charge policies</button>
+          <button type="button" className="button" onClick={add}>
+            Add a policy
+          </button>
+          <button type="submit" className="button primary">
+            Save charge policies
+          </button>
           {message && <span className="saved">{message}</span>}
         </div>
       </fieldset>
@@ -127,30 +242,80 @@ function ReferenceRatesForm() {
     <form className="setting" onSubmit={(event) => void save(event)} noValidate data-testid="reference-rates-setting">
       <fieldset>
         <legend>Reference rates</legend>
-        <p className="muted">Statutory interest is a central bank's rate plus fixed points, taken as it stood on a set date. Inflow ships the known history; add a new rate when the bank changes it (nothing is fetched).</p>
+        <p className="muted">
+          Statutory interest is a central bank's rate plus fixed points, taken as it stood on a set date. Inflow ships the known history; add a new rate when
+          the bank changes it (nothing is fetched).
+        </p>
         <ul className="plain-list">
-          {latest.map((r) => <li key={r.series}>{RATE_SERIES_LABELS[r.series]}: <strong>{percentOf(r.rateBp)} %</strong> from {formatDate(r.effectiveDate)} <span className="muted">({r.source === 'user' ? 'yours' : 'shipped'})</span></li>)}
+          {latest.map((r) => (
+            <li key={r.series}>
+              {RATE_SERIES_LABELS[r.series]}: <strong>{percentOf(r.rateBp)} %</strong> from {formatDate(r.effectiveDate)}{' '}
+              <span className="muted">({r.source === 'user' ? 'yours' : 'shipped'})</span>
+            </li>
+          ))}
         </ul>
         <div className="fx-head">
-          <label className="field inline"><span>Rate</span>
+          <label className="field inline">
+            <span>Rate</span>
             <select className="input" value={series} onChange={(event) => setSeries(event.target.value as RateSeries)}>
-              {RATE_SERIES.map((s) => <option key={s} value={s}>{RATE_SERIES_LABELS[s]}</option>)}
+              {RATE_SERIES.map((s) => (
+                <option key={s} value={s}>
+                  {RATE_SERIES_LABELS[s]}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="field inline"><span>From</span><input className="input" type="date" value={date} onChange={(event) => setDate(event.target.value)} aria-label="Effective from" /></label>
-          <label className="field inline"><span>%</span><input className="input num" inputMode="decimal" value={rate} aria-invalid={rate !== '' && rateBp === null} aria-label="Rate in percent" onChange={(event) => setRate(event.target.value)} /></label>
-          <button type="submit" className="button primary" aria-disabled={rateBp === null}>Add rate</button>
+          <label className="field inline">
+            <span>From</span>
+            <input className="input" type="date" value={date} onChange={(event) => setDate(event.target.value)} aria-label="Effective from" />
+          </label>
+          <label className="field inline">
+            <span>%</span>
+            <input
+              className="input num"
+              inputMode="decimal"
+              value={rate}
+              aria-invalid={rate !== '' && rateBp === null}
+              aria-label="Rate in percent"
+              onChange={(event) => setRate(event.target.value)}
+            />
+          </label>
+          <button type="submit" className="button primary" aria-disabled={rateBp === null}>
+            Add rate
+          </button>
           {message && <span className="saved">{message}</span>}
         </div>
         {rate !== '' && rateBp === null && <p className="field-error">A rate is a percentage with up to two decimals, like 2.15 or -0.88.</p>}
         {userRows.length > 0 && (
           <table className="backups fx-table" aria-label="Your reference rates">
-            <thead><tr><th>From</th><th>Rate</th><th className="number">%</th><th /></tr></thead>
+            <thead>
+              <tr>
+                <th>From</th>
+                <th>Rate</th>
+                <th className="number">%</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
               {userRows.map((r) => (
                 <tr key={`${r.series}:${r.effectiveDate}`}>
-                  <td>{formatDate(r.effectiveDate)}</td><td>{RATE_SERIES_LABELS[r.series]}</td><td className="number">{percentOf(r.rateBp)}</td>
-                  <td><button type="button" className="link-button" onClick={() => void run(async () => { await call('charges.deleteRate', { series: r.series, effectiveDate: r.effectiveDate }); rates.reload(); })}>Delete</button></td>
+                  <td>{formatDate(r.effectiveDate)}</td>
+                  <td>{RATE_SERIES_LABELS[r.series]}</td>
+                  <td className="number">{percentOf(r.rateBp)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() =>
+                        void run(async () => {
+                          await call('charges.deleteRate', { series: r.series, effectiveDate: r.effectiveDate });
+                          rates.reload();
+                        })
+                      }
+                    >
+                      Delete
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -43,18 +43,35 @@ export function DataSetting({ dataFolder }: { dataFolder: string }) {
     <section className="setting" data-testid="data-setting">
       <fieldset>
         <legend>Data and backups</legend>
-        <p className="muted">Everything is kept encrypted on this computer, in <code className="path">{dataFolder}</code>. A backup is taken daily and before every upgrade.</p>
+        <p className="muted">
+          Everything is kept encrypted on this computer, in <code className="path">{dataFolder}</code>. A backup is taken daily and before every upgrade.
+        </p>
         {backups.data && backups.data.length === 0 && <p className="muted">No backups yet: the first is taken tomorrow, or now with Back up now.</p>}
         {backups.data && backups.data.length > 0 && (
           <table className="backups">
-            <thead><tr><th>Taken</th><th>Why</th><th className="number">Size</th><th aria-label="Actions" /></tr></thead>
+            <thead>
+              <tr>
+                <th>Taken</th>
+                <th>Why</th>
+                <th className="number">Size</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
             <tbody>
               {backups.data.map((backup) => (
                 <tr key={backup.name} aria-selected={preview?.name === backup.name}>
                   <td>{dateTime.format(new Date(backup.takenAt))}</td>
                   <td>{backup.reason}</td>
                   <td className="number">{megabytes(backup.sizeBytes)}</td>
-                  <td><button type="button" className="button small" onClick={() => void run(async () => setPreview(await call('backups.preview', { name: backup.name })))}>Preview</button></td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => void run(async () => setPreview(await call('backups.preview', { name: backup.name })))}
+                    >
+                      Preview
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -63,36 +80,71 @@ export function DataSetting({ dataFolder }: { dataFolder: string }) {
         {preview && (
           <div className="backup-preview" data-testid="backup-preview">
             <BackupSummary preview={preview} />
-            <p className="muted">Restoring replaces today's data with this backup when Inflow next starts. The current data is kept beside it, so this can be undone.</p>
+            <p className="muted">
+              Restoring replaces today's data with this backup when Inflow next starts. The current data is kept beside it, so this can be undone.
+            </p>
             <div className="setting-actions">
-              <button type="button" className="button danger" onClick={() => void run(async () => {
-                await call('backups.restore', { name: preview.name });
-                setRestored(preview.takenAt);
-              })}>Restore this backup</button>
-              <button type="button" className="button" onClick={() => setPreview(null)}>Cancel</button>
+              <button
+                type="button"
+                className="button danger"
+                onClick={() =>
+                  void run(async () => {
+                    await call('backups.restore', { name: preview.name });
+                    setRestored(preview.takenAt);
+                  })
+                }
+              >
+                Restore this backup
+              </button>
+              <button type="button" className="button" onClick={() => setPreview(null)}>
+                Cancel
+              </button>
             </div>
           </div>
         )}
         <div className="setting-actions">
-          <button type="button" className="button" onClick={() => void run(async () => {
-            await call('backups.create', {});
-            backups.reload();
-          })}>Back up now</button>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void run(async () => {
+                await call('backups.create', {});
+                backups.reload();
+              })
+            }
+          >
+            Back up now
+          </button>
         </div>
         {restored && (
           <div className="setting-actions" role="status">
             <span>Restart Inflow to finish restoring the backup of {dateTime.format(new Date(restored))}.</span>
-            <button type="button" className="button primary" disabled={restarting} onClick={restartNow}>{restarting ? 'Restarting…' : 'Restart now'}</button>
+            <button type="button" className="button primary" disabled={restarting} onClick={restartNow}>
+              {restarting ? 'Restarting…' : 'Restart now'}
+            </button>
           </div>
         )}
         <form className="export" onSubmit={exportAll} noValidate>
           <label className="field">
             <span>Export everything, protected by a passphrase</span>
-            <input className="input" type="password" autoComplete="new-password" value={passphrase} placeholder={`At least ${MIN_PASSPHRASE_LENGTH} characters`} onChange={(event) => setPassphrase(event.target.value)} />
+            <input
+              className="input"
+              type="password"
+              autoComplete="new-password"
+              value={passphrase}
+              placeholder={`At least ${MIN_PASSPHRASE_LENGTH} characters`}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
           </label>
-          <button type="submit" className="button" disabled={passphrase.length < MIN_PASSPHRASE_LENGTH}>Export</button>
+          <button type="submit" className="button" disabled={passphrase.length < MIN_PASSPHRASE_LENGTH}>
+            Export
+          </button>
         </form>
-        {exported && <p className="muted" role="status">Exported to <code className="path">{exported.folder}</code>. Keep the passphrase: without it the export cannot be opened.</p>}
+        {exported && (
+          <p className="muted" role="status">
+            Exported to <code className="path">{exported.folder}</code>. Keep the passphrase: without it the export cannot be opened.
+          </p>
+        )}
         {error && <ErrorNotice error={error} />}
         <DatabaseKeySetting />
       </fieldset>

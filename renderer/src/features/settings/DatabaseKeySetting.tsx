@@ -13,7 +13,6 @@ const PROTECTION: Record<VaultStatus['protection'], string | null> = {
   environment: null,
 };
 
-
 /**
  * The database key: change the passphrase that protects it (current once, new twice), or rotate the
  * key itself (the database and its backups re-encrypted, the key wrapped again). The host does both;
@@ -29,7 +28,10 @@ export function DatabaseKeySetting() {
 
   useEffect(() => {
     let live = true;
-    api.shell('vault.status', {}).then((next) => live && setStatus(next), (failure: unknown) => live && fail(failure));
+    api.shell('vault.status', {}).then(
+      (next) => live && setStatus(next),
+      (failure: unknown) => live && fail(failure),
+    );
     return () => {
       live = false;
     };
@@ -39,8 +41,10 @@ export function DatabaseKeySetting() {
   const min = status.minPassphraseLength;
   const disabled = status.unavailable !== null || working !== null;
   const passphraseProblem =
-    change.next.length > 0 && change.next.length < min ? `The new passphrase needs at least ${min} characters.`
-      : change.confirm.length > 0 && change.confirm !== change.next ? 'The two new passphrases differ.'
+    change.next.length > 0 && change.next.length < min
+      ? `The new passphrase needs at least ${min} characters.`
+      : change.confirm.length > 0 && change.confirm !== change.next
+        ? 'The two new passphrases differ.'
         : null;
   const canChange = change.current.length > 0 && change.next.length >= min && change.confirm === change.next;
 
@@ -63,7 +67,10 @@ export function DatabaseKeySetting() {
     void run('rotate', async () => {
       const rotated = await api.shell('vault.rotateKey', status.protection === 'passphrase' ? { passphrase: rotatePassphrase } : {});
       setRotatePassphrase('');
-      const skipped = rotated.skipped > 0 ? ` ${plural(rotated.skipped, 'older backup')} the old key did not open ${rotated.skipped === 1 ? 'was' : 'were'} left as ${rotated.skipped === 1 ? 'it was' : 'they were'}.` : '';
+      const skipped =
+        rotated.skipped > 0
+          ? ` ${plural(rotated.skipped, 'older backup')} the old key did not open ${rotated.skipped === 1 ? 'was' : 'were'} left as ${rotated.skipped === 1 ? 'it was' : 'they were'}.`
+          : '';
       return `Re-encrypted the database and ${plural(rotated.backups, 'backup')} under a new key.${skipped}`;
     });
   };
@@ -77,22 +84,46 @@ export function DatabaseKeySetting() {
           <div className="setting-grid">
             <label className="field">
               <span>Current passphrase</span>
-              <input className="input" type="password" autoComplete="current-password" disabled={disabled} value={change.current} onChange={(event) => setChange({ ...change, current: event.target.value })} />
+              <input
+                className="input"
+                type="password"
+                autoComplete="current-password"
+                disabled={disabled}
+                value={change.current}
+                onChange={(event) => setChange({ ...change, current: event.target.value })}
+              />
             </label>
             <label className="field">
               <span>New passphrase</span>
-              <input className="input" type="password" autoComplete="new-password" disabled={disabled} placeholder={`At least ${min} characters`} value={change.next}
-                aria-invalid={change.next.length > 0 && change.next.length < min} onChange={(event) => setChange({ ...change, next: event.target.value })} />
+              <input
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                disabled={disabled}
+                placeholder={`At least ${min} characters`}
+                value={change.next}
+                aria-invalid={change.next.length > 0 && change.next.length < min}
+                onChange={(event) => setChange({ ...change, next: event.target.value })}
+              />
             </label>
             <label className="field">
               <span>New passphrase again</span>
-              <input className="input" type="password" autoComplete="new-password" disabled={disabled} value={change.confirm}
-                aria-invalid={change.confirm.length > 0 && change.confirm !== change.next} onChange={(event) => setChange({ ...change, confirm: event.target.value })} />
+              <input
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                disabled={disabled}
+                value={change.confirm}
+                aria-invalid={change.confirm.length > 0 && change.confirm !== change.next}
+                onChange={(event) => setChange({ ...change, confirm: event.target.value })}
+              />
             </label>
           </div>
           {passphraseProblem && <p className="field-error">{passphraseProblem}</p>}
           <div className="setting-actions">
-            <button type="submit" className="button" disabled={disabled || !canChange}>{working === 'passphrase' ? 'Changing…' : 'Change passphrase'}</button>
+            <button type="submit" className="button" disabled={disabled || !canChange}>
+              {working === 'passphrase' ? 'Changing…' : 'Change passphrase'}
+            </button>
           </div>
         </form>
       )}
@@ -101,13 +132,26 @@ export function DatabaseKeySetting() {
         {status.protection === 'passphrase' && (
           <label className="field">
             <span>Passphrase, to protect the new key</span>
-            <input className="input" type="password" autoComplete="current-password" disabled={disabled} value={rotatePassphrase} onChange={(event) => setRotatePassphrase(event.target.value)} />
+            <input
+              className="input"
+              type="password"
+              autoComplete="current-password"
+              disabled={disabled}
+              value={rotatePassphrase}
+              onChange={(event) => setRotatePassphrase(event.target.value)}
+            />
           </label>
         )}
-        <button type="submit" className="button" disabled={disabled || (status.protection === 'passphrase' && rotatePassphrase === '')}>{working === 'rotate' ? 'Rotating…' : 'Rotate database key'}</button>
+        <button type="submit" className="button" disabled={disabled || (status.protection === 'passphrase' && rotatePassphrase === '')}>
+          {working === 'rotate' ? 'Rotating…' : 'Rotate database key'}
+        </button>
       </form>
       {working === 'rotate' && <ProgressBar progress={null} label="Re-encrypting the database and its backups…" testId="rotate-progress" />}
-      {result && <p className="muted" role="status">{result}</p>}
+      {result && (
+        <p className="muted" role="status">
+          {result}
+        </p>
+      )}
       {error && <ErrorNotice error={error} />}
     </div>
   );

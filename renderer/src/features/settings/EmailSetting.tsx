@@ -6,7 +6,11 @@ import { useOutcome } from '../../lib/use-outcome';
 import { PaymentLinkField } from './PaymentLinkField';
 import { SignerFields } from './SignerFields';
 
-const SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = { starttls: 'STARTTLS (port 587)', tls: 'TLS (port 465)', none: 'None (local relay only)' };
+const SECURITY_LABELS: Record<(typeof SMTP_SECURITY)[number], string> = {
+  starttls: 'STARTTLS (port 587)',
+  tls: 'TLS (port 465)',
+  none: 'None (local relay only)',
+};
 
 type Draft = Omit<SmtpSettingsView, 'hasPassword' | 'port'> & { port: string; password: string };
 
@@ -16,8 +20,15 @@ type Draft = Omit<SmtpSettingsView, 'hasPassword' | 'port'> & { port: string; pa
  */
 export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null; outreach: OutreachSettings }) {
   const [draft, setDraft] = useState<Draft>({
-    host: smtp?.host ?? '', port: String(smtp?.port ?? 587), security: smtp?.security ?? 'starttls', user: smtp?.user ?? '', password: '',
-    fromName: smtp?.fromName ?? '', fromAddress: smtp?.fromAddress ?? '', replyTo: smtp?.replyTo ?? '', bcc: smtp?.bcc ?? '',
+    host: smtp?.host ?? '',
+    port: String(smtp?.port ?? 587),
+    security: smtp?.security ?? 'starttls',
+    user: smtp?.user ?? '',
+    password: '',
+    fromName: smtp?.fromName ?? '',
+    fromAddress: smtp?.fromAddress ?? '',
+    replyTo: smtp?.replyTo ?? '',
+    bcc: smtp?.bcc ?? '',
     connections: smtp?.connections ?? 2,
   });
   const [sender, setSender] = useState(outreach);
@@ -28,7 +39,13 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
   const text = (key: Exclude<keyof Draft, 'connections'>, label: string, type = 'text') => (
     <label className="field">
       <span>{label}</span>
-      <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })} placeholder={key === 'password' && hasPassword ? 'Stored — leave blank to keep' : undefined} />
+      <input
+        className="input"
+        type={type}
+        value={draft[key]}
+        onChange={(event) => edit({ [key]: event.target.value })}
+        placeholder={key === 'password' && hasPassword ? 'Stored — leave blank to keep' : undefined}
+      />
     </label>
   );
 
@@ -56,7 +73,11 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
           <label className="field">
             <span>Security</span>
             <select className="input" value={draft.security} onChange={(event) => edit({ security: event.target.value as Draft['security'] })}>
-              {SMTP_SECURITY.map((value) => <option key={value} value={value}>{SECURITY_LABELS[value]}</option>)}
+              {SMTP_SECURITY.map((value) => (
+                <option key={value} value={value}>
+                  {SECURITY_LABELS[value]}
+                </option>
+              ))}
             </select>
           </label>
           {text('user', 'User name')}
@@ -67,28 +88,62 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
           <label className="field">
             <span>Connections at once</span>
             <select className="input" value={draft.connections} onChange={(event) => edit({ connections: Number(event.target.value) })}>
-              {[1, 2, 3, 4].map((n) => <option key={n} value={n}>{n}</option>)}
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field">
             <span>Messages per minute</span>
-            <input className="input" inputMode="numeric" value={sender.messagesPerMinute} onChange={(event) => setSender({ ...sender, messagesPerMinute: Number(event.target.value) || 1 })} />
+            <input
+              className="input"
+              inputMode="numeric"
+              value={sender.messagesPerMinute}
+              onChange={(event) => setSender({ ...sender, messagesPerMinute: Number(event.target.value) || 1 })}
+            />
           </label>
           <label className="field" title="Whatever sends it (the ladder, a bulk send, one email); 0: no limit. A send may go anyway with a reason.">
             <span>One message per customer every … days</span>
-            <input className="input" inputMode="numeric" value={sender.contactRhythmDays} onChange={(event) => setSender({ ...sender, contactRhythmDays: Math.max(0, Number(event.target.value) || 0) })} />
+            <input
+              className="input"
+              inputMode="numeric"
+              value={sender.contactRhythmDays}
+              onChange={(event) => setSender({ ...sender, contactRhythmDays: Math.max(0, Number(event.target.value) || 0) })}
+            />
           </label>
           <label className="field" title="A send of more messages than this asks for their number to be typed before anything goes.">
             <span>Type the count above … messages</span>
-            <input className="input" inputMode="numeric" value={sender.typedConfirmAbove} onChange={(event) => setSender({ ...sender, typedConfirmAbove: Number(event.target.value) || 1 })} />
+            <input
+              className="input"
+              inputMode="numeric"
+              value={sender.typedConfirmAbove}
+              onChange={(event) => setSender({ ...sender, typedConfirmAbove: Number(event.target.value) || 1 })}
+            />
           </label>
         </div>
         <SignerFields value={sender} onChange={setSender} />
         <PaymentLinkField value={sender.paymentUrlPattern} onChange={(paymentUrlPattern) => setSender({ ...sender, paymentUrlPattern })} />
         <div className="setting-actions">
-          <button type="submit" className="button primary">Save email settings</button>
-          <input className="input" type="email" placeholder="you@company.com" aria-label="Send a test message to" value={testTo} onChange={(event) => setTestTo(event.target.value)} />
-          <button type="button" className="button" onClick={() => void run(async () => `Test message sent (${(await call('settings.smtp.test', { to: testTo })).messageId})`)}>Send test message</button>
+          <button type="submit" className="button primary">
+            Save email settings
+          </button>
+          <input
+            className="input"
+            type="email"
+            placeholder="you@company.com"
+            aria-label="Send a test message to"
+            value={testTo}
+            onChange={(event) => setTestTo(event.target.value)}
+          />
+          <button
+            type="button"
+            className="button"
+            onClick={() => void run(async () => `Test message sent (${(await call('settings.smtp.test', { to: testTo })).messageId})`)}
+          >
+            Send test message
+          </button>
           {status && <span className="saved">{status}</span>}
         </div>
       </fieldset>

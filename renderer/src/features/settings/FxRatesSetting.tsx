@@ -38,10 +38,12 @@ function FxRatesForm({ view: initial }: { view: FxRatesView }) {
   const others = view.currencies.filter((code) => code !== base);
   const currentOf = (code: string) => (base === view.baseCurrency ? view.current.find((rate) => rate.currency === code) : undefined);
   const invalid = others.filter((code) => parseRate(draft[code] ?? '') === null);
-  const typed = Object.fromEntries(others.flatMap((code) => {
-    const rate = parseRate(draft[code] ?? '');
-    return typeof rate === 'number' ? [[code, rate]] : [];
-  }));
+  const typed = Object.fromEntries(
+    others.flatMap((code) => {
+      const rate = parseRate(draft[code] ?? '');
+      return typeof rate === 'number' ? [[code, rate]] : [];
+    }),
+  );
   const changesBase = base !== view.baseCurrency;
 
   async function save(event: FormEvent): Promise<void> {
@@ -60,14 +62,16 @@ function FxRatesForm({ view: initial }: { view: FxRatesView }) {
       <fieldset>
         <legend>Currencies</legend>
         <p className="muted">
-          The worklist weighs debts in other currencies by these rates; amounts are always shown and sent in their own currency.
-          A currency without a rate is never taken at par: it is ranked on its own, after the others.
+          The worklist weighs debts in other currencies by these rates; amounts are always shown and sent in their own currency. A currency without a rate is
+          never taken at par: it is ranked on its own, after the others.
         </p>
         <div className="fx-head">
           <label className="field inline">
             <span>Base currency</span>
             <select className="input" value={base} onChange={(event) => setBase(event.target.value)}>
-              {[...new Set([view.baseCurrency, ...view.currencies])].sort().map((code) => <option key={code}>{code}</option>)}
+              {[...new Set([view.baseCurrency, ...view.currencies])].sort().map((code) => (
+                <option key={code}>{code}</option>
+              ))}
             </select>
           </label>
           <label className="field inline">
@@ -81,13 +85,25 @@ function FxRatesForm({ view: initial }: { view: FxRatesView }) {
             return (
               <label key={code} className="field inline">
                 <span>1 {code} =</span>
-                <input className="input num" inputMode="decimal" value={draft[code] ?? ''} placeholder={current ? String(current.rate) : ''}
-                  aria-invalid={invalid.includes(code)} aria-label={`${code} rate`}
-                  onChange={(event) => setDraft({ ...draft, [code]: event.target.value })} />
+                <input
+                  className="input num"
+                  inputMode="decimal"
+                  value={draft[code] ?? ''}
+                  placeholder={current ? String(current.rate) : ''}
+                  aria-invalid={invalid.includes(code)}
+                  aria-label={`${code} rate`}
+                  onChange={(event) => setDraft({ ...draft, [code]: event.target.value })}
+                />
                 <span className="muted">{base}</span>
-                {current
-                  ? <span className="muted">in use: {current.rate} from {formatDate(current.date)}</span>
-                  : <span className="rate-missing" data-testid={`fx-missing-${code}`}>no rate: ranked on its own</span>}
+                {current ? (
+                  <span className="muted">
+                    in use: {current.rate} from {formatDate(current.date)}
+                  </span>
+                ) : (
+                  <span className="rate-missing" data-testid={`fx-missing-${code}`}>
+                    no rate: ranked on its own
+                  </span>
+                )}
               </label>
             );
           })}
@@ -95,12 +111,21 @@ function FxRatesForm({ view: initial }: { view: FxRatesView }) {
         </div>
         {invalid.length > 0 && <p className="field-error">Rates are numbers above zero, like 1.08: check {invalid.join(', ')}.</p>}
         <div className="setting-actions">
-          <button type="submit" className="button primary" aria-disabled={invalid.length > 0}>Save rates</button>
+          <button type="submit" className="button primary" aria-disabled={invalid.length > 0}>
+            Save rates
+          </button>
           {message && <span className="saved">{message}</span>}
         </div>
         {view.rows.length > 0 && !changesBase && (
           <table className="backups fx-table" aria-label="Kept exchange rates">
-            <thead><tr><th>Date</th><th>Currency</th><th className="number">Rate to {view.baseCurrency}</th><th /></tr></thead>
+            <thead>
+              <tr>
+                <th>Date</th>
+                <th>Currency</th>
+                <th className="number">Rate to {view.baseCurrency}</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
               {view.rows.map((row) => (
                 <tr key={`${row.currency}:${row.date}`}>
@@ -108,8 +133,16 @@ function FxRatesForm({ view: initial }: { view: FxRatesView }) {
                   <td>{row.currency}</td>
                   <td className="number">{row.rate}</td>
                   <td>
-                    <button type="button" className="link-button" aria-label={`Delete the ${row.currency} rate of ${row.date}`}
-                      onClick={() => void run(async () => { setView(await call('settings.fxRates.delete', { currency: row.currency, date: row.date })); })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Delete the ${row.currency} rate of ${row.date}`}
+                      onClick={() =>
+                        void run(async () => {
+                          setView(await call('settings.fxRates.delete', { currency: row.currency, date: row.date }));
+                        })
+                      }
+                    >
                       Delete
                     </button>
                   </td>

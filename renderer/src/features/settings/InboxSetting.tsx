@@ -5,14 +5,22 @@ import { call } from '../../lib/api';
 import { useOutcome } from '../../lib/use-outcome';
 import { BrowserSignIn } from './BrowserSignIn';
 
-const SECURITY_LABELS: Record<(typeof IMAP_SECURITY)[number], string> = { tls: 'TLS (port 993)', starttls: 'STARTTLS (port 143)', none: 'None (this machine only)' };
+const SECURITY_LABELS: Record<(typeof IMAP_SECURITY)[number], string> = {
+  tls: 'TLS (port 993)',
+  starttls: 'STARTTLS (port 143)',
+  none: 'None (this machine only)',
+};
 const SIGN_IN_LABELS: Record<MailboxSignIn, string> = { password: 'Password', google: 'Google (Gmail, Workspace)', microsoft: 'Microsoft 365 (Outlook)' };
 const PROVIDERS = { google: 'Google', microsoft: 'Microsoft 365' } as const;
 /** The IMAP server each provider documents, filled in when its sign-in is chosen. */
 const SERVERS = { google: 'imap.gmail.com', microsoft: 'outlook.office365.com' } as const;
 
 type Draft = Omit<ImapSettingsView, 'hasPassword' | 'hasClientSecret' | 'oauth' | 'port' | 'outOfOfficeDays' | 'pollMinutes'> & {
-  port: string; password: string; clientSecret: string; outOfOfficeDays: string; pollMinutes: string;
+  port: string;
+  password: string;
+  clientSecret: string;
+  outOfOfficeDays: string;
+  pollMinutes: string;
 };
 type TextKey = 'host' | 'port' | 'user' | 'password' | 'clientId' | 'clientSecret' | 'tenant' | 'folder' | 'sentFolder' | 'outOfOfficeDays' | 'pollMinutes';
 
@@ -23,28 +31,59 @@ type TextKey = 'host' | 'port' | 'user' | 'password' | 'clientId' | 'clientSecre
  */
 export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
   const [draft, setDraft] = useState<Draft>({
-    host: imap?.host ?? '', port: String(imap?.port ?? 993), security: imap?.security ?? 'tls', user: imap?.user ?? '', password: '',
-    signIn: imap?.signIn ?? 'password', clientId: imap?.clientId ?? '', clientSecret: '', tenant: imap?.tenant ?? 'organizations',
-    authUrl: imap?.authUrl ?? '', tokenUrl: imap?.tokenUrl ?? '',
-    folder: imap?.folder ?? 'INBOX', sentFolder: imap?.sentFolder ?? '', appendSent: imap?.appendSent ?? true,
-    outOfOfficeDays: String(imap?.outOfOfficeDays ?? 7), pollMinutes: String(imap?.pollMinutes ?? 5),
+    host: imap?.host ?? '',
+    port: String(imap?.port ?? 993),
+    security: imap?.security ?? 'tls',
+    user: imap?.user ?? '',
+    password: '',
+    signIn: imap?.signIn ?? 'password',
+    clientId: imap?.clientId ?? '',
+    clientSecret: '',
+    tenant: imap?.tenant ?? 'organizations',
+    authUrl: imap?.authUrl ?? '',
+    tokenUrl: imap?.tokenUrl ?? '',
+    folder: imap?.folder ?? 'INBOX',
+    sentFolder: imap?.sentFolder ?? '',
+    appendSent: imap?.appendSent ?? true,
+    outOfOfficeDays: String(imap?.outOfOfficeDays ?? 7),
+    pollMinutes: String(imap?.pollMinutes ?? 5),
   });
-  const [stored, setStored] = useState({ password: imap?.hasPassword ?? false, clientSecret: imap?.hasClientSecret ?? false, oauth: imap?.oauth ?? { signedInAs: null, reconnect: false } });
+  const [stored, setStored] = useState({
+    password: imap?.hasPassword ?? false,
+    clientSecret: imap?.hasClientSecret ?? false,
+    oauth: imap?.oauth ?? { signedInAs: null, reconnect: false },
+  });
   const { message, error, run } = useOutcome();
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
-  const chooseSignIn = (signIn: MailboxSignIn): void => edit(signIn === 'password' ? { signIn } : { signIn, host: SERVERS[signIn], port: '993', security: 'tls' });
+  const chooseSignIn = (signIn: MailboxSignIn): void =>
+    edit(signIn === 'password' ? { signIn } : { signIn, host: SERVERS[signIn], port: '993', security: 'tls' });
   const text = (key: TextKey, label: string, type = 'text') => (
     <label className="field">
       <span>{label}</span>
-      <input className="input" type={type} value={draft[key]} onChange={(event) => edit({ [key]: event.target.value })}
-        placeholder={(key === 'password' && stored.password) || (key === 'clientSecret' && stored.clientSecret) ? 'Stored — leave blank to keep'
-          : key === 'sentFolder' ? 'The one marked Sent' : undefined} />
+      <input
+        className="input"
+        type={type}
+        value={draft[key]}
+        onChange={(event) => edit({ [key]: event.target.value })}
+        placeholder={
+          (key === 'password' && stored.password) || (key === 'clientSecret' && stored.clientSecret)
+            ? 'Stored — leave blank to keep'
+            : key === 'sentFolder'
+              ? 'The one marked Sent'
+              : undefined
+        }
+      />
     </label>
   );
   const persist = async (): Promise<string> => {
     const { password, clientSecret, port, outOfOfficeDays, pollMinutes, ...rest } = draft;
     const saved = await call('inbox.settings.save', {
-      ...rest, port: Number(port), outOfOfficeDays: Number(outOfOfficeDays), pollMinutes: Number(pollMinutes), ...(password ? { password } : {}), ...(clientSecret ? { clientSecret } : {}),
+      ...rest,
+      port: Number(port),
+      outOfOfficeDays: Number(outOfOfficeDays),
+      pollMinutes: Number(pollMinutes),
+      ...(password ? { password } : {}),
+      ...(clientSecret ? { clientSecret } : {}),
     });
     // Secrets are in the core now; the window keeps no copy. They stay with the server and login they were entered for.
     setDraft({ ...draft, password: '', clientSecret: '' });
@@ -62,20 +101,30 @@ export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
     <form className="setting" onSubmit={save} noValidate data-testid="inbox-setting">
       <fieldset>
         <legend>Inbox</legend>
-        <p className="muted">Inflow reads this mailbox for replies, bounces and out-of-office answers to your reminders, and files a copy of each reminder in its Sent folder.</p>
+        <p className="muted">
+          Inflow reads this mailbox for replies, bounces and out-of-office answers to your reminders, and files a copy of each reminder in its Sent folder.
+        </p>
         <div className="setting-grid">
           {text('host', 'IMAP server')}
           {text('port', 'Port')}
           <label className="field">
             <span>Security</span>
             <select className="input" value={draft.security} onChange={(event) => edit({ security: event.target.value as Draft['security'] })}>
-              {IMAP_SECURITY.map((value) => <option key={value} value={value}>{SECURITY_LABELS[value]}</option>)}
+              {IMAP_SECURITY.map((value) => (
+                <option key={value} value={value}>
+                  {SECURITY_LABELS[value]}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field">
             <span>Sign in with</span>
             <select className="input" value={draft.signIn} onChange={(event) => chooseSignIn(event.target.value as MailboxSignIn)}>
-              {MAILBOX_SIGN_IN.map((value) => <option key={value} value={value}>{SIGN_IN_LABELS[value]}</option>)}
+              {MAILBOX_SIGN_IN.map((value) => (
+                <option key={value} value={value}>
+                  {SIGN_IN_LABELS[value]}
+                </option>
+              ))}
             </select>
           </label>
           {text('user', oauth ? 'Email address' : 'Login')}
@@ -93,20 +142,37 @@ export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
           <span>Copy sent reminders to the Sent folder</span>
         </label>
         {oauth && (
-          <BrowserSignIn provider={PROVIDERS[oauth]} connectLabel={`Sign in with ${PROVIDERS[oauth]}`} connectedAs={stored.oauth.signedInAs} reconnect={stored.oauth.reconnect}
-            run={run} testId="mailbox-sign-in" signIn={async () => {
+          <BrowserSignIn
+            provider={PROVIDERS[oauth]}
+            connectLabel={`Sign in with ${PROVIDERS[oauth]}`}
+            connectedAs={stored.oauth.signedInAs}
+            reconnect={stored.oauth.reconnect}
+            run={run}
+            testId="mailbox-sign-in"
+            signIn={async () => {
               await persist();
               const { signedInAs } = await call('inbox.oauth.signIn', {});
               setStored((now) => ({ ...now, oauth: { signedInAs, reconnect: false } }));
               return signedInAs;
-            }} />
+            }}
+          />
         )}
         <div className="setting-actions">
-          <button type="submit" className="button primary">Save inbox settings</button>
-          <button type="button" className="button" onClick={() => void run(async () => {
-            const result = await call('inbox.fetch', {});
-            return `Connected: ${result.fetched} new message${result.fetched === 1 ? '' : 's'}`;
-          })}>Check mail now</button>
+          <button type="submit" className="button primary">
+            Save inbox settings
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void run(async () => {
+                const result = await call('inbox.fetch', {});
+                return `Connected: ${result.fetched} new message${result.fetched === 1 ? '' : 's'}`;
+              })
+            }
+          >
+            Check mail now
+          </button>
           {message && <span className="saved">{message}</span>}
         </div>
       </fieldset>

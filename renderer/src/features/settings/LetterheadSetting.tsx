@@ -5,7 +5,11 @@ import { call } from '../../lib/api';
 import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
 
-const PAPER_WORDS: Record<PaperSize, string> = { auto: 'By the customer\u2019s country (US Letter in the Americas, A4 elsewhere)', a4: 'A4 always', letter: 'US Letter always' };
+const PAPER_WORDS: Record<PaperSize, string> = {
+  auto: 'By the customer\u2019s country (US Letter in the Americas, A4 elsewhere)',
+  a4: 'A4 always',
+  letter: 'US Letter always',
+};
 /** About 300 kB of image: the schema's limit, checked here so the answer comes before the upload. */
 const LOGO_BYTES = 300_000;
 
@@ -16,7 +20,11 @@ export function LetterheadSetting() {
   return <LetterheadForm initial={profile.data} />;
 }
 
-const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /**
  * What every statement and letter carries: the logo, the company's address, registration and tax
@@ -27,7 +35,10 @@ function LetterheadForm({ initial }: { initial: CompanyProfile }) {
   const [draft, setDraft] = useState({ ...initial, address: initial.addressLines.join('\n'), bank: initial.bankDetails.join('\n') });
   const [logoProblem, setLogoProblem] = useState<string | null>(null);
   const { error, message, runInPlace } = useOutcome();
-  const field = <K extends keyof typeof draft>(key: K) => (value: (typeof draft)[K]) => setDraft({ ...draft, [key]: value });
+  const field =
+    <K extends keyof typeof draft>(key: K) =>
+    (value: (typeof draft)[K]) =>
+      setDraft({ ...draft, [key]: value });
 
   async function pickLogo(file: File | undefined): Promise<void> {
     setLogoProblem(null);
@@ -54,7 +65,9 @@ function LetterheadForm({ initial }: { initial: CompanyProfile }) {
     <form className="setting" onSubmit={(event) => void save(event)} noValidate data-testid="letterhead-setting">
       <fieldset>
         <legend>Letterhead</legend>
-        <p className="muted">Printed on every statement and letter. Each customer's postal address is kept on its page; the company name is the one emails are signed with.</p>
+        <p className="muted">
+          Printed on every statement and letter. Each customer's postal address is kept on its page; the company name is the one emails are signed with.
+        </p>
         <div className="letterhead-grid">
           <label className="field">
             <span>Address (one line each, up to 6)</span>
@@ -62,16 +75,38 @@ function LetterheadForm({ initial }: { initial: CompanyProfile }) {
           </label>
           <label className="field">
             <span>Bank details, under "How to pay" (one line each)</span>
-            <textarea className="input" rows={4} value={draft.bank} placeholder="IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX" onChange={(event) => field('bank')(event.target.value)} />
+            <textarea
+              className="input"
+              rows={4}
+              value={draft.bank}
+              placeholder="IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX"
+              onChange={(event) => field('bank')(event.target.value)}
+            />
           </label>
-          <label className="field"><span>Registration no.</span><input className="input" value={draft.registrationId} onChange={(event) => field('registrationId')(event.target.value)} /></label>
-          <label className="field"><span>Tax ID</span><input className="input" value={draft.taxId} onChange={(event) => field('taxId')(event.target.value)} /></label>
-          <label className="field"><span>Phone</span><input className="input" value={draft.phone} onChange={(event) => field('phone')(event.target.value)} /></label>
-          <label className="field"><span>Email</span><input className="input" type="email" value={draft.email} onChange={(event) => field('email')(event.target.value)} /></label>
+          <label className="field">
+            <span>Registration no.</span>
+            <input className="input" value={draft.registrationId} onChange={(event) => field('registrationId')(event.target.value)} />
+          </label>
+          <label className="field">
+            <span>Tax ID</span>
+            <input className="input" value={draft.taxId} onChange={(event) => field('taxId')(event.target.value)} />
+          </label>
+          <label className="field">
+            <span>Phone</span>
+            <input className="input" value={draft.phone} onChange={(event) => field('phone')(event.target.value)} />
+          </label>
+          <label className="field">
+            <span>Email</span>
+            <input className="input" type="email" value={draft.email} onChange={(event) => field('email')(event.target.value)} />
+          </label>
           <label className="field">
             <span>Paper</span>
             <select className="input" value={draft.paper} onChange={(event) => field('paper')(event.target.value as PaperSize)}>
-              {PAPER_SIZES.map((size) => <option key={size} value={size}>{PAPER_WORDS[size]}</option>)}
+              {PAPER_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {PAPER_WORDS[size]}
+                </option>
+              ))}
             </select>
           </label>
           <div className="field">
@@ -79,13 +114,19 @@ function LetterheadForm({ initial }: { initial: CompanyProfile }) {
             <div className="logo-row">
               {draft.logoBase64 && <img className="logo-preview" alt="The logo as printed" src={`data:image/png;base64,${draft.logoBase64}`} />}
               <input type="file" accept="image/png,image/jpeg" aria-label="Choose a logo" onChange={(event) => void pickLogo(event.target.files?.[0])} />
-              {draft.logoBase64 && <button type="button" className="link-button" onClick={() => field('logoBase64')('')}>Remove</button>}
+              {draft.logoBase64 && (
+                <button type="button" className="link-button" onClick={() => field('logoBase64')('')}>
+                  Remove
+                </button>
+              )}
             </div>
             {logoProblem && <p className="field-error">{logoProblem}</p>}
           </div>
         </div>
         <div className="setting-actions">
-          <button type="submit" className="button primary">Save letterhead</button>
+          <button type="submit" className="button primary">
+            Save letterhead
+          </button>
           {message && <span className="saved">{message}</span>}
         </div>
       </fieldset>

@@ -7,9 +7,13 @@ export function PoliciesSetting() {
     <section className="setting" data-testid="policies-setting">
       <fieldset>
         <legend>Policies and templates</legend>
-        <p className="muted">Dunning ladders per segment and the email templates they send are edited on the Outreach screen, in its Ladder and Templates tabs.</p>
+        <p className="muted">
+          Dunning ladders per segment and the email templates they send are edited on the Outreach screen, in its Ladder and Templates tabs.
+        </p>
         <div className="setting-actions">
-          <button type="button" className="button" onClick={() => go('outreach')}>Open Outreach</button>
+          <button type="button" className="button" onClick={() => go('outreach')}>
+            Open Outreach
+          </button>
         </div>
       </fieldset>
     </section>

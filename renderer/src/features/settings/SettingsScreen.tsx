@@ -31,13 +31,18 @@ export function SettingsScreen() {
   const imap = useCoreQuery('inbox.settings.get', {});
   const sections: Section[] = [
     // Account (your name and role) and mailbox share one form: both sign every message.
-    { id: 'email', title: 'Email and signature', content: smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} /> },
+    {
+      id: 'email',
+      title: 'Email and signature',
+      content: smtp.data !== undefined && outreach.data && <EmailSetting smtp={smtp.data} outreach={outreach.data} />,
+    },
     { id: 'inbox', title: 'Inbox', content: imap.data !== undefined && <InboxSetting imap={imap.data} /> },
     { id: 'sms', title: 'Text messages', content: <SmsSetting /> },
     { id: 'erp', title: 'ERP connection', content: <ErpConnectionSetting /> },
     { id: 'team', title: 'Team', content: <TeamSetting /> },
     {
-      id: 'collections', title: 'Collections',
+      id: 'collections',
+      title: 'Collections',
       content: (
         <>
           <PoliciesSetting />

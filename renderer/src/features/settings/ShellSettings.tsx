@@ -51,33 +51,65 @@ export function ShellSettingsForm({ settings }: { settings: Saved }) {
     <form className="setting" onSubmit={(event) => void save(event)} noValidate data-testid="updates-setting">
       <fieldset>
         <legend>Updates and reminders</legend>
-        <p className="muted">Inflow checks for updates when it starts and once a day, only from its own signed release server, downloads them in the background, and never restarts while emails are sending or an import runs.</p>
+        <p className="muted">
+          Inflow checks for updates when it starts and once a day, only from its own signed release server, downloads them in the background, and never restarts
+          while emails are sending or an import runs.
+        </p>
         <div className="setting-grid">
           <label className="field">
             <span>Backups to keep</span>
-            <input className="input" inputMode="numeric" value={draft.keepBackups} aria-invalid={!keepValid}
-              onChange={(event) => { setDraft({ ...draft, keepBackups: event.target.value }); setSaved(false); }} />
+            <input
+              className="input"
+              inputMode="numeric"
+              value={draft.keepBackups}
+              aria-invalid={!keepValid}
+              onChange={(event) => {
+                setDraft({ ...draft, keepBackups: event.target.value });
+                setSaved(false);
+              }}
+            />
           </label>
         </div>
         <label className="check">
-          <input type="checkbox" checked={draft.notifications} onChange={(event) => { setDraft({ ...draft, notifications: event.target.checked }); setSaved(false); }} />
+          <input
+            type="checkbox"
+            checked={draft.notifications}
+            onChange={(event) => {
+              setDraft({ ...draft, notifications: event.target.checked });
+              setSaved(false);
+            }}
+          />
           <span>Notify me of promises due or broken, follow-ups, finished sends and stale ERP data</span>
         </label>
         {!keepValid && <p className="field-error">Keep between 1 and 60 backups.</p>}
         <div className="setting-actions">
-          <button type="submit" className="button primary" disabled={!keepValid}>Save</button>
+          <button type="submit" className="button primary" disabled={!keepValid}>
+            Save
+          </button>
           {initial?.state === 'off' && <span className="muted">{initial.message}</span>}
           {initial && initial.state !== 'off' && (
             <>
-              <button type="button" className="button" onClick={() => void ask('check')}>Check now</button>
-              {(update?.state === 'ready' || update?.state === 'waiting') && <button type="button" className="button" onClick={() => void ask('restart')}>Restart to update</button>}
+              <button type="button" className="button" onClick={() => void ask('check')}>
+                Check now
+              </button>
+              {(update?.state === 'ready' || update?.state === 'waiting') && (
+                <button type="button" className="button" onClick={() => void ask('restart')}>
+                  Restart to update
+                </button>
+              )}
             </>
           )}
-          {saved && <span className="muted" role="status">Saved</span>}
+          {saved && (
+            <span className="muted" role="status">
+              Saved
+            </span>
+          )}
         </div>
         {update && (
           <p className="muted" role="status" data-testid="update-status">
-            {STATE_LABELS[update.state]}{update.version ? ` (${update.version})` : ''}{update.message ? `: ${update.message}` : ''}
+            {STATE_LABELS[update.state]}
+            {update.version ? ` (${update.version})` : ''}
+            {update.message ? `: ${update.message}` : ''}
           </p>
         )}
         {error && <ErrorNotice error={error} />}

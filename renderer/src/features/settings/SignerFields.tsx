@@ -3,8 +3,7 @@ import { senderPerson, type SenderPerson } from '../../../../shared/outreach/sen
 
 type TextKey = 'companyName' | 'senderName' | 'senderRole' | 'senderPhone' | 'managerName' | 'managerRole' | 'managerPhone' | 'locale';
 
-const describe = (person: SenderPerson): string =>
-  [person.name || '(no name yet)', person.title, person.phone].filter(Boolean).join(' · ');
+const describe = (person: SenderPerson): string => [person.name || '(no name yet)', person.title, person.phone].filter(Boolean).join(' · ');
 
 /**
  * Who signs the messages: the company, and the one person each sender role resolves to. Each role's
@@ -13,9 +12,17 @@ const describe = (person: SenderPerson): string =>
 export function SignerFields({ value, onChange }: { value: OutreachSettings; onChange(next: OutreachSettings): void }) {
   const input = (key: TextKey, label: string, required = false) => (
     <label className="field">
-      <span>{label}{required && <abbr title="required before the first send"> *</abbr>}</span>
-      <input className="input" value={value[key]} aria-required={required || undefined} aria-invalid={(required && value[key].trim() === '') || undefined}
-        onChange={(event) => onChange({ ...value, [key]: event.target.value })} />
+      <span>
+        {label}
+        {required && <abbr title="required before the first send"> *</abbr>}
+      </span>
+      <input
+        className="input"
+        value={value[key]}
+        aria-required={required || undefined}
+        aria-invalid={(required && value[key].trim() === '') || undefined}
+        onChange={(event) => onChange({ ...value, [key]: event.target.value })}
+      />
     </label>
   );
   const collector = senderPerson(value, 'collector');

@@ -15,7 +15,10 @@ export function SmsSetting() {
 
 function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsView | null; rules: SmsRules; reload: () => void }) {
   const [draft, setDraft] = useState({
-    baseUrl: provider?.baseUrl ?? 'https://api.twilio.com', accountSid: provider?.accountSid ?? '', authToken: '', sender: provider?.sender ?? '',
+    baseUrl: provider?.baseUrl ?? 'https://api.twilio.com',
+    accountSid: provider?.accountSid ?? '',
+    authToken: '',
+    sender: provider?.sender ?? '',
   });
   const [shortenLinks, setShortenLinks] = useState(provider?.shortenLinks ?? false);
   const [rules, setRules] = useState(stored);
@@ -23,13 +26,25 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
   const field = (key: keyof typeof draft, label: string, type = 'text', placeholder?: string) => (
     <label className="field">
       <span>{label}</span>
-      <input className="input" type={type} value={draft[key]} placeholder={placeholder} autoComplete="off" onChange={(event) => setDraft({ ...draft, [key]: event.target.value })} />
+      <input
+        className="input"
+        type={type}
+        value={draft[key]}
+        placeholder={placeholder}
+        autoComplete="off"
+        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+      />
     </label>
   );
   const hours = (key: 'start' | 'end', label: string) => (
     <label className="field">
       <span>{label}</span>
-      <input className="input" type="time" value={rules.sendingHours[key]} onChange={(event) => setRules({ ...rules, sendingHours: { ...rules.sendingHours, [key]: event.target.value } })} />
+      <input
+        className="input"
+        type="time"
+        value={rules.sendingHours[key]}
+        onChange={(event) => setRules({ ...rules, sendingHours: { ...rules.sendingHours, [key]: event.target.value } })}
+      />
     </label>
   );
 
@@ -38,7 +53,10 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
     await outcome.runInPlace(async () => {
       const { authToken, ...rest } = draft;
       const withProvider = draft.accountSid.trim() !== '';
-      await call('settings.sms.save', { ...(withProvider ? { provider: { provider: 'twilio', ...rest, shortenLinks, ...(authToken ? { authToken } : {}) } } : {}), rules });
+      await call('settings.sms.save', {
+        ...(withProvider ? { provider: { provider: 'twilio', ...rest, shortenLinks, ...(authToken ? { authToken } : {}) } } : {}),
+        rules,
+      });
       setDraft({ ...draft, authToken: '' });
       reload();
       return 'Saved';
@@ -49,7 +67,9 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
     <form className="setting" onSubmit={(event) => void save(event)} noValidate aria-label="SMS">
       <fieldset>
         <legend>SMS</legend>
-        <p className="muted">Texts go through a Twilio account (or a provider with the same API). Replies and delivery reports are fetched every {rules.pollSeconds} seconds.</p>
+        <p className="muted">
+          Texts go through a Twilio account (or a provider with the same API). Replies and delivery reports are fetched every {rules.pollSeconds} seconds.
+        </p>
         <div className="sms-grid">
           {field('accountSid', 'Account SID', 'text', 'AC…')}
           {field('authToken', provider?.hasToken ? 'Auth token (stored; type to replace)' : 'Auth token', 'password')}
@@ -66,18 +86,39 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
           {hours('end', 'until')}
           <label className="field">
             <span>Default time zone</span>
-            <input className="input" value={rules.defaultTimeZone} placeholder="this computer’s" onChange={(event) => setRules({ ...rules, defaultTimeZone: event.target.value })} />
+            <input
+              className="input"
+              value={rules.defaultTimeZone}
+              placeholder="this computer’s"
+              onChange={(event) => setRules({ ...rules, defaultTimeZone: event.target.value })}
+            />
           </label>
           <label className="field">
             <span>Texts per minute</span>
-            <input className="input num" inputMode="numeric" value={rules.messagesPerMinute} onChange={(event) => setRules({ ...rules, messagesPerMinute: Number(event.target.value) || 1 })} />
+            <input
+              className="input num"
+              inputMode="numeric"
+              value={rules.messagesPerMinute}
+              onChange={(event) => setRules({ ...rules, messagesPerMinute: Number(event.target.value) || 1 })}
+            />
           </label>
         </div>
         <div className="day-picks" role="group" aria-label="Sending days">
           {DAYS.map((name, index) => (
             <label key={name} className="check">
-              <input type="checkbox" checked={rules.sendingHours.days.includes(index + 1)}
-                onChange={(event) => setRules({ ...rules, sendingHours: { ...rules.sendingHours, days: event.target.checked ? [...rules.sendingHours.days, index + 1].sort() : rules.sendingHours.days.filter((d) => d !== index + 1) } })} />
+              <input
+                type="checkbox"
+                checked={rules.sendingHours.days.includes(index + 1)}
+                onChange={(event) =>
+                  setRules({
+                    ...rules,
+                    sendingHours: {
+                      ...rules.sendingHours,
+                      days: event.target.checked ? [...rules.sendingHours.days, index + 1].sort() : rules.sendingHours.days.filter((d) => d !== index + 1),
+                    },
+                  })
+                }
+              />
               {name}
             </label>
           ))}
@@ -87,7 +128,9 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
           Text only contacts whose consent is on file
         </label>
         <div className="setting-actions">
-          <button type="submit" className="button primary">Save SMS settings</button>
+          <button type="submit" className="button primary">
+            Save SMS settings
+          </button>
           {outcome.message && <span className="saved">{outcome.message}</span>}
         </div>
         {outcome.error && <ErrorNotice error={outcome.error} />}

@@ -15,14 +15,27 @@ export function TeamSetting() {
   const connection = useCoreQuery('settings.team.get', {});
   const status = useCoreQuery('team.status', {});
   if (connection.data === undefined || !status.data) return null;
-  return <TeamForm connection={connection.data} status={status.data} reload={() => { connection.reload(); status.reload(); }} />;
+  return (
+    <TeamForm
+      connection={connection.data}
+      status={status.data}
+      reload={() => {
+        connection.reload();
+        status.reload();
+      }}
+    />
+  );
 }
 
 type Draft = { host: string; port: string; database: string; user: string; password: string; collector: string };
 
 function TeamForm({ connection, status, reload }: { connection: TeamConnectionView | null; status: TeamStatus; reload: () => void }) {
   const [draft, setDraft] = useState<Draft>({
-    host: connection?.host ?? '', port: String(connection?.port ?? 5432), database: connection?.database ?? '', user: connection?.user ?? '', password: '',
+    host: connection?.host ?? '',
+    port: String(connection?.port ?? 5432),
+    database: connection?.database ?? '',
+    user: connection?.user ?? '',
+    password: '',
     collector: connection?.collector ?? '',
   });
   const outcome = useOutcome();
@@ -31,8 +44,16 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
   const field = (key: keyof Draft, label: string, type = 'text', placeholder?: string) => (
     <label className="field">
       <span>{label}</span>
-      <input className="input" type={type} value={draft[key]} placeholder={placeholder} autoComplete="off" spellCheck={false}
-        inputMode={key === 'port' ? 'numeric' : undefined} onChange={(event) => setDraft({ ...draft, [key]: event.target.value })} />
+      <input
+        className="input"
+        type={type}
+        value={draft[key]}
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        inputMode={key === 'port' ? 'numeric' : undefined}
+        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+      />
     </label>
   );
 
@@ -49,30 +70,33 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
       return 'Saved';
     });
   };
-  const join = (): void => void outcome.run(async () => {
-    await save();
-    const joined = await call('team.join', {});
-    reload();
-    return `Joined as ${joined.collector ?? ''}`;
-  });
-  const leave = (): void => void outcome.run(async () => {
-    await call('team.leave', {});
-    reload();
-    return 'This desk is solo again; what it shared stays with the team.';
-  });
-  const sync = (): void => void outcome.run(async () => {
-    const result = await call('team.sync', {});
-    reload();
-    return `Sent ${formatCount(result.pushed)}, received ${formatCount(result.pulled)}`;
-  });
+  const join = (): void =>
+    void outcome.run(async () => {
+      await save();
+      const joined = await call('team.join', {});
+      reload();
+      return `Joined as ${joined.collector ?? ''}`;
+    });
+  const leave = (): void =>
+    void outcome.run(async () => {
+      await call('team.leave', {});
+      reload();
+      return 'This desk is solo again; what it shared stays with the team.';
+    });
+  const sync = (): void =>
+    void outcome.run(async () => {
+      const result = await call('team.sync', {});
+      reload();
+      return `Sent ${formatCount(result.pushed)}, received ${formatCount(result.pulled)}`;
+    });
 
   return (
     <form className="setting" onSubmit={onSubmit} noValidate aria-label="Team" data-testid="team-setting">
       <fieldset>
         <legend>Team</legend>
         <p className="muted">
-          Several desks share one book through your PostgreSQL server: each keeps its own copy and works offline, and exchanges calls, notes,
-          promises and assignments every few seconds. A desk on its own needs none of this.
+          Several desks share one book through your PostgreSQL server: each keeps its own copy and works offline, and exchanges calls, notes, promises and
+          assignments every few seconds. A desk on its own needs none of this.
         </p>
         <dl className="team-status" data-testid="team-status">
           <dt>This desk</dt>
@@ -88,7 +112,11 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
             </>
           )}
         </dl>
-        {team && status.lastError && <p className="notice warning" role="status">{status.lastError}</p>}
+        {team && status.lastError && (
+          <p className="notice warning" role="status">
+            {status.lastError}
+          </p>
+        )}
         <div className="setting-grid">
           {field('host', 'Server', 'text', 'db.example.com')}
           {field('port', 'Port')}
@@ -98,21 +126,35 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
           {field('collector', 'Collector at this desk', 'text', 'Your name as on assignments')}
         </div>
         <p className="muted" data-testid="team-tls">
-          {draft.host.trim() === '' ? 'A server on another machine is reached over TLS, its certificate checked.'
-            : loopback ? 'This machine: the connection stays local, no TLS needed.'
-            : 'Over TLS, its certificate checked against this computer’s authorities. A server without TLS is refused.'}
+          {draft.host.trim() === ''
+            ? 'A server on another machine is reached over TLS, its certificate checked.'
+            : loopback
+              ? 'This machine: the connection stays local, no TLS needed.'
+              : 'Over TLS, its certificate checked against this computer’s authorities. A server without TLS is refused.'}
         </p>
         <div className="setting-actions">
-          <button type="submit" className="button">Save</button>
+          <button type="submit" className="button">
+            Save
+          </button>
           {team ? (
             <>
-              <button type="button" className="button primary" onClick={sync}>Exchange now</button>
-              <button type="button" className="button" onClick={leave}>Leave the team</button>
+              <button type="button" className="button primary" onClick={sync}>
+                Exchange now
+              </button>
+              <button type="button" className="button" onClick={leave}>
+                Leave the team
+              </button>
             </>
           ) : (
-            <button type="button" className="button primary" onClick={join}>Join the team</button>
+            <button type="button" className="button primary" onClick={join}>
+              Join the team
+            </button>
           )}
-          {outcome.message && <span className="saved" role="status">{outcome.message}</span>}
+          {outcome.message && (
+            <span className="saved" role="status">
+              {outcome.message}
+            </span>
+          )}
         </div>
         {outcome.error && <ErrorNotice error={outcome.error} />}
       </fieldset>

@@ -17,10 +17,11 @@ export function ApprovalsPanel() {
   const outcome = useOutcome();
   const waiting = (requests.data ?? []).filter((request) => request.status === 'pending' && !request.mine);
   if (!manager || (waiting.length === 0 && !outcome.error)) return null;
-  const decide = (id: number, decision: 'approve' | 'decline'): void => void outcome.run(async () => {
-    await call('team.approvals.decide', { id, decision, note: '' });
-    requests.reload();
-  });
+  const decide = (id: number, decision: 'approve' | 'decline'): void =>
+    void outcome.run(async () => {
+      await call('team.approvals.decide', { id, decision, note: '' });
+      requests.reload();
+    });
   return (
     <section className="approvals" aria-label="Requests to approve" data-testid="approvals">
       <h2 className="approvals-title">Requests to approve</h2>
@@ -29,8 +30,12 @@ export function ApprovalsPanel() {
           <li key={request.id}>
             <span>{request.summary}</span>
             <span className="muted">{formatDateTime(request.requestedAt)}</span>
-            <button type="button" className="button primary" onClick={() => decide(request.id, 'approve')}>Approve</button>
-            <button type="button" className="button" onClick={() => decide(request.id, 'decline')}>Decline</button>
+            <button type="button" className="button primary" onClick={() => decide(request.id, 'approve')}>
+              Approve
+            </button>
+            <button type="button" className="button" onClick={() => decide(request.id, 'decline')}>
+              Decline
+            </button>
           </li>
         ))}
       </ul>

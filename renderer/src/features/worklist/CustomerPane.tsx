@@ -42,23 +42,42 @@ export function CustomerPane({ row, today, past, form, prefill, showWhy, onForm,
   return (
     <section className="customer-pane" aria-label={row.name} data-testid="worklist-pane">
       <header className="pane-header">
-        <h2>{row.name} <span className="muted">{row.externalId}</span></h2>
+        <h2>
+          {row.name} <span className="muted">{row.externalId}</span>
+        </h2>
         <div className="pane-figures">
-          <span>Open <Money minor={row.openMinor} currency={row.currency} /></span>
-          <span>Overdue <Money minor={row.overdueMinor} currency={row.currency} /></span>
-          {s && s.currency === row.currency && s.creditsMinor !== 0 && <span className="muted">incl. unapplied credits <Money minor={s.creditsMinor} currency={row.currency} /></span>}
+          <span>
+            Open <Money minor={row.openMinor} currency={row.currency} />
+          </span>
+          <span>
+            Overdue <Money minor={row.overdueMinor} currency={row.currency} />
+          </span>
+          {s && s.currency === row.currency && s.creditsMinor !== 0 && (
+            <span className="muted">
+              incl. unapplied credits <Money minor={s.creditsMinor} currency={row.currency} />
+            </span>
+          )}
           <span>Oldest {row.oldestDaysPastDue}d</span>
           {s?.termsDays != null && <span>Net {s.termsDays}</span>}
           {s?.averageDaysLate != null && <span>{s.averageDaysLate === 0 ? 'Pays on time' : `Pays ${plural(s.averageDaysLate, 'day')} late on average`}</span>}
           {row.collector && <span>{row.collector}</span>}
         </div>
         <ul className="pane-reasons">
-          {row.reasons.map((reason) => <li key={reason.code}>{describeReason(reason, today, navigator.language)}</li>)}
+          {row.reasons.map((reason) => (
+            <li key={reason.code}>{describeReason(reason, today, navigator.language)}</li>
+          ))}
         </ul>
         {past === null ? <RiskSummary customerId={row.customerId} /> : <p className="muted">Risk is scored on today’s book only.</p>}
         <div className="pane-actions">
           {ACTIONS.map((action) => (
-            <button key={action.kind} type="button" className="button small" aria-pressed={form === action.kind} {...refused} onClick={() => onForm(action.kind)}>
+            <button
+              key={action.kind}
+              type="button"
+              className="button small"
+              aria-pressed={form === action.kind}
+              {...refused}
+              onClick={() => onForm(action.kind)}
+            >
               <Kbd keys={actionKeyCaps(action.key)} /> {action.label}
             </button>
           ))}
@@ -70,14 +89,24 @@ export function CustomerPane({ row, today, past, form, prefill, showWhy, onForm,
               <Kbd keys={['t']} /> {TASK_DONE_LABEL[task.channel].toLowerCase()}
             </button>
           )}
-          <span className="muted"><Kbd keys={['w']} /> why · score {row.score}</span>
+          <span className="muted">
+            <Kbd keys={['w']} /> why · score {row.score}
+          </span>
         </div>
       </header>
       {showWhy && <ScoreBreakdown factors={row.factors} score={row.score} />}
       {form === 'task' && task && <LadderTaskForm customerId={row.customerId} task={task} onSaved={() => onSaved()} onCancel={onCancel} />}
       {form === 'text' && past === null && <TextPanel customerId={row.customerId} onSent={timeline.reload} onClose={onCancel} />}
       {form && form !== 'task' && form !== 'text' && (
-        <ActivityForm key={form} kind={form} customer={{ ...row, country: s?.country ?? null }} today={today} prefill={prefill} onSaved={onSaved} onCancel={onCancel} />
+        <ActivityForm
+          key={form}
+          kind={form}
+          customer={{ ...row, country: s?.country ?? null }}
+          today={today}
+          prefill={prefill}
+          onSaved={onSaved}
+          onCancel={onCancel}
+        />
       )}
       <Timeline entries={timeline.data ?? []} {...(past === null ? { onAmended: timeline.reload } : {})} />
     </section>

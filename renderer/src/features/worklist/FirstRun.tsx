@@ -29,8 +29,7 @@ export function FirstRun() {
       }
     >
       <p>
-        Inflow builds your call list from open invoices. Try it with a realistic sample company, or bring in an export
-        from QuickBooks, Xero, Odoo or any CSV.
+        Inflow builds your call list from open invoices. Try it with a realistic sample company, or bring in an export from QuickBooks, Xero, Odoo or any CSV.
       </p>
       <p className="muted">Everything stays on this computer, in an encrypted database.</p>
       {error && <ErrorNotice error={error} title="The sample could not be loaded." onRetry={() => void load()} />}

@@ -22,7 +22,9 @@ export function LadderTaskForm({ customerId, task, onSaved, onCancel }: { custom
       testId="ladder-task-form"
       onSaved={onSaved}
       onCancel={onCancel}
-      onSubmit={async () => { await call('ladder.completeTask', { customerId, channel: task.channel, note }); }}
+      onSubmit={async () => {
+        await call('ladder.completeTask', { customerId, channel: task.channel, note });
+      }}
     >
       <label className="field">
         <span>Note (reference, agency, tracking number)</span>

@@ -76,7 +76,11 @@ export function QueueFilters({ pages, filters, me = null, onChange, onLeave }: P
   const select = (field: Field, label: string, all: string, ref?: typeof first) => (
     <select ref={ref} {...common} aria-label={`Filter by ${label}`} value={filters[field] ?? ''} onChange={(event) => set(field, event.target.value)}>
       <option value="">{all}</option>
-      {[...seen.current[field]].sort().map((value) => <option key={value} value={value}>{field === 'collector' && value === me ? `Mine (${value})` : value}</option>)}
+      {[...seen.current[field]].sort().map((value) => (
+        <option key={value} value={value}>
+          {field === 'collector' && value === me ? `Mine (${value})` : value}
+        </option>
+      ))}
     </select>
   );
   return (
@@ -86,11 +90,19 @@ export function QueueFilters({ pages, filters, me = null, onChange, onLeave }: P
       {select('currency', 'currency', 'All currencies')}
       <select {...common} aria-label="Filter by age" value={filters.bucket ?? ''} onChange={(event) => set('bucket', event.target.value)}>
         <option value="">Any age</option>
-        {AGING_BUCKETS.filter((bucket) => bucket !== 'current').map((bucket) => <option key={bucket} value={bucket}>Oldest {labels[bucket]} days</option>)}
+        {AGING_BUCKETS.filter((bucket) => bucket !== 'current').map((bucket) => (
+          <option key={bucket} value={bucket}>
+            Oldest {labels[bucket]} days
+          </option>
+        ))}
       </select>
       <select {...common} aria-label="Filter by reason" value={filters.reason ?? ''} onChange={(event) => set('reason', event.target.value)}>
         <option value="">All reasons</option>
-        {REASONS.map((reason) => <option key={reason.code} value={reason.code}>{reason.label}</option>)}
+        {REASONS.map((reason) => (
+          <option key={reason.code} value={reason.code}>
+            {reason.label}
+          </option>
+        ))}
       </select>
     </div>
   );

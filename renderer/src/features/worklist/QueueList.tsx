@@ -48,7 +48,9 @@ const QueueRow = memo(function QueueRow({ row, index, top, selected, ticked, tod
     >
       <span className="queue-rank">{ticked ? <span aria-label="ticked">✓</span> : index + 1}</span>
       <span className="queue-name">{row.name}</span>
-      <span className="queue-money"><Money minor={row.overdueMinor} currency={row.currency} /></span>
+      <span className="queue-money">
+        <Money minor={row.overdueMinor} currency={row.currency} />
+      </span>
       <span className="queue-days">{row.oldestDaysPastDue > 0 ? `${row.oldestDaysPastDue}d` : ''}</span>
       <span className="queue-reason">{reason ? describeReason(reason, today, navigator.language) : ''}</span>
     </div>

@@ -2,9 +2,16 @@ import type { ScoreFactor } from '../../../../shared/worklist';
 
 const LABELS: Record<ScoreFactor['key'], string> = {
   replied: 'Replied, not yet handled',
-  overdue_amount: 'Overdue amount', oldest_age: 'Oldest invoice age', weighted_age: 'Average age of overdue', promise: 'Promise',
-  installment: 'Plan installment missed', dispute: 'Dispute past SLA', last_touch: 'Time since last touch', escalation: 'Escalation step due',
-  risk: 'Risk of paying late', value: 'Customer value',
+  overdue_amount: 'Overdue amount',
+  oldest_age: 'Oldest invoice age',
+  weighted_age: 'Average age of overdue',
+  promise: 'Promise',
+  installment: 'Plan installment missed',
+  dispute: 'Dispute past SLA',
+  last_touch: 'Time since last touch',
+  escalation: 'Escalation step due',
+  risk: 'Risk of paying late',
+  value: 'Customer value',
 };
 
 /** Each factor's points, largest first: the ranking explains itself. */

@@ -39,7 +39,10 @@ export function WorklistQueue() {
   const [today] = useState(() => localToday());
   const [filters, setFilters] = useState<Filters>({});
   const me = useMineFirst(setFilters);
-  const past = pastDay(useAsOf((asOf) => asOf.day), today);
+  const past = pastDay(
+    useAsOf((asOf) => asOf.day),
+    today,
+  );
   const refuse = useAsOf((asOf) => asOf.refuse);
   const queue = useWorklistPages({ asOf: past ?? today, ...filters });
   // Today's list is today's work: a past day has none to show.
@@ -95,7 +98,9 @@ export function WorklistQueue() {
   useCommand('worklist.text', () => selected && act('text', () => openForm('text')));
   useCommand('worklist.task', () => selected && ladderTaskOf(selected.reasons) && openPaneForm('task'));
   useCommand('worklist.tick', () => selected && act('tick', () => toggleTick(selected)));
-  useCommand('worklist.tickAll', () => act('tick all', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all])))));
+  useCommand('worklist.tickAll', () =>
+    act('tick all', () => void customersMatching({ asOf: today, ...filters }).then((all) => setTicked((map) => new Map([...map, ...all])))),
+  );
   useCommand('worklist.email', () => {
     if (ticked.size === 0 || past) return;
     pick([...ticked].map(([customerId, name]) => ({ customerId, name })));
@@ -170,13 +175,26 @@ export function WorklistQueue() {
           {!past && <ApprovalsPanel />}
           {!past && <TodayPanel today={todayList.data} onOpen={openToday} />}
           {total === 0 && <p className="muted">No customer matches these filters.</p>}
-          <QueueList queue={queue} total={total} selectedIndex={index} revealKey={revealKey} ticked={ticked} today={past ?? today} onSelect={select} listRef={listRef} />
+          <QueueList
+            queue={queue}
+            total={total}
+            selectedIndex={index}
+            revealKey={revealKey}
+            ticked={ticked}
+            today={past ?? today}
+            onSelect={select}
+            listRef={listRef}
+          />
           {ticked.size > 0 && (
             <div className="ticked-bar" data-testid="worklist-ticked">
               <strong>{formatCount(ticked.size)} ticked</strong>
-              <span className="muted"><Kbd keys={['e']} /> email them · <Kbd keys={['Shift', 'S']} /> their statements · <Kbd keys={['Esc']} /> clear</span>
+              <span className="muted">
+                <Kbd keys={['e']} /> email them · <Kbd keys={['Shift', 'S']} /> their statements · <Kbd keys={['Esc']} /> clear
+              </span>
               <span className="spacer" />
-              <button type="button" className="link-button" onClick={() => setTicked(new Map())}>clear</button>
+              <button type="button" className="link-button" onClick={() => setTicked(new Map())}>
+                clear
+              </button>
             </div>
           )}
         </div>
