@@ -120,7 +120,6 @@ const tasks = {
     }
   },
   lint: () => must(bin('eslint'), ['.', '--max-warnings', '0']),
-  // Not in `test` yet: the tree is formatted once, in one commit, before format:check joins it.
   format: () => must(bin('prettier'), ['--write', '.', ...args]),
   'format:check': () => must(bin('prettier'), ['--check', '.', ...args]),
   // Pure tests (test/unit), then the ones with real databases, servers and processes (test/integration,
@@ -133,7 +132,7 @@ const tasks = {
     must(bin('playwright'), ['test', ...args]);
   },
   test() {
-    for (const step of ['typecheck', 'lint', 'test:unit', 'test:integration', 'test:e2e']) {
+    for (const step of ['typecheck', 'lint', 'format:check', 'test:unit', 'test:integration', 'test:e2e']) {
       console.log(`\n▶ ${step}`);
       tasks[step]();
     }
