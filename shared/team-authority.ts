@@ -89,8 +89,8 @@ export const decideApprovalInput = z.object({
 /** A collector's customers handed to another collector at once, with a note on each customer's timeline. */
 export const handoverInput = z
   .object({
-    from: oneLineText(120).min(1, 'whose customers'),
-    to: oneLineText(120).min(1, 'the collector who takes them over'),
+    fromCollector: oneLineText(120).min(1, 'whose customers'),
+    toCollector: oneLineText(120).min(1, 'the collector who takes them over'),
     note: freeText(2000).default(''),
   })
-  .refine((h) => h.from !== h.to, 'hand over to someone else');
+  .refine((h) => h.fromCollector !== h.toCollector, 'hand over to someone else');

@@ -29,9 +29,9 @@ const desk = async (collector: string): Promise<TeamDesk> => {
 
 it('a handover moves every customer of a collector, with its note, on every desk; the queue and KPIs by collector follow', async () => {
   const [maya, sam] = [await desk('Maya'), await desk('Sam')];
-  await expect(maya.core.call('customers.handover', { from: 'Nobody', to: 'Sam' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  await expect(maya.core.call('customers.handover', { from: 'Sam', to: 'Sam' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-  expect(await maya.core.call('customers.handover', { from: 'Dana', to: 'Sam', note: 'Dana is on leave until March' })).toEqual({ moved: 2 });
+  await expect(maya.core.call('customers.handover', { fromCollector: 'Nobody', toCollector: 'Sam' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  await expect(maya.core.call('customers.handover', { fromCollector: 'Sam', toCollector: 'Sam' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  expect(await maya.core.call('customers.handover', { fromCollector: 'Dana', toCollector: 'Sam', note: 'Dana is on leave until March' })).toEqual({ moved: 2 });
   await maya.core.call('team.sync', {});
   await sam.core.call('team.sync', {});
 

@@ -9,7 +9,7 @@ import type { Handlers } from '../handler-types';
  * team like any assignment. All or none.
  */
 export const handoverHandlers: Handlers<'customers.handover'> = {
-  'customers.handover': ({ from, to, note }, ctx) => {
+  'customers.handover': ({ fromCollector: from, toCollector: to, note }, ctx) => {
     const { sqlite } = ctx.database;
     const ids = (sqlite.prepare('SELECT id FROM customers WHERE collector = ? ORDER BY id').all(from) as { id: number }[]).map((row) => row.id);
     if (ids.length === 0) throw new AppError('NOT_FOUND', `No customer is assigned to "${from}".`);
