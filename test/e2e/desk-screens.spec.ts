@@ -175,6 +175,7 @@ test('Settings: sections with a contents list; no "last sync" without an ERP', a
     'Inbox',
     'Text messages',
     'ERP connection',
+    'Team',
     'Collections',
     'Letterhead',
     'Appearance',
