@@ -2,6 +2,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { writePulledRows } from './apply-rows';
 import type { PulledChange } from './published-change';
+import { holdsInbox } from './published-inbox';
 import { activityKey, bindRecord, customerIdOf, invoiceIdsOf, sharedRecord, type SharedRecord } from './team-keys';
 
 /** A change another desk published, as pulled: its server position and who made it. */
@@ -34,14 +35,22 @@ interface ContactValue {
 export function applyChange(sqlite: SqliteDb, change: PulledChange, pushedThrough: number, now: string): ApplyOutcome {
   if (prepareCached(sqlite, 'SELECT 1 FROM team_applied WHERE origin_desk = ? AND origin_id = ?').get(change.deskId, change.localId))
     return { outcome: 'known' };
+  // The same message fetched by two desks (a shared mailbox) is applied once: whichever came first.
+  if (change.action === 'create' && holdsInbox(sqlite, change.payload.rows?.inbox)) {
+    noteApplied(sqlite, change);
+    return { outcome: 'known' };
+  }
   const customerId = customerIdOf(sqlite, change.customerKey);
   if (customerId === null) return { outcome: 'waiting' };
   const apply: Apply = { sqlite, change, customerId, pushedThrough, now };
   if (change.action === 'create') appendActivity(apply);
   else amendActivity(apply);
-  prepareCached(sqlite, 'INSERT INTO team_applied (origin_desk, origin_id, seq) VALUES (?, ?, ?)').run(change.deskId, change.localId, change.seq);
+  noteApplied(sqlite, change);
   return { outcome: 'applied', customerId };
 }
+
+const noteApplied = (sqlite: SqliteDb, change: PulledChange): void =>
+  void prepareCached(sqlite, 'INSERT INTO team_applied (origin_desk, origin_id, seq) VALUES (?, ?, ?)').run(change.deskId, change.localId, change.seq);
 
 function appendActivity(apply: Apply): void {
   const { sqlite, change, customerId, now } = apply;
