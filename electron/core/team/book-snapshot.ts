@@ -1,5 +1,7 @@
 import type pg from 'pg';
+import type { JoinProgress } from '../../../shared/team';
 import type { SqliteDb } from '../../db/sqlite';
+import { dropIndexes, enlargeCache } from '../ledger/big-write';
 import { serverTransaction } from './team-connection';
 import { noteLedgerPulled } from './team-state';
 
@@ -53,37 +55,59 @@ export async function storeSnapshot(pool: pg.Pool, sqlite: SqliteDb, deskId: str
  * A desk joining with no book of its own takes the latest complete snapshot: the ledger's rows as
  * they are (only columns this desk's schema has), and the ledger cursor, in one local transaction,
  * so the batches after it follow and none before it is replayed. Parts are fetched one at a time
- * inside that transaction: a million invoices never sit in memory at once. Returns whether one was loaded.
+ * inside that transaction: a million invoices never sit in memory at once. `progress` hears each
+ * part. Returns whether one was loaded.
  */
-export async function loadSnapshot(pool: pg.Pool, sqlite: SqliteDb): Promise<boolean> {
+export async function loadSnapshot(pool: pg.Pool, sqlite: SqliteDb, progress?: JoinProgress): Promise<boolean> {
   if (sqlite.prepare('SELECT 1 FROM customers LIMIT 1').get()) return false;
-  const { rows } = await pool.query<{ id: string; ledger_through: string }>(
-    'SELECT id, ledger_through FROM team_snapshots WHERE complete ORDER BY id DESC LIMIT 1',
+  const { rows } = await pool.query<{ id: string; ledger_through: string; parts: number }>(
+    `SELECT s.id, s.ledger_through, (SELECT count(*)::int FROM team_snapshot_parts p WHERE p.snapshot_id = s.id) AS parts
+    FROM team_snapshots s WHERE s.complete ORDER BY s.id DESC LIMIT 1`,
   );
   const snapshot = rows[0];
   if (!snapshot) return false;
   const known = new Map(
     LEDGER_TABLES.map((table) => [table as string, new Set((sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name))]),
   );
+  const fetchPart = (part: number) =>
+    pool.query<{ table_name: string; rows: Record<string, unknown>[] }>(
+      'SELECT table_name, rows FROM team_snapshot_parts WHERE snapshot_id = $1 AND part = $2',
+      [snapshot.id, part],
+    );
+  const restoreCache = enlargeCache(sqlite);
+  let next = fetchPart(0);
   sqlite.prepare('BEGIN IMMEDIATE').run();
   try {
+    // An empty book filled from scratch: its indexes are built once at the end, by sorting (big-write.ts).
+    const rebuild = dropIndexes(sqlite, LEDGER_TABLES);
     for (let part = 0; ; part++) {
-      const { rows: found } = await pool.query<{ table_name: string; rows: Record<string, unknown>[] }>(
-        'SELECT table_name, rows FROM team_snapshot_parts WHERE snapshot_id = $1 AND part = $2',
-        [snapshot.id, part],
-      );
-      if (!found[0]) break;
-      const columnsOf = known.get(found[0].table_name);
-      const columns = Object.keys(found[0].rows[0] ?? {}).filter((column) => columnsOf?.has(column));
-      if (columns.length === 0) continue;
-      const insert = sqlite.prepare(`INSERT INTO ${found[0].table_name} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
-      for (const row of found[0].rows) insert.run(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+      const found = (await next).rows[0];
+      if (!found) break;
+      // The next part travels while this one is written.
+      next = fetchPart(part + 1);
+      progress?.(`Loading the team's book: ${found.table_name.replace('_', ' ')}`, part, snapshot.parts);
+      insertRows(sqlite, found.table_name, known.get(found.table_name), found.rows);
     }
+    progress?.("Indexing the team's book", snapshot.parts, snapshot.parts);
+    rebuild();
     noteLedgerPulled(sqlite, Number(snapshot.ledger_through));
     sqlite.prepare('COMMIT').run();
   } catch (error) {
     sqlite.prepare('ROLLBACK').run();
+    // A part still on its way when a write failed is of no use now.
+    next.catch(() => undefined);
     throw error;
+  } finally {
+    restoreCache();
   }
+  progress?.("Loaded the team's book", snapshot.parts, snapshot.parts);
   return true;
+}
+
+/** One part's rows, only the columns this desk's schema has, by position (no object per row). */
+function insertRows(sqlite: SqliteDb, table: string, columnsOf: ReadonlySet<string> | undefined, rows: readonly Record<string, unknown>[]): void {
+  const columns = Object.keys(rows[0] ?? {}).filter((column) => columnsOf?.has(column));
+  if (columns.length === 0) return;
+  const insert = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  for (const row of rows) insert.run(columns.map((c) => row[c] ?? null));
 }

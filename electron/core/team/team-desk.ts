@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { AppError } from '../../../shared/errors';
-import { usesTls, type ErpLead, type TeamStatus, type TeamSyncResult } from '../../../shared/team';
+import { usesTls, type ErpLead, type JoinProgress, type TeamStatus, type TeamSyncResult } from '../../../shared/team';
 import { log, safeError } from '../../log/log';
 import { nowOf, type CoreContext, type TeamService } from '../context';
 import { getSetting } from '../settings';
@@ -84,8 +84,8 @@ export class TeamDesk implements TeamService {
     };
   }
 
-  /** Connects, brings the server's schema up to date, registers this desk, then exchanges once. */
-  async join(): Promise<TeamStatus> {
+  /** Connects, brings the server's schema up to date, registers this desk, then exchanges once; `progress` hears a new desk's load. */
+  async join(progress?: JoinProgress): Promise<TeamStatus> {
     const { sqlite } = this.ctx.database;
     const connection = this.connection();
     const pool = this.currentPool();
@@ -104,13 +104,17 @@ export class TeamDesk implements TeamService {
         checkIn(client);
       }
       // A desk with no book starts from the team's snapshot; the exchange below brings the tail.
-      if (await loadSnapshot(pool, sqlite)) this.ctx.ledgerWritten();
+      if (await loadSnapshot(pool, sqlite, progress)) {
+        this.ctx.ledgerWritten(undefined, (step) =>
+          progress?.(step === 'learning' ? 'Learning how each customer pays' : 'Ranking the worklist', step === 'learning' ? 0 : 1, 2),
+        );
+      }
     } catch (error) {
       this.reachable = false;
       throw teamError(error);
     }
     this.auditTeam('team.join', { host: connection.host, database: connection.database, collector: connection.collector });
-    await this.syncNow();
+    await this.syncNow(progress);
     this.startTimer();
     return this.status();
   }
@@ -136,14 +140,14 @@ export class TeamDesk implements TeamService {
   }
 
   /** One exchange at a time: a call while one runs waits for it and gets its result. */
-  syncNow(): Promise<TeamSyncResult> {
-    this.exchange ??= this.exchangeOnce().finally(() => {
+  syncNow(progress?: JoinProgress): Promise<TeamSyncResult> {
+    this.exchange ??= this.exchangeOnce(progress).finally(() => {
       this.exchange = null;
     });
     return this.exchange;
   }
 
-  private async exchangeOnce(): Promise<TeamSyncResult> {
+  private async exchangeOnce(progress?: JoinProgress): Promise<TeamSyncResult> {
     const { sqlite } = this.ctx.database;
     const state = this.joinedState();
     const pool = this.currentPool();
@@ -154,10 +158,10 @@ export class TeamDesk implements TeamService {
       await this.renewLease(pool, state);
       const pushed = await pushChanges(pool, sqlite, state.deskId, state.pushedThrough);
       const after = readTeamState(sqlite)!;
-      const ledger = await pullLedger(pool, sqlite, state.deskId, after.ledgerPulledThrough, nowOf(this.ctx));
+      const ledger = await pullLedger(pool, sqlite, state.deskId, after.ledgerPulledThrough, nowOf(this.ctx), progress);
       noteLeaderFreshness(sqlite, this.lease, state.deskId);
       await this.snapshotIfDue(pool, state.deskId);
-      const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx));
+      const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx), progress);
       await exchangeAuthority(pool, sqlite, state.deskId, this.connection().collector, this.runApproved, nowOf(this.ctx));
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
