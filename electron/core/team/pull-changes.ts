@@ -7,6 +7,8 @@ import { notePulled } from './team-state';
 import type { JoinProgress } from '../../../shared/team';
 
 const BATCH = 500;
+const SELECT = `SELECT c.seq, c.desk_id, c.local_id, c.entity, c.action, c.customer_key, c.record_key, c.payload, c.occurred_at, d.collector
+  FROM team_changes c JOIN team_desks d ON d.desk_id = c.desk_id`;
 
 interface ChangeRow {
   seq: string;
@@ -49,11 +51,7 @@ export async function pullChanges(
   const total = progress ? await countAfter(pool, 'team_changes', after) : 0;
   let done = 0;
   for (;;) {
-    const { rows } = await pool.query<ChangeRow>(
-      `SELECT c.seq, c.desk_id, c.local_id, c.entity, c.action, c.customer_key, c.record_key, c.payload, c.occurred_at, d.collector
-      FROM team_changes c JOIN team_desks d ON d.desk_id = c.desk_id WHERE c.seq > $1 ORDER BY c.seq LIMIT ${BATCH}`,
-      [after],
-    );
+    const { rows } = await pool.query<ChangeRow>(`${SELECT} WHERE c.seq > $1 ORDER BY c.seq LIMIT ${BATCH}`, [after]);
     if (rows.length === 0) break;
     sqlite.transaction(() => {
       for (const row of rows) {
@@ -76,6 +74,12 @@ export async function pullChanges(
   }
   retryWaiting(sqlite, pushedThrough, now, result);
   return result;
+}
+
+/** Published changes by seq, in server order (a snapshot names those its loader applies). */
+export async function fetchChanges(pool: pg.Pool, seqs: readonly number[]): Promise<PulledChange[]> {
+  const { rows } = await pool.query<ChangeRow>(`${SELECT} WHERE c.seq = ANY($1::bigint[]) ORDER BY c.seq`, [seqs]);
+  return rows.map(toChange);
 }
 
 function toChange(row: ChangeRow): PulledChange {

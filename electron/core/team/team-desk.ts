@@ -104,7 +104,7 @@ export class TeamDesk implements TeamService {
         checkIn(client);
       }
       // A desk with no book starts from the team's snapshot; the exchange below brings the tail.
-      if (await loadSnapshot(pool, sqlite, progress)) {
+      if (await loadSnapshot(pool, sqlite, nowOf(this.ctx), progress)) {
         this.ctx.ledgerWritten(undefined, (step) =>
           progress?.(step === 'learning' ? 'Learning how each customer pays' : 'Ranking the worklist', step === 'learning' ? 0 : 1, 2),
         );
@@ -160,8 +160,9 @@ export class TeamDesk implements TeamService {
       const after = readTeamState(sqlite)!;
       const ledger = await pullLedger(pool, sqlite, state.deskId, after.ledgerPulledThrough, nowOf(this.ctx), progress);
       noteLeaderFreshness(sqlite, this.lease, state.deskId);
-      await this.snapshotIfDue(pool, state.deskId);
       const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx), progress);
+      // After the pull: a snapshot holds the changes this desk has applied, up to its cursor.
+      await this.snapshotIfDue(pool, state.deskId);
       await exchangeAuthority(pool, sqlite, state.deskId, this.connection().collector, this.runApproved, nowOf(this.ctx));
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
@@ -197,8 +198,7 @@ export class TeamDesk implements TeamService {
   /** The leader keeps the team's snapshot of the book recent, so a new desk joins without replaying batches. */
   private async snapshotIfDue(pool: pg.Pool, deskId: string): Promise<void> {
     if (this.lease?.deskId !== deskId) return;
-    const through = readTeamState(this.ctx.database.sqlite)!.ledgerPulledThrough;
-    if (await snapshotDue(pool, through)) await storeSnapshot(pool, this.ctx.database.sqlite, deskId, through);
+    if (await snapshotDue(pool, this.ctx.database.sqlite)) await storeSnapshot(pool, this.ctx.database.sqlite, deskId);
   }
 
   /** A desk with an ERP connection stands for the sync lease at every exchange (renewing it while it holds it); the others only look. */
