@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { returns } from './procedure';
+import { jobIdSchema as jobId, returns } from './procedure';
 import {
   addMemberInput,
   decideApprovalInput,
@@ -17,7 +17,7 @@ export const teamApi = {
   /** Without a password the stored one is kept, unless the server, database or user changed. */
   'settings.team.save': returns<TeamConnectionView>()(teamSaveSchema),
   /** Connects, brings the server's schema up to date, registers this desk and exchanges changes once. */
-  'team.join': returns<TeamStatus>()(z.object({})),
+  'team.join': returns<TeamStatus>()(z.object({ jobId: jobId.optional() })),
   /** Back to solo: this desk stops exchanging; everything it shared stays on the server for the others. */
   'team.leave': returns<TeamStatus>()(z.object({})),
   'team.status': returns<TeamStatus>()(z.object({})),

@@ -7,7 +7,7 @@ import type { SmsPollResult } from '../../shared/sms/sms-api';
 import type { SyncResult } from '../../shared/sync';
 import type { WorklistRow } from '../../shared/worklist';
 import type { Pool } from 'pg';
-import type { ErpLead, TeamStatus, TeamSyncResult } from '../../shared/team';
+import type { ErpLead, JoinProgress, TeamStatus, TeamSyncResult } from '../../shared/team';
 import type { JobRegistry } from './jobs/job-registry';
 import type { StagedFiles } from './staged-files';
 
@@ -81,7 +81,8 @@ export interface InboxService {
 export interface TeamService {
   start(): void;
   status(): TeamStatus;
-  join(): Promise<TeamStatus>;
+  /** `progress` hears how far a new desk's load of the team's book has got (book-snapshot.ts). */
+  join(progress?: JoinProgress): Promise<TeamStatus>;
   leave(): Promise<TeamStatus>;
   syncNow(): Promise<TeamSyncResult>;
   /** Before an ERP sync or folder scan: whether this desk runs them for the team (team/sync-lease.ts). */

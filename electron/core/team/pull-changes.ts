@@ -4,8 +4,11 @@ import { prepareCached } from '../../db/statement-cache';
 import { applyChange } from './apply-change';
 import type { PulledChange } from './published-change';
 import { notePulled } from './team-state';
+import type { JoinProgress } from '../../../shared/team';
 
 const BATCH = 500;
+const SELECT = `SELECT c.seq, c.desk_id, c.local_id, c.entity, c.action, c.customer_key, c.record_key, c.payload, c.occurred_at, d.collector
+  FROM team_changes c JOIN team_desks d ON d.desk_id = c.desk_id`;
 
 interface ChangeRow {
   seq: string;
@@ -41,15 +44,14 @@ export async function pullChanges(
   pulledThrough: number,
   pushedThrough: number,
   now: string,
+  progress?: JoinProgress,
 ): Promise<PullResult> {
   const result: PullResult = { pulled: 0, applied: 0, waiting: 0, touched: new Set() };
   let after = pulledThrough;
+  const total = progress ? await countAfter(pool, 'team_changes', after) : 0;
+  let done = 0;
   for (;;) {
-    const { rows } = await pool.query<ChangeRow>(
-      `SELECT c.seq, c.desk_id, c.local_id, c.entity, c.action, c.customer_key, c.record_key, c.payload, c.occurred_at, d.collector
-      FROM team_changes c JOIN team_desks d ON d.desk_id = c.desk_id WHERE c.seq > $1 ORDER BY c.seq LIMIT ${BATCH}`,
-      [after],
-    );
+    const { rows } = await pool.query<ChangeRow>(`${SELECT} WHERE c.seq > $1 ORDER BY c.seq LIMIT ${BATCH}`, [after]);
     if (rows.length === 0) break;
     sqlite.transaction(() => {
       for (const row of rows) {
@@ -67,9 +69,17 @@ export async function pullChanges(
       notePulled(sqlite, Number(rows[rows.length - 1]!.seq));
     })();
     after = Number(rows[rows.length - 1]!.seq);
+    done += rows.length;
+    progress?.("Applying the team's activities", done, total);
   }
   retryWaiting(sqlite, pushedThrough, now, result);
   return result;
+}
+
+/** Published changes by seq, in server order (a snapshot names those its loader applies). */
+export async function fetchChanges(pool: pg.Pool, seqs: readonly number[]): Promise<PulledChange[]> {
+  const { rows } = await pool.query<ChangeRow>(`${SELECT} WHERE c.seq = ANY($1::bigint[]) ORDER BY c.seq`, [seqs]);
+  return rows.map(toChange);
 }
 
 function toChange(row: ChangeRow): PulledChange {
@@ -102,4 +112,10 @@ function retryWaiting(sqlite: SqliteDb, pushedThrough: number, now: string, resu
     }
   })();
   result.waiting = (prepareCached(sqlite, 'SELECT count(*) AS n FROM team_waiting').get() as { n: number }).n;
+}
+
+/** How many rows of a published table come after a cursor: the total a joining desk's progress counts towards. */
+export async function countAfter(pool: pg.Pool, table: 'team_changes' | 'team_ledger_batches', after: number): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE seq > $1`, [after]);
+  return rows[0]?.n ?? 0;
 }

@@ -21,7 +21,7 @@ export const teamHandlers: Handlers<'settings.team.get' | 'settings.team.save' |
     ctx.team.reconnect();
     return view(team);
   },
-  'team.join': (_input, ctx) => ctx.team.join(),
+  'team.join': ({ jobId }, ctx) => ctx.jobs.run(jobId, (job) => ctx.team.join((step, done, total) => job.progress('writing', done, total, step))),
   'team.leave': (_input, ctx) => ctx.team.leave(),
   'team.status': (_input, ctx) => ctx.team.status(),
   'team.sync': (_input, ctx) => ctx.team.syncNow(),
