@@ -22,6 +22,8 @@ export const overwriteNoteSchema = z.object({
   entityId: z.string(),
   /** The fields whose value changed (`email`, `collector`, `steps` …). */
   fields: z.array(z.string()),
+  /** This desk's value of each changed field, replaced (kept in the audit log too). */
+  yours: z.record(z.string(), z.unknown()),
   /** The collector of the desk whose edit won. */
   by: z.string(),
   /** When they made it, on their desk. */

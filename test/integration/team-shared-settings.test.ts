@@ -97,13 +97,13 @@ describe('team settings, policies and templates', () => {
     // Maya's screens say who changed what after her, and when; Sam's edit replaced nobody's there.
     const note = { by: 'Sam', changedAt: '2026-11-22T15:02:00.000Z', yourEditAt: '2026-11-22T15:00:00.000Z' };
     expect(await maya.core.call('team.overwrites', { entity: 'ladder_policy' })).toEqual([
-      { entity: 'ladder_policy', entityId: 'strategic', fields: ['name'], ...note },
+      { entity: 'ladder_policy', entityId: 'strategic', fields: ['name'], yours: { name: 'Strategic (Maya)' }, ...note },
     ]);
     expect(await maya.core.call('team.overwrites', { entity: 'template' })).toEqual([
-      { entity: 'template', entityId: 'gentle-nudge|en', fields: ['subject'], ...note },
+      { entity: 'template', entityId: 'gentle-nudge|en', fields: ['subject'], yours: { subject: 'A nudge from Maya' }, ...note },
     ]);
     expect(await maya.core.call('team.overwrites', { entity: 'setting' })).toEqual([
-      { entity: 'setting', entityId: 'outreach', fields: ['companyName'], ...note },
+      { entity: 'setting', entityId: 'outreach', fields: ['companyName'], yours: { companyName: 'Northwind (Maya)' }, ...note },
     ]);
     expect(await sam.core.call('team.overwrites', { entity: 'ladder_policy' })).toEqual([]);
     // Maya edits it again: the note has done its job.
@@ -116,7 +116,8 @@ describe('team settings, policies and templates', () => {
 
   it("a contact's and a collector's overwrite show on the customer's page", async () => {
     const [maya, sam] = [await desk('Maya'), await desk('Sam')];
-    const [mayaAcme, samAcme] = await Promise.all([maya, sam].map(async (d) => (await d.core.call('customer.lookup', { externalId: 'C-001' })).customerId));
+    const acmeOf = async (d: TeamDesk) => (await d.core.call('customer.lookup', { externalId: 'C-001' })).customerId;
+    const [mayaAcme, samAcme] = [await acmeOf(maya), await acmeOf(sam)];
     const [jane] = maya.sql<{ id: number }>('SELECT id FROM contacts WHERE customer_id = ?', mayaAcme);
     const [samJane] = sam.sql<{ id: number }>('SELECT id FROM contacts WHERE customer_id = ?', samAcme);
     const contact = { name: 'Jane Park', role: 'billing' as const, isPrimary: true };
@@ -130,8 +131,8 @@ describe('team settings, policies and templates', () => {
     const notes = await maya.core.call('team.overwrites', { customerId: mayaAcme });
     expect(notes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ entity: 'contact', entityId: String(jane!.id), fields: ['email'], by: 'Sam' }),
-        expect.objectContaining({ entity: 'customer', entityId: String(mayaAcme), fields: ['collector'], by: 'Sam' }),
+        expect.objectContaining({ entity: 'contact', entityId: String(jane!.id), fields: ['email'], yours: { email: 'jane@acme.example' }, by: 'Sam' }),
+        expect.objectContaining({ entity: 'customer', entityId: String(mayaAcme), fields: ['collector'], yours: { collector: 'Maya' }, by: 'Sam' }),
       ]),
     );
     expect(notes).toHaveLength(2);

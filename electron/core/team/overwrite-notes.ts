@@ -45,11 +45,15 @@ export function overwriteNotes(sqlite: SqliteDb, input: OverwritesInput): Overwr
     seen.add(record);
     const detail = JSON.parse(row.detail) as OverwriteDetail;
     if (!detail.yourEditAt || !detail.changedAt || editedSince(sqlite, ownEditsOf(row.entity, row.entityId), row.at)) return [];
+    const fields = changedFields(detail);
     return [
       {
         entity: row.entity,
         entityId: row.entityId,
-        fields: changedFields(detail),
+        fields,
+        yours: detail.field
+          ? { [detail.field]: detail.before }
+          : Object.fromEntries(fields.map((field) => [field, (detail.before as Record<string, unknown>)[field]])),
         by: detail.by,
         changedAt: detail.changedAt,
         yourEditAt: detail.yourEditAt,

@@ -3,12 +3,14 @@ import type { CustomerSummary } from '../../../../shared/activity';
 import { Money } from '../../components/Money';
 import { formatAmount, plural } from '../../lib/format';
 import { RiskSummary } from './RiskSummary';
+import { noteOf, OverwriteNote, useOverwrites } from '../../components/OverwriteNote';
 
 /**
  * The page header's figures on one row: what is owed (unapplied credits on their own line) and how
  * late, terms, credit, who works the account, and the learned risk in a line (its reasons have a panel).
  */
 export function CustomerTiles({ summary: s, past = false }: { summary: CustomerSummary; past?: boolean }) {
+  const assigned = noteOf(useOverwrites({ customerId: s.customerId }), 'customer', s.customerId);
   const utilisation = s.creditLimitMinor ? Math.round((s.openMinor / s.creditLimitMinor) * 100) : null;
   return (
     <div className="tiles customer-tiles" data-testid="customer-tiles">
@@ -26,7 +28,10 @@ export function CustomerTiles({ summary: s, past = false }: { summary: CustomerS
       <Tile label="Credit limit" note={utilisation !== null ? `${utilisation}% used` : undefined} warn={utilisation !== null && utilisation > 100}>
         {s.creditLimitMinor !== null ? <Money minor={s.creditLimitMinor} currency={s.currency} /> : '—'}
       </Tile>
-      <Tile label="Collector">{s.collector ?? 'Unassigned'}</Tile>
+      <Tile label="Collector">
+        {s.collector ?? 'Unassigned'}
+        {assigned && <OverwriteNote note={assigned} subject="this customer's" />}
+      </Tile>
       {/* The risk model learned from what came after a past day: it is not shown as that day's. */}
       <Tile label="Risk" note={past ? 'scored on today’s book only' : undefined}>
         {past ? '—' : <RiskSummary customerId={s.customerId} variant="headline" />}
