@@ -9,6 +9,7 @@ import {
   type TeamAuthority,
   type TeamLimits,
 } from './team-authority';
+import { overwritesInput, type OverwriteNote } from './team-overwrites';
 import { teamSaveSchema, type TeamConnectionView, type TeamStatus, type TeamSyncResult } from './team';
 
 /** A team of desks sharing one book through PostgreSQL (issue 24); part of the contract in api.ts. */
@@ -33,6 +34,8 @@ export const teamApi = {
   'team.approvals.list': returns<ApprovalRequest[]>()(z.object({})),
   /** A manager approves or declines another member's request; the asking desk acts on it at its next exchange. */
   'team.approvals.decide': returns<ApprovalRequest>()(decideApprovalInput),
+  /** Other desks' edits that replaced this desk's own, still standing: a customer's contacts and collector, or one kind of team-wide record. */
+  'team.overwrites': returns<OverwriteNote[]>()(overwritesInput),
   /** Hands every customer of one collector to another, each with an assignment entry carrying the note. */
   'customers.handover': returns<{ moved: number }>()(handoverInput),
 } as const;

@@ -16,7 +16,7 @@ interface ChangeRow {
   local_id: string;
   entity: string;
   action: PulledChange['action'];
-  customer_key: string;
+  customer_key: string | null;
   record_key: string;
   payload: PulledChange['payload'];
   occurred_at: Date;
@@ -29,6 +29,8 @@ export interface PullResult {
   waiting: number;
   /** Customers whose data changed here: the queue re-scores them. */
   touched: Set<number>;
+  /** Team settings, ladder policies or templates changed here: every customer's due step may have moved. */
+  teamWide: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function pullChanges(
   now: string,
   progress?: JoinProgress,
 ): Promise<PullResult> {
-  const result: PullResult = { pulled: 0, applied: 0, waiting: 0, touched: new Set() };
+  const result: PullResult = { pulled: 0, applied: 0, waiting: 0, touched: new Set(), teamWide: false };
   let after = pulledThrough;
   const total = progress ? await countAfter(pool, 'team_changes', after) : 0;
   let done = 0;
@@ -61,7 +63,8 @@ export async function pullChanges(
         const applied = applyChange(sqlite, change, pushedThrough, now);
         if (applied.outcome === 'applied') {
           result.applied++;
-          result.touched.add(applied.customerId);
+          if (applied.customerId === null) result.teamWide = true;
+          else result.touched.add(applied.customerId);
         } else if (applied.outcome === 'waiting') {
           prepareCached(sqlite, 'INSERT OR IGNORE INTO team_waiting (seq, change) VALUES (?, ?)').run(change.seq, JSON.stringify(change));
         }
@@ -105,7 +108,7 @@ function retryWaiting(sqlite: SqliteDb, pushedThrough: number, now: string, resu
       const applied = applyChange(sqlite, JSON.parse(row.change) as PulledChange, pushedThrough, now);
       if (applied.outcome === 'waiting') continue;
       prepareCached(sqlite, 'DELETE FROM team_waiting WHERE seq = ?').run(row.seq);
-      if (applied.outcome === 'applied') {
+      if (applied.outcome === 'applied' && applied.customerId !== null) {
         result.applied++;
         result.touched.add(applied.customerId);
       }

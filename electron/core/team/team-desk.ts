@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { AppError } from '../../../shared/errors';
 import { usesTls, type ErpLead, type JoinProgress, type TeamStatus, type TeamSyncResult } from '../../../shared/team';
 import { log, safeError } from '../../log/log';
-import { nowOf, type CoreContext, type TeamService } from '../context';
+import { nowOf, todayOf, type CoreContext, type TeamService } from '../context';
 import { getSetting } from '../settings';
 import { setBatchJournal } from '../ledger/batch-journal';
 import { teamBatchJournal } from './ledger-journal';
@@ -167,7 +167,8 @@ export class TeamDesk implements TeamService {
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
       if (ledger.batches > 0) this.ctx.ledgerWritten(ledger.touched);
-      for (const customerId of pulled.touched) this.ctx.worklist.markStale(customerId);
+      if (pulled.teamWide) this.ctx.worklist.rebuild(todayOf(this.ctx));
+      else for (const customerId of pulled.touched) this.ctx.worklist.markStale(customerId);
       return { pushed, pulled: pulled.pulled, applied: pulled.applied, waiting: pulled.waiting };
     } catch (caught) {
       const error = teamError(caught);
