@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { storeSnapshot } from '../../electron/core/team/book-snapshot';
+import { DEFAULT_POLICY } from '../../shared/outreach/default-policy';
 import { openDesk, type TeamDesk } from '../helpers/team-desk';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
 
@@ -74,6 +75,7 @@ function shared(d: TeamDesk) {
       ),
     ),
     assignments: d.sql('SELECT external_id AS customer, collector FROM customers ORDER BY external_id'),
+    policies: d.sql('SELECT id, name, segments FROM ladder_policies ORDER BY id'),
     sent: sorted(d.sql("SELECT idempotency_key, to_address, subject, status, channel FROM outbox_messages WHERE idempotency_key LIKE 'team|%'")),
   };
 }
@@ -128,6 +130,8 @@ async function work(maya: TeamDesk, sam: TeamDesk, round: number): Promise<void>
     isPrimary: true,
   });
   await maya.core.call('customer.assign', { customerId: mayaBirch, collector: round % 2 ? 'Sam' : 'Maya', newCollector: true });
+  // A team-wide change from a desk that is not the leader: no customer, and not in the snapshot's tables.
+  await sam.core.call('ladder.savePolicy', { ...DEFAULT_POLICY, id: `strategic-${round}`, name: `Strategic ${round}`, segments: [`Tier ${round}`] });
   await sync(maya, sam, maya);
   // Each closes and edits what the other made.
   const samPromise = sam.sql<{ id: number }>('SELECT id FROM promises WHERE amount_minor = ?', 10_000 * round)[0]!.id;

@@ -11,8 +11,9 @@ import { activityKey } from './team-keys';
  * which a desk loading the snapshot keeps), but its own actions in its own form (its sends as real
  * messages, its entries by 'collector'). So the snapshot carries the others' rows as they are, and
  * names the changes the new desk applies itself: the leader's own, the others' that act on one of
- * those (a cancel, a resolve, an edit), and the latest snooze of each customer (one row per
- * customer, which the leader's own would otherwise overwrite out of order).
+ * those (a cancel, a resolve, an edit), the latest snooze of each customer (one row per
+ * customer, which the leader's own would otherwise overwrite out of order), and every team-wide
+ * change (settings, policies, templates: not in the snapshot's tables).
  */
 
 /** The changes a desk loading the snapshot applies itself, and what of the leader's rows they stand for. */
@@ -30,7 +31,7 @@ interface Candidate {
   local_id: string;
   action: string;
   record_key: string;
-  customer_key: string;
+  customer_key: string | null;
   kind: string | null;
   target: string | null;
 }
@@ -45,16 +46,18 @@ const origin = (desk: string, localId: number | string): string => `${desk}|${lo
 export async function replayOf(pool: pg.Pool, leader: string, through: number): Promise<Replay> {
   const { rows } = await pool.query<Candidate>(
     `SELECT seq, desk_id, local_id, action, record_key, customer_key, payload->>'kind' AS kind, payload->'rows'->>'target' AS target
-    FROM team_changes WHERE seq <= $1 AND (desk_id = $2 OR action <> 'create' OR payload->'rows' ? 'target' OR payload->>'kind' = 'snooze')
+    FROM team_changes WHERE seq <= $1 AND (desk_id = $2 OR customer_key IS NULL OR action <> 'create' OR payload->'rows' ? 'target' OR payload->>'kind' = 'snooze')
     ORDER BY seq`,
     [through, leader],
   );
-  const latestSnooze = new Map<string, string>();
+  const latestSnooze = new Map<string | null, string>();
   for (const row of rows) if (row.kind === 'snooze' && row.action === 'create') latestSnooze.set(row.customer_key, row.seq);
   const replay: Replay = { seqs: [], activityKeys: new Set(), origins: new Set() };
   for (const row of rows) {
     const chosen =
       row.desk_id === leader ||
+      // Team settings, policies and templates live outside the snapshot's tables: each is applied.
+      row.customer_key === null ||
       deskOf(row.target) === leader ||
       (row.action !== 'create' && (deskOf(row.record_key) === leader || replay.activityKeys.has(row.record_key))) ||
       latestSnooze.get(row.customer_key) === row.seq;
@@ -95,9 +98,12 @@ const SHARED: readonly { table: string; select: string; byLeader: boolean }[] = 
     byLeader: false,
   },
   // Contacts and assignments live in the ledger's tables, as they are: so do the keys that name them.
+  // A team-wide record's key is left out: its change is applied again (replayOf), and a key already
+  // at that change's position would make it lose to itself.
   {
     table: 'team_records',
-    select: "SELECT * FROM team_records WHERE entity IN ('contact', 'assignment') OR json_extract(record_key, '$[1]') IS NOT ?",
+    select: `SELECT * FROM team_records WHERE entity <> 'team'
+      AND (entity IN ('contact', 'assignment') OR json_extract(record_key, '$[1]') IS NOT ?)`,
     byLeader: true,
   },
   { table: 'team_applied', select: 'SELECT * FROM team_applied', byLeader: false },
