@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openCore, type Core } from '../../electron/core';
 import { startPostgres } from '../helpers/postgres-server';
-import type { BenchSize } from './dataset';
+import { BENCH_TODAY, type BenchSize } from './dataset';
 import { percentile } from './figures';
 import { benchClock, replayBook } from './replay-book';
 
@@ -73,6 +73,8 @@ export async function benchTeamLatency(dir: string, size: BenchSize, plan: TeamL
         collector: `Collector ${n + 1}`,
       });
       const { deskId } = await core.call('team.join', {});
+      // A desk in use has its queue built: a first activity would otherwise build it, seconds on this book.
+      await core.call('worklist.list', { asOf: BENCH_TODAY, limit: 100 });
       const reader = new Database(dbPath, { readonly: true });
       reader.pragma("cipher='sqlcipher'");
       reader.pragma('legacy=4');
