@@ -115,6 +115,15 @@ describe('desks told by the server', { timeout: 180_000 }, () => {
     expect(exchanges).toHaveBeenCalledTimes(2);
   });
 
+  it('leaving stops listening, and joining again listens again', async () => {
+    const maya = await desk('Maya');
+    await until('the desk to listen', async () => (await listeners()).length === 1);
+    await maya.core.call('team.leave', {});
+    await until('no listener', async () => (await listeners()).length === 0);
+    await maya.core.call('team.join', {});
+    await until('the desk to listen again', async () => (await listeners()).length === 1);
+  });
+
   it('closing the core ends the listener and its retries: the process exits by itself', async () => {
     const maya = await desk('Maya');
     await maya.core.close();

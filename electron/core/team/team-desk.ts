@@ -48,6 +48,8 @@ export class TeamDesk implements TeamService {
   private again = false;
   private reachable: boolean | null = null;
   private background = false;
+  /** Leaving: nothing starts an exchange behind the leave's back. */
+  private leaving = false;
   /** The fallback poll, while the listener hears the server and while it does not. */
   private poll = { heard: POLL_EVERY_MS, unheard: POLL_UNHEARD_MS };
   private closed = false;
@@ -73,8 +75,13 @@ export class TeamDesk implements TeamService {
     this.follow();
   }
 
+  /** Whether this desk exchanges in the background now. */
+  private following(): boolean {
+    return this.background && !this.closed && !this.leaving && this.joined();
+  }
+
   private follow(): void {
-    if (!this.background || this.closed || !this.joined()) return;
+    if (!this.following()) return;
     const { sqlite } = this.ctx.database;
     const connection = getSetting(sqlite, 'team');
     // Without a password nothing connects: the poll's exchange says so in the desk's status.
@@ -87,7 +94,7 @@ export class TeamDesk implements TeamService {
 
   /** An exchange soon, in the background: now, or once more after the one under way. */
   private kick(): void {
-    if (!this.background || this.closed || !this.joined()) return;
+    if (!this.following()) return;
     if (this.exchange) {
       this.again = true;
       return;
@@ -97,7 +104,7 @@ export class TeamDesk implements TeamService {
 
   /** The fallback poll, counted from the last exchange. */
   private schedulePoll(): void {
-    if (!this.background || this.closed || !this.joined()) return;
+    if (!this.following()) return;
     this.stopTimer();
     this.timer = setTimeout(() => this.kick(), this.pollDelay());
     this.timer.unref();
@@ -167,16 +174,21 @@ export class TeamDesk implements TeamService {
     const { sqlite } = this.ctx.database;
     const state = readTeamState(sqlite);
     if (!state?.joined) return this.status();
-    await this.stopFollowing();
-    await this.exchange?.catch(() => undefined);
+    this.leaving = true;
     try {
-      await releaseErpLease(this.currentPool(), state.deskId);
-      this.lease = null;
-      await this.currentPool().query('UPDATE team_desks SET left_at = now() WHERE desk_id = $1', [state.deskId]);
-    } catch (error) {
-      log.warn('team.leave.unreachable', safeError(error));
+      await this.stopFollowing();
+      await this.exchange?.catch(() => undefined);
+      try {
+        await releaseErpLease(this.currentPool(), state.deskId);
+        this.lease = null;
+        await this.currentPool().query('UPDATE team_desks SET left_at = now() WHERE desk_id = $1', [state.deskId]);
+      } catch (error) {
+        log.warn('team.leave.unreachable', safeError(error));
+      }
+      markLeft(sqlite);
+    } finally {
+      this.leaving = false;
     }
-    markLeft(sqlite);
     this.auditTeam('team.leave', {});
     await this.endPool();
     return this.status();
@@ -298,7 +310,7 @@ export class TeamDesk implements TeamService {
     void this.endPool();
     const listener = this.listener;
     this.listener = null;
-    void listener?.close().then(() => this.follow());
+    void (listener?.close() ?? Promise.resolve()).then(() => this.follow());
   }
 
   async close(): Promise<void> {
