@@ -79,7 +79,8 @@ export interface InboxService {
 
 /** This desk's part in a team of desks sharing one book (team/team-desk.ts); a solo desk's calls return at once. */
 export interface TeamService {
-  start(): void;
+  /** Exchanges in the background from now on (or from the join), `pollMs` apart at most. */
+  start(pollMs?: number): void;
   status(): TeamStatus;
   /** `progress` hears how far a new desk's load of the team's book has got (book-snapshot.ts). */
   join(progress?: JoinProgress): Promise<TeamStatus>;

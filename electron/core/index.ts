@@ -100,6 +100,8 @@ export interface CoreOptions {
   scheduleSync?: boolean;
   /** Whether this core keeps the Inbox current (IDLE and polling; default true); the CLI fetches only when told. */
   watchInbox?: boolean;
+  /** How long a joined desk goes without exchanging when nothing prompts it (team/team-desk.ts); a test stretches it to see notices alone carry changes. */
+  teamPollMs?: number;
 }
 
 /** The core's public API, the only thing hosts use. */
@@ -152,7 +154,7 @@ export function openCore(options: CoreOptions): Core {
   }
   if (options.scheduleSync ?? true) {
     ctx.sync.start();
-    ctx.team.start();
+    ctx.team.start(options.teamPollMs);
   }
   if (options.watchInbox ?? true) ctx.inbox.start();
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;

@@ -12,6 +12,12 @@ export interface Figure {
   pass: boolean | null;
 }
 
+/** The value at `fraction` (0.95 for p95) of `values`, nearest rank. */
+export function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+}
+
 const fmt = (value: number | null, unit = ''): string =>
   value === null ? '—' : `${value >= 100 ? value.toFixed(0) : value.toFixed(2)}${unit ? ` ${unit}` : ''}`;
 

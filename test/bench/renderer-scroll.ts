@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startCoreWorker } from '../../electron/hosts/core-client';
 import { startHttpHost } from '../../electron/hosts/http';
+import { percentile } from './figures';
 
 /**
  * Frame intervals while the page scrolls `selector` by `rows` queue rows every frame. Every frame also
@@ -30,11 +31,6 @@ const SCROLL_FRAMES = `async ({ selector, rows, frames }) => {
   probe.remove();
   return intervals;
 }`;
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
-}
 
 export interface ScrollFigures {
   rows: number;

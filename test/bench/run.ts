@@ -11,17 +11,19 @@ import { benchInbox, type InboxFigures } from './inbox';
 import { benchOutreach } from './outreach';
 import { benchRendererScroll } from './renderer-scroll';
 import { benchStatements } from './statements';
+import { benchTeamLatency, type TeamLatencyFigures } from './team-latency';
 import { benchReplay } from './replay';
 import { benchClock, replayBook } from './replay-book';
 import { benchWorklist } from './worklist';
 import { benchTeamJoin } from './team-join';
 
 /**
- * `npm run bench [-- --quick] [-- --only P8|P9|P10]`: a seeded receivables book at the issue's scale (or a small one), then
+ * `npm run bench [-- --quick] [-- --only P8|P9|P10|P11a|P11b]`: a seeded receivables book at the issue's scale (or a small one), then
  * each figure beside a baseline measured in the same run on the same machine, as a table and as
  * reports/bench.json. Absolute timings on a shared 2-core machine are noise; ratios to a baseline
  * from the same minute are not. `--only P9` reads the mailbox alone (no ledger), `--only P10` makes the statements alone.
  * `--only P8 [--book DIR]` reads history alone, from the book imported into DIR on a first run and reused after;
+ * `--only P11a [--book DIR]` times a team of desks over that book (team-latency.ts), once the machine's load is below 3;
  * `--only P11b [--book DIR]` joins a new team desk to a leader holding that book.
  */
 const quick = process.argv.includes('--quick');
@@ -170,13 +172,41 @@ async function onlyTeamJoin(dir: string): Promise<void> {
   ]);
 }
 
+function teamLatencyFigure(team: TeamLatencyFigures): Figure {
+  return {
+    id: 'P11a',
+    what: `a commit on one of ${team.desks} desks to another desk's SQLite, p95 of ${team.samples.toLocaleString('en-US')} (${team.activities.toLocaleString('en-US')} activities at ${team.perSecond}/s; max ${team.max.toFixed(0)} ms; load ${team.loadBefore.toFixed(1)}→${team.loadAfter.toFixed(1)})`,
+    value: team.p95,
+    unit: 'ms',
+    baseline: { label: 'p50', value: team.p50 },
+    ratio: null,
+    target: '≤ 2,000 ms',
+    pass: team.p95 <= 2_000,
+  };
+}
+
+/**
+ * P11a alone: 20 desks and a day's 10,000 activities at 50 a second (an 8-hour day 144 times
+ * faster), measured once the load is below 3; quick: 4 desks and 500 on the small book, at once (a smoke run).
+ */
+async function onlyTeamLatency(dir: string): Promise<void> {
+  const book = option('--book');
+  const plan = quick ? { desks: 4, activities: 500, perSecond: 50, maxLoad: null } : { desks: 20, activities: 10_000, perSecond: 50, maxLoad: 3 };
+  console.log(`Inflow bench P11a${quick ? ' (quick)' : ''}: ${size.customers.toLocaleString('en-US')} customers; ${cpus().length} cores`);
+  const team = await benchTeamLatency(dir, size, plan, book);
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`  p50 ${team.p50.toFixed(0)} ms, p95 ${team.p95.toFixed(0)} ms, max ${team.max.toFixed(0)} ms over ${team.samples} samples`);
+  printTable([teamLatencyFigure(team)]);
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'inflow-bench-'));
   if (only === 'P8') return onlyReplay(dir);
   if (only === 'P9') return onlyInbox(dir);
   if (only === 'P10') return onlyStatements(dir);
+  if (only === 'P11a') return onlyTeamLatency(dir);
   if (only === 'P11b') return onlyTeamJoin(dir);
-  if (only !== undefined) throw new Error(`--only takes P8, P9, P10 or P11b (the others share one ledger and run together), not ${only}`);
+  if (only !== undefined) throw new Error(`--only takes P8, P9, P10, P11a or P11b (the others share one ledger and run together), not ${only}`);
   console.log(
     `Inflow bench${quick ? ' (quick)' : ''}: ${size.customers.toLocaleString('en-US')} customers, ${size.invoices.toLocaleString('en-US')} invoices, ${messages.toLocaleString('en-US')} messages; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'})`,
   );

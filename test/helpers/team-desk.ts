@@ -25,6 +25,8 @@ export interface DeskOptions {
   sendMail?: boolean;
   /** Whether the desk imports the fixture book first (default true); a new desk without one joins from the team's snapshot. */
   book?: boolean;
+  /** Exchanging in the background as the app does (listening for notices), with this fallback poll; by default only when told. */
+  teamPollMs?: number;
 }
 
 /** Opens a desk, imports the shared fixture book (unless told not to), and saves the team connection (not joined yet). */
@@ -33,7 +35,16 @@ export async function openDesk(server: PostgresServer, database: string, options
   const dbPath = join(dir, 'inflow.db');
   const key = randomBytes(32);
   const clock = options.clock ?? (() => new Date('2026-11-22T15:00:00Z'));
-  const core = openCore({ dbPath, key, clock, sendMail: options.sendMail ?? false, scheduleSync: false, watchInbox: false });
+  const background = options.teamPollMs !== undefined;
+  const core = openCore({
+    dbPath,
+    key,
+    clock,
+    sendMail: options.sendMail ?? false,
+    scheduleSync: background,
+    watchInbox: false,
+    teamPollMs: options.teamPollMs,
+  });
   const files =
     options.book === false
       ? []

@@ -13,22 +13,24 @@ const QUERY_TIMEOUT_MS = 30_000;
  * loop and a send claim never wait for each other.
  */
 export function teamPool(connection: TeamConnection): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new pg.Pool({ ...serverConfig(connection), max: 2, query_timeout: QUERY_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
+  // A server restart drops idle connections: the pool replaces them; nothing to do but not crash.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** How a desk reaches its team server, for the pool and for the listener's own connection (team-listener.ts). */
+export function serverConfig(connection: TeamConnection): pg.ClientConfig {
+  return {
     host: connection.host.replace(/^\[(.*)\]$/, '$1'),
     port: connection.port,
     database: connection.database,
     user: connection.user,
     password: connection.password,
     ssl: usesTls(connection.host) ? { rejectUnauthorized: true, servername: connection.host } : false,
-    max: 2,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    query_timeout: QUERY_TIMEOUT_MS,
-    idleTimeoutMillis: 30_000,
     application_name: 'inflow',
-  });
-  // A server restart drops idle connections: the pool replaces them; nothing to do but not crash.
-  pool.on('error', () => undefined);
-  return pool;
+  };
 }
 
 /**

@@ -17,10 +17,19 @@ import { pullChanges } from './pull-changes';
 import { pushChanges } from './push-changes';
 import { cancelSentByTeam, claimSend, teamClaimKey, waitForTeam } from './send-claim';
 import { checkIn, checkOut, teamError, teamPool } from './team-connection';
+import { TeamListener } from './team-listener';
+import { watchLocalCommits } from './local-commits';
 import { markJoined, markLeft, noteExchange, readTeamState, type TeamState } from './team-state';
 
-/** How often a joined desk exchanges changes while the app runs. */
-const SYNC_EVERY_MS = 2000;
+/**
+ * How long a joined desk running in the app goes without an exchange. Notices (team-listener.ts) and
+ * its own commits start one at once; this poll is the fallback, quick while the listener is down.
+ */
+const POLL_EVERY_MS = 15_000;
+const POLL_UNHEARD_MS = 2000;
+/** The lease holder's exchanges renew the lease (lease_seconds, 30 by default): it polls at least this often within it. */
+const RENEWALS_PER_LEASE = 3;
+const LEASE_POLL_FLOOR_MS = 500;
 /** A send held because the server was unreachable is looked at again after this. */
 const OFFLINE_RETRY_MS = 60_000;
 
@@ -32,10 +41,17 @@ const OFFLINE_RETRY_MS = 60_000;
 export class TeamDesk implements TeamService {
   private pool: pg.Pool | null = null;
   private poolFor = '';
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private listener: TeamListener | null = null;
   private exchange: Promise<TeamSyncResult> | null = null;
+  /** Something asked for an exchange while one ran: one more follows it, however many asked. */
+  private again = false;
   private reachable: boolean | null = null;
   private background = false;
+  /** Leaving: nothing starts an exchange behind the leave's back. */
+  private leaving = false;
+  /** The fallback poll, while the listener hears the server and while it does not. */
+  private poll = { heard: POLL_EVERY_MS, unheard: POLL_UNHEARD_MS };
   private closed = false;
   /** The ERP-sync lease as this desk last saw it. */
   private lease: LeaseHolder | null = null;
@@ -45,23 +61,61 @@ export class TeamDesk implements TeamService {
     private readonly runApproved: RunApproved,
   ) {
     setBatchJournal(ctx.database.sqlite, teamBatchJournal(ctx.database.sqlite));
+    watchLocalCommits(ctx.database.sqlite, () => this.kick());
   }
 
   /**
    * The background exchange, for a host that runs one (the app), now or from the moment this desk
-   * joins; the CLI (and a test) exchanges only when told.
+   * joins: on every notice from the server, after every local commit for it, and on a slow poll.
+   * The CLI (and a test) exchanges only when told.
    */
-  start(): void {
+  start(pollMs?: number): void {
     this.background = true;
-    this.startTimer();
+    if (pollMs !== undefined) this.poll = { heard: pollMs, unheard: pollMs };
+    this.follow();
   }
 
-  private startTimer(): void {
-    if (!this.background || this.timer || !this.joined()) return;
-    this.timer = setInterval(() => {
-      this.syncNow().catch((error: unknown) => log.warn('team.sync.failed', safeError(error)));
-    }, SYNC_EVERY_MS);
+  /** Whether this desk exchanges in the background now. */
+  private following(): boolean {
+    return this.background && !this.closed && !this.leaving && this.joined();
+  }
+
+  private follow(): void {
+    if (!this.following()) return;
+    const { sqlite } = this.ctx.database;
+    const connection = getSetting(sqlite, 'team');
+    // Without a password nothing connects: the poll's exchange says so in the desk's status.
+    if (!this.listener && connection?.password) {
+      this.listener = new TeamListener(connection, readTeamState(sqlite)!.deskId, () => this.kick());
+      this.listener.start();
+    }
+    this.schedulePoll();
+  }
+
+  /** An exchange soon, in the background: now, or once more after the one under way. */
+  private kick(): void {
+    if (!this.following()) return;
+    if (this.exchange) {
+      this.again = true;
+      return;
+    }
+    this.syncNow().catch((error: unknown) => log.warn('team.sync.failed', safeError(error)));
+  }
+
+  /** The fallback poll, counted from the last exchange. */
+  private schedulePoll(): void {
+    if (!this.following()) return;
+    this.stopTimer();
+    this.timer = setTimeout(() => this.kick(), this.pollDelay());
     this.timer.unref();
+  }
+
+  private pollDelay(): number {
+    const poll = this.listener?.listening ? this.poll.heard : this.poll.unheard;
+    const state = readTeamState(this.ctx.database.sqlite);
+    if (!this.lease || this.lease.deskId !== state?.deskId) return poll;
+    const left = Date.parse(this.lease.expiresAt) - Date.now();
+    return Math.min(poll, Math.max(LEASE_POLL_FLOOR_MS, left / RENEWALS_PER_LEASE));
   }
 
   status(): TeamStatus {
@@ -115,7 +169,7 @@ export class TeamDesk implements TeamService {
     }
     this.auditTeam('team.join', { host: connection.host, database: connection.database, collector: connection.collector });
     await this.syncNow(progress);
-    this.startTimer();
+    this.follow();
     return this.status();
   }
 
@@ -124,16 +178,21 @@ export class TeamDesk implements TeamService {
     const { sqlite } = this.ctx.database;
     const state = readTeamState(sqlite);
     if (!state?.joined) return this.status();
-    this.stopTimer();
-    await this.exchange?.catch(() => undefined);
+    this.leaving = true;
     try {
-      await releaseErpLease(this.currentPool(), state.deskId);
-      this.lease = null;
-      await this.currentPool().query('UPDATE team_desks SET left_at = now() WHERE desk_id = $1', [state.deskId]);
-    } catch (error) {
-      log.warn('team.leave.unreachable', safeError(error));
+      await this.stopFollowing();
+      await this.exchange?.catch(() => undefined);
+      try {
+        await releaseErpLease(this.currentPool(), state.deskId);
+        this.lease = null;
+        await this.currentPool().query('UPDATE team_desks SET left_at = now() WHERE desk_id = $1', [state.deskId]);
+      } catch (error) {
+        log.warn('team.leave.unreachable', safeError(error));
+      }
+      markLeft(sqlite);
+    } finally {
+      this.leaving = false;
     }
-    markLeft(sqlite);
     this.auditTeam('team.leave', {});
     await this.endPool();
     return this.status();
@@ -143,6 +202,9 @@ export class TeamDesk implements TeamService {
   syncNow(progress?: JoinProgress): Promise<TeamSyncResult> {
     this.exchange ??= this.exchangeOnce(progress).finally(() => {
       this.exchange = null;
+      if (!this.again) return this.schedulePoll();
+      this.again = false;
+      this.kick();
     });
     return this.exchange;
   }
@@ -248,14 +310,17 @@ export class TeamDesk implements TeamService {
     }
   }
 
-  /** Settings changed: the next exchange connects afresh with them. */
+  /** Settings changed: the next exchange, and the listener, connect afresh with them. */
   reconnect(): void {
     void this.endPool();
+    const listener = this.listener;
+    this.listener = null;
+    void (listener?.close() ?? Promise.resolve()).then(() => this.follow());
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.stopTimer();
+    await this.stopFollowing();
     await this.exchange?.catch(() => undefined);
     await this.endPool();
   }
@@ -296,8 +361,15 @@ export class TeamDesk implements TeamService {
   }
 
   private stopTimer(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  private async stopFollowing(): Promise<void> {
+    this.stopTimer();
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.close();
   }
 
   private auditTeam(action: string, detail: Record<string, unknown>): void {
