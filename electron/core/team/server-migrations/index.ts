@@ -5,7 +5,7 @@ import { bookSnapshots } from './0003-book-snapshots';
 import { authority } from './0004-authority';
 import { snapshotChanges } from './0005-snapshot-changes';
 import { teamWideChanges } from './0006-team-wide-changes';
-import { changeNotices } from './0007-change-notices';
+import { changeNotices } from './0008-change-notices';
 
 /** In order; position + 1 is the step's version in `team_migrations`. Never reorder or edit a shipped one. */
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
