@@ -72,6 +72,14 @@ export interface ApprovalRequest {
   mine: boolean;
 }
 
+/** A member as the team server lists them: their own database login, the collector they work as, their role. */
+export interface TeamMember {
+  dbUser: string;
+  collector: string;
+  role: TeamRole;
+  addedAt: string;
+}
+
 export const addMemberInput = z.object({
   /** The member's own PostgreSQL login; created if it does not exist yet (then `password` is required). */
   dbUser: oneLineText(63).regex(/^[a-z_][a-z0-9_]*$/, 'a database user name of lower-case letters, digits and _'),

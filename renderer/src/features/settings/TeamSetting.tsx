@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { useCoreQuery } from '../../lib/core-query';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { useOutcome } from '../../lib/use-outcome';
+import { TeamAuthority } from './TeamAuthority';
 
 /**
  * Settings → Team: the team's PostgreSQL server (the password is never shown back), this desk's
@@ -17,14 +18,17 @@ export function TeamSetting() {
   const status = useCoreQuery('team.status', {});
   if (connection.data === undefined || !status.data) return null;
   return (
-    <TeamForm
-      connection={connection.data}
-      status={status.data}
-      reload={() => {
-        connection.reload();
-        status.reload();
-      }}
-    />
+    <>
+      <TeamForm
+        connection={connection.data}
+        status={status.data}
+        reload={() => {
+          connection.reload();
+          status.reload();
+        }}
+      />
+      {status.data.mode === 'team' && <TeamAuthority />}
+    </>
   );
 }
 
