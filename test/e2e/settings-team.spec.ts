@@ -116,6 +116,16 @@ test('settings: join a team server, see how the exchange goes, and leave', async
   }
   await approvals.getByRole('button', { name: 'Approve' }).click();
   await expect(approvals).toHaveCount(0);
+  // "Mine" (Dana) has no customers assigned yet: the empty queue says so and offers the whole book.
+  const none = page.getByTestId('worklist-no-matches');
+  await expect(none).toContainText('Nothing to chase among your customers (Dana)');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    await page.screenshot({ path: `/tmp/shots-team-settings-ui/worklist-mine-empty-${theme}.png` });
+  }
+  await none.getByRole('button', { name: 'Show all collectors' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(none).toBeHidden();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('g');
   await page.keyboard.press('s');
