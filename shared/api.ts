@@ -57,7 +57,7 @@ import { documentsApi } from './documents-api';
 const fileId = z.string().regex(/^[a-f0-9]{32}$/, 'a staged file id');
 const templateId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a template id like "first-reminder"');
 const templateLanguage = z.enum(TEMPLATE_LANGUAGES).default('en');
-const templateInput = z.object({
+export const templateInput = z.object({
   id: templateId,
   language: templateLanguage,
   name: oneLineText(120).min(1),

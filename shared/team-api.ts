@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { returns } from './procedure';
+import { jobIdSchema as jobId, returns } from './procedure';
 import {
   addMemberInput,
   decideApprovalInput,
@@ -10,6 +10,7 @@ import {
   type TeamLimits,
   type TeamMember,
 } from './team-authority';
+import { overwritesInput, type OverwriteNote } from './team-overwrites';
 import { teamSaveSchema, type TeamConnectionView, type TeamStatus, type TeamSyncResult } from './team';
 
 /** A team of desks sharing one book through PostgreSQL (issue 24); part of the contract in api.ts. */
@@ -18,7 +19,7 @@ export const teamApi = {
   /** Without a password the stored one is kept, unless the server, database or user changed. */
   'settings.team.save': returns<TeamConnectionView>()(teamSaveSchema),
   /** Connects, brings the server's schema up to date, registers this desk and exchanges changes once. */
-  'team.join': returns<TeamStatus>()(z.object({})),
+  'team.join': returns<TeamStatus>()(z.object({ jobId: jobId.optional() })),
   /** Back to solo: this desk stops exchanging; everything it shared stays on the server for the others. */
   'team.leave': returns<TeamStatus>()(z.object({})),
   'team.status': returns<TeamStatus>()(z.object({})),
@@ -36,6 +37,8 @@ export const teamApi = {
   'team.approvals.list': returns<ApprovalRequest[]>()(z.object({})),
   /** A manager approves or declines another member's request; the asking desk acts on it at its next exchange. */
   'team.approvals.decide': returns<ApprovalRequest>()(decideApprovalInput),
+  /** Other desks' edits that replaced this desk's own, still standing: a customer's contacts and collector, or one kind of team-wide record. */
+  'team.overwrites': returns<OverwriteNote[]>()(overwritesInput),
   /** Hands every customer of one collector to another, each with an assignment entry carrying the note. */
   'customers.handover': returns<{ moved: number }>()(handoverInput),
 } as const;

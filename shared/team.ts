@@ -63,3 +63,6 @@ export interface TeamSyncResult {
   /** Pulled changes about customers this desk does not have yet; applied once they arrive from the ERP. */
   waiting: number;
 }
+
+/** How far a new desk has got loading the team's book as it joins: what it is doing, and parts done of the total. */
+export type JoinProgress = (step: string, done: number, total: number) => void;

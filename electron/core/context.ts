@@ -7,7 +7,7 @@ import type { SmsPollResult } from '../../shared/sms/sms-api';
 import type { SyncResult } from '../../shared/sync';
 import type { WorklistRow } from '../../shared/worklist';
 import type { Pool } from 'pg';
-import type { ErpLead, TeamStatus, TeamSyncResult } from '../../shared/team';
+import type { ErpLead, JoinProgress, TeamStatus, TeamSyncResult } from '../../shared/team';
 import type { JobRegistry } from './jobs/job-registry';
 import type { StagedFiles } from './staged-files';
 
@@ -18,11 +18,21 @@ import type { StagedFiles } from './staged-files';
  * (docs/ARCHITECTURE.md), and this file sits below every folder.
  */
 
+/** The first rows of a queue, with what the whole queue holds beside them. */
+export interface QueuePage {
+  rows: WorklistRow[];
+  total: number;
+  /** The currencies in the queue, each with whether it ranks without a rate. */
+  currencies: readonly Pick<WorklistRow, 'currency' | 'unrated'>[];
+}
+
 /** The ranked queue, kept current one customer at a time (worklist/worklist-cache). */
 export interface QueueService {
   ranked(today: IsoDate): readonly WorklistRow[];
   /** The queue of any day: today's, or a past day's from the book as it stood then. */
   rankedOn(day: IsoDate, today: IsoDate): readonly WorklistRow[];
+  /** The first `limit` rows of any day's queue, with its total and currencies: a past day's without building its whole queue. */
+  firstPageOn(day: IsoDate, today: IsoDate, limit: number): QueuePage;
   refreshCustomer(customerId: number): void;
   markStale(customerId: number): void;
   rebuild(today: IsoDate): void;
@@ -71,7 +81,8 @@ export interface InboxService {
 export interface TeamService {
   start(): void;
   status(): TeamStatus;
-  join(): Promise<TeamStatus>;
+  /** `progress` hears how far a new desk's load of the team's book has got (book-snapshot.ts). */
+  join(progress?: JoinProgress): Promise<TeamStatus>;
   leave(): Promise<TeamStatus>;
   syncNow(): Promise<TeamSyncResult>;
   /** Before an ERP sync or folder scan: whether this desk runs them for the team (team/sync-lease.ts). */

@@ -12,23 +12,33 @@ import { imapSettingsSchema } from '../../shared/inbox';
 import { mailboxTokensSchema } from '../../shared/mailbox-tokens';
 import { teamConnectionSchema } from '../../shared/team';
 import { teamAuthoritySchema } from '../../shared/team-authority';
+import type { TeamWideEntity } from '../../shared/team-overwrites';
 import type { SqliteDb } from '../db/sqlite';
 import { prepareCached } from '../db/statement-cache';
 import { log } from '../log/log';
 
-/** Every setting with its schema and default: unknown keys cannot be written, stored values are re-validated on read. */
+/**
+ * Every setting with its schema and default: unknown keys cannot be written, stored values are re-validated on read.
+ * `team`: a team setting, the same on every desk of a team (README, "A team of desks"), but for its
+ * `deskOnly` fields (this collector's own name as sender, this desk's pace). A setting with a secret
+ * is never a team setting: secrets stay on their desk.
+ */
 const SETTINGS = {
-  agingEdges: { schema: agingEdgesSchema, fallback: DEFAULT_AGING_EDGES },
+  agingEdges: { schema: agingEdgesSchema, fallback: DEFAULT_AGING_EDGES, team: {} },
   /** The currency the worklist weighs debts in; the dated rates to it are in fx_rates. */
-  baseCurrency: { schema: currencyCodeSchema, fallback: 'USD' },
+  baseCurrency: { schema: currencyCodeSchema, fallback: 'USD', team: {} },
   /** Days after a promised date before an unpaid promise counts as broken. */
-  promiseGraceDays: { schema: z.number().int().min(0).max(60), fallback: 2 },
+  promiseGraceDays: { schema: z.number().int().min(0).max(60), fallback: 2, team: {} },
   /** Days before a payment in which a touch counts towards it in "what made them pay". */
-  attributionWindowDays: { schema: z.number().int().min(1).max(90), fallback: 14 },
+  attributionWindowDays: { schema: z.number().int().min(1).max(90), fallback: 14, team: {} },
   /** The collector's own mailbox; the password lives here, in the encrypted database, never in the audit log, and never leaves the core. */
   smtp: { schema: smtpSettingsSchema.nullable(), fallback: null, secret: ['password'] },
   /** Who signs the messages and how links, rates and freshness work. */
-  outreach: { schema: outreachSettingsSchema, fallback: DEFAULT_OUTREACH_SETTINGS },
+  outreach: {
+    schema: outreachSettingsSchema,
+    fallback: DEFAULT_OUTREACH_SETTINGS,
+    team: { deskOnly: ['senderName', 'senderRole', 'senderPhone', 'messagesPerMinute'] },
+  },
   /** The ERP to sync with; its password or API key stays in the encrypted database, out of the audit log too. */
   erpConnection: { schema: erpConnectionSchema.nullable(), fallback: null, secret: ['apiKey'] },
   /** QuickBooks' OAuth tokens and company id, from signing in; like every secret, out of the audit log and the window. */
@@ -36,7 +46,7 @@ const SETTINGS = {
   /** The text-message provider; its auth token, like every secret, stays in the encrypted database, out of the audit log and the window. */
   sms: { schema: smsSettingsSchema.nullable(), fallback: null, secret: ['authToken'] },
   /** Sending hours, consent, pace and polling of texts. */
-  smsRules: { schema: smsRulesSchema, fallback: DEFAULT_SMS_RULES },
+  smsRules: { schema: smsRulesSchema, fallback: DEFAULT_SMS_RULES, team: { deskOnly: ['messagesPerMinute', 'pollSeconds'] } },
   /** Where reading replies from the provider's message list got to: the day of the newest one read (the list filters by day). */
   smsInboundSince: {
     schema: z
@@ -54,9 +64,9 @@ const SETTINGS = {
   /** This desk's team role and the team's limits, as last read from the team server; none on a solo desk. */
   teamAuthority: { schema: teamAuthoritySchema.nullable(), fallback: null },
   /** Late-payment charges per customer segment; none saved: no charges for anyone. */
-  chargePolicies: { schema: chargePoliciesSchema, fallback: [] as ChargePolicy[] },
+  chargePolicies: { schema: chargePoliciesSchema, fallback: [] as ChargePolicy[], team: {} },
   /** The letterhead of statements and letters. */
-  companyProfile: { schema: companyProfileSchema, fallback: DEFAULT_COMPANY_PROFILE },
+  companyProfile: { schema: companyProfileSchema, fallback: DEFAULT_COMPANY_PROFILE, team: {} },
   /** Backups kept, notifications: the desktop shell's own settings. */
   shell: { schema: shellSettingsSchema, fallback: DEFAULT_SHELL_SETTINGS },
   /** Keys of the OS notifications already shown (notificationsDue), so none repeats after a restart. */
@@ -102,8 +112,12 @@ const reported = new Map<SettingKey, string>();
 
 export function setSetting<K extends SettingKey>(sqlite: SqliteDb, key: K, value: SettingValue<K>, now: string): void {
   const valid = SETTINGS[key].schema.parse(value);
+  const shared = teamPart(key, valid);
   sqlite.transaction(() => {
-    sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(valid));
+    if (shared !== undefined && JSON.stringify(shared) !== JSON.stringify(teamPart(key, getSetting(sqlite, key)))) {
+      queueTeamEdit(sqlite, 'setting', key, shared, now);
+    }
+    storeSetting(sqlite, key, valid);
     sqlite
       .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'user', 'setting.set', 'setting', ?, ?)")
       .run(now, key, JSON.stringify(withSecretHidden(key, valid)));
@@ -116,4 +130,53 @@ function withSecretHidden(key: SettingKey, value: unknown): unknown {
   if (!secret || value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
   return { ...record, ...Object.fromEntries(secret.map((field) => [field, record[field] ? '(stored)' : ''])) };
+}
+
+/** Writes a value as is, without audit or outbox: setSetting's, and a pulled team setting's (the team's audit keeps what it replaced). */
+export function storeSetting(sqlite: SqliteDb, key: SettingKey, value: unknown): void {
+  prepareCached(sqlite, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    JSON.stringify(value),
+  );
+}
+
+const teamRule = (key: string): { deskOnly?: readonly string[] } | undefined =>
+  Object.hasOwn(SETTINGS, key) ? (SETTINGS[key as SettingKey] as { team?: { deskOnly?: readonly string[] } }).team : undefined;
+
+/** The part of a setting the team shares (without this desk's own fields); undefined for a setting that is this desk's alone. */
+export function teamPart(key: string, value: unknown): unknown {
+  const rule = teamRule(key);
+  if (!rule) return undefined;
+  if (!rule.deskOnly || value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([field]) => !rule.deskOnly!.includes(field)));
+}
+
+/**
+ * This desk's value of a team setting with the team's part as another desk published it, this
+ * desk's own fields kept; undefined when it is not a team setting or this version cannot read it.
+ */
+export function withTeamPart(sqlite: SqliteDb, key: string, part: unknown): unknown {
+  const rule = teamRule(key);
+  if (!rule) return undefined;
+  const local = getSetting(sqlite, key as SettingKey);
+  const merged = rule.deskOnly && typeof local === 'object' && local !== null && typeof part === 'object' && part !== null ? { ...local, ...part } : part;
+  const parsed = SETTINGS[key as SettingKey].schema.safeParse(merged);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Queues an edit of a team-wide record (a team setting, a ladder policy, an email template; null:
+ * deleted) in the sync outbox, in the caller's transaction, for the team exchange to publish
+ * (team/published-change.ts). Only on a desk in a team: what a solo desk sets stays its own, and a
+ * desk that joins takes the team's values instead of pushing its old ones over them.
+ */
+export function queueTeamEdit(sqlite: SqliteDb, entity: TeamWideEntity, id: string, value: unknown, now: string): void {
+  if (!prepareCached(sqlite, 'SELECT 1 FROM team_state WHERE id = 1 AND joined = 1').get()) return;
+  prepareCached(sqlite, 'INSERT INTO sync_outbox (entity, entity_id, action, payload, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    entity,
+    id,
+    value === null ? 'delete' : 'update',
+    JSON.stringify({ kind: entity, value }),
+    now,
+  );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ProcedureInput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { TeamStatus } from '../../shared/team';
@@ -23,7 +24,7 @@ export async function teamCommand(
         const { hasPassword: _hasPassword, tls: _tls, ...kept } = stored ?? { hasPassword: false, tls: false };
         await core.call('settings.team.save', { ...kept, ...fromEnv } as ProcedureInput<'settings.team.save'>);
       }
-      return describe(await core.call('team.join', {}), options.json);
+      return describe(await joinWithProgress(core), options.json);
     }
     case 'leave':
       return describe(await core.call('team.leave', {}), options.json);
@@ -40,6 +41,29 @@ export async function teamCommand(
       if (answer === null) throw new AppError('INVALID_INPUT', 'team needs join, leave, status, sync, add-member, limits, approvals, approve or decline.');
       return answer;
     }
+  }
+}
+
+/**
+ * Joins, telling on stderr how far a new desk's load of the team's book has got: a bar redrawn on a
+ * terminal, otherwise a line each time the step changes (a log stays short).
+ */
+async function joinWithProgress(core: Core): Promise<TeamStatus> {
+  const jobId = randomUUID();
+  const tty = process.stderr.isTTY;
+  let lastStep = '';
+  const stop = core.onEvent((event) => {
+    if (event.type !== 'job.progress' || event.jobId !== jobId || event.phase === 'done' || !event.step) return;
+    const percent = Math.floor((event.done / Math.max(1, event.total)) * 100);
+    if (tty) process.stderr.write(`\r${event.step}: ${'#'.repeat(percent / 5).padEnd(20, '.')} ${percent} %\x1b[K`);
+    else if (event.step !== lastStep) process.stderr.write(`${event.step} …\n`);
+    lastStep = event.step;
+  });
+  try {
+    return await core.call('team.join', { jobId });
+  } finally {
+    stop();
+    if (tty && lastStep) process.stderr.write('\n');
   }
 }
 

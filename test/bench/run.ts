@@ -14,13 +14,15 @@ import { benchStatements } from './statements';
 import { benchReplay } from './replay';
 import { benchClock, replayBook } from './replay-book';
 import { benchWorklist } from './worklist';
+import { benchTeamJoin } from './team-join';
 
 /**
  * `npm run bench [-- --quick] [-- --only P8|P9|P10]`: a seeded receivables book at the issue's scale (or a small one), then
  * each figure beside a baseline measured in the same run on the same machine, as a table and as
  * reports/bench.json. Absolute timings on a shared 2-core machine are noise; ratios to a baseline
  * from the same minute are not. `--only P9` reads the mailbox alone (no ledger), `--only P10` makes the statements alone.
- * `--only P8 [--book DIR]` reads history alone, from the book imported into DIR on a first run and reused after.
+ * `--only P8 [--book DIR]` reads history alone, from the book imported into DIR on a first run and reused after;
+ * `--only P11b [--book DIR]` joins a new team desk to a leader holding that book.
  */
 const quick = process.argv.includes('--quick');
 const option = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -148,12 +150,33 @@ async function onlyReplay(dir: string): Promise<void> {
   printTable(replayFigures(history));
 }
 
+/** P11b alone: a new desk joins a team whose leader holds the bench's book (`--book DIR`, imported there on a first run). */
+async function onlyTeamJoin(dir: string): Promise<void> {
+  const book = option('--book') ?? dir;
+  console.log(`Inflow bench P11b${quick ? ' (quick)' : ''}: ${size.invoices.toLocaleString('en-US')} invoices; ${cpus().length} cores`);
+  const joined = await benchTeamJoin(book, size);
+  rmSync(dir, { recursive: true, force: true });
+  printTable([
+    {
+      id: 'P11b',
+      what: `a new desk joins the ${(joined.invoices / 1e6).toFixed(2)}M-invoice book (snapshot, ${joined.tail} activities after it, queue built)`,
+      value: joined.joinMs,
+      unit: 'ms',
+      baseline: { label: "the leader's join and snapshot", value: joined.publishMs },
+      ratio: null,
+      target: '≤ 60,000 ms',
+      pass: joined.joinMs <= 60_000,
+    },
+  ]);
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'inflow-bench-'));
   if (only === 'P8') return onlyReplay(dir);
   if (only === 'P9') return onlyInbox(dir);
   if (only === 'P10') return onlyStatements(dir);
-  if (only !== undefined) throw new Error(`--only takes P8, P9 or P10 (the others share one ledger and run together), not ${only}`);
+  if (only === 'P11b') return onlyTeamJoin(dir);
+  if (only !== undefined) throw new Error(`--only takes P8, P9, P10 or P11b (the others share one ledger and run together), not ${only}`);
   console.log(
     `Inflow bench${quick ? ' (quick)' : ''}: ${size.customers.toLocaleString('en-US')} customers, ${size.invoices.toLocaleString('en-US')} invoices, ${messages.toLocaleString('en-US')} messages; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'})`,
   );

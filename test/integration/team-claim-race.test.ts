@@ -39,3 +39,29 @@ it('a claim that waited on an uncommitted winner names the winner once it commit
     await setup.end();
   }
 });
+
+it('three desks claiming the same reminders at once: each has one sender, and all three name it', async () => {
+  const database = await server.createDatabase('claim_race_three');
+  const setup = await server.connect(database);
+  await migrateTeamServer(setup);
+  const desks = ['Maya', 'Sam', 'Lee'].map((collector) => ({ collector, deskId: randomUUID() }));
+  for (const desk of desks) await setup.query('INSERT INTO team_desks (desk_id, collector) VALUES ($1, $2)', [desk.deskId, desk.collector]);
+  // Each desk its own pool: its own server sessions, as three desks on three machines.
+  const pools = desks.map(() => new pg.Pool({ host: server.host, port: server.port, user: server.user, password: server.password, database, max: 2 }));
+  try {
+    const keys = Array.from({ length: 40 }, (_, i) => `step-${i}`);
+    const answers = await Promise.all(keys.map((key) => Promise.all(desks.map((desk, i) => claimSend(pools[i]!, desk.deskId, desk.collector, key)))));
+    for (const [index, holders] of answers.entries()) {
+      const winners = desks.filter((_, i) => holders[i] === null);
+      expect(winners, keys[index]).toHaveLength(1);
+      expect(
+        holders.filter((holder) => holder !== null),
+        keys[index],
+      ).toEqual([winners[0]!.collector, winners[0]!.collector]);
+    }
+    expect((await setup.query('SELECT count(*)::int AS n FROM team_send_claims')).rows[0]).toEqual({ n: keys.length });
+  } finally {
+    await Promise.all(pools.map((pool) => pool.end()));
+    await setup.end();
+  }
+});

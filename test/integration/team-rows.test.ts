@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../shared/outreach/default-policy';
 import { openDesk, type TeamDesk } from '../helpers/team-desk';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
 
@@ -116,4 +117,25 @@ it("another desk's promises, disputes, plans, offers, snoozes and in-transit mar
   expect(closed.plans).toEqual([expect.objectContaining({ cancelled: '2026-11-22' })]);
   for (const other of [sam, lee]) expect(commitments(other)).toEqual(closed);
   expect(maya.sql('SELECT id FROM disputes')).toEqual([{ id: disputeId }]);
+});
+
+it('a ladder step taken on one desk (a call, a letter) is taken on the others: their ladder does not offer it again', async () => {
+  const [maya, sam] = [await desk('Maya'), await desk('Sam')];
+  // Policies are each desk's own for now: both hold the same one, with a letter where the manager writes.
+  const policy = {
+    ...DEFAULT_POLICY,
+    steps: DEFAULT_POLICY.steps.map((step) => (step.id === 'manager' ? { ...step, id: 'letter', label: 'Letter', channel: 'letter' as const } : step)),
+  };
+  for (const d of [maya, sam]) await d.core.call('ladder.savePolicy', policy);
+  const due = async (d: TeamDesk) => (await d.core.call('ladder.run', { dryRun: true })).messages.map((m) => `${m.customerExternalId}@${m.step.id}`);
+  const steps = (d: TeamDesk) =>
+    d.sql("SELECT i.number || '@' || s.step_id || ':' || s.state AS step FROM ladder_invoice_steps s JOIN invoices i ON i.id = s.invoice_id ORDER BY 1");
+  expect(await due(sam)).toEqual(['C-001@letter', 'C-003@call']);
+  await maya.core.call('activity.logCall', { customerId: await idOf(maya, 'C-003'), outcome: 'left_voicemail' });
+  await maya.core.call('ladder.completeTask', { customerId: await idOf(maya, 'C-001'), channel: 'letter', note: 'Posted first class' });
+  await sync(maya, sam);
+  expect(await due(sam)).toEqual([]);
+  expect(steps(sam)).toEqual(steps(maya));
+  expect(steps(sam)).toContainEqual({ step: '00127@call:taken' });
+  await expect(sam.core.call('ladder.completeTask', { customerId: await idOf(sam, 'C-001'), channel: 'letter' })).rejects.toMatchObject({ code: 'CONFLICT' });
 });

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { LadderPolicy } from '../../../shared/outreach/ladder';
 import { describeIssue, policyConflicts } from '../../../shared/outreach/policy-conflicts';
 import type { SqliteDb } from '../../db/sqlite';
+import { queueTeamEdit } from '../settings';
 import { readPolicies } from './ladder-facts';
 import { smsTemplates } from '../sms/sms-templates';
 
@@ -36,6 +37,7 @@ export function savePolicy(sqlite: SqliteDb, policy: LadderPolicy, now: string):
       )
       .run(policy.id, policy.name, JSON.stringify(policy.segments), JSON.stringify(policy.steps), now);
     audit(sqlite, now, 'ladder.save', policy.id, policy);
+    queueTeamEdit(sqlite, 'ladder_policy', policy.id, policy, now);
   })();
 }
 
@@ -54,5 +56,6 @@ export function deletePolicy(sqlite: SqliteDb, id: string, now: string): void {
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM ladder_policies WHERE id = ?').run(id);
     audit(sqlite, now, 'ladder.delete', id, { id, name: row.name, segments: JSON.parse(row.segments) as unknown, steps: JSON.parse(row.steps) as unknown });
+    queueTeamEdit(sqlite, 'ladder_policy', id, null, now);
   })();
 }

@@ -18,13 +18,21 @@ export function isBulkLoad(sqlite: SqliteDb, invoices: number): boolean {
 }
 
 export function withIndexesRebuilt<T>(sqlite: SqliteDb, write: () => T): T {
-  const indexes = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`)
-    .all(...BULK_TABLES) as { name: string; sql: string }[];
-  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+  const rebuild = dropIndexes(sqlite, BULK_TABLES);
   const result = write();
-  for (const index of indexes) sqlite.exec(index.sql);
+  rebuild();
   return result;
+}
+
+/** Drops the secondary indexes of `tables` (inside the caller's transaction) and returns what builds them again. */
+export function dropIndexes(sqlite: SqliteDb, tables: readonly string[]): () => void {
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
+    .all(...tables) as { name: string; sql: string }[];
+  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+  return () => {
+    for (const index of indexes) sqlite.exec(index.sql);
+  };
 }
 
 /**
@@ -41,11 +49,17 @@ const WRITE_CACHE_KIB = 524_288;
  * time. A cache sized for the write keeps them in memory until commit; durability is unchanged.
  */
 export function withWriteCache<T>(sqlite: SqliteDb, write: () => T): T {
-  const previous = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
+  const restore = enlargeCache(sqlite);
   try {
     return write();
   } finally {
-    sqlite.pragma(`cache_size = ${previous}`);
+    restore();
   }
+}
+
+/** The cache of withWriteCache for a write that awaits between its parts; returns what restores the connection's own. */
+export function enlargeCache(sqlite: SqliteDb): () => void {
+  const previous = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
+  return () => sqlite.pragma(`cache_size = ${previous}`);
 }

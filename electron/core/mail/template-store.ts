@@ -7,6 +7,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { columns, type ColumnsRow } from '../../db/typed-row';
 import { resourcePath } from '../resources';
+import { queueTeamEdit } from '../settings';
 import { checkTemplate } from './template-check';
 import { parseTemplateFile } from './template-file';
 
@@ -110,5 +111,7 @@ export function saveTemplate(sqlite: SqliteDb, template: Omit<EmailTemplate, 'bu
         template.id,
         JSON.stringify({ language: template.language, subject: template.subject, body: template.body, attachStatement: template.attachStatement }),
       );
+    const { id, language, name, purpose, tone, subject, body, attachStatement } = template;
+    queueTeamEdit(sqlite, 'template', `${id}|${language}`, { id, language, name, purpose, tone, subject, body, attachStatement }, now);
   })();
 }

@@ -2,18 +2,16 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { writePulledRows } from './apply-rows';
 import type { PulledChange } from './published-change';
-import { activityKey, bindRecord, customerIdOf, invoiceIdsOf, sharedRecord, type SharedRecord } from './team-keys';
+import { holdsInbox } from './published-inbox';
+import { applyTeamWide } from './apply-team-wide';
+import { audit, lastWriterWins, ownEdits, pendingHere, pulledWins, type Applying } from './last-writer-wins';
+import { activityKey, bindRecord, customerIdOf, invoiceIdsOf, sharedRecord } from './team-keys';
 
 /** A change another desk published, as pulled: its server position and who made it. */
-export type ApplyOutcome = { outcome: 'applied'; customerId: number } | { outcome: 'known' } | { outcome: 'waiting' };
+export type ApplyOutcome = { outcome: 'applied'; customerId: number | null } | { outcome: 'known' } | { outcome: 'waiting' };
 
-interface Apply {
-  sqlite: SqliteDb;
-  change: PulledChange;
+interface Apply extends Applying {
   customerId: number;
-  /** This desk's sync outbox rows after this one are not on the server yet: they will be later than any change pulled now. */
-  pushedThrough: number;
-  now: string;
 }
 
 interface ContactValue {
@@ -34,14 +32,28 @@ interface ContactValue {
 export function applyChange(sqlite: SqliteDb, change: PulledChange, pushedThrough: number, now: string): ApplyOutcome {
   if (prepareCached(sqlite, 'SELECT 1 FROM team_applied WHERE origin_desk = ? AND origin_id = ?').get(change.deskId, change.localId))
     return { outcome: 'known' };
+  if (change.customerKey === null) {
+    applyTeamWide({ sqlite, change, pushedThrough, now });
+    noteApplied(sqlite, change);
+    return { outcome: 'applied', customerId: null };
+  }
+  // The same message fetched by two desks (a shared mailbox) is applied once: whichever came first.
+  if (change.action === 'create' && holdsInbox(sqlite, change.payload.rows?.inbox)) {
+    noteApplied(sqlite, change);
+    return { outcome: 'known' };
+  }
   const customerId = customerIdOf(sqlite, change.customerKey);
   if (customerId === null) return { outcome: 'waiting' };
   const apply: Apply = { sqlite, change, customerId, pushedThrough, now };
   if (change.action === 'create') appendActivity(apply);
   else amendActivity(apply);
-  prepareCached(sqlite, 'INSERT INTO team_applied (origin_desk, origin_id, seq) VALUES (?, ?, ?)').run(change.deskId, change.localId, change.seq);
+  noteApplied(sqlite, change);
   return { outcome: 'applied', customerId };
 }
+
+const noteApplied = (sqlite: SqliteDb, change: PulledChange): void => {
+  prepareCached(sqlite, 'INSERT INTO team_applied (origin_desk, origin_id, seq) VALUES (?, ?, ?)').run(change.deskId, change.localId, change.seq);
+};
 
 function appendActivity(apply: Apply): void {
   const { sqlite, change, customerId, now } = apply;
@@ -63,24 +75,6 @@ function appendActivity(apply: Apply): void {
   if (change.payload.kind === 'assignment') assign(apply, String(body.to));
 }
 
-/** Whether the pulled value wins: it is later in server order than the one held here, and nothing changed here since that is still unpushed. */
-const pulledWins = (change: PulledChange, record: SharedRecord | null, pendingHere: boolean): boolean =>
-  !pendingHere && (record === null || change.seq > record.seq);
-
-function pendingHere(apply: Apply, where: string, ...params: (string | number)[]): boolean {
-  return apply.sqlite.prepare(`SELECT 1 FROM sync_outbox WHERE id > ? AND ${where} LIMIT 1`).get(apply.pushedThrough, ...params) !== undefined;
-}
-
-function audit(apply: Apply, action: 'team.overwrite' | 'team.superseded', entity: string, entityId: number, detail: Record<string, unknown>): void {
-  prepareCached(apply.sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'team', ?, ?, ?, ?)").run(
-    apply.now,
-    action,
-    entity,
-    String(entityId),
-    JSON.stringify({ ...detail, by: apply.change.collector, seq: apply.change.seq }),
-  );
-}
-
 const CONTACT = 'SELECT name, email, phone, role, is_primary AS isPrimary, status FROM contacts';
 
 function saveContact(apply: Apply, { before, after }: { before: ContactValue | null; after: ContactValue }): void {
@@ -100,15 +94,11 @@ function saveContact(apply: Apply, { before, after }: { before: ContactValue | n
     return;
   }
   const current = prepareCached(sqlite, `${CONTACT} WHERE id = ?`).get(found);
-  if (pulledWins(change, record, pendingHere(apply, "entity = 'contact' AND entity_id = ?", String(found)))) {
+  const contest = { entity: 'contact', entityId: found, bind: { entity: 'contact', localId: found }, own: ownEdits.contact(found), current, incoming: after };
+  lastWriterWins(apply, contest, () => {
     if (after.isPrimary) prepareCached(sqlite, 'UPDATE contacts SET is_primary = 0 WHERE customer_id = ?').run(customerId);
     prepareCached(sqlite, 'UPDATE contacts SET name = ?, email = ?, phone = ?, role = ?, is_primary = ?, status = ? WHERE id = ?').run(...values, found);
-    bindRecord(sqlite, change.recordKey, 'contact', found, change.seq);
-    audit(apply, 'team.overwrite', 'contact', found, { before: current, after });
-  } else {
-    bindRecord(sqlite, change.recordKey, 'contact', found, record?.seq ?? 0);
-    audit(apply, 'team.superseded', 'contact', found, { kept: current, theirs: after });
-  }
+  });
 }
 
 /** An imported contact another desk edited first: the one of this customer with the same address (or name) it had then. */
@@ -122,18 +112,21 @@ function findContact(sqlite: SqliteDb, customerId: number, before: ContactValue)
 }
 
 function assign(apply: Apply, collector: string): void {
-  const { sqlite, change, customerId } = apply;
-  const record = sharedRecord(sqlite, change.recordKey);
+  const { sqlite, customerId } = apply;
   const current = (prepareCached(sqlite, 'SELECT collector FROM customers WHERE id = ?').get(customerId) as { collector: string | null }).collector;
-  const pending = pendingHere(apply, "entity = 'customer' AND entity_id = ? AND json_extract(payload, '$.kind') = 'assignment'", String(customerId));
-  if (pulledWins(change, record, pending)) {
+  const bind = { entity: 'assignment', localId: customerId };
+  const contest = {
+    entity: 'customer',
+    entityId: customerId,
+    bind,
+    own: ownEdits.assignment(customerId),
+    current,
+    incoming: collector,
+    detail: { field: 'collector' },
+  };
+  lastWriterWins(apply, contest, () => {
     prepareCached(sqlite, 'UPDATE customers SET collector = ?, updated_at = ? WHERE id = ?').run(collector, apply.now, customerId);
-    bindRecord(sqlite, change.recordKey, 'assignment', customerId, change.seq);
-    audit(apply, 'team.overwrite', 'customer', customerId, { field: 'collector', before: current, after: collector });
-  } else {
-    bindRecord(sqlite, change.recordKey, 'assignment', customerId, record?.seq ?? 0);
-    audit(apply, 'team.superseded', 'customer', customerId, { field: 'collector', kept: current, theirs: collector });
-  }
+  });
 }
 
 /** A call or note edited or withdrawn on another desk; an entry this desk never received is left alone. */
@@ -144,7 +137,7 @@ function amendActivity(apply: Apply): void {
   const row = prepareCached(sqlite, 'SELECT body, deleted_at AS deletedAt FROM activities WHERE id = ?').get(record.localId) as
     { body: string; deletedAt: string | null } | undefined;
   if (!row || row.deletedAt) return;
-  const pending = pendingHere(apply, "entity = 'activity' AND entity_id = ? AND action IN ('update', 'delete')", String(record.localId));
+  const pending = pendingHere(apply, { where: "entity = 'activity' AND entity_id = ? AND action IN ('update', 'delete')", params: [String(record.localId)] });
   const before = JSON.parse(row.body) as Record<string, unknown>;
   if (!pulledWins(change, record, pending)) {
     audit(apply, 'team.superseded', 'activity', record.localId, { kept: before, theirs: change.payload.body });

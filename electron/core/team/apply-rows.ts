@@ -2,6 +2,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { getSetting } from '../settings';
 import type { PulledChange } from './published-change';
+import { writePulledInbox } from './published-inbox';
 import type { PublishedRows } from './published-rows';
 import { bindRecord, domainKey, invoiceIdsOf, sharedRecord } from './team-keys';
 
@@ -20,7 +21,7 @@ type Writer = (entry: PulledEntry, rows: PublishedRows) => void;
 /**
  * The rows an activity wrote on its origin desk, written here as well, so the worklist, the ladder's
  * guard and the timeline act on another desk's promise, dispute, plan, snooze, offer, in-transit mark,
- * send or ladder step exactly as on a local one. Runs in the pull's transaction, once per change
+ * send, ladder step or Inbox message exactly as on a local one. Runs in the pull's transaction, once per change
  * (apply-change.ts records it applied); a change published before these rows were shared falls back
  * to the day it happened.
  */
@@ -159,6 +160,10 @@ const WRITERS: Record<string, Writer> = {
         entry.now,
       );
     }
+  },
+  email_received: (entry, rows) => {
+    const { sqlite, change, customerId, activityId, now } = entry;
+    if (rows.inbox) writePulledInbox(sqlite, { originDesk: change.deskId, originId: change.localId, customerId, activityId, now }, rows.inbox);
   },
   email: (entry, rows) => sent(entry, rows, 'email'),
   sms: (entry, rows) => sent(entry, rows, 'sms'),

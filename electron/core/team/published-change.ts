@@ -2,15 +2,28 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import type { OutboxRow } from './outbox-row';
 import { publishedRows, type PublishedRows } from './published-rows';
-import { activityKey, addedContactKey, assignmentKey, bindRecord, customerKey, importedContactKey, invoiceKeys, recordKeyOfLocal } from './team-keys';
+import { teamPart } from '../settings';
+import { TEAM_WIDE_ENTITIES, type TeamWideEntity } from '../../../shared/team-overwrites';
+import {
+  activityKey,
+  addedContactKey,
+  assignmentKey,
+  bindRecord,
+  customerKey,
+  importedContactKey,
+  invoiceKeys,
+  recordKeyOfLocal,
+  teamWideKey,
+} from './team-keys';
 
 /** One row of a desk's sync outbox as the team server holds it: local ids replaced by team keys. */
 export interface PublishedChange {
   localId: number;
   entity: string;
   action: 'create' | 'update' | 'delete';
-  customerKey: string;
-  /** The shared record it changes: a contact, an assignment, an edited activity, or the new timeline entry. */
+  /** Null for a team-wide record (a team setting, a ladder policy, an email template): about no customer. */
+  customerKey: string | null;
+  /** The shared record it changes: a contact, an assignment, an edited activity, the new timeline entry, or a team-wide record. */
   recordKey: string;
   occurredAt: string;
   payload: {
@@ -38,6 +51,7 @@ const LOCAL_IDS = new Set(['customerId', 'kind', 'promiseId', 'disputeId', 'plan
  */
 export function publishedChange(sqlite: SqliteDb, deskId: string, row: OutboxRow): PublishedChange | null {
   const raw = JSON.parse(row.payload) as Record<string, unknown>;
+  if (isTeamWide(row.entity)) return teamWideChange(sqlite, row, row.entity, raw.value);
   const customer = typeof raw.customerId === 'number' ? customerKey(sqlite, raw.customerId) : null;
   if (!customer) return null;
   const action = row.action === 'update' || row.action === 'delete' ? row.action : 'create';
@@ -80,4 +94,29 @@ function amendedActivityKey(sqlite: SqliteDb, deskId: string, activityId: number
     String(activityId),
   ) as { id: number } | undefined;
   return created ? activityKey(deskId, created.id) : null;
+}
+
+const isTeamWide = (entity: string): entity is TeamWideEntity => (TEAM_WIDE_ENTITIES as readonly string[]).includes(entity);
+
+/**
+ * A team setting, ladder policy or template as the team sees it: its whole value (null: deleted).
+ * A setting is published only as its shared part, taken again here so that nothing but a team
+ * setting's shared fields can ever leave the desk (secrets, this desk's own fields, never).
+ */
+function teamWideChange(sqlite: SqliteDb, row: OutboxRow, entity: TeamWideEntity, value: unknown): PublishedChange | null {
+  const shared = entity === 'setting' && value !== null ? teamPart(row.entityId, value) : value;
+  if (shared === undefined) return null;
+  const recordKey = teamWideKey(entity, row.entityId);
+  // Bound now, so the push can record the seq the server gives this desk's value (last writer wins from there).
+  bindRecord(sqlite, recordKey, 'team', 0, 0);
+  const action = row.action === 'delete' ? 'delete' : 'update';
+  return {
+    localId: row.id,
+    entity,
+    action,
+    customerKey: null,
+    recordKey,
+    occurredAt: row.createdAt,
+    payload: { kind: entity, body: { value: shared ?? null } },
+  };
 }

@@ -1,6 +1,7 @@
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import type { OutboxRow } from './outbox-row';
+import { publishedInbox, type PublishedInbox } from './published-inbox';
 import { bindRecord, domainKey, invoiceKeys, recordKeyOfLocal } from './team-keys';
 
 /**
@@ -15,6 +16,8 @@ export interface PublishedRows {
   /** The promise, dispute or plan a cancel or resolve is about. */
   target?: string;
   ladderSteps?: { invoiceKey: string; policyId: string; stepId: string; state: string }[];
+  /** The Inbox message an `email_received` entry is about (published-inbox.ts). */
+  inbox?: PublishedInbox;
 }
 
 /** Domain rows created with an activity, by the sync outbox entity that names them. */
@@ -57,6 +60,10 @@ export function publishedRows(sqlite: SqliteDb, deskId: string, row: OutboxRow, 
         ? (prepareCached(sqlite, 'SELECT in_transit_since AS day FROM invoices WHERE id = ?').get(ids[0]) as { day: string | null } | undefined)
         : undefined;
     return { row: { day: since?.day ?? row.createdAt.slice(0, 10) } };
+  }
+  if (kind === 'email_received' && typeof raw.inboxId === 'number') {
+    const inbox = publishedInbox(sqlite, raw.inboxId);
+    return inbox ? { inbox } : {};
   }
   const steps = takenSteps(sqlite, row, raw);
   return steps.length > 0 ? { ladderSteps: steps } : {};

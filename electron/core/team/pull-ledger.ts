@@ -3,6 +3,8 @@ import type { SqliteDb } from '../../db/sqlite';
 import type { LedgerBatch } from '../ledger/records';
 import { writeBatch } from '../ledger/write-batch';
 import { noteLedgerPulled } from './team-state';
+import { countAfter } from './pull-changes';
+import type { JoinProgress } from '../../../shared/team';
 
 /** Ledger batches are large: a few at a time. */
 const BATCHES = 4;
@@ -27,10 +29,13 @@ export async function pullLedger(
   deskId: string,
   pulledThrough: number,
   now: string,
+  progress?: JoinProgress,
 ): Promise<{ batches: number; touched: Set<number> }> {
   const touched = new Set<number>();
   let after = pulledThrough;
   let batches = 0;
+  const total = progress ? await countAfter(pool, 'team_ledger_batches', after) : 0;
+  let done = 0;
   for (;;) {
     const { rows } = await pool.query<BatchRow>(
       `SELECT seq, desk_id, to_char(today, 'YYYY-MM-DD') AS today, batch FROM team_ledger_batches
@@ -45,6 +50,7 @@ export async function pullLedger(
       })();
       if (row.desk_id !== deskId) batches++;
       after = Number(row.seq);
+      progress?.("Applying the ledger's later batches", ++done, total);
     }
   }
 }

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { AppError } from '../../../shared/errors';
-import { usesTls, type ErpLead, type TeamStatus, type TeamSyncResult } from '../../../shared/team';
+import { usesTls, type ErpLead, type JoinProgress, type TeamStatus, type TeamSyncResult } from '../../../shared/team';
 import { log, safeError } from '../../log/log';
-import { nowOf, type CoreContext, type TeamService } from '../context';
+import { nowOf, todayOf, type CoreContext, type TeamService } from '../context';
 import { getSetting } from '../settings';
 import { setBatchJournal } from '../ledger/batch-journal';
 import { teamBatchJournal } from './ledger-journal';
@@ -84,8 +84,8 @@ export class TeamDesk implements TeamService {
     };
   }
 
-  /** Connects, brings the server's schema up to date, registers this desk, then exchanges once. */
-  async join(): Promise<TeamStatus> {
+  /** Connects, brings the server's schema up to date, registers this desk, then exchanges once; `progress` hears a new desk's load. */
+  async join(progress?: JoinProgress): Promise<TeamStatus> {
     const { sqlite } = this.ctx.database;
     const connection = this.connection();
     const pool = this.currentPool();
@@ -104,13 +104,17 @@ export class TeamDesk implements TeamService {
         checkIn(client);
       }
       // A desk with no book starts from the team's snapshot; the exchange below brings the tail.
-      if (await loadSnapshot(pool, sqlite)) this.ctx.ledgerWritten();
+      if (await loadSnapshot(pool, sqlite, nowOf(this.ctx), progress)) {
+        this.ctx.ledgerWritten(undefined, (step) =>
+          progress?.(step === 'learning' ? 'Learning how each customer pays' : 'Ranking the worklist', step === 'learning' ? 0 : 1, 2),
+        );
+      }
     } catch (error) {
       this.reachable = false;
       throw teamError(error);
     }
     this.auditTeam('team.join', { host: connection.host, database: connection.database, collector: connection.collector });
-    await this.syncNow();
+    await this.syncNow(progress);
     this.startTimer();
     return this.status();
   }
@@ -136,14 +140,14 @@ export class TeamDesk implements TeamService {
   }
 
   /** One exchange at a time: a call while one runs waits for it and gets its result. */
-  syncNow(): Promise<TeamSyncResult> {
-    this.exchange ??= this.exchangeOnce().finally(() => {
+  syncNow(progress?: JoinProgress): Promise<TeamSyncResult> {
+    this.exchange ??= this.exchangeOnce(progress).finally(() => {
       this.exchange = null;
     });
     return this.exchange;
   }
 
-  private async exchangeOnce(): Promise<TeamSyncResult> {
+  private async exchangeOnce(progress?: JoinProgress): Promise<TeamSyncResult> {
     const { sqlite } = this.ctx.database;
     const state = this.joinedState();
     const pool = this.currentPool();
@@ -154,15 +158,17 @@ export class TeamDesk implements TeamService {
       await this.renewLease(pool, state);
       const pushed = await pushChanges(pool, sqlite, state.deskId, state.pushedThrough);
       const after = readTeamState(sqlite)!;
-      const ledger = await pullLedger(pool, sqlite, state.deskId, after.ledgerPulledThrough, nowOf(this.ctx));
+      const ledger = await pullLedger(pool, sqlite, state.deskId, after.ledgerPulledThrough, nowOf(this.ctx), progress);
       noteLeaderFreshness(sqlite, this.lease, state.deskId);
+      const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx), progress);
+      // After the pull: a snapshot holds the changes this desk has applied, up to its cursor.
       await this.snapshotIfDue(pool, state.deskId);
-      const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx));
       await exchangeAuthority(pool, sqlite, state.deskId, this.connection().collector, this.runApproved, nowOf(this.ctx));
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
       if (ledger.batches > 0) this.ctx.ledgerWritten(ledger.touched);
-      for (const customerId of pulled.touched) this.ctx.worklist.markStale(customerId);
+      if (pulled.teamWide) this.ctx.worklist.rebuild(todayOf(this.ctx));
+      else for (const customerId of pulled.touched) this.ctx.worklist.markStale(customerId);
       return { pushed, pulled: pulled.pulled, applied: pulled.applied, waiting: pulled.waiting };
     } catch (caught) {
       const error = teamError(caught);
@@ -193,8 +199,7 @@ export class TeamDesk implements TeamService {
   /** The leader keeps the team's snapshot of the book recent, so a new desk joins without replaying batches. */
   private async snapshotIfDue(pool: pg.Pool, deskId: string): Promise<void> {
     if (this.lease?.deskId !== deskId) return;
-    const through = readTeamState(this.ctx.database.sqlite)!.ledgerPulledThrough;
-    if (await snapshotDue(pool, through)) await storeSnapshot(pool, this.ctx.database.sqlite, deskId, through);
+    if (await snapshotDue(pool, this.ctx.database.sqlite)) await storeSnapshot(pool, this.ctx.database.sqlite, deskId);
   }
 
   /** A desk with an ERP connection stands for the sync lease at every exchange (renewing it while it holds it); the others only look. */

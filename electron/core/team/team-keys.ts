@@ -51,6 +51,8 @@ export const assignmentKey = (customerKeyValue: string): string => JSON.stringif
 export function importedContactKey(customerKeyValue: string, contact: { email?: string | null; name: string }): string {
   return JSON.stringify(['contact', customerKeyValue, (contact.email || contact.name).trim().toLowerCase()]);
 }
+/** A team setting (by its key), a ladder policy (by its id) or an email template (`id|language`): one value for the whole team. */
+export const teamWideKey = (entity: string, id: string): string => JSON.stringify(['team', entity, id]);
 /** A contact a collector added on one desk. */
 export const addedContactKey = (deskId: string, contactId: number): string => JSON.stringify(['contact', deskId, contactId]);
 

@@ -3,33 +3,17 @@ import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import type { CustomerScope } from '../ledger/customer-scope';
 import { databaseState, liveBook, wholeBookOn, type Book } from '../ledger/book';
-import type { QueueService } from '../context';
+import type { QueuePage, QueueService } from '../context';
 import { getSetting } from '../settings';
 import { ratesOn } from './exchange-rates';
-import { needsAction, priorityScore } from './priority-score';
-import { resting } from './worked-rest';
-import { readFacts, type FactsRow } from './worklist-facts';
-
-function toRow({ meta, facts }: FactsRow, today: IsoDate): WorklistRow {
-  const { score, factors, reasons } = priorityScore(facts, today);
-  return { ...meta, overdueMinor: facts.overdueMinor, oldestDaysPastDue: facts.oldestDaysPastDue, score, factors, reasons, unrated: facts.baseRate === null };
-}
+import { pastFirstPage } from './past-first-page';
+import { byRank, inQueue, toRow } from './queue-rank';
+import { readFacts } from './worklist-facts';
 
 /** Stale customers beyond which one full build is cheaper than re-scoring each. */
 const FULL_BUILD_AFTER = 500;
 /** Customers read per slice of a full build: few enough that a slice's rows die young, enough that the reads stay grouped. */
 const SLICE_CUSTOMERS = 1_000;
-
-/** Rows with a rate to the base currency rank together; each currency without one ranks on its own, after them. */
-const rankGroup = (row: WorklistRow): string => (row.unrated ? row.currency : '');
-
-// A total order (customer id last), so a row's position can be found again by binary search.
-const byRank = (a: WorklistRow, b: WorklistRow): number =>
-  rankGroup(a).localeCompare(rankGroup(b)) ||
-  b.score - a.score ||
-  a.name.localeCompare(b.name) ||
-  a.currency.localeCompare(b.currency) ||
-  a.customerId - b.customerId;
 
 /**
  * The ranked queue for one day, built once and then kept current one customer at a time: an activity
@@ -50,6 +34,8 @@ export class WorklistCache implements QueueService {
 
   /** The last past day's queue asked for (paging through it asks again), with the database's state it was read from. */
   private past: { day: IsoDate; state: string; rows: readonly WorklistRow[] } | null = null;
+  /** The last past day's first page asked for without its whole queue, likewise. */
+  private pastPage: { day: IsoDate; limit: number; state: string; page: QueuePage } | null = null;
 
   /** `onLength` hears the queue's length whenever it changes (the tray's count), never per read. */
   constructor(
@@ -115,6 +101,31 @@ export class WorklistCache implements QueueService {
     return rows;
   }
 
+  /**
+   * A past day's first `limit` rows, the whole queue's total and currencies, without building the
+   * whole queue (see pastFirstPage); from the queue itself when it is held already. Kept as the
+   * queue is, while nothing is written.
+   */
+  firstPageOn(day: IsoDate, today: IsoDate, limit: number): QueuePage {
+    const book = wholeBookOn(this.sqlite, day, today);
+    if (!book.past || (this.past?.day === book.day && this.past.state === databaseState(this.sqlite))) {
+      const rows = this.rankedAsOf(book);
+      return { rows: rows.slice(0, limit), total: rows.length, currencies: [...rows] };
+    }
+    const held = this.pastPage;
+    if (held?.day === book.day && held.limit >= limit && held.state === databaseState(this.sqlite))
+      return { ...held.page, rows: held.page.rows.slice(0, limit) };
+    const fxRates = ratesOn(this.sqlite, getSetting(this.sqlite, 'baseCurrency'), day);
+    const page = pastFirstPage(
+      this.sqlite,
+      book,
+      this.sliced((scope) => readFacts(this.sqlite, book, fxRates, scope, false)),
+      limit,
+    );
+    this.pastPage = { day, limit, state: databaseState(this.sqlite), page };
+    return page;
+  }
+
   /** One customer's rows, or everyone's read a slice of ids at a time (see CustomerScope). */
   private compute(book: Book, customerId?: number): WorklistRow[] {
     const today = book.day;
@@ -122,15 +133,19 @@ export class WorklistCache implements QueueService {
     const rowsOf = (scope: CustomerScope): WorklistRow[] =>
       readFacts(this.sqlite, book, fxRates, scope)
         // A worked customer leaves the queue until its next step falls due.
-        .filter((row) => needsAction(row.facts, today) && !resting(row.facts, today))
+        .filter((row) => inQueue(row.facts, today))
         .map((row) => toRow(row, today));
-    if (customerId !== undefined) return rowsOf(customerId);
+    return customerId !== undefined ? rowsOf(customerId) : this.sliced(rowsOf);
+  }
+
+  /** Everyone's rows, read a slice of customer ids at a time. */
+  private sliced<T>(read: (scope: CustomerScope) => T[]): T[] {
     const { first, last } = this.sqlite.prepare('SELECT min(id) AS first, max(id) AS last FROM customers').get() as {
       first: number | null;
       last: number | null;
     };
-    const rows: WorklistRow[] = [];
-    for (let fromId = first ?? 1; fromId <= (last ?? 0); fromId += SLICE_CUSTOMERS) rows.push(...rowsOf({ fromId, toId: fromId + SLICE_CUSTOMERS - 1 }));
+    const rows: T[] = [];
+    for (let fromId = first ?? 1; fromId <= (last ?? 0); fromId += SLICE_CUSTOMERS) rows.push(...read({ fromId, toId: fromId + SLICE_CUSTOMERS - 1 }));
     return rows;
   }
 

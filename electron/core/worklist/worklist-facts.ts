@@ -6,7 +6,7 @@ import { prepareCached } from '../../db/statement-cache';
 import { columns, type ColumnsRow, type TableRow } from '../../db/typed-row';
 import { readOpenCommitments, type CoveredInvoices, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
 import { unappliedCredits } from '../ledger/open-balance';
-import { readEscalationsDue } from '../ladder/escalations-due';
+import { readEscalationsDue, type EscalationDue } from '../ladder/escalations-due';
 import type { CustomerFacts } from './priority-score';
 import { readWorked } from './worked-facts';
 import { netOfWriteOffs, writtenOffSums } from './written-off-facts';
@@ -44,9 +44,10 @@ const BROKEN_PROMISE_DAYS = 30;
  * Reads the queue's facts for every customer in scope (one after an activity, a slice of ids while
  * the queue is built) in a handful of grouped queries, from the book of its day. One row per
  * customer and currency with open invoices, as aging does. A past day ranks without risk points:
- * today's model learned from what came after it.
+ * today's model learned from what came after it. Without `ladder`, no escalation is read (the
+ * costliest read): a past day's first page reads it only for the customers that can reach the page.
  */
-export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record<string, number>>, scope?: CustomerScope): FactsRow[] {
+export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record<string, number>>, scope?: CustomerScope, ladder = true): FactsRow[] {
   // Filter on each table's own customer_id so a single-customer refresh uses its index.
   const only = (column: string): string => inScope(column, scope);
   const today = book.day;
@@ -115,7 +116,7 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
   const commitments = readOpenCommitments(sqlite, book, scope);
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
-  const escalations = readEscalationsDue(sqlite, book, scope, commitments.covered);
+  const escalations = ladder ? readEscalationsDue(sqlite, book, scope, commitments.covered) : new Map<string, EscalationDue>();
   // Open and overdue net of unapplied credits, as the aging and the customer page count them.
   const credits = unappliedCredits(sqlite, today, scope);
   const worked = readWorked(sqlite, book, scope);

@@ -23,7 +23,7 @@ function doneToday(ctx: CoreContext): number {
 }
 
 /** Currencies ranked on their own for want of a rate, when the queue mixes currencies at all. */
-function unratedCurrencies(rows: readonly WorklistRow[]): string[] {
+function unratedCurrencies(rows: readonly Pick<WorklistRow, 'currency' | 'unrated'>[]): string[] {
   const currencies = new Set<string>();
   const unrated = new Set<string>();
   for (const row of rows) {
@@ -40,6 +40,11 @@ export const worklistHandlers: Handlers<'worklist.list' | 'worklist.today'> = {
   },
   'worklist.list': ({ asOf, offset, limit, collector, segment, currency, bucket, reason }, ctx) => {
     const today = asOf ?? todayOf(ctx);
+    // A past day's first page, unfiltered, is ranked without building that day's whole queue.
+    if (today < todayOf(ctx) && offset === 0 && [collector, segment, currency, bucket, reason].every((filter) => filter === undefined)) {
+      const page = ctx.worklist.firstPageOn(today, todayOf(ctx), limit);
+      return { asOf: today, total: page.total, doneToday: doneToday(ctx), rows: page.rows, unratedCurrencies: unratedCurrencies(page.currencies) };
+    }
     const edges = getSetting(ctx.database.sqlite, 'agingEdges');
     const ranked = ctx.worklist.rankedOn(today, todayOf(ctx));
     const rows = ranked.filter(

@@ -53,3 +53,27 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function localizeDates(text: string): string {
   return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso: string) => (isIsoDate(iso) ? formatDate(iso) : iso));
 }
+
+const UNITS: readonly [unit: Intl.RelativeTimeFormatUnit, ms: number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+const largestUnit = (ms: number): [Intl.RelativeTimeFormatUnit, number] => {
+  const [unit, size] = UNITS.find(([, size]) => Math.abs(ms) >= size) ?? UNITS[UNITS.length - 1]!;
+  return [unit, Math.round(ms / size)];
+};
+const relativeFormat = new Intl.RelativeTimeFormat(userLocale, { numeric: 'auto' });
+
+/** How long ago (or how soon) a moment is from now, in the user's language: "5 minutes ago", "yesterday". */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const [unit, count] = largestUnit(Date.parse(iso) - now);
+  return relativeFormat.format(count, unit);
+}
+
+/** A span of time in the user's language, in its largest whole unit: "2 minutes", "3 hours". */
+export function formatSpan(ms: number): string {
+  const [unit, count] = largestUnit(Math.abs(ms));
+  return new Intl.NumberFormat(userLocale, { style: 'unit', unit, unitDisplay: 'long' }).format(Math.max(count, 1));
+}

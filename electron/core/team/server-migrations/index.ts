@@ -3,7 +3,17 @@ import { desksChangesClaims } from './0001-desks-changes-claims';
 import { ledgerLeases } from './0002-ledger-leases';
 import { bookSnapshots } from './0003-book-snapshots';
 import { authority } from './0004-authority';
-import { writeOffApprovals } from './0005-write-off-approvals';
+import { snapshotChanges } from './0005-snapshot-changes';
+import { teamWideChanges } from './0006-team-wide-changes';
+import { writeOffApprovals } from './0007-write-off-approvals';
 
 /** In order; position + 1 is the step's version in `team_migrations`. Never reorder or edit a shipped one. */
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [desksChangesClaims, ledgerLeases, bookSnapshots, authority, writeOffApprovals];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  desksChangesClaims,
+  ledgerLeases,
+  bookSnapshots,
+  authority,
+  snapshotChanges,
+  teamWideChanges,
+  writeOffApprovals,
+];

@@ -6,6 +6,8 @@ import { Kbd } from '../../app/Kbd';
 import { modKey } from '../../app/key-caps';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
+import { invalidate } from '../../lib/core-query';
+import { noteOf, OverwriteNote, useOverwrites } from '../../components/OverwriteNote';
 import { toApiError, type ApiError } from '../../lib/api-error';
 import { byOffset, checkDraft, knownTemplateIds, nextStep, type PolicyDraft, type StepDraft, type TemplateChoices } from './policy-draft';
 import { StepRow } from './StepRow';
@@ -71,6 +73,7 @@ export function PolicyEditor({ draft, saved, policies, templates, segments, dirt
       await call('ladder.savePolicy', policy);
       setTried(false);
       onSaved(policy);
+      void invalidate('team.overwrites');
     });
   }
 
@@ -111,6 +114,7 @@ export function PolicyEditor({ draft, saved, policies, templates, segments, dirt
   const choices = [...new Set([...segments, ...draft.segments])];
   const policyIssues = issues.filter((issue) => !/^(steps(\.\d+)?|name|segments)(\.|$)/.test(issue.path));
   const problemCount = issues.length;
+  const overwrite = noteOf(useOverwrites({ entity: 'ladder_policy' }), 'ladder_policy', saved?.id ?? '');
 
   return (
     <form
@@ -123,6 +127,7 @@ export function PolicyEditor({ draft, saved, policies, templates, segments, dirt
         void save();
       }}
     >
+      {overwrite && <OverwriteNote note={overwrite} subject="this policy's" />}
       <div className="policy-head">
         <label className="field policy-name">
           <span>Name</span>

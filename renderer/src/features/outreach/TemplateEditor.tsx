@@ -5,7 +5,8 @@ import type { EmailTemplate } from '../../../../shared/outreach/template-fields'
 import { TEMPLATE_FIELDS } from '../../../../shared/outreach/template-fields';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
-import { useCoreQuery } from '../../lib/core-query';
+import { invalidate, useCoreQuery } from '../../lib/core-query';
+import { noteOf, OverwriteNote, useOverwrites } from '../../components/OverwriteNote';
 import { useOutcome } from '../../lib/use-outcome';
 import { MessagePreview } from './MessagePreview';
 
@@ -78,16 +79,19 @@ function TemplateForm({ template, exists, onSaved }: { template: EmailTemplate; 
   const customers = useCoreQuery('worklist.list', { asOf: localToday(), limit: 50 }).data?.rows ?? [];
   const [customerId, setCustomerId] = useState<number | null>(null);
   const previewCustomer = customerId ?? customers[0]?.customerId;
+  const overwrite = noteOf(useOverwrites({ entity: 'template' }), 'template', `${template.id}|${template.language}`);
 
   async function run(work: () => Promise<string>): Promise<void> {
     await outcome.run(async () => {
       setStatus(await work());
       onSaved();
+      void invalidate('team.overwrites');
     });
   }
 
   return (
     <div className="template-form" data-testid="template-form">
+      {overwrite && <OverwriteNote note={overwrite} subject="this template's" />}
       {!exists && (
         <p className="notice" data-testid="template-no-version">
           No {LANGUAGE_NAMES[template.language]} version yet: customers who read {LANGUAGE_NAMES[template.language]} get the English one. This starts from the
