@@ -61,6 +61,16 @@ export const markInTransitInput = z.object({
   note: freeText(2000).default(''),
 });
 
+/**
+ * Part or all of an invoice's balance given up, with why: out of the chase at once, while the ledger
+ * keeps the ERP's balance until its credit note lands. Without an amount, everything still collectable.
+ */
+export const writeOffInput = z.object({
+  invoiceId: id,
+  amountMinor: z.number().int().positive('a write-off is for a positive amount').optional(),
+  reason: freeText(500).min(1, 'say why it is written off'),
+});
+
 export const cancelPlanInput = z.object({ planId: id, reason: freeText(500).min(1, 'say why the plan is cancelled') });
 
 export const resolveDisputeInput = z.object({ disputeId: id, resolutionNote: freeText(2000).min(1, 'say how it was resolved') });
@@ -101,6 +111,7 @@ export const ACTIVITY_KINDS = [
   'ladder_task',
   'sms',
   'email_received',
+  'write_off',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -14,6 +14,7 @@ import {
   cancelPlanInput,
   completeLadderTaskInput,
   markInTransitInput,
+  writeOffInput,
   offerDiscountInput,
   cancelPromiseInput,
   createPlanInput,
@@ -242,6 +243,8 @@ export const api = {
   'activity.cancelPlan': returns<{ activityId: number }>()(cancelPlanInput),
   'activity.offerDiscount': returns<{ activityId: number; offerId: number }>()(offerDiscountInput),
   'activity.markInTransit': returns<{ activityId: number }>()(markInTransitInput),
+  /** Gives up part or all of an invoice's collectable balance; above the actor's limit on a team desk, a request for a manager. */
+  'activity.writeOff': returns<{ activityId: number; writeOffId: number }>()(writeOffInput),
   'activity.edit': returns<{ activityId: number }>()(editActivityInput),
   'activity.delete': returns<{ activityId: number }>()(deleteActivityInput),
   'customer.lookup': returns<{ customerId: number; name: string; currency: string }>()(z.object({ externalId: z.string().trim().min(1).max(200) })),

@@ -72,6 +72,7 @@ export const COMMANDS = [
   { id: 'activity.note', label: 'Add a note', keys: ['n'], scopes: ACTIVITY },
   { id: 'activity.assign', label: 'Assign or hand over to a collector', keys: ['a'], scopes: ACTIVITY },
   { id: 'activity.snooze', label: 'Snooze the customer until a date', keys: ['s'], scopes: ACTIVITY },
+  { id: 'activity.writeOff', label: 'Write off an invoice, or part of it, saying why', keys: ['o'], scopes: ACTIVITY },
   {
     id: 'activity.save',
     label: 'Save the form (in the worklist the next customer is selected)',

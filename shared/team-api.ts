@@ -8,6 +8,7 @@ import {
   type ApprovalRequest,
   type TeamAuthority,
   type TeamLimits,
+  type TeamMember,
 } from './team-authority';
 import { overwritesInput, type OverwriteNote } from './team-overwrites';
 import { teamSaveSchema, type TeamConnectionView, type TeamStatus, type TeamSyncResult } from './team';
@@ -28,6 +29,8 @@ export const teamApi = {
   'team.authority': returns<TeamAuthority | null>()(z.object({})),
   /** Sets the team's limits on the server: a manager only (the server refuses anyone else). */
   'team.limits.save': returns<TeamLimits>()(teamLimitsSchema),
+  /** The team's members, by collector; every member may read them. */
+  'team.members.list': returns<TeamMember[]>()(z.object({})),
   /** Makes a database role a member (created with `password` if new) with its grants: a manager whose role may create roles. */
   'team.members.add': returns<{ dbUser: string; created: boolean }>()(addMemberInput),
   /** Requests waiting for a manager, and this desk's own with their outcome, newest first. */

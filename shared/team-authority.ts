@@ -13,7 +13,7 @@ const cap = (max: number) => z.number().int().min(0).max(max).nullable().default
 export const roleLimitsSchema = z.object({
   /** The late-payment charge of one invoice (interest or fixed fee) waived at once. */
   waiverMinor: cap(Number.MAX_SAFE_INTEGER),
-  /** Written off at once (for when Inflow records write-offs; kept with the others so the team sets them once). */
+  /** Written off from one invoice at once (activity.writeOff). */
   writeOffMinor: cap(Number.MAX_SAFE_INTEGER),
   /** An early-payment discount, in hundredths of a percent (250 is 2.5 %). */
   discountBp: cap(5000),
@@ -51,7 +51,7 @@ export const NO_LIMITS: RoleLimits = {
 export const teamAuthoritySchema = z.object({ role: z.enum(TEAM_ROLES), limits: teamLimitsSchema.nullable() });
 export type TeamAuthority = z.output<typeof teamAuthoritySchema>;
 
-export const APPROVAL_KINDS = ['plan', 'discount', 'promise', 'waiver'] as const;
+export const APPROVAL_KINDS = ['plan', 'discount', 'promise', 'waiver', 'write_off'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 export type ApprovalStatus = 'pending' | 'approved' | 'declined';
 
@@ -70,6 +70,14 @@ export interface ApprovalRequest {
   note: string | null;
   /** Asked from this desk. */
   mine: boolean;
+}
+
+/** A member as the team server lists them: their own database login, the collector they work as, their role. */
+export interface TeamMember {
+  dbUser: string;
+  collector: string;
+  role: TeamRole;
+  addedAt: string;
 }
 
 export const addMemberInput = z.object({

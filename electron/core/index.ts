@@ -48,6 +48,7 @@ import { teamHandlers } from './team/team-handlers';
 import { TeamDesk } from './team/team-desk';
 import { authorityHandlers } from './team/authority-handlers';
 import { handoverHandlers } from './customers/handover';
+import { writeOffHandlers } from './activity/write-off-handler';
 import { approvedRunner, withAuthority } from './orchestration/authority-guard';
 
 const HOUR_MS = 3_600_000;
@@ -60,6 +61,7 @@ const ownHandlers: Handlers<ProcedureName> = {
   ...ledgerHandlers,
   ...worklistHandlers,
   ...activityHandlers,
+  ...writeOffHandlers,
   ...callHandlers,
   ...customerHandlers,
   ...customerLocaleHandlers,

@@ -526,6 +526,18 @@ export interface TeamWaiting {
   seq: Generated<number>;
 }
 
+export interface WriteOffs {
+  activity_id: number | null;
+  amount_minor: number;
+  created_at: string;
+  currency: string;
+  customer_id: number;
+  id: Generated<number>;
+  invoice_id: number;
+  reason: string;
+  written_off_on: string;
+}
+
 export interface DB {
   activities: Activities;
   allocations: Allocations;
@@ -577,4 +589,5 @@ export interface DB {
   team_requests: TeamRequests;
   team_state: TeamState;
   team_waiting: TeamWaiting;
+  write_offs: WriteOffs;
 }

@@ -1,6 +1,6 @@
 import { CALL_OUTCOMES, DISPUTE_REASONS } from '../../shared/activity';
 import { AppError } from '../../shared/errors';
-import { currencyExponent, parseAmount } from '../../shared/money';
+import { currencyExponent, formatMoney, parseAmount } from '../../shared/money';
 import { sentence } from '../../shared/text';
 import { describeReason } from '../../shared/worklist';
 import type { Core } from '../core';
@@ -123,4 +123,23 @@ export async function disputeCommand(core: Core, options: CollectionOptions): Pr
     ...(options.owner ? { owner: options.owner } : {}),
   });
   return `Dispute opened for ${customer.name} on ${ids.length} invoice${ids.length === 1 ? '' : 's'}.`;
+}
+
+/**
+ * `write-off --customer ID --invoices N --reason TEXT [--amount 400.00]`: one invoice's balance (or
+ * part of it) out of the chase. Above this desk's limit on a team it is a request for a manager
+ * instead (exit 1, saying so); it is recorded here once approved.
+ */
+export async function writeOffCommand(core: Core, options: CollectionOptions): Promise<string> {
+  const customer = await customerOf(core, options);
+  const [invoiceId, ...more] = await invoiceIds(core, customer.customerId, options.invoices);
+  if (invoiceId === undefined || more.length > 0) throw new AppError('INVALID_INPUT', '--invoices NUMBER (one invoice) is required for a write-off.');
+  if (!options.reason) throw new AppError('INVALID_INPUT', '--reason TEXT (why it is written off) is required.');
+  const invoice = (await core.call('customer.invoices', { customerId: customer.customerId, openOnly: true })).find((i) => i.id === invoiceId)!;
+  const amount = options.amount === undefined ? null : parseAmount(options.amount, currencyExponent(invoice.currency), { decimalSeparator: '.' });
+  if (amount && !amount.ok) throw new AppError('INVALID_INPUT', `--amount: ${amount.reason}.`);
+  await core.call('activity.writeOff', { invoiceId, reason: options.reason, ...(amount ? { amountMinor: amount.value } : {}) });
+  return sentence(
+    `Written off ${amount ? formatMoney(amount.value, invoice.currency, 'en-US') : 'what was left'} of invoice ${invoice.number} for ${customer.name}`,
+  );
 }

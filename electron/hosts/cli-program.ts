@@ -87,6 +87,7 @@ const COMMANDS: { name: string; args?: string[]; summary: string; options: Flag[
   { name: 'log-call', summary: 'log a call', options: ['customer', 'outcome', 'notes', 'direction', 'follow-up', 'json'] },
   { name: 'promise', summary: 'record a promise to pay', options: ['customer', 'amount', 'date', 'currency', 'invoices', 'notes', 'json'] },
   { name: 'dispute', summary: 'open a dispute', options: ['customer', 'invoices', 'reason', 'sla', 'owner', 'notes', 'json'] },
+  { name: 'write-off', summary: 'write off what is left of an invoice (or --amount of it)', options: ['customer', 'invoices', 'amount', 'reason', 'json'] },
   {
     name: 'ladder',
     args: ['[action]'],

@@ -13,7 +13,7 @@ import { openLogFile, type LogFile } from './log-file';
 import { diagnoseDatabase, generateKey, keyFromEnv, openCore, openRecovery, type Core } from '../core';
 import { attributionCommand, kpiCommand } from './cli-analytics';
 import { backtestCommand } from './cli-backtest';
-import { disputeCommand, logCallCommand, promiseCommand, worklistCommand } from './cli-collection';
+import { disputeCommand, logCallCommand, promiseCommand, worklistCommand, writeOffCommand } from './cli-collection';
 import { outboxCommand } from './cli-outbox';
 import { ladderCommand, outreachCommand } from './cli-outreach';
 import { smsCommand } from './cli-sms';
@@ -43,6 +43,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   log-call --db PATH --customer ID --outcome OUTCOME [--notes TEXT] [--direction inbound] [--follow-up DATE]
   promise  --db PATH --customer ID --amount 4000.00 --date YYYY-MM-DD [--currency USD] [--invoices N1,N2] [--notes TEXT]
   dispute  --db PATH --customer ID --invoices N1,N2 --reason REASON [--sla DAYS] [--owner NAME] [--notes TEXT]
+  write-off --db PATH --customer ID --invoices N --reason TEXT [--amount 400.00]   out of the chase (the ERP's credit note follows)
   ladder run --db PATH [--as-of YYYY-MM-DD] [--at ISO-TIME] [--dry-run] [--json]   what the escalation ladder sends, and why invoices are held
   outreach preview|send --db PATH --customer ID --template ID [--sender collector|manager] [--invoices N1,N2]
                         [--include N1,N2 --reason TEXT] [--override-rhythm --reason TEXT] [--dry-run] [--json]
@@ -213,7 +214,9 @@ async function run(command: string, rest: string[], values: CliValues, dbPath: s
         console.log(await smsCommand(core, rest[0], values, (line) => console.error(line)));
         return 0;
       default: {
-        const run = { 'log-call': logCallCommand, promise: promiseCommand, dispute: disputeCommand }[command as 'log-call' | 'promise' | 'dispute'];
+        const run = { 'log-call': logCallCommand, promise: promiseCommand, dispute: disputeCommand, 'write-off': writeOffCommand }[
+          command as 'log-call' | 'promise' | 'dispute' | 'write-off'
+        ];
         print(console, values.json, { ok: true }, await run(core, values));
         return 0;
       }

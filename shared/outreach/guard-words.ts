@@ -4,6 +4,7 @@ import type { GuardVerdict, HoldReason, MessageHold, RecentContact } from './gua
 /** How each hold reads on screen and in the command line's text output (short: they sit in table cells). */
 export const HOLD_LABELS: Record<HoldReason | 'nothing_left', string> = {
   paid: 'Paid',
+  written_off: 'Written off',
   in_transit: 'Payment on its way',
   disputed: 'Disputed',
   promise: 'Promised',

@@ -6,7 +6,7 @@ import type { TemplatePurpose } from './template-fields';
  * electron/core/ladder/send-guard.ts). Invoice holds drop one invoice from a message; customer
  * holds stop the whole message; a message left with nothing to remind about is refused.
  */
-export const INVOICE_HOLDS = ['paid', 'in_transit', 'disputed', 'promise', 'plan', 'wording'] as const;
+export const INVOICE_HOLDS = ['paid', 'written_off', 'in_transit', 'disputed', 'promise', 'plan', 'wording'] as const;
 export type InvoiceHold = (typeof INVOICE_HOLDS)[number];
 /**
  * A team desk's send waits while the team server cannot be reached (another desk may be sending the

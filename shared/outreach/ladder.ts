@@ -43,7 +43,10 @@ export interface LadderInvoice {
   number: string;
   dueDate: IsoDate;
   currency: string;
+  /** What is left to collect: the ledger's open balance net of what Inflow wrote off (activity.writeOff). */
   openMinor: number;
+  /** Written off in Inflow in full (the ERP's credit note may not have landed yet): nothing to chase. */
+  writtenOff?: boolean;
   /** Open in the ledger; paid or closed invoices are listed only when they were on the ladder. */
   status: 'open' | 'paid' | 'closed';
   /** A payment recorded as on its way (e.g. a remittance advice) but not yet applied. */

@@ -71,3 +71,33 @@ test('add a contact, then correct and withdraw a note; the timeline keeps up', a
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('timeline')).not.toContainText('Cheque in the post');
 });
+
+test('write off part of a ticked invoice with o, saying why; the timeline shows it', async ({ page, appUrl }) => {
+  await openFirstCustomer(page, appUrl);
+  await page.getByTestId('customer-invoices').getByLabel('Filter Invoices').fill('Open');
+  await page.getByTestId('customer-invoices').getByRole('region', { name: 'Invoices' }).focus();
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('customer-invoices')).toContainText('1 invoice ticked');
+  const number = (
+    await invoiceRows(page)
+      .filter({ has: page.locator('input:checked') })
+      .locator('td:nth-child(2)')
+      .innerText()
+  ).trim();
+  await page.keyboard.press('o');
+  const form = page.getByTestId('write-off-form');
+  await expect(form).toBeVisible();
+  await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  // The amount has focus; a reason is required.
+  await page.keyboard.type('10.00');
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toContainText('Reason: say why it is written off.');
+  await form.getByLabel('Reason').fill('Freight damage, agreed on the phone');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    await page.screenshot({ path: `/tmp/shots-team-settings-ui/write-off-form-${theme}.png` });
+  }
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('customer-page')).toContainText(`invoice ${number} · Freight damage, agreed on the phone`);
+});

@@ -125,6 +125,10 @@ describe('inflow CLI', () => {
     });
     expect(await cli(['dispute', '--db', db, '--customer', freeman, '--invoices', '1037', '--reason', 'pricing'])).toMatchObject({ code: 0 });
     expect((await ranked()).rows.find((r) => r.name === freeman)?.reasons ?? []).not.toContain('Never contacted');
+    const writeOff = await cli(['write-off', '--db', db, '--customer', freeman, '--invoices', '1037', '--amount', '10.00', '--reason', 'Freight damage']);
+    expect(writeOff).toMatchObject({ code: 0 });
+    expect(writeOff.stdout).toContain('Written off $10.00 of invoice 1037 for Freeman Sporting Goods:55 Twin Lane.');
+    expect((await cli(['write-off', '--db', db, '--customer', freeman, '--invoices', '1037'])).stderr).toContain('--reason TEXT');
     const bad = await cli(['log-call', '--db', db, '--customer', 'Geeta Kalapatapu', '--outcome', 'shouted']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--outcome must be one of: reached');

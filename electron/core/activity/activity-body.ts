@@ -42,6 +42,10 @@ export const activityBodySchema = z.discriminatedUnion('kind', [
     body: z.looseObject({ direction: z.enum(['inbound', 'outbound']).optional(), from: words, to: words, text: words, delivery: words }),
   }),
   z.object({ kind: z.literal('email_received'), body: z.looseObject({ summary: words, subject: words, from: words }) }),
+  z.object({
+    kind: z.literal('write_off'),
+    body: z.looseObject({ invoiceIds: ids, number: words, amountMinor: z.number(), currency: z.string(), reason: words }),
+  }),
 ]);
 export type ActivityBody = z.output<typeof activityBodySchema>;
 

@@ -32,6 +32,7 @@ const TITLES: Record<string, string> = {
   ladder_task: 'Ladder step done',
   sms: 'Text',
   email_received: 'Email received',
+  write_off: 'Written off',
 };
 
 /** "3 min 7 s" for a timed or typed call length; nothing when none was given. */
@@ -84,6 +85,8 @@ function detailOf({ kind, body }: ActivityBody): string {
       return line(body.label, `${body.installments?.length ?? 0} installments`, body.note);
     case 'snooze':
       return line(`until ${body.untilDate}`, body.reason);
+    case 'write_off':
+      return line(body.number && `invoice ${body.number}`, body.reason);
   }
 }
 

@@ -6,6 +6,7 @@ import { ladderPolicySchema } from '../../../shared/outreach/ladder-schema';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { readOpenCommitments, type CoveredInvoices } from '../activity/open-commitments';
+import { writtenOffByInvoice } from '../activity/write-offs';
 import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 import { inboxHolds } from '../inbox/inbox-holds';
 import { bookParams, type Book } from '../ledger/book';
@@ -33,6 +34,12 @@ export function readPolicies(sqlite: SqliteDb): readonly LadderPolicy[] {
   }
   return parsed.policies;
 }
+
+/** The balance left to chase once Inflow's write-offs are taken out, and whether they took all of it. */
+const collectable = (openMinor: number, writtenOffMinor: number | undefined): { openMinor: number; writtenOff?: boolean } =>
+  writtenOffMinor === undefined
+    ? { openMinor }
+    : { openMinor: Math.max(0, openMinor - writtenOffMinor), writtenOff: openMinor > 0 && writtenOffMinor >= openMinor };
 
 /** How long a paid invoice that was on the ladder stays in the dry run as "paid", explaining why it stopped. */
 const PAID_SHOWN_DAYS = 30;
@@ -95,6 +102,7 @@ export function readLadderFacts(sqlite: SqliteDb, book: Book, scope?: CustomerSc
     ).map((row) => [row.id, row]),
   );
   const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, book, scope).covered;
+  const writtenOff = writtenOffByInvoice(sqlite, today);
   // The Inbox keeps a reply's current state only (handled or not), so a past day is replayed without them.
   const holds = book.past ? new Map<number, InboxHold>() : inboxHolds(sqlite, today, scope);
   return [...byCustomer].map(([id, rows]): LadderCustomer => {
@@ -112,7 +120,7 @@ export function readLadderFacts(sqlite: SqliteDb, book: Book, scope?: CustomerSc
         number: row.number,
         dueDate: row.dueDate,
         currency: row.currency,
-        openMinor: row.openMinor,
+        ...collectable(row.openMinor, writtenOff.get(row.invoiceId)),
         status: row.status === 'open' ? 'open' : row.status === 'paid' ? 'paid' : 'closed',
         inTransit: row.inTransit === 1,
         disputed: row.erpDisputed === 1 || disputed.has(row.invoiceId),

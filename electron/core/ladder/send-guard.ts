@@ -17,7 +17,10 @@ import type { LadderChannel, LadderCustomer, LadderInvoice } from '../../../shar
  * functions. Pure: the callers read the facts (guard-facts.ts) and act on the answer.
  */
 
-export type GuardInvoice = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'status' | 'openMinor' | 'inTransit' | 'disputed' | 'promised' | 'inPlan'>;
+export type GuardInvoice = Pick<
+  LadderInvoice,
+  'invoiceId' | 'number' | 'dueDate' | 'status' | 'openMinor' | 'writtenOff' | 'inTransit' | 'disputed' | 'promised' | 'inPlan'
+>;
 export type GuardCustomer = Pick<LadderCustomer, 'snoozed' | 'inboxHold' | 'hasEmailContact' | 'recent' | 'sms' | 'repliedOn'>;
 
 export interface GuardDay {
@@ -35,7 +38,10 @@ export interface GuardDay {
  * collector chose to include it despite a hold they may lift (never "paid", never the wrong words).
  */
 export function invoiceHold(invoice: GuardInvoice, rule: PurposeRule, day: IsoDate, lifted = false): InvoiceHold | null {
-  if (invoice.status !== 'open' || invoice.openMinor <= 0) return 'paid';
+  if (invoice.status !== 'open') return 'paid';
+  // Written off in Inflow: the ERP still shows it open until its credit note lands, but nothing is asked for.
+  if (invoice.writtenOff) return 'written_off';
+  if (invoice.openMinor <= 0) return 'paid';
   const facts: [InvoiceHold, boolean][] = [
     ['in_transit', invoice.inTransit],
     ['disputed', invoice.disputed],

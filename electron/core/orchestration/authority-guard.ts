@@ -2,6 +2,7 @@ import type { ParsedInput, ProcedureName } from '../../../shared/api';
 import { daysBetween } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
+import { collectableInvoice, writeOffAmount } from '../activity/write-offs';
 import { chargesReport } from '../charges/charges-report';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import { parseProcedureInput } from '../dispatch';
@@ -10,7 +11,7 @@ import { getSetting } from '../settings';
 import { keepRequest, type HeldAction } from '../team/approval-requests';
 import { beyondAuthority, percentOf, type ActionFacts } from '../team/authority-limits';
 
-type Guarded = 'activity.createPlan' | 'activity.offerDiscount' | 'activity.recordPromise' | 'charges.waive';
+type Guarded = 'activity.createPlan' | 'activity.offerDiscount' | 'activity.recordPromise' | 'charges.waive' | 'activity.writeOff';
 
 const money = (minor: number, currency: string): string => formatMoney(minor, currency, 'en-US');
 
@@ -30,6 +31,18 @@ export function withAuthority(handlers: Handlers<ProcedureName>): Handlers<Proce
     };
   return {
     ...handlers,
+    // The amount is settled before the limit is judged: a request approved later writes off what was asked, not what is left then.
+    'activity.writeOff': async (input, ctx) => {
+      const invoice = collectableInvoice(ctx.database.sqlite, input.invoiceId);
+      const amountMinor = writeOffAmount(invoice, input.amountMinor, (minor) => money(minor, invoice.currency));
+      const asked = { ...input, amountMinor };
+      await holdBeyondAuthority(ctx, 'activity.writeOff', asked, {
+        facts: { kind: 'write_off', currency: invoice.currency, amountMinor },
+        customerId: invoice.customerId,
+        summary: `Approve write-off: ${money(amountMinor, invoice.currency)} of invoice ${invoice.number} for ${customerName(ctx, invoice.customerId)} (${input.reason})`,
+      });
+      return handlers['activity.writeOff'](asked, ctx);
+    },
     'activity.createPlan': guard('activity.createPlan', (input, ctx) => {
       const total = input.installments.reduce((sum, i) => sum + i.amountMinor, 0);
       const [first] = input.installments;

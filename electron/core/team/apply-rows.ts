@@ -140,6 +140,27 @@ const WRITERS: Record<string, Writer> = {
     const mark = prepareCached(entry.sqlite, 'UPDATE invoices SET in_transit_since = ? WHERE id = ? AND customer_id = ?');
     for (const invoiceId of invoiceIds(entry)) mark.run(dayOf(entry, rows, 'day'), invoiceId, entry.customerId);
   },
+  /** Out of the chase here too: the ladder, the queue and the send guard read write_offs. */
+  write_off: (entry, rows) => {
+    const { sqlite, body } = entry;
+    const insert = prepareCached(
+      sqlite,
+      `INSERT INTO write_offs (invoice_id, customer_id, activity_id, currency, amount_minor, reason, written_off_on, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const invoiceId of invoiceIds(entry).slice(0, 1)) {
+      insert.run(
+        invoiceId,
+        entry.customerId,
+        entry.activityId,
+        body.currency,
+        body.amountMinor,
+        text(body.reason) ?? '',
+        dayOf(entry, rows, 'writtenOffOn'),
+        entry.now,
+      );
+    }
+  },
   email_received: (entry, rows) => {
     const { sqlite, change, customerId, activityId, now } = entry;
     if (rows.inbox) writePulledInbox(sqlite, { originDesk: change.deskId, originId: change.localId, customerId, activityId, now }, rows.inbox);

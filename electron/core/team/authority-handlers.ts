@@ -4,11 +4,13 @@ import type { Handlers } from '../handler-types';
 import { getSetting } from '../settings';
 import { decideApproval, listApprovals } from './approval-requests';
 import { keepAuthority, readAuthority } from './authority-exchange';
-import { addMember } from './team-members';
+import { addMember, listMembers } from './team-members';
 
 const collectorOf = (sqlite: Parameters<typeof getSetting>[0]): string => getSetting(sqlite, 'team')?.collector ?? 'a manager';
 
-export const authorityHandlers: Handlers<'team.authority' | 'team.limits.save' | 'team.members.add' | 'team.approvals.list' | 'team.approvals.decide'> = {
+export const authorityHandlers: Handlers<
+  'team.authority' | 'team.limits.save' | 'team.members.list' | 'team.members.add' | 'team.approvals.list' | 'team.approvals.decide'
+> = {
   'team.authority': (_input, ctx) => (ctx.team.status().mode === 'team' ? getSetting(ctx.database.sqlite, 'teamAuthority') : null),
   'team.limits.save': async (limits, ctx) => {
     const { sqlite } = ctx.database;
@@ -22,6 +24,7 @@ export const authorityHandlers: Handlers<'team.authority' | 'team.limits.save' |
     });
     return limits;
   },
+  'team.members.list': (_input, ctx) => ctx.team.onServer((pool) => listMembers(pool)),
   'team.members.add': async (member, ctx) => {
     const { created } = await ctx.team.onServer((pool) =>
       addMember(pool, member).catch((error: unknown) => {

@@ -6,7 +6,8 @@ export type ActionFacts =
   | { kind: 'plan'; currency: string; installments: number; totalMinor: number }
   | { kind: 'discount'; percentBp: number }
   | { kind: 'promise'; daysOut: number }
-  | { kind: 'waiver'; currency: string; amountMinor: number };
+  | { kind: 'waiver'; currency: string; amountMinor: number }
+  | { kind: 'write_off'; currency: string; amountMinor: number };
 
 export const percentOf = (bp: number): string => `${(bp / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })} %`;
 
@@ -41,6 +42,13 @@ export function beyondAuthority(authority: TeamAuthority, facts: ActionFacts): s
       if (amountOver(limits.waiverMinor, facts.amountMinor, facts.currency)) {
         reasons.push(
           `a waiver of ${formatMoney(facts.amountMinor, facts.currency, 'en-US')} (your limit is ${formatMoney(limits.waiverMinor, currency, 'en-US')})`,
+        );
+      }
+      break;
+    case 'write_off':
+      if (amountOver(limits.writeOffMinor, facts.amountMinor, facts.currency)) {
+        reasons.push(
+          `a write-off of ${formatMoney(facts.amountMinor, facts.currency, 'en-US')} (your limit is ${formatMoney(limits.writeOffMinor, currency, 'en-US')})`,
         );
       }
       break;

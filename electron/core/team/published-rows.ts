@@ -26,6 +26,7 @@ const CREATED: Record<string, string> = {
   dispute: 'SELECT opened_date AS openedDate FROM disputes WHERE id = ?',
   payment_plan: 'SELECT start_date AS startDate FROM payment_plans WHERE id = ?',
   discount_offer: 'SELECT offered_date AS offeredDate FROM discount_offers WHERE id = ?',
+  write_off: 'SELECT written_off_on AS writtenOffOn FROM write_offs WHERE id = ?',
 };
 
 /** Kinds that close a record another change created, and the date the origin closed it on. */

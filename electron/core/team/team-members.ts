@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { TeamRole } from '../../../shared/team-authority';
+import type { TeamMember, TeamRole } from '../../../shared/team-authority';
 import { serverTransaction } from './team-connection';
 
 /**
@@ -51,4 +51,12 @@ export async function addMember(pool: pg.Pool, member: NewMember): Promise<{ cre
     );
     return { created: !exists };
   });
+}
+
+/** Every member, by collector (row-level security lets every member read them). */
+export async function listMembers(pool: pg.Pool): Promise<TeamMember[]> {
+  const { rows } = await pool.query<{ db_role: string; collector: string; role: TeamRole; added_at: Date }>(
+    'SELECT db_role, collector, role, added_at FROM team_members ORDER BY collector, db_role',
+  );
+  return rows.map((row) => ({ dbUser: row.db_role, collector: row.collector, role: row.role, addedAt: row.added_at.toISOString() }));
 }

@@ -9,6 +9,7 @@ import { unappliedCredits } from '../ledger/open-balance';
 import { readEscalationsDue, type EscalationDue } from '../ladder/escalations-due';
 import type { CustomerFacts } from './priority-score';
 import { readWorked } from './worked-facts';
+import { netOfWriteOffs, writtenOffSums } from './written-off-facts';
 import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 import { openReplies } from '../inbox/inbox-holds';
 import { bookParams, type Book } from '../ledger/book';
@@ -51,7 +52,7 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
   const only = (column: string): string => inScope(column, scope);
   const today = book.day;
   const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), ...bookParams(book), ...scopeParams(scope) };
-  const groups = sqlite
+  const ledgerGroups = sqlite
     .prepare(
       `
     SELECT c.id AS customerId, ${CUSTOMER_COLUMNS}, i.currency,
@@ -65,6 +66,9 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
     GROUP BY i.customer_id, i.currency`,
     )
     .all(params) as GroupRow[];
+  // The queue chases what is left to collect: written-off amounts are out of it, a customer written off in full leaves it.
+  const writtenOff = writtenOffSums(sqlite, book, scope);
+  const groups = ledgerGroups.map((g) => netOfWriteOffs(g, writtenOff.get(`${g.customerId}|${g.currency}`))).filter((g) => g.openMinor > 0);
   if (groups.length === 0) return [];
   const lastTouch = mapBy(
     sqlite

@@ -21,6 +21,7 @@ import { team } from './0019-team';
 import { chargePushes } from './0020-charge-pushes';
 import { teamLedger } from './0021-team-ledger';
 import { teamRequests } from './0022-team-requests';
+import { writeOffs } from './0023-write-offs';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   chargePushes,
   teamLedger,
   teamRequests,
+  writeOffs,
 ];

@@ -5,6 +5,7 @@ import { bookSnapshots } from './0003-book-snapshots';
 import { authority } from './0004-authority';
 import { snapshotChanges } from './0005-snapshot-changes';
 import { teamWideChanges } from './0006-team-wide-changes';
+import { writeOffApprovals } from './0007-write-off-approvals';
 import { changeNotices } from './0008-change-notices';
 
 /** In order; position + 1 is the step's version in `team_migrations`. Never reorder or edit a shipped one. */
@@ -15,5 +16,6 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   authority,
   snapshotChanges,
   teamWideChanges,
+  writeOffApprovals,
   changeNotices,
 ];

@@ -7,8 +7,9 @@ import { NoteForm } from './NoteForm';
 import { PlanForm } from './PlanForm';
 import { PromiseForm, type PromisePrefill } from './PromiseForm';
 import { SnoozeForm } from './SnoozeForm';
+import { WriteOffForm } from './WriteOffForm';
 
-export type FormKind = 'call' | 'dial' | 'promise' | 'dispute' | 'plan' | 'note' | 'assign' | 'snooze';
+export type FormKind = 'call' | 'dial' | 'promise' | 'dispute' | 'plan' | 'note' | 'assign' | 'snooze' | 'writeOff';
 
 /** Every action a collector records, with its key; the worklist pane and the customer page offer the same ones. */
 export const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
@@ -20,6 +21,7 @@ export const ACTIONS: { kind: FormKind; key: string; label: string }[] = [
   { kind: 'note', key: 'n', label: 'note' },
   { kind: 'assign', key: 'a', label: 'assign' },
   { kind: 'snooze', key: 's', label: 'snooze' },
+  { kind: 'writeOff', key: 'o', label: 'write off' },
 ];
 
 /** The caps an action's key shows: an upper-case letter is typed with Shift. */
@@ -35,13 +37,14 @@ export function useActionKeys(open: (kind: FormKind) => void): void {
   useCommand('activity.note', () => open('note'));
   useCommand('activity.assign', () => open('assign'));
   useCommand('activity.snooze', () => open('snooze'));
+  useCommand('activity.writeOff', () => open('writeOff'));
 }
 
 interface Props {
   kind: FormKind;
   customer: { customerId: number; currency: string; collector: string | null; country?: string | null | undefined };
   today: string;
-  /** Invoices ticked on the customer page, pre-chosen in the promise, dispute and plan forms. */
+  /** Invoices ticked on the customer page, pre-chosen in the promise, dispute, plan and write-off forms. */
   invoiceIds?: number[];
   /** The promise form's start when a call handed on to it. */
   prefill?: PromisePrefill | undefined;
@@ -63,6 +66,7 @@ export function ActivityForm({ kind, customer, today, invoiceIds, prefill, onSav
     note: () => <NoteForm {...common} />,
     assign: () => <AssignForm {...common} current={customer.collector} />,
     snooze: () => <SnoozeForm {...common} today={today} />,
+    writeOff: () => <WriteOffForm {...common} invoiceIds={invoiceIds} />,
   };
   return forms[kind]();
 }

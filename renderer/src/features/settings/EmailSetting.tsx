@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { SMTP_SECURITY, type OutreachSettings, type SmtpSettingsView } from '../../../../shared/outreach/outreach-settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
 import { useOutcome } from '../../lib/use-outcome';
 import { PaymentLinkField } from './PaymentLinkField';
@@ -36,18 +37,6 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
   const [testTo, setTestTo] = useState('');
   const { message: status, error, run } = useOutcome();
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
-  const text = (key: Exclude<keyof Draft, 'connections'>, label: string, type = 'text') => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        className="input"
-        type={type}
-        value={draft[key]}
-        onChange={(event) => edit({ [key]: event.target.value })}
-        placeholder={key === 'password' && hasPassword ? 'Stored — leave blank to keep' : undefined}
-      />
-    </label>
-  );
 
   const save = (event: FormEvent): void => {
     event.preventDefault();
@@ -68,8 +57,8 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
         <legend>Email</legend>
         <p className="muted">Reminders go from your own mailbox, so replies come back to you, under the name of the person who signs each one.</p>
         <div className="setting-grid">
-          {text('host', 'Mail server')}
-          {text('port', 'Port')}
+          <TextField label="Mail server" value={draft.host} onChange={(host) => edit({ host })} />
+          <TextField label="Port" value={draft.port} onChange={(port) => edit({ port })} />
           <label className="field">
             <span>Security</span>
             <select className="input" value={draft.security} onChange={(event) => edit({ security: event.target.value as Draft['security'] })}>
@@ -80,11 +69,17 @@ export function EmailSetting({ smtp, outreach }: { smtp: SmtpSettingsView | null
               ))}
             </select>
           </label>
-          {text('user', 'User name')}
-          {text('password', 'Password', 'password')}
-          {text('fromAddress', 'From address', 'email')}
-          {text('replyTo', 'Reply-To (optional)', 'email')}
-          {text('bcc', 'BCC to the ERP (optional)', 'email')}
+          <TextField label="User name" value={draft.user} onChange={(user) => edit({ user })} />
+          <TextField
+            label="Password"
+            value={draft.password}
+            onChange={(password) => edit({ password })}
+            type="password"
+            placeholder={hasPassword ? 'Stored — leave blank to keep' : undefined}
+          />
+          <TextField label="From address" value={draft.fromAddress} onChange={(fromAddress) => edit({ fromAddress })} type="email" />
+          <TextField label="Reply-To (optional)" value={draft.replyTo} onChange={(replyTo) => edit({ replyTo })} type="email" />
+          <TextField label="BCC to the ERP (optional)" value={draft.bcc} onChange={(bcc) => edit({ bcc })} type="email" />
           <label className="field">
             <span>Connections at once</span>
             <select className="input" value={draft.connections} onChange={(event) => edit({ connections: Number(event.target.value) })}>

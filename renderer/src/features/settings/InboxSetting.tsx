@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { IMAP_SECURITY, MAILBOX_SIGN_IN, type ImapSettingsView, type MailboxSignIn } from '../../../../shared/inbox';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
 import { useOutcome } from '../../lib/use-outcome';
 import { BrowserSignIn } from './BrowserSignIn';
@@ -22,7 +23,6 @@ type Draft = Omit<ImapSettingsView, 'hasPassword' | 'hasClientSecret' | 'oauth' 
   outOfOfficeDays: string;
   pollMinutes: string;
 };
-type TextKey = 'host' | 'port' | 'user' | 'password' | 'clientId' | 'clientSecret' | 'tenant' | 'folder' | 'sentFolder' | 'outOfOfficeDays' | 'pollMinutes';
 
 /**
  * The mailbox replies come back to, read over IMAP, signed in with a password or with Google's or
@@ -57,24 +57,6 @@ export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
   const edit = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch });
   const chooseSignIn = (signIn: MailboxSignIn): void =>
     edit(signIn === 'password' ? { signIn } : { signIn, host: SERVERS[signIn], port: '993', security: 'tls' });
-  const text = (key: TextKey, label: string, type = 'text') => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        className="input"
-        type={type}
-        value={draft[key]}
-        onChange={(event) => edit({ [key]: event.target.value })}
-        placeholder={
-          (key === 'password' && stored.password) || (key === 'clientSecret' && stored.clientSecret)
-            ? 'Stored — leave blank to keep'
-            : key === 'sentFolder'
-              ? 'The one marked Sent'
-              : undefined
-        }
-      />
-    </label>
-  );
   const persist = async (): Promise<string> => {
     const { password, clientSecret, port, outOfOfficeDays, pollMinutes, ...rest } = draft;
     const saved = await call('inbox.settings.save', {
@@ -105,8 +87,8 @@ export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
           Inflow reads this mailbox for replies, bounces and out-of-office answers to your reminders, and files a copy of each reminder in its Sent folder.
         </p>
         <div className="setting-grid">
-          {text('host', 'IMAP server')}
-          {text('port', 'Port')}
+          <TextField label="IMAP server" value={draft.host} onChange={(host) => edit({ host })} />
+          <TextField label="Port" value={draft.port} onChange={(port) => edit({ port })} />
           <label className="field">
             <span>Security</span>
             <select className="input" value={draft.security} onChange={(event) => edit({ security: event.target.value as Draft['security'] })}>
@@ -127,15 +109,35 @@ export function InboxSetting({ imap }: { imap: ImapSettingsView | null }) {
               ))}
             </select>
           </label>
-          {text('user', oauth ? 'Email address' : 'Login')}
-          {!oauth && text('password', 'Password or app password', 'password')}
-          {oauth && text('clientId', 'OAuth client id')}
-          {oauth === 'google' && text('clientSecret', 'OAuth client secret', 'password')}
-          {oauth === 'microsoft' && text('tenant', 'Directory (tenant)')}
-          {text('folder', 'Folder to read')}
-          {text('sentFolder', 'Sent folder')}
-          {text('outOfOfficeDays', 'Days to wait when an absence names no date')}
-          {text('pollMinutes', 'Check every (minutes)')}
+          <TextField label={oauth ? 'Email address' : 'Login'} value={draft.user} onChange={(user) => edit({ user })} />
+          {!oauth && (
+            <TextField
+              label="Password or app password"
+              value={draft.password}
+              onChange={(password) => edit({ password })}
+              type="password"
+              placeholder={stored.password ? 'Stored — leave blank to keep' : undefined}
+            />
+          )}
+          {oauth && <TextField label="OAuth client id" value={draft.clientId} onChange={(clientId) => edit({ clientId })} />}
+          {oauth === 'google' && (
+            <TextField
+              label="OAuth client secret"
+              value={draft.clientSecret}
+              onChange={(clientSecret) => edit({ clientSecret })}
+              type="password"
+              placeholder={stored.clientSecret ? 'Stored — leave blank to keep' : undefined}
+            />
+          )}
+          {oauth === 'microsoft' && <TextField label="Directory (tenant)" value={draft.tenant} onChange={(tenant) => edit({ tenant })} />}
+          <TextField label="Folder to read" value={draft.folder} onChange={(folder) => edit({ folder })} />
+          <TextField label="Sent folder" value={draft.sentFolder} onChange={(sentFolder) => edit({ sentFolder })} placeholder="The one marked Sent" />
+          <TextField
+            label="Days to wait when an absence names no date"
+            value={draft.outOfOfficeDays}
+            onChange={(outOfOfficeDays) => edit({ outOfOfficeDays })}
+          />
+          <TextField label="Check every (minutes)" value={draft.pollMinutes} onChange={(pollMinutes) => edit({ pollMinutes })} />
         </div>
         <label className="check">
           <input type="checkbox" checked={draft.appendSent} onChange={(event) => edit({ appendSent: event.target.checked })} />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SmsRules, SmsSettingsView } from '../../../../shared/sms/sms-settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
 import { useCoreQuery } from '../../lib/core-query';
 import { useOutcome } from '../../lib/use-outcome';
@@ -23,30 +24,6 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
   const [shortenLinks, setShortenLinks] = useState(provider?.shortenLinks ?? false);
   const [rules, setRules] = useState(stored);
   const outcome = useOutcome();
-  const field = (key: keyof typeof draft, label: string, type = 'text', placeholder?: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        className="input"
-        type={type}
-        value={draft[key]}
-        placeholder={placeholder}
-        autoComplete="off"
-        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-      />
-    </label>
-  );
-  const hours = (key: 'start' | 'end', label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        className="input"
-        type="time"
-        value={rules.sendingHours[key]}
-        onChange={(event) => setRules({ ...rules, sendingHours: { ...rules.sendingHours, [key]: event.target.value } })}
-      />
-    </label>
-  );
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -71,10 +48,15 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
           Texts go through a Twilio account (or a provider with the same API). Replies and delivery reports are fetched every {rules.pollSeconds} seconds.
         </p>
         <div className="sms-grid">
-          {field('accountSid', 'Account SID', 'text', 'AC…')}
-          {field('authToken', provider?.hasToken ? 'Auth token (stored; type to replace)' : 'Auth token', 'password')}
-          {field('sender', 'Send from', 'text', '+14155550100 or MG…')}
-          {field('baseUrl', 'API address')}
+          <TextField label="Account SID" value={draft.accountSid} onChange={(accountSid) => setDraft({ ...draft, accountSid })} placeholder="AC…" />
+          <TextField
+            label={provider?.hasToken ? 'Auth token (stored; type to replace)' : 'Auth token'}
+            value={draft.authToken}
+            onChange={(authToken) => setDraft({ ...draft, authToken })}
+            type="password"
+          />
+          <TextField label="Send from" value={draft.sender} onChange={(sender) => setDraft({ ...draft, sender })} placeholder="+14155550100 or MG…" />
+          <TextField label="API address" value={draft.baseUrl} onChange={(baseUrl) => setDraft({ ...draft, baseUrl })} />
         </div>
         <label className="check">
           <input type="checkbox" checked={shortenLinks} onChange={(event) => setShortenLinks(event.target.checked)} />
@@ -82,8 +64,18 @@ function SmsForm({ provider, rules: stored, reload }: { provider: SmsSettingsVie
         </label>
         <p className="muted">Texts go only in each customer’s own daytime: its time zone, else its country’s, else the default below.</p>
         <div className="sms-grid">
-          {hours('start', 'Sending hours from')}
-          {hours('end', 'until')}
+          <TextField
+            label="Sending hours from"
+            type="time"
+            value={rules.sendingHours.start}
+            onChange={(start) => setRules({ ...rules, sendingHours: { ...rules.sendingHours, start } })}
+          />
+          <TextField
+            label="until"
+            type="time"
+            value={rules.sendingHours.end}
+            onChange={(end) => setRules({ ...rules, sendingHours: { ...rules.sendingHours, end } })}
+          />
           <label className="field">
             <span>Default time zone</span>
             <input

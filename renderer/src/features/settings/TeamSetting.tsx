@@ -2,10 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { isLoopbackHost } from '../../../../shared/loopback';
 import type { TeamConnectionView, TeamStatus } from '../../../../shared/team';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TextField } from '../../components/TextField';
 import { call } from '../../lib/api';
 import { useCoreQuery } from '../../lib/core-query';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { useOutcome } from '../../lib/use-outcome';
+import { TeamAuthority } from './TeamAuthority';
 
 /**
  * Settings → Team: the team's PostgreSQL server (the password is never shown back), this desk's
@@ -16,14 +18,17 @@ export function TeamSetting() {
   const status = useCoreQuery('team.status', {});
   if (connection.data === undefined || !status.data) return null;
   return (
-    <TeamForm
-      connection={connection.data}
-      status={status.data}
-      reload={() => {
-        connection.reload();
-        status.reload();
-      }}
-    />
+    <>
+      <TeamForm
+        connection={connection.data}
+        status={status.data}
+        reload={() => {
+          connection.reload();
+          status.reload();
+        }}
+      />
+      {status.data.mode === 'team' && <TeamAuthority />}
+    </>
   );
 }
 
@@ -41,21 +46,6 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
   const outcome = useOutcome();
   const team = status.mode === 'team';
   const loopback = draft.host.trim() !== '' && isLoopbackHost(draft.host.trim());
-  const field = (key: keyof Draft, label: string, type = 'text', placeholder?: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        className="input"
-        type={type}
-        value={draft[key]}
-        placeholder={placeholder}
-        autoComplete="off"
-        spellCheck={false}
-        inputMode={key === 'port' ? 'numeric' : undefined}
-        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-      />
-    </label>
-  );
 
   const save = async (): Promise<void> => {
     const { password, port, ...rest } = draft;
@@ -118,14 +108,24 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
           </p>
         )}
         <div className="setting-grid">
-          {field('host', 'Server', 'text', 'db.example.com')}
-          {field('port', 'Port')}
-          {field('database', 'Database')}
-          {field('user', 'Database user')}
-          {field('password', connection?.hasPassword ? 'Password (stored; type to replace)' : 'Password', 'password')}
-          {field('collector', 'Collector at this desk', 'text', 'Your name as on assignments')}
+          <TextField label="Server" value={draft.host} onChange={(host) => setDraft({ ...draft, host })} placeholder="db.example.com" />
+          <TextField label="Port" value={draft.port} onChange={(port) => setDraft({ ...draft, port })} inputMode="numeric" />
+          <TextField label="Database" value={draft.database} onChange={(database) => setDraft({ ...draft, database })} />
+          <TextField label="Database user" value={draft.user} onChange={(user) => setDraft({ ...draft, user })} />
+          <TextField
+            label={connection?.hasPassword ? 'Password (stored; type to replace)' : 'Password'}
+            value={draft.password}
+            onChange={(password) => setDraft({ ...draft, password })}
+            type="password"
+          />
+          <TextField
+            label="Collector at this desk"
+            value={draft.collector}
+            onChange={(collector) => setDraft({ ...draft, collector })}
+            placeholder="Your name as on assignments"
+          />
         </div>
-        <p className="muted" data-testid="team-tls">
+        <p className="muted team-tls" data-testid="team-tls">
           {draft.host.trim() === ''
             ? 'A server on another machine is reached over TLS, its certificate checked.'
             : loopback

@@ -16,6 +16,7 @@ import { FxRatesBanner } from './FxRatesBanner';
 import { customersMatching } from './customers-matching';
 import { ladderTaskOf } from './LadderTaskForm';
 import { QueueFilters, type Filters } from './QueueFilters';
+import { NoQueueMatches } from './NoQueueMatches';
 import { useMineFirst } from './use-mine-first';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { QueueList } from './QueueList';
@@ -174,7 +175,7 @@ export function WorklistQueue() {
         <div className="queue-column">
           {!past && <ApprovalsPanel />}
           {!past && <TodayPanel today={todayList.data} onOpen={openToday} />}
-          {total === 0 && <p className="muted">No customer matches these filters.</p>}
+          {total === 0 && <NoQueueMatches filters={filters} me={me} onChange={setFilters} />}
           <QueueList
             queue={queue}
             total={total}
