@@ -75,6 +75,9 @@ function shared(d: TeamDesk) {
       ),
     ),
     assignments: d.sql('SELECT external_id AS customer, collector FROM customers ORDER BY external_id'),
+    writeOffs: sorted(
+      d.sql('SELECT i.number, w.currency, w.amount_minor, w.reason, w.written_off_on FROM write_offs w JOIN invoices i ON i.id = w.invoice_id'),
+    ),
     policies: d.sql('SELECT id, name, segments FROM ladder_policies ORDER BY id'),
     sent: sorted(d.sql("SELECT idempotency_key, to_address, subject, status, channel FROM outbox_messages WHERE idempotency_key LIKE 'team|%'")),
   };
@@ -130,6 +133,7 @@ async function work(maya: TeamDesk, sam: TeamDesk, round: number): Promise<void>
     isPrimary: true,
   });
   await maya.core.call('customer.assign', { customerId: mayaBirch, collector: round % 2 ? 'Sam' : 'Maya', newCollector: true });
+  if (round === 1) await sam.core.call('activity.writeOff', { invoiceId: invoiceOf(sam, '00127'), amountMinor: 10_000, reason: 'Goodwill' });
   // A team-wide change from a desk that is not the leader: no customer, and not in the snapshot's tables.
   await sam.core.call('ladder.savePolicy', { ...DEFAULT_POLICY, id: `strategic-${round}`, name: `Strategic ${round}`, segments: [`Tier ${round}`] });
   await sync(maya, sam, maya);

@@ -76,6 +76,12 @@ const othersBound = (entity: string, alias: string, column = 'id') =>
 /** The shared tables, parents first, each with the rows of it the snapshot carries. */
 const SHARED: readonly { table: string; select: string; byLeader: boolean }[] = [
   { table: 'activities', select: `SELECT a.*, r.record_key AS _key FROM activities a ${othersBound('activity', 'a')}`, byLeader: true },
+  // A write-off belongs to its timeline entry (apply-rows.ts): it travels, or is made again, with it.
+  {
+    table: 'write_offs',
+    select: `SELECT w.*, r.record_key AS _key FROM write_offs w JOIN activities a ON a.id = w.activity_id ${othersBound('activity', 'a')}`,
+    byLeader: true,
+  },
   { table: 'promises', select: `SELECT p.* FROM promises p ${othersBound('promise', 'p')}`, byLeader: true },
   { table: 'promise_invoices', select: `SELECT l.* FROM promise_invoices l ${othersBound('promise', 'l', 'promise_id')}`, byLeader: true },
   { table: 'disputes', select: `SELECT d.* FROM disputes d ${othersBound('dispute', 'd')}`, byLeader: true },
@@ -120,7 +126,7 @@ export function sharedParts(sqlite: SqliteDb, leader: string, replay: Replay, pa
   const parts: { table: string; rows: string }[] = [];
   for (const { table, select, byLeader } of SHARED) {
     let rows = sqlite.prepare(select).all(...(byLeader ? [leader] : [])) as Record<string, unknown>[];
-    if (table === 'activities') {
+    if (table === 'activities' || table === 'write_offs') {
       rows = rows.filter((row) => !replay.activityKeys.has(String(row._key)));
       for (const row of rows) delete row._key;
     }
