@@ -14,6 +14,7 @@ import { teamConnectionSchema } from '../../shared/team';
 import { teamAuthoritySchema } from '../../shared/team-authority';
 import type { TeamWideEntity } from '../../shared/team-overwrites';
 import type { SqliteDb } from '../db/sqlite';
+import type { ColumnsRow } from '../db/typed-row';
 import { prepareCached } from '../db/statement-cache';
 import { log } from '../log/log';
 
@@ -83,7 +84,7 @@ export type SettingKey = keyof Settings;
 export type SettingValue<K extends SettingKey> = z.output<Settings[K]['schema']>;
 
 export function getSetting<K extends SettingKey>(sqlite: SqliteDb, key: K): SettingValue<K> {
-  const row = prepareCached(sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepareCached(sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as ColumnsRow<'settings', 'value'> | undefined;
   if (!row) return SETTINGS[key].fallback as SettingValue<K>;
   const parsed = SETTINGS[key].schema.safeParse(parseJson(row.value));
   if (parsed.success) return parsed.data as SettingValue<K>;

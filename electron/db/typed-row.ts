@@ -23,3 +23,14 @@ const camel = (name: string): string => name.replace(/_([a-z])/g, (_match, lette
 export function columns<T extends keyof DB, K extends keyof Selectable<DB[T]> & string>(_table: T, alias: string, names: readonly K[]): string {
   return names.map((name) => `${alias}.${name} AS ${camel(name)}`).join(', ');
 }
+
+/**
+ * Columns of a table read under names of the query's choosing (`i.due_date AS dueDate`,
+ * `i.id AS invoiceId`), typed by the schema: `RenamedRow<'invoices', { dueDate: 'due_date' }>`. For
+ * hot statements whose SELECT list is written by hand (computed columns beside it are typed next to
+ * it); a pure type, so the statement costs what it did.
+ */
+export type RenamedRow<T extends keyof DB, M extends Record<string, keyof Selectable<DB[T]>>> = { [A in keyof M]: Selectable<DB[T]>[M[A]] };
+
+/** A row from the optional side of a LEFT JOIN: each of its columns is null when nothing joined. */
+export type Nullable<R> = { [K in keyof R]: R[K] | null };

@@ -9,6 +9,7 @@ import { amendActivity } from './amend-activity';
 import { readCommitments } from './commitments';
 import { customerTimeline } from './timeline';
 import { bookOn } from '../ledger/book';
+import type { ColumnsRow } from '../../db/typed-row';
 
 export const activityHandlers: Handlers<
   | 'activity.addNote'
@@ -153,7 +154,7 @@ export const activityHandlers: Handlers<
     const { sqlite } = ctx.database;
     const currencies = sqlite
       .prepare(`SELECT DISTINCT currency FROM invoices WHERE id IN (${input.invoiceIds.map(() => '?').join(', ')})`)
-      .all(...input.invoiceIds) as { currency: string }[];
+      .all(...input.invoiceIds) as ColumnsRow<'invoices', 'currency'>[];
     if (currencies.length !== 1) throw new AppError('INVALID_INPUT', 'A discount covers invoices in one currency; make one offer per currency.');
     const currency = currencies[0]!.currency;
     const { activityId, entityId } = recordActivity(ctx, {

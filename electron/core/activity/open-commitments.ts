@@ -1,6 +1,7 @@
 import type { PromiseState } from '../../../shared/commitments';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow, RenamedRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { planStatus } from './plan-status';
 import { promiseStatus, type PaymentFact } from './promise-status';
@@ -72,16 +73,10 @@ export function readOpenCommitments(sqlite: SqliteDb, book: Book, scope?: Custom
     FROM ${book.promises} p
     WHERE p.cancelled_date IS NULL AND p.promised_date >= @earliest ${only('p.customer_id')}
     ORDER BY p.made_date, p.id`,
-  ).all({ ...params, earliest: addDays(today, -MAX_GRACE_DAYS) }) as {
-    customerId: number;
-    currency: string;
-    amountMinor: number;
-    madeDate: string;
-    promisedDate: IsoDate;
-    graceDays: number;
-    cancelledDate: null;
-    invoiceIds: string | null;
-  }[];
+  ).all({ ...params, earliest: addDays(today, -MAX_GRACE_DAYS) }) as (ColumnsRow<
+    'promises',
+    'customer_id' | 'currency' | 'amount_minor' | 'made_date' | 'promised_date' | 'grace_days'
+  > & { cancelledDate: null; invoiceIds: string | null })[]; // null: the WHERE leaves cancelled promises out
   // A promise naming no invoice is the customer's word on the whole account in its currency: it
   // covers every invoice open on the book's day that was issued by the day it was made.
   const wholeAccount = prepareCached(
@@ -94,7 +89,7 @@ export function readOpenCommitments(sqlite: SqliteDb, book: Book, scope?: Custom
     if (state === 'open') {
       const invoiceIds = row.invoiceIds
         ? ids(row.invoiceIds)
-        : (wholeAccount.all(params, row.customerId, row.currency, row.madeDate) as { id: number }[]).map((r) => r.id);
+        : (wholeAccount.all(params, row.customerId, row.currency, row.madeDate) as ColumnsRow<'invoices', 'id'>[]).map((r) => r.id);
       for (const id of invoiceIds) covered.promised.add(id);
     }
     return { customerId: row.customerId, currency: row.currency, amountMinor: row.amountMinor, promisedDate: row.promisedDate, state };
@@ -108,7 +103,10 @@ export function readOpenCommitments(sqlite: SqliteDb, book: Book, scope?: Custom
            (SELECT group_concat(invoice_id) FROM plan_invoices WHERE plan_id = pp.id) AS invoiceIds
     FROM ${book.paymentPlans} pp WHERE pp.cancelled_date IS NULL ${only('pp.customer_id')}
     ORDER BY pp.id`,
-  ).all(params) as { customerId: number; currency: string; startDate: string; graceDays: number; installments: string; invoiceIds: string | null }[];
+  ).all(params) as (ColumnsRow<'payment_plans', 'customer_id' | 'currency' | 'start_date' | 'grace_days'> & {
+    installments: string;
+    invoiceIds: string | null;
+  })[];
   const missedInstallments: MissedInstallment[] = [];
   for (const plan of plans) {
     const terms = { ...plan, installments: JSON.parse(plan.installments) as { dueDate: string; amountMinor: number }[] };
@@ -129,7 +127,7 @@ export function readOpenCommitments(sqlite: SqliteDb, book: Book, scope?: Custom
     `
     SELECT di.invoice_id AS id FROM ${book.disputes} d JOIN dispute_invoices di ON di.dispute_id = d.id
     WHERE d.status = 'open' ${only('d.customer_id')}`,
-  ).all(params) as { id: number }[])
+  ).all(params) as RenamedRow<'dispute_invoices', { id: 'invoice_id' }>[])
     covered.disputed.add(row.id);
   return { covered, promises, missedInstallments };
 }

@@ -1,17 +1,30 @@
-import type { ActivityKind, TimelineEntry } from '../../../shared/activity';
+import { ACTIVITY_KINDS, type ActivityKind, type TimelineEntry } from '../../../shared/activity';
 import type { Commitments } from '../../../shared/commitments';
 import { addDays } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import type { RenamedRow } from '../../db/typed-row';
+import { log } from '../../log/log';
 import { bookParams, type Book } from '../ledger/book';
 import { readActivityBody, type ActivityBody } from './activity-body';
 
-interface ActivityRow {
-  id: number;
-  at: string;
-  kind: ActivityKind;
-  body: string;
-  editedAt: string | null;
+type ActivityRow = RenamedRow<'activities', { id: 'id'; at: 'occurred_at'; kind: 'kind'; body: 'body'; editedAt: 'edited_at' }>;
+type InvoiceRow = RenamedRow<'invoices', { at: 'issue_date'; number: 'number'; due: 'due_date'; amountMinor: 'amount_minor'; currency: 'currency' }>;
+/** applied: the invoice numbers the payment was applied to, a group_concat (null when none). */
+type PaymentRow = RenamedRow<'payments', { at: 'received_date'; amountMinor: 'amount_minor'; currency: 'currency'; method: 'method' }> & {
+  applied: string | null;
+};
+
+const KNOWN_KINDS: ReadonlySet<string> = new Set(ACTIVITY_KINDS);
+
+/**
+ * A kind this version knows. A teammate's newer desk may record kinds this one has never heard of:
+ * such an entry is left out of the timeline (and logged) rather than failing the customer's page.
+ */
+function knownKind(row: ActivityRow): row is ActivityRow & { kind: ActivityKind } {
+  if (KNOWN_KINDS.has(row.kind)) return true;
+  log.warn('activity.kind.unknown', { activityId: row.id, kind: row.kind });
+  return false;
 }
 
 const TITLES: Record<string, string> = {
@@ -106,30 +119,32 @@ export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: nu
     WHERE customer_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT ?`,
       )
       .all(params, customerId, limit) as ActivityRow[]
-  ).map((row): TimelineEntry => {
-    const parsed = readActivityBody(row.id, row.kind, row.body);
-    const body: Record<string, unknown> = parsed?.body ?? {};
-    const money = typeof body.amountMinor === 'number' && typeof body.currency === 'string' ? { amountMinor: body.amountMinor, currency: body.currency } : {};
-    const text = row.kind === 'call' ? body.notes : row.kind === 'note' ? body.text : undefined;
-    return {
-      at: row.at,
-      kind: row.kind,
-      title: TITLES[row.kind] ?? row.kind,
-      detail: parsed ? detailOf(parsed) : '',
-      activityId: row.id,
-      edited: row.editedAt !== null,
-      ...(row.kind === 'email_received' && typeof body.inboxId === 'number' ? { inboxId: body.inboxId } : {}),
-      ...money,
-      ...(typeof text === 'string' ? { text } : {}),
-    };
-  });
+  )
+    .filter(knownKind)
+    .map((row): TimelineEntry => {
+      const parsed = readActivityBody(row.id, row.kind, row.body);
+      const body: Record<string, unknown> = parsed?.body ?? {};
+      const money = typeof body.amountMinor === 'number' && typeof body.currency === 'string' ? { amountMinor: body.amountMinor, currency: body.currency } : {};
+      const text = row.kind === 'call' ? body.notes : row.kind === 'note' ? body.text : undefined;
+      return {
+        at: row.at,
+        kind: row.kind,
+        title: TITLES[row.kind] ?? row.kind,
+        detail: parsed ? detailOf(parsed) : '',
+        activityId: row.id,
+        edited: row.editedAt !== null,
+        ...(row.kind === 'email_received' && typeof body.inboxId === 'number' ? { inboxId: body.inboxId } : {}),
+        ...money,
+        ...(typeof text === 'string' ? { text } : {}),
+      };
+    });
   const invoices = (
     sqlite
       .prepare(
         `SELECT issue_date AS at, number, due_date AS due, amount_minor AS amountMinor, currency FROM invoices
     WHERE customer_id = ? AND (@past = 0 OR issue_date <= @asOf) ORDER BY issue_date DESC LIMIT ?`,
       )
-      .all(params, customerId, limit) as { at: string; number: string; due: string; amountMinor: number; currency: string }[]
+      .all(params, customerId, limit) as InvoiceRow[]
   ).map((row): TimelineEntry => ({
     at: row.at,
     kind: 'invoice',
@@ -145,7 +160,7 @@ export function customerTimeline(sqlite: SqliteDb, customerId: number, limit: nu
       (SELECT group_concat(i.number, ', ') FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = p.id AND (@past = 0 OR a.applied_date <= @asOf)) AS applied
     FROM ${book.payments} p WHERE p.customer_id = ? ORDER BY p.received_date DESC LIMIT ?`,
       )
-      .all(params, customerId, limit) as { at: string; amountMinor: number; currency: string; method: string | null; applied: string | null }[]
+      .all(params, customerId, limit) as PaymentRow[]
   ).map((row): TimelineEntry => ({
     at: row.at,
     kind: 'payment',

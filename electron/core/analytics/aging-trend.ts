@@ -2,6 +2,7 @@ import type { AgingTrend, TrendPoint } from '../../../shared/analytics';
 import { emptyAgingAmounts, type AgingEdges } from '../../../shared/aging';
 import { daysBetween, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { agingReportsOn } from '../ledger/aging-query';
 import { countbackMonths } from './countback-dso';
 import { monthEnds } from './month-ends';
@@ -20,7 +21,7 @@ export function agingTrend(sqlite: SqliteDb, asOf: IsoDate, months: number, edge
       `SELECT currency, substr(issue_date, 1, 7) AS month, SUM(amount_minor) AS sales
     FROM invoices WHERE issue_date <= ? AND status != 'void' GROUP BY currency, month`,
     )
-    .all(asOf) as { currency: string; month: string; sales: number }[];
+    .all(asOf) as (ColumnsRow<'invoices', 'currency'> & { month: string; sales: number })[];
   const sales = new Map(salesRows.map((r) => [`${r.currency}|${r.month}`, r.sales]));
   const earliest = salesRows.reduce((min, r) => (`${r.month}-01` < min ? `${r.month}-01` : min), asOf);
   const currencies = [...new Set([...reports.flatMap((r) => Object.keys(r.totals)), ...salesRows.map((r) => r.currency)])].sort();

@@ -54,7 +54,10 @@ export function attributionReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, 
     WHERE a.deleted_at IS NULL AND a.kind IN (${TOUCH_ACTIVITY_KINDS.map((k) => `'${k}'`).join(', ')})
       AND substr(a.occurred_at, 1, 10) BETWEEN @start AND @to`,
     )
-    .all({ start, to, videoCid: `cid:${VIDEO_CARD_CID}` }) as { id: number; customerId: number; date: IsoDate; kind: string; body: string; hadVideo: number }[];
+    .all({ start, to, videoCid: `cid:${VIDEO_CARD_CID}` }) as (ColumnsRow<'activities', 'id' | 'customer_id' | 'kind' | 'body'> & {
+    date: IsoDate;
+    hadVideo: number;
+  })[];
   for (const row of activityRows) {
     const body = readActivityBody(row.id, row.kind, row.body);
     const named = body && touchAction(body, row.hadVideo === 1);

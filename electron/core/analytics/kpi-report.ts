@@ -2,6 +2,7 @@ import type { DisputeRow, KpiGroup, KpiReport, KpiRow } from '../../../shared/an
 import type { AgingEdges } from '../../../shared/aging';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { promiseStatus, type PaymentFact, type PromiseTerms } from '../activity/promise-status';
 import { agingReport } from '../ledger/aging-query';
 import { countbackMonths } from './countback-dso';
@@ -67,7 +68,7 @@ export function kpiReport(sqlite: SqliteDb, from: IsoDate, to: IsoDate, groupBy:
       SUM(CASE WHEN issue_date >= @from THEN amount_minor ELSE 0 END) AS periodSales
     FROM invoices WHERE issue_date <= @to AND status != 'void' GROUP BY customer_id, currency, month`,
     )
-    .all({ from, to }) as { customerId: number; currency: string; month: string; sales: number; periodSales: number }[];
+    .all({ from, to }) as (ColumnsRow<'invoices', 'customer_id' | 'currency'> & { month: string; sales: number; periodSales: number })[];
   let earliest = to;
   for (const row of monthly) {
     const b = bucket(row.customerId, row.currency);

@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { CHARGE_REF_PREFIX, type ChargeComponent, type ChargePush, type ChargePushLine, type CustomerCharges } from '../../../shared/charges';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 import type { ChargeInvoice } from '../sync/connector';
 import { chargesReport } from './charges-report';
 
 /** Ten hex digits after the prefix: 21 characters, QuickBooks' DocNumber limit, and unique across desks without asking anyone. */
 const newRef = (): string => `${CHARGE_REF_PREFIX}${randomBytes(5).toString('hex').toUpperCase()}`;
+
+/** total: what the invoice's pushes hold of the component, summed. */
+type PushedRow = ColumnsRow<'charge_push_lines', 'component'> & { total: number };
 
 /**
  * What of a customer's charges in one currency no push holds yet: per invoice, the interest accrued
@@ -17,7 +21,7 @@ export function unpushedLines(sqlite: SqliteDb, charges: CustomerCharges): Charg
   const pushedOf = sqlite.prepare('SELECT component, SUM(amount_minor) AS total FROM charge_push_lines WHERE invoice_id = ? GROUP BY component');
   const lines: ChargePushLine[] = [];
   for (const invoice of charges.invoices) {
-    const pushed = new Map((pushedOf.all(invoice.invoiceId) as { component: ChargeComponent; total: number }[]).map((row) => [row.component, row.total]));
+    const pushed = new Map((pushedOf.all(invoice.invoiceId) as PushedRow[]).map((row) => [row.component, row.total]));
     const interest = invoice.interest - (pushed.get('interest') ?? 0);
     if (!invoice.waivedComponents.includes('interest') && interest > 0)
       lines.push({ invoiceId: invoice.invoiceId, number: invoice.number, component: 'interest', amountMinor: interest });
@@ -74,17 +78,30 @@ export function queueChargePushes(sqlite: SqliteDb, request: { customerId: numbe
   })();
 }
 
-interface PushRow extends Omit<ChargePush, 'lines'> {
-  lines: string;
-}
+const PUSH = [
+  'id',
+  'customer_id',
+  'connector',
+  'ref',
+  'currency',
+  'as_of',
+  'total_minor',
+  'created_at',
+  'pushed_at',
+  'erp_id',
+  'erp_number',
+  'attempts',
+  'last_error',
+] as const;
+/** lines: the push's charges as a JSON array (json_group_array), parsed below. */
+type PushRow = ColumnsRow<'charge_pushes', (typeof PUSH)[number]> & { lines: string };
 
 /** The customer's pushes, newest first, each with the charges it holds. */
 export function listChargePushes(sqlite: SqliteDb, customerId: number): ChargePush[] {
   const rows = sqlite
     .prepare(
       `
-    SELECT p.id, p.customer_id AS customerId, p.connector, p.ref, p.currency, p.as_of AS asOf, p.total_minor AS totalMinor, p.created_at AS createdAt,
-      p.pushed_at AS pushedAt, p.erp_id AS erpId, p.erp_number AS erpNumber, p.attempts, p.last_error AS lastError,
+    SELECT ${columns('charge_pushes', 'p', PUSH)},
       (SELECT json_group_array(json_object('invoiceId', l.invoice_id, 'number', i.number, 'component', l.component, 'amountMinor', l.amount_minor))
          FROM charge_push_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.push_id = p.id) AS lines
     FROM charge_pushes p WHERE p.customer_id = ? ORDER BY p.id DESC`,
@@ -100,5 +117,5 @@ export function pushHolding(sqlite: SqliteDb, invoiceId: number, component: Char
       `SELECT p.ref, p.erp_number AS erpNumber FROM charge_push_lines l JOIN charge_pushes p ON p.id = l.push_id
     WHERE l.invoice_id = ? AND l.component = ? ORDER BY p.id DESC LIMIT 1`,
     )
-    .get(invoiceId, component) as { ref: string; erpNumber: string | null } | undefined;
+    .get(invoiceId, component) as ColumnsRow<'charge_pushes', 'ref' | 'erp_number'> | undefined;
 }

@@ -1,6 +1,7 @@
 import type { ChargeComponent, ChargePolicy, ChargesReport, CustomerCharges } from '../../../shared/charges';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { RenamedRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { getSetting } from '../settings';
 import { accrueInterest } from './accrue-interest';
@@ -83,7 +84,7 @@ export function chargesReport(sqlite: SqliteDb, asOf: IsoDate, customerId?: numb
       amountMinor: row.amountMinor,
       dueDate: row.dueDate,
       asOf,
-      reductions: reductionsOf.all(row.id, asOf) as { date: IsoDate; amountMinor: number }[],
+      reductions: reductionsOf.all(row.id, asOf) as RenamedRow<'allocations', { date: 'applied_date'; amountMinor: 'amount_minor' }>[],
       graceDays: policy.graceDays,
       rateOn: rule.rateOn,
       rateBreaks: rule.rateBreaks,

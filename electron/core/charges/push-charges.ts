@@ -6,6 +6,7 @@ import { getSetting } from '../settings';
 import { sendChargeInvoices } from '../sync/charge-invoice-outbox';
 import { connectorFor } from '../sync/sync-scheduler';
 import { listChargePushes, queueChargePushes } from './charge-pushes';
+import type { ColumnsRow } from '../../db/typed-row';
 
 /** How long the collector waits for the ERP; what it has not answered by then waits for the next push or sync. */
 const PUSH_TIMEOUT_MS = 60_000;
@@ -21,7 +22,7 @@ export async function pushCharges(ctx: CoreContext, customerId: number, asOf: Is
   if (!connection || connection.connector === 'folder') {
     throw new AppError('CONFLICT', 'Connect Odoo or QuickBooks first (Settings → ERP connection): charges are invoiced in the ERP the customer comes from.');
   }
-  const customer = sqlite.prepare('SELECT source FROM customers WHERE id = ?').get(customerId) as { source: string } | undefined;
+  const customer = sqlite.prepare('SELECT source FROM customers WHERE id = ?').get(customerId) as ColumnsRow<'customers', 'source'> | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   if (customer.source !== connection.connector) {
     throw new AppError(

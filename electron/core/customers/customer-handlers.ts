@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow, RenamedRow, TableRow } from '../../db/typed-row';
 import { nowOf, todayOf } from '../context';
 import type { Handlers } from '../handler-types';
 import { recordActivity } from '../activity/record-activity';
@@ -11,9 +12,11 @@ import { customerSummary } from './customer-summary';
 import { bookOn } from '../ledger/book';
 
 function knownCollectors(sqlite: SqliteDb): string[] {
-  return (sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as { collector: string }[]).map(
-    (row) => row.collector,
-  );
+  return (
+    sqlite.prepare('SELECT DISTINCT collector FROM customers WHERE collector IS NOT NULL ORDER BY collector').all() as {
+      collector: NonNullable<TableRow<'customers'>['collector']>;
+    }[]
+  ).map((row) => row.collector);
 }
 
 export const customerHandlers: Handlers<
@@ -32,7 +35,7 @@ export const customerHandlers: Handlers<
   'customer.lookup': ({ externalId }, ctx) => {
     const matches = ctx.database.sqlite
       .prepare('SELECT id AS customerId, name, currency FROM customers WHERE external_id = ? ORDER BY id LIMIT 2')
-      .all(externalId) as { customerId: number; name: string; currency: string }[];
+      .all(externalId) as RenamedRow<'customers', { customerId: 'id'; name: 'name'; currency: 'currency' }>[];
     if (matches.length === 0) throw new AppError('NOT_FOUND', `No customer with id "${externalId}".`);
     if (matches.length > 1) throw new AppError('CONFLICT', `More than one source has a customer "${externalId}".`);
     return matches[0]!;
@@ -56,7 +59,7 @@ export const customerHandlers: Handlers<
     if (!newCollector && !knownCollectors(sqlite).includes(collector)) {
       throw new AppError('INVALID_INPUT', `No collector is called "${collector}". Pick one from the list, or add a new collector.`, { field: 'collector' });
     }
-    const before = sqlite.prepare('SELECT collector FROM customers WHERE id = ?').get(customerId) as { collector: string | null } | undefined;
+    const before = sqlite.prepare('SELECT collector FROM customers WHERE id = ?').get(customerId) as ColumnsRow<'customers', 'collector'> | undefined;
     const { activityId } = recordActivity(ctx, {
       customerId,
       kind: 'assignment',

@@ -1,6 +1,7 @@
 import type { CustomerListRow } from '../../../shared/api';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { openBalances } from '../ledger/open-balance';
 import { bookParams, wholeBookOn } from '../ledger/book';
 import { getSetting } from '../settings';
@@ -14,12 +15,10 @@ export function customerList(sqlite: SqliteDb, asOf: IsoDate, today: IsoDate, al
   const book = wholeBookOn(sqlite, asOf, today);
   const customers = new Map(
     (
-      sqlite.prepare('SELECT id, external_id AS externalId, name, currency FROM customers').all() as {
-        id: number;
-        externalId: string;
-        name: string;
-        currency: string;
-      }[]
+      sqlite.prepare('SELECT id, external_id AS externalId, name, currency FROM customers').all() as ColumnsRow<
+        'customers',
+        'id' | 'external_id' | 'name' | 'currency'
+      >[]
     ).map((c) => [c.id, c]),
   );
   const counts = new Map(

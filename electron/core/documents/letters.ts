@@ -3,6 +3,7 @@ import { daysBetween, type IsoDate } from '../../../shared/dates';
 import type { DueLetter, LetterDay } from '../../../shared/documents';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { mergeValues } from '../mail/merge-values';
 import type { MessageWords } from '../mail/message-words';
@@ -79,7 +80,7 @@ function drawInvoices(flow: Flow, sqlite: SqliteDb, invoiceIds: number[], today:
   const rows = prepareCached(
     sqlite,
     `SELECT number, due_date AS dueDate, currency, open_minor AS openMinor FROM invoices WHERE id IN (SELECT value FROM json_each(?)) ORDER BY due_date, number`,
-  ).all(JSON.stringify(invoiceIds)) as { number: string; dueDate: IsoDate; currency: string; openMinor: number }[];
+  ).all(JSON.stringify(invoiceIds)) as ColumnsRow<'invoices', 'number' | 'due_date' | 'currency' | 'open_minor'>[];
   flow.gap(4);
   flow.table(
     columns(f.words),

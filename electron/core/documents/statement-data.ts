@@ -4,6 +4,7 @@ import { customerLocale } from '../../../shared/customer-locale';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { chargesReport } from '../charges/charges-report';
 import { agingReport, customerOpenItems, type OpenItem } from '../ledger/aging-query';
@@ -123,7 +124,7 @@ function statementLink(sqlite: SqliteDb, customer: Addressee, asOf: IsoDate): st
     sqlite,
     `SELECT number, currency, open_minor AS openMinor, payment_url AS paymentUrl FROM invoices
     WHERE customer_id = ? AND status = 'open' AND open_minor > 0 AND issue_date <= ? ORDER BY due_date, number LIMIT 20`,
-  ).all(customer.customerId, asOf) as { number: string; currency: string; openMinor: number; paymentUrl: string | null }[];
+  ).all(customer.customerId, asOf) as ColumnsRow<'invoices', 'number' | 'currency' | 'open_minor' | 'payment_url'>[];
   for (const invoice of invoices) {
     const link = linkOf(invoice, customer.externalId);
     if (link) return link;

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { CurrencyForecast, ForecastComparison, ForecastRunInfo } from '../../../shared/risk';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 
 /**
  * Keeps a run's weekly figures, so it can be held against what came in once the weeks have passed.
@@ -38,7 +39,7 @@ export function compareForecast(sqlite: SqliteDb, today: IsoDate, choice: RunCho
       : sqlite
           .prepare('SELECT id, as_of AS asOf FROM forecast_runs WHERE as_of = ? OR (? IS NULL AND as_of < ?) ORDER BY as_of DESC, id DESC LIMIT 1')
           .get(choice.asOf ?? null, choice.asOf ?? null, today)
-  ) as { id: number; asOf: string } | undefined;
+  ) as ColumnsRow<'forecast_runs', 'id' | 'as_of'> | undefined;
   if (!run) return { runId: null, asOf: null, rows: [] };
   const rows = sqlite
     .prepare(

@@ -15,6 +15,7 @@ import type { CsvFile, CsvRow } from './read-csv';
 import { readConversion } from './read-conversion';
 import { openTable, readTable } from './read-table';
 import type { TableSource } from './table-source';
+import type { ColumnsRow } from '../../db/typed-row';
 
 export interface ImportRequest {
   fileId: string;
@@ -53,7 +54,7 @@ function plan(ctx: CoreContext, request: ImportRequest, rows: readonly CsvRow[])
 }
 
 function savedMapping(ctx: CoreContext, name: string): ImportMapping | null {
-  const row = ctx.database.sqlite.prepare('SELECT mapping FROM saved_mappings WHERE name = ?').get(name) as { mapping: string } | undefined;
+  const row = ctx.database.sqlite.prepare('SELECT mapping FROM saved_mappings WHERE name = ?').get(name) as ColumnsRow<'saved_mappings', 'mapping'> | undefined;
   return row ? importMappingSchema.parse(JSON.parse(row.mapping)) : null;
 }
 

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { InboxHold } from '../../../shared/outreach/guard';
 import type { SqliteDb } from '../../db/sqlite';
+import type { RenamedRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 
@@ -15,7 +16,7 @@ export function openReplies(sqlite: SqliteDb, scope: CustomerScope): Map<number,
     sqlite,
     `SELECT customer_id AS id, MAX(received_at) AS at FROM inbox_messages
     WHERE kind = 'reply' AND state = 'open' AND customer_id IS NOT NULL ${inScope('customer_id', scope)} GROUP BY customer_id`,
-  ).all(scopeParams(scope)) as { id: number; at: string }[];
+  ).all(scopeParams(scope)) as (RenamedRow<'inbox_messages', { at: 'received_at' }> & { id: number })[]; // id: the customer's, not null by the WHERE
   return new Map(rows.map((row) => [row.id, row.at]));
 }
 

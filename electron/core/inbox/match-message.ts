@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import type { Classification } from './classify/classify-message';
 import type { InboundMessage } from './mime/inbound-message';
@@ -55,19 +56,20 @@ export function matchMessage(sqlite: SqliteDb, message: InboundMessage, reading:
   if (thread) return { ...thread, contactId: contactOf(sqlite, thread.customerId, failed) ?? thread.contactId };
   const addresses = [failed ?? message.from?.address, message.replyTo?.address].filter((a): a is string => Boolean(a));
   for (const address of addresses) {
-    const owners = prepareCached(sqlite, 'SELECT id, customer_id AS customerId FROM contacts WHERE lower(email) = ?').all(address) as {
-      id: number;
-      customerId: number;
-    }[];
+    const owners = prepareCached(sqlite, 'SELECT id, customer_id AS customerId FROM contacts WHERE lower(email) = ?').all(address) as ColumnsRow<
+      'contacts',
+      'id' | 'customer_id'
+    >[];
     if (new Set(owners.map((o) => o.customerId)).size === 1)
       return { customerId: owners[0]!.customerId, contactId: owners[0]!.id, matchedBy: 'address', outboxId: null };
   }
   // A bounce comes from a server, not the company: only its failed address may name the customer.
   const domain = reading.kind === 'bounce' ? null : (message.from?.address.split('@')[1] ?? null);
   if (domain && !SHARED_DOMAINS.has(domain)) {
-    const owners = prepareCached(sqlite, "SELECT DISTINCT customer_id AS customerId FROM contacts WHERE lower(email) LIKE '%@' || ?").all(domain) as {
-      customerId: number;
-    }[];
+    const owners = prepareCached(sqlite, "SELECT DISTINCT customer_id AS customerId FROM contacts WHERE lower(email) LIKE '%@' || ?").all(domain) as ColumnsRow<
+      'contacts',
+      'customer_id'
+    >[];
     if (owners.length === 1) return { customerId: owners[0]!.customerId, contactId: null, matchedBy: 'domain', outboxId: null };
   }
   return byInvoiceNumbers(sqlite, `${message.subject}\n${message.text.slice(0, 4000)}`);
@@ -81,14 +83,14 @@ function byThread(sqlite: SqliteDb, ids: (string | null)[]): CustomerMatch | nul
       `SELECT id, customer_id AS customerId, contact_id AS contactId FROM outbox_messages WHERE message_id IN (${wanted.map(() => '?').join(', ')})
     ORDER BY id DESC LIMIT 1`,
     )
-    .get(...wanted) as { id: number; customerId: number; contactId: number | null } | undefined;
+    .get(...wanted) as ColumnsRow<'outbox_messages', 'id' | 'customer_id' | 'contact_id'> | undefined;
   return row ? { customerId: row.customerId, contactId: row.contactId, matchedBy: 'thread', outboxId: row.id } : null;
 }
 
 function contactOf(sqlite: SqliteDb, customerId: number, address: string | null): number | null {
   if (!address) return null;
   const row = prepareCached(sqlite, 'SELECT id FROM contacts WHERE customer_id = ? AND lower(email) = ?').get(customerId, address) as
-    { id: number } | undefined;
+    ColumnsRow<'contacts', 'id'> | undefined;
   return row?.id ?? null;
 }
 
@@ -97,6 +99,6 @@ function byInvoiceNumbers(sqlite: SqliteDb, text: string): CustomerMatch | null 
   if (tokens.length === 0) return null;
   const owners = sqlite
     .prepare(`SELECT DISTINCT customer_id AS customerId FROM invoices WHERE number IN (${tokens.map(() => '?').join(', ')})`)
-    .all(...tokens) as { customerId: number }[];
+    .all(...tokens) as ColumnsRow<'invoices', 'customer_id'>[];
   return owners.length === 1 ? { customerId: owners[0]!.customerId, contactId: null, matchedBy: 'invoice', outboxId: null } : null;
 }

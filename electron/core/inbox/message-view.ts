@@ -2,6 +2,7 @@ import sanitizeHtml from 'sanitize-html';
 import { AppError } from '../../../shared/errors';
 import type { InboxMessageView } from '../../../shared/inbox';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { EMAIL_STYLES } from '../mail/email-styles';
 import { inboxItem } from './inbox-list';
 import { readMessage } from './mime/inbound-message';
@@ -37,7 +38,7 @@ const PREVIEW_HTML_LIMIT = 2 * 1024 * 1024;
 
 export function messageView(sqlite: SqliteDb, id: number): InboxMessageView {
   const item = inboxItem(sqlite, id);
-  const row = sqlite.prepare('SELECT raw FROM inbox_messages WHERE id = ?').get(id) as { raw: Buffer | null } | undefined;
+  const row = sqlite.prepare('SELECT raw FROM inbox_messages WHERE id = ?').get(id) as ColumnsRow<'inbox_messages', 'raw'> | undefined;
   if (!item || !row) throw new AppError('NOT_FOUND', `No message ${id} in the Inbox.`);
   const message = readMessage(row.raw ?? Buffer.alloc(0));
   const images = new Map(
@@ -67,7 +68,7 @@ export function previewPage(html: string, images: ReadonlyMap<string, string>): 
 
 /** An attachment's bytes, saved on demand: the collector picks it from the list. */
 export function attachmentOf(sqlite: SqliteDb, id: number, path: string): { filename: string; type: string; base64: string } {
-  const row = sqlite.prepare('SELECT raw FROM inbox_messages WHERE id = ?').get(id) as { raw: Buffer | null } | undefined;
+  const row = sqlite.prepare('SELECT raw FROM inbox_messages WHERE id = ?').get(id) as ColumnsRow<'inbox_messages', 'raw'> | undefined;
   if (!row?.raw) throw new AppError('NOT_FOUND', `No message ${id} in the Inbox.`);
   const message = readMessage(row.raw);
   const info = message.attachments.find((a) => a.path === path);

@@ -4,6 +4,7 @@ import { PURPOSE_RULES, type RecentContact, type Wording } from '../../../shared
 import type { LadderCustomer, LadderInvoice } from '../../../shared/outreach/ladder';
 import type { TemplatePurpose } from '../../../shared/outreach/template-fields';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 import { inboxHolds } from '../inbox/inbox-holds';
@@ -70,12 +71,10 @@ export function readRecentContacts(
     FROM ${book.outbox} m LEFT JOIN email_templates t ON t.id = m.template_id AND t.language = 'en'
     WHERE ${status} AND ${at} >= @since AND m.id != @except ${inScope('m.customer_id', scope)}
     ORDER BY at`,
-  ).all({ since: addDays(first, -1), except: options.exceptMessageId ?? 0, ...bookParams(book), ...scopeParams(scope) }) as {
-    customerId: number;
-    at: string;
-    ladder: number;
-    label: string;
-  }[];
+  ).all({ since: addDays(first, -1), except: options.exceptMessageId ?? 0, ...bookParams(book), ...scopeParams(scope) }) as (ColumnsRow<
+    'outbox_messages',
+    'customer_id'
+  > & { at: string; ladder: number; label: string })[];
   for (const row of rows) {
     const on = localToday(new Date(row.at));
     if (on < first || on > day) continue;
@@ -157,7 +156,7 @@ function bareCustomer(sqlite: SqliteDb, day: IsoDate, customerId: number): Ladde
     `SELECT c.external_id AS externalId, c.name, c.segment,
       EXISTS (SELECT 1 FROM snoozes s WHERE s.customer_id = c.id AND s.until_date > ?) AS snoozed
     FROM customers c WHERE c.id = ?`,
-  ).get(day, customerId) as { externalId: string; name: string; segment: string | null; snoozed: number } | undefined;
+  ).get(day, customerId) as (ColumnsRow<'customers', 'external_id' | 'name' | 'segment'> & { snoozed: number }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   return {
     customerId,
@@ -179,7 +178,7 @@ function closedInvoices(sqlite: SqliteDb, customerId: number, invoiceIds: readon
       `SELECT id, number, due_date AS dueDate, currency, open_minor AS openMinor, status FROM invoices
     WHERE customer_id = ? AND id IN (${invoiceIds.map(() => '?').join(', ')})`,
     )
-    .all(customerId, ...invoiceIds) as { id: number; number: string; dueDate: string; currency: string; openMinor: number; status: string }[];
+    .all(customerId, ...invoiceIds) as ColumnsRow<'invoices', 'id' | 'number' | 'due_date' | 'currency' | 'open_minor' | 'status'>[];
   if (rows.length !== new Set(invoiceIds).size) throw new AppError('INVALID_INPUT', 'Some of the chosen invoices do not belong to this customer.');
   return rows.map((row) => ({
     invoiceId: row.id,

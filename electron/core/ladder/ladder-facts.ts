@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from '../../../shared/outreach/default-policy';
 import { ladderPolicySchema } from '../../../shared/outreach/ladder-schema';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import type { ColumnsRow, RenamedRow } from '../../db/typed-row';
 import { readOpenCommitments, type CoveredInvoices } from '../activity/open-commitments';
 import { writtenOffByInvoice } from '../activity/write-offs';
 import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
@@ -19,12 +20,10 @@ let parsed: { text: string; policies: readonly LadderPolicy[] } | null = null;
 
 /** The company's policies (in policyOrder), with the standard one for everyone else until it writes its own. */
 export function readPolicies(sqlite: SqliteDb): readonly LadderPolicy[] {
-  const rows = prepareCached(sqlite, 'SELECT id, name, segments, steps FROM ladder_policies ORDER BY id').all() as {
-    id: string;
-    name: string;
-    segments: string;
-    steps: string;
-  }[];
+  const rows = prepareCached(sqlite, 'SELECT id, name, segments, steps FROM ladder_policies ORDER BY id').all() as ColumnsRow<
+    'ladder_policies',
+    'id' | 'name' | 'segments' | 'steps'
+  >[];
   const text = JSON.stringify(rows);
   if (parsed?.text !== text) {
     const policies = rows.map((row) =>
@@ -44,13 +43,21 @@ const collectable = (openMinor: number, writtenOffMinor: number | undefined): { 
 /** How long a paid invoice that was on the ladder stays in the dry run as "paid", explaining why it stopped. */
 const PAID_SHOWN_DAYS = 30;
 
-type InvoiceRow = Pick<LadderInvoice, 'invoiceId' | 'number' | 'dueDate' | 'currency' | 'openMinor' | 'lastStepTakenOn'> & {
-  customerId: number;
-  status: string;
-  inTransit: number;
-  erpDisputed: number;
-  doneSteps: string | null;
-};
+/** The invoice's columns under the ladder's names, then what the statement computes beside them. */
+type InvoiceRow = RenamedRow<
+  'invoices',
+  {
+    invoiceId: 'id';
+    customerId: 'customer_id';
+    number: 'number';
+    dueDate: 'due_date';
+    currency: 'currency';
+    openMinor: 'open_minor';
+    status: 'status';
+    erpDisputed: 'disputed';
+  }
+> &
+  Pick<LadderInvoice, 'lastStepTakenOn'> & { inTransit: number; doneSteps: string | null };
 
 /**
  * What the ladder looks at on the book's day, for every customer (or one) with an open invoice or
@@ -98,7 +105,7 @@ export function readLadderFacts(sqlite: SqliteDb, book: Book, scope?: CustomerSc
       EXISTS (SELECT 1 FROM ${book.snoozes} s WHERE s.customer_id = c.id AND s.until_date > @today) AS snoozed,
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
     FROM customers c WHERE 1 ${only('c.id')}`,
-      ).all(params) as { id: number; externalId: string; name: string; segment: string | null; snoozed: number; hasEmail: number }[]
+      ).all(params) as (ColumnsRow<'customers', 'id' | 'external_id' | 'name' | 'segment'> & { snoozed: number; hasEmail: number })[]
     ).map((row) => [row.id, row]),
   );
   const { promised, inPlan, disputed } = covered ?? readOpenCommitments(sqlite, book, scope).covered;

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { LadderPolicy } from '../../../shared/outreach/ladder';
 import { describeIssue, policyConflicts } from '../../../shared/outreach/policy-conflicts';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { queueTeamEdit } from '../settings';
 import { readPolicies } from './ladder-facts';
 import { smsTemplates } from '../sms/sms-templates';
@@ -19,7 +20,7 @@ const audit = (sqlite: SqliteDb, now: string, action: string, id: string, detail
  */
 export function savePolicy(sqlite: SqliteDb, policy: LadderPolicy, now: string): void {
   const templateIds = new Set([
-    ...(sqlite.prepare('SELECT id FROM email_templates').all() as { id: string }[]).map((row) => row.id),
+    ...(sqlite.prepare('SELECT id FROM email_templates').all() as ColumnsRow<'email_templates', 'id'>[]).map((row) => row.id),
     ...[...smsTemplates().keys()].map((id) => `sms:${id}`),
   ]);
   const issues = policyConflicts(policy, readPolicies(sqlite), templateIds);

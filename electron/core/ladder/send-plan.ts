@@ -14,6 +14,7 @@ import {
 import { describeHold } from '../../../shared/outreach/guard-words';
 import type { LadderCustomer, LadderExclusion, LadderMessage, LadderPolicy, LadderRun } from '../../../shared/outreach/ladder';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { getSetting } from '../settings';
 import { guardDrafts } from './guard-drafts';
@@ -103,7 +104,7 @@ function ladderPlan(sqlite: SqliteDb, today: IsoDate, rules: GuardDay, customerI
   }
   const names = new Map([...run.messages, ...run.excluded].map((m) => [m.customerId, m.customerName]));
   const nameOf = (id: number): string =>
-    names.get(id) ?? (prepareCached(sqlite, 'SELECT name FROM customers WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+    names.get(id) ?? (prepareCached(sqlite, 'SELECT name FROM customers WHERE id = ?').get(id) as ColumnsRow<'customers', 'name'> | undefined)?.name ?? '';
   // The whole ladder in the order the dry run lists it; chosen customers in the order they were chosen.
   const wanted = customerIds ?? [...new Set([...run.messages, ...run.excluded].map((m) => m.customerId))].filter((id) => emails.has(id) || held.has(id));
   return wanted.map((customerId) =>

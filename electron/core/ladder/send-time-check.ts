@@ -3,6 +3,7 @@ import { describeHold, HOLD_LABELS } from '../../../shared/outreach/guard-words'
 import type { TemplatePurpose } from '../../../shared/outreach/template-fields';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow, RenamedRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { nowOf, todayOf, type CoreContext } from '../context';
 import { guardDay, readDraftFacts } from './guard-facts';
@@ -34,11 +35,15 @@ export function recheckQueued(sqlite: SqliteDb, messageId: number, today: IsoDat
   const texting = message.channel === 'sms';
   if (texting) message.purpose = smsTemplates().get(message.templateId)?.purpose ?? null;
   const invoiceIds = (
-    prepareCached(sqlite, 'SELECT invoice_id AS id FROM outbox_message_invoices WHERE message_id = ?').all(messageId) as { id: number }[]
+    prepareCached(sqlite, 'SELECT invoice_id AS id FROM outbox_message_invoices WHERE message_id = ?').all(messageId) as RenamedRow<
+      'outbox_message_invoices',
+      { id: 'invoice_id' }
+    >[]
   ).map((row) => row.id);
-  const lifted = prepareCached(sqlite, 'SELECT invoice_id AS invoiceId FROM outbox_guard_overrides WHERE message_id = ?').all(messageId) as {
-    invoiceId: number | null;
-  }[];
+  const lifted = prepareCached(sqlite, 'SELECT invoice_id AS invoiceId FROM outbox_guard_overrides WHERE message_id = ?').all(messageId) as RenamedRow<
+    'outbox_guard_overrides',
+    { invoiceId: 'invoice_id' }
+  >[];
   const rules = guardDay(sqlite, today);
   const facts = readDraftFacts(
     sqlite,
@@ -99,7 +104,7 @@ export function holdAtSend(ctx: CoreContext, messageId: number): boolean {
       sqlite,
       `UPDATE outbox_messages SET status = 'cancelled', last_error = ?, updated_at = ?,
         idempotency_key = idempotency_key || '|held:' || id WHERE id = ? AND status = 'queued' RETURNING customer_id AS customerId`,
-    ).get(`Held when it was due to go: ${hold.message}`, now, messageId) as { customerId: number } | undefined;
+    ).get(`Held when it was due to go: ${hold.message}`, now, messageId) as ColumnsRow<'outbox_messages', 'customer_id'> | undefined;
     if (!row) return null;
     prepareCached(sqlite, 'DELETE FROM ladder_invoice_steps WHERE message_id = ?').run(messageId);
     prepareCached(sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'system', 'outbox.held', ?, ?, ?)").run(
@@ -115,5 +120,8 @@ export function holdAtSend(ctx: CoreContext, messageId: number): boolean {
 }
 
 function channelOf(sqlite: SqliteDb, messageId: number): string {
-  return (prepareCached(sqlite, 'SELECT channel FROM outbox_messages WHERE id = ?').get(messageId) as { channel: string } | undefined)?.channel ?? 'email';
+  return (
+    (prepareCached(sqlite, 'SELECT channel FROM outbox_messages WHERE id = ?').get(messageId) as ColumnsRow<'outbox_messages', 'channel'> | undefined)
+      ?.channel ?? 'email'
+  );
 }

@@ -1,7 +1,8 @@
-import type { AgingCustomerRow, AgingEdges, AgingReport } from '../../../shared/aging';
+import type { AgingAmounts, AgingEdges, AgingReport } from '../../../shared/aging';
 import type { IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import type { ColumnsRow, RenamedRow } from '../../db/typed-row';
 import { ageItems, agingFromRows, type AgingItem } from './aging';
 
 /** An open item with what names it, for the lists behind a chart. */
@@ -104,12 +105,15 @@ export function openItemDetails(sqlite: SqliteDb, asOf: IsoDate): AgingItemDetai
   return prepareCached(sqlite, ITEM_DETAILS).all({ asOf }) as AgingItemDetail[];
 }
 
+/** AGING_SQL's row: the customer's and its items' columns, then the sums it computes. */
+type AgingSqlRow = RenamedRow<'customers', { customerId: 'id'; externalId: 'external_id'; name: 'name' }> & ColumnsRow<'invoices', 'currency'> & AgingAmounts;
+
 /** Every customer's aging, or one customer's (its page's small chart). */
 export function agingReport(sqlite: SqliteDb, asOf: IsoDate, edges: AgingEdges, customerId?: number): AgingReport {
   const parameters = agingParameters(asOf, edges);
   const rows = (
     customerId === undefined ? prepareCached(sqlite, AGING_SQL).all(parameters) : prepareCached(sqlite, AGING_ONE_CUSTOMER).all({ ...parameters, customerId })
-  ) as AgingCustomerRow[];
+  ) as AgingSqlRow[];
   return agingFromRows(rows, asOf, edges);
 }
 

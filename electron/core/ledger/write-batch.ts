@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { IsoDate } from '../../../shared/dates';
 import { PROBLEM_LIST_LIMIT, type ImportProblem, type WriteCounts } from '../../../shared/import-mapping';
 import type { SqliteDb } from '../../db/sqlite';
+import type { TableRow } from '../../db/typed-row';
 import { ALLOCATION_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS, prepareBatchStatements, type BatchStatements, type InvoiceRow } from './batch-statements';
 import { journalOf } from './batch-journal';
 import { isBulkLoad, withIndexesRebuilt, withWriteCache } from './big-write';
@@ -124,7 +125,7 @@ class BatchWriter implements WriteScope {
   customerId(externalId: string, name: string | undefined, currency: string | undefined): number {
     const cached = this.customerIds.get(externalId);
     if (cached !== undefined) return cached;
-    const existing = this.stmt.findCustomer.get(this.source, externalId) as { id: number } | undefined;
+    const existing = this.stmt.findCustomer.get(this.source, externalId) as Pick<TableRow<'customers'>, 'id'> | undefined;
     const id = existing ? existing.id : this.insertCustomer({ row: 0, externalId, name: name ?? externalId, currency: currency ?? 'USD' });
     this.customerIds.set(externalId, id);
     return id;
@@ -284,7 +285,7 @@ class BatchWriter implements WriteScope {
     const existing =
       this.firstOf.payments && !repeat
         ? undefined
-        : (this.stmt.findPayment.get(this.source, externalId) as { id: number; amount_minor: number; received_date: string } | undefined);
+        : (this.stmt.findPayment.get(this.source, externalId) as Pick<TableRow<'payments'>, 'id' | 'amount_minor' | 'received_date'> | undefined);
     if (existing && existing.amount_minor === amount && existing.received_date === record.paidDate) return 0;
     if (existing) {
       this.sqlite.prepare('DELETE FROM payments WHERE id = ?').run(existing.id);
@@ -307,7 +308,7 @@ class BatchWriter implements WriteScope {
   }
 
   private closeMissing(seen: Set<string>): void {
-    const open = this.stmt.openInvoicesOfSource.all(this.source) as { id: number; customer_id: number; external_id: string; open_minor: number }[];
+    const open = this.stmt.openInvoicesOfSource.all(this.source) as Pick<TableRow<'invoices'>, 'id' | 'customer_id' | 'external_id' | 'open_minor'>[];
     for (const invoice of open) {
       if (!seen.has(invoice.external_id)) this.close(invoice, 'snapshot-close');
     }

@@ -1,4 +1,4 @@
-import type { TableRow } from '../../db/typed-row';
+import type { TableRow, ColumnsRow } from '../../db/typed-row';
 import type { CreditRecord } from './records';
 import type { WriteScope } from './write-scope';
 
@@ -54,9 +54,10 @@ export function upsertCredit(scope: WriteScope, record: CreditRecord): void {
  */
 function takeOverFormerCredit(scope: WriteScope, record: CreditRecord, prefix: string, customerId: number): boolean {
   const { stmt, source, now } = scope;
-  const [former, ...namesakes] = stmt.findFormerCredits.all(source, customerId, record.kind, record.date, record.amountMinor, prefix, prefix) as {
-    id: number;
-  }[];
+  const [former, ...namesakes] = stmt.findFormerCredits.all(source, customerId, record.kind, record.date, record.amountMinor, prefix, prefix) as ColumnsRow<
+    'credit_notes',
+    'id'
+  >[];
   if (!former) return false;
   stmt.renameCredit.run(record.externalId, now, former.id);
   for (const namesake of namesakes) {

@@ -2,6 +2,7 @@ import { minorToDecimalString } from '../../../shared/money';
 import type { InvoiceRow } from './batch-statements';
 import type { CreditApplicationRecord, PaymentRecord } from './records';
 import type { WriteScope } from './write-scope';
+import type { ColumnsRow, TableRow } from '../../db/typed-row';
 
 /**
  * A payment, inserted once by (source, external id) and applied to its invoice, the rest kept as an
@@ -10,7 +11,8 @@ import type { WriteScope } from './write-scope';
 export function upsertPayment(scope: WriteScope, record: PaymentRecord): void {
   const { stmt, source, now, counts } = scope;
   const customerId = scope.customerId(record.customerExternalId, record.customerName, record.currency);
-  const existing = stmt.findPayment.get(source, record.externalId) as { id: number; amount_minor: number; received_date: string; currency: string } | undefined;
+  const existing = stmt.findPayment.get(source, record.externalId) as
+    Pick<TableRow<'payments'>, 'id' | 'amount_minor' | 'received_date' | 'currency'> | undefined;
   if (existing) {
     if (existing.amount_minor === record.amountMinor && existing.received_date === record.date && existing.currency === record.currency) {
       counts.unchanged++;
@@ -48,7 +50,7 @@ export function upsertPayment(scope: WriteScope, record: PaymentRecord): void {
       return;
     }
     if (invoice.customer_id !== customerId) {
-      const owner = (stmt.customerExternalId.get(invoice.customer_id) as { externalId: string }).externalId;
+      const owner = (stmt.customerExternalId.get(invoice.customer_id) as ColumnsRow<'customers', 'external_id'>).externalId;
       scope.problem(
         record.row,
         'invoiceNumber',
@@ -112,9 +114,9 @@ function applyPayment(scope: WriteScope, invoice: InvoiceRow, paymentId: number,
 export function applyCreditNote(scope: WriteScope, record: CreditApplicationRecord): void {
   const { stmt, source, now } = scope;
   const invoice = stmt.findInvoiceByNumber.get(source, record.invoiceNumber) as InvoiceRow | undefined;
-  const credit = stmt.findCredit.get(source, record.creditExternalId) as { id: number; currency: string } | undefined;
+  const credit = stmt.findCredit.get(source, record.creditExternalId) as TableRow<'credit_notes'> | undefined;
   if (!invoice || !credit || credit.currency !== invoice.currency) return;
-  const existing = stmt.findCreditApplication.get(invoice.id, credit.id) as { id: number; amount_minor: number; applied_date: string } | undefined;
+  const existing = stmt.findCreditApplication.get(invoice.id, credit.id) as Pick<TableRow<'allocations'>, 'id' | 'amount_minor' | 'applied_date'> | undefined;
   if (existing?.amount_minor === record.amountMinor && existing.applied_date === record.date) return;
   if (existing) stmt.restateAllocation.run(record.amountMinor, record.date, existing.id);
   else stmt.insertAllocation.run(invoice.id, null, credit.id, 'credit', record.date, record.amountMinor, now);
@@ -143,7 +145,7 @@ export function recordUnexplainedChanges(scope: WriteScope): void {
 /** Takes up to `amount` out of the invoice's positive ERP adjustments, newest first. */
 function reclaimAdjustments(scope: WriteScope, invoiceId: number, amount: number): void {
   let left = amount;
-  for (const adjustment of scope.stmt.positiveAdjustments.all(invoiceId) as { id: number; amount_minor: number }[]) {
+  for (const adjustment of scope.stmt.positiveAdjustments.all(invoiceId) as Pick<TableRow<'allocations'>, 'id' | 'amount_minor'>[]) {
     if (left === 0) break;
     const taken = Math.min(left, adjustment.amount_minor);
     if (taken === adjustment.amount_minor) scope.stmt.deleteAllocation.run(adjustment.id);

@@ -67,7 +67,7 @@ export interface MessageValues {
 export function mergeValues(sqlite: SqliteDb, subject: MessageSubject, today: IsoDate, settings: OutreachSettings, fromAddress: string): MessageValues {
   const customer = prepareCached(sqlite, 'SELECT external_id AS externalId, name, currency, locale, country FROM customers WHERE id = ?').get(
     subject.customerId,
-  ) as { externalId: string; name: string; currency: string; locale: string | null; country: string | null } | undefined;
+  ) as ColumnsRow<'customers', 'external_id' | 'name' | 'currency' | 'locale' | 'country'> | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `No customer with id ${subject.customerId}.`);
   const reader = readerFormat(customerLocale(customer, settings.locale));
   const { language, money, date } = reader;
@@ -165,9 +165,10 @@ function listedOverdue(invoices: InvoiceRow[], today: IsoDate, money: BlockForma
 function disputedNumbers(sqlite: SqliteDb, invoiceIds: number[]): string {
   if (invoiceIds.length === 0) return '';
   return (
-    prepareCached(sqlite, `SELECT number FROM invoices WHERE id IN (${invoiceIds.map(() => '?').join(', ')}) ORDER BY number`).all(...invoiceIds) as {
-      number: string;
-    }[]
+    prepareCached(sqlite, `SELECT number FROM invoices WHERE id IN (${invoiceIds.map(() => '?').join(', ')}) ORDER BY number`).all(...invoiceIds) as ColumnsRow<
+      'invoices',
+      'number'
+    >[]
   )
     .map((row) => row.number)
     .join(', ');

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLockHeld, removeLockFile } from '../../db/process-lock';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { log } from '../../log/log';
 
 /** Beside the database: one lock file per process draining its outbox, held for as long as that process lives. */
@@ -18,7 +19,7 @@ export const ORPHANED_SEND = 'Inflow stopped while this message was being sent. 
  * recorded have none and count as orphaned. Returns how many were settled.
  */
 export function settleOrphanedSends(sqlite: SqliteDb, dbPath: string, now: string): number {
-  const senders = sqlite.prepare("SELECT DISTINCT sender FROM outbox_messages WHERE status = 'sending'").all() as { sender: string | null }[];
+  const senders = sqlite.prepare("SELECT DISTINCT sender FROM outbox_messages WHERE status = 'sending'").all() as ColumnsRow<'outbox_messages', 'sender'>[];
   const settle = sqlite.prepare(`UPDATE outbox_messages SET status = 'uncertain', updated_at = ?, last_error = ? WHERE status = 'sending' AND sender IS ?`);
   let settled = 0;
   for (const { sender } of senders) {

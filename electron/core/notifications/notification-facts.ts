@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { RenamedRow } from '../../db/typed-row';
 import { promiseStatus } from '../activity/promise-status';
 import { syncFreshness, staleMessage } from '../sync/sync-freshness';
 import type { CustomerItem, NotificationFacts } from './notifications-due';
@@ -34,7 +35,10 @@ export function readNotificationFacts(sqlite: SqliteDb, today: IsoDate, now: Dat
   for (const promise of promises) {
     const status = promiseStatus(
       promise,
-      payments.all(promise.customerId, promise.madeDate) as { date: IsoDate; currency: string; amountMinor: number }[],
+      payments.all(promise.customerId, promise.madeDate) as RenamedRow<
+        'payments',
+        { date: 'received_date'; currency: 'currency'; amountMinor: 'amount_minor' }
+      >[],
       today,
     );
     const item = { id: promise.id, customerId: promise.customerId, customerName: promise.customerName };

@@ -10,6 +10,7 @@ import type { Handlers } from '../handler-types';
 import { getSetting } from '../settings';
 import { keepRequest, type HeldAction } from '../team/approval-requests';
 import { beyondAuthority, percentOf, type ActionFacts } from '../team/authority-limits';
+import type { ColumnsRow } from '../../db/typed-row';
 
 type Guarded = 'activity.createPlan' | 'activity.offerDiscount' | 'activity.recordPromise' | 'charges.waive' | 'activity.writeOff';
 
@@ -102,7 +103,7 @@ async function holdBeyondAuthority(
 }
 
 function customerName(ctx: CoreContext, customerId: number): string {
-  const row = ctx.database.sqlite.prepare('SELECT name FROM customers WHERE id = ?').get(customerId) as { name: string } | undefined;
+  const row = ctx.database.sqlite.prepare('SELECT name FROM customers WHERE id = ?').get(customerId) as ColumnsRow<'customers', 'name'> | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No customer with id ${customerId}.`);
   return row.name;
 }

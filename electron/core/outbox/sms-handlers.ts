@@ -14,6 +14,7 @@ import { readSmsReach } from '../sms/sms-reach';
 import { queueTexts } from './sms-queue';
 import { renderSms, smsTemplates } from '../sms/sms-templates';
 import { textValues } from '../sms/text-values';
+import type { ColumnsRow } from '../../db/typed-row';
 
 const view = (settings: SmsSettings | null): SmsSettingsView | null => {
   if (!settings) return null;
@@ -94,7 +95,7 @@ export const smsHandlers: Handlers<
                 'UPDATE contacts SET sms_consent_at = NULL, sms_consent_note = NULL, sms_opted_out_at = ? WHERE id = ? RETURNING customer_id AS customerId',
               )
               .get(now, contactId)
-      ) as { customerId: number } | undefined;
+      ) as ColumnsRow<'contacts', 'customer_id'> | undefined;
       if (!updated) throw new AppError('NOT_FOUND', `No contact with id ${contactId}.`);
       sqlite
         .prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'collector', ?, 'contact', ?, ?)")

@@ -1,5 +1,6 @@
 import { addDays, dayNumber, fromDayNumber, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow, RenamedRow } from '../../db/typed-row';
 import { planStatus } from '../activity/plan-status';
 import { promiseStatus, type PaymentFact } from '../activity/promise-status';
 
@@ -180,7 +181,7 @@ export function readBookHistory(sqlite: SqliteDb, first: IsoDate, last: IsoDate)
       `SELECT invoice_id AS id, applied_date AS date, SUM(amount_minor) AS amount FROM allocations INDEXED BY allocations_applied
       WHERE applied_date > @before GROUP BY invoice_id, applied_date ORDER BY invoice_id, applied_date`,
     )
-    .iterate(params) as Iterable<{ id: number; date: string; amount: number }>) {
+    .iterate(params) as Iterable<RenamedRow<'allocations', { id: 'invoice_id'; date: 'applied_date' }> & { amount: number }>) {
     const days = applied.get(row.id);
     if (days) days.push(dayNumber(row.date), row.amount);
     else applied.set(row.id, [dayNumber(row.date), row.amount]);
@@ -194,18 +195,9 @@ export function readBookHistory(sqlite: SqliteDb, first: IsoDate, last: IsoDate)
     FROM invoices i NOT INDEXED WHERE i.status != 'void' AND i.issue_date <= @last
       AND (i.status = 'open' OR i.id IN (SELECT invoice_id FROM allocations INDEXED BY allocations_applied WHERE applied_date > @before))`,
     )
-    .iterate(params) as Iterable<{
-    id: number;
-    customerId: number;
-    number: string;
-    issueDate: string;
-    dueDate: string;
-    currency: string;
-    openMinor: number;
-    status: string;
-    disputed: number;
-    inTransitSince: string | null;
-  }>;
+    .iterate(params) as Iterable<
+    ColumnsRow<'invoices', 'id' | 'customer_id' | 'number' | 'issue_date' | 'due_date' | 'currency' | 'open_minor' | 'status' | 'disputed' | 'in_transit_since'>
+  >;
   // Hundreds of thousands of invoices live through the sweep: their few distinct texts are kept once.
   const shared = new Map<string, string>();
   const once = (text: string): string => shared.get(text) ?? (shared.set(text, text), text);
@@ -242,7 +234,7 @@ function readCustomers(sqlite: SqliteDb, history: BookHistory, params: { before:
       EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.status = 'valid' AND k.email IS NOT NULL AND k.email != '') AS hasEmail
     FROM customers c`,
     )
-    .iterate() as Iterable<{ id: number; externalId: string; name: string; segment: string | null; hasEmail: number }>) {
+    .iterate() as Iterable<ColumnsRow<'customers', 'id' | 'external_id' | 'name' | 'segment'> & { hasEmail: number }>) {
     history.customers.set(row.id, { ...row, hasEmail: row.hasEmail === 1, disputes: [], promises: [], plans: [], payments: [], snoozes: [] });
   }
   const customer = (id: number): HistoryCustomer => history.customers.get(id)!;
@@ -252,7 +244,9 @@ function readCustomers(sqlite: SqliteDb, history: BookHistory, params: { before:
       (SELECT group_concat(invoice_id) FROM dispute_invoices WHERE dispute_id = d.id) AS invoiceIds
     FROM disputes d WHERE d.opened_date <= @last`,
     )
-    .all(params) as { customerId: number; opened: string; resolved: string | null; invoiceIds: string | null }[]) {
+    .all(params) as (RenamedRow<'disputes', { customerId: 'customer_id'; opened: 'opened_date'; resolved: 'resolved_date' }> & {
+    invoiceIds: string | null;
+  })[]) {
     customer(row.customerId).disputes.push({ openedDay: dayNumber(row.opened), resolvedDay: dayOf(row.resolved), invoiceIds: new Set(ids(row.invoiceIds)) });
   }
   for (const row of sqlite
@@ -276,15 +270,10 @@ function readCustomers(sqlite: SqliteDb, history: BookHistory, params: { before:
       (SELECT group_concat(invoice_id) FROM plan_invoices WHERE plan_id = pp.id) AS invoiceIds
     FROM payment_plans pp WHERE pp.start_date <= @last ORDER BY pp.id`,
     )
-    .all(params) as {
-    customerId: number;
-    currency: string;
-    startDate: string;
-    graceDays: number;
-    cancelledDate: string | null;
+    .all(params) as (ColumnsRow<'payment_plans', 'customer_id' | 'currency' | 'start_date' | 'grace_days' | 'cancelled_date'> & {
     installments: string;
     invoiceIds: string | null;
-  }[]) {
+  })[]) {
     customer(row.customerId).plans.push({
       currency: row.currency,
       startDate: row.startDate,
@@ -306,7 +295,7 @@ function readCustomers(sqlite: SqliteDb, history: BookHistory, params: { before:
       `SELECT customer_id AS customerId, occurred_at AS at, json_extract(body, '$.untilDate') AS until FROM activities
     WHERE kind = 'snooze' AND deleted_at IS NULL AND occurred_at < @lastEnd ORDER BY id`,
     )
-    .all(params) as { customerId: number; at: string; until: string }[]) {
+    .all(params) as (RenamedRow<'activities', { customerId: 'customer_id'; at: 'occurred_at' }> & { until: string })[]) {
     customer(row.customerId).snoozes.push({ day: dayNumber(row.at.slice(0, 10)), untilDay: dayNumber(row.until) });
   }
   for (const row of sqlite

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { CustomerRisk, RiskTrainSummary } from '../../../shared/risk';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { customerRisk, owedInvoices, type OwedInvoice } from './customer-risk';
 import { historyFacts } from './history-facts';
 import { readRiskHistories } from './read-risk-history';
@@ -58,7 +59,7 @@ function* scoreCustomers(
     (
       sqlite
         .prepare(`SELECT id, credit_limit_minor AS creditLimitMinor FROM customers ${only ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''}`)
-        .all(...(only ? [JSON.stringify(only)] : [])) as { id: number; creditLimitMinor: number | null }[]
+        .all(...(only ? [JSON.stringify(only)] : [])) as ColumnsRow<'customers', 'id' | 'credit_limit_minor'>[]
     ).map((row) => [row.id, row.creditLimitMinor]),
   );
   for (const history of histories) {

@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { SAMPLE_SOURCE } from './generate-sample';
 import type { SampleCollection, SampleTouch } from './collection-history';
 
@@ -20,7 +21,7 @@ export function writeCollectionHistory(sqlite: SqliteDb, collections: readonly S
           `SELECT i.number, i.id, i.customer_id AS customerId, (SELECT email FROM contacts WHERE customer_id = i.customer_id ORDER BY is_primary DESC, id LIMIT 1) AS email
     FROM invoices i WHERE i.source = ?`,
         )
-        .all(SAMPLE_SOURCE) as { number: string; id: number; customerId: number; email: string | null }[]
+        .all(SAMPLE_SOURCE) as (ColumnsRow<'invoices', 'number' | 'id' | 'customer_id'> & ColumnsRow<'contacts', 'email'>)[]
     ).map((r) => [r.number, r]),
   );
   const stmt = {

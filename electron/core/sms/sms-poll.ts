@@ -7,6 +7,7 @@ import { nowOf, type CoreContext } from '../context';
 import { getSetting, setSetting } from '../settings';
 import { e164Of } from './mobile-number';
 import { FINAL_DELIVERY, type ProviderMessage, type SmsProvider } from './sms-provider';
+import type { ColumnsRow } from '../../db/typed-row';
 
 /** A text's status is followed for this long after it went; providers settle within hours. */
 const FOLLOW_DAYS = 3;
@@ -39,7 +40,7 @@ async function followDeliveries(ctx: CoreContext, provider: SmsProvider, result:
     WHERE channel = 'sms' AND status = 'sent' AND provider_id IS NOT NULL AND sent_at >= ? AND (delivery IS NULL OR delivery NOT IN (${FINAL_DELIVERY.map(() => '?').join(', ')}))
     ORDER BY sent_at LIMIT ${STATUS_BATCH}`,
     )
-    .all(since, ...FINAL_DELIVERY) as { id: number; customerId: number; contactId: number | null; providerId: string; delivery: string | null }[];
+    .all(since, ...FINAL_DELIVERY) as (ColumnsRow<'outbox_messages', 'id' | 'customer_id' | 'contact_id' | 'delivery'> & { providerId: string })[]; // not null: the WHERE
   for (const row of rows) {
     const message = await provider.fetch(row.providerId);
     if (message.status === row.delivery) continue;

@@ -1,21 +1,16 @@
 import { nextOpening, wallClock, withinSendingHours } from '../../../shared/sms/sending-hours';
 import type { SmsHold, SmsReach, SmsRecipient } from '../../../shared/sms/sms-reach';
 import type { SqliteDb } from '../../db/sqlite';
+import type { Nullable, RenamedRow } from '../../db/typed-row';
 import { getSetting } from '../settings';
 import { customerTimeZone } from './customer-time-zone';
 import { mobileNumber } from './mobile-number';
 
-interface ContactRow {
-  customerId: number;
-  contactId: number | null;
-  name: string | null;
-  phone: string | null;
-  status: string | null;
-  consentAt: string | null;
-  optedOutAt: string | null;
-  country: string | null;
-  timeZone: string | null;
-}
+/** A customer with each of its contacts who has a phone, or once with nulls (the LEFT JOIN) when none has. */
+type ContactRow = RenamedRow<'customers', { customerId: 'id'; country: 'country'; timeZone: 'time_zone' }> &
+  Nullable<
+    RenamedRow<'contacts', { contactId: 'id'; name: 'name'; phone: 'phone'; status: 'status'; consentAt: 'sms_consent_at'; optedOutAt: 'sms_opted_out_at' }>
+  >;
 
 /** Below this many customers, reading them by id beats reading the whole book. */
 const PER_CUSTOMER_READS = 200;

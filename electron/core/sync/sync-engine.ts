@@ -12,7 +12,7 @@ import { PUSHED_KINDS, pushText } from './push-text';
 import { logSync, refLogged } from './sync-log';
 
 export function readCursor(sqlite: SqliteDb, connector: ConnectorId): string | null {
-  const row = sqlite.prepare('SELECT cursor FROM sync_cursors WHERE connector = ?').get(connector) as { cursor: string } | undefined;
+  const row = sqlite.prepare('SELECT cursor FROM sync_cursors WHERE connector = ?').get(connector) as ColumnsRow<'sync_cursors', 'cursor'> | undefined;
   return row?.cursor ?? null;
 }
 

@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { writePulledRows } from './apply-rows';
 import type { PulledChange } from './published-change';
@@ -107,13 +108,13 @@ function findContact(sqlite: SqliteDb, customerId: number, before: ContactValue)
     before.email
       ? sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND lower(email) = lower(?) ORDER BY id LIMIT 1').get(customerId, before.email)
       : sqlite.prepare('SELECT id FROM contacts WHERE customer_id = ? AND lower(name) = lower(?) ORDER BY id LIMIT 1').get(customerId, before.name)
-  ) as { id: number } | undefined;
+  ) as ColumnsRow<'contacts', 'id'> | undefined;
   return row?.id ?? null;
 }
 
 function assign(apply: Apply, collector: string): void {
   const { sqlite, customerId } = apply;
-  const current = (prepareCached(sqlite, 'SELECT collector FROM customers WHERE id = ?').get(customerId) as { collector: string | null }).collector;
+  const current = (prepareCached(sqlite, 'SELECT collector FROM customers WHERE id = ?').get(customerId) as ColumnsRow<'customers', 'collector'>).collector;
   const bind = { entity: 'assignment', localId: customerId };
   const contest = {
     entity: 'customer',

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { AppError } from '../../../shared/errors';
 import type { ApprovalKind, ApprovalRequest, ApprovalStatus } from '../../../shared/team-authority';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { customerKey } from './team-keys';
 
 /** An action held for a manager, as the desk that asked keeps it (team_requests). */
@@ -24,12 +25,7 @@ export function keepRequest(sqlite: SqliteDb, held: HeldAction, now: string): nu
   );
 }
 
-interface UnfiledRow {
-  id: number;
-  kind: ApprovalKind;
-  customerId: number;
-  summary: string;
-}
+type UnfiledRow = ColumnsRow<'team_requests', 'id' | 'kind' | 'customer_id' | 'summary'>;
 
 /**
  * Files this desk's requests not on the server yet. (desk, local id) is unique there, so a request
@@ -42,7 +38,7 @@ export async function fileRequests(pool: pg.Pool, sqlite: SqliteDb, deskId: stri
     .all() as UnfiledRow[];
   for (const row of rows) {
     const key = customerKey(sqlite, row.customerId);
-    const name = (sqlite.prepare('SELECT name FROM customers WHERE id = ?').get(row.customerId) as { name: string } | undefined)?.name;
+    const name = (sqlite.prepare('SELECT name FROM customers WHERE id = ?').get(row.customerId) as ColumnsRow<'customers', 'name'> | undefined)?.name;
     if (!key || !name) continue;
     await pool.query(
       `INSERT INTO team_approvals (desk_id, local_id, collector, kind, customer_key, customer_name, summary)
@@ -114,14 +110,8 @@ export async function decideApproval(
   return toRequest(rows[0], deskId);
 }
 
-interface OpenRow {
-  id: number;
-  serverId: number;
-  customerId: number;
-  summary: string;
-  procedure: string;
-  input: string;
-}
+/** Read WHERE server_id IS NOT NULL: filed, so it has its server's id. */
+type OpenRow = ColumnsRow<'team_requests', 'id' | 'customer_id' | 'summary' | 'procedure' | 'input'> & { serverId: number };
 
 /** A decided request as the asking desk acts on it. */
 export interface Decided extends OpenRow {

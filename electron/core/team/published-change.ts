@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import type { OutboxRow } from './outbox-row';
 import { publishedRows, type PublishedRows } from './published-rows';
@@ -92,7 +93,7 @@ function amendedActivityKey(sqlite: SqliteDb, deskId: string, activityId: number
   if (known) return known;
   const created = prepareCached(sqlite, "SELECT id FROM sync_outbox WHERE entity = 'activity' AND entity_id = ? AND action = 'create'").get(
     String(activityId),
-  ) as { id: number } | undefined;
+  ) as ColumnsRow<'sync_outbox', 'id'> | undefined;
   return created ? activityKey(deskId, created.id) : null;
 }
 

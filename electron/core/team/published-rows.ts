@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow, RenamedRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import type { OutboxRow } from './outbox-row';
 import { publishedInbox, type PublishedInbox } from './published-inbox';
@@ -57,7 +58,8 @@ export function publishedRows(sqlite: SqliteDb, deskId: string, row: OutboxRow, 
     const ids = Array.isArray(raw.invoiceIds) ? (raw.invoiceIds as number[]) : [];
     const since =
       ids.length > 0
-        ? (prepareCached(sqlite, 'SELECT in_transit_since AS day FROM invoices WHERE id = ?').get(ids[0]) as { day: string | null } | undefined)
+        ? (prepareCached(sqlite, 'SELECT in_transit_since AS day FROM invoices WHERE id = ?').get(ids[0]) as
+            RenamedRow<'invoices', { day: 'in_transit_since' }> | undefined)
         : undefined;
     return { row: { day: since?.day ?? row.createdAt.slice(0, 10) } };
   }
@@ -88,6 +90,6 @@ function takenSteps(sqlite: SqliteDb, row: OutboxRow, raw: Record<string, unknow
           JOIN invoices i ON i.id = s.invoice_id WHERE s.taken_at BETWEEN ? AND ? AND i.customer_id = ? AND s.message_id IS NULL`,
           ).all(new Date(Date.parse(row.createdAt) - TASK_WINDOW_MS).toISOString(), row.createdAt, raw.customerId)
         : []
-  ) as { invoiceId: number; policyId: string; stepId: string; state: string }[];
+  ) as ColumnsRow<'ladder_invoice_steps', 'invoice_id' | 'policy_id' | 'step_id' | 'state'>[];
   return rows.flatMap(({ invoiceId, ...step }) => invoiceKeys(sqlite, [invoiceId]).map((invoiceKey) => ({ invoiceKey, ...step })));
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { SqliteDb } from '../../db/sqlite';
+import type { TableRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { applyChange } from './apply-change';
 import type { PulledChange } from './published-change';
@@ -102,7 +103,7 @@ function toChange(row: ChangeRow): PulledChange {
 
 /** Changes about customers that were missing, in server order, now that an import may have brought them. */
 function retryWaiting(sqlite: SqliteDb, pushedThrough: number, now: string, result: PullResult): void {
-  const waiting = prepareCached(sqlite, 'SELECT seq, change FROM team_waiting ORDER BY seq').all() as { seq: number; change: string }[];
+  const waiting = prepareCached(sqlite, 'SELECT seq, change FROM team_waiting ORDER BY seq').all() as TableRow<'team_waiting'>[];
   sqlite.transaction(() => {
     for (const row of waiting) {
       const applied = applyChange(sqlite, JSON.parse(row.change) as PulledChange, pushedThrough, now);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { describeHold } from '../../../shared/outreach/guard-words';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow, RenamedRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 import { customerKey, invoiceKeys } from './team-keys';
 
@@ -12,7 +13,8 @@ import { customerKey, invoiceKeys } from './team-keys';
  * same invoices make the same key. Null for a message no longer in the outbox.
  */
 export function teamClaimKey(sqlite: SqliteDb, messageId: number): string | null {
-  const row = prepareCached(sqlite, 'SELECT idempotency_key AS key FROM outbox_messages WHERE id = ?').get(messageId) as { key: string } | undefined;
+  const row = prepareCached(sqlite, 'SELECT idempotency_key AS key FROM outbox_messages WHERE id = ?').get(messageId) as
+    RenamedRow<'outbox_messages', { key: 'idempotency_key' }> | undefined;
   if (!row) return null;
   const tokens = row.key.split('|');
   const channel = tokens[0] === 'sms' ? tokens.shift()! : 'email';
@@ -68,7 +70,7 @@ export function cancelSentByTeam(sqlite: SqliteDb, messageId: number, collector:
     const row = prepareCached(
       sqlite,
       "UPDATE outbox_messages SET status = 'cancelled', sender = NULL, last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending' RETURNING channel",
-    ).get(words, now, messageId) as { channel: string } | undefined;
+    ).get(words, now, messageId) as ColumnsRow<'outbox_messages', 'channel'> | undefined;
     if (!row) return;
     prepareCached(sqlite, "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'team', 'outbox.held', ?, ?, ?)").run(
       now,

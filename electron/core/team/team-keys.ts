@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 import { prepareCached } from '../../db/statement-cache';
 
 /*
@@ -18,14 +19,15 @@ export function customerKey(sqlite: SqliteDb, customerId: number): string | null
 
 export function customerIdOf(sqlite: SqliteDb, key: string): number | null {
   const [source, externalId] = JSON.parse(key) as [string, string];
-  const row = prepareCached(sqlite, 'SELECT id FROM customers WHERE source = ? AND external_id = ?').get(source, externalId) as { id: number } | undefined;
+  const row = prepareCached(sqlite, 'SELECT id FROM customers WHERE source = ? AND external_id = ?').get(source, externalId) as
+    ColumnsRow<'customers', 'id'> | undefined;
   return row?.id ?? null;
 }
 
 export function invoiceKeys(sqlite: SqliteDb, invoiceIds: readonly number[]): string[] {
   const select = prepareCached(sqlite, 'SELECT source, external_id AS externalId FROM invoices WHERE id = ?');
   return invoiceIds.flatMap((id) => {
-    const row = select.get(id) as { source: string; externalId: string } | undefined;
+    const row = select.get(id) as ColumnsRow<'invoices', 'source' | 'external_id'> | undefined;
     return row ? [JSON.stringify([row.source, row.externalId])] : [];
   });
 }
@@ -35,7 +37,7 @@ export function invoiceIdsOf(sqlite: SqliteDb, keys: readonly string[]): number[
   const select = prepareCached(sqlite, 'SELECT id FROM invoices WHERE source = ? AND external_id = ?');
   return keys.flatMap((key) => {
     const [source, externalId] = JSON.parse(key) as [string, string];
-    const row = select.get(source, externalId) as { id: number } | undefined;
+    const row = select.get(source, externalId) as ColumnsRow<'invoices', 'id'> | undefined;
     return row ? [row.id] : [];
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
+import { columns, type ColumnsRow } from '../../db/typed-row';
 
 export interface TeamState {
   deskId: string;
@@ -15,12 +16,22 @@ export interface TeamState {
   lastError: string | null;
 }
 
-const SELECT = `SELECT desk_id AS deskId, server_id AS serverId, joined, pushed_through AS pushedThrough, pulled_through AS pulledThrough,
-  ledger_pushed_through AS ledgerPushedThrough, ledger_pulled_through AS ledgerPulledThrough, last_sync_at AS lastSyncAt, last_error AS lastError FROM team_state WHERE id = 1`;
+const COLUMNS = [
+  'desk_id',
+  'server_id',
+  'joined',
+  'pushed_through',
+  'pulled_through',
+  'ledger_pushed_through',
+  'ledger_pulled_through',
+  'last_sync_at',
+  'last_error',
+] as const;
+const SELECT = `SELECT ${columns('team_state', 's', COLUMNS)} FROM team_state s WHERE id = 1`;
 
 /** This desk's team state; a desk that never joined has none. */
 export function readTeamState(sqlite: SqliteDb): TeamState | null {
-  const row = prepareCached(sqlite, SELECT).get() as (Omit<TeamState, 'joined'> & { joined: number }) | undefined;
+  const row = prepareCached(sqlite, SELECT).get() as ColumnsRow<'team_state', (typeof COLUMNS)[number]> | undefined;
   return row ? { ...row, joined: row.joined === 1 } : null;
 }
 

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { FxRate, FxRatesView } from '../../../shared/exchange-rates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow } from '../../db/typed-row';
 
 /**
  * The rates a day is ranked with: each currency's latest rate dated on or before it, and the base
@@ -12,13 +13,15 @@ export function ratesOn(sqlite: SqliteDb, base: string, day: IsoDate): Record<st
       `SELECT currency, rate FROM fx_rates f WHERE base = ? AND rate_date = (
       SELECT max(rate_date) FROM fx_rates WHERE base = f.base AND currency = f.currency AND rate_date <= ?)`,
     )
-    .all(base, day) as { currency: string; rate: number }[];
+    .all(base, day) as ColumnsRow<'fx_rates', 'currency' | 'rate'>[];
   return { ...Object.fromEntries(rows.map((row) => [row.currency, row.rate])), [base]: 1 };
 }
 
 /** The dated table as Settings shows it, with what today's ranking uses and which currencies still lack a rate. */
 export function fxRatesView(sqlite: SqliteDb, base: string, today: IsoDate): FxRatesView {
-  const currencies = (sqlite.prepare('SELECT DISTINCT currency FROM invoices ORDER BY currency').all() as { currency: string }[]).map((row) => row.currency);
+  const currencies = (sqlite.prepare('SELECT DISTINCT currency FROM invoices ORDER BY currency').all() as ColumnsRow<'invoices', 'currency'>[]).map(
+    (row) => row.currency,
+  );
   const rows = sqlite.prepare('SELECT currency, rate_date AS date, rate FROM fx_rates WHERE base = ? ORDER BY rate_date DESC, currency').all(base) as FxRate[];
   const current = new Map<string, FxRate>();
   for (const row of rows) if (row.date <= today && !current.has(row.currency)) current.set(row.currency, row);

@@ -1,6 +1,7 @@
 import { addDays, localToday, type IsoDate } from '../../../shared/dates';
 import type { TodayItem, TodayKind, TodayList, WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
+import type { ColumnsRow, RenamedRow } from '../../db/typed-row';
 import { allRows, query } from '../../db/typed-query';
 import { readActivityBody } from '../activity/activity-body';
 import { readOpenCommitments } from '../activity/open-commitments';
@@ -51,7 +52,7 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
           `SELECT customer_id AS id, id AS activityId, kind, body FROM activities
       WHERE occurred_at >= ? AND deleted_at IS NULL AND kind IN (${[...WORK_KINDS, 'snooze'].map((k) => `'${k}'`).join(', ')}) ORDER BY occurred_at`,
         )
-        .all(midnight) as { id: number; activityId: number; kind: string; body: string }[]
+        .all(midnight) as RenamedRow<'activities', { id: 'customer_id'; activityId: 'id'; kind: 'kind'; body: 'body' }>[]
     ).map((row) => [row.id, row]),
   );
   const items: TodayItem[] = [];
@@ -78,7 +79,8 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
       `SELECT pp.customer_id AS id, pp.label, pp.currency, pi.amount_minor AS amountMinor FROM plan_installments pi
       JOIN payment_plans pp ON pp.id = pi.plan_id WHERE pi.due_date = ? AND pp.cancelled_date IS NULL`,
     )
-    .all(today) as { id: number; label: string; currency: string; amountMinor: number }[]) {
+    .all(today) as (RenamedRow<'payment_plans', { id: 'customer_id'; label: 'label'; currency: 'currency' }> &
+    ColumnsRow<'plan_installments', 'amount_minor'>)[]) {
     add(row.id, 'installment_due', `${row.label}: installment due`, today, workedToday.has(row.id), { amountMinor: row.amountMinor, currency: row.currency });
   }
   for (const row of followUps(sqlite, today)) {
@@ -126,7 +128,11 @@ function followUps(sqlite: SqliteDb, today: IsoDate): { id: number; followUp: Is
     FROM activities a WHERE a.kind = 'call' AND a.occurred_at >= ? AND a.deleted_at IS NULL
       AND json_extract(a.body, '$.followUpDate') BETWEEN ? AND ? ORDER BY a.occurred_at`,
     )
-    .all(since, addDays(today, -FOLLOW_UP_DAYS), today) as { id: number; followUp: IsoDate; notes: string | null; workedAt: string | null }[];
+    .all(since, addDays(today, -FOLLOW_UP_DAYS), today) as (RenamedRow<'activities', { id: 'customer_id' }> & {
+    followUp: IsoDate;
+    notes: string | null;
+    workedAt: string | null;
+  })[];
   const latest = new Map(calls.map((call) => [call.id, call]));
   return [...latest.values()].map((call) => ({
     id: call.id,

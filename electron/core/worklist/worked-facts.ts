@@ -1,5 +1,6 @@
 import { addDays, localToday, type IsoDate } from '../../../shared/dates';
 import type { SqliteDb } from '../../db/sqlite';
+import type { RenamedRow } from '../../db/typed-row';
 import { inScope, scopeParams, type CustomerScope } from '../ledger/customer-scope';
 import { bookParams, type Book } from '../ledger/book';
 import type { CustomerFacts } from './priority-score';
@@ -25,7 +26,7 @@ export function readWorked(sqlite: SqliteDb, book: Book, scope: CustomerScope): 
     WHERE a.kind IN (${WORK_KINDS.map((k) => `'${k}'`).join(', ')}) AND a.occurred_at >= @since AND a.deleted_at IS NULL ${only}
     GROUP BY a.customer_id`,
     )
-    .all(params) as { id: number; at: string }[];
+    .all(params) as RenamedRow<'activities', { id: 'customer_id'; at: 'occurred_at' }>[]; // at: the latest
   const followUps = new Map(
     (
       sqlite
@@ -34,7 +35,7 @@ export function readWorked(sqlite: SqliteDb, book: Book, scope: CustomerScope): 
     WHERE a.kind = 'call' AND a.occurred_at >= @since AND a.deleted_at IS NULL ${only} AND json_extract(a.body, '$.followUpDate') IS NOT NULL
     ORDER BY a.occurred_at`,
         )
-        .all(params) as { id: number; followUp: string }[]
+        .all(params) as (RenamedRow<'activities', { id: 'customer_id' }> & { followUp: string })[]
     ).map((row) => [row.id, row.followUp]),
   );
   return new Map(latest.map(({ id, at }) => [id, { on: localDay(at), followUp: followUps.get(id) ?? null }]));

@@ -3,7 +3,7 @@ import { currencyExponent } from '../../../shared/money';
 import type { WorklistRow } from '../../../shared/worklist';
 import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
-import { columns, type ColumnsRow, type TableRow } from '../../db/typed-row';
+import { columns, type ColumnsRow, type TableRow, type RenamedRow } from '../../db/typed-row';
 import { readOpenCommitments, type CoveredInvoices, type JudgedPromise, type MissedInstallment } from '../activity/open-commitments';
 import { unappliedCredits } from '../ledger/open-balance';
 import { readEscalationsDue, type EscalationDue } from '../ladder/escalations-due';
@@ -77,7 +77,7 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
     SELECT a.customer_id AS id, substr(MAX(a.occurred_at), 1, 10) AS value FROM ${book.activities} a
     WHERE a.kind IN (${TOUCH_KINDS.map((k) => `'${k}'`).join(', ')}) AND a.deleted_at IS NULL ${only('a.customer_id')} GROUP BY a.customer_id`,
       )
-      .all(params) as { id: number; value: string }[],
+      .all(params) as (RenamedRow<'activities', { id: 'customer_id' }> & { value: string })[],
   );
   const value = mapBy(
     sqlite
@@ -97,20 +97,23 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
     FROM ${book.disputes} d JOIN dispute_invoices di ON di.dispute_id = d.id
     WHERE d.status = 'open' AND julianday(@today) - julianday(d.opened_date) > d.sla_days ${only('d.customer_id')} GROUP BY d.customer_id`,
         )
-        .all(params) as { id: number; invoices: number; daysOver: number }[]
+        .all(params) as (RenamedRow<'disputes', { id: 'customer_id' }> & { invoices: number; daysOver: number })[]
     ).map((row) => [row.id, row]),
   );
   const risk = book.past
     ? new Map<number, number>()
     : mapBy(
-        sqlite.prepare(`SELECT r.customer_id AS id, r.p_late AS value FROM customer_risk r WHERE 1 = 1 ${only('r.customer_id')}`).all(params) as {
-          id: number;
-          value: number;
-        }[],
+        sqlite.prepare(`SELECT r.customer_id AS id, r.p_late AS value FROM customer_risk r WHERE 1 = 1 ${only('r.customer_id')}`).all(params) as RenamedRow<
+          'customer_risk',
+          { id: 'customer_id'; value: 'p_late' }
+        >[],
       );
   const snoozed = new Set(
     (
-      sqlite.prepare(`SELECT s.customer_id AS id FROM ${book.snoozes} s WHERE s.until_date > @today ${only('s.customer_id')}`).all(params) as { id: number }[]
+      sqlite.prepare(`SELECT s.customer_id AS id FROM ${book.snoozes} s WHERE s.until_date > @today ${only('s.customer_id')}`).all(params) as RenamedRow<
+        'snoozes',
+        { id: 'customer_id' }
+      >[]
     ).map((r) => r.id),
   );
   const commitments = readOpenCommitments(sqlite, book, scope);
@@ -175,7 +178,7 @@ function overdueCovered(sqlite: SqliteDb, book: Book, covered: CoveredInvoices):
   const params = bookParams(book);
   const sums = new Map<string, number>();
   for (const id of covered.promised) {
-    const row = read.get(params, id, book.day) as { customerId: number; currency: string; openMinor: number } | undefined;
+    const row = read.get(params, id, book.day) as ColumnsRow<'invoices', 'customer_id' | 'currency' | 'open_minor'> | undefined;
     if (!row) continue;
     const key = `${row.customerId}|${row.currency}`;
     sums.set(key, (sums.get(key) ?? 0) + row.openMinor);
