@@ -129,6 +129,7 @@ const tasks = {
   'test:faults': () => vitestProject('integration', ['test/faults']),
   'test:e2e'() {
     must(bin('electron-vite'), ['build']);
+    must(process.execPath, [join(root, 'scripts', 'check-built-core.mjs')]);
     must(bin('playwright'), ['test', ...args]);
   },
   test() {

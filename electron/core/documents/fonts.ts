@@ -29,11 +29,11 @@ export interface FontFace {
   ranges: readonly (readonly [number, number])[];
 }
 
-const require = createRequire(import.meta.url);
+const resolveFrom = createRequire(import.meta.url);
 
 /** Inside a packaged app the packages are unpacked next to the archive (electron-builder.yml asarUnpack). */
 function packageDir(name: string): string {
-  const dir = dirname(require.resolve(`${name}/package.json`));
+  const dir = dirname(resolveFrom.resolve(`${name}/package.json`));
   const unpacked = dir.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
   return unpacked !== dir && existsSync(unpacked) ? unpacked : dir;
 }
