@@ -3,7 +3,7 @@ import type { TeamConnection } from '../../../shared/team';
 import { log, safeError } from '../../log/log';
 import { serverConfig } from './team-connection';
 
-/** The channel the server's triggers notify on (server migration 0005). */
+/** The channel the server's triggers notify on (server step 0008-change-notices). */
 export const TEAM_CHANNEL = 'inflow_team';
 const FIRST_RETRY_MS = 1000;
 const LONGEST_RETRY_MS = 60_000;
