@@ -144,7 +144,8 @@ export async function benchTeamLatency(dir: string, size: BenchSize, plan: TeamL
       ...plan,
       p50: percentile(samples, 0.5),
       p95: percentile(samples, 0.95),
-      max: Math.max(...samples),
+      // Not Math.max(...samples): 190,000 arguments overflow the stack.
+      max: samples.reduce((most, sample) => Math.max(most, sample), 0),
       samples: samples.length,
       loadBefore,
       loadAfter,
