@@ -55,16 +55,7 @@ export function TeamLimits({ limits, canEdit, onSaved }: { limits: Limits | null
         <h3 id="team-limits-title">Limits</h3>
         {limits ? (
           <table className="team-table limits-table">
-            <thead>
-              <tr>
-                <th scope="col">Alone, up to</th>
-                {LIMITED_ROLES.map((role) => (
-                  <th scope="col" key={role}>
-                    {ROLE_LABELS[role]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <LimitsHead />
             <tbody>
               {LIMIT_FIELDS.map((field) => (
                 <tr key={field.key}>
@@ -102,16 +93,7 @@ export function TeamLimits({ limits, canEdit, onSaved }: { limits: Limits | null
         {error('currency')}
       </label>
       <table className="team-table limits-table">
-        <thead>
-          <tr>
-            <th scope="col">Alone, up to</th>
-            {LIMITED_ROLES.map((role) => (
-              <th scope="col" key={role}>
-                {ROLE_LABELS[role]}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <LimitsHead />
         <tbody>
           {LIMIT_FIELDS.map((field) => (
             <tr key={field.key}>
@@ -151,5 +133,21 @@ export function TeamLimits({ limits, canEdit, onSaved }: { limits: Limits | null
       </div>
       {outcome.error && <ErrorNotice error={outcome.error} />}
     </form>
+  );
+}
+
+/** The limits table's columns: what, then each limited role. */
+function LimitsHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Alone, up to</th>
+        {LIMITED_ROLES.map((role) => (
+          <th scope="col" key={role}>
+            {ROLE_LABELS[role]}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
