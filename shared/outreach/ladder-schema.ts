@@ -54,6 +54,8 @@ export const ladderPolicySchema = z
       // Also when another field is wrong, so the editor lists every problem at once. The checks above
       // only compare values, so a step with a wrong field (an empty label, a missing day) is safe here.
       when: ({ value }) => {
+        // Any JSON reaches here (null too: zod asks before knowing the value is an object).
+        if (typeof value !== 'object' || value === null) return false;
         const shape = value as { segments?: unknown; steps?: unknown };
         return Array.isArray(shape.segments) && Array.isArray(shape.steps) && shape.steps.every((step) => typeof step === 'object' && step !== null);
       },
