@@ -44,7 +44,7 @@ it('a killed sync leader loses the lease when it runs out, and another desk take
     child.stdin.write(
       `${JSON.stringify({ INFLOW_TEST_DB: maya.dbPath, INFLOW_TEST_KEY: maya.key.toString('hex'), INFLOW_TEST_NOW: NOW, INFLOW_TRIAL: 'leader' })}\n`,
     );
-    await new Promise<void>((resolve) => createInterface({ input: child.stdout }).on('line', (line) => line === 'synced' && resolve()));
+    await new Promise<void>((resolve) => createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('synced ') && resolve()));
     expect((await client.query('SELECT collector FROM team_leases')).rows).toEqual([{ collector: 'Maya' }]);
     child.kill('SIGKILL');
     await exited;
