@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import pg from 'pg';
 import { openCore, type Core } from '../../electron/core';
+import { storeSnapshot } from '../../electron/core/team/book-snapshot';
 import type { PostgresServer } from './postgres-server';
 import { fixturePath, JOB } from './temp-core';
 
@@ -85,4 +87,20 @@ export async function openDesk(server: PostgresServer, database: string, options
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The leader's snapshot now, as its exchange stores one when due (book-snapshot.ts), through a connection of the test's own. */
+export async function snapshotNow(server: PostgresServer, database: string, d: TeamDesk): Promise<boolean> {
+  const pool = new pg.Pool({ host: server.host, port: server.port, user: server.user, password: server.password, database });
+  const sqlite = new Database(d.dbPath);
+  try {
+    sqlite.pragma("cipher='sqlcipher'");
+    sqlite.pragma('legacy=4');
+    sqlite.pragma(`key="x'${d.key.toString('hex')}'"`);
+    const deskId = sqlite.prepare('SELECT desk_id AS id FROM team_state').get() as { id: string };
+    return await storeSnapshot(pool, sqlite, deskId.id);
+  } finally {
+    sqlite.close();
+    await pool.end();
+  }
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { startDovecot, withImap, type Dovecot } from '../helpers/dovecot';
-import { openDesk, type TeamDesk } from '../helpers/team-desk';
+import { openDesk, snapshotNow, type TeamDesk } from '../helpers/team-desk';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
@@ -16,6 +17,7 @@ let dovecot: Dovecot;
 let sink: SmtpSink;
 let desks: TeamDesk[];
 let folder: string;
+let database: string;
 let n = 0;
 const corpus = join(import.meta.dirname, '..', 'fixtures', 'inbox-corpus');
 
@@ -30,7 +32,7 @@ beforeEach(async () => {
   sink = await startSmtpSink();
   folder = `Team${++n}`;
   await withImap(dovecot, (client) => client.mailboxCreate(folder));
-  const database = await server.createDatabase(`inbox_${n}`);
+  database = await server.createDatabase(`inbox_${n}`);
   desks = [];
   for (const collector of ['Maya', 'Sam', 'Lee']) {
     const desk = await openDesk(server, database, { collector, sendMail: collector === 'Maya' });
@@ -137,4 +139,30 @@ it('two desks reading the same mailbox apply each message once, on every desk', 
   expect(await lee.core.call('team.sync', {})).toMatchObject({ applied: 0 });
   await readsMailbox(lee);
   expect(await lee.core.call('inbox.fetch', {})).toMatchObject({ fetched: 0 });
+});
+
+it("a desk that joins from the team's snapshot holds the messages other desks fetched before it", async () => {
+  const [maya, sam] = desks as [TeamDesk, TeamDesk, TeamDesk];
+  const exports = mkdtempSync(join(tmpdir(), 'inflow-exports-'));
+  try {
+    // Maya runs the ERP sync, so her exchange keeps the team's snapshot; Sam reads the mailbox.
+    await maya.core.call('sync.connection.save', { connector: 'folder', folder: exports, mapping: 'generic-invoices', intervalMinutes: 0 });
+    const messageId = await remind(maya);
+    await sync(maya, sam);
+    await readsMailbox(sam);
+    await deliver(bounceOf(messageId));
+    await deliver(replyTo(messageId));
+    expect(await sam.core.call('inbox.fetch', {})).toMatchObject({ fetched: 2 });
+    await sync(sam, maya);
+    expect(await snapshotNow(server, database, maya)).toBe(true);
+
+    const ana = await openDesk(server, database, { collector: 'Ana', book: false });
+    desks.push(ana);
+    await ana.core.call('team.join', {});
+    expect(await heldOn(ana)).toBe('replied');
+    expect((await ana.core.call('inbox.list', {})).map((item) => item.kind).sort()).toEqual(['bounce', 'reply']);
+    expect((await received(ana)).map((entry) => entry.inboxId !== undefined)).toEqual([true, true]);
+  } finally {
+    rmSync(exports, { recursive: true, force: true });
+  }
 });

@@ -1,12 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { storeSnapshot } from '../../electron/core/team/book-snapshot';
 import { DEFAULT_POLICY } from '../../shared/outreach/default-policy';
-import { openDesk, type TeamDesk } from '../helpers/team-desk';
+import { openDesk, snapshotNow, type TeamDesk } from '../helpers/team-desk';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
 
 /**
@@ -83,22 +80,6 @@ function shared(d: TeamDesk) {
   };
 }
 
-/** The leader's snapshot now, as its exchange stores one when due (book-snapshot.ts), through a connection of the test's own. */
-async function snapshotNow(d: TeamDesk, database: string): Promise<boolean> {
-  const pool = new pg.Pool({ host: server.host, port: server.port, user: server.user, password: server.password, database });
-  const sqlite = new Database(d.dbPath);
-  try {
-    sqlite.pragma("cipher='sqlcipher'");
-    sqlite.pragma('legacy=4');
-    sqlite.pragma(`key="x'${d.key.toString('hex')}'"`);
-    const deskId = sqlite.prepare('SELECT desk_id AS id FROM team_state').get() as { id: string };
-    return await storeSnapshot(pool, sqlite, deskId.id);
-  } finally {
-    sqlite.close();
-    await pool.end();
-  }
-}
-
 /** Each desk's part of the team's history: both make, close, edit and reassign each other's records. */
 async function work(maya: TeamDesk, sam: TeamDesk, round: number): Promise<void> {
   const [mayaAcme, mayaBirch, samAcme, samBirch] = [await idOf(maya, 'C-001'), await idOf(maya, 'C-002'), await idOf(sam, 'C-001'), await idOf(sam, 'C-002')];
@@ -163,7 +144,7 @@ it('a desk that joins from the snapshot and the tail holds what a desk that repl
   await maya.core.call('team.join', {});
   await sam.core.call('team.join', {});
   await work(maya, sam, 1);
-  expect(await snapshotNow(maya, database)).toBe(true);
+  expect(await snapshotNow(server, database, maya)).toBe(true);
   // The tail: what happens after the snapshot.
   await work(maya, sam, 2);
 

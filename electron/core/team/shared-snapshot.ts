@@ -97,6 +97,15 @@ const SHARED: readonly { table: string; select: string; byLeader: boolean }[] = 
   },
   // Other desks' sends, as apply-rows.ts records them; the leader's own are real messages, made again from their changes.
   { table: 'outbox_messages', select: "SELECT * FROM outbox_messages WHERE idempotency_key LIKE 'team|%'", byLeader: false },
+  // Other desks' Inbox messages (published-inbox.ts files them under `team:<desk>`): they hold the
+  // send guard. The leader's own are made again from its changes, so a link to one of its sends
+  // (made again too, under another id) is dropped; a link to another desk's send is kept.
+  {
+    table: 'inbox_messages',
+    select: `SELECT m.*, (SELECT o.idempotency_key LIKE 'team|%' FROM outbox_messages o WHERE o.id = m.outbox_id) AS _teamSend
+      FROM inbox_messages m WHERE m.folder LIKE 'team:%'`,
+    byLeader: false,
+  },
   {
     table: 'ladder_invoice_steps',
     select: `SELECT * FROM ladder_invoice_steps WHERE message_id IS NULL
@@ -129,6 +138,12 @@ export function sharedParts(sqlite: SqliteDb, leader: string, replay: Replay, pa
     if (table === 'activities' || table === 'write_offs') {
       rows = rows.filter((row) => !replay.activityKeys.has(String(row._key)));
       for (const row of rows) delete row._key;
+    }
+    if (table === 'inbox_messages') {
+      for (const row of rows) {
+        if (row._teamSend !== 1) row.outbox_id = null;
+        delete row._teamSend;
+      }
     }
     if (table === 'team_records') rows = rows.filter((row) => !replay.activityKeys.has(String(row.record_key)));
     if (table === 'team_applied') rows = rows.filter((row) => !replay.origins.has(origin(String(row.origin_desk), String(row.origin_id))));
