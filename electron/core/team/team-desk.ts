@@ -53,6 +53,7 @@ export class TeamDesk implements TeamService {
   /** The fallback poll, while the listener hears the server and while it does not. */
   private poll = { heard: POLL_EVERY_MS, unheard: POLL_UNHEARD_MS };
   private closed = false;
+  private watchingCommits = false;
   /** The ERP-sync lease as this desk last saw it. */
   private lease: LeaseHolder | null = null;
 
@@ -61,7 +62,6 @@ export class TeamDesk implements TeamService {
     private readonly runApproved: RunApproved,
   ) {
     setBatchJournal(ctx.database.sqlite, teamBatchJournal(ctx.database.sqlite));
-    watchLocalCommits(ctx.database.sqlite, () => this.kick());
   }
 
   /**
@@ -83,6 +83,11 @@ export class TeamDesk implements TeamService {
   private follow(): void {
     if (!this.following()) return;
     const { sqlite } = this.ctx.database;
+    // Only a desk that exchanges in the background hears its own commits: a solo desk's writes stay as they were.
+    if (!this.watchingCommits) {
+      watchLocalCommits(sqlite, () => this.kick());
+      this.watchingCommits = true;
+    }
     const connection = getSetting(sqlite, 'team');
     // Without a password nothing connects: the poll's exchange says so in the desk's status.
     if (!this.listener && connection?.password) {
