@@ -1,4 +1,5 @@
 import type { ImapFlow } from 'imapflow';
+import { log, safeError } from '../../log/log';
 import type { InboxFetchResult } from '../../../shared/inbox';
 import type { CoreContext, InboxService } from '../context';
 import { getSetting } from '../settings';
@@ -36,7 +37,8 @@ export class InboxWatcher implements InboxService {
     if (!noteSent(this.ctx, outboxId) || this.stopped || this.appendTimer) return;
     this.appendTimer = setTimeout(() => {
       this.appendTimer = null;
-      void this.appendCopies().catch(() => undefined);
+      // The copies stay pending for the next pass; the log says why this one failed.
+      void this.appendCopies().catch((error: unknown) => log.warn('inbox.sent-copies.failed', safeError(error)));
     }, APPEND_DELAY_MS);
     this.appendTimer.unref();
   }
@@ -86,9 +88,10 @@ export class InboxWatcher implements InboxService {
       this.failures = 0;
       this.schedule(pollMs);
       void this.idle();
-    } catch {
+    } catch (error) {
       // Offline or refused: the next try comes later; the Inbox screen shows the last error from a manual fetch.
       this.failures += 1;
+      log.warn('inbox.fetch.failed', { failures: this.failures, ...safeError(error) });
       this.schedule(Math.min(FIRST_BACKOFF_MS * 2 ** (this.failures - 1), pollMs));
     }
   }
@@ -106,7 +109,9 @@ export class InboxWatcher implements InboxService {
       });
       await client.mailboxOpen(settings.folder, { readOnly: true });
       while (!this.stopped && this.idleClient === client) await client.idle();
-    } catch {
+    } catch (error) {
+      // The poll still reads the mailbox; only the push wait is lost until the next cycle.
+      log.info('inbox.idle.failed', safeError(error));
       await this.dropIdle();
     }
   }

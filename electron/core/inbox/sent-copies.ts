@@ -2,6 +2,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { ImapFlow } from 'imapflow';
 import type { ImapSettings } from '../../../shared/inbox';
 import { prepareCached } from '../../db/statement-cache';
+import { log, safeError } from '../../log/log';
 import { columns, type ColumnsRow } from '../../db/typed-row';
 import { nowOf, type CoreContext } from '../context';
 import { getSetting } from '../settings';
@@ -56,6 +57,7 @@ export async function appendSentCopies(ctx: CoreContext, settings: ImapSettings)
         ).run(nowOf(ctx), row.id);
         appended += 1;
       } catch (error) {
+        log.warn('inbox.sent-copy.failed', { outboxId: row.id, ...safeError(error) });
         prepareCached(
           sqlite,
           `UPDATE inbox_sent_copies SET attempts = attempts + 1, last_error = ?, updated_at = ?,
