@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { STATEMENT_KINDS, type LetterDay, type StatementKind } from '../../shared/documents';
 import { HOLD_LABELS } from '../../shared/outreach/guard-words';
 import { AppError } from '../../shared/errors';
-import type { Core } from '../core';
+import { makePrivate, PRIVATE_FILE_MODE, type Core } from '../core';
 
 export interface StatementOptions {
   json: boolean;
@@ -28,7 +28,7 @@ export async function statementCommand(core: Core, options: StatementOptions): P
     ...(options.from ? { from: options.from } : {}),
   });
   const path = resolve(options.out);
-  writeFileSync(path, Buffer.from(document.base64, 'base64'));
+  writePrivateFile(path, document.base64);
   if (options.json) return JSON.stringify({ file: path, ...document.preview });
   const totals = document.preview.sections.map((s) => `${s.currency} ${(s.totalMinor / 100).toFixed(2)}`).join(', ') || 'nothing open';
   return `Statement for ${document.preview.customerName} as of ${document.preview.asOf} written to ${path} (${totals}).`;
@@ -46,7 +46,7 @@ export async function lettersCommand(core: Core, options: { json: boolean; out?:
     // What was printed, as the guard judged it while printing.
     day = { letters: pdf.letters, held: pdf.held };
     file = resolve(options.out);
-    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    writePrivateFile(file, pdf.base64);
   }
   const marked =
     options.posted && day.letters.length > 0 ? await core.call('documents.lettersPosted', { customerIds: day.letters.map((l) => l.customerId) }) : null;
@@ -83,4 +83,10 @@ export async function lettersCommand(core: Core, options: { json: boolean; out?:
     ),
     ...held.map((h) => `  held ${h.externalId} ${h.customerName}: ${h.stepLabel}. ${h.message}`),
   ].join('\n');
+}
+
+/** A PDF of customers' names and balances is the user's alone, like the database: 0600, an overwritten file too. */
+function writePrivateFile(path: string, base64: string): void {
+  writeFileSync(path, Buffer.from(base64, 'base64'), { mode: PRIVATE_FILE_MODE });
+  makePrivate(path);
 }
