@@ -23,10 +23,12 @@ const sorted = (totals: Map<string, number>) => new Map([...totals].filter(([, t
 const byId = (figures: Record<string, number>, ids: Map<string, string>) =>
   sorted(new Map(Object.entries(figures).map(([name, total]) => [ids.get(name)!, total])));
 
-async function inflowAging(): Promise<Map<string, number>> {
-  const report = await t!.core.call('aging.report', { asOf: FROZEN_NOW.toISOString().slice(0, 10) });
+async function inflowAging(asOf = FROZEN_NOW.toISOString().slice(0, 10)): Promise<Map<string, number>> {
+  const report = await t!.core.call('aging.report', { asOf });
   return sorted(new Map(report.customers.map((row) => [row.externalId, row.total])));
 }
+/** One customer's aging on an earlier day: the history each payment and credit note was written with, read back. */
+const onDay = async (asOf: string, externalId: string) => (await inflowAging(asOf)).get(externalId) ?? 0;
 
 describe('fresh Odoo books (Northwind)', () => {
   it.each(['jsonrpc', 'json2'] as const)('full, then incremental: every customer to the cent (%s)', async (protocol) => {
@@ -53,6 +55,13 @@ describe('fresh Odoo books (Northwind)', () => {
         "SELECT i.number, a.applied_date, a.amount_minor FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE i.number LIKE 'INV/2013/%' ORDER BY a.id",
       ),
     ).toEqual(books.seenSplit.map(([number, date, amount]) => ({ number, applied_date: date, amount_minor: amount })));
+    // Odoo's aged receivable on those days (each match counts from its max_date): before 17.50, between it and 89.18.
+    const id = (name: string) => books.ids.get(name)!;
+    expect([await onDay('2013-04-01', id('Alfreds Futterkiste')), await onDay('2013-04-03', id('Alfreds Futterkiste'))]).toEqual([10_668, 8_918]);
+    // 1,250.00 less the 200.00 credit note matched on 06-25, the 600.00 payment of 07-05 not yet made.
+    expect(await onDay('2026-06-30', id('Antonio Moreno Taquería'))).toBe(105_000);
+    // 500.00 less the 50.00 credit note of 05-10; the 100.00 of 05-15 not yet paid.
+    expect(await onDay('2026-05-12', id('Blauer See Delikatessen'))).toBe(45_000);
     expect(t.query("SELECT number, open_minor FROM credit_notes WHERE number LIKE 'PBNK1/2013/%' ORDER BY number")).toEqual([
       { number: 'PBNK1/2013/02301', open_minor: 0 },
       { number: 'PBNK1/2013/02388', open_minor: 0 },
@@ -92,6 +101,8 @@ describe('fresh QuickBooks books (Chinook)', () => {
     const status = (row: { Id: string }) =>
       t!.query<{ status: string }>(`SELECT status FROM invoices WHERE source = 'qbo' AND external_id = '${row.Id}'`)[0]?.status;
     expect([status(books.genuineZero), status(books.voided)]).toEqual(['paid', 'void']);
+    const luis = books.ids.get('Luís Gonçalves')!;
+    expect([await onDay('2013-04-01', luis), await onDay('2013-04-03', luis)]).toEqual([10_668, 8_918]);
 
     books.change();
     expect(sorted(server.expectedAging())).toEqual(byId(CHINOOK_CHANGED, books.ids));
