@@ -1,7 +1,7 @@
 import { log, safeError } from '../../log/log';
 import { AppError } from '../../../shared/errors';
 import type { ConnectorCapabilities, ErpConnection } from '../../../shared/sync';
-import { emptyBatch, type LedgerBatch } from '../ledger/records';
+import { emptyBatch, type CreditRecord, type LedgerBatch } from '../ledger/records';
 import { isChargeRef, withoutChargeInvoices } from './charge-invoices-left-out';
 import type { Connector, LedgerView, PulledPage, PushItem, SyncNote } from './connector';
 import { pushOdooChargeInvoice } from './odoo-charge-invoice';
@@ -68,8 +68,8 @@ interface Row {
  * paid it, and when), so the ledger takes them as the history behind the balances Odoo states; then
  * payments, for what each has not been matched with yet; then partners. Pages are keyed on
  * (write_date, id) instead of an offset, so records edited while a sync runs are neither skipped nor
- * read twice. Odoo reports no deletions: last, the ledger's open items are looked up, and those Odoo
- * no longer has posted (deleted, or reset to draft) are closed.
+ * read twice. Odoo reports no deletions: last, the ledger's open items are looked up, those Odoo
+ * no longer has posted (deleted, or reset to draft) are closed, and the open payments are read again.
  */
 export function odooConnector(connection: ErpConnection, portalOrigin: string | null = null): Connector {
   const client = odooClient(connection);
@@ -155,9 +155,8 @@ async function* pull(client: OdooClient, links: LinkOrigins, cursor: Cursor, led
       since = changedSince(position);
     }
   }
-  const gone = await deleted(client, ledger, signal);
-  const records = gone.deletedInvoiceIds.length + gone.deletedCreditIds.length;
-  if (records > 0) yield { stream: 'deletions', batch: { ...emptyBatch(SOURCE), ...gone }, cursor: JSON.stringify(cursor), records };
+  const { batch, records } = await lookUpOpenItems(client, ledger, signal);
+  if (records > 0) yield { stream: 'open items', batch, cursor: JSON.stringify(cursor), records };
 }
 
 /**
@@ -263,27 +262,45 @@ async function paymentBatch(client: OdooClient, payments: readonly OdooPayment[]
 }
 
 /**
- * The ledger's open Odoo items that Odoo no longer has: invoices and credit notes deleted or reset
- * to draft, payments cancelled, reset or deleted. Odoo has no feed of deletions, so they are looked up.
+ * The ledger's open Odoo items, looked up at the end of every sync. Those Odoo no longer has are
+ * closed: invoices and credit notes deleted or reset to draft, payments cancelled, reset or deleted
+ * (Odoo has no feed of deletions). The payments it still has are read again for what they have open:
+ * a match undone ("Unreconcile") or made with something that is not an invoice (a journal entry, a
+ * refund) changes a payment's receivable line without touching the payment or any invoice the
+ * moves stream reads, as long as the payment was matched in part before and after.
  */
-async function deleted(client: OdooClient, ledger: LedgerView, signal: AbortSignal): Promise<{ deletedInvoiceIds: string[]; deletedCreditIds: string[] }> {
+async function lookUpOpenItems(client: OdooClient, ledger: LedgerView, signal: AbortSignal): Promise<{ batch: LedgerBatch; records: number }> {
+  const found = async <T extends { id: number }>(model: string, domain: unknown[], fields: string[], ids: number[]): Promise<T[]> => {
+    const rows: T[] = [];
+    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK)
+      rows.push(...(await read<T>(client, model, [['id', 'in', ids.slice(i, i + LOOKUP_CHUNK)], ...domain], fields, signal)));
+    return rows;
+  };
   const missing = async (model: string, domain: unknown[], ids: number[]): Promise<number[]> => {
-    const found = new Set<number>();
-    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-      const rows = await read<{ id: number }>(client, model, [['id', 'in', ids.slice(i, i + LOOKUP_CHUNK)], ...domain], ['id'], signal);
-      for (const row of rows) found.add(row.id);
-    }
-    return ids.filter((id) => !found.has(id));
+    const there = new Set((await found(model, domain, ['id'], ids)).map((row) => row.id));
+    return ids.filter((id) => !there.has(id));
   };
   const numeric = (ids: string[]) => ids.filter((id) => /^\d+$/.test(id)).map(Number);
-  const credits = ledger.openCreditIds();
-  const payments = credits.filter((id) => /^payment:\d+$/.test(id)).map((id) => Number(id.slice('payment:'.length)));
-  const [invoices, notes, unapplied] = [
-    await missing('account.move', MOVE_DOMAIN, numeric(ledger.openInvoiceIds())),
-    await missing('account.move', MOVE_DOMAIN, numeric(credits)),
-    await missing('account.payment', PAYMENT_DOMAIN, payments),
-  ];
-  return { deletedInvoiceIds: invoices.map(String), deletedCreditIds: [...notes.map(String), ...unapplied.map(paymentCreditId)] };
+  const open = ledger.openCreditIds();
+  const paymentIds = open.filter((id) => /^payment:\d+$/.test(id)).map((id) => Number(id.slice('payment:'.length)));
+  const invoices = await missing('account.move', MOVE_DOMAIN, numeric(ledger.openInvoiceIds()));
+  const notes = await missing('account.move', MOVE_DOMAIN, numeric(open));
+  const payments = await found<OdooPayment>('account.payment', PAYMENT_DOMAIN, PAYMENT_FIELDS, paymentIds);
+  const held = { credits: [] as CreditRecord[], emptied: [] as string[] };
+  for (let i = 0; i < payments.length; i += LOOKUP_CHUNK) {
+    const chunk = await credits(client, payments.slice(i, i + LOOKUP_CHUNK), new Map(), signal);
+    held.credits.push(...chunk.credits);
+    held.emptied.push(...chunk.emptied);
+  }
+  const there = new Set(payments.map((payment) => payment.id));
+  const gone = paymentIds.filter((id) => !there.has(id)).map(paymentCreditId);
+  const batch: LedgerBatch = {
+    ...emptyBatch(SOURCE),
+    credits: held.credits,
+    deletedInvoiceIds: invoices.map(String),
+    deletedCreditIds: [...notes.map(String), ...gone, ...held.emptied],
+  };
+  return { batch, records: invoices.length + notes.length + gone.length + held.emptied.length + held.credits.length };
 }
 
 /** The marker goes in the message, so a push retried after a crash finds its first attempt and stops. */

@@ -105,7 +105,7 @@ function checked(status: number, body: unknown, path: string): QboObject {
       'SYNC_FAILED',
       `QuickBooks does not let this sign-in read ${path.split('/')[0]} (${said}): sign in as a user with access to accounting.`,
     );
-  throw new AppError('SYNC_FAILED', `QuickBooks could not answer ${path.split('?')[0]} (${said}).`);
+  throw new AppError('SYNC_FAILED', `QuickBooks could not answer ${path.split('?')[0]} (${said}).`, { status });
 }
 
 function faultOf(body: unknown): FaultError[] | undefined {

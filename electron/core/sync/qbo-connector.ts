@@ -60,8 +60,9 @@ interface Cursor {
 
 /**
  * QuickBooks Online through its accounting API. The first sync (and any after the change feed's
- * 30 days, or a feed too long to trust) reads every entity with the query API, page by page; later
- * ones read ChangeDataCapture since the server time the previous read started, in one page.
+ * 30 days, a feed too long to trust, or one QuickBooks refuses) reads every entity with the query
+ * API, page by page; later ones read ChangeDataCapture since the server time the previous read
+ * started, in one page.
  */
 export function qboConnector(connection: ErpConnection, tokens: QboTokenStore, clock: () => Date, homeCurrency: string): Connector {
   const client = qboClient(connection, tokens, clock);
@@ -88,13 +89,26 @@ async function* pull(client: QboClient, cursor: Cursor | null, clock: () => Date
     return;
   }
   if (cursor && withinFeed) {
-    const page = await changes(client, cursor.since, clock, homeCurrency, signal);
+    const page = await changes(client, cursor.since, clock, homeCurrency, signal).catch((error: unknown) => {
+      if (!feedRefused(error)) throw error;
+      log.warn('sync.qbo.feed-refused', safeError(error));
+      return null;
+    });
     if (page) {
       yield page;
       return;
     }
   }
   yield* fullRead(client, null, clock, homeCurrency, signal);
+}
+
+/**
+ * QuickBooks refused the change feed's request (a 400 Fault, as for a start more than 30 days
+ * back): the desk's clock, which counts those days, was set right since the last read. A full read
+ * is always right, so it takes the feed's place instead of failing at every sync from then on.
+ */
+function feedRefused(error: unknown): boolean {
+  return error instanceof AppError && (error.details as { status?: unknown } | undefined)?.status === 400;
 }
 
 /**
