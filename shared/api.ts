@@ -142,6 +142,8 @@ export interface CustomerInvoice {
   promised: boolean;
   /** Part of a payment plan with installments left. */
   inPlan: boolean;
+  /** What Inflow wrote off of its open balance by the book's day (the ERP's balance stays until its credit note). */
+  writtenOffMinor: number;
 }
 
 export interface TemplateProblem {
@@ -230,8 +232,11 @@ export const api = {
       reason: z.string().max(40).optional(),
     }),
   ),
-  /** Today's follow-ups, promises and installments due, ladder tasks and worked customers, each with its done state. */
-  'worklist.today': returns<TodayList>()(z.object({})),
+  /**
+   * Today's follow-ups, promises and installments due, ladder tasks and worked customers, each with its
+   * done state; with `collector`, only that collector's customers (the queue's "Mine").
+   */
+  'worklist.today': returns<TodayList>()(z.object({ collector: z.string().max(120).optional() })),
   'worklist.snooze': returns<{ activityId: number }>()(snoozeInput),
   'activity.logCall': returns<{ activityId: number }>()(logCallInput),
   'activity.addNote': returns<{ activityId: number }>()(addNoteInput),

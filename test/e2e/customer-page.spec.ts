@@ -77,7 +77,7 @@ test('write off part of a ticked invoice with o, saying why; the timeline shows 
   await page.getByTestId('customer-invoices').getByLabel('Filter Invoices').fill('Open');
   await page.getByTestId('customer-invoices').getByRole('region', { name: 'Invoices' }).focus();
   await page.keyboard.press('x');
-  await expect(page.getByTestId('customer-invoices')).toContainText('1 invoice ticked');
+  await expect(page.getByTestId('customer-invoices')).toContainText('1 invoice ticked for p, d, l or o');
   const number = (
     await invoiceRows(page)
       .filter({ has: page.locator('input:checked') })
@@ -93,11 +93,19 @@ test('write off part of a ticked invoice with o, saying why; the timeline shows 
   await page.keyboard.press('Control+Enter');
   await expect(form).toContainText('Reason: say why it is written off.');
   await form.getByLabel('Reason').fill('Freight damage, agreed on the phone');
+  // Typing the reason takes the error about it down.
+  await expect(form.getByRole('alert')).toHaveCount(0);
   for (const theme of ['light', 'dark'] as const) {
     await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-    await page.screenshot({ path: `/tmp/shots-team-settings-ui/write-off-form-${theme}.png` });
+    await page.screenshot({ path: `/tmp/shots-lead/write-off-form-${theme}.png` });
   }
   await page.keyboard.press('Control+Enter');
   await expect(form).toBeHidden();
   await expect(page.getByTestId('customer-page')).toContainText(`invoice ${number} · Freight damage, agreed on the phone`);
+  // The invoice keeps the ERP's balance and says part of it is written off.
+  await expect(invoiceRows(page).filter({ hasText: number })).toContainText('Part written off');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    await page.screenshot({ path: `/tmp/shots-lead/written-off-chip-${theme}.png` });
+  }
 });

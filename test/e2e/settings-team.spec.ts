@@ -31,6 +31,8 @@ test('settings: join a team server, see how the exchange goes, and leave', async
   await team.getByRole('button', { name: 'Join the team' }).focus();
   await page.keyboard.press('Enter');
   await expect(team.getByRole('status').first()).toContainText('Joined as Dana');
+  // The join's progress bar (the snapshot's steps on a new desk) is gone once it has joined.
+  await expect(team.getByTestId('team-join-progress')).toHaveCount(0);
   await expect(team.getByTestId('team-status')).toContainText('In the team as Dana');
   await expect(team.getByTestId('team-status')).toContainText('Reachable');
   // The password is never shown back: the field is empty and says one is stored.

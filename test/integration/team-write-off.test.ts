@@ -67,8 +67,13 @@ describe('write-offs', () => {
     });
     const acmeInQueue = async () => (await solo.core.call('worklist.list', {})).rows.find((row) => row.externalId === 'C-001');
     expect(await acmeInQueue()).toMatchObject({ openMinor: 1_340_025 });
+    const onPage = async () =>
+      (await solo.core.call('customer.invoices', { customerId: invoice(solo, '00123').customerId, openOnly: true })).find((i) => i.id === id);
+    expect(await onPage()).toMatchObject({ openMinor: 1_240_000, writtenOffMinor: 0 });
     await solo.core.call('activity.writeOff', { invoiceId: id, amountMinor: 400_000, reason: 'Goods damaged in transit' });
     expect((await guardOn(solo, '00123')).dropped).toEqual([]);
+    // The customer page keeps the ERP's balance and shows what Inflow wrote off of it.
+    expect(await onPage()).toMatchObject({ openMinor: 1_240_000, writtenOffMinor: 400_000 });
     // The queue ranks what is left to collect.
     expect(await acmeInQueue()).toMatchObject({ openMinor: 940_025 });
     // Without an amount: everything still collectable.
@@ -78,6 +83,7 @@ describe('write-offs', () => {
       { amount: 840_000, reason: 'Customer insolvent' },
     ]);
     expect((await guardOn(solo, '00123')).dropped).toEqual([{ invoiceId: id, number: '00123', reason: 'written_off' }]);
+    expect(await onPage()).toMatchObject({ writtenOffMinor: 1_240_000 });
     expect(await acmeInQueue()).toMatchObject({ openMinor: 100_025 });
     await expect(solo.core.call('activity.writeOff', { invoiceId: id, reason: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
     // The ledger balance stays the ERP's; the timeline says what happened.

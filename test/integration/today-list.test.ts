@@ -46,4 +46,17 @@ describe('the Today list', () => {
     await t.core.call('activity.addNote', { customerId: cole, text: 'Payment run is tonight' });
     expect(await promiseItem()).toMatchObject({ done: true });
   });
+
+  it("lists only the chosen collector's customers, and nothing for a collector with none", async () => {
+    const acme = await idOf('C-001');
+    const birch = await idOf('C-002');
+    await t.core.call('customer.assign', { customerId: acme, collector: 'Maya Ortiz', newCollector: true });
+    await t.core.call('activity.addNote', { customerId: acme, text: 'Left a message with reception' });
+    await t.core.call('activity.addNote', { customerId: birch, text: 'Sent the statement again' });
+    const everyone = (await t.core.call('worklist.today', {})).items.map((item) => item.customerId);
+    expect(everyone).toEqual(expect.arrayContaining([acme, birch]));
+    const mayas = (await t.core.call('worklist.today', { collector: 'Maya Ortiz' })).items.map((item) => item.customerId);
+    expect(new Set(mayas)).toEqual(new Set([acme]));
+    expect((await t.core.call('worklist.today', { collector: 'Nobody Yet' })).items).toEqual([]);
+  });
 });

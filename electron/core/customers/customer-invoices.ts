@@ -3,6 +3,7 @@ import type { CustomerInvoice } from '../../../shared/api';
 import type { SqliteDb } from '../../db/sqlite';
 import { columns, type ColumnsRow, type TableRow } from '../../db/typed-row';
 import { readOpenCommitments } from '../activity/open-commitments';
+import { writtenOffByInvoice } from '../activity/write-offs';
 import { bookParams, type Book } from '../ledger/book';
 
 const INVOICE = ['id', 'number', 'issue_date', 'due_date', 'currency', 'amount_minor', 'open_minor', 'status', 'closed_date'] as const;
@@ -14,7 +15,7 @@ const shownStatus = z.enum(['open', 'paid', 'closed']);
 /**
  * A customer's invoices in the book of the day, newest due first, each with what is going on with
  * it: under an open dispute (in Inflow, or flagged by the ERP), covered by a promise still running,
- * or part of an active plan.
+ * part of an active plan, or written off in Inflow (no more than it still owes).
  */
 export function customerInvoices(sqlite: SqliteDb, customerId: number, book: Book, openOnly: boolean): CustomerInvoice[] {
   const rows = sqlite
@@ -26,11 +27,13 @@ export function customerInvoices(sqlite: SqliteDb, customerId: number, book: Boo
     )
     .all(bookParams(book), customerId) as InvoiceRow[];
   const { covered } = readOpenCommitments(sqlite, book, customerId);
+  const writtenOff = writtenOffByInvoice(sqlite, book.day);
   return rows.map(({ erpDisputed, ...row }) => ({
     ...row,
     status: shownStatus.parse(row.status),
     disputed: erpDisputed === 1 || covered.disputed.has(row.id),
     promised: covered.promised.has(row.id),
     inPlan: covered.inPlan.has(row.id),
+    writtenOffMinor: row.status === 'open' ? Math.min(Math.max(row.openMinor, 0), writtenOff.get(row.id) ?? 0) : 0,
   }));
 }

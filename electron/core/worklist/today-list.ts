@@ -27,6 +27,7 @@ const WORK_TITLES: Record<string, string> = {
 interface Customer {
   externalId: string;
   name: string;
+  collector: string | null;
 }
 
 /**
@@ -34,13 +35,14 @@ interface Customer {
  * done yet), snoozes ending, the ladder's letters, calls and referrals, and every other customer
  * worked today, each done once the customer was worked today. `queue` is today's ranked queue
  * (its ladder reasons are the tasks still to do); `midnight` is the local day's start as a UTC time.
+ * With `collector`, only the customers assigned to that collector are listed.
  */
-export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, queue: readonly WorklistRow[]): TodayList {
+export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, queue: readonly WorklistRow[], collector?: string): TodayList {
   const customers = new Map<number, Customer>();
   const customer = (id: number): Customer => {
     let known = customers.get(id);
     if (!known) {
-      known = sqlite.prepare('SELECT external_id AS externalId, name FROM customers WHERE id = ?').get(id) as Customer;
+      known = sqlite.prepare('SELECT external_id AS externalId, name, collector FROM customers WHERE id = ?').get(id) as Customer;
       customers.set(id, known);
     }
     return known;
@@ -64,7 +66,8 @@ export function todayList(sqlite: SqliteDb, today: IsoDate, midnight: string, qu
     done = workedToday.has(customerId),
     money?: { amountMinor: number; currency: string },
   ): void => {
-    items.push({ customerId, ...customer(customerId), kind, detail, dueDate, done, ...money });
+    const { collector: assigned, ...who } = customer(customerId);
+    if (collector === undefined || assigned === collector) items.push({ customerId, ...who, kind, detail, dueDate, done, ...money });
   };
 
   for (const p of readOpenCommitments(sqlite, liveBook(today)).promises) {

@@ -34,9 +34,9 @@ function unratedCurrencies(rows: readonly Pick<WorklistRow, 'currency' | 'unrate
 }
 
 export const worklistHandlers: Handlers<'worklist.list' | 'worklist.today'> = {
-  'worklist.today': (_input, ctx) => {
+  'worklist.today': ({ collector }, ctx) => {
     const today = todayOf(ctx);
-    return todayList(ctx.database.sqlite, today, localMidnight(ctx), ctx.worklist.ranked(today));
+    return todayList(ctx.database.sqlite, today, localMidnight(ctx), ctx.worklist.ranked(today), collector);
   },
   'worklist.list': ({ asOf, offset, limit, collector, segment, currency, bucket, reason }, ctx) => {
     const today = asOf ?? todayOf(ctx);

@@ -17,6 +17,8 @@ export interface Outcome extends Shown {
   runInPlace(work: Work): Promise<boolean>;
   /** Shows a failure that did not come from an action (loading what the form needs). */
   fail(failure: unknown): void;
+  /** Takes the last outcome down (the user changed what it was about); no re-render when nothing is shown. */
+  clear(): void;
 }
 
 const NOTHING: Shown = { message: null, error: null };
@@ -39,5 +41,6 @@ export function useOutcome(): Outcome {
   const fail = useCallback((failure: unknown) => setShown((last) => ({ ...last, error: toApiError(failure) })), []);
   const run = useCallback((work: Work) => showOutcome(work, setShown, true), []);
   const runInPlace = useCallback((work: Work) => showOutcome(work, setShown, false), []);
-  return { ...shown, run, runInPlace, fail };
+  const clear = useCallback(() => setShown((last) => (last.error || last.message ? NOTHING : last)), []);
+  return { ...shown, run, runInPlace, fail, clear };
 }

@@ -17,9 +17,12 @@ interface Props {
   children: ReactNode;
 }
 
-/** The pane's side form: Tab through fields, Ctrl/Cmd+Enter saves, Esc cancels; errors stay in the form. */
+/**
+ * The pane's side form: Tab through fields, Ctrl/Cmd+Enter saves, Esc cancels; an error stays in the
+ * form until the next save or until a field changes (it may be the one the error named).
+ */
 export function ActionForm({ title, testId, onSubmit, onSaved, onCancel, onKeyDown, saveLabel = 'Save', children }: Props) {
-  const { error, run } = useOutcome();
+  const { error, run, clear } = useOutcome();
   const [busy, setBusy] = useState(false);
 
   async function save(): Promise<void> {
@@ -51,6 +54,7 @@ export function ActionForm({ title, testId, onSubmit, onSaved, onCancel, onKeyDo
       data-testid={testId}
       aria-label={title}
       onKeyDown={keys}
+      onChange={clear}
       onSubmit={(event) => {
         event.preventDefault();
         void save();

@@ -146,7 +146,7 @@ export function CustomerPage({ customerId }: { customerId: number }) {
             toolbar={
               <span className="muted table-hint">
                 {tickedIds.length > 0 ? (
-                  `${plural(tickedIds.length, 'invoice')} ticked for p, d or l`
+                  `${plural(tickedIds.length, 'invoice')} ticked for p, d, l or o`
                 ) : (
                   <>
                     <Kbd keys={['x']} /> ticks an invoice

@@ -14,6 +14,9 @@ export function invoiceChips(invoice: CustomerInvoice): Chip[] {
   else if (invoice.status === 'closed') chips.push({ label: 'Closed', tone: 'neutral' });
   else if (invoice.openMinor < invoice.amountMinor) chips.push({ label: 'Part paid', tone: 'info' });
   else chips.push({ label: 'Open', tone: 'neutral' });
+  if (invoice.writtenOffMinor > 0) {
+    chips.push(invoice.writtenOffMinor >= invoice.openMinor ? { label: 'Written off', tone: 'neutral' } : { label: 'Part written off', tone: 'info' });
+  }
   if (invoice.disputed) chips.push({ label: 'Disputed', tone: 'warn' });
   if (invoice.inPlan) chips.push({ label: 'In plan', tone: 'info' });
   if (invoice.promised) chips.push({ label: 'Promised', tone: 'info' });

@@ -2,10 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { isLoopbackHost } from '../../../../shared/loopback';
 import type { TeamConnectionView, TeamStatus } from '../../../../shared/team';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ProgressBar } from '../../components/ProgressBar';
 import { TextField } from '../../components/TextField';
-import { call } from '../../lib/api';
+import { call, newJobId } from '../../lib/api';
 import { useCoreQuery } from '../../lib/core-query';
 import { formatCount, formatDateTime } from '../../lib/format';
+import { useJobProgress } from '../../lib/job-progress';
 import { useOutcome } from '../../lib/use-outcome';
 import { TeamAuthority } from './TeamAuthority';
 
@@ -44,6 +46,9 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
     collector: connection?.collector ?? '',
   });
   const outcome = useOutcome();
+  // A new desk's join loads the book from the team's snapshot: minutes on a big book, so it shows its steps.
+  const [joinJob, setJoinJob] = useState<string | null>(null);
+  const joinProgress = useJobProgress(joinJob);
   const team = status.mode === 'team';
   const loopback = draft.host.trim() !== '' && isLoopbackHost(draft.host.trim());
 
@@ -60,13 +65,20 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
       return 'Saved';
     });
   };
-  const join = (): void =>
+  const join = (): void => {
+    const jobId = newJobId();
+    setJoinJob(jobId);
     void outcome.run(async () => {
-      await save();
-      const joined = await call('team.join', {});
-      reload();
-      return `Joined as ${joined.collector ?? ''}`;
+      try {
+        await save();
+        const joined = await call('team.join', { jobId });
+        reload();
+        return `Joined as ${joined.collector ?? ''}`;
+      } finally {
+        setJoinJob(null);
+      }
     });
+  };
   const leave = (): void =>
     void outcome.run(async () => {
       await call('team.leave', {});
@@ -146,7 +158,7 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
               </button>
             </>
           ) : (
-            <button type="button" className="button primary" onClick={join}>
+            <button type="button" className="button primary" disabled={joinJob !== null} onClick={join}>
               Join the team
             </button>
           )}
@@ -156,6 +168,7 @@ function TeamForm({ connection, status, reload }: { connection: TeamConnectionVi
             </span>
           )}
         </div>
+        {joinJob && <ProgressBar testId="team-join-progress" progress={joinProgress} label={joinProgress?.step ?? 'Connecting to the team…'} />}
         {outcome.error && <ErrorNotice error={outcome.error} />}
       </fieldset>
     </form>

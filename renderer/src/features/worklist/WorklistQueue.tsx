@@ -46,8 +46,8 @@ export function WorklistQueue() {
   );
   const refuse = useAsOf((asOf) => asOf.refuse);
   const queue = useWorklistPages({ asOf: past ?? today, ...filters });
-  // Today's list is today's work: a past day has none to show.
-  const todayList = useCoreQuery('worklist.today', past ? null : {});
+  // Today's list is today's work (a past day has none to show), for the collector the queue is filtered to.
+  const todayList = useCoreQuery('worklist.today', past ? null : filters.collector === undefined ? {} : { collector: filters.collector });
   // The selected customer, and where it was: after a re-rank it is found again by id among the loaded rows.
   const [cursor, setCursor] = useState<{ index: number; customerId: number | null }>({ index: 0, customerId: null });
   const [revealKey, setRevealKey] = useState(0);
