@@ -123,6 +123,15 @@ describe('sending', () => {
     await t.core.call('contacts.smsConsent', { contactId, consent: true, note: 'Signed form' });
   });
 
+  it('a text counts towards the contact rhythm, and an email preview says the customer was texted', async () => {
+    await t.core.call('settings.outreach.save', { ...(await t.core.call('settings.outreach.get', {})), contactRhythmDays: 1 });
+    expect((await t.core.call('sms.queue', { messages: [draft()] })).queued).toBe(1);
+    await settled();
+    const email = await t.core.call('outreach.preview', { draft: { customerId, templateId: 'first-reminder' } });
+    expect(email.guard).toMatchObject({ held: 'rhythm', recent: [{ by: 'manual', label: 'Text: payment link', channel: 'sms' }] });
+    expect(email.heldMessage).toBe('Also texted today by a manual send (Text: payment link): one message a day per customer.');
+  });
+
   it('sends once, records the provider id, follows delivery and shows both on the timeline', async () => {
     const first = await t.core.call('sms.queue', { messages: [draft()] });
     expect(first.queued).toBe(1);
