@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { describeRecent, HOLD_LABELS } from '../../shared/outreach/guard-words';
+import { describeHold, describeRecent, HOLD_LABELS } from '../../shared/outreach/guard-words';
 import type { LadderRun } from '../../shared/outreach/ladder';
 import type { EmailPreview } from '../../shared/api';
 import { localToday } from '../../shared/dates';
@@ -89,6 +89,12 @@ export async function outreachCommand(core: Core, action: string | undefined, op
     if (preview.problems.length > 0)
       throw new AppError('INVALID_INPUT', `The template has problems: ${preview.problems.map((p) => `${p.tag} ${p.message}`).join('; ')}`);
     if (preview.guard.held === 'nothing_left') throw new AppError('CONFLICT', `Not sent: ${preview.heldMessage}`, { guard: preview.guard });
+    // Held for the customer too (the rhythm, a snooze …), and nothing rendered: the core renders no message that asks for
+    // payment with no invoice left, so say that rather than print an empty one.
+    if (preview.guard.held !== null && preview.guard.invoices.length === 0 && preview.subject === '')
+      throw new AppError('CONFLICT', `Not sent: ${describeHold('nothing_left', preview.guard, localToday(), 1)} ${preview.heldMessage ?? ''}`.trim(), {
+        guard: preview.guard,
+      });
     return options.json ? JSON.stringify(preview) : previewText(preview);
   }
   const result = await core.call('outreach.queue', { messages: [draft] });

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { OutreachSettings } from '../../shared/outreach/outreach-settings';
+import { fillPaymentLinkPattern } from '../../shared/outreach/payment-link-pattern';
 import { senderPerson, type SenderPerson } from '../../shared/outreach/sender-person';
 import type { Core } from '../core';
 
@@ -53,12 +54,17 @@ export async function settingsCommand(core: Core, action: string | undefined, op
   if (Object.keys(changes).length > 0) settings = await core.call('settings.outreach.save', { ...settings, ...changes });
   const collector = senderPerson(settings, 'collector');
   const manager = senderPerson(settings, 'manager');
-  if (options.json) return JSON.stringify({ ...settings, senders: { collector, manager } });
+  // The live example Settings shows beside the field: the link the pattern makes for a real open invoice.
+  const sample = settings.paymentUrlPattern ? await core.call('settings.outreach.linkSample', {}) : null;
+  const link = sample ? fillPaymentLinkPattern(settings.paymentUrlPattern, sample.values) : null;
+  const example = sample && link ? { invoiceNumber: sample.values.invoiceNumber, customerName: sample.customerName, link } : null;
+  if (options.json) return JSON.stringify({ ...settings, senders: { collector, manager }, paymentLinkExample: example });
   return [
     `Company: ${settings.companyName || '(not set: needed before the first send)'}`,
     `Collector steps from: ${person(collector)}`,
     `Manager steps from: ${manager.standIn ? `${person(collector)} (no manager named)` : person(manager)}`,
     `Payment link pattern: ${settings.paymentUrlPattern || '(none)'}`,
+    ...(example ? [`Payment link for invoice ${example.invoiceNumber} of ${example.customerName}: ${example.link}`] : []),
     `Locale for customers without one: ${settings.locale}`,
   ].join('\n');
 }

@@ -33,7 +33,7 @@ function whenSent(on: string, day: string): string {
 
 /** "Also emailed today by the ladder (Manager escalation)". */
 export function describeRecent(contact: RecentContact, day: string): string {
-  return `Also emailed ${whenSent(contact.on, day)} by ${contact.by === 'ladder' ? 'the ladder' : 'a manual send'} (${contact.label})`;
+  return `Also ${contact.channel === 'sms' ? 'texted' : 'emailed'} ${whenSent(contact.on, day)} by ${contact.by === 'ladder' ? 'the ladder' : 'a manual send'} (${contact.label})`;
 }
 
 /** Why a whole message does not go, in a sentence that says what to do about it. */

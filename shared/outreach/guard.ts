@@ -101,6 +101,8 @@ export interface RecentContact {
   by: 'ladder' | 'manual';
   /** The template's name. */
   label: string;
+  /** A text message; absent: an email. */
+  channel?: 'sms';
 }
 
 /** An invoice a message would have listed, and why it does not (an invoice hold, or the ladder's next message waiting on the rhythm). */

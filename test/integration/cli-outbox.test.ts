@@ -9,6 +9,7 @@ import { applyKey } from '../../electron/db/open';
 import { runCliInProcess, type CliResult } from '../helpers/run-cli';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { fixturePath, JOB } from '../helpers/temp-core';
+import { addDays, localToday } from '../../shared/dates';
 
 /** `outbox send` drains what is queued (an interrupted run's messages too); `outbox resolve` settles what is left for a person. */
 const key = randomBytes(32);
@@ -84,4 +85,15 @@ it('outbox resolve settles uncertain messages as sent, to send again, or dropped
   expect(sink.received).toHaveLength(1);
   expect(await cli('outbox', 'resolve', '--id', String(second), '--as', 'maybe')).toMatchObject({ code: 1 });
   expect((await cli('outbox', 'resolve', '--id', String(second), '--as', 'resend')).stderr).toContain('only failed or uncertain messages need a decision');
+});
+
+it('outreach preview refuses a message with nothing left to remind about, even when another hold comes first', async () => {
+  // A reminder waits in the outbox (the contact rhythm holds C-001 today), then a promise covers every invoice.
+  const core = openCore({ dbPath: db, key, sendMail: false, scheduleSync: false });
+  await core.call('settings.outreach.save', { ...(await core.call('settings.outreach.get', {})), contactRhythmDays: 1 });
+  await core.close();
+  await queue(['first-reminder']);
+  expect((await cli('promise', '--customer', 'C-001', '--amount', '100.00', '--date', addDays(localToday(), 7))).code).toBe(0);
+  const shown = await cli('outreach', 'preview', '--customer', 'C-001', '--template', 'second-reminder');
+  expect(shown).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/Nothing left to remind about: 00123 promised, 00124 promised/) });
 });

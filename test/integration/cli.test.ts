@@ -194,8 +194,12 @@ describe('inflow CLI', () => {
       'Jordan Lee',
       '--manager-phone',
       '+1 555 0199',
+      '--payment-link',
+      'https://pay.northwind.example/{invoiceNumber}?amount={balance}',
     ]);
     expect(set.stdout).toContain('Manager steps from: Jordan Lee, Finance Manager, +1 555 0199');
+    // The live example, as Settings shows beside the field: the link the pattern makes for a real open invoice.
+    expect(set.stdout).toMatch(/\nPayment link for invoice 00123 of Acme Tools Ltd: https:\/\/pay\.northwind\.example\/00123\?amount=12400\.00\n/);
     expect((await cli(['outreach', 'preview', '--db', fresh, '--customer', 'C-001', '--template', 'first-reminder'])).stdout).toMatch(
       /^From: Sam Carter <no mailbox set up>\nTo: Jane Park <jane.park@acme.example>\nSubject: Invoice 00123 is now past due\nLanguage: en\n/,
     );

@@ -104,11 +104,32 @@ describe('the send guard for texts', () => {
     expect((await t.core.call('sms.preview', { draft: draft() })).hold).toBe('no_mobile');
     expect(api.creates).toBe(0);
   });
+
+  it('writes no text when every past-due invoice is disputed, whatever else holds it: no disputed sum in a preview', async () => {
+    await t.core.call('contacts.smsConsent', { contactId, consent: true, note: '' });
+    const today = new Date(clock()).toISOString().slice(0, 10);
+    const pastDue = (await t.core.call('customer.invoices', { customerId, openOnly: true })).filter((invoice) => invoice.dueDate < today);
+    await t.core.call('activity.openDispute', { customerId, invoiceIds: pastDue.map((invoice) => invoice.id), reasonCode: 'pricing' });
+    const nothing = await t.core.call('sms.preview', { draft: draft() });
+    expect(nothing).toMatchObject({ hold: 'nothing_left', text: '', segments: { units: 0 } });
+    // Another hold first (the customer's night): still no text listing the disputed balance.
+    await t.core.call('customer.setTimeZone', { customerId, timeZone: 'Asia/Tokyo' });
+    expect(await t.core.call('sms.preview', { draft: draft() })).toMatchObject({ hold: 'quiet_hours', text: '' });
+  });
 });
 
 describe('sending', () => {
   beforeEach(async () => {
     await t.core.call('contacts.smsConsent', { contactId, consent: true, note: 'Signed form' });
+  });
+
+  it('a text counts towards the contact rhythm, and an email preview says the customer was texted', async () => {
+    await t.core.call('settings.outreach.save', { ...(await t.core.call('settings.outreach.get', {})), contactRhythmDays: 1 });
+    expect((await t.core.call('sms.queue', { messages: [draft()] })).queued).toBe(1);
+    await settled();
+    const email = await t.core.call('outreach.preview', { draft: { customerId, templateId: 'first-reminder' } });
+    expect(email.guard).toMatchObject({ held: 'rhythm', recent: [{ by: 'manual', label: 'Text: payment link', channel: 'sms' }] });
+    expect(email.heldMessage).toBe('Also texted today by a manual send (Text: payment link): one message a day per customer.');
   });
 
   it('sends once, records the provider id, follows delivery and shows both on the timeline', async () => {

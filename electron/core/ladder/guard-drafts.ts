@@ -69,7 +69,10 @@ export function guardDrafts<D extends MessageDraft>(sqlite: SqliteDb, drafts: re
       rules,
     );
     if (verdict.held === null)
-      known.customer.recent = [...(known.customer.recent ?? []), { on: rules.day, by: 'ladder' in draft ? 'ladder' : 'manual', label: template.name }];
+      known.customer.recent = [
+        ...(known.customer.recent ?? []),
+        { on: rules.day, by: 'ladder' in draft ? 'ladder' : 'manual', label: template.name, ...(texts ? { channel: 'sms' as const } : {}) },
+      ];
     return { draft: { ...draft, invoiceIds: verdict.invoices.map((invoice) => invoice.invoiceId) }, customerName: known.customer.name, template, verdict };
   });
 }

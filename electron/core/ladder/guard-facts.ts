@@ -67,19 +67,21 @@ export function readRecentContacts(
   const rows = prepareCached(
     sqlite,
     `
-    SELECT m.customer_id AS customerId, ${at} AS at, m.ladder_step_id IS NOT NULL AS ladder, coalesce(t.name, m.template_id) AS label
+    SELECT m.customer_id AS customerId, ${at} AS at, m.ladder_step_id IS NOT NULL AS ladder, m.channel, coalesce(t.name, m.template_id) AS label
     FROM ${book.outbox} m LEFT JOIN email_templates t ON t.id = m.template_id AND t.language = 'en'
     WHERE ${status} AND ${at} >= @since AND m.id != @except ${inScope('m.customer_id', scope)}
     ORDER BY at`,
   ).all({ since: addDays(first, -1), except: options.exceptMessageId ?? 0, ...bookParams(book), ...scopeParams(scope) }) as (ColumnsRow<
     'outbox_messages',
     'customer_id'
-  > & { at: string; ladder: number; label: string })[];
+  > & { at: string; ladder: number; channel: string; label: string })[];
   for (const row of rows) {
     const on = localToday(new Date(row.at));
     if (on < first || on > day) continue;
     const list = recent.get(row.customerId) ?? [];
-    list.push({ on, by: row.ladder ? 'ladder' : 'manual', label: row.label });
+    // A text's template is a file, not a row: name it as the ladder editor does.
+    const text = row.channel === 'sms' ? { channel: 'sms' as const, label: smsTemplates().get(row.label)?.name ?? row.label } : null;
+    list.push({ on, by: row.ladder ? 'ladder' : 'manual', label: row.label, ...text });
     recent.set(row.customerId, list);
   }
   return recent;

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { PURPOSE_RULES } from '../../../shared/outreach/guard';
 import { describeHold } from '../../../shared/outreach/guard-words';
 import { countSegments } from '../../../shared/sms/segments';
 import type { SmsSettings, SmsSettingsView } from '../../../shared/sms/sms-settings';
@@ -62,8 +63,11 @@ export const smsHandlers: Handlers<
     const { verdict, template } = guarded!;
     const reach = readSmsReach(sqlite, ctx.clock(), [draft.customerId]).get(draft.customerId) ?? null;
     const recipient = reach?.recipient ?? null;
+    // A text that asks for payment with no invoice left is never written, whatever else holds it: its merge values would
+    // fall back to every past-due invoice, the disputed and promised ones included (as outreach.preview for emails).
+    const renders = recipient !== null && !(PURPOSE_RULES[template.purpose].chases && verdict.invoices.length === 0);
     const words =
-      draft.text ?? (recipient ? renderSms(template, textValues(sqlite, guarded!.draft, recipient, today, getSetting(sqlite, 'outreach')).values) : '');
+      draft.text ?? (renders ? renderSms(template, textValues(sqlite, guarded!.draft, recipient, today, getSetting(sqlite, 'outreach')).values) : '');
     return {
       templateId: template.id,
       to: recipient,
