@@ -130,6 +130,7 @@ const tasks = {
   'test:e2e'() {
     must(bin('electron-vite'), ['build']);
     must(process.execPath, [join(root, 'scripts', 'check-built-core.mjs')]);
+    must(process.execPath, [join(root, 'scripts', 'check-built-renderer.mjs')]);
     must(bin('playwright'), ['test', ...args]);
   },
   test() {

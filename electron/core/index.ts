@@ -3,7 +3,7 @@ import type { CoreEvent } from '../../shared/core-events';
 import type { StagedFile } from '../../shared/shell-api';
 import { backupIfDue, pruneBackups } from '../db/backup';
 import { openDatabase } from '../db/open';
-import { log } from '../log/log';
+import { log, safeError } from '../log/log';
 import { analyticsHandlers } from './analytics/analytics-handlers';
 import { getSetting } from './settings';
 import { appHandlers } from './app/app-handlers';
@@ -162,7 +162,14 @@ export function openCore(options: CoreOptions): Core {
   const keepBackups = () => getSetting(database.sqlite, 'shell').keepBackups;
   pruneBackups(database.path, keepBackups());
   // The app can run for days: the rolling daily backup is looked at hourly, not only at open.
-  const backupTimer = setInterval(() => backupIfDue(database.sqlite, database.path, ctx.clock(), keepBackups()), HOUR_MS);
+  // A failed backup (a full disk) is logged and tried again next hour; it must not take the core down.
+  const backupTimer = setInterval(() => {
+    try {
+      backupIfDue(database.sqlite, database.path, ctx.clock(), keepBackups());
+    } catch (error) {
+      log.error('backup.failed', safeError(error));
+    }
+  }, HOUR_MS);
   backupTimer.unref();
   return {
     dispatch: (name, input) => dispatch(handlers, ctx, name, input),

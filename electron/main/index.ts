@@ -195,28 +195,32 @@ function openLink(url: string): void {
     .catch((error: unknown) => log.warn('shell.open-link.failed', safeError(error)));
 }
 
-if (!app.requestSingleInstanceLock()) app.quit();
-
-// Any web contents, not only the ones the factory makes, gets no webview and no popup.
-app.on('web-contents-created', (_event, contents) => refuseWebviewsAndPopups(contents));
-// A second launch (a double-click on the icon) brings the running window forward instead.
-app.on('second-instance', showWindow);
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-app.on('activate', showWindow);
-closeBeforeQuit(app, async () => {
-  timers.forEach(clearInterval);
-  updater?.stop();
-  tray?.destroy();
-  await core?.close();
-});
-
-app
-  .whenReady()
-  .then(start)
-  .catch((error: unknown) => {
-    log.error('shell.start.failed', safeError(error));
-    dialog.showErrorBox('Inflow cannot start', error instanceof Error ? error.message : String(error));
-    app.exit(2);
+// A second launch only hands over to the running one (its 'second-instance' brings the window
+// forward); app.quit() is not immediate, so nothing else may start here, above all no database open.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // Any web contents, not only the ones the factory makes, gets no webview and no popup.
+  app.on('web-contents-created', (_event, contents) => refuseWebviewsAndPopups(contents));
+  // A second launch (a double-click on the icon) brings the running window forward instead.
+  app.on('second-instance', showWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
   });
+  app.on('activate', showWindow);
+  closeBeforeQuit(app, async () => {
+    timers.forEach(clearInterval);
+    updater?.stop();
+    tray?.destroy();
+    await core?.close();
+  });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('shell.start.failed', safeError(error));
+      dialog.showErrorBox('Inflow cannot start', error instanceof Error ? error.message : String(error));
+      app.exit(2);
+    });
+}
