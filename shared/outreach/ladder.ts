@@ -43,7 +43,7 @@ export interface LadderInvoice {
   number: string;
   dueDate: IsoDate;
   currency: string;
-  /** What is left to collect: the ledger's open balance net of what Inflow wrote off (activity.writeOff). */
+  /** What is left to collect: the ledger's open balance net of what Inflow wrote off (activity.writeOff) and the ERP's credit note has not taken off yet. */
   openMinor: number;
   /** Written off in Inflow in full (the ERP's credit note may not have landed yet): nothing to chase. */
   writtenOff?: boolean;
