@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooRecord, type OdooServer } from '../helpers/odoo-server';
+import { customer, invoice, payment, seedQbo } from '../helpers/qbo-fixtures';
+import { browse, startQboServer, type QboServer } from '../helpers/qbo-server';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
 /**
@@ -167,5 +169,64 @@ describe('write-off, then an open-items file with the lower balance (import)', (
     await importBook(row('G-1', '100.00'));
     // 300 more came off: not what is still written off (400), so a payment; what remains is written off.
     expect(await collectable('G-1')).toMatchObject({ queue: 0, openMinor: 10_000, writtenOffMinor: 10_000, guard: ['written_off'] });
+  });
+});
+
+describe('write-off, then the credit memo applied in QuickBooks (sync: a lower balance, no payment)', () => {
+  let server: QboServer;
+  beforeEach(async () => {
+    server = await startQboServer();
+    seedQbo(server);
+    server.clock = now.getTime();
+    t.core.onEvent((event) => {
+      if (event.type === 'browser.open') void browse(event.url);
+    });
+    await t.core.call('settings.outreach.save', { senderName: 'Lee', companyName: 'Northwind' });
+    await t.core.call('sync.connection.save', {
+      connector: 'qbo',
+      baseUrl: server.url,
+      authUrl: server.authorizeUrl,
+      tokenUrl: server.tokenUrl,
+      clientId: server.clientId,
+      apiKey: server.clientSecret,
+      intervalMinutes: 0,
+    });
+    await t.core.call('sync.qbo.connect', {});
+  });
+  afterEach(async () => server.close());
+
+  it('the memo consumes the write-off; the payment of the rest closes the invoice', async () => {
+    const who = customer(server, 'Gemini Furniture', { PrimaryEmailAddr: { Address: 'ap@gemini.example' } });
+    const bill = invoice(server, who, '2001', 1240, 1240, { TxnDate: '2026-09-01', DueDate: '2026-10-01' });
+    await t.core.call('sync.run', { jobId: JOB() });
+    await writeOff('2001', 40_000, 'Goods damaged in transit');
+    expect(await collectable('2001')).toMatchObject({ queue: 84_000, writtenOffMinor: 40_000 });
+
+    now = new Date('2026-11-22T12:00:00Z');
+    server.clock = now.getTime();
+    const memo = server.create('CreditMemo', {
+      DocNumber: '2002',
+      TxnDate: '2026-11-22',
+      CustomerRef: { value: who.Id, name: 'Gemini Furniture' },
+      CurrencyRef: { value: 'USD', name: 'United States Dollar' },
+      TotalAmt: 400,
+      RemainingCredit: 0,
+      Balance: 0,
+    });
+    server.update('Invoice', bill.Id, { Balance: 840 });
+    payment(server, who, '2026-11-22', 0, [
+      { amount: 400, to: bill },
+      { amount: 400, to: memo, type: 'CreditMemo' },
+    ]);
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(await collectable('2001')).toMatchObject({ queue: 84_000, openMinor: 84_000, writtenOffMinor: 0, guard: [] });
+    expect(await ladder('2001')).toBe('message');
+
+    now = new Date('2026-11-22T14:00:00Z');
+    server.clock = now.getTime();
+    server.update('Invoice', bill.Id, { Balance: 0 });
+    payment(server, who, '2026-11-22', 840, [{ amount: 840, to: bill }]);
+    await t.core.call('sync.run', { jobId: JOB() });
+    expect(await collectable('2001')).toMatchObject({ queue: 0, openMinor: 0, writtenOffMinor: 0, status: 'paid', guard: ['paid'] });
   });
 });
