@@ -138,8 +138,8 @@ describe('advance payments as of a day before their invoice (generic CSV)', () =
     expect(activity.preview.sections.map((section) => [section.openingMinor, section.totalMinor])).toEqual([[50_000, 10_000]]);
     expect(activity.preview.sections[0]!.lines.map((line) => [line.date, line.description, line.amountMinor])).toEqual([
       ['2026-10-03', 'Payment', -10_000],
-      ['2026-10-04', 'Payment', -15_000],
       ['2026-10-04', 'Payment on account', -15_000],
+      ['2026-10-04', 'Payment', -15_000],
     ]);
   });
 });
