@@ -13,7 +13,8 @@
  * forecast), the month-end trend and the queue. Rows: one per payment allocation ahead on some day
  * after `after` among payments received by `upTo` (SQL: parameters, or columns the caller joins
  * against `until`), found from the few allocations applied after `after` and the few invoices issued
- * after it, as the aging finds what changed after its day: for today both are empty. `only` narrows
+ * after it (their index alone; the invoice row is read only under an allocation dated by the day),
+ * as the aging finds what changed after its day: for today both are empty. `only` narrows
  * by customer, with `?` for the invoice's alias; `oneCustomer` when it names one customer, whose
  * invoices are then read by customer instead of by issue date.
  */
@@ -21,11 +22,11 @@ export const aheadAllocations = (after: string, upTo: string, only = '', oneCust
   SELECT p.id AS paymentId, p.customer_id AS customerId, p.currency AS currency, p.received_date AS receivedDate,
          COALESCE(NULLIF(p.reference, ''), p.external_id) AS number, p.amount_minor AS paymentMinor, x.amount AS amountMinor, x.until AS until
   FROM (SELECT a.payment_id AS paymentId, a.amount_minor AS amount, max(i.issue_date, a.applied_date) AS until
-        FROM allocations a INDEXED BY allocations_applied CROSS JOIN invoices i ON i.id = a.invoice_id
-        WHERE a.applied_date > ${after} AND a.payment_id IS NOT NULL AND i.status != 'void' ${only.replaceAll('?', 'i')}
+        FROM allocations a INDEXED BY allocations_applied CROSS JOIN payments p ON p.id = a.payment_id CROSS JOIN invoices i ON i.id = a.invoice_id
+        WHERE a.applied_date > ${after} AND a.credit_note_id IS NULL AND p.received_date <= ${upTo} AND i.status != 'void' ${only.replaceAll('?', 'i')}
         UNION ALL
-        SELECT a.payment_id, a.amount_minor, i.issue_date
-        FROM invoices i ${oneCustomer ? '' : 'INDEXED BY invoices_aging'} CROSS JOIN allocations a ON a.invoice_id = i.id
-        WHERE i.issue_date > ${after} AND i.status != 'void' AND a.applied_date <= ${after} AND a.payment_id IS NOT NULL ${only.replaceAll('?', 'i')}) x
+        SELECT a.payment_id, a.amount_minor, d.issue_date
+        FROM invoices d ${oneCustomer ? '' : 'INDEXED BY invoices_aging'} CROSS JOIN allocations a ON a.invoice_id = d.id CROSS JOIN invoices i ON i.id = d.id
+        WHERE d.issue_date > ${after} AND a.applied_date <= ${after} AND a.payment_id IS NOT NULL AND i.status != 'void' ${only.replaceAll('?', 'd')}) x
   CROSS JOIN payments p ON p.id = x.paymentId
   WHERE p.received_date <= ${upTo}`;
