@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { agedReceivableOn } from '../helpers/odoo-aged-on';
 import { invoice, seedOdoo } from '../helpers/odoo-fixtures';
+import { northwindOdoo } from '../helpers/northwind-odoo';
+import { addDays } from '../../shared/dates';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
@@ -98,6 +100,26 @@ describe('advance payments as of a day before their invoice (Odoo)', () => {
     const september = trend.points.find((point) => point.asOf === '2026-09-30' && point.currency === 'USD');
     expect(september?.aging.total).toBe((await t.core.call('aging.report', { asOf: '2026-09-30' })).totals.USD?.total);
     expect(september?.aging.credits).toBe(-12_000);
+  });
+});
+
+describe("Odoo's aged receivable on every day of fresh books (Northwind)", () => {
+  it('after a full sync, each day a line is dated and the day before, every customer to the cent', async () => {
+    server = await startOdooServer();
+    northwindOdoo(server);
+    t = tempCore();
+    await t.core.call('sync.connection.save', {
+      connector: 'odoo',
+      baseUrl: server.url,
+      protocol: 'jsonrpc',
+      database: server.db,
+      login: server.login,
+      apiKey: server.password,
+      intervalMinutes: 0,
+    });
+    await t.core.call('sync.run', { jobId: JOB() });
+    const days = [...new Set(server.store.table('account.move.line').map((line) => String(line.date)))].sort().flatMap((day) => [addDays(day, -1), day]);
+    for (const day of days) expect(await agingOn(day), day).toEqual(agedReceivableOn(server.store, day));
   });
 });
 
