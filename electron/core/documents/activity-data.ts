@@ -38,11 +38,16 @@ interface Movement {
   order: number;
 }
 
+/** The day an allocation moved the balance: once both it and its invoice are dated, or on its payment's day if that is earlier. */
+const MOVED = `min(COALESCE(p.received_date, '9999-12-31'), max(i.issue_date, a.applied_date))`;
+
 /**
  * Everything that moved the balance in [from, to], in the terms of the aging (ledger/aging-query.ts):
  * invoices issued (+), credit notes and payments on account issued (−), and what was applied to
  * invoices other than from a credit note (payments, ERP adjustments, closings: −). A credit note
- * applied to an invoice moves nothing: it lowers the invoice and the credit alike.
+ * applied to an invoice moves nothing: it lowers the invoice and the credit alike. What was applied
+ * moves the balance once the invoice is issued and the allocation dated, or on the day its payment
+ * was received if that is earlier: from then the aging holds it as credit (ledger/paid-ahead.ts).
  */
 const MOVEMENTS = `
   SELECT issue_date AS date, currency, number AS reference, 'Invoice' AS description, amount_minor AS amountMinor, 0 AS ord
@@ -51,12 +56,11 @@ const MOVEMENTS = `
   SELECT issue_date, currency, number, CASE kind WHEN 'credit_note' THEN 'Credit note' ELSE 'Payment on account' END, -amount_minor, 1
   FROM credit_notes WHERE customer_id = @customerId AND issue_date BETWEEN @from AND @to
   UNION ALL
-  SELECT a.applied_date, i.currency, COALESCE(NULLIF(p.reference, ''), p.external_id, i.number),
+  SELECT ${MOVED} AS moved, i.currency, COALESCE(NULLIF(p.reference, ''), p.external_id, i.number),
          CASE WHEN a.payment_id IS NOT NULL THEN 'Payment' ELSE 'Adjustment to ' || i.number END, -SUM(a.amount_minor), 2
   FROM allocations a JOIN invoices i ON i.id = a.invoice_id LEFT JOIN payments p ON p.id = a.payment_id
-  WHERE i.customer_id = @customerId AND i.status != 'void' AND i.issue_date <= @to AND a.credit_note_id IS NULL
-    AND a.applied_date BETWEEN @from AND @to
-  GROUP BY a.applied_date, i.currency, COALESCE(a.payment_id, -a.id)
+  WHERE i.customer_id = @customerId AND i.status != 'void' AND a.credit_note_id IS NULL AND ${MOVED} BETWEEN @from AND @to
+  GROUP BY moved, i.currency, COALESCE(a.payment_id, -a.id)
   ORDER BY 1, 6, 3`;
 
 /**

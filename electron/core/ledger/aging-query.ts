@@ -4,6 +4,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import type { ColumnsRow, RenamedRow } from '../../db/typed-row';
 import { ageItems, agingFromRows, type AgingItem } from './aging';
+import { aheadAllocations } from './paid-ahead';
 
 /** An open item with what names it, for the lists behind a chart. */
 export interface AgingItemDetail extends AgingItem {
@@ -17,7 +18,9 @@ export interface AgingItemDetail extends AgingItem {
  * An item settled today with nothing applied after the date was settled then too, so only items
  * open today or touched after the date are read: for "as of today" that is the open items alone.
  * (A non-void invoice has a non-zero balance exactly when its status is 'open'.) The few items
- * touched after the date lead their joins, which the planner cannot know without statistics.
+ * touched after the date lead their joins, which the planner cannot know without statistics. What
+ * payments received by the date paid ahead of it (ledger/paid-ahead.ts) is credit then, one item per
+ * payment (its parts over several invoices, or an ERP's several matches of it, summed).
  */
 const openItemsAsOf = (only: string): string => `
   WITH later_i AS (SELECT invoice_id AS id, SUM(amount_minor) AS amount FROM allocations INDEXED BY allocations_applied
@@ -36,6 +39,11 @@ const openItemsAsOf = (only: string): string => `
   SELECT n.customer_id, n.currency, n.issue_date, n.number, n.issue_date, -(n.open_minor + COALESCE(l.amount, 0)), 1, -n.amount_minor, n.kind
   FROM credit_notes n LEFT JOIN later_n l ON l.id = n.id
   WHERE n.issue_date <= @asOf AND (n.open_minor != 0 OR l.amount IS NOT NULL) ${only.replace('?', 'n')}
+  UNION ALL
+  SELECT w.customerId, w.currency, w.receivedDate, w.number, w.receivedDate, -SUM(w.ahead), 1, -SUM(w.paymentMinor), 'unapplied_payment'
+  FROM (SELECT customerId, currency, receivedDate, number, paymentMinor, SUM(amountMinor) AS ahead
+        FROM (${aheadAllocations('@asOf', '@asOf', only, only !== '')}) GROUP BY paymentId) w
+  GROUP BY w.customerId, w.currency, w.receivedDate, w.number
 `;
 
 /**
@@ -121,6 +129,7 @@ export function agingReport(sqlite: SqliteDb, asOf: IsoDate, edges: AgingEdges, 
  * The same "as of" balances on many dates in one pass, for a month-end trend. An item whose
  * balance is zero today and had nothing applied after a date was zero on that date too, so only
  * items still open or settled later are joined to each date: one scan instead of one per date.
+ * What was paid ahead of a date is credit on it, as in the single-date report.
  */
 function itemsOnDates(dates: number): string {
   return `
@@ -139,7 +148,11 @@ function itemsOnDates(dates: number): string {
   UNION ALL
   SELECT d.asOf, c.id, c.external_id, c.name, l.currency, l.issue_date,
          -(l.open_minor + COALESCE((SELECT SUM(a.amount_minor) FROM allocations a WHERE a.credit_note_id = l.id AND a.applied_date > d.asOf), 0)), 1
-  FROM live_n l JOIN d ON l.issue_date <= d.asOf AND l.settled > d.asOf JOIN customers c ON c.id = l.customer_id`;
+  FROM live_n l JOIN d ON l.issue_date <= d.asOf AND l.settled > d.asOf JOIN customers c ON c.id = l.customer_id
+  UNION ALL
+  SELECT d.asOf, c.id, c.external_id, c.name, w.currency, w.receivedDate, -w.amountMinor, 1
+  FROM (${aheadAllocations('(SELECT MIN(asOf) FROM d)', '(SELECT MAX(asOf) FROM d)')}) w
+  JOIN d ON w.receivedDate <= d.asOf AND w.until > d.asOf JOIN customers c ON c.id = w.customerId`;
 }
 
 /** Aging reports on each of `dates` (ascending), computed from history as the single-date report is. */

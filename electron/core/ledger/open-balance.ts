@@ -4,6 +4,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import { prepareCached } from '../../db/statement-cache';
 import { inScope, scopeParams, type CustomerScope } from './customer-scope';
 import { agingReport } from './aging-query';
+import { aheadAllocations } from './paid-ahead';
 
 /**
  * THE open balance of a customer in one currency as of a date, which every screen shows (customer
@@ -33,22 +34,24 @@ export function openBalances(
   return agingReport(sqlite, asOf, edges, customerId).customers.map((row) => ({ customerId: row.customerId, currency: row.currency, ...openBalanceOf(row) }));
 }
 
-const CREDITS_SQL = (only: string): string => `
-  SELECT n.customer_id || '|' || n.currency AS id,
-         SUM(-(n.open_minor + COALESCE(l.amount, 0))) AS creditsMinor,
-         SUM(CASE WHEN n.issue_date < @today THEN -(n.open_minor + COALESCE(l.amount, 0)) ELSE 0 END) AS pastDueMinor
-  FROM credit_notes n
-  LEFT JOIN (SELECT credit_note_id AS id, SUM(amount_minor) AS amount FROM allocations
-             WHERE applied_date > @today AND credit_note_id IS NOT NULL GROUP BY credit_note_id) l ON l.id = n.id
-  WHERE n.issue_date <= @today AND (n.open_minor != 0 OR l.amount IS NOT NULL) ${only}
-  GROUP BY n.customer_id, n.currency`;
+const CREDITS_SQL = (only: string, oneCustomer: boolean): string => `
+  SELECT id, SUM(credit) AS creditsMinor, SUM(CASE WHEN issued < @today THEN credit ELSE 0 END) AS pastDueMinor
+  FROM (SELECT n.customer_id || '|' || n.currency AS id, -(n.open_minor + COALESCE(l.amount, 0)) AS credit, n.issue_date AS issued
+        FROM credit_notes n
+        LEFT JOIN (SELECT credit_note_id AS id, SUM(amount_minor) AS amount FROM allocations
+                   WHERE applied_date > @today AND credit_note_id IS NOT NULL GROUP BY credit_note_id) l ON l.id = n.id
+        WHERE n.issue_date <= @today AND (n.open_minor != 0 OR l.amount IS NOT NULL) ${only.replaceAll('?', 'n')}
+        UNION ALL
+        SELECT w.customerId || '|' || w.currency, -w.amountMinor, w.receivedDate FROM (${aheadAllocations('@today', '@today', only, oneCustomer)}) w)
+  GROUP BY id`;
 
 /**
  * Unapplied credits on `today` by "customerId|currency", for readers that sum invoices themselves
- * (the worklist's facts): the same items, dated and aged as the aging report dates and ages them.
+ * (the worklist's facts): the same items, dated and aged as the aging report dates and ages them,
+ * what payments received by then paid ahead of the day (ledger/paid-ahead.ts) included.
  */
 export function unappliedCredits(sqlite: SqliteDb, today: IsoDate, scope: CustomerScope): Map<string, { creditsMinor: number; pastDueMinor: number }> {
-  const rows = prepareCached(sqlite, CREDITS_SQL(inScope('n.customer_id', scope))).all({ today, ...scopeParams(scope) }) as {
+  const rows = prepareCached(sqlite, CREDITS_SQL(inScope('?.customer_id', scope), typeof scope === 'number')).all({ today, ...scopeParams(scope) }) as {
     id: string;
     creditsMinor: number;
     pastDueMinor: number;
