@@ -122,6 +122,7 @@ export const COMMANDS = [
   { id: 'bulk.next', label: 'Next message', keys: ['j'], scopes: ['bulk-send'] },
   { id: 'bulk.previous', label: 'Previous message', keys: ['k'], scopes: ['bulk-send'] },
   { id: 'bulk.skip', label: 'Skip or include this message', keys: ['x'], scopes: ['bulk-send'] },
+  { id: 'bulk.close', label: 'Close the bulk send (a confirmation: back to the preview)', keys: ['Escape'], scopes: ['bulk-send'], palette: false },
   { id: 'bulk.part', label: 'HTML or plain-text part (when the preview has focus)', keys: ['t'], scopes: ['bulk-send'], palette: false, element: true },
   { id: 'ladder.move', label: 'Next / previous policy in the list', keys: ['ArrowDown', 'ArrowUp'], scopes: ['ladder'], palette: false, element: true },
   {

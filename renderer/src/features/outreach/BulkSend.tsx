@@ -76,6 +76,10 @@ export function BulkSend({ customers, onDone }: Props) {
     });
   });
 
+  // Esc leaves, as the Close button does (seen: it did nothing, and only the mouse got out); from the
+  // confirmation it goes back to the preview first.
+  useCommand('bulk.close', () => (confirming ? setConfirming(false) : onDone()));
+
   async function preview(): Promise<void> {
     await run(async () => {
       setPlan(await planBulk(source, video));
