@@ -119,6 +119,41 @@ test('import refuses an empty file at the preview, and reads headers whatever th
   console.log(`preview refresh on 2,500 rows: ${times.join(', ')} ms`);
 });
 
+test('a file no preset knows is mapped from its own headers, saved, and its mapping picked for the next export', async ({ page, appUrl }, testInfo) => {
+  await page.goto(appUrl);
+  await page
+    .getByRole('button', { name: /^Import/ })
+    .first()
+    .click();
+  const pick = async (name: string, text: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-pick').first().click();
+    await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  };
+  const text = 'Doc No,Account,Doc Date,Due,Gross,Outstanding\n1001,K-7,2026-10-01,2026-10-31,100.00,40.00\n';
+  await pick('our-erp.csv', text);
+  await expect(page.getByTestId('import-preset')).toHaveValue('custom');
+  // Seen: with no preset matched, the column lists were empty, so the file could never be mapped.
+  for (const [field, column] of [
+    ['Invoice number', 'Doc No'],
+    ['Customer ID', 'Account'],
+    ['Issue date', 'Doc Date'],
+    ['Due date', 'Due'],
+    ['Amount', 'Gross'],
+  ] as const)
+    await page.getByRole('combobox', { name: `${field} *`, exact: true }).selectOption({ label: column });
+  await shots(page, testInfo)('import-mapping');
+  await page.getByLabel('Mapping name').fill('Our ERP');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByTestId('import-preset')).toHaveValue('saved:Our ERP');
+
+  await pick('our-erp-next-month.csv', text.replace('1001', '1002'));
+  await expect(page.getByRole('region', { name: 'First rows of the file' })).toContainText('1002');
+  await expect(page.getByTestId('import-preset')).toHaveValue('saved:Our ERP');
+  await expect(page.locator('.preset-description')).toContainText('Picked because this file has its columns.');
+  await expect(page.getByTestId('import-run')).toHaveAttribute('aria-disabled', 'false');
+});
+
 test('reports: totals row and export, legends, a forecast band between low and high, tooltips in the theme', async ({ page, appUrl }, testInfo) => {
   await openWithSample(page, appUrl);
   await page.keyboard.press('g');

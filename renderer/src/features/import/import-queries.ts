@@ -18,8 +18,11 @@ export interface ImportPreviewQuery {
  */
 export function useImportPreview(): ImportPreviewQuery {
   const { file, choice, draft, opening } = useImport();
-  const selection = selectionOf({ choice, draft });
-  const query = useCoreQuery('import.preview', file && selection ? { fileId: file.fileId, ...selection } : null);
+  // A custom mapping not complete yet reads the file as first opened (its headers and first rows,
+  // cached by openFile): the mapping editor offers those headers. Seen: a file no preset knew had
+  // nothing to choose from, so it could never be mapped.
+  const selection = selectionOf({ choice, draft }) ?? {};
+  const query = useCoreQuery('import.preview', file ? { fileId: file.fileId, ...selection } : null);
   return { preview: file ? (query.data ?? null) : null, busy: opening || query.loading, error: query.error };
 }
 

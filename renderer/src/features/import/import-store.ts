@@ -52,9 +52,12 @@ export const useImport = create<ImportState>()((set, get) => {
       useImportRun.getState().reset();
       // A saved mapping whose columns this file has is picked by the core, like a preset.
       const choice = preview.savedMapping ? SAVED + preview.savedMapping : (preview.preset ?? CUSTOM);
+      // Saved elsewhere (another window, Settings): the "Read as" list must hold the one picked.
+      if (preview.savedMapping) void invalidate('import.mappings.list');
       const draft = preview.mapping ?? suggestedDraft(preview.headers);
       // What the core just answered is the preview of that choice too: the query starts from it.
       const selection = selectionOf({ choice, draft });
+      queryClient.setQueryData(coreKey('import.preview', { fileId: file.fileId }), preview);
       if (selection) queryClient.setQueryData(coreKey('import.preview', { fileId: file.fileId, ...selection }), preview);
       set({ file, choice, draft });
     } catch (error) {
