@@ -118,4 +118,11 @@ test('Reports → Backtest: empty, running with progress, then two policies side
   await shoot(page, testInfo, 'backtest-results');
   await page.getByTestId('backtest-workload').first().scrollIntoViewIfNeeded();
   await shoot(page, testInfo, 'backtest-chart');
+  // The day's tooltip reads in the dark theme (issue 19, item 8; seen: light text on recharts' white box).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const plot = (await page.getByTestId('backtest-workload').first().locator('.recharts-surface').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width * 0.4, plot.y + plot.height * 0.6);
+  const tooltip = page.getByTestId('backtest-workload').first().locator('.recharts-default-tooltip');
+  await expect(tooltip).toBeVisible();
+  expect(await tooltip.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgb(255, 255, 255)');
 });

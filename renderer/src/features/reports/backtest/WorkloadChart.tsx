@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BacktestPolicyResult } from '../../../../../shared/backtest';
 import { formatDate } from '../../../lib/format';
+import { themedTooltip } from '../chart-tooltip';
 
 const KINDS = [
   { key: 'calls', label: 'Calls', className: 'work-calls' },
@@ -23,7 +24,7 @@ export function WorkloadChart({ result, max }: { result: BacktestPolicyResult; m
           <CartesianGrid vertical={false} className="chart-grid" />
           <XAxis dataKey="date" tickFormatter={formatDate} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={40} className="chart-axis" />
           <YAxis domain={[0, max]} ticks={[0, max / 4, max / 2, (3 * max) / 4, max]} allowDecimals={false} tickLine={false} axisLine={false} width={36} className="chart-axis" />
-          <Tooltip labelFormatter={(date) => (typeof date === 'string' ? formatDate(date) : '')} cursor={{ className: 'chart-cursor' }} isAnimationActive={false} wrapperClassName="chart-tooltip" />
+          <Tooltip {...themedTooltip} labelFormatter={(date) => (typeof date === 'string' ? formatDate(date) : '')} cursor={{ className: 'chart-cursor' }} isAnimationActive={false} />
           {KINDS.map((kind) => <Bar key={kind.key} dataKey={kind.key} name={kind.label} stackId="work" className={kind.className} isAnimationActive={false} />)}
         </BarChart>
       </ResponsiveContainer>
