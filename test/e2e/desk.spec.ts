@@ -168,11 +168,15 @@ test('every worklist key is a palette command: "call" opens the call form with t
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid="worklist-row"][aria-selected="true"]')).not.toHaveText(before);
   await expect(page.getByTestId('worklist-list')).toBeFocused();
-  // A bulk action too: ticking from the palette shows the ticked bar, as x does.
+  // A bulk action too: ticking from the palette shows the ticked bar, as x does; the bar never
+  // moves the filters (seen: ticking pushed a filter off screen).
+  const filters = await page.getByLabel('Filter by reason').boundingBox();
   await page.keyboard.press('Control+K');
   await page.keyboard.type('tick or untick');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('worklist-ticked')).toContainText('1 ticked');
+  expect(await page.getByLabel('Filter by reason').boundingBox()).toEqual(filters);
+  await expect(page.getByLabel('Filter by reason')).toBeInViewport({ ratio: 1 });
   // The ? panel lists the customer page's keys from the same registry, snooze (s) among them.
   await page.keyboard.press('?');
   const customerKeys = page
