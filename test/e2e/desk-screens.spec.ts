@@ -229,6 +229,12 @@ test('screens touched, at 1280×800 in both themes: worklist with Today, custome
   await page.keyboard.press('1');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('worklist-done')).toContainText('1 done today');
+  // Today's names are read whole (seen: "Evergreen Interiors & Sons L…").
+  const cut = await page
+    .getByTestId('today-item')
+    .locator('.today-name')
+    .evaluateAll((names) => names.filter((name) => name.scrollWidth > name.clientWidth).map((name) => name.textContent));
+  expect(cut).toEqual([]);
   await page.keyboard.press('c');
   await shots(page, testInfo)('worklist');
   await page.keyboard.press('Escape');
