@@ -109,3 +109,31 @@ test('write off part of a ticked invoice with o, saying why; the timeline shows 
     await page.screenshot({ path: `/tmp/shots-lead/written-off-chip-${theme}.png` });
   }
 });
+
+/** Issue 19, item 6: timeline cells are never cut; a long detail (a reminder's subject and address) wraps. */
+test('the longest timeline detail on the customer page reads whole', async ({ page, app }) => {
+  await openWithSample(page, app.url);
+  const customers = (await app.core.dispatch('customers.list', { asOf: new Date().toISOString().slice(0, 10) })) as { id: number; externalId: string }[];
+  let longest = { externalId: '', index: 0, detail: '' };
+  for (const customer of customers.slice(0, 20)) {
+    const entries = (await app.core.dispatch('customer.timeline', { customerId: customer.id })) as { detail: string }[];
+    entries.forEach((entry, index) => {
+      if (entry.detail.length > longest.detail.length) longest = { externalId: customer.externalId, index, detail: entry.detail };
+    });
+  }
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type(longest.externalId);
+  await page.getByRole('dialog', { name: 'Command palette' }).getByRole('option').filter({ hasText: 'Customers' }).first().click();
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline.locator('.timeline-entry').first()).toBeVisible();
+  // The timeline is virtualized: bring the entry into its rows, then read it.
+  const detail = timeline
+    .locator('.timeline-detail')
+    .filter({ hasText: longest.detail.slice(0, 30) })
+    .first();
+  for (let i = 0; i < 40 && !(await detail.isVisible()); i++) await timeline.evaluate((element) => element.scrollBy(0, 200));
+  await detail.scrollIntoViewIfNeeded();
+  expect(await detail.evaluate((element) => element.scrollWidth <= element.clientWidth && element.scrollHeight <= element.clientHeight + 1)).toBe(true);
+  await expect(detail).toBeInViewport({ ratio: 1 });
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/customer-timeline-long.png` });
+});

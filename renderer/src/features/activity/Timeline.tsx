@@ -17,7 +17,11 @@ interface Props {
 
 type Amending = { entry: TimelineEntry; how: 'edit' | 'withdraw' };
 
-/** Everything that happened with the customer, newest first; virtualized, so years of history scroll smoothly. */
+/**
+ * Everything that happened with the customer, newest first; virtualized, so years of history scroll
+ * smoothly. Rows are measured: a long detail (a reminder's subject and address) wraps instead of
+ * being cut.
+ */
 export function Timeline({ entries, onAmended }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [amending, setAmending] = useState<Amending | null>(null);
@@ -37,6 +41,8 @@ export function Timeline({ entries, onAmended }: Props) {
           return (
             <li
               key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
               className={`timeline-entry kind-${entry.kind}${entry.edited ? ' edited' : ''}`}
               style={{ transform: `translateY(${item.start}px)` }}
             >
