@@ -78,6 +78,8 @@ test('import refuses an empty file at the preview, and reads headers whatever th
   await pick('nothing.csv', 'invoiceNumber,customerId,issueDate,dueDate,amount\n');
   await expect(page.getByTestId('import-preset')).toHaveValue('generic-invoices');
   await expect(page.getByRole('region', { name: 'Preview', exact: true })).toContainText('1 problem');
+  // Words for what is there (seen: "First 0 rows").
+  await expect(page.getByRole('region', { name: 'Preview', exact: true })).toContainText('No rows under the header');
   await expect(page.getByTestId('import-run')).toHaveAttribute('aria-disabled', 'true');
   await shots(page, testInfo)('import-empty');
 

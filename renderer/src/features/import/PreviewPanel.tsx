@@ -17,7 +17,8 @@ export function PreviewPanel() {
       <header className="card-header">
         <h2>Preview</h2>
         <span className="muted">
-          First {plural(preview.rows.length, 'row')} · header on {preview.sheet === undefined ? 'line' : 'row'} {preview.headerRow} ·{' '}
+          {preview.rows.length === 0 ? 'No rows under the header' : `First ${plural(preview.rows.length, 'row')}`} · header on{' '}
+          {preview.sheet === undefined ? 'line' : 'row'} {preview.headerRow} ·{' '}
           {preview.sheet === undefined ? (
             <>
               delimiter <code className="raw">{preview.delimiter === '\t' ? 'tab' : preview.delimiter}</code>
