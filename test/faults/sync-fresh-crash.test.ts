@@ -11,6 +11,7 @@ import { NORTHWIND_CHANGED, NORTHWIND_FULL, northwindOdoo } from '../helpers/nor
 import { startOdooServer } from '../helpers/odoo-server';
 import { startQboServer } from '../helpers/qbo-server';
 import { FROZEN_NOW } from '../helpers/temp-core';
+import { qboConnection } from '../helpers/qbo-fixtures';
 
 /**
  * Issue 18's resumed sync, on the books no other test uses (northwind-odoo.ts, chinook-qbo.ts): a
@@ -116,16 +117,7 @@ it(
       server.clock = FROZEN_NOW.getTime();
       const path = join(dir, 'qbo.db');
       let core = open(path);
-      await core.call('sync.connection.save', {
-        connector: 'qbo',
-        baseUrl: server.url,
-        tokenUrl: server.tokenUrl,
-        clientId: server.clientId,
-        apiKey: server.clientSecret,
-        qboRefreshToken: server.issueRefreshToken(),
-        qboRealmId: server.realmId,
-        intervalMinutes: 0,
-      });
+      await core.call('sync.connection.save', qboConnection(server));
       await core.close();
 
       // The payments' page (with the invoices they paid) is written; the child dies asking for the rest of the invoices.

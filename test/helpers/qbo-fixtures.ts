@@ -19,6 +19,20 @@ export interface SeededQbo {
 }
 
 const USD = { value: 'USD', name: 'United States Dollar' };
+
+/** The ERP settings of a desk signed in to this stand-in's company (a fresh refresh token), syncing only when asked. */
+export function qboConnection(server: QboServer) {
+  return {
+    connector: 'qbo' as const,
+    baseUrl: server.url,
+    tokenUrl: server.tokenUrl,
+    clientId: server.clientId,
+    apiKey: server.clientSecret,
+    qboRefreshToken: server.issueRefreshToken(),
+    qboRealmId: server.realmId,
+    intervalMinutes: 0,
+  };
+}
 const ref = (row: QboRow) => ({ value: row.Id, name: String(row.DisplayName) });
 
 export function customer(server: QboServer, displayName: string, values: Record<string, unknown> = {}): QboRow {

@@ -4,6 +4,7 @@ import { northwindOdoo } from '../helpers/northwind-odoo';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { startQboServer, type QboServer } from '../helpers/qbo-server';
 import { FROZEN_NOW, JOB, tempCore, type TempCore } from '../helpers/temp-core';
+import { qboConnection } from '../helpers/qbo-fixtures';
 
 /**
  * The activity statement of books synced from an ERP: a connector keeps each payment as its own
@@ -114,16 +115,7 @@ describe('activity statement of synced QuickBooks books (Chinook)', () => {
     const books = chinookQbo(server);
     server.clock = FROZEN_NOW.getTime();
     t = tempCore();
-    await t.core.call('sync.connection.save', {
-      connector: 'qbo',
-      baseUrl: server.url,
-      tokenUrl: server.tokenUrl,
-      clientId: server.clientId,
-      apiKey: server.clientSecret,
-      qboRefreshToken: server.issueRefreshToken(),
-      qboRealmId: server.realmId,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', qboConnection(server));
     await t.core.call('sync.run', { jobId: JOB() });
     await expectEachPaymentOnce('qbo');
 

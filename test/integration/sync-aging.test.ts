@@ -4,6 +4,7 @@ import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { QboCompany } from '../helpers/qbo-dataset';
 import { startQboServer, type QboServer } from '../helpers/qbo-server';
 import { FROZEN_NOW, JOB, tempCore, type TempCore } from '../helpers/temp-core';
+import { qboConnection } from '../helpers/qbo-fixtures';
 
 /**
  * The aging after every sync is the ERP's own, per customer to the cent: a generated company of a
@@ -106,16 +107,7 @@ describe('QuickBooks Online', () => {
 
     server.clock = FROZEN_NOW.getTime();
     t = tempCore();
-    await t.core.call('sync.connection.save', {
-      connector: 'qbo',
-      baseUrl: server.url,
-      tokenUrl: server.tokenUrl,
-      clientId: server.clientId,
-      apiKey: server.clientSecret,
-      qboRefreshToken: server.issueRefreshToken(),
-      qboRealmId: server.realmId,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', qboConnection(server));
     await t.core.call('sync.run', { jobId: JOB() });
     expect(await inflowAging()).toEqual(nonZero(server.expectedAging()));
     const zero = rows('Invoice').find((row) => row.TotalAmt === 0 && !String(row.PrivateNote).startsWith('Voided'))!;

@@ -4,6 +4,7 @@ import { NORTHWIND_CHANGED, NORTHWIND_FULL, northwindOdoo } from '../helpers/nor
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { startQboServer, type QboServer } from '../helpers/qbo-server';
 import { FROZEN_NOW, JOB, tempCore, type TempCore } from '../helpers/temp-core';
+import { qboConnection } from '../helpers/qbo-fixtures';
 
 /**
  * The issue-18 check on books the other tests have not seen (northwind-odoo.ts, chinook-qbo.ts):
@@ -86,16 +87,7 @@ describe('fresh QuickBooks books (Chinook)', () => {
 
     server.clock = FROZEN_NOW.getTime();
     t = tempCore(() => new Date(FROZEN_NOW.getTime() + 3_600_000));
-    await t.core.call('sync.connection.save', {
-      connector: 'qbo',
-      baseUrl: server.url,
-      tokenUrl: server.tokenUrl,
-      clientId: server.clientId,
-      apiKey: server.clientSecret,
-      qboRefreshToken: server.issueRefreshToken(),
-      qboRealmId: server.realmId,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', qboConnection(server));
     await t.core.call('sync.run', { jobId: JOB() });
     expect(await inflowAging()).toEqual(byId(CHINOOK_FULL, books.ids));
     const status = (row: { Id: string }) =>

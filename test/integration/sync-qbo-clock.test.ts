@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { seedQbo, type SeededQbo } from '../helpers/qbo-fixtures';
+import { qboConnection, seedQbo, type SeededQbo } from '../helpers/qbo-fixtures';
 import { startQboServer, type QboServer } from '../helpers/qbo-server';
 import { FROZEN_NOW, JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
@@ -20,16 +20,7 @@ beforeEach(async () => {
   server.clock = FROZEN_NOW.getTime();
   now = FROZEN_NOW;
   t = tempCore(() => now);
-  await t.core.call('sync.connection.save', {
-    connector: 'qbo',
-    baseUrl: server.url,
-    tokenUrl: server.tokenUrl,
-    clientId: server.clientId,
-    apiKey: server.clientSecret,
-    qboRefreshToken: server.issueRefreshToken(),
-    qboRealmId: server.realmId,
-    intervalMinutes: 0,
-  });
+  await t.core.call('sync.connection.save', qboConnection(server));
 });
 afterEach(async () => {
   await t.dispose();
