@@ -63,3 +63,22 @@ export function enlargeCache(sqlite: SqliteDb): () => void {
   sqlite.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
   return () => sqlite.pragma(`cache_size = ${previous}`);
 }
+
+/**
+ * For filling an empty database in one transaction (a team desk loading the team's book): a rollback
+ * journal rather than the WAL, so each new page is written once, into the file, where the WAL would
+ * take it and a checkpoint then copy it (at 1M invoices, 2.2 s of CPU at commit rather than 6.7 s).
+ * A new page needs no journal entry (a crash rolls back by cutting the file); the few pages the
+ * load changes are journalled as ever. Called outside a transaction; returns what goes back to WAL.
+ * Another connection on the file keeps it in WAL mode, and the load just runs as before.
+ */
+export function rollbackJournal(sqlite: SqliteDb): () => void {
+  let mode: unknown;
+  try {
+    mode = sqlite.pragma('journal_mode = DELETE', { simple: true });
+  } catch {
+    return () => undefined;
+  }
+  if (mode !== 'delete') return () => undefined;
+  return () => sqlite.pragma('journal_mode = WAL');
+}
