@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -109,6 +109,9 @@ it("a desk joining on the model's day ranks with the leader's risk: the scores a
   const ana = await bookDesk(database, { collector: 'Ana', clock: at('2026-11-22T16:00:00Z') });
   expect(models(ana)).toEqual([{ trained_at: '2026-11-22T16:00:00.000Z', as_of: '2026-11-22' }]);
   expect(scores(ana)).toEqual(scores(lee));
+  // Loaded under a rollback journal (each new page written once), then back in WAL mode.
+  expect(lee.sql('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+  expect(existsSync(`${lee.dbPath}-journal`)).toBe(false);
   // The queue is ranked: its first page reads the carried risk.
   const page = await lee.core.call('worklist.list', { limit: 5 });
   expect(page.rows.length).toBe(5);

@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/sqlite';
+import { log, safeError } from '../../log/log';
 
 /** The tables whose secondary indexes a bulk load rebuilds: what writing an invoice row touches. */
 const BULK_TABLES = ['invoices', 'payments', 'allocations'];
@@ -80,5 +81,13 @@ export function rollbackJournal(sqlite: SqliteDb): () => void {
     return () => undefined;
   }
   if (mode !== 'delete') return () => undefined;
-  return () => sqlite.pragma('journal_mode = WAL');
+  return () => {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+    } catch (error) {
+      // The load has committed (or rolled back) already: a reader that kept the file busy leaves the
+      // rollback journal until the next open, which sets WAL again.
+      log.warn('ledger.wal.restore_failed', safeError(error));
+    }
+  };
 }
