@@ -190,3 +190,24 @@ it('a snapshot made before server migration 0009 (a JSON object per row) still l
   await maya.core.call('team.sync', {});
   expect(await latestSnapshot(database)).toMatchObject({ format: 2, tables: expect.arrayContaining(['risk_models']) });
 });
+
+it('a part that cannot be read fails the join in words and leaves nothing half-loaded; joining again once it is remade loads it', async () => {
+  const database = await server.createDatabase('snapshot_unreadable');
+  const maya = await leader(database);
+  // The second part (fetched while the first is written) and the last are damaged.
+  await withServer(database, (client) =>
+    client.query("UPDATE team_snapshot_parts SET data = '\\x00'::bytea WHERE part = 1 OR part = (SELECT max(part) FROM team_snapshot_parts)"),
+  );
+  const lee = await openDesk(server, database, { collector: 'Lee', book: false });
+  desks.push(lee);
+  await expect(lee.core.call('team.join', {})).rejects.toMatchObject({
+    code: 'CONFLICT',
+    message: expect.stringMatching(/snapshot on the server could not be read/),
+  });
+  expect(lee.sql('SELECT count(*) AS n FROM invoices')).toEqual([{ n: 0 }]);
+  expect(lee.sql('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+  await withServer(database, (client) => client.query('UPDATE team_snapshots SET complete = false'));
+  await maya.core.call('team.sync', {});
+  await lee.core.call('team.join', {});
+  expect(lee.sql('SELECT count(*) AS n FROM invoices')).toEqual(maya.sql('SELECT count(*) AS n FROM invoices'));
+});

@@ -29,6 +29,10 @@ describe("a team snapshot's part (format 2)", () => {
 
   it('refuses a part of another shape rather than loading it wrong', async () => {
     await expect(unpackPart(gzipSync(JSON.stringify([{ id: 1 }])))).rejects.toThrow(/not in the shape/);
+    await expect(unpackPart(Buffer.from('not gzip'))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/snapshot on the server could not be read/),
+    });
     await expect(unpackPart(gzipSync(JSON.stringify({ columns: ['a', 'b'], values: [1, 2, 3] })))).rejects.toThrow(/not in the shape/);
   });
 });

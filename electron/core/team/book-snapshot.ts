@@ -137,7 +137,13 @@ export async function loadSnapshot(pool: pg.Pool, sqlite: SqliteDb, now: string,
     const { table_name: table, rows: objects, data } = found[0]!;
     return { table, rows: data ? await unpackPart(data) : (objectParts(objects ?? [], Infinity)[0] ?? { columns: [], values: [] }) };
   };
-  const ahead = Array.from({ length: PARTS_AHEAD }, (_, part) => fetchPart(part));
+  // Awaited in turn; a part that fails while an earlier one is written is not an unhandled rejection meanwhile.
+  const fetchAhead = (part: number): Promise<FetchedPart | null> => {
+    const fetched = fetchPart(part);
+    fetched.catch(() => undefined);
+    return fetched;
+  };
+  const ahead = Array.from({ length: PARTS_AHEAD }, (_, part) => fetchAhead(part));
   const loaded: LoadedSnapshot = { riskAsOf: null };
   let riskModelId: number | null = null;
   const replay: number[] = [];
@@ -151,7 +157,7 @@ export async function loadSnapshot(pool: pg.Pool, sqlite: SqliteDb, now: string,
     for (let part = 0; part < snapshot.parts; part++) {
       const found = (await ahead.shift())!;
       // The next parts travel (and unpack) while this one is written.
-      ahead.push(fetchPart(part + PARTS_AHEAD));
+      ahead.push(fetchAhead(part + PARTS_AHEAD));
       progress?.(`Loading the team's book: ${found.table.replaceAll('_', ' ')}`, part, snapshot.parts);
       if (found.table === 'team_changes') {
         const seq = found.rows.columns.indexOf('seq');
@@ -178,8 +184,6 @@ export async function loadSnapshot(pool: pg.Pool, sqlite: SqliteDb, now: string,
     sqlite.prepare('COMMIT').run();
   } catch (error) {
     sqlite.prepare('ROLLBACK').run();
-    // A part still on its way when a write failed is of no use now.
-    for (const next of ahead) next.catch(() => undefined);
     throw error;
   } finally {
     restoreCache();

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { constants, gunzip, gzip } from 'node:zlib';
+import { AppError } from '../../../shared/errors';
 import type { SqliteDb } from '../../db/sqlite';
 
 /*
@@ -27,13 +28,22 @@ export const partText = (rows: PartRows): string => JSON.stringify(rows);
 /** What the server stores: speed over size (the first level already shrinks a part several times). */
 export const packPart = (text: string): Promise<Buffer> => gzipAsync(text, { level: constants.Z_BEST_SPEED });
 
+/** A stored part back as rows; one that is not gzipped JSON of this shape fails the load in words (nothing is kept of it). */
 export async function unpackPart(data: Buffer): Promise<PartRows> {
-  const parsed = JSON.parse((await gunzipAsync(data)).toString('utf8')) as PartRows;
+  let parsed: PartRows;
+  try {
+    parsed = JSON.parse((await gunzipAsync(data)).toString('utf8')) as PartRows;
+  } catch (error) {
+    throw unreadable((error as Error).message);
+  }
   if (!Array.isArray(parsed.columns) || !Array.isArray(parsed.values) || parsed.values.length % Math.max(1, parsed.columns.length) !== 0) {
-    throw new Error('a snapshot part is not in the shape this Inflow writes');
+    throw unreadable('a part is not in the shape this Inflow writes');
   }
   return parsed;
 }
+
+const unreadable = (why: string): AppError =>
+  new AppError('CONFLICT', `The team's snapshot on the server could not be read (${why}); nothing of it was loaded on this desk.`);
 
 /** A table's rows in parts of `partRows`, in rowid order, read as plain arrays (the driver's raw mode: no object per row). */
 export function* tableParts(sqlite: SqliteDb, table: string, partRows: number): Generator<PartRows> {
