@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/sqlite';
+import { log, safeError } from '../../log/log';
 
 /** The tables whose secondary indexes a bulk load rebuilds: what writing an invoice row touches. */
 const BULK_TABLES = ['invoices', 'payments', 'allocations'];
@@ -62,4 +63,31 @@ export function enlargeCache(sqlite: SqliteDb): () => void {
   const previous = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
   return () => sqlite.pragma(`cache_size = ${previous}`);
+}
+
+/**
+ * For filling an empty database in one transaction (a team desk loading the team's book): a rollback
+ * journal rather than the WAL, so each new page is written once, into the file, where the WAL would
+ * take it and a checkpoint then copy it (at 1M invoices, 2.2 s of CPU at commit rather than 6.7 s).
+ * A new page needs no journal entry (a crash rolls back by cutting the file); the few pages the
+ * load changes are journalled as ever. Called outside a transaction; returns what goes back to WAL.
+ * Another connection on the file keeps it in WAL mode, and the load just runs as before.
+ */
+export function rollbackJournal(sqlite: SqliteDb): () => void {
+  let mode: unknown;
+  try {
+    mode = sqlite.pragma('journal_mode = DELETE', { simple: true });
+  } catch {
+    return () => undefined;
+  }
+  if (mode !== 'delete') return () => undefined;
+  return () => {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+    } catch (error) {
+      // The load has committed (or rolled back) already: a reader that kept the file busy leaves the
+      // rollback journal until the next open, which sets WAL again.
+      log.warn('ledger.wal.restore_failed', safeError(error));
+    }
+  };
 }

@@ -5,6 +5,7 @@ import type { SqliteDb } from '../../db/sqlite';
 import type { TableRow } from '../../db/typed-row';
 import { ALLOCATION_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS, prepareBatchStatements, type BatchStatements, type InvoiceRow } from './batch-statements';
 import { journalOf } from './batch-journal';
+import { noteLedgerWritten } from './follow-up';
 import { isBulkLoad, withIndexesRebuilt, withWriteCache } from './big-write';
 import type { CustomerRecord, InvoiceRecord, LedgerBatch } from './records';
 import { RowBuffer } from './row-buffer';
@@ -39,6 +40,7 @@ export function writeBatch(
     })(),
   );
   for (const customerId of writer.touched) touched?.add(customerId);
+  noteLedgerWritten(sqlite, writer.touched);
   return counts;
 }
 

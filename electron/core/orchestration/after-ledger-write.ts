@@ -1,5 +1,6 @@
 import type { RiskTrainSummary } from '../../../shared/risk';
 import { nowOf, todayOf, type CoreContext } from '../context';
+import { noteLedgerFollowedUp } from '../ledger/follow-up';
 import { rescoreRisk, retrainRisk } from '../risk/retrain-risk';
 
 /**
@@ -20,6 +21,7 @@ const REFRESH_EACH_UP_TO = 500;
 export function afterLedgerWrite(ctx: CoreContext, touched?: ReadonlySet<number>, onStep?: (step: 'learning' | 'ranking') => void): RiskTrainSummary | null {
   const today = todayOf(ctx);
   if (touched && touched.size <= REFRESH_EACH_UP_TO && rescoreRisk(ctx.database.sqlite, today, [...touched])) {
+    noteLedgerFollowedUp(ctx.database.sqlite, touched);
     for (const customerId of touched) ctx.worklist.markStale(customerId);
     // Re-ranked now, so the tray's count follows the write rather than the next look at the queue.
     ctx.worklist.ranked(today);
@@ -27,6 +29,8 @@ export function afterLedgerWrite(ctx: CoreContext, touched?: ReadonlySet<number>
   }
   onStep?.('learning');
   const summary = retrainRisk(ctx.database.sqlite, today, nowOf(ctx));
+  // Learned from the whole ledger as it is now: whatever was written before is followed up.
+  noteLedgerFollowedUp(ctx.database.sqlite);
   onStep?.('ranking');
   ctx.worklist.rebuild(today);
   return summary;

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { SqliteDb } from '../../db/sqlite';
 import { applyChange } from './apply-change';
 import { fetchChanges } from './pull-changes';
+import { objectParts, type PartRows } from './snapshot-part';
 import { activityKey } from './team-keys';
 
 /*
@@ -131,8 +132,8 @@ export const SHARED_TABLES = SHARED.map((s) => s.table);
  * The shared rows the snapshot carries, in parts of `partRows`, read inside the caller's transaction
  * (with the ledger's rows: the same moment). The rows the replay makes again are left out.
  */
-export function sharedParts(sqlite: SqliteDb, leader: string, replay: Replay, partRows: number): { table: string; rows: string }[] {
-  const parts: { table: string; rows: string }[] = [];
+export function sharedParts(sqlite: SqliteDb, leader: string, replay: Replay, partRows: number): { table: string; rows: PartRows }[] {
+  const parts: { table: string; rows: PartRows }[] = [];
   for (const { table, select, byLeader } of SHARED) {
     let rows = sqlite.prepare(select).all(...(byLeader ? [leader] : [])) as Record<string, unknown>[];
     if (table === 'activities' || table === 'write_offs') {
@@ -147,11 +148,11 @@ export function sharedParts(sqlite: SqliteDb, leader: string, replay: Replay, pa
     }
     if (table === 'team_records') rows = rows.filter((row) => !replay.activityKeys.has(String(row.record_key)));
     if (table === 'team_applied') rows = rows.filter((row) => !replay.origins.has(origin(String(row.origin_desk), String(row.origin_id))));
-    for (let at = 0; at < rows.length; at += partRows) parts.push({ table, rows: JSON.stringify(rows.slice(at, at + partRows)) });
+    for (const part of objectParts(rows, partRows)) parts.push({ table, rows: part });
   }
   // The snapshot's own part: the changes to apply, by seq.
   for (let at = 0; at < replay.seqs.length; at += partRows) {
-    parts.push({ table: 'team_changes', rows: JSON.stringify(replay.seqs.slice(at, at + partRows).map((seq) => ({ seq }))) });
+    parts.push({ table: 'team_changes', rows: { columns: ['seq'], values: replay.seqs.slice(at, at + partRows) } });
   }
   return parts;
 }

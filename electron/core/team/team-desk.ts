@@ -162,8 +162,13 @@ export class TeamDesk implements TeamService {
       } finally {
         checkIn(client);
       }
-      // A desk with no book starts from the team's snapshot; the exchange below brings the tail.
-      if (await loadSnapshot(pool, sqlite, nowOf(this.ctx), progress)) {
+      // A desk with no book starts from the team's snapshot; the exchange below brings the tail. It
+      // ranks with the risk the leader learned from that very ledger when it is today's, else learns.
+      const loaded = await loadSnapshot(pool, sqlite, nowOf(this.ctx), progress);
+      if (loaded?.riskAsOf === todayOf(this.ctx)) {
+        progress?.('Ranking the worklist', 1, 2);
+        this.ctx.worklist.rebuild(todayOf(this.ctx));
+      } else if (loaded) {
         this.ctx.ledgerWritten(undefined, (step) =>
           progress?.(step === 'learning' ? 'Learning how each customer pays' : 'Ranking the worklist', step === 'learning' ? 0 : 1, 2),
         );
@@ -226,6 +231,8 @@ export class TeamDesk implements TeamService {
       const pushed = await pushChanges(pool, sqlite, state.deskId, state.pushedThrough);
       const after = readTeamState(sqlite)!;
       const ledger = await pullLedger(pool, sqlite, state.deskId, after.ledgerPulledThrough, nowOf(this.ctx), progress);
+      // At once: risk and queue follow the batches even if what comes next fails, and a snapshot carries risk that follows them.
+      if (ledger.batches > 0) this.ctx.ledgerWritten(ledger.touched);
       noteLeaderFreshness(sqlite, this.lease, state.deskId);
       const pulled = await pullChanges(pool, sqlite, state.deskId, after.pulledThrough, after.pushedThrough, nowOf(this.ctx), progress);
       // After the pull: a snapshot holds the changes this desk has applied, up to its cursor.
@@ -233,7 +240,6 @@ export class TeamDesk implements TeamService {
       await exchangeAuthority(pool, sqlite, state.deskId, this.connection().collector, this.runApproved, nowOf(this.ctx));
       this.reachable = true;
       noteExchange(sqlite, nowOf(this.ctx), null);
-      if (ledger.batches > 0) this.ctx.ledgerWritten(ledger.touched);
       if (pulled.teamWide) this.ctx.worklist.rebuild(todayOf(this.ctx));
       else for (const customerId of pulled.touched) this.ctx.worklist.markStale(customerId);
       return { pushed, pulled: pulled.pulled, applied: pulled.applied, waiting: pulled.waiting };

@@ -7,6 +7,7 @@ import { snapshotChanges } from './0005-snapshot-changes';
 import { teamWideChanges } from './0006-team-wide-changes';
 import { writeOffApprovals } from './0007-write-off-approvals';
 import { changeNotices } from './0008-change-notices';
+import { snapshotFormat } from './0009-snapshot-format';
 
 /** In order; position + 1 is the step's version in `team_migrations`. Never reorder or edit a shipped one. */
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -18,4 +19,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   teamWideChanges,
   writeOffApprovals,
   changeNotices,
+  snapshotFormat,
 ];
