@@ -25,7 +25,7 @@ export function customerList(sqlite: SqliteDb, asOf: IsoDate, today: IsoDate, al
     (
       sqlite
         .prepare(
-          `SELECT customer_id || '|' || currency AS id, count(*) AS n FROM ${book.openInvoices} i
+          `SELECT customer_id || '|' || currency AS id, count(*) AS n FROM ${book.openBalances} i
       WHERE status = 'open' AND open_minor != 0 AND issue_date <= @asOf GROUP BY customer_id, currency`,
         )
         .all(bookParams(book)) as { id: string; n: number }[]

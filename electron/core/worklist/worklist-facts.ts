@@ -61,7 +61,7 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
            SUM(CASE WHEN i.due_date < @d60 THEN i.open_minor ELSE 0 END) AS overdue60Minor,
            MIN(CASE WHEN i.due_date < @today THEN i.due_date END) AS oldestDue,
            SUM(CASE WHEN i.due_date < @today THEN i.open_minor * (julianday(@today) - julianday(i.due_date)) ELSE 0 END) AS weightedDaySum
-    FROM ${book.openInvoices} i JOIN customers c ON c.id = i.customer_id
+    FROM ${book.openBalances} i JOIN customers c ON c.id = i.customer_id
     WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
     GROUP BY i.customer_id, i.currency`,
     )
