@@ -12,7 +12,7 @@ import { getSetting } from '../settings';
  * customer owing nothing, in its own currency. As of a past day, from the book of that day.
  */
 export function customerList(sqlite: SqliteDb, asOf: IsoDate, today: IsoDate, all: boolean): CustomerListRow[] {
-  const book = wholeBookOn(sqlite, asOf, today);
+  const book = wholeBookOn(sqlite, asOf, today, false);
   const customers = new Map(
     (
       sqlite.prepare('SELECT id, external_id AS externalId, name, currency FROM customers').all() as ColumnsRow<

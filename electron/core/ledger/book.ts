@@ -130,18 +130,20 @@ const PAST_OPEN = `
 /** The gathered open invoices as openBalances reads them (status is 'open' for each). */
 const GATHERED_BALANCES = `(SELECT id, customer_id, currency, issue_date, due_date, open_minor, 'open' AS status FROM temp.book_balances)`;
 
+/** The columns of an invoice's row, from the gathered balances (o) and the invoices table (i). */
+const GATHERED_COLUMNS = `o.id, o.customer_id, i.source, i.external_id, i.number, o.issue_date, o.due_date, o.currency, i.amount_minor,
+    o.open_minor, 'open' AS status, i.disputed, i.billing, NULL AS closed_date, i.payment_url, i.in_transit_since, i.created_at, i.updated_at`;
+
 /**
- * The gathered open invoices with the rest of each one's row read from the invoices table, for the
- * readers that show invoices (the ladder): they read a few customers at a time, by the temporary
- * table's customer index. A payment in transit counts only if announced by the day.
+ * The gathered open invoices with the rest of each one's row read from the invoices table, for
+ * readers that show invoices of a few customers (the ladder on a past first page's candidates), by
+ * the temporary table's customer index. A payment in transit counts only if announced by the day.
  */
-const GATHERED_INVOICES = `(SELECT o.id, o.customer_id, i.source, i.external_id, i.number, o.issue_date, o.due_date, o.currency, i.amount_minor,
-    o.open_minor, 'open' AS status, i.disputed, i.billing, NULL AS closed_date, i.payment_url, ${IN_TRANSIT_THEN} AS in_transit_since,
-    i.created_at, i.updated_at
+const GATHERED_INVOICES = `(SELECT ${GATHERED_COLUMNS.replace('i.in_transit_since', `${IN_TRANSIT_THEN} AS in_transit_since`)}
   FROM temp.book_balances o JOIN invoices i ON i.id = o.id)`;
 
-/** Which past day's open invoices the connection holds (a temporary table, in memory), and the database's state then. */
-const materialized = new WeakMap<SqliteDb, { day: IsoDate; state: string }>();
+/** Which past day's open invoices the connection holds (temporary tables, in memory), whole rows too or not, and the database's state then. */
+const materialized = new WeakMap<SqliteDb, { day: IsoDate; rows: boolean; state: string }>();
 
 /** A token that changes with any write, on this connection (total_changes) or another (data_version). */
 export function databaseState(sqlite: SqliteDb): string {
@@ -151,21 +153,39 @@ export function databaseState(sqlite: SqliteDb): string {
 /**
  * Gathers the past day's open invoices into a temporary table, kept until the day or the data
  * changes: every whole-book read of that day (the queue's slices, the ladder) then reads them by
- * customer, as today's reads use the open-invoices index.
+ * customer, as today's reads use the open-invoices index. With `rows`, their whole rows are copied
+ * too (read from the table in id order, once), for readers of every customer's invoices.
  */
-function gatherOpenInvoices(sqlite: SqliteDb, day: IsoDate): void {
+function gatherOpenInvoices(sqlite: SqliteDb, day: IsoDate, rows: boolean): void {
   const held = materialized.get(sqlite);
-  if (held?.day === day && held.state === databaseState(sqlite)) return;
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS book_balances (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, currency TEXT NOT NULL,
-      issue_date TEXT NOT NULL, due_date TEXT NOT NULL, open_minor INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS temp.book_balances_customer ON book_balances(customer_id, currency, due_date, open_minor)`);
+  const fresh = held?.day === day && held.state === databaseState(sqlite);
+  if (fresh && (held.rows || !rows)) return;
+  const params = bookParams(pastBook(day));
   sqlite.transaction(() => {
-    sqlite.prepare('DELETE FROM temp.book_balances').run();
-    sqlite
-      .prepare(`INSERT INTO temp.book_balances (id, customer_id, currency, issue_date, due_date, open_minor) SELECT * FROM (${PAST_OPEN})`)
-      .run(bookParams(pastBook(day)));
+    if (!fresh) {
+      sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS book_balances (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, currency TEXT NOT NULL,
+          issue_date TEXT NOT NULL, due_date TEXT NOT NULL, open_minor INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS temp.book_balances_customer ON book_balances(customer_id, currency, due_date, open_minor)`);
+      sqlite.prepare('DELETE FROM temp.book_balances').run();
+      sqlite.prepare(`INSERT INTO temp.book_balances (id, customer_id, currency, issue_date, due_date, open_minor) SELECT * FROM (${PAST_OPEN})`).run(params);
+    }
+    if (rows) {
+      // Shaped from the invoices table itself, so it has every column a reader may ask for.
+      sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS book_open AS SELECT id, customer_id, source, external_id, number, issue_date, due_date, currency,
+          amount_minor, open_minor, status, disputed, billing, closed_date, payment_url, in_transit_since, created_at, updated_at FROM invoices WHERE 0;
+        CREATE INDEX IF NOT EXISTS temp.book_open_customer ON book_open(customer_id, currency, due_date)`);
+      sqlite.prepare('DELETE FROM temp.book_open').run();
+      sqlite.prepare(`INSERT INTO temp.book_open SELECT ${GATHERED_COLUMNS} FROM temp.book_balances o JOIN invoices i ON i.id = o.id ORDER BY o.id`).run();
+      // In-transit marks as they stood on the day, for the invoices that have one at all.
+      sqlite
+        .prepare(
+          `UPDATE temp.book_open AS i SET in_transit_since = ${IN_TRANSIT_THEN}
+        WHERE i.in_transit_since IS NOT NULL OR EXISTS (SELECT 1 FROM activities t WHERE t.customer_id = i.customer_id AND t.kind = 'payment_in_transit')`,
+        )
+        .run(params);
+    }
   })();
-  materialized.set(sqlite, { day, state: databaseState(sqlite) });
+  materialized.set(sqlite, { day, rows, state: databaseState(sqlite) });
 }
 
 /** The book to read for `day` about one customer or a few: the live tables for today (or later), the cut book for a day already past. */
@@ -173,11 +193,16 @@ export function bookOn(day: IsoDate, today: IsoDate): Book {
   return day >= today ? liveBook(day) : pastBook(day);
 }
 
-/** The same book for reads of every customer: a past day's open invoices are gathered once first. */
-export function wholeBookOn(sqlite: SqliteDb, day: IsoDate, today: IsoDate): Book {
+/**
+ * The same book for reads of every customer: a past day's open invoices are gathered once first.
+ * Without `rows`, only what sums read is gathered (openBalances), and openInvoices reads the rest
+ * of each invoice from the table: for readers that sum every customer's invoices but show only a
+ * few customers' (a past first page).
+ */
+export function wholeBookOn(sqlite: SqliteDb, day: IsoDate, today: IsoDate, rows = true): Book {
   if (day >= today) return liveBook(day);
-  gatherOpenInvoices(sqlite, day);
-  return { ...pastBook(day), openInvoices: GATHERED_INVOICES, openBalances: GATHERED_BALANCES };
+  gatherOpenInvoices(sqlite, day, rows);
+  return { ...pastBook(day), openInvoices: materialized.get(sqlite)!.rows ? 'temp.book_open' : GATHERED_INVOICES, openBalances: GATHERED_BALANCES };
 }
 
 /** Parameters every book's SQL may use; bind them with the statement (unused ones are ignored). */
