@@ -4,7 +4,7 @@ import type { QueuePage } from '../context';
 import { readEscalationsDue, type EscalationDue } from '../ladder/escalations-due';
 import { readPolicies } from '../ladder/ladder-facts';
 import type { Book } from '../ledger/book';
-import { ESCALATION_POINTS } from './priority-score';
+import { ESCALATION_POINTS, priorityScore } from './priority-score';
 import { byRank, inQueue, toRow } from './queue-rank';
 import { withYearValues, type FactsRow } from './worklist-facts';
 
@@ -14,6 +14,9 @@ import { withYearValues, type FactsRow } from './worklist-facts';
  * either way (0.1 between the two), which the sums' own float error, far below 0.01, cannot push past this.
  */
 const withAnyStep = (score: number): number => score + ESCALATION_POINTS + 0.11;
+
+/** Any ladder step, for a customer's exact score with one: whichever it is, a step due adds the same points. */
+const ANY_STEP: EscalationDue = { label: '', channel: 'call_task' };
 
 /** The fewest days past due at which a policy's step can put a customer in the queue (any step but an email, as needsAction counts them). */
 function firstQueueStepDay(sqlite: SqliteDb): number {
@@ -34,7 +37,8 @@ function firstQueueStepDay(sqlite: SqliteDb): number {
  *   none is due before the earliest such step's day past due: those younger stay out.
  * The ladder is read for the likeliest first (best high), a batch at a time, until every customer
  * not read yet ranks, even at its high, after the limit-th row of what is known (read rows as they
- * are, the others at their low): none of them can make the page then.
+ * are, the others at their low), or with its exact score with a step: none of them can make the
+ * page then.
  */
 export function pastFirstPage(sqlite: SqliteDb, book: Book, facts: readonly FactsRow[], limit: number): QueuePage {
   const today = book.day;
@@ -76,13 +80,22 @@ export function pastFirstPage(sqlite: SqliteDb, book: Book, facts: readonly Fact
   for (;;) {
     const known = [...joined.map(withLadder), ...settled.map((row) => (read.has(row.facts.meta.customerId) ? withLadder(row.facts) : row.low))].sort(byRank);
     const last = known[limit - 1];
-    while (next < settled.length && read.has(settled[next]!.facts.meta.customerId)) next++;
-    if (next === settled.length || (last !== undefined && byRank(settled[next]!.high, last) > 0)) {
+    const ids: number[] = [];
+    // Unread rows, best bound first, up to one whose bound ranks after the page's last row: none after it can reach the page.
+    // One whose exact score with a step ranks after that row is passed over for good: reading others only raises the page.
+    for (; next < settled.length && ids.length < batch; next++) {
+      const row = settled[next]!;
+      if (read.has(row.facts.meta.customerId)) continue;
+      if (last !== undefined && byRank(row.high, last) > 0) break;
+      if (last !== undefined && byRank({ ...row.low, score: priorityScore({ ...row.facts.facts, escalation: ANY_STEP }, today).score }, last) > 0) continue;
+      ids.push(row.facts.meta.customerId);
+    }
+    if (ids.length === 0) {
       const rows = known.slice(0, limit);
       const currencies = new Map(known.map(({ currency, unrated }) => [`${currency}|${unrated}`, { currency, unrated }]));
       return { rows, total: known.length, currencies: [...currencies.values()] };
     }
-    readLadder(settled.slice(next, next + batch).map((row) => row.facts.meta.customerId));
+    readLadder(ids);
     batch *= 2;
   }
 }
