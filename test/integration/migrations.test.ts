@@ -103,6 +103,7 @@ const CHANGES: Record<number, { added: string[]; removed?: string[] }> = {
   21: { added: ['team_ledger_outbox', 'team_state.ledger_pushed_through', 'team_state.ledger_pulled_through'] },
   22: { added: ['team_requests', 'index:team_requests_open'] },
   23: { added: ['write_offs', 'index:write_offs_invoice', 'index:write_offs_customer'] },
+  24: { added: ['index:invoices_settled'] },
 };
 
 /** Steps that change data, not only shape: the row seeded before and what must hold after. */

@@ -12,7 +12,7 @@ import { getSetting } from '../settings';
  * customer owing nothing, in its own currency. As of a past day, from the book of that day.
  */
 export function customerList(sqlite: SqliteDb, asOf: IsoDate, today: IsoDate, all: boolean): CustomerListRow[] {
-  const book = wholeBookOn(sqlite, asOf, today);
+  const book = wholeBookOn(sqlite, asOf, today, false);
   const customers = new Map(
     (
       sqlite.prepare('SELECT id, external_id AS externalId, name, currency FROM customers').all() as ColumnsRow<
@@ -25,7 +25,7 @@ export function customerList(sqlite: SqliteDb, asOf: IsoDate, today: IsoDate, al
     (
       sqlite
         .prepare(
-          `SELECT customer_id || '|' || currency AS id, count(*) AS n FROM ${book.openInvoices} i
+          `SELECT customer_id || '|' || currency AS id, count(*) AS n FROM ${book.openBalances} i
       WHERE status = 'open' AND open_minor != 0 AND issue_date <= @asOf GROUP BY customer_id, currency`,
         )
         .all(bookParams(book)) as { id: string; n: number }[]

@@ -26,6 +26,12 @@ export interface Book {
   invoices: string;
   /** The invoices open at the end of the day alone, for reads of the whole book (same columns). */
   openInvoices: string;
+  /**
+   * The same invoices with only what sums and counts read: id, customer_id, currency, issue_date,
+   * due_date, open_minor (the balance then) and status. A past day's whole book gathers these alone; the rest
+   * of each invoice's row is read only through openInvoices, by the few readers that show it.
+   */
+  openBalances: string;
   payments: string;
   promises: string;
   paymentPlans: string;
@@ -44,6 +50,7 @@ export function liveBook(day: IsoDate): Book {
     past: false,
     invoices: 'invoices',
     openInvoices: 'invoices',
+    openBalances: 'invoices',
     payments: 'payments',
     promises: 'promises',
     paymentPlans: 'payment_plans',
@@ -83,6 +90,7 @@ export function pastBook(day: IsoDate): Book {
     past: true,
     invoices: PAST_INVOICES,
     openInvoices: PAST_INVOICES,
+    openBalances: PAST_INVOICES,
     payments: '(SELECT * FROM payments WHERE received_date <= @asOf)',
     promises: `(SELECT p.id, p.customer_id, p.activity_id, p.currency, p.amount_minor, p.promised_date, p.made_date, p.grace_days,
         CASE WHEN p.cancelled_date <= @asOf THEN p.cancelled_date END AS cancelled_date, p.created_at FROM promises p WHERE p.made_date <= @asOf)`,
@@ -103,22 +111,39 @@ export function pastBook(day: IsoDate): Book {
 }
 
 /**
- * The invoices open at the end of a past day, the way aging finds them: open today, or with
- * something applied after the day (nothing else can have been open then), each with its balance
- * then from one grouped pass over those later allocations, instead of a lookup per invoice.
+ * The invoices open at the end of a past day, the way aging finds them: open today, or settled
+ * since with something applied after the day (nothing else can have been open then), each with its
+ * balance then from one grouped pass over those later allocations, instead of a lookup per invoice.
+ * Only the columns sums need, each half from a covering index: the settled half probes
+ * invoices_settled by id in the allocations' id order, never the table's whole rows.
  */
 const PAST_OPEN = `
   WITH later AS (SELECT invoice_id AS id, SUM(amount_minor) AS amount FROM allocations INDEXED BY allocations_applied WHERE applied_date > @asOf GROUP BY invoice_id)
-  SELECT x.id, x.customer_id, x.source, x.external_id, x.number, x.issue_date, x.due_date, x.currency, x.amount_minor, x.balance AS open_minor, 'open' AS status,
-         x.disputed, x.billing, NULL AS closed_date, x.payment_url, x.in_transit_since, x.created_at, x.updated_at
-  FROM (
-    SELECT i.*, i.open_minor + COALESCE(l.amount, 0) AS balance FROM invoices i LEFT JOIN later l ON l.id = i.id WHERE i.status = 'open' AND i.issue_date <= @asOf
+  SELECT id, customer_id, currency, issue_date, due_date, balance FROM (
+    SELECT i.id, i.customer_id, i.currency, i.issue_date, i.due_date, i.open_minor + COALESCE(l.amount, 0) AS balance
+    FROM invoices i INDEXED BY invoices_open_aging LEFT JOIN later l ON l.id = i.id WHERE i.status = 'open' AND i.issue_date <= @asOf
     UNION ALL
-    SELECT i.*, i.open_minor + l.amount FROM later l CROSS JOIN invoices i ON i.id = l.id WHERE i.status NOT IN ('open', 'void') AND i.issue_date <= @asOf) x
-  WHERE x.balance > 0`;
+    SELECT i.id, i.customer_id, i.currency, i.issue_date, i.due_date, i.open_minor + l.amount
+    FROM later l CROSS JOIN invoices i INDEXED BY invoices_settled ON i.id = l.id WHERE i.status NOT IN ('open', 'void') AND i.issue_date <= @asOf)
+  WHERE balance > 0`;
 
-/** Which past day's open invoices the connection holds (a temporary table, in memory), and the database's state then. */
-const materialized = new WeakMap<SqliteDb, { day: IsoDate; state: string }>();
+/** The gathered open invoices as openBalances reads them (status is 'open' for each). */
+const GATHERED_BALANCES = `(SELECT id, customer_id, currency, issue_date, due_date, open_minor, 'open' AS status FROM temp.book_balances)`;
+
+/** The columns of an invoice's row, from the gathered balances (o) and the invoices table (i). */
+const GATHERED_COLUMNS = `o.id, o.customer_id, i.source, i.external_id, i.number, o.issue_date, o.due_date, o.currency, i.amount_minor,
+    o.open_minor, 'open' AS status, i.disputed, i.billing, NULL AS closed_date, i.payment_url, i.in_transit_since, i.created_at, i.updated_at`;
+
+/**
+ * The gathered open invoices with the rest of each one's row read from the invoices table, for
+ * readers that show invoices of a few customers (the ladder on a past first page's candidates), by
+ * the temporary table's customer index. A payment in transit counts only if announced by the day.
+ */
+const GATHERED_INVOICES = `(SELECT ${GATHERED_COLUMNS.replace('i.in_transit_since', `${IN_TRANSIT_THEN} AS in_transit_since`)}
+  FROM temp.book_balances o JOIN invoices i ON i.id = o.id)`;
+
+/** Which past day's open invoices the connection holds (temporary tables, in memory), whole rows too or not, and the database's state then. */
+const materialized = new WeakMap<SqliteDb, { day: IsoDate; rows: boolean; state: string }>();
 
 /** A token that changes with any write, on this connection (total_changes) or another (data_version). */
 export function databaseState(sqlite: SqliteDb): string {
@@ -126,30 +151,41 @@ export function databaseState(sqlite: SqliteDb): string {
 }
 
 /**
- * The past day's open invoices, kept in a temporary table until the day or the data changes: every
- * whole-book read of that day (the queue's slices, the ladder) then reads them by customer, as
- * today's reads use the open-invoices index. In-transit marks are taken here, for the open ones only.
+ * Gathers the past day's open invoices into a temporary table, kept until the day or the data
+ * changes: every whole-book read of that day (the queue's slices, the ladder) then reads them by
+ * customer, as today's reads use the open-invoices index. With `rows`, their whole rows are copied
+ * too (read from the table in id order, once), for readers of every customer's invoices.
  */
-function openInvoicesOn(sqlite: SqliteDb, day: IsoDate): string {
+function gatherOpenInvoices(sqlite: SqliteDb, day: IsoDate, rows: boolean): void {
   const held = materialized.get(sqlite);
-  if (held?.day === day && held.state === databaseState(sqlite)) return 'temp.book_open';
+  const fresh = held?.day === day && held.state === databaseState(sqlite);
+  if (fresh && (held.rows || !rows)) return;
   const params = bookParams(pastBook(day));
-  // Shaped from the invoices table itself: shaping it from PAST_OPEN (even with WHERE 0) sums every allocation ever made first.
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS book_open AS SELECT id, customer_id, source, external_id, number, issue_date, due_date, currency, amount_minor,
-      open_minor, status, disputed, billing, closed_date, payment_url, in_transit_since, created_at, updated_at FROM invoices WHERE 0;
-    CREATE INDEX IF NOT EXISTS temp.book_open_customer ON book_open(customer_id, currency, due_date)`);
   sqlite.transaction(() => {
-    sqlite.prepare('DELETE FROM temp.book_open').run();
-    sqlite.prepare(`INSERT INTO temp.book_open SELECT * FROM (${PAST_OPEN})`).run(params);
-    sqlite
-      .prepare(
-        `UPDATE temp.book_open AS i SET in_transit_since = ${IN_TRANSIT_THEN}
-      WHERE i.in_transit_since IS NOT NULL OR EXISTS (SELECT 1 FROM activities t WHERE t.customer_id = i.customer_id AND t.kind = 'payment_in_transit')`,
-      )
-      .run(params);
+    if (!fresh) {
+      sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS book_balances (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, currency TEXT NOT NULL,
+          issue_date TEXT NOT NULL, due_date TEXT NOT NULL, open_minor INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS temp.book_balances_customer ON book_balances(customer_id, currency, due_date, open_minor)`);
+      sqlite.prepare('DELETE FROM temp.book_balances').run();
+      sqlite.prepare(`INSERT INTO temp.book_balances (id, customer_id, currency, issue_date, due_date, open_minor) SELECT * FROM (${PAST_OPEN})`).run(params);
+    }
+    if (rows) {
+      // Shaped from the invoices table itself, so it has every column a reader may ask for.
+      sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS book_open AS SELECT id, customer_id, source, external_id, number, issue_date, due_date, currency,
+          amount_minor, open_minor, status, disputed, billing, closed_date, payment_url, in_transit_since, created_at, updated_at FROM invoices WHERE 0;
+        CREATE INDEX IF NOT EXISTS temp.book_open_customer ON book_open(customer_id, currency, due_date)`);
+      sqlite.prepare('DELETE FROM temp.book_open').run();
+      sqlite.prepare(`INSERT INTO temp.book_open SELECT ${GATHERED_COLUMNS} FROM temp.book_balances o JOIN invoices i ON i.id = o.id ORDER BY o.id`).run();
+      // In-transit marks as they stood on the day, for the invoices that have one at all.
+      sqlite
+        .prepare(
+          `UPDATE temp.book_open AS i SET in_transit_since = ${IN_TRANSIT_THEN}
+        WHERE i.in_transit_since IS NOT NULL OR EXISTS (SELECT 1 FROM activities t WHERE t.customer_id = i.customer_id AND t.kind = 'payment_in_transit')`,
+        )
+        .run(params);
+    }
   })();
-  materialized.set(sqlite, { day, state: databaseState(sqlite) });
-  return 'temp.book_open';
+  materialized.set(sqlite, { day, rows, state: databaseState(sqlite) });
 }
 
 /** The book to read for `day` about one customer or a few: the live tables for today (or later), the cut book for a day already past. */
@@ -157,9 +193,16 @@ export function bookOn(day: IsoDate, today: IsoDate): Book {
   return day >= today ? liveBook(day) : pastBook(day);
 }
 
-/** The same book for reads of every customer: a past day's open invoices are gathered once first. */
-export function wholeBookOn(sqlite: SqliteDb, day: IsoDate, today: IsoDate): Book {
-  return day >= today ? liveBook(day) : { ...pastBook(day), openInvoices: openInvoicesOn(sqlite, day) };
+/**
+ * The same book for reads of every customer: a past day's open invoices are gathered once first.
+ * Without `rows`, only what sums read is gathered (openBalances), and openInvoices reads the rest
+ * of each invoice from the table: for readers that sum every customer's invoices but show only a
+ * few customers' (a past first page).
+ */
+export function wholeBookOn(sqlite: SqliteDb, day: IsoDate, today: IsoDate, rows = true): Book {
+  if (day >= today) return liveBook(day);
+  gatherOpenInvoices(sqlite, day, rows);
+  return { ...pastBook(day), openInvoices: materialized.get(sqlite)!.rows ? 'temp.book_open' : GATHERED_INVOICES, openBalances: GATHERED_BALANCES };
 }
 
 /** Parameters every book's SQL may use; bind them with the statement (unused ones are ignored). */

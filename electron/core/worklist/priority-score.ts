@@ -44,6 +44,9 @@ export interface Score {
 
 const REASONS_SHOWN = 3;
 
+/** What a ladder step due adds to the score, whichever step it is. */
+export const ESCALATION_POINTS = 20;
+
 function toBase(minor: number, currency: string, rate: number | null): number {
   return (minor / 10 ** currencyExponent(currency)) * (rate ?? 1);
 }
@@ -90,7 +93,7 @@ export function priorityScore(facts: CustomerFacts, today: IsoDate): Score {
     const points = days === null ? 15 : (Math.min(days, 30) / 30) * 15;
     add('last_touch', points, days === null || days >= 14 ? { code: 'no_touch', days } : undefined);
   }
-  if (facts.escalation) add('escalation', 20, { code: 'escalation_due', step: facts.escalation.label, channel: facts.escalation.channel });
+  if (facts.escalation) add('escalation', ESCALATION_POINTS, { code: 'escalation_due', step: facts.escalation.label, channel: facts.escalation.channel });
   if (facts.risk !== null) add('risk', facts.risk * 20, facts.risk >= 0.6 ? { code: 'risk', score: facts.risk } : undefined);
   add('value', 3 * Math.log10(1 + facts.valueBase));
   parts.sort((a, b) => b.factor.points - a.factor.points);

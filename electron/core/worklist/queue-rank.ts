@@ -13,9 +13,12 @@ export function toRow({ meta, facts }: FactsRow, today: IsoDate): WorklistRow {
 /** Rows with a rate to the base currency rank together; each currency without one ranks on its own, after them. */
 const rankGroup = (row: WorklistRow): string => (row.unrated ? row.currency : '');
 
+/** Collation order, without asking the collator about equal strings (most comparisons: it costs more than the rest of one). */
+const collate = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
+
 /** The queue's order. A total order (customer id last), so a row's position can be found again by binary search. */
 export const byRank = (a: WorklistRow, b: WorklistRow): number =>
-  rankGroup(a).localeCompare(rankGroup(b)) ||
+  collate(rankGroup(a), rankGroup(b)) ||
   b.score - a.score ||
   a.name.localeCompare(b.name) ||
   a.currency.localeCompare(b.currency) ||

@@ -107,7 +107,8 @@ export class WorklistCache implements QueueService {
    * queue is, while nothing is written.
    */
   firstPageOn(day: IsoDate, today: IsoDate, limit: number): QueuePage {
-    const book = wholeBookOn(this.sqlite, day, today);
+    // Invoices' whole rows are read only for the few customers whose ladder is read.
+    const book = wholeBookOn(this.sqlite, day, today, false);
     if (!book.past || (this.past?.day === book.day && this.past.state === databaseState(this.sqlite))) {
       const rows = this.rankedAsOf(book);
       return { rows: rows.slice(0, limit), total: rows.length, currencies: [...rows] };

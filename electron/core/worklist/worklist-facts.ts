@@ -44,14 +44,15 @@ const BROKEN_PROMISE_DAYS = 30;
  * Reads the queue's facts for every customer in scope (one after an activity, a slice of ids while
  * the queue is built) in a handful of grouped queries, from the book of its day. One row per
  * customer and currency with open invoices, as aging does. A past day ranks without risk points:
- * today's model learned from what came after it. Without `ladder`, no escalation is read (the
- * costliest read): a past day's first page reads it only for the customers that can reach the page.
+ * today's model learned from what came after it. Without `whole`, neither the escalation (the
+ * costliest read) nor the year's value is read (valueBase 0): a past day's first page reads them
+ * only for the customers that can reach the page (readEscalationsDue, withYearValues).
  */
-export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record<string, number>>, scope?: CustomerScope, ladder = true): FactsRow[] {
+export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record<string, number>>, scope?: CustomerScope, whole = true): FactsRow[] {
   // Filter on each table's own customer_id so a single-customer refresh uses its index.
   const only = (column: string): string => inScope(column, scope);
   const today = book.day;
-  const params = { today, d60: addDays(today, -60), yearAgo: addDays(today, -365), ...bookParams(book), ...scopeParams(scope) };
+  const params = { today, d60: addDays(today, -60), ...bookParams(book), ...scopeParams(scope) };
   const ledgerGroups = sqlite
     .prepare(
       `
@@ -61,7 +62,7 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
            SUM(CASE WHEN i.due_date < @d60 THEN i.open_minor ELSE 0 END) AS overdue60Minor,
            MIN(CASE WHEN i.due_date < @today THEN i.due_date END) AS oldestDue,
            SUM(CASE WHEN i.due_date < @today THEN i.open_minor * (julianday(@today) - julianday(i.due_date)) ELSE 0 END) AS weightedDaySum
-    FROM ${book.openInvoices} i JOIN customers c ON c.id = i.customer_id
+    FROM ${book.openBalances} i JOIN customers c ON c.id = i.customer_id
     WHERE i.status = 'open' AND i.open_minor > 0 ${only('i.customer_id')}
     GROUP BY i.customer_id, i.currency`,
     )
@@ -79,15 +80,7 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
       )
       .all(params) as (RenamedRow<'activities', { id: 'customer_id' }> & { value: string })[],
   );
-  const value = mapBy(
-    sqlite
-      .prepare(
-        `
-    SELECT i.customer_id || '|' || i.currency AS id, SUM(i.amount_minor) AS value FROM invoices i INDEXED BY invoices_issued
-    WHERE i.issue_date >= @yearAgo AND i.issue_date <= @today ${only('i.customer_id')} GROUP BY i.customer_id, i.currency`,
-      )
-      .all(params) as { id: string; value: number }[],
-  );
+  const value = whole ? yearValues(sqlite, book, scope) : new Map<string, number>();
   const disputes = new Map(
     (
       sqlite
@@ -119,7 +112,7 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
   const commitments = readOpenCommitments(sqlite, book, scope);
   const promises = currentPromises(commitments.promises, today);
   const missed = firstMissedInstallments(commitments.missedInstallments);
-  const escalations = ladder ? readEscalationsDue(sqlite, book, scope, commitments.covered) : new Map<string, EscalationDue>();
+  const escalations = whole ? readEscalationsDue(sqlite, book, scope, commitments.covered) : new Map<string, EscalationDue>();
   // Open and overdue net of unapplied credits, as the aging and the customer page count them.
   const credits = unappliedCredits(sqlite, today, scope);
   const worked = readWorked(sqlite, book, scope);
@@ -158,12 +151,39 @@ export function readFacts(sqlite: SqliteDb, book: Book, fxRates: Readonly<Record
           lastTouch: lastTouch.get(g.customerId) ?? null,
           escalation: escalations.get(`${g.customerId}|${g.currency}`) ?? null,
           risk: risk.get(g.customerId) ?? null,
-          valueBase: ((value.get(`${g.customerId}|${g.currency}`) ?? 0) / 10 ** currencyExponent(g.currency)) * (rate ?? 1),
+          valueBase: valueBase(value.get(`${g.customerId}|${g.currency}`), g.currency, rate),
           worked: worked.get(g.customerId) ?? null,
           repliedAt: replied.get(g.customerId) ?? null,
         },
       };
     });
+}
+
+/** Invoiced over the year to the book's day, in minor units, by customer and currency ("id|currency"). */
+function yearValues(sqlite: SqliteDb, book: Book, scope: CustomerScope): Map<string, number> {
+  return mapBy(
+    prepareCached(
+      sqlite,
+      `SELECT i.customer_id || '|' || i.currency AS id, SUM(i.amount_minor) AS value FROM invoices i INDEXED BY invoices_issued
+    WHERE i.issue_date >= @yearAgo AND i.issue_date <= @today ${inScope('i.customer_id', scope)} GROUP BY i.customer_id, i.currency`,
+    ).all({ today: book.day, yearAgo: addDays(book.day, -365), ...scopeParams(scope) }) as { id: string; value: number }[],
+  );
+}
+
+/** The year's value in base-currency units (its own without a rate). */
+const valueBase = (minor: number | undefined, currency: string, rate: number | null): number => ((minor ?? 0) / 10 ** currencyExponent(currency)) * (rate ?? 1);
+
+/**
+ * Rows read without `whole` with their year's value, read for their customers alone: the same
+ * figure the whole read gives them (per customer and currency, whatever else is read with it).
+ */
+export function withYearValues(sqlite: SqliteDb, book: Book, rows: readonly FactsRow[]): FactsRow[] {
+  if (rows.length === 0) return [];
+  const value = yearValues(sqlite, book, { ids: [...new Set(rows.map((row) => row.meta.customerId))] });
+  return rows.map(({ meta, facts }) => ({
+    meta,
+    facts: { ...facts, valueBase: valueBase(value.get(`${meta.customerId}|${meta.currency}`), facts.currency, facts.baseRate) },
+  }));
 }
 
 /**

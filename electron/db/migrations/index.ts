@@ -22,6 +22,7 @@ import { chargePushes } from './0020-charge-pushes';
 import { teamLedger } from './0021-team-ledger';
 import { teamRequests } from './0022-team-requests';
 import { writeOffs } from './0023-write-offs';
+import { settledInvoicesIndex } from './0024-settled-invoices-index';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   teamLedger,
   teamRequests,
   writeOffs,
+  settledInvoicesIndex,
 ];
