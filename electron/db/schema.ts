@@ -32,6 +32,10 @@ export interface Allocations {
   payment_id: number | null;
 }
 
+export interface AllocationsEarly {
+  allocation_id: Generated<number>;
+}
+
 export interface AuditLog {
   action: string;
   actor: string;
@@ -541,6 +545,7 @@ export interface WriteOffs {
 export interface DB {
   activities: Activities;
   allocations: Allocations;
+  allocations_early: AllocationsEarly;
   audit_log: AuditLog;
   charge_push_lines: ChargePushLines;
   charge_pushes: ChargePushes;

@@ -134,10 +134,10 @@ describe('aging as of a date in SQL', () => {
       'SEARCH allocations USING COVERING INDEX allocations_applied (applied_date>?)',
     ]);
     expect(plan.filter((step) => /^SCAN (i|invoices|allocations)\b/.test(step))).toEqual([]);
-    // What was paid ahead of the day: allocations dated after it and invoices issued after it, from their indexes.
-    expect(plan).toContain('SEARCH a USING INDEX allocations_applied (applied_date>?)');
-    expect(plan).toContain('SEARCH d USING COVERING INDEX invoices_aging (issue_date>?)');
-    expect(plan).toContain('SEARCH a USING INDEX allocations_invoice (invoice_id=? AND applied_date<?)');
-    expect(plan.filter((step) => /^SCAN (a|d|p)\b/.test(step))).toEqual([]);
+    // What was paid ahead of the day: read from the few allocations that can ever be ahead, the list
+    // the triggers keep (migration 0025), each by its key; never every allocation or invoice.
+    expect(plan).toContain('SCAN e');
+    expect(plan).toContain('SEARCH a USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan.filter((step) => /^SCAN (a|d|i|p)\b/.test(step))).toEqual([]);
   });
 });

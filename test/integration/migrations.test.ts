@@ -104,6 +104,7 @@ const CHANGES: Record<number, { added: string[]; removed?: string[] }> = {
   22: { added: ['team_requests', 'index:team_requests_open'] },
   23: { added: ['write_offs', 'index:write_offs_invoice', 'index:write_offs_customer'] },
   24: { added: ['index:invoices_settled'] },
+  25: { added: ['allocations_early', 'allocations_early.allocation_id'] },
 };
 
 /** Steps that change data, not only shape: the row seeded before and what must hold after. */
@@ -150,6 +151,34 @@ const DATA: Record<number, { before: (db: SqliteDb) => void; after: (db: SqliteD
     after: (db) => {
       expect(db.prepare('SELECT attach_statement FROM email_templates').all()).toEqual([{ attach_statement: 0 }]);
       expect(db.prepare('SELECT attach_statement FROM outbox_messages').all()).toEqual([{ attach_statement: 0 }]);
+    },
+  },
+  25: {
+    // An advance payment's allocation (paid before its invoice was issued) is listed; an ordinary one is
+    // not, until a later change makes it one; triggers keep the list as allocations are written.
+    before: (db) => {
+      const customer = seed(db, 'customers');
+      const invoice = seed(db, 'invoices', { customer_id: customer, issue_date: '2026-10-10', due_date: '2026-11-10', status: 'paid' });
+      const early = seed(db, 'payments', { customer_id: customer, external_id: 'P-ahead', received_date: '2026-10-03' });
+      const onTime = seed(db, 'payments', { customer_id: customer, external_id: 'P-after', received_date: '2026-10-12' });
+      seed(db, 'allocations', { id: 1, invoice_id: invoice, payment_id: early, kind: 'payment', applied_date: '2026-10-03' });
+      seed(db, 'allocations', { id: 2, invoice_id: invoice, payment_id: onTime, kind: 'payment', applied_date: '2026-10-12' });
+    },
+    after: (db) => {
+      const listed = () => (db.prepare('SELECT allocation_id AS id FROM allocations_early ORDER BY 1').all() as { id: number }[]).map((row) => row.id);
+      expect(listed()).toEqual([1]);
+      const { invoice_id: invoice, payment_id: early } = db.prepare('SELECT invoice_id, payment_id FROM allocations WHERE id = 1').get() as {
+        invoice_id: number;
+        payment_id: number;
+      };
+      // Matched later than received: ahead until its own date.
+      seed(db, 'allocations', { id: 3, invoice_id: invoice, payment_id: early, kind: 'payment', applied_date: '2026-10-20' });
+      expect(listed()).toEqual([1, 3]);
+      // The invoice re-dated after the on-time payment came in.
+      db.prepare("UPDATE invoices SET issue_date = '2026-10-15' WHERE id = ?").run(invoice);
+      expect(listed()).toEqual([1, 2, 3]);
+      db.prepare('DELETE FROM allocations WHERE id = 1').run();
+      expect(listed()).toEqual([2, 3]);
     },
   },
 };

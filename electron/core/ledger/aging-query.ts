@@ -42,7 +42,7 @@ const openItemsAsOf = (only: string): string => `
   UNION ALL
   SELECT w.customerId, w.currency, w.receivedDate, w.number, w.receivedDate, -SUM(w.ahead), 1, -SUM(w.paymentMinor), 'unapplied_payment'
   FROM (SELECT customerId, currency, receivedDate, number, paymentMinor, SUM(amountMinor) AS ahead
-        FROM (${aheadAllocations('@asOf', '@asOf', only, only !== '')}) GROUP BY paymentId) w
+        FROM (${aheadAllocations('@asOf', '@asOf', only)}) GROUP BY paymentId) w
   GROUP BY w.customerId, w.currency, w.receivedDate, w.number
 `;
 

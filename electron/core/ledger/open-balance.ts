@@ -34,7 +34,7 @@ export function openBalances(
   return agingReport(sqlite, asOf, edges, customerId).customers.map((row) => ({ customerId: row.customerId, currency: row.currency, ...openBalanceOf(row) }));
 }
 
-const CREDITS_SQL = (only: string, oneCustomer: boolean): string => `
+const CREDITS_SQL = (only: string): string => `
   SELECT id, SUM(credit) AS creditsMinor, SUM(CASE WHEN issued < @today THEN credit ELSE 0 END) AS pastDueMinor
   FROM (SELECT n.customer_id || '|' || n.currency AS id, -(n.open_minor + COALESCE(l.amount, 0)) AS credit, n.issue_date AS issued
         FROM credit_notes n
@@ -42,7 +42,7 @@ const CREDITS_SQL = (only: string, oneCustomer: boolean): string => `
                    WHERE applied_date > @today AND credit_note_id IS NOT NULL GROUP BY credit_note_id) l ON l.id = n.id
         WHERE n.issue_date <= @today AND (n.open_minor != 0 OR l.amount IS NOT NULL) ${only.replaceAll('?', 'n')}
         UNION ALL
-        SELECT w.customerId || '|' || w.currency, -w.amountMinor, w.receivedDate FROM (${aheadAllocations('@today', '@today', only, oneCustomer)}) w)
+        SELECT w.customerId || '|' || w.currency, -w.amountMinor, w.receivedDate FROM (${aheadAllocations('@today', '@today', only)}) w)
   GROUP BY id`;
 
 /**
@@ -51,7 +51,7 @@ const CREDITS_SQL = (only: string, oneCustomer: boolean): string => `
  * what payments received by then paid ahead of the day (ledger/paid-ahead.ts) included.
  */
 export function unappliedCredits(sqlite: SqliteDb, today: IsoDate, scope: CustomerScope): Map<string, { creditsMinor: number; pastDueMinor: number }> {
-  const rows = prepareCached(sqlite, CREDITS_SQL(inScope('?.customer_id', scope), typeof scope === 'number')).all({ today, ...scopeParams(scope) }) as {
+  const rows = prepareCached(sqlite, CREDITS_SQL(inScope('?.customer_id', scope))).all({ today, ...scopeParams(scope) }) as {
     id: string;
     creditsMinor: number;
     pastDueMinor: number;

@@ -12,21 +12,15 @@
  * payments it reads: the aging (and with it the customer page, Customers, statements, KPIs and the
  * forecast), the month-end trend and the queue. Rows: one per payment allocation ahead on some day
  * after `after` among payments received by `upTo` (SQL: parameters, or columns the caller joins
- * against `until`), found from the few allocations applied after `after` and the few invoices issued
- * after it (their index alone; the invoice row is read only under an allocation dated by the day),
- * as the aging finds what changed after its day: for today both are empty. `only` narrows
- * by customer, with `?` for the invoice's alias; `oneCustomer` when it names one customer, whose
- * invoices are then read by customer instead of by issue date.
+ * against `until`), read from the few allocations that can ever be ahead: those whose payment came
+ * in before the later of their invoice's date and their own (`allocations_early`, kept by triggers:
+ * migration 0025). `only` narrows by customer, with `?` for the invoice's alias.
  */
-export const aheadAllocations = (after: string, upTo: string, only = '', oneCustomer = false): string => `
+export const aheadAllocations = (after: string, upTo: string, only = ''): string => `
   SELECT p.id AS paymentId, p.customer_id AS customerId, p.currency AS currency, p.received_date AS receivedDate,
-         COALESCE(NULLIF(p.reference, ''), p.external_id) AS number, p.amount_minor AS paymentMinor, x.amount AS amountMinor, x.until AS until
-  FROM (SELECT a.payment_id AS paymentId, a.amount_minor AS amount, max(i.issue_date, a.applied_date) AS until
-        FROM allocations a INDEXED BY allocations_applied CROSS JOIN payments p ON p.id = a.payment_id CROSS JOIN invoices i ON i.id = a.invoice_id
-        WHERE a.applied_date > ${after} AND a.credit_note_id IS NULL AND p.received_date <= ${upTo} AND i.status != 'void' ${only.replaceAll('?', 'i')}
-        UNION ALL
-        SELECT a.payment_id, a.amount_minor, d.issue_date
-        FROM invoices d ${oneCustomer ? '' : 'INDEXED BY invoices_aging'} CROSS JOIN allocations a ON a.invoice_id = d.id CROSS JOIN invoices i ON i.id = d.id
-        WHERE d.issue_date > ${after} AND a.applied_date <= ${after} AND a.payment_id IS NOT NULL AND i.status != 'void' ${only.replaceAll('?', 'd')}) x
-  CROSS JOIN payments p ON p.id = x.paymentId
-  WHERE p.received_date <= ${upTo}`;
+         COALESCE(NULLIF(p.reference, ''), p.external_id) AS number, p.amount_minor AS paymentMinor, a.amount_minor AS amountMinor,
+         max(i.issue_date, a.applied_date) AS until
+  FROM allocations_early e CROSS JOIN allocations a ON a.id = e.allocation_id
+  CROSS JOIN invoices i ON i.id = a.invoice_id CROSS JOIN payments p ON p.id = a.payment_id
+  WHERE (a.applied_date > ${after} OR i.issue_date > ${after}) AND a.credit_note_id IS NULL AND p.received_date <= ${upTo}
+    AND i.status != 'void' ${only.replaceAll('?', 'i')}`;

@@ -23,6 +23,7 @@ import { teamLedger } from './0021-team-ledger';
 import { teamRequests } from './0022-team-requests';
 import { writeOffs } from './0023-write-offs';
 import { settledInvoicesIndex } from './0024-settled-invoices-index';
+import { earlyAllocations } from './0025-early-allocations';
 
 /** In order; position + 1 is the user_version a database has after that step. Never reorder or edit. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   teamRequests,
   writeOffs,
   settledInvoicesIndex,
+  earlyAllocations,
 ];
