@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { CHARGE_REF_PREFIX } from '../../shared/charges';
-import { seedOdoo } from '../helpers/odoo-fixtures';
+import { odooConnection, seedOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { expect, test } from './fixtures';
 
@@ -18,14 +18,7 @@ test.afterEach(async () => server.close());
  * and axe finds nothing serious on the panel.
  */
 test('Shift+I then Enter invoices the charges in the ERP and shows its number', async ({ page, app }) => {
-  await app.core.dispatch('sync.connection.save', {
-    connector: 'odoo',
-    baseUrl: server.url,
-    database: server.db,
-    login: server.login,
-    apiKey: server.password,
-    intervalMinutes: 0,
-  });
+  await app.core.dispatch('sync.connection.save', odooConnection(server));
   await app.core.dispatch('sync.run', {});
   await app.core.dispatch('charges.savePolicies', {
     policies: [{ id: 'contract', name: 'Contract', segments: [], kind: 'contractual', rateBp: 150, ratePer: 'month', fixedFeeMinor: 4_000 }],

@@ -19,7 +19,7 @@ import {
   walBytes,
   walGrowthOf,
 } from '../helpers/crash-harness';
-import { invoice, seedOdoo } from '../helpers/odoo-fixtures';
+import { invoice, odooConnection, seedOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { customer, seedQbo } from '../helpers/qbo-fixtures';
 import { startQboServer } from '../helpers/qbo-server';
@@ -76,14 +76,7 @@ beforeAll(async () => {
   server = await startOdooServer();
   const seeded = seedOdoo(server);
   const core = openCore({ dbPath: template, key, sendMail: false, scheduleSync: false });
-  await core.call('sync.connection.save', {
-    connector: 'odoo',
-    baseUrl: server.url,
-    database: server.db,
-    login: server.login,
-    apiKey: server.password,
-    intervalMinutes: 0,
-  });
+  await core.call('sync.connection.save', odooConnection(server));
   await core.call('sync.run', {});
   expect((await core.call('app.status', {})).invoices).toBe(BEFORE);
   const stamps = server.store

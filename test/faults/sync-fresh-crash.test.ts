@@ -12,6 +12,7 @@ import { startOdooServer } from '../helpers/odoo-server';
 import { startQboServer } from '../helpers/qbo-server';
 import { FROZEN_NOW } from '../helpers/temp-core';
 import { qboConnection } from '../helpers/qbo-fixtures';
+import { odooConnection } from '../helpers/odoo-fixtures';
 
 /**
  * Issue 18's resumed sync, on the books no other test uses (northwind-odoo.ts, chinook-qbo.ts): a
@@ -69,14 +70,7 @@ it('Odoo: a full and an incremental sync killed after their first page, resumed:
     const books = northwindOdoo(server);
     const path = join(dir, 'odoo.db');
     let core = open(path);
-    await core.call('sync.connection.save', {
-      connector: 'odoo',
-      baseUrl: server.url,
-      database: server.db,
-      login: server.login,
-      apiKey: server.password,
-      intervalMinutes: 0,
-    });
+    await core.call('sync.connection.save', odooConnection(server));
     await core.close();
     // Killed when the payments are asked for: the invoices and credit notes, with their matches, are written.
     const atPayments = (due: () => boolean) =>

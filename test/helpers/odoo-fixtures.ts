@@ -5,6 +5,19 @@ import type { OdooRecord, OdooServer } from './odoo-server';
  * A small Odoo company modelled on Odoo's demo data (Deco Addict, Azure Interior …): open, partly
  * paid, paid-in-transit, cancelled and credited invoices, with the payments Odoo matched to them.
  */
+/** The ERP settings of a desk signed in to this stand-in (JSON-2 takes its API key), syncing only when asked. */
+export function odooConnection(server: OdooServer, protocol: 'jsonrpc' | 'json2' = 'jsonrpc') {
+  return {
+    connector: 'odoo' as const,
+    baseUrl: server.url,
+    protocol,
+    database: server.db,
+    login: server.login,
+    apiKey: protocol === 'json2' ? server.apiKey : server.password,
+    intervalMinutes: 0,
+  };
+}
+
 export interface SeededOdoo {
   deco: OdooRecord;
   azure: OdooRecord;

@@ -5,6 +5,7 @@ import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { startQboServer, type QboServer } from '../helpers/qbo-server';
 import { FROZEN_NOW, JOB, tempCore, type TempCore } from '../helpers/temp-core';
 import { qboConnection } from '../helpers/qbo-fixtures';
+import { odooConnection } from '../helpers/odoo-fixtures';
 
 /**
  * The activity statement of books synced from an ERP: a connector keeps each payment as its own
@@ -71,15 +72,7 @@ describe('activity statement of synced Odoo books (Northwind)', () => {
     closers.push(() => server.close());
     const books = northwindOdoo(server);
     t = tempCore();
-    await t.core.call('sync.connection.save', {
-      connector: 'odoo',
-      baseUrl: server.url,
-      protocol: 'jsonrpc',
-      database: server.db,
-      login: server.login,
-      apiKey: server.password,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', odooConnection(server));
     await t.core.call('sync.run', { jobId: JOB() });
     await expectEachPaymentOnce('odoo');
 

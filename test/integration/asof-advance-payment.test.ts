@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { agedReceivableOn } from '../helpers/odoo-aged-on';
-import { invoice, seedOdoo } from '../helpers/odoo-fixtures';
+import { invoice, odooConnection, seedOdoo } from '../helpers/odoo-fixtures';
 import { northwindOdoo } from '../helpers/northwind-odoo';
 import { addDays } from '../../shared/dates';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
@@ -51,15 +51,7 @@ describe('advance payments as of a day before their invoice (Odoo)', () => {
     books.reconcile(invoice(server, { name: 'INV/2026/00007', partner: seeded.azure, total: 100, date: '2026-10-12', due: '2026-11-11' }), azureAdvance);
 
     t = tempCore();
-    await t.core.call('sync.connection.save', {
-      connector: 'odoo',
-      baseUrl: server.url,
-      protocol: 'jsonrpc',
-      database: server.db,
-      login: server.login,
-      apiKey: server.password,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', odooConnection(server));
     await t.core.call('sync.run', { jobId: JOB() });
 
     const deco = String(seeded.deco.id);
@@ -108,15 +100,7 @@ describe("Odoo's aged receivable on every day of fresh books (Northwind)", () =>
     server = await startOdooServer();
     northwindOdoo(server);
     t = tempCore();
-    await t.core.call('sync.connection.save', {
-      connector: 'odoo',
-      baseUrl: server.url,
-      protocol: 'jsonrpc',
-      database: server.db,
-      login: server.login,
-      apiKey: server.password,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', odooConnection(server));
     await t.core.call('sync.run', { jobId: JOB() });
     const days = [...new Set(server.store.table('account.move.line').map((line) => String(line.date)))].sort().flatMap((day) => [addDays(day, -1), day]);
     for (const day of days) expect(await agingOn(day), day).toEqual(agedReceivableOn(server.store, day));

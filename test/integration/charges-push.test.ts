@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chargesCommand } from '../../electron/hosts/cli-charges';
 import { CHARGE_REF_PREFIX } from '../../shared/charges';
-import { seedOdoo, type SeededOdoo } from '../helpers/odoo-fixtures';
+import { odooConnection, seedOdoo, type SeededOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { seedQbo } from '../helpers/qbo-fixtures';
 import { startQboServer, type QboServer } from '../helpers/qbo-server';
@@ -38,14 +38,7 @@ describe('Odoo: account.move create, found again by its ref', () => {
   beforeEach(async () => {
     server = await startOdooServer();
     seeded = seedOdoo(server);
-    await t.core.call('sync.connection.save', {
-      connector: 'odoo',
-      baseUrl: server.url,
-      database: server.db,
-      login: server.login,
-      apiKey: server.password,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', odooConnection(server));
     await t.core.call('sync.run', { jobId: JOB() });
     await t.core.call('charges.savePolicies', { policies: [POLICY] });
   });

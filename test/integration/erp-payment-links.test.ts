@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allowedCustomerLink, erpLink } from '../../shared/outreach/customer-link';
-import { invoice, seedOdoo, type SeededOdoo } from '../helpers/odoo-fixtures';
+import { invoice, odooConnection, seedOdoo, type SeededOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
@@ -58,14 +58,7 @@ describe('Odoo access_url crafted to leave the server', () => {
     crafted.forEach((accessUrl, i) =>
       invoice(server, { name: `INV/2026/0090${i}`, partner: seeded.deco, total: 10, access_url: accessUrl, access_token: `tok-${i}` }),
     );
-    await t.core.call('sync.connection.save', {
-      connector: 'odoo',
-      baseUrl: server.url,
-      database: server.db,
-      login: server.login,
-      apiKey: server.password,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', odooConnection(server));
     await t.core.call('sync.run', { jobId: JOB() });
     const links = Object.fromEntries(
       t

@@ -5,6 +5,7 @@ import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { startQboServer, type QboServer } from '../helpers/qbo-server';
 import { FROZEN_NOW, JOB, tempCore, type TempCore } from '../helpers/temp-core';
 import { qboConnection } from '../helpers/qbo-fixtures';
+import { odooConnection } from '../helpers/odoo-fixtures';
 
 /**
  * The issue-18 check on books the other tests have not seen (northwind-odoo.ts, chinook-qbo.ts):
@@ -39,15 +40,7 @@ describe('fresh Odoo books (Northwind)', () => {
     expect(sorted(server.books.expectedAging()), 'the stand-in keeps these books as worked out by hand').toEqual(byId(NORTHWIND_FULL, books.ids));
 
     t = tempCore();
-    await t.core.call('sync.connection.save', {
-      connector: 'odoo',
-      baseUrl: server.url,
-      protocol,
-      database: server.db,
-      login: server.login,
-      apiKey: protocol === 'json2' ? server.apiKey : server.password,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', odooConnection(server, protocol));
     await t.core.call('sync.run', { jobId: JOB() });
     expect(await inflowAging()).toEqual(byId(NORTHWIND_FULL, books.ids));
     // The seen case, split as Odoo matched it, and no phantom credit from it.

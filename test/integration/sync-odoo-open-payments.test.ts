@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { seedOdoo, type SeededOdoo } from '../helpers/odoo-fixtures';
+import { odooConnection, seedOdoo, type SeededOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooServer } from '../helpers/odoo-server';
 import { JOB, tempCore, type TempCore } from '../helpers/temp-core';
 
@@ -15,14 +15,7 @@ beforeEach(async () => {
   server = await startOdooServer();
   seeded = seedOdoo(server);
   t = tempCore();
-  await t.core.call('sync.connection.save', {
-    connector: 'odoo',
-    baseUrl: server.url,
-    database: server.db,
-    login: server.login,
-    apiKey: server.password,
-    intervalMinutes: 0,
-  });
+  await t.core.call('sync.connection.save', odooConnection(server));
 });
 afterEach(async () => {
   await t.dispose();

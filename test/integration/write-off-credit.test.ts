@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedOdoo } from '../helpers/odoo-fixtures';
+import { odooConnection, seedOdoo } from '../helpers/odoo-fixtures';
 import { startOdooServer, type OdooRecord, type OdooServer } from '../helpers/odoo-server';
 import { customer, invoice, payment, seedQbo } from '../helpers/qbo-fixtures';
 import { browse, startQboServer, type QboServer } from '../helpers/qbo-server';
@@ -71,15 +71,7 @@ describe('write-off, then the ERP credit note, then the payment (Odoo sync)', ()
     const { books } = server;
     const partner = gemini();
     const bill = books.invoice({ name: 'INV/2026/00900', partner, total: 1240, date: '2026-09-01', due: '2026-10-01' });
-    await t.core.call('sync.connection.save', {
-      connector: 'odoo',
-      baseUrl: server.url,
-      protocol: 'jsonrpc',
-      database: server.db,
-      login: server.login,
-      apiKey: server.password,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', odooConnection(server));
     await sync();
     expect(await collectable('INV/2026/00900')).toMatchObject({ queue: 124_000, openMinor: 124_000, writtenOffMinor: 0, guard: [] });
 
@@ -109,15 +101,7 @@ describe('write-off, then the ERP credit note, then the payment (Odoo sync)', ()
     const { books } = server;
     const partner = gemini();
     const bill = books.invoice({ name: 'INV/2026/00901', partner, total: 1240, date: '2026-09-01', due: '2026-10-01' });
-    await t.core.call('sync.connection.save', {
-      connector: 'odoo',
-      baseUrl: server.url,
-      protocol: 'jsonrpc',
-      database: server.db,
-      login: server.login,
-      apiKey: server.password,
-      intervalMinutes: 0,
-    });
+    await t.core.call('sync.connection.save', odooConnection(server));
     await sync();
     await writeOff('INV/2026/00901', 40_000, 'Goods damaged in transit');
     now = new Date('2026-11-22T12:00:00Z');
